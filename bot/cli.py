@@ -1,0 +1,39 @@
+"""The `vtrbot` command: one sub-command per adapter module in `bot.adapters.cli`.
+
+Sub-command modules are imported only when chosen, so `vtrbot ask` does not pay
+for polars and `vtrbot check` does not pay for python-telegram-bot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# name -> (module, one-line help). Each module exposes configure(parser) and run(args) -> int.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("bot.adapters.cli.check", "compute VTR from an order or shipment file"),
+    "ask": ("bot.adapters.cli.ask", "answer a question from the knowledge base"),
+    "chat": ("bot.adapters.cli.chat", "talk to the bot in this terminal, no token needed"),
+    "run": ("bot.adapters.cli.run", "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"),
+    "alerts": ("bot.adapters.cli.alerts", "run the daily alert pass once"),
+}
+
+
+def build_parser(chosen: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vtrbot", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            importlib.import_module(module_name).configure(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(chosen if chosen in SUBCOMMANDS else None).parse_args(argv)
+    module = importlib.import_module(SUBCOMMANDS[args.command][0])
+    return int(module.run(args) or 0)

@@ -1,0 +1,88 @@
+"""Translations and locale-aware formatting.
+
+Catalogs are the `.po` files in `locales/`, compiled in memory at start-up, so
+what runs is never older than what is committed. msgids are English sentences
+with named `{placeholders}` filled after translation, never f-strings.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from functools import cache
+from typing import Literal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+from babel.support import Translations
+
+from bot.paths import locales_dir
+
+Lang = Literal["zh", "en"]
+SUPPORTED_LANGS: tuple[Lang, ...] = ("zh", "en")
+DEFAULT_LANG: Lang = "zh"
+BABEL_LOCALES: dict[Lang, str] = {"zh": "zh_Hans_CN", "en": "en_US"}
+
+
+class CatalogMissingError(RuntimeError):
+    """A language we claim to speak has no catalog: fail at start-up, not silently."""
+
+
+def normalize_lang(code: str | None, fallback: Lang = DEFAULT_LANG) -> Lang:
+    """Map a Telegram `language_code` (zh-hans, en-GB, …) onto a language we speak."""
+    if not code:
+        return fallback
+    primary = code.replace("_", "-").split("-", 1)[0].lower()
+    return primary if primary in SUPPORTED_LANGS else fallback  # type: ignore[return-value]
+
+
+@cache
+def _compiled_catalog(lang: Lang) -> Translations:
+    po_path = locales_dir() / lang / "LC_MESSAGES" / "messages.po"
+    if not po_path.is_file():
+        raise CatalogMissingError(f"no catalog for {lang!r} at {po_path}")
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=BABEL_LOCALES[lang])
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain="messages")
+
+
+class Translator:
+    """Everything language-dependent for one reply: text, numbers, percents, dates."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang: Lang = lang
+        self.locale = Locale.parse(BABEL_LOCALES[lang])
+        self._catalog = _compiled_catalog(lang)
+
+    def gettext(self, message: str, /, **values: object) -> str:
+        text = self._catalog.gettext(message)
+        return text.format(**values) if values else text
+
+    _ = gettext
+
+    def ngettext(self, singular: str, plural: str, count: int, /, **values: object) -> str:
+        text = self._catalog.ngettext(singular, plural, count)
+        return text.format(count=self.number(count), **values)
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, fraction: float | None, decimals: int = 1) -> str:
+        if fraction is None:
+            return "–"
+        pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"
+        return format_percent(fraction, format=pattern, locale=self.locale)
+
+    def date(self, value: date) -> str:
+        return format_date(value, format="medium", locale=self.locale)
+
+
+@cache
+def translator(lang: Lang) -> Translator:
+    return Translator(lang)
