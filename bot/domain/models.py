@@ -1,0 +1,125 @@
+"""Typed results of the VTR engine.
+
+Field names of `VtrReport` follow the computation contract in shared/domain.md §4
+(they are what `vtrbot check --json` prints); extra fields only add to it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+THRESHOLD = 0.95
+"""Amazon's bar for Valid Tracking Rate, per product category."""
+
+WINDOW_DAYS = 30
+"""VTR is measured over the last 30 calendar days, the as-of date included."""
+
+UNCATEGORIZED = "Uncategorized"
+"""Category of shipments from files without a category column (shown as 未分类 in Chinese)."""
+
+DefectReason = Literal["missing_tracking", "unknown_carrier", "bad_format", "bad_check_digit"]
+DEFECT_REASONS: tuple[DefectReason, ...] = (
+    "missing_tracking",
+    "unknown_carrier",
+    "bad_format",
+    "bad_check_digit",
+)
+
+ExclusionReason = Literal[
+    "fba", "cancelled", "not_shipped", "eu_letter_under_20", "jp_under_1000", "outside_window"
+]
+EXCLUSION_REASONS: tuple[ExclusionReason, ...] = (
+    "fba",
+    "cancelled",
+    "not_shipped",
+    "eu_letter_under_20",
+    "jp_under_1000",
+    "outside_window",
+)
+
+
+class ShipmentRecord(BaseModel):
+    """The minimal facts about one shipment that VTR needs: no buyer data.
+
+    This is what the store keeps per chat. `excluded` holds a reason decided at
+    read time (FBA, cancelled, …); the window is applied when a report is computed.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    order_id: str
+    ship_date: date | None
+    carrier: str = ""
+    tracking: str = ""
+    category: str = UNCATEGORIZED
+    marketplace: str = ""
+    excluded: ExclusionReason | None = None
+
+
+class GroupStats(BaseModel):
+    """VTR of one group (overall, a category, a carrier or a marketplace)."""
+
+    name: str
+    shipments: int
+    valid: int
+    vtr: float | None = Field(description="valid / shipments; None when there are no shipments")
+    below_threshold: bool
+    needed: int = Field(description="fewest invalid shipments to fix to reach the threshold")
+    at_risk: bool = False
+    recovery_date: date | None = Field(
+        default=None,
+        description="first day back at the bar if every new shipment is valid (below-bar groups)",
+    )
+
+
+class Window(BaseModel):
+    start: date
+    end: date
+
+
+class Defect(BaseModel):
+    order_id: str
+    ship_date: date | None = None
+    category: str
+    carrier: str
+    marketplace: str = ""
+    tracking: str
+    reason: DefectReason
+
+
+class Suggestion(BaseModel):
+    """One fix: a category's defects of one reason, ranked by the VTR it wins back."""
+
+    category: str
+    reason: DefectReason
+    count: int
+    vtr_gain: float = Field(description="rise of the category's VTR if all are fixed")
+    reaches_threshold: bool = Field(description="fixing these alone lifts the category to 95%")
+    action: Literal["add_tracking", "pick_listed_carrier", "correct_number", "use_buy_shipping"]
+
+
+class Warning(BaseModel):
+    code: str
+    count: int = 0
+    detail: str = ""
+
+
+class VtrReport(BaseModel):
+    as_of: date
+    as_of_source: Literal["given", "latest_ship_date", "today"] = "given"
+    window: Window
+    threshold: float = THRESHOLD
+    overall: GroupStats
+    by_category: list[GroupStats]
+    by_carrier: list[GroupStats]
+    by_marketplace: list[GroupStats]
+    excluded: dict[str, int]
+    defects: list[Defect]
+    warnings: list[Warning]
+    suggestions: list[Suggestion]
+    unverified: int = Field(default=0, description="valid only because no rule exists for carrier")
+    rows_read: int = 0
+    rows_skipped: int = 0
