@@ -11,3 +11,35 @@ Contract for callers (the CLI `check`, the conversation core, the alert pass):
 - `analyse_file(path, as_of=None, max_bytes=None) -> (VtrReport, ShipmentTable)` does both.
 - `write_defects_csv(report, path)` writes the Excel-safe defect file.
 """
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.domain.defects_file import write_defects_csv
+from bot.domain.errors import FileRejected
+from bot.domain.models import VtrReport
+from bot.domain.reading import read_table
+from bot.domain.shipments import ShipmentTable
+from bot.domain.vtr import compute_report
+
+__all__ = [
+    "FileRejected",
+    "ShipmentTable",
+    "analyse_file",
+    "compute_report",
+    "read_shipments",
+    "write_defects_csv",
+]
+
+
+def read_shipments(path: Path, max_bytes: int | None = None) -> ShipmentTable:
+    return ShipmentTable.from_raw(read_table(Path(path), max_bytes=max_bytes))
+
+
+def analyse_file(
+    path: Path, as_of: date | None = None, max_bytes: int | None = None
+) -> tuple[VtrReport, ShipmentTable]:
+    table = read_shipments(path, max_bytes=max_bytes)
+    return compute_report(table, as_of=as_of), table

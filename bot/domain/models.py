@@ -11,8 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-THRESHOLD = 0.95
-"""Amazon's bar for Valid Tracking Rate, per product category."""
+THRESHOLD_PERCENT = 95
+"""Amazon's bar for Valid Tracking Rate, per product category (whole percent: exact math)."""
+THRESHOLD = THRESHOLD_PERCENT / 100
 
 WINDOW_DAYS = 30
 """VTR is measured over the last 30 calendar days, the as-of date included."""
@@ -29,16 +30,24 @@ DEFECT_REASONS: tuple[DefectReason, ...] = (
 )
 
 ExclusionReason = Literal[
-    "fba", "cancelled", "not_shipped", "eu_letter_under_20", "jp_under_1000", "outside_window"
+    "fba",
+    "cancelled",
+    "not_shipped",
+    "unreadable_date",
+    "eu_letter_under_20",
+    "jp_under_1000",
+    "outside_window",
 ]
 EXCLUSION_REASONS: tuple[ExclusionReason, ...] = (
     "fba",
     "cancelled",
     "not_shipped",
+    "unreadable_date",
     "eu_letter_under_20",
     "jp_under_1000",
     "outside_window",
 )
+"""In the order they are tested: a shipment is excluded for the first that applies."""
 
 
 class ShipmentRecord(BaseModel):
@@ -93,8 +102,8 @@ class Defect(BaseModel):
 class Suggestion(BaseModel):
     """One fix: a category's defects of one reason, ranked by the VTR it wins back."""
 
-    category: str
-    reason: DefectReason
+    category: str = Field(description="empty for advice that applies to every category")
+    reason: DefectReason | None
     count: int
     vtr_gain: float = Field(description="rise of the category's VTR if all are fixed")
     reaches_threshold: bool = Field(description="fixing these alone lifts the category to 95%")

@@ -1,0 +1,66 @@
+"""Which text encoding a seller file uses, without asking the seller.
+
+Order matters: a BOM is proof; strict UTF-8 decoding of a sample is near-proof (legacy
+encodings of CJK text almost never decode as valid UTF-8); only then is a statistical
+detector asked to choose among the legacy encodings sellers actually have.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+SAMPLE_BYTES = 256 * 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEGACY_CANDIDATES = ["gb18030", "cp932", "cp1252", "big5", "euc_kr", "utf_16_le", "utf_16_be"]
+
+
+def _looks_utf16(sample: bytes) -> str | None:
+    """UTF-16 without BOM: ASCII text puts a NUL in every other byte."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 4:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _is_utf8(sample: bytes, truncated: bool) -> bool:
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut by the sample's end is not evidence against UTF-8.
+        return truncated and error.start >= len(sample) - 3
+    return True
+
+
+def detect_encoding(sample: bytes, truncated: bool = False) -> str:
+    for bom, name in _BOMS:
+        if sample.startswith(bom):
+            return name
+    utf16 = _looks_utf16(sample)
+    if utf16:
+        return utf16
+    if _is_utf8(sample, truncated):
+        return "utf-8"
+    best = from_bytes(sample, cp_isolation=_LEGACY_CANDIDATES).best()
+    if best is None:
+        return "gb18030"  # decodes any byte sequence; garbage then fails header detection
+    return best.encoding
+
+
+def transcode_to_utf8(source: Path, encoding: str, target: Path, chunk: int = 1 << 20) -> None:
+    """Stream `source` into UTF-8 at `target`, dropping NUL bytes, in bounded memory."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    with source.open("rb") as raw, target.open("w", encoding="utf-8", newline="") as out:
+        while block := raw.read(chunk):
+            out.write(decoder.decode(block).replace("\x00", ""))
+        out.write(decoder.decode(b"", final=True).replace("\x00", ""))

@@ -1,0 +1,257 @@
+"""Seller file (CSV, TSV/TXT, XLSX) → a frame of string columns named by meaning.
+
+Only the columns VTR needs are ever materialised: buyer names, phones and addresses
+are never read into memory beyond the header sample, so they cannot leak further.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import polars as pl
+
+from bot.domain.encodings import SAMPLE_BYTES, detect_encoding, transcode_to_utf8
+from bot.domain.errors import FileRejected
+from bot.domain.reference import column_aliases, fold_key
+
+HEADER_SCAN_LINES = 30
+"""Amazon JP reports put a few lines above the header; ERP exports sometimes a title."""
+DELIMITERS = ("\t", ",", ";", "|")
+XLSX_MAX_EXPANSION = 100
+"""An XLSX inflating to over 100× its size (and past XLSX_MAX_INFLATED) is a zip bomb."""
+XLSX_MAX_INFLATED = 1 << 30
+_PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+@dataclass
+class RawTable:
+    """The needed columns of one file, as strings, named by meaning (see columns.yaml)."""
+
+    frame: pl.DataFrame
+    headers: list[str]
+    encoding: str
+    notes: list[str] = field(default_factory=list)
+
+
+def header_meanings(cells: Iterable[str]) -> dict[str, int]:
+    """meaning -> column index, preferring the earliest alias in columns.yaml."""
+    folded = [fold_key(str(cell)) for cell in cells]
+    stripped = [fold_key(_PAREN_SUFFIX.sub("", str(cell))) for cell in cells]
+    found: dict[str, int] = {}
+    for meaning, aliases in column_aliases().items():
+        for alias in aliases:
+            index = _index_of(alias, folded, stripped)
+            if index is not None:
+                found[meaning] = index
+                break
+    return found
+
+
+def _index_of(alias: str, folded: list[str], stripped: list[str]) -> int | None:
+    for candidates in (folded, stripped):
+        if alias in candidates:
+            return candidates.index(alias)
+    return None
+
+
+def _best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    """The row that names the most meanings (at least two), earliest on ties."""
+    best: tuple[int, dict[str, int]] | None = None
+    for index, cells in enumerate(rows[:HEADER_SCAN_LINES]):
+        meanings = header_meanings(cells)
+        if len(meanings) >= 2 and (best is None or len(meanings) > len(best[1])):
+            best = (index, meanings)
+    return best
+
+
+def _split_lines(text: str, delimiter: str) -> list[list[str]]:
+    lines = text.splitlines()[:HEADER_SCAN_LINES]
+    return [[cell.strip().strip('"').strip() for cell in line.split(delimiter)] for line in lines]
+
+
+def _check_size(path: Path, max_bytes: int | None) -> int:
+    size = path.stat().st_size
+    if size == 0:
+        raise FileRejected("empty")
+    if max_bytes is not None and size > max_bytes:
+        raise FileRejected("too_large", limit_mb=round(max_bytes / 2**20, 1))
+    return size
+
+
+def read_table(path: Path, max_bytes: int | None = None) -> RawTable:
+    """Read any supported seller file; raise `FileRejected` with a reason otherwise."""
+    _check_size(path, max_bytes)
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileRejected("legacy_xls")
+    return _read_text(path)
+
+
+# --- delimited text -------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> RawTable:
+    with path.open("rb") as handle:
+        sample = handle.read(SAMPLE_BYTES)
+        truncated = bool(handle.read(1))
+    encoding = detect_encoding(sample, truncated)
+    text = sample.decode(encoding, errors="replace").replace("\x00", "")
+    if _looks_binary(text):
+        raise FileRejected("not_a_table")
+    delimiter, header_line, meanings, headers = _layout(text)
+    needs_transcoding = encoding not in ("utf-8", "utf-8-sig") or b"\x00" in sample
+    with tempfile.TemporaryDirectory(prefix="vtrbot-") as scratch:
+        source = path
+        if needs_transcoding:
+            source = Path(scratch) / "utf8.csv"
+            transcode_to_utf8(path, encoding, source)
+        frame = _scan_columns(source, delimiter, header_line, meanings)
+    return RawTable(frame=frame, headers=headers, encoding=encoding)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    return not sample.strip() or len(_CONTROL.findall(sample)) > 0.05 * len(sample)
+
+
+def _layout(text: str) -> tuple[str, int, dict[str, int], list[str]]:
+    """(delimiter, header line index, meaning -> column, header cells)."""
+    best: tuple[int, str, int, dict[str, int]] | None = None
+    for delimiter in DELIMITERS:
+        found = _best_header(_split_lines(text, delimiter))
+        if found and (best is None or len(found[1]) > len(best[3])):
+            best = (len(found[1]), delimiter, found[0], found[1])
+    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    if best is None:
+        guess = max(DELIMITERS, key=first_line.count)
+        raise FileRejected("no_header", found=_visible_headers(first_line.split(guess)))
+    _, delimiter, line, meanings = best
+    headers = _split_lines(text, delimiter)[line]
+    return delimiter, line, meanings, headers
+
+
+def _visible_headers(cells: list[str], limit: int = 20) -> list[str]:
+    return [cell.strip()[:40] for cell in cells if cell.strip()][:limit]
+
+
+def _scan_columns(
+    source: Path, delimiter: str, header_line: int, meanings: dict[str, int]
+) -> pl.DataFrame:
+    # Amazon's tab-delimited reports carry stray '"' characters: quoting off for tabs.
+    quote = None if delimiter == "\t" else '"'
+    wanted = sorted(set(meanings.values()))
+    try:
+        frame = pl.read_csv(
+            source,
+            has_header=False,
+            skip_lines=header_line + 1 if quote is None else 0,
+            skip_rows=0 if quote is None else header_line + 1,
+            separator=delimiter,
+            quote_char=quote,
+            columns=wanted,
+            infer_schema=False,
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+            encoding="utf8-lossy",
+            low_memory=True,
+        )
+    except (pl.exceptions.PolarsError, OSError) as error:
+        raise FileRejected("not_a_table") from error
+    by_index = dict(zip(wanted, frame.columns, strict=False))
+    return frame.select(
+        pl.col(by_index[index]).alias(meaning)
+        for meaning, index in meanings.items()
+        if index in by_index
+    )
+
+
+# --- XLSX -------------------------------------------------------------------------------
+
+
+def _guard_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FileRejected("bad_xlsx") from error
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise FileRejected("bad_xlsx")
+    limit = max(XLSX_MAX_EXPANSION * path.stat().st_size, 64 << 20)
+    if inflated > min(limit, XLSX_MAX_INFLATED):
+        raise FileRejected("too_large")
+
+
+def _read_xlsx(path: Path) -> RawTable:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    _guard_zip(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        for name in workbook.sheet_names:
+            rows = workbook.get_sheet_by_name(name).iter_rows()
+            table = _table_from_rows(rows)
+            if table is not None:
+                return table
+    except CalamineError as error:
+        raise FileRejected("bad_xlsx") from error
+    except Exception as error:  # calamine raises plain errors on some malformed parts
+        if isinstance(error, FileRejected):
+            raise
+        raise FileRejected("bad_xlsx") from error
+    raise FileRejected("no_header")
+
+
+def _table_from_rows(rows: Iterator[list[object]]) -> RawTable | None:
+    """The first sheet whose top rows hold a header; only needed columns are kept."""
+    head: list[list[object]] = []
+    for row in rows:
+        head.append(row)
+        if len(head) >= HEADER_SCAN_LINES:
+            break
+    found = _best_header([[_cell_text(c) for c in row] for row in head])
+    if found is None:
+        return None
+    line, meanings = found
+    columns: dict[str, list[str]] = {meaning: [] for meaning in meanings}
+    body = [*head[line + 1 :]]
+    for row in _chain(body, rows):
+        if not any(row):
+            continue
+        for meaning, index in meanings.items():
+            columns[meaning].append(_cell_text(row[index]) if index < len(row) else "")
+    headers = [_cell_text(c) for c in head[line]]
+    frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+    return RawTable(frame=frame, headers=headers, encoding="xlsx")
+
+
+def _chain(first: list[list[object]], rest: Iterator[list[object]]) -> Iterator[list[object]]:
+    yield from first
+    yield from rest
+
+
+def _cell_text(value: object) -> str:
+    """Spreadsheet cell → the text a seller sees (12-digit numbers stay whole)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return ""
+    return str(value).strip()

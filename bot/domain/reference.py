@@ -1,0 +1,91 @@
+"""Typed access to the engine's reference tables in `bot/domain/data/*.yaml`.
+
+The YAML files are the one place for column aliases, value vocabularies,
+marketplaces and carriers; this module validates them once and caches them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, TypeAdapter
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+class TrackingFormat(BaseModel):
+    pattern: str
+    check: str | None = None
+
+
+class Carrier(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    formats: list[TrackingFormat] = []
+
+
+class Marketplace(BaseModel):
+    code: str
+    domain: str
+    zh: str
+    currency: str
+    letter_rule: bool = False
+    aliases: list[str] = []
+
+
+class Vocabulary(BaseModel):
+    fulfillment: dict[str, list[str]]
+    status: dict[str, list[str]]
+    letter_service_words: list[str]
+    letter_service_whole_words: list[str]
+
+
+def _load(name: str) -> object:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+_NON_KEY = re.compile(r"[\s\-_.·・/\\]+")
+
+
+def fold_key(text: str) -> str:
+    """Fold a header or alias for comparison: width, case, BOM and separators ignored."""
+    folded = unicodedata.normalize("NFKC", text).replace("\ufeff", "").casefold()
+    return _NON_KEY.sub("", folded)
+
+
+@cache
+def column_aliases() -> dict[str, list[str]]:
+    """meaning -> folded header spellings, in preference order."""
+    raw = TypeAdapter(dict[str, list[str]]).validate_python(_load("columns.yaml"))
+    return {meaning: [fold_key(a) for a in aliases] for meaning, aliases in raw.items()}
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    return Vocabulary.model_validate(_load("vocabulary.yaml"))
+
+
+@cache
+def marketplaces() -> tuple[Marketplace, ...]:
+    return tuple(TypeAdapter(list[Marketplace]).validate_python(_load("marketplaces.yaml")))
+
+
+@cache
+def marketplace_by_code() -> dict[str, Marketplace]:
+    return {m.code: m for m in marketplaces()}
+
+
+@cache
+def carriers() -> tuple[Carrier, ...]:
+    return tuple(TypeAdapter(list[Carrier]).validate_python(_load("carriers.yaml")))
+
+
+@cache
+def carrier_by_id() -> dict[str, Carrier]:
+    return {c.id: c for c in carriers()}

@@ -1,0 +1,156 @@
+"""Cell values sellers write in many ways: dates, amounts, marketplaces, statuses.
+
+Each parser works on a column's *unique* values and maps the answers back, so a
+million rows with a few hundred distinct dates cost a few hundred parses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import cache
+
+import polars as pl
+
+from bot.domain.reference import fold_key, marketplaces, vocabulary
+
+# The date part of a cell; times and zones after it are ignored (domain keys on the day).
+_DATE_PART = (
+    r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|\d{8}(?:\D|$)"
+    r"|\d{5}(?:\.\d+)?$)"
+)
+_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_AMBIGUOUS = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})[-/.](\d{2,4})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})")
+_EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+_NAMED_MONTH_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_first(parts: list[tuple[int, str, int]]) -> tuple[bool, bool]:
+    """(day first?, was it a guess?) for a column of a/b/yyyy dates."""
+    if any(a > 12 for a, _, _ in parts):
+        return True, False
+    if any(b > 12 for _, _, b in parts):
+        return False, False
+    # No evidence: dotted dates are European (DD.MM.YYYY); slashes US (MM/DD/YYYY).
+    return any(sep == "." for _, sep, _ in parts), bool(parts)
+
+
+def _parse_named_month(text: str) -> date | None:
+    cleaned = re.sub(r"[,.]", " ", text).split()
+    candidate = " ".join(cleaned[:3])
+    for fmt in _NAMED_MONTH_FORMATS:
+        try:
+            return datetime.strptime(candidate, fmt.replace("-", " ")).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _parse_one(text: str, day_first: bool) -> date | None:
+    if match := _YMD.match(text):
+        return _safe_date(*map(int, match.groups()))
+    if match := _AMBIGUOUS.match(text):
+        a, _, b, year = match.groups()
+        day, month = (int(a), int(b)) if day_first else (int(b), int(a))
+        return _safe_date(int(year), month, day)
+    if match := _EXCEL_SERIAL.match(text):
+        serial = int(match.group(1))
+        return _EXCEL_EPOCH + timedelta(days=serial) if 30000 <= serial <= 80000 else None
+    if match := _COMPACT.match(text):
+        return _safe_date(*map(int, match.groups()))
+    return _parse_named_month(text)
+
+
+class ParsedDates:
+    """A parsed date column and what a seller should know about it."""
+
+    def __init__(self, dates: pl.Series, unreadable: int, guessed_order: str | None) -> None:
+        self.dates = dates
+        self.unreadable = unreadable
+        self.guessed_order = guessed_order
+
+
+def parse_dates(raw: pl.Series) -> ParsedDates:
+    """Parse a column of seller dates; blank stays null, unreadable is counted."""
+    stripped = raw.fill_null("").str.strip_chars()
+    part = stripped.str.extract(_DATE_PART, 1).str.strip_chars()
+    keys = pl.select(pl.coalesce(part, stripped)).to_series()
+    uniques = [u for u in keys.unique().to_list() if u]
+    ambiguous = [m.groups() for u in uniques if (m := _AMBIGUOUS.match(u))]
+    day_first, guessed = _day_first([(int(a), s, int(b)) for a, s, b, _ in ambiguous])
+    mapping = {u: _parse_one(u, day_first) for u in uniques}
+    dates = keys.replace_strict(mapping, default=None, return_dtype=pl.Date).alias(raw.name)
+    unreadable = int(((stripped != "") & dates.is_null()).sum())
+    order = ("DD/MM/YYYY" if day_first else "MM/DD/YYYY") if guessed else None
+    return ParsedDates(dates, unreadable, order)
+
+
+_AMOUNT_JUNK = re.compile(r"[^\d,.\-]")
+
+
+def parse_amount(text: str) -> float | None:
+    """'€19,99', '1.234,50', '¥1,200', '19.99 EUR' → a number (decimal comma understood)."""
+    cleaned = _AMOUNT_JUNK.sub("", text)
+    if not cleaned or not re.search(r"\d", cleaned):
+        return None
+    if "," in cleaned and "." in cleaned:
+        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
+    elif "," in cleaned:
+        whole, _, tail = cleaned.rpartition(",")
+        cleaned = whole.replace(",", "") + ("." if len(tail) != 3 else "") + tail
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def map_unique(values: pl.Series, parse: Callable[[str], object], dtype: pl.DataType) -> pl.Series:
+    """Apply a Python parser to a column's unique values and map the answers back."""
+    values = values.fill_null("")
+    mapping = {u: parse(u) for u in values.unique().to_list()}
+    return values.replace_strict(mapping, default=None, return_dtype=dtype)
+
+
+@cache
+def _vocabulary_index(kind: str) -> dict[str, str]:
+    table = getattr(vocabulary(), kind)
+    return {fold_key(word): meaning for meaning, words in table.items() for word in words}
+
+
+def vocabulary_meaning(kind: str, text: str) -> str | None:
+    """'已取消' → 'cancelled'; 'AFN' → 'amazon'; unknown words → None."""
+    return _vocabulary_index(kind).get(fold_key(text)) if text else None
+
+
+@cache
+def _marketplace_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for market in marketplaces():
+        for spelling in (market.code, market.domain, market.zh, *market.aliases):
+            index[fold_key(spelling)] = market.code
+        index[fold_key("www." + market.domain)] = market.code
+    return index
+
+
+def marketplace_code(text: str) -> str:
+    """'Amazon.de', 'DE', '德国站' → 'DE'; other non-empty text is kept as written."""
+    cleaned = text.strip()
+    if not cleaned:
+        return ""
+    return _marketplace_index().get(fold_key(cleaned), cleaned)

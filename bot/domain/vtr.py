@@ -1,0 +1,197 @@
+"""The VTR computation of domain.md §4: window, groups, defects, suggestions, projection."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+import polars as pl
+
+from bot.domain.models import (
+    EXCLUSION_REASONS,
+    THRESHOLD_PERCENT,
+    WINDOW_DAYS,
+    Defect,
+    GroupStats,
+    Suggestion,
+    VtrReport,
+    Warning,
+    Window,
+)
+from bot.domain.projection import DayCount, falls_below_within, recovery_date
+from bot.domain.reference import carrier_by_id
+from bot.domain.shipments import ShipmentTable
+
+ACTIONS = {
+    "missing_tracking": "add_tracking",
+    "unknown_carrier": "pick_listed_carrier",
+    "bad_format": "correct_number",
+    "bad_check_digit": "correct_number",
+}
+
+
+def fixes_needed(shipments: int, valid: int) -> int:
+    """Fewest invalid shipments to fix to reach the bar: max(0, ⌈0.95·n⌉ − valid), exactly."""
+    required = -(-THRESHOLD_PERCENT * shipments // 100)
+    return max(0, required - valid)
+
+
+def group_stats(name: str, shipments: int, valid: int) -> GroupStats:
+    return GroupStats(
+        name=name,
+        shipments=shipments,
+        valid=valid,
+        vtr=valid / shipments if shipments else None,
+        below_threshold=bool(shipments) and 100 * valid < THRESHOLD_PERCENT * shipments,
+        needed=fixes_needed(shipments, valid),
+    )
+
+
+def resolve_as_of(frame: pl.DataFrame, as_of: date | None, today: date | None) -> tuple[date, str]:
+    """The given date; else the latest ship date of a self-fulfilled shipment; else today."""
+    if as_of is not None:
+        return as_of, "given"
+    shipped = frame.filter(pl.col("excluded").is_null()).get_column("ship_date").max()
+    if shipped is None:
+        shipped = frame.get_column("ship_date").max()
+    if isinstance(shipped, date):
+        return shipped, "latest_ship_date"
+    return today or date.today(), "today"
+
+
+def compute_report(
+    table: ShipmentTable, as_of: date | None = None, today: date | None = None
+) -> VtrReport:
+    as_of, as_of_source = resolve_as_of(table.frame, as_of, today)
+    start = as_of - timedelta(days=WINDOW_DAYS - 1)
+    outside = ~pl.col("ship_date").is_between(start, as_of)
+    frame = table.frame.with_columns(
+        excluded=pl.when(pl.col("excluded").is_null() & outside)
+        .then(pl.lit("outside_window"))
+        .otherwise(pl.col("excluded"))
+    )
+    counted = frame.filter(pl.col("excluded").is_null()).with_columns(
+        valid=pl.col("reason").is_null(),
+        carrier_name=_carrier_display(),
+    )
+    by_category = _groups(counted, "category")
+    _add_outlook(by_category, counted, as_of)
+    return VtrReport(
+        as_of=as_of,
+        as_of_source=as_of_source,  # type: ignore[arg-type]
+        window=Window(start=start, end=as_of),
+        overall=group_stats("overall", counted.height, int(counted.get_column("valid").sum())),
+        by_category=by_category,
+        by_carrier=_groups(counted, "carrier_name"),
+        by_marketplace=_groups(counted, "marketplace"),
+        excluded=_exclusion_counts(frame),
+        defects=_defects(counted),
+        warnings=[*table.warnings, *_unverified_warning(counted)],
+        suggestions=_suggestions(counted, by_category),
+        unverified=int(counted.get_column("unverified").fill_null(False).sum()),
+        rows_read=table.rows_read,
+        rows_skipped=table.rows_skipped,
+    )
+
+
+def _carrier_display() -> pl.Expr:
+    names = {carrier_id: c.name for carrier_id, c in carrier_by_id().items()}
+    return (
+        pl.when(pl.col("carrier_id").is_not_null())
+        .then(pl.col("carrier_id").replace_strict(names, default=None))
+        .otherwise(pl.col("carrier"))
+    )
+
+
+def _groups(counted: pl.DataFrame, column: str) -> list[GroupStats]:
+    """Worst first, so the report leads with what needs work."""
+    totals = counted.group_by(column).agg(shipments=pl.len(), valid=pl.col("valid").sum())
+    stats = [
+        group_stats(row[column] or "", row["shipments"], row["valid"])
+        for row in totals.iter_rows(named=True)
+    ]
+    return sorted(stats, key=lambda s: (s.vtr if s.vtr is not None else 1.0, -s.shipments, s.name))
+
+
+def _daily_counts(counted: pl.DataFrame) -> dict[str, dict[date, DayCount]]:
+    per_day = counted.group_by("category", "ship_date").agg(
+        shipments=pl.len(), valid=pl.col("valid").sum()
+    )
+    daily: dict[str, dict[date, DayCount]] = defaultdict(dict)
+    for row in per_day.iter_rows(named=True):
+        daily[row["category"]][row["ship_date"]] = DayCount(row["shipments"], row["valid"])
+    return daily
+
+
+def _add_outlook(categories: list[GroupStats], counted: pl.DataFrame, as_of: date) -> None:
+    """Recovery date for categories below the bar; at-risk flag for the rest."""
+    daily = _daily_counts(counted)
+    for stats in categories:
+        if stats.below_threshold:
+            stats.recovery_date = recovery_date(daily[stats.name], as_of)
+        else:
+            stats.at_risk = falls_below_within(daily[stats.name], as_of) is not None
+
+
+def _exclusion_counts(frame: pl.DataFrame) -> dict[str, int]:
+    counts = dict.fromkeys(EXCLUSION_REASONS, 0)
+    excluded = frame.filter(pl.col("excluded").is_not_null()).get_column("excluded")
+    for reason, count in excluded.value_counts().iter_rows():
+        counts[reason] = count
+    return counts
+
+
+def _defects(counted: pl.DataFrame) -> list[Defect]:
+    rows = (
+        counted.filter(pl.col("reason").is_not_null())
+        .sort("category", "ship_date", "order_id")
+        .select("order_id", "ship_date", "category", "carrier", "marketplace", "tracking", "reason")
+    )
+    return [Defect.model_construct(**row) for row in rows.iter_rows(named=True)]
+
+
+def _unverified_warning(counted: pl.DataFrame) -> list[Warning]:
+    unverified = counted.filter(pl.col("unverified").fill_null(False))
+    if unverified.is_empty():
+        return []
+    carriers = ", ".join(sorted(set(unverified.get_column("carrier_name").to_list())))
+    return [Warning(code="unverified", count=unverified.height, detail=carriers)]
+
+
+def _suggestions(counted: pl.DataFrame, categories: list[GroupStats]) -> list[Suggestion]:
+    """Defect groups (category × reason), ranked by how much of the category's VTR they win."""
+    by_name = {s.name: s for s in categories}
+    groups = (
+        counted.filter(pl.col("reason").is_not_null())
+        .group_by("category", "reason")
+        .agg(count=pl.len())
+    )
+    suggestions = []
+    for row in groups.iter_rows(named=True):
+        stats = by_name[row["category"]]
+        fixed_valid = stats.valid + row["count"]
+        suggestions.append(
+            Suggestion(
+                category=row["category"],
+                reason=row["reason"],
+                count=row["count"],
+                vtr_gain=row["count"] / stats.shipments,
+                reaches_threshold=stats.below_threshold
+                and 100 * fixed_valid >= THRESHOLD_PERCENT * stats.shipments,
+                action=ACTIONS[row["reason"]],  # type: ignore[arg-type]
+            )
+        )
+    suggestions.sort(key=lambda s: (-s.vtr_gain, -s.count, s.category, s.reason or ""))
+    if suggestions:
+        total = sum(s.count for s in suggestions)
+        suggestions.append(
+            Suggestion(
+                category="",
+                reason=None,
+                count=total,
+                vtr_gain=0.0,
+                reaches_threshold=False,
+                action="use_buy_shipping",
+            )
+        )
+    return suggestions
