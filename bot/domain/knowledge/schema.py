@@ -1,0 +1,150 @@
+"""The shape of a knowledge-base entry and of a search result.
+
+Entries are written by people, not programs, so the schema is strict: a missing
+language, an over-long answer or a bad id fails at load with the entry named,
+instead of surfacing later as a half-English reply in a Chinese chat.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Lang = Literal["zh", "en"]
+AnswerKind = Literal["answer", "unsure", "off_topic"]
+
+TELEGRAM_MAX_CHARS = 4096
+"""Telegram rejects longer messages; the rendered reply adds a source line, so keep a margin."""
+
+ANSWER_MAX_CHARS = TELEGRAM_MAX_CHARS - 200
+TITLE_MAX_CHARS = 40
+"""Titles become inline-keyboard buttons, which Telegram truncates on phones."""
+
+ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _han_share(text: str) -> float:
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    return han / (han + latin) if han + latin else 0.0
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Phrasings(_Strict):
+    """How sellers ask about the topic: several ways in each language, short forms included."""
+
+    zh: list[str] = Field(min_length=2)
+    en: list[str] = Field(min_length=2)
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _no_blank(cls, values: list[str]) -> list[str]:
+        if any(not v.strip() for v in values):
+            raise ValueError("a phrasing is empty")
+        return values
+
+    @field_validator("zh")
+    @classmethod
+    def _zh_is_chinese(cls, values: list[str]) -> list[str]:
+        for v in values:
+            if not _HAN.search(v):
+                raise ValueError(f"Chinese phrasing has no Chinese characters: {v!r}")
+        return values
+
+    def for_lang(self, lang: Lang) -> list[str]:
+        return self.zh if lang == "zh" else self.en
+
+
+class Texts(_Strict):
+    """One text in each language; both are required, so no reply falls back to the wrong one."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _languages_match(self) -> Texts:
+        # Catches the common slip of pasting the same text into both fields.
+        if _han_share(self.zh) < 0.3:
+            raise ValueError("the zh text is not written in Chinese")
+        if _han_share(self.en) > 0.1:
+            raise ValueError("the en text is not written in English")
+        return self
+
+    def for_lang(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Titles(Texts):
+    zh: str = Field(min_length=1, max_length=TITLE_MAX_CHARS)
+    en: str = Field(min_length=1, max_length=TITLE_MAX_CHARS)
+
+
+class Answers(Texts):
+    zh: str = Field(min_length=1, max_length=ANSWER_MAX_CHARS)
+    en: str = Field(min_length=1, max_length=ANSWER_MAX_CHARS)
+
+
+class Entry(_Strict):
+    """One topic: the questions it answers, the answer in both languages, and where it comes from."""
+
+    id: str = Field(pattern=ENTRY_ID)
+    tags: list[str] = Field(min_length=1)
+    titles: Titles
+    questions: Phrasings
+    answers: Answers
+    source: str = Field(min_length=3)
+    reviewed: date
+    related: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_self_related(self) -> Entry:
+        if self.id in self.related:
+            raise ValueError("an entry cannot be related to itself")
+        return self
+
+    def answer_for(self, lang: Lang) -> str:
+        return self.answers.for_lang(lang)
+
+    def title_for(self, lang: Lang) -> str:
+        return self.titles.for_lang(lang)
+
+
+class Stopwords(_Strict):
+    en: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=list)
+
+
+class Lexicon(_Strict):
+    """Search vocabulary kept as data: synonym groups and words that carry no meaning."""
+
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    stopwords: Stopwords = Field(default_factory=Stopwords)
+
+    @field_validator("synonyms")
+    @classmethod
+    def _concepts_are_tokens(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        # A concept becomes one search token, so it must look like one.
+        for concept in value:
+            if not re.fullmatch(r"[a-z0-9]+", concept):
+                raise ValueError(f"synonym key {concept!r} must be lower-case letters/digits")
+        return value
+
+
+class Answer(BaseModel):
+    """What the search concluded: one entry, a short list to choose from, or "not my field"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lang: Lang
+    kind: AnswerKind
+    matched: str | None = None
+    confidence: float = Field(ge=0.0, le=1.0)
+    suggestions: list[str] = Field(default_factory=list, max_length=3)
