@@ -123,6 +123,8 @@ def _letter_service(frame: pl.DataFrame) -> pl.Expr:
 def build_shipments(raw: RawTable) -> ShipmentTable:
     _require(raw)
     frame = raw.frame
+    if frame.is_empty():
+        raise FileRejected("no_rows")
     rows_read = frame.height
     dates = parse_dates(frame.get_column("ship_date"))
     statuses = [

@@ -1,0 +1,50 @@
+"""`vtrbot check FILE`: the VTR report for a seller file, in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+DEFAULT_MAX_MB = 1024
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="order or shipment file (CSV, TXT/TSV, XLSX)")
+    parser.add_argument(
+        "--as-of", type=_iso_date, help="last day of the 30-day window (YYYY-MM-DD)"
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--defects", type=Path, metavar="OUT.csv", help="write the defect file here"
+    )
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="refuse larger files")
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.domain.engine import FileRejected, analyse_file, write_defects_csv
+    from bot.services.i18n import translator
+    from bot.services.report_text import defect_file_labels, render_file_error, render_report
+
+    t = translator(args.lang)
+    if not args.file.is_file():
+        print(t._("No such file: {path}", path=args.file), file=sys.stderr)
+        return 2
+    try:
+        report, _ = analyse_file(args.file, as_of=args.as_of, max_bytes=int(args.max_mb * 2**20))
+    except FileRejected as error:
+        print(render_file_error(error, t), file=sys.stderr)
+        return 2
+    if args.defects:
+        write_defects_csv(report, args.defects, defect_file_labels(t))
+    print(report.model_dump_json() if args.json else render_report(report, t))
+    return 0
