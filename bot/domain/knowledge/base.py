@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,23 +16,59 @@ from bot.domain.knowledge.text import Analyzer, Term, TermKind, detect_lang
 # about what the entry answers, the long answer text least.
 FIELD_WEIGHTS: dict[str, int] = {"questions": 3, "titles": 2, "tags": 2, "answers": 1}
 
-# How much a query term of each kind says about the topic. Single Chinese characters
-# are weak evidence; concepts from the synonym table are strong.
+# How much a question term of each kind says about what is asked. Concepts of our
+# field weigh most; single Chinese characters and bare numbers least.
 TERM_WEIGHTS: dict[TermKind, float] = {
-    "concept": 1.5,
+    "concept": 2.0,
+    "general": 1.0,
     "word": 1.0,
     "bigram": 1.0,
-    "char": 0.4,
+    "char": 0.5,
     "number": 0.5,
 }
 # An unknown bigram is often just two words run together ("到了"), so it counts less
-# against a match than an unknown English word or character.
+# against a question's relevance than an unknown English word or character.
 UNKNOWN_BIGRAM_FACTOR = 0.3
 
-ANSWER_AT = 0.45
-"""Confidence from which one entry is answered."""
-UNSURE_AT = 0.2
-"""Below this the question is treated as outside the KB's field."""
+PHRASE_WEIGHT = 1.0
+"""Weight of the best single phrasing's match against the whole entry's match. Sellers'
+questions resemble one phrasing closely more often than they resemble the entry as a bag
+of words; both scores are scaled to the query's best before they are added."""
+
+ANSWER_AT = 0.4
+"""Confidence from which the best entry is given as the answer."""
+OFF_TOPIC_BELOW = 0.55
+"""A question naming no concept of our field is off-topic when relevance × match is below."""
+MARGIN_FULL = 0.2
+"""A lead over the nearest unrelated entry of this share of the score counts as clear."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The evidence behind a decision, kept apart so each part can be checked and tuned."""
+
+    relevance: float
+    """Share of the question the KB knows at all (0..1): low means another field."""
+    anchored: bool
+    """The question names a concept of our field (VTR, Buy Shipping, carrier …)."""
+    match: float
+    """idf-weighted share of the known question terms the best entry contains (0..1)."""
+    margin: float
+    """Lead of the best entry over the best entry not related to it, relative (0..1).
+    A close related runner-up is no ambiguity: it is offered beside the answer."""
+
+    @property
+    def evidence(self) -> float:
+        return self.relevance * self.match
+
+    @property
+    def confidence(self) -> float:
+        clarity = 0.5 + 0.5 * min(1.0, self.margin / MARGIN_FULL)
+        return round(self.evidence * clarity, 4)
+
+    @property
+    def off_topic(self) -> bool:
+        return not self.anchored and self.evidence < OFF_TOPIC_BELOW
 
 
 class KnowledgeBase:
@@ -45,6 +81,15 @@ class KnowledgeBase:
         self._ids = list(entries)
         self._analyzer = analyzer
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])
+        phrasings = [
+            (position, text)
+            for position, entry_id in enumerate(self._ids)
+            for text in _phrasings(entries[entry_id])
+        ]
+        self._phrase_owner = [position for position, _ in phrasings]
+        self._phrase_index = Bm25Index(
+            [Counter(t.text for t in analyzer.terms(text)) for _, text in phrasings]
+        )
 
     @classmethod
     def load(cls, directory: Path | str | None = None) -> KnowledgeBase:
@@ -76,53 +121,70 @@ class KnowledgeBase:
         reply_lang = detect_lang(question, lang)
         terms = {t.text: t for t in self._analyzer.terms(question, fix_typos=True)}
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
-        scores = self._index.scores(t.text for t in query)
-        ranked = heapq.nlargest(self.MAX_SUGGESTIONS + 1, range(len(scores)), scores.__getitem__)
-        ranked = [i for i in ranked if scores[i] > 0]
-        if not ranked:
+        scores = self._scores([t.text for t in query])
+        ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        if not query or scores[ranked[0]] <= 0:
             return Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
-        best = ranked[0]
-        confidence = self._confidence(query, best, scores, ranked)
-        ids = [self._ids[i] for i in ranked]
+        assessment = self._assess(query, scores, ranked)
+        confidence = assessment.confidence
+        best = self.entries[self._ids[ranked[0]]]
+        if assessment.off_topic:
+            return Answer(lang=reply_lang, kind="off_topic", confidence=confidence)
         if confidence >= ANSWER_AT:
-            related = self.entries[ids[0]].related[: self.MAX_SUGGESTIONS]
             return Answer(
                 lang=reply_lang,
                 kind="answer",
-                matched=ids[0],
+                matched=best.id,
                 confidence=confidence,
-                suggestions=related,
+                suggestions=best.related[: self.MAX_SUGGESTIONS],
             )
-        if confidence >= UNSURE_AT:
-            return Answer(
-                lang=reply_lang,
-                kind="unsure",
-                confidence=confidence,
-                suggestions=ids[: self.MAX_SUGGESTIONS],
-            )
-        return Answer(lang=reply_lang, kind="off_topic", confidence=confidence)
+        top = [self._ids[i] for i in ranked[: self.MAX_SUGGESTIONS] if scores[i] > 0]
+        return Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
 
-    def _confidence(
-        self, query: list[Term], best: int, scores: list[float], ranked: list[int]
-    ) -> float:
-        """How sure the match is, 0..1: the share of the question the best entry explains,
-        discounted when a second entry explains it nearly as well."""
+    def _related(self, a: str, b: str) -> bool:
+        return b in self.entries[a].related or a in self.entries[b].related
+
+    def _scores(self, terms: list[str]) -> list[float]:
+        entry_scores = self._index.scores(terms)
+        phrase_scores = [0.0] * len(entry_scores)
+        for phrase, score in enumerate(self._phrase_index.scores(terms)):
+            owner = self._phrase_owner[phrase]
+            phrase_scores[owner] = max(phrase_scores[owner], score)
+        top_entry = max(entry_scores, default=0.0) or 1.0
+        top_phrase = max(phrase_scores, default=0.0) or 1.0
+        return [
+            e / top_entry + PHRASE_WEIGHT * p / top_phrase
+            for e, p in zip(entry_scores, phrase_scores, strict=True)
+        ]
+
+    def _assess(self, query: list[Term], scores: list[float], ranked: list[int]) -> Assessment:
         index = self._index
-        matched_terms = index.doc_terms[best]
-        explained = total = 0.0
+        best_terms = index.doc_terms[ranked[0]]
+        known = unknown = explained = informative = 0.0
         for term in query:
             weight = TERM_WEIGHTS[term.kind]
             if term.text in index:
-                total += weight * index.idf[term.text]
-                if term.text in matched_terms:
+                known += weight
+                informative += weight * index.idf[term.text]
+                if term.text in best_terms:
                     explained += weight * index.idf[term.text]
-            else:
-                factor = UNKNOWN_BIGRAM_FACTOR if term.kind == "bigram" else 1.0
-                total += weight * factor * index.unknown_idf
-        coverage = explained / total if total else 0.0
-        runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
-        margin = (scores[best] - runner_up) / scores[best]
-        return round(min(1.0, coverage * (0.6 + 0.4 * margin) / 0.8), 4)
+            elif term.kind != "number":
+                unknown += weight * (UNKNOWN_BIGRAM_FACTOR if term.kind == "bigram" else 1.0)
+        best_id = self._ids[ranked[0]]
+        best = scores[ranked[0]]
+        rival = next(
+            (scores[i] for i in ranked[1:] if not self._related(best_id, self._ids[i])), 0.0
+        )
+        return Assessment(
+            relevance=known / (known + unknown) if known else 0.0,
+            anchored=any(t.kind == "concept" for t in query),
+            match=explained / informative if informative else 0.0,
+            margin=(best - rival) / best,
+        )
+
+
+def _phrasings(entry: Entry) -> list[str]:
+    return [*entry.questions.zh, *entry.questions.en, entry.titles.zh, entry.titles.en]
 
 
 def _texts(entry: Entry) -> list[str]:

@@ -126,9 +126,10 @@ class Lexicon(_Strict):
     """Search vocabulary kept as data: synonym groups and words that carry no meaning."""
 
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    general: dict[str, list[str]] = Field(default_factory=dict)
     stopwords: Stopwords = Field(default_factory=Stopwords)
 
-    @field_validator("synonyms")
+    @field_validator("synonyms", "general")
     @classmethod
     def _concepts_are_tokens(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         # A concept becomes one search token, so it must look like one.
@@ -136,6 +137,13 @@ class Lexicon(_Strict):
             if not re.fullmatch(r"[a-z0-9]+", concept):
                 raise ValueError(f"synonym key {concept!r} must be lower-case letters/digits")
         return value
+
+    @model_validator(mode="after")
+    def _one_meaning_per_key(self) -> Lexicon:
+        both = set(self.synonyms) & set(self.general)
+        if both:
+            raise ValueError(f"keys both in synonyms and general: {sorted(both)}")
+        return self
 
 
 class Answer(BaseModel):

@@ -18,13 +18,14 @@ from typing import Literal
 
 from bot.domain.knowledge.schema import Lang, Lexicon
 
-TermKind = Literal["concept", "word", "bigram", "char", "number"]
+TermKind = Literal["concept", "general", "word", "bigram", "char", "number"]
 
 _HAN_CHAR = r"\u3400-\u9fff"
 _HAN = re.compile(f"[{_HAN_CHAR}]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _RUN = re.compile(f"([{_HAN_CHAR}]+)|([a-z0-9]+(?:[._][a-z0-9]+)*)")
 _CONCEPT_MARK = "\x00"
+MIN_TYPO_LENGTH = 5
 
 
 def normalize(text: str) -> str:
@@ -82,12 +83,16 @@ class Analyzer:
     """Everything the search needs to read text, built once from the lexicon and the entries."""
 
     def __init__(self, lexicon: Lexicon, corpus: Iterable[str]) -> None:
-        self._concepts = frozenset(lexicon.synonyms)
+        self._concepts: dict[str, TermKind] = {
+            **dict.fromkeys(lexicon.general, "general"),
+            **dict.fromkeys(lexicon.synonyms, "concept"),
+        }
         self._stop_words = frozenset(lexicon.stopwords.en)
         self._stop_chars = frozenset("".join(lexicon.stopwords.zh))
         phrases = {
             normalize(phrase): concept
-            for concept, variants in lexicon.synonyms.items()
+            for table in (lexicon.general, lexicon.synonyms)
+            for concept, variants in table.items()
             for phrase in [concept, *variants]
         }
         self._phrase_concept = phrases
@@ -102,17 +107,22 @@ class Analyzer:
         self._vocabulary = frozenset(vocabulary)
         self._by_delete: dict[str, str] = {}
         for word in sorted(vocabulary):
-            if len(word) >= 4:
+            if len(word) >= MIN_TYPO_LENGTH:
                 for variant in _deletes(word) | {word}:
                     self._by_delete.setdefault(variant, word)
 
     def correct(self, word: str) -> str:
-        """The KB word one edit away from an unknown English word, else the word unchanged."""
-        if len(word) < 4 or word in self._vocabulary:
+        """The KB word one edit away from an unknown English word, else the word unchanged.
+
+        Short words and changed first letters are left alone: typos rarely hit the first
+        letter, while "iphone" -> "phone" or "york" -> "work" would invent a topic.
+        """
+        if len(word) < MIN_TYPO_LENGTH or word in self._vocabulary:
             return word
         for variant in (word, *sorted(_deletes(word))):
-            if variant in self._by_delete:
-                return self._by_delete[variant]
+            known = self._by_delete.get(variant)
+            if known is not None and known[0] == word[0]:
+                return known
         return word
 
     def terms(self, text: str, *, fix_typos: bool = False) -> list[Term]:
@@ -125,14 +135,14 @@ class Analyzer:
         out: list[Term] = []
         for chunk in text.split(_CONCEPT_MARK):
             if chunk in self._concepts:
-                out.append(Term(chunk, "concept"))
+                out.append(Term(chunk, self._concepts[chunk]))
                 continue
             for han, latin in _RUN.findall(chunk):
                 if han:
                     out.extend(self._han_terms(han))
                 elif latin.replace(".", "").replace("_", "").isdigit():
                     out.append(Term(latin, "number"))
-                elif latin not in self._stop_words:
+                elif len(latin) > 1 and latin not in self._stop_words:
                     out.append(Term(stem(latin), "word"))
         return out
 
