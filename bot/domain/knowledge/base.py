@@ -41,6 +41,9 @@ OFF_TOPIC_BELOW = 0.55
 """A question naming no concept of our field is off-topic when relevance × match is below."""
 MARGIN_FULL = 0.2
 """A lead over the nearest unrelated entry of this share of the score counts as clear."""
+INFO_FULL = 1.5
+"""Matched information (idf-weighted) from which a question counts as specific. "VTR" or
+"tracking" alone names a term most entries share: a list to pick from, not an answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,8 @@ class Assessment:
     """The question names a concept of our field (VTR, Buy Shipping, carrier …)."""
     match: float
     """idf-weighted share of the known question terms the best entry contains (0..1)."""
+    information: float
+    """Sum of the idf-weighted terms the best entry contains: how specific the match is."""
     margin: float
     """Lead of the best entry over the best entry not related to it, relative (0..1).
     A close related runner-up is no ambiguity: it is offered beside the answer."""
@@ -64,7 +69,8 @@ class Assessment:
     @property
     def confidence(self) -> float:
         clarity = 0.5 + 0.5 * min(1.0, self.margin / MARGIN_FULL)
-        return round(self.evidence * clarity, 4)
+        specificity = min(1.0, self.information / INFO_FULL)
+        return round(self.evidence * clarity * specificity, 4)
 
     @property
     def off_topic(self) -> bool:
@@ -168,7 +174,7 @@ class KnowledgeBase:
                 informative += weight * index.idf[term.text]
                 if term.text in best_terms:
                     explained += weight * index.idf[term.text]
-            elif term.kind != "number":
+            else:
                 unknown += weight * (UNKNOWN_BIGRAM_FACTOR if term.kind == "bigram" else 1.0)
         best_id = self._ids[ranked[0]]
         best = scores[ranked[0]]
@@ -179,6 +185,7 @@ class KnowledgeBase:
             relevance=known / (known + unknown) if known else 0.0,
             anchored=any(t.kind == "concept" for t in query),
             match=explained / informative if informative else 0.0,
+            information=explained,
             margin=(best - rival) / best,
         )
 

@@ -25,7 +25,8 @@ _HAN = re.compile(f"[{_HAN_CHAR}]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _RUN = re.compile(f"([{_HAN_CHAR}]+)|([a-z0-9]+(?:[._][a-z0-9]+)*)")
 _CONCEPT_MARK = "\x00"
-MIN_TYPO_LENGTH = 5
+MIN_TYPO_LENGTH = 4
+SAFE_TYPO_LENGTH = 5
 
 
 def normalize(text: str) -> str:
@@ -114,14 +115,17 @@ class Analyzer:
     def correct(self, word: str) -> str:
         """The KB word one edit away from an unknown English word, else the word unchanged.
 
-        Short words and changed first letters are left alone: typos rarely hit the first
-        letter, while "iphone" -> "phone" or "york" -> "work" would invent a topic.
+        Changed first letters are left alone: typos rarely hit the first letter, while
+        "iphone" -> "phone" or "york" -> "work" would invent a topic. Four-letter words
+        are only un-swapped ("waht"), since "asap" -> "asia" is one edit too.
         """
         if len(word) < MIN_TYPO_LENGTH or word in self._vocabulary:
             return word
         for variant in (word, *sorted(_deletes(word))):
             known = self._by_delete.get(variant)
-            if known is not None and known[0] == word[0]:
+            if known is None or known[0] != word[0]:
+                continue
+            if len(word) >= SAFE_TYPO_LENGTH or sorted(known) == sorted(word):
                 return known
         return word
 
