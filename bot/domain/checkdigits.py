@@ -1,80 +1,86 @@
-"""Check-digit rules of domain.md §6, as polars expressions over normalized numbers.
+"""Check-digit rules of domain.md §6, vectorised over a matrix of ASCII codes.
 
-Each rule takes an expression holding upper-case numbers that already fully match the
-format the rule belongs to, and yields a boolean "check digit is right". They are
-vectorised because a seller file can hold a million numbers; the single-number
-check in `tracking.py` runs the same expressions on a one-row frame, so there is
-one implementation of each rule.
+Each rule receives an (n × length) uint8 matrix: n numbers of one length that already
+fully match the format the rule belongs to (so every cell is a digit or an upper-case
+letter), and returns n booleans "check digit is right". A million numbers cost a few
+numpy operations; the single-number check runs the same rules on a 1-row matrix, so
+there is one implementation of each rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import polars as pl
+import numpy as np
+import numpy.typing as npt
 
-CheckRule = Callable[[pl.Expr], pl.Expr]
+Codes = npt.NDArray[np.uint8]
+Verdicts = npt.NDArray[np.bool_]
+CheckRule = Callable[[Codes], Verdicts]
 
-_UPS_VALUES = {str(d): d for d in range(10)} | {
-    chr(code): (code - 63) % 10 for code in range(ord("A"), ord("Z") + 1)
-}
-
-
-def _digit(number: pl.Expr, position: int) -> pl.Expr:
-    return number.str.slice(position, 1).cast(pl.Int64, strict=False)
-
-
-def _weighted_sum(number: pl.Expr, start: int, weights: list[int]) -> pl.Expr:
-    return pl.sum_horizontal(_digit(number, start + i) * w for i, w in enumerate(weights))
+_ZERO = ord("0")
+# UPS values: digits as themselves, letters as (ord − 63) mod 10.
+_UPS_VALUE = np.zeros(128, dtype=np.int64)
+_UPS_VALUE[_ZERO : _ZERO + 10] = np.arange(10)
+_UPS_VALUE[ord("A") : ord("Z") + 1] = (np.arange(ord("A"), ord("Z") + 1) - 63) % 10
 
 
-def s10(number: pl.Expr) -> pl.Expr:
-    """UPU S10 (`LX123456786CN`): weights 8,6,4,2,3,5,9,7; 11 − sum mod 11; 10→0, 11→5."""
-    remainder = 11 - _weighted_sum(number, 2, [8, 6, 4, 2, 3, 5, 9, 7]) % 11
-    expected = pl.when(remainder == 10).then(0).when(remainder == 11).then(5).otherwise(remainder)
-    return expected == _digit(number, 10)
+def _digits(codes: Codes) -> npt.NDArray[np.int64]:
+    return codes.astype(np.int64) - _ZERO
 
 
-def ups_mod10(number: pl.Expr) -> pl.Expr:
+def _weights_from_left(pattern: tuple[int, ...], count: int) -> npt.NDArray[np.int64]:
+    return np.array([pattern[i % len(pattern)] for i in range(count)], dtype=np.int64)
+
+
+def s10(codes: Codes) -> Verdicts:
+    """UPU S10 (`RR123456785CN`): weights 8,6,4,2,3,5,9,7; 11 − sum mod 11; 10→0, 11→5."""
+    weights = np.array([8, 6, 4, 2, 3, 5, 9, 7], dtype=np.int64)
+    check = 11 - (_digits(codes[:, 2:10]) @ weights) % 11
+    check = np.where(check == 10, 0, np.where(check == 11, 5, check))
+    return check == _digits(codes[:, 10])
+
+
+def ups_mod10(codes: Codes) -> Verdicts:
     """UPS `1Z…`: the 15 characters after 1Z, letters as (ord−63) mod 10, odd ×1, even ×2."""
-    values = [
-        number.str.slice(2 + i, 1).replace_strict(_UPS_VALUES, return_dtype=pl.Int64)
-        for i in range(15)
-    ]
-    total = pl.sum_horizontal(v * (1 if i % 2 == 0 else 2) for i, v in enumerate(values))
-    return (10 - total % 10) % 10 == _digit(number, 17)
+    total = _UPS_VALUE[codes[:, 2:17]] @ _weights_from_left((1, 2), 15)
+    return (10 - total % 10) % 10 == _digits(codes[:, 17])
 
 
-def mod10_weights_3_1(number: pl.Expr) -> pl.Expr:
-    """Mod 10 with weights 3,1 from the right of the body (numbers of up to 26 digits)."""
-    # Left-pad the body to 25 digits so weights can be fixed positions; zeros add nothing.
-    body = number.str.slice(0, number.str.len_chars() - 1).str.zfill(25)
-    weights = [3 if (24 - i) % 2 == 0 else 1 for i in range(25)]
-    total = _weighted_sum(body, 0, weights)
-    check = number.str.slice(-1, 1).cast(pl.Int64, strict=False)
-    return (10 - total % 10) % 10 == check
+def mod10_weights_3_1(codes: Codes) -> Verdicts:
+    """Mod 10 with weights 3,1,3,1… from the right of the body (all but the check digit)."""
+    body = _digits(codes[:, :-1])
+    weights = _weights_from_left((3, 1), body.shape[1])[::-1]
+    return (10 - (body @ weights) % 10) % 10 == _digits(codes[:, -1])
 
 
-def usps_impb(number: pl.Expr) -> pl.Expr:
-    """USPS IMpb: mod 10 (3,1); 20-digit serials may omit their leading "91" application id."""
-    return mod10_weights_3_1(number) | mod10_weights_3_1(pl.lit("91") + number)
+def usps_impb(codes: Codes) -> Verdicts:
+    """USPS IMpb: mod 10 (3,1). A 20-digit number that does not start with an application
+    id (91–95) may be a serial whose check digit was computed with "91" in front."""
+    plain = mod10_weights_3_1(codes)
+    if codes.shape[1] != 20:
+        return plain
+    prefixed = np.hstack([np.tile(np.frombuffer(b"91", np.uint8), (len(codes), 1)), codes])
+    has_app_id = (codes[:, 0] == ord("9")) & (codes[:, 1] >= ord("1")) & (codes[:, 1] <= ord("5"))
+    return plain | (~has_app_id & mod10_weights_3_1(prefixed))
 
 
-def usps_routed(number: pl.Expr) -> pl.Expr:
+def usps_routed(codes: Codes) -> Verdicts:
     """USPS barcode with a `420`+ZIP routing prefix: the check covers the last 22 digits."""
-    return usps_impb(number.str.slice(-22))
+    return usps_impb(np.ascontiguousarray(codes[:, -22:]))
 
 
-def fedex12(number: pl.Expr) -> pl.Expr:
+def fedex12(codes: Codes) -> Verdicts:
     """FedEx 12-digit: first 11 digits weighted 3,1,7,… from the left, mod 11, then mod 10."""
-    weights = [(3, 1, 7)[i % 3] for i in range(11)]
-    return _weighted_sum(number, 0, weights) % 11 % 10 == _digit(number, 11)
+    total = _digits(codes[:, :11]) @ _weights_from_left((3, 1, 7), 11)
+    return total % 11 % 10 == _digits(codes[:, 11])
 
 
-def mod7(number: pl.Expr) -> pl.Expr:
+def mod7(codes: Codes) -> Verdicts:
     """DHL Express (10 or 11 digits): all digits but the last as a number, mod 7."""
-    serial = number.str.slice(0, number.str.len_chars() - 1).cast(pl.Int64, strict=False)
-    return serial % 7 == number.str.slice(-1, 1).cast(pl.Int64, strict=False)
+    body = _digits(codes[:, :-1])
+    powers = 10 ** np.arange(body.shape[1] - 1, -1, -1, dtype=np.int64)
+    return (body @ powers) % 7 == _digits(codes[:, -1])
 
 
 CHECK_RULES: dict[str, CheckRule] = {

@@ -4,6 +4,7 @@ collapsed (domain.md §4), tracking checked. Columnar throughout, for 1M-row fil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -62,10 +63,7 @@ class ShipmentTable:
         """Check tracking for a frame holding RECORD_COLUMNS (one row per shipment)."""
         carriers = frame.get_column("carrier").fill_null("")
         carrier_ids = map_unique(carriers, resolve_carrier, pl.String)
-        frame = frame.with_columns(carrier_id=carrier_ids)
-        pairs = frame.select("carrier_id", "tracking").unique()
-        verdicts = classify(pairs)
-        frame = frame.join(verdicts, on=["carrier_id", "tracking"], how="left", nulls_equal=True)
+        frame = classify(frame.with_columns(carrier_id=carrier_ids))
         return cls(frame=frame, **meta)  # type: ignore[arg-type]
 
     @classmethod
@@ -87,10 +85,12 @@ class ShipmentTable:
 # --- building shipments from a raw table ------------------------------------------------
 
 
-def _column(frame: pl.DataFrame, meaning: str) -> pl.Expr:
-    if meaning in frame.columns:
-        return pl.col(meaning).fill_null("").str.strip_chars()
-    return pl.lit("", dtype=pl.String)
+def _column(frame: pl.DataFrame, meaning: str, strip: bool = True) -> pl.Expr:
+    """A column as non-null strings; `strip=False` for columns whose parser strips anyway."""
+    if meaning not in frame.columns:
+        return pl.lit("", dtype=pl.String)
+    column = pl.col(meaning).fill_null("")
+    return column.str.strip_chars() if strip else column
 
 
 def _require(raw: RawTable) -> None:
@@ -111,13 +111,19 @@ def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
     return pl.when(is_other & (name != "")).then(name).otherwise(code)
 
 
-def _letter_service(frame: pl.DataFrame) -> pl.Expr:
+def _is_letter_service(service: str) -> bool:
     """Ship service names a letter service: 'Großbrief' counts, 'Listing' does not."""
     terms = vocabulary()
-    pattern = "|".join(
-        [*terms.letter_service_words, *(rf"\b{w}\b" for w in terms.letter_service_whole_words)]
+    text = service.casefold()
+    return any(w in text for w in terms.letter_service_words) or any(
+        re.search(rf"\b{w}\b", text) for w in terms.letter_service_whole_words
     )
-    return _column(frame, "ship_service").str.to_lowercase().str.contains(pattern)
+
+
+def _letter_service(frame: pl.DataFrame) -> pl.Series:
+    if "ship_service" not in frame.columns:
+        return pl.Series("letter", [False] * frame.height, dtype=pl.Boolean)
+    return map_unique(frame.get_column("ship_service"), _is_letter_service, pl.Boolean)
 
 
 def build_shipments(raw: RawTable) -> ShipmentTable:
@@ -137,15 +143,15 @@ def build_shipments(raw: RawTable) -> ShipmentTable:
     rows = frame.select(
         order_id=_column(frame, "order_id"),
         ship_date=dates.dates,
-        date_text=_column(frame, "ship_date"),
+        date_blank=dates.blank,
         carrier=_carrier_text(frame),
         tracking_raw=_column(frame, "tracking"),
         category=_column(frame, "category"),
-        marketplace_text=_column(frame, "marketplace"),
-        fulfillment_text=_column(frame, "fulfillment"),
-        currency_text=_column(frame, "currency").str.to_uppercase(),
-        amount_text=_column(frame, "order_value"),
-        shipping_text=_column(frame, "shipping_price"),
+        marketplace_text=_column(frame, "marketplace", strip=False),
+        fulfillment_text=_column(frame, "fulfillment", strip=False),
+        currency_text=_column(frame, "currency", strip=False),
+        amount_text=_column(frame, "order_value", strip=False),
+        shipping_text=_column(frame, "shipping_price", strip=False),
         letter=_letter_service(frame),
         status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)
@@ -153,8 +159,8 @@ def build_shipments(raw: RawTable) -> ShipmentTable:
         else pl.lit(False),
     )
     no_order = rows.get_column("order_id") == ""
-    rows = rows.filter(~no_order)
-    rows = _with_market_and_money(rows)
+    rows = _with_market(rows.filter(~no_order))
+    rows = rows.with_columns(value_exemption=_value_exemption(rows))
     rows = rows.with_columns(
         tracking=normalize_tracking(pl.col("tracking_raw")),
         category=pl.when(pl.col("category") == "")
@@ -162,79 +168,82 @@ def build_shipments(raw: RawTable) -> ShipmentTable:
         .otherwise("category"),
         excluded=_exclusion(),
     )
-    warnings = _read_warnings(rows, dates.unreadable, dates.guessed_order, int(no_order.sum()))
-    shipments = _collapse(rows)
-    table = ShipmentTable.from_shipments(
-        shipments,
-        rows_read=rows_read,
-        rows_skipped=int(no_order.sum()),
-        warnings=warnings,
-    )
-    table.warnings.extend(_reuse_warnings(table.frame))
+    skipped = int(no_order.sum())
+    table = ShipmentTable.from_shipments(_collapse(rows), rows_read=rows_read, rows_skipped=skipped)
+    table.warnings = _read_warnings(table.frame, dates.unreadable, dates.guessed_order, skipped)
     return table
 
 
-def _with_market_and_money(rows: pl.DataFrame) -> pl.DataFrame:
+def _with_market(rows: pl.DataFrame) -> pl.DataFrame:
     markets = map_unique(rows.get_column("marketplace_text"), marketplace_code, pl.String)
     fulfillment = map_unique(
         rows.get_column("fulfillment_text"),
         lambda t: vocabulary_meaning("fulfillment", t),
         pl.String,
     )
-    amounts = map_unique(rows.get_column("amount_text"), parse_amount, pl.Float64)
-    shipping = map_unique(rows.get_column("shipping_text"), parse_amount, pl.Float64)
-    default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
     letter_markets = [code for code, m in marketplace_by_code().items() if m.letter_rule]
-    rows = rows.with_columns(
-        marketplace=markets,
-        fulfillment=fulfillment,
-        value=amounts.fill_null(0.0) + shipping.fill_null(0.0),
-        has_value=amounts.is_not_null(),
-    )
+    rows = rows.with_columns(marketplace=markets, fulfillment=fulfillment)
+    # Only letters to EU marketplaces and Japanese orders can be exempt by value.
     return rows.with_columns(
-        currency=pl.when(pl.col("currency_text") != "")
-        .then(pl.col("currency_text"))
-        .otherwise(pl.col("marketplace").replace_strict(default_currency, default="")),
-        letter_market=pl.col("marketplace").is_in(letter_markets),
-        order_total=pl.col("value").sum().over("order_id"),
-        order_has_value=pl.col("has_value").any().over("order_id"),
+        value_rule=(pl.col("marketplace").is_in(letter_markets) & pl.col("letter"))
+        | (pl.col("marketplace") == "JP")
     )
+
+
+def _value_exemption(rows: pl.DataFrame) -> pl.Series:
+    """eu_letter_under_20 / jp_under_1000 / null per row, from the order's total value.
+
+    The order total sums its rows' item price and shipping price (domain.md §1b:
+    shipping included). Computed only for rows a value rule can apply to."""
+    result = pl.Series("value_exemption", [None] * rows.height, dtype=pl.String)
+    candidates = rows.with_row_index("row").filter(pl.col("value_rule"))
+    if candidates.is_empty():
+        return result
+    default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
+    amounts = map_unique(candidates.get_column("amount_text"), parse_amount, pl.Float64)
+    shipping = map_unique(candidates.get_column("shipping_text"), parse_amount, pl.Float64)
+    written = pl.col("currency_text").str.strip_chars().str.to_uppercase()
+    currency = pl.when(written != "").then(written)
+    currency = currency.otherwise(
+        pl.col("marketplace").replace_strict(default_currency, default="")
+    )
+    judged = candidates.with_columns(
+        value=amounts.fill_null(0.0) + shipping.fill_null(0.0), priced=amounts.is_not_null()
+    ).with_columns(
+        total=pl.col("value").sum().over("order_id"),
+        priced=pl.col("priced").any().over("order_id"),
+        currency=currency,
+    )
+    exemption = (
+        pl.when(pl.col("priced") & (pl.col("marketplace") != "JP") & (pl.col("currency") == "EUR"))
+        .then(pl.when(pl.col("total") < EU_LETTER_LIMIT_EUR).then(pl.lit("eu_letter_under_20")))
+        .when(pl.col("priced") & (pl.col("marketplace") == "JP") & (pl.col("currency") == "JPY"))
+        .then(pl.when(pl.col("total") < JP_EXEMPT_LIMIT_JPY).then(pl.lit("jp_under_1000")))
+    )
+    judged = judged.select("row", exemption.alias("value_exemption"))
+    return result.scatter(judged.get_column("row"), judged.get_column("value_exemption"))
 
 
 def _exclusion() -> pl.Expr:
     """The first exclusion reason that applies (domain.md §4 rule 2), else null."""
-    priced = pl.col("order_has_value")
     return (
         pl.when(pl.col("fulfillment") == "amazon")
         .then(pl.lit("fba"))
         .when(pl.col("cancelled") | (pl.col("status") == "cancelled"))
         .then(pl.lit("cancelled"))
-        .when((pl.col("status") == "not_shipped") | (pl.col("date_text") == ""))
+        .when((pl.col("status") == "not_shipped") | pl.col("date_blank"))
         .then(pl.lit("not_shipped"))
         .when(pl.col("ship_date").is_null())
         .then(pl.lit("unreadable_date"))
-        .when(
-            pl.col("letter_market")
-            & pl.col("letter")
-            & (pl.col("currency") == "EUR")
-            & priced
-            & (pl.col("order_total") < EU_LETTER_LIMIT_EUR)
-        )
-        .then(pl.lit("eu_letter_under_20"))
-        .when(
-            (pl.col("marketplace") == "JP")
-            & (pl.col("currency") == "JPY")
-            & priced
-            & (pl.col("order_total") < JP_EXEMPT_LIMIT_JPY)
-        )
-        .then(pl.lit("jp_under_1000"))
-        .otherwise(pl.lit(None, dtype=pl.String))
+        .otherwise(pl.col("value_exemption"))
     )
 
 
 def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     """Order-item rows → shipments: one per (order, ship date, carrier, tracking);
     one per (order, ship date) when tracking is empty."""
+    if rows.get_column("order_id").n_unique() == rows.height:
+        return rows.select(RECORD_COLUMNS)  # one row per order: nothing to collapse
     carrier_key = pl.when(pl.col("tracking") != "").then(pl.col("carrier")).otherwise(pl.lit(""))
     return (
         rows.with_columns(carrier_key=carrier_key)
@@ -250,7 +259,7 @@ def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _read_warnings(
-    rows: pl.DataFrame, unreadable: int, guessed_order: str | None, no_order: int
+    shipments: pl.DataFrame, unreadable: int, guessed_order: str | None, no_order: int
 ) -> list[Warning]:
     warnings = []
     if unreadable:
@@ -259,23 +268,25 @@ def _read_warnings(
         warnings.append(Warning(code="ambiguous_date_order", detail=guessed_order))
     if no_order:
         warnings.append(Warning(code="missing_order_id", count=no_order))
-    scientific = int(
-        rows.select(looks_scientific(normalize_tracking(pl.col("tracking_raw"))).sum()).item()
-    )
+    badly_formed = shipments.filter(pl.col("reason") == "bad_format")
+    scientific = int(badly_formed.select(looks_scientific(pl.col("tracking")).sum()).item())
     if scientific:
         warnings.append(Warning(code="scientific_notation_tracking", count=scientific))
-    return warnings
+    return [*warnings, *_reuse_warnings(shipments)]
 
 
-def _reuse_warnings(frame: pl.DataFrame) -> list[Warning]:
+def _reuse_warnings(shipments: pl.DataFrame) -> list[Warning]:
     """The same tracking ID on shipments of different orders: suspicious, not invalid."""
+    candidates = shipments.select("tracking", "order_id").filter(
+        shipments.get_column("excluded").is_null() & (shipments.get_column("tracking") != "")
+    )
+    repeated = candidates.filter(candidates.get_column("tracking").is_duplicated())
     reused = (
-        frame.filter((pl.col("tracking") != "") & pl.col("excluded").is_null())
-        .group_by("tracking")
+        repeated.group_by("tracking")
         .agg(pl.col("order_id").n_unique().alias("orders"))
         .filter(pl.col("orders") > 1)
     )
     if reused.is_empty():
         return []
-    examples = ", ".join(sorted(reused.get_column("tracking").head(5).to_list()))
+    examples = ", ".join(sorted(reused.get_column("tracking").to_list())[:5])
     return [Warning(code="reused_tracking", count=reused.height, detail=examples)]

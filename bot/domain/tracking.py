@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 from pydantic import BaseModel
 
@@ -56,13 +58,11 @@ def resolve_carrier(text: str | None) -> str | None:
 
 def normalize_tracking(number: pl.Expr) -> pl.Expr:
     """Case and inner spaces/dashes are ignored (§4); Excel's text-marking quote too."""
-    return (
-        number.fill_null("")
-        .str.strip_chars()
-        .str.strip_prefix("'")
-        .str.to_uppercase()
-        .str.replace_all(r"[\s\-]+", "")
-    )
+    # Literal replacements: several times faster than one regex over a million numbers.
+    folded = number.fill_null("").str.strip_chars().str.strip_prefix("'").str.to_uppercase()
+    for separator in (" ", "-", "\u00a0", "\t"):
+        folded = folded.str.replace_all(separator, "", literal=True)
+    return folded
 
 
 def looks_scientific(number: pl.Expr) -> pl.Expr:
@@ -70,51 +70,69 @@ def looks_scientific(number: pl.Expr) -> pl.Expr:
     return number.str.contains(_SCIENTIFIC)
 
 
-def _carrier_verdict(carrier: Carrier | None, number: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """(reason, unverified) for numbers entered with one carrier (None: unrecognised)."""
-    missing = number == ""
-    if carrier is None:
-        reason = (
-            pl.when(missing).then(pl.lit("missing_tracking")).otherwise(pl.lit("unknown_carrier"))
-        )
-        return reason, pl.lit(False)
-    if not carrier.formats:
-        reason = pl.when(missing).then(pl.lit("missing_tracking")).otherwise(pl.lit(None))
-        return reason, ~missing
-    matches = [number.str.contains(f"^(?:{fmt.pattern})$") for fmt in carrier.formats]
-    checked = [
-        (match & CHECK_RULES[fmt.check](number).fill_null(False)) if fmt.check else match
-        for match, fmt in zip(matches, carrier.formats, strict=True)
-    ]
-    reason = (
-        pl.when(missing)
-        .then(pl.lit("missing_tracking"))
-        .when(~pl.any_horizontal(matches))
-        .then(pl.lit("bad_format"))
-        .when(~pl.any_horizontal(checked))
-        .then(pl.lit("bad_check_digit"))
-        .otherwise(pl.lit(None))
-    )
-    return reason, pl.lit(False)
+# Verdict codes while classifying; turned into DefectReason strings at the end.
+_VALID, _MISSING, _UNKNOWN, _BAD_FORMAT, _BAD_CHECK = range(5)
+_REASONS: dict[int, DefectReason | None] = {
+    _VALID: None,
+    _MISSING: "missing_tracking",
+    _UNKNOWN: "unknown_carrier",
+    _BAD_FORMAT: "bad_format",
+    _BAD_CHECK: "bad_check_digit",
+}
 
 
-def classify(pairs: pl.DataFrame) -> pl.DataFrame:
+def _ascii_matrix(numbers: pl.Series, length: int) -> npt.NDArray[np.uint8]:
+    joined = "".join(numbers.to_list()).encode("ascii")
+    return np.frombuffer(joined, dtype=np.uint8).reshape(len(numbers), length)
+
+
+def _check_formats(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.int8]:
+    """Verdict codes for non-empty numbers entered with one carrier that has formats."""
+    fits = np.zeros(len(numbers), dtype=np.bool_)
+    passes = np.zeros(len(numbers), dtype=np.bool_)
+    for fmt in carrier.formats:
+        match = numbers.str.contains(f"^(?:{fmt.pattern})$").fill_null(False).to_numpy()
+        fits |= match
+        todo = np.flatnonzero(match & ~passes)
+        if fmt.check is None:
+            passes[todo] = True
+            continue
+        lengths = numbers.gather(todo).str.len_bytes().to_numpy()
+        for length in np.unique(lengths):
+            rows = todo[lengths == length]
+            passes[rows] = CHECK_RULES[fmt.check](_ascii_matrix(numbers.gather(rows), int(length)))
+    return np.where(passes, _VALID, np.where(fits, _BAD_CHECK, _BAD_FORMAT)).astype(np.int8)
+
+
+def classify(frame: pl.DataFrame) -> pl.DataFrame:
     """Add `reason` (a DefectReason or null) and `unverified` to (carrier_id, tracking) rows.
 
-    `tracking` must already be normalized. Call it on unique pairs: the result joins back.
+    `tracking` must already be normalized. Rows are grouped by carrier so each number is
+    tried against its own carrier's formats only; row order is kept.
     """
-    if pairs.is_empty():
-        return pairs.with_columns(
-            reason=pl.lit(None, dtype=pl.String), unverified=pl.lit(False, dtype=pl.Boolean)
-        )
+    verdicts = np.zeros(frame.height, dtype=np.int8)
+    unverified = np.zeros(frame.height, dtype=np.bool_)
+    tracking = frame.get_column("tracking")
+    empty = (tracking == "").to_numpy()
     known = carrier_by_id()
-    parts = []
-    for (carrier_id,), part in pairs.partition_by("carrier_id", as_dict=True).items():
-        reason, unverified = _carrier_verdict(known.get(carrier_id or ""), pl.col("tracking"))
-        parts.append(
-            part.with_columns(reason=reason.cast(pl.String), unverified=unverified.cast(pl.Boolean))
-        )
-    return pl.concat(parts)
+    rows_by_carrier = (
+        frame.select("carrier_id")
+        .with_row_index("row")
+        .partition_by("carrier_id", as_dict=True, include_key=False)
+    )
+    for (carrier_id,), part in rows_by_carrier.items():
+        rows = part.get_column("row").to_numpy()
+        rows = rows[~empty[rows]]
+        carrier = known.get(carrier_id) if carrier_id else None
+        if carrier is None:
+            verdicts[rows] = _UNKNOWN
+        elif not carrier.formats:
+            unverified[rows] = True
+        else:
+            verdicts[rows] = _check_formats(carrier, tracking.gather(rows))
+    verdicts[empty] = _MISSING
+    reasons = pl.Series("reason", verdicts).replace_strict(_REASONS, return_dtype=pl.String)
+    return frame.with_columns(reason=reasons, unverified=pl.Series("unverified", unverified))
 
 
 class TrackingVerdict(BaseModel):

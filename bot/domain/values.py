@@ -78,8 +78,11 @@ def _parse_one(text: str, day_first: bool) -> date | None:
 class ParsedDates:
     """A parsed date column and what a seller should know about it."""
 
-    def __init__(self, dates: pl.Series, unreadable: int, guessed_order: str | None) -> None:
+    def __init__(
+        self, dates: pl.Series, blank: pl.Series, unreadable: int, guessed_order: str | None
+    ) -> None:
         self.dates = dates
+        self.blank = blank
         self.unreadable = unreadable
         self.guessed_order = guessed_order
 
@@ -87,16 +90,29 @@ class ParsedDates:
 def parse_dates(raw: pl.Series) -> ParsedDates:
     """Parse a column of seller dates; blank stays null, unreadable is counted."""
     stripped = raw.fill_null("").str.strip_chars()
-    part = stripped.str.extract(_DATE_PART, 1).str.strip_chars()
-    keys = pl.select(pl.coalesce(part, stripped)).to_series()
-    uniques = [u for u in keys.unique().to_list() if u]
-    ambiguous = [m.groups() for u in uniques if (m := _AMBIGUOUS.match(u))]
-    day_first, guessed = _day_first([(int(a), s, int(b)) for a, s, b, _ in ambiguous])
-    mapping = {u: _parse_one(u, day_first) for u in uniques}
-    dates = keys.replace_strict(mapping, default=None, return_dtype=pl.Date).alias(raw.name)
-    unreadable = int(((stripped != "") & dates.is_null()).sum())
+    # Fast path: ISO dates (Amazon's reports), optionally followed by a time.
+    iso = stripped.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+    rest = stripped.filter(iso.is_null() & (stripped != ""))
+    dates, guessed_order = iso, None
+    if len(rest):
+        mapping, guessed_order = _parse_unique(rest)
+        dates = pl.select(
+            pl.coalesce(iso, stripped.replace_strict(mapping, default=None, return_dtype=pl.Date))
+        ).to_series()
+    blank = stripped == ""
+    unreadable = int((~blank & dates.is_null()).sum())
+    return ParsedDates(dates.alias(raw.name), blank, unreadable, guessed_order)
+
+
+def _parse_unique(texts: pl.Series) -> tuple[dict[str, date | None], str | None]:
+    """Each distinct non-ISO text → its date, reading a/b/yyyy the same way for the column."""
+    uniques = texts.unique().to_list()
+    parts = {u: (m.group(1).strip() if (m := re.match(_DATE_PART, u)) else u) for u in uniques}
+    ambiguous = [m.groups() for p in parts.values() if (m := _AMBIGUOUS.match(p))]
+    day_first, guessed = _day_first([(int(a), sep, int(b)) for a, sep, b, _ in ambiguous])
+    mapping = {u: _parse_one(part, day_first) for u, part in parts.items()}
     order = ("DD/MM/YYYY" if day_first else "MM/DD/YYYY") if guessed else None
-    return ParsedDates(dates, unreadable, order)
+    return mapping, order
 
 
 _AMOUNT_JUNK = re.compile(r"[^\d,.\-]")

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 import polars as pl
+from pydantic import TypeAdapter
 
 from bot.domain.models import (
     EXCLUSION_REASONS,
@@ -22,6 +23,7 @@ from bot.domain.projection import DayCount, falls_below_within, recovery_date
 from bot.domain.reference import carrier_by_id
 from bot.domain.shipments import ShipmentTable
 
+_DEFECT_LIST = TypeAdapter(list[Defect])
 ACTIONS = {
     "missing_tracking": "add_tracking",
     "unknown_carrier": "pick_listed_carrier",
@@ -147,7 +149,7 @@ def _defects(counted: pl.DataFrame) -> list[Defect]:
         .sort("category", "ship_date", "order_id")
         .select("order_id", "ship_date", "category", "carrier", "marketplace", "tracking", "reason")
     )
-    return [Defect.model_construct(**row) for row in rows.iter_rows(named=True)]
+    return _DEFECT_LIST.validate_python(rows.to_dicts())
 
 
 def _unverified_warning(counted: pl.DataFrame) -> list[Warning]:
