@@ -1,0 +1,103 @@
+"""`vtrbot ask` end to end, and the reply text the bot sends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import main
+from bot.domain.knowledge import Answer, KnowledgeBase
+from bot.services.answers import render_answer
+from bot.services.i18n import translator
+
+
+def ask(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    assert main(["ask", "--json", *argv]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1  # one JSON object on one line
+    return json.loads(out)
+
+
+def test_ask_json_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    reply = ask(capsys, "does buy shipping cost extra")
+    assert set(reply) == {"lang", "matched", "confidence", "answer", "suggestions"}
+    assert reply["lang"] == "en"
+    assert reply["matched"] == "buy-shipping-cost"
+    assert 0.4 <= reply["confidence"] <= 1.0
+    assert reply["answer"].startswith("Amazon charges nothing extra for Buy Shipping.")
+    assert "Source: seed 000 (2022-01), reviewed Nov 24, 2026" in reply["answer"]
+    assert reply["suggestions"] == ["buy-shipping-what", "buy-shipping-marketplaces"]
+
+
+def test_ask_json_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    reply = ask(capsys, "vtr掉到93%了咋办")
+    assert (reply["lang"], reply["matched"]) == ("zh", "vtr-below-95")
+    assert reply["answer"].startswith("建议按这个顺序处理")
+    assert "来源：" in reply["answer"]
+
+
+def test_ask_json_off_topic(capsys: pytest.CaptureFixture[str]) -> None:
+    reply = ask(capsys, "tell me a joke")
+    assert reply["matched"] is None
+    assert reply["suggestions"] == []
+    assert reply["answer"].startswith("That is outside what I know")
+    assert "/help" in reply["answer"]
+
+
+def test_ask_json_unsure_lists_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    reply = ask(capsys, "--lang", "en", "tracking")
+    assert reply["matched"] is None
+    assert len(reply["suggestions"]) == 3
+    lines = reply["answer"].splitlines()
+    assert lines[0] == "I'm not sure which of these you mean:"
+    assert [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. "]
+
+
+def test_ask_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "亚马逊购买配送要额外收费吗"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("亚马逊不为“购买配送”另收任何费用")
+
+
+def test_ask_with_a_broken_knowledge_base_fails_cleanly(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "knowledge").mkdir()
+    monkeypatch.setenv("VTRBOT_RESOURCES_DIR", str(tmp_path))
+    assert main(["ask", "what is vtr"]) == 2
+    assert "knowledge" in capsys.readouterr().err
+
+
+def test_render_html_escapes_entry_text_but_keeps_own_markup(tmp_path: Path) -> None:
+    entry = {
+        "id": "markup",
+        "tags": ["test"],
+        "titles": {"zh": "标记", "en": "Markup"},
+        "questions": {"zh": ["标记测试", "标签"], "en": ["markup test", "tags"]},
+        "answers": {"zh": "用 <b> 和 & 符号。", "en": "Use <b> & friends."},
+        "source": "A & B <test>",
+        "reviewed": "2026-11-24",
+    }
+    (tmp_path / "e.yaml").write_text(yaml.safe_dump([entry], allow_unicode=True), "utf-8")
+    kb = KnowledgeBase.load(tmp_path)
+    answer = Answer(lang="en", kind="answer", matched="markup", confidence=1.0)
+    text = render_answer(answer, kb, translator("en"), html=True)
+    assert text == (
+        "Use &lt;b&gt; &amp; friends.\n\n"
+        "<i>Source: A &amp; B &lt;test&gt;, reviewed Nov 24, 2026</i>"
+    )
+    plain = render_answer(answer, kb, translator("en"), html=False)
+    assert plain == "Use <b> & friends.\n\nSource: A & B <test>, reviewed Nov 24, 2026"
+
+
+def test_render_follows_the_answer_language_not_the_translator(kb: KnowledgeBase) -> None:
+    answer = Answer(lang="zh", kind="off_topic", confidence=0.0)
+    text = render_answer(answer, kb, translator("en"), html=True)
+    assert text.startswith("这超出了我的知识范围")
+    unsure = Answer(lang="en", kind="unsure", confidence=0.3, suggestions=["vtr-what"])
+    assert render_answer(unsure, kb, translator("en"), html=False) == (
+        "I'm not sure which of these you mean:"
+    )
