@@ -1,0 +1,240 @@
+"""Per-chat storage in one embedded SQLite file (aiosqlite, WAL).
+
+Holds chats (language, time zone, as-of date), each chat's last report and the shipments
+VTR needs: order ID, ship date, carrier, tracking, category, marketplace, exclusion. No buyer
+data is ever stored. Every query is filtered by `chat_id`, so one chat never sees another's.
+
+The schema is versioned with `PRAGMA user_version`; `MIGRATIONS[n]` moves a database from
+version n to n + 1. Append to the list, never edit a migration that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import aiosqlite
+
+from bot.domain.models import ShipmentRecord, VtrReport
+from bot.services.i18n import SUPPORTED_LANGS, Lang
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: chats, their last report and their shipments.
+    """
+    CREATE TABLE chats (
+        chat_id    INTEGER PRIMARY KEY,
+        lang       TEXT,
+        timezone   TEXT,
+        as_of      TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE last_report (
+        chat_id     INTEGER PRIMARY KEY,
+        report_json TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    CREATE TABLE shipments (
+        chat_id     INTEGER NOT NULL,
+        order_id    TEXT NOT NULL,
+        ship_date   TEXT,
+        carrier     TEXT NOT NULL,
+        tracking    TEXT NOT NULL,
+        category    TEXT NOT NULL,
+        marketplace TEXT NOT NULL,
+        excluded    TEXT
+    );
+    CREATE INDEX shipments_by_chat_date ON shipments (chat_id, ship_date);
+    CREATE INDEX shipments_by_chat_order ON shipments (chat_id, order_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class StoreClosedError(RuntimeError):
+    """The store was used before `open()` or after `close()`."""
+
+
+class Store:
+    """Async access to the bot's database. Open once at start-up, close at shutdown."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._db: aiosqlite.Connection | None = None
+
+    async def open(self) -> None:
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = await aiosqlite.connect(self.path, isolation_level=None)
+        await self._db.execute("PRAGMA journal_mode = WAL")
+        await self._db.execute("PRAGMA synchronous = NORMAL")
+        await self._db.execute("PRAGMA busy_timeout = 5000")
+        try:
+            await self._migrate()
+        except BaseException:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def __aenter__(self) -> Store:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StoreClosedError("store is not open")
+        return self._db
+
+    async def schema_version(self) -> int:
+        async with self.db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def _migrate(self) -> None:
+        version = await self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"database {self.path} has schema {version}, newer than this code ({SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            # executescript commits first; BEGIN…COMMIT keeps each step all-or-nothing.
+            await self.db.executescript(
+                f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+            )
+
+    # -- chats -------------------------------------------------------------------------------
+
+    async def _chat_value(self, chat_id: int, column: str) -> str | None:
+        async with self.db.execute(
+            f"SELECT {column} FROM chats WHERE chat_id = ?", (chat_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    async def _set_chat_value(self, chat_id: int, column: str, value: str | None) -> None:
+        now = _now()
+        await self.db.execute(
+            f"INSERT INTO chats (chat_id, {column}, created_at, updated_at) VALUES (?, ?, ?, ?) "
+            f"ON CONFLICT (chat_id) DO UPDATE SET {column} = excluded.{column}, "
+            "updated_at = excluded.updated_at",
+            (chat_id, value, now, now),
+        )
+
+    async def get_lang(self, chat_id: int) -> Lang | None:
+        value = await self._chat_value(chat_id, "lang")
+        return value if value in SUPPORTED_LANGS else None  # type: ignore[return-value]
+
+    async def set_lang(self, chat_id: int, lang: Lang) -> None:
+        if lang not in SUPPORTED_LANGS:
+            raise ValueError(f"unsupported language {lang!r}")
+        await self._set_chat_value(chat_id, "lang", lang)
+
+    async def get_timezone(self, chat_id: int) -> str | None:
+        return await self._chat_value(chat_id, "timezone")
+
+    async def set_timezone(self, chat_id: int, timezone: str) -> None:
+        await self._set_chat_value(chat_id, "timezone", timezone)
+
+    async def get_as_of(self, chat_id: int) -> date | None:
+        value = await self._chat_value(chat_id, "as_of")
+        return date.fromisoformat(value) if value else None
+
+    async def set_as_of(self, chat_id: int, as_of: date | None) -> None:
+        await self._set_chat_value(chat_id, "as_of", as_of.isoformat() if as_of else None)
+
+    # -- reports -----------------------------------------------------------------------------
+
+    async def save_report(self, chat_id: int, report: VtrReport) -> None:
+        await self.db.execute(
+            "INSERT INTO last_report (chat_id, report_json, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET report_json = excluded.report_json, "
+            "created_at = excluded.created_at",
+            (chat_id, report.model_dump_json(), _now()),
+        )
+
+    async def last_report(self, chat_id: int) -> VtrReport | None:
+        async with self.db.execute(
+            "SELECT report_json FROM last_report WHERE chat_id = ?", (chat_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return VtrReport.model_validate_json(row[0]) if row else None
+
+    # -- shipments ---------------------------------------------------------------------------
+
+    async def merge_shipments(self, chat_id: int, records: Iterable[ShipmentRecord]) -> int:
+        """Store an upload: each order in it replaces that chat's stored shipments of the order.
+
+        So a corrected tracking number replaces the defective one, and orders not in the new
+        file stay. All in one transaction: a failed merge leaves the old data as it was.
+        Returns the number of shipments written.
+        """
+        rows = [
+            (
+                chat_id,
+                record.order_id,
+                record.ship_date.isoformat() if record.ship_date else None,
+                record.carrier,
+                record.tracking,
+                record.category,
+                record.marketplace,
+                record.excluded,
+            )
+            for record in records
+        ]
+        order_ids = [(chat_id, order_id) for order_id in dict.fromkeys(row[1] for row in rows)]
+        db = self.db
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            await db.executemany(
+                "DELETE FROM shipments WHERE chat_id = ? AND order_id = ?", order_ids
+            )
+            await db.executemany(
+                "INSERT INTO shipments (chat_id, order_id, ship_date, carrier, tracking, "
+                "category, marketplace, excluded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        except BaseException:
+            await db.rollback()
+            raise
+        await db.commit()
+        return len(rows)
+
+    async def shipments(self, chat_id: int) -> list[ShipmentRecord]:
+        async with self.db.execute(
+            "SELECT order_id, ship_date, carrier, tracking, category, marketplace, excluded "
+            "FROM shipments WHERE chat_id = ? ORDER BY ship_date, order_id",
+            (chat_id,),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            ShipmentRecord.model_construct(
+                order_id=order_id,
+                ship_date=date.fromisoformat(ship_date) if ship_date else None,
+                carrier=carrier,
+                tracking=tracking,
+                category=category,
+                marketplace=marketplace,
+                excluded=excluded,
+            )
+            for order_id, ship_date, carrier, tracking, category, marketplace, excluded in rows
+        ]
+
+    async def shipment_count(self, chat_id: int) -> int:
+        async with self.db.execute(
+            "SELECT COUNT(*) FROM shipments WHERE chat_id = ?", (chat_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0

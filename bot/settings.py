@@ -1,0 +1,98 @@
+"""Settings of the running bot, read from the environment or a `.env` file.
+
+Nothing here is built at import time: the composition root (`vtrbot run`, `vtrbot chat`)
+calls `load_settings()` once and passes the result down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.services.i18n import Lang
+
+BOT_API_FILE_CAP_MB = 20
+"""Largest file a bot may download through the public Bot API."""
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("vtrbot"))
+
+
+class Settings(BaseSettings):
+    """Everything the bot needs to start; validated as a whole before anything runs."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    data_dir: Path = Field(default_factory=default_data_dir, alias="VTRBOT_DATA_DIR")
+    default_lang: Lang = Field(default="zh", alias="VTRBOT_DEFAULT_LANG")
+    timezone: str = Field(default="Asia/Shanghai", alias="VTRBOT_TIMEZONE")
+    max_upload_mb: float = Field(
+        default=BOT_API_FILE_CAP_MB, gt=0, le=2000, alias="VTRBOT_MAX_UPLOAD_MB"
+    )
+    base_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_BASE_URL")
+    base_file_url: str = Field(
+        default="https://api.telegram.org/file/bot", alias="TELEGRAM_BASE_FILE_URL"
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name like Asia/Shanghai)"
+            ) from None
+        return value
+
+    @field_validator("base_url", "base_file_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"must start with http:// or https://, got {value!r}")
+        return value.rstrip("/")
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _blank_is_missing(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        return SecretStr(value.get_secret_value().strip())
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "vtrbot.sqlite3"
+
+
+class SettingsError(ValueError):
+    """Settings that cannot start the bot; `str()` is one readable line per field."""
+
+
+def load_settings(env_file: Path | str | None = ".env", **overrides: object) -> Settings:
+    """Read settings from the environment (and `env_file`), with readable errors."""
+    try:
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except ValidationError as error:
+        raise SettingsError(_describe(error)) from None
+
+
+def _describe(error: ValidationError) -> str:
+    aliases = {name: field.alias or name for name, field in Settings.model_fields.items()}
+    lines = []
+    for item in error.errors(include_url=False, include_input=False):
+        field = str(item["loc"][0]) if item["loc"] else "settings"
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"{aliases.get(field, field)}: {message}")
+    return "\n".join(lines)

@@ -1,0 +1,149 @@
+"""The store on a temporary database: migrations, the merge rule, isolation, restarts."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import date, timedelta
+
+import pytest
+
+from bot.domain.models import GroupStats, ShipmentRecord, VtrReport, Window
+from bot.services.store import SCHEMA_VERSION, Store
+
+
+def record(order_id: str, tracking: str = "1Z999AA10123456784", **fields: object) -> ShipmentRecord:
+    values: dict[str, object] = {
+        "ship_date": date(2026, 11, 1),
+        "carrier": "UPS",
+        "category": "Toys",
+        "marketplace": "US",
+    }
+    values.update(fields)
+    return ShipmentRecord(order_id=order_id, tracking=tracking, **values)  # type: ignore[arg-type]
+
+
+def small_report(as_of: date) -> VtrReport:
+    stats = GroupStats(name="all", shipments=2, valid=1, vtr=0.5, below_threshold=True, needed=1)
+    return VtrReport(
+        as_of=as_of,
+        window=Window(start=as_of - timedelta(days=29), end=as_of),
+        overall=stats,
+        by_category=[stats],
+        by_carrier=[],
+        by_marketplace=[],
+        excluded={},
+        defects=[],
+        warnings=[],
+        suggestions=[],
+    )
+
+
+@pytest.fixture
+async def store(tmp_path):
+    async with Store(tmp_path / "data" / "vtrbot.sqlite3") as opened:
+        yield opened
+
+
+async def test_new_database_is_migrated_and_in_wal_mode(store: Store) -> None:
+    assert await store.schema_version() == SCHEMA_VERSION
+    async with store.db.execute("PRAGMA journal_mode") as cursor:
+        assert (await cursor.fetchone())[0] == "wal"
+
+
+async def test_newer_schema_than_code_is_refused(tmp_path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="newer than this code"):
+        await Store(path).open()
+
+
+async def test_chat_settings_round_trip(store: Store) -> None:
+    assert await store.get_lang(1) is None
+    await store.set_lang(1, "en")
+    await store.set_timezone(1, "Europe/Berlin")
+    await store.set_as_of(1, date(2026, 11, 20))
+    assert await store.get_lang(1) == "en"
+    assert await store.get_timezone(1) == "Europe/Berlin"
+    assert await store.get_as_of(1) == date(2026, 11, 20)
+    await store.set_as_of(1, None)
+    assert await store.get_as_of(1) is None
+    assert await store.get_lang(1) == "en"
+    with pytest.raises(ValueError, match="unsupported"):
+        await store.set_lang(1, "fr")  # type: ignore[arg-type]
+
+
+async def test_merge_replaces_orders_in_the_new_upload_and_keeps_the_rest(store: Store) -> None:
+    await store.merge_shipments(7, [record("A", tracking=""), record("B"), record("C")])
+    # A second upload corrects A's tracking and splits B into two packages; C is not in it.
+    corrected = [record("A"), record("B", tracking="1", carrier="DHL"), record("B", tracking="2")]
+    await store.merge_shipments(7, corrected)
+    stored = {(r.order_id, r.tracking) for r in await store.shipments(7)}
+    assert stored == {
+        ("A", "1Z999AA10123456784"),
+        ("B", "1"),
+        ("B", "2"),
+        ("C", "1Z999AA10123456784"),
+    }
+
+
+async def test_records_round_trip_unchanged(store: Store) -> None:
+    records = [
+        record("A", excluded="fba"),
+        record("B", ship_date=None, tracking="", carrier="", excluded="not_shipped"),
+        record("C", category="玩具", marketplace="德国站", carrier="云途"),
+    ]
+    await store.merge_shipments(1, records)
+    assert sorted(await store.shipments(1), key=lambda r: r.order_id) == records
+
+
+async def test_one_chat_never_sees_or_changes_another(store: Store) -> None:
+    await store.merge_shipments(1, [record("A"), record("B")])
+    await store.merge_shipments(2, [record("A", tracking="")])
+    await store.save_report(1, small_report(date(2026, 11, 20)))
+    assert [r.tracking for r in await store.shipments(1) if r.order_id == "A"] == [
+        "1Z999AA10123456784"
+    ]
+    assert len(await store.shipments(2)) == 1
+    assert await store.last_report(2) is None
+    await store.set_lang(2, "en")
+    assert await store.get_lang(1) is None
+
+
+async def test_failed_merge_loses_nothing(store: Store) -> None:
+    await store.merge_shipments(1, [record("A"), record("B")])
+
+    def broken():
+        yield record("A", tracking="new")
+        raise OSError("upload stream broke")
+
+    with pytest.raises(OSError, match="broke"):
+        await store.merge_shipments(1, broken())
+    assert {r.tracking for r in await store.shipments(1)} == {"1Z999AA10123456784"}
+
+
+async def test_data_survives_a_restart(tmp_path) -> None:
+    path = tmp_path / "vtrbot.sqlite3"
+    async with Store(path) as first:
+        await first.set_lang(5, "zh")
+        await first.merge_shipments(5, [record("A")])
+        await first.save_report(5, small_report(date(2026, 11, 20)))
+    async with Store(path) as second:
+        assert await second.get_lang(5) == "zh"
+        assert [r.order_id for r in await second.shipments(5)] == ["A"]
+        report = await second.last_report(5)
+        assert report is not None
+        assert report.as_of == date(2026, 11, 20)
+
+
+async def test_merging_100k_shipments_is_fast(store: Store) -> None:
+    records = [
+        record(f"ORDER-{n:06d}", ship_date=date(2026, 10, 1 + n % 30)) for n in range(100_000)
+    ]
+    started = time.perf_counter()
+    await store.merge_shipments(3, records)
+    await store.merge_shipments(3, records[:50_000])  # a second upload replacing half
+    elapsed = time.perf_counter() - started
+    assert await store.shipment_count(3) == 100_000
+    assert elapsed < 5, f"two merges took {elapsed:.2f} s"
