@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from bot.domain.knowledge.schema import Lang, Lexicon
 
@@ -97,10 +97,7 @@ class Analyzer:
             for phrase in [concept, *variants]
         }
         self._phrase_concept = phrases
-        alternatives = "|".join(
-            _bounded(re.escape(p)) for p in sorted(phrases, key=len, reverse=True)
-        )
-        self._synonym_re = re.compile(alternatives) if alternatives else None
+        self._synonym_re = _phrase_pattern(phrases) if phrases else None
         # Typo repair targets: every English word the KB itself uses, indexed by its
         # one-letter deletions (SymSpell), so a lookup costs a few dict probes.
         vocabulary = {w for text in corpus for w in _LATIN_WORD.findall(normalize(text))}
@@ -163,8 +160,34 @@ class Analyzer:
         return out
 
 
-def _bounded(pattern: str) -> str:
-    """English phrases match whole words only ("de" must not fire inside "made")."""
-    if re.search(r"[a-z0-9]", pattern):
-        return rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"
-    return pattern
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching the longest listed phrase, built as a trie.
+
+    A flat alternation of ~600 phrases is tried phrase by phrase at every position and
+    made loading the KB take 0.17 s; the trie fails on the first character instead.
+    English phrases match whole words only ("de" must not fire inside "made").
+    """
+    tries: dict[bool, dict[str, Any]] = {True: {}, False: {}}
+    for phrase in phrases:
+        node = tries[_is_word_char(phrase[0])]
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any], last: str) -> str:
+        # Longer continuations first, then the phrase ending here: longest match wins.
+        options = [re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            options.append("(?![a-z0-9])" if _is_word_char(last) else "")
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    parts = []
+    if tries[True]:
+        parts.append("(?<![a-z0-9])" + build(tries[True], ""))
+    if tries[False]:
+        parts.append(build(tries[False], ""))
+    return re.compile("|".join(parts))

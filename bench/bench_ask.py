@@ -1,0 +1,77 @@
+"""Time knowledge-base start-up and answering, in process.
+
+    python bench/bench_ask.py [--rounds 5]
+
+Load: a fresh interpreter imports the package and loads `knowledge/` (what the bot
+and `vtrbot ask` pay once), timed as a subprocess so no import is already warm.
+Answer: median and p95 over every question of the evaluation set, `rounds` times.
+Target: median answer ≤ 5 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_FILE = ROOT / "tests" / "knowledge" / "eval_questions.yaml"
+LOAD = """
+import time
+started = time.perf_counter()
+from bot.domain.knowledge import KnowledgeBase
+imported = time.perf_counter()
+kb = KnowledgeBase.load()
+loaded = time.perf_counter()
+print(imported - started, loaded - imported, len(kb.entries))
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout.split()
+        for _ in range(3)
+    ]
+    imports = statistics.median(float(r[0]) for r in runs)
+    loads = statistics.median(float(r[1]) for r in runs)
+    print(
+        f"start-up ({runs[0][2]} entries, median of 3 fresh processes): "
+        f"import {imports * 1000:.0f} ms + load {loads * 1000:.0f} ms"
+    )
+
+    sys.path.insert(0, str(ROOT))
+    from bot.domain.knowledge import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    data = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
+    questions = [item["q"] for item in data["questions"]] + list(data["off_topic"])
+    timings = []
+    for _ in range(args.rounds):
+        for question in questions:
+            started = time.perf_counter()
+            kb.answer(question)
+            timings.append(time.perf_counter() - started)
+    timings.sort()
+    median = statistics.median(timings)
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    print(
+        f"answer ({len(questions)} questions x {args.rounds}): "
+        f"median {median * 1000:.3f} ms, p95 {p95 * 1000:.3f} ms, max {timings[-1] * 1000:.3f} ms"
+    )
+    print("target median <= 5 ms:", "met" if median <= 0.005 else "MISSED")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
