@@ -35,13 +35,13 @@ PHRASE_WEIGHT = 1.0
 questions resemble one phrasing closely more often than they resemble the entry as a bag
 of words; both scores are scaled to the query's best before they are added."""
 
-ANSWER_AT = 0.4
+ANSWER_AT = 0.35
 """Confidence from which the best entry is given as the answer."""
-OFF_TOPIC_BELOW = 0.55
+OFF_TOPIC_BELOW = 0.5
 """A question naming no concept of our field is off-topic when relevance × match is below."""
 MARGIN_FULL = 0.2
 """A lead over the nearest unrelated entry of this share of the score counts as clear."""
-INFO_FULL = 1.5
+INFO_FULL = 2.0
 """Matched information (idf-weighted) from which a question counts as specific. "VTR" or
 "tracking" alone names a term most entries share: a list to pick from, not an answer."""
 
@@ -64,7 +64,9 @@ class Assessment:
 
     @property
     def evidence(self) -> float:
-        return self.relevance * self.match
+        # Relevance counts twice: one unknown content word usually names the real subject
+        # ("file taxes", "iPhone 多少钱"), however well the rest matches.
+        return self.relevance**2 * self.match
 
     @property
     def confidence(self) -> float:
