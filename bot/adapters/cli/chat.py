@@ -1,0 +1,163 @@
+"""`vtrbot chat`: the bot in a terminal, over the same conversation core, no token needed.
+
+Type a question, a /command, or `/upload PATH [YYYY-MM-DD]`; buttons are listed with numbers
+and pressed by typing the number. Reads stdin until EOF, so it can be driven by a pipe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import re
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from bot.services.core import Core
+    from bot.services.replies import Button, ChatRef, Reply
+
+TERMINAL_CHAT_ID = 1
+_TAG = re.compile(r"<[^>]+>")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="keep chat data here (default: a temporary folder, forgotten on exit; "
+        "'settings' uses VTRBOT_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help="your language (default: VTRBOT_DEFAULT_LANG)"
+    )
+    parser.add_argument(
+        "--out-dir", type=Path, default=Path("."), help="where files the bot sends are saved"
+    )
+
+
+def plain(html_text: str) -> str:
+    """HTML as terminal text: tags dropped, entities decoded."""
+    return html.unescape(_TAG.sub("", html_text))
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"vtrbot chat: invalid settings:\n{error}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="vtrbot-chat-") as scratch:
+        data_dir = args.data_dir or Path(scratch)
+        if str(args.data_dir) == "settings":
+            data_dir = settings.data_dir
+        return asyncio.run(
+            _session(
+                data_dir / "vtrbot.sqlite3",
+                default_lang=args.lang or settings.default_lang,
+                max_upload_bytes=settings.max_upload_bytes,
+                out_dir=args.out_dir,
+                stdin=sys.stdin,
+                stdout=sys.stdout,
+            )
+        )
+
+
+async def _session(
+    database: Path,
+    *,
+    default_lang: str,
+    max_upload_bytes: int,
+    out_dir: Path,
+    stdin: TextIO,
+    stdout: TextIO,
+) -> int:
+    from bot.domain.knowledge import KnowledgeBase
+    from bot.services.core import Core
+    from bot.services.replies import ChatRef
+    from bot.services.store import Store
+
+    kb = await asyncio.to_thread(KnowledgeBase.load)
+    async with Store(database) as store:
+        core = Core(store, kb, default_lang=default_lang, max_upload_bytes=max_upload_bytes)  # type: ignore[arg-type]
+        session = _Terminal(core, ChatRef(TERMINAL_CHAT_ID, default_lang), out_dir, stdout)
+        await session.show(await core.handle_command(session.chat, "start"))
+        interactive = stdin.isatty()
+        while True:
+            if interactive:
+                stdout.write("> ")
+                stdout.flush()
+            line = await asyncio.to_thread(stdin.readline)
+            if not line:
+                return 0
+            await session.handle(line.strip())
+
+
+class _Terminal:
+    """One terminal conversation: turns typed lines into core calls and prints replies."""
+
+    def __init__(self, core: Core, chat: ChatRef, out_dir: Path, stdout: TextIO) -> None:
+        self.core = core
+        self.chat = chat
+        self.out_dir = out_dir
+        self.stdout = stdout
+        self.buttons: list[Button] = []
+
+    def print(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    async def handle(self, line: str) -> None:
+        if not line:
+            return
+        if line.isdigit() and 1 <= int(line) <= len(self.buttons):
+            await self.show(
+                await self.core.handle_button(self.chat, self.buttons[int(line) - 1].data)
+            )
+            return
+        if not line.startswith("/"):
+            await self.show(await self.core.handle_text(self.chat, line))
+            return
+        try:
+            name, *args = shlex.split(line[1:])
+        except ValueError:
+            name, *args = line[1:].split()
+        if name == "upload":
+            await self.upload(args)
+            return
+        await self.show(await self.core.handle_command(self.chat, name, args))
+
+    async def upload(self, args: list[str]) -> None:
+        if not args:
+            self.print("usage: /upload PATH [YYYY-MM-DD]")
+            return
+        path = Path(args[0]).expanduser()
+        if not path.is_file():
+            self.print(f"no such file: {path}")
+            return
+
+        async def progress(text: str) -> None:
+            self.print(f"… {plain(text)}")
+
+        caption = " ".join(args[1:]) or None
+        await self.show(await self.core.handle_file(self.chat, path, path.name, caption, progress))
+
+    async def show(self, replies: list[Reply]) -> None:
+        self.buttons = []
+        for reply in replies:
+            self.print(plain(reply.html))
+            if reply.document is not None:
+                self.out_dir.mkdir(parents=True, exist_ok=True)
+                target = self.out_dir / reply.document.filename
+                target.write_bytes(reply.document.data)
+                self.print(f"[file saved: {target}]")
+            for row in reply.buttons:
+                for button in row:
+                    self.buttons.append(button)
+                    self.print(f"  [{len(self.buttons)}] {button.label}")
+        self.print()

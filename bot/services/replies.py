@@ -1,0 +1,61 @@
+"""What the conversation core takes in and gives back: plain data, no Telegram types."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRef:
+    """Who is talking: the chat, and the language its user's client reports (if any)."""
+
+    chat_id: int
+    language_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """An inline button: what it says and what pressing it sends back (≤ 64 bytes)."""
+
+    label: str
+    data: str
+
+    def __post_init__(self) -> None:
+        if len(self.data.encode()) > 64:
+            raise ValueError(f"button data over 64 bytes: {self.data!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file to send with a reply."""
+
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message: HTML text (already escaped and under Telegram's limit), maybe buttons and
+    a document. With a document, `html` is its caption-free companion message."""
+
+    html: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    document: Document | None = None
+
+
+Progress = Callable[[str], Awaitable[None]]
+"""Shows or updates one status message ("analysing…") while a file is worked on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file a user sent. `fetch(dest)` puts its bytes at `dest` (download or copy); it is
+    called only after the name, size and chat state have been checked."""
+
+    filename: str
+    size: int | None
+    fetch: Callable[[Path], Awaitable[None]]
+    caption: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
