@@ -109,6 +109,9 @@ def _read_text(path: Path) -> RawTable:
     if _looks_binary(text):
         raise FileRejected("not_a_table")
     delimiter, header_line, meanings, headers = _layout(text)
+    if not truncated and not any(line.strip() for line in text.splitlines()[header_line + 1 :]):
+        empty = pl.DataFrame(schema=dict.fromkeys(meanings, pl.String))
+        return RawTable(frame=empty, headers=headers, encoding=encoding)
     needs_transcoding = encoding not in ("utf-8", "utf-8-sig") or b"\x00" in sample
     with tempfile.TemporaryDirectory(prefix="vtrbot-") as scratch:
         source = path

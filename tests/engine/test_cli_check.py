@@ -1,0 +1,150 @@
+"""`vtrbot check` as a seller runs it: exit codes, one-line errors, JSON, defect file."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.engine.conftest import FEDEX_OK, UPS_OK, WriteFile
+
+LINES = [
+    "order-id,ship-date,carrier-code,tracking-number,product-category,buyer-name",
+    f"C1,2026-11-20,UPS,{UPS_OK},Toys,Ann",
+    "C2,2026-11-20,UPS,,Toys,Ben",
+    "=cmd|'/c calc'!A1,2026-11-19,Pigeon Post,=1+2,Toys,Eve",
+    f"C4,2026-11-18,FedEx,{FEDEX_OK},Home,Dan",
+]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_follows_the_contract(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(capsys, str(write_file(LINES)), "--as-of", "2026-11-20", "--json")
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert report["as_of"] == "2026-11-20"
+    assert report["window"] == {"start": "2026-10-22", "end": "2026-11-20"}
+    assert report["threshold"] == 0.95
+    assert report["overall"] == {
+        "name": "overall", "shipments": 4, "valid": 2, "vtr": 0.5, "below_threshold": True,
+        "needed": 2, "at_risk": False, "recovery_date": None,
+    }  # fmt: skip
+    toys = next(c for c in report["by_category"] if c["name"] == "Toys")
+    assert (toys["shipments"], toys["valid"], toys["needed"]) == (3, 1, 2)
+    assert set(report["excluded"]) >= {
+        "fba",
+        "cancelled",
+        "not_shipped",
+        "eu_letter_under_20",
+        "outside_window",
+    }
+    assert {(d["order_id"], d["reason"]) for d in report["defects"]} == {
+        ("C2", "missing_tracking"),
+        ("=cmd|'/c calc'!A1", "unknown_carrier"),
+    }
+    for key in ("by_carrier", "by_marketplace", "warnings", "suggestions"):
+        assert isinstance(report[key], list)
+
+
+def test_defect_file_is_safe_to_open_in_excel(
+    write_file: WriteFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "defects.csv"
+    code, _, _ = run_cli(
+        capsys,
+        str(write_file(LINES)),
+        "--as-of",
+        "2026-11-20",
+        "--defects",
+        str(out_file),
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    raw = out_file.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens UTF-8 Chinese correctly
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0] == [
+        "Order ID",
+        "Ship date",
+        "Category",
+        "Carrier",
+        "Marketplace",
+        "Tracking number",
+        "Problem",
+        "What to do",
+    ]
+    assert len(rows) == 3
+    for cells in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    # Defects are listed by category, then ship date: the 11-19 injection attempt comes first.
+    assert rows[1][:7] == [
+        "'=cmd|'/c calc'!A1",
+        "2026-11-19",
+        "Toys",
+        "Pigeon Post",
+        "",
+        "'=1+2",
+        "carrier not recognised",
+    ]
+    assert rows[2][:7] == ["C2", "2026-11-20", "Toys", "UPS", "", "", "no tracking number"]
+
+
+def test_human_report_in_both_languages(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(write_file(LINES))
+    _, chinese, _ = run_cli(capsys, path, "--as-of", "2026-11-20")
+    _, english, _ = run_cli(capsys, path, "--as-of", "2026-11-20", "--lang", "en")
+    assert "整体有效追踪率：50.0%" in chinese
+    assert "2026年11月20日" in chinese
+    assert "缺少追踪号" in chinese
+    assert "Overall VTR: 50.0% (2 of 4)" in english
+    assert "Nov 20, 2026" in english
+    assert "no tracking number" in english
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"", "empty"),
+        (bytes(range(256)) * 40, "table"),
+        (b"order-id,purchase-date\n1,2\n", "ship date"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, needle: str
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    code, out, err = run_cli(capsys, str(path), "--lang", "en")
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_and_bad_date_argument(tmp_path: Path) -> None:
+    """Run as a real process: argparse errors and missing files exit 2 without a traceback."""
+    for args in (
+        ["check", str(tmp_path / "nope.csv")],
+        ["check", "x.csv", "--as-of", "20/11/2026"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", *args], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr

@@ -1,0 +1,235 @@
+"""Every supported format, encoding, delimiter and header language reads to the same answer;
+every unreadable file is refused with a reason."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from bot.domain.engine import FileRejected, analyse_file
+from bot.domain.reading import read_table
+from tests.engine.conftest import CHINA_POST_OK, FEDEX_OK, UPS_OK, WriteFile
+
+AS_OF = date(2026, 11, 20)
+
+CHINESE = [
+    "订单号,发货日期,承运商,跟踪号,品类,站点,发货渠道,订单状态,收件人,收件地址",
+    f"A1,2026-11-20,联邦快递,{FEDEX_OK},玩具,美国站,FBM,已发货,张三,北京市朝阳区1号",
+    f"A2,2026/11/19,中国邮政,{CHINA_POST_OK},玩具,德国站,自发货,已发货,李四,上海市浦东新区2号",
+    "A3,2026-11-18,云途物流,,家居,美国站,FBM,已发货,王五,广州市天河区3号",
+    f"A4,2026-11-18,UPS,{UPS_OK},家居,美国站,FBA,已发货,赵六,深圳市南山区4号",
+    f"A5,2026-11-17,UPS,{UPS_OK},家居,美国站,FBM,已取消,钱七,杭州市西湖区5号",
+]
+# Counted: A1, A2 (valid), A3 (missing tracking). Excluded: A4 FBA, A5 cancelled.
+
+
+def check_chinese_answer(path: Path) -> None:
+    report, table = analyse_file(path, as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (3, 2)
+    assert {c.name: (c.shipments, c.valid) for c in report.by_category} == {
+        "玩具": (2, 2),
+        "家居": (1, 0),
+    }
+    assert {m.name for m in report.by_marketplace} == {"US", "DE"}
+    assert report.excluded["fba"] == 1 and report.excluded["cancelled"] == 1
+    assert [d.order_id for d in report.defects] == ["A3"]
+    # Buyer names and addresses never reach the table.
+    assert "张三" not in str(table.frame.to_dicts())
+    assert "北京" not in str(table.frame.to_dicts())
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le"]
+)
+def test_chinese_headers_in_every_encoding(write_file: WriteFile, encoding: str) -> None:
+    check_chinese_answer(write_file(CHINESE, encoding=encoding))
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";", ","])
+def test_delimiters(write_file: WriteFile, delimiter: str) -> None:
+    lines = [line.replace(",", delimiter) for line in CHINESE]
+    check_chinese_answer(write_file(lines, name="export.txt", encoding="gbk"))
+
+
+def test_windows_line_endings(write_file: WriteFile) -> None:
+    check_chinese_answer(write_file(CHINESE, encoding="gb18030", newline="\r\n"))
+
+
+def test_shift_jis_japanese_report_with_preamble(write_file: WriteFile) -> None:
+    """Japanese headers, Shift-JIS, title lines above the header (as in JP downloads)."""
+    lines = [
+        "注文レポート",
+        "期間: 2026/10/21-2026/11/20",
+        "",
+        "注文番号\t出荷日\t配送業者\tお問い合わせ伝票番号\tカテゴリー\t購入者名",
+        "J1\t2026/11/20\tJapan Post\tRR123456785JP\tホーム\t山田太郎",
+        "J2\t2026/11/19\tヤマト運輸\t123412341234\tホーム\t佐藤花子",
+        "J3\t2026/11/19\t佐川急便\t\tホーム\t鈴木一郎",
+    ]
+    report, _ = analyse_file(write_file(lines, name="jp.txt", encoding="shift_jis"), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (3, 2)
+    assert report.by_category[0].name == "ホーム"
+
+
+def test_amazon_tab_report_with_stray_quotes(write_file: WriteFile) -> None:
+    """A lone '"' inside a tab-delimited field must not swallow the following rows."""
+    lines = [
+        "order-id\tship-date\tcarrier-code\ttracking-number\tproduct-name",
+        f'Q1\t2026-11-20\tUPS\t{UPS_OK}\t12" pizza stone',
+        f"Q2\t2026-11-20\tFedEx\t{FEDEX_OK}\tplain",
+        "Q3\t2026-11-20\tUPS\t\tplain",
+    ]
+    report, _ = analyse_file(write_file(lines, name="amazon.txt", encoding="cp1252"), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (3, 2)
+
+
+def test_amazon_template_other_carrier_uses_carrier_name(write_file: WriteFile) -> None:
+    lines = [
+        "order-id,order-item-id,quantity,ship-date,carrier-code,carrier-name,tracking-number,ship-method",
+        "S1,1,1,2026-11-20,Other,YunExpress,YT1234567890123456,Standard",
+        "S2,1,1,2026-11-20,Other,,YT1234567890123456,Standard",
+    ]
+    report, _ = analyse_file(write_file(lines), as_of=AS_OF)
+    assert {d.order_id: d.reason for d in report.defects} == {"S2": "unknown_carrier"}
+
+
+def test_header_variants_fold_case_spaces_and_suffixes(write_file: WriteFile) -> None:
+    lines = [
+        "Order ID,Ship Date,Carrier,Tracking Number,Category(品类)",
+        f"H1,11/20/2026,UPS,{UPS_OK},Toys",
+        f"H2,11/19/2026,UPS,{UPS_OK.lower()},Toys",
+    ]
+    report, _ = analyse_file(write_file(lines), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (2, 2)
+
+
+def test_ship_method_stands_in_for_a_missing_carrier_column(write_file: WriteFile) -> None:
+    lines = ["订单号,发货日期,物流方式,运单号", "M1,2026-11-20,云途全球专线挂号,YT1234567890123456"]
+    report, _ = analyse_file(write_file(lines), as_of=AS_OF)
+    assert report.overall.valid == 1
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("订单")
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if isinstance(value, datetime | date):
+                sheet.write_datetime(r, c, value, date_format)
+            elif isinstance(value, str) and value.startswith("="):
+                sheet.write_formula(r, c, value, None, "cached")
+            else:
+                sheet.write(r, c, value)
+    workbook.close()
+    return path
+
+
+def test_xlsx_with_dates_numbers_and_formulas(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["订单号", "发货日期", "承运商", "追踪号", "分类", "买家姓名"],
+        [
+            "X1",
+            datetime(2026, 11, 20, 9, 30),
+            "FedEx",
+            int(FEDEX_OK),
+            "Toys",
+            "Alice",
+        ],  # number cell
+        ["X2", date(2026, 11, 19), "UPS", UPS_OK, "Toys", "Bob"],
+        ["X3", 46345, "UPS", '=HYPERLINK("http://evil")', "Toys", "Eve"],  # Excel serial date
+        ["X4", "2026-11-18", "USPS", 9.4001112010808e21, "Toys", "Mallory"],  # Excel ate the digits
+    ]
+    report, _ = analyse_file(write_xlsx(tmp_path / "orders.xlsx", rows), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (4, 2)
+    reasons = {d.order_id: d.reason for d in report.defects}
+    assert reasons == {"X3": "bad_format", "X4": "bad_format"}
+    assert any(w.code == "scientific_notation_tracking" and w.count == 1 for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "empty"),
+        (bytes(range(256)) * 64, "not_a_table"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy_xls"),
+        (b"PK\x03\x04 definitely not a zip", "bad_xlsx"),
+        ("订单号,金额\n1,2\n".encode("gbk"), "no_header"),
+        (b"hello world\nthis is prose, not a table\n", "no_header"),
+        (b"order-id,ship-date,carrier,tracking-number\n", "no_rows"),
+        (b"order-id,ship-date,carrier,tracking-number\n\n\n", "no_rows"),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_reason(
+    tmp_path: Path, content: bytes, code: str
+) -> None:
+    path = tmp_path / "upload.csv"
+    path.write_bytes(content)
+    with pytest.raises(FileRejected) as caught:
+        analyse_file(path)
+    assert caught.value.code == code
+
+
+def test_missing_columns_are_named_with_the_headers_found(write_file: WriteFile) -> None:
+    path = write_file(["order-id,purchase-date,buyer-name,carrier", "1,2026-11-20,A,UPS"])
+    with pytest.raises(FileRejected) as caught:
+        analyse_file(path)
+    assert caught.value.code == "missing_columns"
+    assert caught.value.missing == ["ship_date", "tracking"]
+    assert caught.value.found == ["order-id", "purchase-date", "buyer-name", "carrier"]
+
+
+def test_too_large_is_refused_before_reading(write_file: WriteFile) -> None:
+    path = write_file(
+        ["order-id,ship-date,carrier,tracking-number", *["1,2026-11-20,UPS,x"] * 1000]
+    )
+    with pytest.raises(FileRejected) as caught:
+        analyse_file(path, max_bytes=1000)
+    assert caught.value.code == "too_large"
+
+
+def test_zip_bomb_disguised_as_xlsx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\x00" * (80 << 20))
+    assert path.stat().st_size < 1 << 20
+    with pytest.raises(FileRejected) as caught:
+        analyse_file(path)
+    assert caught.value.code == "too_large"
+
+
+def test_unreadable_dates_are_counted_not_fatal(write_file: WriteFile) -> None:
+    lines = ["order-id,ship-date,carrier,tracking-number"]
+    lines += [
+        f"D{i},{d},UPS,{UPS_OK}"
+        for i, d in enumerate(["2026-11-20", "tomorrow", "2026-13-45", "20/11/2026"])
+    ]
+    report, _ = analyse_file(write_file(lines), as_of=AS_OF)
+    assert report.excluded["unreadable_date"] == 2
+    assert report.overall.shipments == 2
+
+
+def test_reading_keeps_only_needed_columns(write_file: WriteFile) -> None:
+    raw = read_table(write_file(CHINESE))
+    assert set(raw.frame.columns) == {
+        "order_id",
+        "ship_date",
+        "carrier",
+        "tracking",
+        "category",
+        "marketplace",
+        "fulfillment",
+        "status",
+    }
+
+
+def test_utf16_without_bom_is_detected(write_file: WriteFile) -> None:
+    path = write_file(CHINESE, encoding="utf-16-le")
+    assert not path.read_bytes().startswith(codecs.BOM_UTF16_LE)
+    check_chinese_answer(path)
