@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -130,8 +131,70 @@ def test_a_bad_synonym_table_stops_the_load(tmp_path: Path) -> None:
 def test_the_shipped_knowledge_base_is_complete(kb: KnowledgeBase) -> None:
     assert len(kb.entries) >= 40
     for entry in kb.entries.values():
-        assert len(entry.questions.zh) >= 3 or len(entry.questions.en) >= 3, entry.id
-        assert entry.source, entry.id
+        assert len(entry.questions.zh) >= 4 and len(entry.questions.en) >= 4, entry.id
+        assert re.search(r"seed 00[04]|domain\.md|VTR Bot", entry.source), entry.id
+
+
+# Every fact of domain.md §1-3 in both languages: (English text, Chinese text) that some
+# answer must contain. A fact edited away, or kept in one language only, fails here.
+FACTS = [
+    ("30 days", "30 天"),
+    ("95%", "95%"),
+    (
+        "US, UK, Germany, France, Italy, Spain, Japan, Singapore, UAE, Saudi Arabia and Australia",
+        "美国、英国、德国、法国、意大利、西班牙、日本、新加坡、阿联酋、沙特阿拉伯、澳大利亚",
+    ),
+    ("Premium Shipping", "优先配送"),
+    ("Performance → Account Health → Shipping Performance", "配送绩效"),
+    ("Request Report", "请求报告"),
+    ("1.7 times", "1.7 倍"),
+    ("A-to-z", "A-to-z"),
+    ("promised delivery date", "承诺送达日期"),
+    ("72 hours", "72 小时"),
+    ("Plan of Action", "行动计划"),
+    ("physical carrier scan", "实物扫描"),
+    ("UPS number entered under USPS", "UPS 的单号选成了 USPS"),
+    ("typed in Chinese", "中文承运商名称"),
+    ("within 24 hours", "24 小时内"),
+    ("15 January 2025", "2025 年 1 月 15 日"),
+    ("Netherlands, Portugal, Poland, Austria and Sweden", "荷兰、葡萄牙、波兰、奥地利、瑞典"),
+    ("EUR 20 (shipping included, VAT excluded)", "20 欧元（含运费、不含增值税）"),
+    ("over EUR 15", "超过 15 欧元"),
+    ("USD 5 and over", "5 美元及以上"),
+    ("9 August 2021", "2021 年 8 月 9 日"),
+    ("JPY 1,000", "1,000 日元"),
+    ('end in "CN"', "以“CN”结尾"),
+    ("since March 2023", "2023 年 3 月"),
+    ("98% of shipments and 97% on-time", "98% 的货件"),
+    ("Claims Protected", "Claims Protected"),
+    ("charges nothing extra", "不为“购买配送”另收任何费用"),
+    (
+        "US, Canada, UK, Germany, France, Italy, Spain, India, Mexico, the Netherlands, Japan and "
+        "Brazil",
+        "美国、加拿大、英国、德国、法国、意大利、西班牙、印度、墨西哥、荷兰、日本、巴西",
+    ),
+    (
+        "This item's delivery issues were not caused by the seller",
+        "与此订单相关的配送问题不是因卖家而起",
+    ),
+    (
+        "US, Canada, UK, Germany, France, Spain, Italy, India and Mexico",
+        "美国、加拿大、英国、德国、法国、西班牙、意大利、印度、墨西哥",
+    ),
+    ("EU VAT", "增值税"),
+    ("Late Shipment Rate target is under 4%, measured over 10 days and over 30 days", "低于 4%"),
+    ("Pre-fulfillment Cancel Rate target is under 2.5%, measured over 7 days", "低于 2.5%"),
+    ("above 90%, measured over 14 days", "高于 90%，统计 14 天"),
+    ("under 1%, measured over 60 days", "低于 1%，统计 60 天"),
+    ("keys on ship date", "按发货日期"),
+    ("default 09:00, Asia/Shanghai", "09:00"),
+]
+
+
+@pytest.mark.parametrize(("en", "zh"), FACTS)
+def test_every_domain_fact_is_in_both_languages(kb: KnowledgeBase, en: str, zh: str) -> None:
+    assert any(en in e.answers.en for e in kb.entries.values()), en
+    assert any(zh in e.answers.zh for e in kb.entries.values()), zh
 
 
 @pytest.mark.parametrize("html", [False, True])
