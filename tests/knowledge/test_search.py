@@ -87,3 +87,11 @@ def test_a_mixed_question_answers_in_the_chosen_language(kb: KnowledgeBase) -> N
     assert kb.answer("Buy Shipping 要钱吗", lang="en").lang == "en"
     assert kb.answer("Buy Shipping 要钱吗", lang="zh").lang == "zh"
     assert kb.answer("Buy Shipping 要钱吗", lang="en").matched == "buy-shipping-cost"
+
+
+def test_english_synonyms_match_whole_words_only(kb: KnowledgeBase) -> None:
+    analyze = kb._analyzer.terms
+    assert [t.text for t in analyze("made")] == ["made"]  # "de" (Germany) stays inside
+    assert [(t.text, t.kind) for t in analyze("DE")] == [("germany", "general")]
+    assert [(t.text, t.kind) for t in analyze("有效追踪率")] == [("vtr", "concept")]
+    assert [t.text for t in analyze("VTR掉到")] == ["vtr", "drop"]  # no space needed in Chinese

@@ -38,7 +38,7 @@ of words; both scores are scaled to the query's best before they are added."""
 ANSWER_AT = 0.35
 """Confidence from which the best entry is given as the answer."""
 OFF_TOPIC_BELOW = 0.5
-"""A question naming no concept of our field is off-topic when relevance × match is below."""
+"""A question naming no concept of our field is off-topic when its evidence is below this."""
 MARGIN_FULL = 0.2
 """A lead over the nearest unrelated entry of this share of the score counts as clear."""
 INFO_FULL = 2.0
@@ -65,7 +65,7 @@ class Assessment:
     @property
     def evidence(self) -> float:
         # Relevance counts twice: one unknown content word usually names the real subject
-        # ("file taxes", "iPhone 多少钱"), however well the rest matches.
+        # ("how much does a Tesla cost", "iPhone 多少钱"), however well the rest matches.
         return self.relevance**2 * self.match
 
     @property
@@ -197,12 +197,5 @@ def _phrasings(entry: Entry) -> list[str]:
 
 
 def _texts(entry: Entry) -> list[str]:
-    return [
-        *entry.questions.zh,
-        *entry.questions.en,
-        entry.titles.zh,
-        entry.titles.en,
-        entry.answers.zh,
-        entry.answers.en,
-        *entry.tags,
-    ]
+    """Everything an entry says, for the typo corrector's vocabulary."""
+    return [*_phrasings(entry), entry.answers.zh, entry.answers.en, *entry.tags]

@@ -59,9 +59,6 @@ class Phrasings(_Strict):
                 raise ValueError(f"Chinese phrasing has no Chinese characters: {v!r}")
         return values
 
-    def for_lang(self, lang: Lang) -> list[str]:
-        return self.zh if lang == "zh" else self.en
-
 
 class Texts(_Strict):
     """One text in each language; both are required, so no reply falls back to the wrong one."""

@@ -23,8 +23,6 @@ class Bm25Index:
         self.idf: dict[str, float] = {
             term: math.log(1 + (self.size - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
         }
-        self.unknown_idf = math.log(1 + (self.size + 0.5) / 0.5)
-        """The idf a term would have if no document held it: the most telling possible."""
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for doc_id, (doc, length) in enumerate(zip(docs, lengths, strict=True)):
             norm = k1 * (1 - b + b * length / average)
