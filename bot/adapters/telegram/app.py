@@ -1,0 +1,110 @@
+"""Composition root of the Telegram bot: settings in, a ready `Application` out.
+
+The store is opened in `post_init` (inside the bot's event loop) and closed in
+`post_shutdown`; command menus are set per language there too.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.adapters.telegram.context import BotServices, VtrContext
+from bot.adapters.telegram.errors import on_error
+from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.core import COMMANDS, Core, command_menu
+from bot.services.i18n import SUPPORTED_LANGS, translator
+from bot.services.store import Store
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+VtrApplication = (
+    Application  # Application[ExtBot[None], VtrContext, dict, dict, BotServices, JobQueue]
+)
+
+
+class MissingTokenError(RuntimeError):
+    """`vtrbot run` needs TELEGRAM_BOT_TOKEN."""
+
+
+def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    """Every handler, in the order they are tried (all in group 0: the first match wins)."""
+    return [
+        # The core's commands first, then any other /command (the core answers unknown ones).
+        CommandHandler(list(COMMANDS), on_command),
+        MessageHandler(filters.COMMAND, on_command),
+        # Files run off the update loop (block=False) so other chats are served meanwhile.
+        MessageHandler(filters.Document.ALL, on_document, block=False),
+        MessageHandler(filters.TEXT & ~filters.COMMAND, on_text),
+        CallbackQueryHandler(on_button),
+    ]
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    services: BotServices = application.bot_data
+    assert services.store is not None
+    await services.store.open()
+    assert services.core is not None
+    for lang in SUPPORTED_LANGS:
+        await application.bot.set_my_commands(
+            commands=command_menu(translator(lang)), language_code=lang
+        )
+    # Users whose client language we do not speak get the default language's menu.
+    await application.bot.set_my_commands(
+        commands=command_menu(translator(services.core.default_lang))
+    )
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    services: BotServices = application.bot_data
+    if services.store is not None:
+        await services.store.close()
+
+
+def build_application(settings: Settings, kb: KnowledgeBase | None = None) -> Application:  # type: ignore[type-arg]
+    """The bot, wired: handlers, error handler, store and core; not yet started."""
+    if settings.telegram_bot_token is None:
+        raise MissingTokenError("TELEGRAM_BOT_TOKEN is not set")
+    store = Store(settings.database_path)
+    core = Core(
+        store,
+        kb or KnowledgeBase.load(),
+        default_lang=settings.default_lang,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .context_types(ContextTypes(context=VtrContext, bot_data=BotServices))  # type: ignore[arg-type]
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data.core = core
+    application.bot_data.store = store
+    application.add_handlers(handlers())
+    application.add_error_handler(on_error)
+    return application

@@ -1,0 +1,73 @@
+"""Fixtures for the bot: a temporary store, the knowledge base, and the real Application
+running against a fake Bot API server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.core import Core
+from bot.services.store import Store
+from bot.settings import Settings
+from tests.bot.fake_bot_api import FakeBotApi
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.fixture
+async def store(tmp_path) -> AsyncIterator[Store]:
+    async with Store(tmp_path / "vtrbot.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def core(store: Store, kb: KnowledgeBase) -> Core:
+    return Core(store, kb, default_lang="zh", progress_interval=0.05)
+
+
+@pytest.fixture
+async def bot_api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def settings(tmp_path, bot_api: FakeBotApi) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        TELEGRAM_BOT_TOKEN=bot_api.token,
+        VTRBOT_DATA_DIR=tmp_path / "data",
+        VTRBOT_DEFAULT_LANG="zh",
+        TELEGRAM_BASE_URL=bot_api.base_url,
+        TELEGRAM_BASE_FILE_URL=bot_api.base_file_url,
+    )
+
+
+@pytest.fixture
+async def running_bot(settings: Settings, kb: KnowledgeBase, bot_api: FakeBotApi):
+    """The real Application from app.py, polling the fake server until the test ends."""
+    from bot.adapters.telegram.app import build_application
+
+    application = build_application(settings, kb)
+    await application.initialize()
+    # run_polling would call these hooks; started by hand, we call them ourselves.
+    assert application.post_init is not None
+    await application.post_init(application)
+    await application.start()
+    assert application.updater is not None
+    await application.updater.start_polling(poll_interval=0, timeout=1)
+    try:
+        yield application
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+        assert application.post_shutdown is not None
+        await application.post_shutdown(application)

@@ -1,0 +1,277 @@
+"""A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests.
+
+The real `Application` talks to it over HTTP (base_url / base_file_url). Tests push updates
+("a user sent /start") into a queue that getUpdates long-polls, and read back every call the
+bot made, with its parameters and any uploaded file's bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_ID = 777000
+BOT_USERNAME = "vtr_test_bot"
+
+
+@dataclass
+class Call:
+    """One Bot API request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+
+    @property
+    def chat_id(self) -> int | None:
+        value = self.params.get("chat_id")
+        return int(value) if value is not None else None
+
+    @property
+    def text(self) -> str:
+        return str(self.params.get("text") or self.params.get("caption") or "")
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback_data) of every inline button, row by row."""
+        markup = self.params.get("reply_markup") or {}
+        return [
+            (button["text"], button.get("callback_data", ""))
+            for row in markup.get("inline_keyboard", [])
+            for button in row
+        ]
+
+
+def _decode(value: str) -> Any:
+    """Form values PTB JSON-encodes (reply_markup, commands) back to objects."""
+    if value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+class FakeBotApi:
+    """Start with `await start()`, stop with `await stop()`; see `user_*` to send updates."""
+
+    def __init__(self, token: str = "123456:TEST-TOKEN") -> None:
+        self.token = token
+        self.calls: list[Call] = []
+        self.files: dict[str, bytes] = {}
+        self._updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._changed = asyncio.Condition()
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._file_ids = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._api)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    # -- what users do ---------------------------------------------------------------------
+
+    def _user(self, chat_id: int, lang: str | None) -> dict[str, Any]:
+        user: dict[str, Any] = {"id": chat_id, "is_bot": False, "first_name": "Seller"}
+        if lang:
+            user["language_code"] = lang
+        return user
+
+    def _incoming(self, chat_id: int, lang: str | None, **content: Any) -> dict[str, Any]:
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private", "first_name": "Seller"},
+            "from": self._user(chat_id, lang),
+            **content,
+        }
+
+    def _push(self, **update: Any) -> int:
+        update_id = next(self._update_ids)
+        self._updates.put_nowait({"update_id": update_id, **update})
+        return update_id
+
+    def user_sends(self, chat_id: int, text: str, lang: str | None = "zh") -> int:
+        content: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            length = len(text.split(maxsplit=1)[0])
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return self._push(message=self._incoming(chat_id, lang, **content))
+
+    def user_sends_document(
+        self,
+        chat_id: int,
+        data: bytes,
+        filename: str,
+        caption: str | None = None,
+        lang: str | None = "zh",
+        size: int | None = None,
+    ) -> int:
+        file_id = f"file-{next(self._file_ids)}"
+        self.files[file_id] = data
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": filename,
+            "file_size": len(data) if size is None else size,
+        }
+        content: dict[str, Any] = {"document": document}
+        if caption:
+            content["caption"] = caption
+        return self._push(message=self._incoming(chat_id, lang, **content))
+
+    def user_presses(self, chat_id: int, data: str, lang: str | None = "zh") -> int:
+        message = self._incoming(chat_id, None, text="(buttons)")
+        message["from"] = {"id": BOT_ID, "is_bot": True, "first_name": "VTR"}
+        query = {
+            "id": f"cq-{next(self._update_ids)}",
+            "from": self._user(chat_id, lang),
+            "chat_instance": f"ci-{chat_id}",
+            "message": message,
+            "data": data,
+        }
+        return self._push(callback_query=query)
+
+    # -- what tests read -------------------------------------------------------------------
+
+    def sent(self, method: str, chat_id: int | None = None) -> list[Call]:
+        return [
+            c
+            for c in self.calls
+            if c.method == method and (chat_id is None or c.chat_id == chat_id)
+        ]
+
+    async def wait_for(
+        self, method: str, chat_id: int | None = None, count: int = 1, timeout: float = 15
+    ) -> list[Call]:
+        """Wait until the bot made at least `count` such calls; returns them all."""
+        async with asyncio.timeout(timeout):
+            async with self._changed:
+                await self._changed.wait_for(lambda: len(self.sent(method, chat_id)) >= count)
+        return self.sent(method, chat_id)
+
+    # -- the server ------------------------------------------------------------------------
+
+    async def _params(self, request: web.Request) -> tuple[dict[str, Any], dict[str, Any]]:
+        params: dict[str, Any] = dict(request.query)
+        files: dict[str, tuple[str, bytes]] = {}
+        if request.content_type == "application/json":
+            params.update(await request.json())
+        elif request.can_read_body:
+            form = await request.post()
+            for key, value in form.items():
+                if isinstance(value, web.FileField):
+                    files[key] = (value.filename, value.file.read())
+                else:
+                    params[key] = _decode(str(value))
+        return params, files
+
+    async def _record(self, call: Call) -> None:
+        async with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def _message(self, chat_id: Any, **content: Any) -> dict[str, Any]:
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": int(chat_id), "type": "private"},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "VTR"},
+            **content,
+        }
+
+    async def _api(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        method = request.match_info["method"]
+        params, files = await self._params(request)
+        if method != "getUpdates":
+            await self._record(Call(method, params, files))
+        handler = getattr(self, f"_on_{method}", None)
+        if handler is None:
+            return web.json_response({"ok": True, "result": True})
+        return web.json_response({"ok": True, "result": await handler(params, files)})
+
+    async def _on_getMe(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "VTR",
+            "username": BOT_USERNAME,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+
+    async def _on_getUpdates(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        # Hold the long poll briefly, so stopping the bot never waits long.
+        wait = min(float(params.get("timeout") or 0), 0.5)
+        updates = []
+        try:
+            updates.append(await asyncio.wait_for(self._updates.get(), timeout=wait or 0.01))
+        except TimeoutError:
+            return []
+        while not self._updates.empty():
+            updates.append(self._updates.get_nowait())
+        return updates
+
+    async def _on_sendMessage(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        return self._message(params["chat_id"], text=params.get("text", ""))
+
+    async def _on_editMessageText(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        message = self._message(params["chat_id"], text=params.get("text", ""))
+        message["message_id"] = int(params["message_id"])
+        return message
+
+    async def _on_sendDocument(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        filename = files["document"][0] if "document" in files else "document"
+        document = {"file_id": "sent-doc", "file_unique_id": "sent-doc", "file_name": filename}
+        return self._message(params["chat_id"], document=document)
+
+    async def _on_getFile(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        file_id = params["file_id"]
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(self.files[file_id]),
+            "file_path": f"documents/{file_id}",
+        }
+
+    async def _download(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["path"].rsplit("/", 1)[-1]
+        if request.match_info["token"] != self.token or file_id not in self.files:
+            return web.Response(status=404)
+        await self._record(Call("download", {"file_id": file_id}))
+        return web.Response(body=self.files[file_id])
