@@ -237,7 +237,7 @@ class FakeBotApi:
 
     async def _on_getUpdates(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
         # Hold the long poll briefly, so stopping the bot never waits long.
-        wait = min(float(params.get("timeout") or 0), 0.5)
+        wait = min(float(params.get("timeout") or 0), 0.2)
         updates = []
         try:
             updates.append(await asyncio.wait_for(self._updates.get(), timeout=wait or 0.01))

@@ -135,3 +135,23 @@ async def test_bad_files_get_clear_answers(bot_api: FakeBotApi) -> None:
         call.params["file_id"] != "file-3" for call in bot_api.sent("download")
     )
     assert not bot_api.sent("sendDocument")
+
+
+async def test_a_failing_handler_is_logged_without_secrets_and_the_user_told(
+    bot_api: FakeBotApi, running_bot, caplog, monkeypatch
+) -> None:
+    core = running_bot.bot_data.core
+
+    async def broken(chat, text):
+        raise RuntimeError(f"could not parse {text}")
+
+    monkeypatch.setattr(core, "handle_text", broken)
+    bot_api.user_sends(701, "buyer Zhang San, 13800000000", lang="en")
+    [apology] = await bot_api.wait_for("sendMessage", chat_id=701)
+    assert "something went wrong" in apology.text
+    logged = "\n".join(
+        record.getMessage() for record in caplog.records if record.name.startswith("bot.")
+    )
+    assert "RuntimeError" in logged
+    assert "Zhang" not in logged
+    assert bot_api.token not in logged

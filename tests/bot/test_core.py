@@ -1,0 +1,177 @@
+"""The conversation core without Telegram: real store (temporary), real knowledge base and
+engine, and fake uploads whose `fetch` the test controls."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+
+from bot.services.core import Core, parse_date
+from bot.services.replies import ChatRef, Upload
+from bot.services.store import Store
+from bot.services.text_split import split_html, units
+from tests.bot import samples
+
+EN = ChatRef(10, "en-GB")
+ZH = ChatRef(11, "zh-hans")
+OTHER = ChatRef(12, "fr")
+
+
+def upload_of(data: bytes, filename: str, caption: str | None = None) -> Upload:
+    async def fetch(dest: Path) -> None:
+        dest.write_bytes(data)
+
+    return Upload(filename=filename, size=len(data), fetch=fetch, caption=caption)
+
+
+async def test_language_comes_from_choice_then_client_then_default(core: Core) -> None:
+    assert await core.lang_of(EN) == "en"
+    assert await core.lang_of(ZH) == "zh"
+    assert await core.lang_of(OTHER) == "zh"  # we do not speak French: the default
+    [reply] = await core.handle_button(EN, "lang:zh")
+    assert "中文" in reply.html
+    assert await core.lang_of(EN) == "zh"
+
+
+async def test_start_offers_three_questions_that_the_knowledge_base_answers(core: Core) -> None:
+    for chat in (EN, ZH):
+        [start] = await core.handle_command(chat, "start")
+        assert len(start.buttons) == 3
+        for (button,) in start.buttons:
+            [answer, *_] = await core.handle_button(chat, button.data)
+            assert "<i>" in answer.html, f"{button.label!r} was not answered"
+
+
+async def test_unknown_commands_and_stale_buttons_are_explained(core: Core) -> None:
+    [unknown] = await core.handle_command(EN, "frobnicate")
+    assert "/help" in unknown.html
+    [stale] = await core.handle_button(EN, "topic:no-such-entry")
+    assert "no longer works" in stale.html
+    assert await core.handle_text(EN, "   ") == []
+
+
+async def test_as_of_is_stored_and_cleared(core: Core, store: Store) -> None:
+    [bad] = await core.handle_command(EN, "as_of", ["20/11/2026"])
+    assert "YYYY-MM-DD" in bad.html
+    await core.handle_command(EN, "as_of", ["2026-11-20"])
+    assert await store.get_as_of(EN.chat_id) == date(2026, 11, 20)
+    [shown] = await core.handle_command(EN, "as_of")
+    assert "Nov 20, 2026" in shown.html
+    await core.handle_command(EN, "as_of", ["clear"])
+    assert await store.get_as_of(EN.chat_id) is None
+
+
+def test_dates_are_read_from_captions() -> None:
+    assert parse_date("report for 2026-11-20 please") == date(2026, 11, 20)
+    assert parse_date("2026-02-30") is None
+    assert parse_date(None) is None
+
+
+async def test_upload_reports_merges_and_remembers(core: Core, store: Store) -> None:
+    shown: list[str] = []
+
+    async def progress(text: str) -> None:
+        shown.append(text)
+
+    replies = await core.handle_upload(
+        EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF), progress
+    )
+    assert shown[0] == "Analysing erp.csv…"
+    assert shown[-1] == "Done: erp.csv analysed."
+    text = "\n".join(r.html for r in replies)
+    assert "90.0%" in text
+    assert "80.0%" in text
+    document = replies[-1].document
+    assert document is not None
+    assert document.filename == "vtr-defects-2026-11-20.csv"
+    assert document.data.decode("utf-8-sig").count("\n") == 3  # header + T09 + T10
+    assert len(await store.shipments(EN.chat_id)) == 21  # 20 counted + 1 cancelled, kept
+    last = await store.last_report(EN.chat_id)
+    assert last is not None
+    assert last.overall.valid == 18
+    again = await core.handle_command(EN, "vtr")
+    assert "90.0%" in "\n".join(r.html for r in again)
+    assert await store.shipments(ZH.chat_id) == []
+
+
+async def test_a_second_upload_waits_for_the_first(core: Core) -> None:
+    release = asyncio.Event()
+    data = samples.xlsx()
+
+    async def slow_fetch(dest: Path) -> None:
+        await release.wait()
+        dest.write_bytes(data)
+
+    first = asyncio.create_task(
+        core.handle_upload(EN, Upload("a.xlsx", len(data), slow_fetch, samples.AS_OF))
+    )
+    await asyncio.sleep(0.05)
+    [busy] = await core.handle_upload(EN, upload_of(data, "b.xlsx"))
+    assert "still analysing" in busy.html
+    # Another chat is not held up by this one.
+    other = await core.handle_upload(ZH, upload_of(data, "c.xlsx", samples.AS_OF))
+    assert "95.0%" in "\n".join(r.html for r in other)
+    release.set()
+    assert "95.0%" in "\n".join(r.html for r in await first)
+    # Once done, the chat may upload again.
+    assert len(await core.handle_upload(EN, upload_of(data, "d.xlsx"))) >= 2
+
+
+async def test_slow_analysis_keeps_the_status_message_moving(core: Core, monkeypatch) -> None:
+    import bot.services.core as core_module
+
+    real = core_module.analyse_file
+
+    def slow(*args, **kwargs):
+        import time
+
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core_module, "analyse_file", slow)
+    shown: list[str] = []
+
+    async def progress(text: str) -> None:
+        shown.append(text)
+
+    await core.handle_upload(EN, upload_of(samples.xlsx(), "big.xlsx"), progress)
+    assert any(text.startswith("Still analysing big.xlsx") for text in shown)
+
+
+async def test_bad_files_are_answered_and_nothing_is_stored(core: Core, store: Store) -> None:
+    [wrong] = await core.handle_upload(EN, upload_of(b"GIF89a", "cat.gif"))
+    assert "CSV" in wrong.html
+    [garbage] = await core.handle_upload(EN, upload_of(b"\x00\x01\x02" * 100, "x.xlsx"))
+    assert garbage.html
+    big = Upload("big.csv", core.max_upload_bytes + 1, fetch=lambda dest: asyncio.sleep(0))
+    [too_large] = await core.handle_upload(EN, big)
+    assert "20" in too_large.html
+    assert await store.shipments(EN.chat_id) == []
+    assert await store.last_report(EN.chat_id) is None
+
+
+async def test_an_engine_crash_is_a_message_not_an_exception(core: Core, monkeypatch) -> None:
+    import bot.services.core as core_module
+
+    def crash(*args, **kwargs):
+        raise MemoryError("buyer Zhang San, 13800000000")
+
+    monkeypatch.setattr(core_module, "analyse_file", crash)
+    [reply] = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv"))
+    assert "Export it again" in reply.html
+    assert "Zhang" not in reply.html
+
+
+def test_long_html_is_split_under_the_limit_with_balanced_tags() -> None:
+    text = "\n".join(f"<b>line {n}</b> <i>{'很长的文字 ' * 20}</i>" for n in range(300))
+    parts = split_html(text)
+    assert len(parts) > 1
+    for part in parts:
+        assert units(part) <= 4096
+        for tag in ("b", "i"):
+            assert part.count(f"<{tag}>") == part.count(f"</{tag}>")
+    one_long_line = "<code>" + "9" * 10_000 + "</code>"
+    parts = split_html(one_long_line)
+    assert all(units(p) <= 4096 and p.startswith("<code>") and p.endswith("</code>") for p in parts)
+    assert "".join(p.removeprefix("<code>").removesuffix("</code>") for p in parts) == "9" * 10_000

@@ -1,0 +1,113 @@
+"""Settings validation, `vtrbot run` without a token, and `vtrbot chat` driven by a pipe."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.cli import chat
+from bot.cli import main
+from bot.settings import SettingsError, load_settings
+from tests.bot import samples
+
+ENV_NAMES = (
+    "TELEGRAM_BOT_TOKEN",
+    "VTRBOT_DATA_DIR",
+    "VTRBOT_DEFAULT_LANG",
+    "VTRBOT_TIMEZONE",
+    "VTRBOT_MAX_UPLOAD_MB",
+    "TELEGRAM_BASE_URL",
+    "TELEGRAM_BASE_FILE_URL",
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch, tmp_path):
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no developer's .env
+
+
+def test_defaults_need_nothing() -> None:
+    settings = load_settings()
+    assert settings.telegram_bot_token is None
+    assert settings.default_lang == "zh"
+    assert settings.max_upload_bytes == 20 * 1024 * 1024
+    assert settings.data_dir.name == "vtrbot"
+
+
+def test_env_file_and_environment_are_read(tmp_path, monkeypatch) -> None:
+    (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=123:abc\nVTRBOT_DEFAULT_LANG=en\n")
+    monkeypatch.setenv("TELEGRAM_BASE_URL", "http://127.0.0.1:8081/bot/")
+    settings = load_settings()
+    assert settings.telegram_bot_token is not None
+    assert settings.telegram_bot_token.get_secret_value() == "123:abc"
+    assert "123:abc" not in repr(settings)
+    assert settings.default_lang == "en"
+    assert settings.base_url == "http://127.0.0.1:8081/bot"
+
+
+def test_invalid_settings_read_one_line_per_field(monkeypatch) -> None:
+    monkeypatch.setenv("VTRBOT_TIMEZONE", "Mars/Olympus")
+    monkeypatch.setenv("VTRBOT_MAX_UPLOAD_MB", "0")
+    monkeypatch.setenv("VTRBOT_DEFAULT_LANG", "fr")
+    monkeypatch.setenv("TELEGRAM_BASE_URL", "127.0.0.1:8081")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 4
+    assert any(line.startswith("VTRBOT_TIMEZONE: unknown time zone") for line in lines)
+    assert any(line.startswith("VTRBOT_MAX_UPLOAD_MB:") for line in lines)
+    assert any(line.startswith("VTRBOT_DEFAULT_LANG:") for line in lines)
+    assert any(line.startswith("TELEGRAM_BASE_URL:") for line in lines)
+
+
+def test_run_without_a_token_says_so_and_exits_2(capsys) -> None:
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert "TELEGRAM_BOT_TOKEN is not set" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_run_with_bad_settings_exits_2(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:secret-value")
+    monkeypatch.setenv("VTRBOT_TIMEZONE", "Nowhere")
+    assert main(["run"]) == 2
+    captured = capsys.readouterr()
+    assert "VTRBOT_TIMEZONE" in captured.err
+    assert "secret-value" not in captured.err + captured.out
+
+
+async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
+    sample = tmp_path / "erp.csv"
+    sample.write_bytes(samples.gbk_csv())
+    stdin = io.StringIO(
+        "/lang\n2\nWhat is Buy Shipping?\ntracking\n1\n"
+        f"/upload {sample} {samples.AS_OF}\n/upload missing.csv\n"
+    )
+    stdout = io.StringIO()
+    code = await chat._session(
+        tmp_path / "db.sqlite3",
+        default_lang="zh",
+        max_upload_bytes=20 * 2**20,
+        out_dir=tmp_path / "out",
+        stdin=stdin,
+        stdout=stdout,
+    )
+    text = stdout.getvalue()
+    assert code == 0
+    assert "什么是有效追踪率？" in text  # /start in Chinese first
+    assert "[2] English" in text
+    assert "I will speak English" in text
+    assert "not sure" in text
+    assert "90.0%" in text
+    assert "<b>" not in text
+    assert "no such file: missing.csv" in text
+    saved = list((tmp_path / "out").iterdir())
+    assert [p.name for p in saved] == ["vtr-defects-2026-11-20.csv"]
+
+
+def test_plain_strips_tags_and_entities() -> None:
+    assert chat.plain("<b>VTR &lt; 95%</b> &amp; more") == "VTR < 95% & more"
