@@ -18,6 +18,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+MIXED_PREFIX = "utf-8+"
+"""Encoding name for UTF-8 files with some lines in a legacy encoding: 'utf-8+gb18030'."""
 _LEGACY_CANDIDATES = ["gb18030", "cp932", "cp1252", "big5", "euc_kr", "utf_16_le", "utf_16_be"]
 
 
@@ -51,16 +53,53 @@ def detect_encoding(sample: bytes, truncated: bool = False) -> str:
         return utf16
     if _is_utf8(sample, truncated):
         return "utf-8"
+    lines = [line for line in sample.splitlines() if not line.isascii()]
+    failing = [line for line in lines if not _is_utf8(line, truncated=False)]
+    if lines and len(failing) <= len(lines) // 2:
+        # Rows pasted together from two systems: UTF-8 with some legacy lines.
+        return MIXED_PREFIX + _pasted_lines_encoding(b"\n".join(failing))
+    return _legacy_encoding(sample)
+
+
+def _pasted_lines_encoding(lines: bytes) -> str:
+    """A few lines are too little for statistics: GB18030 (most of our sellers) if it fits."""
+    try:
+        lines.decode("gb18030")
+    except UnicodeDecodeError:
+        return _legacy_encoding(lines)
+    return "gb18030"
+
+
+def _legacy_encoding(sample: bytes) -> str:
     best = from_bytes(sample, cp_isolation=_LEGACY_CANDIDATES).best()
     if best is None:
         return "gb18030"  # decodes any byte sequence; garbage then fails header detection
     return best.encoding
 
 
+def decode(data: bytes, encoding: str) -> str:
+    """Decode with replacement; a mixed encoding decodes each line on its own."""
+    if not encoding.startswith(MIXED_PREFIX):
+        return data.decode(encoding, errors="replace")
+    legacy = encoding.removeprefix(MIXED_PREFIX)
+    return "".join(_decode_line(line, legacy) for line in data.splitlines(keepends=True))
+
+
+def _decode_line(line: bytes, legacy: str) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode(legacy, errors="replace")
+
+
 def transcode_to_utf8(source: Path, encoding: str, target: Path, chunk: int = 1 << 20) -> None:
     """Stream `source` into UTF-8 at `target`, dropping NUL bytes, in bounded memory."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     with source.open("rb") as raw, target.open("w", encoding="utf-8", newline="") as out:
+        if encoding.startswith(MIXED_PREFIX):
+            for line in raw:  # lines are short; a mixed file must be judged line by line
+                out.write(decode(line, encoding).replace("\x00", ""))
+            return
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
         while block := raw.read(chunk):
             out.write(decoder.decode(block).replace("\x00", ""))
         out.write(decoder.decode(b"", final=True).replace("\x00", ""))

@@ -10,6 +10,7 @@ RejectionCode = Literal[
     "not_a_table",
     "legacy_xls",
     "bad_xlsx",
+    "sheet_too_large",
     "no_header",
     "missing_columns",
     "no_rows",

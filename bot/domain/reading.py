@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bot.domain.encodings import SAMPLE_BYTES, detect_encoding, transcode_to_utf8
+from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcode_to_utf8
 from bot.domain.errors import FileRejected
 from bot.domain.reference import column_aliases, fold_key
 
@@ -26,6 +26,10 @@ DELIMITERS = ("\t", ",", ";", "|")
 XLSX_MAX_EXPANSION = 100
 """An XLSX inflating to over 100× its size (and past XLSX_MAX_INFLATED) is a zip bomb."""
 XLSX_MAX_INFLATED = 1 << 30
+XLSX_MAX_CELLS = 16_000_000
+"""calamine allocates the whole used range densely (and aborts the process when it cannot):
+a sheet whose used range exceeds this is refused before it is opened."""
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -72,7 +76,8 @@ def _best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
 
 
 def _split_lines(text: str, delimiter: str) -> list[list[str]]:
-    lines = text.splitlines()[:HEADER_SCAN_LINES]
+    # Split on '\n' only, as the CSV reader counts lines (str.splitlines knows more breaks).
+    lines = [line.rstrip("\r") for line in text.split("\n")[:HEADER_SCAN_LINES]]
     return [[cell.strip().strip('"').strip() for cell in line.split(delimiter)] for line in lines]
 
 
@@ -105,11 +110,11 @@ def _read_text(path: Path) -> RawTable:
         sample = handle.read(SAMPLE_BYTES)
         truncated = bool(handle.read(1))
     encoding = detect_encoding(sample, truncated)
-    text = sample.decode(encoding, errors="replace").replace("\x00", "")
+    text = decode(sample, encoding).replace("\x00", "")
     if _looks_binary(text):
         raise FileRejected("not_a_table")
     delimiter, header_line, meanings, headers = _layout(text)
-    if not truncated and not any(line.strip() for line in text.splitlines()[header_line + 1 :]):
+    if not truncated and not any(line.strip() for line in text.split("\n")[header_line + 1 :]):
         empty = pl.DataFrame(schema=dict.fromkeys(meanings, pl.String))
         return RawTable(frame=empty, headers=headers, encoding=encoding)
     needs_transcoding = encoding not in ("utf-8", "utf-8-sig") or b"\x00" in sample
@@ -118,7 +123,7 @@ def _read_text(path: Path) -> RawTable:
         if needs_transcoding:
             source = Path(scratch) / "utf8.csv"
             transcode_to_utf8(path, encoding, source)
-        frame = _scan_columns(source, delimiter, header_line, meanings)
+        frame = _scan_columns(source, delimiter, header_line, meanings, len(headers))
     return RawTable(frame=frame, headers=headers, encoding=encoding)
 
 
@@ -148,7 +153,7 @@ def _visible_headers(cells: list[str], limit: int = 20) -> list[str]:
 
 
 def _scan_columns(
-    source: Path, delimiter: str, header_line: int, meanings: dict[str, int]
+    source: Path, delimiter: str, header_line: int, meanings: dict[str, int], width: int
 ) -> pl.DataFrame:
     # Amazon's tab-delimited reports carry stray '"' characters: quoting off for tabs.
     quote = None if delimiter == "\t" else '"'
@@ -157,12 +162,14 @@ def _scan_columns(
         frame = pl.read_csv(
             source,
             has_header=False,
-            skip_lines=header_line + 1 if quote is None else 0,
-            skip_rows=0 if quote is None else header_line + 1,
+            skip_lines=header_line + 1,
             separator=delimiter,
             quote_char=quote,
+            # The header says how wide a row is; blank or short lines then read as nulls.
+            schema={f"c{i}": pl.String for i in range(width)},
             columns=wanted,
-            infer_schema=False,
+            missing_columns="insert",
+            extra_columns="ignore",
             truncate_ragged_lines=True,
             raise_if_empty=False,
             encoding="utf8-lossy",
@@ -171,11 +178,12 @@ def _scan_columns(
     except (pl.exceptions.PolarsError, OSError) as error:
         raise FileRejected("not_a_table") from error
     by_index = dict(zip(wanted, frame.columns, strict=False))
-    return frame.select(
+    frame = frame.select(
         pl.col(by_index[index]).alias(meaning)
         for meaning, index in meanings.items()
         if index in by_index
     )
+    return frame.filter(~pl.all_horizontal(pl.all().is_null() | (pl.all().str.strip_chars() == "")))
 
 
 # --- XLSX -------------------------------------------------------------------------------
@@ -193,6 +201,33 @@ def _guard_zip(path: Path) -> None:
     limit = max(XLSX_MAX_EXPANSION * path.stat().st_size, 64 << 20)
     if inflated > min(limit, XLSX_MAX_INFLATED):
         raise FileRejected("too_large")
+    with zipfile.ZipFile(path) as archive:
+        for name in names:
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                rows, columns = _used_range(archive, name)
+                if rows * columns > XLSX_MAX_CELLS:
+                    raise FileRejected("sheet_too_large")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _used_range(archive: zipfile.ZipFile, name: str, chunk: int = 1 << 20) -> tuple[int, int]:
+    """(last row, last column) of a sheet, streamed: cell references, not a parse."""
+    last_row = last_column = 0
+    tail = b""
+    with archive.open(name) as sheet:
+        while block := sheet.read(chunk):
+            data = tail + block
+            for letters, row in _CELL_REF.findall(data):
+                last_row = max(last_row, int(row))
+                last_column = max(last_column, _column_number(letters))
+            tail = data[-32:]
+    return last_row, last_column
 
 
 def _read_xlsx(path: Path) -> RawTable:

@@ -335,6 +335,9 @@ def render_file_error(error: FileRejected, t: Translator, html: bool = False) ->
         "bad_xlsx": lambda: t._(
             "The XLSX file is damaged or not a real spreadsheet. Save it again from Excel, or export as CSV."
         ),
+        "sheet_too_large": lambda: t._(
+            "The spreadsheet uses far too many rows or columns (a stray cell far away?). Delete unused cells or export as CSV."
+        ),
         "no_header": lambda: t._(
             "I could not find a header row with an order ID, ship date and tracking number. Headers found: {found}",
             found=found,
