@@ -1,0 +1,156 @@
+"""Whether today's VTR deserves a message: the daily-alert rules of issue 5. No Telegram here.
+
+Public API:
+
+- `AlertSnapshot` — what we remember of the last alert sent to a chat (its as-of date and each
+  category's VTR). `AlertSnapshot.from_report(report)`; store it as JSON
+  (`model_dump_json()` / `model_validate_json()`).
+- `decide(report, previous, newest_data, today, digest)` → `AlertDecision`. `report` is
+  `compute_report(table, as_of=today)` with today in the chat's time zone; `previous` the
+  snapshot of the last alert sent (None before the first); `newest_data` the newest ship
+  date stored (`trend.newest_ship_date`); `digest` whether the chat asked for a daily
+  message even when all is well.
+- After sending, remember `decision.snapshot` as the chat's new `previous`. When
+  `decision.send` is False, keep the old snapshot: drops are measured against what the
+  seller was last told, so a slow slide of 0.5 points a day is still reported.
+
+An alert is sent when any trigger fires:
+
+- ``below``: a category's VTR is under 95%;
+- ``projected_below``: a category at or above 95% would fall under it within
+  `PROJECTION_DAYS` days at its recent defect rate (`GroupStats.at_risk`);
+- ``dropped``: a category's VTR is `DROP_THRESHOLD` (one point) or more below the previous
+  alert's;
+- ``stale``: the newest stored ship date is more than `STALE_DAYS` days before today, or
+  there is no data at all (ask for a fresh upload).
+
+Otherwise the chat hears nothing, unless it chose the daily digest.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from bot.domain.models import VtrReport
+from bot.domain.projection import AT_RISK_DAYS
+
+# --- the thresholds, all in one place ---------------------------------------------------
+DROP_THRESHOLD = 0.01
+"""A fall of one percentage point (VTR is a fraction) or more since the last alert."""
+STALE_DAYS = 3
+"""Data whose newest ship date is more than this many days before today is stale."""
+PROJECTION_DAYS = AT_RISK_DAYS
+"""Look-ahead of the projected-below trigger; `GroupStats.at_risk` is computed with it."""
+_EPSILON = 1e-9
+"""VTRs are float quotients: 0.96 − 0.95 must count as a one-point drop."""
+
+Trigger = Literal["below", "projected_below", "dropped", "stale"]
+TRIGGERS: tuple[Trigger, ...] = ("below", "projected_below", "dropped", "stale")
+
+
+class AlertSnapshot(BaseModel):
+    """What the last alert sent to a chat said: its date and each category's VTR."""
+
+    as_of: date
+    vtr: dict[str, float | None] = Field(description="category → VTR (None: no shipments)")
+    overall: float | None = None
+
+    @classmethod
+    def from_report(cls, report: VtrReport) -> AlertSnapshot:
+        return cls(
+            as_of=report.as_of,
+            vtr={s.name: s.vtr for s in report.by_category},
+            overall=report.overall.vtr,
+        )
+
+
+class VtrChange(BaseModel):
+    """One category's VTR at the previous alert and now."""
+
+    category: str
+    previous: float
+    current: float
+
+    @property
+    def delta(self) -> float:
+        return self.current - self.previous
+
+
+class AlertDecision(BaseModel):
+    send: bool
+    triggers: list[Trigger] = Field(description="what fired, in TRIGGERS order; empty: quiet")
+    digest_only: bool = Field(
+        default=False, description="sent only because the chat chose the daily digest"
+    )
+    categories: list[str] = Field(
+        default_factory=list,
+        description="categories concerned (below, projected below or dropped), report order",
+    )
+    below: list[str] = Field(default_factory=list)
+    projected_below: list[str] = Field(default_factory=list)
+    dropped: list[VtrChange] = Field(default_factory=list)
+    changes: list[VtrChange] = Field(
+        default_factory=list,
+        description="every category whose VTR moved by a point or more either way",
+    )
+    previous_as_of: date | None = None
+    newest_data: date | None = None
+    days_stale: int | None = Field(
+        default=None, description="days since the newest ship date, when stale"
+    )
+    snapshot: AlertSnapshot = Field(description="remember this once the alert is sent")
+
+
+def decide(
+    report: VtrReport,
+    previous: AlertSnapshot | None,
+    newest_data: date | None,
+    today: date,
+    digest: bool = False,
+) -> AlertDecision:
+    """Apply the alert rules (module docstring) to today's report."""
+    below = [s.name for s in report.by_category if s.below_threshold]
+    projected = [s.name for s in report.by_category if not s.below_threshold and s.at_risk]
+    changes = _changes(report, previous)
+    dropped = [c for c in changes if c.delta <= -DROP_THRESHOLD + _EPSILON]
+    stale = newest_data is None or (today - newest_data).days > STALE_DAYS
+
+    fired = {
+        "below": bool(below),
+        "projected_below": bool(projected),
+        "dropped": bool(dropped),
+        "stale": stale,
+    }
+    triggers: list[Trigger] = [name for name in TRIGGERS if fired[name]]
+    concerned = set(below) | set(projected) | {c.category for c in dropped}
+    return AlertDecision(
+        send=bool(triggers) or digest,
+        triggers=triggers,
+        digest_only=digest and not triggers,
+        categories=[s.name for s in report.by_category if s.name in concerned],
+        below=below,
+        projected_below=projected,
+        dropped=dropped,
+        changes=changes,
+        previous_as_of=previous.as_of if previous else None,
+        newest_data=newest_data,
+        days_stale=(today - newest_data).days if stale and newest_data else None,
+        snapshot=AlertSnapshot.from_report(report),
+    )
+
+
+def _changes(report: VtrReport, previous: AlertSnapshot | None) -> list[VtrChange]:
+    """Categories with a VTR both then and now that moved by at least a point, report order."""
+    if previous is None:
+        return []
+    out = []
+    for stats in report.by_category:
+        before = previous.vtr.get(stats.name)
+        if before is None or stats.vtr is None:
+            continue
+        if abs(stats.vtr - before) >= DROP_THRESHOLD - _EPSILON:
+            out.append(VtrChange(category=stats.name, previous=before, current=stats.vtr))
+    return out

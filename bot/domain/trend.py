@@ -1,0 +1,90 @@
+"""Daily VTR over recent days, for the trend chart and the daily alerts. No Telegram here.
+
+Public API:
+
+- `daily_vtr(table, end, days=30)` → ``{category: [(day, vtr | None), …]}``: for each of the
+  `days` days up to `end` (oldest first), the VTR of the 30-day window ending on that day,
+  exactly as `compute_report(table, as_of=day)` would give it (domain.md §4: counted = not
+  excluded, ship date inside the window; valid = no defect reason). `None` where the window
+  holds no shipment. The whole-account series is under the key `OVERALL`.
+- `newest_ship_date(table)` → the latest ship date in the stored data (None when there is
+  none), which the alerts use to tell stale data.
+
+Computed from per-day counts with sliding sums (one group-by, then prefix sums), not by
+re-running the report once per day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import polars as pl
+
+from bot.domain.models import WINDOW_DAYS
+from bot.domain.shipments import ShipmentTable
+
+OVERALL = "__overall__"
+"""Key of the all-categories series; no real category can be spelled like this."""
+TREND_DAYS = 30
+"""Days the chart shows by default: one point per day, each a full 30-day window."""
+
+Series = list[tuple[date, float | None]]
+
+
+def daily_vtr(table: ShipmentTable, end: date, days: int = TREND_DAYS) -> dict[str, Series]:
+    """VTR of the 30-day window ending on each of the `days` days up to `end`, per category.
+
+    Every category with a counted shipment in any of those windows gets a series (so a
+    category whose last shipments left the window shows `None` at the end); `OVERALL`
+    is always present.
+    """
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    first_day = end - timedelta(days=days - 1)
+    # Counts are needed from the first day of the earliest window on.
+    since = first_day - timedelta(days=WINDOW_DAYS - 1)
+    span = days + WINDOW_DAYS - 1
+    per_day = (
+        table.frame.filter(
+            pl.col("excluded").is_null() & pl.col("ship_date").is_between(since, end)
+        )
+        .group_by("category", "ship_date")
+        .agg(shipments=pl.len(), valid=pl.col("reason").is_null().sum())
+    )
+    shipments: dict[str, np.ndarray] = {}
+    valid: dict[str, np.ndarray] = {}
+    for category, ship_date, n, ok in per_day.iter_rows():
+        if category not in shipments:
+            shipments[category] = np.zeros(span, dtype=np.int64)
+            valid[category] = np.zeros(span, dtype=np.int64)
+        index = (ship_date - since).days
+        shipments[category][index] += n
+        valid[category][index] += ok
+    shipments[OVERALL] = sum(shipments.values(), np.zeros(span, dtype=np.int64))
+    valid[OVERALL] = sum(valid.values(), np.zeros(span, dtype=np.int64))
+    days_list = [first_day + timedelta(days=i) for i in range(days)]
+    return {
+        name: _series(days_list, _window_sums(shipments[name]), _window_sums(valid[name]))
+        for name in sorted(shipments, key=lambda n: (n != OVERALL, n))
+    }
+
+
+def _window_sums(counts: np.ndarray) -> np.ndarray:
+    """Sum of each run of WINDOW_DAYS consecutive days: prefix sums, one subtraction each."""
+    prefix = np.concatenate(([0], np.cumsum(counts)))
+    return prefix[WINDOW_DAYS:] - prefix[:-WINDOW_DAYS]
+
+
+def _series(days: list[date], shipments: np.ndarray, valid: np.ndarray) -> Series:
+    return [
+        (day, int(ok) / int(n) if n else None)
+        for day, n, ok in zip(days, shipments, valid, strict=True)
+    ]
+
+
+def newest_ship_date(table: ShipmentTable) -> date | None:
+    """Latest ship date of any stored shipment, excluded ones too (an FBA-only day still
+    shows the export reaches that far); None when no shipment has a date."""
+    newest = table.frame.get_column("ship_date").max()
+    return newest if isinstance(newest, date) else None
