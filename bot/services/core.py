@@ -204,8 +204,9 @@ class Core:
         return _pack(text)
 
     async def _lang(self, chat: ChatRef, args: Sequence[str]) -> list[Reply]:
-        if args and normalize_lang(args[0], fallback="") in SUPPORTED_LANGS:  # type: ignore[arg-type]
-            return await self._set_lang(chat, normalize_lang(args[0]))
+        code = args[0].lower().replace("_", "-").split("-", 1)[0] if args else ""
+        if code in SUPPORTED_LANGS:
+            return await self._set_lang(chat, code)  # type: ignore[arg-type]
         t = await self.translator_for(chat)
         buttons = (tuple(Button(label, f"lang:{code}") for code, label in LANGUAGE_NAMES.items()),)
         return _pack(esc(t._("Choose your language:")), buttons)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -58,4 +58,3 @@ class Upload:
     size: int | None
     fetch: Callable[[Path], Awaitable[None]]
     caption: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)

@@ -25,11 +25,14 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        help="keep chat data here (default: a temporary folder, forgotten on exit; "
-        "'settings' uses VTRBOT_DATA_DIR or the user data folder)",
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--data-dir", type=Path, help="keep chat data here (default: forgotten on exit)"
+    )
+    where.add_argument(
+        "--persist",
+        action="store_true",
+        help="keep chat data where the bot keeps it (VTRBOT_DATA_DIR or the user data folder)",
     )
     parser.add_argument(
         "--lang", choices=("zh", "en"), help="your language (default: VTRBOT_DEFAULT_LANG)"
@@ -53,9 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"vtrbot chat: invalid settings:\n{error}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="vtrbot-chat-") as scratch:
-        data_dir = args.data_dir or Path(scratch)
-        if str(args.data_dir) == "settings":
-            data_dir = settings.data_dir
+        data_dir = settings.data_dir if args.persist else args.data_dir or Path(scratch)
         return asyncio.run(
             _session(
                 data_dir / "vtrbot.sqlite3",

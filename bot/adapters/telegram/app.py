@@ -33,10 +33,6 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-VtrApplication = (
-    Application  # Application[ExtBot[None], VtrContext, dict, dict, BotServices, JobQueue]
-)
-
 
 class MissingTokenError(RuntimeError):
     """`vtrbot run` needs TELEGRAM_BOT_TOKEN."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -16,7 +16,6 @@ class BotServices:
 
     core: Core | None = None
     store: Store | None = None
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 class VtrContext(CallbackContext[ExtBot[None], dict, dict, BotServices]):  # type: ignore[type-var]
