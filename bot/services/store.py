@@ -11,7 +11,8 @@ version n to n + 1. Append to the list, never edit a migration that has shipped.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import aiosqlite
@@ -48,12 +49,54 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX shipments_by_chat_date ON shipments (chat_id, ship_date);
     CREATE INDEX shipments_by_chat_order ON shipments (chat_id, order_id);
     """,
+    # 2: daily alerts: who wants them and when, and what each chat was told.
+    """
+    CREATE TABLE subscriptions (
+        chat_id    INTEGER PRIMARY KEY,
+        at_time    TEXT NOT NULL,
+        timezone   TEXT NOT NULL,
+        digest     INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE alert_history (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id       INTEGER NOT NULL,
+        sent_at       TEXT NOT NULL,
+        as_of         TEXT NOT NULL,
+        triggers      TEXT NOT NULL,
+        snapshot_json TEXT NOT NULL
+    );
+    CREATE INDEX alert_history_by_chat ON alert_history (chat_id, id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A chat's daily alert: local time of day, its time zone, and whether it wants a
+    message even when all is well."""
+
+    chat_id: int
+    at: time
+    timezone: str
+    digest: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRecord:
+    """One alert sent: when, for which as-of date, why, and what it said (JSON)."""
+
+    chat_id: int
+    sent_at: datetime
+    as_of: date
+    triggers: tuple[str, ...]
+    snapshot_json: str
 
 
 class StoreClosedError(RuntimeError):
@@ -238,3 +281,83 @@ class Store:
         ) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
+
+    async def newest_ship_date(self, chat_id: int) -> date | None:
+        async with self.db.execute(
+            "SELECT MAX(ship_date) FROM shipments WHERE chat_id = ?", (chat_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    # -- alerts ------------------------------------------------------------------------------
+
+    async def subscribe(self, subscription: Subscription) -> None:
+        now = _now()
+        await self.db.execute(
+            "INSERT INTO subscriptions (chat_id, at_time, timezone, digest, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
+            "at_time = excluded.at_time, timezone = excluded.timezone, "
+            "digest = excluded.digest, updated_at = excluded.updated_at",
+            (
+                subscription.chat_id,
+                subscription.at.strftime("%H:%M"),
+                subscription.timezone,
+                int(subscription.digest),
+                now,
+                now,
+            ),
+        )
+
+    async def unsubscribe(self, chat_id: int) -> bool:
+        """Stop a chat's alerts; False if it had none."""
+        cursor = await self.db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        return cursor.rowcount > 0
+
+    async def subscription(self, chat_id: int) -> Subscription | None:
+        rows = await self._subscriptions("WHERE chat_id = ?", (chat_id,))
+        return rows[0] if rows else None
+
+    async def all_subscriptions(self) -> list[Subscription]:
+        """Every chat's subscription: for scheduling the daily jobs at start-up only
+        (the one read that spans chats; it returns no chat's data, only its schedule)."""
+        return await self._subscriptions("", ())
+
+    async def _subscriptions(self, where: str, params: tuple[object, ...]) -> list[Subscription]:
+        async with self.db.execute(
+            f"SELECT chat_id, at_time, timezone, digest FROM subscriptions {where} "
+            "ORDER BY chat_id",
+            params,
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            Subscription(chat_id, time.fromisoformat(at_time), timezone, bool(digest))
+            for chat_id, at_time, timezone, digest in rows
+        ]
+
+    async def record_alert(
+        self, chat_id: int, as_of: date, triggers: Iterable[str], snapshot_json: str
+    ) -> None:
+        await self.db.execute(
+            "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
+        )
+
+    async def alert_history(self, chat_id: int, limit: int = 10) -> list[AlertRecord]:
+        """The chat's latest alerts, newest first."""
+        async with self.db.execute(
+            "SELECT sent_at, as_of, triggers, snapshot_json FROM alert_history "
+            "WHERE chat_id = ? ORDER BY id DESC LIMIT ?",
+            (chat_id, limit),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            AlertRecord(
+                chat_id,
+                datetime.fromisoformat(sent_at),
+                date.fromisoformat(as_of),
+                tuple(filter(None, triggers.split(","))),
+                snapshot_json,
+            )
+            for sent_at, as_of, triggers, snapshot_json in rows
+        ]

@@ -147,3 +147,50 @@ async def test_merging_100k_shipments_is_fast(store: Store) -> None:
     elapsed = time.perf_counter() - started
     assert await store.shipment_count(3) == 100_000
     assert elapsed < 5, f"two merges took {elapsed:.2f} s"
+
+
+async def test_version_1_database_is_upgraded_in_place(tmp_path) -> None:
+    from bot.services.store import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+        connection.execute(
+            "INSERT INTO chats (chat_id, lang, created_at, updated_at) VALUES (9, 'en', '', '')"
+        )
+    async with Store(path) as upgraded:
+        assert await upgraded.schema_version() == SCHEMA_VERSION
+        assert await upgraded.get_lang(9) == "en"
+        assert await upgraded.subscription(9) is None
+
+
+async def test_subscriptions_and_alert_history_per_chat(store: Store) -> None:
+    from datetime import time as clock
+
+    from bot.services.store import Subscription
+
+    await store.subscribe(Subscription(1, clock(9, 0), "Asia/Shanghai"))
+    await store.subscribe(Subscription(2, clock(8, 30), "Europe/Berlin", digest=True))
+    await store.subscribe(Subscription(1, clock(7, 15), "Asia/Shanghai"))  # changes, not adds
+    assert await store.subscription(1) == Subscription(1, clock(7, 15), "Asia/Shanghai")
+    assert [s.chat_id for s in await store.all_subscriptions()] == [1, 2]
+    assert await store.unsubscribe(2) is True
+    assert await store.unsubscribe(2) is False
+
+    await store.record_alert(1, date(2026, 11, 20), ["below"], '{"a": 1}')
+    await store.record_alert(1, date(2026, 11, 21), ["below", "dropped"], '{"a": 2}')
+    history = await store.alert_history(1)
+    assert [(h.as_of.day, h.triggers) for h in history] == [
+        (21, ("below", "dropped")),
+        (20, ("below",)),
+    ]
+    assert await store.alert_history(2) == []
+
+
+async def test_newest_ship_date(store: Store) -> None:
+    assert await store.newest_ship_date(1) is None
+    await store.merge_shipments(
+        1, [record("A", ship_date=date(2026, 11, 3)), record("B", ship_date=None)]
+    )
+    await store.merge_shipments(2, [record("A", ship_date=date(2026, 11, 30))])
+    assert await store.newest_ship_date(1) == date(2026, 11, 3)
