@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# VTR Bot: docker build -t vtrbot . && docker run -e TELEGRAM_BOT_TOKEN=… -v vtrbot-data:/data vtrbot
+
+# --- build: a virtualenv with the dependencies, then the project ----------------------
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+WORKDIR /src
+# Dependencies get their own layer: it is rebuilt only when pyproject.toml changes.
+COPY pyproject.toml README.md ./
+RUN mkdir bot && touch bot/__init__.py && pip install . && pip uninstall -y vtrbot
+COPY bot ./bot
+RUN pip install --no-deps .
+# Catalogs are compiled here so a broken translation fails the build, not a chat.
+COPY locales ./locales
+RUN pybabel compile --statistics -d locales -D messages
+
+# --- runtime: no compilers, no build files, not root ----------------------------------
+FROM python:3.11-slim
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin vtrbot \
+    && mkdir /data && chown vtrbot:vtrbot /data
+COPY --from=build /opt/venv /opt/venv
+COPY --from=build /src/locales /app/locales
+COPY knowledge /app/knowledge
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    VTRBOT_RESOURCES_DIR=/app \
+    VTRBOT_DATA_DIR=/data \
+    MPLCONFIGDIR=/tmp/matplotlib
+VOLUME ["/data"]
+USER vtrbot
+# The bot touches /data/heartbeat every 30 s; no call to Telegram is made here.
+HEALTHCHECK --interval=60s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-m", "bot.healthcheck"]
+# Exec form: the bot is PID 1 and receives SIGTERM, so it shuts down cleanly.
+CMD ["vtrbot", "run"]
