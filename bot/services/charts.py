@@ -1,0 +1,159 @@
+"""The VTR trend chart: daily VTR over the last 30 days per category, with the 95% bar.
+
+Public API: `render_trend_png(series, categories, t) -> bytes` — `series` from
+`bot.domain.trend.daily_vtr`, `categories` the keys to draw (at-risk categories, or
+`trend.OVERALL` for the whole account), `t` the chat's Translator. Returns a PNG of
+`WIDTH_PX` × `HEIGHT_PX` pixels (tens of KB), for the daily alert and for /chart.
+
+Rendering is thread-safe and leaves matplotlib's global state alone: Agg canvas on a
+`matplotlib.figure.Figure` (no pyplot), and every text gets its font explicitly instead of
+through rcParams. Chinese is drawn with Noto Sans CJK, shipped by the `noto-cjk-sans-otc`
+wheel (OFL) and registered once with matplotlib's font manager on first use, so category
+names, dates and titles never render as boxes whatever fonts the machine has.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import threading
+from datetime import date, datetime, time, timedelta
+from functools import cache
+
+import matplotlib
+from babel.dates import format_skeleton
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+
+from bot.domain.models import THRESHOLD
+from bot.domain.trend import OVERALL, Series
+from bot.services.i18n import Translator
+from bot.services.report_text import category_label
+
+# The figures below draw on their own FigureCanvasAgg; this only keeps anything that
+# might import pyplot later in the process off display backends, which a server lacks.
+matplotlib.use("Agg")
+
+WIDTH_PX, HEIGHT_PX, DPI = 1000, 560, 100
+CJK_FAMILY = "Noto Sans CJK SC"
+"""Simplified-Chinese face of the Noto CJK collection; it has Latin glyphs too."""
+FALLBACK_FAMILY = "DejaVu Sans"
+"""matplotlib's own font, for any symbol the CJK font lacks."""
+MAX_LINES = 8
+"""More lines than this is unreadable; callers pass the worst categories first."""
+_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
+_BAR_COLOR = "#d62728"
+_font_lock = threading.Lock()
+
+
+@cache
+def cjk_family() -> str:
+    """Register the bundled Noto Sans CJK collection with matplotlib once; its family name.
+
+    The Simplified-Chinese face when matplotlib lists every face of the .ttc; otherwise
+    whichever face it took (all of them carry the full CJK ideograph set)."""
+    import noto_cjk_sans_otc
+
+    path = str(noto_cjk_sans_otc.FONT_PATH)
+    with _font_lock:
+        manager = font_manager.fontManager
+        if not any(f.fname == path for f in manager.ttflist):
+            manager.addfont(path)
+        names = [f.name for f in manager.ttflist if f.fname == path]
+    return CJK_FAMILY if CJK_FAMILY in names else names[0]
+
+
+def font(size: float) -> FontProperties:
+    """The chart font: Noto Sans CJK, with DejaVu Sans as the per-glyph fallback."""
+    return FontProperties(family=[cjk_family(), FALLBACK_FAMILY], size=size)
+
+
+def render_trend_png(series: dict[str, Series], categories: list[str], t: Translator) -> bytes:
+    drawn = [c for c in categories if c in series][:MAX_LINES]
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    days = _days(series, drawn)
+    values: list[float] = []
+    for index, name in enumerate(drawn):
+        points = series[name]
+        ys = [math.nan if v is None else v * 100 for _, v in points]
+        values += [y for y in ys if not math.isnan(y)]
+        label = t._("All categories") if name == OVERALL else category_label(t, name)
+        axes.plot(
+            [d for d, _ in points],
+            ys,
+            color=_COLORS[index % len(_COLORS)],
+            linewidth=2.2,
+            marker="o",
+            markersize=3,
+            label=label,
+        )
+    bar = THRESHOLD * 100
+    axes.axhline(
+        bar,
+        color=_BAR_COLOR,
+        linestyle="--",
+        linewidth=1.5,
+        label=t._("95% bar"),
+    )
+    _axes_layout(axes, days, values, bar, t)
+    if not values:
+        axes.text(
+            0.5,
+            0.5,
+            t._("No self-fulfilled shipments in these days"),
+            transform=axes.transAxes,
+            ha="center",
+            va="center",
+            fontproperties=font(14),
+            color="#555555",
+        )
+    axes.legend(prop=font(10), loc="best", framealpha=0.9)
+    figure.subplots_adjust(left=0.08, right=0.96, top=0.9, bottom=0.1)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _days(series: dict[str, Series], drawn: list[str]) -> list[date]:
+    for name in [*drawn, OVERALL, *series]:
+        if series.get(name):
+            return [d for d, _ in series[name]]
+    today = date.today()
+    return [today - timedelta(days=29 - i) for i in range(30)]
+
+
+def _axes_layout(axes, days: list[date], values: list[float], bar: float, t: Translator) -> None:
+    axes.set_title(
+        t._("Valid Tracking Rate, {start} – {end}", start=t.date(days[0]), end=t.date(days[-1])),
+        fontproperties=font(15),
+    )
+    axes.set_ylabel(t._("VTR of the 30 days up to each day"), fontproperties=font(11))
+    axes.grid(True, color="#dddddd", linewidth=0.8)
+    axes.set_axisbelow(True)
+    # y: from a little under the lowest point (never above 90%) to 100%, 5- or 1-point ticks.
+    low = min([*values, 90.0])
+    floor = max(0.0, math.floor((low - 1) / 5) * 5)
+    axes.set_ylim(floor, 100.5)
+    step = 1 if 100 - floor <= 10 else (5 if 100 - floor <= 40 else 10)
+    ticks = [floor + i * step for i in range(int((100 - floor) / step) + 1)]
+    axes.set_yticks(
+        ticks, labels=[t.percent(y / 100, decimals=0) for y in ticks], fontproperties=font(10)
+    )
+    # x: one tick every few days, dates written the chat's way ("Nov 20" / "11月20日").
+    every = max(1, math.ceil(len(days) / 8))
+    shown = days[::-1][::every][::-1]
+    margin = timedelta(hours=18)  # half a day each side, so end points are not cut in two
+    axes.set_xlim(_midnight(days[0]) - margin, _midnight(days[-1]) + margin)
+    axes.set_xticks(
+        shown,
+        labels=[format_skeleton("MMMd", d, locale=t.locale) for d in shown],
+        fontproperties=font(10),
+    )
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time())

@@ -1,0 +1,81 @@
+"""The trend chart: a real PNG of the promised size, Chinese drawn with real glyphs."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from datetime import date
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, findfont
+from matplotlib.image import imread
+
+from bot.domain.trend import OVERALL, daily_vtr
+from bot.services.charts import HEIGHT_PX, WIDTH_PX, cjk_family, font, render_trend_png
+from bot.services.i18n import Translator
+from tests.alerts.conftest import days, shipment, table
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CHINESE = "有效追踪率趋势：家居用品、玩具、未分类"
+
+
+def series():
+    records = [
+        *(
+            shipment(f"A-{d:%m%d}", d, "家居用品")
+            for d in days(date(2026, 10, 1), date(2026, 11, 30))
+        ),
+        *(
+            shipment(f"B-{d:%m%d}", d, "家居用品", tracking="")
+            for d in days(date(2026, 11, 1), date(2026, 11, 5))
+        ),
+        *(
+            shipment(f"C-{d:%m%d}", d, "Toys & Games")
+            for d in days(date(2026, 10, 20), date(2026, 11, 30))
+        ),
+    ]
+    return daily_vtr(table(records), end=date(2026, 11, 30))
+
+
+def draw_title(text: str, family: list[str]) -> None:
+    figure = Figure(figsize=(4, 1))
+    FigureCanvasAgg(figure)
+    figure.suptitle(text, fontproperties=FontProperties(family=family))
+    figure.savefig(io.BytesIO(), format="png")
+
+
+def test_missing_glyphs_would_be_caught() -> None:
+    """The check below means something: matplotlib's own font has no Chinese and says so."""
+    with pytest.warns(UserWarning, match="missing from font"):
+        draw_title(CHINESE, ["DejaVu Sans"])
+
+
+def test_chinese_renders_with_the_bundled_font() -> None:
+    family = cjk_family()
+    assert "Noto Sans CJK" in family
+    path = findfont(FontProperties(family=family), fallback_to_default=False)
+    assert path.endswith("NotoSansCJK-Regular.ttc")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a "Glyph … missing from font" warning fails here
+        draw_title(CHINESE + " VTR 95% ≥ –", [family, "DejaVu Sans"])
+    assert font(10).get_family()[0] == family
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trend_png(lang: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        png = render_trend_png(series(), ["家居用品", "Toys & Games", OVERALL], Translator(lang))
+    assert png.startswith(PNG_SIGNATURE)
+    assert 10_000 < len(png) < 200_000
+    pixels = imread(io.BytesIO(png))
+    assert pixels.shape[:2] == (HEIGHT_PX, WIDTH_PX)
+    assert pixels.std() > 0.05  # not a blank canvas
+
+
+def test_chart_without_data_still_renders() -> None:
+    empty = daily_vtr(table([]), end=date(2026, 11, 30))
+    png = render_trend_png(empty, [OVERALL, "gone"], Translator("zh"))
+    assert imread(io.BytesIO(png)).shape[:2] == (HEIGHT_PX, WIDTH_PX)
