@@ -37,6 +37,7 @@ ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 
 LANGUAGE_NAMES: dict[Lang, str] = {"zh": "中文", "en": "English"}
 COMMANDS: tuple[str, ...] = ("start", "help", "lang", "vtr", "as_of")
+"""Commands the core answers; each is handled by the `Core` method named `_<command>`."""
 _DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
@@ -134,17 +135,11 @@ class Core:
     ) -> list[Reply]:
         """A /command with its arguments (`name` without the slash or @botname)."""
         name = name.lower().lstrip("/").split("@", 1)[0]
-        handlers: dict[str, Callable[[ChatRef, Sequence[str]], Awaitable[list[Reply]]]] = {
-            "start": self._start,
-            "help": self._help,
-            "lang": self._lang,
-            "vtr": self._vtr,
-            "as_of": self._as_of,
-        }
-        handler = handlers.get(name)
-        if handler is None:
+        if name not in COMMANDS:
             t = await self.translator_for(chat)
             return [Reply(esc(t._("I don't know that command. Send /help to see what I can do.")))]
+        handler: Callable[[ChatRef, Sequence[str]], Awaitable[list[Reply]]]
+        handler = getattr(self, f"_{name}")
         return await handler(chat, args)
 
     async def _start(self, chat: ChatRef, args: Sequence[str]) -> list[Reply]:
