@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 
@@ -155,3 +156,12 @@ async def test_a_failing_handler_is_logged_without_secrets_and_the_user_told(
     assert "RuntimeError" in logged
     assert "Zhang" not in logged
     assert bot_api.token not in logged
+
+
+async def test_the_running_bot_beats_for_the_health_check(settings) -> None:
+    from bot.healthcheck import heartbeat_path, is_healthy
+
+    async with asyncio.timeout(5):
+        while not heartbeat_path(settings.data_dir).exists():
+            await asyncio.sleep(0.02)
+    assert is_healthy(settings.data_dir)

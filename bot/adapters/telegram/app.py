@@ -26,6 +26,7 @@ from bot.adapters.telegram.context import BotServices, VtrContext
 from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
 from bot.domain.knowledge import KnowledgeBase
+from bot.healthcheck import HEARTBEAT_SECONDS, beat
 from bot.services.core import COMMANDS, Core, command_menu
 from bot.services.i18n import SUPPORTED_LANGS, translator
 from bot.services.store import Store
@@ -51,10 +52,22 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     ]
 
 
+async def _heartbeat(context: VtrContext) -> None:
+    """Touch the heartbeat file the container's health check reads."""
+    assert context.job is not None
+    beat(context.job.data)  # type: ignore[arg-type]
+
+
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
     services: BotServices = application.bot_data
     assert services.store is not None
     await services.store.open()
+    data_dir = services.store.path.parent
+    beat(data_dir)  # healthy from the start; jobs added before start() first run one interval on
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        _heartbeat, interval=HEARTBEAT_SECONDS, name="heartbeat", data=data_dir
+    )
     assert services.core is not None
     for lang in SUPPORTED_LANGS:
         await application.bot.set_my_commands(
