@@ -94,10 +94,14 @@ def _changes_section(decision: AlertDecision, t: Translator, m: _Markup) -> str:
     lines = [m.bold(title)]
     for change in decision.changes:
         arrow = "📉" if change.delta < 0 else "📈"
-        lines.append(
-            f"{arrow} {m.esc(category_label(t, change.category))}: "
-            f"{t.percent(change.previous)} → {t.percent(change.current)} ({_points(t, change)})"
+        text = t._(
+            "{category}: {previous} → {current} ({change})",
+            category=m.esc(category_label(t, change.category)),
+            previous=t.percent(change.previous),
+            current=t.percent(change.current),
+            change=_points(t, change),
         )
+        lines.append(f"{arrow} {text}")
     return "\n".join(lines)
 
 

@@ -50,3 +50,23 @@ def rolling_store() -> ShipmentTable:
         shipment("FBA-1", date(2026, 11, 20), tracking="", excluded="fba"),
     ]
     return table(records)
+
+
+def garden_store() -> ShipmentTable:
+    """Garden: 10 valid a day 11-01 … 11-07 (70), one a day 11-24 … 11-30 of which the last
+    two (11-29, 11-30) have no tracking. As of 11-30: 75/77 = 97.4%, but at risk."""
+    return table(
+        [
+            *(
+                shipment(f"G-{d:%d}-{i}", d, "Garden")
+                for d in days(date(2026, 11, 1), date(2026, 11, 7))
+                for i in range(10)
+            ),
+            *(
+                shipment(f"G-{d:%d}", d, "Garden")
+                for d in days(date(2026, 11, 24), date(2026, 11, 28))
+            ),
+            shipment("G-bad-29", date(2026, 11, 29), "Garden", tracking=""),
+            shipment("G-bad-30", date(2026, 11, 30), "Garden", tracking=""),
+        ]
+    )

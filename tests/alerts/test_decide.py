@@ -18,7 +18,7 @@ from bot.domain.models import GroupStats, VtrReport, Window
 from bot.domain.projection import AT_RISK_DAYS
 from bot.domain.trend import daily_vtr, newest_ship_date
 from bot.domain.vtr import compute_report, group_stats
-from tests.alerts.conftest import days, rolling_store, shipment, table
+from tests.alerts.conftest import garden_store, rolling_store
 
 TODAY = date(2026, 11, 30)
 FRESH = TODAY - timedelta(days=1)
@@ -96,17 +96,7 @@ def test_projected_below_from_real_shipments() -> None:
     two of those seven without tracking: 75/77 = 97.4%. The recent rate is 5/7 valid and the
     volume 77/30 a day; on 12-02 the 20 shipments of 11-01 and 11-02 have left:
     kept 57 (55 valid) + 2·77/30 new (5/7 of them valid) → 58.67/62.13 = 94.4% < 95%."""
-    records = [
-        *(
-            shipment(f"G-{d:%d}-{i}", d, "Garden")
-            for d in days(date(2026, 11, 1), date(2026, 11, 7))
-            for i in range(10)
-        ),
-        *(shipment(f"G-{d:%d}", d, "Garden") for d in days(date(2026, 11, 24), date(2026, 11, 28))),
-        shipment("G-bad-29", date(2026, 11, 29), "Garden", tracking=""),
-        shipment("G-bad-30", date(2026, 11, 30), "Garden", tracking=""),
-    ]
-    garden = compute_report(table(records), as_of=TODAY)
+    garden = compute_report(garden_store(), as_of=TODAY)
     assert (garden.by_category[0].shipments, garden.by_category[0].valid) == (77, 75)
     decision = decide(garden, None, TODAY, TODAY)
     assert decision.triggers == ["projected_below"]

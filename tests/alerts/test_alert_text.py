@@ -1,0 +1,102 @@
+"""The alert in words, Chinese and English, with the numbers computed by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.domain.alerts import AlertSnapshot, decide
+from bot.domain.vtr import compute_report
+from bot.services.alert_text import render_alert
+from bot.services.i18n import Translator
+from tests.alerts.conftest import garden_store, rolling_store, shipment, table
+
+TODAY = date(2026, 12, 1)
+
+
+def alert_of_dec_1(html: bool, lang: str) -> str:
+    """rolling_store() as of 12-01: Toys 21/23 = 91.3%, fix ⌈0.95·23⌉ − 21 = 1, back at 95% on
+    12-02; its two shipments without tracking win back 2/23 = 8.7 points. The last alert
+    (11-28) said 95%: down 3.7 points. Newest ship date 11-30 is fresh."""
+    store = rolling_store()
+    report = compute_report(store, as_of=TODAY)
+    previous = AlertSnapshot(as_of=date(2026, 11, 28), vtr={"Toys": 0.95})
+    decision = decide(report, previous, date(2026, 11, 30), TODAY)
+    assert decision.triggers == ["below", "dropped"]
+    return render_alert(decision, report, Translator(lang), html=html)  # type: ignore[arg-type]
+
+
+def test_english() -> None:
+    text = alert_of_dec_1(html=False, lang="en")
+    assert text.startswith("🔔 VTR alert for Dec 1, 2026")
+    assert "Overall VTR: 91.3% (21 of 23)" in text
+    assert "Since the alert of Nov 28, 2026" in text
+    assert "Toys: 95.0% → 91.3% (down 3.7 points)" in text
+    assert "fix 1 shipment to reach 95%" in text
+    assert "back at 95% by Dec 2, 2026" in text
+    assert "Toys: 2 shipments with no tracking number → wins back 8.7 points" in text
+    assert "Add the tracking number" in text
+    assert "fresh shipment report" not in text
+    assert "<b>" not in text
+
+
+def test_chinese_html() -> None:
+    text = alert_of_dec_1(html=True, lang="zh")
+    assert text.startswith("🔔 <b>2026年12月1日 有效追踪率提醒</b>")
+    assert "整体有效追踪率：91.3%（23 单中 21 单有效）" in text
+    assert "与 2026年11月28日 的提醒相比" in text
+    assert "Toys：95.0% → 91.3%（下降 3.7 个百分点）" in text
+    assert "需修复 1 单才能达到 95%" in text
+    assert "预计 2026年12月2日 回到 95%" in text
+    assert "可挽回 8.7 个百分点" in text
+    assert "alert" not in text.lower()  # nothing left in English
+
+
+def test_stale_data_asks_for_an_upload() -> None:
+    store = rolling_store()
+    today = date(2026, 12, 5)  # newest ship date 11-30: five days old
+    report = compute_report(store, as_of=today)
+    decision = decide(report, None, date(2026, 11, 30), today)
+    assert decision.triggers == ["stale"]
+    zh = render_alert(decision, report, Translator("zh"))
+    assert "你最新的发货数据是 2026年11月30日 的，已经过去 5 天" in zh
+    en = render_alert(decision, report, Translator("en"))
+    assert "Your newest shipment is from Nov 30, 2026, 5 days ago" in en
+    assert "Send a fresh shipment report." in en
+    nothing = decide(report, None, None, today)
+    assert "Send your shipment or order report" in render_alert(nothing, report, Translator("en"))
+
+
+def test_projected_category_and_digest() -> None:
+    report = compute_report(table([shipment("A", date(2026, 12, 3))]), as_of=date(2026, 12, 3))
+    digest = decide(report, None, date(2026, 12, 3), date(2026, 12, 3), digest=True)
+    assert digest.digest_only
+    text = render_alert(digest, report, Translator("en"))
+    assert text.startswith("📊 Daily VTR digest for Dec 3, 2026")
+    assert "Every category is at or above 95%." in text
+    zh = render_alert(digest, report, Translator("zh"))
+    assert zh.startswith("📊 2026年12月3日 有效追踪率日报")
+
+
+def test_category_names_are_escaped_in_html() -> None:
+    records = [
+        shipment("A", date(2026, 12, 3), category="Toys <&> Games"),
+        shipment("B", date(2026, 12, 3), category="Toys <&> Games", tracking=""),
+    ]
+    report = compute_report(table(records), as_of=date(2026, 12, 3))
+    decision = decide(report, None, date(2026, 12, 3), date(2026, 12, 3))
+    html = render_alert(decision, report, Translator("en"), html=True)
+    assert "Toys &lt;&amp;&gt; Games" in html
+    assert "<&>" not in html
+    assert "Toys <&> Games" in render_alert(decision, report, Translator("en"), html=False)
+
+
+def test_projected_category_line() -> None:
+    """garden_store() as of 11-30: 75/77 = 97.4%, projected under 95% on 12-02."""
+    today = date(2026, 11, 30)
+    report = compute_report(garden_store(), as_of=today)
+    decision = decide(report, None, today, today)
+    en = render_alert(decision, report, Translator("en"))
+    assert "⚠️ Garden: 97.4% (75 of 77) · at risk: likely under 95% within 7 days" in en
+    assert "Garden: 2 shipments with no tracking number" in en
+    zh = render_alert(decision, report, Translator("zh"))
+    assert "⚠️ Garden: 97.4%（77 单中 75 单有效） · 有风险" in zh
