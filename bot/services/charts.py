@@ -1,9 +1,16 @@
 """The VTR trend chart: daily VTR over the last 30 days per category, with the 95% bar.
 
-Public API: `render_trend_png(series, categories, t) -> bytes` — `series` from
-`bot.domain.trend.daily_vtr`, `categories` the keys to draw (at-risk categories, or
-`trend.OVERALL` for the whole account), `t` the chat's Translator. Returns a PNG of
-`WIDTH_PX` × `HEIGHT_PX` pixels (tens of KB), for the daily alert and for /chart.
+Public API:
+
+- `render_trend_png(series, categories, t) -> bytes` — `series` from
+  `bot.domain.trend.daily_vtr`, `categories` the keys to draw (at most `MAX_LINES`),
+  `t` the chat's Translator. Returns a PNG of `WIDTH_PX` × `HEIGHT_PX` pixels (~75 KB),
+  for the daily alert and for /chart.
+- `chart_categories(report, decision=None)` — which keys to draw: the alert's categories,
+  else those below the bar or at risk, worst first; the whole account (`trend.OVERALL`)
+  when no category needs attention.
+
+Usage: ``png = render_trend_png(daily_vtr(table, today), chart_categories(report), t)``.
 
 Rendering is thread-safe and leaves matplotlib's global state alone: Agg canvas on a
 `matplotlib.figure.Figure` (no pyplot), and every text gets its font explicitly instead of
@@ -27,7 +34,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
-from bot.domain.models import THRESHOLD
+from bot.domain.alerts import AlertDecision
+from bot.domain.models import THRESHOLD, VtrReport
 from bot.domain.trend import OVERALL, Series
 from bot.services.i18n import Translator
 from bot.services.report_text import category_label
@@ -68,6 +76,15 @@ def cjk_family() -> str:
 def font(size: float) -> FontProperties:
     """The chart font: Noto Sans CJK, with DejaVu Sans as the per-glyph fallback."""
     return FontProperties(family=[cjk_family(), FALLBACK_FAMILY], size=size)
+
+
+def chart_categories(report: VtrReport, decision: AlertDecision | None = None) -> list[str]:
+    """The lines worth drawing: categories needing attention, worst first; else the account."""
+    if decision is not None and decision.categories:
+        names = decision.categories
+    else:
+        names = [s.name for s in report.by_category if s.below_threshold or s.at_risk]
+    return names[:MAX_LINES] or [OVERALL]
 
 
 def render_trend_png(series: dict[str, Series], categories: list[str], t: Translator) -> bytes:

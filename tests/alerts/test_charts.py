@@ -12,10 +12,19 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.image import imread
 
+from bot.domain.alerts import decide
 from bot.domain.trend import OVERALL, daily_vtr
-from bot.services.charts import HEIGHT_PX, WIDTH_PX, cjk_family, font, render_trend_png
+from bot.domain.vtr import compute_report
+from bot.services.charts import (
+    HEIGHT_PX,
+    WIDTH_PX,
+    chart_categories,
+    cjk_family,
+    font,
+    render_trend_png,
+)
 from bot.services.i18n import Translator
-from tests.alerts.conftest import days, shipment, table
+from tests.alerts.conftest import days, garden_store, rolling_store, shipment, table
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHINESE = "有效追踪率趋势：家居用品、玩具、未分类"
@@ -79,3 +88,12 @@ def test_chart_without_data_still_renders() -> None:
     empty = daily_vtr(table([]), end=date(2026, 11, 30))
     png = render_trend_png(empty, [OVERALL, "gone"], Translator("zh"))
     assert imread(io.BytesIO(png)).shape[:2] == (HEIGHT_PX, WIDTH_PX)
+
+
+def test_chart_categories() -> None:
+    today = date(2026, 11, 30)
+    garden = compute_report(garden_store(), as_of=today)  # 97.4% but at risk
+    assert chart_categories(garden) == ["Garden"]
+    assert chart_categories(garden, decide(garden, None, today, today)) == ["Garden"]
+    recovered = compute_report(rolling_store(), as_of=date(2026, 12, 3))  # Toys 21/21
+    assert chart_categories(recovered) == [OVERALL]
