@@ -100,3 +100,18 @@ def test_projected_category_line() -> None:
     assert "Garden: 2 shipments with no tracking number" in en
     zh = render_alert(decision, report, Translator("zh"))
     assert "⚠️ Garden: 97.4%（77 单中 75 单有效） · 有风险" in zh
+
+
+def test_dropped_but_still_over_the_bar() -> None:
+    """rolling_store() as of 12-02: Toys 21/22 = 95.45%, over the bar; a last alert that
+    said 100% makes it a drop of 4.5 points."""
+    today = date(2026, 12, 2)
+    report = compute_report(rolling_store(), as_of=today)
+    previous = AlertSnapshot(as_of=date(2026, 12, 1), vtr={"Toys": 1.0})
+    decision = decide(report, previous, date(2026, 11, 30), today)
+    assert decision.triggers == ["dropped"]
+    en = render_alert(decision, report, Translator("en"))
+    assert "Toys: 100.0% → 95.5% (down 4.5 points)" in en
+    assert "📉 Toys: 95.5% (21 of 22) · still at or above 95%, but falling" in en
+    zh = render_alert(decision, report, Translator("zh"))
+    assert "仍在 95% 及以上，但在下滑" in zh
