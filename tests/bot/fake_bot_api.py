@@ -3,6 +3,11 @@
 The real `Application` talks to it over HTTP (base_url / base_file_url). Tests push updates
 ("a user sent /start") into a queue that getUpdates long-polls, and read back every call the
 bot made, with its parameters and any uploaded file's bytes.
+
+Faults: `fail_next("sendMessage", status=500, times=2)` answers the next calls with an error
+(a 429 with `retry_after=1` carries Telegram's `parameters.retry_after`), and
+`delay_next("sendMessage", seconds=1)` answers late, so the bot's read timeout fires.
+Every push and call is stamped with `time.perf_counter()` for the load bench.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from aiohttp import web
 
 BOT_ID = 777000
 BOT_USERNAME = "vtr_test_bot"
+TIMED_OUT = 408
+"""`Call.status` of a call answered after a `delay_next`: the bot had stopped waiting."""
 
 
 @dataclass
@@ -27,6 +34,9 @@ class Call:
     method: str
     params: dict[str, Any]
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    status: int = 200
+    """The HTTP status the fake answered with (not 200 only when a fault was injected)."""
+    at: float = field(default_factory=time.perf_counter)
 
     @property
     def chat_id(self) -> int | None:
@@ -46,6 +56,16 @@ class Call:
             for row in markup.get("inline_keyboard", [])
             for button in row
         ]
+
+
+@dataclass
+class Fault:
+    """How the next `times` calls of one method are answered instead of normally."""
+
+    times: int
+    status: int = 200
+    retry_after: int | None = None
+    delay: float = 0.0
 
 
 def _decode(value: str) -> Any:
@@ -70,6 +90,9 @@ class FakeBotApi:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._file_ids = itertools.count(1)
+        self._faults: dict[str, list[Fault]] = {}
+        self.pushed_at: dict[int, float] = {}
+        """update_id → when the update was queued for getUpdates (perf_counter)."""
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -118,6 +141,7 @@ class FakeBotApi:
 
     def _push(self, **update: Any) -> int:
         update_id = next(self._update_ids)
+        self.pushed_at[update_id] = time.perf_counter()
         self._updates.put_nowait({"update_id": update_id, **update})
         return update_id
 
@@ -162,14 +186,43 @@ class FakeBotApi:
         }
         return self._push(callback_query=query)
 
-    # -- what tests read -------------------------------------------------------------------
+    # -- faults ----------------------------------------------------------------------------
 
-    def sent(self, method: str, chat_id: int | None = None) -> list[Call]:
+    def fail_next(
+        self, method: str, status: int = 500, times: int = 1, retry_after: int | None = None
+    ) -> None:
+        """Answer the next `times` calls of `method` with `status` (429: with retry_after)."""
+        self._faults.setdefault(method, []).append(
+            Fault(times=times, status=status, retry_after=retry_after)
+        )
+
+    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Answer the next `times` calls of `method` normally, but only after `seconds`."""
+        self._faults.setdefault(method, []).append(Fault(times=times, delay=seconds))
+
+    def _take_fault(self, method: str) -> Fault | None:
+        queue = self._faults.get(method)
+        if not queue:
+            return None
+        fault = queue[0]
+        fault.times -= 1
+        if fault.times <= 0:
+            queue.pop(0)
+        return fault
+
+    def attempts(self, method: str, chat_id: int | None = None) -> list[Call]:
+        """Every call of `method`, failed ones included (`sent` counts only the answered)."""
         return [
             c
             for c in self.calls
             if c.method == method and (chat_id is None or c.chat_id == chat_id)
         ]
+
+    # -- what tests read -------------------------------------------------------------------
+
+    def sent(self, method: str, chat_id: int | None = None) -> list[Call]:
+        """Calls of `method` the fake answered with success."""
+        return [c for c in self.attempts(method, chat_id) if c.status == 200]
 
     async def wait_for(
         self, method: str, chat_id: int | None = None, count: int = 1, timeout: float = 15
@@ -217,12 +270,35 @@ class FakeBotApi:
             )
         method = request.match_info["method"]
         params, files = await self._params(request)
+        fault = self._take_fault(method)
+        if fault is not None and fault.status != 200:
+            await self._record(Call(method, params, files, status=fault.status))
+            return self._error(fault)
+        if fault is not None:
+            # Late: the bot has given up by then, so this call is not recorded as answered.
+            await asyncio.sleep(fault.delay)
+            await self._record(Call(method, params, files, status=TIMED_OUT))
+            return web.json_response({"ok": True, "result": True})
         if method != "getUpdates":
             await self._record(Call(method, params, files))
         handler = getattr(self, f"_on_{method}", None)
         if handler is None:
             return web.json_response({"ok": True, "result": True})
         return web.json_response({"ok": True, "result": await handler(params, files)})
+
+    @staticmethod
+    def _error(fault: Fault) -> web.Response:
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": fault.status,
+            "description": {429: "Too Many Requests", 400: "Bad Request: chat not found"}.get(
+                fault.status, "Internal Server Error"
+            ),
+        }
+        if fault.retry_after is not None:
+            body["parameters"] = {"retry_after": fault.retry_after}
+            body["description"] += f": retry after {fault.retry_after}"
+        return web.json_response(body, status=fault.status)
 
     async def _on_getMe(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
         return {

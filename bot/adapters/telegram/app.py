@@ -25,6 +25,7 @@ from telegram.ext import (
 from bot.adapters.telegram.context import BotServices, VtrContext
 from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
+from bot.adapters.telegram.requests import bot_request, rate_limiter
 from bot.domain.knowledge import KnowledgeBase
 from bot.healthcheck import HEARTBEAT_SECONDS, beat
 from bot.services.core import COMMANDS, Core, command_menu
@@ -101,6 +102,9 @@ def build_application(settings: Settings, kb: KnowledgeBase | None = None) -> Ap
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
+        # 5xx, timeouts and dropped connections retried with backoff; 429s waited out.
+        .request(bot_request())
+        .rate_limiter(rate_limiter())
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
