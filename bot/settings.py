@@ -6,12 +6,14 @@ calls `load_settings()` once and passes the result down.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.services.i18n import Lang
 
@@ -41,6 +43,37 @@ class Settings(BaseSettings):
     base_file_url: str = Field(
         default="https://api.telegram.org/file/bot", alias="TELEGRAM_BASE_FILE_URL"
     )
+
+    webhook_url: str | None = Field(default=None, alias="VTRBOT_WEBHOOK_URL")
+    webhook_listen: str = Field(default="0.0.0.0", alias="VTRBOT_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8443, ge=1, le=65535, alias="VTRBOT_WEBHOOK_PORT")
+    webhook_secret: SecretStr | None = Field(default=None, alias="VTRBOT_WEBHOOK_SECRET")
+    # NoDecode: "123,456" is a plain list, not JSON.
+    allowed_chats: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(), alias="VTRBOT_ALLOWED_CHATS"
+    )
+    """Private deployments: only these chat IDs are served (empty: everyone)."""
+
+    @field_validator("allowed_chats", mode="before")
+    @classmethod
+    def _chat_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value and not value.startswith("https://"):
+            raise ValueError(f"Telegram only calls https:// webhooks, got {value!r}")
+        return value or None
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret_alphabet(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("use 1-256 characters A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
 
     @field_validator("timezone")
     @classmethod

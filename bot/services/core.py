@@ -22,11 +22,13 @@ from pathlib import Path
 from bot.domain.engine import FileRejected, analyse_file, write_defects_csv
 from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.domain.models import VtrReport
+from bot.services.alerting import AlertService, NoScheduler, Scheduler
 from bot.services.answers import render_answer
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
 from bot.services.replies import Button, ChatRef, Document, Progress, Reply, Upload
 from bot.services.report_text import defect_file_labels, render_file_error, render_report
 from bot.services.store import Store
+from bot.services.subscriptions import SubscriptionCommands
 from bot.services.text_split import split_html
 
 log = logging.getLogger(__name__)
@@ -36,7 +38,18 @@ ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 (an old .xls gets "save it as .xlsx")."""
 
 LANGUAGE_NAMES: dict[Lang, str] = {"zh": "中文", "en": "English"}
-COMMANDS: tuple[str, ...] = ("start", "help", "lang", "vtr", "as_of")
+COMMANDS: tuple[str, ...] = (
+    "start",
+    "help",
+    "lang",
+    "vtr",
+    "as_of",
+    "chart",
+    "subscribe",
+    "unsubscribe",
+    "alerts",
+    "forget",
+)
 """Commands the core answers; each is handled by the `Core` method named `_<command>`."""
 _DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
@@ -57,6 +70,11 @@ def command_menu(t: Translator) -> list[tuple[str, str]]:
         ("help", t._("Commands and how to send a file")),
         ("vtr", t._("Show my last VTR report again")),
         ("as_of", t._("Set the report date, e.g. /as_of 2026-11-20")),
+        ("chart", t._("Daily VTR of the last 30 days as a chart")),
+        ("subscribe", t._("Daily alert, e.g. /subscribe 09:00 Asia/Shanghai")),
+        ("alerts", t._("Show or change my daily alert")),
+        ("unsubscribe", t._("Stop the daily alert")),
+        ("forget", t._("Delete everything stored about this chat")),
         ("lang", t._("Switch language: 中文 / English")),
     ]
 
@@ -87,10 +105,19 @@ class Core:
         default_lang: Lang = "zh",
         max_upload_bytes: int = 20 * 1024 * 1024,
         progress_interval: float = 4.0,
+        default_timezone: str = "Asia/Shanghai",
+        scheduler: Scheduler | None = None,
+        alerts: AlertService | None = None,
     ) -> None:
         self.store = store
         self.kb = kb
         self.default_lang: Lang = default_lang
+        self.subscriptions = SubscriptionCommands(
+            store,
+            scheduler or NoScheduler(),
+            alerts or AlertService(store, default_lang),
+            default_timezone,
+        )
         self.max_upload_bytes = max_upload_bytes
         self.progress_interval = progress_interval
         self._busy: set[int] = set()
@@ -248,6 +275,23 @@ class Core:
         await self.store.set_as_of(chat.chat_id, as_of)
         return [Reply(esc(t._("Reports will end on {date}. Send your file.", date=t.date(as_of))))]
 
+    async def _chart(self, chat: ChatRef, args: Sequence[str]) -> list[Reply]:
+        return await self.subscriptions.chart(chat.chat_id, await self.translator_for(chat))
+
+    async def _subscribe(self, chat: ChatRef, args: Sequence[str]) -> list[Reply]:
+        t = await self.translator_for(chat)
+        return await self.subscriptions.subscribe(chat.chat_id, t, args)
+
+    async def _unsubscribe(self, chat: ChatRef, args: Sequence[str]) -> list[Reply]:
+        return await self.subscriptions.unsubscribe(chat.chat_id, await self.translator_for(chat))
+
+    async def _alerts(self, chat: ChatRef, args: Sequence[str]) -> list[Reply]:
+        t = await self.translator_for(chat)
+        return await self.subscriptions.show(chat.chat_id, t, args)
+
+    async def _forget(self, chat: ChatRef, args: Sequence[str]) -> list[Reply]:
+        return self.subscriptions.forget_prompt(await self.translator_for(chat))
+
     # -- buttons -----------------------------------------------------------------------------
 
     async def handle_button(self, chat: ChatRef, data: str) -> list[Reply]:
@@ -256,6 +300,10 @@ class Core:
         if kind == "lang" and value in SUPPORTED_LANGS:
             return await self._set_lang(chat, value)  # type: ignore[arg-type]
         t = await self.translator_for(chat)
+        if kind == "sub":
+            return await self.subscriptions.on_button(chat.chat_id, t, data)
+        if kind == "forget":
+            return await self.subscriptions.forget(chat.chat_id, t, confirmed=value == "yes")
         if kind == "ask" and value.isdigit() and int(value) < len(example_questions(t)):
             return await self.handle_text(chat, example_questions(t)[int(value)])
         if kind == "topic" and value in self.kb.entries:

@@ -43,6 +43,8 @@ class Reply:
     html: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     document: Document | None = None
+    image: Document | None = None
+    """A PNG to show as a picture, with `html` as its caption."""
 
 
 Progress = Callable[[str], Awaitable[None]]

@@ -10,7 +10,8 @@ version n to n + 1. Append to the list, never edit a migration that has shipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -238,22 +239,27 @@ class Store:
             for record in records
         ]
         order_ids = [(chat_id, order_id) for order_id in dict.fromkeys(row[1] for row in rows)]
-        db = self.db
-        await db.execute("BEGIN IMMEDIATE")
-        try:
-            await db.executemany(
+        async with self._transaction():
+            await self.db.executemany(
                 "DELETE FROM shipments WHERE chat_id = ? AND order_id = ?", order_ids
             )
-            await db.executemany(
+            await self.db.executemany(
                 "INSERT INTO shipments (chat_id, order_id, ship_date, carrier, tracking, "
                 "category, marketplace, excluded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-        except BaseException:
-            await db.rollback()
-            raise
-        await db.commit()
         return len(rows)
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[None]:
+        """All or nothing: a failure (or a crash) part-way leaves the database as it was."""
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            await self.db.rollback()
+            raise
+        await self.db.commit()
 
     async def shipments(self, chat_id: int) -> list[ShipmentRecord]:
         async with self.db.execute(
@@ -342,6 +348,41 @@ class Store:
             "VALUES (?, ?, ?, ?, ?)",
             (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
         )
+
+    async def alert_sent_for(self, chat_id: int, as_of: date) -> bool:
+        """Whether the chat was already alerted for this day (so a restart never doubles it)."""
+        async with self.db.execute(
+            "SELECT 1 FROM alert_history WHERE chat_id = ? AND as_of = ? LIMIT 1",
+            (chat_id, as_of.isoformat()),
+        ) as cursor:
+            return await cursor.fetchone() is not None
+
+    async def claim_alert(
+        self, chat_id: int, as_of: date, triggers: Iterable[str], snapshot_json: str
+    ) -> int | None:
+        """Record today's alert before sending it; None when it was already claimed.
+
+        Claiming first makes delivery at most once: a crash after the claim can lose one
+        message, never send it twice. `release_alert` undoes a claim whose send failed."""
+        if await self.alert_sent_for(chat_id, as_of):
+            return None
+        cursor = await self.db.execute(
+            "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
+        )
+        return cursor.lastrowid
+
+    async def release_alert(self, chat_id: int, alert_id: int) -> None:
+        await self.db.execute(
+            "DELETE FROM alert_history WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
+        )
+
+    async def forget(self, chat_id: int) -> None:
+        """Delete everything stored about a chat, in one transaction."""
+        async with self._transaction():
+            for table in ("shipments", "last_report", "subscriptions", "alert_history", "chats"):
+                await self.db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
 
     async def alert_history(self, chat_id: int, limit: int = 10) -> list[AlertRecord]:
         """The chat's latest alerts, newest first."""

@@ -336,6 +336,10 @@ class FakeBotApi:
         document = {"file_id": "sent-doc", "file_unique_id": "sent-doc", "file_name": filename}
         return self._message(params["chat_id"], document=document)
 
+    async def _on_sendPhoto(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        size = {"file_id": "sent-photo", "file_unique_id": "sent-photo", "width": 1000, "height": 560}
+        return self._message(params["chat_id"], photo=[size], caption=params.get("caption"))
+
     async def _on_getFile(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
         file_id = params["file_id"]
         return {

@@ -86,18 +86,24 @@ async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
     stdin = io.StringIO(
         "/lang\n2\nWhat is Buy Shipping?\ntracking\n1\n"
         f"/upload {sample} {samples.AS_OF}\n/upload missing.csv\n"
+        "/chart\n/subscribe 18:30 Europe/Berlin\n/alerts\n"
     )
     stdout = io.StringIO()
     code = await chat._session(
         tmp_path / "db.sqlite3",
         default_lang="zh",
         max_upload_bytes=20 * 2**20,
+        timezone="Asia/Shanghai",
         out_dir=tmp_path / "out",
         stdin=stdin,
         stdout=stdout,
     )
     text = stdout.getvalue()
     assert code == 0
+    chart = tmp_path / "out" / "vtr-2026-11-20.png"
+    assert f"[file saved: {chart}]" in text
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    assert "Daily alert every day at 18:30 (Europe/Berlin)." in text
     assert "什么是有效追踪率？" in text  # /start in Chinese first
     assert "[2] English" in text
     assert "I will speak English" in text
@@ -106,7 +112,7 @@ async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
     assert "<b>" not in text
     assert "no such file: missing.csv" in text
     saved = list((tmp_path / "out").iterdir())
-    assert [p.name for p in saved] == ["vtr-defects-2026-11-20.csv"]
+    assert sorted(p.name for p in saved) == ["vtr-2026-11-20.png", "vtr-defects-2026-11-20.csv"]
 
 
 def test_plain_strips_tags_and_entities() -> None:

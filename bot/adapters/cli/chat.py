@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from bot.services.core import Core
-    from bot.services.replies import Button, ChatRef, Reply
+    from bot.services.replies import Button, ChatRef, Document, Reply
 
 TERMINAL_CHAT_ID = 1
 _TAG = re.compile(r"<[^>]+>")
@@ -38,8 +38,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--lang", choices=("zh", "en"), help="your language (default: VTRBOT_DEFAULT_LANG)"
     )
     parser.add_argument(
-        "--out-dir", type=Path, default=Path("."), help="where files the bot sends are saved"
+        "--out-dir",
+        type=Path,
+        default=Path("vtrbot-files"),
+        help="where files the bot sends are saved (default: ./vtrbot-files)",
     )
+
+
+def save(attachment: Document, out_dir: Path) -> Path:
+    """A file the bot sent (defect CSV, chart PNG), written where the user can open it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / attachment.filename
+    target.write_bytes(attachment.data)
+    return target
 
 
 def plain(html_text: str) -> str:
@@ -62,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
                 data_dir / "vtrbot.sqlite3",
                 default_lang=args.lang or settings.default_lang,
                 max_upload_bytes=settings.max_upload_bytes,
+                timezone=settings.timezone,
                 out_dir=args.out_dir,
                 stdin=sys.stdin,
                 stdout=sys.stdout,
@@ -74,6 +86,7 @@ async def _session(
     *,
     default_lang: str,
     max_upload_bytes: int,
+    timezone: str,
     out_dir: Path,
     stdin: TextIO,
     stdout: TextIO,
@@ -85,7 +98,13 @@ async def _session(
 
     kb = await asyncio.to_thread(KnowledgeBase.load)
     async with Store(database) as store:
-        core = Core(store, kb, default_lang=default_lang, max_upload_bytes=max_upload_bytes)  # type: ignore[arg-type]
+        core = Core(
+            store,
+            kb,
+            default_lang=default_lang,  # type: ignore[arg-type]
+            max_upload_bytes=max_upload_bytes,
+            default_timezone=timezone,
+        )
         session = _Terminal(core, ChatRef(TERMINAL_CHAT_ID, default_lang), out_dir, stdout)
         await session.show(await core.handle_command(session.chat, "start"))
         interactive = stdin.isatty()
@@ -151,12 +170,11 @@ class _Terminal:
     async def show(self, replies: list[Reply]) -> None:
         self.buttons = []
         for reply in replies:
-            self.print(plain(reply.html))
-            if reply.document is not None:
-                self.out_dir.mkdir(parents=True, exist_ok=True)
-                target = self.out_dir / reply.document.filename
-                target.write_bytes(reply.document.data)
-                self.print(f"[file saved: {target}]")
+            if reply.html:
+                self.print(plain(reply.html))
+            for attachment in (reply.image, reply.document):
+                if attachment is not None:
+                    self.print(f"[file saved: {save(attachment, self.out_dir)}]")
             for row in reply.buttons:
                 for button in row:
                     self.buttons.append(button)

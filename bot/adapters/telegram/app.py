@@ -7,27 +7,37 @@ The store is opened in `post_init` (inside the bot's event loop) and closed in
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import LinkPreviewOptions
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    ApplicationHandlerStop,
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.adapters.telegram.context import BotServices, VtrContext
 from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
+from bot.adapters.telegram.jobs import (
+    CATCH_UP_DELAY_SECONDS,
+    JobQueueScheduler,
+    catch_up,
+    schedule_all,
+)
 from bot.adapters.telegram.requests import bot_request, rate_limiter
 from bot.domain.knowledge import KnowledgeBase
 from bot.healthcheck import HEARTBEAT_SECONDS, beat
+from bot.services.alerting import AlertService, Clock, utc_now
 from bot.services.core import COMMANDS, Core, command_menu
 from bot.services.i18n import SUPPORTED_LANGS, translator
 from bot.services.store import Store
@@ -69,6 +79,9 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     application.job_queue.run_repeating(
         _heartbeat, interval=HEARTBEAT_SECONDS, name="heartbeat", data=data_dir
     )
+    scheduled = await schedule_all(services.store, JobQueueScheduler(application.job_queue))
+    log.info("daily alerts scheduled for %s chats", scheduled)
+    application.job_queue.run_once(catch_up, when=CATCH_UP_DELAY_SECONDS, name="catch-up")
     assert services.core is not None
     for lang in SUPPORTED_LANGS:
         await application.bot.set_my_commands(
@@ -86,17 +99,23 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
         await services.store.close()
 
 
-def build_application(settings: Settings, kb: KnowledgeBase | None = None) -> Application:  # type: ignore[type-arg]
+def _only_chats(allowed: frozenset[int]) -> Callable[[Update, VtrContext], Awaitable[None]]:
+    """Private deployments: updates from other chats stop here, before any handler."""
+
+    async def guard(update: Update, context: VtrContext) -> None:
+        chat = update.effective_chat
+        if chat is None or chat.id not in allowed:
+            raise ApplicationHandlerStop
+
+    return guard
+
+
+def build_application(
+    settings: Settings, kb: KnowledgeBase | None = None, clock: Clock = utc_now
+) -> Application:  # type: ignore[type-arg]
     """The bot, wired: handlers, error handler, store and core; not yet started."""
     if settings.telegram_bot_token is None:
         raise MissingTokenError("TELEGRAM_BOT_TOKEN is not set")
-    store = Store(settings.database_path)
-    core = Core(
-        store,
-        kb or KnowledgeBase.load(),
-        default_lang=settings.default_lang,
-        max_upload_bytes=settings.max_upload_bytes,
-    )
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -116,8 +135,23 @@ def build_application(settings: Settings, kb: KnowledgeBase | None = None) -> Ap
         .post_shutdown(_post_shutdown)
         .build()
     )
-    application.bot_data.core = core
+    store = Store(settings.database_path)
+    alerts = AlertService(store, settings.default_lang, clock=clock)
+    assert application.job_queue is not None
+    application.bot_data.core = Core(
+        store,
+        kb or KnowledgeBase.load(),
+        default_lang=settings.default_lang,
+        max_upload_bytes=settings.max_upload_bytes,
+        default_timezone=settings.timezone,
+        scheduler=JobQueueScheduler(application.job_queue),
+        alerts=alerts,
+    )
     application.bot_data.store = store
+    application.bot_data.alerts = alerts
+    if settings.allowed_chats:
+        guard = TypeHandler(Update, _only_chats(settings.allowed_chats))
+        application.add_handler(guard, group=-1)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
     return application

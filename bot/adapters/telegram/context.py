@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.services.alerting import AlertService
 from bot.services.core import Core
 from bot.services.store import Store
 
@@ -16,6 +17,7 @@ class BotServices:
 
     core: Core | None = None
     store: Store | None = None
+    alerts: AlertService | None = None
 
 
 class VtrContext(CallbackContext[ExtBot[None], dict, dict, BotServices]):  # type: ignore[type-var]

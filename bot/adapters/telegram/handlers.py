@@ -43,7 +43,14 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 async def send_replies(bot: Bot, chat_id: int, replies: list[Reply]) -> None:
     """Send the core's replies in order: text with buttons, or a document with its caption."""
     for reply in replies:
-        if reply.document is not None:
+        if reply.image is not None:
+            await bot.send_photo(
+                chat_id=chat_id,
+                photo=InputFile(reply.image.data, filename=reply.image.filename),
+                caption=reply.html or None,
+                reply_markup=keyboard(reply),
+            )
+        elif reply.document is not None:
             await bot.send_document(
                 chat_id=chat_id,
                 document=InputFile(reply.document.data, filename=reply.document.filename),

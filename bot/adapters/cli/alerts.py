@@ -1,0 +1,73 @@
+"""`vtrbot alerts --now [--chat ID]`: the daily alert pass, once, for operators and tests.
+
+With TELEGRAM_BOT_TOKEN set, alerts go to the chats on Telegram (as the daily job would
+send them); with `--print`, or without a token, they are printed here and the charts saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--now", action="store_true", required=True, help="run the pass now")
+    parser.add_argument("--chat", type=int, help="only this chat (default: every subscribed chat)")
+    parser.add_argument(
+        "--print", action="store_true", help="print alerts here instead of sending them"
+    )
+    parser.add_argument(
+        "--out-dir", type=Path, default=Path("vtrbot-files"), help="where printed charts go"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"vtrbot alerts: invalid settings:\n{error}", file=sys.stderr)
+        return 2
+    to_terminal = args.print or settings.telegram_bot_token is None
+    outcomes = asyncio.run(_pass(settings, args.chat, to_terminal, args.out_dir))
+    for chat_id, outcome in outcomes.items():
+        print(f"chat {chat_id}: {outcome}")
+    if not outcomes:
+        print("no subscribed chat" + (f" with id {args.chat}" if args.chat else ""))
+    return 1 if "failed" in outcomes.values() else 0
+
+
+async def _pass(settings, chat_id: int | None, to_terminal: bool, out_dir: Path) -> dict:  # type: ignore[no-untyped-def]
+    from bot.services.alerting import AlertService
+    from bot.services.store import Store
+
+    async with Store(settings.database_path) as store:
+        service = AlertService(store, settings.default_lang)
+        if to_terminal:
+            return await service.run_pass(_printer(out_dir), chat_id)
+        from telegram import Bot
+
+        from bot.adapters.telegram.jobs import telegram_delivery
+
+        token = settings.telegram_bot_token.get_secret_value()
+        async with Bot(
+            token, base_url=settings.base_url, base_file_url=settings.base_file_url
+        ) as bot:
+            return await service.run_pass(telegram_delivery(bot), chat_id)
+
+
+def _printer(out_dir: Path):  # type: ignore[no-untyped-def]
+    from bot.adapters.cli.chat import plain, save
+    from bot.services.alerting import AlertMessage
+
+    async def deliver(message: AlertMessage) -> None:
+        print(f"--- alert for chat {message.chat_id} ---")
+        for reply in message.replies:
+            print(plain(reply.html))
+        if message.chart is not None:
+            print(f"[chart saved: {save(message.chart, out_dir)}]")
+
+    return deliver

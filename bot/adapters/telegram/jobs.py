@@ -1,0 +1,107 @@
+"""Daily alerts on PTB's JobQueue: one job per subscribed chat, named by its chat id, at the
+chat's local time (APScheduler's cron trigger keeps the wall-clock time across DST)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Bot
+from telegram.error import Forbidden, RetryAfter
+from telegram.ext import Job, JobQueue
+
+from bot.adapters.telegram.context import VtrContext
+from bot.adapters.telegram.handlers import send_replies
+from bot.services.alerting import AlertMessage, AlertService, ChatUnreachableError, Deliver
+from bot.services.store import Store, Subscription
+from bot.services.subscriptions import alert_replies
+
+log = logging.getLogger(__name__)
+CATCH_UP_DELAY_SECONDS = 5
+"""After a restart, missed alerts of the day are sent this soon (once the bot is up)."""
+
+
+def job_name(chat_id: int) -> str:
+    return f"alert:{chat_id}"
+
+
+class JobQueueScheduler:
+    """The core's `Scheduler` for Telegram: (re)places a chat's daily job, never doubling it."""
+
+    def __init__(self, job_queue: JobQueue) -> None:  # type: ignore[type-arg]
+        self.job_queue = job_queue
+
+    def schedule(self, subscription: Subscription) -> Job:  # type: ignore[type-arg]
+        self.cancel(subscription.chat_id)
+        at = subscription.at.replace(tzinfo=ZoneInfo(subscription.timezone))
+        return self.job_queue.run_daily(
+            daily_alert,
+            time=at,
+            name=job_name(subscription.chat_id),
+            chat_id=subscription.chat_id,
+            data=subscription.chat_id,
+        )
+
+    def cancel(self, chat_id: int) -> None:
+        for job in self.job_queue.get_jobs_by_name(job_name(chat_id)):
+            job.schedule_removal()
+
+
+def telegram_delivery(bot: Bot) -> Deliver:
+    """Send an alert; a chat that blocked the bot is unreachable; flood control is waited out."""
+
+    async def deliver(message: AlertMessage) -> None:
+        try:
+            await _send(bot, message)
+        except Forbidden as error:
+            raise ChatUnreachableError(str(message.chat_id)) from error
+        except RetryAfter as error:
+            await asyncio.sleep(_seconds(error.retry_after))
+            await _send(bot, message)
+
+    return deliver
+
+
+async def _send(bot: Bot, message: AlertMessage) -> None:
+    await send_replies(bot, message.chat_id, alert_replies(message))
+
+
+def _seconds(retry_after: object) -> float:
+    return float(getattr(retry_after, "total_seconds", lambda: retry_after)())  # type: ignore[arg-type]
+
+
+async def daily_alert(context: VtrContext) -> None:
+    """The job: today's pass for one chat."""
+    assert context.job is not None
+    alerts = context.bot_data.alerts
+    assert alerts is not None
+    outcome = await alerts.run_pass(telegram_delivery(context.bot), chat_id=context.job.data)
+    log.info("daily alert for chat %s: %s", context.job.data, outcome.get(context.job.data))
+
+
+async def catch_up(context: VtrContext) -> None:
+    """After a restart: chats whose alert time already passed today and got nothing."""
+    alerts = context.bot_data.alerts
+    assert alerts is not None
+    deliver = telegram_delivery(context.bot)
+    for subscription in await alerts.store.all_subscriptions():
+        if _time_passed_today(subscription, alerts):
+            await alerts.run_for(subscription, deliver)  # no-op when today's was sent
+
+
+def _time_passed_today(subscription: Subscription, alerts: AlertService) -> bool:
+    local = alerts.clock().astimezone(ZoneInfo(subscription.timezone))
+    return local.time() >= subscription.at
+
+
+async def schedule_all(store: Store, scheduler: JobQueueScheduler) -> int:
+    subscriptions = await store.all_subscriptions()
+    for subscription in subscriptions:
+        scheduler.schedule(subscription)
+    return len(subscriptions)
+
+
+def next_run(job: Job) -> datetime | None:  # type: ignore[type-arg]
+    return job.next_t

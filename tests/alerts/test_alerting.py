@@ -1,0 +1,183 @@
+"""The daily pass over a real store, with a controllable clock and a recording delivery."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.domain.models import ShipmentRecord
+from bot.services.alerting import AlertMessage, AlertService, ChatUnreachableError
+from bot.services.store import Store, Subscription
+
+YT = "YT2611000000000001"
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class Outbox:
+    def __init__(self, fail_for: set[int] | None = None, blocked: set[int] | None = None) -> None:
+        self.sent: list[AlertMessage] = []
+        self.fail_for = fail_for or set()
+        self.blocked = blocked or set()
+
+    async def __call__(self, message: AlertMessage) -> None:
+        if message.chat_id in self.blocked:
+            raise ChatUnreachableError(str(message.chat_id))
+        if message.chat_id in self.fail_for:
+            raise ConnectionError("network down")
+        self.sent.append(message)
+
+
+def records(valid: int, invalid: int, day: date) -> list[ShipmentRecord]:
+    """`valid` good YunExpress shipments and `invalid` without tracking, all on `day`."""
+    return [
+        ShipmentRecord(
+            order_id=f"V{day}{i}", ship_date=day, carrier="云途", tracking=YT, category="玩具"
+        )
+        for i in range(valid)
+    ] + [
+        ShipmentRecord(
+            order_id=f"M{day}{i}", ship_date=day, carrier="云途", tracking="", category="玩具"
+        )
+        for i in range(invalid)
+    ]
+
+
+@pytest.fixture
+async def store(tmp_path: Path):
+    async with Store(tmp_path / "db.sqlite3") as opened:
+        yield opened
+
+
+# 09:30 in Shanghai on 2026-11-21 is 01:30 UTC.
+MORNING = datetime(2026, 11, 21, 1, 30, tzinfo=UTC)
+
+
+async def test_below_bar_is_sent_with_a_chart_and_claims_the_day(store: Store) -> None:
+    await store.merge_shipments(1, records(valid=18, invalid=2, day=date(2026, 11, 20)))  # 90%
+    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    service, outbox = AlertService(store, "en", clock=Clock(MORNING)), Outbox()
+    assert await service.run_pass(outbox) == {1: "sent"}
+    (message,) = outbox.sent
+    assert "90.0%" in message.replies[0].html
+    assert message.chart is not None and message.chart.data.startswith(b"\x89PNG")
+    assert await service.run_pass(outbox) == {1: "already_sent"}
+    assert len(outbox.sent) == 1
+    (record,) = await store.alert_history(1)
+    assert record.as_of == date(2026, 11, 21)
+    assert record.triggers == ("below",)
+
+
+async def test_restart_mid_day_does_not_double_the_alert(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    outbox = Outbox()
+    async with Store(path) as store:
+        await store.merge_shipments(1, records(18, 2, date(2026, 11, 20)))
+        await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+        assert await AlertService(store, clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
+    async with Store(path) as reopened:  # the process restarted the same day
+        later = Clock(MORNING + timedelta(hours=3))
+        assert await AlertService(reopened, clock=later).run_pass(outbox) == {1: "already_sent"}
+        next_day = Clock(MORNING + timedelta(days=1))
+        assert await AlertService(reopened, clock=next_day).run_pass(outbox) == {1: "sent"}
+    assert len(outbox.sent) == 2
+
+
+async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
+    await store.merge_shipments(1, records(20, 0, date(2026, 11, 20)))
+    await store.merge_shipments(2, records(20, 0, date(2026, 11, 20)))
+    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    await store.subscribe(Subscription(2, time(9), "Asia/Shanghai", digest=True))
+    outbox = Outbox()
+    assert await AlertService(store, clock=Clock(MORNING)).run_pass(outbox) == {
+        1: "quiet",
+        2: "sent",
+    }
+    assert [m.chat_id for m in outbox.sent] == [2]
+
+
+async def test_failed_delivery_releases_the_day_and_others_still_get_theirs(store: Store) -> None:
+    for chat in (1, 2):
+        await store.merge_shipments(chat, records(18, 2, date(2026, 11, 20)))
+        await store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
+    service = AlertService(store, clock=Clock(MORNING))
+    assert await service.run_pass(Outbox(fail_for={1})) == {1: "failed", 2: "sent"}
+    assert await store.alert_history(1) == []  # released: a retry may send it
+    retry = Outbox()
+    assert await service.run_pass(retry, chat_id=1) == {1: "sent"}
+    assert [m.chat_id for m in retry.sent] == [1]
+
+
+async def test_blocked_chat_is_unsubscribed(store: Store) -> None:
+    await store.merge_shipments(1, records(18, 2, date(2026, 11, 20)))
+    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    outcome = await AlertService(store, clock=Clock(MORNING)).run_pass(Outbox(blocked={1}))
+    assert outcome == {1: "unreachable"}
+    assert await store.subscription(1) is None
+
+
+async def test_today_is_the_chats_local_day(store: Store) -> None:
+    """At 01:30 UTC on 11-21 it is still 11-20 in Los Angeles: the window ends on 11-20.
+    A shipment on 11-21 (already local 'today' in Shanghai) is then outside the window."""
+    await store.merge_shipments(
+        1, records(1, 0, date(2026, 11, 21)) + records(18, 2, date(2026, 11, 20))
+    )
+    await store.subscribe(Subscription(1, time(17), "America/Los_Angeles"))
+    outbox = Outbox()
+    assert await AlertService(store, "en", clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
+    (record,) = await store.alert_history(1)
+    assert record.as_of == date(2026, 11, 20)
+    assert "90.0% (18 of 20)" in outbox.sent[0].replies[0].html
+
+
+async def test_window_rolls_forward_and_old_defects_leave(store: Store) -> None:
+    """2 defects on 10-25 and 19 valid on 11-20: 19/21 = 90.5% on 11-21 (alert).
+    On 11-24 the window starts 10-26, the defects are gone: 19/19 = 100% — but the data is
+    from 11-20, four days before: stale, so the alert asks for a fresh upload."""
+    await store.merge_shipments(
+        1, records(0, 2, date(2026, 10, 25)) + records(19, 0, date(2026, 11, 20))
+    )
+    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    outbox = Outbox()
+    service = AlertService(store, "en", clock=Clock(MORNING))
+    assert await service.run_pass(outbox) == {1: "sent"}
+    assert "90.5% (19 of 21)" in outbox.sent[0].replies[0].html
+    service.clock = Clock(MORNING + timedelta(days=1))  # 11-22: still 19/21, still below
+    assert await service.run_pass(outbox) == {1: "sent"}
+    service.clock = Clock(MORNING + timedelta(days=3))  # 11-24
+    assert await service.run_pass(outbox) == {1: "sent"}
+    (latest, *_) = await store.alert_history(1)
+    assert latest.triggers == ("stale",)
+    assert "100.0% (19 of 19)" in outbox.sent[-1].replies[0].html
+
+
+async def test_vtrbot_alerts_now_prints_the_pass(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`vtrbot alerts --now` without a token prints each chat's alert and outcome."""
+    from bot.cli import main
+
+    data = tmp_path / "data"
+    data.mkdir()
+    async with Store(data / "vtrbot.sqlite3") as store:
+        # Ship dates relative to the real today, so the pass finds a fresh 90% category.
+        today = datetime.now(UTC).date()
+        await store.merge_shipments(5, records(18, 2, today - timedelta(days=1)))
+        await store.subscribe(Subscription(5, time(9), "UTC"))
+    monkeypatch.setenv("VTRBOT_DATA_DIR", str(data))
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    code = await asyncio.to_thread(main, ["alerts", "--now", "--chat", "5"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "--- alert for chat 5 ---" in out
+    assert "90.0%" in out
+    assert "chat 5: sent" in out
+    assert list((tmp_path / "vtrbot-files").glob("*.png"))
