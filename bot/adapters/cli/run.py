@@ -1,15 +1,60 @@
-"""`vtrbot run`: the Telegram bot, polling for updates until stopped (Ctrl-C)."""
+"""`vtrbot run`: the Telegram bot, by long polling (default) or by webhook (`--webhook URL`)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import secrets
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR")
+    )
+    parser.add_argument(
+        "--webhook",
+        metavar="URL",
+        help="receive updates at this public https URL instead of polling (VTRBOT_WEBHOOK_URL)",
+    )
+    parser.add_argument("--listen", help="address the webhook server binds (VTRBOT_WEBHOOK_LISTEN)")
+    parser.add_argument(
+        "--port", type=int, help="port the webhook server binds (VTRBOT_WEBHOOK_PORT)"
+    )
+
+
+@dataclass(frozen=True)
+class WebhookOptions:
+    """What `Application.run_webhook` needs. The secret token is checked on every request:
+    Telegram sends it in X-Telegram-Bot-Api-Secret-Token; anything else gets 403."""
+
+    url: str
+    listen: str
+    port: int
+    url_path: str
+    secret_token: str
+
+
+def webhook_options(settings: Settings, args: argparse.Namespace) -> WebhookOptions | None:
+    url = args.webhook or settings.webhook_url
+    if not url:
+        return None
+    if not url.startswith("https://"):
+        raise ValueError(f"Telegram only calls https:// webhooks, got {url!r}")
+    secret = settings.webhook_secret
+    return WebhookOptions(
+        url=url,
+        listen=args.listen or settings.webhook_listen,
+        port=args.port or settings.webhook_port,
+        url_path=urlsplit(url).path.lstrip("/") or "telegram",
+        # Without a configured secret, a fresh one per start: PTB registers it with Telegram.
+        secret_token=secret.get_secret_value() if secret else secrets.token_urlsafe(32),
     )
 
 
@@ -18,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         settings = load_settings()
-    except SettingsError as error:
+        webhook = webhook_options(settings, args)
+    except (SettingsError, ValueError) as error:
         print(f"vtrbot run: invalid settings:\n{error}", file=sys.stderr)
         return 2
     if settings.telegram_bot_token is None:
@@ -28,20 +74,27 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    logging.basicConfig(
-        level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # httpx logs every request URL, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    from bot.adapters.telegram.logs import configure_logging
+
+    configure_logging(args.log_level)
 
     from telegram import Update
 
     from bot.adapters.telegram.app import build_application
 
     application = build_application(settings)
-    logging.getLogger(__name__).info(
-        "starting: data in %s, default language %s", settings.data_dir, settings.default_lang
+    log = logging.getLogger(__name__)
+    log.info("starting: data in %s, default language %s", settings.data_dir, settings.default_lang)
+    if webhook is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return 0
+    log.info("webhook mode on %s:%s", webhook.listen, webhook.port)
+    application.run_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path=webhook.url_path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret_token,
+        allowed_updates=Update.ALL_TYPES,
     )
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
