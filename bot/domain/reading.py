@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -34,14 +34,32 @@ _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
+BATCH_BYTES = 8 << 20
+"""Text files are read this much at a time, so memory follows the batch, not the file."""
+
+
 @dataclass
 class RawTable:
-    """The needed columns of one file, as strings, named by meaning (see columns.yaml)."""
+    """The needed columns of one file, as strings, named by meaning (see columns.yaml).
 
-    frame: pl.DataFrame
+    `batches()` reads the file anew each call and yields frames of at most about
+    BATCH_BYTES of input: callers reduce each batch before the next is read."""
+
+    batches: Callable[[], Iterator[pl.DataFrame]]
+    columns: list[str]
     headers: list[str]
     encoding: str
     notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, frame: pl.DataFrame, headers: list[str], encoding: str) -> RawTable:
+        return cls(lambda: iter([frame]), frame.columns, headers, encoding)
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        """Every batch at once: for small files and tests."""
+        empty = pl.DataFrame(schema=dict.fromkeys(self.columns, pl.String))
+        return pl.concat([empty, *self.batches()])
 
 
 def header_meanings(cells: Iterable[str]) -> dict[str, int]:
@@ -115,16 +133,22 @@ def _read_text(path: Path) -> RawTable:
         raise FileRejected("not_a_table")
     delimiter, header_line, meanings, headers = _layout(text)
     if not truncated and not any(line.strip() for line in text.split("\n")[header_line + 1 :]):
-        empty = pl.DataFrame(schema=dict.fromkeys(meanings, pl.String))
-        return RawTable(frame=empty, headers=headers, encoding=encoding)
+        return RawTable.of(
+            pl.DataFrame(schema=dict.fromkeys(meanings, pl.String)), headers, encoding
+        )
+    layout = _TextLayout(delimiter, header_line, meanings, len(headers))
     needs_transcoding = encoding not in ("utf-8", "utf-8-sig") or b"\x00" in sample
-    with tempfile.TemporaryDirectory(prefix="vtrbot-") as scratch:
-        source = path
-        if needs_transcoding:
+
+    def batches() -> Iterator[pl.DataFrame]:
+        if not needs_transcoding:
+            yield from _text_batches(path, layout)
+            return
+        with tempfile.TemporaryDirectory(prefix="vtrbot-") as scratch:
             source = Path(scratch) / "utf8.csv"
             transcode_to_utf8(path, encoding, source)
-        frame = _scan_columns(source, delimiter, header_line, meanings, len(headers))
-    return RawTable(frame=frame, headers=headers, encoding=encoding)
+            yield from _text_batches(source, layout)
+
+    return RawTable(batches, list(meanings), headers, encoding)
 
 
 def _looks_binary(text: str) -> bool:
@@ -152,38 +176,75 @@ def _visible_headers(cells: list[str], limit: int = 20) -> list[str]:
     return [cell.strip()[:40] for cell in cells if cell.strip()][:limit]
 
 
-def _scan_columns(
-    source: Path, delimiter: str, header_line: int, meanings: dict[str, int], width: int
-) -> pl.DataFrame:
-    # Amazon's tab-delimited reports carry stray '"' characters: quoting off for tabs.
-    quote = None if delimiter == "\t" else '"'
-    wanted = sorted(set(meanings.values()))
+@dataclass(frozen=True)
+class _TextLayout:
+    delimiter: str
+    header_line: int
+    meanings: dict[str, int]
+    width: int
+
+    @property
+    def quote(self) -> str | None:
+        # Amazon's tab-delimited reports carry stray '"' characters: quoting off for tabs.
+        return None if self.delimiter == "\t" else '"'
+
+
+def _text_batches(source: Path, layout: _TextLayout) -> Iterator[pl.DataFrame]:
+    """Frames of the needed columns, BATCH_BYTES of the file at a time.
+
+    A batch ends at a line break outside quotes, so no row is ever cut in two."""
+    with source.open("rb") as handle:
+        for _ in range(layout.header_line + 1):
+            handle.readline()
+        carry = b""
+        while block := handle.read(BATCH_BYTES):
+            data = carry + block
+            cut = _row_boundary(data, layout.quote)
+            carry = data[cut:]
+            if cut:
+                yield _parse_batch(data[:cut], layout)
+        if carry.strip():
+            yield _parse_batch(carry, layout)
+
+
+def _row_boundary(data: bytes, quote: str | None) -> int:
+    """Length of the longest prefix of `data` that ends a row (0 when none does yet)."""
+    cut = data.rfind(b"\n") + 1
+    if quote is None:
+        return cut
+    mark = quote.encode()
+    while cut and data.count(mark, 0, cut) % 2:  # the break is inside a quoted field
+        cut = data.rfind(b"\n", 0, cut - 1) + 1
+    return cut
+
+
+def _parse_batch(data: bytes, layout: _TextLayout) -> pl.DataFrame:
+    wanted = sorted(set(layout.meanings.values()))
     try:
         frame = pl.read_csv(
-            source,
+            data,
             has_header=False,
-            skip_lines=header_line + 1,
-            separator=delimiter,
-            quote_char=quote,
+            separator=layout.delimiter,
+            quote_char=layout.quote,
             # The header says how wide a row is; blank or short lines then read as nulls.
-            schema={f"c{i}": pl.String for i in range(width)},
+            schema={f"c{i}": pl.String for i in range(layout.width)},
             columns=wanted,
             missing_columns="insert",
             extra_columns="ignore",
             truncate_ragged_lines=True,
             raise_if_empty=False,
             encoding="utf8-lossy",
-            low_memory=True,
         )
     except (pl.exceptions.PolarsError, OSError) as error:
         raise FileRejected("not_a_table") from error
     by_index = dict(zip(wanted, frame.columns, strict=False))
     frame = frame.select(
         pl.col(by_index[index]).alias(meaning)
-        for meaning, index in meanings.items()
+        for meaning, index in layout.meanings.items()
         if index in by_index
     )
-    return frame.filter(~pl.all_horizontal(pl.all().is_null() | (pl.all().str.strip_chars() == "")))
+    blank = pl.all_horizontal(pl.all().is_null() | (pl.all().str.strip_chars() == ""))
+    return frame.filter(~blank)
 
 
 # --- XLSX -------------------------------------------------------------------------------
@@ -270,7 +331,7 @@ def _table_from_rows(rows: Iterator[list[object]]) -> RawTable | None:
             columns[meaning].append(_cell_text(row[index]) if index < len(row) else "")
     headers = [_cell_text(c) for c in head[line]]
     frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
-    return RawTable(frame=frame, headers=headers, encoding="xlsx")
+    return RawTable.of(frame, headers, "xlsx")
 
 
 def _chain(first: list[list[object]], rest: Iterator[list[object]]) -> Iterator[list[object]]:

@@ -15,6 +15,7 @@ from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code, vocabulary
 from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
 from bot.domain.values import (
+    DateOrder,
     map_unique,
     marketplace_code,
     parse_amount,
@@ -94,7 +95,7 @@ def _column(frame: pl.DataFrame, meaning: str, strip: bool = True) -> pl.Expr:
 
 
 def _require(raw: RawTable) -> None:
-    present = set(raw.frame.columns)
+    present = set(raw.columns)
     missing = [m for m in ("order_id", "ship_date", "tracking") if m not in present]
     if not present & {"carrier", "carrier_name", "ship_service"}:
         missing.append("carrier")
@@ -126,17 +127,54 @@ def _letter_service(frame: pl.DataFrame) -> pl.Series:
     return map_unique(frame.get_column("ship_service"), _is_letter_service, pl.Boolean)
 
 
+@dataclass
+class _Tally:
+    """What the batches of one file add up to, besides their rows."""
+
+    rows_read: int = 0
+    rows_kept: int = 0
+    no_order: int = 0
+    unreadable_dates: int = 0
+    date_order: DateOrder = field(default_factory=DateOrder)
+
+
+_KEPT = [*RECORD_COLUMNS, "value_rule"]
+_VALUE_COLUMNS = ["order_id", "marketplace", "amount_text", "shipping_text", "currency_text"]
+
+
 def build_shipments(raw: RawTable) -> ShipmentTable:
+    """Batch by batch, each reduced to compact rows before the next is read; then the
+    order-level value exemptions and the item-row collapse over the whole file."""
     _require(raw)
-    frame = raw.frame
-    if frame.is_empty():
+    tally = _Tally()
+    kept: list[pl.DataFrame] = []
+    valued: list[pl.DataFrame] = []
+    for batch in raw.batches():
+        rows = _reduce(batch, tally)
+        kept.append(rows.select(_KEPT))
+        valued.append(rows.filter(pl.col("value_rule")).select(["row", *_VALUE_COLUMNS]))
+        tally.rows_kept += rows.height
+    if tally.rows_read == 0:
         raise FileRejected("no_rows")
-    rows_read = frame.height
-    dates = parse_dates(frame.get_column("ship_date"))
+    rows = pl.concat(kept)
+    exemption = _value_exemption(pl.concat(valued), rows.height)
+    rows = rows.with_columns(excluded=pl.coalesce("excluded", exemption))
+    table = ShipmentTable.from_shipments(
+        _collapse(rows), rows_read=tally.rows_read, rows_skipped=tally.no_order
+    )
+    table.warnings = _read_warnings(
+        table.frame, tally.unreadable_dates, tally.date_order.guessed, tally.no_order
+    )
+    return table
+
+
+def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
+    """One batch of raw text columns → typed rows with every exclusion but the value ones."""
+    tally.rows_read += frame.height
+    dates = parse_dates(frame.get_column("ship_date"), tally.date_order)
+    tally.unreadable_dates += dates.unreadable
     statuses = [
-        map_unique(
-            frame.get_column(m).fill_null(""), lambda t: vocabulary_meaning("status", t), pl.String
-        )
+        map_unique(frame.get_column(m), lambda t: vocabulary_meaning("status", t), pl.String)
         for m in ("status", "item_status")
         if m in frame.columns
     ]
@@ -145,7 +183,7 @@ def build_shipments(raw: RawTable) -> ShipmentTable:
         ship_date=dates.dates,
         date_blank=dates.blank,
         carrier=_carrier_text(frame),
-        tracking_raw=_column(frame, "tracking"),
+        tracking=normalize_tracking(_column(frame, "tracking", strip=False)),
         category=_column(frame, "category"),
         marketplace_text=_column(frame, "marketplace", strip=False),
         fulfillment_text=_column(frame, "fulfillment", strip=False),
@@ -159,19 +197,15 @@ def build_shipments(raw: RawTable) -> ShipmentTable:
         else pl.lit(False),
     )
     no_order = rows.get_column("order_id") == ""
+    tally.no_order += int(no_order.sum())
     rows = _with_market(rows.filter(~no_order))
-    rows = rows.with_columns(value_exemption=_value_exemption(rows))
-    rows = rows.with_columns(
-        tracking=normalize_tracking(pl.col("tracking_raw")),
+    return rows.with_columns(
+        row=pl.int_range(tally.rows_kept, tally.rows_kept + rows.height, dtype=pl.UInt32),
         category=pl.when(pl.col("category") == "")
         .then(pl.lit(UNCATEGORIZED))
         .otherwise("category"),
         excluded=_exclusion(),
     )
-    skipped = int(no_order.sum())
-    table = ShipmentTable.from_shipments(_collapse(rows), rows_read=rows_read, rows_skipped=skipped)
-    table.warnings = _read_warnings(table.frame, dates.unreadable, dates.guessed_order, skipped)
-    return table
 
 
 def _with_market(rows: pl.DataFrame) -> pl.DataFrame:
@@ -190,13 +224,13 @@ def _with_market(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _value_exemption(rows: pl.DataFrame) -> pl.Series:
+def _value_exemption(candidates: pl.DataFrame, height: int) -> pl.Series:
     """eu_letter_under_20 / jp_under_1000 / null per row, from the order's total value.
 
     The order total sums its rows' item price and shipping price (domain.md §1b:
-    shipping included). Computed only for rows a value rule can apply to."""
-    result = pl.Series("value_exemption", [None] * rows.height, dtype=pl.String)
-    candidates = rows.with_row_index("row").filter(pl.col("value_rule"))
+    shipping included). `candidates` are the rows a value rule can apply to, with their
+    position `row` among all rows."""
+    result = pl.repeat(None, height, dtype=pl.String, eager=True).alias("value_exemption")
     if candidates.is_empty():
         return result
     default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
@@ -225,7 +259,8 @@ def _value_exemption(rows: pl.DataFrame) -> pl.Series:
 
 
 def _exclusion() -> pl.Expr:
-    """The first exclusion reason that applies (domain.md §4 rule 2), else null."""
+    """The first exclusion reason that applies (domain.md §4 rule 2), except the value-based
+    ones, which need the whole order and are added once every batch is read."""
     return (
         pl.when(pl.col("fulfillment") == "amazon")
         .then(pl.lit("fba"))
@@ -235,7 +270,7 @@ def _exclusion() -> pl.Expr:
         .then(pl.lit("not_shipped"))
         .when(pl.col("ship_date").is_null())
         .then(pl.lit("unreadable_date"))
-        .otherwise(pl.col("value_exemption"))
+        .otherwise(pl.lit(None, dtype=pl.String))
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -87,32 +88,46 @@ class ParsedDates:
         self.guessed_order = guessed_order
 
 
-def parse_dates(raw: pl.Series) -> ParsedDates:
+@dataclass
+class DateOrder:
+    """How a file writes a/b/yyyy dates, shared by its batches: the first batch with
+    evidence (a day over 12) settles it; until then each batch guesses."""
+
+    day_first: bool | None = None
+    guessed: str | None = None
+
+
+def parse_dates(raw: pl.Series, order: DateOrder | None = None) -> ParsedDates:
     """Parse a column of seller dates; blank stays null, unreadable is counted."""
+    order = order or DateOrder()
     stripped = raw.fill_null("").str.strip_chars()
     # Fast path: ISO dates (Amazon's reports), optionally followed by a time.
     iso = stripped.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
     rest = stripped.filter(iso.is_null() & (stripped != ""))
-    dates, guessed_order = iso, None
+    dates = iso
     if len(rest):
-        mapping, guessed_order = _parse_unique(rest)
+        mapping = _parse_unique(rest, order)
         dates = pl.select(
             pl.coalesce(iso, stripped.replace_strict(mapping, default=None, return_dtype=pl.Date))
         ).to_series()
     blank = stripped == ""
     unreadable = int((~blank & dates.is_null()).sum())
-    return ParsedDates(dates.alias(raw.name), blank, unreadable, guessed_order)
+    return ParsedDates(dates.alias(raw.name), blank, unreadable, order.guessed)
 
 
-def _parse_unique(texts: pl.Series) -> tuple[dict[str, date | None], str | None]:
+def _parse_unique(texts: pl.Series, order: DateOrder) -> dict[str, date | None]:
     """Each distinct non-ISO text → its date, reading a/b/yyyy the same way for the column."""
     uniques = texts.unique().to_list()
     parts = {u: (m.group(1).strip() if (m := re.match(_DATE_PART, u)) else u) for u in uniques}
     ambiguous = [m.groups() for p in parts.values() if (m := _AMBIGUOUS.match(p))]
-    day_first, guessed = _day_first([(int(a), sep, int(b)) for a, sep, b, _ in ambiguous])
-    mapping = {u: _parse_one(part, day_first) for u, part in parts.items()}
-    order = ("DD/MM/YYYY" if day_first else "MM/DD/YYYY") if guessed else None
-    return mapping, order
+    day_first = order.day_first
+    if day_first is None:
+        day_first, guessed = _day_first([(int(a), sep, int(b)) for a, sep, b, _ in ambiguous])
+        if guessed:
+            order.guessed = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
+        elif ambiguous:
+            order.day_first = day_first
+    return {u: _parse_one(part, day_first) for u, part in parts.items()}
 
 
 _AMOUNT_JUNK = re.compile(r"[^\d,.\-]")

@@ -24,6 +24,15 @@ from bot.domain.reference import carrier_by_id
 from bot.domain.shipments import ShipmentTable
 
 _DEFECT_LIST = TypeAdapter(list[Defect])
+_KEY_COLUMNS = (
+    "ship_date",
+    "category",
+    "carrier",
+    "carrier_id",
+    "marketplace",
+    "reason",
+    "unverified",
+)
 ACTIONS = {
     "missing_tracking": "add_tracking",
     "unknown_carrier": "pick_listed_carrier",
@@ -53,7 +62,7 @@ def resolve_as_of(frame: pl.DataFrame, as_of: date | None, today: date | None) -
     """The given date; else the latest ship date of a self-fulfilled shipment; else today."""
     if as_of is not None:
         return as_of, "given"
-    shipped = frame.filter(pl.col("excluded").is_null()).get_column("ship_date").max()
+    shipped = frame.get_column("ship_date").filter(frame["excluded"].is_null()).max()
     if shipped is None:
         shipped = frame.get_column("ship_date").max()
     if isinstance(shipped, date):
@@ -67,15 +76,19 @@ def compute_report(
     as_of, as_of_source = resolve_as_of(table.frame, as_of, today)
     start = as_of - timedelta(days=WINDOW_DAYS - 1)
     outside = ~pl.col("ship_date").is_between(start, as_of)
-    frame = table.frame.with_columns(
-        excluded=pl.when(pl.col("excluded").is_null() & outside)
+    excluded = table.frame.select(
+        pl.when(pl.col("excluded").is_null() & outside)
         .then(pl.lit("outside_window"))
         .otherwise(pl.col("excluded"))
+    ).to_series()
+    # Only the short key columns are copied for the counted rows; order IDs and tracking
+    # numbers (most of a big file's bytes) only for the defects.
+    counted = (
+        table.frame.select(_KEY_COLUMNS)
+        .filter(excluded.is_null())
+        .with_columns(valid=pl.col("reason").is_null(), carrier_name=_carrier_display())
     )
-    counted = frame.filter(pl.col("excluded").is_null()).with_columns(
-        valid=pl.col("reason").is_null(),
-        carrier_name=_carrier_display(),
-    )
+    defective = table.frame.filter(excluded.is_null() & table.frame["reason"].is_not_null())
     by_category = _groups(counted, "category")
     _add_outlook(by_category, counted, as_of)
     return VtrReport(
@@ -86,8 +99,8 @@ def compute_report(
         by_category=by_category,
         by_carrier=_groups(counted, "carrier_name"),
         by_marketplace=_groups(counted, "marketplace"),
-        excluded=_exclusion_counts(frame),
-        defects=_defects(counted),
+        excluded=_exclusion_counts(excluded),
+        defects=_defects(defective),
         warnings=[*table.warnings, *_unverified_warning(counted)],
         suggestions=_suggestions(counted, by_category),
         unverified=int(counted.get_column("unverified").fill_null(False).sum()),
@@ -135,19 +148,16 @@ def _add_outlook(categories: list[GroupStats], counted: pl.DataFrame, as_of: dat
             stats.at_risk = falls_below_within(daily[stats.name], as_of) is not None
 
 
-def _exclusion_counts(frame: pl.DataFrame) -> dict[str, int]:
+def _exclusion_counts(excluded: pl.Series) -> dict[str, int]:
     counts = dict.fromkeys(EXCLUSION_REASONS, 0)
-    excluded = frame.filter(pl.col("excluded").is_not_null()).get_column("excluded")
-    for reason, count in excluded.value_counts().iter_rows():
+    for reason, count in excluded.drop_nulls().value_counts().iter_rows():
         counts[reason] = count
     return counts
 
 
-def _defects(counted: pl.DataFrame) -> list[Defect]:
-    rows = (
-        counted.filter(pl.col("reason").is_not_null())
-        .sort("category", "ship_date", "order_id")
-        .select("order_id", "ship_date", "category", "carrier", "marketplace", "tracking", "reason")
+def _defects(defective: pl.DataFrame) -> list[Defect]:
+    rows = defective.sort("category", "ship_date", "order_id").select(
+        "order_id", "ship_date", "category", "carrier", "marketplace", "tracking", "reason"
     )
     return _DEFECT_LIST.validate_python(rows.to_dicts())
 
