@@ -58,7 +58,9 @@ class Settings(BaseSettings):
     @classmethod
     def _chat_list(cls, value: object) -> object:
         if isinstance(value, str):
-            return frozenset(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+            return frozenset(
+                int(part) for part in value.replace(";", ",").split(",") if part.strip()
+            )
         return value
 
     @field_validator("webhook_url")
@@ -71,7 +73,9 @@ class Settings(BaseSettings):
     @field_validator("webhook_secret")
     @classmethod
     def _telegram_secret_alphabet(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
+        ):
             raise ValueError("use 1-256 characters A-Z, a-z, 0-9, _ and - (Telegram's rule)")
         return value
 

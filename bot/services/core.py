@@ -13,6 +13,7 @@ import html
 import logging
 import re
 import shutil
+import sqlite3
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -27,7 +28,7 @@ from bot.services.answers import render_answer
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
 from bot.services.replies import Button, ChatRef, Document, Progress, Reply, Upload
 from bot.services.report_text import defect_file_labels, render_file_error, render_report
-from bot.services.store import Store
+from bot.services.store import StorageProblem, Store, storage_problem
 from bot.services.subscriptions import SubscriptionCommands
 from bot.services.text_split import split_html
 
@@ -415,8 +416,16 @@ class Core:
                     )
                 )
             ]
-        stored = await self.store.merge_shipments(chat.chat_id, table.to_records())
-        await self.store.save_report(chat.chat_id, report)
+        try:
+            stored = await self.store.merge_shipments(chat.chat_id, table.to_records())
+            await self.store.save_report(chat.chat_id, report)
+        except (sqlite3.OperationalError, OSError) as error:
+            problem = storage_problem(error)
+            if problem is None:
+                raise
+            log.error("chat %s: storage %s, upload not saved", chat.chat_id, problem)
+            await say(esc(t._("I could not save {filename}.", filename=upload.filename)))
+            return [Reply(esc(storage_problem_text(problem, t)))]
         log.info(
             "chat %s: analysed %s shipments in %.2f s",
             chat.chat_id,
@@ -441,6 +450,17 @@ class Core:
             )
             replies.append(Reply(esc(caption), document=Document(filename, data)))
         return replies
+
+
+def storage_problem_text(problem: StorageProblem, t: Translator) -> str:
+    if problem == "locked":
+        return t._(
+            "My database is busy right now, so nothing was saved. Please try again in a minute."
+        )
+    return t._(
+        "My storage is full, so nothing was saved and your earlier data is unchanged. "
+        "Please try again later; the bot's operator needs to free disk space."
+    )
 
 
 async def _silent(text: str) -> None:

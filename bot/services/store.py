@@ -10,11 +10,14 @@ version n to n + 1. Append to the list, never edit a migration that has shipped.
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Literal
 
 import aiosqlite
 
@@ -100,6 +103,24 @@ class AlertRecord:
     snapshot_json: str
 
 
+StorageProblem = Literal["locked", "full"]
+
+
+def storage_problem(error: BaseException) -> StorageProblem | None:
+    """Whether an error means the database cannot be written now, and why.
+
+    SQLite reports both as OperationalError text; a full disk can also surface as ENOSPC."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return "full"
+    if isinstance(error, sqlite3.OperationalError):
+        text = str(error).lower()
+        if "locked" in text or "busy" in text:
+            return "locked"
+        if "full" in text:
+            return "full"
+    return None
+
+
 class StoreClosedError(RuntimeError):
     """The store was used before `open()` or after `close()`."""
 
@@ -107,8 +128,9 @@ class StoreClosedError(RuntimeError):
 class Store:
     """Async access to the bot's database. Open once at start-up, close at shutdown."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, busy_timeout_ms: int = 5000) -> None:
         self.path = Path(path)
+        self.busy_timeout_ms = busy_timeout_ms
         self._db: aiosqlite.Connection | None = None
 
     async def open(self) -> None:
@@ -117,7 +139,7 @@ class Store:
         self._db = await aiosqlite.connect(self.path, isolation_level=None)
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.execute("PRAGMA synchronous = NORMAL")
-        await self._db.execute("PRAGMA busy_timeout = 5000")
+        await self._db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
         try:
             await self._migrate()
         except BaseException:

@@ -11,7 +11,9 @@ from telegram import Update
 
 from bot.adapters.telegram.context import VtrContext
 from bot.adapters.telegram.handlers import chat_of
+from bot.services.core import storage_problem_text
 from bot.services.i18n import translator
+from bot.services.store import storage_problem
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +39,12 @@ async def on_error(update: object, context: VtrContext) -> None:
         t = translator(await context.core.lang_of(chat))
     except Exception:  # the store may be what failed
         t = translator(context.core.default_lang)
+    problem = storage_problem(error) if error is not None else None
+    if problem is not None:
+        text = storage_problem_text(problem, t)
+    else:
+        text = t._("Sorry, something went wrong on my side. Please try again in a moment.")
     try:
-        await context.bot.send_message(
-            chat_id=chat.chat_id,
-            text=html.escape(
-                t._("Sorry, something went wrong on my side. Please try again in a moment."),
-                quote=False,
-            ),
-        )
+        await context.bot.send_message(chat_id=chat.chat_id, text=html.escape(text, quote=False))
     except Exception as send_error:
         log.error("could not tell chat about the error: %s", type(send_error).__name__)

@@ -1,0 +1,58 @@
+"""A locked database or a full disk: a clear message, and nothing stored is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.core import Core
+from bot.services.replies import ChatRef
+from bot.services.store import Store
+from tests.bot import samples
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+from generate import generate
+
+CHAT = ChatRef(7, "en")
+
+
+async def upload(core: Core, tmp_path: Path, name: str = "erp.csv") -> str:
+    path = tmp_path / name
+    path.write_bytes(samples.gbk_csv())
+    replies = await core.handle_file(CHAT, path, name, caption=samples.AS_OF)
+    return "\n".join(reply.html for reply in replies)
+
+
+async def test_locked_database(tmp_path: Path, kb: KnowledgeBase) -> None:
+    database = tmp_path / "db.sqlite3"
+    async with Store(database, busy_timeout_ms=100) as store:
+        core = Core(store, kb, default_lang="en")
+        assert "90.0%" in await upload(core, tmp_path)
+        before = await store.shipments(CHAT.chat_id)
+        other_process = sqlite3.connect(database, isolation_level=None)
+        other_process.execute("BEGIN EXCLUSIVE")
+        try:
+            text = await upload(core, tmp_path, "again.csv")
+        finally:
+            other_process.execute("ROLLBACK")
+            other_process.close()
+        assert "database is busy right now, so nothing was saved" in text
+        assert await store.shipments(CHAT.chat_id) == before
+
+
+async def test_full_disk(tmp_path: Path, kb: KnowledgeBase) -> None:
+    async with Store(tmp_path / "db.sqlite3") as store:
+        core = Core(store, kb, default_lang="en")
+        await store.set_lang(1, "en")  # another chat's data, already stored
+        async with store.db.execute("PRAGMA page_count") as cursor:
+            (pages,) = await cursor.fetchone()
+        await store.db.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow
+        big = tmp_path / "big.csv"
+        generate(big, rows=3000, seed=3)  # thousands of rows: the database must grow
+        replies = await core.handle_file(CHAT, big, "big.csv", caption="2026-11-20")
+        text = "\n".join(reply.html for reply in replies)
+        assert "storage is full, so nothing was saved" in text
+        assert await store.shipments(CHAT.chat_id) == []
+        assert await store.get_lang(1) == "en"
