@@ -12,13 +12,15 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.services.i18n import Lang
 
 BOT_API_FILE_CAP_MB = 20
 """Largest file a bot may download through the public Bot API."""
+LOCAL_BOT_API_FILE_CAP_MB = 2000
+"""Largest file a local Bot API server (--local) hands to a bot."""
 
 
 def default_data_dir() -> Path:
@@ -44,6 +46,8 @@ class Settings(BaseSettings):
         default="https://api.telegram.org/file/bot", alias="TELEGRAM_BASE_FILE_URL"
     )
 
+    local_mode: bool = Field(default=False, alias="TELEGRAM_LOCAL_MODE")
+    """A local Bot API server in --local mode: files up to 2 GB, read from its disk."""
     webhook_url: str | None = Field(default=None, alias="VTRBOT_WEBHOOK_URL")
     webhook_listen: str = Field(default="0.0.0.0", alias="VTRBOT_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="VTRBOT_WEBHOOK_PORT")
@@ -103,6 +107,12 @@ class Settings(BaseSettings):
         if value is None or not value.get_secret_value().strip():
             return None
         return SecretStr(value.get_secret_value().strip())
+
+    @model_validator(mode="after")
+    def _local_server_takes_big_files(self) -> Settings:
+        if self.local_mode and "max_upload_mb" not in self.model_fields_set:
+            self.max_upload_mb = LOCAL_BOT_API_FILE_CAP_MB
+        return self
 
     @property
     def max_upload_bytes(self) -> int:

@@ -17,6 +17,7 @@ import itertools
 import json
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -81,8 +82,10 @@ def _decode(value: str) -> Any:
 class FakeBotApi:
     """Start with `await start()`, stop with `await stop()`; see `user_*` to send updates."""
 
-    def __init__(self, token: str = "123456:TEST-TOKEN") -> None:
+    def __init__(self, token: str = "123456:TEST-TOKEN", local_dir: Path | None = None) -> None:
         self.token = token
+        self.local_dir = local_dir
+        """Set: behave like a Bot API server started with --local (getFile gives disk paths)."""
         self.calls: list[Call] = []
         self.files: dict[str, bytes] = {}
         self._updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
@@ -337,16 +340,26 @@ class FakeBotApi:
         return self._message(params["chat_id"], document=document)
 
     async def _on_sendPhoto(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
-        size = {"file_id": "sent-photo", "file_unique_id": "sent-photo", "width": 1000, "height": 560}
+        size = {
+            "file_id": "sent-photo",
+            "file_unique_id": "sent-photo",
+            "width": 1000,
+            "height": 560,
+        }
         return self._message(params["chat_id"], photo=[size], caption=params.get("caption"))
 
     async def _on_getFile(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
         file_id = params["file_id"]
+        path = f"documents/{file_id}"
+        if self.local_dir is not None:  # a --local server answers with a path on its disk
+            local = self.local_dir / file_id
+            local.write_bytes(self.files[file_id])
+            path = str(local)
         return {
             "file_id": file_id,
             "file_unique_id": f"u{file_id}",
             "file_size": len(self.files[file_id]),
-            "file_path": f"documents/{file_id}",
+            "file_path": path,
         }
 
     async def _download(self, request: web.Request) -> web.Response:

@@ -121,6 +121,7 @@ def build_application(
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
+        .local_mode(settings.local_mode)
         # 5xx, timeouts and dropped connections retried with backoff; 429s waited out.
         .request(bot_request())
         .rate_limiter(rate_limiter())
