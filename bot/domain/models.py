@@ -7,7 +7,7 @@ Field names of `VtrReport` follow the computation contract in shared/domain.md �
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,12 +22,8 @@ UNCATEGORIZED = "Uncategorized"
 """Category of shipments from files without a category column (shown as 未分类 in Chinese)."""
 
 DefectReason = Literal["missing_tracking", "unknown_carrier", "bad_format", "bad_check_digit"]
-DEFECT_REASONS: tuple[DefectReason, ...] = (
-    "missing_tracking",
-    "unknown_carrier",
-    "bad_format",
-    "bad_check_digit",
-)
+DEFECT_REASONS: tuple[DefectReason, ...] = get_args(DefectReason)
+"""In the order they are tested: an invalid shipment gets the first that applies."""
 
 ExclusionReason = Literal[
     "fba",
@@ -38,15 +34,7 @@ ExclusionReason = Literal[
     "jp_under_1000",
     "outside_window",
 ]
-EXCLUSION_REASONS: tuple[ExclusionReason, ...] = (
-    "fba",
-    "cancelled",
-    "not_shipped",
-    "unreadable_date",
-    "eu_letter_under_20",
-    "jp_under_1000",
-    "outside_window",
-)
+EXCLUSION_REASONS: tuple[ExclusionReason, ...] = get_args(ExclusionReason)
 """In the order they are tested: a shipment is excluded for the first that applies."""
 
 

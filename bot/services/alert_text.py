@@ -12,32 +12,25 @@ markup stays outside the msgids and values are escaped when `html` is true.
 
 from __future__ import annotations
 
-import html as html_lib
-
 from bot.domain.alerts import AlertDecision, VtrChange
 from bot.domain.models import GroupStats, Suggestion, VtrReport
 from bot.services.i18n import Translator
-from bot.services.report_text import action_text, category_label, reason_text
+from bot.services.report_text import (
+    Markup,
+    action_text,
+    category_label,
+    ratio_text,
+    reason_text,
+)
 
 MAX_FIXES = 3
 """Top fixes listed in an alert; the full list is in the report."""
 
 
-class _Markup:
-    def __init__(self, html: bool) -> None:
-        self.html = html
-
-    def esc(self, text: object) -> str:
-        return html_lib.escape(str(text), quote=False) if self.html else str(text)
-
-    def bold(self, text: str) -> str:
-        return f"<b>{text}</b>" if self.html else text
-
-
 def render_alert(
     decision: AlertDecision, report: VtrReport, t: Translator, html: bool = False
 ) -> str:
-    m = _Markup(html)
+    m = Markup(html)
     sections = [
         _headline(decision, report, t, m),
         _changes_section(decision, t, m),
@@ -48,23 +41,14 @@ def render_alert(
     return "\n\n".join(s for s in sections if s)
 
 
-def _ratio(t: Translator, stats: GroupStats) -> str:
-    return t._(
-        "{vtr} ({valid} of {shipments})",
-        vtr=t.percent(stats.vtr),
-        valid=t.number(stats.valid),
-        shipments=t.number(stats.shipments),
-    )
-
-
-def _headline(decision: AlertDecision, report: VtrReport, t: Translator, m: _Markup) -> str:
+def _headline(decision: AlertDecision, report: VtrReport, t: Translator, m: Markup) -> str:
     day = t.date(report.as_of)
     if decision.digest_only:
         lines = ["📊 " + m.bold(t._("Daily VTR digest for {date}", date=day))]
     else:
         lines = ["🔔 " + m.bold(t._("VTR alert for {date}", date=day))]
     if report.overall.shipments:
-        lines.append(t._("Overall VTR: {ratio}", ratio=_ratio(t, report.overall)))
+        lines.append(t._("Overall VTR: {ratio}", ratio=ratio_text(t, report.overall)))
     else:
         lines.append(t._("No self-fulfilled shipments fall inside the window."))
     if decision.below:
@@ -87,7 +71,7 @@ def _points(t: Translator, change: VtrChange) -> str:
     return t._("up {points} points", points=points)
 
 
-def _changes_section(decision: AlertDecision, t: Translator, m: _Markup) -> str:
+def _changes_section(decision: AlertDecision, t: Translator, m: Markup) -> str:
     if decision.previous_as_of is None or not decision.changes:
         return ""
     title = t._("Since the alert of {date}", date=t.date(decision.previous_as_of))
@@ -105,9 +89,9 @@ def _changes_section(decision: AlertDecision, t: Translator, m: _Markup) -> str:
     return "\n".join(lines)
 
 
-def _category_line(stats: GroupStats, dropped: bool, t: Translator, m: _Markup) -> str:
+def _category_line(stats: GroupStats, dropped: bool, t: Translator, m: Markup) -> str:
     mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk else "📉")
-    line = f"{mark} {m.esc(category_label(t, stats.name))}: {_ratio(t, stats)}"
+    line = f"{mark} {m.esc(category_label(t, stats.name))}: {ratio_text(t, stats)}"
     if stats.below_threshold:
         line += " · " + t.ngettext(
             "fix {count} shipment to reach 95%", "fix {count} shipments to reach 95%", stats.needed
@@ -125,7 +109,7 @@ def _category_line(stats: GroupStats, dropped: bool, t: Translator, m: _Markup) 
 
 
 def _categories_section(
-    decision: AlertDecision, report: VtrReport, t: Translator, m: _Markup
+    decision: AlertDecision, report: VtrReport, t: Translator, m: Markup
 ) -> str:
     if not decision.categories:
         return ""
@@ -140,7 +124,7 @@ def _categories_section(
     return "\n".join(lines)
 
 
-def _fix_line(index: int, s: Suggestion, t: Translator, m: _Markup) -> str:
+def _fix_line(index: int, s: Suggestion, t: Translator, m: Markup) -> str:
     assert s.reason is not None
     head = t.ngettext(
         "{category}: {count} shipment with {problem}",
@@ -156,7 +140,7 @@ def _fix_line(index: int, s: Suggestion, t: Translator, m: _Markup) -> str:
     return f"{line}\n   {action_text(t, s.reason)}"
 
 
-def _fixes_section(decision: AlertDecision, report: VtrReport, t: Translator, m: _Markup) -> str:
+def _fixes_section(decision: AlertDecision, report: VtrReport, t: Translator, m: Markup) -> str:
     """The best fixes for the categories concerned (the report ranks them already)."""
     concerned = set(decision.categories)
     fixes = [s for s in report.suggestions if s.reason is not None and s.category in concerned]

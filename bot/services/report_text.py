@@ -18,7 +18,7 @@ MAX_LISTED_DEFECTS = 10
 MAX_LISTED_SUGGESTIONS = 5
 
 
-class _Markup:
+class Markup:
     """Bold and escaping for HTML; nothing for plain text."""
 
     def __init__(self, html: bool) -> None:
@@ -90,7 +90,7 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
 
 def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     """The whole report; callers split it for Telegram's 4,096-character limit."""
-    m = _Markup(html)
+    m = Markup(html)
     sections = [
         _headline(report, t, m),
         _group_section(
@@ -125,7 +125,8 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     return "\n\n".join(s for s in sections if s)
 
 
-def _ratio(t: Translator, stats: GroupStats) -> str:
+def ratio_text(t: Translator, stats: GroupStats) -> str:
+    """'90.0% (18 of 20)' in the reader's language."""
     return t._(
         "{vtr} ({valid} of {shipments})",
         vtr=t.percent(stats.vtr),
@@ -134,7 +135,7 @@ def _ratio(t: Translator, stats: GroupStats) -> str:
     )
 
 
-def _headline(report: VtrReport, t: Translator, m: _Markup) -> str:
+def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
     lines = [
         m.bold(t._("VTR report as of {date}", date=t.date(report.as_of))),
         t._(
@@ -153,7 +154,7 @@ def _headline(report: VtrReport, t: Translator, m: _Markup) -> str:
     if overall.shipments == 0:
         lines.append(t._("No self-fulfilled shipments fall inside the window."))
         return "\n".join(lines)
-    lines.append(m.bold(t._("Overall VTR: {ratio}", ratio=_ratio(t, overall))))
+    lines.append(m.bold(t._("Overall VTR: {ratio}", ratio=ratio_text(t, overall))))
     below = [s for s in report.by_category if s.below_threshold]
     if below:
         lines.append(
@@ -166,9 +167,9 @@ def _headline(report: VtrReport, t: Translator, m: _Markup) -> str:
     return "\n".join(lines)
 
 
-def _group_line(stats: GroupStats, t: Translator, m: _Markup, label: str, outlook: bool) -> str:
+def _group_line(stats: GroupStats, t: Translator, m: Markup, label: str, outlook: bool) -> str:
     mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk else "✅")
-    line = f"{mark} {m.esc(label)}: {_ratio(t, stats)}"
+    line = f"{mark} {m.esc(label)}: {ratio_text(t, stats)}"
     if stats.below_threshold:
         line += " · " + t.ngettext(
             "fix {count} shipment to reach 95%", "fix {count} shipments to reach 95%", stats.needed
@@ -187,7 +188,7 @@ def _group_section(
     title: str,
     groups: list[GroupStats],
     t: Translator,
-    m: _Markup,
+    m: Markup,
     label: Callable[[str], str],
     outlook: bool = False,
 ) -> str:
@@ -198,7 +199,7 @@ def _group_section(
     return "\n".join(lines)
 
 
-def _defect_section(report: VtrReport, t: Translator, m: _Markup) -> str:
+def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
     if not report.defects:
         return ""
     counts = Counter(d.reason for d in report.defects)
@@ -221,7 +222,7 @@ def _defect_section(report: VtrReport, t: Translator, m: _Markup) -> str:
     return "\n".join(lines)
 
 
-def _suggestion_line(index: int, s: Suggestion, t: Translator, m: _Markup) -> str:
+def _suggestion_line(index: int, s: Suggestion, t: Translator, m: Markup) -> str:
     if s.reason is None:
         return f"{index}. {action_text(t, None)}"
     head = t.ngettext(
@@ -238,7 +239,7 @@ def _suggestion_line(index: int, s: Suggestion, t: Translator, m: _Markup) -> st
     return f"{line}\n   {action_text(t, s.reason)}"
 
 
-def _suggestion_section(report: VtrReport, t: Translator, m: _Markup) -> str:
+def _suggestion_section(report: VtrReport, t: Translator, m: Markup) -> str:
     if not report.suggestions:
         return ""
     ranked = [s for s in report.suggestions if s.reason is not None][:MAX_LISTED_SUGGESTIONS]
@@ -264,7 +265,7 @@ def _excluded_section(report: VtrReport, t: Translator) -> str:
     return t._("Not counted: {parts}", parts=", ".join(parts)) if parts else ""
 
 
-def _notes_section(report: VtrReport, t: Translator, m: _Markup) -> str:
+def _notes_section(report: VtrReport, t: Translator, m: Markup) -> str:
     notes = []
     for warning in report.warnings:
         text = _warning_text(warning.code, warning.count, m.esc(warning.detail), t)
@@ -312,7 +313,7 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
 
 def render_file_error(error: FileRejected, t: Translator, html: bool = False) -> str:
     """One sentence a seller can act on, for each reason a file is refused."""
-    m = _Markup(html)
+    m = Markup(html)
     names = {
         "order_id": t._("order ID"),
         "ship_date": t._("ship date"),

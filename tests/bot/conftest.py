@@ -12,6 +12,7 @@ from bot.services.core import Core
 from bot.services.store import Store
 from bot.settings import Settings
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.harness import started
 
 
 @pytest.fixture(scope="session")
@@ -55,19 +56,5 @@ async def running_bot(settings: Settings, kb: KnowledgeBase, bot_api: FakeBotApi
     """The real Application from app.py, polling the fake server until the test ends."""
     from bot.adapters.telegram.app import build_application
 
-    application = build_application(settings, kb)
-    await application.initialize()
-    # run_polling would call these hooks; started by hand, we call them ourselves.
-    assert application.post_init is not None
-    await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0, timeout=1)
-    try:
+    async with started(build_application(settings, kb)) as application:
         yield application
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)

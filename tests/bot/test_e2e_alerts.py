@@ -13,6 +13,7 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.settings import Settings
 from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.harness import started
 
 # 09:30 in Shanghai on 2026-11-21: the GBK sample's 玩具 is 8/10 = 80.0% in that window.
 MORNING = datetime(2026, 11, 21, 1, 30, tzinfo=UTC)
@@ -22,21 +23,8 @@ MORNING = datetime(2026, 11, 21, 1, 30, tzinfo=UTC)
 async def app_at_morning(settings: Settings, kb: KnowledgeBase) -> AsyncIterator:
     from bot.adapters.telegram.app import build_application
 
-    application = build_application(settings, kb, clock=lambda: MORNING)
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0, timeout=1)
-    try:
+    async with started(build_application(settings, kb, clock=lambda: MORNING)) as application:
         yield application
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
 
 
 async def upload_and_subscribe(bot_api: FakeBotApi, chat_id: int) -> None:

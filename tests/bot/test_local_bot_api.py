@@ -11,6 +11,7 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from bot.settings import BOT_API_FILE_CAP_MB, Settings, load_settings
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.harness import started
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from generate import generate
@@ -50,28 +51,15 @@ async def test_a_25_mb_upload_through_a_local_server(
         TELEGRAM_BASE_FILE_URL=local_api.base_file_url,
         TELEGRAM_LOCAL_MODE=True,
     )
-    application = build_application(settings, kb)
-    await application.initialize()
-    assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
-    await application.start()
-    await application.updater.start_polling(poll_interval=0, timeout=1)
-    try:
+    async with started(build_application(settings, kb)) as application:
         local_api.user_sends_document(
             61, big.read_bytes(), "big.csv", caption="2026-11-20", lang="en"
         )
         await local_api.wait_for("sendDocument", chat_id=61, timeout=60)
         assert local_api.sent("download") == []  # read from the server's disk, not over HTTP
-        store = application.bot_data.store
-        report = await store.last_report(61)
+        report = await application.bot_data.store.last_report(61)
         assert report is not None
         assert (report.overall.shipments, report.overall.valid) == (
             expected.shipments,
             expected.valid,
         )
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)

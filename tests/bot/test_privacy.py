@@ -9,6 +9,7 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.settings import Settings
 from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.harness import started
 
 
 async def test_allow_list_serves_only_listed_chats(
@@ -17,25 +18,13 @@ async def test_allow_list_serves_only_listed_chats(
     from bot.adapters.telegram.app import build_application
 
     private = settings.model_copy(update={"allowed_chats": frozenset({11})})
-    application = build_application(private, kb)
-    await application.initialize()
-    assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
-    await application.start()
-    await application.updater.start_polling(poll_interval=0, timeout=1)
-    try:
+    async with started(build_application(private, kb)) as application:
         bot_api.user_sends(12, "/start")
         bot_api.user_sends(11, "/start")
         await bot_api.wait_for("sendMessage", chat_id=11)
         await asyncio.sleep(0.3)  # 12's update was sent first: it had every chance to answer
         assert bot_api.sent("sendMessage", 12) == []
         assert await application.bot_data.store.get_lang(12) is None
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
 
 
 async def test_forget_deletes_the_chats_data_and_its_alert(

@@ -14,6 +14,7 @@ from bot.adapters.cli.run import webhook_options
 from bot.domain.knowledge import KnowledgeBase
 from bot.settings import Settings
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.harness import started
 
 SECRET = "s3cret-Token_1"
 
@@ -59,19 +60,15 @@ async def test_webhook_checks_the_secret_and_serves_updates(
     from bot.adapters.telegram.app import build_application
 
     port = free_port()
-    application = build_application(settings, kb)
-    await application.initialize()
-    assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
-    await application.start()
-    await application.updater.start_webhook(
-        listen="127.0.0.1",
-        port=port,
-        url_path="hook",
-        webhook_url="https://bot.example.com/hook",
-        secret_token=SECRET,
-    )
-    try:
+    async with started(build_application(settings, kb), poll=False) as application:
+        assert application.updater is not None
+        await application.updater.start_webhook(
+            listen="127.0.0.1",
+            port=port,
+            url_path="hook",
+            webhook_url="https://bot.example.com/hook",
+            secret_token=SECRET,
+        )
         [registered] = bot_api.sent("setWebhook")
         assert registered.params["secret_token"] == SECRET
         url = f"http://127.0.0.1:{port}/hook"
@@ -89,9 +86,3 @@ async def test_webhook_checks_the_secret_and_serves_updates(
                 assert response.status == 200
         [answer] = await bot_api.wait_for("sendMessage", chat_id=4242)
         assert "Buy Shipping" in answer.text
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
