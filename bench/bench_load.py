@@ -42,6 +42,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from generate import generate  # noqa: E402
 
 from tests.bot.fake_bot_api import Call, FakeBotApi  # noqa: E402
+from tests.bot.harness import started  # noqa: E402
 
 T = TypeVar("T")
 FIRST_ASKER, FIRST_UPLOADER = 10_000, 20_000
@@ -191,25 +192,17 @@ async def main_async(args: argparse.Namespace, data: bytes, data_dir: Path) -> N
         TELEGRAM_BASE_FILE_URL=api.base_file_url,
     )
     application = build_application(settings, KnowledgeBase.load())
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0, timeout=1)
     lags: list[float] = []
     stop = asyncio.Event()
-    watcher = asyncio.create_task(watch_loop(lags, stop))
     try:
-        latencies, uploads, elapsed = await server.run(drive(api, args, data))
+        async with started(application):
+            watcher = asyncio.create_task(watch_loop(lags, stop))
+            try:
+                latencies, uploads, elapsed = await server.run(drive(api, args, data))
+            finally:
+                stop.set()
+                await watcher
     finally:
-        stop.set()
-        await watcher
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
         await server.run(api.stop())
         server.close()
     report(args, latencies, uploads, elapsed, lags, api)
