@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bot.domain.engine import FileRejected, analyse_file, write_defects_csv
 from bot.domain.knowledge import Answer, KnowledgeBase
-from bot.domain.models import VtrReport
+from bot.domain.models import ShipmentRecord, VtrReport
 from bot.services.alerting import AlertService, NoScheduler, Scheduler
 from bot.services.answers import render_answer
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
@@ -382,7 +382,7 @@ class Core:
         try:
             await upload.fetch(path)
             work = asyncio.ensure_future(
-                asyncio.to_thread(analyse_file, path, as_of, self.max_upload_bytes)
+                asyncio.to_thread(_analyse_to_records, path, as_of, self.max_upload_bytes)
             )
             while True:
                 done, _ = await asyncio.wait({work}, timeout=self.progress_interval)
@@ -398,7 +398,7 @@ class Core:
                         )
                     )
                 )
-            report, table = work.result()
+            report, records = work.result()
         except FileRejected as error:
             log.info("chat %s: file rejected (%s)", chat.chat_id, error.code)
             await say(esc(t._("I could not read {filename}.", filename=upload.filename)))
@@ -417,7 +417,7 @@ class Core:
                 )
             ]
         try:
-            stored = await self.store.merge_shipments(chat.chat_id, table.to_records())
+            stored = await self.store.merge_shipments(chat.chat_id, records)
             await self.store.save_report(chat.chat_id, report)
         except (sqlite3.OperationalError, OSError) as error:
             problem = storage_problem(error)
@@ -450,6 +450,15 @@ class Core:
             )
             replies.append(Reply(esc(caption), document=Document(filename, data)))
         return replies
+
+
+def _analyse_to_records(
+    path: Path, as_of: date | None, max_bytes: int
+) -> tuple[VtrReport, list[ShipmentRecord]]:
+    """The whole CPU-bound part of an upload, for a worker thread: the event loop only
+    awaits it, so other chats' questions are answered meanwhile."""
+    report, table = analyse_file(path, as_of, max_bytes)
+    return report, table.to_records()
 
 
 def storage_problem_text(problem: StorageProblem, t: Translator) -> str:

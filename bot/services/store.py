@@ -10,6 +10,7 @@ version n to n + 1. Append to the list, never edit a migration that has shipped.
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
@@ -121,32 +122,65 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
     return None
 
 
+def _shipment_rows(chat_id: int, records: Iterable[ShipmentRecord]) -> list[tuple[object, ...]]:
+    return [
+        (
+            chat_id,
+            record.order_id,
+            record.ship_date.isoformat() if record.ship_date else None,
+            record.carrier,
+            record.tracking,
+            record.category,
+            record.marketplace,
+            record.excluded,
+        )
+        for record in records
+    ]
+
+
 class StoreClosedError(RuntimeError):
     """The store was used before `open()` or after `close()`."""
 
 
 class Store:
-    """Async access to the bot's database. Open once at start-up, close at shutdown."""
+    """Async access to the bot's database. Open once at start-up, close at shutdown.
+
+    Two connections: every write goes through one writer, one at a time (an asyncio lock),
+    so a chat's multi-statement merge never interleaves with another chat's write; reads
+    use a second connection, which in WAL mode sees committed data and never waits for a
+    merge in progress, so questions are answered while uploads are being stored."""
 
     def __init__(self, path: Path | str, busy_timeout_ms: int = 5000) -> None:
         self.path = Path(path)
         self.busy_timeout_ms = busy_timeout_ms
         self._db: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
+        self._write_lock = asyncio.Lock()
+
+    async def _connect(self) -> aiosqlite.Connection:
+        connection = await aiosqlite.connect(self.path, isolation_level=None)
+        await connection.execute("PRAGMA journal_mode = WAL")
+        await connection.execute("PRAGMA synchronous = NORMAL")
+        await connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+        return connection
 
     async def open(self) -> None:
-        if str(self.path) != ":memory:":
+        in_memory = str(self.path) == ":memory:"
+        if not in_memory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = await aiosqlite.connect(self.path, isolation_level=None)
-        await self._db.execute("PRAGMA journal_mode = WAL")
-        await self._db.execute("PRAGMA synchronous = NORMAL")
-        await self._db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+        self._db = await self._connect()
         try:
             await self._migrate()
+            # An in-memory database exists once per connection: there it reads what it writes.
+            self._reader = self._db if in_memory else await self._connect()
         except BaseException:
             await self.close()
             raise
 
     async def close(self) -> None:
+        if self._reader is not None and self._reader is not self._db:
+            await self._reader.close()
+        self._reader = None
         if self._db is not None:
             await self._db.close()
             self._db = None
@@ -160,9 +194,21 @@ class Store:
 
     @property
     def db(self) -> aiosqlite.Connection:
+        """The writer connection."""
         if self._db is None:
             raise StoreClosedError("store is not open")
         return self._db
+
+    @property
+    def reader(self) -> aiosqlite.Connection:
+        if self._reader is None:
+            raise StoreClosedError("store is not open")
+        return self._reader
+
+    async def _write(self, sql: str, params: Iterable[object] = ()) -> aiosqlite.Cursor:
+        """One statement on the writer, never inside another caller's transaction."""
+        async with self._write_lock:
+            return await self.db.execute(sql, tuple(params))
 
     async def schema_version(self) -> int:
         async with self.db.execute("PRAGMA user_version") as cursor:
@@ -184,7 +230,7 @@ class Store:
     # -- chats -------------------------------------------------------------------------------
 
     async def _chat_value(self, chat_id: int, column: str) -> str | None:
-        async with self.db.execute(
+        async with self.reader.execute(
             f"SELECT {column} FROM chats WHERE chat_id = ?", (chat_id,)
         ) as cursor:
             row = await cursor.fetchone()
@@ -192,7 +238,7 @@ class Store:
 
     async def _set_chat_value(self, chat_id: int, column: str, value: str | None) -> None:
         now = _now()
-        await self.db.execute(
+        await self._write(
             f"INSERT INTO chats (chat_id, {column}, created_at, updated_at) VALUES (?, ?, ?, ?) "
             f"ON CONFLICT (chat_id) DO UPDATE SET {column} = excluded.{column}, "
             "updated_at = excluded.updated_at",
@@ -224,7 +270,7 @@ class Store:
     # -- reports -----------------------------------------------------------------------------
 
     async def save_report(self, chat_id: int, report: VtrReport) -> None:
-        await self.db.execute(
+        await self._write(
             "INSERT INTO last_report (chat_id, report_json, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (chat_id) DO UPDATE SET report_json = excluded.report_json, "
             "created_at = excluded.created_at",
@@ -232,7 +278,7 @@ class Store:
         )
 
     async def last_report(self, chat_id: int) -> VtrReport | None:
-        async with self.db.execute(
+        async with self.reader.execute(
             "SELECT report_json FROM last_report WHERE chat_id = ?", (chat_id,)
         ) as cursor:
             row = await cursor.fetchone()
@@ -247,19 +293,7 @@ class Store:
         file stay. All in one transaction: a failed merge leaves the old data as it was.
         Returns the number of shipments written.
         """
-        rows = [
-            (
-                chat_id,
-                record.order_id,
-                record.ship_date.isoformat() if record.ship_date else None,
-                record.carrier,
-                record.tracking,
-                record.category,
-                record.marketplace,
-                record.excluded,
-            )
-            for record in records
-        ]
+        rows = await asyncio.to_thread(_shipment_rows, chat_id, records)  # 35k rows: ~0.2 s
         order_ids = [(chat_id, order_id) for order_id in dict.fromkeys(row[1] for row in rows)]
         async with self._transaction():
             await self.db.executemany(
@@ -275,16 +309,17 @@ class Store:
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[None]:
         """All or nothing: a failure (or a crash) part-way leaves the database as it was."""
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            await self.db.rollback()
-            raise
-        await self.db.commit()
+        async with self._write_lock:
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                await self.db.rollback()
+                raise
+            await self.db.commit()
 
     async def shipments(self, chat_id: int) -> list[ShipmentRecord]:
-        async with self.db.execute(
+        async with self.reader.execute(
             "SELECT order_id, ship_date, carrier, tracking, category, marketplace, excluded "
             "FROM shipments WHERE chat_id = ? ORDER BY ship_date, order_id",
             (chat_id,),
@@ -304,14 +339,14 @@ class Store:
         ]
 
     async def shipment_count(self, chat_id: int) -> int:
-        async with self.db.execute(
+        async with self.reader.execute(
             "SELECT COUNT(*) FROM shipments WHERE chat_id = ?", (chat_id,)
         ) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
     async def newest_ship_date(self, chat_id: int) -> date | None:
-        async with self.db.execute(
+        async with self.reader.execute(
             "SELECT MAX(ship_date) FROM shipments WHERE chat_id = ?", (chat_id,)
         ) as cursor:
             row = await cursor.fetchone()
@@ -321,7 +356,7 @@ class Store:
 
     async def subscribe(self, subscription: Subscription) -> None:
         now = _now()
-        await self.db.execute(
+        await self._write(
             "INSERT INTO subscriptions (chat_id, at_time, timezone, digest, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
             "at_time = excluded.at_time, timezone = excluded.timezone, "
@@ -338,7 +373,7 @@ class Store:
 
     async def unsubscribe(self, chat_id: int) -> bool:
         """Stop a chat's alerts; False if it had none."""
-        cursor = await self.db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        cursor = await self._write("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
         return cursor.rowcount > 0
 
     async def subscription(self, chat_id: int) -> Subscription | None:
@@ -351,7 +386,7 @@ class Store:
         return await self._subscriptions("", ())
 
     async def _subscriptions(self, where: str, params: tuple[object, ...]) -> list[Subscription]:
-        async with self.db.execute(
+        async with self.reader.execute(
             f"SELECT chat_id, at_time, timezone, digest FROM subscriptions {where} "
             "ORDER BY chat_id",
             params,
@@ -365,7 +400,7 @@ class Store:
     async def record_alert(
         self, chat_id: int, as_of: date, triggers: Iterable[str], snapshot_json: str
     ) -> None:
-        await self.db.execute(
+        await self._write(
             "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
             "VALUES (?, ?, ?, ?, ?)",
             (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
@@ -373,7 +408,7 @@ class Store:
 
     async def alert_sent_for(self, chat_id: int, as_of: date) -> bool:
         """Whether the chat was already alerted for this day (so a restart never doubles it)."""
-        async with self.db.execute(
+        async with self.reader.execute(
             "SELECT 1 FROM alert_history WHERE chat_id = ? AND as_of = ? LIMIT 1",
             (chat_id, as_of.isoformat()),
         ) as cursor:
@@ -386,17 +421,22 @@ class Store:
 
         Claiming first makes delivery at most once: a crash after the claim can lose one
         message, never send it twice. `release_alert` undoes a claim whose send failed."""
-        if await self.alert_sent_for(chat_id, as_of):
-            return None
-        cursor = await self.db.execute(
-            "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
-        )
+        async with self._write_lock:
+            async with self.db.execute(
+                "SELECT 1 FROM alert_history WHERE chat_id = ? AND as_of = ? LIMIT 1",
+                (chat_id, as_of.isoformat()),
+            ) as cursor:
+                if await cursor.fetchone() is not None:
+                    return None
+            cursor = await self.db.execute(
+                "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
+            )
         return cursor.lastrowid
 
     async def release_alert(self, chat_id: int, alert_id: int) -> None:
-        await self.db.execute(
+        await self._write(
             "DELETE FROM alert_history WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
         )
 
@@ -408,7 +448,7 @@ class Store:
 
     async def alert_history(self, chat_id: int, limit: int = 10) -> list[AlertRecord]:
         """The chat's latest alerts, newest first."""
-        async with self.db.execute(
+        async with self.reader.execute(
             "SELECT sent_at, as_of, triggers, snapshot_json FROM alert_history "
             "WHERE chat_id = ? ORDER BY id DESC LIMIT ?",
             (chat_id, limit),

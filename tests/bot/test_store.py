@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
 from datetime import date, timedelta
@@ -194,3 +195,48 @@ async def test_newest_ship_date(store: Store) -> None:
     )
     await store.merge_shipments(2, [record("A", ship_date=date(2026, 11, 30))])
     assert await store.newest_ship_date(1) == date(2026, 11, 3)
+
+
+async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
+    """One writer at a time: two chats' merges and another chat's setting all land whole."""
+    from datetime import date
+
+    from bot.domain.models import ShipmentRecord
+    from bot.services.store import Store
+
+    def upload(prefix: str) -> list[ShipmentRecord]:
+        return [
+            ShipmentRecord(order_id=f"{prefix}{i}", ship_date=date(2026, 11, 1), tracking="T")
+            for i in range(20_000)
+        ]
+
+    async with Store(tmp_path / "db.sqlite3") as store:
+        results = await asyncio.gather(
+            store.merge_shipments(1, upload("A")),
+            store.merge_shipments(2, upload("B")),
+            store.set_lang(3, "en"),
+        )
+        assert results == [20_000, 20_000, None]
+        assert (await store.shipment_count(1), await store.shipment_count(2)) == (20_000, 20_000)
+        assert await store.get_lang(3) == "en"
+
+
+async def test_reads_are_served_while_a_big_merge_is_written(tmp_path) -> None:
+    from datetime import date
+
+    from bot.domain.models import ShipmentRecord
+    from bot.services.store import Store
+
+    records = [
+        ShipmentRecord(order_id=f"O{i}", ship_date=date(2026, 11, 1), tracking="T")
+        for i in range(200_000)
+    ]
+    async with Store(tmp_path / "db.sqlite3") as store:
+        await store.set_lang(9, "en")
+        merge = asyncio.create_task(store.merge_shipments(1, records))
+        await asyncio.sleep(0.05)  # the merge has begun
+        assert await store.get_lang(9) == "en"
+        assert await store.shipment_count(1) == 0  # the uncommitted merge is invisible
+        assert not merge.done()  # …and the read did not wait for it
+        assert await merge == 200_000
+        assert await store.shipment_count(1) == 200_000

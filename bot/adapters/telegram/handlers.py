@@ -99,7 +99,8 @@ async def on_text(update: Update, context: VtrContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    await context.bot.send_chat_action(chat_id=message.chat_id, action=ChatAction.TYPING)
+    # No "typing…" here: answers take milliseconds, and each chat action spends the same
+    # flood budget (30 calls/s) as a message (found by bench/bench_load.py).
     replies = await context.core.handle_text(chat_of(update), message.text)
     await send_replies(context.bot, message.chat_id, replies)
 
