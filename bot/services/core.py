@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -34,6 +35,8 @@ from bot.services.text_split import split_html
 
 log = logging.getLogger(__name__)
 
+PARALLEL_ANALYSES = max(1, (os.cpu_count() or 2) // 2)
+"""Uploads analysed at the same time; later ones wait their turn (and are told so)."""
 ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 """File types a seller may send; the engine explains what it cannot read inside them
 (an old .xls gets "save it as .xlsx")."""
@@ -106,6 +109,7 @@ class Core:
         default_lang: Lang = "zh",
         max_upload_bytes: int = 20 * 1024 * 1024,
         progress_interval: float = 4.0,
+        max_parallel_analyses: int = PARALLEL_ANALYSES,
         default_timezone: str = "Asia/Shanghai",
         scheduler: Scheduler | None = None,
         alerts: AlertService | None = None,
@@ -122,6 +126,9 @@ class Core:
         self.max_upload_bytes = max_upload_bytes
         self.progress_interval = progress_interval
         self._busy: set[int] = set()
+        # Analyses are CPU-bound and hold the GIL part of the time: a few at once keep the
+        # machine busy; more only slow every chat's answers (measured by bench_load.py).
+        self._analysis_slots = asyncio.Semaphore(max_parallel_analyses)
 
     # -- language ----------------------------------------------------------------------------
 
@@ -381,24 +388,10 @@ class Core:
         started = time.perf_counter()
         try:
             await upload.fetch(path)
-            work = asyncio.ensure_future(
-                asyncio.to_thread(_analyse_to_records, path, as_of, self.max_upload_bytes)
-            )
-            while True:
-                done, _ = await asyncio.wait({work}, timeout=self.progress_interval)
-                if done:
-                    break
-                seconds = t.number(round(time.perf_counter() - started))
-                await say(
-                    esc(
-                        t._(
-                            "Still analysing {filename}… {seconds} s",
-                            filename=upload.filename,
-                            seconds=seconds,
-                        )
-                    )
-                )
-            report, records = work.result()
+            if self._analysis_slots.locked():
+                await say(esc(t._("Other files are being analysed; yours is next in line…")))
+            async with self._analysis_slots:
+                report, records = await self._work(path, as_of, upload.filename, started, t, say)
         except FileRejected as error:
             log.info("chat %s: file rejected (%s)", chat.chat_id, error.code)
             await say(esc(t._("I could not read {filename}.", filename=upload.filename)))
@@ -434,6 +427,35 @@ class Core:
         )
         await say(esc(t._("Done: {filename} analysed.", filename=upload.filename)))
         return self._report_replies(report, t)
+
+    async def _work(
+        self,
+        path: Path,
+        as_of: date | None,
+        filename: str,
+        started: float,
+        t: Translator,
+        say: Progress,
+    ) -> tuple[VtrReport, list[ShipmentRecord]]:
+        """The analysis in a worker thread, with a progress line every few seconds."""
+        work = asyncio.ensure_future(
+            asyncio.to_thread(_analyse_to_records, path, as_of, self.max_upload_bytes)
+        )
+        await say(esc(t._("Analysing {filename}…", filename=filename)))
+        while True:
+            done, _ = await asyncio.wait({work}, timeout=self.progress_interval)
+            if done:
+                return work.result()
+            seconds = t.number(round(time.perf_counter() - started))
+            await say(
+                esc(
+                    t._(
+                        "Still analysing {filename}… {seconds} s",
+                        filename=filename,
+                        seconds=seconds,
+                    )
+                )
+            )
 
     def _report_replies(self, report: VtrReport, t: Translator) -> list[Reply]:
         replies = _pack(render_report(report, t, html=True))
