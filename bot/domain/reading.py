@@ -34,16 +34,16 @@ _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-BATCH_BYTES = 8 << 20
-"""Text files are read this much at a time, so memory follows the batch, not the file."""
+BATCH_ROWS = 100_000
+"""Text files are read this many rows at a time, so memory follows the batch, not the file."""
 
 
 @dataclass
 class RawTable:
     """The needed columns of one file, as strings, named by meaning (see columns.yaml).
 
-    `batches()` reads the file anew each call and yields frames of at most about
-    BATCH_BYTES of input: callers reduce each batch before the next is read."""
+    `batches()` reads the file anew each call and yields frames of at most BATCH_ROWS
+    rows: callers reduce each batch before the next is read."""
 
     batches: Callable[[], Iterator[pl.DataFrame]]
     columns: list[str]
@@ -190,61 +190,28 @@ class _TextLayout:
 
 
 def _text_batches(source: Path, layout: _TextLayout) -> Iterator[pl.DataFrame]:
-    """Frames of the needed columns, BATCH_BYTES of the file at a time.
-
-    A batch ends at a line break outside quotes, so no row is ever cut in two."""
-    with source.open("rb") as handle:
-        for _ in range(layout.header_line + 1):
-            handle.readline()
-        carry = b""
-        while block := handle.read(BATCH_BYTES):
-            data = carry + block
-            cut = _row_boundary(data, layout.quote)
-            carry = data[cut:]
-            if cut:
-                yield _parse_batch(data[:cut], layout)
-        if carry.strip():
-            yield _parse_batch(carry, layout)
-
-
-def _row_boundary(data: bytes, quote: str | None) -> int:
-    """Length of the longest prefix of `data` that ends a row (0 when none does yet)."""
-    cut = data.rfind(b"\n") + 1
-    if quote is None:
-        return cut
-    mark = quote.encode()
-    while cut and data.count(mark, 0, cut) % 2:  # the break is inside a quoted field
-        cut = data.rfind(b"\n", 0, cut - 1) + 1
-    return cut
-
-
-def _parse_batch(data: bytes, layout: _TextLayout) -> pl.DataFrame:
-    wanted = sorted(set(layout.meanings.values()))
+    """Frames of the needed columns, BATCH_ROWS rows at a time, streamed by polars."""
+    scan = pl.scan_csv(
+        source,
+        has_header=False,
+        skip_lines=layout.header_line + 1,
+        separator=layout.delimiter,
+        quote_char=layout.quote,
+        # The header says how wide a row is; blank or short lines then read as nulls.
+        schema={f"c{i}": pl.String for i in range(layout.width)},
+        missing_columns="insert",
+        extra_columns="ignore",
+        truncate_ragged_lines=True,
+        raise_if_empty=False,
+        encoding="utf8-lossy",
+    )
+    named = [pl.col(f"c{index}").alias(meaning) for meaning, index in layout.meanings.items()]
+    blank = pl.all_horizontal(pl.all().is_null() | (pl.all().str.strip_chars() == ""))
     try:
-        frame = pl.read_csv(
-            data,
-            has_header=False,
-            separator=layout.delimiter,
-            quote_char=layout.quote,
-            # The header says how wide a row is; blank or short lines then read as nulls.
-            schema={f"c{i}": pl.String for i in range(layout.width)},
-            columns=wanted,
-            missing_columns="insert",
-            extra_columns="ignore",
-            truncate_ragged_lines=True,
-            raise_if_empty=False,
-            encoding="utf8-lossy",
-        )
+        for batch in scan.select(named).collect_batches(chunk_size=BATCH_ROWS):
+            yield batch.filter(~blank)
     except (pl.exceptions.PolarsError, OSError) as error:
         raise FileRejected("not_a_table") from error
-    by_index = dict(zip(wanted, frame.columns, strict=False))
-    frame = frame.select(
-        pl.col(by_index[index]).alias(meaning)
-        for meaning, index in layout.meanings.items()
-        if index in by_index
-    )
-    blank = pl.all_horizontal(pl.all().is_null() | (pl.all().str.strip_chars() == ""))
-    return frame.filter(~blank)
 
 
 # --- XLSX -------------------------------------------------------------------------------

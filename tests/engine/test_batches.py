@@ -28,12 +28,12 @@ def summary(path: Path) -> tuple:
     )
 
 
-@pytest.mark.parametrize("batch_bytes", [1000, 4096, 65536])
-def test_generated_file_in_small_batches(tmp_path: Path, monkeypatch, batch_bytes: int) -> None:
+@pytest.mark.parametrize("batch_rows", [7, 100, 1000])
+def test_generated_file_in_small_batches(tmp_path: Path, monkeypatch, batch_rows: int) -> None:
     path = tmp_path / "shipments.csv"
     generate(path, rows=3000, seed=5)
     whole = summary(path)
-    monkeypatch.setattr(reading, "BATCH_BYTES", batch_bytes)
+    monkeypatch.setattr(reading, "BATCH_ROWS", batch_rows)
     assert summary(path) == whole
 
 
@@ -43,7 +43,7 @@ def test_quoted_line_breaks_never_split_a_row(write_file: WriteFile, monkeypatch
         f'Q{i},2026-11-20,UPS,{UPS_OK},"line one\nline two, still the note"' for i in range(200)
     ]
     path = write_file(lines)
-    monkeypatch.setattr(reading, "BATCH_BYTES", 97)  # cuts land inside the quoted notes
+    monkeypatch.setattr(reading, "BATCH_ROWS", 3)
     report, _ = analyse_file(path, as_of=date(2026, 11, 20))
     assert (report.overall.shipments, report.overall.valid) == (200, 200)
     assert report.rows_read == 200
@@ -56,7 +56,7 @@ def test_date_order_evidence_in_a_later_batch_is_used_from_then_on(
     lines = ["order-id,ship-date,carrier,tracking-number"]
     lines += [f"A{i},03/11/2026,UPS,{UPS_OK}" for i in range(50)]
     lines += [f"B{i},20/11/2026,UPS,{UPS_OK}" for i in range(50)]
-    monkeypatch.setattr(reading, "BATCH_BYTES", 1000)  # the first batch holds only A rows
+    monkeypatch.setattr(reading, "BATCH_ROWS", 25)  # the first batches hold only A rows
     report, table = analyse_file(write_file(lines), as_of=date(2026, 11, 20))
     later = table.frame.filter(table.frame["order_id"].str.starts_with("B"))
     assert set(later["ship_date"].to_list()) == {date(2026, 11, 20)}
