@@ -310,6 +310,10 @@ class Core:
         t = await self.translator_for(chat)
         if kind == "sub":
             return await self.subscriptions.on_button(chat.chat_id, t, data)
+        if kind == "chart":
+            return await self.subscriptions.chart(chat.chat_id, t)
+        if kind == "alerts":
+            return await self.subscriptions.show(chat.chat_id, t, ())
         if kind == "forget":
             return await self.subscriptions.forget(chat.chat_id, t, confirmed=value == "yes")
         if kind == "ask" and value.isdigit() and int(value) < len(example_questions(t)):
@@ -458,7 +462,13 @@ class Core:
             )
 
     def _report_replies(self, report: VtrReport, t: Translator) -> list[Reply]:
-        replies = _pack(render_report(report, t, html=True))
+        follow_up = (
+            (
+                Button(t._("Trend chart"), "chart:show"),
+                Button(t._("Daily alerts"), "alerts:show"),
+            ),
+        )
+        replies = _pack(render_report(report, t, html=True), follow_up)
         if report.defects:
             with tempfile.TemporaryDirectory(prefix="vtrbot-") as folder:
                 path = Path(folder) / "defects.csv"

@@ -65,3 +65,14 @@ async def test_a_chat_that_blocked_the_bot_is_unsubscribed(
         await asyncio.sleep(0.05)
     assert await store.subscription(902) is None
     assert await store.alert_history(902) == []
+
+
+async def test_the_report_offers_the_chart_and_alerts(app_at_morning, bot_api: FakeBotApi) -> None:
+    bot_api.user_sends_document(903, samples.gbk_csv(), "erp.csv", caption=samples.AS_OF, lang="en")
+    await bot_api.wait_for("sendDocument", chat_id=903)
+    report = next(m for m in bot_api.sent("sendMessage", 903) if m.buttons)
+    assert [data for _, data in report.buttons] == ["chart:show", "alerts:show"]
+    bot_api.user_presses(903, "chart:show", lang="en")
+    [photo] = await bot_api.wait_for("sendPhoto", chat_id=903)
+    assert photo.files["photo"][1].startswith(b"\x89PNG")
+    assert "30 days to Nov 20, 2026" in photo.text
