@@ -37,9 +37,9 @@ class Markup:
 def reason_text(t: Translator, reason: DefectReason) -> str:
     texts = {
         "missing_tracking": t._("no tracking number"),
-        "unknown_carrier": t._("carrier not recognised"),
-        "bad_format": t._("number does not fit the carrier's format"),
-        "bad_check_digit": t._("check digit is wrong"),
+        "unknown_carrier": t._("unrecognised carrier"),
+        "bad_format": t._("number not in the carrier's format"),
+        "bad_check_digit": t._("wrong check digit"),
     }
     return texts[reason]
 

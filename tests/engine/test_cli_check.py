@@ -97,7 +97,7 @@ def test_defect_file_is_safe_to_open_in_excel(
         "Pigeon Post",
         "",
         "'=1+2",
-        "carrier not recognised",
+        "unrecognised carrier",
     ]
     assert rows[2][:7] == ["C2", "2026-11-20", "Toys", "UPS", "", "", "no tracking number"]
 
