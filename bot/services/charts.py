@@ -128,8 +128,9 @@ def render_trend_png(series: dict[str, Series], categories: list[str], t: Transl
             fontproperties=font(14),
             color="#555555",
         )
-    axes.legend(prop=font(10), loc="best", framealpha=0.9)
-    figure.subplots_adjust(left=0.08, right=0.96, top=0.9, bottom=0.1)
+    # Outside the plot, on the right: inside, it hid the lines it names.
+    axes.legend(prop=font(10), loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    figure.subplots_adjust(left=0.08, right=0.8, top=0.9, bottom=0.1)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
