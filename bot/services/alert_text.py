@@ -13,14 +13,13 @@ markup stays outside the msgids and values are escaped when `html` is true.
 from __future__ import annotations
 
 from bot.domain.alerts import AlertDecision, VtrChange
-from bot.domain.models import GroupStats, Suggestion, VtrReport
+from bot.domain.models import GroupStats, VtrReport
 from bot.services.i18n import Translator
 from bot.services.report_text import (
     Markup,
-    action_text,
     category_label,
     ratio_text,
-    reason_text,
+    suggestion_line,
 )
 
 MAX_FIXES = 3
@@ -124,22 +123,6 @@ def _categories_section(
     return "\n".join(lines)
 
 
-def _fix_line(index: int, s: Suggestion, t: Translator, m: Markup) -> str:
-    assert s.reason is not None
-    head = t.ngettext(
-        "{category}: {count} shipment with {problem}",
-        "{category}: {count} shipments with {problem}",
-        s.count,
-        category=m.esc(category_label(t, s.category)),
-        problem=reason_text(t, s.reason),
-    )
-    gain = t._("wins back {points} points", points=t.number(round(s.vtr_gain * 100, 1)))
-    line = f"{index}. {head} → {gain}"
-    if s.reaches_threshold:
-        line += " " + t._("(enough to reach 95%)")
-    return f"{line}\n   {action_text(t, s.reason)}"
-
-
 def _fixes_section(decision: AlertDecision, report: VtrReport, t: Translator, m: Markup) -> str:
     """The best fixes for the categories concerned (the report ranks them already)."""
     concerned = set(decision.categories)
@@ -147,7 +130,7 @@ def _fixes_section(decision: AlertDecision, report: VtrReport, t: Translator, m:
     if not fixes:
         return ""
     lines = [m.bold(t._("What to fix first"))]
-    lines += [_fix_line(i, s, t, m) for i, s in enumerate(fixes[:MAX_FIXES], start=1)]
+    lines += [suggestion_line(i, s, t, m) for i, s in enumerate(fixes[:MAX_FIXES], start=1)]
     return "\n".join(lines)
 
 

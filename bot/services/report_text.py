@@ -222,7 +222,8 @@ def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
     return "\n".join(lines)
 
 
-def _suggestion_line(index: int, s: Suggestion, t: Translator, m: Markup) -> str:
+def suggestion_line(index: int, s: Suggestion, t: Translator, m: Markup) -> str:
+    """One ranked fix: what, how many, how much VTR it wins back, and what to do."""
     if s.reason is None:
         return f"{index}. {action_text(t, None)}"
     head = t.ngettext(
@@ -245,7 +246,7 @@ def _suggestion_section(report: VtrReport, t: Translator, m: Markup) -> str:
     ranked = [s for s in report.suggestions if s.reason is not None][:MAX_LISTED_SUGGESTIONS]
     general = [s for s in report.suggestions if s.reason is None]
     lines = [m.bold(t._("What to fix first"))]
-    lines += [_suggestion_line(i, s, t, m) for i, s in enumerate([*ranked, *general], start=1)]
+    lines += [suggestion_line(i, s, t, m) for i, s in enumerate([*ranked, *general], start=1)]
     return "\n".join(lines)
 
 

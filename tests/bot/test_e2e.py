@@ -47,7 +47,9 @@ async def test_questions_are_answered_in_each_language(bot_api: FakeBotApi) -> N
     assert "Buy Shipping" in english.text
     assert "<i>Source:" in english.text
     assert "购买配送" in chinese.text
-    assert bot_api.sent("sendChatAction", chat_id=201) == []  # instant answers spend no flood budget
+    assert (
+        bot_api.sent("sendChatAction", chat_id=201) == []
+    )  # instant answers spend no flood budget
 
 
 async def test_unsure_question_offers_topics_and_a_press_answers(bot_api: FakeBotApi) -> None:

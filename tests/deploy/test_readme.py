@@ -15,7 +15,9 @@ def readme_commands() -> list[str]:
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     _, test_command = readme_commands()
-    ci_lines = [line for line in (ROOT / ".ci/run").read_text().splitlines() if line.startswith("python3")]
+    ci_lines = [
+        line for line in (ROOT / ".ci/run").read_text().splitlines() if line.startswith("python3")
+    ]
     assert ci_lines == [test_command]
 
 
