@@ -392,6 +392,19 @@ class Core:
         started = time.perf_counter()
         try:
             await upload.fetch(path)
+        except Exception as error:  # the network or Telegram failed, not the seller's file
+            log.warning("chat %s: download failed with %s", chat.chat_id, type(error).__name__)
+            return [
+                Reply(
+                    esc(
+                        t._(
+                            "I could not download {filename}. Please send it again.",
+                            filename=upload.filename,
+                        )
+                    )
+                )
+            ]
+        try:
             if self._analysis_slots.locked():
                 await say(esc(t._("Other files are being analysed; yours is next in line…")))
             async with self._analysis_slots:

@@ -175,3 +175,17 @@ def test_long_html_is_split_under_the_limit_with_balanced_tags() -> None:
     parts = split_html(one_long_line)
     assert all(units(p) <= 4096 and p.startswith("<code>") and p.endswith("</code>") for p in parts)
     assert "".join(p.removeprefix("<code>").removesuffix("</code>") for p in parts) == "9" * 10_000
+
+
+async def test_a_failed_download_is_not_blamed_on_the_file(core) -> None:
+    from bot.services.replies import ChatRef, Upload
+
+    async def broken_fetch(dest) -> None:
+        raise ConnectionError("network down")
+
+    upload = Upload(filename="orders.csv", size=100, fetch=broken_fetch)
+    replies = await core.handle_upload(ChatRef(77, "en"), upload)
+    assert [r.html for r in replies] == ["I could not download orders.csv. Please send it again."]
+    # …and the chat is not left marked busy.
+    replies = await core.handle_upload(ChatRef(77, "en"), upload)
+    assert "download" in replies[0].html
