@@ -56,6 +56,10 @@ class ShipmentRecord(BaseModel):
     excluded: ExclusionReason | None = None
 
 
+RECORD_FIELDS: tuple[str, ...] = tuple(ShipmentRecord.model_fields)
+"""The stored fields of a shipment, in order: frames, tuples and the store all use it."""
+
+
 class GroupStats(BaseModel):
     """VTR of one group (overall, a category, a carrier or a marketplace)."""
 

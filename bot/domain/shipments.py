@@ -5,12 +5,13 @@ collapsed (domain.md §4), tracking checked. Columnar throughout, for 1M-row fil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import polars as pl
 
 from bot.domain.errors import FileRejected
-from bot.domain.models import UNCATEGORIZED, ShipmentRecord, Warning
+from bot.domain.models import RECORD_FIELDS, UNCATEGORIZED, ShipmentRecord, Warning
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code, vocabulary
 from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
@@ -23,15 +24,7 @@ from bot.domain.values import (
     vocabulary_meaning,
 )
 
-RECORD_COLUMNS = (
-    "order_id",
-    "ship_date",
-    "carrier",
-    "tracking",
-    "category",
-    "marketplace",
-    "excluded",
-)
+RECORD_COLUMNS = RECORD_FIELDS
 _SCHEMA = {
     "order_id": pl.String,
     "ship_date": pl.Date,
@@ -71,6 +64,12 @@ class ShipmentTable:
     def from_records(cls, records: list[ShipmentRecord]) -> ShipmentTable:
         rows = {name: [getattr(r, name) for r in records] for name in RECORD_COLUMNS}
         return cls.from_shipments(pl.DataFrame(rows, schema=_SCHEMA))
+
+    def record_batches(self, size: int = 50_000) -> Iterator[list[tuple[object, ...]]]:
+        """The stored fields (RECORD_COLUMNS order) as plain tuples, `size` at a time: a
+        million-row upload never becomes a million Python objects at once."""
+        for part in self.frame.select(RECORD_COLUMNS).iter_slices(size):
+            yield part.rows()
 
     def to_records(self) -> list[ShipmentRecord]:
         return [

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from bot.domain.engine import FileRejected, analyse_file, write_defects_csv
 from bot.domain.knowledge import Answer, KnowledgeBase
-from bot.domain.models import ShipmentRecord, VtrReport
+from bot.domain.models import VtrReport
+from bot.domain.shipments import ShipmentTable
 from bot.services.alerting import AlertService, NoScheduler, Scheduler
 from bot.services.answers import render_answer
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
@@ -408,7 +409,7 @@ class Core:
             if self._analysis_slots.locked():
                 await say(esc(t._("Other files are being analysed; yours is next in line…")))
             async with self._analysis_slots:
-                report, records = await self._work(path, as_of, upload.filename, started, t, say)
+                report, table = await self._work(path, as_of, upload.filename, started, t, say)
         except FileRejected as error:
             log.info("chat %s: file rejected (%s)", chat.chat_id, error.code)
             await say(esc(t._("I could not read {filename}.", filename=upload.filename)))
@@ -427,7 +428,7 @@ class Core:
                 )
             ]
         try:
-            stored = await self.store.merge_shipments(chat.chat_id, records)
+            stored = await self.store.merge_shipment_rows(chat.chat_id, table.record_batches())
             await self.store.save_report(chat.chat_id, report)
         except (sqlite3.OperationalError, OSError) as error:
             problem = storage_problem(error)
@@ -453,10 +454,10 @@ class Core:
         started: float,
         t: Translator,
         say: Progress,
-    ) -> tuple[VtrReport, list[ShipmentRecord]]:
+    ) -> tuple[VtrReport, ShipmentTable]:
         """The analysis in a worker thread, with a progress line every few seconds."""
         work = asyncio.ensure_future(
-            asyncio.to_thread(_analyse_to_records, path, as_of, self.max_upload_bytes)
+            asyncio.to_thread(analyse_file, path, as_of, self.max_upload_bytes)
         )
         await say(esc(t._("Analysing {filename}…", filename=filename)))
         while True:
@@ -495,15 +496,6 @@ class Core:
             )
             replies.append(Reply(esc(caption), document=Document(filename, data)))
         return replies
-
-
-def _analyse_to_records(
-    path: Path, as_of: date | None, max_bytes: int
-) -> tuple[VtrReport, list[ShipmentRecord]]:
-    """The whole CPU-bound part of an upload, for a worker thread: the event loop only
-    awaits it, so other chats' questions are answered meanwhile."""
-    report, table = analyse_file(path, as_of, max_bytes)
-    return report, table.to_records()
 
 
 def storage_problem_text(problem: StorageProblem, t: Translator) -> str:

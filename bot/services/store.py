@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -22,7 +22,7 @@ from typing import Literal
 
 import aiosqlite
 
-from bot.domain.models import ShipmentRecord, VtrReport
+from bot.domain.models import RECORD_FIELDS, ShipmentRecord, VtrReport
 from bot.services.i18n import SUPPORTED_LANGS, Lang
 
 MIGRATIONS: tuple[str, ...] = (
@@ -122,20 +122,21 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
     return None
 
 
-def _shipment_rows(chat_id: int, records: Iterable[ShipmentRecord]) -> list[tuple[object, ...]]:
+_STAGING_TABLE = (
+    "CREATE TEMP TABLE IF NOT EXISTS upload (order_id TEXT NOT NULL, ship_date TEXT, "
+    "carrier TEXT NOT NULL, tracking TEXT NOT NULL, category TEXT NOT NULL, "
+    "marketplace TEXT NOT NULL, excluded TEXT)"
+)
+_STAGING_INDEX = "CREATE INDEX IF NOT EXISTS temp.upload_by_order ON upload (order_id)"
+
+
+def _storable(batch: Sequence[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """Dates as ISO text (sqlite3's implicit date adapter is deprecated)."""
     return [
-        (
-            chat_id,
-            record.order_id,
-            record.ship_date.isoformat() if record.ship_date else None,
-            record.carrier,
-            record.tracking,
-            record.category,
-            record.marketplace,
-            record.excluded,
-        )
-        for record in records
-    ]
+        (order_id, ship_date.isoformat() if ship_date else None, carrier or "", tracking or "",
+         category, marketplace or "", excluded)
+        for order_id, ship_date, carrier, tracking, category, marketplace, excluded in batch
+    ]  # fmt: skip
 
 
 class StoreClosedError(RuntimeError):
@@ -287,24 +288,45 @@ class Store:
     # -- shipments ---------------------------------------------------------------------------
 
     async def merge_shipments(self, chat_id: int, records: Iterable[ShipmentRecord]) -> int:
+        """`merge_shipment_rows` for records (tests, small uploads)."""
+        rows = [tuple(getattr(record, name) for name in RECORD_FIELDS) for record in records]
+        return await self.merge_shipment_rows(chat_id, iter([rows]))
+
+    async def merge_shipment_rows(
+        self, chat_id: int, batches: Iterator[Sequence[tuple[object, ...]]]
+    ) -> int:
         """Store an upload: each order in it replaces that chat's stored shipments of the order.
 
         So a corrected tracking number replaces the defective one, and orders not in the new
-        file stay. All in one transaction: a failed merge leaves the old data as it was.
+        file stay. `batches` yields tuples in RECORD_FIELDS order; they are staged in a
+        temporary table, so memory follows one batch and an order split across batches keeps
+        all its rows. All in one transaction: a failed merge leaves the old data as it was.
         Returns the number of shipments written.
         """
-        rows = await asyncio.to_thread(_shipment_rows, chat_id, records)  # 35k rows: ~0.2 s
-        order_ids = [(chat_id, order_id) for order_id in dict.fromkeys(row[1] for row in rows)]
+        written = 0
         async with self._transaction():
-            await self.db.executemany(
-                "DELETE FROM shipments WHERE chat_id = ? AND order_id = ?", order_ids
+            await self.db.execute(_STAGING_TABLE)
+            await self.db.execute(_STAGING_INDEX)
+            await self.db.execute("DELETE FROM temp.upload")
+            while batch := await asyncio.to_thread(next, batches, None):
+                rows = await asyncio.to_thread(_storable, batch)
+                await self.db.executemany(
+                    "INSERT INTO temp.upload VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+                )
+                written += len(rows)
+            await self.db.execute(
+                "DELETE FROM shipments WHERE chat_id = ? "
+                "AND order_id IN (SELECT order_id FROM temp.upload)",
+                (chat_id,),
             )
-            await self.db.executemany(
+            await self.db.execute(
                 "INSERT INTO shipments (chat_id, order_id, ship_date, carrier, tracking, "
-                "category, marketplace, excluded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
+                "category, marketplace, excluded) SELECT ?, order_id, ship_date, carrier, "
+                "tracking, category, marketplace, excluded FROM temp.upload",
+                (chat_id,),
             )
-        return len(rows)
+            await self.db.execute("DELETE FROM temp.upload")
+        return written
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[None]:

@@ -240,3 +240,29 @@ async def test_reads_are_served_while_a_big_merge_is_written(tmp_path) -> None:
         assert not merge.done()  # …and the read did not wait for it
         assert await merge == 200_000
         assert await store.shipment_count(1) == 200_000
+
+
+async def test_an_order_split_across_batches_keeps_every_row(tmp_path) -> None:
+    """Batches are staged first and replace orders as a set: O1's two packages arrive in
+    different batches and both are stored; O9 (not in the upload) stays."""
+    from datetime import date
+
+    from bot.services.store import Store
+
+    day = date(2026, 11, 20)
+    old = [
+        ("O1", day, "UPS", "OLD", "Toys", "US", None),
+        ("O9", day, "UPS", "KEEP", "Toys", "US", None),
+    ]
+    batches = [
+        [
+            ("O1", day, "UPS", "NEW-A", "Toys", "US", None),
+            ("O2", day, "UPS", "B", "Toys", "US", None),
+        ],
+        [("O1", day, "UPS", "NEW-C", "Toys", "US", None)],
+    ]
+    async with Store(tmp_path / "db.sqlite3") as store:
+        await store.merge_shipment_rows(4, iter([old]))
+        assert await store.merge_shipment_rows(4, iter(batches)) == 3
+        stored = sorted((r.order_id, r.tracking) for r in await store.shipments(4))
+        assert stored == [("O1", "NEW-A"), ("O1", "NEW-C"), ("O2", "B"), ("O9", "KEEP")]
