@@ -43,9 +43,20 @@ def main() -> None:
             path = Path(folder) / f"{rows}.csv"
             generate(path, rows)
             size = path.stat().st_size / 2**20
-            command = [sys.executable, "-m", "bot", "check", str(path), "--json", "--as-of", "2026-11-20"]
+            command = [
+                sys.executable,
+                "-m",
+                "bot",
+                "check",
+                str(path),
+                "--json",
+                "--as-of",
+                "2026-11-20",
+            ]
             seconds, peak = peak_rss_kib(command)
-            print(f"{rows:>10,} {size:>9.1f} {seconds:>8.2f} {peak / 1024:>9.1f} {peak / 1024 / size:>9.2f}")
+            print(
+                f"{rows:>10,} {size:>9.1f} {seconds:>8.2f} {peak / 1024:>9.1f} {peak / 1024 / size:>9.2f}"
+            )
             path.unlink()
 
 

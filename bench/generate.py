@@ -23,8 +23,25 @@ HEADERS = [
     "sales-channel", "product-category", "fulfillment-channel", "order-status", "carrier-code",
     "tracking-number", "ship-service-level", "item-price", "currency",
 ]  # fmt: skip
-CATEGORIES = ["Toys", "Home", "Kitchen", "Sports", "Beauty", "Electronics", "Garden", "Pet", "Office", "Baby"]
-MARKETS = [("Amazon.com", "USD"), ("Amazon.co.uk", "GBP"), ("Amazon.de", "EUR"), ("Amazon.fr", "EUR"), ("Amazon.co.jp", "JPY")]
+CATEGORIES = [
+    "Toys",
+    "Home",
+    "Kitchen",
+    "Sports",
+    "Beauty",
+    "Electronics",
+    "Garden",
+    "Pet",
+    "Office",
+    "Baby",
+]
+MARKETS = [
+    ("Amazon.com", "USD"),
+    ("Amazon.co.uk", "GBP"),
+    ("Amazon.de", "EUR"),
+    ("Amazon.fr", "EUR"),
+    ("Amazon.co.jp", "JPY"),
+]
 FIRST = ["Anna", "Ben", "Chen", "Dana", "Eli", "Fang", "Gus", "Hana", "Ivo", "Jia"]
 LAST = ["Smith", "Müller", "Wang", "Dupont", "Sato", "Rossi", "Brown", "Li", "Novak", "Kim"]
 CITIES = ["Springfield", "München", "Lyon", "Osaka", "Leeds", "Austin", "Köln", "Nice"]
@@ -174,7 +191,9 @@ def main() -> None:
     parser.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 11, 20))
     args = parser.parse_args()
     expected = generate(args.out, args.rows, args.seed, args.as_of)
-    print(f"wrote {args.rows:,} rows to {args.out}: {expected.shipments:,} counted, {expected.valid:,} valid")
+    print(
+        f"wrote {args.rows:,} rows to {args.out}: {expected.shipments:,} counted, {expected.valid:,} valid"
+    )
 
 
 if __name__ == "__main__":
