@@ -10,7 +10,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -49,7 +49,6 @@ class RawTable:
     columns: list[str]
     headers: list[str]
     encoding: str
-    notes: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, frame: pl.DataFrame, headers: list[str], encoding: str) -> RawTable:

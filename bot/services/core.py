@@ -9,7 +9,6 @@ base and the VTR engine are all reached from here.
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import os
 import re
@@ -29,7 +28,7 @@ from bot.services.alerting import AlertService, NoScheduler, Scheduler
 from bot.services.answers import render_answer
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
 from bot.services.replies import Button, ChatRef, Document, Progress, Reply, Upload
-from bot.services.report_text import defect_file_labels, render_file_error, render_report
+from bot.services.report_text import defect_file_labels, esc, render_file_error, render_report
 from bot.services.store import StorageProblem, Store, storage_problem
 from bot.services.subscriptions import SubscriptionCommands
 from bot.services.text_split import split_html
@@ -93,10 +92,6 @@ def parse_date(text: str | None) -> date | None:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=False)
 
 
 class Core:

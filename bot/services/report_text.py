@@ -18,6 +18,11 @@ MAX_LISTED_DEFECTS = 10
 MAX_LISTED_SUGGESTIONS = 5
 
 
+def esc(value: object) -> str:
+    """Text safe inside Telegram HTML."""
+    return html_lib.escape(str(value), quote=False)
+
+
 class Markup:
     """Bold and escaping for HTML; nothing for plain text."""
 
@@ -25,7 +30,7 @@ class Markup:
         self.html = html
 
     def esc(self, text: object) -> str:
-        return html_lib.escape(str(text), quote=False) if self.html else str(text)
+        return esc(text) if self.html else str(text)
 
     def bold(self, text: str) -> str:
         return f"<b>{text}</b>" if self.html else text

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,6 +18,7 @@ from bot.services.alerting import AlertMessage, AlertService, Scheduler
 from bot.services.charts import chart_categories, render_trend_png
 from bot.services.i18n import Translator
 from bot.services.replies import Button, Document, Reply
+from bot.services.report_text import esc
 from bot.services.store import Store, Subscription
 
 DEFAULT_TIME = time(9, 0)
@@ -35,10 +35,6 @@ COMMON_ZONES = (
 )
 DIGEST_WORDS = frozenset({"digest", "daily", "摘要", "每日", "每天"})
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=False)
 
 
 class SubscriptionCommands:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 from pathlib import Path
 
 
@@ -24,12 +23,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.settings import SettingsError, load_settings
+    from bot.adapters.cli import settings_or_report
 
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        print(f"vtrbot alerts: invalid settings:\n{error}", file=sys.stderr)
+    settings = settings_or_report("alerts")
+    if settings is None:
         return 2
     to_terminal = args.print or settings.telegram_bot_token is None
     outcomes = asyncio.run(_pass(settings, args.chat, to_terminal, args.out_dir))

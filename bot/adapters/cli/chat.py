@@ -59,12 +59,10 @@ def plain(html_text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.settings import SettingsError, load_settings
+    from bot.adapters.cli import settings_or_report
 
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        print(f"vtrbot chat: invalid settings:\n{error}", file=sys.stderr)
+    settings = settings_or_report("chat")
+    if settings is None:
         return 2
     with tempfile.TemporaryDirectory(prefix="vtrbot-chat-") as scratch:
         data_dir = settings.data_dir if args.persist else args.data_dir or Path(scratch)

@@ -59,12 +59,14 @@ def webhook_options(settings: Settings, args: argparse.Namespace) -> WebhookOpti
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.settings import SettingsError, load_settings
+    from bot.adapters.cli import settings_or_report
 
+    settings = settings_or_report("run")
+    if settings is None:
+        return 2
     try:
-        settings = load_settings()
         webhook = webhook_options(settings, args)
-    except (SettingsError, ValueError) as error:
+    except ValueError as error:
         print(f"vtrbot run: invalid settings:\n{error}", file=sys.stderr)
         return 2
     if settings.telegram_bot_token is None:

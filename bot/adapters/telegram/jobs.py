@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
@@ -101,7 +100,3 @@ async def schedule_all(store: Store, scheduler: JobQueueScheduler) -> int:
     for subscription in subscriptions:
         scheduler.schedule(subscription)
     return len(subscriptions)
-
-
-def next_run(job: Job) -> datetime | None:  # type: ignore[type-arg]
-    return job.next_t
