@@ -6,6 +6,8 @@ are never read into memory beyond the header sample, so they cannot leak further
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import tempfile
 import zipfile
@@ -34,15 +36,18 @@ _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-BATCH_ROWS = 100_000
-"""Text files are read this many rows at a time, so memory follows the batch, not the file."""
+CHUNK_BYTES = 8 << 20
+"""Text files are parsed this many bytes at a time, so memory follows the chunk, not the file."""
+MAX_QUOTED_BYTES = 256 << 10
+"""A spreadsheet cell holds at most 32,767 characters (≤ 128 KiB of UTF-8): a quoted cell
+still open after this much text is a stray quote, not a cell."""
 
 
 @dataclass
 class RawTable:
     """The needed columns of one file, as strings, named by meaning (see columns.yaml).
 
-    `batches()` reads the file anew each call and yields frames of at most BATCH_ROWS
+    `batches()` reads the file anew each call and yields frames of about CHUNK_BYTES of text
     rows: callers reduce each batch before the next is read."""
 
     batches: Callable[[], Iterator[pl.DataFrame]]
@@ -189,28 +194,99 @@ class _TextLayout:
 
 
 def _text_batches(source: Path, layout: _TextLayout) -> Iterator[pl.DataFrame]:
-    """Frames of the needed columns, BATCH_ROWS rows at a time, streamed by polars."""
-    scan = pl.scan_csv(
-        source,
-        has_header=False,
-        skip_lines=layout.header_line + 1,
-        separator=layout.delimiter,
-        quote_char=layout.quote,
-        # The header says how wide a row is; blank or short lines then read as nulls.
-        schema={f"c{i}": pl.String for i in range(layout.width)},
-        missing_columns="insert",
-        extra_columns="ignore",
-        truncate_ragged_lines=True,
-        raise_if_empty=False,
-        encoding="utf8-lossy",
-    )
+    """Frames of the needed columns, one per chunk of about CHUNK_BYTES of the file."""
     named = [pl.col(f"c{index}").alias(meaning) for meaning, index in layout.meanings.items()]
     blank = pl.all_horizontal(pl.all().is_null() | (pl.all().str.strip_chars() == ""))
+    for chunk in _record_chunks(source, layout):
+        yield _parse_chunk(chunk, layout).select(named).filter(~blank)
+
+
+def _parse_chunk(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:
     try:
-        for batch in scan.select(named).collect_batches(chunk_size=BATCH_ROWS):
-            yield batch.filter(~blank)
-    except (pl.exceptions.PolarsError, OSError) as error:
+        return pl.scan_csv(
+            chunk,
+            has_header=False,
+            separator=layout.delimiter,
+            quote_char=layout.quote,
+            # The header says how wide a row is; blank or short lines then read as nulls.
+            schema={f"c{i}": pl.String for i in range(layout.width)},
+            missing_columns="insert",
+            extra_columns="ignore",
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+            encoding="utf8-lossy",
+        ).collect()
+    except pl.exceptions.PolarsError:
+        return _parse_leniently(chunk, layout)
+
+
+def _parse_leniently(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:
+    """Python's csv reader for the chunks polars refuses: it takes a quote inside a cell
+    literally (a 15.6" screen in a product title) and an unclosed one up to the chunk's
+    end, where polars rejects the whole chunk. Slower, so only a fallback."""
+    text = chunk.decode("utf-8", "replace").replace("\x00", "")
+    quoting = csv.QUOTE_MINIMAL if layout.quote else csv.QUOTE_NONE
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=layout.delimiter,
+        quotechar=layout.quote or '"',
+        quoting=quoting,
+    )
+    wanted = sorted(set(layout.meanings.values()))
+    columns: dict[str, list[str | None]] = {f"c{i}": [] for i in wanted}
+    try:
+        for row in reader:
+            for index in wanted:
+                columns[f"c{index}"].append(row[index] if index < len(row) else None)
+    except csv.Error as error:  # a cell past csv's field size limit: not a seller table
         raise FileRejected("not_a_table") from error
+    return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+
+
+def _record_chunks(source: Path, layout: _TextLayout) -> Iterator[bytes]:
+    """The lines after the header in pieces of about CHUNK_BYTES, each cut at a record
+    end, so no row is split. We cut the file ourselves rather than stream it through
+    polars' scan: its streaming engine reads ahead of the consumer and held ~250 MB for
+    a 151 MB file; a chunk at a time holds one chunk."""
+    quote = layout.quote.encode() if layout.quote else None
+    with source.open("rb") as handle:
+        for _ in range(layout.header_line + 1):
+            handle.readline()
+        carry = b""
+        while True:
+            block = handle.read(CHUNK_BYTES)
+            data, at_end = carry + block, not block
+            if at_end and data and not data.endswith(b"\n"):
+                data += b"\n"
+            while cut := _record_end(data, quote, at_end):
+                yield data[:cut]
+                data = data[cut:]
+                if not at_end:
+                    break
+            if at_end:
+                return
+            carry = data
+
+
+def _record_end(data: bytes, quote: bytes | None, at_end: bool = False) -> int:
+    """Offset just past the last line end with an even number of quotes before it: a
+    record boundary in RFC 4180 text (an escaped "" counts twice); 0 when more data is
+    needed.
+
+    When no such line end exists in MAX_QUOTED_BYTES (or at the end of the file), the
+    first line holds a quote that never closes: it is cut off alone, so one bad cell
+    spoils one row, not the rest of the file."""
+    cut = data.rfind(b"\n") + 1
+    if quote is None or cut == 0:
+        return cut
+    quotes = data.count(quote, 0, cut)
+    while quotes % 2 and cut > 0:
+        previous = data.rfind(b"\n", 0, cut - 1) + 1
+        quotes -= data.count(quote, previous, cut)
+        cut = previous
+    if cut == 0 and (at_end or len(data) > MAX_QUOTED_BYTES):
+        return data.find(b"\n") + 1
+    return cut
 
 
 # --- XLSX -------------------------------------------------------------------------------

@@ -28,12 +28,12 @@ def summary(path: Path) -> tuple:
     )
 
 
-@pytest.mark.parametrize("batch_rows", [7, 100, 1000])
-def test_generated_file_in_small_batches(tmp_path: Path, monkeypatch, batch_rows: int) -> None:
+@pytest.mark.parametrize("chunk_bytes", [1, 97, 4096])
+def test_generated_file_in_small_chunks(tmp_path: Path, monkeypatch, chunk_bytes: int) -> None:
     path = tmp_path / "shipments.csv"
     generate(path, rows=3000, seed=5)
     whole = summary(path)
-    monkeypatch.setattr(reading, "BATCH_ROWS", batch_rows)
+    monkeypatch.setattr(reading, "CHUNK_BYTES", chunk_bytes)
     assert summary(path) == whole
 
 
@@ -43,7 +43,7 @@ def test_quoted_line_breaks_never_split_a_row(write_file: WriteFile, monkeypatch
         f'Q{i},2026-11-20,UPS,{UPS_OK},"line one\nline two, still the note"' for i in range(200)
     ]
     path = write_file(lines)
-    monkeypatch.setattr(reading, "BATCH_ROWS", 3)
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 50)
     report, _ = analyse_file(path, as_of=date(2026, 11, 20))
     assert (report.overall.shipments, report.overall.valid) == (200, 200)
     assert report.rows_read == 200
@@ -56,8 +56,52 @@ def test_date_order_evidence_in_a_later_batch_is_used_from_then_on(
     lines = ["order-id,ship-date,carrier,tracking-number"]
     lines += [f"A{i},03/11/2026,UPS,{UPS_OK}" for i in range(50)]
     lines += [f"B{i},20/11/2026,UPS,{UPS_OK}" for i in range(50)]
-    monkeypatch.setattr(reading, "BATCH_ROWS", 25)  # the first batches hold only A rows
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 400)  # the first chunks hold only A rows
     report, table = analyse_file(write_file(lines), as_of=date(2026, 11, 20))
     later = table.frame.filter(table.frame["order_id"].str.starts_with("B"))
     assert set(later["ship_date"].to_list()) == {date(2026, 11, 20)}
     assert any(w.code == "ambiguous_date_order" for w in report.warnings)
+
+
+def test_a_quote_that_never_closes_spoils_one_chunk_not_the_file(
+    write_file: WriteFile, monkeypatch
+) -> None:
+    """Polars refuses a chunk with an unclosed quote, and without the cut-off everything
+    after the quote would be one cell: the quote's row alone is read leniently."""
+    lines = ["order-id,ship-date,carrier,tracking-number,note"]
+    lines += [f"S{i},2026-11-20,UPS,{UPS_OK},fine" for i in range(1000)]
+    lines[4] = f'S3,2026-11-20,UPS,{UPS_OK},"a stray quote'
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 500)
+    monkeypatch.setattr(reading, "MAX_QUOTED_BYTES", 2000)
+    report, table = analyse_file(write_file(lines), as_of=date(2026, 11, 20))
+    assert table.frame["order_id"].to_list() == [f"S{i}" for i in range(1000)]
+    assert (report.overall.shipments, report.overall.valid) == (1000, 1000)
+
+
+def test_a_quote_inside_a_cell_is_text(write_file: WriteFile) -> None:
+    """Polars rejects `15.6" screen` in an unquoted cell; the lenient reader keeps it."""
+    lines = ["order-id,ship-date,carrier,tracking-number,product-name"]
+    lines += [f'I{i},2026-11-20,UPS,{UPS_OK},Monitor 15.6" wide' for i in range(3)]
+    lines += [f'J{i},2026-11-20,UPS,,"Desk, oak"' for i in range(2)]
+    report, table = analyse_file(write_file(lines), as_of=date(2026, 11, 20))
+    assert table.frame["order_id"].to_list() == ["I0", "I1", "I2", "J0", "J1"]
+    assert (report.overall.shipments, report.overall.valid) == (5, 3)
+
+
+@pytest.mark.parametrize(
+    ("data", "quote", "expected"),
+    [
+        (b"a,b\nc,d\ne", b'"', 8),  # the last complete line
+        (b'a,"x\ny",b\nc', b'"', 10),  # the break inside quotes is not an end
+        (b'a,"x\ny', b'"', 0),  # no record has ended yet
+        (b'a,"x\nb\nc\n', b'"', 0),  # maybe a long cell: wait for more text
+        (b'a,"x""y",b\nc', b'"', 11),  # an escaped quote counts twice
+        (b'a\t"x\ny\n', None, 7),  # tab files are read without quoting
+    ],
+)
+def test_record_end(data: bytes, quote: bytes | None, expected: int) -> None:
+    assert reading._record_end(data, quote) == expected
+
+
+def test_an_unclosed_quote_at_the_end_is_cut_off_alone() -> None:
+    assert reading._record_end(b'a,"x\nb\nc\n', b'"', at_end=True) == 5
