@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 import polars as pl
 
 from bot.domain.errors import FileRejected
@@ -19,7 +20,7 @@ from bot.domain.values import (
     DateOrder,
     map_unique,
     marketplace_code,
-    parse_amount,
+    parse_amounts,
     parse_dates,
     vocabulary_meaning,
 )
@@ -56,7 +57,7 @@ class ShipmentTable:
     def from_shipments(cls, frame: pl.DataFrame, **meta: object) -> ShipmentTable:
         """Check tracking for a frame holding RECORD_COLUMNS (one row per shipment)."""
         carriers = frame.get_column("carrier").fill_null("")
-        carrier_ids = map_unique(carriers, resolve_carrier, pl.String)
+        carrier_ids = map_unique(carriers, resolve_carrier, pl.String).cast(pl.Categorical)
         frame = classify(frame.with_columns(carrier_id=carrier_ids))
         return cls(frame=frame, **meta)  # type: ignore[arg-type]
 
@@ -138,7 +139,9 @@ class _Tally:
 
 
 _KEPT = [*RECORD_COLUMNS, "value_rule"]
-_VALUE_COLUMNS = ["order_id", "marketplace", "amount_text", "shipping_text", "currency_text"]
+_FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
+"""Columns with a handful of distinct values, kept as categoricals: 4 bytes a row instead
+of a 16-byte string view, which is most of what a million kept rows weigh."""
 
 
 def build_shipments(raw: RawTable) -> ShipmentTable:
@@ -146,25 +149,29 @@ def build_shipments(raw: RawTable) -> ShipmentTable:
     order-level value exemptions and the item-row collapse over the whole file."""
     _require(raw)
     tally = _Tally()
-    kept: list[pl.DataFrame] = []
-    valued: list[pl.DataFrame] = []
-    for batch in raw.batches():
-        rows = _reduce(batch, tally)
-        kept.append(rows.select(_KEPT))
-        valued.append(rows.filter(pl.col("value_rule")).select(["row", *_VALUE_COLUMNS]))
-        tally.rows_kept += rows.height
-    if tally.rows_read == 0:
-        raise FileRejected("no_rows")
-    rows = pl.concat(kept)
-    exemption = _value_exemption(pl.concat(valued), rows.height)
-    rows = rows.with_columns(excluded=pl.coalesce("excluded", exemption))
+    # Nested calls, no local names: each full-height frame is freed as soon as the next
+    # step has made its successor, which keeps a million-row file's peak down.
     table = ShipmentTable.from_shipments(
-        _collapse(rows), rows_read=tally.rows_read, rows_skipped=tally.no_order
+        _collapse(_read_rows(raw, tally)), rows_read=tally.rows_read, rows_skipped=tally.no_order
     )
     table.warnings = _read_warnings(
         table.frame, tally.unreadable_dates, tally.date_order.guessed, tally.no_order
     )
     return table
+
+
+def _read_rows(raw: RawTable, tally: _Tally) -> pl.DataFrame:
+    """Every row with its exclusion, value exemptions included, in compact columns."""
+    kept: list[pl.DataFrame] = []
+    valued: list[pl.DataFrame] = []
+    for batch in raw.batches():
+        rows = _reduce(batch, tally)
+        kept.append(rows.select(_KEPT).with_columns(pl.col(_FEW_VALUES).cast(pl.Categorical)))
+        valued.append(_priced(rows.filter(pl.col("value_rule"))))
+        tally.rows_kept += rows.height
+    if tally.rows_read == 0:
+        raise FileRejected("no_rows")
+    return _with_value_exemptions(pl.concat(kept), pl.concat(valued))
 
 
 def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
@@ -223,29 +230,49 @@ def _with_market(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _value_exemption(candidates: pl.DataFrame, height: int) -> pl.Series:
-    """eu_letter_under_20 / jp_under_1000 / null per row, from the order's total value.
+def _with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
+    """Mark eu_letter_under_20 / jp_under_1000 on rows no earlier rule excluded.
 
-    The order total sums its rows' item price and shipping price (domain.md §1b:
-    shipping included). `candidates` are the rows a value rule can apply to, with their
-    position `row` among all rows."""
-    result = pl.repeat(None, height, dtype=pl.String, eager=True).alias("value_exemption")
-    if candidates.is_empty():
-        return result
+    `candidates` are the rows a value rule can apply to, with their position `row` among
+    all rows; only the exempt ones are written, in place of a second full-height column."""
+    exempt = _value_exemption(candidates)
+    excluded = rows.get_column("excluded")
+    exempt = exempt.filter(excluded.gather(exempt.get_column("row")).is_null().to_numpy())
+    if exempt.is_empty():
+        return rows
+    excluded = excluded.scatter(exempt.get_column("row"), exempt.get_column("value_exemption"))
+    return rows.with_columns(excluded)
+
+
+def _priced(candidates: pl.DataFrame) -> pl.DataFrame:
+    """(row, order_id, marketplace, value, priced, currency) of the rows a value rule can
+    apply to, typed per batch so that no price text outlives its batch."""
     default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
-    amounts = map_unique(candidates.get_column("amount_text"), parse_amount, pl.Float64)
-    shipping = map_unique(candidates.get_column("shipping_text"), parse_amount, pl.Float64)
+    amounts = parse_amounts(candidates.get_column("amount_text"))
+    shipping = parse_amounts(candidates.get_column("shipping_text"))
     written = pl.col("currency_text").str.strip_chars().str.to_uppercase()
     currency = pl.when(written != "").then(written)
     currency = currency.otherwise(
         pl.col("marketplace").replace_strict(default_currency, default="")
     )
+    return candidates.select(
+        "row",
+        "order_id",
+        pl.col("marketplace").cast(pl.Categorical),
+        value=amounts.fill_null(0.0) + shipping.fill_null(0.0),
+        priced=amounts.is_not_null(),
+        currency=currency.cast(pl.Categorical),
+    )
+
+
+def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
+    """(row, value_exemption) for the candidate rows whose order is exempt by value.
+
+    The order total sums its rows' item price and shipping price (domain.md §1b:
+    shipping included)."""
     judged = candidates.with_columns(
-        value=amounts.fill_null(0.0) + shipping.fill_null(0.0), priced=amounts.is_not_null()
-    ).with_columns(
         total=pl.col("value").sum().over("order_id"),
         priced=pl.col("priced").any().over("order_id"),
-        currency=currency,
     )
     exemption = (
         pl.when(pl.col("priced") & (pl.col("marketplace") != "JP") & (pl.col("currency") == "EUR"))
@@ -253,8 +280,7 @@ def _value_exemption(candidates: pl.DataFrame, height: int) -> pl.Series:
         .when(pl.col("priced") & (pl.col("marketplace") == "JP") & (pl.col("currency") == "JPY"))
         .then(pl.when(pl.col("total") < JP_EXEMPT_LIMIT_JPY).then(pl.lit("jp_under_1000")))
     )
-    judged = judged.select("row", exemption.alias("value_exemption"))
-    return result.scatter(judged.get_column("row"), judged.get_column("value_exemption"))
+    return judged.select("row", exemption.alias("value_exemption")).drop_nulls()
 
 
 def _exclusion() -> pl.Expr:
@@ -275,21 +301,34 @@ def _exclusion() -> pl.Expr:
 
 def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     """Order-item rows → shipments: one per (order, ship date, carrier, tracking);
-    one per (order, ship date) when tracking is empty."""
-    if rows.get_column("order_id").n_unique() == rows.height:
+    one per (order, ship date) when tracking is empty. The first row of each shipment
+    stands for it, so only rows of orders that appear more than once are compared."""
+    repeated = repeated_values(rows.get_column("order_id"))
+    if not repeated.any():
         return rows.select(RECORD_COLUMNS)  # one row per order: nothing to collapse
-    carrier_key = pl.when(pl.col("tracking") != "").then(pl.col("carrier")).otherwise(pl.lit(""))
-    return (
-        rows.with_columns(carrier_key=carrier_key)
-        .group_by("order_id", "ship_date", "carrier_key", "tracking", maintain_order=True)
-        .agg(
-            pl.col("carrier").first(),
-            pl.col("category").first(),
-            pl.col("marketplace").first(),
-            pl.col("excluded").first(),
-        )
-        .select(RECORD_COLUMNS)
+    carrier_key = pl.when(pl.col("tracking") != "").then(pl.col("carrier")).otherwise(None)
+    candidates = (
+        rows.select("order_id", "ship_date", carrier_key.alias("carrier_key"), "tracking")
+        .with_row_index("row")
+        .filter(repeated)
     )
+    first = pl.struct("order_id", "ship_date", "carrier_key", "tracking").is_first_distinct()
+    later_rows = candidates.filter(~first).get_column("row")
+    keep = np.ones(rows.height, dtype=np.bool_)
+    keep[later_rows.to_numpy()] = False
+    return rows.filter(keep).select(RECORD_COLUMNS)
+
+
+def repeated_values(column: pl.Series) -> pl.Series:
+    """True where a value may occur more than once: exact for the rows it calls unique,
+    a superset (hash collisions) for the others, which callers compare exactly.
+
+    A sorted copy of 8-byte hashes finds the repeats: on a million values this holds
+    16 MB, where polars' own `is_duplicated` held 75 MB at the engine's peak."""
+    hashes = column.hash()
+    ordered = np.sort(hashes.to_numpy())
+    repeats = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    return hashes.is_in(pl.Series(repeats, dtype=pl.UInt64).implode())
 
 
 def _read_warnings(
@@ -311,12 +350,12 @@ def _read_warnings(
 
 def _reuse_warnings(shipments: pl.DataFrame) -> list[Warning]:
     """The same tracking ID on shipments of different orders: suspicious, not invalid."""
-    candidates = shipments.select("tracking", "order_id").filter(
-        shipments.get_column("excluded").is_null() & (shipments.get_column("tracking") != "")
-    )
-    repeated = candidates.filter(candidates.get_column("tracking").is_duplicated())
+    tracking = shipments.get_column("tracking")
+    counted = shipments.get_column("excluded").is_null() & (tracking != "")
+    repeated = shipments.select("tracking", "order_id").filter(counted & repeated_values(tracking))
     reused = (
-        repeated.group_by("tracking")
+        repeated.filter(repeated.get_column("tracking").is_duplicated())
+        .group_by("tracking")
         .agg(pl.col("order_id").n_unique().alias("orders"))
         .filter(pl.col("orders") > 1)
     )

@@ -131,7 +131,7 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
         else:
             verdicts[rows] = _check_formats(carrier, tracking.gather(rows))
     verdicts[empty] = _MISSING
-    reasons = pl.Series("reason", verdicts).replace_strict(_REASONS, return_dtype=pl.String)
+    reasons = pl.Series("reason", verdicts).replace_strict(_REASONS, return_dtype=pl.Categorical)
     return frame.with_columns(reason=reasons, unverified=pl.Series("unverified", unverified))
 
 

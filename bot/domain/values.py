@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
+import numpy as np
 import polars as pl
 
 from bot.domain.reference import fold_key, marketplaces, vocabulary
@@ -149,6 +150,25 @@ def parse_amount(text: str) -> float | None:
         return float(cleaned)
     except ValueError:
         return None
+
+
+_PLAIN_NUMBER = r"^-?\d+(?:\.\d+)?$"
+
+
+def parse_amounts(texts: pl.Series) -> pl.Series:
+    """`parse_amount` over a column: plain decimals ('72.27', most cells) are cast in
+    polars, the rest go through Python once per distinct text. Parsing every distinct
+    price in Python held a dict of ~100k floats per million rows."""
+    texts = texts.fill_null("").str.strip_chars()
+    plain = texts.str.contains(_PLAIN_NUMBER)
+    others = map_unique(texts.filter(~plain), parse_amount, pl.Float64)
+    amounts = (
+        texts.cast(pl.Float64, strict=False)
+        .to_frame("amount")
+        .with_columns(pl.when(plain).then(pl.col("amount")))
+        .to_series()
+    )
+    return amounts.scatter(np.flatnonzero(~plain.to_numpy()), others) if len(others) else amounts
 
 
 def map_unique(values: pl.Series, parse: Callable[[str], object], dtype: pl.DataType) -> pl.Series:
