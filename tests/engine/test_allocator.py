@@ -1,0 +1,29 @@
+"""The allocator setting reaches polars only if it is in the environment before polars loads."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import bot
+
+SHOW = "import os, bot, polars; print(os.environ['_RJEM_MALLOC_CONF'])"
+
+
+def _conf_seen(env: dict[str, str]) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", SHOW], env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+def test_importing_bot_sets_the_allocator_default() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "_RJEM_MALLOC_CONF"}
+    assert _conf_seen(env) == bot.ALLOCATOR_SETTINGS
+    assert "dirty_decay_ms:10" in bot.ALLOCATOR_SETTINGS
+
+
+def test_an_operators_own_setting_wins() -> None:
+    env = {**os.environ, "_RJEM_MALLOC_CONF": "narenas:1"}
+    assert _conf_seen(env) == "narenas:1"
