@@ -6,6 +6,7 @@ Field names of `VtrReport` follow the computation contract in shared/domain.md Â
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
@@ -81,7 +82,13 @@ class Window(BaseModel):
     end: date
 
 
-class Defect(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Defect:
+    """One shipment that counts against VTR. A slotted dataclass, not a model: a big
+    file has tens of thousands, and a pydantic instance (with its dict and fields-set)
+    weighs ~1.4 KB where this weighs ~0.2 KB. Pydantic still validates it inside
+    `VtrReport` when a report is read from JSON or dicts."""
+
     order_id: str
     ship_date: date | None = None
     category: str

@@ -77,13 +77,7 @@ def compute_report(
     excluded = frame.get_column("excluded")
     outside = excluded.is_null() & ~frame.get_column("ship_date").is_between(start, as_of)
     in_count = excluded.is_null() & ~outside
-    # Only the short key columns are copied for the counted rows; order IDs and tracking
-    # numbers (most of a big file's bytes) only for the defects.
-    counted = (
-        frame.select(_KEY_COLUMNS)
-        .filter(in_count)
-        .with_columns(valid=pl.col("reason").is_null(), carrier_name=_carrier_display())
-    )
+    counted = _counts(frame, in_count)
     defective = frame.filter(in_count & frame.get_column("reason").is_not_null())
     by_category = _groups(counted, "category")
     _add_outlook(by_category, counted, as_of)
@@ -91,7 +85,7 @@ def compute_report(
         as_of=as_of,
         as_of_source=as_of_source,  # type: ignore[arg-type]
         window=Window(start=start, end=as_of),
-        overall=group_stats("overall", counted.height, int(counted.get_column("valid").sum())),
+        overall=group_stats("overall", _total(counted, "shipments"), _total(counted, "valid")),
         by_category=by_category,
         by_carrier=_groups(counted, "carrier_name"),
         by_marketplace=_groups(counted, "marketplace"),
@@ -99,10 +93,31 @@ def compute_report(
         defects=_defects(defective),
         warnings=[*table.warnings, *_unverified_warning(counted)],
         suggestions=_suggestions(counted, by_category),
-        unverified=int(counted.get_column("unverified").fill_null(False).sum()),
+        unverified=_total(counted.filter(pl.col("unverified").fill_null(False)), "shipments"),
         rows_read=table.rows_read,
         rows_skipped=table.rows_skipped,
     )
+
+
+def _counts(frame: pl.DataFrame, in_count: pl.Series) -> pl.DataFrame:
+    """Counted shipments tallied by every key a report groups on: a few thousand rows
+    however big the file, so no copy of the counted rows is ever made."""
+    return (
+        frame.lazy()
+        .select(_KEY_COLUMNS)
+        .filter(in_count)
+        .group_by(_KEY_COLUMNS)
+        .agg(shipments=pl.len())
+        .with_columns(
+            valid=pl.when(pl.col("reason").is_null()).then("shipments").otherwise(0),
+            carrier_name=_carrier_display(),
+        )
+        .collect()
+    )
+
+
+def _total(counts: pl.DataFrame, column: str) -> int:
+    return int(counts.get_column(column).sum())
 
 
 def _carrier_display() -> pl.Expr:
@@ -117,7 +132,7 @@ def _carrier_display() -> pl.Expr:
 
 def _groups(counted: pl.DataFrame, column: str) -> list[GroupStats]:
     """Worst first, so the report leads with what needs work."""
-    totals = counted.group_by(column).agg(shipments=pl.len(), valid=pl.col("valid").sum())
+    totals = counted.group_by(column).agg(pl.col("shipments", "valid").sum())
     stats = [
         group_stats(row[column] or "", row["shipments"], row["valid"])
         for row in totals.iter_rows(named=True)
@@ -126,9 +141,7 @@ def _groups(counted: pl.DataFrame, column: str) -> list[GroupStats]:
 
 
 def _daily_counts(counted: pl.DataFrame) -> dict[str, dict[date, DayCount]]:
-    per_day = counted.group_by("category", "ship_date").agg(
-        shipments=pl.len(), valid=pl.col("valid").sum()
-    )
+    per_day = counted.group_by("category", "ship_date").agg(pl.col("shipments", "valid").sum())
     daily: dict[str, dict[date, DayCount]] = defaultdict(dict)
     for row in per_day.iter_rows(named=True):
         daily[row["category"]][row["ship_date"]] = DayCount(row["shipments"], row["valid"])
@@ -156,9 +169,21 @@ def _defects(defective: pl.DataFrame) -> list[Defect]:
     rows = defective.sort("category", "ship_date", "order_id").select(
         "order_id", "ship_date", "category", "carrier", "marketplace", "tracking", "reason"
     )
-    # Row by row: a list of dicts for every defect of a big file, held beside the models
-    # made from it, was one of the engine's larger peaks.
-    return [Defect.model_validate(row) for row in rows.iter_rows(named=True)]
+    # Row by row, sharing the few distinct texts: a list of dicts for every defect of a
+    # big file, held beside the objects made from it, was one of the engine's peaks.
+    shared: dict[str, str] = {}
+    return [
+        Defect(
+            order_id=order_id,
+            ship_date=ship_date,
+            category=shared.setdefault(category, category),
+            carrier=shared.setdefault(carrier, carrier),
+            marketplace=shared.setdefault(marketplace, marketplace),
+            tracking=tracking,
+            reason=shared.setdefault(reason, reason),
+        )
+        for order_id, ship_date, category, carrier, marketplace, tracking, reason in rows.iter_rows()
+    ]
 
 
 def _unverified_warning(counted: pl.DataFrame) -> list[Warning]:
@@ -166,7 +191,7 @@ def _unverified_warning(counted: pl.DataFrame) -> list[Warning]:
     if unverified.is_empty():
         return []
     carriers = ", ".join(sorted(set(unverified.get_column("carrier_name").to_list())))
-    return [Warning(code="unverified", count=unverified.height, detail=carriers)]
+    return [Warning(code="unverified", count=_total(unverified, "shipments"), detail=carriers)]
 
 
 def _suggestions(counted: pl.DataFrame, categories: list[GroupStats]) -> list[Suggestion]:
@@ -175,7 +200,7 @@ def _suggestions(counted: pl.DataFrame, categories: list[GroupStats]) -> list[Su
     groups = (
         counted.filter(pl.col("reason").is_not_null())
         .group_by("category", "reason")
-        .agg(count=pl.len())
+        .agg(count=pl.col("shipments").sum())
     )
     suggestions = []
     for row in groups.iter_rows(named=True):
