@@ -226,7 +226,10 @@ def _parse_leniently(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:
     literally (a 15.6" screen in a product title) and an unclosed one up to the chunk's
     end, where polars rejects the whole chunk. Slower, so only a fallback."""
     text = chunk.decode("utf-8", "replace").replace("\x00", "")
-    quoting = csv.QUOTE_MINIMAL if layout.quote else csv.QUOTE_NONE
+    # A line cut off alone for a quote that never closes: read that quote as text, or it
+    # would swallow the rest of the line, tracking number included.
+    stray_quote = layout.quote and text.count(layout.quote) % 2 and text.count("\n") <= 1
+    quoting = csv.QUOTE_MINIMAL if layout.quote and not stray_quote else csv.QUOTE_NONE
     reader = csv.reader(
         io.StringIO(text, newline=""),
         delimiter=layout.delimiter,

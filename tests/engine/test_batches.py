@@ -68,9 +68,9 @@ def test_a_quote_that_never_closes_spoils_one_chunk_not_the_file(
 ) -> None:
     """Polars refuses a chunk with an unclosed quote, and without the cut-off everything
     after the quote would be one cell: the quote's row alone is read leniently."""
-    lines = ["order-id,ship-date,carrier,tracking-number,note"]
-    lines += [f"S{i},2026-11-20,UPS,{UPS_OK},fine" for i in range(1000)]
-    lines[4] = f'S3,2026-11-20,UPS,{UPS_OK},"a stray quote'
+    lines = ["order-id,ship-date,note,carrier,tracking-number,more"]
+    lines += [f"S{i},2026-11-20,ok,UPS,{UPS_OK},fine" for i in range(1000)]
+    lines[4] = f'S3,2026-11-20,"a stray quote,UPS,{UPS_OK},fine'
     monkeypatch.setattr(reading, "CHUNK_BYTES", 500)
     monkeypatch.setattr(reading, "MAX_QUOTED_BYTES", 2000)
     report, table = analyse_file(write_file(lines), as_of=date(2026, 11, 20))
