@@ -78,6 +78,7 @@ def compute_report(
     outside = excluded.is_null() & ~frame.get_column("ship_date").is_between(start, as_of)
     in_count = excluded.is_null() & ~outside
     counted = _counts(frame, in_count)
+    unverified = counted.filter(pl.col("unverified").fill_null(False))
     defective = frame.filter(in_count & frame.get_column("reason").is_not_null())
     by_category = _groups(counted, "category")
     _add_outlook(by_category, counted, as_of)
@@ -91,9 +92,9 @@ def compute_report(
         by_marketplace=_groups(counted, "marketplace"),
         excluded=_exclusion_counts(excluded, outside=int(outside.sum())),
         defects=_defects(defective),
-        warnings=[*table.warnings, *_unverified_warning(counted)],
+        warnings=[*table.warnings, *_unverified_warning(unverified)],
         suggestions=_suggestions(counted, by_category),
-        unverified=_total(counted.filter(pl.col("unverified").fill_null(False)), "shipments"),
+        unverified=_total(unverified, "shipments"),
         rows_read=table.rows_read,
         rows_skipped=table.rows_skipped,
     )
@@ -186,8 +187,7 @@ def _defects(defective: pl.DataFrame) -> list[Defect]:
     ]
 
 
-def _unverified_warning(counted: pl.DataFrame) -> list[Warning]:
-    unverified = counted.filter(pl.col("unverified").fill_null(False))
+def _unverified_warning(unverified: pl.DataFrame) -> list[Warning]:
     if unverified.is_empty():
         return []
     carriers = ", ".join(sorted(set(unverified.get_column("carrier_name").to_list())))
