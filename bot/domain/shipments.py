@@ -5,7 +5,7 @@ collapsed (domain.md §4), tracking checked. Columnar throughout, for 1M-row fil
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,6 +35,9 @@ _SCHEMA = {
     "marketplace": pl.String,
     "excluded": pl.String,
 }
+_FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
+"""Columns with a handful of distinct values, kept as categoricals: 4 bytes a row instead
+of a 16-byte string view, which is most of what a million kept rows weigh."""
 _OTHER_CARRIER = {"other", "others", "其他", "其它"}
 EU_LETTER_LIMIT_EUR = 20
 JP_EXEMPT_LIMIT_JPY = 1000
@@ -66,6 +69,12 @@ class ShipmentTable:
         rows = {name: [getattr(r, name) for r in records] for name in RECORD_COLUMNS}
         return cls.from_shipments(pl.DataFrame(rows, schema=_SCHEMA))
 
+    @classmethod
+    def from_stored(cls, parts: Sequence[pl.DataFrame]) -> ShipmentTable:
+        """The table of frames made by `stored_frame`, one per batch the store returned."""
+        frame = pl.concat(parts) if parts else stored_frame([])
+        return cls.from_shipments(frame)
+
     def record_batches(self, size: int = 50_000) -> Iterator[list[tuple[object, ...]]]:
         """The stored fields (RECORD_COLUMNS order) as plain tuples, `size` at a time: a
         million-row upload never becomes a million Python objects at once."""
@@ -81,6 +90,15 @@ class ShipmentTable:
     @classmethod
     def from_raw(cls, raw: RawTable) -> ShipmentTable:
         return build_shipments(raw)
+
+
+def stored_frame(rows: Sequence[tuple[object, ...]]) -> pl.DataFrame:
+    """Shipments as the store returns them (RECORD_COLUMNS order, ISO date text), in the
+    compact columns of an upload's working set."""
+    frame = pl.DataFrame(rows, schema=_SCHEMA | {"ship_date": pl.String}, orient="row")
+    return frame.with_columns(
+        pl.col("ship_date").str.to_date("%Y-%m-%d"), pl.col(_FEW_VALUES).cast(pl.Categorical)
+    )
 
 
 # --- building shipments from a raw table ------------------------------------------------
@@ -139,9 +157,6 @@ class _Tally:
 
 
 _KEPT = [*RECORD_COLUMNS, "value_rule"]
-_FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
-"""Columns with a handful of distinct values, kept as categoricals: 4 bytes a row instead
-of a 16-byte string view, which is most of what a million kept rows weigh."""
 
 
 def build_shipments(raw: RawTable) -> ShipmentTable:

@@ -7,6 +7,7 @@ Public API:
   exactly as `compute_report(table, as_of=day)` would give it (domain.md §4: counted = not
   excluded, ship date inside the window; valid = no defect reason). `None` where the window
   holds no shipment. The whole-account series is under the key `OVERALL`.
+- `history_start(end)` → the oldest ship date either of them needs, so callers load no more.
 - `newest_ship_date(table)` → the latest ship date in the stored data (None when there is
   none), which the alerts use to tell stale data.
 
@@ -42,8 +43,7 @@ def daily_vtr(table: ShipmentTable, end: date, days: int = TREND_DAYS) -> dict[s
     if days < 1:
         raise ValueError("days must be at least 1")
     first_day = end - timedelta(days=days - 1)
-    # Counts are needed from the first day of the earliest window on.
-    since = first_day - timedelta(days=WINDOW_DAYS - 1)
+    since = history_start(end, days)
     span = days + WINDOW_DAYS - 1
     per_day = (
         table.frame.filter(
@@ -68,6 +68,12 @@ def daily_vtr(table: ShipmentTable, end: date, days: int = TREND_DAYS) -> dict[s
         name: _series(days_list, _window_sums(shipments[name]), _window_sums(valid[name]))
         for name in sorted(shipments, key=lambda n: (n != OVERALL, n))
     }
+
+
+def history_start(end: date, days: int = TREND_DAYS) -> date:
+    """First ship date that the report as of `end` or its `days`-day trend can count: the
+    first day of the earliest window. Older shipments need not be loaded."""
+    return end - timedelta(days=days - 1 + WINDOW_DAYS - 1)
 
 
 def _window_sums(counts: np.ndarray) -> np.ndarray:

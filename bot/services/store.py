@@ -360,6 +360,24 @@ class Store:
             for order_id, ship_date, carrier, tracking, category, marketplace, excluded in rows
         ]
 
+    async def shipment_rows(
+        self, chat_id: int, since: date | None = None, size: int = 50_000
+    ) -> AsyncIterator[list[tuple[object, ...]]]:
+        """The chat's shipments shipped on `since` or later (all of them when None), `size`
+        raw rows at a time, dates as ISO text: a million stored shipments are never a
+        million objects at once (as `shipments()` makes them)."""
+        sql = (
+            "SELECT order_id, ship_date, carrier, tracking, category, marketplace, excluded "
+            "FROM shipments WHERE chat_id = ?"
+        )
+        params: tuple[object, ...] = (chat_id,)
+        if since is not None:
+            sql += " AND ship_date >= ?"
+            params += (since.isoformat(),)
+        async with self.reader.execute(sql, params) as cursor:
+            while rows := await cursor.fetchmany(size):
+                yield list(rows)
+
     async def shipment_count(self, chat_id: int) -> int:
         async with self.reader.execute(
             "SELECT COUNT(*) FROM shipments WHERE chat_id = ?", (chat_id,)

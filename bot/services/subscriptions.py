@@ -12,9 +12,9 @@ from datetime import date, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.shipments import ShipmentTable
-from bot.domain.trend import daily_vtr, newest_ship_date
+from bot.domain.trend import daily_vtr
 from bot.domain.vtr import compute_report
-from bot.services.alerting import AlertMessage, AlertService, Scheduler
+from bot.services.alerting import AlertMessage, AlertService, Scheduler, stored_history
 from bot.services.charts import chart_categories, render_trend_png
 from bot.services.i18n import Translator
 from bot.services.replies import Button, Document, Reply
@@ -188,11 +188,13 @@ class SubscriptionCommands:
     # -- /chart ----------------------------------------------------------------------------
 
     async def chart(self, chat_id: int, t: Translator) -> list[Reply]:
-        records = await self.store.shipments(chat_id)
-        if not records:
+        newest = await self.store.newest_ship_date(chat_id)
+        if newest is None:
             return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
         last = await self.store.last_report(chat_id)
-        png, end = await asyncio.to_thread(_chart_png, records, last.as_of if last else None, t)
+        end = last.as_of if last else newest
+        table = await stored_history(self.store, chat_id, end)
+        png = await asyncio.to_thread(_chart_png, table, end, t)
         caption = t._("Daily VTR over the 30 days to {date}, with the 95% line.", date=t.date(end))
         return [Reply(esc(caption), image=Document(f"vtr-{end.isoformat()}.png", png))]
 
@@ -254,8 +256,6 @@ def _setting_buttons(subscription: Subscription, t: Translator) -> tuple[tuple[B
     return (times, tuple(zones[:3]), tuple(zones[3:]), (digest,))
 
 
-def _chart_png(records: list, as_of: date | None, t: Translator) -> tuple[bytes, date]:
-    table = ShipmentTable.from_records(records)
-    end = as_of or newest_ship_date(table) or date.today()
+def _chart_png(table: ShipmentTable, end: date, t: Translator) -> bytes:
     report = compute_report(table, as_of=end)
-    return render_trend_png(daily_vtr(table, end), chart_categories(report), t), end
+    return render_trend_png(daily_vtr(table, end), chart_categories(report), t)

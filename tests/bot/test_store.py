@@ -266,3 +266,43 @@ async def test_an_order_split_across_batches_keeps_every_row(tmp_path) -> None:
         assert await store.merge_shipment_rows(4, iter(batches)) == 3
         stored = sorted((r.order_id, r.tracking) for r in await store.shipments(4))
         assert stored == [("O1", "NEW-A"), ("O1", "NEW-C"), ("O2", "B"), ("O9", "KEEP")]
+
+
+async def test_stored_history_counts_what_the_record_path_counts(store: Store) -> None:
+    """Loading by batches into columns (what alerts and /chart use) gives the report the
+    record path gives, over every day the trend needs, and leaves older days unread."""
+    from bot.domain.shipments import ShipmentTable
+    from bot.domain.trend import daily_vtr, history_start
+    from bot.domain.vtr import compute_report
+    from bot.services.alerting import stored_history
+
+    end = date(2026, 11, 30)
+    first = history_start(end)
+    assert first == date(2026, 10, 3)  # 30 trend days, each a 30-day window: 59 days
+    records = [
+        record(f"O{i}", ship_date=first + timedelta(days=i % 70 - 5), tracking="" if i % 7 else
+               "1Z999AA10123456784", category=("Toys", "Garden")[i % 2])
+        for i in range(700)
+    ]  # fmt: skip
+    records.append(record("NO-DATE", ship_date=None, excluded="unreadable_date"))
+    await store.merge_shipments(3, records)
+    await store.merge_shipments(4, [record("OTHER-CHAT", ship_date=end)])
+
+    loaded = await stored_history(store, 3, end)
+    everything = ShipmentTable.from_records(await store.shipments(3))
+
+    assert loaded.frame.height == sum(1 for r in records if r.ship_date and r.ship_date >= first)
+    assert loaded.frame.get_column("ship_date").min() == first
+    assert "OTHER-CHAT" not in loaded.frame.get_column("order_id").to_list()
+    for as_of in (end, end - timedelta(days=29)):
+        fast, slow = compute_report(loaded, as_of=as_of), compute_report(everything, as_of=as_of)
+        assert fast.overall == slow.overall
+        assert fast.by_category == slow.by_category
+        assert sorted(fast.defects, key=str) == sorted(slow.defects, key=str)
+    assert daily_vtr(loaded, end) == daily_vtr(everything, end)
+
+
+async def test_shipment_rows_come_in_batches_of_the_size_asked(store: Store) -> None:
+    await store.merge_shipments(1, [record(f"O{i}") for i in range(5)])
+    sizes = [len(rows) async for rows in store.shipment_rows(1, size=2)]
+    assert sizes == [2, 2, 1]
