@@ -2,13 +2,17 @@
 
 Contract for callers (the CLI `check`, the conversation core, the alert pass):
 
-- `read_shipments(path, max_bytes=None) -> ShipmentTable` reads CSV/TSV/TXT/XLSX in any
-  supported encoding, maps headers, collapses order-item rows into shipments and drops
-  buyer data. Raises `FileRejected` (with a machine-readable `code`) on files it cannot read.
+- `read_shipments(path, max_bytes=None, spill_folder=None) -> Shipments` reads CSV/TSV/TXT/
+  XLSX in any supported encoding, maps headers, collapses order-item rows into shipments and
+  drops buyer data. Raises `FileRejected` (with a machine-readable `code`) on files it cannot
+  read. Given a folder, a file bigger than one part (spill.py) is worked on part by part,
+  its parts kept there as files (`SpilledShipments`), so memory stays bounded; otherwise,
+  and always without a folder, the result is one in-memory `ShipmentTable`.
 - `ShipmentTable.to_records()` / `ShipmentTable.from_records(records)` convert to and from
   the `ShipmentRecord`s the store keeps.
 - `compute_report(table, as_of=None) -> VtrReport` applies domain.md §4.
-- `analyse_file(path, as_of=None, max_bytes=None) -> (VtrReport, ShipmentTable)` does both.
+- `analyse_file(path, as_of=None, max_bytes=None, spill_folder=None) -> (VtrReport,
+  Shipments)` does both.
 - `write_defects_csv(report, path)` writes the Excel-safe defect file.
 """
 
@@ -21,12 +25,13 @@ from bot.domain.defects_file import write_defects_csv
 from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
 from bot.domain.reading import read_table
-from bot.domain.shipments import ShipmentTable
+from bot.domain.shipments import Shipments, ShipmentTable, build_shipments
 from bot.domain.vtr import compute_report
 
 __all__ = [
     "FileRejected",
     "ShipmentTable",
+    "Shipments",
     "analyse_file",
     "compute_report",
     "read_shipments",
@@ -34,12 +39,17 @@ __all__ = [
 ]
 
 
-def read_shipments(path: Path, max_bytes: int | None = None) -> ShipmentTable:
-    return ShipmentTable.from_raw(read_table(Path(path), max_bytes=max_bytes))
+def read_shipments(
+    path: Path, max_bytes: int | None = None, spill_folder: Path | None = None
+) -> Shipments:
+    return build_shipments(read_table(Path(path), max_bytes=max_bytes), spill_folder)
 
 
 def analyse_file(
-    path: Path, as_of: date | None = None, max_bytes: int | None = None
-) -> tuple[VtrReport, ShipmentTable]:
-    table = read_shipments(path, max_bytes=max_bytes)
+    path: Path,
+    as_of: date | None = None,
+    max_bytes: int | None = None,
+    spill_folder: Path | None = None,
+) -> tuple[VtrReport, Shipments]:
+    table = read_shipments(path, max_bytes=max_bytes, spill_folder=spill_folder)
     return compute_report(table, as_of=as_of), table

@@ -55,6 +55,8 @@ class RawTable:
     columns: list[str]
     headers: list[str]
     encoding: str
+    source_bytes: int = 0
+    """Size of the text the batches come from: how finely a big file is split (spill.py)."""
 
     @classmethod
     def of(cls, frame: pl.DataFrame, headers: list[str], encoding: str) -> RawTable:
@@ -153,7 +155,7 @@ def _read_text(path: Path) -> RawTable:
             transcode_to_utf8(path, encoding, source)
             yield from _text_batches(source, layout)
 
-    return RawTable(batches, list(meanings), headers, encoding)
+    return RawTable(batches, list(meanings), headers, encoding, path.stat().st_size)
 
 
 def _looks_binary(text: str) -> bool:

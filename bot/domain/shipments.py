@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -15,6 +16,7 @@ from bot.domain.errors import FileRejected
 from bot.domain.models import RECORD_FIELDS, UNCATEGORIZED, ShipmentRecord, Warning
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code, vocabulary
+from bot.domain.spill import Partitions, partition_count, split
 from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
 from bot.domain.values import (
     DateOrder,
@@ -75,11 +77,11 @@ class ShipmentTable:
         frame = pl.concat(parts) if parts else stored_frame([])
         return cls.from_shipments(frame)
 
+    def parts(self) -> Iterator[pl.DataFrame]:
+        yield self.frame
+
     def record_batches(self, size: int = 50_000) -> Iterator[list[tuple[object, ...]]]:
-        """The stored fields (RECORD_COLUMNS order) as plain tuples, `size` at a time: a
-        million-row upload never becomes a million Python objects at once."""
-        for part in self.frame.select(RECORD_COLUMNS).iter_slices(size):
-            yield part.rows()
+        return _record_batches(self.parts(), size)
 
     def to_records(self) -> list[ShipmentRecord]:
         return [
@@ -87,9 +89,35 @@ class ShipmentTable:
             for row in self.frame.select(RECORD_COLUMNS).iter_rows(named=True)
         ]
 
-    @classmethod
-    def from_raw(cls, raw: RawTable) -> ShipmentTable:
-        return build_shipments(raw)
+
+@dataclass
+class SpilledShipments:
+    """The shipments of a file too big to hold at once: one Arrow file per part of its
+    orders, read back one part at a time (each has ShipmentTable's columns)."""
+
+    paths: list[Path]
+    rows_read: int = 0
+    rows_skipped: int = 0
+    warnings: list[Warning] = field(default_factory=list)
+
+    def parts(self) -> Iterator[pl.DataFrame]:
+        for path in self.paths:
+            yield pl.read_ipc(path)
+
+    def record_batches(self, size: int = 50_000) -> Iterator[list[tuple[object, ...]]]:
+        return _record_batches(self.parts(), size)
+
+
+Shipments = ShipmentTable | SpilledShipments
+"""What the engine hands on: `parts()`, `record_batches()`, rows read and skipped, warnings."""
+
+
+def _record_batches(parts: Iterator[pl.DataFrame], size: int) -> Iterator[list[tuple[object, ...]]]:
+    """The stored fields (RECORD_COLUMNS order) as plain tuples, `size` at a time: a
+    million-row upload never becomes a million Python objects at once."""
+    for frame in parts:
+        for rows in frame.select(RECORD_COLUMNS).iter_slices(size):
+            yield rows.rows()
 
 
 def stored_frame(rows: Sequence[tuple[object, ...]]) -> pl.DataFrame:
@@ -150,7 +178,6 @@ class _Tally:
     """What the batches of one file add up to, besides their rows."""
 
     rows_read: int = 0
-    rows_kept: int = 0
     no_order: int = 0
     unreadable_dates: int = 0
     date_order: DateOrder = field(default_factory=DateOrder)
@@ -159,34 +186,76 @@ class _Tally:
 _KEPT = [*RECORD_COLUMNS, "value_rule"]
 
 
-def build_shipments(raw: RawTable) -> ShipmentTable:
+def build_shipments(raw: RawTable, spill_folder: Path | None = None) -> Shipments:
     """Batch by batch, each reduced to compact rows before the next is read; then the
-    order-level value exemptions and the item-row collapse over the whole file."""
+    order-level value exemptions and the item-row collapse, one part of the orders at a
+    time. A file bigger than a part (spill.py) has its parts kept in `spill_folder`."""
     _require(raw)
     tally = _Tally()
-    # Nested calls, no local names: each full-height frame is freed as soon as the next
-    # step has made its successor, which keeps a million-row file's peak down.
-    table = ShipmentTable.from_shipments(
-        _collapse(_read_rows(raw, tally)), rows_read=tally.rows_read, rows_skipped=tally.no_order
-    )
-    table.warnings = _read_warnings(
-        table.frame, tally.unreadable_dates, tally.date_order.guessed, tally.no_order
-    )
+    parts = partition_count(raw.source_bytes) if spill_folder else 1
+    rows = Partitions(spill_folder, parts, "rows")
+    priced = Partitions(spill_folder, parts, "priced")
+    _read_rows(raw, tally, rows, priced)
+    if rows.spills:
+        assert spill_folder is not None
+        return _spilled_shipments(rows, priced, tally, spill_folder)
+    table = _shipments_of_part(rows, priced, 0)
+    table.rows_read, table.rows_skipped = tally.rows_read, tally.no_order
+    reused = _reused_tracking(table.frame, _counted_tracking(table.frame))
+    table.warnings = _read_warnings(tally, _scientific_count(table.frame), [reused])
     return table
 
 
-def _read_rows(raw: RawTable, tally: _Tally) -> pl.DataFrame:
-    """Every row with its exclusion, value exemptions included, in compact columns."""
-    kept: list[pl.DataFrame] = []
-    valued: list[pl.DataFrame] = []
+def _read_rows(raw: RawTable, tally: _Tally, rows: Partitions, priced: Partitions) -> None:
+    """Every row with its exclusion (value exemptions aside), in compact columns and in its
+    part of the orders; the rows a value rule can apply to are priced on the way. `row`
+    is a priced row's position among its part's rows."""
     for batch in raw.batches():
-        rows = _reduce(batch, tally)
-        kept.append(rows.select(_KEPT).with_columns(pl.col(_FEW_VALUES).cast(pl.Categorical)))
-        valued.append(_priced(rows.filter(pl.col("value_rule"))))
-        tally.rows_kept += rows.height
+        for part, piece in split(_reduce(batch, tally), "order_id", rows.parts):
+            first = rows.height(part)
+            reduced = piece.with_columns(
+                row=pl.int_range(first, first + piece.height, dtype=pl.UInt32)
+            )
+            priced.add(part, _priced(reduced.filter(pl.col("value_rule"))))
+            rows.add(
+                part,
+                reduced.select(_KEPT).with_columns(pl.col(_FEW_VALUES).cast(pl.Categorical)),
+            )
     if tally.rows_read == 0:
         raise FileRejected("no_rows")
-    return _with_value_exemptions(pl.concat(kept), pl.concat(valued))
+
+
+def _shipments_of_part(rows: Partitions, priced: Partitions, part: int) -> ShipmentTable:
+    # Nested calls, no local names: each full-height frame is freed as soon as the next
+    # step has made its successor, which keeps a million-row file's peak down.
+    return ShipmentTable.from_shipments(
+        _collapse(_with_value_exemptions(rows.take(part), priced.take(part)))
+    )
+
+
+def _spilled_shipments(
+    rows: Partitions, priced: Partitions, tally: _Tally, folder: Path
+) -> SpilledShipments:
+    """Each part's shipments to its own file; tracking numbers regrouped by their own hash,
+    since two orders sharing one are in different parts of the orders."""
+    pairs = Partitions(folder, rows.parts, "tracking")
+    paths, scientific = [], 0
+    for part in range(rows.parts):
+        if not rows.height(part):
+            continue
+        shipments = _shipments_of_part(rows, priced, part).frame
+        scientific += _scientific_count(shipments)
+        for pairs_part, found in split(_tracking_pairs(shipments), "tracking", pairs.parts):
+            pairs.add(pairs_part, found)
+        paths.append(folder / f"shipments-{part}.arrow")
+        shipments.write_ipc(paths[-1], compression="lz4")
+    reused = [_reused_tracking(pairs.take(p)) for p in range(pairs.parts) if pairs.height(p)]
+    return SpilledShipments(
+        paths,
+        rows_read=tally.rows_read,
+        rows_skipped=tally.no_order,
+        warnings=_read_warnings(tally, scientific, reused),
+    )
 
 
 def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
@@ -221,7 +290,6 @@ def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
     tally.no_order += int(no_order.sum())
     rows = _with_market(rows.filter(~no_order))
     return rows.with_columns(
-        row=pl.int_range(tally.rows_kept, tally.rows_kept + rows.height, dtype=pl.UInt32),
         category=pl.when(pl.col("category") == "")
         .then(pl.lit(UNCATEGORIZED))
         .otherwise("category"),
@@ -250,6 +318,8 @@ def _with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.D
 
     `candidates` are the rows a value rule can apply to, with their position `row` among
     all rows; only the exempt ones are written, in place of a second full-height column."""
+    if candidates.is_empty():
+        return rows
     exempt = _value_exemption(candidates)
     excluded = rows.get_column("excluded")
     exempt = exempt.filter(excluded.gather(exempt.get_column("row")).is_null().to_numpy())
@@ -346,35 +416,51 @@ def repeated_values(column: pl.Series) -> pl.Series:
     return hashes.is_in(pl.Series(repeats, dtype=pl.UInt64).implode())
 
 
-def _read_warnings(
-    shipments: pl.DataFrame, unreadable: int, guessed_order: str | None, no_order: int
-) -> list[Warning]:
+def _read_warnings(tally: _Tally, scientific: int, reused: list[pl.DataFrame]) -> list[Warning]:
+    """`reused`: the reused tracking numbers of each part of the file (`_reused_tracking`)."""
     warnings = []
-    if unreadable:
-        warnings.append(Warning(code="unreadable_dates", count=unreadable))
-    if guessed_order:
-        warnings.append(Warning(code="ambiguous_date_order", detail=guessed_order))
-    if no_order:
-        warnings.append(Warning(code="missing_order_id", count=no_order))
-    badly_formed = shipments.filter(pl.col("reason") == "bad_format")
-    scientific = int(badly_formed.select(looks_scientific(pl.col("tracking")).sum()).item())
+    if tally.unreadable_dates:
+        warnings.append(Warning(code="unreadable_dates", count=tally.unreadable_dates))
+    if tally.date_order.guessed:
+        warnings.append(Warning(code="ambiguous_date_order", detail=tally.date_order.guessed))
+    if tally.no_order:
+        warnings.append(Warning(code="missing_order_id", count=tally.no_order))
     if scientific:
         warnings.append(Warning(code="scientific_notation_tracking", count=scientific))
-    return [*warnings, *_reuse_warnings(shipments)]
+    count = sum(found.height for found in reused)
+    if count:
+        numbers = sorted(number for found in reused for number in found.get_column("tracking"))
+        warnings.append(Warning(code="reused_tracking", count=count, detail=", ".join(numbers[:5])))
+    return warnings
 
 
-def _reuse_warnings(shipments: pl.DataFrame) -> list[Warning]:
-    """The same tracking ID on shipments of different orders: suspicious, not invalid."""
-    tracking = shipments.get_column("tracking")
-    counted = shipments.get_column("excluded").is_null() & (tracking != "")
-    repeated = shipments.select("tracking", "order_id").filter(counted & repeated_values(tracking))
-    reused = (
+def _scientific_count(shipments: pl.DataFrame) -> int:
+    """Badly formed tracking numbers that Excel turned into 1.23457E+11."""
+    badly_formed = shipments.filter(pl.col("reason") == "bad_format")
+    return int(badly_formed.select(looks_scientific(pl.col("tracking")).sum()).item())
+
+
+def _counted_tracking(shipments: pl.DataFrame) -> pl.Series:
+    """Counted shipments that have a tracking number: those whose numbers may be reused."""
+    return shipments.get_column("excluded").is_null() & (shipments.get_column("tracking") != "")
+
+
+def _tracking_pairs(shipments: pl.DataFrame) -> pl.DataFrame:
+    """(tracking, order_id) of the counted shipments that have a tracking number."""
+    return shipments.filter(_counted_tracking(shipments)).select("tracking", "order_id")
+
+
+def _reused_tracking(pairs: pl.DataFrame, counted: pl.Series | bool = True) -> pl.DataFrame:
+    """Tracking numbers on shipments of more than one order: suspicious, not invalid.
+
+    `counted` masks the rows of `pairs` to look at. Only the rows whose number repeats are
+    copied (a copy of every counted pair weighed ~20 MB on a million rows)."""
+    repeated = pairs.select("tracking", "order_id").filter(
+        counted & repeated_values(pairs.get_column("tracking"))
+    )
+    return (
         repeated.filter(repeated.get_column("tracking").is_duplicated())
         .group_by("tracking")
         .agg(pl.col("order_id").n_unique().alias("orders"))
         .filter(pl.col("orders") > 1)
     )
-    if reused.is_empty():
-        return []
-    examples = ", ".join(sorted(reused.get_column("tracking").to_list())[:5])
-    return [Warning(code="reused_tracking", count=reused.height, detail=examples)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import polars as pl
@@ -20,7 +21,7 @@ from bot.domain.models import (
 )
 from bot.domain.projection import DayCount, falls_below_within, recovery_date
 from bot.domain.reference import carrier_by_id
-from bot.domain.shipments import ShipmentTable
+from bot.domain.shipments import Shipments
 
 _KEY_COLUMNS = (
     "ship_date",
@@ -30,6 +31,15 @@ _KEY_COLUMNS = (
     "marketplace",
     "reason",
     "unverified",
+)
+_DEFECT_COLUMNS = (
+    "order_id",
+    "ship_date",
+    "category",
+    "carrier",
+    "marketplace",
+    "tracking",
+    "reason",
 )
 ACTIONS = {
     "missing_tracking": "add_tracking",
@@ -56,30 +66,44 @@ def group_stats(name: str, shipments: int, valid: int) -> GroupStats:
     )
 
 
-def resolve_as_of(frame: pl.DataFrame, as_of: date | None, today: date | None) -> tuple[date, str]:
+def resolve_as_of(table: Shipments, as_of: date | None, today: date | None) -> tuple[date, str]:
     """The given date; else the latest ship date of a self-fulfilled shipment; else today."""
     if as_of is not None:
         return as_of, "given"
-    shipped = frame.get_column("ship_date").filter(frame["excluded"].is_null()).max()
-    if shipped is None:
-        shipped = frame.get_column("ship_date").max()
+    latest_open: list[date | None] = []
+    latest_any: list[date | None] = []
+    for frame in table.parts():
+        dates = frame.get_column("ship_date")
+        latest_open.append(dates.filter(frame.get_column("excluded").is_null()).max())  # type: ignore[arg-type]
+        latest_any.append(dates.max())  # type: ignore[arg-type]
+    shipped = _latest(latest_open) or _latest(latest_any)
     if isinstance(shipped, date):
         return shipped, "latest_ship_date"
     return today or date.today(), "today"
 
 
+def _latest(dates: list[date | None]) -> date | None:
+    return max((d for d in dates if d is not None), default=None)
+
+
+@dataclass
+class _PartCounts:
+    """What one part of the shipments adds to a report."""
+
+    counts: pl.DataFrame
+    defective: pl.DataFrame
+    excluded: pl.DataFrame
+    outside: int
+
+
 def compute_report(
-    table: ShipmentTable, as_of: date | None = None, today: date | None = None
+    table: Shipments, as_of: date | None = None, today: date | None = None
 ) -> VtrReport:
-    as_of, as_of_source = resolve_as_of(table.frame, as_of, today)
+    as_of, as_of_source = resolve_as_of(table, as_of, today)
     start = as_of - timedelta(days=WINDOW_DAYS - 1)
-    frame = table.frame
-    excluded = frame.get_column("excluded")
-    outside = excluded.is_null() & ~frame.get_column("ship_date").is_between(start, as_of)
-    in_count = excluded.is_null() & ~outside
-    counted = _counts(frame, in_count)
+    parts = [_count_part(frame, start, as_of) for frame in table.parts()]
+    counted = _counts([p.counts for p in parts])
     unverified = counted.filter(pl.col("unverified").fill_null(False))
-    defective = frame.filter(in_count & frame.get_column("reason").is_not_null())
     by_category = _groups(counted, "category")
     _add_outlook(by_category, counted, as_of)
     return VtrReport(
@@ -90,8 +114,8 @@ def compute_report(
         by_category=by_category,
         by_carrier=_groups(counted, "carrier_name"),
         by_marketplace=_groups(counted, "marketplace"),
-        excluded=_exclusion_counts(excluded, outside=int(outside.sum())),
-        defects=_defects(defective),
+        excluded=_exclusion_counts(parts),
+        defects=_defects(pl.concat([p.defective for p in parts])),
         warnings=[*table.warnings, *_unverified_warning(unverified)],
         suggestions=_suggestions(counted, by_category),
         unverified=_total(unverified, "shipments"),
@@ -100,20 +124,40 @@ def compute_report(
     )
 
 
-def _counts(frame: pl.DataFrame, in_count: pl.Series) -> pl.DataFrame:
+def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> _PartCounts:
     """Counted shipments tallied by every key a report groups on: a few thousand rows
     however big the file, so no copy of the counted rows is ever made."""
-    return (
+    open_ = frame.get_column("excluded").is_null()
+    in_window = frame.get_column("ship_date").is_between(start, as_of)
+    in_count = open_ & in_window
+    counts = (
         frame.lazy()
         .select(_KEY_COLUMNS)
         .filter(in_count)
         .group_by(_KEY_COLUMNS)
         .agg(shipments=pl.len())
+        .collect()
+    )
+    return _PartCounts(
+        counts=counts,
+        defective=frame.filter(in_count & frame.get_column("reason").is_not_null()).select(
+            _DEFECT_COLUMNS
+        ),
+        excluded=frame.get_column("excluded").drop_nulls().value_counts(),
+        outside=int((open_ & ~in_window).sum()),
+    )
+
+
+def _counts(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """The parts' tallies summed, with the valid count and the carrier's display name."""
+    return (
+        pl.concat(parts)
+        .group_by(_KEY_COLUMNS)
+        .agg(pl.col("shipments").sum())
         .with_columns(
             valid=pl.when(pl.col("reason").is_null()).then("shipments").otherwise(0),
             carrier_name=_carrier_display(),
         )
-        .collect()
     )
 
 
@@ -159,17 +203,17 @@ def _add_outlook(categories: list[GroupStats], counted: pl.DataFrame, as_of: dat
             stats.at_risk = falls_below_within(daily[stats.name], as_of) is not None
 
 
-def _exclusion_counts(excluded: pl.Series, outside: int) -> dict[str, int]:
-    counts = dict.fromkeys(EXCLUSION_REASONS, 0) | {"outside_window": outside}
-    for reason, count in excluded.drop_nulls().value_counts().iter_rows():
-        counts[reason] = count
+def _exclusion_counts(parts: list[_PartCounts]) -> dict[str, int]:
+    counts = dict.fromkeys(EXCLUSION_REASONS, 0)
+    counts["outside_window"] = sum(p.outside for p in parts)
+    for part in parts:
+        for reason, count in part.excluded.iter_rows():
+            counts[reason] += count
     return counts
 
 
 def _defects(defective: pl.DataFrame) -> list[Defect]:
-    rows = defective.sort("category", "ship_date", "order_id").select(
-        "order_id", "ship_date", "category", "carrier", "marketplace", "tracking", "reason"
-    )
+    rows = defective.sort("category", "ship_date", "order_id")
     # Row by row, sharing the few distinct texts: a list of dicts for every defect of a
     # big file, held beside the objects made from it, was one of the engine's peaks.
     shared: dict[str, str] = {}

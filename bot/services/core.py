@@ -23,7 +23,7 @@ from pathlib import Path
 from bot.domain.engine import FileRejected, analyse_file, write_defects_csv
 from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.domain.models import VtrReport
-from bot.domain.shipments import ShipmentTable
+from bot.domain.shipments import Shipments
 from bot.services.alerting import AlertService, NoScheduler, Scheduler
 from bot.services.answers import render_answer
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
@@ -109,8 +109,12 @@ class Core:
         default_timezone: str = "Asia/Shanghai",
         scheduler: Scheduler | None = None,
         alerts: AlertService | None = None,
+        scratch_folder: Path | None = None,
     ) -> None:
         self.store = store
+        # Downloads and a big file's spilled parts go beside the database, on the disk
+        # the operator sized for data: a tmpfs /tmp would hold a 2 GB upload in RAM.
+        self.scratch_folder = scratch_folder or _scratch_beside(store)
         self.kb = kb
         self.default_lang: Lang = default_lang
         self.subscriptions = SubscriptionCommands(
@@ -368,7 +372,10 @@ class Core:
         as_of = parse_date(upload.caption) or await self.store.get_as_of(chat.chat_id)
         self._busy.add(chat.chat_id)
         try:
-            with tempfile.TemporaryDirectory(prefix="vtrbot-") as folder:
+            folder_for_upload = await asyncio.to_thread(_fresh_scratch, self.scratch_folder)
+            with tempfile.TemporaryDirectory(
+                prefix=SCRATCH_PREFIX, dir=folder_for_upload
+            ) as folder:
                 return await self._analyse(chat, upload, as_of, t, Path(folder), progress)
         finally:
             self._busy.discard(chat.chat_id)
@@ -449,10 +456,11 @@ class Core:
         started: float,
         t: Translator,
         say: Progress,
-    ) -> tuple[VtrReport, ShipmentTable]:
-        """The analysis in a worker thread, with a progress line every few seconds."""
+    ) -> tuple[VtrReport, Shipments]:
+        """The analysis in a worker thread, with a progress line every few seconds. A big
+        file's parts are spilled beside it, in the upload's own folder, until merged."""
         work = asyncio.ensure_future(
-            asyncio.to_thread(analyse_file, path, as_of, self.max_upload_bytes)
+            asyncio.to_thread(analyse_file, path, as_of, self.max_upload_bytes, path.parent)
         )
         await say(esc(t._("Analysing {filename}…", filename=filename)))
         while True:
@@ -502,6 +510,29 @@ def storage_problem_text(problem: StorageProblem, t: Translator) -> str:
         "My storage is full, so nothing was saved and your earlier data is unchanged. "
         "Please try again later; the bot's operator needs to free disk space."
     )
+
+
+SCRATCH_PREFIX = "vtrbot-upload-"
+STALE_SCRATCH_SECONDS = 24 * 3600
+"""A scratch folder this old was left by a process killed mid-upload: nothing uses it."""
+
+
+def _scratch_beside(store: Store) -> Path | None:
+    if str(store.path) == ":memory:":
+        return None  # the system's temporary folder
+    return store.path.parent / "scratch"
+
+
+def _fresh_scratch(folder: Path | None) -> Path | None:
+    """The scratch folder, created if need be and cleared of folders left by a crash."""
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - STALE_SCRATCH_SECONDS
+    for left in folder.glob(SCRATCH_PREFIX + "*"):
+        if left.stat().st_mtime < cutoff:
+            shutil.rmtree(left, ignore_errors=True)
+    return folder
 
 
 async def _silent(text: str) -> None:

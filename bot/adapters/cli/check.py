@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -42,7 +43,14 @@ def run(args: argparse.Namespace) -> int:
         print(t._("No such file: {path}", path=args.file), file=sys.stderr)
         return 2
     try:
-        report, _ = analyse_file(args.file, as_of=args.as_of, max_bytes=int(args.max_mb * 2**20))
+        # A big file is worked on in parts kept on disk (bot/domain/spill.py).
+        with tempfile.TemporaryDirectory(prefix="vtrbot-check-") as spill_folder:
+            report, _ = analyse_file(
+                args.file,
+                as_of=args.as_of,
+                max_bytes=int(args.max_mb * 2**20),
+                spill_folder=Path(spill_folder),
+            )
     except FileRejected as error:
         print(render_file_error(error, t), file=sys.stderr)
         return 2
