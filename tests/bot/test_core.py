@@ -189,3 +189,34 @@ async def test_a_failed_download_is_not_blamed_on_the_file(core) -> None:
     # …and the chat is not left marked busy.
     replies = await core.handle_upload(ChatRef(77, "en"), upload)
     assert "download" in replies[0].html
+
+
+async def test_uploads_are_worked_on_beside_the_database_and_crash_leftovers_go(
+    core: Core, store: Store
+) -> None:
+    """Not in /tmp (a tmpfs there would hold a 2 GB upload in RAM); a folder a killed
+    process left is removed once it is a day old, a fresh one (maybe in use) is kept."""
+    import os
+    import time
+
+    scratch = store.path.parent / "scratch"
+    assert core.scratch_folder == scratch
+    scratch.mkdir()
+    old, fresh = scratch / "vtrbot-upload-old", scratch / "vtrbot-upload-fresh"
+    for folder in (old, fresh):
+        folder.mkdir()
+        (folder / "upload.csv").write_text("order-id\n")
+    day_and_a_bit = time.time() - 25 * 3600
+    os.utime(old, (day_and_a_bit, day_and_a_bit))
+    seen: list[Path] = []
+
+    async def fetch(dest: Path) -> None:
+        seen.append(dest)
+        dest.write_bytes(samples.gbk_csv())
+
+    upload = Upload(filename="erp.csv", size=None, fetch=fetch, caption=samples.AS_OF)
+    await core.handle_upload(EN, upload)
+
+    assert seen[0].parent.parent == scratch
+    assert not seen[0].parent.exists()  # the upload's own folder is gone after it
+    assert sorted(p.name for p in scratch.iterdir()) == ["vtrbot-upload-fresh"]
