@@ -397,6 +397,8 @@ class Core:
             await upload.fetch(path)
         except Exception as error:  # the network or Telegram failed, not the seller's file
             log.warning("chat %s: download failed with %s", chat.chat_id, type(error).__name__)
+            if problem := storage_problem(error):
+                return [Reply(esc(storage_problem_text(problem, t)))]
             return [
                 Reply(
                     esc(
@@ -419,6 +421,8 @@ class Core:
         except Exception as error:  # an unreadable file must not take the bot down
             log.warning("chat %s: analysis failed with %s", chat.chat_id, type(error).__name__)
             await say(esc(t._("I could not read {filename}.", filename=upload.filename)))
+            if problem := storage_problem(error):  # the disk filled up with a big file's parts
+                return [Reply(esc(storage_problem_text(problem, t)))]
             return [
                 Reply(
                     esc(

@@ -110,8 +110,11 @@ StorageProblem = Literal["locked", "full"]
 def storage_problem(error: BaseException) -> StorageProblem | None:
     """Whether an error means the database cannot be written now, and why.
 
-    SQLite reports both as OperationalError text; a full disk can also surface as ENOSPC."""
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+    SQLite reports both as OperationalError text; a full disk can also surface as ENOSPC,
+    which polars (writing a big file's parts) reports only in its message."""
+    if isinstance(error, OSError) and (
+        error.errno == errno.ENOSPC or f"os error {errno.ENOSPC})" in str(error)
+    ):
         return "full"
     if isinstance(error, sqlite3.OperationalError):
         text = str(error).lower()

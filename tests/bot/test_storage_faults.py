@@ -56,3 +56,32 @@ async def test_full_disk(tmp_path: Path, kb: KnowledgeBase) -> None:
         assert "storage is full, so nothing was saved" in text
         assert await store.shipments(CHAT.chat_id) == []
         assert await store.get_lang(1) == "en"
+
+
+async def test_disk_filling_up_with_a_big_files_parts(
+    tmp_path: Path, kb: KnowledgeBase, monkeypatch
+) -> None:
+    """A file big enough to be spilled in parts, on a disk that fills up while they are
+    written: the seller is told storage is full (not that the file is unreadable), and the
+    shipments stored before are untouched. The error is the one polars raises on ENOSPC
+    (OSError without errno; seen on a full 64 KiB tmpfs)."""
+    import polars as pl
+
+    from bot.domain import spill
+
+    def disk_full(self: pl.DataFrame, *args: object, **kwargs: object) -> None:
+        raise OSError("No space left on device (os error 28)")
+
+    async with Store(tmp_path / "db.sqlite3") as store:
+        core = Core(store, kb, default_lang="en")
+        assert "90.0%" in await upload(core, tmp_path)
+        before = await store.shipments(CHAT.chat_id)
+        big = tmp_path / "big.csv"
+        generate(big, rows=3000, seed=3)
+        monkeypatch.setattr(spill, "PARTITION_SOURCE_BYTES", big.stat().st_size // 4)
+        monkeypatch.setattr(spill, "FLUSH_ROWS", 100)
+        monkeypatch.setattr(pl.DataFrame, "write_ipc", disk_full)
+        replies = await core.handle_file(CHAT, big, "big.csv", caption="2026-11-20")
+        text = "\n".join(reply.html for reply in replies)
+        assert "storage is full, so nothing was saved" in text
+        assert await store.shipments(CHAT.chat_id) == before
