@@ -288,6 +288,16 @@ class Store:
             row = await cursor.fetchone()
         return VtrReport.model_validate_json(row[0]) if row else None
 
+    async def last_report_as_of(self, chat_id: int) -> date | None:
+        """The last report's as-of date, without parsing the report: a big file's report
+        holds every defect (hundreds of thousands), and /chart needs only this date."""
+        async with self.reader.execute(
+            "SELECT json_extract(report_json, '$.as_of') FROM last_report WHERE chat_id = ?",
+            (chat_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
     # -- shipments ---------------------------------------------------------------------------
 
     async def merge_shipments(self, chat_id: int, records: Iterable[ShipmentRecord]) -> int:

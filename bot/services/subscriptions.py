@@ -191,8 +191,7 @@ class SubscriptionCommands:
         newest = await self.store.newest_ship_date(chat_id)
         if newest is None:
             return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
-        last = await self.store.last_report(chat_id)
-        end = last.as_of if last else newest
+        end = await self.store.last_report_as_of(chat_id) or newest
         table = await stored_history(self.store, chat_id, end)
         png = await asyncio.to_thread(_chart_png, table, end, t)
         caption = t._("Daily VTR over the 30 days to {date}, with the 95% line.", date=t.date(end))

@@ -108,6 +108,8 @@ async def test_one_chat_never_sees_or_changes_another(store: Store) -> None:
     ]
     assert len(await store.shipments(2)) == 1
     assert await store.last_report(2) is None
+    assert await store.last_report_as_of(2) is None
+    assert await store.last_report_as_of(1) == date(2026, 11, 20)
     await store.set_lang(2, "en")
     assert await store.get_lang(1) is None
 
