@@ -118,6 +118,7 @@ def _record_batches(parts: Iterator[pl.DataFrame], size: int) -> Iterator[list[t
     for frame in parts:
         for rows in frame.select(RECORD_COLUMNS).iter_slices(size):
             yield rows.rows()
+        del frame  # before the next part is read
 
 
 def stored_frame(rows: Sequence[tuple[object, ...]]) -> pl.DataFrame:
@@ -247,8 +248,10 @@ def _spilled_shipments(
         scientific += _scientific_count(shipments)
         for pairs_part, found in split(_tracking_pairs(shipments), "tracking", pairs.parts):
             pairs.add(pairs_part, found)
+        pairs.flush()  # the pairs point into this part's text: out before the next part
         paths.append(folder / f"shipments-{part}.arrow")
         shipments.write_ipc(paths[-1], compression="lz4")
+        del shipments  # or it lives on while the next part is built: two parts at once
     reused = [_reused_tracking(pairs.take(p)) for p in range(pairs.parts) if pairs.height(p)]
     return SpilledShipments(
         paths,

@@ -59,8 +59,8 @@ class Partitions:
         self._buffers[part].append(frame)
         self._heights[part] += frame.height
         self._buffered += frame.height
-        if self._buffered >= FLUSH_ROWS and self.spills:
-            self._flush()
+        if self._buffered >= FLUSH_ROWS:
+            self.flush()
 
     @property
     def spills(self) -> bool:
@@ -77,7 +77,11 @@ class Partitions:
             return pl.DataFrame(schema=schema)
         return pl.concat(frames, rechunk=False) if len(frames) > 1 else frames[0]
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Write out what is buffered (when spilling). Also frees what the buffered frames
+        point into: a filtered frame keeps its source's text buffers alive."""
+        if not self.spills:
+            return
         assert self.folder is not None
         for part, frames in enumerate(self._buffers):
             if not frames:

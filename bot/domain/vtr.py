@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -76,6 +77,7 @@ def resolve_as_of(table: Shipments, as_of: date | None, today: date | None) -> t
         dates = frame.get_column("ship_date")
         latest_open.append(dates.filter(frame.get_column("excluded").is_null()).max())  # type: ignore[arg-type]
         latest_any.append(dates.max())  # type: ignore[arg-type]
+        del frame, dates  # before the next part is read
     shipped = _latest(latest_open) or _latest(latest_any)
     if isinstance(shipped, date):
         return shipped, "latest_ship_date"
@@ -91,7 +93,7 @@ class _PartCounts:
     """What one part of the shipments adds to a report."""
 
     counts: pl.DataFrame
-    defective: pl.DataFrame
+    defects: list[Defect]
     excluded: pl.DataFrame
     outside: int
 
@@ -101,7 +103,10 @@ def compute_report(
 ) -> VtrReport:
     as_of, as_of_source = resolve_as_of(table, as_of, today)
     start = as_of - timedelta(days=WINDOW_DAYS - 1)
-    parts = [_count_part(frame, start, as_of) for frame in table.parts()]
+    parts = []
+    for frame in table.parts():
+        parts.append(_count_part(frame, start, as_of))
+        del frame  # before the next part is read
     counted = _counts([p.counts for p in parts])
     unverified = counted.filter(pl.col("unverified").fill_null(False))
     by_category = _groups(counted, "category")
@@ -115,7 +120,7 @@ def compute_report(
         by_carrier=_groups(counted, "carrier_name"),
         by_marketplace=_groups(counted, "marketplace"),
         excluded=_exclusion_counts(parts),
-        defects=_defects(pl.concat([p.defective for p in parts])),
+        defects=list(heapq.merge(*(p.defects for p in parts), key=_defect_order)),
         warnings=[*table.warnings, *_unverified_warning(unverified)],
         suggestions=_suggestions(counted, by_category),
         unverified=_total(unverified, "shipments"),
@@ -140,9 +145,8 @@ def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> _PartCounts:
     )
     return _PartCounts(
         counts=counts,
-        defective=frame.filter(in_count & frame.get_column("reason").is_not_null()).select(
-            _DEFECT_COLUMNS
-        ),
+        # Objects at once: a filtered frame would keep the whole part's text buffers alive.
+        defects=_defects(frame.filter(in_count & frame.get_column("reason").is_not_null())),
         excluded=frame.get_column("excluded").drop_nulls().value_counts(),
         outside=int((open_ & ~in_window).sum()),
     )
@@ -212,8 +216,16 @@ def _exclusion_counts(parts: list[_PartCounts]) -> dict[str, int]:
     return counts
 
 
+def _defect_order(defect: Defect) -> tuple[str, date | None, str]:
+    """How defects are listed: by category, ship date, order (each part's list is sorted
+    alike by polars, so the parts' lists merge)."""
+    return defect.category, defect.ship_date, defect.order_id
+
+
 def _defects(defective: pl.DataFrame) -> list[Defect]:
-    rows = defective.sort("category", "ship_date", "order_id")
+    rows = defective.sort(pl.col("category").cast(pl.String), "ship_date", "order_id").select(
+        _DEFECT_COLUMNS
+    )
     # Row by row, sharing the few distinct texts: a list of dicts for every defect of a
     # big file, held beside the objects made from it, was one of the engine's peaks.
     shared: dict[str, str] = {}
