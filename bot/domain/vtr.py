@@ -223,8 +223,8 @@ def _defect_order(defect: Defect) -> tuple[str, date | None, str]:
 
 
 def _defects(defective: pl.DataFrame) -> list[Defect]:
-    rows = defective.sort(pl.col("category").cast(pl.String), "ship_date", "order_id").select(
-        _DEFECT_COLUMNS
+    rows = defective.select(_DEFECT_COLUMNS).sort(
+        pl.col("category").cast(pl.String), "ship_date", "order_id"
     )
     # Row by row, sharing the few distinct texts: a list of dicts for every defect of a
     # big file, held beside the objects made from it, was one of the engine's peaks.
