@@ -220,3 +220,44 @@ async def test_uploads_are_worked_on_beside_the_database_and_crash_leftovers_go(
     assert seen[0].parent.parent == scratch
     assert not seen[0].parent.exists()  # the upload's own folder is gone after it
     assert sorted(p.name for p in scratch.iterdir()) == ["vtrbot-upload-fresh"]
+
+
+async def test_a_big_upload_worked_on_in_parts_is_stored_whole(
+    core: Core, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    """Parts shrunk so a small file is spilled in 5: the stored shipments and the report
+    are those of the file read in one piece, and no part is left on disk."""
+    import sys
+
+    import polars as pl
+
+    from bot.domain import spill
+    from bot.domain.engine import analyse_file
+    from bot.services.i18n import translator
+    from bot.services.report_text import render_report
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+    from generate import generate
+
+    path = tmp_path / "big.csv"
+    generate(path, rows=4000, seed=9)
+    whole, table = analyse_file(path, as_of=date(2026, 11, 20))
+    monkeypatch.setattr(spill, "PARTITION_SOURCE_BYTES", -(-path.stat().st_size // 5))
+    monkeypatch.setattr(spill, "FLUSH_ROWS", 300)
+    written: list[str] = []
+    write_ipc = pl.DataFrame.write_ipc
+
+    def counted_write(frame: pl.DataFrame, file: Path, **options: object) -> None:
+        written.append(Path(file).name)
+        write_ipc(frame, file, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pl.DataFrame, "write_ipc", counted_write)
+
+    replies = await core.handle_file(EN, path, "big.csv", caption="2026-11-20")
+
+    assert sum(name.startswith("shipments-") for name in written) == 5
+
+    stored = sorted(tuple(r.model_dump().values()) for r in await store.shipments(EN.chat_id))
+    assert stored == sorted(r for batch in table.record_batches() for r in batch)
+    assert replies[0].html == split_html(render_report(whole, translator("en"), html=True))[0]
+    assert list((store.path.parent / "scratch").iterdir()) == []
