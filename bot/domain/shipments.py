@@ -250,7 +250,7 @@ def _spilled_shipments(
             pairs.add(pairs_part, found)
         pairs.flush()  # the pairs point into this part's text: out before the next part
         paths.append(folder / f"shipments-{part}.arrow")
-        shipments.write_ipc(paths[-1], compression="lz4")
+        shipments.write_ipc(paths[-1], compression="uncompressed")
         del shipments  # or it lives on while the next part is built: two parts at once
     reused = [_reused_tracking(pairs.take(p)) for p in range(pairs.parts) if pairs.height(p)]
     return SpilledShipments(

@@ -3,7 +3,8 @@
 A big file's rows are split by the hash of a key (the order ID, so every row of an order
 lands in the same part) into parts of about `PARTITION_SOURCE_BYTES` of the file each.
 Rows are buffered in memory and written out as Arrow IPC files whenever `FLUSH_ROWS` are
-waiting; a part is read back whole only when it is worked on. Memory then follows the
+waiting (uncompressed: lz4 made a 605 MiB file's check 20% slower, 15.0 s against 12.2 s,
+for disk that is freed when the upload is done); a part is read back whole only when it is worked on. Memory then follows the
 part size, which is fixed, instead of the file size.
 """
 
@@ -87,7 +88,7 @@ class Partitions:
             if not frames:
                 continue
             path = self.folder / f"{self.name}-{part}-{len(self._files[part])}.arrow"
-            pl.concat(frames).write_ipc(path, compression="lz4")
+            pl.concat(frames).write_ipc(path, compression="uncompressed")
             self._files[part].append(path)
             self._buffers[part] = []
         self._buffered = 0
