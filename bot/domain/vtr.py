@@ -71,21 +71,22 @@ def resolve_as_of(table: Shipments, as_of: date | None, today: date | None) -> t
     """The given date; else the latest ship date of a self-fulfilled shipment; else today."""
     if as_of is not None:
         return as_of, "given"
-    latest_open: list[date | None] = []
-    latest_any: list[date | None] = []
+    latest_open: list[date] = []  # per part, of self-fulfilled shipments
+    latest_any: list[date] = []
     for frame in table.parts():
         dates = frame.get_column("ship_date")
-        latest_open.append(dates.filter(frame.get_column("excluded").is_null()).max())  # type: ignore[arg-type]
-        latest_any.append(dates.max())  # type: ignore[arg-type]
+        latest_open += _newest(dates.filter(frame.get_column("excluded").is_null()))
+        latest_any += _newest(dates)
         del frame, dates  # before the next part is read
-    shipped = _latest(latest_open) or _latest(latest_any)
+    shipped = max(latest_open, default=None) or max(latest_any, default=None)
     if isinstance(shipped, date):
         return shipped, "latest_ship_date"
     return today or date.today(), "today"
 
 
-def _latest(dates: list[date | None]) -> date | None:
-    return max((d for d in dates if d is not None), default=None)
+def _newest(dates: pl.Series) -> list[date]:
+    newest = dates.max()
+    return [newest] if isinstance(newest, date) else []
 
 
 @dataclass
