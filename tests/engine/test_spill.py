@@ -110,3 +110,20 @@ def test_split_keeps_each_key_in_one_part_and_rows_in_order() -> None:
         assert piece.get_column("n").is_sorted()
         assert all(owners[o] == piece_key for o in piece.get_column("order_id")
                    for piece_key in [next(k for k, p in pieces.items() if p is piece)])  # fmt: skip
+
+
+def test_as_of_defaults_to_the_newest_open_ship_date_of_any_part(
+    write_file: WriteFile, tmp_path: Path, tiny_parts
+) -> None:
+    """The newest self-fulfilled shipment (11-18) is in one part only; a newer FBA one
+    (11-25) does not count. Hand-set dates, so the answer is known without the engine."""
+    rows = [
+        *(row(f"OLD-{i}", ship="2026-11-01") for i in range(60)),
+        row("NEWEST", ship="2026-11-18"),
+        row("FBA", ship="2026-11-25", fulfilment="Amazon"),
+    ]
+    path = write_file([HEADER, *rows], name="orders.txt")
+    tiny_parts(path)
+    report, spilled = analyse_file(path, spill_folder=tmp_path)
+    assert isinstance(spilled, SpilledShipments)
+    assert (report.as_of, report.as_of_source) == (date(2026, 11, 18), "latest_ship_date")
