@@ -39,7 +39,7 @@ def tiny_parts(monkeypatch):
 
 def test_generated_file_in_parts_matches_one_piece(tmp_path: Path, tiny_parts) -> None:
     path = tmp_path / "shipments.csv"
-    expected = generate(path, rows=3000, seed=5)
+    expected = generate(path, rows=1500, seed=5)
     whole, table = analyse_file(path, as_of=AS_OF)
     tiny_parts(path)
     folder = tmp_path / "spill"
