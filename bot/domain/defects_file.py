@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.domain.models import DefectReason, VtrReport
+from bot.domain.models import DEFECT_FIELDS, DefectReason, VtrReport
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -22,16 +22,7 @@ def excel_safe(value: object) -> str:
 class DefectFileLabels:
     """Column titles and per-reason texts, in the seller's language (English codes by default)."""
 
-    columns: tuple[str, ...] = (
-        "order_id",
-        "ship_date",
-        "category",
-        "carrier",
-        "marketplace",
-        "tracking",
-        "reason",
-        "what_to_do",
-    )
+    columns: tuple[str, ...] = (*DEFECT_FIELDS, "what_to_do")
     reason: Callable[[DefectReason], str] = field(default=lambda reason: reason)
     action: Callable[[DefectReason], str] = field(default=lambda reason: reason)
 

@@ -6,7 +6,7 @@ Field names of `VtrReport` follow the computation contract in shared/domain.md Â
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Literal, get_args
 
@@ -96,6 +96,10 @@ class Defect:
     marketplace: str = ""
     tracking: str
     reason: DefectReason
+
+
+DEFECT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Defect))
+"""A defect's fields, in order: the report's frames and the defect file use it."""
 
 
 class Suggestion(BaseModel):

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from bot.domain.models import (
+    DEFECT_FIELDS,
     EXCLUSION_REASONS,
     THRESHOLD_PERCENT,
     WINDOW_DAYS,
@@ -32,15 +33,6 @@ _KEY_COLUMNS = (
     "marketplace",
     "reason",
     "unverified",
-)
-_DEFECT_COLUMNS = (
-    "order_id",
-    "ship_date",
-    "category",
-    "carrier",
-    "marketplace",
-    "tracking",
-    "reason",
 )
 ACTIONS = {
     "missing_tracking": "add_tracking",
@@ -224,7 +216,7 @@ def _defect_order(defect: Defect) -> tuple[str, date | None, str]:
 
 
 def _defects(defective: pl.DataFrame) -> list[Defect]:
-    rows = defective.select(_DEFECT_COLUMNS).sort(
+    rows = defective.select(DEFECT_FIELDS).sort(
         pl.col("category").cast(pl.String), "ship_date", "order_id"
     )
     # Row by row, sharing the few distinct texts: a list of dicts for every defect of a
