@@ -3,9 +3,10 @@
 A big file's rows are split by the hash of a key (the order ID, so every row of an order
 lands in the same part) into parts of about `PARTITION_SOURCE_BYTES` of the file each.
 Rows are buffered in memory and written out as Arrow IPC files whenever `FLUSH_ROWS` are
-waiting (uncompressed: lz4 made a 605 MiB file's check 20% slower, 15.0 s against 12.2 s,
-for disk that is freed when the upload is done); a part is read back whole only when it is worked on. Memory then follows the
-part size, which is fixed, instead of the file size.
+waiting; a part is read back whole only when it is worked on. Memory then follows the part
+size, which is fixed, instead of the file size. The files are uncompressed: lz4 made a
+605 MiB file's check 20% slower (15.0 s against 12.2 s) to save disk that is freed as soon
+as the upload is done.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import polars as pl
 
 PARTITION_SOURCE_BYTES = 256 << 20
 """File bytes per part. A file up to this size is one part and never touches the disk:
-measured, its whole working set peaks near 400 MiB (bench/bench_memory.py)."""
+measured, a 151 MiB file peaks at 300 MiB in all (bench/bench_memory.py), so one part of
+256 MiB stays under ~500 MiB."""
 FLUSH_ROWS = 250_000
 """Rows buffered, over all parts, before they are written out: about 40 MB."""
 
