@@ -9,6 +9,7 @@ base and the VTR engine are all reached from here.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import re
@@ -534,8 +535,9 @@ def _fresh_scratch(folder: Path | None) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     cutoff = time.time() - STALE_SCRATCH_SECONDS
     for left in folder.glob(SCRATCH_PREFIX + "*"):
-        if left.stat().st_mtime < cutoff:
-            shutil.rmtree(left, ignore_errors=True)
+        with contextlib.suppress(FileNotFoundError):  # another upload just finished with it
+            if left.stat().st_mtime < cutoff:
+                shutil.rmtree(left, ignore_errors=True)
     return folder
 
 
