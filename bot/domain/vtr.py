@@ -123,8 +123,9 @@ def compute_report(
 
 
 def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> _PartCounts:
-    """Counted shipments tallied by every key a report groups on: a few thousand rows
-    however big the file, so no copy of the counted rows is ever made."""
+    """One part's counted shipments tallied by every key a report groups on (a few thousand
+    rows however big the part, so no copy of the counted rows is made), its defects, and
+    its exclusions."""
     open_ = frame.get_column("excluded").is_null()
     in_window = frame.get_column("ship_date").is_between(start, as_of)
     in_count = open_ & in_window
