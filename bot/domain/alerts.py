@@ -8,8 +8,8 @@ Public API:
 - `decide(report, previous, newest_data, today, digest)` → `AlertDecision`. `report` is
   `compute_report(table, as_of=today)` with today in the chat's time zone; `previous` the
   snapshot of the last alert sent (None before the first); `newest_data` the newest ship
-  date stored (`trend.newest_ship_date`); `digest` whether the chat asked for a daily
-  message even when all is well.
+  date stored, excluded shipments too (`Store.newest_ship_date`); `digest` whether the chat
+  asked for a daily message even when all is well.
 - After sending, remember `decision.snapshot` as the chat's new `previous`. When
   `decision.send` is False, keep the old snapshot: drops are measured against what the
   seller was last told, so a slow slide of 0.5 points a day is still reported.

@@ -8,8 +8,8 @@ Contract for callers (the CLI `check`, the conversation core, the alert pass):
   read. Given a folder, a file bigger than one part (spill.py) is worked on part by part,
   its parts kept there as files (`SpilledShipments`), so memory stays bounded; otherwise,
   and always without a folder, the result is one in-memory `ShipmentTable`.
-- `ShipmentTable.to_records()` / `ShipmentTable.from_records(records)` convert to and from
-  the `ShipmentRecord`s the store keeps.
+- `ShipmentTable.from_records(records)` builds a table from `ShipmentRecord`s (tests, small
+  data); `.record_batches()` gives the stored fields as tuples, part by part.
 - `compute_report(table, as_of=None) -> VtrReport` applies domain.md §4.
 - `analyse_file(path, as_of=None, max_bytes=None, spill_folder=None) -> (VtrReport,
   Shipments)` does both.

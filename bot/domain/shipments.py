@@ -83,12 +83,6 @@ class ShipmentTable:
     def record_batches(self, size: int = 50_000) -> Iterator[list[tuple[object, ...]]]:
         return _record_batches(self.parts(), size)
 
-    def to_records(self) -> list[ShipmentRecord]:
-        return [
-            ShipmentRecord.model_construct(**row)
-            for row in self.frame.select(RECORD_COLUMNS).iter_rows(named=True)
-        ]
-
 
 @dataclass
 class SpilledShipments:

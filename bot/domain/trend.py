@@ -8,8 +8,6 @@ Public API:
   excluded, ship date inside the window; valid = no defect reason). `None` where the window
   holds no shipment. The whole-account series is under the key `OVERALL`.
 - `history_start(end)` → the oldest ship date either of them needs, so callers load no more.
-- `newest_ship_date(table)` → the latest ship date in the stored data (None when there is
-  none), which the alerts use to tell stale data.
 
 Computed from per-day counts with sliding sums (one group-by, then prefix sums), not by
 re-running the report once per day.
@@ -87,10 +85,3 @@ def _series(days: list[date], shipments: np.ndarray, valid: np.ndarray) -> Serie
         (day, int(ok) / int(n) if n else None)
         for day, n, ok in zip(days, shipments, valid, strict=True)
     ]
-
-
-def newest_ship_date(table: ShipmentTable) -> date | None:
-    """Latest ship date of any stored shipment, excluded ones too (an FBA-only day still
-    shows the export reaches that far); None when no shipment has a date."""
-    newest = table.frame.get_column("ship_date").max()
-    return newest if isinstance(newest, date) else None

@@ -16,7 +16,7 @@ from bot.domain.alerts import (
 )
 from bot.domain.models import GroupStats, VtrReport, Window
 from bot.domain.projection import AT_RISK_DAYS
-from bot.domain.trend import daily_vtr, newest_ship_date
+from bot.domain.trend import daily_vtr
 from bot.domain.vtr import compute_report, group_stats
 from tests.alerts.conftest import garden_store, rolling_store
 
@@ -161,7 +161,7 @@ def test_window_rolling_forward_on_stored_data() -> None:
     """rolling_store(): Toys without tracking on 11-02 and 11-03; one valid a day 11-10 … 11-30
     (21); uploaded on 11-30 and never again. Each day the window is as_of−29 … as_of."""
     store = rolling_store()
-    newest = newest_ship_date(store)
+    newest = store.frame.get_column("ship_date").max()  # what Store.newest_ship_date gives
     assert newest == date(2026, 11, 30)
     expected = {
         # day: (shipments, valid, triggers of the daily run, with the previous alert sent)

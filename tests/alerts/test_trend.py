@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.domain.trend import OVERALL, daily_vtr, newest_ship_date
+from bot.domain.trend import OVERALL, daily_vtr
 from bot.domain.vtr import compute_report
 from tests.alerts.conftest import rolling_store, shipment, table
 
@@ -74,10 +74,3 @@ def test_same_numbers_as_the_report_every_day(store) -> None:
         assert overall == report.overall.vtr
         for stats in report.by_category:
             assert series[stats.name][index] == (day, stats.vtr)
-
-
-def test_newest_ship_date() -> None:
-    assert newest_ship_date(two_categories()) == date(2026, 11, 20)
-    assert newest_ship_date(table([])) is None
-    no_date = shipment("X", date(2026, 1, 1)).model_copy(update={"ship_date": None})
-    assert newest_ship_date(table([no_date])) is None

@@ -197,6 +197,9 @@ async def test_newest_ship_date(store: Store) -> None:
     )
     await store.merge_shipments(2, [record("A", ship_date=date(2026, 11, 30))])
     assert await store.newest_ship_date(1) == date(2026, 11, 3)
+    # An FBA-only day still shows how far the export reaches: excluded shipments count.
+    await store.merge_shipments(1, [record("C", ship_date=date(2026, 11, 5), excluded="fba")])
+    assert await store.newest_ship_date(1) == date(2026, 11, 5)
 
 
 async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
