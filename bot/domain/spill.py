@@ -57,8 +57,7 @@ class Partitions:
         return self._heights[part]
 
     def add(self, part: int, frame: pl.DataFrame) -> None:
-        if frame.is_empty():
-            return
+        """Empty frames are kept too: they carry the columns of a part that got no rows."""
         self._buffers[part].append(frame)
         self._heights[part] += frame.height
         self._buffered += frame.height
@@ -69,15 +68,15 @@ class Partitions:
     def spills(self) -> bool:
         return self.folder is not None and self.parts > 1
 
-    def take(self, part: int, schema: dict[str, pl.DataType] | None = None) -> pl.DataFrame:
-        """The part's rows, removed from disk and memory; `schema` for a part with none."""
+    def take(self, part: int) -> pl.DataFrame:
+        """The part's rows, removed from disk and memory (no columns if nothing was added)."""
         frames = [pl.read_ipc(path) for path in self._files[part]]
         frames += self._buffers[part]
         for path in self._files[part]:
             path.unlink()
         self._buffers[part], self._files[part] = [], []
         if not frames:
-            return pl.DataFrame(schema=schema)
+            return pl.DataFrame()
         return pl.concat(frames, rechunk=False) if len(frames) > 1 else frames[0]
 
     def flush(self) -> None:

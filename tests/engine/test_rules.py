@@ -280,3 +280,12 @@ def test_default_category_when_file_has_none(write_file: WriteFile, tmp_path: Pa
     )
     report, _ = analyse_file(path, as_of=AS_OF)
     assert [c.name for c in report.by_category] == ["Uncategorized"]
+
+
+def test_a_file_whose_rows_all_lack_an_order_id_is_reported_not_refused(
+    write_file: WriteFile,
+) -> None:
+    """Nothing to count, and the seller is told why (a part with no rows once crashed)."""
+    report = report_for(write_file, [row(""), row("")])
+    assert (report.overall.shipments, report.rows_read, report.rows_skipped) == (0, 2, 2)
+    assert [(w.code, w.count) for w in report.warnings] == [("missing_order_id", 2)]
