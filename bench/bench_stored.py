@@ -31,13 +31,13 @@ AS_OF = "2026-11-20"
 
 
 async def fill(path: Path, database: Path) -> None:
-    from bot.domain.knowledge import KnowledgeBase
-    from bot.services.core import ChatRef, Core
+    from bot.bootstrap import build_services, opened
+    from bot.services.replies import ChatRef
     from bot.services.store import Store
 
-    async with Store(database) as store:
-        core = Core(store, KnowledgeBase.load(), default_lang="en", max_upload_bytes=4 << 30)
-        await core.handle_file(ChatRef(1, "en"), path, path.name, caption=AS_OF)
+    services = build_services(_settings(database), store=Store(database))
+    async with opened(services):
+        await services.core.handle_file(ChatRef(1, "en"), path, path.name, caption=AS_OF)
 
 
 async def alert(database: Path) -> None:
@@ -45,7 +45,9 @@ async def alert(database: Path) -> None:
     from bot.services.store import Store, Subscription
 
     async with Store(database) as store:
-        service = AlertService(store, clock=lambda: datetime.fromisoformat(AS_OF + "T12:00+00:00"))
+        service = AlertService(
+            store, "en", clock=lambda: datetime.fromisoformat(AS_OF + "T12:00+00:00")
+        )
         subscription = Subscription(chat_id=1, at=time(9), timezone="UTC", digest=True)
         today = datetime.fromisoformat(AS_OF).replace(tzinfo=UTC).date()
         evaluation = await service.evaluate(subscription, today)
@@ -53,13 +55,22 @@ async def alert(database: Path) -> None:
 
 
 async def chart(database: Path) -> None:
-    from bot.services.alerting import AlertService, NoScheduler
+    from bot.services.charts import chart_replies
     from bot.services.store import Store
-    from bot.services.subscriptions import SubscriptionCommands
 
     async with Store(database) as store:
-        commands = SubscriptionCommands(store, NoScheduler(), AlertService(store), "UTC")
-        await commands.chart(1, _translator())
+        await chart_replies(store, 1, _translator())
+
+
+def _settings(database: Path):  # type: ignore[no-untyped-def]
+    from bot.settings import Settings
+
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        VTRBOT_DATA_DIR=database.parent,
+        VTRBOT_DEFAULT_LANG="en",
+        VTRBOT_MAX_UPLOAD_MB=2000,
+    )
 
 
 def _translator() -> Translator:

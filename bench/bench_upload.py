@@ -25,14 +25,19 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 async def upload_once(path: Path, folder: Path) -> int:
     """Upload `path` for one chat; the number of shipments stored."""
-    from bot.domain.knowledge import KnowledgeBase
-    from bot.services.core import ChatRef, Core
-    from bot.services.store import Store
+    from bot.bootstrap import build_services, opened
+    from bot.services.replies import ChatRef
+    from bot.settings import Settings
 
-    async with Store(folder / "vtrbot.sqlite3") as store:
-        core = Core(store, KnowledgeBase.load(), default_lang="en", max_upload_bytes=4 << 30)
-        await core.handle_file(ChatRef(1, "en"), path, path.name, caption="2026-11-20")
-        return await store.shipment_count(1)
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        VTRBOT_DATA_DIR=folder,
+        VTRBOT_DEFAULT_LANG="en",
+        VTRBOT_MAX_UPLOAD_MB=2000,
+    )
+    async with opened(build_services(settings)) as services:
+        await services.core.handle_file(ChatRef(1, "en"), path, path.name, caption="2026-11-20")
+        return await services.store.shipment_count(1)
 
 
 def child(path: Path) -> None:

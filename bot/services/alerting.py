@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.alerts import AlertDecision, AlertSnapshot, decide
 from bot.domain.models import VtrReport
-from bot.domain.shipments import ShipmentTable, stored_frame
-from bot.domain.trend import daily_vtr, history_start
+from bot.domain.shipments import ShipmentTable
 from bot.domain.vtr import compute_report
 from bot.services.alert_text import render_alert
-from bot.services.charts import chart_categories, render_trend_png
+from bot.services.charts import trend_chart
+from bot.services.history import stored_history
 from bot.services.i18n import Lang, Translator, translator
 from bot.services.replies import Document, Reply
 from bot.services.store import Store, Subscription
@@ -66,6 +66,11 @@ class AlertMessage:
     replies: list[Reply]
     chart: Document | None
 
+    def as_replies(self) -> list[Reply]:
+        """The chart (captionless) first, then the text."""
+        picture = [Reply("", image=self.chart)] if self.chart else []
+        return [*picture, *self.replies]
+
 
 Deliver = Callable[[AlertMessage], Awaitable[None]]
 
@@ -87,21 +92,66 @@ class _Evaluation:
 
 
 class AlertService:
-    """Runs the daily pass for one chat or all of them."""
+    """The one owner of daily alerts: schedules each chat's job, stops it, runs the pass."""
 
-    def __init__(self, store: Store, default_lang: Lang = "zh", clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        store: Store,
+        default_lang: Lang,
+        *,
+        scheduler: Scheduler | None = None,
+        clock: Clock = utc_now,
+        allowed_chats: frozenset[int] = frozenset(),
+    ) -> None:
         self.store = store
         self.default_lang: Lang = default_lang
+        self.scheduler: Scheduler = scheduler or NoScheduler()
         self.clock = clock
+        self.allowed_chats = allowed_chats
+        """Private deployments: alerts reach only these chats, like every other message."""
+
+    def may_alert(self, chat_id: int) -> bool:
+        return not self.allowed_chats or chat_id in self.allowed_chats
+
+    def schedule(self, subscription: Subscription) -> None:
+        """(Re)place the chat's daily job at its local time."""
+        if self.may_alert(subscription.chat_id):
+            self.scheduler.schedule(subscription)
+
+    async def schedule_all(self) -> int:
+        """At start-up: every stored subscription gets its job back."""
+        subscriptions = await self._subscriptions()
+        for subscription in subscriptions:
+            self.scheduler.schedule(subscription)
+        return len(subscriptions)
+
+    async def stop(self, chat_id: int) -> bool:
+        """No more alerts for this chat: its subscription and its job are both gone."""
+        self.scheduler.cancel(chat_id)
+        return await self.store.unsubscribe(chat_id)
 
     async def run_pass(self, deliver: Deliver, chat_id: int | None = None) -> dict[int, Outcome]:
         """Every subscribed chat (or one), each isolated from the others' failures."""
         if chat_id is None:
-            subscriptions = await self.store.all_subscriptions()
+            subscriptions = await self._subscriptions()
         else:
             one = await self.store.subscription(chat_id)
-            subscriptions = [one] if one else []
+            subscriptions = [one] if one and self.may_alert(chat_id) else []
         return {s.chat_id: await self.run_for(s, deliver) for s in subscriptions}
+
+    async def catch_up(self, deliver: Deliver) -> dict[int, Outcome]:
+        """After a restart: chats whose alert time already passed today (a chat that got
+        today's alert already is skipped by the day's claim)."""
+        now = self.clock()
+        due = [
+            s
+            for s in await self._subscriptions()
+            if now.astimezone(ZoneInfo(s.timezone)).time() >= s.at
+        ]
+        return {s.chat_id: await self.run_for(s, deliver) for s in due}
+
+    async def _subscriptions(self) -> list[Subscription]:
+        return [s for s in await self.store.all_subscriptions() if self.may_alert(s.chat_id)]
 
     async def run_for(self, subscription: Subscription, deliver: Deliver) -> Outcome:
         chat_id = subscription.chat_id
@@ -109,7 +159,7 @@ class AlertService:
             return await self._run(subscription, deliver)
         except ChatUnreachableError:
             log.info("chat %s: unreachable, alerts stopped", chat_id)
-            await self.store.unsubscribe(chat_id)
+            await self.stop(chat_id)
             return "unreachable"
         except Exception as error:  # one chat's failure must not stop the pass
             log.warning("chat %s: alert failed with %s", chat_id, type(error).__name__)
@@ -162,18 +212,6 @@ class AlertService:
         replies = [Reply(part) for part in split_html(text)]
         chart = None
         if report.overall.shipments:
-            series = daily_vtr(evaluation.table, evaluation.today)
-            png = render_trend_png(series, chart_categories(report, decision), t)
+            png = trend_chart(evaluation.table, evaluation.today, t, report, decision)
             chart = Document(f"vtr-{evaluation.today.isoformat()}.png", png)
         return AlertMessage(chat_id, replies, chart)
-
-
-async def stored_history(store: Store, chat_id: int, end: date) -> ShipmentTable:
-    """The chat's stored shipments that the report as of `end` and its trend chart count,
-    built into columns batch by batch off the event loop: a chat that uploaded a million
-    orders costs its columns (~0.15 KB a shipment), not a million record objects."""
-    parts = [
-        await asyncio.to_thread(stored_frame, rows)
-        async for rows in store.shipment_rows(chat_id, since=history_start(end))
-    ]
-    return await asyncio.to_thread(ShipmentTable.from_stored, parts)

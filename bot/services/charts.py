@@ -21,6 +21,7 @@ names, dates and titles never render as boxes whatever fonts the machine has.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import math
 import threading
@@ -36,9 +37,14 @@ from matplotlib.font_manager import FontProperties
 
 from bot.domain.alerts import AlertDecision
 from bot.domain.models import THRESHOLD, VtrReport
-from bot.domain.trend import OVERALL, Series
+from bot.domain.shipments import ShipmentTable
+from bot.domain.trend import OVERALL, Series, daily_vtr
+from bot.domain.vtr import compute_report
+from bot.services.history import stored_history
 from bot.services.i18n import Translator
-from bot.services.report_text import category_label
+from bot.services.replies import Document, Reply
+from bot.services.report_text import category_label, esc
+from bot.services.store import Store
 
 # The figures below draw on their own FigureCanvasAgg; this only keeps anything that
 # might import pyplot later in the process off display backends, which a server lacks.
@@ -87,6 +93,19 @@ def chart_categories(report: VtrReport, decision: AlertDecision | None = None) -
     return names[:MAX_LINES] or [OVERALL]
 
 
+def trend_chart(
+    table: ShipmentTable,
+    end: date,
+    t: Translator,
+    report: VtrReport | None = None,
+    decision: AlertDecision | None = None,
+) -> bytes:
+    """The chart of /chart and of the daily alert: the 30 days to `end`, with the lines
+    that need attention (the alert's, else those below or at risk)."""
+    report = report or compute_report(table, as_of=end)
+    return render_trend_png(daily_vtr(table, end), chart_categories(report, decision), t)
+
+
 def render_trend_png(series: dict[str, Series], categories: list[str], t: Translator) -> bytes:
     drawn = [c for c in categories if c in series][:MAX_LINES]
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
@@ -98,7 +117,7 @@ def render_trend_png(series: dict[str, Series], categories: list[str], t: Transl
         points = series[name]
         ys = [math.nan if v is None else v * 100 for _, v in points]
         values += [y for y in ys if not math.isnan(y)]
-        label = t._("All categories") if name == OVERALL else category_label(t, name)
+        label = t._("All categories") if name == OVERALL else literal(category_label(t, name))
         axes.plot(
             [d for d, _ in points],
             ys,
@@ -134,6 +153,12 @@ def render_trend_png(series: dict[str, Series], categories: list[str], t: Transl
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def literal(text: str) -> str:
+    """Text matplotlib draws as it is: a `$` would start mathtext ("Sale $10%-$20%"
+    fails to parse, and with it /chart and that chat's daily alert)."""
+    return text.replace("$", r"\$")
 
 
 def _days(series: dict[str, Series], drawn: list[str]) -> list[date]:
@@ -175,3 +200,15 @@ def _axes_layout(axes, days: list[date], values: list[float], bar: float, t: Tra
 
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time())
+
+
+async def chart_replies(store: Store, chat_id: int, t: Translator) -> list[Reply]:
+    """/chart: the trend up to the last report's date (else the newest ship date stored)."""
+    newest = await store.newest_ship_date(chat_id)
+    if newest is None:
+        return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
+    end = await store.last_report_as_of(chat_id) or newest
+    table = await stored_history(store, chat_id, end)
+    png = await asyncio.to_thread(trend_chart, table, end, t)
+    caption = t._("Daily VTR over the 30 days to {date}, with the 95% line.", date=t.date(end))
+    return [Reply(esc(caption), image=Document(f"vtr-{end.isoformat()}.png", png))]

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.services.text_split import split_html
+
 
 @dataclass(frozen=True, slots=True)
 class ChatRef:
@@ -60,3 +62,23 @@ class Upload:
     size: int | None
     fetch: Callable[[Path], Awaitable[None]]
     caption: str | None = None
+
+
+MAX_MESSAGES_PER_REPLY = 4
+"""However long a text, one answer is at most this many messages: a file with 50,000
+categories must not flood the chat or hold up other chats in the shared rate limit.
+What does not fit is in the file the reply comes with."""
+
+
+def pack(
+    html_text: str,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+    max_messages: int = MAX_MESSAGES_PER_REPLY,
+) -> list[Reply]:
+    """Split long HTML into at most `max_messages` messages; buttons go on the last one."""
+    parts = split_html(html_text)
+    if len(parts) > max_messages:
+        parts = [*parts[: max_messages - 1], parts[-1]]
+    replies = [Reply(part) for part in parts[:-1]]
+    replies.append(Reply(parts[-1], buttons=buttons))
+    return replies

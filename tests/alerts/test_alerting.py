@@ -83,12 +83,14 @@ async def test_restart_mid_day_does_not_double_the_alert(tmp_path: Path) -> None
     async with Store(path) as store:
         await store.merge_shipments(1, records(18, 2, date(2026, 11, 20)))
         await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
-        assert await AlertService(store, clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
+        assert await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
     async with Store(path) as reopened:  # the process restarted the same day
         later = Clock(MORNING + timedelta(hours=3))
-        assert await AlertService(reopened, clock=later).run_pass(outbox) == {1: "already_sent"}
+        assert await AlertService(reopened, "zh", clock=later).run_pass(outbox) == {
+            1: "already_sent"
+        }
         next_day = Clock(MORNING + timedelta(days=1))
-        assert await AlertService(reopened, clock=next_day).run_pass(outbox) == {1: "sent"}
+        assert await AlertService(reopened, "zh", clock=next_day).run_pass(outbox) == {1: "sent"}
     assert len(outbox.sent) == 2
 
 
@@ -98,7 +100,7 @@ async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
     await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
     await store.subscribe(Subscription(2, time(9), "Asia/Shanghai", digest=True))
     outbox = Outbox()
-    assert await AlertService(store, clock=Clock(MORNING)).run_pass(outbox) == {
+    assert await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(outbox) == {
         1: "quiet",
         2: "sent",
     }
@@ -109,7 +111,7 @@ async def test_failed_delivery_releases_the_day_and_others_still_get_theirs(stor
     for chat in (1, 2):
         await store.merge_shipments(chat, records(18, 2, date(2026, 11, 20)))
         await store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
-    service = AlertService(store, clock=Clock(MORNING))
+    service = AlertService(store, "zh", clock=Clock(MORNING))
     assert await service.run_pass(Outbox(fail_for={1})) == {1: "failed", 2: "sent"}
     assert await store.alert_history(1) == []  # released: a retry may send it
     retry = Outbox()
@@ -120,7 +122,7 @@ async def test_failed_delivery_releases_the_day_and_others_still_get_theirs(stor
 async def test_blocked_chat_is_unsubscribed(store: Store) -> None:
     await store.merge_shipments(1, records(18, 2, date(2026, 11, 20)))
     await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
-    outcome = await AlertService(store, clock=Clock(MORNING)).run_pass(Outbox(blocked={1}))
+    outcome = await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(Outbox(blocked={1}))
     assert outcome == {1: "unreachable"}
     assert await store.subscription(1) is None
 

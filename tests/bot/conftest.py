@@ -12,7 +12,7 @@ from bot.services.core import Core
 from bot.services.store import Store
 from bot.settings import Settings
 from tests.bot.fake_bot_api import FakeBotApi
-from tests.bot.harness import started
+from tests.bot.harness import core_for, started
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +28,7 @@ async def store(tmp_path) -> AsyncIterator[Store]:
 
 @pytest.fixture
 def core(store: Store, kb: KnowledgeBase) -> Core:
-    return Core(store, kb, default_lang="zh", progress_interval=0.05)
+    return core_for(store, kb, "zh", progress_interval=0.05)
 
 
 @pytest.fixture

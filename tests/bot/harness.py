@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from telegram.ext import Application
+
+from bot.bootstrap import build_services
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.core import Core
+from bot.services.store import Store
+from bot.settings import Settings
 
 
 @asynccontextmanager
@@ -28,3 +35,13 @@ async def started(application: Application, *, poll: bool = True) -> AsyncIterat
         await application.shutdown()
         assert application.post_shutdown is not None
         await application.post_shutdown(application)
+
+
+def core_for(store: Store, kb: KnowledgeBase, lang: str = "zh", **wiring: Any) -> Core:
+    """The conversation core wired as `vtrbot run` wires it, over an already opened store."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        VTRBOT_DATA_DIR=store.path.parent,
+        VTRBOT_DEFAULT_LANG=lang,
+    )
+    return build_services(settings, kb=kb, store=store, **wiring).core

@@ -7,7 +7,8 @@ import asyncio
 from datetime import date
 from pathlib import Path
 
-from bot.services.core import Core, parse_date
+from bot.services.core import Core
+from bot.services.dates import parse_date
 from bot.services.replies import ChatRef, Upload
 from bot.services.store import Store
 from bot.services.text_split import split_html, units
@@ -119,7 +120,7 @@ async def test_a_second_upload_waits_for_the_first(core: Core) -> None:
 
 
 async def test_slow_analysis_keeps_the_status_message_moving(core: Core, monkeypatch) -> None:
-    import bot.services.core as core_module
+    import bot.services.uploads as core_module
 
     real = core_module.analyse_file
 
@@ -144,7 +145,7 @@ async def test_bad_files_are_answered_and_nothing_is_stored(core: Core, store: S
     assert "CSV" in wrong.html
     [garbage] = await core.handle_upload(EN, upload_of(b"\x00\x01\x02" * 100, "x.xlsx"))
     assert garbage.html
-    big = Upload("big.csv", core.max_upload_bytes + 1, fetch=lambda dest: asyncio.sleep(0))
+    big = Upload("big.csv", core.uploads.max_upload_bytes + 1, fetch=lambda dest: asyncio.sleep(0))
     [too_large] = await core.handle_upload(EN, big)
     assert "20" in too_large.html
     assert await store.shipments(EN.chat_id) == []
@@ -152,7 +153,7 @@ async def test_bad_files_are_answered_and_nothing_is_stored(core: Core, store: S
 
 
 async def test_an_engine_crash_is_a_message_not_an_exception(core: Core, monkeypatch) -> None:
-    import bot.services.core as core_module
+    import bot.services.uploads as core_module
 
     def crash(*args, **kwargs):
         raise MemoryError("buyer Zhang San, 13800000000")
@@ -200,7 +201,7 @@ async def test_uploads_are_worked_on_beside_the_database_and_crash_leftovers_go(
     import time
 
     scratch = store.path.parent / "scratch"
-    assert core.scratch_folder == scratch
+    assert core.uploads.scratch_folder == scratch
     scratch.mkdir()
     old, fresh = scratch / "vtrbot-upload-old", scratch / "vtrbot-upload-fresh"
     for folder in (old, fresh):

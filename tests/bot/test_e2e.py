@@ -145,7 +145,7 @@ async def test_bad_files_get_clear_answers(bot_api: FakeBotApi) -> None:
 async def test_a_failing_handler_is_logged_without_secrets_and_the_user_told(
     bot_api: FakeBotApi, running_bot, caplog, monkeypatch
 ) -> None:
-    core = running_bot.bot_data.core
+    core = running_bot.bot_data.services.core
 
     async def broken(chat, text):
         raise RuntimeError(f"could not parse {text}")

@@ -47,7 +47,7 @@ async def test_subscribe_then_the_daily_job_sends_text_and_chart(
     assert photo.files["photo"][1].startswith(b"\x89PNG")
     *_, alert = await bot_api.wait_for("sendMessage", chat_id=901, count=before + 1)
     assert "玩具" in alert.text and "80.0%" in alert.text
-    history = await app_at_morning.bot_data.store.alert_history(901)
+    history = await app_at_morning.bot_data.services.store.alert_history(901)
     assert [h.triggers for h in history] == [("below",)]
     assert job.name == "alert:901"
 
@@ -58,7 +58,7 @@ async def test_a_chat_that_blocked_the_bot_is_unsubscribed(
     await upload_and_subscribe(bot_api, 902)
     bot_api.fail_next("sendPhoto", status=403)
     app_at_morning.job_queue.run_once(daily_alert, when=0, data=902, chat_id=902)
-    store = app_at_morning.bot_data.store
+    store = app_at_morning.bot_data.services.store
     for _ in range(100):
         if await store.subscription(902) is None:
             break

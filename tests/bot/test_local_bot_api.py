@@ -57,7 +57,7 @@ async def test_a_25_mb_upload_through_a_local_server(
         )
         await local_api.wait_for("sendDocument", chat_id=61, timeout=60)
         assert local_api.sent("download") == []  # read from the server's disk, not over HTTP
-        report = await application.bot_data.store.last_report(61)
+        report = await application.bot_data.services.store.last_report(61)
         assert report is not None
         assert (report.overall.shipments, report.overall.valid) == (
             expected.shipments,

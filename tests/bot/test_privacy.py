@@ -24,13 +24,13 @@ async def test_allow_list_serves_only_listed_chats(
         await bot_api.wait_for("sendMessage", chat_id=11)
         await asyncio.sleep(0.3)  # 12's update was sent first: it had every chance to answer
         assert bot_api.sent("sendMessage", 12) == []
-        assert await application.bot_data.store.get_lang(12) is None
+        assert await application.bot_data.services.store.get_lang(12) is None
 
 
 async def test_forget_deletes_the_chats_data_and_its_alert(
     running_bot, bot_api: FakeBotApi
 ) -> None:
-    store = running_bot.bot_data.store
+    store = running_bot.bot_data.services.store
     bot_api.user_sends_document(31, samples.gbk_csv(), "erp.csv", caption=samples.AS_OF)
     bot_api.user_sends_document(32, samples.gbk_csv(), "erp.csv", caption=samples.AS_OF)
     await bot_api.wait_for("sendDocument", chat_id=31)

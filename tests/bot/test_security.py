@@ -12,7 +12,6 @@ from collections.abc import Iterator
 import pytest
 
 from bot.adapters.telegram.logs import LIBRARY_FLOORS, quiet_libraries
-from bot.services.core import COMMANDS
 from bot.services.store import Store
 from tests.bot.fake_bot_api import FakeBotApi
 
@@ -102,14 +101,11 @@ async def test_seller_b_never_sees_seller_as_data(bot_api: FakeBotApi, running_b
     for asked, text in enumerate(questions, start=1):
         bot_api.user_sends(SELLER_B, text, lang="en")
         await bot_api.wait_for("sendMessage", chat_id=SELLER_B, count=asked)
-    # Issue 5's commands, once they exist: B's chart, and B's alert pass while A, subscribed
-    # too, is below the bar.
-    if "chart" in COMMANDS:
-        await say(bot_api, SELLER_B, "/chart")
-    if "subscribe" in COMMANDS:
-        for seller in (SELLER_A, SELLER_B):
-            await say(bot_api, seller, "/subscribe")
-            await say(bot_api, seller, "/alerts now")
+    # B's chart, and B's alert pass while A, subscribed too, is below the bar.
+    await say(bot_api, SELLER_B, "/chart")
+    for seller in (SELLER_A, SELLER_B):
+        await say(bot_api, seller, "/subscribe")
+        await say(bot_api, seller, "/alerts now")
     seen_by_b = replies_to(bot_api, SELLER_B)
     assert "No report yet" in seen_by_b
     for secret in secrets_of_a():
@@ -117,15 +113,15 @@ async def test_seller_b_never_sees_seller_as_data(bot_api: FakeBotApi, running_b
     assert not bot_api.sent("sendDocument", chat_id=SELLER_B)
     assert not bot_api.sent("sendPhoto", chat_id=SELLER_B)
 
-    store: Store = running_bot.bot_data.store
+    store: Store = running_bot.bot_data.services.store
     assert await store.last_report(SELLER_B) is None
     assert await store.shipments(SELLER_B) == []
     assert await store.shipment_count(SELLER_B) == 0
     assert await store.newest_ship_date(SELLER_B) is None
     for alert in await store.alert_history(SELLER_B):  # B's own alerts: about B's nothing
         assert not [secret for secret in secrets_of_a() if secret in alert.snapshot_json]
-    if "subscribe" in COMMANDS:  # while A's alert was about A's category
-        assert any(CATEGORY in alert.snapshot_json for alert in await store.alert_history(SELLER_A))
+    # …while A's alert was about A's category.
+    assert any(CATEGORY in alert.snapshot_json for alert in await store.alert_history(SELLER_A))
     assert await store.get_as_of(SELLER_B) is None
     # …while A's data is there, under A only.
     assert await store.shipment_count(SELLER_A) == 7

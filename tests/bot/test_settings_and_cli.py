@@ -9,7 +9,7 @@ import pytest
 
 from bot.adapters.cli import chat
 from bot.cli import main
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 from tests.bot import samples
 
 ENV_NAMES = (
@@ -89,15 +89,13 @@ async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
         "/chart\n/subscribe 18:30 Europe/Berlin\n/alerts\n"
     )
     stdout = io.StringIO()
-    code = await chat._session(
-        tmp_path / "db.sqlite3",
-        default_lang="zh",
-        max_upload_bytes=20 * 2**20,
-        timezone="Asia/Shanghai",
-        out_dir=tmp_path / "out",
-        stdin=stdin,
-        stdout=stdout,
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        VTRBOT_DATA_DIR=tmp_path,
+        VTRBOT_DEFAULT_LANG="zh",
+        VTRBOT_TIMEZONE="Asia/Shanghai",
     )
+    code = await chat._session(settings, tmp_path / "out", stdin, stdout)
     text = stdout.getvalue()
     assert code == 0
     chart = tmp_path / "out" / "vtr-2026-11-20.png"

@@ -11,6 +11,7 @@ from bot.services.core import Core
 from bot.services.replies import ChatRef
 from bot.services.store import Store
 from tests.bot import samples
+from tests.bot.harness import core_for
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from generate import generate
@@ -28,7 +29,7 @@ async def upload(core: Core, tmp_path: Path, name: str = "erp.csv") -> str:
 async def test_locked_database(tmp_path: Path, kb: KnowledgeBase) -> None:
     database = tmp_path / "db.sqlite3"
     async with Store(database, busy_timeout_ms=100) as store:
-        core = Core(store, kb, default_lang="en")
+        core = core_for(store, kb, "en")
         assert "90.0%" in await upload(core, tmp_path)
         before = await store.shipments(CHAT.chat_id)
         other_process = sqlite3.connect(database, isolation_level=None)
@@ -44,7 +45,7 @@ async def test_locked_database(tmp_path: Path, kb: KnowledgeBase) -> None:
 
 async def test_full_disk(tmp_path: Path, kb: KnowledgeBase) -> None:
     async with Store(tmp_path / "db.sqlite3") as store:
-        core = Core(store, kb, default_lang="en")
+        core = core_for(store, kb, "en")
         await store.set_lang(1, "en")  # another chat's data, already stored
         async with store.db.execute("PRAGMA page_count") as cursor:
             (pages,) = await cursor.fetchone()
@@ -73,7 +74,7 @@ async def test_disk_filling_up_with_a_big_files_parts(
         raise OSError("No space left on device (os error 28)")
 
     async with Store(tmp_path / "db.sqlite3") as store:
-        core = Core(store, kb, default_lang="en")
+        core = core_for(store, kb, "en")
         assert "90.0%" in await upload(core, tmp_path)
         before = await store.shipments(CHAT.chat_id)
         big = tmp_path / "big.csv"

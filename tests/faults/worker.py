@@ -44,7 +44,7 @@ async def alert(database: Path, outbox: Path, hang: bool) -> None:
             await asyncio.sleep(120)
 
     async with Store(database) as store:
-        outcomes = await AlertService(store).run_pass(deliver)
+        outcomes = await AlertService(store, "zh").run_pass(deliver)
         print(f"outcomes {outcomes}", flush=True)
 
 

@@ -38,11 +38,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _pass(settings, chat_id: int | None, to_terminal: bool, out_dir: Path) -> dict:  # type: ignore[no-untyped-def]
-    from bot.services.alerting import AlertService
-    from bot.services.store import Store
+    from bot.bootstrap import build_services, opened
 
-    async with Store(settings.database_path) as store:
-        service = AlertService(store, settings.default_lang)
+    async with opened(build_services(settings)) as services:
+        service = services.alerts
         if to_terminal:
             return await service.run_pass(_printer(out_dir), chat_id)
         from telegram import Bot

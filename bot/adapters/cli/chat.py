@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from bot.services.core import Core
     from bot.services.replies import Button, ChatRef, Document, Reply
+    from bot.settings import Settings
 
 TERMINAL_CHAT_ID = 1
 _TAG = re.compile(r"<[^>]+>")
@@ -66,44 +67,22 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="vtrbot-chat-") as scratch:
         data_dir = settings.data_dir if args.persist else args.data_dir or Path(scratch)
+        chosen = {"data_dir": data_dir, "default_lang": args.lang or settings.default_lang}
         return asyncio.run(
-            _session(
-                data_dir / "vtrbot.sqlite3",
-                default_lang=args.lang or settings.default_lang,
-                max_upload_bytes=settings.max_upload_bytes,
-                timezone=settings.timezone,
-                out_dir=args.out_dir,
-                stdin=sys.stdin,
-                stdout=sys.stdout,
-            )
+            _session(settings.model_copy(update=chosen), args.out_dir, sys.stdin, sys.stdout)
         )
 
 
-async def _session(
-    database: Path,
-    *,
-    default_lang: str,
-    max_upload_bytes: int,
-    timezone: str,
-    out_dir: Path,
-    stdin: TextIO,
-    stdout: TextIO,
-) -> int:
+async def _session(settings: Settings, out_dir: Path, stdin: TextIO, stdout: TextIO) -> int:
+    from bot.bootstrap import build_services, opened
     from bot.domain.knowledge import KnowledgeBase
-    from bot.services.core import Core
     from bot.services.replies import ChatRef
-    from bot.services.store import Store
 
     kb = await asyncio.to_thread(KnowledgeBase.load)
-    async with Store(database) as store:
-        core = Core(
-            store,
-            kb,
-            default_lang=default_lang,  # type: ignore[arg-type]
-            max_upload_bytes=max_upload_bytes,
-            default_timezone=timezone,
-        )
-        session = _Terminal(core, ChatRef(TERMINAL_CHAT_ID, default_lang), out_dir, stdout)
+    async with opened(build_services(settings, kb=kb)) as services:
+        core = services.core
+        chat = ChatRef(TERMINAL_CHAT_ID, settings.default_lang)
+        session = _Terminal(core, chat, out_dir, stdout)
         await session.show(await core.handle_command(session.chat, "start"))
         interactive = stdin.isatty()
         while True:

@@ -25,22 +25,17 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.telegram.context import BotServices, VtrContext
+from bot.adapters.telegram.context import BotData, VtrContext
 from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
-from bot.adapters.telegram.jobs import (
-    CATCH_UP_DELAY_SECONDS,
-    JobQueueScheduler,
-    catch_up,
-    schedule_all,
-)
+from bot.adapters.telegram.jobs import CATCH_UP_DELAY_SECONDS, JobQueueScheduler, catch_up
 from bot.adapters.telegram.requests import bot_request, rate_limiter
+from bot.bootstrap import build_services
 from bot.domain.knowledge import KnowledgeBase
 from bot.healthcheck import HEARTBEAT_SECONDS, beat
-from bot.services.alerting import AlertService, Clock, utc_now
-from bot.services.core import COMMANDS, Core, command_menu
+from bot.services.alerting import Clock, utc_now
+from bot.services.core import COMMANDS, command_menu
 from bot.services.i18n import SUPPORTED_LANGS, translator
-from bot.services.store import Store
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -50,15 +45,19 @@ class MissingTokenError(RuntimeError):
     """`vtrbot run` needs TELEGRAM_BOT_TOKEN."""
 
 
+NEW_MESSAGES = filters.UpdateType.MESSAGE
+
+
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """Every handler, in the order they are tried (all in group 0: the first match wins)."""
     return [
         # The core's commands first, then any other /command (the core answers unknown ones).
-        CommandHandler(list(COMMANDS), on_command),
-        MessageHandler(filters.COMMAND, on_command),
+        # Edited messages are not new requests: an edited caption must not re-run an analysis.
+        CommandHandler(list(COMMANDS), on_command, filters=NEW_MESSAGES),
+        MessageHandler(NEW_MESSAGES & filters.COMMAND, on_command),
         # Files run off the update loop (block=False) so other chats are served meanwhile.
-        MessageHandler(filters.Document.ALL, on_document, block=False),
-        MessageHandler(filters.TEXT & ~filters.COMMAND, on_text),
+        MessageHandler(NEW_MESSAGES & filters.Document.ALL, on_document, block=False),
+        MessageHandler(NEW_MESSAGES & filters.TEXT & ~filters.COMMAND, on_text),
         CallbackQueryHandler(on_button),
     ]
 
@@ -70,33 +69,30 @@ async def _heartbeat(context: VtrContext) -> None:
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
-    services: BotServices = application.bot_data
-    assert services.store is not None
-    await services.store.open()
-    data_dir = services.store.path.parent
+    services = application.bot_data.services
+    await services.open()
+    data_dir = services.settings.data_dir
     beat(data_dir)  # healthy from the start; jobs added before start() first run one interval on
     assert application.job_queue is not None
     application.job_queue.run_repeating(
         _heartbeat, interval=HEARTBEAT_SECONDS, name="heartbeat", data=data_dir
     )
-    scheduled = await schedule_all(services.store, JobQueueScheduler(application.job_queue))
+    scheduled = await services.alerts.schedule_all()
     log.info("daily alerts scheduled for %s chats", scheduled)
     application.job_queue.run_once(catch_up, when=CATCH_UP_DELAY_SECONDS, name="catch-up")
-    assert services.core is not None
     for lang in SUPPORTED_LANGS:
         await application.bot.set_my_commands(
             commands=command_menu(translator(lang)), language_code=lang
         )
     # Users whose client language we do not speak get the default language's menu.
     await application.bot.set_my_commands(
-        commands=command_menu(translator(services.core.default_lang))
+        commands=command_menu(translator(services.settings.default_lang))
     )
 
 
 async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-    services: BotServices = application.bot_data
-    if services.store is not None:
-        await services.store.close()
+    services = application.bot_data.services
+    await services.close()
 
 
 def _only_chats(allowed: frozenset[int]) -> Callable[[Update, VtrContext], Awaitable[None]]:
@@ -131,25 +127,15 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .context_types(ContextTypes(context=VtrContext, bot_data=BotServices))  # type: ignore[arg-type]
+        .context_types(ContextTypes(context=VtrContext, bot_data=BotData))  # type: ignore[arg-type]
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
-    store = Store(settings.database_path)
-    alerts = AlertService(store, settings.default_lang, clock=clock)
     assert application.job_queue is not None
-    application.bot_data.core = Core(
-        store,
-        kb or KnowledgeBase.load(),
-        default_lang=settings.default_lang,
-        max_upload_bytes=settings.max_upload_bytes,
-        default_timezone=settings.timezone,
-        scheduler=JobQueueScheduler(application.job_queue),
-        alerts=alerts,
+    application.bot_data.services = build_services(
+        settings, kb=kb, scheduler=JobQueueScheduler(application.job_queue), clock=clock
     )
-    application.bot_data.store = store
-    application.bot_data.alerts = alerts
     if settings.allowed_chats:
         guard = TypeHandler(Update, _only_chats(settings.allowed_chats))
         application.add_handler(guard, group=-1)

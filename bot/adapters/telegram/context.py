@@ -6,22 +6,30 @@ from dataclasses import dataclass
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.bootstrap import Services
 from bot.services.alerting import AlertService
 from bot.services.core import Core
-from bot.services.store import Store
 
 
 @dataclass
-class BotServices:
+class BotData:
     """What the handlers share; filled in by the composition root before the bot starts."""
 
-    core: Core | None = None
-    store: Store | None = None
-    alerts: AlertService | None = None
+    _services: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("the services were not set up")
+        return self._services
+
+    @services.setter
+    def services(self, services: Services) -> None:
+        self._services = services
 
 
-class VtrContext(CallbackContext[ExtBot[None], dict, dict, BotServices]):  # type: ignore[type-var]
-    """CallbackContext with the conversation core at hand."""
+class VtrContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: ignore[type-var]
+    """CallbackContext with the conversation core and the alert service at hand."""
 
     def __init__(
         self,
@@ -33,7 +41,8 @@ class VtrContext(CallbackContext[ExtBot[None], dict, dict, BotServices]):  # typ
 
     @property
     def core(self) -> Core:
-        core = self.bot_data.core
-        if core is None:
-            raise RuntimeError("the conversation core was not set up")
-        return core
+        return self.bot_data.services.core
+
+    @property
+    def alerts(self) -> AlertService:
+        return self.bot_data.services.alerts

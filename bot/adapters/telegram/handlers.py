@@ -13,13 +13,19 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.constants import ChatAction
-from telegram.error import BadRequest
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
+from telegram.error import TelegramError
 
 from bot.adapters.telegram.context import VtrContext
+from bot.services import buttons
 from bot.services.replies import ChatRef, Reply, Upload
 
 log = logging.getLogger(__name__)
+
+
+ADMINS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+ADMIN_ONLY_COMMANDS = frozenset({"forget"})
+"""In a group, deleting its data is for its administrators, not any member."""
 
 
 def chat_of(update: Update) -> ChatRef:
@@ -41,13 +47,16 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def send_replies(bot: Bot, chat_id: int, replies: list[Reply]) -> None:
-    """Send the core's replies in order: text with buttons, or a document with its caption."""
+    """Send the core's replies in order: text with buttons, or a document with its caption.
+    The parse mode is set on each call: a `Bot` without the application's defaults (the
+    `vtrbot alerts` command) must not show raw tags."""
     for reply in replies:
         if reply.image is not None:
             await bot.send_photo(
                 chat_id=chat_id,
                 photo=InputFile(reply.image.data, filename=reply.image.filename),
                 caption=reply.html or None,
+                parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(reply),
             )
         elif reply.document is not None:
@@ -55,10 +64,16 @@ async def send_replies(bot: Bot, chat_id: int, replies: list[Reply]) -> None:
                 chat_id=chat_id,
                 document=InputFile(reply.document.data, filename=reply.document.filename),
                 caption=reply.html,
+                parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(reply),
             )
         else:
-            await bot.send_message(chat_id=chat_id, text=reply.html, reply_markup=keyboard(reply))
+            await bot.send_message(
+                chat_id=chat_id,
+                text=reply.html,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(reply),
+            )
 
 
 class StatusMessage:
@@ -74,13 +89,15 @@ class StatusMessage:
         if text == self.text:
             return
         self.text = text
-        if self.message is None:
-            self.message = await self.bot.send_message(chat_id=self.chat_id, text=text)
-            return
         try:
-            await self.message.edit_text(text=text)
-        except BadRequest as error:  # deleted by the user, or unchanged: the report still comes
-            log.debug("status edit failed: %s", type(error).__name__)
+            if self.message is None:
+                self.message = await self.bot.send_message(chat_id=self.chat_id, text=text)
+            else:
+                await self.message.edit_text(text=text)
+        except TelegramError as error:
+            # Deleted by the user, unchanged, or flood control (429): a status line is a
+            # courtesy, and Telegram refusing it must never fail the seller's analysis.
+            log.debug("status update failed: %s", type(error).__name__)
 
 
 async def on_command(update: Update, context: VtrContext) -> None:
@@ -88,7 +105,11 @@ async def on_command(update: Update, context: VtrContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    name = message.text.split(maxsplit=1)[0].lstrip("/")
+    name, _, addressee = message.text.split(maxsplit=1)[0].lstrip("/").partition("@")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return  # "/forget@other_bot" in a group is another bot's business
+    if name.lower() in ADMIN_ONLY_COMMANDS and not await _is_admin(update, context):
+        return
     args = context.args if context.args is not None else message.text.split()[1:]
     replies = await context.core.handle_command(chat_of(update), name, args)
     await send_replies(context.bot, message.chat_id, replies)
@@ -140,5 +161,20 @@ async def on_button(update: Update, context: VtrContext) -> None:
     await query.answer()
     if not query.data or update.effective_chat is None:
         return
+    if isinstance(buttons.decode(query.data), buttons.Forget) and not await _is_admin(
+        update, context
+    ):
+        return
     replies = await context.core.handle_button(chat_of(update), query.data)
     await send_replies(context.bot, update.effective_chat.id, replies)
+
+
+async def _is_admin(update: Update, context: VtrContext) -> bool:
+    """Private chats belong to their one user; in groups, ask Telegram who administers."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return False
+    if chat.type == ChatType.PRIVATE:
+        return True
+    member = await context.bot.get_chat_member(chat_id=chat.id, user_id=user.id)
+    return member.status in ADMINS

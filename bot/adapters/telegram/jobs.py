@@ -13,9 +13,8 @@ from telegram.ext import Job, JobQueue
 
 from bot.adapters.telegram.context import VtrContext
 from bot.adapters.telegram.handlers import send_replies
-from bot.services.alerting import AlertMessage, AlertService, ChatUnreachableError, Deliver
-from bot.services.store import Store, Subscription
-from bot.services.subscriptions import alert_replies
+from bot.services.alerting import AlertMessage, ChatUnreachableError, Deliver
+from bot.services.store import Subscription
 
 log = logging.getLogger(__name__)
 CATCH_UP_DELAY_SECONDS = 5
@@ -64,7 +63,7 @@ def telegram_delivery(bot: Bot) -> Deliver:
 
 
 async def _send(bot: Bot, message: AlertMessage) -> None:
-    await send_replies(bot, message.chat_id, alert_replies(message))
+    await send_replies(bot, message.chat_id, message.as_replies())
 
 
 def _seconds(retry_after: object) -> float:
@@ -74,29 +73,11 @@ def _seconds(retry_after: object) -> float:
 async def daily_alert(context: VtrContext) -> None:
     """The job: today's pass for one chat."""
     assert context.job is not None
-    alerts = context.bot_data.alerts
-    assert alerts is not None
-    outcome = await alerts.run_pass(telegram_delivery(context.bot), chat_id=context.job.data)
-    log.info("daily alert for chat %s: %s", context.job.data, outcome.get(context.job.data))
+    chat_id = context.job.data
+    outcome = await context.alerts.run_pass(telegram_delivery(context.bot), chat_id=chat_id)  # type: ignore[arg-type]
+    log.info("daily alert for chat %s: %s", chat_id, outcome.get(chat_id))  # type: ignore[call-overload]
 
 
 async def catch_up(context: VtrContext) -> None:
-    """After a restart: chats whose alert time already passed today and got nothing."""
-    alerts = context.bot_data.alerts
-    assert alerts is not None
-    deliver = telegram_delivery(context.bot)
-    for subscription in await alerts.store.all_subscriptions():
-        if _time_passed_today(subscription, alerts):
-            await alerts.run_for(subscription, deliver)  # no-op when today's was sent
-
-
-def _time_passed_today(subscription: Subscription, alerts: AlertService) -> bool:
-    local = alerts.clock().astimezone(ZoneInfo(subscription.timezone))
-    return local.time() >= subscription.at
-
-
-async def schedule_all(store: Store, scheduler: JobQueueScheduler) -> int:
-    subscriptions = await store.all_subscriptions()
-    for subscription in subscriptions:
-        scheduler.schedule(subscription)
-    return len(subscriptions)
+    """After a restart: the alerts whose time already passed today."""
+    await context.alerts.catch_up(telegram_delivery(context.bot))

@@ -101,12 +101,23 @@ class RetryingRequest(HTTPXRequest):
         raise AssertionError("unreachable: the last try returns or raises")
 
 
+OVERALL_PER_SECOND = 29
+OVERALL_BURST = 1
+"""Telegram allows a bot about 30 messages a second. PTB's default bucket holds a full
+second's worth on top of the steady rate, so a queue let 46-54 calls through in one
+second; a bucket of one keeps any one-second window at 30 at most (burst + rate)."""
+
+
 def rate_limiter(max_retries: int = RETRY_AFTER_TRIES) -> AIORateLimiter:
     """PTB's limiter: Telegram's flood limits kept, and a 429's `retry_after` waited out."""
     # PTB 22 warns on every RetryAfter unless time periods are opted in as timedelta (the
     # default from v23); the bot reads no time period as an int, so opt in.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    return AIORateLimiter(max_retries=max_retries)
+    return AIORateLimiter(
+        overall_max_rate=OVERALL_BURST,
+        overall_time_period=OVERALL_BURST / OVERALL_PER_SECOND,
+        max_retries=max_retries,
+    )
 
 
 READ_TIMEOUT = 5.0

@@ -1,29 +1,25 @@
-"""Daily-alert settings, the trend chart and forgetting a chat: the core's commands for
-/subscribe, /unsubscribe, /alerts, /chart and /forget, with their buttons. No Telegram here.
+"""A chat's daily-alert settings: /subscribe, /unsubscribe, /alerts (and `/alerts now`),
+with their buttons. Scheduling itself belongs to the `AlertService`. No Telegram here.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, time
+from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.domain.shipments import ShipmentTable
-from bot.domain.trend import daily_vtr
-from bot.domain.vtr import compute_report
-from bot.services.alerting import AlertMessage, AlertService, Scheduler, stored_history
-from bot.services.charts import chart_categories, render_trend_png
+from bot.services import buttons
+from bot.services.alerting import AlertMessage, AlertService
 from bot.services.i18n import Translator
-from bot.services.replies import Button, Document, Reply
+from bot.services.replies import Button, Reply
 from bot.services.report_text import esc
 from bot.services.store import Store, Subscription
 
 DEFAULT_TIME = time(9, 0)
 CHINESE_TIMEZONE = "Asia/Shanghai"
-"""Chinese-speaking chats without a stored zone get Beijing time (issue 5)."""
+"""Chinese-speaking chats without a stored zone get Beijing time."""
 COMMON_TIMES = ("08:00", "09:00", "12:00", "18:00")
 COMMON_ZONES = (
     "Asia/Shanghai",
@@ -37,14 +33,11 @@ DIGEST_WORDS = frozenset({"digest", "daily", "摘要", "每日", "每天"})
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 
 
-class SubscriptionCommands:
-    """The alert settings of a chat, stored and scheduled."""
+class AlertSettings:
+    """The alert settings of a chat, stored here and scheduled by the alert service."""
 
-    def __init__(
-        self, store: Store, scheduler: Scheduler, alerts: AlertService, default_timezone: str
-    ) -> None:
+    def __init__(self, store: Store, alerts: AlertService, default_timezone: str) -> None:
         self.store = store
-        self.scheduler = scheduler
         self.alerts = alerts
         self.default_timezone = default_timezone
 
@@ -68,7 +61,7 @@ class SubscriptionCommands:
                             esc(
                                 t._(
                                     "{value} is not a time of day. Use HH:MM, e.g. 09:00.",
-                                    value=arg,
+                                    value=clip(arg),
                                 )
                             )
                         )
@@ -84,7 +77,7 @@ class SubscriptionCommands:
                         esc(
                             t._(
                                 "I don't know the time zone {value}. Use a name like Asia/Shanghai or Europe/Berlin.",
-                                value=arg,
+                                value=clip(arg),
                             )
                         )
                     )
@@ -97,7 +90,7 @@ class SubscriptionCommands:
         await self.store.set_timezone(chat_id, subscription.timezone)
         if await self.store.get_lang(chat_id) is None:
             await self.store.set_lang(chat_id, t.lang)  # the daily job has no client language
-        self.scheduler.schedule(subscription)
+        self.alerts.schedule(subscription)
         return [Reply(self._describe(subscription, t), buttons=_setting_buttons(subscription, t))]
 
     def _describe(self, subscription: Subscription, t: Translator) -> str:
@@ -124,8 +117,7 @@ class SubscriptionCommands:
     # -- /unsubscribe, /alerts and their buttons -----------------------------------------
 
     async def unsubscribe(self, chat_id: int, t: Translator) -> list[Reply]:
-        stopped = await self.store.unsubscribe(chat_id)
-        self.scheduler.cancel(chat_id)
+        stopped = await self.alerts.stop(chat_id)
         text = t._("Daily alerts stopped.") if stopped else t._("You have no daily alert.")
         return [Reply(esc(text))]
 
@@ -136,24 +128,38 @@ class SubscriptionCommands:
         if subscription is None:
             text = t._("You have no daily alert. Send /subscribe to get one at 09:00.")
             return [
-                Reply(esc(text), buttons=((Button(t._("Subscribe at 09:00"), "sub:time:09:00"),),))
+                Reply(
+                    esc(text),
+                    buttons=(
+                        (
+                            buttons.button(
+                                t._("Subscribe at 09:00"), buttons.AlertTime(DEFAULT_TIME)
+                            ),
+                        ),
+                    ),
+                )
             ]
         return [Reply(self._describe(subscription, t), buttons=_setting_buttons(subscription, t))]
 
-    async def on_button(self, chat_id: int, t: Translator, data: str) -> list[Reply]:
-        """`sub:time:HH:MM`, `sub:tz:ZONE`, `sub:digest:0|1`."""
-        _, setting, value = data.split(":", 2)
+    async def on_button(
+        self,
+        chat_id: int,
+        t: Translator,
+        action: buttons.AlertTime | buttons.AlertZone | buttons.AlertDigest,
+    ) -> list[Reply]:
+        """A pressed setting button: time of day, time zone or digest mode."""
         current = await self.store.subscription(chat_id) or Subscription(
             chat_id, DEFAULT_TIME, await self._zone_of(chat_id, t)
         )
-        if setting == "time" and (match := _TIME.match(value)):
-            updated = replace(current, at=time(int(match[1]), int(match[2])))
-        elif setting == "tz" and _known_zone(value):
-            updated = replace(current, timezone=value)
-        elif setting == "digest":
-            updated = replace(current, digest=value == "1")
-        else:
-            return [Reply(esc(t._("This button no longer works. Send /help to start again.")))]
+        match action:
+            case buttons.AlertTime(at):
+                updated = replace(current, at=at)
+            case buttons.AlertZone(zone) if _known_zone(zone):
+                updated = replace(current, timezone=zone)
+            case buttons.AlertDigest(digest):
+                updated = replace(current, digest=digest)
+            case _:
+                return [Reply(esc(t._("This button no longer works. Send /help to start again.")))]
         return await self._save(updated, t)
 
     async def run_now(self, chat_id: int, t: Translator) -> list[Reply]:
@@ -170,7 +176,7 @@ class SubscriptionCommands:
 
         outcome = await self.alerts.run_for(subscription, collect)
         if sent:
-            return alert_replies(sent[0])
+            return sent[0].as_replies()
         texts = {
             "quiet": t._("Nothing to report today: no category needs attention."),
             "already_sent": t._("Today's alert was already sent."),
@@ -185,45 +191,6 @@ class SubscriptionCommands:
             )
         ]
 
-    # -- /chart ----------------------------------------------------------------------------
-
-    async def chart(self, chat_id: int, t: Translator) -> list[Reply]:
-        newest = await self.store.newest_ship_date(chat_id)
-        if newest is None:
-            return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
-        end = await self.store.last_report_as_of(chat_id) or newest
-        table = await stored_history(self.store, chat_id, end)
-        png = await asyncio.to_thread(_chart_png, table, end, t)
-        caption = t._("Daily VTR over the 30 days to {date}, with the 95% line.", date=t.date(end))
-        return [Reply(esc(caption), image=Document(f"vtr-{end.isoformat()}.png", png))]
-
-    # -- /forget ---------------------------------------------------------------------------
-
-    def forget_prompt(self, t: Translator) -> list[Reply]:
-        text = t._(
-            "This deletes your stored shipments, reports, alert settings and language. Are you sure?"
-        )
-        buttons = (
-            (
-                Button(t._("Yes, delete everything"), "forget:yes"),
-                Button(t._("Cancel"), "forget:no"),
-            ),
-        )
-        return [Reply(esc(text), buttons=buttons)]
-
-    async def forget(self, chat_id: int, t: Translator, confirmed: bool) -> list[Reply]:
-        if not confirmed:
-            return [Reply(esc(t._("Nothing was deleted.")))]
-        self.scheduler.cancel(chat_id)
-        await self.store.forget(chat_id)
-        return [Reply(esc(t._("Done: everything stored about this chat is deleted.")))]
-
-
-def alert_replies(message: AlertMessage) -> list[Reply]:
-    """An alert as replies: the chart (captionless) first, then the text."""
-    picture = [Reply("", image=message.chart)] if message.chart else []
-    return [*picture, *message.replies]
-
 
 def _known_zone(name: str) -> bool:
     if "/" not in name and name.upper() != "UTC":
@@ -236,25 +203,32 @@ def _known_zone(name: str) -> bool:
 
 
 def _setting_buttons(subscription: Subscription, t: Translator) -> tuple[tuple[Button, ...], ...]:
+    current = subscription.at.strftime("%H:%M")
     times = tuple(
-        Button(("✓ " if subscription.at.strftime("%H:%M") == v else "") + v, f"sub:time:{v}")
+        buttons.button(("✓ " if current == v else "") + v, buttons.AlertTime(_as_time(v)))
         for v in COMMON_TIMES
     )
     zones = [
-        Button(
+        buttons.button(
             ("✓ " if subscription.timezone == z else "") + z.split("/")[-1].replace("_", " "),
-            f"sub:tz:{z}",
+            buttons.AlertZone(z),
         )
         for z in COMMON_ZONES
     ]
     digest = (
-        Button(t._("Only when something needs attention"), "sub:digest:0")
+        buttons.button(t._("Only when something needs attention"), buttons.AlertDigest(False))
         if subscription.digest
-        else Button(t._("Every day (digest)"), "sub:digest:1")
+        else buttons.button(t._("Every day (digest)"), buttons.AlertDigest(True))
     )
     return (times, tuple(zones[:3]), tuple(zones[3:]), (digest,))
 
 
-def _chart_png(table: ShipmentTable, end: date, t: Translator) -> bytes:
-    report = compute_report(table, as_of=end)
-    return render_trend_png(daily_vtr(table, end), chart_categories(report), t)
+def _as_time(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def clip(value: str, limit: int = 64) -> str:
+    """What a user typed, quoted back short: a long echo must not push a reply past
+    Telegram's 4,096 characters."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"

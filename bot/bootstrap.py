@@ -1,0 +1,94 @@
+"""The one place the services are wired, from `Settings`: the Telegram bot, `vtrbot chat`
+and `vtrbot alerts` all start from `build_services`, so they behave alike.
+
+Defaults (language, time zone, upload limit) live in `Settings` alone; nothing here or in
+the services repeats them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.alert_settings import AlertSettings
+from bot.services.alerting import AlertService, Clock, Scheduler, utc_now
+from bot.services.core import Core
+from bot.services.forgetting import Forgetting
+from bot.services.questions import QuestionService
+from bot.services.store import Store
+from bot.services.uploads import UploadService
+from bot.settings import Settings
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything an adapter needs, built once per process."""
+
+    settings: Settings
+    store: Store
+    core: Core
+    alerts: AlertService
+    uploads: UploadService
+
+    async def open(self) -> None:
+        """Open the store and clear what a killed process left in the scratch folder."""
+        await self.store.open()
+        self.uploads.clear_scratch()
+
+    async def close(self) -> None:
+        await self.store.close()
+
+
+def build_services(
+    settings: Settings,
+    *,
+    kb: KnowledgeBase | None = None,
+    store: Store | None = None,
+    scheduler: Scheduler | None = None,
+    clock: Clock = utc_now,
+    progress_interval: float = 4.0,
+) -> Services:
+    """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
+    store = store or Store(settings.database_path)
+    alerts = AlertService(
+        store,
+        settings.default_lang,
+        scheduler=scheduler,
+        clock=clock,
+        allowed_chats=settings.allowed_chats,
+    )
+    uploads = UploadService(
+        store,
+        max_upload_bytes=settings.max_upload_bytes,
+        scratch_folder=scratch_folder(store),
+        progress_interval=progress_interval,
+    )
+    core = Core(
+        store,
+        questions=QuestionService(kb or KnowledgeBase.load()),
+        uploads=uploads,
+        alert_settings=AlertSettings(store, alerts, settings.timezone),
+        forgetting=Forgetting(store, alerts, uploads),
+        default_lang=settings.default_lang,
+    )
+    return Services(settings=settings, store=store, core=core, alerts=alerts, uploads=uploads)
+
+
+@asynccontextmanager
+async def opened(services: Services) -> AsyncIterator[Services]:
+    await services.open()
+    try:
+        yield services
+    finally:
+        await services.close()
+
+
+def scratch_folder(store: Store) -> Path | None:
+    """Uploads are worked on beside the database; an in-memory store (tests) has no
+    folder, so they go to the system's temporary folder."""
+    if str(store.path) == ":memory:":
+        return None
+    return store.path.parent / "scratch"

@@ -1,0 +1,43 @@
+"""/forget: everything stored about a chat is deleted, after the user confirms.
+
+In a group only its administrators may do this; the adapter knows who they are and says
+so through `may_forget`."""
+
+from __future__ import annotations
+
+from bot.services import buttons
+from bot.services.alerting import AlertService
+from bot.services.i18n import Translator
+from bot.services.replies import Reply
+from bot.services.report_text import esc
+from bot.services.store import Store
+from bot.services.uploads import UploadService
+
+
+class Forgetting:
+    """Deletes a chat's data without racing an upload still being analysed."""
+
+    def __init__(self, store: Store, alerts: AlertService, uploads: UploadService) -> None:
+        self.store = store
+        self.alerts = alerts
+        self.uploads = uploads
+
+    def prompt(self, t: Translator) -> list[Reply]:
+        text = t._(
+            "This deletes your stored shipments, reports, alert settings and language. Are you sure?"
+        )
+        choice = (
+            (
+                buttons.button(t._("Yes, delete everything"), buttons.Forget(confirmed=True)),
+                buttons.button(t._("Cancel"), buttons.Forget(confirmed=False)),
+            ),
+        )
+        return [Reply(esc(text), buttons=choice)]
+
+    async def forget(self, chat_id: int, t: Translator, confirmed: bool) -> list[Reply]:
+        if not confirmed:
+            return [Reply(esc(t._("Nothing was deleted.")))]
+        async with self.uploads.exclusive(chat_id):
+            await self.alerts.stop(chat_id)
+            await self.store.forget(chat_id)
+        return [Reply(esc(t._("Done: everything stored about this chat is deleted.")))]

@@ -1,0 +1,64 @@
+"""The question flow: free text (or a pressed topic) in, the knowledge base's answer out,
+with the closest topics as buttons when the question could mean several things."""
+
+from __future__ import annotations
+
+from bot.domain.knowledge import Answer, KnowledgeBase
+from bot.services import buttons
+from bot.services.answers import render_answer
+from bot.services.i18n import Translator, translator
+from bot.services.replies import Reply, pack
+from bot.services.report_text import esc
+
+
+def example_questions(t: Translator) -> list[str]:
+    """Three questions a new user can press on /start, in their language."""
+    return [
+        t._("What is Valid Tracking Rate?"),
+        t._("Which carriers count as valid?"),
+        t._("What is Buy Shipping?"),
+    ]
+
+
+class QuestionService:
+    """Answers from the knowledge base, in the language the question was asked in."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def ask(self, question: str, t: Translator) -> list[Reply]:
+        question = question.strip()
+        if not question:
+            return []
+        return self._replies(self.kb.answer(question, t.lang), t)
+
+    def topic(self, entry_id: str, t: Translator) -> list[Reply] | None:
+        """A topic button: that entry, answered as if asked; None for an id we don't have."""
+        entry = self.kb.entries.get(entry_id)
+        if entry is None:
+            return None
+        related = entry.related[: KnowledgeBase.MAX_SUGGESTIONS]
+        answer = Answer(
+            lang=t.lang, kind="answer", matched=entry_id, confidence=1.0, suggestions=related
+        )
+        return self._replies(answer, t)
+
+    def example(self, index: int, t: Translator) -> list[Reply] | None:
+        examples = example_questions(t)
+        return self.ask(examples[index], t) if index < len(examples) else None
+
+    def _replies(self, answer: Answer, t: Translator) -> list[Reply]:
+        body = render_answer(answer, self.kb, t, html=True)
+        choices = tuple(
+            (
+                buttons.button(
+                    self.kb.entries[entry_id].title_for(answer.lang), buttons.ShowTopic(entry_id)
+                ),
+            )
+            for entry_id in answer.suggestions
+            if entry_id in self.kb.entries
+        )
+        if answer.kind == "answer" and choices:
+            related = translator(answer.lang)._("Related topics:")
+            body = f"{body}\n\n{esc(related)}"
+        return pack(body, choices)

@@ -1,0 +1,313 @@
+"""The upload flow, from a seller's file to the report: checked, fetched into the scratch
+folder, analysed off the event loop, merged into the store, reported.
+
+Every way an upload can be turned down (wrong type, too large, busy, download failed,
+unreadable, storage full, forgotten meanwhile) raises `UploadRefused` on its way, and
+`UploadService.handle` turns it into the one reply the seller sees.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import AsyncIterator, Awaitable
+from datetime import date
+from pathlib import Path
+
+from bot.domain.engine import FileRejected, analyse_file
+from bot.domain.models import VtrReport
+from bot.domain.shipments import Shipments
+from bot.services.dates import parse_date
+from bot.services.i18n import Translator
+from bot.services.replies import Progress, Reply, Upload
+from bot.services.report_replies import report_replies
+from bot.services.report_text import esc, render_file_error
+from bot.services.store import StorageProblem, Store, storage_problem
+
+log = logging.getLogger(__name__)
+
+PARALLEL_ANALYSES = max(1, (os.cpu_count() or 2) // 2)
+"""Uploads analysed at the same time; later ones wait their turn (and are told so).
+Analyses are CPU-bound and hold the GIL part of the time: more only slow every chat's
+answers (measured by bench_load.py)."""
+ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
+"""File types a seller may send; the engine explains what it cannot read inside them
+(an old .xls gets "save it as .xlsx")."""
+SCRATCH_PREFIX = "vtrbot-upload-"
+
+
+class UploadRefused(Exception):
+    """An upload ends here; `html` is what the seller is told, `status` what the status
+    line says (if anything)."""
+
+    def __init__(self, html: str, status: str | None = None) -> None:
+        super().__init__("upload refused")
+        self.html = html
+        self.status = status
+
+
+class UploadService:
+    """One upload at a time per chat, a few at a time overall."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_upload_bytes: int,
+        scratch_folder: Path | None,
+        progress_interval: float = 4.0,
+        max_parallel_analyses: int = PARALLEL_ANALYSES,
+    ) -> None:
+        self.store = store
+        self.max_upload_bytes = max_upload_bytes
+        # Downloads and a big file's spilled parts go beside the database, on the disk the
+        # operator sized for data: a tmpfs /tmp would hold a 2 GB upload in RAM.
+        self.scratch_folder = scratch_folder
+        self.progress_interval = progress_interval
+        self._busy: set[int] = set()
+        self._slots = asyncio.Semaphore(max_parallel_analyses)
+        self._chat_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._generation: defaultdict[int, int] = defaultdict(int)
+
+    @property
+    def limit_mb(self) -> float:
+        return round(self.max_upload_bytes / 2**20, 1)
+
+    async def handle(
+        self,
+        chat_id: int,
+        upload: Upload,
+        translate: Awaitable[Translator],
+        progress: Progress | None = None,
+    ) -> list[Reply]:
+        """A document, answered with the report or the reason it was turned down.
+
+        The chat is marked busy before the first `await`, so two files sent together can
+        never both be analysed: the chat's uploads apply in the order they were sent."""
+        first = chat_id not in self._busy
+        self._busy.add(chat_id)
+        try:
+            t = await translate
+            if not first:
+                return [
+                    Reply(
+                        esc(
+                            t._(
+                                "I am still analysing your previous file. Please wait for its report."
+                            )
+                        )
+                    )
+                ]
+            return await self._refusals_as_replies(chat_id, upload, t, progress)
+        finally:
+            if first:
+                self._busy.discard(chat_id)
+
+    async def _refusals_as_replies(
+        self, chat_id: int, upload: Upload, t: Translator, progress: Progress | None
+    ) -> list[Reply]:
+        say = _quiet(progress)
+        try:
+            report = await self._process(chat_id, upload, t, say)
+        except UploadRefused as refusal:
+            if refusal.status:
+                await say(refusal.status)
+            return [Reply(refusal.html)]
+        await say(esc(t._("Done: {filename} analysed.", filename=upload.filename)))
+        return await report_replies(report, t)
+
+    async def _process(
+        self, chat_id: int, upload: Upload, t: Translator, say: Progress
+    ) -> VtrReport:
+        self._check_name_and_size(upload, t)
+        as_of = parse_date(upload.caption) or await self.store.get_as_of(chat_id)
+        generation = self._generation[chat_id]
+        folder_for_upload = await asyncio.to_thread(fresh_scratch, self.scratch_folder)
+        with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=folder_for_upload) as folder:
+            path = Path(folder) / ("upload" + Path(upload.filename).suffix.lower())
+            started = time.perf_counter()
+            await say(esc(t._("Analysing {filename}…", filename=upload.filename)))
+            await self._fetch(chat_id, upload, path, t)
+            report, table = await self._analyse(chat_id, upload.filename, path, as_of, t, say)
+            await self._store(chat_id, generation, upload.filename, report, table, t)
+        log.info("chat %s: analysed in %.2f s", chat_id, time.perf_counter() - started)
+        return report
+
+    def _check_name_and_size(self, upload: Upload, t: Translator) -> None:
+        if Path(upload.filename).suffix.lower() not in ACCEPTED_SUFFIXES:
+            raise UploadRefused(
+                esc(
+                    t._(
+                        "I can read CSV, TXT, TSV and XLSX files. "
+                        "Export your orders or shipments in one of these formats and send it again."
+                    )
+                )
+            )
+        if upload.size is not None and upload.size > self.max_upload_bytes:
+            too_large = FileRejected("too_large", limit_mb=self.limit_mb)
+            raise UploadRefused(render_file_error(too_large, t, html=True))
+
+    async def _fetch(self, chat_id: int, upload: Upload, path: Path, t: Translator) -> None:
+        try:
+            await upload.fetch(path)
+        except Exception as error:  # the network or Telegram failed, not the seller's file
+            log.warning("chat %s: download failed with %s", chat_id, type(error).__name__)
+            if problem := storage_problem(error):
+                raise UploadRefused(esc(storage_problem_text(problem, t))) from error
+            text = t._(
+                "I could not download {filename}. Please send it again.", filename=upload.filename
+            )
+            raise UploadRefused(esc(text)) from error
+
+    async def _analyse(
+        self,
+        chat_id: int,
+        filename: str,
+        path: Path,
+        as_of: date | None,
+        t: Translator,
+        say: Progress,
+    ) -> tuple[VtrReport, Shipments]:
+        unreadable = esc(t._("I could not read {filename}.", filename=filename))
+        try:
+            if self._slots.locked():
+                await say(esc(t._("Other files are being analysed; yours is next in line…")))
+            async with self._slots:
+                return await self._analyse_with_progress(path, as_of, filename, t, say)
+        except FileRejected as error:
+            log.info("chat %s: file rejected (%s)", chat_id, error.code)
+            raise UploadRefused(render_file_error(error, t, html=True), unreadable) from error
+        except Exception as error:  # an unreadable file must not take the bot down
+            log.warning("chat %s: analysis failed with %s", chat_id, type(error).__name__)
+            if problem := storage_problem(error):  # the disk filled up with a big file's parts
+                raise UploadRefused(esc(storage_problem_text(problem, t)), unreadable) from error
+            text = t._(
+                "Something in this file stopped me from reading it. "
+                "Export it again as CSV or XLSX, or send /help."
+            )
+            raise UploadRefused(esc(text), unreadable) from error
+
+    async def _analyse_with_progress(
+        self, path: Path, as_of: date | None, filename: str, t: Translator, say: Progress
+    ) -> tuple[VtrReport, Shipments]:
+        """The analysis in a worker thread, with a progress line every few seconds. A big
+        file's parts are spilled beside it, in the upload's own folder, until merged."""
+        started = time.perf_counter()
+        work = asyncio.ensure_future(
+            asyncio.to_thread(analyse_file, path, as_of, self.max_upload_bytes, path.parent)
+        )
+        while True:
+            done, _ = await asyncio.wait({work}, timeout=self.progress_interval)
+            if done:
+                return work.result()
+            seconds = t.number(round(time.perf_counter() - started))
+            await say(
+                esc(
+                    t._(
+                        "Still analysing {filename}… {seconds} s",
+                        filename=filename,
+                        seconds=seconds,
+                    )
+                )
+            )
+
+    async def _store(
+        self,
+        chat_id: int,
+        generation: int,
+        filename: str,
+        report: VtrReport,
+        table: Shipments,
+        t: Translator,
+    ) -> None:
+        """Merged under the chat's lock, unless the chat was forgotten since the upload began."""
+        async with self._chat_locks[chat_id]:
+            if self._generation[chat_id] != generation:
+                text = t._(
+                    "I did not keep {filename}: this chat's data was deleted while I was reading it. "
+                    "Send it again if you want a report.",
+                    filename=filename,
+                )
+                raise UploadRefused(esc(text))
+            try:
+                await self.store.merge_shipment_rows(chat_id, table.record_batches())
+                await self.store.save_report(chat_id, report)
+            except Exception as error:
+                self._refuse_storage(chat_id, error, filename, t)
+
+    @staticmethod
+    def _refuse_storage(chat_id: int, error: Exception, filename: str, t: Translator) -> None:
+        problem = storage_problem(error)
+        if problem is None:
+            raise error
+        log.error("chat %s: storage %s, upload not saved", chat_id, problem)
+        unsaved = esc(t._("I could not save {filename}.", filename=filename))
+        raise UploadRefused(esc(storage_problem_text(problem, t)), unsaved) from error
+
+    @contextlib.asynccontextmanager
+    async def exclusive(self, chat_id: int) -> AsyncIterator[None]:
+        """For deleting a chat's data: waits for a merge in progress, and makes any upload
+        still being analysed drop its result instead of storing it afterwards."""
+        async with self._chat_locks[chat_id]:
+            self._generation[chat_id] += 1
+            yield
+
+    def clear_scratch(self) -> None:
+        """At start-up nothing is being analysed: whatever a killed process left (raw
+        uploads hold buyer names and addresses) goes now, not a day later."""
+        if self.scratch_folder is None or not self.scratch_folder.is_dir():
+            return
+        for left in self.scratch_folder.iterdir():
+            if left.is_dir():
+                shutil.rmtree(left, ignore_errors=True)
+            else:
+                left.unlink(missing_ok=True)
+
+
+def storage_problem_text(problem: StorageProblem, t: Translator) -> str:
+    if problem == "locked":
+        return t._(
+            "My database is busy right now, so nothing was saved. Please try again in a minute."
+        )
+    return t._(
+        "My storage is full, so nothing was saved and your earlier data is unchanged. "
+        "Please try again later; the bot's operator needs to free disk space."
+    )
+
+
+STALE_SCRATCH_SECONDS = 24 * 3600
+"""A scratch folder this old was left by a process killed mid-upload: nothing uses it."""
+
+
+def fresh_scratch(folder: Path | None) -> Path | None:
+    """The scratch folder, created if need be and cleared of folders left by a crash."""
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - STALE_SCRATCH_SECONDS
+    for left in folder.glob(SCRATCH_PREFIX + "*"):
+        with contextlib.suppress(FileNotFoundError):  # another upload just finished with it
+            if left.stat().st_mtime < cutoff:
+                shutil.rmtree(left, ignore_errors=True)
+    return folder
+
+
+def _quiet(progress: Progress | None) -> Progress:
+    """A status line that can never fail the upload: Telegram refusing an edit (429, a
+    deleted message) is Telegram's problem, not the seller's file."""
+
+    async def say(text: str) -> None:
+        if progress is None:
+            return
+        try:
+            await progress(text)
+        except Exception as error:
+            log.debug("status update failed: %s", type(error).__name__)
+
+    return say
