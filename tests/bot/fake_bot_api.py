@@ -94,9 +94,12 @@ class FakeBotApi:
         self._message_ids = itertools.count(1000)
         self._file_ids = itertools.count(1)
         self._faults: dict[str, list[Fault]] = {}
+        self.admins: set[int] = set()
+        """Users that getChatMember reports as administrators of every group."""
         self.pushed_at: dict[int, float] = {}
         """update_id → when the update was queued for getUpdates (perf_counter)."""
         self._runner: web.AppRunner | None = None
+        self._last_message: dict[str, Any] = {}
         self.port = 0
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -143,6 +146,8 @@ class FakeBotApi:
         }
 
     def _push(self, **update: Any) -> int:
+        if "message" in update:
+            self._last_message = update["message"]
         update_id = next(self._update_ids)
         self.pushed_at[update_id] = time.perf_counter()
         self._updates.put_nowait({"update_id": update_id, **update})
@@ -176,6 +181,25 @@ class FakeBotApi:
         if caption:
             content["caption"] = caption
         return self._push(message=self._incoming(chat_id, lang, **content))
+
+    def member_sends(self, group_id: int, user_id: int, text: str, lang: str = "en") -> int:
+        """A member of a group (a negative chat id) sends text or a command there."""
+        message = self._incoming(group_id, lang, text=text)
+        message["chat"] = {"id": group_id, "type": "supergroup", "title": "Shop team"}
+        message["from"] = self._user(user_id, lang)
+        if text.startswith("/"):
+            length = len(text.split(maxsplit=1)[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return self._push(message=message)
+
+    def user_edits_caption(self, chat_id: int, message: dict[str, Any], caption: str) -> int:
+        """The user edits the caption of a document sent before."""
+        return self._push(
+            edited_message={**message, "caption": caption, "edit_date": int(time.time())}
+        )
+
+    def last_pushed_message(self) -> dict[str, Any]:
+        return self._last_message
 
     def user_presses(self, chat_id: int, data: str, lang: str | None = "zh") -> int:
         message = self._incoming(chat_id, None, text="(buttons)")
@@ -313,6 +337,27 @@ class FakeBotApi:
             "can_read_all_group_messages": False,
             "supports_inline_queries": False,
         }
+
+    async def _on_getChatMember(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        user_id = int(params["user_id"])
+        status = "administrator" if user_id in self.admins else "member"
+        member: dict[str, Any] = {"status": status, "user": self._user(user_id, None)}
+        if status == "administrator":
+            member.update(
+                can_be_edited=False,
+                is_anonymous=False,
+                can_manage_chat=True,
+                can_delete_messages=True,
+                can_manage_video_chats=True,
+                can_restrict_members=True,
+                can_promote_members=False,
+                can_change_info=True,
+                can_invite_users=True,
+                can_post_stories=False,
+                can_edit_stories=False,
+                can_delete_stories=False,
+            )
+        return member
 
     async def _on_getUpdates(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
         # Hold the long poll briefly, so stopping the bot never waits long.

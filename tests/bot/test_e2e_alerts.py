@@ -65,6 +65,9 @@ async def test_a_chat_that_blocked_the_bot_is_unsubscribed(
         await asyncio.sleep(0.05)
     assert await store.subscription(902) is None
     assert await store.alert_history(902) == []
+    # …and its daily job is gone with it, not left firing until a restart.
+    await asyncio.sleep(0)  # schedule_removal takes effect on the scheduler's next turn
+    assert app_at_morning.job_queue.get_jobs_by_name(job_name(902)) == ()
 
 
 async def test_the_report_offers_the_chart_and_alerts(app_at_morning, bot_api: FakeBotApi) -> None:

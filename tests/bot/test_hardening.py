@@ -1,0 +1,203 @@
+"""What a hostile or unlucky sequence of updates must not do: store a forgotten upload,
+analyse two files of one chat at once, keep raw uploads after a crash, alert chats outside
+the allow-list, fail an analysis because Telegram refused a status line, or flood a chat."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from telegram import Bot
+from telegram.error import RetryAfter
+
+from bot.adapters.telegram.handlers import send_replies
+from bot.bootstrap import build_services
+from bot.services.alerting import AlertMessage, AlertService
+from bot.services.charts import trend_chart
+from bot.services.core import Core
+from bot.services.i18n import translator
+from bot.services.replies import MAX_MESSAGES_PER_REPLY, ChatRef, Reply, Upload
+from bot.services.store import Store, Subscription
+from bot.services.text_split import TELEGRAM_LIMIT
+from bot.settings import Settings
+from tests.bot import samples
+from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.test_core import upload_of
+
+EN = ChatRef(20, "en")
+
+
+async def test_forget_while_a_file_is_analysed_keeps_nothing_of_it(
+    core: Core, store: Store
+) -> None:
+    release = asyncio.Event()
+    data = samples.gbk_csv()
+
+    async def slow_fetch(dest: Path) -> None:
+        await release.wait()
+        dest.write_bytes(data)
+
+    upload = asyncio.create_task(
+        core.handle_upload(EN, Upload("erp.csv", len(data), slow_fetch, samples.AS_OF))
+    )
+    await asyncio.sleep(0.05)
+    [done] = await core.handle_button(EN, "forget:yes")
+    assert "everything stored about this chat is deleted" in done.html
+    release.set()
+    [kept_nothing] = await upload
+    assert "did not keep erp.csv" in kept_nothing.html
+    assert await store.shipment_count(EN.chat_id) == 0
+    assert await store.last_report(EN.chat_id) is None
+    # The next upload is stored as usual.
+    await core.handle_upload(EN, upload_of(data, "erp.csv", samples.AS_OF))
+    assert await store.shipment_count(EN.chat_id) == 21
+
+
+async def test_files_sent_together_are_analysed_one_at_a_time(core: Core, store: Store) -> None:
+    """Five files of one chat at once: the first is analysed, the rest are told to wait,
+    whatever happens to be awaited before the chat is marked busy."""
+    data = samples.gbk_csv()
+    results = await asyncio.gather(
+        *(core.handle_upload(EN, upload_of(data, f"{n}.csv", samples.AS_OF)) for n in range(5))
+    )
+    busy = [r for r in results if len(r) == 1 and "still analysing" in r[0].html]
+    reports = [r for r in results if r[-1].document is not None]
+    assert (len(reports), len(busy)) == (1, 4)
+    assert await store.shipment_count(EN.chat_id) == 21
+
+
+async def test_a_status_line_telegram_refuses_does_not_fail_the_analysis(core: Core) -> None:
+    async def flooded(text: str) -> None:
+        raise RetryAfter(3)
+
+    replies = await core.handle_upload(
+        EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF), flooded
+    )
+    assert "80.0%" in "\n".join(r.html for r in replies)
+    assert replies[-1].document is not None
+
+
+async def test_raw_uploads_left_by_a_crash_are_removed_at_start(tmp_path: Path, kb) -> None:
+    scratch = tmp_path / "scratch"
+    left = scratch / "vtrbot-upload-abc"
+    left.mkdir(parents=True)
+    (left / "upload.csv").write_text("buyer-name,address\nAlice,1 Main St\n")
+    (scratch / "transcoded.csv").write_text("Bob")
+    settings = Settings(_env_file=None, VTRBOT_DATA_DIR=tmp_path)  # type: ignore[call-arg]
+    services = build_services(settings, kb=kb)
+    await services.open()
+    try:
+        assert list(scratch.iterdir()) == []
+    finally:
+        await services.close()
+
+
+async def test_alerts_reach_only_the_allowed_chats(store: Store) -> None:
+    for chat_id in (1, 2):
+        await store.subscribe(Subscription(chat_id, time(9), "UTC", digest=True))
+    sent: list[int] = []
+
+    async def deliver(message: AlertMessage) -> None:
+        sent.append(message.chat_id)
+
+    morning = datetime(2026, 11, 21, 10, tzinfo=UTC)
+    service = AlertService(store, "en", clock=lambda: morning, allowed_chats=frozenset({2}))
+    assert set(await service.run_pass(deliver)) == {2}
+    assert await service.run_pass(deliver, chat_id=1) == {}
+    assert set(await service.catch_up(deliver)) <= {2}
+    assert 1 not in sent
+
+
+def test_a_dollar_in_a_category_name_is_drawn_not_parsed_as_math() -> None:
+    from bot.domain.models import ShipmentRecord
+    from bot.domain.shipments import ShipmentTable
+
+    rows = [
+        ShipmentRecord(
+            order_id=f"O{n}",
+            ship_date=datetime(2026, 11, 10 + n % 5).date(),
+            carrier="UPS",
+            tracking="" if n % 4 == 0 else "1Z999AA10123456784",
+            category="Sale $10%-$20%",
+            marketplace="US",
+        )
+        for n in range(12)
+    ]
+    table = ShipmentTable.from_records(rows)
+    png = trend_chart(table, datetime(2026, 11, 20).date(), translator("en"))
+    assert png.startswith(b"\x89PNG")
+
+
+async def test_echoed_input_never_pushes_a_reply_past_telegrams_limit(core: Core) -> None:
+    for args in (["Mars/" + "x" * 5000], ["9" * 5000 + ":00"]):
+        replies = await core.handle_command(EN, "subscribe", args)
+        assert all(len(r.html) <= TELEGRAM_LIMIT for r in replies)
+        assert len(replies) == 1
+
+
+def test_one_answer_is_at_most_a_few_messages() -> None:
+    from bot.services.replies import pack
+
+    lines = "\n".join(f"<b>category {n}</b>: 83.3%" for n in range(8_000))
+    replies = pack(lines)
+    assert len(replies) == MAX_MESSAGES_PER_REPLY
+    assert all(len(r.html) <= TELEGRAM_LIMIT for r in replies)
+
+
+async def test_replies_are_sent_as_html_even_by_a_bot_without_defaults(
+    bot_api: FakeBotApi,
+) -> None:
+    """`vtrbot alerts --now` sends through a plain `Bot`: tags must not show as text."""
+    async with Bot(bot_api.token, base_url=bot_api.base_url) as bot:
+        await send_replies(bot, 5, [Reply("<b>玩具</b> 80.0%")])
+    [call] = bot_api.sent("sendMessage", 5)
+    assert call.params["parse_mode"] == "HTML"
+
+
+GROUP = -1001
+
+
+async def test_in_a_group_only_admins_forget_and_other_bots_commands_are_left_alone(
+    bot_api: FakeBotApi, running_bot
+) -> None:
+    store = running_bot.bot_data.services.store
+    await store.set_lang(GROUP, "en")
+    bot_api.admins.add(7)
+    bot_api.member_sends(GROUP, 8, "/forget")  # a member: not theirs to decide
+    bot_api.member_sends(GROUP, 7, "/forget@other_bot")  # addressed to another bot
+    bot_api.member_sends(GROUP, 7, "/help")
+    [help_reply] = await bot_api.wait_for("sendMessage", chat_id=GROUP)
+    assert "What I can do" in help_reply.text
+    bot_api.member_sends(GROUP, 7, "/forget")  # an admin: asked to confirm
+    replies = await bot_api.wait_for("sendMessage", chat_id=GROUP, count=2)
+    assert "Are you sure?" in replies[-1].text
+    await asyncio.sleep(0.2)
+    assert len(bot_api.sent("sendMessage", GROUP)) == 2
+
+
+async def test_an_edited_caption_does_not_analyse_the_file_again(
+    bot_api: FakeBotApi, running_bot
+) -> None:
+    bot_api.user_sends_document(30, samples.gbk_csv(), "erp.csv", caption=samples.AS_OF)
+    await bot_api.wait_for("sendDocument", chat_id=30)
+    bot_api.user_edits_caption(30, bot_api.last_pushed_message(), "2026-11-19")
+    bot_api.user_sends(30, "/help")
+    await bot_api.wait_for(
+        "sendMessage", chat_id=30, count=len(bot_api.sent("sendMessage", 30)) + 1
+    )
+    await asyncio.sleep(0.2)
+    assert len(bot_api.sent("sendDocument", 30)) == 1
+
+
+async def test_the_bot_never_sends_more_than_30_calls_in_any_second(
+    bot_api: FakeBotApi, running_bot
+) -> None:
+    """Measured on the fake Bot API's side: a queue of 75 messages to 75 chats."""
+    bot = running_bot.bot
+    await asyncio.gather(*(bot.send_message(chat_id=100 + n, text="x") for n in range(75)))
+    times = sorted(call.at for call in bot_api.sent("sendMessage"))
+    busiest = max(sum(1 for t in times if start <= t < start + 1.0) for start in times)
+    print(f"busiest second: {busiest} calls")
+    assert len(times) == 75
+    assert busiest <= 30
