@@ -52,8 +52,23 @@ def test_the_formats_stay_what_telegram_clients_already_hold() -> None:
 
 @pytest.mark.parametrize(
     "forged",
-    ["sub", "sub:time:99:99", "sub:time:24:00", "sub:tz:", "sub:digest:2", "lang:fr", "ask:-1",
-     "ask:١", "topic:", "topic:../../etc", "chart", "forget:maybe", "", ":", "x" * 64],
+    [
+        "sub",
+        "sub:time:99:99",
+        "sub:time:24:00",
+        "sub:tz:",
+        "sub:digest:2",
+        "lang:fr",
+        "ask:-1",
+        "ask:١",
+        "topic:",
+        "topic:../../etc",
+        "chart",
+        "forget:maybe",
+        "",
+        ":",
+        "x" * 64,
+    ],
 )
 def test_forged_data_decodes_to_nothing(forged: str) -> None:
     assert buttons.decode(forged) is None
