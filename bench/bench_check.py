@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generate import generate
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.generate import generate
 
 NAIVE_PANDAS = """
 import sys, pandas as pd

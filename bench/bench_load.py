@@ -40,12 +40,11 @@ from typing import Any, TypeVar
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-
-from generate import generate  # noqa: E402
+sys.path[:0] = [str(ROOT)]
 
 from tests.bot.fake_bot_api import Call, FakeBotApi  # noqa: E402
 from tests.bot.harness import started  # noqa: E402
+from tests.generate import generate  # noqa: E402
 
 T = TypeVar("T")
 FIRST_ASKER, FIRST_UPLOADER = 10_000, 20_000

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from bot.services.i18n import Translator
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT)]
 
 AS_OF = "2026-11-20"
 
@@ -107,7 +107,7 @@ def main() -> None:
         step, database, *rest = args.child
         child(step, Path(database), Path(rest[0]) if rest else None)
         return
-    from generate import generate
+    from tests.generate import generate
 
     print(f"{'rows':>10} {'step':>6} {'seconds':>8} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory(prefix="vtrstored-") as folder:

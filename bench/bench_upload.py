@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT)]
 
 
 async def upload_once(path: Path, folder: Path) -> int:
@@ -57,7 +57,7 @@ def main() -> None:
     if args.child:
         child(args.child)
         return
-    from generate import generate
+    from tests.generate import generate
 
     print(
         f"{'rows':>10} {'file MiB':>9} {'seconds':>8} {'stored':>9} {'peak MiB':>9} {'RSS/file':>9}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from datetime import date
 from functools import cache
-from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date
@@ -19,11 +18,11 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
+from bot.domain.languages import SUPPORTED_LANGS, Lang
 from bot.paths import locales_dir
 
-Lang = Literal["zh", "en"]
-SUPPORTED_LANGS: tuple[Lang, ...] = ("zh", "en")
-DEFAULT_LANG: Lang = "zh"
+__all__ = ["SUPPORTED_LANGS", "Lang", "Translator", "normalize_lang", "translator"]
+
 BABEL_LOCALES: dict[Lang, str] = {"zh": "zh_Hans_CN", "en": "en_US"}
 
 
@@ -31,7 +30,7 @@ class CatalogMissingError(RuntimeError):
     """A language we claim to speak has no catalog: fail at start-up, not silently."""
 
 
-def normalize_lang(code: str | None, fallback: Lang = DEFAULT_LANG) -> Lang:
+def normalize_lang(code: str | None, fallback: Lang) -> Lang:
     """Map a Telegram `language_code` (zh-hans, en-GB, …) onto a language we speak."""
     if not code:
         return fallback

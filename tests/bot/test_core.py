@@ -7,6 +7,8 @@ import asyncio
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.services.core import Core
 from bot.services.dates import parse_date
 from bot.services.replies import ChatRef, Upload
@@ -223,12 +225,12 @@ async def test_uploads_are_worked_on_beside_the_database_and_crash_leftovers_go(
     assert sorted(p.name for p in scratch.iterdir()) == ["vtrbot-upload-fresh"]
 
 
+@pytest.mark.slow
 async def test_a_big_upload_worked_on_in_parts_is_stored_whole(
     core: Core, store: Store, tmp_path: Path, monkeypatch
 ) -> None:
     """Parts shrunk so a small file is spilled in 5: the stored shipments and the report
     are those of the file read in one piece, and no part is left on disk."""
-    import sys
 
     import polars as pl
 
@@ -236,9 +238,7 @@ async def test_a_big_upload_worked_on_in_parts_is_stored_whole(
     from bot.domain.engine import analyse_file
     from bot.services.i18n import translator
     from bot.services.report_text import render_report
-
-    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
-    from generate import generate
+    from tests.generate import generate
 
     path = tmp_path / "big.csv"
     generate(path, rows=4000, seed=9)

@@ -31,6 +31,7 @@ async def test_500_twice_then_ok_still_reaches_the_user(bot_api: FakeBotApi) -> 
     assert [c.status for c in bot_api.attempts("sendMessage", chat_id=801)] == [500, 500, 200]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("running_bot")
 async def test_429_is_waited_out_for_as_long_as_telegram_asks(bot_api: FakeBotApi) -> None:
     bot_api.fail_next("sendMessage", status=429, retry_after=1)

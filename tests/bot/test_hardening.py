@@ -8,6 +8,7 @@ import asyncio
 from datetime import UTC, datetime, time
 from pathlib import Path
 
+import pytest
 from telegram import Bot
 from telegram.error import RetryAfter
 
@@ -136,6 +137,7 @@ async def test_echoed_input_never_pushes_a_reply_past_telegrams_limit(core: Core
         assert len(replies) == 1
 
 
+@pytest.mark.slow
 def test_one_answer_is_at_most_a_few_messages() -> None:
     from bot.services.replies import pack
 
@@ -190,6 +192,7 @@ async def test_an_edited_caption_does_not_analyse_the_file_again(
     assert len(bot_api.sent("sendDocument", 30)) == 1
 
 
+@pytest.mark.slow
 async def test_the_bot_never_sends_more_than_30_calls_in_any_second(
     bot_api: FakeBotApi, running_bot
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,9 +11,9 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.settings import BOT_API_FILE_CAP_MB, Settings, load_settings
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import started
+from tests.generate import generate
 
-sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
-from generate import generate
+pytestmark = pytest.mark.slow
 
 
 def test_local_mode_raises_the_upload_limit_unless_set() -> None:

@@ -41,6 +41,7 @@ def well_formed(html: str) -> bool:
     return not checker.problems and not checker.open
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 async def test_nasty_upload_is_answered_in_well_formed_html(
     core: Core, tmp_path: Path, name: str

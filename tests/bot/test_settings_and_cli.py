@@ -80,6 +80,7 @@ def test_run_with_bad_settings_exits_2(capsys, monkeypatch) -> None:
     assert "secret-value" not in captured.err + captured.out
 
 
+@pytest.mark.slow
 async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
     sample = tmp_path / "erp.csv"
     sample.write_bytes(samples.gbk_csv())

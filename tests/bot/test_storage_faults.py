@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 from bot.domain.knowledge import KnowledgeBase
@@ -12,9 +11,7 @@ from bot.services.replies import ChatRef
 from bot.services.store import Store
 from tests.bot import samples
 from tests.bot.harness import core_for
-
-sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
-from generate import generate
+from tests.generate import generate
 
 CHAT = ChatRef(7, "en")
 

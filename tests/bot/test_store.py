@@ -140,6 +140,7 @@ async def test_data_survives_a_restart(tmp_path) -> None:
         assert report.as_of == date(2026, 11, 20)
 
 
+@pytest.mark.slow
 async def test_merging_100k_shipments_is_fast(store: Store) -> None:
     records = [
         record(f"ORDER-{n:06d}", ship_date=date(2026, 10, 1 + n % 30)) for n in range(100_000)
@@ -202,6 +203,7 @@ async def test_newest_ship_date(store: Store) -> None:
     assert await store.newest_ship_date(1) == date(2026, 11, 5)
 
 
+@pytest.mark.slow
 async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
     """One writer at a time: two chats' merges and another chat's setting all land whole."""
     from datetime import date
@@ -226,6 +228,7 @@ async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
         assert await store.get_lang(3) == "en"
 
 
+@pytest.mark.slow
 async def test_reads_are_served_while_a_big_merge_is_written(tmp_path) -> None:
     from datetime import date
 

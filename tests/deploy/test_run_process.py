@@ -9,8 +9,12 @@ import signal
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.healthcheck import is_healthy
 from tests.bot.fake_bot_api import FakeBotApi
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).parents[2]
 

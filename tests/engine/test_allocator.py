@@ -7,7 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 import bot
+
+pytestmark = pytest.mark.slow
 
 SHOW = "import os, bot, polars; print(os.environ['_RJEM_MALLOC_CONF'])"
 

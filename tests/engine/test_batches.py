@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,9 +10,9 @@ import pytest
 from bot.domain import reading
 from bot.domain.engine import analyse_file
 from tests.engine.conftest import UPS_OK, WriteFile
+from tests.generate import generate
 
-sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
-from generate import generate
+pytestmark = pytest.mark.slow
 
 
 def summary(path: Path) -> tuple:

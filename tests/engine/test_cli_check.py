@@ -137,6 +137,7 @@ def test_bad_input_gives_one_line_and_exit_2(
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_missing_file_and_bad_date_argument(tmp_path: Path) -> None:
     """Run as a real process: argparse errors and missing files exit 2 without a traceback."""
     for args in (

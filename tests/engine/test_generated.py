@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
-from bot.domain.engine import analyse_file
+import pytest
 
-sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
-from generate import generate
+from bot.domain.engine import analyse_file
+from tests.generate import generate
+
+pytestmark = pytest.mark.slow
 
 
 def test_generated_file_matches_independent_tally(tmp_path: Path) -> None:

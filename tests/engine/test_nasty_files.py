@@ -130,6 +130,7 @@ def test_corpus_is_big_enough() -> None:
     assert set(EXPECTED) == set(TEXT_FILES) | set(BUILT_FILES)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_nasty_file(tmp_path: Path, name: str) -> None:
     expected = EXPECTED[name]

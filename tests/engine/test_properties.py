@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.shipments import RECORD_COLUMNS, ShipmentTable
 from bot.domain.vtr import compute_report
 from tests.engine.conftest import FEDEX_OK, UPS_OK
+
+pytestmark = pytest.mark.slow
 
 AS_OF = date(2026, 11, 20)
 TRACKING = st.sampled_from([UPS_OK, FEDEX_OK, "", "1Z123", "1Z5R89390357567128"])

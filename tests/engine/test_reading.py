@@ -193,6 +193,7 @@ def test_too_large_is_refused_before_reading(write_file: WriteFile) -> None:
     assert caught.value.code == "too_large"
 
 
+@pytest.mark.slow
 def test_zip_bomb_disguised_as_xlsx_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -6,7 +6,6 @@ the independent answer, and the hand-counted cases below must hold across parts.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,9 +16,9 @@ from bot.domain.engine import analyse_file
 from bot.domain.shipments import ShipmentTable, SpilledShipments
 from tests.engine.conftest import UPS_OK, WriteFile
 from tests.engine.test_rules import HEADER, row
+from tests.generate import generate
 
-sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
-from generate import generate
+pytestmark = pytest.mark.slow
 
 AS_OF = date(2026, 11, 20)
 PARTS = 7

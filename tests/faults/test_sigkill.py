@@ -12,8 +12,12 @@ from contextlib import closing
 from datetime import time as clock_time
 from pathlib import Path
 
+import pytest
+
 from bot.services.store import Store, Subscription
 from tests.faults.worker import upload
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).parents[2]
 

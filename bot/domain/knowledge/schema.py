@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Lang = Literal["zh", "en"]
+from bot.domain.languages import Lang
+
 AnswerKind = Literal["answer", "unsure", "off_topic"]
 
 TELEGRAM_MAX_CHARS = 4096

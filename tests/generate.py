@@ -1,10 +1,10 @@
 """Realistic seller shipment files, with the expected answer computed independently.
 
 Used by the benchmark (1,000,000 rows), by `examples/` and by tests. Check digits are
-computed here in plain Python from domain.md §6, not with the engine's code, and the
+computed here in plain Python from docs/vtr-rules.md §6, not with the engine's code, and the
 generator keeps its own tally of what the engine should report.
 
-    python bench/generate.py OUT.csv --rows 1000000 [--seed 7] [--as-of 2026-11-20]
+    python -m tests.generate OUT.csv --rows 1000000 [--seed 7] [--as-of 2026-11-20]
 """
 
 from __future__ import annotations
