@@ -12,7 +12,7 @@ from bot.services.core import Core
 from bot.services.store import Store
 from bot.settings import Settings
 from tests.bot.fake_bot_api import FakeBotApi
-from tests.bot.harness import core_for, started
+from tests.bot.harness import core_for, settings_for, started
 
 
 @pytest.fixture(scope="session")
@@ -41,14 +41,7 @@ async def bot_api() -> AsyncIterator[FakeBotApi]:
 
 @pytest.fixture
 def settings(tmp_path, bot_api: FakeBotApi) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        TELEGRAM_BOT_TOKEN=bot_api.token,
-        VTRBOT_DATA_DIR=tmp_path / "data",
-        VTRBOT_DEFAULT_LANG="zh",
-        TELEGRAM_BASE_URL=bot_api.base_url,
-        TELEGRAM_BASE_FILE_URL=bot_api.base_file_url,
-    )
+    return settings_for(bot_api, tmp_path / "data")
 
 
 @pytest.fixture

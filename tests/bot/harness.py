@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from telegram.ext import Application
@@ -14,6 +15,7 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.services.core import Core
 from bot.services.store import Store
 from bot.settings import Settings
+from tests.bot.fake_bot_api import FakeBotApi
 
 
 @asynccontextmanager
@@ -45,3 +47,15 @@ def core_for(store: Store, kb: KnowledgeBase, lang: str = "zh", **wiring: Any) -
         VTRBOT_DEFAULT_LANG=lang,
     )
     return build_services(settings, kb=kb, store=store, **wiring).core
+
+
+def settings_for(bot_api: FakeBotApi, data_dir: Path) -> Settings:
+    """Settings of a bot that talks to `bot_api` and keeps its data in `data_dir`."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        TELEGRAM_BOT_TOKEN=bot_api.token,
+        VTRBOT_DATA_DIR=data_dir,
+        VTRBOT_DEFAULT_LANG="zh",
+        TELEGRAM_BASE_URL=bot_api.base_url,
+        TELEGRAM_BASE_FILE_URL=bot_api.base_file_url,
+    )
