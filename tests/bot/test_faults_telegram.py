@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 from telegram import Bot
@@ -77,9 +76,7 @@ async def test_retries_stop_after_the_last_try_and_wait_longer_each_time(
     request = RetryingRequest(tries=4, backoff=(0.5, 1.0, 2.0), sleep=record)
     async with Bot(bot_api.token, base_url=bot_api.base_url, request=request) as bot:
         bot_api.fail_next("sendMessage", status=502, times=4)
-        started = time.perf_counter()
         with pytest.raises(NetworkError):
             await bot.send_message(chat_id=805, text="hello")
     assert waits == [0.5, 1.0, 2.0]
-    assert time.perf_counter() - started < 1  # the injected sleep, not a real one
     assert len(bot_api.attempts("sendMessage", chat_id=805)) == 4
