@@ -35,6 +35,8 @@ class Marketplace(BaseModel):
     zh: str
     currency: str
     letter_rule: bool = False
+    vtr_bar_from_china: bool = False
+    buy_shipping_from_china: bool = False
     aliases: list[str] = []
 
 

@@ -20,14 +20,9 @@ def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) 
     """
     if t.lang != answer.lang:
         t = translator(answer.lang)
-    if answer.kind == "answer" and answer.matched is not None:
-        entry = kb.entries[answer.matched]
-        body = entry.answer_for(answer.lang).strip()
-        source = t._(
-            "Source: {source}, reviewed {date}",
-            source=entry.source,
-            date=t.date(entry.reviewed),
-        )
+    found = _body_and_source(answer, kb, t)
+    if found is not None:
+        body, source = found
         if html:
             return f"{html_lib.escape(body, quote=False)}\n\n<i>{html_lib.escape(source)}</i>"
         return f"{body}\n\n{source}"
@@ -37,6 +32,26 @@ def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) 
         "That is outside what I know: I answer questions about VTR, Buy Shipping and "
         "self-fulfilled shipping metrics. Send /help to see what I can do."
     )
+
+
+def _body_and_source(answer: Answer, kb: KnowledgeBase, t: Translator) -> tuple[str, str] | None:
+    """An answer's text and source line: composed from the registry, or an entry's."""
+    if answer.kind != "answer":
+        return None
+    if answer.text is not None:
+        return answer.text.strip(), t._("Source: {source}", source=answer.source or "")
+    if answer.matched is None:
+        return None
+    entry = kb.entries[answer.matched]
+    body = entry.answer_for(answer.lang).strip()
+    if answer.lead:
+        body = f"{answer.lead}\n{body}"
+    source = t._(
+        "Source: {source}, reviewed {date}",
+        source=entry.source.for_lang(answer.lang),
+        date=t.date(entry.reviewed),
+    )
+    return body, source
 
 
 def suggestion_titles(answer: Answer, kb: KnowledgeBase) -> list[str]:

@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from bot.domain.knowledge.loader import load_entries, load_lexicon
-from bot.domain.knowledge.schema import Answer, Entry, Lang
+from bot.domain.knowledge.cards import Cards
+from bot.domain.knowledge.compose import Composer, Found
+from bot.domain.knowledge.entities import EntityFinder
+from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
+from bot.domain.knowledge.schema import Answer, Entry, Lang, Lexicon
 from bot.domain.knowledge.search import Bm25Index
-from bot.domain.knowledge.text import Analyzer, Term, TermKind, detect_lang
+from bot.domain.knowledge.text import Analyzer, Term, TermKind
+from bot.domain.knowledge.understand import detect_lang, normalize_question
 
 # How much each part of an entry counts when matching: sellers' phrasings say most
 # about what the entry answers, the long answer text least.
@@ -84,8 +88,17 @@ class KnowledgeBase:
 
     MAX_SUGGESTIONS: ClassVar[int] = 3
 
-    def __init__(self, entries: dict[str, Entry], analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        entries: dict[str, Entry],
+        analyzer: Analyzer,
+        lexicon: Lexicon | None = None,
+        cards: Cards | None = None,
+    ) -> None:
         self.entries = entries
+        self._lexicon = lexicon or Lexicon()
+        self._finder = EntityFinder()
+        self._composer = Composer(entries, cards, self._lexicon) if cards else None
         self._ids = list(entries)
         self._analyzer = analyzer
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])
@@ -108,8 +121,9 @@ class KnowledgeBase:
             directory = knowledge_dir()
         directory = Path(directory)
         entries = load_entries(directory)
+        lexicon = load_lexicon(directory)
         corpus = [text for entry in entries.values() for text in _texts(entry)]
-        return cls(entries, Analyzer(load_lexicon(directory), corpus))
+        return cls(entries, Analyzer(lexicon, corpus), lexicon, load_cards(directory))
 
     def _document(self, entry: Entry) -> Counter[str]:
         fields = {
@@ -126,28 +140,41 @@ class KnowledgeBase:
         return doc
 
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
+        """The answer to a seller's question, in the language the question is asked in."""
+        text = normalize_question(question, self._lexicon.typos)
         reply_lang = detect_lang(question, lang)
-        terms = {t.text: t for t in self._analyzer.terms(question, fix_typos=True)}
+        found = self._search(text, reply_lang)
+        if self._composer is None:
+            return found.answer
+        entities = self._finder.find(question, text)
+        return self._composer.compose(question, text, found, entities)
+
+    def _search(self, text: str, reply_lang: Lang) -> Found:
+        terms = {t.text: t for t in self._analyzer.terms(text, fix_typos=True)}
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
+        concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))
         scores = self._scores([t.text for t in query])
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
         if not query or scores[ranked[0]] <= 0:
-            return Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
+            off = Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
+            return Found(off, None, concepts, 0.0)
         assessment = self._assess(query, scores, ranked)
         confidence = assessment.confidence
         best = self.entries[self._ids[ranked[0]]]
+        top = [self._ids[i] for i in ranked[: self.MAX_SUGGESTIONS] if scores[i] > 0]
         if assessment.off_topic:
-            return Answer(lang=reply_lang, kind="off_topic", confidence=confidence)
-        if confidence >= ANSWER_AT:
-            return Answer(
+            answer = Answer(lang=reply_lang, kind="off_topic", confidence=confidence)
+        elif confidence >= ANSWER_AT:
+            answer = Answer(
                 lang=reply_lang,
                 kind="answer",
                 matched=best.id,
                 confidence=confidence,
                 suggestions=best.related[: self.MAX_SUGGESTIONS],
             )
-        top = [self._ids[i] for i in ranked[: self.MAX_SUGGESTIONS] if scores[i] > 0]
-        return Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
+        else:
+            answer = Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
+        return Found(answer, best.id, concepts, assessment.evidence, top)
 
     def _related(self, a: str, b: str) -> bool:
         return b in self.entries[a].related or a in self.entries[b].related

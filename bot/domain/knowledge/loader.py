@@ -12,9 +12,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.schema import Entry, Lexicon
 
 LEXICON_FILE = "synonyms.yaml"
+CARDS_FILE = "cards.yaml"
 
 
 class KnowledgeError(ValueError):
@@ -38,7 +40,7 @@ def load_entries(directory: Path) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     rejected: set[str] = set()  # ids of invalid entries: not reported again as missing targets
     for path in sorted(directory.glob("*.yaml")):
-        if path.name == LEXICON_FILE:
+        if path.name in (LEXICON_FILE, CARDS_FILE):
             continue
         raw = _read_yaml(path)
         items = raw if isinstance(raw, list) else [raw]
@@ -74,5 +76,16 @@ def load_lexicon(directory: Path) -> Lexicon:
         return Lexicon()
     try:
         return Lexicon.model_validate(_read_yaml(path) or {})
+    except ValidationError as exc:
+        raise KnowledgeError(f"{path.name}: {exc}") from exc
+
+
+def load_cards(directory: Path) -> Cards | None:
+    """The templates of answers composed from the registry; absent means entries only."""
+    path = directory / CARDS_FILE
+    if not path.is_file():
+        return None
+    try:
+        return Cards.model_validate(_read_yaml(path))
     except ValidationError as exc:
         raise KnowledgeError(f"{path.name}: {exc}") from exc

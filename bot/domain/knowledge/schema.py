@@ -98,7 +98,8 @@ class Entry(_Strict):
     titles: Titles
     questions: Phrasings
     answers: Answers
-    source: str = Field(min_length=3)
+    source: Texts
+    """Where a seller can read it, in their language (a Seller Central help page by name)."""
     reviewed: date
     related: list[str] = Field(default_factory=list)
 
@@ -126,6 +127,13 @@ class Lexicon(_Strict):
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     general: dict[str, list[str]] = Field(default_factory=dict)
     stopwords: Stopwords = Field(default_factory=Stopwords)
+    typos: dict[str, str] = Field(default_factory=dict)
+    """Misspellings and homophones sellers type, with the word meant (追中 → 追踪)."""
+    core: list[str] = Field(default_factory=list)
+    """Concepts only our field uses: a question naming one is never refused."""
+    outside: list[str] = Field(default_factory=list)
+    """Phrases of neighbouring fields (FBA fees, other platforms): a question naming one
+    and no core concept is refused, however many of our words it shares."""
 
     @field_validator("synonyms", "general")
     @classmethod
@@ -152,5 +160,11 @@ class Answer(BaseModel):
     lang: Lang
     kind: AnswerKind
     matched: str | None = None
+    lead: str | None = None
+    """A direct answer composed from the registry, shown before the entry's text."""
+    text: str | None = None
+    """A whole answer composed from the registry (a carrier), instead of an entry."""
+    source: str | None = None
+    """The composed answer's source, in `lang`."""
     confidence: float = Field(ge=0.0, le=1.0)
     suggestions: list[str] = Field(default_factory=list, max_length=3)

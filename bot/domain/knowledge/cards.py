@@ -1,0 +1,112 @@
+"""Answers composed from the engine's registry: one carrier, one marketplace.
+
+A seller asks about 云途, 4PX or Japan Post far more often than any entry could list.
+The wording lives in `knowledge/cards.yaml`; the facts (names, number formats, which
+marketplaces the bar covers) come from `bot/domain/data/`, the tables the report uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.domain.knowledge.schema import Lang, Texts
+from bot.domain.reference import Carrier, Marketplace
+
+MAX_FORMATS_SHOWN = 3
+_PIECE = re.compile(r"\[([^\]]+)\]\{(\d+)(?:,(\d+))?\}|([0-9A-Z]+)")
+_CLASS_NAMES = {
+    "0-9": ("位数字", "digits"),
+    "A-Z": ("位字母", "letters"),
+    "0-9A-Z": ("位字母或数字", "letters or digits"),
+}
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CarrierCard(_Loose):
+    direct: Texts
+    body: Texts
+    formats: Texts
+    no_formats: Texts
+    source: Texts
+
+
+class MarketplaceCard(_Loose):
+    vtr_bar: Texts
+    no_vtr_bar: Texts
+    buy_shipping: Texts
+    no_buy_shipping: Texts
+
+
+class Cards(_Loose):
+    carrier: CarrierCard
+    marketplace: MarketplaceCard
+
+
+def describe_format(pattern: str, lang: Lang) -> str | None:
+    """A tracking-number regex as a seller reads it ("1Z + 15 letters or digits + 1 digit").
+
+    Only plain sequences of literals and counted classes are described; anything else
+    (optional groups) returns None and is left out rather than described wrongly.
+    """
+    parts, position = [], 0
+    for match in _PIECE.finditer(pattern):
+        if match.start() != position:
+            return None
+        position = match.end()
+        klass, low, high, literal = match.groups()
+        if literal:
+            parts.append(literal)
+            continue
+        if klass not in _CLASS_NAMES:
+            return None
+        count = low if high is None else f"{low}–{high}"
+        zh_word, en_word = _CLASS_NAMES[klass]
+        parts.append(f"{count} {zh_word}" if lang == "zh" else f"{count} {en_word}")
+    if position != len(pattern):
+        return None
+    return " + ".join(parts)
+
+
+def carrier_answer(
+    card: CarrierCard, named: list[Carrier], lang: Lang, yes_no: bool
+) -> str:
+    """Everything a seller needs about the carriers named, the direct answer first."""
+    joiner = "、" if lang == "zh" else " / "
+    name = joiner.join(c.name for c in named)
+    lines = [card.body.for_lang(lang).strip().format(name=name, en_name=name)]
+    if yes_no:
+        lines.insert(0, card.direct.for_lang(lang).format(name=name))
+    lines.extend(_formats_line(card, carrier, lang) for carrier in named)
+    return "\n".join(lines)
+
+
+def _formats_line(card: CarrierCard, carrier: Carrier, lang: Lang) -> str:
+    described = [
+        text
+        for fmt in carrier.formats
+        for option in fmt.pattern.split("|")
+        if (text := describe_format(option, lang)) is not None
+    ][:MAX_FORMATS_SHOWN]
+    if not described:
+        return card.no_formats.for_lang(lang).format(name=carrier.name)
+    separator = "，或 " if lang == "zh" else "; or "
+    return card.formats.for_lang(lang).format(
+        name=carrier.name, formats=separator.join(described)
+    )
+
+
+def marketplace_lead(
+    card: MarketplaceCard, market: Marketplace, lang: Lang, about_buy_shipping: bool
+) -> str:
+    """The one-line direct answer for a marketplace, from the registry's flags."""
+    name = market.zh if lang == "zh" else f"{market.domain.capitalize()} ({market.code})"
+    if about_buy_shipping:
+        text = card.buy_shipping if market.buy_shipping_from_china else card.no_buy_shipping
+    else:
+        text = card.vtr_bar if market.vtr_bar_from_china else card.no_vtr_bar
+    return text.for_lang(lang).format(name=name)

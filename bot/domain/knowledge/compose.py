@@ -1,0 +1,119 @@
+"""From what the search found and the entities named, the answer a seller reads.
+
+The search ranks entries by words; this step applies what the question's entities and
+form say: a carrier named gets that carrier's facts, a marketplace named gets a direct
+yes/no from the registry before the entry, and a question from a neighbouring field is
+refused even when it shares our words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bot.domain.knowledge.cards import Cards, carrier_answer, marketplace_lead
+from bot.domain.knowledge.entities import Entities
+from bot.domain.knowledge.schema import Answer, Entry, Lexicon
+from bot.domain.reference import Carrier, fold_key
+
+# Entries that list marketplaces: a question naming one gets its direct answer first.
+MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces": True}
+# What a carrier answer covers; offered as the next topics to read.
+CARRIER_RELATED = ["carrier-choose", "tracking-valid-meaning", "tracking-unconfirmed"]
+
+_YES_NO_ZH = re.compile(
+    "吗|么|算不算|行不行|可不可以|能不能|认不认|有没有|是不是|会不会|要不要|可以不|对不对"
+)
+_YES_NO_EN = re.compile(
+    r"^(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?"
+)
+_OUTSIDE_WORD = re.compile(r"[a-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the search concluded, with what it saw of the question."""
+
+    answer: Answer
+    best: str | None
+    concepts: frozenset[str]
+    evidence: float
+    top: list[str] = field(default_factory=list)
+
+
+def _list_entry(about_buy_shipping: bool) -> str:
+    return next(e for e, buy in MARKETPLACE_LISTS.items() if buy == about_buy_shipping)
+
+
+def is_yes_no(question: str) -> bool:
+    """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?")."""
+    folded = question.strip().casefold()
+    return bool(_YES_NO_ZH.search(folded) or _YES_NO_EN.search(folded))
+
+
+class Composer:
+    def __init__(self, entries: dict[str, Entry], cards: Cards, lexicon: Lexicon) -> None:
+        self._entries = entries
+        self._cards = cards
+        self._core = frozenset(lexicon.core)
+        self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
+        self._entry_text = {
+            entry_id: fold_key(entry.answers.zh + entry.answers.en)
+            for entry_id, entry in entries.items()
+        }
+
+    def compose(self, question: str, text: str, found: Found, entities: Entities) -> Answer:
+        answer = found.answer
+        if self._from_another_field(text, found):
+            return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
+        carriers = self._carriers_to_explain(entities.carriers, found)
+        if carriers:
+            return self._carrier_answer(question, carriers, found)
+        if entities.marketplaces and found.best in MARKETPLACE_LISTS and answer.kind != "off_topic":
+            # Which list is asked about is the question's word, not the search's pick.
+            about_buy_shipping = "buyshipping" in found.concepts
+            found = replace(found, best=_list_entry(about_buy_shipping))
+            lead = "\n".join(
+                marketplace_lead(self._cards.marketplace, m, answer.lang, about_buy_shipping)
+                for m in entities.marketplaces
+            )
+            entry = self._entries[found.best]
+            return answer.model_copy(
+                update={
+                    "kind": "answer",
+                    "matched": found.best,
+                    "lead": lead,
+                    "suggestions": entry.related[:3],
+                }
+            )
+        return answer
+
+    def _from_another_field(self, text: str, found: Found) -> bool:
+        if found.concepts & self._core:
+            return False
+        folded = fold_key(text)
+        return any(phrase in folded for phrase in self._outside)
+
+    def _carriers_to_explain(self, named: tuple[Carrier, ...], found: Found) -> list[Carrier]:
+        """The carriers to answer about, unless the best entry already speaks of them
+        (China Post for Japan, UPS and USPS for "unconfirmed")."""
+        if not named:
+            return []
+        if found.answer.kind == "answer" and found.best is not None:
+            entry_text = self._entry_text[found.best]
+            if any(fold_key(alias) in entry_text for c in named for alias in [c.name, *c.aliases]):
+                return []
+        return list(named)
+
+    def _carrier_answer(self, question: str, carriers: list[Carrier], found: Found) -> Answer:
+        lang = found.answer.lang
+        card = self._cards.carrier
+        text = carrier_answer(card, carriers, lang, yes_no=is_yes_no(question))
+        return Answer(
+            lang=lang,
+            kind="answer",
+            confidence=max(found.answer.confidence, 0.5),
+            text=text,
+            source=card.source.for_lang(lang),
+            suggestions=CARRIER_RELATED,
+        )

@@ -1,0 +1,96 @@
+"""Carriers and marketplaces named in a question, found through the engine's own registry.
+
+The alias tables in `bot/domain/data/` are the one place for these spellings: the report
+resolves a file's carrier cell with them, and the knowledge base recognises a seller's
+"云途", "YunExpress" or "递四方" with the same list, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.domain.reference import Carrier, Marketplace, carriers, fold_key, marketplaces
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+")
+_CODE = re.compile(r"\b[A-Z]{2}\b")
+MAX_WORDS_IN_ALIAS = 3
+# Country codes that are also everyday English words ("it", "in", "be") are not read as
+# marketplaces, even in capitals at the start of a sentence.
+AMBIGUOUS_CODES = frozenset({"IT", "IN", "BE", "IE"})
+# Aliases that the report accepts in a carrier column but that are too common as words to
+# name a carrier in free text ("yun" alone, "sf" for San Francisco, "四方" in 四方面).
+FREE_TEXT_MIN_LATIN = 3
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    carriers: tuple[Carrier, ...] = ()
+    marketplaces: tuple[Marketplace, ...] = ()
+
+
+class EntityFinder:
+    """Finds carriers and marketplaces by whole alias, longest first."""
+
+    def __init__(
+        self,
+        carrier_table: Iterable[Carrier] | None = None,
+        marketplace_table: Iterable[Marketplace] | None = None,
+    ) -> None:
+        self._carriers = _alias_table(
+            (c, [c.name, *c.aliases]) for c in (carrier_table or carriers())
+        )
+        markets = tuple(marketplace_table or marketplaces())
+        self._markets = _alias_table(
+            (m, [m.domain, m.zh, *m.aliases])for m in markets
+        )
+        self._by_code = {m.code: m for m in markets if m.code not in AMBIGUOUS_CODES}
+
+    def find(self, raw: str, normalized: str) -> Entities:
+        """Entities named in a question; `normalized` is its simplified, folded text."""
+        found_markets = _matches(self._markets, normalized)
+        for code in _CODE.findall(raw):
+            market = self._by_code.get(code)
+            if market is not None and market not in found_markets:
+                found_markets.append(market)
+        return Entities(tuple(_matches(self._carriers, normalized)), tuple(found_markets))
+
+
+def _alias_table(items: Iterable[tuple[T, list[str]]]) -> dict[str, T]:
+    table: dict[str, T] = {}
+    for item, aliases in items:
+        for alias in aliases:
+            key = fold_key(alias)
+            if _HAN.search(key) or len(key) >= FREE_TEXT_MIN_LATIN or key.isdigit():
+                table.setdefault(key, item)
+    return table
+
+
+def _matches(table: dict[str, T], text: str) -> list[T]:
+    """Items whose alias is a run of 1–3 whole words, or a Chinese substring, of the text."""
+    found: list[T] = []
+    spans: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int, str]] = []
+    words = list(_WORD.finditer(text))
+    for i in range(len(words)):
+        for n in range(1, MAX_WORDS_IN_ALIAS + 1):
+            if i + n <= len(words):
+                key = "".join(w.group() for w in words[i : i + n])
+                candidates.append((words[i].start(), words[i + n - 1].end(), key))
+    for alias in (a for a in table if _HAN.search(a)):
+        for match in re.finditer(re.escape(alias), text):
+            candidates.append((match.start(), match.end(), alias))
+    # Longest first, so 日本邮政 (Japan Post) wins over 邮政 (China Post) inside it.
+    for start, end, key in sorted(candidates, key=lambda c: c[0] - c[1]):
+        item = table.get(key)
+        if item is None or any(start < e and s < end for s, e in spans):
+            continue
+        spans.append((start, end))
+        if item not in found:
+            found.append(item)
+    return found

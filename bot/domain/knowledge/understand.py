@@ -1,0 +1,134 @@
+"""Reading a seller's question the way the seller meant it, before any search.
+
+Each step is one small function with its own test, applied in this order:
+
+1. full-width → half-width (ＶＴＲ９５％ → vtr95%), case folded;
+2. Traditional → Simplified Chinese (有效追蹤率 → 有效追踪率), with OpenCC;
+3. common typos and homophones (追中 → 追踪), from the lexicon's `typos` table;
+4. Chinese numerals and percentages → digits (百分之九十五 → 95%, 九成五 → 95%, 三十天 → 30天);
+5. the reply language, from the grammar words of the question, so a mixed question
+   ("VTR 的 30 days window 是按 ship date 算") is answered in the language it is built in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import cache
+
+from bot.domain.knowledge.schema import Lang
+
+
+def to_half_width(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII, case folded (ＶＴＲ？ → vtr?)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@cache
+def _converter() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as Simplified ones; Simplified text comes back unchanged."""
+    if not _HAN.search(text):
+        return text
+    return _converter().convert(text)  # type: ignore[attr-defined]
+
+
+def fix_typos(text: str, typos: Mapping[str, str]) -> str:
+    """Known misspellings replaced, longest first (追中 → 追踪, 有效追综率 → 有效追踪率)."""
+    for wrong in sorted(typos, key=len, reverse=True):
+        if wrong in text:
+            text = text.replace(wrong, typos[wrong])
+    return text
+
+
+_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+          "七": 7, "八": 8, "九": 9}  # fmt: skip
+_UNIT = {"十": 10, "百": 100, "千": 1000}
+_NUMERAL = "零〇一二两三四五六七八九十百千"
+_PERCENT = re.compile(f"百分之([{_NUMERAL}]+|[0-9.]+)")
+_TENTHS = re.compile("([一二三四五六七八九])成([一二三四五六七八九])?")
+# A lone numeral is a number only before a unit: "七天" is 7 days, "一个" and "一直" are words.
+_RUN = re.compile(f"[{_NUMERAL}]{{2,}}|[{_NUMERAL}](?=[天日次周月小时年美元欧刀块%])")
+
+
+def chinese_number(numeral: str) -> int | None:
+    """The value of a Chinese numeral up to the thousands (九十五 → 95, 一千 → 1000)."""
+    if all(ch in _DIGIT for ch in numeral):  # digit by digit: 九五 → 95
+        return int("".join(str(_DIGIT[ch]) for ch in numeral))
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in _DIGIT:
+            current = _DIGIT[ch]
+        elif ch in _UNIT:
+            total += (current or 1) * _UNIT[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def digits_from_chinese(text: str) -> str:
+    """Chinese numerals and percentages as digits, so "百分之九十五" meets "95%"."""
+
+    def percent(match: re.Match[str]) -> str:
+        value = match.group(1)
+        number = value if value[0].isdigit() else chinese_number(value)
+        return f"{number}%" if number is not None else match.group()
+
+    def tenths(match: re.Match[str]) -> str:
+        return f"{_DIGIT[match.group(1)]}{_DIGIT.get(match.group(2) or '零', 0)}%"
+
+    def number(match: re.Match[str]) -> str:
+        value = chinese_number(match.group())
+        return str(value) if value is not None else match.group()
+
+    text = _PERCENT.sub(percent, text)
+    text = _TENTHS.sub(tenths, text)
+    return _RUN.sub(number, text)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[a-z]+")
+# Words that build a sentence rather than name a thing: a question's language is the
+# language of these, whatever terms ("VTR", "配送绩效") it borrows from the other.
+_ZH_GRAMMAR = re.compile(
+    "吗|呢|吧|的|了|是|怎么|怎样|什么|啥|多少|多久|几|哪|还是|可以|能不能|会不会|要不要|"
+    "算不算|有没有|是不是|如果|但是|因为|为什么|请问|我|你|和|跟|在|要|会|能|算|有"
+)
+_EN_GRAMMAR = frozenset(
+    "a an the is are was were be do does did i my me we our you your it this that what which "
+    "how why when where who can could should would will if and or but to of in on for with "
+    "from at by not no yes any there here has have had need".split()
+)
+
+
+def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
+    """The language the question is built in; ties go to the user's choice, then Chinese.
+
+    Only one script → that language. Mixed → grammar words decide: "Buy Shipping 要另外
+    收 fee 吗" is Chinese, "Where do I find 配送绩效 in Seller Central?" English.
+    """
+    folded = to_half_width(text)
+    han = bool(_HAN.search(folded))
+    words = _LATIN_WORD.findall(folded)
+    if han and not words:
+        return "zh"
+    if words and not han:
+        return "en"
+    zh = len(_ZH_GRAMMAR.findall(folded))
+    en = sum(word in _EN_GRAMMAR for word in words)
+    if zh != en:
+        return "zh" if zh > en else "en"
+    return preferred or "zh"
+
+
+def normalize_question(text: str, typos: Mapping[str, str]) -> str:
+    """Steps 1–4: the text the search and the entity finder read."""
+    text = to_simplified(to_half_width(text))
+    return digits_from_chinese(fix_typos(text, typos))
