@@ -39,7 +39,7 @@ PHRASE_WEIGHT = 1.0
 questions resemble one phrasing closely more often than they resemble the entry as a bag
 of words; both scores are scaled to the query's best before they are added."""
 
-ANSWER_AT = 0.35
+ANSWER_AT = 0.1
 """Confidence from which the best entry is given as the answer."""
 OFF_TOPIC_BELOW = 0.5
 """A question naming no concept of our field is off-topic when its evidence is below this."""
