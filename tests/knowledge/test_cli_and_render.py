@@ -27,8 +27,11 @@ def test_ask_json_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert reply["lang"] == "en"
     assert reply["matched"] == "buy-shipping-cost"
     assert 0.4 <= reply["confidence"] <= 1.0
-    assert reply["answer"].startswith("Amazon charges nothing extra for Buy Shipping.")
-    assert "Source: seed 000 (2022-01), reviewed Nov 24, 2026" in reply["answer"]
+    assert reply["answer"].startswith("No extra fee: Amazon charges nothing extra for Buy Shipping")
+    assert (
+        'Source: Amazon Seller Central Help, "Buy Shipping" (2022), reviewed Nov 24, 2026'
+        in reply["answer"]
+    )
     assert reply["suggestions"] == ["buy-shipping-what", "buy-shipping-marketplaces"]
 
 
@@ -59,7 +62,8 @@ def test_ask_json_unsure_lists_the_choices(capsys: pytest.CaptureFixture[str]) -
 def test_ask_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "亚马逊购买配送要额外收费吗"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("亚马逊不为“购买配送”另收任何费用")
+    assert out.startswith("不额外收费：亚马逊不为“购买配送”另收任何服务费或手续费")
+    assert "来源：亚马逊卖家平台帮助「购买配送」（2022）" in out
 
 
 def test_ask_with_a_broken_knowledge_base_fails_cleanly(
@@ -78,7 +82,7 @@ def test_render_html_escapes_entry_text_but_keeps_own_markup(tmp_path: Path) -> 
         "titles": {"zh": "标记", "en": "Markup"},
         "questions": {"zh": ["标记测试", "标签"], "en": ["markup test", "tags"]},
         "answers": {"zh": "用 <b> 和 & 符号。", "en": "Use <b> & friends."},
-        "source": "A & B <test>",
+        "source": {"zh": "甲与乙 <测试>", "en": "A & B <test>"},
         "reviewed": "2026-11-24",
     }
     (tmp_path / "e.yaml").write_text(yaml.safe_dump([entry], allow_unicode=True), "utf-8")

@@ -27,7 +27,10 @@ GOOD: dict[str, Any] = {
         "zh": "亚马逊不为购买配送另收费用，运费与承运商结算。",
         "en": "Amazon charges nothing extra for Buy Shipping; postage is settled with the carrier.",
     },
-    "source": "seed 000 (2022-01)",
+    "source": {
+        "zh": "亚马逊卖家平台帮助「购买配送」（2022）",
+        "en": 'Amazon Seller Central Help, "Buy Shipping" (2022)',
+    },
     "reviewed": "2026-11-24",
     "related": ["buy-shipping-what"],
 }
@@ -132,7 +135,8 @@ def test_the_shipped_knowledge_base_is_complete(kb: KnowledgeBase) -> None:
     assert len(kb.entries) >= 40
     for entry in kb.entries.values():
         assert len(entry.questions.zh) >= 4 and len(entry.questions.en) >= 4, entry.id
-        assert re.search(r"seed 00[04]|domain\.md|VTR Bot", entry.source), entry.id
+        assert re.search(r"Amazon Seller Central Help|VTR Bot", entry.source.en), entry.id
+        assert re.search(r"亚马逊卖家平台帮助「|VTR Bot", entry.source.zh), entry.id
 
 
 # Every fact of domain.md §1-3 in both languages: (English text, Chinese text) that some
@@ -167,7 +171,7 @@ FACTS = [
     ("since March 2023", "2023 年 3 月"),
     ("98% of shipments and 97% on-time", "98% 的货件"),
     ("Claims Protected", "Claims Protected"),
-    ("charges nothing extra", "不为“购买配送”另收任何费用"),
+    ("charges nothing extra", "不为“购买配送”另收任何服务费"),
     (
         "US, Canada, UK, Germany, France, Italy, Spain, India, Mexico, the Netherlands, Japan and "
         "Brazil",
@@ -182,7 +186,7 @@ FACTS = [
         "美国、加拿大、英国、德国、法国、西班牙、意大利、印度、墨西哥",
     ),
     ("EU VAT", "增值税"),
-    ("Late Shipment Rate target is under 4%, measured over 10 days and over 30 days", "低于 4%"),
+    ("target is under 4%, measured over 10 days and over 30 days", "低于 4%"),
     ("Pre-fulfillment Cancel Rate target is under 2.5%, measured over 7 days", "低于 2.5%"),
     ("above 90%, measured over 14 days", "高于 90%，统计 14 天"),
     ("under 1%, measured over 60 days", "低于 1%，统计 60 天"),

@@ -41,6 +41,9 @@ of words; both scores are scaled to the query's best before they are added."""
 
 ANSWER_AT = 0.1
 """Confidence from which the best entry is given as the answer."""
+VAGUE_BELOW = 1.0
+"""Matched information under which a question is too vague to answer ("vtr", "跟踪号"):
+the seller gets a short list to pick from instead."""
 OFF_TOPIC_BELOW = 0.5
 """A question naming no concept of our field is off-topic when its evidence is below this."""
 MARGIN_FULL = 0.2
@@ -164,7 +167,7 @@ class KnowledgeBase:
         top = [self._ids[i] for i in ranked[: self.MAX_SUGGESTIONS] if scores[i] > 0]
         if assessment.off_topic:
             answer = Answer(lang=reply_lang, kind="off_topic", confidence=confidence)
-        elif confidence >= ANSWER_AT:
+        elif confidence >= ANSWER_AT and assessment.information >= VAGUE_BELOW:
             answer = Answer(
                 lang=reply_lang,
                 kind="answer",

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bot.domain.knowledge.schema import Lang, Lexicon
+from bot.domain.knowledge.schema import Lexicon
 
 TermKind = Literal["concept", "general", "word", "bigram", "char", "number"]
 
@@ -32,23 +32,6 @@ SAFE_TYPO_LENGTH = 5
 def normalize(text: str) -> str:
     """Full-width forms to ASCII (ＶＴＲ, ？) and case folded, so spelling habits do not matter."""
     return unicodedata.normalize("NFKC", text).casefold()
-
-
-def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
-    """The reply language: the only script used, else the user's choice, else the majority.
-
-    A Chinese character and an English word weigh the same, so "buy shipping要钱吗"
-    is Chinese while "does buy shipping cost extra 费用" is English.
-    """
-    han = len(_HAN.findall(text))
-    words = len(_LATIN_WORD.findall(normalize(text)))
-    if han and not words:
-        return "zh"
-    if words and not han:
-        return "en"
-    if preferred is not None:
-        return preferred
-    return "zh" if han >= words else "en"
 
 
 def stem(word: str) -> str:

@@ -99,7 +99,7 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 # language of these, whatever terms ("VTR", "配送绩效") it borrows from the other.
 _ZH_GRAMMAR = re.compile(
     "吗|呢|吧|的|了|是|怎么|怎样|什么|啥|多少|多久|几|哪|还是|可以|能不能|会不会|要不要|"
-    "算不算|有没有|是不是|如果|但是|因为|为什么|请问|我|你|和|跟|在|要|会|能|算|有"
+    "算不算|有没有|是不是|如果|但是|因为|为什么|请问|我|你|和|跟|在|要|会|能|算"
 )
 _EN_GRAMMAR = frozenset(
     "a an the is are was were be do does did i my me we our you your it this that what which "
