@@ -1,6 +1,8 @@
-"""Top-1 accuracy on sellers' questions and refusal of everything outside the field.
+"""How often sellers' questions get the right answer, and off-topic ones a refusal.
 
-Run with `pytest -s tests/knowledge/test_eval.py` to see the figures.
+Two sets: the development set (eval_questions.yaml), tuned on; and the held-out set
+(heldout_questions.yaml), written by someone who never read knowledge/ and never edited
+after results were seen. Run `pytest -s tests/knowledge/test_eval.py` for the figures.
 """
 
 from __future__ import annotations
@@ -15,14 +17,29 @@ import pytest
 import yaml
 
 from bot.domain.knowledge import KnowledgeBase
+from bot.domain.reference import carriers
+from bot.services.answers import render_answer
+from bot.services.i18n import translator
+from tests.knowledge.grading import grade
 
-EVAL_FILE = Path(__file__).with_name("eval_questions.yaml")
+HERE = Path(__file__).parent
+EVAL_FILE = HERE / "eval_questions.yaml"
+HELDOUT_FILE = HERE / "heldout_questions.yaml"
 MIN_TOP1 = 0.90
+MIN_DEV_CONTENT = 0.90
+MIN_HELDOUT = 0.87
+"""The held-out figure reached (87.1%, rounded down), below the 95% aimed at: the test
+guards it from falling, and is raised as understanding improves, never the other way."""
 
 
 @pytest.fixture(scope="module")
 def eval_set() -> dict[str, Any]:
     return yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def heldout() -> list[dict[str, Any]]:
+    return yaml.safe_load(HELDOUT_FILE.read_text(encoding="utf-8"))
 
 
 def _plain(text: str) -> str:
@@ -33,7 +50,7 @@ def test_the_eval_set_is_large_varied_and_not_copied(
     eval_set: dict[str, Any], kb: KnowledgeBase
 ) -> None:
     questions = eval_set["questions"]
-    assert len(questions) >= 150
+    assert len(questions) + len(eval_set["content"]) >= 120
     assert len(eval_set["off_topic"]) >= 20
     assert {q["expect"] for q in questions} <= set(kb.entries)
     han = sum(bool(re.search(r"[\u4e00-\u9fff]", q["q"])) for q in questions)
@@ -41,11 +58,21 @@ def test_the_eval_set_is_large_varied_and_not_copied(
     assert han >= 60 and latin >= 60
     # Written as sellers ask, not lifted from the entries being tested.
     phrasings = {_plain(p) for e in kb.entries.values() for p in [*e.questions.zh, *e.questions.en]}
-    copied = [q["q"] for q in questions if _plain(q["q"]) in phrasings]
-    assert copied == []
+    asked = [q["q"] for q in [*questions, *eval_set["content"]]]
+    assert [q for q in asked if _plain(q) in phrasings] == []
 
 
-def test_top1_accuracy_and_off_topic_refusal(eval_set: dict[str, Any], kb: KnowledgeBase) -> None:
+def test_the_heldout_set_is_separate_and_large(
+    eval_set: dict[str, Any], heldout: list[dict[str, Any]]
+) -> None:
+    dev = {_plain(q["q"]) for q in [*eval_set["questions"], *eval_set["content"]]}
+    assert len(eval_set["questions"]) + len(eval_set["content"]) + len(heldout) >= 300
+    assert not dev & {_plain(item["q"]) for item in heldout}
+
+
+def test_dev_top1_accuracy_and_off_topic_refusal(
+    eval_set: dict[str, Any], kb: KnowledgeBase
+) -> None:
     questions = eval_set["questions"]
     outcomes: Counter[str] = Counter()
     misses = []
@@ -58,14 +85,24 @@ def test_top1_accuracy_and_off_topic_refusal(eval_set: dict[str, Any], kb: Knowl
             misses.append((item["q"], item["expect"], answer.kind, answer.matched))
     refused = [q for q in eval_set["off_topic"] if kb.answer(q).kind == "off_topic"]
     accuracy = outcomes["right"] / len(questions)
+    content = grade(kb, eval_set["content"])
     print(
-        f"\ntop-1 {accuracy:.1%} on {len(questions)} questions "
+        f"\ndev top-1 {accuracy:.1%} on {len(questions)} questions "
         f"(wrong answer {outcomes['wrong']}, unsure {outcomes['unsure']}, "
         f"refused {outcomes['off_topic']}); "
         f"off-topic refused {len(refused)}/{len(eval_set['off_topic'])}"
     )
+    print(content.line("dev graded by content"))
     assert accuracy >= MIN_TOP1, misses
+    assert content.share >= MIN_DEV_CONTENT, content.misses
     assert len(refused) == len(eval_set["off_topic"]), set(eval_set["off_topic"]) - set(refused)
+
+
+def test_heldout_questions(heldout: list[dict[str, Any]], kb: KnowledgeBase) -> None:
+    score = grade(kb, heldout)
+    print("\n" + score.line("held-out"))
+    assert score.refused == score.off_topic, score.misses
+    assert score.share >= MIN_HELDOUT, score.misses
 
 
 def test_colloquial_examples_from_the_issue(kb: KnowledgeBase) -> None:
@@ -75,3 +112,25 @@ def test_colloquial_examples_from_the_issue(kb: KnowledgeBase) -> None:
     assert (cost.kind, cost.matched, cost.lang) == ("answer", "buy-shipping-cost", "zh")
     extra = kb.answer("does buy shipping cost extra")
     assert (extra.kind, extra.matched, extra.lang) == ("answer", "buy-shipping-cost", "en")
+    traditional = kb.answer("有效追蹤率低於95%會被停權嗎")
+    assert (traditional.kind, traditional.lang) == ("answer", "zh")
+    assert traditional.matched == "vtr-consequences"
+
+
+INTERNAL = re.compile(r"seed|domain\.md|\.ya?ml|\.py\b|§|shared/", re.IGNORECASE)
+
+
+def test_no_answer_mentions_an_internal_file(kb: KnowledgeBase) -> None:
+    from bot.domain.knowledge.schema import Answer
+
+    rendered = []
+    for lang in ("zh", "en"):
+        for entry_id in kb.entries:
+            answer = Answer(lang=lang, kind="answer", matched=entry_id, confidence=1.0)
+            rendered.append(render_answer(answer, kb, translator(lang), html=False))
+        for carrier in carriers():
+            question = f"{carrier.name}的单号算有效吗" if lang == "zh" else f"is {carrier.name} ok?"
+            answer = kb.answer(question)
+            rendered.append(render_answer(answer, kb, translator(answer.lang), html=False))
+    leaks = [text[-120:] for text in rendered if INTERNAL.search(text)]
+    assert leaks == []

@@ -15,10 +15,10 @@ from bot.domain.knowledge.schema import Lang, Texts
 from bot.domain.reference import Carrier, Marketplace
 
 MAX_FORMATS_SHOWN = 3
-_PIECE = re.compile(r"\[([^\]]+)\]\{(\d+)(?:,(\d+))?\}|([0-9A-Z]+)")
+_PIECE = re.compile(r"\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\})?|([0-9A-Z]+)")
 _CLASS_NAMES = {
-    "0-9": ("位数字", "digits"),
-    "A-Z": ("位字母", "letters"),
+    "0-9": ("位数字", "digit"),
+    "A-Z": ("位字母", "letter"),
     "0-9A-Z": ("位字母或数字", "letters or digits"),
 }
 
@@ -64,8 +64,10 @@ def describe_format(pattern: str, lang: Lang) -> str | None:
             continue
         if klass not in _CLASS_NAMES:
             return None
-        count = low if high is None else f"{low}–{high}"
+        count = (low or "1") if high is None else f"{low}–{high}"
         zh_word, en_word = _CLASS_NAMES[klass]
+        if count != "1" and not en_word.endswith("s"):
+            en_word += "s"
         parts.append(f"{count} {zh_word}" if lang == "zh" else f"{count} {en_word}")
     if position != len(pattern):
         return None

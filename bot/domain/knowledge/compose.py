@@ -18,11 +18,14 @@ from bot.domain.reference import Carrier, fold_key
 
 # Entries that list marketplaces: a question naming one gets its direct answer first.
 MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces": True}
+# Metrics with their own entry; a question naming two or more gets the overview.
+METRICS = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate"})
+OVERVIEW = "metrics-overview"
 # What a carrier answer covers; offered as the next topics to read.
 CARRIER_RELATED = ["carrier-choose", "tracking-valid-meaning", "tracking-unconfirmed"]
 
 _YES_NO_ZH = re.compile(
-    "吗|么|算不算|行不行|可不可以|能不能|认不认|有没有|是不是|会不会|要不要|可以不|对不对"
+    "吗|算不算|行不行|可不可以|能不能|认不认|有没有|是不是|会不会|要不要|可以不|对不对"
 )
 _YES_NO_EN = re.compile(
     r"^(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?"
@@ -85,6 +88,13 @@ class Composer:
                     "lead": lead,
                     "suggestions": entry.related[:3],
                 }
+            )
+        if len(found.concepts & METRICS) >= 2 and found.best != "metric-on-time-delivery":
+            # "VTR 和 ODR 分别多少": several metrics at once; OTDR's entry is the one that
+            # explains how it depends on VTR.
+            related = self._entries[OVERVIEW].related[:3]
+            return answer.model_copy(
+                update={"kind": "answer", "matched": OVERVIEW, "suggestions": related}
             )
         return answer
 

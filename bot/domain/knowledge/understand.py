@@ -99,7 +99,8 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 # language of these, whatever terms ("VTR", "配送绩效") it borrows from the other.
 _ZH_GRAMMAR = re.compile(
     "吗|呢|吧|的|了|是|怎么|怎样|什么|啥|多少|多久|几|哪|还是|可以|能不能|会不会|要不要|"
-    "算不算|有没有|是不是|如果|但是|因为|为什么|请问|我|你|和|跟|在|要|会|能|算"
+    "算不算|有没有|是不是|如果|但是|因为|为什么|请问|我|你|和|跟|在|要|会|能|算|"
+    r"([\u4e00-\u9fff])不\1"  # A-not-A questions: 收不收, 行不行
 )
 _EN_GRAMMAR = frozenset(
     "a an the is are was were be do does did i my me we our you your it this that what which "
@@ -109,7 +110,7 @@ _EN_GRAMMAR = frozenset(
 
 
 def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
-    """The language the question is built in; ties go to the user's choice, then Chinese.
+    """The language the question is built in; ties go to the user's choice, then the first word.
 
     Only one script → that language. Mixed → grammar words decide: "Buy Shipping 要另外
     收 fee 吗" is Chinese, "Where do I find 配送绩效 in Seller Central?" English.
@@ -125,7 +126,9 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     en = sum(word in _EN_GRAMMAR for word in words)
     if zh != en:
         return "zh" if zh > en else "en"
-    return preferred or "zh"
+    if preferred is not None:
+        return preferred
+    return "zh" if _HAN.match(folded.lstrip()) else "en"  # the language it starts in
 
 
 def normalize_question(text: str, typos: Mapping[str, str]) -> str:
