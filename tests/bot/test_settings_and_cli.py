@@ -87,7 +87,7 @@ async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
     stdin = io.StringIO(
         "/lang\n2\nWhat is Buy Shipping?\ntracking\n1\n"
         f"/upload {sample} {samples.AS_OF}\n/upload missing.csv\n"
-        "/chart\n/subscribe 18:30 Europe/Berlin\n/alerts\n"
+        "/chart\n/subscribe 18:30 Europe/Berlin\n/alerts\n/help\n/quit\n/upload after-quit.csv\n"
     )
     stdout = io.StringIO()
     settings = Settings(
@@ -100,7 +100,7 @@ async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
     text = stdout.getvalue()
     assert code == 0
     chart = tmp_path / "out" / "vtr-2026-11-20.png"
-    assert f"[file saved: {chart}]" in text
+    assert f"[File saved: {chart}]" in text
     assert chart.read_bytes().startswith(b"\x89PNG")
     assert "Daily alert every day at 18:30 (Europe/Berlin)." in text
     assert "什么是有效追踪率？" in text  # /start in Chinese first
@@ -109,9 +109,30 @@ async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
     assert "not sure" in text
     assert "90.0%" in text
     assert "<b>" not in text
-    assert "no such file: missing.csv" in text
+    assert "No such file: missing.csv" in text
+    assert (
+        "In this terminal: /upload PATH [YYYY-MM-DD] sends a file, /quit or /exit leaves." in text
+    )
+    assert "在终端里" in text  # /start, still in Chinese, already mentions it
+    assert "after-quit.csv" not in text  # /quit ended the session
     saved = list((tmp_path / "out").iterdir())
     assert sorted(p.name for p in saved) == ["vtr-2026-11-20.png", "vtr-defects-2026-11-20.csv"]
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),  # LC_ALL comes first
+        ({"LC_ALL": "C", "LANG": "zh_TW.UTF-8"}, "zh"),  # "C" says nothing about language
+        ({"LANG": "fr_FR.UTF-8"}, None),
+        ({}, None),
+    ],
+)
+def test_the_terminal_locale_picks_the_chat_language(
+    environ: dict[str, str], expected: str | None
+) -> None:
+    assert chat.locale_lang(environ) == expected
 
 
 def test_plain_strips_tags_and_entities() -> None:

@@ -1,7 +1,9 @@
 """`vtrbot chat`: the bot in a terminal, over the same conversation core, no token needed.
 
 Type a question, a /command, or `/upload PATH [YYYY-MM-DD]`; buttons are listed with numbers
-and pressed by typing the number. Reads stdin until EOF, so it can be driven by a pipe.
+and pressed by typing the number; `/quit` or `/exit` leaves. Reads stdin until EOF, so it can
+be driven by a pipe. The language is `--lang`, else the terminal's locale (LC_ALL, LC_MESSAGES,
+LANG), else the bot's default.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import html
+import os
 import re
 import shlex
 import sys
@@ -23,6 +26,16 @@ if TYPE_CHECKING:
 
 TERMINAL_CHAT_ID = 1
 _TAG = re.compile(r"<[^>]+>")
+LEAVE_COMMANDS = frozenset({"/quit", "/exit"})
+
+
+def locale_lang(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
+    """zh or en from the terminal's locale (zh_CN.UTF-8 → zh), as POSIX orders the variables."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").lower()
+        if value and value not in ("c", "posix", "c.utf-8"):
+            return "zh" if value.startswith("zh") else "en" if value.startswith("en") else None
+    return None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -67,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="vtrbot-chat-") as scratch:
         data_dir = settings.data_dir if args.persist else args.data_dir or Path(scratch)
-        chosen = {"data_dir": data_dir, "default_lang": args.lang or settings.default_lang}
+        chosen = {
+            "data_dir": data_dir,
+            "default_lang": args.lang or locale_lang() or settings.default_lang,
+        }
         return asyncio.run(
             _session(settings.model_copy(update=chosen), args.out_dir, sys.stdin, sys.stdout)
         )
@@ -83,14 +99,14 @@ async def _session(settings: Settings, out_dir: Path, stdin: TextIO, stdout: Tex
         core = services.core
         chat = ChatRef(TERMINAL_CHAT_ID, settings.default_lang)
         session = _Terminal(core, chat, out_dir, stdout)
-        await session.show(await core.handle_command(session.chat, "start"))
+        await session.handle("/start")
         interactive = stdin.isatty()
         while True:
             if interactive:
                 stdout.write("> ")
                 stdout.flush()
             line = await asyncio.to_thread(stdin.readline)
-            if not line:
+            if not line or line.strip().lower() in LEAVE_COMMANDS:
                 return 0
             await session.handle(line.strip())
 
@@ -128,14 +144,23 @@ class _Terminal:
             await self.upload(args)
             return
         await self.show(await self.core.handle_command(self.chat, name, args))
+        if name in ("help", "start"):
+            t = await self.core.translator_for(self.chat)
+            self.print(
+                t._(
+                    "In this terminal: /upload PATH [YYYY-MM-DD] sends a file, "
+                    "/quit or /exit leaves."
+                )
+            )
 
     async def upload(self, args: list[str]) -> None:
+        t = await self.core.translator_for(self.chat)
         if not args:
-            self.print("usage: /upload PATH [YYYY-MM-DD]")
+            self.print(t._("Usage: /upload PATH [YYYY-MM-DD]"))
             return
         path = Path(args[0]).expanduser()
         if not path.is_file():
-            self.print(f"no such file: {path}")
+            self.print(t._("No such file: {path}", path=str(path)))
             return
 
         async def progress(text: str) -> None:
@@ -145,13 +170,15 @@ class _Terminal:
         await self.show(await self.core.handle_file(self.chat, path, path.name, caption, progress))
 
     async def show(self, replies: list[Reply]) -> None:
+        t = await self.core.translator_for(self.chat)
         self.buttons = []
         for reply in replies:
             if reply.html:
                 self.print(plain(reply.html))
             for attachment in (reply.image, reply.document):
                 if attachment is not None:
-                    self.print(f"[file saved: {save(attachment, self.out_dir)}]")
+                    saved = save(attachment, self.out_dir)
+                    self.print("[" + t._("File saved: {path}", path=str(saved)) + "]")
             for row in reply.buttons:
                 for button in row:
                     self.buttons.append(button)
