@@ -74,9 +74,7 @@ def describe_format(pattern: str, lang: Lang) -> str | None:
     return " + ".join(parts)
 
 
-def carrier_answer(
-    card: CarrierCard, named: list[Carrier], lang: Lang, yes_no: bool
-) -> str:
+def carrier_answer(card: CarrierCard, named: list[Carrier], lang: Lang, yes_no: bool) -> str:
     """Everything a seller needs about the carriers named, the direct answer first."""
     joiner = "、" if lang == "zh" else " / "
     name = joiner.join(c.name for c in named)
@@ -97,9 +95,7 @@ def _formats_line(card: CarrierCard, carrier: Carrier, lang: Lang) -> str:
     if not described:
         return card.no_formats.for_lang(lang).format(name=carrier.name)
     separator = "，或 " if lang == "zh" else "; or "
-    return card.formats.for_lang(lang).format(
-        name=carrier.name, formats=separator.join(described)
-    )
+    return card.formats.for_lang(lang).format(name=carrier.name, formats=separator.join(described))
 
 
 def marketplace_lead(

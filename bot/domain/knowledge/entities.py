@@ -46,9 +46,7 @@ class EntityFinder:
             (c, [c.name, *c.aliases]) for c in (carrier_table or carriers())
         )
         markets = tuple(marketplace_table or marketplaces())
-        self._markets = _alias_table(
-            (m, [m.domain, m.zh, *m.aliases])for m in markets
-        )
+        self._markets = _alias_table((m, [m.domain, m.zh, *m.aliases]) for m in markets)
         self._by_code = {m.code: m for m in markets if m.code not in AMBIGUOUS_CODES}
 
     def find(self, raw: str, normalized: str) -> Entities:
