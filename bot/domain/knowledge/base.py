@@ -101,7 +101,7 @@ class KnowledgeBase:
         self.entries = entries
         self._lexicon = lexicon or Lexicon()
         self._finder = EntityFinder()
-        self._composer = Composer(entries, cards, self._lexicon) if cards else None
+        self._composer = Composer(entries, cards, self._lexicon, self._finder) if cards else None
         self._ids = list(entries)
         self._analyzer = analyzer
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])

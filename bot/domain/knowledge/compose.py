@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.domain.knowledge.cards import Cards, carrier_answer, marketplace_lead
-from bot.domain.knowledge.entities import Entities
+from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Entry, Lexicon
+from bot.domain.knowledge.understand import normalize_question
 from bot.domain.reference import Carrier, fold_key
 
 # Entries that list marketplaces: a question naming one gets its direct answer first.
@@ -21,6 +22,9 @@ MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces
 # Metrics with their own entry; a question naming two or more gets the overview.
 METRICS = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate"})
 OVERVIEW = "metrics-overview"
+# Words of the carrier field itself ("承运商怎么选", "pick from the list"): with a carrier
+# named, the carrier's own answer is wanted, even where an entry mentions that carrier.
+CARRIER_FIELD = frozenset({"carrier", "list"})
 # What a carrier answer covers; offered as the next topics to read.
 CARRIER_RELATED = ["carrier-choose", "tracking-valid-meaning", "tracking-unconfirmed"]
 
@@ -44,6 +48,10 @@ class Found:
     top: list[str] = field(default_factory=list)
 
 
+def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
+    return finder.find(text, normalize_question(text, {})).carriers
+
+
 def _list_entry(about_buy_shipping: bool) -> str:
     return next(e for e, buy in MARKETPLACE_LISTS.items() if buy == about_buy_shipping)
 
@@ -55,14 +63,19 @@ def is_yes_no(question: str) -> bool:
 
 
 class Composer:
-    def __init__(self, entries: dict[str, Entry], cards: Cards, lexicon: Lexicon) -> None:
+    def __init__(
+        self, entries: dict[str, Entry], cards: Cards, lexicon: Lexicon, finder: EntityFinder
+    ) -> None:
         self._entries = entries
         self._cards = cards
         self._core = frozenset(lexicon.core)
         self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
-        self._entry_text = {
-            entry_id: fold_key(entry.answers.zh + entry.answers.en)
-            for entry_id, entry in entries.items()
+        # The carriers each entry speaks of, found the way a question's are (whole words).
+        self._entry_carriers = {
+            entry_id: {
+                c.id for text in (e.answers.zh, e.answers.en) for c in _carriers_in(finder, text)
+            }
+            for entry_id, e in entries.items()
         }
 
     def compose(self, question: str, text: str, found: Found, entities: Entities) -> Answer:
@@ -109,9 +122,9 @@ class Composer:
         (China Post for Japan, UPS and USPS for "unconfirmed")."""
         if not named:
             return []
-        if found.answer.kind == "answer" and found.best is not None:
-            entry_text = self._entry_text[found.best]
-            if any(fold_key(alias) in entry_text for c in named for alias in [c.name, *c.aliases]):
+        asks_how_to_enter = bool(found.concepts & CARRIER_FIELD)
+        if found.answer.kind == "answer" and found.best is not None and not asks_how_to_enter:
+            if any(c.id in self._entry_carriers[found.best] for c in named):
                 return []
         return list(named)
 

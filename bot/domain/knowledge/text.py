@@ -72,7 +72,11 @@ class Analyzer:
             **dict.fromkeys(lexicon.synonyms, "concept"),
         }
         self._stop_words = frozenset(lexicon.stopwords.en)
-        self._stop_chars = frozenset("".join(lexicon.stopwords.zh))
+        self._stop_chars = frozenset(w for w in lexicon.stopwords.zh if len(w) == 1)
+        # Longer Chinese stopwords are filler phrases ("一般", "到底"): cut out whole, so a
+        # long story's small talk does not match an entry that happens to share it.
+        fillers = sorted((w for w in lexicon.stopwords.zh if len(w) > 1), key=len, reverse=True)
+        self._filler_re = re.compile("|".join(map(re.escape, fillers))) if fillers else None
         phrases = {
             normalize(phrase): concept
             for table in (lexicon.general, lexicon.synonyms)
@@ -116,6 +120,8 @@ class Analyzer:
             text = _LATIN_WORD.sub(lambda m: self.correct(m.group()), text)
         if self._synonym_re is not None:
             text = self._synonym_re.sub(self._mark_concept, text)
+        if self._filler_re is not None:
+            text = self._filler_re.sub(" ", text)
         out: list[Term] = []
         for chunk in text.split(_CONCEPT_MARK):
             if chunk in self._concepts:
