@@ -14,7 +14,7 @@ from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
 from bot.domain.knowledge.schema import Answer, Entry, Lang, Lexicon
 from bot.domain.knowledge.search import Bm25Index
 from bot.domain.knowledge.text import Analyzer, Term, TermKind
-from bot.domain.knowledge.understand import detect_lang, normalize_question
+from bot.domain.knowledge.understand import detect_lang, main_question, normalize_question
 
 # How much each part of an entry counts when matching: sellers' phrasings say most
 # about what the entry answers, the long answer text least.
@@ -156,7 +156,10 @@ class KnowledgeBase:
         terms = {t.text: t for t in self._analyzer.terms(text, fix_typos=True)}
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
         concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))
-        scores = self._scores([t.text for t in query])
+        # The sentences that ask count twice: the story around them is context.
+        main = main_question(text)
+        asked = [t.text for t in self._analyzer.terms(main, fix_typos=True)] if main else []
+        scores = self._scores([t.text for t in query] + [a for a in asked if a in terms])
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
         if not query or scores[ranked[0]] <= 0:
             off = Answer(lang=reply_lang, kind="off_topic", confidence=0.0)

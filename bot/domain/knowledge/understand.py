@@ -187,6 +187,34 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     return "en" if _LATIN_WORD.match(folded.lstrip()) else "zh"
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+|\n+")
+_ASKS_ZH = re.compile("吗|呢|怎么|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1")
+_ASKS_EN = re.compile(
+    r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did)\b"
+)
+
+
+def main_question(text: str) -> str | None:
+    """The sentences of a longer message that ask something, when others only tell a story.
+
+    "我做家居三年了。最近换了货代。VTR统计是按哪个日期？" → "VTR统计是按哪个日期？".
+    None when the message is one sentence, or every sentence asks.
+    """
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    if len(sentences) < 2:
+        return None
+    asking = [s for s in sentences if _asks(s)]
+    if not asking or len(asking) == len(sentences):
+        return None
+    return " ".join(asking)
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.endswith(("?", "？")) or bool(
+        _ASKS_ZH.search(sentence) or _ASKS_EN.match(sentence)
+    )
+
+
 def normalize_question(text: str, typos: Mapping[str, str]) -> str:
     """Steps 1–4: the text the search and the entity finder read."""
     text = to_simplified(to_half_width(text))
