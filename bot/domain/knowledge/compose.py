@@ -123,9 +123,11 @@ class Composer:
         if not named:
             return []
         asks_how_to_enter = bool(found.concepts & CARRIER_FIELD)
-        if found.answer.kind == "answer" and found.best is not None and not asks_how_to_enter:
-            if any(c.id in self._entry_carriers[found.best] for c in named):
-                return []
+        entry_names_one = found.best is not None and any(
+            c.id in self._entry_carriers[found.best] for c in named
+        )
+        if found.answer.kind == "answer" and entry_names_one and not asks_how_to_enter:
+            return []
         return list(named)
 
     def _carrier_answer(self, question: str, carriers: list[Carrier], found: Found) -> Answer:
