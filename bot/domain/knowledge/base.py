@@ -14,7 +14,12 @@ from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
 from bot.domain.knowledge.schema import Answer, Entry, Lang, Lexicon
 from bot.domain.knowledge.search import Bm25Index
 from bot.domain.knowledge.text import Analyzer, Term, TermKind
-from bot.domain.knowledge.understand import detect_lang, main_question, normalize_question
+from bot.domain.knowledge.understand import (
+    detect_lang,
+    main_question,
+    normalize_question,
+    stated_figures,
+)
 
 # How much each part of an entry counts when matching: sellers' phrasings say most
 # about what the entry answers, the long answer text least.
@@ -38,6 +43,12 @@ PHRASE_WEIGHT = 1.0
 """Weight of the best single phrasing's match against the whole entry's match. Sellers'
 questions resemble one phrasing closely more often than they resemble the entry as a bag
 of words; both scores are scaled to the query's best before they are added."""
+
+FORM_CONCEPTS = frozenset(
+    {"fee", "howlong", "where", "why", "whatis", "consequence", "howto", "when", "calculate",
+     "improve", "window"}
+)  # fmt: skip
+"""Concepts that name the question's form rather than its subject; they count twice."""
 
 ANSWER_AT = 0.1
 """Confidence from which the best entry is given as the answer."""
@@ -154,12 +165,15 @@ class KnowledgeBase:
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(text, fix_typos=True)}
+        self._read_figures(text, terms)
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
         concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))
         # The sentences that ask count twice: the story around them is context.
         main = main_question(text)
         asked = [t.text for t in self._analyzer.terms(main, fix_typos=True)] if main else []
-        scores = self._scores([t.text for t in query] + [a for a in asked if a in terms])
+        # The question's form (how much, how long, where, why …) says what is asked.
+        forms = [t.text for t in query if t.text in FORM_CONCEPTS]
+        scores = self._scores([t.text for t in query] + [a for a in asked if a in terms] + forms)
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
         if not query or scores[ranked[0]] <= 0:
             off = Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
@@ -181,6 +195,20 @@ class KnowledgeBase:
         else:
             answer = Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
         return Found(answer, best.id, concepts, assessment.evidence, top)
+
+    @staticmethod
+    def _read_figures(text: str, terms: dict[str, Term]) -> None:
+        """A seller's own VTR figure is not a fact to look up: "VTR 90%" is not On-Time
+        Delivery's 90% target. Under the bar it says the VTR is low; over it, it asks
+        whether that is enough (unless the question already says which)."""
+        figures = stated_figures(text)
+        if "vtr" not in terms or not figures:
+            return
+        for figure in figures:
+            terms.pop(f"{figure:g}", None)
+        if "threshold" not in terms and "drop" not in terms:
+            concept = "drop" if min(figures) < 95 else "threshold"
+            terms[concept] = Term(concept, "general")
 
     def _related(self, a: str, b: str) -> bool:
         return b in self.entries[a].related or a in self.entries[b].related

@@ -215,7 +215,25 @@ def _asks(sentence: str) -> bool:
     )
 
 
+_WORD_THEN_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{2,})(\d{2,}(?:\.\d+)?%?)")
+_NUMBER_THEN_WORD = re.compile(r"(\d{2,}(?:\.\d+)?%?)([a-z]{2,})(?![a-z0-9])")
+
+
+def separate_numbers(text: str) -> str:
+    """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%")."""
+    return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))
+
+
+_PERCENT_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
+_BAR = 95.0
+
+
+def stated_figures(text: str) -> list[float]:
+    """Percentages in a normalised question other than the bar itself ("掉到93%" → [93.0])."""
+    return [v for v in map(float, _PERCENT_FIGURE.findall(text)) if v != _BAR and v <= 100]
+
+
 def normalize_question(text: str, typos: Mapping[str, str]) -> str:
     """Steps 1–4: the text the search and the entity finder read."""
     text = to_simplified(to_half_width(text))
-    return digits_from_chinese(fix_typos(text, typos))
+    return separate_numbers(digits_from_chinese(fix_typos(text, typos)))
