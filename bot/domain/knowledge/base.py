@@ -46,9 +46,12 @@ of words; both scores are scaled to the query's best before they are added."""
 
 FORM_CONCEPTS = frozenset(
     {"fee", "howlong", "where", "why", "whatis", "consequence", "howto", "when", "calculate",
-     "improve", "window"}
+     "improve", "window", "latency"}
 )  # fmt: skip
 """Concepts that name the question's form rather than its subject; they count twice."""
+
+MAIN_EXTRA = 1
+"""How many more times the asking sentences of a long message count than its story."""
 
 ANSWER_AT = 0.1
 """Confidence from which the best entry is given as the answer."""
@@ -173,7 +176,8 @@ class KnowledgeBase:
         asked = [t.text for t in self._analyzer.terms(main, fix_typos=True)] if main else []
         # The question's form (how much, how long, where, why …) says what is asked.
         forms = [t.text for t in query if t.text in FORM_CONCEPTS]
-        scores = self._scores([t.text for t in query] + [a for a in asked if a in terms] + forms)
+        asked = [a for a in asked if a in terms]
+        scores = self._scores([t.text for t in query] + asked * MAIN_EXTRA + forms)
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
         if not query or scores[ranked[0]] <= 0:
             off = Answer(lang=reply_lang, kind="off_topic", confidence=0.0)

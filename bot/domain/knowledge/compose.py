@@ -35,6 +35,10 @@ _YES_NO_EN = re.compile(
     r"^(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?"
 )
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
+_WHICH = re.compile(
+    r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b"
+)
+_EACH = re.compile(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|affect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,9 @@ class Composer:
         carriers = self._carriers_to_explain(entities.carriers, found)
         if carriers:
             return self._carrier_answer(question, carriers, found)
+        if self._asks_which_marketplaces(text, found, entities):
+            found = replace(found, best=_list_entry("buyshipping" in found.concepts))
+            answer = answer.model_copy(update={"kind": "answer"})
         if entities.marketplaces and found.best in MARKETPLACE_LISTS and answer.kind != "off_topic":
             # Which list is asked about is the question's word, not the search's pick.
             about_buy_shipping = "buyshipping" in found.concepts
@@ -110,6 +117,16 @@ class Composer:
                 update={"kind": "answer", "matched": OVERVIEW, "suggestions": related}
             )
         return answer
+
+    @staticmethod
+    def _asks_which_marketplaces(text: str, found: Found, entities: Entities) -> bool:
+        """ "哪些站点要求VTR", "does it apply on every marketplace", "只在美国站考核吗":
+        the list of marketplaces is asked for, not a rule of one of them."""
+        if found.best in MARKETPLACE_LISTS or found.answer.kind == "off_topic":
+            return False
+        about = found.concepts & {"vtr", "buyshipping"}
+        named = found.concepts & {"marketplace"} or entities.marketplaces
+        return bool(about and named and _WHICH.search(text) and not _EACH.search(text))
 
     def _from_another_field(self, text: str, found: Found) -> bool:
         if found.concepts & self._core:
