@@ -27,9 +27,9 @@ EVAL_FILE = HERE / "eval_questions.yaml"
 HELDOUT_FILE = HERE / "heldout_questions.yaml"
 MIN_TOP1 = 0.90
 MIN_DEV_CONTENT = 0.90
-MIN_HELDOUT = 0.87
-"""The held-out figure reached (87.1%, rounded down), below the 95% aimed at: the test
-guards it from falling, and is raised as understanding improves, never the other way."""
+MIN_HELDOUT = 0.95
+"""Right answers on questions never tuned on (96.7% when this was set); a change that
+drops it below the 95% target fails, whatever it does for the development set."""
 
 
 @pytest.fixture(scope="module")

@@ -90,8 +90,12 @@ class Composer:
         if carriers:
             return self._carrier_answer(question, carriers, found)
         if self._asks_which_marketplaces(text, found, entities):
-            found = replace(found, best=_list_entry("buyshipping" in found.concepts))
-            answer = answer.model_copy(update={"kind": "answer"})
+            listing = _list_entry("buyshipping" in found.concepts)
+            found = replace(found, best=listing)
+            related = self._entries[listing].related[:3]
+            answer = answer.model_copy(
+                update={"kind": "answer", "matched": listing, "suggestions": related}
+            )
         if entities.marketplaces and found.best in MARKETPLACE_LISTS and answer.kind != "off_topic":
             # Which list is asked about is the question's word, not the search's pick.
             about_buy_shipping = "buyshipping" in found.concepts
