@@ -37,6 +37,7 @@ class Marketplace(BaseModel):
     letter_rule: bool = False
     vtr_bar_from_china: bool = False
     buy_shipping_from_china: bool = False
+    eu_cross_border_rule: bool = False
     aliases: list[str] = []
 
 

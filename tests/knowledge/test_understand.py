@@ -170,3 +170,16 @@ def test_a_marketplace_question_gets_a_direct_answer_first(kb: KnowledgeBase) ->
 )
 def test_a_neighbouring_field_is_refused(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic"
+
+
+def test_an_eu_marketplace_off_the_china_list_still_gets_the_eu_rule(kb: KnowledgeBase) -> None:
+    text = _text(kb, "荷兰站也要考核VTR吗")
+    assert text.startswith("荷兰站不在亚马逊公布的")
+    assert "发往或发自荷兰站的跨境货件也计入 VTR" in text.splitlines()[0]
+
+
+def test_a_national_post_without_its_own_name_gets_the_carrier_field_rules(
+    kb: KnowledgeBase,
+) -> None:
+    answer = kb.answer("用中華郵政寄件，承運商要怎麼選")
+    assert (answer.kind, answer.matched) == ("answer", "carrier-choose")

@@ -38,6 +38,7 @@ class CarrierCard(_Loose):
 class MarketplaceCard(_Loose):
     vtr_bar: Texts
     no_vtr_bar: Texts
+    eu_cross_border: Texts
     buy_shipping: Texts
     no_buy_shipping: Texts
 
@@ -105,6 +106,9 @@ def marketplace_lead(
     name = market.zh if lang == "zh" else f"{market.domain.capitalize()} ({market.code})"
     if about_buy_shipping:
         text = card.buy_shipping if market.buy_shipping_from_china else card.no_buy_shipping
-    else:
-        text = card.vtr_bar if market.vtr_bar_from_china else card.no_vtr_bar
-    return text.for_lang(lang).format(name=name)
+        return text.for_lang(lang).format(name=name)
+    text = card.vtr_bar if market.vtr_bar_from_china else card.no_vtr_bar
+    lines = [text.for_lang(lang).format(name=name)]
+    if market.eu_cross_border_rule and not market.vtr_bar_from_china:
+        lines.append(card.eu_cross_border.for_lang(lang).format(name=name))
+    return " ".join(lines) if lang == "en" else "".join(lines)

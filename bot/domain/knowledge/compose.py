@@ -22,6 +22,10 @@ MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces
 # Metrics with their own entry; a question naming two or more gets the overview.
 METRICS = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate"})
 OVERVIEW = "metrics-overview"
+# Registry groups rather than carriers ("other national posts"): no name to pick from
+# Amazon's list, so their questions go to the entries about the carrier field.
+GROUP_CARRIERS = frozenset({"other_post"})
+CARRIER_ENTRY = "carrier-choose"
 # Words of the carrier field itself ("承运商怎么选", "pick from the list"): with a carrier
 # named, the carrier's own answer is wanted, even where an entry mentions that carrier.
 CARRIER_FIELD = frozenset({"carrier", "list"})
@@ -89,6 +93,12 @@ class Composer:
         carriers = self._carriers_to_explain(entities.carriers, found)
         if carriers:
             return self._carrier_answer(question, carriers, found)
+        if entities.carriers and found.concepts & CARRIER_FIELD:
+            # A national post with no name of its own here: how to fill the carrier field.
+            related = self._entries[CARRIER_ENTRY].related[:3]
+            return answer.model_copy(
+                update={"kind": "answer", "matched": CARRIER_ENTRY, "suggestions": related}
+            )
         if self._asks_which_marketplaces(text, found, entities):
             listing = _list_entry("buyshipping" in found.concepts)
             found = replace(found, best=listing)
@@ -141,6 +151,7 @@ class Composer:
     def _carriers_to_explain(self, named: tuple[Carrier, ...], found: Found) -> list[Carrier]:
         """The carriers to answer about, unless the best entry already speaks of them
         (China Post for Japan, UPS and USPS for "unconfirmed")."""
+        named = tuple(c for c in named if c.id not in GROUP_CARRIERS)
         if not named:
             return []
         asks_how_to_enter = bool(found.concepts & CARRIER_FIELD)
