@@ -183,3 +183,23 @@ def test_a_national_post_without_its_own_name_gets_the_carrier_field_rules(
 ) -> None:
     answer = kb.answer("用中華郵政寄件，承運商要怎麼選")
     assert (answer.kind, answer.matched) == ("answer", "carrier-choose")
+
+
+def test_an_entry_about_one_thing_needs_the_question_to_name_it(kb: KnowledgeBase) -> None:
+    # The FBA and Premium entries say "not affected" / "can hurt": never the answer to a
+    # question that names neither.
+    assert kb.answer("美国站VTR低会不会影响欧洲站的自发货").matched not in (
+        "vtr-fba",
+        "vtr-premium-delivery",
+    )
+    assert kb.answer("VTR不达标会影响FBA的货吗").matched == "vtr-fba"
+
+
+def test_a_question_on_the_eu_rule_gets_a_line_per_marketplace(kb: KnowledgeBase) -> None:
+    text = _text(kb, "荷兰站、加拿大站也受欧洲追踪新规影响吗")
+    first, second = text.splitlines()[:2]
+    assert (
+        first
+        == "是的：按 2025 年 1 月 15 日起的欧盟/英国新规，发往或发自荷兰站的跨境货件计入 VTR。"
+    )
+    assert second == "加拿大站不在欧盟/英国新规列出的国家里。"

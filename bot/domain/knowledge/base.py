@@ -119,6 +119,7 @@ class KnowledgeBase:
         self._ids = list(entries)
         self._analyzer = analyzer
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])
+        self._requires = [frozenset(entries[i].requires) for i in self._ids]
         phrasings = [
             (position, text)
             for position, entry_id in enumerate(self._ids)
@@ -137,8 +138,8 @@ class KnowledgeBase:
 
             directory = knowledge_dir()
         directory = Path(directory)
-        entries = load_entries(directory)
         lexicon = load_lexicon(directory)
+        entries = load_entries(directory, frozenset(lexicon.synonyms) | frozenset(lexicon.general))
         corpus = [text for entry in entries.values() for text in _texts(entry)]
         return cls(entries, Analyzer(lexicon, corpus), lexicon, load_cards(directory))
 
@@ -223,6 +224,10 @@ class KnowledgeBase:
         for phrase, score in enumerate(self._phrase_index.scores(terms)):
             owner = self._phrase_owner[phrase]
             phrase_scores[owner] = max(phrase_scores[owner], score)
+        asked = set(terms)
+        for position, required in enumerate(self._requires):
+            if required and not required & asked:
+                entry_scores[position] = phrase_scores[position] = 0.0
         top_entry = max(entry_scores, default=0.0) or 1.0
         top_phrase = max(phrase_scores, default=0.0) or 1.0
         return [

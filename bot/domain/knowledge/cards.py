@@ -39,6 +39,8 @@ class MarketplaceCard(_Loose):
     vtr_bar: Texts
     no_vtr_bar: Texts
     eu_cross_border: Texts
+    eu_rule: Texts
+    no_eu_rule: Texts
     buy_shipping: Texts
     no_buy_shipping: Texts
 
@@ -99,11 +101,21 @@ def _formats_line(card: CarrierCard, carrier: Carrier, lang: Lang) -> str:
     return card.formats.for_lang(lang).format(name=carrier.name, formats=separator.join(described))
 
 
+def marketplace_name(market: Marketplace, lang: Lang) -> str:
+    return market.zh if lang == "zh" else f"{market.domain.capitalize()} ({market.code})"
+
+
+def eu_rule_lead(card: MarketplaceCard, market: Marketplace, lang: Lang) -> str:
+    """Whether the EU/UK cross-border rule covers a marketplace, from the registry."""
+    text = card.eu_rule if market.eu_cross_border_rule else card.no_eu_rule
+    return text.for_lang(lang).format(name=marketplace_name(market, lang))
+
+
 def marketplace_lead(
     card: MarketplaceCard, market: Marketplace, lang: Lang, about_buy_shipping: bool
 ) -> str:
     """The one-line direct answer for a marketplace, from the registry's flags."""
-    name = market.zh if lang == "zh" else f"{market.domain.capitalize()} ({market.code})"
+    name = marketplace_name(market, lang)
     if about_buy_shipping:
         text = card.buy_shipping if market.buy_shipping_from_china else card.no_buy_shipping
         return text.for_lang(lang).format(name=name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.domain.knowledge.cards import Cards, carrier_answer, marketplace_lead
+from bot.domain.knowledge.cards import Cards, carrier_answer, eu_rule_lead, marketplace_lead
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Entry, Lexicon
 from bot.domain.knowledge.understand import normalize_question
@@ -19,6 +19,9 @@ from bot.domain.reference import Carrier, fold_key
 
 # Entries that list marketplaces: a question naming one gets its direct answer first.
 MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces": True}
+# The EU/UK update: a question about it naming marketplaces gets a line for each.
+EU_ENTRY = "eu-cross-border"
+EU_ENTRIES = frozenset({EU_ENTRY, "eu-letter-under-20", "buy-shipping-vat", "policy-all-carriers"})
 # Metrics with their own entry; a question naming two or more gets the overview.
 METRICS = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate"})
 OVERVIEW = "metrics-overview"
@@ -99,6 +102,12 @@ class Composer:
             return answer.model_copy(
                 update={"kind": "answer", "matched": CARRIER_ENTRY, "suggestions": related}
             )
+        on_eu_entry = found.best == EU_ENTRY and answer.kind == "answer"
+        if self._asks_about_the_eu_rule(found, entities) or (on_eu_entry and entities.marketplaces):
+            lead = "\n".join(
+                eu_rule_lead(self._cards.marketplace, m, answer.lang) for m in entities.marketplaces
+            )
+            return self._entry_answer(answer, EU_ENTRY, lead or None)
         if self._asks_which_marketplaces(text, found, entities):
             listing = _list_entry("buyshipping" in found.concepts)
             found = replace(found, best=listing)
@@ -131,6 +140,22 @@ class Composer:
                 update={"kind": "answer", "matched": OVERVIEW, "suggestions": related}
             )
         return answer
+
+    def _entry_answer(self, answer: Answer, entry_id: str, lead: str | None = None) -> Answer:
+        related = self._entries[entry_id].related[:3]
+        return answer.model_copy(
+            update={"kind": "answer", "matched": entry_id, "suggestions": related, "lead": lead}
+        )
+
+    @staticmethod
+    def _asks_about_the_eu_rule(found: Found, entities: Entities) -> bool:
+        """ "荷兰站也受欧洲新规影响吗", "when did the EU rule start": the EU/UK update."""
+        if found.answer.kind == "off_topic" or found.best in EU_ENTRIES:
+            return False
+        european = "eu" in found.concepts or any(
+            m.eu_cross_border_rule for m in entities.marketplaces
+        )
+        return european and bool(found.concepts & {"policy", "crossborder"})
 
     @staticmethod
     def _asks_which_marketplaces(text: str, found: Found, entities: Entities) -> bool:

@@ -71,7 +71,7 @@ def _alias_table(items: Iterable[tuple[T, list[str]]]) -> dict[str, T]:
 
 def _matches(table: dict[str, T], text: str) -> list[T]:
     """Items whose alias is a run of 1–3 whole words, or a Chinese substring, of the text."""
-    found: list[T] = []
+    found: list[tuple[int, T]] = []
     spans: list[tuple[int, int]] = []
     candidates: list[tuple[int, int, str]] = []
     words = list(_WORD.finditer(text))
@@ -89,6 +89,9 @@ def _matches(table: dict[str, T], text: str) -> list[T]:
         if item is None or any(start < e and s < end for s, e in spans):
             continue
         spans.append((start, end))
-        if item not in found:
-            found.append(item)
-    return found
+        found.append((start, item))
+    ordered: list[T] = []
+    for _, item in sorted(found, key=lambda pair: pair[0]):  # in the order they are named
+        if item not in ordered:
+            ordered.append(item)
+    return ordered

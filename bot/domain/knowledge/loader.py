@@ -32,8 +32,10 @@ def _read_yaml(path: Path) -> Any:
         raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from exc
 
 
-def load_entries(directory: Path) -> dict[str, Entry]:
-    """All entries of the `*.yaml` files in `directory` (the lexicon file excepted), by id."""
+def load_entries(directory: Path, concepts: frozenset[str] | None = None) -> dict[str, Entry]:
+    """All entries of the `*.yaml` files in `directory` (lexicon and cards excepted), by id.
+
+    `concepts` are the lexicon's keys, which an entry's `requires` must name."""
     if not directory.is_dir():
         raise KnowledgeError(f"knowledge directory not found: {directory}")
     problems: list[str] = []
@@ -60,13 +62,25 @@ def load_entries(directory: Path) -> dict[str, Entry]:
             entries[entry.id] = entry
     if not entries and not problems:
         problems.append(f"no entries in {directory}")
+    problems.extend(_reference_problems(entries, rejected, concepts))
+    if problems:
+        raise KnowledgeError("invalid knowledge base:\n" + "\n".join(problems))
+    return entries
+
+
+def _reference_problems(
+    entries: dict[str, Entry], rejected: set[str], concepts: frozenset[str] | None
+) -> list[str]:
+    """Entries pointing at ids or concepts that do not exist."""
+    problems = []
     for entry in entries.values():
         missing = [r for r in entry.related if r not in entries and r not in rejected]
         if missing:
             problems.append(f"entry {entry.id!r}: related ids do not exist: {missing}")
-    if problems:
-        raise KnowledgeError("invalid knowledge base:\n" + "\n".join(problems))
-    return entries
+        unknown = [c for c in entry.requires if concepts is not None and c not in concepts]
+        if unknown:
+            problems.append(f"entry {entry.id!r}: required concepts not in the lexicon: {unknown}")
+    return problems
 
 
 def load_lexicon(directory: Path) -> Lexicon:

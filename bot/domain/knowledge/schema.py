@@ -102,6 +102,9 @@ class Entry(_Strict):
     """Where a seller can read it, in their language (a Seller Central help page by name)."""
     reviewed: date
     related: list[str] = Field(default_factory=list)
+    requires: list[str] = Field(default_factory=list)
+    """Concepts (synonyms.yaml keys) of which a question must name one for this entry to
+    be its answer: an entry about FBA is no answer to a question that never says FBA."""
 
     @model_validator(mode="after")
     def _not_self_related(self) -> Entry:
