@@ -102,7 +102,7 @@ def test_the_pipeline_runs_every_step_in_order() -> None:
         ("4PX / 递四方 / 燕文 / 中国邮政 行不行", ["china_post", "4px", "yanwen"], []),
         ("日本邮政可以吗", ["japan_post"], ["JP"]),  # not China Post inside 日本邮政
         ("用中華郵政寄到美國", ["other_post"], ["US"]),
-        ("a UPS number entered as USPS", ["usps", "ups"], []),
+        ("a UPS number entered as USPS", ["ups", "usps"], []),  # in the order named
         ("does it apply to us in Japan", [], ["JP"]),  # "us" in lower case is a pronoun
         ("is IT marketplace in scope", [], []),
     ],
