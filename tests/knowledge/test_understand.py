@@ -99,7 +99,7 @@ def test_the_pipeline_runs_every_step_in_order() -> None:
         ("云途的单号算有效吗", ["yunexpress"], []),
         ("Is YunExpress accepted?", ["yunexpress"], []),
         ("承运商写的是雲途物流", ["yunexpress"], []),
-        ("4PX / 递四方 / 燕文 / 中国邮政 行不行", ["china_post", "4px", "yanwen"], []),
+        ("4PX / 递四方 / 燕文 / 中国邮政 行不行", ["4px", "yanwen", "china_post"], []),
         ("日本邮政可以吗", ["japan_post"], ["JP"]),  # not China Post inside 日本邮政
         ("用中華郵政寄到美國", ["other_post"], ["US"]),
         ("a UPS number entered as USPS", ["ups", "usps"], []),  # in the order named
