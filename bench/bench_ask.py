@@ -3,9 +3,10 @@
     python bench/bench_ask.py [--rounds 5]
 
 Load: a fresh interpreter imports the package and loads `knowledge/` (what the bot
-and `vtrbot ask` pay once), timed as a subprocess so no import is already warm.
-Answer: median and p95 over every question of the evaluation set, `rounds` times.
-Target: median answer ≤ 5 ms.
+and `vtrbot ask` pay once: entries, lexicon, carrier/marketplace registry, OpenCC's
+dictionaries, warmed by a first question), timed as a subprocess so nothing is warm.
+Answer: median and p95 over every question of the development and held-out sets,
+`rounds` times. Target: p95 answer ≤ 20 ms in-process.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = ROOT / "tests" / "knowledge" / "eval_questions.yaml"
+HELDOUT_FILE = ROOT / "tests" / "knowledge" / "heldout_questions.yaml"
 LOAD = """
 import time
 started = time.perf_counter()
 from bot.domain.knowledge import KnowledgeBase
 imported = time.perf_counter()
 kb = KnowledgeBase.load()
+kb.answer("有效追蹤率是什麼")  # the first question loads OpenCC's dictionaries
 loaded = time.perf_counter()
 print(imported - started, loaded - imported, len(kb.entries))
 """
@@ -55,7 +58,9 @@ def main() -> int:
 
     kb = KnowledgeBase.load()
     data = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
-    questions = [item["q"] for item in data["questions"]] + list(data["off_topic"])
+    heldout = yaml.safe_load(HELDOUT_FILE.read_text(encoding="utf-8"))
+    questions = [item["q"] for item in [*data["questions"], *data["content"], *heldout]]
+    questions += list(data["off_topic"])
     timings = []
     for _ in range(args.rounds):
         for question in questions:
@@ -69,7 +74,7 @@ def main() -> int:
         f"answer ({len(questions)} questions x {args.rounds}): "
         f"median {median * 1000:.3f} ms, p95 {p95 * 1000:.3f} ms, max {timings[-1] * 1000:.3f} ms"
     )
-    print("target median <= 5 ms:", "met" if median <= 0.005 else "MISSED")
+    print("target p95 <= 20 ms:", "met" if p95 <= 0.020 else "MISSED")
     return 0
 
 

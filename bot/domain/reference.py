@@ -49,8 +49,10 @@ class Vocabulary(BaseModel):
 
 
 def _load(name: str) -> object:
+    # libyaml's loader when installed: the same safe subset, read about ten times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=loader)
 
 
 _NON_KEY = re.compile(r"[\s\-_.·・/\\]+")

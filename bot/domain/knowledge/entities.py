@@ -48,15 +48,18 @@ class EntityFinder:
         markets = tuple(marketplace_table or marketplaces())
         self._markets = _alias_table((m, [m.domain, m.zh, *m.aliases]) for m in markets)
         self._by_code = {m.code: m for m in markets if m.code not in AMBIGUOUS_CODES}
+        self._carrier_han = [a for a in self._carriers if _HAN.search(a)]
+        self._market_han = [a for a in self._markets if _HAN.search(a)]
 
     def find(self, raw: str, normalized: str) -> Entities:
         """Entities named in a question; `normalized` is its simplified, folded text."""
-        found_markets = _matches(self._markets, normalized)
+        found_markets = _matches(self._markets, self._market_han, normalized)
         for code in _CODE.findall(raw):
             market = self._by_code.get(code)
             if market is not None and market not in found_markets:
                 found_markets.append(market)
-        return Entities(tuple(_matches(self._carriers, normalized)), tuple(found_markets))
+        carriers_found = _matches(self._carriers, self._carrier_han, normalized)
+        return Entities(tuple(carriers_found), tuple(found_markets))
 
 
 def _alias_table(items: Iterable[tuple[T, list[str]]]) -> dict[str, T]:
@@ -69,7 +72,7 @@ def _alias_table(items: Iterable[tuple[T, list[str]]]) -> dict[str, T]:
     return table
 
 
-def _matches(table: dict[str, T], text: str) -> list[T]:
+def _matches(table: dict[str, T], han_aliases: list[str], text: str) -> list[T]:
     """Items whose alias is a run of 1–3 whole words, or a Chinese substring, of the text."""
     found: list[tuple[int, T]] = []
     spans: list[tuple[int, int]] = []
@@ -80,9 +83,12 @@ def _matches(table: dict[str, T], text: str) -> list[T]:
             if i + n <= len(words):
                 key = "".join(w.group() for w in words[i : i + n])
                 candidates.append((words[i].start(), words[i + n - 1].end(), key))
-    for alias in (a for a in table if _HAN.search(a)):
-        for match in re.finditer(re.escape(alias), text):
-            candidates.append((match.start(), match.end(), alias))
+    if _HAN.search(text):
+        for alias in han_aliases:
+            start = text.find(alias)
+            while start != -1:
+                candidates.append((start, start + len(alias), alias))
+                start = text.find(alias, start + 1)
     # Longest first, so 日本邮政 (Japan Post) wins over 邮政 (China Post) inside it.
     for start, end, key in sorted(candidates, key=lambda c: c[0] - c[1]):
         item = table.get(key)
