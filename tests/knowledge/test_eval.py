@@ -28,7 +28,7 @@ HELDOUT_FILE = HERE / "heldout_questions.yaml"
 MIN_TOP1 = 0.90
 MIN_DEV_CONTENT = 0.90
 MIN_HELDOUT = 0.95
-"""Right answers on questions never tuned on (96.7% when this was set); a change that
+"""Right answers on questions never tuned on (98.1% at the last change); a change that
 drops it below the 95% target fails, whatever it does for the development set."""
 
 
