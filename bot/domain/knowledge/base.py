@@ -182,7 +182,7 @@ class KnowledgeBase:
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
         if not query or scores[ranked[0]] <= 0:
             off = Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
-            return Found(off, None, concepts, 0.0)
+            return Found(off, None, concepts)
         assessment = self._assess(query, scores, ranked)
         confidence = assessment.confidence
         best = self.entries[self._ids[ranked[0]]]
@@ -199,7 +199,7 @@ class KnowledgeBase:
             )
         else:
             answer = Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
-        return Found(answer, best.id, concepts, assessment.evidence, top)
+        return Found(answer, best.id, concepts)
 
     @staticmethod
     def _read_figures(text: str, terms: dict[str, Term]) -> None:

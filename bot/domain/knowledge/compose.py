@@ -9,7 +9,7 @@ refused even when it shares our words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from bot.domain.knowledge.cards import Cards, carrier_answer, eu_rule_lead, marketplace_lead
 from bot.domain.knowledge.entities import Entities, EntityFinder
@@ -55,8 +55,6 @@ class Found:
     answer: Answer
     best: str | None
     concepts: frozenset[str]
-    evidence: float
-    top: list[str] = field(default_factory=list)
 
 
 def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
@@ -90,56 +88,68 @@ class Composer:
         }
 
     def compose(self, question: str, text: str, found: Found, entities: Entities) -> Answer:
-        answer = found.answer
         if self._from_another_field(text, found):
+            answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
+        steps = (self._by_carrier, self._by_eu_rule, self._by_marketplace, self._by_metrics)
+        for step in steps:
+            composed = step(question, text, found, entities)
+            if composed is not None:
+                return composed
+        return found.answer
+
+    def _by_carrier(
+        self, question: str, text: str, found: Found, entities: Entities
+    ) -> Answer | None:
         carriers = self._carriers_to_explain(entities.carriers, found)
         if carriers:
             return self._carrier_answer(question, carriers, found)
         if entities.carriers and found.concepts & CARRIER_FIELD:
             # A national post with no name of its own here: how to fill the carrier field.
-            related = self._entries[CARRIER_ENTRY].related[:3]
-            return answer.model_copy(
-                update={"kind": "answer", "matched": CARRIER_ENTRY, "suggestions": related}
-            )
-        on_eu_entry = found.best == EU_ENTRY and answer.kind == "answer"
-        if self._asks_about_the_eu_rule(found, entities) or (on_eu_entry and entities.marketplaces):
-            lead = "\n".join(
-                eu_rule_lead(self._cards.marketplace, m, answer.lang) for m in entities.marketplaces
-            )
-            return self._entry_answer(answer, EU_ENTRY, lead or None)
-        if self._asks_which_marketplaces(text, found, entities):
-            listing = _list_entry("buyshipping" in found.concepts)
-            found = replace(found, best=listing)
-            related = self._entries[listing].related[:3]
-            answer = answer.model_copy(
-                update={"kind": "answer", "matched": listing, "suggestions": related}
-            )
-        if entities.marketplaces and found.best in MARKETPLACE_LISTS and answer.kind != "off_topic":
-            # Which list is asked about is the question's word, not the search's pick.
-            about_buy_shipping = "buyshipping" in found.concepts
-            found = replace(found, best=_list_entry(about_buy_shipping))
-            lead = "\n".join(
-                marketplace_lead(self._cards.marketplace, m, answer.lang, about_buy_shipping)
-                for m in entities.marketplaces
-            )
-            entry = self._entries[found.best]
-            return answer.model_copy(
-                update={
-                    "kind": "answer",
-                    "matched": found.best,
-                    "lead": lead,
-                    "suggestions": entry.related[:3],
-                }
-            )
+            return self._entry_answer(found.answer, CARRIER_ENTRY)
+        return None
+
+    def _by_eu_rule(
+        self, question: str, text: str, found: Found, entities: Entities
+    ) -> Answer | None:
+        on_eu_entry = found.best == EU_ENTRY and found.answer.kind == "answer"
+        if not (self._asks_about_the_eu_rule(found, entities) or on_eu_entry):
+            return None
+        if on_eu_entry and not entities.marketplaces:
+            return None
+        lead = "\n".join(
+            eu_rule_lead(self._cards.marketplace, m, found.answer.lang)
+            for m in entities.marketplaces
+        )
+        return self._entry_answer(found.answer, EU_ENTRY, lead or None)
+
+    def _by_marketplace(
+        self, question: str, text: str, found: Found, entities: Entities
+    ) -> Answer | None:
+        # Which list is asked about is the question's word, not the search's pick.
+        about_buy_shipping = "buyshipping" in found.concepts
+        listing = _list_entry(about_buy_shipping)
+        asks_which = self._asks_which_marketplaces(text, found, entities)
+        if not asks_which and (
+            found.best not in MARKETPLACE_LISTS or found.answer.kind == "off_topic"
+        ):
+            return None
+        if not entities.marketplaces:
+            return self._entry_answer(found.answer, listing) if asks_which else None
+        lead = "\n".join(
+            marketplace_lead(self._cards.marketplace, m, found.answer.lang, about_buy_shipping)
+            for m in entities.marketplaces
+        )
+        return self._entry_answer(found.answer, listing, lead)
+
+    def _by_metrics(
+        self, question: str, text: str, found: Found, entities: Entities
+    ) -> Answer | None:
+        # "VTR 和 ODR 分别多少": several metrics at once get the overview; OTDR's entry is
+        # the one that explains how it depends on VTR.
         if len(found.concepts & METRICS) >= 2 and found.best != "metric-on-time-delivery":
-            # "VTR 和 ODR 分别多少": several metrics at once; OTDR's entry is the one that
-            # explains how it depends on VTR.
-            related = self._entries[OVERVIEW].related[:3]
-            return answer.model_copy(
-                update={"kind": "answer", "matched": OVERVIEW, "suggestions": related}
-            )
-        return answer
+            return self._entry_answer(found.answer, OVERVIEW)
+        return None
 
     def _entry_answer(self, answer: Answer, entry_id: str, lead: str | None = None) -> Answer:
         related = self._entries[entry_id].related[:3]
