@@ -34,6 +34,10 @@ class FileRejected(Exception):
         self.found = found or []
         self.limit_mb = limit_mb
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole (an analysis in a worker process sends it back to the bot)."""
+        return _rebuild, (self.code, self.missing, self.found, self.limit_mb)
+
     def __str__(self) -> str:
         parts = [self.code]
         if self.missing:
@@ -41,3 +45,9 @@ class FileRejected(Exception):
         if self.found:
             parts.append("found: " + ", ".join(self.found))
         return "; ".join(parts)
+
+
+def _rebuild(
+    code: RejectionCode, missing: list[str], found: list[str], limit_mb: float | None
+) -> FileRejected:
+    return FileRejected(code, missing=missing, found=found, limit_mb=limit_mb)

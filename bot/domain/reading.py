@@ -21,6 +21,7 @@ import polars as pl
 from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcode_to_utf8
 from bot.domain.errors import FileRejected
 from bot.domain.reference import column_aliases, fold_key
+from bot.domain.xlsx_guard import guard_workbook
 
 HEADER_SCAN_LINES = 30
 """Amazon JP reports put a few lines above the header; ERP exports sometimes a title."""
@@ -28,10 +29,8 @@ DELIMITERS = ("\t", ",", ";", "|")
 XLSX_MAX_EXPANSION = 100
 """An XLSX inflating to over 100× its size (and past XLSX_MAX_INFLATED) is a zip bomb."""
 XLSX_MAX_INFLATED = 1 << 30
-XLSX_MAX_CELLS = 16_000_000
-"""calamine allocates the whole used range densely (and aborts the process when it cannot):
-a sheet whose used range exceeds this is refused before it is opened."""
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+XLSX_MAX_SHEETS = 20
+"""Sheets looked at for a header: a seller's export has its table in one of the first."""
 _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -311,32 +310,7 @@ def _guard_zip(path: Path) -> None:
     if inflated > min(limit, XLSX_MAX_INFLATED):
         raise FileRejected("too_large")
     with zipfile.ZipFile(path) as archive:
-        for name in names:
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                rows, columns = _used_range(archive, name)
-                if rows * columns > XLSX_MAX_CELLS:
-                    raise FileRejected("sheet_too_large")
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _used_range(archive: zipfile.ZipFile, name: str, chunk: int = 1 << 20) -> tuple[int, int]:
-    """(last row, last column) of a sheet, streamed: cell references, not a parse."""
-    last_row = last_column = 0
-    tail = b""
-    with archive.open(name) as sheet:
-        while block := sheet.read(chunk):
-            data = tail + block
-            for letters, row in _CELL_REF.findall(data):
-                last_row = max(last_row, int(row))
-                last_column = max(last_column, _column_number(letters))
-            tail = data[-32:]
-    return last_row, last_column
+        guard_workbook(archive)
 
 
 def _read_xlsx(path: Path) -> RawTable:
@@ -345,7 +319,7 @@ def _read_xlsx(path: Path) -> RawTable:
     _guard_zip(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        for name in workbook.sheet_names:
+        for name in workbook.sheet_names[:XLSX_MAX_SHEETS]:
             rows = workbook.get_sheet_by_name(name).iter_rows()
             table = _table_from_rows(rows)
             if table is not None:

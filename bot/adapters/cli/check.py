@@ -34,8 +34,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.domain.engine import FileRejected, analyse_file, write_defects_csv
+    from bot.domain.engine import FileRejected, write_defects_csv
     from bot.services.i18n import translator
+    from bot.services.isolation import AnalysisFailed, analyse_file_isolated
     from bot.services.report_text import defect_file_labels, render_file_error, render_report
 
     t = translator(args.lang)
@@ -43,9 +44,10 @@ def run(args: argparse.Namespace) -> int:
         print(t._("No such file: {path}", path=args.file), file=sys.stderr)
         return 2
     try:
-        # A big file is worked on in parts kept on disk (bot/domain/spill.py).
+        # A big file is worked on in parts kept on disk (bot/domain/spill.py), in a worker
+        # process that a hostile file can kill without killing this one.
         with tempfile.TemporaryDirectory(prefix="vtrbot-check-") as spill_folder:
-            report, _ = analyse_file(
+            report, _ = analyse_file_isolated(
                 args.file,
                 as_of=args.as_of,
                 max_bytes=int(args.max_mb * 2**20),
@@ -53,6 +55,13 @@ def run(args: argparse.Namespace) -> int:
             )
     except FileRejected as error:
         print(render_file_error(error, t), file=sys.stderr)
+        return 2
+    except AnalysisFailed:
+        message = t._(
+            "Something in this file stopped me from reading it. "
+            "Export it again as CSV or XLSX, or send /help."
+        )
+        print(message, file=sys.stderr)
         return 2
     if args.defects:
         write_defects_csv(report, args.defects, defect_file_labels(t))

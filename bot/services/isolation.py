@@ -1,0 +1,141 @@
+"""The engine in a worker process, so that no file can take the bot down with it.
+
+A reader written in Rust (calamine, polars) aborts the whole process when an allocation
+fails, and Python cannot catch that. So each analysis runs in a child process with a cap
+on its address space and its CPU time: a file that asks for too much kills the child
+only, and the seller is told the file could not be read (`AnalysisFailed`).
+
+Children are forked from a small server process that has already imported the engine
+(multiprocessing's "forkserver"), so an analysis starts in milliseconds, and none of the
+bot's own state (database, sockets, threads) is copied into them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import resource
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.domain.engine import FileRejected, analyse_file
+from bot.domain.models import VtrReport
+from bot.domain.shipments import Shipments, ShipmentTable, SpilledShipments
+
+WORKER_ADDRESS_SPACE = 3 << 30
+"""Address space an analysis may map. Measured on the 1M-row bench file (158 MB CSV) and
+a 23 MB XLSX of 200,000 rows: 1.3-1.7 GB mapped, 270-400 MB resident."""
+WORKER_BASE_CPU_SECONDS = 60
+WORKER_CPU_SECONDS_PER_MB = 1
+"""CPU time an analysis may use: a minute plus a second per MB of file. The 158 MB bench
+file takes about 20 CPU seconds."""
+_PRELOAD = ["bot.domain.engine"]
+
+
+class AnalysisFailed(RuntimeError):
+    """The worker died or ran out of memory or time: the file could not be read.
+
+    Not a `FileRejected`: there is no one reason to give, only that this file is beyond
+    what the bot reads (`str()` says what happened, for the log)."""
+
+
+def analyse_file_isolated(
+    path: Path,
+    as_of: date | None = None,
+    max_bytes: int | None = None,
+    spill_folder: Path | None = None,
+) -> tuple[VtrReport, Shipments]:
+    """`bot.domain.engine.analyse_file` in a worker process; same arguments, same result,
+    same `FileRejected`. Raises `AnalysisFailed` when the worker dies or hits a limit.
+
+    With a spill folder, the shipments come back as files in it (`SpilledShipments`),
+    not through the pipe."""
+    path = Path(path)
+    cpu_seconds = WORKER_BASE_CPU_SECONDS + WORKER_CPU_SECONDS_PER_MB * (
+        path.stat().st_size >> 20 if path.is_file() else 0
+    )
+    limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
+    return run_isolated(path, as_of, max_bytes, spill_folder, limits)
+
+
+def run_isolated(
+    path: Path,
+    as_of: date | None,
+    max_bytes: int | None,
+    spill_folder: Path | None,
+    limits: tuple[int, int],
+) -> tuple[VtrReport, Shipments]:
+    """The worker's round trip, with explicit (address space, CPU seconds) limits."""
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_work,
+        args=(sender, path, as_of, max_bytes, spill_folder, limits),
+        name="vtrbot-analysis",
+        daemon=True,
+    )
+    worker.start()
+    sender.close()  # or the pipe stays open after the worker dies, and recv never ends
+    try:
+        outcome, payload = receiver.recv()
+    except EOFError:
+        worker.join()
+        raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
+    finally:
+        receiver.close()
+    worker.join()
+    if outcome == "ok":
+        return payload
+    raise payload
+
+
+def _context() -> Any:
+    if sys.platform != "linux":
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
+def _work(
+    sender: multiprocessing.connection.Connection,
+    path: Path,
+    as_of: date | None,
+    max_bytes: int | None,
+    spill_folder: Path | None,
+    limits: tuple[int, int],
+) -> None:
+    """The child: limits first, then the analysis; the answer or the error goes back."""
+    address_space, cpu_seconds = limits
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    try:
+        report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
+        sender.send(("ok", (report, _portable(shipments, spill_folder))))
+    except FileRejected as error:
+        sender.send(("error", error))
+    except MemoryError:
+        sender.send(("error", AnalysisFailed("out of memory")))
+    except OSError as error:  # a full disk while spilling: the caller tells it apart
+        sender.send(("error", OSError(error.errno, error.strerror)))
+    except Exception as error:
+        sender.send(("error", AnalysisFailed(type(error).__name__)))
+    finally:
+        sender.close()
+
+
+def _portable(shipments: Shipments, spill_folder: Path | None) -> Shipments:
+    """Shipments fit to cross the pipe: an in-memory table is written beside the spilled
+    parts, when there is a folder for them, rather than pickled whole."""
+    if spill_folder is None or not isinstance(shipments, ShipmentTable):
+        return shipments
+    target = spill_folder / "shipments-all.arrow"
+    shipments.frame.write_ipc(target, compression="uncompressed")
+    return SpilledShipments(
+        [target],
+        rows_read=shipments.rows_read,
+        rows_skipped=shipments.rows_skipped,
+        warnings=shipments.warnings,
+    )
