@@ -12,10 +12,12 @@ bot's own state (database, sockets, threads) is copied into them.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.connection
 import resource
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,16 @@ WORKER_CPU_SECONDS_PER_MB = 1
 """CPU time an analysis may use: a minute plus a second per MB of file. The 158 MB bench
 file takes about 20 CPU seconds."""
 _PRELOAD = ["bot.domain.engine"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What one analysis cost its worker, for the log and the hostile-file tests."""
+
+    cpu_seconds: float
+    peak_rss_bytes: int
 
 
 class AnalysisFailed(RuntimeError):
@@ -57,7 +69,13 @@ def analyse_file_isolated(
         path.stat().st_size >> 20 if path.is_file() else 0
     )
     limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
-    return run_isolated(path, as_of, max_bytes, spill_folder, limits)
+    result, usage = run_isolated(path, as_of, max_bytes, spill_folder, limits)
+    log.info(
+        "analysis used %.1f s of CPU, %d MB at most",
+        usage.cpu_seconds,
+        usage.peak_rss_bytes >> 20,
+    )
+    return result
 
 
 def run_isolated(
@@ -66,8 +84,9 @@ def run_isolated(
     max_bytes: int | None,
     spill_folder: Path | None,
     limits: tuple[int, int],
-) -> tuple[VtrReport, Shipments]:
-    """The worker's round trip, with explicit (address space, CPU seconds) limits."""
+) -> tuple[tuple[VtrReport, Shipments], Usage]:
+    """The worker's round trip, with explicit (address space, CPU seconds) limits; what
+    the worker used comes back with its answer."""
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(
@@ -79,7 +98,7 @@ def run_isolated(
     worker.start()
     sender.close()  # or the pipe stays open after the worker dies, and recv never ends
     try:
-        outcome, payload = receiver.recv()
+        outcome, payload, usage = receiver.recv()
     except EOFError:
         worker.join()
         raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
@@ -87,7 +106,7 @@ def run_isolated(
         receiver.close()
     worker.join()
     if outcome == "ok":
-        return payload
+        return payload, usage
     raise payload
 
 
@@ -113,17 +132,19 @@ def _work(
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     try:
         report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
-        sender.send(("ok", (report, _portable(shipments, spill_folder))))
+        outcome: tuple[str, object] = ("ok", (report, _portable(shipments, spill_folder)))
     except FileRejected as error:
-        sender.send(("error", error))
+        outcome = ("error", error)
     except MemoryError:
-        sender.send(("error", AnalysisFailed("out of memory")))
+        outcome = ("error", AnalysisFailed("out of memory"))
     except OSError as error:  # a full disk while spilling: the caller tells it apart
-        sender.send(("error", OSError(error.errno, error.strerror)))
+        outcome = ("error", OSError(error.errno, error.strerror))
     except Exception as error:
-        sender.send(("error", AnalysisFailed(type(error).__name__)))
-    finally:
-        sender.close()
+        outcome = ("error", AnalysisFailed(type(error).__name__))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    usage = Usage(own.ru_utime + own.ru_stime, own.ru_maxrss * 1024)
+    sender.send((*outcome, usage))
+    sender.close()
 
 
 def _portable(shipments: Shipments, spill_folder: Path | None) -> Shipments:
