@@ -33,6 +33,7 @@ XLSX_MAX_SHEETS = 20
 """Sheets looked at for a header: a seller's export has its table in one of the first."""
 _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_BARE_CR = re.compile(rb"\r\n?")
 
 
 CHUNK_BYTES = 4 << 20
@@ -134,7 +135,7 @@ def _read_text(path: Path) -> RawTable:
         sample = handle.read(SAMPLE_BYTES)
         truncated = bool(handle.read(1))
     encoding = detect_encoding(sample, truncated)
-    text = decode(sample, encoding).replace("\x00", "")
+    text = decode(sample, encoding).replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
         raise FileRejected("not_a_table")
     delimiter, header_line, meanings, headers = _layout(text)
@@ -254,23 +255,50 @@ def _record_chunks(source: Path, layout: _TextLayout) -> Iterator[bytes]:
     polars' scan: its streaming engine reads ahead of the consumer and held ~250 MB for
     a 151 MB file; a chunk at a time holds one chunk."""
     quote = layout.quote.encode() if layout.quote else None
+    blocks = _lf_blocks(source)
+    carry = _after_lines(blocks, layout.header_line + 1)
+    while True:
+        block = next(blocks, b"")
+        data, at_end = carry + block, not block
+        if at_end and data and not data.endswith(b"\n"):
+            data += b"\n"
+        while cut := _record_end(data, quote, at_end):
+            yield data[:cut]
+            data = data[cut:]
+            if not at_end:
+                break
+        if at_end:
+            return
+        carry = data
+
+
+def _lf_blocks(source: Path) -> Iterator[bytes]:
+    """The file in blocks of CHUNK_BYTES, every line ending made a LF: Excel for Mac
+    ends rows with a lone CR, and files pasted together mix CR with CRLF."""
+    held = b""
     with source.open("rb") as handle:
-        for _ in range(layout.header_line + 1):
-            handle.readline()
-        carry = b""
-        while True:
-            block = handle.read(CHUNK_BYTES)
-            data, at_end = carry + block, not block
-            if at_end and data and not data.endswith(b"\n"):
-                data += b"\n"
-            while cut := _record_end(data, quote, at_end):
-                yield data[:cut]
-                data = data[cut:]
-                if not at_end:
-                    break
-            if at_end:
-                return
-            carry = data
+        while block := handle.read(CHUNK_BYTES):
+            block = held + block
+            held = b"\r" if block.endswith(b"\r") else b""  # its LF may start the next
+            block = block[: len(block) - len(held)]
+            if block:  # an empty block would read as the end of the file
+                yield _BARE_CR.sub(b"\n", block) if b"\r" in block else block
+    if held:
+        yield b"\n"
+
+
+def _after_lines(blocks: Iterator[bytes], count: int) -> bytes:
+    """Skip `count` lines of the blocks; what is left of the last block read."""
+    rest = b""
+    while count:
+        while count and (end := rest.find(b"\n")) >= 0:
+            rest, count = rest[end + 1 :], count - 1
+        if count:
+            block = next(blocks, b"")
+            if not block:
+                return b""
+            rest += block
+    return rest
 
 
 def _record_end(data: bytes, quote: bytes | None, at_end: bool = False) -> int:

@@ -19,6 +19,7 @@ from bot.domain.reference import marketplace_by_code, vocabulary
 from bot.domain.spill import Partitions, partition_count, split
 from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
 from bot.domain.values import (
+    UNREADABLE_EXAMPLES,
     DateOrder,
     map_unique,
     marketplace_code,
@@ -175,6 +176,7 @@ class _Tally:
     rows_read: int = 0
     no_order: int = 0
     unreadable_dates: int = 0
+    unreadable_examples: list[str] = field(default_factory=list)
     date_order: DateOrder = field(default_factory=DateOrder)
 
 
@@ -260,6 +262,11 @@ def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
     tally.rows_read += frame.height
     dates = parse_dates(frame.get_column("ship_date"), tally.date_order)
     tally.unreadable_dates += dates.unreadable
+    for example in dates.examples:
+        if len(tally.unreadable_examples) < UNREADABLE_EXAMPLES and (
+            example not in tally.unreadable_examples
+        ):
+            tally.unreadable_examples.append(example)
     statuses = [
         map_unique(frame.get_column(m), lambda t: vocabulary_meaning("status", t), pl.String)
         for m in ("status", "item_status")
@@ -327,7 +334,7 @@ def _with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.D
 
 
 def _priced(candidates: pl.DataFrame) -> pl.DataFrame:
-    """(row, order_id, marketplace, value, priced, currency) of the rows a value rule can
+    """(row, order_id, marketplace, value, priced, negative, currency) of the rows a value rule can
     apply to, typed per batch so that no price text outlives its batch."""
     default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
     amounts = parse_amounts(candidates.get_column("amount_text"))
@@ -342,7 +349,10 @@ def _priced(candidates: pl.DataFrame) -> pl.DataFrame:
         "order_id",
         pl.col("marketplace").cast(pl.Categorical),
         value=amounts.fill_null(0.0) + shipping.fill_null(0.0),
-        priced=amounts.is_not_null(),
+        # A negative price is a refund or a forgery, not a low value: its order is not
+        # judged by value at all (a -100 EUR letter is not "under EUR 20").
+        priced=amounts.is_not_null() & (amounts >= 0) & (shipping.fill_null(0.0) >= 0),
+        negative=(amounts.fill_null(0.0) < 0) | (shipping.fill_null(0.0) < 0),
         currency=currency.cast(pl.Categorical),
     )
 
@@ -354,7 +364,7 @@ def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
     shipping included)."""
     judged = candidates.with_columns(
         total=pl.col("value").sum().over("order_id"),
-        priced=pl.col("priced").any().over("order_id"),
+        priced=pl.col("priced").any().over("order_id") & ~pl.col("negative").any().over("order_id"),
     )
     exemption = (
         pl.when(pl.col("priced") & (pl.col("marketplace") != "JP") & (pl.col("currency") == "EUR"))
@@ -417,7 +427,10 @@ def _read_warnings(tally: _Tally, scientific: int, reused: list[pl.DataFrame]) -
     """`reused`: the reused tracking numbers of each part of the file (`_reused_tracking`)."""
     warnings = []
     if tally.unreadable_dates:
-        warnings.append(Warning(code="unreadable_dates", count=tally.unreadable_dates))
+        examples = ", ".join(tally.unreadable_examples)
+        warnings.append(
+            Warning(code="unreadable_dates", count=tally.unreadable_dates, detail=examples)
+        )
     if tally.date_order.guessed:
         warnings.append(Warning(code="ambiguous_date_order", detail=tally.date_order.guessed))
     if tally.no_order:

@@ -30,11 +30,26 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 _EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _NAMED_MONTH_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
+EARLIEST_PLAUSIBLE = date(2000, 1, 1)
+"""No Amazon self-fulfilled shipment is older: a date before it is a typo or a forgery
+(0001-01-01), and would push the 30-day window out of any file's range."""
+PLAUSIBLE_DAYS_AHEAD = 366
+"""Ship dates and report dates may lie up to a year ahead of today (a clock off, a
+planned date); later ones (9999-12-31) are not dates a seller means."""
+UNREADABLE_EXAMPLES = 5
+
+
+def plausible_report_date(day: date, today: date | None = None) -> bool:
+    """Whether a ship date or report date (`/as_of`) is one a seller can mean."""
+    latest = (today or date.today()) + timedelta(days=PLAUSIBLE_DAYS_AHEAD)
+    return EARLIEST_PLAUSIBLE <= day <= latest
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
+    """A date from its parts; a two-digit year (26-11-20: 2026? 1926? the 26th?) is not
+    guessed: the date is unreadable, and the seller is shown it."""
     if year < 100:
-        year += 2000
+        return None
     try:
         return date(year, month, day)
     except ValueError:
@@ -78,15 +93,22 @@ def _parse_one(text: str, day_first: bool) -> date | None:
 
 
 class ParsedDates:
-    """A parsed date column and what a seller should know about it."""
+    """A parsed date column and what a seller should know about it: how many dates
+    could not be read, and a few of them as written."""
 
     def __init__(
-        self, dates: pl.Series, blank: pl.Series, unreadable: int, guessed_order: str | None
+        self,
+        dates: pl.Series,
+        blank: pl.Series,
+        unreadable: int,
+        guessed_order: str | None,
+        examples: list[str] | None = None,
     ) -> None:
         self.dates = dates
         self.blank = blank
         self.unreadable = unreadable
         self.guessed_order = guessed_order
+        self.examples = examples or []
 
 
 @dataclass
@@ -98,12 +120,18 @@ class DateOrder:
     guessed: str | None = None
 
 
-def parse_dates(raw: pl.Series, order: DateOrder | None = None) -> ParsedDates:
-    """Parse a column of seller dates; blank stays null, unreadable is counted."""
+def parse_dates(
+    raw: pl.Series, order: DateOrder | None = None, today: date | None = None
+) -> ParsedDates:
+    """Parse a column of seller dates; blank stays null; unreadable and implausible
+    dates (`plausible_report_date`) are null and counted, and a few are kept to show."""
     order = order or DateOrder()
     stripped = raw.fill_null("").str.strip_chars()
-    # Fast path: ISO dates (Amazon's reports), optionally followed by a time.
+    # Fast path: ISO dates (Amazon's reports), optionally followed by a time. Four-digit
+    # years only: polars reads "26-11-20" as the year 26.
+    iso_text = stripped.str.slice(0, 10).str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")
     iso = stripped.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+    iso = pl.select(pl.when(iso_text).then(iso)).to_series()
     rest = stripped.filter(iso.is_null() & (stripped != ""))
     dates = iso
     if len(rest):
@@ -111,9 +139,14 @@ def parse_dates(raw: pl.Series, order: DateOrder | None = None) -> ParsedDates:
         dates = pl.select(
             pl.coalesce(iso, stripped.replace_strict(mapping, default=None, return_dtype=pl.Date))
         ).to_series()
+    latest = (today or date.today()) + timedelta(days=PLAUSIBLE_DAYS_AHEAD)
+    dates = pl.select(pl.when(dates.is_between(EARLIEST_PLAUSIBLE, latest)).then(dates)).to_series()
     blank = stripped == ""
-    unreadable = int((~blank & dates.is_null()).sum())
-    return ParsedDates(dates.alias(raw.name), blank, unreadable, order.guessed)
+    unreadable = ~blank & dates.is_null()
+    examples = stripped.filter(unreadable).unique(maintain_order=True).head(UNREADABLE_EXAMPLES)
+    return ParsedDates(
+        dates.alias(raw.name), blank, int(unreadable.sum()), order.guessed, examples.to_list()
+    )
 
 
 def _parse_unique(texts: pl.Series, order: DateOrder) -> dict[str, date | None]:
@@ -132,10 +165,15 @@ def _parse_unique(texts: pl.Series, order: DateOrder) -> dict[str, date | None]:
 
 
 _AMOUNT_JUNK = re.compile(r"[^\d,.\-]")
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\uff0d": "-", "\u2012": "-", "\u2013": "-"})
 
 
 def parse_amount(text: str) -> float | None:
-    """'€19,99', '1.234,50', '¥1,200', '19.99 EUR' → a number (decimal comma understood)."""
+    """'€19,99', '1.234,50', '¥1,200', '19.99 EUR' → a number (decimal comma understood).
+    A minus sign in any script, or accounting brackets '(5.00)', make it negative."""
+    text = text.translate(_MINUS_SIGNS)
+    if text.strip().startswith("(") and text.strip().endswith(")"):
+        text = "-" + text.strip()[1:-1]
     cleaned = _AMOUNT_JUNK.sub("", text)
     if not cleaned or not re.search(r"\d", cleaned):
         return None
