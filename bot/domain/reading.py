@@ -173,13 +173,15 @@ def _layout(text: str) -> tuple[str, int, dict[str, int], list[str]]:
     first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     if best is None:
         guess = max(DELIMITERS, key=first_line.count)
-        raise FileRejected("no_header", found=_visible_headers(first_line.split(guess)))
+        raise FileRejected("no_header", found=visible_headers(first_line.split(guess)))
     _, delimiter, line, meanings = best
     headers = _split_lines(text, delimiter)[line]
     return delimiter, line, meanings, headers
 
 
-def _visible_headers(cells: list[str], limit: int = 20) -> list[str]:
+def visible_headers(cells: list[str], limit: int = 20) -> list[str]:
+    """The headers a refusal quotes back: at most 20, each at most 40 characters, so the
+    message fits in one Telegram message whatever the file's first line holds."""
     return [cell.strip()[:40] for cell in cells if cell.strip()][:limit]
 
 
@@ -336,7 +338,9 @@ def _guard_zip(path: Path) -> None:
         raise FileRejected("bad_xlsx")
     limit = max(XLSX_MAX_EXPANSION * path.stat().st_size, 64 << 20)
     if inflated > min(limit, XLSX_MAX_INFLATED):
-        raise FileRejected("too_large")
+        # A zip bomb: small to send, too big once opened. The upload limit does not
+        # apply, so the refusal is the one for a sheet too big to read.
+        raise FileRejected("sheet_too_large")
     with zipfile.ZipFile(path) as archive:
         guard_workbook(archive)
 

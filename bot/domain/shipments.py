@@ -14,7 +14,7 @@ import polars as pl
 
 from bot.domain.errors import FileRejected
 from bot.domain.models import RECORD_FIELDS, UNCATEGORIZED, ShipmentRecord, Warning
-from bot.domain.reading import RawTable
+from bot.domain.reading import RawTable, visible_headers
 from bot.domain.reference import marketplace_by_code, vocabulary
 from bot.domain.spill import Partitions, partition_count, split
 from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
@@ -142,7 +142,7 @@ def _require(raw: RawTable) -> None:
     if not present & {"carrier", "carrier_name", "ship_service"}:
         missing.append("carrier")
     if missing:
-        raise FileRejected("missing_columns", missing=missing, found=raw.headers[:40])
+        raise FileRejected("missing_columns", missing=missing, found=visible_headers(raw.headers))
 
 
 def _carrier_text(frame: pl.DataFrame) -> pl.Expr:

@@ -42,25 +42,35 @@ class _Splitter:
         self.current: list[str] = []
         self.open_tags: list[tuple[str, str]] = []  # (name, opening tag as written)
         self.total = 0
+        self.reopened = 0  # leading tokens of `current` that only reopen tags
         self.newline_at = -1  # index in `current` just after the last line break
         self.tags_at_newline: list[tuple[str, str]] = []
 
-    def cut(self) -> None:
+    def cut(self) -> bool:
+        """Close a part at the last line break (else here); False when there is nothing
+        to close but the tags reopened at the last cut."""
         if self.newline_at > 0:
             at, tags = self.newline_at, self.tags_at_newline
         else:
             at, tags = len(self.current), list(self.open_tags)
+            if at <= self.reopened:
+                return False
         head, tail = self.current[:at], self.current[at:]
         self.parts.append("".join(head).rstrip("\n") + _closing(tags))
         self.current = [opening for _, opening in tags] + tail
+        self.reopened = len(tags)
         self.total = sum(units(piece) for piece in self.current)
         self.newline_at = -1
+        return True
 
     def add(self, token: str, slash: str, name: str) -> None:
         opening = bool(name) and not slash
         grows = units(token) + (units(f"</{name}>") if opening else 0)
-        if self.current and self.total + grows + units(_closing(self.open_tags)) > self.limit:
-            self.cut()
+        # A cut at a line break keeps the rest of that line, which may still not leave
+        # room for the token: cut again, at the end, until it does.
+        while self.current and self.total + grows + units(_closing(self.open_tags)) > self.limit:
+            if not self.cut():
+                break
         self.current.append(token)
         self.total += units(token)
         if opening:
@@ -84,3 +94,18 @@ def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
         splitter.add(token, slash, name)
     splitter.parts.append("".join(splitter.current))
     return [part for part in splitter.parts if part.strip()]
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` UTF-16 units, with an ellipsis when cut: for a
+    seller's own words quoted back (a header, a time zone), which can be any length.
+    Clip plain text before escaping it, so no entity is cut in half."""
+    if units(text) <= limit:
+        return text
+    kept, used = [], units("…")
+    for char in text:
+        used += units(char)
+        if used > limit:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"

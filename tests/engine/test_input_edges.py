@@ -97,3 +97,20 @@ def test_a_small_positive_price_still_exempts(write_file: WriteFile) -> None:
     letter = dict(channel="Amazon.de", carrier="Deutsche Post", tracking="", service="Warenpost Brief", price="4.50", currency="EUR")  # fmt: skip
     report = report_for(write_file, [row("P", **letter)])
     assert report.excluded["eu_letter_under_20"] == 1
+
+
+@pytest.mark.parametrize("line", [f"{'h' * 100_000},ship-date", ",".join(["order-id", "ship-date", *(f"{'x' * 500}{n}" for n in range(200))])])  # fmt: skip
+def test_a_refusal_quotes_headers_short_enough_for_one_message(
+    write_file: WriteFile, line: str
+) -> None:
+    from bot.domain.engine import FileRejected
+    from bot.services.i18n import translator
+    from bot.services.report_text import render_file_error
+    from bot.services.text_split import TELEGRAM_LIMIT, units
+
+    with pytest.raises(FileRejected) as caught:
+        analyse_file(write_file([line, "1,2026-11-20"]))
+    assert len(caught.value.found) <= 20
+    assert all(len(header) <= 40 for header in caught.value.found)
+    for lang in ("en", "zh"):
+        assert units(render_file_error(caught.value, translator(lang), html=True)) < TELEGRAM_LIMIT
