@@ -202,7 +202,12 @@ def test_zip_bomb_disguised_as_xlsx_is_refused(tmp_path: Path) -> None:
     assert path.stat().st_size < 1 << 20
     with pytest.raises(FileRejected) as caught:
         analyse_file(path)
-    assert caught.value.code == "too_large"
+    # Not "too large (limit 0 MB)": the upload limit is not what a zip bomb breaks.
+    assert caught.value.code == "sheet_too_large"
+    from bot.services.i18n import translator
+    from bot.services.report_text import render_file_error
+
+    assert "0 MB" not in render_file_error(caught.value, translator("en"))
 
 
 def test_unreadable_dates_are_counted_not_fatal(write_file: WriteFile) -> None:
