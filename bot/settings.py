@@ -6,7 +6,9 @@ calls `load_settings()` once and passes the result down.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import tempfile
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -61,10 +63,33 @@ class Settings(BaseSettings):
     @field_validator("allowed_chats", mode="before")
     @classmethod
     def _chat_list(cls, value: object) -> object:
-        if isinstance(value, str):
-            return frozenset(
-                int(part) for part in value.replace(";", ",").split(",") if part.strip()
-            )
+        """A list that names no chat ("," or " ") is a mistake, not "everyone": unset the
+        variable to serve everyone."""
+        if not isinstance(value, str):
+            return value
+        if not value.strip():
+            return frozenset()
+        parts = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+        if not parts:
+            raise ValueError("lists no chat ID; leave it unset to serve every chat")
+        bad = [part for part in parts if not re.fullmatch(r"-?\d{1,20}", part)]
+        if bad:
+            raise ValueError(f"not chat IDs: {', '.join(bad[:5])[:200]}")
+        return frozenset(int(part) for part in parts)
+
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _blank_data_dir_is_default(cls, value: object) -> object:
+        """An empty VTRBOT_DATA_DIR means the default folder, not the current directory."""
+        if isinstance(value, str) and not value.strip():
+            return default_data_dir()
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _listen_address(cls, value: str) -> str:
+        if problem := listen_address_problem(value):
+            raise ValueError(problem)
         return value
 
     @field_validator("webhook_url")
@@ -121,6 +146,30 @@ class Settings(BaseSettings):
     @property
     def database_path(self) -> Path:
         return self.data_dir / "vtrbot.sqlite3"
+
+
+def listen_address_problem(address: str) -> str | None:
+    """Why the webhook server could not listen on `address` (an IP or a host name)."""
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        if not re.fullmatch(r"(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?", address):
+            return f"not an IP address or host name: {address[:80]!r}"
+    return None
+
+
+def data_dir_problem(folder: Path) -> str | None:
+    """Why the bot could not keep its data in `folder` (None: it can), checked at start so
+    the operator reads one line instead of a traceback from deep in the storage."""
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError as error:
+        return f"{folder} cannot be written: {error.strerror or error}"
+    return None
 
 
 class SettingsError(ValueError):

@@ -9,7 +9,7 @@ import pytest
 
 from bot.adapters.cli import chat
 from bot.cli import main
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, default_data_dir, load_settings
 from tests.bot import samples
 
 ENV_NAMES = (
@@ -20,6 +20,9 @@ ENV_NAMES = (
     "VTRBOT_MAX_UPLOAD_MB",
     "TELEGRAM_BASE_URL",
     "TELEGRAM_BASE_FILE_URL",
+    "VTRBOT_ALLOWED_CHATS",
+    "VTRBOT_WEBHOOK_LISTEN",
+    "VTRBOT_WEBHOOK_URL",
 )
 
 
@@ -78,6 +81,62 @@ def test_run_with_bad_settings_exits_2(capsys, monkeypatch) -> None:
     captured = capsys.readouterr()
     assert "VTRBOT_TIMEZONE" in captured.err
     assert "secret-value" not in captured.err + captured.out
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (",", "lists no chat ID; leave it unset to serve every chat"),
+        (" ; , ", "lists no chat ID; leave it unset to serve every chat"),
+        ("12,abc", "not chat IDs: abc"),
+    ],
+)
+def test_an_allow_list_naming_no_chat_is_an_error(monkeypatch, value: str, message: str) -> None:
+    """Before: "," was an empty list, which serves everyone."""
+    monkeypatch.setenv("VTRBOT_ALLOWED_CHATS", value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value) == f"VTRBOT_ALLOWED_CHATS: {message}"
+
+
+def test_an_allow_list_is_read(monkeypatch) -> None:
+    monkeypatch.setenv("VTRBOT_ALLOWED_CHATS", " 12; -100200 ,")
+    assert load_settings().allowed_chats == frozenset({12, -100200})
+
+
+def test_an_empty_data_dir_is_the_default_folder_not_the_current_one(monkeypatch) -> None:
+    monkeypatch.setenv("VTRBOT_DATA_DIR", "  ")
+    assert load_settings().data_dir == default_data_dir()
+
+
+def test_a_listen_address_that_is_not_one_is_a_settings_error(monkeypatch) -> None:
+    monkeypatch.setenv("VTRBOT_WEBHOOK_LISTEN", "my laptop!")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value).startswith("VTRBOT_WEBHOOK_LISTEN: not an IP address or host name")
+
+
+@pytest.mark.parametrize("where", ["a_file", "a_file/below"])
+def test_run_with_a_data_dir_it_cannot_use_says_so_in_one_line(
+    capsys, monkeypatch, tmp_path: Path, where: str
+) -> None:
+    (tmp_path / "a_file").write_text("not a folder")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:secret-value")
+    monkeypatch.setenv("VTRBOT_DATA_DIR", str(tmp_path / where))
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"vtrbot run: VTRBOT_DATA_DIR {tmp_path / where} ")
+    assert len(err.strip().splitlines()) == 1
+    assert "secret-value" not in err
+
+
+def test_run_with_a_bad_listen_flag_says_so_in_one_line(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:secret-value")
+    args = ["run", "--webhook", "https://bot.example.com/telegram", "--listen", "no such host!"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "--listen / VTRBOT_WEBHOOK_LISTEN: not an IP address or host name" in err
+    assert len(err.strip().splitlines()) == 2  # the heading line and this one
 
 
 @pytest.mark.slow
