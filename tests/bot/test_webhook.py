@@ -86,3 +86,50 @@ async def test_webhook_checks_the_secret_and_serves_updates(
                 assert response.status == 200
         [answer] = await bot_api.wait_for("sendMessage", chat_id=4242)
         assert "Buy Shipping" in answer.text
+
+
+async def _raw_post(port: int, head: bytes, body: bytes = b"") -> bytes:
+    """What the server answers a hand-written request (the first line is enough)."""
+    import asyncio
+
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(head + body)
+    await writer.drain()
+    answer = await asyncio.wait_for(reader.readline(), timeout=10)
+    writer.close()
+    return answer
+
+
+async def test_webhook_refuses_big_and_malformed_bodies(
+    settings: Settings, kb: KnowledgeBase, bot_api: FakeBotApi
+) -> None:
+    """Before: a 100 MB body was buffered before the secret was checked, and a body that
+    is not JSON, sent with the secret, got 500."""
+    from bot.adapters.telegram.app import build_application
+
+    port = free_port()
+    async with started(build_application(settings, kb), poll=False) as application:
+        assert application.updater is not None
+        await application.updater.start_webhook(
+            listen="127.0.0.1", port=port, url_path="hook",
+            webhook_url="https://bot.example.com/hook", secret_token=SECRET,
+        )  # fmt: skip
+        # 90 MB announced, nothing sent: refused on the headers alone.
+        big = (
+            b"POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 94371840\r\n\r\n"
+        )
+        assert (await _raw_post(port, big)).startswith(b"HTTP/1.1 400")
+        url = f"http://127.0.0.1:{port}/hook"
+        right = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
+        async with aiohttp.ClientSession() as http:
+            for body in (b"{not json", b"\xff\xfe\x00", b""):
+                async with http.post(url, data=body, headers=right) as response:
+                    assert response.status == 400
+            async with http.post(url, data=b"{not json", headers=right | {
+                "X-Telegram-Bot-Api-Secret-Token": "guess"}) as response:  # fmt: skip
+                assert response.status == 403
+            body = json.dumps(update(4243, "What is Buy Shipping?"))
+            async with http.post(url, data=body, headers=right) as response:
+                assert response.status == 200
+        await bot_api.wait_for("sendMessage", chat_id=4243)

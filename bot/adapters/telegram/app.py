@@ -30,6 +30,7 @@ from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
 from bot.adapters.telegram.jobs import CATCH_UP_DELAY_SECONDS, JobQueueScheduler, catch_up
 from bot.adapters.telegram.requests import bot_request, rate_limiter
+from bot.adapters.telegram.webhook import harden_webhook_server
 from bot.bootstrap import build_services
 from bot.domain.knowledge import KnowledgeBase
 from bot.healthcheck import HEARTBEAT_SECONDS, beat
@@ -112,6 +113,7 @@ def build_application(
     """The bot, wired: handlers, error handler, store and core; not yet started."""
     if settings.telegram_bot_token is None:
         raise MissingTokenError("TELEGRAM_BOT_TOKEN is not set")
+    harden_webhook_server()  # before any webhook server is made: see webhook.py
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
