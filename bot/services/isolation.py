@@ -69,13 +69,15 @@ def analyse_file_isolated(
         path.stat().st_size >> 20 if path.is_file() else 0
     )
     limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
-    result, usage = run_isolated(path, as_of, max_bytes, spill_folder, limits)
+    outcome, usage = run_isolated(path, as_of, max_bytes, spill_folder, limits)
     log.info(
         "analysis used %.1f s of CPU, %d MB at most",
         usage.cpu_seconds,
         usage.peak_rss_bytes >> 20,
     )
-    return result
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
 
 
 def run_isolated(
@@ -84,9 +86,10 @@ def run_isolated(
     max_bytes: int | None,
     spill_folder: Path | None,
     limits: tuple[int, int],
-) -> tuple[tuple[VtrReport, Shipments], Usage]:
-    """The worker's round trip, with explicit (address space, CPU seconds) limits; what
-    the worker used comes back with its answer."""
+) -> tuple[tuple[VtrReport, Shipments] | Exception, Usage]:
+    """The worker's round trip, with explicit (address space, CPU seconds) limits: its
+    answer (the analysis, or the `FileRejected` or `OSError` it raised) and what it used.
+    Raises `AnalysisFailed` when the worker died or hit a limit."""
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(
@@ -98,16 +101,16 @@ def run_isolated(
     worker.start()
     sender.close()  # or the pipe stays open after the worker dies, and recv never ends
     try:
-        outcome, payload, usage = receiver.recv()
+        _, payload, usage = receiver.recv()
     except EOFError:
         worker.join()
         raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
     finally:
         receiver.close()
     worker.join()
-    if outcome == "ok":
-        return payload, usage
-    raise payload
+    if isinstance(payload, AnalysisFailed):
+        raise payload
+    return payload, usage
 
 
 def _context() -> Any:

@@ -61,7 +61,7 @@ def test_a_worker_that_runs_out_of_memory_dies_alone(tmp_path: Path) -> None:
     )
     path = _write(tmp_path, "fits_the_guard.xlsx", xlsx([rows]))
     with pytest.raises(AnalysisFailed):
-        run_isolated(path, None, None, tmp_path, limits=(64 << 20, 60))
+        run_isolated(path, None, None, tmp_path, limits=(64 << 20, 60))  # 64 MB: too little
     # This process is alive and the next analysis is served as usual.
     path = _write(tmp_path, "dimension.xlsx", forged_dimension())
     report, _ = analyse_file_isolated(path)
