@@ -141,7 +141,7 @@ def _work(
     except MemoryError:
         outcome = ("error", AnalysisFailed("out of memory"))
     except OSError as error:  # a full disk while spilling: the caller tells it apart
-        outcome = ("error", OSError(error.errno, error.strerror))
+        outcome = ("error", error)
     except Exception as error:
         outcome = ("error", AnalysisFailed(type(error).__name__))
     own = resource.getrusage(resource.RUSAGE_SELF)

@@ -109,3 +109,12 @@ def test_the_fast_path_and_the_full_parse_agree(seed: int) -> None:
     block, expected = _plain_sheet(random.Random(seed))
     assert xlsx_guard._plain_extent(block, xlsx_guard._Cursor()) == expected
     assert xlsx_guard._parsed_extent(block, xlsx_guard._Cursor()) == expected
+
+
+def test_a_refusal_crosses_from_the_worker_whole(tmp_path: Path) -> None:
+    path = _write(tmp_path, "no_tracking.csv", b"order-id,ship-date,note\n1,2026-11-20,x\n")
+    with pytest.raises(FileRejected) as caught:
+        analyse_file_isolated(path)
+    refusal = caught.value
+    assert (refusal.code, refusal.missing) == ("missing_columns", ["tracking", "carrier"])
+    assert refusal.found == ["order-id", "ship-date", "note"]
