@@ -113,6 +113,16 @@ def run_isolated(
     return payload, usage
 
 
+def warm_up() -> None:
+    """Start the server workers are forked from (it imports the engine, about a second),
+    so the first upload does not wait for it. Optional: the first analysis does it too."""
+    if sys.platform == "linux":
+        from multiprocessing import forkserver
+
+        _context()
+        forkserver.ensure_running()
+
+
 def _context() -> Any:
     if sys.platform != "linux":
         return multiprocessing.get_context("spawn")
