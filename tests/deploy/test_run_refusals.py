@@ -13,6 +13,7 @@ import pytest
 
 from tests.bot.fake_bot_api import FakeBotApi
 
+pytestmark = pytest.mark.slow  # a worker process per file / a real `vtrbot run`
 TOKEN = "424242:THE-REAL-SECRET-token_value"
 
 

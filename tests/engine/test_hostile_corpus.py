@@ -15,6 +15,7 @@ from bot.domain.models import VtrReport
 from bot.services.isolation import WORKER_ADDRESS_SPACE, run_isolated
 from tests.engine.hostile_files import HOSTILE_XLSX, OTHER_HOSTILE
 
+pytestmark = pytest.mark.slow  # a worker process per file / a real `vtrbot run`
 CORPUS = HOSTILE_XLSX | OTHER_HOSTILE
 CPU_SECONDS = 10
 MEMORY_BYTES = 1 << 30

@@ -68,6 +68,7 @@ def test_a_worker_that_runs_out_of_memory_dies_alone(tmp_path: Path) -> None:
     assert report.overall.shipments == 1
 
 
+@pytest.mark.slow
 def test_vtrbot_check_refuses_a_hostile_workbook_in_one_line(tmp_path: Path) -> None:
     path = _write(tmp_path, "far.xlsx", HOSTILE_XLSX["attribute_order.xlsx"]())
     done = subprocess.run(
