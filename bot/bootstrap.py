@@ -7,6 +7,7 @@ the services repeats them.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -17,9 +18,10 @@ from bot.services.alert_settings import AlertSettings
 from bot.services.alerting import AlertService, Clock, Scheduler, utc_now
 from bot.services.core import Core
 from bot.services.forgetting import Forgetting
+from bot.services.isolation import analyse_file_isolated, warm_up
 from bot.services.questions import QuestionService
 from bot.services.store import Store
-from bot.services.uploads import UploadService
+from bot.services.uploads import Analyse, UploadService
 from bot.settings import Settings
 
 
@@ -37,6 +39,9 @@ class Services:
         """Open the store and clear what a killed process left in the scratch folder."""
         await self.store.open()
         self.uploads.clear_scratch()
+        if self.uploads.analyse is analyse_file_isolated:
+            # The worker server imports the engine once (about a second), before the first upload.
+            await asyncio.to_thread(warm_up)
 
     async def close(self) -> None:
         await self.store.close()
@@ -50,6 +55,7 @@ def build_services(
     scheduler: Scheduler | None = None,
     clock: Clock = utc_now,
     progress_interval: float = 4.0,
+    analyse: Analyse = analyse_file_isolated,
 ) -> Services:
     """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
     store = store or Store(settings.database_path)
@@ -65,6 +71,7 @@ def build_services(
         max_upload_bytes=settings.max_upload_bytes,
         scratch_folder=scratch_folder(store),
         progress_interval=progress_interval,
+        analyse=analyse,
     )
     core = Core(
         store,

@@ -16,6 +16,7 @@ from bot.services.i18n import Translator
 from bot.services.replies import Button, Reply
 from bot.services.report_text import esc
 from bot.services.store import Store, Subscription
+from bot.services.text_split import clip
 
 DEFAULT_TIME = time(9, 0)
 CHINESE_TIMEZONE = "Asia/Shanghai"
@@ -30,6 +31,8 @@ COMMON_ZONES = (
     "America/Los_Angeles",
 )
 DIGEST_WORDS = frozenset({"digest", "daily", "摘要", "每日", "每天"})
+ECHO_LIMIT = 64
+"""What a user typed is quoted back at most this long (a reply must fit in one message)."""
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 
 
@@ -61,7 +64,7 @@ class AlertSettings:
                             esc(
                                 t._(
                                     "{value} is not a time of day. Use HH:MM, e.g. 09:00.",
-                                    value=clip(arg),
+                                    value=clip(arg, ECHO_LIMIT),
                                 )
                             )
                         )
@@ -77,7 +80,7 @@ class AlertSettings:
                         esc(
                             t._(
                                 "I don't know the time zone {value}. Use a name like Asia/Shanghai or Europe/Berlin.",
-                                value=clip(arg),
+                                value=clip(arg, ECHO_LIMIT),
                             )
                         )
                     )
@@ -226,9 +229,3 @@ def _setting_buttons(subscription: Subscription, t: Translator) -> tuple[tuple[B
 def _as_time(text: str) -> time:
     hours, minutes = text.split(":")
     return time(int(hours), int(minutes))
-
-
-def clip(value: str, limit: int = 64) -> str:
-    """What a user typed, quoted back short: a long echo must not push a reply past
-    Telegram's 4,096 characters."""
-    return value if len(value) <= limit else value[: limit - 1] + "…"

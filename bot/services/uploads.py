@@ -16,15 +16,16 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date
 from pathlib import Path
 
-from bot.domain.engine import FileRejected, analyse_file
+from bot.domain.engine import FileRejected
 from bot.domain.models import VtrReport
 from bot.domain.shipments import Shipments
 from bot.services.dates import parse_date
 from bot.services.i18n import Translator
+from bot.services.isolation import analyse_file_isolated
 from bot.services.replies import Progress, Reply, Upload
 from bot.services.report_replies import report_replies
 from bot.services.report_text import esc, render_file_error
@@ -40,6 +41,8 @@ ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 """File types a seller may send; the engine explains what it cannot read inside them
 (an old .xls gets "save it as .xlsx")."""
 SCRATCH_PREFIX = "vtrbot-upload-"
+Analyse = Callable[[Path, date | None, int | None, Path | None], tuple[VtrReport, Shipments]]
+"""The engine's `analyse_file` contract: (path, as_of, max_bytes, spill_folder)."""
 
 
 class UploadRefused(Exception):
@@ -63,8 +66,11 @@ class UploadService:
         scratch_folder: Path | None,
         progress_interval: float = 4.0,
         max_parallel_analyses: int = PARALLEL_ANALYSES,
+        analyse: Analyse = analyse_file_isolated,
     ) -> None:
         self.store = store
+        # In a worker process by default: no file can take the bot down with it.
+        self.analyse = analyse
         self.max_upload_bytes = max_upload_bytes
         # Downloads and a big file's spilled parts go beside the database, on the disk the
         # operator sized for data: a tmpfs /tmp would hold a 2 GB upload in RAM.
@@ -200,7 +206,7 @@ class UploadService:
         file's parts are spilled beside it, in the upload's own folder, until merged."""
         started = time.perf_counter()
         work = asyncio.ensure_future(
-            asyncio.to_thread(analyse_file, path, as_of, self.max_upload_bytes, path.parent)
+            asyncio.to_thread(self.analyse, path, as_of, self.max_upload_bytes, path.parent)
         )
         while True:
             done, _ = await asyncio.wait({work}, timeout=self.progress_interval)

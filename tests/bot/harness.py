@@ -11,6 +11,7 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.bootstrap import build_services
+from bot.domain.engine import analyse_file
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.core import Core
 from bot.services.store import Store
@@ -46,6 +47,7 @@ def core_for(store: Store, kb: KnowledgeBase, lang: str = "zh", **wiring: Any) -
         VTRBOT_DATA_DIR=store.path.parent,
         VTRBOT_DEFAULT_LANG=lang,
     )
+    wiring.setdefault("analyse", analyse_file)  # in this process, so tests can patch the engine
     return build_services(settings, kb=kb, store=store, **wiring).core
 
 

@@ -69,6 +69,8 @@ def test_dates_are_read_from_captions() -> None:
     assert parse_date("report for 2026-11-20 please") == date(2026, 11, 20)
     assert parse_date("2026-02-30") is None
     assert parse_date(None) is None
+    assert parse_date("0001-01-01") is None
+    assert parse_date("9999-12-31") is None
 
 
 async def test_upload_reports_merges_and_remembers(core: Core, store: Store) -> None:
@@ -122,9 +124,7 @@ async def test_a_second_upload_waits_for_the_first(core: Core) -> None:
 
 
 async def test_slow_analysis_keeps_the_status_message_moving(core: Core, monkeypatch) -> None:
-    import bot.services.uploads as core_module
-
-    real = core_module.analyse_file
+    real = core.uploads.analyse
 
     def slow(*args, **kwargs):
         import time
@@ -132,7 +132,7 @@ async def test_slow_analysis_keeps_the_status_message_moving(core: Core, monkeyp
         time.sleep(0.3)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(core_module, "analyse_file", slow)
+    monkeypatch.setattr(core.uploads, "analyse", slow)
     shown: list[str] = []
 
     async def progress(text: str) -> None:
@@ -155,12 +155,10 @@ async def test_bad_files_are_answered_and_nothing_is_stored(core: Core, store: S
 
 
 async def test_an_engine_crash_is_a_message_not_an_exception(core: Core, monkeypatch) -> None:
-    import bot.services.uploads as core_module
-
     def crash(*args, **kwargs):
         raise MemoryError("buyer Zhang San, 13800000000")
 
-    monkeypatch.setattr(core_module, "analyse_file", crash)
+    monkeypatch.setattr(core.uploads, "analyse", crash)
     [reply] = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv"))
     assert "Export it again" in reply.html
     assert "Zhang" not in reply.html
