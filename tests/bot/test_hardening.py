@@ -204,3 +204,20 @@ async def test_the_bot_never_sends_more_than_30_calls_in_any_second(
     print(f"busiest second: {busiest} calls")
     assert len(times) == 75
     assert busiest <= 30
+
+
+async def test_hostile_workbooks_are_answered_and_the_bot_serves_on(
+    bot_api: FakeBotApi, running_bot
+) -> None:
+    """Through the real bot: each file is refused in words, and another chat is still
+    answered afterwards (the process did not die with a reader)."""
+    from tests.engine.hostile_files import HOSTILE_XLSX
+
+    names = ["attribute_order.xlsx", "positional_far_row.xlsx", "eight_digit_row.xlsx"]
+    for chat_id, name in enumerate(names, start=40):
+        bot_api.user_sends_document(chat_id, HOSTILE_XLSX[name](), name, lang="en")
+        *_, refusal = await bot_api.wait_for("sendMessage", chat_id=chat_id, count=2)
+        assert "could not" in refusal.text.lower() or "too" in refusal.text.lower(), refusal.text
+    bot_api.user_sends(49, "What is Buy Shipping?", lang="en")
+    [answer] = await bot_api.wait_for("sendMessage", chat_id=49)
+    assert "Buy Shipping" in answer.text
