@@ -31,7 +31,17 @@ def size_mb(path: Path) -> float:
 
 def remove_installers() -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "uninstall", "--yes", "--quiet", "pip", "setuptools", "wheel"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "uninstall",
+            "--yes",
+            "--quiet",
+            "pip",
+            "setuptools",
+            "wheel",
+        ],
         check=True,
     )
 
