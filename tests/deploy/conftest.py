@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.bot.fake_bot_api import FakeBotApi
 from tests.deploy.podman import (
     FIGURES,
     ROOT,
@@ -63,7 +64,7 @@ def image(podman_ready: None, tmp_path_factory: pytest.TempPathFactory) -> str:
     images drop HEALTHCHECK)."""
     source = tmp_path_factory.mktemp("clone") / "vtrbot"
     head = clean_clone(source)
-    tag = f"localhost/vtrbot-test:{head[:12]}"
+    tag = "localhost/vtrbot-test"
     log = source.parent / "build.log"
     started = time.monotonic()
     with log.open("w") as out:
@@ -78,9 +79,21 @@ def image(podman_ready: None, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture
-async def new_container(image: str) -> AsyncIterator[Callable[[], Container]]:
+async def api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def new_container(
+    image: str, volume: str, api: FakeBotApi
+) -> AsyncIterator[Callable[[], Container]]:
     """Call it for a container of the image; each is removed when the test ends, its log
-    printed first (pytest shows it when the test fails)."""
+    printed first (pytest shows it when the test fails). It asks for `volume` and `api` so
+    both outlive the containers: removing a volume by force removes the containers using
+    it, and a bot whose API has gone logs network errors."""
     made: list[Container] = []
 
     def new() -> Container:
@@ -88,7 +101,7 @@ async def new_container(image: str) -> AsyncIterator[Callable[[], Container]]:
         return made[-1]
 
     yield new
-    for container in made:
+    for container in (c for c in made if not c.removed):
         print(f"--- log of {container.name}:\n{await container.logs()}")
         await container.remove()
 

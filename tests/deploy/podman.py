@@ -69,6 +69,7 @@ class Container:
     image: str
     name: str = field(default_factory=lambda: f"vtrbot-test-{uuid.uuid4().hex[:10]}")
     started_at: float = 0.0
+    removed: bool = False
 
     async def start(self, env: dict[str, str], volume: str, *args: str) -> None:
         options = [f"--env={key}={value}" for key, value in env.items()]
@@ -92,3 +93,4 @@ class Container:
 
     async def remove(self) -> None:
         await podman("rm", "--force", "--time", "0", self.name)
+        self.removed = True

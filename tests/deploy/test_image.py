@@ -69,14 +69,6 @@ async def upload_sample(api: FakeBotApi, chat_id: int) -> str:
     return "\n".join(call.text for call in api.sent("sendMessage", chat_id=chat_id))
 
 
-@pytest.fixture
-async def api():
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
-
-
 def test_runs_as_a_non_root_user_and_vtrbot_help_works(image: str) -> None:
     assert run_in_image(image, "id", "-u").strip() == "10001"
     assert run_in_image(image, "id", "-un").strip() == "vtrbot"
@@ -140,6 +132,8 @@ async def test_the_healthcheck_passes_while_the_bot_runs_and_fails_once_stale(
     stale = int(time.time()) - STALE_AFTER_SECONDS - 60
     ok(await container.exec("touch", "-d", f"@{stale}", "/data/heartbeat"))
     assert (await container.exec(*command)).returncode == 1
+    unhealthy = await podman("healthcheck", "run", container.name)
+    assert (unhealthy.returncode, unhealthy.stdout.strip()) == (1, "unhealthy")
     ok(await podman("kill", "--signal", "CONT", container.name))
 
 
