@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).parents[2]
 WRAPPER = "vtr-podman"
 SETUP_HINT = (
-    "podman-setup.sh from the shared tools (`bash ../shared/tools/podman-setup.sh`, as root) "
-    "installs podman, the python:3.11-slim stand-in and the vtr-podman wrapper"
+    "`bash ../shared/tools/podman-setup.sh` as root (the workplace's script: it installs "
+    "podman, a python:3.11-slim stand-in and the vtr-podman wrapper)"
 )
 SIZE_TARGET_MB = 400
 """What the Dockerfile may add on top of its base image (README, Docker)."""
