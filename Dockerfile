@@ -1,9 +1,14 @@
 # syntax=docker/dockerfile:1
 # VTR Bot: docker build -t vtrbot . && docker run -e TELEGRAM_BOT_TOKEN=… -v vtrbot-data:/data vtrbot
+# (podman: add --format docker to the build, or the HEALTHCHECK is dropped.)
 
 # --- build: a virtualenv with the dependencies, then the project ----------------------
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+# binutils: `strip`, for docker/slim_venv.py; this stage is not shipped.
+RUN apt-get update -qq \
+    && apt-get install -y -qq --no-install-recommends binutils >/dev/null \
+    && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
@@ -15,6 +20,10 @@ RUN pip install --no-deps .
 # Catalogs are compiled here so a broken translation fails the build, not a chat.
 COPY locales ./locales
 RUN pybabel compile --statistics -d locales -D messages
+# What the bot never uses at run time goes (installers, test suites, other languages'
+# locale data, debug symbols); the script then checks that every language still formats.
+COPY docker/slim_venv.py ./docker/
+RUN VTRBOT_RESOURCES_DIR=/src python docker/slim_venv.py
 
 # --- runtime: no compilers, no build files, not root ----------------------------------
 FROM python:3.11-slim

@@ -210,5 +210,7 @@ async def chart_replies(store: Store, chat_id: int, t: Translator) -> list[Reply
     end = await store.last_report_as_of(chat_id) or newest
     table = await stored_history(store, chat_id, end)
     png = await asyncio.to_thread(trend_chart, table, end, t)
-    caption = t._("Daily VTR over the 30 days to {date}, with the 95% line.", date=t.date(end))
+    caption = t._(
+        "Daily VTR over the 30 days to {date}; the dashed line is the 95% bar.", date=t.date(end)
+    )
     return [Reply(esc(caption), image=Document(f"vtr-{end.isoformat()}.png", png))]

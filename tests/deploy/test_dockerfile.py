@@ -1,4 +1,4 @@
-"""No Docker engine runs here, so the Dockerfile's promises are checked as text."""
+"""The Dockerfile's promises, read as text (fast); test_image.py builds and runs the image."""
 
 from __future__ import annotations
 
