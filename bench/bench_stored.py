@@ -41,8 +41,9 @@ async def fill(path: Path, database: Path) -> None:
 
 
 async def alert(database: Path) -> None:
+    from bot.domain.alerts import Subscription
     from bot.services.alerting import AlertService
-    from bot.services.store import Store, Subscription
+    from bot.services.store import Store
 
     async with Store(database) as store:
         service = AlertService(

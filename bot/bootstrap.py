@@ -20,7 +20,7 @@ from bot.services.core import Core
 from bot.services.forgetting import Forgetting
 from bot.services.isolation import analyse_file_isolated, warm_up
 from bot.services.questions import QuestionService
-from bot.services.store import Store
+from bot.services.store import Store, open_store
 from bot.services.uploads import Analyse, UploadService
 from bot.settings import Settings
 
@@ -58,7 +58,7 @@ def build_services(
     analyse: Analyse = analyse_file_isolated,
 ) -> Services:
     """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
-    store = store or Store(settings.database_path)
+    store = store or open_store(settings)
     alerts = AlertService(
         store,
         settings.default_lang,

@@ -59,6 +59,8 @@ class Settings(BaseSettings):
         default=frozenset(), alias="VTRBOT_ALLOWED_CHATS"
     )
     """Private deployments: only these chat IDs are served (empty: everyone)."""
+    database_url: SecretStr | None = Field(default=None, alias="VTRBOT_DATABASE_URL")
+    """postgresql://… to share one PostgreSQL between processes; unset: SQLite in data_dir."""
 
     @field_validator("allowed_chats", mode="before")
     @classmethod
@@ -106,6 +108,15 @@ class Settings(BaseSettings):
             r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
         ):
             raise ValueError("use 1-256 characters A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        if not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("must start with postgresql:// (unset it to use SQLite)")
         return value
 
     @field_validator("timezone")

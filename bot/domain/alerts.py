@@ -29,7 +29,8 @@ Otherwise the chat hears nothing, unless it chose the daily digest.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -49,6 +50,28 @@ _EPSILON = 1e-9
 
 Trigger = Literal["below", "projected_below", "dropped", "stale"]
 TRIGGERS: tuple[Trigger, ...] = ("below", "projected_below", "dropped", "stale")
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A chat's daily alert: local time of day, its time zone, and whether it wants a
+    message even when all is well."""
+
+    chat_id: int
+    at: time
+    timezone: str
+    digest: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRecord:
+    """One alert sent: when, for which as-of date, why, and what it said (JSON)."""
+
+    chat_id: int
+    sent_at: datetime
+    as_of: date
+    triggers: tuple[str, ...]
+    snapshot_json: str
 
 
 class AlertSnapshot(BaseModel):

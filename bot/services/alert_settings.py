@@ -10,12 +10,13 @@ from dataclasses import replace
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.alerts import Subscription
 from bot.services import buttons
 from bot.services.alerting import AlertMessage, AlertService
 from bot.services.i18n import Translator
 from bot.services.replies import Button, Reply
 from bot.services.report_text import esc
-from bot.services.store import Store, Subscription
+from bot.services.store import Store
 from bot.services.text_split import clip
 
 DEFAULT_TIME = time(9, 0)

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.domain.alerts import AlertDecision, AlertSnapshot, decide
+from bot.domain.alerts import AlertDecision, AlertSnapshot, Subscription, decide
 from bot.domain.models import VtrReport
 from bot.domain.shipments import ShipmentTable
 from bot.domain.vtr import compute_report
@@ -27,7 +27,7 @@ from bot.services.charts import trend_chart
 from bot.services.history import stored_history
 from bot.services.i18n import Lang, Translator, translator
 from bot.services.replies import Document, Reply
-from bot.services.store import Store, Subscription
+from bot.services.store import Store
 from bot.services.text_split import split_html
 
 log = logging.getLogger(__name__)

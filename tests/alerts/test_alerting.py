@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.alerts import Subscription
 from bot.domain.models import ShipmentRecord
 from bot.services.alerting import AlertMessage, AlertService, ChatUnreachableError
-from bot.services.store import Store, Subscription
+from bot.services.store import Store
+from tests.stored import merge_records
 
 YT = "YT2611000000000001"
 
@@ -63,7 +65,7 @@ MORNING = datetime(2026, 11, 21, 1, 30, tzinfo=UTC)
 
 
 async def test_below_bar_is_sent_with_a_chart_and_claims_the_day(store: Store) -> None:
-    await store.merge_shipments(1, records(valid=18, invalid=2, day=date(2026, 11, 20)))  # 90%
+    await merge_records(store, 1, records(valid=18, invalid=2, day=date(2026, 11, 20)))  # 90%
     await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
     service, outbox = AlertService(store, "en", clock=Clock(MORNING)), Outbox()
     assert await service.run_pass(outbox) == {1: "sent"}
@@ -81,7 +83,7 @@ async def test_restart_mid_day_does_not_double_the_alert(tmp_path: Path) -> None
     path = tmp_path / "db.sqlite3"
     outbox = Outbox()
     async with Store(path) as store:
-        await store.merge_shipments(1, records(18, 2, date(2026, 11, 20)))
+        await merge_records(store, 1, records(18, 2, date(2026, 11, 20)))
         await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
         assert await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
     async with Store(path) as reopened:  # the process restarted the same day
@@ -95,8 +97,8 @@ async def test_restart_mid_day_does_not_double_the_alert(tmp_path: Path) -> None
 
 
 async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
-    await store.merge_shipments(1, records(20, 0, date(2026, 11, 20)))
-    await store.merge_shipments(2, records(20, 0, date(2026, 11, 20)))
+    await merge_records(store, 1, records(20, 0, date(2026, 11, 20)))
+    await merge_records(store, 2, records(20, 0, date(2026, 11, 20)))
     await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
     await store.subscribe(Subscription(2, time(9), "Asia/Shanghai", digest=True))
     outbox = Outbox()
@@ -109,7 +111,7 @@ async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
 
 async def test_failed_delivery_releases_the_day_and_others_still_get_theirs(store: Store) -> None:
     for chat in (1, 2):
-        await store.merge_shipments(chat, records(18, 2, date(2026, 11, 20)))
+        await merge_records(store, chat, records(18, 2, date(2026, 11, 20)))
         await store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
     service = AlertService(store, "zh", clock=Clock(MORNING))
     assert await service.run_pass(Outbox(fail_for={1})) == {1: "failed", 2: "sent"}
@@ -120,7 +122,7 @@ async def test_failed_delivery_releases_the_day_and_others_still_get_theirs(stor
 
 
 async def test_blocked_chat_is_unsubscribed(store: Store) -> None:
-    await store.merge_shipments(1, records(18, 2, date(2026, 11, 20)))
+    await merge_records(store, 1, records(18, 2, date(2026, 11, 20)))
     await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
     outcome = await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(Outbox(blocked={1}))
     assert outcome == {1: "unreachable"}
@@ -130,8 +132,8 @@ async def test_blocked_chat_is_unsubscribed(store: Store) -> None:
 async def test_today_is_the_chats_local_day(store: Store) -> None:
     """At 01:30 UTC on 11-21 it is still 11-20 in Los Angeles: the window ends on 11-20.
     A shipment on 11-21 (already local 'today' in Shanghai) is then outside the window."""
-    await store.merge_shipments(
-        1, records(1, 0, date(2026, 11, 21)) + records(18, 2, date(2026, 11, 20))
+    await merge_records(
+        store, 1, records(1, 0, date(2026, 11, 21)) + records(18, 2, date(2026, 11, 20))
     )
     await store.subscribe(Subscription(1, time(17), "America/Los_Angeles"))
     outbox = Outbox()
@@ -145,8 +147,8 @@ async def test_window_rolls_forward_and_old_defects_leave(store: Store) -> None:
     """2 defects on 10-25 and 19 valid on 11-20: 19/21 = 90.5% on 11-21 (alert).
     On 11-24 the window starts 10-26, the defects are gone: 19/19 = 100% — but the data is
     from 11-20, four days before: stale, so the alert asks for a fresh upload."""
-    await store.merge_shipments(
-        1, records(0, 2, date(2026, 10, 25)) + records(19, 0, date(2026, 11, 20))
+    await merge_records(
+        store, 1, records(0, 2, date(2026, 10, 25)) + records(19, 0, date(2026, 11, 20))
     )
     await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
     outbox = Outbox()
@@ -171,7 +173,7 @@ async def test_vtrbot_alerts_now_prints_the_pass(tmp_path: Path, monkeypatch, ca
     async with Store(data / "vtrbot.sqlite3") as store:
         # Ship dates relative to the real today, so the pass finds a fresh 90% category.
         today = datetime.now(UTC).date()
-        await store.merge_shipments(5, records(18, 2, today - timedelta(days=1)))
+        await merge_records(store, 5, records(18, 2, today - timedelta(days=1)))
         await store.subscribe(Subscription(5, time(9), "UTC"))
     monkeypatch.setenv("VTRBOT_DATA_DIR", str(data))
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)

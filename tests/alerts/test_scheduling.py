@@ -8,7 +8,7 @@ import pytest
 from telegram.ext import ApplicationBuilder
 
 from bot.adapters.telegram.jobs import JobQueueScheduler, job_name
-from bot.services.store import Subscription
+from bot.domain.alerts import Subscription
 
 
 @pytest.fixture

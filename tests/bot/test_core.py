@@ -15,6 +15,7 @@ from bot.services.replies import ChatRef, Upload
 from bot.services.store import Store
 from bot.services.text_split import split_html, units
 from tests.bot import samples
+from tests.stored import stored_records
 
 EN = ChatRef(10, "en-GB")
 ZH = ChatRef(11, "zh-hans")
@@ -91,13 +92,13 @@ async def test_upload_reports_merges_and_remembers(core: Core, store: Store) -> 
     assert document is not None
     assert document.filename == "vtr-defects-2026-11-20.csv"
     assert document.data.decode("utf-8-sig").count("\n") == 3  # header + T09 + T10
-    assert len(await store.shipments(EN.chat_id)) == 21  # 20 counted + 1 cancelled, kept
+    assert len(await stored_records(store, EN.chat_id)) == 21  # 20 counted + 1 cancelled, kept
     last = await store.last_report(EN.chat_id)
     assert last is not None
     assert last.overall.valid == 18
     again = await core.handle_command(EN, "vtr")
     assert "90.0%" in "\n".join(r.html for r in again)
-    assert await store.shipments(ZH.chat_id) == []
+    assert await stored_records(store, ZH.chat_id) == []
 
 
 async def test_a_second_upload_waits_for_the_first(core: Core) -> None:
@@ -150,7 +151,7 @@ async def test_bad_files_are_answered_and_nothing_is_stored(core: Core, store: S
     big = Upload("big.csv", core.uploads.max_upload_bytes + 1, fetch=lambda dest: asyncio.sleep(0))
     [too_large] = await core.handle_upload(EN, big)
     assert "20" in too_large.html
-    assert await store.shipments(EN.chat_id) == []
+    assert await stored_records(store, EN.chat_id) == []
     assert await store.last_report(EN.chat_id) is None
 
 
@@ -256,7 +257,7 @@ async def test_a_big_upload_worked_on_in_parts_is_stored_whole(
 
     assert sum(name.startswith("shipments-") for name in written) == 5
 
-    stored = sorted(tuple(r.model_dump().values()) for r in await store.shipments(EN.chat_id))
+    stored = sorted(tuple(r.model_dump().values()) for r in await stored_records(store, EN.chat_id))
     assert stored == sorted(r for batch in table.record_batches() for r in batch)
     assert replies[0].html == split_html(render_report(whole, translator("en"), html=True))[0]
     assert list((store.path.parent / "scratch").iterdir()) == []

@@ -14,17 +14,19 @@ from telegram.error import RetryAfter
 
 from bot.adapters.telegram.handlers import send_replies
 from bot.bootstrap import build_services
+from bot.domain.alerts import Subscription
 from bot.services.alerting import AlertMessage, AlertService
 from bot.services.charts import trend_chart
 from bot.services.core import Core
 from bot.services.i18n import translator
 from bot.services.replies import MAX_MESSAGES_PER_REPLY, ChatRef, Reply, Upload
-from bot.services.store import Store, Subscription
+from bot.services.store import Store
 from bot.services.text_split import TELEGRAM_LIMIT
 from bot.settings import Settings
 from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.test_core import upload_of
+from tests.stored import stored_count
 
 EN = ChatRef(20, "en")
 
@@ -48,11 +50,11 @@ async def test_forget_while_a_file_is_analysed_keeps_nothing_of_it(
     release.set()
     [kept_nothing] = await upload
     assert "did not keep erp.csv" in kept_nothing.html
-    assert await store.shipment_count(EN.chat_id) == 0
+    assert await stored_count(store, EN.chat_id) == 0
     assert await store.last_report(EN.chat_id) is None
     # The next upload is stored as usual.
     await core.handle_upload(EN, upload_of(data, "erp.csv", samples.AS_OF))
-    assert await store.shipment_count(EN.chat_id) == 21
+    assert await stored_count(store, EN.chat_id) == 21
 
 
 async def test_files_sent_together_are_analysed_one_at_a_time(core: Core, store: Store) -> None:
@@ -65,7 +67,7 @@ async def test_files_sent_together_are_analysed_one_at_a_time(core: Core, store:
     busy = [r for r in results if len(r) == 1 and "still analysing" in r[0].html]
     reports = [r for r in results if r[-1].document is not None]
     assert (len(reports), len(busy)) == (1, 4)
-    assert await store.shipment_count(EN.chat_id) == 21
+    assert await stored_count(store, EN.chat_id) == 21
 
 
 async def test_a_status_line_telegram_refuses_does_not_fail_the_analysis(core: Core) -> None:

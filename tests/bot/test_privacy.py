@@ -10,6 +10,7 @@ from bot.settings import Settings
 from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import started
+from tests.stored import stored_count
 
 
 async def test_allow_list_serves_only_listed_chats(
@@ -45,13 +46,13 @@ async def test_forget_deletes_the_chats_data_and_its_alert(
     *_, prompt = await bot_api.wait_for("sendMessage", chat_id=31, count=before + 1)
     assert "forget:yes" in [data for _, data in prompt.buttons]
     # 20 counted shipments + the cancelled order, kept with its exclusion reason.
-    assert await store.shipment_count(31) == 21  # nothing deleted before the confirmation
+    assert await stored_count(store, 31) == 21  # nothing deleted before the confirmation
     bot_api.user_presses(31, "forget:yes")
     await bot_api.wait_for("sendMessage", chat_id=31, count=before + 2)
 
-    assert await store.shipment_count(31) == 0
+    assert await stored_count(store, 31) == 0
     assert await store.last_report(31) is None
     assert await store.subscription(31) is None
     assert await store.get_lang(31) is None
     assert running_bot.job_queue.get_jobs_by_name(job_name(31)) == ()
-    assert await store.shipment_count(32) == 21  # another chat's data is untouched
+    assert await stored_count(store, 32) == 21  # another chat's data is untouched

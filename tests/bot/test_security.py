@@ -14,6 +14,7 @@ import pytest
 from bot.adapters.telegram.logs import LIBRARY_FLOORS, quiet_libraries
 from bot.services.store import Store
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.stored import stored_count, stored_records
 
 pytestmark = pytest.mark.usefixtures("running_bot")
 
@@ -115,8 +116,8 @@ async def test_seller_b_never_sees_seller_as_data(bot_api: FakeBotApi, running_b
 
     store: Store = running_bot.bot_data.services.store
     assert await store.last_report(SELLER_B) is None
-    assert await store.shipments(SELLER_B) == []
-    assert await store.shipment_count(SELLER_B) == 0
+    assert await stored_records(store, SELLER_B) == []
+    assert await stored_count(store, SELLER_B) == 0
     assert await store.newest_ship_date(SELLER_B) is None
     for alert in await store.alert_history(SELLER_B):  # B's own alerts: about B's nothing
         assert not [secret for secret in secrets_of_a() if secret in alert.snapshot_json]
@@ -124,8 +125,8 @@ async def test_seller_b_never_sees_seller_as_data(bot_api: FakeBotApi, running_b
     assert any(CATEGORY in alert.snapshot_json for alert in await store.alert_history(SELLER_A))
     assert await store.get_as_of(SELLER_B) is None
     # …while A's data is there, under A only.
-    assert await store.shipment_count(SELLER_A) == 7
-    assert {record.order_id for record in await store.shipments(SELLER_A)} == set(ORDER_IDS)
+    assert await stored_count(store, SELLER_A) == 7
+    assert {record.order_id for record in await stored_records(store, SELLER_A)} == set(ORDER_IDS)
 
 
 @pytest.fixture

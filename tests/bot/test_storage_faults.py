@@ -12,6 +12,7 @@ from bot.services.store import Store
 from tests.bot import samples
 from tests.bot.harness import core_for
 from tests.generate import generate
+from tests.stored import stored_records
 
 CHAT = ChatRef(7, "en")
 
@@ -28,7 +29,7 @@ async def test_locked_database(tmp_path: Path, kb: KnowledgeBase) -> None:
     async with Store(database, busy_timeout_ms=100) as store:
         core = core_for(store, kb, "en")
         assert "90.0%" in await upload(core, tmp_path)
-        before = await store.shipments(CHAT.chat_id)
+        before = await stored_records(store, CHAT.chat_id)
         other_process = sqlite3.connect(database, isolation_level=None)
         other_process.execute("BEGIN EXCLUSIVE")
         try:
@@ -37,22 +38,22 @@ async def test_locked_database(tmp_path: Path, kb: KnowledgeBase) -> None:
             other_process.execute("ROLLBACK")
             other_process.close()
         assert "database is busy right now, so nothing was saved" in text
-        assert await store.shipments(CHAT.chat_id) == before
+        assert await stored_records(store, CHAT.chat_id) == before
 
 
 async def test_full_disk(tmp_path: Path, kb: KnowledgeBase) -> None:
     async with Store(tmp_path / "db.sqlite3") as store:
         core = core_for(store, kb, "en")
         await store.set_lang(1, "en")  # another chat's data, already stored
-        async with store.db.execute("PRAGMA page_count") as cursor:
+        async with store.backend.writer.execute("PRAGMA page_count") as cursor:
             (pages,) = await cursor.fetchone()
-        await store.db.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow
+        await store.backend.writer.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow
         big = tmp_path / "big.csv"
         generate(big, rows=3000, seed=3)  # thousands of rows: the database must grow
         replies = await core.handle_file(CHAT, big, "big.csv", caption="2026-11-20")
         text = "\n".join(reply.html for reply in replies)
         assert "storage is full, so nothing was saved" in text
-        assert await store.shipments(CHAT.chat_id) == []
+        assert await stored_records(store, CHAT.chat_id) == []
         assert await store.get_lang(1) == "en"
 
 
@@ -73,7 +74,7 @@ async def test_disk_filling_up_with_a_big_files_parts(
     async with Store(tmp_path / "db.sqlite3") as store:
         core = core_for(store, kb, "en")
         assert "90.0%" in await upload(core, tmp_path)
-        before = await store.shipments(CHAT.chat_id)
+        before = await stored_records(store, CHAT.chat_id)
         big = tmp_path / "big.csv"
         generate(big, rows=3000, seed=3)
         monkeypatch.setattr(spill, "PARTITION_SOURCE_BYTES", big.stat().st_size // 4)
@@ -82,4 +83,4 @@ async def test_disk_filling_up_with_a_big_files_parts(
         replies = await core.handle_file(CHAT, big, "big.csv", caption="2026-11-20")
         text = "\n".join(reply.html for reply in replies)
         assert "storage is full, so nothing was saved" in text
-        assert await store.shipments(CHAT.chat_id) == before
+        assert await stored_records(store, CHAT.chat_id) == before

@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain.models import GroupStats, ShipmentRecord, VtrReport, Window
 from bot.services.store import SCHEMA_VERSION, Store
+from tests.stored import merge_records, stored_count, stored_records
 
 
 def record(order_id: str, tracking: str = "1Z999AA10123456784", **fields: object) -> ShipmentRecord:
@@ -47,7 +48,7 @@ async def store(tmp_path):
 
 async def test_new_database_is_migrated_and_in_wal_mode(store: Store) -> None:
     assert await store.schema_version() == SCHEMA_VERSION
-    async with store.db.execute("PRAGMA journal_mode") as cursor:
+    async with store.backend.writer.execute("PRAGMA journal_mode") as cursor:
         assert (await cursor.fetchone())[0] == "wal"
 
 
@@ -75,11 +76,11 @@ async def test_chat_settings_round_trip(store: Store) -> None:
 
 
 async def test_merge_replaces_orders_in_the_new_upload_and_keeps_the_rest(store: Store) -> None:
-    await store.merge_shipments(7, [record("A", tracking=""), record("B"), record("C")])
+    await merge_records(store, 7, [record("A", tracking=""), record("B"), record("C")])
     # A second upload corrects A's tracking and splits B into two packages; C is not in it.
     corrected = [record("A"), record("B", tracking="1", carrier="DHL"), record("B", tracking="2")]
-    await store.merge_shipments(7, corrected)
-    stored = {(r.order_id, r.tracking) for r in await store.shipments(7)}
+    await merge_records(store, 7, corrected)
+    stored = {(r.order_id, r.tracking) for r in await stored_records(store, 7)}
     assert stored == {
         ("A", "1Z999AA10123456784"),
         ("B", "1"),
@@ -94,18 +95,18 @@ async def test_records_round_trip_unchanged(store: Store) -> None:
         record("B", ship_date=None, tracking="", carrier="", excluded="not_shipped"),
         record("C", category="玩具", marketplace="德国站", carrier="云途"),
     ]
-    await store.merge_shipments(1, records)
-    assert sorted(await store.shipments(1), key=lambda r: r.order_id) == records
+    await merge_records(store, 1, records)
+    assert sorted(await stored_records(store, 1), key=lambda r: r.order_id) == records
 
 
 async def test_one_chat_never_sees_or_changes_another(store: Store) -> None:
-    await store.merge_shipments(1, [record("A"), record("B")])
-    await store.merge_shipments(2, [record("A", tracking="")])
+    await merge_records(store, 1, [record("A"), record("B")])
+    await merge_records(store, 2, [record("A", tracking="")])
     await store.save_report(1, small_report(date(2026, 11, 20)))
-    assert [r.tracking for r in await store.shipments(1) if r.order_id == "A"] == [
+    assert [r.tracking for r in await stored_records(store, 1) if r.order_id == "A"] == [
         "1Z999AA10123456784"
     ]
-    assert len(await store.shipments(2)) == 1
+    assert len(await stored_records(store, 2)) == 1
     assert await store.last_report(2) is None
     assert await store.last_report_as_of(2) is None
     assert await store.last_report_as_of(1) == date(2026, 11, 20)
@@ -114,26 +115,26 @@ async def test_one_chat_never_sees_or_changes_another(store: Store) -> None:
 
 
 async def test_failed_merge_loses_nothing(store: Store) -> None:
-    await store.merge_shipments(1, [record("A"), record("B")])
+    await merge_records(store, 1, [record("A"), record("B")])
 
     def broken():
         yield record("A", tracking="new")
         raise OSError("upload stream broke")
 
     with pytest.raises(OSError, match="broke"):
-        await store.merge_shipments(1, broken())
-    assert {r.tracking for r in await store.shipments(1)} == {"1Z999AA10123456784"}
+        await merge_records(store, 1, broken())
+    assert {r.tracking for r in await stored_records(store, 1)} == {"1Z999AA10123456784"}
 
 
 async def test_data_survives_a_restart(tmp_path) -> None:
     path = tmp_path / "vtrbot.sqlite3"
     async with Store(path) as first:
         await first.set_lang(5, "zh")
-        await first.merge_shipments(5, [record("A")])
+        await merge_records(first, 5, [record("A")])
         await first.save_report(5, small_report(date(2026, 11, 20)))
     async with Store(path) as second:
         assert await second.get_lang(5) == "zh"
-        assert [r.order_id for r in await second.shipments(5)] == ["A"]
+        assert [r.order_id for r in await stored_records(second, 5)] == ["A"]
         report = await second.last_report(5)
         assert report is not None
         assert report.as_of == date(2026, 11, 20)
@@ -145,17 +146,17 @@ async def test_merging_100k_shipments_keeps_each_order_once(store: Store) -> Non
     records = [
         record(f"ORDER-{n:06d}", ship_date=date(2026, 10, 1 + n % 30)) for n in range(100_000)
     ]
-    await store.merge_shipments(3, records)
-    await store.merge_shipments(3, records[:50_000])  # a second upload replacing half
-    assert await store.shipment_count(3) == 100_000
+    await merge_records(store, 3, records)
+    await merge_records(store, 3, records[:50_000])  # a second upload replacing half
+    assert await stored_count(store, 3) == 100_000
 
 
 async def test_version_1_database_is_upgraded_in_place(tmp_path) -> None:
-    from bot.services.store import MIGRATIONS
+    from bot.services.store.schema import MIGRATIONS
 
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as connection:
-        connection.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+        connection.executescript(MIGRATIONS[0]["sqlite"] + "\nPRAGMA user_version = 1;")
         connection.execute(
             "INSERT INTO chats (chat_id, lang, created_at, updated_at) VALUES (9, 'en', '', '')"
         )
@@ -168,7 +169,7 @@ async def test_version_1_database_is_upgraded_in_place(tmp_path) -> None:
 async def test_subscriptions_and_alert_history_per_chat(store: Store) -> None:
     from datetime import time as clock
 
-    from bot.services.store import Subscription
+    from bot.domain.alerts import Subscription
 
     await store.subscribe(Subscription(1, clock(9, 0), "Asia/Shanghai"))
     await store.subscribe(Subscription(2, clock(8, 30), "Europe/Berlin", digest=True))
@@ -178,8 +179,8 @@ async def test_subscriptions_and_alert_history_per_chat(store: Store) -> None:
     assert await store.unsubscribe(2) is True
     assert await store.unsubscribe(2) is False
 
-    await store.record_alert(1, date(2026, 11, 20), ["below"], '{"a": 1}')
-    await store.record_alert(1, date(2026, 11, 21), ["below", "dropped"], '{"a": 2}')
+    await store.claim_alert(1, date(2026, 11, 20), ["below"], '{"a": 1}')
+    await store.claim_alert(1, date(2026, 11, 21), ["below", "dropped"], '{"a": 2}')
     history = await store.alert_history(1)
     assert [(h.as_of.day, h.triggers) for h in history] == [
         (21, ("below", "dropped")),
@@ -190,13 +191,13 @@ async def test_subscriptions_and_alert_history_per_chat(store: Store) -> None:
 
 async def test_newest_ship_date(store: Store) -> None:
     assert await store.newest_ship_date(1) is None
-    await store.merge_shipments(
-        1, [record("A", ship_date=date(2026, 11, 3)), record("B", ship_date=None)]
+    await merge_records(
+        store, 1, [record("A", ship_date=date(2026, 11, 3)), record("B", ship_date=None)]
     )
-    await store.merge_shipments(2, [record("A", ship_date=date(2026, 11, 30))])
+    await merge_records(store, 2, [record("A", ship_date=date(2026, 11, 30))])
     assert await store.newest_ship_date(1) == date(2026, 11, 3)
     # An FBA-only day still shows how far the export reaches: excluded shipments count.
-    await store.merge_shipments(1, [record("C", ship_date=date(2026, 11, 5), excluded="fba")])
+    await merge_records(store, 1, [record("C", ship_date=date(2026, 11, 5), excluded="fba")])
     assert await store.newest_ship_date(1) == date(2026, 11, 5)
 
 
@@ -216,12 +217,12 @@ async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
 
     async with Store(tmp_path / "db.sqlite3") as store:
         results = await asyncio.gather(
-            store.merge_shipments(1, upload("A")),
-            store.merge_shipments(2, upload("B")),
+            merge_records(store, 1, upload("A")),
+            merge_records(store, 2, upload("B")),
             store.set_lang(3, "en"),
         )
         assert results == [20_000, 20_000, None]
-        assert (await store.shipment_count(1), await store.shipment_count(2)) == (20_000, 20_000)
+        assert (await stored_count(store, 1), await stored_count(store, 2)) == (20_000, 20_000)
         assert await store.get_lang(3) == "en"
 
 
@@ -238,13 +239,13 @@ async def test_reads_are_served_while_a_big_merge_is_written(tmp_path) -> None:
     ]
     async with Store(tmp_path / "db.sqlite3") as store:
         await store.set_lang(9, "en")
-        merge = asyncio.create_task(store.merge_shipments(1, records))
+        merge = asyncio.create_task(merge_records(store, 1, records))
         await asyncio.sleep(0.05)  # the merge has begun
         assert await store.get_lang(9) == "en"
-        assert await store.shipment_count(1) == 0  # the uncommitted merge is invisible
+        assert await stored_count(store, 1) == 0  # the uncommitted merge is invisible
         assert not merge.done()  # …and the read did not wait for it
         assert await merge == 200_000
-        assert await store.shipment_count(1) == 200_000
+        assert await stored_count(store, 1) == 200_000
 
 
 async def test_an_order_split_across_batches_keeps_every_row(tmp_path) -> None:
@@ -269,7 +270,7 @@ async def test_an_order_split_across_batches_keeps_every_row(tmp_path) -> None:
     async with Store(tmp_path / "db.sqlite3") as store:
         await store.merge_shipment_rows(4, iter([old]))
         assert await store.merge_shipment_rows(4, iter(batches)) == 3
-        stored = sorted((r.order_id, r.tracking) for r in await store.shipments(4))
+        stored = sorted((r.order_id, r.tracking) for r in await stored_records(store, 4))
         assert stored == [("O1", "NEW-A"), ("O1", "NEW-C"), ("O2", "B"), ("O9", "KEEP")]
 
 
@@ -290,11 +291,11 @@ async def test_stored_history_counts_what_the_record_path_counts(store: Store) -
         for i in range(700)
     ]  # fmt: skip
     records.append(record("NO-DATE", ship_date=None, excluded="unreadable_date"))
-    await store.merge_shipments(3, records)
-    await store.merge_shipments(4, [record("OTHER-CHAT", ship_date=end)])
+    await merge_records(store, 3, records)
+    await merge_records(store, 4, [record("OTHER-CHAT", ship_date=end)])
 
     loaded = await stored_history(store, 3, end)
-    everything = ShipmentTable.from_records(await store.shipments(3))
+    everything = ShipmentTable.from_records(await stored_records(store, 3))
 
     assert loaded.frame.height == sum(1 for r in records if r.ship_date and r.ship_date >= first)
     assert loaded.frame.get_column("ship_date").min() == first
@@ -308,6 +309,6 @@ async def test_stored_history_counts_what_the_record_path_counts(store: Store) -
 
 
 async def test_shipment_rows_come_in_batches_of_the_size_asked(store: Store) -> None:
-    await store.merge_shipments(1, [record(f"O{i}") for i in range(5)])
+    await merge_records(store, 1, [record(f"O{i}") for i in range(5)])
     sizes = [len(rows) async for rows in store.shipment_rows(1, size=2)]
     assert sizes == [2, 2, 1]

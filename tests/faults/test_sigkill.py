@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.store import Store, Subscription
+from bot.domain.alerts import Subscription
+from bot.services.store import Store
 from tests.faults.worker import upload
+from tests.stored import merge_records, stored_records
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +59,7 @@ async def test_killed_during_a_merge_keeps_the_previous_upload(tmp_path: Path) -
     database = tmp_path / "db.sqlite3"
     before = upload(50, "YT0000000000000001")
     async with Store(database) as store:
-        await store.merge_shipments(1, before)
+        await merge_records(store, 1, before)
         await store.set_lang(2, "en")
     worker = start("merge", str(database))
     wait_for_line(worker, "merging")
@@ -67,7 +69,7 @@ async def test_killed_during_a_merge_keeps_the_previous_upload(tmp_path: Path) -
     with closing(sqlite3.connect(database)) as check:
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     async with Store(database) as reopened:
-        assert set(await reopened.shipments(1)) == set(before)  # the old upload, whole
+        assert set(await stored_records(reopened, 1)) == set(before)  # the old upload, whole
         assert await reopened.get_lang(2) == "en"
 
 
@@ -75,7 +77,8 @@ async def test_killed_while_sending_an_alert_does_not_send_it_again(tmp_path: Pa
     database, outbox = tmp_path / "db.sqlite3", tmp_path / "outbox.txt"
     async with Store(database) as store:
         # 18 valid + 2 without tracking, shipped yesterday: 90%, below the bar.
-        await store.merge_shipments(
+        await merge_records(
+            store,
             1,
             upload(18, "YT0000000000000001")
             + [

@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.domain.models import ShipmentRecord
 from bot.services.alerting import AlertMessage, AlertService
 from bot.services.store import Store
+from tests.stored import merge_records
 
 NEW_UPLOAD_ROWS = 300_000
 
@@ -31,7 +32,7 @@ async def merge(database: Path) -> None:
     records = upload(NEW_UPLOAD_ROWS, "YT0000000000000002")
     async with Store(database) as store:
         print("merging", flush=True)
-        await store.merge_shipments(1, records)
+        await merge_records(store, 1, records)
         print("merged", flush=True)
 
 

@@ -13,8 +13,8 @@ from telegram.ext import Job, JobQueue
 
 from bot.adapters.telegram.context import VtrContext
 from bot.adapters.telegram.handlers import send_replies
+from bot.domain.alerts import Subscription
 from bot.services.alerting import AlertMessage, ChatUnreachableError, Deliver
-from bot.services.store import Subscription
 
 log = logging.getLogger(__name__)
 CATCH_UP_DELAY_SECONDS = 5

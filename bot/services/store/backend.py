@@ -1,0 +1,77 @@
+"""What `Store` needs from a database: the few operations SQLite and PostgreSQL do differently.
+
+Everything else (the queries themselves) is written once, in `store.py`, with `?` placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Protocol
+
+from bot.services.store.schema import Dialect
+
+Row = tuple[object, ...]
+Params = Sequence[object]
+
+STAGING_COLUMNS = (
+    "order_id TEXT NOT NULL, ship_date TEXT, carrier TEXT NOT NULL, tracking TEXT NOT NULL, "
+    "category TEXT NOT NULL, marketplace TEXT NOT NULL, excluded TEXT"
+)
+"""The temporary table `upload` an upload is staged in before it replaces stored orders."""
+
+
+class StoreClosedError(RuntimeError):
+    """The store was used before `open()` or after `close()`."""
+
+
+class Transaction(Protocol):
+    """Statements that commit together or not at all."""
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+        ...
+
+    async def start_staging(self) -> None:
+        """An empty temporary table `upload` (STAGING_COLUMNS) for this transaction."""
+        ...
+
+    async def stage(self, rows: Sequence[Row]) -> None:
+        """Append rows to `upload`, as fast as the database takes them in bulk."""
+        ...
+
+
+class Backend(Protocol):
+    dialect: Dialect
+
+    async def open(self) -> None:
+        """Connect, and migrate the schema to this code's version."""
+        ...
+
+    async def close(self) -> None: ...
+
+    async def schema_version(self) -> int: ...
+
+    async def fetch(self, sql: str, params: Params = ()) -> list[Row]:
+        """Rows of a read, from committed data (never waits for a merge in progress)."""
+        ...
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """One write statement on its own; the number of rows it changed."""
+        ...
+
+    async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
+        """One write statement with RETURNING; its first row, None when it wrote nothing."""
+        ...
+
+    def transaction(self, chat_id: int) -> AbstractAsyncContextManager[Transaction]:
+        """All-or-nothing writes for one chat; one such transaction per chat at a time."""
+        ...
+
+    def stream(self, sql: str, params: Params, size: int) -> AsyncIterator[list[Row]]:
+        """A read's rows, `size` at a time."""
+        ...
+
+    async def scrub(self) -> None:
+        """Make deleted rows unreadable from the database's files (after /forget)."""
+        ...

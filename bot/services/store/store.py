@@ -1,0 +1,288 @@
+"""Per-chat storage: what the bot remembers, in SQL written once for both backends.
+
+Holds chats (language, time zone, as-of date), each chat's last report and the shipments
+VTR needs: order ID, ship date, carrier, tracking, category, marketplace, exclusion. No buyer
+data is ever stored. Every query is filtered by `chat_id`, so one chat never sees another's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from bot.domain.alerts import AlertRecord, Subscription
+from bot.domain.models import VtrReport
+from bot.services.i18n import SUPPORTED_LANGS, Lang
+from bot.services.store.backend import Backend, Row
+from bot.services.store.sqlite import SqliteBackend
+
+SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
+"""RECORD_FIELDS, in order, as stored."""
+_CHAT_TABLES = ("shipments", "last_report", "subscriptions", "alert_history", "chats")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _storable(batch: Sequence[Row]) -> list[Row]:
+    """Dates as ISO text, as both backends store them."""
+    return [
+        (order_id, ship_date.isoformat() if ship_date else None, carrier or "", tracking or "",  # type: ignore[attr-defined]
+         category, marketplace or "", excluded)
+        for order_id, ship_date, carrier, tracking, category, marketplace, excluded in batch
+    ]  # fmt: skip
+
+
+class Store:
+    """Async access to the bot's database. Open once at start-up, close at shutdown.
+
+    SQLite in the file at `path` by default; PostgreSQL when `database_url` is given (then
+    `path` only says where the data folder is: scratch files still go beside it).
+    """
+
+    def __init__(
+        self, path: Path | str, busy_timeout_ms: int = 5000, database_url: str | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.backend: Backend = SqliteBackend(self.path, busy_timeout_ms)
+        if database_url:
+            from bot.services.store.postgres import PostgresBackend  # asyncpg: only when used
+
+            self.backend = PostgresBackend(database_url)
+
+    async def open(self) -> None:
+        await self.backend.open()
+
+    async def close(self) -> None:
+        await self.backend.close()
+
+    async def __aenter__(self) -> Store:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def schema_version(self) -> int:
+        return await self.backend.schema_version()
+
+    async def _value(self, sql: str, params: Sequence[object]) -> object:
+        """The first column of the first row, None when there is none."""
+        rows = await self.backend.fetch(sql, params)
+        return rows[0][0] if rows else None
+
+    # -- chats -------------------------------------------------------------------------------
+
+    async def _chat_value(self, chat_id: int, column: str) -> str | None:
+        value = await self._value(f"SELECT {column} FROM chats WHERE chat_id = ?", (chat_id,))
+        return value if isinstance(value, str) else None
+
+    async def _set_chat_value(self, chat_id: int, column: str, value: str | None) -> None:
+        now = _now()
+        await self.backend.execute(
+            f"INSERT INTO chats (chat_id, {column}, created_at, updated_at) VALUES (?, ?, ?, ?) "
+            f"ON CONFLICT (chat_id) DO UPDATE SET {column} = excluded.{column}, "
+            "updated_at = excluded.updated_at",
+            (chat_id, value, now, now),
+        )
+
+    async def get_lang(self, chat_id: int) -> Lang | None:
+        value = await self._chat_value(chat_id, "lang")
+        return value if value in SUPPORTED_LANGS else None  # type: ignore[return-value]
+
+    async def set_lang(self, chat_id: int, lang: Lang) -> None:
+        if lang not in SUPPORTED_LANGS:
+            raise ValueError(f"unsupported language {lang!r}")
+        await self._set_chat_value(chat_id, "lang", lang)
+
+    async def get_timezone(self, chat_id: int) -> str | None:
+        return await self._chat_value(chat_id, "timezone")
+
+    async def set_timezone(self, chat_id: int, timezone: str) -> None:
+        await self._set_chat_value(chat_id, "timezone", timezone)
+
+    async def get_as_of(self, chat_id: int) -> date | None:
+        value = await self._chat_value(chat_id, "as_of")
+        return date.fromisoformat(value) if value else None
+
+    async def set_as_of(self, chat_id: int, as_of: date | None) -> None:
+        await self._set_chat_value(chat_id, "as_of", as_of.isoformat() if as_of else None)
+
+    # -- reports -----------------------------------------------------------------------------
+
+    async def save_report(self, chat_id: int, report: VtrReport) -> None:
+        await self.backend.execute(
+            "INSERT INTO last_report (chat_id, report_json, as_of, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
+            "report_json = excluded.report_json, as_of = excluded.as_of, "
+            "created_at = excluded.created_at",
+            (chat_id, report.model_dump_json(), report.as_of.isoformat(), _now()),
+        )
+
+    async def last_report(self, chat_id: int) -> VtrReport | None:
+        value = await self._value(
+            "SELECT report_json FROM last_report WHERE chat_id = ?", (chat_id,)
+        )
+        return VtrReport.model_validate_json(value) if isinstance(value, str) else None
+
+    async def last_report_as_of(self, chat_id: int) -> date | None:
+        """The last report's as-of date, without reading the report: a big file's report
+        holds every defect (hundreds of thousands), and /chart needs only this date."""
+        value = await self._value("SELECT as_of FROM last_report WHERE chat_id = ?", (chat_id,))
+        return date.fromisoformat(value) if isinstance(value, str) else None
+
+    # -- shipments ---------------------------------------------------------------------------
+
+    async def merge_shipment_rows(self, chat_id: int, batches: Iterator[Sequence[Row]]) -> int:
+        """Store an upload: each order in it replaces that chat's stored shipments of the order.
+
+        So a corrected tracking number replaces the defective one, and orders not in the new
+        file stay. `batches` yields tuples in RECORD_FIELDS order; they are staged in a
+        temporary table, so memory follows one batch and an order split across batches keeps
+        all its rows. All in one transaction: a failed merge leaves the old data as it was.
+        Returns the number of shipments written.
+        """
+        written = 0
+        async with self.backend.transaction(chat_id) as transaction:
+            await transaction.start_staging()
+            while batch := await asyncio.to_thread(next, batches, None):
+                rows = await asyncio.to_thread(_storable, batch)
+                await transaction.stage(rows)
+                written += len(rows)
+            await transaction.execute(
+                "DELETE FROM shipments WHERE chat_id = ? "
+                "AND order_id IN (SELECT order_id FROM upload)",
+                (chat_id,),
+            )
+            await transaction.execute(
+                f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
+                f"SELECT ?, {SHIPMENT_COLUMNS} FROM upload",
+                (chat_id,),
+            )
+            await transaction.execute("DELETE FROM upload")
+        return written
+
+    async def shipment_rows(
+        self, chat_id: int, since: date | None = None, size: int = 50_000
+    ) -> AsyncIterator[list[Row]]:
+        """The chat's shipments shipped on `since` or later (all of them when None), `size`
+        raw rows at a time, dates as ISO text: a million stored shipments are never a
+        million objects at once."""
+        sql = f"SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE chat_id = ?"
+        params: tuple[object, ...] = (chat_id,)
+        if since is not None:
+            sql += " AND ship_date >= ?"
+            params += (since.isoformat(),)
+        async for rows in self.backend.stream(sql, params, size):
+            yield rows
+
+    async def newest_ship_date(self, chat_id: int) -> date | None:
+        value = await self._value(
+            "SELECT MAX(ship_date) FROM shipments WHERE chat_id = ?", (chat_id,)
+        )
+        return date.fromisoformat(value) if isinstance(value, str) else None
+
+    # -- alerts ------------------------------------------------------------------------------
+
+    async def subscribe(self, subscription: Subscription) -> None:
+        now = _now()
+        await self.backend.execute(
+            "INSERT INTO subscriptions (chat_id, at_time, timezone, digest, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
+            "at_time = excluded.at_time, timezone = excluded.timezone, "
+            "digest = excluded.digest, updated_at = excluded.updated_at",
+            (
+                subscription.chat_id,
+                subscription.at.strftime("%H:%M"),
+                subscription.timezone,
+                int(subscription.digest),
+                now,
+                now,
+            ),
+        )
+
+    async def unsubscribe(self, chat_id: int) -> bool:
+        """Stop a chat's alerts; False if it had none."""
+        changed = await self.backend.execute(
+            "DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)
+        )
+        return changed > 0
+
+    async def subscription(self, chat_id: int) -> Subscription | None:
+        rows = await self._subscriptions("WHERE chat_id = ?", (chat_id,))
+        return rows[0] if rows else None
+
+    async def all_subscriptions(self) -> list[Subscription]:
+        """Every chat's subscription: for scheduling the daily jobs at start-up only
+        (the one read that spans chats; it returns no chat's data, only its schedule)."""
+        return await self._subscriptions("", ())
+
+    async def _subscriptions(self, where: str, params: tuple[object, ...]) -> list[Subscription]:
+        rows = await self.backend.fetch(
+            f"SELECT chat_id, at_time, timezone, digest FROM subscriptions {where} "
+            "ORDER BY chat_id",
+            params,
+        )
+        return [
+            Subscription(chat_id, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]
+            for chat_id, at_time, timezone, digest in rows
+        ]
+
+    async def alert_sent_for(self, chat_id: int, as_of: date) -> bool:
+        """Whether the chat was already alerted for this day (so a restart never doubles it)."""
+        rows = await self.backend.fetch(
+            "SELECT 1 FROM alert_history WHERE chat_id = ? AND as_of = ? LIMIT 1",
+            (chat_id, as_of.isoformat()),
+        )
+        return bool(rows)
+
+    async def claim_alert(
+        self, chat_id: int, as_of: date, triggers: Iterable[str], snapshot_json: str
+    ) -> int | None:
+        """Record today's alert before sending it; None when it was already claimed.
+
+        Claiming first makes delivery at most once: a crash after the claim can lose one
+        message, never send it twice. The database's one-a-day index decides between
+        processes claiming at once. `release_alert` undoes a claim whose send failed."""
+        row = await self.backend.write_returning(
+            "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, as_of) DO NOTHING RETURNING id",
+            (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
+        )
+        return int(row[0]) if row is not None else None  # type: ignore[call-overload]
+
+    async def release_alert(self, chat_id: int, alert_id: int) -> None:
+        await self.backend.execute(
+            "DELETE FROM alert_history WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
+        )
+
+    async def alert_history(self, chat_id: int, limit: int = 10) -> list[AlertRecord]:
+        """The chat's latest alerts, newest first."""
+        rows = await self.backend.fetch(
+            "SELECT sent_at, as_of, triggers, snapshot_json FROM alert_history "
+            "WHERE chat_id = ? ORDER BY id DESC LIMIT ?",
+            (chat_id, limit),
+        )
+        return [
+            AlertRecord(
+                chat_id,
+                datetime.fromisoformat(sent_at),  # type: ignore[arg-type]
+                date.fromisoformat(as_of),  # type: ignore[arg-type]
+                tuple(filter(None, triggers.split(","))),  # type: ignore[attr-defined]
+                snapshot_json,  # type: ignore[arg-type]
+            )
+            for sent_at, as_of, triggers, snapshot_json in rows
+        ]
+
+    # -- forgetting --------------------------------------------------------------------------
+
+    async def forget(self, chat_id: int) -> None:
+        """Delete everything stored about a chat, in one transaction, then scrub the files
+        so the deleted rows cannot be read back from them."""
+        async with self.backend.transaction(chat_id) as transaction:
+            for table in _CHAT_TABLES:
+                await transaction.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+        await self.backend.scrub()
