@@ -12,6 +12,7 @@ from bot.domain.alerts import Subscription
 from bot.domain.models import ShipmentRecord
 from bot.services.alerting import AlertMessage, AlertService, ChatUnreachableError
 from bot.services.store import Store
+from tests.conftest import Database
 from tests.stored import merge_records
 
 YT = "YT2611000000000001"
@@ -55,8 +56,9 @@ def records(valid: int, invalid: int, day: date) -> list[ShipmentRecord]:
 
 
 @pytest.fixture
-async def store(tmp_path: Path):
-    async with Store(tmp_path / "db.sqlite3") as opened:
+async def store(database: Database):
+    """The alert pass on each backend (SQLite and PostgreSQL)."""
+    async with database.store() as opened:
         yield opened
 
 
@@ -79,14 +81,13 @@ async def test_below_bar_is_sent_with_a_chart_and_claims_the_day(store: Store) -
     assert record.triggers == ("below",)
 
 
-async def test_restart_mid_day_does_not_double_the_alert(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
+async def test_restart_mid_day_does_not_double_the_alert(database: Database) -> None:
     outbox = Outbox()
-    async with Store(path) as store:
+    async with database.store() as store:
         await merge_records(store, 1, records(18, 2, date(2026, 11, 20)))
         await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
         assert await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
-    async with Store(path) as reopened:  # the process restarted the same day
+    async with database.store() as reopened:  # the process restarted the same day
         later = Clock(MORNING + timedelta(hours=3))
         assert await AlertService(reopened, "zh", clock=later).run_pass(outbox) == {
             1: "already_sent"

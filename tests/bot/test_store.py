@@ -1,4 +1,6 @@
-"""The store on a temporary database: migrations, the merge rule, isolation, restarts."""
+"""The store on a temporary database: migrations, the merge rule, isolation, restarts.
+
+Every test taking `store` or `database` runs on both backends, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 
 from bot.domain.models import GroupStats, ShipmentRecord, VtrReport, Window
 from bot.services.store import SCHEMA_VERSION, Store
+from tests.conftest import Database
 from tests.stored import merge_records, stored_count, stored_records
 
 
@@ -41,23 +44,48 @@ def small_report(as_of: date) -> VtrReport:
 
 
 @pytest.fixture
-async def store(tmp_path):
-    async with Store(tmp_path / "data" / "vtrbot.sqlite3") as opened:
+async def store(database: Database):
+    async with database.store() as opened:
         yield opened
 
 
-async def test_new_database_is_migrated_and_in_wal_mode(store: Store) -> None:
-    assert await store.schema_version() == SCHEMA_VERSION
-    async with store.backend.writer.execute("PRAGMA journal_mode") as cursor:
-        assert (await cursor.fetchone())[0] == "wal"
+async def test_new_database_is_migrated(store: Store) -> None:
+    assert await store.schema_version() == SCHEMA_VERSION == 3
 
 
-async def test_newer_schema_than_code_is_refused(tmp_path) -> None:
-    path = tmp_path / "future.sqlite3"
-    with sqlite3.connect(path) as connection:
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+async def test_new_sqlite_database_is_in_wal_mode(tmp_path) -> None:
+    async with Store(tmp_path / "vtrbot.sqlite3") as store:
+        writer = store.backend.writer  # type: ignore[attr-defined]
+        async with writer.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone())[0] == "wal"
+
+
+async def run_sql(database: Database, sql: str) -> None:
+    """Raw SQL on the test's database, as another program (or an older version) would."""
+    if database.url is None:
+        database.path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(database.path) as connection:
+            connection.executescript(sql)
+        return
+    import asyncpg
+
+    connection = await asyncpg.connect(database.url)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+def set_version(database: Database, version: int) -> str:
+    if database.url is None:
+        return f"PRAGMA user_version = {version};"
+    return f"CREATE TABLE schema_version (version INTEGER); INSERT INTO schema_version VALUES ({version});"
+
+
+async def test_newer_schema_than_code_is_refused(database: Database) -> None:
+    await run_sql(database, set_version(database, SCHEMA_VERSION + 1))
     with pytest.raises(RuntimeError, match="newer than this code"):
-        await Store(path).open()
+        await database.store().open()
 
 
 async def test_chat_settings_round_trip(store: Store) -> None:
@@ -126,13 +154,12 @@ async def test_failed_merge_loses_nothing(store: Store) -> None:
     assert {r.tracking for r in await stored_records(store, 1)} == {"1Z999AA10123456784"}
 
 
-async def test_data_survives_a_restart(tmp_path) -> None:
-    path = tmp_path / "vtrbot.sqlite3"
-    async with Store(path) as first:
+async def test_data_survives_a_restart(database: Database) -> None:
+    async with database.store() as first:
         await first.set_lang(5, "zh")
         await merge_records(first, 5, [record("A")])
         await first.save_report(5, small_report(date(2026, 11, 20)))
-    async with Store(path) as second:
+    async with database.store() as second:
         assert await second.get_lang(5) == "zh"
         assert [r.order_id for r in await stored_records(second, 5)] == ["A"]
         report = await second.last_report(5)
@@ -151,18 +178,28 @@ async def test_merging_100k_shipments_keeps_each_order_once(store: Store) -> Non
     assert await stored_count(store, 3) == 100_000
 
 
-async def test_version_1_database_is_upgraded_in_place(tmp_path) -> None:
+async def test_version_2_database_is_upgraded_in_place(database: Database) -> None:
+    """A database written by the previous release keeps its data, and its last report's
+    as-of date is copied into the column the new code reads."""
     from bot.services.store.schema import MIGRATIONS
 
-    path = tmp_path / "old.sqlite3"
-    with sqlite3.connect(path) as connection:
-        connection.executescript(MIGRATIONS[0]["sqlite"] + "\nPRAGMA user_version = 1;")
-        connection.execute(
-            "INSERT INTO chats (chat_id, lang, created_at, updated_at) VALUES (9, 'en', '', '')"
-        )
-    async with Store(path) as upgraded:
+    report_json = small_report(date(2026, 11, 20)).model_dump_json().replace("'", "''")
+    await run_sql(
+        database,
+        MIGRATIONS[0][database.dialect]  # type: ignore[index]
+        + MIGRATIONS[1][database.dialect]  # type: ignore[index]
+        + "INSERT INTO chats (chat_id, lang, created_at, updated_at) VALUES (9, 'en', '', '');"
+        + f"INSERT INTO last_report VALUES (9, '{report_json}', '');"
+        + "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) VALUES "
+        + "(9, '2026-11-20T01:00:00+00:00', '2026-11-20', 'below', '{}'), "
+        + "(9, '2026-11-20T02:00:00+00:00', '2026-11-20', 'below', '{}');"
+        + set_version(database, 2),
+    )
+    async with database.store() as upgraded:
         assert await upgraded.schema_version() == SCHEMA_VERSION
         assert await upgraded.get_lang(9) == "en"
+        assert await upgraded.last_report_as_of(9) == date(2026, 11, 20)
+        assert len(await upgraded.alert_history(9)) == 1  # the doubled day, kept once
         assert await upgraded.subscription(9) is None
 
 
@@ -202,12 +239,11 @@ async def test_newest_ship_date(store: Store) -> None:
 
 
 @pytest.mark.slow
-async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
+async def test_concurrent_uploads_and_writes_do_not_collide(database: Database) -> None:
     """One writer at a time: two chats' merges and another chat's setting all land whole."""
     from datetime import date
 
     from bot.domain.models import ShipmentRecord
-    from bot.services.store import Store
 
     def upload(prefix: str) -> list[ShipmentRecord]:
         return [
@@ -215,7 +251,7 @@ async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
             for i in range(20_000)
         ]
 
-    async with Store(tmp_path / "db.sqlite3") as store:
+    async with database.store() as store:
         results = await asyncio.gather(
             merge_records(store, 1, upload("A")),
             merge_records(store, 2, upload("B")),
@@ -227,17 +263,16 @@ async def test_concurrent_uploads_and_writes_do_not_collide(tmp_path) -> None:
 
 
 @pytest.mark.slow
-async def test_reads_are_served_while_a_big_merge_is_written(tmp_path) -> None:
+async def test_reads_are_served_while_a_big_merge_is_written(database: Database) -> None:
     from datetime import date
 
     from bot.domain.models import ShipmentRecord
-    from bot.services.store import Store
 
     records = [
         ShipmentRecord(order_id=f"O{i}", ship_date=date(2026, 11, 1), tracking="T")
         for i in range(200_000)
     ]
-    async with Store(tmp_path / "db.sqlite3") as store:
+    async with database.store() as store:
         await store.set_lang(9, "en")
         merge = asyncio.create_task(merge_records(store, 1, records))
         await asyncio.sleep(0.05)  # the merge has begun
@@ -248,12 +283,10 @@ async def test_reads_are_served_while_a_big_merge_is_written(tmp_path) -> None:
         assert await stored_count(store, 1) == 200_000
 
 
-async def test_an_order_split_across_batches_keeps_every_row(tmp_path) -> None:
+async def test_an_order_split_across_batches_keeps_every_row(database: Database) -> None:
     """Batches are staged first and replace orders as a set: O1's two packages arrive in
     different batches and both are stored; O9 (not in the upload) stays."""
     from datetime import date
-
-    from bot.services.store import Store
 
     day = date(2026, 11, 20)
     old = [
@@ -267,7 +300,7 @@ async def test_an_order_split_across_batches_keeps_every_row(tmp_path) -> None:
         ],
         [("O1", day, "UPS", "NEW-C", "Toys", "US", None)],
     ]
-    async with Store(tmp_path / "db.sqlite3") as store:
+    async with database.store() as store:
         await store.merge_shipment_rows(4, iter([old]))
         assert await store.merge_shipment_rows(4, iter(batches)) == 3
         stored = sorted((r.order_id, r.tracking) for r in await stored_records(store, 4))
@@ -333,3 +366,65 @@ async def test_forgotten_shipments_cannot_be_read_back_from_the_files(tmp_path) 
         assert b"SECRET-ORDER" not in raw
         assert b"TRK-FORGET" not in raw
         assert await stored_count(store, 2) == 300
+
+
+async def test_an_alert_day_is_claimed_once_whoever_claims_it(database: Database) -> None:
+    """Three processes (three stores, three connection pools) claim the same chats' day at
+    once: each chat's day is won by exactly one claim, and a released claim can be won again."""
+    day = date(2026, 11, 20)
+    stores = [database.store() for _ in range(3)]
+    for each in stores:
+        await each.open()
+    try:
+        claims = await asyncio.gather(
+            *(each.claim_alert(chat, day, ["below"], "{}") for chat in range(40) for each in stores)
+        )
+        won = [claim for claim in claims if claim is not None]
+        assert len(won) == 40
+        assert await stores[0].alert_sent_for(7, day)
+        assert not await stores[0].alert_sent_for(7, day + timedelta(days=1))
+        await stores[2].release_alert(7, won[7])  # claims come back in chat order
+        assert not await stores[0].alert_sent_for(7, day)
+        assert await stores[1].claim_alert(7, day, ["below"], "{}") is not None
+    finally:
+        for each in stores:
+            await each.close()
+
+
+async def test_two_processes_merging_one_chat_never_double_its_orders(database: Database) -> None:
+    """Two stores (as two replicas) merge the same chat's overlapping uploads at once: the
+    merges apply one after the other, so every order is stored once, never twice."""
+    first, second = database.store(), database.store()
+    await first.open()
+    await second.open()
+    try:
+        uploads = [[record(f"O{i}", tracking=f"T{n}-{i}") for i in range(5_000)] for n in range(2)]
+        await asyncio.gather(
+            merge_records(first, 1, uploads[0]), merge_records(second, 1, uploads[1])
+        )
+        stored = await stored_records(first, 1)
+        assert len(stored) == 5_000
+        assert len({r.order_id for r in stored}) == 5_000
+        assert {r.tracking.split("-")[0] for r in stored} in ({"T0"}, {"T1"})  # one upload won
+    finally:
+        await first.close()
+        await second.close()
+
+
+def test_the_database_url_setting_chooses_the_backend(tmp_path) -> None:
+    from bot.services.store import open_store
+    from bot.services.store.postgres import PostgresBackend
+    from bot.services.store.sqlite import SqliteBackend
+    from bot.settings import SettingsError, load_settings
+
+    default = load_settings(env_file=None, VTRBOT_DATA_DIR=tmp_path)
+    assert isinstance(open_store(default).backend, SqliteBackend)
+    assert open_store(default).path == tmp_path / "vtrbot.sqlite3"
+    url = "postgresql://bot:hunter2@db.internal:5432/vtrbot"
+    shared = load_settings(env_file=None, VTRBOT_DATA_DIR=tmp_path, VTRBOT_DATABASE_URL=url)
+    backend = open_store(shared).backend
+    assert isinstance(backend, PostgresBackend)
+    assert backend.url == url
+    assert "hunter2" not in repr(shared)  # a password in the URL is never printed
+    with pytest.raises(SettingsError, match="VTRBOT_DATABASE_URL"):
+        load_settings(env_file=None, VTRBOT_DATABASE_URL="mysql://db/vtrbot")

@@ -40,6 +40,14 @@ class Transaction(Protocol):
         """Append rows to `upload`, as fast as the database takes them in bulk."""
         ...
 
+    async def staged(self) -> None:
+        """The upload is whole: ready `upload` for the joins that merge it."""
+        ...
+
+    async def end_staging(self) -> None:
+        """The merge is written: free what `upload` holds."""
+        ...
+
 
 class Backend(Protocol):
     dialect: Dialect

@@ -156,3 +156,9 @@ class _SqliteTransaction:
         await self._connection.executemany(
             "INSERT INTO temp.upload VALUES (?, ?, ?, ?, ?, ?, ?)", rows
         )
+
+    async def staged(self) -> None:
+        """Nothing to do: the staging index was filled row by row."""
+
+    async def end_staging(self) -> None:
+        await self._connection.execute("DELETE FROM temp.upload")

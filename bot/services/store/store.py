@@ -152,6 +152,7 @@ class Store:
                 rows = await asyncio.to_thread(_storable, batch)
                 await transaction.stage(rows)
                 written += len(rows)
+            await transaction.staged()
             await transaction.execute(
                 "DELETE FROM shipments WHERE chat_id = ? "
                 "AND order_id IN (SELECT order_id FROM upload)",
@@ -162,7 +163,7 @@ class Store:
                 f"SELECT ?, {SHIPMENT_COLUMNS} FROM upload",
                 (chat_id,),
             )
-            await transaction.execute("DELETE FROM upload")
+            await transaction.end_staging()
         return written
 
     async def shipment_rows(

@@ -1,0 +1,79 @@
+"""Fixtures for every test folder: the databases a store can live in.
+
+`database` runs a test once per backend: SQLite in a temporary file, and PostgreSQL in a
+fresh database on a server started once per session from the installed binaries. Where the
+binaries are missing the PostgreSQL half skips, with the reason; with
+VTRBOT_REQUIRE_POSTGRES=1 (as in CI) it fails instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.services.store import Store
+from tests.postgres_server import PostgresServer, server_binaries
+
+_database_names = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Database:
+    """Where a test's store lives: a SQLite file, or a PostgreSQL database (`url`)."""
+
+    path: Path
+    url: str | None = None
+
+    @property
+    def dialect(self) -> str:
+        return "postgresql" if self.url else "sqlite"
+
+    def store(self) -> Store:
+        """A new, unopened store on this database (open several to act as several processes)."""
+        return Store(self.path, database_url=self.url)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    binaries = server_binaries()
+    if binaries is None:
+        reason = "PostgreSQL server binaries (initdb, pg_ctl) are not installed"
+        if os.environ.get("VTRBOT_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"{reason}, and VTRBOT_REQUIRE_POSTGRES=1")
+        pytest.skip(reason)
+    server = PostgresServer.start(binaries)
+    yield server
+    server.stop()
+
+
+async def _on_server(server: PostgresServer, sql: str) -> None:
+    import asyncpg
+
+    connection = await asyncpg.connect(server.url())
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty database on the session's server, dropped after the test."""
+    name = f"test_{os.getpid()}_{next(_database_names)}"
+    asyncio.run(_on_server(postgres_server, f"CREATE DATABASE {name}"))
+    yield postgres_server.url(name)
+    asyncio.run(_on_server(postgres_server, f"DROP DATABASE {name} WITH (FORCE)"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    path = tmp_path / "data" / "vtrbot.sqlite3"
+    if request.param == "sqlite":
+        return Database(path)
+    return Database(path, request.getfixturevalue("postgres_url"))
