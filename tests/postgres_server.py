@@ -72,18 +72,22 @@ class PostgresServer:
     account: pwd.struct_passwd | None
 
     @classmethod
-    def start(cls, binaries: Path) -> PostgresServer:
+    def start(cls, binaries: Path, durable: bool = False) -> PostgresServer:
+        """Initialise and start a server; `durable` keeps fsync on (benchmarks)."""
         account = _server_account()
-        folder = Path(tempfile.mkdtemp(prefix="vtrbot-pg-", dir=_memory_folder()))
+        folder = Path(
+            tempfile.mkdtemp(prefix="vtrbot-pg-", dir=None if durable else _memory_folder())
+        )
         if account is not None:
             os.chown(folder, account.pw_uid, account.pw_gid)
         server = cls(binaries, folder, _free_port(), account)
         server._run("initdb", "-D", str(folder / "data"), "-U", "postgres", "--auth=trust",
                     "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions")  # fmt: skip
         options = (
-            f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
         )
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         server._run("pg_ctl", "-D", str(folder / "data"), "-l", str(folder / "log"),
                     "-o", options, "-w", "-t", "60", "start")  # fmt: skip
         return server
