@@ -166,12 +166,25 @@ class AlertService:
             return "failed"
 
     async def _run(self, subscription: Subscription, deliver: Deliver) -> Outcome:
+        """One process at a time per chat and day, whichever process's job fired: the
+        others skip it, and if the holder dies its lock is freed for the next pass."""
         chat_id = subscription.chat_id
         today = local_today(self.clock(), subscription.timezone)
-        if await self.store.alert_sent_for(chat_id, today):
+        async with self.store.hold(f"alert:{chat_id}:{today.isoformat()}") as mine:
+            if not mine:
+                return "already_sent"  # another process is running this chat's day now
+            return await self._run_day(subscription, today, deliver)
+
+    async def _run_day(self, subscription: Subscription, today: date, deliver: Deliver) -> Outcome:
+        chat_id = subscription.chat_id
+        decided = await self.store.day_decided(chat_id, today)
+        if decided == "quiet":
+            return "quiet"
+        if decided is not None or await self.store.alert_sent_for(chat_id, today):
             return "already_sent"
         evaluation = await self.evaluate(subscription, today)
         if not evaluation.decision.send:
+            await self.store.decide_day(chat_id, today, "quiet")
             return "quiet"
         t = translator(await self.store.get_lang(chat_id) or self.default_lang)
         message = await asyncio.to_thread(self._compose, chat_id, evaluation, t)
@@ -186,6 +199,7 @@ class AlertService:
         except BaseException:
             await self.store.release_alert(chat_id, claim)
             raise
+        await self.store.decide_day(chat_id, today, "sent")
         return "sent"
 
     async def evaluate(self, subscription: Subscription, today: date) -> _Evaluation:

@@ -186,3 +186,32 @@ async def test_vtrbot_alerts_now_prints_the_pass(tmp_path: Path, monkeypatch, ca
     assert "90.0%" in out
     assert "chat 5: sent" in out
     assert list((tmp_path / "vtrbot-files").glob("*.png"))
+
+
+async def test_three_processes_running_the_pass_alert_each_chat_once(database: Database) -> None:
+    """Three stores and services (as three replicas whose daily jobs fire together) run the
+    pass at once over 30 chats: each chat below the bar gets one alert, each quiet chat is
+    decided once, and every chat's outcome is one "sent" or "quiet" among the three."""
+    async with database.store() as seed:
+        for chat in range(30):
+            valid, invalid = (18, 2) if chat % 3 else (20, 0)  # every third chat all well
+            await merge_records(seed, chat, records(valid, invalid, date(2026, 11, 20)))
+            await seed.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
+    stores = [database.store() for _ in range(3)]
+    for each in stores:
+        await each.open()
+    outbox = Outbox()
+    try:
+        passes = await asyncio.gather(
+            *(AlertService(each, "zh", clock=Clock(MORNING)).run_pass(outbox) for each in stores)
+        )
+    finally:
+        for each in stores:
+            await each.close()
+    assert sorted(m.chat_id for m in outbox.sent) == [c for c in range(30) if c % 3]
+    for chat in range(30):
+        outcomes = sorted(one[chat] for one in passes)
+        decided = "sent" if chat % 3 else "quiet"
+        assert outcomes.count(decided) >= 1
+        assert set(outcomes) <= {decided, "already_sent"}
+        assert outcomes.count("sent") <= 1

@@ -50,7 +50,7 @@ async def store(database: Database):
 
 
 async def test_new_database_is_migrated(store: Store) -> None:
-    assert await store.schema_version() == SCHEMA_VERSION == 3
+    assert await store.schema_version() == SCHEMA_VERSION == 4
 
 
 async def test_new_sqlite_database_is_in_wal_mode(tmp_path) -> None:
@@ -428,3 +428,43 @@ def test_the_database_url_setting_chooses_the_backend(tmp_path) -> None:
     assert "hunter2" not in repr(shared)  # a password in the URL is never printed
     with pytest.raises(SettingsError, match="VTRBOT_DATABASE_URL"):
         load_settings(env_file=None, VTRBOT_DATABASE_URL="mysql://db/vtrbot")
+
+
+async def test_a_held_name_is_refused_to_other_holders_until_let_go(database: Database) -> None:
+    """Two stores (as two processes): while one holds "alert:7", the other is refused at once,
+    or waits when it asks to; another name is free; after release it is free again."""
+    first, second = database.store(), database.store()
+    await first.open()
+    await second.open()
+    try:
+        async with first.hold("alert:7") as mine:
+            assert mine is True
+            async with second.hold("alert:7") as theirs:
+                assert theirs is False
+            async with second.hold("alert:8") as other:
+                assert other is True
+            waiting = asyncio.create_task(_hold_waiting(second, "alert:7"))
+            await asyncio.sleep(0.2)
+            assert not waiting.done()  # it waits for the holder
+        assert await waiting is True
+        async with second.hold("alert:7") as again:
+            assert again is True
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def _hold_waiting(store: Store, key: str) -> bool:
+    async with store.hold(key, wait=True) as held:
+        return held
+
+
+async def test_a_decided_day_is_kept_and_forgotten_with_the_chat(store: Store) -> None:
+    day = date(2026, 11, 21)
+    assert await store.day_decided(1, day) is None
+    await store.decide_day(1, day, "quiet")
+    await store.decide_day(1, day, "sent")  # the first decision stands
+    assert await store.day_decided(1, day) == "quiet"
+    assert await store.day_decided(1, day + timedelta(days=1)) is None
+    await store.forget(1)
+    assert await store.day_decided(1, day) is None

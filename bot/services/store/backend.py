@@ -80,6 +80,12 @@ class Backend(Protocol):
         """A read's rows, `size` at a time."""
         ...
 
+    def hold(self, key: str, wait: bool) -> AbstractAsyncContextManager[bool]:
+        """Hold a named lock across every process sharing the database while inside; yields
+        False at once when another holder has it and `wait` is False. A holder that dies
+        releases it."""
+        ...
+
     async def scrub(self) -> None:
         """Make deleted rows unreadable from the database's files (after /forget)."""
         ...

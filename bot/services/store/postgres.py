@@ -111,6 +111,23 @@ class PostgresBackend:
             while rows := await cursor.fetch(size):
                 yield [tuple(row) for row in rows]
 
+    @asynccontextmanager
+    async def hold(self, key: str, wait: bool) -> AsyncIterator[bool]:
+        """A session advisory lock on a connection kept while inside: when a process dies,
+        the server closes its connection and the lock is free for the others at once."""
+        async with self.pool.acquire() as connection:
+            if wait:
+                await connection.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", key)
+            elif not await connection.fetchval(
+                "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", key
+            ):
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                await connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", key)
+
     async def scrub(self) -> None:
         """Nothing to do at once: deleted rows are reclaimed by autovacuum (see README)."""
 

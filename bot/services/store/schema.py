@@ -77,6 +77,18 @@ DELETE FROM alert_history WHERE id NOT IN (
 CREATE UNIQUE INDEX alert_history_one_a_day ON alert_history (chat_id, as_of);
 """
 
+_V4 = """
+-- Each chat's daily pass, once decided (sent or quiet): a process starting the pass for a
+-- chat whose day is already decided skips it, so several processes never evaluate it twice.
+CREATE TABLE alert_days (
+    chat_id    INTEGER NOT NULL,
+    day        TEXT NOT NULL,
+    outcome    TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (chat_id, day)
+);
+"""
+
 
 def for_postgres(sql: str) -> str:
     """SQLite's DDL in PostgreSQL's words (64-bit integers, identity keys)."""
@@ -103,5 +115,7 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
             backfill="UPDATE last_report SET as_of = report_json::json ->> 'as_of';"
         ),
     },
+    # 4: each chat's decided days, so the pass can run in several processes.
+    _both(_V4),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

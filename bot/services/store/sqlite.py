@@ -18,6 +18,10 @@ default (2 MiB) a million-row upload thrashed it while merging into two indexes:
 bench_upload at 1M rows took 17.9 s / 340 MiB; 8 MiB 11.6 s / 355; 16 MiB 9.9 s / 375;
 64 MiB 10.6 s / 505."""
 
+_HELD: dict[tuple[str, str], asyncio.Event] = {}
+"""Names held now, per database file, by any store in this process; each event is set
+when its holder lets go."""
+
 
 class SqliteBackend:
     """Two connections: every write goes through one writer, one at a time (an asyncio lock),
@@ -127,6 +131,22 @@ class SqliteBackend:
         async with self.reader.execute(sql, tuple(params)) as cursor:
             while rows := await cursor.fetchmany(size):
                 yield [tuple(row) for row in rows]
+
+    @asynccontextmanager
+    async def hold(self, key: str, wait: bool) -> AsyncIterator[bool]:
+        """In this process only: one SQLite file serves one bot process."""
+        name = (str(self.path), key)
+        while (released := _HELD.get(name)) is not None:
+            if not wait:
+                yield False
+                return
+            await released.wait()
+        released = _HELD[name] = asyncio.Event()
+        try:
+            yield True
+        finally:
+            del _HELD[name]
+            released.set()
 
     async def scrub(self) -> None:
         """Copy the WAL into the database and truncate it to nothing: the WAL still holds

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from bot.services.store.sqlite import SqliteBackend
 
 SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
 """RECORD_FIELDS, in order, as stored."""
-_CHAT_TABLES = ("shipments", "last_report", "subscriptions", "alert_history", "chats")
+_CHAT_TABLES = (
+    "shipments", "last_report", "subscriptions", "alert_history", "alert_days", "chats",
+)  # fmt: skip
 
 
 def _now() -> str:
@@ -254,6 +257,26 @@ class Store:
             (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
         )
         return int(row[0]) if row is not None else None  # type: ignore[call-overload]
+
+    async def day_decided(self, chat_id: int, day: date) -> str | None:
+        """How the chat's pass for this local day ended ("sent", "quiet"), None before."""
+        value = await self._value(
+            "SELECT outcome FROM alert_days WHERE chat_id = ? AND day = ?",
+            (chat_id, day.isoformat()),
+        )
+        return value if isinstance(value, str) else None
+
+    async def decide_day(self, chat_id: int, day: date, outcome: str) -> None:
+        await self.backend.execute(
+            "INSERT INTO alert_days (chat_id, day, outcome, decided_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (chat_id, day) DO NOTHING",
+            (chat_id, day.isoformat(), outcome, _now()),
+        )
+
+    def hold(self, key: str, wait: bool = False) -> AbstractAsyncContextManager[bool]:
+        """A named lock shared by every process on this database (see `Backend.hold`):
+        one chat's daily pass, or one chat's analysis, in one process at a time."""
+        return self.backend.hold(key, wait)
 
     async def release_alert(self, chat_id: int, alert_id: int) -> None:
         await self.backend.execute(
