@@ -95,22 +95,24 @@ class UploadService:
         """A document, answered with the report or the reason it was turned down.
 
         The chat is marked busy before the first `await`, so two files sent together can
-        never both be analysed: the chat's uploads apply in the order they were sent."""
+        never both be analysed: the chat's uploads apply in the order they were sent. Other
+        processes sharing the database see the chat busy through the store's named lock."""
         first = chat_id not in self._busy
         self._busy.add(chat_id)
         try:
             t = await translate
-            if not first:
-                return [
-                    Reply(
-                        esc(
-                            t._(
-                                "I am still analysing your previous file. Please wait for its report."
+            async with self.store.hold(f"analysis:{chat_id}") as mine:
+                if not first or not mine:
+                    return [
+                        Reply(
+                            esc(
+                                t._(
+                                    "I am still analysing your previous file. Please wait for its report."
+                                )
                             )
                         )
-                    )
-                ]
-            return await self._refusals_as_replies(chat_id, upload, t, progress)
+                    ]
+                return await self._refusals_as_replies(chat_id, upload, t, progress)
         finally:
             if first:
                 self._busy.discard(chat_id)
