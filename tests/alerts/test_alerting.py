@@ -188,6 +188,7 @@ async def test_vtrbot_alerts_now_prints_the_pass(tmp_path: Path, monkeypatch, ca
     assert list((tmp_path / "vtrbot-files").glob("*.png"))
 
 
+@pytest.mark.slow
 async def test_three_processes_running_the_pass_alert_each_chat_once(database: Database) -> None:
     """Three stores and services (as three replicas whose daily jobs fire together) run the
     pass at once over 30 chats: each chat below the bar gets one alert, each quiet chat is
