@@ -71,7 +71,7 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
     asyncio.run(_on_server(postgres_server, f"DROP DATABASE {name} WITH (FORCE)"))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
     path = tmp_path / "data" / "vtrbot.sqlite3"
     if request.param == "sqlite":

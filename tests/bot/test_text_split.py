@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,7 @@ def _text(html: str) -> str:
     return re.sub(r"<[^>]*>", "", html).replace("\n", "")
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_html(), st.sampled_from([TELEGRAM_LIMIT, 400]))
 def test_parts_fit_are_balanced_and_keep_the_text(html: str, limit: int) -> None:
