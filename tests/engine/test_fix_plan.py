@@ -1,6 +1,6 @@
 """The fix plan, fix-by dates, delivery columns and wrong-carrier hints, on files whose
-answers are counted by hand. UPS is a domestic carrier (3 days' transit in transit.yaml),
-so as of 2026-11-20 a UPS parcel shipped on 11-17 or later is still editable."""
+answers are counted by hand. UPS is a domestic carrier (5 days' transit in transit.yaml),
+so as of 2026-11-20 a UPS parcel shipped on 11-15 or later is still editable."""
 
 from __future__ import annotations
 
@@ -32,9 +32,9 @@ def report_of(write_file: WriteFile, rows: list[str], header: str = HEADER) -> V
 
 
 def test_transit_days_are_the_stated_estimate() -> None:
-    assert transit().days("domestic") == 3
-    assert transit().days("from_china") == 7
-    assert transit().days(None) == 3
+    assert transit().days("domestic") == 5
+    assert transit().days("from_china") == 12
+    assert transit().days(None) == 5
 
 
 def test_plan_picks_the_newest_editable_fixes(write_file: WriteFile) -> None:
@@ -47,13 +47,13 @@ def test_plan_picks_the_newest_editable_fixes(write_file: WriteFile) -> None:
     (pets,) = [g for g in report.plan if g.scope == "category"]
     assert (pets.name, pets.needed, pets.editable, pets.savable) == ("Pets", 2, 3, True)
     assert [d.order_id for d in pets.fixes] == ["P-20", "P-19"]
-    assert [d.fix_by for d in pets.fixes] == [date(2026, 11, 23), date(2026, 11, 22)]
+    assert [d.fix_by for d in pets.fixes] == [date(2026, 11, 25), date(2026, 11, 24)]
     assert {d.order_id for d in report.defects if d.in_plan} == {"P-20", "P-19"}
 
 
 def test_a_category_that_cannot_be_saved_gets_its_recovery_date(write_file: WriteFile) -> None:
     """Toys: 20 shipments, 17 valid → needs 3. Defects shipped 11-20, 11-18 and 11-01; the
-    11-01 parcel was due by 11-04, so only 2 can still be edited: not savable."""
+    11-01 parcel was due by 11-06, so only 2 can still be edited: not savable."""
     rows = lines("T", 17, "Toys")
     rows += [defect("T-20", "2026-11-20", "Toys"), defect("T-18", "2026-11-18", "Toys")]
     rows += [defect("T-01", "2026-11-01", "Toys")]
