@@ -6,8 +6,8 @@ Two forms, chosen by the file name's extension (`write_defects`):
   so a 22-digit USPS number never becomes 9.40E+21 and an order ID never a date; dates
   (ship date, fix-by, leaves-the-window) real date cells; a frozen header row, filters and
   column widths; a legend sheet with each short label's full sentence, so long sentences
-  are written once, not on every row; and a sheet with every group's VTR, since a report
-  message lists only the first few. Cells are written as strings, never as formulas.
+  are written once, not on every row; and a sheet with the VTR of every group that has a
+  defect, since a report message lists only the first few. Cells are written as strings, never as formulas.
 - **CSV** (UTF-8 with BOM), for `vtrbot check --defects OUT.csv`: the same columns, a
   leading = + - @ quoted so that Excel shows text.
 
@@ -216,12 +216,20 @@ def _legend_sheet(sheet: object, labels: DefectFileLabels, styles: _Styles) -> N
 def _group_sheet(
     sheet: object, report: VtrReport, labels: DefectFileLabels, styles: _Styles
 ) -> None:
-    """Every category, marketplace and carrier with its VTR: the report lists the first few."""
+    """Every category, marketplace and carrier with a defect, with its VTR (the report
+    lists the first few; the others are at 100%). Bounded by the defects, not the groups:
+    a file of 330,000 flawless categories adds nothing here."""
     _header(sheet, labels.group_columns, (14, 30, 10, 10, 9, 9, 9), styles)
+    kinds = zip(
+        labels.group_kinds,
+        (report.by_category, report.by_marketplace, report.by_carrier),
+        strict=True,
+    )
     groups: list[tuple[str, GroupStats, str]] = [
-        *((labels.group_kinds[0], s, s.name) for s in report.by_category),
-        *((labels.group_kinds[1], s, labels.marketplace(s.name)) for s in report.by_marketplace),
-        *((labels.group_kinds[2], s, s.name) for s in report.by_carrier),
+        (kind, s, labels.marketplace(s.name) if members is report.by_marketplace else s.name)
+        for kind, members in kinds
+        for s in members
+        if s.valid < s.shipments
     ]
     sheet.autofilter(0, 0, max(1, len(groups)), len(labels.group_columns) - 1)  # type: ignore[attr-defined]
     for row, (kind, stats, name) in enumerate(groups[:SHEET_ROWS], start=1):

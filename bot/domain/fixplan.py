@@ -37,7 +37,7 @@ def plan_fixes(
             by_category[defect.category].append(index)
         if defect.marketplace in wanted_markets:
             by_market[defect.marketplace].append(index)
-    picked: set[int] = set()
+    picked: dict[int, Defect] = {}  # index in `defects` → the defect marked `in_plan`
     plan = [
         _plan_group("category", stats, by_category[stats.name], defects, picked, as_of)
         for stats in below_categories
@@ -46,10 +46,7 @@ def plan_fixes(
         _plan_group("marketplace", stats, by_market[stats.name], defects, picked, as_of)
         for stats in below_markets
     ]
-    marked = [
-        dataclasses.replace(defect, in_plan=True) if index in picked else defect
-        for index, defect in enumerate(defects)
-    ]
+    marked = [picked.get(index, defect) for index, defect in enumerate(defects)]
     return plan, marked
 
 
@@ -58,7 +55,7 @@ def _plan_group(
     stats: GroupStats,
     members: list[int],
     defects: list[Defect],
-    picked: set[int],
+    picked: dict[int, Defect],
     as_of: date,
 ) -> PlannedGroup:
     """Plan one group: fixes already planned for it count, then the newest editable."""
@@ -70,7 +67,7 @@ def _plan_group(
         reverse=True,
     )
     chosen = newest_first[: max(0, stats.needed - covered)]
-    picked.update(chosen)
+    picked.update((i, dataclasses.replace(defects[i], in_plan=True)) for i in chosen)
     return PlannedGroup(
         scope=scope,  # type: ignore[arg-type]
         name=stats.name,
@@ -78,7 +75,7 @@ def _plan_group(
         valid=stats.valid,
         needed=stats.needed,
         editable=len(editable),
-        fixes=[dataclasses.replace(defects[i], in_plan=True) for i in chosen],
+        fixes=[picked[i] for i in chosen],
         covered=covered,
         recovery_date=stats.recovery_date,
     )

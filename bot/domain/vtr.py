@@ -35,6 +35,8 @@ _KEY_COLUMNS = (
     "reason",
     "unverified",
 )
+MAX_SUGGESTIONS = 100
+"""Ranked defect groups kept in a report (the fix plan covers every group below the bar)."""
 ACTIONS = {
     "missing_tracking": "add_tracking",
     "unknown_carrier": "pick_listed_carrier",
@@ -44,16 +46,13 @@ ACTIONS = {
 
 
 def group_stats(name: str, shipments: int, valid: int) -> GroupStats:
-    # Built without validation: a file can hold 330,000 categories, all counted by us.
-    return GroupStats.model_construct(
+    return GroupStats(
         name=name,
         shipments=shipments,
         valid=valid,
         vtr=valid / shipments if shipments else None,
         below_threshold=is_below(valid, shipments),
         needed=fixes_needed(shipments, valid),
-        at_risk=False,
-        recovery_date=None,
     )
 
 
@@ -117,7 +116,7 @@ def compute_report(
         excluded=excluded,
         defects=defects,
         warnings=[*table.warnings, *_unverified_warning(unverified)],
-        suggestions=_suggestions(counted, by_category),
+        suggestions=_suggestions(counted),
         plan=plan,
         unverified=_total(unverified, "shipments"),
         rows_read=table.rows_read,
@@ -179,18 +178,25 @@ def _carrier_display() -> pl.Expr:
 def _groups(counted: pl.DataFrame, column: str, as_of: date | None = None) -> list[GroupStats]:
     """Worst first, so the report leads with what needs work. Given `as_of`, groups below
     the bar get their recovery date and the others their at-risk flag (projection.py)."""
-    totals = counted.group_by(column).agg(pl.col("shipments", "valid").sum())
-    stats = [
-        group_stats(name or "", shipments, valid)
-        for name, shipments, valid in totals.select(column, "shipments", "valid").iter_rows()
-    ]
+    totals = (
+        counted.group_by(column)
+        .agg(pl.col("shipments", "valid").sum())
+        .select(
+            pl.col(column).cast(pl.String).fill_null(""),
+            "shipments",
+            "valid",
+            vtr=pl.col("valid") / pl.col("shipments"),
+        )
+        .sort(["vtr", "shipments", column], descending=[False, True, False])
+    )
+    stats = [group_stats(*row) for row in totals.drop("vtr").iter_rows()]
     if as_of is not None:
         outlook = outlooks(counted.rename({column: "group"}), "group", as_of)
         for group in stats:
             if group.name in outlook:
                 group.recovery_date = outlook[group.name].recovery_date
                 group.at_risk = outlook[group.name].at_risk
-    return sorted(stats, key=lambda s: (s.vtr if s.vtr is not None else 1.0, -s.shipments, s.name))
+    return stats
 
 
 def _exclusion_counts(parts: list[_PartCounts]) -> dict[str, int]:
@@ -290,36 +296,43 @@ def _unverified_warning(unverified: pl.DataFrame) -> list[Warning]:
     return [Warning(code="unverified", count=_total(unverified, "shipments"), detail=carriers)]
 
 
-def _suggestions(counted: pl.DataFrame, categories: list[GroupStats]) -> list[Suggestion]:
-    """Defect groups (category × reason), ranked by how much of the category's VTR they win."""
-    by_name = {s.name: s for s in categories}
+def _suggestions(counted: pl.DataFrame) -> list[Suggestion]:
+    """Defect groups (category × reason), ranked by how much of the category's VTR they
+    win; the first MAX_SUGGESTIONS of them, then the advice for every category."""
+    totals = counted.group_by("category").agg(pl.col("shipments", "valid").sum())
     groups = (
         counted.filter(pl.col("reason").is_not_null())
         .group_by("category", "reason")
         .agg(count=pl.col("shipments").sum())
-    )
-    suggestions = []
-    for row in groups.iter_rows(named=True):
-        stats = by_name[row["category"]]
-        fixed_valid = stats.valid + row["count"]
-        suggestions.append(
-            Suggestion(
-                category=row["category"],
-                reason=row["reason"],
-                count=row["count"],
-                vtr_gain=row["count"] / stats.shipments,
-                reaches_threshold=stats.below_threshold and is_above(fixed_valid, stats.shipments),
-                action=ACTIONS[row["reason"]],  # type: ignore[arg-type]
-            )
+        .join(totals, on="category")
+        .select(
+            pl.col("category", "reason").cast(pl.String),
+            "count",
+            "shipments",
+            "valid",
+            vtr_gain=pl.col("count") / pl.col("shipments"),
         )
-    suggestions.sort(key=lambda s: (-s.vtr_gain, -s.count, s.category, s.reason or ""))
+        .sort(["vtr_gain", "count", "category", "reason"], descending=[True, True, False, False])
+    )
+    suggestions = [
+        Suggestion(
+            category=category,
+            reason=reason,
+            count=count,
+            vtr_gain=gain,
+            reaches_threshold=is_below(valid, shipments) and is_above(valid + count, shipments),
+            action=ACTIONS[reason],  # type: ignore[arg-type]
+        )
+        for category, reason, count, shipments, valid, gain in groups.head(
+            MAX_SUGGESTIONS
+        ).iter_rows()
+    ]
     if suggestions:
-        total = sum(s.count for s in suggestions)
         suggestions.append(
             Suggestion(
                 category="",
                 reason=None,
-                count=total,
+                count=int(groups.get_column("count").sum()),
                 vtr_gain=0.0,
                 reaches_threshold=False,
                 action="use_buy_shipping",

@@ -10,10 +10,11 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from bot.domain.defects_file import DefectFileLabels, write_defects_xlsx
-from bot.domain.models import DEFECT_REASONS, Defect, VtrReport
+from bot.domain.models import DEFECT_REASONS, Defect, DefectReason, VtrReport
 from bot.domain.reference import transit
 from bot.services.i18n import Translator
 from bot.services.replies import Document, Reply
@@ -60,15 +61,24 @@ def defect_replies(
 
 
 def _action(t: Translator) -> Callable[[Defect, date], str]:
+    """A row's "what to do": a handful of distinct texts, each translated once."""
+
+    @cache
+    def late(delivered: bool, leaves: date | None) -> str:
+        day = t.date(leaves) if leaves else "–"
+        if delivered:
+            return t._("delivered: too late to edit — leaves the window on {date}", date=day)
+        return t._("probably delivered: too late to edit — leaves the window on {date}", date=day)
+
+    @cache
+    def editable(reason: DefectReason, looks_like: str | None) -> str:
+        return short_action(t, Defect(order_id="", category="", carrier="", tracking="",
+                                      reason=reason, looks_like=looks_like))  # fmt: skip
+
     def action(defect: Defect, as_of: date) -> str:
         if defect.editable(as_of):
-            return short_action(t, defect)
-        leaves = t.date(defect.leaves_window()) if defect.leaves_window() else "–"
-        if defect.delivered:
-            return t._("delivered: too late to edit — leaves the window on {date}", date=leaves)
-        return t._(
-            "probably delivered: too late to edit — leaves the window on {date}", date=leaves
-        )
+            return editable(defect.reason, defect.looks_like)
+        return late(bool(defect.delivered), defect.leaves_window())
 
     return action
 
@@ -89,9 +99,9 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
     )
     return DefectFileLabels(
         columns=columns,
-        reason=lambda reason: reason_text(t, reason),
+        reason=cache(lambda reason: reason_text(t, reason)),
         action=_action(t),
-        marketplace=lambda code: marketplace_label(t, code) if code else "",
+        marketplace=cache(lambda code: marketplace_label(t, code) if code else ""),
         yes=t._("yes"),
         sheets=(t._("Defects"), t._("Legend"), t._("VTR by group")),
         legend=_legend(t, columns),

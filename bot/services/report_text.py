@@ -194,8 +194,8 @@ def _group_section(
     if len(groups) > limit:
         lines.append(
             t.ngettext(
-                "…and {count} more: every group is in the defect file's last sheet.",
-                "…and {count} more: every group is in the defect file's last sheet.",
+                "…and {count} more: every group with a defect is in the defect file's last sheet.",
+                "…and {count} more: every group with a defect is in the defect file's last sheet.",
                 len(groups) - limit,
             )
         )
