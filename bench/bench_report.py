@@ -52,26 +52,29 @@ def timed(label: str, work):  # type: ignore[no-untyped-def]
     return result
 
 
+def measure(count: int, folder: Path, t: Translator) -> None:
+    path = write_file(folder / "many.csv", count)
+    print(f"{count:,} categories, {path.stat().st_size / 2**20:.1f} MiB file")
+    table = timed("read", lambda: read_shipments(path))
+    report = timed("compute_report", lambda: compute_report(table, as_of=AS_OF))
+    messages = timed("render + split", lambda: split_html(render_report(report, t, True)))
+    files = timed("defect workbook", lambda: defect_replies(report, t, folder))
+    sizes = [len(r.document.data) for r in files if r.document]
+    print(
+        f"  {len(messages)} messages ({max(len(m) for m in messages)} chars at most),"
+        f" {len(report.defects):,} defects in {len(sizes)} file(s) of"
+        f" {max(sizes) / 2**20:.1f} MiB at most,"
+        f" peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--categories", type=int, nargs="+", default=[50_000, 330_000])
     args = parser.parse_args()
-    t = Translator("zh")
     for count in args.categories:
         with tempfile.TemporaryDirectory() as folder:
-            path = write_file(Path(folder) / "many.csv", count)
-            print(f"{count:,} categories, {path.stat().st_size / 2**20:.1f} MiB file")
-            table = timed("read", lambda: read_shipments(path))
-            report = timed("compute_report", lambda: compute_report(table, as_of=AS_OF))
-            messages = timed("render + split", lambda: split_html(render_report(report, t, True)))
-            files = timed("defect workbook", lambda: defect_replies(report, t, Path(folder)))
-            sizes = [len(r.document.data) for r in files if r.document]
-            print(
-                f"  {len(messages)} messages ({max(len(m) for m in messages)} chars at most),"
-                f" {len(report.defects):,} defects in {len(sizes)} file(s) of"
-                f" {max(sizes) / 2**20:.1f} MiB at most,"
-                f" peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
-            )
+            measure(count, Path(folder), Translator("zh"))
 
 
 if __name__ == "__main__":
