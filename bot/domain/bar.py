@@ -2,7 +2,7 @@
 
 The one place the bar is decided. Amazon's Account Health report states the target as
 `targetValue 0.95, targetCondition GREATER_THAN`, so 19 valid of 20 (95.0%) is below it
-(README, "How the report counts"). Everything is integer arithmetic: no float ever meets
+(docs/vtr-rules.md §4.5). Everything is integer arithmetic: no float ever meets
 the boundary. The functions take any exact numbers (int or Fraction) whose ratio is the
 VTR, so a projection may scale both counts by the same factor.
 """

@@ -10,8 +10,7 @@ Contract for callers (the CLI `check`, the conversation core, the alert pass):
   and always without a folder, the result is one in-memory `ShipmentTable`.
 - `ShipmentTable.from_records(records)` builds a table from `ShipmentRecord`s (tests, small
   data); `.record_batches()` gives the stored fields as tuples, part by part.
-- `compute_report(table, as_of=None) -> VtrReport` applies the README's "How the report
-  counts".
+- `compute_report(table, as_of=None) -> VtrReport` applies docs/vtr-rules.md §4.
 - `analyse_file(path, as_of=None, max_bytes=None, spill_folder=None) -> (VtrReport,
   Shipments)` does both.
 - `write_defects(report, path)` writes the Excel-safe defect file, CSV or XLSX by extension.

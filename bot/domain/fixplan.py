@@ -1,5 +1,5 @@
 """The fix plan: for every category and marketplace below the bar, the fewest shipments to
-fix to get it strictly above 95%, and which ones (README, "How the report counts").
+fix to get it strictly above 95%, and which ones (docs/vtr-rules.md §4.6).
 
 Which ones: the most recent editable defects first. Tracking added or changed after
 delivery is itself a defect, so a parcel that is delivered (the file says so) or probably

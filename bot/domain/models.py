@@ -1,7 +1,7 @@
 """Typed results of the VTR engine.
 
-Field names of `VtrReport` follow the computation contract in the README ("How the
-report counts"; they are what `vtrbot check --json` prints); extra fields only add to it.
+Field names of `VtrReport` follow the computation contract in docs/vtr-rules.md §4
+(they are what `vtrbot check --json` prints); extra fields only add to it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The VTR computation (README, "How the report counts"): window, groups, defects,
+"""The VTR computation (docs/vtr-rules.md §4): window, groups, defects,
 suggestions, projection and the fix plan."""
 
 from __future__ import annotations
