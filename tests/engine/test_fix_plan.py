@@ -152,3 +152,19 @@ def test_carrier_names_in_other_scripts_are_recognised(write_file: WriteFile) ->
     report = report_of(write_file, rows)
     assert {d.order_id: d.reason for d in report.defects} == {"A4": "unknown_carrier"}
     assert {c.name for c in report.by_carrier} >= {"YunExpress", "SF Express"}
+
+
+def test_a_stored_report_keeps_its_plan_and_delivery_facts(write_file: WriteFile) -> None:
+    """The report is saved as JSON and re-sent by /vtr: the plan, the fix-by dates, the
+    delivery facts and the carrier hints come back as they were."""
+    header = "订单号,发货日期,承运商,跟踪号,品类,站点,签收时间"
+    rows = [f"P{i},2026-11-10,UPS,{UPS_OK},Pets,US,2026-11-13" for i in range(17)]
+    rows += ["P-20,2026-11-20,UPS,,Pets,US,2026-11-20", f"P-19,2026-11-19,UPS,{YUN_OK},Pets,US,"]
+    rows += ["P-18,2026-11-18,UPS,,Pets,US,"]
+    report = report_of(write_file, rows, header)
+    again = VtrReport.model_validate_json(report.model_dump_json())
+    assert again.plan == report.plan
+    assert again.defects == report.defects
+    assert {d.order_id: d.delivered for d in again.defects}["P-20"] == date(2026, 11, 20)
+    assert {d.order_id: d.looks_like for d in again.defects}["P-19"] == "YunExpress"
+    assert [d.order_id for d in again.plan[0].fixes] == ["P-19", "P-18"]
