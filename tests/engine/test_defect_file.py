@@ -121,16 +121,17 @@ def analyse_file_stub() -> tuple[VtrReport, None]:
     ), None
 
 
+@pytest.mark.slow
 def test_a_large_defect_list_is_split_under_the_upload_cap(tmp_path: Path) -> None:
-    """20,000 defects under a 300 KB cap: several files, each under it, together holding
+    """8,000 defects under a 120 KB cap: several files, each under it, together holding
     every defect once, in order."""
-    report = big_report(20_000)
-    replies = defect_replies(report, Translator("en"), tmp_path, max_bytes=300_000)
+    report = big_report(8_000)
+    replies = defect_replies(report, Translator("en"), tmp_path, max_bytes=120_000)
     assert len(replies) > 1
     order_ids: list[str] = []
     for index, reply in enumerate(replies, start=1):
         assert reply.document is not None
-        assert len(reply.document.data) <= 300_000
+        assert len(reply.document.data) <= 120_000
         assert f"Part {index} of {len(replies)}." in reply.html
         part = tmp_path / f"part{index}.xlsx"
         part.write_bytes(reply.document.data)
@@ -138,14 +139,15 @@ def test_a_large_defect_list_is_split_under_the_upload_cap(tmp_path: Path) -> No
     assert order_ids == [d.order_id for d in report.defects]
 
 
+@pytest.mark.slow
 def test_long_sentences_are_written_once_not_per_row(tmp_path: Path) -> None:
-    """A row carries short labels; the sentence lives in the legend. 20,000 defects take
+    """A row carries short labels; the sentence lives in the legend. 8,000 defects take
     about 51 bytes a row compressed (the old CSV repeated a 90-character sentence)."""
-    report = big_report(20_000)
+    report = big_report(8_000)
     (reply,) = defect_replies(report, Translator("en"), tmp_path)
     assert reply.document is not None
     assert reply.document.filename == "vtr-defects-2026-11-20.xlsx"
-    assert len(reply.document.data) < 64 * 20_000
+    assert len(reply.document.data) < 64 * 8_000
     path = tmp_path / "d.xlsx"
     path.write_bytes(reply.document.data)
     rows = sheet_rows(path)
