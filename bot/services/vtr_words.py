@@ -148,8 +148,8 @@ def recovery_text(t: Translator, stats: GroupStats | PlannedGroup) -> str:
 def at_risk_text(t: Translator) -> str:
     """The at-risk rule, with what it assumes."""
     return t.ngettext(
-        "at risk: may fall to 95% or under within {count} day if new packages keep last week's defect rate at the 30-day average volume",
-        "at risk: may fall to 95% or under within {count} days if new packages keep last week's defect rate at the 30-day average volume",
+        "at risk: may fall to or under 95% within {count} day if new packages keep last week's defect rate at the 30-day average volume",
+        "at risk: may fall to or under 95% within {count} days if new packages keep last week's defect rate at the 30-day average volume",
         AT_RISK_DAYS,
     )
 

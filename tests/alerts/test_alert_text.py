@@ -102,7 +102,7 @@ def test_projected_category_line() -> None:
     decision = decide(report, None, today, today)
     en = render_alert(decision, report, Translator("en"))
     assert (
-        "⚠️ Garden: 97.4% (75 of 77 packages valid) · at risk: may fall to 95% or under "
+        "⚠️ Garden: 97.4% (75 of 77 packages valid) · at risk: may fall to or under 95% "
         "within 7 days if new packages keep last week's defect rate" in en
     )
     assert "Fix plan" not in en  # the plan is for categories below the bar
