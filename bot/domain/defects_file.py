@@ -1,15 +1,40 @@
-"""The defect file a seller works from: one row per defect, safe to open in Excel."""
+"""The defect file a seller works from: one row per defect, safe to open in Excel or WPS.
+
+Two forms, chosen by the file name's extension (`write_defects`):
+
+- **XLSX**, what the bot sends: every identifier (order ID, tracking number) a text cell,
+  so a 22-digit USPS number never becomes 9.40E+21 and an order ID never a date; dates
+  (ship date, fix-by, leaves-the-window) real date cells; a frozen header row, filters and
+  column widths; a legend sheet with each short label's full sentence, so long sentences
+  are written once, not on every row; and a sheet with the VTR of every group that has a
+  defect, since a report message lists only the first few. Cells are written as strings, never as formulas.
+- **CSV** (UTF-8 with BOM), for `vtrbot check --defects OUT.csv`: the same columns, a
+  leading = + - @ quoted so that Excel shows text.
+
+Rows are written one at a time (xlsxwriter's constant-memory mode, its scratch files in
+the output's folder): a report with 300,000 defects costs no workbook held in memory.
+`write_defects_xlsx` splits the rows over several files when one would pass `max_bytes`
+(Telegram's bots may upload 50 MB at most).
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from bot.domain.models import DEFECT_FIELDS, DefectReason, VtrReport
+import xlsxwriter
+
+from bot.domain.models import Defect, DefectReason, GroupStats, VtrReport
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET_ROWS = 1_048_575
+"""Excel's rows per sheet, the header aside: more defects continue on another sheet."""
+_WIDTHS = (22, 11, 18, 12, 16, 26, 22, 8, 11, 34, 14)
+"""Column widths in characters, for the columns of `DefectFileLabels.columns`."""
 
 
 def excel_safe(value: object) -> str:
@@ -18,13 +43,73 @@ def excel_safe(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
+def _default_action(defect: Defect, as_of: date) -> str:
+    if not defect.editable(as_of):
+        return "wait"
+    return f"pick:{defect.looks_like}" if defect.looks_like else defect.reason
+
+
 @dataclass(frozen=True)
 class DefectFileLabels:
-    """Column titles and per-reason texts, in the seller's language (English codes by default)."""
+    """Titles and short labels in the seller's language (English codes by default)."""
 
-    columns: tuple[str, ...] = (*DEFECT_FIELDS, "what_to_do")
+    columns: tuple[str, ...] = (
+        "order_id",
+        "ship_date",
+        "category",
+        "marketplace",
+        "carrier",
+        "tracking",
+        "reason",
+        "in_plan",
+        "fix_by",
+        "action",
+        "leaves_window",
+    )
     reason: Callable[[DefectReason], str] = field(default=lambda reason: reason)
-    action: Callable[[DefectReason], str] = field(default=lambda reason: reason)
+    action: Callable[[Defect, date], str] = _default_action
+    marketplace: Callable[[str], str] = field(default=lambda code: code)
+    yes: str = "yes"
+    sheets: tuple[str, str, str] = ("defects", "legend", "groups")
+    legend: tuple[tuple[str, str], ...] = ()
+    """(label or column title, the sentence that explains it)."""
+    group_columns: tuple[str, ...] = (
+        "group",
+        "name",
+        "shipments",
+        "valid",
+        "vtr",
+        "below_threshold",
+        "needed",
+    )
+    group_kinds: tuple[str, str, str] = ("category", "marketplace", "carrier")
+
+
+def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object]:
+    """One defect's row: strings, dates or None, in the order of `labels.columns`."""
+    editable = defect.editable(as_of)
+    return [
+        defect.order_id,
+        defect.ship_date,
+        defect.category,
+        labels.marketplace(defect.marketplace),
+        defect.carrier,
+        defect.tracking,
+        labels.reason(defect.reason),
+        labels.yes if defect.in_plan else "",
+        defect.fix_by if editable else None,
+        labels.action(defect, as_of),
+        None if editable else defect.leaves_window(),
+    ]
+
+
+def write_defects(report: VtrReport, path: Path, labels: DefectFileLabels | None = None) -> int:
+    """CSV or XLSX by the file's extension; returns the number of defects written."""
+    if Path(path).suffix.lower() == ".xlsx":
+        write_defects_xlsx(report, Path(path), labels)
+    else:
+        write_defects_csv(report, Path(path), labels)
+    return len(report.defects)
 
 
 def write_defects_csv(report: VtrReport, path: Path, labels: DefectFileLabels | None = None) -> int:
@@ -35,16 +120,124 @@ def write_defects_csv(report: VtrReport, path: Path, labels: DefectFileLabels | 
         writer.writerow(labels.columns)
         for defect in report.defects:
             writer.writerow(
-                excel_safe(value)
-                for value in (
-                    defect.order_id,
-                    defect.ship_date.isoformat() if defect.ship_date else "",
-                    defect.category,
-                    defect.carrier,
-                    defect.marketplace,
-                    defect.tracking,
-                    labels.reason(defect.reason),
-                    labels.action(defect.reason),
-                )
+                excel_safe(value.isoformat() if isinstance(value, date) else value)
+                for value in _cells(defect, report.as_of, labels)
             )
     return len(report.defects)
+
+
+def write_defects_xlsx(
+    report: VtrReport,
+    path: Path,
+    labels: DefectFileLabels | None = None,
+    max_bytes: int | None = None,
+) -> list[Path]:
+    """The defect workbook at `path`; when it would pass `max_bytes`, the defects are split
+    evenly over numbered files (`path` stem + "-1", "-2", …), each with the legend and
+    group sheets. Returns the files written."""
+    labels = labels or DefectFileLabels()
+    _write_workbook(report, path, labels, report.defects)
+    size = path.stat().st_size
+    if max_bytes is None or size <= max_bytes:
+        return [path]
+    # Rows cost about the same each: aim a tenth under the cap so no part passes it.
+    parts = math.ceil(size / (0.9 * max_bytes))
+    path.unlink()
+    per_part = math.ceil(len(report.defects) / parts)
+    paths = []
+    for index in range(parts):
+        part_path = path.with_name(f"{path.stem}-{index + 1}{path.suffix}")
+        chunk = report.defects[index * per_part : (index + 1) * per_part]
+        _write_workbook(report, part_path, labels, chunk)
+        paths.append(part_path)
+    return paths
+
+
+def _write_workbook(
+    report: VtrReport, path: Path, labels: DefectFileLabels, defects: Sequence[Defect]
+) -> None:
+    options = {"constant_memory": True, "tmpdir": str(path.parent), "strings_to_numbers": False}
+    with xlsxwriter.Workbook(str(path), options) as book:
+        styles = _Styles(book)
+        for number, chunk in enumerate(_chunks(defects, SHEET_ROWS), start=1):
+            name = labels.sheets[0] if number == 1 else f"{labels.sheets[0]} {number}"
+            _defect_sheet(book.add_worksheet(name[:31]), chunk, report.as_of, labels, styles)
+        _legend_sheet(book.add_worksheet(labels.sheets[1][:31]), labels, styles)
+        _group_sheet(book.add_worksheet(labels.sheets[2][:31]), report, labels, styles)
+
+
+def _chunks(items: Sequence[Defect], size: int) -> Iterator[Sequence[Defect]]:
+    yield items[:size]  # the first sheet even when empty, so the header is always there
+    for start in range(size, len(items), size):
+        yield items[start : start + size]
+
+
+class _Styles:
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        self.text = book.add_format({"num_format": "@"})
+        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
+        self.percent = book.add_format({"num_format": "0.0%"})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+
+
+def _header(sheet: object, titles: Sequence[str], widths: Sequence[int], styles: _Styles) -> None:
+    for column, (title, width) in enumerate(zip(titles, widths, strict=True)):
+        sheet.set_column(column, column, width, styles.text)  # type: ignore[attr-defined]
+        sheet.write_string(0, column, title, styles.header)  # type: ignore[attr-defined]
+    sheet.freeze_panes(1, 0)  # type: ignore[attr-defined]
+
+
+def _defect_sheet(
+    sheet: object,
+    defects: Sequence[Defect],
+    as_of: date,
+    labels: DefectFileLabels,
+    styles: _Styles,
+) -> None:
+    _header(sheet, labels.columns, _WIDTHS, styles)
+    sheet.autofilter(0, 0, max(1, len(defects)), len(labels.columns) - 1)  # type: ignore[attr-defined]
+    for row, defect in enumerate(defects, start=1):
+        for column, value in enumerate(_cells(defect, as_of, labels)):
+            if isinstance(value, date):
+                sheet.write_datetime(row, column, value, styles.date)  # type: ignore[attr-defined]
+            elif value:
+                sheet.write_string(row, column, str(value), styles.text)  # type: ignore[attr-defined]
+
+
+def _legend_sheet(sheet: object, labels: DefectFileLabels, styles: _Styles) -> None:
+    _header(sheet, ("", ""), (30, 100), styles)
+    sheet.set_row(0, None, None, {"hidden": True})  # type: ignore[attr-defined]
+    for row, (label, sentence) in enumerate(labels.legend, start=1):
+        sheet.write_string(row, 0, label, styles.text)  # type: ignore[attr-defined]
+        sheet.write_string(row, 1, sentence, styles.wrap)  # type: ignore[attr-defined]
+
+
+def _group_sheet(
+    sheet: object, report: VtrReport, labels: DefectFileLabels, styles: _Styles
+) -> None:
+    """Every category, marketplace and carrier with a defect, with its VTR (the report
+    lists the first few; the others are at 100%). Bounded by the defects, not the groups:
+    a file of 330,000 flawless categories adds nothing here."""
+    _header(sheet, labels.group_columns, (14, 30, 10, 10, 9, 9, 9), styles)
+    kinds = zip(
+        labels.group_kinds,
+        (report.by_category, report.by_marketplace, report.by_carrier),
+        strict=True,
+    )
+    groups: list[tuple[str, GroupStats, str]] = [
+        (kind, s, labels.marketplace(s.name) if members is report.by_marketplace else s.name)
+        for kind, members in kinds
+        for s in members
+        if s.valid < s.shipments
+    ]
+    sheet.autofilter(0, 0, max(1, len(groups)), len(labels.group_columns) - 1)  # type: ignore[attr-defined]
+    for row, (kind, stats, name) in enumerate(groups[:SHEET_ROWS], start=1):
+        sheet.write_string(row, 0, kind, styles.text)  # type: ignore[attr-defined]
+        sheet.write_string(row, 1, name, styles.text)  # type: ignore[attr-defined]
+        sheet.write_number(row, 2, stats.shipments)  # type: ignore[attr-defined]
+        sheet.write_number(row, 3, stats.valid)  # type: ignore[attr-defined]
+        if stats.vtr is not None:
+            sheet.write_number(row, 4, stats.vtr, styles.percent)  # type: ignore[attr-defined]
+        sheet.write_string(row, 5, labels.yes if stats.below_threshold else "", styles.text)  # type: ignore[attr-defined]
+        sheet.write_number(row, 6, stats.needed)  # type: ignore[attr-defined]

@@ -10,10 +10,10 @@ Contract for callers (the CLI `check`, the conversation core, the alert pass):
   and always without a folder, the result is one in-memory `ShipmentTable`.
 - `ShipmentTable.from_records(records)` builds a table from `ShipmentRecord`s (tests, small
   data); `.record_batches()` gives the stored fields as tuples, part by part.
-- `compute_report(table, as_of=None) -> VtrReport` applies domain.md §4.
+- `compute_report(table, as_of=None) -> VtrReport` applies docs/vtr-rules.md §4.
 - `analyse_file(path, as_of=None, max_bytes=None, spill_folder=None) -> (VtrReport,
   Shipments)` does both.
-- `write_defects_csv(report, path)` writes the Excel-safe defect file.
+- `write_defects(report, path)` writes the Excel-safe defect file, CSV or XLSX by extension.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from bot.domain.defects_file import write_defects_csv
+from bot.domain.defects_file import write_defects, write_defects_csv
 from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
 from bot.domain.reading import read_table
@@ -35,6 +35,7 @@ __all__ = [
     "analyse_file",
     "compute_report",
     "read_shipments",
+    "write_defects",
     "write_defects_csv",
 ]
 

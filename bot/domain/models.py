@@ -1,20 +1,18 @@
 """Typed results of the VTR engine.
 
-Field names of `VtrReport` follow the computation contract in shared/domain.md §4
+Field names of `VtrReport` follow the computation contract in docs/vtr-rules.md §4
 (they are what `vtrbot check --json` prints); extra fields only add to it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-THRESHOLD_PERCENT = 95
-"""Amazon's bar for Valid Tracking Rate, per product category (whole percent: exact math)."""
-THRESHOLD = THRESHOLD_PERCENT / 100
+from bot.domain.bar import THRESHOLD
 
 WINDOW_DAYS = 30
 """VTR is measured over the last 30 calendar days, the as-of date included."""
@@ -61,20 +59,26 @@ RECORD_FIELDS: tuple[str, ...] = tuple(ShipmentRecord.model_fields)
 """The stored fields of a shipment, in order: frames, tuples and the store all use it."""
 
 
-class GroupStats(BaseModel):
-    """VTR of one group (overall, a category, a carrier or a marketplace)."""
+@dataclass(slots=True, kw_only=True)
+class GroupStats:
+    """VTR of one group (overall, a category, a carrier or a marketplace). A slotted
+    dataclass, like `Defect`: a file can hold 330,000 categories, and a pydantic model
+    cost 15 µs each to build where this costs 1. Pydantic validates it inside `VtrReport`
+    when a report is read from JSON."""
 
     name: str
     shipments: int
     valid: int
-    vtr: float | None = Field(description="valid / shipments; None when there are no shipments")
+    vtr: float | None
+    """valid / shipments; None when there are no shipments."""
     below_threshold: bool
-    needed: int = Field(description="fewest invalid shipments to fix to reach the threshold")
+    """At or under 95%: Amazon's bar is strictly above it (bar.py)."""
+    needed: int
+    """Fewest invalid shipments to fix to get above 95%."""
     at_risk: bool = False
-    recovery_date: date | None = Field(
-        default=None,
-        description="first day back at the bar if every new shipment is valid (below-bar groups)",
-    )
+    """Above the bar, but may fall to it or under within a week (projection.py)."""
+    recovery_date: date | None = None
+    """First day back above the bar if every new shipment is valid (groups below it)."""
 
 
 class Window(BaseModel):
@@ -96,6 +100,24 @@ class Defect:
     marketplace: str = ""
     tracking: str
     reason: DefectReason
+    looks_like: str | None = None
+    """The one other carrier whose numbers this one fits (display name), if any."""
+    fix_by: date | None = None
+    """Estimated delivery (ship date + typical transit): edit the tracking before it."""
+    delivered: date | bool | None = None
+    """From the file: the delivery date, True when delivered on an unknown day, else None."""
+    in_plan: bool = False
+    """One of the fewest fixes that bring every category and marketplace above the bar."""
+
+    def editable(self, as_of: date) -> bool:
+        """Tracking can still be edited: not delivered, and not past its fix-by estimate."""
+        if self.delivered is True or (isinstance(self.delivered, date) and self.delivered <= as_of):
+            return False
+        return self.fix_by is None or self.fix_by >= as_of
+
+    def leaves_window(self) -> date | None:
+        """First day the shipment no longer counts: 30 days after its ship date."""
+        return self.ship_date + timedelta(days=WINDOW_DAYS) if self.ship_date else None
 
 
 DEFECT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Defect))
@@ -109,8 +131,33 @@ class Suggestion(BaseModel):
     reason: DefectReason | None
     count: int
     vtr_gain: float = Field(description="rise of the category's VTR if all are fixed")
-    reaches_threshold: bool = Field(description="fixing these alone lifts the category to 95%")
+    reaches_threshold: bool = Field(
+        description="fixing these alone lifts the category strictly above 95%"
+    )
     action: Literal["add_tracking", "pick_listed_carrier", "correct_number", "use_buy_shipping"]
+
+
+class PlannedGroup(BaseModel):
+    """A category or marketplace below the bar, and the fewest fixes that save it."""
+
+    scope: Literal["category", "marketplace"]
+    name: str
+    shipments: int
+    valid: int
+    needed: int = Field(description="fewest invalid shipments to fix to get above 95%")
+    editable: int = Field(description="its defects whose tracking can still be edited")
+    fixes: list[Defect] = Field(
+        description="the defects to fix, most recent first (fewer than `needed` when the "
+        "group cannot be saved; a marketplace lists only those the categories' fixes miss)"
+    )
+    covered: int = Field(default=0, description="fixes already planned for its categories")
+    recovery_date: date | None = Field(
+        default=None, description="first day back above the bar if every new shipment is valid"
+    )
+
+    @property
+    def savable(self) -> bool:
+        return self.covered + len(self.fixes) >= self.needed
 
 
 class Warning(BaseModel):
@@ -132,6 +179,9 @@ class VtrReport(BaseModel):
     defects: list[Defect]
     warnings: list[Warning]
     suggestions: list[Suggestion]
+    plan: list[PlannedGroup] = Field(
+        default_factory=list, description="categories, then marketplaces, below the bar"
+    )
     unverified: int = Field(default=0, description="valid only because no rule exists for carrier")
     rows_read: int = 0
     rows_skipped: int = 0

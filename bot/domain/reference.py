@@ -20,6 +20,8 @@ DATA_DIR = Path(__file__).with_name("data")
 class TrackingFormat(BaseModel):
     pattern: str
     check: str | None = None
+    names: bool = True
+    """False: too generic to say a number entered elsewhere belongs to this carrier."""
 
 
 class Carrier(BaseModel):
@@ -27,6 +29,19 @@ class Carrier(BaseModel):
     name: str
     aliases: list[str]
     formats: list[TrackingFormat] = []
+    looks_like: list[str] = []
+    """Patterns that identify the carrier's numbers without validating them."""
+    route: str = "domestic"
+
+
+class TransitTable(BaseModel):
+    """Typical transit days by route: an estimate of when a parcel is delivered."""
+
+    routes: dict[str, int]
+    default: str
+
+    def days(self, route: str | None) -> int:
+        return self.routes.get(route or self.default, self.routes[self.default])
 
 
 class Marketplace(BaseModel):
@@ -44,6 +59,7 @@ class Marketplace(BaseModel):
 class Vocabulary(BaseModel):
     fulfillment: dict[str, list[str]]
     status: dict[str, list[str]]
+    delivery: dict[str, list[str]] = {}
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
 
@@ -94,3 +110,8 @@ def carriers() -> tuple[Carrier, ...]:
 @cache
 def carrier_by_id() -> dict[str, Carrier]:
     return {c.id: c for c in carriers()}
+
+
+@cache
+def transit() -> TransitTable:
+    return TransitTable.model_validate(_load("transit.yaml"))

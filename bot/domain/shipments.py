@@ -29,6 +29,10 @@ from bot.domain.values import (
 )
 
 RECORD_COLUMNS = RECORD_FIELDS
+DELIVERY_COLUMNS = ("delivered", "delivered_on")
+"""Kept beside a shipment's record when the file has a delivery status or date column
+(a delivered defect can no longer be edited); they are not stored, so reports made from
+stored shipments (alerts, /chart) go by the fix-by estimate alone."""
 _SCHEMA = {
     "order_id": pl.String,
     "ship_date": pl.Date,
@@ -51,7 +55,8 @@ class ShipmentTable:
     """One row per shipment with its verdict: the engine's working set.
 
     Columns: order_id, ship_date, carrier (as written), carrier_id, tracking (normalized),
-    category, marketplace, excluded (reason or null), reason (defect or null), unverified.
+    category, marketplace, excluded (reason or null), reason (defect or null), unverified,
+    and DELIVERY_COLUMNS when the file has them.
     """
 
     frame: pl.DataFrame
@@ -214,9 +219,10 @@ def _read_rows(raw: RawTable, tally: _Tally, rows: Partitions, priced: Partition
                 row=pl.int_range(first, first + piece.height, dtype=pl.UInt32)
             )
             priced.add(part, _priced(reduced.filter(pl.col("value_rule"))))
+            kept = [c for c in (*_KEPT, *DELIVERY_COLUMNS) if c in reduced.columns]
             rows.add(
                 part,
-                reduced.select(_KEPT).with_columns(pl.col(_FEW_VALUES).cast(pl.Categorical)),
+                reduced.select(kept).with_columns(pl.col(_FEW_VALUES).cast(pl.Categorical)),
             )
     if tally.rows_read == 0:
         raise FileRejected("no_rows")
@@ -292,13 +298,26 @@ def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
     )
     no_order = rows.get_column("order_id") == ""
     tally.no_order += int(no_order.sum())
-    rows = _with_market(rows.filter(~no_order))
+    rows = _with_market(rows.filter(~no_order)).with_columns(**_delivery(frame, ~no_order))
     return rows.with_columns(
         category=pl.when(pl.col("category") == "")
         .then(pl.lit(UNCATEGORIZED))
         .otherwise("category"),
         excluded=_exclusion(),
     )
+
+
+def _delivery(frame: pl.DataFrame, kept: pl.Series) -> dict[str, pl.Series]:
+    """DELIVERY_COLUMNS of a batch's kept rows, for the columns the file has."""
+    columns = {}
+    if "delivery_status" in frame.columns:
+        status = frame.get_column("delivery_status").filter(kept)
+        columns["delivered"] = map_unique(
+            status, lambda t: vocabulary_meaning("delivery", t) == "delivered", pl.Boolean
+        )
+    if "delivery_date" in frame.columns:
+        columns["delivered_on"] = parse_dates(frame.get_column("delivery_date").filter(kept)).dates
+    return columns
 
 
 def _with_market(rows: pl.DataFrame) -> pl.DataFrame:
@@ -395,9 +414,10 @@ def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     """Order-item rows → shipments: one per (order, ship date, carrier, tracking);
     one per (order, ship date) when tracking is empty. The first row of each shipment
     stands for it, so only rows of orders that appear more than once are compared."""
+    columns = [c for c in (*RECORD_COLUMNS, *DELIVERY_COLUMNS) if c in rows.columns]
     repeated = repeated_values(rows.get_column("order_id"))
     if not repeated.any():
-        return rows.select(RECORD_COLUMNS)  # one row per order: nothing to collapse
+        return rows.select(columns)  # one row per order: nothing to collapse
     carrier_key = pl.when(pl.col("tracking") != "").then(pl.col("carrier")).otherwise(None)
     candidates = (
         rows.select("order_id", "ship_date", carrier_key.alias("carrier_key"), "tracking")
@@ -408,7 +428,7 @@ def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     later_rows = candidates.filter(~first).get_column("row")
     keep = np.ones(rows.height, dtype=np.bool_)
     keep[later_rows.to_numpy()] = False
-    return rows.filter(keep).select(RECORD_COLUMNS)
+    return rows.filter(keep).select(columns)
 
 
 def repeated_values(column: pl.Series) -> pl.Series:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from bot.domain.checkdigits import CHECK_RULES
 from bot.domain.models import DefectReason
-from bot.domain.reference import Carrier, carrier_by_id, carriers, fold_key
+from bot.domain.reference import Carrier, TrackingFormat, carrier_by_id, carriers, fold_key
 
 _SHORT_ALIAS = 4
 """Latin aliases shorter than this (ups, dhl, sf) match only as a whole word."""
@@ -86,11 +86,13 @@ def _ascii_matrix(numbers: pl.Series, length: int) -> npt.NDArray[np.uint8]:
     return np.frombuffer(joined, dtype=np.uint8).reshape(len(numbers), length)
 
 
-def _check_formats(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.int8]:
-    """Verdict codes for non-empty numbers entered with one carrier that has formats."""
+def _fit_and_pass(
+    formats: list[TrackingFormat], numbers: pl.Series
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Which numbers fit one of `formats`, and which of those pass its check digit."""
     fits = np.zeros(len(numbers), dtype=np.bool_)
     passes = np.zeros(len(numbers), dtype=np.bool_)
-    for fmt in carrier.formats:
+    for fmt in formats:
         match = numbers.str.contains(f"^(?:{fmt.pattern})$").fill_null(False).to_numpy()
         fits |= match
         todo = np.flatnonzero(match & ~passes)
@@ -101,7 +103,47 @@ def _check_formats(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.int8]
         for length in np.unique(lengths):
             rows = todo[lengths == length]
             passes[rows] = CHECK_RULES[fmt.check](_ascii_matrix(numbers.gather(rows), int(length)))
+    return fits, passes
+
+
+def _check_formats(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.int8]:
+    """Verdict codes for non-empty numbers entered with one carrier that has formats."""
+    fits, passes = _fit_and_pass(carrier.formats, numbers)
     return np.where(passes, _VALID, np.where(fits, _BAD_CHECK, _BAD_FORMAT)).astype(np.int8)
+
+
+def likely_carriers(entered: pl.Series, numbers: pl.Series) -> pl.Series:
+    """For each (entered carrier id, normalized number) pair: the id of the one *other*
+    carrier whose numbers this one fits, check digit included, or null when none or
+    several do. A valid number under the wrong carrier is what Amazon shows as
+    "unconfirmed"; naming the right carrier tells the seller what to pick instead."""
+    candidates = numbers.filter(numbers != "").unique()
+    fitting = [
+        pl.DataFrame({"number": candidates.filter(_names(carrier, candidates))}).with_columns(
+            likely=pl.lit(carrier.id)
+        )
+        for carrier in carriers()
+    ]
+    per_number = pl.concat(fitting)
+    pairs = pl.DataFrame(
+        {"entered": entered.cast(pl.String).fill_null(""), "number": numbers.fill_null("")}
+    ).with_row_index("row")
+    found = (
+        pairs.join(per_number, on="number")
+        .filter(pl.col("likely") != pl.col("entered"))
+        .group_by("row")
+        .agg(pl.col("likely").first(), pl.len().alias("fits"))
+        .filter(pl.col("fits") == 1)
+    )
+    return pairs.join(found, on="row", how="left").sort("row").get_column("likely").alias("likely")
+
+
+def _names(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.bool_]:
+    """Numbers that carry this carrier's mark: a distinctive format with its check digit
+    passed, or one of its `looks_like` patterns."""
+    naming = [fmt for fmt in carrier.formats if fmt.names]
+    naming += [TrackingFormat(pattern=pattern) for pattern in carrier.looks_like]
+    return _fit_and_pass(naming, numbers)[1] if naming else np.zeros(len(numbers), np.bool_)
 
 
 def classify(frame: pl.DataFrame) -> pl.DataFrame:

@@ -1,18 +1,18 @@
-"""The VTR computation of domain.md §4: window, groups, defects, suggestions, projection."""
+"""The VTR computation (docs/vtr-rules.md §4): window, groups, defects,
+suggestions, projection and the fix plan."""
 
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import polars as pl
 
+from bot.domain.bar import fixes_needed, is_above, is_below
+from bot.domain.fixplan import plan_fixes
 from bot.domain.models import (
-    DEFECT_FIELDS,
     EXCLUSION_REASONS,
-    THRESHOLD_PERCENT,
     WINDOW_DAYS,
     Defect,
     GroupStats,
@@ -21,9 +21,10 @@ from bot.domain.models import (
     Warning,
     Window,
 )
-from bot.domain.projection import DayCount, falls_below_within, recovery_date
-from bot.domain.reference import carrier_by_id
-from bot.domain.shipments import Shipments
+from bot.domain.projection import outlooks
+from bot.domain.reference import carrier_by_id, transit
+from bot.domain.shipments import DELIVERY_COLUMNS, Shipments
+from bot.domain.tracking import likely_carriers
 
 _KEY_COLUMNS = (
     "ship_date",
@@ -34,6 +35,8 @@ _KEY_COLUMNS = (
     "reason",
     "unverified",
 )
+MAX_SUGGESTIONS = 100
+"""Ranked defect groups kept in a report (the fix plan covers every group below the bar)."""
 ACTIONS = {
     "missing_tracking": "add_tracking",
     "unknown_carrier": "pick_listed_carrier",
@@ -42,19 +45,13 @@ ACTIONS = {
 }
 
 
-def fixes_needed(shipments: int, valid: int) -> int:
-    """Fewest invalid shipments to fix to reach the bar: max(0, ⌈0.95·n⌉ − valid), exactly."""
-    required = -(-THRESHOLD_PERCENT * shipments // 100)
-    return max(0, required - valid)
-
-
 def group_stats(name: str, shipments: int, valid: int) -> GroupStats:
     return GroupStats(
         name=name,
         shipments=shipments,
         valid=valid,
         vtr=valid / shipments if shipments else None,
-        below_threshold=bool(shipments) and 100 * valid < THRESHOLD_PERCENT * shipments,
+        below_threshold=is_below(valid, shipments),
         needed=fixes_needed(shipments, valid),
     )
 
@@ -102,8 +99,12 @@ def compute_report(
         del frame  # before the next part is read
     counted = _counts([p.counts for p in parts])
     unverified = counted.filter(pl.col("unverified").fill_null(False))
-    by_category = _groups(counted, "category")
-    _add_outlook(by_category, counted, as_of)
+    by_category = _groups(counted, "category", as_of)
+    by_marketplace = _groups(counted, "marketplace", as_of)
+    defects = list(heapq.merge(*(p.defects for p in parts), key=_defect_order))
+    excluded = _exclusion_counts(parts)
+    del parts  # the parts' defect lists, before the plan copies them
+    plan, defects = plan_fixes(defects, by_category, by_marketplace, as_of)
     return VtrReport(
         as_of=as_of,
         as_of_source=as_of_source,  # type: ignore[arg-type]
@@ -111,11 +112,12 @@ def compute_report(
         overall=group_stats("overall", _total(counted, "shipments"), _total(counted, "valid")),
         by_category=by_category,
         by_carrier=_groups(counted, "carrier_name"),
-        by_marketplace=_groups(counted, "marketplace"),
-        excluded=_exclusion_counts(parts),
-        defects=list(heapq.merge(*(p.defects for p in parts), key=_defect_order)),
+        by_marketplace=by_marketplace,
+        excluded=excluded,
+        defects=defects,
         warnings=[*table.warnings, *_unverified_warning(unverified)],
-        suggestions=_suggestions(counted, by_category),
+        suggestions=_suggestions(counted),
+        plan=plan,
         unverified=_total(unverified, "shipments"),
         rows_read=table.rows_read,
         rows_skipped=table.rows_skipped,
@@ -140,7 +142,7 @@ def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> _PartCounts:
     return _PartCounts(
         counts=counts,
         # Objects at once: a filtered frame would keep the whole part's text buffers alive.
-        defects=_defects(frame.filter(in_count & frame.get_column("reason").is_not_null())),
+        defects=_defects(frame.filter(in_count & frame.get_column("reason").is_not_null()), as_of),
         excluded=frame.get_column("excluded").drop_nulls().value_counts(),
         outside=int((open_ & ~in_window).sum()),
     )
@@ -173,32 +175,28 @@ def _carrier_display() -> pl.Expr:
     )
 
 
-def _groups(counted: pl.DataFrame, column: str) -> list[GroupStats]:
-    """Worst first, so the report leads with what needs work."""
-    totals = counted.group_by(column).agg(pl.col("shipments", "valid").sum())
-    stats = [
-        group_stats(row[column] or "", row["shipments"], row["valid"])
-        for row in totals.iter_rows(named=True)
-    ]
-    return sorted(stats, key=lambda s: (s.vtr if s.vtr is not None else 1.0, -s.shipments, s.name))
-
-
-def _daily_counts(counted: pl.DataFrame) -> dict[str, dict[date, DayCount]]:
-    per_day = counted.group_by("category", "ship_date").agg(pl.col("shipments", "valid").sum())
-    daily: dict[str, dict[date, DayCount]] = defaultdict(dict)
-    for row in per_day.iter_rows(named=True):
-        daily[row["category"]][row["ship_date"]] = DayCount(row["shipments"], row["valid"])
-    return daily
-
-
-def _add_outlook(categories: list[GroupStats], counted: pl.DataFrame, as_of: date) -> None:
-    """Recovery date for categories below the bar; at-risk flag for the rest."""
-    daily = _daily_counts(counted)
-    for stats in categories:
-        if stats.below_threshold:
-            stats.recovery_date = recovery_date(daily[stats.name], as_of)
-        else:
-            stats.at_risk = falls_below_within(daily[stats.name], as_of) is not None
+def _groups(counted: pl.DataFrame, column: str, as_of: date | None = None) -> list[GroupStats]:
+    """Worst first, so the report leads with what needs work. Given `as_of`, groups below
+    the bar get their recovery date and the others their at-risk flag (projection.py)."""
+    totals = (
+        counted.group_by(column)
+        .agg(pl.col("shipments", "valid").sum())
+        .select(
+            pl.col(column).cast(pl.String).fill_null(""),
+            "shipments",
+            "valid",
+            vtr=pl.col("valid") / pl.col("shipments"),
+        )
+        .sort(["vtr", "shipments", column], descending=[False, True, False])
+    )
+    stats = [group_stats(*row) for row in totals.drop("vtr").iter_rows()]
+    if as_of is not None:
+        outlook = outlooks(counted.rename({column: "group"}), "group", as_of)
+        for group in stats:
+            if group.name in outlook:
+                group.recovery_date = outlook[group.name].recovery_date
+                group.at_risk = outlook[group.name].at_risk
+    return stats
 
 
 def _exclusion_counts(parts: list[_PartCounts]) -> dict[str, int]:
@@ -216,10 +214,17 @@ def _defect_order(defect: Defect) -> tuple[str, date | None, str]:
     return defect.category, defect.ship_date, defect.order_id
 
 
-def _defects(defective: pl.DataFrame) -> list[Defect]:
-    rows = defective.select(DEFECT_FIELDS).sort(
-        pl.col("category").cast(pl.String), "ship_date", "order_id"
-    )
+_DEFECT_COLUMNS = ("order_id", "ship_date", "category", "carrier", "marketplace", "tracking")
+
+
+def _defects(defective: pl.DataFrame, as_of: date) -> list[Defect]:
+    rows = defective.select(
+        *_DEFECT_COLUMNS,
+        pl.col("reason").cast(pl.String),
+        looks_like=_looks_like(defective),
+        fix_by=_fix_by(),
+        **_delivery(defective, as_of),
+    ).sort(pl.col("category").cast(pl.String), "ship_date", "order_id")
     # Row by row, sharing the few distinct texts: a list of dicts for every defect of a
     # big file, held beside the objects made from it, was one of the engine's peaks.
     shared: dict[str, str] = {}
@@ -232,9 +237,56 @@ def _defects(defective: pl.DataFrame) -> list[Defect]:
             marketplace=shared.setdefault(marketplace, marketplace),
             tracking=tracking,
             reason=shared.setdefault(reason, reason),
+            looks_like=looks_like,
+            fix_by=fix_by,
+            delivered=delivered_on or (True if delivered else None),
         )
-        for order_id, ship_date, category, carrier, marketplace, tracking, reason in rows.iter_rows()
+        for (
+            order_id,
+            ship_date,
+            category,
+            carrier,
+            marketplace,
+            tracking,
+            reason,
+            looks_like,
+            fix_by,
+            delivered,
+            delivered_on,
+        ) in rows.iter_rows()
     ]
+
+
+def _looks_like(defective: pl.DataFrame) -> pl.Series:
+    """Display name of the one other carrier each defective number fits, if any."""
+    names = {carrier_id: c.name for carrier_id, c in carrier_by_id().items()}
+    ids = likely_carriers(defective.get_column("carrier_id"), defective.get_column("tracking"))
+    return ids.replace_strict(names, default=None, return_dtype=pl.String)
+
+
+def _fix_by() -> pl.Expr:
+    """Ship date + the typical transit days of the carrier's route (transit.yaml)."""
+    table = transit()
+    days = {c.id: table.days(c.route) for c in carrier_by_id().values()}
+    transit_days = (
+        pl.col("carrier_id")
+        .cast(pl.String)
+        .replace_strict(days, default=table.days(None), return_dtype=pl.Int64)
+    )
+    return pl.col("ship_date") + pl.duration(days=transit_days)
+
+
+def _delivery(defective: pl.DataFrame, as_of: date) -> dict[str, pl.Expr]:
+    """`delivered` (the file's status says so) and `delivered_on` (its delivery date, if
+    on or before the as-of date: a later date means in transit on that day)."""
+    delivered, delivered_on = DELIVERY_COLUMNS
+    flag = pl.col(delivered) if delivered in defective.columns else pl.lit(None, pl.Boolean)
+    day = pl.col(delivered_on) if delivered_on in defective.columns else pl.lit(None, pl.Date)
+    on_time = pl.when(day <= as_of).then(day)
+    return {
+        "delivered": flag.fill_null(False) | on_time.is_not_null(),
+        "delivered_on": on_time,
+    }
 
 
 def _unverified_warning(unverified: pl.DataFrame) -> list[Warning]:
@@ -244,37 +296,43 @@ def _unverified_warning(unverified: pl.DataFrame) -> list[Warning]:
     return [Warning(code="unverified", count=_total(unverified, "shipments"), detail=carriers)]
 
 
-def _suggestions(counted: pl.DataFrame, categories: list[GroupStats]) -> list[Suggestion]:
-    """Defect groups (category × reason), ranked by how much of the category's VTR they win."""
-    by_name = {s.name: s for s in categories}
+def _suggestions(counted: pl.DataFrame) -> list[Suggestion]:
+    """Defect groups (category × reason), ranked by how much of the category's VTR they
+    win; the first MAX_SUGGESTIONS of them, then the advice for every category."""
+    totals = counted.group_by("category").agg(pl.col("shipments", "valid").sum())
     groups = (
         counted.filter(pl.col("reason").is_not_null())
         .group_by("category", "reason")
         .agg(count=pl.col("shipments").sum())
-    )
-    suggestions = []
-    for row in groups.iter_rows(named=True):
-        stats = by_name[row["category"]]
-        fixed_valid = stats.valid + row["count"]
-        suggestions.append(
-            Suggestion(
-                category=row["category"],
-                reason=row["reason"],
-                count=row["count"],
-                vtr_gain=row["count"] / stats.shipments,
-                reaches_threshold=stats.below_threshold
-                and 100 * fixed_valid >= THRESHOLD_PERCENT * stats.shipments,
-                action=ACTIONS[row["reason"]],  # type: ignore[arg-type]
-            )
+        .join(totals, on="category")
+        .select(
+            pl.col("category", "reason").cast(pl.String),
+            "count",
+            "shipments",
+            "valid",
+            vtr_gain=pl.col("count") / pl.col("shipments"),
         )
-    suggestions.sort(key=lambda s: (-s.vtr_gain, -s.count, s.category, s.reason or ""))
+        .sort(["vtr_gain", "count", "category", "reason"], descending=[True, True, False, False])
+    )
+    suggestions = [
+        Suggestion(
+            category=category,
+            reason=reason,
+            count=count,
+            vtr_gain=gain,
+            reaches_threshold=is_below(valid, shipments) and is_above(valid + count, shipments),
+            action=ACTIONS[reason],  # type: ignore[arg-type]
+        )
+        for category, reason, count, shipments, valid, gain in groups.head(
+            MAX_SUGGESTIONS
+        ).iter_rows()
+    ]
     if suggestions:
-        total = sum(s.count for s in suggestions)
         suggestions.append(
             Suggestion(
                 category="",
                 reason=None,
-                count=total,
+                count=int(groups.get_column("count").sum()),
                 vtr_gain=0.0,
                 reaches_threshold=False,
                 action="use_buy_shipping",

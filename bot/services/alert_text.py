@@ -13,17 +13,21 @@ markup stays outside the msgids and values are escaped when `html` is true.
 from __future__ import annotations
 
 from bot.domain.alerts import AlertDecision, VtrChange
-from bot.domain.models import GroupStats, VtrReport
+from bot.domain.models import VtrReport
 from bot.services.i18n import Translator
-from bot.services.report_text import (
+from bot.services.report_text import plan_section
+from bot.services.vtr_words import (
     Markup,
+    below_summary,
     category_label,
-    ratio_text,
-    suggestion_line,
+    group_line,
+    overall_line,
 )
 
 MAX_FIXES = 3
-"""Top fixes listed in an alert; the full list is in the report."""
+"""Groups of the fix plan shown in an alert; the full plan is in the report."""
+MAX_CATEGORIES = 10
+"""Categories listed in an alert; the rest are counted."""
 
 
 def render_alert(
@@ -46,20 +50,11 @@ def _headline(decision: AlertDecision, report: VtrReport, t: Translator, m: Mark
         lines = ["📊 " + m.bold(t._("Daily VTR digest for {date}", date=day))]
     else:
         lines = ["🔔 " + m.bold(t._("VTR alert for {date}", date=day))]
-    if report.overall.shipments:
-        lines.append(t._("Overall VTR: {ratio}", ratio=ratio_text(t, report.overall)))
-    else:
-        lines.append(t._("No self-fulfilled shipments fall inside the window."))
+    lines.append(overall_line(t, report.overall))
     if decision.below:
-        lines.append(
-            t.ngettext(
-                "{count} category is below 95%.",
-                "{count} categories are below 95%.",
-                len(decision.below),
-            )
-        )
+        lines.append(below_summary(t, len(decision.below)))
     elif report.by_category and not decision.projected_below:
-        lines.append(t._("Every category is at or above 95%."))
+        lines.append(below_summary(t, 0))
     return "\n".join(lines)
 
 
@@ -75,36 +70,19 @@ def _changes_section(decision: AlertDecision, t: Translator, m: Markup) -> str:
         return ""
     title = t._("Since the alert of {date}", date=t.date(decision.previous_as_of))
     lines = [m.bold(title)]
-    for change in decision.changes:
+    for change in decision.changes[:MAX_CATEGORIES]:
         arrow = "📉" if change.delta < 0 else "📈"
         text = t._(
             "{category}: {previous} → {current} ({change})",
-            category=m.esc(category_label(t, change.category)),
+            category=m.value(category_label(t, change.category)),
             previous=t.percent(change.previous),
             current=t.percent(change.current),
             change=_points(t, change),
         )
         lines.append(f"{arrow} {text}")
+    if len(decision.changes) > MAX_CATEGORIES:
+        lines.append(_more(t, len(decision.changes) - MAX_CATEGORIES))
     return "\n".join(lines)
-
-
-def _category_line(stats: GroupStats, dropped: bool, t: Translator, m: Markup) -> str:
-    mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk else "📉")
-    line = f"{mark} {m.esc(category_label(t, stats.name))}: {ratio_text(t, stats)}"
-    if stats.below_threshold:
-        line += " · " + t.ngettext(
-            "fix {count} shipment to reach 95%", "fix {count} shipments to reach 95%", stats.needed
-        )
-        if stats.recovery_date:
-            line += " · " + t._(
-                "back at 95% by {date} if every new shipment is valid",
-                date=t.date(stats.recovery_date),
-            )
-    elif stats.at_risk:
-        line += " · " + t._("at risk: likely under 95% within 7 days at the recent defect rate")
-    elif dropped:
-        line += " · " + t._("still at or above 95%, but falling")
-    return line
 
 
 def _categories_section(
@@ -114,24 +92,30 @@ def _categories_section(
         return ""
     by_name = {s.name: s for s in report.by_category}
     dropped = {c.category for c in decision.dropped}
+    listed = [name for name in decision.categories if name in by_name]
     lines = [m.bold(t._("Categories that need attention"))]
     lines += [
-        _category_line(by_name[name], name in dropped, t, m)
-        for name in decision.categories
-        if name in by_name
+        group_line(by_name[name], t, m, category_label(t, name), falling=name in dropped)
+        for name in listed[:MAX_CATEGORIES]
     ]
+    if len(listed) > MAX_CATEGORIES:
+        lines.append(_more(t, len(listed) - MAX_CATEGORIES))
     return "\n".join(lines)
+
+
+def _more(t: Translator, count: int) -> str:
+    return t.ngettext(
+        "…and {count} more: send /vtr for the report.",
+        "…and {count} more: send /vtr for the report.",
+        count,
+    )
 
 
 def _fixes_section(decision: AlertDecision, report: VtrReport, t: Translator, m: Markup) -> str:
-    """The best fixes for the categories concerned (the report ranks them already)."""
+    """The fix plan of the categories concerned (the report holds the whole plan)."""
     concerned = set(decision.categories)
-    fixes = [s for s in report.suggestions if s.reason is not None and s.category in concerned]
-    if not fixes:
-        return ""
-    lines = [m.bold(t._("What to fix first"))]
-    lines += [suggestion_line(i, s, t, m) for i, s in enumerate(fixes[:MAX_FIXES], start=1)]
-    return "\n".join(lines)
+    plan = [g for g in report.plan if g.scope == "category" and g.name in concerned]
+    return plan_section(plan, t, m, limit=MAX_FIXES)
 
 
 def _stale_section(decision: AlertDecision, t: Translator) -> str:

@@ -43,8 +43,9 @@ from bot.domain.vtr import compute_report
 from bot.services.history import stored_history
 from bot.services.i18n import Translator
 from bot.services.replies import Document, Reply
-from bot.services.report_text import category_label, esc
+from bot.services.report_text import esc
 from bot.services.store import Store
+from bot.services.vtr_words import category_label
 
 # The figures below draw on their own FigureCanvasAgg; this only keeps anything that
 # might import pyplot later in the process off display backends, which a server lacks.
@@ -133,7 +134,7 @@ def render_trend_png(series: dict[str, Series], categories: list[str], t: Transl
         color=_BAR_COLOR,
         linestyle="--",
         linewidth=1.5,
-        label=t._("95% bar"),
+        label=t._("Amazon's bar: above 95%"),
     )
     _axes_layout(axes, days, values, bar, t)
     if not values:

@@ -1,96 +1,43 @@
 """A VTR report in words, in the seller's language: plain text for the terminal, HTML
 for Telegram. Everything a seller reads goes through gettext; values are escaped.
+
+The report leads with the fix plan, then the groups. However big the file, it stays a
+few messages: each section lists a bounded number of lines (the `MAX_*` below) and says
+how many more are in the defect file, and every value from the file is shortened
+(vtr_words.MAX_LABEL).
 """
 
 from __future__ import annotations
 
-import html as html_lib
 from collections import Counter
 from collections.abc import Callable
 
-from bot.domain.defects_file import DefectFileLabels
 from bot.domain.errors import FileRejected
-from bot.domain.models import UNCATEGORIZED, DefectReason, GroupStats, Suggestion, VtrReport
-from bot.domain.reference import marketplace_by_code
+from bot.domain.models import GroupStats, PlannedGroup, VtrReport
 from bot.services.i18n import Translator
+from bot.services.vtr_words import (
+    Markup,
+    action_text,
+    below_summary,
+    category_label,
+    esc,
+    fix_line,
+    group_line,
+    marketplace_label,
+    overall_line,
+    plan_heading,
+    reason_text,
+    shorten,
+)
 
-MAX_LISTED_DEFECTS = 10
-MAX_LISTED_SUGGESTIONS = 5
+__all__ = ["esc", "plan_section", "render_file_error", "render_report"]
 
-
-def esc(value: object) -> str:
-    """Text safe inside Telegram HTML."""
-    return html_lib.escape(str(value), quote=False)
-
-
-class Markup:
-    """Bold and escaping for HTML; nothing for plain text."""
-
-    def __init__(self, html: bool) -> None:
-        self.html = html
-
-    def esc(self, text: object) -> str:
-        return esc(text) if self.html else str(text)
-
-    def bold(self, text: str) -> str:
-        return f"<b>{text}</b>" if self.html else text
-
-    def code(self, text: str) -> str:
-        return f"<code>{text}</code>" if self.html else text
-
-
-def reason_text(t: Translator, reason: DefectReason) -> str:
-    texts = {
-        "missing_tracking": t._("no tracking number"),
-        "unknown_carrier": t._("unrecognised carrier"),
-        "bad_format": t._("number not in the carrier's format"),
-        "bad_check_digit": t._("wrong check digit"),
-    }
-    return texts[reason]
-
-
-def action_text(t: Translator, reason: DefectReason | None) -> str:
-    if reason == "missing_tracking":
-        return t._(
-            "Add the tracking number (Manage Orders → Edit shipment) before the buyer receives the package."
-        )
-    if reason == "unknown_carrier":
-        return t._(
-            "Pick the carrier from Amazon's list instead of typing a name, and check it matches the number."
-        )
-    if reason in ("bad_format", "bad_check_digit"):
-        return t._(
-            "Correct the number: check it against the carrier's label or booking and edit the shipment."
-        )
-    return t._("Use Buy Shipping for future orders: tracking is uploaded for you.")
-
-
-def category_label(t: Translator, name: str) -> str:
-    return t._("Uncategorized") if name == UNCATEGORIZED else name
-
-
-def marketplace_label(t: Translator, code: str) -> str:
-    market = marketplace_by_code().get(code)
-    if market is None:
-        return code or t._("(none)")
-    return f"{market.zh} ({code})" if t.lang == "zh" else f"{market.domain.capitalize()} ({code})"
-
-
-def defect_file_labels(t: Translator) -> DefectFileLabels:
-    return DefectFileLabels(
-        columns=(
-            t._("Order ID"),
-            t._("Ship date"),
-            t._("Category"),
-            t._("Carrier"),
-            t._("Marketplace"),
-            t._("Tracking number"),
-            t._("Problem"),
-            t._("What to do"),
-        ),
-        reason=lambda reason: reason_text(t, reason),
-        action=lambda reason: action_text(t, reason),
-    )
+MAX_LISTED_GROUPS = 12
+"""Categories listed in the report; carriers and marketplaces get `MAX_LISTED_OTHERS`."""
+MAX_LISTED_OTHERS = 8
+MAX_PLANNED_GROUPS = 6
+"""Groups of the fix plan shown in full; the rest are counted (the file marks them all)."""
+MAX_FIXES_PER_GROUP = 4
 
 
 def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
@@ -98,18 +45,27 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     m = Markup(html)
     sections = [
         _headline(report, t, m),
+        plan_section(report.plan, t, m),
         _group_section(
             t._("By category"),
             report.by_category,
             t,
             m,
             lambda n: category_label(t, n),
+            MAX_LISTED_GROUPS,
             outlook=True,
         ),
     ]
     if len(report.by_carrier) > 1:
         sections.append(
-            _group_section(t._("By carrier"), report.by_carrier, t, m, lambda n: n or t._("(none)"))
+            _group_section(
+                t._("By carrier"),
+                report.by_carrier,
+                t,
+                m,
+                lambda n: n or t._("(none)"),
+                MAX_LISTED_OTHERS,
+            )
         )
     if len(report.by_marketplace) > 1:
         sections.append(
@@ -119,25 +75,12 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
                 t,
                 m,
                 lambda n: marketplace_label(t, n),
+                MAX_LISTED_OTHERS,
             )
         )
-    sections += [
-        _defect_section(report, t, m),
-        _suggestion_section(report, t, m),
-        _excluded_section(report, t),
-    ]
+    sections += [_defect_section(report, t, m), _excluded_section(report, t)]
     sections.append(_notes_section(report, t, m))
     return "\n\n".join(s for s in sections if s)
-
-
-def ratio_text(t: Translator, stats: GroupStats) -> str:
-    """'90.0% (18 of 20)' in the reader's language."""
-    return t._(
-        "{vtr} ({valid} of {shipments})",
-        vtr=t.percent(stats.vtr),
-        valid=t.number(stats.valid),
-        shipments=t.number(stats.shipments),
-    )
 
 
 def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
@@ -155,38 +98,84 @@ def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
                 "The as-of date is the latest ship date in your file; send /as_of DATE to change it."
             )
         )
-    overall = report.overall
-    if overall.shipments == 0:
-        lines.append(t._("No self-fulfilled shipments fall inside the window."))
+    if report.overall.shipments == 0:
+        lines.append(overall_line(t, report.overall))
         return "\n".join(lines)
-    lines.append(m.bold(t._("Overall VTR: {ratio}", ratio=ratio_text(t, overall))))
-    below = [s for s in report.by_category if s.below_threshold]
-    if below:
-        lines.append(
-            t.ngettext(
-                "{count} category is below 95%.", "{count} categories are below 95%.", len(below)
-            )
+    lines.append(m.bold(overall_line(t, report.overall)))
+    lines.append(
+        t._(
+            "Seller Central may show another figure: Amazon counts each package by its promised delivery date and updates about two weeks late."
         )
-    else:
-        lines.append(t._("Every category is at or above 95%."))
+    )
+    lines.append(below_summary(t, sum(s.below_threshold for s in report.by_category)))
     return "\n".join(lines)
 
 
-def _group_line(stats: GroupStats, t: Translator, m: Markup, label: str, outlook: bool) -> str:
-    mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk else "✅")
-    line = f"{mark} {m.esc(label)}: {ratio_text(t, stats)}"
-    if stats.below_threshold:
-        line += " · " + t.ngettext(
-            "fix {count} shipment to reach 95%", "fix {count} shipments to reach 95%", stats.needed
+def plan_section(
+    plan: list[PlannedGroup], t: Translator, m: Markup, limit: int = MAX_PLANNED_GROUPS
+) -> str:
+    """The fewest fixes that bring each group above the bar, newest first."""
+    if not plan:
+        return ""
+    planned = sum(len(g.fixes) for g in plan)
+    savable = sum(g.savable for g in plan if g.scope == "category")
+    categories = sum(g.scope == "category" for g in plan)
+    lines = [m.bold(t._("Fix plan: the fewest packages to fix"))]
+    if categories:
+        lines.append(_plan_summary(t, planned, savable, categories))
+    lines.append(
+        t._(
+            "Newest first: tracking added after delivery is itself a defect, so each fix is due by the package's estimated delivery (ship date + typical transit)."
         )
-        if outlook and stats.recovery_date:
-            line += " · " + t._(
-                "back at 95% by {date} if every new shipment is valid",
-                date=t.date(stats.recovery_date),
+    )
+    for group in plan[:limit]:
+        lines.append(plan_heading(group, t, m))
+        lines += [f"   {fix_line(d, t, m)}" for d in group.fixes[:MAX_FIXES_PER_GROUP]]
+        if len(group.fixes) > MAX_FIXES_PER_GROUP:
+            lines.append("   " + _more_in_file(t, len(group.fixes) - MAX_FIXES_PER_GROUP))
+    if len(plan) > limit:
+        lines.append(
+            t.ngettext(
+                "…and {count} more group below the bar: its fixes are marked in the defect file.",
+                "…and {count} more groups below the bar: their fixes are marked in the defect file.",
+                len(plan) - limit,
             )
-    elif outlook and stats.at_risk:
-        line += " · " + t._("at risk: likely under 95% within 7 days at the recent defect rate")
-    return line
+        )
+    lines.append(action_text(t, None))
+    return "\n".join(lines)
+
+
+def _plan_summary(t: Translator, planned: int, savable: int, categories: int) -> str:
+    if savable == categories:
+        return t.ngettext(
+            "Fix {count} package to bring every category above 95%.",
+            "Fix {count} packages to bring every category above 95%.",
+            planned,
+        )
+    if savable == 0:
+        text = t._(
+            "No category can get back above 95% by fixing packages still in transit: each recovers as its old defects leave the window."
+        )
+        if planned:
+            text += " " + t.ngettext(
+                "The {count} fix listed still raises its VTR.",
+                "The {count} fixes listed still raise their VTR.",
+                planned,
+            )
+        return text
+    return t.ngettext(
+        "Fix {count} package to bring {saved} of {below} categories above 95%.",
+        "Fix {count} packages to bring {saved} of {below} categories above 95%.",
+        planned,
+        saved=t.number(savable),
+        below=t.number(categories),
+    )
+
+
+def _more_in_file(t: Translator, count: int) -> str:
+    return t.ngettext(
+        "…and {count} more in the defect file.", "…and {count} more in the defect file.", count
+    )
 
 
 def _group_section(
@@ -195,12 +184,21 @@ def _group_section(
     t: Translator,
     m: Markup,
     label: Callable[[str], str],
+    limit: int,
     outlook: bool = False,
 ) -> str:
     if not groups:
         return ""
     lines = [m.bold(title)]
-    lines += [_group_line(stats, t, m, label(stats.name), outlook) for stats in groups]
+    lines += [group_line(s, t, m, label(s.name), outlook) for s in groups[:limit]]
+    if len(groups) > limit:
+        lines.append(
+            t.ngettext(
+                "…and {count} more: every group with a defect is in the defect file's last sheet.",
+                "…and {count} more: every group with a defect is in the defect file's last sheet.",
+                len(groups) - limit,
+            )
+        )
     return "\n".join(lines)
 
 
@@ -210,48 +208,15 @@ def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
     counts = Counter(d.reason for d in report.defects)
     lines = [m.bold(t.ngettext("{count} defect", "{count} defects", len(report.defects)))]
     lines += [f"• {reason_text(t, reason)}: {t.number(n)}" for reason, n in counts.most_common()]
-    for defect in report.defects[:MAX_LISTED_DEFECTS]:
-        tracking = m.code(m.esc(defect.tracking)) if defect.tracking else "—"
-        lines.append(
-            f"  {m.esc(defect.order_id)} · {m.esc(category_label(t, defect.category))} · {m.esc(defect.carrier or '—')} · {tracking} · {reason_text(t, defect.reason)}"
-        )
-    hidden = len(report.defects) - MAX_LISTED_DEFECTS
-    if hidden > 0:
+    late = sum(not d.editable(report.as_of) for d in report.defects)
+    if late:
         lines.append(
             t.ngettext(
-                "…and {count} more in the defect file.",
-                "…and {count} more in the defect file.",
-                hidden,
+                "{count} of them is delivered or probably delivered: too late to edit, it only leaves the window 30 days after shipping (dates in the file).",
+                "{count} of them are delivered or probably delivered: too late to edit, they only leave the window 30 days after shipping (dates in the file).",
+                late,
             )
         )
-    return "\n".join(lines)
-
-
-def suggestion_line(index: int, s: Suggestion, t: Translator, m: Markup) -> str:
-    """One ranked fix: what, how many, how much VTR it wins back, and what to do."""
-    if s.reason is None:
-        return f"{index}. {action_text(t, None)}"
-    head = t.ngettext(
-        "{category}: {count} shipment with {problem}",
-        "{category}: {count} shipments with {problem}",
-        s.count,
-        category=m.esc(category_label(t, s.category)),
-        problem=reason_text(t, s.reason),
-    )
-    gain = t._("wins back {points} points", points=t.number(round(s.vtr_gain * 100, 1)))
-    line = f"{index}. {head} → {gain}"
-    if s.reaches_threshold:
-        line += " " + t._("(enough to reach 95%)")
-    return f"{line}\n   {action_text(t, s.reason)}"
-
-
-def _suggestion_section(report: VtrReport, t: Translator, m: Markup) -> str:
-    if not report.suggestions:
-        return ""
-    ranked = [s for s in report.suggestions if s.reason is not None][:MAX_LISTED_SUGGESTIONS]
-    general = [s for s in report.suggestions if s.reason is None]
-    lines = [m.bold(t._("What to fix first"))]
-    lines += [suggestion_line(i, s, t, m) for i, s in enumerate([*ranked, *general], start=1)]
     return "\n".join(lines)
 
 
@@ -274,7 +239,7 @@ def _excluded_section(report: VtrReport, t: Translator) -> str:
 def _notes_section(report: VtrReport, t: Translator, m: Markup) -> str:
     notes = []
     for warning in report.warnings:
-        text = _warning_text(warning.code, warning.count, m.esc(warning.detail), t)
+        text = _warning_text(warning.code, warning.count, m.esc(shorten(warning.detail, 200)), t)
         if text:
             notes.append("ℹ️ " + text)
     return "\n".join(notes)

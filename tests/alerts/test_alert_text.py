@@ -14,9 +14,10 @@ TODAY = date(2026, 12, 1)
 
 
 def alert_of_dec_1(html: bool, lang: str) -> str:
-    """rolling_store() as of 12-01: Toys 21/23 = 91.3%, fix ⌈0.95·23⌉ − 21 = 1, back at 95% on
-    12-02; its two shipments without tracking win back 2/23 = 8.7 points. The last alert
-    (11-28) said 95%: down 3.7 points. Newest ship date 11-30 is fresh."""
+    """rolling_store() as of 12-01: Toys 21/23 = 91.3%, fix ⌊0.95·23⌋ + 1 − 21 = 1, back above
+    95% on 12-02 (22.53/23.53 = 95.75%). Its two shipments without tracking went by UPS on
+    11-02 and 11-03: past their estimated delivery (5 days), too late to fix. The last
+    alert (11-28) said 95%: down 3.7 points. Newest ship date 11-30 is fresh."""
     store = rolling_store()
     report = compute_report(store, as_of=TODAY)
     previous = AlertSnapshot(as_of=date(2026, 11, 28), vtr={"Toys": 0.95})
@@ -28,13 +29,16 @@ def alert_of_dec_1(html: bool, lang: str) -> str:
 def test_english() -> None:
     text = alert_of_dec_1(html=False, lang="en")
     assert text.startswith("🔔 VTR alert for Dec 1, 2026")
-    assert "Overall VTR: 91.3% (21 of 23)" in text
+    assert "Overall VTR: 91.3% (21 of 23 packages valid)" in text
     assert "Since the alert of Nov 28, 2026" in text
     assert "Toys: 95.0% → 91.3% (down 3.7 points)" in text
-    assert "fix 1 shipment to reach 95%" in text
-    assert "back at 95% by Dec 2, 2026" in text
-    assert "Toys: 2 shipments with no tracking number → wins back 8.7 points" in text
-    assert "Add the tracking number" in text
+    assert "fix 1 package to get above 95%" in text
+    assert "back above 95% by Dec 2, 2026" in text
+    assert "Fix plan: the fewest packages to fix" in text
+    assert (
+        "Toys: 91.3% (21 of 23 packages valid) · cannot get above 95% by fixing: "
+        "its defects are delivered or probably delivered" in text
+    )
     assert "fresh shipment report" not in text
     assert "<b>" not in text
 
@@ -42,12 +46,13 @@ def test_english() -> None:
 def test_chinese_html() -> None:
     text = alert_of_dec_1(html=True, lang="zh")
     assert text.startswith("🔔 <b>2026年12月1日 有效追踪率提醒</b>")
-    assert "整体有效追踪率：91.3%（23 单中 21 单有效）" in text
+    assert "整体有效追踪率：91.3%（23 个包裹中 21 个有效）" in text
     assert "与 2026年11月28日 的提醒相比" in text
     assert "Toys：95.0% → 91.3%（下降 3.7 个百分点）" in text
-    assert "需修复 1 单才能达到 95%" in text
-    assert "预计 2026年12月2日 回到 95%" in text
-    assert "可挽回 8.7 个百分点" in text
+    assert "需修正 1 个包裹才能高于 95%" in text
+    assert "预计 2026年12月2日 回到 95% 以上" in text
+    assert "无法靠修正回到 95% 以上" in text
+    assert "单有效" not in text  # packages (包裹), never orders (单)
     assert "alert" not in text.lower()  # nothing left in English
 
 
@@ -72,7 +77,7 @@ def test_projected_category_and_digest() -> None:
     assert digest.digest_only
     text = render_alert(digest, report, Translator("en"))
     assert text.startswith("📊 Daily VTR digest for Dec 3, 2026")
-    assert "Every category is at or above 95%." in text
+    assert "Every category is above 95%." in text
     zh = render_alert(digest, report, Translator("zh"))
     assert zh.startswith("📊 2026年12月3日 有效追踪率日报")
 
@@ -96,10 +101,13 @@ def test_projected_category_line() -> None:
     report = compute_report(garden_store(), as_of=today)
     decision = decide(report, None, today, today)
     en = render_alert(decision, report, Translator("en"))
-    assert "⚠️ Garden: 97.4% (75 of 77) · at risk: likely under 95% within 7 days" in en
-    assert "Garden: 2 shipments with no tracking number" in en
+    assert (
+        "⚠️ Garden: 97.4% (75 of 77 packages valid) · at risk: may fall to or under 95% "
+        "within 7 days if new packages keep last week's defect rate" in en
+    )
+    assert "Fix plan" not in en  # the plan is for categories below the bar
     zh = render_alert(decision, report, Translator("zh"))
-    assert "⚠️ Garden: 97.4%（77 单中 75 单有效） · 有风险" in zh
+    assert "⚠️ Garden: 97.4%（77 个包裹中 75 个有效） · 有风险" in zh
 
 
 def test_dropped_but_still_over_the_bar() -> None:
@@ -112,6 +120,6 @@ def test_dropped_but_still_over_the_bar() -> None:
     assert decision.triggers == ["dropped"]
     en = render_alert(decision, report, Translator("en"))
     assert "Toys: 100.0% → 95.5% (down 4.5 points)" in en
-    assert "📉 Toys: 95.5% (21 of 22) · still at or above 95%, but falling" in en
+    assert "📉 Toys: 95.5% (21 of 22 packages valid) · still above 95%, but falling" in en
     zh = render_alert(decision, report, Translator("zh"))
-    assert "仍在 95% 及以上，但在下滑" in zh
+    assert "仍高于 95%，但在下降" in zh

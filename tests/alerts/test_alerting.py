@@ -141,7 +141,7 @@ async def test_today_is_the_chats_local_day(store: Store) -> None:
     assert await AlertService(store, "en", clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
     (record,) = await store.alert_history(1)
     assert record.as_of == date(2026, 11, 20)
-    assert "90.0% (18 of 20)" in outbox.sent[0].replies[0].html
+    assert "90.0% (18 of 20 packages valid)" in outbox.sent[0].replies[0].html
 
 
 async def test_window_rolls_forward_and_old_defects_leave(store: Store) -> None:
@@ -155,14 +155,14 @@ async def test_window_rolls_forward_and_old_defects_leave(store: Store) -> None:
     outbox = Outbox()
     service = AlertService(store, "en", clock=Clock(MORNING))
     assert await service.run_pass(outbox) == {1: "sent"}
-    assert "90.5% (19 of 21)" in outbox.sent[0].replies[0].html
+    assert "90.5% (19 of 21 packages valid)" in outbox.sent[0].replies[0].html
     service.clock = Clock(MORNING + timedelta(days=1))  # 11-22: still 19/21, still below
     assert await service.run_pass(outbox) == {1: "sent"}
     service.clock = Clock(MORNING + timedelta(days=3))  # 11-24
     assert await service.run_pass(outbox) == {1: "sent"}
     (latest, *_) = await store.alert_history(1)
     assert latest.triggers == ("stale",)
-    assert "100.0% (19 of 19)" in outbox.sent[-1].replies[0].html
+    assert "100.0% (19 of 19 packages valid)" in outbox.sent[-1].replies[0].html
 
 
 async def test_vtrbot_alerts_now_prints_the_pass(tmp_path: Path, monkeypatch, capsys) -> None:

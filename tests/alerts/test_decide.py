@@ -74,14 +74,18 @@ def test_digest_sends_the_quiet_day() -> None:
 
 
 def test_below() -> None:
-    # Home 37/40 = 92.5% < 95%: needs ⌈0.95·40⌉ − 37 = 38 − 37 = 1 fix.
+    # Home 37/40 = 92.5%: needs ⌊0.95·40⌋ + 1 − 37 = 39 − 37 = 2 fixes.
     decision = decide(report(cat("Toys", 100, 98), cat("Home", 40, 37)), None, FRESH, TODAY)
     assert decision.send and not decision.digest_only
     assert decision.triggers == ["below"]
     assert decision.below == ["Home"]
     assert decision.categories == ["Home"]
-    # A category exactly at 95% (19/20) is not below.
-    assert decide(report(cat("Toys", 20, 19)), None, FRESH, TODAY).triggers == []
+    assert cat("Home", 40, 37).needed == 2
+    # Amazon's bar is strictly above 95%: a category at exactly 95% (19/20) is below it.
+    exactly = decide(report(cat("Toys", 20, 19)), None, FRESH, TODAY)
+    assert exactly.triggers == ["below"]
+    assert exactly.below == ["Toys"]
+    assert decide(report(cat("Toys", 21, 20)), None, FRESH, TODAY).triggers == []
 
 
 def test_projected_below() -> None:

@@ -4,10 +4,12 @@ engine, and fake uploads whose `fetch` the test controls."""
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from bot.services.core import Core
 from bot.services.dates import parse_date
@@ -90,8 +92,9 @@ async def test_upload_reports_merges_and_remembers(core: Core, store: Store) -> 
     assert "80.0%" in text
     document = replies[-1].document
     assert document is not None
-    assert document.filename == "vtr-defects-2026-11-20.csv"
-    assert document.data.decode("utf-8-sig").count("\n") == 3  # header + T09 + T10
+    assert document.filename == "vtr-defects-2026-11-20.xlsx"
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(document.data)).get_sheet_by_index(0)
+    assert [row[0] for row in sheet.to_python()] == ["Order ID", "T09", "T10"]
     assert len(await stored_records(store, EN.chat_id)) == 21  # 20 counted + 1 cancelled, kept
     last = await store.last_report(EN.chat_id)
     assert last is not None

@@ -6,10 +6,12 @@ Both run the real bot over HTTP against the fake Bot API server.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from bot.adapters.telegram.logs import LIBRARY_FLOORS, quiet_libraries
 from bot.services.store import Store
@@ -73,8 +75,18 @@ def replies_to(bot_api: FakeBotApi, chat_id: int) -> str:
         if call.chat_id != chat_id or call.method == "sendChatAction":
             continue
         parts.append(call.text)
-        parts.extend(data.decode("utf-8", "replace") for _, data in call.files.values())
+        parts.extend(document_text(data) for _, data in call.files.values())
     return "\n".join(parts)
+
+
+def document_text(data: bytes) -> str:
+    """A document as text: every cell of every sheet for a workbook (its bytes are zipped,
+    so a leak would not show in them), the decoded bytes otherwise."""
+    if not data.startswith(b"PK"):
+        return data.decode("utf-8", "replace")
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = (book.get_sheet_by_name(name).to_python() for name in book.sheet_names)
+    return "\n".join(str(cell) for rows in sheets for row in rows for cell in row)
 
 
 async def say(bot_api: FakeBotApi, chat_id: int, text: str) -> None:

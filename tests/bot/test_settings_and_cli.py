@@ -175,7 +175,7 @@ async def test_chat_session_over_a_pipe(tmp_path: Path) -> None:
     assert "在终端里" in text  # /start, still in Chinese, already mentions it
     assert "after-quit.csv" not in text  # /quit ended the session
     saved = list((tmp_path / "out").iterdir())
-    assert sorted(p.name for p in saved) == ["vtr-2026-11-20.png", "vtr-defects-2026-11-20.csv"]
+    assert sorted(p.name for p in saved) == ["vtr-2026-11-20.png", "vtr-defects-2026-11-20.xlsx"]
 
 
 @pytest.mark.parametrize(

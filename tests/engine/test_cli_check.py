@@ -80,11 +80,14 @@ def test_defect_file_is_safe_to_open_in_excel(
         "Order ID",
         "Ship date",
         "Category",
-        "Carrier",
         "Marketplace",
+        "Carrier",
         "Tracking number",
         "Problem",
+        "Fix first",
+        "Fix by (estimate)",
         "What to do",
+        "Leaves the window",
     ]
     assert len(rows) == 3
     for cells in rows[1:]:
@@ -94,12 +97,12 @@ def test_defect_file_is_safe_to_open_in_excel(
         "'=cmd|'/c calc'!A1",
         "2026-11-19",
         "Toys",
-        "Pigeon Post",
         "",
+        "Pigeon Post",
         "'=1+2",
         "unrecognised carrier",
     ]
-    assert rows[2][:7] == ["C2", "2026-11-20", "Toys", "UPS", "", "", "no tracking number"]
+    assert rows[2][:7] == ["C2", "2026-11-20", "Toys", "", "UPS", "", "no tracking number"]
 
 
 def test_human_report_in_both_languages(
@@ -111,7 +114,7 @@ def test_human_report_in_both_languages(
     assert "整体有效追踪率：50.0%" in chinese
     assert "2026年11月20日" in chinese
     assert "缺少追踪号" in chinese
-    assert "Overall VTR: 50.0% (2 of 4)" in english
+    assert "Overall VTR: 50.0% (2 of 4 packages valid)" in english
     assert "Nov 20, 2026" in english
     assert "no tracking number" in english
 

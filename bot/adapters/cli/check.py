@@ -28,16 +28,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
-        "--defects", type=Path, metavar="OUT.csv", help="write the defect file here"
+        "--defects",
+        type=Path,
+        metavar="OUT.csv|OUT.xlsx",
+        help="write the defect file here: XLSX (text cells, dates, filters) or CSV, by extension",
     )
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="refuse larger files")
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.domain.engine import FileRejected, write_defects_csv
+    from bot.domain.defects_file import write_defects
+    from bot.domain.engine import FileRejected
+    from bot.services.defect_document import defect_file_labels
     from bot.services.i18n import translator
     from bot.services.isolation import AnalysisFailed, analyse_file_isolated
-    from bot.services.report_text import defect_file_labels, render_file_error, render_report
+    from bot.services.report_text import render_file_error, render_report
 
     t = translator(args.lang)
     if not args.file.is_file():
@@ -64,6 +69,6 @@ def run(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return 2
     if args.defects:
-        write_defects_csv(report, args.defects, defect_file_labels(t))
+        write_defects(report, args.defects, defect_file_labels(t))
     print(report.model_dump_json() if args.json else render_report(report, t))
     return 0

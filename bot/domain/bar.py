@@ -1,0 +1,37 @@
+"""Amazon's bar for Valid Tracking Rate: strictly above 95%, per category and marketplace.
+
+The one place the bar is decided. Amazon's Account Health report states the target as
+`targetValue 0.95, targetCondition GREATER_THAN`, so 19 valid of 20 (95.0%) is below it
+(docs/vtr-rules.md §4.5). Everything is integer arithmetic: no float ever meets
+the boundary. The functions take any exact numbers (int or Fraction) whose ratio is the
+VTR, so a projection may scale both counts by the same factor.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+THRESHOLD_PERCENT = 95
+"""The bar in whole percent; a VTR must be strictly above it."""
+THRESHOLD = THRESHOLD_PERCENT / 100
+"""The bar as a fraction, for display and JSON only (never for a decision)."""
+
+Count = int | Fraction
+
+
+def is_below(valid: Count, shipments: Count) -> bool:
+    """At or under 95%: 100 × valid ≤ 95 × shipments (a group with no shipments is not)."""
+    return bool(shipments) and 100 * valid <= THRESHOLD_PERCENT * shipments
+
+
+def is_above(valid: Count, shipments: Count) -> bool:
+    """Strictly above 95% (a group with no shipments has no VTR, so it is not above)."""
+    return bool(shipments) and 100 * valid > THRESHOLD_PERCENT * shipments
+
+
+def fixes_needed(shipments: int, valid: int) -> int:
+    """Fewest invalid shipments to fix to get strictly above 95%:
+    max(0, ⌊95 × shipments / 100⌋ + 1 − valid)."""
+    if not shipments:
+        return 0
+    return max(0, THRESHOLD_PERCENT * shipments // 100 + 1 - valid)

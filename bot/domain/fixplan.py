@@ -1,0 +1,81 @@
+"""The fix plan: for every category and marketplace below the bar, the fewest shipments to
+fix to get it strictly above 95%, and which ones (docs/vtr-rules.md §4.6).
+
+Which ones: the most recent editable defects first. Tracking added or changed after
+delivery is itself a defect, so a parcel that is delivered (the file says so) or probably
+delivered (past its fix-by estimate) can only wait to leave the window; the newest parcels
+are the likeliest still in transit. Categories are planned first; a marketplace then
+counts the fixes its categories' plans already hold and adds only what is still missing,
+so one fix is never asked for twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from bot.domain.models import Defect, GroupStats, PlannedGroup
+
+
+def plan_fixes(
+    defects: list[Defect],
+    categories: Iterable[GroupStats],
+    marketplaces: Iterable[GroupStats],
+    as_of: date,
+) -> tuple[list[PlannedGroup], list[Defect]]:
+    """(the plan, the defects with `in_plan` set on the planned ones, same order)."""
+    below_categories = [s for s in categories if s.below_threshold]
+    below_markets = [s for s in marketplaces if s.below_threshold]
+    wanted_categories = {s.name for s in below_categories}
+    wanted_markets = {s.name for s in below_markets}
+    by_category: dict[str, list[int]] = defaultdict(list)
+    by_market: dict[str, list[int]] = defaultdict(list)
+    for index, defect in enumerate(defects):  # only the groups below the bar are indexed
+        if defect.category in wanted_categories:
+            by_category[defect.category].append(index)
+        if defect.marketplace in wanted_markets:
+            by_market[defect.marketplace].append(index)
+    picked: dict[int, Defect] = {}  # index in `defects` → the defect marked `in_plan`
+    plan = [
+        _plan_group("category", stats, by_category[stats.name], defects, picked, as_of)
+        for stats in below_categories
+    ]
+    plan += [
+        _plan_group("marketplace", stats, by_market[stats.name], defects, picked, as_of)
+        for stats in below_markets
+    ]
+    marked = [picked.get(index, defect) for index, defect in enumerate(defects)]
+    return plan, marked
+
+
+def _plan_group(
+    scope: str,
+    stats: GroupStats,
+    members: list[int],
+    defects: list[Defect],
+    picked: dict[int, Defect],
+    as_of: date,
+) -> PlannedGroup:
+    """Plan one group: fixes already planned for it count, then the newest editable."""
+    editable = [i for i in members if defects[i].editable(as_of)]
+    covered = sum(1 for i in editable if i in picked)
+    newest_first = sorted(
+        (i for i in editable if i not in picked),
+        key=lambda i: (defects[i].ship_date or date.min, defects[i].order_id),
+        reverse=True,
+    )
+    chosen = newest_first[: max(0, stats.needed - covered)]
+    picked.update((i, dataclasses.replace(defects[i], in_plan=True)) for i in chosen)
+    return PlannedGroup(
+        scope=scope,  # type: ignore[arg-type]
+        name=stats.name,
+        shipments=stats.shipments,
+        valid=stats.valid,
+        needed=stats.needed,
+        editable=len(editable),
+        fixes=[picked[i] for i in chosen],
+        covered=covered,
+        recovery_date=stats.recovery_date,
+    )

@@ -1,0 +1,148 @@
+"""The defect workbook the bot sends after a report, in the chat's language.
+
+One XLSX (defects_file.py) with short labels on each row and their full sentences once,
+in a legend sheet. It stays under Telegram's 50 MB upload cap for bots: a bigger one is
+split into several files, each under `MAX_DOCUMENT_BYTES`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from bot.domain.defects_file import DefectFileLabels, write_defects_xlsx
+from bot.domain.models import DEFECT_REASONS, Defect, DefectReason, VtrReport
+from bot.domain.reference import transit
+from bot.services.i18n import Translator
+from bot.services.replies import Document, Reply
+from bot.services.vtr_words import (
+    action_text,
+    esc,
+    marketplace_label,
+    reason_text,
+    short_action,
+)
+
+MAX_DOCUMENT_BYTES = 45 * 2**20
+"""Under Telegram's 50 MB cap on a bot's uploads, with room to spare."""
+
+
+def defect_replies(
+    report: VtrReport,
+    t: Translator,
+    folder: Path | None = None,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+) -> list[Reply]:
+    """The defect file as one reply per document (none without defects). Built in a
+    temporary folder inside `folder` (the system's by default) and read back as bytes."""
+    if not report.defects:
+        return []
+    with tempfile.TemporaryDirectory(prefix="vtrbot-defects-", dir=folder) as scratch:
+        name = t._("vtr-defects-{date}.xlsx", date=report.as_of.isoformat())
+        paths = write_defects_xlsx(report, Path(scratch) / name, defect_file_labels(t), max_bytes)
+        files = [(path.name, path.read_bytes()) for path in paths]
+    caption = t.ngettext(
+        "{count} package with a defect: open this file in Excel. The fix plan's packages are marked.",
+        "{count} packages with a defect: open this file in Excel. The fix plan's packages are marked.",
+        len(report.defects),
+    )
+    if len(files) == 1:
+        return [Reply(esc(caption), document=Document(*files[0]))]
+    return [
+        Reply(
+            esc(f"{caption} " + t._("Part {part} of {parts}.", part=index, parts=len(files))),
+            document=Document(*file),
+        )
+        for index, file in enumerate(files, start=1)
+    ]
+
+
+def _action(t: Translator) -> Callable[[Defect, date], str]:
+    """A row's "what to do": a handful of distinct texts, each translated once."""
+
+    @cache
+    def late(delivered: bool, leaves: date | None) -> str:
+        day = t.date(leaves) if leaves else "–"
+        if delivered:
+            return t._("delivered: too late to edit — leaves the window on {date}", date=day)
+        return t._("probably delivered: too late to edit — leaves the window on {date}", date=day)
+
+    @cache
+    def editable(reason: DefectReason, looks_like: str | None) -> str:
+        return short_action(t, Defect(order_id="", category="", carrier="", tracking="",
+                                      reason=reason, looks_like=looks_like))  # fmt: skip
+
+    def action(defect: Defect, as_of: date) -> str:
+        if defect.editable(as_of):
+            return editable(defect.reason, defect.looks_like)
+        return late(bool(defect.delivered), defect.leaves_window())
+
+    return action
+
+
+def defect_file_labels(t: Translator) -> DefectFileLabels:
+    columns = (
+        t._("Order ID"),
+        t._("Ship date"),
+        t._("Category"),
+        t._("Marketplace"),
+        t._("Carrier"),
+        t._("Tracking number"),
+        t._("Problem"),
+        t._("Fix first"),
+        t._("Fix by (estimate)"),
+        t._("What to do"),
+        t._("Leaves the window"),
+    )
+    return DefectFileLabels(
+        columns=columns,
+        reason=cache(lambda reason: reason_text(t, reason)),
+        action=_action(t),
+        marketplace=cache(lambda code: marketplace_label(t, code) if code else ""),
+        yes=t._("yes"),
+        sheets=(t._("Defects"), t._("Legend"), t._("VTR by group")),
+        legend=_legend(t, columns),
+        group_columns=(
+            t._("Group"),
+            t._("Name"),
+            t._("Packages"),
+            t._("Valid"),
+            t._("VTR"),
+            t._("Not above 95%"),
+            t._("Packages to fix"),
+        ),
+        group_kinds=(t._("Category"), t._("Marketplace"), t._("Carrier")),
+    )
+
+
+def _legend(t: Translator, columns: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each short label's full sentence, written once instead of on every row."""
+    days = transit()
+    explained = {
+        7: t._(
+            "One of the fewest packages to fix to bring every category and marketplace above 95%. Newest first: they are the likeliest still in transit."
+        ),
+        8: t._(
+            "An estimate of the delivery: ship date + typical transit ({domestic} days domestic, {china} days from China). Edit the tracking before the buyer receives the package: tracking added or changed after delivery is itself a defect.",
+            domestic=days.days("domestic"),
+            china=days.days("from_china"),
+        ),
+        10: t._(
+            "A delivered package can no longer be fixed: it stops counting 30 days after its ship date."
+        ),
+    }
+    rows = [(columns[index], sentence) for index, sentence in explained.items()]
+    rows += [(reason_text(t, reason), action_text(t, reason)) for reason in DEFECT_REASONS]
+    rows.append(
+        (
+            t._("looks like a … number"),
+            t._(
+                "The number fits another carrier than the one entered: Amazon shows such a number as unconfirmed. Pick the carrier it belongs to from Amazon's list."
+            ),
+        )
+    )
+    rows.append((t._("Buy Shipping"), action_text(t, None)))
+    return tuple(rows)

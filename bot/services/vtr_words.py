@@ -1,0 +1,234 @@
+"""Words the report and the daily alert share: one place for each sentence about a group,
+a defect or a fix, in the reader's language (gettext), plain text or Telegram HTML.
+
+Values from a seller's file (category names, order IDs, tracking numbers, carrier names)
+are escaped and cut to `MAX_LABEL` characters: a file decides how many lines a message
+lists only through the callers' bounds, and how long each is only through this one.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+
+from bot.domain.models import UNCATEGORIZED, Defect, DefectReason, GroupStats, PlannedGroup
+from bot.domain.projection import AT_RISK_DAYS
+from bot.domain.reference import marketplace_by_code
+from bot.services.i18n import Translator
+
+MAX_LABEL = 40
+"""Characters of a seller's value shown in a message (the file has them whole)."""
+
+
+def esc(value: object) -> str:
+    """Text safe inside Telegram HTML."""
+    return html_lib.escape(str(value), quote=False)
+
+
+def shorten(text: str, limit: int = MAX_LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Markup:
+    """Bold and escaping for HTML; nothing for plain text."""
+
+    def __init__(self, html: bool) -> None:
+        self.html = html
+
+    def esc(self, text: object) -> str:
+        return esc(text) if self.html else str(text)
+
+    def value(self, text: str) -> str:
+        """A value from the seller's file: shortened, then escaped."""
+        return self.esc(shorten(text))
+
+    def bold(self, text: str) -> str:
+        return f"<b>{text}</b>" if self.html else text
+
+    def code(self, text: str) -> str:
+        return f"<code>{text}</code>" if self.html else text
+
+
+def reason_text(t: Translator, reason: DefectReason) -> str:
+    texts = {
+        "missing_tracking": t._("no tracking number"),
+        "unknown_carrier": t._("unrecognised carrier"),
+        "bad_format": t._("number not in the carrier's format"),
+        "bad_check_digit": t._("wrong check digit"),
+    }
+    return texts[reason]
+
+
+def action_text(t: Translator, reason: DefectReason | None) -> str:
+    """The full sentence for what to do about a reason (the defect file's legend)."""
+    if reason == "missing_tracking":
+        return t._(
+            "Add the tracking number (Manage Orders → Edit shipment) before the buyer receives the package."
+        )
+    if reason == "unknown_carrier":
+        return t._(
+            "Pick the carrier from Amazon's list instead of typing a name, and check it matches the number."
+        )
+    if reason in ("bad_format", "bad_check_digit"):
+        return t._(
+            "Correct the number: check it against the carrier's label or booking and edit the shipment."
+        )
+    return t._("Use Buy Shipping for future orders: tracking is uploaded for you.")
+
+
+def short_action(t: Translator, defect: Defect) -> str:
+    """What to do about one defect, in a few words (a message line, a file cell)."""
+    if defect.looks_like and defect.reason == "unknown_carrier":
+        return t._("pick {carrier} from Amazon's list", carrier=defect.looks_like)
+    if defect.looks_like:
+        return t._(
+            "this number looks like a {carrier} number: pick {carrier} from Amazon's list",
+            carrier=defect.looks_like,
+        )
+    return {
+        "missing_tracking": t._("add the tracking number"),
+        "unknown_carrier": t._("pick the carrier from Amazon's list"),
+        "bad_format": t._("correct the number"),
+        "bad_check_digit": t._("correct the number"),
+    }[defect.reason]
+
+
+def category_label(t: Translator, name: str) -> str:
+    return t._("Uncategorized") if name == UNCATEGORIZED else name
+
+
+def marketplace_label(t: Translator, code: str) -> str:
+    market = marketplace_by_code().get(code)
+    if market is None:
+        return code or t._("(none)")
+    return f"{market.zh} ({code})" if t.lang == "zh" else f"{market.domain.capitalize()} ({code})"
+
+
+def ratio_text(t: Translator, stats: GroupStats) -> str:
+    """'90.0% (18 of 20 packages valid)' in the reader's language."""
+    return t.ngettext(
+        "{vtr} ({valid} of {count} package valid)",
+        "{vtr} ({valid} of {count} packages valid)",
+        stats.shipments,
+        vtr=t.percent(stats.vtr),
+        valid=t.number(stats.valid),
+    )
+
+
+def overall_line(t: Translator, overall: GroupStats) -> str:
+    if overall.shipments == 0:
+        return t._("No self-fulfilled shipments fall inside the window.")
+    return t._("Overall VTR: {ratio}", ratio=ratio_text(t, overall))
+
+
+def below_summary(t: Translator, below: int) -> str:
+    """How many categories are under Amazon's bar (strictly above 95%)."""
+    if not below:
+        return t._("Every category is above 95%.")
+    return t.ngettext(
+        "{count} category is not above 95%, Amazon's bar.",
+        "{count} categories are not above 95%, Amazon's bar.",
+        below,
+    )
+
+
+def needed_text(t: Translator, needed: int) -> str:
+    return t.ngettext(
+        "fix {count} package to get above 95%", "fix {count} packages to get above 95%", needed
+    )
+
+
+def recovery_text(t: Translator, stats: GroupStats | PlannedGroup) -> str:
+    assert stats.recovery_date is not None
+    return t._(
+        "back above 95% by {date} if every new package is valid",
+        date=t.date(stats.recovery_date),
+    )
+
+
+def at_risk_text(t: Translator) -> str:
+    """The at-risk rule, with what it assumes."""
+    return t.ngettext(
+        "at risk: may fall to or under 95% within {count} day if new packages keep last week's defect rate at the 30-day average volume",
+        "at risk: may fall to or under 95% within {count} days if new packages keep last week's defect rate at the 30-day average volume",
+        AT_RISK_DAYS,
+    )
+
+
+def group_line(
+    stats: GroupStats,
+    t: Translator,
+    m: Markup,
+    label: str,
+    outlook: bool = True,
+    falling: bool = False,
+) -> str:
+    """One group's line: mark, VTR, fixes needed, and (with `outlook`) when it is back
+    above the bar or whether it is at risk. `falling`: above the bar but dropping."""
+    ok_mark = "📉" if falling else "✅"
+    mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk and outlook else ok_mark)
+    line = f"{mark} {m.value(label)}: {ratio_text(t, stats)}"
+    if stats.below_threshold:
+        line += " · " + needed_text(t, stats.needed)
+        if outlook and stats.recovery_date:
+            line += " · " + recovery_text(t, stats)
+    elif outlook and stats.at_risk:
+        line += " · " + at_risk_text(t)
+    elif falling:
+        line += " · " + t._("still above 95%, but falling")
+    return line
+
+
+def fix_line(defect: Defect, t: Translator, m: Markup) -> str:
+    """One planned fix: which package, what is wrong, what to do and by when."""
+    number = m.code(m.value(defect.tracking)) if defect.tracking else "—"
+    line = f"• {m.value(defect.order_id)} · {m.value(defect.carrier or '—')} {number}"
+    line += f" · {reason_text(t, defect.reason)} → {m.esc(short_action(t, defect))}"
+    if defect.fix_by:
+        line += " · " + t._("by {date} (estimated delivery)", date=t.date(defect.fix_by))
+    return line
+
+
+def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:
+    """A planned group's first line: its VTR and what the plan does for it."""
+    label = (
+        category_label(t, group.name)
+        if group.scope == "category"
+        else t._("marketplace {name}", name=marketplace_label(t, group.name))
+    )
+    stats = GroupStats(
+        name=group.name,
+        shipments=group.shipments,
+        valid=group.valid,
+        vtr=group.valid / group.shipments,
+        below_threshold=True,
+        needed=group.needed,
+    )
+    head = f"❌ {m.value(label)}: {ratio_text(t, stats)}"
+    if group.savable:
+        return f"{head} · {_savable_text(group, t)}"
+    if group.editable:
+        head += " · " + t.ngettext(
+            "cannot get above 95% by fixing: it needs {needed}, and only {count} of its defects can still be edited",
+            "cannot get above 95% by fixing: it needs {needed}, and only {count} of its defects can still be edited",
+            group.editable,
+            needed=t.number(group.needed),
+        )
+    else:
+        head += " · " + t._(
+            "cannot get above 95% by fixing: its defects are delivered or probably delivered"
+        )
+    if group.recovery_date:
+        head += " · " + recovery_text(t, group)
+    return head
+
+
+def _savable_text(group: PlannedGroup, t: Translator) -> str:
+    if group.covered and not group.fixes:
+        return t._("the fixes planned for its categories are enough")
+    if group.covered:
+        return t.ngettext(
+            "fix {count} more package beyond its categories' fixes",
+            "fix {count} more packages beyond its categories' fixes",
+            len(group.fixes),
+        )
+    return needed_text(t, group.needed)
