@@ -225,7 +225,7 @@ class Core:
         report = await self.store.last_report(chat.chat_id)
         if report is None:
             return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
-        return await report_replies(report, t)
+        return await report_replies(report, t, self.uploads.scratch_folder)
 
     async def _as_of(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         if not args:

@@ -5,6 +5,7 @@ would otherwise stall every other chat."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from bot.domain.models import VtrReport
 from bot.services import buttons
@@ -14,12 +15,13 @@ from bot.services.replies import Reply, pack
 from bot.services.report_text import render_report
 
 
-async def report_replies(report: VtrReport, t: Translator) -> list[Reply]:
-    """What a seller gets after an upload or /vtr, rendered off the event loop."""
-    return await asyncio.to_thread(_build, report, t)
+async def report_replies(report: VtrReport, t: Translator, folder: Path | None) -> list[Reply]:
+    """What a seller gets after an upload or /vtr, rendered off the event loop; the defect
+    workbook is built in `folder` (the scratch folder), like every other working copy."""
+    return await asyncio.to_thread(_build, report, t, folder)
 
 
-def _build(report: VtrReport, t: Translator) -> list[Reply]:
+def _build(report: VtrReport, t: Translator, folder: Path | None) -> list[Reply]:
     follow_up = (
         (
             buttons.button(t._("Trend chart"), buttons.ShowChart()),
@@ -27,4 +29,6 @@ def _build(report: VtrReport, t: Translator) -> list[Reply]:
         ),
     )
     replies = pack(render_report(report, t, html=True), follow_up)
-    return replies + defect_replies(report, t)
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    return replies + defect_replies(report, t, folder)

@@ -128,7 +128,7 @@ class UploadService:
                 await say(refusal.status)
             return [Reply(refusal.html)]
         await say(esc(t._("Done: {filename} analysed.", filename=upload.filename)))
-        return await report_replies(report, t)
+        return await report_replies(report, t, self.scratch_folder)
 
     async def _process(
         self, chat_id: int, upload: Upload, t: Translator, say: Progress
