@@ -9,17 +9,15 @@ from __future__ import annotations
 import html as html_lib
 
 from bot.domain.knowledge import Answer, KnowledgeBase
-from bot.services.i18n import Translator, translator
+from bot.services.i18n import Translator
 
 
 def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) -> str:
     """The reply text: the entry with its source, the "which one?" line, or a refusal.
 
-    A question can be in another language than the chat's (a Chinese question in an
-    English chat), and the reply follows the question, so `t` is swapped if it differs.
+    `t` speaks `answer.lang`: the reply follows the question's language, which can differ
+    from the chat's (a Chinese question in an English chat); the caller picks it once.
     """
-    if t.lang != answer.lang:
-        t = translator(answer.lang)
     found = _body_and_source(answer, kb, t)
     if found is not None:
         body, source = found

@@ -47,7 +47,9 @@ class QuestionService:
         examples = example_questions(t)
         return self.ask(examples[index], t) if index < len(examples) else None
 
-    def _replies(self, answer: Answer, t: Translator) -> list[Reply]:
+    def _replies(self, answer: Answer, chat_t: Translator) -> list[Reply]:
+        # The one place the reply's language is chosen: the question's, else the chat's.
+        t = chat_t if chat_t.lang == answer.lang else translator(answer.lang)
         body = render_answer(answer, self.kb, t, html=True)
         choices = tuple(
             (
@@ -59,6 +61,6 @@ class QuestionService:
             if entry_id in self.kb.entries
         )
         if answer.kind == "answer" and choices:
-            related = translator(answer.lang)._("Related topics:")
+            related = t._("Related topics:")
             body = f"{body}\n\n{esc(related)}"
         return pack(body, choices)

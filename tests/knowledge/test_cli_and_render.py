@@ -97,10 +97,12 @@ def test_render_html_escapes_entry_text_but_keeps_own_markup(tmp_path: Path) -> 
     assert plain == "Use <b> & friends.\n\nSource: A & B <test>, reviewed Nov 24, 2026"
 
 
-def test_render_follows_the_answer_language_not_the_translator(kb: KnowledgeBase) -> None:
+def test_the_reply_follows_the_answer_language_not_the_chats(kb: KnowledgeBase) -> None:
+    from bot.services.questions import QuestionService
+
     answer = Answer(lang="zh", kind="off_topic", confidence=0.0)
-    text = render_answer(answer, kb, translator("en"), html=True)
-    assert text.startswith("这超出了我的知识范围")
+    [reply] = QuestionService(kb)._replies(answer, translator("en"))
+    assert reply.html.startswith("这超出了我的知识范围")
     unsure = Answer(lang="en", kind="unsure", confidence=0.3, suggestions=["vtr-what"])
     assert render_answer(unsure, kb, translator("en"), html=False) == (
         "I'm not sure which of these you mean:"
