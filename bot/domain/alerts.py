@@ -1,4 +1,4 @@
-"""Whether today's VTR deserves a message: the daily-alert rules of issue 5. No Telegram here.
+"""Whether today's VTR deserves a message: the daily-alert rules. No Telegram here.
 
 Public API:
 

@@ -1,4 +1,4 @@
-"""Check-digit rules of domain.md §6, vectorised over a matrix of ASCII codes.
+"""Check-digit rules of docs/vtr-rules.md §6, vectorised over a matrix of ASCII codes.
 
 Each rule receives an (n × length) uint8 matrix: n numbers of one length that already
 fully match the format the rule belongs to (so every cell is a digit or an upper-case

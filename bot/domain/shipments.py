@@ -1,5 +1,5 @@
 """From a file's raw columns to typed shipments: exclusions decided, item rows
-collapsed (domain.md §4), tracking checked. Columnar throughout, for 1M-row files.
+collapsed (docs/vtr-rules.md §4), tracking checked. Columnar throughout, for 1M-row files.
 """
 
 from __future__ import annotations
@@ -379,7 +379,7 @@ def _priced(candidates: pl.DataFrame) -> pl.DataFrame:
 def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
     """(row, value_exemption) for the candidate rows whose order is exempt by value.
 
-    The order total sums its rows' item price and shipping price (domain.md §1b:
+    The order total sums its rows' item price and shipping price (docs/vtr-rules.md §1-2:
     shipping included)."""
     judged = candidates.with_columns(
         total=pl.col("value").sum().over("order_id"),
@@ -395,7 +395,7 @@ def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
 
 
 def _exclusion() -> pl.Expr:
-    """The first exclusion reason that applies (domain.md §4 rule 2), except the value-based
+    """The first exclusion reason that applies (docs/vtr-rules.md §4.2), except the value-based
     ones, which need the whole order and are added once every batch is read."""
     return (
         pl.when(pl.col("fulfillment") == "amazon")

@@ -1,4 +1,4 @@
-"""Carrier recognition and offline tracking-number checks (domain.md §4 rule 4, §6).
+"""Carrier recognition and offline tracking-number checks (docs/vtr-rules.md §4.4, §6).
 
 A row costs one or two pattern checks, not fifty: numbers are first grouped by the
 carrier they were entered with, and only that carrier's formats are tried.

@@ -4,7 +4,7 @@ Public API:
 
 - `daily_vtr(table, end, days=30)` → ``{category: [(day, vtr | None), …]}``: for each of the
   `days` days up to `end` (oldest first), the VTR of the 30-day window ending on that day,
-  exactly as `compute_report(table, as_of=day)` would give it (domain.md §4: counted = not
+  exactly as `compute_report(table, as_of=day)` would give it (docs/vtr-rules.md §4: counted = not
   excluded, ship date inside the window; valid = no defect reason). `None` where the window
   holds no shipment. The whole-account series is under the key `OVERALL`.
 - `history_start(end)` → the oldest ship date either of them needs, so callers load no more.

@@ -1,4 +1,4 @@
-"""Every rule of domain.md §4 on small files whose answers are computed by hand."""
+"""Every rule of docs/vtr-rules.md §4 on small files whose answers are computed by hand."""
 
 from __future__ import annotations
 

@@ -139,7 +139,7 @@ def test_the_shipped_knowledge_base_is_complete(kb: KnowledgeBase) -> None:
         assert re.search(r"亚马逊卖家平台帮助「|VTR Bot", entry.source.zh), entry.id
 
 
-# Every fact of domain.md §1-3 in both languages: (English text, Chinese text) that some
+# Every fact of docs/vtr-rules.md §1-3 in both languages: (English text, Chinese text) that some
 # answer must contain. A fact edited away, or kept in one language only, fails here.
 FACTS = [
     ("30 days", "30 天"),
