@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from tests.bot.fake_bot_api import Call, FakeBotApi  # noqa: E402
-from tests.bot.harness import started  # noqa: E402
+from tests.bot.harness import settings_for, started  # noqa: E402
 from tests.generate import generate  # noqa: E402
 
 T = TypeVar("T")
@@ -172,7 +172,6 @@ async def watch_loop(lags: list[float], stop: asyncio.Event, tick: float = 0.005
 async def main_async(args: argparse.Namespace, data: bytes, data_dir: Path) -> None:
     from bot.adapters.telegram.app import build_application
     from bot.domain.knowledge import KnowledgeBase
-    from bot.settings import Settings
 
     if args.no_rate_limit:  # the bot's own capacity, Telegram's flood limits aside
         from telegram.ext import AIORateLimiter
@@ -185,14 +184,7 @@ async def main_async(args: argparse.Namespace, data: bytes, data_dir: Path) -> N
     server = ServerThread()
     api = TimedBotApi()
     await server.run(api.start())
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        TELEGRAM_BOT_TOKEN=api.token,
-        VTRBOT_DATA_DIR=data_dir,
-        VTRBOT_DEFAULT_LANG="zh",
-        TELEGRAM_BASE_URL=api.base_url,
-        TELEGRAM_BASE_FILE_URL=api.base_file_url,
-    )
+    settings = settings_for(api, data_dir)
     application = build_application(settings, KnowledgeBase.load())
     lags: list[float] = []
     stop = asyncio.Event()
