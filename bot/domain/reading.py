@@ -10,10 +10,8 @@ import csv
 import io
 import re
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 
 import polars as pl
@@ -21,16 +19,10 @@ import polars as pl
 from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcode_to_utf8
 from bot.domain.errors import FileRejected
 from bot.domain.reference import column_aliases, fold_key
-from bot.domain.xlsx_guard import guard_workbook
 
 HEADER_SCAN_LINES = 30
 """Amazon JP reports put a few lines above the header; ERP exports sometimes a title."""
 DELIMITERS = ("\t", ",", ";", "|")
-XLSX_MAX_EXPANSION = 100
-"""An XLSX inflating to over 100× its size (and past XLSX_MAX_INFLATED) is a zip bomb."""
-XLSX_MAX_INFLATED = 1 << 30
-XLSX_MAX_SHEETS = 20
-"""Sheets looked at for a header: a seller's export has its table in one of the first."""
 _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _BARE_CR = re.compile(rb"\r\n?")
@@ -90,7 +82,7 @@ def _index_of(alias: str, folded: list[str], stripped: list[str]) -> int | None:
     return None
 
 
-def _best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     """The row that names the most meanings (at least two), earliest on ties."""
     best: tuple[int, dict[str, int]] | None = None
     for index, cells in enumerate(rows[:HEADER_SCAN_LINES]):
@@ -121,7 +113,9 @@ def read_table(path: Path, max_bytes: int | None = None) -> RawTable:
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path)
+        from bot.domain.xlsx_reading import read_xlsx  # it builds on this module's header rules
+
+        return read_xlsx(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileRejected("legacy_xls")
     return _read_text(path)
@@ -167,7 +161,7 @@ def _layout(text: str) -> tuple[str, int, dict[str, int], list[str]]:
     """(delimiter, header line index, meaning -> column, header cells)."""
     best: tuple[int, str, int, dict[str, int]] | None = None
     for delimiter in DELIMITERS:
-        found = _best_header(_split_lines(text, delimiter))
+        found = best_header(_split_lines(text, delimiter))
         if found and (best is None or len(found[1]) > len(best[3])):
             best = (len(found[1]), delimiter, found[0], found[1])
     first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
@@ -322,89 +316,3 @@ def _record_end(data: bytes, quote: bytes | None, at_end: bool = False) -> int:
     if cut == 0 and (at_end or len(data) > MAX_QUOTED_BYTES):
         return data.find(b"\n") + 1
     return cut
-
-
-# --- XLSX -------------------------------------------------------------------------------
-
-
-def _guard_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError) as error:
-        raise FileRejected("bad_xlsx") from error
-    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise FileRejected("bad_xlsx")
-    limit = max(XLSX_MAX_EXPANSION * path.stat().st_size, 64 << 20)
-    if inflated > min(limit, XLSX_MAX_INFLATED):
-        # A zip bomb: small to send, too big once opened. The upload limit does not
-        # apply, so the refusal is the one for a sheet too big to read.
-        raise FileRejected("sheet_too_large")
-    with zipfile.ZipFile(path) as archive:
-        guard_workbook(archive)
-
-
-def _read_xlsx(path: Path) -> RawTable:
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    _guard_zip(path)
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        for name in workbook.sheet_names[:XLSX_MAX_SHEETS]:
-            rows = workbook.get_sheet_by_name(name).iter_rows()
-            table = _table_from_rows(rows)
-            if table is not None:
-                return table
-    except CalamineError as error:
-        raise FileRejected("bad_xlsx") from error
-    except Exception as error:  # calamine raises plain errors on some malformed parts
-        if isinstance(error, FileRejected):
-            raise
-        raise FileRejected("bad_xlsx") from error
-    raise FileRejected("no_header")
-
-
-def _table_from_rows(rows: Iterator[list[object]]) -> RawTable | None:
-    """The first sheet whose top rows hold a header; only needed columns are kept."""
-    head: list[list[object]] = []
-    for row in rows:
-        head.append(row)
-        if len(head) >= HEADER_SCAN_LINES:
-            break
-    found = _best_header([[_cell_text(c) for c in row] for row in head])
-    if found is None:
-        return None
-    line, meanings = found
-    columns: dict[str, list[str]] = {meaning: [] for meaning in meanings}
-    body = [*head[line + 1 :]]
-    for row in _chain(body, rows):
-        if not any(row):
-            continue
-        for meaning, index in meanings.items():
-            columns[meaning].append(_cell_text(row[index]) if index < len(row) else "")
-    headers = [_cell_text(c) for c in head[line]]
-    frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
-    return RawTable.of(frame, headers, "xlsx")
-
-
-def _chain(first: list[list[object]], rest: Iterator[list[object]]) -> Iterator[list[object]]:
-    yield from first
-    yield from rest
-
-
-def _cell_text(value: object) -> str:
-    """Spreadsheet cell → the text a seller sees (12-digit numbers stay whole)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return ""
-    return str(value).strip()

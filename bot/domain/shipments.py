@@ -4,7 +4,6 @@ collapsed (docs/vtr-rules.md §4), tracking checked. Columnar throughout, for 1M
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,17 +12,21 @@ import numpy as np
 import polars as pl
 
 from bot.domain.errors import FileRejected
+from bot.domain.exemptions import (
+    letter_service,
+    priced_candidates,
+    with_market,
+    with_value_exemptions,
+)
 from bot.domain.models import RECORD_FIELDS, UNCATEGORIZED, ShipmentRecord, Warning
 from bot.domain.reading import RawTable, visible_headers
-from bot.domain.reference import marketplace_by_code, vocabulary
+from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
 from bot.domain.spill import Partitions, partition_count, split
 from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
 from bot.domain.values import (
     UNREADABLE_EXAMPLES,
     DateOrder,
     map_unique,
-    marketplace_code,
-    parse_amounts,
     parse_dates,
     vocabulary_meaning,
 )
@@ -46,8 +49,6 @@ _FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
 """Columns with a handful of distinct values, kept as categoricals: 4 bytes a row instead
 of a 16-byte string view, which is most of what a million kept rows weigh."""
 _OTHER_CARRIER = {"other", "others", "其他", "其它"}
-EU_LETTER_LIMIT_EUR = 20
-JP_EXEMPT_LIMIT_JPY = 1000
 
 
 @dataclass
@@ -159,21 +160,6 @@ def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
     return pl.when(is_other & (name != "")).then(name).otherwise(code)
 
 
-def _is_letter_service(service: str) -> bool:
-    """Ship service names a letter service: 'Großbrief' counts, 'Listing' does not."""
-    terms = vocabulary()
-    text = service.casefold()
-    return any(w in text for w in terms.letter_service_words) or any(
-        re.search(rf"\b{w}\b", text) for w in terms.letter_service_whole_words
-    )
-
-
-def _letter_service(frame: pl.DataFrame) -> pl.Series:
-    if "ship_service" not in frame.columns:
-        return pl.Series("letter", [False] * frame.height, dtype=pl.Boolean)
-    return map_unique(frame.get_column("ship_service"), _is_letter_service, pl.Boolean)
-
-
 @dataclass
 class _Tally:
     """What the batches of one file add up to, besides their rows."""
@@ -203,7 +189,7 @@ def build_shipments(raw: RawTable, spill_folder: Path | None = None) -> Shipment
         return _spilled_shipments(rows, priced, tally, spill_folder)
     table = _shipments_of_part(rows, priced, 0)
     table.rows_read, table.rows_skipped = tally.rows_read, tally.no_order
-    reused = _reused_tracking(table.frame, _counted_tracking(table.frame))
+    reused = reused_tracking(table.frame, counted_tracking(table.frame))
     table.warnings = _read_warnings(tally, _scientific_count(table.frame), [reused])
     return table
 
@@ -218,7 +204,7 @@ def _read_rows(raw: RawTable, tally: _Tally, rows: Partitions, priced: Partition
             reduced = piece.with_columns(
                 row=pl.int_range(first, first + piece.height, dtype=pl.UInt32)
             )
-            priced.add(part, _priced(reduced.filter(pl.col("value_rule"))))
+            priced.add(part, priced_candidates(reduced.filter(pl.col("value_rule"))))
             kept = [c for c in (*_KEPT, *DELIVERY_COLUMNS) if c in reduced.columns]
             rows.add(
                 part,
@@ -232,7 +218,7 @@ def _shipments_of_part(rows: Partitions, priced: Partitions, part: int) -> Shipm
     # Nested calls, no local names: each full-height frame is freed as soon as the next
     # step has made its successor, which keeps a million-row file's peak down.
     return ShipmentTable.from_shipments(
-        _collapse(_with_value_exemptions(rows.take(part), priced.take(part)))
+        _collapse(with_value_exemptions(rows.take(part), priced.take(part)))
     )
 
 
@@ -248,13 +234,13 @@ def _spilled_shipments(
             continue
         shipments = _shipments_of_part(rows, priced, part).frame
         scientific += _scientific_count(shipments)
-        for pairs_part, found in split(_tracking_pairs(shipments), "tracking", pairs.parts):
+        for pairs_part, found in split(tracking_pairs(shipments), "tracking", pairs.parts):
             pairs.add(pairs_part, found)
         pairs.flush()  # the pairs point into this part's text: out before the next part
         paths.append(folder / f"shipments-{part}.arrow")
         shipments.write_ipc(paths[-1], compression="uncompressed")
         del shipments  # or it lives on while the next part is built: two parts at once
-    reused = [_reused_tracking(pairs.take(p)) for p in range(pairs.parts) if pairs.height(p)]
+    reused = [reused_tracking(pairs.take(p)) for p in range(pairs.parts) if pairs.height(p)]
     return SpilledShipments(
         paths,
         rows_read=tally.rows_read,
@@ -290,7 +276,7 @@ def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
         currency_text=_column(frame, "currency", strip=False),
         amount_text=_column(frame, "order_value", strip=False),
         shipping_text=_column(frame, "shipping_price", strip=False),
-        letter=_letter_service(frame),
+        letter=letter_service(frame),
         status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)
         if statuses
@@ -298,7 +284,7 @@ def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
     )
     no_order = rows.get_column("order_id") == ""
     tally.no_order += int(no_order.sum())
-    rows = _with_market(rows.filter(~no_order)).with_columns(**_delivery(frame, ~no_order))
+    rows = with_market(rows.filter(~no_order)).with_columns(**_delivery(frame, ~no_order))
     return rows.with_columns(
         category=pl.when(pl.col("category") == "")
         .then(pl.lit(UNCATEGORIZED))
@@ -318,80 +304,6 @@ def _delivery(frame: pl.DataFrame, kept: pl.Series) -> dict[str, pl.Series]:
     if "delivery_date" in frame.columns:
         columns["delivered_on"] = parse_dates(frame.get_column("delivery_date").filter(kept)).dates
     return columns
-
-
-def _with_market(rows: pl.DataFrame) -> pl.DataFrame:
-    markets = map_unique(rows.get_column("marketplace_text"), marketplace_code, pl.String)
-    fulfillment = map_unique(
-        rows.get_column("fulfillment_text"),
-        lambda t: vocabulary_meaning("fulfillment", t),
-        pl.String,
-    )
-    letter_markets = [code for code, m in marketplace_by_code().items() if m.letter_rule]
-    rows = rows.with_columns(marketplace=markets, fulfillment=fulfillment)
-    # Only letters to EU marketplaces and Japanese orders can be exempt by value.
-    return rows.with_columns(
-        value_rule=(pl.col("marketplace").is_in(letter_markets) & pl.col("letter"))
-        | (pl.col("marketplace") == "JP")
-    )
-
-
-def _with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
-    """Mark eu_letter_under_20 / jp_under_1000 on rows no earlier rule excluded.
-
-    `candidates` are the rows a value rule can apply to, with their position `row` among
-    all rows; only the exempt ones are written, in place of a second full-height column."""
-    if candidates.is_empty():
-        return rows
-    exempt = _value_exemption(candidates)
-    excluded = rows.get_column("excluded")
-    exempt = exempt.filter(excluded.gather(exempt.get_column("row")).is_null().to_numpy())
-    if exempt.is_empty():
-        return rows
-    excluded = excluded.scatter(exempt.get_column("row"), exempt.get_column("value_exemption"))
-    return rows.with_columns(excluded)
-
-
-def _priced(candidates: pl.DataFrame) -> pl.DataFrame:
-    """(row, order_id, marketplace, value, priced, negative, currency) of the rows a value rule can
-    apply to, typed per batch so that no price text outlives its batch."""
-    default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
-    amounts = parse_amounts(candidates.get_column("amount_text"))
-    shipping = parse_amounts(candidates.get_column("shipping_text"))
-    written = pl.col("currency_text").str.strip_chars().str.to_uppercase()
-    currency = pl.when(written != "").then(written)
-    currency = currency.otherwise(
-        pl.col("marketplace").replace_strict(default_currency, default="")
-    )
-    return candidates.select(
-        "row",
-        "order_id",
-        pl.col("marketplace").cast(pl.Categorical),
-        value=amounts.fill_null(0.0) + shipping.fill_null(0.0),
-        # A negative price is a refund or a forgery, not a low value: its order is not
-        # judged by value at all (a -100 EUR letter is not "under EUR 20").
-        priced=amounts.is_not_null() & (amounts >= 0) & (shipping.fill_null(0.0) >= 0),
-        negative=(amounts.fill_null(0.0) < 0) | (shipping.fill_null(0.0) < 0),
-        currency=currency.cast(pl.Categorical),
-    )
-
-
-def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
-    """(row, value_exemption) for the candidate rows whose order is exempt by value.
-
-    The order total sums its rows' item price and shipping price (docs/vtr-rules.md §1-2:
-    shipping included)."""
-    judged = candidates.with_columns(
-        total=pl.col("value").sum().over("order_id"),
-        priced=pl.col("priced").any().over("order_id") & ~pl.col("negative").any().over("order_id"),
-    )
-    exemption = (
-        pl.when(pl.col("priced") & (pl.col("marketplace") != "JP") & (pl.col("currency") == "EUR"))
-        .then(pl.when(pl.col("total") < EU_LETTER_LIMIT_EUR).then(pl.lit("eu_letter_under_20")))
-        .when(pl.col("priced") & (pl.col("marketplace") == "JP") & (pl.col("currency") == "JPY"))
-        .then(pl.when(pl.col("total") < JP_EXEMPT_LIMIT_JPY).then(pl.lit("jp_under_1000")))
-    )
-    return judged.select("row", exemption.alias("value_exemption")).drop_nulls()
 
 
 def _exclusion() -> pl.Expr:
@@ -431,18 +343,6 @@ def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     return rows.filter(keep).select(columns)
 
 
-def repeated_values(column: pl.Series) -> pl.Series:
-    """True where a value may occur more than once: exact for the rows it calls unique,
-    a superset (hash collisions) for the others, which callers compare exactly.
-
-    A sorted copy of 8-byte hashes finds the repeats: on a million values this holds
-    16 MB, where polars' own `is_duplicated` held 75 MB at the engine's peak."""
-    hashes = column.hash()
-    ordered = np.sort(hashes.to_numpy())
-    repeats = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
-    return hashes.is_in(pl.Series(repeats, dtype=pl.UInt64).implode())
-
-
 def _read_warnings(tally: _Tally, scientific: int, reused: list[pl.DataFrame]) -> list[Warning]:
     """`reused`: the reused tracking numbers of each part of the file (`_reused_tracking`)."""
     warnings = []
@@ -468,29 +368,3 @@ def _scientific_count(shipments: pl.DataFrame) -> int:
     """Badly formed tracking numbers that Excel turned into 1.23457E+11."""
     badly_formed = shipments.filter(pl.col("reason") == "bad_format")
     return int(badly_formed.select(looks_scientific(pl.col("tracking")).sum()).item())
-
-
-def _counted_tracking(shipments: pl.DataFrame) -> pl.Series:
-    """Counted shipments that have a tracking number: those whose numbers may be reused."""
-    return shipments.get_column("excluded").is_null() & (shipments.get_column("tracking") != "")
-
-
-def _tracking_pairs(shipments: pl.DataFrame) -> pl.DataFrame:
-    """(tracking, order_id) of the counted shipments that have a tracking number."""
-    return shipments.filter(_counted_tracking(shipments)).select("tracking", "order_id")
-
-
-def _reused_tracking(pairs: pl.DataFrame, counted: pl.Series | bool = True) -> pl.DataFrame:
-    """Tracking numbers on shipments of more than one order: suspicious, not invalid.
-
-    `counted` masks the rows of `pairs` to look at. Only the rows whose number repeats are
-    copied (a copy of every counted pair weighed ~20 MB on a million rows)."""
-    repeated = pairs.select("tracking", "order_id").filter(
-        counted & repeated_values(pairs.get_column("tracking"))
-    )
-    return (
-        repeated.filter(repeated.get_column("tracking").is_duplicated())
-        .group_by("tracking")
-        .agg(pl.col("order_id").n_unique().alias("orders"))
-        .filter(pl.col("orders") > 1)
-    )

@@ -8,7 +8,7 @@ from collections import Counter
 import polars as pl
 import pytest
 
-from bot.domain.shipments import repeated_values
+from bot.domain.repeats import repeated_values
 from bot.domain.values import parse_amount, parse_amounts
 
 

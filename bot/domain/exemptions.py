@@ -1,0 +1,104 @@
+"""Which shipments are exempt by value (docs/vtr-rules.md §2, §4.2): letters under EUR 20
+to EU marketplaces and Japanese orders under JPY 1,000, judged on the whole order's total,
+never on a negative or missing amount."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from bot.domain.reference import marketplace_by_code, vocabulary
+from bot.domain.values import map_unique, marketplace_code, parse_amounts, vocabulary_meaning
+
+EU_LETTER_LIMIT_EUR = 20
+JP_EXEMPT_LIMIT_JPY = 1000
+
+
+def _is_letter_service(service: str) -> bool:
+    """Ship service names a letter service: 'Großbrief' counts, 'Listing' does not."""
+    terms = vocabulary()
+    text = service.casefold()
+    return any(w in text for w in terms.letter_service_words) or any(
+        re.search(rf"\b{w}\b", text) for w in terms.letter_service_whole_words
+    )
+
+
+def letter_service(frame: pl.DataFrame) -> pl.Series:
+    if "ship_service" not in frame.columns:
+        return pl.Series("letter", [False] * frame.height, dtype=pl.Boolean)
+    return map_unique(frame.get_column("ship_service"), _is_letter_service, pl.Boolean)
+
+
+def with_market(rows: pl.DataFrame) -> pl.DataFrame:
+    markets = map_unique(rows.get_column("marketplace_text"), marketplace_code, pl.String)
+    fulfillment = map_unique(
+        rows.get_column("fulfillment_text"),
+        lambda t: vocabulary_meaning("fulfillment", t),
+        pl.String,
+    )
+    letter_markets = [code for code, m in marketplace_by_code().items() if m.letter_rule]
+    rows = rows.with_columns(marketplace=markets, fulfillment=fulfillment)
+    # Only letters to EU marketplaces and Japanese orders can be exempt by value.
+    return rows.with_columns(
+        value_rule=(pl.col("marketplace").is_in(letter_markets) & pl.col("letter"))
+        | (pl.col("marketplace") == "JP")
+    )
+
+
+def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
+    """Mark eu_letter_under_20 / jp_under_1000 on rows no earlier rule excluded.
+
+    `candidates` are the rows a value rule can apply to, with their position `row` among
+    all rows; only the exempt ones are written, in place of a second full-height column."""
+    if candidates.is_empty():
+        return rows
+    exempt = _value_exemption(candidates)
+    excluded = rows.get_column("excluded")
+    exempt = exempt.filter(excluded.gather(exempt.get_column("row")).is_null().to_numpy())
+    if exempt.is_empty():
+        return rows
+    excluded = excluded.scatter(exempt.get_column("row"), exempt.get_column("value_exemption"))
+    return rows.with_columns(excluded)
+
+
+def priced_candidates(candidates: pl.DataFrame) -> pl.DataFrame:
+    """(row, order_id, marketplace, value, priced, negative, currency) of the rows a value rule can
+    apply to, typed per batch so that no price text outlives its batch."""
+    default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
+    amounts = parse_amounts(candidates.get_column("amount_text"))
+    shipping = parse_amounts(candidates.get_column("shipping_text"))
+    written = pl.col("currency_text").str.strip_chars().str.to_uppercase()
+    currency = pl.when(written != "").then(written)
+    currency = currency.otherwise(
+        pl.col("marketplace").replace_strict(default_currency, default="")
+    )
+    return candidates.select(
+        "row",
+        "order_id",
+        pl.col("marketplace").cast(pl.Categorical),
+        value=amounts.fill_null(0.0) + shipping.fill_null(0.0),
+        # A negative price is a refund or a forgery, not a low value: its order is not
+        # judged by value at all (a -100 EUR letter is not "under EUR 20").
+        priced=amounts.is_not_null() & (amounts >= 0) & (shipping.fill_null(0.0) >= 0),
+        negative=(amounts.fill_null(0.0) < 0) | (shipping.fill_null(0.0) < 0),
+        currency=currency.cast(pl.Categorical),
+    )
+
+
+def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
+    """(row, value_exemption) for the candidate rows whose order is exempt by value.
+
+    The order total sums its rows' item price and shipping price (docs/vtr-rules.md §1-2:
+    shipping included)."""
+    judged = candidates.with_columns(
+        total=pl.col("value").sum().over("order_id"),
+        priced=pl.col("priced").any().over("order_id") & ~pl.col("negative").any().over("order_id"),
+    )
+    exemption = (
+        pl.when(pl.col("priced") & (pl.col("marketplace") != "JP") & (pl.col("currency") == "EUR"))
+        .then(pl.when(pl.col("total") < EU_LETTER_LIMIT_EUR).then(pl.lit("eu_letter_under_20")))
+        .when(pl.col("priced") & (pl.col("marketplace") == "JP") & (pl.col("currency") == "JPY"))
+        .then(pl.when(pl.col("total") < JP_EXEMPT_LIMIT_JPY).then(pl.lit("jp_under_1000")))
+    )
+    return judged.select("row", exemption.alias("value_exemption")).drop_nulls()

@@ -1,0 +1,104 @@
+"""XLSX → the same frame of string columns as a text file (reading.py), read by calamine
+after `xlsx_guard` has bounded what it may allocate, and never past the first sheets."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+
+import polars as pl
+
+from bot.domain.errors import FileRejected
+from bot.domain.reading import HEADER_SCAN_LINES, RawTable, best_header
+from bot.domain.xlsx_guard import guard_workbook
+
+XLSX_MAX_EXPANSION = 100
+"""An XLSX inflating to over 100× its size (and past XLSX_MAX_INFLATED) is a zip bomb."""
+XLSX_MAX_INFLATED = 1 << 30
+XLSX_MAX_SHEETS = 20
+"""Sheets looked at for a header: a seller's export has its table in one of the first."""
+
+
+def _guard_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FileRejected("bad_xlsx") from error
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise FileRejected("bad_xlsx")
+    limit = max(XLSX_MAX_EXPANSION * path.stat().st_size, 64 << 20)
+    if inflated > min(limit, XLSX_MAX_INFLATED):
+        # A zip bomb: small to send, too big once opened. The upload limit does not
+        # apply, so the refusal is the one for a sheet too big to read.
+        raise FileRejected("sheet_too_large")
+    with zipfile.ZipFile(path) as archive:
+        guard_workbook(archive)
+
+
+def read_xlsx(path: Path) -> RawTable:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    _guard_zip(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        for name in workbook.sheet_names[:XLSX_MAX_SHEETS]:
+            rows = workbook.get_sheet_by_name(name).iter_rows()
+            table = _table_from_rows(rows)
+            if table is not None:
+                return table
+    except CalamineError as error:
+        raise FileRejected("bad_xlsx") from error
+    except Exception as error:  # calamine raises plain errors on some malformed parts
+        if isinstance(error, FileRejected):
+            raise
+        raise FileRejected("bad_xlsx") from error
+    raise FileRejected("no_header")
+
+
+def _table_from_rows(rows: Iterator[list[object]]) -> RawTable | None:
+    """The first sheet whose top rows hold a header; only needed columns are kept."""
+    head: list[list[object]] = []
+    for row in rows:
+        head.append(row)
+        if len(head) >= HEADER_SCAN_LINES:
+            break
+    found = best_header([[_cell_text(c) for c in row] for row in head])
+    if found is None:
+        return None
+    line, meanings = found
+    columns: dict[str, list[str]] = {meaning: [] for meaning in meanings}
+    body = [*head[line + 1 :]]
+    for row in _chain(body, rows):
+        if not any(row):
+            continue
+        for meaning, index in meanings.items():
+            columns[meaning].append(_cell_text(row[index]) if index < len(row) else "")
+    headers = [_cell_text(c) for c in head[line]]
+    frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+    return RawTable.of(frame, headers, "xlsx")
+
+
+def _chain(first: list[list[object]], rest: Iterator[list[object]]) -> Iterator[list[object]]:
+    yield from first
+    yield from rest
+
+
+def _cell_text(value: object) -> str:
+    """Spreadsheet cell → the text a seller sees (12-digit numbers stay whole)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return ""
+    return str(value).strip()
