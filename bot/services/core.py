@@ -26,7 +26,6 @@ from bot.services.forgetting import Forgetting
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
 from bot.services.questions import QuestionService, example_questions
 from bot.services.replies import ChatRef, Progress, Reply, Upload, pack
-from bot.services.report_replies import report_replies
 from bot.services.report_text import esc
 from bot.services.store import Store
 from bot.services.uploads import UploadService
@@ -225,7 +224,7 @@ class Core:
         report = await self.store.last_report(chat.chat_id)
         if report is None:
             return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
-        return await report_replies(report, t, self.uploads.scratch_folder)
+        return await self.uploads.reports.build(chat.chat_id, report, t)
 
     async def _as_of(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         if not args:

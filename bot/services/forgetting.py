@@ -40,4 +40,5 @@ class Forgetting:
         async with self.uploads.exclusive(chat_id):
             await self.alerts.stop(chat_id)
             await self.store.forget(chat_id)
+            self.uploads.reports.forget(chat_id)
         return [Reply(esc(t._("Done: everything stored about this chat is deleted.")))]

@@ -1,10 +1,17 @@
 """A VTR report as replies: the text (bounded to a few messages) with its follow-up buttons,
 then the defect file. Built in a worker thread: rendering and writing a big defect list
-would otherwise stall every other chat."""
+would otherwise stall every other chat.
+
+Writing a workbook of 450,000 defects takes most of a minute of CPU, so the defect files
+of each chat's last report are kept (in memory, up to `CACHE_BYTES` over all chats): /vtr
+right after an upload sends them again instead of rebuilding them. /forget drops them.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+from collections import OrderedDict
 from pathlib import Path
 
 from bot.domain.models import VtrReport
@@ -14,21 +21,66 @@ from bot.services.i18n import Translator
 from bot.services.replies import Reply, pack
 from bot.services.report_text import render_report
 
-
-async def report_replies(report: VtrReport, t: Translator, folder: Path | None) -> list[Reply]:
-    """What a seller gets after an upload or /vtr, rendered off the event loop; the defect
-    workbook is built in `folder` (the scratch folder), like every other working copy."""
-    return await asyncio.to_thread(_build, report, t, folder)
+CACHE_BYTES = 64 << 20
+"""Defect files kept for /vtr, over all chats; the least recently sent go first."""
+_Key = tuple[int, str, str]
 
 
-def _build(report: VtrReport, t: Translator, folder: Path | None) -> list[Reply]:
+class ReportReplies:
+    """Builds a report's replies, reusing the defect files of the chat's same last report."""
+
+    def __init__(self, scratch_folder: Path | None, cache_bytes: int = CACHE_BYTES) -> None:
+        self.scratch_folder = scratch_folder
+        self.cache_bytes = cache_bytes
+        self._files: OrderedDict[_Key, list[Reply]] = OrderedDict()
+
+    async def build(self, chat_id: int, report: VtrReport, t: Translator) -> list[Reply]:
+        """What a seller gets after an upload or /vtr, rendered off the event loop."""
+        key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report))
+        text = await asyncio.to_thread(_text_replies, report, t)
+        files = self._files.get(key)
+        if files is None:
+            files = await asyncio.to_thread(self._defect_files, report, t)
+            self._keep(key, files)
+        elif key in self._files:
+            self._files.move_to_end(key)
+        return text + files
+
+    def forget(self, chat_id: int) -> None:
+        for key in [key for key in self._files if key[0] == chat_id]:
+            del self._files[key]
+
+    def _defect_files(self, report: VtrReport, t: Translator) -> list[Reply]:
+        """Built in the scratch folder, like every other working copy of seller data."""
+        if self.scratch_folder is not None:
+            self.scratch_folder.mkdir(parents=True, exist_ok=True)
+        return defect_replies(report, t, self.scratch_folder)
+
+    def _keep(self, key: _Key, files: list[Reply]) -> None:
+        self.forget(key[0])  # only the chat's last report is sent again
+        self._files[key] = files
+        while self._files and _size(self._files) > self.cache_bytes:
+            self._files.popitem(last=False)
+
+
+def _text_replies(report: VtrReport, t: Translator) -> list[Reply]:
     follow_up = (
         (
             buttons.button(t._("Trend chart"), buttons.ShowChart()),
             buttons.button(t._("Daily alerts"), buttons.ShowAlerts()),
         ),
     )
-    replies = pack(render_report(report, t, html=True), follow_up)
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    return replies + defect_replies(report, t, folder)
+    return pack(render_report(report, t, html=True), follow_up)
+
+
+def _fingerprint(report: VtrReport) -> str:
+    """The same stored report gives the same files: its date, counts and defects."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{report.as_of}|{report.overall.shipments}|{report.overall.valid}".encode())
+    for defect in report.defects:
+        digest.update(f"{defect.order_id}\x1f{defect.tracking}\x1f{defect.reason}\x1e".encode())
+    return digest.hexdigest()
+
+
+def _size(files: OrderedDict[_Key, list[Reply]]) -> int:
+    return sum(len(r.document.data) for replies in files.values() for r in replies if r.document)

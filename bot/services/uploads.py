@@ -27,7 +27,7 @@ from bot.services.dates import parse_date
 from bot.services.i18n import Translator
 from bot.services.isolation import analyse_file_isolated
 from bot.services.replies import Progress, Reply, Upload
-from bot.services.report_replies import report_replies
+from bot.services.report_replies import ReportReplies
 from bot.services.report_text import esc, render_file_error
 from bot.services.store import StorageProblem, Store, storage_problem
 
@@ -75,6 +75,7 @@ class UploadService:
         # Downloads and a big file's spilled parts go beside the database, on the disk the
         # operator sized for data: a tmpfs /tmp would hold a 2 GB upload in RAM.
         self.scratch_folder = scratch_folder
+        self.reports = ReportReplies(scratch_folder)
         self.progress_interval = progress_interval
         self._busy: set[int] = set()
         self._slots = asyncio.Semaphore(max_parallel_analyses)
@@ -128,7 +129,7 @@ class UploadService:
                 await say(refusal.status)
             return [Reply(refusal.html)]
         await say(esc(t._("Done: {filename} analysed.", filename=upload.filename)))
-        return await report_replies(report, t, self.scratch_folder)
+        return await self.reports.build(chat_id, report, t)
 
     async def _process(
         self, chat_id: int, upload: Upload, t: Translator, say: Progress

@@ -223,3 +223,27 @@ async def test_hostile_workbooks_are_answered_and_the_bot_serves_on(
     bot_api.user_sends(49, "What is Buy Shipping?", lang="en")
     [answer] = await bot_api.wait_for("sendMessage", chat_id=49)
     assert "Buy Shipping" in answer.text
+
+
+async def test_vtr_sends_the_last_defect_file_again_without_rebuilding_it(
+    core: Core, monkeypatch
+) -> None:
+    """A 450,000-defect workbook costs most of a minute of CPU: /vtr reuses it, a new upload
+    or /forget does not."""
+    from bot.services import report_replies
+
+    built: list[int] = []
+    real = report_replies.defect_replies
+
+    def counted(report, t, folder):  # type: ignore[no-untyped-def]
+        built.append(len(report.defects))
+        return real(report, t, folder)
+
+    monkeypatch.setattr(report_replies, "defect_replies", counted)
+    first = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    again = await core.handle_command(EN, "vtr")
+    assert built == [2]
+    assert again[-1].document == first[-1].document
+    await core.handle_button(EN, "forget:yes")
+    await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    assert built == [2, 2]
