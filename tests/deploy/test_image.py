@@ -6,7 +6,6 @@ Hand-computed figures of the uploaded file are in tests/bot/samples.py.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -14,6 +13,7 @@ import time
 from collections.abc import Callable
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from bot.healthcheck import STALE_AFTER_SECONDS
 from tests.bot import samples
@@ -64,7 +64,8 @@ async def upload_sample(api: FakeBotApi, chat_id: int) -> str:
     """Send the GBK sample with its report date; returns the report's text."""
     api.user_sends_document(chat_id, samples.gbk_csv(), "erp.csv", caption=samples.AS_OF, lang="en")
     [document] = await api.wait_for("sendDocument", chat_id=chat_id, timeout=60)
-    rows = list(csv.reader(io.StringIO(document.files["document"][1].decode("utf-8-sig"))))
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(document.files["document"][1]))
+    rows = workbook.get_sheet_by_index(0).to_python()
     assert [row[0] for row in rows[1:]] == ["T09", "T10"]
     return "\n".join(call.text for call in api.sent("sendMessage", chat_id=chat_id))
 
