@@ -1,0 +1,39 @@
+"""Fixtures for the Amazon connection: the fake SP-API server and a few orders in it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.amazon.fake_spapi import FakeOrder, FakePackage, FakeSpApi
+
+US = "ATVPDKIKX0DER"
+UK = "A1F83G8C2ARO7P"
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def spapi() -> AsyncIterator[FakeSpApi]:
+    server = FakeSpApi()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+def us_order(number: int, days_ago: int, tracking: str = "1Z5R89390357567127", **kw) -> FakeOrder:
+    """A merchant-fulfilled Amazon.com order shipped `days_ago` days before NOW by UPS."""
+    shipped = NOW - timedelta(days=days_ago)
+    return FakeOrder(
+        order_id=f"111-{number:07d}-0000001",
+        marketplace_id=US,
+        marketplace_name="Amazon.com",
+        created=shipped - timedelta(hours=6),
+        updated=shipped + timedelta(hours=1),
+        sku=kw.pop("sku", "SKU-1"),
+        asin=kw.pop("asin", "B000000001"),
+        packages=kw.pop("packages", None)
+        or [FakePackage("UPS", tracking, shipped, kw.pop("status", "IN_TRANSIT"))],
+        **kw,
+    )

@@ -1,0 +1,423 @@
+"""A fake Login with Amazon + Selling Partner API server on 127.0.0.1 for tests.
+
+It answers the four calls the bot makes, shaped like Amazon's published models (see
+`tests/amazon/models.py`): the LWA token endpoint (refresh_token grant), Orders 2026-01-01
+`searchOrders` (nextToken paging, `lastUpdatedAfter`/`createdAfter`, `includedData=PACKAGES`),
+and Reports 2021-06-30 create/get/document with a GZIP `GET_V2_SELLER_PERFORMANCE_REPORT`.
+Orders are copies of the sandbox's merchant-fulfilled example with the test's own IDs,
+dates, SKUs and packages; the report entry is the schema's example with the test's VTR.
+
+Faults, each for the next calls only: `throttle(n)` (429 with x-amzn-RateLimit-Limit),
+`expire_tokens_after(n)` (access tokens die mid-sync: 403 "expired"), `revoke(refresh)`
+(invalid_grant), `report_outcome = "FATAL"`, `fail_page(k, times)` (the k-th page answers
+503), `unavailable(n)` (every call answers 503).
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import gzip
+import itertools
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from tests.amazon.models import performance_metrics_template, sandbox_merchant_order
+
+CLIENT_ID = "amzn1.application-oa2-client.fake"
+CLIENT_SECRET = "fake-client-secret"
+REFRESH_TOKEN = "Atzr|IwEBIFakeRefreshTokenForTestsOnly0123456789"
+PAGE_LIMIT = 100
+ORDERS_PATH = "/orders/2026-01-01/orders"
+REPORTS_PATH = "/reports/2021-06-30/reports"
+DOCUMENTS_PATH = "/reports/2021-06-30/documents"
+PERFORMANCE_REPORT = "GET_V2_SELLER_PERFORMANCE_REPORT"
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@dataclass
+class FakePackage:
+    carrier: str
+    tracking: str
+    ship_time: datetime | None
+    status: str = "IN_TRANSIT"
+    service: str = "Standard"
+
+
+@dataclass
+class FakeOrder:
+    order_id: str
+    marketplace_id: str
+    marketplace_name: str
+    created: datetime
+    updated: datetime
+    sku: str = "SKU-1"
+    asin: str = "B000000001"
+    fulfilled_by: str = "MERCHANT"
+    packages: list[FakePackage] = field(default_factory=list)
+
+    def to_json(self, with_packages: bool) -> dict[str, Any]:
+        """The sandbox's merchant order, made this order (buyer and address dropped)."""
+        order = sandbox_merchant_order()
+        for private in ("buyer", "recipient", "proceeds", "orderAliases", "associatedOrders"):
+            order.pop(private, None)
+        order["orderId"] = self.order_id
+        order["createdTime"] = iso(self.created)
+        order["lastUpdatedTime"] = iso(self.updated)
+        order["salesChannel"] = {
+            "channelName": "AMAZON",
+            "marketplaceId": self.marketplace_id,
+            "marketplaceName": self.marketplace_name,
+        }
+        order["fulfillment"]["fulfilledBy"] = self.fulfilled_by
+        item = copy.deepcopy(order["orderItems"][0])
+        item["product"]["sellerSku"] = self.sku
+        item["product"]["asin"] = self.asin
+        order["orderItems"] = [item]
+        template = sandbox_merchant_order()["packages"][0]
+        order.pop("packages", None)
+        if with_packages and self.fulfilled_by == "MERCHANT":
+            order["packages"] = [
+                self._package(template, number, package, item["orderItemId"])
+                for number, package in enumerate(self.packages, start=1)
+            ]
+        return order
+
+    def _package(
+        self, template: dict[str, Any], number: int, package: FakePackage, item_id: str
+    ) -> dict[str, Any]:
+        out = copy.deepcopy(template)
+        out.pop("shipFromAddress", None)
+        out["packageReferenceId"] = f"{self.order_id}-P{number}"
+        out["carrier"] = package.carrier
+        out["trackingNumber"] = package.tracking
+        out["shippingService"] = package.service
+        out["packageStatus"] = {"status": package.status}
+        out["packageItems"] = [{"orderItemId": item_id, "quantity": 1}]
+        if package.ship_time is None:
+            out.pop("shipTime", None)
+        else:
+            out["shipTime"] = iso(package.ship_time)
+        return out
+
+
+@dataclass
+class FakeVtr:
+    """What Amazon's report says of one marketplace's VTR."""
+
+    shipments: int
+    valid: int
+    status: str = "GOOD"
+    date_from: str = "2026-10-18T00:00Z"
+    date_to: str = "2026-11-16T23:59Z"
+
+
+@dataclass
+class FakeReport:
+    report_id: str
+    marketplace_ids: list[str]
+    created: datetime
+    polls: int = 0
+    outcome: str = "DONE"
+
+
+class FakeSpApi:
+    """Start with `await start()`; `lwa_url` and `endpoint` go into the bot's settings."""
+
+    def __init__(self) -> None:
+        self.orders: list[FakeOrder] = []
+        self.vtr: dict[str, FakeVtr] = {}
+        self.refresh_tokens: set[str] = {REFRESH_TOKEN}
+        self.report_outcome = "DONE"
+        self.polls_before_done = 2
+        self.rate_limit_header = "0.0056"
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        """(method, path, query) of every call, token calls included."""
+        self._access: dict[str, bool] = {}
+        self._access_ids = itertools.count(1)
+        self._report_ids = itertools.count(50001)
+        self._reports: dict[str, FakeReport] = {}
+        self._throttles = 0
+        self._unavailable = 0
+        self._expire_after: int | None = None
+        self._page_faults: dict[int, int] = {}
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/auth/o2/token", self._token)
+        app.router.add_get(ORDERS_PATH, self._search_orders)
+        app.router.add_post(REPORTS_PATH, self._create_report)
+        app.router.add_get(REPORTS_PATH + "/{report_id}", self._get_report)
+        app.router.add_get(DOCUMENTS_PATH + "/{document_id}", self._get_document)
+        app.router.add_get("/download/{document_id}", self._download)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def lwa_url(self) -> str:
+        return f"{self.endpoint}/auth/o2/token"
+
+    # -- test controls ---------------------------------------------------------------------
+
+    def throttle(self, times: int = 1) -> None:
+        self._throttles += times
+
+    def unavailable(self, times: int = 1) -> None:
+        self._unavailable += times
+
+    def expire_tokens_after(self, calls: int) -> None:
+        """Every access token issued so far stops working after `calls` more API calls."""
+        self._expire_after = calls
+
+    def revoke(self, refresh_token: str = REFRESH_TOKEN) -> None:
+        self.refresh_tokens.discard(refresh_token)
+
+    def fail_page(self, page: int, times: int = 1) -> None:
+        """The `page`-th page (1 = first) of a search answers 503, `times` times."""
+        self._page_faults[page] = times
+
+    def calls_to(self, path: str) -> int:
+        return sum(1 for _, called, _ in self.requests if called == path)
+
+    # -- LWA -------------------------------------------------------------------------------
+
+    async def _token(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        self.requests.append(("POST", request.path, {}))
+        if form.get("client_id") != CLIENT_ID or form.get("client_secret") != CLIENT_SECRET:
+            return _lwa_error(401, "invalid_client", "Client authentication failed")
+        if form.get("grant_type") != "refresh_token":
+            return _lwa_error(400, "unsupported_grant_type", "Only refresh_token is supported")
+        if form.get("refresh_token") not in self.refresh_tokens:
+            return _lwa_error(400, "invalid_grant", "The request has an invalid grant parameter")
+        token = f"Atza|fake-access-{next(self._access_ids)}"
+        self._access[token] = True
+        return web.json_response(
+            {
+                "access_token": token,
+                "refresh_token": form["refresh_token"],
+                "token_type": "bearer",
+                "expires_in": 3600,
+            }
+        )
+
+    def _denied(self, request: web.Request) -> web.Response | None:
+        """The answer to a call that cannot go ahead, or None: auth, then injected faults."""
+        self.requests.append((request.method, request.path, dict(request.query)))
+        if self._expire_after is not None:
+            if self._expire_after <= 0:
+                self._access = dict.fromkeys(self._access, False)
+                self._expire_after = None
+            else:
+                self._expire_after -= 1
+        token = request.headers.get("x-amz-access-token", "")
+        if not self._access.get(token):
+            return _api_error(
+                403, "Unauthorized", "Access to requested resource is denied.",
+                "The access token you provided has expired." if token in self._access else "",
+            )  # fmt: skip
+        if self._unavailable:
+            self._unavailable -= 1
+            return _api_error(503, "ServiceUnavailable", "Service temporarily unavailable.")
+        if self._throttles:
+            self._throttles -= 1
+            response = _api_error(429, "QuotaExceeded", "You exceeded your quota.")
+            response.headers["x-amzn-RateLimit-Limit"] = self.rate_limit_header
+            return response
+        return None
+
+    # -- Orders ----------------------------------------------------------------------------
+
+    async def _search_orders(self, request: web.Request) -> web.Response:
+        if denied := self._denied(request):
+            return denied
+        query = request.query
+        problem = _search_problem(query)
+        if problem:
+            return _api_error(400, "InvalidInput", problem)
+        offset = _decode_token(query["paginationToken"]) if "paginationToken" in query else 0
+        page_number = offset // _page_size(query) + 1
+        if self._page_faults.get(page_number):
+            self._page_faults[page_number] -= 1
+            return _api_error(503, "ServiceUnavailable", "Service temporarily unavailable.")
+        matching = [order for order in self.orders if _matches(order, query)]
+        matching.sort(key=lambda order: (order.updated, order.order_id))
+        size = _page_size(query)
+        page = matching[offset : offset + size]
+        packages = "PACKAGES" in _listed(query, "includedData")
+        body: dict[str, Any] = {"orders": [order.to_json(packages) for order in page]}
+        if offset + size < len(matching):
+            body["pagination"] = {"nextToken": _encode_token(offset + size)}
+        if "lastUpdatedAfter" in query:
+            body["lastUpdatedBefore"] = iso(datetime.now(UTC))
+        else:
+            body["createdBefore"] = iso(datetime.now(UTC))
+        return _ok(body, self.rate_limit_header)
+
+    # -- Reports ---------------------------------------------------------------------------
+
+    async def _create_report(self, request: web.Request) -> web.Response:
+        if denied := self._denied(request):
+            return denied
+        spec = await request.json()
+        if spec.get("reportType") != PERFORMANCE_REPORT or len(spec.get("marketplaceIds", [])) != 1:
+            return _api_error(400, "InvalidInput", "one marketplace, the performance report")
+        report = FakeReport(
+            str(next(self._report_ids)), spec["marketplaceIds"], datetime.now(UTC),
+            outcome=self.report_outcome,
+        )  # fmt: skip
+        self._reports[report.report_id] = report
+        return _ok({"reportId": report.report_id}, "0.0167", status=202)
+
+    async def _get_report(self, request: web.Request) -> web.Response:
+        if denied := self._denied(request):
+            return denied
+        report = self._reports.get(request.match_info["report_id"])
+        if report is None:
+            return _api_error(404, "NotFound", "No such report")
+        report.polls += 1
+        body: dict[str, Any] = {
+            "reportId": report.report_id,
+            "reportType": PERFORMANCE_REPORT,
+            "marketplaceIds": report.marketplace_ids,
+            "createdTime": iso(report.created),
+            "processingStatus": "IN_QUEUE",
+        }
+        if report.polls > 1:
+            body["processingStatus"] = "IN_PROGRESS"
+            body["processingStartTime"] = iso(report.created)
+        if report.polls > self.polls_before_done:
+            body["processingStatus"] = report.outcome
+            body["processingEndTime"] = iso(datetime.now(UTC))
+            if report.outcome == "DONE":
+                body["reportDocumentId"] = f"amzn1.spdoc.1.4.na.{report.report_id}"
+        return _ok(body, "2.0")
+
+    async def _get_document(self, request: web.Request) -> web.Response:
+        if denied := self._denied(request):
+            return denied
+        document_id = request.match_info["document_id"]
+        return _ok(
+            {
+                "reportDocumentId": document_id,
+                "url": f"{self.endpoint}/download/{document_id}",
+                "compressionAlgorithm": "GZIP",
+            },
+            "0.0167",
+        )
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """The pre-signed document URL: no access token, as on Amazon's S3."""
+        report_id = request.match_info["document_id"].rsplit(".", 1)[1]
+        report = self._reports[report_id]
+        document = self.performance_document(report.marketplace_ids)
+        return web.Response(body=gzip.compress(json.dumps(document).encode()))
+
+    def performance_document(self, marketplace_ids: list[str]) -> dict[str, Any]:
+        """The report's JSON: one metrics entry per marketplace, with the test's VTR."""
+        entries = []
+        for marketplace_id in marketplace_ids:
+            entry = performance_metrics_template()
+            entry["marketplaceId"] = marketplace_id
+            vtr = self.vtr.get(marketplace_id, FakeVtr(0, 0, "NONE"))
+            entry["validTrackingRate"] = {
+                "reportingDateRange": {
+                    "reportingDateFrom": vtr.date_from,
+                    "reportingDateTo": vtr.date_to,
+                },
+                "shipmentCount": vtr.shipments,
+                "validTrackingCount": vtr.valid,
+                "status": vtr.status,
+                "rate": round(vtr.valid / vtr.shipments, 4) if vtr.shipments else 0,
+                "targetValue": 0.95,
+                "targetCondition": "GREATER_THAN",
+            }
+            entries.append(entry)
+        statuses = [{"marketplaceId": m, "status": "NORMAL"} for m in marketplace_ids]
+        return {"accountStatuses": statuses, "performanceMetrics": entries}
+
+
+def _listed(query: Any, name: str) -> list[str]:
+    """An array query parameter: comma-separated (Swagger's default) or repeated."""
+    return [part for value in query.getall(name, []) for part in value.split(",") if part]
+
+
+def _page_size(query: Any) -> int:
+    return min(PAGE_LIMIT, max(1, int(query.get("maxResultsPerPage", PAGE_LIMIT))))
+
+
+def _search_problem(query: Any) -> str:
+    """Amazon's rule: exactly one of createdAfter and lastUpdatedAfter."""
+    if ("createdAfter" in query) == ("lastUpdatedAfter" in query):
+        return "Exactly one of createdAfter and lastUpdatedAfter is required"
+    try:
+        parse_iso(query.get("createdAfter") or query["lastUpdatedAfter"])
+    except ValueError:
+        return "Invalid date"
+    return ""
+
+
+def _matches(order: FakeOrder, query: Any) -> bool:
+    markets = _listed(query, "marketplaceIds")
+    fulfilled = _listed(query, "fulfilledBy")
+    if markets and order.marketplace_id not in markets:
+        return False
+    if fulfilled and order.fulfilled_by not in fulfilled:
+        return False
+    if "lastUpdatedAfter" in query:
+        return order.updated >= parse_iso(query["lastUpdatedAfter"])
+    return order.created >= parse_iso(query["createdAfter"])
+
+
+def _encode_token(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+
+
+def _decode_token(token: str) -> int:
+    return int(base64.urlsafe_b64decode(token.encode()).decode().split(":", 1)[1])
+
+
+def _ok(body: dict[str, Any], rate_limit: str, status: int = 200) -> web.Response:
+    response = web.json_response(body, status=status)
+    response.headers["x-amzn-RateLimit-Limit"] = rate_limit
+    response.headers["x-amzn-RequestId"] = "fake-request"
+    return response
+
+
+def _api_error(status: int, code: str, message: str, details: str = "") -> web.Response:
+    error: dict[str, str] = {"code": code, "message": message}
+    if details:
+        error["details"] = details
+    return web.json_response({"errors": [error]}, status=status)
+
+
+def _lwa_error(status: int, error: str, description: str) -> web.Response:
+    return web.json_response({"error": error, "error_description": description}, status=status)
