@@ -6,6 +6,8 @@ calls `load_settings()` once and passes the result down.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import re
 import tempfile
@@ -17,6 +19,7 @@ import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.domain.amazon_regions import amazon_regions
 from bot.services.i18n import Lang
 
 BOT_API_FILE_CAP_MB = 20
@@ -61,6 +64,46 @@ class Settings(BaseSettings):
     """Private deployments: only these chat IDs are served (empty: everyone)."""
     database_url: SecretStr | None = Field(default=None, alias="VTRBOT_DATABASE_URL")
     """postgresql://… to share one PostgreSQL between processes; unset: SQLite in data_dir."""
+
+    # -- Amazon Selling Partner API (connected stores); see docs in README "Connect Amazon" --
+    spapi_client_id: str | None = Field(default=None, alias="VTRBOT_SPAPI_CLIENT_ID")
+    """The operator's Login with Amazon app (client id and secret): one for every store."""
+    spapi_client_secret: SecretStr | None = Field(default=None, alias="VTRBOT_SPAPI_CLIENT_SECRET")
+    secret_key: SecretStr | None = Field(default=None, alias="VTRBOT_SECRET_KEY")
+    """Fernet key that encrypts sellers' refresh tokens at rest; without it /connect is off."""
+    lwa_token_url: str = Field(
+        default_factory=lambda: amazon_regions().lwa_token_url, alias="VTRBOT_LWA_TOKEN_URL"
+    )
+    spapi_endpoint: str | None = Field(default=None, alias="VTRBOT_SPAPI_ENDPOINT")
+    """One endpoint for every region (Amazon's sandbox, a test server); unset: Amazon's
+    endpoint of each store's region."""
+
+    @field_validator("secret_key")
+    @classmethod
+    def _fernet_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        key = value.get_secret_value().strip()
+        try:
+            valid = len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
+        except (ValueError, binascii.Error):
+            valid = False
+        if not valid:
+            raise ValueError(
+                "must be a Fernet key (32 bytes, URL-safe base64); make one with "
+                "python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())'"
+            )
+        return SecretStr(key)
+
+    @field_validator("lwa_token_url", "spapi_endpoint")
+    @classmethod
+    def _amazon_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError(f"must start with http:// or https://, got {value!r}")
+        return value.rstrip("/") if value else None
+
+    # -- end of Amazon Selling Partner API settings --
 
     @field_validator("allowed_chats", mode="before")
     @classmethod
