@@ -37,3 +37,10 @@ def us_order(number: int, days_ago: int, tracking: str = "1Z5R89390357567127", *
         or [FakePackage("UPS", tracking, shipped, kw.pop("status", "IN_TRANSIT"))],
         **kw,
     )
+
+
+@pytest.fixture
+def secret_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
