@@ -16,7 +16,7 @@ Faults, each for the next calls only: `throttle(n)` (429 with x-amzn-RateLimit-L
 from __future__ import annotations
 
 import base64
-import copy
+import functools
 import gzip
 import itertools
 import json
@@ -69,9 +69,7 @@ class FakeOrder:
 
     def to_json(self, with_packages: bool) -> dict[str, Any]:
         """The sandbox's merchant order, made this order (buyer and address dropped)."""
-        order = sandbox_merchant_order()
-        for private in ("buyer", "recipient", "proceeds", "orderAliases", "associatedOrders"):
-            order.pop(private, None)
+        order = json.loads(_merchant_template())
         order["orderId"] = self.order_id
         order["createdTime"] = iso(self.created)
         order["lastUpdatedTime"] = iso(self.updated)
@@ -81,12 +79,11 @@ class FakeOrder:
             "marketplaceName": self.marketplace_name,
         }
         order["fulfillment"]["fulfilledBy"] = self.fulfilled_by
-        item = copy.deepcopy(order["orderItems"][0])
+        item = order["orderItems"][0]
         item["product"]["sellerSku"] = self.sku
         item["product"]["asin"] = self.asin
         order["orderItems"] = [item]
-        template = sandbox_merchant_order()["packages"][0]
-        order.pop("packages", None)
+        template = order.pop("packages")[0]
         if with_packages and self.fulfilled_by == "MERCHANT":
             order["packages"] = [
                 self._package(template, number, package, item["orderItemId"])
@@ -97,8 +94,7 @@ class FakeOrder:
     def _package(
         self, template: dict[str, Any], number: int, package: FakePackage, item_id: str
     ) -> dict[str, Any]:
-        out = copy.deepcopy(template)
-        out.pop("shipFromAddress", None)
+        out = dict(template)
         out["packageReferenceId"] = f"{self.order_id}-P{number}"
         out["carrier"] = package.carrier
         out["trackingNumber"] = package.tracking
@@ -152,6 +148,7 @@ class FakeSpApi:
         self._unavailable = 0
         self._expire_after: int | None = None
         self._page_faults: dict[int, int] = {}
+        self._searches: dict[tuple[tuple[str, str], ...], list[FakeOrder]] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -268,9 +265,8 @@ class FakeSpApi:
         if self._page_faults.get(page_number):
             self._page_faults[page_number] -= 1
             return _api_error(503, "ServiceUnavailable", "Service temporarily unavailable.")
-        matching = [order for order in self.orders if _matches(order, query)]
-        matching.sort(key=lambda order: (order.updated, order.order_id))
         size = _page_size(query)
+        matching = self._matching(query)
         page = matching[offset : offset + size]
         packages = "PACKAGES" in _listed(query, "includedData")
         body: dict[str, Any] = {"orders": [order.to_json(packages) for order in page]}
@@ -281,6 +277,15 @@ class FakeSpApi:
         else:
             body["createdBefore"] = iso(datetime.now(UTC))
         return _ok(body, self.rate_limit_header)
+
+    def _matching(self, query: Any) -> list[FakeOrder]:
+        """The search's orders in a stable order; a new search (no token) looks again."""
+        key = tuple(sorted((k, v) for k, v in query.items() if k != "paginationToken"))
+        if "paginationToken" not in query or key not in self._searches:
+            found = [order for order in self.orders if _matches(order, query)]
+            found.sort(key=lambda order: (order.updated, order.order_id))
+            self._searches[key] = found
+        return self._searches[key]
 
     # -- Reports ---------------------------------------------------------------------------
 
@@ -363,6 +368,23 @@ class FakeSpApi:
             entries.append(entry)
         statuses = [{"marketplaceId": m, "status": "NORMAL"} for m in marketplace_ids]
         return {"accountStatuses": statuses, "performanceMetrics": entries}
+
+
+@functools.cache
+def _merchant_template() -> str:
+    """The sandbox's merchant order without buyer, address and money, as JSON (read once;
+    parsing it again is a fresh copy, much faster than deepcopy)."""
+    order = sandbox_merchant_order()
+    for private in ("buyer", "recipient", "proceeds", "orderAliases", "associatedOrders"):
+        order.pop(private, None)
+    for package in order["packages"]:
+        package.pop("shipFromAddress", None)
+    # Item datasets (proceeds, expense, promotion, …) come only when includedData asks.
+    item = order["orderItems"][0]
+    order["orderItems"] = [
+        {key: item[key] for key in ("orderItemId", "quantityOrdered", "product") if key in item}
+    ]
+    return json.dumps(order)
 
 
 def _listed(query: Any, name: str) -> list[str]:

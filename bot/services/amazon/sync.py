@@ -1,0 +1,281 @@
+"""The daily sync of a connected store: FBM packages into the store, Amazon's VTR snapshot.
+
+The first run backfills 45 days of orders (`createdAfter`); later runs ask only for orders
+updated since the last good run (`lastUpdatedAfter`, with a few minutes of overlap). Each
+page is merged into the store as it arrives: `merge_shipment_rows` replaces an order's
+stored shipments, so re-fetching a page (a retry, the overlap, a second sync the same day)
+duplicates nothing. The cursor moves only once every page is in, so a sync that fails
+half-way loses nothing either: the next one starts from the same point.
+
+Failures: `invalid_grant` pauses the chat's sync until the seller connects again; a report
+that ends FATAL or CANCELLED is asked again the next day; Amazon down or throttling past the
+client's retries leaves the last good data in place, and the outcome says when that was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import SecretStr
+
+from bot.domain.amazon_orders import CategoryBook, SyncedPackage, packages_of
+from bot.domain.amazon_regions import Region, region_endpoint
+from bot.domain.models import RECORD_FIELDS
+from bot.services.amazon.client import (
+    AppCredentialsRejected,
+    AuthorizationRevoked,
+    LwaApp,
+    ReportFailed,
+    RetryPolicy,
+    SpApiClient,
+    SpApiRequestError,
+    SpApiUnavailable,
+)
+from bot.services.amazon.repository import (
+    AmazonRepository,
+    Connection,
+    PerformanceSnapshot,
+    SyncState,
+)
+from bot.services.amazon.vault import CredentialVault, VaultKeyMismatch
+from bot.services.store import Store
+
+log = logging.getLogger(__name__)
+
+BACKFILL_DAYS = 45
+"""The first sync reaches back further than VTR's 30-day window: Amazon counts by promised
+delivery date, and a package shipped 40 days ago may still be in its window."""
+CURSOR_OVERLAP = timedelta(minutes=10)
+"""Orders updated just before the last run may show up late in Amazon's index."""
+CATEGORY_LOOKBACK_DAYS = 120
+"""Uploaded shipments this recent lend their category to synced orders."""
+
+SyncStatus = Literal[
+    "ok", "not_connected", "paused", "revoked", "key_changed", "app_rejected",
+    "unavailable", "refused",
+]  # fmt: skip
+ClientFactory = Callable[[Region, SecretStr], SpApiClient]
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    """What one chat's sync did, for `vtrbot sync --now`, the logs and the alert."""
+
+    chat_id: int
+    status: SyncStatus
+    backfill: bool = False
+    orders: int = 0
+    packages: int = 0
+    snapshots: tuple[PerformanceSnapshot, ...] = ()
+    report_problem: str | None = None
+    """FATAL or CANCELLED: no fresh Amazon VTR today; asked again tomorrow."""
+    last_good_sync: datetime | None = None
+
+    @property
+    def fresh(self) -> bool:
+        return self.status == "ok"
+
+
+def client_factory(
+    *, client_id: str, client_secret: SecretStr, token_url: str, endpoint: str | None,
+    retry: RetryPolicy | None = None,
+) -> ClientFactory:  # fmt: skip
+    """Clients for the operator's LWA app; `endpoint` overrides Amazon's per region."""
+    app = LwaApp(client_id, client_secret, token_url)
+
+    def make(region: Region, refresh_token: SecretStr) -> SpApiClient:
+        return SpApiClient(
+            app=app, refresh_token=refresh_token,
+            endpoint=endpoint or region_endpoint(region), retry=retry or RetryPolicy(),
+        )  # fmt: skip
+
+    return make
+
+
+@dataclass
+class _Run:
+    """Tallies of one sync in progress."""
+
+    orders: int = 0
+    packages: int = 0
+    snapshots: list[PerformanceSnapshot] = field(default_factory=list)
+    report_problem: str | None = None
+
+
+class AmazonSync:
+    """Syncs connected chats. `clock` gives the current UTC time (tests set it)."""
+
+    def __init__(
+        self,
+        repo: AmazonRepository,
+        store: Store,
+        vault: CredentialVault,
+        clients: ClientFactory,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.repo = repo
+        self.store = store
+        self.vault = vault
+        self.clients = clients
+        self.clock = clock
+
+    async def sync_all(self) -> list[SyncOutcome]:
+        """Every connected chat, one after another (Amazon's limits are per seller and app)."""
+        return [await self.sync_chat(c.chat_id) for c in await self.repo.connections()]
+
+    async def sync_chat(self, chat_id: int) -> SyncOutcome:
+        connection = await self.repo.connection(chat_id)
+        if connection is None:
+            return SyncOutcome(chat_id, "not_connected")
+        state = await self.repo.sync_state(chat_id)
+        if connection.state == "needs_reconnect":
+            return SyncOutcome(chat_id, "paused", last_good_sync=state.last_good_sync)
+        try:
+            token = self.vault.open(connection.sealed_token)
+        except VaultKeyMismatch:
+            await self.repo.mark_needs_reconnect(chat_id)
+            return SyncOutcome(chat_id, "key_changed", last_good_sync=state.last_good_sync)
+        started = self.clock()
+        run = _Run()
+        try:
+            async with self.clients(connection.region, token) as client:
+                await self._sync_orders(client, connection, state, started, run)
+                await self._snapshot(client, connection, state, started, run)
+        except AuthorizationRevoked:
+            log.warning("chat %s: Amazon authorization revoked; sync paused", chat_id)
+            await self.repo.mark_needs_reconnect(chat_id)
+            return await self._failed(chat_id, state, started, "revoked", run)
+        except AppCredentialsRejected:
+            log.error("Login with Amazon rejected the app's client id/secret")
+            return await self._failed(chat_id, state, started, "app_rejected", run)
+        except SpApiUnavailable as error:
+            log.warning("chat %s: Amazon unavailable (%s); keeping last good data", chat_id, error)
+            return await self._failed(chat_id, state, started, "unavailable", run)
+        except SpApiRequestError as error:
+            log.warning("chat %s: Amazon refused a request (%s)", chat_id, error)
+            return await self._failed(chat_id, state, started, "refused", run)
+        return await self._succeeded(chat_id, state, started, run)
+
+    async def _sync_orders(
+        self, client: SpApiClient, connection: Connection, state: SyncState,
+        started: datetime, run: _Run,
+    ) -> None:  # fmt: skip
+        chat_id = connection.chat_id
+        book = await self._category_book(chat_id, started.date())
+        if state.orders_cursor is None:
+            pages = client.search_orders(
+                connection.marketplace_ids, created_after=started - timedelta(days=BACKFILL_DAYS)
+            )
+        else:
+            pages = client.search_orders(
+                connection.marketplace_ids, last_updated_after=state.orders_cursor - CURSOR_OVERLAP
+            )
+        async for orders in pages:
+            packages = [package for order in orders for package in packages_of(order, book)]
+            run.orders += len(orders)
+            run.packages += len(packages)
+            await self._store_packages(chat_id, packages)
+        await self.repo.learn_categories(chat_id, book.learned)
+
+    async def _store_packages(self, chat_id: int, packages: Sequence[SyncedPackage]) -> None:
+        if not packages:
+            return
+        rows = [tuple(getattr(p.record, name) for name in RECORD_FIELDS) for p in packages]
+        await self.store.merge_shipment_rows(chat_id, iter([rows]))
+        await self.repo.save_packages(chat_id, packages)
+
+    async def _category_book(self, chat_id: int, today: date) -> CategoryBook:
+        """Categories the seller's stored (uploaded) shipments give, and those learned."""
+        by_order: dict[str, str] = {}
+        since = today - timedelta(days=CATEGORY_LOOKBACK_DAYS)
+        async for rows in self.store.shipment_rows(chat_id, since=since):
+            for row in rows:
+                by_order[str(row[0])] = str(row[4])
+        return CategoryBook(by_order, await self.repo.item_categories(chat_id))
+
+    async def _snapshot(
+        self, client: SpApiClient, connection: Connection, state: SyncState,
+        started: datetime, run: _Run,
+    ) -> None:  # fmt: skip
+        """Amazon's VTR per marketplace, once a day (reports are rate-limited: 1 a minute)."""
+        today = started.date()
+        if state.report_retry_on and state.report_retry_on > today:
+            run.report_problem = (state.last_problem or "").removeprefix("report_") or None
+            return
+        taken = {s.marketplace_id for s in await self.repo.snapshots(connection.chat_id, today)}
+        for marketplace_id in connection.marketplace_ids:
+            if marketplace_id in taken:
+                continue
+            try:
+                document = await client.performance_report(marketplace_id)
+            except ReportFailed as failed:
+                log.warning("chat %s: performance report %s", connection.chat_id, failed.status)
+                run.report_problem = failed.status
+                return
+            for snapshot, metrics in performance_snapshots(document, today):
+                await self.repo.save_snapshot(connection.chat_id, snapshot, metrics)
+                run.snapshots.append(snapshot)
+
+    async def _succeeded(
+        self, chat_id: int, state: SyncState, started: datetime, run: _Run
+    ) -> SyncOutcome:
+        retry_on = started.date() + timedelta(days=1) if run.report_problem else None
+        await self.repo.save_sync_state(
+            chat_id,
+            SyncState(started, started, started, _report_note(run), retry_on),
+        )
+        return SyncOutcome(
+            chat_id, "ok", state.orders_cursor is None, run.orders, run.packages,
+            tuple(run.snapshots), run.report_problem, started,
+        )  # fmt: skip
+
+    async def _failed(
+        self, chat_id: int, state: SyncState, started: datetime, status: SyncStatus, run: _Run
+    ) -> SyncOutcome:
+        """The cursor and the last good sync stay: the next run starts from the same point."""
+        await self.repo.save_sync_state(
+            chat_id,
+            SyncState(state.orders_cursor, state.last_good_sync, started, status,
+                      state.report_retry_on),
+        )  # fmt: skip
+        return SyncOutcome(
+            chat_id, status, state.orders_cursor is None, run.orders, run.packages,
+            tuple(run.snapshots), run.report_problem, state.last_good_sync,
+        )  # fmt: skip
+
+
+def _report_note(run: _Run) -> str | None:
+    return f"report_{run.report_problem}" if run.report_problem else None
+
+
+def performance_snapshots(
+    document: dict[str, Any], today: date
+) -> list[tuple[PerformanceSnapshot, dict[str, Any]]]:
+    """Each marketplace's `validTrackingRate` from a GET_V2_SELLER_PERFORMANCE_REPORT,
+    with the whole metrics entry (late shipment, ODR, …) kept beside it."""
+    statuses = {
+        s.get("marketplaceId"): s.get("status") for s in document.get("accountStatuses") or []
+    }
+    out = []
+    for entry in document.get("performanceMetrics") or []:
+        vtr = entry.get("validTrackingRate")
+        if not vtr:
+            continue
+        window = vtr.get("reportingDateRange") or {}
+        snapshot = PerformanceSnapshot(
+            marketplace_id=str(entry["marketplaceId"]),
+            snapshot_date=today,
+            shipment_count=int(vtr.get("shipmentCount", 0)),
+            valid_tracking_count=int(vtr.get("validTrackingCount", 0)),
+            status=str(vtr.get("status", "NONE")),
+            rate=float(vtr.get("rate", 0.0)),
+            date_from=str(window.get("reportingDateFrom", ""))[:10],
+            date_to=str(window.get("reportingDateTo", ""))[:10],
+            account_status=statuses.get(entry["marketplaceId"]),
+        )
+        out.append((snapshot, entry))
+    return out
