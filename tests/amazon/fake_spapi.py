@@ -66,8 +66,10 @@ class FakeOrder:
     asin: str = "B000000001"
     fulfilled_by: str = "MERCHANT"
     packages: list[FakePackage] = field(default_factory=list)
+    total: tuple[str, str] | None = None
+    """(amount, currency) of the order, sent when includedData asks for PROCEEDS."""
 
-    def to_json(self, with_packages: bool) -> dict[str, Any]:
+    def to_json(self, with_packages: bool, with_proceeds: bool = False) -> dict[str, Any]:
         """The sandbox's merchant order, made this order (buyer and address dropped)."""
         order = json.loads(_merchant_template())
         order["orderId"] = self.order_id
@@ -83,6 +85,9 @@ class FakeOrder:
         item["product"]["sellerSku"] = self.sku
         item["product"]["asin"] = self.asin
         order["orderItems"] = [item]
+        if with_proceeds and self.total:
+            amount, currency = self.total
+            order["proceeds"] = {"grandTotal": {"amount": amount, "currencyCode": currency}}
         template = order.pop("packages")[0]
         if with_packages and self.fulfilled_by == "MERCHANT":
             order["packages"] = [
@@ -268,8 +273,12 @@ class FakeSpApi:
         size = _page_size(query)
         matching = self._matching(query)
         page = matching[offset : offset + size]
-        packages = "PACKAGES" in _listed(query, "includedData")
-        body: dict[str, Any] = {"orders": [order.to_json(packages) for order in page]}
+        included = _listed(query, "includedData")
+        body: dict[str, Any] = {
+            "orders": [
+                order.to_json("PACKAGES" in included, "PROCEEDS" in included) for order in page
+            ]
+        }
         if offset + size < len(matching):
             body["pagination"] = {"nextToken": _encode_token(offset + size)}
         if "lastUpdatedAfter" in query:

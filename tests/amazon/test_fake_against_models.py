@@ -46,14 +46,14 @@ def test_the_sandbox_examples_themselves_validate():
 
 
 async def test_search_orders_pages_validate_against_the_orders_model(spapi: FakeSpApi):
-    spapi.orders = [us_order(n, days_ago=n % 40 + 1) for n in range(150)]
+    spapi.orders = [us_order(n, days_ago=n % 40 + 1, total=("19.99", "USD")) for n in range(150)]
     validator = swagger_validator(ORDERS, "SearchOrdersResponse")
     async with httpx.AsyncClient() as client:
         headers = {"x-amz-access-token": await token(client, spapi)}
         params = {
             "createdAfter": "2026-10-01T00:00:00Z",
             "marketplaceIds": US,
-            "includedData": "PACKAGES",
+            "includedData": "PACKAGES,PROCEEDS",
         }
         first = (
             await client.get(
@@ -73,6 +73,7 @@ async def test_search_orders_pages_validate_against_the_orders_model(spapi: Fake
     assert len(ids) == 150
     package = first["orders"][0]["packages"][0]
     assert package["carrier"] == "UPS" and package["packageStatus"]["status"] == "IN_TRANSIT"
+    assert first["orders"][0]["proceeds"]["grandTotal"]["amount"] == "19.99"
     assert "buyer" not in first["orders"][0] and "recipient" not in first["orders"][0]
 
 

@@ -83,7 +83,7 @@ async def test_first_sync_backfills_45_days_of_fbm_packages(spapi, sync, store):
     assert all(s.tracking == UPS_OK for s in stored)
     assert min(s.ship_date for s in stored) == (NOW - timedelta(days=44)).date()
     query = next(q for _, path, q in spapi.requests if path.endswith("/orders"))
-    assert query["fulfilledBy"] == "MERCHANT" and "PACKAGES" in query["includedData"]
+    assert query["fulfilledBy"] == "MERCHANT" and query["includedData"] == "PACKAGES,PROCEEDS"
     assert query["createdAfter"] == "2026-10-16T12:00:00Z"
 
 
@@ -175,6 +175,30 @@ async def test_cancelled_and_unshipped_packages_are_excluded(spapi, sync, store)
     await sync.sync_chat(CHAT)
     stored = {s.order_id: s.excluded for s in await store.shipments(CHAT)}
     assert stored == {"111-0000001-0000001": "cancelled", "111-0000002-0000001": "not_shipped"}
+
+
+async def test_value_exemptions_follow_the_engines_rules(spapi, sync, repo, store):
+    de = "A1PA6795UKMFR9"
+    await repo.connect(CHAT, "EU", [de], sync.vault.seal(SecretStr(REFRESH_TOKEN)))
+    shipped = NOW - timedelta(days=2)
+
+    def de_order(number: int, total: str, service: str) -> FakeOrder:
+        package = FakePackage("Deutsche Post", "", shipped, "SHIPPED", service)
+        return FakeOrder(f"302-{number:07d}-0000001", de, "Amazon.de", shipped, shipped,
+                         packages=[package], total=(total, "EUR"))  # fmt: skip
+
+    spapi.orders = [
+        de_order(1, "12.50", "Großbrief"),  # letter under EUR 20: exempt
+        de_order(2, "12.50", "DHL Paket"),  # not a letter: counts
+        de_order(3, "25.00", "Großbrief"),  # EUR 20 or more: counts
+    ]
+    await sync.sync_chat(CHAT)
+    stored = {s.order_id[:12]: (s.marketplace, s.excluded) for s in await store.shipments(CHAT)}
+    assert stored == {
+        "302-0000001-": ("DE", "eu_letter_under_20"),
+        "302-0000002-": ("DE", None),
+        "302-0000003-": ("DE", None),
+    }
 
 
 async def test_the_performance_report_is_snapshotted_per_marketplace(spapi, sync, repo):

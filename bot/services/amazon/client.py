@@ -215,7 +215,8 @@ class SpApiClient:
         params: dict[str, str] = {
             "marketplaceIds": ",".join(marketplace_ids),
             "fulfilledBy": "MERCHANT",
-            "includedData": "PACKAGES",
+            # PROCEEDS: the order total, for the EU letter and Japan value exemptions.
+            "includedData": "PACKAGES,PROCEEDS",
             "maxResultsPerPage": "100",
         }
         if created_after is not None:
