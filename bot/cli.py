@@ -9,15 +9,20 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-# name -> (module, one-line help). Each module exposes configure(parser) and run(args) -> int.
+# name -> (module, one-line help). Each module exposes configure(parser) and run(args) -> int;
+# "module:name" means configure_<name> and run_<name> of a module that serves several.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check": ("bot.adapters.cli.check", "compute VTR from an order or shipment file"),
     "ask": ("bot.adapters.cli.ask", "answer a question from the knowledge base"),
     "chat": ("bot.adapters.cli.chat", "talk to the bot in this terminal, no token needed"),
     "run": ("bot.adapters.cli.run", "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"),
     "alerts": ("bot.adapters.cli.alerts", "run the daily alert pass once"),
+    "connect": ("bot.adapters.cli.amazon:connect", "connect a chat to its Amazon store"),
+    "disconnect": ("bot.adapters.cli.amazon:disconnect", "delete a chat's Amazon credentials"),
+    "sync": ("bot.adapters.cli.amazon:sync", "sync connected Amazon stores now"),
 }
 
 
@@ -27,7 +32,7 @@ def build_parser(chosen: str | None) -> argparse.ArgumentParser:
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         if name == chosen:
-            importlib.import_module(module_name).configure(sub)
+            _entry(module_name, "configure")(sub)
     return parser
 
 
@@ -35,5 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     args = build_parser(chosen if chosen in SUBCOMMANDS else None).parse_args(argv)
-    module = importlib.import_module(SUBCOMMANDS[args.command][0])
-    return int(module.run(args) or 0)
+    return int(_entry(SUBCOMMANDS[args.command][0], "run")(args) or 0)
+
+
+def _entry(spec: str, verb: str) -> Callable[[Any], Any]:
+    """`configure`/`run` of "module", or `configure_<name>`/`run_<name>` of "module:name"."""
+    module_name, _, name = spec.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, f"{verb}_{name}" if name else verb)

@@ -231,6 +231,15 @@ class SpApiClient:
                 return
             params = {**params, "paginationToken": token}
 
+    async def verify(self, marketplace_ids: Sequence[str], since: datetime) -> None:
+        """One cheap call that proves the token works for these marketplaces: a token
+        exchange and one order (searchOrders' burst is 20, so this costs nothing)."""
+        await self.call(
+            "GET", ORDERS_PATH,
+            params={"marketplaceIds": ",".join(marketplace_ids), "createdAfter": _iso(since),
+                    "maxResultsPerPage": "1"},
+        )  # fmt: skip
+
     # -- Reports 2021-06-30 ----------------------------------------------------------------
 
     async def performance_report(self, marketplace_id: str) -> dict[str, Any]:

@@ -1,0 +1,137 @@
+"""Connecting a store, and the one object the adapters hold for everything Amazon.
+
+`AmazonService.open(settings, store)` is the entry point: it opens the Amazon file beside
+the bot's database and, when the operator configured the LWA app and the secret key, the
+vault and the sync. Without them, `missing_settings()` names what the operator must set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from pydantic import SecretStr
+
+from bot.domain.amazon_regions import Region, marketplace_id_of
+from bot.services.amazon.client import (
+    AppCredentialsRejected,
+    AuthorizationRevoked,
+    SpApiRequestError,
+    SpApiUnavailable,
+)
+from bot.services.amazon.repository import AmazonRepository
+from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome, client_factory
+from bot.services.amazon.vault import CredentialVault
+from bot.services.store import Store
+from bot.settings import Settings
+
+ConnectStatus = Literal[
+    "connected", "not_configured", "unknown_marketplace", "revoked", "app_rejected",
+    "refused", "unavailable",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ConnectResult:
+    status: ConnectStatus
+    marketplace_ids: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+    """Marketplaces the region does not serve, as the seller wrote them."""
+
+
+class AmazonService:
+    """Connections, their credentials and the sync, for both adapters."""
+
+    def __init__(
+        self,
+        repo: AmazonRepository,
+        store: Store,
+        vault: CredentialVault | None,
+        clients: ClientFactory | None,
+        missing: Sequence[str] = (),
+    ) -> None:
+        self.repo = repo
+        self.store = store
+        self.vault = vault
+        self.clients = clients
+        self._missing = tuple(missing)
+        self.sync = AmazonSync(repo, store, vault, clients) if vault and clients else None
+
+    @classmethod
+    async def open(cls, settings: Settings, store: Store) -> AmazonService:
+        repo = AmazonRepository.beside(settings.database_path)
+        await repo.open()
+        missing = [
+            name
+            for name, value in (
+                ("VTRBOT_SECRET_KEY", settings.secret_key),
+                ("VTRBOT_SPAPI_CLIENT_ID", settings.spapi_client_id),
+                ("VTRBOT_SPAPI_CLIENT_SECRET", settings.spapi_client_secret),
+            )
+            if not value
+        ]
+        vault = CredentialVault(settings.secret_key) if settings.secret_key else None
+        clients = None
+        if settings.spapi_client_id and settings.spapi_client_secret:
+            clients = client_factory(
+                client_id=settings.spapi_client_id,
+                client_secret=settings.spapi_client_secret,
+                token_url=settings.lwa_token_url,
+                endpoint=settings.spapi_endpoint,
+            )
+        return cls(repo, store, vault, clients, missing)
+
+    async def close(self) -> None:
+        await self.repo.close()
+
+    def missing_settings(self) -> tuple[str, ...]:
+        """Environment variables the operator must set before sellers can connect."""
+        return self._missing
+
+    async def connect(
+        self, chat_id: int, region: Region, marketplaces: Sequence[str], token: SecretStr
+    ) -> ConnectResult:
+        """Check the token with one cheap call, then store it encrypted."""
+        if self.vault is None or self.clients is None:
+            return ConnectResult("not_configured")
+        ids = [marketplace_id_of(region, m) for m in marketplaces]
+        unknown = tuple(m for m, found in zip(marketplaces, ids, strict=True) if found is None)
+        if unknown or not ids:
+            return ConnectResult("unknown_marketplace", unknown=unknown)
+        chosen = tuple(dict.fromkeys(i for i in ids if i))
+        status = await self._verify(region, chosen, token)
+        if status == "connected":
+            await self.repo.connect(chat_id, region, chosen, self.vault.seal(token))
+        return ConnectResult(status, chosen)
+
+    async def _verify(
+        self, region: Region, marketplace_ids: Sequence[str], token: SecretStr
+    ) -> ConnectStatus:
+        assert self.clients is not None
+        try:
+            async with self.clients(region, token) as client:
+                await client.verify(marketplace_ids, datetime.now(UTC) - timedelta(days=1))
+        except AuthorizationRevoked:
+            return "revoked"
+        except AppCredentialsRejected:
+            return "app_rejected"
+        except SpApiUnavailable:
+            return "unavailable"
+        except SpApiRequestError:
+            return "refused"
+        return "connected"
+
+    async def disconnect(self, chat_id: int) -> bool:
+        return await self.repo.disconnect(chat_id)
+
+    async def forget(self, chat_id: int) -> None:
+        await self.repo.forget(chat_id)
+
+    async def sync_now(self, chat_id: int | None = None) -> list[SyncOutcome]:
+        if self.sync is None:
+            return []
+        if chat_id is not None:
+            return [await self.sync.sync_chat(chat_id)]
+        return await self.sync.sync_all()
