@@ -16,6 +16,8 @@ from pathlib import Path
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.alert_settings import AlertSettings
 from bot.services.alerting import AlertService, Clock, Scheduler, utc_now
+from bot.services.amazon.conversation import ConnectConversation
+from bot.services.amazon.service import AmazonService
 from bot.services.core import Core
 from bot.services.forgetting import Forgetting
 from bot.services.isolation import analyse_file_isolated, warm_up
@@ -34,16 +36,20 @@ class Services:
     core: Core
     alerts: AlertService
     uploads: UploadService
+    amazon: AmazonService
 
     async def open(self) -> None:
         """Open the store and clear what a killed process left in the scratch folder."""
         await self.store.open()
+        await self.amazon.open()
         self.uploads.clear_scratch()
         if self.uploads.analyse is analyse_file_isolated:
             # The worker server imports the engine once (about a second), before the first upload.
             await asyncio.to_thread(warm_up)
 
     async def close(self) -> None:
+        await self.core.connect.wait_background()
+        await self.amazon.close()
         await self.store.close()
 
 
@@ -73,15 +79,20 @@ def build_services(
         progress_interval=progress_interval,
         analyse=analyse,
     )
+    amazon = AmazonService.from_settings(settings, store)
+    connect = ConnectConversation(amazon)
     core = Core(
         store,
         questions=QuestionService(kb or KnowledgeBase.load()),
         uploads=uploads,
         alert_settings=AlertSettings(store, alerts, settings.timezone),
-        forgetting=Forgetting(store, alerts, uploads),
+        forgetting=Forgetting(store, alerts, uploads, connect),
+        connect=connect,
         default_lang=settings.default_lang,
     )
-    return Services(settings=settings, store=store, core=core, alerts=alerts, uploads=uploads)
+    return Services(
+        settings=settings, store=store, core=core, alerts=alerts, uploads=uploads, amazon=amazon
+    )
 
 
 @asynccontextmanager

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.services import buttons
 from bot.services.alert_settings import AlertSettings
+from bot.services.amazon.conversation import ConnectConversation
 from bot.services.charts import chart_replies
 from bot.services.dates import parse_date
 from bot.services.forgetting import Forgetting
@@ -45,6 +46,8 @@ def command_menu(t: Translator) -> list[tuple[str, str]]:
         ("subscribe", t._("Daily alert, e.g. /subscribe 09:00 Asia/Shanghai")),
         ("alerts", t._("Show or change my daily alert")),
         ("unsubscribe", t._("Stop the daily alert")),
+        ("connect", t._("Connect my Amazon store: data arrives daily by itself")),
+        ("disconnect", t._("Disconnect my Amazon store")),
         ("forget", t._("Delete everything stored about this chat")),
         ("lang", t._("Switch language: 中文 / English")),
     ]
@@ -65,6 +68,7 @@ class Core:
         uploads: UploadService,
         alert_settings: AlertSettings,
         forgetting: Forgetting,
+        connect: ConnectConversation,
         default_lang: Lang,
     ) -> None:
         self.store = store
@@ -72,6 +76,7 @@ class Core:
         self.uploads = uploads
         self.alert_settings = alert_settings
         self.forgetting = forgetting
+        self.connect = connect
         self.default_lang: Lang = default_lang
         self.commands: dict[str, Command] = {
             "start": self._start,
@@ -84,6 +89,8 @@ class Core:
             "unsubscribe": self._unsubscribe,
             "alerts": self._alerts,
             "forget": self._forget,
+            "connect": self._connect,
+            "disconnect": self._disconnect,
         }
 
     # -- language ----------------------------------------------------------------------------
@@ -99,8 +106,17 @@ class Core:
     # -- entry points ------------------------------------------------------------------------
 
     async def handle_text(self, chat: ChatRef, text: str) -> list[Reply]:
-        """A free-text message: answered from the knowledge base."""
-        return self.questions.ask(text, await self.translator_for(chat))
+        """A free-text message: an answer to /connect's question, else a question for the
+        knowledge base."""
+        t = await self.translator_for(chat)
+        if self.connect.active(chat.chat_id):
+            return await self.connect.on_text(chat, t, text)
+        return self.questions.ask(text, t)
+
+    def wants_secret(self, chat_id: int) -> bool:
+        """The chat's next text carries a secret (a refresh token): the adapter deletes
+        that message from the chat as soon as it has read it."""
+        return self.connect.wants_secret(chat_id)
 
     async def handle_command(
         self, chat: ChatRef, name: str, args: Sequence[str] = ()
@@ -265,3 +281,9 @@ class Core:
 
     async def _forget(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         return self.forgetting.prompt(t)
+
+    async def _connect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
+        return await self.connect.start(chat, t, args)
+
+    async def _disconnect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
+        return await self.connect.disconnect(chat, t, args)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.services import buttons
 from bot.services.alerting import AlertService
+from bot.services.amazon.conversation import ConnectConversation
 from bot.services.i18n import Translator
 from bot.services.replies import Reply
 from bot.services.report_text import esc
@@ -17,10 +18,17 @@ from bot.services.uploads import UploadService
 class Forgetting:
     """Deletes a chat's data without racing an upload still being analysed."""
 
-    def __init__(self, store: Store, alerts: AlertService, uploads: UploadService) -> None:
+    def __init__(
+        self,
+        store: Store,
+        alerts: AlertService,
+        uploads: UploadService,
+        amazon: ConnectConversation | None = None,
+    ) -> None:
         self.store = store
         self.alerts = alerts
         self.uploads = uploads
+        self.amazon = amazon
 
     def prompt(self, t: Translator) -> list[Reply]:
         text = t._(
@@ -39,6 +47,9 @@ class Forgetting:
             return [Reply(esc(t._("Nothing was deleted.")))]
         async with self.uploads.exclusive(chat_id):
             await self.alerts.stop(chat_id)
+            if self.amazon is not None:  # credentials first: the most sensitive
+                self.amazon.cancel(chat_id)
+                await self.amazon.amazon.forget(chat_id)
             await self.store.forget(chat_id)
             self.uploads.reports.forget(chat_id)
         return [Reply(esc(t._("Done: everything stored about this chat is deleted.")))]

@@ -45,7 +45,8 @@ async def test_menus_are_set_per_language(bot_api: FakeBotApi) -> None:
     by_lang = {call.params.get("language_code"): call.params["commands"] for call in calls}
     assert set(by_lang) == {"zh", "en", None}
     assert [c["command"] for c in by_lang["en"]] == [
-        "start", "help", "vtr", "as_of", "chart", "subscribe", "alerts", "unsubscribe", "forget", "lang",
+        "start", "help", "vtr", "as_of", "chart", "subscribe", "alerts", "unsubscribe",
+        "connect", "disconnect", "forget", "lang",
     ]  # fmt: skip
     assert by_lang["en"][0]["description"] == "What this bot does"
     assert by_lang["zh"][0]["description"] != "What this bot does"

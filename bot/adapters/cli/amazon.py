@@ -144,7 +144,8 @@ async def _open_and_run(settings: Settings, work: Callable[[AmazonService], Awai
     from bot.services.store import Store
 
     async with Store(settings.database_path) as store:
-        service = await AmazonService.open(settings, store)
+        service = AmazonService.from_settings(settings, store)
+        await service.open()
         try:
             return await work(service)
         finally:

@@ -120,10 +120,20 @@ async def on_text(update: Update, context: VtrContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
+    if context.core.wants_secret(message.chat_id):
+        await _delete_secret(message)
     # No "typing…" here: answers take milliseconds, and each chat action spends the same
     # flood budget (30 calls/s) as a message (found by bench/bench_load.py).
     replies = await context.core.handle_text(chat_of(update), message.text)
     await send_replies(context.bot, message.chat_id, replies)
+
+
+async def _delete_secret(message: Message) -> None:
+    """A message carrying a secret (an Amazon refresh token) must not stay in the chat."""
+    try:
+        await message.delete()
+    except TelegramError as error:  # too old, or already deleted by the user
+        log.info("could not delete a message carrying a secret: %s", type(error).__name__)
 
 
 async def on_document(update: Update, context: VtrContext) -> None:

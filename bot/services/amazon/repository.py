@@ -133,8 +133,15 @@ class AmazonRepository:
 
     @classmethod
     def beside(cls, database_path: Path) -> AmazonRepository:
-        """The Amazon file next to the bot's database (same folder, same backups)."""
-        return cls(database_path.with_name("amazon.sqlite3"))
+        """The Amazon file next to the bot's database (same folder, same backups); in
+        memory beside an in-memory database (tests)."""
+        if str(database_path) == ":memory:":
+            return cls(":memory:")
+        return cls(Path(database_path).with_name("amazon.sqlite3"))
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
 
     async def open(self) -> None:
         if str(self.path) != ":memory:":

@@ -1,14 +1,16 @@
 """Connecting a store, and the one object the adapters hold for everything Amazon.
 
-`AmazonService.open(settings, store)` is the entry point: it opens the Amazon file beside
-the bot's database and, when the operator configured the LWA app and the secret key, the
-vault and the sync. Without them, `missing_settings()` names what the operator must set.
+`AmazonService.from_settings(settings, store)` is the entry point (then `await open()`, in
+the caller's event loop): the Amazon file beside the bot's database and, when the operator
+configured the LWA app and the secret key, the vault and the sync. Without them,
+`missing_settings()` names what the operator must set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -60,9 +62,9 @@ class AmazonService:
         self.sync = AmazonSync(repo, store, vault, clients) if vault and clients else None
 
     @classmethod
-    async def open(cls, settings: Settings, store: Store) -> AmazonService:
-        repo = AmazonRepository.beside(settings.database_path)
-        await repo.open()
+    def from_settings(cls, settings: Settings, store: Store) -> AmazonService:
+        """Not yet open: `await open()` inside the event loop that will use it."""
+        repo = AmazonRepository.beside(store.path)
         missing = [
             name
             for name, value in (
@@ -82,6 +84,10 @@ class AmazonService:
                 endpoint=settings.spapi_endpoint,
             )
         return cls(repo, store, vault, clients, missing)
+
+    async def open(self) -> None:
+        if not self.repo.is_open:
+            await self.repo.open()
 
     async def close(self) -> None:
         await self.repo.close()
@@ -103,7 +109,8 @@ class AmazonService:
         chosen = tuple(dict.fromkeys(i for i in ids if i))
         status = await self._verify(region, chosen, token)
         if status == "connected":
-            await self.repo.connect(chat_id, region, chosen, self.vault.seal(token))
+            async with self._repo() as repo:
+                await repo.connect(chat_id, region, chosen, self.vault.seal(token))
         return ConnectResult(status, chosen)
 
     async def _verify(
@@ -112,6 +119,8 @@ class AmazonService:
         assert self.clients is not None
         try:
             async with self.clients(region, token) as client:
+                # A person is waiting: two quick tries, not the sync's minutes of backoff.
+                client.retry = replace(client.retry, attempts=2, max_delay_s=5.0)
                 await client.verify(marketplace_ids, datetime.now(UTC) - timedelta(days=1))
         except AuthorizationRevoked:
             return "revoked"
@@ -123,11 +132,24 @@ class AmazonService:
             return "refused"
         return "connected"
 
+    @asynccontextmanager
+    async def _repo(self) -> AsyncIterator[AmazonRepository]:
+        """The repository, opened for this call only when the service was never opened
+        (a wiring that skipped `open()` must still forget and disconnect)."""
+        if self.repo.is_open:
+            yield self.repo
+            return
+        async with AmazonRepository(self.repo.path) as repo:
+            yield repo
+
     async def disconnect(self, chat_id: int) -> bool:
-        return await self.repo.disconnect(chat_id)
+        async with self._repo() as repo:
+            return await repo.disconnect(chat_id)
 
     async def forget(self, chat_id: int) -> None:
-        await self.repo.forget(chat_id)
+        """/forget: the chat's credentials, sync state and snapshots."""
+        async with self._repo() as repo:
+            await repo.forget(chat_id)
 
     async def sync_now(self, chat_id: int | None = None) -> list[SyncOutcome]:
         if self.sync is None:

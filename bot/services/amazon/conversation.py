@@ -1,0 +1,202 @@
+"""/connect and /disconnect: a seller connects a store from a private chat.
+
+Three questions, one per message: the region (NA, EU, FE), the marketplaces, then the
+refresh token from Seller Central (Apps and Services → Develop Apps → Authorize). The
+token is checked with one cheap call, stored encrypted, and the message carrying it is
+deleted by the adapter (`wants_secret` tells it which message that is). `/connect EU UK DE`
+answers the first two questions at once. A token is never accepted in a group: anyone
+there could read it. Telegram gives private chats the user's (positive) ID and groups
+negative IDs, which is how a private chat is told apart here.
+
+Entry points for the core: `start` (/connect), `disconnect` (/disconnect), `active` and
+`on_text` (the answers), `wants_secret` (for the adapter), `cancel` (on /forget).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import SecretStr
+
+from bot.domain.amazon_regions import REGIONS, Region, amazon_regions
+from bot.services.amazon.service import AmazonService, ConnectResult
+from bot.services.i18n import Translator
+from bot.services.replies import ChatRef, Reply
+from bot.services.report_text import esc
+
+log = logging.getLogger(__name__)
+
+ANSWER_WITHIN_S = 600
+"""A half-finished /connect is dropped after ten minutes: a later message is a question."""
+_CANCEL_WORDS = {"cancel", "/cancel", "stop", "取消", "算了"}
+_SEPARATORS = re.compile(r"[\s,，、;；]+")
+Step = Literal["region", "marketplaces", "token"]
+
+
+@dataclass
+class _Pending:
+    step: Step
+    since: float
+    region: Region | None = None
+    marketplaces: tuple[str, ...] = ()
+
+
+@dataclass
+class ConnectConversation:
+    amazon: AmazonService
+    clock: Callable[[], float] = time.monotonic
+    _pending: dict[int, _Pending] = field(default_factory=dict)
+    _tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+
+    # -- for the core and the adapter ----------------------------------------------------
+
+    def active(self, chat_id: int) -> bool:
+        pending = self._pending.get(chat_id)
+        if pending and self.clock() - pending.since > ANSWER_WITHIN_S:
+            del self._pending[chat_id]
+            return False
+        return pending is not None
+
+    def wants_secret(self, chat_id: int) -> bool:
+        """The chat's next text is a refresh token: the adapter deletes that message."""
+        return self.active(chat_id) and self._pending[chat_id].step == "token"
+
+    def cancel(self, chat_id: int) -> None:
+        self._pending.pop(chat_id, None)
+
+    # -- /connect --------------------------------------------------------------------------
+
+    async def start(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
+        if chat.chat_id <= 0:
+            return _say(t._("For your store's safety, connect it in a private chat with me, "
+                            "never in a group: open a chat with me and send /connect there."))  # fmt: skip
+        missing = self.amazon.missing_settings()
+        if missing:
+            return _say(t._("The Amazon connection is not set up on this bot yet. Its operator "
+                            "must set {names} (see the README, \"Connect Amazon\").",
+                            names=", ".join(missing)))  # fmt: skip
+        self._pending[chat.chat_id] = _Pending("region", self.clock())
+        if args:
+            return await self.on_text(chat, t, " ".join(args))
+        return _say(t._("Let's connect your Amazon store. Which region is it in? "
+                        "Reply NA (Americas), EU (Europe, Middle East, India) or FE (Japan, "
+                        "Singapore, Australia). Send cancel to stop."))  # fmt: skip
+
+    async def on_text(self, chat: ChatRef, t: Translator, text: str) -> list[Reply]:
+        pending = self._pending[chat.chat_id]
+        if text.strip().lower() in _CANCEL_WORDS:
+            self.cancel(chat.chat_id)
+            return _say(t._("Connecting is cancelled; nothing was stored."))
+        pending.since = self.clock()
+        if pending.step == "region":
+            return self._on_region(pending, t, text)
+        if pending.step == "marketplaces":
+            return self._on_marketplaces(pending, t, _SEPARATORS.split(text.strip()))
+        return await self._on_token(chat.chat_id, pending, t, text)
+
+    def _on_region(self, pending: _Pending, t: Translator, text: str) -> list[Reply]:
+        words = [w for w in _SEPARATORS.split(text.strip().upper()) if w]
+        if not words or words[0] not in REGIONS:
+            return _say(t._("Please reply NA, EU or FE."))
+        pending.region = words[0]  # type: ignore[assignment]
+        pending.step = "marketplaces"
+        if len(words) > 1:
+            return self._on_marketplaces(pending, t, words[1:])
+        codes = ", ".join(amazon_regions().regions[pending.region].marketplaces.values())  # type: ignore[index]
+        return _say(t._("Which marketplaces? Reply their codes, e.g. {example}. This region "
+                        "serves: {codes}.", example=_example(pending.region), codes=codes))  # fmt: skip
+
+    def _on_marketplaces(
+        self, pending: _Pending, t: Translator, words: Sequence[str]
+    ) -> list[Reply]:
+        assert pending.region is not None
+        served = amazon_regions().regions[pending.region].marketplaces
+        chosen = [w.strip().upper() for w in words if w.strip()]
+        unknown = [w for w in chosen if w not in served.values() and w not in served]
+        if not chosen or unknown:
+            return _say(t._("{region} does not serve {unknown}. It serves: {codes}.",
+                            region=pending.region, unknown=", ".join(unknown) or "–",
+                            codes=", ".join(served.values())))  # fmt: skip
+        pending.marketplaces = tuple(dict.fromkeys(chosen))
+        pending.step = "token"
+        return _say(t._("Now send me the store's refresh token (it starts with Atzr|). In "
+                        "Seller Central: Apps and Services → Develop Apps → Authorize. I delete "
+                        "your message as soon as I have read it, and keep the token encrypted."))  # fmt: skip
+
+    async def _on_token(
+        self, chat_id: int, pending: _Pending, t: Translator, text: str
+    ) -> list[Reply]:
+        token = text.strip()
+        if not token.startswith("Atzr|"):
+            return _say(t._("That is not a refresh token: it should start with Atzr|. Send it "
+                            "again, or cancel."))  # fmt: skip
+        assert pending.region is not None
+        result = await self.amazon.connect(chat_id, pending.region, pending.marketplaces,
+                                           SecretStr(token))  # fmt: skip
+        if result.status != "connected":
+            return _say(_problem(result, t))
+        self.cancel(chat_id)
+        self._in_background(chat_id)
+        return _say(t._("Connected: {markets}. I am fetching your self-fulfilled shipments of the "
+                        "last 45 days in the background; from now on they arrive every day by "
+                        "themselves, with Amazon's official VTR. Send /disconnect to stop.",
+                        markets=", ".join(pending.marketplaces)))  # fmt: skip
+
+    def _in_background(self, chat_id: int) -> None:
+        """The first sync (a backfill can take tens of minutes) runs off the handler."""
+        if self.amazon.sync is None:
+            return
+        task = asyncio.get_running_loop().create_task(_quietly(self.amazon.sync.sync_chat(chat_id)))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def wait_background(self) -> None:
+        """For shutdown and tests: let first syncs already started finish."""
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    # -- /disconnect -----------------------------------------------------------------------
+
+    async def disconnect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
+        self.cancel(chat.chat_id)
+        if await self.amazon.disconnect(chat.chat_id):
+            return _say(t._("Disconnected: your Amazon credentials are deleted and syncing has "
+                            "stopped. Shipments already synced stay until you send /forget."))  # fmt: skip
+        return _say(t._("No Amazon store is connected to this chat."))
+
+
+def _problem(result: ConnectResult, t: Translator) -> str:
+    texts = {
+        "revoked": t._("Amazon refused this token (invalid_grant): authorize the app again in "
+                       "Seller Central and send the new token, or cancel."),
+        "app_rejected": t._("Amazon refused the bot's app credentials: its operator must check "
+                            "VTRBOT_SPAPI_CLIENT_ID and VTRBOT_SPAPI_CLIENT_SECRET."),
+        "refused": t._("Amazon accepted the token but refused to show orders: check that the "
+                       "app has the Orders role, then send the token again, or cancel."),
+        "unavailable": t._("Amazon did not answer. Send the token again in a few minutes, "
+                           "or cancel."),
+        "not_configured": t._("The Amazon connection is not set up on this bot yet."),
+        "unknown_marketplace": t._("One of those marketplaces is not in that region."),
+    }  # fmt: skip
+    return texts.get(result.status, result.status)
+
+
+def _example(region: Region | None) -> str:
+    return {"NA": "US CA", "EU": "UK DE", "FE": "JP"}.get(region or "", "US")
+
+
+def _say(text: str) -> list[Reply]:
+    return [Reply(esc(text))]
+
+
+async def _quietly(work: Coroutine[Any, Any, Any]) -> None:
+    try:
+        await work
+    except Exception as error:  # the daily sync tries again; the chat was told it is connected
+        log.warning("first Amazon sync failed: %s", type(error).__name__)

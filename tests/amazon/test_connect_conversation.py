@@ -1,0 +1,123 @@
+"""/connect and /disconnect through the core, as a seller answers them, against the fake
+SP-API; /forget deletes the credentials."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.bootstrap import Services, build_services, opened
+from bot.services.replies import ChatRef
+from bot.settings import Settings
+from tests.amazon.conftest import US, us_order
+from tests.amazon.fake_spapi import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeSpApi, FakeVtr
+
+SELLER = ChatRef(31337, "en")
+GROUP = ChatRef(-100123, "en")
+
+
+def amazon_settings(tmp_path, spapi: FakeSpApi, secret_key: str | None) -> Settings:
+    values = {
+        "VTRBOT_DATA_DIR": tmp_path / "data",
+        "VTRBOT_DEFAULT_LANG": "en",
+        "VTRBOT_SPAPI_CLIENT_ID": CLIENT_ID,
+        "VTRBOT_SPAPI_CLIENT_SECRET": CLIENT_SECRET,
+        "VTRBOT_LWA_TOKEN_URL": spapi.lwa_url,
+        "VTRBOT_SPAPI_ENDPOINT": spapi.endpoint,
+    }
+    if secret_key:
+        values["VTRBOT_SECRET_KEY"] = secret_key
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def services(tmp_path, spapi, secret_key, kb) -> AsyncIterator[Services]:
+    spapi.polls_before_done = 0
+    async with opened(build_services(amazon_settings(tmp_path, spapi, secret_key), kb=kb)) as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def kb():
+    from bot.domain.knowledge import KnowledgeBase
+
+    return KnowledgeBase.load()
+
+
+async def say(services: Services, text: str, chat: ChatRef = SELLER) -> str:
+    core = services.core
+    if text.startswith("/"):
+        name, *args = text[1:].split()
+        replies = await core.handle_command(chat, name, args)
+    else:
+        replies = await core.handle_text(chat, text)
+    return "\n".join(reply.html for reply in replies)
+
+
+async def test_a_seller_connects_step_by_step_and_the_first_sync_runs(services, spapi):
+    spapi.orders = [us_order(n, days_ago=n) for n in range(1, 6)]
+    spapi.vtr[US] = FakeVtr(400, 376, "BAD")
+    assert "Which region" in await say(services, "/connect")
+    assert "Please reply NA, EU or FE" in await say(services, "Mars")
+    asked = await say(services, "na")
+    assert "Which marketplaces" in asked and "US, CA, MX, BR" in asked
+    assert "NA does not serve UK" in await say(services, "US UK")
+    assert not services.core.wants_secret(SELLER.chat_id)
+    assert "refresh token" in await say(services, "US")
+    assert services.core.wants_secret(SELLER.chat_id)
+    assert "should start with Atzr|" in await say(services, "what is a token?")
+    done = await say(services, REFRESH_TOKEN)
+    assert done.startswith("Connected: US.") and REFRESH_TOKEN not in done
+    assert not services.core.wants_secret(SELLER.chat_id)
+    await services.core.connect.wait_background()
+    assert await services.store.shipment_count(SELLER.chat_id) == 5
+    (snapshot,) = await services.amazon.repo.snapshots(SELLER.chat_id)
+    assert snapshot.valid_tracking_count == 376
+    # Afterwards, text is a question again.
+    assert "Which region" not in await say(services, "What is Valid Tracking Rate?")
+
+
+async def test_region_and_marketplaces_can_come_with_the_command(services):
+    assert "refresh token" in await say(services, "/connect EU uk de")
+    connection_before = await services.amazon.repo.connection(SELLER.chat_id)
+    assert connection_before is None  # nothing stored before the token is verified
+
+
+async def test_a_revoked_token_is_refused_and_can_be_sent_again(services, spapi):
+    await say(services, "/connect NA US")
+    spapi.revoke()
+    assert "invalid_grant" in await say(services, REFRESH_TOKEN)
+    assert services.core.wants_secret(SELLER.chat_id)  # still waiting for a good one
+    assert await services.amazon.repo.connection(SELLER.chat_id) is None
+    assert "cancelled" in await say(services, "cancel")
+    assert not services.core.connect.active(SELLER.chat_id)
+
+
+async def test_groups_are_refused_before_any_question(services):
+    text = await say(services, "/connect", chat=GROUP)
+    assert "private chat" in text
+    assert not services.core.connect.active(GROUP.chat_id)
+
+
+async def test_without_a_secret_key_the_operator_is_told_what_to_set(tmp_path, spapi, kb):
+    async with opened(build_services(amazon_settings(tmp_path, spapi, None), kb=kb)) as services:
+        text = await say(services, "/connect")
+    assert "must set VTRBOT_SECRET_KEY" in text
+    assert not services.core.connect.active(SELLER.chat_id)
+
+
+async def test_disconnect_and_forget_delete_the_credentials(services, spapi):
+    await say(services, "/connect NA US")
+    await say(services, REFRESH_TOKEN)
+    await services.core.connect.wait_background()
+    assert "Disconnected" in await say(services, "/disconnect")
+    assert await services.amazon.repo.connection(SELLER.chat_id) is None
+    assert "No Amazon store" in await say(services, "/disconnect")
+    await say(services, "/connect NA US")
+    await say(services, REFRESH_TOKEN)
+    await services.core.connect.wait_background()
+    await services.core.handle_button(SELLER, "forget:yes")
+    assert await services.amazon.repo.connection(SELLER.chat_id) is None
+    assert await services.amazon.repo.snapshots(SELLER.chat_id) == []
+    assert await services.store.shipment_count(SELLER.chat_id) == 0
