@@ -79,7 +79,7 @@ def build_services(
         progress_interval=progress_interval,
         analyse=analyse,
     )
-    amazon = AmazonService.from_settings(settings, store)
+    amazon = AmazonService.from_settings(settings, store, clock)
     connect = ConnectConversation(amazon)
     core = Core(
         store,

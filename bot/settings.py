@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     lwa_token_url: str = Field(
         default_factory=lambda: amazon_regions().lwa_token_url, alias="VTRBOT_LWA_TOKEN_URL"
     )
+    spapi_sync_minutes: float = Field(default=60, gt=0, alias="VTRBOT_SPAPI_SYNC_MINUTES")
+    """How often connected stores are synced (incremental: one searchOrders call when
+    nothing changed; Amazon's report is asked once a day)."""
     spapi_endpoint: str | None = Field(default=None, alias="VTRBOT_SPAPI_ENDPOINT")
     """One endpoint for every region (Amazon's sandbox, a test server); unset: Amazon's
     endpoint of each store's region."""

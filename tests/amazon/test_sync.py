@@ -274,3 +274,13 @@ async def test_twenty_thousand_orders_arrive_whole(spapi, sync, store):
     assert outcome.status == "ok" and outcome.orders == 20_000
     assert await store.shipment_count(CHAT) == 20_000
     assert spapi.calls_to("/orders/2026-01-01/orders") == 200
+
+
+async def test_a_chat_already_syncing_is_not_synced_twice_at_once(spapi, sync, store):
+    import asyncio
+
+    spapi.orders = [us_order(n, days_ago=n % 40 + 1) for n in range(300)]
+    first, second = await asyncio.gather(sync.sync_chat(CHAT), sync.sync_chat(CHAT))
+    assert (first.status, second.status) == ("ok", "busy")
+    assert await store.shipment_count(CHAT) == 300
+    assert spapi.calls_to("/orders/2026-01-01/orders") == 3

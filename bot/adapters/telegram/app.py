@@ -25,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.adapters.telegram.amazon_jobs import schedule_amazon_sync
 from bot.adapters.telegram.context import BotData, VtrContext
 from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
@@ -81,6 +82,8 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     scheduled = await services.alerts.schedule_all()
     log.info("daily alerts scheduled for %s chats", scheduled)
     application.job_queue.run_once(catch_up, when=CATCH_UP_DELAY_SECONDS, name="catch-up")
+    if schedule_amazon_sync(application.job_queue, services):
+        log.info("Amazon sync every %s minutes", services.settings.spapi_sync_minutes)
     for lang in SUPPORTED_LANGS:
         await application.bot.set_my_commands(
             commands=command_menu(translator(lang)), language_code=lang

@@ -8,7 +8,7 @@ configured the LWA app and the secret key, the vault and the sync. Without them,
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -53,16 +53,23 @@ class AmazonService:
         vault: CredentialVault | None,
         clients: ClientFactory | None,
         missing: Sequence[str] = (),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.repo = repo
         self.store = store
         self.vault = vault
         self.clients = clients
         self._missing = tuple(missing)
-        self.sync = AmazonSync(repo, store, vault, clients) if vault and clients else None
+        self.clock = clock
+        self.sync = AmazonSync(repo, store, vault, clients, clock) if vault and clients else None
 
     @classmethod
-    def from_settings(cls, settings: Settings, store: Store) -> AmazonService:
+    def from_settings(
+        cls,
+        settings: Settings,
+        store: Store,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> AmazonService:
         """Not yet open: `await open()` inside the event loop that will use it."""
         repo = AmazonRepository.beside(store.path)
         missing = [
@@ -83,7 +90,7 @@ class AmazonService:
                 token_url=settings.lwa_token_url,
                 endpoint=settings.spapi_endpoint,
             )
-        return cls(repo, store, vault, clients, missing)
+        return cls(repo, store, vault, clients, missing, clock)
 
     async def open(self) -> None:
         if not self.repo.is_open:
@@ -121,7 +128,7 @@ class AmazonService:
             async with self.clients(region, token) as client:
                 # A person is waiting: two quick tries, not the sync's minutes of backoff.
                 client.retry = replace(client.retry, attempts=2, max_delay_s=5.0)
-                await client.verify(marketplace_ids, datetime.now(UTC) - timedelta(days=1))
+                await client.verify(marketplace_ids, self.clock() - timedelta(days=1))
         except AuthorizationRevoked:
             return "revoked"
         except AppCredentialsRejected:

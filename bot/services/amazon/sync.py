@@ -56,7 +56,7 @@ CATEGORY_LOOKBACK_DAYS = 120
 
 SyncStatus = Literal[
     "ok", "not_connected", "paused", "revoked", "key_changed", "app_rejected",
-    "unavailable", "refused",
+    "unavailable", "refused", "busy",
 ]  # fmt: skip
 ClientFactory = Callable[[Region, SecretStr], SpApiClient]
 
@@ -122,12 +122,24 @@ class AmazonSync:
         self.vault = vault
         self.clients = clients
         self.clock = clock
+        self._running: set[int] = set()
 
     async def sync_all(self) -> list[SyncOutcome]:
         """Every connected chat, one after another (Amazon's limits are per seller and app)."""
         return [await self.sync_chat(c.chat_id) for c in await self.repo.connections()]
 
     async def sync_chat(self, chat_id: int) -> SyncOutcome:
+        """One chat's sync; "busy" when one is already running for it (a long backfill
+        started by /connect while the repeating job comes round)."""
+        if chat_id in self._running:
+            return SyncOutcome(chat_id, "busy")
+        self._running.add(chat_id)
+        try:
+            return await self._sync_chat(chat_id)
+        finally:
+            self._running.discard(chat_id)
+
+    async def _sync_chat(self, chat_id: int) -> SyncOutcome:
         connection = await self.repo.connection(chat_id)
         if connection is None:
             return SyncOutcome(chat_id, "not_connected")

@@ -1,0 +1,140 @@
+"""End to end: `vtrbot run`'s Application against the fake Bot API and the fake SP-API.
+A seller connects in Telegram (the token message is deleted), the sync job fills the store
+by itself, and the daily alert, with no upload, names the failing category."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.adapters.telegram.jobs import daily_alert
+from bot.domain.knowledge import KnowledgeBase
+from bot.settings import Settings
+from tests.amazon.fake_spapi import (
+    CLIENT_ID,
+    CLIENT_SECRET,
+    REFRESH_TOKEN,
+    FakeOrder,
+    FakePackage,
+    FakeSpApi,
+    FakeVtr,
+)
+from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.harness import started
+
+US = "ATVPDKIKX0DER"
+SELLER = 6060
+MORNING = datetime(2026, 11, 30, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai
+UPS_OK = "1Z5R89390357567127"
+
+
+def order(number: int, days_ago: int, tracking: str) -> FakeOrder:
+    shipped = MORNING - timedelta(days=days_ago)
+    return FakeOrder(
+        f"112-{number:07d}-0000001", US, "Amazon.com", shipped - timedelta(hours=5),
+        shipped + timedelta(hours=1), packages=[FakePackage("UPS", tracking, shipped)],
+    )  # fmt: skip
+
+
+@pytest.fixture
+async def bot_api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def app(tmp_path, bot_api: FakeBotApi, spapi: FakeSpApi, secret_key: str):
+    from bot.adapters.telegram.app import build_application
+
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        TELEGRAM_BOT_TOKEN=bot_api.token,
+        TELEGRAM_BASE_URL=bot_api.base_url,
+        TELEGRAM_BASE_FILE_URL=bot_api.base_file_url,
+        VTRBOT_DATA_DIR=tmp_path / "data",
+        VTRBOT_DEFAULT_LANG="en",
+        VTRBOT_SPAPI_CLIENT_ID=CLIENT_ID,
+        VTRBOT_SPAPI_CLIENT_SECRET=CLIENT_SECRET,
+        VTRBOT_SECRET_KEY=secret_key,
+        VTRBOT_LWA_TOKEN_URL=spapi.lwa_url,
+        VTRBOT_SPAPI_ENDPOINT=spapi.endpoint,
+        VTRBOT_SPAPI_SYNC_MINUTES=0.01,
+    )
+    spapi.polls_before_done = 0
+    application = build_application(settings, KnowledgeBase.load(), clock=lambda: MORNING)
+    async with started(application) as running:
+        yield running
+
+
+async def reply_to(bot_api: FakeBotApi, text: str) -> str:
+    before = len(bot_api.sent("sendMessage", SELLER))
+    bot_api.user_sends(SELLER, text, lang="en")
+    *_, reply = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
+    return reply.text
+
+
+async def eventually(check, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    async with asyncio.timeout(timeout):
+        while not await check():
+            await asyncio.sleep(0.05)
+
+
+async def test_connect_sync_and_a_daily_alert_without_any_upload(app, bot_api, spapi):
+    spapi.orders = [order(n, n, "" if n in (3, 7) else UPS_OK) for n in range(1, 11)]
+    spapi.vtr[US] = FakeVtr(shipments=400, valid=376, status="BAD")
+    services = app.bot_data.services
+    assert "Which region" in await reply_to(bot_api, "/connect")
+    assert "Which marketplaces" in await reply_to(bot_api, "NA")
+    assert "refresh token" in await reply_to(bot_api, "US")
+    connected = await reply_to(bot_api, REFRESH_TOKEN)
+    token_message = bot_api._last_message["message_id"]
+    assert connected.startswith("Connected: US.")
+    [deleted] = bot_api.sent("deleteMessage", SELLER)
+    assert int(deleted.params["message_id"]) == token_message
+    assert all(REFRESH_TOKEN not in call.text for call in bot_api.sent("sendMessage"))
+
+    async def backfilled() -> bool:
+        return await services.store.shipment_count(SELLER) == 10
+
+    await eventually(backfilled)
+    # The repeating job keeps syncing by itself: an order Amazon updates later arrives.
+    later = order(11, 0, UPS_OK)
+    later.updated = MORNING + timedelta(minutes=5)
+    spapi.orders.append(later)
+
+    async def synced_again() -> bool:
+        return await services.store.shipment_count(SELLER) == 11
+
+    await eventually(synced_again)
+    (snapshot,) = await services.amazon.repo.snapshots(SELLER)
+    assert (snapshot.valid_tracking_count, snapshot.status) == (376, "BAD")
+
+    assert "09:00" in await reply_to(bot_api, "/subscribe 09:00 Asia/Shanghai")
+    before = len(bot_api.sent("sendMessage", SELLER))
+    app.job_queue.run_once(daily_alert, when=0, data=SELLER, chat_id=SELLER)
+    *_, alert = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
+    # 9 of 11 synced packages carry tracking: 81.8%, below the bar, in "Uncategorized".
+    assert "Uncategorized" in alert.text and "81.8%" in alert.text
+
+
+async def test_a_revoked_store_is_told_to_reconnect_by_the_sync_job(app, bot_api, spapi):
+    spapi.orders = [order(1, 1, UPS_OK)]
+    await reply_to(bot_api, "/connect NA US")
+    await reply_to(bot_api, REFRESH_TOKEN)
+    services = app.bot_data.services
+
+    async def backfilled() -> bool:
+        return await services.store.shipment_count(SELLER) == 1
+
+    await eventually(backfilled)
+    before = len(bot_api.sent("sendMessage", SELLER))
+    spapi.revoke()
+    *_, told = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
+    assert "syncing is paused" in told.text and "/connect" in told.text
+    connection = await services.amazon.repo.connection(SELLER)
+    assert connection is not None and connection.state == "needs_reconnect"
