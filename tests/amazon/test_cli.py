@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.amazon.conftest import US, us_order
 from tests.amazon.fake_spapi import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeSpApi, FakeVtr
 
@@ -35,6 +37,7 @@ def environment(tmp_path: Path, spapi: FakeSpApi, secret_key: str | None) -> dic
     return env
 
 
+@pytest.mark.slow  # five processes, each importing the bot
 async def test_connect_sync_and_disconnect_from_the_terminal(tmp_path, spapi, secret_key):
     env = environment(tmp_path, spapi, secret_key)
     (tmp_path / "token").write_text(REFRESH_TOKEN + "\n")

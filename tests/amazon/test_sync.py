@@ -268,6 +268,7 @@ async def test_a_page_failing_half_way_loses_and_duplicates_nothing_on_retry(
     assert len(stored) == 350 == len({s.order_id for s in stored})
 
 
+@pytest.mark.slow
 async def test_twenty_thousand_orders_arrive_whole(spapi, sync, store):
     spapi.orders = [us_order(n, days_ago=n % 44 + 1) for n in range(20_000)]
     outcome = await sync.sync_chat(CHAT)
