@@ -10,7 +10,7 @@ import pytest
 from bot.bootstrap import Services, build_services, opened
 from bot.services.replies import ChatRef
 from bot.settings import Settings
-from tests.amazon.conftest import US, us_order
+from tests.amazon.conftest import US, stored_count, us_order
 from tests.amazon.fake_spapi import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeSpApi, FakeVtr
 
 SELLER = ChatRef(31337, "en")
@@ -71,7 +71,7 @@ async def test_a_seller_connects_step_by_step_and_the_first_sync_runs(services, 
     assert done.startswith("Connected: US.") and REFRESH_TOKEN not in done
     assert not services.core.wants_secret(SELLER.chat_id)
     await services.core.connect.wait_background()
-    assert await services.store.shipment_count(SELLER.chat_id) == 5
+    assert await stored_count(services.store, SELLER.chat_id) == 5
     (snapshot,) = await services.amazon.repo.snapshots(SELLER.chat_id)
     assert snapshot.valid_tracking_count == 376
     # Afterwards, text is a question again.
@@ -120,4 +120,4 @@ async def test_disconnect_and_forget_delete_the_credentials(services, spapi):
     await services.core.handle_button(SELLER, "forget:yes")
     assert await services.amazon.repo.connection(SELLER.chat_id) is None
     assert await services.amazon.repo.snapshots(SELLER.chat_id) == []
-    assert await services.store.shipment_count(SELLER.chat_id) == 0
+    assert await stored_count(services.store, SELLER.chat_id) == 0

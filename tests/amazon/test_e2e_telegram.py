@@ -13,6 +13,7 @@ import pytest
 from bot.adapters.telegram.jobs import daily_alert
 from bot.domain.knowledge import KnowledgeBase
 from bot.settings import Settings
+from tests.amazon.conftest import stored_count
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -99,7 +100,7 @@ async def test_connect_sync_and_a_daily_alert_without_any_upload(app, bot_api, s
     assert all(REFRESH_TOKEN not in call.text for call in bot_api.sent("sendMessage"))
 
     async def backfilled() -> bool:
-        return await services.store.shipment_count(SELLER) == 10
+        return await stored_count(services.store, SELLER) == 10
 
     await eventually(backfilled)
     # The repeating job keeps syncing by itself: an order Amazon updates later arrives.
@@ -108,7 +109,7 @@ async def test_connect_sync_and_a_daily_alert_without_any_upload(app, bot_api, s
     spapi.orders.append(later)
 
     async def synced_again() -> bool:
-        return await services.store.shipment_count(SELLER) == 11
+        return await stored_count(services.store, SELLER) == 11
 
     await eventually(synced_again)
     (snapshot,) = await services.amazon.repo.snapshots(SELLER)
@@ -129,7 +130,7 @@ async def test_a_revoked_store_is_told_to_reconnect_by_the_sync_job(app, bot_api
     services = app.bot_data.services
 
     async def backfilled() -> bool:
-        return await services.store.shipment_count(SELLER) == 1
+        return await stored_count(services.store, SELLER) == 1
 
     await eventually(backfilled)
     before = len(bot_api.sent("sendMessage", SELLER))
