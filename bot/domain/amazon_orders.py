@@ -127,7 +127,7 @@ def _package_exclusion(
     status: str, ship_date: date | None, order_excluded: ExclusionReason | None,
     package: Mapping[str, Any],
 ) -> ExclusionReason | None:  # fmt: skip
-    """The engine's order of reasons (domain.md §4 rule 2): FBA, cancelled, not shipped,
+    """The engine's order of reasons (`docs/vtr-rules.md §4.2`): FBA, cancelled, not shipped,
     then the value exemptions (a letter-service package only)."""
     if order_excluded in ("fba", "cancelled"):
         return order_excluded
