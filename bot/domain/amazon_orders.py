@@ -15,9 +15,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from bot.domain.amazon_regions import marketplace_code_of
+from bot.domain.exemptions import EU_LETTER_LIMIT_EUR, JP_EXEMPT_LIMIT_JPY, _is_letter_service
 from bot.domain.models import UNCATEGORIZED, ExclusionReason, ShipmentRecord
 from bot.domain.reference import marketplace_by_code
-from bot.domain.shipments import EU_LETTER_LIMIT_EUR, JP_EXEMPT_LIMIT_JPY, _is_letter_service
 from bot.domain.values import marketplace_code
 
 DELIVERED = "DELIVERED"
