@@ -65,12 +65,14 @@ def build_services(
 ) -> Services:
     """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
     store = store or open_store(settings)
+    amazon = AmazonService.from_settings(settings, store, clock)
     alerts = AlertService(
         store,
         settings.default_lang,
         scheduler=scheduler,
         clock=clock,
         allowed_chats=settings.allowed_chats,
+        amazon=amazon.repo,
     )
     uploads = UploadService(
         store,
@@ -79,7 +81,6 @@ def build_services(
         progress_interval=progress_interval,
         analyse=analyse,
     )
-    amazon = AmazonService.from_settings(settings, store, clock)
     connect = ConnectConversation(amazon)
     core = Core(
         store,

@@ -23,6 +23,8 @@ from bot.domain.models import VtrReport
 from bot.domain.shipments import ShipmentTable
 from bot.domain.vtr import compute_report
 from bot.services.alert_text import render_alert
+from bot.services.amazon.alert_part import AmazonAlertPart, amazon_alert_part
+from bot.services.amazon.repository import AmazonRepository
 from bot.services.charts import trend_chart
 from bot.services.history import stored_history
 from bot.services.i18n import Lang, Translator, translator
@@ -102,8 +104,11 @@ class AlertService:
         scheduler: Scheduler | None = None,
         clock: Clock = utc_now,
         allowed_chats: frozenset[int] = frozenset(),
+        amazon: AmazonRepository | None = None,
     ) -> None:
         self.store = store
+        self.amazon = amazon
+        """A connected store's official figures join the alert (docs/vtr-rules.md §8)."""
         self.default_lang: Lang = default_lang
         self.scheduler: Scheduler = scheduler or NoScheduler()
         self.clock = clock
@@ -183,14 +188,16 @@ class AlertService:
         if decided is not None or await self.store.alert_sent_for(chat_id, today):
             return "already_sent"
         evaluation = await self.evaluate(subscription, today)
-        if not evaluation.decision.send:
+        t = translator(await self.store.get_lang(chat_id) or self.default_lang)
+        official = await self._official(chat_id, evaluation, t)
+        if not (evaluation.decision.send or official.triggers):
             await self.store.decide_day(chat_id, today, "quiet")
             return "quiet"
-        t = translator(await self.store.get_lang(chat_id) or self.default_lang)
-        message = await asyncio.to_thread(self._compose, chat_id, evaluation, t)
+        message = await asyncio.to_thread(self._compose, chat_id, evaluation, t, official.text)
         decision = evaluation.decision
+        triggers = [*decision.triggers, *official.triggers] or ["digest"]
         claim = await self.store.claim_alert(
-            chat_id, today, decision.triggers or ["digest"], decision.snapshot.model_dump_json()
+            chat_id, today, triggers, decision.snapshot.model_dump_json()
         )
         if claim is None:
             return "already_sent"
@@ -218,11 +225,25 @@ class AlertService:
             return None
         return AlertSnapshot.model_validate_json(history[0].snapshot_json)
 
+    async def _official(
+        self, chat_id: int, evaluation: _Evaluation, t: Translator
+    ) -> AmazonAlertPart:
+        """Amazon's own rate per marketplace, for a chat whose store is connected."""
+        if self.amazon is None:
+            return AmazonAlertPart()
+        return await amazon_alert_part(
+            self.amazon, chat_id, evaluation.report, evaluation.today, t, html=True
+        )
+
     @staticmethod
-    def _compose(chat_id: int, evaluation: _Evaluation, t: Translator) -> AlertMessage:
+    def _compose(
+        chat_id: int, evaluation: _Evaluation, t: Translator, official: str = ""
+    ) -> AlertMessage:
         """Text and chart, built in a worker thread (matplotlib is slow)."""
         report, decision = evaluation.report, evaluation.decision
         text = render_alert(decision, report, t, html=True)
+        if official:
+            text = f"{text}\n\n{official}"
         replies = [Reply(part) for part in split_html(text)]
         chart = None
         if report.overall.shipments:

@@ -121,6 +121,9 @@ async def test_connect_sync_and_a_daily_alert_without_any_upload(app, bot_api, s
     *_, alert = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
     # 9 of 11 synced packages carry tracking: 81.8%, below the bar, in "Uncategorized".
     assert "Uncategorized" in alert.text and "81.8%" in alert.text
+    # Beside it, Amazon's own figure for the marketplace: 376 of 400 = 94.0%, status BAD.
+    sent = "\n".join(call.text for call in bot_api.sent("sendMessage", SELLER)[before:])
+    assert "US" in sent and "94.0%" in sent, sent
 
 
 async def test_a_revoked_store_is_told_to_reconnect_by_the_sync_job(app, bot_api, spapi):
