@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 BOT_ID = 777000
@@ -223,6 +224,20 @@ class FakeBotApi:
             "data": data,
         }
         return self._push(callback_query=query)
+
+    async def deliver_to_webhooks(self, urls: list[str], secret: str) -> list[int]:
+        """Telegram in webhook mode behind a load balancer: POST every queued update to the
+        next URL in turn, with the secret header; the HTTP status of each delivery."""
+        statuses = []
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+        async with aiohttp.ClientSession() as http:
+            for url in itertools.cycle(urls):
+                if self._updates.empty():
+                    break
+                update = self._updates.get_nowait()
+                async with http.post(url, json=update, headers=headers) as response:
+                    statuses.append(response.status)
+        return statuses
 
     # -- faults ----------------------------------------------------------------------------
 
