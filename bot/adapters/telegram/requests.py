@@ -130,10 +130,11 @@ def rate_limiter(
     )
 
 
-SHARED_PER_SECOND = 28
-"""The shared limiter's steady rate for the whole bot. Slots are spaced 1/28 s apart, so a
-one-second window holds 29 at most; the spare slot absorbs the jitter of several processes'
-requests reaching Telegram a few milliseconds early or late."""
+SHARED_PER_SECOND = 25
+"""The shared limiter's steady rate for the whole bot. Slots are spaced 1/25 s apart, so a
+one-second window holds 26 at most on schedule; the spare four absorb the jitter of several
+processes' requests reaching Telegram early or late (at 1/28 s, three replicas on two busy
+cores were seen reaching 30 in a second)."""
 GROUP_INTERVAL = 3.0
 GROUP_BURST = 5
 """Telegram allows about 20 messages a minute in one group: one every 3 s, after a short
