@@ -16,6 +16,7 @@ import pytest
 from telegram.ext import ExtBot
 
 from bot.adapters.telegram.requests import SharedRateLimiter, rate_limiter
+from bot.services.store.send_slots import SendSlots
 from tests.bot.fake_bot_api import Call, FakeBotApi
 
 pytestmark = pytest.mark.slow
@@ -93,3 +94,23 @@ async def test_a_429_is_waited_out_and_the_message_still_sent(postgres_url: str)
         await api.stop()
     assert [call.status for call in api.attempts("sendMessage")] == [429, 200]
     assert api.sent("sendMessage")[0].text == "after the wait"
+
+
+async def test_slots_allow_the_burst_then_space_messages_and_a_pause_holds_everyone(
+    postgres_url: str,
+) -> None:
+    """Two `SendSlots` act as two replicas: their slots come from the same rows."""
+    first, second = SendSlots(postgres_url), SendSlots(postgres_url)
+    await first.open()
+    await second.open()
+    try:
+        burst = [await (first, second)[n % 2].take("group:-5", 3.0, burst=5) for n in range(5)]
+        assert burst == [0.0] * 5  # a group's first five go at once
+        assert 2.5 < await second.take("group:-5", 3.0, burst=5) <= 3.0  # then one every 3 s
+        assert 5.5 < await first.take("group:-5", 3.0, burst=5) <= 6.0
+        assert await first.take("bot", 0.04) == 0.0
+        await second.pause("bot", 60)  # a 429 seen by one replica
+        assert 59 < await first.take("bot", 0.04) <= 60.1
+    finally:
+        await first.close()
+        await second.close()
