@@ -22,7 +22,7 @@ from tests.bot.fake_bot_api import Call, FakeBotApi
 pytestmark = pytest.mark.slow
 
 TELEGRAM_PER_SECOND = 30
-MESSAGES = 300
+MESSAGES = 150
 REPLICAS = 3
 
 
