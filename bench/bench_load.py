@@ -178,7 +178,7 @@ async def main_async(args: argparse.Namespace, data: bytes, data_dir: Path) -> N
 
         import bot.adapters.telegram.app as app_module
 
-        app_module.rate_limiter = lambda: AIORateLimiter(  # type: ignore[assignment]
+        app_module.rate_limiter = lambda **_: AIORateLimiter(  # type: ignore[assignment]
             overall_max_rate=0, group_max_rate=0, max_retries=3
         )
     server = ServerThread()

@@ -8,11 +8,15 @@ Faults: `fail_next("sendMessage", status=500, times=2)` answers the next calls w
 (a 429 with `retry_after=1` carries Telegram's `parameters.retry_after`), and
 `delay_next("sendMessage", seconds=1)` answers late, so the bot's read timeout fires.
 Every push and call is stamped with `time.perf_counter()` for the load bench.
+
+Flood control: `FakeBotApi(flood_limit=30)` answers 429 (retry_after 1), as Telegram does, to
+any call with a chat that would make more than 30 such calls in the last second.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import itertools
 import json
 import time
@@ -20,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 BOT_ID = 777000
@@ -82,8 +87,15 @@ def _decode(value: str) -> Any:
 class FakeBotApi:
     """Start with `await start()`, stop with `await stop()`; see `user_*` to send updates."""
 
-    def __init__(self, token: str = "123456:TEST-TOKEN", local_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        token: str = "123456:TEST-TOKEN",
+        local_dir: Path | None = None,
+        flood_limit: int | None = None,
+    ) -> None:
         self.token = token
+        self.flood_limit = flood_limit
+        self._chat_calls: collections.deque[float] = collections.deque()
         self.local_dir = local_dir
         """Set: behave like a Bot API server started with --local (getFile gives disk paths)."""
         self.calls: list[Call] = []
@@ -213,6 +225,20 @@ class FakeBotApi:
         }
         return self._push(callback_query=query)
 
+    async def deliver_to_webhooks(self, urls: list[str], secret: str) -> list[int]:
+        """Telegram in webhook mode behind a load balancer: POST every queued update to the
+        next URL in turn, with the secret header; the HTTP status of each delivery."""
+        statuses = []
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+        async with aiohttp.ClientSession() as http:
+            for url in itertools.cycle(urls):
+                if self._updates.empty():
+                    break
+                update = self._updates.get_nowait()
+                async with http.post(url, json=update, headers=headers) as response:
+                    statuses.append(response.status)
+        return statuses
+
     # -- faults ----------------------------------------------------------------------------
 
     def fail_next(
@@ -298,6 +324,8 @@ class FakeBotApi:
         method = request.match_info["method"]
         params, files = await self._params(request)
         fault = self._take_fault(method)
+        if fault is None and self._flooded(params):
+            fault = Fault(times=1, status=429, retry_after=1)
         if fault is not None and fault.status != 200:
             await self._record(Call(method, params, files, status=fault.status))
             return self._error(fault)
@@ -312,6 +340,18 @@ class FakeBotApi:
         if handler is None:
             return web.json_response({"ok": True, "result": True})
         return web.json_response({"ok": True, "result": await handler(params, files)})
+
+    def _flooded(self, params: dict[str, Any]) -> bool:
+        """This call with a chat would be one too many in the last second (flood_limit)."""
+        if self.flood_limit is None or params.get("chat_id") is None:
+            return False
+        now = time.perf_counter()
+        while self._chat_calls and self._chat_calls[0] <= now - 1.0:
+            self._chat_calls.popleft()
+        if len(self._chat_calls) >= self.flood_limit:
+            return True
+        self._chat_calls.append(now)
+        return False
 
     @staticmethod
     def _error(fault: Fault) -> web.Response:

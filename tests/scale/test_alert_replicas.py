@@ -33,7 +33,8 @@ pytestmark = [
 
 CHATS = 60
 """Subscribed chats, every one below the bar (so every one is sent an alert). Each alert
-renders a chart (~0.3 s of CPU here), so more chats only make the test slower."""
+renders a chart (~0.3 s of CPU here) and sends two messages through the replicas' shared
+25/s limit, so 500 chats would take well over a minute a run (see README)."""
 ZONE = "Asia/Shanghai"
 
 

@@ -44,13 +44,20 @@ async def _pass(settings, chat_id: int | None, to_terminal: bool, out_dir: Path)
         service = services.alerts
         if to_terminal:
             return await service.run_pass(_printer(out_dir), chat_id)
-        from telegram import Bot
+        from telegram.ext import ExtBot
 
         from bot.adapters.telegram.jobs import telegram_delivery
+        from bot.adapters.telegram.requests import bot_request, rate_limiter
 
         token = settings.telegram_bot_token.get_secret_value()
-        async with Bot(
-            token, base_url=settings.base_url, base_file_url=settings.base_file_url
+        url = settings.database_url.get_secret_value() if settings.database_url else None
+        # The running bot's limits: passes run by several replicas share one rate limit.
+        async with ExtBot(
+            token,
+            base_url=settings.base_url,
+            base_file_url=settings.base_file_url,
+            request=bot_request(),
+            rate_limiter=rate_limiter(database_url=url),
         ) as bot:
             return await service.run_pass(telegram_delivery(bot), chat_id)
 

@@ -117,6 +117,7 @@ def build_application(
     if settings.telegram_bot_token is None:
         raise MissingTokenError("TELEGRAM_BOT_TOKEN is not set")
     harden_webhook_server()  # before any webhook server is made: see webhook.py
+    database_url = settings.database_url.get_secret_value() if settings.database_url else None
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -125,7 +126,8 @@ def build_application(
         .local_mode(settings.local_mode)
         # 5xx, timeouts and dropped connections retried with backoff; 429s waited out.
         .request(bot_request())
-        .rate_limiter(rate_limiter())
+        # With PostgreSQL, one limit for the token shared by every replica.
+        .rate_limiter(rate_limiter(database_url=database_url))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,

@@ -14,12 +14,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from datetime import timedelta
 from http import HTTPStatus
+from typing import Any
 
-from telegram.error import NetworkError
-from telegram.ext import AIORateLimiter
+from telegram._utils.types import JSONDict
+from telegram.error import NetworkError, RetryAfter
+from telegram.ext import AIORateLimiter, BaseRateLimiter
 from telegram.request import HTTPXRequest, RequestData
+
+from bot.services.store.send_slots import SendSlots
 
 log = logging.getLogger(__name__)
 
@@ -108,16 +113,106 @@ second's worth on top of the steady rate, so a queue let 46-54 calls through in 
 second; a bucket of one keeps any one-second window at 30 at most (burst + rate)."""
 
 
-def rate_limiter(max_retries: int = RETRY_AFTER_TRIES) -> AIORateLimiter:
-    """PTB's limiter: Telegram's flood limits kept, and a 429's `retry_after` waited out."""
+def rate_limiter(
+    max_retries: int = RETRY_AFTER_TRIES, database_url: str | None = None
+) -> BaseRateLimiter[int]:
+    """Telegram's flood limits kept and a 429's `retry_after` waited out: in this process
+    (PTB's limiter), or across every replica sharing `database_url` (PostgreSQL)."""
     # PTB 22 warns on every RetryAfter unless time periods are opted in as timedelta (the
     # default from v23); the bot reads no time period as an int, so opt in.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
+    if database_url:
+        return SharedRateLimiter(SendSlots(database_url), max_retries=max_retries)
     return AIORateLimiter(
         overall_max_rate=OVERALL_BURST,
         overall_time_period=OVERALL_BURST / OVERALL_PER_SECOND,
         max_retries=max_retries,
     )
+
+
+SHARED_PER_SECOND = 25
+"""The shared limiter's steady rate for the whole bot. Slots are spaced 1/25 s apart, so a
+one-second window holds 26 at most on schedule; the spare four absorb the jitter of several
+processes' requests reaching Telegram early or late (at 1/28 s, three replicas on two busy
+cores were seen reaching 30 in a second)."""
+GROUP_INTERVAL = 3.0
+GROUP_BURST = 5
+"""Telegram allows about 20 messages a minute in one group: one every 3 s, after a short
+burst so a report's few messages are not spread over 15 s."""
+LATE = 0.05
+"""A process that wakes this much after its slot (its event loop was busy) takes a new slot
+rather than sending late into the next replica's slots."""
+
+
+def _group(data: dict[str, Any]) -> str | None:
+    """The chat a group limit applies to: negative IDs and @channel names are groups."""
+    chat_id = data.get("chat_id")
+    if chat_id is None:
+        return None
+    try:
+        return str(chat_id) if int(chat_id) < 0 else None
+    except (TypeError, ValueError):
+        return str(chat_id)
+
+
+class SharedRateLimiter(BaseRateLimiter[int]):
+    """Every request with a chat waits for a slot from PostgreSQL shared by all replicas (see
+    `SendSlots`); as PTB's limiter, calls without a chat (getMe, setWebhook) go at once."""
+
+    def __init__(
+        self,
+        slots: SendSlots,
+        max_retries: int = RETRY_AFTER_TRIES,
+        per_second: float = SHARED_PER_SECOND,
+    ) -> None:
+        self.slots = slots
+        self.max_retries = max_retries
+        self.interval = 1 / per_second
+
+    async def initialize(self) -> None:
+        await self.slots.open()
+
+    async def shutdown(self) -> None:
+        await self.slots.close()
+
+    async def _wait_for(self, key: str, interval: float, burst: int = 1) -> None:
+        loop = asyncio.get_running_loop()
+        for _ in range(3):
+            delay = await self.slots.take(key, interval, burst)
+            if delay <= 0:
+                return
+            due = loop.time() + delay
+            await asyncio.sleep(delay)
+            if loop.time() - due < LATE:
+                return
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | JSONDict | list[JSONDict]:
+        tries = (rate_limit_args or self.max_retries) + 1
+        for attempt in range(1, tries + 1):
+            if data.get("chat_id") is not None:
+                if group := _group(data):
+                    await self._wait_for(f"group:{group}", GROUP_INTERVAL, GROUP_BURST)
+                await self._wait_for("bot", self.interval)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                if attempt == tries:
+                    raise
+                wait = error.retry_after
+                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                log.info(
+                    "%s: Telegram asked to wait %.0f s; every replica waits", endpoint, seconds
+                )
+                await self.slots.pause("bot", seconds + 0.1)
+        raise AssertionError("unreachable: the last try returns or raises")
 
 
 READ_TIMEOUT = 5.0

@@ -1,0 +1,116 @@
+"""One rate limit for the bot token across replicas, measured where Telegram would see it.
+
+Three real processes share one PostgreSQL and each queues its share of the messages at once;
+the fake Bot API enforces Telegram's 30 messages a second (it answers 429 beyond that) and
+stamps every call it receives. bench/bench_scale.py runs the same with 3,000 messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from telegram.ext import ExtBot
+
+from bot.adapters.telegram.requests import SharedRateLimiter, rate_limiter
+from bot.services.store.send_slots import SendSlots
+from tests.bot.fake_bot_api import Call, FakeBotApi
+
+pytestmark = pytest.mark.slow
+
+TELEGRAM_PER_SECOND = 30
+MESSAGES = 150
+REPLICAS = 3
+
+
+def busiest_second(calls: list[Call]) -> int:
+    """The most calls in any one-second window (both ends included), by a two-pointer sweep."""
+    times = sorted(call.at for call in calls)
+    most, start = 0, 0
+    for end, at in enumerate(times):
+        while times[start] < at - 1.0:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+async def run_senders(api: FakeBotApi, database_url: str | None, folder: Path) -> None:
+    """REPLICAS sender processes, MESSAGES between them, to distinct private chats."""
+    env = os.environ | {
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_BASE_URL": api.base_url,
+        "VTRBOT_DATA_DIR": str(folder),
+    }
+    env.pop("VTRBOT_DATABASE_URL", None)
+    if database_url:
+        env["VTRBOT_DATABASE_URL"] = database_url
+    share = MESSAGES // REPLICAS
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tests.scale.sender", str(1 + n * share), str(share),
+            env=env, stderr=asyncio.subprocess.PIPE,
+        )
+        for n in range(REPLICAS)
+    ]  # fmt: skip
+    for process in processes:
+        _, stderr = await process.communicate()
+        assert process.returncode == 0, stderr.decode()[-2000:]
+
+
+def test_the_window_counter_counts_by_hand() -> None:
+    calls = [Call("sendMessage", {}, at=at) for at in (1.5, 0.0, 0.4, 0.9, 1.0, 2.6)]
+    assert busiest_second(calls) == 4  # 0.0, 0.4, 0.9 and 1.0 lie within [0.0, 1.0]
+
+
+async def test_three_replicas_keep_the_bots_thirty_messages_a_second(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    api = FakeBotApi(flood_limit=TELEGRAM_PER_SECOND)
+    await api.start()
+    try:
+        await run_senders(api, postgres_url, tmp_path)
+    finally:
+        await api.stop()
+    attempts = api.attempts("sendMessage")
+    assert [call.status for call in attempts] == [200] * MESSAGES  # every one, no 429
+    assert sorted(call.chat_id or 0 for call in attempts) == list(range(1, MESSAGES + 1))
+    assert busiest_second(attempts) <= TELEGRAM_PER_SECOND
+
+
+async def test_a_429_is_waited_out_and_the_message_still_sent(postgres_url: str) -> None:
+    api = FakeBotApi()
+    await api.start()
+    api.fail_next("sendMessage", status=429, retry_after=1)
+    try:
+        async with ExtBot(
+            api.token, base_url=api.base_url, rate_limiter=rate_limiter(database_url=postgres_url)
+        ) as bot:
+            assert isinstance(bot.rate_limiter, SharedRateLimiter)
+            await bot.send_message(5, "after the wait")
+    finally:
+        await api.stop()
+    assert [call.status for call in api.attempts("sendMessage")] == [429, 200]
+    assert api.sent("sendMessage")[0].text == "after the wait"
+
+
+async def test_slots_allow_the_burst_then_space_messages_and_a_pause_holds_everyone(
+    postgres_url: str,
+) -> None:
+    """Two `SendSlots` act as two replicas: their slots come from the same rows."""
+    first, second = SendSlots(postgres_url), SendSlots(postgres_url)
+    await first.open()
+    await second.open()
+    try:
+        burst = [await (first, second)[n % 2].take("group:-5", 3.0, burst=5) for n in range(5)]
+        assert burst == [0.0] * 5  # a group's first five go at once
+        assert 2.5 < await second.take("group:-5", 3.0, burst=5) <= 3.0  # then one every 3 s
+        assert 5.5 < await first.take("group:-5", 3.0, burst=5) <= 6.0
+        assert await first.take("bot", 0.04) == 0.0
+        await second.pause("bot", 60)  # a 429 seen by one replica
+        assert 59 < await first.take("bot", 0.04) <= 60.1
+    finally:
+        await first.close()
+        await second.close()
