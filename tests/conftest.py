@@ -77,3 +77,18 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
     if request.param == "sqlite":
         return Database(path)
     return Database(path, request.getfixturevalue("postgres_url"))
+
+
+OPT_IN_MARKERS = ("deploy", "scale")
+"""Tiers that run only when a -m expression names them (`.ci/run` runs each as its own
+step): building an image and running fleets of processes take minutes, which the README's
+test command and the fast tier `-m "not slow"` leave out."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    named = config.getoption("markexpr") or ""
+    left_out = [m for m in OPT_IN_MARKERS if m not in named]
+    deselected = [i for i in items if any(i.get_closest_marker(m) for m in left_out)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [i for i in items if i not in deselected]

@@ -31,15 +31,6 @@ from tests.deploy.podman import (
 )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if "deploy" in (config.getoption("markexpr") or ""):
-        return
-    image_tests = [item for item in items if item.get_closest_marker("deploy")]
-    if image_tests:
-        config.hook.pytest_deselected(items=image_tests)
-        items[:] = [item for item in items if not item.get_closest_marker("deploy")]
-
-
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if FIGURES:
         terminalreporter.section("image figures")

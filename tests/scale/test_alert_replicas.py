@@ -26,6 +26,7 @@ from tests.stored import merge_records
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.scale,
     # aiohttp (the fake server) warns while reading some multipart chunkings of a photo,
     # and a killed replica leaves a half-sent one: not the bot's doing.
     pytest.mark.filterwarnings("ignore:unread_data:DeprecationWarning"),

@@ -19,7 +19,7 @@ from bot.adapters.telegram.requests import SharedRateLimiter, rate_limiter
 from bot.services.store.send_slots import SendSlots
 from tests.bot.fake_bot_api import Call, FakeBotApi
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.scale]
 
 TELEGRAM_PER_SECOND = 30
 MESSAGES = 150

@@ -20,7 +20,7 @@ import pytest
 
 from tests.bot.fake_bot_api import FakeBotApi
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.scale]
 
 SECRET = "replica-secret_1"
 PUBLIC_URL = "https://bot.example.com/telegram"
