@@ -27,6 +27,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.amazon.models import performance_metrics_template, sandbox_merchant_order
+from tests.loopback import serve_on_loopback
 
 CLIENT_ID = "amzn1.application-oa2-client.fake"
 CLIENT_SECRET = "fake-client-secret"
@@ -167,13 +168,7 @@ class FakeSpApi:
         app.router.add_get(REPORTS_PATH + "/{report_id}", self._get_report)
         app.router.add_get(DOCUMENTS_PATH + "/{document_id}", self._get_document)
         app.router.add_get("/download/{document_id}", self._download)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
         if self._runner is not None:
