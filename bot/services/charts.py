@@ -112,31 +112,12 @@ def render_trend_png(series: dict[str, Series], categories: list[str], t: Transl
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    days = _days(series, drawn)
-    values: list[float] = []
-    for index, name in enumerate(drawn):
-        points = series[name]
-        ys = [math.nan if v is None else v * 100 for _, v in points]
-        values += [y for y in ys if not math.isnan(y)]
-        label = t._("All categories") if name == OVERALL else literal(category_label(t, name))
-        axes.plot(
-            [d for d, _ in points],
-            ys,
-            color=_COLORS[index % len(_COLORS)],
-            linewidth=2.2,
-            marker="o",
-            markersize=3,
-            label=label,
-        )
+    values = _draw_lines(axes, series, drawn, t)
     bar = THRESHOLD * 100
     axes.axhline(
-        bar,
-        color=_BAR_COLOR,
-        linestyle="--",
-        linewidth=1.5,
-        label=t._("Amazon's bar: above 95%"),
+        bar, color=_BAR_COLOR, linestyle="--", linewidth=1.5, label=t._("Amazon's bar: above 95%")
     )
-    _axes_layout(axes, days, values, bar, t)
+    _axes_layout(axes, _days(series, drawn), values, bar, t)
     if not values:
         axes.text(
             0.5,
@@ -154,6 +135,26 @@ def render_trend_png(series: dict[str, Series], categories: list[str], t: Transl
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def _draw_lines(axes, series: dict[str, Series], drawn: list[str], t: Translator) -> list[float]:  # type: ignore[no-untyped-def]
+    """One line per drawn key; the percentages drawn, for the axis range."""
+    values: list[float] = []
+    for index, name in enumerate(drawn):
+        points = series[name]
+        ys = [math.nan if v is None else v * 100 for _, v in points]
+        values += [y for y in ys if not math.isnan(y)]
+        label = t._("All categories") if name == OVERALL else literal(category_label(t, name))
+        axes.plot(
+            [d for d, _ in points],
+            ys,
+            color=_COLORS[index % len(_COLORS)],
+            linewidth=2.2,
+            marker="o",
+            markersize=3,
+            label=label,
+        )
+    return values
 
 
 def literal(text: str) -> str:
