@@ -85,7 +85,15 @@ step): building an image and running fleets of processes take minutes, which the
 test command and the fast tier `-m "not slow"` leave out."""
 
 
+SERVER_FIXTURES = frozenset({"bot_api", "running_bot", "spapi", "postgres_url"})
+"""A test that starts a fake server, a whole bot or a database is in the full tier: the
+fast tier (`-m "not slow"`) is the domain and the services, in seconds."""
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
     named = config.getoption("markexpr") or ""
     left_out = [m for m in OPT_IN_MARKERS if m not in named]
     deselected = [i for i in items if any(i.get_closest_marker(m) for m in left_out)]
