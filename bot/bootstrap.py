@@ -89,6 +89,7 @@ def build_services(
         alert_settings=AlertSettings(store, alerts, settings.timezone),
         forgetting=Forgetting(store, alerts, uploads, connect),
         connect=connect,
+        amazon=amazon.repo,
         default_lang=settings.default_lang,
     )
     return Services(

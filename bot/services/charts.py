@@ -25,6 +25,7 @@ import asyncio
 import io
 import math
 import threading
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
@@ -36,10 +37,12 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from bot.domain.alerts import AlertDecision
+from bot.domain.amazon_regions import marketplace_code_of
 from bot.domain.models import THRESHOLD, VtrReport
 from bot.domain.shipments import ShipmentTable
-from bot.domain.trend import OVERALL, Series, daily_vtr
+from bot.domain.trend import OVERALL, Series, daily_vtr, history_start
 from bot.domain.vtr import compute_report
+from bot.services.amazon.repository import AmazonRepository, PerformanceSnapshot
 from bot.services.history import stored_history
 from bot.services.i18n import Translator
 from bot.services.replies import Document, Reply
@@ -57,6 +60,7 @@ CJK_FAMILY = "Noto Sans CJK SC"
 FALLBACK_FAMILY = "DejaVu Sans"
 """matplotlib's own font, for any symbol the CJK font lacks."""
 MAX_LINES = 8
+MAX_OFFICIAL_LINES = 3
 """More lines than this is unreadable; callers pass the worst categories first."""
 _COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 _BAR_COLOR = "#d62728"
@@ -100,19 +104,28 @@ def trend_chart(
     t: Translator,
     report: VtrReport | None = None,
     decision: AlertDecision | None = None,
+    official: dict[str, Series] | None = None,
 ) -> bytes:
     """The chart of /chart and of the daily alert: the 30 days to `end`, with the lines
-    that need attention (the alert's, else those below or at risk)."""
+    that need attention (the alert's, else those below or at risk), and for a connected
+    store Amazon's own daily figure per marketplace (`official`, dashed)."""
     report = report or compute_report(table, as_of=end)
-    return render_trend_png(daily_vtr(table, end), chart_categories(report, decision), t)
+    series = daily_vtr(table, end)
+    return render_trend_png(series, chart_categories(report, decision), t, official or {})
 
 
-def render_trend_png(series: dict[str, Series], categories: list[str], t: Translator) -> bytes:
+def render_trend_png(
+    series: dict[str, Series],
+    categories: list[str],
+    t: Translator,
+    official: dict[str, Series] | None = None,
+) -> bytes:
     drawn = [c for c in categories if c in series][:MAX_LINES]
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     values = _draw_lines(axes, series, drawn, t)
+    values += _draw_official(axes, official or {}, t)
     bar = THRESHOLD * 100
     axes.axhline(
         bar, color=_BAR_COLOR, linestyle="--", linewidth=1.5, label=t._("Amazon's bar: above 95%")
@@ -155,6 +168,28 @@ def _draw_lines(axes, series: dict[str, Series], drawn: list[str], t: Translator
             label=label,
         )
     return values
+
+
+def _draw_official(axes, official: dict[str, Series], t: Translator) -> list[float]:  # type: ignore[no-untyped-def]
+    """Amazon's own figure per marketplace, dashed: it keys on the promised delivery date
+    and lags about two weeks, so it is drawn beside the bot's lines, not instead of them."""
+    values: list[float] = []
+    for index, (market, points) in enumerate(sorted(official.items())[:MAX_OFFICIAL_LINES]):
+        ys = [math.nan if v is None else v * 100 for _, v in points]
+        values += [y for y in ys if not math.isnan(y)]
+        label = t._("Amazon's figure, {marketplace}", marketplace=literal(market))
+        color = _COLORS[(len(_COLORS) - 1 - index) % len(_COLORS)]
+        axes.plot([d for d, _ in points], ys, color=color, linewidth=1.8, linestyle=":", marker="s", markersize=3, label=label)  # fmt: skip
+    return values
+
+
+def official_series(snapshots: Sequence[PerformanceSnapshot]) -> dict[str, Series]:
+    """Daily snapshots of Amazon's rate, as one series per marketplace (code: US, DE …)."""
+    series: dict[str, Series] = {}
+    for snapshot in snapshots:
+        market = marketplace_code_of(snapshot.marketplace_id)
+        series.setdefault(market, []).append((snapshot.snapshot_date, snapshot.rate))
+    return series
 
 
 def literal(text: str) -> str:
@@ -204,14 +239,19 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time())
 
 
-async def chart_replies(store: Store, chat_id: int, t: Translator) -> list[Reply]:
-    """/chart: the trend up to the last report's date (else the newest ship date stored)."""
+async def chart_replies(
+    store: Store, chat_id: int, t: Translator, amazon: AmazonRepository | None = None
+) -> list[Reply]:
+    """/chart: the trend up to the last report's date (else the newest ship date stored),
+    with Amazon's daily figures when the chat's store is connected."""
     newest = await store.newest_ship_date(chat_id)
     if newest is None:
         return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
     end = await store.last_report_as_of(chat_id) or newest
     table = await stored_history(store, chat_id, end)
-    png = await asyncio.to_thread(trend_chart, table, end, t)
+    snapshots = await amazon.snapshots(chat_id, history_start(end)) if amazon else []
+    official = official_series([s for s in snapshots if s.snapshot_date <= end])
+    png = await asyncio.to_thread(trend_chart, table, end, t, None, None, official)
     caption = t._(
         "Daily VTR over the 30 days to {date}; the dashed line is the 95% bar.", date=t.date(end)
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 from bot.services import buttons
 from bot.services.alert_settings import AlertSettings
 from bot.services.amazon.conversation import ConnectConversation
+from bot.services.amazon.repository import AmazonRepository
 from bot.services.charts import chart_replies
 from bot.services.dates import parse_date
 from bot.services.forgetting import Forgetting
@@ -69,6 +70,7 @@ class Core:
         alert_settings: AlertSettings,
         forgetting: Forgetting,
         connect: ConnectConversation,
+        amazon: AmazonRepository | None = None,
         default_lang: Lang,
     ) -> None:
         self.store = store
@@ -77,6 +79,8 @@ class Core:
         self.alert_settings = alert_settings
         self.forgetting = forgetting
         self.connect = connect
+        self.amazon = amazon
+        """A connected store's daily official figures, drawn on /chart."""
         self.default_lang: Lang = default_lang
         self.commands: dict[str, Command] = {
             "start": self._start,
@@ -146,7 +150,7 @@ class Core:
             case buttons.AlertTime() | buttons.AlertZone() | buttons.AlertDigest():
                 return await self.alert_settings.on_button(chat_id, t, action)
             case buttons.ShowChart():
-                return await chart_replies(self.store, chat_id, t)
+                return await chart_replies(self.store, chat_id, t, self.amazon)
             case buttons.ShowAlerts():
                 return await self.alert_settings.show(chat_id, t, ())
             case buttons.Forget(confirmed):
@@ -268,7 +272,7 @@ class Core:
         )
 
     async def _chart(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        return await chart_replies(self.store, chat.chat_id, t)
+        return await chart_replies(self.store, chat.chat_id, t, self.amazon)
 
     async def _subscribe(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         return await self.alert_settings.subscribe(chat.chat_id, t, args)

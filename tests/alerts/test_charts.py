@@ -97,3 +97,27 @@ def test_chart_categories() -> None:
     assert chart_categories(garden, decide(garden, None, today, today)) == ["Garden"]
     recovered = compute_report(rolling_store(), as_of=date(2026, 12, 3))  # Toys 21/21
     assert chart_categories(recovered) == [OVERALL]
+
+
+def test_amazons_daily_figures_become_one_dashed_line_per_marketplace() -> None:
+    from bot.services.amazon.repository import PerformanceSnapshot
+    from bot.services.charts import official_series, render_trend_png
+
+    def snap(market_id: str, day: int, valid: int) -> PerformanceSnapshot:
+        return PerformanceSnapshot(
+            market_id, date(2026, 11, day), 400, valid, "BAD", valid / 400, "", ""
+        )
+
+    snapshots = [snap("ATVPDKIKX0DER", 18, 380), snap("A1PA6795UKMFR9", 18, 392),
+                 snap("ATVPDKIKX0DER", 19, 376)]  # fmt: skip
+    series = official_series(snapshots)
+    assert series == {
+        "US": [(date(2026, 11, 18), 0.95), (date(2026, 11, 19), 0.94)],
+        "DE": [(date(2026, 11, 18), 0.98)],
+    }
+    from bot.services.i18n import translator
+
+    t = translator("en")
+    without = render_trend_png({}, [], t)
+    with_official = render_trend_png({}, [], t, series)
+    assert with_official.startswith(b"\x89PNG") and with_official != without

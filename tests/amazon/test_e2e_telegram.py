@@ -124,6 +124,11 @@ async def test_connect_sync_and_a_daily_alert_without_any_upload(app, bot_api, s
     # Beside it, Amazon's own figure for the marketplace: 376 of 400 = 94.0%, status BAD.
     sent = "\n".join(call.text for call in bot_api.sent("sendMessage", SELLER)[before:])
     assert "US" in sent and "94.0%" in sent, sent
+    # /chart draws Amazon's daily figure beside the bot's lines, from the snapshots.
+    photos = len(bot_api.sent("sendPhoto", SELLER))
+    bot_api.user_sends(SELLER, "/chart", lang="en")
+    [*_, chart] = await bot_api.wait_for("sendPhoto", chat_id=SELLER, count=photos + 1)
+    assert chart.files["photo"][1].startswith(b"\x89PNG")
 
 
 async def test_a_revoked_store_is_told_to_reconnect_by_the_sync_job(app, bot_api, spapi):
