@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import os
 import resource
-import socket
 import subprocess
 import sys
 import tempfile
@@ -43,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from bench.bench_load import TimedBotApi, percentile, questions  # noqa: E402
+from tests.loopback import busiest_second, free_port, wait_until_listening  # noqa: E402
 
 if TYPE_CHECKING:
     from tests.postgres_server import PostgresServer
@@ -176,16 +176,6 @@ def bench_pass(server: PostgresServer, chats: int, shipments: int) -> None:
 # -- one rate limit: 3,000 messages from three replicas ---------------------------------------
 
 
-def busiest_second(times: list[float]) -> int:
-    times = sorted(times)
-    most, start = 0, 0
-    for end, at in enumerate(times):
-        while times[start] < at - 1.0:
-            start += 1
-        most = max(most, end - start + 1)
-    return most
-
-
 async def send_from_replicas(url: str, messages: int, replicas: int, folder: Path) -> None:
     from tests.bot.fake_bot_api import FakeBotApi
 
@@ -293,7 +283,7 @@ async def questions_on(
     urls = [f"http://127.0.0.1:{port}/telegram" for port in ports]
     try:
         for address in urls:
-            await listening(address)
+            await wait_until_listening(address)
         await ask_at_rate(api, urls, rate, 2)  # warm-up: first answers load the knowledge
         return await ask_at_rate(api, urls, rate, seconds)
     finally:
@@ -301,22 +291,6 @@ async def questions_on(
             process.terminate()
             await process.wait()
         await api.stop()
-
-
-async def listening(url: str) -> None:
-    async with asyncio.timeout(120), aiohttp.ClientSession() as http:
-        while True:
-            try:
-                async with http.get(url):
-                    return
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.2)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def bench_questions(server: PostgresServer, rate: float, seconds: float) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
+from collections.abc import Iterable
+
+import aiohttp
 from aiohttp import web
 
 
@@ -14,3 +19,33 @@ async def serve_on_loopback(app: web.Application) -> tuple[web.AppRunner, int]:
     server = site._server
     assert server is not None
     return runner, server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def wait_until_listening(url: str, timeout: float = 60) -> None:
+    """Until a GET is answered at `url` (any status: a webhook answers 405 to a GET)."""
+    async with asyncio.timeout(timeout), aiohttp.ClientSession() as http:
+        while True:
+            try:
+                async with http.get(url):
+                    return
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.2)
+
+
+def busiest_second(times: Iterable[float]) -> int:
+    """The most events in any one-second window (both ends included): what Telegram's
+    30 calls a second is measured against, by a two-pointer sweep."""
+    ordered = sorted(times)
+    most, start = 0, 0
+    for end, at in enumerate(ordered):
+        while ordered[start] < at - 1.0:
+            start += 1
+        most = max(most, end - start + 1)
+    return most

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import time
 
 import aiohttp
@@ -15,14 +14,9 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.settings import Settings
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import started
+from tests.loopback import free_port
 
 SECRET = "s3cret-Token_1"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def args(**given: object) -> argparse.Namespace:

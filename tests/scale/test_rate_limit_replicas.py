@@ -18,23 +18,13 @@ from telegram.ext import ExtBot
 from bot.adapters.telegram.requests import SharedRateLimiter, rate_limiter
 from bot.services.store.send_slots import SendSlots
 from tests.bot.fake_bot_api import Call, FakeBotApi
+from tests.loopback import busiest_second
 
 pytestmark = [pytest.mark.slow, pytest.mark.scale]
 
 TELEGRAM_PER_SECOND = 30
 MESSAGES = 150
 REPLICAS = 3
-
-
-def busiest_second(calls: list[Call]) -> int:
-    """The most calls in any one-second window (both ends included), by a two-pointer sweep."""
-    times = sorted(call.at for call in calls)
-    most, start = 0, 0
-    for end, at in enumerate(times):
-        while times[start] < at - 1.0:
-            start += 1
-        most = max(most, end - start + 1)
-    return most
 
 
 async def run_senders(api: FakeBotApi, database_url: str | None, folder: Path) -> None:
@@ -62,7 +52,7 @@ async def run_senders(api: FakeBotApi, database_url: str | None, folder: Path) -
 
 def test_the_window_counter_counts_by_hand() -> None:
     calls = [Call("sendMessage", {}, at=at) for at in (1.5, 0.0, 0.4, 0.9, 1.0, 2.6)]
-    assert busiest_second(calls) == 4  # 0.0, 0.4, 0.9 and 1.0 lie within [0.0, 1.0]
+    assert busiest_second(c.at for c in calls) == 4  # 0.0, 0.4, 0.9 and 1.0 lie within [0.0, 1.0]
 
 
 async def test_three_replicas_keep_the_bots_thirty_messages_a_second(
@@ -77,7 +67,7 @@ async def test_three_replicas_keep_the_bots_thirty_messages_a_second(
     attempts = api.attempts("sendMessage")
     assert [call.status for call in attempts] == [200] * MESSAGES  # every one, no 429
     assert sorted(call.chat_id or 0 for call in attempts) == list(range(1, MESSAGES + 1))
-    assert busiest_second(attempts) <= TELEGRAM_PER_SECOND
+    assert busiest_second(c.at for c in attempts) <= TELEGRAM_PER_SECOND
 
 
 async def test_a_429_is_waited_out_and_the_message_still_sent(postgres_url: str) -> None:

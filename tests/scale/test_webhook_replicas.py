@@ -15,10 +15,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import aiohttp
 import pytest
 
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.loopback import free_port, wait_until_listening
 
 pytestmark = [pytest.mark.slow, pytest.mark.scale]
 
@@ -26,14 +26,6 @@ SECRET = "replica-secret_1"
 PUBLIC_URL = "https://bot.example.com/telegram"
 REPLICAS = 3
 UPDATES = 30
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def start_replica(api: FakeBotApi, url: str, folder: Path, port: int):  # type: ignore[no-untyped-def]
@@ -51,17 +43,6 @@ async def start_replica(api: FakeBotApi, url: str, folder: Path, port: int):  # 
         "--listen", "127.0.0.1", "--port", str(port),
         cwd=folder, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
-
-
-async def wait_until_listening(url: str, timeout: float = 60) -> None:
-    """A GET answered (405: the webhook takes POSTs only) means the server is up."""
-    async with asyncio.timeout(timeout), aiohttp.ClientSession() as http:
-        while True:
-            try:
-                async with http.get(url):
-                    return
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.2)
 
 
 async def test_round_robin_updates_are_each_answered_exactly_once(
