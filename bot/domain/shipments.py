@@ -4,7 +4,7 @@ collapsed (docs/vtr-rules.md §4), tracking checked. Columnar throughout, for 1M
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,6 +170,14 @@ class _Tally:
     unreadable_examples: list[str] = field(default_factory=list)
     date_order: DateOrder = field(default_factory=DateOrder)
 
+    def keep_unreadable_examples(self, examples: Iterable[str]) -> None:
+        """A few distinct unreadable dates, to quote back to the seller."""
+        for example in examples:
+            if len(self.unreadable_examples) >= UNREADABLE_EXAMPLES:
+                return
+            if example not in self.unreadable_examples:
+                self.unreadable_examples.append(example)
+
 
 _KEPT = [*RECORD_COLUMNS, "value_rule"]
 
@@ -254,11 +262,7 @@ def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
     tally.rows_read += frame.height
     dates = parse_dates(frame.get_column("ship_date"), tally.date_order)
     tally.unreadable_dates += dates.unreadable
-    for example in dates.examples:
-        if len(tally.unreadable_examples) < UNREADABLE_EXAMPLES and (
-            example not in tally.unreadable_examples
-        ):
-            tally.unreadable_examples.append(example)
+    tally.keep_unreadable_examples(dates.examples)
     statuses = [
         map_unique(frame.get_column(m), lambda t: vocabulary_meaning("status", t), pl.String)
         for m in ("status", "item_status")

@@ -299,21 +299,7 @@ def _unverified_warning(unverified: pl.DataFrame) -> list[Warning]:
 def _suggestions(counted: pl.DataFrame) -> list[Suggestion]:
     """Defect groups (category × reason), ranked by how much of the category's VTR they
     win; the first MAX_SUGGESTIONS of them, then the advice for every category."""
-    totals = counted.group_by("category").agg(pl.col("shipments", "valid").sum())
-    groups = (
-        counted.filter(pl.col("reason").is_not_null())
-        .group_by("category", "reason")
-        .agg(count=pl.col("shipments").sum())
-        .join(totals, on="category")
-        .select(
-            pl.col("category", "reason").cast(pl.String),
-            "count",
-            "shipments",
-            "valid",
-            vtr_gain=pl.col("count") / pl.col("shipments"),
-        )
-        .sort(["vtr_gain", "count", "category", "reason"], descending=[True, True, False, False])
-    )
+    groups = _ranked_defect_groups(counted)
     suggestions = [
         Suggestion(
             category=category,
@@ -327,15 +313,34 @@ def _suggestions(counted: pl.DataFrame) -> list[Suggestion]:
             MAX_SUGGESTIONS
         ).iter_rows()
     ]
-    if suggestions:
-        suggestions.append(
-            Suggestion(
-                category="",
-                reason=None,
-                count=int(groups.get_column("count").sum()),
-                vtr_gain=0.0,
-                reaches_threshold=False,
-                action="use_buy_shipping",
-            )
+    if not suggestions:
+        return []
+    buy_shipping = Suggestion(
+        category="",
+        reason=None,
+        count=int(groups.get_column("count").sum()),
+        vtr_gain=0.0,
+        reaches_threshold=False,
+        action="use_buy_shipping",
+    )
+    return [*suggestions, buy_shipping]
+
+
+def _ranked_defect_groups(counted: pl.DataFrame) -> pl.DataFrame:
+    """One row per (category, reason) with its count, the category's totals and the share
+    of the category it would win back, the biggest win first."""
+    totals = counted.group_by("category").agg(pl.col("shipments", "valid").sum())
+    return (
+        counted.filter(pl.col("reason").is_not_null())
+        .group_by("category", "reason")
+        .agg(count=pl.col("shipments").sum())
+        .join(totals, on="category")
+        .select(
+            pl.col("category", "reason").cast(pl.String),
+            "count",
+            "shipments",
+            "valid",
+            vtr_gain=pl.col("count") / pl.col("shipments"),
         )
-    return suggestions
+        .sort(["vtr_gain", "count", "category", "reason"], descending=[True, True, False, False])
+    )

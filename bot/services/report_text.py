@@ -43,44 +43,33 @@ MAX_FIXES_PER_GROUP = 4
 def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     """The whole report; callers split it for Telegram's 4,096-character limit."""
     m = Markup(html)
-    sections = [
-        _headline(report, t, m),
-        plan_section(report.plan, t, m),
-        _group_section(
-            t._("By category"),
-            report.by_category,
-            t,
-            m,
-            lambda n: category_label(t, n),
-            MAX_LISTED_GROUPS,
-            outlook=True,
-        ),
-    ]
-    if len(report.by_carrier) > 1:
-        sections.append(
-            _group_section(
-                t._("By carrier"),
-                report.by_carrier,
-                t,
-                m,
-                lambda n: n or t._("(none)"),
-                MAX_LISTED_OTHERS,
-            )
-        )
-    if len(report.by_marketplace) > 1:
-        sections.append(
-            _group_section(
-                t._("By marketplace"),
-                report.by_marketplace,
-                t,
-                m,
-                lambda n: marketplace_label(t, n),
-                MAX_LISTED_OTHERS,
-            )
-        )
+    category_section = _group_section(
+        t._("By category"),
+        report.by_category,
+        t,
+        m,
+        lambda n: category_label(t, n),
+        MAX_LISTED_GROUPS,
+        outlook=True,
+    )
+    sections = [_headline(report, t, m), plan_section(report.plan, t, m), category_section]
+    sections += _breakdown_sections(report, t, m)
     sections += [_defect_section(report, t, m), _excluded_section(report, t)]
     sections.append(_notes_section(report, t, m))
     return "\n\n".join(s for s in sections if s)
+
+
+def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    """By carrier and by marketplace, each only when the upload has more than one."""
+    breakdowns = [
+        (t._("By carrier"), report.by_carrier, lambda n: n or t._("(none)")),
+        (t._("By marketplace"), report.by_marketplace, lambda n: marketplace_label(t, n)),
+    ]
+    return [
+        _group_section(title, groups, t, m, label, MAX_LISTED_OTHERS)
+        for title, groups, label in breakdowns
+        if len(groups) > 1
+    ]
 
 
 def _headline(report: VtrReport, t: Translator, m: Markup) -> str:

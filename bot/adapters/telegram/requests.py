@@ -93,17 +93,20 @@ class RetryingRequest(HTTPXRequest):
                 if status < HTTPStatus.INTERNAL_SERVER_ERROR or last:
                     return status, payload
                 reason = f"HTTP {status}"
-            delay = self._delay(attempt)
-            log.warning(
-                "%s failed (%s), try %d of %d; retrying in %.1f s",
-                _method(url),
-                reason,
-                attempt,
-                self.tries,
-                delay,
-            )
-            await self._sleep(delay)
+            await self._wait_before_retry(url, reason, attempt)
         raise AssertionError("unreachable: the last try returns or raises")
+
+    async def _wait_before_retry(self, url: str, reason: str, attempt: int) -> None:
+        delay = self._delay(attempt)
+        log.warning(
+            "%s failed (%s), try %d of %d; retrying in %.1f s",
+            _method(url),
+            reason,
+            attempt,
+            self.tries,
+            delay,
+        )
+        await self._sleep(delay)
 
 
 OVERALL_PER_SECOND = 29
@@ -213,6 +216,18 @@ class SharedRateLimiter(BaseRateLimiter[int]):
                 )
                 await self.slots.pause("bot", seconds + 0.1)
         raise AssertionError("unreachable: the last try returns or raises")
+
+    async def _wait_before_retry(self, url: str, reason: str, attempt: int) -> None:
+        delay = self._delay(attempt)
+        log.warning(
+            "%s failed (%s), try %d of %d; retrying in %.1f s",
+            _method(url),
+            reason,
+            attempt,
+            self.tries,
+            delay,
+        )
+        await self._sleep(delay)
 
 
 READ_TIMEOUT = 5.0
