@@ -47,9 +47,9 @@ class Forgetting:
             return [Reply(esc(t._("Nothing was deleted.")))]
         async with self.uploads.exclusive(chat_id):
             await self.alerts.stop(chat_id)
-            if self.amazon is not None:  # credentials first: the most sensitive
-                self.amazon.cancel(chat_id)
-                await self.amazon.amazon.forget(chat_id)
+            if self.amazon is not None:
+                self.amazon.cancel(chat_id)  # a /connect half answered: its answers too
+            # The Amazon connection (credentials first) goes with the rest, in one transaction.
             await self.store.forget(chat_id)
             self.uploads.reports.forget(chat_id)
         return [Reply(esc(t._("Done: everything stored about this chat is deleted.")))]

@@ -15,6 +15,7 @@ from bot.services.amazon.alert_part import amazon_alert_part
 from bot.services.amazon.repository import AmazonRepository, PerformanceSnapshot, SyncState
 from bot.services.amazon.text import editable_note, sync_notice
 from bot.services.i18n import translator
+from bot.services.store import Store
 from tests.amazon.conftest import UK, US
 
 TODAY = date(2026, 11, 30)
@@ -71,8 +72,8 @@ def test_editable_note_counts_undelivered_and_delivered_defects():
 
 @pytest.fixture
 async def repo(tmp_path) -> AsyncIterator[AmazonRepository]:
-    async with AmazonRepository(tmp_path / "amazon.sqlite3") as opened:
-        yield opened
+    async with Store(tmp_path / "vtrbot.sqlite3") as store:
+        yield AmazonRepository(store)
 
 
 async def test_the_alert_part_names_the_official_rate_and_why_it_differs(repo):

@@ -56,9 +56,8 @@ async def store(tmp_path) -> AsyncIterator[Store]:
 
 
 @pytest.fixture
-async def repo(tmp_path) -> AsyncIterator[AmazonRepository]:
-    async with AmazonRepository.beside(tmp_path / "vtrbot.sqlite3") as opened:
-        yield opened
+def repo(store: Store) -> AmazonRepository:
+    return AmazonRepository(store)
 
 
 @pytest.fixture

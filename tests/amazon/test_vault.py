@@ -41,10 +41,8 @@ async def test_no_file_log_or_error_holds_the_token(tmp_path, spapi: FakeSpApi, 
     caplog.set_level(logging.DEBUG)
     data = tmp_path / "data"
     vault = CredentialVault(SecretStr(secret_key))
-    async with (
-        Store(data / "vtrbot.sqlite3") as store,
-        AmazonRepository.beside(data / "vtrbot.sqlite3") as repo,
-    ):
+    async with Store(data / "vtrbot.sqlite3") as store:
+        repo = AmazonRepository(store)
         await repo.connect(CHAT, "NA", [US], vault.seal(SecretStr(REFRESH_TOKEN)))
         clients = client_factory(
             client_id=CLIENT_ID, client_secret=SecretStr(CLIENT_SECRET),
@@ -62,7 +60,7 @@ async def test_no_file_log_or_error_holds_the_token(tmp_path, spapi: FakeSpApi, 
         connection = await repo.connection(CHAT)
         on_disk = every_byte_under(data)
     assert [o.status for o in outcomes] == ["ok", "unavailable", "revoked"]
-    assert (data / "amazon.sqlite3").exists()
+    assert (data / "vtrbot.sqlite3").exists()  # the sealed token is in the store's file
     secrets = [REFRESH_TOKEN, CLIENT_SECRET, REFRESH_TOKEN.split("|", 1)[1]]
     for secret in secrets:
         assert secret.encode() not in on_disk

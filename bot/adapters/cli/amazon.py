@@ -141,9 +141,9 @@ def _with_service(command: str, work: Callable[[AmazonService], Awaitable[int]])
 
 async def _open_and_run(settings: Settings, work: Callable[[AmazonService], Awaitable[T]]) -> T:
     from bot.services.amazon.service import AmazonService
-    from bot.services.store import Store
+    from bot.services.store import open_store
 
-    async with Store(settings.database_path) as store:
+    async with open_store(settings) as store:
         service = AmazonService.from_settings(settings, store)
         await service.open()
         try:

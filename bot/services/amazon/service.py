@@ -1,15 +1,14 @@
 """Connecting a store, and the one object the adapters hold for everything Amazon.
 
 `AmazonService.from_settings(settings, store)` is the entry point (then `await open()`, in
-the caller's event loop): the Amazon file beside the bot's database and, when the operator
-configured the LWA app and the secret key, the vault and the sync. Without them,
-`missing_settings()` names what the operator must set.
+the caller's event loop, once the store is open): the Amazon tables of the bot's store and,
+when the operator configured the LWA app and the secret key, the vault and the sync.
+Without them, `missing_settings()` names what the operator must set.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -23,6 +22,7 @@ from bot.services.amazon.client import (
     SpApiRequestError,
     SpApiUnavailable,
 )
+from bot.services.amazon.legacy import import_legacy_file
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome, client_factory
 from bot.services.amazon.vault import CredentialVault
@@ -71,7 +71,7 @@ class AmazonService:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> AmazonService:
         """Not yet open: `await open()` inside the event loop that will use it."""
-        repo = AmazonRepository.beside(store.path)
+        repo = AmazonRepository(store)
         missing = [
             name
             for name, value in (
@@ -93,11 +93,11 @@ class AmazonService:
         return cls(repo, store, vault, clients, missing, clock)
 
     async def open(self) -> None:
-        if not self.repo.is_open:
-            await self.repo.open()
+        """The store is open: bring in what the previous release kept in its own file."""
+        await import_legacy_file(self.store)
 
     async def close(self) -> None:
-        await self.repo.close()
+        """Nothing of its own to close: the tables are the store's."""
 
     def missing_settings(self) -> tuple[str, ...]:
         """Environment variables the operator must set before sellers can connect."""
@@ -116,8 +116,7 @@ class AmazonService:
         chosen = tuple(dict.fromkeys(i for i in ids if i))
         status = await self._verify(region, chosen, token)
         if status == "connected":
-            async with self._repo() as repo:
-                await repo.connect(chat_id, region, chosen, self.vault.seal(token))
+            await self.repo.connect(chat_id, region, chosen, self.vault.seal(token))
         return ConnectResult(status, chosen)
 
     async def _verify(
@@ -139,24 +138,12 @@ class AmazonService:
             return "refused"
         return "connected"
 
-    @asynccontextmanager
-    async def _repo(self) -> AsyncIterator[AmazonRepository]:
-        """The repository, opened for this call only when the service was never opened
-        (a wiring that skipped `open()` must still forget and disconnect)."""
-        if self.repo.is_open:
-            yield self.repo
-            return
-        async with AmazonRepository(self.repo.path) as repo:
-            yield repo
-
     async def disconnect(self, chat_id: int) -> bool:
-        async with self._repo() as repo:
-            return await repo.disconnect(chat_id)
+        return await self.repo.disconnect(chat_id)
 
     async def forget(self, chat_id: int) -> None:
         """/forget: the chat's credentials, sync state and snapshots."""
-        async with self._repo() as repo:
-            await repo.forget(chat_id)
+        await self.repo.forget(chat_id)
 
     async def sync_now(self, chat_id: int | None = None) -> list[SyncOutcome]:
         if self.sync is None:

@@ -17,13 +17,11 @@ from bot.domain.alerts import AlertRecord, Subscription
 from bot.domain.models import VtrReport
 from bot.services.i18n import SUPPORTED_LANGS, Lang
 from bot.services.store.backend import Backend, Row
+from bot.services.store.schema import CHAT_TABLES
 from bot.services.store.sqlite import SqliteBackend
 
 SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
 """RECORD_FIELDS, in order, as stored."""
-_CHAT_TABLES = (
-    "shipments", "last_report", "subscriptions", "alert_history", "alert_days", "chats",
-)  # fmt: skip
 
 
 def _now() -> str:
@@ -304,9 +302,9 @@ class Store:
     # -- forgetting --------------------------------------------------------------------------
 
     async def forget(self, chat_id: int) -> None:
-        """Delete everything stored about a chat, in one transaction, then scrub the files
-        so the deleted rows cannot be read back from them."""
+        """Delete everything stored about a chat (its Amazon connection first), in one
+        transaction, then scrub the files so the deleted rows cannot be read back from them."""
         async with self.backend.transaction(chat_id) as transaction:
-            for table in _CHAT_TABLES:
+            for table in CHAT_TABLES:
                 await transaction.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
         await self.backend.scrub()
