@@ -348,24 +348,32 @@ async def test_shipment_rows_come_in_batches_of_the_size_asked(store: Store) -> 
 
 
 async def test_forgotten_shipments_cannot_be_read_back_from_the_files(tmp_path) -> None:
-    """After /forget, the chat's order IDs and tracking numbers are in neither the database
-    file nor its write-ahead log, while another chat's still are (so the bytes searched are
-    the bytes that hold the data)."""
+    """After /forget, the chat's order IDs, tracking numbers and sealed Amazon token are in
+    neither the database file nor its write-ahead log, while another chat's still are (so
+    the bytes searched are the bytes that hold the data)."""
+    from bot.services.amazon.repository import AmazonRepository
+
     path = tmp_path / "vtrbot.sqlite3"
     forgotten = [
         record(f"SECRET-ORDER-{i:04d}", tracking=f"TRK-FORGET-{i:04d}") for i in range(300)
     ]
     kept = [record(f"KEPT-ORDER-{i:04d}", tracking=f"TRK-KEEP-{i:04d}") for i in range(300)]
     async with Store(path) as store:
+        amazon = AmazonRepository(store)
         await merge_records(store, 1, forgotten)
         await merge_records(store, 2, kept)
+        await amazon.connect(1, "NA", ["ATVPDKIKX0DER"], b"SEALED-TOKEN-FORGET" * 4)
+        await amazon.connect(2, "NA", ["ATVPDKIKX0DER"], b"SEALED-TOKEN-KEEP" * 4)
         await store.forget(1)
         files = [path, path.with_name(path.name + "-wal")]
         raw = b"".join(file.read_bytes() for file in files if file.exists())
         assert b"KEPT-ORDER-0299" in raw and b"TRK-KEEP-0000" in raw
+        assert b"SEALED-TOKEN-KEEP" in raw
         assert b"SECRET-ORDER" not in raw
         assert b"TRK-FORGET" not in raw
+        assert b"SEALED-TOKEN-FORGET" not in raw
         assert await stored_count(store, 2) == 300
+        assert await amazon.connection(1) is None
 
 
 async def test_an_alert_day_is_claimed_once_whoever_claims_it(database: Database) -> None:
