@@ -5,6 +5,7 @@ by itself, and the daily alert, with no upload, names the failing category."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -67,7 +68,14 @@ async def app(tmp_path, bot_api: FakeBotApi, spapi: FakeSpApi, secret_key: str):
         VTRBOT_SPAPI_SYNC_MINUTES=0.01,
     )
     spapi.polls_before_done = 0
-    application = build_application(settings, KnowledgeBase.load(), clock=lambda: MORNING)
+    # The morning, moving on in real time: a round comes an interval after the last only
+    # if the clock says so (a frozen clock would find every chat "just attempted").
+    begun = time.monotonic()
+    application = build_application(
+        settings,
+        KnowledgeBase.load(),
+        clock=lambda: MORNING + timedelta(seconds=time.monotonic() - begun),
+    )
     async with started(application) as running:
         yield running
 

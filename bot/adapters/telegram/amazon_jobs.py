@@ -3,11 +3,15 @@
 Incremental syncs are cheap (one `searchOrders` call when nothing changed; the performance
 report once a day), so an hourly pass keeps every chat's data at most an hour old whenever
 its daily alert runs. A chat whose authorization was just revoked is told at once.
+
+Every replica runs the job; each chat is synced by one of them per interval (see
+`AmazonSync`), and only the replica that synced it tells the chat to reconnect.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram.error import TelegramError
 from telegram.ext import JobQueue
@@ -35,7 +39,8 @@ def schedule_amazon_sync(job_queue: JobQueue, services: Services) -> bool:  # ty
 
 async def amazon_sync(context: VtrContext) -> None:
     services = context.bot_data.services
-    outcomes = await services.amazon.sync_now()
+    every = timedelta(minutes=services.settings.spapi_sync_minutes)
+    outcomes = await services.amazon.sync_now(every=every)
     for outcome in outcomes:
         if outcome.status in ("revoked", "key_changed"):
             await _tell_to_reconnect(context, services, outcome.chat_id)

@@ -145,9 +145,13 @@ class AmazonService:
         """/forget: the chat's credentials, sync state and snapshots."""
         await self.repo.forget(chat_id)
 
-    async def sync_now(self, chat_id: int | None = None) -> list[SyncOutcome]:
+    async def sync_now(
+        self, chat_id: int | None = None, every: timedelta | None = None
+    ) -> list[SyncOutcome]:
+        """One chat, or every connected chat; `every` is the repeating round's interval
+        (see `AmazonSync.sync_all`)."""
         if self.sync is None:
             return []
         if chat_id is not None:
             return [await self.sync.sync_chat(chat_id)]
-        return await self.sync.sync_all()
+        return await self.sync.sync_all(every)

@@ -54,10 +54,17 @@ CURSOR_OVERLAP = timedelta(minutes=10)
 CATEGORY_LOOKBACK_DAYS = 120
 """Uploaded shipments this recent lend their category to synced orders."""
 
+ROUND_SLACK = 0.1
+"""A repeating round leaves out a chat attempted less than its interval ago, less this
+share of it: the scheduler's next round comes an interval later give or take milliseconds,
+and must not find the chat still "just attempted"."""
+
 SyncStatus = Literal[
     "ok", "not_connected", "paused", "revoked", "key_changed", "app_rejected",
-    "unavailable", "refused", "busy",
+    "unavailable", "refused", "busy", "not_due",
 ]  # fmt: skip
+""""busy": a sync of the chat is running (here or in another process); "not_due": a round
+attempted it less than an interval ago (here or in another process)."""
 ClientFactory = Callable[[Region, SecretStr], SpApiClient]
 
 
@@ -100,6 +107,8 @@ def client_factory(
 class _Run:
     """Tallies of one sync in progress."""
 
+    attempt: datetime
+    """Recorded as the chat's last attempt (see `AmazonSync._sync_chat`)."""
     orders: int = 0
     packages: int = 0
     snapshots: list[PerformanceSnapshot] = field(default_factory=list)
@@ -107,7 +116,12 @@ class _Run:
 
 
 class AmazonSync:
-    """Syncs connected chats. `clock` gives the current UTC time (tests set it)."""
+    """Syncs connected chats. `clock` gives the current UTC time (tests set it).
+
+    Every process sharing the database may run the repeating round: each chat's sync holds
+    the store's lock `amazon-sync:<chat>` (a process that cannot take it moves on), and a
+    round leaves out a chat any process attempted less than an interval ago (the shared
+    `last_attempt`), so each chat is synced once per interval across replicas."""
 
     def __init__(
         self,
@@ -122,28 +136,38 @@ class AmazonSync:
         self.vault = vault
         self.clients = clients
         self.clock = clock
-        self._running: set[int] = set()
 
-    async def sync_all(self) -> list[SyncOutcome]:
-        """Every connected chat, one after another (Amazon's limits are per seller and app)."""
-        return [await self.sync_chat(c.chat_id) for c in await self.repo.connections()]
+    async def sync_all(self, every: timedelta | None = None) -> list[SyncOutcome]:
+        """Every connected chat, one after another (Amazon's limits are per seller and app).
+        With `every` (the repeating round's interval), chats attempted less than that ago
+        are "not_due"; without it (an operator's `vtrbot sync --now`), every chat is synced."""
+        round_started = self.clock()
+        return [
+            await self.sync_chat(c.chat_id, round_started, every)
+            for c in await self.repo.connections()
+        ]
 
-    async def sync_chat(self, chat_id: int) -> SyncOutcome:
+    async def sync_chat(
+        self, chat_id: int, round_started: datetime | None = None, every: timedelta | None = None
+    ) -> SyncOutcome:
         """One chat's sync; "busy" when one is already running for it (a long backfill
-        started by /connect while the repeating job comes round)."""
-        if chat_id in self._running:
-            return SyncOutcome(chat_id, "busy")
-        self._running.add(chat_id)
-        try:
-            return await self._sync_chat(chat_id)
-        finally:
-            self._running.discard(chat_id)
+        started by /connect while the round comes by, or another replica's round)."""
+        async with self.store.hold(f"amazon-sync:{chat_id}") as held:
+            if not held:
+                return SyncOutcome(chat_id, "busy")
+            return await self._sync_chat(chat_id, round_started or self.clock(), every)
 
-    async def _sync_chat(self, chat_id: int) -> SyncOutcome:
+    async def _sync_chat(
+        self, chat_id: int, attempt: datetime, every: timedelta | None
+    ) -> SyncOutcome:
+        """`attempt` is recorded as the chat's last attempt: the round's start, not this
+        chat's, so a chat late in a long round is due again exactly one interval later."""
         connection = await self.repo.connection(chat_id)
         if connection is None:
             return SyncOutcome(chat_id, "not_connected")
         state = await self.repo.sync_state(chat_id)
+        if every is not None and not _due(state, attempt, every):
+            return SyncOutcome(chat_id, "not_due", last_good_sync=state.last_good_sync)
         if connection.state == "needs_reconnect":
             return SyncOutcome(chat_id, "paused", last_good_sync=state.last_good_sync)
         try:
@@ -152,7 +176,7 @@ class AmazonSync:
             await self.repo.mark_needs_reconnect(chat_id)
             return SyncOutcome(chat_id, "key_changed", last_good_sync=state.last_good_sync)
         started = self.clock()
-        run = _Run()
+        run = _Run(attempt)
         try:
             async with self.clients(connection.region, token) as client:
                 await self._sync_orders(client, connection, state, started, run)
@@ -238,7 +262,7 @@ class AmazonSync:
         retry_on = started.date() + timedelta(days=1) if run.report_problem else None
         await self.repo.save_sync_state(
             chat_id,
-            SyncState(started, started, started, _report_note(run), retry_on),
+            SyncState(started, started, run.attempt, _report_note(run), retry_on),
         )
         return SyncOutcome(
             chat_id, "ok", state.orders_cursor is None, run.orders, run.packages,
@@ -251,13 +275,19 @@ class AmazonSync:
         """The cursor and the last good sync stay: the next run starts from the same point."""
         await self.repo.save_sync_state(
             chat_id,
-            SyncState(state.orders_cursor, state.last_good_sync, started, status,
+            SyncState(state.orders_cursor, state.last_good_sync, run.attempt, status,
                       state.report_retry_on),
         )  # fmt: skip
         return SyncOutcome(
             chat_id, status, state.orders_cursor is None, run.orders, run.packages,
             tuple(run.snapshots), run.report_problem, state.last_good_sync,
         )  # fmt: skip
+
+
+def _due(state: SyncState, attempt: datetime, every: timedelta) -> bool:
+    """Whether a round starting at `attempt` syncs a chat last attempted at `state`'s time."""
+    last = state.last_attempt
+    return last is None or attempt - last >= every * (1 - ROUND_SLACK)
 
 
 def _report_note(run: _Run) -> str | None:
