@@ -50,7 +50,7 @@ async def store(database: Database):
 
 
 async def test_new_database_is_migrated(store: Store) -> None:
-    assert await store.schema_version() == SCHEMA_VERSION == 5
+    assert await store.schema_version() == SCHEMA_VERSION == 6
 
 
 async def test_new_sqlite_database_is_in_wal_mode(tmp_path) -> None:
@@ -476,3 +476,39 @@ async def test_a_decided_day_is_kept_and_forgotten_with_the_chat(store: Store) -
     assert await store.day_decided(1, day + timedelta(days=1)) is None
     await store.forget(1)
     assert await store.day_decided(1, day) is None
+
+
+async def test_the_send_slots_table_is_postgresql_s_alone(store: Store) -> None:
+    """One SQLite process keeps its rate limit in memory; replicas share the slots' table."""
+    if store.backend.dialect == "sqlite":
+        rows = await store.backend.fetch("SELECT name FROM sqlite_master WHERE name LIKE 'send%'")
+        assert rows == []
+    else:
+        assert await store.backend.fetch("SELECT key, tat FROM send_slots") == []
+
+
+@pytest.mark.slow
+async def test_the_rate_limiter_opened_first_migrates_and_an_old_slot_table_is_kept(
+    tmp_path, postgres_url: str
+) -> None:
+    """The bot opens its shared rate limiter before its store, on a new database or one
+    where the release before created `send_slots` itself, outside the migrations."""
+    from bot.services.store.schema import MIGRATIONS
+    from bot.services.store.send_slots import SendSlots
+
+    database = Database(tmp_path / "vtrbot.sqlite3", postgres_url)
+    await run_sql(
+        database,
+        "".join(m["postgresql"] for m in MIGRATIONS[:-1])
+        + "CREATE TABLE send_slots (key TEXT PRIMARY KEY, tat TIMESTAMPTZ NOT NULL);"
+        + "INSERT INTO send_slots VALUES ('bot', now() + interval '1 hour');"
+        + set_version(database, len(MIGRATIONS) - 1),
+    )
+    slots = SendSlots(postgres_url)
+    await slots.open()
+    try:
+        assert 3590 < await slots.take("bot", 0.04) <= 3600.1  # the old row was kept
+        async with database.store() as store:
+            assert await store.schema_version() == SCHEMA_VERSION
+    finally:
+        await slots.close()

@@ -72,17 +72,8 @@ class PostgresBackend:
             return await _version(connection)
 
     async def _migrate(self) -> None:
-        async with self.pool.acquire() as connection, connection.transaction():
-            await connection.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
-            version = await _version(connection)
-            if version > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"database has schema {version}, newer than this code ({SCHEMA_VERSION})"
-                )
-            for number in range(version, SCHEMA_VERSION):
-                await connection.execute(MIGRATIONS[number]["postgresql"])
-            await connection.execute("DELETE FROM schema_version")
-            await connection.execute("INSERT INTO schema_version VALUES ($1)", SCHEMA_VERSION)
+        async with self.pool.acquire() as connection:
+            await migrate(connection)
 
     async def fetch(self, sql: str, params: Params = ()) -> list[Row]:
         async with self.pool.acquire() as connection:
@@ -130,6 +121,23 @@ class PostgresBackend:
 
     async def scrub(self) -> None:
         """Nothing to do at once: deleted rows are reclaimed by autovacuum (see README)."""
+
+
+async def migrate(connection: asyncpg.Connection) -> None:
+    """Bring the database to this code's schema, once however many processes start at once.
+    Whoever connects first does it: the store, or the shared rate limiter (which the bot
+    opens before the store)."""
+    async with connection.transaction():
+        await connection.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+        version = await _version(connection)
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"database has schema {version}, newer than this code ({SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            await connection.execute(MIGRATIONS[number]["postgresql"])
+        await connection.execute("DELETE FROM schema_version")
+        await connection.execute("INSERT INTO schema_version VALUES ($1)", SCHEMA_VERSION)
 
 
 async def _version(connection: asyncpg.Connection) -> int:

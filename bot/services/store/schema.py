@@ -143,6 +143,16 @@ CREATE TABLE amazon_snapshots (
 );
 """
 
+_SEND_SLOTS = """
+-- The sending slots every replica takes before calling Telegram: one rate limit for one bot
+-- token (see bot/services/store/send_slots.py). IF NOT EXISTS: replicas of the release
+-- before created it themselves, outside the migrations.
+CREATE TABLE IF NOT EXISTS send_slots (
+    key TEXT PRIMARY KEY,
+    tat TIMESTAMPTZ NOT NULL
+);
+"""
+
 AMAZON_TABLES = (
     "amazon_connections", "amazon_sync_state", "amazon_packages", "amazon_item_categories",
     "amazon_snapshots",
@@ -189,5 +199,7 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
     _both(_V4),
     # 5: the Amazon connection, shared by every process like the rest.
     _both(_AMAZON),
+    # 6: the shared sending slots; SQLite serves one process, whose limiter is in memory.
+    {"sqlite": "", "postgresql": _SEND_SLOTS},
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,12 +16,7 @@ from __future__ import annotations
 
 import asyncpg
 
-TABLE_SQL = """
-CREATE TABLE IF NOT EXISTS send_slots (
-    key TEXT PRIMARY KEY,
-    tat TIMESTAMPTZ NOT NULL
-)
-"""
+from bot.services.store.postgres import migrate
 
 TAKE_SQL = """
 INSERT INTO send_slots AS slot (key, tat)
@@ -41,10 +36,6 @@ ON CONFLICT (key) DO UPDATE
     SET tat = GREATEST(slot.tat, clock_timestamp() + make_interval(secs => $2))
 """
 
-TABLE_LOCK = 0x76747273
-"""Advisory lock key ("vtrs") held while creating the table: two replicas starting together
-would otherwise race in CREATE TABLE IF NOT EXISTS."""
-
 
 class SendSlots:
     """The shared slot table, through a small pool of its own (one query per message)."""
@@ -55,10 +46,11 @@ class SendSlots:
         self._pool: asyncpg.Pool | None = None
 
     async def open(self) -> None:
+        """Connect, and migrate the schema (the table is the store's, see `schema.py`):
+        the bot opens its rate limiter before its store."""
         self._pool = await asyncpg.create_pool(self.url, min_size=1, max_size=self.pool_size)
-        async with self._pool.acquire() as connection, connection.transaction():
-            await connection.execute("SELECT pg_advisory_xact_lock($1)", TABLE_LOCK)
-            await connection.execute(TABLE_SQL)
+        async with self._pool.acquire() as connection:
+            await migrate(connection)
 
     async def close(self) -> None:
         if self._pool is not None:
