@@ -24,7 +24,6 @@ from bot.domain.amazon_orders import SyncedPackage
 from bot.domain.amazon_regions import Region
 from bot.services.store import Store
 from bot.services.store.backend import Backend, Row
-from bot.services.store.schema import AMAZON_TABLES
 
 ConnectionState = Literal["active", "needs_reconnect"]
 ROWS_PER_INSERT = 100
@@ -152,20 +151,14 @@ class AmazonRepository:
 
     async def disconnect(self, chat_id: int) -> bool:
         """Delete the chat's credentials and sync state; False if it had none. Snapshots and
-        package statuses stay until /forget: they are the chat's history, not a secret."""
+        package statuses stay until /forget (`Store.forget`): they are the chat's history,
+        not a secret."""
         async with self.backend.transaction(chat_id) as transaction:
             removed = await transaction.execute(
                 "DELETE FROM amazon_connections WHERE chat_id = ?", (chat_id,)
             )
             await transaction.execute("DELETE FROM amazon_sync_state WHERE chat_id = ?", (chat_id,))
         return removed > 0
-
-    async def forget(self, chat_id: int) -> None:
-        """Delete everything kept about the chat, credentials first, in one transaction
-        (`Store.forget` does this too, with the rest of the chat's data)."""
-        async with self.backend.transaction(chat_id) as transaction:
-            for table in AMAZON_TABLES:
-                await transaction.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
 
     # -- sync state ----------------------------------------------------------------------------
 

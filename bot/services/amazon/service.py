@@ -141,10 +141,6 @@ class AmazonService:
     async def disconnect(self, chat_id: int) -> bool:
         return await self.repo.disconnect(chat_id)
 
-    async def forget(self, chat_id: int) -> None:
-        """/forget: the chat's credentials, sync state and snapshots."""
-        await self.repo.forget(chat_id)
-
     async def sync_now(
         self, chat_id: int | None = None, every: timedelta | None = None
     ) -> list[SyncOutcome]:
