@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     """Private deployments: only these chat IDs are served (empty: everyone)."""
     database_url: SecretStr | None = Field(default=None, alias="VTRBOT_DATABASE_URL")
     """postgresql://… to share one PostgreSQL between processes; unset: SQLite in data_dir."""
+    alert_sweep_seconds: float = Field(default=300, gt=0, alias="VTRBOT_ALERT_SWEEP_SECONDS")
+    """How often each process looks for chats whose alert time passed with the day
+    undecided (a replica died mid-pass, a delivery failed) and finishes them."""
 
     # -- Amazon Selling Partner API (connected stores); see docs in README "Connect Amazon" --
     spapi_client_id: str | None = Field(default=None, alias="VTRBOT_SPAPI_CLIENT_ID")

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.alerts import Subscription
 from bot.services import buttons
-from bot.services.alerting import AlertMessage, AlertService
+from bot.services.alerting import AlertService
 from bot.services.i18n import Translator
 from bot.services.replies import Button, Reply
 from bot.services.report_text import esc
@@ -173,14 +173,14 @@ class AlertSettings:
             return [
                 Reply(esc(t._("You have no daily alert. Send /subscribe to get one at 09:00.")))
             ]
-        sent: list[AlertMessage] = []
+        sent: list[Reply] = []
 
-        async def collect(message: AlertMessage) -> None:
-            sent.append(message)
+        async def collect(chat_id: int, part: Reply) -> None:
+            sent.append(part)
 
         outcome = await self.alerts.run_for(subscription, collect)
         if sent:
-            return sent[0].as_replies()
+            return sent
         texts = {
             "quiet": t._("Nothing to report today: no category needs attention."),
             "already_sent": t._("Today's alert was already sent."),

@@ -2,10 +2,12 @@
 
 For each subscribed chat: recompute the rolling window from the stored shipments as of
 today in the chat's time zone, decide with `bot.domain.alerts.decide` against the last
-alert sent, and deliver the text and trend chart through a callback the adapter provides
-(Telegram, or the terminal). The day is claimed in the alert history before delivery,
-so a restart mid-day never sends the same day's alert twice; a failed delivery releases
-the claim so a later run can retry. One chat's failure never stops the others.
+alert sent, and deliver the trend chart and the text, part by part, through a callback the
+adapter provides (Telegram, or the terminal). The day is claimed in the alert history,
+with the parts it will be sent as, before any delivery; each part is marked "sending"
+before its send and "sent" after. So whichever process finishes the day (a restart, or
+another replica's sweep) sends only the parts never started, and no message twice
+(docs/vtr-rules.md §7). One chat's failure never stops the others.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
@@ -30,6 +32,7 @@ from bot.services.history import stored_history
 from bot.services.i18n import Lang, Translator, translator
 from bot.services.replies import Document, Reply
 from bot.services.store import Store
+from bot.services.store.store import AlertPart
 from bot.services.text_split import split_html
 
 log = logging.getLogger(__name__)
@@ -73,8 +76,23 @@ class AlertMessage:
         picture = [Reply("", image=self.chart)] if self.chart else []
         return [*picture, *self.replies]
 
+    def as_parts(self) -> list[AlertPart]:
+        """The replies as the parts stored with the day's claim, in sending order."""
+        return [
+            AlertPart(index, reply.html, *((reply.image.filename, reply.image.data) if reply.image else (None, None)))
+            for index, reply in enumerate(self.as_replies())
+        ]  # fmt: skip
 
-Deliver = Callable[[AlertMessage], Awaitable[None]]
+
+def part_reply(part: AlertPart) -> Reply:
+    """A stored part as the reply to send."""
+    if part.image is None:
+        return Reply(part.html)
+    return Reply(part.html, image=Document(part.filename or "vtr.png", part.image))
+
+
+Deliver = Callable[[int, Reply], Awaitable[None]]
+"""Send one part of a chat's alert (the chart, or one text part) to the chat."""
 
 
 def utc_now() -> datetime:
@@ -144,15 +162,23 @@ class AlertService:
             subscriptions = [one] if one and self.may_alert(chat_id) else []
         return {s.chat_id: await self.run_for(s, deliver) for s in subscriptions}
 
-    async def catch_up(self, deliver: Deliver) -> dict[int, Outcome]:
-        """After a restart: chats whose alert time already passed today (a chat that got
-        today's alert already is skipped by the day's claim)."""
+    async def sweep(self, deliver: Deliver) -> dict[int, Outcome]:
+        """The chats whose alert time has passed today and whose day is still undecided:
+        after a restart, after a replica died mid-pass (its locks died with it), or after a
+        failed delivery. One query finds them all; a chat another process holds is skipped
+        (that process is on it), so every replica may sweep at once."""
         now = self.clock()
-        due = [
-            s
-            for s in await self._subscriptions()
-            if now.astimezone(ZoneInfo(s.timezone)).time() >= s.at
-        ]
+        # Every zone's local date is the UTC date or the day either side of it.
+        days = [now.astimezone(UTC).date() + timedelta(days=shift) for shift in (-1, 0, 1)]
+        due = []
+        for subscription, decided in await self.store.subscriptions_with_decided_days(days):
+            local = now.astimezone(ZoneInfo(subscription.timezone))
+            if (
+                local.time() >= subscription.at
+                and local.date() not in decided
+                and self.may_alert(subscription.chat_id)
+            ):
+                due.append(subscription)
         return {s.chat_id: await self.run_for(s, deliver) for s in due}
 
     async def _subscriptions(self) -> list[Subscription]:
@@ -185,8 +211,11 @@ class AlertService:
         decided = await self.store.day_decided(chat_id, today)
         if decided == "quiet":
             return "quiet"
-        if decided is not None or await self.store.alert_sent_for(chat_id, today):
+        if decided is not None:
             return "already_sent"
+        if await self.store.alert_sent_for(chat_id, today):
+            # Claimed by a process that died or failed mid-delivery: finish what it planned.
+            return await self._deliver_parts(chat_id, today, deliver, claim=None)
         evaluation = await self.evaluate(subscription, today)
         t = translator(await self.store.get_lang(chat_id) or self.default_lang)
         official = await self._official(chat_id, evaluation, t)
@@ -197,17 +226,36 @@ class AlertService:
         decision = evaluation.decision
         triggers = [*decision.triggers, *official.triggers] or ["digest"]
         claim = await self.store.claim_alert(
-            chat_id, today, triggers, decision.snapshot.model_dump_json()
+            chat_id, today, triggers, decision.snapshot.model_dump_json(), message.as_parts()
         )
         if claim is None:
             return "already_sent"
-        try:
-            await deliver(message)
-        except BaseException:
-            await self.store.release_alert(chat_id, claim)
-            raise
+        return await self._deliver_parts(chat_id, today, deliver, claim)
+
+    async def _deliver_parts(
+        self, chat_id: int, today: date, deliver: Deliver, claim: int | None
+    ) -> Outcome:
+        """Send the day's parts never started, each marked before and after its send, then
+        decide the day. A part whose send raised is pending again; if nothing of the day
+        was delivered and this process made the claim, the claim is released so a later
+        pass evaluates afresh, else the day stays undecided for the sweep to finish."""
+        sent = 0
+        for part in await self.store.alert_parts(chat_id, today):
+            if part.state != "pending" or not await self.store.start_part(
+                chat_id, today, part.index
+            ):
+                continue
+            try:
+                await deliver(chat_id, part_reply(part))
+            except Exception:
+                await self.store.end_part(chat_id, today, part.index, "pending")
+                if claim is not None and sent == 0 and part.index == 0:
+                    await self.store.release_alert(chat_id, claim)
+                raise
+            await self.store.end_part(chat_id, today, part.index, "sent")
+            sent += 1
         await self.store.decide_day(chat_id, today, "sent")
-        return "sent"
+        return "sent" if sent else "already_sent"
 
     async def evaluate(self, subscription: Subscription, today: date) -> _Evaluation:
         """Today's report and decision from the stored shipments (nothing new invented)."""

@@ -11,6 +11,7 @@ import pytest
 from bot.domain.alerts import Subscription
 from bot.domain.models import ShipmentRecord
 from bot.services.alerting import AlertMessage, AlertService, ChatUnreachableError
+from bot.services.replies import Reply
 from bot.services.store import Store
 from tests.conftest import Database
 from tests.stored import merge_records
@@ -27,17 +28,32 @@ class Clock:
 
 
 class Outbox:
+    """Records every part delivered; `sent` puts them back together as alerts (a chart
+    starts an alert, text joins the chat's latest one)."""
+
     def __init__(self, fail_for: set[int] | None = None, blocked: set[int] | None = None) -> None:
-        self.sent: list[AlertMessage] = []
+        self.parts: list[tuple[int, Reply]] = []
         self.fail_for = fail_for or set()
         self.blocked = blocked or set()
 
-    async def __call__(self, message: AlertMessage) -> None:
-        if message.chat_id in self.blocked:
-            raise ChatUnreachableError(str(message.chat_id))
-        if message.chat_id in self.fail_for:
+    async def __call__(self, chat_id: int, part: Reply) -> None:
+        if chat_id in self.blocked:
+            raise ChatUnreachableError(str(chat_id))
+        if chat_id in self.fail_for:
             raise ConnectionError("network down")
-        self.sent.append(message)
+        self.parts.append((chat_id, part))
+
+    @property
+    def sent(self) -> list[AlertMessage]:
+        messages: list[AlertMessage] = []
+        latest: dict[int, AlertMessage] = {}
+        for chat_id, part in self.parts:
+            if part.image is not None or chat_id not in latest:
+                latest[chat_id] = AlertMessage(chat_id, [], part.image)
+                messages.append(latest[chat_id])
+            if part.image is None:
+                latest[chat_id].replies.append(part)
+        return messages
 
 
 def records(valid: int, invalid: int, day: date) -> list[ShipmentRecord]:
@@ -216,3 +232,130 @@ async def test_three_processes_running_the_pass_alert_each_chat_once(database: D
         assert outcomes.count(decided) >= 1
         assert set(outcomes) <= {decided, "already_sent"}
         assert outcomes.count("sent") <= 1
+
+
+class Killed(BaseException):
+    """The process dies here: nothing after this runs (not even `except Exception`)."""
+
+
+class DyingOutbox(Outbox):
+    """Delivers parts until the `die_after`-th, which reaches the chat, then dies."""
+
+    def __init__(self, die_after: int) -> None:
+        super().__init__()
+        self.die_after = die_after
+
+    async def __call__(self, chat_id: int, part: Reply) -> None:
+        await super().__call__(chat_id, part)
+        if len(self.parts) == self.die_after:
+            raise Killed
+
+
+async def below_bar_chat(store: Store, chat: int, at: time = time(9)) -> None:
+    await merge_records(store, chat, records(18, 2, date(2026, 11, 20)))  # 90%
+    await store.subscribe(Subscription(chat, at, "Asia/Shanghai"))
+
+
+async def test_a_part_being_sent_at_a_death_is_never_sent_again_the_rest_is(
+    database: Database,
+) -> None:
+    """One process dies while its chart is on the way (it may have arrived); another
+    process's sweep sends the text, never started, and not the chart again."""
+    first, second = database.store(), database.store()
+    await first.open()
+    await second.open()
+    try:
+        await below_bar_chat(first, 1)
+        dying = DyingOutbox(die_after=1)
+        with pytest.raises(Killed):
+            await AlertService(first, "en", clock=Clock(MORNING)).run_pass(dying)
+        today = date(2026, 11, 21)
+        assert [p.state for p in await second.alert_parts(1, today)] == ["sending", "pending"]
+        assert await second.day_decided(1, today) is None
+        survivor = Outbox()
+        later = Clock(MORNING + timedelta(minutes=5))
+        assert await AlertService(second, "en", clock=later).sweep(survivor) == {1: "sent"}
+        (chart,) = [part for _, part in dying.parts]
+        (text,) = [part for _, part in survivor.parts]
+        assert chart.image is not None and text.image is None
+        assert "90.0%" in text.html
+        assert await second.day_decided(1, today) == "sent"
+        assert await second.alert_parts(1, today) == []  # no longer needed once decided
+        assert await AlertService(second, "en", clock=later).sweep(survivor) == {}
+        assert len(survivor.parts) == 1
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_a_death_after_every_part_was_started_sends_nothing_more(store: Store) -> None:
+    await below_bar_chat(store, 1)
+    dying = DyingOutbox(die_after=2)  # the text was on its way
+    with pytest.raises(Killed):
+        await AlertService(store, "en", clock=Clock(MORNING)).run_pass(dying)
+    survivor = Outbox()
+    service = AlertService(store, "en", clock=Clock(MORNING + timedelta(minutes=5)))
+    assert await service.sweep(survivor) == {1: "already_sent"}
+    assert survivor.parts == []
+    assert await store.day_decided(1, date(2026, 11, 21)) == "sent"
+
+
+class FailingText(Outbox):
+    """Telegram refuses every text part (the chart goes through)."""
+
+    async def __call__(self, chat_id: int, part: Reply) -> None:
+        if part.image is None:
+            raise ConnectionError("network down")
+        await super().__call__(chat_id, part)
+
+
+async def test_the_sweep_retries_a_failed_delivery_from_the_part_that_failed(
+    store: Store,
+) -> None:
+    await below_bar_chat(store, 1)
+    await below_bar_chat(store, 2)
+    service = AlertService(store, "en", clock=Clock(MORNING))
+    assert await service.run_pass(Outbox(fail_for={1}), chat_id=1) == {1: "failed"}
+    flaky = FailingText()
+    assert await service.run_pass(flaky, chat_id=2) == {2: "failed"}
+    assert [chat for chat, _ in flaky.parts] == [2]  # chat 2's chart went out
+    retry = Outbox()
+    service.clock = Clock(MORNING + timedelta(minutes=5))
+    assert await service.sweep(retry) == {1: "sent", 2: "sent"}
+    kinds = [(chat, part.image is not None) for chat, part in retry.parts]
+    assert kinds == [(1, True), (1, False), (2, False)]  # chat 2: only the text, once
+
+
+async def test_the_sweep_finishes_due_undecided_unlocked_chats_only(store: Store) -> None:
+    await below_bar_chat(store, 1)  # due at 09:00, undecided
+    await below_bar_chat(store, 2, at=time(10))  # 09:30 now: not yet due
+    await below_bar_chat(store, 3)  # decided already
+    await below_bar_chat(store, 4)  # another process holds it
+    service = AlertService(store, "en", clock=Clock(MORNING))
+    assert await service.run_pass(Outbox(), chat_id=3) == {3: "sent"}
+    outbox = Outbox()
+    async with store.hold("alert:4:2026-11-21") as mine:
+        assert mine
+        assert await service.sweep(outbox) == {1: "sent", 4: "already_sent"}
+    assert sorted({chat for chat, _ in outbox.parts}) == [1]
+    assert await service.sweep(outbox) == {4: "sent"}  # let go: the next sweep finishes it
+    service.clock = Clock(MORNING + timedelta(hours=1))
+    assert await service.sweep(outbox) == {2: "sent"}
+    assert sorted({chat for chat, _ in outbox.parts}) == [1, 2, 4]
+
+
+async def test_the_sweep_reads_every_chat_in_one_query(store: Store) -> None:
+    """With every chat's day decided, a sweep is one read, however many chats there are."""
+    for chat in range(40):
+        await store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
+        await store.decide_day(chat, date(2026, 11, 21), "quiet")
+    reads: list[str] = []
+    fetch = store.backend.fetch
+
+    async def counted(sql: str, params=()):  # type: ignore[no-untyped-def]
+        reads.append(sql)
+        return await fetch(sql, params)
+
+    store.backend.fetch = counted  # type: ignore[method-assign]
+    assert await AlertService(store, "en", clock=Clock(MORNING)).sweep(Outbox()) == {}
+    assert len(reads) == 1

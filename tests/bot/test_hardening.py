@@ -15,7 +15,7 @@ from telegram.error import RetryAfter
 from bot.adapters.telegram.handlers import send_replies
 from bot.bootstrap import build_services
 from bot.domain.alerts import Subscription
-from bot.services.alerting import AlertMessage, AlertService
+from bot.services.alerting import AlertService
 from bot.services.charts import trend_chart
 from bot.services.core import Core
 from bot.services.i18n import translator
@@ -102,14 +102,14 @@ async def test_alerts_reach_only_the_allowed_chats(store: Store) -> None:
         await store.subscribe(Subscription(chat_id, time(9), "UTC", digest=True))
     sent: list[int] = []
 
-    async def deliver(message: AlertMessage) -> None:
-        sent.append(message.chat_id)
+    async def deliver(chat_id: int, part: Reply) -> None:
+        sent.append(chat_id)
 
     morning = datetime(2026, 11, 21, 10, tzinfo=UTC)
     service = AlertService(store, "en", clock=lambda: morning, allowed_chats=frozenset({2}))
     assert set(await service.run_pass(deliver)) == {2}
     assert await service.run_pass(deliver, chat_id=1) == {}
-    assert set(await service.catch_up(deliver)) <= {2}
+    assert set(await service.sweep(deliver)) <= {2}
     assert 1 not in sent
 
 

@@ -1,8 +1,9 @@
 """A process for the crash tests to kill: `python -m tests.faults.worker MODE DB [OUTBOX]`.
 
 - `merge`: replaces chat 1's shipments with a large new upload, saying "merging" first.
-- `alert`: runs the daily pass; each delivery is appended to OUTBOX, then the first one
-  hangs (as a send stuck on the network would) so the test can kill the process there.
+- `alert`: runs the daily pass; each part delivered (chart or text) is appended to OUTBOX;
+  with `alert-hang` the first one then hangs (as a send stuck on the network would) so the
+  test can kill the process there.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.domain.models import ShipmentRecord
-from bot.services.alerting import AlertMessage, AlertService
+from bot.services.alerting import AlertService
+from bot.services.replies import Reply
 from bot.services.store import Store
 from tests.stored import merge_records
 
@@ -37,9 +39,9 @@ async def merge(database: Path) -> None:
 
 
 async def alert(database: Path, outbox: Path, hang: bool) -> None:
-    async def deliver(message: AlertMessage) -> None:
+    async def deliver(chat_id: int, part: Reply) -> None:
         with outbox.open("a") as handle:
-            handle.write(f"sent {message.chat_id}\n")
+            handle.write(f"sent {chat_id} {'chart' if part.image else 'text'}\n")
         print("delivered", flush=True)
         if hang:
             await asyncio.sleep(120)

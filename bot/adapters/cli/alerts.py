@@ -64,13 +64,17 @@ async def _pass(settings, chat_id: int | None, to_terminal: bool, out_dir: Path)
 
 def _printer(out_dir: Path):  # type: ignore[no-untyped-def]
     from bot.adapters.cli.chat import plain, save
-    from bot.services.alerting import AlertMessage
+    from bot.services.replies import Reply
 
-    async def deliver(message: AlertMessage) -> None:
-        print(f"--- alert for chat {message.chat_id} ---")
-        for reply in message.replies:
-            print(plain(reply.html))
-        if message.chart is not None:
-            print(f"[chart saved: {save(message.chart, out_dir)}]")
+    headed: set[int] = set()
+
+    async def deliver(chat_id: int, part: Reply) -> None:
+        if chat_id not in headed:
+            headed.add(chat_id)
+            print(f"--- alert for chat {chat_id} ---")
+        if part.image is not None:
+            print(f"[chart saved: {save(part.image, out_dir)}]")
+        else:
+            print(plain(part.html))
 
     return deliver

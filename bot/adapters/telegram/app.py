@@ -29,7 +29,7 @@ from bot.adapters.telegram.amazon_jobs import schedule_amazon_sync
 from bot.adapters.telegram.context import BotData, VtrContext
 from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
-from bot.adapters.telegram.jobs import CATCH_UP_DELAY_SECONDS, JobQueueScheduler, catch_up
+from bot.adapters.telegram.jobs import JobQueueScheduler, schedule_sweep
 from bot.adapters.telegram.requests import bot_request, rate_limiter
 from bot.adapters.telegram.webhook import harden_webhook_server
 from bot.bootstrap import build_services
@@ -81,7 +81,7 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     )
     scheduled = await services.alerts.schedule_all()
     log.info("daily alerts scheduled for %s chats", scheduled)
-    application.job_queue.run_once(catch_up, when=CATCH_UP_DELAY_SECONDS, name="catch-up")
+    schedule_sweep(application.job_queue, services.settings.alert_sweep_seconds)
     if schedule_amazon_sync(application.job_queue, services):
         log.info("Amazon sync every %s minutes", services.settings.spapi_sync_minutes)
     for lang in SUPPORTED_LANGS:

@@ -1,5 +1,6 @@
 """Daily alerts on PTB's JobQueue: one job per subscribed chat, named by its chat id, at the
-chat's local time (APScheduler's cron trigger keeps the wall-clock time across DST)."""
+chat's local time (APScheduler's cron trigger keeps the wall-clock time across DST), and a
+repeating sweep that finishes any chat whose alert time passed with its day undecided."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from telegram.ext import Job, JobQueue
 from bot.adapters.telegram.context import VtrContext
 from bot.adapters.telegram.handlers import send_replies
 from bot.domain.alerts import Subscription
-from bot.services.alerting import AlertMessage, ChatUnreachableError, Deliver
+from bot.services.alerting import ChatUnreachableError, Deliver
+from bot.services.replies import Reply
 
 log = logging.getLogger(__name__)
 CATCH_UP_DELAY_SECONDS = 5
-"""After a restart, missed alerts of the day are sent this soon (once the bot is up)."""
+"""After a restart, missed alerts of the day are sent this soon (the first sweep)."""
+SWEEP_JOB = "alert-sweep"
 
 
 def job_name(chat_id: int) -> str:
@@ -48,22 +51,23 @@ class JobQueueScheduler:
 
 
 def telegram_delivery(bot: Bot) -> Deliver:
-    """Send an alert; a chat that blocked the bot is unreachable; flood control is waited out."""
+    """Send one part of an alert; a chat that blocked the bot is unreachable; flood control
+    is waited out."""
 
-    async def deliver(message: AlertMessage) -> None:
+    async def deliver(chat_id: int, part: Reply) -> None:
         try:
-            await _send(bot, message)
+            await _send(bot, chat_id, part)
         except Forbidden as error:
-            raise ChatUnreachableError(str(message.chat_id)) from error
+            raise ChatUnreachableError(str(chat_id)) from error
         except RetryAfter as error:
             await asyncio.sleep(_seconds(error.retry_after))
-            await _send(bot, message)
+            await _send(bot, chat_id, part)
 
     return deliver
 
 
-async def _send(bot: Bot, message: AlertMessage) -> None:
-    await send_replies(bot, message.chat_id, message.as_replies())
+async def _send(bot: Bot, chat_id: int, part: Reply) -> None:
+    await send_replies(bot, chat_id, [part])
 
 
 def _seconds(retry_after: object) -> float:
@@ -78,6 +82,16 @@ async def daily_alert(context: VtrContext) -> None:
     log.info("daily alert for chat %s: %s", chat_id, outcome.get(chat_id))  # type: ignore[call-overload]
 
 
-async def catch_up(context: VtrContext) -> None:
-    """After a restart: the alerts whose time already passed today."""
-    await context.alerts.catch_up(telegram_delivery(context.bot))
+def schedule_sweep(job_queue: JobQueue, every_seconds: float) -> None:  # type: ignore[type-arg]
+    """The sweep on every replica: first soon after start (a restart's catch-up), then
+    every `every_seconds`. A sweep still running when the next is due makes it skip."""
+    job_queue.run_repeating(
+        sweep, interval=every_seconds, first=CATCH_UP_DELAY_SECONDS, name=SWEEP_JOB
+    )
+
+
+async def sweep(context: VtrContext) -> None:
+    """The chats whose alert time passed today with their day undecided, finished here."""
+    outcomes = await context.alerts.sweep(telegram_delivery(context.bot))
+    if outcomes:
+        log.info("alert sweep: %s", ", ".join(f"{c}={o}" for c, o in outcomes.items())[:2000])

@@ -32,6 +32,10 @@ class Transaction(Protocol):
         """Run one statement; the number of rows it changed."""
         ...
 
+    async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
+        """One write statement with RETURNING; its first row, None when it wrote nothing."""
+        ...
+
     async def start_staging(self) -> None:
         """An empty temporary table `upload` (STAGING_COLUMNS) for this transaction."""
         ...

@@ -152,6 +152,10 @@ class _PostgresTransaction:
     async def execute(self, sql: str, params: Params = ()) -> int:
         return _count(await self._connection.execute(numbered(sql), *params))
 
+    async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
+        row = await self._connection.fetchrow(numbered(sql), *params)
+        return tuple(row) if row is not None else None
+
     async def start_staging(self) -> None:
         await self._connection.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS upload ({STAGING_COLUMNS}) ON COMMIT DROP"

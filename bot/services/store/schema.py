@@ -160,9 +160,30 @@ AMAZON_TABLES = (
 """The Amazon connection's tables, credentials first (the order /forget deletes them in)."""
 CHAT_TABLES = (
     *AMAZON_TABLES, "shipments", "last_report", "subscriptions", "alert_history",
-    "alert_days", "chats",
+    "alert_parts", "alert_days", "chats",
 )  # fmt: skip
 """Every table holding a chat's rows: /forget deletes the chat from each."""
+
+_V5 = """
+-- Each part of a claimed alert (the chart, then each text part), stored with the claim, and
+-- how far its delivery got: 'pending' (never started), 'sending' (a process started the
+-- send), 'sent' (Telegram confirmed it). A process taking over an undecided day sends only
+-- the pending parts: a part left 'sending' by a dead process may have reached the chat, and
+-- Telegram has no idempotency key, so it is never sent again. Deleted once the day is decided.
+CREATE TABLE alert_parts (
+    chat_id    INTEGER NOT NULL,
+    day        TEXT NOT NULL,
+    part       INTEGER NOT NULL,
+    state      TEXT NOT NULL,
+    html       TEXT NOT NULL,
+    filename   TEXT,
+    image      BLOB,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (chat_id, day, part)
+);
+-- The sweep reads the decided days of the few dates that are "today" somewhere.
+CREATE INDEX alert_days_by_day ON alert_days (day);
+"""
 
 
 def for_postgres(sql: str) -> str:
@@ -201,5 +222,7 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
     _both(_AMAZON),
     # 6: the shared sending slots; SQLite serves one process, whose limiter is in memory.
     {"sqlite": "", "postgresql": _SEND_SLOTS},
+    # 7: each alert's parts and how far their delivery got, so another process can finish it.
+    _both(_V5),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

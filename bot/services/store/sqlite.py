@@ -163,6 +163,11 @@ class _SqliteTransaction:
         cursor = await self._connection.execute(sql, tuple(params))
         return cursor.rowcount
 
+    async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
+        async with self._connection.execute(sql, tuple(params)) as cursor:
+            row = await cursor.fetchone()
+        return tuple(row) if row is not None else None
+
     async def start_staging(self) -> None:
         await self._connection.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS upload ({STAGING_COLUMNS})"

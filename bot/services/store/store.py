@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Literal
 
 from bot.domain.alerts import AlertRecord, Subscription
 from bot.domain.models import VtrReport
@@ -22,6 +24,20 @@ from bot.services.store.sqlite import SqliteBackend
 
 SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
 """RECORD_FIELDS, in order, as stored."""
+
+PartState = Literal["pending", "sending", "sent"]
+
+
+@dataclass(frozen=True)
+class AlertPart:
+    """One message of a claimed alert, as stored with the claim: the chart (a PNG, with its
+    file name) or one text part; `state` is how far its delivery got (docs/vtr-rules.md §7)."""
+
+    index: int
+    html: str
+    filename: str | None = None
+    image: bytes | None = None
+    state: PartState = "pending"
 
 
 def _now() -> str:
@@ -222,6 +238,29 @@ class Store:
         (the one read that spans chats; it returns no chat's data, only its schedule)."""
         return await self._subscriptions("", ())
 
+    async def subscriptions_with_decided_days(
+        self, days: Sequence[date]
+    ) -> list[tuple[Subscription, frozenset[date]]]:
+        """Every subscription, with those of `days` on which its pass is decided: what the
+        sweep needs for every chat in one query (the second read that spans chats; it too
+        returns only schedules and outcomes)."""
+        marks = ", ".join("?" * len(days))
+        rows = await self.backend.fetch(
+            "SELECT s.chat_id, s.at_time, s.timezone, s.digest, d.day FROM subscriptions s "
+            f"LEFT JOIN alert_days d ON d.chat_id = s.chat_id AND d.day IN ({marks}) "
+            "ORDER BY s.chat_id",
+            [day.isoformat() for day in days],
+        )
+        decided: dict[int, set[date]] = {}
+        subscriptions: dict[int, Subscription] = {}
+        for chat_id, at_time, timezone, digest, day in rows:
+            chat = int(chat_id)  # type: ignore[call-overload]
+            subscriptions[chat] = Subscription(chat, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]  # fmt: skip
+            decided.setdefault(chat, set())
+            if day is not None:
+                decided[chat].add(date.fromisoformat(day))  # type: ignore[arg-type]
+        return [(s, frozenset(decided[chat])) for chat, s in subscriptions.items()]
+
     async def _subscriptions(self, where: str, params: tuple[object, ...]) -> list[Subscription]:
         rows = await self.backend.fetch(
             f"SELECT chat_id, at_time, timezone, digest FROM subscriptions {where} "
@@ -242,19 +281,68 @@ class Store:
         return bool(rows)
 
     async def claim_alert(
-        self, chat_id: int, as_of: date, triggers: Iterable[str], snapshot_json: str
+        self,
+        chat_id: int,
+        as_of: date,
+        triggers: Iterable[str],
+        snapshot_json: str,
+        parts: Sequence[AlertPart] = (),
     ) -> int | None:
-        """Record today's alert before sending it; None when it was already claimed.
+        """Record today's alert, and the parts it will be sent as, before sending any of
+        them; None when the day was already claimed.
 
         Claiming first makes delivery at most once: a crash after the claim can lose one
         message, never send it twice. The database's one-a-day index decides between
         processes claiming at once. `release_alert` undoes a claim whose send failed."""
-        row = await self.backend.write_returning(
-            "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, as_of) DO NOTHING RETURNING id",
-            (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
+        async with self.backend.transaction(chat_id) as transaction:
+            row = await transaction.write_returning(
+                "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, as_of) DO NOTHING RETURNING id",
+                (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
+            )
+            if row is None:
+                return None
+            for part in parts:
+                await transaction.execute(
+                    "INSERT INTO alert_parts (chat_id, day, part, state, html, filename, image, "
+                    "updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
+                    (chat_id, as_of.isoformat(), part.index, part.html, part.filename,
+                     part.image, _now()),
+                )  # fmt: skip
+        return int(row[0])  # type: ignore[call-overload]
+
+    async def alert_parts(self, chat_id: int, day: date) -> list[AlertPart]:
+        """The parts of the chat's claimed alert for `day`, in sending order."""
+        rows = await self.backend.fetch(
+            "SELECT part, html, filename, image, state FROM alert_parts "
+            "WHERE chat_id = ? AND day = ? ORDER BY part",
+            (chat_id, day.isoformat()),
         )
-        return int(row[0]) if row is not None else None  # type: ignore[call-overload]
+        return [
+            AlertPart(index, html, filename, bytes(image) if image is not None else None, state)  # type: ignore[arg-type]
+            for index, html, filename, image, state in rows
+        ]
+
+    async def start_part(self, chat_id: int, day: date, index: int) -> bool:
+        """Mark a pending part as being sent, before the send; False when it is not pending
+        (another process started it: it is never sent twice)."""
+        changed = await self.backend.execute(
+            "UPDATE alert_parts SET state = 'sending', updated_at = ? "
+            "WHERE chat_id = ? AND day = ? AND part = ? AND state = 'pending'",
+            (_now(), chat_id, day.isoformat(), index),
+        )
+        return changed > 0
+
+    async def end_part(
+        self, chat_id: int, day: date, index: int, state: Literal["sent", "pending"]
+    ) -> None:
+        """The send of a part ended: "sent" once Telegram confirmed it, "pending" again when
+        it failed (Telegram answered with an error, so it may be sent later)."""
+        await self.backend.execute(
+            "UPDATE alert_parts SET state = ?, updated_at = ? "
+            "WHERE chat_id = ? AND day = ? AND part = ?",
+            (state, _now(), chat_id, day.isoformat(), index),
+        )
 
     async def day_decided(self, chat_id: int, day: date) -> str | None:
         """How the chat's pass for this local day ended ("sent", "quiet"), None before."""
@@ -265,11 +353,18 @@ class Store:
         return value if isinstance(value, str) else None
 
     async def decide_day(self, chat_id: int, day: date, outcome: str) -> None:
-        await self.backend.execute(
-            "INSERT INTO alert_days (chat_id, day, outcome, decided_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (chat_id, day) DO NOTHING",
-            (chat_id, day.isoformat(), outcome, _now()),
-        )
+        """The chat's pass for `day` is over: no process runs it again, and the parts
+        stored for its delivery are no longer needed."""
+        async with self.backend.transaction(chat_id) as transaction:
+            await transaction.execute(
+                "INSERT INTO alert_days (chat_id, day, outcome, decided_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (chat_id, day) DO NOTHING",
+                (chat_id, day.isoformat(), outcome, _now()),
+            )
+            await transaction.execute(
+                "DELETE FROM alert_parts WHERE chat_id = ? AND day = ?",
+                (chat_id, day.isoformat()),
+            )
 
     def hold(self, key: str, wait: bool = False) -> AbstractAsyncContextManager[bool]:
         """A named lock shared by every process on this database (see `Backend.hold`):
@@ -277,9 +372,16 @@ class Store:
         return self.backend.hold(key, wait)
 
     async def release_alert(self, chat_id: int, alert_id: int) -> None:
-        await self.backend.execute(
-            "DELETE FROM alert_history WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
-        )
+        """Undo a claim none of whose parts was sent: a later pass may claim the day again."""
+        async with self.backend.transaction(chat_id) as transaction:
+            await transaction.execute(
+                "DELETE FROM alert_parts WHERE chat_id = ? AND day IN "
+                "(SELECT as_of FROM alert_history WHERE chat_id = ? AND id = ?)",
+                (chat_id, chat_id, alert_id),
+            )
+            await transaction.execute(
+                "DELETE FROM alert_history WHERE chat_id = ? AND id = ?", (chat_id, alert_id)
+            )
 
     async def alert_history(self, chat_id: int, limit: int = 10) -> list[AlertRecord]:
         """The chat's latest alerts, newest first."""
