@@ -33,6 +33,7 @@ import matplotlib
 import PIL.Image
 from babel.dates import format_skeleton
 from matplotlib import font_manager
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -122,8 +123,7 @@ def render_trend_png(
     official: dict[str, Series] | None = None,
 ) -> bytes:
     drawn = [c for c in categories if c in series][:MAX_LINES]
-    figure = _blank_figure()
-    axes = figure.add_subplot()
+    figure, axes = _blank_axes()
     values = _draw_lines(axes, series, drawn, t)
     values += _draw_official(axes, official or {}, t)
     bar = THRESHOLD * 100
@@ -151,16 +151,25 @@ def render_trend_png(
 _canvases = threading.local()
 
 
-def _blank_figure() -> Figure:
-    """This thread's figure, cleared. Reused rather than made anew: its canvas keeps one
-    renderer, and matplotlib caches text measurements per renderer, so the tick labels,
-    title and legend every chart shares are measured once per thread, not once per chart."""
-    figure: Figure | None = getattr(_canvases, "figure", None)
-    if figure is None:
-        figure = _canvases.figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+def _blank_axes() -> tuple[Figure, Axes]:
+    """This thread's figure and axes, emptied of the last chart's lines, texts and legend.
+
+    Reused rather than made anew: the canvas keeps one renderer, and matplotlib caches text
+    measurements per renderer, so the tick labels, title and legend every chart shares are
+    measured once per thread; and the axes keep their tick artists, the costliest part of
+    building a chart. Everything else a chart shows (limits, ticks, labels, title) is set
+    by every chart, so nothing of the previous one remains."""
+    reused: tuple[Figure, Axes] | None = getattr(_canvases, "reused", None)
+    if reused is None:
+        figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
         FigureCanvasAgg(figure)
-    figure.clear()
-    return figure
+        reused = _canvases.reused = (figure, figure.add_subplot())
+    axes = reused[1]
+    for artist in [*axes.lines, *axes.texts]:
+        artist.remove()
+    if axes.legend_ is not None:
+        axes.legend_.remove()
+    return reused
 
 
 def _png(figure: Figure) -> bytes:

@@ -123,17 +123,24 @@ def test_amazons_daily_figures_become_one_dashed_line_per_marketplace() -> None:
     assert with_official.startswith(b"\x89PNG") and with_official != without
 
 
-def test_a_chart_drawn_after_another_is_the_chart_drawn_alone() -> None:
-    """Each thread reuses one figure: nothing of the previous chart may remain on it."""
+def test_a_chart_drawn_after_others_is_the_chart_drawn_alone() -> None:
+    """Each thread reuses one figure and its axes: nothing of the previous chart (lines,
+    legend, the "no shipments" text, tick count, y range) may remain on the next."""
     import concurrent.futures
 
-    data, zh = series(), Translator("zh")
+    data, zh, en = series(), Translator("zh"), Translator("en")
+    empty = {OVERALL: [(d, None) for d, _ in data[OVERALL]]}
+    charts = [
+        (data, ["家居用品", "Toys & Games", OVERALL], zh, {"US": data[OVERALL]}),
+        (empty, [OVERALL], en, None),  # no line: a text in the middle instead
+        (data, ["Toys & Games"], en, None),  # all at 100%: 90-100% with 5-point ticks
+        (data, ["家居用品"], zh, None),  # a dip: 1-point ticks
+    ]
 
-    def alone() -> bytes:
-        return render_trend_png(data, ["家居用品"], zh)
+    def alone(chart) -> bytes:  # type: ignore[no-untyped-def]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as fresh:
+            return fresh.submit(render_trend_png, *chart).result()
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as fresh:
-        first = fresh.submit(alone).result()
-    render_trend_png(data, ["家居用品", "Toys & Games", OVERALL], zh, {"US": data[OVERALL]})
-    assert alone() == first
-    assert render_trend_png(data, ["Toys & Games"], zh) != first
+    in_turn = [render_trend_png(*chart) for chart in charts * 2]
+    assert in_turn == [alone(chart) for chart in charts] * 2
+    assert len(set(in_turn)) == len(charts)
