@@ -144,7 +144,7 @@ def render_trend_png(
         )
     # Outside the plot, on the right: inside, it hid the lines it names.
     axes.legend(prop=font(10), loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    figure.subplots_adjust(left=0.08, right=0.8, top=0.9, bottom=0.1)
+    figure.subplots_adjust(left=0.08, right=0.76, top=0.9, bottom=0.1)
     return _png(figure)
 
 
