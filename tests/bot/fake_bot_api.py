@@ -11,6 +11,12 @@ Every push and call is stamped with `time.perf_counter()` for the load bench.
 
 Flood control: `FakeBotApi(flood_limit=30)` answers 429 (retry_after 1), as Telegram does, to
 any call with a chat that would make more than 30 such calls in the last second.
+
+Several processes: each may call through its own `base_url(via="r1")` (`…/r1/bot<token>/…`),
+so every `Call.via` says which process made it. `hold_answer("sendPhoto", nth=250)` takes
+the 250th such call in (it counts as delivered, as Telegram would deliver it) but holds its
+answer until the test calls `release()`: the sender is then known to be waiting on it, and
+can be killed at exactly that point.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ class Call:
     status: int = 200
     """The HTTP status the fake answered with (not 200 only when a fault was injected)."""
     at: float = field(default_factory=time.perf_counter)
+    via: str = ""
+    """The path prefix the caller's base URL had (see `FakeBotApi.base_url`), "" for none."""
 
     @property
     def chat_id(self) -> int | None:
@@ -74,6 +82,28 @@ class Fault:
     status: int = 200
     retry_after: int | None = None
     delay: float = 0.0
+
+
+@dataclass
+class Gate:
+    """The `nth` call of a method, taken in but not answered until `release()`."""
+
+    method: str
+    nth: int
+    seen: int = 0
+    call: Call | None = None
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def reached(self, timeout: float) -> Call:
+        """The held call, once it has come in."""
+        async with asyncio.timeout(timeout):
+            await self.arrived.wait()
+        assert self.call is not None
+        return self.call
+
+    def release(self) -> None:
+        self.released.set()
 
 
 def _decode(value: str) -> Any:
@@ -108,6 +138,7 @@ class FakeBotApi:
         self._message_ids = itertools.count(1000)
         self._file_ids = itertools.count(1)
         self._faults: dict[str, list[Fault]] = {}
+        self._gates: dict[str, Gate] = {}
         self.admins: set[int] = set()
         """Users that getChatMember reports as administrators of every group."""
         self.pushed_at: dict[int, float] = {}
@@ -121,6 +152,7 @@ class FakeBotApi:
     async def start(self) -> None:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._api)
+        app.router.add_route("*", "/{via}/bot{token}/{method}", self._api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner, self.port = await serve_on_loopback(app)
 
@@ -131,6 +163,10 @@ class FakeBotApi:
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/bot"
+
+    def base_url_via(self, via: str) -> str:
+        """A base URL whose calls are recorded with `Call.via == via` (one per process)."""
+        return f"http://127.0.0.1:{self.port}/{via}/bot"
 
     @property
     def base_file_url(self) -> str:
@@ -249,6 +285,22 @@ class FakeBotApi:
         """Answer the next `times` calls of `method` normally, but only after `seconds`."""
         self._faults.setdefault(method, []).append(Fault(times=times, delay=seconds))
 
+    def hold_answer(self, method: str, nth: int) -> Gate:
+        """Take the `nth` call of `method` in (recorded as answered) but hold the answer
+        until `Gate.release()`."""
+        gate = self._gates[method] = Gate(method, nth)
+        return gate
+
+    async def _pass_gate(self, call: Call) -> None:
+        gate = self._gates.get(call.method)
+        if gate is None:
+            return
+        gate.seen += 1
+        if gate.seen == gate.nth:
+            gate.call = call
+            gate.arrived.set()
+            await gate.released.wait()
+
     def _take_fault(self, method: str) -> Fault | None:
         queue = self._faults.get(method)
         if not queue:
@@ -317,21 +369,23 @@ class FakeBotApi:
             return web.json_response(
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
-        method = request.match_info["method"]
+        method, via = request.match_info["method"], request.match_info.get("via", "")
         params, files = await self._params(request)
         fault = self._take_fault(method)
         if fault is None and self._flooded(params):
             fault = Fault(times=1, status=429, retry_after=1)
         if fault is not None and fault.status != 200:
-            await self._record(Call(method, params, files, status=fault.status))
+            await self._record(Call(method, params, files, status=fault.status, via=via))
             return self._error(fault)
         if fault is not None:
             # Late: the bot has given up by then, so this call is not recorded as answered.
             await asyncio.sleep(fault.delay)
-            await self._record(Call(method, params, files, status=TIMED_OUT))
+            await self._record(Call(method, params, files, status=TIMED_OUT, via=via))
             return web.json_response({"ok": True, "result": True})
         if method != "getUpdates":
-            await self._record(Call(method, params, files))
+            call = Call(method, params, files, via=via)
+            await self._record(call)
+            await self._pass_gate(call)
         handler = getattr(self, f"_on_{method}", None)
         if handler is None:
             return web.json_response({"ok": True, "result": True})
