@@ -78,10 +78,12 @@ class AlertMessage:
 
     def as_parts(self) -> list[AlertPart]:
         """The replies as the parts stored with the day's claim, in sending order."""
-        return [
-            AlertPart(index, reply.html, *((reply.image.filename, reply.image.data) if reply.image else (None, None)))
-            for index, reply in enumerate(self.as_replies())
-        ]  # fmt: skip
+        parts = []
+        for index, reply in enumerate(self.as_replies()):
+            image = reply.image
+            filename, data = (image.filename, image.data) if image else (None, None)
+            parts.append(AlertPart(index, reply.html, filename, data))
+        return parts
 
 
 def part_reply(part: AlertPart) -> Reply:

@@ -291,9 +291,11 @@ class Store:
         """Record today's alert, and the parts it will be sent as, before sending any of
         them; None when the day was already claimed.
 
-        Claiming first makes delivery at most once: a crash after the claim can lose one
-        message, never send it twice. The database's one-a-day index decides between
-        processes claiming at once. `release_alert` undoes a claim whose send failed."""
+        Claiming first makes delivery at most once: each part is marked before its send
+        (`start_part`), so a crash can lose the part in flight, never send it twice, and
+        whoever finishes the day sends only the parts never started. The database's
+        one-a-day index decides between processes claiming at once. `release_alert` undoes
+        a claim none of whose parts was sent."""
         async with self.backend.transaction(chat_id) as transaction:
             row = await transaction.write_returning(
                 "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
