@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 
 Outcome = Literal["sent", "quiet", "already_sent", "unreachable", "failed"]
 Clock = Callable[[], datetime]
+SEND_TRIES = 3
+"""Tries of one alert part whose send fails (one per sweep, minutes apart): a network or
+Telegram outage is ridden out, while a chat Telegram keeps refusing does not cost a send and
+a slot of the bot's 30 messages a second at every sweep all day."""
 
 
 class ChatUnreachableError(Exception):
@@ -238,9 +242,9 @@ class AlertService:
         self, chat_id: int, today: date, deliver: Deliver, claim: int | None
     ) -> Outcome:
         """Send the day's parts never started, each marked before and after its send, then
-        decide the day. A part whose send raised is pending again; if nothing of the day
-        was delivered and this process made the claim, the claim is released so a later
-        pass evaluates afresh, else the day stays undecided for the sweep to finish."""
+        decide the day. A part whose send failed is left for the next sweep to try again
+        (at most `SEND_TRIES` tries), and the day stays undecided meanwhile; a chat that
+        blocked the bot before any part reached it has the claim released."""
         sent = 0
         for part in await self.store.alert_parts(chat_id, today):
             if part.state != "pending" or not await self.store.start_part(
@@ -249,12 +253,13 @@ class AlertService:
                 continue
             try:
                 await deliver(chat_id, part_reply(part))
-            except Exception:
-                await self.store.end_part(chat_id, today, part.index, "pending")
-                if claim is not None and sent == 0 and part.index == 0:
+            except Exception as error:
+                await self.store.part_failed(chat_id, today, part.index, SEND_TRIES)
+                blocked = isinstance(error, ChatUnreachableError)
+                if blocked and claim is not None and part.index == 0:  # nothing reached it
                     await self.store.release_alert(chat_id, claim)
                 raise
-            await self.store.end_part(chat_id, today, part.index, "sent")
+            await self.store.part_sent(chat_id, today, part.index)
             sent += 1
         await self.store.decide_day(chat_id, today, "sent")
         return "sent" if sent else "already_sent"

@@ -126,16 +126,21 @@ async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
     assert [m.chat_id for m in outbox.sent] == [2]
 
 
-async def test_failed_delivery_releases_the_day_and_others_still_get_theirs(store: Store) -> None:
+async def test_failed_delivery_is_kept_for_a_retry_and_others_still_get_theirs(
+    store: Store,
+) -> None:
     for chat in (1, 2):
         await merge_records(store, chat, records(18, 2, date(2026, 11, 20)))
         await store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
     service = AlertService(store, "zh", clock=Clock(MORNING))
     assert await service.run_pass(Outbox(fail_for={1})) == {1: "failed", 2: "sent"}
-    assert await store.alert_history(1) == []  # released: a retry may send it
+    today = date(2026, 11, 21)
+    assert await store.day_decided(1, today) is None  # a retry may send it
+    assert [p.state for p in await store.alert_parts(1, today)] == ["pending", "pending"]
     retry = Outbox()
     assert await service.run_pass(retry, chat_id=1) == {1: "sent"}
     assert [m.chat_id for m in retry.sent] == [1]
+    assert retry.sent[0].chart is not None and len(retry.sent[0].replies) == 1
 
 
 async def test_blocked_chat_is_unsubscribed(store: Store) -> None:
@@ -359,3 +364,26 @@ async def test_the_sweep_reads_every_chat_in_one_query(store: Store) -> None:
     store.backend.fetch = counted  # type: ignore[method-assign]
     assert await AlertService(store, "en", clock=Clock(MORNING)).sweep(Outbox()) == {}
     assert len(reads) == 1
+
+
+async def test_a_part_telegram_keeps_refusing_is_given_up_after_three_tries(store: Store) -> None:
+    """Every sweep tries a failed part again, three tries in all; then the next part gets
+    its own three, and the day is decided: a refused chat does not cost a send all day."""
+    await below_bar_chat(store, 1)
+    refusing = Outbox(fail_for={1})
+    tried: list[bool] = []
+
+    async def counted(chat_id: int, part: Reply) -> None:
+        tried.append(part.image is not None)
+        await refusing(chat_id, part)
+
+    service = AlertService(store, "en", clock=Clock(MORNING))
+    assert await service.run_pass(counted) == {1: "failed"}
+    for minutes in range(5, 30, 5):
+        service.clock = Clock(MORNING + timedelta(minutes=minutes))
+        assert await service.sweep(counted) == {1: "failed"}
+    assert tried == [True, True, True, False, False, False]  # the chart thrice, the text thrice
+    assert await service.sweep(counted) == {1: "already_sent"}  # nothing left to try
+    assert await store.day_decided(1, date(2026, 11, 21)) == "sent"
+    assert await service.sweep(counted) == {}
+    assert len(tried) == 6

@@ -166,15 +166,17 @@ CHAT_TABLES = (
 
 _V5 = """
 -- Each part of a claimed alert (the chart, then each text part), stored with the claim, and
--- how far its delivery got: 'pending' (never started), 'sending' (a process started the
--- send), 'sent' (Telegram confirmed it). A process taking over an undecided day sends only
--- the pending parts: a part left 'sending' by a dead process may have reached the chat, and
--- Telegram has no idempotency key, so it is never sent again. Deleted once the day is decided.
+-- how far its delivery got: 'pending' (never started, or its send failed `tries` times),
+-- 'sending' (a process started the send), 'sent' (Telegram confirmed it), 'failed' (given
+-- up after its last try). A process taking over an undecided day sends only the pending
+-- parts: a part left 'sending' by a dead process may have reached the chat, and Telegram has
+-- no idempotency key, so it is never sent again. Deleted once the day is decided.
 CREATE TABLE alert_parts (
     chat_id    INTEGER NOT NULL,
     day        TEXT NOT NULL,
     part       INTEGER NOT NULL,
     state      TEXT NOT NULL,
+    tries      INTEGER NOT NULL DEFAULT 0,
     html       TEXT NOT NULL,
     filename   TEXT,
     image      BLOB,

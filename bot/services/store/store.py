@@ -25,7 +25,7 @@ from bot.services.store.sqlite import SqliteBackend
 SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
 """RECORD_FIELDS, in order, as stored."""
 
-PartState = Literal["pending", "sending", "sent"]
+PartState = Literal["pending", "sending", "sent", "failed"]
 
 
 @dataclass(frozen=True)
@@ -335,15 +335,22 @@ class Store:
         )
         return changed > 0
 
-    async def end_part(
-        self, chat_id: int, day: date, index: int, state: Literal["sent", "pending"]
-    ) -> None:
-        """The send of a part ended: "sent" once Telegram confirmed it, "pending" again when
-        it failed (Telegram answered with an error, so it may be sent later)."""
+    async def part_sent(self, chat_id: int, day: date, index: int) -> None:
+        """Telegram confirmed the part."""
         await self.backend.execute(
-            "UPDATE alert_parts SET state = ?, updated_at = ? "
+            "UPDATE alert_parts SET state = 'sent', updated_at = ? "
             "WHERE chat_id = ? AND day = ? AND part = ?",
-            (state, _now(), chat_id, day.isoformat(), index),
+            (_now(), chat_id, day.isoformat(), index),
+        )
+
+    async def part_failed(self, chat_id: int, day: date, index: int, tries: int) -> None:
+        """Telegram answered the part's send with an error: pending again for a later try,
+        or "failed" (never tried again) once it has failed `tries` times."""
+        await self.backend.execute(
+            "UPDATE alert_parts SET tries = tries + 1, updated_at = ?, state = CASE "
+            "WHEN tries + 1 >= ? THEN 'failed' ELSE 'pending' END "
+            "WHERE chat_id = ? AND day = ? AND part = ?",
+            (_now(), tries, chat_id, day.isoformat(), index),
         )
 
     async def day_decided(self, chat_id: int, day: date) -> str | None:
