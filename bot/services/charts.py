@@ -14,9 +14,10 @@ Usage: ``png = render_trend_png(daily_vtr(table, today), chart_categories(report
 
 Rendering is thread-safe and leaves matplotlib's global state alone: each thread draws on
 its own `matplotlib.figure.Figure` with an Agg canvas (no pyplot), reused from chart to
-chart, and every text gets its font explicitly instead of through rcParams. Chinese is drawn with Noto Sans CJK, shipped by the `noto-cjk-sans-otc`
-wheel (OFL) and registered once with matplotlib's font manager on first use, so category
-names, dates and titles never render as boxes whatever fonts the machine has.
+chart, and every text gets its font explicitly instead of through rcParams. Chinese is drawn
+with Noto Sans CJK, shipped by the `noto-cjk-sans-otc` wheel (OFL) and registered once with
+matplotlib's font manager on first use, so category names, dates and titles never render as
+boxes whatever fonts the machine has.
 """
 
 from __future__ import annotations
