@@ -251,14 +251,15 @@ class Store:
             "ORDER BY s.chat_id",
             [day.isoformat() for day in days],
         )
-        decided: dict[int, set[date]] = {}
         subscriptions: dict[int, Subscription] = {}
+        decided: dict[int, set[date]] = {}
         for chat_id, at_time, timezone, digest, day in rows:
-            chat = int(chat_id)  # type: ignore[call-overload]
-            subscriptions[chat] = Subscription(chat, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]  # fmt: skip
-            decided.setdefault(chat, set())
+            if chat_id not in subscriptions:  # one row per decided day, or one with none
+                at = time.fromisoformat(at_time)  # type: ignore[arg-type]
+                subscriptions[chat_id] = Subscription(chat_id, at, timezone, bool(digest))  # type: ignore[arg-type]
+                decided[chat_id] = set()  # type: ignore[index]
             if day is not None:
-                decided[chat].add(date.fromisoformat(day))  # type: ignore[arg-type]
+                decided[chat_id].add(date.fromisoformat(day))  # type: ignore[arg-type, index]
         return [(s, frozenset(decided[chat])) for chat, s in subscriptions.items()]
 
     async def _subscriptions(self, where: str, params: tuple[object, ...]) -> list[Subscription]:
