@@ -387,3 +387,14 @@ async def test_a_part_telegram_keeps_refusing_is_given_up_after_three_tries(stor
     assert await store.day_decided(1, date(2026, 11, 21)) == "sent"
     assert await service.sweep(counted) == {}
     assert len(tried) == 6
+
+
+async def test_forget_deletes_the_parts_of_an_alert_still_being_delivered(store: Store) -> None:
+    """The stored parts hold the chat's figures (text and chart): /forget removes them too."""
+    await below_bar_chat(store, 1)
+    with pytest.raises(Killed):
+        await AlertService(store, "en", clock=Clock(MORNING)).run_pass(DyingOutbox(die_after=1))
+    today = date(2026, 11, 21)
+    assert len(await store.alert_parts(1, today)) == 2
+    await store.forget(1)
+    assert await store.alert_parts(1, today) == []
