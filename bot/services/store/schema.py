@@ -164,7 +164,7 @@ CHAT_TABLES = (
 )  # fmt: skip
 """Every table holding a chat's rows: /forget deletes the chat from each."""
 
-_V5 = """
+_ALERT_PARTS = """
 -- Each part of a claimed alert (the chart, then each text part), stored with the claim, and
 -- how far its delivery got: 'pending' (never started, or its send failed `tries` times),
 -- 'sending' (a process started the send), 'sent' (Telegram confirmed it), 'failed' (given
@@ -225,6 +225,6 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
     # 6: the shared sending slots; SQLite serves one process, whose limiter is in memory.
     {"sqlite": "", "postgresql": _SEND_SLOTS},
     # 7: each alert's parts and how far their delivery got, so another process can finish it.
-    _both(_V5),
+    _both(_ALERT_PARTS),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
