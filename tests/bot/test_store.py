@@ -497,12 +497,14 @@ async def test_the_rate_limiter_opened_first_migrates_and_an_old_slot_table_is_k
     from bot.services.store.send_slots import SendSlots
 
     database = Database(tmp_path / "vtrbot.sqlite3", postgres_url)
+    # The release before: every migration up to the one that adopts `send_slots`.
+    before = next(n for n, m in enumerate(MIGRATIONS) if "send_slots" in m["postgresql"])
     await run_sql(
         database,
-        "".join(m["postgresql"] for m in MIGRATIONS[:-1])
+        "".join(m["postgresql"] for m in MIGRATIONS[:before])
         + "CREATE TABLE send_slots (key TEXT PRIMARY KEY, tat TIMESTAMPTZ NOT NULL);"
         + "INSERT INTO send_slots VALUES ('bot', now() + interval '1 hour');"
-        + set_version(database, len(MIGRATIONS) - 1),
+        + set_version(database, before),
     )
     slots = SendSlots(postgres_url)
     await slots.open()
