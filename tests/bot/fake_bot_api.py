@@ -9,6 +9,11 @@ Faults: `fail_next("sendMessage", status=500, times=2)` answers the next calls w
 `delay_next("sendMessage", seconds=1)` answers late, so the bot's read timeout fires.
 Every push and call is stamped with `time.perf_counter()` for the load bench.
 
+Webhooks: `deliver_to_webhooks` POSTs updates round-robin to several URLs (a balancer's
+part played by the test); `deliver_to_webhook` POSTs them to one public URL as Telegram
+does, and retries a delivery that failed (an error status or no connection) until it is
+answered with a success.
+
 Flood control: `FakeBotApi(flood_limit=30)` answers 429 (retry_after 1), as Telegram does, to
 any call with a chat that would make more than 30 such calls in the last second.
 
@@ -72,6 +77,20 @@ class Call:
             for row in markup.get("inline_keyboard", [])
             for button in row
         ]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One attempt to POST an update to a webhook, as Telegram makes it."""
+
+    update_id: int
+    status: int | None
+    """The HTTP status answered; None when no connection could be made or it broke."""
+    at: float = field(default_factory=time.perf_counter)
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
 
 
 @dataclass
@@ -146,6 +165,8 @@ class FakeBotApi:
         self._runner: web.AppRunner | None = None
         self._last_message: dict[str, Any] = {}
         self.port = 0
+        self.deliveries: list[Delivery] = []
+        """Every webhook delivery attempt of `deliver_to_webhook`, failed ones included."""
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -270,6 +291,43 @@ class FakeBotApi:
                 async with http.post(url, json=update, headers=headers) as response:
                     statuses.append(response.status)
         return statuses
+
+    async def deliver_to_webhook(
+        self, url: str, secret: str, connections: int = 1, retry_after: float = 0.2
+    ) -> None:
+        """Telegram in webhook mode: POST every queued update to the one public `url`, with
+        the secret header, over up to `connections` requests at a time (Telegram's
+        max_connections). A delivery answered with an error status or not answered at all
+        is tried again after `retry_after` seconds until it succeeds, as Telegram retries
+        for hours; every attempt is kept in `deliveries`. Returns when all succeeded."""
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+        async with aiohttp.ClientSession() as http:
+
+            async def worker() -> None:
+                while not self._updates.empty():
+                    update = self._updates.get_nowait()
+                    while not await self._post(http, url, update, headers):
+                        await asyncio.sleep(retry_after)
+
+            await asyncio.gather(*(worker() for _ in range(connections)))
+
+    async def _post(
+        self,
+        http: aiohttp.ClientSession,
+        url: str,
+        update: dict[str, Any],
+        headers: dict[str, str],
+    ) -> bool:
+        """One delivery attempt, recorded; whether it succeeded."""
+        try:
+            async with http.post(url, json=update, headers=headers) as response:
+                await response.read()
+                status: int | None = response.status
+        except aiohttp.ClientError:
+            status = None
+        delivery = Delivery(update["update_id"], status)
+        self.deliveries.append(delivery)
+        return delivery.succeeded
 
     # -- faults ----------------------------------------------------------------------------
 
