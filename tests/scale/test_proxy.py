@@ -19,6 +19,7 @@ import io
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -30,6 +31,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
+import yaml
 
 from tests.bot.fake_bot_api import Delivery, FakeBotApi
 from tests.loopback import free_port, wait_until_listening
@@ -85,20 +87,39 @@ class Deployment:
         return succeeded / (time.perf_counter() - started)
 
 
-async def start_replica(
-    api: FakeBotApi, name: str, database_url: str, folder: Path, port: int
-) -> asyncio.subprocess.Process:
-    env = os.environ | {
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_BASE_URL": api.base_url_for(name),
+def replica_settings(database_url: str, port: int) -> dict[str, str]:
+    """What compose.scale.yaml sets on every replica (test_compose_scale.py holds the file to
+    these names): one database, one public webhook URL and secret, a port for the proxy."""
+    return {
         "VTRBOT_DATABASE_URL": database_url,
-        "VTRBOT_DATA_DIR": str(folder / f"data-{name}"),
-        "VTRBOT_DEFAULT_LANG": "en",
         "VTRBOT_WEBHOOK_URL": PUBLIC_URL,
         "VTRBOT_WEBHOOK_SECRET": SECRET,
         "VTRBOT_WEBHOOK_LISTEN": "127.0.0.1",
         "VTRBOT_WEBHOOK_PORT": str(port),
     }
+
+
+def proxy_settings(port: int, upstreams: list[int]) -> dict[str, str]:
+    """What compose.scale.yaml sets on the proxy, with the test's site and replicas."""
+    return {
+        "BOT_DOMAIN": f"http://127.0.0.1:{port}",
+        "BOT_UPSTREAMS": " ".join(f"127.0.0.1:{upstream}" for upstream in upstreams),
+    }
+
+
+async def start_replica(
+    api: FakeBotApi, name: str, database_url: str, folder: Path, port: int
+) -> asyncio.subprocess.Process:
+    env = (
+        os.environ
+        | replica_settings(database_url, port)
+        | {
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_BASE_URL": api.base_url_for(name),
+            "VTRBOT_DATA_DIR": str(folder / f"data-{name}"),
+            "VTRBOT_DEFAULT_LANG": "en",
+        }
+    )
     with (folder / f"{name}.log").open("wb") as log:  # the child keeps its own descriptor
         return await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run",
@@ -110,17 +131,27 @@ async def start_proxy(
     caddy: str, folder: Path, port: int, upstreams: list[int]
 ) -> asyncio.subprocess.Process:
     """deploy/Caddyfile as compose.scale.yaml runs it, with the test's site and replicas."""
-    env = os.environ | {
-        "BOT_DOMAIN": f"http://127.0.0.1:{port}",
-        "BOT_UPSTREAMS": " ".join(f"127.0.0.1:{upstream}" for upstream in upstreams),
-        "XDG_DATA_HOME": str(folder / "caddy-data"),
-        "XDG_CONFIG_HOME": str(folder / "caddy-config"),
-    }
+    env = (
+        os.environ
+        | proxy_settings(port, upstreams)
+        | {
+            "XDG_DATA_HOME": str(folder / "caddy-data"),
+            "XDG_CONFIG_HOME": str(folder / "caddy-config"),
+        }
+    )
     with (folder / "caddy.log").open("wb") as log:  # the child keeps its own descriptor
         return await asyncio.create_subprocess_exec(
             caddy, "run", "--config", str(CADDYFILE), "--adapter", "caddyfile",
             cwd=folder, env=env, stdout=log, stderr=log,
         )  # fmt: skip
+
+
+def test_the_caddy_tested_is_the_one_composed(caddy: str) -> None:
+    """compose.scale.yaml pins the caddy image to the minor version these tests run."""
+    image = yaml.safe_load((ROOT / "compose.scale.yaml").read_text())["services"]["proxy"]["image"]
+    installed = subprocess.run([caddy, "version"], capture_output=True, text=True, check=True)
+    version = installed.stdout.strip().removeprefix("v")  # Debian's build has no "v"
+    assert version.startswith(image.removeprefix("caddy:") + "."), version
 
 
 @asynccontextmanager
