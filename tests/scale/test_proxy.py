@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -67,6 +69,13 @@ class Deployment:
     api: FakeBotApi
     proxy_port: int
     replicas: dict[str, asyncio.subprocess.Process] = field(default_factory=dict)
+    killed: set[str] = field(default_factory=set)
+
+    async def kill(self, name: str) -> None:
+        """SIGKILL one replica, as a crash or an OOM kill would stop it."""
+        self.killed.add(name)
+        self.replicas[name].send_signal(signal.SIGKILL)
+        await self.replicas[name].wait()
 
     @property
     def webhook(self) -> tuple[str, str]:
@@ -154,10 +163,29 @@ def test_the_caddy_tested_is_the_one_composed(caddy: str) -> None:
     assert version.startswith(image.removeprefix("caddy:") + "."), version
 
 
+def test_with_the_composed_values_the_proxy_serves_https_for_the_domain(caddy: str) -> None:
+    """The same Caddyfile, adapted with compose.scale.yaml's values: TLS on 443 for the
+    domain (automatic HTTPS, on unless disabled) and the three bot services as upstreams."""
+    from tests.deploy.test_compose_scale import SERVICES
+
+    environment = SERVICES["proxy"]["environment"]
+    adapted = subprocess.run(
+        [caddy, "adapt", "--config", str(CADDYFILE)],
+        env=os.environ | environment, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    [server] = json.loads(adapted.stdout)["apps"]["http"]["servers"].values()
+    assert server["listen"] == [":443"]
+    assert "automatic_https" not in server
+    [route] = server["routes"]
+    assert route["match"] == [{"host": [urlsplit(PUBLIC_URL).hostname]}]
+    dials = re.findall(r'"dial":\s*"([^"]+)"', adapted.stdout)
+    assert dials == environment["BOT_UPSTREAMS"].split() == ["bot1:8443", "bot2:8443", "bot3:8443"]
+
+
 @asynccontextmanager
 async def deployment(caddy: str, database_url: str, folder: Path) -> AsyncIterator[Deployment]:
     """Three replicas and the proxy, started and listening; every process that is still
-    running is stopped with SIGTERM at the end, and each replica must exit with 0."""
+    running is stopped with SIGTERM at the end, and each replica not killed must exit 0."""
     api = FakeBotApi()
     await api.start()
     ports = {name: free_port() for name in REPLICAS}
@@ -180,7 +208,8 @@ async def deployment(caddy: str, database_url: str, folder: Path) -> AsyncIterat
         await api.stop()
     for name, process in running.replicas.items():
         log = (folder / f"{name}.log").read_text(errors="replace")
-        assert process.returncode in (0, -signal.SIGKILL), log[-2000:]
+        expected = -signal.SIGKILL if name in running.killed else 0
+        assert process.returncode == expected, log[-2000:]
 
 
 async def calibrate(running: Deployment) -> int:
@@ -290,9 +319,7 @@ async def test_a_killed_replica_is_skipped_and_no_update_is_lost(
             api.user_sends(chat, "/help", lang="en")
         await running.deliver()
         await wait_answered(api, before, per_update)
-        killed = running.replicas["bot2"]
-        killed.send_signal(signal.SIGKILL)
-        await killed.wait()
+        await running.kill("bot2")
         first_after = len(api.pushed_at) + 1
         for chat in after:
             api.user_sends(chat, "/help", lang="en")
