@@ -14,6 +14,9 @@
   PostgreSQL, sent to the fake Bot API enforcing 30/s; the busiest second and any 429.
 - questions: questions from distinct chats at `rate`/s for `seconds`, POSTed round-robin to
   1, then 3 `vtrbot run --webhook` replicas with the rate limiter off; answer latency p95.
+  Then the same 3 replicas behind Caddy running deploy/Caddyfile (compose.scale.yaml's
+  proxy; needs the `caddy` binary), every question POSTed to the proxy's one URL: latency
+  and each replica's share.
 
 A throwaway PostgreSQL server is started from the installed binaries, with fsync on, like
 SQLite's WAL (synchronous=NORMAL) here (or pass --database-url for the merge).
@@ -263,29 +266,53 @@ async def ask_at_rate(
     return latencies
 
 
+async def start_proxy(ports: list[int], folder: Path) -> tuple[asyncio.subprocess.Process, str]:
+    """Caddy running deploy/Caddyfile in front of `ports`, as in tests/scale/test_proxy.py;
+    the process and the webhook URL on it."""
+    from tests.scale.test_proxy import CADDYFILE, proxy_settings
+
+    port = free_port()
+    env = os.environ | proxy_settings(port, ports) | {"XDG_DATA_HOME": str(folder / "caddy"),
+                                                      "XDG_CONFIG_HOME": str(folder / "caddy")}  # fmt: skip
+    process = await asyncio.create_subprocess_exec(
+        "caddy", "run", "--config", str(CADDYFILE), "--adapter", "caddyfile", env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    await wait_until_listening(f"http://127.0.0.1:{port}/")
+    return process, f"http://127.0.0.1:{port}/telegram"
+
+
 async def questions_on(
-    url: str, replicas: int, rate: float, seconds: float, folder: Path
-) -> list[float]:
+    url: str, replicas: int, rate: float, seconds: float, folder: Path, proxied: bool = False
+) -> tuple[list[float], Counter[str]]:
+    """Answer latencies, and how many answers each replica sent (after the warm-up)."""
     api = TimedBotApi()
     await api.start()
-    env = os.environ | {"TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
-                        "TELEGRAM_BASE_FILE_URL": api.base_file_url, "VTRBOT_DATABASE_URL": url,
+    env = os.environ | {"TELEGRAM_BOT_TOKEN": api.token, "VTRBOT_DATABASE_URL": url,
+                        "TELEGRAM_BASE_FILE_URL": api.base_file_url,
                         "VTRBOT_WEBHOOK_SECRET": SECRET, "VTRBOT_DEFAULT_LANG": "en"}  # fmt: skip
     ports = [free_port() for _ in range(replicas)]
     processes = [
         await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--replica", str(port), cwd=ROOT,
-            env=env | {"VTRBOT_DATA_DIR": str(folder / f"r{port}")},
+            env=env | {"VTRBOT_DATA_DIR": str(folder / f"r{port}"),
+                       "TELEGRAM_BASE_URL": api.base_url_for(f"replica{n + 1}")},
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
         )
-        for port in ports
+        for n, port in enumerate(ports)
     ]  # fmt: skip
     urls = [f"http://127.0.0.1:{port}/telegram" for port in ports]
     try:
         for address in urls:
             await wait_until_listening(address)
+        if proxied:
+            proxy, proxy_url = await start_proxy(ports, folder)
+            processes.append(proxy)
+            urls = [proxy_url]
         await ask_at_rate(api, urls, rate, 2)  # warm-up: first answers load the knowledge
-        return await ask_at_rate(api, urls, rate, seconds)
+        warm = len(api.calls)
+        latencies = await ask_at_rate(api, urls, rate, seconds)
+        return latencies, Counter(c.via for c in api.calls[warm:] if c.method == "sendMessage")
     finally:
         for process in processes:
             process.terminate()
@@ -295,13 +322,17 @@ async def questions_on(
 
 def bench_questions(server: PostgresServer, rate: float, seconds: float) -> None:
     print(f"\nquestions: {rate:.0f}/s for {seconds:.0f} s over webhook replicas, rate limiter off")
-    for replicas in (1, 3):
-        url = fresh_database(server, f"bench_questions_{replicas}")
+    for replicas, proxied in ((1, False), (3, False), (3, True)):
+        url = fresh_database(server, f"bench_questions_{replicas}_{int(proxied)}")
         with tempfile.TemporaryDirectory(prefix="vtrscale-") as folder:
-            latencies = asyncio.run(questions_on(url, replicas, rate, seconds, Path(folder)))
-        print(f"  {replicas} replica(s): {len(latencies)} answered, median "
+            latencies, shares = asyncio.run(
+                questions_on(url, replicas, rate, seconds, Path(folder), proxied)
+            )
+        how = "behind Caddy" if proxied else "round-robin from the client"
+        print(f"  {replicas} replica(s), {how}: {len(latencies)} answered, median "
               f"{percentile(latencies, 0.5) * 1000:.0f} ms, p95 "
-              f"{percentile(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms")  # fmt: skip
+              f"{percentile(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms; "
+              f"answers per replica {dict(sorted(shares.items()))}")  # fmt: skip
 
 
 def fresh_database(server: PostgresServer, name: str) -> str:
