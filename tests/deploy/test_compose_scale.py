@@ -102,3 +102,12 @@ def test_the_webhook_secret_is_set_not_generated_per_start() -> None:
     raw = RAW["bot1"]["environment"]["VTRBOT_WEBHOOK_SECRET"]
     assert raw.startswith("${VTRBOT_WEBHOOK_SECRET:?")
     assert bot_env("bot1")["VTRBOT_WEBHOOK_SECRET"] == test_proxy.SECRET
+
+
+def test_every_variable_the_file_requires_is_in_the_env_example() -> None:
+    required = set(re.findall(r"\$\{(\w+):\?", TEXT))
+    assert required == set(ENV_FILE)
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    assert {
+        name for name in required if re.search(rf"^# {name}=", example, re.MULTILINE)
+    } == required
