@@ -296,7 +296,7 @@ async def questions_on(
         await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--replica", str(port), cwd=ROOT,
             env=env | {"VTRBOT_DATA_DIR": str(folder / f"r{port}"),
-                       "TELEGRAM_BASE_URL": api.base_url_for(f"replica{n + 1}")},
+                       "TELEGRAM_BASE_URL": api.base_url_via(f"replica{n + 1}")},
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
         )
         for n, port in enumerate(ports)

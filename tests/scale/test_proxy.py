@@ -124,7 +124,7 @@ async def start_replica(
         | replica_settings(database_url, port)
         | {
             "TELEGRAM_BOT_TOKEN": api.token,
-            "TELEGRAM_BASE_URL": api.base_url_for(name),
+            "TELEGRAM_BASE_URL": api.base_url_via(name),
             "VTRBOT_DATA_DIR": str(folder / f"data-{name}"),
             "VTRBOT_DEFAULT_LANG": "en",
         }
