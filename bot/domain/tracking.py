@@ -86,14 +86,30 @@ def _ascii_matrix(numbers: pl.Series, length: int) -> npt.NDArray[np.uint8]:
     return np.frombuffer(joined, dtype=np.uint8).reshape(len(numbers), length)
 
 
+def _matches(formats: list[TrackingFormat], numbers: pl.Series) -> list[npt.NDArray[np.bool_]]:
+    """Which numbers fit each of `formats`, all patterns in one polars pass: a pass per
+    pattern cost more than the matching itself on the few numbers of a small file."""
+    if not formats or numbers.is_empty():
+        return [np.zeros(len(numbers), dtype=np.bool_) for _ in formats]
+    fitting = numbers.to_frame("number").select(
+        pl.col("number").str.contains(f"^(?:{fmt.pattern})$").fill_null(False).alias(str(i))
+        for i, fmt in enumerate(formats)
+    )
+    return [column.to_numpy() for column in fitting.iter_columns()]
+
+
 def _fit_and_pass(
-    formats: list[TrackingFormat], numbers: pl.Series
+    formats: list[TrackingFormat],
+    numbers: pl.Series,
+    matches: list[npt.NDArray[np.bool_]] | None = None,
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-    """Which numbers fit one of `formats`, and which of those pass its check digit."""
+    """Which numbers fit one of `formats`, and which of those pass its check digit
+    (`matches`: each format's fits, when already known)."""
     fits = np.zeros(len(numbers), dtype=np.bool_)
     passes = np.zeros(len(numbers), dtype=np.bool_)
-    for fmt in formats:
-        match = numbers.str.contains(f"^(?:{fmt.pattern})$").fill_null(False).to_numpy()
+    for fmt, match in zip(formats, matches or _matches(formats, numbers), strict=True):
+        if not match.any():
+            continue
         fits |= match
         todo = np.flatnonzero(match & ~passes)
         if fmt.check is None:
@@ -118,13 +134,16 @@ def likely_carriers(entered: pl.Series, numbers: pl.Series) -> pl.Series:
     several do. A valid number under the wrong carrier is what Amazon shows as
     "unconfirmed"; naming the right carrier tells the seller what to pick instead."""
     candidates = numbers.filter(numbers != "").unique()
-    fitting = [
-        pl.DataFrame({"number": candidates.filter(_names(carrier, candidates))}).with_columns(
-            likely=pl.lit(carrier.id)
-        )
-        for carrier in carriers()
-    ]
-    per_number = pl.concat(fitting)
+    naming = _naming_formats()
+    matches = iter(_matches([fmt for _, formats in naming for fmt in formats], candidates))
+    fitting = []
+    for carrier_id, formats in naming:
+        passes = _fit_and_pass(formats, candidates, [next(matches) for _ in formats])[1]
+        if passes.any():
+            fitting.append(
+                pl.DataFrame({"number": candidates.filter(passes), "likely": carrier_id})
+            )
+    per_number = pl.concat(fitting) if fitting else pl.DataFrame(schema=_LIKELY_SCHEMA)
     pairs = pl.DataFrame(
         {"entered": entered.cast(pl.String).fill_null(""), "number": numbers.fill_null("")}
     ).with_row_index("row")
@@ -138,12 +157,22 @@ def likely_carriers(entered: pl.Series, numbers: pl.Series) -> pl.Series:
     return pairs.join(found, on="row", how="left").sort("row").get_column("likely").alias("likely")
 
 
-def _names(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.bool_]:
-    """Numbers that carry this carrier's mark: a distinctive format with its check digit
-    passed, or one of its `looks_like` patterns."""
-    naming = [fmt for fmt in carrier.formats if fmt.names]
-    naming += [TrackingFormat(pattern=pattern) for pattern in carrier.looks_like]
-    return _fit_and_pass(naming, numbers)[1] if naming else np.zeros(len(numbers), np.bool_)
+_LIKELY_SCHEMA = {"number": pl.String, "likely": pl.String}
+
+
+@lru_cache(maxsize=1)
+def _naming_formats() -> list[tuple[str, list[TrackingFormat]]]:
+    """Each carrier's marks, for carriers that have any: its distinctive formats (check
+    digit included) and its `looks_like` patterns."""
+    naming = [
+        (
+            carrier.id,
+            [fmt for fmt in carrier.formats if fmt.names]
+            + [TrackingFormat(pattern=pattern) for pattern in carrier.looks_like],
+        )
+        for carrier in carriers()
+    ]
+    return [(carrier_id, formats) for carrier_id, formats in naming if formats]
 
 
 def classify(frame: pl.DataFrame) -> pl.DataFrame:
