@@ -1,4 +1,4 @@
-"""Fixtures for every test folder: the databases a store can live in.
+"""Fixtures for every test folder: the knowledge base, and the databases a store can live in.
 
 `database` runs a test once per backend: SQLite in a temporary file, and PostgreSQL in a
 fresh database on a server started once per session from the installed binaries. Where the
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.knowledge import KnowledgeBase
 from bot.services.store import Store
 from tests.postgres_server import PostgresServer, server_binaries
 
@@ -37,6 +38,13 @@ class Database:
     def store(self) -> Store:
         """A new, unopened store on this database (open several to act as several processes)."""
         return Store(self.path, database_url=self.url)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The real knowledge base, loaded once (0.2 s): loading is what the bot does at start-up,
+    and what a broken one does is tested in tests/knowledge/test_schema.py."""
+    return KnowledgeBase.load()
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,6 @@ from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import core_for, settings_for, started
 
 
-@pytest.fixture(scope="session")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
 @pytest.fixture
 async def store(tmp_path) -> AsyncIterator[Store]:
     async with Store(tmp_path / "vtrbot.sqlite3") as opened:

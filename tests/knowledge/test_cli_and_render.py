@@ -14,6 +14,13 @@ from bot.services.answers import render_answer
 from bot.services.i18n import translator
 
 
+@pytest.fixture
+def loaded_once(monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase) -> None:
+    """`vtrbot ask` gets the session's knowledge base from `KnowledgeBase.load()`, as it
+    would load it (0.2 s a time); a broken one is loaded for real below."""
+    monkeypatch.setattr(KnowledgeBase, "load", classmethod(lambda cls, directory=None: kb))
+
+
 def ask(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
     assert main(["ask", "--json", *argv]) == 0
     out = capsys.readouterr().out
@@ -21,6 +28,7 @@ def ask(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
     return json.loads(out)
 
 
+@pytest.mark.usefixtures("loaded_once")
 def test_ask_json_answer(capsys: pytest.CaptureFixture[str]) -> None:
     reply = ask(capsys, "does buy shipping cost extra")
     assert set(reply) == {"lang", "matched", "confidence", "answer", "suggestions"}
@@ -35,6 +43,7 @@ def test_ask_json_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert reply["suggestions"] == ["buy-shipping-what", "buy-shipping-marketplaces"]
 
 
+@pytest.mark.usefixtures("loaded_once")
 def test_ask_json_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     reply = ask(capsys, "vtr掉到93%了咋办")
     assert (reply["lang"], reply["matched"]) == ("zh", "vtr-below-95")
@@ -42,6 +51,7 @@ def test_ask_json_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert "来源：" in reply["answer"]
 
 
+@pytest.mark.usefixtures("loaded_once")
 def test_ask_json_off_topic(capsys: pytest.CaptureFixture[str]) -> None:
     reply = ask(capsys, "tell me a joke")
     assert reply["matched"] is None
@@ -50,6 +60,7 @@ def test_ask_json_off_topic(capsys: pytest.CaptureFixture[str]) -> None:
     assert "/help" in reply["answer"]
 
 
+@pytest.mark.usefixtures("loaded_once")
 def test_ask_json_unsure_lists_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
     reply = ask(capsys, "--lang", "en", "tracking")
     assert reply["matched"] is None
@@ -59,6 +70,7 @@ def test_ask_json_unsure_lists_the_choices(capsys: pytest.CaptureFixture[str]) -
     assert [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. "]
 
 
+@pytest.mark.usefixtures("loaded_once")
 def test_ask_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "亚马逊购买配送要额外收费吗"]) == 0
     out = capsys.readouterr().out
