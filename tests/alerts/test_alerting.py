@@ -126,6 +126,7 @@ async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
     assert [m.chat_id for m in outbox.sent] == [2]
 
 
+@pytest.mark.slow  # passes that draw a chart each, and a retry
 async def test_failed_delivery_is_kept_for_a_retry_and_others_still_get_theirs(
     store: Store,
 ) -> None:
@@ -165,6 +166,7 @@ async def test_today_is_the_chats_local_day(store: Store) -> None:
     assert "90.0% (18 of 20 packages valid)" in outbox.sent[0].replies[0].html
 
 
+@pytest.mark.slow  # three passes, each drawing a chart
 async def test_window_rolls_forward_and_old_defects_leave(store: Store) -> None:
     """2 defects on 10-25 and 19 valid on 11-20: 19/21 = 90.5% on 11-21 (alert).
     On 11-24 the window starts 10-26, the defects are gone: 19/19 = 100% — but the data is
@@ -186,6 +188,7 @@ async def test_window_rolls_forward_and_old_defects_leave(store: Store) -> None:
     assert "100.0% (19 of 19 packages valid)" in outbox.sent[-1].replies[0].html
 
 
+@pytest.mark.slow  # the whole CLI wiring, and a chart
 async def test_vtrbot_alerts_now_prints_the_pass(tmp_path: Path, monkeypatch, capsys) -> None:
     """`vtrbot alerts --now` without a token prints each chat's alert and outcome."""
     from bot.cli import main

@@ -65,6 +65,7 @@ def test_shape_order_and_keys() -> None:
         daily_vtr(two_categories(), end=date(2026, 12, 10), days=0)
 
 
+@pytest.mark.slow  # a report for each of 45 days
 @pytest.mark.parametrize("store", [two_categories, rolling_store])
 def test_same_numbers_as_the_report_every_day(store) -> None:
     shipments = store()

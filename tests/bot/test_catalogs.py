@@ -56,6 +56,7 @@ def test_translations_keep_placeholders_and_tags(pattern: re.Pattern[str], what:
     assert not broken, f"translations that change {what}:\n" + "\n".join(broken)
 
 
+@pytest.mark.slow  # extracts every message from the code with Babel
 def test_messages_pot_is_up_to_date_with_the_code() -> None:
     root = resources_root()
     extracted = {

@@ -49,7 +49,7 @@ async def test_full_disk(tmp_path: Path, kb: KnowledgeBase) -> None:
             (pages,) = await cursor.fetchone()
         await store.backend.writer.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow
         big = tmp_path / "big.csv"
-        generate(big, rows=3000, seed=3)  # thousands of rows: the database must grow
+        generate(big, rows=300, seed=3)  # hundreds of rows: the database must grow
         replies = await core.handle_file(CHAT, big, "big.csv", caption="2026-11-20")
         text = "\n".join(reply.html for reply in replies)
         assert "storage is full, so nothing was saved" in text
@@ -76,7 +76,7 @@ async def test_disk_filling_up_with_a_big_files_parts(
         assert "90.0%" in await upload(core, tmp_path)
         before = await stored_records(store, CHAT.chat_id)
         big = tmp_path / "big.csv"
-        generate(big, rows=3000, seed=3)
+        generate(big, rows=400, seed=3)
         monkeypatch.setattr(spill, "PARTITION_SOURCE_BYTES", big.stat().st_size // 4)
         monkeypatch.setattr(spill, "FLUSH_ROWS", 100)
         monkeypatch.setattr(pl.DataFrame, "write_ipc", disk_full)

@@ -399,6 +399,7 @@ async def test_an_alert_day_is_claimed_once_whoever_claims_it(database: Database
             await each.close()
 
 
+@pytest.mark.slow  # two uploads of 5,000 orders merged at once
 async def test_two_processes_merging_one_chat_never_double_its_orders(database: Database) -> None:
     """Two stores (as two replicas) merge the same chat's overlapping uploads at once: the
     merges apply one after the other, so every order is stored once, never twice."""

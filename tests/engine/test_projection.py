@@ -53,6 +53,7 @@ day_counts = st.dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(st.lists(day_counts, min_size=1, max_size=5))
 def test_outlooks_match_a_day_by_day_count(groups: list[dict[int, tuple[int, int]]]) -> None:
