@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,13 +71,22 @@ async def _on_server(server: PostgresServer, sql: str) -> None:
         await connection.close()
 
 
+@contextmanager
+def fresh_database(server: PostgresServer) -> Iterator[str]:
+    """The URL of a new, empty database on `server`, dropped on leaving."""
+    name = f"test_{os.getpid()}_{next(_database_names)}"
+    asyncio.run(_on_server(server, f"CREATE DATABASE {name}"))
+    try:
+        yield server.url(name)
+    finally:
+        asyncio.run(_on_server(server, f"DROP DATABASE {name} WITH (FORCE)"))
+
+
 @pytest.fixture
 def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
     """A fresh, empty database on the session's server, dropped after the test."""
-    name = f"test_{os.getpid()}_{next(_database_names)}"
-    asyncio.run(_on_server(postgres_server, f"CREATE DATABASE {name}"))
-    yield postgres_server.url(name)
-    asyncio.run(_on_server(postgres_server, f"DROP DATABASE {name} WITH (FORCE)"))
+    with fresh_database(postgres_server) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
@@ -85,6 +95,24 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
     if request.param == "sqlite":
         return Database(path)
     return Database(path, request.getfixturevalue("postgres_url"))
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store's backend for the running bot: SQLite, unless the test is marked
+    `both_backends`, which runs it once on each (PostgreSQL in the full tier)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_backends"
+    ):
+        # Module scope: a module's tests share one bot per backend, SQLite's first.
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
 
 
 OPT_IN_MARKERS = ("deploy", "scale")

@@ -35,8 +35,12 @@ async def bot_api() -> AsyncIterator[FakeBotApi]:
 
 
 @pytest.fixture
-def settings(tmp_path, bot_api: FakeBotApi) -> Settings:
-    return settings_for(bot_api, tmp_path / "data")
+def settings(
+    tmp_path, bot_api: FakeBotApi, backend: str, request: pytest.FixtureRequest
+) -> Settings:
+    """A bot's settings; its store on PostgreSQL (a fresh database) when `backend` says so."""
+    url = request.getfixturevalue("postgres_url") if backend == "postgresql" else None
+    return settings_for(bot_api, tmp_path / "data", url)
 
 
 @pytest.fixture

@@ -51,8 +51,9 @@ def core_for(store: Store, kb: KnowledgeBase, lang: str = "zh", **wiring: Any) -
     return build_services(settings, kb=kb, store=store, **wiring).core
 
 
-def settings_for(bot_api: FakeBotApi, data_dir: Path) -> Settings:
-    """Settings of a bot that talks to `bot_api` and keeps its data in `data_dir`."""
+def settings_for(bot_api: FakeBotApi, data_dir: Path, database_url: str | None = None) -> Settings:
+    """Settings of a bot that talks to `bot_api` and keeps its data in `data_dir` (its
+    store too, unless `database_url` names a PostgreSQL database)."""
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         TELEGRAM_BOT_TOKEN=bot_api.token,
@@ -60,4 +61,5 @@ def settings_for(bot_api: FakeBotApi, data_dir: Path) -> Settings:
         VTRBOT_DEFAULT_LANG="zh",
         TELEGRAM_BASE_URL=bot_api.base_url,
         TELEGRAM_BASE_FILE_URL=bot_api.base_file_url,
+        VTRBOT_DATABASE_URL=database_url,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Iterator
 
 import pytest
 import pytest_asyncio
@@ -14,13 +15,20 @@ from bot.settings import Settings
 from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import settings_for, started
+from tests.conftest import fresh_database
 
-# One bot serves the whole module: each test talks from chats of its own.
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("running_bot")]
+# One bot serves the whole module: each test talks from chats of its own. A second bot
+# then runs the module again with its store on PostgreSQL.
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("running_bot"),
+    pytest.mark.both_backends,
+]
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def bot_api():
+async def bot_api(backend: str):
+    """A fake Bot API for each backend's bot: the same chats start afresh."""
     server = FakeBotApi()
     await server.start()
     yield server
@@ -28,8 +36,15 @@ async def bot_api():
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory, bot_api: FakeBotApi) -> Settings:
-    return settings_for(bot_api, tmp_path_factory.mktemp("e2e") / "data")
+def settings(
+    tmp_path_factory, bot_api: FakeBotApi, backend: str, request: pytest.FixtureRequest
+) -> Iterator[Settings]:
+    data = tmp_path_factory.mktemp("e2e") / "data"
+    if backend == "sqlite":
+        yield settings_for(bot_api, data)
+        return
+    with fresh_database(request.getfixturevalue("postgres_server")) as url:
+        yield settings_for(bot_api, data, url)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -38,6 +53,15 @@ async def running_bot(settings: Settings, kb: KnowledgeBase, bot_api: FakeBotApi
 
     async with started(build_application(settings, kb)) as application:
         yield application
+
+
+async def test_the_store_is_on_the_backend_asked_for(running_bot, backend: str) -> None:
+    from bot.services.store.postgres import PostgresBackend
+    from bot.services.store.sqlite import SqliteBackend
+
+    store = running_bot.bot_data.services.store
+    expected = PostgresBackend if backend == "postgresql" else SqliteBackend
+    assert isinstance(store.backend, expected)
 
 
 async def test_menus_are_set_per_language(bot_api: FakeBotApi) -> None:
@@ -158,10 +182,31 @@ async def test_xlsx_upload_at_exactly_95_percent(bot_api: FakeBotApi) -> None:
     assert rows[1][7] == "yes"  # in the fix plan
 
 
+async def test_a_second_file_while_the_first_is_analysed_is_told_to_wait(
+    bot_api: FakeBotApi,
+) -> None:
+    """Two files from one chat in one batch of updates: files are handled off the update
+    loop, so both arrive at once; one is analysed, the other is told to wait for it."""
+    for name in ("first.csv", "second.csv"):
+        bot_api.user_sends_document(801, samples.gbk_csv(), name, caption=samples.AS_OF, lang="en")
+    await bot_api.wait_for("sendDocument", chat_id=801)
+
+    def told_to_wait() -> list[str]:
+        texts = [call.text for call in bot_api.sent("sendMessage", chat_id=801)]
+        return [text for text in texts if "still analysing your previous file" in text]
+
+    async with asyncio.timeout(15):
+        while not told_to_wait():
+            await asyncio.sleep(0.02)
+    assert len(told_to_wait()) == 1
+    assert len(bot_api.sent("sendDocument", chat_id=801)) == 1  # one report, one defect file
+
+
 async def test_bad_files_get_clear_answers(bot_api: FakeBotApi) -> None:
     bot_api.user_sends_document(601, b"\x89PNG\r\n", "photo.png", lang="en")
     bot_api.user_sends_document(602, b"just some words\nnothing tabular", "notes.csv", lang="en")
     bot_api.user_sends_document(603, b"a,b\n", "huge.csv", lang="en", size=21 * 1024 * 1024)
+    huge = bot_api.last_pushed_message()["document"]["file_id"]
     [wrong_type] = await bot_api.wait_for("sendMessage", chat_id=601)
     assert "CSV" in wrong_type.text
     unreadable = await bot_api.wait_for("sendMessage", chat_id=602, count=2)
@@ -169,7 +214,7 @@ async def test_bad_files_get_clear_answers(bot_api: FakeBotApi) -> None:
     [too_large] = await bot_api.wait_for("sendMessage", chat_id=603)
     assert "20" in too_large.text
     assert not bot_api.sent("download") or all(
-        call.params["file_id"] != "file-3" for call in bot_api.sent("download")
+        call.params["file_id"] != huge for call in bot_api.sent("download")
     )
     assert not [c for c in bot_api.sent("sendDocument") if c.chat_id in (601, 602, 603)]
 

@@ -15,6 +15,8 @@ from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import started
 
+pytestmark = pytest.mark.both_backends
+
 # 09:30 in Shanghai on 2026-11-21: the GBK sample's 玩具 is 8/10 = 80.0% in that window.
 MORNING = datetime(2026, 11, 21, 1, 30, tzinfo=UTC)
 

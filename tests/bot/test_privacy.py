@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from bot.adapters.telegram.jobs import job_name
 from bot.domain.knowledge import KnowledgeBase
 from bot.settings import Settings
@@ -28,6 +30,7 @@ async def test_allow_list_serves_only_listed_chats(
         assert await application.bot_data.services.store.get_lang(12) is None
 
 
+@pytest.mark.both_backends
 async def test_forget_deletes_the_chats_data_and_its_alert(
     running_bot, bot_api: FakeBotApi
 ) -> None:
