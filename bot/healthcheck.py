@@ -22,7 +22,10 @@ def heartbeat_path(data_dir: Path) -> Path:
 
 
 def beat(data_dir: Path) -> None:
+    """Touch the heartbeat, making the data folder if need be: with the store on
+    PostgreSQL, nothing else may have made it before the first beat."""
     path = heartbeat_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.touch()
     os.utime(path)
 

@@ -25,7 +25,11 @@ async def started(application: Application, *, poll: bool = True) -> AsyncIterat
     await application.initialize()
     # run_polling would call these hooks; started by hand, we call them ourselves.
     assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
+    try:
+        await application.post_init(application)
+    except BaseException:
+        await application.shutdown()  # or its HTTP clients' sockets outlive the failed test
+        raise
     await application.start()
     if poll:
         await application.updater.start_polling(poll_interval=0, timeout=1)

@@ -196,3 +196,12 @@ def test_the_terminal_locale_picks_the_chat_language(
 
 def test_plain_strips_tags_and_entities() -> None:
     assert chat.plain("<b>VTR &lt; 95%</b> &amp; more") == "VTR < 95% & more"
+
+
+def test_the_first_heartbeat_makes_the_data_folder(tmp_path: Path) -> None:
+    """On PostgreSQL no SQLite file makes the data folder before the bot's first beat."""
+    from bot.healthcheck import beat, is_healthy
+
+    data = tmp_path / "not-yet" / "data"
+    beat(data)
+    assert is_healthy(data)
