@@ -334,6 +334,7 @@ async def test_the_sweep_retries_a_failed_delivery_from_the_part_that_failed(
     assert kinds == [(1, True), (1, False), (2, False)]  # chat 2: only the text, once
 
 
+@pytest.mark.slow  # four chats' alerts, each drawing a chart
 async def test_the_sweep_finishes_due_undecided_unlocked_chats_only(store: Store) -> None:
     await below_bar_chat(store, 1)  # due at 09:00, undecided
     await below_bar_chat(store, 2, at=time(10))  # 09:30 now: not yet due

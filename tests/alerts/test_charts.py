@@ -123,6 +123,7 @@ def test_amazons_daily_figures_become_one_dashed_line_per_marketplace() -> None:
     assert with_official.startswith(b"\x89PNG") and with_official != without
 
 
+@pytest.mark.slow  # twelve charts, four of them each in a fresh thread
 def test_a_chart_drawn_after_others_is_the_chart_drawn_alone() -> None:
     """Each thread reuses one figure and its axes: nothing of the previous chart (lines,
     legend, the "no shipments" text, tick count, y range) may remain on the next."""
