@@ -217,18 +217,6 @@ class SharedRateLimiter(BaseRateLimiter[int]):
                 await self.slots.pause("bot", seconds + 0.1)
         raise AssertionError("unreachable: the last try returns or raises")
 
-    async def _wait_before_retry(self, url: str, reason: str, attempt: int) -> None:
-        delay = self._delay(attempt)
-        log.warning(
-            "%s failed (%s), try %d of %d; retrying in %.1f s",
-            _method(url),
-            reason,
-            attempt,
-            self.tries,
-            delay,
-        )
-        await self._sleep(delay)
-
 
 READ_TIMEOUT = 5.0
 """Seconds to wait for Telegram's answer before the try counts as timed out (PTB's default)."""
