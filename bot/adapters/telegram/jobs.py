@@ -19,7 +19,7 @@ from bot.services.alerting import ChatUnreachableError, Deliver
 from bot.services.replies import Reply
 
 log = logging.getLogger(__name__)
-CATCH_UP_DELAY_SECONDS = 5
+FIRST_SWEEP_SECONDS = 5
 """After a restart, missed alerts of the day are sent this soon (the first sweep)."""
 SWEEP_JOB = "alert-sweep"
 
@@ -86,7 +86,7 @@ def schedule_sweep(job_queue: JobQueue, every_seconds: float) -> None:  # type: 
     """The sweep on every replica: first soon after start (a restart's catch-up), then
     every `every_seconds`. A sweep still running when the next is due makes it skip."""
     job_queue.run_repeating(
-        sweep, interval=every_seconds, first=CATCH_UP_DELAY_SECONDS, name=SWEEP_JOB
+        sweep, interval=every_seconds, first=FIRST_SWEEP_SECONDS, name=SWEEP_JOB
     )
 
 

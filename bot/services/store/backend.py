@@ -72,10 +72,6 @@ class Backend(Protocol):
         """One write statement on its own; the number of rows it changed."""
         ...
 
-    async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
-        """One write statement with RETURNING; its first row, None when it wrote nothing."""
-        ...
-
     def transaction(self, chat_id: int) -> AbstractAsyncContextManager[Transaction]:
         """All-or-nothing writes for one chat; one such transaction per chat at a time."""
         ...

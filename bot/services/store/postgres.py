@@ -83,11 +83,6 @@ class PostgresBackend:
         async with self.pool.acquire() as connection:
             return _count(await connection.execute(numbered(sql), *params))
 
-    async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
-        async with self.pool.acquire() as connection:
-            row = await connection.fetchrow(numbered(sql), *params)
-        return tuple(row) if row is not None else None
-
     @asynccontextmanager
     async def transaction(self, chat_id: int) -> AsyncIterator[_PostgresTransaction]:
         """All or nothing, and one per chat across every process: two replicas merging the

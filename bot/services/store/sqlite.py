@@ -109,11 +109,6 @@ class SqliteBackend:
             cursor = await self.writer.execute(sql, tuple(params))
         return cursor.rowcount
 
-    async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
-        async with self._write_lock, self.writer.execute(sql, tuple(params)) as cursor:
-            row = await cursor.fetchone()
-        return tuple(row) if row is not None else None
-
     @asynccontextmanager
     async def transaction(self, chat_id: int) -> AsyncIterator[_SqliteTransaction]:
         """All or nothing: a failure (or a crash) part-way leaves the database as it was.

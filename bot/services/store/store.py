@@ -40,6 +40,12 @@ class AlertPart:
     state: PartState = "pending"
 
 
+def _subscription(row: Sequence[object]) -> Subscription:
+    """A `subscriptions` row read as (chat_id, at_time, timezone, digest)."""
+    chat_id, at_time, timezone, digest = row
+    return Subscription(chat_id, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -253,10 +259,10 @@ class Store:
         )
         subscriptions: dict[int, Subscription] = {}
         decided: dict[int, set[date]] = {}
-        for chat_id, at_time, timezone, digest, day in rows:
+        for row in rows:
+            chat_id, day = row[0], row[4]
             if chat_id not in subscriptions:  # one row per decided day, or one with none
-                at = time.fromisoformat(at_time)  # type: ignore[arg-type]
-                subscriptions[chat_id] = Subscription(chat_id, at, timezone, bool(digest))  # type: ignore[arg-type]
+                subscriptions[chat_id] = _subscription(row[:4])  # type: ignore[index]
                 decided[chat_id] = set()  # type: ignore[index]
             if day is not None:
                 decided[chat_id].add(date.fromisoformat(day))  # type: ignore[arg-type, index]
@@ -268,10 +274,7 @@ class Store:
             "ORDER BY chat_id",
             params,
         )
-        return [
-            Subscription(chat_id, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]
-            for chat_id, at_time, timezone, digest in rows
-        ]
+        return [_subscription(row) for row in rows]
 
     async def alert_sent_for(self, chat_id: int, as_of: date) -> bool:
         """Whether the chat was already alerted for this day (so a restart never doubles it)."""
