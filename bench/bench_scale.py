@@ -267,17 +267,12 @@ async def ask_at_rate(
 
 
 async def start_proxy(ports: list[int], folder: Path) -> tuple[asyncio.subprocess.Process, str]:
-    """Caddy running deploy/Caddyfile in front of `ports`, as in tests/scale/test_proxy.py;
-    the process and the webhook URL on it."""
-    from tests.scale.test_proxy import CADDYFILE, proxy_settings
+    """Caddy running deploy/Caddyfile in front of `ports`, started as tests/scale/test_proxy.py
+    starts it; the process and the webhook URL on it."""
+    from tests.scale.test_proxy import start_proxy as start_caddy
 
     port = free_port()
-    env = os.environ | proxy_settings(port, ports) | {"XDG_DATA_HOME": str(folder / "caddy"),
-                                                      "XDG_CONFIG_HOME": str(folder / "caddy")}  # fmt: skip
-    process = await asyncio.create_subprocess_exec(
-        "caddy", "run", "--config", str(CADDYFILE), "--adapter", "caddyfile", env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
+    process = await start_caddy("caddy", folder, port, ports)
     await wait_until_listening(f"http://127.0.0.1:{port}/")
     return process, f"http://127.0.0.1:{port}/telegram"
 

@@ -12,9 +12,7 @@ sent what; it counts what the fake Bot API received, not what the bot says it di
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -27,6 +25,7 @@ from bot.domain.models import ShipmentRecord
 from bot.services.store import Store
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.loopback import free_port, wait_until_listening
+from tests.scale.replicas import start_replica
 from tests.stored import merge_records
 
 pytestmark = [
@@ -41,8 +40,8 @@ CHATS = 500
 """Subscribed chats, every one below the bar: each is sent a chart and one text message."""
 REPLICAS = 3
 ZONE = "Asia/Shanghai"
-SECRET = "replica-secret_1"
 SWEEP_SECONDS = 2
+SWEEP = {"VTRBOT_ALERT_SWEEP_SECONDS": str(SWEEP_SECONDS)}
 
 
 def _today() -> datetime:
@@ -67,24 +66,6 @@ async def seed(url: str, folder: Path, chats: int = CHATS) -> None:
         for first in range(1, chats + 1, 10):
             batch = range(first, min(first + 10, chats + 1))
             await asyncio.gather(*(one(store, chat) for chat in batch))
-
-
-async def start_replica(api: FakeBotApi, url: str, folder: Path, number: int, port: int):  # type: ignore[no-untyped-def]
-    env = os.environ | {
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_BASE_URL": api.base_url_via(f"r{number}"),
-        "TELEGRAM_BASE_FILE_URL": api.base_file_url,
-        "VTRBOT_DATABASE_URL": url,
-        "VTRBOT_DATA_DIR": str(folder / f"data-{number}"),
-        "VTRBOT_DEFAULT_LANG": "en",
-        "VTRBOT_WEBHOOK_SECRET": SECRET,
-        "VTRBOT_ALERT_SWEEP_SECONDS": str(SWEEP_SECONDS),
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", "--webhook", "https://bot.example.com/telegram",
-        "--listen", "127.0.0.1", "--port", str(port),
-        cwd=folder, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
 
 
 async def wait_until_every_day_is_decided(
@@ -125,7 +106,8 @@ async def api():
 async def run_replicas(api: FakeBotApi, url: str, folder: Path) -> list[asyncio.subprocess.Process]:
     ports = [free_port() for _ in range(REPLICAS)]
     replicas = [
-        await start_replica(api, url, folder, number, port) for number, port in enumerate(ports)
+        await start_replica(api, url, folder, f"r{number}", port, SWEEP)
+        for number, port in enumerate(ports)
     ]
     for port in ports:
         await wait_until_listening(f"http://127.0.0.1:{port}/telegram")

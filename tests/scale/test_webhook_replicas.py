@@ -9,9 +9,7 @@ the public https:// URL; each replica listens on plain HTTP on 127.0.0.1, as beh
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,30 +17,12 @@ import pytest
 
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.loopback import free_port, wait_until_listening
+from tests.scale.replicas import SECRET, start_replica
 
 pytestmark = [pytest.mark.slow, pytest.mark.scale]
 
-SECRET = "replica-secret_1"
-PUBLIC_URL = "https://bot.example.com/telegram"
 REPLICAS = 3
 UPDATES = 30
-
-
-async def start_replica(api: FakeBotApi, url: str, folder: Path, port: int):  # type: ignore[no-untyped-def]
-    env = os.environ | {
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_BASE_URL": api.base_url,
-        "TELEGRAM_BASE_FILE_URL": api.base_file_url,
-        "VTRBOT_DATABASE_URL": url,
-        "VTRBOT_DATA_DIR": str(folder / f"data-{port}"),
-        "VTRBOT_DEFAULT_LANG": "en",
-        "VTRBOT_WEBHOOK_SECRET": SECRET,
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", "--webhook", PUBLIC_URL,
-        "--listen", "127.0.0.1", "--port", str(port),
-        cwd=folder, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
 
 
 async def test_round_robin_updates_are_each_answered_exactly_once(
@@ -52,7 +32,7 @@ async def test_round_robin_updates_are_each_answered_exactly_once(
     await api.start()
     ports = [free_port() for _ in range(REPLICAS)]
     urls = [f"http://127.0.0.1:{port}/telegram" for port in ports]
-    replicas = [await start_replica(api, postgres_url, tmp_path, port) for port in ports]
+    replicas = [await start_replica(api, postgres_url, tmp_path, str(port), port) for port in ports]
     try:
         for url in urls:
             await wait_until_listening(url)
