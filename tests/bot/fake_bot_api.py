@@ -17,7 +17,7 @@ answered with a success.
 Flood control: `FakeBotApi(flood_limit=30)` answers 429 (retry_after 1), as Telegram does, to
 any call with a chat that would make more than 30 such calls in the last second.
 
-Several processes: each may call through its own `base_url(via="r1")` (`…/r1/bot<token>/…`),
+Several processes: each may call through its own `base_url_via("r1")` (`…/r1/bot<token>/…`),
 so every `Call.via` says which process made it. `hold_answer("sendPhoto", nth=250)` takes
 the 250th such call in (it counts as delivered, as Telegram would deliver it) but holds its
 answer until the test calls `release()`: the sender is then known to be waiting on it, and
@@ -57,7 +57,7 @@ class Call:
     """The HTTP status the fake answered with (not 200 only when a fault was injected)."""
     at: float = field(default_factory=time.perf_counter)
     via: str = ""
-    """The path prefix the caller's base URL had (see `FakeBotApi.base_url`), "" for none."""
+    """The path prefix the caller's base URL had (see `FakeBotApi.base_url_via`), "" for none."""
 
     @property
     def chat_id(self) -> int | None:
