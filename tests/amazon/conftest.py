@@ -11,6 +11,7 @@ from tests.amazon.fake_spapi import FakeOrder, FakePackage, FakeSpApi
 
 US = "ATVPDKIKX0DER"
 UK = "A1F83G8C2ARO7P"
+DE = "A1PA6795UKMFR9"
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
 
@@ -74,3 +75,19 @@ async def merge_records(store, chat_id: int, records: list) -> None:  # type: ig
 
     rows = [tuple(getattr(r, name) for name in RECORD_FIELDS) for r in records]
     await store.merge_shipment_rows(chat_id, iter([rows]))
+
+
+class VirtualTime:
+    """One clock for the client and the fake SP-API: `sleep` moves it on at once, so the
+    client's pacing and Amazon's usage plan meet without real waiting."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+        self.waits: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += seconds

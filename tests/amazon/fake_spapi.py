@@ -6,11 +6,16 @@ It answers the four calls the bot makes, shaped like Amazon's published models (
 and Reports 2021-06-30 create/get/document with a GZIP `GET_V2_SELLER_PERFORMANCE_REPORT`.
 Orders are copies of the sandbox's merchant-fulfilled example with the test's own IDs,
 dates, SKUs and packages; the report entry is the schema's example with the test's VTR.
+Catalog Items 2022-04-01 `getCatalogItem` answers an ASIN's classifications (browse path),
+sales ranks and summaries per marketplace, in that marketplace's words, under Amazon's
+usage plan (2 requests a second, burst 2: beyond it, 429), measured on `clock` (tests give
+the client and the fake one virtual clock, so pacing costs no real time).
 
 Faults, each for the next calls only: `throttle(n)` (429 with x-amzn-RateLimit-Limit),
 `expire_tokens_after(n)` (access tokens die mid-sync: 403 "expired"), `revoke(refresh)`
 (invalid_grant), `report_outcome = "FATAL"`, `fail_page(k, times)` (the k-th page answers
-503), `unavailable(n)` (every call answers 503).
+503), `unavailable(n)` (every call answers 503), `catalog_outage(n)` (catalog calls answer
+500), `throttle_catalog(n)` (catalog calls answer 429 whatever the bucket holds).
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ import functools
 import gzip
 import itertools
 import json
+import time
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -36,6 +44,9 @@ PAGE_LIMIT = 100
 ORDERS_PATH = "/orders/2026-01-01/orders"
 REPORTS_PATH = "/reports/2021-06-30/reports"
 DOCUMENTS_PATH = "/reports/2021-06-30/documents"
+CATALOG_PATH = "/catalog/2022-04-01/items"
+CATALOG_RATE = 2.0
+CATALOG_BURST = 2
 PERFORMANCE_REPORT = "GET_V2_SELLER_PERFORMANCE_REPORT"
 
 
@@ -126,6 +137,28 @@ class FakeVtr:
 
 
 @dataclass
+class FakeCatalogItem:
+    """An ASIN in one marketplace: its browse path from the top classification down (empty:
+    Amazon has no classification for it) and its website display group."""
+
+    browse_path: list[str]
+    display_group: str = ""
+
+    def classification(self, marketplace_id: str) -> dict[str, Any] | None:
+        """The leaf browse node with its parents, as Amazon nests them."""
+        node: dict[str, Any] | None = None
+        for depth, name in enumerate(self.browse_path):
+            child: dict[str, Any] = {
+                "displayName": name,
+                "classificationId": str(zlib.crc32(f"{marketplace_id}/{depth}/{name}".encode())),
+            }
+            if node is not None:
+                child["parent"] = node
+            node = child
+        return node
+
+
+@dataclass
 class FakeReport:
     report_id: str
     marketplace_ids: list[str]
@@ -155,6 +188,15 @@ class FakeSpApi:
         self._expire_after: int | None = None
         self._page_faults: dict[int, int] = {}
         self._searches: dict[tuple[tuple[str, str], ...], list[FakeOrder]] = {}
+        self.catalog: dict[tuple[str, str], FakeCatalogItem] = {}
+        """(marketplace id, ASIN) → the item; an ASIN in none of them answers 404."""
+        self.clock: Callable[[], float] = time.monotonic
+        self.catalog_throttled = 0
+        """429s the catalog answered (forced or because the bucket was empty)."""
+        self._catalog_tokens = float(CATALOG_BURST)
+        self._catalog_refilled: float | None = None
+        self._catalog_outage = 0
+        self._catalog_throttles = 0
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -168,6 +210,7 @@ class FakeSpApi:
         app.router.add_get(REPORTS_PATH + "/{report_id}", self._get_report)
         app.router.add_get(DOCUMENTS_PATH + "/{document_id}", self._get_document)
         app.router.add_get("/download/{document_id}", self._download)
+        app.router.add_get(CATALOG_PATH + "/{asin}", self._get_catalog_item)
         self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
@@ -200,6 +243,27 @@ class FakeSpApi:
     def fail_page(self, page: int, times: int = 1) -> None:
         """The `page`-th page (1 = first) of a search answers 503, `times` times."""
         self._page_faults[page] = times
+
+    def catalog_outage(self, times: int = 1) -> None:
+        """The next `times` catalog calls answer 500 (the catalog is down, orders are not)."""
+        self._catalog_outage += times
+
+    def end_catalog_outage(self) -> None:
+        self._catalog_outage = 0
+
+    def throttle_catalog(self, times: int = 1) -> None:
+        self._catalog_throttles += times
+
+    def add_item(
+        self, marketplace_id: str, asin: str, *browse_path: str, display_group: str = ""
+    ) -> None:
+        """An ASIN in a marketplace, its browse path given from the top down."""
+        self.catalog[(marketplace_id, asin)] = FakeCatalogItem(list(browse_path), display_group)
+
+    def catalog_lookups(self, asin: str | None = None) -> int:
+        """getCatalogItem calls (of one ASIN, or all), throttled ones included."""
+        prefix = CATALOG_PATH + "/" + (asin or "")
+        return sum(1 for _, called, _ in self.requests if called.startswith(prefix))
 
     def calls_to(self, path: str) -> int:
         return sum(1 for _, called, _ in self.requests if called == path)
@@ -372,6 +436,84 @@ class FakeSpApi:
             entries.append(entry)
         statuses = [{"marketplaceId": m, "status": "NORMAL"} for m in marketplace_ids]
         return {"accountStatuses": statuses, "performanceMetrics": entries}
+
+    # -- Catalog Items 2022-04-01 ----------------------------------------------------------
+
+    async def _get_catalog_item(self, request: web.Request) -> web.Response:
+        if denied := self._denied(request):
+            return denied
+        if throttled := self._catalog_throttle():
+            return throttled
+        if self._catalog_outage:
+            self._catalog_outage -= 1
+            return _api_error(500, "InternalFailure", "We encountered an internal error.")
+        markets = _listed(request.query, "marketplaceIds")
+        if not markets:
+            return _api_error(400, "InvalidInput", "Missing required 'marketplaceIds'.")
+        asin = request.match_info["asin"]
+        found = [(m, self.catalog[(m, asin)]) for m in markets if (m, asin) in self.catalog]
+        if not found:
+            return _api_error(404, "NotFound", f"Requested item '{asin}' not found.")
+        included = _listed(request.query, "includedData") or ["summaries"]
+        return _ok(_catalog_body(asin, found, included), str(CATALOG_RATE))
+
+    def _catalog_throttle(self) -> web.Response | None:
+        """Amazon's token bucket for getCatalogItem: 2 a second, 2 at once."""
+        now = self.clock()
+        if self._catalog_refilled is not None:
+            elapsed = now - self._catalog_refilled
+            self._catalog_tokens = min(CATALOG_BURST, self._catalog_tokens + elapsed * CATALOG_RATE)
+        self._catalog_refilled = now
+        if self._catalog_throttles or self._catalog_tokens < 1 - 1e-9:
+            self._catalog_throttles = max(0, self._catalog_throttles - 1)
+            self.catalog_throttled += 1
+            response = _api_error(
+                429, "QuotaExceeded", "You exceeded your quota for the requested resource."
+            )
+            response.headers["x-amzn-RateLimit-Limit"] = str(CATALOG_RATE)
+            return response
+        self._catalog_tokens -= 1
+        return None
+
+
+def _catalog_body(
+    asin: str, found: list[tuple[str, FakeCatalogItem]], included: list[str]
+) -> dict[str, Any]:
+    """An `Item` with the datasets asked for, one entry per marketplace that has it."""
+    body: dict[str, Any] = {"asin": asin}
+    if "classifications" in included:
+        body["classifications"] = [
+            {"marketplaceId": m, "classifications": [leaf]} if (leaf := item.classification(m))
+            else {"marketplaceId": m, "classifications": []}
+            for m, item in found
+        ]  # fmt: skip
+    if "salesRanks" in included:
+        body["salesRanks"] = [
+            {"marketplaceId": m, "displayGroupRanks": [
+                {"websiteDisplayGroup": f"{item.browse_path[0].lower()}_display_on_website",
+                 "title": item.browse_path[0], "rank": 1234}
+            ]} if item.browse_path else {"marketplaceId": m}
+            for m, item in found
+        ]  # fmt: skip
+    if "summaries" in included:
+        body["summaries"] = [_summary(m, asin, item) for m, item in found]
+    return body
+
+
+def _summary(marketplace_id: str, asin: str, item: FakeCatalogItem) -> dict[str, Any]:
+    summary: dict[str, Any] = {
+        "marketplaceId": marketplace_id, "itemName": f"Item {asin}",
+        "itemClassification": "BASE_PRODUCT",
+    }  # fmt: skip
+    if item.browse_path:
+        leaf = item.classification(marketplace_id) or {}
+        summary["browseClassification"] = {
+            "displayName": leaf["displayName"], "classificationId": leaf["classificationId"],
+        }  # fmt: skip
+    if item.display_group:
+        summary["websiteDisplayGroup"] = item.display_group.lower().replace(" ", "_")
+        summary["websiteDisplayGroupName"] = item.display_group
+    return summary
 
 
 @functools.cache

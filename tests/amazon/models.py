@@ -1,8 +1,8 @@
 """Amazon's published SP-API models, read for fixtures and for validating the fake's answers.
 
 Unmodified copies live in `spapi_models/` beside this file (see its NOTICE.md): the Orders
-API 2026-01-01 (with its `x-amzn-api-sandbox` static examples), the Reports API 2021-06-30
-and the JSON schema of the seller performance report.
+API 2026-01-01 (with its `x-amzn-api-sandbox` static examples), the Reports API 2021-06-30,
+the Catalog Items API 2022-04-01 and the JSON schema of the seller performance report.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ MODELS_DIR = Path(__file__).resolve().parent / "spapi_models"
 ORDERS = "orders_2026-01-01.json"
 REPORTS = "reports_2021-06-30.json"
 PERFORMANCE = "accountHealthReport-2020-11-18.json"
+CATALOG = "catalogItems_2022-04-01.json"
 
 
 @cache
@@ -30,6 +31,12 @@ def swagger_validator(name: str, definition: str) -> jsonschema.Draft4Validator:
     """A validator for one definition of a Swagger 2.0 model (its schemas are draft 4)."""
     schema = {"$ref": f"#/definitions/{definition}", "definitions": model(name)["definitions"]}
     return jsonschema.Draft4Validator(schema)
+
+
+def catalog_example() -> dict[str, Any]:
+    """Amazon's own `getCatalogItem` 200 example (an Item in ATVPDKIKX0DER)."""
+    operation = model(CATALOG)["paths"]["/catalog/2022-04-01/items/{asin}"]["get"]
+    return copy.deepcopy(operation["responses"]["200"]["examples"]["application/json"])
 
 
 def performance_validator() -> jsonschema.Draft7Validator:

@@ -8,11 +8,13 @@ import json
 
 import httpx
 
-from tests.amazon.conftest import US, us_order
+from tests.amazon.conftest import DE, US, us_order
 from tests.amazon.fake_spapi import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeSpApi, FakeVtr
 from tests.amazon.models import (
+    CATALOG,
     ORDERS,
     REPORTS,
+    catalog_example,
     performance_validator,
     sandbox_orders,
     swagger_validator,
@@ -146,3 +148,77 @@ async def test_error_bodies_validate_against_the_error_list(spapi: FakeSpApi):
         assert errors_of(validator, answer.json()) == []
     assert revoked_before.startswith("Atza|")
     assert lwa.status_code == 400 and lwa.json()["error"] == "invalid_grant"
+
+
+async def catalog_get(
+    client: httpx.AsyncClient, spapi: FakeSpApi, headers: dict[str, str], asin: str, **params: str
+) -> httpx.Response:
+    query = {"marketplaceIds": US, "includedData": "classifications,salesRanks,summaries"}
+    return await client.get(
+        f"{spapi.endpoint}/catalog/2022-04-01/items/{asin}",
+        params={**query, **params},
+        headers=headers,
+    )
+
+
+def test_amazons_catalog_example_validates_and_names_its_top_classification():
+    example = catalog_example()
+    assert errors_of(swagger_validator(CATALOG, "Item"), example) == []
+    leaf = example["classifications"][0]["classifications"][0]
+    while "parent" in leaf:
+        leaf = leaf["parent"]
+    assert leaf["displayName"] == "Electronics"
+
+
+async def test_catalog_items_validate_in_each_marketplace_language(spapi: FakeSpApi):
+    spapi.add_item(US, "B0TOYS0001", "Toys & Games", "Puzzles", "Jigsaw Puzzles")
+    spapi.add_item(DE, "B0TOYS0001", "Spielzeug", "Puzzles", display_group="Spielzeug")
+    spapi.add_item(US, "B0NOCLASS1")
+    validator = swagger_validator(CATALOG, "Item")
+    async with httpx.AsyncClient() as client:
+        headers = {"x-amz-access-token": await token(client, spapi)}
+        us = await catalog_get(client, spapi, headers, "B0TOYS0001")
+        de = await catalog_get(client, spapi, headers, "B0TOYS0001", marketplaceIds=DE)
+        spapi.clock = lambda: 1e9  # a second later: the bucket has refilled
+        bare = await catalog_get(client, spapi, headers, "B0NOCLASS1")
+        missing = await catalog_get(client, spapi, headers, "B0UNKNOWN1")
+    for answer in (us, de, bare):
+        assert answer.status_code == 200 and errors_of(validator, answer.json()) == []
+    leaf = us.json()["classifications"][0]["classifications"][0]
+    assert leaf["displayName"] == "Jigsaw Puzzles"
+    assert leaf["parent"]["parent"]["displayName"] == "Toys & Games"
+    assert "parent" not in leaf["parent"]["parent"]
+    assert de.json()["summaries"][0]["websiteDisplayGroupName"] == "Spielzeug"
+    assert de.json()["classifications"][0]["classifications"][0]["parent"]["displayName"] == (
+        "Spielzeug"
+    )
+    assert bare.json()["classifications"] == [{"marketplaceId": US, "classifications": []}]
+    assert missing.status_code == 404
+    assert errors_of(swagger_validator(CATALOG, "ErrorList"), missing.json()) == []
+
+
+async def test_catalog_keeps_amazons_usage_plan_of_2_a_second_burst_2(spapi: FakeSpApi):
+    spapi.add_item(US, "B0TOYS0001", "Toys & Games")
+    now = [100.0]
+    spapi.clock = lambda: now[0]
+    async with httpx.AsyncClient() as client:
+        headers = {"x-amz-access-token": await token(client, spapi)}
+        burst = [(await catalog_get(client, spapi, headers, "B0TOYS0001")).status_code
+                 for _ in range(3)]  # fmt: skip
+        throttled = await catalog_get(client, spapi, headers, "B0TOYS0001")
+        now[0] += 0.5  # one token back
+        refilled = [(await catalog_get(client, spapi, headers, "B0TOYS0001")).status_code
+                    for _ in range(2)]  # fmt: skip
+        spapi.catalog_outage(1)
+        now[0] += 10
+        down = await catalog_get(client, spapi, headers, "B0TOYS0001")
+        no_market = await client.get(
+            f"{spapi.endpoint}/catalog/2022-04-01/items/B0TOYS0001", headers=headers
+        )
+    assert burst == [200, 200, 429] and throttled.status_code == 429
+    assert throttled.headers["x-amzn-RateLimit-Limit"] == "2.0"
+    assert refilled == [200, 429]
+    assert down.status_code == 500 and no_market.status_code == 400
+    for answer in (throttled, down, no_market):
+        assert errors_of(swagger_validator(CATALOG, "ErrorList"), answer.json()) == []
+    assert spapi.catalog_throttled == 3

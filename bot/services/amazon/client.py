@@ -1,8 +1,11 @@
-"""A small asynchronous Selling Partner API client: the four calls the bot makes.
+"""A small asynchronous Selling Partner API client: the five calls the bot makes.
 
 Login with Amazon turns the seller's refresh token into an access token (sent as
 `x-amz-access-token`; no AWS signature since 2023). Orders 2026-01-01 `searchOrders` gives
-FBM packages with tracking; Reports 2021-06-30 gives the seller performance report.
+FBM packages with tracking; Reports 2021-06-30 gives the seller performance report; Catalog
+Items 2022-04-01 `getCatalogItem` gives an ASIN's classifications (its category), paced by
+the client itself to Amazon's usage plan (2 a second, burst 2) so a sync of a few hundred
+new ASINs meets few 429s.
 
 Why not a published client: `python-amazon-sp-api` keeps access tokens in a process-wide
 cache for a fixed 3,200 s, whatever `expires_in` says, and never drops one on a 403, so a
@@ -28,6 +31,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from pydantic import SecretStr
@@ -37,6 +41,11 @@ log = logging.getLogger(__name__)
 ORDERS_PATH = "/orders/2026-01-01/orders"
 REPORTS_PATH = "/reports/2021-06-30/reports"
 DOCUMENTS_PATH = "/reports/2021-06-30/documents"
+CATALOG_PATH = "/catalog/2022-04-01/items"
+CATALOG_DATA = "classifications,salesRanks,summaries"
+CATALOG_RATE_PER_S = 2.0
+CATALOG_BURST = 2
+"""getCatalogItem's usage plan (Amazon's model of Catalog Items 2022-04-01)."""
 PERFORMANCE_REPORT = "GET_V2_SELLER_PERFORMANCE_REPORT"
 TOKEN_MARGIN_S = 60
 """An access token is renewed this long before Amazon says it expires."""
@@ -106,6 +115,35 @@ class RetryPolicy:
 
 
 @dataclass
+class TokenBucket:
+    """Amazon's usage plan, kept on this side: `rate` requests a second, `burst` at once.
+    `take` waits (with `sleep`, measured on `clock`) until a request may go."""
+
+    rate: float
+    burst: int
+    clock: Callable[[], float]
+    sleep: Callable[[float], Awaitable[None]]
+    _tokens: float = 0.0
+    _at: float | None = None
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def take(self) -> None:
+        async with self._lock:
+            now = self.clock()
+            if self._at is None:
+                self._tokens = float(self.burst)
+            else:
+                self._tokens = min(self.burst, self._tokens + (now - self._at) * self.rate)
+            self._at = now
+            if self._tokens >= 1:
+                self._tokens -= 1
+                return
+            wait = (1 - self._tokens) / self.rate
+            await self.sleep(wait)
+            self._tokens, self._at = 0.0, now + wait
+
+
+@dataclass
 class _AccessToken:
     value: str = ""
     expires_at: float = 0.0
@@ -122,6 +160,7 @@ class SpApiClient:
     http: httpx.AsyncClient = field(default_factory=lambda: httpx.AsyncClient(timeout=60))
     clock: Callable[[], float] = time.monotonic
     _token: _AccessToken = field(default_factory=_AccessToken)
+    _catalog_bucket: TokenBucket | None = None
 
     async def __aenter__(self) -> SpApiClient:
         return self
@@ -269,6 +308,23 @@ class SpApiClient:
         if document.get("compressionAlgorithm") == "GZIP":
             raw = await asyncio.to_thread(gzip.decompress, raw)
         return json.loads(raw)
+
+    # -- Catalog Items 2022-04-01 ----------------------------------------------------------
+
+    async def catalog_item(self, marketplace_id: str, asin: str) -> dict[str, Any]:
+        """An ASIN's classifications, sales ranks and summaries in one marketplace, in that
+        marketplace's language (no `locale`: Amazon answers in its primary one). A 429 is
+        waited out by the retries (at least 1 / x-amzn-RateLimit-Limit); an unknown ASIN
+        is SpApiRequestError 404."""
+        if self._catalog_bucket is None:
+            self._catalog_bucket = TokenBucket(
+                CATALOG_RATE_PER_S, CATALOG_BURST, self.clock, self.retry.sleep
+            )
+        await self._catalog_bucket.take()
+        return await self.call(
+            "GET", f"{CATALOG_PATH}/{quote(asin, safe='')}",
+            params={"marketplaceIds": marketplace_id, "includedData": CATALOG_DATA},
+        )  # fmt: skip
 
 
 def _iso(moment: datetime) -> str:
