@@ -1,0 +1,86 @@
+"""What the benchmarks share: a process tree's wall time and peak memory, and the floors a
+figure is compared with (polars' own scan of the file, and copying it).
+
+The bot analyses a file in a worker process forked from a forkserver, so the parent's own
+peak RSS misses most of the memory an analysis takes: `run_tree` polls the resident size
+of the command's whole process tree and keeps the largest sum seen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+POLL_SECONDS = 0.01
+"""How often the tree is sampled: a worker's peak lasts far longer than this."""
+
+POLARS_SCAN = """
+import sys, polars as pl
+frame = pl.scan_csv(sys.argv[1], infer_schema=False)
+counts = frame.group_by("product-category").agg(pl.col("tracking-number").count())
+print(counts.collect(engine="streaming").height)
+"""
+"""The floor for reading the file: polars' streaming scan of it, counted by category, in a
+fresh process (imports included) as `vtrbot check` runs."""
+
+
+def tree_rss(process: psutil.Process) -> int:
+    """Resident bytes of a process and all its descendants, now."""
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        try:
+            total += member.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return total
+
+
+def run_tree(command: list[str], **popen: object) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS of the command's process tree in bytes, its stdout)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
+    watched = psutil.Process(child.pid)
+    peak = 0
+    out: list[str] = []
+    reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
+    reader.start()
+    while child.poll() is None:
+        try:
+            peak = max(peak, tree_rss(watched))
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(POLL_SECONDS)
+    child.wait()
+    elapsed = time.perf_counter() - start
+    reader.join()
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    return elapsed, peak, "".join(out)
+
+
+def polars_scan_seconds(path: Path) -> float:
+    seconds, _, _ = run_tree([sys.executable, "-c", POLARS_SCAN, str(path)])
+    return seconds
+
+
+def copy_seconds(path: Path) -> float:
+    """Time to copy the file beside itself (read + write through the page cache)."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as target:
+        start = time.perf_counter()
+        shutil.copyfile(path, target.name)
+        elapsed = time.perf_counter() - start
+    os.unlink(target.name)
+    return elapsed
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
