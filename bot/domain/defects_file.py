@@ -67,6 +67,8 @@ class DefectFileLabels:
         "leaves_window",
     )
     reason: Callable[[DefectReason], str] = field(default=lambda reason: reason)
+    placeholder: str = "missing_tracking (placeholder)"
+    """The reason of a missing number with text in its place (Defect.placeholder)."""
     action: Callable[[Defect, date], str] = _default_action
     marketplace: Callable[[str], str] = field(default=lambda code: code)
     yes: str = "yes"
@@ -95,7 +97,7 @@ def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object
         labels.marketplace(defect.marketplace),
         defect.carrier,
         defect.tracking,
-        labels.reason(defect.reason),
+        labels.placeholder if defect.placeholder else labels.reason(defect.reason),
         labels.yes if defect.in_plan else "",
         defect.fix_by if editable else None,
         labels.action(defect, as_of),

@@ -109,6 +109,11 @@ class Defect:
     in_plan: bool = False
     """One of the fewest fixes that bring every category and marketplace above the bar."""
 
+    @property
+    def placeholder(self) -> bool:
+        """Missing tracking with text in its place (无, 待上传, N/A): worth saying so."""
+        return self.reason == "missing_tracking" and bool(self.tracking)
+
     def editable(self, as_of: date) -> bool:
         """Tracking can still be edited: not delivered, and not past its fix-by estimate."""
         if self.delivered is True or (isinstance(self.delivered, date) and self.delivered <= as_of):

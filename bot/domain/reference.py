@@ -60,6 +60,7 @@ class Vocabulary(BaseModel):
     fulfillment: dict[str, list[str]]
     status: dict[str, list[str]]
     delivery: dict[str, list[str]] = {}
+    tracking_placeholders: list[str] = []
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
 

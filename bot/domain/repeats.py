@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from bot.domain.tracking import looks_scientific, placeholder_tracking
+
 
 def repeated_values(column: pl.Series) -> pl.Series:
     """True where a value may occur more than once: exact for the rows it calls unique,
@@ -20,8 +22,16 @@ def repeated_values(column: pl.Series) -> pl.Series:
 
 
 def counted_tracking(shipments: pl.DataFrame) -> pl.Series:
-    """Counted shipments that have a tracking number: those whose numbers may be reused."""
-    return shipments.get_column("excluded").is_null() & (shipments.get_column("tracking") != "")
+    """Counted shipments that have a tracking number: those whose numbers may be reused.
+    A placeholder (待上传) or a number Excel destroyed (9.4E+21) on many orders is not a
+    number reused: each has its own line in the report."""
+    number = pl.col("tracking")
+    return shipments.select(
+        pl.col("excluded").is_null()
+        & (number != "")
+        & ~placeholder_tracking(number)
+        & ~looks_scientific(number)
+    ).to_series()
 
 
 def tracking_pairs(shipments: pl.DataFrame) -> pl.DataFrame:

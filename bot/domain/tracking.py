@@ -17,13 +17,23 @@ from pydantic import BaseModel
 
 from bot.domain.checkdigits import CHECK_RULES
 from bot.domain.models import DefectReason
-from bot.domain.reference import Carrier, TrackingFormat, carrier_by_id, carriers, fold_key
+from bot.domain.reference import (
+    Carrier,
+    TrackingFormat,
+    carrier_by_id,
+    carriers,
+    fold_key,
+    vocabulary,
+)
 
 _SHORT_ALIAS = 4
 """Latin aliases shorter than this (ups, dhl, sf) match only as a whole word."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WORD = re.compile(r"[0-9a-z]+")
 _SCIENTIFIC = r"^[0-9](\.[0-9]+)?E\+?[0-9]+$"
+MIN_TRACKING_LENGTH = 3
+"""No carrier's tracking number is this short: "1" or "12" stands in for a missing one."""
+_OTHER_SCRIPT_LETTER = r"[\p{L}&&[^A-Za-z]]"
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +78,35 @@ def normalize_tracking(number: pl.Expr) -> pl.Expr:
 def looks_scientific(number: pl.Expr) -> pl.Expr:
     """A number Excel turned into 9.2E+21: its digits are lost, worth its own warning."""
     return number.str.contains(_SCIENTIFIC)
+
+
+def placeholder_tracking(number: pl.Expr) -> pl.Expr:
+    """A normalized tracking cell that holds no tracking number (无, 待上传, N/A, TBD, 0,
+    0000000000): missing tracking (docs/vtr-rules.md §4.4). A number Excel turned into
+    9.4E+21 is not one of them: it was a real number (looks_scientific)."""
+    length = number.str.len_chars()
+    return (
+        (number != "")
+        & ~looks_scientific(number)
+        & (
+            number.is_in(_placeholder_words())
+            | ~number.str.contains("[0-9]")
+            | number.str.contains(_OTHER_SCRIPT_LETTER)
+            | (length < MIN_TRACKING_LENGTH)
+            # one character repeated: the text equals itself shifted by one character
+            | (number.str.slice(1) == number.str.slice(0, length - 1))
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _placeholder_words() -> list[str]:
+    return [normalized_text(word) for word in vocabulary().tracking_placeholders]
+
+
+def normalized_text(text: str) -> str:
+    """One cell folded as `normalize_tracking` folds a column."""
+    return pl.select(normalize_tracking(pl.lit(text))).item()
 
 
 # Verdict codes while classifying; turned into DefectReason strings at the end.
@@ -184,7 +223,8 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
     verdicts = np.zeros(frame.height, dtype=np.int8)
     unverified = np.zeros(frame.height, dtype=np.bool_)
     tracking = frame.get_column("tracking")
-    empty = (tracking == "").to_numpy()
+    empty = frame.select((pl.col("tracking") == "") | placeholder_tracking(pl.col("tracking")))
+    empty = empty.to_series().to_numpy()
     known = carrier_by_id()
     rows_by_carrier = (
         frame.select("carrier_id")

@@ -22,6 +22,7 @@ from bot.services.vtr_words import (
     action_text,
     esc,
     marketplace_label,
+    placeholder_text,
     reason_text,
     short_action,
 )
@@ -100,6 +101,7 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
     return DefectFileLabels(
         columns=columns,
         reason=cache(lambda reason: reason_text(t, reason)),
+        placeholder=placeholder_text(t),
         action=_action(t),
         marketplace=cache(lambda code: marketplace_label(t, code) if code else ""),
         yes=t._("yes"),
@@ -136,6 +138,14 @@ def _legend(t: Translator, columns: tuple[str, ...]) -> tuple[tuple[str, str], .
     }
     rows = [(columns[index], sentence) for index, sentence in explained.items()]
     rows += [(reason_text(t, reason), action_text(t, reason)) for reason in DEFECT_REASONS]
+    rows.append(
+        (
+            placeholder_text(t),
+            t._(
+                "The tracking cell holds a placeholder (无, 待上传, N/A, 0 …), not a number: Amazon counts it as no tracking. Add the real number (Manage Orders → Edit shipment) before the buyer receives the package."
+            ),
+        )
+    )
     rows.append(
         (
             t._("looks like a … number"),

@@ -20,13 +20,13 @@ from bot.services.vtr_words import (
     action_text,
     below_summary,
     category_label,
+    defect_reason_text,
     esc,
     fix_line,
     group_line,
     marketplace_label,
     overall_line,
     plan_heading,
-    reason_text,
     shorten,
 )
 
@@ -194,9 +194,9 @@ def _group_section(
 def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
     if not report.defects:
         return ""
-    counts = Counter(d.reason for d in report.defects)
+    counts = Counter(defect_reason_text(t, d) for d in report.defects)
     lines = [m.bold(t.ngettext("{count} defect", "{count} defects", len(report.defects)))]
-    lines += [f"• {reason_text(t, reason)}: {t.number(n)}" for reason, n in counts.most_common()]
+    lines += [f"• {reason}: {t.number(n)}" for reason, n in counts.most_common()]
     late = sum(not d.editable(report.as_of) for d in report.defects)
     if late:
         lines.append(

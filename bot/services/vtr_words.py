@@ -58,6 +58,15 @@ def reason_text(t: Translator, reason: DefectReason) -> str:
     return texts[reason]
 
 
+def placeholder_text(t: Translator) -> str:
+    """A tracking cell holding 无, 待上传, N/A, 0 …: missing tracking, said as such."""
+    return t._("no tracking number: a placeholder stands in its place")
+
+
+def defect_reason_text(t: Translator, defect: Defect) -> str:
+    return placeholder_text(t) if defect.placeholder else reason_text(t, defect.reason)
+
+
 def action_text(t: Translator, reason: DefectReason | None) -> str:
     """The full sentence for what to do about a reason (the defect file's legend)."""
     if reason == "missing_tracking":
@@ -182,7 +191,7 @@ def fix_line(defect: Defect, t: Translator, m: Markup) -> str:
     """One planned fix: which package, what is wrong, what to do and by when."""
     number = m.code(m.value(defect.tracking)) if defect.tracking else "—"
     line = f"• {m.value(defect.order_id)} · {m.value(defect.carrier or '—')} {number}"
-    line += f" · {reason_text(t, defect.reason)} → {m.esc(short_action(t, defect))}"
+    line += f" · {defect_reason_text(t, defect)} → {m.esc(short_action(t, defect))}"
     if defect.fix_by:
         line += " · " + t._("by {date} (estimated delivery)", date=t.date(defect.fix_by))
     return line

@@ -49,9 +49,25 @@ CASES = [
     # YunExpress: format only.
     ("云途物流", "YT1234567890123456", None),
     ("Yun Express", "YT123", "bad_format"),
-    # Known carriers without a rule count valid (unverified).
-    ("4PX", "anything-at-all", None),
+    # Known carriers without a rule count valid (unverified), if the value can be a number.
+    ("4PX", "4PX123-456-789", None),
     ("燕文", "UG123456789CN", None),
+    # Placeholders and junk are missing tracking, whatever the carrier (issue 22).
+    ("4PX", "anything-at-all", "missing_tracking"),  # no digit: no carrier's number
+    ("4PX", "待上传", "missing_tracking"),
+    ("燕文", "无", "missing_tracking"),
+    ("燕文", "暂无", "missing_tracking"),
+    ("Yanwen", "n/a", "missing_tracking"),
+    ("4PX", "TBD", "missing_tracking"),
+    ("4PX", "0", "missing_tracking"),
+    ("UPS", "-", "missing_tracking"),
+    ("SF Express", "0000000000", "missing_tracking"),  # one character repeated
+    ("SF Express", "1111111111111", "missing_tracking"),
+    ("Cainiao", "12", "missing_tracking"),  # shorter than any carrier's number
+    ("4PX", "待上传123456", "missing_tracking"),  # Chinese letters: not a number
+    ("Yanwen", "なし", "missing_tracking"),
+    ("Pigeon Post", "待上传", "missing_tracking"),  # missing comes before unknown carrier
+    ("USPS", "n/a", "missing_tracking"),  # before bad format too
     # Missing number, unknown carrier.
     ("UPS", "", "missing_tracking"),
     ("UPS", "   ", "missing_tracking"),

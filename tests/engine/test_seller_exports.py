@@ -1,0 +1,79 @@
+"""Issue 22's rules on files shaped like real ERP exports (领星, 店小秘): GBK CSV with
+Chinese headers and a delivery-status column. Every expectation is counted by hand from
+the rows written here."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.domain.defects_file import write_defects_xlsx
+from bot.domain.engine import analyse_file
+from bot.domain.models import VtrReport
+from bot.services.defect_document import defect_file_labels
+from bot.services.i18n import translator
+from tests.engine.conftest import CHINA_POST_OK, UPS_OK, WriteFile
+from tests.engine.test_defect_file import sheet_rows
+
+AS_OF = date(2026, 11, 20)
+HEADER = "订单号,发货日期,品类,站点,承运商,跟踪号,物流状态"
+
+
+def gbk_report(write_file: WriteFile, rows: list[str]) -> VtrReport:
+    path = write_file([HEADER, *rows], name="lingxing.csv", encoding="gbk")
+    return analyse_file(path, as_of=AS_OF)[0]
+
+
+def test_placeholders_are_missing_tracking_under_any_carrier(write_file: WriteFile) -> None:
+    rows = [
+        "P1,2026-11-18,玩具,美国站,4PX,待上传,运输中",
+        "P2,2026-11-18,玩具,美国站,燕文,无,运输中",
+        "P3,2026-11-17,玩具,美国站,4PX,N/A,运输中",
+        "P4,2026-11-17,玩具,美国站,递四方,0,运输中",
+        "P5,2026-11-16,玩具,美国站,燕文,暂无,运输中",
+        "P6,2026-11-16,玩具,美国站,燕文,TBD,运输中",
+        "P7,2026-11-15,玩具,美国站,SF Express,0000000000,运输中",
+        "P8,2026-11-15,玩具,美国站,安骏物流,待上传,运输中",  # unknown carrier: still missing
+        "P9,2026-11-18,玩具,美国站,4PX,4PX1234567890CN,运输中",  # a number: unverified
+        "P10,2026-11-18,玩具,美国站,燕文,UG123456789CN,运输中",
+        f"P11,2026-11-18,玩具,美国站,UPS,{UPS_OK},已签收",
+        f"P12,2026-11-18,玩具,美国站,中国邮政,{CHINA_POST_OK},已签收",
+    ]
+    report = gbk_report(write_file, rows)
+    reasons = {d.order_id: d.reason for d in report.defects}
+    assert reasons == {f"P{i}": "missing_tracking" for i in range(1, 9)}
+    assert (report.overall.shipments, report.overall.valid) == (12, 4)
+    assert report.unverified == 2  # P9, P10
+    assert all(d.placeholder for d in report.defects)
+    # Four orders share 待上传/无 …: no "reused tracking" warning names a placeholder.
+    assert not [w for w in report.warnings if w.code == "reused_tracking"]
+
+
+def test_the_same_placeholder_on_many_orders_is_not_a_reused_number(
+    write_file: WriteFile,
+) -> None:
+    rows = [
+        "R1,2026-11-18,玩具,美国站,4PX,待上传,运输中",
+        "R2,2026-11-18,玩具,美国站,4PX,待上传,运输中",
+        f"R3,2026-11-18,玩具,美国站,UPS,{UPS_OK},运输中",
+        f"R4,2026-11-18,玩具,美国站,UPS,{UPS_OK},运输中",
+    ]
+    report = gbk_report(write_file, rows)
+    reused = [w for w in report.warnings if w.code == "reused_tracking"]
+    assert [(w.count, w.detail) for w in reused] == [(1, UPS_OK)]
+
+
+def test_the_defect_file_says_a_placeholder_stands_in_for_the_number(
+    write_file: WriteFile, tmp_path: Path
+) -> None:
+    rows = ["Q1,2026-11-18,玩具,美国站,4PX,待上传,运输中", "Q2,2026-11-18,玩具,美国站,4PX,,运输中"]
+    report = gbk_report(write_file, rows)
+    out = tmp_path / "defects.xlsx"
+    write_defects_xlsx(report, out, defect_file_labels(translator("en")))
+    header, *cells = sheet_rows(out)
+    problem = header.index("Problem")
+    by_order = {row[0]: row[problem] for row in cells}
+    assert by_order == {
+        "Q1": "no tracking number: a placeholder stands in its place",
+        "Q2": "no tracking number",
+    }
