@@ -11,20 +11,25 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 DATA_DIR = Path(__file__).with_name("data")
 
 
-class TrackingFormat(BaseModel):
+class _Registry(BaseModel):
+    # Validators are built at the first validation, not at import: `vtrbot ask` reads its
+    # prepared knowledge base from a pickle and never validates a registry row.
+    model_config = ConfigDict(defer_build=True)
+
+
+class TrackingFormat(_Registry):
     pattern: str
     check: str | None = None
     names: bool = True
     """False: too generic to say a number entered elsewhere belongs to this carrier."""
 
 
-class Carrier(BaseModel):
+class Carrier(_Registry):
     id: str
     name: str
     aliases: list[str]
@@ -34,7 +39,7 @@ class Carrier(BaseModel):
     route: str = "domestic"
 
 
-class TransitTable(BaseModel):
+class TransitTable(_Registry):
     """Typical transit days by route: an estimate of when a parcel is delivered."""
 
     routes: dict[str, int]
@@ -44,7 +49,7 @@ class TransitTable(BaseModel):
         return self.routes.get(route or self.default, self.routes[self.default])
 
 
-class Marketplace(BaseModel):
+class Marketplace(_Registry):
     code: str
     domain: str
     zh: str
@@ -56,7 +61,7 @@ class Marketplace(BaseModel):
     aliases: list[str] = []
 
 
-class Vocabulary(BaseModel):
+class Vocabulary(_Registry):
     fulfillment: dict[str, list[str]]
     status: dict[str, list[str]]
     delivery: dict[str, list[str]] = {}
@@ -67,6 +72,8 @@ class Vocabulary(BaseModel):
 
 def _load(name: str) -> object:
     # libyaml's loader when installed: the same safe subset, read about ten times faster.
+    import yaml  # only when the registry is read: a prepared knowledge base needs no YAML
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=loader)

@@ -14,6 +14,13 @@ from bot.services.answers import render_answer
 from bot.services.i18n import translator
 
 
+@pytest.fixture(autouse=True)
+def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`vtrbot ask` keeps its prepared knowledge base in the user's cache folder: here, the
+    test's own, so no test reads another's (or the developer's) prepared copy."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def loaded_once(monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase) -> None:
     """`vtrbot ask` gets the session's knowledge base from `KnowledgeBase.load()`, as it

@@ -18,12 +18,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.domain.knowledge import KnowledgeBase, KnowledgeError
+    from bot.domain.knowledge import KnowledgeError
     from bot.services.answers import render_answer, suggestion_titles
     from bot.services.i18n import translator
+    from bot.services.knowledge_cache import cached_knowledge_base
 
     try:
-        kb = KnowledgeBase.load()
+        # Built once and kept in the user's cache folder: building it is most of a question's time.
+        kb = cached_knowledge_base()
     except KnowledgeError as exc:
         print(f"vtrbot ask: {exc}", file=sys.stderr)
         return 2

@@ -24,7 +24,7 @@ _CLASS_NAMES = {
 
 
 class _Loose(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class CarrierCard(_Loose):

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from bot.domain.knowledge.cards import Cards
@@ -24,6 +23,8 @@ class KnowledgeError(ValueError):
 
 
 def _read_yaml(path: Path) -> Any:
+    import yaml  # only when the YAML is read: a prepared knowledge base (`vtrbot ask`) needs none
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with path.open(encoding="utf-8") as handle:

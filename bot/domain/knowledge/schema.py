@@ -36,7 +36,9 @@ def _han_share(text: str) -> float:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Phrasings(_Strict):
@@ -158,7 +160,7 @@ class Lexicon(_Strict):
 class Answer(BaseModel):
     """What the search concluded: one entry, a short list to choose from, or "not my field"."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     lang: Lang
     kind: AnswerKind
