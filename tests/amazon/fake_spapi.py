@@ -16,10 +16,21 @@ Faults, each for the next calls only: `throttle(n)` (429 with x-amzn-RateLimit-L
 (invalid_grant), `report_outcome = "FATAL"`, `fail_page(k, times)` (the k-th page answers
 503), `unavailable(n)` (every call answers 503), `catalog_outage(n)` (catalog calls answer
 500), `throttle_catalog(n)` (catalog calls answer 429 whatever the bucket holds).
+
+Orders v0 `confirmShipment` (POST .../shipmentConfirmation) edits a package's carrier and
+tracking: each request is validated against `ordersV0.json`'s ConfirmShipmentRequest, then
+answered as Amazon does: 204 (the next `searchOrders` shows the change, the order counts as
+updated), 400 for a Ship+ order, a carrier code off Amazon's list, "Other" without a name,
+or a package or item the order does not have, 404 for an unknown order, 429 past its usage
+plan (2 a second, burst 10). Its own faults: `confirm_faults(503, 429, …)` (the next calls
+answer those statuses), and `hold_confirms()`: a confirmation is applied, then held
+unanswered until `release_confirms()`, so a test can kill the sender between Amazon's
+acceptance and the bot's record of it (`confirm_applied` is set when one was applied).
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import functools
 import gzip
@@ -34,7 +45,13 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.amazon.models import performance_metrics_template, sandbox_merchant_order
+from bot.domain.amazon_carriers import OTHER, amazon_carrier_codes
+from tests.amazon.models import (
+    ORDERS_V0,
+    performance_metrics_template,
+    sandbox_merchant_order,
+    swagger_validator,
+)
 from tests.loopback import serve_on_loopback
 
 CLIENT_ID = "amzn1.application-oa2-client.fake"
@@ -45,8 +62,11 @@ ORDERS_PATH = "/orders/2026-01-01/orders"
 REPORTS_PATH = "/reports/2021-06-30/reports"
 DOCUMENTS_PATH = "/reports/2021-06-30/documents"
 CATALOG_PATH = "/catalog/2022-04-01/items"
+CONFIRM_PATH = "/orders/v0/orders/{order_id}/shipmentConfirmation"
 CATALOG_RATE = 2.0
 CATALOG_BURST = 2
+CONFIRM_RATE = 2.0
+CONFIRM_BURST = 10
 PERFORMANCE_REPORT = "GET_V2_SELLER_PERFORMANCE_REPORT"
 
 
@@ -80,6 +100,13 @@ class FakeOrder:
     packages: list[FakePackage] = field(default_factory=list)
     total: tuple[str, str] | None = None
     """(amount, currency) of the order, sent when includedData asks for PROCEEDS."""
+    programs: list[str] = field(default_factory=list)
+    """Amazon's order programs, e.g. FBM_SHIP_PLUS (confirmShipment answers 400)."""
+    item_id: str = ""
+    """The order item's ID (from the order ID's digits when not given)."""
+
+    def __post_init__(self) -> None:
+        self.item_id = self.item_id or "".join(c for c in self.order_id if c.isdigit())[-14:]
 
     def to_json(self, with_packages: bool, with_proceeds: bool = False) -> dict[str, Any]:
         """The sandbox's merchant order, made this order (buyer and address dropped)."""
@@ -96,7 +123,10 @@ class FakeOrder:
         item = order["orderItems"][0]
         item["product"]["sellerSku"] = self.sku
         item["product"]["asin"] = self.asin
+        item["orderItemId"] = self.item_id
         order["orderItems"] = [item]
+        if self.programs:
+            order["programs"] = list(self.programs)
         if with_proceeds and self.total:
             amount, currency = self.total
             order["proceeds"] = {"grandTotal": {"amount": amount, "currencyCode": currency}}
@@ -112,7 +142,8 @@ class FakeOrder:
         self, template: dict[str, Any], number: int, package: FakePackage, item_id: str
     ) -> dict[str, Any]:
         out = dict(template)
-        out["packageReferenceId"] = f"{self.order_id}-P{number}"
+        # Orders v0 takes only positive numbers as a package reference ID.
+        out["packageReferenceId"] = str(number)
         out["carrier"] = package.carrier
         out["trackingNumber"] = package.tracking
         out["shippingService"] = package.service
@@ -197,6 +228,15 @@ class FakeSpApi:
         self._catalog_refilled: float | None = None
         self._catalog_outage = 0
         self._catalog_throttles = 0
+        self.confirmations: list[tuple[str, dict[str, Any]]] = []
+        """(order ID, request body) of every confirmation Amazon applied, in order."""
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        """When an applied confirmation updates its order (`lastUpdatedAfter` finds it)."""
+        self.confirm_applied = asyncio.Event()
+        self._confirm_faults: list[int] = []
+        self._confirm_gate: asyncio.Event | None = None
+        self._confirm_tokens = float(CONFIRM_BURST)
+        self._confirm_refilled: float | None = None
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -211,6 +251,7 @@ class FakeSpApi:
         app.router.add_get(DOCUMENTS_PATH + "/{document_id}", self._get_document)
         app.router.add_get("/download/{document_id}", self._download)
         app.router.add_get(CATALOG_PATH + "/{asin}", self._get_catalog_item)
+        app.router.add_post(CONFIRM_PATH, self._confirm_shipment)
         self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
@@ -264,6 +305,23 @@ class FakeSpApi:
         """getCatalogItem calls (of one ASIN, or all), throttled ones included."""
         prefix = CATALOG_PATH + "/" + (asin or "")
         return sum(1 for _, called, _ in self.requests if called.startswith(prefix))
+
+    def confirm_faults(self, *statuses: int) -> None:
+        """The next confirmShipment calls answer these statuses, one each (429, 500, 503…)."""
+        self._confirm_faults.extend(statuses)
+
+    def hold_confirms(self) -> None:
+        """Apply confirmations but answer none until `release_confirms`."""
+        self._confirm_gate = asyncio.Event()
+
+    def release_confirms(self) -> None:
+        if self._confirm_gate is not None:
+            self._confirm_gate.set()
+        self._confirm_gate = None
+
+    def confirm_calls(self) -> int:
+        """confirmShipment calls that reached the server, refused ones included."""
+        return sum(1 for _, called, _ in self.requests if called.endswith("/shipmentConfirmation"))
 
     def calls_to(self, path: str) -> int:
         return sum(1 for _, called, _ in self.requests if called == path)
@@ -474,6 +532,90 @@ class FakeSpApi:
             return response
         self._catalog_tokens -= 1
         return None
+
+    # -- Orders v0 confirmShipment ---------------------------------------------------------
+
+    async def _confirm_shipment(self, request: web.Request) -> web.Response:
+        if denied := self._denied(request):
+            return denied
+        if self._confirm_faults:
+            status = self._confirm_faults.pop(0)
+            return _limited(_api_error(status, _FAULT_CODES.get(status, "Error"), "Injected."))
+        if not self._confirm_bucket():
+            return _limited(_api_error(429, "QuotaExceeded", "You exceeded your quota."))
+        try:
+            body = await request.json()
+        except ValueError:
+            return _api_error(400, "InvalidInput", "The request body is not JSON.")
+        order = next((o for o in self.orders if o.order_id == request.match_info["order_id"]), None)
+        if order is None:
+            return _api_error(404, "NotFound", "The order was not found.")
+        if problem := _confirm_problem(order, body):
+            return _limited(_api_error(400, "InvalidInput", problem))
+        self._apply(order, body)
+        if self._confirm_gate is not None:
+            await self._confirm_gate.wait()
+        return _limited(web.Response(status=204))
+
+    def _apply(self, order: FakeOrder, body: dict[str, Any]) -> None:
+        detail = body["packageDetail"]
+        package = order.packages[int(detail["packageReferenceId"]) - 1]
+        code = detail["carrierCode"]
+        package.carrier = detail.get("carrierName", code) if code == OTHER else code
+        package.tracking = detail["trackingNumber"]
+        order.updated = max(order.updated, self.now())
+        self.confirmations.append((order.order_id, body))
+        self.confirm_applied.set()
+
+    def _confirm_bucket(self) -> bool:
+        """Amazon's token bucket for confirmShipment: 2 a second, 10 at once."""
+        now = self.clock()
+        if self._confirm_refilled is not None:
+            elapsed = now - self._confirm_refilled
+            self._confirm_tokens = min(CONFIRM_BURST, self._confirm_tokens + elapsed * CONFIRM_RATE)
+        self._confirm_refilled = now
+        if self._confirm_tokens < 1 - 1e-9:
+            return False
+        self._confirm_tokens -= 1
+        return True
+
+
+_FAULT_CODES = {429: "QuotaExceeded", 500: "InternalFailure", 503: "ServiceUnavailable"}
+
+
+def _limited(response: web.Response) -> web.Response:
+    response.headers["x-amzn-RateLimit-Limit"] = str(CONFIRM_RATE)
+    return response
+
+
+def _confirm_problem(order: FakeOrder, body: Any) -> str:
+    """Why Amazon refuses this confirmation of `order` (empty: it accepts it)."""
+    errors = [e.message for e in _confirm_validator().iter_errors(body)]
+    if errors:
+        return errors[0][:200]
+    if "FBM_SHIP_PLUS" in order.programs:
+        return "Ship+ orders cannot be confirmed through this operation."
+    detail = body["packageDetail"]
+    reference = detail["packageReferenceId"]
+    if not (reference.isdigit() and 1 <= int(reference) <= len(order.packages)):
+        return f"Invalid packageReferenceId {reference!r} for this order."
+    code = detail["carrierCode"]
+    if code not in amazon_carrier_codes().codes:
+        return f"Invalid carrierCode {code!r}."
+    if code == OTHER and not detail.get("carrierName"):
+        return "carrierName is required when carrierCode is Other."
+    if any(item["orderItemId"] != order.item_id for item in detail["orderItems"]):
+        return "An orderItemId does not belong to this order."
+    try:
+        parse_iso(detail["shipDate"])
+    except ValueError:
+        return "shipDate must be an ISO 8601 date-time."
+    return ""
+
+
+@functools.cache
+def _confirm_validator() -> Any:
+    return swagger_validator(ORDERS_V0, "ConfirmShipmentRequest")
 
 
 def _catalog_body(

@@ -2,7 +2,7 @@
 
 Unmodified copies live in `spapi_models/` beside this file (see its NOTICE.md): the Orders
 API 2026-01-01 (with its `x-amzn-api-sandbox` static examples), the Reports API 2021-06-30,
-the Catalog Items API 2022-04-01 and the JSON schema of the seller performance report.
+the Catalog Items API 2022-04-01, Orders v0 (`confirmShipment`) and the JSON schema of the seller performance report.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ ORDERS = "orders_2026-01-01.json"
 REPORTS = "reports_2021-06-30.json"
 PERFORMANCE = "accountHealthReport-2020-11-18.json"
 CATALOG = "catalogItems_2022-04-01.json"
+ORDERS_V0 = "ordersV0.json"
 
 
 @cache

@@ -1,11 +1,12 @@
-"""A small asynchronous Selling Partner API client: the five calls the bot makes.
+"""A small asynchronous Selling Partner API client: the calls the bot makes.
 
 Login with Amazon turns the seller's refresh token into an access token (sent as
 `x-amz-access-token`; no AWS signature since 2023). Orders 2026-01-01 `searchOrders` gives
 FBM packages with tracking; Reports 2021-06-30 gives the seller performance report; Catalog
 Items 2022-04-01 `getCatalogItem` gives an ASIN's classifications (its category), paced by
 the client itself to Amazon's usage plan (2 a second, burst 2) so a sync of a few hundred
-new ASINs meets few 429s.
+new ASINs meets few 429s. Orders v0 `confirmShipment` edits a package's carrier and tracking
+(the only call that writes), paced likewise (2 a second, burst 10).
 
 Why not a published client: `python-amazon-sp-api` keeps access tokens in a process-wide
 cache for a fixed 3,200 s, whatever `expires_in` says, and never drops one on a 403, so a
@@ -46,6 +47,10 @@ CATALOG_DATA = "classifications,salesRanks,summaries"
 CATALOG_RATE_PER_S = 2.0
 CATALOG_BURST = 2
 """getCatalogItem's usage plan (Amazon's model of Catalog Items 2022-04-01)."""
+CONFIRM_PATH = "/orders/v0/orders/{order_id}/shipmentConfirmation"
+CONFIRM_RATE_PER_S = 2.0
+CONFIRM_BURST = 10
+"""confirmShipment's usage plan (Amazon's model of Orders v0)."""
 PERFORMANCE_REPORT = "GET_V2_SELLER_PERFORMANCE_REPORT"
 TOKEN_MARGIN_S = 60
 """An access token is renewed this long before Amazon says it expires."""
@@ -143,6 +148,35 @@ class TokenBucket:
             self._tokens, self._at = 0.0, now + wait
 
 
+@dataclass(frozen=True)
+class ShipmentConfirmation:
+    """One package's carrier and tracking, as Orders v0 `confirmShipment` takes them.
+    Sent again with the package's `packageReferenceId`, it replaces what Amazon holds."""
+
+    order_id: str
+    marketplace_id: str
+    package_reference_id: str
+    carrier_code: str
+    carrier_name: str | None
+    """Only with carrier code "Other": the carrier's name."""
+    tracking: str
+    ship_date: datetime
+    items: tuple[tuple[str, int], ...]
+    """(orderItemId, quantity) of each item in the package."""
+
+    def body(self) -> dict[str, Any]:
+        detail: dict[str, Any] = {
+            "packageReferenceId": self.package_reference_id,
+            "carrierCode": self.carrier_code,
+            "trackingNumber": self.tracking,
+            "shipDate": _iso(self.ship_date),
+            "orderItems": [{"orderItemId": i, "quantity": q} for i, q in self.items],
+        }
+        if self.carrier_name:
+            detail["carrierName"] = self.carrier_name
+        return {"marketplaceId": self.marketplace_id, "packageDetail": detail}
+
+
 @dataclass
 class _AccessToken:
     value: str = ""
@@ -161,6 +195,7 @@ class SpApiClient:
     clock: Callable[[], float] = time.monotonic
     _token: _AccessToken = field(default_factory=_AccessToken)
     _catalog_bucket: TokenBucket | None = None
+    _confirm_bucket: TokenBucket | None = None
 
     async def __aenter__(self) -> SpApiClient:
         return self
@@ -325,6 +360,21 @@ class SpApiClient:
             "GET", f"{CATALOG_PATH}/{quote(asin, safe='')}",
             params={"marketplaceIds": marketplace_id, "includedData": CATALOG_DATA},
         )  # fmt: skip
+
+    # -- Orders v0 confirmShipment ---------------------------------------------------------
+
+    async def confirm_shipment(self, confirmation: ShipmentConfirmation) -> None:
+        """Send one package's carrier and tracking (204: Amazon took it). Paced to the
+        usage plan (2 a second, burst 10); 429 and 5xx are retried by `call`, which is
+        safe here: the same details sent twice replace themselves. A refusal (Ship+, a
+        carrier off Amazon's list) is SpApiRequestError 400 with Amazon's code."""
+        if self._confirm_bucket is None:
+            self._confirm_bucket = TokenBucket(
+                CONFIRM_RATE_PER_S, CONFIRM_BURST, self.clock, self.retry.sleep
+            )
+        await self._confirm_bucket.take()
+        path = CONFIRM_PATH.format(order_id=quote(confirmation.order_id, safe=""))
+        await self.call("POST", path, body=confirmation.body())
 
 
 def _iso(moment: datetime) -> str:
