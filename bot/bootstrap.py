@@ -41,7 +41,6 @@ class Services:
     async def open(self) -> None:
         """Open the store and clear what a killed process left in the scratch folder."""
         await self.store.open()
-        await self.amazon.open()
         self.uploads.clear_scratch()
         if self.uploads.analyse is analyse_file_isolated:
             # The worker server imports the engine once (about a second), before the first upload.
@@ -49,7 +48,6 @@ class Services:
 
     async def close(self) -> None:
         await self.core.connect.wait_background()
-        await self.amazon.close()
         await self.store.close()
 
 

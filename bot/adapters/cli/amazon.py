@@ -144,9 +144,4 @@ async def _open_and_run(settings: Settings, work: Callable[[AmazonService], Awai
     from bot.services.store import open_store
 
     async with open_store(settings) as store:
-        service = AmazonService.from_settings(settings, store)
-        await service.open()
-        try:
-            return await work(service)
-        finally:
-            await service.close()
+        return await work(AmazonService.from_settings(settings, store))

@@ -22,7 +22,6 @@ from bot.services.amazon.client import (
     SpApiRequestError,
     SpApiUnavailable,
 )
-from bot.services.amazon.legacy import import_legacy_file
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome, client_factory
 from bot.services.amazon.vault import CredentialVault
@@ -91,13 +90,6 @@ class AmazonService:
                 endpoint=settings.spapi_endpoint,
             )
         return cls(repo, store, vault, clients, missing, clock)
-
-    async def open(self) -> None:
-        """The store is open: bring in what the previous release kept in its own file."""
-        await import_legacy_file(self.store)
-
-    async def close(self) -> None:
-        """Nothing of its own to close: the tables are the store's."""
 
     def missing_settings(self) -> tuple[str, ...]:
         """Environment variables the operator must set before sellers can connect."""
