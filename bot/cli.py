@@ -47,4 +47,5 @@ def _entry(spec: str, verb: str) -> Callable[[Any], Any]:
     """`configure`/`run` of "module", or `configure_<name>`/`run_<name>` of "module:name"."""
     module_name, _, name = spec.partition(":")
     module = importlib.import_module(module_name)
-    return getattr(module, f"{verb}_{name}" if name else verb)
+    entry: Callable[[Any], Any] = getattr(module, f"{verb}_{name}" if name else verb)
+    return entry

@@ -12,7 +12,7 @@ import ipaddress
 import re
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -236,10 +236,10 @@ class SettingsError(ValueError):
     """Settings that cannot start the bot; `str()` is one readable line per field."""
 
 
-def load_settings(env_file: Path | str | None = ".env", **overrides: object) -> Settings:
+def load_settings(env_file: Path | str | None = ".env", **overrides: Any) -> Settings:
     """Read settings from the environment (and `env_file`), with readable errors."""
     try:
-        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]  # BaseSettings' own argument
     except ValidationError as error:
         raise SettingsError(_describe(error)) from None
 

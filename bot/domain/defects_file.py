@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from bot.domain.models import Defect, DefectReason, GroupStats, VtrReport
 
@@ -183,40 +184,42 @@ class _Styles:
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
 
 
-def _header(sheet: object, titles: Sequence[str], widths: Sequence[int], styles: _Styles) -> None:
+def _header(
+    sheet: Worksheet, titles: Sequence[str], widths: Sequence[int], styles: _Styles
+) -> None:
     for column, (title, width) in enumerate(zip(titles, widths, strict=True)):
-        sheet.set_column(column, column, width, styles.text)  # type: ignore[attr-defined]
-        sheet.write_string(0, column, title, styles.header)  # type: ignore[attr-defined]
-    sheet.freeze_panes(1, 0)  # type: ignore[attr-defined]
+        sheet.set_column(column, column, width, styles.text)
+        sheet.write_string(0, column, title, styles.header)
+    sheet.freeze_panes(1, 0)
 
 
 def _defect_sheet(
-    sheet: object,
+    sheet: Worksheet,
     defects: Sequence[Defect],
     as_of: date,
     labels: DefectFileLabels,
     styles: _Styles,
 ) -> None:
     _header(sheet, labels.columns, _WIDTHS, styles)
-    sheet.autofilter(0, 0, max(1, len(defects)), len(labels.columns) - 1)  # type: ignore[attr-defined]
+    sheet.autofilter(0, 0, max(1, len(defects)), len(labels.columns) - 1)
     for row, defect in enumerate(defects, start=1):
         for column, value in enumerate(_cells(defect, as_of, labels)):
             if isinstance(value, date):
-                sheet.write_datetime(row, column, value, styles.date)  # type: ignore[attr-defined]
+                sheet.write_datetime(row, column, value, styles.date)
             elif value:
-                sheet.write_string(row, column, str(value), styles.text)  # type: ignore[attr-defined]
+                sheet.write_string(row, column, str(value), styles.text)
 
 
-def _legend_sheet(sheet: object, labels: DefectFileLabels, styles: _Styles) -> None:
+def _legend_sheet(sheet: Worksheet, labels: DefectFileLabels, styles: _Styles) -> None:
     _header(sheet, ("", ""), (30, 100), styles)
-    sheet.set_row(0, None, None, {"hidden": True})  # type: ignore[attr-defined]
+    sheet.set_row(0, None, None, {"hidden": True})
     for row, (label, sentence) in enumerate(labels.legend, start=1):
-        sheet.write_string(row, 0, label, styles.text)  # type: ignore[attr-defined]
-        sheet.write_string(row, 1, sentence, styles.wrap)  # type: ignore[attr-defined]
+        sheet.write_string(row, 0, label, styles.text)
+        sheet.write_string(row, 1, sentence, styles.wrap)
 
 
 def _group_sheet(
-    sheet: object, report: VtrReport, labels: DefectFileLabels, styles: _Styles
+    sheet: Worksheet, report: VtrReport, labels: DefectFileLabels, styles: _Styles
 ) -> None:
     """Every category, marketplace and carrier with a defect, with its VTR (the report
     lists the first few; the others are at 100%). Bounded by the defects, not the groups:
@@ -233,13 +236,13 @@ def _group_sheet(
         for s in members
         if s.valid < s.shipments
     ]
-    sheet.autofilter(0, 0, max(1, len(groups)), len(labels.group_columns) - 1)  # type: ignore[attr-defined]
+    sheet.autofilter(0, 0, max(1, len(groups)), len(labels.group_columns) - 1)
     for row, (kind, stats, name) in enumerate(groups[:SHEET_ROWS], start=1):
-        sheet.write_string(row, 0, kind, styles.text)  # type: ignore[attr-defined]
-        sheet.write_string(row, 1, name, styles.text)  # type: ignore[attr-defined]
-        sheet.write_number(row, 2, stats.shipments)  # type: ignore[attr-defined]
-        sheet.write_number(row, 3, stats.valid)  # type: ignore[attr-defined]
+        sheet.write_string(row, 0, kind, styles.text)
+        sheet.write_string(row, 1, name, styles.text)
+        sheet.write_number(row, 2, stats.shipments)
+        sheet.write_number(row, 3, stats.valid)
         if stats.vtr is not None:
-            sheet.write_number(row, 4, stats.vtr, styles.percent)  # type: ignore[attr-defined]
-        sheet.write_string(row, 5, labels.yes if stats.below_threshold else "", styles.text)  # type: ignore[attr-defined]
-        sheet.write_number(row, 6, stats.needed)  # type: ignore[attr-defined]
+            sheet.write_number(row, 4, stats.vtr, styles.percent)
+        sheet.write_string(row, 5, labels.yes if stats.below_threshold else "", styles.text)
+        sheet.write_number(row, 6, stats.needed)

@@ -39,7 +39,7 @@ class FileRejected(Exception):
         return _rebuild, (self.code, self.missing, self.found, self.limit_mb)
 
     def __str__(self) -> str:
-        parts = [self.code]
+        parts: list[str] = [self.code]
         if self.missing:
             parts.append("missing: " + ", ".join(self.missing))
         if self.found:

@@ -69,9 +69,10 @@ def priced_candidates(candidates: pl.DataFrame) -> pl.DataFrame:
     amounts = parse_amounts(candidates.get_column("amount_text"))
     shipping = parse_amounts(candidates.get_column("shipping_text"))
     written = pl.col("currency_text").str.strip_chars().str.to_uppercase()
-    currency = pl.when(written != "").then(written)
-    currency = currency.otherwise(
-        pl.col("marketplace").replace_strict(default_currency, default="")
+    currency = (
+        pl.when(written != "")
+        .then(written)
+        .otherwise(pl.col("marketplace").replace_strict(default_currency, default=""))
     )
     return candidates.select(
         "row",

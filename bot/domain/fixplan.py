@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from bot.domain.models import Defect, GroupStats, PlannedGroup
+from bot.domain.models import Defect, GroupStats, PlannedGroup, PlanScope
 
 
 def plan_fixes(
@@ -51,7 +51,7 @@ def plan_fixes(
 
 
 def _plan_group(
-    scope: str,
+    scope: PlanScope,
     stats: GroupStats,
     members: list[int],
     defects: list[Defect],
@@ -69,7 +69,7 @@ def _plan_group(
     chosen = newest_first[: max(0, stats.needed - covered)]
     picked.update((i, dataclasses.replace(defects[i], in_plan=True)) for i in chosen)
     return PlannedGroup(
-        scope=scope,  # type: ignore[arg-type]
+        scope=scope,
         name=stats.name,
         shipments=stats.shipments,
         valid=stats.valid,

@@ -22,6 +22,10 @@ UNCATEGORIZED = "Uncategorized"
 
 DefectReason = Literal["missing_tracking", "unknown_carrier", "bad_format", "bad_check_digit"]
 DEFECT_REASONS: tuple[DefectReason, ...] = get_args(DefectReason)
+Action = Literal["add_tracking", "pick_listed_carrier", "correct_number", "use_buy_shipping"]
+PlanScope = Literal["category", "marketplace"]
+AsOfSource = Literal["given", "latest_ship_date", "today"]
+"""Where a report's as-of date came from: the caller, the newest shipment, or the clock."""
 """In the order they are tested: an invalid shipment gets the first that applies."""
 
 ExclusionReason = Literal[
@@ -139,13 +143,13 @@ class Suggestion(BaseModel):
     reaches_threshold: bool = Field(
         description="fixing these alone lifts the category strictly above 95%"
     )
-    action: Literal["add_tracking", "pick_listed_carrier", "correct_number", "use_buy_shipping"]
+    action: Action
 
 
 class PlannedGroup(BaseModel):
     """A category or marketplace below the bar, and the fewest fixes that save it."""
 
-    scope: Literal["category", "marketplace"]
+    scope: PlanScope
     name: str
     shipments: int
     valid: int
@@ -173,7 +177,7 @@ class Warning(BaseModel):
 
 class VtrReport(BaseModel):
     as_of: date
-    as_of_source: Literal["given", "latest_ship_date", "today"] = "given"
+    as_of_source: AsOfSource = "given"
     window: Window
     threshold: float = THRESHOLD
     overall: GroupStats

@@ -77,7 +77,9 @@ def outlooks(counted: pl.DataFrame, key: str, as_of: date) -> dict[str, Outlook]
     }
 
 
-def _matrix(groups: int, rows: npt.NDArray, days: npt.NDArray, counts: pl.Series) -> Matrix:
+def _matrix(
+    groups: int, rows: npt.NDArray[np.int64], days: npt.NDArray[np.int64], counts: pl.Series
+) -> Matrix:
     matrix = np.zeros((groups, WINDOW_DAYS), dtype=np.int64)
     np.add.at(matrix, (rows, days), counts.to_numpy().astype(np.int64))
     return matrix

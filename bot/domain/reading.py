@@ -227,12 +227,11 @@ def _parse_leniently(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:
     # A line cut off alone for a quote that never closes: read that quote as text, or it
     # would swallow the rest of the line, tracking number included.
     stray_quote = layout.quote and text.count(layout.quote) % 2 and text.count("\n") <= 1
-    quoting = csv.QUOTE_MINIMAL if layout.quote and not stray_quote else csv.QUOTE_NONE
     reader = csv.reader(
         io.StringIO(text, newline=""),
         delimiter=layout.delimiter,
         quotechar=layout.quote or '"',
-        quoting=quoting,
+        quoting=csv.QUOTE_MINIMAL if layout.quote and not stray_quote else csv.QUOTE_NONE,
     )
     wanted = sorted(set(layout.meanings.values()))
     columns: dict[str, list[str | None]] = {f"c{i}": [] for i in wanted}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -66,12 +67,12 @@ class ShipmentTable:
     warnings: list[Warning] = field(default_factory=list)
 
     @classmethod
-    def from_shipments(cls, frame: pl.DataFrame, **meta: object) -> ShipmentTable:
+    def from_shipments(cls, frame: pl.DataFrame, **meta: Any) -> ShipmentTable:
         """Check tracking for a frame holding RECORD_COLUMNS (one row per shipment)."""
         carriers = frame.get_column("carrier").fill_null("")
         carrier_ids = map_unique(carriers, resolve_carrier, pl.String).cast(pl.Categorical)
         frame = classify(frame.with_columns(carrier_id=carrier_ids))
-        return cls(frame=frame, **meta)  # type: ignore[arg-type]
+        return cls(frame=frame, **meta)
 
     @classmethod
     def from_records(cls, records: list[ShipmentRecord]) -> ShipmentTable:

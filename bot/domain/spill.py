@@ -36,7 +36,7 @@ def split(frame: pl.DataFrame, key: str, parts: int) -> Iterator[tuple[int, pl.D
         return
     numbered = frame.with_columns(_part=(pl.col(key).hash() % parts).cast(pl.UInt32))
     for (part,), rows in numbered.partition_by("_part", as_dict=True).items():
-        yield int(part), rows.drop("_part")  # type: ignore[call-overload]
+        yield int(part), rows.drop("_part")
 
 
 class Partitions:

@@ -209,7 +209,9 @@ def parse_amounts(texts: pl.Series) -> pl.Series:
     return amounts.scatter(np.flatnonzero(~plain.to_numpy()), others) if len(others) else amounts
 
 
-def map_unique(values: pl.Series, parse: Callable[[str], object], dtype: pl.DataType) -> pl.Series:
+def map_unique(
+    values: pl.Series, parse: Callable[[str], object], dtype: pl.DataType | type[pl.DataType]
+) -> pl.Series:
     """Apply a Python parser to a column's unique values and map the answers back."""
     values = values.fill_null("")
     mapping = {u: parse(u) for u in values.unique().to_list()}

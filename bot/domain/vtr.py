@@ -6,6 +6,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 import polars as pl
 
@@ -14,7 +15,10 @@ from bot.domain.fixplan import plan_fixes
 from bot.domain.models import (
     EXCLUSION_REASONS,
     WINDOW_DAYS,
+    Action,
+    AsOfSource,
     Defect,
+    DefectReason,
     GroupStats,
     Suggestion,
     VtrReport,
@@ -37,7 +41,7 @@ _KEY_COLUMNS = (
 )
 MAX_SUGGESTIONS = 100
 """Ranked defect groups kept in a report (the fix plan covers every group below the bar)."""
-ACTIONS = {
+ACTIONS: dict[DefectReason, Action] = {
     "missing_tracking": "add_tracking",
     "unknown_carrier": "pick_listed_carrier",
     "bad_format": "correct_number",
@@ -56,7 +60,9 @@ def group_stats(name: str, shipments: int, valid: int) -> GroupStats:
     )
 
 
-def resolve_as_of(table: Shipments, as_of: date | None, today: date | None) -> tuple[date, str]:
+def resolve_as_of(
+    table: Shipments, as_of: date | None, today: date | None
+) -> tuple[date, AsOfSource]:
     """The given date; else the latest ship date of a self-fulfilled shipment; else today."""
     if as_of is not None:
         return as_of, "given"
@@ -107,7 +113,7 @@ def compute_report(
     plan, defects = plan_fixes(defects, by_category, by_marketplace, as_of)
     return VtrReport(
         as_of=as_of,
-        as_of_source=as_of_source,  # type: ignore[arg-type]
+        as_of_source=as_of_source,
         window=Window(start=start, end=as_of),
         overall=group_stats("overall", _total(counted, "shipments"), _total(counted, "valid")),
         by_category=by_category,
@@ -200,7 +206,7 @@ def _groups(counted: pl.DataFrame, column: str, as_of: date | None = None) -> li
 
 
 def _exclusion_counts(parts: list[_PartCounts]) -> dict[str, int]:
-    counts = dict.fromkeys(EXCLUSION_REASONS, 0)
+    counts: dict[str, int] = dict.fromkeys(EXCLUSION_REASONS, 0)
     counts["outside_window"] = sum(p.outside for p in parts)
     for part in parts:
         for reason, count in part.excluded.iter_rows():
@@ -236,7 +242,7 @@ def _defects(defective: pl.DataFrame, as_of: date) -> list[Defect]:
             carrier=shared.setdefault(carrier, carrier),
             marketplace=shared.setdefault(marketplace, marketplace),
             tracking=tracking,
-            reason=shared.setdefault(reason, reason),
+            reason=cast("DefectReason", shared.setdefault(reason, reason)),
             looks_like=looks_like,
             fix_by=fix_by,
             delivered=delivered_on or (True if delivered else None),
@@ -307,7 +313,7 @@ def _suggestions(counted: pl.DataFrame) -> list[Suggestion]:
             count=count,
             vtr_gain=gain,
             reaches_threshold=is_below(valid, shipments) and is_above(valid + count, shipments),
-            action=ACTIONS[reason],  # type: ignore[arg-type]
+            action=ACTIONS[reason],
         )
         for category, reason, count, shipments, valid, gain in groups.head(
             MAX_SUGGESTIONS

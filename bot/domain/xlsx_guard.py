@@ -22,6 +22,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 import numpy as np
 import polars as pl
@@ -103,7 +104,7 @@ def part_extent(archive: zipfile.ZipFile, name: str) -> Extent:
     return Extent(rows, columns)
 
 
-def _row_blocks(part: zipfile.ZipExtFile, head: bytes) -> Iterator[bytes]:
+def _row_blocks(part: IO[bytes], head: bytes) -> Iterator[bytes]:
     """The part's text in blocks of about BLOCK_BYTES, each cut just before a row starts,
     so that a row is never split between blocks."""
     carry = head
@@ -257,7 +258,7 @@ def _furthest(explicit: pl.DataFrame) -> tuple[int, int]:
         raise FileRejected("sheet_too_large")
     rows = parts.get_column("digits").replace("", "0").cast(pl.Int64).max()
     columns = map(_column_number, parts.get_column("letters").unique().to_list())
-    return int(rows or 0), max(columns, default=0)  # type: ignore[arg-type]
+    return int(rows or 0), max(columns, default=0)  # type: ignore[arg-type]  # polars types max() as any literal
 
 
 def _column_number(letters: str) -> int:

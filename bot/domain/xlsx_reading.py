@@ -4,7 +4,7 @@ after `xlsx_guard` has bounded what it may allocate, and never past the first sh
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -59,9 +59,9 @@ def read_xlsx(path: Path) -> RawTable:
     raise FileRejected("no_header")
 
 
-def _table_from_rows(rows: Iterator[list[object]]) -> RawTable | None:
+def _table_from_rows(rows: Iterator[Sequence[object]]) -> RawTable | None:
     """The first sheet whose top rows hold a header; only needed columns are kept."""
-    head: list[list[object]] = []
+    head: list[Sequence[object]] = []
     for row in rows:
         head.append(row)
         if len(head) >= HEADER_SCAN_LINES:
@@ -82,7 +82,9 @@ def _table_from_rows(rows: Iterator[list[object]]) -> RawTable | None:
     return RawTable.of(frame, headers, "xlsx")
 
 
-def _chain(first: list[list[object]], rest: Iterator[list[object]]) -> Iterator[list[object]]:
+def _chain(
+    first: list[Sequence[object]], rest: Iterator[Sequence[object]]
+) -> Iterator[Sequence[object]]:
     yield from first
     yield from rest
 

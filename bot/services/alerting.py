@@ -20,7 +20,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.domain.alerts import AlertDecision, AlertSnapshot, Subscription, decide
+from bot.domain.alerts import AlertDecision, AlertSnapshot, Subscription, Trigger, decide
+from bot.domain.amazon_alerts import OfficialTrigger
 from bot.domain.models import VtrReport
 from bot.domain.shipments import ShipmentTable
 from bot.domain.vtr import compute_report
@@ -38,6 +39,9 @@ from bot.services.text_split import split_html
 log = logging.getLogger(__name__)
 
 Outcome = Literal["sent", "quiet", "already_sent", "unreachable", "failed"]
+SentBecause = Trigger | OfficialTrigger | Literal["digest"]
+"""Why a day's message was sent, as the alert history records it: what fired, or "digest"
+when nothing fired but the chat asked for a message every day."""
 Clock = Callable[[], datetime]
 SEND_TRIES = 3
 """Tries of one alert part whose send fails (one per sweep, minutes apart): a network or
@@ -230,7 +234,7 @@ class AlertService:
             return "quiet"
         message = await asyncio.to_thread(self._compose, chat_id, evaluation, t, official.text)
         decision = evaluation.decision
-        triggers = [*decision.triggers, *official.triggers] or ["digest"]
+        triggers: list[SentBecause] = [*decision.triggers, *official.triggers] or ["digest"]
         claim = await self.store.claim_alert(
             chat_id, today, triggers, decision.snapshot.model_dump_json(), message.as_parts()
         )

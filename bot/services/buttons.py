@@ -111,7 +111,7 @@ def decode(data: str) -> Action | None:
     if kind == "sub":
         return _decode_alert_setting(value)
     simple: dict[str, Action | None] = {
-        "lang": ChooseLang(value) if value in SUPPORTED_LANGS else None,  # type: ignore[arg-type]
+        "lang": ChooseLang(value) if value in SUPPORTED_LANGS else None,
         "ask": AskExample(int(value)) if value.isascii() and value.isdigit() else None,
         "topic": ShowTopic(value) if _TOPIC_ID.match(value) else None,
         "chart": ShowChart() if value == "show" else None,

@@ -41,7 +41,8 @@ from matplotlib.font_manager import FontProperties
 
 from bot.domain.alerts import AlertDecision
 from bot.domain.amazon_regions import marketplace_code_of
-from bot.domain.models import THRESHOLD, VtrReport
+from bot.domain.bar import THRESHOLD
+from bot.domain.models import VtrReport
 from bot.domain.shipments import ShipmentTable
 from bot.domain.trend import OVERALL, Series, daily_vtr, history_start
 from bot.domain.vtr import compute_report
@@ -185,7 +186,9 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _draw_lines(axes, series: dict[str, Series], drawn: list[str], t: Translator) -> list[float]:  # type: ignore[no-untyped-def]
+def _draw_lines(
+    axes: Axes, series: dict[str, Series], drawn: list[str], t: Translator
+) -> list[float]:
     """One line per drawn key; the percentages drawn, for the axis range."""
     values: list[float] = []
     for index, name in enumerate(drawn):
@@ -194,7 +197,7 @@ def _draw_lines(axes, series: dict[str, Series], drawn: list[str], t: Translator
         values += [y for y in ys if not math.isnan(y)]
         label = t._("All categories") if name == OVERALL else literal(category_label(t, name))
         axes.plot(
-            [d for d, _ in points],
+            [d for d, _ in points],  # type: ignore[arg-type]  # dates: converted by matplotlib's units, not in its stubs
             ys,
             color=_COLORS[index % len(_COLORS)],
             linewidth=2.2,
@@ -205,7 +208,7 @@ def _draw_lines(axes, series: dict[str, Series], drawn: list[str], t: Translator
     return values
 
 
-def _draw_official(axes, official: dict[str, Series], t: Translator) -> list[float]:  # type: ignore[no-untyped-def]
+def _draw_official(axes: Axes, official: dict[str, Series], t: Translator) -> list[float]:
     """Amazon's own figure per marketplace, dashed: it keys on the promised delivery date
     and lags about two weeks, so it is drawn beside the bot's lines, not instead of them."""
     values: list[float] = []
@@ -214,7 +217,7 @@ def _draw_official(axes, official: dict[str, Series], t: Translator) -> list[flo
         values += [y for y in ys if not math.isnan(y)]
         label = t._("Amazon's figure, {marketplace}", marketplace=literal(market))
         color = _COLORS[(len(_COLORS) - 1 - index) % len(_COLORS)]
-        axes.plot([d for d, _ in points], ys, color=color, linewidth=1.8, linestyle=":", marker="s", markersize=3, label=label)  # fmt: skip
+        axes.plot([d for d, _ in points], ys, color=color, linewidth=1.8, linestyle=":", marker="s", markersize=3, label=label)  # type: ignore[arg-type]  # fmt: skip  # dates: converted by matplotlib's units, not in its stubs
     return values
 
 
@@ -241,7 +244,9 @@ def _days(series: dict[str, Series], drawn: list[str]) -> list[date]:
     return [today - timedelta(days=29 - i) for i in range(30)]
 
 
-def _axes_layout(axes, days: list[date], values: list[float], bar: float, t: Translator) -> None:
+def _axes_layout(
+    axes: Axes, days: list[date], values: list[float], bar: float, t: Translator
+) -> None:
     axes.set_title(
         t._("Valid Tracking Rate, {start} – {end}", start=t.date(days[0]), end=t.date(days[-1])),
         fontproperties=font(15),
@@ -262,9 +267,9 @@ def _axes_layout(axes, days: list[date], values: list[float], bar: float, t: Tra
     every = max(1, math.ceil(len(days) / 8))
     shown = days[::-1][::every][::-1]
     margin = timedelta(hours=18)  # half a day each side, so end points are not cut in two
-    axes.set_xlim(_midnight(days[0]) - margin, _midnight(days[-1]) + margin)
+    axes.set_xlim(_midnight(days[0]) - margin, _midnight(days[-1]) + margin)  # type: ignore[arg-type]  # dates: converted by matplotlib's units, not in its stubs
     axes.set_xticks(
-        shown,
+        shown,  # type: ignore[arg-type]  # dates: converted by matplotlib's units, not in its stubs
         labels=[format_skeleton("MMMd", d, locale=t.locale) for d in shown],
         fontproperties=font(10),
     )

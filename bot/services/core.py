@@ -227,7 +227,7 @@ class Core:
     async def _lang(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         code = args[0].lower().replace("_", "-").split("-", 1)[0] if args else ""
         if code in SUPPORTED_LANGS:
-            return await self._set_lang(chat, code)  # type: ignore[arg-type]
+            return await self._set_lang(chat, code)
         choices = (
             tuple(
                 buttons.button(label, buttons.ChooseLang(code))

@@ -35,7 +35,7 @@ def normalize_lang(code: str | None, fallback: Lang) -> Lang:
     if not code:
         return fallback
     primary = code.replace("_", "-").split("-", 1)[0].lower()
-    return primary if primary in SUPPORTED_LANGS else fallback  # type: ignore[return-value]
+    return primary if primary in SUPPORTED_LANGS else fallback
 
 
 @cache

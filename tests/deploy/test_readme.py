@@ -1,4 +1,5 @@
-"""The README's two opening commands stay true: CI runs exactly the README's test command."""
+"""The README's two opening commands stay true: CI runs exactly the README's test command,
+the install and the tests as two steps with the lint, format and type gates between them."""
 
 from __future__ import annotations
 
@@ -13,12 +14,21 @@ def readme_commands() -> list[str]:
     return re.findall(r"```bash\n(.+?)\n```", text, flags=re.DOTALL)[:2]
 
 
+GATES = [".venv/bin/ruff check .", ".venv/bin/ruff format --check .", ".venv/bin/mypy"]
+
+
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     _, test_command = readme_commands()
-    ci_lines = [
-        line for line in (ROOT / ".ci/run").read_text().splitlines() if line.startswith("python3")
+    install, tests = test_command.split(" && .venv/bin/python -m pytest")
+    ci_lines = (ROOT / ".ci/run").read_text().splitlines()
+    assert [line for line in ci_lines if line.startswith("python3")] == [install]
+    assert [line for line in ci_lines if line.startswith(".venv/bin/python -m pytest -n")] == [
+        ".venv/bin/python -m pytest" + tests
     ]
-    assert ci_lines == [test_command]
+    order = [
+        ci_lines.index(line) for line in [install, *GATES, ".venv/bin/python -m pytest" + tests]
+    ]
+    assert order == sorted(order), "the gates run after the install and before the tests"
 
 
 def test_main_command_installs_and_starts_the_product() -> None:

@@ -9,6 +9,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI imports what a command needs only when it runs
+    from bot.services.alerting import Deliver, Outcome
+    from bot.settings import Settings
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if "failed" in outcomes.values() else 0
 
 
-async def _pass(settings, chat_id: int | None, to_terminal: bool, out_dir: Path) -> dict:  # type: ignore[no-untyped-def]
+async def _pass(
+    settings: Settings, chat_id: int | None, to_terminal: bool, out_dir: Path
+) -> dict[int, Outcome]:
     from bot.bootstrap import build_services, opened
 
     async with opened(build_services(settings)) as services:
@@ -49,6 +56,7 @@ async def _pass(settings, chat_id: int | None, to_terminal: bool, out_dir: Path)
         from bot.adapters.telegram.jobs import telegram_delivery
         from bot.adapters.telegram.requests import bot_request, rate_limiter
 
+        assert settings.telegram_bot_token is not None  # `to_terminal` is True without one
         token = settings.telegram_bot_token.get_secret_value()
         url = settings.database_url.get_secret_value() if settings.database_url else None
         # The running bot's limits: passes run by several replicas share one rate limit.
@@ -62,7 +70,7 @@ async def _pass(settings, chat_id: int | None, to_terminal: bool, out_dir: Path)
             return await service.run_pass(telegram_delivery(bot), chat_id)
 
 
-def _printer(out_dir: Path):  # type: ignore[no-untyped-def]
+def _printer(out_dir: Path) -> Deliver:
     from bot.adapters.cli.chat import plain, save
     from bot.services.replies import Reply
 

@@ -14,9 +14,8 @@ import logging
 from datetime import timedelta
 
 from telegram.error import TelegramError
-from telegram.ext import JobQueue
 
-from bot.adapters.telegram.context import VtrContext
+from bot.adapters.telegram.context import VtrContext, VtrJobQueue
 from bot.adapters.telegram.handlers import send_replies
 from bot.bootstrap import Services
 from bot.services.amazon.text import sync_notice
@@ -28,7 +27,7 @@ log = logging.getLogger(__name__)
 JOB_NAME = "amazon-sync"
 
 
-def schedule_amazon_sync(job_queue: JobQueue, services: Services) -> bool:  # type: ignore[type-arg]
+def schedule_amazon_sync(job_queue: VtrJobQueue, services: Services) -> bool:
     """One repeating job for every connected store; none when Amazon is not configured."""
     if services.amazon.sync is None:
         return False

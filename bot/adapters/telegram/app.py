@@ -7,12 +7,13 @@ The store is opened in `post_init` (inside the bot's event loop) and closed in
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
     BaseHandler,
@@ -26,7 +27,7 @@ from telegram.ext import (
 )
 
 from bot.adapters.telegram.amazon_jobs import schedule_amazon_sync
-from bot.adapters.telegram.context import BotData, VtrContext
+from bot.adapters.telegram.context import BotData, VtrApplication, VtrContext
 from bot.adapters.telegram.errors import on_error
 from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
 from bot.adapters.telegram.jobs import JobQueueScheduler, schedule_sweep
@@ -50,7 +51,7 @@ class MissingTokenError(RuntimeError):
 NEW_MESSAGES = filters.UpdateType.MESSAGE
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[BaseHandler[Any, VtrContext, Any]]:
     """Every handler, in the order they are tried (all in group 0: the first match wins)."""
     return [
         # The core's commands first, then any other /command (the core answers unknown ones).
@@ -67,10 +68,12 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
 async def _heartbeat(context: VtrContext) -> None:
     """Touch the heartbeat file the container's health check reads."""
     assert context.job is not None
-    beat(context.job.data)  # type: ignore[arg-type]
+    data_dir = context.job.data
+    assert isinstance(data_dir, Path)  # _post_init gives the job the data folder
+    beat(data_dir)
 
 
-async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(application: VtrApplication) -> None:
     services = application.bot_data.services
     await services.open()
     data_dir = services.settings.data_dir
@@ -94,12 +97,14 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     )
 
 
-async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_shutdown(application: VtrApplication) -> None:
     services = application.bot_data.services
     await services.close()
 
 
-def _only_chats(allowed: frozenset[int]) -> Callable[[Update, VtrContext], Awaitable[None]]:
+def _only_chats(
+    allowed: frozenset[int],
+) -> Callable[[Update, VtrContext], Coroutine[Any, Any, None]]:
     """Private deployments: updates from other chats stop here, before any handler."""
 
     async def guard(update: Update, context: VtrContext) -> None:
@@ -112,7 +117,7 @@ def _only_chats(allowed: frozenset[int]) -> Callable[[Update, VtrContext], Await
 
 def build_application(
     settings: Settings, kb: KnowledgeBase | None = None, clock: Clock = utc_now
-) -> Application:  # type: ignore[type-arg]
+) -> VtrApplication:
     """The bot, wired: handlers, error handler, store and core; not yet started."""
     if settings.telegram_bot_token is None:
         raise MissingTokenError("TELEGRAM_BOT_TOKEN is not set")
@@ -134,7 +139,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .context_types(ContextTypes(context=VtrContext, bot_data=BotData))  # type: ignore[arg-type]
+        .context_types(ContextTypes(context=VtrContext, bot_data=BotData))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -144,7 +149,9 @@ def build_application(
         settings, kb=kb, scheduler=JobQueueScheduler(application.job_queue), clock=clock
     )
     if settings.allowed_chats:
-        guard = TypeHandler(Update, _only_chats(settings.allowed_chats))
+        guard: TypeHandler[Update, VtrContext, None] = TypeHandler(
+            Update, _only_chats(settings.allowed_chats)
+        )
         application.add_handler(guard, group=-1)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)

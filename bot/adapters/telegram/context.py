@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.bootstrap import Services
 from bot.services.alerting import AlertService
@@ -28,12 +29,12 @@ class BotData:
         self._services = services
 
 
-class VtrContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: ignore[type-var]
+class VtrContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
     """CallbackContext with the conversation core and the alert service at hand."""
 
     def __init__(
         self,
-        application: Application,  # type: ignore[type-arg]
+        application: VtrApplication,
         chat_id: int | None = None,
         user_id: int | None = None,
     ) -> None:
@@ -46,3 +47,12 @@ class VtrContext(CallbackContext[ExtBot[None], dict, dict, BotData]):  # type: i
     @property
     def alerts(self) -> AlertService:
         return self.bot_data.services.alerts
+
+
+VtrJobQueue: TypeAlias = JobQueue[VtrContext]
+VtrApplication: TypeAlias = Application[
+    ExtBot[Any], VtrContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[Any]
+]
+"""The application as `build_application` makes it. Its bot and job queue are `Any`-typed:
+PTB's builder types them from the rate limiter and the default context, whatever
+`context_types` says."""

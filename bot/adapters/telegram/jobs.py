@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
 from telegram.error import Forbidden, RetryAfter
-from telegram.ext import Job, JobQueue
 
-from bot.adapters.telegram.context import VtrContext
+from bot.adapters.telegram.context import VtrContext, VtrJobQueue
 from bot.adapters.telegram.handlers import send_replies
 from bot.domain.alerts import Subscription
 from bot.services.alerting import ChatUnreachableError, Deliver
@@ -31,13 +31,13 @@ def job_name(chat_id: int) -> str:
 class JobQueueScheduler:
     """The core's `Scheduler` for Telegram: (re)places a chat's daily job, never doubling it."""
 
-    def __init__(self, job_queue: JobQueue) -> None:  # type: ignore[type-arg]
+    def __init__(self, job_queue: VtrJobQueue) -> None:
         self.job_queue = job_queue
 
-    def schedule(self, subscription: Subscription) -> Job:  # type: ignore[type-arg]
+    def schedule(self, subscription: Subscription) -> None:
         self.cancel(subscription.chat_id)
         at = subscription.at.replace(tzinfo=ZoneInfo(subscription.timezone))
-        return self.job_queue.run_daily(
+        self.job_queue.run_daily(
             daily_alert,
             time=at,
             name=job_name(subscription.chat_id),
@@ -70,19 +70,20 @@ async def _send(bot: Bot, chat_id: int, part: Reply) -> None:
     await send_replies(bot, chat_id, [part])
 
 
-def _seconds(retry_after: object) -> float:
-    return float(getattr(retry_after, "total_seconds", lambda: retry_after)())  # type: ignore[arg-type]
+def _seconds(retry_after: float | timedelta) -> float:
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else retry_after
 
 
 async def daily_alert(context: VtrContext) -> None:
     """The job: today's pass for one chat."""
     assert context.job is not None
     chat_id = context.job.data
-    outcome = await context.alerts.run_pass(telegram_delivery(context.bot), chat_id=chat_id)  # type: ignore[arg-type]
-    log.info("daily alert for chat %s: %s", chat_id, outcome.get(chat_id))  # type: ignore[call-overload]
+    assert isinstance(chat_id, int)  # JobQueueScheduler.schedule gives the job its chat
+    outcome = await context.alerts.run_pass(telegram_delivery(context.bot), chat_id=chat_id)
+    log.info("daily alert for chat %s: %s", chat_id, outcome.get(chat_id))
 
 
-def schedule_sweep(job_queue: JobQueue, every_seconds: float) -> None:  # type: ignore[type-arg]
+def schedule_sweep(job_queue: VtrJobQueue, every_seconds: float) -> None:
     """The sweep on every replica: first soon after start (a restart's catch-up), then
     every `every_seconds`. A sweep still running when the next is due makes it skip."""
     job_queue.run_repeating(

@@ -49,9 +49,9 @@ class RetryingRequest(HTTPXRequest):
         tries: int = 3,
         backoff: Sequence[float] | None = None,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-        **httpx_options: object,
+        **httpx_options: Any,
     ) -> None:
-        super().__init__(**httpx_options)  # type: ignore[arg-type]
+        super().__init__(**httpx_options)
         self.backoff = tuple(BACKOFF if backoff is None else backoff)
         if tries < 1 or not self.backoff:
             raise ValueError("need at least one try and one backoff delay")
@@ -80,10 +80,10 @@ class RetryingRequest(HTTPXRequest):
                     url=url,
                     method=method,
                     request_data=request_data,
-                    read_timeout=read_timeout,  # type: ignore[arg-type]
-                    write_timeout=write_timeout,  # type: ignore[arg-type]
-                    connect_timeout=connect_timeout,  # type: ignore[arg-type]
-                    pool_timeout=pool_timeout,  # type: ignore[arg-type]
+                    read_timeout=read_timeout,  # type: ignore[arg-type]  # PTB's sentinel type is private
+                    write_timeout=write_timeout,  # type: ignore[arg-type]  # PTB's sentinel type is private
+                    connect_timeout=connect_timeout,  # type: ignore[arg-type]  # PTB's sentinel type is private
+                    pool_timeout=pool_timeout,  # type: ignore[arg-type]  # PTB's sentinel type is private
                 )
             except NetworkError as error:  # TimedOut is a NetworkError
                 if last:

@@ -11,7 +11,7 @@ from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.compose import Composer, Found
 from bot.domain.knowledge.entities import EntityFinder
 from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
-from bot.domain.knowledge.schema import Answer, Entry, Lang, Lexicon
+from bot.domain.knowledge.schema import Answer, Entry, Lexicon
 from bot.domain.knowledge.search import Bm25Index
 from bot.domain.knowledge.text import Analyzer, Term, TermKind
 from bot.domain.knowledge.understand import (
@@ -20,6 +20,7 @@ from bot.domain.knowledge.understand import (
     normalize_question,
     stated_figures,
 )
+from bot.domain.languages import Lang
 
 # How much each part of an entry counts when matching: sellers' phrasings say most
 # about what the entry answers, the long answer text least.

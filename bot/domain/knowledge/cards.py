@@ -11,7 +11,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.domain.knowledge.schema import Lang, Texts
+from bot.domain.knowledge.schema import Texts
+from bot.domain.languages import Lang
 from bot.domain.reference import Carrier, Marketplace
 
 MAX_FORMATS_SHOWN = 3

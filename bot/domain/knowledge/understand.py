@@ -16,8 +16,12 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import cache
+from typing import TYPE_CHECKING
 
-from bot.domain.knowledge.schema import Lang
+from bot.domain.languages import Lang
+
+if TYPE_CHECKING:
+    import opencc  # at run time only when first needed: a start-up that asks nothing skips it
 
 
 def to_half_width(text: str) -> str:
@@ -26,7 +30,7 @@ def to_half_width(text: str) -> str:
 
 
 @cache
-def _converter() -> object:
+def _converter() -> opencc.OpenCC:
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -36,7 +40,8 @@ def to_simplified(text: str) -> str:
     """Traditional characters as Simplified ones; Simplified text comes back unchanged."""
     if not _HAN.search(text):
         return text
-    return _converter().convert(text)  # type: ignore[attr-defined]
+    simplified: str = _converter().convert(text)  # opencc's `convert` has no return type
+    return simplified
 
 
 def fix_typos(text: str, typos: Mapping[str, str]) -> str:

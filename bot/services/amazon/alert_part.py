@@ -16,7 +16,7 @@ from bot.domain.models import VtrReport
 from bot.services.amazon.repository import AmazonRepository, PerformanceSnapshot
 from bot.services.amazon.text import editable_note, official_section, sync_notice
 from bot.services.i18n import Translator
-from bot.services.report_text import Markup
+from bot.services.vtr_words import Markup
 
 SNAPSHOT_LOOKBACK_DAYS = 30
 

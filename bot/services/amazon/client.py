@@ -113,7 +113,7 @@ class RetryPolicy:
     def delay(self, attempt: int, rate_limit: float | None = None) -> float:
         """Exponential backoff with jitter; after a 429, at least one token's refill time
         (1 / x-amzn-RateLimit-Limit: 178 s for searchOrders)."""
-        backoff = self.base_delay_s * 2**attempt * (1 + random.random() / 4)
+        backoff = self.base_delay_s * 2.0**attempt * (1 + random.random() / 4)
         if rate_limit and rate_limit > 0:
             backoff = max(backoff, 1 / rate_limit)
         return min(self.max_delay_s, backoff)
@@ -296,7 +296,8 @@ class SpApiClient:
         if created_after is not None:
             params["createdAfter"] = _iso(created_after)
         else:
-            params["lastUpdatedAfter"] = _iso(last_updated_after)  # type: ignore[arg-type]
+            assert last_updated_after is not None  # exactly one of the two is given
+            params["lastUpdatedAfter"] = _iso(last_updated_after)
         while True:
             page = await self.call("GET", ORDERS_PATH, params=params)
             yield list(page.get("orders", []))
@@ -342,7 +343,8 @@ class SpApiClient:
         raw = answer.content
         if document.get("compressionAlgorithm") == "GZIP":
             raw = await asyncio.to_thread(gzip.decompress, raw)
-        return json.loads(raw)
+        report: dict[str, Any] = json.loads(raw)
+        return report
 
     # -- Catalog Items 2022-04-01 ----------------------------------------------------------
 

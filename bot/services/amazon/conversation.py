@@ -104,11 +104,11 @@ class ConnectConversation:
         words = [w for w in _SEPARATORS.split(text.strip().upper()) if w]
         if not words or words[0] not in REGIONS:
             return _say(t._("Please reply NA, EU or FE."))
-        pending.region = words[0]  # type: ignore[assignment]
+        pending.region = words[0]
         pending.step = "marketplaces"
         if len(words) > 1:
             return self._on_marketplaces(pending, t, words[1:])
-        codes = ", ".join(amazon_regions().regions[pending.region].marketplaces.values())  # type: ignore[index]
+        codes = ", ".join(amazon_regions().regions[pending.region].marketplaces.values())
         return _say(t._("Which marketplaces? Reply their codes, e.g. {example}. This region "
                         "serves: {codes}.", example=_example(pending.region), codes=codes))  # fmt: skip
 

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from bot.domain.amazon_orders import SyncedPackage
 from bot.domain.amazon_regions import Region
 from bot.services.store import Store
-from bot.services.store.backend import Backend, Row
+from bot.services.store.backend import Backend, Row, blob
 
 ConnectionState = Literal["active", "needs_reconnect"]
 ROWS_PER_INSERT = 100
@@ -172,8 +172,8 @@ class AmazonRepository:
             return SyncState()
         cursor, good, attempt, problem, retry_on = row
         return SyncState(
-            _moment(cursor), _moment(good), _moment(attempt), problem,  # type: ignore[arg-type]
-            date.fromisoformat(retry_on) if retry_on else None,  # type: ignore[arg-type]
+            _moment(cursor), _moment(good), _moment(attempt), problem,  # type: ignore[arg-type]  # a row's values are typed object
+            date.fromisoformat(retry_on) if retry_on else None,  # type: ignore[arg-type]  # a row's values are typed object
         )  # fmt: skip
 
     async def save_sync_state(self, chat_id: int, state: SyncState) -> None:
@@ -214,8 +214,8 @@ class AmazonRepository:
                 f"AND order_id IN ({marks})",
                 (chat_id, *chunk),
             ):
-                if statuses.get(order_id, "DELIVERED") == "DELIVERED":  # type: ignore[call-overload]
-                    statuses[order_id] = status  # type: ignore[index,assignment]
+                if statuses.get(order_id, "DELIVERED") == "DELIVERED":  # type: ignore[call-overload]  # a row's values are typed object
+                    statuses[order_id] = status  # type: ignore[index,assignment]  # a row's values are typed object
         return statuses
 
     async def item_categories(self, chat_id: int) -> dict[str, str]:
@@ -257,7 +257,7 @@ class AmazonRepository:
             (chat_id, (since or date.min).isoformat()),
         )
         return [
-            PerformanceSnapshot(m, date.fromisoformat(d), n, v, st, r, f, t, a)  # type: ignore[arg-type]
+            PerformanceSnapshot(m, date.fromisoformat(d), n, v, st, r, f, t, a)  # type: ignore[arg-type]  # a row's values are typed object
             for m, d, n, v, st, r, f, t, a in rows
         ]
 
@@ -271,11 +271,11 @@ SNAPSHOT_COLUMNS = (
 def _connection(row: Row) -> Connection:
     chat_id, region, marketplaces, sealed, state = row
     return Connection(
-        chat_id,  # type: ignore[arg-type]
-        region,  # type: ignore[arg-type]
+        chat_id,  # type: ignore[arg-type]  # a row's values are typed object
+        region,  # type: ignore[arg-type]  # a row's values are typed object
         tuple(filter(None, str(marketplaces).split(","))),
-        bytes(sealed),  # type: ignore[arg-type]
-        state,  # type: ignore[arg-type]
+        blob(sealed),
+        state,  # type: ignore[arg-type]  # a row's values are typed object
     )
 
 

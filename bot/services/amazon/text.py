@@ -19,7 +19,7 @@ from bot.domain.amazon_orders import DELIVERED
 from bot.domain.amazon_regions import marketplace_code_of
 from bot.services.amazon.repository import PerformanceSnapshot
 from bot.services.i18n import Translator
-from bot.services.report_text import Markup
+from bot.services.vtr_words import Markup
 
 
 def status_text(t: Translator, status: str) -> str:

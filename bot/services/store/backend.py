@@ -21,6 +21,14 @@ STAGING_COLUMNS = (
 """The temporary table `upload` an upload is staged in before it replaces stored orders."""
 
 
+def blob(value: object) -> bytes:
+    """A BLOB (SQLite) or BYTEA (PostgreSQL) column's value as bytes, whichever buffer type
+    the driver handed back."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value)
+    raise TypeError(f"expected a binary column value, got {type(value).__name__}")
+
+
 class StoreClosedError(RuntimeError):
     """The store was used before `open()` or after `close()`."""
 

@@ -18,7 +18,7 @@ from typing import Literal
 from bot.domain.alerts import AlertRecord, Subscription
 from bot.domain.models import VtrReport
 from bot.services.i18n import SUPPORTED_LANGS, Lang
-from bot.services.store.backend import Backend, Row
+from bot.services.store.backend import Backend, Row, blob
 from bot.services.store.schema import CHAT_TABLES
 from bot.services.store.sqlite import SqliteBackend
 
@@ -43,7 +43,7 @@ class AlertPart:
 def _subscription(row: Sequence[object]) -> Subscription:
     """A `subscriptions` row read as (chat_id, at_time, timezone, digest)."""
     chat_id, at_time, timezone, digest = row
-    return Subscription(chat_id, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]
+    return Subscription(chat_id, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]  # a row's values are typed object
 
 
 def _now() -> str:
@@ -53,7 +53,7 @@ def _now() -> str:
 def _storable(batch: Sequence[Row]) -> list[Row]:
     """Dates as ISO text, as both backends store them."""
     return [
-        (order_id, ship_date.isoformat() if ship_date else None, carrier or "", tracking or "",  # type: ignore[attr-defined]
+        (order_id, ship_date.isoformat() if ship_date else None, carrier or "", tracking or "",  # type: ignore[attr-defined]  # a row's values are typed object
          category, marketplace or "", excluded)
         for order_id, ship_date, carrier, tracking, category, marketplace, excluded in batch
     ]  # fmt: skip
@@ -114,7 +114,7 @@ class Store:
 
     async def get_lang(self, chat_id: int) -> Lang | None:
         value = await self._chat_value(chat_id, "lang")
-        return value if value in SUPPORTED_LANGS else None  # type: ignore[return-value]
+        return value if value in SUPPORTED_LANGS else None
 
     async def set_lang(self, chat_id: int, lang: Lang) -> None:
         if lang not in SUPPORTED_LANGS:
@@ -262,10 +262,10 @@ class Store:
         for row in rows:
             chat_id, day = row[0], row[4]
             if chat_id not in subscriptions:  # one row per decided day, or one with none
-                subscriptions[chat_id] = _subscription(row[:4])  # type: ignore[index]
-                decided[chat_id] = set()  # type: ignore[index]
+                subscriptions[chat_id] = _subscription(row[:4])  # type: ignore[index]  # a row's values are typed object
+                decided[chat_id] = set()  # type: ignore[index]  # a row's values are typed object
             if day is not None:
-                decided[chat_id].add(date.fromisoformat(day))  # type: ignore[arg-type, index]
+                decided[chat_id].add(date.fromisoformat(day))  # type: ignore[arg-type, index]  # a row's values are typed object
         return [(s, frozenset(decided[chat])) for chat, s in subscriptions.items()]
 
     async def _subscriptions(self, where: str, params: tuple[object, ...]) -> list[Subscription]:
@@ -315,7 +315,9 @@ class Store:
                     (chat_id, as_of.isoformat(), part.index, part.html, part.filename,
                      part.image, _now()),
                 )  # fmt: skip
-        return int(row[0])  # type: ignore[call-overload]
+        claim_id = row[0]
+        assert isinstance(claim_id, int)
+        return claim_id
 
     async def alert_parts(self, chat_id: int, day: date) -> list[AlertPart]:
         """The parts of the chat's claimed alert for `day`, in sending order."""
@@ -325,7 +327,7 @@ class Store:
             (chat_id, day.isoformat()),
         )
         return [
-            AlertPart(index, html, filename, bytes(image) if image is not None else None, state)  # type: ignore[arg-type]
+            AlertPart(index, html, filename, None if image is None else blob(image), state)  # type: ignore[arg-type]  # a row's values are typed object
             for index, html, filename, image, state in rows
         ]
 
@@ -406,10 +408,10 @@ class Store:
         return [
             AlertRecord(
                 chat_id,
-                datetime.fromisoformat(sent_at),  # type: ignore[arg-type]
-                date.fromisoformat(as_of),  # type: ignore[arg-type]
-                tuple(filter(None, triggers.split(","))),  # type: ignore[attr-defined]
-                snapshot_json,  # type: ignore[arg-type]
+                datetime.fromisoformat(sent_at),  # type: ignore[arg-type]  # a row's values are typed object
+                date.fromisoformat(as_of),  # type: ignore[arg-type]  # a row's values are typed object
+                tuple(filter(None, triggers.split(","))),  # type: ignore[attr-defined]  # a row's values are typed object
+                snapshot_json,  # type: ignore[arg-type]  # a row's values are typed object
             )
             for sent_at, as_of, triggers, snapshot_json in rows
         ]
