@@ -28,7 +28,8 @@ def scheduler(application: Application) -> JobQueueScheduler:  # type: ignore[ty
 def next_fire(
     scheduler: JobQueueScheduler, subscription: Subscription, after: datetime
 ) -> datetime:
-    job = scheduler.schedule(subscription)
+    scheduler.schedule(subscription)
+    (job,) = scheduler.job_queue.get_jobs_by_name(job_name(subscription.chat_id))
     return job.job.trigger.get_next_fire_time(None, after).astimezone(UTC)
 
 
