@@ -106,7 +106,8 @@ def _placeholder_words() -> list[str]:
 
 def normalized_text(text: str) -> str:
     """One cell folded as `normalize_tracking` folds a column."""
-    return pl.select(normalize_tracking(pl.lit(text))).item()
+    folded: str = pl.select(normalize_tracking(pl.lit(text))).item()
+    return folded
 
 
 # Verdict codes while classifying; turned into DefectReason strings at the end.
@@ -223,8 +224,11 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
     verdicts = np.zeros(frame.height, dtype=np.int8)
     unverified = np.zeros(frame.height, dtype=np.bool_)
     tracking = frame.get_column("tracking")
-    empty = frame.select((pl.col("tracking") == "") | placeholder_tracking(pl.col("tracking")))
-    empty = empty.to_series().to_numpy()
+    empty = (
+        frame.select((pl.col("tracking") == "") | placeholder_tracking(pl.col("tracking")))
+        .to_series()
+        .to_numpy()
+    )
     known = carrier_by_id()
     rows_by_carrier = (
         frame.select("carrier_id")
