@@ -38,5 +38,5 @@ def test_a_typed_number_is_normalized_and_its_check_digit_tested():
 
 
 def test_no_carrier_and_no_owner_is_unknown_and_an_empty_number_missing():
-    assert check_fix(None, "ABC").problem == "unknown_carrier"
+    assert check_fix(None, "XQ12345678").problem == "unknown_carrier"
     assert check_fix("ups", "").problem == "missing_tracking"
