@@ -68,7 +68,7 @@ class Settings(BaseSettings):
     """How often each process looks for chats whose alert time passed with the day
     undecided (a replica died mid-pass, a delivery failed) and finishes them."""
 
-    # -- Amazon Selling Partner API (connected stores); see docs in README "Connect Amazon" --
+    # -- Amazon Selling Partner API (connected stores); docs/operating.md, "Connect Amazon" --
     spapi_client_id: str | None = Field(default=None, alias="VTRBOT_SPAPI_CLIENT_ID")
     """The operator's Login with Amazon app (client id and secret): one for every store."""
     spapi_client_secret: SecretStr | None = Field(default=None, alias="VTRBOT_SPAPI_CLIENT_SECRET")

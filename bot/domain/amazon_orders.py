@@ -1,6 +1,6 @@
 """Orders from the Selling Partner API (Orders 2026-01-01) as the shipments VTR counts.
 
-Each FBM package is one shipment (README, "Connect Amazon"): its carrier, tracking number and ship
+Each FBM package is one shipment (docs/operating.md, "Connect Amazon"): its carrier, tracking number and ship
 time, with the order's marketplace. Orders carry no category: it comes from the seller's
 own uploaded files, by order ID, else by SKU or ASIN learned from orders that were both
 uploaded and synced, else "Uncategorized". No buyer data is read.

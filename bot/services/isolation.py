@@ -27,12 +27,12 @@ from bot.domain.models import VtrReport
 from bot.domain.shipments import Shipments, ShipmentTable, SpilledShipments
 
 WORKER_ADDRESS_SPACE = 3 << 30
-"""Address space an analysis may map. Measured on the 1M-row bench file (158 MB CSV) and
-a 23 MB XLSX of 200,000 rows: 1.3-1.7 GB mapped, 270-400 MB resident."""
+"""Address space an analysis may map: room to spare over what the benchmarks' biggest files
+map (docs/performance.md, "The analysis worker"; docs/decisions/003-analysis-worker.md)."""
 WORKER_BASE_CPU_SECONDS = 60
 WORKER_CPU_SECONDS_PER_MB = 1
-"""CPU time an analysis may use: a minute plus a second per MB of file. The 158 MB bench
-file takes about 20 CPU seconds."""
+"""CPU time an analysis may use: a minute plus a second per MB of file, several times what
+the benchmark files take (docs/performance.md)."""
 _PRELOAD = ["bot.domain.engine"]
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,6 @@
 """The README's two opening commands stay true: CI runs exactly the README's test command,
-the install and the tests as two steps with the lint, format and type gates between them."""
+the install and the tests as two steps with the lint, format and type gates between them;
+and a seller goes from the README to a guide that never mentions how the bot is operated."""
 
 from __future__ import annotations
 
@@ -36,3 +37,14 @@ def test_main_command_installs_and_starts_the_product() -> None:
     assert "pip install -e ." in main_command
     assert main_command.endswith("vtrbot chat")
     assert (ROOT / "examples/erp_export_gbk.csv").is_file()
+
+
+def test_a_seller_reaches_a_guide_without_operator_material() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for guide in ("docs/seller-guide.zh.md", "docs/seller-guide.en.md"):
+        assert f"]({guide})" in readme
+        text = (ROOT / guide).read_text(encoding="utf-8")
+        for operator_word in ("replica", "PostgreSQL", "Caddy", "webhook", "VTRBOT_"):
+            assert operator_word not in text, (guide, operator_word)
+    for operator_word in ("replica", "Caddy", "VTRBOT_"):
+        assert operator_word not in readme, operator_word

@@ -112,8 +112,9 @@ class RetryingRequest(HTTPXRequest):
 OVERALL_PER_SECOND = 29
 OVERALL_BURST = 1
 """Telegram allows a bot about 30 messages a second. PTB's default bucket holds a full
-second's worth on top of the steady rate, so a queue let 46-54 calls through in one
-second; a bucket of one keeps any one-second window at 30 at most (burst + rate)."""
+second's worth on top of the steady rate, which lets a queue through well past 30 in one
+second; a bucket of one keeps any one-second window at 30 at most (burst + rate).
+docs/decisions/002-rate-limiter.md says why, docs/performance.md what was seen."""
 
 
 def rate_limiter(
@@ -136,8 +137,7 @@ def rate_limiter(
 SHARED_PER_SECOND = 25
 """The shared limiter's steady rate for the whole bot. Slots are spaced 1/25 s apart, so a
 one-second window holds 26 at most on schedule; the spare four absorb the jitter of several
-processes' requests reaching Telegram early or late (at 1/28 s, three replicas on two busy
-cores were seen reaching 30 in a second)."""
+processes' requests reaching Telegram early or late (docs/decisions/002-rate-limiter.md)."""
 GROUP_INTERVAL = 3.0
 GROUP_BURST = 5
 """Telegram allows about 20 messages a minute in one group: one every 3 s, after a short

@@ -8,13 +8,8 @@ the client itself to Amazon's usage plan (2 a second, burst 2) so a sync of a fe
 new ASINs meets few 429s. Orders v0 `confirmShipment` edits a package's carrier and tracking
 (the only call that writes), paced likewise (2 a second, burst 10).
 
-Why not a published client: `python-amazon-sp-api` keeps access tokens in a process-wide
-cache for a fixed 3,200 s, whatever `expires_in` says, and never drops one on a 403, so a
-token that expires mid-sync fails the sync; it derives the Host header by cutting
-"https://" off the endpoint and logs request headers (the access token) at DEBUG.
-`amzn-sp-api` calls `logging.basicConfig` on import, retries every LWA error (invalid_grant
-too) with 14 s of sleeps and then loses its code, and is synchronous. Both would have to be
-patched around for what this module does in ~250 lines of httpx.
+Why not a published client: docs/decisions/001-own-sp-api-client.md (token expiry,
+invalid_grant and logging, which both candidates get wrong for this bot).
 
 Secrets: the refresh token and client secret go only into the LWA form body, never into a
 URL, a log line or an exception message.

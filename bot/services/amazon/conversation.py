@@ -79,7 +79,7 @@ class ConnectConversation:
         missing = self.amazon.missing_settings()
         if missing:
             return _say(t._("The Amazon connection is not set up on this bot yet. Its operator "
-                            "must set {names} (see the README, \"Connect Amazon\").",
+                            "must set {names} (see docs/operating.md, \"Connect Amazon\").",
                             names=", ".join(missing)))  # fmt: skip
         self._pending[chat.chat_id] = _Pending("region", self.clock())
         if args:

@@ -115,7 +115,7 @@ class PostgresBackend:
                 await connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", key)
 
     async def scrub(self) -> None:
-        """Nothing to do at once: deleted rows are reclaimed by autovacuum (see README)."""
+        """Nothing to do at once: deleted rows are reclaimed by autovacuum (docs/operating.md, "Storage")."""
 
 
 async def migrate(connection: asyncpg.Connection) -> None:
