@@ -27,6 +27,8 @@ class TrackingFormat(_Registry):
     check: str | None = None
     names: bool = True
     """False: too generic to say a number entered elsewhere belongs to this carrier."""
+    distinctive: bool = False
+    """Only this carrier's numbers fit it: entered under another, it is a wrong carrier."""
 
 
 class Carrier(_Registry):
@@ -36,6 +38,8 @@ class Carrier(_Registry):
     formats: list[TrackingFormat] = []
     looks_like: list[str] = []
     """Patterns that identify the carrier's numbers without validating them."""
+    may_use: list[str] = []
+    """Patterns of other carriers' numbers this carrier hands out as its own."""
     route: str = "domestic"
 
 

@@ -168,6 +168,23 @@ def _check_formats(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.int8]
     return np.where(passes, _VALID, np.where(fits, _BAD_CHECK, _BAD_FORMAT)).astype(np.int8)
 
 
+@lru_cache(maxsize=1)
+def _distinctive_formats() -> list[tuple[str, TrackingFormat]]:
+    return [(c.id, fmt) for c in carriers() for fmt in c.formats if fmt.distinctive]
+
+
+def _belongs_elsewhere(carrier: Carrier, numbers: pl.Series) -> npt.NDArray[np.bool_]:
+    """Which numbers, entered under a carrier with no format rule of its own, can only be
+    another carrier's (YT + 16 digits under 4PX): a distinctive format, check digit
+    included, that the carrier does not hand out itself (`may_use`)."""
+    others = [fmt for carrier_id, fmt in _distinctive_formats() if carrier_id != carrier.id]
+    elsewhere = _fit_and_pass(others, numbers)[1]
+    if carrier.may_use and elsewhere.any():
+        own = numbers.str.contains(f"^(?:{'|'.join(carrier.may_use)})$").fill_null(False)
+        elsewhere &= ~own.to_numpy()
+    return elsewhere
+
+
 def likely_carriers(entered: pl.Series, numbers: pl.Series) -> pl.Series:
     """For each (entered carrier id, normalized number) pair: the id of the one *other*
     carrier whose numbers this one fits, check digit included, or null when none or
@@ -242,7 +259,9 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
         if carrier is None:
             verdicts[rows] = _UNKNOWN
         elif not carrier.formats:
-            unverified[rows] = True
+            elsewhere = _belongs_elsewhere(carrier, tracking.gather(rows))
+            verdicts[rows[elsewhere]] = _BAD_FORMAT
+            unverified[rows[~elsewhere]] = True
         else:
             verdicts[rows] = _check_formats(carrier, tracking.gather(rows))
     verdicts[empty] = _MISSING

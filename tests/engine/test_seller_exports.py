@@ -77,3 +77,23 @@ def test_the_defect_file_says_a_placeholder_stands_in_for_the_number(
         "Q1": "no tracking number: a placeholder stands in its place",
         "Q2": "no tracking number",
     }
+
+
+def test_a_number_only_another_carrier_hands_out_is_a_wrong_carrier(
+    write_file: WriteFile,
+) -> None:
+    rows = [
+        "W1,2026-11-18,玩具,美国站,4PX,YT1234567890123456,运输中",
+        "W2,2026-11-18,玩具,美国站,递四方,YT6543210987654321,运输中",
+        f"W3,2026-11-18,玩具,美国站,燕文,{UPS_OK},运输中",
+        f"W4,2026-11-18,玩具,美国站,4PX,{CHINA_POST_OK},运输中",  # its own China Post line
+        "W5,2026-11-18,玩具,美国站,4PX,4PX3001234567CN,运输中",
+    ]
+    report = gbk_report(write_file, rows)
+    found = {d.order_id: (d.reason, d.looks_like) for d in report.defects}
+    assert found == {
+        "W1": ("bad_format", "YunExpress"),
+        "W2": ("bad_format", "YunExpress"),
+        "W3": ("bad_format", "UPS"),
+    }
+    assert (report.overall.shipments, report.overall.valid, report.unverified) == (5, 2, 2)

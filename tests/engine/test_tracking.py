@@ -68,6 +68,19 @@ CASES = [
     ("Yanwen", "なし", "missing_tracking"),
     ("Pigeon Post", "待上传", "missing_tracking"),  # missing comes before unknown carrier
     ("USPS", "n/a", "missing_tracking"),  # before bad format too
+    # A number only another carrier hands out, under a carrier without a rule: wrong carrier.
+    ("4PX", "YT1234567890123456", "bad_format"),  # YunExpress
+    ("燕文", "1Z5R89390357567127", "bad_format"),  # UPS, check digit right
+    ("燕文", "1Z5R89390357567128", None),  # check digit wrong: not surely UPS's
+    ("4PX", "AA473124829GB", "bad_format"),  # Royal Mail S10, check digit right
+    ("4PX", "AA473124828GB", None),  # wrong check digit: could be 4PX's own
+    ("DPD", "RR123456785CN", "bad_format"),  # China Post's, not DPD's
+    # China forwarders book China Post lines: a CN S10 can be their own.
+    ("4PX", "RR123456785CN", None),
+    ("燕文", "RR123456785CN", None),
+    # Plain digit runs fit many carriers' numbers: never called another's.
+    ("燕文", "9400111201080805483016", None),
+    ("Yanwen", "986578788855", None),
     # Missing number, unknown carrier.
     ("UPS", "", "missing_tracking"),
     ("UPS", "   ", "missing_tracking"),
