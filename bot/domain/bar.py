@@ -35,3 +35,25 @@ def fixes_needed(shipments: int, valid: int) -> int:
     if not shipments:
         return 0
     return max(0, THRESHOLD_PERCENT * shipments // 100 + 1 - valid)
+
+
+MAX_DECIMALS = 6
+"""Enough to tell any rate of up to a million packages from 95% exactly."""
+
+
+def exact_rate(rate: Count | float) -> Fraction:
+    """A rate as an exact fraction; a float (Amazon's own figure) by its shortest decimal."""
+    return Fraction(repr(rate)) if isinstance(rate, float) else Fraction(rate)
+
+
+def decimals_to_tell(rate: Count | float, decimals: int = 1) -> int:
+    """The fewest decimals (at least `decimals`) with which a rate, as a percentage, never
+    reads as 95.0% unless it is exactly 95%: 210 of 221 is 95.02%, 19 of 20 is 95.0%.
+    Rounding is half-even, as babel formats percentages; a rate that rounds to the bar
+    is the only one that can be read on the wrong side of it (docs/vtr-rules.md §4.5)."""
+    percent = 100 * exact_rate(rate)
+    while decimals < MAX_DECIMALS and percent != THRESHOLD_PERCENT:
+        if round(percent, decimals) != THRESHOLD_PERCENT:
+            break
+        decimals += 1
+    return decimals

@@ -24,11 +24,14 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from bot.domain.bar import decimals_to_tell
 from bot.domain.models import Defect, DefectReason, GroupStats, VtrReport
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -180,8 +183,19 @@ class _Styles:
         self.header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         self.text = book.add_format({"num_format": "@"})
         self.date = book.add_format({"num_format": "yyyy-mm-dd"})
-        self.percent = book.add_format({"num_format": "0.0%"})
+        self.number = book.add_format({"num_format": "0"})
+        self._book = book
+        self._percents: dict[int, Format] = {}
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+
+    def percent(self, valid: int, shipments: int) -> Format:
+        """A VTR cell's format, with the decimals that tell which side of the bar it is on
+        (95.02%, never 95.0% for a rate above it)."""
+        decimals = decimals_to_tell(Fraction(valid, shipments))
+        if decimals not in self._percents:
+            pattern = "0." + "0" * decimals + "%"
+            self._percents[decimals] = self._book.add_format({"num_format": pattern})
+        return self._percents[decimals]
 
 
 def _header(
@@ -240,9 +254,10 @@ def _group_sheet(
     for row, (kind, stats, name) in enumerate(groups[:SHEET_ROWS], start=1):
         sheet.write_string(row, 0, kind, styles.text)
         sheet.write_string(row, 1, name, styles.text)
-        sheet.write_number(row, 2, stats.shipments)
-        sheet.write_number(row, 3, stats.valid)
+        sheet.write_number(row, 2, stats.shipments, styles.number)
+        sheet.write_number(row, 3, stats.valid, styles.number)
         if stats.vtr is not None:
-            sheet.write_number(row, 4, stats.vtr, styles.percent)
+            percent = styles.percent(stats.valid, stats.shipments)
+            sheet.write_number(row, 4, stats.vtr, percent)
         sheet.write_string(row, 5, labels.yes if stats.below_threshold else "", styles.text)
-        sheet.write_number(row, 6, stats.needed)
+        sheet.write_number(row, 6, stats.needed, styles.number)

@@ -22,6 +22,7 @@ from bot.services.vtr_words import (
     category_label,
     group_line,
     overall_line,
+    rate_percent,
 )
 
 MAX_FIXES = 3
@@ -75,8 +76,8 @@ def _changes_section(decision: AlertDecision, t: Translator, m: Markup) -> str:
         text = t._(
             "{category}: {previous} → {current} ({change})",
             category=m.value(category_label(t, change.category)),
-            previous=t.percent(change.previous),
-            current=t.percent(change.current),
+            previous=rate_percent(t, change.previous),
+            current=rate_percent(t, change.current),
             change=_points(t, change),
         )
         lines.append(f"{arrow} {text}")

@@ -32,6 +32,7 @@ from functools import cache
 
 import matplotlib
 import PIL.Image
+import polars as pl
 from babel.dates import format_skeleton
 from matplotlib import font_manager
 from matplotlib.axes import Axes
@@ -42,7 +43,7 @@ from matplotlib.font_manager import FontProperties
 from bot.domain.alerts import AlertDecision
 from bot.domain.amazon_regions import marketplace_code_of
 from bot.domain.bar import THRESHOLD
-from bot.domain.models import VtrReport
+from bot.domain.models import WINDOW_DAYS, VtrReport
 from bot.domain.shipments import ShipmentTable
 from bot.domain.trend import OVERALL, Series, daily_vtr, history_start
 from bot.domain.vtr import compute_report
@@ -52,7 +53,7 @@ from bot.services.i18n import Translator
 from bot.services.replies import Document, Reply
 from bot.services.report_text import esc
 from bot.services.store import Store
-from bot.services.vtr_words import category_label
+from bot.services.vtr_words import category_label, rate_percent
 
 # The figures below draw on their own FigureCanvasAgg; this only keeps anything that
 # might import pyplot later in the process off display backends, which a server lacks.
@@ -115,7 +116,15 @@ def trend_chart(
     store Amazon's own daily figure per marketplace (`official`, dashed)."""
     report = report or compute_report(table, as_of=end)
     series = daily_vtr(table, end)
-    return render_trend_png(series, chart_categories(report, decision), t, official or {})
+    drawn = chart_categories(report, decision)
+    return render_trend_png(series, drawn, t, official or {}, full_windows_from(table))
+
+
+def full_windows_from(table: ShipmentTable) -> date | None:
+    """The first day whose 30-day window lies wholly after the first counted shipment we
+    hold: earlier points are built from fewer days and are drawn hollow."""
+    first = table.frame.filter(pl.col("excluded").is_null()).get_column("ship_date").min()
+    return first + timedelta(days=WINDOW_DAYS - 1) if isinstance(first, date) else None
 
 
 def render_trend_png(
@@ -123,15 +132,18 @@ def render_trend_png(
     categories: list[str],
     t: Translator,
     official: dict[str, Series] | None = None,
+    full_from: date | None = None,
 ) -> bytes:
+    """`full_from`: the first day whose window is all inside the data (full_windows_from)."""
     drawn = [c for c in categories if c in series][:MAX_LINES]
     figure, axes = _blank_axes()
-    values = _draw_lines(axes, series, drawn, t)
+    values = _draw_lines(axes, series, drawn, t, full_from)
     values += _draw_official(axes, official or {}, t)
     bar = THRESHOLD * 100
     axes.axhline(
         bar, color=_BAR_COLOR, linestyle="--", linewidth=1.5, label=t._("Amazon's bar: above 95%")
     )
+    _name_hollow_points(axes, t)
     _axes_layout(axes, _days(series, drawn), values, bar, t)
     if not values:
         axes.text(
@@ -142,6 +154,18 @@ def render_trend_png(
             ha="center",
             va="center",
             fontproperties=font(14),
+            color="#555555",
+        )
+    if _others_left_out(series, drawn):
+        axes.text(
+            1.01,
+            0.0,
+            t._("Categories not drawn are above the bar and not at risk."),
+            transform=axes.transAxes,
+            ha="left",
+            va="bottom",
+            wrap=True,
+            fontproperties=font(9),
             color="#555555",
         )
     # Outside the plot, on the right: inside, it hid the lines it names.
@@ -186,26 +210,40 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+def _others_left_out(series: dict[str, Series], drawn: list[str]) -> bool:
+    """Categories with data that the chart leaves out (they need no attention)."""
+    return any(name != OVERALL and name not in drawn for name in series) and drawn != [OVERALL]
+
+
 def _draw_lines(
-    axes: Axes, series: dict[str, Series], drawn: list[str], t: Translator
+    axes: Axes, series: dict[str, Series], drawn: list[str], t: Translator, full_from: date | None
 ) -> list[float]:
-    """One line per drawn key; the percentages drawn, for the axis range."""
+    """One line per drawn key, labelled with its latest VTR; points whose window reaches
+    before the data are hollow. The percentages drawn, for the axis range."""
     values: list[float] = []
     for index, name in enumerate(drawn):
         points = series[name]
         ys = [math.nan if v is None else v * 100 for _, v in points]
         values += [y for y in ys if not math.isnan(y)]
-        label = t._("All categories") if name == OVERALL else literal(category_label(t, name))
-        axes.plot(
-            [d for d, _ in points],  # type: ignore[arg-type]  # dates: converted by matplotlib's units, not in its stubs
-            ys,
-            color=_COLORS[index % len(_COLORS)],
-            linewidth=2.2,
-            marker="o",
-            markersize=3,
-            label=label,
-        )
+        color = _COLORS[index % len(_COLORS)]
+        axes.plot([d for d, _ in points], ys, color=color, linewidth=2.2, marker="o", markersize=3, label=_line_label(t, name, points))  # type: ignore[arg-type]  # fmt: skip  # dates: converted by matplotlib's units, not in its stubs
+        partial = [(d, y) for (d, _), y in zip(points, ys, strict=True) if full_from and d < full_from]  # fmt: skip
+        if partial:  # named once in the legend, after the bar (_name_hollow_points)
+            axes.plot(*zip(*partial, strict=True), linestyle="none", marker="o", markersize=6, markerfacecolor="white", markeredgecolor=color, label="_partial")  # fmt: skip
     return values
+
+
+def _name_hollow_points(axes: Axes, t: Translator) -> None:
+    """A legend entry for the hollow points, when some were drawn."""
+    if any(line.get_label() == "_partial" for line in axes.lines):
+        axes.plot([], [], linestyle="none", marker="o", markersize=6, markerfacecolor="white", markeredgecolor="#555555", label=t._("< 30 days of data"))  # fmt: skip
+
+
+def _line_label(t: Translator, name: str, points: Series) -> str:
+    """The key's name and its latest VTR (with the decimals that tell its side of the bar)."""
+    label = t._("All categories") if name == OVERALL else literal(category_label(t, name))
+    latest = next((v for _, v in reversed(points) if v is not None), None)
+    return label if latest is None else f"{label} · {rate_percent(t, latest)}"
 
 
 def _draw_official(axes: Axes, official: dict[str, Series], t: Translator) -> list[float]:

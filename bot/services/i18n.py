@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from decimal import Decimal
 from functools import cache
 
 from babel import Locale
@@ -72,7 +73,7 @@ class Translator:
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
 
-    def percent(self, fraction: float | None, decimals: int = 1) -> str:
+    def percent(self, fraction: float | Decimal | None, decimals: int = 1) -> str:
         if fraction is None:
             return "–"
         pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"

@@ -9,7 +9,10 @@ lists only through the callers' bounds, and how long each is only through this o
 from __future__ import annotations
 
 import html as html_lib
+from decimal import Decimal
+from fractions import Fraction
 
+from bot.domain.bar import decimals_to_tell, exact_rate, is_below
 from bot.domain.models import UNCATEGORIZED, Defect, DefectReason, GroupStats, PlannedGroup
 from bot.domain.projection import AT_RISK_DAYS
 from bot.domain.reference import marketplace_by_code
@@ -112,21 +115,47 @@ def marketplace_label(t: Translator, code: str) -> str:
     return f"{market.zh} ({code})" if t.lang == "zh" else f"{market.domain.capitalize()} ({code})"
 
 
+def rate_percent(t: Translator, rate: Fraction | float | int | None) -> str:
+    """A VTR (a fraction, exact or Amazon's float) as a percentage that is never read on the
+    wrong side of the bar: 95.02% and 95.0% (19 of 20, below), never 95.0% for both. Every
+    rate a seller reads goes through here: report, alert, /vtr, chart, answers."""
+    if rate is None:
+        return t.percent(None)
+    exact = exact_rate(rate)
+    shown = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return t.percent(shown, decimals_to_tell(exact))
+
+
+def stats_percent(t: Translator, stats: GroupStats) -> str:
+    """A group's VTR from its counts, exactly (the float `vtr` only for display elsewhere)."""
+    return rate_percent(t, Fraction(stats.valid, stats.shipments) if stats.shipments else None)
+
+
 def ratio_text(t: Translator, stats: GroupStats) -> str:
     """'90.0% (18 of 20 packages valid)' in the reader's language."""
     return t.ngettext(
         "{vtr} ({valid} of {count} package valid)",
         "{vtr} ({valid} of {count} packages valid)",
         stats.shipments,
-        vtr=t.percent(stats.vtr),
+        vtr=stats_percent(t, stats),
         valid=t.number(stats.valid),
     )
 
 
+def verdict_text(t: Translator, valid: int, shipments: int) -> str:
+    """Which side of Amazon's bar a rate is on, in words (strictly above 95%, bar.py)."""
+    if is_below(valid, shipments):
+        return t._("not above 95%")
+    return t._("above 95%")
+
+
 def overall_line(t: Translator, overall: GroupStats) -> str:
+    """The account's VTR with its verdict: a rate near the bar is never left to the reader."""
     if overall.shipments == 0:
         return t._("No self-fulfilled shipments fall inside the window.")
-    return t._("Overall VTR: {ratio}", ratio=ratio_text(t, overall))
+    mark = "❌" if overall.below_threshold else "✅"
+    line = t._("Overall VTR: {ratio}", ratio=ratio_text(t, overall))
+    return f"{mark} {line} · {verdict_text(t, overall.valid, overall.shipments)}"
 
 
 def below_summary(t: Translator, below: int) -> str:

@@ -145,3 +145,15 @@ def test_a_chart_drawn_after_others_is_the_chart_drawn_alone() -> None:
     in_turn = [render_trend_png(*chart) for chart in charts * 2]
     assert in_turn == [alone(chart) for chart in charts] * 2
     assert len(set(in_turn)) == len(charts)
+
+
+def test_lines_are_labelled_with_a_rate_that_tells_its_side_and_partial_windows_marked() -> None:
+    from bot.services.charts import _line_label, full_windows_from
+
+    t = Translator("en")
+    points = [(date(2026, 11, 29), 0.95), (date(2026, 11, 30), 210 / 221), (date(2026, 12, 1), None)]  # fmt: skip
+    assert _line_label(t, "Toys", points) == "Toys · 95.02%"
+    assert _line_label(t, OVERALL, points[:1]) == "All categories · 95.0%"
+    # The first counted shipment is on 11-02 (the FBA one never counts): from 12-01 on,
+    # every window of 30 days lies inside the data.
+    assert full_windows_from(rolling_store()) == date(2026, 12, 1)

@@ -19,7 +19,7 @@ from bot.domain.amazon_orders import DELIVERED
 from bot.domain.amazon_regions import marketplace_code_of
 from bot.services.amazon.repository import PerformanceSnapshot
 from bot.services.i18n import Translator
-from bot.services.vtr_words import Markup
+from bot.services.vtr_words import Markup, rate_percent
 
 
 def status_text(t: Translator, status: str) -> str:
@@ -53,7 +53,8 @@ def official_section(
         lines.append(
             "📉 " + m.esc(t._("Amazon's VTR for {market} fell from {before} to {now}.",
                               market=marketplace_code_of(drop.marketplace_id),
-                              before=t.percent(drop.previous), now=t.percent(drop.current)))
+                              before=rate_percent(t, drop.previous),
+                              now=rate_percent(t, drop.current)))
         )  # fmt: skip
     lines.append(m.esc(why_they_differ(t)))
     return "\n".join(lines)
@@ -68,7 +69,7 @@ def _official_line(s: PerformanceSnapshot, t: Translator) -> str:
     return t._(
         "{market}: {rate} ({valid} of {shipments} shipments), {status}; Amazon's window {start} to {end}",
         market=marketplace_code_of(s.marketplace_id),
-        rate=t.percent(s.rate),
+        rate=rate_percent(t, s.rate),
         valid=t.number(s.valid_tracking_count),
         shipments=t.number(s.shipment_count),
         status=status_text(t, s.status),

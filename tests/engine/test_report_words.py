@@ -1,0 +1,119 @@
+"""How the report words a rate near the bar and the groups it judges (issue 22), on
+shipments counted by hand."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date, timedelta
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from bot.domain.bar import decimals_to_tell
+from bot.domain.defects_file import write_defects_xlsx
+from bot.domain.models import ShipmentRecord, VtrReport
+from bot.domain.shipments import ShipmentTable
+from bot.domain.vtr import compute_report
+from bot.services.defect_document import defect_file_labels
+from bot.services.i18n import translator
+from bot.services.report_text import render_report
+from bot.services.vtr_words import rate_percent
+from tests.engine.conftest import UPS_OK
+from tests.engine.test_defect_file import sheet_rows
+
+AS_OF = date(2026, 11, 20)
+
+
+def records(category: str, valid: int, invalid: int, carrier: str = "UPS") -> list[ShipmentRecord]:
+    """`valid` shipments with a good UPS number, then `invalid` without tracking, spread
+    over the ten days before AS_OF."""
+    return [
+        ShipmentRecord(
+            order_id=f"{category}-{i}",
+            ship_date=AS_OF - timedelta(days=i % 10),
+            carrier=carrier,
+            tracking=UPS_OK if i < valid else "",
+            category=category,
+        )
+        for i in range(valid + invalid)
+    ]
+
+
+def report_of(*groups: list[ShipmentRecord]) -> VtrReport:
+    rows = [record for group in groups for record in group]
+    return compute_report(ShipmentTable.from_records(rows), as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("rate", "decimals"),
+    [
+        (Fraction(210, 221), 2),  # 95.0226…% reads 95.0% at one decimal: two
+        (Fraction(19, 20), 1),  # exactly 95%: 95.0% is the truth (below the bar)
+        (Fraction(212, 225), 1),  # 94.2%: far from the bar
+        (Fraction(18997, 20000), 2),  # 94.985% → 94.98% (half-even), not 95.0%
+        (Fraction(19001, 20000), 3),  # 95.005% → 95.00% at two, 95.005% at three
+        (Fraction(949999, 1000000), 4),  # 94.9999%
+        (0.9502, 2),  # Amazon's own figure, a float
+        (0.95, 1),
+    ],
+)
+def test_decimals_tell_the_side_of_the_bar(rate: Fraction | float, decimals: int) -> None:
+    assert decimals_to_tell(rate) == decimals
+
+
+def test_rate_text_never_reads_95_0_for_a_rate_above_or_below() -> None:
+    t = translator("en")
+    assert rate_percent(t, Fraction(210, 221)) == "95.02%"
+    assert rate_percent(t, Fraction(19, 20)) == "95.0%"
+    assert rate_percent(t, Fraction(18997, 20000)) == "94.98%"
+    assert rate_percent(t, Fraction(19001, 20000)) == "95.005%"
+    assert rate_percent(t, 0.9502262443438914) == "95.02%"
+    assert rate_percent(t, None) == "–"
+
+
+def test_overall_line_carries_its_verdict_and_enough_decimals() -> None:
+    # 电子 19 of 20 (95.0%, below); 玩具 191 of 201 (95.02%, above); overall 210 of 221.
+    report = report_of(records("电子", 19, 1), records("玩具", 191, 10))
+    assert (report.overall.shipments, report.overall.valid) == (221, 210)
+    english = render_report(report, translator("en"))
+    assert "✅ Overall VTR: 95.02% (210 of 221 packages valid) · above 95%" in english
+    assert "❌ 电子: 95.0% (19 of 20 packages valid)" in english
+    assert "✅ 玩具: 95.02% (191 of 201 packages valid)" in english
+    chinese = render_report(report, translator("zh"))
+    assert "✅ 整体有效追踪率：95.02%" in chinese
+    assert "高于 95%" in chinese
+
+
+def test_an_overall_rate_at_the_bar_is_marked_below() -> None:
+    report = report_of(records("Toys", 19, 1))
+    english = render_report(report, translator("en"))
+    assert "❌ Overall VTR: 95.0% (19 of 20 packages valid) · not above 95%" in english
+
+
+def cell_formats(path: Path, sheet: int) -> dict[str, str]:
+    """Cell reference → its number format code, read from the workbook's XML."""
+    with zipfile.ZipFile(path) as book:
+        styles = book.read("xl/styles.xml").decode()
+        cells = book.read(f"xl/worksheets/sheet{sheet}.xml").decode()
+    codes = {"0": "General", "1": "0", "49": "@"}
+    codes |= dict(re.findall(r'<numFmt numFmtId="(\d+)" formatCode="([^"]*)"', styles))
+    xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", styles, re.S)
+    assert xfs is not None
+    ids = re.findall(r'<xf numFmtId="(\d+)"', xfs.group(1))
+    return {ref: codes[ids[int(style)]] for ref, style in re.findall(r'<c r="([A-Z]+\d+)" s="(\d+)"', cells)}  # fmt: skip
+
+
+def test_group_sheet_counts_are_numbers_and_rates_tell_their_side(tmp_path: Path) -> None:
+    report = report_of(records("电子", 19, 1), records("玩具", 191, 10))
+    out = tmp_path / "defects.xlsx"
+    write_defects_xlsx(report, out, defect_file_labels(translator("en")))
+    rows = sheet_rows(out, 2)
+    by_name = {row[1]: row for row in rows[1:] if row[0] == "Category"}
+    assert by_name["玩具"][2:5] == [201.0, 191.0, pytest.approx(191 / 201)]
+    formats = cell_formats(out, 3)
+    line = 2 + [row[1] for row in rows[1:]].index("玩具")
+    assert (formats[f"C{line}"], formats[f"D{line}"], formats[f"E{line}"]) == ("0", "0", "0.00%")
+    line = 2 + [row[1] for row in rows[1:]].index("电子")
+    assert formats[f"E{line}"] == "0.0%"
