@@ -16,6 +16,9 @@ from bot.domain.bar import THRESHOLD
 
 WINDOW_DAYS = 30
 """VTR is measured over the last 30 calendar days, the as-of date included."""
+AT_RISK_DAYS = 7
+"""A group is at risk when it would fall to the bar or under within a week (projection.py;
+here so that the words for it need not import the projection's numeric stack)."""
 
 UNCATEGORIZED = "Uncategorized"
 """Category of shipments from files without a category column (shown as 未分类 in Chinese)."""

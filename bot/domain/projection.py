@@ -25,10 +25,9 @@ import numpy.typing as npt
 import polars as pl
 
 from bot.domain.bar import THRESHOLD_PERCENT
-from bot.domain.models import WINDOW_DAYS
+from bot.domain.models import AT_RISK_DAYS, WINDOW_DAYS
 
-AT_RISK_DAYS = 7
-"""A group is at risk when it would fall to the bar or under within a week."""
+__all__ = ["AT_RISK_DAYS", "Outlook", "outlooks"]
 RECENT_DAYS = 7
 """The recent defect rate is the valid share of the last week's shipments."""
 _EXACT_INT64 = 10**6

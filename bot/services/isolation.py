@@ -5,9 +5,15 @@ fails, and Python cannot catch that. So each analysis runs in a child process wi
 on its address space and its CPU time: a file that asks for too much kills the child
 only, and the seller is told the file could not be read (`AnalysisFailed`).
 
-Children are forked from a small server process that has already imported the engine
-(multiprocessing's "forkserver"), so an analysis starts in milliseconds, and none of the
-bot's own state (database, sockets, threads) is copied into them.
+Children are forked from a small server process (multiprocessing's "forkserver"), so none
+of the bot's own state (database, sockets, threads) is copied into them. A bot starts that
+server with the engine already imported (`warm_up`), so an analysis starts in
+milliseconds; a one-off `vtrbot check` does not, and the engine is imported by the worker
+alone, not by the server beside it as well (nor by the caller: this module imports it only
+in the worker).
+
+The worker sends back only what the caller asked for: the report, and the shipments only
+when they are to be stored (as Arrow files in the spill folder, never pickled whole).
 """
 
 from __future__ import annotations
@@ -20,11 +26,13 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.domain.engine import FileRejected, analyse_file
+from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
-from bot.domain.shipments import Shipments, ShipmentTable, SpilledShipments
+
+if TYPE_CHECKING:
+    from bot.domain.shipments import Shipments
 
 WORKER_ADDRESS_SPACE = 3 << 30
 """Address space an analysis may map: room to spare over what the benchmarks' biggest files
@@ -64,12 +72,35 @@ def analyse_file_isolated(
 
     With a spill folder, the shipments come back as files in it (`SpilledShipments`),
     not through the pipe."""
+    outcome = _analyse_within_limits(path, as_of, max_bytes, spill_folder, shipments=True)
+    assert outcome[1] is not None
+    return outcome[0], outcome[1]
+
+
+def report_file_isolated(
+    path: Path,
+    as_of: date | None = None,
+    max_bytes: int | None = None,
+    spill_folder: Path | None = None,
+) -> VtrReport:
+    """The report alone, for callers that store nothing (`vtrbot check`): the worker neither
+    writes the shipments out nor sends them."""
+    return _analyse_within_limits(path, as_of, max_bytes, spill_folder, shipments=False)[0]
+
+
+def _analyse_within_limits(
+    path: Path,
+    as_of: date | None,
+    max_bytes: int | None,
+    spill_folder: Path | None,
+    shipments: bool,
+) -> tuple[VtrReport, Shipments | None]:
     path = Path(path)
     cpu_seconds = WORKER_BASE_CPU_SECONDS + WORKER_CPU_SECONDS_PER_MB * (
         path.stat().st_size >> 20 if path.is_file() else 0
     )
     limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
-    outcome, usage = run_isolated(path, as_of, max_bytes, spill_folder, limits)
+    outcome, usage = run_isolated(path, as_of, max_bytes, spill_folder, limits, shipments)
     log.info(
         "analysis used %.1f s of CPU, %d MB at most",
         usage.cpu_seconds,
@@ -86,15 +117,17 @@ def run_isolated(
     max_bytes: int | None,
     spill_folder: Path | None,
     limits: tuple[int, int],
-) -> tuple[tuple[VtrReport, Shipments] | Exception, Usage]:
+    shipments: bool = True,
+) -> tuple[tuple[VtrReport, Shipments | None] | Exception, Usage]:
     """The worker's round trip, with explicit (address space, CPU seconds) limits: its
-    answer (the analysis, or the `FileRejected` or `OSError` it raised) and what it used.
-    Raises `AnalysisFailed` when the worker died or hit a limit."""
+    answer (the analysis, or the `FileRejected` or `OSError` it raised) and what it used;
+    the shipments only if asked for. Raises `AnalysisFailed` when the worker died or hit
+    a limit."""
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(
         target=_work,
-        args=(sender, path, as_of, max_bytes, spill_folder, limits),
+        args=(sender, path, as_of, max_bytes, spill_folder, limits, shipments),
         name="vtrbot-analysis",
         daemon=True,
     )
@@ -114,21 +147,20 @@ def run_isolated(
 
 
 def warm_up() -> None:
-    """Start the server workers are forked from (it imports the engine, about a second),
-    so the first upload does not wait for it. Optional: the first analysis does it too."""
+    """Start the server workers are forked from, with the engine imported (about a
+    second), so no upload waits for the import. For long-lived processes: without it the
+    server starts bare at the first analysis, and each worker imports the engine itself."""
     if sys.platform == "linux":
         from multiprocessing import forkserver
 
-        _context()
+        _context().set_forkserver_preload(_PRELOAD)
         forkserver.ensure_running()
 
 
 def _context() -> Any:
     if sys.platform != "linux":
         return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
-    return context
+    return multiprocessing.get_context("forkserver")
 
 
 def _work(
@@ -138,14 +170,18 @@ def _work(
     max_bytes: int | None,
     spill_folder: Path | None,
     limits: tuple[int, int],
+    wanted: bool,
 ) -> None:
     """The child: limits first, then the analysis; the answer or the error goes back."""
     address_space, cpu_seconds = limits
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     try:
+        from bot.domain.engine import analyse_file
+
         report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
-        outcome: tuple[str, object] = ("ok", (report, _portable(shipments, spill_folder)))
+        sent = _portable(shipments, spill_folder) if wanted else None
+        outcome: tuple[str, object] = ("ok", (report, sent))
     except FileRejected as error:
         outcome = ("error", error)
     except MemoryError:
@@ -163,6 +199,8 @@ def _work(
 def _portable(shipments: Shipments, spill_folder: Path | None) -> Shipments:
     """Shipments fit to cross the pipe: an in-memory table is written beside the spilled
     parts, when there is a folder for them, rather than pickled whole."""
+    from bot.domain.shipments import ShipmentTable, SpilledShipments
+
     if spill_folder is None or not isinstance(shipments, ShipmentTable):
         return shipments
     target = spill_folder / "shipments-all.arrow"

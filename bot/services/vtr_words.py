@@ -13,8 +13,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 from bot.domain.bar import decimals_to_tell, exact_rate, is_below
-from bot.domain.models import UNCATEGORIZED, Defect, DefectReason, GroupStats, PlannedGroup
-from bot.domain.projection import AT_RISK_DAYS
+from bot.domain.models import (
+    AT_RISK_DAYS,
+    UNCATEGORIZED,
+    Defect,
+    DefectReason,
+    GroupStats,
+    PlannedGroup,
+)
 from bot.domain.reference import marketplace_by_code
 from bot.services.i18n import Translator
 

@@ -152,3 +152,36 @@ def test_missing_file_and_bad_date_argument(tmp_path: Path) -> None:
         )
         assert result.returncode == 2
         assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow  # a worker process that imports the engine itself (over 0.3 s of CPU)
+def test_check_asks_the_worker_for_the_report_alone(write_file: WriteFile, tmp_path: Path) -> None:
+    """The worker sends back the report only: no shipments written to the spill folder
+    for a caller that stores nothing, and the same report as the engine in this process."""
+    from datetime import date
+
+    from bot.domain.engine import analyse_file
+    from bot.services.isolation import analyse_file_isolated, report_file_isolated
+
+    path, as_of = write_file(LINES), date(2026, 11, 20)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    report = report_file_isolated(path, as_of=as_of, spill_folder=spill)
+    assert report == analyse_file(path, as_of=as_of)[0]
+    assert list(spill.iterdir()) == []
+    _, shipments = analyse_file_isolated(path, as_of=as_of, spill_folder=spill)
+    assert sum(len(batch) for batch in shipments.record_batches()) == 4
+    assert [p.name for p in spill.iterdir()] == ["shipments-all.arrow"]
+
+
+@pytest.mark.slow  # starts a Python process
+def test_the_check_command_leaves_the_engine_to_its_worker(tmp_path: Path) -> None:
+    """`vtrbot check` itself never imports polars: the engine's memory is the worker's
+    alone, not the worker's and its caller's."""
+    probe = (
+        "import sys, bot.cli, bot.services.isolation, bot.services.report_text, "
+        "bot.services.defect_document, bot.domain.defects_file, bot.services.i18n; "
+        "print(sorted({'polars', 'numpy'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

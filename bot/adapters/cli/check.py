@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.domain.engine import FileRejected
     from bot.services.defect_document import defect_file_labels
     from bot.services.i18n import translator
-    from bot.services.isolation import AnalysisFailed, analyse_file_isolated
+    from bot.services.isolation import AnalysisFailed, report_file_isolated
     from bot.services.report_text import render_file_error, render_report
 
     t = translator(args.lang)
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         # A big file is worked on in parts kept on disk (bot/domain/spill.py), in a worker
         # process that a hostile file can kill without killing this one.
         with tempfile.TemporaryDirectory(prefix="vtrbot-check-") as spill_folder:
-            report, _ = analyse_file_isolated(
+            report = report_file_isolated(
                 args.file,
                 as_of=args.as_of,
                 max_bytes=int(args.max_mb * 2**20),
