@@ -14,8 +14,8 @@ from bot.domain.alerts import Subscription
 from bot.services import buttons
 from bot.services.alerting import AlertService
 from bot.services.i18n import Translator
+from bot.services.lines import esc, say
 from bot.services.replies import Button, Reply
-from bot.services.report_text import esc
 from bot.services.store import Store
 from bot.services.text_split import clip
 
@@ -123,7 +123,7 @@ class AlertSettings:
     async def unsubscribe(self, chat_id: int, t: Translator) -> list[Reply]:
         stopped = await self.alerts.stop(chat_id)
         text = t._("Daily alerts stopped.") if stopped else t._("You have no daily alert.")
-        return [Reply(esc(text))]
+        return say(text)
 
     async def show(self, chat_id: int, t: Translator, args: Sequence[str]) -> list[Reply]:
         if args and args[0].lower() in ("now", "现在"):
@@ -163,7 +163,7 @@ class AlertSettings:
             case buttons.AlertDigest(digest):
                 updated = replace(current, digest=digest)
             case _:
-                return [Reply(esc(t._("This button no longer works. Send /help to start again.")))]
+                return say(t._("This button no longer works. Send /help to start again."))
         return await self._save(updated, t)
 
     async def run_now(self, chat_id: int, t: Translator) -> list[Reply]:

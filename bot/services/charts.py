@@ -50,8 +50,8 @@ from bot.domain.vtr import compute_report
 from bot.services.amazon.repository import AmazonRepository, PerformanceSnapshot
 from bot.services.history import stored_history
 from bot.services.i18n import Translator
+from bot.services.lines import esc, say
 from bot.services.replies import Document, Reply
-from bot.services.report_text import esc
 from bot.services.store import Store
 from bot.services.vtr_words import category_label, rate_percent
 
@@ -324,7 +324,7 @@ async def chart_replies(
     with Amazon's daily figures when the chat's store is connected."""
     newest = await store.newest_ship_date(chat_id)
     if newest is None:
-        return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
+        return say(t._("No report yet. Send me an order or shipment file first."))
     end = await store.last_report_as_of(chat_id) or newest
     table = await stored_history(store, chat_id, end)
     snapshots = await amazon.snapshots(chat_id, history_start(end)) if amazon else []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.services import buttons
@@ -26,36 +27,13 @@ from bot.services.charts import chart_replies
 from bot.services.dates import parse_date
 from bot.services.forgetting import Forgetting
 from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
+from bot.services.lines import esc, say
 from bot.services.questions import QuestionService, example_questions
 from bot.services.replies import ChatRef, Progress, Reply, Upload, pack
-from bot.services.report_text import esc
 from bot.services.store import Store
 from bot.services.uploads import UploadService
 
 LANGUAGE_NAMES: dict[Lang, str] = {"zh": "中文", "en": "English"}
-Command = Callable[[ChatRef, Translator, Sequence[str]], Awaitable[list[Reply]]]
-
-
-def command_menu(t: Translator) -> list[tuple[str, str]]:
-    """The command list Telegram shows, in one language: (command, description)."""
-    return [
-        ("start", t._("What this bot does")),
-        ("help", t._("Commands and how to send a file")),
-        ("vtr", t._("Show my last VTR report again")),
-        ("as_of", t._("Set the report date, e.g. /as_of 2026-11-20")),
-        ("chart", t._("Daily VTR of the last 30 days as a chart")),
-        ("subscribe", t._("Daily alert, e.g. /subscribe 09:00 Asia/Shanghai")),
-        ("alerts", t._("Show or change my daily alert")),
-        ("unsubscribe", t._("Stop the daily alert")),
-        ("connect", t._("Connect my Amazon store: data arrives daily by itself")),
-        ("disconnect", t._("Disconnect my Amazon store")),
-        ("forget", t._("Delete everything stored about this chat")),
-        ("lang", t._("Switch language: 中文 / English")),
-    ]
-
-
-COMMANDS: tuple[str, ...] = tuple(name for name, _ in command_menu(translator("en")))
-"""Every command the core answers (the Telegram adapter registers these)."""
 
 
 class Core:
@@ -82,20 +60,6 @@ class Core:
         self.amazon = amazon
         """A connected store's daily official figures, drawn on /chart."""
         self.default_lang: Lang = default_lang
-        self.commands: dict[str, Command] = {
-            "start": self._start,
-            "help": self._help,
-            "lang": self._lang,
-            "vtr": self._vtr,
-            "as_of": self._as_of,
-            "chart": self._chart,
-            "subscribe": self._subscribe,
-            "unsubscribe": self._unsubscribe,
-            "alerts": self._alerts,
-            "forget": self._forget,
-            "connect": self._connect,
-            "disconnect": self._disconnect,
-        }
 
     # -- language ----------------------------------------------------------------------------
 
@@ -127,10 +91,10 @@ class Core:
     ) -> list[Reply]:
         """A /command with its arguments (`name` without the slash or @botname)."""
         t = await self.translator_for(chat)
-        command = self.commands.get(name.lower().lstrip("/").split("@", 1)[0])
+        command = _BY_NAME.get(name.lower().lstrip("/").split("@", 1)[0])
         if command is None:
-            return [Reply(esc(t._("I don't know that command. Send /help to see what I can do.")))]
-        return await command(chat, t, args)
+            return say(t._("I don't know that command. Send /help to see what I can do."))
+        return await command.run(self, chat, t, args)
 
     async def handle_button(self, chat: ChatRef, data: str) -> list[Reply]:
         """An inline button was pressed; `data` is what `Button.data` held (maybe forged)."""
@@ -140,7 +104,7 @@ class Core:
         t = await self.translator_for(chat)
         replies = await self._on_button(chat.chat_id, t, action)
         if replies is None:
-            return [Reply(esc(t._("This button no longer works. Send /help to start again.")))]
+            return say(t._("This button no longer works. Send /help to start again."))
         return replies
 
     async def _on_button(
@@ -238,26 +202,26 @@ class Core:
 
     async def _set_lang(self, chat: ChatRef, lang: Lang) -> list[Reply]:
         await self.store.set_lang(chat.chat_id, lang)
-        return [Reply(esc(translator(lang)._("I will speak English with you from now on.")))]
+        return say(translator(lang)._("I will speak English with you from now on."))
 
     async def _vtr(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         report = await self.store.last_report(chat.chat_id)
         if report is None:
-            return [Reply(esc(t._("No report yet. Send me an order or shipment file first.")))]
+            return say(t._("No report yet. Send me an order or shipment file first."))
         return await self.uploads.reports.build(chat.chat_id, report, t)
 
     async def _as_of(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         if not args:
-            return [Reply(esc(await self._current_as_of(chat.chat_id, t)))]
+            return say(await self._current_as_of(chat.chat_id, t))
         if args[0].lower() in ("clear", "reset", "清除"):
             await self.store.set_as_of(chat.chat_id, None)
-            return [Reply(esc(t._("Reports will end on the latest ship date in your file.")))]
+            return say(t._("Reports will end on the latest ship date in your file."))
         as_of = parse_date(args[0])
         if as_of is None:
             text = t._("I could not read that date. Use the form YYYY-MM-DD, e.g. 2026-11-20.")
-            return [Reply(esc(text))]
+            return say(text)
         await self.store.set_as_of(chat.chat_id, as_of)
-        return [Reply(esc(t._("Reports will end on {date}. Send your file.", date=t.date(as_of))))]
+        return say(t._("Reports will end on {date}. Send your file.", date=t.date(as_of)))
 
     async def _current_as_of(self, chat_id: int, t: Translator) -> str:
         current = await self.store.get_as_of(chat_id)
@@ -271,23 +235,65 @@ class Core:
             date=t.date(current),
         )
 
-    async def _chart(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        return await chart_replies(self.store, chat.chat_id, t, self.amazon)
-
-    async def _subscribe(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        return await self.alert_settings.subscribe(chat.chat_id, t, args)
-
-    async def _unsubscribe(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        return await self.alert_settings.unsubscribe(chat.chat_id, t)
-
-    async def _alerts(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        return await self.alert_settings.show(chat.chat_id, t, args)
-
     async def _forget(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         return self.forgetting.prompt(t)
 
-    async def _connect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        return await self.connect.start(chat, t, args)
 
-    async def _disconnect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        return await self.connect.disconnect(chat, t, args)
+@dataclass(frozen=True)
+class Command:
+    """One /command: its name, the line Telegram's menu shows for it, and what runs it."""
+
+    name: str
+    describe: Callable[[Translator], str]
+    run: Callable[[Core, ChatRef, Translator, Sequence[str]], Awaitable[list[Reply]]]
+
+
+COMMAND_TABLE: tuple[Command, ...] = (
+    Command("start", lambda t: t._("What this bot does"), Core._start),
+    Command("help", lambda t: t._("Commands and how to send a file"), Core._help),
+    Command("vtr", lambda t: t._("Show my last VTR report again"), Core._vtr),
+    Command("as_of", lambda t: t._("Set the report date, e.g. /as_of 2026-11-20"), Core._as_of),
+    Command(
+        "chart",
+        lambda t: t._("Daily VTR of the last 30 days as a chart"),
+        lambda core, chat, t, args: chart_replies(core.store, chat.chat_id, t, core.amazon),
+    ),
+    Command(
+        "subscribe",
+        lambda t: t._("Daily alert, e.g. /subscribe 09:00 Asia/Shanghai"),
+        lambda core, chat, t, args: core.alert_settings.subscribe(chat.chat_id, t, args),
+    ),
+    Command(
+        "alerts",
+        lambda t: t._("Show or change my daily alert"),
+        lambda core, chat, t, args: core.alert_settings.show(chat.chat_id, t, args),
+    ),
+    Command(
+        "unsubscribe",
+        lambda t: t._("Stop the daily alert"),
+        lambda core, chat, t, args: core.alert_settings.unsubscribe(chat.chat_id, t),
+    ),
+    Command(
+        "connect",
+        lambda t: t._("Connect my Amazon store: data arrives daily by itself"),
+        lambda core, chat, t, args: core.connect.start(chat, t, args),
+    ),
+    Command(
+        "disconnect",
+        lambda t: t._("Disconnect my Amazon store"),
+        lambda core, chat, t, args: core.connect.disconnect(chat, t, args),
+    ),
+    Command("forget", lambda t: t._("Delete everything stored about this chat"), Core._forget),
+    Command("lang", lambda t: t._("Switch language: 中文 / English"), Core._lang),
+)
+"""Every command, in the order Telegram's menu and /help list them: the menu, the dispatch
+and the adapters' registration all read this one table."""
+
+_BY_NAME = {command.name: command for command in COMMAND_TABLE}
+COMMANDS: tuple[str, ...] = tuple(_BY_NAME)
+"""Every command the core answers (the Telegram adapter registers these)."""
+
+
+def command_menu(t: Translator) -> list[tuple[str, str]]:
+    """The command list Telegram shows, in one language: (command, description)."""
+    return [(command.name, command.describe(t)) for command in COMMAND_TABLE]

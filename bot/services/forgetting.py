@@ -9,8 +9,8 @@ from bot.services import buttons
 from bot.services.alerting import AlertService
 from bot.services.amazon.conversation import ConnectConversation
 from bot.services.i18n import Translator
+from bot.services.lines import say
 from bot.services.replies import Reply
-from bot.services.report_text import esc
 from bot.services.store import Store
 from bot.services.uploads import UploadService
 
@@ -40,11 +40,11 @@ class Forgetting:
                 buttons.button(t._("Cancel"), buttons.Forget(confirmed=False)),
             ),
         )
-        return [Reply(esc(text), buttons=choice)]
+        return say(text, buttons=choice)
 
     async def forget(self, chat_id: int, t: Translator, confirmed: bool) -> list[Reply]:
         if not confirmed:
-            return [Reply(esc(t._("Nothing was deleted.")))]
+            return say(t._("Nothing was deleted."))
         async with self.uploads.exclusive(chat_id):
             await self.alerts.stop(chat_id)
             if self.amazon is not None:
@@ -52,4 +52,4 @@ class Forgetting:
             # The Amazon connection (credentials first) goes with the rest, in one transaction.
             await self.store.forget(chat_id)
             self.uploads.reports.forget(chat_id)
-        return [Reply(esc(t._("Done: everything stored about this chat is deleted.")))]
+        return say(t._("Done: everything stored about this chat is deleted."))

@@ -7,8 +7,8 @@ from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.services import buttons
 from bot.services.answers import render_answer
 from bot.services.i18n import Translator, translator
+from bot.services.lines import esc
 from bot.services.replies import Reply, pack
-from bot.services.report_text import esc
 
 
 def example_questions(t: Translator) -> list[str]:

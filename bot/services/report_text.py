@@ -21,7 +21,6 @@ from bot.services.vtr_words import (
     below_summary,
     category_label,
     defect_reason_text,
-    esc,
     fix_line,
     group_line,
     marketplace_label,
@@ -30,7 +29,7 @@ from bot.services.vtr_words import (
     shorten,
 )
 
-__all__ = ["esc", "plan_section", "render_file_error", "render_report"]
+__all__ = ["plan_section", "render_file_error", "render_report"]
 
 MAX_LISTED_GROUPS = 12
 """Categories listed in the report; carriers and marketplaces get `MAX_LISTED_OTHERS`."""

@@ -26,10 +26,11 @@ from bot.domain.shipments import Shipments
 from bot.services.dates import parse_date
 from bot.services.i18n import Translator
 from bot.services.isolation import analyse_file_isolated
+from bot.services.lines import esc
 from bot.services.replies import Progress, Reply, Upload
 from bot.services.report_replies import ReportReplies
-from bot.services.report_text import esc, render_file_error
-from bot.services.store import StorageProblem, Store, storage_problem
+from bot.services.report_text import render_file_error
+from bot.services.store import Store, storage_problem, storage_problem_text
 
 log = logging.getLogger(__name__)
 
@@ -277,17 +278,6 @@ class UploadService:
                 shutil.rmtree(left, ignore_errors=True)
             else:
                 left.unlink(missing_ok=True)
-
-
-def storage_problem_text(problem: StorageProblem, t: Translator) -> str:
-    if problem == "locked":
-        return t._(
-            "My database is busy right now, so nothing was saved. Please try again in a minute."
-        )
-    return t._(
-        "My storage is full, so nothing was saved and your earlier data is unchanged. "
-        "Please try again later; the bot's operator needs to free disk space."
-    )
 
 
 STALE_SCRATCH_SECONDS = 24 * 3600

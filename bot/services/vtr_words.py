@@ -8,7 +8,6 @@ lists only through the callers' bounds, and how long each is only through this o
 
 from __future__ import annotations
 
-import html as html_lib
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,14 +22,10 @@ from bot.domain.models import (
 )
 from bot.domain.reference import marketplace_by_code
 from bot.services.i18n import Translator
+from bot.services.lines import esc
 
 MAX_LABEL = 40
 """Characters of a seller's value shown in a message (the file has them whole)."""
-
-
-def esc(value: object) -> str:
-    """Text safe inside Telegram HTML."""
-    return html_lib.escape(str(value), quote=False)
 
 
 def shorten(text: str, limit: int = MAX_LABEL) -> str:

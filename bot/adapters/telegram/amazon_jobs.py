@@ -20,8 +20,7 @@ from bot.adapters.telegram.handlers import send_replies
 from bot.bootstrap import Services
 from bot.services.amazon.text import sync_notice
 from bot.services.i18n import translator
-from bot.services.replies import Reply
-from bot.services.report_text import esc
+from bot.services.lines import say
 
 log = logging.getLogger(__name__)
 JOB_NAME = "amazon-sync"
@@ -49,9 +48,7 @@ async def amazon_sync(context: VtrContext) -> None:
 async def _tell_to_reconnect(context: VtrContext, services: Services, chat_id: int) -> None:
     t = translator(await services.store.get_lang(chat_id) or services.settings.default_lang)
     try:
-        await send_replies(
-            context.bot, chat_id, [Reply(esc(sync_notice("revoked", None, None, t)))]
-        )
+        await send_replies(context.bot, chat_id, say(sync_notice("revoked", None, None, t)))
     except TelegramError as error:
         log.info(
             "chat %s: could not say Amazon needs a reconnect: %s", chat_id, type(error).__name__

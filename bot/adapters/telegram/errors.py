@@ -12,8 +12,7 @@ from telegram import Update
 from bot.adapters.telegram.context import VtrContext
 from bot.adapters.telegram.handlers import chat_of
 from bot.services.i18n import translator
-from bot.services.store import storage_problem
-from bot.services.uploads import storage_problem_text
+from bot.services.store import storage_problem, storage_problem_text
 
 log = logging.getLogger(__name__)
 

@@ -27,8 +27,8 @@ from pydantic import SecretStr
 from bot.domain.amazon_regions import REGIONS, Region, amazon_regions
 from bot.services.amazon.service import AmazonService, ConnectResult
 from bot.services.i18n import Translator
+from bot.services.lines import say
 from bot.services.replies import ChatRef, Reply
-from bot.services.report_text import esc
 
 log = logging.getLogger(__name__)
 
@@ -74,17 +74,17 @@ class ConnectConversation:
 
     async def start(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         if chat.chat_id <= 0:
-            return _say(t._("For your store's safety, connect it in a private chat with me, "
+            return say(t._("For your store's safety, connect it in a private chat with me, "
                             "never in a group: open a chat with me and send /connect there."))  # fmt: skip
         missing = self.amazon.missing_settings()
         if missing:
-            return _say(t._("The Amazon connection is not set up on this bot yet. Its operator "
+            return say(t._("The Amazon connection is not set up on this bot yet. Its operator "
                             "must set {names} (see docs/operating.md, \"Connect Amazon\").",
                             names=", ".join(missing)))  # fmt: skip
         self._pending[chat.chat_id] = _Pending("region", self.clock())
         if args:
             return await self.on_text(chat, t, " ".join(args))
-        return _say(t._("Let's connect your Amazon store. Which region is it in? "
+        return say(t._("Let's connect your Amazon store. Which region is it in? "
                         "Reply NA (Americas), EU (Europe, Middle East, India) or FE (Japan, "
                         "Singapore, Australia). Send cancel to stop."))  # fmt: skip
 
@@ -92,7 +92,7 @@ class ConnectConversation:
         pending = self._pending[chat.chat_id]
         if text.strip().lower() in _CANCEL_WORDS:
             self.cancel(chat.chat_id)
-            return _say(t._("Connecting is cancelled; nothing was stored."))
+            return say(t._("Connecting is cancelled; nothing was stored."))
         pending.since = self.clock()
         if pending.step == "region":
             return self._on_region(pending, t, text)
@@ -103,13 +103,13 @@ class ConnectConversation:
     def _on_region(self, pending: _Pending, t: Translator, text: str) -> list[Reply]:
         words = [w for w in _SEPARATORS.split(text.strip().upper()) if w]
         if not words or words[0] not in REGIONS:
-            return _say(t._("Please reply NA, EU or FE."))
+            return say(t._("Please reply NA, EU or FE."))
         pending.region = words[0]
         pending.step = "marketplaces"
         if len(words) > 1:
             return self._on_marketplaces(pending, t, words[1:])
         codes = ", ".join(amazon_regions().regions[pending.region].marketplaces.values())
-        return _say(t._("Which marketplaces? Reply their codes, e.g. {example}. This region "
+        return say(t._("Which marketplaces? Reply their codes, e.g. {example}. This region "
                         "serves: {codes}.", example=_example(pending.region), codes=codes))  # fmt: skip
 
     def _on_marketplaces(
@@ -120,12 +120,12 @@ class ConnectConversation:
         chosen = [w.strip().upper() for w in words if w.strip()]
         unknown = [w for w in chosen if w not in served.values() and w not in served]
         if not chosen or unknown:
-            return _say(t._("{region} does not serve {unknown}. It serves: {codes}.",
+            return say(t._("{region} does not serve {unknown}. It serves: {codes}.",
                             region=pending.region, unknown=", ".join(unknown) or "–",
                             codes=", ".join(served.values())))  # fmt: skip
         pending.marketplaces = tuple(dict.fromkeys(chosen))
         pending.step = "token"
-        return _say(t._("Now send me the store's refresh token (it starts with Atzr|). In "
+        return say(t._("Now send me the store's refresh token (it starts with Atzr|). In "
                         "Seller Central: Apps and Services → Develop Apps → Authorize. I delete "
                         "your message as soon as I have read it, and keep the token encrypted."))  # fmt: skip
 
@@ -134,16 +134,16 @@ class ConnectConversation:
     ) -> list[Reply]:
         token = text.strip()
         if not token.startswith("Atzr|"):
-            return _say(t._("That is not a refresh token: it should start with Atzr|. Send it "
+            return say(t._("That is not a refresh token: it should start with Atzr|. Send it "
                             "again, or cancel."))  # fmt: skip
         assert pending.region is not None
         result = await self.amazon.connect(chat_id, pending.region, pending.marketplaces,
                                            SecretStr(token))  # fmt: skip
         if result.status != "connected":
-            return _say(_problem(result, t))
+            return say(_problem(result, t))
         self.cancel(chat_id)
         self._in_background(chat_id)
-        return _say(t._("Connected: {markets}. I am fetching your self-fulfilled shipments of the "
+        return say(t._("Connected: {markets}. I am fetching your self-fulfilled shipments of the "
                         "last 45 days in the background; from now on they arrive every day by "
                         "themselves, with Amazon's official VTR. Send /disconnect to stop.",
                         markets=", ".join(pending.marketplaces)))  # fmt: skip
@@ -166,9 +166,9 @@ class ConnectConversation:
     async def disconnect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         self.cancel(chat.chat_id)
         if await self.amazon.disconnect(chat.chat_id):
-            return _say(t._("Disconnected: your Amazon credentials are deleted and syncing has "
+            return say(t._("Disconnected: your Amazon credentials are deleted and syncing has "
                             "stopped. Shipments already synced stay until you send /forget."))  # fmt: skip
-        return _say(t._("No Amazon store is connected to this chat."))
+        return say(t._("No Amazon store is connected to this chat."))
 
 
 def _problem(result: ConnectResult, t: Translator) -> str:
@@ -189,10 +189,6 @@ def _problem(result: ConnectResult, t: Translator) -> str:
 
 def _example(region: Region | None) -> str:
     return {"NA": "US CA", "EU": "UK DE", "FE": "JP"}.get(region or "", "US")
-
-
-def _say(text: str) -> list[Reply]:
-    return [Reply(esc(text))]
 
 
 async def _quietly(work: Coroutine[Any, Any, Any]) -> None:

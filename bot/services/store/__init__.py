@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.services.store.backend import StoreClosedError
-from bot.services.store.problems import StorageProblem, storage_problem
+from bot.services.store.problems import StorageProblem, storage_problem, storage_problem_text
 from bot.services.store.schema import SCHEMA_VERSION
 from bot.services.store.store import Store
 
@@ -23,6 +23,7 @@ __all__ = [
     "StoreClosedError",
     "open_store",
     "storage_problem",
+    "storage_problem_text",
 ]
 
 

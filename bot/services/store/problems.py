@@ -1,10 +1,13 @@
-"""Which failures mean "the database cannot be written now", for either backend."""
+"""Which failures mean "the database cannot be written now", for either backend, and what a
+seller is told when it happens."""
 
 from __future__ import annotations
 
 import errno
 import sqlite3
 from typing import Literal
+
+from bot.services.i18n import Translator
 
 StorageProblem = Literal["locked", "full"]
 
@@ -35,3 +38,15 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
     if code in _POSTGRES_BUSY:
         return "locked"
     return None
+
+
+def storage_problem_text(problem: StorageProblem, t: Translator) -> str:
+    """What the seller is told: nothing was saved, and whether waiting a minute helps."""
+    if problem == "locked":
+        return t._(
+            "My database is busy right now, so nothing was saved. Please try again in a minute."
+        )
+    return t._(
+        "My storage is full, so nothing was saved and your earlier data is unchanged. "
+        "Please try again later; the bot's operator needs to free disk space."
+    )
