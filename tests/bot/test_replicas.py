@@ -23,9 +23,10 @@ async def test_a_chat_uploading_to_two_replicas_at_once_is_analysed_once_at_a_ti
     database: Database, kb: KnowledgeBase
 ) -> None:
     data = samples.gbk_csv()
-    release = asyncio.Event()
+    fetching, release = asyncio.Event(), asyncio.Event()
 
     async def slow_fetch(dest: Path) -> None:
+        fetching.set()
         await release.wait()
         dest.write_bytes(data)
 
@@ -37,7 +38,7 @@ async def test_a_chat_uploading_to_two_replicas_at_once_is_analysed_once_at_a_ti
         replica_a.handle_upload(EN, Upload("a.csv", len(data), slow_fetch, samples.AS_OF))
     )
     try:
-        await asyncio.sleep(0.2)  # replica A is fetching its file, holding the chat
+        await fetching.wait()  # replica A is fetching its file, holding the chat
         [told] = await replica_b.handle_upload(EN, upload_of(data, "b.csv", samples.AS_OF))
         assert "still analysing" in told.html
         release.set()
