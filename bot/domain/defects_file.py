@@ -232,6 +232,12 @@ def _legend_sheet(sheet: Worksheet, labels: DefectFileLabels, styles: _Styles) -
         sheet.write_string(row, 1, sentence, styles.wrap)
 
 
+def _judged(kind: str, labels: DefectFileLabels) -> bool:
+    """Amazon judges categories and marketplaces against the bar, never carriers: a
+    carrier's row has no verdict and no fixes to get above 95%."""
+    return kind != labels.group_kinds[2]
+
+
 def _group_sheet(
     sheet: Worksheet, report: VtrReport, labels: DefectFileLabels, styles: _Styles
 ) -> None:
@@ -259,5 +265,7 @@ def _group_sheet(
         if stats.vtr is not None:
             percent = styles.percent(stats.valid, stats.shipments)
             sheet.write_number(row, 4, stats.vtr, percent)
-        sheet.write_string(row, 5, labels.yes if stats.below_threshold else "", styles.text)
-        sheet.write_number(row, 6, stats.needed, styles.number)
+        if _judged(kind, labels):
+            yes = labels.yes if stats.below_threshold else ""
+            sheet.write_string(row, 5, yes, styles.text)
+            sheet.write_number(row, 6, stats.needed, styles.number)

@@ -194,6 +194,11 @@ class VtrReport(BaseModel):
     plan: list[PlannedGroup] = Field(
         default_factory=list, description="categories, then marketplaces, below the bar"
     )
+    carrier_reasons: dict[str, DefectReason] = Field(
+        default_factory=dict,
+        description="each carrier with a defect: the reason most of its defects share (Amazon "
+        "judges categories and marketplaces, not carriers: a carrier is a breakdown, no verdict)",
+    )
     unverified: int = Field(default=0, description="valid only because no rule exists for carrier")
     rows_read: int = 0
     rows_skipped: int = 0

@@ -13,6 +13,7 @@ import polars as pl
 from bot.domain.bar import fixes_needed, is_above, is_below
 from bot.domain.fixplan import plan_fixes
 from bot.domain.models import (
+    DEFECT_REASONS,
     EXCLUSION_REASONS,
     WINDOW_DAYS,
     Action,
@@ -118,6 +119,7 @@ def compute_report(
         overall=group_stats("overall", _total(counted, "shipments"), _total(counted, "valid")),
         by_category=by_category,
         by_carrier=_groups(counted, "carrier_name"),
+        carrier_reasons=_carrier_reasons(counted),
         by_marketplace=by_marketplace,
         excluded=excluded,
         defects=defects,
@@ -203,6 +205,24 @@ def _groups(counted: pl.DataFrame, column: str, as_of: date | None = None) -> li
                 group.recovery_date = outlook[group.name].recovery_date
                 group.at_risk = outlook[group.name].at_risk
     return stats
+
+
+def _carrier_reasons(counted: pl.DataFrame) -> dict[str, DefectReason]:
+    """Each carrier with a defect: the reason most of its defects share (ties: the first
+    reason in the order they are tested)."""
+    order = {reason: rank for rank, reason in enumerate(DEFECT_REASONS)}
+    per_reason = (
+        counted.filter(pl.col("reason").is_not_null())
+        .group_by("carrier_name", "reason")
+        .agg(pl.col("shipments").sum())
+        .select(pl.col("carrier_name", "reason").cast(pl.String).fill_null(""), "shipments")
+    )
+    main: dict[str, tuple[int, int, DefectReason]] = {}
+    for carrier, reason_text, count in per_reason.iter_rows():
+        reason = DEFECT_REASONS[order[reason_text]]
+        candidate = (-count, order[reason], reason)
+        main[carrier] = min(main.get(carrier, candidate), candidate)
+    return {carrier: reason for carrier, (_, _, reason) in main.items()}
 
 
 def _exclusion_counts(parts: list[_PartCounts]) -> dict[str, int]:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from bot.domain.errors import FileRejected
-from bot.domain.models import GroupStats, PlannedGroup, VtrReport
+from bot.domain.models import DefectReason, GroupStats, PlannedGroup, VtrReport
 from bot.services.i18n import Translator
 from bot.services.vtr_words import (
     Markup,
@@ -26,6 +26,7 @@ from bot.services.vtr_words import (
     marketplace_label,
     overall_line,
     plan_heading,
+    reason_text,
     shorten,
 )
 
@@ -59,16 +60,49 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
 
 
 def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str]:
-    """By carrier and by marketplace, each only when the upload has more than one."""
-    breakdowns = [
-        (t._("By carrier"), report.by_carrier, lambda n: n or t._("(none)")),
-        (t._("By marketplace"), report.by_marketplace, lambda n: marketplace_label(t, n)),
-    ]
-    return [
-        _group_section(title, groups, t, m, label, MAX_LISTED_OTHERS)
-        for title, groups, label in breakdowns
-        if len(groups) > 1
-    ]
+    """Marketplaces (judged by Amazon, so with verdicts) when the upload has more than one;
+    then where the defects come from, by carrier (a breakdown: Amazon judges no carrier)."""
+    sections = []
+    if len(report.by_marketplace) > 1:
+        sections.append(
+            _group_section(
+                t._("By marketplace"),
+                report.by_marketplace,
+                t,
+                m,
+                lambda n: marketplace_label(t, n),
+                MAX_LISTED_OTHERS,
+            )
+        )
+    sections.append(_carrier_section(report.by_carrier, report.carrier_reasons, t, m))
+    return sections
+
+
+def _carrier_section(
+    carriers: list[GroupStats], reasons: dict[str, DefectReason], t: Translator, m: Markup
+) -> str:
+    """Defects by carrier: counts and the main reason, most defects first; no bar."""
+    with_defects = sorted(
+        (s for s in carriers if s.valid < s.shipments),
+        key=lambda s: (s.valid - s.shipments, s.name),
+    )
+    if not with_defects:
+        return ""
+    lines = [m.bold(t._("Defects by carrier")), t._("Amazon judges categories and marketplaces, not carriers: this shows where the defects come from.")]  # fmt: skip
+    for stats in with_defects[:MAX_LISTED_OTHERS]:
+        line = t.ngettext(
+            "{carrier}: {count} defect in {shipments} packages",
+            "{carrier}: {count} defects in {shipments} packages",
+            stats.shipments - stats.valid,
+            carrier=m.value(stats.name or t._("(none)")),
+            shipments=t.number(stats.shipments),
+        )
+        if stats.name in reasons:
+            line += " · " + t._("mostly: {reason}", reason=reason_text(t, reasons[stats.name]))
+        lines.append(f"• {line}")
+    if len(with_defects) > MAX_LISTED_OTHERS:
+        lines.append(_more_groups(t, len(with_defects) - MAX_LISTED_OTHERS))
+    return "\n".join(lines)
 
 
 def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
@@ -180,14 +214,16 @@ def _group_section(
     lines = [m.bold(title)]
     lines += [group_line(s, t, m, label(s.name), outlook) for s in groups[:limit]]
     if len(groups) > limit:
-        lines.append(
-            t.ngettext(
-                "…and {count} more: every group with a defect is in the defect file's last sheet.",
-                "…and {count} more: every group with a defect is in the defect file's last sheet.",
-                len(groups) - limit,
-            )
-        )
+        lines.append(_more_groups(t, len(groups) - limit))
     return "\n".join(lines)
+
+
+def _more_groups(t: Translator, count: int) -> str:
+    return t.ngettext(
+        "…and {count} more: every group with a defect is in the defect file's last sheet.",
+        "…and {count} more: every group with a defect is in the defect file's last sheet.",
+        count,
+    )
 
 
 def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:

@@ -20,21 +20,23 @@ from bot.services.defect_document import defect_file_labels
 from bot.services.i18n import translator
 from bot.services.report_text import render_report
 from bot.services.vtr_words import rate_percent
-from tests.engine.conftest import UPS_OK
+from tests.engine.conftest import UPS_OK, USPS_OK
 from tests.engine.test_defect_file import sheet_rows
 
 AS_OF = date(2026, 11, 20)
 
 
-def records(category: str, valid: int, invalid: int, carrier: str = "UPS") -> list[ShipmentRecord]:
-    """`valid` shipments with a good UPS number, then `invalid` without tracking, spread
-    over the ten days before AS_OF."""
+def records(
+    category: str, valid: int, invalid: int, carrier: str = "UPS", number: str = UPS_OK
+) -> list[ShipmentRecord]:
+    """`valid` shipments with a good number (UPS's by default), then `invalid` without
+    tracking, spread over the ten days before AS_OF."""
     return [
         ShipmentRecord(
             order_id=f"{category}-{i}",
             ship_date=AS_OF - timedelta(days=i % 10),
             carrier=carrier,
-            tracking=UPS_OK if i < valid else "",
+            tracking=number if i < valid else "",
             category=category,
         )
         for i in range(valid + invalid)
@@ -117,3 +119,36 @@ def test_group_sheet_counts_are_numbers_and_rates_tell_their_side(tmp_path: Path
     assert (formats[f"C{line}"], formats[f"D{line}"], formats[f"E{line}"]) == ("0", "0", "0.00%")
     line = 2 + [row[1] for row in rows[1:]].index("电子")
     assert formats[f"E{line}"] == "0.0%"
+
+
+def test_carriers_are_a_breakdown_of_the_defects_never_judged() -> None:
+    # 36 valid UPS, 4 Deutsche Post letters without tracking, 10 USPS of which 3 have none.
+    # By carrier: Deutsche Post 4 defects in 4, USPS 3 in 10, UPS none.
+    report = report_of(
+        records("家居", 36, 0),
+        records("家居-dp", 0, 4, carrier="Deutsche Post"),
+        records("家居-us", 7, 3, carrier="USPS", number=USPS_OK),
+    )
+    deutsche_post = next(s for s in report.by_carrier if s.name == "Deutsche Post")
+    assert (deutsche_post.shipments, deutsche_post.valid) == (4, 0)
+    assert report.carrier_reasons == {
+        "Deutsche Post": "missing_tracking",
+        "USPS": "missing_tracking",
+    }
+    text = render_report(report, translator("en"))
+    carriers = text.split("Defects by carrier")[1].split("\n\n")[0]
+    assert "• Deutsche Post: 4 defects in 4 packages · mostly: no tracking number" in carriers
+    assert "• USPS: 3 defects in 10 packages · mostly: no tracking number" in carriers
+    assert "UPS:" not in carriers.replace("USPS:", "")  # no defect, not listed
+    for judged in ("❌", "✅", "above 95%", "fix "):
+        assert judged not in carriers
+    assert "By carrier" not in text
+
+
+def test_the_defect_file_gives_carriers_no_verdict(tmp_path: Path) -> None:
+    report = report_of(records("Toys", 10, 0), records("Toys-dp", 0, 4, carrier="Deutsche Post"))
+    out = tmp_path / "defects.xlsx"
+    write_defects_xlsx(report, out, defect_file_labels(translator("en")))
+    rows = {(row[0], row[1]): row for row in sheet_rows(out, 2)[1:]}
+    assert rows["Carrier", "Deutsche Post"][2:] == [4.0, 0.0, 0.0, "", ""]
+    assert rows["Category", "Toys-dp"][5:] == ["yes", 4.0]
