@@ -17,12 +17,15 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.services.alert_settings import AlertSettings
 from bot.services.alerting import AlertService, Clock, Scheduler, utc_now
 from bot.services.amazon.conversation import ConnectConversation
+from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.service import AmazonService
+from bot.services.amazon.sync import client_factory
+from bot.services.amazon.vault import CredentialVault
 from bot.services.core import Core
 from bot.services.forgetting import Forgetting
 from bot.services.isolation import analyse_file_isolated, warm_up
 from bot.services.questions import QuestionService
-from bot.services.store import Store, open_store
+from bot.services.store import Store
 from bot.services.uploads import Analyse, UploadService
 from bot.settings import Settings
 
@@ -63,7 +66,7 @@ def build_services(
 ) -> Services:
     """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
     store = store or open_store(settings)
-    amazon = AmazonService.from_settings(settings, store, clock)
+    amazon = amazon_service(settings, store, clock)
     alerts = AlertService(
         store,
         settings.default_lang,
@@ -93,6 +96,37 @@ def build_services(
     return Services(
         settings=settings, store=store, core=core, alerts=alerts, uploads=uploads, amazon=amazon
     )
+
+
+def open_store(settings: Settings) -> Store:
+    """The store `settings` ask for, not yet opened: PostgreSQL when VTRBOT_DATABASE_URL is
+    set, else the SQLite file in the data folder."""
+    url = settings.database_url.get_secret_value() if settings.database_url else None
+    return Store(settings.database_path, database_url=url)
+
+
+def amazon_service(settings: Settings, store: Store, clock: Clock = utc_now) -> AmazonService:
+    """The Amazon side, not yet open: with the vault and the SP-API clients when the
+    operator set the key and the LWA app, else naming what is missing."""
+    missing = [
+        name
+        for name, value in (
+            ("VTRBOT_SECRET_KEY", settings.secret_key),
+            ("VTRBOT_SPAPI_CLIENT_ID", settings.spapi_client_id),
+            ("VTRBOT_SPAPI_CLIENT_SECRET", settings.spapi_client_secret),
+        )
+        if not value
+    ]
+    vault = CredentialVault(settings.secret_key) if settings.secret_key else None
+    clients = None
+    if settings.spapi_client_id and settings.spapi_client_secret:
+        clients = client_factory(
+            client_id=settings.spapi_client_id,
+            client_secret=settings.spapi_client_secret,
+            token_url=settings.lwa_token_url,
+            endpoint=settings.spapi_endpoint,
+        )
+    return AmazonService(AmazonRepository(store), store, vault, clients, missing, clock)
 
 
 @asynccontextmanager

@@ -41,8 +41,7 @@ def is_healthy(data_dir: Path, now: float | None = None) -> bool:
 def main() -> int:
     from bot.settings import Settings
 
-    data_dir = Path(os.environ.get("VTRBOT_DATA_DIR") or Settings().data_dir)
-    return 0 if is_healthy(data_dir) else 1
+    return 0 if is_healthy(Settings().data_dir) else 1
 
 
 if __name__ == "__main__":

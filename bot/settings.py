@@ -146,9 +146,7 @@ class Settings(BaseSettings):
     @field_validator("webhook_url")
     @classmethod
     def _https_webhook(cls, value: str | None) -> str | None:
-        if value and not value.startswith("https://"):
-            raise ValueError(f"Telegram only calls https:// webhooks, got {value!r}")
-        return value or None
+        return https_webhook(value) if value else None
 
     @field_validator("webhook_secret")
     @classmethod
@@ -230,6 +228,13 @@ def data_dir_problem(folder: Path) -> str | None:
     except OSError as error:
         return f"{folder} cannot be written: {error.strerror or error}"
     return None
+
+
+def https_webhook(url: str) -> str:
+    """The webhook URL, if Telegram will call it: it only calls https:// addresses."""
+    if not url.startswith("https://"):
+        raise ValueError(f"Telegram only calls https:// webhooks, got {url!r}")
+    return url
 
 
 class SettingsError(ValueError):

@@ -4,7 +4,6 @@ with their buttons. Scheduling itself belongs to the `AlertService`. No Telegram
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import time
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.domain.alerts import Subscription
 from bot.services import buttons
 from bot.services.alerting import AlertService
+from bot.services.dates import looks_like_clock, parse_clock
 from bot.services.i18n import Translator
 from bot.services.lines import esc, say
 from bot.services.replies import Button, Reply
@@ -20,8 +20,6 @@ from bot.services.store import Store
 from bot.services.text_split import clip
 
 DEFAULT_TIME = time(9, 0)
-CHINESE_TIMEZONE = "Asia/Shanghai"
-"""Chinese-speaking chats without a stored zone get Beijing time."""
 COMMON_TIMES = ("08:00", "09:00", "12:00", "18:00")
 COMMON_ZONES = (
     "Asia/Shanghai",
@@ -34,7 +32,6 @@ COMMON_ZONES = (
 DIGEST_WORDS = frozenset({"digest", "daily", "摘要", "每日", "每天"})
 ECHO_LIMIT = 64
 """What a user typed is quoted back at most this long (a reply must fit in one message)."""
-_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 
 
 class AlertSettings:
@@ -45,47 +42,40 @@ class AlertSettings:
         self.alerts = alerts
         self.default_timezone = default_timezone
 
-    async def _zone_of(self, chat_id: int, t: Translator) -> str:
+    async def _zone_of(self, chat_id: int) -> str:
+        """The chat's stored zone, else the configured default (VTRBOT_TIMEZONE)."""
         stored = await self.store.get_timezone(chat_id)
-        return stored or (CHINESE_TIMEZONE if t.lang == "zh" else self.default_timezone)
+        return stored or self.default_timezone
 
     # -- /subscribe ----------------------------------------------------------------------
 
     async def subscribe(self, chat_id: int, t: Translator, args: Sequence[str]) -> list[Reply]:
         current = await self.store.subscription(chat_id)
         at = current.at if current else DEFAULT_TIME
-        zone = current.timezone if current else await self._zone_of(chat_id, t)
+        zone = current.timezone if current else await self._zone_of(chat_id)
         digest = current.digest if current else False
         for arg in args:
-            if match := _TIME.match(arg):
-                hours, minutes = int(match[1]), int(match[2])
-                if hours > 23 or minutes > 59:
-                    return [
-                        Reply(
-                            esc(
-                                t._(
-                                    "{value} is not a time of day. Use HH:MM, e.g. 09:00.",
-                                    value=clip(arg, ECHO_LIMIT),
-                                )
-                            )
+            if looks_like_clock(arg):
+                typed = parse_clock(arg)
+                if typed is None:
+                    return say(
+                        t._(
+                            "{value} is not a time of day. Use HH:MM, e.g. 09:00.",
+                            value=clip(arg, ECHO_LIMIT),
                         )
-                    ]
-                at = time(hours, minutes)
+                    )
+                at = typed
             elif arg.lower() in DIGEST_WORDS:
                 digest = True
             elif _known_zone(arg):
                 zone = arg
             else:
-                return [
-                    Reply(
-                        esc(
-                            t._(
-                                "I don't know the time zone {value}. Use a name like Asia/Shanghai or Europe/Berlin.",
-                                value=clip(arg, ECHO_LIMIT),
-                            )
-                        )
+                return say(
+                    t._(
+                        "I don't know the time zone {value}. Use a name like Asia/Shanghai or Europe/Berlin.",
+                        value=clip(arg, ECHO_LIMIT),
                     )
-                ]
+                )
         return await self._save(Subscription(chat_id, at, zone, digest), t)
 
     async def _save(self, subscription: Subscription, t: Translator) -> list[Reply]:
@@ -153,7 +143,7 @@ class AlertSettings:
     ) -> list[Reply]:
         """A pressed setting button: time of day, time zone or digest mode."""
         current = await self.store.subscription(chat_id) or Subscription(
-            chat_id, DEFAULT_TIME, await self._zone_of(chat_id, t)
+            chat_id, DEFAULT_TIME, await self._zone_of(chat_id)
         )
         match action:
             case buttons.AlertTime(at):

@@ -30,7 +30,7 @@ from bot.services.amazon.alert_part import AmazonAlertPart, amazon_alert_part
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.charts import trend_chart
 from bot.services.history import stored_history
-from bot.services.i18n import Lang, Translator, translator
+from bot.services.i18n import Lang, Translator, chat_lang, translator
 from bot.services.replies import Document, Reply
 from bot.services.store import Store
 from bot.services.store.store import AlertPart
@@ -227,7 +227,7 @@ class AlertService:
             # Claimed by a process that died or failed mid-delivery: finish what it planned.
             return await self._deliver_parts(chat_id, today, deliver, claim=None)
         evaluation = await self.evaluate(subscription, today)
-        t = translator(await self.store.get_lang(chat_id) or self.default_lang)
+        t = translator(chat_lang(await self.store.get_lang(chat_id), None, self.default_lang))
         official = await self._official(chat_id, evaluation, t)
         if not (evaluation.decision.send or official.triggers):
             await self.store.decide_day(chat_id, today, "quiet")

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
+from bot.services.dates import parse_clock
 from bot.services.i18n import SUPPORTED_LANGS, Lang
 from bot.services.replies import Button
 
-_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 _TOPIC_ID = re.compile(r"^[A-Za-z0-9_.-]{1,58}$")
 _ZONE = re.compile(r"^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+){0,2}$")
 
@@ -123,9 +123,8 @@ def decode(data: str) -> Action | None:
 
 def _decode_alert_setting(value: str) -> Action | None:
     setting, _, argument = value.partition(":")
-    if setting == "time" and (match := _TIME.match(argument)):
-        hours, minutes = int(match[1]), int(match[2])
-        return AlertTime(time(hours, minutes)) if hours < 24 and minutes < 60 else None
+    if setting == "time" and (at := parse_clock(argument)):
+        return AlertTime(at)
     if setting == "tz" and _ZONE.match(argument):
         return AlertZone(argument)
     if setting == "digest" and argument in ("0", "1"):

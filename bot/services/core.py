@@ -26,7 +26,7 @@ from bot.services.amazon.repository import AmazonRepository
 from bot.services.charts import chart_replies
 from bot.services.dates import parse_date
 from bot.services.forgetting import Forgetting
-from bot.services.i18n import SUPPORTED_LANGS, Lang, Translator, normalize_lang, translator
+from bot.services.i18n import Lang, Translator, chat_lang, spoken_lang, translator
 from bot.services.lines import esc, say
 from bot.services.questions import QuestionService, example_questions
 from bot.services.replies import ChatRef, Progress, Reply, Upload, pack
@@ -66,7 +66,7 @@ class Core:
     async def lang_of(self, chat: ChatRef) -> Lang:
         """The chat's chosen language, else its client's, else the configured default."""
         stored = await self.store.get_lang(chat.chat_id)
-        return stored or normalize_lang(chat.language_code, fallback=self.default_lang)
+        return chat_lang(stored, chat.language_code, self.default_lang)
 
     async def translator_for(self, chat: ChatRef) -> Translator:
         return translator(await self.lang_of(chat))
@@ -189,9 +189,9 @@ class Core:
         return pack(text)
 
     async def _lang(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        code = args[0].lower().replace("_", "-").split("-", 1)[0] if args else ""
-        if code in SUPPORTED_LANGS:
-            return await self._set_lang(chat, code)
+        chosen = spoken_lang(args[0]) if args else None
+        if chosen is not None:
+            return await self._set_lang(chat, chosen)
         choices = (
             tuple(
                 buttons.button(label, buttons.ChooseLang(code))

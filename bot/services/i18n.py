@@ -22,7 +22,7 @@ from babel.support import Translations
 from bot.domain.languages import SUPPORTED_LANGS, Lang
 from bot.paths import locales_dir
 
-__all__ = ["SUPPORTED_LANGS", "Lang", "Translator", "normalize_lang", "translator"]
+__all__ = ["SUPPORTED_LANGS", "Lang", "Translator", "chat_lang", "spoken_lang", "translator"]
 
 BABEL_LOCALES: dict[Lang, str] = {"zh": "zh_Hans_CN", "en": "en_US"}
 
@@ -31,12 +31,17 @@ class CatalogMissingError(RuntimeError):
     """A language we claim to speak has no catalog: fail at start-up, not silently."""
 
 
-def normalize_lang(code: str | None, fallback: Lang) -> Lang:
-    """Map a Telegram `language_code` (zh-hans, en-GB, …) onto a language we speak."""
-    if not code:
-        return fallback
-    primary = code.replace("_", "-").split("-", 1)[0].lower()
-    return primary if primary in SUPPORTED_LANGS else fallback
+def spoken_lang(code: str | None) -> Lang | None:
+    """The language we speak that a code names (a Telegram `language_code` such as zh-hans
+    or en-GB, or what a user typed after /lang), if any."""
+    primary = (code or "").replace("_", "-").split("-", 1)[0].lower()
+    return next((lang for lang in SUPPORTED_LANGS if lang == primary), None)
+
+
+def chat_lang(stored: Lang | None, client_code: str | None, default: Lang) -> Lang:
+    """A chat's language: the one it chose (stored), else its client's if we speak it,
+    else the configured default. Jobs without an update pass no client code."""
+    return stored or spoken_lang(client_code) or default
 
 
 @cache

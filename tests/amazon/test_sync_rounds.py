@@ -74,7 +74,7 @@ def searches_per_store(spapi: FakeSpApi) -> Counter[int]:
 
 
 def replica(store: Store, spapi: FakeSpApi, secret_key: str, clock: Clock) -> AmazonService:
-    """One bot process's Amazon service, as `from_settings` builds it."""
+    """One bot process's Amazon service, as `bot.bootstrap.amazon_service` builds it."""
     clients = client_factory(
         client_id=CLIENT_ID, client_secret=SecretStr(CLIENT_SECRET), token_url=spapi.lwa_url,
         endpoint=spapi.endpoint, retry=RetryPolicy(sleep=no_wait, attempts=2),

@@ -421,7 +421,7 @@ async def test_two_processes_merging_one_chat_never_double_its_orders(database: 
 
 
 def test_the_database_url_setting_chooses_the_backend(tmp_path) -> None:
-    from bot.services.store import open_store
+    from bot.bootstrap import open_store
     from bot.services.store.postgres import PostgresBackend
     from bot.services.store.sqlite import SqliteBackend
     from bot.settings import SettingsError, load_settings

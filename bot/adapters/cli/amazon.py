@@ -25,8 +25,10 @@ T = TypeVar("T")
 
 
 def configure_connect(parser: argparse.ArgumentParser) -> None:
+    from bot.domain.amazon_regions import REGIONS
+
     parser.add_argument("--chat", type=int, required=True, help="the seller's chat ID")
-    parser.add_argument("--region", choices=("NA", "EU", "FE"), required=True)
+    parser.add_argument("--region", choices=REGIONS, required=True)
     parser.add_argument(
         "--marketplace", action="append", required=True, metavar="ID",
         help="marketplace ID or code (ATVPDKIKX0DER or US); repeat for more",
@@ -140,8 +142,7 @@ def _with_service(command: str, work: Callable[[AmazonService], Awaitable[int]])
 
 
 async def _open_and_run(settings: Settings, work: Callable[[AmazonService], Awaitable[T]]) -> T:
-    from bot.services.amazon.service import AmazonService
-    from bot.services.store import open_store
+    from bot.bootstrap import amazon_service, open_store
 
     async with open_store(settings) as store:
-        return await work(AmazonService.from_settings(settings, store))
+        return await work(amazon_service(settings, store))

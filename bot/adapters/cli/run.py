@@ -42,13 +42,12 @@ class WebhookOptions:
 
 
 def webhook_options(settings: Settings, args: argparse.Namespace) -> WebhookOptions | None:
-    from bot.settings import listen_address_problem
+    from bot.settings import https_webhook, listen_address_problem
 
     url = args.webhook or settings.webhook_url
     if not url:
         return None
-    if not url.startswith("https://"):
-        raise ValueError(f"Telegram only calls https:// webhooks, got {url!r}")
+    url = https_webhook(url)
     secret = settings.webhook_secret
     listen = args.listen or settings.webhook_listen
     if problem := listen_address_problem(listen):

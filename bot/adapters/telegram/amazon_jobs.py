@@ -19,7 +19,7 @@ from bot.adapters.telegram.context import VtrContext, VtrJobQueue
 from bot.adapters.telegram.handlers import send_replies
 from bot.bootstrap import Services
 from bot.services.amazon.text import sync_notice
-from bot.services.i18n import translator
+from bot.services.i18n import chat_lang, translator
 from bot.services.lines import say
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,8 @@ async def amazon_sync(context: VtrContext) -> None:
 
 
 async def _tell_to_reconnect(context: VtrContext, services: Services, chat_id: int) -> None:
-    t = translator(await services.store.get_lang(chat_id) or services.settings.default_lang)
+    stored = await services.store.get_lang(chat_id)
+    t = translator(chat_lang(stored, None, services.settings.default_lang))
     try:
         await send_replies(context.bot, chat_id, say(sync_notice("revoked", None, None, t)))
     except TelegramError as error:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
@@ -14,6 +13,7 @@ from telegram.error import Forbidden, RetryAfter
 
 from bot.adapters.telegram.context import VtrContext, VtrJobQueue
 from bot.adapters.telegram.handlers import send_replies
+from bot.adapters.telegram.requests import retry_after_seconds
 from bot.domain.alerts import Subscription
 from bot.services.alerting import ChatUnreachableError, Deliver
 from bot.services.replies import Reply
@@ -60,7 +60,7 @@ def telegram_delivery(bot: Bot) -> Deliver:
         except Forbidden as error:
             raise ChatUnreachableError(str(chat_id)) from error
         except RetryAfter as error:
-            await asyncio.sleep(_seconds(error.retry_after))
+            await asyncio.sleep(retry_after_seconds(error))
             await _send(bot, chat_id, part)
 
     return deliver
@@ -68,10 +68,6 @@ def telegram_delivery(bot: Bot) -> Deliver:
 
 async def _send(bot: Bot, chat_id: int, part: Reply) -> None:
     await send_replies(bot, chat_id, [part])
-
-
-def _seconds(retry_after: float | timedelta) -> float:
-    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else retry_after
 
 
 async def daily_alert(context: VtrContext) -> None:

@@ -35,6 +35,13 @@ RETRY_AFTER_TRIES = 3
 """How many times a 429 is waited out (Telegram says how long) before the call fails."""
 
 
+def retry_after_seconds(error: RetryAfter) -> float:
+    """How long Telegram asked us to wait after a 429, in seconds (PTB gives a timedelta
+    once time periods are opted in, see `rate_limiter`, else an int)."""
+    wait = error.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
 def _method(url: str) -> str:
     """The Bot API method of a request URL: never log the URL itself, it holds the token."""
     return url.rsplit("/", 1)[-1]
@@ -209,8 +216,7 @@ class SharedRateLimiter(BaseRateLimiter[int]):
             except RetryAfter as error:
                 if attempt == tries:
                     raise
-                wait = error.retry_after
-                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                seconds = retry_after_seconds(error)
                 log.info(
                     "%s: Telegram asked to wait %.0f s; every replica waits", endpoint, seconds
                 )

@@ -1,9 +1,8 @@
 """Connecting a store, and the one object the adapters hold for everything Amazon.
 
-`AmazonService.from_settings(settings, store)` is the entry point (then `await open()`, in
-the caller's event loop, once the store is open): the Amazon tables of the bot's store and,
-when the operator configured the LWA app and the secret key, the vault and the sync.
-Without them, `missing_settings()` names what the operator must set.
+The bootstrap builds it from the settings (`bot.bootstrap.amazon_service`): the Amazon
+tables of the bot's store and, when the operator configured the LWA app and the secret key,
+the vault and the sync. Without them, `missing_settings()` names what the operator must set.
 """
 
 from __future__ import annotations
@@ -23,10 +22,9 @@ from bot.services.amazon.client import (
     SpApiUnavailable,
 )
 from bot.services.amazon.repository import AmazonRepository
-from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome, client_factory
+from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
-from bot.settings import Settings
 
 ConnectStatus = Literal[
     "connected", "not_configured", "unknown_marketplace", "revoked", "app_rejected",
@@ -61,35 +59,6 @@ class AmazonService:
         self._missing = tuple(missing)
         self.clock = clock
         self.sync = AmazonSync(repo, store, vault, clients, clock) if vault and clients else None
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        store: Store,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-    ) -> AmazonService:
-        """Not yet open: `await open()` inside the event loop that will use it."""
-        repo = AmazonRepository(store)
-        missing = [
-            name
-            for name, value in (
-                ("VTRBOT_SECRET_KEY", settings.secret_key),
-                ("VTRBOT_SPAPI_CLIENT_ID", settings.spapi_client_id),
-                ("VTRBOT_SPAPI_CLIENT_SECRET", settings.spapi_client_secret),
-            )
-            if not value
-        ]
-        vault = CredentialVault(settings.secret_key) if settings.secret_key else None
-        clients = None
-        if settings.spapi_client_id and settings.spapi_client_secret:
-            clients = client_factory(
-                client_id=settings.spapi_client_id,
-                client_secret=settings.spapi_client_secret,
-                token_url=settings.lwa_token_url,
-                endpoint=settings.spapi_endpoint,
-            )
-        return cls(repo, store, vault, clients, missing, clock)
 
     def missing_settings(self) -> tuple[str, ...]:
         """Environment variables the operator must set before sellers can connect."""
