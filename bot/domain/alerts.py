@@ -18,7 +18,7 @@ An alert is sent when any trigger fires:
 
 - ``below``: a category's VTR is under 95%;
 - ``projected_below``: a category at or above 95% would fall under it within
-  `PROJECTION_DAYS` days at its recent defect rate (`GroupStats.at_risk`);
+  `AT_RISK_DAYS` days at its recent defect rate (`GroupStats.at_risk`);
 - ``dropped``: a category's VTR is `DROP_THRESHOLD` (one point) or more below the previous
   alert's;
 - ``stale``: the newest stored ship date is more than `STALE_DAYS` days before today, or
@@ -36,15 +36,12 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from bot.domain.models import VtrReport
-from bot.domain.projection import AT_RISK_DAYS
 
 # --- the thresholds, all in one place ---------------------------------------------------
 DROP_THRESHOLD = 0.01
 """A fall of one percentage point (VTR is a fraction) or more since the last alert."""
 STALE_DAYS = 3
 """Data whose newest ship date is more than this many days before today is stale."""
-PROJECTION_DAYS = AT_RISK_DAYS
-"""Look-ahead of the projected-below trigger; `GroupStats.at_risk` is computed with it."""
 _EPSILON = 1e-9
 """VTRs are float quotients: 0.96 − 0.95 must count as a one-point drop."""
 

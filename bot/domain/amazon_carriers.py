@@ -2,7 +2,7 @@
 
 `data/amazon_carrier_codes.yaml` is the one place for Amazon's list and for which code each
 carrier of our registry (`carriers.yaml`) is; a carrier missing from Amazon's list is sent
-as "Other" with its name (domain.md §2). `check_fix` judges a number a seller typed with
+as "Other" with its name (docs/vtr-rules.md §1). `check_fix` judges a number a seller typed with
 the report's own functions (`check_tracking`, `likely_carriers`): the same format and
 check-digit rules, so a fix the bot sends is one the report would count valid.
 """

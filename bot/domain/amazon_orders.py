@@ -21,8 +21,8 @@ from bot.domain.reference import marketplace_by_code
 from bot.domain.values import marketplace_code
 
 DELIVERED = "DELIVERED"
-PACKAGE_STATUSES = ("PENDING", "IN_TRANSIT", "SHIPPED", "DELIVERED", "CANCELLED", "UNDELIVERABLE")
-"""Amazon's `packageStatus.status` values. Tracking can still be edited until delivery."""
+"""Amazon's `packageStatus.status` of a delivered package: its tracking can no longer be
+edited (the others: PENDING, IN_TRANSIT, SHIPPED, CANCELLED, UNDELIVERABLE)."""
 
 
 @dataclass(frozen=True, slots=True)

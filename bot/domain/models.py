@@ -6,7 +6,7 @@ Field names of `VtrReport` follow the computation contract in docs/vtr-rules.md 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
 
@@ -130,10 +130,6 @@ class Defect:
     def leaves_window(self) -> date | None:
         """First day the shipment no longer counts: 30 days after its ship date."""
         return self.ship_date + timedelta(days=WINDOW_DAYS) if self.ship_date else None
-
-
-DEFECT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Defect))
-"""A defect's fields, in order: the report's frames and the defect file use it."""
 
 
 class Suggestion(BaseModel):

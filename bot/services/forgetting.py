@@ -1,7 +1,8 @@
 """/forget: everything stored about a chat is deleted, after the user confirms.
 
-In a group only its administrators may do this; the adapter knows who they are and says
-so through `may_forget`."""
+In a group only its administrators may do this: the Telegram adapter, which knows who they
+are, drops the command and the confirming button from anyone else before the core sees
+them (`ADMIN_ONLY_COMMANDS` in bot/adapters/telegram/handlers.py)."""
 
 from __future__ import annotations
 

@@ -134,7 +134,7 @@ def run_isolated(
     worker.start()
     sender.close()  # or the pipe stays open after the worker dies, and recv never ends
     try:
-        _, payload, usage = receiver.recv()
+        payload, usage = receiver.recv()
     except EOFError:
         worker.join()
         raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
@@ -181,18 +181,18 @@ def _work(
 
         report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
         sent = _portable(shipments, spill_folder) if wanted else None
-        outcome: tuple[str, object] = ("ok", (report, sent))
+        answer: object = (report, sent)
     except FileRejected as error:
-        outcome = ("error", error)
+        answer = error
     except MemoryError:
-        outcome = ("error", AnalysisFailed("out of memory"))
+        answer = AnalysisFailed("out of memory")
     except OSError as error:  # a full disk while spilling: the caller tells it apart
-        outcome = ("error", error)
+        answer = error
     except Exception as error:
-        outcome = ("error", AnalysisFailed(type(error).__name__))
+        answer = AnalysisFailed(type(error).__name__)
     own = resource.getrusage(resource.RUSAGE_SELF)
     usage = Usage(own.ru_utime + own.ru_stime, own.ru_maxrss * 1024)
-    sender.send((*outcome, usage))
+    sender.send((answer, usage))  # the analysis, or the exception that stands for it
     sender.close()
 
 
