@@ -41,7 +41,7 @@ def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
 
 def bench_chart() -> None:
     from bot.domain.trend import OVERALL
-    from bot.services.charts import render_trend_png
+    from bot.services.chart_drawing import render_trend_png
     from bot.services.i18n import Translator
     from tests.alerts.test_charts import series
 

@@ -2,7 +2,8 @@
 
 Public API:
 
-- `daily_vtr(table, end, days=30)` → ``{category: [(day, vtr | None), …]}``: for each of the
+- `daily_vtr(table, end, days=30, by="category")` → ``{group: [(day, vtr | None), …]}``, one
+  series per category (or marketplace, or carrier: `by`): for each of the
   `days` days up to `end` (oldest first), the VTR of the 30-day window ending on that day,
   exactly as `compute_report(table, as_of=day)` would give it (docs/vtr-rules.md §4: counted = not
   excluded, ship date inside the window; valid = no defect reason). `None` where the window
@@ -16,6 +17,7 @@ re-running the report once per day.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
 
 import numpy as np
 import polars as pl
@@ -29,14 +31,19 @@ TREND_DAYS = 30
 """Days the chart shows by default: one point per day, each a full 30-day window."""
 
 Series = list[tuple[date, float | None]]
+TrendDimension = Literal["category", "marketplace", "carrier_id"]
+"""The shipment column a trend is grouped by: one line per category, marketplace or carrier."""
 
 
-def daily_vtr(table: ShipmentTable, end: date, days: int = TREND_DAYS) -> dict[str, Series]:
-    """VTR of the 30-day window ending on each of the `days` days up to `end`, per category.
+def daily_vtr(
+    table: ShipmentTable, end: date, days: int = TREND_DAYS, by: TrendDimension = "category"
+) -> dict[str, Series]:
+    """VTR of the 30-day window ending on each of the `days` days up to `end`, per group of
+    the `by` column.
 
-    Every category with a counted shipment in any of those windows gets a series (so a
-    category whose last shipments left the window shows `None` at the end); `OVERALL`
-    is always present.
+    Every group with a counted shipment in any of those windows gets a series (so a group
+    whose last shipments left the window shows `None` at the end); `OVERALL` is always
+    present.
     """
     if days < 1:
         raise ValueError("days must be at least 1")
@@ -47,18 +54,18 @@ def daily_vtr(table: ShipmentTable, end: date, days: int = TREND_DAYS) -> dict[s
         table.frame.filter(
             pl.col("excluded").is_null() & pl.col("ship_date").is_between(since, end)
         )
-        .group_by("category", "ship_date")
+        .group_by(by, "ship_date")
         .agg(shipments=pl.len(), valid=pl.col("reason").is_null().sum())
     )
     shipments: dict[str, np.ndarray] = {}
     valid: dict[str, np.ndarray] = {}
-    for category, ship_date, n, ok in per_day.iter_rows():
-        if category not in shipments:
-            shipments[category] = np.zeros(span, dtype=np.int64)
-            valid[category] = np.zeros(span, dtype=np.int64)
+    for group, ship_date, n, ok in per_day.iter_rows():
+        if group not in shipments:
+            shipments[group] = np.zeros(span, dtype=np.int64)
+            valid[group] = np.zeros(span, dtype=np.int64)
         index = (ship_date - since).days
-        shipments[category][index] += n
-        valid[category][index] += ok
+        shipments[group][index] += n
+        valid[group][index] += ok
     shipments[OVERALL] = sum(shipments.values(), np.zeros(span, dtype=np.int64))
     valid[OVERALL] = sum(valid.values(), np.zeros(span, dtype=np.int64))
     days_list = [first_day + timedelta(days=i) for i in range(days)]

@@ -15,14 +15,8 @@ from matplotlib.image import imread
 from bot.domain.alerts import decide
 from bot.domain.trend import OVERALL, daily_vtr
 from bot.domain.vtr import compute_report
-from bot.services.charts import (
-    HEIGHT_PX,
-    WIDTH_PX,
-    chart_categories,
-    cjk_family,
-    font,
-    render_trend_png,
-)
+from bot.services.chart_drawing import HEIGHT_PX, WIDTH_PX, cjk_family, font, render_trend_png
+from bot.services.charts import chart_categories
 from bot.services.i18n import Translator
 from tests.alerts.conftest import days, garden_store, rolling_store, shipment, table
 
@@ -101,7 +95,8 @@ def test_chart_categories() -> None:
 
 def test_amazons_daily_figures_become_one_dashed_line_per_marketplace() -> None:
     from bot.services.amazon.repository import PerformanceSnapshot
-    from bot.services.charts import official_series, render_trend_png
+    from bot.services.chart_drawing import render_trend_png
+    from bot.services.charts import official_series
 
     def snap(market_id: str, day: int, valid: int) -> PerformanceSnapshot:
         return PerformanceSnapshot(
@@ -148,12 +143,38 @@ def test_a_chart_drawn_after_others_is_the_chart_drawn_alone() -> None:
 
 
 def test_lines_are_labelled_with_a_rate_that_tells_its_side_and_partial_windows_marked() -> None:
-    from bot.services.charts import _line_label, full_windows_from
+    from bot.services.chart_drawing import _line_label, category_line
+    from bot.services.charts import full_windows_from
 
     t = Translator("en")
     points = [(date(2026, 11, 29), 0.95), (date(2026, 11, 30), 210 / 221), (date(2026, 12, 1), None)]  # fmt: skip
-    assert _line_label(t, "Toys", points) == "Toys · 95.02%"
-    assert _line_label(t, OVERALL, points[:1]) == "All categories · 95.0%"
+    assert _line_label(t, "Toys", points, category_line) == "Toys · 95.02%"
+    assert _line_label(t, OVERALL, points[:1], category_line) == "All categories · 95.0%"
     # The first counted shipment is on 11-02 (the FBA one never counts): from 12-01 on,
     # every window of 30 days lies inside the data.
     assert full_windows_from(rolling_store()) == date(2026, 12, 1)
+
+
+def test_the_trend_groups_by_any_dimension_and_draws_its_lines() -> None:
+    """Per-marketplace lines from the same data: the grouping is a parameter, not categories."""
+    from bot.services.chart_drawing import render_trend_png
+
+    end = date(2026, 11, 30)
+    records = [
+        *(shipment(f"D{i}", end, category="Toys") for i in range(9)),
+        shipment("D-bad", end, category="Toys", tracking=""),
+        *(shipment(f"U{i}", end, category="Toys") for i in range(4)),
+    ]
+    records = [
+        r.model_copy(update={"marketplace": "DE" if r.order_id.startswith("D") else "US"})
+        for r in records
+    ]
+    by_market = daily_vtr(table(records), end, days=1, by="marketplace")
+    # DE: 9 valid of 10 (one without tracking); US: 4 of 4; the account: 13 of 14.
+    assert by_market == {
+        OVERALL: [(end, 13 / 14)],
+        "DE": [(end, 9 / 10)],
+        "US": [(end, 1.0)],
+    }
+    png = render_trend_png(by_market, ["DE", "US"], Translator("en"), label=lambda t, key: key)
+    assert png.startswith(PNG_SIGNATURE)
