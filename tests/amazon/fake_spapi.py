@@ -15,7 +15,9 @@ Faults, each for the next calls only: `throttle(n)` (429 with x-amzn-RateLimit-L
 `expire_tokens_after(n)` (access tokens die mid-sync: 403 "expired"), `revoke(refresh)`
 (invalid_grant), `report_outcome = "FATAL"`, `fail_page(k, times)` (the k-th page answers
 503), `unavailable(n)` (every call answers 503), `catalog_outage(n)` (catalog calls answer
-500), `throttle_catalog(n)` (catalog calls answer 429 whatever the bucket holds).
+500), `throttle_catalog(n)` (catalog calls answer 429 whatever the bucket holds), and
+`answer_instead(path, answer, market)`: any answer at all (malformed, huge, endless,
+dripped) to the calls of one store.
 
 Orders v0 `confirmShipment` (POST .../shipmentConfirmation) edits a package's carrier and
 tracking: each request is validated against `ordersV0.json`'s ConfirmShipmentRequest, then
@@ -38,7 +40,7 @@ import itertools
 import json
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -167,6 +169,38 @@ class FakeVtr:
     date_to: str = "2026-11-16T23:59Z"
 
 
+Answer = Callable[[web.Request], Awaitable[web.StreamResponse]]
+"""A hostile answer: given the request, any response at all."""
+
+
+@dataclass
+class _Override:
+    path_prefix: str
+    answer: Answer
+    market: str | None
+    times: int | None
+
+
+def raw_answer(
+    body: bytes | str, status: int = 200, content_type: str = "application/json"
+) -> Answer:
+    """An answer with exactly this body (bytes as they are, text UTF-8)."""
+    data = body.encode() if isinstance(body, str) else body
+
+    async def answer(_: web.Request) -> web.StreamResponse:
+        return web.Response(body=data, status=status, content_type=content_type)
+
+    return answer
+
+
+def json_answer(body: object, status: int = 200) -> Answer:
+    return raw_answer(json.dumps(body), status)
+
+
+def gzip_answer(body: bytes | str) -> Answer:
+    return raw_answer(gzip.compress(body.encode() if isinstance(body, str) else body))
+
+
 @dataclass
 class FakeCatalogItem:
     """An ASIN in one marketplace: its browse path from the top classification down (empty:
@@ -237,13 +271,14 @@ class FakeSpApi:
         self._confirm_gate: asyncio.Event | None = None
         self._confirm_tokens = float(CONFIRM_BURST)
         self._confirm_refilled: float | None = None
+        self._overrides: list[_Override] = []
         self._runner: web.AppRunner | None = None
         self.port = 0
 
     # -- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        app = web.Application()
+        app = web.Application(middlewares=[self._instead])
         app.router.add_post("/auth/o2/token", self._token)
         app.router.add_get(ORDERS_PATH, self._search_orders)
         app.router.add_post(REPORTS_PATH, self._create_report)
@@ -322,6 +357,36 @@ class FakeSpApi:
     def confirm_calls(self) -> int:
         """confirmShipment calls that reached the server, refused ones included."""
         return sum(1 for _, called, _ in self.requests if called.endswith("/shipmentConfirmation"))
+
+    def answer_instead(
+        self, path_prefix: str, answer: Answer, market: str | None = None,
+        times: int | None = None,
+    ) -> None:  # fmt: skip
+        """Calls whose path starts with `path_prefix` (of the store selling in `market`, or
+        anyone's) get `answer` instead, `times` times (None: from now on)."""
+        self._overrides.append(_Override(path_prefix, answer, market, times))
+
+    @web.middleware
+    async def _instead(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        for override in self._overrides:
+            if override.times == 0 or not request.path.startswith(override.path_prefix):
+                continue
+            if override.market and override.market not in await self._markets_of(request):
+                continue
+            if override.times is not None:
+                override.times -= 1
+            self.requests.append((request.method, request.path, dict(request.query)))
+            return await override.answer(request)
+        return await handler(request)
+
+    async def _markets_of(self, request: web.Request) -> list[str]:
+        """The marketplaces a call is about: its query, its body, or its report's."""
+        if "marketplaceIds" in request.query:
+            return _listed(request.query, "marketplaceIds")
+        if request.method == "POST" and request.path == REPORTS_PATH:
+            return list((await request.json()).get("marketplaceIds", []))
+        report = self._reports.get(request.path.rsplit("/", 1)[-1].rsplit(".", 1)[-1])
+        return report.marketplace_ids if report else []
 
     def calls_to(self, path: str) -> int:
         return sum(1 for _, called, _ in self.requests if called == path)

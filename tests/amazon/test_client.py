@@ -126,9 +126,10 @@ async def test_performance_report_is_polled_until_done_and_gunzipped(spapi: Fake
     sleeps = Sleeps()
     async with make_client(spapi, sleeps, report_poll_s=15.0) as client:
         document = await client.performance_report(UK)
-    (entry,) = document["performanceMetrics"]
-    assert entry["marketplaceId"] == UK
-    assert entry["validTrackingRate"]["validTrackingCount"] == 188
+    (entry,) = document.performance_metrics
+    assert entry.marketplace_id == UK
+    assert entry.valid_tracking_rate is not None
+    assert entry.valid_tracking_rate.valid_tracking_count == 188
     assert sleeps.waits == [15.0, 15.0]  # IN_QUEUE, IN_PROGRESS, then DONE
 
 

@@ -72,6 +72,7 @@ _CONNECT_PROBLEMS = {
     "app_rejected": "Login with Amazon refused VTRBOT_SPAPI_CLIENT_ID/SECRET",
     "refused": "Amazon refused the test call (does the app have the Orders role?)",
     "unavailable": "Amazon did not answer; try again later",
+    "malformed": "Login with Amazon or SP-API answered something unreadable; try again later",
 }
 
 

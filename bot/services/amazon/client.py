@@ -18,19 +18,46 @@ URL, a log line or an exception message.
 from __future__ import annotations
 
 import asyncio
-import gzip
 import json
 import logging
 import random
 import time
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
-from pydantic import SecretStr
+from pydantic import BaseModel, SecretStr
+
+from bot.services.amazon.answers import (
+    ApiErrors,
+    CreatedReport,
+    LwaError,
+    LwaToken,
+    OrdersPage,
+    PerformanceDocument,
+    Report,
+    ReportDocument,
+    parse,
+)
+from bot.services.amazon.errors import (
+    AppCredentialsRejected,
+    AuthorizationRevoked,
+    ReportFailed,
+    SpApiError,
+    SpApiMalformed,
+    SpApiRequestError,
+    SpApiUnavailable,
+)
+
+__all__ = [
+    "AnswerLimits", "AppCredentialsRejected", "AuthorizationRevoked", "LwaApp", "ReportFailed",
+    "RetryPolicy", "SpApiClient", "SpApiError", "SpApiMalformed", "SpApiRequestError",
+    "SpApiUnavailable",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -49,40 +76,6 @@ CONFIRM_BURST = 10
 PERFORMANCE_REPORT = "GET_V2_SELLER_PERFORMANCE_REPORT"
 TOKEN_MARGIN_S = 60
 """An access token is renewed this long before Amazon says it expires."""
-
-
-class SpApiError(Exception):
-    """A call to Amazon that did not give what was asked; `str()` never holds a secret."""
-
-
-class AuthorizationRevoked(SpApiError):
-    """LWA answered invalid_grant: the seller revoked the app or the token expired.
-    Only the seller can fix it, by connecting again."""
-
-
-class AppCredentialsRejected(SpApiError):
-    """LWA rejected the operator's client id or secret (rotated every 180 days)."""
-
-
-class SpApiUnavailable(SpApiError):
-    """Amazon was down, slow or kept throttling after every retry: try again later."""
-
-
-class SpApiRequestError(SpApiError):
-    """Amazon refused the request itself (4xx): retrying the same request will not help."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(f"HTTP {status} {code}: {message}")
-        self.status = status
-        self.code = code
-
-
-class ReportFailed(SpApiError):
-    """The report ended FATAL or CANCELLED: Amazon made none this time."""
-
-    def __init__(self, status: str) -> None:
-        super().__init__(f"report ended {status}")
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -112,6 +105,40 @@ class RetryPolicy:
         if rate_limit and rate_limit > 0:
             backoff = max(backoff, 1 / rate_limit)
         return min(self.max_delay_s, backoff)
+
+
+@dataclass(frozen=True)
+class AnswerLimits:
+    """What one answer of Amazon's side may cost the bot: every bound is an error, never a
+    wait or a bigger buffer. Amazon's real answers are far below each (a page of 100
+    orders, a report of a few marketplaces)."""
+
+    body_bytes: int = 8 << 20
+    """An API or LWA answer's body, as sent."""
+    document_bytes: int = 8 << 20
+    """A report document's download, as sent (compressed)."""
+    document_json_bytes: int = 16 << 20
+    """A report document once decompressed."""
+    attempt_s: float = 120.0
+    """One request, from sending it to its body's last byte: httpx's timeouts are per
+    read, so a body dripped a byte at a time would otherwise hold a sync for ever."""
+    pages: int = 500
+    """Pages of one search (100 orders each)."""
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """A response read whole, within the limits."""
+
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+    def json(self, where: str) -> object:
+        try:
+            return json.loads(self.body)
+        except (ValueError, RecursionError):
+            raise SpApiMalformed(where, f"HTTP {self.status}, body is not JSON") from None
 
 
 @dataclass
@@ -178,6 +205,9 @@ class _AccessToken:
     expires_at: float = 0.0
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 @dataclass
 class SpApiClient:
     """One seller's store in one region. Use `async with`, or call `aclose()`."""
@@ -186,6 +216,7 @@ class SpApiClient:
     refresh_token: SecretStr
     endpoint: str
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    limits: AnswerLimits = field(default_factory=AnswerLimits)
     http: httpx.AsyncClient = field(default_factory=lambda: httpx.AsyncClient(timeout=60))
     clock: Callable[[], float] = time.monotonic
     _token: _AccessToken = field(default_factory=_AccessToken)
@@ -213,12 +244,11 @@ class SpApiClient:
             "client_secret": self.app.client_secret.get_secret_value(),
         }
         answer = await self._send_with_retries("POST", self.app.token_url, data=form)
-        body = _json(answer)
-        if answer.status_code != 200:
-            _raise_lwa_error(answer.status_code, body)
-        expires_in = float(body.get("expires_in", 3600))
+        if answer.status != 200:
+            _raise_lwa_error(answer)
+        token = parse(LwaToken, answer.json("Login with Amazon"), "Login with Amazon")
         self._token = _AccessToken(
-            str(body["access_token"]), self.clock() + expires_in - TOKEN_MARGIN_S
+            token.access_token, self.clock() + token.expires_in - TOKEN_MARGIN_S
         )
         return self._token.value
 
@@ -228,44 +258,79 @@ class SpApiClient:
         self, method: str, path: str, *, params: Any = None, body: Any = None
     ) -> dict[str, Any]:
         """One SP-API call with a fresh access token; a 403 on a token is retried once
-        with a new token (it expired mid-sync), then it is Amazon's refusal."""
+        with a new token (it expired mid-sync), then it is Amazon's refusal. The answer
+        is a JSON object (else SpApiMalformed): give it to `answers.parse` before reading."""
         for renewed in (False, True):
             token = await self.access_token()
             answer = await self._send_with_retries(
                 method, self.endpoint + path, params=params, json=body,
                 headers={"x-amz-access-token": token},
             )  # fmt: skip
-            if answer.status_code in (401, 403) and not renewed:
-                log.info("SP-API access token refused (%s): renewing it", answer.status_code)
+            if answer.status in (401, 403) and not renewed:
+                log.info("SP-API access token refused (%s): renewing it", answer.status)
                 self._token = _AccessToken()
                 continue
-            if answer.status_code >= 400:
-                _raise_api_error(answer.status_code, _json(answer))
-            return _json(answer)
+            if answer.status >= 400:
+                _raise_api_error(answer, _path(path))
+            if answer.status == 204:
+                return {}  # confirmShipment: accepted, nothing to say
+            decoded = answer.json(_path(path))
+            if not isinstance(decoded, dict):
+                raise SpApiMalformed(_path(path), "body is not a JSON object")
+            return decoded
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _send_with_retries(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """Send, waiting out 429s and 5xx/network failures; SpApiUnavailable after the last."""
+    async def call_as(
+        self, model: type[M], method: str, path: str, *, params: Any = None, body: Any = None
+    ) -> M:
+        """`call`, its answer parsed as `model` (SpApiMalformed when it is not one)."""
+        return parse(model, await self.call(method, path, params=params, body=body), _path(path))
+
+    async def _send_with_retries(
+        self, method: str, url: str, max_bytes: int | None = None, **kwargs: Any
+    ) -> _Answer:
+        """Send, waiting out 429s and 5xx/network failures (a whole exchange slower than
+        `limits.attempt_s` is one); SpApiUnavailable after the last."""
         problem = ""
         for attempt in range(self.retry.attempts):
             try:
-                answer = await self.http.request(method, url, **kwargs)
-            except httpx.TransportError as error:
+                async with asyncio.timeout(self.limits.attempt_s):
+                    answer = await self._exchange(method, url, max_bytes, **kwargs)
+            except (httpx.TransportError, TimeoutError) as error:
                 problem = type(error).__name__
                 await self.retry.sleep(self.retry.delay(attempt))
                 continue
-            if answer.status_code == 429:
+            if answer.status == 429:
                 problem = "throttled (429)"
-                limit = _rate_limit(answer)
+                limit = _rate_limit(answer.headers)
                 log.info("SP-API throttled %s; limit %s req/s", _path(url), limit)
                 await self.retry.sleep(self.retry.delay(attempt, limit))
                 continue
-            if answer.status_code >= 500:
-                problem = f"HTTP {answer.status_code}"
+            if answer.status >= 500:
+                problem = f"HTTP {answer.status}"
                 await self.retry.sleep(self.retry.delay(attempt))
                 continue
             return answer
         raise SpApiUnavailable(f"{_path(url)}: {problem} after {self.retry.attempts} tries")
+
+    async def _exchange(
+        self, method: str, url: str, max_bytes: int | None, **kwargs: Any
+    ) -> _Answer:
+        """One request and its whole body, refused past `max_bytes` (by its announced
+        length before reading, else as it arrives)."""
+        limit = max_bytes or self.limits.body_bytes
+        # Bodies as sent: a compressed Content-Encoding would be decompressed unbounded.
+        headers = {"Accept-Encoding": "identity", **kwargs.pop("headers", {})}
+        async with self.http.stream(method, url, headers=headers, **kwargs) as response:
+            announced = response.headers.get("content-length", "")
+            if announced.isdigit() and int(announced) > limit:
+                raise SpApiMalformed(_path(url), f"answer of {announced} bytes, over {limit}")
+            body = bytearray()
+            async for chunk in response.aiter_raw():
+                body += chunk
+                if len(body) > limit:
+                    raise SpApiMalformed(_path(url), f"answer over {limit} bytes")
+            return _Answer(response.status_code, response.headers, bytes(body))
 
     # -- Orders 2026-01-01 -----------------------------------------------------------------
 
@@ -293,13 +358,18 @@ class SpApiClient:
         else:
             assert last_updated_after is not None  # exactly one of the two is given
             params["lastUpdatedAfter"] = _iso(last_updated_after)
-        while True:
-            page = await self.call("GET", ORDERS_PATH, params=params)
-            yield list(page.get("orders", []))
-            token = (page.get("pagination") or {}).get("nextToken")
+        seen: set[str] = set()
+        for _ in range(self.limits.pages):
+            page = await self.call_as(OrdersPage, "GET", ORDERS_PATH, params=params)
+            yield [order.plain() for order in page.orders]
+            token = page.next_token
             if not token:
                 return
+            if token in seen:
+                raise SpApiMalformed("searchOrders", "a page token came back a second time")
+            seen.add(token)
             params = {**params, "paginationToken": token}
+        raise SpApiMalformed("searchOrders", f"more than {self.limits.pages} pages")
 
     async def verify(self, marketplace_ids: Sequence[str], since: datetime) -> None:
         """One cheap call that proves the token works for these marketplaces: a token
@@ -312,34 +382,41 @@ class SpApiClient:
 
     # -- Reports 2021-06-30 ----------------------------------------------------------------
 
-    async def performance_report(self, marketplace_id: str) -> dict[str, Any]:
+    async def performance_report(self, marketplace_id: str) -> PerformanceDocument:
         """The seller performance report of one marketplace: request, wait, download."""
-        created = await self.call(
-            "POST", REPORTS_PATH,
+        created = await self.call_as(
+            CreatedReport, "POST", REPORTS_PATH,
             body={"reportType": PERFORMANCE_REPORT, "marketplaceIds": [marketplace_id]},
         )  # fmt: skip
-        report_id = str(created["reportId"])
         for _ in range(self.retry.report_polls):
-            report = await self.call("GET", f"{REPORTS_PATH}/{report_id}")
-            status = report.get("processingStatus")
+            report = await self.call_as(Report, "GET", f"{REPORTS_PATH}/{created.report_id}")
+            status = report.processing_status
             if status == "DONE":
-                return await self.report_document(str(report["reportDocumentId"]))
+                if not report.report_document_id:
+                    raise SpApiMalformed("getReport", "DONE without reportDocumentId")
+                return await self.report_document(report.report_document_id)
             if status in ("FATAL", "CANCELLED"):
-                raise ReportFailed(str(status))
+                raise ReportFailed(status)
             await self.retry.sleep(self.retry.report_poll_s)
-        raise SpApiUnavailable(f"report {report_id} not done after {self.retry.report_polls} polls")
+        raise SpApiUnavailable(
+            f"report {created.report_id} not done after {self.retry.report_polls} polls"
+        )
 
-    async def report_document(self, document_id: str) -> dict[str, Any]:
-        document = await self.call("GET", f"{DOCUMENTS_PATH}/{document_id}")
+    async def report_document(self, document_id: str) -> PerformanceDocument:
+        document = await self.call_as(ReportDocument, "GET", f"{DOCUMENTS_PATH}/{document_id}")
+        if document.compression_algorithm not in (None, "GZIP"):
+            raise SpApiMalformed("getReportDocument", "unknown compressionAlgorithm")
         # The URL is pre-signed (S3): no access token goes with it.
-        answer = await self._send_with_retries("GET", str(document["url"]))
-        if answer.status_code >= 400:
-            raise SpApiRequestError(answer.status_code, "DocumentDownload", "download refused")
-        raw = answer.content
-        if document.get("compressionAlgorithm") == "GZIP":
-            raw = await asyncio.to_thread(gzip.decompress, raw)
-        report: dict[str, Any] = json.loads(raw)
-        return report
+        answer = await self._send_with_retries(
+            "GET", document.url, max_bytes=self.limits.document_bytes
+        )
+        if answer.status >= 400:
+            raise SpApiRequestError(answer.status, "DocumentDownload", "download refused")
+        gzipped = document.compression_algorithm == "GZIP"
+        decoded = await asyncio.to_thread(
+            _document_json, answer.body, gzipped, self.limits.document_json_bytes
+        )
+        return parse(PerformanceDocument, decoded, "report document")
 
     # -- Catalog Items 2022-04-01 ----------------------------------------------------------
 
@@ -374,6 +451,36 @@ class SpApiClient:
         await self.call("POST", path, body=confirmation.body())
 
 
+def _document_json(raw: bytes, gzipped: bool, limit: int) -> object:
+    """The document's JSON, gunzipped within `limit` bytes (run off the event loop)."""
+    if gzipped:
+        raw = gunzip_within(raw, limit)
+    elif len(raw) > limit:
+        raise SpApiMalformed("report document", f"over {limit} bytes")
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise SpApiMalformed("report document", "not JSON") from None
+
+
+def gunzip_within(raw: bytes, limit: int) -> bytes:
+    """`raw` gunzipped, refused as soon as it passes `limit` bytes or is not gzip."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = bytearray()
+    try:
+        pending = raw
+        while pending and not inflater.eof:
+            out += inflater.decompress(pending, 1 << 20)
+            if len(out) > limit:
+                raise SpApiMalformed("report document", f"gunzips to over {limit} bytes")
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        raise SpApiMalformed("report document", "marked GZIP but is not gzip") from None
+    if not inflater.eof:
+        raise SpApiMalformed("report document", "gzip stream cut short")
+    return bytes(out)
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -383,33 +490,34 @@ def _path(url: str) -> str:
     return httpx.URL(url).path
 
 
-def _json(answer: httpx.Response) -> dict[str, Any]:
+def _rate_limit(headers: httpx.Headers) -> float | None:
     try:
-        body = answer.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
-def _rate_limit(answer: httpx.Response) -> float | None:
-    try:
-        return float(answer.headers.get("x-amzn-RateLimit-Limit", ""))
+        return float(headers.get("x-amzn-RateLimit-Limit", ""))
     except ValueError:
         return None
 
 
-def _raise_lwa_error(status: int, body: dict[str, Any]) -> None:
-    error = str(body.get("error", ""))
-    if error == "invalid_grant":
+def _lenient(model: type[M], answer: _Answer, where: str) -> M:
+    """An error answer's body as `model`, or the model's defaults when it is not one: the
+    status already says what happened; the body only adds detail."""
+    try:
+        return parse(model, answer.json(where), where)
+    except SpApiMalformed:
+        return model()
+
+
+def _raise_lwa_error(answer: _Answer) -> None:
+    error = _lenient(LwaError, answer, "Login with Amazon")
+    if error.error == "invalid_grant":
         raise AuthorizationRevoked("Login with Amazon: invalid_grant (authorization revoked)")
-    if error in ("invalid_client", "unauthorized_client"):
-        raise AppCredentialsRejected(f"Login with Amazon: {error}")
-    raise SpApiRequestError(status, error or "LwaError", str(body.get("error_description", "")))
+    if error.error in ("invalid_client", "unauthorized_client"):
+        raise AppCredentialsRejected(f"Login with Amazon: {error.error}")
+    raise SpApiRequestError(answer.status, error.error or "LwaError", error.error_description)
 
 
-def _raise_api_error(status: int, body: dict[str, Any]) -> None:
-    errors = body.get("errors") or [{}]
-    first = errors[0] if isinstance(errors[0], dict) else {}
+def _raise_api_error(answer: _Answer, where: str) -> None:
+    errors = _lenient(ApiErrors, answer, where).errors
+    first = errors[0] if errors else None
     raise SpApiRequestError(
-        status, str(first.get("code", "Error")), str(first.get("message", ""))[:200]
+        answer.status, first.code if first else "Error", first.message[:200] if first else ""
     )

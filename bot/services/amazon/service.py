@@ -7,6 +7,7 @@ the vault and the sync. Without them, `missing_settings()` names what the operat
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from bot.domain.amazon_regions import Region, marketplace_id_of
 from bot.services.amazon.client import (
     AppCredentialsRejected,
     AuthorizationRevoked,
+    SpApiMalformed,
     SpApiRequestError,
     SpApiUnavailable,
 )
@@ -26,9 +28,11 @@ from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
 
+log = logging.getLogger(__name__)
+
 ConnectStatus = Literal[
     "connected", "not_configured", "unknown_marketplace", "revoked", "app_rejected",
-    "refused", "unavailable",
+    "refused", "unavailable", "malformed",
 ]  # fmt: skip
 
 
@@ -97,6 +101,9 @@ class AmazonService:
             return "unavailable"
         except SpApiRequestError:
             return "refused"
+        except SpApiMalformed as error:
+            log.warning("connect: Amazon's answer could not be read: %s", error)
+            return "malformed"
         return "connected"
 
     async def disconnect(self, chat_id: int) -> bool:

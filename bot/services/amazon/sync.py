@@ -14,6 +14,7 @@ client's retries leaves the last good data in place, and the outcome says when t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,13 +26,16 @@ from pydantic import SecretStr
 from bot.domain.amazon_orders import CategoryBook, SyncedPackage, packages_of
 from bot.domain.amazon_regions import Region, region_endpoint
 from bot.domain.models import RECORD_FIELDS
+from bot.services.amazon.answers import PerformanceDocument
 from bot.services.amazon.client import (
+    AnswerLimits,
     AppCredentialsRejected,
     AuthorizationRevoked,
     LwaApp,
     ReportFailed,
     RetryPolicy,
     SpApiClient,
+    SpApiMalformed,
     SpApiRequestError,
     SpApiUnavailable,
 )
@@ -61,10 +65,41 @@ and must not find the chat still "just attempted"."""
 
 SyncStatus = Literal[
     "ok", "not_connected", "paused", "revoked", "key_changed", "app_rejected",
-    "unavailable", "refused", "busy", "not_due",
+    "unavailable", "refused", "malformed", "timed_out", "failed", "busy", "not_due",
+    "deferred",
 ]  # fmt: skip
 """"busy": a sync of the chat is running (here or in another process); "not_due": a round
-attempted it less than an interval ago (here or in another process)."""
+attempted it less than an interval ago (here or in another process); "deferred": the
+round's deadline passed before its turn (it is due in the next round). "malformed": Amazon
+answered something its API does not describe; "timed_out": the sync passed its deadline;
+"failed": any other error (a bug, the store): each is recorded for that chat alone."""
+FAILURES: frozenset[str] = frozenset(
+    {"unavailable", "refused", "app_rejected", "malformed", "timed_out", "failed"}
+)
+"""Outcomes that keep the cursor and the last good data, and are tried again next round."""
+
+
+@dataclass(frozen=True)
+class SyncLimits:
+    """How long one store's sync and one round may take, and how many stores at once.
+
+    A store is its own failure domain: whatever its answers, the others are synced on
+    time. Stores are synced side by side (Amazon's limits are per seller and app), so a
+    slow one holds one slot, not the round."""
+
+    incremental: timedelta = timedelta(minutes=20)
+    backfill: timedelta = timedelta(hours=3)
+    """A first sync pages through 45 days: after searchOrders' burst of 20, one page every
+    178 s."""
+    round: timedelta = timedelta(hours=1)
+    """A round starts no store's sync after this (its interval, when it repeats); a
+    store's sync started before then still ends within its own deadline."""
+    stores_at_once: int = 4
+
+    def of(self, backfill: bool) -> timedelta:
+        return self.backfill if backfill else self.incremental
+
+
 ClientFactory = Callable[[Region, SecretStr], SpApiClient]
 
 
@@ -89,15 +124,15 @@ class SyncOutcome:
 
 def client_factory(
     *, client_id: str, client_secret: SecretStr, token_url: str, endpoint: str | None,
-    retry: RetryPolicy | None = None,
+    retry: RetryPolicy | None = None, limits: AnswerLimits | None = None,
 ) -> ClientFactory:  # fmt: skip
     """Clients for the operator's LWA app; `endpoint` overrides Amazon's per region."""
     app = LwaApp(client_id, client_secret, token_url)
 
     def make(region: Region, refresh_token: SecretStr) -> SpApiClient:
         return SpApiClient(
-            app=app, refresh_token=refresh_token,
-            endpoint=endpoint or region_endpoint(region), retry=retry or RetryPolicy(),
+            app=app, refresh_token=refresh_token, endpoint=endpoint or region_endpoint(region),
+            retry=retry or RetryPolicy(), limits=limits or AnswerLimits(),
         )  # fmt: skip
 
     return make
@@ -130,32 +165,50 @@ class AmazonSync:
         vault: CredentialVault,
         clients: ClientFactory,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        limits: SyncLimits | None = None,
     ) -> None:
         self.repo = repo
         self.store = store
         self.vault = vault
         self.clients = clients
         self.clock = clock
+        self.limits = limits or SyncLimits()
 
     async def sync_all(self, every: timedelta | None = None) -> list[SyncOutcome]:
-        """Every connected chat, one after another (Amazon's limits are per seller and app).
-        With `every` (the repeating round's interval), chats attempted less than that ago
-        are "not_due"; without it (an operator's `vtrbot sync --now`), every chat is synced."""
+        """Every connected chat, `limits.stores_at_once` at a time, each in its own failure
+        domain. With `every` (the repeating round's interval, also its deadline), chats
+        attempted less than that ago are "not_due"; without it (an operator's
+        `vtrbot sync --now`), every chat is synced. In the order of the connections."""
         round_started = self.clock()
-        return [
-            await self.sync_chat(c.chat_id, round_started, every)
-            for c in await self.repo.connections()
-        ]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + min(every or self.limits.round, self.limits.round).total_seconds()
+        slots = asyncio.Semaphore(self.limits.stores_at_once)
+
+        async def one(chat_id: int) -> SyncOutcome:
+            async with slots:
+                if loop.time() >= deadline:
+                    log.warning("chat %s: the sync round's deadline passed; next round", chat_id)
+                    return SyncOutcome(chat_id, "deferred")
+                return await self.sync_chat(chat_id, round_started, every)
+
+        connections = await self.repo.connections()
+        return list(await asyncio.gather(*(one(c.chat_id) for c in connections)))
 
     async def sync_chat(
         self, chat_id: int, round_started: datetime | None = None, every: timedelta | None = None
     ) -> SyncOutcome:
         """One chat's sync; "busy" when one is already running for it (a long backfill
-        started by /connect while the round comes by, or another replica's round)."""
-        async with self.store.hold(f"amazon-sync:{chat_id}") as held:
-            if not held:
-                return SyncOutcome(chat_id, "busy")
-            return await self._sync_chat(chat_id, round_started or self.clock(), every)
+        started by /connect while the round comes by, or another replica's round).
+        Never raises (but for cancellation): whatever goes wrong is this chat's outcome."""
+        try:
+            async with self.store.hold(f"amazon-sync:{chat_id}") as held:
+                if not held:
+                    return SyncOutcome(chat_id, "busy")
+                return await self._sync_chat(chat_id, round_started or self.clock(), every)
+        except Exception as error:  # the store itself failed: nothing can be recorded
+            log.error("chat %s: Amazon sync failed outside its store's sync: %s", chat_id,
+                      _cause(error), exc_info=error)  # fmt: skip
+            return SyncOutcome(chat_id, "failed")
 
     async def _sync_chat(
         self, chat_id: int, attempt: datetime, every: timedelta | None
@@ -178,23 +231,32 @@ class AmazonSync:
         started = self.clock()
         run = _Run(attempt)
         try:
-            async with self.clients(connection.region, token) as client:
-                await self._sync_orders(client, connection, state, started, run)
-                await self._snapshot(client, connection, state, started, run)
-        except AuthorizationRevoked:
-            log.warning("chat %s: Amazon authorization revoked; sync paused", chat_id)
-            await self.repo.mark_needs_reconnect(chat_id)
-            return await self._failed(chat_id, state, started, "revoked", run)
-        except AppCredentialsRejected:
-            log.error("Login with Amazon rejected the app's client id/secret")
-            return await self._failed(chat_id, state, started, "app_rejected", run)
-        except SpApiUnavailable as error:
-            log.warning("chat %s: Amazon unavailable (%s); keeping last good data", chat_id, error)
-            return await self._failed(chat_id, state, started, "unavailable", run)
-        except SpApiRequestError as error:
-            log.warning("chat %s: Amazon refused a request (%s)", chat_id, error)
-            return await self._failed(chat_id, state, started, "refused", run)
+            async with asyncio.timeout(self.limits.of(state.orders_cursor is None).total_seconds()):
+                async with self.clients(connection.region, token) as client:
+                    await self._sync_orders(client, connection, state, started, run)
+                    await self._snapshot(client, connection, state, started, run)
+        except Exception as error:
+            return await self._contained(connection, state, started, run, error)
         return await self._succeeded(chat_id, state, started, run)
+
+    async def _contained(
+        self, connection: Connection, state: SyncState, started: datetime, run: _Run,
+        error: Exception,
+    ) -> SyncOutcome:  # fmt: skip
+        """Any error of one store's sync as that store's outcome, recorded and logged once
+        (when it is not the problem already recorded); the cursor stays where it was."""
+        chat_id = connection.chat_id
+        status = _status_of(error)
+        if status == "revoked":
+            await self.repo.mark_needs_reconnect(chat_id)
+        if state.last_problem == status:
+            log.info("chat %s: Amazon sync still %s (%s)", chat_id, status, _cause(error))
+        elif status == "failed":
+            log.error("chat %s: Amazon sync failed: %s", chat_id, _cause(error), exc_info=error)
+        else:
+            log.warning("chat %s: Amazon sync %s: %s; keeping the last good data",
+                        chat_id, status, _cause(error))  # fmt: skip
+        return await self._failed(chat_id, state, started, status, run)
 
     async def _sync_orders(
         self, client: SpApiClient, connection: Connection, state: SyncState,
@@ -294,30 +356,44 @@ def _report_note(run: _Run) -> str | None:
     return f"report_{run.report_problem}" if run.report_problem else None
 
 
+def _status_of(error: Exception) -> SyncStatus:
+    statuses: list[tuple[type[Exception], SyncStatus]] = [
+        (AuthorizationRevoked, "revoked"), (AppCredentialsRejected, "app_rejected"),
+        (SpApiUnavailable, "unavailable"), (SpApiRequestError, "refused"),
+        (SpApiMalformed, "malformed"), (TimeoutError, "timed_out"),
+    ]  # fmt: skip
+    return next((status for kind, status in statuses if isinstance(error, kind)), "failed")
+
+
+def _cause(error: BaseException) -> str:
+    """An error in one line for the log: its type and message, cut short. Messages of the
+    client's errors never hold a secret; others hold Amazon's data at most."""
+    message = str(error)[:300]
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
 def performance_snapshots(
-    document: dict[str, Any], today: date
+    document: PerformanceDocument, today: date
 ) -> list[tuple[PerformanceSnapshot, dict[str, Any]]]:
     """Each marketplace's `validTrackingRate` from a GET_V2_SELLER_PERFORMANCE_REPORT,
     with the whole metrics entry (late shipment, ODR, …) kept beside it."""
-    statuses = {
-        s.get("marketplaceId"): s.get("status") for s in document.get("accountStatuses") or []
-    }
+    statuses = {s.marketplace_id: s.status for s in document.account_statuses}
     out = []
-    for entry in document.get("performanceMetrics") or []:
-        vtr = entry.get("validTrackingRate")
-        if not vtr:
+    for entry in document.performance_metrics:
+        vtr = entry.valid_tracking_rate
+        if vtr is None:
             continue
-        window = vtr.get("reportingDateRange") or {}
+        window = vtr.reporting_date_range
         snapshot = PerformanceSnapshot(
-            marketplace_id=str(entry["marketplaceId"]),
+            marketplace_id=entry.marketplace_id,
             snapshot_date=today,
-            shipment_count=int(vtr.get("shipmentCount", 0)),
-            valid_tracking_count=int(vtr.get("validTrackingCount", 0)),
-            status=str(vtr.get("status", "NONE")),
-            rate=float(vtr.get("rate", 0.0)),
-            date_from=str(window.get("reportingDateFrom", ""))[:10],
-            date_to=str(window.get("reportingDateTo", ""))[:10],
-            account_status=statuses.get(entry["marketplaceId"]),
+            shipment_count=vtr.shipment_count,
+            valid_tracking_count=vtr.valid_tracking_count,
+            status=vtr.status,
+            rate=vtr.rate,
+            date_from=window.reporting_date_from[:10] if window else "",
+            date_to=window.reporting_date_to[:10] if window else "",
+            account_status=statuses.get(entry.marketplace_id),
         )
-        out.append((snapshot, entry))
+        out.append((snapshot, entry.model_dump(by_alias=True, mode="json")))
     return out

@@ -101,6 +101,18 @@ def sync_notice(
                 "Send /connect in a private chat with me to connect again."
             )
         )
+    elif status in ("malformed", "timed_out", "failed") and last_good_sync:
+        parts.append(
+            t._(
+                "Amazon's answers for your store could not be read: these figures are from the "
+                "last good sync, {moment} UTC. I will try again.",
+                moment=last_good_sync.strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+    elif status in ("malformed", "timed_out", "failed"):
+        parts.append(
+            t._("Amazon's answers for your store could not be read yet: I will try again.")
+        )
     elif status in ("unavailable", "refused", "app_rejected") and last_good_sync:
         parts.append(
             t._(
