@@ -23,6 +23,7 @@ from bot.services import buttons
 from bot.services.alert_settings import AlertSettings
 from bot.services.amazon.conversation import ConnectConversation
 from bot.services.amazon.repository import AmazonRepository
+from bot.services.amazon.tokens import holds_secret
 from bot.services.charts import chart_replies
 from bot.services.dates import parse_date
 from bot.services.forgetting import Forgetting
@@ -79,12 +80,17 @@ class Core:
         t = await self.translator_for(chat)
         if self.connect.active(chat.chat_id):
             return await self.connect.on_text(chat, t, text)
+        if holds_secret(text):
+            return say(t._("I deleted your message: it held what looks like an Amazon token. "
+                           "Never post one in a chat; to connect your store, send /connect "
+                           "in a private chat with me."))  # fmt: skip
         return self.questions.ask(text, t)
 
-    def wants_secret(self, chat_id: int) -> bool:
-        """The chat's next text carries a secret (a refresh token): the adapter deletes
-        that message from the chat as soon as it has read it."""
-        return self.connect.wants_secret(chat_id)
+    def wants_secret(self, chat_id: int, text: str = "") -> bool:
+        """The message must not stay in the chat: it holds something token-shaped, or it
+        is the chat's answer to /connect's token question. The adapter deletes it as soon
+        as it has read it."""
+        return holds_secret(text) or self.connect.wants_secret(chat_id)
 
     async def handle_command(
         self, chat: ChatRef, name: str, args: Sequence[str] = ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from pydantic import SecretStr
 
 from bot.bootstrap import Services, build_services, opened
 from bot.services.replies import ChatRef
@@ -121,3 +122,58 @@ async def test_disconnect_and_forget_delete_the_credentials(services, spapi):
     assert await services.amazon.repo.connection(SELLER.chat_id) is None
     assert await services.amazon.repo.snapshots(SELLER.chat_id) == []
     assert await stored_count(services.store, SELLER.chat_id) == 0
+
+
+# -- tokens never stay in a chat, never echoed (issue 25, finding 4) --------------------------
+
+
+def quotes_token(text: str) -> bool:
+    return REFRESH_TOKEN[5:].upper() in text.upper()
+
+
+async def test_a_token_sent_with_the_command_connects_and_is_never_echoed(services, spapi):
+    """Before: "NA does not serve ATZR|…" quoted the token back, and it was not deleted."""
+    command = f"/connect NA US {REFRESH_TOKEN}"
+    assert services.core.wants_secret(SELLER.chat_id, command)
+    reply = await say(services, command)
+    assert reply.startswith("Connected: US.") and not quotes_token(reply)
+    await services.core.connect.wait_background()
+
+
+async def test_a_token_sent_a_step_early_is_deleted_used_and_not_echoed(services, spapi):
+    await say(services, "/connect")
+    early = f"na {REFRESH_TOKEN}"
+    assert services.core.wants_secret(SELLER.chat_id, early)
+    asked = await say(services, early)
+    assert "Which marketplaces" in asked and not quotes_token(asked)
+    reply = await say(services, f"US, {REFRESH_TOKEN.upper()}")
+    assert not quotes_token(reply)
+    await services.core.connect.wait_background()
+
+
+async def test_a_token_outside_connect_is_deleted_with_a_warning(services):
+    text = f"is this right? {REFRESH_TOKEN}"
+    assert services.core.wants_secret(SELLER.chat_id, text)
+    reply = await say(services, text)
+    assert "I deleted your message" in reply and not quotes_token(reply)
+    assert services.core.wants_secret(GROUP.chat_id, "amzn1.oa2-cs.v1.0123456789abcdef")
+    assert not services.core.wants_secret(SELLER.chat_id, "What is Valid Tracking Rate?")
+
+
+async def test_odd_login_with_amazon_answers_are_a_plain_refusal(services, spapi):
+    """Finding 10: a 200 without access_token, an HTML page, `expires_in: "soon"` crashed
+    `vtrbot connect` with a traceback (KeyError, ValueError); now each is "malformed"."""
+    from tests.amazon.fake_spapi import json_answer, raw_answer
+
+    odd = [
+        json_answer({"token_type": "bearer", "expires_in": 3600}),
+        raw_answer("<html><body>Sign in</body></html>", 200, "text/html"),
+        json_answer({"access_token": "Atza|x", "expires_in": "soon"}),
+    ]
+    for answer in odd:
+        spapi.answer_instead("/auth/o2/token", answer, times=1)
+        result = await services.amazon.connect(
+            SELLER.chat_id, "NA", ["US"], SecretStr(REFRESH_TOKEN)
+        )
+        assert result.status == "malformed"
+    assert await services.amazon.repo.connection(SELLER.chat_id) is None

@@ -155,3 +155,18 @@ async def test_a_revoked_store_is_told_to_reconnect_by_the_sync_job(app, bot_api
     assert "syncing is paused" in told.text and "/connect" in told.text
     connection = await services.amazon.repo.connection(SELLER)
     assert connection is not None and connection.state == "needs_reconnect"
+
+
+async def test_a_token_in_a_command_or_outside_connect_is_deleted(app, bot_api, spapi):
+    """Issue 25, finding 4: `/connect NA US Atzr|…` in one message was neither deleted nor
+    kept out of the reply; a token sent outside /connect stayed in the chat."""
+    await reply_to(bot_api, f"my token is {REFRESH_TOKEN}")
+    stray = bot_api._last_message["message_id"]
+    connected = await reply_to(bot_api, f"/connect NA US {REFRESH_TOKEN}")
+    command = bot_api._last_message["message_id"]
+    assert connected.startswith("Connected: US.")
+    deleted = {int(call.params["message_id"]) for call in bot_api.sent("deleteMessage", SELLER)}
+    assert deleted == {stray, command}
+    tail = REFRESH_TOKEN[5:].upper()
+    assert all(tail not in call.text.upper() for call in bot_api.sent("sendMessage"))
+    await app.bot_data.services.core.connect.wait_background()

@@ -248,3 +248,22 @@ async def test_vtr_sends_the_last_defect_file_again_without_rebuilding_it(
     await core.handle_button(EN, "forget:yes")
     await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
     assert built == [2, 2]
+
+
+async def test_in_a_group_only_admins_disconnect_its_store(
+    bot_api: FakeBotApi, running_bot
+) -> None:
+    """Issue 25, finding 13: a group connected from the CLI could be disconnected by any
+    member."""
+    services = running_bot.bot_data.services
+    await services.store.set_lang(GROUP, "en")
+    await services.amazon.repo.connect(GROUP, "NA", ["ATVPDKIKX0DER"], b"sealed")
+    bot_api.admins.add(7)
+    bot_api.member_sends(GROUP, 8, "/disconnect")  # a member: not theirs to decide
+    bot_api.member_sends(GROUP, 7, "/help")
+    await bot_api.wait_for("sendMessage", chat_id=GROUP)
+    assert await services.amazon.repo.connection(GROUP) is not None
+    bot_api.member_sends(GROUP, 7, "/disconnect")  # an admin
+    replies = await bot_api.wait_for("sendMessage", chat_id=GROUP, count=2)
+    assert "Disconnected" in replies[-1].text
+    assert await services.amazon.repo.connection(GROUP) is None

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 ADMINS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
-ADMIN_ONLY_COMMANDS = frozenset({"forget"})
+ADMIN_ONLY_COMMANDS = frozenset({"forget", "disconnect"})
 """In a group, deleting its data is for its administrators, not any member."""
 
 
@@ -108,6 +108,8 @@ async def on_command(update: Update, context: VtrContext) -> None:
     name, _, addressee = message.text.split(maxsplit=1)[0].lstrip("/").partition("@")
     if addressee and addressee.lower() != (context.bot.username or "").lower():
         return  # "/forget@other_bot" in a group is another bot's business
+    if context.core.wants_secret(message.chat_id, message.text):
+        await _delete_secret(message)  # "/connect NA US Atzr|…", in any chat
     if name.lower() in ADMIN_ONLY_COMMANDS and not await _is_admin(update, context):
         return
     args = context.args if context.args is not None else message.text.split()[1:]
@@ -120,7 +122,7 @@ async def on_text(update: Update, context: VtrContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    if context.core.wants_secret(message.chat_id):
+    if context.core.wants_secret(message.chat_id, message.text):
         await _delete_secret(message)
     # No "typing…" here: answers take milliseconds, and each chat action spends the same
     # flood budget (30 calls/s) as a message (found by bench/bench_load.py).

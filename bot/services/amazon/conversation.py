@@ -3,7 +3,9 @@
 Three questions, one per message: the region (NA, EU, FE), the marketplaces, then the
 refresh token from Seller Central (Apps and Services → Develop Apps → Authorize). The
 token is checked with one cheap call, stored encrypted, and the message carrying it is
-deleted by the adapter (`wants_secret` tells it which message that is). `/connect EU UK DE`
+deleted by the adapter (`wants_secret` tells it which message that is; any message holding
+something token-shaped is deleted too, in every step and outside /connect, and no reply
+ever quotes one: `bot.services.amazon.tokens`). `/connect EU UK DE`
 answers the first two questions at once. A token is never accepted in a group: anyone
 there could read it. Telegram gives private chats the user's (positive) ID and groups
 negative IDs, which is how a private chat is told apart here.
@@ -26,6 +28,7 @@ from pydantic import SecretStr
 
 from bot.domain.amazon_regions import REGIONS, Region, amazon_regions
 from bot.services.amazon.service import AmazonService, ConnectResult
+from bot.services.amazon.tokens import is_refresh_token, without_secrets
 from bot.services.i18n import Translator
 from bot.services.lines import say
 from bot.services.replies import ChatRef, Reply
@@ -89,16 +92,24 @@ class ConnectConversation:
                         "Singapore, Australia). Send cancel to stop."))  # fmt: skip
 
     async def on_text(self, chat: ChatRef, t: Translator, text: str) -> list[Reply]:
+        """An answer; a token sent a step early (or with the other answers, as in
+        `/connect NA US Atzr|…`) is taken out first, so no reply can quote it, and used
+        once its questions are answered."""
         pending = self._pending[chat.chat_id]
-        if text.strip().lower() in _CANCEL_WORDS:
+        rest, secrets = without_secrets(text)
+        if rest.strip().lower() in _CANCEL_WORDS and not secrets:
             self.cancel(chat.chat_id)
             return say(t._("Connecting is cancelled; nothing was stored."))
         pending.since = self.clock()
+        if pending.step == "token":
+            return await self._on_token(chat.chat_id, pending, t, text)
         if pending.step == "region":
-            return self._on_region(pending, t, text)
-        if pending.step == "marketplaces":
-            return self._on_marketplaces(pending, t, _SEPARATORS.split(text.strip()))
-        return await self._on_token(chat.chat_id, pending, t, text)
+            replies = self._on_region(pending, t, rest)
+        else:
+            replies = self._on_marketplaces(pending, t, _SEPARATORS.split(rest.strip()))
+        if secrets and pending.step == "token":
+            return await self._on_token(chat.chat_id, pending, t, secrets[0])
+        return replies
 
     def _on_region(self, pending: _Pending, t: Translator, text: str) -> list[Reply]:
         words = [w for w in _SEPARATORS.split(text.strip().upper()) if w]
@@ -133,7 +144,7 @@ class ConnectConversation:
         self, chat_id: int, pending: _Pending, t: Translator, text: str
     ) -> list[Reply]:
         token = text.strip()
-        if not token.startswith("Atzr|"):
+        if not is_refresh_token(token):
             return say(t._("That is not a refresh token: it should start with Atzr|. Send it "
                             "again, or cancel."))  # fmt: skip
         assert pending.region is not None
@@ -181,6 +192,8 @@ def _problem(result: ConnectResult, t: Translator) -> str:
                        "app has the Orders role, then send the token again, or cancel."),
         "unavailable": t._("Amazon did not answer. Send the token again in a few minutes, "
                            "or cancel."),
+        "malformed": t._("Amazon's answer could not be read. Send the token again in a few "
+                         "minutes, or cancel."),
         "not_configured": t._("The Amazon connection is not set up on this bot yet."),
         "unknown_marketplace": t._("One of those marketplaces is not in that region."),
     }  # fmt: skip
