@@ -177,9 +177,11 @@ async def test_webhook_checks_the_secret_before_the_body_and_bounds_its_time(
         body = json.dumps(update(4244, "What is Buy Shipping?"))
         url = f"http://127.0.0.1:{port}/hook"
         right = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
-        async with aiohttp.ClientSession() as http:
-            async with http.post(url, data=body, headers=right) as response:
-                assert response.status == 200
+        async with (
+            aiohttp.ClientSession() as http,
+            http.post(url, data=body, headers=right) as response,
+        ):
+            assert response.status == 200
         await bot_api.wait_for("sendMessage", chat_id=4244)
 
 

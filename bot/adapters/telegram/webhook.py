@@ -80,7 +80,7 @@ def harden_webhook_server() -> None:
         body_timeout=BODY_TIMEOUT_S, idle_connection_timeout=IDLE_TIMEOUT_S,
     )  # fmt: skip
     webhookhandler.TelegramHandler = _StrictTelegramHandler  # type: ignore[misc]  # a subclass put in PTB's place
-    tornado.tcpserver.add_accept_handler = add_accept_handler  # type: ignore[assignment]
+    tornado.tcpserver.add_accept_handler = add_accept_handler  # type: ignore[attr-defined]  # tornado imports it by name
 
 
 def add_accept_handler(

@@ -36,7 +36,7 @@ class _Answer(BaseModel):
     )
 
 
-def _text(default: str | None = "", **kw: Any) -> Any:
+def _text(default: Any = "", **kw: Any) -> Any:
     return Field(default, max_length=MAX_TEXT, **kw)
 
 

@@ -107,7 +107,7 @@ class ConnectConversation:
             replies = self._on_region(pending, t, rest)
         else:
             replies = self._on_marketplaces(pending, t, _SEPARATORS.split(rest.strip()))
-        if secrets and pending.step == "token":
+        if secrets and _asks_for_token(pending):
             return await self._on_token(chat.chat_id, pending, t, secrets[0])
         return replies
 
@@ -198,6 +198,11 @@ def _problem(result: ConnectResult, t: Translator) -> str:
         "unknown_marketplace": t._("One of those marketplaces is not in that region."),
     }  # fmt: skip
     return texts.get(result.status, result.status)
+
+
+def _asks_for_token(pending: _Pending) -> bool:
+    """Whether the answers so far leave only the token to ask (read after they are)."""
+    return pending.step == "token"
 
 
 def _example(region: Region | None) -> str:
