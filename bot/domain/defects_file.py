@@ -103,7 +103,7 @@ def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object
         defect.tracking,
         labels.placeholder if defect.placeholder else labels.reason(defect.reason),
         labels.yes if defect.in_plan else "",
-        defect.fix_by if editable else None,
+        defect.fix_by if editable and not defect.in_transit else None,
         labels.action(defect, as_of),
         None if editable else defect.leaves_window(),
     ]

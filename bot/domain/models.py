@@ -113,6 +113,9 @@ class Defect:
     """Estimated delivery (ship date + typical transit): edit the tracking before it."""
     delivered: date | bool | None = None
     """From the file: the delivery date, True when delivered on an unknown day, else None."""
+    in_transit: bool = False
+    """From the file (or Amazon's package status): not delivered yet, so still editable
+    whatever the transit estimate says."""
     in_plan: bool = False
     """One of the fewest fixes that bring every category and marketplace above the bar."""
 
@@ -122,10 +125,18 @@ class Defect:
         return self.reason == "missing_tracking" and bool(self.tracking)
 
     def editable(self, as_of: date) -> bool:
-        """Tracking can still be edited: not delivered, and not past its fix-by estimate."""
+        """Tracking can still be edited, by the best evidence: delivered (the file says so)
+        never; in transit (the file says so) always; else until the fix-by estimate."""
         if self.delivered is True or (isinstance(self.delivered, date) and self.delivered <= as_of):
             return False
-        return self.fix_by is None or self.fix_by >= as_of
+        return self.in_transit or self.fix_by is None or self.fix_by >= as_of
+
+    @property
+    def evidence(self) -> Literal["delivered", "in_transit", "estimate"]:
+        """What `editable` goes by: the file's delivery status or date, or the estimate."""
+        if self.delivered:
+            return "delivered"
+        return "in_transit" if self.in_transit else "estimate"
 
     def leaves_window(self) -> date | None:
         """First day the shipment no longer counts: 30 days after its ship date."""

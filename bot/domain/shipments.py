@@ -33,10 +33,13 @@ from bot.domain.values import (
 )
 
 RECORD_COLUMNS = RECORD_FIELDS
-DELIVERY_COLUMNS = ("delivered", "delivered_on")
-"""Kept beside a shipment's record when the file has a delivery status or date column
-(a delivered defect can no longer be edited); they are not stored, so reports made from
-stored shipments (alerts, /chart) go by the fix-by estimate alone."""
+DELIVERY_COLUMNS = ("delivery", "delivered_on")
+"""Kept beside a shipment's record when the file has a delivery status or date column:
+`delivery` is the status's meaning ("delivered", "in_transit", or null; Amazon's
+packageStatus maps to the same words through vocabulary.yaml), `delivered_on` the date.
+A delivered defect can no longer be edited, one in transit can, whatever the estimate.
+They are not stored, so reports made from stored shipments (alerts, /chart) go by the
+fix-by estimate alone."""
 _SCHEMA = {
     "order_id": pl.String,
     "ship_date": pl.Date,
@@ -303,8 +306,8 @@ def _delivery(frame: pl.DataFrame, kept: pl.Series) -> dict[str, pl.Series]:
     columns = {}
     if "delivery_status" in frame.columns:
         status = frame.get_column("delivery_status").filter(kept)
-        columns["delivered"] = map_unique(
-            status, lambda t: vocabulary_meaning("delivery", t) == "delivered", pl.Boolean
+        columns["delivery"] = map_unique(
+            status, lambda t: vocabulary_meaning("delivery", t), pl.String
         )
     if "delivery_date" in frame.columns:
         columns["delivered_on"] = parse_dates(frame.get_column("delivery_date").filter(kept)).dates

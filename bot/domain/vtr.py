@@ -266,6 +266,7 @@ def _defects(defective: pl.DataFrame, as_of: date) -> list[Defect]:
             looks_like=looks_like,
             fix_by=fix_by,
             delivered=delivered_on or (True if delivered else None),
+            in_transit=in_transit,
         )
         for (
             order_id,
@@ -279,6 +280,7 @@ def _defects(defective: pl.DataFrame, as_of: date) -> list[Defect]:
             fix_by,
             delivered,
             delivered_on,
+            in_transit,
         ) in rows.iter_rows()
     ]
 
@@ -290,28 +292,42 @@ def _looks_like(defective: pl.DataFrame) -> pl.Series:
     return ids.replace_strict(names, default=None, return_dtype=pl.String)
 
 
+CHINESE_NAME = r"[\u3400-\u9fff]"
+"""A carrier written in Chinese that we do not know (安骏物流) is a China-origin forwarder."""
+
+
 def _fix_by() -> pl.Expr:
-    """Ship date + the typical transit days of the carrier's route (transit.yaml)."""
+    """Ship date + the typical transit days of the carrier's route (transit.yaml); an
+    unknown carrier with a Chinese name takes the route from China (docs/vtr-rules.md §4.6)."""
     table = transit()
     days = {c.id: table.days(c.route) for c in carrier_by_id().values()}
+    unknown = (
+        pl.when(pl.col("carrier").cast(pl.String).str.contains(CHINESE_NAME))
+        .then(table.days("from_china"))
+        .otherwise(table.days(None))
+    )
     transit_days = (
         pl.col("carrier_id")
         .cast(pl.String)
-        .replace_strict(days, default=table.days(None), return_dtype=pl.Int64)
+        .replace_strict(days, default=None, return_dtype=pl.Int64)
+        .fill_null(unknown)
     )
     return pl.col("ship_date") + pl.duration(days=transit_days)
 
 
 def _delivery(defective: pl.DataFrame, as_of: date) -> dict[str, pl.Expr]:
-    """`delivered` (the file's status says so) and `delivered_on` (its delivery date, if
-    on or before the as-of date: a later date means in transit on that day)."""
-    delivered, delivered_on = DELIVERY_COLUMNS
-    flag = pl.col(delivered) if delivered in defective.columns else pl.lit(None, pl.Boolean)
-    day = pl.col(delivered_on) if delivered_on in defective.columns else pl.lit(None, pl.Date)
+    """The best evidence of delivery on the as-of date (docs/vtr-rules.md §4.6):
+    `delivered` (the file's status or a delivery date on or before it), `delivered_on`
+    (that date), `in_transit` (the status says so, or the delivery came later)."""
+    state_column, day_column = DELIVERY_COLUMNS
+    state = pl.col(state_column) if state_column in defective.columns else pl.lit(None, pl.String)
+    day = pl.col(day_column) if day_column in defective.columns else pl.lit(None, pl.Date)
     on_time = pl.when(day <= as_of).then(day)
+    delivered = (on_time.is_not_null() | ((state == "delivered") & day.is_null())).fill_null(False)
     return {
-        "delivered": flag.fill_null(False) | on_time.is_not_null(),
+        "delivered": delivered,
         "delivered_on": on_time,
+        "in_transit": (~delivered & ((state == "in_transit") | (day > as_of))).fill_null(False),
     }
 
 

@@ -21,6 +21,7 @@ from bot.services.lines import esc
 from bot.services.replies import Document, Reply
 from bot.services.vtr_words import (
     action_text,
+    in_transit_action,
     marketplace_label,
     placeholder_text,
     reason_text,
@@ -78,7 +79,8 @@ def _action(t: Translator) -> Callable[[Defect, date], str]:
 
     def action(defect: Defect, as_of: date) -> str:
         if defect.editable(as_of):
-            return editable(defect.reason, defect.looks_like)
+            text = editable(defect.reason, defect.looks_like)
+            return in_transit_action(t, text) if defect.in_transit else text
         return late(bool(defect.delivered), defect.leaves_window())
 
     return action

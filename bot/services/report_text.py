@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from bot.domain.errors import FileRejected
-from bot.domain.models import DefectReason, GroupStats, PlannedGroup, VtrReport
+from bot.domain.models import Defect, DefectReason, GroupStats, PlannedGroup, VtrReport
 from bot.services.i18n import Translator
 from bot.services.vtr_words import (
     Markup,
@@ -145,11 +145,7 @@ def plan_section(
     lines = [m.bold(t._("Fix plan: the fewest packages to fix"))]
     if categories:
         lines.append(_plan_summary(t, planned, savable, categories))
-    lines.append(
-        t._(
-            "Newest first: tracking added after delivery is itself a defect, so each fix is due by the package's estimated delivery (ship date + typical transit)."
-        )
-    )
+    lines.append(_evidence_text(t, [d for g in plan for d in g.fixes]))
     for group in plan[:limit]:
         lines.append(plan_heading(group, t, m))
         lines += [f"   {fix_line(d, t, m)}" for d in group.fixes[:MAX_FIXES_PER_GROUP]]
@@ -165,6 +161,20 @@ def plan_section(
         )
     lines.append(action_text(t, None))
     return "\n".join(lines)
+
+
+def _evidence_text(t: Translator, fixes: list[Defect]) -> str:
+    """What the plan knows of each package's delivery: the file's status, or an estimate."""
+    in_transit = sum(d.in_transit for d in fixes)
+    if not in_transit:
+        return t._(
+            "Newest first: tracking added after delivery is itself a defect, so each fix is due by the package's estimated delivery (ship date + typical transit)."
+        )
+    return t.ngettext(
+        "Newest first: tracking added after delivery is itself a defect. Your file shows {count} of these packages in transit: fix it now; the others are due by their estimated delivery (ship date + typical transit).",
+        "Newest first: tracking added after delivery is itself a defect. Your file shows {count} of these packages in transit: fix them now; the others are due by their estimated delivery (ship date + typical transit).",
+        in_transit,
+    )
 
 
 def _plan_summary(t: Translator, planned: int, savable: int, categories: int) -> str:
@@ -232,13 +242,31 @@ def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
     counts = Counter(defect_reason_text(t, d) for d in report.defects)
     lines = [m.bold(t.ngettext("{count} defect", "{count} defects", len(report.defects)))]
     lines += [f"• {reason}: {t.number(n)}" for reason, n in counts.most_common()]
-    late = sum(not d.editable(report.as_of) for d in report.defects)
-    if late:
+    late = [d for d in report.defects if not d.editable(report.as_of)]
+    delivered = sum(d.evidence == "delivered" for d in late)
+    if delivered:
         lines.append(
             t.ngettext(
-                "{count} of them is delivered or probably delivered: too late to edit, it only leaves the window 30 days after shipping (dates in the file).",
-                "{count} of them are delivered or probably delivered: too late to edit, they only leave the window 30 days after shipping (dates in the file).",
-                late,
+                "{count} of them is delivered according to your file: too late to edit, it only leaves the window 30 days after shipping (dates in the defect file).",
+                "{count} of them are delivered according to your file: too late to edit, they only leave the window 30 days after shipping (dates in the defect file).",
+                delivered,
+            )
+        )
+    if len(late) > delivered:
+        lines.append(
+            t.ngettext(
+                "{count} of them is probably delivered (ship date + typical transit has passed): too late to edit, it only leaves the window 30 days after shipping (dates in the defect file).",
+                "{count} of them are probably delivered (ship date + typical transit has passed): too late to edit, they only leave the window 30 days after shipping (dates in the defect file).",
+                len(late) - delivered,
+            )
+        )
+    in_transit = sum(d.in_transit for d in report.defects)
+    if in_transit:
+        lines.append(
+            t.ngettext(
+                "{count} of them is in transit according to your file: it can still be fixed.",
+                "{count} of them are in transit according to your file: they can still be fixed.",
+                in_transit,
             )
         )
     return "\n".join(lines)

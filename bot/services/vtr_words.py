@@ -222,9 +222,16 @@ def fix_line(defect: Defect, t: Translator, m: Markup) -> str:
     number = m.code(m.value(defect.tracking)) if defect.tracking else "—"
     line = f"• {m.value(defect.order_id)} · {m.value(defect.carrier or '—')} {number}"
     line += f" · {defect_reason_text(t, defect)} → {m.esc(short_action(t, defect))}"
-    if defect.fix_by:
+    if defect.in_transit:
+        line += " · " + t._("in transit according to your file: fix it now")
+    elif defect.fix_by:
         line += " · " + t._("by {date} (estimated delivery)", date=t.date(defect.fix_by))
     return line
+
+
+def in_transit_action(t: Translator, action: str) -> str:
+    """A defect-file action for a package the file shows in transit."""
+    return t._("{action} (in transit according to your file)", action=action)
 
 
 def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:

@@ -12,8 +12,10 @@ from bot.domain.engine import analyse_file
 from bot.domain.models import VtrReport
 from bot.services.defect_document import defect_file_labels
 from bot.services.i18n import translator
+from bot.services.report_text import render_report
 from tests.engine.conftest import CHINA_POST_OK, UPS_OK, WriteFile
 from tests.engine.test_defect_file import sheet_rows
+from tests.engine.test_reading import write_xlsx
 
 AS_OF = date(2026, 11, 20)
 HEADER = "订单号,发货日期,品类,站点,承运商,跟踪号,物流状态"
@@ -97,3 +99,54 @@ def test_a_number_only_another_carrier_hands_out_is_a_wrong_carrier(
         "W3": ("bad_format", "UPS"),
     }
     assert (report.overall.shipments, report.overall.valid, report.unverified) == (5, 2, 2)
+
+
+def test_the_files_delivery_status_beats_the_transit_estimate(write_file: WriteFile) -> None:
+    # Shipped 11-01 by UPS: the 5-day estimate (11-06) has passed on the as-of date 11-20.
+    rows = [
+        "E1,2026-11-01,玩具,美国站,UPS,,运输中",  # the file says in transit: editable
+        "E2,2026-11-01,玩具,美国站,UPS,,已签收",  # delivered: not editable
+        "E3,2026-11-01,玩具,美国站,UPS,,",  # no status: the estimate decides (passed)
+        "E4,2026-11-12,玩具,美国站,安骏物流,AJ0012345678,",  # unknown Chinese forwarder
+        "E5,2026-11-12,玩具,美国站,Speedy Parcel,SP0012345678,",  # unknown, domestic
+        *(f"V{i},2026-11-15,玩具,美国站,UPS,{UPS_OK},已签收" for i in range(5)),
+    ]
+    report = gbk_report(write_file, rows)
+    by_order = {d.order_id: d for d in report.defects}
+    editable = {order for order, d in by_order.items() if d.editable(AS_OF)}
+    assert editable == {"E1", "E4"}
+    assert [by_order[o].evidence for o in ("E1", "E2", "E3", "E4")] == [
+        "in_transit",
+        "delivered",
+        "estimate",
+        "estimate",
+    ]
+    # 安骏物流 is a China forwarder: 11-12 + 12 days' cross-border transit, not + 5.
+    assert by_order["E4"].fix_by == date(2026, 11, 24)
+    assert by_order["E5"].fix_by == date(2026, 11, 17)
+    # 玩具: 5 valid of 10, needs 5 fixes; only E1 and E4 can still be edited.
+    toys, us = report.plan  # the category, then its marketplace (its fixes already planned)
+    assert (us.scope, us.covered, us.fixes) == ("marketplace", 2, [])
+    assert (toys.needed, toys.editable, [d.order_id for d in toys.fixes]) == (5, 2, ["E4", "E1"])
+    text = render_report(report, translator("en"))
+    assert (
+        "E1 · UPS — · no tracking number → add the tracking number · in transit according to your file: fix it now"
+        in text
+    )
+    assert "1 of them is delivered according to your file" in text
+    assert "1 of them is in transit according to your file" in text
+
+
+def test_delivery_dates_in_an_xlsx_decide_too(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["订单号", "发货日期", "承运商", "跟踪号", "品类", "签收时间"],
+        ["D1", date(2026, 11, 1), "UPS", "", "玩具", date(2026, 11, 8)],  # delivered
+        ["D2", date(2026, 11, 1), "UPS", "", "玩具", date(2026, 11, 25)],  # after as-of
+        ["D3", date(2026, 11, 18), "UPS", "", "玩具", None],  # estimate 11-23: editable
+    ]
+    report, _ = analyse_file(write_xlsx(tmp_path / "dianxiaomi.xlsx", rows), as_of=AS_OF)
+    by_order = {d.order_id: d for d in report.defects}
+    assert by_order["D1"].delivered == date(2026, 11, 8)
+    assert not by_order["D1"].editable(AS_OF)
+    assert by_order["D2"].in_transit and by_order["D2"].editable(AS_OF)
+    assert by_order["D3"].evidence == "estimate" and by_order["D3"].editable(AS_OF)
