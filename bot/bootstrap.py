@@ -85,7 +85,7 @@ def build_services(
     connect = ConnectConversation(amazon)
     core = Core(
         store,
-        questions=QuestionService(kb or KnowledgeBase.load()),
+        questions=QuestionService(kb or KnowledgeBase.load(), store),
         uploads=uploads,
         alert_settings=AlertSettings(store, alerts, settings.timezone),
         forgetting=Forgetting(store, alerts, uploads, connect),

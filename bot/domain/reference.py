@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
@@ -62,7 +63,20 @@ class Marketplace(_Registry):
     vtr_bar_from_china: bool = False
     buy_shipping_from_china: bool = False
     eu_cross_border_rule: bool = False
+    feedback_strike_through: bool = False
     aliases: list[str] = []
+
+
+class Metric(_Registry):
+    """A self-fulfilled metric's Seller Central target (metrics.yaml)."""
+
+    id: str
+    abbr: str
+    en: str
+    zh: str
+    target: float
+    good: Literal["above", "below"]
+    days: list[int]
 
 
 class Vocabulary(_Registry):
@@ -122,6 +136,12 @@ def carriers() -> tuple[Carrier, ...]:
 @cache
 def carrier_by_id() -> dict[str, Carrier]:
     return {c.id: c for c in carriers()}
+
+
+@cache
+def metrics() -> dict[str, Metric]:
+    table = TypeAdapter(list[Metric]).validate_python(_load("metrics.yaml"))
+    return {m.id: m for m in table}
 
 
 @cache

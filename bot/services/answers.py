@@ -9,6 +9,7 @@ from __future__ import annotations
 import html as html_lib
 
 from bot.domain.knowledge import Answer, KnowledgeBase
+from bot.services.decision_text import decision_lead
 from bot.services.i18n import Translator
 
 
@@ -18,6 +19,9 @@ def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) 
     `t` speaks `answer.lang`: the reply follows the question's language, which can differ
     from the chat's (a Chinese question in an English chat); the caller picks it once.
     """
+    if answer.parts:
+        whole = [answer.model_copy(update={"parts": []}), *answer.parts]
+        return "\n\n".join(render_answer(part, kb, t, html) for part in whole)
     found = _body_and_source(answer, kb, t)
     if found is not None:
         body, source = found
@@ -44,6 +48,8 @@ def _body_and_source(answer: Answer, kb: KnowledgeBase, t: Translator) -> tuple[
     body = entry.answer_for(answer.lang).strip()
     if answer.lead:
         body = f"{answer.lead}\n{body}"
+    if answer.decision is not None:
+        body = f"{decision_lead(answer.decision, t)}\n{body}"
     source = t._(
         "Source: {source}, reviewed {date}",
         source=entry.source.for_lang(answer.lang),

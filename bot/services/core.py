@@ -84,7 +84,7 @@ class Core:
             return say(t._("I deleted your message: it held what looks like an Amazon token. "
                            "Never post one in a chat; to connect your store, send /connect "
                            "in a private chat with me."))  # fmt: skip
-        return self.questions.ask(text, t)
+        return await self.questions.ask_in_chat(chat.chat_id, text, t)
 
     def wants_secret(self, chat_id: int, text: str = "") -> bool:
         """The message must not stay in the chat: it holds something token-shaped, or it

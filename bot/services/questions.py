@@ -4,11 +4,20 @@ with the closest topics as buttons when the question could mean several things."
 from __future__ import annotations
 
 from bot.domain.knowledge import Answer, KnowledgeBase
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.understand import detect_lang
 from bot.services import buttons
 from bot.services.answers import render_answer
 from bot.services.i18n import Translator, translator
+from bot.services.own_data import asks_about_own_data, own_data_text
 from bot.services.lines import esc
 from bot.services.replies import Reply, pack
+from bot.services.store import Store
+
+
+def _may_ask_about_data(case: Case) -> bool:
+    """Cheap test before the store is read: the question could be about the chat's data."""
+    return case.counts is None and case.rate is None and case.amount is None
 
 
 def example_questions(t: Translator) -> list[str]:
@@ -21,10 +30,27 @@ def example_questions(t: Translator) -> list[str]:
 
 
 class QuestionService:
-    """Answers from the knowledge base, in the language the question was asked in."""
+    """Answers from the knowledge base, in the language the question was asked in; a
+    question about the chat's own shipments from its last report (the figures of /vtr)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, store: Store | None = None) -> None:
         self.kb = kb
+        self.store = store
+
+    async def ask_in_chat(self, chat_id: int, question: str, t: Translator) -> list[Reply]:
+        """A chat's free-text question: its own data when it asks about it, else the KB."""
+        question = question.strip()
+        if not question or self.store is None:
+            return self.ask(question, t)
+        case = self.kb.case(question)
+        if not _may_ask_about_data(case):
+            return self.ask(question, t)
+        report = await self.store.last_report(chat_id)
+        if report is None or not asks_about_own_data(case, report):
+            return self.ask(question, t)
+        lang = detect_lang(question, t.lang)
+        reply_t = t if t.lang == lang else translator(lang)
+        return pack(esc(own_data_text(case, report, reply_t)), ())
 
     def ask(self, question: str, t: Translator) -> list[Reply]:
         question = question.strip()

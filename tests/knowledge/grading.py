@@ -6,6 +6,8 @@ rendered text contains at least one alternative of every expected group, case-in
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +15,7 @@ from typing import Any
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
+from bot.services.replies import Reply
 
 
 @dataclass
@@ -63,3 +66,96 @@ def grade(kb: KnowledgeBase, items: list[dict[str, Any]]) -> Score:
             score.kinds[kind] += 1
             score.misses.append((item["q"], kind))
     return score
+
+
+# -- the held-out set of cases (heldout_cases.yaml): answers read as the seller reads them ----
+
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE = re.compile(r"(?<=[。！？!?；])|(?<=[.;])\s+|\n+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def plain_text(replies: list[Reply]) -> str:
+    """What the seller reads: the replies' HTML without markup."""
+    return "\n".join(html.unescape(_TAG.sub("", reply.html)) for reply in replies)
+
+
+def first_sentences(text: str, count: int = 2) -> str:
+    """The first `count` sentences: what a seller who skims reads, the decision's place."""
+    sentences = [s for s in _SENTENCE.split(text) if s and s.strip()]
+    return " ".join(sentences[:count])
+
+
+def reply_kind(text: str, kb: KnowledgeBase) -> str:
+    """answer, unsure (a shortlist) or off_topic (a refusal), in either language."""
+    from bot.domain.knowledge import Answer
+
+    for lang in ("zh", "en"):
+        for kind in ("unsure", "off_topic"):
+            answer = Answer(lang=lang, kind=kind, confidence=0.0)  # type: ignore[arg-type]
+            if text.startswith(render_answer(answer, kb, translator(lang), html=False)):
+                return kind
+    return "answer"
+
+
+def text_lang(text: str) -> str:
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    return "zh" if han and han >= latin / 4 else "en"
+
+
+@dataclass
+class CaseGrade:
+    """One held-out case graded: right, and whether it stated a wrong fact (a must_not)."""
+
+    right: bool
+    wrong_fact: str | None
+    why: str
+
+
+def grade_case(item: dict[str, Any], text: str, kb: KnowledgeBase) -> CaseGrade:
+    kind = reply_kind(text, kb)
+    folded = text.casefold()
+    if item.get("off_topic"):
+        return CaseGrade(kind == "off_topic", None, kind)
+    wrong = next((bad for bad in item.get("must_not", []) if str(bad).casefold() in folded), None)
+    if kind != "answer":
+        return CaseGrade(False, wrong, kind)
+    if text_lang(first_sentences(text, 3)) != item["lang"]:
+        return CaseGrade(False, wrong, "language")
+    lead = first_sentences(text).casefold()
+    missing = [g for g in item.get("expect", []) if not any(str(a).casefold() in folded for a in g)]
+    late = [g for g in item.get("lead", []) if not any(str(a).casefold() in lead for a in g)]
+    why = f"missing {missing}" if missing else f"not in lead {late}" if late else "wrong fact"
+    return CaseGrade(not missing and not late and wrong is None, wrong, why)
+
+
+@dataclass
+class KindScores:
+    right: Counter[str] = field(default_factory=Counter)
+    asked: Counter[str] = field(default_factory=Counter)
+    wrong_facts: list[tuple[str, str]] = field(default_factory=list)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, item: dict[str, Any], grade: CaseGrade) -> None:
+        kind = item.get("kind", "plain")
+        self.asked[kind] += 1
+        self.right[kind] += grade.right
+        if grade.wrong_fact is not None:
+            self.wrong_facts.append((item["q"], grade.wrong_fact))
+        if not grade.right:
+            self.misses.append((kind, item["q"], grade.why))
+
+    @property
+    def share(self) -> float:
+        total = sum(self.asked.values())
+        return sum(self.right.values()) / total if total else 0.0
+
+    def lines(self) -> list[str]:
+        total, right = sum(self.asked.values()), sum(self.right.values())
+        lines = [
+            f"held-out cases: {self.share:.1%} right ({right}/{total}); wrong facts {len(self.wrong_facts)}"
+        ]
+        for kind in sorted(self.asked):
+            lines.append(f"  {kind:20} {self.right[kind]:3}/{self.asked[kind]:3}")
+        return lines

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from bot.domain.knowledge.cards import Cards
+from bot.domain.knowledge.case import Case, CaseReader
 from bot.domain.knowledge.compose import Composer, Found
 from bot.domain.knowledge.entities import EntityFinder
 from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
@@ -15,6 +17,7 @@ from bot.domain.knowledge.schema import Answer, Entry, Lexicon
 from bot.domain.knowledge.search import Bm25Index
 from bot.domain.knowledge.text import Analyzer, Term, TermKind
 from bot.domain.knowledge.understand import (
+    asked_pieces,
     detect_lang,
     main_question,
     normalize_question,
@@ -116,6 +119,7 @@ class KnowledgeBase:
         self.entries = entries
         self._lexicon = lexicon or Lexicon()
         self._finder = EntityFinder()
+        self._cases = CaseReader(self._lexicon)
         self._composer = Composer(entries, cards, self._lexicon, self._finder) if cards else None
         self._ids = list(entries)
         self._analyzer = analyzer
@@ -159,14 +163,48 @@ class KnowledgeBase:
         return doc
 
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
-        """The answer to a seller's question, in the language the question is asked in."""
-        text = normalize_question(question, self._lexicon.typos)
+        """The answer to a seller's question, in the language the question is asked in;
+        several questions in one message are answered in turn (`Answer.parts`)."""
         reply_lang = detect_lang(question, lang)
+        whole = self._answer_one(question, reply_lang)
+        pieces = asked_pieces(question)
+        if len(pieces) < 2 or (
+            whole.decision is not None and whole.decision.facts.get("shipments")
+        ):
+            return whole
+        answers: list[Answer] = []
+        subject = self._subject(pieces[0])
+        for number, piece in enumerate(pieces):
+            # "要额外付费吗？" after a question about Buy Shipping is about Buy Shipping.
+            carried = number and (not self._subject(piece) or _PRONOUN.search(piece))
+            asked = f"{' '.join(subject[:1])} {piece}" if carried else piece
+            one = self._answer_one(asked, reply_lang)
+            if one.kind == "answer" and all(_topic(one) != _topic(a) for a in answers):
+                answers.append(one)
+        if len(answers) < 2:
+            return whole
+        return answers[0].model_copy(update={"parts": answers[1:MAX_PARTS]})
+
+    def _subject(self, question: str) -> list[str]:
+        """The phrases naming our field's concepts in a question ("购买配送", "VTR")."""
+        text = normalize_question(question, self._lexicon.typos)
+        core = set(self._lexicon.core)
+        concepts = dict.fromkeys(c for _, c in self._cases.concepts(text) if c in core)
+        return [self._lexicon.synonyms[c][0] for c in concepts if self._lexicon.synonyms.get(c)]
+
+    def case(self, question: str) -> Case:
+        """The facts a question states (for the services: a question about the chat's data)."""
+        text = normalize_question(question, self._lexicon.typos)
+        return self._cases.read(text, self._finder.find(question, text), question)
+
+    def _answer_one(self, question: str, reply_lang: Lang) -> Answer:
+        text = normalize_question(question, self._lexicon.typos)
         found = self._search(text, reply_lang)
         if self._composer is None:
             return found.answer
         entities = self._finder.find(question, text)
-        return self._composer.compose(question, text, found, entities)
+        case = self._cases.read(text, entities, question)
+        return self._composer.compose(question, text, found, entities, case)
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(text, fix_typos=True)}
@@ -261,6 +299,15 @@ class KnowledgeBase:
             information=explained,
             margin=(best - rival) / best,
         )
+
+
+_PRONOUN = re.compile(r"它|这个|\bit\b|\bthis\b|\bthat\b", re.IGNORECASE)
+MAX_PARTS = 2
+"""Further questions answered after the first: three in all, more would bury each answer."""
+
+
+def _topic(answer: Answer) -> str | None:
+    return answer.decision.code if answer.decision else answer.matched
 
 
 def _phrasings(entry: Entry) -> list[str]:

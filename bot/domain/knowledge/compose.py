@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.knowledge.cards import Cards, carrier_answer, eu_rule_lead, marketplace_lead
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
-from bot.domain.knowledge.schema import Answer, Entry, Lexicon
+from bot.domain.knowledge.schema import Answer, Decision, Entry, Lexicon
 from bot.domain.knowledge.understand import normalize_question
 from bot.domain.reference import Carrier, fold_key
 
@@ -36,16 +38,38 @@ CARRIER_FIELD = frozenset({"carrier", "list"})
 CARRIER_RELATED = ["carrier-choose", "tracking-valid-meaning", "tracking-unconfirmed"]
 
 _YES_NO_ZH = re.compile(
-    "吗|算不算|行不行|可不可以|能不能|认不认|有没有|是不是|会不会|要不要|可以不|对不对"
+    "吗|是否|算不算|行不行|可不可以|能不能|认不认|有没有|是不是|会不会|要不要|可以不|对不对"
 )
 _YES_NO_EN = re.compile(
-    r"^(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?"
+    r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
+    r"\bor not\b|\b(pass|enough|counted|exempt)\?"
 )
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
 _WHICH = re.compile(
     r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b"
 )
 _EACH = re.compile(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|affect")
+
+
+_ASKS_VALID = re.compile(r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work")
+_FEE = re.compile(r"费|fee|cost|price|charge")
+DECIDED_CONFIDENCE = 0.9
+"""A case decided by a rule is answered firmly, whatever the words' match."""
+# Subjects that, named beside one metric, make the question about them, not the metric.
+OTHER_SUBJECTS = frozenset({"buyshipping", "trackingid", "carrier", "feedback", "atoz", "scan"})
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words ("etsy" is not in "gets you"); Chinese as written."""
+    words = [re.escape(w) for w in phrase.casefold().split()]
+    return re.compile(r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + r"(?![a-z0-9])")
+
+
+def _fba_fees(found: Found, text: str) -> bool:
+    """ "FBA的运费怎么算": FBA's own fees are another field, however close the words."""
+    ours = {"buyshipping", "vtr", "trackingid", "mfn", "carrier", "label"}
+    fees = "fee" in found.concepts or "calculate" in found.concepts or bool(_FEE.search(text))
+    return "fba" in found.concepts and fees and not found.concepts & ours
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +103,7 @@ class Composer:
         self._cards = cards
         self._core = frozenset(lexicon.core)
         self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
+        self._elsewhere_patterns = [_phrase_pattern(p) for p in lexicon.elsewhere]
         # The carriers each entry speaks of, found the way a question's are (whole words).
         self._entry_carriers = {
             entry_id: {
@@ -87,7 +112,19 @@ class Composer:
             for entry_id, e in entries.items()
         }
 
-    def compose(self, question: str, text: str, found: Found, entities: Entities) -> Answer:
+    def compose(
+        self, question: str, text: str, found: Found, entities: Entities, case: Case | None = None
+    ) -> Answer:
+        if _fba_fees(found, text) or self._elsewhere(text):
+            return Answer(
+                lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
+            )
+        decision = decide(case) if case is not None else None
+        if case is not None and decision is not None and decision.entry in self._entries:
+            # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the figure).
+            asked = case.belief or is_yes_no(question)
+            update = {"belief": case.belief, "agrees": decision.agrees if asked else None}
+            return self._decided(found, decision.model_copy(update=update))
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
@@ -96,6 +133,8 @@ class Composer:
             composed = step(question, text, found, entities)
             if composed is not None:
                 return composed
+        if case is not None and (named := self._one_metric(case, found)) is not None:
+            return self._entry_answer(found.answer, named)
         return found.answer
 
     def _by_carrier(
@@ -151,6 +190,35 @@ class Composer:
             return self._entry_answer(found.answer, OVERVIEW)
         return None
 
+    def _decided(self, found: Found, decision: Decision) -> Answer:
+        """The case decided: the decision first, then the entry that explains the rule."""
+        entry_id = decision.entry or ""
+        return Answer(
+            lang=found.answer.lang,
+            kind="answer",
+            matched=entry_id,
+            confidence=max(found.answer.confidence, DECIDED_CONFIDENCE),
+            suggestions=self._entries[entry_id].related[:3],
+            decision=decision,
+        )
+
+    @staticmethod
+    def _one_metric(case: Case, found: Found) -> str | None:
+        """ "ODR", "订单缺陷率", "准时交货率": one metric named is that metric's entry, resolved
+        before the words around it can pull the search to a neighbour's."""
+        if len(case.metrics) != 1 or found.answer.kind == "off_topic":
+            return None
+        entry = METRIC_ENTRIES[case.metrics[0]]
+        if found.best == entry:
+            return None
+        on_a_neighbour = found.best in METRIC_ENTRIES.values() or found.best == OVERVIEW
+        if case.metrics[0] == "vtr":
+            # VTR has many entries; only a neighbour metric's entry is the wrong one.
+            return entry if on_a_neighbour else None
+        if found.concepts & OTHER_SUBJECTS and not on_a_neighbour:
+            return None
+        return entry
+
     def _entry_answer(self, answer: Answer, entry_id: str, lead: str | None = None) -> Answer:
         related = self._entries[entry_id].related[:3]
         return answer.model_copy(
@@ -177,6 +245,9 @@ class Composer:
         named = found.concepts & {"marketplace"} or entities.marketplaces
         return bool(about and named and _WHICH.search(text) and not _EACH.search(text))
 
+    def _elsewhere(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self._elsewhere_patterns)
+
     def _from_another_field(self, text: str, found: Found) -> bool:
         if found.concepts & self._core:
             return False
@@ -200,7 +271,10 @@ class Composer:
     def _carrier_answer(self, question: str, carriers: list[Carrier], found: Found) -> Answer:
         lang = found.answer.lang
         card = self._cards.carrier
-        text = carrier_answer(card, carriers, lang, yes_no=is_yes_no(question))
+        # "云途的单号算有效吗": the registry decides that a listed carrier can count; a
+        # question about anything else of the carrier gets no yes first.
+        direct = is_yes_no(question) and bool(_ASKS_VALID.search(question.casefold()))
+        text = carrier_answer(card, carriers, lang, yes_no=direct)
         return Answer(
             lang=lang,
             kind="answer",

@@ -32,6 +32,8 @@ T = TypeVar("T")
 class Entities:
     carriers: tuple[Carrier, ...] = ()
     marketplaces: tuple[Marketplace, ...] = ()
+    markets_at: tuple[tuple[int, Marketplace], ...] = ()
+    """Each marketplace with where it is first named, for the route (from … to …)."""
 
 
 class EntityFinder:
@@ -53,13 +55,16 @@ class EntityFinder:
 
     def find(self, raw: str, normalized: str) -> Entities:
         """Entities named in a question; `normalized` is its simplified, folded text."""
-        found_markets = _matches(self._markets, self._market_han, normalized)
-        for code in _CODE.findall(raw):
-            market = self._by_code.get(code)
+        markets_at = _matches(self._markets, self._market_han, normalized)
+        found_markets = [market for _, market in markets_at]
+        for match in _CODE.finditer(raw):
+            market = self._by_code.get(match.group())
             if market is not None and market not in found_markets:
                 found_markets.append(market)
-        carriers_found = _matches(self._carriers, self._carrier_han, normalized)
-        return Entities(tuple(carriers_found), tuple(found_markets))
+                markets_at.append((match.start(), market))
+        carriers_found = [c for _, c in _matches(self._carriers, self._carrier_han, normalized)]
+        at = tuple(sorted(markets_at, key=lambda pair: pair[0]))
+        return Entities(tuple(carriers_found), tuple(found_markets), at)
 
 
 def _alias_table(items: Iterable[tuple[T, list[str]]]) -> dict[str, T]:
@@ -72,8 +77,9 @@ def _alias_table(items: Iterable[tuple[T, list[str]]]) -> dict[str, T]:
     return table
 
 
-def _matches(table: dict[str, T], han_aliases: list[str], text: str) -> list[T]:
-    """Items whose alias is a run of 1–3 whole words, or a Chinese substring, of the text."""
+def _matches(table: dict[str, T], han_aliases: list[str], text: str) -> list[tuple[int, T]]:
+    """(position, item) of the items whose alias is a run of 1–3 whole words, or a Chinese
+    substring, of the text, each item once, in the order they are named."""
     found: list[tuple[int, T]] = []
     spans: list[tuple[int, int]] = []
     candidates: list[tuple[int, int, str]] = []
@@ -96,8 +102,8 @@ def _matches(table: dict[str, T], han_aliases: list[str], text: str) -> list[T]:
             continue
         spans.append((start, end))
         found.append((start, item))
-    ordered: list[T] = []
-    for _, item in sorted(found, key=lambda pair: pair[0]):  # in the order they are named
-        if item not in ordered:
-            ordered.append(item)
+    ordered: list[tuple[int, T]] = []
+    for start, item in sorted(found, key=lambda pair: pair[0]):  # in the order they are named
+        if all(item != seen for _, seen in ordered):
+            ordered.append((start, item))
     return ordered

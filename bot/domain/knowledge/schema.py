@@ -136,6 +136,10 @@ class Lexicon(_Strict):
     """Misspellings and homophones sellers type, with the word meant (追中 → 追踪)."""
     core: list[str] = Field(default_factory=list)
     """Concepts only our field uses: a question naming one is never refused."""
+    elsewhere: list[str] = Field(default_factory=list)
+    """Other platforms and Amazon's other programmes (eBay, FBA inbound, referral fees): a
+    question naming one is refused even in our words, since eBay's "tracking rate" or an
+    FBA warehouse's tracking is not Amazon's self-fulfilled VTR."""
     outside: list[str] = Field(default_factory=list)
     """Phrases of neighbouring fields (FBA fees, other platforms): a question naming one
     and no core concept is refused, however many of our words it shares."""
@@ -157,6 +161,24 @@ class Lexicon(_Strict):
         return self
 
 
+Fact = str | int | float | bool
+
+
+class Decision(BaseModel):
+    """A rule applied to a seller's case (decide.py): what it decided (`code`), the facts it
+    used, the answer to the belief or yes/no question asked (`agrees`: True is "yes, right"),
+    and the entry whose text follows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    facts: dict[str, Fact] = Field(default_factory=dict)
+    agrees: bool | None = None
+    belief: bool = False
+    """The question tests a belief ("…对吗？", "right?"): confirmed or corrected first."""
+    entry: str | None = None
+
+
 class Answer(BaseModel):
     """What the search concluded: one entry, a short list to choose from, or "not my field"."""
 
@@ -173,3 +195,7 @@ class Answer(BaseModel):
     """The composed answer's source, in `lang`."""
     confidence: float = Field(ge=0.0, le=1.0)
     suggestions: list[str] = Field(default_factory=list, max_length=3)
+    decision: Decision | None = None
+    """The seller's case decided by the product's rules: worded first, before the entry."""
+    parts: list[Answer] = Field(default_factory=list)
+    """Several questions in one message: each one's answer, in turn (this one is the first)."""

@@ -1,0 +1,328 @@
+"""A seller's question read as a case: the facts it states and what it asks about them.
+
+Search finds the entry whose words fit; a seller's own case ("200 packages, 12 without
+tracking", "a €15 letter from DE to FR") needs its facts first, so the rules can be
+applied to them (decide.py). Everything here reads the normalised question (folded,
+Simplified, typos fixed, Chinese numerals as digits) with plain patterns; a fact the
+patterns do not find stays None, and a case without the facts a rule needs is not decided.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.domain.knowledge.entities import Entities
+from bot.domain.knowledge.schema import Lexicon
+from bot.domain.reference import Carrier, Marketplace, vocabulary
+
+METRICS = ("vtr", "lsr", "cancelrate", "otdr", "odr")
+"""The self-fulfilled metrics with their own targets (metrics.yaml), by lexicon concept."""
+
+_CURRENCIES = (
+    ("EUR", r"€|eur|euros?|欧元|欧"),
+    ("USD", r"\$|usd|dollars?|美元|美金|刀"),
+    ("GBP", r"£|gbp|pounds?|英镑"),
+    ("JPY", r"jpy|yen|日元|円|日币"),
+)
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_AMOUNT_AFTER = [
+    (code, re.compile(rf"{_NUMBER}\s?(?:{words})(?![a-z])")) for code, words in _CURRENCIES
+]
+_AMOUNT_BEFORE = [(code, re.compile(rf"(?:{words})\s?{_NUMBER}")) for code, words in _CURRENCIES]
+
+_PAIR = re.compile(
+    r"(?<![\d.])(\d+)\s*(?:/|of|out of|in)\s*(?:(?:my|our|the|all|these|those|total)\s+)?(\d+)(?![\d.%])"
+)
+_OUT_OF = re.compile(r"(?:out of|of|/|总共|一共|共)\s*$")
+_SEGMENT = re.compile(r"[；;。\n]|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
+_LABEL = re.compile(r"^\s*([^:：，,；;。]{1,24}?)\s*[:：]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_PAIR_ZH = re.compile(
+    r"(?<![\d.])(\d+)\s*[个单件票]?(?:包裹|订单|货件)?\s*(?:里|中|当中|里面|之中)(?:有)?\s*(\d+)(?![\d.%])"
+)
+_INTEGER = re.compile(r"(?<![\d.])(\d{1,6})(?![\d.]|\s?%|\s?(?:天|日|days?|小时|hours?|月|年|周))")
+_INVALID = re.compile(
+    r"no (?:valid )?tracking|without (?:valid )?tracking|not (?:have )?valid|invalid|missing|"
+    r"untracked|no number|defect|lack|没有?(?:有效)?(?:的)?(?:追踪|跟踪|单号)|无(?:有效)?(?:追踪|单号)|无效|"
+    r"缺|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|no scan|错|wrong|incorrect|bad|fail"
+)
+_VALID = re.compile(r"valid|with tracking|tracked|有效|有追踪|有单号|有跟踪|合格|scanned")
+_TOTAL = re.compile(r"ship|package|order|parcel|total|发了|发货|包裹|单|件|票|总|一共|共|卖了|出了")
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
+_BAR_TALK = re.compile(
+    r"要求|需要|门槛|标准|bar|threshold|require|minimum|target|at least|以上|必须|高于|超过|above|over 95|get to|reach"
+)
+_OWN_FIGURE = re.compile(
+    r"我|我的|我们|现在|目前|刚好|正好|只有|\bmy\b|\bi\b|\bwe\b|\bour\b|\bi'm\b|exactly|currently|\bat\b|\bis\b|got"
+)
+
+_BELIEF = re.compile(
+    r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|"
+    r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct)|i heard|someone (?:said|told)|i was told"
+)
+_HOW_MANY = re.compile(
+    r"多少个|几个|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"
+)
+_WHEN = re.compile(r"什么时候|何时|哪天|几号|when|by when|多久")
+_WHAT_TO_DO = re.compile(
+    r"怎么办|咋办|怎么处理|怎么改|what should|what do i do|how do i fix|how to fix|怎么修"
+)
+_NEGATION = re.compile(
+    r"不算|不计入|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|no need|not needed|not affected"
+)
+_OWN_DATA = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
+_NOT_LETTER = re.compile(
+    r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
+)
+_CHINA = re.compile(r"中国|国内|直发|from china|china")
+_FROM = re.compile(r"(?:从|由|自|from)\s*$")
+_DOMESTIC = re.compile(
+    r"本土|境内|本地|domestic|within germany|inside germany|德国内|(?:德国站?|germany)[^，,。?？]{0,3}国内"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """A seller's figures for one group: shipments and valid ones (invalid = the rest)."""
+
+    shipments: int
+    valid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """The facts a question states and the form of what it asks."""
+
+    text: str
+    raw: str = ""
+    """The question as typed, for the names a seller writes ("Home & Kitchen")."""
+    metrics: tuple[str, ...] = ()
+    markets: tuple[Marketplace, ...] = ()
+    origin: str | None = None
+    """Code of the marketplace shipped from, or "CN"."""
+    destination: Marketplace | None = None
+    domestic: bool = False
+    carriers: tuple[Carrier, ...] = ()
+    amount: float | None = None
+    currency: str | None = None
+    bound: str | None = None
+    """ "1000日元以下", "under EUR 20": the amount is a rule's limit ("under"/"over"), not an order's."""
+    letter: bool = False
+    buy_shipping: bool = False
+    counts: Counts | None = None
+    groups: tuple[tuple[str, Counts], ...] = ()
+    """Several groups' figures in one question ("电子：100个，有效96；家居：50个，有效47"),
+    each with the label written before it."""
+    rate: float | None = None
+    """A rate the seller states as theirs (percent), not the bar."""
+    concepts: frozenset[str] = field(default_factory=frozenset)
+    belief: bool = False
+    negated: bool = False
+    how_many: bool = False
+    when: bool = False
+    what_to_do: bool = False
+    own: bool = False
+
+    @property
+    def metric(self) -> str | None:
+        return self.metrics[0] if self.metrics else None
+
+    def as_written(self, folded: str) -> str:
+        """A piece of the normalised text as the seller wrote it (case kept), if found."""
+        at = self.raw.casefold().find(folded)
+        return self.raw[at : at + len(folded)] if at >= 0 and folded else folded
+
+
+class CaseReader:
+    """Reads cases with the lexicon's concept spellings (one list for search and cases)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        spellings: dict[str, str] = {}
+        for concept, phrases in {**lexicon.general, **lexicon.synonyms}.items():
+            for phrase in [concept, *phrases]:
+                spellings.setdefault(phrase.casefold(), concept)
+        self._concept_of = spellings
+        # One pattern, longest spelling first: at each place the longest one wins.
+        ordered = sorted(spellings, key=len, reverse=True)
+        self._pattern = re.compile("|".join(_whole(p) for p in ordered))
+
+    def concepts(self, text: str) -> list[tuple[int, str]]:
+        """(position, concept) of every concept spelling, longest first, not overlapping."""
+        return [(m.start(), self._concept_of[m.group()]) for m in self._pattern.finditer(text)]
+
+    def read(self, text: str, entities: Entities, raw: str = "") -> Case:
+        """The case a normalised question states; `entities` as the finder found them."""
+        text = _THOUSANDS.sub("", text)
+        named = self.concepts(text)
+        concepts = frozenset(c for _, c in named)
+        metrics = tuple(dict.fromkeys(c for _, c in named if c in METRICS))
+        amount, currency = _amount(text)
+        origin, destination = _route(text, entities.markets_at)
+        return Case(
+            text=text,
+            raw=raw,
+            metrics=metrics,
+            markets=entities.marketplaces,
+            origin=origin,
+            destination=destination,
+            domestic=bool(_DOMESTIC.search(text)),
+            carriers=entities.carriers,
+            amount=amount,
+            currency=currency,
+            bound=_bound(text, amount),
+            letter=("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text),
+            buy_shipping="buyshipping" in concepts,
+            counts=_counts(text, amount),
+            groups=_groups(text, amount),
+            rate=_rate(text),
+            concepts=concepts,
+            belief=bool(_BELIEF.search(text)),
+            negated=bool(_NEGATION.search(text)),
+            how_many=bool(_HOW_MANY.search(text)),
+            when=bool(_WHEN.search(text)),
+            what_to_do=bool(_WHAT_TO_DO.search(text)),
+            own=bool(_OWN_DATA.search(text)),
+        )
+
+
+def _whole(phrase: str) -> str:
+    """A spelling as a pattern: Latin ones as whole words ("eu" is not in "euro")."""
+    escaped = re.escape(phrase)
+    if re.match(r"[a-z0-9]", phrase):
+        escaped = rf"(?<![a-z0-9]){escaped}"
+    if re.search(r"[a-z0-9]$", phrase):
+        escaped = rf"{escaped}(?![a-z0-9])"
+    return escaped
+
+
+def _letter_service(text: str) -> bool:
+    """A letter service named the way files name it (Brief, Lettre …); not the whole-word
+    "list", which in a question is the carrier list."""
+    return any(word in text for word in vocabulary().letter_service_words)
+
+
+def _amount(text: str) -> tuple[float | None, str | None]:
+    for code, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
+        match = pattern.search(text)
+        if match:
+            return float(match.group(1)), code
+    return None, None
+
+
+_UNIT = r"(?:[a-z€$£¥]+|日元|欧元|美元|美金|英镑|円|元|欧|刀)?"
+_UNDER_AFTER = re.compile(rf"^\s*{_UNIT}\s*(?:以下|以内|之下|below|or less)")
+_UNDER_BEFORE = re.compile(r"(?:under|below|less than|低于|不到|少于|小于)\s*(?:[a-z€$£¥]+)?\s*$")
+_OVER_AFTER = re.compile(rf"^\s*{_UNIT}\s*(?:以上|or more)")
+_OVER_BEFORE = re.compile(r"(?:over|above|more than|超过|高于|大于)\s*(?:[a-z€$£¥]+)?\s*$")
+
+
+def _bound(text: str, amount: float | None) -> str | None:
+    if amount is None:
+        return None
+    number = f"{amount:g}"
+    at = text.find(number)
+    if at < 0:
+        return None
+    before, after = text[max(0, at - 12) : at], text[at + len(number) : at + len(number) + 12]
+    if _UNDER_AFTER.search(after) or _UNDER_BEFORE.search(before):
+        return "under"
+    if _OVER_AFTER.search(after) or _OVER_BEFORE.search(before):
+        return "over"
+    return None
+
+
+def _route(
+    text: str, markets_at: tuple[tuple[int, Marketplace], ...]
+) -> tuple[str | None, Marketplace | None]:
+    """Where from and where to: "从德国发到法国" → (DE, FR); "from China to the US" → (CN, US)."""
+    origin: str | None = None
+    destination: Marketplace | None = None
+    for start, market in markets_at:
+        if origin is None and _FROM.search(text[max(0, start - 6) : start]):
+            origin = market.code
+        elif destination is None:
+            destination = market
+    if origin is None and _CHINA.search(text):
+        origin = "CN"
+    return origin, destination
+
+
+def _counts(text: str, amount: float | None) -> Counts | None:
+    """Shipments and valid ones from the figures a seller gives ("57 valid out of 60",
+    "发了200单，12个没追踪", "20个包裹，1个没追踪号")."""
+    pair = _PAIR.search(text)
+    if pair:
+        part, total = int(pair.group(1)), int(pair.group(2))
+        after = text[pair.end() : pair.end() + 40]
+        before = text[max(0, pair.start() - 20) : pair.start()]
+        invalid = bool(_INVALID.search(after) or _INVALID.search(before))
+        return _made(total, total - part if invalid else part)
+    pair = _PAIR_ZH.search(text)
+    if pair:
+        total, part = int(pair.group(1)), int(pair.group(2))
+        invalid = bool(_INVALID.search(text[pair.end() : pair.end() + 20]))
+        return _made(total, total - part if invalid else part)
+    return _counts_by_role(text, amount)
+
+
+def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
+    """Figures per labelled group, when a question gives two or more groups."""
+    found: list[tuple[str, Counts]] = []
+    for segment in _SEGMENT.split(text):
+        counts = _counts(segment, amount) if segment else None
+        if counts is not None:
+            label = _LABEL.match(segment)
+            found.append((label.group(1).strip() if label else "", counts))
+    return tuple(found) if len(found) >= 2 else ()
+
+
+def _counts_by_role(text: str, amount: float | None) -> Counts | None:
+    roles: dict[str, int] = {}
+    numbers = [m for m in _INTEGER.finditer(text) if amount is None or float(m.group(1)) != amount]
+    for i, match in enumerate(numbers):
+        end = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
+        start = numbers[i - 1].end() if i else 0
+        after, before = text[match.end() : end], text[start : match.start()]
+        after = re.split(r"[，,。；;]", after)[0]
+        before = re.split(r"[，,。；;]", before)[-1]
+        role = _role(after, before)
+        if role and role not in roles:
+            roles[role] = int(match.group(1))
+    shipments, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
+    if shipments is not None and invalid is not None:
+        return _made(shipments, shipments - invalid)
+    if shipments is not None and valid is not None:
+        return _made(shipments, valid)
+    if valid is not None and invalid is not None:
+        return _made(valid + invalid, valid)
+    return None
+
+
+def _role(after: str, before: str) -> str | None:
+    """What a figure counts, from the words after it, then before it: "out of N" is all
+    shipments; invalid and valid packages next (their words are specific), then the rest."""
+    if _OUT_OF.search(before):
+        return "total"
+    for pattern, role in ((_INVALID, "invalid"), (_VALID, "valid"), (_TOTAL, "total")):
+        if pattern.search(after) or pattern.search(before):
+            return role
+    return None
+
+
+def _made(shipments: int, valid: int) -> Counts | None:
+    return Counts(shipments, valid) if 0 <= valid <= shipments and shipments > 0 else None
+
+
+def _rate(text: str) -> float | None:
+    """The seller's own rate: a percentage other than the bar, or 95% said of themselves
+    ("我的VTR刚好95%"), not "VTR要求95%"."""
+    for match in _PERCENT.finditer(text):
+        value = float(match.group(1))
+        if value > 100:
+            continue
+        if value != 95:
+            return value
+        if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text):
+            return value
+    return None

@@ -1,0 +1,316 @@
+"""A seller's case decided with the product's own rules, before any entry is shown.
+
+The same functions the report uses decide here: the bar and the fewest fixes (bar.py),
+the value exemptions (exemptions.py), which marketplaces a rule or feature covers
+(marketplaces.yaml), the metrics' targets (metrics.yaml). A decision is data (a code and
+its facts); the services layer words it in the reader's language. A question whose case
+lacks the facts a rule needs gets no decision, and no yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from fractions import Fraction
+
+from bot.domain.bar import fixes_needed, is_above
+from bot.domain.exemptions import (
+    DE_DOMESTIC_COUNTS_OVER_EUR,
+    EU_LETTER_LIMIT_EUR,
+    JP_EXEMPT_LIMIT_JPY,
+    US_TWO_SCANS_FROM_USD,
+    value_exemption,
+)
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.schema import Decision, Fact
+from bot.domain.reference import marketplace_by_code, marketplaces, metrics
+
+METRIC_ENTRIES = {
+    "vtr": "vtr-threshold",
+    "lsr": "metric-late-shipment",
+    "cancelrate": "metric-cancel-rate",
+    "otdr": "metric-on-time-delivery",
+    "odr": "metric-odr",
+}
+"""The entry that explains each metric, shown after a decision about it."""
+
+_ASKS_PASS = re.compile(
+    r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|行不行|行吗|没问题|有问题|危险|"
+    r"\bok\b|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
+    r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低"
+)
+_FAIL_WORDS = re.compile(r"不达标|没达标|不合格|不够|低于|below|fail|not (?:ok|enough|pass)")
+_ONLY = re.compile(r"只看|只考核|只管|只在|只有|只算|only|just the")
+_SKIP = re.compile(
+    r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
+)
+_ACCOUNT_WIDE = re.compile(
+    r"整个店铺|全店|整个账户|整个账号|account[- ]wide|whole account|whole store|entire account|store[- ]wide|overall"
+)
+_PER_CATEGORY = re.compile(
+    r"每个类目|每个品类|分类目|按类目|按品类|per category|each category|by category"
+)
+_CHINESE_NAME = re.compile(
+    r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|name|characters?)|(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
+)
+_MISMATCH = re.compile(
+    r"选成|选错|选了|填成|填错|其实|实际|实际上|actually|but it(?:'s| is| was)|instead|wrong carrier|selected|chose|picked|entered as"
+)
+_LABEL = re.compile(r"^\s*([^:：，,；;。?？]{1,24}?)\s*[:：]")
+_FEEDBACK = frozenset({"feedback"})
+
+
+def decide(case: Case) -> Decision | None:
+    """The first rule that the case gives enough facts for, decided; None when none does."""
+    for rule in RULES:
+        decision = rule(case)
+        if decision is not None:
+            return decision
+    return None
+
+
+def percent_text(valid: int | Fraction, shipments: int | Fraction) -> str:
+    """A VTR to one decimal, rounded half up in exact arithmetic (188/200 → "94.0")."""
+    tenths = (Fraction(valid) * 1000 / Fraction(shipments) + Fraction(1, 2)).__floor__()
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+def _vtr_facts(shipments: int, valid: int, label: str, key: str = "") -> dict[str, Fact]:
+    """One group's VTR decided by the report's bar and fewest-fixes rule."""
+    return {
+        f"label{key}": label,
+        f"valid{key}": valid,
+        f"shipments{key}": shipments,
+        f"invalid{key}": shipments - valid,
+        f"percent{key}": percent_text(valid, shipments),
+        f"above{key}": is_above(valid, shipments),
+        f"needed{key}": fixes_needed(shipments, valid),
+    }
+
+
+def _vtr_groups(case: Case) -> Decision | None:
+    if len(case.groups) < 2 or case.metric not in (None, "vtr"):
+        return None
+    facts: dict[str, Fact] = {"groups": len(case.groups)}
+    for i, (label, counts) in enumerate(case.groups):
+        facts.update(_vtr_facts(counts.shipments, counts.valid, case.as_written(label), str(i)))
+    return Decision(code="vtr_groups", facts=facts, entry="vtr-per-category")
+
+
+def _vtr_counts(case: Case) -> Decision | None:
+    if case.counts is None or case.metric not in (None, "vtr"):
+        return None
+    shipments, valid = case.counts.shipments, case.counts.valid
+    above = is_above(valid, shipments)
+    label = _LABEL.match(case.text)
+    facts = _vtr_facts(shipments, valid, case.as_written(label.group(1).strip()) if label else "")
+    entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
+    return Decision(code="vtr_counts", facts=facts, agrees=_passes_asked(case, above), entry=entry)
+
+
+def _vtr_rate(case: Case) -> Decision | None:
+    if case.rate is None or case.metric not in (None, "vtr") or not _ASKS_PASS.search(case.text):
+        return None
+    if case.metric is None and not case.concepts & {"trackingid", "threshold", "drop"}:
+        return None
+    rate = Fraction(str(case.rate))
+    above = is_above(rate, 100)
+    facts: dict[str, Fact] = {"percent": f"{case.rate:g}", "above": above}
+    entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
+    return Decision(code="vtr_rate", facts=facts, agrees=_passes_asked(case, above), entry=entry)
+
+
+def _metric_rate(case: Case) -> Decision | None:
+    if case.rate is None or case.metric in (None, "vtr") or not _ASKS_PASS.search(case.text):
+        return None
+    metric = metrics()[case.metric]
+    if case.rate == metric.target and not case.own:
+        return None  # the target itself, named as the target: a question about the bar
+    rate = Fraction(str(case.rate))
+    target = Fraction(str(metric.target))
+    ok = rate > target if metric.good == "above" else rate < target
+    facts: dict[str, Fact] = {"metric": metric.id, "percent": f"{case.rate:g}", "ok": ok}
+    return Decision(
+        code="metric_rate",
+        facts=facts,
+        agrees=_passes_asked(case, ok),
+        entry=METRIC_ENTRIES[metric.id],
+    )
+
+
+def _metrics_named(case: Case) -> Decision | None:
+    """ "VTR和LSR分别按多少天算": several metrics named, each one's own target and window
+    (never the others' figures), then the entry of the one compared with VTR."""
+    if len(case.metrics) < 2 or case.rate is not None:
+        return None
+    others = [m for m in case.metrics if m != "vtr"]
+    entry = METRIC_ENTRIES["otdr" if "otdr" in others else others[0]]
+    return Decision(code="metrics_named", facts={"metrics": ",".join(case.metrics)}, entry=entry)
+
+
+def _passes_asked(case: Case, passes: bool) -> bool:
+    """The answer to "do I pass?" or to "am I below?", whichever the seller asked."""
+    asks_fail = bool(_FAIL_WORDS.search(case.text))
+    return passes != asks_fail
+
+
+def _value_rules(case: Case) -> Decision | None:
+    if case.amount is None or case.currency is None:
+        return None
+    if case.bound is not None:
+        return _stated_limit(case)
+    return _jp_value(case) or _us_scans(case) or _de_domestic(case) or _eu_letter(case)
+
+
+def _stated_limit(case: Case) -> Decision | None:
+    """ "日本站1000日元以下的不算VTR，对吗": a rule's limit stated, checked against the rule."""
+    limits = {"JPY": ("jp_rule", JP_EXEMPT_LIMIT_JPY), "EUR": ("eu_rule", EU_LETTER_LIMIT_EUR)}
+    if case.currency not in limits or case.bound != "under":
+        return None
+    code, limit = limits[case.currency]
+    right_limit = case.amount == limit
+    # The belief is "exempt" when it says 不算/exempt, else "counts".
+    agrees = right_limit and case.negated
+    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "limit": limit}
+    entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
+    return Decision(code=code, facts=facts, agrees=agrees, entry=entry)
+
+
+def _involved(case: Case) -> list[str]:
+    codes = [m.code for m in case.markets]
+    if case.origin and case.origin != "CN" and case.origin not in codes:
+        codes.insert(0, case.origin)
+    return codes
+
+
+def _jp_value(case: Case) -> Decision | None:
+    if case.currency != "JPY" or ("JP" not in _involved(case) and "japan" not in case.concepts):
+        return None
+    exempt = value_exemption("JP", "JPY", case.amount or 0.0, case.letter) is not None
+    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "exempt": exempt}
+    return Decision(
+        code="jp_value", facts=facts, agrees=exempt == case.negated, entry="japan-rules"
+    )
+
+
+def _us_scans(case: Case) -> Decision | None:
+    if case.currency != "USD" or not ({"US"} & set(_involved(case)) or "us" in case.concepts):
+        return None
+    two = (case.amount or 0.0) >= US_TWO_SCANS_FROM_USD
+    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "two_scans": two}
+    one_scan_said = bool(
+        re.search(
+            r"一个扫描|一次扫描|一条扫描|1个扫描|1次扫描|1 scan|one scan|single scan", case.text
+        )
+    )
+    agrees = None if not one_scan_said else not two
+    return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
+
+
+def _de_domestic_rule(case: Case) -> Decision | None:
+    """ "德国境内的单超过多少欧元算VTR": the domestic rule's limit, without an order."""
+    codes = _involved(case)
+    if case.amount is not None or codes != ["DE"] or not case.domestic:
+        return None
+    return Decision(code="de_domestic_rule", entry="eu-cross-border")
+
+
+def _de_domestic(case: Case) -> Decision | None:
+    codes = _involved(case)
+    if case.currency != "EUR" or codes != ["DE"] or not (case.domestic or case.origin == "DE"):
+        return None
+    counts = (case.amount or 0.0) > DE_DOMESTIC_COUNTS_OVER_EUR
+    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "counts": counts}
+    return Decision(
+        code="de_domestic", facts=facts, agrees=counts != case.negated, entry="eu-cross-border"
+    )
+
+
+def _eu_letter(case: Case) -> Decision | None:
+    codes = _involved(case)
+    eu = [c for c in codes if marketplace_by_code()[c].letter_rule]
+    if case.currency != "EUR" or not (eu or case.concepts & {"eu", "crossborder"}):
+        return None
+    market = eu[-1] if eu else "DE"
+    reason = value_exemption(market, "EUR", case.amount or 0.0, case.letter)
+    exempt = reason is not None
+    facts: dict[str, Fact] = {
+        "amount": f"{case.amount:g}",
+        "exempt": exempt,
+        "letter": case.letter,
+        "route": " → ".join(codes),
+    }
+    return Decision(
+        code="eu_letter", facts=facts, agrees=exempt == case.negated, entry="eu-letter-under-20"
+    )
+
+
+def _carrier_chinese_name(case: Case) -> Decision | None:
+    if not _CHINESE_NAME.search(case.text) or (
+        not case.concepts & {"carrier"} and not case.carriers
+    ):
+        return None
+    facts: dict[str, Fact] = {"carrier": case.carriers[0].name if case.carriers else ""}
+    return Decision(code="carrier_chinese_name", facts=facts, agrees=False, entry="carrier-choose")
+
+
+def _carrier_mismatch(case: Case) -> Decision | None:
+    if len(case.carriers) < 2 or not _MISMATCH.search(case.text):
+        return None
+    selected, actual = case.carriers[0], case.carriers[1]
+    facts: dict[str, Fact] = {"selected": selected.name, "actual": actual.name}
+    # "有影响吗" / "does it matter": yes; "is it still valid": no.
+    matters = not re.search(r"还有效|还算|still (?:valid|count)|算有效|is it valid|ok\b", case.text)
+    return Decision(
+        code="carrier_mismatch", facts=facts, agrees=matters, entry="tracking-unconfirmed"
+    )
+
+
+def _strike_through(case: Case) -> Decision | None:
+    if not (case.concepts & _FEEDBACK) or not case.markets:
+        return None
+    market = case.markets[0]
+    available = market.feedback_strike_through
+    facts: dict[str, Fact] = {"market": market.code, "available": available}
+    return Decision(
+        code="strike_through", facts=facts, agrees=available, entry="buy-shipping-feedback"
+    )
+
+
+def _only_some_marketplaces(case: Case) -> Decision | None:
+    """ "VTR只看美国站，欧洲站不用管": a claim that the bar covers fewer marketplaces."""
+    if "vtr" not in case.concepts or (not case.markets and "eu" not in case.concepts):
+        return None
+    if not (_ONLY.search(case.text) or _SKIP.search(case.text)):
+        return None
+    covered = [m.code for m in marketplaces() if m.vtr_bar_from_china]
+    facts: dict[str, Fact] = {"covered": ", ".join(covered)}
+    return Decision(
+        code="vtr_marketplaces", facts=facts, agrees=False, entry="vtr-marketplaces-china"
+    )
+
+
+def _account_wide(case: Case) -> Decision | None:
+    if "vtr" not in case.concepts and "trackingid" not in case.concepts:
+        return None
+    wide = bool(_ACCOUNT_WIDE.search(case.text))
+    per = bool(_PER_CATEGORY.search(case.text))
+    if wide == per or case.counts is not None:
+        return None  # both named ("整店还是每个类目"): the entry explains, no yes or no
+    return Decision(code="per_category", facts={}, agrees=per, entry="vtr-per-category")
+
+
+RULES: tuple[Callable[[Case], Decision | None], ...] = (
+    _carrier_chinese_name,
+    _carrier_mismatch,
+    _vtr_groups,
+    _vtr_counts,
+    _vtr_rate,
+    _metric_rate,
+    _metrics_named,
+    _value_rules,
+    _de_domestic_rule,
+    _strike_through,
+    _only_some_marketplaces,
+    _account_wide,
+)

@@ -1,0 +1,293 @@
+"""A decision on a seller's case (bot/domain/knowledge/decide.py) worded for the reader.
+
+The decision comes first in the answer: a seller who reads one line reads the verdict on
+their own case. A belief ("…对吗？", "right?") gets "Right"/"Not quite" before it, a yes/no
+question in English "Yes —"/"No —"; only a rule evaluated on the question's facts gives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.domain.knowledge.schema import Decision
+from bot.domain.reference import marketplace_by_code, metrics
+from bot.services.i18n import Translator
+
+Wording = Callable[[Decision, Translator], str]
+
+
+def decision_lead(decision: Decision, t: Translator) -> str:
+    """The decision as the answer's first line(s), in `t`'s language."""
+    text = WORDINGS[decision.code](decision, t)
+    if decision.agrees is None:
+        return text
+    if decision.belief:
+        if decision.agrees:
+            return t._("Right: {decision}", decision=text)
+        return t._("Not right: {decision}", decision=text)
+    if t.lang != "en":
+        return text  # a Chinese answer states the verdict itself (不算 / 计入)
+    return f"Yes — {text}" if decision.agrees else f"No — {text}"
+
+
+def _facts(decision: Decision) -> dict[str, str]:
+    return {key: str(value) for key, value in decision.facts.items()}
+
+
+def _vtr_groups(decision: Decision, t: Translator) -> str:
+    """Each group's verdict on its own line, in the order the seller gave them."""
+    lines = []
+    for i in range(int(decision.facts["groups"])):
+        key = str(i)
+        group = {
+            name[: -len(key)]: value
+            for name, value in decision.facts.items()
+            if name.endswith(key) and name != "groups"
+        }
+        lines.append(_vtr_counts(Decision(code="vtr_counts", facts=group), t))
+    return "\n".join(lines)
+
+
+def _vtr_counts(decision: Decision, t: Translator) -> str:
+    text = _vtr_verdict(decision, t)
+    label = str(decision.facts.get("label") or "")
+    return f"{label}: {text}" if label else text
+
+
+def _vtr_verdict(decision: Decision, t: Translator) -> str:
+    f = _facts(decision)
+    if decision.facts["above"]:
+        return t._(
+            "{valid} valid of {shipments} = {percent}%: above the bar (VTR must be above 95%), so this passes; "
+            "no fixes needed.",
+            **f,
+        )
+    needed = int(decision.facts["needed"])
+    fix = t.ngettext(
+        "Fix {count} package to get above it (of the {invalid} invalid).",
+        "Fix {count} packages to get above it (of the {invalid} invalid).",
+        needed,
+        invalid=f["invalid"],
+    )
+    if f["percent"] == "95.0":
+        head = t._(
+            "{valid} valid of {shipments} = 95.0%, which is not above 95%: below the bar.", **f
+        )
+    else:
+        head = t._(
+            "{valid} valid of {shipments} = {percent}%: below the bar (VTR must be above 95%).",
+            **f,
+        )
+    return f"{head} {fix}" if t.lang == "en" else f"{head}{fix}"
+
+
+def _vtr_rate(decision: Decision, t: Translator) -> str:
+    f = _facts(decision)
+    if decision.facts["above"]:
+        return t._("A VTR of {percent}% passes (above 95%).", **f)
+    if float(f["percent"]) == 95:
+        return t._(
+            "A VTR of exactly 95.0% (not above 95%) is below the bar; at least one more valid "
+            "package is needed.",
+        )
+    return t._("A VTR of {percent}%: below the bar (VTR must be above 95%).", **f)
+
+
+def _metric_name(metric_id: str, t: Translator) -> str:
+    metric = metrics()[metric_id]
+    name = metric.zh if t.lang == "zh" else metric.en
+    return f"{name} ({metric.abbr})"
+
+
+def _metric_rate(decision: Decision, t: Translator) -> str:
+    metric = metrics()[str(decision.facts["metric"])]
+    values = {
+        "name": _metric_name(metric.id, t),
+        "percent": str(decision.facts["percent"]),
+        "target": f"{metric.target:g}",
+    }
+    if metric.good == "below":
+        if decision.facts["ok"]:
+            return t._("{name} at {percent}%: under the target (below {target}%), fine.", **values)
+        return t._(
+            "{name} at {percent}%: not under the target (below {target}%), so it misses it.",
+            **values,
+        )
+    if decision.facts["ok"]:
+        return t._("{name} at {percent}%: above the target (above {target}%), fine.", **values)
+    return t._(
+        "{name} at {percent}%: not above the target (above {target}%), so it misses it.", **values
+    )
+
+
+def _metrics_named(decision: Decision, t: Translator) -> str:
+    """Each named metric's target and window, from metrics.yaml."""
+    lines = []
+    for metric_id in str(decision.facts["metrics"]).split(","):
+        metric = metrics()[metric_id]
+        joiner = " 天和 " if t.lang == "zh" else " and "
+        values = {
+            "name": _metric_name(metric_id, t),
+            "target": f"{metric.target:g}",
+            "days": joiner.join(str(d) for d in metric.days),
+        }
+        if metric.good == "above":
+            lines.append(t._("{name}: above {target}%, over {days} days.", **values))
+        else:
+            lines.append(t._("{name}: under {target}%, over {days} days.", **values))
+    return "\n".join(lines)
+
+
+def _jp_value(decision: Decision, t: Translator) -> str:
+    if decision.facts["exempt"]:
+        return t._(
+            "A JPY {amount} order on Amazon.co.jp is exempt: orders under JPY 1,000 do not "
+            "count toward VTR.",
+            **_facts(decision),
+        )
+    return t._(
+        "A JPY {amount} order on Amazon.co.jp counts toward VTR: only orders under "
+        "JPY 1,000 are exempt.",
+        **_facts(decision),
+    )
+
+
+def _jp_rule(decision: Decision, t: Translator) -> str:
+    return t._("On Amazon.co.jp, orders under JPY 1,000 are exempt: they do not count toward VTR.")
+
+
+def _eu_rule(decision: Decision, t: Translator) -> str:
+    return t._(
+        "In the EU and UK, orders under EUR 20 (shipping included, VAT excluded) are exempt "
+        "only when sent with a letter service; other orders count toward VTR.",
+    )
+
+
+def _us_scans(decision: Decision, t: Translator) -> str:
+    if decision.facts["two_scans"]:
+        return t._(
+            "A USD {amount} order shipped from China to the US needs two carrier scans, one "
+            "of them delivery or attempted delivery (USD 5 and over); one scan is not enough.",
+            **_facts(decision),
+        )
+    return t._(
+        "A USD {amount} order shipped from China to the US needs at least one carrier scan "
+        "(under USD 5).",
+        **_facts(decision),
+    )
+
+
+def _de_domestic(decision: Decision, t: Translator) -> str:
+    if decision.facts["counts"]:
+        return t._(
+            "A EUR {amount} domestic German shipment counts toward VTR (over EUR 15).",
+            **_facts(decision),
+        )
+    return t._(
+        "A EUR {amount} domestic German shipment is not counted: German domestic "
+        "shipments count from over EUR 15.",
+        **_facts(decision),
+    )
+
+
+def _eu_letter(decision: Decision, t: Translator) -> str:
+    values = _facts(decision)
+    values["route"] = values["route"] or "EU"
+    if decision.facts["exempt"]:
+        return t._(
+            "A EUR {amount} order ({route}) sent as Letter is exempt from VTR: under EUR 20 "
+            "and sent with a letter service.",
+            **values,
+        )
+    if not decision.facts["letter"]:
+        return t._(
+            "A EUR {amount} order ({route}) counts toward VTR: the exemption needs both "
+            "under EUR 20 and a letter service, and this one is not sent as Letter.",
+            **values,
+        )
+    return t._(
+        "A EUR {amount} order ({route}) counts toward VTR even as a letter: only orders "
+        "under EUR 20 sent as Letter are exempt.",
+        **values,
+    )
+
+
+def _de_domestic_rule(decision: Decision, t: Translator) -> str:
+    return t._("German domestic shipments count toward VTR when the order is over EUR 15.")
+
+
+def _carrier_chinese_name(decision: Decision, t: Translator) -> str:
+    if decision.facts.get("carrier"):
+        return t._(
+            "Typing the carrier's name in Chinese does not work: Amazon treats carrier names "
+            "typed in Chinese as invalid. Pick {carrier} from Amazon's carrier list instead; "
+            '"Other" with its English name only if it is missing from the list.',
+            **_facts(decision),
+        )
+    return t._(
+        "Typing the carrier's name in Chinese does not work: Amazon treats carrier names "
+        "typed in Chinese as invalid. Pick the carrier from Amazon's list, or choose "
+        '"Other" and type its English name.',
+    )
+
+
+def _carrier_mismatch(decision: Decision, t: Translator) -> str:
+    return t._(
+        "It matters: a {actual} number entered with {selected} as the carrier does not "
+        'match, so the tracking shows as "unconfirmed" and does not count as valid. Edit '
+        "the tracking to {actual} before the buyer receives the package.",
+        **_facts(decision),
+    )
+
+
+def _strike_through(decision: Decision, t: Translator) -> str:
+    market = marketplace_by_code()[str(decision.facts["market"])]
+    name = market.zh if t.lang == "zh" else market.domain.capitalize()
+    if decision.facts["available"]:
+        return t._(
+            "Striking through delivery-only negative feedback for on-time Buy Shipping "
+            "orders is offered on {market}.",
+            market=name,
+        )
+    return t._(
+        "{market} is not among the marketplaces where Buy Shipping's strike-through of "
+        "delivery-only negative feedback is offered (US, CA, UK, DE, FR, ES, IT, IN, MX).",
+        market=name,
+    )
+
+
+def _vtr_marketplaces(decision: Decision, t: Translator) -> str:
+    return t._(
+        "The VTR bar (above 95%) is not for one marketplace only: for shipments from China it "
+        "applies to {covered}; and under the EU/UK update cross-border orders to and from "
+        "EU countries count too.",
+        **_facts(decision),
+    )
+
+
+def _per_category(decision: Decision, t: Translator) -> str:
+    return t._(
+        "VTR is not account-wide: it is judged per product category and per marketplace; "
+        "a category below the bar loses self-fulfilled selling in that category only.",
+    )
+
+
+WORDINGS: dict[str, Wording] = {
+    "vtr_counts": _vtr_counts,
+    "vtr_groups": _vtr_groups,
+    "metrics_named": _metrics_named,
+    "vtr_rate": _vtr_rate,
+    "metric_rate": _metric_rate,
+    "jp_value": _jp_value,
+    "jp_rule": _jp_rule,
+    "eu_rule": _eu_rule,
+    "us_scans": _us_scans,
+    "de_domestic": _de_domestic,
+    "eu_letter": _eu_letter,
+    "carrier_chinese_name": _carrier_chinese_name,
+    "de_domestic_rule": _de_domestic_rule,
+    "carrier_mismatch": _carrier_mismatch,
+    "strike_through": _strike_through,
+    "vtr_marketplaces": _vtr_marketplaces,
+    "per_category": _per_category,
+}

@@ -1,0 +1,209 @@
+"""Questions about the chat's own shipments, answered from its last report.
+
+"我的玩具类目现在多少？", "which category is at risk?", "how many packages do I still need to
+fix?", "when will Toys be back above 95%?": the figures are the ones /vtr shows (the stored
+report, its groups, plan and recovery dates), worded with the report's own lines. The
+decision comes first: the group's verdict, the fixes, or the date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bot.domain.knowledge.case import Case
+from bot.domain.models import GroupStats, VtrReport
+from bot.services.i18n import Translator
+from bot.services.vtr_words import (
+    Markup,
+    category_label,
+    fix_line,
+    group_line,
+    marketplace_label,
+    needed_text,
+    ratio_text,
+    reason_text,
+    recovery_text,
+)
+
+MAX_LINES = 10
+"""Groups or defects listed in an answer; /vtr and the defect file hold the rest."""
+
+_WHICH_ORDER = re.compile(
+    r"哪个订单|哪些订单|哪几个订单|哪几单|哪些包裹|哪个包裹|which orders?|which packages?|list (?:the|my) (?:defects|orders)"
+)
+_WHY = re.compile(r"为什么|为啥|原因|why|reason")
+_OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", "atoz"})
+_WHICH = re.compile(r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)")
+_RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
+_FIX = re.compile(r"修|改|补|fix|correct|repair")
+_BACK = re.compile(r"back above|recover|恢复|回到|回升|重新高于")
+_DATA_WORDS = re.compile(
+    r"类目|品类|分类|店铺|整体|总体|现在|目前|多少|几个|站|category|categories|shop|store|overall|"
+    r"now|current|fix|修|when|什么时候|哪天|恢复|back above|recover|still count|count against|还算|还计入"
+)
+
+
+def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
+    """A question about the chat's own figures: said of "my"/"我的" shipments (or naming one
+    of its categories) and asking for a figure, a group, fixes or a date, with no figures of
+    its own (those are a case to decide, not the stored data)."""
+    if case.counts is not None or case.rate is not None or case.amount is not None:
+        return False
+    owned = case.own and bool(_DATA_WORDS.search(case.text)) and not case.concepts & _OTHER_SUBJECTS
+    if report is None:
+        return owned
+    if _named_groups(case, report) or _WHICH_ORDER.search(case.text):
+        return True
+    about_categories = "category" in case.concepts and bool(_WHICH.search(case.text))
+    still_to_fix = bool(_FIX.search(case.text)) and case.how_many and "still" in case.text
+    back = bool(_BACK.search(case.text))
+    return about_categories or still_to_fix or back or owned
+
+
+def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
+    text = case.text.casefold()
+    return [s for s in report.by_category if s.name and s.name.casefold() in text] + [
+        s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)
+    ]
+
+
+def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
+    """The answer from the stored report, its decision first, then where it comes from."""
+    m = Markup(html=False)
+    named = _named_groups(case, report)
+    if _WHICH_ORDER.search(case.text) or _WHY.search(case.text):
+        lines = [
+            *(_group_verdict(g, report, t) for g in named),
+            *_defects(case, report, named, t, m),
+        ]
+    elif named:
+        lines = [_group_verdict(group, report, t) for group in named]
+    elif _FIX.search(case.text) and case.how_many:
+        lines = _fixes(report, t)
+    elif case.when:
+        lines = _recoveries(report, t)
+    elif _WHICH.search(case.text) or _RISK.search(case.text):
+        lines = _below(report, t, m)
+    else:
+        lines = [_overall(report, t), *_every_category(report, t, m)]
+    lines.append(
+        t._(
+            "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
+            date=t.date(report.as_of),
+            start=t.date(report.window.start),
+            end=t.date(report.window.end),
+        )
+    )
+    return "\n".join(lines)
+
+
+def _every_category(report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    shown = report.by_category[:MAX_LINES]
+    return [group_line(s, t, m, category_label(t, s.name)) for s in shown]
+
+
+def _defects(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+) -> list[str]:
+    """The defects asked about: of the named categories, and of the named carriers (as
+    selected or as the number looks), most recent first."""
+    categories = {g.name for g in named if any(g is s for s in report.by_category)}
+    carriers = {c.name.casefold() for c in case.carriers}
+    chosen = [
+        d
+        for d in report.defects
+        if (not categories or d.category in categories)
+        and (not carriers or {d.carrier.casefold(), (d.looks_like or "").casefold()} & carriers)
+    ]
+    if not chosen:
+        return [t._("No defects match that in your last report.")]
+    lines = [
+        f"{reason_text(t, reason)}: {t.number(count)}"
+        for reason, count in Counter(d.reason for d in chosen).most_common()
+    ]
+    lines += [fix_line(d, t, m) for d in chosen[:MAX_LINES]]
+    return lines
+
+
+def _label(group: GroupStats, report: VtrReport, t: Translator) -> str:
+    if any(group is s for s in report.by_marketplace):
+        return marketplace_label(t, group.name)
+    return category_label(t, group.name)
+
+
+def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
+    label = _label(group, report, t)
+    ratio = ratio_text(t, group)
+    if not group.below_threshold:
+        text = t._("{name} is above the bar (above 95%): {ratio}.", name=label, ratio=ratio)
+        return text + (
+            " " + t._("It is at risk: it may fall to 95% (or under) within a week.")
+            if group.at_risk
+            else ""
+        )
+    text = t._(
+        "{name} is below the bar (VTR must be above 95%): {ratio}. Fix {needed} package(s) to get above it.",
+        name=label,
+        ratio=ratio,
+        needed=t.number(group.needed),
+    )
+    if group.recovery_date:
+        text += " " + t._("Without fixes: {when}.", when=recovery_text(t, group))
+    return text
+
+
+def _overall(report: VtrReport, t: Translator) -> str:
+    overall = report.overall
+    if overall.below_threshold:
+        return t._("Your shop overall is below the bar: {ratio}.", ratio=ratio_text(t, overall))
+    return t._(
+        "Your shop overall is above the bar (above 95%): {ratio}.", ratio=ratio_text(t, overall)
+    )
+
+
+def _below(report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    below = [s for s in report.by_category if s.below_threshold]
+    risky = [s for s in report.by_category if not s.below_threshold and s.at_risk]
+    if not below and not risky:
+        return [t._("Every category is above the bar (above 95%).")]
+    names = (
+        "、".join(category_label(t, s.name) for s in below)
+        if t.lang == "zh"
+        else ", ".join(category_label(t, s.name) for s in below)
+    )
+    lines = [t._("Below the bar: {names}.", names=names)] if below else []
+    lines += [group_line(s, t, m, category_label(t, s.name)) for s in below + risky]
+    return lines
+
+
+def _fixes(report: VtrReport, t: Translator) -> list[str]:
+    categories = [s for s in report.by_category if s.below_threshold]
+    if not categories:
+        return [t._("No fixes are needed: every category is above the bar (above 95%).")]
+    total = sum(s.needed for s in categories)
+    parts = "; ".join(
+        f"{category_label(t, s.name)}: {needed_text(t, s.needed)}" for s in categories
+    )
+    return [
+        t._(
+            "Fix {count} package(s) in all to bring every category above 95%: {parts}.",
+            count=t.number(total),
+            parts=parts,
+        )
+    ]
+
+
+def _recoveries(report: VtrReport, t: Translator) -> list[str]:
+    below = [s for s in report.by_category if s.below_threshold]
+    if not below:
+        return [t._("Every category is above the bar (above 95%) already.")]
+    return [
+        t._("{name}: {when}.", name=category_label(t, s.name), when=recovery_text(t, s))
+        if s.recovery_date
+        else t._(
+            "{name}: no date yet; fix its packages to get above 95%.",
+            name=category_label(t, s.name),
+        )
+        for s in below
+    ]
