@@ -9,8 +9,8 @@ from bot.domain.knowledge.understand import detect_lang
 from bot.services import buttons
 from bot.services.answers import render_answer
 from bot.services.i18n import Translator, translator
-from bot.services.own_data import asks_about_own_data, own_data_text
 from bot.services.lines import esc
+from bot.services.own_data import asks_about_own_data, own_data_text
 from bot.services.replies import Reply, pack
 from bot.services.store import Store
 
