@@ -373,6 +373,6 @@ def _read_warnings(tally: _Tally, scientific: int, reused: list[pl.DataFrame]) -
 
 
 def _scientific_count(shipments: pl.DataFrame) -> int:
-    """Badly formed tracking numbers that Excel turned into 1.23457E+11."""
-    badly_formed = shipments.filter(pl.col("reason") == "bad_format")
-    return int(badly_formed.select(looks_scientific(pl.col("tracking")).sum()).item())
+    """Self-fulfilled shipments whose tracking number Excel turned into 1.23457E+11."""
+    open_ = pl.col("excluded").is_null()
+    return int(shipments.select((open_ & looks_scientific(pl.col("tracking"))).sum()).item())

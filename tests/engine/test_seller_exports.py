@@ -150,3 +150,22 @@ def test_delivery_dates_in_an_xlsx_decide_too(tmp_path: Path) -> None:
     assert not by_order["D1"].editable(AS_OF)
     assert by_order["D2"].in_transit and by_order["D2"].editable(AS_OF)
     assert by_order["D3"].evidence == "estimate" and by_order["D3"].editable(AS_OF)
+
+
+def test_numbers_excel_destroyed_are_their_own_group_not_defects(write_file: WriteFile) -> None:
+    rows = [
+        "X1,2026-11-18,玩具,美国站,USPS,9.40011E+21,运输中",
+        "X2,2026-11-18,玩具,美国站,USPS,9.40011E+21,运输中",  # same damage, another order
+        "X3,2026-11-18,玩具,美国站,4PX,9.40056E+21,运输中",
+        "X4,2026-11-18,玩具,美国站,USPS,,运输中",
+        f"X5,2026-11-18,玩具,美国站,UPS,{UPS_OK},运输中",
+    ]
+    report = gbk_report(write_file, rows)
+    assert (report.overall.shipments, report.overall.valid) == (5, 4)
+    assert [d.order_id for d in report.defects] == ["X4"]
+    assert report.unverified == 0
+    codes = {w.code: w.count for w in report.warnings}
+    assert codes == {"scientific_notation_tracking": 3}  # and no "reused tracking"
+    text = render_report(report, translator("en"))
+    assert "Probably not real defects: 3 tracking numbers were turned into" in text
+    assert "9.40011E+21, " not in text  # not listed as numbers used on several orders
