@@ -59,7 +59,7 @@ def upload(rows: int, version: int) -> Iterator[list[tuple[object, ...]]]:
     start = date(2026, 10, 1)
     for first in range(0, rows, BATCH):
         yield [
-            (f"113-{n:07d}-{n % 9973:07d}", start + timedelta(days=n % 50), "UPS",
+            (f"113-{n:07d}-{n % 9973:07d}", (start + timedelta(days=n % 50)).isoformat(), "UPS",
              f"1Z{version}{n:015d}", ("Toys", "Home", "Garden")[n % 3], "Amazon.com", None)
             for n in range(first, min(first + BATCH, rows))
         ]  # fmt: skip
