@@ -1,15 +1,16 @@
 """The defect file a seller works from: one row per defect, safe to open in Excel or WPS.
 
-Two forms, chosen by the file name's extension (`write_defects`):
+An XLSX, what the bot sends and what `vtrbot check --defects` writes: every identifier
+(order ID, tracking number) a text cell, so a 22-digit USPS number never becomes 9.40E+21
+and an order ID never a date; dates (ship date, fix-by, leaves-the-window) real date
+cells; a frozen header row, filters and column widths; a legend sheet with each short
+label's full sentence, so long sentences are written once, not on every row; and a sheet
+with the VTR of every group that has a defect, since a report message lists only the
+first few. Cells are written as strings, never as formulas.
 
-- **XLSX**, what the bot sends: every identifier (order ID, tracking number) a text cell,
-  so a 22-digit USPS number never becomes 9.40E+21 and an order ID never a date; dates
-  (ship date, fix-by, leaves-the-window) real date cells; a frozen header row, filters and
-  column widths; a legend sheet with each short label's full sentence, so long sentences
-  are written once, not on every row; and a sheet with the VTR of every group that has a
-  defect, since a report message lists only the first few. Cells are written as strings, never as formulas.
-- **CSV** (UTF-8 with BOM), for `vtrbot check --defects OUT.csv`: the same columns, a
-  leading = + - @ quoted so that Excel shows text.
+No CSV (issue 22): Excel and WPS read a CSV's 22-digit USPS number as 9.40056E+21 and an
+order ID 00123 as 123, whatever the file says; the ways around it (="…" formulas, a leading
+tab or quote) are formulas or visible junk in one of the two. A text cell survives both.
 
 Rows are written one at a time (xlsxwriter's constant-memory mode, its scratch files in
 the output's folder): a report with 300,000 defects costs no workbook held in memory.
@@ -19,7 +20,6 @@ the output's folder): a report with 300,000 defects costs no workbook held in me
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,17 +34,10 @@ from xlsxwriter.worksheet import Worksheet
 from bot.domain.bar import decimals_to_tell
 from bot.domain.models import Defect, DefectReason, GroupStats, VtrReport
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_ROWS = 1_048_575
 """Excel's rows per sheet, the header aside: more defects continue on another sheet."""
 _WIDTHS = (22, 11, 18, 12, 16, 26, 22, 8, 11, 34, 14)
 """Column widths in characters, for the columns of `DefectFileLabels.columns`."""
-
-
-def excel_safe(value: object) -> str:
-    """Text that Excel shows as text: a leading formula character gets a quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _default_action(defect: Defect, as_of: date) -> str:
@@ -110,25 +103,9 @@ def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object
 
 
 def write_defects(report: VtrReport, path: Path, labels: DefectFileLabels | None = None) -> int:
-    """CSV or XLSX by the file's extension; returns the number of defects written."""
-    if Path(path).suffix.lower() == ".xlsx":
-        write_defects_xlsx(report, Path(path), labels)
-    else:
-        write_defects_csv(report, Path(path), labels)
-    return len(report.defects)
-
-
-def write_defects_csv(report: VtrReport, path: Path, labels: DefectFileLabels | None = None) -> int:
-    """Write every defect of the report; returns the number of rows written."""
-    labels = labels or DefectFileLabels()
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(labels.columns)
-        for defect in report.defects:
-            writer.writerow(
-                excel_safe(value.isoformat() if isinstance(value, date) else value)
-                for value in _cells(defect, report.as_of, labels)
-            )
+    """The defect workbook at `path` (XLSX only: see the module's docstring); returns the
+    number of defects written."""
+    write_defects_xlsx(report, Path(path), labels)
     return len(report.defects)
 
 

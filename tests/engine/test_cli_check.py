@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -58,51 +57,23 @@ def test_json_follows_the_contract(
         assert isinstance(report[key], list)
 
 
-def test_defect_file_is_safe_to_open_in_excel(
+def test_defect_file_is_xlsx_only_with_a_clear_message(
     write_file: WriteFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A CSV loses long numbers in Excel and WPS (9.40056E+21): the tool refuses to write
+    one, says why and names the XLSX to ask for instead (issue 22)."""
     out_file = tmp_path / "defects.csv"
-    code, _, _ = run_cli(
-        capsys,
-        str(write_file(LINES)),
-        "--as-of",
-        "2026-11-20",
-        "--defects",
-        str(out_file),
-        "--lang",
-        "en",
-    )
-    assert code == 0
-    raw = out_file.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens UTF-8 Chinese correctly
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0] == [
-        "Order ID",
-        "Ship date",
-        "Category",
-        "Marketplace",
-        "Carrier",
-        "Tracking number",
-        "Problem",
-        "Fix first",
-        "Fix by (estimate)",
-        "What to do",
-        "Leaves the window",
-    ]
-    assert len(rows) == 3
-    for cells in rows[1:]:
-        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
-    # Defects are listed by category, then ship date: the 11-19 injection attempt comes first.
-    assert rows[1][:7] == [
-        "'=cmd|'/c calc'!A1",
-        "2026-11-19",
-        "Toys",
-        "",
-        "Pigeon Post",
-        "'=1+2",
-        "unrecognised carrier",
-    ]
-    assert rows[2][:7] == ["C2", "2026-11-20", "Toys", "", "UPS", "", "no tracking number"]
+    code, out, err = run_cli(
+        capsys, str(write_file(LINES)), "--as-of", "2026-11-20", "--defects", str(out_file),
+        "--lang", "en",
+    )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert "XLSX only" in err and "9.40056E+21" in err
+    assert str(tmp_path / "defects.xlsx") in err
+    assert not out_file.exists()
+    xlsx = tmp_path / "defects.xlsx"
+    code, _, _ = run_cli(capsys, str(write_file(LINES)), "--as-of", "2026-11-20", "--defects", str(xlsx))  # fmt: skip
+    assert code == 0 and xlsx.stat().st_size > 0
 
 
 def test_human_report_in_both_languages(

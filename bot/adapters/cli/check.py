@@ -30,8 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--defects",
         type=Path,
-        metavar="OUT.csv|OUT.xlsx",
-        help="write the defect file here: XLSX (text cells, dates, filters) or CSV, by extension",
+        metavar="OUT.xlsx",
+        help="write the defect file here, as XLSX (text cells keep long numbers whole)",
     )
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="refuse larger files")
 
@@ -47,6 +47,13 @@ def run(args: argparse.Namespace) -> int:
     t = translator(args.lang)
     if not args.file.is_file():
         print(t._("No such file: {path}", path=args.file), file=sys.stderr)
+        return 2
+    if args.defects and args.defects.suffix.lower() != ".xlsx":
+        message = t._(
+            "The defect file is XLSX only: Excel and WPS turn a CSV's long tracking numbers into 9.40056E+21. Use --defects {path}",
+            path=args.defects.with_suffix(".xlsx"),
+        )
+        print(message, file=sys.stderr)
         return 2
     try:
         # A big file is worked on in parts kept on disk (bot/domain/spill.py), in a worker
