@@ -1,9 +1,11 @@
 """Orders from the Selling Partner API (Orders 2026-01-01) as the shipments VTR counts.
 
 Each FBM package is one shipment (docs/operating.md, "Connect Amazon"): its carrier, tracking number and ship
-time, with the order's marketplace. Orders carry no category: it comes from the seller's
-own uploaded files, by order ID, else by SKU or ASIN learned from orders that were both
-uploaded and synced, else "Uncategorized". No buyer data is read.
+time, with the order's marketplace. Orders carry no category. It comes from Amazon's catalog
+(each item's ASIN, `bot.domain.amazon_catalog`) or from the seller's own uploaded files (by
+order ID, else by SKU or ASIN learned from orders that were both uploaded and synced); by
+default Amazon's wins, and the seller may choose their own. With neither, the package is
+"Uncategorized", and its source "none" says so. No buyer data is read.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal
 
 from bot.domain.amazon_regions import marketplace_code_of
 from bot.domain.exemptions import EU_LETTER_LIMIT_EUR, JP_EXEMPT_LIMIT_JPY, _is_letter_service
@@ -25,32 +27,70 @@ DELIVERED = "DELIVERED"
 edited (the others: PENDING, IN_TRANSIT, SHIPPED, CANCELLED, UNDELIVERABLE)."""
 
 
+CategorySource = Literal["amazon", "upload", "none"]
+"""Where a synced package's category came from: Amazon's catalog, the seller's upload, or
+neither (then it is Uncategorized)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackageItem:
+    """An order item in a package: what confirmShipment names when tracking is edited."""
+
+    order_item_id: str
+    quantity: int
+    asin: str = ""
+    sku: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class SyncedPackage:
-    """One package as a stored shipment, with what only Amazon knows: its status."""
+    """One package as a stored shipment, with what only Amazon knows: its status, the
+    category's source, the marketplace and the items the package holds."""
 
     record: ShipmentRecord
     package_id: str
     status: str
+    category_source: CategorySource = "none"
+    marketplace_id: str = ""
+    items: tuple[PackageItem, ...] = ()
 
 
 @dataclass
 class CategoryBook:
-    """Where a synced order's category comes from: the seller's uploads.
+    """Where a synced order's category comes from.
 
     `by_order`: order ID → category, from stored (uploaded) shipments. `by_item`:
-    "sku:…"/"asin:…" → category, learned from orders that are in both."""
+    "sku:…"/"asin:…" → category, learned from orders that are in both. `catalog`:
+    (marketplace ID, ASIN) → Amazon's category, None when Amazon gave none.
+    `prefer_upload`: the seller chose their own categories over Amazon's."""
 
     by_order: dict[str, str] = field(default_factory=dict)
     by_item: dict[str, str] = field(default_factory=dict)
+    catalog: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    prefer_upload: bool = False
     learned: dict[str, str] = field(default_factory=dict)
     """Item keys learned during this sync, to be stored."""
 
-    def category(self, order_id: str, items: Iterable[str]) -> str:
+    def category(
+        self, order_id: str, items: Iterable[str], marketplace_id: str = ""
+    ) -> tuple[str, CategorySource]:
+        """The order's category and its source, the seller's choice first."""
+        keys = list(items)
+        uploaded = self._uploaded(order_id, keys)
+        asins = [key.removeprefix("asin:") for key in keys if key.startswith("asin:")]
+        amazon = next((c for a in asins if (c := self.catalog.get((marketplace_id, a)))), None)
+        candidates: list[tuple[str | None, CategorySource]] = [
+            (amazon, "amazon"), (uploaded, "upload"),
+        ]  # fmt: skip
+        if self.prefer_upload:
+            candidates.reverse()
+        return next(((c, s) for c, s in candidates if c), (UNCATEGORIZED, "none"))
+
+    def _uploaded(self, order_id: str, keys: list[str]) -> str | None:
         known = self.by_order.get(order_id)
         if known and known != UNCATEGORIZED:
             return known
-        return next((self.by_item[key] for key in items if key in self.by_item), UNCATEGORIZED)
+        return next((self.by_item[key] for key in keys if key in self.by_item), None)
 
     def learn(self, order_id: str, items: Iterable[str]) -> None:
         known = self.by_order.get(order_id)
@@ -70,14 +110,24 @@ def item_keys(order: Mapping[str, Any]) -> list[str]:
     return skus + asins
 
 
+def order_asins(order: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(marketplace ID, ASIN) of the order's items: what the catalog is asked about."""
+    marketplace_id = str((order.get("salesChannel") or {}).get("marketplaceId") or "")
+    keys = item_keys(order)
+    return [(marketplace_id, k.removeprefix("asin:")) for k in keys if k.startswith("asin:")]
+
+
 def packages_of(order: Mapping[str, Any], book: CategoryBook) -> list[SyncedPackage]:
     """The order's packages as shipments; none for an order not yet packed."""
     order_id = str(order["orderId"])
     keys = item_keys(order)
     book.learn(order_id, keys)
-    category = book.category(order_id, keys)
-    marketplace = _marketplace(order.get("salesChannel") or {})
+    channel = order.get("salesChannel") or {}
+    marketplace_id = str(channel.get("marketplaceId") or "")
+    category, source = book.category(order_id, keys, marketplace_id)
+    marketplace = _marketplace(channel)
     order_excluded = _order_exclusion(order, marketplace)
+    products = _products_by_item(order)
     out = []
     for package in order.get("packages") or []:
         status = str((package.get("packageStatus") or {}).get("status", ""))
@@ -91,8 +141,39 @@ def packages_of(order: Mapping[str, Any], book: CategoryBook) -> list[SyncedPack
             marketplace=marketplace,
             excluded=_package_exclusion(status, ship_date, order_excluded, package),
         )
-        out.append(SyncedPackage(record, str(package["packageReferenceId"]), status))
+        items = _package_items(package, products)
+        out.append(
+            SyncedPackage(
+                record, str(package["packageReferenceId"]), status, source, marketplace_id, items
+            )
+        )
     return out
+
+
+def _products_by_item(order: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """orderItemId → (ASIN, SKU) of the order's items."""
+    out = {}
+    for item in order.get("orderItems") or []:
+        product = item.get("product") or {}
+        out[str(item.get("orderItemId", ""))] = (
+            str(product.get("asin") or ""), str(product.get("sellerSku") or "")
+        )  # fmt: skip
+    return out
+
+
+def _package_items(
+    package: Mapping[str, Any], products: Mapping[str, tuple[str, str]]
+) -> tuple[PackageItem, ...]:
+    items = []
+    for entry in package.get("packageItems") or []:
+        item_id = str(entry.get("orderItemId") or "")
+        try:
+            quantity = int(entry.get("quantity") or 0)
+        except (TypeError, ValueError):
+            quantity = 0
+        asin, sku = products.get(item_id, ("", ""))
+        items.append(PackageItem(item_id, quantity, asin, sku))
+    return tuple(items)
 
 
 def _marketplace(channel: Mapping[str, Any]) -> str:

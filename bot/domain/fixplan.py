@@ -7,6 +7,11 @@ delivered (past its fix-by estimate) can only wait to leave the window; the newe
 are the likeliest still in transit. Categories are planned first; a marketplace then
 counts the fixes its categories' plans already hold and adds only what is still missing,
 so one fix is never asked for twice.
+
+"Uncategorized" is planned as a category only when it is the only one (a file without a
+category column): beside real categories it holds shipments whose category is unknown (a
+product Amazon's catalog has no category for), and fixing them saves no category Amazon
+judges. Its defects still count in their marketplace's plan.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from bot.domain.models import Defect, GroupStats, PlannedGroup, PlanScope
+from bot.domain.models import UNCATEGORIZED, Defect, GroupStats, PlannedGroup, PlanScope
 
 
 def plan_fixes(
@@ -26,7 +31,7 @@ def plan_fixes(
     as_of: date,
 ) -> tuple[list[PlannedGroup], list[Defect]]:
     """(the plan, the defects with `in_plan` set on the planned ones, same order)."""
-    below_categories = [s for s in categories if s.below_threshold]
+    below_categories = [s for s in _plannable(list(categories)) if s.below_threshold]
     below_markets = [s for s in marketplaces if s.below_threshold]
     wanted_categories = {s.name for s in below_categories}
     wanted_markets = {s.name for s in below_markets}
@@ -48,6 +53,12 @@ def plan_fixes(
     ]
     marked = [picked.get(index, defect) for index, defect in enumerate(defects)]
     return plan, marked
+
+
+def _plannable(categories: list[GroupStats]) -> list[GroupStats]:
+    """The categories a plan may save: "Uncategorized" only when nothing else is."""
+    named = [s for s in categories if s.name != UNCATEGORIZED]
+    return named or categories
 
 
 def _plan_group(

@@ -24,16 +24,15 @@ from bot.domain.alerts import AlertDecision, AlertSnapshot, Subscription, Trigge
 from bot.domain.amazon_alerts import OfficialTrigger
 from bot.domain.models import VtrReport
 from bot.domain.shipments import ShipmentTable
-from bot.domain.vtr import compute_report
 from bot.services.alert_text import render_alert
 from bot.services.amazon.alert_part import AmazonAlertPart, amazon_alert_part
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.charts import trend_chart
-from bot.services.history import stored_history
 from bot.services.i18n import Lang, Translator, chat_lang, translator
 from bot.services.replies import Document, Reply
 from bot.services.store import Store
 from bot.services.store.store import AlertPart
+from bot.services.stored_report import stored_report
 from bot.services.text_split import split_html
 
 log = logging.getLogger(__name__)
@@ -271,8 +270,7 @@ class AlertService:
     async def evaluate(self, subscription: Subscription, today: date) -> _Evaluation:
         """Today's report and decision from the stored shipments (nothing new invented)."""
         chat_id = subscription.chat_id
-        table = await stored_history(self.store, chat_id, today)
-        report = await asyncio.to_thread(compute_report, table, today)
+        report, table = await stored_report(self.store, chat_id, today, self.amazon)
         newest = await self.store.newest_ship_date(chat_id)
         previous = await self._previous_snapshot(chat_id)
         decision = decide(report, previous, newest, today, digest=subscription.digest)

@@ -323,6 +323,18 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             count,
             examples=detail,
         ),
+        "categories_from_amazon": lambda: t._(
+            "Categories from Amazon's catalog: {names}.", names=detail
+        ),
+        "categories_from_upload": lambda: t._(
+            "Categories from your own uploaded files: {names}. Send /categories to choose whose categories count.",
+            names=detail,
+        ),
+        "categories_not_found": lambda: t.ngettext(
+            "{count} shipment has no category: Amazon's catalog gave none for its product or could not be reached. To supply categories, send me one order report with a category column; I keep them for those products.",
+            "{count} shipments have no category: Amazon's catalog gave none for their products or could not be reached. To supply categories, send me one order report with a category column; I keep them for those products.",
+            count,
+        ),
         "unverified": lambda: t.ngettext(
             "{count} number from {carriers} counts as valid but could not be checked offline.",
             "{count} numbers from {carriers} count as valid but could not be checked offline.",

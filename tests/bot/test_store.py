@@ -50,7 +50,7 @@ async def store(database: Database):
 
 
 async def test_new_database_is_migrated(store: Store) -> None:
-    assert await store.schema_version() == SCHEMA_VERSION == 7
+    assert await store.schema_version() == SCHEMA_VERSION == 8
 
 
 async def test_new_sqlite_database_is_in_wal_mode(tmp_path) -> None:

@@ -3,9 +3,11 @@
 Tables (see `bot.services.store.schema`): `amazon_connections` (region, marketplaces, the
 refresh token *encrypted*, whether the seller must reconnect), `amazon_sync_state` (the
 incremental cursor, the last good sync, the last attempt, the last problem),
-`amazon_packages` (each synced package's status: tracking can be edited until delivery),
-`amazon_item_categories` (SKU/ASIN → category learned from the seller's uploads) and
-`amazon_snapshots` (Amazon's own VTR per marketplace and day: Amazon keeps no history).
+`amazon_packages` (each synced package's status: tracking can be edited until delivery; its
+category and where it came from; the items it holds), `amazon_item_categories` (SKU/ASIN →
+category learned from the seller's uploads), `amazon_snapshots` (Amazon's own VTR per
+marketplace and day: Amazon keeps no history) and `amazon_catalog` (ASIN → category per
+marketplace from Amazon's catalog, shared by all chats: it holds no chat's data).
 
 In the store, not a file of its own: replicas sharing one PostgreSQL then share the
 connected stores, and a sync done by one is seen by all (docs/vtr-rules.md §8). The SQL is
@@ -15,20 +17,26 @@ written once, with `?` placeholders, for both backends, as in `store.py`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
-from bot.domain.amazon_orders import SyncedPackage
+from bot.domain.amazon_orders import DELIVERED, SyncedPackage
 from bot.domain.amazon_regions import Region
 from bot.services.store import Store
 from bot.services.store.backend import Backend, Row, blob
 
 ConnectionState = Literal["active", "needs_reconnect"]
+CategoryPreference = Literal["amazon", "upload"]
 ROWS_PER_INSERT = 100
 """Rows written by one multi-row INSERT: a backfill's thousands of packages in a few
 statements, each well under SQLite's limit on bound values."""
+IDS_PER_SELECT = 500
+"""Keys bound in one `IN (…)` read."""
+CATALOG_RECHECK = timedelta(days=30)
+"""An ASIN Amazon gave no category for is asked again after this long: listings get
+classified later. A found category is kept: Amazon rarely moves an item."""
 
 
 def _now() -> str:
@@ -193,21 +201,121 @@ class AmazonRepository:
 
     async def save_packages(self, chat_id: int, packages: Iterable[SyncedPackage]) -> None:
         rows = [
-            (chat_id, p.record.order_id, p.package_id, p.record.tracking, p.status)
+            (
+                chat_id, p.record.order_id, p.package_id, p.record.tracking, p.status,
+                p.record.category, p.category_source, p.marketplace_id,
+                json.dumps([asdict(item) for item in p.items]),
+            )
             for p in packages
-        ]
+        ]  # fmt: skip
         if rows:
             await self._upsert(
-                chat_id, "amazon_packages", "chat_id, order_id, package_id, tracking, status",
+                chat_id, "amazon_packages",
+                "chat_id, order_id, package_id, tracking, status, category, category_source, "
+                "marketplace_id, items_json",
                 "chat_id, order_id, package_id", rows,
+            )  # fmt: skip
+
+    async def synced_categories(self, chat_id: int) -> dict[str, SyncedCategory]:
+        """order ID → the category the sync wrote for it, its source and the order's item
+        keys: a stored shipment carrying that very category came from Amazon, not from the
+        seller's upload; one carrying another was uploaded since."""
+        rows = await self.backend.fetch(
+            "SELECT order_id, category, category_source, items_json FROM amazon_packages "
+            "WHERE chat_id = ? AND category IS NOT NULL",
+            (chat_id,),
+        )
+        out: dict[str, SyncedCategory] = {}
+        for order_id, category, source, items in rows:
+            keys = out[str(order_id)].item_keys if str(order_id) in out else ()
+            out[str(order_id)] = SyncedCategory(
+                str(category), str(source or "none"), keys + _item_keys(items)
+            )
+        return out
+
+    async def category_sources(self, chat_id: int) -> dict[str, set[str]]:
+        """category → the sources its synced packages' categories came from."""
+        rows = await self.backend.fetch(
+            "SELECT DISTINCT category, category_source FROM amazon_packages "
+            "WHERE chat_id = ? AND category IS NOT NULL",
+            (chat_id,),
+        )
+        out: dict[str, set[str]] = {}
+        for category, source in rows:
+            out.setdefault(str(category), set()).add(str(source or "none"))
+        return out
+
+    async def package_evidence(self, chat_id: int) -> dict[tuple[str, str], bool]:
+        """(order ID, tracking) → delivered (True) or still on its way (False), as
+        Amazon's package status says; a cancelled or undeliverable package says neither."""
+        rows = await self.backend.fetch(
+            "SELECT order_id, tracking, status FROM amazon_packages WHERE chat_id = ?",
+            (chat_id,),
+        )
+        on_the_way = {"PENDING", "IN_TRANSIT", "SHIPPED"}
+        return {
+            (str(order_id), str(tracking)): status == DELIVERED
+            for order_id, tracking, status in rows
+            if status == DELIVERED or status in on_the_way
+        }
+
+    async def category_preference(self, chat_id: int) -> CategoryPreference:
+        """Whose category wins for a synced order: Amazon's (the default) or the upload's."""
+        rows = await self.backend.fetch(
+            "SELECT category_source FROM chats WHERE chat_id = ?", (chat_id,)
+        )
+        return "upload" if rows and rows[0][0] == "upload" else "amazon"
+
+    async def set_category_preference(self, chat_id: int, preference: CategoryPreference) -> None:
+        now = _now()
+        await self.backend.execute(
+            "INSERT INTO chats (chat_id, category_source, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
+            "category_source = excluded.category_source, updated_at = excluded.updated_at",
+            (chat_id, "upload" if preference == "upload" else None, now, now),
+        )
+
+    # -- Amazon's catalog (no chat's data) -------------------------------------------------------
+
+    async def catalog_categories(
+        self, keys: Iterable[tuple[str, str]], now: datetime
+    ) -> dict[tuple[str, str], str | None]:
+        """The cached answers for these (marketplace ID, ASIN): the category, or None when
+        Amazon gave none less than `CATALOG_RECHECK` ago; keys not returned must be asked."""
+        wanted = set(keys)
+        asins = sorted({asin for _, asin in wanted})
+        out: dict[tuple[str, str], str | None] = {}
+        for start in range(0, len(asins), IDS_PER_SELECT):
+            chunk = asins[start : start + IDS_PER_SELECT]
+            rows = await self.backend.fetch(
+                "SELECT marketplace_id, asin, category, looked_up_at FROM amazon_catalog "
+                f"WHERE asin IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for marketplace_id, asin, category, looked_up in rows:
+                key = (str(marketplace_id), str(asin))
+                fresh = category is not None or now - _moment(looked_up) < CATALOG_RECHECK  # type: ignore[operator]
+                if key in wanted and fresh:
+                    out[key] = str(category) if category is not None else None
+        return out
+
+    async def save_catalog(
+        self, chat_id: int, found: Mapping[tuple[str, str], str | None], now: datetime
+    ) -> None:
+        """Amazon's answers (written under the syncing chat's transaction)."""
+        rows = [(m, a, category, _text(now)) for (m, a), category in found.items()]
+        if rows:
+            await self._upsert(
+                chat_id, "amazon_catalog", "marketplace_id, asin, category, looked_up_at",
+                "marketplace_id, asin", rows,
             )  # fmt: skip
 
     async def package_statuses(self, chat_id: int, order_ids: Iterable[str]) -> dict[str, str]:
         """order ID → its packages' status; DELIVERED only when every package is delivered."""
         wanted = list(dict.fromkeys(order_ids))
         statuses: dict[str, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for start in range(0, len(wanted), IDS_PER_SELECT):
+            chunk = wanted[start : start + IDS_PER_SELECT]
             marks = ",".join("?" * len(chunk))
             for order_id, status in await self.backend.fetch(
                 f"SELECT order_id, status FROM amazon_packages WHERE chat_id = ? "
@@ -260,6 +368,24 @@ class AmazonRepository:
             PerformanceSnapshot(m, date.fromisoformat(d), n, v, st, r, f, t, a)  # type: ignore[arg-type]  # a row's values are typed object
             for m, d, n, v, st, r, f, t, a in rows
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncedCategory:
+    category: str
+    source: str
+    item_keys: tuple[str, ...] = ()
+    """'sku:…' then 'asin:…' of the items in the order's packages."""
+
+
+def _item_keys(items_json: object) -> tuple[str, ...]:
+    try:
+        items = json.loads(str(items_json)) if items_json else []
+    except ValueError:
+        return ()
+    items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    skus = [f"sku:{i['sku']}" for i in items if i.get("sku")]
+    return tuple(skus + [f"asin:{i['asin']}" for i in items if i.get("asin")])
 
 
 SNAPSHOT_COLUMNS = (

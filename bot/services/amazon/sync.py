@@ -7,6 +7,11 @@ stored shipments, so re-fetching a page (a retry, the overlap, a second sync the
 duplicates nothing. The cursor moves only once every page is in, so a sync that fails
 half-way loses nothing either: the next one starts from the same point.
 
+Categories: each order item's ASIN is resolved through Amazon's catalog (`catalog.py`,
+cached per marketplace and ASIN) and the seller's uploads; the chat's preference says whose
+wins. Once the orders are in, the chat's report is computed from its stored shipments, the
+same way as the alert's, and kept as its last report: /vtr right after a sync shows it.
+
 Failures: `invalid_grant` pauses the chat's sync until the seller connects again; a report
 that ends FATAL or CANCELLED is asked again the next day; Amazon down or throttling past the
 client's retries leaves the last good data in place, and the outcome says when that was.
@@ -26,6 +31,7 @@ from pydantic import SecretStr
 from bot.domain.amazon_orders import CategoryBook, SyncedPackage, packages_of
 from bot.domain.amazon_regions import Region, region_endpoint
 from bot.domain.models import RECORD_FIELDS
+from bot.services.amazon.catalog import CatalogLookup, CatalogProblem
 from bot.services.amazon.answers import PerformanceDocument
 from bot.services.amazon.client import (
     AnswerLimits,
@@ -47,6 +53,7 @@ from bot.services.amazon.repository import (
 )
 from bot.services.amazon.vault import CredentialVault, VaultKeyMismatch
 from bot.services.store import Store
+from bot.services.stored_report import stored_report
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +123,9 @@ class SyncOutcome:
     report_problem: str | None = None
     """FATAL or CANCELLED: no fresh Amazon VTR today; asked again tomorrow."""
     last_good_sync: datetime | None = None
+    catalog_lookups: int = 0
+    """getCatalogItem calls this sync made (ASINs not yet in the store's cache)."""
+    catalog_problem: CatalogProblem | None = None
 
     @property
     def fresh(self) -> bool:
@@ -148,6 +158,8 @@ class _Run:
     packages: int = 0
     snapshots: list[PerformanceSnapshot] = field(default_factory=list)
     report_problem: str | None = None
+    catalog_lookups: int = 0
+    catalog_problem: CatalogProblem | None = None
 
 
 class AmazonSync:
@@ -264,6 +276,7 @@ class AmazonSync:
     ) -> None:  # fmt: skip
         chat_id = connection.chat_id
         book = await self._category_book(chat_id, started.date())
+        catalog = CatalogLookup(client, self.repo, chat_id, started)
         if state.orders_cursor is None:
             pages = client.search_orders(
                 connection.marketplace_ids, created_after=started - timedelta(days=BACKFILL_DAYS)
@@ -272,11 +285,15 @@ class AmazonSync:
             pages = client.search_orders(
                 connection.marketplace_ids, last_updated_after=state.orders_cursor - CURSOR_OVERLAP
             )
-        async for orders in pages:
-            packages = [package for order in orders for package in packages_of(order, book)]
-            run.orders += len(orders)
-            run.packages += len(packages)
-            await self._store_packages(chat_id, packages)
+        try:
+            async for orders in pages:
+                await catalog.resolve(orders, book)
+                packages = [p for order in orders for p in packages_of(order, book)]
+                run.orders += len(orders)
+                run.packages += len(packages)
+                await self._store_packages(chat_id, packages)
+        finally:
+            run.catalog_lookups, run.catalog_problem = catalog.asked, catalog.problem
         await self.repo.learn_categories(chat_id, book.learned)
 
     async def _store_packages(self, chat_id: int, packages: Sequence[SyncedPackage]) -> None:
@@ -287,13 +304,26 @@ class AmazonSync:
         await self.repo.save_packages(chat_id, packages)
 
     async def _category_book(self, chat_id: int, today: date) -> CategoryBook:
-        """Categories the seller's stored (uploaded) shipments give, and those learned."""
-        by_order: dict[str, str] = {}
+        """Categories the seller's stored (uploaded) shipments give, those learned, and the
+        seller's preference. A stored shipment still carrying the category the sync wrote
+        from Amazon's catalog is not the seller's: it does not count as uploaded."""
+        synced = await self.repo.synced_categories(chat_id)
+        preference = await self.repo.category_preference(chat_id)
+        book = CategoryBook(
+            {}, await self.repo.item_categories(chat_id), prefer_upload=preference == "upload"
+        )
         since = today - timedelta(days=CATEGORY_LOOKBACK_DAYS)
         async for rows in self.store.shipment_rows(chat_id, since=since):
             for row in rows:
-                by_order[str(row[0])] = str(row[4])
-        return CategoryBook(by_order, await self.repo.item_categories(chat_id))
+                order_id, category = str(row[0]), str(row[4])
+                written = synced.get(order_id)
+                if written is None or written.source == "upload":
+                    book.by_order[order_id] = category
+                elif written.category != category:
+                    # Uploaded since the sync stored it: the seller's category for its items.
+                    book.by_order[order_id] = category
+                    book.learn(order_id, written.item_keys)
+        return book
 
     async def _snapshot(
         self, client: SpApiClient, connection: Connection, state: SyncState,
@@ -326,10 +356,20 @@ class AmazonSync:
             chat_id,
             SyncState(started, started, run.attempt, _report_note(run), retry_on),
         )
+        await self._keep_report(chat_id, started.date())
         return SyncOutcome(
             chat_id, "ok", state.orders_cursor is None, run.orders, run.packages,
-            tuple(run.snapshots), run.report_problem, started,
+            tuple(run.snapshots), run.report_problem, started, run.catalog_lookups,
+            run.catalog_problem,
         )  # fmt: skip
+
+    async def _keep_report(self, chat_id: int, today: date) -> None:
+        """The chat's report from its stored shipments, as /vtr shows it: the one way a
+        report is built from stored shipments, whichever way they arrived."""
+        if await self.store.newest_ship_date(chat_id) is None:
+            return
+        report, _ = await stored_report(self.store, chat_id, today, self.repo)
+        await self.store.save_report(chat_id, report)
 
     async def _failed(
         self, chat_id: int, state: SyncState, started: datetime, status: SyncStatus, run: _Run
@@ -343,6 +383,7 @@ class AmazonSync:
         return SyncOutcome(
             chat_id, status, state.orders_cursor is None, run.orders, run.packages,
             tuple(run.snapshots), run.report_problem, state.last_good_sync,
+            run.catalog_lookups, run.catalog_problem,
         )  # fmt: skip
 
 

@@ -188,6 +188,31 @@ CREATE INDEX alert_days_by_day ON alert_days (day);
 """
 
 
+_CATALOG = """
+-- Each ASIN's category per marketplace, from Amazon's catalog (Catalog Items getCatalogItem),
+-- so each ASIN is looked up once, not at every sync. category NULL: Amazon gave none (no
+-- classification, or no such item there); asked again after a while. No chat's data: the
+-- catalog is public and shared by every chat, so /forget leaves it.
+CREATE TABLE amazon_catalog (
+    marketplace_id TEXT NOT NULL,
+    asin           TEXT NOT NULL,
+    category       TEXT,
+    looked_up_at   TEXT NOT NULL,
+    PRIMARY KEY (marketplace_id, asin)
+);
+-- Each synced package's category and where it came from ('amazon', 'upload', 'none'), and
+-- its items ([{orderItemId, quantity, asin, sku}], JSON): editing a package's tracking
+-- (confirmShipment) names the package and the items it holds.
+ALTER TABLE amazon_packages ADD COLUMN category TEXT;
+ALTER TABLE amazon_packages ADD COLUMN category_source TEXT;
+ALTER TABLE amazon_packages ADD COLUMN items_json TEXT;
+ALTER TABLE amazon_packages ADD COLUMN marketplace_id TEXT;
+-- Whose category wins when the seller's upload and Amazon's catalog disagree: 'upload', or
+-- NULL for Amazon's (the default).
+ALTER TABLE chats ADD COLUMN category_source TEXT;
+"""
+
+
 def for_postgres(sql: str) -> str:
     """SQLite's DDL in PostgreSQL's words (64-bit integers, identity keys, byte strings)."""
     return (
@@ -226,5 +251,7 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
     {"sqlite": "", "postgresql": _SEND_SLOTS},
     # 7: each alert's parts and how far their delivery got, so another process can finish it.
     _both(_ALERT_PARTS),
+    # 8: ASIN categories from Amazon's catalog; synced packages' category source and items.
+    _both(_CATALOG),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
