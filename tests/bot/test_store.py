@@ -313,7 +313,7 @@ async def test_stored_history_counts_what_the_record_path_counts(store: Store) -
     from bot.domain.shipments import ShipmentTable
     from bot.domain.trend import daily_vtr, history_start
     from bot.domain.vtr import compute_report
-    from bot.services.alerting import stored_history
+    from bot.services.history import stored_history
 
     end = date(2026, 11, 30)
     first = history_start(end)
