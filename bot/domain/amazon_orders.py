@@ -17,9 +17,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from bot.domain.amazon_regions import marketplace_code_of
-from bot.domain.exemptions import EU_LETTER_LIMIT_EUR, JP_EXEMPT_LIMIT_JPY, _is_letter_service
+from bot.domain.exemptions import order_value_exemption
 from bot.domain.models import UNCATEGORIZED, ExclusionReason, ShipmentRecord
-from bot.domain.reference import marketplace_by_code
 from bot.domain.values import marketplace_code
 
 DELIVERED = "DELIVERED"
@@ -126,7 +125,8 @@ def packages_of(order: Mapping[str, Any], book: CategoryBook) -> list[SyncedPack
     marketplace_id = str(channel.get("marketplaceId") or "")
     category, source = book.category(order_id, keys, marketplace_id)
     marketplace = _marketplace(channel)
-    order_excluded = _order_exclusion(order, marketplace)
+    order_excluded = _order_exclusion(order)
+    value = _order_value(order)
     products = _products_by_item(order)
     out = []
     for package in order.get("packages") or []:
@@ -139,7 +139,8 @@ def packages_of(order: Mapping[str, Any], book: CategoryBook) -> list[SyncedPack
             tracking=str(package.get("trackingNumber") or ""),
             category=category,
             marketplace=marketplace,
-            excluded=_package_exclusion(status, ship_date, order_excluded, package),
+            excluded=_package_exclusion(status, ship_date, order_excluded)
+            or _value_exemption(marketplace, value, package),
         )
         items = _package_items(package, products)
         out.append(
@@ -195,36 +196,32 @@ def _date(value: object) -> date | None:
         return None
 
 
-def _order_exclusion(order: Mapping[str, Any], marketplace: str) -> ExclusionReason | None:
+def _order_exclusion(order: Mapping[str, Any]) -> ExclusionReason | None:
     fulfillment = order.get("fulfillment") or {}
     if fulfillment.get("fulfilledBy") == "AMAZON":
         return "fba"
     if fulfillment.get("fulfillmentStatus") == "CANCELLED":
         return "cancelled"
-    return _value_exemption(order, marketplace)
+    return None
 
 
 def _package_exclusion(
-    status: str, ship_date: date | None, order_excluded: ExclusionReason | None,
-    package: Mapping[str, Any],
-) -> ExclusionReason | None:  # fmt: skip
-    """The engine's order of reasons (`docs/vtr-rules.md §4.2`): FBA, cancelled, not shipped,
-    then the value exemptions (a letter-service package only)."""
-    if order_excluded in ("fba", "cancelled"):
+    status: str, ship_date: date | None, order_excluded: ExclusionReason | None
+) -> ExclusionReason | None:
+    """The engine's order of reasons (`docs/vtr-rules.md §4.2`): FBA, cancelled, not shipped;
+    the value exemptions come after them (`_value_exemption`)."""
+    if order_excluded is not None:
         return order_excluded
     if status == "CANCELLED":
         return "cancelled"
     if ship_date is None or status == "PENDING":
         return "not_shipped"
-    if order_excluded == "eu_letter_under_20":
-        service = str(package.get("shippingService") or "")
-        return order_excluded if _is_letter_service(service) else None
-    return order_excluded
+    return None
 
 
-def _value_exemption(order: Mapping[str, Any], marketplace: str) -> ExclusionReason | None:
-    """EUR orders under 20 (VAT excluded, shipping included) may be letter-exempt; JPY orders
-    under 1,000 on amazon.co.jp are exempt. Needs `includedData=PROCEEDS`."""
+def _order_value(order: Mapping[str, Any]) -> tuple[Decimal, str] | None:
+    """The order's total, shipping included and VAT excluded (Amazon's grand total less its
+    TAX breakdown), with its currency. Needs `includedData=PROCEEDS`."""
     proceeds = order.get("proceeds") or {}
     total = _money(proceeds.get("grandTotal"))
     if total is None:
@@ -234,13 +231,18 @@ def _value_exemption(order: Mapping[str, Any], marketplace: str) -> ExclusionRea
         tax = _money(breakdown.get("subtotal")) if breakdown.get("type") == "TAX" else None
         if tax and tax[1] == currency:
             amount -= tax[0]
-    if marketplace == "JP" and currency == "JPY" and amount < JP_EXEMPT_LIMIT_JPY:
-        return "jp_under_1000"
-    market = marketplace_by_code().get(marketplace)
-    letter_rule = market is not None and market.letter_rule
-    if letter_rule and currency == "EUR" and amount < EU_LETTER_LIMIT_EUR:
-        return "eu_letter_under_20"
-    return None
+    return amount, currency
+
+
+def _value_exemption(
+    marketplace: str, value: tuple[Decimal, str] | None, package: Mapping[str, Any]
+) -> ExclusionReason | None:
+    """The file path's own rule (`order_value_exemption`), for this package's service."""
+    if value is None:
+        return None
+    amount, currency = value
+    service = str(package.get("shippingService") or "")
+    return order_value_exemption(marketplace, currency, float(amount), service)
 
 
 def _money(value: object) -> tuple[Decimal, str] | None:

@@ -1,6 +1,11 @@
 """Which shipments are exempt by value (docs/vtr-rules.md §2, §4.2): letters under EUR 20
-to EU marketplaces and Japanese orders under JPY 1,000, judged on the whole order's total,
-never on a negative or missing amount."""
+to EU marketplaces and Japanese orders under JPY 1,000, judged on the whole order's value,
+shipping included and VAT excluded, never on a negative or missing amount.
+
+One rule, `value_exemption_rule`, for both ways shipments arrive: an uploaded file's rows
+(item price + shipping − item and shipping tax, summed per order, in columns) and a
+connected store's orders (`order_value_exemption`: Amazon's order total less its tax).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import re
 
 import polars as pl
 
+from bot.domain.models import ExclusionReason
 from bot.domain.reference import marketplace_by_code, vocabulary
 from bot.domain.values import map_unique, marketplace_code, parse_amounts, vocabulary_meaning
 
@@ -41,6 +47,38 @@ def _is_letter_service(service: str) -> bool:
     return any(w in text for w in terms.letter_service_words) or any(
         re.search(rf"\b{w}\b", text) for w in terms.letter_service_whole_words
     )
+
+
+def value_exemption_rule(
+    marketplace: pl.Expr, currency: pl.Expr, value: pl.Expr, letter: pl.Expr
+) -> pl.Expr:
+    """The exemption an order's value earns, or null: `value` is the order's total with
+    shipping and without VAT, in `currency`; `letter` is whether this package went by a
+    letter service."""
+    letter_markets = [code for code, m in marketplace_by_code().items() if m.letter_rule]
+    japan = (marketplace == "JP") & (currency == "JPY") & (value < JP_EXEMPT_LIMIT_JPY)
+    eu_letter = (
+        marketplace.is_in(letter_markets) & letter & (currency == "EUR")
+        & (value < EU_LETTER_LIMIT_EUR)
+    )  # fmt: skip
+    return (
+        pl.when(japan).then(pl.lit("jp_under_1000"))
+        .when(eu_letter).then(pl.lit("eu_letter_under_20"))
+        .otherwise(pl.lit(None, pl.String))
+    )  # fmt: skip
+
+
+def order_value_exemption(
+    marketplace: str, currency: str, value: float, service: str
+) -> ExclusionReason | None:
+    """`value_exemption_rule` for one package of a connected store's order."""
+    if value < 0:  # a refund, not a low value (as for a file's negative price)
+        return None
+    rule = value_exemption_rule(
+        pl.lit(marketplace, pl.String), pl.lit(currency, pl.String), pl.lit(value, pl.Float64),
+        pl.lit(_is_letter_service(service)),
+    )  # fmt: skip
+    return pl.select(rule).item()  # type: ignore[no-any-return]
 
 
 def letter_service(frame: pl.DataFrame) -> pl.Series:
@@ -87,6 +125,9 @@ def priced_candidates(candidates: pl.DataFrame) -> pl.DataFrame:
     default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
     amounts = parse_amounts(candidates.get_column("amount_text"))
     shipping = parse_amounts(candidates.get_column("shipping_text"))
+    taxes = parse_amounts(candidates.get_column("item_tax_text")).fill_null(0.0) + parse_amounts(
+        candidates.get_column("shipping_tax_text")
+    ).fill_null(0.0)
     written = pl.col("currency_text").str.strip_chars().str.to_uppercase()
     currency = (
         pl.when(written != "")
@@ -97,7 +138,8 @@ def priced_candidates(candidates: pl.DataFrame) -> pl.DataFrame:
         "row",
         "order_id",
         pl.col("marketplace").cast(pl.Categorical),
-        value=amounts.fill_null(0.0) + shipping.fill_null(0.0),
+        # Shipping included, VAT excluded (docs/vtr-rules.md §2).
+        value=amounts.fill_null(0.0) + shipping.fill_null(0.0) - taxes,
         # A negative price is a refund or a forgery, not a low value: its order is not
         # judged by value at all (a -100 EUR letter is not "under EUR 20").
         priced=amounts.is_not_null() & (amounts >= 0) & (shipping.fill_null(0.0) >= 0),
@@ -109,16 +151,16 @@ def priced_candidates(candidates: pl.DataFrame) -> pl.DataFrame:
 def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
     """(row, value_exemption) for the candidate rows whose order is exempt by value.
 
-    The order total sums its rows' item price and shipping price (docs/vtr-rules.md §1-2:
-    shipping included)."""
+    The order's value sums its rows' item price and shipping price less their taxes
+    (docs/vtr-rules.md §1-2: shipping included, VAT excluded). Every candidate is a letter
+    to an EU marketplace or a Japanese row (`with_market`)."""
     judged = candidates.with_columns(
         total=pl.col("value").sum().over("order_id"),
         priced=pl.col("priced").any().over("order_id") & ~pl.col("negative").any().over("order_id"),
     )
-    exemption = (
-        pl.when(pl.col("priced") & (pl.col("marketplace") != "JP") & (pl.col("currency") == "EUR"))
-        .then(pl.when(pl.col("total") < EU_LETTER_LIMIT_EUR).then(pl.lit("eu_letter_under_20")))
-        .when(pl.col("priced") & (pl.col("marketplace") == "JP") & (pl.col("currency") == "JPY"))
-        .then(pl.when(pl.col("total") < JP_EXEMPT_LIMIT_JPY).then(pl.lit("jp_under_1000")))
-    )
+    rule = value_exemption_rule(
+        pl.col("marketplace").cast(pl.String), pl.col("currency").cast(pl.String),
+        pl.col("total"), pl.lit(True),
+    )  # fmt: skip
+    exemption = pl.when(pl.col("priced")).then(rule)
     return judged.select("row", exemption.alias("value_exemption")).drop_nulls()

@@ -296,6 +296,8 @@ def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
         currency_text=_column(frame, "currency", strip=False),
         amount_text=_column(frame, "order_value", strip=False),
         shipping_text=_column(frame, "shipping_price", strip=False),
+        item_tax_text=_column(frame, "item_tax", strip=False),
+        shipping_tax_text=_column(frame, "shipping_tax", strip=False),
         letter=letter_service(frame),
         status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)

@@ -212,6 +212,12 @@ class Core:
 
     async def _vtr(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         report = await self.store.last_report(chat.chat_id)
+        if report is None and self.amazon and await self.amazon.connection(chat.chat_id):
+            text = t._(
+                "Your Amazon store is connected, but its first sync has not finished yet. "
+                "Send /vtr again in a few minutes."
+            )
+            return [Reply(esc(text))]
         if report is None:
             return say(t._("No report yet. Send me an order or shipment file first."))
         return await self.uploads.reports.build(chat.chat_id, report, t)
@@ -288,6 +294,11 @@ COMMAND_TABLE: tuple[Command, ...] = (
         "disconnect",
         lambda t: t._("Disconnect my Amazon store"),
         lambda core, chat, t, args: core.connect.disconnect(chat, t, args),
+    ),
+    Command(
+        "categories",
+        lambda t: t._("Amazon's categories or my own for synced orders"),
+        lambda core, chat, t, args: core.connect.categories(chat, t, args),
     ),
     Command("forget", lambda t: t._("Delete everything stored about this chat"), Core._forget),
     Command("lang", lambda t: t._("Switch language: 中文 / English"), Core._lang),

@@ -102,6 +102,8 @@ class FakeOrder:
     packages: list[FakePackage] = field(default_factory=list)
     total: tuple[str, str] | None = None
     """(amount, currency) of the order, sent when includedData asks for PROCEEDS."""
+    tax: str | None = None
+    """The TAX part of `total` (its proceeds breakdown), when given."""
     programs: list[str] = field(default_factory=list)
     """Amazon's order programs, e.g. FBM_SHIP_PLUS (confirmShipment answers 400)."""
     item_id: str = ""
@@ -132,6 +134,10 @@ class FakeOrder:
         if with_proceeds and self.total:
             amount, currency = self.total
             order["proceeds"] = {"grandTotal": {"amount": amount, "currencyCode": currency}}
+            if self.tax is not None:
+                order["proceeds"]["breakdowns"] = [
+                    {"type": "TAX", "subtotal": {"amount": self.tax, "currencyCode": currency}}
+                ]
         template = order.pop("packages")[0]
         if with_packages and self.fulfilled_by == "MERCHANT":
             order["packages"] = [

@@ -16,6 +16,7 @@ from tests.amazon.fake_spapi import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, Fak
 
 SELLER = ChatRef(31337, "en")
 GROUP = ChatRef(-100123, "en")
+SELLER_ZH = ChatRef(31338, "zh")
 
 
 def amazon_settings(tmp_path, spapi: FakeSpApi, secret_key: str | None) -> Settings:
@@ -101,11 +102,34 @@ async def test_groups_are_refused_before_any_question(services):
     assert not services.core.connect.active(GROUP.chat_id)
 
 
-async def test_without_a_secret_key_the_operator_is_told_what_to_set(tmp_path, spapi, kb):
+async def test_without_settings_the_seller_is_told_the_operator_must_enable_it(
+    tmp_path, spapi, kb, caplog
+):
     async with opened(build_services(amazon_settings(tmp_path, spapi, None), kb=kb)) as services:
         text = await say(services, "/connect")
-    assert "must set VTRBOT_SECRET_KEY" in text
+        chinese = await say(services, "/connect", chat=SELLER_ZH)
+    assert "whoever runs it has to enable the Amazon connection" in text
+    assert "运营者" in chinese
+    for told in (text, chinese):
+        assert "VTRBOT" not in told and "SECRET" not in told.upper()
     assert not services.core.connect.active(SELLER.chat_id)
+    assert "VTRBOT_SECRET_KEY" in caplog.text  # the operator finds the name in the log
+
+
+async def test_categories_are_amazons_unless_the_seller_chooses_their_own(services):
+    assert "Amazon's categories" in await say(services, "/categories")
+    await say(services, "/connect NA US")
+    await say(services, REFRESH_TOKEN)
+    await services.core.connect.wait_background()
+    repo = services.amazon.repo
+    assert (await repo.sync_state(SELLER.chat_id)).orders_cursor is not None
+    chosen = await say(services, "/categories mine")
+    assert "your own uploaded files first" in chosen and "45 days again" in chosen
+    assert await repo.category_preference(SELLER.chat_id) == "upload"
+    assert (await repo.sync_state(SELLER.chat_id)).orders_cursor is None
+    assert "your own uploaded files first" in await say(services, "/categories")
+    await say(services, "/categories amazon")
+    assert await repo.category_preference(SELLER.chat_id) == "amazon"
 
 
 async def test_disconnect_and_forget_delete_the_credentials(services, spapi):

@@ -5,6 +5,7 @@ by itself, and the daily alert, with no upload, names the failing category."""
 from __future__ import annotations
 
 import asyncio
+import io
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -170,3 +171,52 @@ async def test_a_token_in_a_command_or_outside_connect_is_deleted(app, bot_api, 
     tail = REFRESH_TOKEN[5:].upper()
     assert all(tail not in call.text.upper() for call in bot_api.sent("sendMessage"))
     await app.bot_data.services.core.connect.wait_background()
+
+
+async def test_a_connected_store_gets_the_same_report_as_an_upload(app, bot_api, spapi):
+    """The store of issue 23 (tests/amazon/test_sync_categories.py: Toys & Games 124 of 140 =
+    88.6%, 10 fixes; two categories above 95%), from the sync alone: /vtr, its defect file,
+    the alert and /chart name the failing category with its figures."""
+    from python_calamine import CalamineWorkbook
+
+    from tests.amazon.test_sync_categories import stock_catalog, toy_store
+
+    spapi.orders = toy_store()
+    stock_catalog(spapi)
+    services = app.bot_data.services
+    await reply_to(bot_api, "/connect NA US")
+    assert (await reply_to(bot_api, REFRESH_TOKEN)).startswith("Connected: US.")
+
+    async def reported() -> bool:
+        return await services.store.last_report(SELLER) is not None
+
+    await eventually(reported)
+    assert spapi.catalog_lookups() == 3 and spapi.catalog_throttled == 0
+    documents = len(bot_api.sent("sendDocument", SELLER))
+    report_text = await reply_to(bot_api, "/vtr")
+    assert "Toys &amp; Games" in report_text and "88.6%" in report_text
+    assert "124" in report_text and "140" in report_text
+    assert "Categories from Amazon&#x27;s catalog" in report_text or (
+        "Categories from Amazon's catalog" in report_text
+    )
+    [*_, sent] = await bot_api.wait_for("sendDocument", chat_id=SELLER, count=documents + 1)
+    filename, data = sent.files["document"]
+    assert filename.endswith(".xlsx")
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    _, *rows = workbook.get_sheet_by_index(0).to_python()
+    assert len(rows) == 26
+    toys_in_plan = [r for r in rows if r[2] == "Toys & Games" and r[7]]
+    assert len(toys_in_plan) == 10
+    still_editable = [r for r in rows if r[8] != ""]  # a fix-by date: still editable
+    assert len(still_editable) == 21
+
+    assert "09:00" in await reply_to(bot_api, "/subscribe 09:00 Asia/Shanghai")
+    before = len(bot_api.sent("sendMessage", SELLER))
+    app.job_queue.run_once(daily_alert, when=0, data=SELLER, chat_id=SELLER)
+    *_, alert = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
+    assert "Toys &amp; Games" in alert.text and "88.6%" in alert.text
+    assert "Uncategorized" not in alert.text
+    photos = len(bot_api.sent("sendPhoto", SELLER))
+    bot_api.user_sends(SELLER, "/chart", lang="en")
+    [*_, chart] = await bot_api.wait_for("sendPhoto", chat_id=SELLER, count=photos + 1)
+    assert chart.files["photo"][1].startswith(b"\x89PNG")

@@ -10,8 +10,12 @@ answers the first two questions at once. A token is never accepted in a group: a
 there could read it. Telegram gives private chats the user's (positive) ID and groups
 negative IDs, which is how a private chat is told apart here.
 
-Entry points for the core: `start` (/connect), `disconnect` (/disconnect), `active` and
-`on_text` (the answers), `wants_secret` (for the adapter), `cancel` (on /forget).
+Entry points for the core: `start` (/connect), `disconnect` (/disconnect), `categories`
+(/categories: whose categories win for synced orders), `active` and `on_text` (the answers),
+`wants_secret` (for the adapter), `cancel` (on /forget).
+
+A bot whose operator has not set up the connection says so in plain words: the seller
+cannot set it and needs no setting's name (the log names them for the operator).
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ log = logging.getLogger(__name__)
 ANSWER_WITHIN_S = 600
 """A half-finished /connect is dropped after ten minutes: a later message is a question."""
 _CANCEL_WORDS = {"cancel", "/cancel", "stop", "取消", "算了"}
+_MINE_WORDS = {"mine", "upload", "uploads", "own", "我的", "自己", "上传"}
+_AMAZON_WORDS = {"amazon", "亚马逊"}
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
 Step = Literal["region", "marketplaces", "token"]
 
@@ -81,9 +87,8 @@ class ConnectConversation:
                             "never in a group: open a chat with me and send /connect there."))  # fmt: skip
         missing = self.amazon.missing_settings()
         if missing:
-            return say(t._("The Amazon connection is not set up on this bot yet. Its operator "
-                            "must set {names} (see docs/operating.md, \"Connect Amazon\").",
-                            names=", ".join(missing)))  # fmt: skip
+            log.warning("/connect refused: the operator has not set %s", ", ".join(missing))
+            return say(not_enabled_text(t))
         self._pending[chat.chat_id] = _Pending("region", self.clock())
         if args:
             return await self.on_text(chat, t, " ".join(args))
@@ -172,6 +177,21 @@ class ConnectConversation:
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
+    # -- /categories -----------------------------------------------------------------------
+
+    async def categories(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
+        """Whose category wins for a synced order: Amazon's catalog (the default) or the
+        seller's own uploaded files. A change refetches the last 45 days at the next sync."""
+        word = args[0].strip().lower() if args else ""
+        chosen = "upload" if word in _MINE_WORDS else "amazon" if word in _AMAZON_WORDS else None
+        if chosen is None:
+            current = await self.amazon.repo.category_preference(chat.chat_id)
+            return say(_preference_text(current, t))
+        await self.amazon.choose_categories(chat.chat_id, chosen)
+        return say(_preference_text(chosen, t) + "\n" + t._(
+            "The next sync fetches your orders of the last 45 days again to apply it."
+        ))  # fmt: skip
+
     # -- /disconnect -----------------------------------------------------------------------
 
     async def disconnect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
@@ -186,15 +206,15 @@ def _problem(result: ConnectResult, t: Translator) -> str:
     texts = {
         "revoked": t._("Amazon refused this token (invalid_grant): authorize the app again in "
                        "Seller Central and send the new token, or cancel."),
-        "app_rejected": t._("Amazon refused the bot's app credentials: its operator must check "
-                            "VTRBOT_SPAPI_CLIENT_ID and VTRBOT_SPAPI_CLIENT_SECRET."),
+        "app_rejected": t._("Amazon refused the bot's own app credentials: nothing is wrong "
+                            "with your token, but whoever runs this bot has to renew them."),
         "refused": t._("Amazon accepted the token but refused to show orders: check that the "
                        "app has the Orders role, then send the token again, or cancel."),
         "unavailable": t._("Amazon did not answer. Send the token again in a few minutes, "
                            "or cancel."),
         "malformed": t._("Amazon's answer could not be read. Send the token again in a few "
                          "minutes, or cancel."),
-        "not_configured": t._("The Amazon connection is not set up on this bot yet."),
+        "not_configured": not_enabled_text(t),
         "unknown_marketplace": t._("One of those marketplaces is not in that region."),
     }  # fmt: skip
     return texts.get(result.status, result.status)
@@ -203,6 +223,27 @@ def _problem(result: ConnectResult, t: Translator) -> str:
 def _asks_for_token(pending: _Pending) -> bool:
     """Whether the answers so far leave only the token to ask (read after they are)."""
     return pending.step == "token"
+
+
+def not_enabled_text(t: Translator) -> str:
+    return t._(
+        "This bot cannot connect to Amazon stores yet: whoever runs it has to enable the "
+        'Amazon connection first (the guide "Connect your Amazon store" tells them how). '
+        "Until then, send me your order report as a file and I make the same report from it."
+    )
+
+
+def _preference_text(preference: str, t: Translator) -> str:
+    if preference == "upload":
+        return t._(
+            "Synced orders take the categories of your own uploaded files first, and Amazon's "
+            "where you uploaded none. Send /categories amazon to put Amazon's first."
+        )
+    return t._(
+        "Synced orders take Amazon's categories (its catalog, as on the VTR page), and "
+        "yours where Amazon has none. Send /categories mine to put your own uploaded "
+        "files' categories first."
+    )
 
 
 def _example(region: Region | None) -> str:

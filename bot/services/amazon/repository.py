@@ -197,6 +197,12 @@ class AmazonRepository:
             )],
         )  # fmt: skip
 
+    async def restart_backfill(self, chat_id: int) -> None:
+        """The next sync fetches the whole backfill window again (the cursor is dropped)."""
+        await self.backend.execute(
+            "UPDATE amazon_sync_state SET orders_cursor = NULL WHERE chat_id = ?", (chat_id,)
+        )
+
     # -- packages and categories -----------------------------------------------------------------
 
     async def save_packages(self, chat_id: int, packages: Iterable[SyncedPackage]) -> None:

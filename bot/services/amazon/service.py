@@ -23,7 +23,7 @@ from bot.services.amazon.client import (
     SpApiRequestError,
     SpApiUnavailable,
 )
-from bot.services.amazon.repository import AmazonRepository
+from bot.services.amazon.repository import AmazonRepository, CategoryPreference
 from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
@@ -108,6 +108,12 @@ class AmazonService:
 
     async def disconnect(self, chat_id: int) -> bool:
         return await self.repo.disconnect(chat_id)
+
+    async def choose_categories(self, chat_id: int, preference: CategoryPreference) -> None:
+        """Store whose categories win, and have the next sync fetch the 45 days again so
+        the stored orders follow the choice (the catalog's answers are cached: no lookups)."""
+        await self.repo.set_category_preference(chat_id, preference)
+        await self.repo.restart_backfill(chat_id)
 
     async def sync_now(
         self, chat_id: int | None = None, every: timedelta | None = None
