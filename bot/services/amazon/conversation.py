@@ -31,6 +31,7 @@ from typing import Any, Literal
 from pydantic import SecretStr
 
 from bot.domain.amazon_regions import REGIONS, Region, amazon_regions
+from bot.services.amazon.repository import CategoryPreference
 from bot.services.amazon.service import AmazonService, ConnectResult
 from bot.services.amazon.tokens import is_refresh_token, without_secrets
 from bot.services.i18n import Translator
@@ -183,7 +184,9 @@ class ConnectConversation:
         """Whose category wins for a synced order: Amazon's catalog (the default) or the
         seller's own uploaded files. A change refetches the last 45 days at the next sync."""
         word = args[0].strip().lower() if args else ""
-        chosen = "upload" if word in _MINE_WORDS else "amazon" if word in _AMAZON_WORDS else None
+        chosen: CategoryPreference | None = (
+            "upload" if word in _MINE_WORDS else "amazon" if word in _AMAZON_WORDS else None
+        )
         if chosen is None:
             current = await self.amazon.repo.category_preference(chat.chat_id)
             return say(_preference_text(current, t))
