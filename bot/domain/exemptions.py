@@ -78,7 +78,8 @@ def order_value_exemption(
         pl.lit(marketplace, pl.String), pl.lit(currency, pl.String), pl.lit(value, pl.Float64),
         pl.lit(_is_letter_service(service)),
     )  # fmt: skip
-    return pl.select(rule).item()  # type: ignore[no-any-return]
+    reason: ExclusionReason | None = pl.select(rule).item()
+    return reason
 
 
 def letter_service(frame: pl.DataFrame) -> pl.Series:

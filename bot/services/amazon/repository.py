@@ -300,7 +300,8 @@ class AmazonRepository:
             )
             for marketplace_id, asin, category, looked_up in rows:
                 key = (str(marketplace_id), str(asin))
-                fresh = category is not None or now - _moment(looked_up) < CATALOG_RECHECK  # type: ignore[operator]
+                asked = _moment(looked_up) or datetime.min.replace(tzinfo=UTC)
+                fresh = category is not None or now - asked < CATALOG_RECHECK
                 if key in wanted and fresh:
                     out[key] = str(category) if category is not None else None
         return out
