@@ -32,6 +32,8 @@ US = "ATVPDKIKX0DER"
 SELLER = 6060
 MORNING = datetime(2026, 11, 30, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai
 UPS_OK = "1Z5R89390357567127"
+LOADED = 90.0
+"""Seconds to wait for the 441-order store's backfill, report and alert on a loaded box."""
 
 
 def order(number: int, days_ago: int, tracking: str) -> FakeOrder:
@@ -190,16 +192,21 @@ async def test_a_connected_store_gets_the_same_report_as_an_upload(app, bot_api,
     async def reported() -> bool:
         return await services.store.last_report(SELLER) is not None
 
-    await eventually(reported)
+    await eventually(reported, timeout=LOADED)
     assert spapi.catalog_lookups() == 3 and spapi.catalog_throttled == 0
     documents = len(bot_api.sent("sendDocument", SELLER))
-    report_text = await reply_to(bot_api, "/vtr")
+    before = len(bot_api.sent("sendMessage", SELLER))
+    bot_api.user_sends(SELLER, "/vtr", lang="en")
+    *_, vtr = await bot_api.wait_for("sendMessage", SELLER, count=before + 1, timeout=LOADED)
+    report_text = vtr.text
     assert "Toys &amp; Games" in report_text and "88.6%" in report_text
     assert "124" in report_text and "140" in report_text
     assert "Categories from Amazon&#x27;s catalog" in report_text or (
         "Categories from Amazon's catalog" in report_text
     )
-    [*_, sent] = await bot_api.wait_for("sendDocument", chat_id=SELLER, count=documents + 1)
+    [*_, sent] = await bot_api.wait_for(
+        "sendDocument", chat_id=SELLER, count=documents + 1, timeout=LOADED
+    )
     filename, data = sent.files["document"]
     assert filename.endswith(".xlsx")
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -213,10 +220,14 @@ async def test_a_connected_store_gets_the_same_report_as_an_upload(app, bot_api,
     assert "09:00" in await reply_to(bot_api, "/subscribe 09:00 Asia/Shanghai")
     before = len(bot_api.sent("sendMessage", SELLER))
     app.job_queue.run_once(daily_alert, when=0, data=SELLER, chat_id=SELLER)
-    *_, alert = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
+    *_, alert = await bot_api.wait_for(
+        "sendMessage", chat_id=SELLER, count=before + 1, timeout=LOADED
+    )
     assert "Toys &amp; Games" in alert.text and "88.6%" in alert.text
     assert "Uncategorized" not in alert.text
     photos = len(bot_api.sent("sendPhoto", SELLER))
     bot_api.user_sends(SELLER, "/chart", lang="en")
-    [*_, chart] = await bot_api.wait_for("sendPhoto", chat_id=SELLER, count=photos + 1)
+    [*_, chart] = await bot_api.wait_for(
+        "sendPhoto", chat_id=SELLER, count=photos + 1, timeout=LOADED
+    )
     assert chart.files["photo"][1].startswith(b"\x89PNG")
