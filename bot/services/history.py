@@ -17,13 +17,13 @@ async def stored_history(
     store: Store,
     chat_id: int,
     end: date,
-    delivered: Mapping[tuple[str, str], bool] | None = None,
+    delivered: Mapping[tuple[str, str], str] | None = None,
 ) -> ShipmentTable:
     """The chat's stored shipments that the report as of `end` and its trend chart count,
     built into columns batch by batch off the event loop: a chat that uploaded a million
     orders costs its columns (~0.15 KB a shipment), not a million record objects.
 
-    `delivered`: (order ID, tracking) → delivered or on its way, as a connected store's
+    `delivered`: (order ID, tracking) → "delivered" or "in_transit", as a connected store's
     package status says; it fills the same column a file's delivery status does."""
     parts = [
         await asyncio.to_thread(stored_frame, rows)
@@ -34,14 +34,15 @@ async def stored_history(
     return await asyncio.to_thread(ShipmentTable.from_stored, parts)
 
 
-def with_delivered(frame: pl.DataFrame, delivered: Mapping[tuple[str, str], bool]) -> pl.DataFrame:
-    """The frame with the `delivered` column: True, False, or null where nothing is known."""
+def with_delivered(frame: pl.DataFrame, delivered: Mapping[tuple[str, str], str]) -> pl.DataFrame:
+    """The frame with the delivery column: "delivered", "in_transit", or null where nothing
+    is known."""
     known = pl.DataFrame(
         {
             "order_id": [order_id for order_id, _ in delivered],
             "tracking": [tracking for _, tracking in delivered],
             DELIVERY_COLUMNS[0]: list(delivered.values()),
         },
-        schema={"order_id": pl.String, "tracking": pl.String, DELIVERY_COLUMNS[0]: pl.Boolean},
+        schema={"order_id": pl.String, "tracking": pl.String, DELIVERY_COLUMNS[0]: pl.String},
     )
     return frame.join(known, on=["order_id", "tracking"], how="left", maintain_order="left")

@@ -149,6 +149,13 @@ async def test_the_sync_alone_gives_the_per_category_report_and_its_fix_plan(
     # Amazon's package status: the 5 delivered defects can no longer be edited; 21 can.
     editable = [d for d in report.defects if d.editable(report.as_of)]
     assert len(report.defects) == 26 and len(editable) == 21
+    assert sum(d.in_transit for d in report.defects) == 21  # Amazon's word, not an estimate
+    # What editing a package later needs (confirmShipment) is kept with it.
+    order = toy_store()[0]
+    [package] = await repo.stored_packages(CHAT, order.order_id)
+    assert (package.package_reference_id, package.marketplace_id) == ("1", US)
+    [item] = package.items
+    assert (item.order_item_id, item.quantity, item.asin) == (order.item_id, 1, "B0TOYS0001")
     assert all(d.delivered is not True for d in toys.fixes)
     notes = {w.code: w.detail for w in report.warnings}
     assert notes["categories_from_amazon"] == "Toys & Games, Home & Kitchen, Garden"

@@ -88,8 +88,14 @@ class PackageStatus(_Answer):
     status: str | None = _text(None)
 
 
+class PackageItem(_Answer):
+    order_item_id: str | None = _text(None)
+    quantity: int = Field(0, ge=0, le=1_000_000)
+
+
 class Package(_Answer):
     package_reference_id: str = _text(..., min_length=1)
+    package_items: list[PackageItem] | None = Field(None, max_length=1000)
     carrier: str | None = _text(None)
     tracking_number: str | None = _text(None)
     ship_time: str | None = _text(None)
@@ -103,6 +109,7 @@ class Product(_Answer):
 
 
 class OrderItem(_Answer):
+    order_item_id: str | None = _text(None)
     product: Product | None = None
 
 
@@ -190,6 +197,49 @@ class AccountStatus(_Answer):
 class PerformanceDocument(_Answer):
     account_statuses: list[AccountStatus] = Field(default_factory=list, max_length=100)
     performance_metrics: list[MetricsEntry] = Field(default_factory=list, max_length=100)
+
+
+# -- Catalog Items 2022-04-01 ----------------------------------------------------------------
+
+
+class BrowseNode(_Answer):
+    """A classification (browse node) and its parents, as Amazon nests them."""
+
+    display_name: str = _text("")
+    classification_id: str = _text("")
+    parent: BrowseNode | None = None
+
+
+class MarketplaceClassifications(_Answer):
+    marketplace_id: str = _text(..., min_length=1)
+    classifications: list[BrowseNode] = Field(default_factory=list, max_length=100)
+
+
+class DisplayGroupRank(_Answer):
+    title: str = _text("")
+
+
+class MarketplaceSalesRanks(_Answer):
+    marketplace_id: str = _text(..., min_length=1)
+    display_group_ranks: list[DisplayGroupRank] = Field(default_factory=list, max_length=100)
+
+
+class ItemSummary(_Answer):
+    marketplace_id: str = _text(..., min_length=1)
+    website_display_group_name: str | None = _text(None)
+
+
+class CatalogItem(_Answer):
+    """The datasets of `getCatalogItem` the category is read from."""
+
+    asin: str = _text(..., min_length=1)
+    classifications: list[MarketplaceClassifications] = Field(default_factory=list, max_length=100)
+    sales_ranks: list[MarketplaceSalesRanks] = Field(default_factory=list, max_length=100)
+    summaries: list[ItemSummary] = Field(default_factory=list, max_length=100)
+
+    def plain(self) -> dict[str, Any]:
+        """The item as the domain reads it (`bot.domain.amazon_catalog`)."""
+        return self.model_dump(by_alias=True, exclude_none=True)
 
 
 # -- parsing -------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ answers across syncs and chats); the client paces the calls to Amazon's usage pl
 catalog that fails (down, or refusing: the app lacks the Product Listing role) is not
 asked again during the sync: its orders are still stored, with the seller's own category
 if there is one, else "Uncategorized", and the report says how to supply it. Nothing failed
-is cached, so the next sync asks again.
+is cached, so the next sync asks again; nor is an answer that is not what Amazon's model
+describes (that item alone is left without a category).
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ from typing import Any, Literal
 
 from bot.domain.amazon_catalog import catalog_category
 from bot.domain.amazon_orders import CategoryBook, order_asins
-from bot.services.amazon.client import SpApiClient, SpApiRequestError, SpApiUnavailable
+from bot.services.amazon.client import (
+    SpApiClient,
+    SpApiMalformed,
+    SpApiRequestError,
+    SpApiUnavailable,
+)
 from bot.services.amazon.repository import AmazonRepository
 
 log = logging.getLogger(__name__)
@@ -70,5 +76,8 @@ class CatalogLookup:
                 log.warning("chat %s: the catalog is unavailable (%s)", self.chat_id, error)
                 self.problem = "unavailable"
                 break
+            except SpApiMalformed as error:  # this item only; asked again next sync
+                log.warning("chat %s: a catalog answer was malformed (%s)", self.chat_id, error)
+                continue
             found[(marketplace_id, asin)] = catalog_category(item, marketplace_id)
         return found

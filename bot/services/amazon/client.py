@@ -34,6 +34,7 @@ from pydantic import BaseModel, SecretStr
 
 from bot.services.amazon.answers import (
     ApiErrors,
+    CatalogItem,
     CreatedReport,
     LwaError,
     LwaToken,
@@ -430,10 +431,11 @@ class SpApiClient:
                 CATALOG_RATE_PER_S, CATALOG_BURST, self.clock, self.retry.sleep
             )
         await self._catalog_bucket.take()
-        return await self.call(
-            "GET", f"{CATALOG_PATH}/{quote(asin, safe='')}",
+        item = await self.call_as(
+            CatalogItem, "GET", f"{CATALOG_PATH}/{quote(asin, safe='')}",
             params={"marketplaceIds": marketplace_id, "includedData": CATALOG_DATA},
         )  # fmt: skip
+        return item.plain()
 
     # -- Orders v0 confirmShipment ---------------------------------------------------------
 

@@ -22,8 +22,9 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
-from bot.domain.amazon_orders import DELIVERED, SyncedPackage
+from bot.domain.amazon_orders import PackageItem, SyncedPackage
 from bot.domain.amazon_regions import Region
+from bot.domain.values import vocabulary_meaning
 from bot.services.store import Store
 from bot.services.store.backend import Backend, Row, blob
 
@@ -222,6 +223,19 @@ class AmazonRepository:
                 "chat_id, order_id, package_id", rows,
             )  # fmt: skip
 
+    async def stored_packages(self, chat_id: int, order_id: str) -> list[StoredPackage]:
+        """The order's synced packages with what confirmShipment needs to edit one: its
+        package reference ID, marketplace, tracking and the items (ID and quantity) in it."""
+        rows = await self.backend.fetch(
+            "SELECT package_id, marketplace_id, tracking, status, items_json FROM amazon_packages "
+            "WHERE chat_id = ? AND order_id = ? ORDER BY package_id",
+            (chat_id, order_id),
+        )
+        return [
+            StoredPackage(str(p), str(m or ""), str(t), str(s), _package_items(items))
+            for p, m, t, s, items in rows
+        ]
+
     async def synced_categories(self, chat_id: int) -> dict[str, SyncedCategory]:
         """order ID → the category the sync wrote for it, its source and the order's item
         keys: a stored shipment carrying that very category came from Amazon, not from the
@@ -251,19 +265,20 @@ class AmazonRepository:
             out.setdefault(str(category), set()).add(str(source or "none"))
         return out
 
-    async def package_evidence(self, chat_id: int) -> dict[tuple[str, str], bool]:
-        """(order ID, tracking) → delivered (True) or still on its way (False), as
-        Amazon's package status says; a cancelled or undeliverable package says neither."""
+    async def package_evidence(self, chat_id: int) -> dict[tuple[str, str], str]:
+        """(order ID, tracking) → "delivered" or "in_transit", Amazon's package status in the
+        words a file's delivery status is read into (vocabulary.yaml); a cancelled, pending
+        or undeliverable package says neither."""
         rows = await self.backend.fetch(
             "SELECT order_id, tracking, status FROM amazon_packages WHERE chat_id = ?",
             (chat_id,),
         )
-        on_the_way = {"PENDING", "IN_TRANSIT", "SHIPPED"}
-        return {
-            (str(order_id), str(tracking)): status == DELIVERED
-            for order_id, tracking, status in rows
-            if status == DELIVERED or status in on_the_way
-        }
+        evidence = {}
+        for order_id, tracking, status in rows:
+            meaning = vocabulary_meaning("delivery", str(status or ""))
+            if meaning in ("delivered", "in_transit"):
+                evidence[(str(order_id), str(tracking))] = meaning
+        return evidence
 
     async def category_preference(self, chat_id: int) -> CategoryPreference:
         """Whose category wins for a synced order: Amazon's (the default) or the upload's."""
@@ -385,14 +400,33 @@ class SyncedCategory:
     """'sku:…' then 'asin:…' of the items in the order's packages."""
 
 
-def _item_keys(items_json: object) -> tuple[str, ...]:
+@dataclass(frozen=True, slots=True)
+class StoredPackage:
+    package_reference_id: str
+    marketplace_id: str
+    tracking: str
+    status: str
+    items: tuple[PackageItem, ...]
+
+
+def _package_items(items_json: object) -> tuple[PackageItem, ...]:
+    """The items stored as JSON (`save_packages`); unreadable entries are left out."""
     try:
         items = json.loads(str(items_json)) if items_json else []
     except ValueError:
         return ()
-    items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
-    skus = [f"sku:{i['sku']}" for i in items if i.get("sku")]
-    return tuple(skus + [f"asin:{i['asin']}" for i in items if i.get("asin")])
+    entries = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    return tuple(
+        PackageItem(str(i.get("order_item_id", "")), int(i.get("quantity") or 0),
+                    str(i.get("asin", "")), str(i.get("sku", "")))
+        for i in entries
+    )  # fmt: skip
+
+
+def _item_keys(items_json: object) -> tuple[str, ...]:
+    items = _package_items(items_json)
+    skus = [f"sku:{i.sku}" for i in items if i.sku]
+    return tuple(skus + [f"asin:{i.asin}" for i in items if i.asin])
 
 
 SNAPSHOT_COLUMNS = (

@@ -31,8 +31,8 @@ from pydantic import SecretStr
 from bot.domain.amazon_orders import CategoryBook, SyncedPackage, packages_of
 from bot.domain.amazon_regions import Region, region_endpoint
 from bot.domain.models import RECORD_FIELDS
-from bot.services.amazon.catalog import CatalogLookup, CatalogProblem
 from bot.services.amazon.answers import PerformanceDocument
+from bot.services.amazon.catalog import CatalogLookup, CatalogProblem
 from bot.services.amazon.client import (
     AnswerLimits,
     AppCredentialsRejected,
