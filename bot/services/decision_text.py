@@ -26,8 +26,20 @@ def decision_lead(decision: Decision, t: Translator) -> str:
             return t._("Right: {decision}", decision=text)
         return t._("Not right: {decision}", decision=text)
     if t.lang != "en":
-        return text  # a Chinese answer states the verdict itself (不算 / 计入)
+        return _zh_yes_no(decision, text)
     return f"Yes — {text}" if decision.agrees else f"No — {text}"
+
+
+_ZH_NO = {"有": "没有", "要": "不用", "需要": "不需要"}
+
+
+def _zh_yes_no(decision: Decision, text: str) -> str:
+    """A Chinese yes or no is the question's verb, or its negation (算 / 不算, 可以 / 不可以)."""
+    verb = decision.verb
+    if not verb or text.startswith((verb, "不", "没")):
+        return text
+    word = verb if decision.agrees else _ZH_NO.get(verb, "不" + verb)
+    return f"{word}。{text}"
 
 
 def _facts(decision: Decision) -> dict[str, str]:
@@ -163,6 +175,13 @@ def _eu_rule(decision: Decision, t: Translator) -> str:
     )
 
 
+def _us_rule(decision: Decision, t: Translator) -> str:
+    return t._(
+        "Orders shipped from China to the US need at least one carrier scan under USD 5, and "
+        "two scans from USD 5 (one of them delivery or attempted delivery).",
+    )
+
+
 def _us_scans(decision: Decision, t: Translator) -> str:
     if decision.facts["two_scans"]:
         return t._(
@@ -272,7 +291,13 @@ def _per_category(decision: Decision, t: Translator) -> str:
     )
 
 
+def _claim(decision: Decision, t: Translator) -> str:
+    """A belief's fact, as the knowledge base words it in the reader's language."""
+    return str(decision.facts["zh" if t.lang == "zh" else "en"])
+
+
 WORDINGS: dict[str, Wording] = {
+    "claim": _claim,
     "vtr_counts": _vtr_counts,
     "vtr_groups": _vtr_groups,
     "metrics_named": _metrics_named,
@@ -280,6 +305,7 @@ WORDINGS: dict[str, Wording] = {
     "metric_rate": _metric_rate,
     "jp_value": _jp_value,
     "jp_rule": _jp_rule,
+    "us_rule": _us_rule,
     "eu_rule": _eu_rule,
     "us_scans": _us_scans,
     "de_domestic": _de_domestic,

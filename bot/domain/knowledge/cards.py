@@ -46,9 +46,28 @@ class MarketplaceCard(_Loose):
     no_buy_shipping: Texts
 
 
+class Claim(_Loose):
+    """A belief sellers hold, checked against the facts (cards.yaml's `claims`)."""
+
+    id: str
+    entry: str
+    truth: bool
+    flips: bool = False
+    when: list[str]
+    unless: list[str] = []
+    says: Texts
+
+    def holds_in(self, text: str) -> bool:
+        """Every `when` pattern matches the folded question, and no `unless` one does."""
+        return all(re.search(p, text) for p in self.when) and not any(
+            re.search(p, text) for p in self.unless
+        )
+
+
 class Cards(_Loose):
     carrier: CarrierCard
     marketplace: MarketplaceCard
+    claims: list[Claim] = []
 
 
 def describe_format(pattern: str, lang: Lang) -> str | None:

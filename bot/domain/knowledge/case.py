@@ -58,8 +58,9 @@ _OWN_FIGURE = re.compile(
 )
 
 _BELIEF = re.compile(
-    r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|"
-    r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct)|i heard|someone (?:said|told)|i was told"
+    r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
+    r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
+    r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told"
 )
 _HOW_MANY = re.compile(
     r"多少个|几个|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"
@@ -123,6 +124,9 @@ class Case:
     when: bool = False
     what_to_do: bool = False
     own: bool = False
+    verb: str | None = None
+    """The verb a Chinese yes/no question asks with (算不算 → 算, 可以…吗 → 可以): the
+    answer's first word, as a Chinese speaker answers yes or no."""
 
     @property
     def metric(self) -> str | None:
@@ -183,7 +187,18 @@ class CaseReader:
             when=bool(_WHEN.search(text)),
             what_to_do=bool(_WHAT_TO_DO.search(text)),
             own=bool(_OWN_DATA.search(text)),
+            verb=_verb(text),
         )
+
+
+_A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
+_VERB_ASKED = re.compile(r"(可以|需要|能|会|算|是|有|要|够|行)[^,，。?？]{0,14}吗")
+
+
+def _verb(text: str) -> str | None:
+    """算不算 → 算; 可以选Other吗 → 可以; None when the question is not built that way."""
+    match = _A_NOT_A.search(text) or _VERB_ASKED.search(text)
+    return match.group(1) if match else None
 
 
 def _whole(phrase: str) -> str:

@@ -15,7 +15,7 @@ from bot.domain.knowledge.cards import Cards, carrier_answer, eu_rule_lead, mark
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
-from bot.domain.knowledge.schema import Answer, Decision, Entry, Lexicon
+from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
 from bot.domain.knowledge.understand import normalize_question
 from bot.domain.reference import Carrier, fold_key
 
@@ -120,10 +120,16 @@ class Composer:
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )
         decision = decide(case) if case is not None else None
+        if case is not None and decision is None and (case.belief or is_yes_no(question)):
+            decision = self._claim(case)
         if case is not None and decision is not None and decision.entry in self._entries:
             # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the figure).
             asked = case.belief or is_yes_no(question)
-            update = {"belief": case.belief, "agrees": decision.agrees if asked else None}
+            update = {
+                "belief": case.belief,
+                "agrees": decision.agrees if asked else None,
+                "verb": case.verb,
+            }
             return self._decided(found, decision.model_copy(update=update))
         if self._from_another_field(text, found):
             answer = found.answer
@@ -189,6 +195,15 @@ class Composer:
         if len(found.concepts & METRICS) >= 2 and found.best != "metric-on-time-delivery":
             return self._entry_answer(found.answer, OVERVIEW)
         return None
+
+    def _claim(self, case: Case) -> Decision | None:
+        """A belief of the claims table the question states, with its truth as stated."""
+        claim = next((c for c in self._cards.claims if c.holds_in(case.text)), None)
+        if claim is None:
+            return None
+        truth = claim.truth != (claim.flips and case.negated)
+        facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
+        return Decision(code="claim", facts=facts, agrees=truth, entry=claim.entry)
 
     def _decided(self, found: Found, decision: Decision) -> Answer:
         """The case decided: the decision first, then the entry that explains the rule."""

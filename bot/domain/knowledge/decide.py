@@ -164,6 +164,8 @@ def _value_rules(case: Case) -> Decision | None:
 
 def _stated_limit(case: Case) -> Decision | None:
     """ "日本站1000日元以下的不算VTR，对吗": a rule's limit stated, checked against the rule."""
+    if case.currency == "USD" and case.amount == US_TWO_SCANS_FROM_USD:
+        return _us_rule(case)
     limits = {"JPY": ("jp_rule", JP_EXEMPT_LIMIT_JPY), "EUR": ("eu_rule", EU_LETTER_LIMIT_EUR)}
     if case.currency not in limits or case.bound != "under":
         return None
@@ -181,6 +183,21 @@ def _involved(case: Case) -> list[str]:
     if case.origin and case.origin != "CN" and case.origin not in codes:
         codes.insert(0, case.origin)
     return codes
+
+
+_NO_SCAN = re.compile(r"不需要.{0,4}扫描|不用.{0,4}扫描|没有扫描也|无需扫描|no (?:carrier )?scans?|don't need any|do not need any|without (?:any )?scan")
+_ONE_SCAN = re.compile(r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:carrier )?scan|single scan|1 scan|scanned once")
+
+
+def _us_rule(case: Case) -> Decision:
+    """ "under $5 needs no scan?": the US-from-China scan rule, stated and checked."""
+    if _NO_SCAN.search(case.text):
+        agrees: bool | None = False
+    elif _ONE_SCAN.search(case.text):
+        agrees = case.bound == "under"
+    else:
+        agrees = None
+    return Decision(code="us_rule", agrees=agrees, entry="us-from-china-scans")
 
 
 def _jp_value(case: Case) -> Decision | None:

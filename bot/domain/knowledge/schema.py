@@ -174,6 +174,8 @@ class Decision(BaseModel):
     code: str
     facts: dict[str, Fact] = Field(default_factory=dict)
     agrees: bool | None = None
+    verb: str | None = None
+    """The verb of a Chinese yes/no question (算, 可以), to answer with."""
     belief: bool = False
     """The question tests a belief ("…对吗？", "right?"): confirmed or corrected first."""
     entry: str | None = None
