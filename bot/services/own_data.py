@@ -37,6 +37,11 @@ _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", 
 _WHICH = re.compile(r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)")
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
 _FIX = re.compile(r"修|改|补|fix|correct|repair")
+_STILL_COUNT = re.compile(
+    r"still count|count against|还算|还计入|还会算|还在统计|still in (?:the )?window"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = re.compile(r"(?<![a-z])(" + "|".join(_MONTHS) + r")[a-z]*|(?<!\d)(\d{1,2})月")
 _BACK = re.compile(r"back above|recover|恢复|回到|回升|重新高于")
 _DATA_WORDS = re.compile(
     r"类目|品类|分类|店铺|整体|总体|现在|目前|多少|几个|站|category|categories|shop|store|overall|"
@@ -72,7 +77,9 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
     m = Markup(html=False)
     named = _named_groups(case, report)
-    if _WHICH_ORDER.search(case.text) or _WHY.search(case.text):
+    if _STILL_COUNT.search(case.text):
+        lines = [_window_verdict(case, report, t)]
+    elif _WHICH_ORDER.search(case.text) or _WHY.search(case.text):
         lines = [
             *(_group_verdict(g, report, t) for g in named),
             *_defects(case, report, named, t, m),
@@ -96,6 +103,29 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def _window_verdict(case: Case, report: VtrReport, t: Translator) -> str:
+    """Whether shipments of a month the seller names are still inside the 30-day window."""
+    start, end = report.window.start, report.window.end
+    match = _MONTH.search(case.text)
+    month = (
+        (_MONTHS.index(match.group(1)[:3]) + 1 if match.group(1) else int(match.group(2)))
+        if match
+        else None
+    )
+    # A month the window does not touch: none of its shipments count any more.
+    if month is not None and month not in (start.month, end.month):
+        return t._(
+            "No: they are outside the 30-day window ({start} – {end}), so they no longer count.",
+            start=t.date(start),
+            end=t.date(end),
+        )
+    return t._(
+        "Only shipments from {start} to {end} count (the 30-day window); older ones no longer do.",
+        start=t.date(start),
+        end=t.date(end),
+    )
 
 
 def _every_category(report: VtrReport, t: Translator, m: Markup) -> list[str]:

@@ -70,12 +70,12 @@ def test_an_eu_letter_under_20_is_exempt_and_the_opener_says_so(kb: KnowledgeBas
             "Yes — A EUR 15 order (FR) counts",
         ),
         ("日本站800日元的订单算VTR吗", "不计入：日本站 800 日元的订单属于豁免"),
-        ("日本站1200日元的订单算VTR吗", "日本站 1200 日元的订单计入 VTR"),
+        ("日本站1200日元的订单算VTR吗", "算。日本站 1200 日元的订单计入 VTR"),
         (
             "12 USD order from China to US with one scan, is that enough?",
             "No — A USD 12 order shipped from China",
         ),
-        ("德国本土订单12欧要算VTR吗", "12 欧元的德国境内货件不计入 VTR"),
+        ("德国本土订单12欧要算VTR吗", "不用。12 欧元的德国境内货件不计入 VTR"),
     ],
 )
 def test_conditions_that_flip_a_rule(kb: KnowledgeBase, question: str, lead: str) -> None:

@@ -120,6 +120,7 @@ class KnowledgeBase:
         self._lexicon = lexicon or Lexicon()
         self._finder = EntityFinder()
         self._cases = CaseReader(self._lexicon)
+        self._normal_texts: dict[str, str] = {}
         self._composer = Composer(entries, cards, self._lexicon, self._finder) if cards else None
         self._ids = list(entries)
         self._analyzer = analyzer
@@ -167,7 +168,7 @@ class KnowledgeBase:
         several questions in one message are answered in turn (`Answer.parts`)."""
         reply_lang = detect_lang(question, lang)
         whole = self._answer_one(question, reply_lang)
-        pieces = asked_pieces(question)
+        pieces = [f for p in asked_pieces(question) for f in self._facets(p, reply_lang)]
         if len(pieces) < 2 or (
             whole.decision is not None and whole.decision.facts.get("shipments")
         ):
@@ -179,26 +180,49 @@ class KnowledgeBase:
             carried = number and (not self._subject(piece) or _PRONOUN.search(piece))
             asked = f"{' '.join(subject[:1])} {piece}" if carried else piece
             one = self._answer_one(asked, reply_lang)
-            if one.kind == "answer" and all(_topic(one) != _topic(a) for a in answers):
+            if one.kind == "answer" and all(
+                _topic(one)[0] != _topic(a)[0] or (_topic(one)[1] and _topic(one) != _topic(a))
+                for a in answers
+            ):
                 answers.append(one)
         if len(answers) < 2:
             return whole
-        return answers[0].model_copy(update={"parts": answers[1:MAX_PARTS]})
+        return answers[0].model_copy(update={"parts": answers[1 : 1 + MAX_PARTS]})
+
+    def _normalized(self, text: str) -> str:
+        """`normalize_question`, remembered for the last few texts: a message is read again
+        for its parts, facets and subject."""
+        cached = self._normal_texts.get(text)
+        if cached is None:
+            if len(self._normal_texts) >= NORMAL_CACHE:
+                self._normal_texts.clear()
+            cached = self._normal_texts[text] = normalize_question(text, self._lexicon.typos)
+        return cached
+
+    def _facets(self, piece: str, lang: Lang) -> list[str]:
+        """ "What's the VTR target and the time window?": one question per facet asked of
+        one subject, so each gets its own answer."""
+        text = self._normalized(piece)
+        facets = [c for c in dict.fromkeys(c for _, c in self._cases.concepts(text)) if c in FACETS]
+        subject = self._subject(piece)[:1]
+        if len(facets) < 2 or not subject:
+            return [piece]
+        return [f"{subject[0]} {FACETS[facet][lang == 'en']}" for facet in facets]
 
     def _subject(self, question: str) -> list[str]:
         """The phrases naming our field's concepts in a question ("购买配送", "VTR")."""
-        text = normalize_question(question, self._lexicon.typos)
+        text = self._normalized(question)
         core = set(self._lexicon.core)
         concepts = dict.fromkeys(c for _, c in self._cases.concepts(text) if c in core)
         return [self._lexicon.synonyms[c][0] for c in concepts if self._lexicon.synonyms.get(c)]
 
     def case(self, question: str) -> Case:
         """The facts a question states (for the services: a question about the chat's data)."""
-        text = normalize_question(question, self._lexicon.typos)
+        text = self._normalized(question)
         return self._cases.read(text, self._finder.find(question, text), question)
 
     def _answer_one(self, question: str, reply_lang: Lang) -> Answer:
-        text = normalize_question(question, self._lexicon.typos)
+        text = self._normalized(question)
         found = self._search(text, reply_lang)
         if self._composer is None:
             return found.answer
@@ -302,12 +326,24 @@ class KnowledgeBase:
 
 
 _PRONOUN = re.compile(r"它|这个|\bit\b|\bthis\b|\bthat\b", re.IGNORECASE)
+FACETS: dict[str, tuple[str, str]] = {
+    "threshold": ("要求多少", "target"),
+    "window": ("统计多少天", "time window"),
+    "where": ("在哪里看", "where to see it"),
+    "calculate": ("怎么算", "how is it calculated"),
+    "fee": ("收费吗", "fee"),
+}
+"""Facets of a subject a question may ask together, as a question of their own (zh, en)."""
+NORMAL_CACHE = 64
 MAX_PARTS = 2
 """Further questions answered after the first: three in all, more would bury each answer."""
 
 
-def _topic(answer: Answer) -> str | None:
-    return answer.decision.code if answer.decision else answer.matched
+def _topic(answer: Answer) -> tuple[str | None, str]:
+    """What an answer says: its entry, and its decision's facts (two categories' figures
+    are two answers; the same entry twice is one)."""
+    facts = answer.decision.model_dump_json(include={"code", "facts"}) if answer.decision else ""
+    return answer.matched, facts
 
 
 def _phrasings(entry: Entry) -> list[str]:

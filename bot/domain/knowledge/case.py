@@ -34,6 +34,10 @@ _AMOUNT_BEFORE = [(code, re.compile(rf"(?:{words})\s?{_NUMBER}")) for code, word
 _PAIR = re.compile(
     r"(?<![\d.])(\d+)\s*(?:/|of|out of|in)\s*(?:(?:my|our|the|all|these|those|total)\s+)?(\d+)(?![\d.%])"
 )
+_ALL_VALID = re.compile(
+    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
+    r"all (?:are |were )?valid|none (?:are |is |were )?invalid|没有一个无效"
+)
 _OUT_OF = re.compile(r"(?:out of|of|/|总共|一共|共)\s*$")
 _SEGMENT = re.compile(r"[；;。\n]|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
 _LABEL = re.compile(r"^\s*([^:：，,；;。]{1,24}?)\s*[:：]")
@@ -147,13 +151,33 @@ class CaseReader:
             for phrase in [concept, *phrases]:
                 spellings.setdefault(phrase.casefold(), concept)
         self._concept_of = spellings
-        # One pattern, longest spelling first: at each place the longest one wins.
-        ordered = sorted(spellings, key=len, reverse=True)
-        self._pattern = re.compile("|".join(_whole(p) for p in ordered))
+        # Spellings by their first character, longest first: a scan of the question tries
+        # only the few that can start at each place (a regex alternation of ~900 is slow).
+        by_start: dict[str, list[str]] = {}
+        for phrase in sorted(spellings, key=len, reverse=True):
+            by_start.setdefault(phrase[:2], []).append(phrase)
+        self._by_start = by_start
 
     def concepts(self, text: str) -> list[tuple[int, str]]:
-        """(position, concept) of every concept spelling, longest first, not overlapping."""
-        return [(m.start(), self._concept_of[m.group()]) for m in self._pattern.finditer(text)]
+        """(position, concept) of the concept spellings in the text, longest first at each
+        place, not overlapping; Latin ones only as whole words ("eu" is not in "euro")."""
+        found: list[tuple[int, str]] = []
+        at = 0
+        while at < len(text):
+            if at and _word_char(text[at]) and _word_char(text[at - 1]):
+                at += 1  # inside a Latin word: no spelling starts here
+                continue
+            candidates = [
+                *self._by_start.get(text[at : at + 2], ()),
+                *self._by_start.get(text[at], ()),
+            ]
+            phrase = next((p for p in candidates if _at(text, at, p)), None)
+            if phrase is None:
+                at += 1
+                continue
+            found.append((at, self._concept_of[phrase]))
+            at += len(phrase)
+        return found
 
     def read(self, text: str, entities: Entities, raw: str = "") -> Case:
         """The case a normalised question states; `entities` as the finder found them."""
@@ -201,14 +225,18 @@ def _verb(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _whole(phrase: str) -> str:
-    """A spelling as a pattern: Latin ones as whole words ("eu" is not in "euro")."""
-    escaped = re.escape(phrase)
-    if re.match(r"[a-z0-9]", phrase):
-        escaped = rf"(?<![a-z0-9]){escaped}"
-    if re.search(r"[a-z0-9]$", phrase):
-        escaped = rf"{escaped}(?![a-z0-9])"
-    return escaped
+def _word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _at(text: str, at: int, phrase: str) -> bool:
+    """The spelling stands at `at`, Latin edges on word boundaries."""
+    if not text.startswith(phrase, at):
+        return False
+    end = at + len(phrase)
+    if _word_char(phrase[0]) and at and _word_char(text[at - 1]):
+        return False
+    return not (_word_char(phrase[-1]) and end < len(text) and _word_char(text[end]))
 
 
 def _letter_service(text: str) -> bool:
@@ -305,6 +333,8 @@ def _counts_by_role(text: str, amount: float | None) -> Counts | None:
         if role and role not in roles:
             roles[role] = int(match.group(1))
     shipments, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
+    if shipments is not None and valid is None and invalid is None and _ALL_VALID.search(text):
+        valid = shipments
     if shipments is not None and invalid is not None:
         return _made(shipments, shipments - invalid)
     if shipments is not None and valid is not None:

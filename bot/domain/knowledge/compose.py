@@ -53,16 +53,25 @@ _EACH = re.compile(r"分开|分别|单独|各自|影响|separately|\beach\b|\bpe
 
 _ASKS_VALID = re.compile(r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work")
 _FEE = re.compile(r"费|fee|cost|price|charge")
+VTR_FACETS = {
+    "window": "vtr-window",
+    "howlong": "vtr-window",
+    "calculate": "vtr-formula",
+    "where": "vtr-where-to-see",
+    "threshold": "vtr-threshold",
+    "whatis": "vtr-what",
+}
+"""VTR's entry for what is asked of it, when the search landed on another metric's entry."""
 DECIDED_CONFIDENCE = 0.9
 """A case decided by a rule is answered firmly, whatever the words' match."""
 # Subjects that, named beside one metric, make the question about them, not the metric.
 OTHER_SUBJECTS = frozenset({"buyshipping", "trackingid", "carrier", "feedback", "atoz", "scan"})
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def _phrase_pattern(phrase: str) -> str:
     """A phrase as whole words ("etsy" is not in "gets you"); Chinese as written."""
     words = [re.escape(w) for w in phrase.casefold().split()]
-    return re.compile(r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + r"(?![a-z0-9])")
+    return r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + r"(?![a-z0-9])"
 
 
 def _fba_fees(found: Found, text: str) -> bool:
@@ -103,7 +112,8 @@ class Composer:
         self._cards = cards
         self._core = frozenset(lexicon.core)
         self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
-        self._elsewhere_patterns = [_phrase_pattern(p) for p in lexicon.elsewhere]
+        patterns = [_phrase_pattern(p) for p in lexicon.elsewhere]
+        self._elsewhere_pattern = re.compile("|".join(patterns)) if patterns else None
         # The carriers each entry speaks of, found the way a question's are (whole words).
         self._entry_carriers = {
             entry_id: {
@@ -224,6 +234,9 @@ class Composer:
         if len(case.metrics) != 1 or found.answer.kind == "off_topic":
             return None
         entry = METRIC_ENTRIES[case.metrics[0]]
+        if case.metrics[0] == "vtr":
+            facet = next((f for f in VTR_FACETS if f in found.concepts), None)
+            entry = VTR_FACETS[facet] if facet else entry
         if found.best == entry:
             return None
         on_a_neighbour = found.best in METRIC_ENTRIES.values() or found.best == OVERVIEW
@@ -261,7 +274,7 @@ class Composer:
         return bool(about and named and _WHICH.search(text) and not _EACH.search(text))
 
     def _elsewhere(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self._elsewhere_patterns)
+        return self._elsewhere_pattern is not None and bool(self._elsewhere_pattern.search(text))
 
     def _from_another_field(self, text: str, found: Found) -> bool:
         if found.concepts & self._core:

@@ -185,8 +185,12 @@ def _involved(case: Case) -> list[str]:
     return codes
 
 
-_NO_SCAN = re.compile(r"不需要.{0,4}扫描|不用.{0,4}扫描|没有扫描也|无需扫描|no (?:carrier )?scans?|don't need any|do not need any|without (?:any )?scan")
-_ONE_SCAN = re.compile(r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:carrier )?scan|single scan|1 scan|scanned once")
+_NO_SCAN = re.compile(
+    r"不需要.{0,4}扫描|不用.{0,4}扫描|没有扫描也|无需扫描|no (?:carrier )?scans?|don't need any|do not need any|without (?:any )?scan"
+)
+_ONE_SCAN = re.compile(
+    r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:carrier )?scan|single scan|1 scan|scanned once"
+)
 
 
 def _us_rule(case: Case) -> Decision:
@@ -215,11 +219,7 @@ def _us_scans(case: Case) -> Decision | None:
         return None
     two = (case.amount or 0.0) >= US_TWO_SCANS_FROM_USD
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "two_scans": two}
-    one_scan_said = bool(
-        re.search(
-            r"一个扫描|一次扫描|一条扫描|1个扫描|1次扫描|1 scan|one scan|single scan", case.text
-        )
-    )
+    one_scan_said = bool(_ONE_SCAN.search(case.text))
     agrees = None if not one_scan_said else not two
     return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
 

@@ -214,7 +214,11 @@ def main_question(text: str) -> str | None:
     return " ".join(asking)
 
 
-_PIECE_END = re.compile(r"(?<=[？?；;])|\n+")
+_PIECE_END = re.compile(
+    r"(?<=[？?；;])|\n+|(?<=\S)\s+(?=\d[.、)]\s*\S)|"
+    r",\s+(?:and\s+|also\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should)\b)|"
+    r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})"
+)
 MAX_PIECES = 3
 
 
@@ -231,7 +235,7 @@ def asked_pieces(text: str) -> list[str]:
 
 def _asks(sentence: str) -> bool:
     return sentence.endswith(("?", "？")) or bool(
-        _ASKS_ZH.search(sentence) or _ASKS_EN.match(sentence)
+        _ASKS_ZH.search(sentence) or _ASKS_EN.match(sentence.casefold())
     )
 
 

@@ -1,0 +1,43 @@
+"""Questions about the chat's own shipments: answered from its last report, the figures of
+/vtr, through the same path as any message (tests/bot/samples.py's file, worked by hand:
+玩具 8 of 10 valid = 80.0%, 2 fixes; 家居 10 of 10; window 2026-10-22 – 2026-11-20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.replies import ChatRef
+from bot.services.store import Store
+from tests.bot import samples
+from tests.bot.harness import core_for
+from tests.knowledge.grading import plain_text
+
+# Over 0.3 s of CPU: a file analysed, then questions through the chat's path.
+pytestmark = pytest.mark.slow
+
+WITH_DATA = ChatRef(41, "zh")
+WITHOUT_DATA = ChatRef(42, "zh")
+
+
+async def test_own_data_questions_use_the_stored_report(tmp_path: Path, kb: KnowledgeBase) -> None:
+    upload = tmp_path / "erp.csv"
+    upload.write_bytes(samples.gbk_csv())
+    async with Store(tmp_path / "vtrbot.sqlite3") as store:
+        core = core_for(store, kb, "zh")
+        await core.handle_file(WITH_DATA, upload, caption=samples.AS_OF)
+
+        async def ask(chat: ChatRef, question: str) -> str:
+            return plain_text(await core.handle_text(chat, question))
+
+        toys = await ask(WITH_DATA, "我的玩具类目现在多少？")
+        assert toys.startswith("玩具不达标") and "80.0%" in toys and "2 个" in toys
+        which = await ask(WITH_DATA, "which category is at risk?")
+        assert which.startswith("Below the bar: 玩具.")
+        fixes = await ask(WITH_DATA, "how many packages do I still need to fix?")
+        assert fixes.startswith("Fix 2 package(s) in all") and "玩具: fix 2 packages" in fixes
+        # The same question in a chat without data is a question about the rules.
+        general = await ask(WITHOUT_DATA, "which category is at risk?")
+        assert "玩具" not in general
