@@ -25,7 +25,6 @@ HEADER_SCAN_LINES = 30
 DELIMITERS = ("\t", ",", ";", "|")
 _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_BARE_CR = re.compile(rb"\r\n?")
 
 
 CHUNK_BYTES = 4 << 20
@@ -197,6 +196,9 @@ def _text_batches(source: Path, layout: _TextLayout) -> Iterator[pl.DataFrame]:
     named = [pl.col(f"c{index}").alias(meaning) for meaning, index in layout.meanings.items()]
     blank = pl.all_horizontal(pl.all().is_null() | (pl.all().str.strip_chars() == ""))
     for chunk in _record_chunks(source, layout):
+        # Selected after the parse, not inside the scan: with the selection pushed down,
+        # polars no longer refuses a chunk whose stray quote sits in a column it skips, and
+        # reads the rows after that quote as one cell (tests/engine/test_batches.py).
         yield _parse_chunk(chunk, layout).select(named).filter(~blank)
 
 
@@ -277,7 +279,8 @@ def _lf_blocks(source: Path) -> Iterator[bytes]:
             held = b"\r" if block.endswith(b"\r") else b""  # its LF may start the next
             block = block[: len(block) - len(held)]
             if block:  # an empty block would read as the end of the file
-                yield _BARE_CR.sub(b"\n", block) if b"\r" in block else block
+                # bytes.replace, not a regex: a fifth of the CPU on a CRLF file
+                yield block.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     if held:
         yield b"\n"
 
