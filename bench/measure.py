@@ -32,12 +32,16 @@ print(counts.collect(engine="streaming").height)
 fresh process (imports included) as `vtrbot check` runs."""
 
 
-def tree_rss(process: psutil.Process) -> int:
-    """Resident bytes of a process and all its descendants, now."""
+def tree_rss(process: psutil.Process, cpu: dict[int, float] | None = None) -> int:
+    """Resident bytes of a process and all its descendants, now; `cpu` gets each one's CPU
+    seconds so far, by process id."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         try:
             total += member.memory_info().rss
+            if cpu is not None:
+                times = member.cpu_times()
+                cpu[member.pid] = times.user + times.system
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
     return total
@@ -45,16 +49,24 @@ def tree_rss(process: psutil.Process) -> int:
 
 def run_tree(command: list[str], **popen: object) -> tuple[float, int, str]:
     """(wall seconds, peak RSS of the command's process tree in bytes, its stdout)."""
+    elapsed, peak, _, out = run_tree_cpu(command, **popen)
+    return elapsed, peak, out
+
+
+def run_tree_cpu(command: list[str], **popen: object) -> tuple[float, int, float, str]:
+    """(wall seconds, peak tree RSS, CPU seconds of the tree, stdout). The CPU time is
+    what load on a shared machine moves least; each process's is its last reading, at
+    most POLL_SECONDS before it ended."""
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
     watched = psutil.Process(child.pid)
-    peak = 0
+    peak, cpu = 0, {}
     out: list[str] = []
     reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
     reader.start()
     while child.poll() is None:
         try:
-            peak = max(peak, tree_rss(watched))
+            peak = max(peak, tree_rss(watched, cpu))
         except psutil.NoSuchProcess:
             break
         time.sleep(POLL_SECONDS)
@@ -63,7 +75,7 @@ def run_tree(command: list[str], **popen: object) -> tuple[float, int, str]:
     reader.join()
     if child.returncode:
         raise subprocess.CalledProcessError(child.returncode, command)
-    return elapsed, peak, "".join(out)
+    return elapsed, peak, sum(cpu.values()), "".join(out)
 
 
 def polars_scan_seconds(path: Path) -> float:
