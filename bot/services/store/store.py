@@ -18,12 +18,9 @@ from typing import Literal
 from bot.domain.alerts import AlertRecord, Subscription
 from bot.domain.models import VtrReport
 from bot.services.i18n import SUPPORTED_LANGS, Lang
-from bot.services.store.backend import Backend, Row, blob
+from bot.services.store.backend import SHIPMENT_COLUMNS, Backend, Row, blob
 from bot.services.store.schema import CHAT_TABLES
 from bot.services.store.sqlite import SqliteBackend
-
-SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
-"""RECORD_FIELDS, in order, as stored."""
 
 PartState = Literal["pending", "sending", "sent", "failed"]
 
@@ -181,16 +178,7 @@ class Store:
                 await transaction.stage(rows)
                 written += len(rows)
             await transaction.staged()
-            await transaction.execute(
-                "DELETE FROM shipments WHERE chat_id = ? "
-                "AND order_id IN (SELECT order_id FROM upload)",
-                (chat_id,),
-            )
-            await transaction.execute(
-                f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
-                f"SELECT ?, {SHIPMENT_COLUMNS} FROM upload",
-                (chat_id,),
-            )
+            await transaction.replace_orders(chat_id)
             await transaction.end_staging()
         return written
 
