@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +95,21 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
     if request.param == "sqlite":
         return Database(path)
     return Database(path, request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+async def sqlite_store(tmp_path: Path) -> AsyncIterator[Store]:
+    """An open store on a fresh SQLite file: SQLite only."""
+    async with Store(tmp_path / "vtrbot.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+async def both_backends_store(database: Database) -> AsyncIterator[Store]:
+    """An open store on each backend in turn: SQLite, then a throwaway PostgreSQL (that
+    half in the full tier), through the `database` fixture."""
+    async with database.store() as opened:
+        yield opened
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]

@@ -71,28 +71,25 @@ def records(valid: int, invalid: int, day: date) -> list[ShipmentRecord]:
     ]
 
 
-@pytest.fixture
-async def store(database: Database):
-    """The alert pass on each backend (SQLite and PostgreSQL)."""
-    async with database.store() as opened:
-        yield opened
-
-
 # 09:30 in Shanghai on 2026-11-21 is 01:30 UTC.
 MORNING = datetime(2026, 11, 21, 1, 30, tzinfo=UTC)
 
 
-async def test_below_bar_is_sent_with_a_chart_and_claims_the_day(store: Store) -> None:
-    await merge_records(store, 1, records(valid=18, invalid=2, day=date(2026, 11, 20)))  # 90%
-    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
-    service, outbox = AlertService(store, "en", clock=Clock(MORNING)), Outbox()
+async def test_below_bar_is_sent_with_a_chart_and_claims_the_day(
+    both_backends_store: Store,
+) -> None:
+    await merge_records(
+        both_backends_store, 1, records(valid=18, invalid=2, day=date(2026, 11, 20))
+    )  # 90%
+    await both_backends_store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    service, outbox = AlertService(both_backends_store, "en", clock=Clock(MORNING)), Outbox()
     assert await service.run_pass(outbox) == {1: "sent"}
     (message,) = outbox.sent
     assert "90.0%" in message.replies[0].html
     assert message.chart is not None and message.chart.data.startswith(b"\x89PNG")
     assert await service.run_pass(outbox) == {1: "already_sent"}
     assert len(outbox.sent) == 1
-    (record,) = await store.alert_history(1)
+    (record,) = await both_backends_store.alert_history(1)
     assert record.as_of == date(2026, 11, 21)
     assert record.triggers == ("below",)
 
@@ -113,13 +110,13 @@ async def test_restart_mid_day_does_not_double_the_alert(database: Database) -> 
     assert len(outbox.sent) == 2
 
 
-async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
-    await merge_records(store, 1, records(20, 0, date(2026, 11, 20)))
-    await merge_records(store, 2, records(20, 0, date(2026, 11, 20)))
-    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
-    await store.subscribe(Subscription(2, time(9), "Asia/Shanghai", digest=True))
+async def test_quiet_when_all_is_well_unless_digest(both_backends_store: Store) -> None:
+    await merge_records(both_backends_store, 1, records(20, 0, date(2026, 11, 20)))
+    await merge_records(both_backends_store, 2, records(20, 0, date(2026, 11, 20)))
+    await both_backends_store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    await both_backends_store.subscribe(Subscription(2, time(9), "Asia/Shanghai", digest=True))
     outbox = Outbox()
-    assert await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(outbox) == {
+    assert await AlertService(both_backends_store, "zh", clock=Clock(MORNING)).run_pass(outbox) == {
         1: "quiet",
         2: "sent",
     }
@@ -128,62 +125,73 @@ async def test_quiet_when_all_is_well_unless_digest(store: Store) -> None:
 
 @pytest.mark.slow  # passes that draw a chart each, and a retry
 async def test_failed_delivery_is_kept_for_a_retry_and_others_still_get_theirs(
-    store: Store,
+    both_backends_store: Store,
 ) -> None:
     for chat in (1, 2):
-        await merge_records(store, chat, records(18, 2, date(2026, 11, 20)))
-        await store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
-    service = AlertService(store, "zh", clock=Clock(MORNING))
+        await merge_records(both_backends_store, chat, records(18, 2, date(2026, 11, 20)))
+        await both_backends_store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
+    service = AlertService(both_backends_store, "zh", clock=Clock(MORNING))
     assert await service.run_pass(Outbox(fail_for={1})) == {1: "failed", 2: "sent"}
     today = date(2026, 11, 21)
-    assert await store.day_decided(1, today) is None  # a retry may send it
-    assert [p.state for p in await store.alert_parts(1, today)] == ["pending", "pending"]
+    assert await both_backends_store.day_decided(1, today) is None  # a retry may send it
+    assert [p.state for p in await both_backends_store.alert_parts(1, today)] == [
+        "pending",
+        "pending",
+    ]
     retry = Outbox()
     assert await service.run_pass(retry, chat_id=1) == {1: "sent"}
     assert [m.chat_id for m in retry.sent] == [1]
     assert retry.sent[0].chart is not None and len(retry.sent[0].replies) == 1
 
 
-async def test_blocked_chat_is_unsubscribed(store: Store) -> None:
-    await merge_records(store, 1, records(18, 2, date(2026, 11, 20)))
-    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
-    outcome = await AlertService(store, "zh", clock=Clock(MORNING)).run_pass(Outbox(blocked={1}))
+async def test_blocked_chat_is_unsubscribed(both_backends_store: Store) -> None:
+    await merge_records(both_backends_store, 1, records(18, 2, date(2026, 11, 20)))
+    await both_backends_store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    outcome = await AlertService(both_backends_store, "zh", clock=Clock(MORNING)).run_pass(
+        Outbox(blocked={1})
+    )
     assert outcome == {1: "unreachable"}
-    assert await store.subscription(1) is None
+    assert await both_backends_store.subscription(1) is None
 
 
-async def test_today_is_the_chats_local_day(store: Store) -> None:
+async def test_today_is_the_chats_local_day(both_backends_store: Store) -> None:
     """At 01:30 UTC on 11-21 it is still 11-20 in Los Angeles: the window ends on 11-20.
     A shipment on 11-21 (already local 'today' in Shanghai) is then outside the window."""
     await merge_records(
-        store, 1, records(1, 0, date(2026, 11, 21)) + records(18, 2, date(2026, 11, 20))
+        both_backends_store,
+        1,
+        records(1, 0, date(2026, 11, 21)) + records(18, 2, date(2026, 11, 20)),
     )
-    await store.subscribe(Subscription(1, time(17), "America/Los_Angeles"))
+    await both_backends_store.subscribe(Subscription(1, time(17), "America/Los_Angeles"))
     outbox = Outbox()
-    assert await AlertService(store, "en", clock=Clock(MORNING)).run_pass(outbox) == {1: "sent"}
-    (record,) = await store.alert_history(1)
+    assert await AlertService(both_backends_store, "en", clock=Clock(MORNING)).run_pass(outbox) == {
+        1: "sent"
+    }
+    (record,) = await both_backends_store.alert_history(1)
     assert record.as_of == date(2026, 11, 20)
     assert "90.0% (18 of 20 packages valid)" in outbox.sent[0].replies[0].html
 
 
 @pytest.mark.slow  # three passes, each drawing a chart
-async def test_window_rolls_forward_and_old_defects_leave(store: Store) -> None:
+async def test_window_rolls_forward_and_old_defects_leave(both_backends_store: Store) -> None:
     """2 defects on 10-25 and 19 valid on 11-20: 19/21 = 90.5% on 11-21 (alert).
     On 11-24 the window starts 10-26, the defects are gone: 19/19 = 100% — but the data is
     from 11-20, four days before: stale, so the alert asks for a fresh upload."""
     await merge_records(
-        store, 1, records(0, 2, date(2026, 10, 25)) + records(19, 0, date(2026, 11, 20))
+        both_backends_store,
+        1,
+        records(0, 2, date(2026, 10, 25)) + records(19, 0, date(2026, 11, 20)),
     )
-    await store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
+    await both_backends_store.subscribe(Subscription(1, time(9), "Asia/Shanghai"))
     outbox = Outbox()
-    service = AlertService(store, "en", clock=Clock(MORNING))
+    service = AlertService(both_backends_store, "en", clock=Clock(MORNING))
     assert await service.run_pass(outbox) == {1: "sent"}
     assert "90.5% (19 of 21 packages valid)" in outbox.sent[0].replies[0].html
     service.clock = Clock(MORNING + timedelta(days=1))  # 11-22: still 19/21, still below
     assert await service.run_pass(outbox) == {1: "sent"}
     service.clock = Clock(MORNING + timedelta(days=3))  # 11-24
     assert await service.run_pass(outbox) == {1: "sent"}
-    (latest, *_) = await store.alert_history(1)
+    (latest, *_) = await both_backends_store.alert_history(1)
     assert latest.triggers == ("stale",)
     assert "100.0% (19 of 19 packages valid)" in outbox.sent[-1].replies[0].html
 
@@ -259,9 +267,9 @@ class DyingOutbox(Outbox):
             raise Killed
 
 
-async def below_bar_chat(store: Store, chat: int, at: time = time(9)) -> None:
-    await merge_records(store, chat, records(18, 2, date(2026, 11, 20)))  # 90%
-    await store.subscribe(Subscription(chat, at, "Asia/Shanghai"))
+async def below_bar_chat(both_backends_store: Store, chat: int, at: time = time(9)) -> None:
+    await merge_records(both_backends_store, chat, records(18, 2, date(2026, 11, 20)))  # 90%
+    await both_backends_store.subscribe(Subscription(chat, at, "Asia/Shanghai"))
 
 
 async def test_a_part_being_sent_at_a_death_is_never_sent_again_the_rest_is(
@@ -296,16 +304,18 @@ async def test_a_part_being_sent_at_a_death_is_never_sent_again_the_rest_is(
         await second.close()
 
 
-async def test_a_death_after_every_part_was_started_sends_nothing_more(store: Store) -> None:
-    await below_bar_chat(store, 1)
+async def test_a_death_after_every_part_was_started_sends_nothing_more(
+    both_backends_store: Store,
+) -> None:
+    await below_bar_chat(both_backends_store, 1)
     dying = DyingOutbox(die_after=2)  # the text was on its way
     with pytest.raises(Killed):
-        await AlertService(store, "en", clock=Clock(MORNING)).run_pass(dying)
+        await AlertService(both_backends_store, "en", clock=Clock(MORNING)).run_pass(dying)
     survivor = Outbox()
-    service = AlertService(store, "en", clock=Clock(MORNING + timedelta(minutes=5)))
+    service = AlertService(both_backends_store, "en", clock=Clock(MORNING + timedelta(minutes=5)))
     assert await service.sweep(survivor) == {1: "already_sent"}
     assert survivor.parts == []
-    assert await store.day_decided(1, date(2026, 11, 21)) == "sent"
+    assert await both_backends_store.day_decided(1, date(2026, 11, 21)) == "sent"
 
 
 class FailingText(Outbox):
@@ -318,11 +328,11 @@ class FailingText(Outbox):
 
 
 async def test_the_sweep_retries_a_failed_delivery_from_the_part_that_failed(
-    store: Store,
+    both_backends_store: Store,
 ) -> None:
-    await below_bar_chat(store, 1)
-    await below_bar_chat(store, 2)
-    service = AlertService(store, "en", clock=Clock(MORNING))
+    await below_bar_chat(both_backends_store, 1)
+    await below_bar_chat(both_backends_store, 2)
+    service = AlertService(both_backends_store, "en", clock=Clock(MORNING))
     assert await service.run_pass(Outbox(fail_for={1}), chat_id=1) == {1: "failed"}
     flaky = FailingText()
     assert await service.run_pass(flaky, chat_id=2) == {2: "failed"}
@@ -335,15 +345,17 @@ async def test_the_sweep_retries_a_failed_delivery_from_the_part_that_failed(
 
 
 @pytest.mark.slow  # four chats' alerts, each drawing a chart
-async def test_the_sweep_finishes_due_undecided_unlocked_chats_only(store: Store) -> None:
-    await below_bar_chat(store, 1)  # due at 09:00, undecided
-    await below_bar_chat(store, 2, at=time(10))  # 09:30 now: not yet due
-    await below_bar_chat(store, 3)  # decided already
-    await below_bar_chat(store, 4)  # another process holds it
-    service = AlertService(store, "en", clock=Clock(MORNING))
+async def test_the_sweep_finishes_due_undecided_unlocked_chats_only(
+    both_backends_store: Store,
+) -> None:
+    await below_bar_chat(both_backends_store, 1)  # due at 09:00, undecided
+    await below_bar_chat(both_backends_store, 2, at=time(10))  # 09:30 now: not yet due
+    await below_bar_chat(both_backends_store, 3)  # decided already
+    await below_bar_chat(both_backends_store, 4)  # another process holds it
+    service = AlertService(both_backends_store, "en", clock=Clock(MORNING))
     assert await service.run_pass(Outbox(), chat_id=3) == {3: "sent"}
     outbox = Outbox()
-    async with store.hold("alert:4:2026-11-21") as mine:
+    async with both_backends_store.hold("alert:4:2026-11-21") as mine:
         assert mine
         assert await service.sweep(outbox) == {1: "sent", 4: "already_sent"}
     assert sorted({chat for chat, _ in outbox.parts}) == [1]
@@ -353,27 +365,29 @@ async def test_the_sweep_finishes_due_undecided_unlocked_chats_only(store: Store
     assert sorted({chat for chat, _ in outbox.parts}) == [1, 2, 4]
 
 
-async def test_the_sweep_reads_every_chat_in_one_query(store: Store) -> None:
+async def test_the_sweep_reads_every_chat_in_one_query(both_backends_store: Store) -> None:
     """With every chat's day decided, a sweep is one read, however many chats there are."""
     for chat in range(40):
-        await store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
-        await store.decide_day(chat, date(2026, 11, 21), "quiet")
+        await both_backends_store.subscribe(Subscription(chat, time(9), "Asia/Shanghai"))
+        await both_backends_store.decide_day(chat, date(2026, 11, 21), "quiet")
     reads: list[str] = []
-    fetch = store.backend.fetch
+    fetch = both_backends_store.backend.fetch
 
     async def counted(sql: str, params=()):  # type: ignore[no-untyped-def]
         reads.append(sql)
         return await fetch(sql, params)
 
-    store.backend.fetch = counted  # type: ignore[method-assign]
-    assert await AlertService(store, "en", clock=Clock(MORNING)).sweep(Outbox()) == {}
+    both_backends_store.backend.fetch = counted  # type: ignore[method-assign]
+    assert await AlertService(both_backends_store, "en", clock=Clock(MORNING)).sweep(Outbox()) == {}
     assert len(reads) == 1
 
 
-async def test_a_part_telegram_keeps_refusing_is_given_up_after_three_tries(store: Store) -> None:
+async def test_a_part_telegram_keeps_refusing_is_given_up_after_three_tries(
+    both_backends_store: Store,
+) -> None:
     """Every sweep tries a failed part again, three tries in all; then the next part gets
     its own three, and the day is decided: a refused chat does not cost a send all day."""
-    await below_bar_chat(store, 1)
+    await below_bar_chat(both_backends_store, 1)
     refusing = Outbox(fail_for={1})
     tried: list[bool] = []
 
@@ -381,24 +395,28 @@ async def test_a_part_telegram_keeps_refusing_is_given_up_after_three_tries(stor
         tried.append(part.image is not None)
         await refusing(chat_id, part)
 
-    service = AlertService(store, "en", clock=Clock(MORNING))
+    service = AlertService(both_backends_store, "en", clock=Clock(MORNING))
     assert await service.run_pass(counted) == {1: "failed"}
     for minutes in range(5, 30, 5):
         service.clock = Clock(MORNING + timedelta(minutes=minutes))
         assert await service.sweep(counted) == {1: "failed"}
     assert tried == [True, True, True, False, False, False]  # the chart thrice, the text thrice
     assert await service.sweep(counted) == {1: "already_sent"}  # nothing left to try
-    assert await store.day_decided(1, date(2026, 11, 21)) == "sent"
+    assert await both_backends_store.day_decided(1, date(2026, 11, 21)) == "sent"
     assert await service.sweep(counted) == {}
     assert len(tried) == 6
 
 
-async def test_forget_deletes_the_parts_of_an_alert_still_being_delivered(store: Store) -> None:
+async def test_forget_deletes_the_parts_of_an_alert_still_being_delivered(
+    both_backends_store: Store,
+) -> None:
     """The stored parts hold the chat's figures (text and chart): /forget removes them too."""
-    await below_bar_chat(store, 1)
+    await below_bar_chat(both_backends_store, 1)
     with pytest.raises(Killed):
-        await AlertService(store, "en", clock=Clock(MORNING)).run_pass(DyingOutbox(die_after=1))
+        await AlertService(both_backends_store, "en", clock=Clock(MORNING)).run_pass(
+            DyingOutbox(die_after=1)
+        )
     today = date(2026, 11, 21)
-    assert len(await store.alert_parts(1, today)) == 2
-    await store.forget(1)
-    assert await store.alert_parts(1, today) == []
+    assert len(await both_backends_store.alert_parts(1, today)) == 2
+    await both_backends_store.forget(1)
+    assert await both_backends_store.alert_parts(1, today) == []

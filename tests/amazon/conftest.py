@@ -47,36 +47,6 @@ def secret_key() -> str:
     return Fernet.generate_key().decode()
 
 
-async def stored_shipments(store, chat_id: int) -> list:  # type: ignore[no-untyped-def]
-    """The chat's stored shipments as records, by ship date then order (through the store's
-    public streaming read, whichever backend is behind it)."""
-    from datetime import date
-
-    from bot.domain.models import ShipmentRecord
-
-    rows = [row async for batch in store.shipment_rows(chat_id) for row in batch]
-    records = [
-        ShipmentRecord.model_construct(
-            order_id=order_id, ship_date=date.fromisoformat(ship) if ship else None,
-            carrier=carrier, tracking=tracking, category=category, marketplace=market,
-            excluded=excluded,
-        )
-        for order_id, ship, carrier, tracking, category, market, excluded in rows
-    ]  # fmt: skip
-    return sorted(records, key=lambda r: (r.ship_date or date.min, r.order_id))
-
-
-async def stored_count(store, chat_id: int) -> int:  # type: ignore[no-untyped-def]
-    return len(await stored_shipments(store, chat_id))
-
-
-async def merge_records(store, chat_id: int, records: list) -> None:  # type: ignore[no-untyped-def]
-    from bot.domain.models import RECORD_FIELDS
-
-    rows = [tuple(getattr(r, name) for name in RECORD_FIELDS) for r in records]
-    await store.merge_shipment_rows(chat_id, iter([rows]))
-
-
 class VirtualTime:
     """One clock for the client and the fake SP-API: `sleep` moves it on at once, so the
     client's pacing and Amazon's usage plan meet without real waiting."""

@@ -11,8 +11,9 @@ from pydantic import SecretStr
 from bot.bootstrap import Services, build_services, opened
 from bot.services.replies import ChatRef
 from bot.settings import Settings
-from tests.amazon.conftest import US, stored_count, us_order
+from tests.amazon.conftest import US, us_order
 from tests.amazon.fake_spapi import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeSpApi, FakeVtr
+from tests.stored import stored_count
 
 SELLER = ChatRef(31337, "en")
 GROUP = ChatRef(-100123, "en")

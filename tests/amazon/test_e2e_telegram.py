@@ -15,7 +15,6 @@ import pytest
 from bot.adapters.telegram.jobs import daily_alert
 from bot.domain.knowledge import KnowledgeBase
 from bot.settings import Settings
-from tests.amazon.conftest import stored_count
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -27,6 +26,7 @@ from tests.amazon.fake_spapi import (
 )
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import started
+from tests.stored import stored_count
 
 US = "ATVPDKIKX0DER"
 SELLER = 6060

@@ -3,7 +3,6 @@ upserts replace."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,7 +11,6 @@ from bot.domain.amazon_orders import SyncedPackage
 from bot.domain.models import ShipmentRecord
 from bot.services.amazon.repository import AmazonRepository, PerformanceSnapshot, SyncState
 from bot.services.store import Store
-from tests.conftest import Database
 
 US, UK = "ATVPDKIKX0DER", "A1F83G8C2ARO7P"
 SEALED = b"gAAAAABsealed\x00\xff\x80token"
@@ -20,14 +18,8 @@ SEALED = b"gAAAAABsealed\x00\xff\x80token"
 
 
 @pytest.fixture
-async def store(database: Database) -> AsyncIterator[Store]:
-    async with database.store() as opened:
-        yield opened
-
-
-@pytest.fixture
-def repo(store: Store) -> AmazonRepository:
-    return AmazonRepository(store)
+def repo(both_backends_store: Store) -> AmazonRepository:
+    return AmazonRepository(both_backends_store)
 
 
 def package(order_id: str, package_id: str, status: str) -> SyncedPackage:
@@ -93,7 +85,9 @@ async def test_packages_categories_and_snapshots_replace_by_key(repo) -> None:
     assert await repo.snapshots(1, since=date(2026, 11, 30)) == [snapshot(date(2026, 11, 30), 0.94)]
 
 
-async def test_disconnect_keeps_history_and_forget_deletes_everything(repo, store) -> None:
+async def test_disconnect_keeps_history_and_forget_deletes_everything(
+    repo, both_backends_store
+) -> None:
     for chat in (1, 2):
         await repo.connect(chat, "NA", [US], SEALED)
         await repo.save_sync_state(chat, SyncState(last_problem="x"))
@@ -105,7 +99,7 @@ async def test_disconnect_keeps_history_and_forget_deletes_everything(repo, stor
     assert await repo.connection(1) is None and await repo.sync_state(1) == SyncState()
     assert len(await repo.snapshots(1)) == 1 and await repo.item_categories(1)
 
-    await store.forget(1)
+    await both_backends_store.forget(1)
     assert await repo.snapshots(1) == [] and await repo.item_categories(1) == {}
     assert await repo.package_statuses(1, ["A"]) == {}
     # The other chat keeps everything.

@@ -3,7 +3,6 @@ package status, categories, snapshots, and every failure a seller can meet."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -15,15 +14,7 @@ from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync, client_factory
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
-from tests.amazon.conftest import (
-    NOW,
-    UK,
-    US,
-    merge_records,
-    stored_count,
-    stored_shipments,
-    us_order,
-)
+from tests.amazon.conftest import NOW, UK, US, us_order
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -32,6 +23,7 @@ from tests.amazon.fake_spapi import (
     FakePackage,
     FakeVtr,
 )
+from tests.stored import merge_records, stored_count, stored_records
 
 CHAT = 4242
 UPS_OK = "1Z5R89390357567127"
@@ -50,14 +42,8 @@ async def no_wait(_: float) -> None:
 
 
 @pytest.fixture
-async def store(tmp_path) -> AsyncIterator[Store]:
-    async with Store(tmp_path / "vtrbot.sqlite3") as opened:
-        yield opened
-
-
-@pytest.fixture
-def repo(store: Store) -> AmazonRepository:
-    return AmazonRepository(store)
+def repo(sqlite_store: Store) -> AmazonRepository:
+    return AmazonRepository(sqlite_store)
 
 
 @pytest.fixture
@@ -66,7 +52,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-async def sync(spapi, store, repo, clock, secret_key) -> AmazonSync:
+async def sync(spapi, sqlite_store, repo, clock, secret_key) -> AmazonSync:
     vault = CredentialVault(SecretStr(secret_key))
     await repo.connect(CHAT, "NA", [US], vault.seal(SecretStr(REFRESH_TOKEN)))
     clients = client_factory(
@@ -74,15 +60,15 @@ async def sync(spapi, store, repo, clock, secret_key) -> AmazonSync:
         endpoint=spapi.endpoint, retry=RetryPolicy(sleep=no_wait, attempts=3),
     )  # fmt: skip
     spapi.vtr[US] = FakeVtr(shipments=400, valid=376, status="BAD")
-    return AmazonSync(repo, store, vault, clients, clock)
+    return AmazonSync(repo, sqlite_store, vault, clients, clock)
 
 
-async def test_first_sync_backfills_45_days_of_fbm_packages(spapi, sync, store):
+async def test_first_sync_backfills_45_days_of_fbm_packages(spapi, sync, sqlite_store):
     spapi.orders = [us_order(n, days_ago=n) for n in range(1, 61)]
     spapi.orders.append(us_order(99, days_ago=3, fulfilled_by="AMAZON"))
     outcome = await sync.sync_chat(CHAT)
     assert outcome.status == "ok" and outcome.backfill
-    stored = await stored_shipments(store, CHAT)
+    stored = await stored_records(sqlite_store, CHAT)
     # Created 6 hours before shipping: orders shipped 1..44 days ago were created within 45 days,
     # and the one shipped 45 days ago 6 hours before the cut.
     assert len(stored) == 44 == outcome.packages
@@ -94,24 +80,24 @@ async def test_first_sync_backfills_45_days_of_fbm_packages(spapi, sync, store):
     assert query["createdAfter"] == "2026-10-16T12:00:00Z"
 
 
-async def test_resyncing_the_same_day_changes_nothing(spapi, sync, store, clock):
+async def test_resyncing_the_same_day_changes_nothing(spapi, sync, sqlite_store, clock):
     spapi.orders = [us_order(n, days_ago=n) for n in range(1, 11)]
     await sync.sync_chat(CHAT)
-    first = await stored_shipments(store, CHAT)
+    first = await stored_records(sqlite_store, CHAT)
     clock.now = NOW + timedelta(hours=2)
     again = await sync.sync_chat(CHAT)
     assert again.status == "ok" and not again.backfill
-    assert await stored_shipments(store, CHAT) == first
+    assert await stored_records(sqlite_store, CHAT) == first
     # Only one report a day: the second sync reuses this morning's snapshot.
     assert spapi.calls_to("/reports/2021-06-30/reports") == 1
 
 
 async def test_later_runs_ask_only_for_updates_and_replace_changed_orders(
-    spapi, sync, store, clock
+    spapi, sync, sqlite_store, clock
 ):
     spapi.orders = [us_order(n, days_ago=n, tracking="") for n in range(1, 6)]
     await sync.sync_chat(CHAT)
-    assert sum(1 for s in await stored_shipments(store, CHAT) if s.tracking == "") == 5
+    assert sum(1 for s in await stored_records(sqlite_store, CHAT) if s.tracking == "") == 5
     # The next day the seller added tracking to order 2: Amazon updates it.
     clock.now = NOW + timedelta(days=1)
     fixed = us_order(2, days_ago=2)
@@ -121,12 +107,12 @@ async def test_later_runs_ask_only_for_updates_and_replace_changed_orders(
     assert outcome.orders == 1
     search = [q for _, path, q in spapi.requests if path.endswith("/orders")][-1]
     assert search["lastUpdatedAfter"] == "2026-11-30T11:50:00Z"  # last run minus 10 minutes
-    stored = {s.order_id: s.tracking for s in await stored_shipments(store, CHAT)}
+    stored = {s.order_id: s.tracking for s in await stored_records(sqlite_store, CHAT)}
     assert len(stored) == 5 and stored[fixed.order_id] == UPS_OK
 
 
 async def test_synced_packages_merge_with_uploaded_ones_and_take_their_category(
-    spapi, sync, store, repo
+    spapi, sync, sqlite_store, repo
 ):
     shipped = (NOW - timedelta(days=3)).date()
     uploaded = [
@@ -135,14 +121,14 @@ async def test_synced_packages_merge_with_uploaded_ones_and_take_their_category(
         ShipmentRecord(order_id="OLD-UPLOAD-1", ship_date=shipped, carrier="USPS",
                        tracking="9400100000000000000000", category="Garden", marketplace="US"),
     ]  # fmt: skip
-    await merge_records(store, CHAT, uploaded)
+    await merge_records(sqlite_store, CHAT, uploaded)
     spapi.orders = [
         us_order(3, days_ago=3, sku="TOY-CAR"),  # also uploaded: fixed tracking, category kept
         us_order(4, days_ago=2, sku="TOY-CAR"),  # same SKU: learns "Toys"
         us_order(5, days_ago=2, sku="UNKNOWN-SKU", asin="B0UNKNOWN1"),
     ]
     await sync.sync_chat(CHAT)
-    stored = {s.order_id: s for s in await stored_shipments(store, CHAT)}
+    stored = {s.order_id: s for s in await stored_records(sqlite_store, CHAT)}
     assert set(stored) == {"111-0000003-0000001", "111-0000004-0000001", "111-0000005-0000001",
                            "OLD-UPLOAD-1"}  # fmt: skip
     assert stored["111-0000003-0000001"].tracking == UPS_OK
@@ -174,17 +160,17 @@ async def test_package_status_is_kept_so_delivered_defects_are_told_apart(spapi,
     }
 
 
-async def test_cancelled_and_unshipped_packages_are_excluded(spapi, sync, store):
+async def test_cancelled_and_unshipped_packages_are_excluded(spapi, sync, sqlite_store):
     spapi.orders = [
         us_order(1, days_ago=2, status="CANCELLED"),
         us_order(2, days_ago=2, packages=[FakePackage("UPS", "", None, "PENDING")]),
     ]
     await sync.sync_chat(CHAT)
-    stored = {s.order_id: s.excluded for s in await stored_shipments(store, CHAT)}
+    stored = {s.order_id: s.excluded for s in await stored_records(sqlite_store, CHAT)}
     assert stored == {"111-0000001-0000001": "cancelled", "111-0000002-0000001": "not_shipped"}
 
 
-async def test_value_exemptions_follow_the_engines_rules(spapi, sync, repo, store):
+async def test_value_exemptions_follow_the_engines_rules(spapi, sync, repo, sqlite_store):
     de = "A1PA6795UKMFR9"
     await repo.connect(CHAT, "EU", [de], sync.vault.seal(SecretStr(REFRESH_TOKEN)))
     shipped = NOW - timedelta(days=2)
@@ -201,7 +187,8 @@ async def test_value_exemptions_follow_the_engines_rules(spapi, sync, repo, stor
     ]
     await sync.sync_chat(CHAT)
     stored = {
-        s.order_id[:12]: (s.marketplace, s.excluded) for s in await stored_shipments(store, CHAT)
+        s.order_id[:12]: (s.marketplace, s.excluded)
+        for s in await stored_records(sqlite_store, CHAT)
     }
     assert stored == {
         "302-0000001-": ("DE", "eu_letter_under_20"),
@@ -263,34 +250,34 @@ async def test_amazon_down_keeps_the_last_good_sync_and_says_when_it_was(spapi, 
 
 
 async def test_a_page_failing_half_way_loses_and_duplicates_nothing_on_retry(
-    spapi, sync, store, clock
+    spapi, sync, sqlite_store, clock
 ):
     spapi.orders = [us_order(n, days_ago=n % 40 + 1) for n in range(350)]
     spapi.fail_page(3, times=3)  # as many as the client tries: the sync fails at page 3
     failed = await sync.sync_chat(CHAT)
     assert failed.status == "unavailable" and failed.orders == 200
-    assert await stored_count(store, CHAT) == 200
+    assert await stored_count(sqlite_store, CHAT) == 200
     clock.now = NOW + timedelta(minutes=30)
     again = await sync.sync_chat(CHAT)
     assert again.status == "ok" and again.backfill  # the cursor had not moved
-    stored = await stored_shipments(store, CHAT)
+    stored = await stored_records(sqlite_store, CHAT)
     assert len(stored) == 350 == len({s.order_id for s in stored})
 
 
 @pytest.mark.slow
-async def test_twenty_thousand_orders_arrive_whole(spapi, sync, store):
+async def test_twenty_thousand_orders_arrive_whole(spapi, sync, sqlite_store):
     spapi.orders = [us_order(n, days_ago=n % 44 + 1) for n in range(20_000)]
     outcome = await sync.sync_chat(CHAT)
     assert outcome.status == "ok" and outcome.orders == 20_000
-    assert await stored_count(store, CHAT) == 20_000
+    assert await stored_count(sqlite_store, CHAT) == 20_000
     assert spapi.calls_to("/orders/2026-01-01/orders") == 200
 
 
-async def test_a_chat_already_syncing_is_not_synced_twice_at_once(spapi, sync, store):
+async def test_a_chat_already_syncing_is_not_synced_twice_at_once(spapi, sync, sqlite_store):
     import asyncio
 
     spapi.orders = [us_order(n, days_ago=n % 40 + 1) for n in range(300)]
     first, second = await asyncio.gather(sync.sync_chat(CHAT), sync.sync_chat(CHAT))
     assert (first.status, second.status) == ("ok", "busy")
-    assert await stored_count(store, CHAT) == 300
+    assert await stored_count(sqlite_store, CHAT) == 300
     assert spapi.calls_to("/orders/2026-01-01/orders") == 3

@@ -10,7 +10,6 @@ way (IN_TRANSIT, shipped 1-3 days ago) and 5 are DELIVERED (shipped 10-14 days a
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -50,14 +49,8 @@ class Clock:
 
 
 @pytest.fixture
-async def store(tmp_path) -> AsyncIterator[Store]:
-    async with Store(tmp_path / "vtrbot.sqlite3") as opened:
-        yield opened
-
-
-@pytest.fixture
-def repo(store: Store) -> AmazonRepository:
-    return AmazonRepository(store)
+def repo(sqlite_store: Store) -> AmazonRepository:
+    return AmazonRepository(sqlite_store)
 
 
 @pytest.fixture
@@ -71,7 +64,7 @@ def time() -> VirtualTime:
 
 
 @pytest.fixture
-async def sync(spapi: FakeSpApi, store, repo, clock, time, secret_key) -> AmazonSync:
+async def sync(spapi: FakeSpApi, sqlite_store, repo, clock, time, secret_key) -> AmazonSync:
     """A sync whose client and the fake share one virtual clock: pacing costs no time."""
     vault = CredentialVault(SecretStr(secret_key))
     await repo.connect(CHAT, "NA", [US], vault.seal(SecretStr(REFRESH_TOKEN)))
@@ -82,7 +75,7 @@ async def sync(spapi: FakeSpApi, store, repo, clock, time, secret_key) -> Amazon
         retry = RetryPolicy(sleep=time.sleep, attempts=3, base_delay_s=0.1)
         return SpApiClient(app, token, spapi.endpoint, retry, clock=time.monotonic)
 
-    return AmazonSync(repo, store, vault, clients, clock)
+    return AmazonSync(repo, sqlite_store, vault, clients, clock)
 
 
 def toy_store() -> list[FakeOrder]:
@@ -112,14 +105,14 @@ def stock_catalog(spapi: FakeSpApi) -> None:
 
 
 async def test_the_sync_alone_gives_the_per_category_report_and_its_fix_plan(
-    spapi, sync, store, repo
+    spapi, sync, sqlite_store, repo
 ):
     spapi.orders = toy_store()
     stock_catalog(spapi)
     outcome = await sync.sync_chat(CHAT)
     assert outcome.status == "ok" and outcome.packages == 441
     assert outcome.catalog_lookups == 3 and spapi.catalog_throttled == 0
-    report = await store.last_report(CHAT)
+    report = await sqlite_store.last_report(CHAT)
     assert report is not None and report.as_of == NOW.date()
     figures = {
         s.name: (s.valid, s.shipments, s.below_threshold, s.needed) for s in report.by_category
@@ -162,7 +155,7 @@ async def test_the_sync_alone_gives_the_per_category_report_and_its_fix_plan(
     assert "categories_not_found" not in notes and "categories_from_upload" not in notes
 
 
-async def test_each_asin_is_looked_up_once_over_two_syncs(spapi, sync, store, clock):
+async def test_each_asin_is_looked_up_once_over_two_syncs(spapi, sync, sqlite_store, clock):
     spapi.orders = toy_store()[:3] + toy_store()[140:142]
     stock_catalog(spapi)
     await sync.sync_chat(CHAT)
@@ -175,23 +168,23 @@ async def test_each_asin_is_looked_up_once_over_two_syncs(spapi, sync, store, cl
     second = await sync.sync_chat(CHAT)
     assert second.status == "ok" and second.catalog_lookups == 1
     assert spapi.catalog_lookups("B0TOYS0001") == 1 and spapi.catalog_lookups("B0GARD0001") == 1
-    categories = {s.category for s in await stored_shipments(store, CHAT)}
+    categories = {s.category for s in await stored_shipments(sqlite_store, CHAT)}
     assert categories == {"Toys & Games", "Home & Kitchen", "Garden"}
 
 
-async def test_a_429_from_the_catalog_is_waited_out(spapi, sync, store, time):
+async def test_a_429_from_the_catalog_is_waited_out(spapi, sync, sqlite_store, time):
     spapi.orders = toy_store()[:1]
     stock_catalog(spapi)
     spapi.throttle_catalog(2)
     outcome = await sync.sync_chat(CHAT)
     assert outcome.status == "ok" and outcome.catalog_problem is None
     assert spapi.catalog_lookups("B0TOYS0001") == 3 and min(time.waits) >= 0.5
-    [stored] = await stored_shipments(store, CHAT)
+    [stored] = await stored_shipments(sqlite_store, CHAT)
     assert stored.category == "Toys & Games"
 
 
 async def test_an_asin_without_classifications_is_uncategorized_and_never_planned(
-    spapi, sync, store
+    spapi, sync, sqlite_store
 ):
     orders = toy_store()
     for order in orders[:140]:
@@ -200,7 +193,7 @@ async def test_an_asin_without_classifications_is_uncategorized_and_never_planne
     stock_catalog(spapi)
     spapi.add_item(US, "B0NOCLASS1")
     await sync.sync_chat(CHAT)
-    report = await store.last_report(CHAT)
+    report = await sqlite_store.last_report(CHAT)
     assert report is not None
     unfound = next(s for s in report.by_category if s.name == "Uncategorized")
     assert (unfound.valid, unfound.shipments, unfound.needed) == (124, 140, 10)
@@ -209,13 +202,13 @@ async def test_an_asin_without_classifications_is_uncategorized_and_never_planne
     notes = {w.code: w for w in report.warnings}
     assert notes["categories_not_found"].count == 140
     # The answer "no classification" is kept: the next sync does not ask again.
-    assert (US, "B0NOCLASS1") in await AmazonRepository(store).catalog_categories(
+    assert (US, "B0NOCLASS1") in await AmazonRepository(sqlite_store).catalog_categories(
         [(US, "B0NOCLASS1")], NOW
     )
 
 
 async def test_a_catalog_outage_keeps_the_orders_and_is_asked_again_next_time(
-    spapi, sync, store, clock
+    spapi, sync, sqlite_store, clock
 ):
     spapi.orders = toy_store()[:2] + toy_store()[140:141]
     stock_catalog(spapi)
@@ -223,48 +216,50 @@ async def test_a_catalog_outage_keeps_the_orders_and_is_asked_again_next_time(
     outcome = await sync.sync_chat(CHAT)
     assert outcome.status == "ok" and outcome.catalog_problem == "unavailable"
     assert spapi.catalog_lookups() == 3  # one ASIN's three tries, then no more this sync
-    stored = await stored_shipments(store, CHAT)
+    stored = await stored_shipments(sqlite_store, CHAT)
     assert len(stored) == 3 and {s.category for s in stored} == {"Uncategorized"}
-    report = await store.last_report(CHAT)
+    report = await sqlite_store.last_report(CHAT)
     assert report is not None and {w.code for w in report.warnings} >= {"categories_not_found"}
     spapi.end_catalog_outage()
     clock.now = NOW + timedelta(hours=3)
     for order in spapi.orders:
         order.updated = clock.now - timedelta(minutes=1)
     await sync.sync_chat(CHAT)
-    categories = {s.category for s in await stored_shipments(store, CHAT)}
+    categories = {s.category for s in await stored_shipments(sqlite_store, CHAT)}
     assert categories == {"Toys & Games", "Home & Kitchen"}
 
 
-async def test_the_sellers_own_category_wins_only_when_chosen(spapi, sync, store, repo, clock):
+async def test_the_sellers_own_category_wins_only_when_chosen(
+    spapi, sync, sqlite_store, repo, clock
+):
     shipped = (NOW - timedelta(days=2)).date()
     order = toy_store()[0]
-    await merge_records(store, CHAT, [
+    await merge_records(sqlite_store, CHAT, [
         ShipmentRecord(order_id=order.order_id, ship_date=shipped, carrier="UPS", tracking=UPS_OK,
                        category="Spielwaren (mine)", marketplace="US"),
     ])  # fmt: skip
     spapi.orders = [order]
     stock_catalog(spapi)
     await sync.sync_chat(CHAT)
-    [amazons] = await stored_shipments(store, CHAT)
+    [amazons] = await stored_shipments(sqlite_store, CHAT)
     assert amazons.category == "Toys & Games"  # Amazon's by default
-    report = await store.last_report(CHAT)
+    report = await sqlite_store.last_report(CHAT)
     assert report is not None
     assert {w.code: w.detail for w in report.warnings}["categories_from_amazon"] == "Toys & Games"
     await repo.set_category_preference(CHAT, "upload")
     clock.now = NOW + timedelta(hours=1)
     order.updated = clock.now - timedelta(minutes=1)
     await sync.sync_chat(CHAT)
-    [chosen] = await stored_shipments(store, CHAT)  # learned from the upload, for its SKU
+    [chosen] = await stored_shipments(sqlite_store, CHAT)  # learned from the upload, for its SKU
     assert chosen.category == "Spielwaren (mine)"
-    report = await store.last_report(CHAT)
+    report = await sqlite_store.last_report(CHAT)
     assert report is not None
     assert {w.code: w.detail for w in report.warnings}["categories_from_upload"] == (
         "Spielwaren (mine)"
     )
 
 
-async def test_categories_are_named_in_the_marketplaces_language(spapi, sync, repo, store):
+async def test_categories_are_named_in_the_marketplaces_language(spapi, sync, repo, sqlite_store):
     await repo.connect(CHAT, "EU", [DE], sync.vault.seal(SecretStr(REFRESH_TOKEN)))
     shipped = NOW - timedelta(days=2)
     spapi.orders = [
@@ -273,5 +268,5 @@ async def test_categories_are_named_in_the_marketplaces_language(spapi, sync, re
     ]  # fmt: skip
     spapi.add_item(DE, "B0TOYS0001", "Spielzeug", "Puzzles")
     await sync.sync_chat(CHAT)
-    [stored] = await stored_shipments(store, CHAT)
+    [stored] = await stored_shipments(sqlite_store, CHAT)
     assert (stored.category, stored.marketplace) == ("Spielzeug", "DE")

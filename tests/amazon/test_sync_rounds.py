@@ -17,7 +17,7 @@ from bot.services.amazon.service import AmazonService
 from bot.services.amazon.sync import client_factory
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
-from tests.amazon.conftest import NOW, stored_count
+from tests.amazon.conftest import NOW
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -27,6 +27,7 @@ from tests.amazon.fake_spapi import (
     FakePackage,
     FakeSpApi,
 )
+from tests.stored import stored_count
 
 EVERY = timedelta(hours=1)
 STORES = {

@@ -14,7 +14,7 @@ from bot.domain.engine import analyse_file
 from bot.domain.exemptions import order_value_exemption
 from tests.amazon.conftest import NOW, stored_shipments
 from tests.amazon.fake_spapi import REFRESH_TOKEN, FakeOrder, FakePackage
-from tests.amazon.test_sync import CHAT, clock, repo, store, sync  # noqa: F401  (fixtures)
+from tests.amazon.test_sync import CHAT, clock, repo, sync  # noqa: F401  (fixtures)
 
 DE = "A1PA6795UKMFR9"
 JP = "A1VC38T7YXB528"
@@ -63,7 +63,7 @@ def test_an_uploaded_file_takes_shipping_in_and_vat_out(tmp_path):
     assert excluded == EXPECTED
 
 
-async def test_a_connected_store_judges_the_same_orders_alike(spapi, sync, repo, store):  # noqa: F811
+async def test_a_connected_store_judges_the_same_orders_alike(spapi, sync, repo, sqlite_store):  # noqa: F811
     await repo.connect(CHAT, "EU", [DE], sync.vault.seal(SecretStr(REFRESH_TOKEN)))
     await repo.connect(CHAT + 1, "FE", [JP], sync.vault.seal(SecretStr(REFRESH_TOKEN)))
     shipped = NOW - timedelta(days=2)
@@ -76,5 +76,7 @@ async def test_a_connected_store_judges_the_same_orders_alike(spapi, sync, repo,
     ]  # fmt: skip
     await sync.sync_chat(CHAT)
     await sync.sync_chat(CHAT + 1)
-    stored = await stored_shipments(store, CHAT) + await stored_shipments(store, CHAT + 1)
+    stored = await stored_shipments(sqlite_store, CHAT) + await stored_shipments(
+        sqlite_store, CHAT + 1
+    )
     assert {s.order_id: s.excluded for s in stored} == EXPECTED

@@ -16,14 +16,8 @@ from tests.bot.harness import core_for, settings_for, started
 
 
 @pytest.fixture
-async def store(tmp_path) -> AsyncIterator[Store]:
-    async with Store(tmp_path / "vtrbot.sqlite3") as opened:
-        yield opened
-
-
-@pytest.fixture
-def core(store: Store, kb: KnowledgeBase) -> Core:
-    return core_for(store, kb, "zh", progress_interval=0.05)
+def core(sqlite_store: Store, kb: KnowledgeBase) -> Core:
+    return core_for(sqlite_store, kb, "zh", progress_interval=0.05)
 
 
 @pytest.fixture

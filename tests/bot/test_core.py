@@ -17,6 +17,7 @@ from bot.services.replies import ChatRef, Upload
 from bot.services.store import Store
 from bot.services.text_split import split_html, units
 from tests.bot import samples
+from tests.gated import GatedFetch
 from tests.stored import stored_records
 
 EN = ChatRef(10, "en-GB")
@@ -57,15 +58,15 @@ async def test_unknown_commands_and_stale_buttons_are_explained(core: Core) -> N
     assert await core.handle_text(EN, "   ") == []
 
 
-async def test_as_of_is_stored_and_cleared(core: Core, store: Store) -> None:
+async def test_as_of_is_stored_and_cleared(core: Core, sqlite_store: Store) -> None:
     [bad] = await core.handle_command(EN, "as_of", ["20/11/2026"])
     assert "YYYY-MM-DD" in bad.html
     await core.handle_command(EN, "as_of", ["2026-11-20"])
-    assert await store.get_as_of(EN.chat_id) == date(2026, 11, 20)
+    assert await sqlite_store.get_as_of(EN.chat_id) == date(2026, 11, 20)
     [shown] = await core.handle_command(EN, "as_of")
     assert "Nov 20, 2026" in shown.html
     await core.handle_command(EN, "as_of", ["clear"])
-    assert await store.get_as_of(EN.chat_id) is None
+    assert await sqlite_store.get_as_of(EN.chat_id) is None
 
 
 def test_dates_are_read_from_captions() -> None:
@@ -76,7 +77,7 @@ def test_dates_are_read_from_captions() -> None:
     assert parse_date("9999-12-31") is None
 
 
-async def test_upload_reports_merges_and_remembers(core: Core, store: Store) -> None:
+async def test_upload_reports_merges_and_remembers(core: Core, sqlite_store: Store) -> None:
     shown: list[str] = []
 
     async def progress(text: str) -> None:
@@ -95,33 +96,30 @@ async def test_upload_reports_merges_and_remembers(core: Core, store: Store) -> 
     assert document.filename == "vtr-defects-2026-11-20.xlsx"
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(document.data)).get_sheet_by_index(0)
     assert [row[0] for row in sheet.to_python()] == ["Order ID", "T09", "T10"]
-    assert len(await stored_records(store, EN.chat_id)) == 21  # 20 counted + 1 cancelled, kept
-    last = await store.last_report(EN.chat_id)
+    assert (
+        len(await stored_records(sqlite_store, EN.chat_id)) == 21
+    )  # 20 counted + 1 cancelled, kept
+    last = await sqlite_store.last_report(EN.chat_id)
     assert last is not None
     assert last.overall.valid == 18
     again = await core.handle_command(EN, "vtr")
     assert "90.0%" in "\n".join(r.html for r in again)
-    assert await stored_records(store, ZH.chat_id) == []
+    assert await stored_records(sqlite_store, ZH.chat_id) == []
 
 
 async def test_a_second_upload_waits_for_the_first(core: Core) -> None:
-    release = asyncio.Event()
     data = samples.xlsx()
-
-    async def slow_fetch(dest: Path) -> None:
-        await release.wait()
-        dest.write_bytes(data)
-
+    fetch = GatedFetch(data)
     first = asyncio.create_task(
-        core.handle_upload(EN, Upload("a.xlsx", len(data), slow_fetch, samples.AS_OF))
+        core.handle_upload(EN, Upload("a.xlsx", len(data), fetch, samples.AS_OF))
     )
-    await asyncio.sleep(0.05)
+    await fetch.started.wait()  # the first upload holds the chat
     [busy] = await core.handle_upload(EN, upload_of(data, "b.xlsx"))
     assert "still analysing" in busy.html
     # Another chat is not held up by this one.
     other = await core.handle_upload(ZH, upload_of(data, "c.xlsx", samples.AS_OF))
     assert "95.0%" in "\n".join(r.html for r in other)
-    release.set()
+    fetch.release.set()
     assert "95.0%" in "\n".join(r.html for r in await first)
     # Once done, the chat may upload again.
     assert len(await core.handle_upload(EN, upload_of(data, "d.xlsx"))) >= 2
@@ -146,7 +144,9 @@ async def test_slow_analysis_keeps_the_status_message_moving(core: Core, monkeyp
     assert any(text.startswith("Still analysing big.xlsx") for text in shown)
 
 
-async def test_bad_files_are_answered_and_nothing_is_stored(core: Core, store: Store) -> None:
+async def test_bad_files_are_answered_and_nothing_is_stored(
+    core: Core, sqlite_store: Store
+) -> None:
     [wrong] = await core.handle_upload(EN, upload_of(b"GIF89a", "cat.gif"))
     assert "CSV" in wrong.html
     [garbage] = await core.handle_upload(EN, upload_of(b"\x00\x01\x02" * 100, "x.xlsx"))
@@ -154,8 +154,8 @@ async def test_bad_files_are_answered_and_nothing_is_stored(core: Core, store: S
     big = Upload("big.csv", core.uploads.max_upload_bytes + 1, fetch=lambda dest: asyncio.sleep(0))
     [too_large] = await core.handle_upload(EN, big)
     assert "20" in too_large.html
-    assert await stored_records(store, EN.chat_id) == []
-    assert await store.last_report(EN.chat_id) is None
+    assert await stored_records(sqlite_store, EN.chat_id) == []
+    assert await sqlite_store.last_report(EN.chat_id) is None
 
 
 async def test_an_engine_crash_is_a_message_not_an_exception(core: Core, monkeypatch) -> None:
@@ -197,14 +197,14 @@ async def test_a_failed_download_is_not_blamed_on_the_file(core) -> None:
 
 
 async def test_uploads_are_worked_on_beside_the_database_and_crash_leftovers_go(
-    core: Core, store: Store
+    core: Core, sqlite_store: Store
 ) -> None:
     """Not in /tmp (a tmpfs there would hold a 2 GB upload in RAM); a folder a killed
     process left is removed once it is a day old, a fresh one (maybe in use) is kept."""
     import os
     import time
 
-    scratch = store.path.parent / "scratch"
+    scratch = sqlite_store.path.parent / "scratch"
     assert core.uploads.scratch_folder == scratch
     scratch.mkdir()
     old, fresh = scratch / "vtrbot-upload-old", scratch / "vtrbot-upload-fresh"
@@ -229,7 +229,7 @@ async def test_uploads_are_worked_on_beside_the_database_and_crash_leftovers_go(
 
 @pytest.mark.slow
 async def test_a_big_upload_worked_on_in_parts_is_stored_whole(
-    core: Core, store: Store, tmp_path: Path, monkeypatch
+    core: Core, sqlite_store: Store, tmp_path: Path, monkeypatch
 ) -> None:
     """Parts shrunk so a small file is spilled in 5: the stored shipments and the report
     are those of the file read in one piece, and no part is left on disk."""
@@ -261,8 +261,8 @@ async def test_a_big_upload_worked_on_in_parts_is_stored_whole(
     assert sum(name.startswith("shipments-") for name in written) == 5
 
     # The engine hands the store its rows as stored: dates as ISO text.
-    records = await stored_records(store, EN.chat_id)
+    records = await stored_records(sqlite_store, EN.chat_id)
     stored = sorted(tuple(r.model_dump(mode="json").values()) for r in records)
     assert stored == sorted(r for batch in table.record_batches() for r in batch)
     assert replies[0].html == split_html(render_report(whole, translator("en"), html=True))[0]
-    assert list((store.path.parent / "scratch").iterdir()) == []
+    assert list((sqlite_store.path.parent / "scratch").iterdir()) == []

@@ -26,6 +26,7 @@ from bot.settings import Settings
 from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.test_core import upload_of
+from tests.gated import GatedFetch
 from tests.loopback import busiest_second
 from tests.stored import stored_count
 
@@ -33,32 +34,29 @@ EN = ChatRef(20, "en")
 
 
 async def test_forget_while_a_file_is_analysed_keeps_nothing_of_it(
-    core: Core, store: Store
+    core: Core, sqlite_store: Store
 ) -> None:
-    release = asyncio.Event()
     data = samples.gbk_csv()
-
-    async def slow_fetch(dest: Path) -> None:
-        await release.wait()
-        dest.write_bytes(data)
-
+    fetch = GatedFetch(data)
     upload = asyncio.create_task(
-        core.handle_upload(EN, Upload("erp.csv", len(data), slow_fetch, samples.AS_OF))
+        core.handle_upload(EN, Upload("erp.csv", len(data), fetch, samples.AS_OF))
     )
-    await asyncio.sleep(0.05)
+    await fetch.started.wait()  # the upload is under way when /forget is confirmed
     [done] = await core.handle_button(EN, "forget:yes")
     assert "everything stored about this chat is deleted" in done.html
-    release.set()
+    fetch.release.set()
     [kept_nothing] = await upload
     assert "did not keep erp.csv" in kept_nothing.html
-    assert await stored_count(store, EN.chat_id) == 0
-    assert await store.last_report(EN.chat_id) is None
+    assert await stored_count(sqlite_store, EN.chat_id) == 0
+    assert await sqlite_store.last_report(EN.chat_id) is None
     # The next upload is stored as usual.
     await core.handle_upload(EN, upload_of(data, "erp.csv", samples.AS_OF))
-    assert await stored_count(store, EN.chat_id) == 21
+    assert await stored_count(sqlite_store, EN.chat_id) == 21
 
 
-async def test_files_sent_together_are_analysed_one_at_a_time(core: Core, store: Store) -> None:
+async def test_files_sent_together_are_analysed_one_at_a_time(
+    core: Core, sqlite_store: Store
+) -> None:
     """Five files of one chat at once: the first is analysed, the rest are told to wait,
     whatever happens to be awaited before the chat is marked busy."""
     data = samples.gbk_csv()
@@ -68,7 +66,7 @@ async def test_files_sent_together_are_analysed_one_at_a_time(core: Core, store:
     busy = [r for r in results if len(r) == 1 and "still analysing" in r[0].html]
     reports = [r for r in results if r[-1].document is not None]
     assert (len(reports), len(busy)) == (1, 4)
-    assert await stored_count(store, EN.chat_id) == 21
+    assert await stored_count(sqlite_store, EN.chat_id) == 21
 
 
 async def test_a_status_line_telegram_refuses_does_not_fail_the_analysis(core: Core) -> None:
@@ -97,16 +95,16 @@ async def test_raw_uploads_left_by_a_crash_are_removed_at_start(tmp_path: Path, 
         await services.close()
 
 
-async def test_alerts_reach_only_the_allowed_chats(store: Store) -> None:
+async def test_alerts_reach_only_the_allowed_chats(sqlite_store: Store) -> None:
     for chat_id in (1, 2):
-        await store.subscribe(Subscription(chat_id, time(9), "UTC", digest=True))
+        await sqlite_store.subscribe(Subscription(chat_id, time(9), "UTC", digest=True))
     sent: list[int] = []
 
     async def deliver(chat_id: int, part: Reply) -> None:
         sent.append(chat_id)
 
     morning = datetime(2026, 11, 21, 10, tzinfo=UTC)
-    service = AlertService(store, "en", clock=lambda: morning, allowed_chats=frozenset({2}))
+    service = AlertService(sqlite_store, "en", clock=lambda: morning, allowed_chats=frozenset({2}))
     assert set(await service.run_pass(deliver)) == {2}
     assert await service.run_pass(deliver, chat_id=1) == {}
     assert set(await service.sweep(deliver)) <= {2}

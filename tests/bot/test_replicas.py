@@ -6,7 +6,6 @@ connection pools), so the chat's lock is the database's, not a lock in this proc
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.replies import ChatRef, Upload
@@ -14,6 +13,7 @@ from tests.bot import samples
 from tests.bot.harness import core_for
 from tests.bot.test_core import upload_of
 from tests.conftest import Database
+from tests.gated import GatedFetch
 from tests.stored import stored_count
 
 EN = ChatRef(40, "en")
@@ -23,25 +23,20 @@ async def test_a_chat_uploading_to_two_replicas_at_once_is_analysed_once_at_a_ti
     database: Database, kb: KnowledgeBase
 ) -> None:
     data = samples.gbk_csv()
-    fetching, release = asyncio.Event(), asyncio.Event()
-
-    async def slow_fetch(dest: Path) -> None:
-        fetching.set()
-        await release.wait()
-        dest.write_bytes(data)
+    fetch = GatedFetch(data)
 
     first, second = database.store(), database.store()
     await first.open()
     await second.open()
     replica_a, replica_b = core_for(first, kb, "en"), core_for(second, kb, "en")
     analysing = asyncio.create_task(
-        replica_a.handle_upload(EN, Upload("a.csv", len(data), slow_fetch, samples.AS_OF))
+        replica_a.handle_upload(EN, Upload("a.csv", len(data), fetch, samples.AS_OF))
     )
     try:
-        await fetching.wait()  # replica A is fetching its file, holding the chat
+        await fetch.started.wait()  # replica A is fetching its file, holding the chat
         [told] = await replica_b.handle_upload(EN, upload_of(data, "b.csv", samples.AS_OF))
         assert "still analysing" in told.html
-        release.set()
+        fetch.release.set()
         assert (await analysing)[-1].document is not None  # A's report, with its defect file
         assert await stored_count(second, EN.chat_id) == 21
         # Once A is done, B takes the chat's next file.
@@ -49,7 +44,7 @@ async def test_a_chat_uploading_to_two_replicas_at_once_is_analysed_once_at_a_ti
         assert again[-1].document is not None
         assert await stored_count(first, EN.chat_id) == 21  # same orders, replaced, not added
     finally:
-        release.set()  # a failed assertion must not leave A waiting for its file
+        fetch.release.set()  # a failed assertion must not leave A waiting for its file
         await asyncio.wait_for(analysing, timeout=60)
         await first.close()
         await second.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -43,14 +44,8 @@ def small_report(as_of: date) -> VtrReport:
     )
 
 
-@pytest.fixture
-async def store(database: Database):
-    async with database.store() as opened:
-        yield opened
-
-
-async def test_new_database_is_migrated(store: Store) -> None:
-    assert await store.schema_version() == SCHEMA_VERSION == 8
+async def test_new_database_is_migrated(both_backends_store: Store) -> None:
+    assert await both_backends_store.schema_version() == SCHEMA_VERSION == 8
 
 
 async def test_new_sqlite_database_is_in_wal_mode(tmp_path) -> None:
@@ -88,27 +83,31 @@ async def test_newer_schema_than_code_is_refused(database: Database) -> None:
         await database.store().open()
 
 
-async def test_chat_settings_round_trip(store: Store) -> None:
-    assert await store.get_lang(1) is None
-    await store.set_lang(1, "en")
-    await store.set_timezone(1, "Europe/Berlin")
-    await store.set_as_of(1, date(2026, 11, 20))
-    assert await store.get_lang(1) == "en"
-    assert await store.get_timezone(1) == "Europe/Berlin"
-    assert await store.get_as_of(1) == date(2026, 11, 20)
-    await store.set_as_of(1, None)
-    assert await store.get_as_of(1) is None
-    assert await store.get_lang(1) == "en"
+async def test_chat_settings_round_trip(both_backends_store: Store) -> None:
+    assert await both_backends_store.get_lang(1) is None
+    await both_backends_store.set_lang(1, "en")
+    await both_backends_store.set_timezone(1, "Europe/Berlin")
+    await both_backends_store.set_as_of(1, date(2026, 11, 20))
+    assert await both_backends_store.get_lang(1) == "en"
+    assert await both_backends_store.get_timezone(1) == "Europe/Berlin"
+    assert await both_backends_store.get_as_of(1) == date(2026, 11, 20)
+    await both_backends_store.set_as_of(1, None)
+    assert await both_backends_store.get_as_of(1) is None
+    assert await both_backends_store.get_lang(1) == "en"
     with pytest.raises(ValueError, match="unsupported"):
-        await store.set_lang(1, "fr")  # type: ignore[arg-type]
+        await both_backends_store.set_lang(1, "fr")  # type: ignore[arg-type]
 
 
-async def test_merge_replaces_orders_in_the_new_upload_and_keeps_the_rest(store: Store) -> None:
-    await merge_records(store, 7, [record("A", tracking=""), record("B"), record("C")])
+async def test_merge_replaces_orders_in_the_new_upload_and_keeps_the_rest(
+    both_backends_store: Store,
+) -> None:
+    await merge_records(
+        both_backends_store, 7, [record("A", tracking=""), record("B"), record("C")]
+    )
     # A second upload corrects A's tracking and splits B into two packages; C is not in it.
     corrected = [record("A"), record("B", tracking="1", carrier="DHL"), record("B", tracking="2")]
-    await merge_records(store, 7, corrected)
-    stored = {(r.order_id, r.tracking) for r in await stored_records(store, 7)}
+    await merge_records(both_backends_store, 7, corrected)
+    stored = {(r.order_id, r.tracking) for r in await stored_records(both_backends_store, 7)}
     assert stored == {
         ("A", "1Z999AA10123456784"),
         ("B", "1"),
@@ -117,41 +116,43 @@ async def test_merge_replaces_orders_in_the_new_upload_and_keeps_the_rest(store:
     }
 
 
-async def test_records_round_trip_unchanged(store: Store) -> None:
+async def test_records_round_trip_unchanged(both_backends_store: Store) -> None:
     records = [
         record("A", excluded="fba"),
         record("B", ship_date=None, tracking="", carrier="", excluded="not_shipped"),
         record("C", category="玩具", marketplace="德国站", carrier="云途"),
     ]
-    await merge_records(store, 1, records)
-    assert sorted(await stored_records(store, 1), key=lambda r: r.order_id) == records
+    await merge_records(both_backends_store, 1, records)
+    assert sorted(await stored_records(both_backends_store, 1), key=lambda r: r.order_id) == records
 
 
-async def test_one_chat_never_sees_or_changes_another(store: Store) -> None:
-    await merge_records(store, 1, [record("A"), record("B")])
-    await merge_records(store, 2, [record("A", tracking="")])
-    await store.save_report(1, small_report(date(2026, 11, 20)))
-    assert [r.tracking for r in await stored_records(store, 1) if r.order_id == "A"] == [
-        "1Z999AA10123456784"
-    ]
-    assert len(await stored_records(store, 2)) == 1
-    assert await store.last_report(2) is None
-    assert await store.last_report_as_of(2) is None
-    assert await store.last_report_as_of(1) == date(2026, 11, 20)
-    await store.set_lang(2, "en")
-    assert await store.get_lang(1) is None
+async def test_one_chat_never_sees_or_changes_another(both_backends_store: Store) -> None:
+    await merge_records(both_backends_store, 1, [record("A"), record("B")])
+    await merge_records(both_backends_store, 2, [record("A", tracking="")])
+    await both_backends_store.save_report(1, small_report(date(2026, 11, 20)))
+    assert [
+        r.tracking for r in await stored_records(both_backends_store, 1) if r.order_id == "A"
+    ] == ["1Z999AA10123456784"]
+    assert len(await stored_records(both_backends_store, 2)) == 1
+    assert await both_backends_store.last_report(2) is None
+    assert await both_backends_store.last_report_as_of(2) is None
+    assert await both_backends_store.last_report_as_of(1) == date(2026, 11, 20)
+    await both_backends_store.set_lang(2, "en")
+    assert await both_backends_store.get_lang(1) is None
 
 
-async def test_failed_merge_loses_nothing(store: Store) -> None:
-    await merge_records(store, 1, [record("A"), record("B")])
+async def test_failed_merge_loses_nothing(both_backends_store: Store) -> None:
+    await merge_records(both_backends_store, 1, [record("A"), record("B")])
 
     def broken():
         yield record("A", tracking="new")
         raise OSError("upload stream broke")
 
     with pytest.raises(OSError, match="broke"):
-        await merge_records(store, 1, broken())
-    assert {r.tracking for r in await stored_records(store, 1)} == {"1Z999AA10123456784"}
+        await merge_records(both_backends_store, 1, broken())
+    assert {r.tracking for r in await stored_records(both_backends_store, 1)} == {
+        "1Z999AA10123456784"
+    }
 
 
 async def test_data_survives_a_restart(database: Database) -> None:
@@ -168,14 +169,14 @@ async def test_data_survives_a_restart(database: Database) -> None:
 
 
 @pytest.mark.slow
-async def test_merging_100k_shipments_keeps_each_order_once(store: Store) -> None:
+async def test_merging_100k_shipments_keeps_each_order_once(both_backends_store: Store) -> None:
     """Speed is measured by bench/bench_upload.py; here, that a big merge is whole."""
     records = [
         record(f"ORDER-{n:06d}", ship_date=date(2026, 10, 1 + n % 30)) for n in range(100_000)
     ]
-    await merge_records(store, 3, records)
-    await merge_records(store, 3, records[:50_000])  # a second upload replacing half
-    assert await stored_count(store, 3) == 100_000
+    await merge_records(both_backends_store, 3, records)
+    await merge_records(both_backends_store, 3, records[:50_000])  # a second upload replacing half
+    assert await stored_count(both_backends_store, 3) == 100_000
 
 
 async def test_version_2_database_is_upgraded_in_place(database: Database) -> None:
@@ -203,39 +204,47 @@ async def test_version_2_database_is_upgraded_in_place(database: Database) -> No
         assert await upgraded.subscription(9) is None
 
 
-async def test_subscriptions_and_alert_history_per_chat(store: Store) -> None:
+async def test_subscriptions_and_alert_history_per_chat(both_backends_store: Store) -> None:
     from datetime import time as clock
 
     from bot.domain.alerts import Subscription
 
-    await store.subscribe(Subscription(1, clock(9, 0), "Asia/Shanghai"))
-    await store.subscribe(Subscription(2, clock(8, 30), "Europe/Berlin", digest=True))
-    await store.subscribe(Subscription(1, clock(7, 15), "Asia/Shanghai"))  # changes, not adds
-    assert await store.subscription(1) == Subscription(1, clock(7, 15), "Asia/Shanghai")
-    assert [s.chat_id for s in await store.all_subscriptions()] == [1, 2]
-    assert await store.unsubscribe(2) is True
-    assert await store.unsubscribe(2) is False
+    await both_backends_store.subscribe(Subscription(1, clock(9, 0), "Asia/Shanghai"))
+    await both_backends_store.subscribe(Subscription(2, clock(8, 30), "Europe/Berlin", digest=True))
+    await both_backends_store.subscribe(
+        Subscription(1, clock(7, 15), "Asia/Shanghai")
+    )  # changes, not adds
+    assert await both_backends_store.subscription(1) == Subscription(
+        1, clock(7, 15), "Asia/Shanghai"
+    )
+    assert [s.chat_id for s in await both_backends_store.all_subscriptions()] == [1, 2]
+    assert await both_backends_store.unsubscribe(2) is True
+    assert await both_backends_store.unsubscribe(2) is False
 
-    await store.claim_alert(1, date(2026, 11, 20), ["below"], '{"a": 1}')
-    await store.claim_alert(1, date(2026, 11, 21), ["below", "dropped"], '{"a": 2}')
-    history = await store.alert_history(1)
+    await both_backends_store.claim_alert(1, date(2026, 11, 20), ["below"], '{"a": 1}')
+    await both_backends_store.claim_alert(1, date(2026, 11, 21), ["below", "dropped"], '{"a": 2}')
+    history = await both_backends_store.alert_history(1)
     assert [(h.as_of.day, h.triggers) for h in history] == [
         (21, ("below", "dropped")),
         (20, ("below",)),
     ]
-    assert await store.alert_history(2) == []
+    assert await both_backends_store.alert_history(2) == []
 
 
-async def test_newest_ship_date(store: Store) -> None:
-    assert await store.newest_ship_date(1) is None
+async def test_newest_ship_date(both_backends_store: Store) -> None:
+    assert await both_backends_store.newest_ship_date(1) is None
     await merge_records(
-        store, 1, [record("A", ship_date=date(2026, 11, 3)), record("B", ship_date=None)]
+        both_backends_store,
+        1,
+        [record("A", ship_date=date(2026, 11, 3)), record("B", ship_date=None)],
     )
-    await merge_records(store, 2, [record("A", ship_date=date(2026, 11, 30))])
-    assert await store.newest_ship_date(1) == date(2026, 11, 3)
+    await merge_records(both_backends_store, 2, [record("A", ship_date=date(2026, 11, 30))])
+    assert await both_backends_store.newest_ship_date(1) == date(2026, 11, 3)
     # An FBA-only day still shows how far the export reaches: excluded shipments count.
-    await merge_records(store, 1, [record("C", ship_date=date(2026, 11, 5), excluded="fba")])
-    assert await store.newest_ship_date(1) == date(2026, 11, 5)
+    await merge_records(
+        both_backends_store, 1, [record("C", ship_date=date(2026, 11, 5), excluded="fba")]
+    )
+    assert await both_backends_store.newest_ship_date(1) == date(2026, 11, 5)
 
 
 @pytest.mark.slow
@@ -266,16 +275,23 @@ async def test_concurrent_uploads_and_writes_do_not_collide(database: Database) 
 async def test_reads_are_served_while_a_big_merge_is_written(database: Database) -> None:
     from datetime import date
 
-    from bot.domain.models import ShipmentRecord
+    from bot.domain.models import RECORD_FIELDS, ShipmentRecord
 
     records = [
         ShipmentRecord(order_id=f"O{i}", ship_date=date(2026, 11, 1), tracking="T")
         for i in range(200_000)
     ]
+    rows = [tuple(getattr(record, name) for name in RECORD_FIELDS) for record in records]
+    loop, begun = asyncio.get_running_loop(), asyncio.Event()
+
+    def batches() -> Iterator[list[tuple[object, ...]]]:
+        loop.call_soon_threadsafe(begun.set)  # read in a thread, inside the transaction
+        yield rows
+
     async with database.store() as store:
         await store.set_lang(9, "en")
-        merge = asyncio.create_task(merge_records(store, 1, records))
-        await asyncio.sleep(0.05)  # the merge has begun
+        merge = asyncio.create_task(store.merge_shipment_rows(1, batches()))
+        await begun.wait()  # the merge's transaction has begun
         assert await store.get_lang(9) == "en"
         assert await stored_count(store, 1) == 0  # the uncommitted merge is invisible
         assert not merge.done()  # …and the read did not wait for it
@@ -307,7 +323,9 @@ async def test_an_order_split_across_batches_keeps_every_row(database: Database)
         assert stored == [("O1", "NEW-A"), ("O1", "NEW-C"), ("O2", "B"), ("O9", "KEEP")]
 
 
-async def test_stored_history_counts_what_the_record_path_counts(store: Store) -> None:
+async def test_stored_history_counts_what_the_record_path_counts(
+    both_backends_store: Store,
+) -> None:
     """Loading by batches into columns (what alerts and /chart use) gives the report the
     record path gives, over every day the trend needs, and leaves older days unread."""
     from bot.domain.shipments import ShipmentTable
@@ -324,11 +342,11 @@ async def test_stored_history_counts_what_the_record_path_counts(store: Store) -
         for i in range(700)
     ]  # fmt: skip
     records.append(record("NO-DATE", ship_date=None, excluded="unreadable_date"))
-    await merge_records(store, 3, records)
-    await merge_records(store, 4, [record("OTHER-CHAT", ship_date=end)])
+    await merge_records(both_backends_store, 3, records)
+    await merge_records(both_backends_store, 4, [record("OTHER-CHAT", ship_date=end)])
 
-    loaded = await stored_history(store, 3, end)
-    everything = ShipmentTable.from_records(await stored_records(store, 3))
+    loaded = await stored_history(both_backends_store, 3, end)
+    everything = ShipmentTable.from_records(await stored_records(both_backends_store, 3))
 
     assert loaded.frame.height == sum(1 for r in records if r.ship_date and r.ship_date >= first)
     assert loaded.frame.get_column("ship_date").min() == first
@@ -341,9 +359,9 @@ async def test_stored_history_counts_what_the_record_path_counts(store: Store) -
     assert daily_vtr(loaded, end) == daily_vtr(everything, end)
 
 
-async def test_shipment_rows_come_in_batches_of_the_size_asked(store: Store) -> None:
-    await merge_records(store, 1, [record(f"O{i}") for i in range(5)])
-    sizes = [len(rows) async for rows in store.shipment_rows(1, size=2)]
+async def test_shipment_rows_come_in_batches_of_the_size_asked(both_backends_store: Store) -> None:
+    await merge_records(both_backends_store, 1, [record(f"O{i}") for i in range(5)])
+    sizes = [len(rows) async for rows in both_backends_store.shipment_rows(1, size=2)]
     assert sizes == [2, 2, 1]
 
 
@@ -463,29 +481,33 @@ async def test_a_held_name_is_refused_to_other_holders_until_let_go(database: Da
         await second.close()
 
 
-async def _hold_waiting(store: Store, key: str) -> bool:
-    async with store.hold(key, wait=True) as held:
+async def _hold_waiting(both_backends_store: Store, key: str) -> bool:
+    async with both_backends_store.hold(key, wait=True) as held:
         return held
 
 
-async def test_a_decided_day_is_kept_and_forgotten_with_the_chat(store: Store) -> None:
+async def test_a_decided_day_is_kept_and_forgotten_with_the_chat(
+    both_backends_store: Store,
+) -> None:
     day = date(2026, 11, 21)
-    assert await store.day_decided(1, day) is None
-    await store.decide_day(1, day, "quiet")
-    await store.decide_day(1, day, "sent")  # the first decision stands
-    assert await store.day_decided(1, day) == "quiet"
-    assert await store.day_decided(1, day + timedelta(days=1)) is None
-    await store.forget(1)
-    assert await store.day_decided(1, day) is None
+    assert await both_backends_store.day_decided(1, day) is None
+    await both_backends_store.decide_day(1, day, "quiet")
+    await both_backends_store.decide_day(1, day, "sent")  # the first decision stands
+    assert await both_backends_store.day_decided(1, day) == "quiet"
+    assert await both_backends_store.day_decided(1, day + timedelta(days=1)) is None
+    await both_backends_store.forget(1)
+    assert await both_backends_store.day_decided(1, day) is None
 
 
-async def test_the_send_slots_table_is_postgresql_s_alone(store: Store) -> None:
+async def test_the_send_slots_table_is_postgresql_s_alone(both_backends_store: Store) -> None:
     """One SQLite process keeps its rate limit in memory; replicas share the slots' table."""
-    if store.backend.dialect == "sqlite":
-        rows = await store.backend.fetch("SELECT name FROM sqlite_master WHERE name LIKE 'send%'")
+    if both_backends_store.backend.dialect == "sqlite":
+        rows = await both_backends_store.backend.fetch(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'send%'"
+        )
         assert rows == []
     else:
-        assert await store.backend.fetch("SELECT key, tat FROM send_slots") == []
+        assert await both_backends_store.backend.fetch("SELECT key, tat FROM send_slots") == []
 
 
 @pytest.mark.slow
