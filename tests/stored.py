@@ -11,7 +11,7 @@ from bot.services.store import Store
 
 async def merge_records(store: Store, chat_id: int, records: Iterable[ShipmentRecord]) -> int:
     """`Store.merge_shipment_rows` for records, as one batch."""
-    rows = [tuple(getattr(record, name) for name in RECORD_FIELDS) for record in records]
+    rows = [record.as_row() for record in records]
     return await store.merge_shipment_rows(chat_id, iter([rows]))
 
 

@@ -61,9 +61,19 @@ class ShipmentRecord(BaseModel):
     marketplace: str = ""
     excluded: ExclusionReason | None = None
 
+    def as_row(self) -> RecordRow:
+        """The record as the store merges it: its fields in RECORD_FIELDS order."""
+        return (
+            self.order_id, self.ship_date, self.carrier, self.tracking, self.category,
+            self.marketplace, self.excluded,
+        )  # fmt: skip
+
 
 RECORD_FIELDS: tuple[str, ...] = tuple(ShipmentRecord.model_fields)
 """The stored fields of a shipment, in order: frames, tuples and the store all use it."""
+RecordRow = tuple[str, date | None, str | None, str | None, str, str | None, str | None]
+"""A shipment record as a plain tuple, RECORD_FIELDS in order (`ShipmentRecord.as_row`);
+`Store.merge_shipment_rows` takes these, or the engine's batches, already as stored."""
 
 
 @dataclass(slots=True, kw_only=True)

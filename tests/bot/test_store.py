@@ -275,13 +275,13 @@ async def test_concurrent_uploads_and_writes_do_not_collide(database: Database) 
 async def test_reads_are_served_while_a_big_merge_is_written(database: Database) -> None:
     from datetime import date
 
-    from bot.domain.models import RECORD_FIELDS, ShipmentRecord
+    from bot.domain.models import ShipmentRecord
 
     records = [
         ShipmentRecord(order_id=f"O{i}", ship_date=date(2026, 11, 1), tracking="T")
         for i in range(200_000)
     ]
-    rows = [tuple(getattr(record, name) for name in RECORD_FIELDS) for record in records]
+    rows = [record.as_row() for record in records]
     loop, begun = asyncio.get_running_loop(), asyncio.Event()
 
     def batches() -> Iterator[list[tuple[object, ...]]]:

@@ -20,9 +20,9 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from bot.domain.amazon_orders import PackageItem, SyncedPackage
+from bot.domain.amazon_orders import DELIVERED, PackageItem, SyncedPackage
 from bot.domain.amazon_regions import Region
 from bot.domain.values import vocabulary_meaning
 from bot.services.store import Store
@@ -141,7 +141,7 @@ class AmazonRepository:
             "WHERE chat_id = ?",
             (chat_id,),
         )
-        return _connection(row) if row else None
+        return ConnectionRow._make(row).record() if row else None
 
     async def connections(self) -> list[Connection]:
         """Every connected chat: for the sync only (no chat's data, only its store)."""
@@ -149,7 +149,7 @@ class AmazonRepository:
             "SELECT chat_id, region, marketplaces, sealed_token, state FROM amazon_connections "
             "ORDER BY chat_id",
         )
-        return [_connection(row) for row in rows]
+        return [ConnectionRow._make(row).record() for row in rows]
 
     async def mark_needs_reconnect(self, chat_id: int) -> None:
         await self.backend.execute(
@@ -179,11 +179,7 @@ class AmazonRepository:
         )
         if row is None:
             return SyncState()
-        cursor, good, attempt, problem, retry_on = row
-        return SyncState(
-            _moment(cursor), _moment(good), _moment(attempt), problem,  # type: ignore[arg-type]  # a row's values are typed object
-            date.fromisoformat(retry_on) if retry_on else None,  # type: ignore[arg-type]  # a row's values are typed object
-        )  # fmt: skip
+        return SyncStateRow._make(row).record()
 
     async def save_sync_state(self, chat_id: int, state: SyncState) -> None:
         await self._upsert(
@@ -339,13 +335,14 @@ class AmazonRepository:
         for start in range(0, len(wanted), IDS_PER_SELECT):
             chunk = wanted[start : start + IDS_PER_SELECT]
             marks = ",".join("?" * len(chunk))
-            for order_id, status in await self.backend.fetch(
+            rows = await self.backend.fetch(
                 f"SELECT order_id, status FROM amazon_packages WHERE chat_id = ? "
                 f"AND order_id IN ({marks})",
                 (chat_id, *chunk),
-            ):
-                if statuses.get(order_id, "DELIVERED") == "DELIVERED":  # type: ignore[call-overload]  # a row's values are typed object
-                    statuses[order_id] = status  # type: ignore[index,assignment]  # a row's values are typed object
+            )
+            for order_id, status in map(PackageStatusRow._make, rows):
+                if statuses.get(order_id, DELIVERED) == DELIVERED:
+                    statuses[order_id] = status
         return statuses
 
     async def item_categories(self, chat_id: int) -> dict[str, str]:
@@ -386,10 +383,7 @@ class AmazonRepository:
             "WHERE chat_id = ? AND snapshot_date >= ? ORDER BY snapshot_date, marketplace_id",
             (chat_id, (since or date.min).isoformat()),
         )
-        return [
-            PerformanceSnapshot(m, date.fromisoformat(d), n, v, st, r, f, t, a)  # type: ignore[arg-type]  # a row's values are typed object
-            for m, d, n, v, st, r, f, t, a in rows
-        ]
+        return [SnapshotRow._make(row).record() for row in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,15 +429,65 @@ SNAPSHOT_COLUMNS = (
 )
 
 
-def _connection(row: Row) -> Connection:
-    chat_id, region, marketplaces, sealed, state = row
-    return Connection(
-        chat_id,  # type: ignore[arg-type]  # a row's values are typed object
-        region,  # type: ignore[arg-type]  # a row's values are typed object
-        tuple(filter(None, str(marketplaces).split(","))),
-        blob(sealed),
-        state,  # type: ignore[arg-type]  # a row's values are typed object
-    )
+# -- rows as read, by name and type (see bot/services/store/store.py) -------------------------
+
+
+class ConnectionRow(NamedTuple):
+    """`SELECT chat_id, region, marketplaces, sealed_token, state FROM amazon_connections`."""
+
+    chat_id: int
+    region: Region
+    marketplaces: str
+    sealed_token: object
+    state: ConnectionState
+
+    def record(self) -> Connection:
+        markets = tuple(filter(None, self.marketplaces.split(",")))
+        return Connection(self.chat_id, self.region, markets, blob(self.sealed_token), self.state)
+
+
+class SyncStateRow(NamedTuple):
+    """`SELECT orders_cursor, last_good_sync, last_attempt, last_problem, report_retry_on`."""
+
+    orders_cursor: str | None
+    last_good_sync: str | None
+    last_attempt: str | None
+    last_problem: str | None
+    report_retry_on: str | None
+
+    def record(self) -> SyncState:
+        retry_on = self.report_retry_on
+        return SyncState(
+            _moment(self.orders_cursor), _moment(self.last_good_sync),
+            _moment(self.last_attempt), self.last_problem,
+            date.fromisoformat(retry_on) if retry_on else None,
+        )  # fmt: skip
+
+
+class PackageStatusRow(NamedTuple):
+    order_id: str
+    status: str
+
+
+class SnapshotRow(NamedTuple):
+    """`SELECT marketplace_id, snapshot_date, … FROM amazon_snapshots` (as `snapshots` reads)."""
+
+    marketplace_id: str
+    snapshot_date: str
+    shipment_count: int
+    valid_tracking_count: int
+    status: str
+    rate: float
+    date_from: str
+    date_to: str
+    account_status: str | None
+
+    def record(self) -> PerformanceSnapshot:
+        return PerformanceSnapshot(
+            self.marketplace_id, date.fromisoformat(self.snapshot_date), self.shipment_count,
+            self.valid_tracking_count, self.status, self.rate, self.date_from, self.date_to,
+            self.account_status,
+        )  # fmt: skip
 
 
 def _moment(text: object) -> datetime | None:

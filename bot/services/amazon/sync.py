@@ -30,7 +30,6 @@ from pydantic import SecretStr
 
 from bot.domain.amazon_orders import CategoryBook, SyncedPackage, packages_of
 from bot.domain.amazon_regions import Region, region_endpoint
-from bot.domain.models import RECORD_FIELDS
 from bot.services.amazon.answers import PerformanceDocument
 from bot.services.amazon.catalog import CatalogLookup, CatalogProblem
 from bot.services.amazon.client import (
@@ -299,7 +298,7 @@ class AmazonSync:
     async def _store_packages(self, chat_id: int, packages: Sequence[SyncedPackage]) -> None:
         if not packages:
             return
-        rows = [tuple(getattr(p.record, name) for name in RECORD_FIELDS) for p in packages]
+        rows = [p.record.as_row() for p in packages]
         await self.store.merge_shipment_rows(chat_id, iter([rows]))
         await self.repo.save_packages(chat_id, packages)
 

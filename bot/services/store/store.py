@@ -13,7 +13,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bot.domain.alerts import AlertRecord, Subscription
 from bot.domain.models import VtrReport
@@ -37,10 +37,69 @@ class AlertPart:
     state: PartState = "pending"
 
 
-def _subscription(row: Sequence[object]) -> Subscription:
-    """A `subscriptions` row read as (chat_id, at_time, timezone, digest)."""
-    chat_id, at_time, timezone, digest = row
-    return Subscription(chat_id, time.fromisoformat(at_time), timezone, bool(digest))  # type: ignore[arg-type]  # a row's values are typed object
+# -- rows as read, by name and type --------------------------------------------------------
+# A query's row is read once into its named row (`Row._make(row)`: the values are what both
+# drivers return for the schema's column types), and turned into the record the services
+# use by one method.
+
+
+class SubscriptionRow(NamedTuple):
+    """`SELECT chat_id, at_time, timezone, digest FROM subscriptions`."""
+
+    chat_id: int
+    at_time: str
+    timezone: str
+    digest: int | bool
+
+    def record(self) -> Subscription:
+        return Subscription(
+            self.chat_id, time.fromisoformat(self.at_time), self.timezone, bool(self.digest)
+        )
+
+
+class SweepRow(NamedTuple):
+    """A subscription with one day its pass is decided on (None: no such day)."""
+
+    chat_id: int
+    at_time: str
+    timezone: str
+    digest: int | bool
+    day: str | None
+
+    def subscription(self) -> Subscription:
+        return SubscriptionRow._make(self[:4]).record()
+
+
+class AlertPartRow(NamedTuple):
+    """`SELECT part, html, filename, image, state FROM alert_parts`."""
+
+    part: int
+    html: str
+    filename: str | None
+    image: object
+    state: PartState
+
+    def record(self) -> AlertPart:
+        image = None if self.image is None else blob(self.image)
+        return AlertPart(self.part, self.html, self.filename, image, self.state)
+
+
+class AlertHistoryRow(NamedTuple):
+    """`SELECT sent_at, as_of, triggers, snapshot_json FROM alert_history`."""
+
+    sent_at: str
+    as_of: str
+    triggers: str
+    snapshot_json: str
+
+    def record(self, chat_id: int) -> AlertRecord:
+        return AlertRecord(
+            chat_id,
+            datetime.fromisoformat(self.sent_at),
+            date.fromisoformat(self.as_of),
+            tuple(filter(None, self.triggers.split(","))),
+            self.snapshot_json,
+        )
 
 
 def _now() -> str:
@@ -55,7 +114,7 @@ def _storable(batch: Sequence[Row]) -> Sequence[Row]:
     if isinstance(first_date, str):
         return batch
     return [
-        (order_id, ship_date.isoformat() if ship_date else None, carrier or "", tracking or "",  # type: ignore[attr-defined]  # a row's values are typed object
+        (order_id, ship_date.isoformat() if ship_date else None, carrier or "", tracking or "",  # type: ignore[attr-defined]  # a date here: a record's row (ShipmentRecord.as_row)
          category, marketplace or "", excluded)
         for order_id, ship_date, carrier, tracking, category, marketplace, excluded in batch
     ]  # fmt: skip
@@ -252,13 +311,12 @@ class Store:
         )
         subscriptions: dict[int, Subscription] = {}
         decided: dict[int, set[date]] = {}
-        for row in rows:
-            chat_id, day = row[0], row[4]
-            if chat_id not in subscriptions:  # one row per decided day, or one with none
-                subscriptions[chat_id] = _subscription(row[:4])  # type: ignore[index]  # a row's values are typed object
-                decided[chat_id] = set()  # type: ignore[index]  # a row's values are typed object
-            if day is not None:
-                decided[chat_id].add(date.fromisoformat(day))  # type: ignore[arg-type, index]  # a row's values are typed object
+        for row in map(SweepRow._make, rows):
+            if row.chat_id not in subscriptions:  # one row per decided day, or one with none
+                subscriptions[row.chat_id] = row.subscription()
+                decided[row.chat_id] = set()
+            if row.day is not None:
+                decided[row.chat_id].add(date.fromisoformat(row.day))
         return [(s, frozenset(decided[chat])) for chat, s in subscriptions.items()]
 
     async def _subscriptions(self, where: str, params: tuple[object, ...]) -> list[Subscription]:
@@ -267,7 +325,7 @@ class Store:
             "ORDER BY chat_id",
             params,
         )
-        return [_subscription(row) for row in rows]
+        return [SubscriptionRow._make(row).record() for row in rows]
 
     async def alert_sent_for(self, chat_id: int, as_of: date) -> bool:
         """Whether the chat was already alerted for this day (so a restart never doubles it)."""
@@ -319,10 +377,7 @@ class Store:
             "WHERE chat_id = ? AND day = ? ORDER BY part",
             (chat_id, day.isoformat()),
         )
-        return [
-            AlertPart(index, html, filename, None if image is None else blob(image), state)  # type: ignore[arg-type]  # a row's values are typed object
-            for index, html, filename, image, state in rows
-        ]
+        return [AlertPartRow._make(row).record() for row in rows]
 
     async def start_part(self, chat_id: int, day: date, index: int) -> bool:
         """Mark a pending part as being sent, before the send; False when it is not pending
@@ -398,16 +453,7 @@ class Store:
             "WHERE chat_id = ? ORDER BY id DESC LIMIT ?",
             (chat_id, limit),
         )
-        return [
-            AlertRecord(
-                chat_id,
-                datetime.fromisoformat(sent_at),  # type: ignore[arg-type]  # a row's values are typed object
-                date.fromisoformat(as_of),  # type: ignore[arg-type]  # a row's values are typed object
-                tuple(filter(None, triggers.split(","))),  # type: ignore[attr-defined]  # a row's values are typed object
-                snapshot_json,  # type: ignore[arg-type]  # a row's values are typed object
-            )
-            for sent_at, as_of, triggers, snapshot_json in rows
-        ]
+        return [AlertHistoryRow._make(row).record(chat_id) for row in rows]
 
     # -- forgetting --------------------------------------------------------------------------
 
