@@ -72,7 +72,7 @@ def build_services(
         settings.default_lang,
         scheduler=scheduler,
         clock=clock,
-        allowed_chats=settings.allowed_chats,
+        allowed_chats=settings.telegram.allowed_chats,
         amazon=amazon.repo,
     )
     uploads = UploadService(
@@ -101,32 +101,26 @@ def build_services(
 def open_store(settings: Settings) -> Store:
     """The store `settings` ask for, not yet opened: PostgreSQL when VTRBOT_DATABASE_URL is
     set, else the SQLite file in the data folder."""
-    url = settings.database_url.get_secret_value() if settings.database_url else None
+    shared = settings.scale_out.database_url
+    url = shared.get_secret_value() if shared else None
     return Store(settings.database_path, database_url=url)
 
 
 def amazon_service(settings: Settings, store: Store, clock: Clock = utc_now) -> AmazonService:
     """The Amazon side, not yet open: with the vault and the SP-API clients when the
     operator set the key and the LWA app, else naming what is missing."""
-    missing = [
-        name
-        for name, value in (
-            ("VTRBOT_SECRET_KEY", settings.secret_key),
-            ("VTRBOT_SPAPI_CLIENT_ID", settings.spapi_client_id),
-            ("VTRBOT_SPAPI_CLIENT_SECRET", settings.spapi_client_secret),
-        )
-        if not value
-    ]
-    vault = CredentialVault(settings.secret_key) if settings.secret_key else None
+    amazon = settings.amazon
+    vault = CredentialVault(amazon.secret_key) if amazon.secret_key else None
     clients = None
-    if settings.spapi_client_id and settings.spapi_client_secret:
+    if amazon.client_id and amazon.client_secret:
         clients = client_factory(
-            client_id=settings.spapi_client_id,
-            client_secret=settings.spapi_client_secret,
-            token_url=settings.lwa_token_url,
-            endpoint=settings.spapi_endpoint,
+            client_id=amazon.client_id,
+            client_secret=amazon.client_secret,
+            token_url=amazon.lwa_token_url,
+            endpoint=amazon.endpoint,
         )
-    return AmazonService(AmazonRepository(store), store, vault, clients, missing, clock)
+    repo = AmazonRepository(store)
+    return AmazonService(repo, store, vault, clients, amazon.missing(), clock)
 
 
 @asynccontextmanager

@@ -11,6 +11,7 @@ import binascii
 import ipaddress
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,6 +31,53 @@ LOCAL_BOT_API_FILE_CAP_MB = 2000
 
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("vtrbot"))
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    """How the bot reaches Telegram and is reached by it (TELEGRAM_*, VTRBOT_WEBHOOK_*,
+    VTRBOT_ALLOWED_CHATS)."""
+
+    token: SecretStr | None
+    base_url: str
+    base_file_url: str
+    local_mode: bool
+    webhook_url: str | None
+    webhook_listen: str
+    webhook_port: int
+    webhook_secret: SecretStr | None
+    allowed_chats: frozenset[int]
+
+
+@dataclass(frozen=True)
+class AmazonSettings:
+    """The operator's Selling Partner API app and the key sellers' tokens are sealed with
+    (VTRBOT_SPAPI_*, VTRBOT_SECRET_KEY, VTRBOT_LWA_TOKEN_URL)."""
+
+    client_id: str | None
+    client_secret: SecretStr | None
+    secret_key: SecretStr | None
+    lwa_token_url: str
+    endpoint: str | None
+    sync_minutes: float
+
+    def missing(self) -> tuple[str, ...]:
+        """The variables the operator must still set before sellers can connect."""
+        wanted = (
+            ("VTRBOT_SECRET_KEY", self.secret_key),
+            ("VTRBOT_SPAPI_CLIENT_ID", self.client_id),
+            ("VTRBOT_SPAPI_CLIENT_SECRET", self.client_secret),
+        )
+        return tuple(name for name, value in wanted if not value)
+
+
+@dataclass(frozen=True)
+class ScaleOutSettings:
+    """What several bot processes share: one PostgreSQL (VTRBOT_DATABASE_URL), and how
+    often each finishes the alerts another left undecided (VTRBOT_ALERT_SWEEP_SECONDS)."""
+
+    database_url: SecretStr | None
+    alert_sweep_seconds: float
 
 
 class Settings(BaseSettings):
@@ -204,6 +252,27 @@ class Settings(BaseSettings):
     @property
     def database_path(self) -> Path:
         return self.data_dir / "vtrbot.sqlite3"
+
+    # -- the settings by group: each variable keeps its flat name in the environment --------
+
+    @property
+    def telegram(self) -> TelegramSettings:
+        return TelegramSettings(
+            self.telegram_bot_token, self.base_url, self.base_file_url, self.local_mode,
+            self.webhook_url, self.webhook_listen, self.webhook_port, self.webhook_secret,
+            self.allowed_chats,
+        )  # fmt: skip
+
+    @property
+    def amazon(self) -> AmazonSettings:
+        return AmazonSettings(
+            self.spapi_client_id, self.spapi_client_secret, self.secret_key,
+            self.lwa_token_url, self.spapi_endpoint, self.spapi_sync_minutes,
+        )  # fmt: skip
+
+    @property
+    def scale_out(self) -> ScaleOutSettings:
+        return ScaleOutSettings(self.database_url, self.alert_sweep_seconds)
 
 
 def listen_address_problem(address: str) -> str | None:

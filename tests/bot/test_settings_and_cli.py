@@ -104,6 +104,22 @@ def test_an_allow_list_is_read(monkeypatch) -> None:
     assert load_settings().allowed_chats == frozenset({12, -100200})
 
 
+def test_each_group_holds_its_variables_under_their_own_names(monkeypatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BASE_URL", "http://127.0.0.1:8081/bot")
+    monkeypatch.setenv("VTRBOT_ALLOWED_CHATS", "5,-100")
+    monkeypatch.setenv("VTRBOT_SPAPI_CLIENT_ID", "amzn1.app")
+    monkeypatch.setenv("VTRBOT_SPAPI_SYNC_MINUTES", "15")
+    monkeypatch.setenv("VTRBOT_ALERT_SWEEP_SECONDS", "60")
+    settings = load_settings(env_file=None)
+    assert settings.telegram.base_url == "http://127.0.0.1:8081/bot"
+    assert settings.telegram.allowed_chats == frozenset({5, -100})
+    assert settings.amazon.client_id == "amzn1.app"
+    assert settings.amazon.sync_minutes == 15
+    assert settings.amazon.missing() == ("VTRBOT_SECRET_KEY", "VTRBOT_SPAPI_CLIENT_SECRET")
+    assert settings.scale_out.alert_sweep_seconds == 60
+    assert settings.scale_out.database_url is None
+
+
 def test_an_empty_data_dir_is_the_default_folder_not_the_current_one(monkeypatch) -> None:
     monkeypatch.setenv("VTRBOT_DATA_DIR", "  ")
     assert load_settings().data_dir == default_data_dir()

@@ -30,14 +30,14 @@ def schedule_amazon_sync(job_queue: VtrJobQueue, services: Services) -> bool:
     """One repeating job for every connected store; none when Amazon is not configured."""
     if services.amazon.sync is None:
         return False
-    interval = services.settings.spapi_sync_minutes * 60
+    interval = services.settings.amazon.sync_minutes * 60
     job_queue.run_repeating(amazon_sync, interval=interval, first=interval, name=JOB_NAME)
     return True
 
 
 async def amazon_sync(context: VtrContext) -> None:
     services = context.bot_data.services
-    every = timedelta(minutes=services.settings.spapi_sync_minutes)
+    every = timedelta(minutes=services.settings.amazon.sync_minutes)
     outcomes = await services.amazon.sync_now(every=every)
     for outcome in outcomes:
         if outcome.status in ("revoked", "key_changed"):

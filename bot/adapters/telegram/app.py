@@ -84,9 +84,9 @@ async def _post_init(application: VtrApplication) -> None:
     )
     scheduled = await services.alerts.schedule_all()
     log.info("daily alerts scheduled for %s chats", scheduled)
-    schedule_sweep(application.job_queue, services.settings.alert_sweep_seconds)
+    schedule_sweep(application.job_queue, services.settings.scale_out.alert_sweep_seconds)
     if schedule_amazon_sync(application.job_queue, services):
-        log.info("Amazon sync every %s minutes", services.settings.spapi_sync_minutes)
+        log.info("Amazon sync every %s minutes", services.settings.amazon.sync_minutes)
     for lang in SUPPORTED_LANGS:
         await application.bot.set_my_commands(
             commands=command_menu(translator(lang)), language_code=lang
@@ -119,16 +119,17 @@ def build_application(
     settings: Settings, kb: KnowledgeBase | None = None, clock: Clock = utc_now
 ) -> VtrApplication:
     """The bot, wired: handlers, error handler, store and core; not yet started."""
-    if settings.telegram_bot_token is None:
+    telegram, shared = settings.telegram, settings.scale_out.database_url
+    if telegram.token is None:
         raise MissingTokenError("TELEGRAM_BOT_TOKEN is not set")
     harden_webhook_server()  # before any webhook server is made: see webhook.py
-    database_url = settings.database_url.get_secret_value() if settings.database_url else None
+    database_url = shared.get_secret_value() if shared else None
     application = (
         ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(settings.base_url)
-        .base_file_url(settings.base_file_url)
-        .local_mode(settings.local_mode)
+        .token(telegram.token.get_secret_value())
+        .base_url(telegram.base_url)
+        .base_file_url(telegram.base_file_url)
+        .local_mode(telegram.local_mode)
         # 5xx, timeouts and dropped connections retried with backoff; 429s waited out.
         .request(bot_request())
         # With PostgreSQL, one limit for the token shared by every replica.
@@ -148,9 +149,9 @@ def build_application(
     application.bot_data.services = build_services(
         settings, kb=kb, scheduler=JobQueueScheduler(application.job_queue), clock=clock
     )
-    if settings.allowed_chats:
+    if settings.telegram.allowed_chats:
         guard: TypeHandler[Update, VtrContext, None] = TypeHandler(
-            Update, _only_chats(settings.allowed_chats)
+            Update, _only_chats(settings.telegram.allowed_chats)
         )
         application.add_handler(guard, group=-1)
     application.add_handlers(handlers())
