@@ -10,9 +10,7 @@ import asyncio
 import gzip
 import json
 import logging
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -23,7 +21,7 @@ from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync, SyncLimits, client_factory
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
-from tests.amazon.conftest import NOW, US, stored_count, us_order
+from tests.amazon.conftest import NOW, US, us_order
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -39,6 +37,7 @@ from tests.amazon.fake_spapi import (
     json_answer,
     raw_answer,
 )
+from tests.stored import stored_count
 
 HOSTILE, HEALTHY = 101, 102
 CA = "A2EUQ1WTGCTBG2"
@@ -57,14 +56,8 @@ def ca_order(number: int) -> FakeOrder:
     )  # fmt: skip
 
 
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    async with Store(tmp_path / "vtrbot.sqlite3") as opened:
-        yield opened
-
-
 def make_sync(
-    spapi: FakeSpApi, store: Store, secret_key: str, limits: AnswerLimits | None = None,
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str, limits: AnswerLimits | None = None,
     sync_limits: SyncLimits | None = None, attempts: int = 2,
 ) -> AmazonSync:  # fmt: skip
     clients = client_factory(
@@ -73,7 +66,9 @@ def make_sync(
         limits=limits,
     )  # fmt: skip
     vault = CredentialVault(SecretStr(secret_key))
-    return AmazonSync(AmazonRepository(store), store, vault, clients, lambda: NOW, sync_limits)
+    return AmazonSync(
+        AmazonRepository(sqlite_store), sqlite_store, vault, clients, lambda: NOW, sync_limits
+    )
 
 
 async def connect_both(sync: AmazonSync, spapi: FakeSpApi) -> None:
@@ -108,12 +103,12 @@ MALFORMED: dict[str, tuple[str, Answer | None]] = {
 
 @pytest.mark.parametrize("case", MALFORMED)
 async def test_a_malformed_answer_for_one_store_leaves_the_other_synced(
-    spapi: FakeSpApi, store: Store, secret_key: str, case: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str, case: str
 ) -> None:
     """Fails before issue 25: the first store's KeyError/TypeError/BadGzipFile escaped
     `sync_all`, so the second store was never synced; a non-JSON 200 was "no orders" and
     the backfill was recorded done."""
-    sync = make_sync(spapi, store, secret_key)
+    sync = make_sync(spapi, sqlite_store, secret_key)
     await connect_both(sync, spapi)
     path, answer = MALFORMED[case]
     spapi.answer_instead(path, answer or document_without_marketplace_id(spapi), market=US)
@@ -121,7 +116,7 @@ async def test_a_malformed_answer_for_one_store_leaves_the_other_synced(
     outcomes = {o.chat_id: o for o in await sync.sync_all()}
 
     assert outcomes[HEALTHY].status == "ok" and outcomes[HEALTHY].orders == 3
-    assert await stored_count(store, HEALTHY) == 3
+    assert await stored_count(sqlite_store, HEALTHY) == 3
     assert len(await sync.repo.snapshots(HEALTHY)) == 1
     assert outcomes[HOSTILE].status in ("malformed", "refused")
     state = await sync.repo.sync_state(HOSTILE)
@@ -132,13 +127,13 @@ async def test_a_malformed_answer_for_one_store_leaves_the_other_synced(
 
 
 async def test_a_failure_nobody_foresaw_is_that_stores_alone_and_logged_once(
-    spapi: FakeSpApi, store: Store, secret_key: str, caplog: pytest.LogCaptureFixture,
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str, caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     """A bug in the sync's own code for one store's data (here the category book raising)
     is recorded for that store, logged once with its cause over two rounds, and the round
     goes on. Before issue 25 the error escaped the round."""
-    sync = make_sync(spapi, store, secret_key)
+    sync = make_sync(spapi, sqlite_store, secret_key)
     await connect_both(sync, spapi)
     real = sync._category_book
 
@@ -158,12 +153,12 @@ async def test_a_failure_nobody_foresaw_is_that_stores_alone_and_logged_once(
 
 
 async def test_the_seller_is_told_while_the_problem_persists(
-    spapi: FakeSpApi, store: Store, secret_key: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     from bot.services.amazon.text import sync_notice
     from bot.services.i18n import translator
 
-    sync = make_sync(spapi, store, secret_key)
+    sync = make_sync(spapi, sqlite_store, secret_key)
     await connect_both(sync, spapi)
     await sync.sync_all()
     spapi.answer_instead(ORDERS_PATH, raw_answer("not json"), market=US)
@@ -202,32 +197,39 @@ def dripped(every_s: float) -> Answer:
 
 
 async def sync_with_hostile(
-    spapi: FakeSpApi, store: Store, secret_key: str, path: str, answer: Answer, **kw: object
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str, path: str, answer: Answer, **kw: object
 ) -> dict[int, str]:
-    sync = make_sync(spapi, store, secret_key, **kw)  # type: ignore[arg-type]
+    sync = make_sync(spapi, sqlite_store, secret_key, **kw)  # type: ignore[arg-type]
     await connect_both(sync, spapi)
     spapi.answer_instead(path, answer, market=US)
     outcomes = {o.chat_id: o.status for o in await sync.sync_all()}
-    assert await stored_count(store, HEALTHY) == 3
+    assert await stored_count(sqlite_store, HEALTHY) == 3
     return outcomes
 
 
 async def test_a_repeated_page_token_is_an_error_not_a_loop(
-    spapi: FakeSpApi, store: Store, secret_key: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     """Before: 11,157 requests in 45 s for one repeating nextToken."""
-    outcomes = await sync_with_hostile(spapi, store, secret_key, ORDERS_PATH, endless_pages(True))
+    outcomes = await sync_with_hostile(
+        spapi, sqlite_store, secret_key, ORDERS_PATH, endless_pages(True)
+    )
     assert outcomes == {HOSTILE: "malformed", HEALTHY: "ok"}
     hostile = [q for _, p, q in spapi.requests if p == ORDERS_PATH and q["marketplaceIds"] == US]
     assert len(hostile) == 2
 
 
 async def test_endless_new_pages_stop_at_the_page_bound(
-    spapi: FakeSpApi, store: Store, secret_key: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     """Before: 249,700 shipments stored in 45 s from pages that never ended."""
     outcomes = await sync_with_hostile(
-        spapi, store, secret_key, ORDERS_PATH, endless_pages(False), limits=AnswerLimits(pages=7)
+        spapi,
+        sqlite_store,
+        secret_key,
+        ORDERS_PATH,
+        endless_pages(False),
+        limits=AnswerLimits(pages=7),
     )
     assert outcomes == {HOSTILE: "malformed", HEALTHY: "ok"}
     hostile = [q for _, p, q in spapi.requests if p == ORDERS_PATH and q["marketplaceIds"] == US]
@@ -235,53 +237,53 @@ async def test_endless_new_pages_stop_at_the_page_bound(
 
 
 async def test_an_answer_over_the_body_bound_is_refused_unread(
-    spapi: FakeSpApi, store: Store, secret_key: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     """Before: a 300 MB orders page was read whole (1.0 GB of memory)."""
     page = json.dumps({"orders": [], "padding": "x" * (1 << 20)})
     outcomes = await sync_with_hostile(
-        spapi, store, secret_key, ORDERS_PATH, raw_answer(page),
+        spapi, sqlite_store, secret_key, ORDERS_PATH, raw_answer(page),
         limits=AnswerLimits(body_bytes=256 << 10),
     )  # fmt: skip
     assert outcomes == {HOSTILE: "malformed", HEALTHY: "ok"}
 
 
 async def test_a_gzip_bomb_stops_at_the_decompressed_bound(
-    spapi: FakeSpApi, store: Store, secret_key: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     """Before: a 1 MB gzip report expanding to 1 GiB took the process to 2.2 GB."""
     bomb = gzip.compress(b"[" + b" " * (16 << 20) + b"]")
     outcomes = await sync_with_hostile(
-        spapi, store, secret_key, "/download/", raw_answer(bomb),
+        spapi, sqlite_store, secret_key, "/download/", raw_answer(bomb),
         limits=AnswerLimits(document_json_bytes=1 << 20),
     )  # fmt: skip
     assert outcomes == {HOSTILE: "malformed", HEALTHY: "ok"}
 
 
 async def test_a_dripped_body_ends_at_the_attempt_deadline(
-    spapi: FakeSpApi, store: Store, secret_key: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     """httpx's timeout is per read: before, a byte every 20 s held a sync for ever."""
     outcomes = await sync_with_hostile(
-        spapi, store, secret_key, ORDERS_PATH, dripped(0.01),
+        spapi, sqlite_store, secret_key, ORDERS_PATH, dripped(0.01),
         limits=AnswerLimits(attempt_s=0.3),
     )  # fmt: skip
     assert outcomes == {HOSTILE: "unavailable", HEALTHY: "ok"}
 
 
 async def test_a_store_past_its_sync_deadline_gives_way_and_the_round_has_one(
-    spapi: FakeSpApi, store: Store, secret_key: str
+    spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     """One store at a time: the dripping one's backfill ends at its own deadline
     ("timed_out") and the next store is synced; with the round's deadline already passed,
     the next is left for the next round ("deferred": not attempted, so still due)."""
-    await connect_both(make_sync(spapi, store, secret_key), spapi)
-    assert (await make_sync(spapi, store, secret_key).sync_chat(HEALTHY)).status == "ok"
+    await connect_both(make_sync(spapi, sqlite_store, secret_key), spapi)
+    assert (await make_sync(spapi, sqlite_store, secret_key).sync_chat(HEALTHY)).status == "ok"
     spapi.answer_instead(ORDERS_PATH, dripped(0.01), market=US)
     searched = spapi.calls_to(ORDERS_PATH)
 
     one_at_a_time = SyncLimits(backfill=timedelta(seconds=0.5), stores_at_once=1)
-    sync = make_sync(spapi, store, secret_key, sync_limits=one_at_a_time)
+    sync = make_sync(spapi, sqlite_store, secret_key, sync_limits=one_at_a_time)
     outcomes = {o.chat_id: o.status for o in await sync.sync_all()}
     assert outcomes == {HOSTILE: "timed_out", HEALTHY: "ok"}
     assert spapi.calls_to(ORDERS_PATH) == searched + 2
@@ -289,7 +291,7 @@ async def test_a_store_past_its_sync_deadline_gives_way_and_the_round_has_one(
     short_round = SyncLimits(
         backfill=timedelta(seconds=0.5), round=timedelta(seconds=0.1), stores_at_once=1
     )
-    sync = make_sync(spapi, store, secret_key, sync_limits=short_round)
+    sync = make_sync(spapi, sqlite_store, secret_key, sync_limits=short_round)
     outcomes = {o.chat_id: o.status for o in await sync.sync_all()}
     assert outcomes == {HOSTILE: "timed_out", HEALTHY: "deferred"}
     assert spapi.calls_to(ORDERS_PATH) == searched + 3  # the hostile store's, only

@@ -21,7 +21,7 @@ from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
-from tests.amazon.conftest import DE, NOW, US, VirtualTime, merge_records, stored_shipments
+from tests.amazon.conftest import DE, NOW, US, VirtualTime
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -30,6 +30,7 @@ from tests.amazon.fake_spapi import (
     FakePackage,
     FakeSpApi,
 )
+from tests.stored import merge_records, stored_records
 
 CHAT = 2323
 UPS_OK = "1Z5R89390357567127"
@@ -168,7 +169,7 @@ async def test_each_asin_is_looked_up_once_over_two_syncs(spapi, sync, sqlite_st
     second = await sync.sync_chat(CHAT)
     assert second.status == "ok" and second.catalog_lookups == 1
     assert spapi.catalog_lookups("B0TOYS0001") == 1 and spapi.catalog_lookups("B0GARD0001") == 1
-    categories = {s.category for s in await stored_shipments(sqlite_store, CHAT)}
+    categories = {s.category for s in await stored_records(sqlite_store, CHAT)}
     assert categories == {"Toys & Games", "Home & Kitchen", "Garden"}
 
 
@@ -179,7 +180,7 @@ async def test_a_429_from_the_catalog_is_waited_out(spapi, sync, sqlite_store, t
     outcome = await sync.sync_chat(CHAT)
     assert outcome.status == "ok" and outcome.catalog_problem is None
     assert spapi.catalog_lookups("B0TOYS0001") == 3 and min(time.waits) >= 0.5
-    [stored] = await stored_shipments(sqlite_store, CHAT)
+    [stored] = await stored_records(sqlite_store, CHAT)
     assert stored.category == "Toys & Games"
 
 
@@ -216,7 +217,7 @@ async def test_a_catalog_outage_keeps_the_orders_and_is_asked_again_next_time(
     outcome = await sync.sync_chat(CHAT)
     assert outcome.status == "ok" and outcome.catalog_problem == "unavailable"
     assert spapi.catalog_lookups() == 3  # one ASIN's three tries, then no more this sync
-    stored = await stored_shipments(sqlite_store, CHAT)
+    stored = await stored_records(sqlite_store, CHAT)
     assert len(stored) == 3 and {s.category for s in stored} == {"Uncategorized"}
     report = await sqlite_store.last_report(CHAT)
     assert report is not None and {w.code for w in report.warnings} >= {"categories_not_found"}
@@ -225,7 +226,7 @@ async def test_a_catalog_outage_keeps_the_orders_and_is_asked_again_next_time(
     for order in spapi.orders:
         order.updated = clock.now - timedelta(minutes=1)
     await sync.sync_chat(CHAT)
-    categories = {s.category for s in await stored_shipments(sqlite_store, CHAT)}
+    categories = {s.category for s in await stored_records(sqlite_store, CHAT)}
     assert categories == {"Toys & Games", "Home & Kitchen"}
 
 
@@ -241,7 +242,7 @@ async def test_the_sellers_own_category_wins_only_when_chosen(
     spapi.orders = [order]
     stock_catalog(spapi)
     await sync.sync_chat(CHAT)
-    [amazons] = await stored_shipments(sqlite_store, CHAT)
+    [amazons] = await stored_records(sqlite_store, CHAT)
     assert amazons.category == "Toys & Games"  # Amazon's by default
     report = await sqlite_store.last_report(CHAT)
     assert report is not None
@@ -250,7 +251,7 @@ async def test_the_sellers_own_category_wins_only_when_chosen(
     clock.now = NOW + timedelta(hours=1)
     order.updated = clock.now - timedelta(minutes=1)
     await sync.sync_chat(CHAT)
-    [chosen] = await stored_shipments(sqlite_store, CHAT)  # learned from the upload, for its SKU
+    [chosen] = await stored_records(sqlite_store, CHAT)  # learned from the upload, for its SKU
     assert chosen.category == "Spielwaren (mine)"
     report = await sqlite_store.last_report(CHAT)
     assert report is not None
@@ -268,5 +269,5 @@ async def test_categories_are_named_in_the_marketplaces_language(spapi, sync, re
     ]  # fmt: skip
     spapi.add_item(DE, "B0TOYS0001", "Spielzeug", "Puzzles")
     await sync.sync_chat(CHAT)
-    [stored] = await stored_shipments(sqlite_store, CHAT)
+    [stored] = await stored_records(sqlite_store, CHAT)
     assert (stored.category, stored.marketplace) == ("Spielzeug", "DE")

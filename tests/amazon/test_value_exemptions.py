@@ -12,9 +12,10 @@ from pydantic import SecretStr
 
 from bot.domain.engine import analyse_file
 from bot.domain.exemptions import order_value_exemption
-from tests.amazon.conftest import NOW, stored_shipments
+from tests.amazon.conftest import NOW
 from tests.amazon.fake_spapi import REFRESH_TOKEN, FakeOrder, FakePackage
 from tests.amazon.test_sync import CHAT, clock, repo, sync  # noqa: F401  (fixtures)
+from tests.stored import stored_records
 
 DE = "A1PA6795UKMFR9"
 JP = "A1VC38T7YXB528"
@@ -76,7 +77,5 @@ async def test_a_connected_store_judges_the_same_orders_alike(spapi, sync, repo,
     ]  # fmt: skip
     await sync.sync_chat(CHAT)
     await sync.sync_chat(CHAT + 1)
-    stored = await stored_shipments(sqlite_store, CHAT) + await stored_shipments(
-        sqlite_store, CHAT + 1
-    )
+    stored = await stored_records(sqlite_store, CHAT) + await stored_records(sqlite_store, CHAT + 1)
     assert {s.order_id: s.excluded for s in stored} == EXPECTED
