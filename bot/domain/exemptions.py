@@ -15,29 +15,26 @@ import polars as pl
 
 from bot.domain.models import ExclusionReason
 from bot.domain.reference import marketplace_by_code, vocabulary
+from bot.domain.value_limits import (
+    DE_DOMESTIC_COUNTS_OVER_EUR,
+    EU_LETTER_LIMIT_EUR,
+    JP_EXEMPT_LIMIT_JPY,
+    US_TWO_SCANS_FROM_USD,
+    value_exemption,
+)
 from bot.domain.values import map_unique, marketplace_code, parse_amounts, vocabulary_meaning
 
-EU_LETTER_LIMIT_EUR = 20
-JP_EXEMPT_LIMIT_JPY = 1000
-
-
-US_TWO_SCANS_FROM_USD = 5
-"""US orders shipped directly from China: from USD 5 they need two scans, one of them
-delivery or attempted delivery; under it one scan (docs/vtr-rules.md §2)."""
-DE_DOMESTIC_COUNTS_OVER_EUR = 15
-"""German domestic shipments count toward VTR over EUR 15 (the EU/UK update, docs/vtr-rules.md §2)."""
-
-
-def value_exemption(marketplace: str, currency: str, total: float, letter: bool) -> str | None:
-    """One order judged by the rule `_value_exemption` applies to a file's rows: the
-    exclusion reason, or None when the order counts."""
-    market = marketplace_by_code().get(marketplace)
-    if marketplace == "JP" and currency == "JPY" and 0 <= total < JP_EXEMPT_LIMIT_JPY:
-        return "jp_under_1000"
-    letter_rule = market is not None and market.letter_rule and letter
-    if letter_rule and currency == "EUR" and 0 <= total < EU_LETTER_LIMIT_EUR:
-        return "eu_letter_under_20"
-    return None
+__all__ = [
+    "DE_DOMESTIC_COUNTS_OVER_EUR",
+    "EU_LETTER_LIMIT_EUR",
+    "JP_EXEMPT_LIMIT_JPY",
+    "US_TWO_SCANS_FROM_USD",
+    "letter_service",
+    "priced_candidates",
+    "value_exemption",
+    "with_market",
+    "with_value_exemptions",
+]
 
 
 def _is_letter_service(service: str) -> bool:

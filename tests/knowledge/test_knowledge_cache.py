@@ -67,3 +67,19 @@ def test_a_cache_that_cannot_be_written_only_costs_the_build(
     assert cached_knowledge_base(cache_dir=blocked) is kb
     assert cached_knowledge_base(cache_dir=blocked) is kb
     assert len(builds) == 2
+
+
+@pytest.mark.slow  # starts a Python process
+def test_a_command_line_question_imports_no_engine() -> None:
+    """What `vtrbot ask` imports to answer from the prepared base: not polars, numpy or
+    YAML, which cost more than the answer (they are the engine's and the loader's)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, bot.cli, bot.domain.knowledge, bot.services.answers, "
+        "bot.services.knowledge_cache, bot.services.i18n; "
+        "print(sorted({'polars', 'numpy', 'yaml'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

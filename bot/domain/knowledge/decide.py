@@ -14,16 +14,16 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above
-from bot.domain.exemptions import (
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.schema import Decision, Fact
+from bot.domain.reference import marketplace_by_code, marketplaces, metrics
+from bot.domain.value_limits import (
     DE_DOMESTIC_COUNTS_OVER_EUR,
     EU_LETTER_LIMIT_EUR,
     JP_EXEMPT_LIMIT_JPY,
     US_TWO_SCANS_FROM_USD,
     value_exemption,
 )
-from bot.domain.knowledge.case import Case
-from bot.domain.knowledge.schema import Decision, Fact
-from bot.domain.reference import marketplace_by_code, marketplaces, metrics
 
 METRIC_ENTRIES = {
     "vtr": "vtr-threshold",
