@@ -72,6 +72,8 @@ class DefectFileLabels:
     sheets: tuple[str, str, str] = ("defects", "legend", "groups")
     legend: tuple[tuple[str, str], ...] = ()
     """(label or column title, the sentence that explains it)."""
+    legend_columns: tuple[str, str] = ("label", "meaning")
+    """The legend sheet's frozen header."""
     group_columns: tuple[str, ...] = (
         "group",
         "name",
@@ -119,18 +121,21 @@ def write_defects_xlsx(
     evenly over numbered files (`path` stem + "-1", "-2", …), each with the legend and
     group sheets. Returns the files written."""
     labels = labels or DefectFileLabels()
-    _write_workbook(report, path, labels, report.defects)
+    # The plan's fixes first (a stable sort keeps each part's order): what to do first
+    # is on top, not mid-sheet.
+    defects = sorted(report.defects, key=lambda defect: not defect.in_plan)
+    _write_workbook(report, path, labels, defects)
     size = path.stat().st_size
     if max_bytes is None or size <= max_bytes:
         return [path]
     # Rows cost about the same each: aim a tenth under the cap so no part passes it.
     parts = math.ceil(size / (0.9 * max_bytes))
     path.unlink()
-    per_part = math.ceil(len(report.defects) / parts)
+    per_part = math.ceil(len(defects) / parts)
     paths = []
     for index in range(parts):
         part_path = path.with_name(f"{path.stem}-{index + 1}{path.suffix}")
-        chunk = report.defects[index * per_part : (index + 1) * per_part]
+        chunk = defects[index * per_part : (index + 1) * per_part]
         _write_workbook(report, part_path, labels, chunk)
         paths.append(part_path)
     return paths
@@ -202,8 +207,7 @@ def _defect_sheet(
 
 
 def _legend_sheet(sheet: Worksheet, labels: DefectFileLabels, styles: _Styles) -> None:
-    _header(sheet, ("", ""), (30, 100), styles)
-    sheet.set_row(0, None, None, {"hidden": True})
+    _header(sheet, labels.legend_columns, (30, 100), styles)
     for row, (label, sentence) in enumerate(labels.legend, start=1):
         sheet.write_string(row, 0, label, styles.text)
         sheet.write_string(row, 1, sentence, styles.wrap)

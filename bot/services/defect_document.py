@@ -109,6 +109,7 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
         yes=t._("yes"),
         sheets=(t._("Defects"), t._("Legend"), t._("VTR by group")),
         legend=_legend(t, columns),
+        legend_columns=(t._("Label"), t._("What it means")),
         group_columns=(
             t._("Group"),
             t._("Name"),

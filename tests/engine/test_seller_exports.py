@@ -4,6 +4,7 @@ the rows written here."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -169,3 +170,34 @@ def test_numbers_excel_destroyed_are_their_own_group_not_defects(write_file: Wri
     text = render_report(report, translator("en"))
     assert "Probably not real defects: 3 tracking numbers were turned into" in text
     assert "9.40011E+21, " not in text  # not listed as numbers used on several orders
+
+
+def test_the_defect_workbook_puts_the_fixes_first_and_names_its_legend(
+    write_file: WriteFile, tmp_path: Path
+) -> None:
+    # 玩具: 2 valid of 6 (needs 4, and only the 3 newest of 4 defects are editable: the
+    # 11-01 one is past its estimate), so the plan fixes F4, F3, F2 (newest first) but
+    # the sheet lists defects by ship date: F1 (not planned) would come first.
+    rows = [
+        "F1,2026-11-01,玩具,美国站,UPS,,",
+        "F2,2026-11-17,玩具,美国站,UPS,,",
+        "F3,2026-11-18,玩具,美国站,UPS,,",
+        "F4,2026-11-19,玩具,美国站,UPS,,",
+        f"F5,2026-11-19,玩具,美国站,UPS,{UPS_OK},",
+        f"F6,2026-11-19,玩具,美国站,UPS,{UPS_OK},",
+    ]
+    report = gbk_report(write_file, rows)
+    assert [d.order_id for d in report.defects if d.in_plan] == ["F2", "F3", "F4"]
+    out = tmp_path / "defects.xlsx"
+    write_defects_xlsx(report, out, defect_file_labels(translator("en")))
+    header, *cells = sheet_rows(out)
+    fix_first = header.index("Fix first")
+    assert [(row[0], row[fix_first]) for row in cells] == [
+        ("F2", "yes"),
+        ("F3", "yes"),
+        ("F4", "yes"),
+        ("F1", ""),
+    ]
+    assert sheet_rows(out, 1)[0] == ["Label", "What it means"]
+    with zipfile.ZipFile(out) as book:
+        assert 'hidden="1"' not in book.read("xl/worksheets/sheet2.xml").decode()
