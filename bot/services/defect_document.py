@@ -25,6 +25,7 @@ from bot.services.vtr_words import (
     marketplace_label,
     placeholder_text,
     reason_text,
+    sentence_gap,
     short_action,
 )
 
@@ -55,7 +56,11 @@ def defect_replies(
         return [Reply(esc(caption), document=Document(*files[0]))]
     return [
         Reply(
-            esc(f"{caption} " + t._("Part {part} of {parts}.", part=index, parts=len(files))),
+            esc(
+                caption
+                + sentence_gap(t)
+                + t._("Part {part} of {parts}.", part=index, parts=len(files))
+            ),
             document=Document(*file),
         )
         for index, file in enumerate(files, start=1)

@@ -27,6 +27,7 @@ from bot.services.vtr_words import (
     overall_line,
     plan_heading,
     reason_text,
+    sentence_gap,
     shorten,
 )
 
@@ -51,6 +52,7 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
         lambda n: category_label(t, n),
         MAX_LISTED_GROUPS,
         outlook=True,
+        plan={g.name: g for g in report.plan if g.scope == "category"},
     )
     sections = [_headline(report, t, m), plan_section(report.plan, t, m), category_section]
     sections += _breakdown_sections(report, t, m)
@@ -143,7 +145,17 @@ def plan_section(
     savable = sum(g.savable for g in plan if g.scope == "category")
     categories = sum(g.scope == "category" for g in plan)
     lines = [m.bold(t._("Fix plan: the fewest packages to fix"))]
-    if categories:
+    if categories == 1 and savable:
+        only = next(g for g in plan if g.scope == "category")
+        lines.append(
+            t.ngettext(
+                "Fix {count} package to bring {category} above 95%.",
+                "Fix {count} packages to bring {category} above 95%.",
+                planned,
+                category=m.value(category_label(t, only.name)),
+            )
+        )
+    elif categories:
         lines.append(_plan_summary(t, planned, savable, categories))
     lines.append(_evidence_text(t, [d for g in plan for d in g.fixes]))
     for group in plan[:limit]:
@@ -152,15 +164,31 @@ def plan_section(
         if len(group.fixes) > MAX_FIXES_PER_GROUP:
             lines.append("   " + _more_in_file(t, len(group.fixes) - MAX_FIXES_PER_GROUP))
     if len(plan) > limit:
-        lines.append(
-            t.ngettext(
-                "…and {count} more group below the bar: its fixes are marked in the defect file.",
-                "…and {count} more groups below the bar: their fixes are marked in the defect file.",
-                len(plan) - limit,
-            )
-        )
+        lines.append(_more_planned(plan[limit:], t, m))
     lines.append(action_text(t, None))
     return "\n".join(lines)
+
+
+MAX_NAMED_GROUPS = 8
+"""Groups of the plan beyond those shown in full that are still named."""
+
+
+def _more_planned(rest: list[PlannedGroup], t: Translator, m: Markup) -> str:
+    """The plan's groups not shown in full, by name, so none is left anonymous."""
+    names = [
+        m.value(category_label(t, g.name))
+        if g.scope == "category"
+        else m.value(marketplace_label(t, g.name))
+        for g in rest[:MAX_NAMED_GROUPS]
+    ]
+    if len(rest) > MAX_NAMED_GROUPS:
+        names.append("…")
+    return t.ngettext(
+        "…and {count} more group below the bar ({names}): its fixes are marked in the defect file.",
+        "…and {count} more groups below the bar ({names}): their fixes are marked in the defect file.",
+        len(rest),
+        names=t._(", ").join(names),
+    )
 
 
 def _evidence_text(t: Translator, fixes: list[Defect]) -> str:
@@ -189,7 +217,7 @@ def _plan_summary(t: Translator, planned: int, savable: int, categories: int) ->
             "No category can get back above 95% by fixing packages still in transit: each recovers as its old defects leave the window."
         )
         if planned:
-            text += " " + t.ngettext(
+            text += sentence_gap(t) + t.ngettext(
                 "The {count} fix listed still raises its VTR.",
                 "The {count} fixes listed still raise their VTR.",
                 planned,
@@ -218,11 +246,16 @@ def _group_section(
     label: Callable[[str], str],
     limit: int,
     outlook: bool = False,
+    plan: dict[str, PlannedGroup] | None = None,
 ) -> str:
+    """`plan`: the planned groups by name, so a line says what the plan says of its group."""
     if not groups:
         return ""
     lines = [m.bold(title)]
-    lines += [group_line(s, t, m, label(s.name), outlook) for s in groups[:limit]]
+    lines += [
+        group_line(s, t, m, label(s.name), outlook, planned=(plan or {}).get(s.name))
+        for s in groups[:limit]
+    ]
     if len(groups) > limit:
         lines.append(_more_groups(t, len(groups) - limit))
     return "\n".join(lines)

@@ -193,6 +193,11 @@ def at_risk_text(t: Translator) -> str:
     )
 
 
+def sentence_gap(t: Translator) -> str:
+    """What goes between two sentences: a space in English, nothing after Chinese 。"""
+    return "" if t.lang == "zh" else " "
+
+
 def group_line(
     stats: GroupStats,
     t: Translator,
@@ -200,13 +205,20 @@ def group_line(
     label: str,
     outlook: bool = True,
     falling: bool = False,
+    planned: PlannedGroup | None = None,
 ) -> str:
     """One group's line: mark, VTR, fixes needed, and (with `outlook`) when it is back
-    above the bar or whether it is at risk. `falling`: above the bar but dropping."""
+    above the bar or whether it is at risk. `falling`: above the bar but dropping.
+    `planned`: the group's fix plan, whose verdict the line repeats (a group fixing
+    cannot save is never told "fix N packages")."""
     ok_mark = "📉" if falling else "✅"
     mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk and outlook else ok_mark)
     line = f"{mark} {m.value(label)}: {ratio_text(t, stats)}"
-    if stats.below_threshold:
+    if stats.below_threshold and planned is not None and not planned.savable:
+        line += " · " + cannot_fix_text(t, planned)
+        if outlook and stats.recovery_date:
+            line += " · " + recovery_text(t, stats)
+    elif stats.below_threshold:
         line += " · " + needed_text(t, stats.needed)
         if outlook and stats.recovery_date:
             line += " · " + recovery_text(t, stats)
@@ -252,20 +264,22 @@ def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:
     head = f"❌ {m.value(label)}: {ratio_text(t, stats)}"
     if group.savable:
         return f"{head} · {_savable_text(group, t)}"
+    head += " · " + cannot_fix_text(t, group)
+    if group.recovery_date:
+        head += " · " + recovery_text(t, group)
+    return head
+
+
+def cannot_fix_text(t: Translator, group: PlannedGroup) -> str:
+    """Why fixing cannot bring a planned group above the bar (plan and category list alike)."""
     if group.editable:
-        head += " · " + t.ngettext(
+        return t.ngettext(
             "cannot get above 95% by fixing: it needs {needed}, and only {count} of its defects can still be edited",
             "cannot get above 95% by fixing: it needs {needed}, and only {count} of its defects can still be edited",
             group.editable,
             needed=t.number(group.needed),
         )
-    else:
-        head += " · " + t._(
-            "cannot get above 95% by fixing: its defects are delivered or probably delivered"
-        )
-    if group.recovery_date:
-        head += " · " + recovery_text(t, group)
-    return head
+    return t._("cannot get above 95% by fixing: its defects are delivered or probably delivered")
 
 
 def _savable_text(group: PlannedGroup, t: Translator) -> str:

@@ -18,7 +18,7 @@ from bot.domain.shipments import ShipmentTable
 from bot.domain.vtr import compute_report
 from bot.services.defect_document import defect_file_labels
 from bot.services.i18n import translator
-from bot.services.report_text import render_report
+from bot.services.report_text import MAX_PLANNED_GROUPS, render_report
 from bot.services.vtr_words import rate_percent
 from tests.engine.conftest import UPS_OK, USPS_OK
 from tests.engine.test_defect_file import sheet_rows
@@ -152,3 +152,47 @@ def test_the_defect_file_gives_carriers_no_verdict(tmp_path: Path) -> None:
     rows = {(row[0], row[1]): row for row in sheet_rows(out, 2)[1:]}
     assert rows["Carrier", "Deutsche Post"][2:] == [4.0, 0.0, 0.0, "", ""]
     assert rows["Category", "Toys-dp"][5:] == ["yes", 4.0]
+
+
+def test_one_category_below_is_named_not_called_every_category() -> None:
+    report = report_of(records("玩具", 212, 13), records("家居", 100, 0))
+    english = render_report(report, translator("en"))
+    assert "Fix 2 packages to bring 玩具 above 95%." in english
+    chinese = render_report(report, translator("zh"))
+    assert "各品类" not in chinese
+
+
+def test_a_category_fixing_cannot_save_says_so_in_the_list_too() -> None:
+    # 办公用品: 10 valid of 12 (needs 2); both defects shipped 11-01, past their 5-day
+    # estimate on 11-20: none can be edited, so the plan cannot save it.
+    old = [
+        ShipmentRecord(order_id=f"O{i}", ship_date=date(2026, 11, 1), carrier="UPS",
+                       tracking="", category="办公用品")
+        for i in range(2)
+    ]  # fmt: skip
+    report = report_of(records("办公用品", 10, 0), old)
+    english = render_report(report, translator("en"))
+    listed = english.split("By category")[1]
+    assert "❌ 办公用品: 83.3% (10 of 12 packages valid) · cannot get above 95% by fixing" in listed
+    assert "fix 2 packages to get above 95%" not in english
+
+
+def test_groups_beyond_the_plans_limit_are_named() -> None:
+    groups = [records(f"C{i}", 1, 1) for i in range(MAX_PLANNED_GROUPS + 2)]
+    report = report_of(*groups)
+    english = render_report(report, translator("en"))
+    # 8 categories, then the one marketplace (none named in these records), all below.
+    rest = [(g.scope, g.name) for g in report.plan[MAX_PLANNED_GROUPS:]]
+    assert rest == [("category", "C6"), ("category", "C7"), ("marketplace", "")]
+    assert "…and 3 more groups below the bar (C6, C7, (none)): their fixes" in english
+
+
+def test_no_space_between_chinese_sentences() -> None:
+    old = [
+        ShipmentRecord(order_id=f"O{i}", ship_date=date(2026, 11, 1), carrier="UPS",
+                       tracking="", category="办公用品")
+        for i in range(2)
+    ]  # fmt: skip
+    report = report_of(records("办公用品", 10, 1), old)
+    chinese = render_report(report, translator("zh"))
+    assert "。 " not in chinese
