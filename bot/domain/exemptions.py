@@ -10,6 +10,7 @@ connected store's orders (`order_value_exemption`: Amazon's order total less its
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 import polars as pl
 
@@ -52,10 +53,9 @@ def value_exemption_rule(
     """The exemption an order's value earns, or null: `value` is the order's total with
     shipping and without VAT, in `currency`; `letter` is whether this package went by a
     letter service."""
-    letter_markets = [code for code, m in marketplace_by_code().items() if m.letter_rule]
     japan = (marketplace == "JP") & (currency == "JPY") & (value < JP_EXEMPT_LIMIT_JPY)
     eu_letter = (
-        marketplace.is_in(letter_markets) & letter & (currency == "EUR")
+        marketplace.is_in(letter_markets()) & letter & (currency == "EUR")
         & (value < EU_LETTER_LIMIT_EUR)
     )  # fmt: skip
     return (
@@ -68,15 +68,31 @@ def value_exemption_rule(
 def order_value_exemption(
     marketplace: str, currency: str, value: float, service: str
 ) -> ExclusionReason | None:
-    """`value_exemption_rule` for one package of a connected store's order."""
+    """`value_exemption_rule` for one package of a connected store's order. Only a letter to
+    an EU marketplace or a Japanese order can be exempt (as `with_market` picks a file's
+    candidates), so other packages are not put to the rule at all."""
     if value < 0:  # a refund, not a low value (as for a file's negative price)
         return None
+    letter = _is_letter_service(service)
+    if not (marketplace == "JP" or (letter and marketplace in letter_markets())):
+        return None
+    return _judged(marketplace, currency, round(value, 2), letter)
+
+
+@lru_cache(maxsize=4096)
+def _judged(marketplace: str, currency: str, value: float, letter: bool) -> ExclusionReason | None:
     rule = value_exemption_rule(
         pl.lit(marketplace, pl.String), pl.lit(currency, pl.String), pl.lit(value, pl.Float64),
-        pl.lit(_is_letter_service(service)),
+        pl.lit(letter),
     )  # fmt: skip
     reason: ExclusionReason | None = pl.select(rule).item()
     return reason
+
+
+@cache
+def letter_markets() -> tuple[str, ...]:
+    """The marketplaces whose letters under EUR 20 are exempt (marketplaces.yaml)."""
+    return tuple(code for code, m in marketplace_by_code().items() if m.letter_rule)
 
 
 def letter_service(frame: pl.DataFrame) -> pl.Series:
@@ -92,11 +108,10 @@ def with_market(rows: pl.DataFrame) -> pl.DataFrame:
         lambda t: vocabulary_meaning("fulfillment", t),
         pl.String,
     )
-    letter_markets = [code for code, m in marketplace_by_code().items() if m.letter_rule]
     rows = rows.with_columns(marketplace=markets, fulfillment=fulfillment)
     # Only letters to EU marketplaces and Japanese orders can be exempt by value.
     return rows.with_columns(
-        value_rule=(pl.col("marketplace").is_in(letter_markets) & pl.col("letter"))
+        value_rule=(pl.col("marketplace").is_in(letter_markets()) & pl.col("letter"))
         | (pl.col("marketplace") == "JP")
     )
 
