@@ -2,15 +2,17 @@
 to EU marketplaces and Japanese orders under JPY 1,000, judged on the whole order's value,
 shipping included and VAT excluded, never on a negative or missing amount.
 
-One rule, `value_exemption_rule`, for both ways shipments arrive: an uploaded file's rows
-(item price + shipping − item and shipping tax, summed per order, in columns) and a
-connected store's orders (`order_value_exemption`: Amazon's order total less its tax).
+One rule, `value_limits.value_exemption` (one order judged), for every way an order is
+judged: an uploaded file's orders (item price + shipping − item and shipping tax, summed per
+order; the rule is asked once per distinct order value), a connected store's orders
+(`order_value_exemption`: Amazon's order total less its tax) and the answers.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
+from typing import cast
 
 import polars as pl
 
@@ -47,46 +49,12 @@ def _is_letter_service(service: str) -> bool:
     )
 
 
-def value_exemption_rule(
-    marketplace: pl.Expr, currency: pl.Expr, value: pl.Expr, letter: pl.Expr
-) -> pl.Expr:
-    """The exemption an order's value earns, or null: `value` is the order's total with
-    shipping and without VAT, in `currency`; `letter` is whether this package went by a
-    letter service."""
-    japan = (marketplace == "JP") & (currency == "JPY") & (value < JP_EXEMPT_LIMIT_JPY)
-    eu_letter = (
-        marketplace.is_in(letter_markets()) & letter & (currency == "EUR")
-        & (value < EU_LETTER_LIMIT_EUR)
-    )  # fmt: skip
-    return (
-        pl.when(japan).then(pl.lit("jp_under_1000"))
-        .when(eu_letter).then(pl.lit("eu_letter_under_20"))
-        .otherwise(pl.lit(None, pl.String))
-    )  # fmt: skip
-
-
 def order_value_exemption(
     marketplace: str, currency: str, value: float, service: str
 ) -> ExclusionReason | None:
-    """`value_exemption_rule` for one package of a connected store's order. Only a letter to
-    an EU marketplace or a Japanese order can be exempt (as `with_market` picks a file's
-    candidates), so other packages are not put to the rule at all."""
-    if value < 0:  # a refund, not a low value (as for a file's negative price)
-        return None
-    letter = _is_letter_service(service)
-    if not (marketplace == "JP" or (letter and marketplace in letter_markets())):
-        return None
-    return _judged(marketplace, currency, round(value, 2), letter)
-
-
-@lru_cache(maxsize=4096)
-def _judged(marketplace: str, currency: str, value: float, letter: bool) -> ExclusionReason | None:
-    rule = value_exemption_rule(
-        pl.lit(marketplace, pl.String), pl.lit(currency, pl.String), pl.lit(value, pl.Float64),
-        pl.lit(letter),
-    )  # fmt: skip
-    reason: ExclusionReason | None = pl.select(rule).item()
-    return reason
+    """The rule for one package of a connected store's order, by its ship service."""
+    reason = value_exemption(marketplace, currency, value, _is_letter_service(service))
+    return cast("ExclusionReason | None", reason)
 
 
 @cache
@@ -166,14 +134,20 @@ def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
 
     The order's value sums its rows' item price and shipping price less their taxes
     (docs/vtr-rules.md §1-2: shipping included, VAT excluded). Every candidate is a letter
-    to an EU marketplace or a Japanese row (`with_market`)."""
+    to an EU marketplace or a Japanese row (`with_market`), so each is judged as a letter."""
     judged = candidates.with_columns(
         total=pl.col("value").sum().over("order_id"),
         priced=pl.col("priced").any().over("order_id") & ~pl.col("negative").any().over("order_id"),
     )
-    rule = value_exemption_rule(
-        pl.col("marketplace").cast(pl.String), pl.col("currency").cast(pl.String),
-        pl.col("total"), pl.lit(True),
-    )  # fmt: skip
-    exemption = pl.when(pl.col("priced")).then(rule)
-    return judged.select("row", exemption.alias("value_exemption")).drop_nulls()
+    orders = (
+        judged.filter(pl.col("priced"))
+        .select(pl.col("marketplace", "currency").cast(pl.String), "total")
+        .unique()
+    )
+    reasons = [value_exemption(m, c, total, True) for m, c, total in orders.iter_rows()]
+    verdicts = orders.with_columns(value_exemption=pl.Series(reasons, dtype=pl.String))
+    keyed = judged.filter(pl.col("priced")).with_columns(
+        pl.col("marketplace", "currency").cast(pl.String)
+    )
+    exempt = keyed.join(verdicts, on=["marketplace", "currency", "total"], how="inner")
+    return exempt.select("row", "value_exemption").drop_nulls()

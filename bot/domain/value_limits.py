@@ -19,8 +19,9 @@ DE_DOMESTIC_COUNTS_OVER_EUR = 15
 
 
 def value_exemption(marketplace: str, currency: str, total: float, letter: bool) -> str | None:
-    """One order judged by the rule `exemptions._value_exemption` applies to a file's rows: the
-    exclusion reason, or None when the order counts."""
+    """One order judged by value (`total`: shipping included, VAT excluded): the exclusion
+    reason, or None when the order counts. The one rule: a file's orders (exemptions.py), a
+    connected store's packages and the answers all ask it."""
     market = marketplace_by_code().get(marketplace)
     if marketplace == "JP" and currency == "JPY" and 0 <= total < JP_EXEMPT_LIMIT_JPY:
         return "jp_under_1000"
