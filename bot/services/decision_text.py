@@ -251,6 +251,12 @@ def _carrier_chinese_name(decision: Decision, t: Translator) -> str:
 
 
 def _carrier_mismatch(decision: Decision, t: Translator) -> str:
+    if "selected" not in decision.facts:
+        return t._(
+            "It matters: when the carrier selected does not match the number, the tracking "
+            'shows as "unconfirmed" and does not count as valid. Edit it to the number\'s '
+            "carrier before the buyer receives the package.",
+        )
     return t._(
         "It matters: a {actual} number entered with {selected} as the carrier does not "
         'match, so the tracking shows as "unconfirmed" and does not count as valid. Edit '

@@ -133,3 +133,31 @@ def test_neighbouring_fields_are_not_answered(kb: KnowledgeBase) -> None:
     assert (
         kb.answer("I heard 98% tracking gets you faster delivery promises - true?").kind == "answer"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Which carrier is the number's and which was selected, from the words around them.
+        ("我把4PX的单号选成了云途，会怎样？", "有影响：4PX 的单号却选了 YunExpress 作承运商"),
+        ("承运商选成了USPS，但其实是UPS的单号，有影响吗", "有影响：UPS 的单号却选了 USPS 作承运商"),
+        # "有问题吗" asks about failing: a 5% LSR (target under 4%) has one.
+        ("迟发率5%有问题吗？", "有。迟发率 (LSR) 5%：没有低于 4% 的目标"),
+        (
+            "My LSR is 3%, is that a problem?",
+            "No — Late Shipment Rate (LSR) at 3%: under the target",
+        ),
+        # A figure before a full stop is a count; "1." and "2." numbering a list are not.
+        ("Sports category: 98 valid out of 100. Safe?", "Sports category: 98 valid of 100 = 98.0%"),
+    ],
+)
+def test_the_question_s_own_words_set_the_decision(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+def test_a_numbered_list_of_questions_is_not_a_count(kb: KnowledgeBase) -> None:
+    answer = kb.answer("1. 有效追踪率窗口多长？ 2. 订单缺陷率窗口多长？")
+    assert answer.decision is None
+    assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-window", "metric-odr"]

@@ -45,7 +45,9 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PAIR_ZH = re.compile(
     r"(?<![\d.])(\d+)\s*[个单件票]?(?:包裹|订单|货件)?\s*(?:里|中|当中|里面|之中)(?:有)?\s*(\d+)(?![\d.%])"
 )
-_INTEGER = re.compile(r"(?<![\d.])(\d{1,6})(?![\d.]|\s?%|\s?(?:天|日|days?|小时|hours?|月|年|周))")
+_INTEGER = re.compile(
+    r"(?<![\d.])(\d{1,6})(?!\d|\.\d|\s?%|\s?(?:天|日|days?|小时|hours?|月|年|周))"
+)
 _INVALID = re.compile(
     r"no (?:valid )?tracking|without (?:valid )?tracking|not (?:have )?valid|invalid|missing|"
     r"untracked|no number|defect|lack|没有?(?:有效)?(?:的)?(?:追踪|跟踪|单号)|无(?:有效)?(?:追踪|单号)|无效|"
@@ -322,7 +324,11 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
 
 def _counts_by_role(text: str, amount: float | None) -> Counts | None:
     roles: dict[str, int] = {}
-    numbers = [m for m in _INTEGER.finditer(text) if amount is None or float(m.group(1)) != amount]
+    numbers = [
+        m
+        for m in _INTEGER.finditer(text)
+        if (amount is None or float(m.group(1)) != amount) and not _enumerator(text, m)
+    ]
     for i, match in enumerate(numbers):
         end = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
         start = numbers[i - 1].end() if i else 0
@@ -342,6 +348,14 @@ def _counts_by_role(text: str, amount: float | None) -> Counts | None:
     if valid is not None and invalid is not None:
         return _made(valid + invalid, valid)
     return None
+
+
+def _enumerator(text: str, match: re.Match[str]) -> bool:
+    """ "1. …？ 2. …？": a list's numbering, not a count."""
+    before = text[: match.start()].rstrip()
+    return (not before or before[-1] in "?？。!！;；") and text[
+        match.end() : match.end() + 1
+    ] in ".、)"
 
 
 def _role(after: str, before: str) -> str | None:

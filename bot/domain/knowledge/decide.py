@@ -37,9 +37,13 @@ METRIC_ENTRIES = {
 _ASKS_PASS = re.compile(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|行不行|行吗|没问题|有问题|危险|"
     r"\bok\b|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
-    r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低"
+    r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
+    r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题"
 )
-_FAIL_WORDS = re.compile(r"不达标|没达标|不合格|不够|低于|below|fail|not (?:ok|enough|pass)")
+_FAIL_WORDS = re.compile(
+    r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
+    r"problem|trouble|in danger|at risk|too (?:high|low)|bad"
+)
 _ONLY = re.compile(r"只看|只考核|只管|只在|只有|只算|only|just the")
 _SKIP = re.compile(
     r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
@@ -271,11 +275,41 @@ def _carrier_chinese_name(case: Case) -> Decision | None:
     return Decision(code="carrier_chinese_name", facts=facts, agrees=False, entry="carrier-choose")
 
 
+_NUMBER_AFTER = re.compile(
+    r"^\s*(?:的)?(?:单号|号码|追踪号|跟踪号|运单号|号|number|tracking|label)"
+)
+_SELECTED_BEFORE = re.compile(
+    r"(?:选成|选了|选的是|选成了|填成|填成了|填了|写成|selected|chose|picked|entered(?: it)? as|as)\s*(?:了)?\s*$"
+)
+
+
+def _carrier_roles(case: Case) -> tuple[str, str] | None:
+    """(selected, as the number looks) from the words around each carrier's name:
+    "4PX的单号选成了云途" → (YunExpress, 4PX). None when the words do not say which is which."""
+    selected = actual = None
+    for carrier in case.carriers[:2]:
+        names = [n.casefold() for n in (carrier.name, *carrier.aliases)]
+        at = min((i for n in names if (i := case.text.find(n)) >= 0), default=-1)
+        if at < 0:
+            continue
+        name = next(n for n in names if case.text.find(n) == at)
+        if _NUMBER_AFTER.search(case.text[at + len(name) : at + len(name) + 6]):
+            actual = carrier.name
+        elif _SELECTED_BEFORE.search(case.text[max(0, at - 12) : at]):
+            selected = carrier.name
+    names = [c.name for c in case.carriers[:2]]
+    if actual and not selected:
+        selected = next(n for n in names if n != actual)
+    if selected and not actual:
+        actual = next(n for n in names if n != selected)
+    return (selected, actual) if selected and actual else None
+
+
 def _carrier_mismatch(case: Case) -> Decision | None:
     if len(case.carriers) < 2 or not _MISMATCH.search(case.text):
         return None
-    selected, actual = case.carriers[0], case.carriers[1]
-    facts: dict[str, Fact] = {"selected": selected.name, "actual": actual.name}
+    roles = _carrier_roles(case)
+    facts: dict[str, Fact] = {"selected": roles[0], "actual": roles[1]} if roles else {}
     # "有影响吗" / "does it matter": yes; "is it still valid": no.
     matters = not re.search(r"还有效|还算|still (?:valid|count)|算有效|is it valid|ok\b", case.text)
     return Decision(
