@@ -17,6 +17,7 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.services.alert_settings import AlertSettings
 from bot.services.alerting import AlertService, Clock, Scheduler, utc_now
 from bot.services.amazon.conversation import ConnectConversation
+from bot.services.amazon.fix_conversation import FixConversation
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.service import AmazonService
 from bot.services.amazon.sync import client_factory
@@ -91,6 +92,7 @@ def build_services(
         forgetting=Forgetting(store, alerts, uploads, connect),
         connect=connect,
         amazon=amazon.repo,
+        fixes=FixConversation(amazon.fixes),
         default_lang=settings.default_lang,
     )
     return Services(
@@ -120,7 +122,7 @@ def amazon_service(settings: Settings, store: Store, clock: Clock = utc_now) -> 
             endpoint=amazon.endpoint,
         )
     repo = AmazonRepository(store)
-    return AmazonService(repo, store, vault, clients, amazon.missing(), clock)
+    return AmazonService(repo, store, vault, clients, amazon.missing(), clock, amazon.write)
 
 
 @asynccontextmanager

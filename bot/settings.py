@@ -60,6 +60,8 @@ class AmazonSettings:
     lwa_token_url: str
     endpoint: str | None
     sync_minutes: float
+    write: bool = True
+    """VTRBOT_AMAZON_WRITE: off, the connection only reads (no fix is ever sent)."""
 
     def missing(self) -> tuple[str, ...]:
         """The variables the operator must still set before sellers can connect."""
@@ -128,6 +130,9 @@ class Settings(BaseSettings):
     spapi_sync_minutes: float = Field(default=60, gt=0, alias="VTRBOT_SPAPI_SYNC_MINUTES")
     """How often connected stores are synced (incremental: one searchOrders call when
     nothing changed; Amazon's report is asked once a day)."""
+    amazon_write: bool = Field(default=True, alias="VTRBOT_AMAZON_WRITE")
+    """Whether sellers may send fixes to Amazon from the chat (confirmShipment); off: the
+    connection only reads (alerts and reports), and /connect does not ask for the role."""
     spapi_endpoint: str | None = Field(default=None, alias="VTRBOT_SPAPI_ENDPOINT")
     """One endpoint for every region (Amazon's sandbox, a test server); unset: Amazon's
     endpoint of each store's region."""
@@ -267,7 +272,7 @@ class Settings(BaseSettings):
     def amazon(self) -> AmazonSettings:
         return AmazonSettings(
             self.spapi_client_id, self.spapi_client_secret, self.secret_key,
-            self.lwa_token_url, self.spapi_endpoint, self.spapi_sync_minutes,
+            self.lwa_token_url, self.spapi_endpoint, self.spapi_sync_minutes, self.amazon_write,
         )  # fmt: skip
 
     @property

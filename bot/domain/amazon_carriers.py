@@ -17,7 +17,13 @@ from pydantic import BaseModel
 
 from bot.domain.models import DefectReason
 from bot.domain.reference import _load, carrier_by_id
-from bot.domain.tracking import check_tracking, likely_carriers, normalize_tracking
+from bot.domain.tracking import (
+    check_tracking,
+    classify,
+    likely_carriers,
+    normalize_tracking,
+    resolve_carrier,
+)
 
 OTHER = "Other"
 
@@ -95,3 +101,31 @@ def check_fix(carrier_id: str | None, number: str) -> FixCheck:
         if again.valid:
             return FixCheck(owner, number, None, again.unverified)
     return FixCheck(carrier_id, number, verdict.reason or "unknown_carrier", verdict.unverified)
+
+
+@dataclass(frozen=True, slots=True)
+class PackageVerdict:
+    """A stored package's carrier and number as the report judges them."""
+
+    carrier_id: str | None
+    problem: DefectReason | None
+    owner: str | None
+    """The one other carrier the number fits (a wrong-carrier hint), if any."""
+
+
+def judge_packages(entered: list[tuple[str, str]]) -> list[PackageVerdict]:
+    """(carrier as Amazon holds it, number) pairs judged in one pass of the report's rules
+    (`classify`, `likely_carriers`), in order."""
+    if not entered:
+        return []
+    ids = [resolve_carrier(carrier) for carrier, _ in entered]
+    frame = pl.DataFrame(
+        {"carrier_id": ids, "tracking": [number for _, number in entered]},
+        schema={"carrier_id": pl.String, "tracking": pl.String},
+    ).with_columns(tracking=normalize_tracking(pl.col("tracking")))
+    reasons = classify(frame).get_column("reason").cast(pl.String).to_list()
+    owners = likely_carriers(frame.get_column("carrier_id"), frame.get_column("tracking"))
+    return [
+        PackageVerdict(carrier_id, reason, owner)
+        for carrier_id, reason, owner in zip(ids, reasons, owners.to_list(), strict=True)
+    ]

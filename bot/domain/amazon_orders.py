@@ -52,6 +52,10 @@ class SyncedPackage:
     category_source: CategorySource = "none"
     marketplace_id: str = ""
     items: tuple[PackageItem, ...] = ()
+    ship_time: str = ""
+    """Amazon's `shipTime` as sent (ISO 8601): a fix confirms the same ship date."""
+    programs: tuple[str, ...] = ()
+    """The order's programs: FBM_SHIP_PLUS and AMAZON_EASY_SHIP labels are Amazon's own."""
 
 
 @dataclass
@@ -143,9 +147,17 @@ def packages_of(order: Mapping[str, Any], book: CategoryBook) -> list[SyncedPack
             or _value_exemption(marketplace, value, package),
         )
         items = _package_items(package, products)
+        programs = tuple(str(p) for p in order.get("programs") or ())
         out.append(
             SyncedPackage(
-                record, str(package["packageReferenceId"]), status, source, marketplace_id, items
+                record,
+                str(package["packageReferenceId"]),
+                status,
+                source,
+                marketplace_id,
+                items,
+                str(package.get("shipTime") or ""),
+                programs,
             )
         )
     return out

@@ -17,6 +17,9 @@ from bot.services.replies import Button
 
 _TOPIC_ID = re.compile(r"^[A-Za-z0-9_.-]{1,58}$")
 _ZONE = re.compile(r"^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+){0,2}$")
+_FIX_PACKAGE = re.compile(r"^([0-9A-Za-z-]{1,30}):([0-9A-Za-z_.-]{1,20})$")
+"""An Amazon order ID (3-7-7) and a package reference ID: 59 bytes with "fix:pkg:" at most."""
+_FIX_TOKEN = re.compile(r"^[0-9a-f]{16}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,26 @@ class Forget:
     confirmed: bool
 
 
+@dataclass(frozen=True, slots=True)
+class FixPackage:
+    """Start fixing one package of the chat's connected store."""
+
+    order_id: str
+    package_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixConfirm:
+    """Send the one change `token` names (the chat's pending step must hold it)."""
+
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixCancel:
+    pass
+
+
 Action = (
     ChooseLang
     | AskExample
@@ -74,6 +97,9 @@ Action = (
     | ShowChart
     | ShowAlerts
     | Forget
+    | FixPackage
+    | FixConfirm
+    | FixCancel
 )
 
 
@@ -98,6 +124,12 @@ def encode(action: Action) -> str:
             return "alerts:show"
         case Forget(confirmed):
             return "forget:yes" if confirmed else "forget:no"
+        case FixPackage(order_id, package_id):
+            return f"fix:pkg:{order_id}:{package_id}"
+        case FixConfirm(token):
+            return f"fix:ok:{token}"
+        case FixCancel():
+            return "fix:no"
     raise TypeError(f"not a button action: {action!r}")
 
 
@@ -110,6 +142,8 @@ def decode(data: str) -> Action | None:
     kind, _, value = data.partition(":")
     if kind == "sub":
         return _decode_alert_setting(value)
+    if kind == "fix":
+        return _decode_fix(value)
     simple: dict[str, Action | None] = {
         "lang": ChooseLang(value) if value in SUPPORTED_LANGS else None,
         "ask": AskExample(int(value)) if value.isascii() and value.isdigit() else None,
@@ -129,4 +163,15 @@ def _decode_alert_setting(value: str) -> Action | None:
         return AlertZone(argument)
     if setting == "digest" and argument in ("0", "1"):
         return AlertDigest(argument == "1")
+    return None
+
+
+def _decode_fix(value: str) -> Action | None:
+    step, _, argument = value.partition(":")
+    if step == "pkg" and (match := _FIX_PACKAGE.match(argument)):
+        return FixPackage(match[1], match[2])
+    if step == "ok" and _FIX_TOKEN.match(argument):
+        return FixConfirm(argument)
+    if step == "no" and not argument:
+        return FixCancel()
     return None

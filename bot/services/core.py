@@ -22,6 +22,7 @@ from pathlib import Path
 from bot.services import buttons
 from bot.services.alert_settings import AlertSettings
 from bot.services.amazon.conversation import ConnectConversation
+from bot.services.amazon.fix_conversation import FixConversation
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.tokens import holds_secret
 from bot.services.charts import chart_replies
@@ -50,6 +51,7 @@ class Core:
         forgetting: Forgetting,
         connect: ConnectConversation,
         amazon: AmazonRepository | None = None,
+        fixes: FixConversation | None = None,
         default_lang: Lang,
     ) -> None:
         self.store = store
@@ -60,6 +62,8 @@ class Core:
         self.connect = connect
         self.amazon = amazon
         """A connected store's daily official figures, drawn on /chart."""
+        self.fixes = fixes
+        """Fixing a connected store's packages from the chat (/fix, /fixes, its buttons)."""
         self.default_lang: Lang = default_lang
 
     # -- language ----------------------------------------------------------------------------
@@ -84,7 +88,16 @@ class Core:
             return say(t._("I deleted your message: it held what looks like an Amazon token. "
                            "Never post one in a chat; to connect your store, send /connect "
                            "in a private chat with me."))  # fmt: skip
+        if self.fixes is not None and await self.fixes.awaiting_number(chat.chat_id):
+            return await self.fixes.on_text(chat, t, text)
         return await self.questions.ask_in_chat(chat.chat_id, text, t)
+
+    async def handle_caption(self, chat: ChatRef, caption: str) -> list[Reply]:
+        """A photo's caption: the number a fix waits for (no OCR: the caption is enough);
+        any other photo gets no answer."""
+        if self.fixes is None or not await self.fixes.awaiting_number(chat.chat_id):
+            return []
+        return await self.fixes.on_text(chat, await self.translator_for(chat), caption)
 
     def wants_secret(self, chat_id: int, text: str = "") -> bool:
         """The message must not stay in the chat: it holds something token-shaped, or it
@@ -108,6 +121,9 @@ class Core:
         if isinstance(action, buttons.ChooseLang):
             return await self._set_lang(chat, action.lang)
         t = await self.translator_for(chat)
+        if isinstance(action, buttons.FixPackage | buttons.FixConfirm | buttons.FixCancel):
+            fixed = await self.fixes.on_button(chat, t, action) if self.fixes else None
+            return fixed or say(t._("This button no longer works. Send /help to start again."))
         replies = await self._on_button(chat.chat_id, t, action)
         if replies is None:
             return say(t._("This button no longer works. Send /help to start again."))
@@ -134,7 +150,15 @@ class Core:
     async def handle_upload(
         self, chat: ChatRef, upload: Upload, progress: Progress | None = None
     ) -> list[Reply]:
-        """A document: see `UploadService.handle`."""
+        """A document: a filled fix workbook (see `FixConversation`), else an order or
+        shipment file for `UploadService.handle`."""
+        if self.fixes is not None:
+            handled = await self.fixes.workbook_or_upload(
+                chat, await self.translator_for(chat), upload
+            )
+            if not isinstance(handled, Upload):
+                return handled
+            upload = handled
         return await self.uploads.handle(chat.chat_id, upload, self.translator_for(chat), progress)
 
     async def handle_file(
@@ -250,6 +274,18 @@ class Core:
     async def _forget(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         return self.forgetting.prompt(t)
 
+    async def _fix(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
+        if self.fixes is None:
+            return say(
+                t._("Fixing from the chat works for a connected store: send /connect first.")
+            )
+        return await self.fixes.list_fixable(chat, t, args)
+
+    async def _fixes(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
+        if self.fixes is None:
+            return say(t._("No fix has been sent from this chat."))
+        return await self.fixes.history(chat, t, args)
+
 
 @dataclass(frozen=True)
 class Command:
@@ -299,6 +335,16 @@ COMMAND_TABLE: tuple[Command, ...] = (
         "categories",
         lambda t: t._("Amazon's categories or my own for synced orders"),
         lambda core, chat, t, args: core.connect.categories(chat, t, args),
+    ),
+    Command(
+        "fix",
+        lambda t: t._("Fix a connected store's package: sent to Amazon after you confirm"),
+        lambda core, chat, t, args: core._fix(chat, t, args),
+    ),
+    Command(
+        "fixes",
+        lambda t: t._("The fixes sent to Amazon from this chat"),
+        lambda core, chat, t, args: core._fixes(chat, t, args),
     ),
     Command("forget", lambda t: t._("Delete everything stored about this chat"), Core._forget),
     Command("lang", lambda t: t._("Switch language: 中文 / English"), Core._lang),

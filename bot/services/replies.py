@@ -11,10 +11,12 @@ from bot.services.text_split import split_html
 
 @dataclass(frozen=True, slots=True)
 class ChatRef:
-    """Who is talking: the chat, and the language its user's client reports (if any)."""
+    """Who is talking: the chat, the language its user's client reports (if any), and the
+    user (recorded with each fix sent to Amazon)."""
 
     chat_id: int
     language_code: str | None = None
+    user_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

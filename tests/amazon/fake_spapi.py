@@ -651,7 +651,12 @@ class FakeSpApi:
         return True
 
 
-_FAULT_CODES = {429: "QuotaExceeded", 500: "InternalFailure", 503: "ServiceUnavailable"}
+_FAULT_CODES = {
+    400: "InvalidInput",
+    429: "QuotaExceeded",
+    500: "InternalFailure",
+    503: "ServiceUnavailable",
+}
 
 
 def _limited(response: web.Response) -> web.Response:

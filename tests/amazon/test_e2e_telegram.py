@@ -233,3 +233,58 @@ async def test_a_connected_store_gets_the_same_report_as_an_upload(app, bot_api,
         "sendPhoto", chat_id=SELLER, count=photos + 1, timeout=LOADED
     )
     assert chart.files["photo"][1].startswith(b"\x89PNG")
+
+
+async def last_buttons(bot_api: FakeBotApi, count: int) -> list[tuple[str, str]]:
+    *_, reply = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=count)
+    return reply.buttons
+
+
+async def press(bot_api: FakeBotApi, data: str) -> tuple[str, list[tuple[str, str]]]:
+    before = len(bot_api.sent("sendMessage", SELLER))
+    bot_api.user_presses(SELLER, data, lang="en")
+    *_, reply = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
+    return reply.text, reply.buttons
+
+
+async def test_fixes_in_telegram_two_taps_and_a_photo_caption_each_sent_once(app, bot_api, spapi):
+    wrong = order(1, 1, UPS_OK)
+    wrong.packages[0].carrier = "USPS"
+    missing = order(2, 2, "")
+    spapi.orders = [wrong, missing]
+    services = app.bot_data.services
+    await reply_to(bot_api, "/connect NA US")
+    await reply_to(bot_api, REFRESH_TOKEN)
+
+    async def backfilled() -> bool:
+        return len(await services.amazon.fixes.fixable(SELLER)) == 2
+
+    await eventually(backfilled)
+    listed = await reply_to(bot_api, "/fix")
+    assert "looks like a UPS number" in listed and "no tracking number" in listed
+    fix_buttons = dict(bot_api.sent("sendMessage", SELLER)[-1].buttons)
+    # Two taps for the wrong carrier: fix, then confirm.
+    proposal, choice = await press(bot_api, fix_buttons[f"Fix {wrong.order_id}"])
+    assert "change the carrier to UPS?" in proposal and "USPS → UPS" in proposal
+    assert spapi.confirmations == []
+    confirm = dict(choice)["Confirm"]
+    sent, _ = await press(bot_api, confirm)
+    assert "Sent to Amazon" in sent
+    assert "not sent twice" in (await press(bot_api, confirm))[0]
+    # The missing number: asked, then given as a photo's caption.
+    asked, _ = await press(bot_api, fix_buttons[f"Fix {missing.order_id}"])
+    assert "Send me the right tracking number" in asked
+    before = len(bot_api.sent("sendMessage", SELLER))
+    bot_api.user_sends_photo(SELLER, f"UPS {UPS_OK}", lang="en")
+    *_, shown = await bot_api.wait_for("sendMessage", chat_id=SELLER, count=before + 1)
+    assert f"Tracking: – → {UPS_OK}" in shown.text
+    assert "Sent to Amazon" in (await press(bot_api, dict(shown.buttons)["Confirm"]))[0]
+    assert [order_id for order_id, _ in spapi.confirmations] == [wrong.order_id, missing.order_id]
+
+    # The repeating sync sees both changes: /fixes says Amazon accepted them.
+    async def settled() -> bool:
+        fixes = await services.amazon.fixes.history(SELLER)
+        return [fix.state for fix in fixes] == ["accepted", "accepted"]
+
+    await eventually(settled)
+    assert "No package to fix" in await reply_to(bot_api, "/fix")

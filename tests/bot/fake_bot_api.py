@@ -247,6 +247,12 @@ class FakeBotApi:
             content["caption"] = caption
         return self._push(message=self._incoming(chat_id, lang, **content))
 
+    def user_sends_photo(self, chat_id: int, caption: str, lang: str | None = "zh") -> int:
+        """A photo with a caption (its pixels are never fetched by the bot)."""
+        file_id = f"file-{next(self._file_ids)}"
+        photo = [{"file_id": file_id, "file_unique_id": f"u{file_id}", "width": 90, "height": 90}]
+        return self._push(message=self._incoming(chat_id, lang, photo=photo, caption=caption))
+
     def member_sends(self, group_id: int, user_id: int, text: str, lang: str = "en") -> int:
         """A member of a group (a negative chat id) sends text or a command there."""
         message = self._incoming(group_id, lang, text=text)

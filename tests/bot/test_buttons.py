@@ -27,6 +27,10 @@ ACTIONS = [
     buttons.ShowAlerts(),
     buttons.Forget(confirmed=True),
     buttons.Forget(confirmed=False),
+    buttons.FixPackage("111-0000001-0000001", "1"),
+    buttons.FixPackage("a" * 30, "PKG-2024-001.abcdefg"),
+    buttons.FixConfirm("0123456789abcdef"),
+    buttons.FixCancel(),
 ]
 
 
@@ -65,6 +69,15 @@ def test_the_formats_stay_what_telegram_clients_already_hold() -> None:
         "topic:../../etc",
         "chart",
         "forget:maybe",
+        "fix",
+        "fix:pkg:111-0000001-0000001",
+        "fix:pkg:111:1:2",
+        "fix:pkg:" + "1" * 31 + ":1",
+        "fix:pkg:111-0000001-0000001:../1",
+        "fix:ok:0123456789ABCDEF",
+        "fix:ok:0123456789abcde",
+        "fix:ok:",
+        "fix:no:1",
         "",
         ":",
         "x" * 64,

@@ -97,7 +97,7 @@ async def _session(settings: Settings, out_dir: Path, stdin: TextIO, stdout: Tex
     kb = await asyncio.to_thread(KnowledgeBase.load)
     async with opened(build_services(settings, kb=kb)) as services:
         core = services.core
-        chat = ChatRef(TERMINAL_CHAT_ID, settings.default_lang)
+        chat = ChatRef(TERMINAL_CHAT_ID, settings.default_lang, user_id=TERMINAL_CHAT_ID)
         session = _Terminal(core, chat, out_dir, stdout)
         await session.handle("/start")
         interactive = stdin.isatty()

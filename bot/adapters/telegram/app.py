@@ -29,7 +29,13 @@ from telegram.ext import (
 from bot.adapters.telegram.amazon_jobs import schedule_amazon_sync
 from bot.adapters.telegram.context import BotData, VtrApplication, VtrContext
 from bot.adapters.telegram.errors import on_error
-from bot.adapters.telegram.handlers import on_button, on_command, on_document, on_text
+from bot.adapters.telegram.handlers import (
+    on_button,
+    on_command,
+    on_document,
+    on_photo,
+    on_text,
+)
 from bot.adapters.telegram.jobs import JobQueueScheduler, schedule_sweep
 from bot.adapters.telegram.requests import bot_request, rate_limiter
 from bot.adapters.telegram.webhook import harden_webhook_server
@@ -61,6 +67,7 @@ def handlers() -> list[BaseHandler[Any, VtrContext, Any]]:
         # Files run off the update loop (block=False) so other chats are served meanwhile.
         MessageHandler(NEW_MESSAGES & filters.Document.ALL, on_document, block=False),
         MessageHandler(NEW_MESSAGES & filters.TEXT & ~filters.COMMAND, on_text),
+        MessageHandler(NEW_MESSAGES & filters.PHOTO & filters.CAPTION, on_photo),
         CallbackQueryHandler(on_button),
     ]
 

@@ -24,15 +24,18 @@ log = logging.getLogger(__name__)
 
 
 ADMINS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
-ADMIN_ONLY_COMMANDS = frozenset({"forget", "disconnect"})
-"""In a group, deleting its data is for its administrators, not any member."""
+ADMIN_ONLY_COMMANDS = frozenset({"forget", "disconnect", "fix", "fixes"})
+"""In a group, deleting its data, its store and fixing its store are for its administrators."""
+ADMIN_ONLY_BUTTONS = (buttons.Forget, buttons.FixPackage, buttons.FixConfirm, buttons.FixCancel)
 
 
 def chat_of(update: Update) -> ChatRef:
     """The core's view of who sent the update."""
     assert update.effective_chat is not None
     user = update.effective_user
-    return ChatRef(update.effective_chat.id, user.language_code if user else None)
+    return ChatRef(
+        update.effective_chat.id, user.language_code if user else None, user.id if user else None
+    )
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -130,6 +133,15 @@ async def on_text(update: Update, context: VtrContext) -> None:
     await send_replies(context.bot, message.chat_id, replies)
 
 
+async def on_photo(update: Update, context: VtrContext) -> None:
+    """A photo with a caption: the number a fix waits for (the caption is read, no OCR)."""
+    message = update.effective_message
+    if message is None or not message.caption:
+        return
+    replies = await context.core.handle_caption(chat_of(update), message.caption)
+    await send_replies(context.bot, message.chat_id, replies)
+
+
 async def _delete_secret(message: Message) -> None:
     """A message carrying a secret (an Amazon refresh token) must not stay in the chat."""
     try:
@@ -173,7 +185,7 @@ async def on_button(update: Update, context: VtrContext) -> None:
     await query.answer()
     if not query.data or update.effective_chat is None:
         return
-    if isinstance(buttons.decode(query.data), buttons.Forget) and not await _is_admin(
+    if isinstance(buttons.decode(query.data), ADMIN_ONLY_BUTTONS) and not await _is_admin(
         update, context
     ):
         return

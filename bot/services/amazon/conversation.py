@@ -142,9 +142,10 @@ class ConnectConversation:
                             codes=", ".join(served.values())))  # fmt: skip
         pending.marketplaces = tuple(dict.fromkeys(chosen))
         pending.step = "token"
-        return say(t._("Now send me the store's refresh token (it starts with Atzr|). In "
-                        "Seller Central: Apps and Services → Develop Apps → Authorize. I delete "
-                        "your message as soon as I have read it, and keep the token encrypted."))  # fmt: skip
+        ask = t._("Now send me the store's refresh token (it starts with Atzr|). In "
+                  "Seller Central: Apps and Services → Develop Apps → Authorize. I delete "
+                  "your message as soon as I have read it, and keep the token encrypted.")  # fmt: skip
+        return say(f"{ask} {_roles(self.amazon.write_enabled, t)}")
 
     async def _on_token(
         self, chat_id: int, pending: _Pending, t: Translator, text: str
@@ -247,6 +248,17 @@ def _preference_text(preference: str, t: Translator) -> str:
         "yours where Amazon has none. Send /categories mine to put your own uploaded "
         "files' categories first."
     )
+
+
+def _roles(write_enabled: bool, t: Translator) -> str:
+    """The roles the seller's app needs: the one that edits shipments only when this bot
+    may send fixes (VTRBOT_AMAZON_WRITE)."""
+    if write_enabled:
+        return t._("The app needs the roles Selling Partner Insights and Inventory and Order "
+                   "Tracking: with the latter I can also send the tracking fixes you confirm "
+                   "(never without your confirmation).")  # fmt: skip
+    return t._("The app needs the role Selling Partner Insights and read access to orders: "
+               "this bot only reads, it never changes anything on Amazon.")  # fmt: skip
 
 
 def _example(region: Region | None) -> str:

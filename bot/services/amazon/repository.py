@@ -207,7 +207,8 @@ class AmazonRepository:
             (
                 chat_id, p.record.order_id, p.package_id, p.record.tracking, p.status,
                 p.record.category, p.category_source, p.marketplace_id,
-                json.dumps([asdict(item) for item in p.items]),
+                json.dumps([asdict(item) for item in p.items]), p.record.carrier, p.ship_time,
+                ",".join(p.programs),
             )
             for p in packages
         ]  # fmt: skip
@@ -215,7 +216,7 @@ class AmazonRepository:
             await self._upsert(
                 chat_id, "amazon_packages",
                 "chat_id, order_id, package_id, tracking, status, category, category_source, "
-                "marketplace_id, items_json",
+                "marketplace_id, items_json, carrier, ship_time, programs",
                 "chat_id, order_id, package_id", rows,
             )  # fmt: skip
 

@@ -23,6 +23,8 @@ from bot.services.amazon.client import (
     SpApiRequestError,
     SpApiUnavailable,
 )
+from bot.services.amazon.fix_records import FixRecords
+from bot.services.amazon.fixing import FixService
 from bot.services.amazon.repository import AmazonRepository, CategoryPreference
 from bot.services.amazon.sync import AmazonSync, ClientFactory, SyncOutcome
 from bot.services.amazon.vault import CredentialVault
@@ -55,6 +57,7 @@ class AmazonService:
         clients: ClientFactory | None,
         missing: Sequence[str] = (),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        write_enabled: bool = True,
     ) -> None:
         self.repo = repo
         self.store = store
@@ -63,6 +66,9 @@ class AmazonService:
         self._missing = tuple(missing)
         self.clock = clock
         self.sync = AmazonSync(repo, store, vault, clients, clock) if vault and clients else None
+        self.write_enabled = write_enabled
+        """Off (VTRBOT_AMAZON_WRITE=off): nothing is ever sent to Amazon, only read."""
+        self.fixes = FixService(FixRecords(store), repo, vault, clients, write_enabled, clock)
 
     def missing_settings(self) -> tuple[str, ...]:
         """Environment variables the operator must set before sellers can connect."""

@@ -44,6 +44,7 @@ from bot.services.amazon.client import (
     SpApiRequestError,
     SpApiUnavailable,
 )
+from bot.services.amazon.fix_records import FixRecords
 from bot.services.amazon.repository import (
     AmazonRepository,
     Connection,
@@ -61,6 +62,9 @@ BACKFILL_DAYS = 45
 delivery date, and a package shipped 40 days ago may still be in its window."""
 CURSOR_OVERLAP = timedelta(minutes=10)
 """Orders updated just before the last run may show up late in Amazon's index."""
+FIX_ANSWER_WITHIN = timedelta(minutes=10)
+"""A fix still 'pending' this long after it was recorded lost its sender (a crash): if the
+sync does not show it, the seller is told it is unconfirmed (never resent by itself)."""
 CATEGORY_LOOKBACK_DAYS = 120
 """Uploaded shipments this recent lend their category to synced orders."""
 
@@ -184,6 +188,7 @@ class AmazonSync:
         self.clients = clients
         self.clock = clock
         self.limits = limits or SyncLimits()
+        self.fixes = FixRecords(store)
 
     async def sync_all(self, every: timedelta | None = None) -> list[SyncOutcome]:
         """Every connected chat, `limits.stores_at_once` at a time, each in its own failure
@@ -294,6 +299,8 @@ class AmazonSync:
         finally:
             run.catalog_lookups, run.catalog_problem = catalog.asked, catalog.problem
         await self.repo.learn_categories(chat_id, book.learned)
+        stale = (started - FIX_ANSWER_WITHIN).astimezone(UTC).isoformat(timespec="seconds")
+        await self.fixes.reconcile(chat_id, stale)
 
     async def _store_packages(self, chat_id: int, packages: Sequence[SyncedPackage]) -> None:
         if not packages:

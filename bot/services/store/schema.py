@@ -153,9 +153,50 @@ CREATE TABLE IF NOT EXISTS send_slots (
 );
 """
 
+_FIXES = """
+-- What else confirmShipment needs to edit a synced package, kept by the sync beside its
+-- items: the carrier, the ship time as Amazon sent it, and the order's programs
+-- (FBM_SHIP_PLUS, AMAZON_EASY_SHIP: labels Amazon made, which are not edited this way).
+ALTER TABLE amazon_packages ADD COLUMN carrier TEXT;
+ALTER TABLE amazon_packages ADD COLUMN ship_time TEXT;
+ALTER TABLE amazon_packages ADD COLUMN programs TEXT;
+-- Every change a seller confirmed, and the idempotency record of its send: written
+-- 'pending' before the call to Amazon, then 'sent' (204), 'failed' (Amazon refused it) or
+-- 'unconfirmed' (no answer); the next sync turns it 'accepted' when the package shows the
+-- new carrier and number. The key is the confirmed change's own: a second press, a retry
+-- after a crash or another replica finds the row and does not send again.
+CREATE TABLE amazon_fixes (
+    chat_id      INTEGER NOT NULL,
+    change_key   TEXT NOT NULL,
+    order_id     TEXT NOT NULL,
+    package_id   TEXT NOT NULL,
+    old_carrier  TEXT NOT NULL,
+    old_tracking TEXT NOT NULL,
+    new_carrier  TEXT NOT NULL,
+    carrier_code TEXT NOT NULL,
+    carrier_name TEXT,
+    new_tracking TEXT NOT NULL,
+    requested_by INTEGER,
+    state        TEXT NOT NULL,
+    answer       TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (chat_id, change_key)
+);
+CREATE INDEX amazon_fixes_by_package ON amazon_fixes (chat_id, order_id, package_id);
+-- The one fix a chat is in the middle of (waiting for a number, or for "confirm"), in the
+-- store because any replica may get the seller's next message; ignored once it expires.
+CREATE TABLE amazon_fix_steps (
+    chat_id    INTEGER PRIMARY KEY,
+    token      TEXT NOT NULL,
+    step_json  TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+"""
+
 AMAZON_TABLES = (
     "amazon_connections", "amazon_sync_state", "amazon_packages", "amazon_item_categories",
-    "amazon_snapshots",
+    "amazon_snapshots", "amazon_fix_steps", "amazon_fixes",
 )  # fmt: skip
 """The Amazon connection's tables, credentials first (the order /forget deletes them in)."""
 CHAT_TABLES = (
@@ -253,5 +294,7 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
     _both(_ALERT_PARTS),
     # 8: ASIN categories from Amazon's catalog; synced packages' category source and items.
     _both(_CATALOG),
+    # 9: what a fix sent to Amazon needs of a package; each confirmed fix and its send.
+    _both(_FIXES),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,349 @@
+"""Fixing a connected store's package from the chat, through the core (as `vtrbot chat` and
+Telegram call it), against the fake SP-API: propose, confirm, send once, see it on the next
+sync; Amazon's refusals, throttling and outages; a crash between send and record; forged
+buttons and other chats."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+from pydantic import SecretStr
+
+from bot.bootstrap import Services, build_services, opened
+from bot.services import buttons
+from bot.services.replies import ChatRef, Reply
+from tests.amazon.conftest import NOW, us_order
+from tests.amazon.fake_spapi import REFRESH_TOKEN, FakeSpApi
+from tests.amazon.test_connect_conversation import amazon_settings
+
+SELLER = ChatRef(31337, "en", user_id=31337)
+OTHER = ChatRef(4242, "en", user_id=4242)
+UPS_NUMBER = "1Z5R89390357567127"  # UPS mod-10, check digit 7 (by hand)
+UPS_OTHER = "1Z999AA10123456784"  # UPS's own published example number
+
+
+@pytest.fixture(scope="module")
+def kb():
+    from bot.domain.knowledge import KnowledgeBase
+
+    return KnowledgeBase.load()
+
+
+async def services_for(tmp_path, spapi, secret_key, kb, **extra) -> Services:
+    settings = amazon_settings(tmp_path, spapi, secret_key).model_copy(update=extra)
+    return build_services(settings, kb=kb, clock=lambda: NOW)
+
+
+@pytest.fixture
+async def services(tmp_path, spapi, secret_key, kb) -> AsyncIterator[Services]:
+    spapi.polls_before_done = 0
+    spapi.now = lambda: NOW  # an applied change updates its order "now"
+    async with opened(await services_for(tmp_path, spapi, secret_key, kb)) as s:
+        yield s
+
+
+async def connect_and_sync(services: Services, chat: ChatRef = SELLER) -> None:
+    result = await services.amazon.connect(chat.chat_id, "NA", ["US"], SecretStr(REFRESH_TOKEN))
+    assert result.status == "connected"
+    (outcome,) = await services.amazon.sync_now(chat.chat_id)
+    assert outcome.status == "ok"
+
+
+async def command(services: Services, text: str, chat: ChatRef = SELLER) -> list[Reply]:
+    name, *args = text[1:].split()
+    return await services.core.handle_command(chat, name, args)
+
+
+async def press(services: Services, action: buttons.Action, chat: ChatRef = SELLER) -> str:
+    replies = await services.core.handle_button(chat, buttons.encode(action))
+    return text_of(replies)
+
+
+def text_of(replies: list[Reply]) -> str:
+    return "\n".join(reply.html for reply in replies)
+
+
+def pressable(replies: list[Reply], kind: type) -> list[buttons.Action]:
+    actions = [buttons.decode(b.data) for r in replies for row in r.buttons for b in row]
+    return [a for a in actions if isinstance(a, kind)]
+
+
+def wrong_carrier_order(spapi: FakeSpApi):
+    """A UPS number entered as USPS, shipped two days before NOW, still in transit."""
+    order = us_order(1, days_ago=2, tracking=UPS_NUMBER)
+    order.packages[0].carrier = "USPS"
+    spapi.orders = [order]
+    return order
+
+
+async def test_a_wrong_carrier_is_fixed_with_two_taps_sent_once_and_seen_by_the_sync(
+    services, spapi
+):
+    order = wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    listed = await command(services, "/fix")
+    assert "looks like a UPS number" in text_of(listed)
+    (fix,) = pressable(listed, buttons.FixPackage)
+    proposal = await services.core.handle_button(SELLER, buttons.encode(fix))
+    shown = text_of(proposal)
+    assert "change the carrier to UPS?" in shown
+    assert f"Order {order.order_id}, package 1" in shown and "USPS → UPS" in shown
+    assert spapi.confirmations == []  # nothing before "confirm"
+    (confirm,) = pressable(proposal, buttons.FixConfirm)
+    assert "Sent to Amazon" in await press(services, confirm)
+    ((order_id, body),) = spapi.confirmations
+    detail = body["packageDetail"]
+    assert order_id == order.order_id and body["marketplaceId"] == order.marketplace_id
+    assert (detail["carrierCode"], detail["trackingNumber"]) == ("UPS", UPS_NUMBER)
+    assert detail["packageReferenceId"] == "1" and "carrierName" not in detail
+    assert detail["orderItems"] == [{"orderItemId": order.item_id, "quantity": 1}]
+    assert "not sent twice" in await press(services, confirm)
+    assert len(spapi.confirmations) == 1
+    assert "fix sent" in text_of(await command(services, "/fix"))
+    await services.amazon.sync_now(SELLER.chat_id)
+    history = text_of(await command(services, "/fixes"))
+    assert "USPS 1Z5R89390357567127 → UPS 1Z5R89390357567127" in history
+    assert "accepted by Amazon" in history
+    assert "No package to fix" in text_of(await command(services, "/fix"))
+
+
+async def test_a_missing_number_is_typed_checked_offline_then_confirmed(services, spapi):
+    order = us_order(1, days_ago=3, tracking="")
+    spapi.orders = [order]
+    await connect_and_sync(services)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    assert "Send me the right tracking number" in await press(services, fix)
+    wrong_digit = await services.core.handle_text(SELLER, UPS_OTHER[:-1] + "5")
+    assert "wrong check digit" in text_of(wrong_digit) and not pressable(
+        wrong_digit, buttons.FixConfirm
+    )
+    proposal = await services.core.handle_caption(SELLER, "ups " + UPS_OTHER.lower())
+    assert f"Tracking: – → {UPS_OTHER}" in text_of(proposal)
+    assert spapi.confirmations == []
+    (confirm,) = pressable(proposal, buttons.FixConfirm)
+    assert "Sent to Amazon" in await press(services, confirm)
+    assert spapi.confirmations[0][1]["packageDetail"]["trackingNumber"] == UPS_OTHER
+    # Afterwards, text is a question again.
+    assert "right number" not in text_of(await services.core.handle_text(SELLER, "What is VTR?"))
+
+
+async def test_amazons_refusal_is_shown_and_recorded_and_throttling_is_waited_out(services, spapi):
+    wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    spapi.confirm_faults(400)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    assert "Amazon refused this change (HTTP 400 InvalidInput" in await press(services, confirm)
+    assert "refused by Amazon" in text_of(await command(services, "/fixes"))
+    spapi.confirm_faults(429, 503)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    assert "Sent to Amazon" in await press(services, confirm)
+    assert len(spapi.confirmations) == 1
+
+
+async def test_amazon_down_is_unconfirmed_and_never_resent_by_itself(services, spapi):
+    wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    spapi.confirm_faults(*[503] * 4)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    assert "Amazon did not answer" in await press(services, confirm)
+    calls = spapi.confirm_calls()
+    await services.amazon.sync_now(SELLER.chat_id)
+    assert "not sent twice" in await press(services, confirm)
+    assert spapi.confirm_calls() == calls and spapi.confirmations == []
+    assert "no answer from Amazon" in text_of(await command(services, "/fixes"))
+
+
+async def test_a_crash_between_send_and_record_is_not_sent_again_and_the_sync_settles_it(
+    tmp_path, services, spapi, secret_key, kb
+):
+    wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    spapi.hold_confirms()
+    sending = asyncio.create_task(press(services, confirm))
+    await spapi.confirm_applied.wait()  # Amazon took it; the bot has not recorded the answer
+    sending.cancel()  # the process dies here
+    with pytest.raises(asyncio.CancelledError):
+        await sending
+    spapi.release_confirms()
+    # Another replica over the same store gets the second press.
+    async with opened(await services_for(tmp_path, spapi, secret_key, kb)) as replica:
+        assert "not sent twice" in await press(replica, confirm)
+        assert len(spapi.confirmations) == 1 and spapi.confirm_calls() == 1
+        await replica.amazon.sync_now(SELLER.chat_id)
+        assert "accepted by Amazon" in text_of(await command(replica, "/fixes"))
+
+
+async def test_forged_buttons_and_other_chats_cannot_fix(services, spapi):
+    order = wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    no_longer = "This button no longer works"
+    forged = buttons.FixPackage(order.order_id, "2")
+    assert no_longer in await press(services, forged)
+    assert no_longer in text_of(await services.core.handle_button(SELLER, "fix:ok:zzzz"))
+    assert "expired" in await press(services, buttons.FixConfirm("0123456789abcdef"))
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    # Another chat (not connected) pressing the same data, or asking to fix this package.
+    assert "send /connect first" in await press(services, fix, OTHER)
+    assert "expired" in await press(services, confirm, OTHER)
+    assert "send /connect first" in text_of(await command(services, "/fix", OTHER))
+    assert spapi.confirmations == []
+    assert "Sent to Amazon" in await press(services, confirm)
+
+
+async def test_ship_plus_and_delivered_packages_are_not_offered(services, spapi):
+    ship_plus = us_order(1, days_ago=2, tracking="", programs=["FBM_SHIP_PLUS"])
+    delivered = us_order(2, days_ago=2, tracking="", status="DELIVERED")
+    spapi.orders = [ship_plus, delivered]
+    await connect_and_sync(services)
+    assert "No package to fix" in text_of(await command(services, "/fix"))
+    assert "no longer works" in await press(services, buttons.FixPackage(ship_plus.order_id, "1"))
+
+
+async def test_forget_removes_the_fix_records(services, spapi):
+    wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    await press(services, confirm)
+    await press(services, buttons.Forget(confirmed=True))
+    assert "No fix has been sent" in text_of(await command(services, "/fixes"))
+    assert "send /connect first" in text_of(await command(services, "/fix"))
+
+
+async def test_read_only_sends_nothing_and_connect_does_not_ask_for_the_write_role(
+    tmp_path, spapi, secret_key, kb
+):
+    wrong_carrier_order(spapi)
+    spapi.polls_before_done = 0
+    built = await services_for(tmp_path, spapi, secret_key, kb, amazon_write=False)
+    async with opened(built) as services:
+        await connect_and_sync(services)
+        assert "read-only" in text_of(await command(services, "/fix"))
+        assert "read-only" in await press(
+            services, buttons.FixPackage(spapi.orders[0].order_id, "1")
+        )
+        asked = text_of(await command(services, "/connect NA US"))
+        assert "only reads" in asked and "Inventory and Order Tracking" not in asked
+    assert spapi.confirm_calls() == 0
+
+
+async def test_connect_asks_for_the_write_role_when_fixes_are_on(services):
+    asked = text_of(await command(services, "/connect NA US"))
+    assert "Inventory and Order Tracking" in asked
+
+
+async def test_the_terminal_fixes_through_the_same_services(tmp_path, spapi, secret_key, kb):
+    """`vtrbot chat` (chat 1): /fix, press the package, press Confirm, /fixes."""
+    import io
+
+    from bot.adapters.cli import chat
+
+    order = wrong_carrier_order(spapi)
+    order.order_id = "111-0000009-0000001"
+    spapi.polls_before_done = 0
+    settings = amazon_settings(tmp_path, spapi, secret_key).model_copy(
+        update={"default_lang": "en"}
+    )
+    async with opened(build_services(settings, kb=kb)) as services:
+        await connect_and_sync(services, ChatRef(chat.TERMINAL_CHAT_ID, "en"))
+    stdout = io.StringIO()
+    stdin = io.StringIO("/fix\n1\n1\n/fixes\n/quit\n")
+    assert await chat._session(settings, tmp_path / "out", stdin, stdout) == 0
+    text = stdout.getvalue()
+    assert "looks like a UPS number" in text and "[1] Fix 111-0000009-0000001" in text
+    assert "change the carrier to UPS?" in text and "Sent to Amazon" in text
+    assert "sent, waiting for the next sync" in text
+    assert len(spapi.confirmations) == 1
+
+
+def filled_workbook(path, rows: list[tuple[str, str, str, str]]) -> bytes:
+    """The fix workbook as a seller saves it after filling in the two new columns: the
+    bot's layout (eight columns, the hidden marker sheet) with (order, package, new
+    carrier, new tracking) rows; the other columns as the bot wrote them."""
+    import xlsxwriter
+
+    from bot.domain.fix_workbook import MARKER, MARKER_SHEET
+
+    with xlsxwriter.Workbook(str(path)) as book:
+        sheet = book.add_worksheet("Fixes")
+        sheet.write_row(0, 0, ["Order ID", "Package", "Ship date", "Carrier", "Tracking number",
+                               "Problem", "New carrier", "New tracking number"])  # fmt: skip
+        for number, (order_id, package, carrier, tracking) in enumerate(rows, start=1):
+            sheet.write_row(number, 0, [order_id, package, "", "", "", "", carrier])
+            sheet.write_string(number, 7, tracking)
+        book.add_worksheet(MARKER_SHEET).write_string(0, 0, MARKER)
+    return path.read_bytes()
+
+
+async def test_a_filled_fix_file_is_checked_row_by_row_and_sent_after_one_confirm(
+    tmp_path, services, spapi
+):
+    wrong = us_order(1, days_ago=1, tracking=UPS_NUMBER)
+    wrong.packages[0].carrier = "USPS"
+    missing = us_order(2, days_ago=2, tracking="")
+    typo = us_order(3, days_ago=3, tracking="")
+    spapi.orders = [wrong, missing, typo]
+    await connect_and_sync(services)
+    listed = await command(services, "/fix")
+    (workbook,) = [reply.document for reply in listed if reply.document]
+    from bot.domain.fix_workbook import read_fix_workbook
+
+    (tmp_path / "sent.xlsx").write_bytes(workbook.data)
+    assert read_fix_workbook(tmp_path / "sent.xlsx") == []  # the bot's copy: nothing filled
+    data = filled_workbook(tmp_path / "filled.xlsx", [
+        (wrong.order_id, "1", "UPS", ""),
+        (missing.order_id, "1", "", UPS_OTHER),
+        (typo.order_id, "1", "UPS", UPS_OTHER[:-1] + "5"),
+        ("999-0000000-0000000", "1", "UPS", UPS_OTHER),
+    ])  # fmt: skip
+    summary = await services.core.handle_file(SELLER, tmp_path / "filled.xlsx", "vtr-fixes.xlsx")
+    shown = text_of(summary)
+    assert "2 ready to send, 2 refused" in shown, shown
+    assert f"Refused: {typo.order_id} package 1: wrong check digit" in shown
+    assert "Refused: 999-0000000-0000000 package 1: not a package" in shown
+    assert spapi.confirmations == [] and len(data) > 0
+    (confirm,) = pressable(summary, buttons.FixConfirm)
+    done = await press(services, confirm)
+    assert "2 sent to Amazon" in done
+    assert sorted(order_id for order_id, _ in spapi.confirmations) == [
+        wrong.order_id,
+        missing.order_id,
+    ]
+    assert "not sent twice" in await press(services, confirm)
+    assert len(spapi.confirmations) == 2
+    await services.amazon.sync_now(SELLER.chat_id)
+    assert text_of(await command(services, "/fixes")).count("accepted by Amazon") == 2
+
+
+async def test_an_order_report_xlsx_still_goes_to_the_analysis(tmp_path, services, spapi):
+    wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    import xlsxwriter
+
+    path = tmp_path / "orders.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["order-id", "ship-date", "carrier-code", "tracking-number"])
+        sheet.write_row(1, 0, ["111-0000077-0000001", "2026-11-20", "UPS", UPS_OTHER])
+    report = text_of(await services.core.handle_file(SELLER, path))
+    assert "100.0%" in report or "100%" in report, report
