@@ -70,7 +70,7 @@ async def test_menus_are_set_per_language(bot_api: FakeBotApi) -> None:
     assert set(by_lang) == {"zh", "en", None}
     assert [c["command"] for c in by_lang["en"]] == [
         "start", "help", "vtr", "as_of", "chart", "subscribe", "alerts", "unsubscribe",
-        "connect", "disconnect", "categories", "forget", "lang",
+        "connect", "disconnect", "categories", "fix", "fixes", "forget", "lang",
     ]  # fmt: skip
     assert by_lang["en"][0]["description"] == "What this bot does"
     assert by_lang["zh"][0]["description"] != "What this bot does"
