@@ -130,6 +130,8 @@ class Order(_Answer):
     order_items: list[OrderItem] | None = Field(None, max_length=1000)
     packages: list[Package] | None = Field(None, max_length=1000)
     proceeds: Proceeds | None = None
+    programs: list[str] | None = Field(None, max_length=50)
+    """FBM_SHIP_PLUS, AMAZON_EASY_SHIP…: labels Amazon made, which a fix does not edit."""
 
     def plain(self) -> dict[str, Any]:
         """The order as the domain reads it: only validated keys, no `None`s."""
