@@ -21,6 +21,7 @@ from bot.domain.exemptions import (
 )
 from bot.domain.models import RECORD_FIELDS, UNCATEGORIZED, ShipmentRecord, Warning
 from bot.domain.reading import RawTable, visible_headers
+from bot.domain.reference import carrier_by_id
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
 from bot.domain.spill import Partitions, partition_count, split
 from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
@@ -215,6 +216,7 @@ def build_shipments(raw: RawTable, spill_folder: Path | None = None) -> Shipment
     table.rows_read, table.rows_skipped = tally.rows_read, tally.no_order
     reused = reused_tracking(table.frame, counted_tracking(table.frame))
     table.warnings = _read_warnings(tally, _scientific_count(table.frame), [reused])
+    table.warnings += _carrier_from_service(raw, table.frame)
     return table
 
 
@@ -384,6 +386,29 @@ def _read_warnings(tally: _Tally, scientific: int, reused: list[pl.DataFrame]) -
         numbers = sorted(number for found in reused for number in found.get_column("tracking"))
         warnings.append(Warning(code="reused_tracking", count=count, detail=", ".join(numbers[:5])))
     return warnings
+
+
+INFERRED_EXAMPLES = 3
+"""Shipping services quoted with the carrier read from them."""
+
+
+def _carrier_from_service(raw: RawTable, shipments: pl.DataFrame) -> list[Warning]:
+    """A file with no carrier column: the carrier was read from the shipping service
+    (云途美国专线 → YunExpress), which the report must say, with a few examples."""
+    if {"carrier", "carrier_name"} & set(raw.columns):
+        return []
+    names = {carrier_id: c.name for carrier_id, c in carrier_by_id().items()}
+    pairs = (
+        shipments.select(pl.col("carrier").cast(pl.String), pl.col("carrier_id").cast(pl.String))
+        .filter(pl.col("carrier") != "")
+        .unique(maintain_order=True)
+        .head(INFERRED_EXAMPLES)
+    )
+    examples = [
+        f"{service} → {names.get(carrier_id, '?') if carrier_id else '?'}"
+        for service, carrier_id in pairs.iter_rows()
+    ]
+    return [Warning(code="carrier_from_service", detail=", ".join(examples))]
 
 
 def _scientific_count(shipments: pl.DataFrame) -> int:

@@ -124,6 +124,12 @@ def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
         )
     if report.overall.shipments == 0:
         lines.append(overall_line(t, report.overall))
+        if report.excluded.get("fba") and report.excluded["fba"] == sum(report.excluded.values()):
+            lines.append(
+                t._(
+                    "This is an FBA report: Amazon ships these orders, and VTR counts only the ones you ship yourself. Send your self-fulfilled (FBM) order or shipment report."
+                )
+            )
         return "\n".join(lines)
     lines.append(m.bold(overall_line(t, report.overall)))
     lines.append(
@@ -367,6 +373,10 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             "{count} shipment has no category: Amazon's catalog gave none for its product or could not be reached. To supply categories, send me one order report with a category column; I keep them for those products.",
             "{count} shipments have no category: Amazon's catalog gave none for their products or could not be reached. To supply categories, send me one order report with a category column; I keep them for those products.",
             count,
+        ),
+        "carrier_from_service": lambda: t._(
+            "Your file has no carrier column, so I read the carrier from the shipping service: {examples}. Check it matches the carrier you picked on Amazon.",
+            examples=detail,
         ),
         "unverified": lambda: t.ngettext(
             "{count} number from {carriers} counts as valid but could not be checked offline.",

@@ -201,3 +201,38 @@ def test_the_defect_workbook_puts_the_fixes_first_and_names_its_legend(
     assert sheet_rows(out, 1)[0] == ["Label", "What it means"]
     with zipfile.ZipFile(out) as book:
         assert 'hidden="1"' not in book.read("xl/worksheets/sheet2.xml").decode()
+
+
+def test_a_carrier_read_from_the_shipping_service_is_said(write_file: WriteFile) -> None:
+    lines = [
+        "订单号,发货日期,品类,物流方式,跟踪号",
+        "S1,2026-11-18,玩具,云途美国专线,YT1234567890123456",
+        "S2,2026-11-18,玩具,云途美国专线,YT1234567890123457",
+        f"S3,2026-11-18,玩具,UPS Ground,{UPS_OK}",
+    ]
+    path = write_file(lines, name="dianxiaomi.csv", encoding="gbk")
+    report = analyse_file(path, as_of=AS_OF)[0]
+    assert (report.overall.shipments, report.overall.valid) == (3, 3)
+    (inferred,) = [w for w in report.warnings if w.code == "carrier_from_service"]
+    assert inferred.detail == "云途美国专线 → YunExpress, UPS Ground → UPS"
+    text = render_report(report, translator("en"))
+    assert (
+        "no carrier column, so I read the carrier from the shipping service: 云途美国专线 → YunExpress"
+        in text
+    )
+
+
+def test_an_fba_report_is_named_as_such(write_file: WriteFile) -> None:
+    lines = [
+        "amazon-order-id,shipment-date,fulfillment-channel,carrier,tracking-number",
+        f"A1,2026-11-18,Amazon,UPS,{UPS_OK}",
+        "A2,2026-11-18,AFN,AMZL,TBA123456789000",
+    ]
+    report = analyse_file(write_file(lines), as_of=AS_OF)[0]
+    assert report.overall.shipments == 0 and report.excluded["fba"] == 2
+    text = render_report(report, translator("en"))
+    assert (
+        "This is an FBA report" in text and "self-fulfilled (FBM) order or shipment report" in text
+    )
+    mixed = analyse_file(write_file([*lines, "A3,2026-11-01,Merchant,UPS,"]), as_of=AS_OF)[0]
+    assert "This is an FBA report" not in render_report(mixed, translator("en"))
