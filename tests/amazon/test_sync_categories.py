@@ -271,3 +271,20 @@ async def test_categories_are_named_in_the_marketplaces_language(spapi, sync, re
     await sync.sync_chat(CHAT)
     [stored] = await stored_records(sqlite_store, CHAT)
     assert (stored.category, stored.marketplace) == ("Spielzeug", "DE")
+
+
+async def test_forget_deletes_the_chats_packages_and_keeps_the_public_catalog(
+    spapi, sync, sqlite_store, repo
+):
+    spapi.orders = toy_store()[:1]
+    stock_catalog(spapi)
+    await repo.set_category_preference(CHAT, "upload")
+    await sync.sync_chat(CHAT)
+    assert await repo.stored_packages(CHAT, spapi.orders[0].order_id)
+    await sqlite_store.forget(CHAT)
+    assert await repo.stored_packages(CHAT, spapi.orders[0].order_id) == []
+    assert await repo.category_preference(CHAT) == "amazon"
+    assert await repo.synced_categories(CHAT) == {}
+    # The catalog's answer holds no chat's data: kept, so no chat asks Amazon again for it.
+    cached = await repo.catalog_categories([(US, "B0TOYS0001")], NOW)
+    assert cached == {(US, "B0TOYS0001"): "Toys & Games"}
