@@ -44,7 +44,7 @@ def test_ask_json_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0.4 <= reply["confidence"] <= 1.0
     assert reply["answer"].startswith("No extra fee: Amazon charges nothing extra for Buy Shipping")
     assert (
-        'Source: Amazon Seller Central Help, "Buy Shipping" (2022), reviewed Nov 24, 2026'
+        'Source: "Amazon self-fulfilled sellers: Valid Tracking Rate and Buy Shipping" (industry article, Jan 2022), reviewed Nov 24, 2026'
         in reply["answer"]
     )
     assert reply["suggestions"] == ["buy-shipping-what", "buy-shipping-marketplaces"]
@@ -82,7 +82,7 @@ def test_ask_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "亚马逊购买配送要额外收费吗"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("不用。亚马逊不为“购买配送”另收任何费用")
-    assert "来源：亚马逊卖家平台帮助「购买配送」（2022）" in out
+    assert "来源：「亚马逊自配送卖家有效追踪率（VTR）与购买配送」行业资讯，2022年1月" in out
 
 
 def test_ask_with_a_broken_knowledge_base_fails_cleanly(
