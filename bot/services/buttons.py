@@ -87,6 +87,11 @@ class FixCancel:
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class FixList:
+    """List the connected store's packages that can be fixed from the chat (/fix)."""
+
+
 Action = (
     ChooseLang
     | AskExample
@@ -100,6 +105,7 @@ Action = (
     | FixPackage
     | FixConfirm
     | FixCancel
+    | FixList
 )
 
 
@@ -124,12 +130,8 @@ def encode(action: Action) -> str:
             return "alerts:show"
         case Forget(confirmed):
             return "forget:yes" if confirmed else "forget:no"
-        case FixPackage(order_id, package_id):
-            return f"fix:pkg:{order_id}:{package_id}"
-        case FixConfirm(token):
-            return f"fix:ok:{token}"
-        case FixCancel():
-            return "fix:no"
+        case FixPackage() | FixConfirm() | FixCancel() | FixList():
+            return _encode_fix(action)
     raise TypeError(f"not a button action: {action!r}")
 
 
@@ -166,6 +168,17 @@ def _decode_alert_setting(value: str) -> Action | None:
     return None
 
 
+def _encode_fix(action: FixPackage | FixConfirm | FixCancel | FixList) -> str:
+    match action:
+        case FixPackage(order_id, package_id):
+            return f"fix:pkg:{order_id}:{package_id}"
+        case FixConfirm(token):
+            return f"fix:ok:{token}"
+        case FixCancel():
+            return "fix:no"
+    return "fix:list"
+
+
 def _decode_fix(value: str) -> Action | None:
     step, _, argument = value.partition(":")
     if step == "pkg" and (match := _FIX_PACKAGE.match(argument)):
@@ -174,4 +187,6 @@ def _decode_fix(value: str) -> Action | None:
         return FixConfirm(argument)
     if step == "no" and not argument:
         return FixCancel()
+    if step == "list" and not argument:
+        return FixList()
     return None

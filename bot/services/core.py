@@ -121,7 +121,9 @@ class Core:
         if isinstance(action, buttons.ChooseLang):
             return await self._set_lang(chat, action.lang)
         t = await self.translator_for(chat)
-        if isinstance(action, buttons.FixPackage | buttons.FixConfirm | buttons.FixCancel):
+        if isinstance(
+            action, buttons.FixPackage | buttons.FixConfirm | buttons.FixCancel | buttons.FixList
+        ):
             fixed = await self.fixes.on_button(chat, t, action) if self.fixes else None
             return fixed or say(t._("This button no longer works. Send /help to start again."))
         replies = await self._on_button(chat.chat_id, t, action)
@@ -244,7 +246,10 @@ class Core:
             return [Reply(esc(text))]
         if report is None:
             return say(t._("No report yet. Send me an order or shipment file first."))
-        return await self.uploads.reports.build(chat.chat_id, report, t)
+        replies = await self.uploads.reports.build(chat.chat_id, report, t)
+        if self.fixes is not None:
+            replies += await self.fixes.offer_after_report(chat, t)
+        return replies
 
     async def _as_of(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         if not args:

@@ -83,7 +83,10 @@ async def test_a_wrong_carrier_is_fixed_with_two_taps_sent_once_and_seen_by_the_
 ):
     order = wrong_carrier_order(spapi)
     await connect_and_sync(services)
-    listed = await command(services, "/fix")
+    report = await command(services, "/vtr")
+    (to_list,) = pressable(report, buttons.FixList)
+    assert "1 of these packages can be fixed from here" in text_of(report)
+    listed = await services.core.handle_button(SELLER, buttons.encode(to_list))
     assert "looks like a UPS number" in text_of(listed)
     (fix,) = pressable(listed, buttons.FixPackage)
     proposal = await services.core.handle_button(SELLER, buttons.encode(fix))

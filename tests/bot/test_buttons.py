@@ -31,6 +31,7 @@ ACTIONS = [
     buttons.FixPackage("a" * 30, "PKG-2024-001.abcdefg"),
     buttons.FixConfirm("0123456789abcdef"),
     buttons.FixCancel(),
+    buttons.FixList(),
 ]
 
 
@@ -78,6 +79,7 @@ def test_the_formats_stay_what_telegram_clients_already_hold() -> None:
         "fix:ok:0123456789abcde",
         "fix:ok:",
         "fix:no:1",
+        "fix:list:1",
         "",
         ":",
         "x" * 64,

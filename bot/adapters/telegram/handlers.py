@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 ADMINS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 ADMIN_ONLY_COMMANDS = frozenset({"forget", "disconnect", "fix", "fixes"})
 """In a group, deleting its data, its store and fixing its store are for its administrators."""
-ADMIN_ONLY_BUTTONS = (buttons.Forget, buttons.FixPackage, buttons.FixConfirm, buttons.FixCancel)
+ADMIN_ONLY_BUTTONS = (
+    buttons.Forget, buttons.FixPackage, buttons.FixConfirm, buttons.FixCancel, buttons.FixList,
+)  # fmt: skip
 
 
 def chat_of(update: Update) -> ChatRef:

@@ -69,6 +69,22 @@ class FixConversation:
             replies.append(await asyncio.to_thread(_workbook_reply, open_ones, t))
         return replies
 
+    async def offer_after_report(self, chat: ChatRef, t: Translator) -> list[Reply]:
+        """Under a connected store's report: one button to the packages that can be fixed
+        from here, when there are any (none when the chat may not send fixes)."""
+        if await self.service.refusal(chat.chat_id) is not None:
+            return []
+        count = len(await self.service.fixable(chat.chat_id))
+        if not count:
+            return []
+        text = t.ngettext(
+            "{count} of these packages can be fixed from here: I send the change to Amazon "
+            "after you confirm it.",
+            "{count} of these packages can be fixed from here: I send the changes to Amazon "
+            "after you confirm them.", count,
+        )  # fmt: skip
+        return say(text, ((buttons.button(t._("Fix from the chat"), buttons.FixList()),),))
+
     async def history(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         fixes = await self.service.history(chat.chat_id)
         if not fixes:
@@ -86,6 +102,8 @@ class FixConversation:
             case buttons.FixConfirm(token):
                 sent = await self.service.confirm(chat.chat_id, token, chat.user_id)
                 return _sent_text(sent[0], t) if len(sent) == 1 else _batch_sent_text(sent, t)
+            case buttons.FixList():
+                return await self.list_fixable(chat, t, ())
             case buttons.FixCancel():
                 await self.service.cancel(chat.chat_id)
                 return say(t._("Cancelled: nothing was sent to Amazon."))
