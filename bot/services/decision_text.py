@@ -297,6 +297,13 @@ def _per_category(decision: Decision, t: Translator) -> str:
     )
 
 
+def _needs_figures(decision: Decision, t: Translator) -> str:
+    return t._(
+        "I cannot tell from one figure. To decide I need two: how many packages were shipped "
+        "in the 30 days, and how many of them have valid tracking (or how many do not).",
+    )
+
+
 def _claim(decision: Decision, t: Translator) -> str:
     """A belief's fact, as the knowledge base words it in the reader's language."""
     return str(decision.facts["zh" if t.lang == "zh" else "en"])
@@ -304,6 +311,7 @@ def _claim(decision: Decision, t: Translator) -> str:
 
 WORDINGS: dict[str, Wording] = {
     "claim": _claim,
+    "needs_figures": _needs_figures,
     "vtr_counts": _vtr_counts,
     "vtr_groups": _vtr_groups,
     "metrics_named": _metrics_named,

@@ -161,3 +161,9 @@ def test_a_numbered_list_of_questions_is_not_a_count(kb: KnowledgeBase) -> None:
     answer = kb.answer("1. 有效追踪率窗口多长？ 2. 订单缺陷率窗口多长？")
     assert answer.decision is None
     assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-window", "metric-odr"]
+
+
+def test_one_figure_is_not_decided_but_says_what_is_needed(kb: KnowledgeBase) -> None:
+    reply = _reply(kb, "I shipped 200 packages last month, is my VTR ok?")
+    assert reply.startswith("I cannot tell from one figure.")
+    assert not reply.startswith(("Yes", "No"))

@@ -118,6 +118,8 @@ class Case:
     letter: bool = False
     buy_shipping: bool = False
     counts: Counts | None = None
+    one_figure: bool = False
+    """One package figure given ("I shipped 200, am I ok?"): too few to decide the bar."""
     groups: tuple[tuple[str, Counts], ...] = ()
     """Several groups' figures in one question ("电子：100个，有效96；家居：50个，有效47"),
     each with the label written before it."""
@@ -204,6 +206,7 @@ class CaseReader:
             letter=("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text),
             buy_shipping="buyshipping" in concepts,
             counts=_counts(text, amount),
+            one_figure=len(_roles(text, amount)) == 1,
             groups=_groups(text, amount),
             rate=_rate(text),
             concepts=concepts,
@@ -323,6 +326,21 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
 
 
 def _counts_by_role(text: str, amount: float | None) -> Counts | None:
+    roles = _roles(text, amount)
+    shipments, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
+    if shipments is not None and valid is None and invalid is None and _ALL_VALID.search(text):
+        valid = shipments
+    if shipments is not None and invalid is not None:
+        return _made(shipments, shipments - invalid)
+    if shipments is not None and valid is not None:
+        return _made(shipments, valid)
+    if valid is not None and invalid is not None:
+        return _made(valid + invalid, valid)
+    return None
+
+
+def _roles(text: str, amount: float | None) -> dict[str, int]:
+    """Each figure of the question by what it counts: total, valid or invalid packages."""
     roles: dict[str, int] = {}
     numbers = [
         m
@@ -338,16 +356,7 @@ def _counts_by_role(text: str, amount: float | None) -> Counts | None:
         role = _role(after, before)
         if role and role not in roles:
             roles[role] = int(match.group(1))
-    shipments, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
-    if shipments is not None and valid is None and invalid is None and _ALL_VALID.search(text):
-        valid = shipments
-    if shipments is not None and invalid is not None:
-        return _made(shipments, shipments - invalid)
-    if shipments is not None and valid is not None:
-        return _made(shipments, valid)
-    if valid is not None and invalid is not None:
-        return _made(valid + invalid, valid)
-    return None
+    return roles
 
 
 def _enumerator(text: str, match: re.Match[str]) -> bool:

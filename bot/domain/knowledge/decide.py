@@ -112,6 +112,18 @@ def _vtr_counts(case: Case) -> Decision | None:
     return Decision(code="vtr_counts", facts=facts, agrees=_passes_asked(case, above), entry=entry)
 
 
+def _needs_figures(case: Case) -> Decision | None:
+    """ "I shipped 200 packages, am I ok?": one figure cannot be decided; say which two are
+    needed rather than guess."""
+    if case.counts is not None or case.rate is not None or not case.one_figure:
+        return None
+    if case.metric not in (None, "vtr") or not _ASKS_PASS.search(case.text):
+        return None
+    if not case.concepts & {"vtr", "trackingid"}:
+        return None
+    return Decision(code="needs_figures", entry="vtr-formula")
+
+
 def _vtr_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric not in (None, "vtr") or not _ASKS_PASS.search(case.text):
         return None
@@ -357,6 +369,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _vtr_groups,
     _vtr_counts,
     _vtr_rate,
+    _needs_figures,
     _metric_rate,
     _metrics_named,
     _value_rules,
