@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 TELEGRAM_LIMIT = 4096
+_TAG = re.compile(r"<[^>]*>")
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z-]+)[^>]*>|&[#\w]+;|\n|[^<&\n ]+ *| +")
 
@@ -93,7 +94,13 @@ def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     for token, slash, name in _tokens(text, limit):
         splitter.add(token, slash, name)
     splitter.parts.append("".join(splitter.current))
-    return [part for part in splitter.parts if part.strip()]
+    return [part for part in splitter.parts if _shows_something(part)]
+
+
+def _shows_something(part: str) -> bool:
+    """False for a part of only tags and blanks (`<b></b>`): Telegram refuses it as an
+    empty message (a cut at a line break right after an opening tag makes one)."""
+    return bool(_TAG.sub("", part).strip())
 
 
 def clip(text: str, limit: int) -> str:
