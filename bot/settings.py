@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -27,6 +28,12 @@ BOT_API_FILE_CAP_MB = 20
 """Largest file a bot may download through the public Bot API."""
 LOCAL_BOT_API_FILE_CAP_MB = 2000
 """Largest file a local Bot API server (--local) hands to a bot."""
+MIN_UPLOAD_MB = 1
+"""Below this, a seller's smallest real export would be refused (a typo like 1e-9 is)."""
+MIN_SYNC_MINUTES = 0.01
+"""0.6 s: the pace of the end-to-end test; shorter is a busy loop against Amazon."""
+MAX_SYNC_MINUTES = 7 * 24 * 60
+_LOOPBACK_HOSTS = {"localhost"}
 
 
 def default_data_dir() -> Path:
@@ -94,8 +101,9 @@ class Settings(BaseSettings):
     default_lang: Lang = Field(default="zh", alias="VTRBOT_DEFAULT_LANG")
     timezone: str = Field(default="Asia/Shanghai", alias="VTRBOT_TIMEZONE")
     max_upload_mb: float = Field(
-        default=BOT_API_FILE_CAP_MB, gt=0, le=2000, alias="VTRBOT_MAX_UPLOAD_MB"
-    )
+        default=BOT_API_FILE_CAP_MB, ge=MIN_UPLOAD_MB, le=LOCAL_BOT_API_FILE_CAP_MB,
+        allow_inf_nan=False, alias="VTRBOT_MAX_UPLOAD_MB",
+    )  # fmt: skip
     base_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_BASE_URL")
     base_file_url: str = Field(
         default="https://api.telegram.org/file/bot", alias="TELEGRAM_BASE_FILE_URL"
@@ -114,7 +122,9 @@ class Settings(BaseSettings):
     """Private deployments: only these chat IDs are served (empty: everyone)."""
     database_url: SecretStr | None = Field(default=None, alias="VTRBOT_DATABASE_URL")
     """postgresql://… to share one PostgreSQL between processes; unset: SQLite in data_dir."""
-    alert_sweep_seconds: float = Field(default=300, gt=0, alias="VTRBOT_ALERT_SWEEP_SECONDS")
+    alert_sweep_seconds: float = Field(
+        default=300, gt=0, allow_inf_nan=False, alias="VTRBOT_ALERT_SWEEP_SECONDS"
+    )
     """How often each process looks for chats whose alert time passed with the day
     undecided (a replica died mid-pass, a delivery failed) and finishes them."""
 
@@ -127,7 +137,10 @@ class Settings(BaseSettings):
     lwa_token_url: str = Field(
         default_factory=lambda: amazon_regions().lwa_token_url, alias="VTRBOT_LWA_TOKEN_URL"
     )
-    spapi_sync_minutes: float = Field(default=60, gt=0, alias="VTRBOT_SPAPI_SYNC_MINUTES")
+    spapi_sync_minutes: float = Field(
+        default=60, ge=MIN_SYNC_MINUTES, le=MAX_SYNC_MINUTES, allow_inf_nan=False,
+        alias="VTRBOT_SPAPI_SYNC_MINUTES",
+    )  # fmt: skip
     """How often connected stores are synced (incremental: one searchOrders call when
     nothing changed; Amazon's report is asked once a day)."""
     amazon_write: bool = Field(default=True, alias="VTRBOT_AMAZON_WRITE")
@@ -144,7 +157,11 @@ class Settings(BaseSettings):
             return None
         key = value.get_secret_value().strip()
         try:
-            valid = len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
+            # URL-safe alphabet only: a standard-base64 key ("+", "/") decodes here but
+            # Fernet refuses it at start.
+            valid = bool(re.fullmatch(r"[A-Za-z0-9_-]{43}=", key)) and (
+                len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
+            )
         except (ValueError, binascii.Error):
             valid = False
         if not valid:
@@ -158,9 +175,16 @@ class Settings(BaseSettings):
     @field_validator("lwa_token_url", "spapi_endpoint")
     @classmethod
     def _amazon_url(cls, value: str | None) -> str | None:
-        if value and not value.startswith(("http://", "https://")):
-            raise ValueError(f"must start with http:// or https://, got {value!r}")
-        return value.rstrip("/") if value else None
+        """https:// with a host; plain http:// only to this machine (a test server):
+        elsewhere it would carry refresh tokens and client secrets in clear text."""
+        if not value:
+            return None
+        host = url_host(value, ("http", "https"))
+        if host is None:
+            raise ValueError(f"must be an http(s):// URL with a host, got {value[:80]!r}")
+        if value.startswith("http://") and not is_loopback(host):
+            raise ValueError("plain http:// only to this machine (127.0.0.1); use https://")
+        return value.rstrip("/")
 
     # -- end of Amazon Selling Partner API settings --
 
@@ -280,6 +304,28 @@ class Settings(BaseSettings):
         return ScaleOutSettings(self.database_url, self.alert_sweep_seconds)
 
 
+def url_host(url: str, schemes: tuple[str, ...]) -> str | None:
+    """The URL's host when it has one of `schemes`, a host and no blanks; else None."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018  # raises on a port that is not a number
+    except ValueError:
+        return None
+    if parts.scheme not in schemes or not host or any(c.isspace() for c in url):
+        return None
+    return host
+
+
+def is_loopback(host: str) -> bool:
+    if host in _LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def listen_address_problem(address: str) -> str | None:
     """Why the webhook server could not listen on `address` (an IP or a host name)."""
     try:
@@ -305,9 +351,10 @@ def data_dir_problem(folder: Path) -> str | None:
 
 
 def https_webhook(url: str) -> str:
-    """The webhook URL, if Telegram will call it: it only calls https:// addresses."""
-    if not url.startswith("https://"):
-        raise ValueError(f"Telegram only calls https:// webhooks, got {url!r}")
+    """The webhook URL, if Telegram will call it: it only calls https:// addresses, and
+    one without a host ("https://") would be registered and never called."""
+    if url_host(url, ("https",)) is None:
+        raise ValueError(f"Telegram only calls https:// webhooks with a host, got {url[:80]!r}")
     return url
 
 

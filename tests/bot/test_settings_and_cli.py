@@ -221,3 +221,43 @@ def test_the_first_heartbeat_makes_the_data_folder(tmp_path: Path) -> None:
     data = tmp_path / "not-yet" / "data"
     beat(data)
     assert is_healthy(data)
+
+
+STANDARD_BASE64_KEY = "+//7//v/+//7//v/+//7//v/+//7//v/+//7//v/+/8="
+"""32 bytes in standard base64 ("+", "/"): decodes, but Fernet refuses it at start."""
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("VTRBOT_MAX_UPLOAD_MB", "1e-9"),
+        ("VTRBOT_MAX_UPLOAD_MB", "nan"),
+        ("VTRBOT_WEBHOOK_URL", "https://"),
+        ("VTRBOT_WEBHOOK_URL", "https:///hook"),
+        ("VTRBOT_SECRET_KEY", STANDARD_BASE64_KEY),
+        ("VTRBOT_SPAPI_SYNC_MINUTES", "inf"),
+        ("VTRBOT_SPAPI_SYNC_MINUTES", "1e-9"),
+        ("VTRBOT_ALERT_SWEEP_SECONDS", "inf"),
+        ("VTRBOT_SPAPI_ENDPOINT", "http://sellingpartnerapi-na.amazon.com"),
+        ("VTRBOT_LWA_TOKEN_URL", "http://api.amazon.com/auth/o2/token"),
+        ("VTRBOT_SPAPI_ENDPOINT", "https://"),
+    ],
+)
+def test_settings_are_validated_as_named(name: str, value: str) -> None:
+    """Issue 25, finding 11: each of these was accepted, then crashed at start (the key,
+    inf), refused every file (1e-9 MB), synced in a busy loop (1e-9 minutes), registered
+    a webhook with no host, or sent Amazon tokens over plain http."""
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None, **{name: value})
+    assert str(caught.value).startswith(f"{name}:")
+    assert value not in str(caught.value) or name != "VTRBOT_SECRET_KEY"
+
+
+def test_plain_http_to_amazon_only_on_this_machine() -> None:
+    local = load_settings(
+        None, VTRBOT_SPAPI_ENDPOINT="http://127.0.0.1:8080/", VTRBOT_LWA_TOKEN_URL="http://[::1]/t"
+    )
+    assert local.spapi_endpoint == "http://127.0.0.1:8080"
+    assert load_settings(
+        None, VTRBOT_SPAPI_ENDPOINT="https://sandbox.sellingpartnerapi-na.amazon.com"
+    )
