@@ -88,3 +88,42 @@ async def test_without_a_secret_key_connect_names_what_to_set(tmp_path, spapi):
         "--refresh-token-file", str(tmp_path / "token"),
     )  # fmt: skip
     assert code == 1 and "set VTRBOT_SECRET_KEY" in err
+
+
+TOKEN_FILES = {
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\xff\xfe", "not text"),
+    "two lines": (f"{REFRESH_TOKEN}\n{REFRESH_TOKEN}x\n".encode(), "more than one line"),
+    "huge": (b"Atzr|" + b"A" * 100_000, "over 4096 bytes"),
+    "not a token": (b"my password\n", "more than one line"),
+    "no Atzr|": (b"IwEBIFakeRefreshTokenForTestsOnly0123456789\n", "does not hold a refresh token"),
+}
+
+
+@pytest.mark.parametrize("case", TOKEN_FILES)
+def test_a_token_file_is_read_bounded_and_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    case: str,
+) -> None:  # fmt: skip
+    """Issue 25, finding 12: a binary file gave a traceback, a 100 MB "token" was sent and
+    stored, two lines were stored as one token. Refused before any setting is read."""
+    from bot.cli import main
+
+    content, problem = TOKEN_FILES[case]
+    (tmp_path / "token").write_bytes(content)
+    monkeypatch.setenv("VTRBOT_DATA_DIR", str(tmp_path / "data"))
+    code = main(["connect", "--chat", "1", "--region", "NA", "--marketplace", "US",
+                 "--refresh-token-file", str(tmp_path / "token")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and problem in err and "Traceback" not in err
+    assert REFRESH_TOKEN not in err
+
+
+def test_a_token_file_linked_to_an_endless_device_is_read_no_further(tmp_path: Path) -> None:
+    """Finding 12: a symlink to /dev/zero reached 13.3 GB in 30 s."""
+    from bot.adapters.cli.amazon import TOKEN_FILE_MAX_BYTES, TokenFileProblem, read_token_file
+
+    (tmp_path / "token").symlink_to("/dev/zero")
+    with pytest.raises(TokenFileProblem, match=f"over {TOKEN_FILE_MAX_BYTES} bytes"):
+        read_token_file(tmp_path / "token")
+    (tmp_path / "good").write_text(f"\n  {REFRESH_TOKEN}  \n\n")
+    assert read_token_file(tmp_path / "good").get_secret_value() == REFRESH_TOKEN

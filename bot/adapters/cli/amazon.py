@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import SecretStr
 
+from bot.services.amazon.tokens import is_refresh_token
+
 if TYPE_CHECKING:
     from bot.services.amazon.service import AmazonService
     from bot.services.amazon.sync import SyncOutcome
@@ -41,12 +43,9 @@ def configure_connect(parser: argparse.ArgumentParser) -> None:
 
 def run_connect(args: argparse.Namespace) -> int:
     try:
-        token = SecretStr(args.refresh_token_file.read_text(encoding="utf-8").strip())
-    except OSError as error:
-        print(f"vtrbot connect: cannot read the token file: {error.strerror}", file=sys.stderr)
-        return 2
-    if not token.get_secret_value():
-        print("vtrbot connect: the token file is empty", file=sys.stderr)
+        token = read_token_file(args.refresh_token_file)
+    except TokenFileProblem as problem:
+        print(f"vtrbot connect: {problem}", file=sys.stderr)
         return 2
 
     async def connect(service: AmazonService) -> int:
@@ -74,6 +73,37 @@ _CONNECT_PROBLEMS = {
     "unavailable": "Amazon did not answer; try again later",
     "malformed": "Login with Amazon or SP-API answered something unreadable; try again later",
 }
+
+
+class TokenFileProblem(Exception):
+    """Why a token file was not used; `str()` never holds the file's content."""
+
+
+TOKEN_FILE_MAX_BYTES = 4096
+"""A refresh token is a few hundred characters: a bigger file is not a token file (and a
+link to /dev/zero is read no further than this)."""
+
+
+def read_token_file(path: Path) -> SecretStr:
+    """The one refresh token the file holds (blank lines and spaces around it allowed)."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(TOKEN_FILE_MAX_BYTES + 1)
+    except OSError as error:
+        raise TokenFileProblem(f"cannot read the token file: {error.strerror}") from None
+    if len(data) > TOKEN_FILE_MAX_BYTES:
+        raise TokenFileProblem(f"the token file is over {TOKEN_FILE_MAX_BYTES} bytes")
+    try:
+        words = data.decode("utf-8").split()
+    except UnicodeDecodeError:
+        raise TokenFileProblem("the token file is not text") from None
+    if not words:
+        raise TokenFileProblem("the token file is empty")
+    if len(words) > 1:
+        raise TokenFileProblem("the token file holds more than one line: put the token alone")
+    if not is_refresh_token(words[0]):
+        raise TokenFileProblem("the token file does not hold a refresh token (Atzr|…)")
+    return SecretStr(words[0])
 
 
 def configure_disconnect(parser: argparse.ArgumentParser) -> None:
