@@ -281,3 +281,27 @@ async def test_a_chat_already_syncing_is_not_synced_twice_at_once(spapi, sync, s
     assert (first.status, second.status) == ("ok", "busy")
     assert await stored_count(sqlite_store, CHAT) == 300
     assert spapi.calls_to("/orders/2026-01-01/orders") == 3
+
+
+async def test_a_wrong_secret_key_pauses_and_the_right_one_resumes(spapi, sync, repo, clock):
+    """Issue 25, finding 8: one wrong VTRBOT_SECRET_KEY marked every store "needs
+    reconnect", so after the right key was back each seller had to send the token again."""
+    from cryptography.fernet import Fernet
+
+    from bot.services.amazon.text import sync_notice
+    from bot.services.i18n import translator
+
+    spapi.orders = [us_order(1, days_ago=2)]
+    right = sync.vault
+    sync.vault = CredentialVault(SecretStr(Fernet.generate_key().decode()))
+    assert (await sync.sync_chat(CHAT)).status == "key_changed"
+    connection = await repo.connection(CHAT)
+    assert connection is not None and connection.state == "active"
+    state = await repo.sync_state(CHAT)
+    assert state.last_problem == "key_changed" and state.orders_cursor is None
+    notice = sync_notice("key_changed", None, None, translator("en"))
+    assert "operator" in notice and "/connect" not in notice
+    sync.vault = right
+    clock.now += timedelta(hours=1)
+    outcome = await sync.sync_chat(CHAT)
+    assert (outcome.status, outcome.packages) == ("ok", 1)

@@ -40,7 +40,7 @@ async def amazon_sync(context: VtrContext) -> None:
     every = timedelta(minutes=services.settings.amazon.sync_minutes)
     outcomes = await services.amazon.sync_now(every=every)
     for outcome in outcomes:
-        if outcome.status in ("revoked", "key_changed"):
+        if outcome.status == "revoked":  # "key_changed" is the operator's to fix
             await _tell_to_reconnect(context, services, outcome.chat_id)
     log.info("Amazon sync: %s", ", ".join(f"{o.chat_id}={o.status}" for o in outcomes) or "none")
 

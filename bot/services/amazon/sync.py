@@ -242,8 +242,12 @@ class AmazonSync:
         try:
             token = self.vault.open(connection.sealed_token)
         except VaultKeyMismatch:
-            await self.repo.mark_needs_reconnect(chat_id)
-            return SyncOutcome(chat_id, "key_changed", last_good_sync=state.last_good_sync)
+            # The operator's key, not the seller's token: paused, not forgotten, so the
+            # right key resumes every store without anyone connecting again.
+            if state.last_problem != "key_changed":
+                log.error("chat %s: its stored token does not decrypt with VTRBOT_SECRET_KEY "
+                          "(changed?); paused until the key that sealed it is back", chat_id)  # fmt: skip
+            return await self._failed(chat_id, state, self.clock(), "key_changed", _Run(attempt))
         started = self.clock()
         run = _Run(attempt)
         try:

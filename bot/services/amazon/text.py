@@ -94,7 +94,14 @@ def sync_notice(
 ) -> str:
     """One or two sentences on the last sync; empty when all went well."""
     parts = []
-    if status in ("revoked", "paused", "key_changed"):
+    if status == "key_changed":
+        parts.append(
+            t._(
+                "Syncing with Amazon is paused by a problem on the bot's side, which its "
+                "operator must fix; your store stays connected."
+            )
+        )
+    elif status in ("revoked", "paused"):
         parts.append(
             t._(
                 "Amazon no longer accepts the bot's access to your store, so syncing is paused. "
