@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -40,7 +41,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     args = build_parser(chosen if chosen in SUBCOMMANDS else None).parse_args(argv)
-    return int(_entry(SUBCOMMANDS[args.command][0], "run")(args) or 0)
+    try:
+        return int(_entry(SUBCOMMANDS[args.command][0], "run")(args) or 0)
+    except Exception as error:  # whatever a command did not foresee: no secret in its trace
+        print(masked_traceback(error), file=sys.stderr, end="")
+        return 1
+
+
+SECRET_SETTINGS = (
+    "TELEGRAM_BOT_TOKEN", "VTRBOT_SPAPI_CLIENT_SECRET", "VTRBOT_SECRET_KEY",
+    "VTRBOT_WEBHOOK_SECRET", "VTRBOT_DATABASE_URL",
+)  # fmt: skip
+"""Settings whose values no command may print (libraries' errors quote some: PTB's
+InvalidToken quotes the bot token)."""
+
+
+def masked_traceback(error: BaseException) -> str:
+    """The error's traceback with every secret setting's value (from the environment or
+    `.env`), and the token part of a bot token, replaced by `[secret]`."""
+    import traceback
+
+    text = "".join(traceback.format_exception(error))
+    for secret in sorted(_secret_values(), key=len, reverse=True):
+        text = text.replace(secret, "[secret]")
+    return text
+
+
+def _secret_values() -> set[str]:
+    from pathlib import Path
+
+    values = {os.environ.get(name, "") for name in SECRET_SETTINGS}
+    try:
+        for line in Path(".env").read_text(encoding="utf-8", errors="replace").splitlines():
+            name, _, value = line.partition("=")
+            if name.strip() in SECRET_SETTINGS:
+                values.add(value.strip().strip("\"'"))
+    except OSError:
+        pass
+    values |= {value.partition(":")[2] for value in values if ":" in value}
+    return {value for value in values if len(value) >= 6}
 
 
 def _entry(spec: str, verb: str) -> Callable[[Any], Any]:

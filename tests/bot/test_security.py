@@ -208,3 +208,26 @@ async def test_the_scan_would_catch_the_libraries_left_at_debug(
     found = leaks_in(caplog, bot_api.token)
     assert bot_api.token in found
     assert "ZQX-7731-0001" in found
+
+
+async def test_vtrbot_alerts_never_prints_a_rejected_token(bot_api: FakeBotApi, tmp_path) -> None:
+    """Issue 25, finding 9: when Telegram refused the token, `vtrbot alerts --now` died
+    with PTB's InvalidToken traceback, which quotes the token."""
+    import asyncio
+    import os
+    import sys
+
+    token = "999:Rejected-Token-0123456789abcdefghij"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VTRBOT_", "TELEGRAM_"))}
+    env.update(TELEGRAM_BOT_TOKEN=token, TELEGRAM_BASE_URL=bot_api.base_url,
+               VTRBOT_DATA_DIR=str(tmp_path / "data"))  # fmt: skip
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", "from bot.cli import main; raise SystemExit(main())",
+        "alerts", "--now", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await process.communicate()
+    printed = (out + err).decode()
+    assert process.returncode not in (0, None)
+    assert token not in printed and token.split(":")[1] not in printed, printed
+    assert "TELEGRAM_BOT_TOKEN" in printed and "Traceback" not in printed

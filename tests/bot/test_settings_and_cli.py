@@ -261,3 +261,21 @@ def test_plain_http_to_amazon_only_on_this_machine() -> None:
     assert load_settings(
         None, VTRBOT_SPAPI_ENDPOINT="https://sandbox.sellingpartnerapi-na.amazon.com"
     )
+
+
+def test_an_unforeseen_error_in_any_command_prints_no_secret(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 25, finding 9: a command's traceback printed whatever its error quoted."""
+    import bot.adapters.cli.amazon as amazon_cli
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:Quoted-Secret-Value-987")
+
+    def quoting(_args: object) -> int:
+        raise RuntimeError("the token 123456:Quoted-Secret-Value-987 was refused")
+
+    monkeypatch.setattr(amazon_cli, "run_disconnect", quoting)
+    assert main(["disconnect", "--chat", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "RuntimeError: the token [secret] was refused" in err
+    assert "Quoted-Secret-Value-987" not in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,13 @@ def run(args: argparse.Namespace) -> int:
     if settings is None:
         return 2
     to_terminal = args.print or settings.telegram_bot_token is None
-    outcomes = asyncio.run(_pass(settings, args.chat, to_terminal, args.out_dir))
+    from telegram.error import InvalidToken
+
+    try:
+        outcomes = asyncio.run(_pass(settings, args.chat, to_terminal, args.out_dir))
+    except InvalidToken:  # its message quotes the token: never printed
+        print("vtrbot alerts: Telegram rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
     for chat_id, outcome in outcomes.items():
         print(f"chat {chat_id}: {outcome}")
     if not outcomes:
