@@ -42,7 +42,8 @@ __all__ = [
 def read_shipments(
     path: Path, max_bytes: int | None = None, spill_folder: Path | None = None
 ) -> Shipments:
-    return build_shipments(read_table(Path(path), max_bytes=max_bytes), spill_folder)
+    table = read_table(Path(path), max_bytes=max_bytes, scratch=spill_folder)
+    return build_shipments(table, spill_folder)
 
 
 def analyse_file(

@@ -106,8 +106,10 @@ def _check_size(path: Path, max_bytes: int | None) -> int:
     return size
 
 
-def read_table(path: Path, max_bytes: int | None = None) -> RawTable:
-    """Read any supported seller file; raise `FileRejected` with a reason otherwise."""
+def read_table(path: Path, max_bytes: int | None = None, scratch: Path | None = None) -> RawTable:
+    """Read any supported seller file; raise `FileRejected` with a reason otherwise.
+    A text file in a legacy encoding is transcoded into `scratch` (the upload's own folder,
+    which the bot clears after a crash), else into the system's temporary folder."""
     _check_size(path, max_bytes)
     with path.open("rb") as handle:
         head = handle.read(8)
@@ -117,13 +119,13 @@ def read_table(path: Path, max_bytes: int | None = None) -> RawTable:
         return read_xlsx(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileRejected("legacy_xls")
-    return _read_text(path)
+    return _read_text(path, scratch)
 
 
 # --- delimited text -------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> RawTable:
+def _read_text(path: Path, scratch: Path | None = None) -> RawTable:
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE_BYTES)
         truncated = bool(handle.read(1))
@@ -143,8 +145,8 @@ def _read_text(path: Path) -> RawTable:
         if not needs_transcoding:
             yield from _text_batches(path, layout)
             return
-        with tempfile.TemporaryDirectory(prefix="vtrbot-") as scratch:
-            source = Path(scratch) / "utf8.csv"
+        with tempfile.TemporaryDirectory(prefix="vtrbot-", dir=scratch) as folder:
+            source = Path(folder) / "utf8.csv"
             transcode_to_utf8(path, encoding, source)
             yield from _text_batches(source, layout)
 

@@ -265,3 +265,26 @@ async def test_in_a_group_only_admins_disconnect_its_store(
     replies = await bot_api.wait_for("sendMessage", chat_id=GROUP, count=2)
     assert "Disconnected" in replies[-1].text
     assert await services.amazon.repo.connection(GROUP) is None
+
+
+async def test_a_legacy_encoded_upload_is_transcoded_in_the_uploads_own_folder(
+    core: Core, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 25, finding 6: GBK files were transcoded in the system's temporary folder,
+    where a copy with buyer names stayed when the worker was killed mid-transcode. Now
+    the copy goes in the upload's own scratch folder (cleared after a crash)."""
+    from bot.domain import reading
+
+    targets: list[Path] = []
+    transcode = reading.transcode_to_utf8
+
+    def recorded(source: Path, encoding: str, target: Path, *args: object) -> None:
+        targets.append(target)
+        transcode(source, encoding, target, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "transcode_to_utf8", recorded)
+    replies = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    assert any("玩具" in reply.html for reply in replies)  # read: its category shows
+    [target] = targets
+    assert core.uploads.scratch_folder is not None
+    assert target.is_relative_to(core.uploads.scratch_folder)
