@@ -23,10 +23,11 @@ import multiprocessing
 import multiprocessing.connection
 import resource
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
@@ -42,6 +43,7 @@ WORKER_CPU_SECONDS_PER_MB = 1
 """CPU time an analysis may use: a minute plus a second per MB of file, several times what
 the benchmark files take (docs/performance.md)."""
 _PRELOAD = ["bot.domain.engine"]
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -211,3 +213,47 @@ def _portable(shipments: Shipments, spill_folder: Path | None) -> Shipments:
         rows_skipped=shipments.rows_skipped,
         warnings=shipments.warnings,
     )
+
+
+def call_isolated(function: Callable[..., T], args: tuple[Any, ...], limits: tuple[int, int]) -> T:
+    """`function(*args)` in a worker with the analysis's kind of (address space, CPU
+    seconds) limits: for work on a huge report (its defect workbook) that would otherwise
+    grow the bot's own process. `function` must be importable by name (it is pickled).
+    Raises `AnalysisFailed` when the worker died, hit a limit or raised."""
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_call, args=(sender, function, args, limits), name="vtrbot-worker", daemon=True
+    )
+    worker.start()
+    sender.close()
+    try:
+        answer = receiver.recv()
+    except EOFError:
+        worker.join()
+        raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
+    finally:
+        receiver.close()
+    worker.join()
+    if isinstance(answer, AnalysisFailed):
+        raise answer
+    return answer  # type: ignore[no-any-return]  # what `function` returned
+
+
+def _call(
+    sender: multiprocessing.connection.Connection,
+    function: Callable[..., Any],
+    args: tuple[Any, ...],
+    limits: tuple[int, int],
+) -> None:
+    address_space, cpu_seconds = limits
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    try:
+        answer: object = function(*args)
+    except MemoryError:
+        answer = AnalysisFailed("out of memory")
+    except Exception as error:
+        answer = AnalysisFailed(type(error).__name__)
+    sender.send(answer)
+    sender.close()

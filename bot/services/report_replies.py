@@ -11,19 +11,27 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 from collections import OrderedDict
 from pathlib import Path
 
 from bot.domain.models import VtrReport
 from bot.services import buttons
 from bot.services.defect_document import defect_replies
-from bot.services.i18n import Translator
+from bot.services.i18n import Lang, Translator, translator
+from bot.services.isolation import WORKER_ADDRESS_SPACE, AnalysisFailed, call_isolated
 from bot.services.replies import Reply, pack
 from bot.services.report_text import render_report
 
 CACHE_BYTES = 64 << 20
 """Defect files kept for /vtr, over all chats; the least recently sent go first."""
+IN_PROCESS_DEFECTS = 20_000
+"""A defect file of more defects than this is built in a worker process under the
+analysis's limits (`isolation.call_isolated`): writing hundreds of thousands of rows would
+otherwise grow the bot's own process by gigabytes. Fewer are built in a thread, at once."""
+DEFECT_FILE_CPU_SECONDS = 600
 _Key = tuple[int, str, str]
+log = logging.getLogger(__name__)
 
 
 class ReportReplies:
@@ -51,16 +59,31 @@ class ReportReplies:
             del self._files[key]
 
     def _defect_files(self, report: VtrReport, t: Translator) -> list[Reply]:
-        """Built in the scratch folder, like every other working copy of seller data."""
+        """Built in the scratch folder, like every other working copy of seller data; a
+        huge one in a worker process (none when even that fails: the text still goes)."""
         if self.scratch_folder is not None:
             self.scratch_folder.mkdir(parents=True, exist_ok=True)
-        return defect_replies(report, t, self.scratch_folder)
+        if len(report.defects) <= IN_PROCESS_DEFECTS:
+            return defect_replies(report, t, self.scratch_folder)
+        limits = (WORKER_ADDRESS_SPACE, DEFECT_FILE_CPU_SECONDS)
+        try:
+            return call_isolated(
+                defect_replies_in_lang, (report, t.lang, self.scratch_folder), limits
+            )
+        except AnalysisFailed as failed:
+            log.warning("defect file of %d defects not built: %s", len(report.defects), failed)
+            return []
 
     def _keep(self, key: _Key, files: list[Reply]) -> None:
         self.forget(key[0])  # only the chat's last report is sent again
         self._files[key] = files
         while self._files and _size(self._files) > self.cache_bytes:
             self._files.popitem(last=False)
+
+
+def defect_replies_in_lang(report: VtrReport, lang: Lang, folder: Path | None) -> list[Reply]:
+    """`defect_replies` for a worker process, which gets the language, not a translator."""
+    return defect_replies(report, translator(lang), folder)
 
 
 def _text_replies(report: VtrReport, t: Translator) -> list[Reply]:

@@ -203,14 +203,19 @@ class Store:
             "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
             "report_json = excluded.report_json, as_of = excluded.as_of, "
             "created_at = excluded.created_at",
-            (chat_id, report.model_dump_json(), report.as_of.isoformat(), _now()),
-        )
+            # Off the event loop: a big file's report holds every defect (hundreds of
+            # thousands), seconds of serialising that would stall every other chat.
+            (chat_id, await asyncio.to_thread(report.model_dump_json),
+             report.as_of.isoformat(), _now()),
+        )  # fmt: skip
 
     async def last_report(self, chat_id: int) -> VtrReport | None:
         value = await self._value(
             "SELECT report_json FROM last_report WHERE chat_id = ?", (chat_id,)
         )
-        return VtrReport.model_validate_json(value) if isinstance(value, str) else None
+        if not isinstance(value, str):
+            return None
+        return await asyncio.to_thread(VtrReport.model_validate_json, value)  # see save_report
 
     async def last_report_as_of(self, chat_id: int) -> date | None:
         """The last report's as-of date, without reading the report: a big file's report
