@@ -156,7 +156,7 @@ async def test_webhook_checks_the_secret_before_the_body_and_bounds_its_time(
     from bot.adapters.telegram import webhook
     from bot.adapters.telegram.app import build_application
 
-    monkeypatch.setattr(webhook, "BODY_TIMEOUT_S", 0.5)
+    monkeypatch.setattr(webhook, "BODY_TIMEOUT_S", 0.5, raising=False)
     port = free_port()
     async with started(build_application(settings, kb), poll=False) as application:
         assert application.updater is not None
