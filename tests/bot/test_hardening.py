@@ -322,7 +322,7 @@ def test_a_worker_past_its_memory_limit_fails_alone() -> None:
 
 
 async def test_a_stored_report_is_read_and_written_off_the_event_loop(
-    core: Core, store: Store, monkeypatch: pytest.MonkeyPatch
+    core: Core, sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Finding 7: /vtr with 300,000 defects blocked the event loop 2.3 s parsing the
     stored report (and an upload as long writing it)."""
@@ -344,9 +344,9 @@ async def test_a_stored_report_is_read_and_written_off_the_event_loop(
             return super().model_dump_json(*args, **kwargs)
 
     await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
-    report = await store.last_report(EN.chat_id)
+    report = await sqlite_store.last_report(EN.chat_id)
     assert report is not None
     monkeypatch.setattr(store_module, "VtrReport", Spy)
-    await store.save_report(EN.chat_id, Spy.model_validate(report.model_dump()))
-    assert await store.last_report(EN.chat_id) is not None
+    await sqlite_store.save_report(EN.chat_id, Spy.model_validate(report.model_dump()))
+    assert await sqlite_store.last_report(EN.chat_id) is not None
     assert len(threads) == 2 and threading.main_thread().name not in threads
