@@ -39,8 +39,9 @@ async def test_forget_deletes_the_chats_data_and_its_alert(
     bot_api.user_sends_document(32, samples.gbk_csv(), "erp.csv", caption=samples.AS_OF)
     await bot_api.wait_for("sendDocument", chat_id=31)
     await bot_api.wait_for("sendDocument", chat_id=32)
+    replies = len(bot_api.sent("sendMessage", 31))
     bot_api.user_sends(31, "/subscribe 09:00")
-    await asyncio.sleep(0.3)
+    await bot_api.wait_for("sendMessage", chat_id=31, count=replies + 1)  # stored, then said
     assert await store.subscription(31) is not None
     assert running_bot.job_queue.get_jobs_by_name(job_name(31))
 
