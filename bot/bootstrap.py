@@ -27,8 +27,19 @@ from bot.services.forgetting import Forgetting
 from bot.services.isolation import analyse_file_isolated, warm_up
 from bot.services.questions import QuestionService
 from bot.services.store import Store
-from bot.services.uploads import Analyse, UploadService
+from bot.services.uploads import UPLOADS_AT_ONCE, Analyse, UploadService
 from bot.settings import Settings
+
+OTHER_WORK_CONNECTIONS = 6
+"""Database connections beside the uploads': questions and commands (one short statement at
+a time each, so a few serve many chats), the alert pass, the Amazon sync round, the
+heartbeat. Named locks have a connection of their own and need none of these."""
+
+
+def store_connections(uploads_at_once: int = UPLOADS_AT_ONCE) -> int:
+    """The pool a process needs for the work it admits at once: each admitted upload uses at
+    most one connection at a time, and no code holds one while waiting for another."""
+    return uploads_at_once + OTHER_WORK_CONNECTIONS
 
 
 @dataclass(frozen=True)
@@ -66,7 +77,7 @@ def build_services(
     analyse: Analyse = analyse_file_isolated,
 ) -> Services:
     """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
-    store = store or open_store(settings)
+    store = store or open_store(settings, store_connections())
     amazon = amazon_service(settings, store, clock)
     alerts = AlertService(
         store,
@@ -100,12 +111,12 @@ def build_services(
     )
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings, connections: int | None = None) -> Store:
     """The store `settings` ask for, not yet opened: PostgreSQL when VTRBOT_DATABASE_URL is
-    set, else the SQLite file in the data folder."""
+    set (with a pool of `connections`), else the SQLite file in the data folder."""
     shared = settings.scale_out.database_url
     url = shared.get_secret_value() if shared else None
-    return Store(settings.database_path, database_url=url)
+    return Store(settings.database_path, database_url=url, connections=connections)
 
 
 def amazon_service(settings: Settings, store: Store, clock: Clock = utc_now) -> AmazonService:

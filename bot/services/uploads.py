@@ -31,6 +31,7 @@ from bot.services.replies import Progress, Reply, Upload
 from bot.services.report_replies import ReportReplies
 from bot.services.report_text import render_file_error
 from bot.services.store import Store, storage_problem, storage_problem_text
+from bot.services.upload_queue import QueueFull, UploadQueue
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,13 @@ PARALLEL_ANALYSES = max(1, (os.cpu_count() or 2) // 2)
 """Uploads analysed at the same time; later ones wait their turn (and are told so).
 Analyses are CPU-bound and hold the GIL part of the time: more only slow every chat's
 answers (measured by bench_load.py)."""
+UPLOADS_AT_ONCE = 2 * PARALLEL_ANALYSES
+"""Uploads a process works on at once (download, analysis, merge): twice the analyses, so
+one file downloads or merges while another is analysed. Each needs at most one database
+connection at a time, which is what the store's pool is sized from (`store_connections`)."""
+UPLOADS_WAITING = 40
+"""Uploads that may wait in one process's line; a file beyond them is turned away at once
+("send it again in a few minutes") rather than left waiting without end."""
 ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 """File types a seller may send; the engine explains what it cannot read inside them
 (an old .xls gets "save it as .xlsx")."""
@@ -67,6 +75,8 @@ class UploadService:
         scratch_folder: Path | None,
         progress_interval: float = 4.0,
         max_parallel_analyses: int = PARALLEL_ANALYSES,
+        uploads_at_once: int = UPLOADS_AT_ONCE,
+        uploads_waiting: int = UPLOADS_WAITING,
         analyse: Analyse = analyse_file_isolated,
     ) -> None:
         self.store = store
@@ -80,6 +90,7 @@ class UploadService:
         self.progress_interval = progress_interval
         self._busy: set[int] = set()
         self._slots = asyncio.Semaphore(max_parallel_analyses)
+        self.queue = UploadQueue(uploads_at_once, uploads_waiting)
         self._chat_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._generation: defaultdict[int, int] = defaultdict(int)
 
@@ -136,6 +147,22 @@ class UploadService:
         self, chat_id: int, upload: Upload, t: Translator, say: Progress
     ) -> VtrReport:
         self._check_name_and_size(upload, t)
+        try:
+            async with self.queue.turn(lambda ahead: say(files_ahead_text(ahead, t))):
+                return await self._work_on(chat_id, upload, t, say)
+        except QueueFull as full:
+            log.warning("upload line full (%s files ahead): a file turned away", full.ahead)
+            text = t._(
+                "Too many files are waiting to be analysed right now. "
+                "Please send {filename} again in a few minutes.",
+                filename=upload.filename,
+            )
+            raise UploadRefused(esc(text)) from None
+
+    async def _work_on(
+        self, chat_id: int, upload: Upload, t: Translator, say: Progress
+    ) -> VtrReport:
+        """The upload's turn: fetched, analysed, merged."""
         as_of = parse_date(upload.caption) or await self.store.get_as_of(chat_id)
         generation = self._generation[chat_id]
         folder_for_upload = await asyncio.to_thread(fresh_scratch, self.scratch_folder)
@@ -278,6 +305,17 @@ class UploadService:
                 shutil.rmtree(left, ignore_errors=True)
             else:
                 left.unlink(missing_ok=True)
+
+
+def files_ahead_text(ahead: int, t: Translator) -> str:
+    """What a file waiting in line is told: how many are ahead of it."""
+    return esc(
+        t.ngettext(
+            "{count} file is ahead of yours; I start on yours as soon as it is done.",
+            "{count} files are ahead of yours; I start on yours as soon as they are done.",
+            ahead,
+        )
+    )
 
 
 STALE_SCRATCH_SECONDS = 24 * 3600

@@ -16,6 +16,7 @@ from bot.services.dates import parse_date
 from bot.services.replies import ChatRef, Upload
 from bot.services.store import Store
 from bot.services.text_split import split_html, units
+from bot.services.upload_queue import UploadQueue
 from tests.bot import samples
 from tests.gated import GatedFetch
 from tests.stored import stored_records
@@ -123,6 +124,38 @@ async def test_a_second_upload_waits_for_the_first(core: Core) -> None:
     assert "95.0%" in "\n".join(r.html for r in await first)
     # Once done, the chat may upload again.
     assert len(await core.handle_upload(EN, upload_of(data, "d.xlsx"))) >= 2
+
+
+async def test_uploads_beyond_the_process_limit_wait_in_line_and_are_told_so(core: Core) -> None:
+    """One upload at a time, one more in line: the second hears one file is ahead of it
+    and is reported once the first is done; the third is turned away at once."""
+    core.uploads.queue = UploadQueue(at_once=1, waiting=1)
+    release = asyncio.Event()
+    data = samples.xlsx()
+
+    async def slow_fetch(dest: Path) -> None:
+        await release.wait()
+        dest.write_bytes(data)
+
+    told: list[str] = []
+
+    async def status(text: str) -> None:
+        told.append(text)
+
+    first = asyncio.create_task(
+        core.handle_upload(EN, Upload("a.xlsx", len(data), slow_fetch, samples.AS_OF))
+    )
+    await asyncio.sleep(0.05)
+    second = asyncio.create_task(
+        core.handle_upload(ZH, upload_of(data, "b.xlsx", samples.AS_OF), progress=status)
+    )
+    await asyncio.sleep(0.05)
+    assert told == ["前面还有 1 个文件，轮到你的文件时我会立刻开始。"]
+    [away] = await core.handle_upload(OTHER, upload_of(data, "c.xlsx"))
+    assert "c.xlsx" in away.html and "几分钟后" in away.html
+    release.set()
+    assert "95.0%" in "\n".join(r.html for r in await first)
+    assert "95.0%" in "\n".join(r.html for r in await second)
 
 
 async def test_slow_analysis_keeps_the_status_message_moving(core: Core, monkeypatch) -> None:

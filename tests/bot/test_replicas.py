@@ -9,6 +9,8 @@ import asyncio
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.replies import ChatRef, Upload
+from bot.services.store import Store
+from bot.services.upload_queue import UploadQueue
 from tests.bot import samples
 from tests.bot.harness import core_for
 from tests.bot.test_core import upload_of
@@ -48,3 +50,29 @@ async def test_a_chat_uploading_to_two_replicas_at_once_is_analysed_once_at_a_ti
         await asyncio.wait_for(analysing, timeout=60)
         await first.close()
         await second.close()
+
+
+async def test_more_uploads_at_once_than_pooled_connections_all_finish(
+    postgres_url: str, tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    """Six chats' uploads admitted at once on a pool of two connections. When each upload's
+    analysis lock took a pooled connection for the whole upload, the first two took both and
+    every upload then waited for a third, for ever; the locks have a connection of their own
+    now, and every upload is reported and stored."""
+    store = Store(tmp_path / "unused.sqlite3", database_url=postgres_url, connections=2)
+    await store.open()
+    core = core_for(store, kb, "en")
+    core.uploads.queue = UploadQueue(at_once=6, waiting=0)
+    data = samples.gbk_csv()
+    chats = [ChatRef(chat_id, "en") for chat_id in range(100, 106)]
+    try:
+        replies = await asyncio.wait_for(
+            asyncio.gather(
+                *(core.handle_upload(c, upload_of(data, "a.csv", samples.AS_OF)) for c in chats)
+            ),
+            timeout=120,
+        )
+        assert [r[-1].document is not None for r in replies] == [True] * len(chats)
+        assert [await stored_count(store, c.chat_id) for c in chats] == [21] * len(chats)
+    finally:
+        await store.close()

@@ -35,6 +35,11 @@ class StoreClosedError(RuntimeError):
     """The store was used before `open()` or after `close()`."""
 
 
+class StoreTimeoutError(RuntimeError):
+    """The database did not answer in time (no free connection, a lock held elsewhere, a
+    statement too slow): the seller is told the store is busy, instead of waiting forever."""
+
+
 class Transaction(Protocol):
     """Statements that commit together or not at all."""
 
@@ -96,10 +101,14 @@ class Backend(Protocol):
         """A read's rows, `size` at a time."""
         ...
 
-    def hold(self, key: str, wait: bool) -> AbstractAsyncContextManager[bool]:
+    def hold(self, key: str) -> AbstractAsyncContextManager[bool]:
         """Hold a named lock across every process sharing the database while inside; yields
-        False at once when another holder has it and `wait` is False. A holder that dies
-        releases it."""
+        False at once when another holder has it. A holder that dies releases it."""
+        ...
+
+    async def ping(self, seconds: float) -> None:
+        """One trivial query answered within `seconds`, or `StoreTimeoutError`: the health
+        check's proof that this process still gets answers from its database."""
         ...
 
     async def scrub(self) -> None:

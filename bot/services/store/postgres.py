@@ -4,13 +4,21 @@ Several bot processes may share one database. Per-chat work is serialised by the
 itself (a transaction-scoped advisory lock on the chat ID), not by a lock in one process, and
 the schema is migrated under an advisory lock so replicas starting together migrate once.
 Uploads are staged with binary COPY, the fastest way into PostgreSQL.
+
+No work holds a pooled connection while it waits for another: the named locks that last a
+whole alert pass or sync (`hold`) live on one connection of their own (`_NamedLocks`), never
+in the pool the work needs, so a burst of long holders can never take every connection.
+Every wait on the database (a connection, a chat's lock, a statement) has a deadline that
+ends in `StoreTimeoutError`, which the seller hears as "the database is busy".
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from functools import lru_cache
 
 import asyncpg
@@ -21,6 +29,7 @@ from bot.services.store.backend import (
     Params,
     Row,
     StoreClosedError,
+    StoreTimeoutError,
 )
 from bot.services.store.schema import MIGRATIONS, SCHEMA_VERSION, Dialect
 
@@ -28,7 +37,30 @@ MIGRATION_LOCK = 0x76747262
 """Advisory lock key held while migrating ("vtrb"); chat locks use the chat ID, and chat IDs
 this small are private chats' user IDs, which a migration only delays."""
 POOL_SIZE = 10
-"""Connections per process: a merge, a streamed read and a few questions at once."""
+"""Connections per process when the caller does not size the pool from its own work."""
+ACQUIRE_TIMEOUT_S = 20.0
+"""Longest wait for a pooled connection. The pool is sized for the work a replica admits at
+once, so a wait this long means something is stuck: the seller hears the store is busy."""
+QUERY_TIMEOUT_S = 60.0
+"""Longest one statement may take, a big report's read included."""
+MERGE_TIMEOUT_S = 600.0
+"""Longest one statement inside a transaction may take: a million-row upload's merge."""
+LOCK_TIMEOUT = "30s"
+"""Longest a transaction waits for another process's transaction on the same chat."""
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _deadline(what: str) -> Iterator[None]:
+    """asyncpg's timeouts (TimeoutError) and a lock wait cut short by `lock_timeout`, as
+    the one error the services know: the database did not answer in time."""
+    try:
+        yield
+    except TimeoutError as error:
+        raise StoreTimeoutError(f"the database did not answer in time ({what})") from error
+    except asyncpg.LockNotAvailableError as error:
+        raise StoreTimeoutError(f"a lock was held too long elsewhere ({what})") from error
 
 
 @lru_cache(maxsize=256)
@@ -51,6 +83,7 @@ class PostgresBackend:
         self.url = url
         self.pool_size = pool_size
         self._pool: asyncpg.Pool | None = None
+        self._locks = _NamedLocks(url)
 
     async def open(self) -> None:
         self._pool = await asyncpg.create_pool(
@@ -63,6 +96,7 @@ class PostgresBackend:
             raise
 
     async def close(self) -> None:
+        await self._locks.close()
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
@@ -73,55 +107,120 @@ class PostgresBackend:
             raise StoreClosedError("store is not open")
         return self._pool
 
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection, waited for at most ACQUIRE_TIMEOUT_S."""
+        with _deadline("no free connection"):
+            connection = await self.pool.acquire(timeout=ACQUIRE_TIMEOUT_S)
+        try:
+            with _deadline("a statement"):
+                yield connection
+        finally:
+            await self.pool.release(connection)
+
     async def schema_version(self) -> int:
-        async with self.pool.acquire() as connection:
+        async with self._connection() as connection:
             return await _version(connection)
 
     async def _migrate(self) -> None:
-        async with self.pool.acquire() as connection:
+        async with self._connection() as connection:
             await migrate(connection)
 
+    async def ping(self, seconds: float) -> None:
+        with _deadline("the health check"):
+            async with asyncio.timeout(seconds), self._connection() as connection:
+                await connection.fetchval("SELECT 1")
+
     async def fetch(self, sql: str, params: Params = ()) -> list[Row]:
-        async with self.pool.acquire() as connection:
-            return [tuple(row) for row in await connection.fetch(numbered(sql), *params)]
+        async with self._connection() as connection:
+            rows = await connection.fetch(numbered(sql), *params, timeout=QUERY_TIMEOUT_S)
+            return [tuple(row) for row in rows]
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        async with self.pool.acquire() as connection:
-            return _count(await connection.execute(numbered(sql), *params))
+        async with self._connection() as connection:
+            return _count(await connection.execute(numbered(sql), *params, timeout=QUERY_TIMEOUT_S))
 
     @asynccontextmanager
     async def transaction(self, chat_id: int) -> AsyncIterator[_PostgresTransaction]:
         """All or nothing, and one per chat across every process: two replicas merging the
-        same chat's uploads would otherwise both delete the old orders and both insert."""
-        async with self.pool.acquire() as connection, connection.transaction():
+        same chat's uploads would otherwise both delete the old orders and both insert.
+        The wait for the other's transaction is bounded by LOCK_TIMEOUT."""
+        async with self._connection() as connection, connection.transaction():
+            await connection.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
             await connection.execute("SELECT pg_advisory_xact_lock($1)", chat_id)
             yield _PostgresTransaction(connection)
 
     async def stream(self, sql: str, params: Params, size: int) -> AsyncIterator[list[Row]]:
-        async with self.pool.acquire() as connection, connection.transaction():
+        async with self._connection() as connection, connection.transaction():
             cursor = await connection.cursor(numbered(sql), *params)
-            while rows := await cursor.fetch(size):
+            while rows := await cursor.fetch(size, timeout=QUERY_TIMEOUT_S):
                 yield [tuple(row) for row in rows]
 
     @asynccontextmanager
-    async def hold(self, key: str, wait: bool) -> AsyncIterator[bool]:
-        """A session advisory lock on a connection kept while inside: when a process dies,
-        the server closes its connection and the lock is free for the others at once."""
-        async with self.pool.acquire() as connection:
-            if wait:
-                await connection.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", key)
-            elif not await connection.fetchval(
-                "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", key
-            ):
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                await connection.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", key)
+    async def hold(self, key: str) -> AsyncIterator[bool]:
+        """A session advisory lock, on the named locks' own connection: when a process dies,
+        the server closes that connection and its locks are free for the others at once."""
+        mine = await self._locks.take(key)
+        try:
+            yield mine
+        finally:
+            if mine:
+                await self._locks.release(key)
 
     async def scrub(self) -> None:
         """Nothing to do at once: deleted rows are reclaimed by autovacuum (docs/operating.md, "Storage")."""
+
+
+class _NamedLocks:
+    """Every named lock this process holds, on one connection kept for them alone.
+
+    A session advisory lock lasts as long as its connection, so a holder needs a connection
+    for its whole pass; taken from the work pool, a burst of holders took every connection
+    and then waited forever for one more. One connection holds any number of them, and each
+    take or release is one short statement. PostgreSQL lets a session take its own lock
+    again, so the names held in this process are also kept here: a second holder in the same
+    process is refused like one in another."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._connection: asyncpg.Connection | None = None
+        self._turn = asyncio.Lock()
+        self._held: set[str] = set()
+
+    async def take(self, key: str) -> bool:
+        if key in self._held:
+            return False
+        self._held.add(key)  # before the first await: no other task here can take it too
+        try:
+            taken = await self._query("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", key)
+        except BaseException:
+            self._held.discard(key)
+            raise
+        if not taken:
+            self._held.discard(key)
+        return bool(taken)
+
+    async def release(self, key: str) -> None:
+        try:
+            await self._query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", key)
+        finally:
+            self._held.discard(key)
+
+    async def _query(self, sql: str, key: str) -> object:
+        """One statement at a time on the shared connection, reconnecting if it was lost
+        (its locks went with it: the server freed them for the other processes)."""
+        async with self._turn:
+            with _deadline("a named lock"):
+                if self._connection is None or self._connection.is_closed():
+                    if self._connection is not None:
+                        log.warning("named-lock connection lost; its locks were released")
+                    self._connection = await asyncpg.connect(self.url, timeout=ACQUIRE_TIMEOUT_S)
+                return await self._connection.fetchval(sql, key, timeout=QUERY_TIMEOUT_S)
+
+    async def close(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
 
 
 async def migrate(connection: asyncpg.Connection) -> None:
@@ -151,10 +250,12 @@ class _PostgresTransaction:
         self._connection = connection
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        return _count(await self._connection.execute(numbered(sql), *params))
+        return _count(
+            await self._connection.execute(numbered(sql), *params, timeout=MERGE_TIMEOUT_S)
+        )
 
     async def write_returning(self, sql: str, params: Params = ()) -> Row | None:
-        row = await self._connection.fetchrow(numbered(sql), *params)
+        row = await self._connection.fetchrow(numbered(sql), *params, timeout=MERGE_TIMEOUT_S)
         return tuple(row) if row is not None else None
 
     async def start_staging(self) -> None:
@@ -163,23 +264,27 @@ class _PostgresTransaction:
         )
 
     async def stage(self, rows: Sequence[Row]) -> None:
-        await self._connection.copy_records_to_table("upload", records=rows)
+        await self._connection.copy_records_to_table(
+            "upload", records=rows, timeout=MERGE_TIMEOUT_S
+        )
 
     async def staged(self) -> None:
         """Statistics for the planner: without them it guessed the staged upload's size and
         deleting 200k replaced orders took 3.0 s; with them 0.4 s + 0.65 s."""
-        await self._connection.execute("ANALYZE upload")
+        await self._connection.execute("ANALYZE upload", timeout=MERGE_TIMEOUT_S)
 
     async def replace_orders(self, chat_id: int) -> None:
         """A hash semi-join on the analysed upload, then one insert of it."""
         await self._connection.execute(
             "DELETE FROM shipments WHERE chat_id = $1 AND order_id IN (SELECT order_id FROM upload)",
             chat_id,
+            timeout=MERGE_TIMEOUT_S,
         )
         await self._connection.execute(
             f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
             f"SELECT $1, {SHIPMENT_COLUMNS} FROM upload",
             chat_id,
+            timeout=MERGE_TIMEOUT_S,
         )
 
     async def end_staging(self) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Literal
 
 from bot.services.i18n import Translator
+from bot.services.store.backend import StoreTimeoutError
 
 StorageProblem = Literal["locked", "full"]
 
@@ -32,6 +33,8 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
             return "locked"
         if "full" in text:
             return "full"
+    if isinstance(error, StoreTimeoutError):
+        return "locked"
     code = getattr(error, "sqlstate", None)
     if code in _POSTGRES_FULL:
         return "full"

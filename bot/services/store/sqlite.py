@@ -15,6 +15,7 @@ from bot.services.store.backend import (
     Params,
     Row,
     StoreClosedError,
+    StoreTimeoutError,
 )
 from bot.services.store.schema import MIGRATIONS, SCHEMA_VERSION, Dialect
 
@@ -24,9 +25,8 @@ default (2 MiB) a million-row upload thrashed it while merging into two indexes:
 bench_upload at 1M rows took 17.9 s / 340 MiB; 8 MiB 11.6 s / 355; 16 MiB 9.9 s / 375;
 64 MiB 10.6 s / 505."""
 
-_HELD: dict[tuple[str, str], asyncio.Event] = {}
-"""Names held now, per database file, by any store in this process; each event is set
-when its holder lets go."""
+_HELD: set[tuple[str, str]] = set()
+"""Names held now, per database file, by any store in this process."""
 
 
 class SqliteBackend:
@@ -134,20 +134,25 @@ class SqliteBackend:
                 yield [tuple(row) for row in rows]
 
     @asynccontextmanager
-    async def hold(self, key: str, wait: bool) -> AsyncIterator[bool]:
+    async def hold(self, key: str) -> AsyncIterator[bool]:
         """In this process only: one SQLite file serves one bot process."""
         name = (str(self.path), key)
-        while (released := _HELD.get(name)) is not None:
-            if not wait:
-                yield False
-                return
-            await released.wait()
-        released = _HELD[name] = asyncio.Event()
+        if name in _HELD:
+            yield False
+            return
+        _HELD.add(name)
         try:
             yield True
         finally:
-            del _HELD[name]
-            released.set()
+            _HELD.discard(name)
+
+    async def ping(self, seconds: float) -> None:
+        """SQLite answers from this process's own file: a read on the reader connection."""
+        try:
+            async with asyncio.timeout(seconds):
+                await self.fetch("SELECT 1")
+        except TimeoutError as error:
+            raise StoreTimeoutError("the database did not answer the health check") from error
 
     async def scrub(self) -> None:
         """Copy the WAL into the database and truncate it to nothing: the WAL still holds

@@ -124,18 +124,23 @@ class Store:
     """Async access to the bot's database. Open once at start-up, close at shutdown.
 
     SQLite in the file at `path` by default; PostgreSQL when `database_url` is given (then
-    `path` only says where the data folder is: scratch files still go beside it).
+    `path` only says where the data folder is: scratch files still go beside it), through a
+    pool of `connections`, sized by the caller from the work it admits at once.
     """
 
     def __init__(
-        self, path: Path | str, busy_timeout_ms: int = 5000, database_url: str | None = None
+        self,
+        path: Path | str,
+        busy_timeout_ms: int = 5000,
+        database_url: str | None = None,
+        connections: int | None = None,
     ) -> None:
         self.path = Path(path)
         self.backend: Backend = SqliteBackend(self.path, busy_timeout_ms)
         if database_url:
-            from bot.services.store.postgres import PostgresBackend  # asyncpg: only when used
+            from bot.services.store.postgres import POOL_SIZE, PostgresBackend  # asyncpg: if used
 
-            self.backend = PostgresBackend(database_url)
+            self.backend = PostgresBackend(database_url, connections or POOL_SIZE)
 
     async def open(self) -> None:
         await self.backend.open()
@@ -434,10 +439,14 @@ class Store:
                 (chat_id, day.isoformat()),
             )
 
-    def hold(self, key: str, wait: bool = False) -> AbstractAsyncContextManager[bool]:
+    def hold(self, key: str) -> AbstractAsyncContextManager[bool]:
         """A named lock shared by every process on this database (see `Backend.hold`):
         one chat's daily pass, or one chat's analysis, in one process at a time."""
-        return self.backend.hold(key, wait)
+        return self.backend.hold(key)
+
+    async def ping(self, seconds: float) -> None:
+        """The database answered within `seconds`, or `StoreTimeoutError` (the heartbeat)."""
+        await self.backend.ping(seconds)
 
     async def release_alert(self, chat_id: int, alert_id: int) -> None:
         """Undo a claim none of whose parts was sent: a later pass may claim the day again."""
