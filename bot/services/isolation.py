@@ -176,8 +176,8 @@ def _work(
 ) -> None:
     """The child: limits first, then the analysis; the answer or the error goes back."""
     address_space, cpu_seconds = limits
-    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    lower_limit(resource.RLIMIT_AS, address_space)
+    lower_limit(resource.RLIMIT_CPU, cpu_seconds)
     try:
         from bot.domain.engine import analyse_file
 
@@ -196,6 +196,18 @@ def _work(
     usage = Usage(own.ru_utime + own.ru_stime, own.ru_maxrss * 1024)
     sender.send((answer, usage))  # the analysis, or the exception that stands for it
     sender.close()
+
+
+def lower_limit(which: int, wanted: int) -> int:
+    """Set a limit to `wanted`, or to the host's hard limit when that is lower; the limit set.
+
+    A process may lower its hard limit but never raise it: under a host's lower cap (`ulimit
+    -v`, a systemd unit's LimitAS=) asking for ours failed every analysis. The host's cap
+    then bounds the worker instead, and a file that needs more is refused as too big."""
+    _, hard = resource.getrlimit(which)
+    limit = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    resource.setrlimit(which, (limit, limit))
+    return limit
 
 
 def _portable(shipments: Shipments, spill_folder: Path | None) -> Shipments:
