@@ -41,7 +41,7 @@ from bot.adapters.telegram.requests import bot_request, rate_limiter
 from bot.adapters.telegram.webhook import harden_webhook_server
 from bot.bootstrap import build_services
 from bot.domain.knowledge import KnowledgeBase
-from bot.healthcheck import HEARTBEAT_SECONDS, beat
+from bot.healthcheck import HEARTBEAT_SECONDS, beat, beat_if_store_answers
 from bot.services.alerting import Clock, utc_now
 from bot.services.core import COMMANDS, command_menu
 from bot.services.i18n import SUPPORTED_LANGS, translator
@@ -73,11 +73,11 @@ def handlers() -> list[BaseHandler[Any, VtrContext, Any]]:
 
 
 async def _heartbeat(context: VtrContext) -> None:
-    """Touch the heartbeat file the container's health check reads."""
+    """Touch the heartbeat file the container's health check reads, once the store answered."""
     assert context.job is not None
     data_dir = context.job.data
     assert isinstance(data_dir, Path)  # _post_init gives the job the data folder
-    beat(data_dir)
+    await beat_if_store_answers(data_dir, context.bot_data.services.store.ping)
 
 
 async def _post_init(application: VtrApplication) -> None:

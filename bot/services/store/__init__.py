@@ -6,7 +6,7 @@ bootstrap builds the one the settings ask for (`bot.bootstrap.open_store`).
 
 from __future__ import annotations
 
-from bot.services.store.backend import StoreClosedError
+from bot.services.store.backend import StoreClosedError, StoreTimeoutError
 from bot.services.store.problems import StorageProblem, storage_problem, storage_problem_text
 from bot.services.store.schema import SCHEMA_VERSION
 from bot.services.store.store import Store
@@ -16,6 +16,7 @@ __all__ = [
     "StorageProblem",
     "Store",
     "StoreClosedError",
+    "StoreTimeoutError",
     "storage_problem",
     "storage_problem_text",
 ]
