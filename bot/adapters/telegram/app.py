@@ -38,6 +38,7 @@ from bot.adapters.telegram.handlers import (
 )
 from bot.adapters.telegram.jobs import JobQueueScheduler, schedule_sweep
 from bot.adapters.telegram.requests import bot_request, rate_limiter
+from bot.adapters.telegram.updates import PerChatUpdates, within_deadline
 from bot.adapters.telegram.webhook import harden_webhook_server
 from bot.bootstrap import build_services
 from bot.domain.knowledge import KnowledgeBase
@@ -62,13 +63,13 @@ def handlers() -> list[BaseHandler[Any, VtrContext, Any]]:
     return [
         # The core's commands first, then any other /command (the core answers unknown ones).
         # Edited messages are not new requests: an edited caption must not re-run an analysis.
-        CommandHandler(list(COMMANDS), on_command, filters=NEW_MESSAGES),
-        MessageHandler(NEW_MESSAGES & filters.COMMAND, on_command),
-        # Files run off the update loop (block=False) so other chats are served meanwhile.
+        CommandHandler(list(COMMANDS), within_deadline(on_command), filters=NEW_MESSAGES),
+        MessageHandler(NEW_MESSAGES & filters.COMMAND, within_deadline(on_command)),
+        # Files run off the update (block=False): the chat's next message is answered meanwhile.
         MessageHandler(NEW_MESSAGES & filters.Document.ALL, on_document, block=False),
-        MessageHandler(NEW_MESSAGES & filters.TEXT & ~filters.COMMAND, on_text),
-        MessageHandler(NEW_MESSAGES & filters.PHOTO & filters.CAPTION, on_photo),
-        CallbackQueryHandler(on_button),
+        MessageHandler(NEW_MESSAGES & filters.TEXT & ~filters.COMMAND, within_deadline(on_text)),
+        MessageHandler(NEW_MESSAGES & filters.PHOTO & filters.CAPTION, within_deadline(on_photo)),
+        CallbackQueryHandler(within_deadline(on_button)),
     ]
 
 
@@ -148,6 +149,8 @@ def build_application(
             )
         )
         .context_types(ContextTypes(context=VtrContext, bot_data=BotData))
+        # Chats at the same time, each chat's updates in order: no chat waits for another.
+        .concurrent_updates(PerChatUpdates())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

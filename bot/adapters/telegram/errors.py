@@ -41,6 +41,8 @@ async def on_error(update: object, context: VtrContext) -> None:
     problem = storage_problem(error) if error is not None else None
     if problem is not None:
         text = storage_problem_text(problem, t)
+    elif isinstance(error, TimeoutError):  # a handler's total deadline (updates.py)
+        text = t._("That took too long, so I stopped. Please try again in a few minutes.")
     else:
         text = t._("Sorry, something went wrong on my side. Please try again in a moment.")
     try:
