@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, ParamSpec
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
@@ -78,16 +78,18 @@ class PerChatUpdates(BaseUpdateProcessor):
         """Nothing to free: python-telegram-bot waits for the updates in flight."""
 
 
-Handler = TypeVar("Handler", bound=Callable[..., Awaitable[None]])
+P = ParamSpec("P")
 
 
-def within_deadline(handler: Handler, seconds: float = ANSWER_DEADLINE_S) -> Handler:
+def within_deadline(
+    handler: Callable[P, Awaitable[None]], seconds: float = ANSWER_DEADLINE_S
+) -> Callable[P, Coroutine[Any, Any, None]]:
     """`handler`, stopped with TimeoutError after `seconds` in all: the error handler then
     tells the chat it took too long."""
 
     @functools.wraps(handler)
-    async def bounded(*args: Any) -> None:
+    async def bounded(*args: P.args, **kwargs: P.kwargs) -> None:
         async with asyncio.timeout(seconds):
-            await handler(*args)
+            await handler(*args, **kwargs)
 
-    return bounded  # type: ignore[return-value]
+    return bounded
