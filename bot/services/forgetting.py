@@ -17,7 +17,7 @@ from bot.services.uploads import UploadService
 
 
 class Forgetting:
-    """Deletes a chat's data without racing an upload still being analysed."""
+    """Deletes a chat's data; an upload still being analysed anywhere is then not stored."""
 
     def __init__(
         self,
@@ -46,11 +46,12 @@ class Forgetting:
     async def forget(self, chat_id: int, t: Translator, confirmed: bool) -> list[Reply]:
         if not confirmed:
             return say(t._("Nothing was deleted."))
-        async with self.uploads.exclusive(chat_id):
-            await self.alerts.stop(chat_id)
-            if self.amazon is not None:
-                self.amazon.cancel(chat_id)  # a /connect half answered: its answers too
-            # The Amazon connection (credentials first) goes with the rest, in one transaction.
-            await self.store.forget(chat_id)
-            self.uploads.reports.forget(chat_id)
+        await self.alerts.stop(chat_id)
+        if self.amazon is not None:
+            self.amazon.cancel(chat_id)  # a /connect half answered: its answers too
+        # In one transaction, under the chat's lock: the Amazon connection (credentials first),
+        # a /connect half answered, and the claim of an upload in progress on any process
+        # (which is then not stored), with everything else.
+        await self.store.forget(chat_id)
+        self.uploads.reports.forget(chat_id)
         return say(t._("Done: everything stored about this chat is deleted."))

@@ -15,10 +15,10 @@ import os
 import shutil
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from bot.domain.engine import FileRejected
 from bot.domain.models import VtrReport
@@ -91,8 +91,6 @@ class UploadService:
         self._busy: set[int] = set()
         self._slots = asyncio.Semaphore(max_parallel_analyses)
         self.queue = UploadQueue(uploads_at_once, uploads_waiting)
-        self._chat_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
-        self._generation: defaultdict[int, int] = defaultdict(int)
 
     @property
     def limit_mb(self) -> float:
@@ -147,9 +145,10 @@ class UploadService:
         self, chat_id: int, upload: Upload, t: Translator, say: Progress
     ) -> VtrReport:
         self._check_name_and_size(upload, t)
+        claim = await self.store.claim_upload(chat_id)
         try:
             async with self.queue.turn(lambda ahead: say(files_ahead_text(ahead, t))):
-                return await self._work_on(chat_id, upload, t, say)
+                return await self._work_on(chat_id, claim, upload, t, say)
         except QueueFull as full:
             log.warning("upload line full (%s files ahead): a file turned away", full.ahead)
             text = t._(
@@ -158,13 +157,22 @@ class UploadService:
                 filename=upload.filename,
             )
             raise UploadRefused(esc(text)) from None
+        finally:
+            await self._drop_claim(chat_id, claim)
+
+    async def _drop_claim(self, chat_id: int, claim: str) -> None:
+        """An upload not stored lets go of its claim (a stored one consumed it). One left
+        behind by a failure here is harmless: the chat's next upload replaces it."""
+        try:
+            await self.store.drop_upload_claim(chat_id, claim)
+        except Exception as error:
+            log.warning("chat %s: upload claim not dropped (%s)", chat_id, type(error).__name__)
 
     async def _work_on(
-        self, chat_id: int, upload: Upload, t: Translator, say: Progress
+        self, chat_id: int, claim: str, upload: Upload, t: Translator, say: Progress
     ) -> VtrReport:
         """The upload's turn: fetched, analysed, merged."""
         as_of = parse_date(upload.caption) or await self.store.get_as_of(chat_id)
-        generation = self._generation[chat_id]
         folder_for_upload = await asyncio.to_thread(fresh_scratch, self.scratch_folder)
         with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=folder_for_upload) as folder:
             path = Path(folder) / ("upload" + Path(upload.filename).suffix.lower())
@@ -172,7 +180,7 @@ class UploadService:
             await say(esc(t._("Analysing {filename}…", filename=upload.filename)))
             await self._fetch(chat_id, upload, path, t)
             report, table = await self._analyse(chat_id, upload.filename, path, as_of, t, say)
-            await self._store(chat_id, generation, upload.filename, report, table, t)
+            await self._store(chat_id, claim, upload.filename, report, table, t)
         log.info("chat %s: analysed in %.2f s", chat_id, time.perf_counter() - started)
         return report
 
@@ -257,43 +265,34 @@ class UploadService:
     async def _store(
         self,
         chat_id: int,
-        generation: int,
+        claim: str,
         filename: str,
         report: VtrReport,
         table: Shipments,
         t: Translator,
     ) -> None:
-        """Merged under the chat's lock, unless the chat was forgotten since the upload began."""
-        async with self._chat_locks[chat_id]:
-            if self._generation[chat_id] != generation:
-                text = t._(
-                    "I did not keep {filename}: this chat's data was deleted while I was reading it. "
-                    "Send it again if you want a report.",
-                    filename=filename,
-                )
-                raise UploadRefused(esc(text))
-            try:
-                await self.store.merge_shipment_rows(chat_id, table.record_batches())
-                await self.store.save_report(chat_id, report)
-            except Exception as error:
-                self._refuse_storage(chat_id, error, filename, t)
+        """Merged with its report in one transaction, unless the chat was forgotten since the
+        upload began, on whichever process (the store's claim tells)."""
+        try:
+            stored = await self.store.store_upload(chat_id, claim, table.record_batches(), report)
+        except Exception as error:
+            self._refuse_storage(chat_id, error, filename, t)
+        if stored is None:
+            text = t._(
+                "I did not keep {filename}: this chat's data was deleted while I was reading it. "
+                "Send it again if you want a report.",
+                filename=filename,
+            )
+            raise UploadRefused(esc(text))
 
     @staticmethod
-    def _refuse_storage(chat_id: int, error: Exception, filename: str, t: Translator) -> None:
+    def _refuse_storage(chat_id: int, error: Exception, filename: str, t: Translator) -> NoReturn:
         problem = storage_problem(error)
         if problem is None:
             raise error
         log.error("chat %s: storage %s, upload not saved", chat_id, problem)
         unsaved = esc(t._("I could not save {filename}.", filename=filename))
         raise UploadRefused(esc(storage_problem_text(problem, t)), unsaved) from error
-
-    @contextlib.asynccontextmanager
-    async def exclusive(self, chat_id: int) -> AsyncIterator[None]:
-        """For deleting a chat's data: waits for a merge in progress, and makes any upload
-        still being analysed drop its result instead of storing it afterwards."""
-        async with self._chat_locks[chat_id]:
-            self._generation[chat_id] += 1
-            yield
 
     def clear_scratch(self) -> None:
         """At start-up nothing is being analysed: whatever a killed process left (raw

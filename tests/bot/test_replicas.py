@@ -76,3 +76,40 @@ async def test_more_uploads_at_once_than_pooled_connections_all_finish(
         assert [await stored_count(store, c.chat_id) for c in chats] == [21] * len(chats)
     finally:
         await store.close()
+
+
+async def test_forget_on_one_replica_drops_an_upload_in_progress_on_another(
+    database: Database, kb: KnowledgeBase
+) -> None:
+    data = samples.gbk_csv()
+    release = asyncio.Event()
+
+    async def slow_fetch(dest: Path) -> None:
+        await release.wait()
+        dest.write_bytes(data)
+
+    first, second = database.store(), database.store()
+    await first.open()
+    await second.open()
+    replica_a, replica_b = core_for(first, kb, "en"), core_for(second, kb, "en")
+    analysing = asyncio.create_task(
+        replica_a.handle_upload(EN, Upload("a.csv", len(data), slow_fetch, samples.AS_OF))
+    )
+    try:
+        await asyncio.sleep(0.2)  # replica A is fetching its file
+        [done] = await replica_b.handle_button(EN, "forget:yes")
+        assert "everything stored about this chat is deleted" in done.html
+        release.set()
+        [kept_nothing] = await analysing
+        assert "did not keep a.csv" in kept_nothing.html
+        assert await stored_count(second, EN.chat_id) == 0
+        assert await second.last_report(EN.chat_id) is None
+        # The chat's next file, on either replica, is stored as usual.
+        again = await replica_b.handle_upload(EN, upload_of(data, "b.csv", samples.AS_OF))
+        assert again[-1].document is not None
+        assert await stored_count(first, EN.chat_id) == 21
+    finally:
+        release.set()
+        await asyncio.wait_for(analysing, timeout=60)
+        await first.close()
+        await second.close()

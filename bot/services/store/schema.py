@@ -200,8 +200,8 @@ AMAZON_TABLES = (
 )  # fmt: skip
 """The Amazon connection's tables, credentials first (the order /forget deletes them in)."""
 CHAT_TABLES = (
-    *AMAZON_TABLES, "shipments", "last_report", "subscriptions", "alert_history",
-    "alert_parts", "alert_days", "chats",
+    *AMAZON_TABLES, "connect_steps", "upload_claims", "shipments", "last_report",
+    "subscriptions", "alert_history", "alert_parts", "alert_days", "chats",
 )  # fmt: skip
 """Every table holding a chat's rows: /forget deletes the chat from each."""
 
@@ -254,6 +254,27 @@ ALTER TABLE chats ADD COLUMN category_source TEXT;
 """
 
 
+_SHARED_STEPS = """
+-- A /connect half answered: which question comes next and the answers so far (never the
+-- token), so the next answer may reach any process. Stale after ten minutes unanswered.
+CREATE TABLE connect_steps (
+    chat_id      INTEGER PRIMARY KEY,
+    step         TEXT NOT NULL,
+    region       TEXT,
+    marketplaces TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+-- The upload a chat's data is waiting for, by whichever process works on it: it is stored
+-- only if its claim is still here when it merges. /forget deletes the claim with the rest,
+-- so an upload analysed anywhere meanwhile is dropped, not stored after the deletion.
+CREATE TABLE upload_claims (
+    chat_id    INTEGER PRIMARY KEY,
+    claim      TEXT NOT NULL,
+    started_at TEXT NOT NULL
+);
+"""
+
+
 def for_postgres(sql: str) -> str:
     """SQLite's DDL in PostgreSQL's words (64-bit integers, identity keys, byte strings)."""
     return (
@@ -296,5 +317,7 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
     _both(_CATALOG),
     # 9: what a fix sent to Amazon needs of a package; each confirmed fix and its send.
     _both(_FIXES),
+    # 10: a /connect's step and an upload's claim, shared by every process serving the chat.
+    _both(_SHARED_STEPS),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

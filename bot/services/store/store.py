@@ -8,6 +8,7 @@ data is ever stored. Every query is filtered by `chat_id`, so one chat never see
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -18,11 +19,17 @@ from typing import Literal, NamedTuple
 from bot.domain.alerts import AlertRecord, Subscription
 from bot.domain.models import VtrReport
 from bot.services.i18n import SUPPORTED_LANGS, Lang
-from bot.services.store.backend import SHIPMENT_COLUMNS, Backend, Row, blob
+from bot.services.store.backend import SHIPMENT_COLUMNS, Backend, Row, Transaction, blob
 from bot.services.store.schema import CHAT_TABLES
 from bot.services.store.sqlite import SqliteBackend
 
 PartState = Literal["pending", "sending", "sent", "failed"]
+SAVE_REPORT_SQL = (
+    "INSERT INTO last_report (chat_id, report_json, as_of, created_at) "
+    "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
+    "report_json = excluded.report_json, as_of = excluded.as_of, "
+    "created_at = excluded.created_at"
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,13 @@ class AlertHistoryRow(NamedTuple):
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+async def _report_row(chat_id: int, report: VtrReport) -> Row:
+    """Serialised off the event loop: a big file's report holds every defect (hundreds of
+    thousands), seconds of serialising that would stall every other chat."""
+    report_json = await asyncio.to_thread(report.model_dump_json)
+    return (chat_id, report_json, report.as_of.isoformat(), _now())
 
 
 def _storable(batch: Sequence[Row]) -> Sequence[Row]:
@@ -203,16 +217,7 @@ class Store:
     # -- reports -----------------------------------------------------------------------------
 
     async def save_report(self, chat_id: int, report: VtrReport) -> None:
-        await self.backend.execute(
-            "INSERT INTO last_report (chat_id, report_json, as_of, created_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
-            "report_json = excluded.report_json, as_of = excluded.as_of, "
-            "created_at = excluded.created_at",
-            # Off the event loop: a big file's report holds every defect (hundreds of
-            # thousands), seconds of serialising that would stall every other chat.
-            (chat_id, await asyncio.to_thread(report.model_dump_json),
-             report.as_of.isoformat(), _now()),
-        )  # fmt: skip
+        await self.backend.execute(SAVE_REPORT_SQL, await _report_row(chat_id, report))
 
     async def last_report(self, chat_id: int) -> VtrReport | None:
         value = await self._value(
@@ -231,24 +236,46 @@ class Store:
     # -- shipments ---------------------------------------------------------------------------
 
     async def merge_shipment_rows(self, chat_id: int, batches: Iterator[Sequence[Row]]) -> int:
-        """Store an upload: each order in it replaces that chat's stored shipments of the order.
-
-        So a corrected tracking number replaces the defective one, and orders not in the new
-        file stay. `batches` yields tuples in RECORD_FIELDS order; they are staged in a
-        temporary table, so memory follows one batch and an order split across batches keeps
-        all its rows. All in one transaction: a failed merge leaves the old data as it was.
-        Returns the number of shipments written.
-        """
-        written = 0
+        """Store shipments: each order in them replaces that chat's stored shipments of the
+        order, in one transaction (see `_merge`). Returns the number of shipments written."""
         async with self.backend.transaction(chat_id) as transaction:
-            await transaction.start_staging()
-            while batch := await asyncio.to_thread(next, batches, None):
-                rows = await asyncio.to_thread(_storable, batch)
-                await transaction.stage(rows)
-                written += len(rows)
-            await transaction.staged()
-            await transaction.replace_orders(chat_id)
-            await transaction.end_staging()
+            return await _merge(transaction, chat_id, batches)
+
+    # -- uploads -----------------------------------------------------------------------------
+
+    async def claim_upload(self, chat_id: int) -> str:
+        """Mark an upload of the chat as begun, whichever process works on it; the claim
+        `store_upload` needs. /forget deletes it, so the upload is then not stored."""
+        claim = uuid.uuid4().hex
+        await self.backend.execute(
+            "INSERT INTO upload_claims (chat_id, claim, started_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET claim = excluded.claim, "
+            "started_at = excluded.started_at",
+            (chat_id, claim, _now()),
+        )
+        return claim
+
+    async def drop_upload_claim(self, chat_id: int, claim: str) -> None:
+        """The upload ended without being stored (refused, failed)."""
+        await self.backend.execute(
+            "DELETE FROM upload_claims WHERE chat_id = ? AND claim = ?", (chat_id, claim)
+        )
+
+    async def store_upload(
+        self, chat_id: int, claim: str, batches: Iterator[Sequence[Row]], report: VtrReport
+    ) -> int | None:
+        """An upload's shipments and report, in one transaction, if its claim still stands;
+        None (nothing stored) when the chat was forgotten since it began. The claim is taken
+        under the chat's transaction lock, which /forget's deletion takes too: one of them
+        goes first, and the upload is either stored and then deleted, or never stored."""
+        report_row = await _report_row(chat_id, report)  # before taking a connection
+        async with self.backend.transaction(chat_id) as transaction:
+            if not await transaction.execute(
+                "DELETE FROM upload_claims WHERE chat_id = ? AND claim = ?", (chat_id, claim)
+            ):
+                return None
+            written = await _merge(transaction, chat_id, batches)
+            await transaction.execute(SAVE_REPORT_SQL, report_row)
         return written
 
     async def shipment_rows(
@@ -478,3 +505,22 @@ class Store:
             for table in CHAT_TABLES:
                 await transaction.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
         await self.backend.scrub()
+
+
+async def _merge(transaction: Transaction, chat_id: int, batches: Iterator[Sequence[Row]]) -> int:
+    """Each order in `batches` replaces the chat's stored shipments of that order.
+
+    So a corrected tracking number replaces the defective one, and orders not in the new
+    file stay. `batches` yields tuples in RECORD_FIELDS order; they are staged in a temporary
+    table, so memory follows one batch and an order split across batches keeps all its rows.
+    Inside the caller's transaction: a failed merge leaves the old data as it was."""
+    written = 0
+    await transaction.start_staging()
+    while batch := await asyncio.to_thread(next, batches, None):
+        rows = await asyncio.to_thread(_storable, batch)
+        await transaction.stage(rows)
+        written += len(rows)
+    await transaction.staged()
+    await transaction.replace_orders(chat_id)
+    await transaction.end_staging()
+    return written
