@@ -100,7 +100,7 @@ def build_services(
         questions=QuestionService(kb or KnowledgeBase.load(), store),
         uploads=uploads,
         alert_settings=AlertSettings(store, alerts, settings.timezone),
-        forgetting=Forgetting(store, alerts, uploads, connect),
+        forgetting=Forgetting(store, alerts, uploads),
         connect=connect,
         amazon=amazon.repo,
         fixes=FixConversation(amazon.fixes),

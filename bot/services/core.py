@@ -82,8 +82,9 @@ class Core:
         """A free-text message: an answer to /connect's question, else a question for the
         knowledge base."""
         t = await self.translator_for(chat)
-        if self.connect.active(chat.chat_id):
-            return await self.connect.on_text(chat, t, text)
+        answered = await self.connect.on_text(chat, t, text)
+        if answered is not None:
+            return answered
         if holds_secret(text):
             return say(t._("I deleted your message: it held what looks like an Amazon token. "
                            "Never post one in a chat; to connect your store, send /connect "
@@ -99,11 +100,11 @@ class Core:
             return []
         return await self.fixes.on_text(chat, await self.translator_for(chat), caption)
 
-    def wants_secret(self, chat_id: int, text: str = "") -> bool:
+    async def wants_secret(self, chat_id: int, text: str = "") -> bool:
         """The message must not stay in the chat: it holds something token-shaped, or it
         is the chat's answer to /connect's token question. The adapter deletes it as soon
         as it has read it."""
-        return holds_secret(text) or self.connect.wants_secret(chat_id)
+        return holds_secret(text) or await self.connect.wants_secret(chat_id)
 
     async def handle_command(
         self, chat: ChatRef, name: str, args: Sequence[str] = ()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bot.services import buttons
 from bot.services.alerting import AlertService
-from bot.services.amazon.conversation import ConnectConversation
 from bot.services.i18n import Translator
 from bot.services.lines import say
 from bot.services.replies import Reply
@@ -24,12 +23,10 @@ class Forgetting:
         store: Store,
         alerts: AlertService,
         uploads: UploadService,
-        amazon: ConnectConversation | None = None,
     ) -> None:
         self.store = store
         self.alerts = alerts
         self.uploads = uploads
-        self.amazon = amazon
 
     def prompt(self, t: Translator) -> list[Reply]:
         text = t._(
@@ -47,8 +44,6 @@ class Forgetting:
         if not confirmed:
             return say(t._("Nothing was deleted."))
         await self.alerts.stop(chat_id)
-        if self.amazon is not None:
-            self.amazon.cancel(chat_id)  # a /connect half answered: its answers too
         # In one transaction, under the chat's lock: the Amazon connection (credentials first),
         # a /connect half answered, and the claim of an upload in progress on any process
         # (which is then not stored), with everything else.

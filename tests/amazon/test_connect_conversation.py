@@ -4,11 +4,13 @@ SP-API; /forget deletes the credentials."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 from pydantic import SecretStr
 
 from bot.bootstrap import Services, build_services, opened
+from bot.services.amazon.conversation import ANSWER_WITHIN_S
 from bot.services.replies import ChatRef
 from bot.settings import Settings
 from tests.amazon.conftest import US, us_order
@@ -66,13 +68,13 @@ async def test_a_seller_connects_step_by_step_and_the_first_sync_runs(services, 
     asked = await say(services, "na")
     assert "Which marketplaces" in asked and "US, CA, MX, BR" in asked
     assert "NA does not serve UK" in await say(services, "US UK")
-    assert not services.core.wants_secret(SELLER.chat_id)
+    assert not await services.core.wants_secret(SELLER.chat_id)
     assert "refresh token" in await say(services, "US")
-    assert services.core.wants_secret(SELLER.chat_id)
+    assert await services.core.wants_secret(SELLER.chat_id)
     assert "should start with Atzr|" in await say(services, "what is a token?")
     done = await say(services, REFRESH_TOKEN)
     assert done.startswith("Connected: US.") and REFRESH_TOKEN not in done
-    assert not services.core.wants_secret(SELLER.chat_id)
+    assert not await services.core.wants_secret(SELLER.chat_id)
     await services.core.connect.wait_background()
     assert await stored_count(services.store, SELLER.chat_id) == 5
     (snapshot,) = await services.amazon.repo.snapshots(SELLER.chat_id)
@@ -91,16 +93,16 @@ async def test_a_revoked_token_is_refused_and_can_be_sent_again(services, spapi)
     await say(services, "/connect NA US")
     spapi.revoke()
     assert "invalid_grant" in await say(services, REFRESH_TOKEN)
-    assert services.core.wants_secret(SELLER.chat_id)  # still waiting for a good one
+    assert await services.core.wants_secret(SELLER.chat_id)  # still waiting for a good one
     assert await services.amazon.repo.connection(SELLER.chat_id) is None
     assert "cancelled" in await say(services, "cancel")
-    assert not services.core.connect.active(SELLER.chat_id)
+    assert not await services.core.connect.active(SELLER.chat_id)
 
 
 async def test_groups_are_refused_before_any_question(services):
     text = await say(services, "/connect", chat=GROUP)
     assert "private chat" in text
-    assert not services.core.connect.active(GROUP.chat_id)
+    assert not await services.core.connect.active(GROUP.chat_id)
 
 
 async def test_without_settings_the_seller_is_told_the_operator_must_enable_it(
@@ -109,11 +111,11 @@ async def test_without_settings_the_seller_is_told_the_operator_must_enable_it(
     async with opened(build_services(amazon_settings(tmp_path, spapi, None), kb=kb)) as services:
         text = await say(services, "/connect")
         chinese = await say(services, "/connect", chat=SELLER_ZH)
+        assert not await services.core.connect.active(SELLER.chat_id)
     assert "whoever runs it has to enable the Amazon connection" in text
     assert "运营者" in chinese
     for told in (text, chinese):
         assert "VTRBOT" not in told and "SECRET" not in told.upper()
-    assert not services.core.connect.active(SELLER.chat_id)
     assert "VTRBOT_SECRET_KEY" in caplog.text  # the operator finds the name in the log
 
 
@@ -159,7 +161,7 @@ def quotes_token(text: str) -> bool:
 async def test_a_token_sent_with_the_command_connects_and_is_never_echoed(services, spapi):
     """Before: "NA does not serve ATZR|…" quoted the token back, and it was not deleted."""
     command = f"/connect NA US {REFRESH_TOKEN}"
-    assert services.core.wants_secret(SELLER.chat_id, command)
+    assert await services.core.wants_secret(SELLER.chat_id, command)
     reply = await say(services, command)
     assert reply.startswith("Connected: US.") and not quotes_token(reply)
     await services.core.connect.wait_background()
@@ -168,7 +170,7 @@ async def test_a_token_sent_with_the_command_connects_and_is_never_echoed(servic
 async def test_a_token_sent_a_step_early_is_deleted_used_and_not_echoed(services, spapi):
     await say(services, "/connect")
     early = f"na {REFRESH_TOKEN}"
-    assert services.core.wants_secret(SELLER.chat_id, early)
+    assert await services.core.wants_secret(SELLER.chat_id, early)
     asked = await say(services, early)
     assert "Which marketplaces" in asked and not quotes_token(asked)
     reply = await say(services, f"US, {REFRESH_TOKEN.upper()}")
@@ -178,11 +180,11 @@ async def test_a_token_sent_a_step_early_is_deleted_used_and_not_echoed(services
 
 async def test_a_token_outside_connect_is_deleted_with_a_warning(services):
     text = f"is this right? {REFRESH_TOKEN}"
-    assert services.core.wants_secret(SELLER.chat_id, text)
+    assert await services.core.wants_secret(SELLER.chat_id, text)
     reply = await say(services, text)
     assert "I deleted your message" in reply and not quotes_token(reply)
-    assert services.core.wants_secret(GROUP.chat_id, "amzn1.oa2-cs.v1.0123456789abcdef")
-    assert not services.core.wants_secret(SELLER.chat_id, "What is Valid Tracking Rate?")
+    assert await services.core.wants_secret(GROUP.chat_id, "amzn1.oa2-cs.v1.0123456789abcdef")
+    assert not await services.core.wants_secret(SELLER.chat_id, "What is Valid Tracking Rate?")
 
 
 async def test_odd_login_with_amazon_answers_are_a_plain_refusal(services, spapi):
@@ -202,3 +204,38 @@ async def test_odd_login_with_amazon_answers_are_a_plain_refusal(services, spapi
         )
         assert result.status == "malformed"
     assert await services.amazon.repo.connection(SELLER.chat_id) is None
+
+
+async def test_each_step_may_reach_another_replica(tmp_path, spapi, secret_key, kb):
+    """Three processes on one database (here: three services on one SQLite file), each
+    answer to another: every one knows the step, and the one the token reaches treats it as
+    a token (its message deleted), not as a question."""
+    settings = amazon_settings(tmp_path, spapi, secret_key)
+    first, second, third = (build_services(settings, kb=kb) for _ in range(3))
+    async with opened(first), opened(second), opened(third):
+        assert "Which region" in await say(first, "/connect")
+        assert "Which marketplaces" in await say(second, "NA")
+        assert "refresh token" in await say(third, "US")
+        assert await first.core.wants_secret(SELLER.chat_id)
+        done = await say(first, REFRESH_TOKEN)
+        assert done.startswith("Connected: US.")
+        await first.core.connect.wait_background()
+        assert not await second.core.connect.active(SELLER.chat_id)
+        assert await third.amazon.repo.connection(SELLER.chat_id) is not None
+
+
+async def test_a_connect_left_unanswered_for_ten_minutes_is_dropped(services):
+    await say(services, "/connect NA US")
+    step = await services.amazon.repo.connect_step(SELLER.chat_id)
+    assert step is not None and step.updated_at is not None
+    later = step.updated_at + timedelta(seconds=ANSWER_WITHIN_S + 1)
+    services.core.connect.clock = lambda: later
+    assert not await services.core.wants_secret(SELLER.chat_id)
+    assert "Which region" not in await say(services, "What is Valid Tracking Rate?")
+    assert await services.amazon.repo.connect_step(SELLER.chat_id) is None
+
+
+async def test_forget_drops_a_connect_in_progress(services):
+    await say(services, "/connect NA US")
+    await services.core.handle_button(SELLER, "forget:yes")
+    assert await services.amazon.repo.connect_step(SELLER.chat_id) is None

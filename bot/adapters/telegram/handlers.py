@@ -113,7 +113,7 @@ async def on_command(update: Update, context: VtrContext) -> None:
     name, _, addressee = message.text.split(maxsplit=1)[0].lstrip("/").partition("@")
     if addressee and addressee.lower() != (context.bot.username or "").lower():
         return  # "/forget@other_bot" in a group is another bot's business
-    if context.core.wants_secret(message.chat_id, message.text):
+    if await context.core.wants_secret(message.chat_id, message.text):
         await _delete_secret(message)  # "/connect NA US Atzr|…", in any chat
     if name.lower() in ADMIN_ONLY_COMMANDS and not await _is_admin(update, context):
         return
@@ -127,7 +127,7 @@ async def on_text(update: Update, context: VtrContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    if context.core.wants_secret(message.chat_id, message.text):
+    if await context.core.wants_secret(message.chat_id, message.text):
         await _delete_secret(message)
     # No "typing…" here: answers take milliseconds, and each chat action spends the same
     # flood budget (30 calls/s) as a message (found by bench/bench_load.py).

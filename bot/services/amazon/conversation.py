@@ -12,7 +12,9 @@ negative IDs, which is how a private chat is told apart here.
 
 Entry points for the core: `start` (/connect), `disconnect` (/disconnect), `categories`
 (/categories: whose categories win for synced orders), `active` and `on_text` (the answers),
-`wants_secret` (for the adapter), `cancel` (on /forget).
+`wants_secret` (for the adapter). The step waiting for an answer is kept in the store
+(`connect_steps`), so each answer may reach another replica; /forget deletes it with the
+chat's data.
 
 A bot whose operator has not set up the connection says so in plain words: the seller
 cannot set it and needs no setting's name (the log names them for the operator).
@@ -23,15 +25,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import SecretStr
 
 from bot.domain.amazon_regions import REGIONS, Region, amazon_regions
-from bot.services.amazon.repository import CategoryPreference
+from bot.services.amazon.repository import CategoryPreference, ConnectStep
 from bot.services.amazon.service import AmazonService, ConnectResult
 from bot.services.amazon.tokens import is_refresh_token, without_secrets
 from bot.services.i18n import Translator
@@ -46,39 +48,44 @@ _CANCEL_WORDS = {"cancel", "/cancel", "stop", "取消", "算了"}
 _MINE_WORDS = {"mine", "upload", "uploads", "own", "我的", "自己", "上传"}
 _AMAZON_WORDS = {"amazon", "亚马逊"}
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
-Step = Literal["region", "marketplaces", "token"]
-
-
-@dataclass
-class _Pending:
-    step: Step
-    since: float
-    region: Region | None = None
-    marketplaces: tuple[str, ...] = ()
 
 
 @dataclass
 class ConnectConversation:
+    """The conversation's step lives in the store (`connect_steps`), not in this process:
+    with several replicas, each answer may reach a different one."""
+
     amazon: AmazonService
-    clock: Callable[[], float] = time.monotonic
-    _pending: dict[int, _Pending] = field(default_factory=dict)
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     _tasks: set[asyncio.Task[Any]] = field(default_factory=set)
 
     # -- for the core and the adapter ----------------------------------------------------
 
-    def active(self, chat_id: int) -> bool:
-        pending = self._pending.get(chat_id)
-        if pending and self.clock() - pending.since > ANSWER_WITHIN_S:
-            del self._pending[chat_id]
-            return False
-        return pending is not None
+    async def pending(self, chat_id: int) -> ConnectStep | None:
+        """The chat's /connect waiting for an answer, None when there is none (or it was
+        left unanswered for ANSWER_WITHIN_S)."""
+        step = await self.amazon.repo.connect_step(chat_id)
+        if step is None or step.updated_at is None:
+            return None
+        if (self.clock() - step.updated_at).total_seconds() > ANSWER_WITHIN_S:
+            await self.cancel(chat_id)
+            return None
+        return step
 
-    def wants_secret(self, chat_id: int) -> bool:
+    async def active(self, chat_id: int) -> bool:
+        return await self.pending(chat_id) is not None
+
+    async def wants_secret(self, chat_id: int) -> bool:
         """The chat's next text is a refresh token: the adapter deletes that message."""
-        return self.active(chat_id) and self._pending[chat_id].step == "token"
+        step = await self.pending(chat_id)
+        return step is not None and step.step == "token"
 
-    def cancel(self, chat_id: int) -> None:
-        self._pending.pop(chat_id, None)
+    async def cancel(self, chat_id: int) -> None:
+        await self.amazon.repo.drop_connect_step(chat_id)
+
+    async def _save(self, chat_id: int, step: ConnectStep) -> None:
+        """The step as it is now, answered just now: the ten minutes start again."""
+        await self.amazon.repo.save_connect_step(chat_id, step, self.clock())
 
     # -- /connect --------------------------------------------------------------------------
 
@@ -90,23 +97,31 @@ class ConnectConversation:
         if missing:
             log.warning("/connect refused: the operator has not set %s", ", ".join(missing))
             return say(not_enabled_text(t))
-        self._pending[chat.chat_id] = _Pending("region", self.clock())
+        step = ConnectStep("region")
         if args:
-            return await self.on_text(chat, t, " ".join(args))
+            return await self._answer(chat, t, step, " ".join(args))
+        await self._save(chat.chat_id, step)
         return say(t._("Let's connect your Amazon store. Which region is it in? "
                         "Reply NA (Americas), EU (Europe, Middle East, India) or FE (Japan, "
                         "Singapore, Australia). Send cancel to stop."))  # fmt: skip
 
-    async def on_text(self, chat: ChatRef, t: Translator, text: str) -> list[Reply]:
+    async def on_text(self, chat: ChatRef, t: Translator, text: str) -> list[Reply] | None:
+        """The answer to the chat's pending question; None when no /connect is pending."""
+        pending = await self.pending(chat.chat_id)
+        if pending is None:
+            return None
+        return await self._answer(chat, t, pending, text)
+
+    async def _answer(
+        self, chat: ChatRef, t: Translator, pending: ConnectStep, text: str
+    ) -> list[Reply]:
         """An answer; a token sent a step early (or with the other answers, as in
         `/connect NA US Atzr|…`) is taken out first, so no reply can quote it, and used
-        once its questions are answered."""
-        pending = self._pending[chat.chat_id]
+        once its questions are answered. The step reached is saved for the next answer."""
         rest, secrets = without_secrets(text)
         if rest.strip().lower() in _CANCEL_WORDS and not secrets:
-            self.cancel(chat.chat_id)
+            await self.cancel(chat.chat_id)
             return say(t._("Connecting is cancelled; nothing was stored."))
-        pending.since = self.clock()
         if pending.step == "token":
             return await self._on_token(chat.chat_id, pending, t, text)
         if pending.step == "region":
@@ -115,9 +130,10 @@ class ConnectConversation:
             replies = self._on_marketplaces(pending, t, _SEPARATORS.split(rest.strip()))
         if secrets and _asks_for_token(pending):
             return await self._on_token(chat.chat_id, pending, t, secrets[0])
+        await self._save(chat.chat_id, pending)
         return replies
 
-    def _on_region(self, pending: _Pending, t: Translator, text: str) -> list[Reply]:
+    def _on_region(self, pending: ConnectStep, t: Translator, text: str) -> list[Reply]:
         words = [w for w in _SEPARATORS.split(text.strip().upper()) if w]
         if not words or words[0] not in REGIONS:
             return say(t._("Please reply NA, EU or FE."))
@@ -130,7 +146,7 @@ class ConnectConversation:
                         "serves: {codes}.", example=_example(pending.region), codes=codes))  # fmt: skip
 
     def _on_marketplaces(
-        self, pending: _Pending, t: Translator, words: Sequence[str]
+        self, pending: ConnectStep, t: Translator, words: Sequence[str]
     ) -> list[Reply]:
         assert pending.region is not None
         served = amazon_regions().regions[pending.region].marketplaces
@@ -148,9 +164,10 @@ class ConnectConversation:
         return say(f"{ask} {_roles(self.amazon.write_enabled, t)}")
 
     async def _on_token(
-        self, chat_id: int, pending: _Pending, t: Translator, text: str
+        self, chat_id: int, pending: ConnectStep, t: Translator, text: str
     ) -> list[Reply]:
         token = text.strip()
+        await self._save(chat_id, pending)  # waiting for a token, ten more minutes
         if not is_refresh_token(token):
             return say(t._("That is not a refresh token: it should start with Atzr|. Send it "
                             "again, or cancel."))  # fmt: skip
@@ -159,7 +176,7 @@ class ConnectConversation:
                                            SecretStr(token))  # fmt: skip
         if result.status != "connected":
             return say(_problem(result, t))
-        self.cancel(chat_id)
+        await self.cancel(chat_id)
         self._in_background(chat_id)
         return say(t._("Connected: {markets}. I am fetching your self-fulfilled shipments of the "
                         "last 45 days in the background; from now on they arrive every day by "
@@ -199,7 +216,7 @@ class ConnectConversation:
     # -- /disconnect -----------------------------------------------------------------------
 
     async def disconnect(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        self.cancel(chat.chat_id)
+        await self.cancel(chat.chat_id)
         if await self.amazon.disconnect(chat.chat_id):
             return say(t._("Disconnected: your Amazon credentials are deleted and syncing has "
                             "stopped. Shipments already synced stay until you send /forget."))  # fmt: skip
@@ -224,7 +241,7 @@ def _problem(result: ConnectResult, t: Translator) -> str:
     return texts.get(result.status, result.status)
 
 
-def _asks_for_token(pending: _Pending) -> bool:
+def _asks_for_token(pending: ConnectStep) -> bool:
     """Whether the answers so far leave only the token to ask (read after they are)."""
     return pending.step == "token"
 

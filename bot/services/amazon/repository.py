@@ -58,6 +58,19 @@ class Connection:
         return f"Connection({self.chat_id}, {self.region}, {self.marketplace_ids}, {self.state})"
 
 
+ConnectStepName = Literal["region", "marketplaces", "token"]
+
+
+@dataclass(slots=True)
+class ConnectStep:
+    """A /connect half answered: the next question and the answers so far (no token)."""
+
+    step: ConnectStepName
+    region: Region | None = None
+    marketplaces: tuple[str, ...] = ()
+    updated_at: datetime | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class SyncState:
     orders_cursor: datetime | None = None
@@ -168,6 +181,35 @@ class AmazonRepository:
             )
             await transaction.execute("DELETE FROM amazon_sync_state WHERE chat_id = ?", (chat_id,))
         return removed > 0
+
+    # -- a /connect in progress --------------------------------------------------------------
+
+    async def connect_step(self, chat_id: int) -> ConnectStep | None:
+        row = await self._one(
+            "SELECT step, region, marketplaces, updated_at FROM connect_steps WHERE chat_id = ?",
+            (chat_id,),
+        )
+        if row is None:
+            return None
+        step, region, marketplaces, updated_at = row
+        return ConnectStep(
+            step,  # type: ignore[arg-type]  # the column holds only ConnectStepName values
+            region,  # type: ignore[arg-type]  # and this one only Region values
+            tuple(filter(None, str(marketplaces).split(","))),
+            _moment(updated_at),
+        )
+
+    async def save_connect_step(self, chat_id: int, step: ConnectStep, at: datetime) -> None:
+        await self.backend.execute(
+            "INSERT INTO connect_steps (chat_id, step, region, marketplaces, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET step = excluded.step, "
+            "region = excluded.region, marketplaces = excluded.marketplaces, "
+            "updated_at = excluded.updated_at",
+            (chat_id, step.step, step.region, ",".join(step.marketplaces), _text(at)),
+        )
+
+    async def drop_connect_step(self, chat_id: int) -> None:
+        await self.backend.execute("DELETE FROM connect_steps WHERE chat_id = ?", (chat_id,))
 
     # -- sync state ----------------------------------------------------------------------------
 
