@@ -145,7 +145,10 @@ class UploadService:
         self, chat_id: int, upload: Upload, t: Translator, say: Progress
     ) -> VtrReport:
         self._check_name_and_size(upload, t)
-        claim = await self.store.claim_upload(chat_id)
+        try:
+            claim = await self.store.claim_upload(chat_id)
+        except Exception as error:  # a busy or full database: told now, before any work
+            self._refuse_storage(chat_id, error, upload.filename, t)
         try:
             async with self.queue.turn(lambda ahead: say(files_ahead_text(ahead, t))):
                 return await self._work_on(chat_id, claim, upload, t, say)
