@@ -44,7 +44,7 @@ QUESTIONS = 30
 QUESTION = "What is Valid Tracking Rate?"
 QUESTION_P95_BOUND_S = 2.5
 """Questions answered during the burst (p95) and beside a stalled chat (all): a replica
-answers in ~15 ms when idle (docs/performance.md) and a frozen one never did; the bound
+answers in milliseconds when idle (docs/performance.md) and a frozen one never did; the bound
 leaves room for two cores shared with the analyses and with other work."""
 
 
