@@ -45,7 +45,7 @@ def small_report(as_of: date) -> VtrReport:
 
 
 async def test_new_database_is_migrated(both_backends_store: Store) -> None:
-    assert await both_backends_store.schema_version() == SCHEMA_VERSION == 9
+    assert await both_backends_store.schema_version() == SCHEMA_VERSION == 10
 
 
 async def test_new_sqlite_database_is_in_wal_mode(tmp_path) -> None:
