@@ -6,6 +6,7 @@ connection pools), so the chat's lock is the database's, not a lock in this proc
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.replies import ChatRef, Upload
@@ -82,24 +83,19 @@ async def test_forget_on_one_replica_drops_an_upload_in_progress_on_another(
     database: Database, kb: KnowledgeBase
 ) -> None:
     data = samples.gbk_csv()
-    release = asyncio.Event()
-
-    async def slow_fetch(dest: Path) -> None:
-        await release.wait()
-        dest.write_bytes(data)
-
+    fetch = GatedFetch(data)
     first, second = database.store(), database.store()
     await first.open()
     await second.open()
     replica_a, replica_b = core_for(first, kb, "en"), core_for(second, kb, "en")
     analysing = asyncio.create_task(
-        replica_a.handle_upload(EN, Upload("a.csv", len(data), slow_fetch, samples.AS_OF))
+        replica_a.handle_upload(EN, Upload("a.csv", len(data), fetch, samples.AS_OF))
     )
     try:
-        await asyncio.sleep(0.2)  # replica A is fetching its file
+        await fetch.started.wait()  # replica A is fetching its file
         [done] = await replica_b.handle_button(EN, "forget:yes")
         assert "everything stored about this chat is deleted" in done.html
-        release.set()
+        fetch.release.set()
         [kept_nothing] = await analysing
         assert "did not keep a.csv" in kept_nothing.html
         assert await stored_count(second, EN.chat_id) == 0
@@ -109,7 +105,7 @@ async def test_forget_on_one_replica_drops_an_upload_in_progress_on_another(
         assert again[-1].document is not None
         assert await stored_count(first, EN.chat_id) == 21
     finally:
-        release.set()
+        fetch.release.set()
         await asyncio.wait_for(analysing, timeout=60)
         await first.close()
         await second.close()
