@@ -13,8 +13,8 @@ import pytest
 
 from bot.services.isolation import WORKER_ADDRESS_SPACE
 
-HOST_CAP = 1 << 30
-"""A hard address-space cap of 1 GiB on the whole bot process, below the worker's 3 GiB."""
+HOST_CAP = 2 << 30
+"""A hard address-space cap of 2 GiB on the whole bot process, below the worker's 3 GiB."""
 
 ANALYSE = """
 import sys
