@@ -167,3 +167,27 @@ def test_one_figure_is_not_decided_but_says_what_is_needed(kb: KnowledgeBase) ->
     reply = _reply(kb, "I shipped 200 packages last month, is my VTR ok?")
     assert reply.startswith("I cannot tell from one figure.")
     assert not reply.startswith(("Yes", "No"))
+
+
+@pytest.mark.parametrize(
+    ("question", "failing"),
+    [
+        # The shop passes (97/100) but 家居 is 37/40 = 92.5%: ⌊38⌋ + 1 − 37 = 2 fixes. Before,
+        # only the shop's total was read and the reply led with "不会。达标".
+        (
+            "我店铺整体100单97单有效=97%，但是家居品类40单只有37单有效，玩具60单全部有效，会有问题吗",
+            "家居品类: 不达标：40 个里 37 个有效 = 92.5%",
+        ),
+        # Kitchen 70/73 = 95.9% passes; Beauty 23/25 = 92.0%: ⌊23.75⌋ + 1 − 23 = 1 fix.
+        (
+            "Kitchen: 73 shipments, 70 valid. Beauty: 25 shipments, 23 valid. which category is in trouble?",
+            "Beauty: 23 valid of 25 = 92.0%: below the bar",
+        ),
+    ],
+)
+def test_every_group_a_question_gives_is_decided_not_only_the_first(
+    kb: KnowledgeBase, question: str, failing: str
+) -> None:
+    reply = _reply(kb, question)
+    assert failing in reply
+    assert not reply.startswith(("不会", "No —"))  # no verdict from the first group alone
