@@ -191,3 +191,4 @@ def test_every_group_a_question_gives_is_decided_not_only_the_first(
     reply = _reply(kb, question)
     assert failing in reply
     assert not reply.startswith(("不会", "No —"))  # no verdict from the first group alone
+    assert reply.startswith(failing)  # the failing group leads

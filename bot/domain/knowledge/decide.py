@@ -96,7 +96,11 @@ def _vtr_groups(case: Case) -> Decision | None:
     if len(case.groups) < 2 or case.metric not in (None, "vtr"):
         return None
     facts: dict[str, Fact] = {"groups": len(case.groups)}
-    for i, (label, counts) in enumerate(case.groups):
+    # The groups below the bar first: they are the decision a seller acts on.
+    failing_first = sorted(
+        case.groups, key=lambda group: is_above(group[1].valid, group[1].shipments)
+    )
+    for i, (label, counts) in enumerate(failing_first):
         facts.update(_vtr_facts(counts.shipments, counts.valid, case.as_written(label), str(i)))
     return Decision(code="vtr_groups", facts=facts, entry="vtr-per-category")
 
