@@ -125,27 +125,31 @@ def run_isolated(
     answer (the analysis, or the `FileRejected` or `OSError` it raised) and what it used;
     the shipments only if asked for. Raises `AnalysisFailed` when the worker died or hit
     a limit."""
+    payload, usage = _round_trip(
+        _work, (path, as_of, max_bytes, spill_folder, limits, shipments), "vtrbot-analysis"
+    )
+    if isinstance(payload, AnalysisFailed):
+        raise payload
+    return payload, usage
+
+
+def _round_trip(target: Callable[..., None], args: tuple[Any, ...], name: str) -> Any:
+    """Start `target(sender, *args)` in a worker and return what it sent back. Raises
+    `AnalysisFailed` when the worker died before answering."""
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(
-        target=_work,
-        args=(sender, path, as_of, max_bytes, spill_folder, limits, shipments),
-        name="vtrbot-analysis",
-        daemon=True,
-    )
+    worker = context.Process(target=target, args=(sender, *args), name=name, daemon=True)
     worker.start()
     sender.close()  # or the pipe stays open after the worker dies, and recv never ends
     try:
-        payload, usage = receiver.recv()
+        answer = receiver.recv()
     except EOFError:
         worker.join()
         raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
     finally:
         receiver.close()
     worker.join()
-    if isinstance(payload, AnalysisFailed):
-        raise payload
-    return payload, usage
+    return answer
 
 
 def warm_up() -> None:
@@ -232,21 +236,7 @@ def call_isolated(function: Callable[..., T], args: tuple[Any, ...], limits: tup
     seconds) limits: for work on a huge report (its defect workbook) that would otherwise
     grow the bot's own process. `function` must be importable by name (it is pickled).
     Raises `AnalysisFailed` when the worker died, hit a limit or raised."""
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(
-        target=_call, args=(sender, function, args, limits), name="vtrbot-worker", daemon=True
-    )
-    worker.start()
-    sender.close()
-    try:
-        answer = receiver.recv()
-    except EOFError:
-        worker.join()
-        raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
-    finally:
-        receiver.close()
-    worker.join()
+    answer = _round_trip(_call, (function, args, limits), "vtrbot-worker")
     if isinstance(answer, AnalysisFailed):
         raise answer
     return answer  # type: ignore[no-any-return]  # what `function` returned
@@ -259,8 +249,8 @@ def _call(
     limits: tuple[int, int],
 ) -> None:
     address_space, cpu_seconds = limits
-    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    lower_limit(resource.RLIMIT_AS, address_space)  # within the host's cap, as `_work`
+    lower_limit(resource.RLIMIT_CPU, cpu_seconds)
     try:
         answer: object = function(*args)
     except MemoryError:

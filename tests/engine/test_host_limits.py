@@ -42,3 +42,22 @@ def test_an_analysis_runs_under_a_host_cap_below_the_workers_limit(tmp_path: Pat
     assert done.returncode == 0, done.stderr[-2000:]
     # The sample has 20 shipments (T11 is cancelled); T09 has no tracking, T10 an unknown carrier.
     assert done.stdout.split() == ["20", "18"]
+
+
+CALL = """
+import math
+from bot.services.isolation import WORKER_ADDRESS_SPACE, call_isolated
+print(call_isolated(math.factorial, (10,), (WORKER_ADDRESS_SPACE, 60)))
+"""
+
+
+@pytest.mark.slow  # a process and its worker started under the cap
+def test_work_on_a_huge_report_runs_under_a_host_cap_too() -> None:
+    """The defect-file worker (`call_isolated`) asked for the worker's own limit as its hard
+    limit: under the host's lower cap it died before answering."""
+    done = subprocess.run(
+        [sys.executable, "-c", CALL],
+        preexec_fn=_capped, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["3628800"]  # 10!
