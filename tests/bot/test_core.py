@@ -130,10 +130,11 @@ async def test_uploads_beyond_the_process_limit_wait_in_line_and_are_told_so(cor
     """One upload at a time, one more in line: the second hears one file is ahead of it
     and is reported once the first is done; the third is turned away at once."""
     core.uploads.queue = UploadQueue(at_once=1, waiting=1)
-    release = asyncio.Event()
+    release, fetching, heard = asyncio.Event(), asyncio.Event(), asyncio.Event()
     data = samples.xlsx()
 
     async def slow_fetch(dest: Path) -> None:
+        fetching.set()
         await release.wait()
         dest.write_bytes(data)
 
@@ -141,15 +142,16 @@ async def test_uploads_beyond_the_process_limit_wait_in_line_and_are_told_so(cor
 
     async def status(text: str) -> None:
         told.append(text)
+        heard.set()
 
     first = asyncio.create_task(
         core.handle_upload(EN, Upload("a.xlsx", len(data), slow_fetch, samples.AS_OF))
     )
-    await asyncio.sleep(0.05)
+    await asyncio.wait_for(fetching.wait(), 10)  # the first holds the one place
     second = asyncio.create_task(
         core.handle_upload(ZH, upload_of(data, "b.xlsx", samples.AS_OF), progress=status)
     )
-    await asyncio.sleep(0.05)
+    await asyncio.wait_for(heard.wait(), 10)  # the second is in line and was told so
     assert told == ["前面还有 1 个文件，轮到你的文件时我会立刻开始。"]
     [away] = await core.handle_upload(OTHER, upload_of(data, "c.xlsx"))
     assert "c.xlsx" in away.html and "几分钟后" in away.html
