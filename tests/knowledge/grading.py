@@ -118,6 +118,8 @@ def grade_case(item: dict[str, Any], text: str, kb: KnowledgeBase) -> CaseGrade:
     folded = text.casefold()
     if item.get("off_topic"):
         return CaseGrade(kind == "off_topic", None, kind)
+    if item.get("expect_kind") == "unsure":
+        return CaseGrade(kind == "unsure", None, kind)
     wrong = next((bad for bad in item.get("must_not", []) if str(bad).casefold() in folded), None)
     if kind != "answer":
         return CaseGrade(False, wrong, kind)

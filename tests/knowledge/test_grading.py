@@ -1,0 +1,20 @@
+"""The held-out grader's own rules: a vague question is answered right only by a shortlist."""
+
+from __future__ import annotations
+
+from bot.domain.knowledge import Answer, KnowledgeBase
+from bot.services.answers import render_answer
+from bot.services.i18n import translator
+from tests.knowledge.grading import grade_case
+
+VAGUE = {"q": "这个怎么办", "lang": "zh", "kind": "unclear", "expect_kind": "unsure"}
+
+
+def test_a_shortlist_is_right_for_a_vague_question(kb: KnowledgeBase) -> None:
+    shortlist = Answer(lang="zh", kind="unsure", confidence=0.2, suggestions=["vtr-what"])
+    text = render_answer(shortlist, kb, translator("zh"), html=False)
+    assert grade_case(VAGUE, text, kb).right
+
+
+def test_a_firm_answer_to_a_vague_question_is_wrong(kb: KnowledgeBase) -> None:
+    assert not grade_case(VAGUE, "有效追踪率是有有效追踪编码的包裹占比。", kb).right
