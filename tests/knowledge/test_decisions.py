@@ -192,3 +192,27 @@ def test_every_group_a_question_gives_is_decided_not_only_the_first(
     assert failing in reply
     assert not reply.startswith(("不会", "No —"))  # no verdict from the first group alone
     assert reply.startswith(failing)  # the failing group leads
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 330/350 = 94.29% → 94.3%; fewest fixes ⌊332.5⌋ + 1 − 330 = 3. The figures' own
+        # words touch them: 包裹 is 350's, 有效 is 330's (before, 有效 after 350 made it valid).
+        ("服装类目350个包裹 有效的330个，VTR多少，还差几个", "不达标：350 个里 330 个有效 = 94.3%"),
+        ("100单 有效96单，达标吗", "达标：100 个里 96 个有效 = 96.0%"),
+        # 200 − 12 = 188 valid: 94.0%, ⌊190⌋ + 1 − 188 = 3 fixes.
+        ("我发了200个包裹，有12个没单号，达标吗", "不达标：200 个里 188 个有效 = 94.0%"),
+        ("350 shipped, 20 without tracking, how many to fix?", "330 valid of 350 = 94.3%"),
+        ("330 valid out of 350, am I ok?", "No — 330 valid of 350 = 94.3%"),
+        # A rate told as the seller's own is decided, with or without "is that ok".
+        ("我的VTR是94.8%", "不达标：有效追踪率 94.8% 低于要求"),
+        ("my vtr is 94.8%", "A VTR of 94.8%: below the bar"),
+        # 95% said of oneself, next to talk of the bar: still the seller's figure, not above.
+        ("my VTR is 95%, is that above the bar?", "No — A VTR of exactly 95.0% (not above 95%)"),
+    ],
+)
+def test_a_lone_count_or_rate_is_worked_out_without_category_words(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -65,6 +65,13 @@ _OWN_FIGURE = re.compile(
     r"我|我的|我们|现在|目前|刚好|正好|只有|\bmy\b|\bi\b|\bwe\b|\bour\b|\bi'm\b|exactly|currently|\bat\b|\bis\b|got"
 )
 
+_OWN_NEAR = re.compile(
+    r"我|我们|现在|目前|刚好|正好|只有|\bmy\b|\bour\b|\bi'm\b|\bwe're\b|\bi am\b|currently|exactly|\bgot\b"
+)
+
+_UNDER = re.compile(r"below|under|less than|低于|跌破|不到|少于")
+"""Said of the bar ("drops below 95%"), not of a rate the seller has."""
+
 _BELIEF = re.compile(
     r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
@@ -351,22 +358,34 @@ def _counts_by_role(text: str, amount: float | None) -> Counts | None:
 
 
 def _roles(text: str, amount: float | None) -> dict[str, int]:
-    """Each figure of the question by what it counts: total, valid or invalid packages."""
-    roles: dict[str, int] = {}
+    """Each figure of the question by what it counts: total, valid or invalid packages.
+    The words touching a figure decide first ("350个包裹 有效的330个": 包裹 is 350's, 有效
+    is 330's); a figure they leave open then takes a role not yet taken from the words
+    further off ("一共200单，有效追踪190单": 190 is the valid one)."""
     numbers = [
         m
         for m in _INTEGER.finditer(text)
         if (amount is None or float(m.group(1)) != amount) and not _enumerator(text, m)
     ]
+    contexts = []
     for i, match in enumerate(numbers):
         end = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
         start = numbers[i - 1].end() if i else 0
-        after, before = text[match.end() : end], text[start : match.start()]
-        after = re.split(r"[，,。；;]", after)[0]
-        before = re.split(r"[，,。；;]", before)[-1]
+        after = re.split(r"[，,。；;]", text[match.end() : end])[0]
+        before = re.split(r"[，,。；;]", text[start : match.start()])[-1]
+        contexts.append((int(match.group(1)), after, before))
+    roles: dict[str, int] = {}
+    open_figures = []
+    for value, after, before in contexts:
+        role = next((r for r in _touching_roles(after, before) if r not in roles), None)
+        if role is None:
+            open_figures.append((value, after, before))
+        else:
+            roles[role] = value
+    for value, after, before in open_figures:
         role = _role(after, before)
         if role and role not in roles:
-            roles[role] = int(match.group(1))
+            roles[role] = value
     return roles
 
 
@@ -378,12 +397,27 @@ def _enumerator(text: str, match: re.Match[str]) -> bool:
     ] in ".、)"
 
 
-def _role(after: str, before: str) -> str | None:
-    """What a figure counts, from the words after it, then before it: "out of N" is all
-    shipments; invalid and valid packages next (their words are specific), then the rest."""
+_ROLE_WORDS = ((_INVALID, "invalid"), (_VALID, "valid"), (_TOTAL, "total"))
+_CLASSIFIER = r"\s*(?:[个单件票笔条](?:的)?)?"
+_JOINER = r"[\s的是有为:：]*"
+_TIGHT_AFTER = [(re.compile(f"^{_CLASSIFIER}(?:{p.pattern})"), r) for p, r in _ROLE_WORDS]
+_TIGHT_BEFORE = [(re.compile(f"(?:{p.pattern}){_JOINER}$"), r) for p, r in _ROLE_WORDS]
+
+
+def _touching_roles(after: str, before: str) -> list[str]:
+    """The roles the words right next to a figure give it, the specific ones (invalid,
+    valid) before a total; a figure after "out of" is the total."""
     if _OUT_OF.search(before):
-        return "total"
-    for pattern, role in ((_INVALID, "invalid"), (_VALID, "valid"), (_TOTAL, "total")):
+        return ["total"]
+    tight = zip(_TIGHT_AFTER, _TIGHT_BEFORE, strict=True)
+    found = [r for (a, r), (b, _) in tight if a.search(after) or b.search(before)]
+    return found
+
+
+def _role(after: str, before: str) -> str | None:
+    """What a figure counts from the words around it: invalid and valid packages first
+    (their words are specific), then the rest."""
+    for pattern, role in _ROLE_WORDS:
         if pattern.search(after) or pattern.search(before):
             return role
     return None
@@ -401,6 +435,12 @@ def _rate(text: str) -> float | None:
         if value > 100:
             continue
         if value != 95:
+            return value
+        # 95% is the bar's own figure: the seller's only when said of themselves, in the
+        # words just before it ("my VTR is 95%, is that above the bar?") or in the whole
+        # question when it never speaks of the bar ("我的VTR刚好95%").
+        before = _CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1]
+        if _OWN_NEAR.search(before) and not _BAR_TALK.search(before) and not _UNDER.search(before):
             return value
         if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text):
             return value

@@ -16,6 +16,7 @@ from fractions import Fraction
 from bot.domain.bar import fixes_needed, is_above
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.schema import Decision, Fact
+from bot.domain.knowledge.understand import asks
 from bot.domain.reference import marketplace_by_code, marketplaces, metrics
 from bot.domain.value_limits import (
     DE_DOMESTIC_COUNTS_OVER_EUR,
@@ -128,8 +129,16 @@ def _needs_figures(case: Case) -> Decision | None:
     return Decision(code="needs_figures", entry="vtr-formula")
 
 
+def _states_own_rate(case: Case) -> bool:
+    """ "我的VTR是94.8%", "my vtr is 94.8%": the seller's own VTR told without a question
+    (one that asks something else, "can I still sell FBA?", gets its own answer)."""
+    return case.metric == "vtr" and case.own and not asks(case.text)
+
+
 def _vtr_rate(case: Case) -> Decision | None:
-    if case.rate is None or case.metric not in (None, "vtr") or not _ASKS_PASS.search(case.text):
+    if case.rate is None or case.metric not in (None, "vtr"):
+        return None
+    if not (_ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do):
         return None
     if case.metric is None and not case.concepts & {"trackingid", "threshold", "drop"}:
         return None

@@ -208,7 +208,7 @@ def main_question(text: str) -> str | None:
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
     if len(sentences) < 2:
         return None
-    asking = [s for s in sentences if _asks(s)]
+    asking = [s for s in sentences if asks(s)]
     if not asking or len(asking) == len(sentences):
         return None
     return " ".join(asking)
@@ -226,14 +226,15 @@ def asked_pieces(text: str) -> list[str]:
     """The questions of a message that asks several ("用了购买配送还会有VTR问题吗？要额外付费
     吗？"), each with the story before the first one; one piece when it asks one thing."""
     parts = [p.strip() for p in _PIECE_END.split(text) if p and p.strip()]
-    asking = [p for p in parts if _asks(p)]
+    asking = [p for p in parts if asks(p)]
     if len(asking) < 2:
         return [text]
     story = " ".join(p for p in parts[: parts.index(asking[0])] if p not in asking)
     return [f"{story} {piece}".strip() for piece in asking[:MAX_PIECES]]
 
 
-def _asks(sentence: str) -> bool:
+def asks(sentence: str) -> bool:
+    """The sentence asks something: a question mark, or a question word of either language."""
     return sentence.endswith(("?", "？")) or bool(
         _ASKS_ZH.search(sentence) or _ASKS_EN.match(sentence.casefold())
     )
