@@ -216,3 +216,23 @@ def test_a_lone_count_or_rate_is_worked_out_without_category_words(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Other marketplaces, however much of our vocabulary the question uses.
+        "Shopee seller tracking number rules for late shipment?",
+        "虾皮的有效追踪率要求多少",
+        "Mercado Libre late shipment rate",
+        # Amazon's other programmes: FBA fees and storage, ads (plural forms too).
+        "FBA storage fees for tracking",
+        "FBA的仓储费和VTR有关系吗",
+        "how much is the FBA fulfillment fee per unit",
+        "Does VTR affect my ads?",
+    ],
+)
+def test_other_platforms_and_programmes_are_refused_in_our_words(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert kb.answer(question).kind == "off_topic"

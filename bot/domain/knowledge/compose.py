@@ -71,7 +71,8 @@ OTHER_SUBJECTS = frozenset({"buyshipping", "trackingid", "carrier", "feedback", 
 def _phrase_pattern(phrase: str) -> str:
     """A phrase as whole words ("etsy" is not in "gets you"); Chinese as written."""
     words = [re.escape(w) for w in phrase.casefold().split()]
-    return r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + r"(?![a-z0-9])"
+    plural = "(?:e?s)?" if words[-1][-1:].isalpha() else ""
+    return r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + plural + r"(?![a-z0-9])"
 
 
 def _fba_fees(found: Found, text: str) -> bool:
@@ -112,7 +113,7 @@ class Composer:
         self._cards = cards
         self._core = frozenset(lexicon.core)
         self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
-        patterns = [_phrase_pattern(p) for p in lexicon.elsewhere]
+        patterns = [_phrase_pattern(p) for p in [*lexicon.platforms, *lexicon.elsewhere]]
         self._elsewhere_pattern = re.compile("|".join(patterns)) if patterns else None
         # The carriers each entry speaks of, found the way a question's are (whole words).
         self._entry_carriers = {

@@ -136,8 +136,11 @@ class Lexicon(_Strict):
     """Misspellings and homophones sellers type, with the word meant (追中 → 追踪)."""
     core: list[str] = Field(default_factory=list)
     """Concepts only our field uses: a question naming one is never refused."""
+    platforms: list[str] = Field(default_factory=list)
+    """Marketplaces that are not Amazon (Shopee, eBay, 虾皮 …): a question naming one is
+    refused even in our words, since their rules are not Amazon's."""
     elsewhere: list[str] = Field(default_factory=list)
-    """Other platforms and Amazon's other programmes (eBay, FBA inbound, referral fees): a
+    """Amazon's other programmes (eBay, FBA inbound, referral fees): a
     question naming one is refused even in our words, since eBay's "tracking rate" or an
     FBA warehouse's tracking is not Amazon's self-fulfilled VTR."""
     outside: list[str] = Field(default_factory=list)
