@@ -107,6 +107,23 @@ def fold_key(text: str) -> str:
 
 
 @cache
+def category_aliases() -> tuple[tuple[str, ...], ...]:
+    """Each product category's names in both languages (categories.yaml), case folded."""
+    raw = TypeAdapter(dict[str, list[str]]).validate_python(_load("categories.yaml"))
+    return tuple(
+        tuple(unicodedata.normalize("NFKC", a).casefold() for a in names) for names in raw.values()
+    )
+
+
+def category_spellings(name: str) -> tuple[str, ...]:
+    """A category's name and every other name of the same category ("Toys" → toys, 玩具 …),
+    case folded; only the name itself for a category the table does not know."""
+    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    group = next((names for names in category_aliases() if folded in names), ())
+    return tuple(dict.fromkeys((folded, *group)))
+
+
+@cache
 def column_aliases() -> dict[str, list[str]]:
     """meaning -> folded header spellings, in preference order."""
     raw = TypeAdapter(dict[str, list[str]]).validate_python(_load("columns.yaml"))

@@ -13,6 +13,7 @@ from collections import Counter
 
 from bot.domain.knowledge.case import Case
 from bot.domain.models import GroupStats, VtrReport
+from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
 from bot.services.vtr_words import (
     Markup,
@@ -24,6 +25,7 @@ from bot.services.vtr_words import (
     ratio_text,
     reason_text,
     recovery_text,
+    sentence_gap,
 )
 
 MAX_LINES = 10
@@ -66,11 +68,24 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     return about_categories or still_to_fix or back or owned
 
 
+def _mentions(text: str, name: str) -> bool:
+    """The name is in the question; a Latin name as a whole word ("toys", not in "toysrus")."""
+    if not name:
+        return False
+    if not name[0].isascii():
+        return name in text
+    return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text) is not None
+
+
 def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
+    """The report's groups the question names: a category by any of its names in either
+    language ("Toys" for 玩具, "家居" for Home & Kitchen), a marketplace by the registry."""
     text = case.text.casefold()
-    return [s for s in report.by_category if s.name and s.name.casefold() in text] + [
-        s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)
-    ]
+    return [
+        s
+        for s in report.by_category
+        if s.name and any(_mentions(text, n) for n in category_spellings(s.name))
+    ] + [s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)]
 
 
 def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
@@ -167,11 +182,10 @@ def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
     ratio = ratio_text(t, group)
     if not group.below_threshold:
         text = t._("{name} is above the bar (above 95%): {ratio}.", name=label, ratio=ratio)
-        return text + (
-            " " + t._("It is at risk: it may fall to 95% (or under) within a week.")
-            if group.at_risk
-            else ""
-        )
+        if group.at_risk:
+            risk = t._("It is at risk: it may fall to 95% (or under) within a week.")
+            text += sentence_gap(t) + risk
+        return text
     text = t._(
         "{name} is below the bar (VTR must be above 95%): {ratio}. Fix {needed} package(s) to get above it.",
         name=label,
@@ -179,7 +193,7 @@ def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
         needed=t.number(group.needed),
     )
     if group.recovery_date:
-        text += " " + t._("Without fixes: {when}.", when=recovery_text(t, group))
+        text += sentence_gap(t) + t._("Without fixes: {when}.", when=recovery_text(t, group))
     return text
 
 

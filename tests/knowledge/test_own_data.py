@@ -34,6 +34,11 @@ async def test_own_data_questions_use_the_stored_report(tmp_path: Path, kb: Know
 
         toys = await ask(WITH_DATA, "我的玩具类目现在多少？")
         assert toys.startswith("玩具不达标") and "80.0%" in toys and "2 个" in toys
+        # Chinese sentences follow each other without a space (vtr_words.sentence_gap).
+        assert "。如果不修" in toys and "。 " not in toys
+        # The category named in the other language: one alias table (categories.yaml).
+        toys_en = await ask(WITH_DATA, "what's my Toys VTR now?")
+        assert toys_en.startswith("玩具 is below the bar") and "80.0%" in toys_en
         which = await ask(WITH_DATA, "which category is at risk?")
         assert which.startswith("Below the bar: 玩具.")
         fixes = await ask(WITH_DATA, "how many packages do I still need to fix?")
