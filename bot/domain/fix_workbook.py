@@ -17,7 +17,7 @@ from pathlib import Path
 import xlsxwriter
 
 from bot.domain.errors import FileRejected
-from bot.domain.xlsx_reading import _cell_text, _guard_zip
+from bot.domain.xlsx_reading import cell_text, guard_xlsx
 
 MARKER = "vtrbot-fixes/1"
 MARKER_SHEET = "vtrbot"
@@ -80,7 +80,7 @@ def read_fix_workbook(path: Path) -> list[FilledRow] | None:
     an order report, goes to the analysis). Raises FileRejected for a broken workbook."""
     from python_calamine import CalamineWorkbook
 
-    _guard_zip(path)
+    guard_xlsx(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         if MARKER_SHEET not in workbook.sheet_names:
@@ -97,7 +97,7 @@ def read_fix_workbook(path: Path) -> list[FilledRow] | None:
 def _filled(rows: Sequence[Sequence[object]]) -> list[FilledRow]:
     out = []
     for row in rows:
-        cells = [_cell_text(value) for value in list(row)[:8]] + [""] * 8
+        cells = [cell_text(value) for value in list(row)[:8]] + [""] * 8
         if cells[0] and (cells[6] or cells[7]):
             out.append(FilledRow(cells[0], cells[1], cells[6], cells[7]))
     return out

@@ -21,7 +21,9 @@ XLSX_MAX_SHEETS = 20
 """Sheets looked at for a header: a seller's export has its table in one of the first."""
 
 
-def _guard_zip(path: Path) -> None:
+def guard_xlsx(path: Path) -> None:
+    """Refuse what is no XLSX, a zip bomb, or a workbook whose grids the reader could not
+    allocate (`xlsx_guard`), before calamine opens it: every XLSX the bot reads goes here."""
     try:
         with zipfile.ZipFile(path) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
@@ -42,7 +44,7 @@ def _guard_zip(path: Path) -> None:
 def read_xlsx(path: Path) -> RawTable:
     from python_calamine import CalamineError, CalamineWorkbook
 
-    _guard_zip(path)
+    guard_xlsx(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         for name in workbook.sheet_names[:XLSX_MAX_SHEETS]:
@@ -66,7 +68,7 @@ def _table_from_rows(rows: Iterator[Sequence[object]]) -> RawTable | None:
         head.append(row)
         if len(head) >= HEADER_SCAN_LINES:
             break
-    found = best_header([[_cell_text(c) for c in row] for row in head])
+    found = best_header([[cell_text(c) for c in row] for row in head])
     if found is None:
         return None
     line, meanings = found
@@ -76,8 +78,8 @@ def _table_from_rows(rows: Iterator[Sequence[object]]) -> RawTable | None:
         if not any(row):
             continue
         for meaning, index in meanings.items():
-            columns[meaning].append(_cell_text(row[index]) if index < len(row) else "")
-    headers = [_cell_text(c) for c in head[line]]
+            columns[meaning].append(cell_text(row[index]) if index < len(row) else "")
+    headers = [cell_text(c) for c in head[line]]
     frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
     return RawTable.of(frame, headers, "xlsx")
 
@@ -89,7 +91,7 @@ def _chain(
     yield from rest
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     """Spreadsheet cell → the text a seller sees (12-digit numbers stay whole)."""
     if value is None or value == "":
         return ""
