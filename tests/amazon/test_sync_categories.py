@@ -147,7 +147,7 @@ async def test_the_sync_alone_gives_the_per_category_report_and_its_fix_plan(
     # What editing a package later needs (confirmShipment) is kept with it.
     order = toy_store()[0]
     [package] = await repo.stored_packages(CHAT, order.order_id)
-    assert (package.package_reference_id, package.marketplace_id) == ("1", US)
+    assert (package.package_id, package.marketplace_id) == ("1", US)
     [item] = package.items
     assert (item.order_item_id, item.quantity, item.asin) == (order.item_id, 1, "B0TOYS0001")
     assert all(d.delivered is not True for d in toys.fixes)

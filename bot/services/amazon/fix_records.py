@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from bot.domain.amazon_carriers import normalized
 from bot.domain.tracking import resolve_carrier
+from bot.services.amazon.repository import PACKAGE_COLUMNS, StoredPackage, stored_package
 from bot.services.store import Store
 from bot.services.store.backend import Backend, Row
 
@@ -28,21 +29,6 @@ IN_FLIGHT: tuple[FixState, ...] = ("pending", "sent")
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True, slots=True)
-class StoredPackage:
-    """A synced package with what a fix needs; `items` empty when synced before fixes."""
-
-    order_id: str
-    package_id: str
-    carrier: str
-    tracking: str
-    status: str
-    ship_time: str
-    marketplace_id: str
-    items: tuple[tuple[str, int], ...]
-    programs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +55,6 @@ FIX_COLUMNS = (
     "change_key, order_id, package_id, old_carrier, old_tracking, new_carrier, carrier_code, "
     "carrier_name, new_tracking, requested_by, state, answer, created_at, updated_at"
 )
-_PACKAGE_COLUMNS = (
-    "order_id, package_id, carrier, tracking, status, ship_time, marketplace_id, items_json, "
-    "programs"
-)
 
 
 class FixRecords:
@@ -90,19 +72,19 @@ class FixRecords:
     async def packages(self, chat_id: int) -> list[StoredPackage]:
         """The chat's synced packages still moving (tracking is editable until delivery)."""
         rows = await self.backend.fetch(
-            f"SELECT {_PACKAGE_COLUMNS} FROM amazon_packages WHERE chat_id = ? "
+            f"SELECT {PACKAGE_COLUMNS} FROM amazon_packages WHERE chat_id = ? "
             "AND status IN ('IN_TRANSIT', 'SHIPPED') AND ship_time IS NOT NULL",
             (chat_id,),
         )
-        return [_package(row) for row in rows]
+        return [stored_package(row) for row in rows]
 
     async def package(self, chat_id: int, order_id: str, package_id: str) -> StoredPackage | None:
         rows = await self.backend.fetch(
-            f"SELECT {_PACKAGE_COLUMNS} FROM amazon_packages WHERE chat_id = ? "
+            f"SELECT {PACKAGE_COLUMNS} FROM amazon_packages WHERE chat_id = ? "
             "AND order_id = ? AND package_id = ?",
             (chat_id, order_id, package_id),
         )
-        return _package(rows[0]) if rows else None
+        return stored_package(rows[0]) if rows else None
 
     # -- changes -------------------------------------------------------------------------
 
@@ -221,13 +203,3 @@ def _values(fix: FixRecord) -> tuple[object, ...]:
 
 def _fix(row: Row) -> FixRecord:
     return FixRecord(*row)  # type: ignore[arg-type]  # a row's values are typed object
-
-
-def _package(row: Row) -> StoredPackage:
-    order_id, package_id, carrier, tracking, status, ship_time, market, items, programs = row
-    parsed = [(i["order_item_id"], i["quantity"]) for i in json.loads(str(items or "[]"))]
-    return StoredPackage(
-        str(order_id), str(package_id), str(carrier or ""), str(tracking or ""), str(status),
-        str(ship_time or ""), str(market or ""),
-        tuple((str(i), int(q)) for i, q in parsed), tuple(filter(None, str(programs or "").split(","))),
-    )  # fmt: skip

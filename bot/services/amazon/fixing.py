@@ -39,8 +39,8 @@ from bot.services.amazon.client import (
     SpApiRequestError,
     SpApiUnavailable,
 )
-from bot.services.amazon.fix_records import FixRecord, FixRecords, FixState, StoredPackage
-from bot.services.amazon.repository import AmazonRepository
+from bot.services.amazon.fix_records import FixRecord, FixRecords, FixState
+from bot.services.amazon.repository import AmazonRepository, StoredPackage
 from bot.services.amazon.sync import ClientFactory
 from bot.services.amazon.vault import CredentialVault, VaultKeyMismatch
 
@@ -367,7 +367,7 @@ def _confirmation(package: StoredPackage, change: Change) -> ShipmentConfirmatio
         package_reference_id=package.package_id, carrier_code=carrier.code,
         carrier_name=carrier.name, tracking=change.new_tracking,
         ship_date=datetime.fromisoformat(package.ship_time.replace("Z", "+00:00")),
-        items=package.items,
+        items=tuple((item.order_item_id, item.quantity) for item in package.items),
     )  # fmt: skip
 
 

@@ -263,17 +263,13 @@ class AmazonRepository:
             )  # fmt: skip
 
     async def stored_packages(self, chat_id: int, order_id: str) -> list[StoredPackage]:
-        """The order's synced packages with what confirmShipment needs to edit one: its
-        package reference ID, marketplace, tracking and the items (ID and quantity) in it."""
+        """The order's synced packages with what confirmShipment needs to edit one."""
         rows = await self.backend.fetch(
-            "SELECT package_id, marketplace_id, tracking, status, items_json FROM amazon_packages "
-            "WHERE chat_id = ? AND order_id = ? ORDER BY package_id",
+            f"SELECT {PACKAGE_COLUMNS} FROM amazon_packages WHERE chat_id = ? AND order_id = ? "
+            "ORDER BY package_id",
             (chat_id, order_id),
         )
-        return [
-            StoredPackage(str(p), str(m or ""), str(t), str(s), _package_items(items))
-            for p, m, t, s, items in rows
-        ]
+        return [stored_package(row) for row in rows]
 
     async def synced_categories(self, chat_id: int) -> dict[str, SyncedCategory]:
         """order ID → the category the sync wrote for it, its source and the order's item
@@ -439,11 +435,38 @@ class SyncedCategory:
 
 @dataclass(frozen=True, slots=True)
 class StoredPackage:
-    package_reference_id: str
-    marketplace_id: str
+    """A synced package with what editing it needs (Orders v0 `confirmShipment`): its
+    package reference ID, marketplace, carrier, tracking and ship time as Amazon holds them,
+    the items in it (empty when synced before fixes were built) and the order's programs
+    (a label Amazon made is not edited this way)."""
+
+    order_id: str
+    package_id: str
+    """Amazon's `packageReferenceId`."""
+    carrier: str
     tracking: str
     status: str
+    ship_time: str
+    marketplace_id: str
     items: tuple[PackageItem, ...]
+    programs: tuple[str, ...]
+
+
+PACKAGE_COLUMNS = (
+    "order_id, package_id, carrier, tracking, status, ship_time, marketplace_id, items_json, "
+    "programs"
+)
+"""What `stored_package` reads, in its order."""
+
+
+def stored_package(row: Row) -> StoredPackage:
+    """A row of `SELECT {PACKAGE_COLUMNS} FROM amazon_packages`."""
+    order_id, package_id, carrier, tracking, status, ship_time, market, items, programs = row
+    return StoredPackage(
+        str(order_id), str(package_id), str(carrier or ""), str(tracking or ""), str(status),
+        str(ship_time or ""), str(market or ""), _package_items(items),
+        tuple(filter(None, str(programs or "").split(","))),
+    )  # fmt: skip
 
 
 def _package_items(items_json: object) -> tuple[PackageItem, ...]:
