@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import polars as pl
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from bot.domain.models import DefectReason
 from bot.domain.reference import _load, carrier_by_id
@@ -29,8 +29,20 @@ OTHER = "Other"
 
 
 class AmazonCarrierCodes(BaseModel):
-    codes: list[str]
+    """`amazon_carrier_codes.yaml`: each code with the source that lists it."""
+
+    sources: dict[str, str]
+    codes: dict[str, str]
+    """Amazon's code → the key of the source it was checked against."""
     from_registry: dict[str, str]
+
+    @model_validator(mode="after")
+    def _cited_and_listed(self) -> AmazonCarrierCodes:
+        uncited = {code for code, source in self.codes.items() if source not in self.sources}
+        unlisted = set(self.from_registry.values()) - set(self.codes)
+        if uncited or unlisted or OTHER not in self.codes:
+            raise ValueError(f"codes without a source {uncited}, mapped but unlisted {unlisted}")
+        return self
 
 
 @cache

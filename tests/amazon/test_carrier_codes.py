@@ -40,3 +40,42 @@ def test_a_typed_number_is_normalized_and_its_check_digit_tested():
 def test_no_carrier_and_no_owner_is_unknown_and_an_empty_number_missing():
     assert check_fix(None, "XQ12345678").problem == "unknown_carrier"
     assert check_fix("ups", "").problem == "missing_tracking"
+
+
+# Amazon's amzn-base.xsd (revision 2012/03/21), element CarrierCode, copied value by value
+# from the file (the YAML names where it is archived): an independent copy of the list.
+AMZN_BASE_2012 = (
+    "USPS", "UPS", "UPSMI", "FedEx", "DHL", "Fastway", "GLS", "GO!", "Hermes Logistik Gruppe",
+    "Royal Mail", "Parcelforce", "City Link", "TNT", "Target", "SagawaExpress",
+    "NipponExpress", "YamatoTransport", "DHL Global Mail", "UPS Mail Innovations",
+    "FedEx SmartPost", "OSM", "OnTrac", "Streamlite", "Newgistics", "Canada Post",
+    "Blue Package", "Chronopost", "Deutsche Post", "DPD", "La Poste", "Parcelnet",
+    "Poste Italiane", "SDA", "Smartmail", "FEDEX_JP", "JP_EXPRESS", "NITTSU", "SAGAWA",
+    "YAMATO", "BlueDart", "AFL/Fedex", "Aramex", "India Post", "Professional", "DTDC",
+    "Overnite Express", "First Flight", "Delhivery", "Lasership", "Other",
+)  # fmt: skip
+# The codes of the current revision (release_4_1) that the 2012 one lacks and the registry
+# needs, as WP-Lister for Amazon transcribes that file.
+AMZN_BASE_4_1_ADDED = ("China Post", "Yun Express", "Yanwen", "4PX", "SF Express", "WanB Express")
+
+
+def test_each_code_is_in_the_source_it_cites():
+    codes = amazon_carrier_codes()
+    cited = {source: {c for c, s in codes.codes.items() if s == source} for source in codes.sources}
+    assert cited["amzn_base_2012"] <= set(AMZN_BASE_2012)
+    assert cited["amzn_base_4_1"] == set(AMZN_BASE_4_1_ADDED)
+    assert cited["unverified"] == {"Japan Post", "Amazon Shipping", "Purolator"}
+    assert not cited["unverified"] & set(AMZN_BASE_2012 + AMZN_BASE_4_1_ADDED)
+
+
+def test_a_code_without_a_source_or_a_mapping_to_an_unlisted_code_is_refused():
+    import pytest
+    from pydantic import ValidationError
+
+    from bot.domain.amazon_carriers import AmazonCarrierCodes
+
+    sources = {"xsd": "amzn-base.xsd"}
+    with pytest.raises(ValidationError):
+        AmazonCarrierCodes(sources=sources, codes={"UPS": "memory", OTHER: "xsd"}, from_registry={})
+    with pytest.raises(ValidationError):
+        AmazonCarrierCodes(sources=sources, codes={OTHER: "xsd"}, from_registry={"ups": "UPS"})
