@@ -174,11 +174,15 @@ class KnowledgeBase:
         ):
             return whole
         answers: list[Answer] = []
-        subject = self._subject(pieces[0])
+        subject = " ".join(self._subject(pieces[0])[:1])
         for number, piece in enumerate(pieces):
-            # "要额外付费吗？" after a question about Buy Shipping is about Buy Shipping.
-            carried = number and (not self._subject(piece) or _PRONOUN.search(piece))
-            asked = f"{' '.join(subject[:1])} {piece}" if carried else piece
+            # "要额外付费吗？" after a question about Buy Shipping is about Buy Shipping; "by
+            # when must I do it?" after "how do I fix a wrong tracking number" is about what
+            # the first asked (the pronoun stands for it), not only its subject.
+            pronoun = _PRONOUN.search(piece)
+            carried = number and (not self._subject(piece) or pronoun)
+            context = _told(pieces[0]) if pronoun else subject
+            asked = f"{context}. {piece}" if carried else piece
             one = self._answer_one(asked, reply_lang)
             if one.kind == "answer" and all(
                 _topic(one)[0] != _topic(a)[0] or (_topic(one)[1] and _topic(one) != _topic(a))
@@ -196,7 +200,8 @@ class KnowledgeBase:
         if cached is None:
             if len(self._normal_texts) >= NORMAL_CACHE:
                 self._normal_texts.clear()
-            cached = self._normal_texts[text] = normalize_question(text, self._lexicon.typos)
+            normal = normalize_question(text, self._lexicon.typos)
+            cached = self._normal_texts[text] = self._analyzer.correct_words(normal)
         return cached
 
     def _facets(self, piece: str, lang: Lang) -> list[str]:
@@ -323,6 +328,18 @@ class KnowledgeBase:
             information=explained,
             margin=(best - rival) / best,
         )
+
+
+_QUESTION_WORDS = re.compile(
+    r"[?？]|\b(?:how|what|which|when|where|why|do|does|did|can|could|is|are|should|will|i|it)\b|"
+    r"吗|呢|怎么|如何|什么|哪里|哪|多少|为什么|是否|能否|可以|会不会|要不要|有没有"
+)
+
+
+def _told(piece: str) -> str:
+    """What a question is about, without its question words: the context a following
+    question that only says "it" or "要额外付费吗" is asked in."""
+    return " ".join(_QUESTION_WORDS.sub(" ", piece.casefold()).split())
 
 
 _PRONOUN = re.compile(r"它|这个|\bit\b|\bthis\b|\bthat\b", re.IGNORECASE)

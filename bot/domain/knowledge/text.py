@@ -23,6 +23,8 @@ TermKind = Literal["concept", "general", "word", "bigram", "char", "number"]
 _HAN_CHAR = r"\u3400-\u9fff"
 _HAN = re.compile(f"[{_HAN_CHAR}]")
 _LATIN_WORD = re.compile(r"[a-z]+")
+_WHOLE_WORD = re.compile(r"(?<![a-z'’])[a-z]+(?![a-z'’])")
+"""A word to spell-check: not part of a contraction ("doesn't" is no typo of "does")."""
 _RUN = re.compile(f"([{_HAN_CHAR}]+)|([a-z0-9]+(?:[._][a-z0-9]+)*)")
 _CONCEPT_MARK = "\x00"
 MIN_TYPO_LENGTH = 4
@@ -57,6 +59,21 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _distance(a: str, b: str) -> int:
+    """Edit distance with adjacent swaps counted as one edit (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        previous2, previous = previous, row
+    return previous[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     text: str
@@ -86,18 +103,24 @@ class Analyzer:
         self._phrase_concept = phrases
         self._synonym_re = _phrase_pattern(phrases) if phrases else None
         # Typo repair targets: every English word the KB itself uses, indexed by its
-        # one-letter deletions (SymSpell), so a lookup costs a few dict probes.
+        # one-letter deletions (SymSpell), so a lookup costs a few dict probes. Words of the
+        # lexicon's phrases (valid, tracking, carrier …) are the key terms: preferred when a
+        # typo is as close to one of them as to another word.
+        key_terms = {w for p in phrases for w in _LATIN_WORD.findall(p)}
         vocabulary = {w for text in corpus for w in _LATIN_WORD.findall(normalize(text))}
-        vocabulary |= {w for p in phrases for w in _LATIN_WORD.findall(p)}
-        self._vocabulary = frozenset(vocabulary)
-        self._by_delete: dict[str, str] = {}
+        vocabulary |= key_terms
+        # Words known but never a target: English's small words ("doesn", "isn") are no typo.
+        self._vocabulary = frozenset(vocabulary | self._stop_words)
+        self._key_terms = frozenset(key_terms)
+        self._by_delete: dict[str, list[str]] = {}
         for word in sorted(vocabulary):
             if len(word) >= MIN_TYPO_LENGTH:
                 for variant in _deletes(word) | {word}:
-                    self._by_delete.setdefault(variant, word)
+                    self._by_delete.setdefault(variant, []).append(word)
 
     def correct(self, word: str) -> str:
-        """The KB word one edit away from an unknown English word, else the word unchanged.
+        """The KB word closest to an unknown English word (one edit, or two letters
+        swapped: "trakcing"), key terms first; else the word unchanged.
 
         Changed first letters are left alone: typos rarely hit the first letter, while
         "iphone" -> "phone" or "york" -> "work" would invent a topic. Four-letter words
@@ -105,19 +128,27 @@ class Analyzer:
         """
         if len(word) < MIN_TYPO_LENGTH or word in self._vocabulary:
             return word
-        for variant in (word, *sorted(_deletes(word))):
-            known = self._by_delete.get(variant)
-            if known is None or known[0] != word[0]:
-                continue
-            if len(word) >= SAFE_TYPO_LENGTH or sorted(known) == sorted(word):
-                return known
-        return word
+        candidates = {
+            known
+            for variant in (word, *_deletes(word))
+            for known in self._by_delete.get(variant, ())
+            if known[0] == word[0]
+            and (len(word) >= SAFE_TYPO_LENGTH or sorted(known) == sorted(word))
+        }
+        if not candidates:
+            return word
+        return min(candidates, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
+
+    def correct_words(self, text: str) -> str:
+        """Every unknown English word of a normalised text corrected (`correct`), so the
+        case reader and the entity finder read "vaild trackng rate" as the search does."""
+        return _WHOLE_WORD.sub(lambda m: self.correct(m.group()), text)
 
     def terms(self, text: str, *, fix_typos: bool = False) -> list[Term]:
         """Search terms of a text, in order, duplicates kept (term frequency matters)."""
         text = normalize(text)
         if fix_typos:
-            text = _LATIN_WORD.sub(lambda m: self.correct(m.group()), text)
+            text = self.correct_words(text)
         if self._synonym_re is not None:
             text = self._synonym_re.sub(self._mark_concept, text)
         if self._filler_re is not None:
