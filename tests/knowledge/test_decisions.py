@@ -236,3 +236,90 @@ def test_other_platforms_and_programmes_are_refused_in_our_words(
     kb: KnowledgeBase, question: str
 ) -> None:
     assert kb.answer(question).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # A new question word after "and" is a new question.
+        (
+            "what is VTR and where do I see it?",
+            "vtr-what",
+            "vtr-where-to-see",
+        ),
+        # Two Chinese phrases apart by a space are two questions (Traditional 嗎 asks too);
+        # the second, about the defect list, gets the defect report.
+        ("在哪裡看VTR 有缺陷明細嗎", "vtr-where-to-see", "vtr-defect-report"),
+        # "which …" inside a sentence asks, so the fee after it is answered too.
+        (
+            "buy shipping - which countries does it serve, and is there a fee on top?",
+            "buy-shipping-marketplaces",
+            "buy-shipping-cost",
+        ),
+    ],
+)
+def test_each_question_of_a_compound_message_is_answered(
+    kb: KnowledgeBase, question: str, first: str, second: str
+) -> None:
+    answer = kb.answer(question)
+    assert [answer.matched, *(p.matched for p in answer.parts)] == [first, second]
+
+
+def test_a_pronoun_carries_what_the_first_question_asked(kb: KnowledgeBase) -> None:
+    # "do it" stands for fixing the tracking: the deadline is the edit entry's ("until the
+    # package is delivered"), not the EU update's start date.
+    answer = kb.answer("how can I correct a wrong tracking number, and by when must I do it?")
+    assert answer.matched == "tracking-edit"
+    assert all(p.matched != "eu-cross-border" for p in answer.parts)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # domain.md §3: OTDR counts only shipments with valid tracking, so an untracked one
+        # cannot be on time, even when it arrived in time. Two metrics named, one rule asked.
+        (
+            "if a parcel has no tracking but arrives on time, does it count as on time for OTDR?",
+            "No — A shipment without valid tracking cannot count as on time",
+        ),
+        ("Buy Shipping protects my VTR, right?", "Right: Buy Shipping uploads the tracking"),
+    ],
+)
+def test_a_rule_asked_as_yes_or_no_leads_with_the_verdict(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Misspellings repaired by edit distance against the KB's words, none of them listed.
+        ("what is the vlaid trakcing rate requirment", "vtr-threshold"),
+        ("valid trackign rate what is it", "vtr-what"),
+        ("which carreir should I pick", "carrier-choose"),
+    ],
+)
+def test_english_typos_are_repaired_by_edit_distance(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    assert kb.answer(question).matched == entry
+
+
+def test_a_typo_in_a_key_term_still_names_the_metric(kb: KnowledgeBase) -> None:
+    # The case reader sees the repaired words too: "trackin" is tracking, so the rate is
+    # the seller's VTR and is decided (94.8% is below the bar).
+    assert _first_line(kb, "my valid trackin rate is 94.8%").startswith(
+        "A VTR of 94.8%: below the bar"
+    )
+
+
+def test_a_contraction_is_no_typo(kb: KnowledgeBase) -> None:
+    # "doesn't" stays whole: the claim "the carrier doesn't matter" is read and corrected.
+    first = _first_line(kb, "the carrier I pick doesn't matter, right?")
+    assert first.startswith("Not right: The carrier you pick matters.")
+
+
+def test_where_to_see_vtr_also_says_where_the_defects_are(kb: KnowledgeBase) -> None:
+    reply = _reply(kb, "where do I see my VTR")
+    assert "Account Health" in reply and "Request Report" in reply

@@ -85,7 +85,8 @@ _WHAT_TO_DO = re.compile(
     r"怎么办|咋办|怎么处理|怎么改|what should|what do i do|how do i fix|how to fix|怎么修"
 )
 _NEGATION = re.compile(
-    r"不算|不计入|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|no need|not needed|not affected"
+    r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
+    r"can't count|cannot count|no need|not needed|not affected"
 )
 _OWN_DATA = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
 _NOT_LETTER = re.compile(

@@ -131,8 +131,12 @@ class Composer:
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )
         decision = decide(case) if case is not None else None
-        if case is not None and decision is None and (case.belief or is_yes_no(question)):
-            decision = self._claim(case)
+        # A yes/no question or a belief that a claim of the table states gets that claim's
+        # verdict rather than a decision without one ("does an untracked package count as on
+        # time for OTDR?" names two metrics, but asks a rule).
+        unsettled = decision is None or decision.agrees is None
+        if case is not None and unsettled and (case.belief or is_yes_no(question)):
+            decision = self._claim(case) or decision
         if case is not None and decision is not None and decision.entry in self._entries:
             # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the figure).
             asked = case.belief or is_yes_no(question)

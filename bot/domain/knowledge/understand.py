@@ -193,9 +193,12 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+|\n+")
-_ASKS_ZH = re.compile("吗|呢|怎么|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1")
+_ASKS_ZH = re.compile(
+    "吗|嗎|呢|怎么|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1"
+)
 _ASKS_EN = re.compile(
-    r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did)\b"
+    r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did)\b|"
+    r"\b(?:what|which|when|where|why|how)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)"
 )
 
 
@@ -216,16 +219,25 @@ def main_question(text: str) -> str | None:
 
 _PIECE_END = re.compile(
     r"(?<=[？?；;])|\n+|(?<=\S)\s+(?=\d[.、)]\s*\S)|"
+    # "how do I fix it and by when …", "what is it and how to check it": a new question word
+    # after "and" starts a new question.
+    r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should)\b)|"
     r",\s+(?:and\s+|also\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should)\b)|"
     r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})"
 )
 MAX_PIECES = 3
+_ZH_SPACE = re.compile(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff])")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def asked_pieces(text: str) -> list[str]:
     """The questions of a message that asks several ("用了购买配送还会有VTR问题吗？要额外付费
     吗？"), each with the story before the first one; one piece when it asks one thing."""
     parts = [p.strip() for p in _PIECE_END.split(text) if p and p.strip()]
+    if len(_HAN.findall(text)) > len(_LATIN_LETTER.findall(text)):
+        # In a Chinese message a space before a Chinese phrase separates two phrases
+        # ("在哪里看VTR 有缺陷明细吗"); in an English one it only sets off a term.
+        parts = [q for p in parts for q in _ZH_SPACE.split(p) if q.strip()]
     asking = [p for p in parts if asks(p)]
     if len(asking) < 2:
         return [text]
@@ -236,7 +248,7 @@ def asked_pieces(text: str) -> list[str]:
 def asks(sentence: str) -> bool:
     """The sentence asks something: a question mark, or a question word of either language."""
     return sentence.endswith(("?", "？")) or bool(
-        _ASKS_ZH.search(sentence) or _ASKS_EN.match(sentence.casefold())
+        _ASKS_ZH.search(sentence) or _ASKS_EN.search(sentence.casefold())
     )
 
 
