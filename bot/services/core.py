@@ -238,7 +238,7 @@ class Core:
         return say(translator(lang)._("I will speak English with you from now on."))
 
     async def _vtr(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
-        report = await self.store.last_report(chat.chat_id)
+        report = await self.store.last_report_json(chat.chat_id)  # parsed where it is built
         if report is None and self.amazon and await self.amazon.connection(chat.chat_id):
             text = t._(
                 "Your Amazon store is connected, but its first sync has not finished yet. "

@@ -44,26 +44,38 @@ def defect_replies(
     if not report.defects:
         return []
     with tempfile.TemporaryDirectory(prefix="vtrbot-defects-", dir=folder) as scratch:
-        name = t._("vtr-defects-{date}.xlsx", date=report.as_of.isoformat())
-        paths = write_defects_xlsx(report, Path(scratch) / name, defect_file_labels(t), max_bytes)
-        files = [(path.name, path.read_bytes()) for path in paths]
+        return [
+            Reply(caption, document=Document(path.name, path.read_bytes()))
+            for caption, path in defect_files(report, t, Path(scratch), max_bytes)
+        ]
+
+
+def defect_files(
+    report: VtrReport, t: Translator, folder: Path, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> list[tuple[str, Path]]:
+    """The defect file written into `folder`, as (caption HTML, path) per document: what a
+    worker process sends back instead of the files' bytes (none without defects)."""
+    if not report.defects:
+        return []
+    name = t._("vtr-defects-{date}.xlsx", date=report.as_of.isoformat())
+    paths = write_defects_xlsx(report, folder / name, defect_file_labels(t), max_bytes)
     caption = t.ngettext(
         "{count} package with a defect: open this file in Excel. The fix plan's packages are marked.",
         "{count} packages with a defect: open this file in Excel. The fix plan's packages are marked.",
         len(report.defects),
     )
-    if len(files) == 1:
-        return [Reply(esc(caption), document=Document(*files[0]))]
+    if len(paths) == 1:
+        return [(esc(caption), paths[0])]
     return [
-        Reply(
+        (
             esc(
                 caption
                 + sentence_gap(t)
-                + t._("Part {part} of {parts}.", part=index, parts=len(files))
+                + t._("Part {part} of {parts}.", part=index, parts=len(paths))
             ),
-            document=Document(*file),
+            path,
         )
-        for index, file in enumerate(files, start=1)
+        for index, path in enumerate(paths, start=1)
     ]
 
 

@@ -1,6 +1,12 @@
 """A VTR report as replies: the text (bounded to a few messages) with its follow-up buttons,
-then the defect file. Built in a worker thread: rendering and writing a big defect list
+then the defect file. Never built on the event loop: rendering and writing a big defect list
 would otherwise stall every other chat.
+
+The report comes as the store keeps it (JSON). A huge one (hundreds of thousands of groups
+or defects) is parsed, rendered and its defect file written by a worker process under the
+analysis's limits (`isolation.call_isolated`), which sends back only the messages and the
+files' paths: parsing it here holds the interpreter (and so every chat) for seconds, and
+building it grew the bot's own process by gigabytes. A small one is built in a thread.
 
 Writing a workbook of 450,000 defects takes most of a minute of CPU, so the defect files
 of each chat's last report are kept (in memory, up to `CACHE_BYTES` over all chats): /vtr
@@ -12,67 +18,106 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import shutil
+import tempfile
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.domain.models import VtrReport
 from bot.services import buttons
-from bot.services.defect_document import defect_replies
+from bot.services.defect_document import defect_files
 from bot.services.i18n import Lang, Translator, translator
 from bot.services.isolation import WORKER_ADDRESS_SPACE, AnalysisFailed, call_isolated
-from bot.services.replies import Reply, pack
+from bot.services.lines import say
+from bot.services.replies import Document, Reply, pack
 from bot.services.report_text import render_report
 
 CACHE_BYTES = 64 << 20
 """Defect files kept for /vtr, over all chats; the least recently sent go first."""
-IN_PROCESS_DEFECTS = 20_000
-"""A defect file of more defects than this is built in a worker process under the
-analysis's limits (`isolation.call_isolated`): writing hundreds of thousands of rows would
-otherwise grow the bot's own process by gigabytes. Fewer are built in a thread, at once."""
-DEFECT_FILE_CPU_SECONDS = 600
+IN_PROCESS_REPORT_CHARS = 4 << 20
+"""A report whose JSON is longer than this (tens of thousands of groups or defects) is
+built in a worker process; a shorter one in a thread, at once."""
+REPORT_WORKER_CPU_SECONDS = 600
 _Key = tuple[int, str, str]
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReportParts:
+    """A report's replies as built, maybe in a worker: the messages, and each defect file as
+    its caption and the path it was written to (None: not asked for, the caller has them)."""
+
+    text: list[Reply]
+    files: list[tuple[str, Path]] | None
 
 
 class ReportReplies:
     """Builds a report's replies, reusing the defect files of the chat's same last report."""
 
-    def __init__(self, scratch_folder: Path | None, cache_bytes: int = CACHE_BYTES) -> None:
+    def __init__(
+        self,
+        scratch_folder: Path | None,
+        cache_bytes: int = CACHE_BYTES,
+        in_process_chars: int = IN_PROCESS_REPORT_CHARS,
+    ) -> None:
         self.scratch_folder = scratch_folder
         self.cache_bytes = cache_bytes
+        self.in_process_chars = in_process_chars
         self._files: OrderedDict[_Key, list[Reply]] = OrderedDict()
 
-    async def build(self, chat_id: int, report: VtrReport, t: Translator) -> list[Reply]:
-        """What a seller gets after an upload or /vtr, rendered off the event loop."""
-        key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report))
-        text = await asyncio.to_thread(_text_replies, report, t)
-        files = self._files.get(key)
-        if files is None:
-            files = await asyncio.to_thread(self._defect_files, report, t)
+    async def build(self, chat_id: int, report_json: str, t: Translator) -> list[Reply]:
+        """What a seller gets after an upload or /vtr, from the report as stored."""
+        key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report_json))
+        cached = self._files.get(key)
+        parts, files = await self._built(report_json, t.lang, cached)
+        if parts is None:
+            return say(t._("This report is too large for me to show. Export a shorter date range and send it again."))  # fmt: skip
+        if cached is None:
             self._keep(key, files)
-        elif key in self._files:
+        else:
             self._files.move_to_end(key)
-        return text + files
+        return parts.text + files
+
+    async def _built(
+        self, report_json: str, lang: Lang, cached: list[Reply] | None
+    ) -> tuple[ReportParts | None, list[Reply]]:
+        """The parts and the defect files read back (or the cached ones), written in a
+        folder of their own that is removed afterwards, whatever happened."""
+        folder = await asyncio.to_thread(self._fresh_folder)
+        try:
+            parts = await asyncio.to_thread(self._parts, report_json, lang, folder, cached)
+            if cached is not None or parts is None:
+                return parts, cached or []
+            return parts, await asyncio.to_thread(_read_back, parts.files or [])
+        finally:
+            await asyncio.to_thread(shutil.rmtree, folder, True)
 
     def forget(self, chat_id: int) -> None:
         for key in [key for key in self._files if key[0] == chat_id]:
             del self._files[key]
 
-    def _defect_files(self, report: VtrReport, t: Translator) -> list[Reply]:
-        """Built in the scratch folder, like every other working copy of seller data; a
-        huge one in a worker process (none when even that fails: the text still goes)."""
+    def _fresh_folder(self) -> Path:
+        """Where the defect files are written: in the scratch folder, like every other
+        working copy of seller data (cleared at start-up after a crash)."""
         if self.scratch_folder is not None:
             self.scratch_folder.mkdir(parents=True, exist_ok=True)
-        if len(report.defects) <= IN_PROCESS_DEFECTS:
-            return defect_replies(report, t, self.scratch_folder)
-        limits = (WORKER_ADDRESS_SPACE, DEFECT_FILE_CPU_SECONDS)
+        return Path(tempfile.mkdtemp(prefix="vtrbot-report-", dir=self.scratch_folder))
+
+    def _parts(
+        self, report_json: str, lang: Lang, folder: Path, cached: list[Reply] | None
+    ) -> ReportParts | None:
+        """Built here when small, else by a worker; None when even the worker failed."""
+        args = (report_json, lang, folder, cached is None)
+        if len(report_json) <= self.in_process_chars:
+            return report_parts(*args)
         try:
             return call_isolated(
-                defect_replies_in_lang, (report, t.lang, self.scratch_folder), limits
+                report_parts, args, (WORKER_ADDRESS_SPACE, REPORT_WORKER_CPU_SECONDS)
             )
         except AnalysisFailed as failed:
-            log.warning("defect file of %d defects not built: %s", len(report.defects), failed)
-            return []
+            log.warning("report of %d characters not built: %s", len(report_json), failed)
+            return None
 
     def _keep(self, key: _Key, files: list[Reply]) -> None:
         self.forget(key[0])  # only the chat's last report is sent again
@@ -81,9 +126,20 @@ class ReportReplies:
             self._files.popitem(last=False)
 
 
-def defect_replies_in_lang(report: VtrReport, lang: Lang, folder: Path | None) -> list[Reply]:
-    """`defect_replies` for a worker process, which gets the language, not a translator."""
-    return defect_replies(report, translator(lang), folder)
+def report_parts(report_json: str, lang: Lang, folder: Path, with_files: bool) -> ReportParts:
+    """A stored report's messages, and its defect files written into `folder` when asked
+    for: what the worker runs (it gets the language, not a translator)."""
+    report = VtrReport.model_validate_json(report_json)
+    t = translator(lang)
+    return ReportParts(
+        _text_replies(report, t), defect_files(report, t, folder) if with_files else None
+    )
+
+
+def _read_back(files: list[tuple[str, Path]]) -> list[Reply]:
+    return [
+        Reply(caption, document=Document(path.name, path.read_bytes())) for caption, path in files
+    ]
 
 
 def _text_replies(report: VtrReport, t: Translator) -> list[Reply]:
@@ -96,13 +152,9 @@ def _text_replies(report: VtrReport, t: Translator) -> list[Reply]:
     return pack(render_report(report, t, html=True), follow_up)
 
 
-def _fingerprint(report: VtrReport) -> str:
-    """The same stored report gives the same files: its date, counts and defects."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{report.as_of}|{report.overall.shipments}|{report.overall.valid}".encode())
-    for defect in report.defects:
-        digest.update(f"{defect.order_id}\x1f{defect.tracking}\x1f{defect.reason}\x1e".encode())
-    return digest.hexdigest()
+def _fingerprint(report_json: str) -> str:
+    """The same stored report gives the same files."""
+    return hashlib.blake2b(report_json.encode(), digest_size=16).hexdigest()
 
 
 def _size(files: OrderedDict[_Key, list[Reply]]) -> int:

@@ -133,17 +133,16 @@ class UploadService:
     ) -> list[Reply]:
         say = _quiet(progress)
         try:
-            report = await self._process(chat_id, upload, t, say)
+            report_json = await self._process(chat_id, upload, t, say)
         except UploadRefused as refusal:
             if refusal.status:
                 await say(refusal.status)
             return [Reply(refusal.html)]
         await say(esc(t._("Done: {filename} analysed.", filename=upload.filename)))
-        return await self.reports.build(chat_id, report, t)
+        return await self.reports.build(chat_id, report_json, t)
 
-    async def _process(
-        self, chat_id: int, upload: Upload, t: Translator, say: Progress
-    ) -> VtrReport:
+    async def _process(self, chat_id: int, upload: Upload, t: Translator, say: Progress) -> str:
+        """The upload's report, as stored (JSON)."""
         self._check_name_and_size(upload, t)
         try:
             claim = await self.store.claim_upload(chat_id)
@@ -173,8 +172,8 @@ class UploadService:
 
     async def _work_on(
         self, chat_id: int, claim: str, upload: Upload, t: Translator, say: Progress
-    ) -> VtrReport:
-        """The upload's turn: fetched, analysed, merged."""
+    ) -> str:
+        """The upload's turn: fetched, analysed, merged; its report as stored."""
         as_of = parse_date(upload.caption) or await self.store.get_as_of(chat_id)
         folder_for_upload = await asyncio.to_thread(fresh_scratch, self.scratch_folder)
         with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=folder_for_upload) as folder:
@@ -183,9 +182,10 @@ class UploadService:
             await say(esc(t._("Analysing {filename}…", filename=upload.filename)))
             await self._fetch(chat_id, upload, path, t)
             report, table = await self._analyse(chat_id, upload.filename, path, as_of, t, say)
-            await self._store(chat_id, claim, upload.filename, report, table, t)
+            report_json = await asyncio.to_thread(report.model_dump_json)
+            await self._store(chat_id, claim, upload.filename, (report, report_json), table, t)
         log.info("chat %s: analysed in %.2f s", chat_id, time.perf_counter() - started)
-        return report
+        return report_json
 
     def _check_name_and_size(self, upload: Upload, t: Translator) -> None:
         if Path(upload.filename).suffix.lower() not in ACCEPTED_SUFFIXES:
@@ -270,14 +270,16 @@ class UploadService:
         chat_id: int,
         claim: str,
         filename: str,
-        report: VtrReport,
+        report: tuple[VtrReport, str],
         table: Shipments,
         t: Translator,
     ) -> None:
         """Merged with its report in one transaction, unless the chat was forgotten since the
-        upload began, on whichever process (the store's claim tells)."""
+        upload began, on whichever process (the store's claim tells). `report`: the report
+        and its JSON (serialised once, for the store and the replies)."""
         try:
-            stored = await self.store.store_upload(chat_id, claim, table.record_batches(), report)
+            batches = table.record_batches()
+            stored = await self.store.store_upload(chat_id, claim, batches, *report)
         except Exception as error:
             self._refuse_storage(chat_id, error, filename, t)
         if stored is None:

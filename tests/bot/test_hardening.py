@@ -5,6 +5,8 @@ the allow-list, fail an analysis because Telegram refused a status line, or floo
 from __future__ import annotations
 
 import asyncio
+import json
+import threading
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from bot.services.core import Core
 from bot.services.i18n import translator
 from bot.services.replies import MAX_MESSAGES_PER_REPLY, ChatRef, Reply, Upload
 from bot.services.store import Store
+from bot.services.store.store import SAVE_REPORT_SQL
 from bot.services.text_split import TELEGRAM_LIMIT
 from bot.settings import Settings
 from tests.bot import samples
@@ -232,13 +235,13 @@ async def test_vtr_sends_the_last_defect_file_again_without_rebuilding_it(
     from bot.services import report_replies
 
     built: list[int] = []
-    real = report_replies.defect_replies
+    real = report_replies.defect_files
 
     def counted(report, t, folder):  # type: ignore[no-untyped-def]
         built.append(len(report.defects))
         return real(report, t, folder)
 
-    monkeypatch.setattr(report_replies, "defect_replies", counted)
+    monkeypatch.setattr(report_replies, "defect_files", counted)
     first = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
     again = await core.handle_command(EN, "vtr")
     assert built == [2]
@@ -290,27 +293,134 @@ async def test_a_legacy_encoded_upload_is_transcoded_in_the_uploads_own_folder(
     assert target.is_relative_to(core.uploads.scratch_folder)
 
 
-async def test_a_huge_reports_defect_file_is_built_in_a_limited_worker(
+def built_in_the_bot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing, rendering or writing a report's defect file in this process raises from
+    here on; a worker process (forked from the forkserver, not from this one) is unaffected."""
+    from bot.services import report_replies
+    from bot.services.store import store as store_module
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a huge report was built in the bot's own process")
+
+    class Unparsed:
+        model_validate_json = staticmethod(refused)
+
+    monkeypatch.setattr(report_replies, "VtrReport", Unparsed)
+    monkeypatch.setattr(store_module, "VtrReport", Unparsed)
+    monkeypatch.setattr(report_replies, "render_report", refused)
+    monkeypatch.setattr(report_replies, "defect_files", refused)
+
+
+class Ticker:
+    """A task that only counts its turns: the event loop ran while they advanced."""
+
+    def __init__(self) -> None:
+        self.turns = 0
+
+    async def run(self) -> None:
+        while True:
+            self.turns += 1
+            await asyncio.sleep(0)
+
+
+@pytest.mark.slow  # a worker process started, importing the report's modules (~1 s)
+async def test_a_huge_report_is_parsed_rendered_and_filed_by_a_worker_never_by_the_bot(
     core: Core, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 25, finding 7: the defect workbook of a huge report (330,000 categories: a
-    30.6 MB XLSX) was written in the bot's own process, which grew to 2.0 GB. Past
-    IN_PROCESS_DEFECTS (here 0) it is written by a worker under the analysis's limits."""
+    """Issue 25, finding 7: a huge report's text and defect workbook were built in the bot's
+    own process (330,000 categories grew it to 2.0 GB), and /vtr parsed the stored report
+    there, holding the event loop for seconds. Past `in_process_chars` (here 0) a worker
+    parses, renders and writes it, and sends back the messages and the file's path: in this
+    process each of those raises, and a ticker task turns while the worker builds."""
     from bot.services import report_replies
 
-    calls: list[str] = []
+    first = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    reports = core.uploads.reports
+    reports.in_process_chars = 0
+    reports.forget(EN.chat_id)  # the defect file is built again, not sent from the cache
+    built_in_the_bot(monkeypatch)
+    ticker, turns_while_built = Ticker(), []
     real = report_replies.call_isolated
 
-    def spy(function, args, limits):  # type: ignore[no-untyped-def]
-        calls.append(function.__name__)
-        return real(function, args, limits)
+    def watched(function, args, limits):  # type: ignore[no-untyped-def]
+        before = ticker.turns
+        answer = real(function, args, limits)
+        turns_while_built.append(ticker.turns - before)
+        return answer
 
-    monkeypatch.setattr(report_replies, "IN_PROCESS_DEFECTS", 0)
-    monkeypatch.setattr(report_replies, "call_isolated", spy)
-    replies = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
-    [document] = [r.document for r in replies if r.document is not None]
+    monkeypatch.setattr(report_replies, "call_isolated", watched)
+    ticking = asyncio.create_task(ticker.run())
+    try:
+        again = await core.handle_command(EN, "vtr")
+    finally:
+        ticking.cancel()
+    assert [r.html for r in again] == [r.html for r in first]
+    [document] = [r.document for r in again if r.document is not None]
     assert document.filename.endswith(".xlsx") and document.data.startswith(b"PK")
-    assert calls == ["defect_replies_in_lang"]
+    [turns] = turns_while_built
+    assert turns > 0  # the loop ran while the worker built
+    assert reports.scratch_folder is not None
+    assert not list(reports.scratch_folder.glob("vtrbot-report-*"))  # its folder is gone
+
+
+def defects_json(report_json: str, count: int) -> str:
+    """`report_json` with `count` defects, each a copy of its first under its own order ID."""
+    report = json.loads(report_json)
+    [defect, *_] = report["defects"]
+    report["defects"] = [{**defect, "order_id": f"D{n}"} for n in range(count)]
+    return json.dumps(report)
+
+
+@pytest.mark.slow  # 300,000 defects written as JSON and stored (~1 s of CPU)
+async def test_vtr_of_300000_defects_leaves_the_report_to_a_worker(
+    core: Core, sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 25, finding 7: /vtr with 300,000 defects held the event loop 2.3 s. With the
+    default bounds its stored JSON goes to a worker unparsed (here a stand-in that answers
+    once the loop has run a callback): this process never parses, renders or writes it."""
+    from bot.services import report_replies
+    from bot.services.report_replies import ReportParts
+
+    await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    stored = await sqlite_store.last_report_json(EN.chat_id)
+    assert stored is not None
+    huge = defects_json(stored, 300_000)
+    await sqlite_store.backend.execute(SAVE_REPORT_SQL, (EN.chat_id, huge, samples.AS_OF, "now"))
+    built_in_the_bot(monkeypatch)
+    loop, sent = asyncio.get_running_loop(), []
+
+    def worker(function, args, limits):  # type: ignore[no-untyped-def]
+        sent.append(args[0])
+        turned = threading.Event()
+        loop.call_soon_threadsafe(turned.set)  # runs only while the loop is free
+        assert turned.wait(timeout=60)
+        return ReportParts([Reply("the report")], [])
+
+    monkeypatch.setattr(report_replies, "call_isolated", worker)
+    [reply] = await core.handle_command(EN, "vtr")
+    assert reply.html == "the report"
+    assert sent == [huge]
+
+
+async def test_a_report_the_worker_cannot_build_is_said_so_and_leaves_no_files(
+    core: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker past its limits sends nothing back: the seller is told the report is too
+    large (not silence, not the bot building it instead) and its folder is removed."""
+    from bot.services import report_replies
+    from bot.services.isolation import AnalysisFailed
+
+    def failed(function, args, limits):  # type: ignore[no-untyped-def]
+        (args[2] / "half-written.xlsx").write_bytes(b"PK")
+        raise AnalysisFailed("out of memory")
+
+    await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    core.uploads.reports.in_process_chars = 0
+    monkeypatch.setattr(report_replies, "call_isolated", failed)
+    [reply] = await core.handle_command(EN, "vtr")
+    assert "too large for me to show" in reply.html
+    assert core.uploads.scratch_folder is not None
+    assert not list(core.uploads.scratch_folder.glob("vtrbot-report-*"))
 
 
 def test_a_worker_past_its_memory_limit_fails_alone() -> None:
@@ -326,7 +436,6 @@ async def test_a_stored_report_is_read_and_written_off_the_event_loop(
 ) -> None:
     """Finding 7: /vtr with 300,000 defects blocked the event loop 2.3 s parsing the
     stored report (and an upload as long writing it)."""
-    import threading
 
     from bot.domain.models import VtrReport
     from bot.services.store import store as store_module

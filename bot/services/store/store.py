@@ -113,10 +113,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-async def _report_row(chat_id: int, report: VtrReport) -> Row:
-    """Serialised off the event loop: a big file's report holds every defect (hundreds of
-    thousands), seconds of serialising that would stall every other chat."""
-    report_json = await asyncio.to_thread(report.model_dump_json)
+async def _report_row(chat_id: int, report: VtrReport, report_json: str | None = None) -> Row:
+    """Serialised off the event loop (unless the caller already did): a big file's report
+    holds every defect (hundreds of thousands), seconds of serialising that would stall
+    every other chat."""
+    if report_json is None:
+        report_json = await asyncio.to_thread(report.model_dump_json)
     return (chat_id, report_json, report.as_of.isoformat(), _now())
 
 
@@ -220,12 +222,18 @@ class Store:
         await self.backend.execute(SAVE_REPORT_SQL, await _report_row(chat_id, report))
 
     async def last_report(self, chat_id: int) -> VtrReport | None:
+        value = await self.last_report_json(chat_id)
+        if value is None:
+            return None
+        return await asyncio.to_thread(VtrReport.model_validate_json, value)  # see save_report
+
+    async def last_report_json(self, chat_id: int) -> str | None:
+        """The last report as stored, unparsed: parsing a huge one holds the interpreter
+        for seconds, so /vtr leaves that to a worker process (`ReportReplies`)."""
         value = await self._value(
             "SELECT report_json FROM last_report WHERE chat_id = ?", (chat_id,)
         )
-        if not isinstance(value, str):
-            return None
-        return await asyncio.to_thread(VtrReport.model_validate_json, value)  # see save_report
+        return value if isinstance(value, str) else None
 
     async def last_report_as_of(self, chat_id: int) -> date | None:
         """The last report's as-of date, without reading the report: a big file's report
@@ -262,13 +270,19 @@ class Store:
         )
 
     async def store_upload(
-        self, chat_id: int, claim: str, batches: Iterator[Sequence[Row]], report: VtrReport
+        self,
+        chat_id: int,
+        claim: str,
+        batches: Iterator[Sequence[Row]],
+        report: VtrReport,
+        report_json: str | None = None,
     ) -> int | None:
         """An upload's shipments and report, in one transaction, if its claim still stands;
         None (nothing stored) when the chat was forgotten since it began. The claim is taken
         under the chat's transaction lock, which /forget's deletion takes too: one of them
-        goes first, and the upload is either stored and then deleted, or never stored."""
-        report_row = await _report_row(chat_id, report)  # before taking a connection
+        goes first, and the upload is either stored and then deleted, or never stored.
+        `report_json`: the report already serialised, when the caller needs it too."""
+        report_row = await _report_row(chat_id, report, report_json)  # before taking a connection
         async with self.backend.transaction(chat_id) as transaction:
             if not await transaction.execute(
                 "DELETE FROM upload_claims WHERE chat_id = ? AND claim = ?", (chat_id, claim)
