@@ -323,3 +323,18 @@ def test_a_contraction_is_no_typo(kb: KnowledgeBase) -> None:
 def test_where_to_see_vtr_also_says_where_the_defects_are(kb: KnowledgeBase) -> None:
     reply = _reply(kb, "where do I see my VTR")
     assert "Account Health" in reply and "Request Report" in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["这个怎么办", "help me with my account", "why?", "有什么影响"]
+)
+def test_a_message_naming_no_subject_gets_the_shortlist(kb: KnowledgeBase, question: str) -> None:
+    # A firm answer on a guessed topic is worse than the closest topics as buttons.
+    answer = kb.answer(question)
+    assert answer.kind == "unsure" and answer.matched is None
+    assert 1 <= len(answer.suggestions) <= 3
+
+
+def test_a_pinyin_abbreviation_names_its_subject(kb: KnowledgeBase) -> None:
+    answer = kb.answer("yxzzl要求多少")
+    assert (answer.kind, answer.matched) == ("answer", "vtr-threshold")

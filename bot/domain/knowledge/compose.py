@@ -112,6 +112,7 @@ class Composer:
         self._entries = entries
         self._cards = cards
         self._core = frozenset(lexicon.core)
+        self._subjects = frozenset(lexicon.synonyms)
         self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
         patterns = [_phrase_pattern(p) for p in [*lexicon.platforms, *lexicon.elsewhere]]
         self._elsewhere_pattern = re.compile("|".join(patterns)) if patterns else None
@@ -156,7 +157,23 @@ class Composer:
                 return composed
         if case is not None and (named := self._one_metric(case, found)) is not None:
             return self._entry_answer(found.answer, named)
+        if case is not None and found.answer.kind == "answer" and not self._names_a_subject(case):
+            return self._shortlist(found)
         return found.answer
+
+    def _names_a_subject(self, case: Case) -> bool:
+        """The question names something of our field (VTR, a carrier, a marketplace …), not
+        only a form ("这个怎么办", "why?", "help me with my account")."""
+        return bool(case.concepts & self._subjects or case.carriers or case.markets)
+
+    @staticmethod
+    def _shortlist(found: Found) -> Answer:
+        """A message that names no subject: the closest topics to pick from, since a firm
+        answer on the wrong topic is worse than a question back."""
+        topics = list(dict.fromkeys([found.best or "", *found.answer.suggestions]))
+        return found.answer.model_copy(
+            update={"kind": "unsure", "matched": None, "suggestions": [t for t in topics if t][:3]}
+        )
 
     def _by_carrier(
         self, question: str, text: str, found: Found, entities: Entities
