@@ -25,22 +25,20 @@ from bot.domain.value_limits import (
     US_TWO_SCANS_FROM_USD,
     value_exemption,
 )
-from bot.domain.values import map_unique, marketplace_code, parse_amounts, vocabulary_meaning
 
 __all__ = [
     "DE_DOMESTIC_COUNTS_OVER_EUR",
     "EU_LETTER_LIMIT_EUR",
     "JP_EXEMPT_LIMIT_JPY",
     "US_TWO_SCANS_FROM_USD",
-    "letter_service",
-    "priced_candidates",
+    "is_letter_service",
+    "letter_markets",
     "value_exemption",
-    "with_market",
     "with_value_exemptions",
 ]
 
 
-def _is_letter_service(service: str) -> bool:
+def is_letter_service(service: str) -> bool:
     """Ship service names a letter service: 'Großbrief' counts, 'Listing' does not."""
     terms = vocabulary()
     text = service.casefold()
@@ -53,7 +51,7 @@ def order_value_exemption(
     marketplace: str, currency: str, value: float, service: str
 ) -> ExclusionReason | None:
     """The rule for one package of a connected store's order, by its ship service."""
-    reason = value_exemption(marketplace, currency, value, _is_letter_service(service))
+    reason = value_exemption(marketplace, currency, value, is_letter_service(service))
     return cast("ExclusionReason | None", reason)
 
 
@@ -61,27 +59,6 @@ def order_value_exemption(
 def letter_markets() -> tuple[str, ...]:
     """The marketplaces whose letters under EUR 20 are exempt (marketplaces.yaml)."""
     return tuple(code for code, m in marketplace_by_code().items() if m.letter_rule)
-
-
-def letter_service(frame: pl.DataFrame) -> pl.Series:
-    if "ship_service" not in frame.columns:
-        return pl.Series("letter", [False] * frame.height, dtype=pl.Boolean)
-    return map_unique(frame.get_column("ship_service"), _is_letter_service, pl.Boolean)
-
-
-def with_market(rows: pl.DataFrame) -> pl.DataFrame:
-    markets = map_unique(rows.get_column("marketplace_text"), marketplace_code, pl.String)
-    fulfillment = map_unique(
-        rows.get_column("fulfillment_text"),
-        lambda t: vocabulary_meaning("fulfillment", t),
-        pl.String,
-    )
-    rows = rows.with_columns(marketplace=markets, fulfillment=fulfillment)
-    # Only letters to EU marketplaces and Japanese orders can be exempt by value.
-    return rows.with_columns(
-        value_rule=(pl.col("marketplace").is_in(letter_markets()) & pl.col("letter"))
-        | (pl.col("marketplace") == "JP")
-    )
 
 
 def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
@@ -98,35 +75,6 @@ def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.Da
         return rows
     excluded = excluded.scatter(exempt.get_column("row"), exempt.get_column("value_exemption"))
     return rows.with_columns(excluded)
-
-
-def priced_candidates(candidates: pl.DataFrame) -> pl.DataFrame:
-    """(row, order_id, marketplace, value, priced, negative, currency) of the rows a value rule can
-    apply to, typed per batch so that no price text outlives its batch."""
-    default_currency = {code: m.currency for code, m in marketplace_by_code().items()}
-    amounts = parse_amounts(candidates.get_column("amount_text"))
-    shipping = parse_amounts(candidates.get_column("shipping_text"))
-    taxes = parse_amounts(candidates.get_column("item_tax_text")).fill_null(0.0) + parse_amounts(
-        candidates.get_column("shipping_tax_text")
-    ).fill_null(0.0)
-    written = pl.col("currency_text").str.strip_chars().str.to_uppercase()
-    currency = (
-        pl.when(written != "")
-        .then(written)
-        .otherwise(pl.col("marketplace").replace_strict(default_currency, default=""))
-    )
-    return candidates.select(
-        "row",
-        "order_id",
-        pl.col("marketplace").cast(pl.Categorical),
-        # Shipping included, VAT excluded (docs/vtr-rules.md §2).
-        value=amounts.fill_null(0.0) + shipping.fill_null(0.0) - taxes,
-        # A negative price is a refund or a forgery, not a low value: its order is not
-        # judged by value at all (a -100 EUR letter is not "under EUR 20").
-        priced=amounts.is_not_null() & (amounts >= 0) & (shipping.fill_null(0.0) >= 0),
-        negative=(amounts.fill_null(0.0) < 0) | (shipping.fill_null(0.0) < 0),
-        currency=currency.cast(pl.Categorical),
-    )
 
 
 def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:

@@ -13,25 +13,15 @@ import numpy as np
 import polars as pl
 
 from bot.domain.errors import FileRejected
-from bot.domain.exemptions import (
-    letter_service,
-    priced_candidates,
-    with_market,
-    with_value_exemptions,
-)
-from bot.domain.models import RECORD_FIELDS, UNCATEGORIZED, ShipmentRecord, Warning
+from bot.domain.exemptions import with_value_exemptions
+from bot.domain.models import RECORD_FIELDS, ShipmentRecord, Warning
 from bot.domain.reading import RawTable, visible_headers
-from bot.domain.reference import carrier_by_id
+from bot.domain.reference import carrier_by_id, marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
+from bot.domain.row_rules import Lookups, price_candidates, row_rules
 from bot.domain.spill import Partitions, partition_count, split
-from bot.domain.tracking import classify, looks_scientific, normalize_tracking, resolve_carrier
-from bot.domain.values import (
-    UNREADABLE_EXAMPLES,
-    DateOrder,
-    map_unique,
-    parse_dates,
-    vocabulary_meaning,
-)
+from bot.domain.tracking import classify, looks_scientific, resolve_carrier
+from bot.domain.values import UNREADABLE_EXAMPLES, DateOrder, map_unique, parse_dates
 
 RECORD_COLUMNS = RECORD_FIELDS
 DELIVERY_COLUMNS = ("delivery", "delivered_on")
@@ -53,7 +43,6 @@ _SCHEMA = {
 _FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
 """Columns with a handful of distinct values, kept as categoricals: 4 bytes a row instead
 of a 16-byte string view, which is most of what a million kept rows weigh."""
-_OTHER_CARRIER = {"other", "others", "其他", "其它"}
 
 
 @dataclass
@@ -151,14 +140,6 @@ def stored_frame(rows: Sequence[tuple[object, ...]]) -> pl.DataFrame:
 # --- building shipments from a raw table ------------------------------------------------
 
 
-def _column(frame: pl.DataFrame, meaning: str, strip: bool = True) -> pl.Expr:
-    """A column as non-null strings; `strip=False` for columns whose parser strips anyway."""
-    if meaning not in frame.columns:
-        return pl.lit("", dtype=pl.String)
-    column = pl.col(meaning).fill_null("")
-    return column.str.strip_chars() if strip else column
-
-
 def _require(raw: RawTable) -> None:
     present = set(raw.columns)
     missing = [m for m in ("order_id", "ship_date", "tracking") if m not in present]
@@ -166,15 +147,6 @@ def _require(raw: RawTable) -> None:
         missing.append("carrier")
     if missing:
         raise FileRejected("missing_columns", missing=missing, found=visible_headers(raw.headers))
-
-
-def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
-    """Amazon's template puts "Other" in carrier-code and the real name in carrier-name."""
-    if "carrier" not in frame.columns and "carrier_name" not in frame.columns:
-        return _column(frame, "ship_service")
-    code, name = _column(frame, "carrier"), _column(frame, "carrier_name")
-    is_other = code.str.to_lowercase().is_in(list(_OTHER_CARRIER)) | (code == "")
-    return pl.when(is_other & (name != "")).then(name).otherwise(code)
 
 
 @dataclass
@@ -224,13 +196,16 @@ def _read_rows(raw: RawTable, tally: _Tally, rows: Partitions, priced: Partition
     """Every row with its exclusion (value exemptions aside), in compact columns and in its
     part of the orders; the rows a value rule can apply to are priced on the way. `row`
     is a priced row's position among its part's rows."""
+    lookups = Lookups(date_order=tally.date_order)
+    currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     for batch in raw.batches():
-        for part, piece in split(_reduce(batch, tally), "order_id", rows.parts):
+        for part, piece in split(_reduce(batch, tally, lookups), "order_id", rows.parts):
             first = rows.height(part)
             reduced = piece.with_columns(
                 row=pl.int_range(first, first + piece.height, dtype=pl.UInt32)
             )
-            priced.add(part, priced_candidates(reduced.filter(pl.col("value_rule"))))
+            candidates = reduced.filter(pl.col("value_rule"))
+            priced.add(part, price_candidates(candidates, lookups, currencies))
             kept = [c for c in (*_KEPT, *DELIVERY_COLUMNS) if c in reduced.columns]
             rows.add(
                 part,
@@ -275,75 +250,28 @@ def _spilled_shipments(
     )
 
 
-def _reduce(frame: pl.DataFrame, tally: _Tally) -> pl.DataFrame:
-    """One batch of raw text columns → typed rows with every exclusion but the value ones."""
+def _reduce(frame: pl.DataFrame, tally: _Tally, lookups: Lookups) -> pl.DataFrame:
+    """One batch of raw text columns → typed rows with every exclusion but the value ones:
+    two polars queries (row_rules.py), whatever the number of rules."""
     tally.rows_read += frame.height
-    dates = parse_dates(frame.get_column("ship_date"), tally.date_order)
-    tally.unreadable_dates += dates.unreadable
-    tally.keep_unreadable_examples(dates.examples)
-    statuses = [
-        map_unique(frame.get_column(m), lambda t: vocabulary_meaning("status", t), pl.String)
-        for m in ("status", "item_status")
-        if m in frame.columns
-    ]
-    rows = frame.select(
-        order_id=_column(frame, "order_id"),
-        ship_date=dates.dates,
-        date_blank=dates.blank,
-        carrier=_carrier_text(frame),
-        tracking=normalize_tracking(_column(frame, "tracking", strip=False)),
-        category=_column(frame, "category"),
-        marketplace_text=_column(frame, "marketplace", strip=False),
-        fulfillment_text=_column(frame, "fulfillment", strip=False),
-        currency_text=_column(frame, "currency", strip=False),
-        amount_text=_column(frame, "order_value", strip=False),
-        shipping_text=_column(frame, "shipping_price", strip=False),
-        item_tax_text=_column(frame, "item_tax", strip=False),
-        shipping_tax_text=_column(frame, "shipping_tax", strip=False),
-        letter=letter_service(frame),
-        status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
-        cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)
-        if statuses
-        else pl.lit(False),
-    )
-    no_order = rows.get_column("order_id") == ""
-    tally.no_order += int(no_order.sum())
-    rows = with_market(rows.filter(~no_order)).with_columns(**_delivery(frame, ~no_order))
-    return rows.with_columns(
-        category=pl.when(pl.col("category") == "")
-        .then(pl.lit(UNCATEGORIZED))
-        .otherwise("category"),
-        excluded=_exclusion(),
-    )
-
-
-def _delivery(frame: pl.DataFrame, kept: pl.Series) -> dict[str, pl.Series]:
-    """DELIVERY_COLUMNS of a batch's kept rows, for the columns the file has."""
-    columns = {}
-    if "delivery_status" in frame.columns:
-        status = frame.get_column("delivery_status").filter(kept)
-        columns["delivery"] = map_unique(
-            status, lambda t: vocabulary_meaning("delivery", t), pl.String
+    lookups.learn(frame)
+    rows = row_rules(frame, lookups).collect()
+    no_order, unreadable = rows.select(
+        (pl.col("order_id") == "").sum(), pl.col("unreadable_date").sum()
+    ).row(0)
+    tally.no_order += no_order
+    tally.unreadable_dates += unreadable
+    if unreadable:
+        texts = frame.get_column("ship_date").fill_null("").str.strip_chars()
+        tally.keep_unreadable_examples(
+            texts.filter(rows.get_column("unreadable_date")).unique(maintain_order=True).to_list()
         )
-    if "delivery_date" in frame.columns:
-        columns["delivered_on"] = parse_dates(frame.get_column("delivery_date").filter(kept)).dates
-    return columns
-
-
-def _exclusion() -> pl.Expr:
-    """The first exclusion reason that applies (docs/vtr-rules.md §4.2), except the value-based
-    ones, which need the whole order and are added once every batch is read."""
-    return (
-        pl.when(pl.col("fulfillment") == "amazon")
-        .then(pl.lit("fba"))
-        .when(pl.col("cancelled") | (pl.col("status") == "cancelled"))
-        .then(pl.lit("cancelled"))
-        .when((pl.col("status") == "not_shipped") | pl.col("date_blank"))
-        .then(pl.lit("not_shipped"))
-        .when(pl.col("ship_date").is_null())
-        .then(pl.lit("unreadable_date"))
-        .otherwise(pl.lit(None, dtype=pl.String))
-    )
+    if no_order:
+        rows = rows.filter(pl.col("order_id") != "")
+    if "delivered_text" in rows.columns:
+        delivered = parse_dates(rows.get_column("delivered_text")).dates
+        rows = rows.with_columns(delivered_on=delivered)
+    return rows.drop("unreadable_date", "delivered_text", strict=False)
 
 
 def _collapse(rows: pl.DataFrame) -> pl.DataFrame:

@@ -68,11 +68,10 @@ def resolve_carrier(text: str | None) -> str | None:
 
 def normalize_tracking(number: pl.Expr) -> pl.Expr:
     """Case and inner spaces/dashes are ignored (§4); Excel's text-marking quote too."""
-    # Literal replacements: several times faster than one regex over a million numbers.
-    folded = number.fill_null("").str.strip_chars().str.strip_prefix("'").str.to_uppercase()
-    for separator in (" ", "-", "\u00a0", "\t"):
-        folded = folded.str.replace_all(separator, "", literal=True)
-    return folded
+    # One character class, not four literal replacements: cheaper in polars 2 (see
+    # docs/performance.md, "The engine").
+    folded = number.fill_null("").str.strip_chars().str.strip_prefix("'")
+    return folded.str.replace_all("[ \\-\u00a0\t]", "").str.to_uppercase()
 
 
 def looks_scientific(number: pl.Expr) -> pl.Expr:

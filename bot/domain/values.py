@@ -7,12 +7,11 @@ million rows with a few hundred distinct dates cost a few hundred parses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-import numpy as np
 import polars as pl
 
 from bot.domain.reference import fold_key, marketplaces, vocabulary
@@ -126,21 +125,11 @@ def parse_dates(
     """Parse a column of seller dates; blank stays null; unreadable and implausible
     dates (`plausible_report_date`) are null and counted, and a few are kept to show."""
     order = order or DateOrder()
-    stripped = raw.fill_null("").str.strip_chars()
-    # Fast path: ISO dates (Amazon's reports), optionally followed by a time. Four-digit
-    # years only: polars reads "26-11-20" as the year 26.
-    iso_text = stripped.str.slice(0, 10).str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")
-    iso = stripped.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
-    iso = pl.select(pl.when(iso_text).then(iso)).to_series()
-    rest = stripped.filter(iso.is_null() & (stripped != ""))
-    dates = iso
-    if len(rest):
-        mapping = _parse_unique(rest, order)
-        dates = pl.select(
-            pl.coalesce(iso, stripped.replace_strict(mapping, default=None, return_dtype=pl.Date))
-        ).to_series()
-    latest = (today or date.today()) + timedelta(days=PLAUSIBLE_DAYS_AHEAD)
-    dates = pl.select(pl.when(dates.is_between(EARLIEST_PLAUSIBLE, latest)).then(dates)).to_series()
+    stripped = raw.fill_null("").str.strip_chars().alias("text")
+    text = pl.col("text")
+    rest = stripped.to_frame().select(odd_dates(text)).to_series()
+    mapping = parse_odd_dates(rest, order) if len(rest) else {}
+    dates = stripped.to_frame().select(dates_of(text, mapping, today)).to_series()
     blank = stripped == ""
     unreadable = ~blank & dates.is_null()
     examples = stripped.filter(unreadable).unique(maintain_order=True).head(UNREADABLE_EXAMPLES)
@@ -149,7 +138,32 @@ def parse_dates(
     )
 
 
-def _parse_unique(texts: pl.Series, order: DateOrder) -> dict[str, date | None]:
+def _iso_dates(text: pl.Expr) -> pl.Expr:
+    """Fast path: ISO dates (Amazon's reports), optionally followed by a time. Four-digit
+    years only: polars reads "26-11-20" as the year 26. `text` is stripped, never null."""
+    day = text.str.slice(0, 10)
+    return pl.when(day.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")).then(
+        day.str.to_date("%Y-%m-%d", strict=False)
+    )
+
+
+def odd_dates(text: pl.Expr) -> pl.Expr:
+    """The distinct non-blank texts of a stripped date column that the ISO fast path does
+    not read: the few a Python parser must see (`parse_odd_dates`)."""
+    return text.filter(_iso_dates(text).is_null() & (text != "")).unique()
+
+
+def dates_of(text: pl.Expr, odd: dict[str, date | None], today: date | None = None) -> pl.Expr:
+    """A stripped, non-null date column as dates: ISO ones read by polars, the others by
+    `odd` (`parse_odd_dates`); implausible dates are null (`plausible_report_date`)."""
+    dates = _iso_dates(text)
+    if odd:
+        dates = pl.coalesce(dates, text.replace_strict(odd, default=None, return_dtype=pl.Date))
+    latest = (today or date.today()) + timedelta(days=PLAUSIBLE_DAYS_AHEAD)
+    return pl.when(dates.is_between(EARLIEST_PLAUSIBLE, latest)).then(dates)
+
+
+def parse_odd_dates(texts: pl.Series, order: DateOrder) -> dict[str, date | None]:
     """Each distinct non-ISO text → its date, reading a/b/yyyy the same way for the column."""
     uniques = texts.unique().to_list()
     parts = {u: (m.group(1).strip() if (m := re.match(_DATE_PART, u)) else u) for u in uniques}
@@ -194,19 +208,33 @@ _PLAIN_NUMBER = r"^-?\d+(?:\.\d+)?$"
 
 
 def parse_amounts(texts: pl.Series) -> pl.Series:
-    """`parse_amount` over a column: plain decimals ('72.27', most cells) are cast in
-    polars, the rest go through Python once per distinct text. Parsing every distinct
+    """`parse_amount` over a column (`amounts_of`)."""
+    frame = texts.fill_null("").str.strip_chars().alias("text").to_frame()
+    odd = frame.select(odd_amounts(pl.col("text"))).to_series()
+    amounts = frame.select(amounts_of(pl.col("text"), parse_odd_amounts(odd.to_list())))
+    return amounts.to_series().alias(texts.name)
+
+
+def _plain(text: pl.Expr) -> pl.Expr:
+    return text.str.contains(_PLAIN_NUMBER)
+
+
+def odd_amounts(text: pl.Expr) -> pl.Expr:
+    """The distinct texts of a stripped, non-null amount column that are not plain decimals
+    ('72.27', most cells): the few `parse_amount` must see (`parse_odd_amounts`)."""
+    return text.filter(~_plain(text)).unique()
+
+
+def parse_odd_amounts(texts: Iterable[str]) -> dict[str, float | None]:
+    return {text: parse_amount(text) for text in texts}
+
+
+def amounts_of(text: pl.Expr, odd: dict[str, float | None]) -> pl.Expr:
+    """A stripped, non-null amount column as numbers: plain decimals cast by polars, the
+    others read by `parse_amount` once per distinct text (`odd`). Parsing every distinct
     price in Python held a dict of ~100k floats per million rows."""
-    texts = texts.fill_null("").str.strip_chars()
-    plain = texts.str.contains(_PLAIN_NUMBER)
-    others = map_unique(texts.filter(~plain), parse_amount, pl.Float64)
-    amounts = (
-        texts.cast(pl.Float64, strict=False)
-        .to_frame("amount")
-        .with_columns(pl.when(plain).then(pl.col("amount")))
-        .to_series()
-    )
-    return amounts.scatter(np.flatnonzero(~plain.to_numpy()), others) if len(others) else amounts
+    others = text.replace_strict(odd, default=None, return_dtype=pl.Float64) if odd else None
+    return pl.when(_plain(text)).then(text.cast(pl.Float64, strict=False)).otherwise(others)
 
 
 def map_unique(

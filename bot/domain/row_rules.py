@@ -1,0 +1,248 @@
+"""The per-row rules of a seller's file as polars expressions over a batch's columns:
+exclusions, dates, marketplaces, statuses, letters and prices (docs/vtr-rules.md §4.2).
+
+A batch costs two queries: one gathers the distinct texts of its few-valued columns (a
+status, a marketplace, a date not in ISO form), which Python reads once per file
+(`Lookups`); the other applies every rule to whole columns at once. Rules that need
+Python (a Chinese status word, "Großbrief") then cost a dictionary lookup per distinct
+text, not a step per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from bot.domain.exemptions import is_letter_service, letter_markets
+from bot.domain.models import UNCATEGORIZED
+from bot.domain.tracking import normalize_tracking
+from bot.domain.values import (
+    DateOrder,
+    amounts_of,
+    dates_of,
+    marketplace_code,
+    odd_amounts,
+    odd_dates,
+    parse_odd_amounts,
+    parse_odd_dates,
+    vocabulary_meaning,
+)
+
+_OTHER_CARRIER = ["other", "others", "其他", "其它"]
+AMOUNT_COLUMNS = {
+    "order_value": "amount",
+    "shipping_price": "shipping",
+    "item_tax": "item_tax",
+    "shipping_tax": "shipping_tax",
+}
+"""The price columns a value exemption reads, and the name each has among a batch's rows."""
+
+
+def _meaning_of(kind: str) -> Callable[[str], str | None]:
+    return lambda text: vocabulary_meaning(kind, text)
+
+
+_WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
+    "status": (_meaning_of("status"), pl.String),
+    "item_status": (_meaning_of("status"), pl.String),
+    "marketplace": (marketplace_code, pl.String),
+    "fulfillment": (_meaning_of("fulfillment"), pl.String),
+    "ship_service": (is_letter_service, pl.Boolean),
+    "delivery_status": (_meaning_of("delivery"), pl.String),
+}
+"""Few-valued columns read by a Python rule: meaning -> (rule for one text, its type)."""
+MAPPED_DATES = 1000
+"""A batch with at most this many distinct ship dates (or a quarter of its rows) has them
+read once each and looked up; with more (a time on each), every row is parsed."""
+
+
+@dataclass
+class Lookups:
+    """What Python made of each distinct text of a file's few-valued columns, kept across
+    its batches, and how the file writes a/b/yyyy dates (settled by the first batch with
+    evidence)."""
+
+    words: dict[str, dict[str, Any]] = field(default_factory=dict)
+    amounts: dict[str, float | None] = field(default_factory=dict)
+    date_order: DateOrder = field(default_factory=DateOrder)
+    odd_dates: dict[str, date | None] = field(default_factory=dict)
+    """The batch's non-ISO date texts, read by Python (`parse_odd_dates`)."""
+    batch_dates: dict[str, date | None] | None = None
+    blank_dates: dict[str, bool] = field(default_factory=dict)
+
+    def learn(self, frame: pl.DataFrame) -> None:
+        """Read the texts of this batch not seen in an earlier one (one polars query)."""
+        columns = [m for m in _WORDS if m in frame.columns]
+        prices = [m for m in AMOUNT_COLUMNS if m in frame.columns]
+        seen = frame.lazy().select(
+            *(pl.col(m).fill_null("").unique().implode() for m in columns),
+            *(odd_amounts(stripped(m)).implode().alias(f"odd_{m}") for m in prices),
+            pl.col("ship_date").fill_null("").unique().implode().alias("dates"),
+        )
+        found = seen.collect().row(0, named=True)
+        for meaning in columns:
+            rule, answers = _WORDS[meaning][0], self.words.setdefault(meaning, {})
+            answers.update({t: rule(t) for t in found[meaning] if t not in answers})
+        for meaning in prices:
+            self.amounts.update(parse_odd_amounts(found[f"odd_{meaning}"]))
+        self._learn_dates(frame, found["dates"])
+
+    def _learn_dates(self, frame: pl.DataFrame, texts: list[str]) -> None:
+        """The batch's ship dates by text when it has few distinct ones (a day each, as in
+        most files); else only the non-ISO ones, for `dates_of` (a time on every date)."""
+        if len(texts) > max(MAPPED_DATES, frame.height // 4):
+            self.batch_dates = None
+            odd = frame.select(odd_dates(stripped("ship_date"))).to_series()
+            self.odd_dates = parse_odd_dates(odd, self.date_order) if len(odd) else {}
+            return
+        by_text = pl.DataFrame({"raw": texts}).with_columns(text=stripped("raw"))
+        odd = by_text.select(odd_dates(pl.col("text"))).to_series()
+        self.odd_dates = parse_odd_dates(odd, self.date_order) if len(odd) else {}
+        read = by_text.select("raw", "text", day=dates_of(pl.col("text"), self.odd_dates))
+        self.batch_dates = dict(zip(texts, read.get_column("day").to_list(), strict=True))
+        self.blank_dates = {raw: text == "" for raw, text, _ in read.iter_rows()}
+
+    def ship_dates(self) -> tuple[pl.Expr, pl.Expr]:
+        """(ship date, blank?) of each row of the batch last learnt."""
+        if self.batch_dates is None:
+            text = stripped("ship_date")
+            return dates_of(text, self.odd_dates), text == ""
+        raw = pl.col("ship_date").fill_null("")
+        return (
+            raw.replace_strict(self.batch_dates, return_dtype=pl.Date),
+            raw.replace_strict(self.blank_dates, return_dtype=pl.Boolean),
+        )
+
+    def word(self, frame: pl.DataFrame, meaning: str) -> pl.Expr:
+        """A few-valued column as its rule reads it, null where the file has no such column."""
+        rule_type = _WORDS[meaning][1]
+        if meaning not in frame.columns:
+            return pl.lit(None, dtype=rule_type)
+        answers = self.words[meaning]
+        return pl.col(meaning).fill_null("").replace_strict(answers, return_dtype=rule_type)
+
+
+def stripped(meaning: str) -> pl.Expr:
+    return pl.col(meaning).fill_null("").str.strip_chars()
+
+
+def _text(frame: pl.DataFrame, meaning: str) -> pl.Expr:
+    """A column as non-null stripped text; empty where the file has no such column."""
+    return stripped(meaning) if meaning in frame.columns else pl.lit("", dtype=pl.String)
+
+
+def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
+    """Amazon's template puts "Other" in carrier-code and the real name in carrier-name."""
+    if "carrier" not in frame.columns and "carrier_name" not in frame.columns:
+        return _text(frame, "ship_service")
+    code = _text(frame, "carrier")
+    if "carrier_name" not in frame.columns:
+        return code
+    name = _text(frame, "carrier_name")
+    is_other = code.str.to_lowercase().is_in(_OTHER_CARRIER) | (code == "")
+    return pl.when(is_other & (name != "")).then(name).otherwise(code)
+
+
+def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
+    """Every row of a batch (`Lookups.learn` first) typed and judged by every exclusion
+    but the value ones, which need the whole order. Rows without an order ID are kept,
+    as are `unreadable_date` and the price texts: the caller counts and drops them."""
+    statuses = [lookups.word(frame, m) for m in ("status", "item_status") if m in frame.columns]
+    ship_date, date_blank = lookups.ship_dates()
+    market = lookups.word(frame, "marketplace").fill_null("")
+    letter = lookups.word(frame, "ship_service") if "ship_service" in frame.columns else False
+    rows = frame.lazy().select(
+        order_id=_text(frame, "order_id"),
+        ship_date=ship_date,
+        date_blank=date_blank,
+        unreadable_date=~date_blank & ship_date.is_null(),
+        carrier=_carrier_text(frame),
+        tracking=normalize_tracking(pl.col("tracking")),
+        category=pl.when(_text(frame, "category") == "")
+        .then(pl.lit(UNCATEGORIZED))
+        .otherwise(_text(frame, "category")),
+        marketplace=market,
+        fulfillment=lookups.word(frame, "fulfillment"),
+        status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
+        cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)
+        if statuses
+        else pl.lit(False),
+        value_rule=(market.is_in(letter_markets()) & letter) | (market == "JP"),
+        **_price_texts(frame),
+        **_delivery_columns(frame, lookups),
+    )
+    return rows.with_columns(excluded=_exclusion())
+
+
+def _price_texts(frame: pl.DataFrame) -> dict[str, pl.Expr]:
+    """The texts a value exemption reads, as the file has them (read for candidates only)."""
+    names = {m: name for m, name in AMOUNT_COLUMNS.items() if m in frame.columns}
+    if "currency" in frame.columns:
+        names["currency"] = "currency_text"
+    return {name: pl.col(m).fill_null("") for m, name in names.items()}
+
+
+def _delivery_columns(frame: pl.DataFrame, lookups: Lookups) -> dict[str, pl.Expr]:
+    columns = {}
+    if "delivery_status" in frame.columns:
+        columns["delivery"] = lookups.word(frame, "delivery_status")
+    if "delivery_date" in frame.columns:
+        columns["delivered_text"] = pl.col("delivery_date")
+    return columns
+
+
+def _exclusion() -> pl.Expr:
+    """The first exclusion reason that applies (docs/vtr-rules.md §4.2), except the value-based
+    ones, which need the whole order and are added once every batch is read."""
+    return (
+        pl.when(pl.col("fulfillment") == "amazon")
+        .then(pl.lit("fba"))
+        .when(pl.col("cancelled") | (pl.col("status") == "cancelled"))
+        .then(pl.lit("cancelled"))
+        .when((pl.col("status") == "not_shipped") | pl.col("date_blank"))
+        .then(pl.lit("not_shipped"))
+        .when(pl.col("ship_date").is_null())
+        .then(pl.lit("unreadable_date"))
+        .otherwise(pl.lit(None, dtype=pl.String))
+    )
+
+
+def price_candidates(
+    candidates: pl.DataFrame, lookups: Lookups, currencies: dict[str, str]
+) -> pl.DataFrame:
+    """(row, order_id, marketplace, value, priced, negative, currency) of the rows a value
+    rule can apply to (`currencies`: each marketplace's own, for rows that name none)."""
+
+    def amount(name: str) -> pl.Expr:
+        if name not in candidates.columns:
+            return pl.lit(None, dtype=pl.Float64)
+        return amounts_of(pl.col(name).str.strip_chars(), lookups.amounts)
+
+    amounts, shipping = amount("amount"), amount("shipping").fill_null(0.0)
+    taxes = amount("item_tax").fill_null(0.0) + amount("shipping_tax").fill_null(0.0)
+    written = (
+        pl.col("currency_text").str.strip_chars().str.to_uppercase()
+        if "currency_text" in candidates.columns
+        else pl.lit("")
+    )
+    currency = (
+        pl.when(written != "")
+        .then(written)
+        .otherwise(pl.col("marketplace").replace_strict(currencies, default=""))
+    )
+    return candidates.select(
+        "row",
+        "order_id",
+        pl.col("marketplace").cast(pl.Categorical),
+        # Shipping included, VAT excluded (docs/vtr-rules.md §2).
+        value=amounts.fill_null(0.0) + shipping - taxes,
+        # A negative price is a refund or a forgery, not a low value: its order is not
+        # judged by value at all (a -100 EUR letter is not "under EUR 20").
+        priced=amounts.is_not_null() & (amounts >= 0) & (shipping >= 0),
+        negative=(amounts.fill_null(0.0) < 0) | (shipping < 0),
+        currency=currency.cast(pl.Categorical),
+    )
