@@ -338,3 +338,30 @@ def test_a_message_naming_no_subject_gets_the_shortlist(kb: KnowledgeBase, quest
 def test_a_pinyin_abbreviation_names_its_subject(kb: KnowledgeBase) -> None:
     answer = kb.answer("yxzzl要求多少")
     assert (answer.kind, answer.matched) == ("answer", "vtr-threshold")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 80 − 4 = 76 valid: 95.0%, not above; ⌊76⌋ + 1 − 76 = 1 fix. "没有上传追踪号" is
+        # missing tracking, words between 没有 and 追踪号 or not.
+        ("这个月自发货80单，其中4单没有上传追踪号，VTR达标吗", "不达标：80 个里 76 个有效 = 95.0%"),
+        # "have tracking" is valid, "don't have tracking" invalid: 37/40 = 92.5%, 2 fixes.
+        ("Beauty: 40 packages, 38 have tracking. pass?", "No — Beauty: 38 valid of 40 = 95.0%"),
+        ("40 packages, 3 don't have tracking, ok?", "No — 37 valid of 40 = 92.5%"),
+        # A measured 95.0% is the seller's figure, not the bar.
+        ("家居类目VTR 95.0%，够吗", "不达标：正好 95.0% 不算“高于 95%”"),
+        # "fix 2" is a plan, not a count: 94/100 = 94.0%, ⌊95⌋ + 1 − 94 = 2 fixes.
+        (
+            "if I fix 2 packages will I be above 95? I have 100 shipments and 94 valid",
+            "94 valid of 100 = 94.0%: below the bar",
+        ),
+    ],
+)
+def test_the_words_of_a_count_in_more_forms(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+def test_a_choice_between_two_gets_no_yes_or_no(kb: KnowledgeBase) -> None:
+    first = _first_line(kb, "Is VTR calculated per order or per package?")
+    assert first.startswith("VTR counts packages")

@@ -52,10 +52,14 @@ _INTEGER = re.compile(
 )
 _INVALID = re.compile(
     r"no (?:valid )?tracking|without (?:valid )?tracking|not (?:have )?valid|invalid|missing|"
-    r"untracked|no number|defect|lack|没有?(?:有效)?(?:的)?(?:追踪|跟踪|单号)|无(?:有效)?(?:追踪|单号)|无效|"
+    r"(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) (?:valid |any )?tracking|"
+    r"untracked|no number|defect|lack|"
+    r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|无(?:有效)?(?:追踪|单号)|无效|"
     r"缺|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|no scan|错|wrong|incorrect|bad|fail"
 )
-_VALID = re.compile(r"valid|with tracking|tracked|有效|有追踪|有单号|有跟踪|合格|scanned")
+_VALID = re.compile(
+    r"valid|(?:with|have|has|had) (?:a )?tracking|tracked|有效|有追踪|有单号|有跟踪|合格|scanned"
+)
 _TOTAL = re.compile(r"ship|package|order|parcel|total|发了|发货|包裹|单|件|票|总|一共|共|卖了|出了")
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
 _BAR_TALK = re.compile(
@@ -398,6 +402,7 @@ def _enumerator(text: str, match: re.Match[str]) -> bool:
     ] in ".、)"
 
 
+_FIXES_BEFORE = re.compile(r"(?:\bfix(?:ed)?|\bcorrect(?:ed)?|修好?了?|改好?了?|补上?了?)\s*$")
 _ROLE_WORDS = ((_INVALID, "invalid"), (_VALID, "valid"), (_TOTAL, "total"))
 _CLASSIFIER = r"\s*(?:[个单件票笔条](?:的)?)?"
 _JOINER = r"[\s的是有为:：]*"
@@ -410,6 +415,8 @@ def _touching_roles(after: str, before: str) -> list[str]:
     valid) before a total; a figure after "out of" is the total."""
     if _OUT_OF.search(before):
         return ["total"]
+    if _FIXES_BEFORE.search(before):
+        return ["fixes"]  # "if I fix 2 packages": a plan, not a count of the window's
     tight = zip(_TIGHT_AFTER, _TIGHT_BEFORE, strict=True)
     found = [r for (a, r), (b, _) in tight if a.search(after) or b.search(before)]
     return found
@@ -435,8 +442,8 @@ def _rate(text: str) -> float | None:
         value = float(match.group(1))
         if value > 100:
             continue
-        if value != 95:
-            return value
+        if value != 95 or "." in match.group(1):
+            return value  # a figure other than the bar, or one measured ("95.0%")
         # 95% is the bar's own figure: the seller's only when said of themselves, in the
         # words just before it ("my VTR is 95%, is that above the bar?") or in the whole
         # question when it never speaks of the bar ("我的VTR刚好95%").

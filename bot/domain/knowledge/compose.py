@@ -44,6 +44,7 @@ _YES_NO_EN = re.compile(
     r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
     r"\bor not\b|\b(pass|enough|counted|exempt)\?"
 )
+_CHOICE = re.compile(r"\bor\b(?! not\b| no\b)|还是")
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
 _WHICH = re.compile(
     r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b"
@@ -139,8 +140,9 @@ class Composer:
         if case is not None and unsettled and (case.belief or is_yes_no(question)):
             decision = self._claim(case) or decision
         if case is not None and decision is not None and decision.entry in self._entries:
-            # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the figure).
-            asked = case.belief or is_yes_no(question)
+            # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the
+            # figure), never for a choice between two ("per order or per package?").
+            asked = (case.belief or is_yes_no(question)) and not _CHOICE.search(question.casefold())
             update = {
                 "belief": case.belief,
                 "agrees": decision.agrees if asked else None,
