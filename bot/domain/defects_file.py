@@ -21,7 +21,7 @@ the output's folder): a report with 300,000 defects costs no workbook held in me
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -32,11 +32,13 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from bot.domain.bar import decimals_to_tell
-from bot.domain.models import Defect, DefectReason, GroupStats, VtrReport
+from bot.domain.errors import FileRejected
+from bot.domain.models import Defect, DefectReason, FixMark, GroupStats, VtrReport
+from bot.domain.xlsx_reading import cell_text, guard_xlsx
 
 SHEET_ROWS = 1_048_575
 """Excel's rows per sheet, the header aside: more defects continue on another sheet."""
-_WIDTHS = (22, 11, 18, 12, 16, 26, 22, 8, 11, 34, 14)
+_WIDTHS = (22, 11, 18, 12, 16, 26, 22, 8, 11, 34, 14, 16, 16, 26)
 """Column widths in characters, for the columns of `DefectFileLabels.columns`."""
 
 
@@ -62,12 +64,19 @@ class DefectFileLabels:
         "fix_by",
         "action",
         "leaves_window",
+        "fix_sent",
+        "new_carrier",
+        "new_tracking",
     )
+    """The last two are left empty for the seller: filled in and sent back, the file is a
+    batch of fixes for a connected store (`fix_columns`)."""
     reason: Callable[[DefectReason], str] = field(default=lambda reason: reason)
     placeholder: str = "missing_tracking (placeholder)"
     """The reason of a missing number with text in its place (Defect.placeholder)."""
     action: Callable[[Defect, date], str] = _default_action
     marketplace: Callable[[str], str] = field(default=lambda code: code)
+    fix_mark: Callable[[FixMark], str] = field(default=lambda mark: mark)
+    """A fix sent from the chat for the package (`Defect.fix`)."""
     yes: str = "yes"
     sheets: tuple[str, str, str] = ("defects", "legend", "groups")
     legend: tuple[tuple[str, str], ...] = ()
@@ -101,6 +110,9 @@ def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object
         defect.fix_by if editable and not defect.in_transit else None,
         labels.action(defect, as_of),
         None if editable else defect.leaves_window(),
+        labels.fix_mark(defect.fix) if defect.fix else "",
+        "",
+        "",
     ]
 
 
@@ -169,6 +181,7 @@ class _Styles:
         self._book = book
         self._percents: dict[int, Format] = {}
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.fill = book.add_format({"num_format": "@", "bg_color": "#FFF2CC", "border": 1})
 
     def percent(self, valid: int, shipments: int) -> Format:
         """A VTR cell's format, with the decimals that tell which side of the bar it is on
@@ -198,12 +211,15 @@ def _defect_sheet(
 ) -> None:
     _header(sheet, labels.columns, _WIDTHS, styles)
     sheet.autofilter(0, 0, max(1, len(defects)), len(labels.columns) - 1)
+    to_fill = range(len(labels.columns) - 2, len(labels.columns))
     for row, defect in enumerate(defects, start=1):
         for column, value in enumerate(_cells(defect, as_of, labels)):
             if isinstance(value, date):
                 sheet.write_datetime(row, column, value, styles.date)
             elif value:
                 sheet.write_string(row, column, str(value), styles.text)
+            elif column in to_fill:
+                sheet.write_blank(row, column, None, styles.fill)
 
 
 def _legend_sheet(sheet: Worksheet, labels: DefectFileLabels, styles: _Styles) -> None:
@@ -250,3 +266,80 @@ def _group_sheet(
             yes = labels.yes if stats.below_threshold else ""
             sheet.write_string(row, 5, yes, styles.text)
             sheet.write_number(row, 6, stats.needed, styles.number)
+
+
+# -- the defect file sent back, filled in: a batch of fixes ------------------------------------
+
+FIX_ROWS_READ = 5000
+"""Filled rows read back: far more than a store's editable defects, few enough to check at
+once (a seller fixes what is still in transit, not a year of history)."""
+_FIX_MEANINGS = {0: "order_id", 4: "carrier", 5: "tracking", 12: "new_carrier", 13: "new_tracking"}
+"""The columns a filled file is read by (their positions in `DefectFileLabels.columns`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilledRow:
+    """A defect row the seller filled in: which package (order and the number it had) and
+    the new carrier and/or number. `line` is the row's number in the sheet, as Excel shows it."""
+
+    line: int
+    order_id: str
+    carrier: str
+    tracking: str
+    new_carrier: str
+    new_tracking: str
+
+
+def fix_columns(labels: Iterable[DefectFileLabels]) -> dict[str, str]:
+    """Header text (folded) → what the column holds, in every language given: a file the bot
+    wrote in Chinese is read back in an English chat too."""
+    return {
+        title.strip().casefold(): meaning
+        for label in labels
+        for index, meaning in _FIX_MEANINGS.items()
+        for title in (label.columns[index],)
+    }
+
+
+def read_filled_defects(path: Path, columns: Mapping[str, str]) -> list[FilledRow] | None:
+    """The rows of a defect file the seller filled in ("new carrier" / "new tracking"); None
+    when `path` is no defect file (its first sheets' headers lack the order and the two new
+    columns): an order report goes to the analysis. Raises FileRejected for a broken XLSX."""
+    from python_calamine import CalamineWorkbook
+
+    guard_xlsx(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = [workbook.get_sheet_by_name(name) for name in workbook.sheet_names[:3]]
+        tables = [sheet.to_python(nrows=FIX_ROWS_READ + 1) for sheet in sheets]
+    except Exception as error:  # calamine raises plain errors on malformed parts
+        raise FileRejected("bad_xlsx") from error
+    found = [
+        (table, where) for table in tables if table and (where := _fix_header(table[0], columns))
+    ]
+    if not found:
+        return None
+    table, where = found[0]
+    return [
+        row for line, cells in enumerate(table[1:], start=2) if (row := _filled(line, cells, where))
+    ]
+
+
+def _fix_header(header: Sequence[object], columns: Mapping[str, str]) -> dict[str, int] | None:
+    where: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        meaning = columns.get(cell_text(cell).casefold())
+        if meaning is not None:
+            where.setdefault(meaning, index)
+    return where if {"order_id", "new_carrier", "new_tracking"} <= set(where) else None
+
+
+def _filled(line: int, cells: Sequence[object], where: Mapping[str, int]) -> FilledRow | None:
+    def cell(meaning: str) -> str:
+        index = where.get(meaning)
+        return cell_text(cells[index]) if index is not None and index < len(cells) else ""
+
+    if not cell("order_id") or not (cell("new_carrier") or cell("new_tracking")):
+        return None
+    return FilledRow(line, cell("order_id"), cell("carrier"), cell("tracking"),
+                     cell("new_carrier"), cell("new_tracking"))  # fmt: skip

@@ -28,6 +28,9 @@ DEFECT_REASONS: tuple[DefectReason, ...] = get_args(DefectReason)
 Action = Literal["add_tracking", "pick_listed_carrier", "correct_number", "use_buy_shipping"]
 PlanScope = Literal["category", "marketplace"]
 AsOfSource = Literal["given", "latest_ship_date", "today"]
+FixMark = Literal["sent", "accepted", "refused"]
+"""A fix sent from the chat: sent (no sync has shown it yet), accepted (a sync shows the
+new tracking), refused (Amazon answered no)."""
 """Where a report's as-of date came from: the caller, the newest shipment, or the clock."""
 """In the order they are tested: an invalid shipment gets the first that applies."""
 
@@ -128,6 +131,9 @@ class Defect:
     whatever the transit estimate says."""
     in_plan: bool = False
     """One of the fewest fixes that bring every category and marketplace above the bar."""
+    fix: FixMark | None = None
+    """A change sent to Amazon from the chat for this package (a connected store): marked
+    when the report is shown, never counted as fixed until a sync shows the new tracking."""
 
     @property
     def placeholder(self) -> bool:

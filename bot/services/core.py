@@ -153,10 +153,10 @@ class Core:
     async def handle_upload(
         self, chat: ChatRef, upload: Upload, progress: Progress | None = None
     ) -> list[Reply]:
-        """A document: a filled fix workbook (see `FixConversation`), else an order or
-        shipment file for `UploadService.handle`."""
+        """A document: the defect file sent back with fixes filled in (see
+        `FixConversation`), else an order or shipment file for `UploadService.handle`."""
         if self.fixes is not None:
-            handled = await self.fixes.workbook_or_upload(
+            handled = await self.fixes.defect_file_or_upload(
                 chat, await self.translator_for(chat), upload
             )
             if not isinstance(handled, Upload):
@@ -247,10 +247,11 @@ class Core:
             return [Reply(esc(text))]
         if report is None:
             return say(t._("No report yet. Send me an order or shipment file first."))
-        replies = await self.uploads.reports.build(chat.chat_id, report, t)
-        if self.fixes is not None:
-            replies += await self.fixes.offer_after_report(chat, t)
-        return replies
+        if self.fixes is None:
+            return await self.uploads.reports.build(chat.chat_id, report, t)
+        marks = await self.fixes.marks(chat.chat_id)
+        replies = await self.uploads.reports.build(chat.chat_id, report, t, marks)
+        return replies + await self.fixes.offer_after_report(chat, t)
 
     async def _as_of(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         if not args:

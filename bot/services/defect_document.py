@@ -21,6 +21,7 @@ from bot.services.lines import esc
 from bot.services.replies import Document, Reply
 from bot.services.vtr_words import (
     action_text,
+    fix_mark_text,
     in_transit_action,
     marketplace_label,
     placeholder_text,
@@ -116,6 +117,9 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
         t._("Fix by (estimate)"),
         t._("What to do"),
         t._("Leaves the window"),
+        t._("Fix from the chat"),
+        t._("New carrier"),
+        t._("New tracking number"),
     )
     return DefectFileLabels(
         columns=columns,
@@ -123,6 +127,7 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
         placeholder=placeholder_text(t),
         action=_action(t),
         marketplace=cache(lambda code: marketplace_label(t, code) if code else ""),
+        fix_mark=cache(lambda mark: fix_mark_text(t, mark)),
         yes=t._("yes"),
         sheets=(t._("Defects"), t._("Legend"), t._("VTR by group")),
         legend=_legend(t, columns),
@@ -154,6 +159,13 @@ def _legend(t: Translator, columns: tuple[str, ...]) -> tuple[tuple[str, str], .
         ),
         10: t._(
             "A delivered package can no longer be fixed: it stops counting 30 days after its ship date."
+        ),
+        11: t._(
+            "A connected store's fix sent to Amazon from the chat: it counts as fixed only once a sync shows Amazon took the new tracking."
+        ),
+        13: t._(
+            'For a connected store: fill in the right number (and the carrier in "{carrier}" if it changed), then send this file back to me. I check every row and send the fixes to Amazon only after you confirm.',
+            carrier=columns[12],
         ),
     }
     rows = [(columns[index], sentence) for index, sentence in explained.items()]

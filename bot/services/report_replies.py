@@ -24,6 +24,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.domain.fix_marks import FixMarks, with_fix_marks
 from bot.domain.models import VtrReport
 from bot.services import buttons
 from bot.services.defect_document import defect_files
@@ -66,11 +67,15 @@ class ReportReplies:
         self.in_process_chars = in_process_chars
         self._files: OrderedDict[_Key, list[Reply]] = OrderedDict()
 
-    async def build(self, chat_id: int, report_json: str, t: Translator) -> list[Reply]:
-        """What a seller gets after an upload or /vtr, from the report as stored."""
-        key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report_json))
+    async def build(
+        self, chat_id: int, report_json: str, t: Translator, marks: FixMarks | None = None
+    ) -> list[Reply]:
+        """What a seller gets after an upload or /vtr, from the report as stored, with the
+        fixes sent from the chat marked (`fix_marks`: shown, never counted)."""
+        marks = marks or {}
+        key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report_json, marks))
         cached = self._files.get(key)
-        parts, files = await self._built(report_json, t.lang, cached)
+        parts, files = await self._built(report_json, t.lang, cached, marks)
         if parts is None:
             return say(t._("This report is too large for me to show. Export a shorter date range and send it again."))  # fmt: skip
         if cached is None:
@@ -80,13 +85,13 @@ class ReportReplies:
         return parts.text + files
 
     async def _built(
-        self, report_json: str, lang: Lang, cached: list[Reply] | None
+        self, report_json: str, lang: Lang, cached: list[Reply] | None, marks: FixMarks
     ) -> tuple[ReportParts | None, list[Reply]]:
         """The parts and the defect files read back (or the cached ones), written in a
         folder of their own that is removed afterwards, whatever happened."""
         folder = await asyncio.to_thread(self._fresh_folder)
         try:
-            parts = await asyncio.to_thread(self._parts, report_json, lang, folder, cached)
+            parts = await asyncio.to_thread(self._parts, report_json, lang, folder, cached, marks)
             if cached is not None or parts is None:
                 return parts, cached or []
             return parts, await asyncio.to_thread(_read_back, parts.files or [])
@@ -105,10 +110,15 @@ class ReportReplies:
         return Path(tempfile.mkdtemp(prefix="vtrbot-report-", dir=self.scratch_folder))
 
     def _parts(
-        self, report_json: str, lang: Lang, folder: Path, cached: list[Reply] | None
+        self,
+        report_json: str,
+        lang: Lang,
+        folder: Path,
+        cached: list[Reply] | None,
+        marks: FixMarks,
     ) -> ReportParts | None:
         """Built here when small, else by a worker; None when even the worker failed."""
-        args = (report_json, lang, folder, cached is None)
+        args = (report_json, lang, folder, cached is None, marks)
         if len(report_json) <= self.in_process_chars:
             return report_parts(*args)
         try:
@@ -126,10 +136,12 @@ class ReportReplies:
             self._files.popitem(last=False)
 
 
-def report_parts(report_json: str, lang: Lang, folder: Path, with_files: bool) -> ReportParts:
+def report_parts(
+    report_json: str, lang: Lang, folder: Path, with_files: bool, marks: FixMarks | None = None
+) -> ReportParts:
     """A stored report's messages, and its defect files written into `folder` when asked
     for: what the worker runs (it gets the language, not a translator)."""
-    report = VtrReport.model_validate_json(report_json)
+    report = with_fix_marks(VtrReport.model_validate_json(report_json), marks or {})
     t = translator(lang)
     return ReportParts(
         _text_replies(report, t), defect_files(report, t, folder) if with_files else None
@@ -152,9 +164,11 @@ def _text_replies(report: VtrReport, t: Translator) -> list[Reply]:
     return pack(render_report(report, t, html=True), follow_up)
 
 
-def _fingerprint(report_json: str) -> str:
-    """The same stored report gives the same files."""
-    return hashlib.blake2b(report_json.encode(), digest_size=16).hexdigest()
+def _fingerprint(report_json: str, marks: FixMarks) -> str:
+    """The same stored report with the same fixes marked gives the same files."""
+    digest = hashlib.blake2b(report_json.encode(), digest_size=16)
+    digest.update(repr(sorted(marks.items())).encode())
+    return digest.hexdigest()
 
 
 def _size(files: OrderedDict[_Key, list[Reply]]) -> int:

@@ -164,6 +164,14 @@ def plan_section(
     elif categories:
         lines.append(_plan_summary(t, planned, savable, categories))
     lines.append(_evidence_text(t, [d for g in plan for d in g.fixes]))
+    if sent := sum(d.fix == "sent" for g in plan for d in g.fixes):
+        lines.append(
+            t.ngettext(
+                "{count} of these fixes was sent to Amazon from the chat: the plan still counts it as to fix until a sync shows Amazon took it.",
+                "{count} of these fixes were sent to Amazon from the chat: the plan still counts them as to fix until a sync shows Amazon took them.",
+                sent,
+            )
+        )
     for group in plan[:limit]:
         lines.append(plan_heading(group, t, m))
         lines += [f"   {fix_line(d, t, m)}" for d in group.fixes[:MAX_FIXES_PER_GROUP]]

@@ -17,6 +17,7 @@ from bot.domain.models import (
     UNCATEGORIZED,
     Defect,
     DefectReason,
+    FixMark,
     GroupStats,
     PlannedGroup,
 )
@@ -238,7 +239,19 @@ def fix_line(defect: Defect, t: Translator, m: Markup) -> str:
         line += " · " + t._("in transit according to your file: fix it now")
     elif defect.fix_by:
         line += " · " + t._("by {date} (estimated delivery)", date=t.date(defect.fix_by))
+    if defect.fix:
+        line += " · " + m.bold(m.esc(fix_mark_text(t, defect.fix)))
     return line
+
+
+def fix_mark_text(t: Translator, mark: FixMark) -> str:
+    """What became of a fix sent from the chat, as the report and the defect file say it."""
+    texts: dict[FixMark, str] = {
+        "sent": t._("fix sent: counted once a sync shows Amazon took it"),
+        "accepted": t._("fix accepted by Amazon"),
+        "refused": t._("fix refused by Amazon: send it again"),
+    }
+    return texts[mark]
 
 
 def in_transit_action(t: Translator, action: str) -> str:

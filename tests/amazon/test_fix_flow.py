@@ -142,6 +142,7 @@ async def test_amazons_refusal_is_shown_and_recorded_and_throttling_is_waited_ou
     )
     assert "Amazon refused this change (HTTP 400 InvalidInput" in await press(services, confirm)
     assert "refused by Amazon" in text_of(await command(services, "/fixes"))
+    assert "fix refused by Amazon: send it again" in text_of(await command(services, "/vtr"))
     spapi.confirm_faults(429, 503)
     (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
     (confirm,) = pressable(
@@ -279,26 +280,37 @@ async def test_the_terminal_fixes_through_the_same_services(tmp_path, spapi, sec
     assert len(spapi.confirmations) == 1
 
 
-def filled_workbook(path, rows: list[tuple[str, str, str, str]]) -> bytes:
-    """The fix workbook as a seller saves it after filling in the two new columns: the
-    bot's layout (eight columns, the hidden marker sheet) with (order, package, new
-    carrier, new tracking) rows; the other columns as the bot wrote them."""
+def defect_file(replies: list[Reply]) -> bytes:
+    (document,) = [reply.document for reply in replies if reply.document]
+    return document.data
+
+
+def fill_defect_file(
+    data: bytes, path, fills: dict[str, tuple[str, str]], extra: list[list[str]] = ()
+) -> bytes:
+    """The bot's defect file as a seller saves it after filling in the two new columns:
+    every cell of the defects sheet as the bot wrote it, order ID → (new carrier, new
+    tracking) typed into the last two columns, `extra` rows added at the end."""
     import xlsxwriter
+    from python_calamine import CalamineWorkbook
 
-    from bot.domain.fix_workbook import MARKER, MARKER_SHEET
-
-    with xlsxwriter.Workbook(str(path)) as book:
-        sheet = book.add_worksheet("Fixes")
-        sheet.write_row(0, 0, ["Order ID", "Package", "Ship date", "Carrier", "Tracking number",
-                               "Problem", "New carrier", "New tracking number"])  # fmt: skip
-        for number, (order_id, package, carrier, tracking) in enumerate(rows, start=1):
-            sheet.write_row(number, 0, [order_id, package, "", "", "", "", carrier])
-            sheet.write_string(number, 7, tracking)
-        book.add_worksheet(MARKER_SHEET).write_string(0, 0, MARKER)
+    (path.parent / "bot.xlsx").write_bytes(data)
+    book = CalamineWorkbook.from_path(str(path.parent / "bot.xlsx"))
+    header, *rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+    with xlsxwriter.Workbook(str(path)) as out:
+        sheet = out.add_worksheet(book.sheet_names[0])
+        sheet.write_row(0, 0, [str(cell) for cell in header])
+        for number, row in enumerate([*rows, *extra], start=1):
+            cells = [str(cell) if cell != "" else "" for cell in row] + [""] * len(header)
+            cells[-2:] = fills.get(cells[0], ("", ""))
+            for column, value in enumerate(cells[: len(header) - 2]):
+                sheet.write_string(number, column, value)
+            sheet.write_string(number, len(header) - 2, cells[-2])
+            sheet.write_string(number, len(header) - 1, cells[-1])
     return path.read_bytes()
 
 
-async def test_a_filled_fix_file_is_checked_row_by_row_and_sent_after_one_confirm(
+async def test_the_defect_file_sent_back_filled_is_checked_row_by_row_and_sent_after_one_confirm(
     tmp_path, services, spapi
 ):
     wrong = us_order(1, days_ago=1, tracking=UPS_NUMBER)
@@ -307,24 +319,25 @@ async def test_a_filled_fix_file_is_checked_row_by_row_and_sent_after_one_confir
     typo = us_order(3, days_ago=3, tracking="")
     spapi.orders = [wrong, missing, typo]
     await connect_and_sync(services)
-    listed = await command(services, "/fix")
-    (workbook,) = [reply.document for reply in listed if reply.document]
-    from bot.domain.fix_workbook import read_fix_workbook
-
-    (tmp_path / "sent.xlsx").write_bytes(workbook.data)
-    assert read_fix_workbook(tmp_path / "sent.xlsx") == []  # the bot's copy: nothing filled
-    data = filled_workbook(tmp_path / "filled.xlsx", [
-        (wrong.order_id, "1", "UPS", ""),
-        (missing.order_id, "1", "", UPS_OTHER),
-        (typo.order_id, "1", "UPS", UPS_OTHER[:-1] + "5"),
-        ("999-0000000-0000000", "1", "UPS", UPS_OTHER),
-    ])  # fmt: skip
-    summary = await services.core.handle_file(SELLER, tmp_path / "filled.xlsx", "vtr-fixes.xlsx")
+    report = await command(services, "/vtr")
+    assert "To fix many at once" in text_of(await command(services, "/fix"))
+    unfilled = fill_defect_file(defect_file(report), tmp_path / "unfilled.xlsx", {})
+    assert len(unfilled) > 0
+    as_sent = await services.core.handle_file(SELLER, tmp_path / "unfilled.xlsx")
+    assert "0 ready to send, 0 refused" in text_of(as_sent)  # recognised, not analysed
+    fill_defect_file(defect_file(report), tmp_path / "filled.xlsx", {
+        wrong.order_id: ("UPS", ""),
+        missing.order_id: ("", UPS_OTHER),
+        typo.order_id: ("UPS", UPS_OTHER[:-1] + "5"),
+        "999-0000000-0000000": ("UPS", UPS_OTHER),
+    }, extra=[["999-0000000-0000000"]])  # fmt: skip
+    summary = await services.core.handle_file(SELLER, tmp_path / "filled.xlsx")
     shown = text_of(summary)
     assert "2 ready to send, 2 refused" in shown, shown
-    assert f"Refused: {typo.order_id} package 1: wrong check digit" in shown
-    assert "Refused: 999-0000000-0000000 package 1: not a package" in shown
-    assert spapi.confirmations == [] and len(data) > 0
+    # Rows as the file lists them (the oldest first): order 3, 2, 1, then the added row 5.
+    assert f"Refused: row 2, order {typo.order_id}: wrong check digit" in shown
+    assert "Refused: row 5, order 999-0000000-0000000: not a package" in shown
+    assert spapi.confirmations == []
     (confirm,) = pressable(summary, buttons.FixConfirm)
     done = await press(services, confirm)
     assert "2 sent to Amazon" in done
@@ -350,3 +363,44 @@ async def test_an_order_report_xlsx_still_goes_to_the_analysis(tmp_path, service
         sheet.write_row(1, 0, ["111-0000077-0000001", "2026-11-20", "UPS", UPS_OTHER])
     report = text_of(await services.core.handle_file(SELLER, path))
     assert "100.0%" in report or "100%" in report, report
+
+
+def defect_rows(data: bytes, path) -> list[list[object]]:
+    from python_calamine import CalamineWorkbook
+
+    path.write_bytes(data)
+    book = CalamineWorkbook.from_path(str(path))
+    return book.get_sheet_by_name(book.sheet_names[0]).to_python()
+
+
+async def test_a_sent_fix_is_marked_in_the_report_and_file_but_counted_only_once_accepted(
+    tmp_path, services, spapi
+):
+    """19 valid packages and one UPS number entered as USPS: 19/20 = 95.0%, not above the
+    bar; the plan is that one package. Sent, it is marked but still counted (95.0%, still
+    in the plan); after the sync shows it, 20/20 and no plan."""
+    wrong = wrong_carrier_order(spapi)
+    spapi.orders += [us_order(number, days_ago=2 + number % 5) for number in range(2, 21)]
+    await connect_and_sync(services)
+    before = await command(services, "/vtr")
+    assert "95.0%" in text_of(before) and "fix sent" not in text_of(before)
+    header, row = defect_rows(defect_file(before), tmp_path / "before.xlsx")
+    assert header[11:] == ["Fix from the chat", "New carrier", "New tracking number"]
+    assert row[0] == wrong.order_id and row[11:] == ["", "", ""]
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    assert "Sent to Amazon" in await press(services, confirm)
+    sent = await command(services, "/vtr")
+    shown = text_of(sent)
+    assert "95.0%" in shown and "Fix 1 package" in shown
+    assert "1 of these fixes was sent to Amazon from the chat" in shown
+    assert f"{wrong.order_id} · USPS" in shown and "fix sent: counted once" in shown
+    _, row = defect_rows(defect_file(sent), tmp_path / "sent.xlsx")
+    assert row[0] == wrong.order_id
+    assert row[11] == "fix sent: counted once a sync shows Amazon took it"
+    await services.amazon.sync_now(SELLER.chat_id)
+    after = text_of(await command(services, "/vtr"))
+    assert "100.0%" in after or "100%" in after, after
+    assert "Fix plan" not in after and "fix sent" not in after

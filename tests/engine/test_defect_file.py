@@ -62,7 +62,7 @@ def test_identifiers_stay_text_and_dates_are_dates(write_file: WriteFile, tmp_pa
         xml = book.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in xml  # no formula anywhere
     assert re.search(r'<pane [^>]*ySplit="1"[^>]*state="frozen"', xml)
-    assert '<autoFilter ref="A1:K5"' in xml
+    assert '<autoFilter ref="A1:N5"' in xml  # 11 columns, then "fix sent" and the two to fill
     assert '<col min="6" max="6" width="26.7109375"' in xml  # tracking column sized
 
 
@@ -154,3 +154,42 @@ def test_long_sentences_are_written_once_not_per_row(tmp_path: Path) -> None:
     assert rows[1][6] == "wrong check digit"
     assert rows[1][9] == "probably delivered: too late to edit — leaves the window on Dec 1, 2026"
     assert not any("Correct the number" in str(cell) for row in rows for cell in row)
+
+
+def _refill(bot_file: Path, out: Path, fills: dict[str, tuple[str, str]]) -> None:
+    """The bot's defect sheet as a seller saves it after typing into the last two columns."""
+    import xlsxwriter
+
+    header, *rows = sheet_rows(bot_file)
+    with xlsxwriter.Workbook(str(out)) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, [str(cell) for cell in header])
+        for number, row in enumerate(rows, start=1):
+            cells = [str(cell) for cell in row[:-2]] + list(fills.get(str(row[0]), ("", "")))
+            for column, value in enumerate(cells):
+                sheet.write_string(number, column, value)
+
+
+def test_a_chinese_defect_file_filled_in_is_read_back_by_its_headers(
+    write_file: WriteFile, tmp_path: Path
+) -> None:
+    from bot.domain.defects_file import FilledRow, fix_columns, read_filled_defects
+    from bot.services.i18n import translator
+
+    report, _ = analyse_file(write_file(LINES), as_of=date(2026, 11, 20))
+    zh_labels = defect_file_labels(translator("zh"))
+    (written,) = write_defects_xlsx(report, tmp_path / "zh.xlsx", zh_labels)
+    assert sheet_rows(written)[0][11:] == ["在聊天中修正", "新承运商", "新追踪号"]
+    columns = fix_columns([defect_file_labels(translator("en")), zh_labels])
+    assert read_filled_defects(written, columns) == []  # the bot's own copy: nothing filled
+    _refill(written, tmp_path / "filled.xlsx", {"00123": ("USPS", ""), "+44": ("", "1Z")})
+    rows = {row.order_id: row for row in read_filled_defects(tmp_path / "filled.xlsx", columns)}
+    assert rows["00123"] == FilledRow(rows["00123"].line, "00123", "UPS", USPS_22, "USPS", "")
+    assert (rows["+44"].carrier, rows["+44"].new_tracking) == ("-Speedy", "1Z")
+    assert set(rows) == {"00123", "+44"}
+    order_report = tmp_path / "orders.xlsx"
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(order_report)) as book:
+        book.add_worksheet().write_row(0, 0, LINES[0].split(","))
+    assert read_filled_defects(order_report, columns) is None  # goes to the analysis

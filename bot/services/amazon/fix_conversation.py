@@ -15,24 +15,34 @@ import asyncio
 import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from bot.domain.amazon_carriers import carrier_name
+from bot.domain.defects_file import FilledRow, fix_columns, read_filled_defects
 from bot.domain.errors import FileRejected
-from bot.domain.fix_workbook import FilledRow, FixRow, read_fix_workbook, write_fix_workbook
-from bot.domain.models import DEFECT_REASONS
+from bot.domain.fix_marks import MarkKey
+from bot.domain.models import DEFECT_REASONS, FixMark
 from bot.services import buttons
 from bot.services.amazon.fix_records import FixRecord
 from bot.services.amazon.fixing import Change, Fixable, FixService, Refusal, Sent
-from bot.services.i18n import Translator
+from bot.services.defect_document import defect_file_labels
+from bot.services.i18n import SUPPORTED_LANGS, Translator, translator
 from bot.services.lines import esc, say
-from bot.services.replies import ChatRef, Document, Reply, Upload, pack
+from bot.services.replies import ChatRef, Reply, Upload, pack
 from bot.services.vtr_words import reason_text
 
-WORKBOOK_MAX_BYTES = 2 << 20
-"""A filled fix workbook is tens of kilobytes; a bigger XLSX is an order report."""
+DEFECT_FILE_MAX_BYTES = 2 << 20
+"""A defect file sent back with fixes is tens of kilobytes (a store's packages still in
+transit); a bigger XLSX is an order report, read only by the analysis."""
 LISTED = 8
 """Packages offered with a button at once: the newest (the likeliest still editable)."""
+
+
+@cache
+def defect_file_columns() -> dict[str, str]:
+    """The defect file's headers in every language the bot writes it in."""
+    return fix_columns(defect_file_labels(translator(lang)) for lang in SUPPORTED_LANGS)
 
 
 class FixConversation:
@@ -64,10 +74,11 @@ class FixConversation:
                             buttons.FixPackage(f.package.order_id, f.package.package_id)),)
             for f in open_ones[:LISTED]
         )  # fmt: skip
-        replies = pack("\n".join(lines), rows)
         if open_ones:
-            replies.append(await asyncio.to_thread(_workbook_reply, open_ones, t))
-        return replies
+            lines.append(esc(t._("To fix many at once: fill in the \"New tracking number\" column "
+                                 "(and \"New carrier\" if it changed) of the defect file /vtr "
+                                 "sends, and send the file back.")))  # fmt: skip
+        return pack("\n".join(lines), rows)
 
     async def offer_after_report(self, chat: ChatRef, t: Translator) -> list[Reply]:
         """Under a connected store's report: one button to the packages that can be fixed
@@ -121,21 +132,23 @@ class FixConversation:
             return _proposal(started, t, hint=True)
         return _ask_number(started, t)
 
-    async def takes_files(self, chat_id: int) -> bool:
-        """Whether an XLSX from this chat may be a filled fix workbook."""
-        return await self.service.refusal(chat_id) is None
+    async def marks(self, chat_id: int) -> dict[MarkKey, FixMark]:
+        """What became of each fix from the chat, for the report to mark (`fix_marks`)."""
+        return await self.service.marks(chat_id)
 
-    async def on_workbook(
+    async def on_defect_file(
         self, chat: ChatRef, t: Translator, filled: Sequence[FilledRow]
     ) -> list[Reply]:
-        """A filled fix workbook: every row checked, a summary, one Confirm for the batch."""
+        """A defect file sent back filled in: every row checked, a summary, one Confirm."""
+        if refusal := await self.service.refusal(chat.chat_id):
+            return say(refusal_text(t, refusal))
         token, ready, refused = await self.service.batch(chat.chat_id, filled)
         lines = [esc(t._("Your fix file: {ready} ready to send, {refused} refused.",
                          ready=len(ready), refused=len(refused)))]  # fmt: skip
         lines += [_refused_line(row, reason, t) for row, reason in refused[: LISTED * 2]]
         lines += ["• " + esc(" / ".join(_change_lines(change, t))) for change in ready[:LISTED]]
         if token is None:
-            lines.append(esc(t._("Nothing to send: fill in the \"new tracking\" or \"new "
+            lines.append(esc(t._("Nothing to send: fill in the \"New tracking number\" or \"New "
                                  "carrier\" column of the packages to fix.")))  # fmt: skip
             return pack("\n".join(lines))
         lines.append(esc(t._("Nothing is sent until you press Confirm.")))
@@ -145,26 +158,25 @@ class FixConversation:
         )  # fmt: skip
         return pack("\n".join(lines), choice)
 
-    async def workbook_or_upload(
+    async def defect_file_or_upload(
         self, chat: ChatRef, t: Translator, upload: Upload
     ) -> list[Reply] | Upload:
-        """A small XLSX from a chat that may send fixes is read once: a filled fix workbook
-        is answered here; anything else goes on to the analysis as the same upload."""
-        small = upload.size is not None and upload.size <= WORKBOOK_MAX_BYTES
+        """A small XLSX is read once: the bot's defect file sent back (with its "new
+        tracking" / "new carrier" columns, headers in either language) is a batch of fixes,
+        answered here; anything else goes on to the analysis as the same upload."""
+        small = upload.size is not None and upload.size <= DEFECT_FILE_MAX_BYTES
         if not (small and upload.filename.lower().endswith(".xlsx")):
-            return upload
-        if not await self.takes_files(chat.chat_id):
             return upload
         with tempfile.TemporaryDirectory(prefix="vtrbot-fixes-") as scratch:
             path = Path(scratch) / "upload.xlsx"
             await upload.fetch(path)
             data = await asyncio.to_thread(path.read_bytes)
             try:
-                filled = await asyncio.to_thread(read_fix_workbook, path)
+                filled = await asyncio.to_thread(read_filled_defects, path, defect_file_columns())
             except FileRejected:
                 filled = None
         if filled is not None:
-            return await self.on_workbook(chat, t, filled)
+            return await self.on_defect_file(chat, t, filled)
 
         async def again(dest: Path) -> None:
             await asyncio.to_thread(dest.write_bytes, data)
@@ -186,27 +198,6 @@ class FixConversation:
         if isinstance(offered, Change):
             return _proposal(offered, t, hint=False)
         return say(_number_problem(t, offered[1]) + " " + t._("Send the right number, or cancel."))
-
-
-def _workbook_reply(fixable: Sequence[Fixable], t: Translator) -> Reply:
-    """The fixable packages as a workbook with empty "new carrier" / "new tracking"
-    columns: filled in and sent back, it is a batch of fixes."""
-    columns = (t._("Order ID"), t._("Package"), t._("Ship date"), t._("Carrier"),
-               t._("Tracking number"), t._("Problem"), t._("New carrier"),
-               t._("New tracking number"))  # fmt: skip
-    rows = [
-        FixRow(f.package.order_id, f.package.package_id, f.ship_date, f.package.carrier,
-               f.package.tracking, _what(f, t))
-        for f in fixable
-    ]  # fmt: skip
-    with tempfile.TemporaryDirectory(prefix="vtrbot-fixes-") as scratch:
-        path = Path(scratch) / "vtr-fixes.xlsx"
-        write_fix_workbook(path, rows, columns, t._("Fixes"))
-        data = path.read_bytes()
-    caption = t._("To fix many at once: fill in \"New tracking number\" (and \"New carrier\" "
-                  "if it changed) and send this file back. I check every row and show a "
-                  "summary before anything is sent.")  # fmt: skip
-    return Reply(esc(caption), document=Document("vtr-fixes.xlsx", data))
 
 
 def _what(fixable: Fixable, t: Translator) -> str:
@@ -322,8 +313,8 @@ def _refused_line(row: FilledRow, reason: str, t: Translator) -> str:
     why = texts.get(reason) or reason_text(
         t, reason if reason in DEFECT_REASONS else "unknown_carrier"
     )
-    return "• " + esc(t._("Refused: {order} package {package}: {why}",
-                          order=row.order_id, package=row.package_id or "–", why=why))  # fmt: skip
+    return "• " + esc(t._("Refused: row {line}, order {order}: {why}",
+                          line=row.line, order=row.order_id, why=why))  # fmt: skip
 
 
 def _state_text(t: Translator, state: str, answer: str) -> str:

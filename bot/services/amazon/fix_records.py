@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from bot.domain.amazon_carriers import normalized
+from bot.domain.fix_marks import MarkKey
+from bot.domain.models import FixMark
 from bot.domain.tracking import resolve_carrier
 from bot.services.amazon.repository import PACKAGE_COLUMNS, StoredPackage, stored_package
 from bot.services.store import Store
@@ -25,6 +27,10 @@ FixState = Literal["pending", "sent", "failed", "unconfirmed", "accepted"]
 failed: Amazon refused it; unconfirmed: no answer, or a pending one a sync did not show;
 accepted: a sync shows the package with the new tracking."""
 IN_FLIGHT: tuple[FixState, ...] = ("pending", "sent")
+_MARKS: dict[FixState, FixMark] = {
+    "pending": "sent", "sent": "sent", "unconfirmed": "sent", "accepted": "accepted",
+    "failed": "refused",
+}  # fmt: skip
 
 
 def _now() -> str:
@@ -158,6 +164,21 @@ class FixRecords:
             (chat_id,),
         )
         return {(fix.order_id, fix.package_id): fix for fix in map(_fix, rows)}
+
+    async def marks(self, chat_id: int) -> dict[MarkKey, FixMark]:
+        """(order, the number Amazon held before) → what became of the package's latest fix,
+        as the report marks it (`fix_marks`): sent until a sync shows it, accepted, or
+        refused."""
+        rows = await self.backend.fetch(
+            f"SELECT {FIX_COLUMNS} FROM amazon_fixes WHERE chat_id = ? "
+            "ORDER BY created_at, change_key",
+            (chat_id,),
+        )
+        latest = {(fix.order_id, fix.package_id): fix for fix in map(_fix, rows)}
+        return {
+            (fix.order_id, normalized(fix.old_tracking)): _MARKS[fix.state]
+            for fix in latest.values()
+        }
 
     # -- the step a chat is in -----------------------------------------------------------
 

@@ -28,8 +28,9 @@ from bot.domain.amazon_carriers import (
     judge_packages,
     normalized,
 )
-from bot.domain.fix_workbook import FilledRow
-from bot.domain.models import WINDOW_DAYS, DefectReason
+from bot.domain.defects_file import FilledRow
+from bot.domain.fix_marks import MarkKey
+from bot.domain.models import WINDOW_DAYS, DefectReason, FixMark
 from bot.domain.tracking import resolve_carrier
 from bot.services.amazon.client import (
     AppCredentialsRejected,
@@ -295,22 +296,23 @@ class FixService:
     async def batch(
         self, chat_id: int, filled: Sequence[FilledRow]
     ) -> tuple[str | None, list[Change], list[tuple[FilledRow, str]]]:
-        """A filled fix workbook, every row checked as a typed number is: (the token of
-        the batch to confirm, or None when no row is ready; the ready changes; each
+        """A defect file sent back filled in, every row checked as a typed number is: (the
+        token of the batch to confirm, or None when no row is ready; the ready changes; each
         refused row with its reason: a DefectReason, "not_fixable", "unchanged",
-        "duplicate")."""
-        fixable = {
-            (f.package.order_id, f.package.package_id): f for f in await self.fixable(chat_id)
-        }
+        "duplicate"). A row names its package by order and the number it had."""
+        by_order: dict[str, list[Fixable]] = {}
+        for fixable in await self.fixable(chat_id):
+            by_order.setdefault(fixable.package.order_id, []).append(fixable)
         token = _token()
         ready: list[Change] = []
         refused: list[tuple[FilledRow, str]] = []
         seen: set[tuple[str, str]] = set()
         for row in filled:
-            key = (row.order_id, row.package_id)
-            target = fixable.get(key)
+            target = await asyncio.to_thread(_row_target, by_order.get(row.order_id, []), row)
+            key = (target.package.order_id, target.package.package_id) if target else ("", "")
             judged = "duplicate" if key in seen else await asyncio.to_thread(_judge, target, row)
-            seen.add(key)
+            if target is not None:
+                seen.add(key)
             if isinstance(judged, str):
                 refused.append((row, judged))
                 continue
@@ -320,6 +322,9 @@ class FixService:
             return None, [], refused
         await self._save(chat_id, token, {"stage": "batch", "changes": [asdict(c) for c in ready]})
         return token, ready, refused
+
+    async def marks(self, chat_id: int) -> dict[MarkKey, FixMark]:
+        return await self.records.marks(chat_id)
 
     async def history(self, chat_id: int) -> list[FixRecord]:
         return await self.records.fixes(chat_id)
@@ -340,6 +345,16 @@ def _change(token: str, package: StoredPackage, carrier_id: str, number: str) ->
         token, package.order_id, package.package_id, package.carrier, package.tracking,
         carrier_id, normalized(number),
     )  # fmt: skip
+
+
+def _row_target(candidates: Sequence[Fixable], row: FilledRow) -> Fixable | None:
+    """The order's fixable package a row names: the only one, or the one holding the
+    row's old number (an order shipped in several packages)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    number = normalized(row.tracking)
+    same = [f for f in candidates if normalized(f.package.tracking) == number]
+    return same[0] if len(same) == 1 else None
 
 
 def _judge(target: Fixable | None, row: FilledRow) -> tuple[str, str] | str:
