@@ -161,12 +161,15 @@ class FixConversation:
     async def defect_file_or_upload(
         self, chat: ChatRef, t: Translator, upload: Upload
     ) -> list[Reply] | Upload:
-        """A small XLSX is read once: the bot's defect file sent back (with its "new
-        tracking" / "new carrier" columns, headers in either language) is a batch of fixes,
-        answered here; anything else goes on to the analysis as the same upload."""
+        """A small XLSX from a chat that may send fixes is read once: the bot's defect file
+        sent back (its "new tracking" / "new carrier" columns, headers in either language) is
+        a batch of fixes, answered here; anything else goes on to the analysis as the same
+        upload."""
         small = upload.size is not None and upload.size <= DEFECT_FILE_MAX_BYTES
         if not (small and upload.filename.lower().endswith(".xlsx")):
             return upload
+        if await self.service.refusal(chat.chat_id) is not None:
+            return upload  # a chat that cannot send fixes: its uploads are only analysed
         with tempfile.TemporaryDirectory(prefix="vtrbot-fixes-") as scratch:
             path = Path(scratch) / "upload.xlsx"
             await upload.fetch(path)
