@@ -365,3 +365,41 @@ def test_the_words_of_a_count_in_more_forms(kb: KnowledgeBase, question: str, le
 def test_a_choice_between_two_gets_no_yes_or_no(kb: KnowledgeBase) -> None:
     first = _first_line(kb, "Is VTR calculated per order or per package?")
     assert first.startswith("VTR counts packages")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The belief is "per order, not per package": false, whatever words it also uses.
+        ("I heard VTR is checked once per order, not per package. True?", "Not right: "),
+        ("FBA orders are part of my VTR, right?", "Not right: FBA is not affected."),
+        # Traditional 嗎 asks too; domain.md 1b: never the whole account.
+        ("有效追蹤率低於95%會被封店嗎", "不会因为 VTR 封整个店铺"),
+        # "is that bad" asks about failing: 3% is over the 2.5% target, so it misses it.
+        ("cancel rate 3% is that bad", "Pre-fulfillment Cancel Rate (PFCR) at 3%: not under"),
+        # "will it be blocked" asks about failing: 47/50 = 94.0% is below, so yes.
+        (
+            "3 out of 50 packages have no tracking, will my category be blocked?",
+            "Yes — 47 valid of 50 = 94.0%: below the bar",
+        ),
+        # The letter limit is in euros: a pound amount gets the rule, no yes or no.
+        ("UK order £10 by letter, counts?", "In the EU and UK, orders under EUR 20"),
+        # One marketplace and VTR: whether the bar applies there, without a "Yes" to a
+        # question that asked none.
+        (
+            "vtr requirement for germany?",
+            "For self-fulfilled orders shipped from China to Amazon.de (DE), VTR must be above 95%.",
+        ),
+    ],
+)
+def test_claims_and_verdicts_read_what_is_asked(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+def test_groups_without_punctuation_between_them_are_each_decided(kb: KnowledgeBase) -> None:
+    # Toys 57/60 = 95.0% (1 fix); Home 99/100 = 99.0%.
+    reply = _reply(kb, "Toys 57/60 Home 99/100 which fails")
+    assert reply.startswith("Toys: 57 valid of 60 = 95.0%, which is not above 95%")
+    assert "Home: 99 valid of 100 = 99.0%: above the bar" in reply

@@ -125,6 +125,16 @@ def marketplace_name(market: Marketplace, lang: Lang) -> str:
     return market.zh if lang == "zh" else f"{market.domain.capitalize()} ({market.code})"
 
 
+_YES = re.compile(r"^(?:yes[:,—]\s*|是的[，：]|可以[，：])", re.IGNORECASE)
+
+
+def without_yes(text: str) -> str:
+    """A card's line without its "Yes:" / "是的，" when the question asked no yes or no
+    ("VTR requirement for Germany?"): an opener comes only from what was asked."""
+    rest = _YES.sub("", text, count=1)
+    return rest[:1].upper() + rest[1:] if rest is not text else text
+
+
 def eu_rule_lead(card: MarketplaceCard, market: Marketplace, lang: Lang) -> str:
     """Whether the EU/UK cross-border rule covers a marketplace, from the registry."""
     text = card.eu_rule if market.eu_cross_border_rule else card.no_eu_rule

@@ -40,6 +40,8 @@ _ALL_VALID = re.compile(
 )
 _OUT_OF = re.compile(r"(?:out of|of|/|总共|一共|共)\s*$")
 _SEGMENT = re.compile(r"[；;。\n]|\.(?=\s)|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
+_NEXT_LABEL = re.compile(r"(?<=\d)\s+(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
+"""Between one group's figures and the next group's name ("Toys 57/60 Home 99/100")."""
 _CLAUSE = re.compile(r"[；;。\n，,]|\.(?=\s)")
 _LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|and|but)?\s*([^\d:：]{1,24}?)\s*\d")
 _LABEL = re.compile(r"^\s*([^:：，,；;。]{1,24}?)\s*[:：]")
@@ -235,7 +237,7 @@ class CaseReader:
 
 
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
-_VERB_ASKED = re.compile(r"(可以|需要|能|会|算|是|有|要|够|行)[^,，。?？]{0,14}吗")
+_VERB_ASKED = re.compile(r"(可以|需要|计入|能|会|算|是|有|要|够|行)[^,，。?？]{0,14}吗")
 
 
 def _verb(text: str) -> str | None:
@@ -332,7 +334,7 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     """Figures per labelled group, when a question gives two or more groups: split at
     sentences and labels first ("Kitchen: 73 shipments, 70 valid. Beauty: …"), else at
     every comma ("整体100单97单有效，家居40单只有37单有效，玩具60单全部有效")."""
-    for splitter in (_SEGMENT, _CLAUSE):
+    for splitter in (_SEGMENT, _CLAUSE, _NEXT_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
             counts = _counts(segment, amount) if segment else None

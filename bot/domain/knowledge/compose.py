@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.knowledge.cards import Cards, carrier_answer, eu_rule_lead, marketplace_lead
+from bot.domain.knowledge.cards import (
+    Cards,
+    carrier_answer,
+    eu_rule_lead,
+    marketplace_lead,
+    without_yes,
+)
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
 from bot.domain.knowledge.understand import normalize_question
-from bot.domain.reference import Carrier, fold_key
+from bot.domain.reference import Carrier, fold_key, marketplaces
 
 # Entries that list marketplaces: a question naming one gets its direct answer first.
 MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces": True}
@@ -44,6 +50,8 @@ _YES_NO_EN = re.compile(
     r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
     r"\bor not\b|\b(pass|enough|counted|exempt)\?"
 )
+_BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid"})
+"""What a question about where VTR's bar applies says beside the place."""
 _CHOICE = re.compile(r"\bor\b(?! not\b| no\b)|还是")
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
 _WHICH = re.compile(
@@ -114,6 +122,14 @@ class Composer:
         self._cards = cards
         self._core = frozenset(lexicon.core)
         self._subjects = frozenset(lexicon.synonyms)
+        # The concepts that are places (uk, japan, eu …): the general concepts whose
+        # spellings include a marketplace's name or code.
+        names = {n.casefold() for m in marketplaces() for n in (m.code, m.zh, m.domain, *m.aliases)}
+        self._places = frozenset(
+            c
+            for c, spellings in lexicon.general.items()
+            if names & {p.casefold() for p in spellings}
+        ) | {"eu", "china", "marketplace"}
         self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
         patterns = [_phrase_pattern(p) for p in [*lexicon.platforms, *lexicon.elsewhere]]
         self._elsewhere_pattern = re.compile("|".join(patterns)) if patterns else None
@@ -137,12 +153,12 @@ class Composer:
         # verdict rather than a decision without one ("does an untracked package count as on
         # time for OTDR?" names two metrics, but asks a rule).
         unsettled = decision is None or decision.agrees is None
-        if case is not None and unsettled and (case.belief or is_yes_no(question)):
+        if case is not None and unsettled and (case.belief or is_yes_no(text)):
             decision = self._claim(case) or decision
         if case is not None and decision is not None and decision.entry in self._entries:
             # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the
             # figure), never for a choice between two ("per order or per package?").
-            asked = (case.belief or is_yes_no(question)) and not _CHOICE.search(question.casefold())
+            asked = (case.belief or is_yes_no(text)) and not _CHOICE.search(text)
             update = {
                 "belief": case.belief,
                 "agrees": decision.agrees if asked else None,
@@ -194,12 +210,15 @@ class Composer:
         on_eu_entry = found.best == EU_ENTRY and found.answer.kind == "answer"
         if not (self._asks_about_the_eu_rule(found, entities) or on_eu_entry):
             return None
+        if self._asks_the_bar_in(found, entities):
+            return None  # "VTR requirement for Germany?": the bar's list answers it
         if on_eu_entry and not entities.marketplaces:
             return None
         lead = "\n".join(
             eu_rule_lead(self._cards.marketplace, m, found.answer.lang)
             for m in entities.marketplaces
         )
+        lead = lead if is_yes_no(text) else without_yes(lead)
         return self._entry_answer(found.answer, EU_ENTRY, lead or None)
 
     def _by_marketplace(
@@ -208,7 +227,9 @@ class Composer:
         # Which list is asked about is the question's word, not the search's pick.
         about_buy_shipping = "buyshipping" in found.concepts
         listing = _list_entry(about_buy_shipping)
-        asks_which = self._asks_which_marketplaces(text, found, entities)
+        asks_which = self._asks_which_marketplaces(text, found, entities) or (
+            not about_buy_shipping and self._asks_the_bar_in(found, entities)
+        )
         if not asks_which and (
             found.best not in MARKETPLACE_LISTS or found.answer.kind == "off_topic"
         ):
@@ -219,6 +240,7 @@ class Composer:
             marketplace_lead(self._cards.marketplace, m, found.answer.lang, about_buy_shipping)
             for m in entities.marketplaces
         )
+        lead = lead if is_yes_no(text) else without_yes(lead)
         return self._entry_answer(found.answer, listing, lead)
 
     def _by_metrics(
@@ -286,6 +308,13 @@ class Composer:
             m.eu_cross_border_rule for m in entities.marketplaces
         )
         return european and bool(found.concepts & {"policy", "crossborder"})
+
+    def _asks_the_bar_in(self, found: Found, entities: Entities) -> bool:
+        """ "VTR requirement for Germany?", "valid tracking rate for amazon uk": VTR and a
+        marketplace, nothing else of our field asked: whether the bar applies there."""
+        if len(entities.marketplaces) != 1 or found.answer.kind == "off_topic":
+            return False  # two marketplaces are a route ("from Poland to Germany")
+        return "vtr" in found.concepts and found.concepts <= self._places | _BAR_WORDS
 
     @staticmethod
     def _asks_which_marketplaces(text: str, found: Found, entities: Entities) -> bool:

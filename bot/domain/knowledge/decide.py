@@ -39,11 +39,13 @@ _ASKS_PASS = re.compile(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|行不行|行吗|没问题|有问题|危险|"
     r"\bok\b|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
-    r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题"
+    r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题|"
+    r"\bbad\b|严重吗|block|restrict|suspend|penal|被限制|被封|封店|处罚|受限"
 )
 _FAIL_WORDS = re.compile(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
-    r"problem|trouble|in danger|at risk|too (?:high|low)|bad"
+    r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
+    r"被限制|被封|封店|处罚|受限|限制"
 )
 _ONLY = re.compile(r"只看|只考核|只管|只在|只有|只算|only|just the")
 _SKIP = re.compile(
@@ -188,6 +190,9 @@ def _value_rules(case: Case) -> Decision | None:
         return None
     if case.bound is not None:
         return _stated_limit(case)
+    if case.currency == "GBP" and (case.letter or "UK" in _involved(case)):
+        # The letter exemption's limit is in euros; a pound amount is not converted here.
+        return Decision(code="eu_rule", entry="eu-letter-under-20")
     return _jp_value(case) or _us_scans(case) or _de_domestic(case) or _eu_letter(case)
 
 
