@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
+from bot.services.isolation import warm_up
 from bot.services.store import Store
 from tests.postgres_server import PostgresServer, server_binaries
 
@@ -39,6 +40,14 @@ class Database:
     def store(self) -> Store:
         """A new, unopened store on this database (open several to act as several processes)."""
         return Store(self.path, database_url=self.url)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def worker_server() -> None:
+    """The analysis workers' server, started once per test process with the engine
+    imported, as `vtrbot run` starts it (`isolation.warm_up`). Without it each worker a test
+    starts imports the engine itself: most of a second of CPU, dozens of times a run."""
+    warm_up()
 
 
 @pytest.fixture(scope="session")
