@@ -403,3 +403,39 @@ def test_groups_without_punctuation_between_them_are_each_decided(kb: KnowledgeB
     reply = _reply(kb, "Toys 57/60 Home 99/100 which fails")
     assert reply.startswith("Toys: 57 valid of 60 = 95.0%, which is not above 95%")
     assert "Home: 99 valid of 100 = 99.0%: above the bar" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # domain.md 1b: the EU/UK update's letter exception covers the UK too ("uk" is an
+        # alias in free text); "counts?" asks yes or no.
+        (
+            "from china to uk 15 eur letter counts?",
+            "No — A EUR 15 order (UK) sent as Letter is exempt from VTR",
+        ),
+        # A format asked: the format first.
+        ("Yun Express tracking format?", "What YunExpress numbers look like: YT + 16 digits."),
+        # Already delivered, tracking added now: a defect (domain.md 1b, Timing).
+        ("我的包裹已经签收了，现在补追踪号还来得及吗", "送达之后才添加或修改的追踪信息不算数"),
+        ("VTR低于95%，FBA的listing会被下架吗", "不会。FBA 不受影响"),
+        # A-to-z protection is not the VTR claim, though both say "protect".
+        (
+            "用了购买配送，A-to-z索赔亚马逊会保护我吗",
+            "用“购买配送”按时发货，可以免受相关的 A-to-z 索赔",
+        ),
+    ],
+)
+def test_conditions_and_claims_found_with_fresh_questions(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+def test_three_facets_of_vtr_each_get_their_entry(kb: KnowledgeBase) -> None:
+    answer = kb.answer("VTR要求多少？统计多少天？在哪里看？")
+    assert [answer.matched, *(p.matched for p in answer.parts)] == [
+        "vtr-threshold",
+        "vtr-window",
+        "vtr-where-to-see",
+    ]

@@ -97,14 +97,18 @@ def describe_format(pattern: str, lang: Lang) -> str | None:
     return " + ".join(parts)
 
 
-def carrier_answer(card: CarrierCard, named: list[Carrier], lang: Lang, yes_no: bool) -> str:
-    """Everything a seller needs about the carriers named, the direct answer first."""
+def carrier_answer(
+    card: CarrierCard, named: list[Carrier], lang: Lang, yes_no: bool, about_format: bool = False
+) -> str:
+    """Everything a seller needs about the carriers named, the direct answer first: the
+    yes to "can it count", or the number's format when that is what was asked."""
     joiner = "、" if lang == "zh" else " / "
     name = joiner.join(c.name for c in named)
     lines = [card.body.for_lang(lang).strip().format(name=name, en_name=name)]
+    formats = [_formats_line(card, carrier, lang) for carrier in named]
+    lines = [*formats, *lines] if about_format else [*lines, *formats]
     if yes_no:
         lines.insert(0, card.direct.for_lang(lang).format(name=name))
-    lines.extend(_formats_line(card, carrier, lang) for carrier in named)
     return "\n".join(lines)
 
 

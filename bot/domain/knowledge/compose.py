@@ -48,10 +48,13 @@ _YES_NO_ZH = re.compile(
 )
 _YES_NO_EN = re.compile(
     r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
-    r"\bor not\b|\b(pass|enough|counted|exempt)\?"
+    r"\bor not\b|\b(pass|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?"
 )
 _BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid"})
 """What a question about where VTR's bar applies says beside the place."""
+_FORMAT = re.compile(
+    r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters"
+)
 _CHOICE = re.compile(r"\bor\b(?! not\b| no\b)|还是")
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
 _WHICH = re.compile(
@@ -355,7 +358,8 @@ class Composer:
         # "云途的单号算有效吗": the registry decides that a listed carrier can count; a
         # question about anything else of the carrier gets no yes first.
         direct = is_yes_no(question) and bool(_ASKS_VALID.search(question.casefold()))
-        text = carrier_answer(card, carriers, lang, yes_no=direct)
+        about_format = bool(_FORMAT.search(question.casefold()))
+        text = carrier_answer(card, carriers, lang, yes_no=direct, about_format=about_format)
         return Answer(
             lang=lang,
             kind="answer",

@@ -280,8 +280,11 @@ def _de_domestic(case: Case) -> Decision | None:
 def _eu_letter(case: Case) -> Decision | None:
     codes = _involved(case)
     eu = [c for c in codes if marketplace_by_code()[c].letter_rule]
-    if case.currency != "EUR" or not (eu or case.concepts & {"eu", "crossborder"}):
+    uk_rule = [c for c in codes if marketplace_by_code()[c].eu_cross_border_rule]
+    if case.currency != "EUR" or not (eu or uk_rule or case.concepts & {"eu", "crossborder"}):
         return None
+    # The EU/UK update's letter exception is one rule for the EU and the UK; the report's
+    # registry flags only EU marketplaces' files, so a UK route is decided as the EU's.
     market = eu[-1] if eu else "DE"
     reason = value_exemption(market, "EUR", case.amount or 0.0, case.letter)
     exempt = reason is not None

@@ -48,7 +48,9 @@ class EntityFinder:
             (c, [c.name, *c.aliases]) for c in (carrier_table or carriers())
         )
         markets = tuple(marketplace_table or marketplaces())
-        self._markets = _alias_table((m, [m.domain, m.zh, *m.aliases]) for m in markets)
+        # A marketplace's listed aliases all name it in free text ("uk" too): the short,
+        # ambiguous ones are its codes (DE, IT, IN), which are not aliases.
+        self._markets = _alias_table(((m, [m.domain, m.zh, *m.aliases]) for m in markets), 2)
         self._by_code = {m.code: m for m in markets if m.code not in AMBIGUOUS_CODES}
         self._carrier_han = [a for a in self._carriers if _HAN.search(a)]
         self._market_han = [a for a in self._markets if _HAN.search(a)]
@@ -67,12 +69,14 @@ class EntityFinder:
         return Entities(tuple(carriers_found), tuple(found_markets), at)
 
 
-def _alias_table(items: Iterable[tuple[T, list[str]]]) -> dict[str, T]:
+def _alias_table(
+    items: Iterable[tuple[T, list[str]]], min_latin: int = FREE_TEXT_MIN_LATIN
+) -> dict[str, T]:
     table: dict[str, T] = {}
     for item, aliases in items:
         for alias in aliases:
             key = fold_key(alias)
-            if _HAN.search(key) or len(key) >= FREE_TEXT_MIN_LATIN or key.isdigit():
+            if _HAN.search(key) or len(key) >= min_latin or key.isdigit():
                 table.setdefault(key, item)
     return table
 
