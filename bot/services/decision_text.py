@@ -132,6 +132,20 @@ def _metric_rate(decision: Decision, t: Translator) -> str:
     )
 
 
+def _metric_target(decision: Decision, t: Translator) -> str:
+    """The metric's own target and window, from metrics.yaml, against the figure stated."""
+    metric = metrics()[str(decision.facts["metric"])]
+    values = {
+        "name": _metric_name(metric.id, t),
+        "target": f"{metric.target:g}",
+        "days": (" 天和 " if t.lang == "zh" else " and ").join(str(d) for d in metric.days),
+        "stated": str(decision.facts["stated"]),
+    }
+    if metric.good == "above":
+        return t._("{name}: the target is above {target}%, over {days} days.", **values)
+    return t._("{name}: the target is under {target}%, over {days} days.", **values)
+
+
 def _metrics_named(decision: Decision, t: Translator) -> str:
     """Each named metric's target and window, from metrics.yaml."""
     lines = []
@@ -317,6 +331,7 @@ WORDINGS: dict[str, Wording] = {
     "metrics_named": _metrics_named,
     "vtr_rate": _vtr_rate,
     "metric_rate": _metric_rate,
+    "metric_target": _metric_target,
     "jp_value": _jp_value,
     "jp_rule": _jp_rule,
     "us_rule": _us_rule,

@@ -439,3 +439,20 @@ def test_three_facets_of_vtr_each_get_their_entry(kb: KnowledgeBase) -> None:
         "vtr-window",
         "vtr-where-to-see",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # metrics.yaml: LSR under 4% over 10 and 30 days, so "above 95%" is not its target.
+        ("迟发率是不是也要高于95%", "不是。迟发率 (LSR)：目标是低于 4%，统计 10 天和 30 天。"),
+        ("is the ODR target 2%?", "No — Order Defect Rate (ODR): the target is under 1%"),
+        ("ODR要求低于1%对吗", "对。订单缺陷率 (ODR)：目标是低于 1%"),
+        # 要求 is not the verb 要: the answer is 不是, not 不用.
+        ("VTR要求是90%吗", "不是。有效追踪率 (VTR)：目标是高于 95%"),
+    ],
+)
+def test_a_target_stated_for_a_metric_is_checked(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -237,7 +237,7 @@ class CaseReader:
 
 
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
-_VERB_ASKED = re.compile(r"(可以|需要|计入|能|会|算|是|有|要|够|行)[^,，。?？]{0,14}吗")
+_VERB_ASKED = re.compile(r"(可以|需要|计入|能|会|算|是|有|要(?!求)|够|行)[^,，。?？]{0,14}吗")
 
 
 def _verb(text: str) -> str | None:

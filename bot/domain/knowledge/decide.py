@@ -169,6 +169,39 @@ def _metric_rate(case: Case) -> Decision | None:
     )
 
 
+_TARGET_TALK = re.compile(
+    r"要求|目标|标准|门槛|考核|必须|需要|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to be|has to be"
+)
+_SAYS_ABOVE = re.compile(r"高于|超过|大于|以上|above|over|more than|at least|higher")
+_SAYS_BELOW = re.compile(r"低于|小于|不超过|以下|以内|below|under|less than|lower|at most")
+_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
+
+
+def _metric_target(case: Case) -> Decision | None:
+    """ "迟发率是不是也要高于95%", "is the ODR target 2%?": a target stated for one metric,
+    checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
+    enough" turns on "strictly above")."""
+    figure = _FIGURE.search(case.text)
+    if len(case.metrics) != 1 or figure is None or not _TARGET_TALK.search(case.text):
+        return None
+    metric = metrics()[case.metrics[0]]
+    stated = float(figure.group(1))
+    if metric.id == "vtr" and stated == metric.target:
+        return None
+    said = (
+        "above"
+        if _SAYS_ABOVE.search(case.text)
+        else "below"
+        if _SAYS_BELOW.search(case.text)
+        else None
+    )
+    agrees = stated == metric.target and said in (None, metric.good)
+    facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
+    return Decision(
+        code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
+    )
+
+
 def _metrics_named(case: Case) -> Decision | None:
     """ "VTR和LSR分别按多少天算": several metrics named, each one's own target and window
     (never the others' figures), then the entry of the one compared with VTR."""
@@ -392,6 +425,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _vtr_rate,
     _needs_figures,
     _metric_rate,
+    _metric_target,
     _metrics_named,
     _value_rules,
     _de_domestic_rule,
