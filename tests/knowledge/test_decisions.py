@@ -326,7 +326,15 @@ def test_where_to_see_vtr_also_says_where_the_defects_are(kb: KnowledgeBase) -> 
 
 
 @pytest.mark.parametrize(
-    "question", ["这个怎么办", "help me with my account", "why?", "有什么影响"]
+    "question",
+    [
+        "这个怎么办",
+        "help me with my account",
+        "why?",
+        "有什么影响",
+        "what does this mean?",
+        "可以吗",
+    ],
 )
 def test_a_message_naming_no_subject_gets_the_shortlist(kb: KnowledgeBase, question: str) -> None:
     # A firm answer on a guessed topic is worse than the closest topics as buttons.

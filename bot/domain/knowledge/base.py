@@ -57,6 +57,11 @@ FORM_CONCEPTS = frozenset(
 MAIN_EXTRA = 1
 """How many more times the asking sentences of a long message count than its story."""
 
+_WORDS = re.compile(r"[a-z\u4e00-\u9fff]")
+STARTING_TOPICS = ("vtr-what", "vtr-below-95", "bot-upload-file")
+"""Offered for a message too vague to rank anything: what VTR is, what to do about it,
+and what the bot does with a file."""
+
 ANSWER_AT = 0.1
 """Confidence from which the best entry is given as the answer."""
 VAGUE_BELOW = 1.0
@@ -248,6 +253,12 @@ class KnowledgeBase:
         asked = [a for a in asked if a in terms]
         scores = self._scores([t.text for t in query] + asked * MAIN_EXTRA + forms)
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        if not query and _WORDS.search(text):
+            # Nothing but small words ("what does this mean?", "可以吗"): too vague to know
+            # the topic, not another field's; the main topics to pick from.
+            topics = [e for e in STARTING_TOPICS if e in self.entries]
+            vague = Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
+            return Found(vague, None, concepts)
         if not query or scores[ranked[0]] <= 0:
             off = Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
             return Found(off, None, concepts)
