@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from pydantic import BaseModel
+
 from bot.domain.amazon_carriers import normalized
-from bot.domain.models import Defect, FixMark, VtrReport
+from bot.domain.models import Defect, FixMark, PlannedGroup, VtrReport
 
 MarkKey = tuple[str, str]
 """(order ID, the tracking number Amazon held before the fix, as `normalized` reads it)."""
@@ -38,3 +40,16 @@ def with_fix_marks(report: VtrReport, marks: FixMarks) -> VtrReport:
         for group in report.plan
     ]
     return report.model_copy(update={"defects": [marked(d) for d in report.defects], "plan": plan})
+
+
+class _PlanOnly(BaseModel):
+    """The part of a stored report /fix orders its list by: the other fields are skipped
+    unparsed, so a report of 300,000 defects costs no object per defect here."""
+
+    plan: list[PlannedGroup] = []
+
+
+def planned_packages(report_json: str) -> set[MarkKey]:
+    """The packages of a stored report's fix plan, as (order ID, normalized number)."""
+    plan = _PlanOnly.model_validate_json(report_json).plan
+    return {(d.order_id, normalized(d.tracking)) for group in plan for d in group.fixes}

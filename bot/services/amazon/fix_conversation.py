@@ -30,7 +30,7 @@ from bot.services.defect_document import defect_file_labels
 from bot.services.i18n import SUPPORTED_LANGS, Translator, translator
 from bot.services.lines import esc, say
 from bot.services.replies import ChatRef, Reply, Upload, pack
-from bot.services.vtr_words import reason_text
+from bot.services.vtr_words import reason_text, sentence_gap
 
 DEFECT_FILE_MAX_BYTES = 2 << 20
 """A defect file sent back with fixes is tens of kilobytes (a store's packages still in
@@ -60,10 +60,7 @@ class FixConversation:
         if not fixable:
             return say(t._("No package to fix: every synced package that can still be edited "
                             "has a valid carrier and tracking number."))  # fmt: skip
-        lines = [esc(t.ngettext(
-            "{count} package can still be fixed from here, newest first:",
-            "{count} packages can still be fixed from here, newest first:", len(fixable),
-        ))]  # fmt: skip
+        lines = [esc(_fixable_heading(t, len(fixable), sum(f.in_plan for f in fixable)))]
         lines += [_fixable_line(f, t, (f.package.order_id, f.package.package_id) in sent)
                   for f in fixable[:LISTED]]  # fmt: skip
         if open_ones:
@@ -85,15 +82,20 @@ class FixConversation:
         from here, when there are any (none when the chat may not send fixes)."""
         if await self.service.refusal(chat.chat_id) is not None:
             return []
-        count = len(await self.service.fixable(chat.chat_id))
-        if not count:
+        fixable = await self.service.fixable(chat.chat_id)
+        if not fixable:
             return []
         text = t.ngettext(
             "{count} of these packages can be fixed from here: I send the change to Amazon "
             "after you confirm it.",
             "{count} of these packages can be fixed from here: I send the changes to Amazon "
-            "after you confirm them.", count,
+            "after you confirm them.", len(fixable),
         )  # fmt: skip
+        if planned := sum(f.in_plan for f in fixable):
+            text += sentence_gap(t) + t.ngettext(
+                "The fix plan's {count} comes first.", "The fix plan's {count} come first.",
+                planned,
+            )  # fmt: skip
         return say(text, ((buttons.button(t._("Fix from the chat"), buttons.FixList()),),))
 
     async def history(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
@@ -224,6 +226,21 @@ def refusal_text(t: Translator, refusal: Refusal) -> str:
     return texts[refusal]
 
 
+def _fixable_heading(t: Translator, count: int, planned: int) -> str:
+    """The fix plan's packages lead the list: they are what gets the store above the bar."""
+    if not planned:
+        return t.ngettext(
+            "{count} package can still be fixed from here, newest first:",
+            "{count} packages can still be fixed from here, newest first:", count,
+        )  # fmt: skip
+    return t.ngettext(
+        "{count} package can still be fixed from here: the fix plan's {planned} first, then "
+        "the others, newest first:",
+        "{count} packages can still be fixed from here: the fix plan's {planned} first, then "
+        "the others, newest first:", count, planned=planned,
+    )  # fmt: skip
+
+
 def _fixable_line(fixable: Fixable, t: Translator, sent: bool) -> str:
     package = fixable.package
     shipped = t.date(fixable.ship_date) if fixable.ship_date else "–"
@@ -231,6 +248,8 @@ def _fixable_line(fixable: Fixable, t: Translator, sent: bool) -> str:
     line = t._("{order} (package {package}, shipped {date}): {carrier} {number} — {what}",
                order=package.order_id, package=package.package_id, date=shipped,
                carrier=package.carrier or "–", number=package.tracking or "–", what=what)  # fmt: skip
+    if fixable.in_plan:
+        line += " — " + t._("in the fix plan")
     if sent:
         line += " — " + t._("fix sent")
     return "• " + esc(line)

@@ -9,13 +9,14 @@ caller whose insert went in may call Amazon.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from bot.domain.amazon_carriers import normalized
-from bot.domain.fix_marks import MarkKey
+from bot.domain.fix_marks import MarkKey, planned_packages
 from bot.domain.models import FixMark
 from bot.domain.tracking import resolve_carrier
 from bot.services.amazon.repository import PACKAGE_COLUMNS, StoredPackage, stored_package
@@ -179,6 +180,11 @@ class FixRecords:
             (fix.order_id, normalized(fix.old_tracking)): _MARKS[fix.state]
             for fix in latest.values()
         }
+
+    async def planned(self, chat_id: int) -> set[MarkKey]:
+        """The packages of the chat's last report's fix plan (none without a report)."""
+        report_json = await self.store.last_report_json(chat_id)
+        return await asyncio.to_thread(planned_packages, report_json) if report_json else set()
 
     # -- the step a chat is in -----------------------------------------------------------
 

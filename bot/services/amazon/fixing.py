@@ -63,6 +63,8 @@ class Fixable:
     problem: DefectReason
     owner: str | None
     """The carrier the number belongs to, when it is only the carrier that is wrong."""
+    in_plan: bool = False
+    """One of the last report's fewest fixes to get above the bar."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,20 +122,22 @@ class FixService:
         return "reconnect" if connection.state != "active" else None
 
     async def fixable(self, chat_id: int) -> list[Fixable]:
-        """The chat's packages that count against VTR and can still be edited, newest
-        first (the report's fix plan takes the newest first too)."""
+        """The chat's packages that count against VTR and can still be edited: those of
+        the last report's fix plan first, then the others (a seller may still want them
+        fixed), each part newest first as the plan takes them."""
         packages = [p for p in await self.records.packages(chat_id) if self._editable(p)]
         verdicts = await asyncio.to_thread(
             judge_packages, [(p.carrier, p.tracking) for p in packages]
         )
+        planned = await self.records.planned(chat_id)
         found = [
-            Fixable(p, _ship_date(p), v.carrier_id, v.problem, v.owner)
+            Fixable(p, _ship_date(p), v.carrier_id, v.problem, v.owner,
+                    (p.order_id, normalized(p.tracking)) in planned if planned else False)
             for p, v in zip(packages, verdicts, strict=True)
             if v.problem is not None
-        ]
-        return sorted(
-            found, key=lambda f: (f.ship_date or date.min, f.package.order_id), reverse=True
-        )
+        ]  # fmt: skip
+        found.sort(key=lambda f: (f.ship_date or date.min, f.package.order_id), reverse=True)
+        return sorted(found, key=lambda f: not f.in_plan)
 
     def _editable(self, package: StoredPackage) -> bool:
         shipped = _ship_date(package)
