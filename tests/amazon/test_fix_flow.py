@@ -14,7 +14,7 @@ from pydantic import SecretStr
 from bot.bootstrap import Services, build_services, opened
 from bot.services import buttons
 from bot.services.replies import ChatRef, Reply
-from tests.amazon.conftest import NOW, us_order
+from tests.amazon.conftest import NOW, US, us_order
 from tests.amazon.fake_spapi import REFRESH_TOKEN, FakeSpApi
 from tests.amazon.test_connect_conversation import amazon_settings
 
@@ -404,3 +404,65 @@ async def test_a_sent_fix_is_marked_in_the_report_and_file_but_counted_only_once
     after = text_of(await command(services, "/vtr"))
     assert "100.0%" in after or "100%" in after, after
     assert "Fix plan" not in after and "fix sent" not in after
+
+
+async def test_fix_lists_the_plans_packages_first_then_the_others(services, spapi):
+    """Toys: 19 valid + 1 missing number shipped 5 days ago = 95.0%, not above the bar: its
+    defect is the whole plan. Home: 40 valid + 1 missing shipped yesterday = 97.6%, above:
+    its defect is outside the plan, yet newer. /fix offers the plan's first, the other after."""
+    spapi.add_item(US, "B0TOYS0001", "Toys & Games", "Puzzles")
+    spapi.add_item(US, "B0HOME0001", "Home & Kitchen", "Kitchen & Dining")
+    toys = [us_order(n, days_ago=2 + n % 20, asin="B0TOYS0001") for n in range(1, 20)]
+    home = [us_order(n, days_ago=2 + n % 20, asin="B0HOME0001") for n in range(20, 60)]
+    planned = us_order(60, days_ago=5, tracking="", asin="B0TOYS0001")
+    other = us_order(61, days_ago=1, tracking="", asin="B0HOME0001")
+    spapi.orders = [*toys, *home, planned, other]
+    await connect_and_sync(services)
+    report = text_of(await command(services, "/vtr"))
+    assert f"• {planned.order_id} · UPS" in report and f"• {other.order_id}" not in report
+    assert "2 of these packages can be fixed from here" in report
+    assert "The fix plan's 1 comes first." in report
+    listed = await command(services, "/fix")
+    shown = text_of(listed)
+    assert "2 packages can still be fixed from here: the fix plan's 1 first" in shown, shown
+    first, second = [line for line in shown.splitlines() if line.startswith("• ")]
+    assert first.startswith(f"• {planned.order_id}") and first.endswith("in the fix plan")
+    assert second.startswith(f"• {other.order_id}") and "fix plan" not in second
+    assert [a.order_id for a in pressable(listed, buttons.FixPackage)] == [
+        planned.order_id,
+        other.order_id,
+    ]
+
+
+async def test_a_group_cannot_fix_even_with_the_sellers_buttons(services, spapi):
+    """/connect refuses groups, so no group has a store to fix: a group (its admins
+    included) gets the private-chat refusal, and the seller's pending change cannot be
+    confirmed from there."""
+    order = wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    group = ChatRef(-1001234, "en", user_id=SELLER.user_id)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    private_only = "only from the private chat that connected the store"
+    assert private_only in text_of(await command(services, "/fix", group))
+    assert private_only in await press(services, buttons.FixPackage(order.order_id, "1"), group)
+    assert "expired" in await press(services, confirm, group)
+    assert spapi.confirmations == []
+    assert "Sent to Amazon" in await press(services, confirm)
+
+
+async def test_a_change_proposed_before_the_operator_turned_writes_off_is_not_sent(
+    tmp_path, services, spapi, secret_key, kb
+):
+    wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    built = await services_for(tmp_path, spapi, secret_key, kb, amazon_write=False)
+    async with opened(built) as read_only:  # a replica restarted with VTRBOT_AMAZON_WRITE=off
+        assert "read-only" in await press(read_only, confirm)
+    assert spapi.confirm_calls() == 0
