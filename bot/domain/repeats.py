@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from bot.domain.tracking import looks_scientific, placeholder_tracking
+from bot.domain.tracking import looks_scientific
 
 
 def repeated_values(column: pl.Series) -> pl.Series:
@@ -24,12 +24,13 @@ def repeated_values(column: pl.Series) -> pl.Series:
 def counted_tracking(shipments: pl.DataFrame) -> pl.Series:
     """Counted shipments that have a tracking number: those whose numbers may be reused.
     A placeholder (待上传) or a number Excel destroyed (9.4E+21) on many orders is not a
-    number reused: each has its own line in the report."""
+    number reused: each has its own line in the report. `shipments` are classified
+    (tracking.classify), whose missing_tracking on a non-empty cell is a placeholder."""
     number = pl.col("tracking")
     return shipments.select(
         pl.col("excluded").is_null()
         & (number != "")
-        & ~placeholder_tracking(number)
+        & (pl.col("reason") != "missing_tracking").fill_null(True)
         & ~looks_scientific(number)
     ).to_series()
 

@@ -15,6 +15,7 @@ import polars as pl
 from bot.domain.errors import FileRejected
 from bot.domain.exemptions import with_value_exemptions
 from bot.domain.models import RECORD_FIELDS, ShipmentRecord, Warning
+from bot.domain.prefetch import read_ahead
 from bot.domain.reading import RawTable, visible_headers
 from bot.domain.reference import carrier_by_id, marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
@@ -198,7 +199,7 @@ def _read_rows(raw: RawTable, tally: _Tally, rows: Partitions, priced: Partition
     is a priced row's position among its part's rows."""
     lookups = Lookups(date_order=tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
-    for batch in raw.batches():
+    for batch in read_ahead(raw.batches()):
         for part, piece in split(_reduce(batch, tally, lookups), "order_id", rows.parts):
             first = rows.height(part)
             reduced = piece.with_columns(

@@ -12,8 +12,9 @@ milliseconds; a one-off `vtrbot check` does not, and the engine is imported by t
 alone, not by the server beside it as well (nor by the caller: this module imports it only
 in the worker).
 
-The worker sends back only what the caller asked for: the report, and the shipments only
-when they are to be stored (as Arrow files in the spill folder, never pickled whole).
+The worker sends back only what the caller asked for: the report (as JSON), and the
+shipments only when they are to be stored (as Arrow files in the spill folder, never
+pickled whole).
 """
 
 from __future__ import annotations
@@ -130,6 +131,9 @@ def run_isolated(
     )
     if isinstance(payload, AnalysisFailed):
         raise payload
+    if isinstance(payload, tuple):
+        report_json, shipments_sent = payload
+        return (VtrReport.model_validate_json(report_json), shipments_sent), usage
     return payload, usage
 
 
@@ -187,7 +191,9 @@ def _work(
 
         report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
         sent = _portable(shipments, spill_folder) if wanted else None
-        answer: object = (report, sent)
+        # As JSON: pickling a report's tens of thousands of defects, and unpickling them,
+        # took several times longer than writing and validating its JSON.
+        answer: object = (report.model_dump_json(), sent)
     except FileRejected as error:
         answer = error
     except MemoryError:

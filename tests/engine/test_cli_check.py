@@ -149,10 +149,13 @@ def test_check_asks_the_worker_for_the_report_alone(write_file: WriteFile, tmp_p
 def test_the_check_command_leaves_the_engine_to_its_worker(tmp_path: Path) -> None:
     """`vtrbot check` itself never imports polars: the engine's memory is the worker's
     alone, not the worker's and its caller's."""
+    path = tmp_path / "orders.csv"
+    path.write_text(f"order-id,ship-date,carrier-code,tracking-number\n1,2026-11-20,UPS,{UPS_OK}\n")
     probe = (
-        "import sys, bot.cli, bot.services.isolation, bot.services.report_text, "
-        "bot.services.defect_document, bot.domain.defects_file, bot.services.i18n; "
-        "print(sorted({'polars', 'numpy'} & set(sys.modules)))"
+        "import sys, bot.cli; "
+        f"code = bot.cli.main(['check', {str(path)!r}, '--json']); "
+        "print(sorted({'polars', 'numpy'} & set(sys.modules)), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert json.loads(done.stdout)["overall"]["shipments"] == 1  # the command did run
+    assert done.stderr.strip().splitlines()[-1] == "[]"

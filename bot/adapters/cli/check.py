@@ -37,8 +37,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.domain.defects_file import write_defects
-    from bot.domain.engine import FileRejected
+    # Not bot.domain.engine: that would import polars here as well as in the worker.
+    from bot.domain.errors import FileRejected
     from bot.services.defect_document import defect_file_labels
     from bot.services.i18n import translator
     from bot.services.isolation import AnalysisFailed, report_file_isolated
@@ -76,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return 2
     if args.defects:
+        from bot.domain.defects_file import write_defects
+
         write_defects(report, args.defects, defect_file_labels(t))
     print(report.model_dump_json() if args.json else render_report(report, t))
     return 0
