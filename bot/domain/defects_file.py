@@ -34,7 +34,6 @@ from xlsxwriter.worksheet import Worksheet
 from bot.domain.bar import decimals_to_tell
 from bot.domain.errors import FileRejected
 from bot.domain.models import Defect, DefectReason, FixMark, GroupStats, VtrReport
-from bot.domain.xlsx_reading import cell_text, guard_xlsx
 
 SHEET_ROWS = 1_048_575
 """Excel's rows per sheet, the header aside: more defects continue on another sheet."""
@@ -307,6 +306,10 @@ def read_filled_defects(path: Path, columns: Mapping[str, str]) -> list[FilledRo
     columns): an order report goes to the analysis. Raises FileRejected for a broken XLSX."""
     from python_calamine import CalamineWorkbook
 
+    # Here, not at the top: xlsx_reading loads polars, which `vtrbot check` leaves to its
+    # analysis worker (writing a defect file needs none of it).
+    from bot.domain.xlsx_reading import guard_xlsx
+
     guard_xlsx(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -326,6 +329,8 @@ def read_filled_defects(path: Path, columns: Mapping[str, str]) -> list[FilledRo
 
 
 def _fix_header(header: Sequence[object], columns: Mapping[str, str]) -> dict[str, int] | None:
+    from bot.domain.xlsx_reading import cell_text
+
     where: dict[str, int] = {}
     for index, cell in enumerate(header):
         meaning = columns.get(cell_text(cell).casefold())
@@ -335,6 +340,8 @@ def _fix_header(header: Sequence[object], columns: Mapping[str, str]) -> dict[st
 
 
 def _filled(line: int, cells: Sequence[object], where: Mapping[str, int]) -> FilledRow | None:
+    from bot.domain.xlsx_reading import cell_text
+
     def cell(meaning: str) -> str:
         index = where.get(meaning)
         return cell_text(cells[index]) if index is not None and index < len(cells) else ""
