@@ -318,6 +318,14 @@ def _needs_figures(decision: Decision, t: Translator) -> str:
     )
 
 
+def _allowance(decision: Decision, t: Translator) -> str:
+    return t._(
+        "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
+        "most {invalid} can be without.",
+        **_facts(decision),
+    )
+
+
 def _claim(decision: Decision, t: Translator) -> str:
     """A belief's fact, as the knowledge base words it in the reader's language."""
     return str(decision.facts["zh" if t.lang == "zh" else "en"])
@@ -326,6 +334,7 @@ def _claim(decision: Decision, t: Translator) -> str:
 WORDINGS: dict[str, Wording] = {
     "claim": _claim,
     "needs_figures": _needs_figures,
+    "allowance": _allowance,
     "vtr_counts": _vtr_counts,
     "vtr_groups": _vtr_groups,
     "metrics_named": _metrics_named,

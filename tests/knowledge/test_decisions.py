@@ -464,3 +464,34 @@ def test_a_target_stated_for_a_metric_is_checked(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # ⌊95 × 100 / 100⌋ + 1 = 96 valid at least, so 4 invalid at most.
+        (
+            "我要发100单，最多可以有几单没有追踪号",
+            "100 个包裹里至少要有 96 个有效追踪才能高于 95%：最多只能有 4 个",
+        ),
+        # ⌊380⌋ + 1 = 381 valid, 19 invalid; "95% of 400" is a sum, not the seller's rate.
+        (
+            "what's 95% of 400? how many valid do I need out of 400 shipments",
+            "Of 400 packages, at least 381 need valid tracking to be above 95%: at most 19",
+        ),
+        # 94.5% of 200 = 189 valid: ⌊190⌋ + 1 − 189 = 2 fixes.
+        (
+            "VTR is 94.5% in Toys. how many packages should I fix if I shipped 200?",
+            "189 valid of 200 = 94.5%: below the bar",
+        ),
+        # The noun between a figure and its words: 45 are the invalid ones, 900 the total.
+        (
+            "我有45个包裹没有有效追踪，总共发了900个，会被限制吗",
+            "不达标：900 个里 855 个有效 = 95.0%",
+        ),
+    ],
+)
+def test_totals_allowances_and_rates_with_a_total(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -64,6 +64,7 @@ _VALID = re.compile(
 )
 _TOTAL = re.compile(r"ship|package|order|parcel|total|发了|发货|包裹|单|件|票|总|一共|共|卖了|出了")
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
+_PERCENT_OF = re.compile(r"\s*(?:of|的)\s*\d")
 _BAR_TALK = re.compile(
     r"要求|需要|门槛|标准|bar|threshold|require|minimum|target|at least|以上|必须|高于|超过|above|over 95|get to|reach"
 )
@@ -84,7 +85,7 @@ _BELIEF = re.compile(
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told"
 )
 _HOW_MANY = re.compile(
-    r"多少个|几个|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"
+    r"多少个|几[个单件票笔包]|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"
 )
 _WHEN = re.compile(r"什么时候|何时|哪天|几号|when|by when|多久")
 _WHAT_TO_DO = re.compile(
@@ -136,6 +137,8 @@ class Case:
     counts: Counts | None = None
     one_figure: bool = False
     """One package figure given ("I shipped 200, am I ok?"): too few to decide the bar."""
+    total: int | None = None
+    """The packages shipped, when the question gives that figure."""
     groups: tuple[tuple[str, Counts], ...] = ()
     """Several groups' figures in one question ("电子：100个，有效96；家居：50个，有效47"),
     each with the label written before it."""
@@ -221,8 +224,9 @@ class CaseReader:
             bound=_bound(text, amount),
             letter=("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text),
             buy_shipping="buyshipping" in concepts,
-            counts=_counts(text, amount),
+            counts=_counts(text, amount) or _counts_from_rate(text, amount),
             one_figure=len(_roles(text, amount)) == 1,
+            total=_roles(text, amount).get("total"),
             groups=_groups(text, amount),
             rate=_rate(text),
             concepts=concepts,
@@ -330,6 +334,20 @@ def _counts(text: str, amount: float | None) -> Counts | None:
     return _counts_by_role(text, amount)
 
 
+def _counts_from_rate(text: str, amount: float | None) -> Counts | None:
+    """ "VTR is 94.5%, I shipped 200": the valid packages the rate stands for, when it
+    stands for a whole number of them at the rate's own precision (94.5% of 200 = 189)."""
+    rate = _rate(text)
+    shipments = _roles(text, amount).get("total")
+    if rate is None or not shipments:
+        return None
+    valid = round(rate * shipments / 100)
+    decimals = len(str(rate).split(".")[1].rstrip("0")) if "." in str(rate) else 0
+    if abs(valid * 100 / shipments - rate) > 0.5 * 10**-decimals:
+        return None
+    return _made(shipments, valid)
+
+
 def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     """Figures per labelled group, when a question gives two or more groups: split at
     sentences and labels first ("Kitchen: 73 shipments, 70 valid. Beauty: …"), else at
@@ -369,6 +387,7 @@ def _roles(text: str, amount: float | None) -> dict[str, int]:
     The words touching a figure decide first ("350个包裹 有效的330个": 包裹 is 350's, 有效
     is 330's); a figure they leave open then takes a role not yet taken from the words
     further off ("一共200单，有效追踪190单": 190 is the valid one)."""
+    text = _ASKED_COUNT.sub(" ", text)  # "how many valid do I need": asked, not told
     numbers = [
         m
         for m in _INTEGER.finditer(text)
@@ -404,9 +423,18 @@ def _enumerator(text: str, match: re.Match[str]) -> bool:
     ] in ".、)"
 
 
+_ASKED_COUNT = re.compile(
+    r"how many (?:more )?(?:valid|invalid|untracked|packages?|shipments?|orders?)|"
+    r"多少(?:个|单|件)?(?:有效|无效)|几(?:个|单|件)(?:有效|无效|没有?(?:追踪|单号))"
+)
 _FIXES_BEFORE = re.compile(r"(?:\bfix(?:ed)?|\bcorrect(?:ed)?|修好?了?|改好?了?|补上?了?)\s*$")
 _ROLE_WORDS = ((_INVALID, "invalid"), (_VALID, "valid"), (_TOTAL, "total"))
-_CLASSIFIER = r"\s*(?:[个单件票笔条](?:的)?)?"
+_CLASSIFIER = (
+    r"(?:\s*[个单件票笔条](?:的)?(?:包裹|订单|货件)?|\s*(?:包裹|订单|货件)|"
+    r"\s(?:packages?|shipments?|orders?|parcels?)\s|\s)?"
+)
+"""What may stand between a figure and its words: a Chinese classifier and noun, written
+against it ("45个包裹没有追踪"), or an English noun ("2 packages without tracking")."""
 _JOINER = r"[\s的是有为:：]*"
 _TIGHT_AFTER = [(re.compile(f"^{_CLASSIFIER}(?:{p.pattern})"), r) for p, r in _ROLE_WORDS]
 _TIGHT_BEFORE = [(re.compile(f"(?:{p.pattern}){_JOINER}$"), r) for p, r in _ROLE_WORDS]
@@ -442,8 +470,8 @@ def _rate(text: str) -> float | None:
     ("我的VTR刚好95%"), not "VTR要求95%"."""
     for match in _PERCENT.finditer(text):
         value = float(match.group(1))
-        if value > 100:
-            continue
+        if value > 100 or _PERCENT_OF.match(text, match.end()):
+            continue  # "95% of 120" is a sum to work out, not a rate
         if value != 95 or "." in match.group(1):
             return value  # a figure other than the bar, or one measured ("95.0%")
         # 95% is the bar's own figure: the seller's only when said of themselves, in the

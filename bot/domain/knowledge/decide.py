@@ -119,6 +119,28 @@ def _vtr_counts(case: Case) -> Decision | None:
     return Decision(code="vtr_counts", facts=facts, agrees=_passes_asked(case, above), entry=entry)
 
 
+_ALLOWANCE = re.compile(
+    r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|"
+    r"do i need|need to have|still pass|and still|to pass|minimum"
+)
+
+
+def _allowance(case: Case) -> Decision | None:
+    """ "我要发100单，最多可以有几单没有追踪号", "how many valid do I need out of 120": of a
+    total, the fewest valid (and so the most invalid) packages that keep VTR above 95%."""
+    if case.counts is not None or not case.one_figure or case.total is None:
+        return None
+    if not case.how_many or case.metric not in (None, "vtr") or not _ALLOWANCE.search(case.text):
+        return None
+    fewest_valid = fixes_needed(case.total, 0)
+    facts: dict[str, Fact] = {
+        "shipments": case.total,
+        "valid": fewest_valid,
+        "invalid": case.total - fewest_valid,
+    }
+    return Decision(code="allowance", facts=facts, entry="vtr-threshold")
+
+
 def _needs_figures(case: Case) -> Decision | None:
     """ "I shipped 200 packages, am I ok?": one figure cannot be decided; say which two are
     needed rather than guess."""
@@ -423,6 +445,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _vtr_groups,
     _vtr_counts,
     _vtr_rate,
+    _allowance,
     _needs_figures,
     _metric_rate,
     _metric_target,
