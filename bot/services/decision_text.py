@@ -46,6 +46,32 @@ def _facts(decision: Decision) -> dict[str, str]:
     return {key: str(value) for key, value in decision.facts.items()}
 
 
+def _(msgid: str) -> str:
+    """Marks a sentence for the catalog (pybabel extracts `_`); `t._` translates it when
+    the decision is worded."""
+    return msgid
+
+
+def _sentence(msgid: str) -> Wording:
+    """A decision worded by one sentence, its facts filled in."""
+
+    def wording(decision: Decision, t: Translator) -> str:
+        return t._(msgid, **_facts(decision))
+
+    return wording
+
+
+def _by_fact(fact: str, if_true: str, if_false: str) -> Wording:
+    """A decision worded by one of two sentences, as one of its facts is true or not
+    (exempt or counted, two scans or one), its facts filled in."""
+
+    def wording(decision: Decision, t: Translator) -> str:
+        msgid = if_true if decision.facts.get(fact) else if_false
+        return t._(msgid, **_facts(decision))
+
+    return wording
+
+
 def _vtr_groups(decision: Decision, t: Translator) -> str:
     """Each group's verdict on its own line, in the order the seller gave them."""
     lines = []
@@ -164,65 +190,6 @@ def _metrics_named(decision: Decision, t: Translator) -> str:
     return "\n".join(lines)
 
 
-def _jp_value(decision: Decision, t: Translator) -> str:
-    if decision.facts["exempt"]:
-        return t._(
-            "A JPY {amount} order on Amazon.co.jp is exempt: orders under JPY 1,000 do not "
-            "count toward VTR.",
-            **_facts(decision),
-        )
-    return t._(
-        "A JPY {amount} order on Amazon.co.jp counts toward VTR: only orders under "
-        "JPY 1,000 are exempt.",
-        **_facts(decision),
-    )
-
-
-def _jp_rule(decision: Decision, t: Translator) -> str:
-    return t._("On Amazon.co.jp, orders under JPY 1,000 are exempt: they do not count toward VTR.")
-
-
-def _eu_rule(decision: Decision, t: Translator) -> str:
-    return t._(
-        "In the EU and UK, orders under EUR 20 (shipping included, VAT excluded) are exempt "
-        "only when sent with a letter service; other orders count toward VTR.",
-    )
-
-
-def _us_rule(decision: Decision, t: Translator) -> str:
-    return t._(
-        "Orders shipped from China to the US need at least one carrier scan under USD 5, and "
-        "two scans from USD 5 (one of them delivery or attempted delivery).",
-    )
-
-
-def _us_scans(decision: Decision, t: Translator) -> str:
-    if decision.facts["two_scans"]:
-        return t._(
-            "A USD {amount} order shipped from China to the US needs two carrier scans, one "
-            "of them delivery or attempted delivery (USD 5 and over); one scan is not enough.",
-            **_facts(decision),
-        )
-    return t._(
-        "A USD {amount} order shipped from China to the US needs at least one carrier scan "
-        "(under USD 5).",
-        **_facts(decision),
-    )
-
-
-def _de_domestic(decision: Decision, t: Translator) -> str:
-    if decision.facts["counts"]:
-        return t._(
-            "A EUR {amount} domestic German shipment counts toward VTR (over EUR 15).",
-            **_facts(decision),
-        )
-    return t._(
-        "A EUR {amount} domestic German shipment is not counted: German domestic "
-        "shipments count from over EUR 15.",
-        **_facts(decision),
-    )
-
-
 def _eu_letter(decision: Decision, t: Translator) -> str:
     values = _facts(decision)
     values["route"] = values["route"] or "EU"
@@ -245,40 +212,6 @@ def _eu_letter(decision: Decision, t: Translator) -> str:
     )
 
 
-def _de_domestic_rule(decision: Decision, t: Translator) -> str:
-    return t._("German domestic shipments count toward VTR when the order is over EUR 15.")
-
-
-def _carrier_chinese_name(decision: Decision, t: Translator) -> str:
-    if decision.facts.get("carrier"):
-        return t._(
-            "Typing the carrier's name in Chinese does not work: Amazon treats carrier names "
-            "typed in Chinese as invalid. Pick {carrier} from Amazon's carrier list instead; "
-            '"Other" with its English name only if it is missing from the list.',
-            **_facts(decision),
-        )
-    return t._(
-        "Typing the carrier's name in Chinese does not work: Amazon treats carrier names "
-        "typed in Chinese as invalid. Pick the carrier from Amazon's list, or choose "
-        '"Other" and type its English name.',
-    )
-
-
-def _carrier_mismatch(decision: Decision, t: Translator) -> str:
-    if "selected" not in decision.facts:
-        return t._(
-            "It matters: when the carrier selected does not match the number, the tracking "
-            'shows as "unconfirmed" and does not count as valid. Edit it to the number\'s '
-            "carrier before the buyer receives the package.",
-        )
-    return t._(
-        "It matters: a {actual} number entered with {selected} as the carrier does not "
-        'match, so the tracking shows as "unconfirmed" and does not count as valid. Edit '
-        "the tracking to {actual} before the buyer receives the package.",
-        **_facts(decision),
-    )
-
-
 def _strike_through(decision: Decision, t: Translator) -> str:
     market = marketplace_by_code()[str(decision.facts["market"])]
     name = market.zh if t.lang == "zh" else market.domain.capitalize()
@@ -295,37 +228,6 @@ def _strike_through(decision: Decision, t: Translator) -> str:
     )
 
 
-def _vtr_marketplaces(decision: Decision, t: Translator) -> str:
-    return t._(
-        "The VTR bar (above 95%) is not for one marketplace only: for shipments from China it "
-        "applies to {covered}; and under the EU/UK update cross-border orders to and from "
-        "EU countries count too.",
-        **_facts(decision),
-    )
-
-
-def _per_category(decision: Decision, t: Translator) -> str:
-    return t._(
-        "VTR is not account-wide: it is judged per product category and per marketplace; "
-        "a category below the bar loses self-fulfilled selling in that category only.",
-    )
-
-
-def _needs_figures(decision: Decision, t: Translator) -> str:
-    return t._(
-        "I cannot tell from one figure. To decide I need two: how many packages were shipped "
-        "in the 30 days, and how many of them have valid tracking (or how many do not).",
-    )
-
-
-def _allowance(decision: Decision, t: Translator) -> str:
-    return t._(
-        "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
-        "most {invalid} can be without.",
-        **_facts(decision),
-    )
-
-
 def _claim(decision: Decision, t: Translator) -> str:
     """A belief's fact, as the knowledge base words it in the reader's language."""
     return str(decision.facts["zh" if t.lang == "zh" else "en"])
@@ -333,25 +235,111 @@ def _claim(decision: Decision, t: Translator) -> str:
 
 WORDINGS: dict[str, Wording] = {
     "claim": _claim,
-    "needs_figures": _needs_figures,
-    "allowance": _allowance,
+    "needs_figures": _sentence(
+        _(
+            "I cannot tell from one figure. To decide I need two: how many packages were shipped "
+            "in the 30 days, and how many of them have valid tracking (or how many do not)."
+        ),
+    ),
+    "allowance": _sentence(
+        _(
+            "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
+            "most {invalid} can be without."
+        ),
+    ),
     "vtr_counts": _vtr_counts,
     "vtr_groups": _vtr_groups,
     "metrics_named": _metrics_named,
     "vtr_rate": _vtr_rate,
     "metric_rate": _metric_rate,
     "metric_target": _metric_target,
-    "jp_value": _jp_value,
-    "jp_rule": _jp_rule,
-    "us_rule": _us_rule,
-    "eu_rule": _eu_rule,
-    "us_scans": _us_scans,
-    "de_domestic": _de_domestic,
+    "jp_value": _by_fact(
+        "exempt",
+        _(
+            "A JPY {amount} order on Amazon.co.jp is exempt: orders under JPY 1,000 do not "
+            "count toward VTR."
+        ),
+        _(
+            "A JPY {amount} order on Amazon.co.jp counts toward VTR: only orders under "
+            "JPY 1,000 are exempt."
+        ),
+    ),
+    "jp_rule": _sentence(
+        _("On Amazon.co.jp, orders under JPY 1,000 are exempt: they do not count toward VTR."),
+    ),
+    "us_rule": _sentence(
+        _(
+            "Orders shipped from China to the US need at least one carrier scan under USD 5, and "
+            "two scans from USD 5 (one of them delivery or attempted delivery)."
+        ),
+    ),
+    "eu_rule": _sentence(
+        _(
+            "In the EU and UK, orders under EUR 20 (shipping included, VAT excluded) are exempt "
+            "only when sent with a letter service; other orders count toward VTR."
+        ),
+    ),
+    "us_scans": _by_fact(
+        "two_scans",
+        _(
+            "A USD {amount} order shipped from China to the US needs two carrier scans, one "
+            "of them delivery or attempted delivery (USD 5 and over); one scan is not enough."
+        ),
+        _(
+            "A USD {amount} order shipped from China to the US needs at least one carrier scan "
+            "(under USD 5)."
+        ),
+    ),
+    "de_domestic": _by_fact(
+        "counts",
+        _("A EUR {amount} domestic German shipment counts toward VTR (over EUR 15)."),
+        _(
+            "A EUR {amount} domestic German shipment is not counted: German domestic "
+            "shipments count from over EUR 15."
+        ),
+    ),
     "eu_letter": _eu_letter,
-    "carrier_chinese_name": _carrier_chinese_name,
-    "de_domestic_rule": _de_domestic_rule,
-    "carrier_mismatch": _carrier_mismatch,
+    "carrier_chinese_name": _by_fact(
+        "carrier",
+        _(
+            "Typing the carrier's name in Chinese does not work: Amazon treats carrier names "
+            "typed in Chinese as invalid. Pick {carrier} from Amazon's carrier list instead; "
+            '"Other" with its English name only if it is missing from the list.'
+        ),
+        _(
+            "Typing the carrier's name in Chinese does not work: Amazon treats carrier names "
+            "typed in Chinese as invalid. Pick the carrier from Amazon's list, or choose "
+            '"Other" and type its English name.'
+        ),
+    ),
+    "de_domestic_rule": _sentence(
+        _("German domestic shipments count toward VTR when the order is over EUR 15."),
+    ),
+    "carrier_mismatch": _by_fact(
+        "selected",
+        _(
+            "It matters: a {actual} number entered with {selected} as the carrier does not "
+            'match, so the tracking shows as "unconfirmed" and does not count as valid. Edit '
+            "the tracking to {actual} before the buyer receives the package."
+        ),
+        _(
+            "It matters: when the carrier selected does not match the number, the tracking "
+            'shows as "unconfirmed" and does not count as valid. Edit it to the number\'s '
+            "carrier before the buyer receives the package."
+        ),
+    ),
     "strike_through": _strike_through,
-    "vtr_marketplaces": _vtr_marketplaces,
-    "per_category": _per_category,
+    "vtr_marketplaces": _sentence(
+        _(
+            "The VTR bar (above 95%) is not for one marketplace only: for shipments from China it "
+            "applies to {covered}; and under the EU/UK update cross-border orders to and from "
+            "EU countries count too."
+        ),
+    ),
+    "per_category": _sentence(
+        _(
+            "VTR is not account-wide: it is judged per product category and per marketplace; "
+            "a category below the bar loses self-fulfilled selling in that category only."
+        ),
+    ),
 }
