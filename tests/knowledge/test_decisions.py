@@ -495,3 +495,22 @@ def test_totals_allowances_and_rates_with_a_total(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Germany to Austria crosses a border: the EU letter rule, never the domestic one
+        # (a EUR 30 parcel counts: over EUR 20 and no letter service).
+        (
+            "从德国发到奥地利的订单，30欧元，挂号小包，计入VTR吗",
+            "计入。30 欧元的订单（DE）计入 VTR：豁免要同时满足",
+        ),
+        ("追踪号只要上传了就算有效对吧", "不对。光上传单号不算有效"),
+        ("用购买配送就不用担心VTR了对吧", "对。用“购买配送”买的面单，追踪信息会自动上传"),
+    ],
+)
+def test_routes_abroad_and_beliefs_about_upload(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -101,6 +101,13 @@ _NOT_LETTER = re.compile(
 )
 _CHINA = re.compile(r"中国|国内|直发|from china|china")
 _FROM = re.compile(r"(?:从|由|自|from)\s*$")
+_OTHER_COUNTRY = re.compile(
+    r"奥地利|葡萄牙|瑞士|丹麦|捷克|匈牙利|罗马尼亚|希腊|芬兰|挪威|斯洛伐克|克罗地亚|保加利亚|卢森堡|"
+    r"\b(?:austria|portugal|switzerland|denmark|czechia|czech republic|hungary|romania|greece|"
+    r"finland|norway|slovakia|croatia|bulgaria|luxembourg)\b"
+)
+"""European countries without an Amazon marketplace of their own (Austria and Portugal are
+in the EU/UK update's list): a route to one is cross-border, never domestic."""
 _DOMESTIC = re.compile(
     r"本土|境内|本地|domestic|within germany|inside germany|德国内|(?:德国站?|germany)[^，,。?？]{0,3}国内"
 )
@@ -127,6 +134,8 @@ class Case:
     """Code of the marketplace shipped from, or "CN"."""
     destination: Marketplace | None = None
     domestic: bool = False
+    abroad: bool = False
+    """Another European country named (Austria, Portugal …): the route crosses a border."""
     carriers: tuple[Carrier, ...] = ()
     amount: float | None = None
     currency: str | None = None
@@ -218,6 +227,7 @@ class CaseReader:
             origin=origin,
             destination=destination,
             domestic=bool(_DOMESTIC.search(text)),
+            abroad=bool(_OTHER_COUNTRY.search(text)),
             carriers=entities.carriers,
             amount=amount,
             currency=currency,

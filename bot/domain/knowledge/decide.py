@@ -323,7 +323,9 @@ def _de_domestic_rule(case: Case) -> Decision | None:
 
 def _de_domestic(case: Case) -> Decision | None:
     codes = _involved(case)
-    if case.currency != "EUR" or codes != ["DE"] or not (case.domestic or case.origin == "DE"):
+    if case.currency != "EUR" or codes != ["DE"] or case.abroad:
+        return None  # "从德国发到奥地利" is cross-border: the letter rule decides it
+    if not (case.domestic or case.origin == "DE"):
         return None
     counts = (case.amount or 0.0) > DE_DOMESTIC_COUNTS_OVER_EUR
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "counts": counts}
