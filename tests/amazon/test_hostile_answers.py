@@ -275,8 +275,11 @@ async def test_a_store_past_its_sync_deadline_gives_way_and_the_round_has_one(
     spapi: FakeSpApi, sqlite_store: Store, secret_key: str
 ) -> None:
     """One store at a time: the dripping one's backfill ends at its own deadline
-    ("timed_out") and the next store is synced; with the round's deadline already passed,
-    the next is left for the next round ("deferred": not attempted, so still due)."""
+    ("timed_out") and the next store is synced; with the round's deadline passed during the
+    first store's sync, the next is left for the next round ("deferred": not attempted, so
+    still due). The round's deadline is read on the sync's clock, which the test moves on
+    as the first store's sync begins: a real 0.1 s round could pass on a loaded machine
+    before the first store's turn, so that neither store was attempted."""
     await connect_both(make_sync(spapi, sqlite_store, secret_key), spapi)
     assert (await make_sync(spapi, sqlite_store, secret_key).sync_chat(HEALTHY)).status == "ok"
     spapi.answer_instead(ORDERS_PATH, dripped(0.01), market=US)
@@ -287,16 +290,25 @@ async def test_a_store_past_its_sync_deadline_gives_way_and_the_round_has_one(
         )
 
     searched = healthy_searches()
-    one_at_a_time = SyncLimits(backfill=timedelta(seconds=1), stores_at_once=1)
+    one_at_a_time = SyncLimits(backfill=timedelta(seconds=0.5), stores_at_once=1)
     sync = make_sync(spapi, sqlite_store, secret_key, sync_limits=one_at_a_time)
     outcomes = {o.chat_id: o.status for o in await sync.sync_all()}
     assert outcomes == {HOSTILE: "timed_out", HEALTHY: "ok"}
     assert healthy_searches() == searched + 1
 
-    short_round = SyncLimits(
-        backfill=timedelta(seconds=1), round=timedelta(seconds=0.1), stores_at_once=1
+    a_minute = SyncLimits(
+        backfill=timedelta(seconds=0.5), round=timedelta(minutes=1), stores_at_once=1
     )
-    sync = make_sync(spapi, sqlite_store, secret_key, sync_limits=short_round)
+    sync = make_sync(spapi, sqlite_store, secret_key, sync_limits=a_minute)
+    now = [NOW]
+    sync.clock = lambda: now[0]
+    clients = sync.clients
+
+    def minutes_pass(region, token):  # type: ignore[no-untyped-def]
+        now[0] += timedelta(minutes=2)  # while the first store (the dripping one) syncs
+        return clients(region, token)
+
+    sync.clients = minutes_pass
     outcomes = {o.chat_id: o.status for o in await sync.sync_all()}
     assert outcomes == {HOSTILE: "timed_out", HEALTHY: "deferred"}
     assert healthy_searches() == searched + 1  # not attempted by the round past its deadline

@@ -196,13 +196,12 @@ class AmazonSync:
         attempted less than that ago are "not_due"; without it (an operator's
         `vtrbot sync --now`), every chat is synced. In the order of the connections."""
         round_started = self.clock()
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + min(every or self.limits.round, self.limits.round).total_seconds()
+        deadline = round_started + min(every or self.limits.round, self.limits.round)
         slots = asyncio.Semaphore(self.limits.stores_at_once)
 
         async def one(chat_id: int) -> SyncOutcome:
             async with slots:
-                if loop.time() >= deadline:
+                if self.clock() >= deadline:  # the clock that stamps the round
                     log.warning("chat %s: the sync round's deadline passed; next round", chat_id)
                     return SyncOutcome(chat_id, "deferred")
                 return await self.sync_chat(chat_id, round_started, every)
