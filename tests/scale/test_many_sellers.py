@@ -42,10 +42,6 @@ REPLICAS = 3
 UPLOADS = 30
 QUESTIONS = 30
 QUESTION = "What is Valid Tracking Rate?"
-QUESTION_P95_BOUND_S = 2.5
-"""Questions answered during the burst (p95) and beside a stalled chat (all): a replica
-answers in milliseconds when idle (docs/performance.md) and a frozen one never did; the bound
-leaves room for two cores shared with the analyses and with other work."""
 
 
 class Cluster:
@@ -134,9 +130,11 @@ async def test_thirty_uploads_across_three_replicas_and_questions_meanwhile(
         api = bots.api
         assert store_connections() < UPLOADS // REPLICAS  # more at once than each pool
         asked: dict[int, float] = {}
+        delivered: dict[int, float] = {}
         started = time.perf_counter()
         for n, chat in enumerate(upload_chats):
             update = api.user_sends_document(chat, data, "orders.csv", samples.AS_OF, "en")
+            delivered[chat] = time.perf_counter()
             await bots.deliver(update, n % REPLICAS)
             question_chat = question_chats[n]
             update = api.user_sends(question_chat, QUESTION, lang="en")
@@ -145,6 +143,7 @@ async def test_thirty_uploads_across_three_replicas_and_questions_meanwhile(
         for chat in upload_chats:
             await api.wait_for("sendDocument", chat_id=chat, timeout=240)
         burst_seconds = max(api.sent("sendDocument", c)[0].at for c in upload_chats) - started
+        uploads_took = [api.sent("sendDocument", c)[0].at - delivered[c] for c in upload_chats]
         latencies = await _question_latencies(api, asked)
         await asyncio.sleep(1)  # time for a duplicate report to show
         reports = Counter(call.chat_id for call in api.sent("sendDocument"))
@@ -159,13 +158,18 @@ async def test_thirty_uploads_across_three_replicas_and_questions_meanwhile(
         f"\n{UPLOADS} uploads over {REPLICAS} replicas in {burst_seconds:.1f} s: "
         f"{UPLOADS / burst_seconds:.2f} uploads/s; {QUESTIONS} questions meanwhile: "
         f"median {statistics.median(latencies) * 1000:.0f} ms, "
-        f"p95 {_p95(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms"
+        f"p95 {_p95(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms; "
+        f"an upload's report took {statistics.median(uploads_took):.1f} s (median)"
     )
     assert reports == Counter(dict.fromkeys(upload_chats, 1))  # each reported exactly once
     stored = await _counts(postgres_url, "SELECT chat_id, COUNT(*) FROM shipments GROUP BY chat_id")
     assert stored == dict.fromkeys(upload_chats, 21)  # each stored once: 20 counted + 1 cancelled
     assert all("90.0%" in text for text in vtr_answers.values()), vtr_answers
-    assert _p95(latencies) < QUESTION_P95_BOUND_S
+    # A question is milliseconds of work and an upload (in line behind nine others on its
+    # replica) seconds: on any machine, loaded or not, questions are answered well within
+    # the uploads' time. A replica frozen by its uploads answers them only as its uploads
+    # end, and this fails. (A bound in seconds failed on a loaded machine instead.)
+    assert _p95(latencies) < statistics.median(uploads_took)
 
 
 async def test_connect_with_each_step_on_another_replica(postgres_url: str, tmp_path: Path) -> None:
@@ -251,8 +255,9 @@ async def test_a_chat_waiting_on_a_slow_answer_does_not_hold_the_others(
             asked[chat] = time.perf_counter()
             await bots.deliver(update, 0)
         latencies = await _question_latencies(api, asked)
-        assert not held.released.is_set()  # still waiting, the whole time
+        # Every question was answered while the chat's answer was still held: the replica
+        # did not wait for it (events, not a bound in seconds that a loaded machine breaks).
+        assert not held.released.is_set()
         held.release()
         await api.wait_for("sendMessage", chat_id=-100777, timeout=60)  # and then answered
     print(f"\nquestions beside a stalled chat: max {max(latencies) * 1000:.0f} ms")
-    assert max(latencies) < QUESTION_P95_BOUND_S
