@@ -93,6 +93,7 @@ def build_services(
         scratch_folder=scratch_folder(store),
         progress_interval=progress_interval,
         analyse=analyse,
+        fix_marks=amazon.fixes.marks,
     )
     connect = ConnectConversation(amazon)
     core = Core(

@@ -247,11 +247,10 @@ class Core:
             return [Reply(esc(text))]
         if report is None:
             return say(t._("No report yet. Send me an order or shipment file first."))
-        if self.fixes is None:
-            return await self.uploads.reports.build(chat.chat_id, report, t)
-        marks = await self.fixes.marks(chat.chat_id)
-        replies = await self.uploads.reports.build(chat.chat_id, report, t, marks)
-        return replies + await self.fixes.offer_after_report(chat, t)
+        replies = await self.uploads.reports.build(chat.chat_id, report, t)
+        if self.fixes is not None:
+            replies += await self.fixes.offer_after_report(chat, t)
+        return replies
 
     async def _as_of(self, chat: ChatRef, t: Translator, args: Sequence[str]) -> list[Reply]:
         if not args:

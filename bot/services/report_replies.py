@@ -21,6 +21,7 @@ import logging
 import shutil
 import tempfile
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from bot.services.lines import say
 from bot.services.replies import Document, Reply, pack
 from bot.services.report_text import render_report
 
+FixMarksOf = Callable[[int], Awaitable[FixMarks]]
+"""A chat's fix marks (`FixService.marks`), given by the composition root."""
 CACHE_BYTES = 64 << 20
 """Defect files kept for /vtr, over all chats; the least recently sent go first."""
 IN_PROCESS_REPORT_CHARS = 4 << 20
@@ -61,18 +64,19 @@ class ReportReplies:
         scratch_folder: Path | None,
         cache_bytes: int = CACHE_BYTES,
         in_process_chars: int = IN_PROCESS_REPORT_CHARS,
+        fix_marks: FixMarksOf | None = None,
     ) -> None:
         self.scratch_folder = scratch_folder
         self.cache_bytes = cache_bytes
         self.in_process_chars = in_process_chars
+        self.fix_marks = fix_marks
+        """A connected store's fixes sent from the chat, marked on every report shown."""
         self._files: OrderedDict[_Key, list[Reply]] = OrderedDict()
 
-    async def build(
-        self, chat_id: int, report_json: str, t: Translator, marks: FixMarks | None = None
-    ) -> list[Reply]:
+    async def build(self, chat_id: int, report_json: str, t: Translator) -> list[Reply]:
         """What a seller gets after an upload or /vtr, from the report as stored, with the
         fixes sent from the chat marked (`fix_marks`: shown, never counted)."""
-        marks = marks or {}
+        marks = await self.fix_marks(chat_id) if self.fix_marks else {}
         key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report_json, marks))
         cached = self._files.get(key)
         parts, files = await self._built(report_json, t.lang, cached, marks)

@@ -28,7 +28,7 @@ from bot.services.i18n import Translator
 from bot.services.isolation import analyse_file_isolated
 from bot.services.lines import esc
 from bot.services.replies import Progress, Reply, Upload
-from bot.services.report_replies import ReportReplies
+from bot.services.report_replies import FixMarksOf, ReportReplies
 from bot.services.report_text import render_file_error
 from bot.services.store import Store, storage_problem, storage_problem_text
 from bot.services.upload_queue import QueueFull, UploadQueue
@@ -78,6 +78,7 @@ class UploadService:
         uploads_at_once: int = UPLOADS_AT_ONCE,
         uploads_waiting: int = UPLOADS_WAITING,
         analyse: Analyse = analyse_file_isolated,
+        fix_marks: FixMarksOf | None = None,
     ) -> None:
         self.store = store
         # In a worker process by default: no file can take the bot down with it.
@@ -86,7 +87,7 @@ class UploadService:
         # Downloads and a big file's spilled parts go beside the database, on the disk the
         # operator sized for data: a tmpfs /tmp would hold a 2 GB upload in RAM.
         self.scratch_folder = scratch_folder
-        self.reports = ReportReplies(scratch_folder)
+        self.reports = ReportReplies(scratch_folder, fix_marks=fix_marks)
         self.progress_interval = progress_interval
         self._busy: set[int] = set()
         self._slots = asyncio.Semaphore(max_parallel_analyses)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 from pydantic import SecretStr
@@ -466,3 +467,21 @@ async def test_a_change_proposed_before_the_operator_turned_writes_off_is_not_se
     async with opened(built) as read_only:  # a replica restarted with VTRBOT_AMAZON_WRITE=off
         assert "read-only" in await press(read_only, confirm)
     assert spapi.confirm_calls() == 0
+
+
+async def test_an_uploaded_files_report_marks_the_fix_sent_too(tmp_path, services, spapi):
+    order = wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    await press(services, confirm)
+    path = tmp_path / "orders.csv"
+    shipped = (NOW.date() - timedelta(days=2)).isoformat()
+    path.write_text(
+        "order-id,ship-date,carrier-code,tracking-number\n"
+        f"{order.order_id},{shipped},USPS,{UPS_NUMBER}\n"
+    )
+    report = text_of(await services.core.handle_file(SELLER, path))
+    assert "fix sent: counted once a sync shows Amazon took it" in report, report

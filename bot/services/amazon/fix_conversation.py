@@ -21,8 +21,7 @@ from pathlib import Path
 from bot.domain.amazon_carriers import carrier_name
 from bot.domain.defects_file import FilledRow, fix_columns, read_filled_defects
 from bot.domain.errors import FileRejected
-from bot.domain.fix_marks import MarkKey
-from bot.domain.models import DEFECT_REASONS, FixMark
+from bot.domain.models import DEFECT_REASONS
 from bot.services import buttons
 from bot.services.amazon.fix_records import FixRecord
 from bot.services.amazon.fixing import Change, Fixable, FixService, Refusal, Sent
@@ -133,10 +132,6 @@ class FixConversation:
         if isinstance(started, Change):
             return _proposal(started, t, hint=True)
         return _ask_number(started, t)
-
-    async def marks(self, chat_id: int) -> dict[MarkKey, FixMark]:
-        """What became of each fix from the chat, for the report to mark (`fix_marks`)."""
-        return await self.service.marks(chat_id)
 
     async def on_defect_file(
         self, chat: ChatRef, t: Translator, filled: Sequence[FilledRow]
