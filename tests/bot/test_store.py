@@ -300,8 +300,8 @@ async def test_reads_are_served_while_a_big_merge_is_written(database: Database)
 
 
 async def test_an_order_split_across_batches_keeps_every_row(database: Database) -> None:
-    """Batches are staged first and replace orders as a set: O1's two packages arrive in
-    different batches and both are stored; O9 (not in the upload) stays."""
+    """O1's two packages arrive in different batches and both are stored (the second
+    batch does not replace what the first just wrote); O9 (not in the upload) stays."""
     from datetime import date
 
     day = date(2026, 11, 20)
@@ -321,6 +321,43 @@ async def test_an_order_split_across_batches_keeps_every_row(database: Database)
         assert await store.merge_shipment_rows(4, iter(batches)) == 3
         stored = sorted((r.order_id, r.tracking) for r in await stored_records(store, 4))
         assert stored == [("O1", "NEW-A"), ("O1", "NEW-C"), ("O2", "B"), ("O9", "KEEP")]
+
+
+async def test_an_upload_replaces_exactly_its_orders(database: Database) -> None:
+    """Batch by batch, in whatever order the orders come: every stored row of an order in
+    the upload goes (O1 had two packages, O3 one), every row of the upload is stored (O4's
+    two, one per batch), and nothing else changes: O2 stays, another chat's O1 stays. A
+    new chat's order split across batches keeps every row too (it has nothing to
+    replace). Expected lists written by hand from the rule."""
+    day = date(2026, 11, 20)
+
+    def row(order_id: str, tracking: str) -> tuple[object, ...]:
+        return (order_id, day, "UPS", tracking, "Toys", "US", None)
+
+    async with database.store() as store:
+        await store.merge_shipment_rows(
+            5,
+            iter([[row("O3", "OLD3"), row("O1", "OLD1a"), row("O2", "KEEP2"), row("O1", "OLD1b")]]),
+        )
+        await store.merge_shipment_rows(6, iter([[row("O1", "OTHER-CHAT")]]))
+        upload = [
+            [row("O4", "NEW4a"), row("O3", "NEW3")],
+            [row("O5", "NEW5"), row("O1", "NEW1"), row("O4", "NEW4b")],
+        ]
+        assert await store.merge_shipment_rows(5, iter(upload)) == 5
+        assert await store.merge_shipment_rows(7, iter(upload)) == 5
+
+        def stored(records: list[ShipmentRecord]) -> list[tuple[str, str]]:
+            return sorted((r.order_id, r.tracking) for r in records)
+
+        assert stored(await stored_records(store, 5)) == [
+            ("O1", "NEW1"), ("O2", "KEEP2"), ("O3", "NEW3"),
+            ("O4", "NEW4a"), ("O4", "NEW4b"), ("O5", "NEW5"),
+        ]  # fmt: skip
+        assert stored(await stored_records(store, 6)) == [("O1", "OTHER-CHAT")]
+        assert stored(await stored_records(store, 7)) == [
+            ("O1", "NEW1"), ("O3", "NEW3"), ("O4", "NEW4a"), ("O4", "NEW4b"), ("O5", "NEW5"),
+        ]  # fmt: skip
 
 
 async def test_stored_history_counts_what_the_record_path_counts(

@@ -51,26 +51,19 @@ class Transaction(Protocol):
         """One write statement with RETURNING; its first row, None when it wrote nothing."""
         ...
 
-    async def start_staging(self) -> None:
-        """An empty temporary table `upload` (STAGING_COLUMNS) for this transaction."""
+    async def start_merge(self, chat_id: int) -> None:
+        """An upload for the chat begins: each order in it will replace the chat's stored
+        shipments of that order. Staging starts empty."""
         ...
 
-    async def stage(self, rows: Sequence[Row]) -> None:
-        """Append rows to `upload`, as fast as the database takes them in bulk."""
+    async def merge(self, rows: Sequence[Row]) -> None:
+        """One batch of the upload, as fast as the database takes rows in bulk. Where its
+        orders replace the stored ones (now or in `finish_merge`) is the backend's choice;
+        an order split across batches keeps the rows of every batch."""
         ...
 
-    async def staged(self) -> None:
-        """The upload is whole: ready `upload` for the joins that merge it."""
-        ...
-
-    async def replace_orders(self, chat_id: int) -> None:
-        """Each order in `upload` replaces the chat's stored shipments of that order: one
-        delete and one insert for the whole upload, each in the form its database runs
-        fastest."""
-        ...
-
-    async def end_staging(self) -> None:
-        """The merge is written: free what `upload` holds."""
+    async def finish_merge(self) -> None:
+        """The upload is whole: whatever is left of the replacing is done, staging freed."""
         ...
 
 

@@ -248,6 +248,7 @@ async def _version(connection: asyncpg.Connection) -> int:
 class _PostgresTransaction:
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
+        self._chat_id: int | None = None
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         return _count(
@@ -258,34 +259,36 @@ class _PostgresTransaction:
         row = await self._connection.fetchrow(numbered(sql), *params, timeout=MERGE_TIMEOUT_S)
         return tuple(row) if row is not None else None
 
-    async def start_staging(self) -> None:
+    async def start_merge(self, chat_id: int) -> None:
+        self._chat_id = chat_id
         await self._connection.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS upload ({STAGING_COLUMNS}) ON COMMIT DROP"
         )
 
-    async def stage(self, rows: Sequence[Row]) -> None:
+    async def merge(self, rows: Sequence[Row]) -> None:
+        """Staged only: binary COPY, the fastest way in. The orders are replaced once the
+        upload is whole, by one statement over all its batches (`finish_merge`)."""
         await self._connection.copy_records_to_table(
             "upload", records=rows, timeout=MERGE_TIMEOUT_S
         )
 
-    async def staged(self) -> None:
-        """Statistics for the planner: without them it guessed the staged upload's size and
-        deleting 200k replaced orders took 3.0 s; with them 0.4 s + 0.65 s."""
+    async def finish_merge(self) -> None:
+        """Statistics for the planner first: without them it guessed the staged upload's
+        size and chose a plan several times slower for a big upload (docs/performance.md,
+        Storage). Then a hash semi-join on the analysed upload, and one insert of it. The
+        table is dropped at commit."""
+        if self._chat_id is None:
+            raise RuntimeError("finish_merge() before start_merge()")
         await self._connection.execute("ANALYZE upload", timeout=MERGE_TIMEOUT_S)
-
-    async def replace_orders(self, chat_id: int) -> None:
-        """A hash semi-join on the analysed upload, then one insert of it."""
         await self._connection.execute(
             "DELETE FROM shipments WHERE chat_id = $1 AND order_id IN (SELECT order_id FROM upload)",
-            chat_id,
+            self._chat_id,
             timeout=MERGE_TIMEOUT_S,
         )
         await self._connection.execute(
             f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
             f"SELECT $1, {SHIPMENT_COLUMNS} FROM upload",
-            chat_id,
+            self._chat_id,
             timeout=MERGE_TIMEOUT_S,
         )
-
-    async def end_staging(self) -> None:
-        """Nothing to do: the table is dropped at commit."""
+        self._chat_id = None

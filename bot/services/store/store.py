@@ -525,16 +525,16 @@ async def _merge(transaction: Transaction, chat_id: int, batches: Iterator[Seque
     """Each order in `batches` replaces the chat's stored shipments of that order.
 
     So a corrected tracking number replaces the defective one, and orders not in the new
-    file stay. `batches` yields tuples in RECORD_FIELDS order; they are staged in a temporary
-    table, so memory follows one batch and an order split across batches keeps all its rows.
-    Inside the caller's transaction: a failed merge leaves the old data as it was."""
+    file stay. `batches` yields tuples in RECORD_FIELDS order, handed to the database one
+    batch at a time, so memory follows one batch; an order split across batches keeps all its
+    rows. The engine's batches come in order ID order (`record_batches`), which is what lets
+    SQLite replace them batch by batch at sequential pages. Inside the caller's transaction:
+    a failed merge leaves the old data as it was."""
     written = 0
-    await transaction.start_staging()
+    await transaction.start_merge(chat_id)
     while batch := await asyncio.to_thread(next, batches, None):
         rows = await asyncio.to_thread(_storable, batch)
-        await transaction.stage(rows)
+        await transaction.merge(rows)
         written += len(rows)
-    await transaction.staged()
-    await transaction.replace_orders(chat_id)
-    await transaction.end_staging()
+    await transaction.finish_merge()
     return written
