@@ -292,3 +292,53 @@ async def test_fixes_in_telegram_two_taps_and_a_photo_caption_each_sent_once(app
 
     await eventually(settled)
     assert "No package to fix" in await reply_to(bot_api, "/fix")
+
+
+async def test_the_defect_file_sent_back_in_telegram_is_one_batch_sent_after_one_confirm(
+    tmp_path, app, bot_api, spapi
+):
+    """The seller types the new numbers into the defect file /vtr sent, sends it back as a
+    document, sees the summary, presses Confirm once: both changes reach Amazon once, and
+    the next sync shows them taken."""
+    from tests.amazon.test_fix_flow import fill_defect_file
+
+    wrong = order(1, 1, UPS_OK)
+    wrong.packages[0].carrier = "USPS"
+    missing = order(2, 2, "")
+    spapi.orders = [wrong, missing]
+    services = app.bot_data.services
+    await reply_to(bot_api, "/connect NA US")
+    await reply_to(bot_api, REFRESH_TOKEN)
+
+    async def reported() -> bool:
+        return await services.store.last_report(SELLER) is not None
+
+    await eventually(reported, timeout=LOADED)
+    documents = len(bot_api.sent("sendDocument", SELLER))
+    bot_api.user_sends(SELLER, "/vtr", lang="en")
+    *_, sent = await bot_api.wait_for("sendDocument", SELLER, count=documents + 1, timeout=LOADED)
+    filled = fill_defect_file(sent.files["document"][1], tmp_path / "filled.xlsx", {
+        wrong.order_id: ("UPS", ""), missing.order_id: ("UPS", UPS_OK),
+    })  # fmt: skip
+    before = len(bot_api.sent("sendMessage", SELLER))
+    bot_api.user_sends_document(SELLER, filled, "vtr-defects.xlsx", lang="en")
+
+    async def summarised() -> bool:
+        return any("ready to send" in c.params.get("text", "") for c in bot_api.sent(
+            "sendMessage", SELLER)[before:])  # fmt: skip
+
+    await eventually(summarised, timeout=LOADED)
+    summary = next(c for c in bot_api.sent("sendMessage", SELLER)[before:]
+                   if "ready to send" in c.params.get("text", ""))  # fmt: skip
+    assert "2 ready to send, 0 refused" in summary.text and spapi.confirmations == []
+    done, _ = await press(bot_api, dict(summary.buttons)["Confirm 2"])
+    assert "2 sent to Amazon" in done
+    assert sorted(order_id for order_id, _ in spapi.confirmations) == sorted(
+        [wrong.order_id, missing.order_id]
+    )
+
+    async def settled() -> bool:
+        fixes = await services.amazon.fixes.history(SELLER)
+        return [fix.state for fix in fixes] == ["accepted", "accepted"]
+
+    await eventually(settled, timeout=LOADED)

@@ -485,3 +485,38 @@ async def test_an_uploaded_files_report_marks_the_fix_sent_too(tmp_path, service
     )
     report = text_of(await services.core.handle_file(SELLER, path))
     assert "fix sent: counted once a sync shows Amazon took it" in report, report
+
+
+async def test_the_terminal_takes_the_defect_file_back_as_a_batch(tmp_path, spapi, secret_key, kb):
+    """`vtrbot chat`: /vtr saves the defect file, the seller fills it in, `/upload` sends it
+    back, pressing [1] (Confirm 2) sends both changes once."""
+    import io
+
+    from bot.adapters.cli import chat
+
+    wrong = wrong_carrier_order(spapi)
+    missing = us_order(2, days_ago=3, tracking="")
+    spapi.orders.append(missing)
+    spapi.polls_before_done = 0
+    settings = amazon_settings(tmp_path, spapi, secret_key).model_copy(
+        update={"default_lang": "en"}
+    )
+    async with opened(build_services(settings, kb=kb)) as services:
+        await connect_and_sync(services, ChatRef(chat.TERMINAL_CHAT_ID, "en"))
+    out = tmp_path / "out"
+    assert await chat._session(settings, out, io.StringIO("/vtr\n/quit\n"), io.StringIO()) == 0
+    (saved,) = out.glob("*.xlsx")
+    filled = tmp_path / "filled.xlsx"
+    fill_defect_file(saved.read_bytes(), filled, {
+        wrong.order_id: ("UPS", ""), missing.order_id: ("", UPS_OTHER),
+    })  # fmt: skip
+    stdout = io.StringIO()
+    stdin = io.StringIO(f"/upload {filled}\n1\n/quit\n")
+    assert await chat._session(settings, out, stdin, stdout) == 0
+    text = stdout.getvalue()
+    assert "2 ready to send, 0 refused" in text and "[1] Confirm 2" in text, text
+    assert "2 sent to Amazon" in text
+    assert sorted(order_id for order_id, _ in spapi.confirmations) == [
+        wrong.order_id,
+        missing.order_id,
+    ]
