@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.domain.errors import FileRejected
-from bot.domain.models import VtrReport
 
 if TYPE_CHECKING:
+    from bot.domain.models import VtrReport
     from bot.domain.shipments import Shipments
 
 WORKER_ADDRESS_SPACE = 3 << 30
@@ -75,9 +75,11 @@ def analyse_file_isolated(
 
     With a spill folder, the shipments come back as files in it (`SpilledShipments`),
     not through the pipe."""
-    outcome = _analyse_within_limits(path, as_of, max_bytes, spill_folder, shipments=True)
-    assert outcome[1] is not None
-    return outcome[0], outcome[1]
+    report_json, shipments = _analyse_within_limits(
+        path, as_of, max_bytes, spill_folder, shipments=True
+    )
+    assert shipments is not None
+    return _report_of(report_json), shipments
 
 
 def report_file_isolated(
@@ -86,9 +88,26 @@ def report_file_isolated(
     max_bytes: int | None = None,
     spill_folder: Path | None = None,
 ) -> VtrReport:
-    """The report alone, for callers that store nothing (`vtrbot check`): the worker neither
-    writes the shipments out nor sends them."""
+    """The report alone, for callers that store nothing: the worker neither writes the
+    shipments out nor sends them."""
+    return _report_of(report_json_isolated(path, as_of, max_bytes, spill_folder))
+
+
+def report_json_isolated(
+    path: Path,
+    as_of: date | None = None,
+    max_bytes: int | None = None,
+    spill_folder: Path | None = None,
+) -> str:
+    """The report as the worker wrote it (`VtrReport` as JSON), for a caller that only
+    prints it (`vtrbot check --json`): no report object is built on this side."""
     return _analyse_within_limits(path, as_of, max_bytes, spill_folder, shipments=False)[0]
+
+
+def _report_of(report_json: str) -> VtrReport:
+    from bot.domain.models import VtrReport  # here: `vtrbot check --json` needs no pydantic
+
+    return VtrReport.model_validate_json(report_json)
 
 
 def _analyse_within_limits(
@@ -97,13 +116,13 @@ def _analyse_within_limits(
     max_bytes: int | None,
     spill_folder: Path | None,
     shipments: bool,
-) -> tuple[VtrReport, Shipments | None]:
+) -> tuple[str, Shipments | None]:
     path = Path(path)
     cpu_seconds = WORKER_BASE_CPU_SECONDS + WORKER_CPU_SECONDS_PER_MB * (
         path.stat().st_size >> 20 if path.is_file() else 0
     )
     limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
-    outcome, usage = run_isolated(path, as_of, max_bytes, spill_folder, limits, shipments)
+    outcome, usage = _run_in_worker(path, as_of, max_bytes, spill_folder, limits, shipments)
     log.info(
         "analysis used %.1f s of CPU, %d MB at most",
         usage.cpu_seconds,
@@ -126,14 +145,26 @@ def run_isolated(
     answer (the analysis, or the `FileRejected` or `OSError` it raised) and what it used;
     the shipments only if asked for. Raises `AnalysisFailed` when the worker died or hit
     a limit."""
+    outcome, usage = _run_in_worker(path, as_of, max_bytes, spill_folder, limits, shipments)
+    if isinstance(outcome, Exception):
+        return outcome, usage
+    return (_report_of(outcome[0]), outcome[1]), usage
+
+
+def _run_in_worker(
+    path: Path,
+    as_of: date | None,
+    max_bytes: int | None,
+    spill_folder: Path | None,
+    limits: tuple[int, int],
+    shipments: bool,
+) -> tuple[tuple[str, Shipments | None] | Exception, Usage]:
+    """`run_isolated` with the report left as the worker's JSON."""
     payload, usage = _round_trip(
         _work, (path, as_of, max_bytes, spill_folder, limits, shipments), "vtrbot-analysis"
     )
     if isinstance(payload, AnalysisFailed):
         raise payload
-    if isinstance(payload, tuple):
-        report_json, shipments_sent = payload
-        return (VtrReport.model_validate_json(report_json), shipments_sent), usage
     return payload, usage
 
 

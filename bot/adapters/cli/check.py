@@ -7,6 +7,11 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.domain.models import VtrReport
+    from bot.services.i18n import Translator
 
 DEFAULT_MAX_MB = 2048
 """As large as a local Bot API server lets the bot receive (2,000 MB): what the bot can be
@@ -37,35 +42,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Not bot.domain.engine: that would import polars here as well as in the worker.
+    # Only what the chosen output needs: not bot.domain.engine (polars and numpy are the
+    # worker's alone), and for --json not even the report's models.
     from bot.domain.errors import FileRejected
-    from bot.services.defect_document import defect_file_labels
     from bot.services.i18n import translator
-    from bot.services.isolation import AnalysisFailed, report_file_isolated
-    from bot.services.report_text import render_file_error, render_report
+    from bot.services.isolation import AnalysisFailed, report_json_isolated
 
     t = translator(args.lang)
-    if not args.file.is_file():
-        print(t._("No such file: {path}", path=args.file), file=sys.stderr)
-        return 2
-    if args.defects and args.defects.suffix.lower() != ".xlsx":
-        message = t._(
-            "The defect file is XLSX only: Excel and WPS turn a CSV's long tracking numbers into 9.40056E+21. Use --defects {path}",
-            path=args.defects.with_suffix(".xlsx"),
-        )
-        print(message, file=sys.stderr)
+    if refusal := _refusal(args, t):
+        print(refusal, file=sys.stderr)
         return 2
     try:
         # A big file is worked on in parts kept on disk (bot/domain/spill.py), in a worker
         # process that a hostile file can kill without killing this one.
         with tempfile.TemporaryDirectory(prefix="vtrbot-check-") as spill_folder:
-            report = report_file_isolated(
+            report_json = report_json_isolated(
                 args.file,
                 as_of=args.as_of,
                 max_bytes=int(args.max_mb * 2**20),
                 spill_folder=Path(spill_folder),
             )
     except FileRejected as error:
+        from bot.services.report_text import render_file_error
+
         print(render_file_error(error, t), file=sys.stderr)
         return 2
     except AnalysisFailed:
@@ -75,9 +74,38 @@ def run(args: argparse.Namespace) -> int:
         )
         print(message, file=sys.stderr)
         return 2
+    # --json prints the worker's text as it is: no report object is built for it alone.
+    report = _with_defect_file(report_json, args, t) if args.defects or not args.json else None
+    print(report_json if report is None or args.json else _as_text(report, t))
+    return 0
+
+
+def _refusal(args: argparse.Namespace, t: Translator) -> str | None:
+    """Why the command will not start, if it will not."""
+    if not args.file.is_file():
+        return t._("No such file: {path}", path=args.file)
+    if args.defects and args.defects.suffix.lower() != ".xlsx":
+        return t._(
+            "The defect file is XLSX only: Excel and WPS turn a CSV's long tracking numbers into 9.40056E+21. Use --defects {path}",
+            path=args.defects.with_suffix(".xlsx"),
+        )
+    return None
+
+
+def _as_text(report: VtrReport, t: Translator) -> str:
+    from bot.services.report_text import render_report
+
+    return render_report(report, t)
+
+
+def _with_defect_file(report_json: str, args: argparse.Namespace, t: Translator) -> VtrReport:
+    """The report, its defect file written if asked for."""
+    from bot.domain.models import VtrReport
+
+    report = VtrReport.model_validate_json(report_json)
     if args.defects:
         from bot.domain.defects_file import write_defects
+        from bot.services.defect_document import defect_file_labels
 
         write_defects(report, args.defects, defect_file_labels(t))
-    print(report.model_dump_json() if args.json else render_report(report, t))
-    return 0
+    return report
