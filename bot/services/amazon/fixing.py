@@ -121,15 +121,16 @@ class FixService:
             return "not_connected"
         return "reconnect" if connection.state != "active" else None
 
-    async def fixable(self, chat_id: int) -> list[Fixable]:
+    async def fixable(self, chat_id: int, by_plan: bool = True) -> list[Fixable]:
         """The chat's packages that count against VTR and can still be edited: those of
         the last report's fix plan first, then the others (a seller may still want them
-        fixed), each part newest first as the plan takes them."""
+        fixed), each part newest first as the plan takes them. `by_plan` False: newest
+        first only, without reading the stored report (finding one package needs no order)."""
         packages = [p for p in await self.records.packages(chat_id) if self._editable(p)]
         verdicts = await asyncio.to_thread(
             judge_packages, [(p.carrier, p.tracking) for p in packages]
         )
-        planned = await self.records.planned(chat_id)
+        planned = await self.records.planned(chat_id) if by_plan else set()
         found = [
             Fixable(p, _ship_date(p), v.carrier_id, v.problem, v.owner,
                     (p.order_id, normalized(p.tracking)) in planned if planned else False)
@@ -150,7 +151,7 @@ class FixService:
         number is another carrier's), else the Fixable whose number the seller must type.
         None: not one of the chat's fixable packages (sold, delivered, or forged)."""
         target = next(
-            (f for f in await self.fixable(chat_id)
+            (f for f in await self.fixable(chat_id, by_plan=False)
              if (f.package.order_id, f.package.package_id) == (order_id, package_id)),
             None,
         )  # fmt: skip
@@ -178,7 +179,7 @@ class FixService:
             return None
         order_id, package_id = step[1]["order_id"], step[1]["package_id"]
         target = next(
-            (f for f in await self.fixable(chat_id)
+            (f for f in await self.fixable(chat_id, by_plan=False)
              if (f.package.order_id, f.package.package_id) == (order_id, package_id)),
             None,
         )  # fmt: skip
@@ -305,7 +306,7 @@ class FixService:
         refused row with its reason: a DefectReason, "not_fixable", "unchanged",
         "duplicate"). A row names its package by order and the number it had."""
         by_order: dict[str, list[Fixable]] = {}
-        for fixable in await self.fixable(chat_id):
+        for fixable in await self.fixable(chat_id, by_plan=False):
             by_order.setdefault(fixable.package.order_id, []).append(fixable)
         token = _token()
         ready: list[Change] = []
