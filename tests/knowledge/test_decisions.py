@@ -514,3 +514,34 @@ def test_routes_abroad_and_beliefs_about_upload(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+def test_a_real_word_two_edits_from_a_key_term_is_left_alone(kb: KnowledgeBase) -> None:
+    # "worse" is two edits from "whose": not a typo; the question is about untracked orders.
+    answer = kb.answer("how much worse are untracked orders in terms of defects?")
+    assert (answer.kind, answer.matched) == ("answer", "tracking-defect-rate")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Specific without naming a subject concept: answered, not shortlisted.
+        ("怎么删掉我上传的数据", "bot-commands"),
+        ("what does bad_format mean", "bot-defect-reasons"),
+        ("how do i qualify for shorter transit time", "tracking-98-faster-promises"),
+    ],
+)
+def test_a_specific_question_without_a_subject_word_is_still_answered(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    assert kb.answer(question).matched == entry
+
+
+def test_a_story_before_a_question_is_not_carried_into_the_next(kb: KnowledgeBase) -> None:
+    # "这个金额" refers to the question before it, not to the story ("听说…规则变了"):
+    # the second part reaches the letter rule (EUR 20, shipping included).
+    reply = _reply(
+        kb,
+        "我们做欧洲几个站，有的走平信。听说规则变了，多少钱以下的信件可以不算VTR？这个金额含不含运费？",
+    )
+    assert "20 欧元" in reply and "含运费" in reply

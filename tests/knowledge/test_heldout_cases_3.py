@@ -29,7 +29,8 @@ from tests.knowledge.grading import KindScores, grade_case, plain_text
 
 HERE = Path(__file__).parent
 CASES_FILE = HERE / "heldout_cases_3.yaml"
-MIN_RIGHT = 0.85  # measured 61/70 = 87.1% on the single run, rounded down to 85%
+MIN_RIGHT = 0.95  # 61/70 = 87.1% on the single blind run; 70/70 after the set was used for
+# development (2026-12-06, see docs/performance.md#answers): a tuned figure, floored at 95%
 ZERO_WRONG_FACTS = True  # the measured run had 0 wrong facts
 CHAT = ChatRef(2301, "zh")
 

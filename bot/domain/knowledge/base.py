@@ -183,16 +183,13 @@ class KnowledgeBase:
         for number, piece in enumerate(pieces):
             # "要额外付费吗？" after a question about Buy Shipping is about Buy Shipping; "by
             # when must I do it?" after "how do I fix a wrong tracking number" is about what
-            # the first asked (the pronoun stands for it), not only its subject.
+            # the first asked (the pronoun stands for it), else only its subject.
             pronoun = _PRONOUN.search(piece)
             carried = number and (not self._subject(piece) or pronoun)
             context = _told(pieces[0]) if pronoun else subject
             asked = f"{context}. {piece}" if carried else piece
             one = self._answer_one(asked, reply_lang)
-            if one.kind == "answer" and all(
-                _topic(one)[0] != _topic(a)[0] or (_topic(one)[1] and _topic(one) != _topic(a))
-                for a in answers
-            ):
+            if one.kind == "answer" and all(_new_topic(one, a) for a in answers):
                 answers.append(one)
         if len(answers) < 2:
             return whole
@@ -278,7 +275,7 @@ class KnowledgeBase:
             )
         else:
             answer = Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
-        return Found(answer, best.id, concepts)
+        return Found(answer, best.id, concepts, assessment.information)
 
     @staticmethod
     def _read_figures(text: str, terms: dict[str, Term]) -> None:
@@ -347,10 +344,14 @@ _QUESTION_WORDS = re.compile(
 )
 
 
+_SENTENCE = re.compile(r"[。！!；;]|\.\s")
+
+
 def _told(piece: str) -> str:
-    """What a question is about, without its question words: the context a following
-    question that only says "it" or "要额外付费吗" is asked in."""
-    return " ".join(_QUESTION_WORDS.sub(" ", piece.casefold()).split())
+    """What a question asked, without its question words or the story before it: the
+    context of a following question that says "it" ("by when must I do it?")."""
+    last = [s for s in _SENTENCE.split(piece) if s.strip()][-1:] or [piece]
+    return " ".join(_QUESTION_WORDS.sub(" ", last[0].casefold()).split())
 
 
 _PRONOUN = re.compile(r"它|这个|\bit\b|\bthis\b|\bthat\b", re.IGNORECASE)
@@ -365,6 +366,14 @@ FACETS: dict[str, tuple[str, str]] = {
 NORMAL_CACHE = 64
 MAX_PARTS = 2
 """Further questions answered after the first: three in all, more would bury each answer."""
+
+
+def _new_topic(one: Answer, before: Answer) -> bool:
+    """One says something the earlier answer did not: another entry, or the same entry
+    with other facts (two categories' figures)."""
+    return _topic(one)[0] != _topic(before)[0] or bool(
+        _topic(one)[1] and _topic(one) != _topic(before)
+    )
 
 
 def _topic(answer: Answer) -> tuple[str | None, str]:

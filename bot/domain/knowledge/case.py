@@ -345,12 +345,12 @@ def _counts(text: str, amount: float | None) -> Counts | None:
 
 
 def _counts_from_rate(text: str, amount: float | None) -> Counts | None:
-    """ "VTR is 94.5%, I shipped 200": the valid packages the rate stands for, when it
-    stands for a whole number of them at the rate's own precision (94.5% of 200 = 189)."""
+    """ "VTR is 94.5%, how many to fix if I shipped 200?": the valid packages the rate stands
+    for, when it stands for a whole number of them at its own precision (94.5% of 200 = 189)."""
     rate = _rate(text)
     shipments = _roles(text, amount).get("total")
-    if rate is None or not shipments:
-        return None
+    if rate is None or not shipments or not _HOW_MANY.search(text):
+        return None  # only to say how many to fix: "300 orders a month" is no window count
     valid = round(rate * shipments / 100)
     decimals = len(str(rate).split(".")[1].rstrip("0")) if "." in str(rate) else 0
     if abs(valid * 100 / shipments - rate) > 0.5 * 10**-decimals:

@@ -74,10 +74,16 @@ VTR_FACETS = {
     "whatis": "vtr-what",
 }
 """VTR's entry for what is asked of it, when the search landed on another metric's entry."""
+SPECIFIC_WITHOUT_SUBJECT = 5.0
+"""Matched information (Assessment.information) from which a question that names no subject
+of our field is still specific enough to answer ("怎么删掉我上传的数据"); under it ("这个怎么
+办", "help me with my account") the closest topics are offered instead."""
 DECIDED_CONFIDENCE = 0.9
 """A case decided by a rule is answered firmly, whatever the words' match."""
 # Subjects that, named beside one metric, make the question about them, not the metric.
-OTHER_SUBJECTS = frozenset({"buyshipping", "trackingid", "carrier", "feedback", "atoz", "scan"})
+OTHER_SUBJECTS = frozenset(
+    {"buyshipping", "trackingid", "carrier", "feedback", "atoz", "scan", "invalid"}
+)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -101,6 +107,8 @@ class Found:
     answer: Answer
     best: str | None
     concepts: frozenset[str]
+    information: float = 0.0
+    """How specific the match is (Assessment.information)."""
 
 
 def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
@@ -178,7 +186,13 @@ class Composer:
                 return composed
         if case is not None and (named := self._one_metric(case, found)) is not None:
             return self._entry_answer(found.answer, named)
-        if case is not None and found.answer.kind == "answer" and not self._names_a_subject(case):
+        vague = found.information < SPECIFIC_WITHOUT_SUBJECT
+        if (
+            case is not None
+            and found.answer.kind == "answer"
+            and vague
+            and not self._names_a_subject(case)
+        ):
             return self._shortlist(found)
         return found.answer
 

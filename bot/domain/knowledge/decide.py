@@ -159,8 +159,22 @@ def _states_own_rate(case: Case) -> bool:
     return case.metric == "vtr" and case.own and not asks(case.text)
 
 
+_ASKED_SENTENCE = re.compile(r"[^.!?。！？]*[?？]")
+_ABOUT_CARRIER = re.compile(r"carrier|承运商|物流商|\bother\b|其他|其它")
+_ABOUT_RATE = re.compile(r"vtr|rate|率|%|\bi\b|\bmy\b|我")
+
+
+def _asks_about_the_carrier(case: Case) -> bool:
+    """ "…VTR is 88%. Is the Other carrier the problem?": the question is the carrier's,
+    the rate is the story; a verdict on the rate would answer what was not asked."""
+    asked = _ASKED_SENTENCE.findall(case.text)
+    return bool(asked) and all(
+        _ABOUT_CARRIER.search(s) and not _ABOUT_RATE.search(s) for s in asked
+    )
+
+
 def _vtr_rate(case: Case) -> Decision | None:
-    if case.rate is None or case.metric not in (None, "vtr"):
+    if case.rate is None or case.metric not in (None, "vtr") or _asks_about_the_carrier(case):
         return None
     if not (_ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do):
         return None

@@ -29,6 +29,7 @@ _RUN = re.compile(f"([{_HAN_CHAR}]+)|([a-z0-9]+(?:[._][a-z0-9]+)*)")
 _CONCEPT_MARK = "\x00"
 MIN_TYPO_LENGTH = 4
 SAFE_TYPO_LENGTH = 5
+LONG_WORD = 9
 
 
 def normalize(text: str) -> str:
@@ -135,9 +136,13 @@ class Analyzer:
             if known[0] == word[0]
             and (len(word) >= SAFE_TYPO_LENGTH or sorted(known) == sorted(word))
         }
-        if not candidates:
+        # One edit (a swap counts as one); two only in long words, where a real word that
+        # close by chance is rare ("worse" is not "whose").
+        allowed = 1 if len(word) < LONG_WORD else 2
+        close = [k for k in candidates if _distance(word, k) <= allowed]
+        if not close:
             return word
-        return min(candidates, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
+        return min(close, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
 
     def correct_words(self, text: str) -> str:
         """Every unknown English word of a normalised text corrected (`correct`), so the
