@@ -545,3 +545,11 @@ def test_a_story_before_a_question_is_not_carried_into_the_next(kb: KnowledgeBas
         "我们做欧洲几个站，有的走平信。听说规则变了，多少钱以下的信件可以不算VTR？这个金额含不含运费？",
     )
     assert "20 欧元" in reply and "含运费" in reply
+
+
+def test_comma_parted_questions_are_answered_each(kb: KnowledgeBase) -> None:
+    answer = kb.answer("VTR怎么算，FBA受影响吗")
+    assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-formula", "vtr-fba"]
+    # A short tag after a comma stays with its question: one answer, with the verdict.
+    tagged = kb.answer("改了追踪号多久能在后台看到更新，是马上吗")
+    assert tagged.parts == [] and tagged.decision is not None

@@ -227,6 +227,9 @@ _PIECE_END = re.compile(
     r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})"
 )
 MAX_PIECES = 3
+_COMMA = re.compile(r"[,，]")
+MIN_COMMA_PART = 6
+"""A shorter part after a comma is a tag on the question before it ("…，是马上吗")."""
 _ZH_SPACE = re.compile(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff])")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
@@ -240,6 +243,12 @@ def asked_pieces(text: str) -> list[str]:
         # ("在哪里看VTR 有缺陷明细吗"); in an English one it only sets off a term.
         parts = [q for p in parts for q in _ZH_SPACE.split(p) if q.strip()]
     asking = [p for p in parts if asks(p)]
+    if len(asking) < 2 and len(parts) == 1:
+        # "VTR怎么算，FBA受影响吗": commas part questions only when every part asks, and at
+        # some length ("我的是94%，达标吗" is one question with its figure).
+        commas = [p.strip() for p in _COMMA.split(text) if p.strip()]
+        if len(commas) > 1 and all(asks(p) and len(p) >= MIN_COMMA_PART for p in commas):
+            return commas[:MAX_PIECES]
     if len(asking) < 2:
         return [text]
     story = " ".join(p for p in parts[: parts.index(asking[0])] if p not in asking)
