@@ -167,6 +167,13 @@ async def test_amazon_down_is_unconfirmed_and_never_resent_by_itself(services, s
     assert "not sent twice" in await press(services, confirm)
     assert spapi.confirm_calls() == calls and spapi.confirmations == []
     assert "no answer from Amazon" in text_of(await command(services, "/fixes"))
+    # Unconfirmed and not shown by the sync: /fix offers the package again, as it says.
+    (again,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(again)), buttons.FixConfirm
+    )
+    assert "Sent to Amazon" in await press(services, confirm)
+    assert len(spapi.confirmations) == 1
 
 
 async def test_a_crash_between_send_and_record_is_not_sent_again_and_the_sync_settles_it(
@@ -347,6 +354,11 @@ async def test_the_defect_file_sent_back_filled_is_checked_row_by_row_and_sent_a
         missing.order_id,
     ]
     assert "not sent twice" in await press(services, confirm)
+    assert len(spapi.confirmations) == 2
+    # The same file sent back again before the sync: nothing is ready, nothing is resent.
+    again = text_of(await services.core.handle_file(SELLER, tmp_path / "filled.xlsx"))
+    assert "0 ready to send, 4 refused" in again
+    assert f"Refused: row 4, order {wrong.order_id}: listed twice, or its fix is already" in again
     assert len(spapi.confirmations) == 2
     await services.amazon.sync_now(SELLER.chat_id)
     assert text_of(await command(services, "/fixes")).count("accepted by Amazon") == 2

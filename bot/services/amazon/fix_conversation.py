@@ -325,7 +325,7 @@ def _refused_line(row: FilledRow, reason: str, t: Translator) -> str:
     texts = {
         "not_fixable": t._("not a package that can still be fixed from here"),
         "unchanged": t._("the same carrier and number Amazon already has"),
-        "duplicate": t._("the package is listed twice"),
+        "duplicate": t._("listed twice, or its fix is already sent (/fixes)"),
     }  # fmt: skip
     why = texts.get(reason) or reason_text(
         t, reason if reason in DEFECT_REASONS else "unknown_carrier"

@@ -158,10 +158,13 @@ class FixRecords:
         )
 
     async def in_flight(self, chat_id: int) -> dict[tuple[str, str], FixRecord]:
-        """(order, package) → its latest change not yet refused: "fix sent" in the lists."""
+        """(order, package) → its change being sent or sent (Amazon said yes) that no sync
+        has shown yet: "fix sent" in the lists, not offered again. One without an answer
+        (unconfirmed) or refused may be fixed again: the seller is told so."""
+        marks = ", ".join(f"'{state}'" for state in IN_FLIGHT)
         rows = await self.backend.fetch(
             f"SELECT {FIX_COLUMNS} FROM amazon_fixes WHERE chat_id = ? "
-            "AND state IN ('pending', 'sent', 'unconfirmed', 'accepted') ORDER BY created_at",
+            f"AND state IN ({marks}) ORDER BY created_at",
             (chat_id,),
         )
         return {(fix.order_id, fix.package_id): fix for fix in map(_fix, rows)}

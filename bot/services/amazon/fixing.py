@@ -304,14 +304,15 @@ class FixService:
         """A defect file sent back filled in, every row checked as a typed number is: (the
         token of the batch to confirm, or None when no row is ready; the ready changes; each
         refused row with its reason: a DefectReason, "not_fixable", "unchanged",
-        "duplicate"). A row names its package by order and the number it had."""
+        "duplicate": listed twice, or its fix is already sent). A row names its package by
+        order and the number it had."""
         by_order: dict[str, list[Fixable]] = {}
         for fixable in await self.fixable(chat_id, by_plan=False):
             by_order.setdefault(fixable.package.order_id, []).append(fixable)
         token = _token()
         ready: list[Change] = []
         refused: list[tuple[FilledRow, str]] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str]] = set(await self.records.in_flight(chat_id))
         for row in filled:
             target = await asyncio.to_thread(_row_target, by_order.get(row.order_id, []), row)
             key = (target.package.order_id, target.package.package_id) if target else ("", "")
