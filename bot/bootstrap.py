@@ -24,7 +24,7 @@ from bot.services.amazon.sync import client_factory
 from bot.services.amazon.vault import CredentialVault
 from bot.services.core import Core
 from bot.services.forgetting import Forgetting
-from bot.services.isolation import analyse_file_isolated, warm_up
+from bot.services.isolation import analyse_upload_isolated, warm_up
 from bot.services.questions import QuestionService
 from bot.services.store import Store
 from bot.services.uploads import UPLOADS_AT_ONCE, Analyse, UploadService
@@ -57,7 +57,7 @@ class Services:
         """Open the store and clear what a killed process left in the scratch folder."""
         await self.store.open()
         self.uploads.clear_scratch()
-        if self.uploads.analyse is analyse_file_isolated:
+        if self.uploads.analyse is analyse_upload_isolated:
             # The worker server imports the engine once (about a second), before the first upload.
             await asyncio.to_thread(warm_up)
 
@@ -74,7 +74,7 @@ def build_services(
     scheduler: Scheduler | None = None,
     clock: Clock = utc_now,
     progress_interval: float = 4.0,
-    analyse: Analyse = analyse_file_isolated,
+    analyse: Analyse = analyse_upload_isolated,
 ) -> Services:
     """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
     store = store or open_store(settings, store_connections())

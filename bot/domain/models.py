@@ -6,6 +6,7 @@ Field names of `VtrReport` follow the computation contract in docs/vtr-rules.md 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
@@ -225,3 +226,26 @@ class VtrReport(BaseModel):
     unverified: int = Field(default=0, description="valid only because no rule exists for carrier")
     rows_read: int = 0
     rows_skipped: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReportJson:
+    """A report as JSON (`VtrReport.model_dump_json`), not parsed, with its date: how an
+    upload's report travels from the analysis worker to the store and to the worker that
+    builds its replies. A huge report as objects is gigabytes, and parsing it holds the
+    interpreter for seconds."""
+
+    text: str
+    as_of: date
+
+    @classmethod
+    def of(cls, text: str) -> ReportJson:
+        """From a report's JSON, its date read off the front (`as_of` is `VtrReport`'s first
+        field, so pydantic writes it first) instead of by parsing the whole report."""
+        found = _LEADING_AS_OF.match(text)
+        if found is None:  # written some other way: correct, only slower
+            return cls(text, VtrReport.model_validate_json(text).as_of)
+        return cls(text, date.fromisoformat(found[1]))
+
+
+_LEADING_AS_OF = re.compile(r'\{"as_of":"(\d{4}-\d{2}-\d{2})"')

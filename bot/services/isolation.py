@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot.domain.errors import FileRejected
 
 if TYPE_CHECKING:
-    from bot.domain.models import VtrReport
+    from bot.domain.models import ReportJson, VtrReport
     from bot.domain.shipments import Shipments
 
 WORKER_ADDRESS_SPACE = 3 << 30
@@ -80,6 +80,23 @@ def analyse_file_isolated(
     )
     assert shipments is not None
     return _report_of(report_json), shipments
+
+
+def analyse_upload_isolated(
+    path: Path,
+    as_of: date | None = None,
+    max_bytes: int | None = None,
+    spill_folder: Path | None = None,
+) -> tuple[ReportJson, Shipments]:
+    """`analyse_file_isolated` for an upload, which stores the report and builds its
+    replies in a worker: the report comes back as JSON, never parsed in this process."""
+    report_json, shipments = _analyse_within_limits(
+        path, as_of, max_bytes, spill_folder, shipments=True
+    )
+    from bot.domain.models import ReportJson  # here, as `_report_of`
+
+    assert shipments is not None
+    return ReportJson.of(report_json), shipments
 
 
 def report_file_isolated(

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from bot.domain.engine import FileRejected
-from bot.domain.models import VtrReport
+from bot.domain.models import ReportJson, VtrReport
 from bot.domain.shipments import Shipments
 from bot.services.dates import parse_date
 from bot.services.i18n import Translator
-from bot.services.isolation import analyse_file_isolated
+from bot.services.isolation import analyse_upload_isolated
 from bot.services.lines import esc
 from bot.services.replies import Progress, Reply, Upload
 from bot.services.report_replies import FixMarksOf, ReportReplies
@@ -50,8 +50,11 @@ ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 """File types a seller may send; the engine explains what it cannot read inside them
 (an old .xls gets "save it as .xlsx")."""
 SCRATCH_PREFIX = "vtrbot-upload-"
-Analyse = Callable[[Path, date | None, int | None, Path | None], tuple[VtrReport, Shipments]]
-"""The engine's `analyse_file` contract: (path, as_of, max_bytes, spill_folder)."""
+Analyse = Callable[
+    [Path, date | None, int | None, Path | None], tuple[VtrReport | ReportJson, Shipments]
+]
+"""The engine's `analyse_file` contract: (path, as_of, max_bytes, spill_folder); the report
+may come as JSON, unparsed (`analyse_upload_isolated`)."""
 
 
 class UploadRefused(Exception):
@@ -77,7 +80,7 @@ class UploadService:
         max_parallel_analyses: int = PARALLEL_ANALYSES,
         uploads_at_once: int = UPLOADS_AT_ONCE,
         uploads_waiting: int = UPLOADS_WAITING,
-        analyse: Analyse = analyse_file_isolated,
+        analyse: Analyse = analyse_upload_isolated,
         fix_marks: FixMarksOf | None = None,
     ) -> None:
         self.store = store
@@ -183,10 +186,12 @@ class UploadService:
             await say(esc(t._("Analysing {filename}…", filename=upload.filename)))
             await self._fetch(chat_id, upload, path, t)
             report, table = await self._analyse(chat_id, upload.filename, path, as_of, t, say)
-            report_json = await asyncio.to_thread(report.model_dump_json)
-            await self._store(chat_id, claim, upload.filename, (report, report_json), table, t)
+            if isinstance(report, VtrReport):  # analysed in this process
+                text = await asyncio.to_thread(report.model_dump_json)
+                report = ReportJson(text, report.as_of)
+            await self._store(chat_id, claim, upload.filename, report, table, t)
         log.info("chat %s: analysed in %.2f s", chat_id, time.perf_counter() - started)
-        return report_json
+        return report.text
 
     def _check_name_and_size(self, upload: Upload, t: Translator) -> None:
         if Path(upload.filename).suffix.lower() not in ACCEPTED_SUFFIXES:
@@ -222,7 +227,7 @@ class UploadService:
         as_of: date | None,
         t: Translator,
         say: Progress,
-    ) -> tuple[VtrReport, Shipments]:
+    ) -> tuple[VtrReport | ReportJson, Shipments]:
         unreadable = esc(t._("I could not read {filename}.", filename=filename))
         try:
             if self._slots.locked():
@@ -244,7 +249,7 @@ class UploadService:
 
     async def _analyse_with_progress(
         self, path: Path, as_of: date | None, filename: str, t: Translator, say: Progress
-    ) -> tuple[VtrReport, Shipments]:
+    ) -> tuple[VtrReport | ReportJson, Shipments]:
         """The analysis in a worker thread, with a progress line every few seconds. A big
         file's parts are spilled beside it, in the upload's own folder, until merged."""
         started = time.perf_counter()
@@ -271,16 +276,15 @@ class UploadService:
         chat_id: int,
         claim: str,
         filename: str,
-        report: tuple[VtrReport, str],
+        report: ReportJson,
         table: Shipments,
         t: Translator,
     ) -> None:
         """Merged with its report in one transaction, unless the chat was forgotten since the
-        upload began, on whichever process (the store's claim tells). `report`: the report
-        and its JSON (serialised once, for the store and the replies)."""
+        upload began, on whichever process (the store's claim tells)."""
         try:
             batches = table.record_batches()
-            stored = await self.store.store_upload(chat_id, claim, batches, *report)
+            stored = await self.store.store_upload(chat_id, claim, batches, report)
         except Exception as error:
             self._refuse_storage(chat_id, error, filename, t)
         if stored is None:

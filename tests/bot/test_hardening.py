@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from telegram.error import RetryAfter
 from bot.adapters.telegram.handlers import send_replies
 from bot.bootstrap import build_services
 from bot.domain.alerts import Subscription
+from bot.domain.knowledge import KnowledgeBase
 from bot.services.alerting import AlertService
 from bot.services.charts import trend_chart
 from bot.services.core import Core
@@ -28,6 +29,7 @@ from bot.services.text_split import TELEGRAM_LIMIT
 from bot.settings import Settings
 from tests.bot import samples
 from tests.bot.fake_bot_api import FakeBotApi
+from tests.bot.harness import core_for
 from tests.bot.test_core import upload_of
 from tests.gated import GatedFetch
 from tests.loopback import busiest_second
@@ -361,6 +363,45 @@ async def test_a_huge_report_is_parsed_rendered_and_filed_by_a_worker_never_by_t
     assert turns > 0  # the loop ran while the worker built
     assert reports.scratch_folder is not None
     assert not list(reports.scratch_folder.glob("vtrbot-report-*"))  # its folder is gone
+
+
+@pytest.mark.slow  # two worker processes: the analysis and the replies
+async def test_an_uploads_report_goes_from_worker_to_store_to_worker_unparsed(
+    sqlite_store: Store, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 25, finding 7: the analysis worker's report was rebuilt as objects in the bot
+    (330,000 groups: most of the bot's 900 MB peak, and seconds holding the interpreter).
+    An upload's report now crosses as JSON to the store and to the replies' worker: here
+    parsing it in this process raises."""
+    from bot.services import isolation
+    from bot.services.isolation import analyse_upload_isolated
+
+    core = core_for(sqlite_store, kb, "en", analyse=analyse_upload_isolated)
+    core.uploads.reports.in_process_chars = 0
+    built_in_the_bot(monkeypatch)
+    monkeypatch.setattr(isolation, "_report_of", None)  # no parsing by the round trip either
+    replies = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    assert "90.0%" in replies[0].html  # 18 of 20 valid (tests/bot/samples.py)
+    [document] = [r.document for r in replies if r.document is not None]
+    assert document.data.startswith(b"PK")
+    assert await stored_count(sqlite_store, EN.chat_id) == 21
+    assert await sqlite_store.last_report_as_of(EN.chat_id) == date(2026, 11, 20)
+
+
+async def test_a_report_json_has_its_date_read_off_the_front_or_else_parsed(
+    core: Core, sqlite_store: Store
+) -> None:
+    """The store's as_of column comes from `ReportJson.of` without parsing the report: the
+    date pydantic writes first, and the whole report parsed when it is not first."""
+    from bot.domain.models import ReportJson
+
+    await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    stored = await sqlite_store.last_report_json(EN.chat_id)
+    assert stored is not None and stored.startswith('{"as_of":"2026-11-20"')
+    assert ReportJson.of(stored).as_of == date(2026, 11, 20)
+    reordered = json.loads(stored)
+    reordered = {"window": reordered.pop("window"), **reordered, "as_of": "2026-11-19"}
+    assert ReportJson.of(json.dumps(reordered)).as_of == date(2026, 11, 19)
 
 
 def defects_json(report_json: str, count: int) -> str:

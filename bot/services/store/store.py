@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from bot.domain.alerts import AlertRecord, Subscription
-from bot.domain.models import VtrReport
+from bot.domain.models import ReportJson, VtrReport
 from bot.services.i18n import SUPPORTED_LANGS, Lang
 from bot.services.store.backend import SHIPMENT_COLUMNS, Backend, Row, Transaction, blob
 from bot.services.store.schema import CHAT_TABLES
@@ -113,12 +113,13 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-async def _report_row(chat_id: int, report: VtrReport, report_json: str | None = None) -> Row:
-    """Serialised off the event loop (unless the caller already did): a big file's report
+async def _report_row(chat_id: int, report: VtrReport | ReportJson) -> Row:
+    """Serialised off the event loop (unless it comes serialised): a big file's report
     holds every defect (hundreds of thousands), seconds of serialising that would stall
     every other chat."""
-    if report_json is None:
-        report_json = await asyncio.to_thread(report.model_dump_json)
+    if isinstance(report, ReportJson):
+        return (chat_id, report.text, report.as_of.isoformat(), _now())
+    report_json = await asyncio.to_thread(report.model_dump_json)
     return (chat_id, report_json, report.as_of.isoformat(), _now())
 
 
@@ -274,15 +275,13 @@ class Store:
         chat_id: int,
         claim: str,
         batches: Iterator[Sequence[Row]],
-        report: VtrReport,
-        report_json: str | None = None,
+        report: VtrReport | ReportJson,
     ) -> int | None:
         """An upload's shipments and report, in one transaction, if its claim still stands;
         None (nothing stored) when the chat was forgotten since it began. The claim is taken
         under the chat's transaction lock, which /forget's deletion takes too: one of them
-        goes first, and the upload is either stored and then deleted, or never stored.
-        `report_json`: the report already serialised, when the caller needs it too."""
-        report_row = await _report_row(chat_id, report, report_json)  # before taking a connection
+        goes first, and the upload is either stored and then deleted, or never stored."""
+        report_row = await _report_row(chat_id, report)  # before taking a connection
         async with self.backend.transaction(chat_id) as transaction:
             if not await transaction.execute(
                 "DELETE FROM upload_claims WHERE chat_id = ? AND claim = ?", (chat_id, claim)
