@@ -13,7 +13,8 @@ Contract for callers (the CLI `check`, the conversation core, the alert pass):
 - `compute_report(table, as_of=None) -> VtrReport` applies docs/vtr-rules.md §4.
 - `analyse_file(path, as_of=None, max_bytes=None, spill_folder=None) -> (VtrReport,
   Shipments)` does both.
-- `write_defects(report, path)` writes the Excel-safe defect file (XLSX only: defects_file.py).
+- `bot.domain.defects_file.write_defects(report, path, labels)` writes the Excel-safe defect
+  file (XLSX only); not imported here, so an analysis never loads xlsxwriter.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from bot.domain.defects_file import write_defects
 from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
 from bot.domain.reading import read_table
@@ -35,7 +35,6 @@ __all__ = [
     "analyse_file",
     "compute_report",
     "read_shipments",
-    "write_defects",
 ]
 
 
