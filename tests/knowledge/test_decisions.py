@@ -553,3 +553,22 @@ def test_comma_parted_questions_are_answered_each(kb: KnowledgeBase) -> None:
     # A short tag after a comma stays with its question: one answer, with the verdict.
     tagged = kb.answer("改了追踪号多久能在后台看到更新，是马上吗")
     assert tagged.parts == [] and tagged.decision is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # One character of a Chinese key term mistyped, none of them listed as a typo.
+        ("亚吗逊的追综号怎么填", "亚马逊的追踪号怎么填"),
+        ("有效追踪绿要求多少", "有效追踪率要求多少"),
+        ("购买配松要收费吗", "购买配送要收费吗"),
+        # Real words stay: the last character of a three-character term, or a word the
+        # knowledge base writes itself.
+        ("订单取消了怎么办", "订单取消了怎么办"),
+        ("配送时效要多久", "配送时效要多久"),
+    ],
+)
+def test_chinese_key_terms_with_one_wrong_character_are_read_right(
+    kb: KnowledgeBase, typed: str, read: str
+) -> None:
+    assert kb.case(typed).text == read

@@ -203,7 +203,8 @@ class KnowledgeBase:
             if len(self._normal_texts) >= NORMAL_CACHE:
                 self._normal_texts.clear()
             normal = normalize_question(text, self._lexicon.typos)
-            cached = self._normal_texts[text] = self._analyzer.correct_words(normal)
+            normal = self._analyzer.correct_han(self._analyzer.correct_words(normal))
+            cached = self._normal_texts[text] = normal
         return cached
 
     def _facets(self, piece: str, lang: Lang) -> list[str]:

@@ -29,6 +29,9 @@ _RUN = re.compile(f"([{_HAN_CHAR}]+)|([a-z0-9]+(?:[._][a-z0-9]+)*)")
 _CONCEPT_MARK = "\x00"
 MIN_TYPO_LENGTH = 4
 SAFE_TYPO_LENGTH = 5
+MIN_HAN_TERM = 3
+MAX_HAN_TERM = 5
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 LONG_WORD = 9
 
 
@@ -58,6 +61,12 @@ def stem(word: str) -> str:
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _typo_places(length: int) -> range:
+    """Where a Chinese term may have its one wrong character: inside a three-character term
+    only (取消了 is no typo of 取消率), anywhere in a longer one (购买配松)."""
+    return range(1, length - 1) if length == MIN_HAN_TERM else range(length)
 
 
 def _distance(a: str, b: str) -> int:
@@ -103,6 +112,17 @@ class Analyzer:
         }
         self._phrase_concept = phrases
         self._synonym_re = _phrase_pattern(phrases) if phrases else None
+        # Chinese key terms of our field (有效追踪率, 追踪号, 亚马逊 …) by each character that
+        # may be mistyped left out ("追*号"): a homophone typed for it (追中号, 亚吗逊) finds
+        # its term; what the knowledge base itself writes is a word, not a typo.
+        self._corpus_text = "\n".join(normalize(text) for text in corpus)
+        self._han_typo_terms: dict[str, str] = {}
+        core = set(lexicon.core)
+        for concept in core:
+            for phrase in [*lexicon.synonyms.get(concept, []), "亚马逊"]:
+                if _HAN_ONLY.fullmatch(phrase) and MIN_HAN_TERM <= len(phrase) <= MAX_HAN_TERM:
+                    for i in _typo_places(len(phrase)):
+                        self._han_typo_terms.setdefault(f"{phrase[:i]}*{phrase[i + 1 :]}", phrase)
         # Typo repair targets: every English word the KB itself uses, indexed by its
         # one-letter deletions (SymSpell), so a lookup costs a few dict probes. Words of the
         # lexicon's phrases (valid, tracking, carrier …) are the key terms: preferred when a
@@ -143,6 +163,23 @@ class Analyzer:
         if not close:
             return word
         return min(close, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
+
+    def correct_han(self, text: str) -> str:
+        """Chinese key terms typed with one inner character wrong (追综号 → 追踪号, 亚吗逊 →
+        亚马逊), when what was typed is not a word the knowledge base uses itself."""
+        if not self._han_typo_terms or not _HAN.search(text):
+            return text
+        for length in range(MAX_HAN_TERM, MIN_HAN_TERM - 1, -1):
+            for start in range(len(text) - length + 1):
+                window = text[start : start + length]
+                for i in _typo_places(length):
+                    term = self._han_typo_terms.get(f"{window[:i]}*{window[i + 1 :]}")
+                    if term is None or term == window or not _HAN_ONLY.fullmatch(window):
+                        continue
+                    if window not in self._corpus_text:  # a word the KB writes is no typo
+                        text = text[:start] + term + text[start + length :]
+                    break
+        return text
 
     def correct_words(self, text: str) -> str:
         """Every unknown English word of a normalised text corrected (`correct`), so the
