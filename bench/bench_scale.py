@@ -3,10 +3,12 @@
     python bench/bench_scale.py [--only merge,pass,rate,questions] [--rows 1000000]
         [--chats 10000] [--shipments 300] [--messages 3000] [--rate 50] [--seconds 20]
 
-- merge: a 1M-row upload merged into PostgreSQL and into SQLite, each in a fresh process: a
+- merge: a 1M-row upload merged into SQLite and into PostgreSQL, each in a fresh process: a
   first upload of `rows` shipments into an empty store, then the same orders with new
-  tracking numbers (a seller sending the next export, every order replaced); wall time and
-  peak RSS.
+  tracking numbers (a seller sending the next export, every order replaced). Order IDs in
+  random order, as in a seller's file, handed over as the upload path does
+  (`record_batches`); wall time, the process's CPU time, peak RSS, and SQLite's floors for
+  the same rows: the `sqlite3` shell's `.import`, and a bare `INSERT … SELECT`.
 - pass: `chats` subscribed chats of `shipments` shipments each; the daily pass run by 1, then
   by 3 concurrent `vtrbot alerts --now` processes, every chat evaluated and decided (quiet:
   the compute side, nothing sent); wall time and speed-up.
@@ -33,7 +35,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
@@ -48,54 +49,105 @@ from bench.bench_load import TimedBotApi, percentile, questions  # noqa: E402
 from tests.loopback import busiest_second, free_port, wait_until_listening  # noqa: E402
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from tests.postgres_server import PostgresServer
 
 BATCH = 50_000
 """Rows per batch, as ShipmentTable.record_batches hands them to the store."""
+STAGED_COLUMNS = (
+    "order_id TEXT, ship_date TEXT, carrier TEXT, tracking TEXT, category TEXT, "
+    "marketplace TEXT, excluded TEXT"
+)
 
 
-def upload(rows: int, version: int) -> Iterator[list[tuple[object, ...]]]:
-    """Shipments in RECORD_FIELDS order, `BATCH` at a time, never all at once."""
-    start = date(2026, 10, 1)
-    for first in range(0, rows, BATCH):
-        yield [
-            (f"113-{n:07d}-{n % 9973:07d}", (start + timedelta(days=n % 50)).isoformat(), "UPS",
-             f"1Z{version}{n:015d}", ("Toys", "Home", "Garden")[n % 3], "Amazon.com", None)
-            for n in range(first, min(first + BATCH, rows))
-        ]  # fmt: skip
+def shipments(rows: int, version: int) -> pl.DataFrame:
+    """A seller's export as the engine holds it: order IDs in random order (a file is never
+    sorted by them), `version` in every tracking number so a second upload replaces each."""
+    import polars as pl
+
+    n = pl.int_range(0, rows, eager=True).sample(fraction=1.0, shuffle=True, seed=26)
+    digits = pl.col("n").cast(pl.String).str.zfill
+    return pl.DataFrame({"n": n}).select(
+        order_id=pl.format("113-{}-{}", digits(7), (pl.col("n") % 9973).cast(pl.String).str.zfill(7)),
+        ship_date=pl.date(2026, 10, 1) + pl.duration(days=pl.col("n") % 50),
+        carrier=pl.lit("UPS"),
+        tracking=pl.format("1Z{}{}", pl.lit(version), digits(15)),
+        category=pl.col("n").mod(3).replace_strict({0: "Toys", 1: "Home", 2: "Garden"}),
+        marketplace=pl.lit("Amazon.com"),
+        excluded=pl.lit(None, dtype=pl.String),
+    )  # fmt: skip
 
 
 async def merge_twice(rows: int, folder: Path, url: str | None) -> list[float]:
+    """Each upload timed from the engine's table to the committed merge: the batches are
+    made as the upload path makes them (`record_batches`, in order ID order)."""
+    from bot.domain.shipments import ShipmentTable
     from bot.services.store import Store
 
-    seconds = []
+    seconds, cpu = [], 0.0
     async with Store(folder / "vtrbot.sqlite3", database_url=url) as store:
         for version in (1, 2):
-            started = time.perf_counter()
-            written = await store.merge_shipment_rows(1, upload(rows, version))
+            table = ShipmentTable(frame=shipments(rows, version))
+            started, cpu_started = time.perf_counter(), time.process_time()
+            written = await store.merge_shipment_rows(1, table.record_batches(BATCH))
             seconds.append(time.perf_counter() - started)
+            cpu += time.process_time() - cpu_started  # the bot's process, not PostgreSQL's
             assert written == rows
         stored = sum([len(batch) async for batch in store.shipment_rows(1)])
         assert stored == rows, f"{stored} stored, expected {rows}"
-    return seconds
+    return [*seconds, cpu]
+
+
+def sqlite_floors(rows: int, folder: Path) -> tuple[float, float]:
+    """What SQLite itself takes for the same rows, with no Python between: the `sqlite3`
+    shell's `.import` of them as CSV into a table without indexes, and a bare `INSERT …
+    SELECT` of them, already in a table in order ID order, into the store's shipments
+    table (its indexes, nothing to replace)."""
+    import sqlite3
+
+    from bot.domain.shipments import ShipmentTable
+    from bot.services.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    csv = folder / "floor.csv"
+    ShipmentTable(frame=shipments(rows, 1)).frame.write_csv(csv, include_header=False)
+    script = f"CREATE TABLE staged ({STAGED_COLUMNS});\n.mode csv\n.import {csv} staged\n"
+    started = time.perf_counter()
+    subprocess.run(["sqlite3", str(folder / "floor.sqlite3")], input=script, text=True, check=True)
+    imported = time.perf_counter() - started
+    connection = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    for number in range(SCHEMA_VERSION):
+        connection.executescript(f"BEGIN;\n{MIGRATIONS[number]['sqlite']}\nCOMMIT;")
+    connection.execute("CREATE TABLE sorted AS SELECT * FROM staged ORDER BY order_id")
+    started = time.perf_counter()
+    connection.execute("BEGIN")
+    connection.execute("INSERT INTO shipments SELECT 1, * FROM sorted")
+    connection.execute("COMMIT")
+    inserted = time.perf_counter() - started
+    connection.close()
+    return imported, inserted
 
 
 def child(rows: int, url: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="vtrscale-") as folder:
-        first, second = asyncio.run(merge_twice(rows, Path(folder), url or None))
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{first:.2f} {second:.2f} {peak_mib:.1f}")
+        first, second, cpu = asyncio.run(merge_twice(rows, Path(folder), url or None))
+        peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        floors = sqlite_floors(rows, Path(folder)) if not url else (0.0, 0.0)
+    print(f"{first:.2f} {second:.2f} {cpu:.2f} {peak_mib:.1f} {floors[0]:.2f} {floors[1]:.2f}")
 
 
-def measure(rows: int, url: str | None) -> tuple[float, float, float]:
+def measure(rows: int, url: str | None) -> list[float]:
+    """First and replacing merge (wall s), the process's CPU s over both, its peak RSS
+    (MiB), and for SQLite the two floors (s)."""
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(rows), "--database-url", url or ""],
         check=True,
         capture_output=True,
         text=True,
     )
-    first, second, peak = out.stdout.split()
-    return float(first), float(second), float(peak)
+    return [float(value) for value in out.stdout.split()]
 
 
 # -- the daily pass: deciding every chat's alert, on 1 and on 3 replicas ---------------------
@@ -346,11 +398,21 @@ def fresh_database(server: PostgresServer, name: str) -> str:
 
 
 def bench_merge(rows: int, url: str) -> None:
-    print(f"{rows:,} shipments, merged twice (new, then every order replaced)")
-    print(f"{'backend':<12} {'first s':>8} {'replace s':>10} {'peak RSS MiB':>13}")
+    from bench.measure import load_average
+
+    print(f"{rows:,} shipments, order IDs shuffled, merged twice (new, then every order")
+    print(f"replaced), from the engine's table to the commit; {load_average()}")
+    print(f"{'backend':<12} {'first s':>8} {'replace s':>10} {'CPU s':>7} {'peak RSS MiB':>13}")
     for name, backend_url in (("SQLite", None), ("PostgreSQL", url)):
-        first, second, peak = measure(rows, backend_url)
-        print(f"{name:<12} {first:>8.2f} {second:>10.2f} {peak:>13.1f}")
+        first, second, cpu, peak, imported, inserted = measure(rows, backend_url)
+        print(f"{name:<12} {first:>8.2f} {second:>10.2f} {cpu:>7.2f} {peak:>13.1f}")
+        if backend_url is None:
+            print(
+                f"  floors: sqlite3 .import of the same rows (CSV, no index) {imported:.2f} s;"
+                f" bare INSERT … SELECT into shipments {inserted:.2f} s; first upload"
+                f" {first / inserted:.1f}× the latter, replacing {second / inserted:.1f}×"
+            )
+    print(load_average())
 
 
 def arguments() -> argparse.Namespace:
