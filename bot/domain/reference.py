@@ -88,7 +88,24 @@ class Vocabulary(_Registry):
     letter_service_whole_words: list[str]
 
 
+_PREPARED: dict[str, object] = {}
+"""Registries handed over already read (`use_prepared`), by file name."""
+
+
+def prepared(names: tuple[str, ...]) -> dict[str, object]:
+    """The named registries as read from their YAML, to be kept and handed back later."""
+    return {name: _load(name) for name in names}
+
+
+def use_prepared(registries: dict[str, object]) -> None:
+    """Registries kept from an earlier `prepared` (the prepared knowledge base of `vtrbot
+    ask`): read from there instead of parsing their YAML again."""
+    _PREPARED.update(registries)
+
+
 def _load(name: str) -> object:
+    if name in _PREPARED:
+        return _PREPARED[name]
     # libyaml's loader when installed: the same safe subset, read about ten times faster.
     import yaml  # only when the registry is read: a prepared knowledge base needs no YAML
 

@@ -8,23 +8,23 @@ key made of everything it is built from: the knowledge and registry YAML, the co
 knowledge package and of the registry, and the Python version. Any change to one of them
 is another key, so a stale index is never read; the old file is simply left unused.
 
-The cache lives in the user's own cache folder and is read by the same user, as trusted as
-the code beside it. A cache that cannot be written (a read-only home) only costs the build.
+Beside the base, the file holds the registries answering reads (`ANSWER_REGISTRIES`, the
+raw YAML as read), so a question reads no YAML and imports no YAML parser. The folder and
+its rules are `bot.services.prepared`'s.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
+from bot.domain import reference
 from bot.domain.knowledge import KnowledgeBase
 from bot.paths import knowledge_dir
+from bot.services.prepared import default_cache_dir, read_prepared, write_prepared
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +37,9 @@ _CODE_AND_DATA = (
 )
 
 
-def default_cache_dir() -> Path:
-    """The user's cache folder: $XDG_CACHE_HOME/vtrbot or ~/.cache/vtrbot on Linux (read
-    here rather than through platformdirs, whose import alone is a tenth of the budget)."""
-    if sys.platform == "linux":
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        return Path(base) / "vtrbot"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("vtrbot"))
+ANSWER_REGISTRIES = ("vocabulary.yaml",)
+"""The registries (bot/domain/data) the answering code reads as it answers: the letter
+services' words (knowledge/case.py). One left out only costs reading its YAML."""
 
 
 def source_key(directory: Path) -> str:
@@ -66,28 +60,16 @@ def cached_knowledge_base(
     directory = Path(directory) if directory else knowledge_dir()
     cache_dir = cache_dir or default_cache_dir()
     path = cache_dir / f"knowledge-{source_key(directory)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            kb = pickle.load(handle)
-        if isinstance(kb, KnowledgeBase):
-            return kb
-    except FileNotFoundError:
-        pass
-    except Exception as error:  # a damaged or foreign file: build anew and replace it
-        log.debug("knowledge cache not read: %s", error)
+    prepared = read_prepared(path)
+    if prepared is not None:
+        try:
+            kb, registries = pickle.loads(prepared)
+            if isinstance(kb, KnowledgeBase) and isinstance(registries, dict):
+                reference.use_prepared(registries)
+                return kb
+        except Exception as error:  # a damaged or foreign file: build anew and replace it
+            log.debug("knowledge cache not read: %s", error)
     kb = KnowledgeBase.load(directory)
-    _store(kb, path)
+    payload = (kb, reference.prepared(ANSWER_REGISTRIES))
+    write_prepared(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     return kb
-
-
-def _store(kb: KnowledgeBase, path: Path) -> None:
-    """Written beside its final name and renamed, so a reader never sees half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
-            pickle.dump(kb, part, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(part.name, path)
-    except OSError as error:
-        log.debug("knowledge cache not written: %s", error)
-        with contextlib.suppress(OSError, NameError):
-            os.unlink(part.name)
