@@ -32,7 +32,9 @@ MAX_LINES = 10
 """Groups or defects listed in an answer; /vtr and the defect file hold the rest."""
 
 _WHICH_ORDER = re.compile(
-    r"哪个订单|哪些订单|哪几个订单|哪几单|哪些包裹|哪个包裹|which orders?|which packages?|list (?:the|my) (?:defects|orders)"
+    r"哪个订单|哪些订单|哪几个订单|哪几单|哪些包裹|哪个包裹|which orders?|which packages?|"
+    r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
+    r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单"
 )
 _WHY = re.compile(r"为什么|为啥|原因|why|reason")
 _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", "atoz"})
@@ -45,8 +47,11 @@ _STILL_COUNT = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = re.compile(r"(?<![a-z])(" + "|".join(_MONTHS) + r")[a-z]*|(?<!\d)(\d{1,2})月")
 _BACK = re.compile(r"back above|recover|恢复|回到|回升|重新高于")
+_RULE_WORDS = re.compile(r"要求|标准|门槛|规定|规则|requirement|threshold|target|\brule")
+"""A question about the rule ("我的VTR要求多少才达标"), not about the chat's figures."""
 _DATA_WORDS = re.compile(
     r"类目|品类|分类|店铺|整体|总体|现在|目前|多少|几个|站|category|categories|shop|store|overall|"
+    r"达标|合格|过线|above the bar|below the bar|\bpass|\bmy vtr|my valid tracking|我的vtr|我的有效追踪|"
     r"now|current|fix|修|when|什么时候|哪天|恢复|back above|recover|still count|count against|还算|还计入"
 )
 
@@ -57,7 +62,12 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     its own (those are a case to decide, not the stored data)."""
     if case.counts is not None or case.rate is not None or case.amount is not None:
         return False
-    owned = case.own and bool(_DATA_WORDS.search(case.text)) and not case.concepts & _OTHER_SUBJECTS
+    owned = (
+        case.own
+        and bool(_DATA_WORDS.search(case.text))
+        and not case.concepts & _OTHER_SUBJECTS
+        and not _RULE_WORDS.search(case.text)
+    )
     if report is None:
         return owned
     if _named_groups(case, report) or _WHICH_ORDER.search(case.text):

@@ -39,6 +39,11 @@ async def test_own_data_questions_use_the_stored_report(tmp_path: Path, kb: Know
         # The category named in the other language: one alias table (categories.yaml).
         toys_en = await ask(WITH_DATA, "what's my Toys VTR now?")
         assert toys_en.startswith("玩具 is below the bar") and "80.0%" in toys_en
+        # "my VTR" with a verdict asked is the chat's figure (玩具 8/10 + 家居 10/10 = 18/20).
+        mine = await ask(WITH_DATA, "am I above the bar?")
+        assert mine.startswith("Your shop overall is below the bar: 90.0%")
+        below = await ask(WITH_DATA, "which category is below 95%?")
+        assert below.startswith("Below the bar: 玩具.")
         which = await ask(WITH_DATA, "which category is at risk?")
         assert which.startswith("Below the bar: 玩具.")
         fixes = await ask(WITH_DATA, "how many packages do I still need to fix?")

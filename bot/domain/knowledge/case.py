@@ -490,6 +490,6 @@ def _rate(text: str) -> float | None:
         before = _CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1]
         if _OWN_NEAR.search(before) and not _BAR_TALK.search(before) and not _UNDER.search(before):
             return value
-        if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text):
+        if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text) and not _UNDER.search(text):
             return value
     return None
