@@ -104,6 +104,7 @@ async def test_a_wrong_carrier_is_fixed_with_two_taps_sent_once_and_seen_by_the_
     assert detail["packageReferenceId"] == "1" and "carrierName" not in detail
     assert detail["orderItems"] == [{"orderItemId": order.item_id, "quantity": 1}]
     assert "not sent twice" in await press(services, confirm)
+    assert "already sent to Amazon" in await press(services, fix)  # an old "Fix" button
     assert len(spapi.confirmations) == 1
     assert "fix sent" in text_of(await command(services, "/fix"))
     await services.amazon.sync_now(SELLER.chat_id)

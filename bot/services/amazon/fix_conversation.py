@@ -126,6 +126,9 @@ class FixConversation:
     ) -> list[Reply] | None:
         if refusal := await self.service.refusal(chat.chat_id):
             return say(refusal_text(t, refusal))
+        if (order_id, package_id) in await self.service.in_flight(chat.chat_id):
+            return say(t._("A fix for this package was already sent to Amazon: the next sync "
+                           "shows whether Amazon took it (/fixes)."))  # fmt: skip
         started = await self.service.start(chat.chat_id, order_id, package_id)
         if started is None:
             return None  # not one of this chat's fixable packages: "no longer works"
