@@ -228,6 +228,16 @@ def _strike_through(decision: Decision, t: Translator) -> str:
     )
 
 
+def _letter_outside_eu(decision: Decision, t: Translator) -> str:
+    market = marketplace_by_code()[str(decision.facts["market"])]
+    name = market.zh if t.lang == "zh" else market.domain.capitalize()
+    return t._(
+        "The letter exemption (under EUR 20, sent with a letter service) is only for EU and UK "
+        "orders: a letter to {market} counts toward VTR.",
+        market=name,
+    )
+
+
 def _claim(decision: Decision, t: Translator) -> str:
     """A belief's fact, as the knowledge base words it in the reader's language."""
     return str(decision.facts["zh" if t.lang == "zh" else "en"])
@@ -299,6 +309,7 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "eu_letter": _eu_letter,
+    "letter_outside_eu": _letter_outside_eu,
     "carrier_chinese_name": _by_fact(
         "carrier",
         _(

@@ -572,3 +572,30 @@ def test_chinese_key_terms_with_one_wrong_character_are_read_right(
     kb: KnowledgeBase, typed: str, read: str
 ) -> None:
     assert kb.case(typed).text == read
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The letter exemption is the EU/UK update's only (domain.md 1b).
+        (
+            "美国站用平信寄，订单10美元，算VTR吗",
+            "算。信件豁免（低于 20 欧元、用信件服务寄出）只适用于欧盟和英国",
+        ),
+        ("Letters to the US under $20 are exempt too, right?", "Not right: The letter exemption"),
+        # "可以吗" about a mismatch asks whether it is fine: no (it shows as unconfirmed).
+        ("顺丰的单号填成了云途可以吗", "不可以。有影响：SF Express 的单号却选了 YunExpress"),
+        # Own stamps count; "算吗" asks whether they count, so the answer is 算, not 不算.
+        ("英国站的订单用Royal Mail邮票寄，没有追踪，算吗", "算。自己在邮局买的皇家邮政信件邮票"),
+        ("通过购买配送买的皇家邮政邮票，算VTR吗", "不算。通过“购买配送”购买的皇家邮政信件邮票"),
+        # The two-scan sentence no longer opens with 不够 for a question that asked none.
+        (
+            "从中国发美国，订单10美元，需要几次扫描",
+            "从中国直发美国站、10 美元的订单（5 美元及以上）需要两条",
+        ),
+    ],
+)
+def test_a_yes_or_no_follows_what_the_question_asks(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

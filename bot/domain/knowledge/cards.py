@@ -53,6 +53,9 @@ class Claim(_Loose):
     entry: str
     truth: bool
     flips: bool = False
+    exemption: bool = False
+    """The belief is that something is exempt: a question whether it counts ("算吗",
+    "does it count?") asks the opposite, so its yes is the belief's no."""
     when: list[str]
     unless: list[str] = []
     says: Texts

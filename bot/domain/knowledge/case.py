@@ -99,6 +99,7 @@ _OWN_DATA = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
 _NOT_LETTER = re.compile(
     r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
 )
+_PARCEL = re.compile(r"\bparcels?\b|包裹也|普通包裹|小包|挂号|快递包裹|parcel service")
 _CHINA = re.compile(r"中国|国内|直发|from china|china")
 _FROM = re.compile(r"(?:从|由|自|from)\s*$")
 _OTHER_COUNTRY = re.compile(
@@ -142,6 +143,8 @@ class Case:
     bound: str | None = None
     """ "1000日元以下", "under EUR 20": the amount is a rule's limit ("under"/"over"), not an order's."""
     letter: bool = False
+    parcel: bool = False
+    """A parcel service named ("普通包裹", "as a parcel"): not a letter."""
     buy_shipping: bool = False
     counts: Counts | None = None
     one_figure: bool = False
@@ -233,6 +236,7 @@ class CaseReader:
             currency=currency,
             bound=_bound(text, amount),
             letter=("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text),
+            parcel=bool(_PARCEL.search(text)),
             buy_shipping="buyshipping" in concepts,
             counts=_counts(text, amount) or _counts_from_rate(text, amount),
             one_figure=len(_roles(text, amount)) == 1,

@@ -55,6 +55,9 @@ _BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid"})
 _FORMAT = re.compile(
     r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters"
 )
+_ASKS_COUNTS = re.compile(
+    r"算[^,，。?？]{0,10}吗|算不算|计入[^,，。?？]{0,10}吗|计不计入|要算|会算|\bcount(?:s|ed)?\b"
+)
 _CHOICE = re.compile(r"\bor\b(?! not\b| no\b)|还是")
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
 _WHICH = re.compile(
@@ -275,6 +278,8 @@ class Composer:
         if claim is None:
             return None
         truth = claim.truth != (claim.flips and case.negated)
+        if claim.exemption and not case.negated and _ASKS_COUNTS.search(case.text):
+            truth = not truth  # "英国站用自己买的邮票寄，算吗": it counts, so yes
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
         return Decision(code="claim", facts=facts, agrees=truth, entry=claim.entry)
 

@@ -63,6 +63,11 @@ _CHINESE_NAME = re.compile(
 _MISMATCH = re.compile(
     r"选成|选错|选了|填成|填错|其实|实际|实际上|actually|but it(?:'s| is| was)|instead|wrong carrier|selected|chose|picked|entered as"
 )
+_ASKS_OK = re.compile(
+    r"还有效|还算|算有效|可以吗|可以不|行吗|行不行|能用吗|没问题吗|没关系吗|"
+    r"still (?:valid|count)|is it valid|\bok\b|okay|fine\b|acceptable|allowed"
+)
+"""A mismatch question asking whether it is fine (the answer is no), not whether it matters."""
 _LABEL = re.compile(r"^\s*([^:：，,；;。?？]{1,24}?)\s*[:：]")
 _FEEDBACK = frozenset({"feedback"})
 
@@ -254,6 +259,21 @@ def _passes_asked(case: Case, passes: bool) -> bool:
     return passes != asks_fail
 
 
+def _letter_outside_eu(case: Case) -> Decision | None:
+    """ "Letters to the US under $20 are exempt too?": the letter exemption is the EU/UK
+    update's only; a letter to another marketplace (Japan has its own value rule) counts."""
+    codes = _involved(case)
+    if not case.letter or not codes or case.currency == "JPY" or "JP" in codes:
+        return None
+    registry = marketplace_by_code()
+    if any(registry[c].letter_rule or registry[c].eu_cross_border_rule for c in codes):
+        return None
+    facts: dict[str, Fact] = {"market": codes[-1]}
+    return Decision(
+        code="letter_outside_eu", facts=facts, agrees=not case.negated, entry="untracked-shipments"
+    )
+
+
 def _value_rules(case: Case) -> Decision | None:
     if case.amount is None or case.currency is None:
         return None
@@ -274,8 +294,9 @@ def _stated_limit(case: Case) -> Decision | None:
         return None
     code, limit = limits[case.currency]
     right_limit = case.amount == limit
-    # The belief is "exempt" when it says 不算/exempt, else "counts".
-    agrees = right_limit and case.negated
+    # The belief is "exempt" when it says 不算/exempt, else "counts"; a parcel service named
+    # is never the EU letter exemption.
+    agrees = right_limit and case.negated and not (code == "eu_rule" and case.parcel)
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "limit": limit}
     entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
     return Decision(code=code, facts=facts, agrees=agrees, entry=entry)
@@ -414,8 +435,8 @@ def _carrier_mismatch(case: Case) -> Decision | None:
         return None
     roles = _carrier_roles(case)
     facts: dict[str, Fact] = {"selected": roles[0], "actual": roles[1]} if roles else {}
-    # "有影响吗" / "does it matter": yes; "is it still valid": no.
-    matters = not re.search(r"还有效|还算|still (?:valid|count)|算有效|is it valid|ok\b", case.text)
+    # "有影响吗" / "does it matter": yes; "is it still valid", "可以吗", "is that ok": no.
+    matters = not _ASKS_OK.search(case.text)
     return Decision(
         code="carrier_mismatch", facts=facts, agrees=matters, entry="tracking-unconfirmed"
     )
@@ -466,6 +487,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _metric_rate,
     _metric_target,
     _metrics_named,
+    _letter_outside_eu,
     _value_rules,
     _de_domestic_rule,
     _strike_through,
