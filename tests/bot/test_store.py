@@ -323,6 +323,25 @@ async def test_an_order_split_across_batches_keeps_every_row(database: Database)
         assert stored == [("O1", "NEW-A"), ("O1", "NEW-C"), ("O2", "B"), ("O9", "KEEP")]
 
 
+async def test_a_split_order_keeps_its_rows_when_its_old_row_was_the_newest_stored(
+    database: Database,
+) -> None:
+    """O1's stored row is the last the database wrote; the upload replaces it and O1's
+    two new packages arrive in two batches: both are stored. (SQLite gives a new row the
+    highest rowid plus one: had the first batch deleted before inserting, its new row
+    would have taken the deleted row's rowid and looked stored-before to the second.)"""
+    day = date(2026, 11, 20)
+
+    def row(tracking: str) -> tuple[object, ...]:
+        return ("O1", day, "UPS", tracking, "Toys", "US", None)
+
+    async with database.store() as store:
+        await store.merge_shipment_rows(8, iter([[row("OLD")]]))
+        assert await store.merge_shipment_rows(8, iter([[row("NEW-A")], [row("NEW-B")]])) == 2
+        stored = sorted(r.tracking for r in await stored_records(store, 8))
+        assert stored == ["NEW-A", "NEW-B"]
+
+
 async def test_an_upload_replaces_exactly_its_orders(database: Database) -> None:
     """Batch by batch, in whatever order the orders come: every stored row of an order in
     the upload goes (O1 had two packages, O3 one), every row of the upload is stored (O4's

@@ -178,9 +178,9 @@ class _SqliteTransaction:
         return tuple(row) if row is not None else None
 
     async def start_merge(self, chat_id: int) -> None:
-        """Note the highest rowid stored before the upload: every row the merge inserts is
-        above it (SQLite hands out max(rowid) + 1), so a batch replaces only rows stored
-        before, never those an earlier batch of the same order just wrote."""
+        """Note the highest rowid stored before the upload: a batch replaces only rows at
+        or below it, never those an earlier batch of the same order just wrote (`merge`
+        keeps every new row above it)."""
         await self._connection.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS upload ({STAGING_COLUMNS})"
         )
@@ -196,16 +196,25 @@ class _SqliteTransaction:
         self._replace_below = int(top or 0) if stored_any else None
 
     async def merge(self, rows: Sequence[Row]) -> None:
-        """One statement each: the batch staged, the chat's stored rows of its orders
-        deleted, the batch inserted. A statement per batch rather than one for the whole
-        upload: one DELETE of a million rows cost more than twice its twenty batches
-        (docs/performance.md, Storage). The index is probed in the order of the staged
-        rows, so keys in order ID order (as the engine sends them) reach neighbouring pages
-        instead of random ones, and the inserted rows grow the order index at one place."""
+        """One statement each: the batch staged, inserted, then the chat's rows of its
+        orders stored before the merge deleted. Inserted first: SQLite gives a new row the
+        highest rowid plus one, so while the first batch's rows are there every new row
+        is above the rows stored before, even once the newest of those is deleted.
+
+        A statement per batch rather than one for the whole upload: one DELETE of a
+        million rows cost more than twice its twenty batches (docs/performance.md,
+        Storage). The index is probed in the order of the staged rows, so keys in order ID
+        order (as the engine sends them) reach neighbouring pages instead of random ones,
+        and the inserted rows grow the order index at one place."""
         if self._chat_id is None:
             raise RuntimeError("merge() before start_merge()")
         await self._connection.executemany(
             "INSERT INTO temp.upload VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+        )
+        await self._connection.execute(
+            f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
+            f"SELECT ?, {SHIPMENT_COLUMNS} FROM temp.upload",
+            (self._chat_id,),
         )
         if self._replace_below is not None:
             await self._connection.execute(
@@ -213,11 +222,6 @@ class _SqliteTransaction:
                 "AND order_id IN (SELECT order_id FROM temp.upload)",
                 (self._chat_id, self._replace_below),
             )
-        await self._connection.execute(
-            f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
-            f"SELECT ?, {SHIPMENT_COLUMNS} FROM temp.upload",
-            (self._chat_id,),
-        )
         await self._connection.execute("DELETE FROM temp.upload")
 
     async def finish_merge(self) -> None:
