@@ -599,3 +599,15 @@ def test_a_yes_or_no_follows_what_the_question_asks(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Sloppy English: "help" says nothing of the topic, "calc" is calculate.
+        ("my vtr bad help", "vtr-low-causes"),
+        ("how calc vtr", "vtr-formula"),
+    ],
+)
+def test_sloppy_english_reaches_its_entry(kb: KnowledgeBase, question: str, entry: str) -> None:
+    assert kb.answer(question).matched == entry
