@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import aiohttp
 from aiohttp import web
+from telegram.ext import BaseRateLimiter
 
 
 async def serve_on_loopback(app: web.Application) -> tuple[web.AppRunner, int]:
@@ -49,3 +52,28 @@ def busiest_second(times: Iterable[float]) -> int:
             start += 1
         most = max(most, end - start + 1)
     return most
+
+
+class RecordedLimiter(BaseRateLimiter[Any]):
+    """Another rate limiter, calling `record(endpoint, time.perf_counter())` as it lets each
+    request go (after its waits, before sending): the schedule it kept, which the network
+    and a loaded machine then shift before the fake server stamps the call's arrival."""
+
+    def __init__(self, inner: BaseRateLimiter[Any], record: Callable[[str, float], None]) -> None:
+        self.inner = inner
+        self.record = record
+
+    async def initialize(self) -> None:
+        await self.inner.initialize()
+
+    async def shutdown(self) -> None:
+        await self.inner.shutdown()
+
+    async def process_request(  # type: ignore[override]
+        self, *, callback: Any, endpoint: str, **rest: Any
+    ) -> Any:
+        async def released(*args: Any, **kwargs: Any) -> Any:
+            self.record(endpoint, time.perf_counter())
+            return await callback(*args, **kwargs)
+
+        return await self.inner.process_request(callback=released, endpoint=endpoint, **rest)

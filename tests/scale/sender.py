@@ -12,28 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import time
-from typing import Any
 
-from telegram.ext import BaseRateLimiter, ExtBot
+from telegram.ext import ExtBot
 
 from bot.adapters.telegram.requests import bot_request, rate_limiter
 from bot.settings import Settings
+from tests.loopback import RecordedLimiter
 
 
-def stamped(limiter: BaseRateLimiter[int]) -> BaseRateLimiter[int]:
-    """`limiter`, printing when it lets each request go (after its waits, before sending)."""
-    process_request = limiter.process_request
-
-    async def recorded(*, callback: Any, endpoint: str, **rest: Any) -> Any:
-        async def released(*args: Any, **kwargs: Any) -> Any:
-            print(f"released {endpoint} {time.perf_counter()}", flush=True)
-            return await callback(*args, **kwargs)
-
-        return await process_request(callback=released, endpoint=endpoint, **rest)
-
-    limiter.process_request = recorded  # type: ignore[method-assign]  # wrapped, same call
-    return limiter
+def printed(endpoint: str, at: float) -> None:
+    print(f"released {endpoint} {at}", flush=True)
 
 
 async def send(first: int, count: int) -> None:
@@ -44,7 +32,7 @@ async def send(first: int, count: int) -> None:
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.base_url,
         request=bot_request(),
-        rate_limiter=stamped(rate_limiter(database_url=url)),
+        rate_limiter=RecordedLimiter(rate_limiter(database_url=url), printed),
     ) as bot:
         await asyncio.gather(
             *(bot.send_message(chat, f"message {chat}") for chat in range(first, first + count))
