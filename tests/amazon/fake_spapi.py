@@ -653,6 +653,7 @@ class FakeSpApi:
 
 _FAULT_CODES = {
     400: "InvalidInput",
+    403: "Unauthorized",
     429: "QuotaExceeded",
     500: "InternalFailure",
     503: "ServiceUnavailable",

@@ -142,7 +142,8 @@ async def test_amazons_refusal_is_shown_and_recorded_and_throttling_is_waited_ou
     (confirm,) = pressable(
         await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
     )
-    assert "Amazon refused this change (HTTP 400 InvalidInput" in await press(services, confirm)
+    refused = await press(services, confirm)
+    assert "Amazon refused this change as invalid" in refused and "(HTTP 400 Invalid" in refused
     assert "refused by Amazon" in text_of(await command(services, "/fixes"))
     assert "fix refused by Amazon: send it again" in text_of(await command(services, "/vtr"))
     spapi.confirm_faults(429, 503)
@@ -533,3 +534,20 @@ async def test_the_terminal_takes_the_defect_file_back_as_a_batch(tmp_path, spap
         wrong.order_id,
         missing.order_id,
     ]
+
+
+async def test_amazons_refusal_is_told_in_the_sellers_language_with_what_to_do(services, spapi):
+    """Amazon answers 403 twice (the token renewed once in between): the app's
+    authorization lacks the write role. A Chinese-speaking seller is told so in Chinese."""
+    wrong_carrier_order(spapi)
+    await connect_and_sync(services)
+    await command(services, "/lang zh")
+    spapi.confirm_faults(403, 403)
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    (confirm,) = pressable(
+        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
+    )
+    refused = await press(services, confirm)
+    assert "亚马逊表示该店铺的授权不能修改发货信息" in refused and "(HTTP 403" in refused
+    assert "亚马逊表示该店铺的授权不能修改发货信息" in text_of(await command(services, "/fixes"))
+    assert spapi.confirmations == []

@@ -317,7 +317,7 @@ def _batch_sent_text(sent: Sequence[Sent], t: Translator) -> list[Reply]:
                  other=sum(v for k, v in counts.items() if k not in ("sent", "failed", "unconfirmed")))]  # fmt: skip
     lines += [
         t._("{order} package {package}: {answer}", order=one.change.order_id,
-            package=one.change.package_id, answer=one.answer)
+            package=one.change.package_id, answer=refused_by_amazon(t, one.answer))
         for one in sent if one.state == "failed" and one.change is not None
     ][:LISTED]  # fmt: skip
     lines.append(t._("The next sync shows whether Amazon took them; /fixes lists each one."))
@@ -348,10 +348,40 @@ def _state_text(t: Translator, state: str, answer: str) -> str:
                            "sync shows whether Amazon took it; if not, fix it again with /fix."),
         "already": t._("This change was already confirmed: it is not sent twice. /fixes shows "
                        "what became of it."),
-        "failed": t._("Amazon refused this change ({answer}). Nothing changed on Amazon.",
-                      answer=answer),
+        "failed": refused_by_amazon(t, answer) + " " + t._("Nothing changed on Amazon."),
     }  # fmt: skip
     return texts.get(state, state)
+
+
+def refused_by_amazon(t: Translator, answer: str) -> str:
+    """Amazon's refusal in the seller's language, with Amazon's own words (as recorded) after
+    it: what the seller can do differs by what Amazon objected to."""
+    if answer.startswith("HTTP 403"):
+        why = t._(
+            "Amazon says this store's authorization may not edit shipments: authorize "
+            "the app again with the Inventory and Order Tracking role, then send /connect."
+        )
+    elif answer.startswith("HTTP 404"):
+        why = t._("Amazon no longer finds this order or package.")
+    elif answer.startswith("HTTP 4"):
+        why = t._(
+            "Amazon refused this change as invalid (a Ship+ order, or a carrier or "
+            "number it does not accept)."
+        )
+    else:
+        texts = {
+            "revoked": t._(
+                "Amazon no longer accepts this store's authorization: send /connect again."
+            ),
+            "app_rejected": t._(
+                "Amazon refused the bot's own credentials: its operator must check them."
+            ),
+            "key_changed": t._(
+                "The bot can no longer read this store's authorization: send /connect again."
+            ),
+        }
+        why = texts.get(answer, t._("Amazon refused this change."))
+    return why + (f" ({answer})" if answer.startswith("HTTP") else "")
 
 
 def _history_line(fix: FixRecord, t: Translator) -> str:
@@ -368,5 +398,5 @@ def _history_line(fix: FixRecord, t: Translator) -> str:
                old=fix.old_tracking or "–", new_carrier=carrier_name(fix.new_carrier),
                new=fix.new_tracking, state=states.get(fix.state, fix.state))  # fmt: skip
     if fix.state == "failed" and fix.answer:
-        line += f" ({fix.answer})"
+        line += ": " + refused_by_amazon(t, fix.answer)
     return "• " + esc(line)
