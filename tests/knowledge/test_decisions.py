@@ -611,3 +611,25 @@ def test_a_yes_or_no_follows_what_the_question_asks(
 )
 def test_sloppy_english_reaches_its_entry(kb: KnowledgeBase, question: str, entry: str) -> None:
     assert kb.answer(question).matched == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("I heard VTR is measured per marketplace too — true?", "Right: VTR is not account-wide"),
+        ("Amazon shows VTR with about a two week delay, right?", "Right: Amazon reports VTR"),
+        ("没有追踪的订单，A-to-z索赔会自动败诉，对吗", "对。没有追踪的订单"),
+        # metrics.yaml: ODR over 60 days.
+        ("订单缺陷率是按90天算的吧", "不对。订单缺陷率 (ODR)：目标是低于 1%，统计 60 天。"),
+        ("ODR is measured over 60 days, right?", "Right: Order Defect Rate (ODR)"),
+        ("用购买配送可以让迟到差评被删除线，对吗", "对。用“购买配送”按时发货并提供追踪"),
+        # A belief keeps the card's yes ("…吧").
+        ("购买配送在巴西也能用吧", "可以，从中国发货到巴西站可以使用“购买配送”。"),
+        ("98%的追踪率加97%准时送达可以缩短配送时间承诺，对吗", "对。98% 的货件有追踪"),
+        ("承运商名称用中文写也可以吧", "不对。"),
+    ],
+)
+def test_true_and_false_beliefs_get_their_verdict_first(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -254,6 +254,11 @@ class CaseReader:
         )
 
 
+def states_a_belief(text: str) -> bool:
+    """ "…对吧", "right?", "I heard …": the question tests a belief (normalised text)."""
+    return bool(_BELIEF.search(text))
+
+
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _VERB_ASKED = re.compile(r"(可以|需要|计入|能|会|算|是|有|要(?!求)|够|行)[^,，。?？]{0,14}吗")
 

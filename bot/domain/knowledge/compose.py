@@ -18,7 +18,7 @@ from bot.domain.knowledge.cards import (
     marketplace_lead,
     without_yes,
 )
-from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.case import Case, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
@@ -238,7 +238,7 @@ class Composer:
             eu_rule_lead(self._cards.marketplace, m, found.answer.lang)
             for m in entities.marketplaces
         )
-        lead = lead if is_yes_no(text) else without_yes(lead)
+        lead = lead if is_yes_no(text) or states_a_belief(text) else without_yes(lead)
         return self._entry_answer(found.answer, EU_ENTRY, lead or None)
 
     def _by_marketplace(
@@ -260,7 +260,7 @@ class Composer:
             marketplace_lead(self._cards.marketplace, m, found.answer.lang, about_buy_shipping)
             for m in entities.marketplaces
         )
-        lead = lead if is_yes_no(text) else without_yes(lead)
+        lead = lead if is_yes_no(text) or states_a_belief(text) else without_yes(lead)
         return self._entry_answer(found.answer, listing, lead)
 
     def _by_metrics(

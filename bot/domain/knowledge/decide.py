@@ -55,10 +55,12 @@ _ACCOUNT_WIDE = re.compile(
     r"整个店铺|全店|整个账户|整个账号|account[- ]wide|whole account|whole store|entire account|store[- ]wide|overall"
 )
 _PER_CATEGORY = re.compile(
-    r"每个类目|每个品类|分类目|按类目|按品类|per category|each category|by category"
+    r"每个类目|每个品类|分类目|按类目|按品类|per category|each category|by category|"
+    r"per marketplace|each marketplace|by marketplace|按站点|每个站点|分站点"
 )
 _CHINESE_NAME = re.compile(
-    r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|name|characters?)|(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
+    r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|name|characters?)|用中文|in chinese|"
+    r"(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
 )
 _MISMATCH = re.compile(
     r"选成|选错|选了|填成|填错|其实|实际|实际上|actually|but it(?:'s| is| was)|instead|wrong carrier|selected|chose|picked|entered as"
@@ -238,6 +240,23 @@ def _metric_target(case: Case) -> Decision | None:
     )
     agrees = stated == metric.target and said in (None, metric.good)
     facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
+    return Decision(
+        code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
+    )
+
+
+_DAYS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:天|日|days?)")
+
+
+def _metric_window(case: Case) -> Decision | None:
+    """ "订单缺陷率是按90天算的吧", "ODR is measured over 60 days?": a window stated for one
+    metric other than VTR (whose windows the claims table checks), against metrics.yaml."""
+    days = _DAYS.search(case.text)
+    if len(case.metrics) != 1 or case.metric == "vtr" or days is None:
+        return None
+    metric = metrics()[case.metrics[0]]
+    agrees = int(days.group(1)) in metric.days
+    facts: dict[str, Fact] = {"metric": metric.id, "stated": days.group(1)}
     return Decision(
         code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
     )
@@ -486,6 +505,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _needs_figures,
     _metric_rate,
     _metric_target,
+    _metric_window,
     _metrics_named,
     _letter_outside_eu,
     _value_rules,
