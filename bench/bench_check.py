@@ -50,11 +50,14 @@ def main() -> None:
     size = path.stat().st_size
     print(f"file: {path.name}, {size / 2**20:.1f} MiB; {load_average()}")
     vtrbot = [sys.executable, "-m", "bot", "check", str(path), "--json", "--as-of", "2026-11-20"]
-    engine_s, engine_rss, engine_cpu, _ = run_tree_cpu(vtrbot)
+    peaks: dict[str, int] = {}
+    engine_s, engine_rss, engine_cpu, _ = run_tree_cpu(vtrbot, peaks)
     print(
         f"vtrbot check --json: {engine_s:6.2f} s (CPU {engine_cpu:5.2f} s)   "
         f"tree peak RSS {engine_rss / 2**20:7.1f} MiB"
     )
+    print("  each process's own peak: " + ", ".join(
+        f"{role} {rss / 2**20:.0f} MiB" for role, rss in peaks.items()))  # fmt: skip
     naive_s = naive_cpu = 0.0
     for label, options in BASELINES.items():
         script = NAIVE_PANDAS.format(options=options)

@@ -32,19 +32,38 @@ print(counts.collect(engine="streaming").height)
 fresh process (imports included) as `vtrbot check` runs."""
 
 
-def tree_rss(process: psutil.Process, cpu: dict[int, float] | None = None) -> int:
+def tree_rss(
+    process: psutil.Process,
+    cpu: dict[int, float] | None = None,
+    peaks: dict[str, int] | None = None,
+) -> int:
     """Resident bytes of a process and all its descendants, now; `cpu` gets each one's CPU
-    seconds so far, by process id."""
+    seconds so far, by process id; `peaks` each one's largest resident size, by role."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         try:
-            total += member.memory_info().rss
+            rss = member.memory_info().rss
+            total += rss
             if cpu is not None:
                 times = member.cpu_times()
                 cpu[member.pid] = times.user + times.system
+            if peaks is not None:
+                role = _role(process, member)
+                peaks[role] = max(peaks.get(role, 0), rss)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
     return total
+
+
+def _role(top: psutil.Process, member: psutil.Process) -> str:
+    """What a process of the tree is: the command, multiprocessing's resource tracker or
+    forkserver, or a worker forked from the latter."""
+    if member.pid == top.pid:
+        return "command"
+    command = " ".join(member.cmdline())
+    if "resource_tracker" in command:
+        return "resource tracker"
+    return "forkserver" if member.ppid() == top.pid else f"worker {member.pid}"
 
 
 def run_tree(command: list[str], **popen: object) -> tuple[float, int, str]:
@@ -53,10 +72,12 @@ def run_tree(command: list[str], **popen: object) -> tuple[float, int, str]:
     return elapsed, peak, out
 
 
-def run_tree_cpu(command: list[str], **popen: object) -> tuple[float, int, float, str]:
+def run_tree_cpu(
+    command: list[str], peaks: dict[str, int] | None = None, **popen: object
+) -> tuple[float, int, float, str]:
     """(wall seconds, peak tree RSS, CPU seconds of the tree, stdout). The CPU time is
     what load on a shared machine moves least; each process's is its last reading, at
-    most POLL_SECONDS before it ended."""
+    most POLL_SECONDS before it ended. `peaks` gets each process's own peak, by role."""
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
     watched = psutil.Process(child.pid)
@@ -66,7 +87,7 @@ def run_tree_cpu(command: list[str], **popen: object) -> tuple[float, int, float
     reader.start()
     while child.poll() is None:
         try:
-            peak = max(peak, tree_rss(watched, cpu))
+            peak = max(peak, tree_rss(watched, cpu, peaks))
         except psutil.NoSuchProcess:
             break
         time.sleep(POLL_SECONDS)

@@ -295,6 +295,8 @@ def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     )
     first = pl.struct("order_id", "ship_date", "carrier_key", "tracking").is_first_distinct()
     later_rows = candidates.filter(~first).get_column("row")
+    if later_rows.is_empty():  # orders on several rows, each a package of its own
+        return rows.select(columns)  # shares the columns: no copy of a million rows
     keep = np.ones(rows.height, dtype=np.bool_)
     keep[later_rows.to_numpy()] = False
     return rows.filter(keep).select(columns)
