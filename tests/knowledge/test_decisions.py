@@ -633,3 +633,10 @@ def test_true_and_false_beliefs_get_their_verdict_first(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+def test_the_window_by_ship_date_is_corrected(kb: KnowledgeBase) -> None:
+    # domain.md 1b: Amazon keys the window on the promised delivery date.
+    assert _first_line(kb, "VTR 的 30 days window 是按 ship date 算吗").startswith(
+        "不是。亚马逊不是按发货日期，而是按承诺送达日期"
+    )
