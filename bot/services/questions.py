@@ -3,15 +3,19 @@ with the closest topics as buttons when the question could mean several things."
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.understand import detect_lang
+from bot.domain.models import VtrReport
 from bot.services import buttons
 from bot.services.answers import render_answer
-from bot.services.i18n import Translator, translator
+from bot.services.i18n import Lang, Translator, translator
 from bot.services.lines import esc
 from bot.services.own_data import asks_about_own_data, own_data_text
 from bot.services.replies import Reply, pack
+from bot.services.report_replies import within_bounds
 from bot.services.store import Store
 
 
@@ -27,6 +31,15 @@ def example_questions(t: Translator) -> list[str]:
         t._("Which carriers count as valid?"),
         t._("What is Buy Shipping?"),
     ]
+
+
+def own_data_answer(report_json: str, case: Case, lang: Lang) -> str | None:
+    """The answer from the chat's stored report, or None when the question is not about its
+    own figures; a huge report is parsed and read by a worker (`within_bounds`)."""
+    report = VtrReport.model_validate_json(report_json)
+    if not asks_about_own_data(case, report):
+        return None
+    return own_data_text(case, report, translator(lang))
 
 
 class QuestionService:
@@ -45,12 +58,14 @@ class QuestionService:
         case = self.kb.case(question)
         if not _may_ask_about_data(case):
             return self.ask(question, t)
-        report = await self.store.last_report(chat_id)
-        if report is None or not asks_about_own_data(case, report):
+        report_json = await self.store.last_report_json(chat_id)  # parsed where it is used
+        if report_json is None:
             return self.ask(question, t)
-        lang = detect_lang(question, t.lang)
-        reply_t = t if t.lang == lang else translator(lang)
-        return pack(esc(own_data_text(case, report, reply_t)), ())
+        args = (case, detect_lang(question, t.lang))
+        text = await asyncio.to_thread(within_bounds, own_data_answer, report_json, args)
+        if text is None:
+            return self.ask(question, t)
+        return pack(esc(text), ())
 
     def ask(self, question: str, t: Translator) -> list[Reply]:
         question = question.strip()

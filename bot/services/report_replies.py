@@ -24,6 +24,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from bot.domain.fix_marks import FixMarks, with_fix_marks
 from bot.domain.models import VtrReport
@@ -44,6 +45,7 @@ IN_PROCESS_REPORT_CHARS = 4 << 20
 built in a worker process; a shorter one in a thread, at once."""
 REPORT_WORKER_CPU_SECONDS = 600
 _Key = tuple[int, str, str]
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -122,22 +124,34 @@ class ReportReplies:
         marks: FixMarks,
     ) -> ReportParts | None:
         """Built here when small, else by a worker; None when even the worker failed."""
-        args = (report_json, lang, folder, cached is None, marks)
-        if len(report_json) <= self.in_process_chars:
-            return report_parts(*args)
-        try:
-            return call_isolated(
-                report_parts, args, (WORKER_ADDRESS_SPACE, REPORT_WORKER_CPU_SECONDS)
-            )
-        except AnalysisFailed as failed:
-            log.warning("report of %d characters not built: %s", len(report_json), failed)
-            return None
+        args = (lang, folder, cached is None, marks)
+        return within_bounds(report_parts, report_json, args, self.in_process_chars)
 
     def _keep(self, key: _Key, files: list[Reply]) -> None:
         self.forget(key[0])  # only the chat's last report is sent again
         self._files[key] = files
         while self._files and _size(self._files) > self.cache_bytes:
             self._files.popitem(last=False)
+
+
+def within_bounds(
+    work: Callable[..., T],
+    report_json: str,
+    args: tuple[Any, ...],
+    in_process_chars: int | None = None,
+) -> T | None:
+    """`work(report_json, *args)`: here for a small report, in a worker under the analysis's
+    limits for a huge one (over `IN_PROCESS_REPORT_CHARS`); None when even the worker
+    failed. Blocking (call it in a thread); `work` must be importable by name."""
+    limit = IN_PROCESS_REPORT_CHARS if in_process_chars is None else in_process_chars
+    if len(report_json) <= limit:
+        return work(report_json, *args)
+    try:
+        limits = (WORKER_ADDRESS_SPACE, REPORT_WORKER_CPU_SECONDS)
+        return call_isolated(work, (report_json, *args), limits)
+    except AnalysisFailed as failed:
+        log.warning("%s: a report of %d characters: %s", work.__name__, len(report_json), failed)
+        return None
 
 
 def report_parts(

@@ -36,6 +36,7 @@ from tests.loopback import RecordedLimiter, busiest_second
 from tests.stored import stored_count
 
 EN = ChatRef(20, "en")
+ZH = ChatRef(21, "zh")
 
 
 async def test_forget_while_a_file_is_analysed_keeps_nothing_of_it(
@@ -405,6 +406,23 @@ async def test_a_report_json_has_its_date_read_off_the_front_or_else_parsed(
     reordered = json.loads(stored)
     reordered = {"window": reordered.pop("window"), **reordered, "as_of": "2026-11-19"}
     assert ReportJson.of(json.dumps(reordered)).as_of == date(2026, 11, 19)
+
+
+@pytest.mark.slow  # a worker process started, importing the report's modules
+async def test_a_question_about_a_huge_reports_figures_is_answered_by_a_worker(
+    core: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 7 for questions: "how is my toys category?" parsed the whole stored report in
+    the bot (seconds holding the interpreter for a huge one). Past the bound (here 0) a
+    worker parses and answers it; in this process parsing raises."""
+    from bot.services import questions, report_replies
+
+    await core.handle_upload(ZH, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    built_in_the_bot(monkeypatch)
+    monkeypatch.setattr(questions, "VtrReport", None, raising=False)
+    monkeypatch.setattr(report_replies, "IN_PROCESS_REPORT_CHARS", 0)
+    [answer] = await core.handle_text(ZH, "我的玩具类目现在多少？")
+    assert answer.html.startswith("玩具不达标") and "80.0%" in answer.html  # samples.py
 
 
 def defects_json(report_json: str, count: int) -> str:
