@@ -640,3 +640,26 @@ def test_the_window_by_ship_date_is_corrected(kb: KnowledgeBase) -> None:
     assert _first_line(kb, "VTR 的 30 days window 是按 ship date 算吗").startswith(
         "不是。亚马逊不是按发货日期，而是按承诺送达日期"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A carrier's "can count as valid" never answers a question about a number with no
+        # scan yet (domain.md 1b: valid means at least one physical carrier scan).
+        ("云途的单号还没有扫描记录，算有效吗", "不算。还没有承运商扫描记录的单号不算有效"),
+        (
+            "Is a YunExpress number valid before the first scan?",
+            "No — A number with no carrier scan",
+        ),
+        # Japan: China Post numbers must end in CN; 不是 is no verb to answer with.
+        (
+            "日本站用中国邮政，单号不是CN结尾可以吗",
+            "不可以。发往日本站、用中国邮政的，追踪号必须以“CN”结尾。",
+        ),
+    ],
+)
+def test_a_carrier_s_yes_never_covers_a_condition_that_fails(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

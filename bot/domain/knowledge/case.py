@@ -260,13 +260,19 @@ def states_a_belief(text: str) -> bool:
 
 
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
-_VERB_ASKED = re.compile(r"(可以|需要|计入|能|会|算|是|有|要(?!求)|够|行)[^,，。?？]{0,14}吗")
+_VERB_ASKED = re.compile(
+    r"(?<![不没])(可以|需要|计入|能|会|算|是|有|要(?!求)|够|行)(?=[^,，。?？]{0,14}吗)"
+)
 
 
 def _verb(text: str) -> str | None:
-    """算不算 → 算; 可以选Other吗 → 可以; None when the question is not built that way."""
-    match = _A_NOT_A.search(text) or _VERB_ASKED.search(text)
-    return match.group(1) if match else None
+    """算不算 → 算; 可以选Other吗 → 可以; the first verb that is not negated ("单号不是CN结尾
+    可以吗" → 可以, not the 是 of 不是); None when the question is not built that way."""
+    match = _A_NOT_A.search(text)
+    if match:
+        return match.group(1)
+    verb = _VERB_ASKED.search(text)
+    return verb.group(1) if verb else None
 
 
 def _word_char(char: str) -> bool:
