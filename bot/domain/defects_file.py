@@ -269,9 +269,6 @@ def _group_sheet(
 
 # -- the defect file sent back, filled in: a batch of fixes ------------------------------------
 
-FIX_ROWS_READ = 5000
-"""Filled rows read back: far more than a store's editable defects, few enough to check at
-once (a seller fixes what is still in transit, not a year of history)."""
 _FIX_MEANINGS = {0: "order_id", 4: "carrier", 5: "tracking", 12: "new_carrier", 13: "new_tracking"}
 """The columns a filled file is read by (their positions in `DefectFileLabels.columns`)."""
 
@@ -314,7 +311,7 @@ def read_filled_defects(path: Path, columns: Mapping[str, str]) -> list[FilledRo
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = [workbook.get_sheet_by_name(name) for name in workbook.sheet_names[:3]]
-        tables = [sheet.to_python(nrows=FIX_ROWS_READ + 1) for sheet in sheets]
+        tables = [sheet.to_python() for sheet in sheets]
     except Exception as error:  # calamine raises plain errors on malformed parts
         raise FileRejected("bad_xlsx") from error
     found = [

@@ -321,8 +321,10 @@ def fill_defect_file(
 
 
 async def test_the_defect_file_sent_back_filled_is_checked_row_by_row_and_sent_after_one_confirm(
-    tmp_path, services, spapi
+    tmp_path, services, spapi, monkeypatch
 ):
+    from bot.services.amazon import fix_conversation
+
     wrong = us_order(1, days_ago=1, tracking=UPS_NUMBER)
     wrong.packages[0].carrier = "USPS"
     missing = us_order(2, days_ago=2, tracking="")
@@ -347,6 +349,7 @@ async def test_the_defect_file_sent_back_filled_is_checked_row_by_row_and_sent_a
     # Rows as the file lists them (the oldest first): order 3, 2, 1, then the added row 5.
     assert f"Refused: row 2, order {typo.order_id}: wrong check digit" in shown
     assert "Refused: row 5, order 999-0000000-0000000: not a package" in shown
+    assert "not checked" not in shown
     assert spapi.confirmations == []
     (confirm,) = pressable(summary, buttons.FixConfirm)
     done = await press(services, confirm)
@@ -357,9 +360,12 @@ async def test_the_defect_file_sent_back_filled_is_checked_row_by_row_and_sent_a
     ]
     assert "not sent twice" in await press(services, confirm)
     assert len(spapi.confirmations) == 2
-    # The same file sent back again before the sync: nothing is ready, nothing is resent.
+    # The same file sent back again before the sync: nothing is ready, nothing is resent;
+    # with room to check 3 filled rows, the 4th is counted, not dropped silently.
+    monkeypatch.setattr(fix_conversation, "FIX_ROWS_CHECKED", 3)
     again = text_of(await services.core.handle_file(SELLER, tmp_path / "filled.xlsx"))
-    assert "0 ready to send, 4 refused" in again
+    assert "0 ready to send, 3 refused" in again
+    assert "1 more filled row was not checked: send it again in another file." in again
     assert f"Refused: row 4, order {wrong.order_id}: listed twice, or its fix is already" in again
     assert len(spapi.confirmations) == 2
     await services.amazon.sync_now(SELLER.chat_id)

@@ -31,6 +31,9 @@ from bot.services.lines import esc, say
 from bot.services.replies import ChatRef, Reply, Upload, pack
 from bot.services.vtr_words import reason_text, sentence_gap
 
+FIX_ROWS_CHECKED = 5000
+"""Filled rows checked from one file: far more than a store's editable defects, few enough
+to check at once; the rest are counted and the seller told to send them again."""
 DEFECT_FILE_MAX_BYTES = 2 << 20
 """A defect file sent back with fixes is tens of kilobytes (a store's packages still in
 transit); a bigger XLSX is an order report, read only by the analysis."""
@@ -142,9 +145,16 @@ class FixConversation:
         """A defect file sent back filled in: every row checked, a summary, one Confirm."""
         if refusal := await self.service.refusal(chat.chat_id):
             return say(refusal_text(t, refusal))
-        token, ready, refused = await self.service.batch(chat.chat_id, filled)
+        token, ready, refused = await self.service.batch(chat.chat_id, filled[:FIX_ROWS_CHECKED])
         lines = [esc(t._("Your fix file: {ready} ready to send, {refused} refused.",
                          ready=len(ready), refused=len(refused)))]  # fmt: skip
+        unchecked = max(0, len(filled) - FIX_ROWS_CHECKED)
+        if unchecked:
+            lines.append(esc(t.ngettext(
+                "{count} more filled row was not checked: send it again in another file.",
+                "{count} more filled rows were not checked: send them again in another file.",
+                unchecked,
+            )))  # fmt: skip
         lines += [_refused_line(row, reason, t) for row, reason in refused[: LISTED * 2]]
         lines += ["• " + esc(" / ".join(_change_lines(change, t))) for change in ready[:LISTED]]
         if token is None:
