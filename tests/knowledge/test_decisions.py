@@ -663,3 +663,15 @@ def test_a_carrier_s_yes_never_covers_a_condition_that_fails(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # An amount over the limit is an order of that amount: a EUR 20 letter counts.
+        ("法国站的订单超过20欧元用信件寄算吗", "算。20 欧元的订单（FR）即使用信件寄出也计入 VTR"),
+        ("德国站的FBA订单算VTR吗", "不算。FBA 不受影响"),
+    ],
+)
+def test_over_a_limit_and_fba_counting(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert _first_line(kb, question).startswith(lead)

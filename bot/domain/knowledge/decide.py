@@ -296,8 +296,9 @@ def _letter_outside_eu(case: Case) -> Decision | None:
 def _value_rules(case: Case) -> Decision | None:
     if case.amount is None or case.currency is None:
         return None
-    if case.bound is not None:
+    if case.bound == "under" or (case.bound and case.amount == US_TWO_SCANS_FROM_USD):
         return _stated_limit(case)
+    # "超过20欧元的信件": an amount over a limit is decided as an order of that amount.
     if case.currency == "GBP" and (case.letter or "UK" in _involved(case)):
         # The letter exemption's limit is in euros; a pound amount is not converted here.
         return Decision(code="eu_rule", entry="eu-letter-under-20")
