@@ -299,7 +299,8 @@ def _lf_blocks(source: Path) -> Iterator[bytes]:
 
 def _lf_only(block: bytes) -> bytes:
     """A block with its lone CRs made LFs. CRLF is left to the CSV parser, which reads it
-    as one line end: rewriting every line of a Windows file cost a fifth of the reading."""
+    as one line end: rewriting every line of a Windows file was much of the reading
+    (docs/performance.md, "The engine after its redesign")."""
     if b"\r" not in block or block.count(b"\r") == block.count(b"\r\n"):
         return block
     # bytes.replace, not a regex: several times faster

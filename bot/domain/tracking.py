@@ -69,7 +69,7 @@ def resolve_carrier(text: str | None) -> str | None:
 def normalize_tracking(number: pl.Expr) -> pl.Expr:
     """Case and inner spaces/dashes are ignored (§4); Excel's text-marking quote too."""
     # One character class, not four literal replacements: cheaper in polars 2 (see
-    # docs/performance.md, "The engine").
+    # docs/performance.md, "The engine after its redesign").
     folded = number.fill_null("").str.strip_chars().str.strip_prefix("'")
     return folded.str.replace_all("[ \\-\u00a0\t]", "").str.to_uppercase()
 

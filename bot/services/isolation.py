@@ -240,7 +240,7 @@ def _work(
         report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
         sent = _portable(shipments, spill_folder) if wanted else None
         # As JSON: pickling a report's tens of thousands of defects, and unpickling them,
-        # took several times longer than writing and validating its JSON.
+        # took longer than writing and validating its JSON (docs/performance.md).
         answer: object = (report.model_dump_json(), sent)
     except FileRejected as error:
         answer = error
