@@ -675,3 +675,17 @@ def test_a_carrier_s_yes_never_covers_a_condition_that_fails(
 )
 def test_over_a_limit_and_fba_counting(kb: KnowledgeBase, question: str, lead: str) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Of two rates the lowest decides: the category at 90% fails, whatever the shop's.
+        ("店铺VTR 97%，但玩具类目只有90%，有事吗", "不达标：有效追踪率 90% 低于要求"),
+        # "还需要修吗" of a passing rate: no; "还差多少" of 95.5%: it already passes.
+        ("VTR 96%，还需要修吗", "不需要。"),
+        ("VTR是95.5%，离95%还差多少", "达标：有效追踪率 95.5% 高于 95%。"),
+    ],
+)
+def test_rates_against_the_bar_in_more_forms(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert _first_line(kb, question).startswith(lead)

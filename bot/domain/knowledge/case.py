@@ -492,19 +492,24 @@ def _made(shipments: int, valid: int) -> Counts | None:
 
 def _rate(text: str) -> float | None:
     """The seller's own rate: a percentage other than the bar, or 95% said of themselves
-    ("我的VTR刚好95%"), not "VTR要求95%"."""
-    for match in _PERCENT.finditer(text):
-        value = float(match.group(1))
-        if value > 100 or _PERCENT_OF.match(text, match.end()):
-            continue  # "95% of 120" is a sum to work out, not a rate
-        if value != 95 or "." in match.group(1):
-            return value  # a figure other than the bar, or one measured ("95.0%")
-        # 95% is the bar's own figure: the seller's only when said of themselves, in the
-        # words just before it ("my VTR is 95%, is that above the bar?") or in the whole
-        # question when it never speaks of the bar ("我的VTR刚好95%").
-        before = _CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1]
-        if _OWN_NEAR.search(before) and not _BAR_TALK.search(before) and not _UNDER.search(before):
-            return value
-        if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text) and not _UNDER.search(text):
-            return value
+    ("我的VTR刚好95%"), not "VTR要求95%". Of several ("店铺97%，但玩具只有90%"), the lowest:
+    the one that decides whether something fails."""
+    rates = [r for m in _PERCENT.finditer(text) if (r := _own_rate(text, m)) is not None]
+    return min(rates) if rates else None
+
+
+def _own_rate(text: str, match: re.Match[str]) -> float | None:
+    value = float(match.group(1))
+    if value > 100 or _PERCENT_OF.match(text, match.end()):
+        return None  # "95% of 120" is a sum to work out, not a rate
+    if value != 95 or "." in match.group(1):
+        return value  # a figure other than the bar, or one measured ("95.0%")
+    # 95% is the bar's own figure: the seller's only when said of themselves, in the words
+    # just before it ("my VTR is 95%, is that above the bar?") or in the whole question
+    # when it never speaks of the bar ("我的VTR刚好95%").
+    before = _CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1]
+    if _OWN_NEAR.search(before) and not _BAR_TALK.search(before) and not _UNDER.search(before):
+        return value
+    if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text) and not _UNDER.search(text):
+        return value
     return None

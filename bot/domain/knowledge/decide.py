@@ -40,12 +40,13 @@ _ASKS_PASS = re.compile(
     r"\bok\b|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
     r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题|"
-    r"\bbad\b|严重吗|block|restrict|suspend|penal|被限制|被封|封店|处罚|受限"
+    r"\bbad\b|严重吗|block|restrict|suspend|penal|被限制|被封|封店|处罚|受限|"
+    r"要修吗|需要修|还要修|need to fix|need fixing|还差|差多少|how far|away from|有事吗|要紧吗|没事吧"
 )
 _FAIL_WORDS = re.compile(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
     r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
-    r"被限制|被封|封店|处罚|受限|限制"
+    r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗"
 )
 _ONLY = re.compile(r"只看|只考核|只管|只在|只有|只算|only|just the")
 _SKIP = re.compile(
@@ -213,7 +214,7 @@ def _metric_rate(case: Case) -> Decision | None:
 
 
 _TARGET_TALK = re.compile(
-    r"要求|目标|标准|门槛|考核|必须|需要|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to be|has to be"
+    r"要求|目标|标准|门槛|考核|必须|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to be|has to be"
 )
 _SAYS_ABOVE = re.compile(r"高于|超过|大于|以上|above|over|more than|at least|higher")
 _SAYS_BELOW = re.compile(r"低于|小于|不超过|以下|以内|below|under|less than|lower|at most")
