@@ -360,6 +360,14 @@ async def test_the_defect_file_sent_back_filled_is_checked_row_by_row_and_sent_a
     ]
     assert "not sent twice" in await press(services, confirm)
     assert len(spapi.confirmations) == 2
+    # Past the size read back, a file named as the defect file is refused, not analysed.
+    big = tmp_path / "vtr-defects-2026-11-28.xlsx"
+    big.write_bytes((tmp_path / "filled.xlsx").read_bytes())
+    monkeypatch.setattr(fix_conversation, "DEFECT_FILE_MAX_BYTES", 100)
+    assert "too big for me to read back as fixes" in text_of(
+        await services.core.handle_file(SELLER, big)
+    )
+    monkeypatch.undo()
     # The same file sent back again before the sync: nothing is ready, nothing is resent;
     # with room to check 3 filled rows, the 4th is counted, not dropped silently.
     monkeypatch.setattr(fix_conversation, "FIX_ROWS_CHECKED", 3)

@@ -47,6 +47,17 @@ def defect_file_columns() -> dict[str, str]:
     return fix_columns(defect_file_labels(translator(lang)) for lang in SUPPORTED_LANGS)
 
 
+@cache
+def _defect_file_prefixes() -> tuple[str, ...]:
+    """How the defect files the bot sends are named, in every language ("vtr-defects-")."""
+    names = (translator(lang)._("vtr-defects-{date}.xlsx", date="\0") for lang in SUPPORTED_LANGS)
+    return tuple(name.split("\0")[0].casefold() for name in names)
+
+
+def _named_as_defect_file(filename: str) -> bool:
+    return filename.casefold().startswith(_defect_file_prefixes())
+
+
 class FixConversation:
     """The chat's side of `FixService`: texts and buttons in the seller's language."""
 
@@ -175,11 +186,16 @@ class FixConversation:
         sent back (its "new tracking" / "new carrier" columns, headers in either language) is
         a batch of fixes, answered here; anything else goes on to the analysis as the same
         upload."""
-        small = upload.size is not None and upload.size <= DEFECT_FILE_MAX_BYTES
-        if not (small and upload.filename.lower().endswith(".xlsx")):
+        if not upload.filename.lower().endswith(".xlsx"):
             return upload
         if await self.service.refusal(chat.chat_id) is not None:
             return upload  # a chat that cannot send fixes: its uploads are only analysed
+        if upload.size is None or upload.size > DEFECT_FILE_MAX_BYTES:
+            if _named_as_defect_file(upload.filename):
+                return say(t._("This defect file is too big for me to read back as fixes. "
+                               "Keep only the rows you filled in (delete the others) and send "
+                               "it again."))  # fmt: skip
+            return upload
         with tempfile.TemporaryDirectory(prefix="vtrbot-fixes-") as scratch:
             path = Path(scratch) / "upload.xlsx"
             await upload.fetch(path)
