@@ -70,7 +70,9 @@ def test_the_prepared_catalog_translates_every_message_as_babels_own(
 @pytest.mark.slow  # starts Python processes
 def test_a_command_line_question_reads_no_yaml_and_imports_no_babel(tmp_path: Path) -> None:
     """Once the knowledge base and the catalog are prepared, answering imports neither the
-    YAML parser nor Babel (nor the engine's polars and numpy): they cost more than the answer."""
+    YAML parser nor Babel (nor the engine's polars and numpy): they cost more than the answer.
+    A registry the answering code starts reading belongs in the prepared base's
+    `ANSWER_REGISTRIES` (bot/services/knowledge_cache.py)."""
     import os
     import subprocess
     import sys
