@@ -706,3 +706,17 @@ def test_neighbour_metrics_keep_their_own_rules(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A claim only where its words are the question's: uploading and changing carriers
+        # is the edit entry; "two weeks late" of a shipment is LSR, not VTR's latency.
+        ("上传了追踪号就可以改承运商吗", "tracking-edit"),
+        ("发货晚了两周会怎样", "metric-late-shipment"),
+        ("包裹送到以后再上传追踪号算有效吗", "tracking-after-delivery"),
+    ],
+)
+def test_claims_stay_within_their_words(kb: KnowledgeBase, question: str, entry: str) -> None:
+    assert kb.answer(question).matched == entry
