@@ -161,7 +161,10 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         date_blank=date_blank,
         unreadable_date=~date_blank & ship_date.is_null(),
         carrier=_carrier_text(frame),
-        tracking=normalize_tracking(pl.col("tracking")),
+        tracking=pl.col("tracking").fill_null(""),
+        # Only the numbers with something to fold are folded (`fold_tracking`): most are
+        # already digits and capitals.
+        tracking_to_fold=pl.col("tracking").str.contains("[^0-9A-Z]").fill_null(False),
         category=pl.when(_text(frame, "category") == "")
         .then(pl.lit(UNCATEGORIZED))
         .otherwise(_text(frame, "category")),
@@ -176,6 +179,17 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         **_delivery_columns(frame, lookups),
     )
     return rows.with_columns(excluded=_exclusion())
+
+
+def fold_tracking(rows: pl.DataFrame) -> pl.DataFrame:
+    """`normalize_tracking` on the rows `row_rules` marked `tracking_to_fold`: a number of
+    digits and capital letters alone is already as it folds."""
+    to_fold = rows.get_column("tracking_to_fold")
+    if to_fold.any():
+        folded = rows.filter(to_fold).select(normalize_tracking(pl.col("tracking")))
+        tracking = rows.get_column("tracking").scatter(to_fold.arg_true(), folded.to_series())
+        rows = rows.with_columns(tracking)
+    return rows.drop("tracking_to_fold")
 
 
 def _price_texts(frame: pl.DataFrame) -> dict[str, pl.Expr]:

@@ -19,7 +19,7 @@ from bot.domain.prefetch import read_ahead
 from bot.domain.reading import RawTable, visible_headers
 from bot.domain.reference import carrier_by_id, marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
-from bot.domain.row_rules import Lookups, price_candidates, row_rules
+from bot.domain.row_rules import Lookups, fold_tracking, price_candidates, row_rules
 from bot.domain.spill import Partitions, partition_count, split
 from bot.domain.tracking import classify, looks_scientific, resolve_carrier
 from bot.domain.values import UNREADABLE_EXAMPLES, DateOrder, map_unique, parse_dates
@@ -260,7 +260,7 @@ def _reduce(frame: pl.DataFrame, tally: _Tally, lookups: Lookups) -> pl.DataFram
     two polars queries (row_rules.py), whatever the number of rules."""
     tally.rows_read += frame.height
     lookups.learn(frame)
-    rows = row_rules(frame, lookups).collect()
+    rows = fold_tracking(row_rules(frame, lookups).collect())
     no_order, unreadable = rows.select(
         (pl.col("order_id") == "").sum(), pl.col("unreadable_date").sum()
     ).row(0)

@@ -108,6 +108,25 @@ def test_header_variants_fold_case_spaces_and_suffixes(write_file: WriteFile) ->
     assert (report.overall.shipments, report.overall.valid) == (2, 2)
 
 
+def test_only_the_numbers_that_need_folding_are_folded_each_in_its_row(
+    write_file: WriteFile,
+) -> None:
+    """Clean numbers are kept as they are and the others folded (case, spaces, dashes,
+    Excel's quote) in their own rows, whatever lies between them."""
+    ups_written = f" '{UPS_OK[:6].lower()} {UPS_OK[6:12]}-{UPS_OK[12:]} "
+    lines = [
+        "order-id,ship-date,carrier-code,tracking-number",
+        f"F1,2026-11-20,FedEx,{FEDEX_OK}",
+        f"F2,2026-11-20,UPS,{ups_written}",
+        f"F3,2026-11-20,UPS,{UPS_OK}",
+        f"F4,2026-11-20,FedEx,{FEDEX_OK[:4]} {FEDEX_OK[4:]}",
+    ]
+    report, table = analyse_file(write_file(lines), as_of=AS_OF)
+    numbers = dict(table.frame.select("order_id", "tracking").iter_rows())
+    assert numbers == {"F1": FEDEX_OK, "F2": UPS_OK, "F3": UPS_OK, "F4": FEDEX_OK}
+    assert (report.overall.shipments, report.overall.valid) == (4, 4)
+
+
 def test_ship_method_stands_in_for_a_missing_carrier_column(write_file: WriteFile) -> None:
     lines = ["订单号,发货日期,物流方式,运单号", "M1,2026-11-20,云途全球专线挂号,YT1234567890123456"]
     report, _ = analyse_file(write_file(lines), as_of=AS_OF)
