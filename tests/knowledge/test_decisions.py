@@ -720,3 +720,26 @@ def test_neighbour_metrics_keep_their_own_rules(
 )
 def test_claims_stay_within_their_words(kb: KnowledgeBase, question: str, entry: str) -> None:
     assert kb.answer(question).matched == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 算不算 asks; it does not say 不算. Italian domestic orders: domain.md speaks of
+        # cross-border and German domestic only, so no verdict, and no "是的" for the
+        # cross-border rule.
+        ("意大利本土发货 8欧 算不算VTR", "按 2025 年 1 月 15 日起的欧盟/英国新规"),
+        # German domestic counts over EUR 15: under it, no.
+        (
+            "Does German domestic shipping under 15 euros count?",
+            "No — German domestic shipments count toward VTR when the order is over EUR 15.",
+        ),
+        # 只有一次扫描: 有 is no verb to answer with; a USD 4 order needs one scan.
+        ("美国站 4美元的单子只有一次扫描 算有效吗", "算。从中国直发美国站、4 美元的订单"),
+        ("exactly 95% passes right? my friend says so", "Not right: VTR must be above 95%"),
+    ],
+)
+def test_negations_verbs_and_domestic_orders(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

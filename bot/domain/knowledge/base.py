@@ -173,7 +173,8 @@ class KnowledgeBase:
         several questions in one message are answered in turn (`Answer.parts`)."""
         reply_lang = detect_lang(question, lang)
         whole = self._answer_one(question, reply_lang)
-        pieces = [f for p in asked_pieces(question) for f in self._facets(p, reply_lang)]
+        parts = asked_pieces(question, self._names_a_concept)
+        pieces = [f for p in parts for f in self._facets(p, reply_lang)]
         if len(pieces) < 2 or (
             whole.decision is not None and whole.decision.facts.get("shipments")
         ):
@@ -216,6 +217,13 @@ class KnowledgeBase:
         if len(facets) < 2 or not subject:
             return [piece]
         return [f"{subject[0]} {FACETS[facet][lang == 'en']}" for facet in facets]
+
+    def _names_a_concept(self, text: str) -> bool:
+        """The text names something of our field or a thing it is asked about (VTR, FBA,
+        feedback, a marketplace …), not only a form ("有固定时间吗")."""
+        return any(
+            c in self._lexicon.synonyms for _, c in self._cases.concepts(self._normalized(text))
+        )
 
     def _subject(self, question: str) -> list[str]:
         """The phrases naming our field's concepts in a question ("购买配送", "VTR")."""

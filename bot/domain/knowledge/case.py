@@ -245,7 +245,7 @@ class CaseReader:
             rate=_rate(text),
             concepts=concepts,
             belief=bool(_BELIEF.search(text)),
-            negated=bool(_NEGATION.search(text)),
+            negated=bool(_NEGATION.search(_A_NOT_A.sub("", text))),
             how_many=bool(_HOW_MANY.search(text)),
             when=bool(_WHEN.search(text)),
             what_to_do=bool(_WHAT_TO_DO.search(text)),
@@ -261,7 +261,7 @@ def states_a_belief(text: str) -> bool:
 
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _VERB_ASKED = re.compile(
-    r"(?<![不没])(可以|需要|计入|能|会|算|是|有|要(?!求)|够|行)(?=[^,，。?？]{0,14}吗)"
+    r"(?<![不没只])(可以|需要|计入|能|会|算|是|有|要(?!求)|够|行)(?=[^,，。?？]{0,14}吗)"
 )
 
 

@@ -58,6 +58,9 @@ _FORMAT = re.compile(
 _ASKS_COUNTS = re.compile(
     r"算[^,，。?？]{0,10}吗|算不算|计入[^,，。?？]{0,10}吗|计不计入|要算|会算|\bcount(?:s|ed)?\b"
 )
+_DOMESTIC = re.compile(
+    r"本土|境内|本地|国内|domestic|within (?:the )?(?:country|germany|france|italy|spain)"
+)
 _CHOICE = re.compile(r"\bor\b(?! not\b| no\b)|还是")
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
 _WHICH = re.compile(
@@ -238,7 +241,9 @@ class Composer:
             eu_rule_lead(self._cards.marketplace, m, found.answer.lang)
             for m in entities.marketplaces
         )
-        lead = lead if is_yes_no(text) or states_a_belief(text) else without_yes(lead)
+        # The rule is about cross-border orders: no yes to a question about domestic ones.
+        asked = (is_yes_no(text) or states_a_belief(text)) and not _DOMESTIC.search(text)
+        lead = lead if asked else without_yes(lead)
         return self._entry_answer(found.answer, EU_ENTRY, lead or None)
 
     def _by_marketplace(

@@ -66,6 +66,7 @@ _CHINESE_NAME = re.compile(
 _MISMATCH = re.compile(
     r"选成|选错|选了|填成|填错|其实|实际|实际上|actually|but it(?:'s| is| was)|instead|wrong carrier|selected|chose|picked|entered as"
 )
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 _ASKS_OK = re.compile(
     r"还有效|还算|算有效|可以吗|可以不|行吗|行不行|能用吗|没问题吗|没关系吗|"
     r"still (?:valid|count)|is it valid|\bok\b|okay|fine\b|acceptable|allowed"
@@ -310,6 +311,11 @@ def _stated_limit(case: Case) -> Decision | None:
     """ "日本站1000日元以下的不算VTR，对吗": a rule's limit stated, checked against the rule."""
     if case.currency == "USD" and case.amount == US_TWO_SCANS_FROM_USD:
         return _us_rule(case)
+    german = _involved(case) == ["DE"] or (not _involved(case) and "germany" in case.concepts)
+    if case.currency == "EUR" and case.domestic and german:
+        # "German domestic under EUR 15, counts?": the domestic rule's limit, stated.
+        agrees = case.amount == DE_DOMESTIC_COUNTS_OVER_EUR and case.negated
+        return Decision(code="de_domestic_rule", agrees=agrees, entry="eu-cross-border")
     limits = {"JPY": ("jp_rule", JP_EXEMPT_LIMIT_JPY), "EUR": ("eu_rule", EU_LETTER_LIMIT_EUR)}
     if case.currency not in limits or case.bound != "under":
         return None
@@ -399,6 +405,8 @@ def _eu_letter(case: Case) -> Decision | None:
     # The EU/UK update's letter exception is one rule for the EU and the UK; the report's
     # registry flags only EU marketplaces' files, so a UK route is decided as the EU's.
     market = eu[-1] if eu else "DE"
+    if case.domestic and codes == [market] and market != "DE" and not case.letter:
+        return None  # "意大利本土发货": the update speaks of cross-border and German domestic only
     reason = value_exemption(market, "EUR", case.amount or 0.0, case.letter)
     exempt = reason is not None
     facts: dict[str, Fact] = {
@@ -478,7 +486,8 @@ def _only_some_marketplaces(case: Case) -> Decision | None:
     """ "VTR只看美国站，欧洲站不用管": a claim that the bar covers fewer marketplaces."""
     if "vtr" not in case.concepts or (not case.markets and "eu" not in case.concepts):
         return None
-    if not (_ONLY.search(case.text) or _SKIP.search(case.text)):
+    said = _A_NOT_A.sub("", case.text)  # 算不算 asks; it does not say 不算
+    if not (_ONLY.search(said) or _SKIP.search(said)):
         return None
     covered = [m.code for m in marketplaces() if m.vtr_bar_from_china]
     facts: dict[str, Fact] = {"covered": ", ".join(covered)}

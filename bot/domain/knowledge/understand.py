@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -234,7 +234,7 @@ _ZH_SPACE = re.compile(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff])")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
-def asked_pieces(text: str) -> list[str]:
+def asked_pieces(text: str, names_subject: Callable[[str], bool] | None = None) -> list[str]:
     """The questions of a message that asks several ("用了购买配送还会有VTR问题吗？要额外付费
     吗？"), each with the story before the first one; one piece when it asks one thing."""
     parts = [p.strip() for p in _PIECE_END.split(text) if p and p.strip()]
@@ -247,7 +247,10 @@ def asked_pieces(text: str) -> list[str]:
         # "VTR怎么算，FBA受影响吗": commas part questions only when every part asks, and at
         # some length ("我的是94%，达标吗" is one question with its figure).
         commas = [p.strip() for p in _COMMA.split(text) if p.strip()]
-        if len(commas) > 1 and all(asks(p) and len(p) >= MIN_COMMA_PART for p in commas):
+        named = names_subject or (lambda part: True)
+        if len(commas) > 1 and all(
+            asks(p) and len(p) >= MIN_COMMA_PART and named(p) for p in commas
+        ):
             return commas[:MAX_PIECES]
     if len(asking) < 2:
         return [text]
