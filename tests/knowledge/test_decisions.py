@@ -739,7 +739,23 @@ def test_claims_stay_within_their_words(kb: KnowledgeBase, question: str, entry:
         ("exactly 95% passes right? my friend says so", "Not right: VTR must be above 95%"),
     ],
 )
-def test_negations_verbs_and_domestic_orders(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
+def test_negations_verbs_and_domestic_orders(kb: KnowledgeBase, question: str, lead: str) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A Chinese phrase of another field after a Latin word still names it.
+        "FBA入库单的追踪号怎么填",
+        "How do I track my FBA shipment to the warehouse?",
+        "How long does Amazon take to pay me?",
+        "账户健康评级AHR是什么",
+    ],
+)
+def test_more_neighbouring_fields_are_refused(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "off_topic"
+
+
+def test_a_carrier_s_intake_scan_is_not_fba_inbound(kb: KnowledgeBase) -> None:
+    assert kb.answer("云途入库扫描算有效扫描吗").kind == "answer"

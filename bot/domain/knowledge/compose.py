@@ -95,6 +95,8 @@ OTHER_SUBJECTS = frozenset(
 def _phrase_pattern(phrase: str) -> str:
     """A phrase as whole words ("etsy" is not in "gets you"); Chinese as written."""
     words = [re.escape(w) for w in phrase.casefold().split()]
+    if not words[0][:1].isascii():
+        return "".join(words)  # Chinese: as written ("fba入库单" holds 入库)
     plural = "(?:e?s)?" if words[-1][-1:].isalpha() else ""
     return r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + plural + r"(?![a-z0-9])"
 
