@@ -759,3 +759,20 @@ def test_more_neighbouring_fields_are_refused(kb: KnowledgeBase, question: str) 
 
 def test_a_carrier_s_intake_scan_is_not_fba_inbound(kb: KnowledgeBase) -> None:
     assert kb.answer("云途入库扫描算有效扫描吗").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Traditional grammar words decide the reply language too (嗎, 會).
+        ("FBA會受影響嗎", "不会。FBA 不受影响"),
+        # "需要追蹤嗎" of an exemption belief asks whether it counts: own stamps do.
+        ("英國站的皇家郵政郵票需要追蹤嗎", "需要。自己在邮局买的皇家邮政信件邮票"),
+        # The 有 of 有效 is no verb to answer with.
+        ("有效追蹤率是每個類目分開算嗎", "是。VTR 不是全店一个数"),
+    ],
+)
+def test_traditional_questions_get_the_verdict_in_their_verb(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -56,7 +56,8 @@ _FORMAT = re.compile(
     r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters"
 )
 _ASKS_COUNTS = re.compile(
-    r"算[^,，。?？]{0,10}吗|算不算|计入[^,，。?？]{0,10}吗|计不计入|要算|会算|\bcount(?:s|ed)?\b"
+    r"算[^,，。?？]{0,10}吗|算不算|计入[^,，。?？]{0,10}吗|计不计入|要算|会算|\bcount(?:s|ed)?\b|"
+    r"需要追踪|要追踪|需要单号|要单号|需要跟踪|need tracking|require tracking|needs? to be tracked"
 )
 _DOMESTIC = re.compile(
     r"本土|境内|本地|国内|domestic|within (?:the )?(?:country|germany|france|italy|spain)"

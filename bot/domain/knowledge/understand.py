@@ -177,6 +177,8 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     """
     folded = to_half_width(text)
     han = bool(_HAN.search(folded))
+    if han:
+        folded = to_simplified(folded)  # 嗎, 會 are grammar words as 吗, 会 are
     words = _LATIN_WORD.findall(folded)
     if han and not words:
         return "zh"
