@@ -35,8 +35,8 @@ FIX_ROWS_CHECKED = 5000
 """Filled rows checked from one file: far more than a store's editable defects, few enough
 to check at once; the rest are counted and the seller told to send them again."""
 DEFECT_FILE_MAX_BYTES = 2 << 20
-"""A store's defect file is tens of kilobytes (about 30,000 rows fit in 2 MB, read back in
-about a second); a bigger XLSX is read only by the analysis, as an order report."""
+"""A store's defect file is tens of kilobytes; a bigger XLSX is read only by the analysis,
+as an order report (docs/performance.md: what reading one back costs)."""
 LISTED = 8
 """Packages offered with a button at once: the fix plan's first, then the newest."""
 
