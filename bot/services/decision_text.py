@@ -86,6 +86,18 @@ def _vtr_groups(decision: Decision, t: Translator) -> str:
     return "\n".join(lines)
 
 
+def _vtr_rate_groups(decision: Decision, t: Translator) -> str:
+    """Each group's rate against the bar on its own line, the failing ones first."""
+    lines = []
+    for i in range(int(decision.facts["groups"])):
+        rate = Decision(
+            code="vtr_rate",
+            facts={"percent": decision.facts[f"percent{i}"], "above": decision.facts[f"above{i}"]},
+        )
+        lines.append(f"{decision.facts[f'label{i}']}: {_vtr_rate(rate, t)}")
+    return "\n".join(lines)
+
+
 def _vtr_counts(decision: Decision, t: Translator) -> str:
     text = _vtr_verdict(decision, t)
     label = str(decision.facts.get("label") or "")
@@ -259,6 +271,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "vtr_counts": _vtr_counts,
     "vtr_groups": _vtr_groups,
+    "vtr_rate_groups": _vtr_rate_groups,
     "metrics_named": _metrics_named,
     "vtr_rate": _vtr_rate,
     "metric_rate": _metric_rate,

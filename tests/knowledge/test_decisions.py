@@ -681,7 +681,7 @@ def test_over_a_limit_and_fba_counting(kb: KnowledgeBase, question: str, lead: s
     ("question", "lead"),
     [
         # Of two rates the lowest decides: the category at 90% fails, whatever the shop's.
-        ("店铺VTR 97%，但玩具类目只有90%，有事吗", "不达标：有效追踪率 90% 低于要求"),
+        ("店铺VTR 97%，但玩具类目只有90%，有事吗", "玩具类目: 不达标：有效追踪率 90% 低于要求"),
         # "还需要修吗" of a passing rate: no; "还差多少" of 95.5%: it already passes.
         ("VTR 96%，还需要修吗", "不需要。"),
         ("VTR是95.5%，离95%还差多少", "达标：有效追踪率 95.5% 高于 95%。"),
@@ -775,4 +775,22 @@ def test_a_carrier_s_intake_scan_is_not_fba_inbound(kb: KnowledgeBase) -> None:
 def test_traditional_questions_get_the_verdict_in_their_verb(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Several labelled rates: each against the bar, the failing ones first.
+        (
+            "Home 95.2%, Toys 94.1%, Beauty 99% - which ones fail?",
+            "Toys: A VTR of 94.1%: below the bar",
+        ),
+        ("玩具94%，家居96%，哪个有问题", "玩具: 不达标：有效追踪率 94% 低于要求"),
+        # "95 percent" and 九成五 are 95%, and exactly 95% is not above it.
+        ("My VTR is 95 percent, is that ok?", "No — A VTR of exactly 95.0% (not above 95%)"),
+        ("VTR九成五够不够", "不达标：正好 95.0% 不算“高于 95%”"),
+    ],
+)
+def test_rates_per_group_and_written_out(kb: KnowledgeBase, question: str, lead: str) -> None:
     assert _first_line(kb, question).startswith(lead)

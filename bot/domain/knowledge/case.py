@@ -43,7 +43,7 @@ _SEGMENT = re.compile(r"[；;。\n]|\.(?=\s)|(?<=\D)[，,](?=[^，,；;\d]{1,20}
 _NEXT_LABEL = re.compile(r"(?<=\d)\s+(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
 """Between one group's figures and the next group's name ("Toys 57/60 Home 99/100")."""
 _CLAUSE = re.compile(r"[；;。\n，,]|\.(?=\s)")
-_LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|and|but)?\s*([^\d:：]{1,24}?)\s*\d")
+_LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,24}?)\s*\d")
 _LABEL = re.compile(r"^\s*([^:：，,；;。]{1,24}?)\s*[:：]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PAIR_ZH = re.compile(
@@ -69,7 +69,8 @@ _BAR_TALK = re.compile(
     r"要求|需要|门槛|标准|bar|threshold|require|minimum|target|at least|以上|必须|高于|超过|above|over 95|get to|reach"
 )
 _OWN_FIGURE = re.compile(
-    r"我|我的|我们|现在|目前|刚好|正好|只有|\bmy\b|\bi\b|\bwe\b|\bour\b|\bi'm\b|exactly|currently|\bat\b|\bis\b|got"
+    r"我|我的|我们|现在|目前|刚好|正好|只有|\bmy\b|\bi\b|\bwe\b|\bour\b|\bi'm\b|exactly|currently|\bat\b|\bis\b|got|"
+    r"够不够|够吗|达标吗|达标没|过了吗|过线吗|合格吗"
 )
 
 _OWN_NEAR = re.compile(
@@ -151,6 +152,8 @@ class Case:
     """One package figure given ("I shipped 200, am I ok?"): too few to decide the bar."""
     total: int | None = None
     """The packages shipped, when the question gives that figure."""
+    rate_groups: tuple[tuple[str, float], ...] = ()
+    """Several labelled groups' rates ("Home 95.2%, Toys 94.1%"), as written."""
     groups: tuple[tuple[str, Counts], ...] = ()
     """Several groups' figures in one question ("电子：100个，有效96；家居：50个，有效47"),
     each with the label written before it."""
@@ -242,6 +245,7 @@ class CaseReader:
             one_figure=len(_roles(text, amount)) == 1,
             total=_roles(text, amount).get("total"),
             groups=_groups(text, amount),
+            rate_groups=_rate_groups(text),
             rate=_rate(text),
             concepts=concepts,
             belief=bool(_BELIEF.search(text)),
@@ -386,6 +390,24 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
         if len(found) >= 2:
             return tuple(found)
     return ()
+
+
+def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
+    """Rates per labelled group, when a question gives two or more ("玩具94%，家居96%"): a
+    clause with one percentage and a name before it is a group."""
+    for splitter in (_SEGMENT, _CLAUSE):
+        found: list[tuple[str, float]] = []
+        for segment in splitter.split(text):
+            rates = _PERCENT.findall(segment)
+            label = _LABEL_TAIL.sub("", _group_label(segment))
+            if len(rates) == 1 and label and float(rates[0]) <= 100:
+                found.append((label, float(rates[0])))
+        if len(found) >= 2:
+            return tuple(found)
+    return ()
+
+
+_LABEL_TAIL = re.compile(r"(?:只有|才|是|为|有|的|vtr|at|is|was|\s)+$")
 
 
 def _group_label(segment: str) -> str:

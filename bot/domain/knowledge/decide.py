@@ -67,6 +67,7 @@ _MISMATCH = re.compile(
     r"选成|选错|选了|填成|填错|其实|实际|实际上|actually|but it(?:'s| is| was)|instead|wrong carrier|selected|chose|picked|entered as"
 )
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
+_WHICH_GROUP = re.compile(r"\bwhich\b|哪个|哪些|哪几个|fail")
 _ASKS_OK = re.compile(
     r"还有效|还算|算有效|可以吗|可以不|行吗|行不行|能用吗|没问题吗|没关系吗|"
     r"still (?:valid|count)|is it valid|\bok\b|okay|fine\b|acceptable|allowed"
@@ -115,6 +116,25 @@ def _vtr_groups(case: Case) -> Decision | None:
     for i, (label, counts) in enumerate(failing_first):
         facts.update(_vtr_facts(counts.shipments, counts.valid, case.as_written(label), str(i)))
     return Decision(code="vtr_groups", facts=facts, entry="vtr-per-category")
+
+
+def _vtr_rate_groups(case: Case) -> Decision | None:
+    """ "Home 95.2%, Toys 94.1%, Beauty 99% - which fail?": each group's rate against the
+    bar, the failing ones first."""
+    if len(case.rate_groups) < 2 or case.groups or len(case.metrics) > 1:
+        return None
+    asks = _ASKS_PASS.search(case.text) or _WHICH_GROUP.search(case.text)
+    if case.metric not in (None, "vtr") or not asks:
+        return None
+    failing_first = sorted(
+        case.rate_groups, key=lambda group: is_above(Fraction(str(group[1])), 100)
+    )
+    facts: dict[str, Fact] = {"groups": len(failing_first)}
+    for i, (label, rate) in enumerate(failing_first):
+        facts[f"label{i}"] = case.as_written(label)
+        facts[f"percent{i}"] = f"{rate:g}"
+        facts[f"above{i}"] = is_above(Fraction(str(rate)), 100)
+    return Decision(code="vtr_rate_groups", facts=facts, entry="vtr-per-category")
 
 
 def _vtr_counts(case: Case) -> Decision | None:
@@ -510,6 +530,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _carrier_chinese_name,
     _carrier_mismatch,
     _vtr_groups,
+    _vtr_rate_groups,
     _vtr_counts,
     _vtr_rate,
     _allowance,

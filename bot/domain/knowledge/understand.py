@@ -271,8 +271,13 @@ _WORD_THEN_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{2,})(\d{2,}(?:\.\d+)?%?)")
 _NUMBER_THEN_WORD = re.compile(r"(\d{2,}(?:\.\d+)?%?)([a-z]{2,})(?![a-z0-9])")
 
 
+_PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
+
+
 def separate_numbers(text: str) -> str:
-    """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%")."""
+    """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%"), and a
+    percentage written out is a percentage ("95 percent" → "95%")."""
+    text = _PERCENT_WORD.sub(r"\1%", text)
     return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))
 
 
