@@ -33,6 +33,8 @@ MIN_HAN_TERM = 3
 MAX_HAN_TERM = 5
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 LONG_WORD = 9
+MAX_TYPO_LENGTH = 24
+"""Longer runs of letters are no word (a pasted code): not spell-checked."""
 
 
 def normalize(text: str) -> str:
@@ -147,7 +149,7 @@ class Analyzer:
         "iphone" -> "phone" or "york" -> "work" would invent a topic. Four-letter words
         are only un-swapped ("waht"), since "asap" -> "asia" is one edit too.
         """
-        if len(word) < MIN_TYPO_LENGTH or word in self._vocabulary:
+        if not MIN_TYPO_LENGTH <= len(word) <= MAX_TYPO_LENGTH or word in self._vocabulary:
             return word
         candidates = {
             known
