@@ -251,14 +251,20 @@ async def press(bot_api: FakeBotApi, data: str) -> tuple[str, list[tuple[str, st
     return reply.text, reply.buttons
 
 
-async def test_fixes_in_telegram_two_taps_and_a_photo_caption_each_sent_once(app, bot_api, spapi):
+async def connect_with_a_wrong_carrier_and_a_missing_number(bot_api, spapi):
+    """The store has two fixable packages: a UPS number sent as USPS, and one with none."""
     wrong = order(1, 1, UPS_OK)
     wrong.packages[0].carrier = "USPS"
     missing = order(2, 2, "")
     spapi.orders = [wrong, missing]
-    services = app.bot_data.services
     await reply_to(bot_api, "/connect NA US")
     await reply_to(bot_api, REFRESH_TOKEN)
+    return wrong, missing
+
+
+async def test_fixes_in_telegram_two_taps_and_a_photo_caption_each_sent_once(app, bot_api, spapi):
+    wrong, missing = await connect_with_a_wrong_carrier_and_a_missing_number(bot_api, spapi)
+    services = app.bot_data.services
 
     async def backfilled() -> bool:
         return len(await services.amazon.fixes.fixable(SELLER)) == 2
@@ -302,13 +308,8 @@ async def test_the_defect_file_sent_back_in_telegram_is_one_batch_sent_after_one
     the next sync shows them taken."""
     from tests.amazon.test_fix_flow import fill_defect_file
 
-    wrong = order(1, 1, UPS_OK)
-    wrong.packages[0].carrier = "USPS"
-    missing = order(2, 2, "")
-    spapi.orders = [wrong, missing]
+    wrong, missing = await connect_with_a_wrong_carrier_and_a_missing_number(bot_api, spapi)
     services = app.bot_data.services
-    await reply_to(bot_api, "/connect NA US")
-    await reply_to(bot_api, REFRESH_TOKEN)
 
     async def reported() -> bool:
         return await services.store.last_report(SELLER) is not None

@@ -79,6 +79,15 @@ def wrong_carrier_order(spapi: FakeSpApi):
     return order
 
 
+async def propose_the_only_fix(services: Services) -> buttons.FixConfirm:
+    """/fix lists one package; pressing its button proposes the change: its Confirm."""
+    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
+    replies = await services.core.handle_button(SELLER, buttons.encode(fix))
+    (confirm,) = pressable(replies, buttons.FixConfirm)
+    assert isinstance(confirm, buttons.FixConfirm)
+    return confirm
+
+
 async def test_a_wrong_carrier_is_fixed_with_two_taps_sent_once_and_seen_by_the_sync(
     services, spapi
 ):
@@ -138,19 +147,13 @@ async def test_amazons_refusal_is_shown_and_recorded_and_throttling_is_waited_ou
     wrong_carrier_order(spapi)
     await connect_and_sync(services)
     spapi.confirm_faults(400)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     refused = await press(services, confirm)
     assert "Amazon refused this change as invalid" in refused and "(HTTP 400 Invalid" in refused
     assert "refused by Amazon" in text_of(await command(services, "/fixes"))
     assert "fix refused by Amazon: send it again" in text_of(await command(services, "/vtr"))
     spapi.confirm_faults(429, 503)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     assert "Sent to Amazon" in await press(services, confirm)
     assert len(spapi.confirmations) == 1
 
@@ -159,10 +162,7 @@ async def test_amazon_down_is_unconfirmed_and_never_resent_by_itself(services, s
     wrong_carrier_order(spapi)
     await connect_and_sync(services)
     spapi.confirm_faults(*[503] * 4)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     assert "Amazon did not answer" in await press(services, confirm)
     calls = spapi.confirm_calls()
     await services.amazon.sync_now(SELLER.chat_id)
@@ -183,10 +183,7 @@ async def test_a_crash_between_send_and_record_is_not_sent_again_and_the_sync_se
 ):
     wrong_carrier_order(spapi)
     await connect_and_sync(services)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     spapi.hold_confirms()
     sending = asyncio.create_task(press(services, confirm))
     await spapi.confirm_applied.wait()  # Amazon took it; the bot has not recorded the answer
@@ -211,9 +208,7 @@ async def test_forged_buttons_and_other_chats_cannot_fix(services, spapi):
     assert no_longer in text_of(await services.core.handle_button(SELLER, "fix:ok:zzzz"))
     assert "expired" in await press(services, buttons.FixConfirm("0123456789abcdef"))
     (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     # Another chat (not connected) pressing the same data, or asking to fix this package.
     assert "send /connect first" in await press(services, fix, OTHER)
     assert "expired" in await press(services, confirm, OTHER)
@@ -234,10 +229,7 @@ async def test_ship_plus_and_delivered_packages_are_not_offered(services, spapi)
 async def test_forget_removes_the_fix_records(services, spapi):
     wrong_carrier_order(spapi)
     await connect_and_sync(services)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     await press(services, confirm)
     await press(services, buttons.Forget(confirmed=True))
     assert "No fix has been sent" in text_of(await command(services, "/fixes"))
@@ -416,10 +408,7 @@ async def test_a_sent_fix_is_marked_in_the_report_and_file_but_counted_only_once
     header, row = defect_rows(defect_file(before), tmp_path / "before.xlsx")
     assert header[11:] == ["Fix from the chat", "New carrier", "New tracking number"]
     assert row[0] == wrong.order_id and row[11:] == ["", "", ""]
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     assert "Sent to Amazon" in await press(services, confirm)
     sent = await command(services, "/vtr")
     shown = text_of(sent)
@@ -470,10 +459,7 @@ async def test_a_group_cannot_fix_even_with_the_sellers_buttons(services, spapi)
     order = wrong_carrier_order(spapi)
     await connect_and_sync(services)
     group = ChatRef(-1001234, "en", user_id=SELLER.user_id)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     private_only = "only from the private chat that connected the store"
     assert private_only in text_of(await command(services, "/fix", group))
     assert private_only in await press(services, buttons.FixPackage(order.order_id, "1"), group)
@@ -487,10 +473,7 @@ async def test_a_change_proposed_before_the_operator_turned_writes_off_is_not_se
 ):
     wrong_carrier_order(spapi)
     await connect_and_sync(services)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     built = await services_for(tmp_path, spapi, secret_key, kb, amazon_write=False)
     async with opened(built) as read_only:  # a replica restarted with VTRBOT_AMAZON_WRITE=off
         assert "read-only" in await press(read_only, confirm)
@@ -500,10 +483,7 @@ async def test_a_change_proposed_before_the_operator_turned_writes_off_is_not_se
 async def test_an_uploaded_files_report_marks_the_fix_sent_too(tmp_path, services, spapi):
     order = wrong_carrier_order(spapi)
     await connect_and_sync(services)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     await press(services, confirm)
     path = tmp_path / "orders.csv"
     shipped = (NOW.date() - timedelta(days=2)).isoformat()
@@ -557,10 +537,7 @@ async def test_amazons_refusal_is_told_in_the_sellers_language_with_what_to_do(s
     await connect_and_sync(services)
     await command(services, "/lang zh")
     spapi.confirm_faults(403, 403)
-    (fix,) = pressable(await command(services, "/fix"), buttons.FixPackage)
-    (confirm,) = pressable(
-        await services.core.handle_button(SELLER, buttons.encode(fix)), buttons.FixConfirm
-    )
+    confirm = await propose_the_only_fix(services)
     refused = await press(services, confirm)
     assert "亚马逊表示该店铺的授权不能修改发货信息" in refused and "(HTTP 403" in refused
     assert "亚马逊表示该店铺的授权不能修改发货信息" in text_of(await command(services, "/fixes"))
