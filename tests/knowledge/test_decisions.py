@@ -794,3 +794,19 @@ def test_traditional_questions_get_the_verdict_in_their_verb(
 )
 def test_rates_per_group_and_written_out(kb: KnowledgeBase, question: str, lead: str) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A share of packages without tracking is not the VTR: 3% without → 97% valid.
+        ("我有3%的包裹没有追踪号，达标吗", "达标：有效追踪率 97% 高于 95%。"),
+        # 5% without → exactly 95%: not above the bar.
+        ("5% of my packages have no tracking, am I ok?", "No — A VTR of exactly 95.0%"),
+        ("无效率2%，VTR达标吗", "达标：有效追踪率 98% 高于 95%。"),
+    ],
+)
+def test_a_share_without_tracking_is_turned_into_the_vtr(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -512,6 +512,21 @@ def _made(shipments: int, valid: int) -> Counts | None:
     return Counts(shipments, valid) if 0 <= valid <= shipments and shipments > 0 else None
 
 
+_OTHER_DEFECT = re.compile(r"订单缺陷|order defect|\bodr\b|迟发|late|取消|cancel")
+
+
+def _invalid_share(text: str, match: re.Match[str]) -> bool:
+    """The percentage is of the packages without valid tracking ("5% of my packages have no
+    tracking", "无效率2%"), not the VTR; another metric's defects are not."""
+    # The words of this figure only: up to the clause's end or the next figure.
+    after = re.split(r"\d", _CLAUSE.split(text[match.end() : match.end() + 44])[0])[0]
+    before = re.split(r"\d", _CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1])[
+        -1
+    ]
+    near = f"{before} {after}"
+    return bool(_INVALID.search(near)) and not _OTHER_DEFECT.search(near)
+
+
 def _rate(text: str) -> float | None:
     """The seller's own rate: a percentage other than the bar, or 95% said of themselves
     ("我的VTR刚好95%"), not "VTR要求95%". Of several ("店铺97%，但玩具只有90%"), the lowest:
@@ -524,6 +539,8 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
     value = float(match.group(1))
     if value > 100 or _PERCENT_OF.match(text, match.end()):
         return None  # "95% of 120" is a sum to work out, not a rate
+    if _invalid_share(text, match):
+        return round(100 - value, 6)  # "3%的包裹没有追踪号": the valid share is the rest
     if value != 95 or "." in match.group(1):
         return value  # a figure other than the bar, or one measured ("95.0%")
     # 95% is the bar's own figure: the seller's only when said of themselves, in the words

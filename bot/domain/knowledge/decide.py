@@ -207,7 +207,7 @@ def _vtr_rate(case: Case) -> Decision | None:
         return None
     if not (_ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do):
         return None
-    if case.metric is None and not case.concepts & {"trackingid", "threshold", "drop"}:
+    if case.metric is None and not case.concepts & {"trackingid", "threshold", "drop", "invalid"}:
         return None
     rate = Fraction(str(case.rate))
     above = is_above(rate, 100)
