@@ -810,3 +810,9 @@ def test_a_share_without_tracking_is_turned_into_the_vtr(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+def test_with_several_metrics_each_rate_stays_with_its_metric(kb: KnowledgeBase) -> None:
+    # The lowest figure (0.8%) is ODR's, not VTR's: VTR is 93%, below the bar.
+    first = _first_line(kb, "VTR 93%, ODR 0.8%, am I at risk?")
+    assert first.startswith("Yes — A VTR of 93%: below the bar")

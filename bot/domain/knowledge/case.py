@@ -246,7 +246,7 @@ class CaseReader:
             total=_roles(text, amount).get("total"),
             groups=_groups(text, amount),
             rate_groups=_rate_groups(text),
-            rate=_rate(text),
+            rate=_rate(text, len(metrics)),
             concepts=concepts,
             belief=bool(_BELIEF.search(text)),
             negated=bool(_NEGATION.search(_A_NOT_A.sub("", text))),
@@ -527,12 +527,15 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
     return bool(_INVALID.search(near)) and not _OTHER_DEFECT.search(near)
 
 
-def _rate(text: str) -> float | None:
+def _rate(text: str, metrics: int = 1) -> float | None:
     """The seller's own rate: a percentage other than the bar, or 95% said of themselves
-    ("我的VTR刚好95%"), not "VTR要求95%". Of several ("店铺97%，但玩具只有90%"), the lowest:
-    the one that decides whether something fails."""
+    ("我的VTR刚好95%"), not "VTR要求95%". Of several for one metric ("店铺97%，但玩具只有
+    90%"), the lowest: the one that decides whether something fails; with several metrics
+    named ("VTR 93%, ODR 0.8%"), the first metric's, written first."""
     rates = [r for m in _PERCENT.finditer(text) if (r := _own_rate(text, m)) is not None]
-    return min(rates) if rates else None
+    if not rates:
+        return None
+    return rates[0] if metrics > 1 else min(rates)
 
 
 def _own_rate(text: str, match: re.Match[str]) -> float | None:
