@@ -816,3 +816,16 @@ def test_with_several_metrics_each_rate_stays_with_its_metric(kb: KnowledgeBase)
     # The lowest figure (0.8%) is ODR's, not VTR's: VTR is 93%, below the bar.
     first = _first_line(kb, "VTR 93%, ODR 0.8%, am I at risk?")
     assert first.startswith("Yes — A VTR of 93%: below the bar")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Is Buy Shipping available for FBA orders?", "No — Buy Shipping is for self-fulfilled"),
+        ("FBA订单能用购买配送吗", "不能。“购买配送”是给自配送订单用的"),
+    ],
+)
+def test_buy_shipping_is_for_self_fulfilled_orders(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
