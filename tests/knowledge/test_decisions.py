@@ -829,3 +829,9 @@ def test_buy_shipping_is_for_self_fulfilled_orders(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+def test_when_back_above_the_bar_without_data_gets_what_to_do(kb: KnowledgeBase) -> None:
+    # Without the chat's data there is no date to give: the steps, and the offer to
+    # compute it from a file (not Buy Shipping's entry, which "back above" once reached).
+    assert kb.answer("when will my VTR be back above 95%?").matched == "vtr-below-95"
