@@ -835,3 +835,10 @@ def test_when_back_above_the_bar_without_data_gets_what_to_do(kb: KnowledgeBase)
     # Without the chat's data there is no date to give: the steps, and the offer to
     # compute it from a file (not Buy Shipping's entry, which "back above" once reached).
     assert kb.answer("when will my VTR be back above 95%?").matched == "vtr-below-95"
+
+
+def test_groups_written_apart_with_spaces_are_each_decided(kb: KnowledgeBase) -> None:
+    # 190/200 = 95.0% (1 fix); 96/100 = 96.0%.
+    reply = _reply(kb, "美国站玩具类目 200单 190单有效 欧洲站家居 100单 96单有效 哪个不达标")
+    assert reply.startswith("美国站玩具类目: 不达标：200 个里 190 个有效 = 95.0%")
+    assert "欧洲站家居: 达标：100 个里 96 个有效 = 96.0%" in reply

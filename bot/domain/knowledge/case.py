@@ -42,6 +42,8 @@ _OUT_OF = re.compile(r"(?:out of|of|/|总共|一共|共)\s*$")
 _SEGMENT = re.compile(r"[；;。\n]|\.(?=\s)|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
 _NEXT_LABEL = re.compile(r"(?<=\d)\s+(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
 """Between one group's figures and the next group's name ("Toys 57/60 Home 99/100")."""
+_SPACED_LABEL = re.compile(r"\s+(?=[^\d\s,，:：/]{2,12}\s+\d)")
+"""Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
 _CLAUSE = re.compile(r"[；;。\n，,]|\.(?=\s)")
 _LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,24}?)\s*\d")
 _LABEL = re.compile(r"^\s*([^:：，,；;。]{1,24}?)\s*[:：]")
@@ -381,7 +383,7 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     """Figures per labelled group, when a question gives two or more groups: split at
     sentences and labels first ("Kitchen: 73 shipments, 70 valid. Beauty: …"), else at
     every comma ("整体100单97单有效，家居40单只有37单有效，玩具60单全部有效")."""
-    for splitter in (_SEGMENT, _CLAUSE, _NEXT_LABEL):
+    for splitter in (_SEGMENT, _CLAUSE, _NEXT_LABEL, _SPACED_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
             counts = _counts(segment, amount) if segment else None
