@@ -842,3 +842,8 @@ def test_groups_written_apart_with_spaces_are_each_decided(kb: KnowledgeBase) ->
     reply = _reply(kb, "美国站玩具类目 200单 190单有效 欧洲站家居 100单 96单有效 哪个不达标")
     assert reply.startswith("美国站玩具类目: 不达标：200 个里 190 个有效 = 95.0%")
     assert "欧洲站家居: 达标：100 个里 96 个有效 = 96.0%" in reply
+
+
+def test_fba_asked_with_a_not_a_after_another_question(kb: KnowledgeBase) -> None:
+    answer = kb.answer("VTR多少算达标？另外FBA算不算？")
+    assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-threshold", "vtr-fba"]

@@ -225,7 +225,7 @@ _PIECE_END = re.compile(
     # "how do I fix it and by when …", "what is it and how to check it": a new question word
     # after "and" starts a new question.
     r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should)\b)|"
-    r",\s+(?:and\s+|also\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should)\b)|"
+    r",\s+(?:and\s+|also\s+|plus\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should)\b)|"
     r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})"
 )
 MAX_PIECES = 3
