@@ -847,3 +847,13 @@ def test_groups_written_apart_with_spaces_are_each_decided(kb: KnowledgeBase) ->
 def test_fba_asked_with_a_not_a_after_another_question(kb: KnowledgeBase) -> None:
     answer = kb.answer("VTR多少算达标？另外FBA算不算？")
     assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-threshold", "vtr-fba"]
+
+
+def test_it_may_stand_for_the_subject_when_the_first_question_is_answered(
+    kb: KnowledgeBase,
+) -> None:
+    answer = kb.answer("Is Buy Shipping free, plus can I use it for Japan?")
+    assert [answer.matched, *(p.matched for p in answer.parts)] == [
+        "buy-shipping-cost",
+        "buy-shipping-marketplaces",
+    ]

@@ -190,6 +190,11 @@ class KnowledgeBase:
             context = _told(pieces[0]) if pronoun else subject
             asked = f"{context}. {piece}" if carried else piece
             one = self._answer_one(asked, reply_lang)
+            if carried and pronoun and answers and not _new_topic(one, answers[0]):
+                # "…free, plus can I use it for Japan?": "it" was the subject, not what the
+                # first asked; taken only when it stays near the first answer's topic.
+                retry = self._answer_one(f"{subject}. {piece}", reply_lang)
+                one = retry if self._near(retry, answers[0]) else one
             if one.kind == "answer" and all(_new_topic(one, a) for a in answers):
                 answers.append(one)
         if len(answers) < 2:
@@ -217,6 +222,14 @@ class KnowledgeBase:
         if len(facets) < 2 or not subject:
             return [piece]
         return [f"{subject[0]} {FACETS[facet][lang == 'en']}" for facet in facets]
+
+    def _near(self, one: Answer, first: Answer) -> bool:
+        """One answer is on a topic next to the first's (one of its related entries)."""
+        if one.kind != "answer" or one.matched is None or first.matched is None:
+            return False
+        return one.matched in self.entries[first.matched].related or self._related(
+            one.matched, first.matched
+        )
 
     def _names_a_concept(self, text: str) -> bool:
         """The text names something of our field or a thing it is asked about (VTR, FBA,
