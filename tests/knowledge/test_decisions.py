@@ -857,3 +857,23 @@ def test_it_may_stand_for_the_subject_when_the_first_question_is_answered(
         "buy-shipping-cost",
         "buy-shipping-marketplaces",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The domestic rule's own limit stated rightly ("over EUR 15 counts"): right.
+        (
+            "我理解的是德国本地单超过15欧才算，没错吧",
+            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR。",
+        ),
+        # ", yes?" and "correct me if" test a belief.
+        (
+            "Letters under 20 euro to France are exempt if sent as letter, yes?",
+            "Right: In the EU and UK",
+        ),
+        ("Correct me if I'm wrong, but VTR only matters for US sellers?", "Not right: The VTR bar"),
+    ],
+)
+def test_stated_rules_and_tag_questions(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert _first_line(kb, question).startswith(lead)

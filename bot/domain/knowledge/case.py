@@ -85,7 +85,8 @@ _UNDER = re.compile(r"below|under|less than|低于|跌破|不到|少于")
 _BELIEF = re.compile(
     r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
-    r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told"
+    r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
+    r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if"
 )
 _HOW_MANY = re.compile(
     r"多少个|几[个单件票笔包]|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"

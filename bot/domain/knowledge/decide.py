@@ -320,6 +320,15 @@ def _value_rules(case: Case) -> Decision | None:
         return None
     if case.bound == "under" or (case.bound and case.amount == US_TWO_SCANS_FROM_USD):
         return _stated_limit(case)
+    german = _involved(case) == ["DE"] or (not _involved(case) and "germany" in case.concepts)
+    if (
+        case.bound == "over"
+        and case.amount == DE_DOMESTIC_COUNTS_OVER_EUR
+        and case.domestic
+        and german
+    ):
+        # "德国本地单超过15欧才算": the domestic rule's own limit, stated rightly.
+        return Decision(code="de_domestic_rule", agrees=not case.negated, entry="eu-cross-border")
     # "超过20欧元的信件": an amount over a limit is decided as an order of that amount.
     if case.currency == "GBP" and (case.letter or "UK" in _involved(case)):
         # The letter exemption's limit is in euros; a pound amount is not converted here.
