@@ -877,3 +877,20 @@ def test_it_may_stand_for_the_subject_when_the_first_question_is_answered(
 )
 def test_stated_rules_and_tag_questions(kb: KnowledgeBase, question: str, lead: str) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # One order in several packages: each package counts (domain.md 1b).
+        ("一单2个包裹，VTR算一个吗", "不算。VTR 按包裹算"),
+        ("一单2个包裹，VTR算两个吗", "算。VTR 按包裹算"),
+        ("If one order ships in 3 boxes, is it 3 packages for VTR?", "Yes — VTR counts packages"),
+        # "Do all letters count?" is not the opposite of "are all letters exempt": both false.
+        ("Do all letters count toward VTR?", "No — Not every letter is exempt."),
+    ],
+)
+def test_packages_per_order_and_universal_letter_beliefs(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
