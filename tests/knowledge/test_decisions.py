@@ -894,3 +894,18 @@ def test_packages_per_order_and_universal_letter_beliefs(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A rate written without its sign right after VTR's name; "pkgs" are packages.
+        ("vtr 95 exactly ok?", "No — A VTR of exactly 95.0% (not above 95%)"),
+        ("有效追踪率是94，达标吗", "不达标：有效追踪率 94% 低于要求"),
+        ("my vtr is 93, what now", "A VTR of 93%: below the bar"),
+        # 150 − 7 = 143: 95.33% → 95.3%, above the bar.
+        ("toys cat 150 pkgs 7 missing trk", "143 valid of 150 = 95.3%: above the bar"),
+    ],
+)
+def test_terse_figures(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert _first_line(kb, question).startswith(lead)

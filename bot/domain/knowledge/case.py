@@ -64,7 +64,9 @@ _INVALID = re.compile(
 _VALID = re.compile(
     r"valid|(?:with|have|has|had) (?:a )?tracking|tracked|有效|有追踪|有单号|有跟踪|合格|scanned"
 )
-_TOTAL = re.compile(r"ship|package|order|parcel|total|发了|发货|包裹|单|件|票|总|一共|共|卖了|出了")
+_TOTAL = re.compile(
+    r"ship|package|pkg|pcs|order|parcel|box|total|发了|发货|包裹|单|件|票|总|一共|共|卖了|出了"
+)
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
 _PERCENT_OF = re.compile(r"\s*(?:of|的)\s*\d")
 _BAR_TALK = re.compile(
@@ -93,7 +95,7 @@ _HOW_MANY = re.compile(
 )
 _WHEN = re.compile(r"什么时候|何时|哪天|几号|when|by when|多久")
 _WHAT_TO_DO = re.compile(
-    r"怎么办|咋办|怎么处理|怎么改|what should|what do i do|how do i fix|how to fix|怎么修"
+    r"怎么办|咋办|怎么处理|怎么改|what should|what do i do|how do i fix|how to fix|怎么修|what now|now what"
 )
 _NEGATION = re.compile(
     r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"

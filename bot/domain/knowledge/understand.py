@@ -272,12 +272,18 @@ _NUMBER_THEN_WORD = re.compile(r"(\d{2,}(?:\.\d+)?%?)([a-z]{2,})(?![a-z0-9])")
 
 
 _PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
+# "vtr 95 exactly ok?", "有效追踪率是94": a rate written without its sign, right after the
+# metric's name (two digits, not days or a count).
+_RATE_WITHOUT_SIGN = re.compile(
+    r"((?:vtr|有效追踪率|追踪率)\s*(?:is|was|at|是|为|只有|=|:|：)?\s*)"
+    r"([5-9]\d(?:\.\d+)?|100)(?![\d.%]|\s*(?:天|日|days?|个|单|件|包裹|packages?|orders?|shipments?))"
+)
 
 
 def separate_numbers(text: str) -> str:
     """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%"), and a
     percentage written out is a percentage ("95 percent" → "95%")."""
-    text = _PERCENT_WORD.sub(r"\1%", text)
+    text = _RATE_WITHOUT_SIGN.sub(r"\1\2%", _PERCENT_WORD.sub(r"\1%", text))
     return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))
 
 
