@@ -250,6 +250,24 @@ def _letter_outside_eu(decision: Decision, t: Translator) -> str:
     )
 
 
+def _marketplace_list(decision: Decision, t: Translator) -> str:
+    """The whole list a belief about marketplaces is decided against, in the reader's names."""
+    by_code = marketplace_by_code()
+    codes = str(decision.facts["covered"]).split()
+    names = [by_code[c].zh for c in codes] if t.lang == "zh" else codes
+    covered = ("、" if t.lang == "zh" else ", ").join(names)
+    if decision.facts["buy_shipping"]:
+        return t._(
+            "For shipments from China, Buy Shipping is offered on these marketplaces: {covered}.",
+            covered=covered,
+        )
+    return t._(
+        "For shipments from China, the VTR bar (above 95%) applies on these marketplaces: "
+        "{covered}.",
+        covered=covered,
+    )
+
+
 def _claim(decision: Decision, t: Translator) -> str:
     """A belief's fact, as the knowledge base words it in the reader's language."""
     return str(decision.facts["zh" if t.lang == "zh" else "en"])
@@ -353,6 +371,7 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "strike_through": _strike_through,
+    "marketplace_list": _marketplace_list,
     "vtr_marketplaces": _sentence(
         _(
             "The VTR bar (above 95%) is not for one marketplace only: for shipments from China it "

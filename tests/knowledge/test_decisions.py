@@ -909,3 +909,29 @@ def test_packages_per_order_and_universal_letter_beliefs(
 )
 def test_terse_figures(kb: KnowledgeBase, question: str, lead: str) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Buy Shipping from China: 12 marketplaces, DE/FR/IT/ES among them, so "US only" is false.
+        (
+            "购买配送只有美国站能用，欧洲站用不了，是吧",
+            "不对。从中国发货，这些站点都可以用“购买配送”：美国站",
+        ),
+        # CA is on Buy Shipping's list: the negative belief is false, no "Yes".
+        ("Buy Shipping doesn't support shipping from China to Canada, right?", "Not right: "),
+        # AU is not on it: the negative belief holds.
+        ("Buy Shipping doesn't support Australia, right?", "Right: "),
+        # The bar from China covers 11 marketplaces, not the three named.
+        ("从中国发货，VTR 95%的要求只针对美国、英国、德国这三个站，对吗", "不对。"),
+        # Only US, UK, DE named, all three on the list: the opener must not agree with "only".
+        ("VTR is only required on US, UK and DE, right?", "Not right: "),
+    ],
+)
+def test_a_belief_about_a_list_of_marketplaces_is_decided_on_the_whole_list(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
+    assert not first.startswith(("Yes", "是的", "可以"))

@@ -88,7 +88,7 @@ _BELIEF = re.compile(
     r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
-    r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if"
+    r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$"
 )
 _HOW_MANY = re.compile(
     r"多少个|几[个单件票笔包]|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"
@@ -101,6 +101,12 @@ _NEGATION = re.compile(
     r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
     r"can't count|cannot count|no need|not needed|not affected"
 )
+NOT_OFFERED = re.compile(
+    r"用不了|不能用|没法用|不可以用|不支持|不适用|不开放|没开通|doesn't (?:support|work|serve|cover|apply)|"
+    r"does not (?:support|work|serve|cover|apply)|not (?:available|supported|offered|covered)|"
+    r"can't (?:use|be used)|cannot (?:use|be used)"
+)
+"""Words saying a feature or rule does not reach a place ("用不了", "doesn't support")."""
 _OWN_DATA = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
 _NOT_LETTER = re.compile(
     r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
@@ -261,6 +267,13 @@ class CaseReader:
             own=bool(_OWN_DATA.search(text)),
             verb=_verb(text),
         )
+
+
+def denies(text: str) -> bool:
+    """ "…用不了", "doesn't support …", "不算吧": the question says something does not hold,
+    so a registry's plain "yes, it does" cannot be its first word."""
+    said = _A_NOT_A.sub("", text)
+    return bool(_NEGATION.search(said) or NOT_OFFERED.search(said))
 
 
 def states_a_belief(text: str) -> bool:

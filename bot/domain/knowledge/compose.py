@@ -18,7 +18,7 @@ from bot.domain.knowledge.cards import (
     marketplace_lead,
     without_yes,
 )
-from bot.domain.knowledge.case import Case, states_a_belief
+from bot.domain.knowledge.case import Case, denies, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
@@ -246,7 +246,7 @@ class Composer:
         )
         # The rule is about cross-border orders: no yes to a question about domestic ones.
         asked = (is_yes_no(text) or states_a_belief(text)) and not _DOMESTIC.search(text)
-        lead = lead if asked else without_yes(lead)
+        lead = lead if asked and not denies(text) else without_yes(lead)
         return self._entry_answer(found.answer, EU_ENTRY, lead or None)
 
     def _by_marketplace(
@@ -268,7 +268,9 @@ class Composer:
             marketplace_lead(self._cards.marketplace, m, found.answer.lang, about_buy_shipping)
             for m in entities.marketplaces
         )
-        lead = lead if is_yes_no(text) or states_a_belief(text) else without_yes(lead)
+        # The registry's yes answers "is it offered?", not a question saying it is not.
+        asked = (is_yes_no(text) or states_a_belief(text)) and not denies(text)
+        lead = lead if asked else without_yes(lead)
         return self._entry_answer(found.answer, listing, lead)
 
     def _by_metrics(
@@ -384,7 +386,8 @@ class Composer:
         card = self._cards.carrier
         # "云途的单号算有效吗": the registry decides that a listed carrier can count; a
         # question about anything else of the carrier gets no yes first.
-        direct = is_yes_no(question) and bool(_ASKS_VALID.search(question.casefold()))
+        folded = question.casefold()
+        direct = is_yes_no(question) and bool(_ASKS_VALID.search(folded)) and not denies(folded)
         about_format = bool(_FORMAT.search(question.casefold()))
         text = carrier_answer(card, carriers, lang, yes_no=direct, about_format=about_format)
         return Answer(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above
-from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.case import NOT_OFFERED, Case
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
 from bot.domain.reference import marketplace_by_code, marketplaces, metrics
@@ -48,7 +48,7 @@ _FAIL_WORDS = re.compile(
     r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
     r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗"
 )
-_ONLY = re.compile(r"只看|只考核|只管|只在|只有|只算|only|just the")
+_ONLY = re.compile(r"只看|只考核|只管|只在|只有|只算|只针对|只适用|只限|仅限|\bonly\b|just the")
 _SKIP = re.compile(
     r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
 )
@@ -511,18 +511,34 @@ def _strike_through(case: Case) -> Decision | None:
     )
 
 
-def _only_some_marketplaces(case: Case) -> Decision | None:
-    """ "VTR只看美国站，欧洲站不用管": a claim that the bar covers fewer marketplaces."""
-    if "vtr" not in case.concepts or (not case.markets and "eu" not in case.concepts):
+def _marketplace_list(case: Case) -> Decision | None:
+    """ "VTR只看美国站，欧洲站不用管", "购买配送只有美国站能用", "Buy Shipping doesn't support
+    Canada, right?": a belief about the list of marketplaces where the bar applies or Buy
+    Shipping is offered, decided against the whole list in marketplaces.yaml."""
+    buy = case.buy_shipping
+    if not (buy or "vtr" in case.concepts) or (buy and case.concepts & _FEEDBACK):
+        return None
+    if not case.markets and "eu" not in case.concepts:
         return None
     said = _A_NOT_A.sub("", case.text)  # 算不算 asks; it does not say 不算
-    if not (_ONLY.search(said) or _SKIP.search(said)):
+    only = bool(_ONLY.search(said))
+    if not (only or NOT_OFFERED.search(said) or (not buy and _SKIP.search(said))):
         return None
-    covered = [m.code for m in marketplaces() if m.vtr_bar_from_china]
-    facts: dict[str, Fact] = {"covered": ", ".join(covered)}
-    return Decision(
-        code="vtr_marketplaces", facts=facts, agrees=False, entry="vtr-marketplaces-china"
-    )
+    flag = "buy_shipping_from_china" if buy else "vtr_bar_from_china"
+    covered = [m.code for m in marketplaces() if getattr(m, flag)]
+    named = [m.code for m in case.markets]
+    if only:
+        agrees = set(named) == set(covered)
+    else:  # the named marketplaces (or Europe's) are said to be left out
+        agrees = bool(named) and "eu" not in case.concepts and not set(named) & set(covered)
+    if not buy and not agrees:
+        facts: dict[str, Fact] = {"covered": ", ".join(covered)}
+        return Decision(
+            code="vtr_marketplaces", facts=facts, agrees=False, entry="vtr-marketplaces-china"
+        )
+    entry = "buy-shipping-marketplaces" if buy else "vtr-marketplaces-china"
+    facts = {"covered": " ".join(covered), "buy_shipping": buy}
+    return Decision(code="marketplace_list", facts=facts, agrees=agrees, entry=entry)
 
 
 def _account_wide(case: Case) -> Decision | None:
@@ -552,6 +568,6 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _value_rules,
     _de_domestic_rule,
     _strike_through,
-    _only_some_marketplaces,
+    _marketplace_list,
     _account_wide,
 )
