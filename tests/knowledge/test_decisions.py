@@ -935,3 +935,52 @@ def test_a_belief_about_a_list_of_marketplaces_is_decided_on_the_whole_list(
     first = _first_line(kb, question)
     assert first.startswith(lead), first
     assert not first.startswith(("Yes", "是的", "可以"))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 96% of 75 = 72 valid; one more invalid: 71/75 = 94.7%, below; fixes ⌊71.25⌋+1−71 = 1.
+        ("某类目VTR是96%，总共75个包裹，如果再有1个无效呢", "75 个里 71 个有效 = 94.7%"),
+        # 1000 shipped, 50 defects, 10 corrected: 960/1000 = 96.0%, above.
+        (
+            "1000 packages, 50 invalid, and we fixed 10 of them. where do we stand?",
+            "960 valid of 1000 = 96.0%",
+        ),
+        # 97% of 100 = 97 valid; two more invalid: 95/100 = 95.0%, not above.
+        ("97% of 100 shipments valid, what if 2 more turn out invalid?", "95 valid of 100 = 95.0%"),
+        # 200 shipped, 10 invalid, 3 repaired: 193/200 = 96.5%.
+        ("200个包裹，10个无效，修好了3个，现在多少？", "200 个里 193 个有效 = 96.5%"),
+    ],
+)
+def test_a_hypothetical_or_a_correction_is_applied_to_the_counts(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert expected in _first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 母婴 37/40 = 92.5%: fixes ⌊38⌋+1−37 = 2; the shop 95/100 = 95.0% needs 1.
+        (
+            "家居50单48单有效，母婴40单37单有效，全店90单85单有效，修1单够吗？",
+            ["母婴: 不达标：40 个里 37 个有效 = 92.5%", "还要修好 2 个包裹"],
+        ),
+        # Toys 11/12 = 91.7%, one fix (⌊11.4⌋+1−11 = 1); Kitchen 91/95 = 95.8% passes.
+        (
+            "Kitchen 95 shipments 91 valid, Toys 12 shipments 11 valid, Books 43 shipments all valid. any problem?",
+            [
+                "Toys: 11 valid of 12 = 91.7%",
+                "Kitchen: 91 valid of 95 = 95.8%: above",
+                "Books: 43 valid of 43",
+            ],
+        ),
+    ],
+)
+def test_each_group_in_one_message_is_decided(
+    kb: KnowledgeBase, question: str, expected: list[str]
+) -> None:
+    reply = _reply(kb, question)
+    for piece in expected:
+        assert piece in reply, reply

@@ -252,7 +252,7 @@ class CaseReader:
             letter=("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text),
             parcel=bool(_PARCEL.search(text)),
             buy_shipping="buyshipping" in concepts,
-            counts=_counts(text, amount) or _counts_from_rate(text, amount),
+            counts=_case_counts(text, amount),
             one_figure=len(_roles(text, amount)) == 1,
             total=_roles(text, amount).get("total"),
             groups=_groups(text, amount),
@@ -384,10 +384,21 @@ def _counts(text: str, amount: float | None) -> Counts | None:
 def _counts_from_rate(text: str, amount: float | None) -> Counts | None:
     """ "VTR is 94.5%, how many to fix if I shipped 200?": the valid packages the rate stands
     for, when it stands for a whole number of them at its own precision (94.5% of 200 = 189)."""
-    rate = _rate(text)
-    shipments = _roles(text, amount).get("total")
-    if rate is None or not shipments or not _HOW_MANY.search(text):
+    if not _HOW_MANY.search(text):
         return None  # only to say how many to fix: "300 orders a month" is no window count
+    return _rate_counts(text, amount)
+
+
+def _rate_counts(text: str, amount: float | None) -> Counts | None:
+    """A rate and a total as counts (96% of 75 = 72 valid), when the rate stands for a whole
+    number of packages at its own precision."""
+    rate, shipments = _rate(text), _roles(text, amount).get("total")
+    return _counts_at(rate, shipments)
+
+
+def _counts_at(rate: float | None, shipments: int | None) -> Counts | None:
+    if rate is None or not shipments:
+        return None
     valid = round(rate * shipments / 100)
     decimals = len(str(rate).split(".")[1].rstrip("0")) if "." in str(rate) else 0
     if abs(valid * 100 / shipments - rate) > 0.5 * 10**-decimals:
@@ -395,19 +406,59 @@ def _counts_from_rate(text: str, amount: float | None) -> Counts | None:
     return _made(shipments, valid)
 
 
+_MORE_INVALID = re.compile(
+    r"(?:再有|又有|再来|再多|多出|再出)\s*(\d+)\s*[个单件票笔]?(?:包裹|订单|货件)?\s*"
+    r"(?:无效|没有?(?:有效)?(?:的)?(?:追踪|单号)|缺)"
+    r"|\b(\d+|one|two|three) more\b[^.?!,;]{0,40}?"
+    r"(?:invalid|defects?|\bbad\b|without (?:valid )?tracking|untracked)"
+)
+_FIXED = re.compile(
+    r"(?:修好了|改好了|修复了|已修复|已经修复了?|已经修好了?|更正了|已更正|补上了|补好了)\s*(\d+)"
+    r"|(\d+)\s*[个单件票笔]?(?:包裹|订单)?\s*(?:已经)?(?:修好了|改好了|修复了|更正了|补上了)"
+    r"|\b(?:corrected|fixed|repaired)\s+(\d+|one|two|three)\b"
+)
+_RATE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?(\d+)(?![\d.%])")
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3}
+
+
+def _case_counts(text: str, amount: float | None) -> Counts | None:
+    """The counts a question gives, with a hypothetical or a correction applied: "96% of
+    75: if 1 more turns invalid?", "50 defects, we corrected 10". The changed figure is
+    never read as the counts themselves."""
+    found = ((m, sign) for p, sign in ((_MORE_INVALID, -1), (_FIXED, 1)) if (m := p.search(text)))
+    match, sign = next(found, (None, 0))
+    if match is None:
+        return _counts(text, amount) or _counts_from_rate(text, amount)
+    figure = next(g for g in match.groups() if g)
+    change = _WORD_NUMBERS.get(figure) or int(figure)
+    rest = f"{text[: match.start()]} {text[match.end() :]}"
+    rate_of = _RATE_OF.search(rest)  # "97% of 100 shipments": the seller's, in a hypothetical
+    base = (
+        (rate_of and _counts_at(float(rate_of.group(1)), int(rate_of.group(2))))
+        or _rate_counts(rest, amount)
+        or _counts(rest, amount)
+    )
+    if base is None:
+        return None
+    return _made(base.shipments, min(base.shipments, max(0, base.valid + sign * change)))
+
+
 def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     """Figures per labelled group, when a question gives two or more groups: split at
     sentences and labels first ("Kitchen: 73 shipments, 70 valid. Beauty: …"), else at
     every comma ("整体100单97单有效，家居40单只有37单有效，玩具60单全部有效")."""
+    best: list[tuple[str, Counts]] = []
     for splitter in (_SEGMENT, _CLAUSE, _NEXT_LABEL, _SPACED_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
             counts = _counts(segment, amount) if segment else None
             if counts is not None:
                 found.append((_group_label(segment), counts))
-        if len(found) >= 2:
-            return tuple(found)
-    return ()
+        # The finest split that still reads a group from each piece: sentences can hold
+        # several groups apart by commas ("Toys 12 shipments 11 valid, Garden 43 …").
+        if len(found) > max(len(best), 1):
+            best = found
+    return tuple(best)
 
 
 def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:

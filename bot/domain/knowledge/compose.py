@@ -85,6 +85,8 @@ SPECIFIC_WITHOUT_SUBJECT = 5.0
 """Matched information (Assessment.information) from which a question that names no subject
 of our field is still specific enough to answer ("怎么删掉我上传的数据"); under it ("这个怎么
 办", "help me with my account") the closest topics are offered instead."""
+FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups"})
+"""Decisions on the seller's figures per group: no claim of the table replaces them."""
 DECIDED_CONFIDENCE = 0.9
 """A case decided by a rule is answered firmly, whatever the words' match."""
 # Subjects that, named beside one metric, make the question about them, not the metric.
@@ -172,7 +174,10 @@ class Composer:
         # A yes/no question or a belief that a claim of the table states gets that claim's
         # verdict rather than a decision without one ("does an untracked package count as on
         # time for OTDR?" names two metrics, but asks a rule).
-        unsettled = decision is None or decision.agrees is None
+        # Figures worked out per group are the answer, whatever belief the words hold.
+        unsettled = decision is None or (
+            decision.agrees is None and decision.code not in FIGURES_DECIDED
+        )
         if case is not None and unsettled and (case.belief or is_yes_no(text)):
             decision = self._claim(case) or decision
         if case is not None and decision is not None and decision.entry in self._entries:
