@@ -199,6 +199,8 @@ def _metrics_named(decision: Decision, t: Translator) -> str:
             lines.append(t._("{name}: above {target}%, over {days} days.", **values))
         else:
             lines.append(t._("{name}: under {target}%, over {days} days.", **values))
+    if decision.facts.get("same_asked"):
+        lines.insert(0, t._("They are two different metrics, each with its own target:"))
     return "\n".join(lines)
 
 

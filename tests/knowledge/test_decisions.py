@@ -984,3 +984,20 @@ def test_each_group_in_one_message_is_decided(
     reply = _reply(kb, question)
     for piece in expected:
         assert piece in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "named"),
+    [
+        # VTR (above 95%, 30 days) and LSR (under 4%) are two metrics.
+        ("有效追踪率和迟发率是一回事吗", "不是。", ["95%", "4%"]),
+        # VTR and ODR (under 1%) are two metrics.
+        ("Is VTR just another name for ODR?", "No — ", ["95%", "1%"]),
+    ],
+)
+def test_two_metrics_asked_to_be_the_same_are_told_apart(
+    kb: KnowledgeBase, question: str, lead: str, named: list[str]
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead), reply
+    assert all(figure in reply for figure in named), reply

@@ -75,6 +75,10 @@ _ASKS_OK = re.compile(
 )
 """A mismatch question asking whether it is fine (the answer is no), not whether it matters."""
 _LABEL = re.compile(r"^\s*([^:：，,；;。?？]{1,24}?)\s*[:：]")
+_SAME = re.compile(
+    r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|"
+    r"\bsame\b|identical|another name|other name for|just (?:another|the)"
+)
 _FEEDBACK = frozenset({"feedback"})
 
 
@@ -292,7 +296,12 @@ def _metrics_named(case: Case) -> Decision | None:
         return None
     others = [m for m in case.metrics if m != "vtr"]
     entry = METRIC_ENTRIES["otdr" if "otdr" in others else others[0]]
-    return Decision(code="metrics_named", facts={"metrics": ",".join(case.metrics)}, entry=entry)
+    facts: dict[str, Fact] = {"metrics": ",".join(case.metrics)}
+    if len(case.metrics) == 2 and _SAME.search(case.text):
+        # "VTR是不是就是迟发率？": two metrics are never one; each has its own target.
+        facts["same_asked"] = True
+        return Decision(code="metrics_named", facts=facts, agrees=False, entry=entry)
+    return Decision(code="metrics_named", facts=facts, entry=entry)
 
 
 def _passes_asked(case: Case, passes: bool) -> bool:
