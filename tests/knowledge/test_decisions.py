@@ -1001,3 +1001,16 @@ def test_two_metrics_asked_to_be_the_same_are_told_apart(
     reply = _reply(kb, question)
     assert reply.startswith(lead), reply
     assert all(figure in reply for figure in named), reply
+
+
+@pytest.mark.parametrize("question", ["这个率怎么又下降了", "that metric again, what do I do??"])
+def test_our_words_without_a_subject_get_the_shortlist(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answer(question)
+    assert answer.kind == "unsure" and answer.suggestions
+
+
+@pytest.mark.parametrize(
+    "question", ["亚马逊股价现在多少", "what's the exchange rate for yen today"]
+)
+def test_another_fields_rate_is_still_refused(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "off_topic"

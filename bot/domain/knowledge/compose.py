@@ -88,6 +88,15 @@ of our field is still specific enough to answer ("怎么删掉我上传的数据
 FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups"})
 """Decisions on the seller's figures per group: no claim of the table replaces them."""
 DECIDED_CONFIDENCE = 0.9
+VAGUE_TOPICS = ("vtr-what", "vtr-below-95", "vtr-threshold")
+"""Offered for a message in our field's words that names no subject."""
+VAGUE_CONCEPTS = frozenset({"drop", "howto", "threshold", "whatis", "why", "metric"})
+"""Concepts that say what is asked, not what about."""
+_FIELD_WORDS = re.compile(
+    r"(?:个|这|那|啥|什么|^)(?:率|指标)|要求|绩效|(?:the|that|this|my|our|a) (?:rates?|metrics?)(?![a-z])"
+)
+"""A rate or a requirement with no name before it ("那个率", "the rate thing"): "汇率",
+"the exchange rate" name another field's."""
 """A case decided by a rule is answered firmly, whatever the words' match."""
 # Subjects that, named beside one metric, make the question about them, not the metric.
 OTHER_SUBJECTS = frozenset(
@@ -102,6 +111,12 @@ def _phrase_pattern(phrase: str) -> str:
         return "".join(words)  # Chinese: as written ("fba入库单" holds 入库)
     plural = "(?:e?s)?" if words[-1][-1:].isalpha() else ""
     return r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + plural + r"(?![a-z0-9])"
+
+
+def _our_words_only(case: Case) -> bool:
+    """A message with a word of our field's vocabulary (率, rate, 要求, 指标 …) and nothing
+    that names a subject, ours or another field's."""
+    return bool(_FIELD_WORDS.search(case.text)) and case.concepts <= VAGUE_CONCEPTS
 
 
 def _fba_fees(found: Found, text: str) -> bool:
@@ -193,6 +208,12 @@ class Composer:
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
+        if case is not None and found.answer.kind == "off_topic" and _our_words_only(case):
+            # "那个率又掉了咋办", "the rate thing again??": our field's words, no subject: the
+            # topics to pick from, not "outside what I know".
+            return found.answer.model_copy(
+                update={"kind": "unsure", "suggestions": list(VAGUE_TOPICS)}
+            )
         steps = (self._by_carrier, self._by_eu_rule, self._by_marketplace, self._by_metrics)
         for step in steps:
             composed = step(question, text, found, entities)
