@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.domain.knowledge.case import Case
+from bot.domain.bar import is_above
+from bot.domain.knowledge.case import Case, more_invalid
+from bot.domain.knowledge.decide import percent_text
 from bot.domain.models import GroupStats, VtrReport
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
@@ -32,11 +34,17 @@ MAX_LINES = 10
 """Groups or defects listed in an answer; /vtr and the defect file hold the rest."""
 
 _WHICH_ORDER = re.compile(
-    r"哪个订单|哪些订单|哪几个订单|哪几单|哪些包裹|哪个包裹|which orders?|which packages?|"
+    r"哪个订单|哪些订单|哪几个订单|哪几单|哪些包裹|哪个包裹|which orders?|which packages?|订单号|单号发我|"
+    r"(?:bad|problem|wrong|failing|invalid) (?:rows|orders|packages)|order (?:ids|numbers)|"
     r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
     r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单"
 )
-_WHY = re.compile(r"为什么|为啥|原因|why|reason")
+_WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题")
+_SHOP = re.compile(
+    r"整个店铺|全店|店铺整体|整体|总体|overall|whole (?:shop|store)|my (?:shop|store)"
+)
+"""The shop's own figure asked for ("整个店铺的有效追踪率是多少"): answered with every category,
+since VTR is judged per category."""
 _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", "atoz"})
 _WHICH = re.compile(r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)")
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
@@ -52,7 +60,8 @@ _RULE_WORDS = re.compile(r"要求|标准|门槛|规定|规则|requirement|thresh
 _DATA_WORDS = re.compile(
     r"类目|品类|分类|店铺|整体|总体|现在|目前|多少|几个|站|category|categories|shop|store|overall|"
     r"达标|合格|过线|above the bar|below the bar|\bpass|\bmy vtr|my valid tracking|我的vtr|我的有效追踪|"
-    r"now|current|fix|修|when|什么时候|哪天|恢复|back above|recover|still count|count against|还算|还计入"
+    r"now|current|fix|修|when|什么时候|哪天|恢复|back above|recover|still count|count against|还算|还计入|"
+    r"how many (?:[a-z-]+ )?(?:packages|shipments) (?:are|do i have|have i|did i)"
 )
 
 
@@ -60,8 +69,10 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     """A question about the chat's own figures: said of "my"/"我的" shipments (or naming one
     of its categories) and asking for a figure, a group, fixes or a date, with no figures of
     its own (those are a case to decide, not the stored data)."""
-    if case.counts is not None or case.rate is not None or case.amount is not None:
+    if case.counts is not None or case.amount is not None:
         return False
+    if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
+        return report is not None and bool(_named_groups(case, report))
     owned = (
         case.own
         and bool(_DATA_WORDS.search(case.text))
@@ -75,7 +86,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     about_categories = "category" in case.concepts and bool(_WHICH.search(case.text))
     still_to_fix = bool(_FIX.search(case.text)) and case.how_many and "still" in case.text
     back = bool(_BACK.search(case.text))
-    return about_categories or still_to_fix or back or owned
+    shop = bool(_SHOP.search(case.text)) and "vtr" in case.concepts
+    return about_categories or still_to_fix or back or owned or shop
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -111,6 +123,7 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         ]
     elif named:
         lines = [_group_verdict(group, report, t) for group in named]
+        lines += _what_if(case, named, t)
     elif _FIX.search(case.text) and case.how_many:
         lines = _fixes(report, t)
     elif case.when:
@@ -119,6 +132,13 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         lines = _below(report, t, m)
     else:
         lines = [_overall(report, t), *_every_category(report, t, m)]
+    if "fba" in case.concepts:
+        lines.append(
+            t._(
+                "FBA orders are not counted: VTR covers only self-fulfilled packages, so "
+                "FBA rows in your file are left out."
+            )
+        )
     lines.append(
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
@@ -128,6 +148,38 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
+    """ "what if one more turns invalid?": the named group's figures with that many fewer
+    valid, against the same bar."""
+    more = more_invalid(case.text)
+    if more is None:
+        return []
+    lines = []
+    for group in named:
+        valid = max(0, group.valid - more)
+        values = {
+            "count": t.number(more),
+            "valid": t.number(valid),
+            "shipments": t.number(group.shipments),
+            "percent": percent_text(valid, group.shipments),
+        }
+        if is_above(valid, group.shipments):
+            lines.append(
+                t._(
+                    "With {count} more invalid: {valid} of {shipments} = {percent}%, still above 95%.",
+                    **values,
+                )
+            )
+        else:
+            lines.append(
+                t._(
+                    "With {count} more invalid: {valid} of {shipments} = {percent}%, not above 95%: below the bar.",
+                    **values,
+                )
+            )
+    return lines
 
 
 def _window_verdict(case: Case, report: VtrReport, t: Translator) -> str:

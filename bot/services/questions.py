@@ -21,7 +21,7 @@ from bot.services.store import Store
 
 def _may_ask_about_data(case: Case) -> bool:
     """Cheap test before the store is read: the question could be about the chat's data."""
-    return case.counts is None and case.rate is None and case.amount is None
+    return case.counts is None and case.amount is None
 
 
 def example_questions(t: Translator) -> list[str]:

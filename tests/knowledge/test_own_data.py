@@ -51,3 +51,35 @@ async def test_own_data_questions_use_the_stored_report(tmp_path: Path, kb: Know
         # The same question in a chat without data is a question about the rules.
         general = await ask(WITHOUT_DATA, "which category is at risk?")
         assert "玩具" not in general
+
+
+async def test_shop_figure_order_ids_counts_and_what_ifs_from_the_report(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    upload = tmp_path / "erp.csv"
+    upload.write_bytes(samples.gbk_csv())
+    async with Store(tmp_path / "vtrbot.sqlite3") as store:
+        core = core_for(store, kb, "zh")
+        await core.handle_file(WITH_DATA, upload, caption=samples.AS_OF)
+
+        async def ask(question: str) -> str:
+            return plain_text(await core.handle_text(WITH_DATA, question))
+
+        # The shop: 玩具 8/10 + 家居 10/10 = 18/20 = 90.0%, with each category after it.
+        shop = await ask("全店的有效追踪率现在多少")
+        assert "90.0%" in shop and "玩具" in shop and "家居" in shop, shop
+        # 玩具's two defects: T09 (empty tracking) and T10 (张三物流, not a carrier we know).
+        ids = await ask("玩具有问题的订单号给我")
+        assert "T09" in ids and "T10" in ids, ids
+        # 20 self-fulfilled packages in the window (T11 was cancelled).
+        count = await ask("how many shipments did I send in the window?")
+        assert "20" in count, count
+        # A rate said of a category the chat has: answered with its own figures (10/10).
+        stated = await ask("家居是100%吧，没问题？")
+        assert stated.startswith("家居") and "100.0%" in stated, stated
+        # 家居 10/10 with 3 more invalid: 7/10 = 70.0%, below.
+        what_if = await ask("家居如果再有3个无效呢？")
+        assert "10 个里 7 个有效 = 70.0%" in what_if, what_if
+        # FBA rows are never in VTR.
+        fba = await ask("玩具现在多少？表里FBA的单算进去了吗")
+        assert "FBA 订单不计入" in fba, fba

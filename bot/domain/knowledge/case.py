@@ -409,7 +409,7 @@ def _counts_at(rate: float | None, shipments: int | None) -> Counts | None:
 _MORE_INVALID = re.compile(
     r"(?:再有|又有|再来|再多|多出|再出)\s*(\d+)\s*[个单件票笔]?(?:包裹|订单|货件)?\s*"
     r"(?:无效|没有?(?:有效)?(?:的)?(?:追踪|单号)|缺)"
-    r"|\b(\d+|one|two|three) more\b[^.?!,;]{0,40}?"
+    r"|\b(\d+|one|two|three) more\b[^.?!,;]{0,60}?"
     r"(?:invalid|defects?|\bbad\b|without (?:valid )?tracking|untracked)"
 )
 _FIXED = re.compile(
@@ -419,6 +419,15 @@ _FIXED = re.compile(
 )
 _RATE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?(\d+)(?![\d.%])")
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3}
+
+
+def more_invalid(text: str) -> int | None:
+    """ "what if 1 more turns invalid?", "再有2个无效": the packages supposed to turn invalid."""
+    match = _MORE_INVALID.search(text)
+    if match is None:
+        return None
+    figure = next(g for g in match.groups() if g)
+    return _WORD_NUMBERS.get(figure) or int(figure)
 
 
 def _case_counts(text: str, amount: float | None) -> Counts | None:
