@@ -1014,3 +1014,17 @@ def test_our_words_without_a_subject_get_the_shortlist(kb: KnowledgeBase, questi
 )
 def test_another_fields_rate_is_still_refused(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # German domestic orders over EUR 15 count: "never" is false.
+        ("domestic German orders never count for VTR, correct?", "Not right: German domestic"),
+        # Strictly above 95%: exactly 95.0% (19/20) is below; a choice gets the fact, no yes.
+        ("VTR是必须高于95%，还是大于等于95%就行", "VTR 必须高于 95%：正好 95.0%"),
+    ],
+)
+def test_rules_decide_a_never_and_a_choice(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -193,7 +193,12 @@ class Composer:
         unsettled = decision is None or (
             decision.agrees is None and decision.code not in FIGURES_DECIDED
         )
-        if case is not None and unsettled and (case.belief or is_yes_no(text)):
+        # A choice ("大于还是大于等于", "per order or per package?") gets the claim's fact.
+        if (
+            case is not None
+            and unsettled
+            and (case.belief or is_yes_no(text) or _CHOICE.search(text))
+        ):
             decision = self._claim(case) or decision
         if case is not None and decision is not None and decision.entry in self._entries:
             # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the

@@ -419,7 +419,9 @@ def _de_domestic_rule(case: Case) -> Decision | None:
     codes = _involved(case)
     if case.amount is not None or codes != ["DE"] or not case.domestic:
         return None
-    return Decision(code="de_domestic_rule", entry="eu-cross-border")
+    # "German domestic orders never count, right?": those over EUR 15 do, so that is a no.
+    agrees = False if case.negated else None
+    return Decision(code="de_domestic_rule", agrees=agrees, entry="eu-cross-border")
 
 
 def _de_domestic(case: Case) -> Decision | None:
