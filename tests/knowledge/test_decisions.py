@@ -1028,3 +1028,8 @@ def test_another_fields_rate_is_still_refused(kb: KnowledgeBase, question: str) 
 def test_rules_decide_a_never_and_a_choice(kb: KnowledgeBase, question: str, lead: str) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+def test_pre_fulfillment_cancel_rate_has_domain_md_chinese_name(kb: KnowledgeBase) -> None:
+    # domain.md: "Pre-fulfillment Cancel Rate (发货前取消率)".
+    assert _reply(kb, "PFCR的目标是多少").startswith("发货前取消率")
