@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.domain.knowledge.schema import Decision
 from bot.domain.reference import marketplace_by_code, metrics
 from bot.services.i18n import Translator
+from bot.services.vtr_words import sentence_gap
 
 Wording = Callable[[Decision, Translator], str]
 
@@ -252,6 +253,21 @@ def _letter_outside_eu(decision: Decision, t: Translator) -> str:
     )
 
 
+def _vtr_marketplaces(decision: Decision, t: Translator) -> str:
+    text = t._(
+        "The VTR bar (above 95%) is not for one marketplace only: for shipments from China it "
+        "applies to {covered}; and under the EU/UK update cross-border orders to and from "
+        "EU countries count too.",
+        covered=str(decision.facts["covered"]),
+    )
+    if decision.facts.get("jp"):
+        jp = t._(
+            "On Amazon.co.jp, orders under JPY 1,000 are exempt: they do not count toward VTR."
+        )
+        text += sentence_gap(t) + jp
+    return text
+
+
 def _marketplace_list(decision: Decision, t: Translator) -> str:
     """The whole list a belief about marketplaces is decided against, in the reader's names."""
     by_code = marketplace_by_code()
@@ -374,13 +390,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "strike_through": _strike_through,
     "marketplace_list": _marketplace_list,
-    "vtr_marketplaces": _sentence(
-        _(
-            "The VTR bar (above 95%) is not for one marketplace only: for shipments from China it "
-            "applies to {covered}; and under the EU/UK update cross-border orders to and from "
-            "EU countries count too."
-        ),
-    ),
+    "vtr_marketplaces": _vtr_marketplaces,
     "per_category": _sentence(
         _(
             "VTR is not account-wide: it is judged per product category and per marketplace; "

@@ -1033,3 +1033,16 @@ def test_rules_decide_a_never_and_a_choice(kb: KnowledgeBase, question: str, lea
 def test_pre_fulfillment_cancel_rate_has_domain_md_chinese_name(kb: KnowledgeBase) -> None:
     # domain.md: "Pre-fulfillment Cancel Rate (发货前取消率)".
     assert _reply(kb, "PFCR的目标是多少").startswith("发货前取消率")
+
+
+def test_japan_said_to_be_left_out_gets_its_own_exemption(kb: KnowledgeBase) -> None:
+    # JP is on the bar's list; only its orders under JPY 1,000 are exempt.
+    first = _first_line(kb, "日本站的订单都不用管VTR吧")
+    assert first.startswith("不对。") and "1,000 日元" in first, first
+
+
+@pytest.mark.parametrize(
+    "question", ["what orders are not counted in VTR", "哪些包裹不计入有效追踪率"]
+)
+def test_which_shipments_are_exempt_gets_the_list(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).matched == "vtr-exempt-shipments"

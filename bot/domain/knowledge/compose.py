@@ -88,6 +88,11 @@ of our field is still specific enough to answer ("怎么删掉我上传的数据
 FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups"})
 """Decisions on the seller's figures per group: no claim of the table replaces them."""
 DECIDED_CONFIDENCE = 0.9
+EXEMPT_ENTRY = "vtr-exempt-shipments"
+_WHICH_EXEMPT = re.compile(
+    r"(?:哪些|哪种|什么样的?|\bwhich\b|\bwhat\b)[^?？]{0,30}"
+    r"(?:不计入|不算|不用算|豁免|exempt|excluded|don't count|do not count|aren't counted|not counted)"
+)
 VAGUE_TOPICS = ("vtr-what", "vtr-below-95", "vtr-threshold")
 """Offered for a message in our field's words that names no subject."""
 VAGUE_CONCEPTS = frozenset({"drop", "howto", "threshold", "whatis", "why", "metric"})
@@ -117,6 +122,13 @@ def _our_words_only(case: Case) -> bool:
     """A message with a word of our field's vocabulary (率, rate, 要求, 指标 …) and nothing
     that names a subject, ours or another field's."""
     return bool(_FIELD_WORDS.search(case.text)) and case.concepts <= VAGUE_CONCEPTS
+
+
+def _asks_what_is_exempt(case: Case) -> bool:
+    """ "哪些订单不算VTR", "which shipments don't count toward VTR?": the list of exemptions,
+    not one rule of one place."""
+    bare = not (case.markets or case.carriers or case.amount is not None or case.letter)
+    return bare and "vtr" in case.concepts and bool(_WHICH_EXEMPT.search(case.text))
 
 
 def _fba_fees(found: Found, text: str) -> bool:
@@ -219,6 +231,8 @@ class Composer:
             return found.answer.model_copy(
                 update={"kind": "unsure", "suggestions": list(VAGUE_TOPICS)}
             )
+        if case is not None and _asks_what_is_exempt(case):
+            return self._entry_answer(found.answer, EXEMPT_ENTRY)
         steps = (self._by_carrier, self._by_eu_rule, self._by_marketplace, self._by_metrics)
         for step in steps:
             composed = step(question, text, found, entities)

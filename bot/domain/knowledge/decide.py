@@ -544,7 +544,8 @@ def _marketplace_list(case: Case) -> Decision | None:
     else:  # the named marketplaces (or Europe's) are said to be left out
         agrees = bool(named) and "eu" not in case.concepts and not set(named) & set(covered)
     if not buy and not agrees:
-        facts: dict[str, Fact] = {"covered": ", ".join(covered)}
+        # "日本站全部不算？": Japan's own exemption is only for orders under JPY 1,000.
+        facts: dict[str, Fact] = {"covered": ", ".join(covered), "jp": "JP" in named}
         return Decision(
             code="vtr_marketplaces", facts=facts, agrees=False, entry="vtr-marketplaces-china"
         )
