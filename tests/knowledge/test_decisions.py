@@ -1046,3 +1046,18 @@ def test_japan_said_to_be_left_out_gets_its_own_exemption(kb: KnowledgeBase) -> 
 )
 def test_which_shipments_are_exempt_gets_the_list(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).matched == "vtr-exempt-shipments"
+
+
+@pytest.mark.parametrize(
+    "question", ["商标侵权投诉怎么申诉", "how do I appeal a patent complaint in account health?"]
+)
+def test_account_health_complaints_of_other_policies_are_refused(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert kb.answer(question).kind == "off_topic"
+
+
+def test_a_carrier_mismatch_says_the_two_do_not_match(kb: KnowledgeBase) -> None:
+    # A Yanwen number entered under YunExpress: not the same carrier, so "unconfirmed".
+    first = _first_line(kb, "选了云途但单号是燕文的，算有效吗")
+    assert "不一致" in first, first
