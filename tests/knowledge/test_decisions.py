@@ -1061,3 +1061,14 @@ def test_a_carrier_mismatch_says_the_two_do_not_match(kb: KnowledgeBase) -> None
     # A Yanwen number entered under YunExpress: not the same carrier, so "unconfirmed".
     first = _first_line(kb, "选了云途但单号是燕文的，算有效吗")
     assert "不一致" in first, first
+
+
+def test_pinyin_initials_of_key_terms_are_read_as_the_terms(kb: KnowledgeBase) -> None:
+    assert "追踪号" in kb.case("zzh没传怎么办").text
+    assert "有效追踪率" in kb.case("yxzzl多少算达标").text
+
+
+def test_orders_or_packages_as_a_choice_gets_packages(kb: KnowledgeBase) -> None:
+    # VTR counts packages (domain.md: one tracking ID per package).
+    first = _first_line(kb, "is VTR calculated from orders or from shipments?")
+    assert first.startswith("VTR counts packages, not orders"), first

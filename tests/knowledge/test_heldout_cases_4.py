@@ -9,11 +9,13 @@ Every question goes through the chat's own path (Core.handle_text); the `own_dat
 chat that uploaded the set's fixture (heldout_chat_data_4.csv) through the upload path, the
 others in a chat with no data. Graded with grading.grade_case, as sets 2 and 3.
 
-What it asserts is what was measured on its single grading run (2026-12-06, main at a22c0a4:
-123/161 = 76.4% right, 0 wrong facts by the set's must_not lists): the share
-right, rounded down to the nearest 5%, as a floor, and zero wrong facts only if that run had
-none. It guards against regressions on this set; the target (95% on unseen questions) is
-judged on sets nobody here has seen.
+The single honest grading of this set was 76.4% right (2026-12-06, main at a22c0a4:
+123/161, 0 wrong facts by the set's must_not lists). After that run the set was used as a
+development set (mechanisms fixed, never its wording pasted), so the floor asserted now is a
+TUNED figure, not a measure of unseen questions: 152/161 = 94.4% measured on main after
+those fixes, rounded down to the nearest 5%, and zero wrong facts. It guards against
+regressions on this set; the target (95% on unseen questions) is judged on sets nobody here
+has seen.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from tests.knowledge.grading import KindScores, grade_case, plain_text
 
 HERE = Path(__file__).parent
 CASES_FILE = HERE / "heldout_cases_4.yaml"
-MIN_RIGHT = 0.75  # measured 123/161 = 76.4% on the single run, rounded down to 75%
+MIN_RIGHT = 0.90  # tuned: 152/161 = 94.4% after development on this set (honest run: 76.4%)
 ZERO_WRONG_FACTS = True  # the measured run had 0 wrong facts (by the set's must_not lists)
 DATA_CHAT = ChatRef(2401, "zh")
 FRESH_CHAT = ChatRef(2402, "zh")
