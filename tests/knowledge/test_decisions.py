@@ -1072,3 +1072,11 @@ def test_orders_or_packages_as_a_choice_gets_packages(kb: KnowledgeBase) -> None
     # VTR counts packages (domain.md: one tracking ID per package).
     first = _first_line(kb, "is VTR calculated from orders or from shipments?")
     assert first.startswith("VTR counts packages, not orders"), first
+
+
+def test_tracking_added_after_the_buyer_got_it_is_a_defect(kb: KnowledgeBase) -> None:
+    # domain.md: tracking added or changed after delivery does not count (a VTR defect).
+    first = _first_line(
+        kb, "if I upload tracking after the customer already received the box, is that ok?"
+    )
+    assert first.startswith("No — Tracking added or changed after delivery"), first
