@@ -271,19 +271,29 @@ def _vtr_marketplaces(decision: Decision, t: Translator) -> str:
 def _marketplace_list(decision: Decision, t: Translator) -> str:
     """The whole list a belief about marketplaces is decided against, in the reader's names."""
     by_code = marketplace_by_code()
-    codes = str(decision.facts["covered"]).split()
-    names = [by_code[c].zh for c in codes] if t.lang == "zh" else codes
-    covered = ("、" if t.lang == "zh" else ", ").join(names)
+    joiner = "、" if t.lang == "zh" else ", "
+
+    def names(codes: str) -> str:
+        return joiner.join(by_code[c].zh if t.lang == "zh" else c for c in codes.split())
+
+    covered = names(str(decision.facts["covered"]))
     if decision.facts["buy_shipping"]:
-        return t._(
+        text = t._(
             "For shipments from China, Buy Shipping is offered on these marketplaces: {covered}.",
             covered=covered,
         )
-    return t._(
-        "For shipments from China, the VTR bar (above 95%) applies on these marketplaces: "
-        "{covered}.",
-        covered=covered,
-    )
+    else:
+        text = t._(
+            "For shipments from China, the VTR bar (above 95%) applies on these marketplaces: "
+            "{covered}.",
+            covered=covered,
+        )
+    named = names(str(decision.facts.get("named") or ""))
+    if not named:
+        return text
+    if decision.facts.get("listed"):
+        return t._("On the list: {names}.", names=named) + sentence_gap(t) + text
+    return t._("Not on the list: {names}.", names=named) + sentence_gap(t) + text
 
 
 def _claim(decision: Decision, t: Translator) -> str:

@@ -922,7 +922,7 @@ def test_terse_figures(kb: KnowledgeBase, question: str, lead: str) -> None:
         # CA is on Buy Shipping's list: the negative belief is false, no "Yes".
         ("Buy Shipping doesn't support shipping from China to Canada, right?", "Not right: "),
         # AU is not on it: the negative belief holds.
-        ("Buy Shipping doesn't support Australia, right?", "Right: "),
+        ("Buy Shipping doesn't support Australia, right?", "Right: Not on the list: AU."),
         # The bar from China covers 11 marketplaces, not the three named.
         ("从中国发货，VTR 95%的要求只针对美国、英国、德国这三个站，对吗", "不对。"),
         # Only US, UK, DE named, all three on the list: the opener must not agree with "only".
@@ -1080,3 +1080,9 @@ def test_tracking_added_after_the_buyer_got_it_is_a_defect(kb: KnowledgeBase) ->
         kb, "if I upload tracking after the customer already received the box, is that ok?"
     )
     assert first.startswith("No — Tracking added or changed after delivery"), first
+
+
+def test_a_denial_with_a_contraction_is_decided(kb: KnowledgeBase) -> None:
+    # DE is on Buy Shipping's list from China: "isn't available" is false, never "Yes".
+    first = _first_line(kb, "Buy Shipping isn't available for Germany, is it?")
+    assert first.startswith("No — On the list: DE."), first

@@ -103,7 +103,7 @@ _NEGATION = re.compile(
 )
 NOT_OFFERED = re.compile(
     r"用不了|不能用|没法用|不可以用|不支持|不适用|不开放|没开通|doesn't (?:support|work|serve|cover|apply)|"
-    r"does not (?:support|work|serve|cover|apply)|not (?:available|supported|offered|covered)|"
+    r"does not (?:support|work|serve|cover|apply)|(?:not|n't) (?:available|supported|offered|covered)|"
     r"can't (?:use|be used)|cannot (?:use|be used)"
 )
 """Words saying a feature or rule does not reach a place ("用不了", "doesn't support")."""

@@ -551,6 +551,9 @@ def _marketplace_list(case: Case) -> Decision | None:
         )
     entry = "buy-shipping-marketplaces" if buy else "vtr-marketplaces-china"
     facts = {"covered": " ".join(covered), "buy_shipping": buy}
+    if not only:  # "doesn't support Canada": the named ones' place on the list first
+        facts["named"] = " ".join(named)
+        facts["listed"] = bool(set(named) & set(covered))
     return Decision(code="marketplace_list", facts=facts, agrees=agrees, entry=entry)
 
 
