@@ -1086,3 +1086,16 @@ def test_a_denial_with_a_contraction_is_decided(kb: KnowledgeBase) -> None:
     # DE is on Buy Shipping's list from China: "isn't available" is false, never "Yes".
     first = _first_line(kb, "Buy Shipping isn't available for Germany, is it?")
     assert first.startswith("No — On the list: DE."), first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["云途的单号填错了算有效吗", "Is a USPS number with the wrong carrier selected valid?"],
+)
+def test_a_condition_on_the_number_gets_no_carrier_yes(kb: KnowledgeBase, question: str) -> None:
+    # A wrong number or a mismatched carrier is not valid: the carrier's "can count" would mislead.
+    assert not _first_line(kb, question).startswith(("可以", "Yes", "是的")), question
+
+
+def test_a_plain_carrier_question_keeps_its_yes(kb: KnowledgeBase) -> None:
+    assert _first_line(kb, "DHL的单号算有效吗").startswith("可以，DHL")

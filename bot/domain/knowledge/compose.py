@@ -71,6 +71,11 @@ _EACH = re.compile(r"分开|分别|单独|各自|影响|separately|\beach\b|\bpe
 
 
 _ASKS_VALID = re.compile(r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work")
+_NUMBER_CONDITION = re.compile(
+    r"错|wrong|incorrect|mistake|typo|invalid|无效|没有?(?:扫描|揽收|物流|轨迹|记录)|no scans?|not scanned|"
+    r"unscanned|after deliver|送达后|送达之后|签收后|mismatch|不一致|不对应|对不上|选成|selected|chose|"
+    r"中文|chinese|late|晚了|过期|expired|重复|duplicate|same number|fake|假|placeholder|虚拟"
+)
 _FEE = re.compile(r"费|fee|cost|price|charge")
 VTR_FACETS = {
     "window": "vtr-window",
@@ -432,7 +437,14 @@ class Composer:
         # "云途的单号算有效吗": the registry decides that a listed carrier can count; a
         # question about anything else of the carrier gets no yes first.
         folded = question.casefold()
-        direct = is_yes_no(question) and bool(_ASKS_VALID.search(folded)) and not denies(folded)
+        # The registry's yes is that the carrier can count; a condition on the number ("填错了",
+        # "wrong carrier selected") is a different question, and that yes would mislead.
+        direct = (
+            is_yes_no(question)
+            and bool(_ASKS_VALID.search(folded))
+            and not denies(folded)
+            and not _NUMBER_CONDITION.search(folded)
+        )
         about_format = bool(_FORMAT.search(question.casefold()))
         text = carrier_answer(card, carriers, lang, yes_no=direct, about_format=about_format)
         return Answer(
