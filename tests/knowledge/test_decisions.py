@@ -1099,3 +1099,19 @@ def test_a_condition_on_the_number_gets_no_carrier_yes(kb: KnowledgeBase, questi
 
 def test_a_plain_carrier_question_keeps_its_yes(kb: KnowledgeBase) -> None:
     assert _first_line(kb, "DHL的单号算有效吗").startswith("可以，DHL")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 188 + 2 = 190 of 200 = 95.0%: not above, one more needed.
+        ("200 shipped, 188 valid, is fixing 2 enough?", "No — 190 valid of 200 = 95.0%"),
+        # 94% of 50 = 47 valid; + 2 = 49 of 50 = 98.0%.
+        ("有效率94%，50个包裹，修好2个够吗", "够。达标：50 个里 49 个有效 = 98.0%"),
+    ],
+)
+def test_whether_n_fixes_are_enough_is_worked_out(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -418,6 +418,11 @@ _FIXED = re.compile(
     r"|\b(?:corrected|fixed|repaired)\s+(\d+|one|two|three)\b"
 )
 _RATE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?(\d+)(?![\d.%])")
+_FIX_ENOUGH = re.compile(
+    r"(?:修好?|修复|补上?|改好?|\bfix(?:ing)?|\bcorrect(?:ing)?)\s*(\d+|one|two|three)\s*"
+    r"(?:[个单件票笔]|packages?|shipments?|orders?|of them)?[^,，。?？]{0,8}(?:够|就行|可以|enough|suffice)"
+)
+""" "修好2个够吗", "is fixing 3 enough?": the fixes supposed made, to judge whether they suffice."""
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3}
 
 
@@ -434,7 +439,8 @@ def _case_counts(text: str, amount: float | None) -> Counts | None:
     """The counts a question gives, with a hypothetical or a correction applied: "96% of
     75: if 1 more turns invalid?", "50 defects, we corrected 10". The changed figure is
     never read as the counts themselves."""
-    found = ((m, sign) for p, sign in ((_MORE_INVALID, -1), (_FIXED, 1)) if (m := p.search(text)))
+    changes = ((_MORE_INVALID, -1), (_FIXED, 1), (_FIX_ENOUGH, 1))
+    found = ((m, sign) for p, sign in changes if (m := p.search(text)))
     match, sign = next(found, (None, 0))
     if match is None:
         return _counts(text, amount) or _counts_from_rate(text, amount)
