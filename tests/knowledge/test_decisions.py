@@ -1115,3 +1115,16 @@ def test_whether_n_fixes_are_enough_is_worked_out(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # domain.md: VTR counts packages confirmed as shipped; cancelled orders are excluded.
+        ("取消的订单算VTR吗", "不算。取消的订单不计入 VTR"),
+        ("cancelled orders don't count in VTR, right?", "Right: Cancelled orders are not in VTR"),
+    ],
+)
+def test_cancelled_orders_are_not_in_vtr(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
