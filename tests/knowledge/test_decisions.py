@@ -1128,3 +1128,19 @@ def test_whether_n_fixes_are_enough_is_worked_out(
 def test_cancelled_orders_are_not_in_vtr(kb: KnowledgeBase, question: str, lead: str) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A wrong number is not valid (no carrier scan for this package): it lowers VTR.
+        ("单号填错了会让VTR下降吗", "会影响：填错的单号"),
+        (
+            "a typo in the tracking number won't hurt VTR, right?",
+            "Not right: A wrong number hurts VTR",
+        ),
+    ],
+)
+def test_a_wrong_number_hurts_vtr(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
