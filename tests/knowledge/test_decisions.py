@@ -1144,3 +1144,8 @@ def test_cancelled_orders_are_not_in_vtr(kb: KnowledgeBase, question: str, lead:
 def test_a_wrong_number_hurts_vtr(kb: KnowledgeBase, question: str, lead: str) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+def test_a_warning_from_amazon_is_not_the_bots_alerts(kb: KnowledgeBase) -> None:
+    assert kb.answer("亚马逊给我发了警告邮件怎么办").kind == "unsure"
+    assert kb.answer("how do I get a warning when a category drops?").matched == "bot-alerts"

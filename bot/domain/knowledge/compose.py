@@ -94,6 +94,10 @@ FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups"})
 """Decisions on the seller's figures per group: no claim of the table replaces them."""
 DECIDED_CONFIDENCE = 0.9
 EXEMPT_ENTRY = "vtr-exempt-shipments"
+ALERTS_ENTRY = "bot-alerts"
+_FROM_AMAZON = re.compile(
+    r"(?:amazon|亚马逊)[^.?!。？]{0,24}(?:e-?mail|mail|邮件|通知|站内信|sent|发了|发来|给我发)"
+)
 _WHICH_EXEMPT = re.compile(
     r"(?:哪些|哪种|什么样的?|\bwhich\b|\bwhat\b)[^?？]{0,30}"
     r"(?:不计入|不算|不用算|豁免|exempt|excluded|don't count|do not count|aren't counted|not counted)"
@@ -235,6 +239,12 @@ class Composer:
             # topics to pick from, not "outside what I know".
             return found.answer.model_copy(
                 update={"kind": "unsure", "suggestions": list(VAGUE_TOPICS)}
+            )
+        if found.best == ALERTS_ENTRY and _FROM_AMAZON.search(text):
+            # "amazon sent me a warning email": Amazon's message, not this bot's alerts; what
+            # it warns of is unsaid, so the topics to pick from.
+            return found.answer.model_copy(
+                update={"kind": "unsure", "matched": None, "suggestions": list(VAGUE_TOPICS)}
             )
         if case is not None and _asks_what_is_exempt(case):
             return self._entry_answer(found.answer, EXEMPT_ENTRY)
