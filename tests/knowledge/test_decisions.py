@@ -1149,3 +1149,18 @@ def test_a_wrong_number_hurts_vtr(kb: KnowledgeBase, question: str, lead: str) -
 def test_a_warning_from_amazon_is_not_the_bots_alerts(kb: KnowledgeBase) -> None:
     assert kb.answer("亚马逊给我发了警告邮件怎么办").kind == "unsure"
     assert kb.answer("how do I get a warning when a category drops?").matched == "bot-alerts"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # AU is not on Buy Shipping's list from China; CA is not on the VTR bar's list.
+        ("Buy Shipping also works for Australia, right?", "Not right: Not on the list: AU."),
+        ("the VTR bar applies to Canada too, correct?", "Not right: Not on the list: CA."),
+    ],
+)
+def test_a_false_belief_that_a_marketplace_is_on_a_list(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -49,7 +49,9 @@ _FAIL_WORDS = re.compile(
     r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗|"
     r"以下|跌破|掉到|掉下|drop|fall"
 )
-_ONLY = re.compile(r"只看|只考核|只管|只在|只有|只算|只针对|只适用|只限|仅限|\bonly\b|just the")
+_ONLY = re.compile(
+    r"只看|只考核|只管|只在|只有|只算|只针对|只适用|只限|只能|仅限|仅在|仅能|\bonly\b|just the"
+)
 _SKIP = re.compile(
     r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
 )
@@ -523,27 +525,44 @@ def _strike_through(case: Case) -> Decision | None:
     )
 
 
-def _marketplace_list(case: Case) -> Decision | None:
-    """ "VTR只看美国站，欧洲站不用管", "购买配送只有美国站能用", "Buy Shipping doesn't support
-    Canada, right?": a belief about the list of marketplaces where the bar applies or Buy
-    Shipping is offered, decided against the whole list in marketplaces.yaml."""
+def _list_claim(case: Case) -> str | None:
+    """What a belief says of the list of marketplaces: "only" these, these "denied" (left
+    out), these "stated" (on it); None when it says none of that."""
     buy = case.buy_shipping
     if not (buy or "vtr" in case.concepts) or (buy and case.concepts & _FEEDBACK):
         return None
     if not case.markets and "eu" not in case.concepts:
         return None
     said = _A_NOT_A.sub("", case.text)  # 算不算 asks; it does not say 不算
-    only = bool(_ONLY.search(said))
-    if not (only or NOT_OFFERED.search(said) or (not buy and _SKIP.search(said))):
+    if _ONLY.search(said):
+        return "only"
+    if NOT_OFFERED.search(said) or (not buy and _SKIP.search(said)):
+        return "denied"
+    about_places_only = not case.concepts - _LIST_WORDS - _place_concepts()
+    one_list = not (buy and "vtr" in case.concepts)
+    return "stated" if case.belief and case.markets and about_places_only and one_list else None
+
+
+def _marketplace_list(case: Case) -> Decision | None:
+    """ "VTR只看美国站，欧洲站不用管", "购买配送只有美国站能用", "Buy Shipping doesn't support
+    Canada, right?": a belief about the list of marketplaces where the bar applies or Buy
+    Shipping is offered, decided against the whole list in marketplaces.yaml."""
+    claim = _list_claim(case)
+    if claim is None:
         return None
+    buy = case.buy_shipping
     flag = "buy_shipping_from_china" if buy else "vtr_bar_from_china"
     covered = [m.code for m in marketplaces() if getattr(m, flag)]
     named = [m.code for m in case.markets]
-    if only:
+    if claim == "only":
         agrees = set(named) == set(covered)
-    else:  # the named marketplaces (or Europe's) are said to be left out
+    elif claim == "denied":  # the named marketplaces (or Europe's) are said to be left out
         agrees = bool(named) and "eu" not in case.concepts and not set(named) & set(covered)
-    if not buy and not agrees:
+    elif set(named) <= set(covered):
+        return None  # a true "it works in Brazil, right?": the registry's own yes answers it
+    else:
+        agrees = False
+    if not buy and not agrees and claim != "stated":
         # "日本站全部不算？": Japan's own exemption is only for orders under JPY 1,000.
         facts: dict[str, Fact] = {"covered": ", ".join(covered), "jp": "JP" in named}
         return Decision(
@@ -551,10 +570,20 @@ def _marketplace_list(case: Case) -> Decision | None:
         )
     entry = "buy-shipping-marketplaces" if buy else "vtr-marketplaces-china"
     facts = {"covered": " ".join(covered), "buy_shipping": buy}
-    if not only:  # "doesn't support Canada": the named ones' place on the list first
+    if claim != "only":  # "doesn't support Canada": the named ones' place on the list first
         facts["named"] = " ".join(named)
         facts["listed"] = bool(set(named) & set(covered))
     return Decision(code="marketplace_list", facts=facts, agrees=agrees, entry=entry)
+
+
+_LIST_WORDS = frozenset({"buyshipping", "vtr", "china", "marketplace", "eu", "threshold"})
+
+
+def _place_concepts() -> frozenset[str]:
+    """The lexicon concepts that are marketplaces' names ("us", "germany", "uk")."""
+    return frozenset(
+        name.casefold() for m in marketplaces() for name in (m.code, *m.aliases) if name.isascii()
+    )
 
 
 def _account_wide(case: Case) -> Decision | None:
