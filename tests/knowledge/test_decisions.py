@@ -1164,3 +1164,10 @@ def test_a_false_belief_that_a_marketplace_is_on_a_list(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+def test_counts_written_back_to_back_and_names_after_a_colon(kb: KnowledgeBase) -> None:
+    # A: 96/100 = 96.0% passes; B: 47/50 = 94.0%, fixes ⌊47.5⌋ + 1 − 47 = 1.
+    reply = _reply(kb, "我有两个类目：A类100个96个有效，B类50个3个无效，哪个有问题")
+    assert reply.startswith("B类: 不达标：50 个里 47 个有效 = 94.0%"), reply
+    assert "A类: 达标：100 个里 96 个有效 = 96.0%" in reply, reply

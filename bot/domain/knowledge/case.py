@@ -51,6 +51,10 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PAIR_ZH = re.compile(
     r"(?<![\d.])(\d+)\s*[个单件票]?(?:包裹|订单|货件)?\s*(?:里|中|当中|里面|之中)(?:有)?\s*(\d+)(?![\d.%])"
 )
+_COUNT_THEN_COUNT = re.compile(
+    r"(?<![\d.])(\d+)\s*[个单件票笔](?:包裹|订单|货件)?\s*(?:里|中|当中)?(?:有)?\s*(\d+)\s*[个单件票笔]"
+    r"(?:包裹|订单|货件)?\s*(?:是|都)?(?:(无效|没有?(?:有效)?(?:追踪|单号))|有效)"
+)
 _INTEGER = re.compile(
     r"(?<![\d.])(\d{1,6})(?!\d|\.\d|\s?%|\s?(?:天|日|days?|小时|hours?|月|年|周))"
 )
@@ -374,6 +378,10 @@ def _counts(text: str, amount: float | None) -> Counts | None:
         before = text[max(0, pair.start() - 20) : pair.start()]
         invalid = bool(_INVALID.search(after) or _INVALID.search(before))
         return _made(total, total - part if invalid else part)
+    pair = _COUNT_THEN_COUNT.search(text)
+    if pair:  # "100个96个有效", "50单3单无效": the first counts all, the second is said of
+        total, part = int(pair.group(1)), int(pair.group(2))
+        return _made(total, total - part if pair.group(3) else part)
     pair = _PAIR_ZH.search(text)
     if pair:
         total, part = int(pair.group(1)), int(pair.group(2))
@@ -496,7 +504,12 @@ _LABEL_TAIL = re.compile(r"(?:只有|才|是|为|有|的|vtr|at|is|was|\s)+$")
 
 
 def _group_label(segment: str) -> str:
-    label = _LABEL.match(segment) or _LEADING_WORDS.match(segment)
+    label = _LABEL.match(segment)
+    if label:  # "我有三个类目：A类100个…": a name after the colon is the group's own
+        after = _LEADING_WORDS.match(segment[label.end() :])
+        own = after.group(1).strip() if after else ""
+        return own or label.group(1).strip()
+    label = _LEADING_WORDS.match(segment)
     return label.group(1).strip() if label else ""
 
 
