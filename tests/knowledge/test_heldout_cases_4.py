@@ -12,7 +12,7 @@ others in a chat with no data. Graded with grading.grade_case, as sets 2 and 3.
 The single honest grading of this set was 76.4% right (2026-12-06, main at a22c0a4:
 123/161, 0 wrong facts by the set's must_not lists). After that run the set was used as a
 development set (mechanisms fixed, never its wording pasted), so the floor asserted now is a
-TUNED figure, not a measure of unseen questions: 152/161 = 94.4% measured on main after
+TUNED figure, not a measure of unseen questions: 155/161 = 96.3% measured on main after
 those fixes, rounded down to the nearest 5%, and zero wrong facts. It guards against
 regressions on this set; the target (95% on unseen questions) is judged on sets nobody here
 has seen.
@@ -34,7 +34,7 @@ from tests.knowledge.grading import KindScores, grade_case, plain_text
 
 HERE = Path(__file__).parent
 CASES_FILE = HERE / "heldout_cases_4.yaml"
-MIN_RIGHT = 0.90  # tuned: 152/161 = 94.4% after development on this set (honest run: 76.4%)
+MIN_RIGHT = 0.95  # tuned: 155/161 = 96.3% after development on this set (honest run: 76.4%)
 ZERO_WRONG_FACTS = True  # the measured run had 0 wrong facts (by the set's must_not lists)
 DATA_CHAT = ChatRef(2401, "zh")
 FRESH_CHAT = ChatRef(2402, "zh")
