@@ -35,11 +35,13 @@ MAX_LINES = 10
 
 _WHICH_ORDER = re.compile(
     r"哪个订单|哪些订单|哪几个订单|哪几单|哪些包裹|哪个包裹|which orders?|which packages?|订单号|单号发我|"
+    r"那几单|有问题的(?:单|订单|包裹)|问题单|无效的(?:单|订单|包裹)|"
     r"(?:bad|problem|wrong|failing|invalid) (?:rows|orders|packages)|order (?:ids|numbers)|"
     r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
     r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单"
 )
 _WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题")
+_NOW = re.compile(r"现在|目前|当前|now|currently")
 _SHOP = re.compile(
     r"整个店铺|全店|店铺整体|整体|总体|overall|whole (?:shop|store)|my (?:shop|store)"
 )
@@ -86,7 +88,10 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     about_categories = "category" in case.concepts and bool(_WHICH.search(case.text))
     still_to_fix = bool(_FIX.search(case.text)) and case.how_many and "still" in case.text
     back = bool(_BACK.search(case.text))
-    shop = bool(_SHOP.search(case.text)) and "vtr" in case.concepts
+    shop = bool(_SHOP.search(case.text)) and bool(
+        "vtr" in case.concepts or case.how_many or _NOW.search(case.text)
+    )
+    shop = shop and not _RULE_WORDS.search(case.text)
     return about_categories or still_to_fix or back or owned or shop
 
 

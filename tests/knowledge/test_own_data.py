@@ -83,3 +83,22 @@ async def test_shop_figure_order_ids_counts_and_what_ifs_from_the_report(
         # FBA rows are never in VTR.
         fba = await ask("玩具现在多少？表里FBA的单算进去了吗")
         assert "FBA 订单不计入" in fba, fba
+
+
+async def test_the_shop_now_and_the_problem_orders_in_plain_chinese(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    upload = tmp_path / "erp.csv"
+    upload.write_bytes(samples.gbk_csv())
+    async with Store(tmp_path / "vtrbot.sqlite3") as store:
+        core = core_for(store, kb, "zh")
+        await core.handle_file(WITH_DATA, upload, caption=samples.AS_OF)
+
+        async def ask(question: str) -> str:
+            return plain_text(await core.handle_text(WITH_DATA, question))
+
+        # 18 of 20 = 90.0% for the shop; the rule question stays with the knowledge base.
+        assert "90.0%" in await ask("店铺整体现在多少")
+        assert "90.0%" not in await ask("整个店铺的VTR要求是多少")
+        problems = await ask("玩具那几单有问题的发我看看")
+        assert "T09" in problems and "T10" in problems, problems
