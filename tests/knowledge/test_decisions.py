@@ -1171,3 +1171,9 @@ def test_counts_written_back_to_back_and_names_after_a_colon(kb: KnowledgeBase) 
     reply = _reply(kb, "我有两个类目：A类100个96个有效，B类50个3个无效，哪个有问题")
     assert reply.startswith("B类: 不达标：50 个里 47 个有效 = 94.0%"), reply
     assert "A类: 达标：100 个里 96 个有效 = 96.0%" in reply, reply
+
+
+def test_no_marketplace_line_keeps_a_yes_for_a_question_that_denies(kb: KnowledgeBase) -> None:
+    # DE → FR is cross-border under the EU/UK update: it counts, so no line may say 是的.
+    reply = _reply(kb, "从德国发到法国的跨境单不算VTR吧")
+    assert "是的" not in reply and "计入 VTR" in reply, reply

@@ -138,8 +138,11 @@ _YES = re.compile(r"^(?:yes[:,—]\s*|是的[，：]|可以[，：])", re.IGNORE
 def without_yes(text: str) -> str:
     """A card's line without its "Yes:" / "是的，" when the question asked no yes or no
     ("VTR requirement for Germany?"): an opener comes only from what was asked."""
-    rest = _YES.sub("", text, count=1)
-    return rest[:1].upper() + rest[1:] if rest is not text else text
+    lines = []
+    for line in text.split("\n"):  # one line per marketplace: none keeps its yes
+        rest = _YES.sub("", line, count=1)
+        lines.append(rest[:1].upper() + rest[1:] if rest != line else line)
+    return "\n".join(lines)
 
 
 def eu_rule_lead(card: MarketplaceCard, market: Marketplace, lang: Lang) -> str:

@@ -533,6 +533,8 @@ def _list_claim(case: Case) -> str | None:
         return None
     if not case.markets and "eu" not in case.concepts:
         return None
+    if not buy and ("crossborder" in case.concepts or (len(case.markets) == 2 and case.origin)):
+        return None  # a route ("从德国发到法国"): the EU/UK update decides, not the bar's list
     said = _A_NOT_A.sub("", case.text)  # 算不算 asks; it does not say 不算
     if _ONLY.search(said):
         return "only"
