@@ -1177,3 +1177,21 @@ def test_no_marketplace_line_keeps_a_yes_for_a_question_that_denies(kb: Knowledg
     # DE → FR is cross-border under the EU/UK update: it counts, so no line may say 是的.
     reply = _reply(kb, "从德国发到法国的跨境单不算VTR吧")
     assert "是的" not in reply and "计入 VTR" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 96% of 50 = 48 valid; another invalid: 47/50 = 94.0%.
+        (
+            "I'm at 96% on 50 packages. If another one goes invalid, am I below?",
+            "47 valid of 50 = 94.0%",
+        ),
+        # 92% of 50 = 46 valid; one more fixed: 47/50 = 94.0%, fixes ⌊47.5⌋ + 1 − 47 = 1.
+        ("我的VTR 92%，一共50个包裹，再修好1个呢", "50 个里 47 个有效 = 94.0%"),
+    ],
+)
+def test_another_invalid_and_one_more_fixed(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert expected in _first_line(kb, question)

@@ -420,9 +420,11 @@ _MORE_INVALID = re.compile(
     r"(?:无效|没有?(?:有效)?(?:的)?(?:追踪|单号)|缺)"
     r"|\b(\d+|one|two|three) more\b[^.?!,;]{0,60}?"
     r"(?:invalid|defects?|\bbad\b|without (?:valid )?tracking|untracked)"
+    r"|\b(another)(?: one)?\b[^.?!,;]{0,60}?"
+    r"(?:invalid|defects?|\bbad\b|without (?:valid )?tracking|untracked)"
 )
 _FIXED = re.compile(
-    r"(?:修好了|改好了|修复了|已修复|已经修复了?|已经修好了?|更正了|已更正|补上了|补好了)\s*(\d+)"
+    r"(?:修好了|改好了|修复了|已修复|已经修复了?|已经修好了?|更正了|已更正|补上了|补好了|再(?:修好?|补好?|改好?))\s*(\d+)"
     r"|(\d+)\s*[个单件票笔]?(?:包裹|订单)?\s*(?:已经)?(?:修好了|改好了|修复了|更正了|补上了)"
     r"|\b(?:corrected|fixed|repaired)\s+(\d+|one|two|three)\b"
 )
@@ -432,7 +434,7 @@ _FIX_ENOUGH = re.compile(
     r"(?:[个单件票笔]|packages?|shipments?|orders?|of them)?[^,，。?？]{0,8}(?:够|就行|可以|enough|suffice)"
 )
 """ "修好2个够吗", "is fixing 3 enough?": the fixes supposed made, to judge whether they suffice."""
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3}
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "another": 1}
 
 
 def more_invalid(text: str) -> int | None:
