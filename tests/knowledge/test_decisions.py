@@ -1195,3 +1195,9 @@ def test_another_invalid_and_one_more_fixed(
     kb: KnowledgeBase, question: str, expected: str
 ) -> None:
     assert expected in _first_line(kb, question)
+
+
+def test_a_group_name_keeps_the_sellers_spelling_after_typo_repair(kb: KnowledgeBase) -> None:
+    # Bags 28/30 = 93.3% (1 fix); Shoes 48/50 = 96.0%: named as typed, not "shows".
+    reply = _reply(kb, "Shoes 50 packages 48 valid, Bags 30 packages 28 valid, how many to fix?")
+    assert "Shoes: 48 valid of 50 = 96.0%" in reply, reply

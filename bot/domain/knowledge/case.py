@@ -9,6 +9,7 @@ patterns do not find stays None, and a case without the facts a rule needs is no
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -131,6 +132,9 @@ _DOMESTIC = re.compile(
 )
 
 
+_RAW_WORD = re.compile(r"[A-Za-z][A-Za-z&'-]*")
+
+
 @dataclass(frozen=True, slots=True)
 class Counts:
     """A seller's figures for one group: shipments and valid ones (invalid = the rest)."""
@@ -193,7 +197,12 @@ class Case:
     def as_written(self, folded: str) -> str:
         """A piece of the normalised text as the seller wrote it (case kept), if found."""
         at = self.raw.casefold().find(folded)
-        return self.raw[at : at + len(folded)] if at >= 0 and folded else folded
+        if at >= 0 and folded:
+            return self.raw[at : at + len(folded)]
+        # A word the typo repair changed ("Shoes" read as "shows"): the seller's own spelling.
+        words = {w.casefold(): w for w in _RAW_WORD.findall(self.raw)}
+        close = difflib.get_close_matches(folded, list(words), n=1, cutoff=0.75)
+        return words[close[0]] if close and " " not in folded else folded
 
 
 class CaseReader:
