@@ -990,7 +990,8 @@ def test_each_group_in_one_message_is_decided(
     ("question", "lead", "named"),
     [
         # VTR (above 95%, 30 days) and LSR (under 4%) are two metrics.
-        ("有效追踪率和迟发率是一回事吗", "不是。", ["95%", "4%"]),
+        ("有效追踪率和迟发率是一回事吗", "不是", ["95%", "4%"]),
+        ("订单缺陷率和有效追踪率一样吗", "不是一回事", ["95%", "1%"]),
         # VTR and ODR (under 1%) are two metrics.
         ("Is VTR just another name for ODR?", "No — ", ["95%", "1%"]),
     ],
