@@ -1202,3 +1202,19 @@ def test_a_group_name_keeps_the_sellers_spelling_after_typo_repair(kb: Knowledge
     # Bags 28/30 = 93.3% (1 fix); Shoes 48/50 = 96.0%: named as typed, not "shows".
     reply = _reply(kb, "Shoes 50 packages 48 valid, Bags 30 packages 28 valid, how many to fix?")
     assert "Shoes: 48 valid of 50 = 96.0%" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Exactly 95.0% is below the bar: a belief that it does not pass is right.
+        ("VTR正好95%不算达标吧", "对。不达标"),
+        ("exactly 95% doesn't pass, right?", "Right: "),
+        ("95.0% is passing, right?", "Not right: "),
+    ],
+)
+def test_a_belief_that_95_does_not_pass_is_confirmed(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

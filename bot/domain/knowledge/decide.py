@@ -47,7 +47,8 @@ _FAIL_WORDS = re.compile(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
     r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
     r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗|"
-    r"以下|跌破|掉到|掉下|drop|fall"
+    r"以下|跌破|掉到|掉下|drop|fall|(?<!算)不算(?:达标|合格|过)|算不上|"
+    r"(?:doesn't|does not|won't|isn't|not) (?:count as )?pass"
 )
 _ONLY = re.compile(
     r"只看|只考核|只管|只在|只有|只算|只针对|只适用|只限|只能|仅限|仅在|仅能|\bonly\b|just the"
