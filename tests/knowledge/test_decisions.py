@@ -1218,3 +1218,22 @@ def test_a_belief_that_95_does_not_pass_is_confirmed(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # VTR is not real-time (up to 72 hours, ~two weeks' latency): the negated belief is right.
+        ("VTR不是实时更新的吧", "对。VTR 不是实时的"),
+        # VTR counts packages, not orders.
+        ("VTR isn't counted per order, right?", "Right: VTR counts packages"),
+        # A number with no carrier scan is not valid.
+        ("还没扫描的单号不算有效吧", "对。还没有承运商扫描记录的单号不算有效"),
+        ("还没扫描的单号算有效吗", "不算。"),
+    ],
+)
+def test_a_negated_belief_gets_the_verdict_of_what_it_says(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -58,7 +58,13 @@ class Claim(_Loose):
     "does it count?") asks the opposite, so its yes is the belief's no."""
     when: list[str]
     unless: list[str] = []
+    denied_by: list[str] = []
+    """Patterns that state the belief negated ("不是实时", "isn't per order"), where the
+    general negation words do not reach; with `flips`, the question then states the opposite."""
     says: Texts
+
+    def denied_in(self, text: str) -> bool:
+        return any(re.search(p, text) for p in self.denied_by)
 
     def holds_in(self, text: str) -> bool:
         """Every `when` pattern matches the folded question, and no `unless` one does."""

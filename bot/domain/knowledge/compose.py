@@ -347,8 +347,9 @@ class Composer:
         claim = next((c for c in self._cards.claims if c.holds_in(case.text)), None)
         if claim is None:
             return None
-        truth = claim.truth != (claim.flips and case.negated)
-        if claim.exemption and not case.negated and _ASKS_COUNTS.search(case.text):
+        negated = case.negated or claim.denied_in(case.text)
+        truth = claim.truth != (claim.flips and negated)
+        if claim.exemption and not negated and _ASKS_COUNTS.search(case.text):
             truth = not truth  # "英国站用自己买的邮票寄，算吗": it counts, so yes
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
         return Decision(code="claim", facts=facts, agrees=truth, entry=claim.entry)
