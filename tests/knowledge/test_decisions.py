@@ -1237,3 +1237,24 @@ def test_a_negated_belief_gets_the_verdict_of_what_it_says(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # FBA is not in VTR: the belief that it is unaffected is right.
+        ("FBA的商品不受VTR的影响吧", "对。"),
+        # LSR's target is under 4%: a belief that it is not 4% is wrong.
+        ("迟发率的目标不是4%吧", "不对。"),
+        # OTDR is a target, not an enforced bar.
+        ("准时交货率不是强制的吧", "对。"),
+        # A low category does not suspend the whole account.
+        ("VTR低于95%不会封整个店吧", "对。"),
+        ("a low VTR won't suspend my whole account, right?", "Right: VTR does not suspend"),
+    ],
+)
+def test_more_negated_beliefs_get_the_verdict_of_what_they_say(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -59,6 +59,7 @@ _SKIP = re.compile(
 _ACCOUNT_WIDE = re.compile(
     r"整个店铺|全店|整个账户|整个账号|account[- ]wide|whole account|whole store|entire account|store[- ]wide|overall"
 )
+_SUSPENSION = re.compile(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
 _PER_CATEGORY = re.compile(
     r"每个类目|每个品类|分类目|按类目|按品类|per category|each category|by category|"
     r"per marketplace|each marketplace|by marketplace|按站点|每个站点|分站点"
@@ -269,12 +270,17 @@ def _metric_target(case: Case) -> Decision | None:
         else None
     )
     agrees = stated == metric.target and said in (None, metric.good)
+    if _NOT_THE_FIGURE.search(case.text):  # "LSR的标准不是4%吧": the figure is denied
+        agrees = not agrees
     facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
     return Decision(
         code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
     )
 
 
+_NOT_THE_FIGURE = re.compile(
+    r"不是\s?(?:低于|高于)?\s?\d|(?:isn't|is not|not)\s(?:(?:under|below|above|over)\s)?\d"
+)
 _DAYS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:天|日|days?)")
 
 
@@ -594,6 +600,8 @@ def _account_wide(case: Case) -> Decision | None:
         return None
     wide = bool(_ACCOUNT_WIDE.search(case.text))
     per = bool(_PER_CATEGORY.search(case.text))
+    if _SUSPENSION.search(case.text):
+        return None  # "won't suspend my whole account?": the consequence, the claims' case
     if wide == per or case.counts is not None:
         return None  # both named ("整店还是每个类目"): the entry explains, no yes or no
     return Decision(code="per_category", facts={}, agrees=per, entry="vtr-per-category")
