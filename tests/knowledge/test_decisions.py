@@ -1258,3 +1258,24 @@ def test_more_negated_beliefs_get_the_verdict_of_what_they_say(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Amazon charges nothing extra for Buy Shipping.
+        ("Buy Shipping isn't free, right?", "Not right: "),
+        ("Amazon doesn't charge extra for Buy Shipping, correct?", "Right: "),
+        # Edits take up to 72 hours: they do not show instantly.
+        ("tracking edits don't show up instantly, right?", "Right: "),
+        # The window is 30 days.
+        ("VTR不是看30天吧", "不对。"),
+        # Without tracking, "item not received" A-to-z claims are lost automatically.
+        ("untracked orders don't lose A-to-z claims automatically, right?", "Not right: "),
+    ],
+)
+def test_a_belief_negated_outside_its_own_words_is_flipped(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

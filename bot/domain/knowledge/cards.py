@@ -16,6 +16,8 @@ from bot.domain.languages import Lang
 from bot.domain.reference import Carrier, Marketplace
 
 MAX_FORMATS_SHOWN = 3
+_NOT = re.compile(r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受)")
+_A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _PIECE = re.compile(r"\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\})?|([0-9A-Z]+)")
 _CLASS_NAMES = {
     "0-9": ("位数字", "digit"),
@@ -65,6 +67,14 @@ class Claim(_Loose):
 
     def denied_in(self, text: str) -> bool:
         return any(re.search(p, text) for p in self.denied_by)
+
+    def negated_around(self, text: str) -> bool:
+        """A negation outside the words that make the belief ("Buy Shipping isn't free",
+        "VTR不是看30天吧"): the question states the belief's opposite. Words the belief
+        itself is made of ("不收费", "no fee") are taken out first."""
+        for pattern in self.when:
+            text = re.sub(pattern, " ", text)
+        return bool(_NOT.search(_A_NOT_A.sub("", text)))
 
     def holds_in(self, text: str) -> bool:
         """Every `when` pattern matches the folded question, and no `unless` one does."""

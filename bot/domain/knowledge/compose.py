@@ -349,6 +349,8 @@ class Composer:
             return None
         negated = case.negated or claim.denied_in(case.text)
         truth = claim.truth != (claim.flips and negated)
+        if not claim.flips and not claim.exemption and case.belief:
+            truth = claim.truth != claim.negated_around(case.text)
         if claim.exemption and not negated and _ASKS_COUNTS.search(case.text):
             truth = not truth  # "英国站用自己买的邮票寄，算吗": it counts, so yes
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
