@@ -10,12 +10,17 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
-from bot.services.replies import Reply
+from bot.services.replies import ChatRef, Reply
+from bot.services.store import Store
+from tests.bot.harness import core_for
 
 
 @dataclass
@@ -161,3 +166,51 @@ class KindScores:
         for kind in sorted(self.asked):
             lines.append(f"  {kind:20} {self.right[kind]:3}/{self.asked[kind]:3}")
         return lines
+
+
+# -- running a held-out set through the chat's own path ----------------------------------------
+
+
+def read_cases(path: Path) -> Any:
+    """libyaml's loader, as the knowledge base itself is read: the pure-Python one is slow."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def _miss_detail(item: dict[str, Any], grade: CaseGrade, text: str) -> str:
+    wrong = f" WRONG FACT {grade.wrong_fact!r}" if grade.wrong_fact else ""
+    return (
+        f"- [{item.get('kind', 'plain')}] {item['q']}\n"
+        f"    why: {grade.why}{wrong}\n    first line: {_first_line(text)}"
+    )
+
+
+async def grade_heldout_set(
+    cases_file: Path, database: Path, kb: KnowledgeBase, chat_id: int
+) -> KindScores:
+    """Every case as a seller's message (Core.handle_text); `own_data` ones in chat
+    `chat_id`, which first uploaded the set's fixture (if it names one) through the upload
+    path with the set's as-of date as the caption, the others in chat `chat_id + 1`, which
+    has no data. Prints the figures per kind and every miss with the reply's first line."""
+    cases = read_cases(cases_file)
+    data_chat, fresh_chat = ChatRef(chat_id, "zh"), ChatRef(chat_id + 1, "zh")
+    scores, details = KindScores(), []
+    async with Store(database) as store:
+        core = core_for(store, kb, "zh")
+        if "own_data_file" in cases:
+            fixture = cases_file.parent.parent.parent / cases["own_data_file"]
+            await core.handle_file(data_chat, fixture, caption=cases["own_data_as_of"])
+        for item in cases["cases"]:
+            chat = data_chat if item.get("kind") == "own_data" else fresh_chat
+            text = plain_text(await core.handle_text(chat, item["q"]))
+            grade = grade_case(item, text, kb)
+            scores.add(item, grade)
+            if not grade.right or grade.wrong_fact is not None:
+                details.append(_miss_detail(item, grade, text))
+    print("\n" + "\n".join(scores.lines()))
+    print("misses and wrong facts:\n" + "\n".join(details))
+    return scores

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.reference import carriers
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
-from tests.knowledge.grading import grade
+from tests.knowledge.grading import grade, read_cases
 
 HERE = Path(__file__).parent
 EVAL_FILE = HERE / "eval_questions.yaml"
@@ -32,20 +31,14 @@ MIN_HELDOUT = 0.95
 drops it below the 95% target fails, whatever it does for the development set."""
 
 
-def _read(path: Path) -> Any:
-    # libyaml's loader, as the knowledge base itself is read: the pure-Python one took 0.4 s.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-
-
 @pytest.fixture(scope="module")
 def eval_set() -> dict[str, Any]:
-    return _read(EVAL_FILE)
+    return read_cases(EVAL_FILE)
 
 
 @pytest.fixture(scope="module")
 def heldout() -> list[dict[str, Any]]:
-    return _read(HELDOUT_FILE)
+    return read_cases(HELDOUT_FILE)
 
 
 def _plain(text: str) -> str:
