@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from bot.domain.amazon_carriers import normalized
@@ -21,7 +20,7 @@ from bot.domain.models import FixMark
 from bot.domain.tracking import resolve_carrier
 from bot.services.amazon.repository import PACKAGE_COLUMNS, StoredPackage, stored_package
 from bot.services.store import Store
-from bot.services.store.backend import Backend, Row
+from bot.services.store.backend import Backend, Row, stored_now
 
 FixState = Literal["pending", "sent", "failed", "unconfirmed", "accepted"]
 """pending: written before the call (a crash leaves it so); sent: Amazon answered 204;
@@ -32,10 +31,6 @@ _MARKS: dict[FixState, FixMark] = {
     "pending": "sent", "sent": "sent", "unconfirmed": "sent", "accepted": "accepted",
     "failed": "refused",
 }  # fmt: skip
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +106,7 @@ class FixRecords:
         await self.backend.execute(
             "UPDATE amazon_fixes SET state = ?, answer = ?, updated_at = ? "
             "WHERE chat_id = ? AND change_key = ? AND state IN ('pending', 'unconfirmed')",
-            (state, answer[:300], _now(), chat_id, change_key),
+            (state, answer[:300], stored_now(), chat_id, change_key),
         )
 
     async def fix(self, chat_id: int, change_key: str) -> FixRecord | None:
@@ -154,7 +149,7 @@ class FixRecords:
         await self.backend.execute(
             "UPDATE amazon_fixes SET state = ?, updated_at = ? WHERE chat_id = ? "
             "AND change_key = ?",
-            (state, _now(), chat_id, change_key),
+            (state, stored_now(), chat_id, change_key),
         )
 
     async def in_flight(self, chat_id: int) -> dict[tuple[str, str], FixRecord]:

@@ -44,6 +44,7 @@ from bot.services.amazon.fix_records import FixRecord, FixRecords, FixState
 from bot.services.amazon.repository import AmazonRepository, StoredPackage
 from bot.services.amazon.sync import ClientFactory
 from bot.services.amazon.vault import CredentialVault, VaultKeyMismatch
+from bot.services.store.backend import stored_time
 
 STEP_MINUTES = 30
 """A proposed change waits this long for "confirm"; a later press starts again."""
@@ -339,11 +340,11 @@ class FixService:
         return await self.records.in_flight(chat_id)
 
     async def _save(self, chat_id: int, token: str, step: dict[str, object]) -> None:
-        expires = (self.clock() + timedelta(minutes=STEP_MINUTES)).astimezone(UTC)
-        await self.records.save_step(chat_id, token, step, expires.isoformat(timespec="seconds"))
+        expires = self.clock() + timedelta(minutes=STEP_MINUTES)
+        await self.records.save_step(chat_id, token, step, stored_time(expires))
 
     def _now(self) -> str:
-        return self.clock().astimezone(UTC).isoformat(timespec="seconds")
+        return stored_time(self.clock())
 
 
 def _change(token: str, package: StoredPackage, carrier_id: str, number: str) -> Change:

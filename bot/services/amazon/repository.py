@@ -26,7 +26,7 @@ from bot.domain.amazon_orders import DELIVERED, PackageItem, SyncedPackage
 from bot.domain.amazon_regions import Region
 from bot.domain.values import vocabulary_meaning
 from bot.services.store import Store
-from bot.services.store.backend import Backend, Row, blob
+from bot.services.store.backend import Backend, Row, blob, stored_now, stored_time
 
 ConnectionState = Literal["active", "needs_reconnect"]
 CategoryPreference = Literal["amazon", "upload"]
@@ -38,10 +38,6 @@ IDS_PER_SELECT = 500
 CATALOG_RECHECK = timedelta(days=30)
 """An ASIN Amazon gave no category for is asked again after this long: listings get
 classified later. A found category is kept: Amazon rarely moves an item."""
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +132,7 @@ class AmazonRepository:
         self, chat_id: int, region: Region, marketplace_ids: Sequence[str], sealed_token: bytes
     ) -> None:
         """Store (or replace) a chat's connection; a new token starts a new backfill."""
-        now = _now()
+        now = stored_now()
         async with self.backend.transaction(chat_id) as transaction:
             await transaction.execute(
                 "INSERT INTO amazon_connections (chat_id, region, marketplaces, sealed_token, "
@@ -168,7 +164,7 @@ class AmazonRepository:
         await self.backend.execute(
             "UPDATE amazon_connections SET state = 'needs_reconnect', updated_at = ? "
             "WHERE chat_id = ?",
-            (_now(), chat_id),
+            (stored_now(), chat_id),
         )
 
     async def disconnect(self, chat_id: int) -> bool:
@@ -323,7 +319,7 @@ class AmazonRepository:
         return "upload" if rows and rows[0][0] == "upload" else "amazon"
 
     async def set_category_preference(self, chat_id: int, preference: CategoryPreference) -> None:
-        now = _now()
+        now = stored_now()
         await self.backend.execute(
             "INSERT INTO chats (chat_id, category_source, created_at, updated_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
@@ -561,4 +557,4 @@ def _moment(text: object) -> datetime | None:
 
 
 def _text(moment: datetime | None) -> str | None:
-    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
+    return stored_time(moment) if moment else None

@@ -53,6 +53,7 @@ from bot.services.amazon.repository import (
 )
 from bot.services.amazon.vault import CredentialVault, VaultKeyMismatch
 from bot.services.store import Store
+from bot.services.store.backend import stored_time
 from bot.services.stored_report import stored_report
 
 log = logging.getLogger(__name__)
@@ -302,7 +303,7 @@ class AmazonSync:
         finally:
             run.catalog_lookups, run.catalog_problem = catalog.asked, catalog.problem
         await self.repo.learn_categories(chat_id, book.learned)
-        stale = (started - FIX_ANSWER_WITHIN).astimezone(UTC).isoformat(timespec="seconds")
+        stale = stored_time(started - FIX_ANSWER_WITHIN)
         await self.fixes.reconcile(chat_id, stale)
 
     async def _store_packages(self, chat_id: int, packages: Sequence[SyncedPackage]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager
+from datetime import UTC, datetime
 from typing import Protocol
 
 from bot.services.store.schema import Dialect
@@ -21,6 +22,17 @@ STAGING_COLUMNS = (
 """The temporary table `upload` an upload is staged in before it replaces stored orders."""
 SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
 """RECORD_FIELDS, in order, as stored."""
+
+
+def stored_time(moment: datetime) -> str:
+    """How the store writes a moment: UTC, ISO 8601 to the second, so that comparing the
+    text compares the times, on both backends."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def stored_now() -> str:
+    """Now, as the store writes a moment (`stored_time`)."""
+    return stored_time(datetime.now(UTC))
 
 
 def blob(value: object) -> bytes:

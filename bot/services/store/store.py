@@ -12,14 +12,21 @@ import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from bot.domain.alerts import AlertRecord, Subscription
 from bot.domain.models import ReportJson, VtrReport
 from bot.services.i18n import SUPPORTED_LANGS, Lang
-from bot.services.store.backend import SHIPMENT_COLUMNS, Backend, Row, Transaction, blob
+from bot.services.store.backend import (
+    SHIPMENT_COLUMNS,
+    Backend,
+    Row,
+    Transaction,
+    blob,
+    stored_now,
+)
 from bot.services.store.schema import CHAT_TABLES
 from bot.services.store.sqlite import SqliteBackend
 
@@ -109,18 +116,14 @@ class AlertHistoryRow(NamedTuple):
         )
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 async def _report_row(chat_id: int, report: VtrReport | ReportJson) -> Row:
     """Serialised off the event loop (unless it comes serialised): a big file's report
     holds every defect (hundreds of thousands), seconds of serialising that would stall
     every other chat."""
     if isinstance(report, ReportJson):
-        return (chat_id, report.text, report.as_of.isoformat(), _now())
+        return (chat_id, report.text, report.as_of.isoformat(), stored_now())
     report_json = await asyncio.to_thread(report.model_dump_json)
-    return (chat_id, report_json, report.as_of.isoformat(), _now())
+    return (chat_id, report_json, report.as_of.isoformat(), stored_now())
 
 
 def _storable(batch: Sequence[Row]) -> Sequence[Row]:
@@ -187,7 +190,7 @@ class Store:
         return value if isinstance(value, str) else None
 
     async def _set_chat_value(self, chat_id: int, column: str, value: str | None) -> None:
-        now = _now()
+        now = stored_now()
         await self.backend.execute(
             f"INSERT INTO chats (chat_id, {column}, created_at, updated_at) VALUES (?, ?, ?, ?) "
             f"ON CONFLICT (chat_id) DO UPDATE SET {column} = excluded.{column}, "
@@ -260,7 +263,7 @@ class Store:
             "INSERT INTO upload_claims (chat_id, claim, started_at) VALUES (?, ?, ?) "
             "ON CONFLICT (chat_id) DO UPDATE SET claim = excluded.claim, "
             "started_at = excluded.started_at",
-            (chat_id, claim, _now()),
+            (chat_id, claim, stored_now()),
         )
         return claim
 
@@ -314,7 +317,7 @@ class Store:
     # -- alerts ------------------------------------------------------------------------------
 
     async def subscribe(self, subscription: Subscription) -> None:
-        now = _now()
+        now = stored_now()
         await self.backend.execute(
             "INSERT INTO subscriptions (chat_id, at_time, timezone, digest, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
@@ -405,7 +408,7 @@ class Store:
             row = await transaction.write_returning(
                 "INSERT INTO alert_history (chat_id, sent_at, as_of, triggers, snapshot_json) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, as_of) DO NOTHING RETURNING id",
-                (chat_id, _now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
+                (chat_id, stored_now(), as_of.isoformat(), ",".join(triggers), snapshot_json),
             )
             if row is None:
                 return None
@@ -414,7 +417,7 @@ class Store:
                     "INSERT INTO alert_parts (chat_id, day, part, state, html, filename, image, "
                     "updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
                     (chat_id, as_of.isoformat(), part.index, part.html, part.filename,
-                     part.image, _now()),
+                     part.image, stored_now()),
                 )  # fmt: skip
         claim_id = row[0]
         assert isinstance(claim_id, int)
@@ -435,7 +438,7 @@ class Store:
         changed = await self.backend.execute(
             "UPDATE alert_parts SET state = 'sending', updated_at = ? "
             "WHERE chat_id = ? AND day = ? AND part = ? AND state = 'pending'",
-            (_now(), chat_id, day.isoformat(), index),
+            (stored_now(), chat_id, day.isoformat(), index),
         )
         return changed > 0
 
@@ -444,7 +447,7 @@ class Store:
         await self.backend.execute(
             "UPDATE alert_parts SET state = 'sent', updated_at = ? "
             "WHERE chat_id = ? AND day = ? AND part = ?",
-            (_now(), chat_id, day.isoformat(), index),
+            (stored_now(), chat_id, day.isoformat(), index),
         )
 
     async def part_failed(self, chat_id: int, day: date, index: int, tries: int) -> None:
@@ -454,7 +457,7 @@ class Store:
             "UPDATE alert_parts SET tries = tries + 1, updated_at = ?, state = CASE "
             "WHEN tries + 1 >= ? THEN 'failed' ELSE 'pending' END "
             "WHERE chat_id = ? AND day = ? AND part = ?",
-            (_now(), tries, chat_id, day.isoformat(), index),
+            (stored_now(), tries, chat_id, day.isoformat(), index),
         )
 
     async def day_decided(self, chat_id: int, day: date) -> str | None:
@@ -472,7 +475,7 @@ class Store:
             await transaction.execute(
                 "INSERT INTO alert_days (chat_id, day, outcome, decided_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (chat_id, day) DO NOTHING",
-                (chat_id, day.isoformat(), outcome, _now()),
+                (chat_id, day.isoformat(), outcome, stored_now()),
             )
             await transaction.execute(
                 "DELETE FROM alert_parts WHERE chat_id = ? AND day = ?",
