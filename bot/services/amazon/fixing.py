@@ -147,15 +147,21 @@ class FixService:
         in_window = shipped is not None and shipped > today - timedelta(days=WINDOW_DAYS)
         return in_window and bool(package.items) and not AMAZON_LABELS & set(package.programs)
 
+    async def _fixable_package(
+        self, chat_id: int, order_id: str, package_id: str
+    ) -> Fixable | None:
+        """The chat's package with these IDs, if it is still fixable."""
+        fixable = await self.fixable(chat_id, by_plan=False)
+        wanted = (order_id, package_id)
+        return next(
+            (f for f in fixable if (f.package.order_id, f.package.package_id) == wanted), None
+        )
+
     async def start(self, chat_id: int, order_id: str, package_id: str) -> Change | Fixable | None:
         """Begin fixing one package: a Change to confirm when the bot knows the fix (the
         number is another carrier's), else the Fixable whose number the seller must type.
         None: not one of the chat's fixable packages (sold, delivered, or forged)."""
-        target = next(
-            (f for f in await self.fixable(chat_id, by_plan=False)
-             if (f.package.order_id, f.package.package_id) == (order_id, package_id)),
-            None,
-        )  # fmt: skip
+        target = await self._fixable_package(chat_id, order_id, package_id)
         if target is None:
             return None
         if target.owner is not None:
@@ -179,11 +185,7 @@ class FixService:
         if step is None or step[1].get("stage") != "number":
             return None
         order_id, package_id = step[1]["order_id"], step[1]["package_id"]
-        target = next(
-            (f for f in await self.fixable(chat_id, by_plan=False)
-             if (f.package.order_id, f.package.package_id) == (order_id, package_id)),
-            None,
-        )  # fmt: skip
+        target = await self._fixable_package(chat_id, order_id, package_id)
         if target is None:
             await self.records.drop_step(chat_id)
             return None
