@@ -118,6 +118,16 @@ class CaseGrade:
     why: str
 
 
+def _wrong_fact(item: dict[str, Any], folded: str) -> str | None:
+    """A must_not anywhere, or a lead_not (a wrong verdict such as "Yes" on a false belief)
+    in the first two sentences, where a seller who skims reads it."""
+    wrong = next((bad for bad in item.get("must_not", []) if str(bad).casefold() in folded), None)
+    if wrong is not None:
+        return wrong
+    lead = first_sentences(folded)
+    return next((bad for bad in item.get("lead_not", []) if str(bad).casefold() in lead), None)
+
+
 def grade_case(item: dict[str, Any], text: str, kb: KnowledgeBase) -> CaseGrade:
     kind = reply_kind(text, kb)
     folded = text.casefold()
@@ -125,7 +135,7 @@ def grade_case(item: dict[str, Any], text: str, kb: KnowledgeBase) -> CaseGrade:
         return CaseGrade(kind == "off_topic", None, kind)
     if item.get("expect_kind") == "unsure":
         return CaseGrade(kind == "unsure", None, kind)
-    wrong = next((bad for bad in item.get("must_not", []) if str(bad).casefold() in folded), None)
+    wrong = _wrong_fact(item, folded)
     if kind != "answer":
         return CaseGrade(False, wrong, kind)
     if text_lang(first_sentences(text, 3)) != item["lang"]:

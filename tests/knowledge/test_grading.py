@@ -18,3 +18,21 @@ def test_a_shortlist_is_right_for_a_vague_question(kb: KnowledgeBase) -> None:
 
 def test_a_firm_answer_to_a_vague_question_is_wrong(kb: KnowledgeBase) -> None:
     assert not grade_case(VAGUE, "有效追踪率是有有效追踪编码的包裹占比。", kb).right
+
+
+FALSE_BELIEF = {
+    "q": "Buy Shipping doesn't support China to Canada, right?",
+    "lang": "en",
+    "expect": [["Canada", "CA"]],
+    "lead_not": ["Yes"],
+}
+
+
+def test_a_lead_not_in_the_first_sentences_is_a_wrong_fact(kb: KnowledgeBase) -> None:
+    grade = grade_case(FALSE_BELIEF, "Yes: Buy Shipping serves US, CA and MX.", kb)
+    assert grade.wrong_fact == "Yes" and not grade.right
+
+
+def test_a_lead_not_later_in_the_reply_is_no_wrong_fact(kb: KnowledgeBase) -> None:
+    text = "Not right: it serves China to CA. See the source. Yes, CA is on the list."
+    assert grade_case(FALSE_BELIEF, text, kb).right
