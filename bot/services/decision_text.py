@@ -31,13 +31,19 @@ def decision_lead(decision: Decision, t: Translator) -> str:
     return f"Yes — {text}" if decision.agrees else f"No — {text}"
 
 
-_ZH_NO = {"有": "没有", "要": "不用", "需要": "不需要"}
+_ZH_NO = {"有": "没有", "要": "不用", "需要": "不需要", "来得及": "来不及"}
+_VERDICT_WORDS = ("是", "不", "没", "达标", "对", "可以", "算", "计入", "有影响")
+"""Words a decision's Chinese text can open with that already say yes or no."""
 
 
 def _zh_yes_no(decision: Decision, text: str) -> str:
-    """A Chinese yes or no is the question's verb, or its negation (算 / 不算, 可以 / 不可以)."""
+    """A Chinese yes or no is the question's verb, or its negation (算 / 不算, 可以 / 不可以);
+    a question asked without one gets 是的 / 不是, so the verdict still comes first."""
     verb = decision.verb
-    if not verb or text.startswith((verb, "不", "没")):
+    if not verb:  # "仅限美国站？", "只能在欧洲站用吗": no verb to echo, the plain yes or no
+        plain = "是的" if decision.agrees else "不是"
+        return text if text.startswith(_VERDICT_WORDS) else f"{plain}。{text}"
+    if text.startswith((verb, "不", "没")):
         return text
     word = verb if decision.agrees else _ZH_NO.get(verb, "不" + verb)
     return f"{word}。{text}"

@@ -148,7 +148,10 @@ def test_neighbouring_fields_are_not_answered(kb: KnowledgeBase) -> None:
             "No — Late Shipment Rate (LSR) at 3%: under the target",
         ),
         # A figure before a full stop is a count; "1." and "2." numbering a list are not.
-        ("Sports category: 98 valid out of 100. Safe?", "Sports category: 98 valid of 100 = 98.0%"),
+        (
+            "Sports category: 98 valid out of 100. Safe?",
+            "Yes — Sports category: 98 valid of 100 = 98.0%",
+        ),
     ],
 )
 def test_the_question_s_own_words_set_the_decision(
@@ -425,7 +428,10 @@ def test_groups_without_punctuation_between_them_are_each_decided(kb: KnowledgeB
         # A format asked: the format first.
         ("Yun Express tracking format?", "What YunExpress numbers look like: YT + 16 digits."),
         # Already delivered, tracking added now: a defect (domain.md 1b, Timing).
-        ("我的包裹已经签收了，现在补追踪号还来得及吗", "送达之后才添加或修改的追踪信息不算数"),
+        (
+            "我的包裹已经签收了，现在补追踪号还来得及吗",
+            "来不及。送达之后才添加或修改的追踪信息不算数",
+        ),
         ("VTR低于95%，FBA的listing会被下架吗", "不会。FBA 不受影响"),
         # A-to-z protection is not the VTR claim, though both say "protect".
         (

@@ -166,9 +166,28 @@ def _list_entry(about_buy_shipping: bool) -> str:
     return next(e for e, buy in MARKETPLACE_LISTS.items() if buy == about_buy_shipping)
 
 
+_WH_WORD = re.compile(
+    r"什么|啥|多少|几|哪|怎么|怎样|如何|为什么|为何|为啥|谁|何时|多久|还是|"
+    r"\b(?:what|which|who|when|where|why|how|or)\b|whats|hows"
+)
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CLAIM_WORD = re.compile(
+    r"\b(?:only|just|limited|solely|also|too|still|never|always|not|enough|exempt|free|same|required|needed|"
+    r"mandatory|applies|apply|valid|ok|okay|fine|safe|allowed|counts?|counted)\b|n't\b"
+)
+"""What makes an English phrase with a question mark a claim to confirm ("only the US?",
+"Safe?"), not a topic named ("vtr requirement for germany?")."""
+
+
 def is_yes_no(question: str) -> bool:
-    """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?")."""
+    """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?"), or a statement
+    asked by its question mark alone ("VTR仅限美国站？", "only the US?")."""
     folded = question.strip().casefold()
+    intonation = folded.endswith(("?", "？")) and not _WH_WORD.search(folded)
+    if intonation and (_HAN_CHAR.search(folded) or _CLAIM_WORD.search(folded)):
+        return True
     return bool(_YES_NO_ZH.search(folded) or _YES_NO_EN.search(folded))
 
 

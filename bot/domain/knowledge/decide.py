@@ -51,8 +51,12 @@ _FAIL_WORDS = re.compile(
     r"(?:doesn't|does not|won't|isn't|not) (?:count as )?pass"
 )
 _ONLY = re.compile(
-    r"只看|只考核|只管|只在|只有|只算|只针对|只适用|只限|只能|仅限|仅在|仅能|\bonly\b|just the"
+    r"只(?!要|是因为)|仅(?!供)|唯一|光看|单看|就(?:看|只|管|考核|针对|适用|限)|"
+    r"\bonly\b|\bjust (?:the|for|in|on)\b|solely|exclusively|limited to|nowhere else"
 )
+"""A belief that limits something to the places it names ("仅限美国站", "VTR就看美国站吧",
+"只能在欧洲站用吗", "just for the US"): said with any of the words that limit, with or
+without a verb."""
 _SKIP = re.compile(
     r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
 )
@@ -192,9 +196,11 @@ def _needs_figures(case: Case) -> Decision | None:
 
 
 def _states_own_rate(case: Case) -> bool:
-    """ "我的VTR是94.8%", "my vtr is 94.8%": the seller's own VTR told without a question
-    (one that asks something else, "can I still sell FBA?", gets its own answer)."""
-    return case.metric == "vtr" and case.own and not asks(case.text)
+    """ "我的VTR是94.8%", "VTR sitting at 94.9": a VTR told without a question (one that asks
+    something else, "can I still sell FBA?", gets its own answer); the rate read is already
+    not the bar's own figure."""
+    vtr = case.metric == "vtr" or (case.metric is None and bool(_BARE_RATE.search(case.text)))
+    return vtr and not asks(case.text)
 
 
 _ASKED_SENTENCE = re.compile(r"[^.!?。！？]*[?？]")
@@ -211,12 +217,17 @@ def _asks_about_the_carrier(case: Case) -> bool:
     )
 
 
+_BARE_RATE = re.compile(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率")
+"""A rate the seller names without a metric ("my rate is 95 flat"): in this bot, their VTR."""
+
+
 def _vtr_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric not in (None, "vtr") or _asks_about_the_carrier(case):
         return None
     if not (_ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do):
         return None
-    if case.metric is None and not case.concepts & {"trackingid", "threshold", "drop", "invalid"}:
+    named = case.concepts & {"trackingid", "threshold", "drop", "invalid"}
+    if case.metric is None and not (named or _BARE_RATE.search(case.text)):
         return None
     rate = Fraction(str(case.rate))
     above = is_above(rate, 100)

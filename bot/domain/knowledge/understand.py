@@ -57,6 +57,8 @@ _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _NUMERAL = "零〇一二两三四五六七八九十百千"
 _PERCENT = re.compile(f"百分之([{_NUMERAL}]+|[0-9.]+)")
+_DECIMAL = re.compile(f"([{_NUMERAL}]+|[0-9]+)点([零〇一二两三四五六七八九]+|[0-9]+)")
+"""九十四点五 → 94.5, 94点8 → 94.8: a rate said with its decimal point."""
 _TENTHS = re.compile("([一二三四五六七八九])成([一二三四五六七八九])?")
 # A lone numeral is a number only before a unit: "七天" is 7 days, "一个" and "一直" are words.
 _RUN = re.compile(f"[{_NUMERAL}]{{2,}}|[{_NUMERAL}](?=[天日次周月小时年美元欧刀块%])")
@@ -89,16 +91,26 @@ def digits_from_chinese(text: str) -> str:
     def tenths(match: re.Match[str]) -> str:
         return f"{_DIGIT[match.group(1)]}{_DIGIT.get(match.group(2) or '零', 0)}%"
 
+    def decimal(match: re.Match[str]) -> str:
+        whole = match.group(1)
+        value = whole if whole.isdigit() else chinese_number(whole)
+        tenths = "".join(str(_DIGIT.get(ch, ch)) for ch in match.group(2))
+        return f"{value}.{tenths}" if value is not None else match.group()
+
     def number(match: re.Match[str]) -> str:
         value = chinese_number(match.group())
         return str(value) if value is not None else match.group()
 
+    text = _DECIMAL.sub(decimal, text)
     text = _PERCENT.sub(percent, text)
     text = _TENTHS.sub(tenths, text)
     return _RUN.sub(number, text)
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+MOSTLY_HAN = 3
+"""Chinese characters per Latin word from which a message without grammar words of either
+language ("VTR仅限美国站？") is Chinese: the Latin words are then terms it borrows."""
 _LATIN_WORD = re.compile(r"[a-z]+")
 # Words that build a sentence rather than name a thing: a question's language is the
 # language of these, whatever terms ("VTR", "配送绩效") it borrows from the other.
@@ -190,6 +202,8 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
         return "zh" if zh > en else "en"
     if preferred is not None:
         return preferred
+    if len(_HAN.findall(folded)) >= MOSTLY_HAN * len(words):
+        return "zh"  # "VTR仅限美国站？": a Chinese sentence around a borrowed term
     # The language of the first word; nothing to go by ("95%?"): Chinese, the usual audience.
     return "en" if _LATIN_WORD.match(folded.lstrip()) else "zh"
 
@@ -272,11 +286,13 @@ _NUMBER_THEN_WORD = re.compile(r"(\d{2,}(?:\.\d+)?%?)([a-z]{2,})(?![a-z0-9])")
 
 
 _PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
-# "vtr 95 exactly ok?", "有效追踪率是94": a rate written without its sign, right after the
-# metric's name (two digits, not days or a count).
+# "vtr 95 exactly ok?", "有效追踪率是94", "我的追踪率现在94.8", "VTR sitting at 94.9": a rate
+# written without its sign, a few words after the metric's name (two digits, not days or a
+# count: "vtr 96 valid of 100" keeps its counts).
 _RATE_WITHOUT_SIGN = re.compile(
-    r"((?:vtr|有效追踪率|追踪率)\s*(?:is|was|at|是|为|只有|=|:|：)?\s*)"
-    r"([5-9]\d(?:\.\d+)?|100)(?![\d.%]|\s*(?:天|日|days?|个|单|件|包裹|packages?|orders?|shipments?))"
+    r"((?:vtr|有效追踪率|追踪率|跟踪率|有效率|tracking rate|\brate\b)[^\d,，。;；?？!！/]{0,16}?)"
+    r"([5-9]\d(?:\.\d+)?|100)(?![\d.%/]|\s*(?:天|日|days?|个|单|件|笔|票|条|包裹|packages?|orders?|"
+    r"shipments?|parcels?|valid|invalid|有效|无效|of\b|out\b|in\b|from\b))"
 )
 
 
