@@ -57,13 +57,13 @@ def tree_rss(
 
 def _role(top: psutil.Process, member: psutil.Process) -> str:
     """What a process of the tree is: the command, multiprocessing's resource tracker or
-    forkserver, or a worker forked from the latter."""
+    forkserver, or a worker (forked from the latter, or a fresh interpreter)."""
     if member.pid == top.pid:
         return "command"
     command = " ".join(member.cmdline())
     if "resource_tracker" in command:
         return "resource tracker"
-    return "forkserver" if member.ppid() == top.pid else f"worker {member.pid}"
+    return "forkserver" if "forkserver" in command else f"worker {member.pid}"
 
 
 def run_tree(command: list[str], **popen: object) -> tuple[float, int, str]:

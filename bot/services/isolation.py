@@ -5,12 +5,14 @@ fails, and Python cannot catch that. So each analysis runs in a child process wi
 on its address space and its CPU time: a file that asks for too much kills the child
 only, and the seller is told the file could not be read (`AnalysisFailed`).
 
-Children are forked from a small server process (multiprocessing's "forkserver"), so none
-of the bot's own state (database, sockets, threads) is copied into them. A bot starts that
-server with the engine already imported (`warm_up`), so an analysis starts in
-milliseconds; a one-off `vtrbot check` does not, and the engine is imported by the worker
-alone, not by the server beside it as well (nor by the caller: this module imports it only
-in the worker).
+In a long-lived process (the bot), children are forked from a small server process
+(multiprocessing's "forkserver"), so none of the bot's own state (database, sockets,
+threads) is copied into them; the bot starts that server with the engine already imported
+(`warm_up`), so an analysis starts in milliseconds. A process that never started it (a
+one-off `vtrbot check`) runs its analysis in one fresh interpreter instead: the forkserver
+and the resource tracker multiprocessing starts beside it would be two more processes
+for one analysis (docs/performance.md). Either way the engine is imported by the worker
+alone (this module imports it only there), never by the caller.
 
 The worker sends back only what the caller asked for: the report (as JSON), and the
 shipments only when they are to be stored (as Arrow files in the spill folder, never
@@ -22,8 +24,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.connection
+import pickle
 import resource
+import socket
+import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -188,6 +194,8 @@ def _run_in_worker(
 def _round_trip(target: Callable[..., None], args: tuple[Any, ...], name: str) -> Any:
     """Start `target(sender, *args)` in a worker and return what it sent back. Raises
     `AnalysisFailed` when the worker died before answering."""
+    if not _server_started.is_set():
+        return _fresh_round_trip(target, args)
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=target, args=(sender, *args), name=name, daemon=True)
@@ -206,13 +214,64 @@ def _round_trip(target: Callable[..., None], args: tuple[Any, ...], name: str) -
 
 def warm_up() -> None:
     """Start the server workers are forked from, with the engine imported (about a
-    second), so no upload waits for the import. For long-lived processes: without it the
-    server starts bare at the first analysis, and each worker imports the engine itself."""
+    second), so no upload waits for the import. For long-lived processes: without it each
+    analysis is a fresh interpreter that imports the engine itself."""
     if sys.platform == "linux":
         from multiprocessing import forkserver
 
         _context().set_forkserver_preload(_PRELOAD)
         forkserver.ensure_running()
+    _server_started.set()
+
+
+_server_started = threading.Event()
+"""Whether `warm_up` ran: workers then come from its server; else each is a fresh
+interpreter (`_fresh_round_trip`)."""
+
+
+def _fresh_round_trip(target: Callable[..., None], args: tuple[Any, ...]) -> Any:
+    """`_round_trip` in a new interpreter of its own, spoken to over a socket pair, with
+    no multiprocessing server or resource tracker beside it; nothing of this process is
+    copied into it. `target` and `args` go over pickled, as multiprocessing's spawn sends
+    them."""
+    ours, theirs = socket.socketpair()
+    child_fd = theirs.fileno()
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD_MAIN, str(child_fd)], pass_fds=[child_fd], close_fds=True
+    )
+    theirs.close()  # or the socket stays open after the worker dies, and recv never ends
+    try:
+        with multiprocessing.connection.Connection(ours.detach()) as connection:
+            connection.send_bytes(pickle.dumps(sys.path))
+            connection.send_bytes(pickle.dumps((target, args)))
+            answer = connection.recv()
+    except (EOFError, ConnectionError):
+        child.wait()
+        raise AnalysisFailed(f"worker ended with exit code {child.returncode}") from None
+    except BaseException:  # interrupted here: the worker goes too
+        child.kill()
+        child.wait()
+        raise
+    child.wait()
+    return answer
+
+
+_CHILD_MAIN = """
+import pickle, sys
+from multiprocessing.connection import Connection
+connection = Connection(int(sys.argv[1]))
+sys.path[:] = pickle.loads(connection.recv_bytes())  # the caller's, as multiprocessing's spawn
+from bot.services.isolation import serve_one
+serve_one(connection)
+"""
+"""A fresh worker's first lines: the modules it imports are found where the caller's are."""
+
+
+def serve_one(connection: multiprocessing.connection.Connection) -> None:
+    """A fresh worker interpreter's task (`_fresh_round_trip`): read it from the socket,
+    run it; it answers on that socket."""
+    target, args = pickle.loads(connection.recv_bytes())
+    target(connection, *args)
 
 
 def _context() -> Any:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.domain.errors import FileRejected
 from tests.engine.conftest import FEDEX_OK, UPS_OK, WriteFile
 
 LINES = [
@@ -148,14 +149,40 @@ def test_check_asks_the_worker_for_the_report_alone(write_file: WriteFile, tmp_p
 @pytest.mark.slow  # starts a Python process
 def test_the_check_command_leaves_the_engine_to_its_worker(tmp_path: Path) -> None:
     """`vtrbot check` itself never imports polars: the engine's memory is the worker's
-    alone, not the worker's and its caller's."""
+    alone, not the worker's and its caller's. Nor does it start multiprocessing's
+    forkserver or resource tracker: its one worker is the only other process."""
     path = tmp_path / "orders.csv"
     path.write_text(f"order-id,ship-date,carrier-code,tracking-number\n1,2026-11-20,UPS,{UPS_OK}\n")
     probe = (
         "import sys, bot.cli; "
         f"code = bot.cli.main(['check', {str(path)!r}, '--json']); "
-        "print(sorted({'polars', 'numpy'} & set(sys.modules)), file=sys.stderr)"
+        "from multiprocessing import forkserver, resource_tracker; "
+        "servers = [forkserver._forkserver._forkserver_pid, resource_tracker._resource_tracker._pid]; "
+        "print(servers, sorted({'polars', 'numpy'} & set(sys.modules)), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["overall"]["shipments"] == 1  # the command did run
-    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert done.stderr.strip().splitlines()[-1] == "[None, None] []"
+
+
+@pytest.mark.slow  # fresh interpreters that import the engine (over 0.3 s of CPU each)
+def test_a_fresh_worker_answers_and_dies_alone(
+    write_file: WriteFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the workers' server (a one-off command), each analysis is a fresh
+    interpreter under the same limits: one that runs out of memory fails alone."""
+    import threading
+    from datetime import date
+
+    from bot.domain.engine import analyse_file
+    from bot.services import isolation
+
+    monkeypatch.setattr(isolation, "_server_started", threading.Event())
+    path, as_of = write_file(LINES), date(2026, 11, 20)
+    assert isolation.report_file_isolated(path, as_of=as_of) == analyse_file(path, as_of=as_of)[0]
+    with pytest.raises(isolation.AnalysisFailed):
+        isolation.run_isolated(path, as_of, None, tmp_path, limits=(64 << 20, 60))  # too little
+    empty = tmp_path / "empty.csv"
+    empty.touch()
+    with pytest.raises(FileRejected):
+        isolation.report_file_isolated(empty)
