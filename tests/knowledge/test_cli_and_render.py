@@ -42,7 +42,7 @@ def test_ask_json_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert reply["lang"] == "en"
     assert reply["matched"] == "buy-shipping-cost"
     assert 0.4 <= reply["confidence"] <= 1.0
-    assert reply["answer"].startswith("No extra fee: Amazon charges nothing extra for Buy Shipping")
+    assert reply["answer"].startswith("No — Amazon charges nothing extra for Buy Shipping")
     assert (
         'Source: "Amazon self-fulfilled sellers: Valid Tracking Rate and Buy Shipping" (industry article, Jan 2022), reviewed Nov 24, 2026'
         in reply["answer"]

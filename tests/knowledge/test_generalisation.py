@@ -103,3 +103,45 @@ def test_the_seller_s_rate_in_many_forms_is_decided_against_the_bar(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "says"),
+    [
+        # Seed 004's causes of low VTR: tracking not added in time, stock-outs or logistics
+        # delays, invalid numbers. Feedback, ads, prices are not what VTR measures.
+        ("VTR低是因为物流慢吧？", "对。", "VTR 偏低原因之一"),
+        ("有效追蹤率變低是因為缺貨嗎", "是。", "VTR 偏低原因之一"),
+        ("追踪率掉了，怪货代没及时传单号？", "是的。", "VTR 偏低原因之一"),
+        ("my VTR dropped because the carrier is slow, right?", "Right: ", "one of the causes"),
+        ("is my tracking rate low due to stock outs?", "Yes — ", "one of the causes"),
+        ("VTR掉了是不是因为差评太多", "不是。", "差评、广告"),
+        ("VTR下降是因为广告停了吗", "不是。", "差评、广告"),
+        ("my VTR fell, is it because of bad reviews?", "No — ", "feedback, ads"),
+    ],
+)
+def test_a_cause_said_of_low_vtr_is_checked_against_the_listed_causes(
+    kb: KnowledgeBase, question: str, verdict: str, says: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict) and says in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Hearsay passed on is a belief to confirm or correct, however it is introduced.
+        ("听说购买配送要额外收钱", "不对。"),
+        ("网上说VTR按90天算", "不对。"),
+        ("a friend told me FBA orders count toward VTR", "Not right: "),
+        ("apparently VTR is checked over 90 days", "Not right: "),
+        ("someone in my seller group said 95% is enough", "Not right: "),
+        ("my forwarder says letters are always exempt", "Not right: "),
+        ("I read online that VTR only counts integrated carriers", "Not right: "),
+    ],
+)
+def test_hearsay_is_a_belief_with_its_verdict_first(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first

@@ -93,7 +93,12 @@ _BELIEF = re.compile(
     r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
-    r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$"
+    r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
+    # Hearsay, however it is introduced: the seller passes on what someone else said.
+    r"听人说|听别人|朋友说|同行说|网上说|群里说|货代说|客服说|传言|据称|"
+    r"\bheard\b|someone\b[^.?!]{0,30}\b(?:said|says|told|claims?)|people (?:say|said)|they say|"
+    r"(?:friend|colleague|agent|forwarder|seller|guy)s? [^.?!]{0,20}(?:said|says|told|claims?)|"
+    r"rumou?r|supposedly|apparently|allegedly|word is|read (?:somewhere|online)"
 )
 _HOW_MANY = re.compile(
     r"多少个|几[个单件票笔包]|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"

@@ -221,7 +221,7 @@ class Composer:
     def compose(
         self, question: str, text: str, found: Found, entities: Entities, case: Case | None = None
     ) -> Answer:
-        if _fba_fees(found, text) or self._elsewhere(text):
+        if (_fba_fees(found, text) or self._elsewhere(text)) and not self._checks_a_claim(case):
             return Answer(
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )
@@ -360,6 +360,13 @@ class Composer:
         if len(found.concepts & METRICS) >= 2 and found.best != "metric-on-time-delivery":
             return self._entry_answer(found.answer, OVERVIEW)
         return None
+
+    def _checks_a_claim(self, case: Case | None) -> bool:
+        """ "VTR下降是因为广告停了吗": a belief of the claims table tested, though it names
+        another field's thing (ads, FBA): the claim says why that thing does not matter."""
+        if case is None or not (case.belief or is_yes_no(case.text)):
+            return False
+        return any(c.holds_in(case.text) for c in self._cards.claims)
 
     def _claim(self, case: Case) -> Decision | None:
         """A belief of the claims table the question states, with its truth as stated."""
