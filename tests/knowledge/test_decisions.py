@@ -1,7 +1,13 @@
 """Sellers' own cases decided with the report's rules, the decision first (issue 21's
-examples, and the rule boundaries worked out by hand from domain.md)."""
+examples, and the rule boundaries worked out by hand from domain.md).
+
+The cases are tables, one per kind of check; a row's id is the rule it tests and its place
+in that rule's rows, so a failure names the rule."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -21,25 +27,13 @@ def _first_line(kb: KnowledgeBase, question: str) -> str:
     return _reply(kb, question).split("\n", 1)[0]
 
 
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # 200 shipped, 12 invalid: 188/200 = 94.0%; fewest fixes ⌊190⌋ + 1 − 188 = 3.
-        (
-            "I shipped 200 packages in the last 30 days, 12 have no valid tracking. Am I ok?",
-            "No — 188 valid of 200 = 94.0%: below the bar (VTR must be above 95%). "
-            "Fix 3 packages to get above it (of the 12 invalid).",
-        ),
-        # 19 of 20 is exactly 95.0%: below the bar, one more valid package needed.
-        ("某个品类就20个包裹，1个没追踪号，是不是刚好达标？", "不达标：20 个里 19 个有效 = 95.0%"),
-        (
-            "Home & Kitchen: 57 valid out of 60, passing or not?",
-            "No — Home & Kitchen: 57 valid of 60 = 95.0%",
-        ),
-    ],
-)
-def test_counts_are_worked_out_with_the_bar(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead) or lead in _reply(kb, question)
+def cases(rule: str, *rows: Any) -> list[Any]:
+    """A rule's rows as pytest params with ids `rule-1`, `rule-2`…; a bare string is a
+    one-value row."""
+    return [
+        pytest.param(*(row if isinstance(row, tuple) else (row,)), id=f"{rule}-{n}")
+        for n, row in enumerate(rows, 1)
+    ]
 
 
 def test_percent_and_fixes_are_exact_at_the_boundary() -> None:
@@ -49,18 +43,10 @@ def test_percent_and_fixes_are_exact_at_the_boundary() -> None:
     assert fixes_needed(20, 19) == 1
 
 
-def test_an_eu_letter_under_20_is_exempt_and_the_opener_says_so(kb: KnowledgeBase) -> None:
-    zh = _first_line(kb, "从德国发到法国的单，用letter平信寄，订单15欧，算不算vtr？")
-    assert zh.startswith("不计入：15 欧元") and "是的" not in _reply(
-        kb, "从德国发到法国的单，用letter平信寄，订单15欧，算不算vtr？"
-    )
-    en = _first_line(kb, "A 12 EUR letter from Germany to France, does it count toward VTR?")
-    assert en.startswith("No — A EUR 12 order (DE → FR) sent as Letter is exempt")
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+# The first line of the reply starts with the decision: (question, the line's start).
+LEADS = [
+    *cases(
+        "conditions_that_flip_a_rule",
         (
             "30 EUR letter to Spain, does it count?",
             "Yes — A EUR 30 order (ES) counts toward VTR even as a letter",
@@ -76,68 +62,9 @@ def test_an_eu_letter_under_20_is_exempt_and_the_opener_says_so(kb: KnowledgeBas
             "No — A USD 12 order shipped from China",
         ),
         ("德国本土订单12欧要算VTR吗", "不用。12 欧元的德国境内货件不计入 VTR"),
-    ],
-)
-def test_conditions_that_flip_a_rule(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_beliefs_are_confirmed_or_corrected_first(kb: KnowledgeBase) -> None:
-    only_us = _reply(kb, "听说vtr只看美国站，欧洲站不用管，对吗？")
-    assert only_us.startswith("不对。") and "是的" not in only_us
-    assert _first_line(kb, "is VTR account-wide?").startswith("No — VTR is not account-wide")
-    assert _first_line(kb, "日本站1000日元以下的订单不算VTR，对不对？").startswith("对。")
-
-
-def test_carrier_openers_come_only_from_a_decision(kb: KnowledgeBase) -> None:
-    chinese = _reply(kb, "承运商名称我直接打'云途物流'四个中文字可以吗")
-    assert chinese.startswith("不行") and "可以，" not in chinese
-    mismatch = _reply(kb, "承运商选成了USPS，但其实是UPS的单号，有影响吗")
-    assert mismatch.startswith("有影响") and "可以，" not in mismatch
-    strike = _reply(kb, "购买配送的删差评功能日本站能用吗？")
-    assert strike.startswith("不能") and "可以，" not in strike
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("ODR", "metric-odr"),
-        ("订单缺陷率", "metric-odr"),
-        ("准时交货率", "metric-on-time-delivery"),
-        ("minimum valid tracking rate", "vtr-threshold"),
-        ("有效追蹤率是怎麼計算的", "vtr-formula"),
-    ],
-)
-def test_metric_names_reach_their_own_entries(kb: KnowledgeBase, question: str, entry: str) -> None:
-    assert kb.answer(question).matched == entry
-
-
-def test_several_metrics_get_only_their_own_figures(kb: KnowledgeBase) -> None:
-    reply = _reply(kb, "VTR和LSR分别按多少天算？")
-    assert "60 天" not in reply and "2.5%" not in reply
-    assert reply.startswith("有效追踪率 (VTR)：目标高于 95%，统计 30 天。")
-
-
-def test_two_questions_in_one_message_are_answered_in_turn(kb: KnowledgeBase) -> None:
-    answer = kb.answer("用了购买配送还会有VTR问题吗？要额外付费吗？")
-    assert [answer.matched, *(p.matched for p in answer.parts)] == [
-        "buy-shipping-vtr",
-        "buy-shipping-cost",
-    ]
-
-
-def test_neighbouring_fields_are_not_answered(kb: KnowledgeBase) -> None:
-    for question in ("FBA的运费怎么算？", "What's eBay's valid tracking rate requirement?"):
-        assert kb.answer(question).kind == "off_topic"
-    # A word inside another ("gets you" holds "etsy") is no platform.
-    assert (
-        kb.answer("I heard 98% tracking gets you faster delivery promises - true?").kind == "answer"
-    )
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "the_question_s_own_words_set_the_decision",
         # Which carrier is the number's and which was selected, from the words around them.
         ("我把4PX的单号选成了云途，会怎样？", "有影响：4PX 的单号却选了 YunExpress 作承运商"),
         ("承运商选成了USPS，但其实是UPS的单号，有影响吗", "有影响：UPS 的单号却选了 USPS 作承运商"),
@@ -152,54 +79,9 @@ def test_neighbouring_fields_are_not_answered(kb: KnowledgeBase) -> None:
             "Sports category: 98 valid out of 100. Safe?",
             "Yes — Sports category: 98 valid of 100 = 98.0%",
         ),
-    ],
-)
-def test_the_question_s_own_words_set_the_decision(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_a_numbered_list_of_questions_is_not_a_count(kb: KnowledgeBase) -> None:
-    answer = kb.answer("1. 有效追踪率窗口多长？ 2. 订单缺陷率窗口多长？")
-    assert answer.decision is None
-    assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-window", "metric-odr"]
-
-
-def test_one_figure_is_not_decided_but_says_what_is_needed(kb: KnowledgeBase) -> None:
-    reply = _reply(kb, "I shipped 200 packages last month, is my VTR ok?")
-    assert reply.startswith("I cannot tell from one figure.")
-    assert not reply.startswith(("Yes", "No"))
-
-
-@pytest.mark.parametrize(
-    ("question", "failing"),
-    [
-        # The shop passes (97/100) but 家居 is 37/40 = 92.5%: ⌊38⌋ + 1 − 37 = 2 fixes. Before,
-        # only the shop's total was read and the reply led with "不会。达标".
-        (
-            "我店铺整体100单97单有效=97%，但是家居品类40单只有37单有效，玩具60单全部有效，会有问题吗",
-            "家居品类: 不达标：40 个里 37 个有效 = 92.5%",
-        ),
-        # Kitchen 70/73 = 95.9% passes; Beauty 23/25 = 92.0%: ⌊23.75⌋ + 1 − 23 = 1 fix.
-        (
-            "Kitchen: 73 shipments, 70 valid. Beauty: 25 shipments, 23 valid. which category is in trouble?",
-            "Beauty: 23 valid of 25 = 92.0%: below the bar",
-        ),
-    ],
-)
-def test_every_group_a_question_gives_is_decided_not_only_the_first(
-    kb: KnowledgeBase, question: str, failing: str
-) -> None:
-    reply = _reply(kb, question)
-    assert failing in reply
-    assert not reply.startswith(("不会", "No —"))  # no verdict from the first group alone
-    assert reply.startswith(failing)  # the failing group leads
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "a_lone_count_or_rate_is_worked_out_without_category_words",
         # 330/350 = 94.29% → 94.3%; fewest fixes ⌊332.5⌋ + 1 − 330 = 3. The figures' own
         # words touch them: 包裹 is 350's, 有效 is 330's (before, 有效 after 350 made it valid).
         ("服装类目350个包裹 有效的330个，VTR多少，还差几个", "不达标：350 个里 330 个有效 = 94.3%"),
@@ -213,72 +95,9 @@ def test_every_group_a_question_gives_is_decided_not_only_the_first(
         ("my vtr is 94.8%", "A VTR of 94.8%: below the bar"),
         # 95% said of oneself, next to talk of the bar: still the seller's figure, not above.
         ("my VTR is 95%, is that above the bar?", "No — A VTR of exactly 95.0% (not above 95%)"),
-    ],
-)
-def test_a_lone_count_or_rate_is_worked_out_without_category_words(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # Other marketplaces, however much of our vocabulary the question uses.
-        "Shopee seller tracking number rules for late shipment?",
-        "虾皮的有效追踪率要求多少",
-        "Mercado Libre late shipment rate",
-        # Amazon's other programmes: FBA fees and storage, ads (plural forms too).
-        "FBA storage fees for tracking",
-        "FBA的仓储费和VTR有关系吗",
-        "how much is the FBA fulfillment fee per unit",
-        "Does VTR affect my ads?",
-    ],
-)
-def test_other_platforms_and_programmes_are_refused_in_our_words(
-    kb: KnowledgeBase, question: str
-) -> None:
-    assert kb.answer(question).kind == "off_topic"
-
-
-@pytest.mark.parametrize(
-    ("question", "first", "second"),
-    [
-        # A new question word after "and" is a new question.
-        (
-            "what is VTR and where do I see it?",
-            "vtr-what",
-            "vtr-where-to-see",
-        ),
-        # Two Chinese phrases apart by a space are two questions (Traditional 嗎 asks too);
-        # the second, about the defect list, gets the defect report.
-        ("在哪裡看VTR 有缺陷明細嗎", "vtr-where-to-see", "vtr-defect-report"),
-        # "which …" inside a sentence asks, so the fee after it is answered too.
-        (
-            "buy shipping - which countries does it serve, and is there a fee on top?",
-            "buy-shipping-marketplaces",
-            "buy-shipping-cost",
-        ),
-    ],
-)
-def test_each_question_of_a_compound_message_is_answered(
-    kb: KnowledgeBase, question: str, first: str, second: str
-) -> None:
-    answer = kb.answer(question)
-    assert [answer.matched, *(p.matched for p in answer.parts)] == [first, second]
-
-
-def test_a_pronoun_carries_what_the_first_question_asked(kb: KnowledgeBase) -> None:
-    # "do it" stands for fixing the tracking: the deadline is the edit entry's ("until the
-    # package is delivered"), not the EU update's start date.
-    answer = kb.answer("how can I correct a wrong tracking number, and by when must I do it?")
-    assert answer.matched == "tracking-edit"
-    assert all(p.matched != "eu-cross-border" for p in answer.parts)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "a_rule_asked_as_yes_or_no_leads_with_the_verdict",
         # domain.md §3: OTDR counts only shipments with valid tracking, so an untracked one
         # cannot be on time, even when it arrived in time. Two metrics named, one rule asked.
         (
@@ -286,74 +105,9 @@ def test_a_pronoun_carries_what_the_first_question_asked(kb: KnowledgeBase) -> N
             "No — A shipment without valid tracking cannot count as on time",
         ),
         ("Buy Shipping protects my VTR, right?", "Right: Buy Shipping uploads the tracking"),
-    ],
-)
-def test_a_rule_asked_as_yes_or_no_leads_with_the_verdict(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # Misspellings repaired by edit distance against the KB's words, none of them listed.
-        ("what is the vlaid trakcing rate requirment", "vtr-threshold"),
-        ("valid trackign rate what is it", "vtr-what"),
-        ("which carreir should I pick", "carrier-choose"),
-    ],
-)
-def test_english_typos_are_repaired_by_edit_distance(
-    kb: KnowledgeBase, question: str, entry: str
-) -> None:
-    assert kb.answer(question).matched == entry
-
-
-def test_a_typo_in_a_key_term_still_names_the_metric(kb: KnowledgeBase) -> None:
-    # The case reader sees the repaired words too: "trackin" is tracking, so the rate is
-    # the seller's VTR and is decided (94.8% is below the bar).
-    assert _first_line(kb, "my valid trackin rate is 94.8%").startswith(
-        "A VTR of 94.8%: below the bar"
-    )
-
-
-def test_a_contraction_is_no_typo(kb: KnowledgeBase) -> None:
-    # "doesn't" stays whole: the claim "the carrier doesn't matter" is read and corrected.
-    first = _first_line(kb, "the carrier I pick doesn't matter, right?")
-    assert first.startswith("Not right: The carrier you pick matters.")
-
-
-def test_where_to_see_vtr_also_says_where_the_defects_are(kb: KnowledgeBase) -> None:
-    reply = _reply(kb, "where do I see my VTR")
-    assert "Account Health" in reply and "Request Report" in reply
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "这个怎么办",
-        "help me with my account",
-        "why?",
-        "有什么影响",
-        "what does this mean?",
-        "可以吗",
-    ],
-)
-def test_a_message_naming_no_subject_gets_the_shortlist(kb: KnowledgeBase, question: str) -> None:
-    # A firm answer on a guessed topic is worse than the closest topics as buttons.
-    answer = kb.answer(question)
-    assert answer.kind == "unsure" and answer.matched is None
-    assert 1 <= len(answer.suggestions) <= 3
-
-
-def test_a_pinyin_abbreviation_names_its_subject(kb: KnowledgeBase) -> None:
-    answer = kb.answer("yxzzl要求多少")
-    assert (answer.kind, answer.matched) == ("answer", "vtr-threshold")
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "the_words_of_a_count_in_more_forms",
         # 80 − 4 = 76 valid: 95.0%, not above; ⌊76⌋ + 1 − 76 = 1 fix. "没有上传追踪号" is
         # missing tracking, words between 没有 and 追踪号 or not.
         ("这个月自发货80单，其中4单没有上传追踪号，VTR达标吗", "不达标：80 个里 76 个有效 = 95.0%"),
@@ -367,20 +121,9 @@ def test_a_pinyin_abbreviation_names_its_subject(kb: KnowledgeBase) -> None:
             "if I fix 2 packages will I be above 95? I have 100 shipments and 94 valid",
             "94 valid of 100 = 94.0%: below the bar",
         ),
-    ],
-)
-def test_the_words_of_a_count_in_more_forms(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_a_choice_between_two_gets_no_yes_or_no(kb: KnowledgeBase) -> None:
-    first = _first_line(kb, "Is VTR calculated per order or per package?")
-    assert first.startswith("VTR counts packages")
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "claims_and_verdicts_read_what_is_asked",
         # The belief is "per order, not per package": false, whatever words it also uses.
         ("I heard VTR is checked once per order, not per package. True?", "Not right: "),
         ("FBA orders are part of my VTR, right?", "Not right: FBA is not affected."),
@@ -401,24 +144,9 @@ def test_a_choice_between_two_gets_no_yes_or_no(kb: KnowledgeBase) -> None:
             "vtr requirement for germany?",
             "For self-fulfilled orders shipped from China to Amazon.de (DE), VTR must be above 95%.",
         ),
-    ],
-)
-def test_claims_and_verdicts_read_what_is_asked(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_groups_without_punctuation_between_them_are_each_decided(kb: KnowledgeBase) -> None:
-    # Toys 57/60 = 95.0% (1 fix); Home 99/100 = 99.0%.
-    reply = _reply(kb, "Toys 57/60 Home 99/100 which fails")
-    assert reply.startswith("Toys: 57 valid of 60 = 95.0%, which is not above 95%")
-    assert "Home: 99 valid of 100 = 99.0%: above the bar" in reply
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "conditions_and_claims_found_with_fresh_questions",
         # domain.md 1b: the EU/UK update's letter exception covers the UK too ("uk" is an
         # alias in free text); "counts?" asks yes or no.
         (
@@ -438,43 +166,18 @@ def test_groups_without_punctuation_between_them_are_each_decided(kb: KnowledgeB
             "用了购买配送，A-to-z索赔亚马逊会保护我吗",
             "用“购买配送”按时发货，可以免受相关的 A-to-z 索赔",
         ),
-    ],
-)
-def test_conditions_and_claims_found_with_fresh_questions(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_three_facets_of_vtr_each_get_their_entry(kb: KnowledgeBase) -> None:
-    answer = kb.answer("VTR要求多少？统计多少天？在哪里看？")
-    assert [answer.matched, *(p.matched for p in answer.parts)] == [
-        "vtr-threshold",
-        "vtr-window",
-        "vtr-where-to-see",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "a_target_stated_for_a_metric_is_checked",
         # metrics.yaml: LSR under 4% over 10 and 30 days, so "above 95%" is not its target.
         ("迟发率是不是也要高于95%", "不是。迟发率 (LSR)：目标是低于 4%，统计 10 天和 30 天。"),
         ("is the ODR target 2%?", "No — Order Defect Rate (ODR): the target is under 1%"),
         ("ODR要求低于1%对吗", "对。订单缺陷率 (ODR)：目标是低于 1%"),
         # 要求 is not the verb 要: the answer is 不是, not 不用.
         ("VTR要求是90%吗", "不是。有效追踪率 (VTR)：目标是高于 95%"),
-    ],
-)
-def test_a_target_stated_for_a_metric_is_checked(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "totals_allowances_and_rates_with_a_total",
         # ⌊95 × 100 / 100⌋ + 1 = 96 valid at least, so 4 invalid at most.
         (
             "我要发100单，最多可以有几单没有追踪号",
@@ -495,17 +198,9 @@ def test_a_target_stated_for_a_metric_is_checked(
             "我有45个包裹没有有效追踪，总共发了900个，会被限制吗",
             "不达标：900 个里 855 个有效 = 95.0%",
         ),
-    ],
-)
-def test_totals_allowances_and_rates_with_a_total(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+    ),
+    *cases(
+        "routes_abroad_and_beliefs_about_upload",
         # Germany to Austria crosses a border: the EU letter rule, never the domestic one
         # (a EUR 30 parcel counts: over EUR 20 and no letter service).
         (
@@ -514,51 +209,531 @@ def test_totals_allowances_and_rates_with_a_total(
         ),
         ("追踪号只要上传了就算有效对吧", "不对。光上传单号不算有效"),
         ("用购买配送就不用担心VTR了对吧", "对。用“购买配送”买的面单，追踪信息会自动上传"),
-    ],
-)
-def test_routes_abroad_and_beliefs_about_upload(
+    ),
+    *cases(
+        "a_yes_or_no_follows_what_the_question_asks",
+        # The letter exemption is the EU/UK update's only (domain.md 1b).
+        (
+            "美国站用平信寄，订单10美元，算VTR吗",
+            "算。信件豁免（低于 20 欧元、用信件服务寄出）只适用于欧盟和英国",
+        ),
+        ("Letters to the US under $20 are exempt too, right?", "Not right: The letter exemption"),
+        # "可以吗" about a mismatch asks whether it is fine: no (it shows as unconfirmed).
+        ("顺丰的单号填成了云途可以吗", "不可以。有影响：SF Express 的单号却选了 YunExpress"),
+        # Own stamps count; "算吗" asks whether they count, so the answer is 算, not 不算.
+        ("英国站的订单用Royal Mail邮票寄，没有追踪，算吗", "算。自己在邮局买的皇家邮政信件邮票"),
+        ("通过购买配送买的皇家邮政邮票，算VTR吗", "不算。通过“购买配送”购买的皇家邮政信件邮票"),
+        # The two-scan sentence no longer opens with 不够 for a question that asked none.
+        (
+            "从中国发美国，订单10美元，需要几次扫描",
+            "从中国直发美国站、10 美元的订单（5 美元及以上）需要两条",
+        ),
+    ),
+    *cases(
+        "true_and_false_beliefs_get_their_verdict_first",
+        ("I heard VTR is measured per marketplace too — true?", "Right: VTR is not account-wide"),
+        ("Amazon shows VTR with about a two week delay, right?", "Right: Amazon reports VTR"),
+        ("没有追踪的订单，A-to-z索赔会自动败诉，对吗", "对。没有追踪的订单"),
+        # metrics.yaml: ODR over 60 days.
+        ("订单缺陷率是按90天算的吧", "不对。订单缺陷率 (ODR)：目标是低于 1%，统计 60 天。"),
+        ("ODR is measured over 60 days, right?", "Right: Order Defect Rate (ODR)"),
+        ("用购买配送可以让迟到差评被删除线，对吗", "对。用“购买配送”按时发货并提供追踪"),
+        # A belief keeps the card's yes ("…吧").
+        ("购买配送在巴西也能用吧", "可以，从中国发货到巴西站可以使用“购买配送”。"),
+        ("98%的追踪率加97%准时送达可以缩短配送时间承诺，对吗", "对。98% 的货件有追踪"),
+        ("承运商名称用中文写也可以吧", "不对。"),
+    ),
+    *cases(
+        "a_carrier_s_yes_never_covers_a_condition_that_fails",
+        # A carrier's "can count as valid" never answers a question about a number with no
+        # scan yet (domain.md 1b: valid means at least one physical carrier scan).
+        ("云途的单号还没有扫描记录，算有效吗", "不算。还没有承运商扫描记录的单号不算有效"),
+        (
+            "Is a YunExpress number valid before the first scan?",
+            "No — A number with no carrier scan",
+        ),
+        # Japan: China Post numbers must end in CN; 不是 is no verb to answer with.
+        (
+            "日本站用中国邮政，单号不是CN结尾可以吗",
+            "不可以。发往日本站、用中国邮政的，追踪号必须以“CN”结尾。",
+        ),
+    ),
+    *cases(
+        "over_a_limit_and_fba_counting",
+        # An amount over the limit is an order of that amount: a EUR 20 letter counts.
+        ("法国站的订单超过20欧元用信件寄算吗", "算。20 欧元的订单（FR）即使用信件寄出也计入 VTR"),
+        ("德国站的FBA订单算VTR吗", "不算。FBA 不受影响"),
+    ),
+    *cases(
+        "rates_against_the_bar_in_more_forms",
+        # Of two rates the lowest decides: the category at 90% fails, whatever the shop's.
+        ("店铺VTR 97%，但玩具类目只有90%，有事吗", "玩具类目: 不达标：有效追踪率 90% 低于要求"),
+        # "还需要修吗" of a passing rate: no; "还差多少" of 95.5%: it already passes.
+        ("VTR 96%，还需要修吗", "不需要。"),
+        ("VTR是95.5%，离95%还差多少", "达标：有效追踪率 95.5% 高于 95%。"),
+    ),
+    *cases(
+        "neighbour_metrics_keep_their_own_rules",
+        # The ship-date belief is VTR's window: LSR is about confirmation time, no verdict.
+        ("迟发率是按确认发货时间算的吗", "迟发率（Late Shipment Rate，LSR）的目标是低于 4%"),
+        # domain.md §3: OTDR is a target, not an enforced bar in most marketplaces.
+        ("OTDR in most marketplaces is enforced, right?", "Not right: On-Time Delivery Rate"),
+        ("准时交货率不达标会被封吗", "不会。准时交货率（OTDR）在大多数站点只是一个目标"),
+        ("what counts as late shipment", "The Late Shipment Rate (LSR) target is under 4%"),
+    ),
+    *cases(
+        "negations_verbs_and_domestic_orders",
+        # 算不算 asks; it does not say 不算. Italian domestic orders: domain.md speaks of
+        # cross-border and German domestic only, so no verdict, and no "是的" for the
+        # cross-border rule.
+        ("意大利本土发货 8欧 算不算VTR", "按 2025 年 1 月 15 日起的欧盟/英国新规"),
+        # German domestic counts over EUR 15: under it, no.
+        (
+            "Does German domestic shipping under 15 euros count?",
+            "No — German domestic shipments count toward VTR when the order is over EUR 15.",
+        ),
+        # 只有一次扫描: 有 is no verb to answer with; a USD 4 order needs one scan.
+        ("美国站 4美元的单子只有一次扫描 算有效吗", "算。从中国直发美国站、4 美元的订单"),
+        ("exactly 95% passes right? my friend says so", "Not right: VTR must be above 95%"),
+    ),
+    *cases(
+        "traditional_questions_get_the_verdict_in_their_verb",
+        # Traditional grammar words decide the reply language too (嗎, 會).
+        ("FBA會受影響嗎", "不会。FBA 不受影响"),
+        # "需要追蹤嗎" of an exemption belief asks whether it counts: own stamps do.
+        ("英國站的皇家郵政郵票需要追蹤嗎", "需要。自己在邮局买的皇家邮政信件邮票"),
+        # The 有 of 有效 is no verb to answer with.
+        ("有效追蹤率是每個類目分開算嗎", "是。VTR 不是全店一个数"),
+    ),
+    *cases(
+        "rates_per_group_and_written_out",
+        # Several labelled rates: each against the bar, the failing ones first.
+        (
+            "Home 95.2%, Toys 94.1%, Beauty 99% - which ones fail?",
+            "Toys: A VTR of 94.1%: below the bar",
+        ),
+        ("玩具94%，家居96%，哪个有问题", "玩具: 不达标：有效追踪率 94% 低于要求"),
+        # "95 percent" and 九成五 are 95%, and exactly 95% is not above it.
+        ("My VTR is 95 percent, is that ok?", "No — A VTR of exactly 95.0% (not above 95%)"),
+        ("VTR九成五够不够", "不达标：正好 95.0% 不算“高于 95%”"),
+    ),
+    *cases(
+        "a_share_without_tracking_is_turned_into_the_vtr",
+        # A share of packages without tracking is not the VTR: 3% without → 97% valid.
+        ("我有3%的包裹没有追踪号，达标吗", "达标：有效追踪率 97% 高于 95%。"),
+        # 5% without → exactly 95%: not above the bar.
+        ("5% of my packages have no tracking, am I ok?", "No — A VTR of exactly 95.0%"),
+        ("无效率2%，VTR达标吗", "达标：有效追踪率 98% 高于 95%。"),
+    ),
+    *cases(
+        "buy_shipping_is_for_self_fulfilled_orders",
+        ("Is Buy Shipping available for FBA orders?", "No — Buy Shipping is for self-fulfilled"),
+        ("FBA订单能用购买配送吗", "不能。“购买配送”是给自配送订单用的"),
+    ),
+    *cases(
+        "stated_rules_and_tag_questions",
+        # The domestic rule's own limit stated rightly ("over EUR 15 counts"): right.
+        (
+            "我理解的是德国本地单超过15欧才算，没错吧",
+            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR。",
+        ),
+        # ", yes?" and "correct me if" test a belief.
+        (
+            "Letters under 20 euro to France are exempt if sent as letter, yes?",
+            "Right: In the EU and UK",
+        ),
+        ("Correct me if I'm wrong, but VTR only matters for US sellers?", "Not right: The VTR bar"),
+    ),
+    *cases(
+        "packages_per_order_and_universal_letter_beliefs",
+        # One order in several packages: each package counts (domain.md 1b).
+        ("一单2个包裹，VTR算一个吗", "不算。VTR 按包裹算"),
+        ("一单2个包裹，VTR算两个吗", "算。VTR 按包裹算"),
+        ("If one order ships in 3 boxes, is it 3 packages for VTR?", "Yes — VTR counts packages"),
+        # "Do all letters count?" is not the opposite of "are all letters exempt": both false.
+        ("Do all letters count toward VTR?", "No — Not every letter is exempt."),
+    ),
+    *cases(
+        "terse_figures",
+        # A rate written without its sign right after VTR's name; "pkgs" are packages.
+        ("vtr 95 exactly ok?", "No — A VTR of exactly 95.0% (not above 95%)"),
+        ("有效追踪率是94，达标吗", "不达标：有效追踪率 94% 低于要求"),
+        ("my vtr is 93, what now", "A VTR of 93%: below the bar"),
+        # 150 − 7 = 143: 95.33% → 95.3%, above the bar.
+        ("toys cat 150 pkgs 7 missing trk", "143 valid of 150 = 95.3%: above the bar"),
+    ),
+    *cases(
+        "rules_decide_a_never_and_a_choice",
+        # German domestic orders over EUR 15 count: "never" is false.
+        ("domestic German orders never count for VTR, correct?", "Not right: German domestic"),
+        # Strictly above 95%: exactly 95.0% (19/20) is below; a choice gets the fact, no yes.
+        ("VTR是必须高于95%，还是大于等于95%就行", "VTR 必须高于 95%：正好 95.0%"),
+    ),
+    *cases(
+        "whether_n_fixes_are_enough_is_worked_out",
+        # 188 + 2 = 190 of 200 = 95.0%: not above, one more needed.
+        ("200 shipped, 188 valid, is fixing 2 enough?", "No — 190 valid of 200 = 95.0%"),
+        # 94% of 50 = 47 valid; + 2 = 49 of 50 = 98.0%.
+        ("有效率94%，50个包裹，修好2个够吗", "够。达标：50 个里 49 个有效 = 98.0%"),
+    ),
+    *cases(
+        "cancelled_orders_are_not_in_vtr",
+        # domain.md: VTR counts packages confirmed as shipped; cancelled orders are excluded.
+        ("取消的订单算VTR吗", "不算。取消的订单不计入 VTR"),
+        ("cancelled orders don't count in VTR, right?", "Right: Cancelled orders are not in VTR"),
+    ),
+    *cases(
+        "a_wrong_number_hurts_vtr",
+        # A wrong number is not valid (no carrier scan for this package): it lowers VTR.
+        ("单号填错了会让VTR下降吗", "会影响：填错的单号"),
+        (
+            "a typo in the tracking number won't hurt VTR, right?",
+            "Not right: A wrong number hurts VTR",
+        ),
+    ),
+    *cases(
+        "a_false_belief_that_a_marketplace_is_on_a_list",
+        # AU is not on Buy Shipping's list from China; CA is not on the VTR bar's list.
+        ("Buy Shipping also works for Australia, right?", "Not right: Not on the list: AU."),
+        ("the VTR bar applies to Canada too, correct?", "Not right: Not on the list: CA."),
+    ),
+    *cases(
+        "a_belief_that_95_does_not_pass_is_confirmed",
+        # Exactly 95.0% is below the bar: a belief that it does not pass is right.
+        ("VTR正好95%不算达标吧", "对。不达标"),
+        ("exactly 95% doesn't pass, right?", "Right: "),
+        ("95.0% is passing, right?", "Not right: "),
+    ),
+    *cases(
+        "a_negated_belief_gets_the_verdict_of_what_it_says",
+        # VTR is not real-time (up to 72 hours, ~two weeks' latency): the negated belief is right.
+        ("VTR不是实时更新的吧", "对。VTR 不是实时的"),
+        # VTR counts packages, not orders.
+        ("VTR isn't counted per order, right?", "Right: VTR counts packages"),
+        # A number with no carrier scan is not valid.
+        ("还没扫描的单号不算有效吧", "对。还没有承运商扫描记录的单号不算有效"),
+        ("还没扫描的单号算有效吗", "不算。"),
+    ),
+    *cases(
+        "more_negated_beliefs_get_the_verdict_of_what_they_say",
+        # FBA is not in VTR: the belief that it is unaffected is right.
+        ("FBA的商品不受VTR的影响吧", "对。"),
+        # LSR's target is under 4%: a belief that it is not 4% is wrong.
+        ("迟发率的目标不是4%吧", "不对。"),
+        # OTDR is a target, not an enforced bar.
+        ("准时交货率不是强制的吧", "对。"),
+        # A low category does not suspend the whole account.
+        ("VTR低于95%不会封整个店吧", "对。"),
+        ("a low VTR won't suspend my whole account, right?", "Right: VTR does not suspend"),
+    ),
+    *cases(
+        "a_belief_negated_outside_its_own_words_is_flipped",
+        # Amazon charges nothing extra for Buy Shipping.
+        ("Buy Shipping isn't free, right?", "Not right: "),
+        ("Amazon doesn't charge extra for Buy Shipping, correct?", "Right: "),
+        # Edits take up to 72 hours: they do not show instantly.
+        ("tracking edits don't show up instantly, right?", "Right: "),
+        # The window is 30 days.
+        ("VTR不是看30天吧", "不对。"),
+        # Without tracking, "item not received" A-to-z claims are lost automatically.
+        ("untracked orders don't lose A-to-z claims automatically, right?", "Not right: "),
+    ),
+    *cases(
+        "beliefs_are_confirmed_or_corrected_first",
+        ("is VTR account-wide?", "No — VTR is not account-wide"),
+        ("日本站1000日元以下的订单不算VTR，对不对？", "对。"),
+    ),
+    *cases(
+        "an_eu_letter_under_20_is_exempt_and_the_opener_says_so",
+        (
+            "A 12 EUR letter from Germany to France, does it count toward VTR?",
+            "No — A EUR 12 order (DE → FR) sent as Letter is exempt",
+        ),
+    ),
+    *cases(
+        "a_typo_in_a_key_term_still_names_the_metric",
+        # The case reader sees the repaired words too: "trackin" is tracking, so the rate is
+        # the seller's VTR and is decided (94.8% is below the bar).
+        ("my valid trackin rate is 94.8%", "A VTR of 94.8%: below the bar"),
+    ),
+    *cases(
+        "a_contraction_is_no_typo",
+        # "doesn't" stays whole: the claim "the carrier doesn't matter" is read and corrected.
+        ("the carrier I pick doesn't matter, right?", "Not right: The carrier you pick matters."),
+    ),
+    *cases(
+        "a_choice_between_two_gets_no_yes_or_no",
+        ("Is VTR calculated per order or per package?", "VTR counts packages"),
+        # VTR counts packages (domain.md: one tracking ID per package).
+        ("is VTR calculated from orders or from shipments?", "VTR counts packages, not orders"),
+    ),
+    *cases(
+        "the_window_by_ship_date_is_corrected",
+        # domain.md 1b: Amazon keys the window on the promised delivery date.
+        (
+            "VTR 的 30 days window 是按 ship date 算吗",
+            "不是。亚马逊不是按发货日期，而是按承诺送达日期",
+        ),
+    ),
+    *cases(
+        "with_several_metrics_each_rate_stays_with_its_metric",
+        # The lowest figure (0.8%) is ODR's, not VTR's: VTR is 93%, below the bar.
+        ("VTR 93%, ODR 0.8%, am I at risk?", "Yes — A VTR of 93%: below the bar"),
+    ),
+    *cases(
+        "tracking_added_after_the_buyer_got_it_is_a_defect",
+        # domain.md: tracking added or changed after delivery does not count (a VTR defect).
+        (
+            "if I upload tracking after the customer already received the box, is that ok?",
+            "No — Tracking added or changed after delivery",
+        ),
+    ),
+    *cases(
+        "a_denial_with_a_contraction_is_decided",
+        # DE is on Buy Shipping's list from China: "isn't available" is false, never "Yes".
+        ("Buy Shipping isn't available for Germany, is it?", "No — On the list: DE."),
+    ),
+    *cases(
+        "a_plain_carrier_question_keeps_its_yes",
+        ("DHL的单号算有效吗", "可以，DHL"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "lead"), LEADS)
+def test_the_first_line_leads_with_the_decision(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
 
 
-def test_a_real_word_two_edits_from_a_key_term_is_left_alone(kb: KnowledgeBase) -> None:
-    # "worse" is two edits from "whose": not a typo; the question is about untracked orders.
-    answer = kb.answer("how much worse are untracked orders in terms of defects?")
-    assert (answer.kind, answer.matched) == ("answer", "tracking-defect-rate")
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
+# The knowledge base entry a question reaches: (question, entry id).
+ENTRIES = [
+    *cases(
+        "metric_names_reach_their_own_entries",
+        ("ODR", "metric-odr"),
+        ("订单缺陷率", "metric-odr"),
+        ("准时交货率", "metric-on-time-delivery"),
+        ("minimum valid tracking rate", "vtr-threshold"),
+        ("有效追蹤率是怎麼計算的", "vtr-formula"),
+    ),
+    *cases(
+        "english_typos_are_repaired_by_edit_distance",
+        # Misspellings repaired by edit distance against the KB's words, none of them listed.
+        ("what is the vlaid trakcing rate requirment", "vtr-threshold"),
+        ("valid trackign rate what is it", "vtr-what"),
+        ("which carreir should I pick", "carrier-choose"),
+    ),
+    *cases(
+        "a_specific_question_without_a_subject_word_is_still_answered",
         # Specific without naming a subject concept: answered, not shortlisted.
         ("怎么删掉我上传的数据", "bot-commands"),
         ("what does bad_format mean", "bot-defect-reasons"),
         ("how do i qualify for shorter transit time", "tracking-98-faster-promises"),
-    ],
-)
-def test_a_specific_question_without_a_subject_word_is_still_answered(
-    kb: KnowledgeBase, question: str, entry: str
+    ),
+    *cases(
+        "sloppy_english_reaches_its_entry",
+        # Sloppy English: "help" says nothing of the topic, "calc" is calculate.
+        ("my vtr bad help", "vtr-low-causes"),
+        ("how calc vtr", "vtr-formula"),
+    ),
+    *cases(
+        "claims_stay_within_their_words",
+        # A claim only where its words are the question's: uploading and changing carriers
+        # is the edit entry; "two weeks late" of a shipment is LSR, not VTR's latency.
+        ("上传了追踪号就可以改承运商吗", "tracking-edit"),
+        ("发货晚了两周会怎样", "metric-late-shipment"),
+        ("包裹送到以后再上传追踪号算有效吗", "tracking-after-delivery"),
+    ),
+    *cases(
+        "which_shipments_are_exempt_gets_the_list",
+        ("what orders are not counted in VTR", "vtr-exempt-shipments"),
+        ("哪些包裹不计入有效追踪率", "vtr-exempt-shipments"),
+    ),
+    *cases(
+        "when_back_above_the_bar_without_data_gets_what_to_do",
+        # Without the chat's data there is no date to give: the steps, and the offer to
+        # compute it from a file (not Buy Shipping's entry, which "back above" once reached).
+        ("when will my VTR be back above 95%?", "vtr-below-95"),
+    ),
+    *cases(
+        "a_warning_from_amazon_is_not_the_bots_alerts",
+        ("how do I get a warning when a category drops?", "bot-alerts"),
+    ),
+    *cases(
+        "a_pinyin_abbreviation_names_its_subject",
+        ("yxzzl要求多少", "vtr-threshold"),
+    ),
+    *cases(
+        "a_real_word_two_edits_from_a_key_term_is_left_alone",
+        # "worse" is two edits from "whose": not a typo; the question is about untracked orders.
+        ("how much worse are untracked orders in terms of defects?", "tracking-defect-rate"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), ENTRIES)
+def test_a_question_reaches_its_entry(kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = kb.answer(question)
+    assert (answer.kind, answer.matched) == ("answer", entry)
+
+
+# Questions of other fields are refused; lookalikes inside our own are answered.
+KINDS = [
+    *cases(
+        "other_platforms_and_programmes_are_refused_in_our_words",
+        # Other marketplaces, however much of our vocabulary the question uses.
+        ("Shopee seller tracking number rules for late shipment?", "off_topic"),
+        ("虾皮的有效追踪率要求多少", "off_topic"),
+        ("Mercado Libre late shipment rate", "off_topic"),
+        # Amazon's other programmes: FBA fees and storage, ads (plural forms too).
+        ("FBA storage fees for tracking", "off_topic"),
+        ("FBA的仓储费和VTR有关系吗", "off_topic"),
+        ("how much is the FBA fulfillment fee per unit", "off_topic"),
+        ("Does VTR affect my ads?", "off_topic"),
+    ),
+    *cases(
+        "more_neighbouring_fields_are_refused",
+        # A Chinese phrase of another field after a Latin word still names it.
+        ("FBA入库单的追踪号怎么填", "off_topic"),
+        ("How do I track my FBA shipment to the warehouse?", "off_topic"),
+        ("How long does Amazon take to pay me?", "off_topic"),
+        ("账户健康评级AHR是什么", "off_topic"),
+    ),
+    *cases(
+        "another_fields_rate_is_still_refused",
+        ("亚马逊股价现在多少", "off_topic"),
+        ("what's the exchange rate for yen today", "off_topic"),
+    ),
+    *cases(
+        "account_health_complaints_of_other_policies_are_refused",
+        ("商标侵权投诉怎么申诉", "off_topic"),
+        ("how do I appeal a patent complaint in account health?", "off_topic"),
+    ),
+    *cases(
+        "neighbouring_fields_are_not_answered",
+        ("FBA的运费怎么算？", "off_topic"),
+        ("What's eBay's valid tracking rate requirement?", "off_topic"),
+        # A word inside another ("gets you" holds "etsy") is no platform.
+        ("I heard 98% tracking gets you faster delivery promises - true?", "answer"),
+    ),
+    *cases(
+        "a_carrier_s_intake_scan_is_not_fba_inbound",
+        ("云途入库扫描算有效扫描吗", "answer"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), KINDS)
+def test_other_fields_are_refused_and_ours_answered(
+    kb: KnowledgeBase, question: str, kind: str
 ) -> None:
-    assert kb.answer(question).matched == entry
+    assert kb.answer(question).kind == kind
 
 
-def test_a_story_before_a_question_is_not_carried_into_the_next(kb: KnowledgeBase) -> None:
-    # "这个金额" refers to the question before it, not to the story ("听说…规则变了"):
-    # the second part reaches the letter rule (EUR 20, shipping included).
-    reply = _reply(
-        kb,
-        "我们做欧洲几个站，有的走平信。听说规则变了，多少钱以下的信件可以不算VTR？这个金额含不含运费？",
-    )
-    assert "20 欧元" in reply and "含运费" in reply
+# A firm answer on a guessed topic is worse than the closest topics as buttons.
+SHORTLISTED = [
+    *cases(
+        "a_message_naming_no_subject_gets_the_shortlist",
+        "这个怎么办",
+        "help me with my account",
+        "why?",
+        "有什么影响",
+        "what does this mean?",
+        "可以吗",
+    ),
+    *cases(
+        "our_words_without_a_subject_get_the_shortlist",
+        "这个率怎么又下降了",
+        "that metric again, what do I do??",
+    ),
+    *cases(
+        "a_warning_from_amazon_is_not_the_bots_alerts",
+        "亚马逊给我发了警告邮件怎么办",
+    ),
+]
 
 
-def test_comma_parted_questions_are_answered_each(kb: KnowledgeBase) -> None:
-    answer = kb.answer("VTR怎么算，FBA受影响吗")
-    assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-formula", "vtr-fba"]
-    # A short tag after a comma stays with its question: one answer, with the verdict.
+@pytest.mark.parametrize("question", SHORTLISTED)
+def test_a_message_naming_no_subject_gets_the_shortlist(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answer(question)
+    assert answer.kind == "unsure" and answer.matched is None
+    assert 1 <= len(answer.suggestions) <= 3
+
+
+# Several questions in one message, each answered in turn: (question, entries in order).
+PARTS = [
+    *cases(
+        "two_questions_in_one_message_are_answered_in_turn",
+        ("用了购买配送还会有VTR问题吗？要额外付费吗？", ["buy-shipping-vtr", "buy-shipping-cost"]),
+    ),
+    *cases(
+        "a_numbered_list_of_questions_is_not_a_count",
+        ("1. 有效追踪率窗口多长？ 2. 订单缺陷率窗口多长？", ["vtr-window", "metric-odr"]),
+    ),
+    *cases(
+        "each_question_of_a_compound_message_is_answered",
+        # A new question word after "and" is a new question.
+        ("what is VTR and where do I see it?", ["vtr-what", "vtr-where-to-see"]),
+        # Two Chinese phrases apart by a space are two questions (Traditional 嗎 asks too);
+        # the second, about the defect list, gets the defect report.
+        ("在哪裡看VTR 有缺陷明細嗎", ["vtr-where-to-see", "vtr-defect-report"]),
+        # "which …" inside a sentence asks, so the fee after it is answered too.
+        (
+            "buy shipping - which countries does it serve, and is there a fee on top?",
+            ["buy-shipping-marketplaces", "buy-shipping-cost"],
+        ),
+    ),
+    *cases(
+        "three_facets_of_vtr_each_get_their_entry",
+        (
+            "VTR要求多少？统计多少天？在哪里看？",
+            ["vtr-threshold", "vtr-window", "vtr-where-to-see"],
+        ),
+    ),
+    *cases(
+        "comma_parted_questions_are_answered_each",
+        ("VTR怎么算，FBA受影响吗", ["vtr-formula", "vtr-fba"]),
+    ),
+    *cases(
+        "fba_asked_with_a_not_a_after_another_question",
+        ("VTR多少算达标？另外FBA算不算？", ["vtr-threshold", "vtr-fba"]),
+    ),
+    *cases(
+        "it_may_stand_for_the_subject_when_the_first_question_is_answered",
+        (
+            "Is Buy Shipping free, plus can I use it for Japan?",
+            ["buy-shipping-cost", "buy-shipping-marketplaces"],
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "entries"), PARTS)
+def test_each_question_of_a_message_is_answered_in_turn(
+    kb: KnowledgeBase, question: str, entries: list[str]
+) -> None:
+    answer = kb.answer(question)
+    assert [answer.matched, *(p.matched for p in answer.parts)] == entries
+
+
+def test_a_numbered_list_of_questions_is_not_a_count(kb: KnowledgeBase) -> None:
+    assert kb.answer("1. 有效追踪率窗口多长？ 2. 订单缺陷率窗口多长？").decision is None
+
+
+def test_a_short_tag_after_a_comma_stays_with_its_question(kb: KnowledgeBase) -> None:
+    # One answer, with the verdict.
     tagged = kb.answer("改了追踪号多久能在后台看到更新，是马上吗")
     assert tagged.parts == [] and tagged.decision is not None
+
+
+def test_a_pronoun_carries_what_the_first_question_asked(kb: KnowledgeBase) -> None:
+    # "do it" stands for fixing the tracking: the deadline is the edit entry's ("until the
+    # package is delivered"), not the EU update's start date.
+    answer = kb.answer("how can I correct a wrong tracking number, and by when must I do it?")
+    assert answer.matched == "tracking-edit"
+    assert all(p.matched != "eu-cross-border" for p in answer.parts)
 
 
 @pytest.mark.parametrize(
@@ -580,708 +755,280 @@ def test_chinese_key_terms_with_one_wrong_character_are_read_right(
     assert kb.case(typed).text == read
 
 
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # The letter exemption is the EU/UK update's only (domain.md 1b).
-        (
-            "美国站用平信寄，订单10美元，算VTR吗",
-            "算。信件豁免（低于 20 欧元、用信件服务寄出）只适用于欧盟和英国",
-        ),
-        ("Letters to the US under $20 are exempt too, right?", "Not right: The letter exemption"),
-        # "可以吗" about a mismatch asks whether it is fine: no (it shows as unconfirmed).
-        ("顺丰的单号填成了云途可以吗", "不可以。有影响：SF Express 的单号却选了 YunExpress"),
-        # Own stamps count; "算吗" asks whether they count, so the answer is 算, not 不算.
-        ("英国站的订单用Royal Mail邮票寄，没有追踪，算吗", "算。自己在邮局买的皇家邮政信件邮票"),
-        ("通过购买配送买的皇家邮政邮票，算VTR吗", "不算。通过“购买配送”购买的皇家邮政信件邮票"),
-        # The two-scan sentence no longer opens with 不够 for a question that asked none.
-        (
-            "从中国发美国，订单10美元，需要几次扫描",
-            "从中国直发美国站、10 美元的订单（5 美元及以上）需要两条",
-        ),
-    ],
-)
-def test_a_yes_or_no_follows_what_the_question_asks(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # Sloppy English: "help" says nothing of the topic, "calc" is calculate.
-        ("my vtr bad help", "vtr-low-causes"),
-        ("how calc vtr", "vtr-formula"),
-    ],
-)
-def test_sloppy_english_reaches_its_entry(kb: KnowledgeBase, question: str, entry: str) -> None:
-    assert kb.answer(question).matched == entry
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        ("I heard VTR is measured per marketplace too — true?", "Right: VTR is not account-wide"),
-        ("Amazon shows VTR with about a two week delay, right?", "Right: Amazon reports VTR"),
-        ("没有追踪的订单，A-to-z索赔会自动败诉，对吗", "对。没有追踪的订单"),
-        # metrics.yaml: ODR over 60 days.
-        ("订单缺陷率是按90天算的吧", "不对。订单缺陷率 (ODR)：目标是低于 1%，统计 60 天。"),
-        ("ODR is measured over 60 days, right?", "Right: Order Defect Rate (ODR)"),
-        ("用购买配送可以让迟到差评被删除线，对吗", "对。用“购买配送”按时发货并提供追踪"),
-        # A belief keeps the card's yes ("…吧").
-        ("购买配送在巴西也能用吧", "可以，从中国发货到巴西站可以使用“购买配送”。"),
-        ("98%的追踪率加97%准时送达可以缩短配送时间承诺，对吗", "对。98% 的货件有追踪"),
-        ("承运商名称用中文写也可以吧", "不对。"),
-    ],
-)
-def test_true_and_false_beliefs_get_their_verdict_first(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_the_window_by_ship_date_is_corrected(kb: KnowledgeBase) -> None:
-    # domain.md 1b: Amazon keys the window on the promised delivery date.
-    assert _first_line(kb, "VTR 的 30 days window 是按 ship date 算吗").startswith(
-        "不是。亚马逊不是按发货日期，而是按承诺送达日期"
-    )
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # A carrier's "can count as valid" never answers a question about a number with no
-        # scan yet (domain.md 1b: valid means at least one physical carrier scan).
-        ("云途的单号还没有扫描记录，算有效吗", "不算。还没有承运商扫描记录的单号不算有效"),
-        (
-            "Is a YunExpress number valid before the first scan?",
-            "No — A number with no carrier scan",
-        ),
-        # Japan: China Post numbers must end in CN; 不是 is no verb to answer with.
-        (
-            "日本站用中国邮政，单号不是CN结尾可以吗",
-            "不可以。发往日本站、用中国邮政的，追踪号必须以“CN”结尾。",
-        ),
-    ],
-)
-def test_a_carrier_s_yes_never_covers_a_condition_that_fails(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # An amount over the limit is an order of that amount: a EUR 20 letter counts.
-        ("法国站的订单超过20欧元用信件寄算吗", "算。20 欧元的订单（FR）即使用信件寄出也计入 VTR"),
-        ("德国站的FBA订单算VTR吗", "不算。FBA 不受影响"),
-    ],
-)
-def test_over_a_limit_and_fba_counting(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # Of two rates the lowest decides: the category at 90% fails, whatever the shop's.
-        ("店铺VTR 97%，但玩具类目只有90%，有事吗", "玩具类目: 不达标：有效追踪率 90% 低于要求"),
-        # "还需要修吗" of a passing rate: no; "还差多少" of 95.5%: it already passes.
-        ("VTR 96%，还需要修吗", "不需要。"),
-        ("VTR是95.5%，离95%还差多少", "达标：有效追踪率 95.5% 高于 95%。"),
-    ],
-)
-def test_rates_against_the_bar_in_more_forms(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # The ship-date belief is VTR's window: LSR is about confirmation time, no verdict.
-        ("迟发率是按确认发货时间算的吗", "迟发率（Late Shipment Rate，LSR）的目标是低于 4%"),
-        # domain.md §3: OTDR is a target, not an enforced bar in most marketplaces.
-        ("OTDR in most marketplaces is enforced, right?", "Not right: On-Time Delivery Rate"),
-        ("准时交货率不达标会被封吗", "不会。准时交货率（OTDR）在大多数站点只是一个目标"),
-        ("what counts as late shipment", "The Late Shipment Rate (LSR) target is under 4%"),
-    ],
-)
-def test_neighbour_metrics_keep_their_own_rules(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # A claim only where its words are the question's: uploading and changing carriers
-        # is the edit entry; "two weeks late" of a shipment is LSR, not VTR's latency.
-        ("上传了追踪号就可以改承运商吗", "tracking-edit"),
-        ("发货晚了两周会怎样", "metric-late-shipment"),
-        ("包裹送到以后再上传追踪号算有效吗", "tracking-after-delivery"),
-    ],
-)
-def test_claims_stay_within_their_words(kb: KnowledgeBase, question: str, entry: str) -> None:
-    assert kb.answer(question).matched == entry
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # 算不算 asks; it does not say 不算. Italian domestic orders: domain.md speaks of
-        # cross-border and German domestic only, so no verdict, and no "是的" for the
-        # cross-border rule.
-        ("意大利本土发货 8欧 算不算VTR", "按 2025 年 1 月 15 日起的欧盟/英国新规"),
-        # German domestic counts over EUR 15: under it, no.
-        (
-            "Does German domestic shipping under 15 euros count?",
-            "No — German domestic shipments count toward VTR when the order is over EUR 15.",
-        ),
-        # 只有一次扫描: 有 is no verb to answer with; a USD 4 order needs one scan.
-        ("美国站 4美元的单子只有一次扫描 算有效吗", "算。从中国直发美国站、4 美元的订单"),
-        ("exactly 95% passes right? my friend says so", "Not right: VTR must be above 95%"),
-    ],
-)
-def test_negations_verbs_and_domestic_orders(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # A Chinese phrase of another field after a Latin word still names it.
-        "FBA入库单的追踪号怎么填",
-        "How do I track my FBA shipment to the warehouse?",
-        "How long does Amazon take to pay me?",
-        "账户健康评级AHR是什么",
-    ],
-)
-def test_more_neighbouring_fields_are_refused(kb: KnowledgeBase, question: str) -> None:
-    assert kb.answer(question).kind == "off_topic"
-
-
-def test_a_carrier_s_intake_scan_is_not_fba_inbound(kb: KnowledgeBase) -> None:
-    assert kb.answer("云途入库扫描算有效扫描吗").kind == "answer"
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # Traditional grammar words decide the reply language too (嗎, 會).
-        ("FBA會受影響嗎", "不会。FBA 不受影响"),
-        # "需要追蹤嗎" of an exemption belief asks whether it counts: own stamps do.
-        ("英國站的皇家郵政郵票需要追蹤嗎", "需要。自己在邮局买的皇家邮政信件邮票"),
-        # The 有 of 有效 is no verb to answer with.
-        ("有效追蹤率是每個類目分開算嗎", "是。VTR 不是全店一个数"),
-    ],
-)
-def test_traditional_questions_get_the_verdict_in_their_verb(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # Several labelled rates: each against the bar, the failing ones first.
-        (
-            "Home 95.2%, Toys 94.1%, Beauty 99% - which ones fail?",
-            "Toys: A VTR of 94.1%: below the bar",
-        ),
-        ("玩具94%，家居96%，哪个有问题", "玩具: 不达标：有效追踪率 94% 低于要求"),
-        # "95 percent" and 九成五 are 95%, and exactly 95% is not above it.
-        ("My VTR is 95 percent, is that ok?", "No — A VTR of exactly 95.0% (not above 95%)"),
-        ("VTR九成五够不够", "不达标：正好 95.0% 不算“高于 95%”"),
-    ],
-)
-def test_rates_per_group_and_written_out(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # A share of packages without tracking is not the VTR: 3% without → 97% valid.
-        ("我有3%的包裹没有追踪号，达标吗", "达标：有效追踪率 97% 高于 95%。"),
-        # 5% without → exactly 95%: not above the bar.
-        ("5% of my packages have no tracking, am I ok?", "No — A VTR of exactly 95.0%"),
-        ("无效率2%，VTR达标吗", "达标：有效追踪率 98% 高于 95%。"),
-    ],
-)
-def test_a_share_without_tracking_is_turned_into_the_vtr(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_with_several_metrics_each_rate_stays_with_its_metric(kb: KnowledgeBase) -> None:
-    # The lowest figure (0.8%) is ODR's, not VTR's: VTR is 93%, below the bar.
-    first = _first_line(kb, "VTR 93%, ODR 0.8%, am I at risk?")
-    assert first.startswith("Yes — A VTR of 93%: below the bar")
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        ("Is Buy Shipping available for FBA orders?", "No — Buy Shipping is for self-fulfilled"),
-        ("FBA订单能用购买配送吗", "不能。“购买配送”是给自配送订单用的"),
-    ],
-)
-def test_buy_shipping_is_for_self_fulfilled_orders(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-def test_when_back_above_the_bar_without_data_gets_what_to_do(kb: KnowledgeBase) -> None:
-    # Without the chat's data there is no date to give: the steps, and the offer to
-    # compute it from a file (not Buy Shipping's entry, which "back above" once reached).
-    assert kb.answer("when will my VTR be back above 95%?").matched == "vtr-below-95"
-
-
-def test_groups_written_apart_with_spaces_are_each_decided(kb: KnowledgeBase) -> None:
-    # 190/200 = 95.0% (1 fix); 96/100 = 96.0%.
-    reply = _reply(kb, "美国站玩具类目 200单 190单有效 欧洲站家居 100单 96单有效 哪个不达标")
-    assert reply.startswith("美国站玩具类目: 不达标：200 个里 190 个有效 = 95.0%")
-    assert "欧洲站家居: 达标：100 个里 96 个有效 = 96.0%" in reply
-
-
-def test_fba_asked_with_a_not_a_after_another_question(kb: KnowledgeBase) -> None:
-    answer = kb.answer("VTR多少算达标？另外FBA算不算？")
-    assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-threshold", "vtr-fba"]
-
-
-def test_it_may_stand_for_the_subject_when_the_first_question_is_answered(
-    kb: KnowledgeBase,
-) -> None:
-    answer = kb.answer("Is Buy Shipping free, plus can I use it for Japan?")
-    assert [answer.matched, *(p.matched for p in answer.parts)] == [
-        "buy-shipping-cost",
-        "buy-shipping-marketplaces",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # The domestic rule's own limit stated rightly ("over EUR 15 counts"): right.
-        (
-            "我理解的是德国本地单超过15欧才算，没错吧",
-            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR。",
-        ),
-        # ", yes?" and "correct me if" test a belief.
-        (
-            "Letters under 20 euro to France are exempt if sent as letter, yes?",
-            "Right: In the EU and UK",
-        ),
-        ("Correct me if I'm wrong, but VTR only matters for US sellers?", "Not right: The VTR bar"),
-    ],
-)
-def test_stated_rules_and_tag_questions(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # One order in several packages: each package counts (domain.md 1b).
-        ("一单2个包裹，VTR算一个吗", "不算。VTR 按包裹算"),
-        ("一单2个包裹，VTR算两个吗", "算。VTR 按包裹算"),
-        ("If one order ships in 3 boxes, is it 3 packages for VTR?", "Yes — VTR counts packages"),
-        # "Do all letters count?" is not the opposite of "are all letters exempt": both false.
-        ("Do all letters count toward VTR?", "No — Not every letter is exempt."),
-    ],
-)
-def test_packages_per_order_and_universal_letter_beliefs(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # A rate written without its sign right after VTR's name; "pkgs" are packages.
-        ("vtr 95 exactly ok?", "No — A VTR of exactly 95.0% (not above 95%)"),
-        ("有效追踪率是94，达标吗", "不达标：有效追踪率 94% 低于要求"),
-        ("my vtr is 93, what now", "A VTR of 93%: below the bar"),
-        # 150 − 7 = 143: 95.33% → 95.3%, above the bar.
-        ("toys cat 150 pkgs 7 missing trk", "143 valid of 150 = 95.3%: above the bar"),
-    ],
-)
-def test_terse_figures(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # Buy Shipping from China: 12 marketplaces, DE/FR/IT/ES among them, so "US only" is false.
-        (
-            "购买配送只有美国站能用，欧洲站用不了，是吧",
-            "不对。从中国发货，这些站点都可以用“购买配送”：美国站",
-        ),
-        # CA is on Buy Shipping's list: the negative belief is false, no "Yes".
-        ("Buy Shipping doesn't support shipping from China to Canada, right?", "Not right: "),
-        # AU is not on it: the negative belief holds.
-        ("Buy Shipping doesn't support Australia, right?", "Right: Not on the list: AU."),
-        # The bar from China covers 11 marketplaces, not the three named.
-        ("从中国发货，VTR 95%的要求只针对美国、英国、德国这三个站，对吗", "不对。"),
-        # Only US, UK, DE named, all three on the list: the opener must not agree with "only".
-        ("VTR is only required on US, UK and DE, right?", "Not right: "),
-    ],
-)
-def test_a_belief_about_a_list_of_marketplaces_is_decided_on_the_whole_list(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-    assert not first.startswith(("Yes", "是的", "可以"))
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # 96% of 75 = 72 valid; one more invalid: 71/75 = 94.7%, below; fixes ⌊71.25⌋+1−71 = 1.
-        ("某类目VTR是96%，总共75个包裹，如果再有1个无效呢", "75 个里 71 个有效 = 94.7%"),
-        # 1000 shipped, 50 defects, 10 corrected: 960/1000 = 96.0%, above.
-        (
-            "1000 packages, 50 invalid, and we fixed 10 of them. where do we stand?",
-            "960 valid of 1000 = 96.0%",
-        ),
-        # 97% of 100 = 97 valid; two more invalid: 95/100 = 95.0%, not above.
-        ("97% of 100 shipments valid, what if 2 more turn out invalid?", "95 valid of 100 = 95.0%"),
-        # 200 shipped, 10 invalid, 3 repaired: 193/200 = 96.5%.
-        ("200个包裹，10个无效，修好了3个，现在多少？", "200 个里 193 个有效 = 96.5%"),
-    ],
-)
-def test_a_hypothetical_or_a_correction_is_applied_to_the_counts(
-    kb: KnowledgeBase, question: str, expected: str
-) -> None:
-    assert expected in _first_line(kb, question)
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # 母婴 37/40 = 92.5%: fixes ⌊38⌋+1−37 = 2; the shop 95/100 = 95.0% needs 1.
-        (
-            "家居50单48单有效，母婴40单37单有效，全店90单85单有效，修1单够吗？",
-            ["母婴: 不达标：40 个里 37 个有效 = 92.5%", "还要修好 2 个包裹"],
-        ),
-        # Toys 11/12 = 91.7%, one fix (⌊11.4⌋+1−11 = 1); Kitchen 91/95 = 95.8% passes.
-        (
-            "Kitchen 95 shipments 91 valid, Toys 12 shipments 11 valid, Books 43 shipments all valid. any problem?",
-            [
-                "Toys: 11 valid of 12 = 91.7%",
-                "Kitchen: 91 valid of 95 = 95.8%: above",
-                "Books: 43 valid of 43",
-            ],
-        ),
-    ],
-)
-def test_each_group_in_one_message_is_decided(
-    kb: KnowledgeBase, question: str, expected: list[str]
-) -> None:
-    reply = _reply(kb, question)
-    for piece in expected:
-        assert piece in reply, reply
-
-
-@pytest.mark.parametrize(
-    ("question", "lead", "named"),
-    [
-        # VTR (above 95%, 30 days) and LSR (under 4%) are two metrics.
-        ("有效追踪率和迟发率是一回事吗", "不是", ["95%", "4%"]),
-        ("订单缺陷率和有效追踪率一样吗", "不是一回事", ["95%", "1%"]),
-        # VTR and ODR (under 1%) are two metrics.
-        ("Is VTR just another name for ODR?", "No — ", ["95%", "1%"]),
-    ],
-)
-def test_two_metrics_asked_to_be_the_same_are_told_apart(
-    kb: KnowledgeBase, question: str, lead: str, named: list[str]
-) -> None:
-    reply = _reply(kb, question)
-    assert reply.startswith(lead), reply
-    assert all(figure in reply for figure in named), reply
-
-
-@pytest.mark.parametrize("question", ["这个率怎么又下降了", "that metric again, what do I do??"])
-def test_our_words_without_a_subject_get_the_shortlist(kb: KnowledgeBase, question: str) -> None:
-    answer = kb.answer(question)
-    assert answer.kind == "unsure" and answer.suggestions
-
-
-@pytest.mark.parametrize(
-    "question", ["亚马逊股价现在多少", "what's the exchange rate for yen today"]
-)
-def test_another_fields_rate_is_still_refused(kb: KnowledgeBase, question: str) -> None:
-    assert kb.answer(question).kind == "off_topic"
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # German domestic orders over EUR 15 count: "never" is false.
-        ("domestic German orders never count for VTR, correct?", "Not right: German domestic"),
-        # Strictly above 95%: exactly 95.0% (19/20) is below; a choice gets the fact, no yes.
-        ("VTR是必须高于95%，还是大于等于95%就行", "VTR 必须高于 95%：正好 95.0%"),
-    ],
-)
-def test_rules_decide_a_never_and_a_choice(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-def test_pre_fulfillment_cancel_rate_has_domain_md_chinese_name(kb: KnowledgeBase) -> None:
-    # domain.md: "Pre-fulfillment Cancel Rate (发货前取消率)".
-    assert _reply(kb, "PFCR的目标是多少").startswith("发货前取消率")
-
-
-def test_japan_said_to_be_left_out_gets_its_own_exemption(kb: KnowledgeBase) -> None:
-    # JP is on the bar's list; only its orders under JPY 1,000 are exempt.
-    first = _first_line(kb, "日本站的订单都不用管VTR吧")
-    assert first.startswith("不对。") and "1,000 日元" in first, first
-
-
-@pytest.mark.parametrize(
-    "question", ["what orders are not counted in VTR", "哪些包裹不计入有效追踪率"]
-)
-def test_which_shipments_are_exempt_gets_the_list(kb: KnowledgeBase, question: str) -> None:
-    assert kb.answer(question).matched == "vtr-exempt-shipments"
-
-
-@pytest.mark.parametrize(
-    "question", ["商标侵权投诉怎么申诉", "how do I appeal a patent complaint in account health?"]
-)
-def test_account_health_complaints_of_other_policies_are_refused(
-    kb: KnowledgeBase, question: str
-) -> None:
-    assert kb.answer(question).kind == "off_topic"
-
-
-def test_a_carrier_mismatch_says_the_two_do_not_match(kb: KnowledgeBase) -> None:
-    # A Yanwen number entered under YunExpress: not the same carrier, so "unconfirmed".
-    first = _first_line(kb, "选了云途但单号是燕文的，算有效吗")
-    assert "不一致" in first, first
-
-
 def test_pinyin_initials_of_key_terms_are_read_as_the_terms(kb: KnowledgeBase) -> None:
     assert "追踪号" in kb.case("zzh没传怎么办").text
     assert "有效追踪率" in kb.case("yxzzl多少算达标").text
 
 
-def test_orders_or_packages_as_a_choice_gets_packages(kb: KnowledgeBase) -> None:
-    # VTR counts packages (domain.md: one tracking ID per package).
-    first = _first_line(kb, "is VTR calculated from orders or from shipments?")
-    assert first.startswith("VTR counts packages, not orders"), first
+@dataclass(frozen=True)
+class Reply:
+    """What a whole reply must and must not say: its start, pieces anywhere (or in its
+    first line), and openers or pieces that would contradict the decision."""
+
+    lead: str = ""
+    in_first_line: tuple[str, ...] = ()
+    has: tuple[str, ...] = ()
+    lacks: tuple[str, ...] = ()
+    not_lead: tuple[str, ...] = ()
 
 
-def test_tracking_added_after_the_buyer_got_it_is_a_defect(kb: KnowledgeBase) -> None:
-    # domain.md: tracking added or changed after delivery does not count (a VTR defect).
-    first = _first_line(
-        kb, "if I upload tracking after the customer already received the box, is that ok?"
-    )
-    assert first.startswith("No — Tracking added or changed after delivery"), first
+NO_YES = ("Yes", "是的", "可以")
 
-
-def test_a_denial_with_a_contraction_is_decided(kb: KnowledgeBase) -> None:
-    # DE is on Buy Shipping's list from China: "isn't available" is false, never "Yes".
-    first = _first_line(kb, "Buy Shipping isn't available for Germany, is it?")
-    assert first.startswith("No — On the list: DE."), first
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["云途的单号填错了算有效吗", "Is a USPS number with the wrong carrier selected valid?"],
-)
-def test_a_condition_on_the_number_gets_no_carrier_yes(kb: KnowledgeBase, question: str) -> None:
-    # A wrong number or a mismatched carrier is not valid: the carrier's "can count" would mislead.
-    assert not _first_line(kb, question).startswith(("可以", "Yes", "是的")), question
-
-
-def test_a_plain_carrier_question_keeps_its_yes(kb: KnowledgeBase) -> None:
-    assert _first_line(kb, "DHL的单号算有效吗").startswith("可以，DHL")
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # 188 + 2 = 190 of 200 = 95.0%: not above, one more needed.
-        ("200 shipped, 188 valid, is fixing 2 enough?", "No — 190 valid of 200 = 95.0%"),
-        # 94% of 50 = 47 valid; + 2 = 49 of 50 = 98.0%.
-        ("有效率94%，50个包裹，修好2个够吗", "够。达标：50 个里 49 个有效 = 98.0%"),
-    ],
-)
-def test_whether_n_fixes_are_enough_is_worked_out(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # domain.md: VTR counts packages confirmed as shipped; cancelled orders are excluded.
-        ("取消的订单算VTR吗", "不算。取消的订单不计入 VTR"),
-        ("cancelled orders don't count in VTR, right?", "Right: Cancelled orders are not in VTR"),
-    ],
-)
-def test_cancelled_orders_are_not_in_vtr(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # A wrong number is not valid (no carrier scan for this package): it lowers VTR.
-        ("单号填错了会让VTR下降吗", "会影响：填错的单号"),
+REPLIES = [
+    *cases(
+        "a_hypothetical_or_a_correction_is_applied_to_the_counts",
+        # 96% of 75 = 72 valid; one more invalid: 71/75 = 94.7%, below; fixes ⌊71.25⌋+1−71 = 1.
         (
-            "a typo in the tracking number won't hurt VTR, right?",
-            "Not right: A wrong number hurts VTR",
+            "某类目VTR是96%，总共75个包裹，如果再有1个无效呢",
+            Reply(in_first_line=("75 个里 71 个有效 = 94.7%",)),
         ),
-    ],
-)
-def test_a_wrong_number_hurts_vtr(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-def test_a_warning_from_amazon_is_not_the_bots_alerts(kb: KnowledgeBase) -> None:
-    assert kb.answer("亚马逊给我发了警告邮件怎么办").kind == "unsure"
-    assert kb.answer("how do I get a warning when a category drops?").matched == "bot-alerts"
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # AU is not on Buy Shipping's list from China; CA is not on the VTR bar's list.
-        ("Buy Shipping also works for Australia, right?", "Not right: Not on the list: AU."),
-        ("the VTR bar applies to Canada too, correct?", "Not right: Not on the list: CA."),
-    ],
-)
-def test_a_false_belief_that_a_marketplace_is_on_a_list(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-def test_counts_written_back_to_back_and_names_after_a_colon(kb: KnowledgeBase) -> None:
-    # A: 96/100 = 96.0% passes; B: 47/50 = 94.0%, fixes ⌊47.5⌋ + 1 − 47 = 1.
-    reply = _reply(kb, "我有两个类目：A类100个96个有效，B类50个3个无效，哪个有问题")
-    assert reply.startswith("B类: 不达标：50 个里 47 个有效 = 94.0%"), reply
-    assert "A类: 达标：100 个里 96 个有效 = 96.0%" in reply, reply
-
-
-def test_no_marketplace_line_keeps_a_yes_for_a_question_that_denies(kb: KnowledgeBase) -> None:
-    # DE → FR is cross-border under the EU/UK update: it counts, so no line may say 是的.
-    reply = _reply(kb, "从德国发到法国的跨境单不算VTR吧")
-    assert "是的" not in reply and "计入 VTR" in reply, reply
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
+        # 1000 shipped, 50 defects, 10 corrected: 960/1000 = 96.0%, above.
+        (
+            "1000 packages, 50 invalid, and we fixed 10 of them. where do we stand?",
+            Reply(in_first_line=("960 valid of 1000 = 96.0%",)),
+        ),
+        # 97% of 100 = 97 valid; two more invalid: 95/100 = 95.0%, not above.
+        (
+            "97% of 100 shipments valid, what if 2 more turn out invalid?",
+            Reply(in_first_line=("95 valid of 100 = 95.0%",)),
+        ),
+        # 200 shipped, 10 invalid, 3 repaired: 193/200 = 96.5%.
+        (
+            "200个包裹，10个无效，修好了3个，现在多少？",
+            Reply(in_first_line=("200 个里 193 个有效 = 96.5%",)),
+        ),
+    ),
+    *cases(
+        "another_invalid_and_one_more_fixed",
         # 96% of 50 = 48 valid; another invalid: 47/50 = 94.0%.
         (
             "I'm at 96% on 50 packages. If another one goes invalid, am I below?",
-            "47 valid of 50 = 94.0%",
+            Reply(in_first_line=("47 valid of 50 = 94.0%",)),
         ),
         # 92% of 50 = 46 valid; one more fixed: 47/50 = 94.0%, fixes ⌊47.5⌋ + 1 − 47 = 1.
-        ("我的VTR 92%，一共50个包裹，再修好1个呢", "50 个里 47 个有效 = 94.0%"),
-    ],
-)
-def test_another_invalid_and_one_more_fixed(
-    kb: KnowledgeBase, question: str, expected: str
+        (
+            "我的VTR 92%，一共50个包裹，再修好1个呢",
+            Reply(in_first_line=("50 个里 47 个有效 = 94.0%",)),
+        ),
+    ),
+    *cases(
+        "a_carrier_mismatch_says_the_two_do_not_match",
+        # A Yanwen number entered under YunExpress: not the same carrier, so "unconfirmed".
+        ("选了云途但单号是燕文的，算有效吗", Reply(in_first_line=("不一致",))),
+    ),
+    *cases(
+        "counts_are_worked_out_with_the_bar",
+        # 200 shipped, 12 invalid: 188/200 = 94.0%; fewest fixes ⌊190⌋ + 1 − 188 = 3.
+        (
+            "I shipped 200 packages in the last 30 days, 12 have no valid tracking. Am I ok?",
+            Reply(
+                has=(
+                    "No — 188 valid of 200 = 94.0%: below the bar (VTR must be above 95%). "
+                    "Fix 3 packages to get above it (of the 12 invalid).",
+                )
+            ),
+        ),
+        # 19 of 20 is exactly 95.0%: below the bar, one more valid package needed.
+        (
+            "某个品类就20个包裹，1个没追踪号，是不是刚好达标？",
+            Reply(has=("不达标：20 个里 19 个有效 = 95.0%",)),
+        ),
+        (
+            "Home & Kitchen: 57 valid out of 60, passing or not?",
+            Reply(has=("No — Home & Kitchen: 57 valid of 60 = 95.0%",)),
+        ),
+    ),
+    *cases(
+        "an_eu_letter_under_20_is_exempt_and_the_opener_says_so",
+        (
+            "从德国发到法国的单，用letter平信寄，订单15欧，算不算vtr？",
+            Reply(lead="不计入：15 欧元", lacks=("是的",)),
+        ),
+    ),
+    *cases(
+        "beliefs_are_confirmed_or_corrected_first",
+        ("听说vtr只看美国站，欧洲站不用管，对吗？", Reply(lead="不对。", lacks=("是的",))),
+    ),
+    *cases(
+        "carrier_openers_come_only_from_a_decision",
+        ("承运商名称我直接打'云途物流'四个中文字可以吗", Reply(lead="不行", lacks=("可以，",))),
+        ("承运商选成了USPS，但其实是UPS的单号，有影响吗", Reply(lead="有影响", lacks=("可以，",))),
+        ("购买配送的删差评功能日本站能用吗？", Reply(lead="不能", lacks=("可以，",))),
+    ),
+    *cases(
+        "several_metrics_get_only_their_own_figures",
+        (
+            "VTR和LSR分别按多少天算？",
+            Reply(lead="有效追踪率 (VTR)：目标高于 95%，统计 30 天。", lacks=("60 天", "2.5%")),
+        ),
+    ),
+    *cases(
+        "one_figure_is_not_decided_but_says_what_is_needed",
+        (
+            "I shipped 200 packages last month, is my VTR ok?",
+            Reply(lead="I cannot tell from one figure.", not_lead=("Yes", "No")),
+        ),
+    ),
+    *cases(
+        "every_group_a_question_gives_is_decided_not_only_the_first",
+        # The failing group leads, and no verdict comes from the first group alone.
+        # The shop passes (97/100) but 家居 is 37/40 = 92.5%: ⌊38⌋ + 1 − 37 = 2 fixes. Before,
+        # only the shop's total was read and the reply led with "不会。达标".
+        (
+            "我店铺整体100单97单有效=97%，但是家居品类40单只有37单有效，玩具60单全部有效，会有问题吗",
+            Reply(lead="家居品类: 不达标：40 个里 37 个有效 = 92.5%", not_lead=("不会", "No —")),
+        ),
+        # Kitchen 70/73 = 95.9% passes; Beauty 23/25 = 92.0%: ⌊23.75⌋ + 1 − 23 = 1 fix.
+        (
+            "Kitchen: 73 shipments, 70 valid. Beauty: 25 shipments, 23 valid. which category is in trouble?",
+            Reply(lead="Beauty: 23 valid of 25 = 92.0%: below the bar", not_lead=("不会", "No —")),
+        ),
+    ),
+    *cases(
+        "where_to_see_vtr_also_says_where_the_defects_are",
+        ("where do I see my VTR", Reply(has=("Account Health", "Request Report"))),
+    ),
+    *cases(
+        "groups_without_punctuation_between_them_are_each_decided",
+        # Toys 57/60 = 95.0% (1 fix); Home 99/100 = 99.0%.
+        (
+            "Toys 57/60 Home 99/100 which fails",
+            Reply(
+                lead="Toys: 57 valid of 60 = 95.0%, which is not above 95%",
+                has=("Home: 99 valid of 100 = 99.0%: above the bar",),
+            ),
+        ),
+    ),
+    *cases(
+        "a_story_before_a_question_is_not_carried_into_the_next",
+        # "这个金额" refers to the question before it, not to the story ("听说…规则变了"):
+        # the second part reaches the letter rule (EUR 20, shipping included).
+        (
+            "我们做欧洲几个站，有的走平信。听说规则变了，多少钱以下的信件可以不算VTR？这个金额含不含运费？",
+            Reply(has=("20 欧元", "含运费")),
+        ),
+    ),
+    *cases(
+        "a_belief_about_a_list_of_marketplaces_is_decided_on_the_whole_list",
+        # Buy Shipping from China: 12 marketplaces, DE/FR/IT/ES among them, so "US only" is false.
+        (
+            "购买配送只有美国站能用，欧洲站用不了，是吧",
+            Reply(lead="不对。从中国发货，这些站点都可以用“购买配送”：美国站", not_lead=NO_YES),
+        ),
+        # CA is on Buy Shipping's list: the negative belief is false, no "Yes".
+        (
+            "Buy Shipping doesn't support shipping from China to Canada, right?",
+            Reply(lead="Not right: ", not_lead=NO_YES),
+        ),
+        # AU is not on it: the negative belief holds.
+        (
+            "Buy Shipping doesn't support Australia, right?",
+            Reply(lead="Right: Not on the list: AU.", not_lead=NO_YES),
+        ),
+        # The bar from China covers 11 marketplaces, not the three named.
+        (
+            "从中国发货，VTR 95%的要求只针对美国、英国、德国这三个站，对吗",
+            Reply(lead="不对。", not_lead=NO_YES),
+        ),
+        # Only US, UK, DE named, all three on the list: the opener must not agree with "only".
+        (
+            "VTR is only required on US, UK and DE, right?",
+            Reply(lead="Not right: ", not_lead=NO_YES),
+        ),
+    ),
+    *cases(
+        "each_group_in_one_message_is_decided",
+        # 母婴 37/40 = 92.5%: fixes ⌊38⌋+1−37 = 2; the shop 95/100 = 95.0% needs 1.
+        (
+            "家居50单48单有效，母婴40单37单有效，全店90单85单有效，修1单够吗？",
+            Reply(has=("母婴: 不达标：40 个里 37 个有效 = 92.5%", "还要修好 2 个包裹")),
+        ),
+        # Toys 11/12 = 91.7%, one fix (⌊11.4⌋+1−11 = 1); Kitchen 91/95 = 95.8% passes.
+        (
+            "Kitchen 95 shipments 91 valid, Toys 12 shipments 11 valid, Books 43 shipments all valid. any problem?",
+            Reply(
+                has=(
+                    "Toys: 11 valid of 12 = 91.7%",
+                    "Kitchen: 91 valid of 95 = 95.8%: above",
+                    "Books: 43 valid of 43",
+                )
+            ),
+        ),
+    ),
+    *cases(
+        "two_metrics_asked_to_be_the_same_are_told_apart",
+        # VTR (above 95%, 30 days) and LSR (under 4%) are two metrics.
+        ("有效追踪率和迟发率是一回事吗", Reply(lead="不是", has=("95%", "4%"))),
+        ("订单缺陷率和有效追踪率一样吗", Reply(lead="不是一回事", has=("95%", "1%"))),
+        # VTR and ODR (under 1%) are two metrics.
+        ("Is VTR just another name for ODR?", Reply(lead="No — ", has=("95%", "1%"))),
+    ),
+    *cases(
+        "pre_fulfillment_cancel_rate_has_domain_md_chinese_name",
+        # domain.md: "Pre-fulfillment Cancel Rate (发货前取消率)".
+        ("PFCR的目标是多少", Reply(lead="发货前取消率")),
+    ),
+    *cases(
+        "japan_said_to_be_left_out_gets_its_own_exemption",
+        # JP is on the bar's list; only its orders under JPY 1,000 are exempt.
+        ("日本站的订单都不用管VTR吧", Reply(lead="不对。", in_first_line=("1,000 日元",))),
+    ),
+    *cases(
+        "a_condition_on_the_number_gets_no_carrier_yes",
+        # A wrong number or a mismatched carrier is not valid: the carrier's "can count" would
+        # mislead.
+        ("云途的单号填错了算有效吗", Reply(not_lead=("可以", "Yes", "是的"))),
+        (
+            "Is a USPS number with the wrong carrier selected valid?",
+            Reply(not_lead=("可以", "Yes", "是的")),
+        ),
+    ),
+    *cases(
+        "counts_written_back_to_back_and_names_after_a_colon",
+        # A: 96/100 = 96.0% passes; B: 47/50 = 94.0%, fixes ⌊47.5⌋ + 1 − 47 = 1.
+        (
+            "我有两个类目：A类100个96个有效，B类50个3个无效，哪个有问题",
+            Reply(
+                lead="B类: 不达标：50 个里 47 个有效 = 94.0%",
+                has=("A类: 达标：100 个里 96 个有效 = 96.0%",),
+            ),
+        ),
+    ),
+    *cases(
+        "no_marketplace_line_keeps_a_yes_for_a_question_that_denies",
+        # DE → FR is cross-border under the EU/UK update: it counts, so no line may say 是的.
+        ("从德国发到法国的跨境单不算VTR吧", Reply(has=("计入 VTR",), lacks=("是的",))),
+    ),
+    *cases(
+        "a_group_name_keeps_the_sellers_spelling_after_typo_repair",
+        # Bags 28/30 = 93.3% (1 fix); Shoes 48/50 = 96.0%: named as typed, not "shows".
+        (
+            "Shoes 50 packages 48 valid, Bags 30 packages 28 valid, how many to fix?",
+            Reply(has=("Shoes: 48 valid of 50 = 96.0%",)),
+        ),
+    ),
+    *cases(
+        "groups_written_apart_with_spaces_are_each_decided",
+        # 190/200 = 95.0% (1 fix); 96/100 = 96.0%.
+        (
+            "美国站玩具类目 200单 190单有效 欧洲站家居 100单 96单有效 哪个不达标",
+            Reply(
+                lead="美国站玩具类目: 不达标：200 个里 190 个有效 = 95.0%",
+                has=("欧洲站家居: 达标：100 个里 96 个有效 = 96.0%",),
+            ),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), REPLIES)
+def test_the_whole_reply_says_the_decision_and_nothing_against_it(
+    kb: KnowledgeBase, question: str, expected: Reply
 ) -> None:
-    assert expected in _first_line(kb, question)
-
-
-def test_a_group_name_keeps_the_sellers_spelling_after_typo_repair(kb: KnowledgeBase) -> None:
-    # Bags 28/30 = 93.3% (1 fix); Shoes 48/50 = 96.0%: named as typed, not "shows".
-    reply = _reply(kb, "Shoes 50 packages 48 valid, Bags 30 packages 28 valid, how many to fix?")
-    assert "Shoes: 48 valid of 50 = 96.0%" in reply, reply
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # Exactly 95.0% is below the bar: a belief that it does not pass is right.
-        ("VTR正好95%不算达标吧", "对。不达标"),
-        ("exactly 95% doesn't pass, right?", "Right: "),
-        ("95.0% is passing, right?", "Not right: "),
-    ],
-)
-def test_a_belief_that_95_does_not_pass_is_confirmed(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # VTR is not real-time (up to 72 hours, ~two weeks' latency): the negated belief is right.
-        ("VTR不是实时更新的吧", "对。VTR 不是实时的"),
-        # VTR counts packages, not orders.
-        ("VTR isn't counted per order, right?", "Right: VTR counts packages"),
-        # A number with no carrier scan is not valid.
-        ("还没扫描的单号不算有效吧", "对。还没有承运商扫描记录的单号不算有效"),
-        ("还没扫描的单号算有效吗", "不算。"),
-    ],
-)
-def test_a_negated_belief_gets_the_verdict_of_what_it_says(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # FBA is not in VTR: the belief that it is unaffected is right.
-        ("FBA的商品不受VTR的影响吧", "对。"),
-        # LSR's target is under 4%: a belief that it is not 4% is wrong.
-        ("迟发率的目标不是4%吧", "不对。"),
-        # OTDR is a target, not an enforced bar.
-        ("准时交货率不是强制的吧", "对。"),
-        # A low category does not suspend the whole account.
-        ("VTR低于95%不会封整个店吧", "对。"),
-        ("a low VTR won't suspend my whole account, right?", "Right: VTR does not suspend"),
-    ],
-)
-def test_more_negated_beliefs_get_the_verdict_of_what_they_say(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        # Amazon charges nothing extra for Buy Shipping.
-        ("Buy Shipping isn't free, right?", "Not right: "),
-        ("Amazon doesn't charge extra for Buy Shipping, correct?", "Right: "),
-        # Edits take up to 72 hours: they do not show instantly.
-        ("tracking edits don't show up instantly, right?", "Right: "),
-        # The window is 30 days.
-        ("VTR不是看30天吧", "不对。"),
-        # Without tracking, "item not received" A-to-z claims are lost automatically.
-        ("untracked orders don't lose A-to-z claims automatically, right?", "Not right: "),
-    ],
-)
-def test_a_belief_negated_outside_its_own_words_is_flipped(
-    kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    first = _first_line(kb, question)
-    assert first.startswith(lead), first
+    reply = _reply(kb, question)
+    first = reply.split("\n", 1)[0]
+    assert reply.startswith(expected.lead), reply
+    assert all(piece in first for piece in expected.in_first_line), reply
+    assert all(piece in reply for piece in expected.has), reply
+    assert not any(piece in reply for piece in expected.lacks), reply
+    assert not reply.startswith(expected.not_lead), reply
