@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -21,84 +22,71 @@ pytestmark = pytest.mark.slow
 WITH_DATA = ChatRef(41, "zh")
 WITHOUT_DATA = ChatRef(42, "zh")
 
+Ask = Callable[..., Awaitable[str]]
 
-async def test_own_data_questions_use_the_stored_report(tmp_path: Path, kb: KnowledgeBase) -> None:
+
+@pytest.fixture
+async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Ask]:
+    """A question through the chat's path, as plain text, after the sample file was
+    analysed in chat WITH_DATA (the one it asks in unless told another)."""
     upload = tmp_path / "erp.csv"
     upload.write_bytes(samples.gbk_csv())
     async with Store(tmp_path / "vtrbot.sqlite3") as store:
         core = core_for(store, kb, "zh")
         await core.handle_file(WITH_DATA, upload, caption=samples.AS_OF)
 
-        async def ask(chat: ChatRef, question: str) -> str:
+        async def reply(question: str, chat: ChatRef = WITH_DATA) -> str:
             return plain_text(await core.handle_text(chat, question))
 
-        toys = await ask(WITH_DATA, "我的玩具类目现在多少？")
-        assert toys.startswith("玩具不达标") and "80.0%" in toys and "2 个" in toys
-        # Chinese sentences follow each other without a space (vtr_words.sentence_gap).
-        assert "。如果不修" in toys and "。 " not in toys
-        # The category named in the other language: one alias table (categories.yaml).
-        toys_en = await ask(WITH_DATA, "what's my Toys VTR now?")
-        assert toys_en.startswith("玩具 is below the bar") and "80.0%" in toys_en
-        # "my VTR" with a verdict asked is the chat's figure (玩具 8/10 + 家居 10/10 = 18/20).
-        mine = await ask(WITH_DATA, "am I above the bar?")
-        assert mine.startswith("Your shop overall is below the bar: 90.0%")
-        below = await ask(WITH_DATA, "which category is below 95%?")
-        assert below.startswith("Below the bar: 玩具.")
-        which = await ask(WITH_DATA, "which category is at risk?")
-        assert which.startswith("Below the bar: 玩具.")
-        fixes = await ask(WITH_DATA, "how many packages do I still need to fix?")
-        assert fixes.startswith("Fix 2 package(s) in all") and "玩具: fix 2 packages" in fixes
-        # The same question in a chat without data is a question about the rules.
-        general = await ask(WITHOUT_DATA, "which category is at risk?")
-        assert "玩具" not in general
+        yield reply
 
 
-async def test_shop_figure_order_ids_counts_and_what_ifs_from_the_report(
-    tmp_path: Path, kb: KnowledgeBase
-) -> None:
-    upload = tmp_path / "erp.csv"
-    upload.write_bytes(samples.gbk_csv())
-    async with Store(tmp_path / "vtrbot.sqlite3") as store:
-        core = core_for(store, kb, "zh")
-        await core.handle_file(WITH_DATA, upload, caption=samples.AS_OF)
-
-        async def ask(question: str) -> str:
-            return plain_text(await core.handle_text(WITH_DATA, question))
-
-        # The shop: 玩具 8/10 + 家居 10/10 = 18/20 = 90.0%, with each category after it.
-        shop = await ask("全店的有效追踪率现在多少")
-        assert "90.0%" in shop and "玩具" in shop and "家居" in shop, shop
-        # 玩具's two defects: T09 (empty tracking) and T10 (张三物流, not a carrier we know).
-        ids = await ask("玩具有问题的订单号给我")
-        assert "T09" in ids and "T10" in ids, ids
-        # 20 self-fulfilled packages in the window (T11 was cancelled).
-        count = await ask("how many shipments did I send in the window?")
-        assert "20" in count, count
-        # A rate said of a category the chat has: answered with its own figures (10/10).
-        stated = await ask("家居是100%吧，没问题？")
-        assert stated.startswith("家居") and "100.0%" in stated, stated
-        # 家居 10/10 with 3 more invalid: 7/10 = 70.0%, below.
-        what_if = await ask("家居如果再有3个无效呢？")
-        assert "10 个里 7 个有效 = 70.0%" in what_if, what_if
-        # FBA rows are never in VTR.
-        fba = await ask("玩具现在多少？表里FBA的单算进去了吗")
-        assert "FBA 订单不计入" in fba, fba
+async def test_own_data_questions_use_the_stored_report(ask: Ask) -> None:
+    toys = await ask("我的玩具类目现在多少？")
+    assert toys.startswith("玩具不达标") and "80.0%" in toys and "2 个" in toys
+    # Chinese sentences follow each other without a space (vtr_words.sentence_gap).
+    assert "。如果不修" in toys and "。 " not in toys
+    # The category named in the other language: one alias table (categories.yaml).
+    toys_en = await ask("what's my Toys VTR now?")
+    assert toys_en.startswith("玩具 is below the bar") and "80.0%" in toys_en
+    # "my VTR" with a verdict asked is the chat's figure (玩具 8/10 + 家居 10/10 = 18/20).
+    mine = await ask("am I above the bar?")
+    assert mine.startswith("Your shop overall is below the bar: 90.0%")
+    below = await ask("which category is below 95%?")
+    assert below.startswith("Below the bar: 玩具.")
+    which = await ask("which category is at risk?")
+    assert which.startswith("Below the bar: 玩具.")
+    fixes = await ask("how many packages do I still need to fix?")
+    assert fixes.startswith("Fix 2 package(s) in all") and "玩具: fix 2 packages" in fixes
+    # The same question in a chat without data is a question about the rules.
+    general = await ask("which category is at risk?", WITHOUT_DATA)
+    assert "玩具" not in general
 
 
-async def test_the_shop_now_and_the_problem_orders_in_plain_chinese(
-    tmp_path: Path, kb: KnowledgeBase
-) -> None:
-    upload = tmp_path / "erp.csv"
-    upload.write_bytes(samples.gbk_csv())
-    async with Store(tmp_path / "vtrbot.sqlite3") as store:
-        core = core_for(store, kb, "zh")
-        await core.handle_file(WITH_DATA, upload, caption=samples.AS_OF)
+async def test_shop_figure_order_ids_counts_and_what_ifs_from_the_report(ask: Ask) -> None:
+    # The shop: 玩具 8/10 + 家居 10/10 = 18/20 = 90.0%, with each category after it.
+    shop = await ask("全店的有效追踪率现在多少")
+    assert "90.0%" in shop and "玩具" in shop and "家居" in shop, shop
+    # 玩具's two defects: T09 (empty tracking) and T10 (张三物流, not a carrier we know).
+    ids = await ask("玩具有问题的订单号给我")
+    assert "T09" in ids and "T10" in ids, ids
+    # 20 self-fulfilled packages in the window (T11 was cancelled).
+    count = await ask("how many shipments did I send in the window?")
+    assert "20" in count, count
+    # A rate said of a category the chat has: answered with its own figures (10/10).
+    stated = await ask("家居是100%吧，没问题？")
+    assert stated.startswith("家居") and "100.0%" in stated, stated
+    # 家居 10/10 with 3 more invalid: 7/10 = 70.0%, below.
+    what_if = await ask("家居如果再有3个无效呢？")
+    assert "10 个里 7 个有效 = 70.0%" in what_if, what_if
+    # FBA rows are never in VTR.
+    fba = await ask("玩具现在多少？表里FBA的单算进去了吗")
+    assert "FBA 订单不计入" in fba, fba
 
-        async def ask(question: str) -> str:
-            return plain_text(await core.handle_text(WITH_DATA, question))
 
-        # 18 of 20 = 90.0% for the shop; the rule question stays with the knowledge base.
-        assert "90.0%" in await ask("店铺整体现在多少")
-        assert "90.0%" not in await ask("整个店铺的VTR要求是多少")
-        problems = await ask("玩具那几单有问题的发我看看")
-        assert "T09" in problems and "T10" in problems, problems
+async def test_the_shop_now_and_the_problem_orders_in_plain_chinese(ask: Ask) -> None:
+    # 18 of 20 = 90.0% for the shop; the rule question stays with the knowledge base.
+    assert "90.0%" in await ask("店铺整体现在多少")
+    assert "90.0%" not in await ask("整个店铺的VTR要求是多少")
+    problems = await ask("玩具那几单有问题的发我看看")
+    assert "T09" in problems and "T10" in problems, problems
