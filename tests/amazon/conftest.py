@@ -6,13 +6,20 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from pydantic import SecretStr
 
-from tests.amazon.fake_spapi import FakeOrder, FakePackage, FakeSpApi
+from bot.services.amazon.repository import AmazonRepository
+from bot.services.amazon.sync import AmazonSync, ClientFactory
+from bot.services.amazon.vault import CredentialVault
+from bot.services.store import Store
+from tests.amazon.fake_spapi import REFRESH_TOKEN, FakeOrder, FakePackage, FakeSpApi
 
 US = "ATVPDKIKX0DER"
 UK = "A1F83G8C2ARO7P"
 DE = "A1PA6795UKMFR9"
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+UPS_OK = "1Z5R89390357567127"
+"""A UPS number in UPS's published format, so a package that carries it is valid."""
 
 
 @pytest.fixture
@@ -23,7 +30,7 @@ async def spapi() -> AsyncIterator[FakeSpApi]:
     await server.stop()
 
 
-def us_order(number: int, days_ago: int, tracking: str = "1Z5R89390357567127", **kw) -> FakeOrder:
+def us_order(number: int, days_ago: int, tracking: str = UPS_OK, **kw) -> FakeOrder:
     """A merchant-fulfilled Amazon.com order shipped `days_ago` days before NOW by UPS."""
     shipped = NOW - timedelta(days=days_ago)
     return FakeOrder(
@@ -61,3 +68,42 @@ class VirtualTime:
     async def sleep(self, seconds: float) -> None:
         self.waits.append(seconds)
         self.now += seconds
+
+
+class Clock:
+    """The sync's clock: NOW until a test moves it on."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def repo(sqlite_store: Store) -> AmazonRepository:
+    return AmazonRepository(sqlite_store)
+
+
+async def no_wait(_: float) -> None:
+    """A retry's sleep that returns at once: the tests' retries cost no time."""
+    return None
+
+
+async def connected_sync(
+    chat: int,
+    repo: AmazonRepository,
+    secret_key: str,
+    clients: ClientFactory,
+    clock: Clock,
+) -> AmazonSync:
+    """A sync over `repo`'s store with `chat` connected to Amazon.com (NA), its refresh
+    token sealed as the bot seals it; `clients` says how the sync reaches the fake."""
+    vault = CredentialVault(SecretStr(secret_key))
+    await repo.connect(chat, "NA", [US], vault.seal(SecretStr(REFRESH_TOKEN)))
+    return AmazonSync(repo, repo.store, vault, clients, clock)

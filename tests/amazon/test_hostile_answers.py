@@ -21,7 +21,7 @@ from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync, SyncLimits, client_factory
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
-from tests.amazon.conftest import NOW, US, us_order
+from tests.amazon.conftest import NOW, US, no_wait, us_order
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -41,10 +41,6 @@ from tests.stored import stored_count
 
 HOSTILE, HEALTHY = 101, 102
 CA = "A2EUQ1WTGCTBG2"
-
-
-async def no_wait(_: float) -> None:
-    return None
 
 
 def ca_order(number: int) -> FakeOrder:

@@ -3,18 +3,16 @@ package status, categories, snapshots, and every failure a seller can meet."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from pydantic import SecretStr
 
 from bot.domain.models import ShipmentRecord
 from bot.services.amazon.client import RetryPolicy
-from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync, client_factory
 from bot.services.amazon.vault import CredentialVault
-from bot.services.store import Store
-from tests.amazon.conftest import NOW, UK, US, us_order
+from tests.amazon.conftest import NOW, UK, UPS_OK, US, connected_sync, no_wait, us_order
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -26,41 +24,16 @@ from tests.amazon.fake_spapi import (
 from tests.stored import merge_records, stored_count, stored_records
 
 CHAT = 4242
-UPS_OK = "1Z5R89390357567127"
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-async def no_wait(_: float) -> None:
-    return None
 
 
 @pytest.fixture
-def repo(sqlite_store: Store) -> AmazonRepository:
-    return AmazonRepository(sqlite_store)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-async def sync(spapi, sqlite_store, repo, clock, secret_key) -> AmazonSync:
-    vault = CredentialVault(SecretStr(secret_key))
-    await repo.connect(CHAT, "NA", [US], vault.seal(SecretStr(REFRESH_TOKEN)))
+async def sync(spapi, repo, clock, secret_key) -> AmazonSync:
     clients = client_factory(
         client_id=CLIENT_ID, client_secret=SecretStr(CLIENT_SECRET), token_url=spapi.lwa_url,
         endpoint=spapi.endpoint, retry=RetryPolicy(sleep=no_wait, attempts=3),
     )  # fmt: skip
     spapi.vtr[US] = FakeVtr(shipments=400, valid=376, status="BAD")
-    return AmazonSync(repo, sqlite_store, vault, clients, clock)
+    return await connected_sync(CHAT, repo, secret_key, clients, clock)
 
 
 async def test_first_sync_backfills_45_days_of_fbm_packages(spapi, sync, sqlite_store):

@@ -10,7 +10,7 @@ way (IN_TRANSIT, shipped 1-3 days ago) and 5 are DELIVERED (shipped 10-14 days a
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from pydantic import SecretStr
@@ -19,9 +19,7 @@ from bot.domain.models import ShipmentRecord
 from bot.services.amazon.client import LwaApp, RetryPolicy, SpApiClient
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync
-from bot.services.amazon.vault import CredentialVault
-from bot.services.store import Store
-from tests.amazon.conftest import DE, NOW, US, VirtualTime
+from tests.amazon.conftest import DE, NOW, UPS_OK, US, VirtualTime, connected_sync
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -33,30 +31,11 @@ from tests.amazon.fake_spapi import (
 from tests.stored import merge_records, stored_records
 
 CHAT = 2323
-UPS_OK = "1Z5R89390357567127"
 CATEGORIES = {  # category: (ASIN, packages, valid, defects in transit); the rest delivered
     "Toys & Games": ("B0TOYS0001", 140, 124, 12),
     "Home & Kitchen": ("B0HOME0001", 166, 160, 5),
     "Garden": ("B0GARD0001", 135, 131, 4),
 }
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def repo(sqlite_store: Store) -> AmazonRepository:
-    return AmazonRepository(sqlite_store)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
 
 
 @pytest.fixture
@@ -65,10 +44,8 @@ def time() -> VirtualTime:
 
 
 @pytest.fixture
-async def sync(spapi: FakeSpApi, sqlite_store, repo, clock, time, secret_key) -> AmazonSync:
+async def sync(spapi: FakeSpApi, repo, clock, time, secret_key) -> AmazonSync:
     """A sync whose client and the fake share one virtual clock: pacing costs no time."""
-    vault = CredentialVault(SecretStr(secret_key))
-    await repo.connect(CHAT, "NA", [US], vault.seal(SecretStr(REFRESH_TOKEN)))
     spapi.clock = time.monotonic
     app = LwaApp(CLIENT_ID, SecretStr(CLIENT_SECRET), spapi.lwa_url)
 
@@ -76,7 +53,7 @@ async def sync(spapi: FakeSpApi, sqlite_store, repo, clock, time, secret_key) ->
         retry = RetryPolicy(sleep=time.sleep, attempts=3, base_delay_s=0.1)
         return SpApiClient(app, token, spapi.endpoint, retry, clock=time.monotonic)
 
-    return AmazonSync(repo, sqlite_store, vault, clients, clock)
+    return await connected_sync(CHAT, repo, secret_key, clients, clock)
 
 
 def toy_store() -> list[FakeOrder]:

@@ -17,7 +17,7 @@ from bot.services.amazon.service import AmazonService
 from bot.services.amazon.sync import client_factory
 from bot.services.amazon.vault import CredentialVault
 from bot.services.store import Store
-from tests.amazon.conftest import NOW
+from tests.amazon.conftest import NOW, Clock, no_wait
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -39,18 +39,6 @@ STORES = {
 """Four sellers, each selling in its own NA marketplace: the fake SP-API's log tells whose
 orders each search fetched by the marketplace it names."""
 ORDERS_PER_STORE = 3
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self):  # type: ignore[no-untyped-def]
-        return self.now
-
-
-async def no_wait(_: float) -> None:
-    return None
 
 
 def orders_of(market: str, name: str) -> list[FakeOrder]:

@@ -14,7 +14,7 @@ from bot.domain.engine import analyse_file
 from bot.domain.exemptions import order_value_exemption
 from tests.amazon.conftest import NOW
 from tests.amazon.fake_spapi import REFRESH_TOKEN, FakeOrder, FakePackage
-from tests.amazon.test_sync import CHAT, clock, repo, sync  # noqa: F401  (fixtures)
+from tests.amazon.test_sync import CHAT, sync  # noqa: F401  (the fixture; clock and repo are conftest.py's)
 from tests.stored import stored_records
 
 DE = "A1PA6795UKMFR9"
