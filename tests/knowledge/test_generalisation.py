@@ -145,3 +145,55 @@ def test_hearsay_is_a_belief_with_its_verdict_first(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
+
+
+def _entries(kb: KnowledgeBase, question: str) -> list[str | None]:
+    answer = kb.answer(question)
+    return [answer.matched, *(part.matched for part in answer.parts)]
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        # Each part answered in turn, however the parts are joined: a told figure first, an
+        # "and", a bare space, 另外/还有 without a comma, "btw", "also", or glued words.
+        (
+            "My VTR is 94%. What happens, and how do I fix it?",
+            ["vtr-consequences", "vtr-below-95"],
+        ),
+        ("我的VTR是93%。会怎样？怎么补救？", ["vtr-consequences", "vtr-below-95"]),
+        ("whats the target and whats the window", ["vtr-threshold", "vtr-window"]),
+        ("VTRtarget?whatwindow", ["vtr-threshold", "vtr-window"]),
+        ("有效追踪率要多少 在哪看 多少天", ["vtr-threshold", "vtr-where-to-see", "vtr-window"]),
+        ("VTR怎么算还有FBA受影响吗", ["vtr-formula", "vtr-fba"]),
+        ("vtr bar btw how long is the window", ["vtr-threshold", "vtr-window"]),
+        ("what is the vtr target also where do i see it", ["vtr-threshold", "vtr-where-to-see"]),
+    ],
+)
+def test_each_part_of_a_compound_message_is_answered(
+    kb: KnowledgeBase, question: str, entries: list[str]
+) -> None:
+    assert _entries(kb, question) == entries
+
+
+def test_a_told_rate_leads_every_part_it_decides(kb: KnowledgeBase) -> None:
+    answer = kb.answer("My VTR is 94%. What happens, and how do I fix it?")
+    decisions = [answer.decision, *(part.decision for part in answer.parts)]
+    assert [d.facts["percent"] if d else None for d in decisions] == ["94", "94"]
+    assert all(d is not None and d.facts["above"] is False for d in decisions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VTRtarget?whatwindow", "vtr target?what window"),
+        ("Trackingnumber wrong", "tracking number wrong"),
+        # Words that are no glued pair of ours stay as typed.
+        ("shopify and walmart", "shopify and walmart"),
+        ("aliexpress", "aliexpress"),
+    ],
+)
+def test_glued_words_are_taken_apart_only_into_our_words(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert kb._analyzer.unglue(text) == expected

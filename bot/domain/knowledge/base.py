@@ -172,6 +172,7 @@ class KnowledgeBase:
         """The answer to a seller's question, in the language the question is asked in;
         several questions in one message are answered in turn (`Answer.parts`)."""
         reply_lang = detect_lang(question, lang)
+        question = self._analyzer.unglue(question)
         whole = self._answer_one(question, reply_lang)
         parts = asked_pieces(question, self._names_a_concept)
         pieces = [f for p in parts for f in self._facets(p, reply_lang)]
@@ -217,8 +218,13 @@ class KnowledgeBase:
         """ "What's the VTR target and the time window?": one question per facet asked of
         one subject, so each gets its own answer."""
         text = self._normalized(piece)
-        facets = [c for c in dict.fromkeys(c for _, c in self._cases.concepts(text)) if c in FACETS]
+        named = list(dict.fromkeys(c for _, c in self._cases.concepts(text)))
+        facets = [c for c in named if c in FACETS]
         subject = self._subject(piece)[:1]
+        if not subject and all(c in FACETS or c in FORM_CONCEPTS for c in named):
+            # "whats the target and whats the window": facets asked of nothing named at
+            # all (not "FBA storage fees") are asked of this bot's own subject, VTR.
+            subject = self._lexicon.synonyms.get("vtr", [])[:1]
         if len(facets) < 2 or not subject:
             return [piece]
         return [f"{subject[0]} {FACETS[facet][lang == 'en']}" for facet in facets]

@@ -105,7 +105,10 @@ _HOW_MANY = re.compile(
 )
 _WHEN = re.compile(r"什么时候|何时|哪天|几号|when|by when|多久")
 _WHAT_TO_DO = re.compile(
-    r"怎么办|咋办|怎么处理|怎么改|what should|what do i do|how do i fix|how to fix|怎么修|what now|now what"
+    r"怎么办|咋办|怎么处理|怎么改|怎么修|补救|挽救|(?:怎么|如何|怎样)(?:提高|提升|恢复|拉回|拉高|解决|改善)|"
+    r"what should|what do i do|what can i do|what now|now what|"
+    r"how (?:do|can|should) (?:i|we) (?:fix|improve|raise|recover|solve|handle|get it)|"
+    r"how to (?:fix|improve|raise|recover)"
 )
 _NEGATION = re.compile(
     r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
@@ -303,7 +306,7 @@ def states_a_belief(text: str) -> bool:
 
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _VERB_ASKED = re.compile(
-    r"(?<![不没只])(来得及|可以|需要|计入|能|会|算|是|有(?!效)|要(?!求)|够|行)(?=[^,，。?？]{0,14}吗)"
+    r"(?<![不没只么何])(来得及|可以|需要|计入|能|会|算|是|有(?!效)|要(?!求)|够|行)(?=[^,，。?？]{0,14}吗)"
 )
 
 

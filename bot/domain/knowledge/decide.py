@@ -217,6 +217,9 @@ def _asks_about_the_carrier(case: Case) -> bool:
     )
 
 
+_CONSEQUENCE = re.compile(
+    r"what (?:will |would )?happens?|consequence|会怎样|会怎么样|会有什么|什么后果|后果|有什么影响|会被"
+)
 _BARE_RATE = re.compile(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率")
 """A rate the seller names without a metric ("my rate is 95 flat"): in this bot, their VTR."""
 
@@ -224,7 +227,9 @@ _BARE_RATE = re.compile(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9ff
 def _vtr_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric not in (None, "vtr") or _asks_about_the_carrier(case):
         return None
-    if not (_ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do):
+    consequence = bool(_CONSEQUENCE.search(case.text))
+    asked = _ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do
+    if not (asked or consequence):
         return None
     named = case.concepts & {"trackingid", "threshold", "drop", "invalid"}
     if case.metric is None and not (named or _BARE_RATE.search(case.text)):
@@ -233,6 +238,8 @@ def _vtr_rate(case: Case) -> Decision | None:
     above = is_above(rate, 100)
     facts: dict[str, Fact] = {"percent": f"{case.rate:g}", "above": above}
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
+    if consequence and not above and not case.what_to_do:
+        entry = "vtr-consequences"  # "VTR 93%, what happens?": the verdict, then what follows
     return Decision(code="vtr_rate", facts=facts, agrees=_passes_asked(case, above), entry=entry)
 
 

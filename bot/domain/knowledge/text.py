@@ -33,6 +33,9 @@ MIN_HAN_TERM = 3
 MAX_HAN_TERM = 5
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
 LONG_WORD = 9
+_GLUED = re.compile(r"(?<![A-Za-z])[A-Za-z]{6,24}(?![A-Za-z])")
+MAX_GLUED = 3
+MIN_GLUED_PIECE = 3
 MAX_TYPO_LENGTH = 24
 """Longer runs of letters are no word (a pasted code): not spell-checked."""
 
@@ -165,6 +168,38 @@ class Analyzer:
         if not close:
             return word
         return min(close, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
+
+    def unglue(self, text: str) -> str:
+        """Words typed without spaces between them ("VTRtarget?whatwindow") apart again,
+        when a run of letters is no word and no typo of one but splits into known words,
+        one of them a key term of our field ("vtr target? what window")."""
+        return _GLUED.sub(lambda m: self._split_glued(m.group()), text)
+
+    def _split_glued(self, run: str) -> str:
+        word = run.casefold()
+        if word in self._vocabulary or self.correct(word) != word:
+            return run
+        pieces = self._segments(word, MAX_GLUED)
+        if pieces is None or not any(p in self._key_terms for p in pieces):
+            return run
+        return " ".join(pieces)
+
+    def _segments(self, word: str, most: int) -> list[str] | None:
+        """`word` as at most `most` known words (three letters or more, or a small word
+        like "is"), the fewest first; None when it is no such sequence."""
+        if word in self._vocabulary and (len(word) >= MIN_GLUED_PIECE or word in self._stop_words):
+            return [word]
+        if most < 2:
+            return None
+        for cut in range(len(word) - 2, 1, -1):
+            head = word[:cut]
+            if head in self._vocabulary and (
+                len(head) >= MIN_GLUED_PIECE or head in self._stop_words
+            ):
+                rest = self._segments(word[cut:], most - 1)
+                if rest is not None:
+                    return [head, *rest]
+        return None
 
     def correct_han(self, text: str) -> str:
         """Chinese key terms typed with one inner character wrong (追综号 → 追踪号, 亚吗逊 →

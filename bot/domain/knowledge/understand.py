@@ -240,8 +240,16 @@ _PIECE_END = re.compile(
     # after "and" starts a new question.
     r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should)\b)|"
     r",\s+(?:and\s+|also\s+|plus\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should)\b)|"
-    r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})"
+    r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})|"
+    # "VTR怎么算还有FBA受影响吗": the same words start a question without a comma too (not
+    # 还有效, 还有多久: "still").
+    r"(?<=[^\s,，])(?=(?:另外|顺便问一?下|还有(?![效多救几没什的])|以及)[^,，]{2,})|"
+    r"\s+(?=(?:also|btw|plus|and also)\s+(?:how|what|where|when|which|why|is|are|do|does|can)\b)"
 )
+_TOLD_END = re.compile(r"(?<=[。！!])|(?<=[^\s.]{2}\.)\s+")
+"""The end of a sentence that may only tell ("My VTR is 93%. What happens, and how do I fix
+it?"): the figures it tells are the story of every question after it. Not after "U.S." or a
+list's "1."."""
 MAX_PIECES = 3
 _COMMA = re.compile(r"[,，]")
 MIN_COMMA_PART = 6
@@ -253,7 +261,13 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 def asked_pieces(text: str, names_subject: Callable[[str], bool] | None = None) -> list[str]:
     """The questions of a message that asks several ("用了购买配送还会有VTR问题吗？要额外付费
     吗？"), each with the story before the first one; one piece when it asks one thing."""
-    parts = [p.strip() for p in _PIECE_END.split(text) if p and p.strip()]
+    parts = [
+        s.strip()
+        for p in _PIECE_END.split(text)
+        if p and p.strip()
+        for s in _TOLD_END.split(p)
+        if s.strip()
+    ]
     if len(_HAN.findall(text)) > len(_LATIN_LETTER.findall(text)):
         # In a Chinese message a space before a Chinese phrase separates two phrases
         # ("在哪里看VTR 有缺陷明细吗"); in an English one it only sets off a term.
