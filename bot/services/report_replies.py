@@ -43,6 +43,11 @@ CACHE_BYTES = 64 << 20
 IN_PROCESS_REPORT_CHARS = 4 << 20
 """A report whose JSON is longer than this (tens of thousands of groups or defects) is
 built in a worker process; a shorter one in a thread, at once."""
+BESIDE_WORK_CHARS = 256 << 10
+"""Beside work that holds this process (an upload's merge), a report longer than this (a
+thousand defects or so, a workbook that takes a while to write) is built in a worker, on
+the other core, rather than in a thread taking turns with that work for the interpreter;
+a shorter one costs less than starting the worker."""
 REPORT_WORKER_CPU_SECONDS = 600
 _Key = tuple[int, str, str]
 T = TypeVar("T")
@@ -67,21 +72,26 @@ class ReportReplies:
         cache_bytes: int = CACHE_BYTES,
         in_process_chars: int = IN_PROCESS_REPORT_CHARS,
         fix_marks: FixMarksOf | None = None,
+        beside_work_chars: int = BESIDE_WORK_CHARS,
     ) -> None:
         self.scratch_folder = scratch_folder
         self.cache_bytes = cache_bytes
         self.in_process_chars = in_process_chars
+        self.beside_work_chars = beside_work_chars
         self.fix_marks = fix_marks
         """A connected store's fixes sent from the chat, marked on every report shown."""
         self._files: OrderedDict[_Key, list[Reply]] = OrderedDict()
 
-    async def build(self, chat_id: int, report_json: str, t: Translator) -> list[Reply]:
+    async def build(
+        self, chat_id: int, report_json: str, t: Translator, beside_work: bool = False
+    ) -> list[Reply]:
         """What a seller gets after an upload or /vtr, from the report as stored, with the
-        fixes sent from the chat marked (`fix_marks`: shown, never counted)."""
+        fixes sent from the chat marked (`fix_marks`: shown, never counted). `beside_work`:
+        built while this process is busy with other work (`BESIDE_WORK_CHARS`)."""
         marks = await self.fix_marks(chat_id) if self.fix_marks else {}
         key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report_json, marks))
         cached = self._files.get(key)
-        parts, files = await self._built(report_json, t.lang, cached, marks)
+        parts, files = await self._built(report_json, t.lang, cached, marks, beside_work)
         if parts is None:
             return say(t._("This report is too large for me to show. Export a shorter date range and send it again."))  # fmt: skip
         if cached is None:
@@ -91,13 +101,20 @@ class ReportReplies:
         return parts.text + files
 
     async def _built(
-        self, report_json: str, lang: Lang, cached: list[Reply] | None, marks: FixMarks
+        self,
+        report_json: str,
+        lang: Lang,
+        cached: list[Reply] | None,
+        marks: FixMarks,
+        beside_work: bool = False,
     ) -> tuple[ReportParts | None, list[Reply]]:
         """The parts and the defect files read back (or the cached ones), written in a
         folder of their own that is removed afterwards, whatever happened."""
         folder = await asyncio.to_thread(self._fresh_folder)
         try:
-            parts = await asyncio.to_thread(self._parts, report_json, lang, folder, cached, marks)
+            parts = await asyncio.to_thread(
+                self._parts, report_json, lang, folder, cached, marks, beside_work
+            )
             if cached is not None or parts is None:
                 return parts, cached or []
             return parts, await asyncio.to_thread(_read_back, parts.files or [])
@@ -122,10 +139,14 @@ class ReportReplies:
         folder: Path,
         cached: list[Reply] | None,
         marks: FixMarks,
+        beside_work: bool,
     ) -> ReportParts | None:
         """Built here when small, else by a worker; None when even the worker failed."""
         args = (lang, folder, cached is None, marks)
-        return within_bounds(report_parts, report_json, args, self.in_process_chars)
+        here_up_to = self.in_process_chars
+        if beside_work:
+            here_up_to = min(here_up_to, self.beside_work_chars)
+        return within_bounds(report_parts, report_json, args, here_up_to)
 
     def _keep(self, key: _Key, files: list[Reply]) -> None:
         self.forget(key[0])  # only the chat's last report is sent again

@@ -137,16 +137,18 @@ class UploadService:
     ) -> list[Reply]:
         say = _quiet(progress)
         try:
-            report_json = await self._process(chat_id, upload, t, say)
+            replies = await self._process(chat_id, upload, t, say)
         except UploadRefused as refusal:
             if refusal.status:
                 await say(refusal.status)
             return [Reply(refusal.html)]
         await say(esc(t._("Done: {filename} analysed.", filename=upload.filename)))
-        return await self.reports.build(chat_id, report_json, t)
+        return await replies
 
-    async def _process(self, chat_id: int, upload: Upload, t: Translator, say: Progress) -> str:
-        """The upload's report, as stored (JSON)."""
+    async def _process(
+        self, chat_id: int, upload: Upload, t: Translator, say: Progress
+    ) -> asyncio.Future[list[Reply]]:
+        """The replies to the stored upload, being built (see `_work_on`)."""
         self._check_name_and_size(upload, t)
         try:
             claim = await self.store.claim_upload(chat_id)
@@ -176,8 +178,9 @@ class UploadService:
 
     async def _work_on(
         self, chat_id: int, claim: str, upload: Upload, t: Translator, say: Progress
-    ) -> str:
-        """The upload's turn: fetched, analysed, merged; its report as stored."""
+    ) -> asyncio.Future[list[Reply]]:
+        """The upload's turn: fetched, analysed, merged; the replies to its report, being
+        built while the shipments are merged (`_store_while_replying`)."""
         as_of = parse_date(upload.caption) or await self.store.get_as_of(chat_id)
         folder_for_upload = await asyncio.to_thread(fresh_scratch, self.scratch_folder)
         with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=folder_for_upload) as folder:
@@ -189,9 +192,37 @@ class UploadService:
             if isinstance(report, VtrReport):  # analysed in this process
                 text = await asyncio.to_thread(report.model_dump_json)
                 report = ReportJson(text, report.as_of)
-            await self._store(chat_id, claim, upload.filename, report, table, t)
+            replies = await self._store_while_replying(chat_id, claim, upload, report, table, t)
         log.info("chat %s: analysed in %.2f s", chat_id, time.perf_counter() - started)
-        return report.text
+        return replies
+
+    async def _store_while_replying(
+        self,
+        chat_id: int,
+        claim: str,
+        upload: Upload,
+        report: ReportJson,
+        table: Shipments,
+        t: Translator,
+    ) -> asyncio.Future[list[Reply]]:
+        """The merge and the replies (the report's messages and defect workbook, written
+        in a worker when it takes a while) need only the analysis, not each other: they run
+        at once, on two cores, and the replies are handed on only once the upload is stored.
+        When the merge fails, the replies are waited for (bounded: a thread's short work, or
+        a worker under the analysis's limits) and dropped, cached files included: nothing is
+        left behind, and no report of an upload that was not stored is ever sent."""
+        replies = asyncio.ensure_future(
+            self.reports.build(chat_id, report.text, t, beside_work=True)
+        )
+        try:
+            await self._store(chat_id, claim, upload.filename, report, table, t)
+        except BaseException:
+            await asyncio.wait({replies})
+            if not replies.cancelled():
+                replies.exception()  # retrieved: the merge's error is the one told
+            self.reports.forget(chat_id)
+            raise
+        return replies
 
     def _check_name_and_size(self, upload: Upload, t: Translator) -> None:
         if Path(upload.filename).suffix.lower() not in ACCEPTED_SUFFIXES:

@@ -13,7 +13,7 @@ from python_calamine import CalamineWorkbook
 
 from bot.services.core import Core
 from bot.services.dates import parse_date
-from bot.services.replies import ChatRef, Upload
+from bot.services.replies import ChatRef, Reply, Upload
 from bot.services.store import Store
 from bot.services.text_split import split_html, units
 from bot.services.upload_queue import UploadQueue
@@ -106,6 +106,98 @@ async def test_upload_reports_merges_and_remembers(core: Core, sqlite_store: Sto
     again = await core.handle_command(EN, "vtr")
     assert "90.0%" in "\n".join(r.html for r in again)
     assert await stored_records(sqlite_store, ZH.chat_id) == []
+
+
+async def test_the_replies_are_built_while_the_upload_is_merged(
+    core: Core, sqlite_store: Store, monkeypatch
+) -> None:
+    """The report's messages and workbook need the analysis, not the merge: the merge
+    waits here until they have begun, which only an upload doing both at once gets past."""
+    replying = asyncio.Event()
+    build, store_upload = core.uploads.reports.build, sqlite_store.store_upload
+
+    async def build_noted(*args: object, **kwargs: object) -> list[Reply]:
+        replying.set()
+        return await build(*args, **kwargs)  # type: ignore[arg-type]
+
+    async def store_once_replying(*args: object, **kwargs: object) -> int | None:
+        await asyncio.wait_for(replying.wait(), timeout=30)
+        return await store_upload(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core.uploads.reports, "build", build_noted)
+    monkeypatch.setattr(sqlite_store, "store_upload", store_once_replying)
+    replies = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    assert "90.0%" in "\n".join(r.html for r in replies)
+    assert replies[-1].document is not None
+    assert len(await stored_records(sqlite_store, EN.chat_id)) == 21
+
+
+async def test_an_upload_that_could_not_be_stored_sends_no_report_and_leaves_nothing(
+    core: Core, sqlite_store: Store, monkeypatch
+) -> None:
+    """The merge fails while the replies are being built: the seller hears that nothing was
+    saved, the replies are dropped (no report to show on /vtr, none of their files left in
+    the scratch folder)."""
+    import sqlite3
+
+    replying, built = asyncio.Event(), asyncio.Event()
+    build = core.uploads.reports.build
+
+    async def build_noted(*args: object, **kwargs: object) -> list[Reply]:
+        replying.set()
+        try:
+            return await build(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            built.set()
+
+    async def store_fails(*args: object, **kwargs: object) -> int | None:
+        await asyncio.wait_for(replying.wait(), timeout=30)
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(core.uploads.reports, "build", build_noted)
+    monkeypatch.setattr(sqlite_store, "store_upload", store_fails)
+    replies = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    assert built.is_set()  # waited for, not left running
+    assert "nothing was saved" in replies[0].html
+    assert all(reply.document is None for reply in replies)
+    [after] = await core.handle_command(EN, "vtr")
+    assert "No report yet" in after.html
+    scratch = sqlite_store.path.parent / "scratch"
+    assert not [p for p in scratch.iterdir() if p.name.startswith("vtrbot-report-")]
+    assert await stored_records(sqlite_store, EN.chat_id) == []
+
+
+@pytest.mark.slow  # starts a worker process
+async def test_a_long_reports_replies_are_built_in_a_worker_beside_the_merge(
+    core: Core, sqlite_store: Store, monkeypatch
+) -> None:
+    """Past `beside_work_chars`, the messages and the workbook come from a worker (the
+    merge holds this process meanwhile), and are the same as built here."""
+    from bot.services import report_replies
+
+    in_worker: list[str] = []
+    call_isolated = report_replies.call_isolated
+
+    def noted(function, args, limits):  # type: ignore[no-untyped-def]
+        in_worker.append(function.__name__)
+        return call_isolated(function, args, limits)
+
+    monkeypatch.setattr(report_replies, "call_isolated", noted)
+    here = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    assert in_worker == []
+    core.uploads.reports.beside_work_chars = 0
+    core.uploads.reports.forget(EN.chat_id)  # or the cached workbook is sent again
+    there = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
+    assert in_worker == ["report_parts"]
+    assert [r.html for r in there] == [r.html for r in here]
+    sheets = [
+        CalamineWorkbook.from_filelike(io.BytesIO(r.document.data))
+        .get_sheet_by_index(0)
+        .to_python()
+        for r in (here[-1], there[-1])
+        if r.document is not None
+    ]
+    assert len(sheets) == 2 and sheets[0] == sheets[1]
 
 
 async def test_a_second_upload_waits_for_the_first(core: Core) -> None:
