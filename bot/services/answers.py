@@ -10,7 +10,15 @@ import html as html_lib
 
 from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.services.decision_text import decision_lead
-from bot.services.i18n import Translator
+from bot.services.i18n import Translator, translator
+
+
+def _(msgid: str) -> str:
+    """Marks a sentence for the catalog (pybabel extracts `_`); `t._` translates it."""
+    return msgid
+
+
+OTHER_LANGUAGE = _("I answer questions in Chinese or English: please ask again in one of them.")
 
 
 def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) -> str:
@@ -30,6 +38,10 @@ def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) 
         return f"{body}\n\n{source}"
     if answer.kind == "unsure":
         return t._("I'm not sure which of these you mean:")
+    if answer.kind == "other_language":
+        # In English, and in Chinese below it: the seller reads neither well, so both.
+        english = t._(OTHER_LANGUAGE)
+        return f"{english}\n{translator('zh')._(OTHER_LANGUAGE)}" if t.lang == "en" else english
     return t._(
         "That is outside what I know: I answer questions about VTR, Buy Shipping and "
         "self-fulfilled shipping metrics. Send /help to see what I can do."

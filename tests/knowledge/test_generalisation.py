@@ -197,3 +197,39 @@ def test_glued_words_are_taken_apart_only_into_our_words(
     kb: KnowledgeBase, text: str, expected: str
 ) -> None:
     assert kb._analyzer.unglue(text) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "VTRの計算方法を教えてください",
+        "VTR 기준이 뭐예요?",
+        "¿Cómo se calcula la tasa de seguimiento?",
+        "Quel est le taux de suivi valide pour mon compte",
+        "Wie wird die VTR berechnet und was ist das Ziel",
+        "Qual é a taxa de rastreamento válido do meu pedido",
+    ],
+)
+def test_a_question_in_another_language_gets_an_honest_line(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.answer(question)
+    assert answer.kind == "other_language" and answer.decision is None
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert reply.startswith("I answer questions in Chinese or English")
+    assert "中文或英文" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # English and Chinese with words that look European stay ours.
+        "DE to FR, la poste letter under 20 eur, does it count?",
+        "Is the VTR bar the same in ES and IT?",
+        "my vtr was 93% is that bad",
+        "VTR是什么",
+        "有效追蹤率是怎麼計算的",
+    ],
+)
+def test_only_other_languages_get_that_line(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "answer"

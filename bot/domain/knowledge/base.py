@@ -21,6 +21,7 @@ from bot.domain.knowledge.understand import (
     detect_lang,
     main_question,
     normalize_question,
+    other_language,
     stated_figures,
 )
 from bot.domain.languages import Lang
@@ -171,6 +172,9 @@ class KnowledgeBase:
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
         """The answer to a seller's question, in the language the question is asked in;
         several questions in one message are answered in turn (`Answer.parts`)."""
+        if other_language(question):
+            # Answered honestly in a line, not with a guess at the entry its terms hit.
+            return Answer(lang="en", kind="other_language", confidence=0.0)
         reply_lang = detect_lang(question, lang)
         question = self._analyzer.unglue(question)
         whole = self._answer_one(question, reply_lang)

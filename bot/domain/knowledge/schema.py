@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from bot.domain.languages import Lang
 
-AnswerKind = Literal["answer", "unsure", "off_topic"]
+AnswerKind = Literal["answer", "unsure", "off_topic", "other_language"]
+"""other_language: asked in a language the bot does not answer in (Japanese, Spanish …)."""
 
 TELEGRAM_MAX_CHARS = 4096
 """Telegram rejects longer messages; the rendered reply adds a source line, so keep a margin."""

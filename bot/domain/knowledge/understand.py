@@ -208,6 +208,100 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     return "en" if _LATIN_WORD.match(folded.lstrip()) else "zh"
 
 
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_INVERTED_MARK = re.compile(r"[¿¡]")
+_FOREIGN_WORDS = frozenset(
+    # Spanish, French, German, Portuguese and Italian grammar words that are no English word
+    # and no marketplace code ("de", "es", "it", "la" of La Poste are left out).
+    [
+        "qué",
+        "que",
+        "cuál",
+        "cual",
+        "cómo",
+        "como",
+        "los",
+        "las",
+        "del",
+        "para",
+        "por",
+        "mis",
+        "tasa",
+        "está",
+        "tengo",
+        "puedo",
+        "hay",
+        "una",
+        "seguimiento",
+        "envío",
+        "envíos",
+        "pedidos",
+        "est",
+        "les",
+        "des",
+        "du",
+        "pour",
+        "quel",
+        "quelle",
+        "c'est",
+        "qu'est",
+        "ce",
+        "taux",
+        "suivi",
+        "mon",
+        "je",
+        "nous",
+        "combien",
+        "pourquoi",
+        "comment",
+        "ist",
+        "die",
+        "der",
+        "das",
+        "und",
+        "wie",
+        "ich",
+        "mein",
+        "meine",
+        "nicht",
+        "wird",
+        "sind",
+        "gültige",
+        "warum",
+        "wann",
+        "qual",
+        "é",
+        "taxa",
+        "rastreamento",
+        "meu",
+        "não",
+        "minha",
+        "porque",
+        "è",
+        "il",
+        "tasso",
+        "perché",
+        "mio",
+    ]
+)
+MIN_FOREIGN_WORDS = 2
+
+
+def other_language(text: str) -> bool:
+    """The message is in a language this bot does not answer in: Japanese kana, Korean
+    hangul, Spanish ¿¡, or more grammar words of a European language than of English
+    ("¿Cuál es el objetivo de VTR?", "Was ist die gültige Sendungsverfolgungsrate?")."""
+    if _KANA_HANGUL.search(text) or _INVERTED_MARK.search(text):
+        return True
+    folded = to_half_width(text)
+    if _HAN.search(folded):
+        return False  # Chinese, whatever Latin words it borrows
+    words = re.findall(r"[a-zà-ÿ']+", folded)
+    foreign = sum(word in _FOREIGN_WORDS for word in words)
+    english = sum(word in _EN_GRAMMAR for word in words)
+    return foreign >= MIN_FOREIGN_WORDS and foreign > english
+
+
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+|\n+")
 _ASKS_ZH = re.compile(
     "吗|嗎|呢|怎么|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1"
