@@ -105,6 +105,41 @@ def _vtr_rate_groups(decision: Decision, t: Translator) -> str:
     return "\n".join(lines)
 
 
+def _mismatch(decision: Decision, t: Translator) -> str:
+    """A carrier that does not match the number: "not valid" to a question whether it counts,
+    "it matters" to one whether it matters; with the two carriers' names when known."""
+    named = bool(decision.facts.get("selected"))
+    if decision.facts.get("valid_asked"):
+        msgid = (
+            _(
+                "Not valid: a {actual} number entered with {selected} as the carrier does not "
+                'match, so the tracking shows as "unconfirmed". Edit the tracking to {actual} '
+                "before the buyer receives the package."
+            )
+            if named
+            else _(
+                "Not valid: when the carrier selected does not match the number, the tracking "
+                'shows as "unconfirmed". Edit it to the number\'s carrier before the buyer '
+                "receives the package."
+            )
+        )
+    else:
+        msgid = (
+            _(
+                "It matters: a {actual} number entered with {selected} as the carrier does not "
+                'match, so the tracking shows as "unconfirmed" and does not count as valid. Edit '
+                "the tracking to {actual} before the buyer receives the package."
+            )
+            if named
+            else _(
+                "It matters: when the carrier selected does not match the number, the tracking "
+                'shows as "unconfirmed" and does not count as valid. Edit it to the number\'s '
+                "carrier before the buyer receives the package."
+            )
+        )
+    return t._(msgid, **_facts(decision))
+
+
 def _vtr_counts(decision: Decision, t: Translator) -> str:
     text = _vtr_verdict(decision, t)
     label = str(decision.facts.get("label") or "")
@@ -391,19 +426,7 @@ WORDINGS: dict[str, Wording] = {
     "de_domestic_rule": _sentence(
         _("German domestic shipments count toward VTR when the order is over EUR 15."),
     ),
-    "carrier_mismatch": _by_fact(
-        "selected",
-        _(
-            "It matters: a {actual} number entered with {selected} as the carrier does not "
-            'match, so the tracking shows as "unconfirmed" and does not count as valid. Edit '
-            "the tracking to {actual} before the buyer receives the package."
-        ),
-        _(
-            "It matters: when the carrier selected does not match the number, the tracking "
-            'shows as "unconfirmed" and does not count as valid. Edit it to the number\'s '
-            "carrier before the buyer receives the package."
-        ),
-    ),
+    "carrier_mismatch": _mismatch,
     "strike_through": _strike_through,
     "marketplace_list": _marketplace_list,
     "vtr_marketplaces": _vtr_marketplaces,

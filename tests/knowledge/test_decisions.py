@@ -494,6 +494,25 @@ LEADS = [
         ("Buy Shipping isn't available for Germany, is it?", "No — On the list: DE."),
     ),
     *cases(
+        "a_mismatch_asked_whether_valid_is_not_valid",
+        # A number under another carrier is "unconfirmed" (domain.md 1b): asked whether it is
+        # valid or counts, the verdict is no; asked whether it matters, yes.
+        (
+            "I chose FedEx as carrier but the number is a UPS 1Z number, is it valid?",
+            "No — Not valid: a UPS number entered with FedEx as the carrier",
+        ),
+        (
+            "selected USPS but it's actually a UPS number, does that count?",
+            "No — Not valid: a UPS number entered with USPS",
+        ),
+        ("选了DHL但单号其实是顺丰的，这个单号有效吗", "不算有效：SF Express 的单号却选了 DHL"),
+        ("云途的号选成了燕文，还算有效追踪吗", "不算有效：YunExpress 的单号却选了 Yanwen"),
+        (
+            "picked Yanwen in the list though the number belongs to 4PX - does it matter?",
+            "It matters: a 4PX number entered with Yanwen",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

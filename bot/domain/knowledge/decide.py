@@ -73,7 +73,9 @@ _CHINESE_NAME = re.compile(
     r"(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
 )
 _MISMATCH = re.compile(
-    r"选成|选错|选了|填成|填错|其实|实际|实际上|actually|but it(?:'s| is| was)|instead|wrong carrier|selected|chose|picked|entered as"
+    r"选成|选错|选了|选的|填成|填错|填到|其实|实际|实际上|actually|but it(?:'s| is| was)|"
+    r"but the (?:number|tracking)|instead|wrong carrier|select|chose|choose|picked|pick |"
+    r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier"
 )
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 _WHICH_GROUP = re.compile(r"\bwhich\b|哪个|哪些|哪几个|fail")
@@ -82,6 +84,12 @@ _ASKS_OK = re.compile(
     r"still (?:valid|count)|is it valid|\bok\b|okay|fine\b|acceptable|allowed"
 )
 """A mismatch question asking whether it is fine (the answer is no), not whether it matters."""
+_ASKS_VALID = re.compile(
+    r"有效吗|有效不|算有效|算不算有效|还算|算数吗|算吗|算不算|认吗|"
+    r"\bvalid\b|count(?:s|ed)?(?: as valid| toward| for)?\s*[?？]|does (?:it|that|this) count|still count"
+)
+"""A mismatch question asking whether the number counts as valid: "no", and the wording says
+"not valid" rather than "it matters"."""
 _LABEL = re.compile(r"^\s*([^:：，,；;。?？]{1,24}?)\s*[:：]")
 _SAME = re.compile(
     r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|"
@@ -498,10 +506,15 @@ def _carrier_chinese_name(case: Case) -> Decision | None:
 
 
 _NUMBER_AFTER = re.compile(
-    r"^\s*(?:的)?(?:单号|号码|追踪号|跟踪号|运单号|号|number|tracking|label)"
+    r"^\s*(?:的)?(?:[a-z0-9.]{1,6}\s)?(?:单号|号码|追踪号|跟踪号|运单号|号|number|tracking|label)"
 )
+_NUMBER_BEFORE = re.compile(
+    r"(?:number|tracking|单号|号码)\s*(?:is|was|'s|是|其实是|实际是|belongs to)\s*(?:actually\s)?(?:an?\s)?$"
+)
+"""Words that make the carrier after them the number's own ("the number is actually a UPS")."""
 _SELECTED_BEFORE = re.compile(
-    r"(?:选成|选了|选的是|选成了|填成|填成了|填了|写成|selected|chose|picked|entered(?: it)? as|as)\s*(?:了)?\s*$"
+    r"(?:选成|选了|选的是|选成了|填成|填成了|填了|写成|selected|select|chose|choose|picked|pick|"
+    r"entered(?: it)? as|as)\s*(?:了)?\s*$"
 )
 
 
@@ -515,7 +528,8 @@ def _carrier_roles(case: Case) -> tuple[str, str] | None:
         if at < 0:
             continue
         name = next(n for n in names if case.text.find(n) == at)
-        if _NUMBER_AFTER.search(case.text[at + len(name) : at + len(name) + 6]):
+        after = case.text[at + len(name) : at + len(name) + 16]
+        if _NUMBER_AFTER.search(after) or _NUMBER_BEFORE.search(case.text[max(0, at - 24) : at]):
             actual = carrier.name
         elif _SELECTED_BEFORE.search(case.text[max(0, at - 12) : at]):
             selected = carrier.name
@@ -533,7 +547,9 @@ def _carrier_mismatch(case: Case) -> Decision | None:
     roles = _carrier_roles(case)
     facts: dict[str, Fact] = {"selected": roles[0], "actual": roles[1]} if roles else {}
     # "有影响吗" / "does it matter": yes; "is it still valid", "可以吗", "is that ok": no.
-    matters = not _ASKS_OK.search(case.text)
+    asks_valid = bool(_ASKS_VALID.search(case.text))
+    facts["valid_asked"] = asks_valid
+    matters = not (asks_valid or _ASKS_OK.search(case.text))
     return Decision(
         code="carrier_mismatch", facts=facts, agrees=matters, entry="tracking-unconfirmed"
     )
