@@ -334,7 +334,15 @@ def _marketplace_list(decision: Decision, t: Translator) -> str:
         return text
     if decision.facts.get("listed"):
         return t._("On the list: {names}.", names=named) + sentence_gap(t) + text
-    return t._("Not on the list: {names}.", names=named) + sentence_gap(t) + text
+    text = t._("Not on the list: {names}.", names=named) + sentence_gap(t) + text
+    if decision.facts.get("unstated"):
+        unstated = t._(
+            "The sources here do not state a VTR bar for {names}: check Account Health → "
+            "Shipping Performance in that marketplace's Seller Central.",
+            names=named,
+        )
+        text += sentence_gap(t) + unstated
+    return text
 
 
 def _claim(decision: Decision, t: Translator) -> str:

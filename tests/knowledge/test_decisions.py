@@ -393,9 +393,11 @@ LEADS = [
     ),
     *cases(
         "a_false_belief_that_a_marketplace_is_on_a_list",
-        # AU is not on Buy Shipping's list from China; CA is not on the VTR bar's list.
+        # AU is not on Buy Shipping's list from China (domain.md lists its 12). CA is not on
+        # the VTR bar's list, which does not say there is no bar there: no verdict, the list
+        # first, then "not stated" (the last sentence of the reply).
         ("Buy Shipping also works for Australia, right?", "Not right: Not on the list: AU."),
-        ("the VTR bar applies to Canada too, correct?", "Not right: Not on the list: CA."),
+        ("the VTR bar applies to Canada too, correct?", "Not on the list: CA."),
     ),
     *cases(
         "a_belief_that_95_does_not_pass_is_confirmed",

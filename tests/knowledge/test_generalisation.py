@@ -233,3 +233,25 @@ def test_a_question_in_another_language_gets_an_honest_line(
 )
 def test_only_other_languages_get_that_line(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # domain.md lists the marketplaces where the bar applies from China; for the others
+        # (MX, CA, BR, IN …) it states nothing: no yes and no no, the list and Seller Central.
+        ("Does the 95% VTR bar apply to Mexico?", "do not state a VTR bar"),
+        ("VTR applies in Mexico too, right?", "do not state a VTR bar for MX"),
+        ("加拿大站也要VTR高于95%吧", "没有写明加拿大站的 VTR 要求"),
+        ("巴西站VTR不考核吧", "没有写明巴西站的 VTR 要求"),
+        ("印度站有VTR要求吗", "没有写明它的 VTR 要求"),
+    ],
+)
+def test_a_marketplace_off_the_published_list_is_not_stated_either_way(
+    kb: KnowledgeBase, question: str, says: str
+) -> None:
+    answer = kb.answer(question)
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert says in reply, reply
+    first = reply.split("\n", 1)[0]
+    assert not first.startswith(("对", "不对", "是", "不是", "Right", "Not right", "Yes", "No —"))

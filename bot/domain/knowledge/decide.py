@@ -616,6 +616,11 @@ def _marketplace_list(case: Case) -> Decision | None:
     if claim != "only":  # "doesn't support Canada": the named ones' place on the list first
         facts["named"] = " ".join(named)
         facts["listed"] = bool(set(named) & set(covered))
+        if not buy and not facts["listed"]:
+            # "巴西站VTR不考核吧", "applies in Mexico too?": the published list leaves it out,
+            # which neither confirms nor denies a bar there; no verdict, Seller Central says.
+            facts["unstated"] = True
+            return Decision(code="marketplace_list", facts=facts, entry=entry)
     return Decision(code="marketplace_list", facts=facts, agrees=agrees, entry=entry)
 
 
