@@ -180,9 +180,7 @@ class KnowledgeBase:
         whole = self._answer_one(question, reply_lang)
         parts = asked_pieces(question, self._names_a_concept)
         pieces = [f for p in parts for f in self._facets(p, reply_lang)]
-        if len(pieces) < 2 or (
-            whole.decision is not None and whole.decision.facts.get("shipments")
-        ):
+        if len(pieces) < 2 or _decided_as_one(whole, question):
             return whole
         answers: list[Answer] = []
         subject = " ".join(self._subject(pieces[0])[:1])
@@ -398,6 +396,18 @@ FACETS: dict[str, tuple[str, str]] = {
 NORMAL_CACHE = 64
 MAX_PARTS = 2
 """Further questions answered after the first: three in all, more would bury each answer."""
+
+
+def _decided_as_one(whole: Answer, question: str) -> bool:
+    """The whole message is one case: the seller's figures, or one belief with its verdict
+    asked once at the end ("POA: root cause, what we did, how we prevent it, right?"),
+    whose inner "what"/"how" clauses are parts of the belief, not questions of their own."""
+    decision = whole.decision
+    if decision is None:
+        return False
+    one_belief = decision.belief and decision.agrees is not None
+    asked_once = question.count("?") + question.count("？") <= 1
+    return bool(decision.facts.get("shipments")) or (one_belief and asked_once)
 
 
 def _new_topic(one: Answer, before: Answer) -> bool:

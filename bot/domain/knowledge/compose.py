@@ -62,7 +62,11 @@ _ASKS_COUNTS = re.compile(
 _DOMESTIC = re.compile(
     r"本土|境内|本地|国内|domestic|within (?:the )?(?:country|germany|france|italy|spain)"
 )
-_CHOICE = re.compile(r"\bor\b(?! not\b| no\b)|还是")
+_CHOICE = re.compile(
+    r"\bor\b(?! not\b| no\b| more\b| higher\b| above\b| equal| greater\b| less\b| lower\b| below\b| fewer\b| so\b)|还是"
+)
+"""A choice between two ("per order or per package?"); "95% or more", "or equal" are one
+bound, not two options."""
 _OUTSIDE_WORD = re.compile(r"[a-z0-9]")
 _WHICH = re.compile(
     r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b"
