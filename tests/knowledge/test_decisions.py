@@ -515,6 +515,99 @@ LEADS = [
         ),
     ),
     *cases(
+        "beliefs_about_carriers_not_integrated_with_amazon",
+        # domain.md 1 (seed 004): every self-fulfilled order needs tracking, not only those
+        # with integrated carriers; the EU/UK update: all shipping providers count.
+        ("国内小物流没跟亚马逊对接，那这些包裹豁免VTR对吧", "不对。这些单也计入 VTR"),
+        (
+            "Is it true that parcels shipped with non-integrated carriers are excluded from VTR?",
+            "Not right: They count toward VTR too",
+        ),
+        (
+            "whichever courier I use, the packages count toward VTR now, right?",
+            "Right: Packages of all shipping providers count",
+        ),
+        # "不管用哪家" is "whichever", not "不用管": no marketplace is skipped.
+        (
+            "听说从今年起欧洲那边不管用哪家快递，包裹都要算进VTR？",
+            "对。所有物流服务商的包裹都计入 VTR",
+        ),
+    ),
+    *cases(
+        "beliefs_about_the_us_scan_rule",
+        # domain.md 1b: from China to the US, one scan under USD 5, two from USD 5.
+        (
+            "So for China to US, one scan is always enough regardless of the amount?",
+            "No — One scan is not always enough",
+        ),
+        ("中美直发的单子不管金额多少，一次扫描就够了吧", "不对。不是所有订单一次扫描都够"),
+        (
+            "orders from China to the US of $5 and up need two scans, correct?",
+            "Right: Shipped from China to the US, orders of USD 5 or more need two carrier scans",
+        ),
+        (
+            "美国站5美元以上的订单需要两次扫描，其中一次是妥投，对吧",
+            "对。从中国直发美国站，5 美元及以上",
+        ),
+    ),
+    *cases(
+        "beliefs_about_what_a_low_vtr_does",
+        # domain.md 1: a category below 95% can lose self-fulfilled selling in it; FBA and
+        # other categories are not affected.
+        ("VTR不达标其实没有实际影响，对吧", "不对。不只是提醒"),
+        (
+            "a low VTR is only a warning with no real consequences, right?",
+            "Not right: It is more than a warning",
+        ),
+        ("VTR掉到95以下的话，只会影响这个品类，其他品类照卖，对吗", "对。只限制那个分类"),
+        (
+            "VTR low in one category: only that category's MFN offers get restricted, correct?",
+            "Right: Only that category is restricted",
+        ),
+    ),
+    *cases(
+        "beliefs_about_the_appeal_and_the_defect_report",
+        # domain.md 1b: a Plan of Action (root cause, actions taken, prevention); seed 004:
+        # Request Report, filterable by carrier and category.
+        (
+            "VTR申诉要交行动计划，写原因、措施和如何避免再次发生，对吧",
+            "对。行动计划（Plan of Action）就写这三点",
+        ),
+        (
+            "POA for VTR: root cause, what we fixed, how we prevent it - that's it, right?",
+            "Right: A Plan of Action covers exactly those three points",
+        ),
+        ("听说缺陷报告能按品类过滤，是真的吗", "对。在“配送绩效”区域点“请求报告”"),
+        (
+            "can I filter the VTR defect report by carrier? I heard yes",
+            "Right: Click Request Report",
+        ),
+    ),
+    *cases(
+        "a_negation_that_is_the_belief_itself",
+        # "不是大于等于", "not 95% or more" state the strict bar; they do not deny it.
+        ("我理解VTR要严格高于95%，等于95%不算，没错吧", "对。VTR 必须高于 95%"),
+        (
+            "strictly above 95%, not 95% or more, that's how VTR works, right?",
+            "Right: VTR must be above 95%",
+        ),
+        (
+            "the bar is above 95%, not greater than or equal to 95%, correct?",
+            "Right: VTR must be above 95%",
+        ),
+        ("VTR 95% or more passes, right?", "Not right: VTR must be above 95%"),
+        # "不算缺陷", "still fine" state that late tracking is fine: false (a defect).
+        (
+            "如果发货后48小时内补上单号，就算买家已经签收了也不算缺陷，是吧",
+            "不对。送达之后才添加或修改的追踪信息不算数",
+        ),
+        (
+            "tracking uploaded after the buyer received it is still fine, right?",
+            "Not right: Tracking added or changed after delivery",
+        ),
+        ("送达后补的追踪号不算数吧", "对。送达之后才添加或修改的追踪信息不算数"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

@@ -63,6 +63,9 @@ class Claim(_Loose):
     denied_by: list[str] = []
     """Patterns that state the belief negated ("不是实时", "isn't per order"), where the
     general negation words do not reach; with `flips`, the question then states the opposite."""
+    stated_by: list[str] = []
+    """Words that state the belief itself though they hold a negation ("不算缺陷", "not a
+    defect" for "tracking added after delivery is fine"): they do not negate it."""
     says: Texts
 
     def denied_in(self, text: str) -> bool:
@@ -72,7 +75,7 @@ class Claim(_Loose):
         """A negation outside the words that make the belief ("Buy Shipping isn't free",
         "VTR不是看30天吧"): the question states the belief's opposite. Words the belief
         itself is made of ("不收费", "no fee") are taken out first."""
-        for pattern in self.when:
+        for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, " ", text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
 

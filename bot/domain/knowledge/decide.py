@@ -60,6 +60,11 @@ without a verb."""
 _SKIP = re.compile(
     r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
 )
+_REGARDLESS = re.compile(
+    r"(?:不管|无论|不论)(?:是|用|走|选)?(?:哪|什么|多少|几|谁|怎么)|no matter (?:which|what|how|who)|"
+    r"regardless of|whichever|whatever"
+)
+"""Whichever one: what follows holds for all of them, it skips none ("不管用哪家物流都要算")."""
 _ACCOUNT_WIDE = re.compile(
     r"整个店铺|全店|整个账户|整个账号|account[- ]wide|whole account|whole store|entire account|store[- ]wide|overall"
 )
@@ -576,7 +581,8 @@ def _list_claim(case: Case) -> str | None:
         return None
     if not buy and ("crossborder" in case.concepts or (len(case.markets) == 2 and case.origin)):
         return None  # a route ("从德国发到法国"): the EU/UK update decides, not the bar's list
-    said = _A_NOT_A.sub("", case.text)  # 算不算 asks; it does not say 不算
+    # 算不算 asks, it does not say 不算; "不管用哪家" / "no matter which" is "whichever", no skip.
+    said = _REGARDLESS.sub(" ", _A_NOT_A.sub("", case.text))
     if _ONLY.search(said):
         return "only"
     if NOT_OFFERED.search(said) or (not buy and _SKIP.search(said)):
