@@ -417,6 +417,12 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "eu_letter": _eu_letter,
+    "eu_route": _sentence(
+        _(
+            "Cross-border shipments {route} count toward VTR under the EU/UK update (since 15 "
+            "January 2025); the one exception is an order under EUR 20 sent with a letter service."
+        ),
+    ),
     "letter_outside_eu": _letter_outside_eu,
     "carrier_chinese_name": _by_fact(
         "carrier",

@@ -91,7 +91,7 @@ def test_a_rate_without_its_sign_is_a_percentage(text: str, expected: str) -> No
         ("我们店的VTR掉到了九十四点五", "不达标：有效追踪率 94.5% 低于要求"),
         ("追踪率刚好95", "不达标：正好 95.0% 不算“高于 95%”"),
         ("有效率目前95.3，稳不稳", "达标：有效追踪率 95.3% 高于 95%"),
-        ("vtr现在是96 安全吗", "是。达标：有效追踪率 96% 高于 95%"),
+        ("vtr现在是96 安全吗", "达标：有效追踪率 96% 高于 95%"),
         ("VTR sitting at 94.9", "A VTR of 94.9%: below the bar"),
         ("my rate is 95 flat", "A VTR of exactly 95.0% (not above 95%) is below the bar"),
         ("our tracking rate came in at 97 this week, fine?", "Yes — A VTR of 97% passes"),
@@ -255,3 +255,30 @@ def test_a_marketplace_off_the_published_list_is_not_stated_either_way(
     assert says in reply, reply
     first = reply.split("\n", 1)[0]
     assert not first.startswith(("对", "不对", "是", "不是", "Right", "Not right", "Yes", "No —"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A route between two places, one of them in the EU/UK update: it counts unless it
+        # is an order under EUR 20 sent as Letter (domain.md 1b); "A站发B" names the route
+        # without 从, and a letter of unsaid amount gets the rule without a yes.
+        ("荷兰站发比利时的货算VTR吗", "算。NL → BE 的跨境货件"),
+        ("从法国发到西班牙的包裹要算VTR吗", "要。FR → ES 的跨境货件"),
+        ("DE to FR shipments count for vtr?", "Yes — Cross-border shipments DE → FR count"),
+        ("波兰站寄德国 不算VTR吧", "不对。PL → DE 的跨境货件"),
+        ("a letter from Italy to Spain, does it count?", "Cross-border shipments IT → ES"),
+        # A choice between account-wide and per category: the fact, no yes or no.
+        ("vtr是整个账号一个数还是分类目", "VTR 不是全店一个数"),
+        # "有12单" is a count, not the verb of "达标吗".
+        ("我发了300单 有12单没追踪号 达标吗", "达标：300 个里 288 个有效 = 96.0%"),
+    ],
+)
+def test_routes_choices_and_counted_verbs(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
+
+
+def test_how_it_is_worked_out_asks_for_the_formula(kb: KnowledgeBase) -> None:
+    assert kb.answer("how is valid tracking rate worked out exactly").matched == "vtr-formula"
+    assert kb.answer("欧盟新规什么时候生效的").matched == "eu-cross-border"

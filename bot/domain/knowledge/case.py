@@ -306,7 +306,7 @@ def states_a_belief(text: str) -> bool:
 
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _VERB_ASKED = re.compile(
-    r"(?<![不没只么何])(来得及|可以|需要|计入|能|会|算|是|有(?!效)|要(?!求)|够|行)(?=[^,，。?？]{0,14}吗)"
+    r"(?<![不没只么何])(来得及|可以|需要|计入|能|会|算|是|有(?!效)|要(?!求)|够|行)(?=[^,，。?？\d]{0,14}吗)"
 )
 
 
@@ -381,9 +381,23 @@ def _route(
             origin = market.code
         elif destination is None:
             destination = market
+    if origin is None and len(markets_at) == 2 and _SENT_TO.search(_between(text, markets_at)):
+        # "荷兰站发比利时的货", "DE to FR": the first place sends to the second.
+        return markets_at[0][1].code, markets_at[1][1]
     if origin is None and _CHINA.search(text):
         origin = "CN"
     return origin, destination
+
+
+_SENT_TO = re.compile(r"^\W*(?:站)?\s*(?:发|寄|运|直发|发货|发往|寄往|寄到|发到|到|→|->|\bto\b)")
+
+
+def _between(text: str, markets_at: tuple[tuple[int, Marketplace], ...]) -> str:
+    """The words after the first place named, up to the second."""
+    (first, market), (second, _) = markets_at[0], markets_at[1]
+    names = [n.casefold() for n in (market.zh, market.code, *market.aliases)]
+    ends = [first + len(n) for n in names if text.startswith(n, first)]
+    return text[max(ends, default=first) : second]
 
 
 def _counts(text: str, amount: float | None) -> Counts | None:

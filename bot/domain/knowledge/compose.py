@@ -94,8 +94,10 @@ SPECIFIC_WITHOUT_SUBJECT = 5.0
 """Matched information (Assessment.information) from which a question that names no subject
 of our field is still specific enough to answer ("怎么删掉我上传的数据"); under it ("这个怎么
 办", "help me with my account") the closest topics are offered instead."""
-FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups"})
-"""Decisions on the seller's figures per group: no claim of the table replaces them."""
+FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups", "per_category", "eu_route"})
+"""Decisions on the seller's figures per group, or stating the rule on purpose without a yes
+or no (a choice "整个账号还是分类目", a letter whose amount is unsaid): no claim of the table
+replaces them."""
 DECIDED_CONFIDENCE = 0.9
 EXEMPT_ENTRY = "vtr-exempt-shipments"
 ALERTS_ENTRY = "bot-alerts"
@@ -291,7 +293,8 @@ class Composer:
     def _names_a_subject(self, case: Case) -> bool:
         """The question names something of our field (VTR, a carrier, a marketplace …), not
         only a form ("这个怎么办", "why?", "help me with my account")."""
-        return bool(case.concepts & self._subjects or case.carriers or case.markets)
+        eu_update = "crossborder" in case.concepts or {"eu", "policy"} <= case.concepts
+        return bool(case.concepts & self._subjects or case.carriers or case.markets or eu_update)
 
     @staticmethod
     def _shortlist(found: Found) -> Answer:

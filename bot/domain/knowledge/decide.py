@@ -501,6 +501,27 @@ def _eu_letter(case: Case) -> Decision | None:
     )
 
 
+_COUNTS_ASKED = re.compile(
+    r"算|计入|计算|统计|考核|影响|要追踪|需要追踪|\bcount|includ|matter|affect|tracked|apply|applies"
+)
+
+
+def _eu_route(case: Case) -> Decision | None:
+    """ "从法国发到西班牙的包裹要算VTR吗", "荷兰站发比利时的货算吗": a cross-border route to or
+    from a country of the EU/UK update, with no amount given: it counts, unless it is an
+    order under EUR 20 sent as Letter (so a letter without its amount gets no yes)."""
+    if case.amount is not None or case.origin in (None, "CN") or case.destination is None:
+        return None
+    origin = marketplace_by_code().get(case.origin or "")
+    if origin is None or origin == case.destination or not _COUNTS_ASKED.search(case.text):
+        return None
+    if not (origin.eu_cross_border_rule or case.destination.eu_cross_border_rule):
+        return None
+    facts: dict[str, Fact] = {"route": f"{origin.code} → {case.destination.code}"}
+    agrees = None if case.letter else not case.negated
+    return Decision(code="eu_route", facts=facts, agrees=agrees, entry="eu-cross-border")
+
+
 def _carrier_chinese_name(case: Case) -> Decision | None:
     if not _CHINESE_NAME.search(case.text) or (
         not case.concepts & {"carrier"} and not case.carriers
@@ -647,9 +668,11 @@ def _account_wide(case: Case) -> Decision | None:
     per = bool(_PER_CATEGORY.search(case.text))
     if _SUSPENSION.search(case.text):
         return None  # "won't suspend my whole account?": the consequence, the claims' case
-    if wide == per or case.counts is not None:
-        return None  # both named ("整店还是每个类目"): the entry explains, no yes or no
-    return Decision(code="per_category", facts={}, agrees=per, entry="vtr-per-category")
+    if case.counts is not None or not (wide or per):
+        return None
+    # Both named ("整个账号一个数还是分类目"): a choice, answered with the fact, no yes or no.
+    agrees = None if wide and per else per
+    return Decision(code="per_category", facts={}, agrees=agrees, entry="vtr-per-category")
 
 
 RULES: tuple[Callable[[Case], Decision | None], ...] = (
@@ -668,6 +691,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _letter_outside_eu,
     _value_rules,
     _de_domestic_rule,
+    _eu_route,
     _strike_through,
     _marketplace_list,
     _account_wide,
