@@ -282,3 +282,19 @@ def test_routes_choices_and_counted_verbs(kb: KnowledgeBase, question: str, lead
 def test_how_it_is_worked_out_asks_for_the_formula(kb: KnowledgeBase) -> None:
     assert kb.answer("how is valid tracking rate worked out exactly").matched == "vtr-formula"
     assert kb.answer("欧盟新规什么时候生效的").matched == "eu-cross-border"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Valid needs a carrier scan (domain.md 1b): an unscanned number is never a yes, even
+        # when the words also say "any carrier counts".
+        ("any carrier's number counts as valid as long as it is uploaded, even unscanned?", "No"),
+        ("不管哪家物流，只要上传了单号就算有效，不用扫描吧", "不对"),
+    ],
+)
+def test_an_unscanned_number_is_not_valid_whatever_the_carrier(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
