@@ -249,7 +249,10 @@ class Composer:
         if case is not None and decision is not None and decision.entry in self._entries:
             # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the
             # figure), never for a choice between two ("per order or per package?").
-            asked = (case.belief or is_yes_no(text)) and not _CHOICE.search(text)
+            # A belief is confirmed or corrected whatever English "or" it holds ("…delivery
+            # or attempted delivery, right?"); 还是 still offers a choice.
+            choice = "还是" in text if case.belief else bool(_CHOICE.search(text))
+            asked = (case.belief or is_yes_no(text)) and not choice
             update = {
                 "belief": case.belief,
                 "agrees": decision.agrees if asked else None,
