@@ -140,6 +140,30 @@ def _mismatch(decision: Decision, t: Translator) -> str:
     return t._(msgid, **_facts(decision))
 
 
+def _shipment_age(decision: Decision, t: Translator) -> str:
+    """A package's age against VTR's 30-day window, which Amazon keys on the promised
+    delivery date."""
+    f = _facts(decision)
+    if decision.facts.get("unsure"):
+        return t._(
+            "A package shipped {days} days ago may or may not still be in VTR's 30-day "
+            "window: Amazon places packages in it by their promised delivery date, so it "
+            "counts only if that date is within the last 30 days.",
+            **f,
+        )
+    if decision.facts["inside"]:
+        return t._(
+            "A package shipped {days} days ago is inside VTR's 30-day window (Amazon places "
+            "it by its promised delivery date), so it counts toward your VTR.",
+            **f,
+        )
+    return t._(
+        "A package shipped {days} days ago is outside VTR's 30-day window (Amazon places it "
+        "by its promised delivery date), so it no longer counts toward your VTR.",
+        **f,
+    )
+
+
 def _vtr_counts(decision: Decision, t: Translator) -> str:
     text = _vtr_verdict(decision, t)
     label = str(decision.facts.get("label") or "")
@@ -441,6 +465,7 @@ WORDINGS: dict[str, Wording] = {
         _("German domestic shipments count toward VTR when the order is over EUR 15."),
     ),
     "carrier_mismatch": _mismatch,
+    "shipment_age": _shipment_age,
     "strike_through": _strike_through,
     "marketplace_list": _marketplace_list,
     "vtr_marketplaces": _vtr_marketplaces,

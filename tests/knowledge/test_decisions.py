@@ -608,6 +608,28 @@ LEADS = [
         ("送达后补的追踪号不算数吧", "对。送达之后才添加或修改的追踪信息不算数"),
     ),
     *cases(
+        "a_shipment_s_age_against_the_30_day_window",
+        # domain.md 1b: the window is 30 days by promised delivery date; older than 60 days
+        # the promise is out too, between 30 and 60 it depends on that date (no verdict).
+        ("两周前发的单没有单号还算VTR吗", "算。14 天前发的包裹还在 VTR 的 30 天窗口里"),
+        ("三个月前寄出的包裹没追踪号，现在还影响VTR吗", "不是。90 天前发的包裹已经不在"),
+        ("那批货是四个月前发的，没有追踪，现在不算VTR了吧", "对。120 天前发的包裹已经不在"),
+        (
+            "I sent a parcel 5 days ago without tracking, does it count in my VTR?",
+            "Yes — A package shipped 5 days ago is inside VTR's 30-day window",
+        ),
+        (
+            "orders we dispatched 10 weeks ago went out untracked - still dragging VTR down?",
+            "No — A package shipped 70 days ago is outside VTR's 30-day window",
+        ),
+        (
+            "some orders I shipped two months ago had no tracking, are they still hurting my VTR?",
+            "A package shipped 60 days ago may or may not still be in VTR's 30-day window",
+        ),
+        # An edit made days ago is no shipment's age: the window and latency answer it.
+        ("10天前改了单号，VTR怎么还没变", "VTR 看的是最近 30 天"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

@@ -195,6 +195,9 @@ class Case:
     when: bool = False
     what_to_do: bool = False
     own: bool = False
+    age_days: int | None = None
+    """How long ago the package in question was shipped ("10天前发的", "shipped 3 months
+    ago"), in days; None when the question gives no age."""
     verb: str | None = None
     """The verb a Chinese yes/no question asks with (算不算 → 算, 可以…吗 → 可以): the
     answer's first word, as a Chinese speaker answers yes or no."""
@@ -289,7 +292,32 @@ class CaseReader:
             what_to_do=bool(_WHAT_TO_DO.search(text)),
             own=bool(_OWN_DATA.search(text)),
             verb=_verb(text),
+            age_days=shipment_age(text),
         )
+
+
+_AGE_NUMBER = r"(\d{1,3}|a|an|one|two|three|four|five|six|一|两|二|三|四|五|六|半)"
+_AGE = re.compile(
+    _AGE_NUMBER
+    + r"\s?(?:个)?\s?(天|日|days?|周|星期|礼拜|weeks?|月|months?)\s?(?:前|之前|以前|ago|earlier)"
+)
+_SHIPPED_NEAR = re.compile(r"发|寄|出|ship|sent|mail|dispatch|post")
+_AGE_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}  # fmt: skip
+_UNIT_DAYS = {"天": 1, "日": 1, "d": 1, "周": 7, "星": 7, "礼": 7, "w": 7, "月": 30, "m": 30}
+
+
+def shipment_age(text: str) -> int | None:
+    """Days since the package was shipped, when the question says so next to a shipping
+    verb ("10天前发的", "shipped about 3 months ago", "两周前寄出"); 半个月 is 15 days."""
+    for match in _AGE.finditer(text):
+        near = text[max(0, match.start() - 16) : match.end() + 6]
+        if not _SHIPPED_NEAR.search(near):
+            continue
+        number, unit = match.groups()
+        count = 0.5 if number == "半" else _AGE_WORDS.get(number) or int(number)
+        return round(count * _UNIT_DAYS[unit[0]])
+    return None
 
 
 def denies(text: str) -> bool:

@@ -344,6 +344,32 @@ def _metrics_named(case: Case) -> Decision | None:
     return Decision(code="metrics_named", facts=facts, entry=entry)
 
 
+WINDOW_DAYS = 30
+"""VTR's window (metrics.yaml), keyed by Amazon on the promised delivery date."""
+SURELY_OUT_AFTER_DAYS = 60
+"""A package shipped longer ago than this has its promised delivery date outside the
+window too, however long its transit; between the two it depends on that date."""
+_ASKS_IN_WINDOW = re.compile(
+    r"算|计入|统计|影响|拉低|拖累|还在|count|included|drag|hurt|affect|still|in (?:the|my) vtr|window"
+)
+
+
+def _shipment_age(case: Case) -> Decision | None:
+    """ "10天前发的包裹没传单号，还算VTR吗", "shipped 3 months ago, still hurting my VTR?":
+    the package's age against the 30-day window; between 30 and 60 days it depends on the
+    promised delivery date, so no verdict."""
+    age = case.age_days
+    if age is None or case.counts is not None or case.rate is not None:
+        return None
+    if not _ASKS_IN_WINDOW.search(case.text):
+        return None
+    inside = age <= WINDOW_DAYS
+    facts: dict[str, Fact] = {"days": age, "inside": inside}
+    agrees = None if WINDOW_DAYS < age <= SURELY_OUT_AFTER_DAYS else inside != case.negated
+    facts["unsure"] = agrees is None
+    return Decision(code="shipment_age", facts=facts, agrees=agrees, entry="vtr-window")
+
+
 def _passes_asked(case: Case, passes: bool) -> bool:
     """The answer to "do I pass?" or to "am I below?", whichever the seller asked."""
     asks_fail = bool(_FAIL_WORDS.search(case.text))
@@ -678,6 +704,7 @@ def _account_wide(case: Case) -> Decision | None:
 RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _carrier_chinese_name,
     _carrier_mismatch,
+    _shipment_age,
     _vtr_groups,
     _vtr_rate_groups,
     _vtr_counts,
