@@ -89,7 +89,7 @@ def _vtr_groups(decision: Decision, t: Translator) -> str:
             for name, value in decision.facts.items()
             if name.endswith(key) and name != "groups"
         }
-        lines.append(_vtr_counts(Decision(code="vtr_counts", facts=group), t))
+        lines.append(_vtr_counts(Decision(code="vtr_counts", facts=group | {"one_of": 1}), t))
     return "\n".join(lines)
 
 
@@ -166,12 +166,44 @@ def _shipment_age(decision: Decision, t: Translator) -> str:
 
 def _vtr_counts(decision: Decision, t: Translator) -> str:
     text = _vtr_verdict(decision, t)
+    if "change" in decision.facts:
+        text = _supposed(decision, t, text)
+    if "late_fix" in decision.facts:
+        late = t._(
+            "The {count} fixed after delivery still count as invalid: an edit counts only "
+            "before the buyer receives the package.",
+            count=str(decision.facts["late_fix"]),
+        )
+        text += sentence_gap(t) + late
     label = str(decision.facts.get("label") or "")
     return f"{label}: {text}" if label else text
 
 
+def _supposed(decision: Decision, t: Translator, verdict: str) -> str:
+    """The verdict on a hypothetical, said as one ("With 3 more fixed: …"), then the
+    window as it is now."""
+    f = _facts(decision)
+    if decision.facts["change"] == "fix":
+        head = t._("With {count} more fixed:", count=f["count"])
+    else:
+        head = t._("With {count} more invalid:", count=f["count"])
+    now = t._(
+        "Now: {valid} valid of {shipments} = {percent}%.",
+        valid=f["now_valid"],
+        shipments=f["shipments"],
+        percent=f["now_percent"],
+    )
+    gap = " " if t.lang == "en" else ""
+    return f"{head}{gap}{verdict}{sentence_gap(t)}{now}"
+
+
 def _vtr_verdict(decision: Decision, t: Translator) -> str:
     f = _facts(decision)
+    if decision.facts["above"] and "one_of" in decision.facts:
+        # One group of several: it passes, but "no fixes needed" would read as the shop's.
+        return t._(
+            "{valid} valid of {shipments} = {percent}%: above the bar (VTR must be above 95%).", **f
+        )
     if decision.facts["above"]:
         return t._(
             "{valid} valid of {shipments} = {percent}%: above the bar (VTR must be above 95%), so this passes; "
@@ -195,6 +227,43 @@ def _vtr_verdict(decision: Decision, t: Translator) -> str:
             **f,
         )
     return f"{head} {fix}" if t.lang == "en" else f"{head}{fix}"
+
+
+def _counts_unclear(decision: Decision, t: Translator) -> str:
+    """What in the figures does not fit, then the two figures that would decide it."""
+    f = _facts(decision)
+    if {"total", "valid", "invalid"} <= set(f):
+        head = t._(
+            "Your figures do not add up: {valid} valid and {invalid} invalid make {sum}, not "
+            "{shipments}.",
+            valid=f["valid"],
+            invalid=f["invalid"],
+            sum=str(int(f["valid"]) + int(f["invalid"])),
+            shipments=f["total"],
+        )
+    elif "fixed" in f:
+        head = t._("Your figures do not add up: more packages fixed than were invalid.")
+    else:
+        head = t._("Your figures do not add up: more packages counted than were shipped.")
+    need = t._(
+        "To decide I need two: how many packages were shipped in the 30 days, and how many "
+        "of them have valid tracking (or how many do not)."
+    )
+    return head + sentence_gap(t) + need
+
+
+def _allowance(decision: Decision, t: Translator) -> str:
+    """The most invalid packages a total can hold and stay above the bar, named as packages."""
+    f = _facts(decision)
+    return t.ngettext(
+        "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
+        "most {count} package can be without.",
+        "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
+        "most {count} packages can be without.",
+        int(decision.facts["invalid"]),
+        shipments=f["shipments"],
+        valid=f["valid"],
+    )
 
 
 def _vtr_rate(decision: Decision, t: Translator) -> str:
@@ -382,12 +451,8 @@ WORDINGS: dict[str, Wording] = {
             "in the 30 days, and how many of them have valid tracking (or how many do not)."
         ),
     ),
-    "allowance": _sentence(
-        _(
-            "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
-            "most {invalid} can be without."
-        ),
-    ),
+    "allowance": _allowance,
+    "counts_unclear": _counts_unclear,
     "vtr_counts": _vtr_counts,
     "vtr_groups": _vtr_groups,
     "vtr_rate_groups": _vtr_rate_groups,

@@ -116,10 +116,10 @@ LEADS = [
         ("40 packages, 3 don't have tracking, ok?", "No — 37 valid of 40 = 92.5%"),
         # A measured 95.0% is the seller's figure, not the bar.
         ("家居类目VTR 95.0%，够吗", "不达标：正好 95.0% 不算“高于 95%”"),
-        # "fix 2" is a plan, not a count: 94/100 = 94.0%, ⌊95⌋ + 1 − 94 = 2 fixes.
+        # "fix 2" is a plan, not a count: the verdict is on 96/100 = 96.0% (94/100 now).
         (
             "if I fix 2 packages will I be above 95? I have 100 shipments and 94 valid",
-            "94 valid of 100 = 94.0%: below the bar",
+            "With 2 more fixed: 96 valid of 100 = 96.0%: above the bar",
         ),
     ),
     *cases(
@@ -372,9 +372,15 @@ LEADS = [
     *cases(
         "whether_n_fixes_are_enough_is_worked_out",
         # 188 + 2 = 190 of 200 = 95.0%: not above, one more needed.
-        ("200 shipped, 188 valid, is fixing 2 enough?", "No — 190 valid of 200 = 95.0%"),
+        (
+            "200 shipped, 188 valid, is fixing 2 enough?",
+            "No — With 2 more fixed: 190 valid of 200 = 95.0%",
+        ),
         # 94% of 50 = 47 valid; + 2 = 49 of 50 = 98.0%.
-        ("有效率94%，50个包裹，修好2个够吗", "够。达标：50 个里 49 个有效 = 98.0%"),
+        (
+            "有效率94%，50个包裹，修好2个够吗",
+            "够。如果再修好 2 个：达标：50 个里 49 个有效 = 98.0%",
+        ),
     ),
     *cases(
         "cancelled_orders_are_not_in_vtr",
@@ -1007,12 +1013,13 @@ REPLIES = [
     ),
     *cases(
         "every_group_a_question_gives_is_decided_not_only_the_first",
-        # The failing group leads, and no verdict comes from the first group alone.
+        # The failing group leads, after the verdict on every group together (会有问题吗:
+        # 会), never one from the first group alone.
         # The shop passes (97/100) but 家居 is 37/40 = 92.5%: ⌊38⌋ + 1 − 37 = 2 fixes. Before,
         # only the shop's total was read and the reply led with "不会。达标".
         (
             "我店铺整体100单97单有效=97%，但是家居品类40单只有37单有效，玩具60单全部有效，会有问题吗",
-            Reply(lead="家居品类: 不达标：40 个里 37 个有效 = 92.5%", not_lead=("不会", "No —")),
+            Reply(lead="会。家居品类: 不达标：40 个里 37 个有效 = 92.5%", not_lead=("不会", "No —")),
         ),
         # Kitchen 70/73 = 95.9% passes; Beauty 23/25 = 92.0%: ⌊23.75⌋ + 1 − 23 = 1 fix.
         (

@@ -12,6 +12,7 @@ from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.case import Case, CaseReader
 from bot.domain.knowledge.compose import Composer, Found
 from bot.domain.knowledge.entities import EntityFinder
+from bot.domain.knowledge.figures import ROLE_WORDS
 from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
 from bot.domain.knowledge.schema import Answer, Entry, Lexicon
 from bot.domain.knowledge.search import Bm25Index
@@ -152,7 +153,7 @@ class KnowledgeBase:
         directory = Path(directory)
         lexicon = load_lexicon(directory)
         entries = load_entries(directory, frozenset(lexicon.synonyms) | frozenset(lexicon.general))
-        corpus = [text for entry in entries.values() for text in _texts(entry)]
+        corpus = [text for entry in entries.values() for text in _texts(entry)] + [ROLE_WORDS]
         return cls(entries, Analyzer(lexicon, corpus), lexicon, load_cards(directory))
 
     def _document(self, entry: Entry) -> Counter[str]:

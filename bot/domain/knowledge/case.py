@@ -14,8 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from bot.domain.knowledge.entities import Entities
+from bot.domain.knowledge.figures import Counts, Reading, more_invalid, read_figures
 from bot.domain.knowledge.schema import Lexicon
 from bot.domain.reference import Carrier, Marketplace, vocabulary
+
+__all__ = ["Case", "CaseReader", "Counts", "denies", "more_invalid", "states_a_belief"]
 
 METRICS = ("vtr", "lsr", "cancelrate", "otdr", "odr")
 """The self-fulfilled metrics with their own targets (metrics.yaml), by lexicon concept."""
@@ -32,45 +35,22 @@ _AMOUNT_AFTER = [
 ]
 _AMOUNT_BEFORE = [(code, re.compile(rf"(?:{words})\s?{_NUMBER}")) for code, words in _CURRENCIES]
 
-_PAIR = re.compile(
-    r"(?<![\d.])(\d+)\s*(?:/|of|out of|in)\s*(?:(?:my|our|the|all|these|those|total)\s+)?(\d+)(?![\d.%])"
-)
-_ALL_VALID = re.compile(
-    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
-    r"all (?:are |were )?valid|none (?:are |is |were )?invalid|没有一个无效"
-)
-_OUT_OF = re.compile(r"(?:out of|of|/|总共|一共|共)\s*$")
 _SEGMENT = re.compile(r"[；;。\n]|\.(?=\s)|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
 _NEXT_LABEL = re.compile(r"(?<=\d)\s+(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
 """Between one group's figures and the next group's name ("Toys 57/60 Home 99/100")."""
 _SPACED_LABEL = re.compile(r"\s+(?=[^\d\s,，:：/]{2,12}\s+\d)")
 """Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
 _CLAUSE = re.compile(r"[；;。\n，,]|\.(?=\s)")
-_LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,24}?)\s*\d")
-_LABEL = re.compile(r"^\s*([^:：，,；;。]{1,24}?)\s*[:：]")
+_LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
+_LABEL = re.compile(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
+"""A group's name before its figures, a marketplace with it ("Kitchen on amazon.co.uk: …")."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_PAIR_ZH = re.compile(
-    r"(?<![\d.])(\d+)\s*[个单件票]?(?:包裹|订单|货件)?\s*(?:里|中|当中|里面|之中)(?:有)?\s*(\d+)(?![\d.%])"
-)
-_COUNT_THEN_COUNT = re.compile(
-    r"(?<![\d.])(\d+)\s*[个单件票笔](?:包裹|订单|货件)?\s*(?:里|中|当中)?(?:有)?\s*(\d+)\s*[个单件票笔]"
-    r"(?:包裹|订单|货件)?\s*(?:是|都)?(?:(无效|没有?(?:有效)?(?:追踪|单号))|有效)"
-)
-_INTEGER = re.compile(
-    r"(?<![\d.])(\d{1,6})(?!\d|\.\d|\s?%|\s?(?:天|日|days?|小时|hours?|月|年|周))"
-)
 _INVALID = re.compile(
     r"no (?:valid )?tracking|without (?:valid )?tracking|not (?:have )?valid|invalid|missing|"
     r"(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) (?:valid |any )?tracking|"
     r"untracked|no number|defect|lack|"
     r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|无(?:有效)?(?:追踪|单号)|无效|"
     r"缺|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|no scan|错|wrong|incorrect|bad|fail"
-)
-_VALID = re.compile(
-    r"valid|(?:with|have|has|had) (?:a )?tracking|tracked|有效|有追踪|有单号|有跟踪|合格|scanned"
-)
-_TOTAL = re.compile(
-    r"ship|package|pkg|pcs|order|parcel|box|total|发了|发货|包裹|单|件|票|总|一共|共|卖了|出了"
 )
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
 _PERCENT_OF = re.compile(r"\s*(?:of|的)\s*\d")
@@ -145,14 +125,6 @@ _RAW_WORD = re.compile(r"[A-Za-z][A-Za-z&'-]*")
 
 
 @dataclass(frozen=True, slots=True)
-class Counts:
-    """A seller's figures for one group: shipments and valid ones (invalid = the rest)."""
-
-    shipments: int
-    valid: int
-
-
-@dataclass(frozen=True, slots=True)
 class Case:
     """The facts a question states and the form of what it asks."""
 
@@ -177,6 +149,9 @@ class Case:
     """A parcel service named ("普通包裹", "as a parcel"): not a letter."""
     buy_shipping: bool = False
     counts: Counts | None = None
+    """The counts a verdict is given on (a hypothetical's, when one is supposed)."""
+    reading: Reading | None = None
+    """Every package figure by its role (figures.py), the window now and as supposed."""
     one_figure: bool = False
     """One package figure given ("I shipped 200, am I ok?"): too few to decide the bar."""
     total: int | None = None
@@ -262,6 +237,8 @@ class CaseReader:
         metrics = tuple(dict.fromkeys(c for _, c in named if c in METRICS))
         amount, currency = _amount(text)
         origin, destination = _route(text, entities.markets_at)
+        rate = _rate(text, len(metrics))
+        reading = read_figures(text, _not_counts(amount), rate)
         return Case(
             text=text,
             raw=raw,
@@ -278,12 +255,13 @@ class CaseReader:
             letter=("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text),
             parcel=bool(_PARCEL.search(text)),
             buy_shipping="buyshipping" in concepts,
-            counts=_case_counts(text, amount),
-            one_figure=len(_roles(text, amount)) == 1,
-            total=_roles(text, amount).get("total"),
+            counts=reading.counts,
+            reading=reading,
+            one_figure=len(reading.roles) == 1,
+            total=reading.roles.get("total"),
             groups=_groups(text, amount),
             rate_groups=_rate_groups(text),
-            rate=_rate(text, len(metrics)),
+            rate=rate,
             concepts=concepts,
             belief=bool(_BELIEF.search(text)),
             negated=bool(_NEGATION.search(_A_NOT_A.sub("", text))),
@@ -428,105 +406,9 @@ def _between(text: str, markets_at: tuple[tuple[int, Marketplace], ...]) -> str:
     return text[max(ends, default=first) : second]
 
 
-def _counts(text: str, amount: float | None) -> Counts | None:
-    """Shipments and valid ones from the figures a seller gives ("57 valid out of 60",
-    "发了200单，12个没追踪", "20个包裹，1个没追踪号")."""
-    pair = _PAIR.search(text)
-    if pair:
-        part, total = int(pair.group(1)), int(pair.group(2))
-        after = text[pair.end() : pair.end() + 40]
-        before = text[max(0, pair.start() - 20) : pair.start()]
-        invalid = bool(_INVALID.search(after) or _INVALID.search(before))
-        return _made(total, total - part if invalid else part)
-    pair = _COUNT_THEN_COUNT.search(text)
-    if pair:  # "100个96个有效", "50单3单无效": the first counts all, the second is said of
-        total, part = int(pair.group(1)), int(pair.group(2))
-        return _made(total, total - part if pair.group(3) else part)
-    pair = _PAIR_ZH.search(text)
-    if pair:
-        total, part = int(pair.group(1)), int(pair.group(2))
-        invalid = bool(_INVALID.search(text[pair.end() : pair.end() + 20]))
-        return _made(total, total - part if invalid else part)
-    return _counts_by_role(text, amount)
-
-
-def _counts_from_rate(text: str, amount: float | None) -> Counts | None:
-    """ "VTR is 94.5%, how many to fix if I shipped 200?": the valid packages the rate stands
-    for, when it stands for a whole number of them at its own precision (94.5% of 200 = 189)."""
-    if not _HOW_MANY.search(text):
-        return None  # only to say how many to fix: "300 orders a month" is no window count
-    return _rate_counts(text, amount)
-
-
-def _rate_counts(text: str, amount: float | None) -> Counts | None:
-    """A rate and a total as counts (96% of 75 = 72 valid), when the rate stands for a whole
-    number of packages at its own precision."""
-    rate, shipments = _rate(text), _roles(text, amount).get("total")
-    return _counts_at(rate, shipments)
-
-
-def _counts_at(rate: float | None, shipments: int | None) -> Counts | None:
-    if rate is None or not shipments:
-        return None
-    valid = round(rate * shipments / 100)
-    decimals = len(str(rate).split(".")[1].rstrip("0")) if "." in str(rate) else 0
-    if abs(valid * 100 / shipments - rate) > 0.5 * 10**-decimals:
-        return None
-    return _made(shipments, valid)
-
-
-_MORE_INVALID = re.compile(
-    r"(?:再有|又有|再来|再多|多出|再出)\s*(\d+)\s*[个单件票笔]?(?:包裹|订单|货件)?\s*"
-    r"(?:无效|没有?(?:有效)?(?:的)?(?:追踪|单号)|缺)"
-    r"|\b(\d+|one|two|three) more\b[^.?!,;]{0,60}?"
-    r"(?:invalid|defects?|\bbad\b|without (?:valid )?tracking|untracked)"
-    r"|\b(another)(?: one)?\b[^.?!,;]{0,60}?"
-    r"(?:invalid|defects?|\bbad\b|without (?:valid )?tracking|untracked)"
-)
-_FIXED = re.compile(
-    r"(?:修好了|改好了|修复了|已修复|已经修复了?|已经修好了?|更正了|已更正|补上了|补好了|再(?:修好?|补好?|改好?))\s*(\d+)"
-    r"|(\d+)\s*[个单件票笔]?(?:包裹|订单)?\s*(?:已经)?(?:修好了|改好了|修复了|更正了|补上了)"
-    r"|\b(?:corrected|fixed|repaired)\s+(\d+|one|two|three)\b"
-)
-_RATE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?(\d+)(?![\d.%])")
-_FIX_ENOUGH = re.compile(
-    r"(?:修好?|修复|补上?|改好?|\bfix(?:ing)?|\bcorrect(?:ing)?)\s*(\d+|one|two|three)\s*"
-    r"(?:[个单件票笔]|packages?|shipments?|orders?|of them)?[^,，。?？]{0,8}(?:够|就行|可以|enough|suffice)"
-)
-""" "修好2个够吗", "is fixing 3 enough?": the fixes supposed made, to judge whether they suffice."""
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "another": 1}
-
-
-def more_invalid(text: str) -> int | None:
-    """ "what if 1 more turns invalid?", "再有2个无效": the packages supposed to turn invalid."""
-    match = _MORE_INVALID.search(text)
-    if match is None:
-        return None
-    figure = next(g for g in match.groups() if g)
-    return _WORD_NUMBERS.get(figure) or int(figure)
-
-
-def _case_counts(text: str, amount: float | None) -> Counts | None:
-    """The counts a question gives, with a hypothetical or a correction applied: "96% of
-    75: if 1 more turns invalid?", "50 defects, we corrected 10". The changed figure is
-    never read as the counts themselves."""
-    changes = ((_MORE_INVALID, -1), (_FIXED, 1), (_FIX_ENOUGH, 1))
-    found = ((m, sign) for p, sign in changes if (m := p.search(text)))
-    match, sign = next(found, (None, 0))
-    if match is None:
-        return _counts(text, amount) or _counts_from_rate(text, amount)
-    figure = next(g for g in match.groups() if g)
-    change = _WORD_NUMBERS.get(figure) or int(figure)
-    rest = f"{text[: match.start()]} {text[match.end() :]}"
-    rate_of = _RATE_OF.search(rest)  # "97% of 100 shipments": the seller's, in a hypothetical
-    base = (
-        (rate_of and _counts_at(float(rate_of.group(1)), int(rate_of.group(2))))
-        or _rate_counts(rest, amount)
-        or _counts(rest, amount)
-    )
-    if base is None:
-        return None
-    return _made(base.shipments, min(base.shipments, max(0, base.valid + sign * change)))
+def _not_counts(amount: float | None) -> frozenset[float]:
+    """Figures that are no package counts: an order's amount ("a 15 EUR letter")."""
+    return frozenset() if amount is None else frozenset({amount})
 
 
 def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
@@ -537,7 +419,7 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     for splitter in (_SEGMENT, _CLAUSE, _NEXT_LABEL, _SPACED_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
-            counts = _counts(segment, amount) if segment else None
+            counts = read_figures(segment, _not_counts(amount)).now if segment else None
             if counts is not None:
                 found.append((_group_label(segment), counts))
         # The finest split that still reads a group from each piece: sentences can hold
@@ -575,103 +457,6 @@ def _group_label(segment: str) -> str:
     return label.group(1).strip() if label else ""
 
 
-def _counts_by_role(text: str, amount: float | None) -> Counts | None:
-    roles = _roles(text, amount)
-    shipments, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
-    if shipments is not None and valid is None and invalid is None and _ALL_VALID.search(text):
-        valid = shipments
-    if shipments is not None and invalid is not None:
-        return _made(shipments, shipments - invalid)
-    if shipments is not None and valid is not None:
-        return _made(shipments, valid)
-    if valid is not None and invalid is not None:
-        return _made(valid + invalid, valid)
-    return None
-
-
-def _roles(text: str, amount: float | None) -> dict[str, int]:
-    """Each figure of the question by what it counts: total, valid or invalid packages.
-    The words touching a figure decide first ("350个包裹 有效的330个": 包裹 is 350's, 有效
-    is 330's); a figure they leave open then takes a role not yet taken from the words
-    further off ("一共200单，有效追踪190单": 190 is the valid one)."""
-    text = _ASKED_COUNT.sub(" ", text)  # "how many valid do I need": asked, not told
-    numbers = [
-        m
-        for m in _INTEGER.finditer(text)
-        if (amount is None or float(m.group(1)) != amount) and not _enumerator(text, m)
-    ]
-    contexts = []
-    for i, match in enumerate(numbers):
-        end = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
-        start = numbers[i - 1].end() if i else 0
-        after = re.split(r"[，,。；;]", text[match.end() : end])[0]
-        before = re.split(r"[，,。；;]", text[start : match.start()])[-1]
-        contexts.append((int(match.group(1)), after, before))
-    roles: dict[str, int] = {}
-    open_figures = []
-    for value, after, before in contexts:
-        role = next((r for r in _touching_roles(after, before) if r not in roles), None)
-        if role is None:
-            open_figures.append((value, after, before))
-        else:
-            roles[role] = value
-    for value, after, before in open_figures:
-        role = _role(after, before)
-        if role and role not in roles:
-            roles[role] = value
-    return roles
-
-
-def _enumerator(text: str, match: re.Match[str]) -> bool:
-    """ "1. …？ 2. …？": a list's numbering, not a count."""
-    before = text[: match.start()].rstrip()
-    return (not before or before[-1] in "?？。!！;；") and text[
-        match.end() : match.end() + 1
-    ] in ".、)"
-
-
-_ASKED_COUNT = re.compile(
-    r"how many (?:more )?(?:valid|invalid|untracked|packages?|shipments?|orders?)|"
-    r"多少(?:个|单|件)?(?:有效|无效)|几(?:个|单|件)(?:有效|无效|没有?(?:追踪|单号))"
-)
-_FIXES_BEFORE = re.compile(r"(?:\bfix(?:ed)?|\bcorrect(?:ed)?|修好?了?|改好?了?|补上?了?)\s*$")
-_ROLE_WORDS = ((_INVALID, "invalid"), (_VALID, "valid"), (_TOTAL, "total"))
-_CLASSIFIER = (
-    r"(?:\s*[个单件票笔条](?:的)?(?:包裹|订单|货件)?|\s*(?:包裹|订单|货件)|"
-    r"\s(?:packages?|shipments?|orders?|parcels?)\s|\s)?"
-)
-"""What may stand between a figure and its words: a Chinese classifier and noun, written
-against it ("45个包裹没有追踪"), or an English noun ("2 packages without tracking")."""
-_JOINER = r"[\s的是有为:：]*"
-_TIGHT_AFTER = [(re.compile(f"^{_CLASSIFIER}(?:{p.pattern})"), r) for p, r in _ROLE_WORDS]
-_TIGHT_BEFORE = [(re.compile(f"(?:{p.pattern}){_JOINER}$"), r) for p, r in _ROLE_WORDS]
-
-
-def _touching_roles(after: str, before: str) -> list[str]:
-    """The roles the words right next to a figure give it, the specific ones (invalid,
-    valid) before a total; a figure after "out of" is the total."""
-    if _OUT_OF.search(before):
-        return ["total"]
-    if _FIXES_BEFORE.search(before):
-        return ["fixes"]  # "if I fix 2 packages": a plan, not a count of the window's
-    tight = zip(_TIGHT_AFTER, _TIGHT_BEFORE, strict=True)
-    found = [r for (a, r), (b, _) in tight if a.search(after) or b.search(before)]
-    return found
-
-
-def _role(after: str, before: str) -> str | None:
-    """What a figure counts from the words around it: invalid and valid packages first
-    (their words are specific), then the rest."""
-    for pattern, role in _ROLE_WORDS:
-        if pattern.search(after) or pattern.search(before):
-            return role
-    return None
-
-
-def _made(shipments: int, valid: int) -> Counts | None:
-    return Counts(shipments, valid) if 0 <= valid <= shipments and shipments > 0 else None
-
-
 _OTHER_DEFECT = re.compile(r"订单缺陷|order defect|\bodr\b|迟发|late|取消|cancel")
 
 
@@ -685,6 +470,20 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
     ]
     near = f"{before} {after}"
     return bool(_INVALID.search(near)) and not _OTHER_DEFECT.search(near)
+
+
+_BAR_AFTER = re.compile(r"^\s*(?:以上|以下|之上|or (?:more|above|higher))")
+_BAR_BEFORE = re.compile(
+    r"(?:above|over|below|under|高于|低于|超过|保持在|维持在|掉到|跌到|跌破|get to|reach|stay)\s*$"
+)
+
+
+def _the_bar(text: str, match: re.Match[str]) -> bool:
+    """95% said as the line to stay above or fall below, not as a rate measured."""
+    if float(match.group(1)) != 95 or "." in match.group(1):
+        return False
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(_BAR_AFTER.match(text, match.end()) or _BAR_BEFORE.search(before))
 
 
 def _rate(text: str, metrics: int = 1) -> float | None:
@@ -702,6 +501,8 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
     value = float(match.group(1))
     if value > 100 or _PERCENT_OF.match(text, match.end()):
         return None  # "95% of 120" is a sum to work out, not a rate
+    if _the_bar(text, match):
+        return None  # "保持在95%以上", "still above 95%": the bar, whatever is said near it
     if _invalid_share(text, match):
         return round(100 - value, 6)  # "3%的包裹没有追踪号": the valid share is the rest
     if value != 95 or "." in match.group(1):

@@ -48,7 +48,8 @@ _FAIL_WORDS = re.compile(
     r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
     r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗|"
     r"以下|跌破|掉到|掉下|drop|fall|(?<!算)不算(?:达标|合格|过)|算不上|"
-    r"(?:doesn't|does not|won't|isn't|not) (?:count as )?pass"
+    r"(?:doesn't|does not|won't|isn't|not) (?:count as )?pass|\bmatter\b|有影响|影响大|"
+    r"fix(?:es)? needed|fix any|need to fix|要修几|修几个"
 )
 _ONLY = re.compile(
     r"只(?!要|是因为)|仅(?!供)|唯一|光看|单看|就(?:看|只|管|考核|针对|适用|限)|"
@@ -141,7 +142,9 @@ def _vtr_groups(case: Case) -> Decision | None:
     )
     for i, (label, counts) in enumerate(failing_first):
         facts.update(_vtr_facts(counts.shipments, counts.valid, case.as_written(label), str(i)))
-    return Decision(code="vtr_groups", facts=facts, entry="vtr-per-category")
+    every = all(is_above(counts.valid, counts.shipments) for _, counts in case.groups)
+    agrees = _passes_asked(case, every) if _ASKS_PASS.search(case.text) else None
+    return Decision(code="vtr_groups", facts=facts, agrees=agrees, entry="vtr-per-category")
 
 
 def _vtr_rate_groups(case: Case) -> Decision | None:
@@ -170,12 +173,44 @@ def _vtr_counts(case: Case) -> Decision | None:
     above = is_above(valid, shipments)
     label = _LABEL.match(case.text)
     facts = _vtr_facts(shipments, valid, case.as_written(label.group(1).strip()) if label else "")
+    facts.update(_supposed(case))
+    if case.reading is not None and "late_fix" in case.reading.roles:
+        facts["late_fix"] = case.reading.roles["late_fix"]  # fixed after delivery: still invalid
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
     return Decision(code="vtr_counts", facts=facts, agrees=_passes_asked(case, above), entry=entry)
 
 
+def _counts_unclear(case: Case) -> Decision | None:
+    """ "200 shipped, 190 valid and 15 invalid": figures whose roles contradict each other
+    are not worked out into a confident figure; the reply says what does not fit and what
+    is needed instead."""
+    reading = case.reading
+    if reading is None or not reading.unclear or case.counts is not None:
+        return None
+    if case.metric not in (None, "vtr"):
+        return None
+    facts: dict[str, Fact] = {role: value for role, value in reading.roles.items()}
+    return Decision(code="counts_unclear", facts=facts, entry="vtr-formula")
+
+
+def _supposed(case: Case) -> dict[str, Fact]:
+    """A hypothetical's change ("if I fix 3", "再有2个变无效") and the window as it is now:
+    the verdict is on the supposed counts, the figures now follow it."""
+    reading = case.reading
+    if reading is None or reading.then is None or reading.now is None:
+        return {}
+    change = reading.then.valid - reading.now.valid
+    return {
+        "change": "fix" if change > 0 else "invalid",
+        "count": abs(change),
+        "now_valid": reading.now.valid,
+        "now_percent": percent_text(reading.now.valid, reading.now.shipments),
+    }
+
+
+_MOST = re.compile(r"\bmax(?:imum)?\b|at most|most|最多|至多|最少|至少|at least|\bfewest\b")
 _ALLOWANCE = re.compile(
-    r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|"
+    r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|\bmax(?:imum)?\b|"
     r"do i need|need to have|still pass|and still|to pass|minimum"
 )
 
@@ -185,7 +220,8 @@ def _allowance(case: Case) -> Decision | None:
     total, the fewest valid (and so the most invalid) packages that keep VTR above 95%."""
     if case.counts is not None or not case.one_figure or case.total is None:
         return None
-    if not case.how_many or case.metric not in (None, "vtr") or not _ALLOWANCE.search(case.text):
+    asked = case.how_many or _MOST.search(case.text)
+    if not asked or case.metric not in (None, "vtr") or not _ALLOWANCE.search(case.text):
         return None
     fewest_valid = fixes_needed(case.total, 0)
     facts: dict[str, Fact] = {
@@ -708,6 +744,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _vtr_groups,
     _vtr_rate_groups,
     _vtr_counts,
+    _counts_unclear,
     _vtr_rate,
     _allowance,
     _needs_figures,

@@ -1,0 +1,409 @@
+"""A seller's package figures, each read for the role the words around it give it.
+
+"garden: shipped 88 orders, 84 had valid tracking", "480个包裹里有31个无效，其中12个在签收前改好了",
+"150 valid of 160, if I fix 3 of the bad ones": every number of a message gets one role
+(shipped, valid, invalid, fixed before delivery, a hypothetical fix or more invalid, a
+daily volume) from the role words in its own clause, a word between two numbers going to
+the one it fits best; then the roles are checked against each other (valid ≤ shipped,
+valid + invalid = shipped, fixes ≤ invalid). Figures whose roles do not fit together are
+`unclear`: the bot asks rather than working out a confident wrong figure. Everything here
+reads the normalised question (folded, Simplified, Chinese numerals as digits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import product
+
+__all__ = ["ROLE_WORDS", "Counts", "Reading", "counts_at", "more_invalid", "read_figures"]
+
+ROLE_WORDS = (
+    "fix fixes fixed fixing corrected correcting repaired edited flagged defective untracked "
+    "delivered shipped shipments parcels packages orders blank missing lacking bad ones"
+)
+"""English words the figures are read by: real words, never typos to repair ("fixes" is
+not "files")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """A seller's figures for one group: shipments and valid ones (invalid = the rest)."""
+
+    shipments: int
+    valid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The figures of one message (or one group's part of it), by role, and what they give."""
+
+    roles: dict[str, int]
+    now: Counts | None = None
+    """The window as it stands (fixes made before delivery counted as valid)."""
+    then: Counts | None = None
+    """The window with the hypothetical applied ("if I fix 3", "再有2个变无效")."""
+    unclear: bool = False
+    """Figures were given but their roles do not fit together: ask, do not compute."""
+
+    @property
+    def counts(self) -> Counts | None:
+        """The counts a verdict is given on: the hypothetical's when one is asked."""
+        return self.then or self.now
+
+
+_NOISE = r"defect report|缺陷报告|缺陷明细|有效追踪率|追踪率|跟踪率|valid tracking rate|tracking rate|order defect"
+"""Words that hold a role word but name something else ("defect report" is no defect)."""
+_NUMBER_NOUNS = r"tracking numbers?|单号|运单号|追踪号|跟踪号|号码"
+"""The tracking number itself: its 单 is no package count (after "没单号" is read)."""
+_ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
+    (None, _NOISE),
+    ("daily", r"per day|a day|/day|daily|each day|every day|每天|一天|日均|每日"),
+    (
+        "fix",
+        r"\bfix(?:ed|ing|es)?\b|\bcorrect(?:ed|ing)?\b|\brepair(?:ed|ing)?\b|\bedit(?:ed|ing)?\b|"
+        r"修好|修复|修正|改好|改正|更正|改对|补上|补好|补传|修了|改了|补了|再修|再改|再补",
+    ),
+    (
+        "invalid",
+        r"no (?:valid )?tracking|without (?:valid |any )?tracking|not (?:have )?valid|invalid|"
+        r"missing|(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) "
+        r"(?:valid |any )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
+        r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
+        r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
+        r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|"
+        r"没(?:有)?(?:被)?扫",
+    ),
+    (
+        "valid",
+        r"valid|(?:with|have|has|had) (?:a |valid )?tracking|tracked|scanned|"
+        r"有效|有追踪|有单号|有跟踪|合格|能追踪|可追踪",
+    ),
+    (None, _NUMBER_NOUNS),
+    (
+        "total",
+        r"\bship(?:ped|ments?)\b|\bsent\b|packages?|\bpkgs?\b|\bpcs\b|\borders?\b|parcels?|"
+        r"\bboxes\b|\btotal\b|\bin all\b|altogether|发了|发货|包裹|订单|货件|(?<=\d)\s*[单件票笔]|"
+        r"[个单件](?:包裹|订单|货件)|总共|一共|总计|共|卖了|出了",
+    ),
+)
+BAR_PERCENT = 95.0
+_RATE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?\d")
+_ASKED = re.compile(
+    r"how many(?:\s+[a-z']+){0,4}?\s+(?:lack|without|invalid|bad|untracked|missing|valid|fix)[a-z]*"
+    r"(?: (?:valid )?tracking)?|"
+    r"how many(?: more)?(?: (?:packages?|shipments?|orders?))?|"
+    r"(?:多少|几)(?:个|单|件|票)?(?:包裹|订单)?(?:[^，,。？?\d]{0,6}?(?:有效|无效|没有?(?:追踪|单号)|不合格))?|"
+    r"(?:max(?:imum)?|at most|\bmost\b|最多|至多)[^\d,.?，。？]{0,40}?"
+    r"(?:bad|invalid|defects?|untracked|without (?:valid )?tracking|无效(?:追踪)?|没有?(?:追踪|单号))|"
+    r"(?:need to|do i need to|to|should i) fix(?: any)?|fix(?:es)? needed|要修|需要修|还差|修几"
+)
+"""What is asked, not told ("how many valid do I need", "最多能有几个无效"): its role words
+belong to no figure."""
+_ALL_VALID = re.compile(
+    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
+    r"all (?:are |were )?valid|none (?:are |is |were )?invalid|没有一个无效"
+)
+_ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
+_WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 4.0}
+"""How much a role says: a fix or a daily volume is specific, a package noun is not."""
+
+_NUMBER = re.compile(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%)")
+_NOT_A_COUNT = re.compile(
+    r"^\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
+    r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
+)
+_BAR_BEFORE = re.compile(
+    r"(?:above|over|below|under|than|reach|at least|高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|"
+    r"last|past|最近|近|过去|within|day|第|#|no\.)\s*$"
+)
+"""A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
+_CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
+_WHOLE_BEFORE = re.compile(r"(?:out of|of|/|in total of)\s*$")
+_WHOLE_AFTER = re.compile(
+    r"^\s*(?:[个单件票笔])?(?:包裹|订单|货件|单|packages?|shipments?|orders?)?\s*(?:里|中|当中|里面|之中)"
+)
+"""A pair's whole: "57 out of 60", "57/60", "480个包裹里有31个无效"."""
+
+_HYPOTHETICAL = re.compile(
+    r"\bif\b|what if|suppose|would|\bwill\b|\bshould\b|enough|\bthen\b|要是|如果|假如|假设|万一|"
+    r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? "
+)
+_LATE = re.compile(
+    r"after (?:the )?(?:delivery|it was delivered|they were delivered|the buyers? (?:got|received))|"
+    r"签收后|签收之后|送达后|送达之后|收货后|收到后|妥投后"
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_WORD_NUMBER = re.compile(
+    r"(?<!the )(?<!this )(?<!that )(?<!no )(?<!any )(?<!each )(?<!every )(?<!which )"
+    r"\b("
+    + "|".join(_WORD_NUMBERS)
+    + r")\b(?=\s+(?:more|of them|went|was|were|is|are|has|have|had|got|"
+    r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected)\b)"
+)
+_ANOTHER = re.compile(
+    r"\banother(?: one)?\b(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
+)
+_ZH_ONE = re.compile(
+    r"(?<![\d一二两三四五六七八九十])([一两二三四五六七八九十])(?=[个单件票笔](?:包裹|订单|货件)?"
+    r"(?:没|无|有效|不|变|修|改|补|是|都|错|缺))"
+)
+_ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "十": 10}  # fmt: skip
+MISFIT = 1.5
+"""What a part larger than its whole costs a reading: more than a nearer word's gain."""
+MAX_SEARCHED = 6
+MAX_READINGS = 600
+"""Combinations of roles tried at most: with many figures, only each one's nearest words."""
+"""Numbers of one message whose roles are searched jointly; more are read one by one."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    value: int
+    start: int
+    end: int
+    clause: str
+    candidates: tuple[tuple[str, int, float], ...]
+    """(role, word index, distance) for the role words of its clause."""
+
+
+def spell_digits(text: str) -> str:
+    """Number words as digits where a count is told ("one went out without tracking",
+    "一个没单号"), only in a message that gives a count in digits too."""
+    if not _NUMBER.search(text):
+        return text
+    text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
+    text = _ANOTHER.sub("1 more", text)
+    return _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
+
+
+def read_figures(
+    text: str, skip: frozenset[float] = frozenset(), rate: float | None = None
+) -> Reading:
+    """The figures of a normalised text by role, checked against each other; `skip` holds
+    numbers that are something else (an order's amount), `rate` the seller's VTR."""
+    text = _ASKED.sub(lambda m: " " * len(m.group()), spell_digits(text))
+    rate_of = _RATE_OF.search(text)
+    if rate is None and rate_of and float(rate_of.group(1)) != BAR_PERCENT:
+        rate = float(rate_of.group(1))  # "97% of 100 shipments valid": the seller's
+    words = _role_words(text)
+    figures = [f for f in _figures(text, words) if f.value not in skip]
+    roles = _assign(figures)
+    if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
+        roles = {"total": figures[0].value, "valid": figures[0].value}
+    return _counts_of(roles, rate)
+
+
+def more_invalid(text: str) -> int | None:
+    """ "what if 1 more turns invalid?", "再有2个无效": the packages supposed to turn invalid."""
+    text = _ASKED.sub(lambda m: " " * len(m.group()), spell_digits(text))
+    return _assign(_figures(text, _role_words(text))).get("more_invalid")
+
+
+def counts_at(rate: float | None, shipments: int | None) -> Counts | None:
+    """A rate and a total as counts (96% of 75 = 72 valid), when the rate stands for a whole
+    number of packages at its own precision (93.75% of 1,600 = 1,500)."""
+    if rate is None or not shipments:
+        return None
+    valid = round(rate * shipments / 100)
+    decimals = len(str(rate).split(".")[1].rstrip("0")) if "." in str(rate) else 0
+    if abs(valid * 100 / shipments - rate) > 0.5 * 10**-decimals or not 0 <= valid <= shipments:
+        return None
+    return Counts(shipments, valid)
+
+
+def _role_words(text: str) -> list[_Word]:
+    """Every role word of the text, the earlier patterns first where two overlap
+    ("don't have tracking" is invalid, not the "have tracking" inside it)."""
+    taken: list[tuple[int, int]] = []
+    found: list[_Word] = []
+    for role, pattern in _ROLE_WORDS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if span[0] == span[1] or any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            taken.append(span)
+            if role is not None:
+                found.append(_Word(role, *span))
+    return sorted(found, key=lambda w: w.start)
+
+
+def _figures(text: str, words: list[_Word]) -> list[_Figure]:
+    """Each count of the text with the role words it may take: those of its clause, up to
+    the numbers on either side (a word between two numbers is seen by both)."""
+    numbers = _count_matches(text)
+    bounds = [m.end() for m in _CLAUSE.finditer(text)]
+    figures: list[_Figure] = []
+    for i, match in enumerate(numbers):
+        start = max([b for b in bounds if b <= match.start()], default=0)
+        end = min([b - 1 for b in bounds if b - 1 >= match.end()], default=len(text))
+        low = max(start, numbers[i - 1].end() if i else 0)
+        high = min(end, numbers[i + 1].start() if i + 1 < len(numbers) else len(text))
+        candidates = [
+            (w.role, k, float(max(w.start - match.end(), match.start() - w.end)))
+            for k, w in enumerate(words)
+            if w.start >= low and w.end <= high
+        ]
+        if _WHOLE_BEFORE.search(text[low : match.start()]) or _WHOLE_AFTER.match(text, match.end()):
+            candidates.append(("whole", -1 - i, 0.0))
+        if i and _WHOLE_BEFORE.search(text[numbers[i - 1].end() : match.start()]):
+            # "3 out of 50 packages have no tracking": what follows the whole is said of the part.
+            told = [
+                (r, k, d + 1.0) for r, k, d in candidates if k >= 0 and words[k].start > match.end()
+            ]
+            figures[-1] = replace(figures[-1], candidates=figures[-1].candidates + tuple(told))
+        value, clause = int(match.group(1)), text[start:high]
+        figures.append(_Figure(value, match.start(), match.end(), clause, tuple(candidates)))
+    return figures
+
+
+def _count_matches(text: str) -> list[re.Match[str]]:
+    """The numbers that may count packages: not days, money, the bar or a list's numbering."""
+    return [
+        m
+        for m in _NUMBER.finditer(text)
+        if not _NOT_A_COUNT.match(text, m.end())
+        and not _BAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+        and not _enumerator(text, m)
+    ]
+
+
+def _enumerator(text: str, match: re.Match[str]) -> bool:
+    """ "1. …？ 2. …？": a list's numbering, not a count."""
+    before = text[: match.start()].rstrip()
+    return (not before or before[-1] in "?？。!！;；") and text[
+        match.end() : match.end() + 1
+    ] in ".、)"
+
+
+def _assign(figures: list[_Figure]) -> dict[str, int]:
+    """Each figure's role: the combination of candidates (each word and each role used
+    once) that gives the most figures a specific, near role, the whole not smaller than
+    its parts where the words allow it."""
+    if len(figures) > MAX_SEARCHED:
+        figures = figures[:MAX_SEARCHED]
+    nearest = 1
+    while nearest < 8 and (nearest + 2) ** len(figures) <= MAX_READINGS:
+        nearest += 1
+    options = [[None, *sorted(f.candidates, key=lambda c: c[2])[:nearest]] for f in figures]
+    best: tuple[float, dict[str, int]] = (float("-inf"), {})
+    for choice in product(*options):
+        roles: dict[str, int] = {}
+        used: set[int] = set()
+        score = 0.0
+        for figure, pick in zip(figures, choice, strict=True):
+            if pick is None:
+                score -= 1.0
+                continue
+            said, word, distance = pick
+            role = _refined(said, figure)
+            if role in roles or word in used:
+                score = float("-inf")
+                break
+            roles[role] = figure.value
+            used.add(word)
+            score += _WEIGHT[said] - 0.02 * distance
+        # A reading with a part over its whole is kept only when no other fits nearly as
+        # well: then the figures contradict each other, and the reading says so.
+        score -= 0 if _fits(roles) else MISFIT
+        if score > best[0]:
+            best = (score, roles)
+    return _filled(best[1], figures)
+
+
+def _refined(role: str, figure: _Figure) -> str:
+    """A fix or an invalid figure read with its clause: a fix supposed ("if I fix 3") or
+    made before delivery ("改好了"), more packages supposed invalid ("再有2个变无效")."""
+    if role == "whole":
+        return "total"
+    if role == "fix":
+        if _HYPOTHETICAL.search(figure.clause):
+            return "to_fix"
+        return "late_fix" if _LATE.search(figure.clause) else "fixed"
+    if role == "invalid" and _HYPOTHETICAL.search(figure.clause):
+        return "more_invalid"
+    return role
+
+
+def _fits(roles: dict[str, int]) -> bool:
+    total = roles.get("total")
+    parts = [roles[r] for r in ("valid", "invalid") if r in roles]
+    return total is None or all(p <= total for p in parts)
+
+
+def _filled(roles: dict[str, int], figures: list[_Figure]) -> dict[str, int]:
+    """Roles the words leave open, from the others: the figure beside a whole is its valid
+    part ("57/60"), the largest figure beside a part is the whole ("100个96个有效")."""
+    roles = dict(roles)
+    open_figures = [f for f in figures if f.value not in roles.values()]
+    if len(open_figures) != 1 or open_figures[0].candidates:
+        return roles  # a figure whose words were read otherwise is not guessed at
+    value = open_figures[0].value
+    if "total" in roles and not {"valid", "invalid"} & set(roles) and value <= roles["total"]:
+        roles["valid"] = value
+        return roles
+    parts = [roles[r] for r in ("valid", "invalid") if r in roles]
+    if "total" not in roles and parts and all(value >= p for p in parts):
+        roles["total"] = value
+    return roles
+
+
+def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
+    """The window's counts from the roles, checked against each other; a hypothetical
+    applied on top. Roles that contradict each other make the reading unclear."""
+    roles = dict(told)
+    based = {"valid", "invalid"} & set(roles) or rate is not None
+    if "more_invalid" in roles and not based:
+        roles["invalid"] = roles.pop("more_invalid")  # "if 12 of 200 have none": the case itself
+    now = _window(roles) or (
+        counts_at(rate, roles.get("total")) if not {"valid", "invalid"} & set(roles) else None
+    )
+    if now is None:
+        parts = {"valid", "invalid", "fixed", "to_fix", "more_invalid"} & set(roles)
+        return Reading(roles, unclear="total" in roles and bool(parts) and _conflicts(roles))
+    fixed = roles.get("fixed", 0)
+    if fixed > now.shipments - now.valid:
+        return Reading(roles, unclear=True)
+    now = Counts(now.shipments, now.valid + fixed)
+    change = roles.get("to_fix", 0) - roles.get("more_invalid", 0)
+    if not change:
+        return Reading(roles, now=now)
+    valid = now.valid + change
+    if not 0 <= valid <= now.shipments:
+        return Reading(roles, now=now, unclear=True)
+    return Reading(roles, now=now, then=Counts(now.shipments, valid))
+
+
+def _window(roles: dict[str, int]) -> Counts | None:
+    total, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
+    if total is not None and valid is not None and invalid is not None:
+        return Counts(total, valid) if valid + invalid == total else None
+    if total is not None and invalid is not None:
+        return Counts(total, total - invalid) if invalid <= total and total else None
+    if total is not None and valid is not None:
+        return Counts(total, valid) if valid <= total and total else None
+    if valid is not None and invalid is not None and valid + invalid:
+        return Counts(valid + invalid, valid)
+    return None
+
+
+def _conflicts(roles: dict[str, int]) -> bool:
+    """Figures told that cannot all hold: valid and invalid that do not make the total,
+    or a part larger than the whole."""
+    total, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
+    if total is None:
+        return False
+    if valid is not None and invalid is not None:
+        return valid + invalid != total
+    return any(part is not None and part > total for part in (valid, invalid))

@@ -1,0 +1,235 @@
+"""A seller's package figures read by role (bot/domain/knowledge/figures.py), then decided
+with the report's bar and fewest-fixes rule. Every wording here is new (none is a held-out
+question); every expected figure is worked out by hand in the comment above it:
+percent = valid / shipped, rounded half up to one decimal; fewest fixes =
+max(0, ⌊95 × shipped / 100⌋ + 1 − valid)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.domain.knowledge.figures import Counts, read_figures
+from bot.services.answers import render_answer
+from bot.services.i18n import translator
+
+
+def _reply(kb: KnowledgeBase, question: str) -> str:
+    answer = kb.answer(question)
+    return render_answer(answer, kb, translator(answer.lang), html=False)
+
+
+def _first_line(kb: KnowledgeBase, question: str) -> str:
+    return _reply(kb, question).split("\n", 1)[0]
+
+
+def _counts(kb: KnowledgeBase, question: str) -> Counts | None:
+    return kb.case(question).counts
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # A role word in another clause ("pass or fail") is not the figure's.
+        ("Pet supplies: shipped 140 orders, 134 had valid tracking. failing or passing?", 140, 134),
+        ("toys: 50 orders, 48 had valid tracking. am I in trouble or fine?", 50, 48),
+        # The role word before its figure, in either language or both.
+        ("my Garden 类目 shipped 64 个 valid 61 个，行不行", 64, 61),
+        ("shipped 90, valid 85, good enough?", 90, 85),
+        ("户外类目 发货 72 个 有效 70 个，达标吗", 72, 70),
+        # The role word after its figure.
+        ("我这边一共发了150个包裹，其中141个有有效追踪，够吗", 150, 141),
+        ("110 parcels went out, 7 have no tracking at all, am I ok", 110, 103),
+        # What follows a pair's whole is said of its part.
+        ("5 out of 80 packages lack tracking, is that bad?", 80, 75),
+        ("90个包裹里有4个没有单号，要紧吗", 90, 86),
+        # Number words told as counts.
+        ("Beauty had 4 orders and two went out without tracking, does it matter?", 4, 2),
+        ("这个类目10个包裹，两个没上传单号，影响大吗", 10, 8),
+        # A total with its seller's rate, when the rate stands for whole packages.
+        ("2,400 shipments and my VTR reads 94.25%, how far off am I?", 2400, 2262),
+        ("800个包裹，有效追踪率96.5%，还用修吗", 800, 772),
+    ],
+)
+def test_each_figure_takes_the_role_its_own_words_give(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 134/140 = 95.71… → 95.7%, above the bar.
+        (
+            "Pet supplies: shipped 140 orders, 134 had valid tracking. failing or passing?",
+            "Pet supplies: 134 valid of 140 = 95.7%: above the bar",
+        ),
+        # 85/90 = 94.44… → 94.4%; ⌊85.5⌋ + 1 − 85 = 1 fix.
+        ("shipped 90, valid 85, good enough?", "No — 85 valid of 90 = 94.4%: below the bar"),
+        # 75/80 = 93.75% → 93.8%; ⌊76⌋ + 1 − 75 = 2 fixes.
+        ("5 out of 80 packages lack tracking, is that bad?", "Yes — 75 valid of 80 = 93.8%"),
+        # 8/10 = 80.0%; ⌊9.5⌋ + 1 − 8 = 2 fixes.
+        ("这个类目10个包裹，两个没上传单号，影响大吗", "不达标：10 个里 8 个有效 = 80.0%"),
+        # 94.25% of 2,400 = 2,262 valid; ⌊2280⌋ + 1 − 2262 = 19 fixes.
+        (
+            "2,400 shipments and my VTR reads 94.25%, how far off am I?",
+            "2262 valid of 2400 = 94.3%",
+        ),
+    ],
+)
+def test_the_figures_read_are_decided_with_the_bar(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+def test_a_rate_with_a_total_gives_the_fewest_fixes(kb: KnowledgeBase) -> None:
+    # 2262/2400: ⌊95 × 2400 / 100⌋ + 1 − 2262 = 2281 − 2262 = 19.
+    assert "Fix 19 packages" in _reply(
+        kb, "2,400 shipments and my VTR reads 94.25%, how far off am I?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # Fixed before delivery: valid again. 300 − 20 + 6 = 286.
+        ("300 shipments, 20 flagged, we corrected 6 of them before delivery", 300, 286),
+        (
+            "300 shipments, 20 flagged, we corrected 6 of them before delivery, the remaining 14 "
+            "had already been delivered",
+            300,
+            286,
+        ),
+        # 150 − 9 + 3 = 144.
+        ("缺陷报告：150个包裹，9个无效，其中3个在签收前修好了，现在怎样", 150, 144),
+        # Valid before the fixes, then the fixes: 180 + 5 = 185.
+        ("200个包裹本来180个有效，后来我把5个错的单号更正了，买家都还没收到", 200, 185),
+        # Fixed after delivery: still invalid. 80 − 6 = 74.
+        ("80 packages, 6 invalid, I fixed 2 after the buyers received them. ok?", 80, 74),
+    ],
+)
+def test_fixes_made_before_delivery_count_as_valid_and_late_ones_do_not(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Now 301/320 = 94.06… → 94.1%; with 4 fixed 305/320 = 95.3125% → 95.3%, above.
+        (
+            "320 shipments and 301 valid; if I correct 4 more of the bad ones do I clear 95%?",
+            "With 4 more fixed: 305 valid of 320 = 95.3%: above the bar",
+        ),
+        # Now 85/90 = 94.4%; with 2 fixed 87/90 = 96.67% → 96.7%.
+        (
+            "现在90个包裹，85个有效，如果再补好2个单号能过吗",
+            "如果再修好 2 个：达标：90 个里 87 个有效 = 96.7%",
+        ),
+        # 116/120 now; 2 more invalid: 114/120 = 95.0%, not above; ⌊114⌋ + 1 − 114 = 1 fix.
+        (
+            "120 shipped, 116 valid. what if 2 more go bad?",
+            "With 2 more invalid: 114 valid of 120 = 95.0%, which is not above 95%",
+        ),
+        # 288/300 now; 5 more invalid: 283/300 = 94.33… → 94.3%.
+        (
+            "类目有300个包裹，288个有效，万一又有5个变成无效呢",
+            "如果再有 5 个无效：不达标：300 个里 283 个有效 = 94.3%",
+        ),
+    ],
+)
+def test_a_hypothetical_is_decided_on_the_supposed_counts_then_now(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert lead in first, first
+
+
+def test_the_window_now_follows_the_hypothetical(kb: KnowledgeBase) -> None:
+    # 301/320 = 94.0625% → 94.1% now.
+    reply = _reply(
+        kb, "320 shipments and 301 valid; if I correct 4 more of the bad ones do I clear 95%?"
+    )
+    assert "Now: 301 valid of 320 = 94.1%." in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # ⌊95 × 140 / 100⌋ + 1 = 134 valid at least: 6 invalid at most.
+        (
+            "on 140 shipments what's the max number of untracked ones I can have and stay above 95%?",
+            "at least 134 need valid tracking to be above 95%: at most 6 packages",
+        ),
+        # ⌊76⌋ + 1 = 77 valid: 3 at most.
+        (
+            "一共80单的话最多允许几单没有追踪",
+            "80 个包裹里至少要有 77 个有效追踪才能高于 95%：最多只能有 3 个",
+        ),
+        # ⌊95 × 20 / 100⌋ + 1 = 20: not one may be without (19/20 is 95.0%).
+        (
+            "with only 20 packages how many can lack tracking at most and still pass?",
+            "at least 20 need valid tracking to be above 95%: at most 0 packages",
+        ),
+    ],
+)
+def test_the_most_invalid_a_total_can_hold(kb: KnowledgeBase, question: str, expected: str) -> None:
+    assert expected in _first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        # 190 + 15 = 205 ≠ 200: no figure is worked out from that.
+        (
+            "200 packages, 190 valid and 15 invalid, am I ok?",
+            "190 valid and 15 invalid make 205, not 200",
+        ),
+        ("200个包裹，190个有效，15个无效，达标吗", "190 个有效加 15 个无效是 205 个，不是 200 个"),
+        # More valid than shipped.
+        ("50 packages, 60 valid, ok?", "more packages counted than were shipped"),
+    ],
+)
+def test_figures_that_contradict_each_other_are_not_decided(
+    kb: KnowledgeBase, question: str, told: str
+) -> None:
+    reply = _reply(kb, question)
+    assert told in reply and not reply.startswith(("Yes", "No", "达标", "不达标")), reply
+    assert "valid of" not in reply and "个有效 =" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "failing", "passing"),
+    [
+        # FR 28/30 = 93.3%: ⌊28.5⌋ + 1 − 28 = 1 fix; DE 88/90 = 97.8% passes.
+        (
+            "Toys on amazon.de: 90 shipments 88 valid. Toys on amazon.fr: 30 shipments 28 valid. both fine?",
+            "No — Toys on amazon.fr: 28 valid of 30 = 93.3%",
+            "Toys on amazon.de: 88 valid of 90 = 97.8%: above the bar (VTR must be above 95%).",
+        ),
+        # Lamps 95/100 = 95.0% fails (1 fix); Rugs 49/50 = 98.0% passes.
+        (
+            "Lamps 100 shipments 95 valid, Rugs 50 shipments 49 valid, we're good overall right?",
+            "Lamps: 95 valid of 100 = 95.0%",
+            "Rugs: 49 valid of 50 = 98.0%: above the bar (VTR must be above 95%).",
+        ),
+    ],
+)
+def test_each_group_is_decided_and_a_passing_one_does_not_say_no_fixes(
+    kb: KnowledgeBase, question: str, failing: str, passing: str
+) -> None:
+    reply = _reply(kb, question)
+    assert failing in reply.split("\n", 1)[0] and passing in reply, reply
+    assert "no fixes needed" not in reply
+
+
+def test_a_reading_keeps_every_role_it_found() -> None:
+    reading = read_figures(
+        "1000 packages, 50 invalid, we fixed 10 before delivery, if i fix 5 more?"
+    )
+    assert reading.roles == {"total": 1000, "invalid": 50, "fixed": 10, "to_fix": 5}
+    # 1000 − 50 + 10 = 960 now; + 5 supposed = 965.
+    assert reading.now == Counts(1000, 960) and reading.then == Counts(1000, 965)
