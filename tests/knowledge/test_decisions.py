@@ -1019,7 +1019,9 @@ REPLIES = [
         # only the shop's total was read and the reply led with "不会。达标".
         (
             "我店铺整体100单97单有效=97%，但是家居品类40单只有37单有效，玩具60单全部有效，会有问题吗",
-            Reply(lead="会。家居品类: 不达标：40 个里 37 个有效 = 92.5%", not_lead=("不会", "No —")),
+            Reply(
+                lead="会。家居品类: 不达标：40 个里 37 个有效 = 92.5%", not_lead=("不会", "No —")
+            ),
         ),
         # Kitchen 70/73 = 95.9% passes; Beauty 23/25 = 92.0%: ⌊23.75⌋ + 1 − 23 = 1 fix.
         (

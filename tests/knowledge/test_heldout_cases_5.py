@@ -25,8 +25,8 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_5.yaml"
-MIN_RIGHT = 0.68  # the honest run: 113/165 = 68.5%
-MAX_WRONG_FACTS = 6  # the honest run's count; the goal is zero
+MIN_RIGHT = 0.83  # main after the figures read by role: 138/165 = 83.6%
+MAX_WRONG_FACTS = 0  # main after the figures read by role; the goal
 
 # Over 0.3 s of CPU: a file analysed and 165 questions answered through the chat's path.
 pytestmark = pytest.mark.slow

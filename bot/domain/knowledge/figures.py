@@ -110,7 +110,8 @@ _WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0,
 
 _NUMBER = re.compile(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%)")
 _NOT_A_COUNT = re.compile(
-    r"^\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
+    r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
+    r"次|遍|times?\b|(?:carrier )?scans?\b|条(?:扫描|物流)|个扫描|"
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
 )
 _BAR_BEFORE = re.compile(
@@ -121,7 +122,7 @@ _BAR_BEFORE = re.compile(
 _CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
 _WHOLE_BEFORE = re.compile(r"(?:out of|of|/|in total of)\s*$")
 _WHOLE_AFTER = re.compile(
-    r"^\s*(?:[个单件票笔])?(?:包裹|订单|货件|单|packages?|shipments?|orders?)?\s*(?:里|中|当中|里面|之中)"
+    r"\s*(?:[个单件票笔])?(?:包裹|订单|货件|单|packages?|shipments?|orders?)?\s*(?:里|中|当中|里面|之中)"
 )
 """A pair's whole: "57 out of 60", "57/60", "480个包裹里有31个无效"."""
 
