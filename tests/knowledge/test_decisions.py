@@ -761,6 +761,12 @@ KINDS = [
         ("I heard 98% tracking gets you faster delivery promises - true?", "answer"),
     ),
     *cases(
+        "another_field_with_a_vague_word_is_still_refused",
+        ("what is the weather today", "off_topic"),
+        ("帮我写个listing", "off_topic"),
+        ("my dog is sick, is that bad?", "off_topic"),
+    ),
+    *cases(
         "a_carrier_s_intake_scan_is_not_fba_inbound",
         ("云途入库扫描算有效扫描吗", "answer"),
     ),
@@ -793,6 +799,16 @@ SHORTLISTED = [
     *cases(
         "a_warning_from_amazon_is_not_the_bots_alerts",
         "亚马逊给我发了警告邮件怎么办",
+    ),
+    *cases(
+        "a_worry_about_something_unnamed_is_ours_not_another_field",
+        # A short worry about a thing the seller does not name: likely their account's
+        # metric, so the topics to pick from rather than "outside what I know".
+        "那个数又变黄了怎么弄",
+        "should I be worried about that number",
+        "亚马逊发的那封邮件说的事要紧吗",
+        "amazon sent me something about my account, is that bad?",
+        "is mine fine?",
     ),
 ]
 

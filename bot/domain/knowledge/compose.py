@@ -133,6 +133,29 @@ def _phrase_pattern(phrase: str) -> str:
     return r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + plural + r"(?![a-z0-9])"
 
 
+_VAGUE_REFERENCE = re.compile(
+    r"这个|那个|这事|那事|这封|那封|这条|那条|这玩意|那玩意|它|又(?:红|黄|掉|降|变)|变红|变黄|飘红|标红|红了|黄了|"
+    r"\bmine\b|\b(?:the|that|this|those|these) (?:thing|number|figure|one|stuff|issue|notice|message)s?\b|"
+    r"\bsomething\b|"
+    r"\b(?:it|this|that)(?:'s| is)? (?:red|yellow|orange)\b|turned (?:red|yellow)"
+)
+_WORRY = re.compile(
+    r"红|黄|担心|要紧|严重|咋整|咋办|怎么办|怎么弄|怎么搞|有事吗|没事吧|邮件|通知|警告|提醒|"
+    r"\bok\b|okay|\bfine\b|\bbad\b|worr|concern|serious|problem|e-?mail|notice|warning|message"
+)
+
+
+def _vague_about_ours(case: Case) -> bool:
+    """ "is mine ok or not", "这个咋整 又红了", "the thing amazon emailed": a worry about
+    something the seller does not name, in a short message: a seller's account matter (the
+    topics to pick from), not another field's question."""
+    short = len(case.text) <= SHORT_VAGUE_CHARS
+    return short and bool(_VAGUE_REFERENCE.search(case.text) and _WORRY.search(case.text))
+
+
+SHORT_VAGUE_CHARS = 60
+
+
 def _our_words_only(case: Case) -> bool:
     """A message with a word of our field's vocabulary (率, rate, 要求, 指标 …) and nothing
     that names a subject, ours or another field's."""
@@ -262,7 +285,8 @@ class Composer:
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
-        if case is not None and found.answer.kind == "off_topic" and _our_words_only(case):
+        vague = case is not None and (_our_words_only(case) or _vague_about_ours(case))
+        if vague and found.answer.kind == "off_topic":
             # "那个率又掉了咋办", "the rate thing again??": our field's words, no subject: the
             # topics to pick from, not "outside what I know".
             return found.answer.model_copy(
