@@ -298,3 +298,44 @@ def test_an_unscanned_number_is_not_valid_whatever_the_carrier(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # Shipping from China to several marketplaces: the bar's line for each, not the EU
+        # update's (seed 000's list: US and UK both apply, JP and AU too).
+        (
+            "hi new seller here, we ship from china to amazon us and uk whats the vtr rule",
+            ["Amazon.com (US), VTR must be above 95%", "Amazon.co.uk (UK), VTR must be above 95%"],
+        ),
+        (
+            "we ship from china to japan and australia, is the 95% vtr required there",
+            ["Amazon.co.jp (JP), VTR must be above 95%", "Amazon.com.au (AU)"],
+        ),
+    ],
+)
+def test_shipping_from_china_to_several_marketplaces_gets_each_bar(
+    kb: KnowledgeBase, question: str, says: list[str]
+) -> None:
+    answer = kb.answer(question)
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert answer.matched == "vtr-marketplaces-china"
+    assert all(s in reply for s in says), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A category is restricted, never the whole account (domain.md 1b).
+        ("账号会因为VTR被封吗", "不会因为 VTR 封整个店铺"),
+        ("will my store get suspended for low vtr", "No — VTR does not suspend the whole account"),
+        # "要不要紧" asks whether exactly 95% is a problem: it is below the bar.
+        ("我的VTR正好95% 要不要紧", "不达标：正好 95.0%"),
+    ],
+)
+def test_suspension_and_worry_words_get_the_verdict(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -462,13 +462,18 @@ class Composer:
         european = "eu" in found.concepts or any(
             m.eu_cross_border_rule for m in entities.marketplaces
         )
+        if "china" in found.concepts and "crossborder" not in found.concepts:
+            return False  # "from china to amazon us and uk, what's the rule": the bar's list
         return european and bool(found.concepts & {"policy", "crossborder"})
 
     def _asks_the_bar_in(self, found: Found, entities: Entities) -> bool:
         """ "VTR requirement for Germany?", "valid tracking rate for amazon uk": VTR and a
         marketplace, nothing else of our field asked: whether the bar applies there."""
-        if len(entities.marketplaces) != 1 or found.answer.kind == "off_topic":
-            return False  # two marketplaces are a route ("from Poland to Germany")
+        if found.answer.kind == "off_topic" or not entities.marketplaces:
+            return False
+        if len(entities.marketplaces) > 1 and "china" not in found.concepts:
+            return False  # two marketplaces are a route ("from Poland to Germany"), unless
+            # both are where a seller ships from China ("from china to amazon us and uk")
         return "vtr" in found.concepts and found.concepts <= self._places | _BAR_WORDS
 
     @staticmethod
