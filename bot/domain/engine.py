@@ -12,7 +12,8 @@ Contract for callers (the CLI `check`, the conversation core, the alert pass):
   data); `.record_batches()` gives the stored fields as tuples, part by part.
 - `compute_report(table, as_of=None) -> VtrReport` applies docs/vtr-rules.md §4.
 - `analyse_file(path, as_of=None, max_bytes=None, spill_folder=None) -> (VtrReport,
-  Shipments)` does both.
+  Shipments)` does both; `report_file(...)` with the same arguments gives the same report
+  without keeping the shipments.
 - `bot.domain.defects_file.write_defects(report, path, labels)` writes the Excel-safe defect
   file (XLSX only); not imported here, so an analysis never loads xlsxwriter.
 """
@@ -26,6 +27,8 @@ from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
 from bot.domain.reading import read_table
 from bot.domain.shipments import Shipments, ShipmentTable, build_shipments
+from bot.domain.spill import partition_count
+from bot.domain.tallies import HashCollision, file_report
 from bot.domain.vtr import compute_report
 
 __all__ = [
@@ -35,6 +38,7 @@ __all__ = [
     "analyse_file",
     "compute_report",
     "read_shipments",
+    "report_file",
 ]
 
 
@@ -43,6 +47,26 @@ def read_shipments(
 ) -> Shipments:
     table = read_table(Path(path), max_bytes=max_bytes, scratch=spill_folder)
     return build_shipments(table, spill_folder)
+
+
+def report_file(
+    path: Path,
+    as_of: date | None = None,
+    max_bytes: int | None = None,
+    spill_folder: Path | None = None,
+) -> VtrReport:
+    """`analyse_file`'s report alone, for callers that store no shipments (`vtrbot check`):
+    the batches are reduced to tallies as they are read (tallies.py), so memory never holds
+    the shipments. A file bigger than one part (spill.py) is worked on part by part as
+    `analyse_file` does."""
+    path = Path(path)
+    table = read_table(path, max_bytes=max_bytes, scratch=spill_folder)
+    if spill_folder is not None and partition_count(table.source_bytes) > 1:
+        return compute_report(build_shipments(table, spill_folder), as_of=as_of)
+    try:
+        return file_report(table, as_of=as_of)
+    except HashCollision:
+        return compute_report(build_shipments(table), as_of=as_of)
 
 
 def analyse_file(

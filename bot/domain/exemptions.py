@@ -34,6 +34,7 @@ __all__ = [
     "is_letter_service",
     "letter_markets",
     "value_exemption",
+    "value_exemptions_of",
     "with_value_exemptions",
 ]
 
@@ -68,7 +69,7 @@ def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.Da
     all rows; only the exempt ones are written, in place of a second full-height column."""
     if candidates.is_empty():
         return rows
-    exempt = _value_exemption(candidates)
+    exempt = value_exemptions_of(candidates)
     excluded = rows.get_column("excluded")
     exempt = exempt.filter(excluded.gather(exempt.get_column("row")).is_null().to_numpy())
     if exempt.is_empty():
@@ -77,7 +78,7 @@ def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.Da
     return rows.with_columns(excluded)
 
 
-def _value_exemption(candidates: pl.DataFrame) -> pl.DataFrame:
+def value_exemptions_of(candidates: pl.DataFrame) -> pl.DataFrame:
     """(row, value_exemption) for the candidate rows whose order is exempt by value.
 
     The order's value sums its rows' item price and shipping price less their taxes

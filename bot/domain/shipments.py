@@ -41,7 +41,7 @@ _SCHEMA = {
     "marketplace": pl.String,
     "excluded": pl.String,
 }
-_FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
+FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
 """Columns with a handful of distinct values, kept as categoricals: 4 bytes a row instead
 of a 16-byte string view, which is most of what a million kept rows weigh."""
 
@@ -138,14 +138,14 @@ def stored_frame(rows: Sequence[tuple[object, ...]]) -> pl.DataFrame:
     compact columns of an upload's working set."""
     frame = pl.DataFrame(rows, schema=_SCHEMA | {"ship_date": pl.String}, orient="row")
     return frame.with_columns(
-        pl.col("ship_date").str.to_date("%Y-%m-%d"), pl.col(_FEW_VALUES).cast(pl.Categorical)
+        pl.col("ship_date").str.to_date("%Y-%m-%d"), pl.col(FEW_VALUES).cast(pl.Categorical)
     )
 
 
 # --- building shipments from a raw table ------------------------------------------------
 
 
-def _require(raw: RawTable) -> None:
+def require_columns(raw: RawTable) -> None:
     present = set(raw.columns)
     missing = [m for m in ("order_id", "ship_date", "tracking") if m not in present]
     if not present & {"carrier", "carrier_name", "ship_service"}:
@@ -155,7 +155,7 @@ def _require(raw: RawTable) -> None:
 
 
 @dataclass
-class _Tally:
+class Tally:
     """What the batches of one file add up to, besides their rows."""
 
     rows_read: int = 0
@@ -173,15 +173,16 @@ class _Tally:
                 self.unreadable_examples.append(example)
 
 
-_KEPT = [*RECORD_COLUMNS, "value_rule"]
+KEPT_COLUMNS = [*RECORD_COLUMNS, "value_rule"]
+"""What a batch's rows keep once reduced (and DELIVERY_COLUMNS, when the file has them)."""
 
 
 def build_shipments(raw: RawTable, spill_folder: Path | None = None) -> Shipments:
     """Batch by batch, each reduced to compact rows before the next is read; then the
     order-level value exemptions and the item-row collapse, one part of the orders at a
     time. A file bigger than a part (spill.py) has its parts kept in `spill_folder`."""
-    _require(raw)
-    tally = _Tally()
+    require_columns(raw)
+    tally = Tally()
     parts = partition_count(raw.source_bytes) if spill_folder else 1
     rows = Partitions(spill_folder, parts, "rows")
     priced = Partitions(spill_folder, parts, "priced")
@@ -192,29 +193,29 @@ def build_shipments(raw: RawTable, spill_folder: Path | None = None) -> Shipment
     table = _shipments_of_part(rows, priced, 0)
     table.rows_read, table.rows_skipped = tally.rows_read, tally.no_order
     reused = reused_tracking(table.frame, counted_tracking(table.frame))
-    table.warnings = _read_warnings(tally, _scientific_count(table.frame), [reused])
-    table.warnings += _carrier_from_service(raw, table.frame)
+    table.warnings = read_warnings(tally, scientific_count(table.frame), [reused])
+    table.warnings += carrier_from_service(raw, table.frame.select("carrier", "carrier_id"))
     return table
 
 
-def _read_rows(raw: RawTable, tally: _Tally, rows: Partitions, priced: Partitions) -> None:
+def _read_rows(raw: RawTable, tally: Tally, rows: Partitions, priced: Partitions) -> None:
     """Every row with its exclusion (value exemptions aside), in compact columns and in its
     part of the orders; the rows a value rule can apply to are priced on the way. `row`
     is a priced row's position among its part's rows."""
     lookups = Lookups(date_order=tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     for batch in read_ahead(raw.batches()):
-        for part, piece in split(_reduce(batch, tally, lookups), "order_id", rows.parts):
+        for part, piece in split(reduce_batch(batch, tally, lookups), "order_id", rows.parts):
             first = rows.height(part)
             reduced = piece.with_columns(
                 row=pl.int_range(first, first + piece.height, dtype=pl.UInt32)
             )
             candidates = reduced.filter(pl.col("value_rule"))
             priced.add(part, price_candidates(candidates, lookups, currencies))
-            kept = [c for c in (*_KEPT, *DELIVERY_COLUMNS) if c in reduced.columns]
+            kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS) if c in reduced.columns]
             rows.add(
                 part,
-                reduced.select(kept).with_columns(pl.col(_FEW_VALUES).cast(pl.Categorical)),
+                reduced.select(kept).with_columns(pl.col(FEW_VALUES).cast(pl.Categorical)),
             )
     if tally.rows_read == 0:
         raise FileRejected("no_rows")
@@ -229,7 +230,7 @@ def _shipments_of_part(rows: Partitions, priced: Partitions, part: int) -> Shipm
 
 
 def _spilled_shipments(
-    rows: Partitions, priced: Partitions, tally: _Tally, folder: Path
+    rows: Partitions, priced: Partitions, tally: Tally, folder: Path
 ) -> SpilledShipments:
     """Each part's shipments to its own file; tracking numbers regrouped by their own hash,
     since two orders sharing one are in different parts of the orders."""
@@ -239,7 +240,7 @@ def _spilled_shipments(
         if not rows.height(part):
             continue
         shipments = _shipments_of_part(rows, priced, part).frame
-        scientific += _scientific_count(shipments)
+        scientific += scientific_count(shipments)
         for pairs_part, found in split(tracking_pairs(shipments), "tracking", pairs.parts):
             pairs.add(pairs_part, found)
         pairs.flush()  # the pairs point into this part's text: out before the next part
@@ -251,11 +252,11 @@ def _spilled_shipments(
         paths,
         rows_read=tally.rows_read,
         rows_skipped=tally.no_order,
-        warnings=_read_warnings(tally, scientific, reused),
+        warnings=read_warnings(tally, scientific, reused),
     )
 
 
-def _reduce(frame: pl.DataFrame, tally: _Tally, lookups: Lookups) -> pl.DataFrame:
+def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.DataFrame:
     """One batch of raw text columns → typed rows with every exclusion but the value ones:
     two polars queries (row_rules.py), whatever the number of rules."""
     tally.rows_read += frame.height
@@ -279,20 +280,27 @@ def _reduce(frame: pl.DataFrame, tally: _Tally, lookups: Lookups) -> pl.DataFram
     return rows.drop("unreadable_date", "delivered_text", strict=False)
 
 
+def shipment_key() -> list[pl.Expr]:
+    """What makes an order's row a shipment of its own (docs/vtr-rules.md §4): its order,
+    ship date, carrier and tracking number; the carrier is left out when the number is
+    empty. The first row of each key stands for the shipment (`_collapse`, tallies.py)."""
+    carrier_key = pl.when(pl.col("tracking") != "").then(pl.col("carrier")).otherwise(None)
+    return [
+        pl.col("order_id"),
+        pl.col("ship_date"),
+        carrier_key.alias("carrier_key"),
+        pl.col("tracking"),
+    ]
+
+
 def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
-    """Order-item rows → shipments: one per (order, ship date, carrier, tracking);
-    one per (order, ship date) when tracking is empty. The first row of each shipment
+    """Order-item rows → shipments: one per `shipment_key`. The first row of each shipment
     stands for it, so only rows of orders that appear more than once are compared."""
     columns = [c for c in (*RECORD_COLUMNS, *DELIVERY_COLUMNS) if c in rows.columns]
     repeated = repeated_values(rows.get_column("order_id"))
     if not repeated.any():
         return rows.select(columns)  # one row per order: nothing to collapse
-    carrier_key = pl.when(pl.col("tracking") != "").then(pl.col("carrier")).otherwise(None)
-    candidates = (
-        rows.select("order_id", "ship_date", carrier_key.alias("carrier_key"), "tracking")
-        .with_row_index("row")
-        .filter(repeated)
-    )
+    candidates = rows.select(shipment_key()).with_row_index("row").filter(repeated)
     first = pl.struct("order_id", "ship_date", "carrier_key", "tracking").is_first_distinct()
     later_rows = candidates.filter(~first).get_column("row")
     if later_rows.is_empty():  # orders on several rows, each a package of its own
@@ -302,7 +310,7 @@ def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     return rows.filter(keep).select(columns)
 
 
-def _read_warnings(tally: _Tally, scientific: int, reused: list[pl.DataFrame]) -> list[Warning]:
+def read_warnings(tally: Tally, scientific: int, reused: list[pl.DataFrame]) -> list[Warning]:
     """`reused`: the reused tracking numbers of each part of the file (`_reused_tracking`)."""
     warnings = []
     if tally.unreadable_dates:
@@ -327,14 +335,15 @@ INFERRED_EXAMPLES = 3
 """Shipping services quoted with the carrier read from them."""
 
 
-def _carrier_from_service(raw: RawTable, shipments: pl.DataFrame) -> list[Warning]:
+def carrier_from_service(raw: RawTable, carriers: pl.DataFrame) -> list[Warning]:
     """A file with no carrier column: the carrier was read from the shipping service
-    (云途美国专线 → YunExpress), which the report must say, with a few examples."""
+    (云途美国专线 → YunExpress), which the report must say, with a few examples.
+    `carriers`: the shipments' (carrier, carrier_id), in the file's order."""
     if {"carrier", "carrier_name"} & set(raw.columns):
         return []
     names = {carrier_id: c.name for carrier_id, c in carrier_by_id().items()}
     pairs = (
-        shipments.select(pl.col("carrier").cast(pl.String), pl.col("carrier_id").cast(pl.String))
+        carriers.select(pl.col("carrier").cast(pl.String), pl.col("carrier_id").cast(pl.String))
         .filter(pl.col("carrier") != "")
         .unique(maintain_order=True)
         .head(INFERRED_EXAMPLES)
@@ -346,7 +355,7 @@ def _carrier_from_service(raw: RawTable, shipments: pl.DataFrame) -> list[Warnin
     return [Warning(code="carrier_from_service", detail=", ".join(examples))]
 
 
-def _scientific_count(shipments: pl.DataFrame) -> int:
+def scientific_count(shipments: pl.DataFrame) -> int:
     """Self-fulfilled shipments whose tracking number Excel turned into 1.23457E+11."""
     open_ = pl.col("excluded").is_null()
     return int(shipments.select((open_ & looks_scientific(pl.col("tracking"))).sum()).item())

@@ -31,7 +31,7 @@ from bot.domain.reference import carrier_by_id, transit
 from bot.domain.shipments import DELIVERY_COLUMNS, Shipments
 from bot.domain.tracking import likely_carriers
 
-_KEY_COLUMNS = (
+KEY_COLUMNS = (
     "ship_date",
     "category",
     "carrier",
@@ -86,8 +86,10 @@ def _newest(dates: pl.Series) -> list[date]:
 
 
 @dataclass
-class _PartCounts:
-    """What one part of the shipments adds to a report."""
+class PartCounts:
+    """What one part of the shipments adds to a report: its counted shipments tallied by
+    `KEY_COLUMNS` (`shipments`), its defects in the window, its exclusions by reason
+    (`excluded`, `count`) and its open shipments outside the window."""
 
     counts: pl.DataFrame
     defects: list[Defect]
@@ -99,11 +101,31 @@ def compute_report(
     table: Shipments, as_of: date | None = None, today: date | None = None
 ) -> VtrReport:
     as_of, as_of_source = resolve_as_of(table, as_of, today)
-    start = as_of - timedelta(days=WINDOW_DAYS - 1)
+    start = window_start(as_of)
     parts = []
     for frame in table.parts():
         parts.append(_count_part(frame, start, as_of))
         del frame  # before the next part is read
+    return report_of_parts(
+        parts, as_of, as_of_source, table.warnings, table.rows_read, table.rows_skipped
+    )
+
+
+def window_start(as_of: date) -> date:
+    return as_of - timedelta(days=WINDOW_DAYS - 1)
+
+
+def report_of_parts(
+    parts: list[PartCounts],
+    as_of: date,
+    as_of_source: AsOfSource,
+    warnings: list[Warning],
+    rows_read: int,
+    rows_skipped: int,
+) -> VtrReport:
+    """The report of the parts' tallies, however they were made: from whole shipment
+    tables (`compute_report`) or batch by batch (tallies.py)."""
+    start = window_start(as_of)
     counted = _counts([p.counts for p in parts])
     unverified = counted.filter(pl.col("unverified").fill_null(False))
     by_category = _groups(counted, "category", as_of)
@@ -123,16 +145,16 @@ def compute_report(
         by_marketplace=by_marketplace,
         excluded=excluded,
         defects=defects,
-        warnings=[*table.warnings, *_unverified_warning(unverified)],
+        warnings=[*warnings, *_unverified_warning(unverified)],
         suggestions=_suggestions(counted),
         plan=plan,
         unverified=_total(unverified, "shipments"),
-        rows_read=table.rows_read,
-        rows_skipped=table.rows_skipped,
+        rows_read=rows_read,
+        rows_skipped=rows_skipped,
     )
 
 
-def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> _PartCounts:
+def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> PartCounts:
     """One part's counted shipments tallied by every key a report groups on (a few thousand
     rows however big the part, so no copy of the counted rows is made), its defects, and
     its exclusions."""
@@ -141,16 +163,18 @@ def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> _PartCounts:
     in_count = open_ & in_window
     counts = (
         frame.lazy()
-        .select(_KEY_COLUMNS)
+        .select(KEY_COLUMNS)
         .filter(in_count)
-        .group_by(_KEY_COLUMNS)
+        .group_by(KEY_COLUMNS)
         .agg(shipments=pl.len())
         .collect()
     )
-    return _PartCounts(
+    return PartCounts(
         counts=counts,
         # Objects at once: a filtered frame would keep the whole part's text buffers alive.
-        defects=_defects(frame.filter(in_count & frame.get_column("reason").is_not_null()), as_of),
+        defects=defects_of(
+            frame.filter(in_count & frame.get_column("reason").is_not_null()), as_of
+        ),
         excluded=frame.get_column("excluded").drop_nulls().value_counts(),
         outside=int((open_ & ~in_window).sum()),
     )
@@ -160,7 +184,7 @@ def _counts(parts: list[pl.DataFrame]) -> pl.DataFrame:
     """The parts' tallies summed, with the valid count and the carrier's display name."""
     return (
         pl.concat(parts)
-        .group_by(_KEY_COLUMNS)
+        .group_by(KEY_COLUMNS)
         .agg(pl.col("shipments").sum())
         .with_columns(
             valid=pl.when(pl.col("reason").is_null()).then("shipments").otherwise(0),
@@ -225,7 +249,7 @@ def _carrier_reasons(counted: pl.DataFrame) -> dict[str, DefectReason]:
     return {carrier: reason for carrier, (_, _, reason) in main.items()}
 
 
-def _exclusion_counts(parts: list[_PartCounts]) -> dict[str, int]:
+def _exclusion_counts(parts: list[PartCounts]) -> dict[str, int]:
     counts: dict[str, int] = dict.fromkeys(EXCLUSION_REASONS, 0)
     counts["outside_window"] = sum(p.outside for p in parts)
     for part in parts:
@@ -243,7 +267,9 @@ def _defect_order(defect: Defect) -> tuple[str, date | None, str]:
 _DEFECT_COLUMNS = ("order_id", "ship_date", "category", "carrier", "marketplace", "tracking")
 
 
-def _defects(defective: pl.DataFrame, as_of: date) -> list[Defect]:
+def defects_of(defective: pl.DataFrame, as_of: date) -> list[Defect]:
+    """The defects of `defective` (rows of shipments, each counted and with a reason),
+    listed as `_defect_order` says."""
     rows = defective.select(
         *_DEFECT_COLUMNS,
         pl.col("reason").cast(pl.String),

@@ -294,10 +294,13 @@ def _work(
     lower_limit(resource.RLIMIT_AS, address_space)
     lower_limit(resource.RLIMIT_CPU, cpu_seconds)
     try:
-        from bot.domain.engine import analyse_file
+        from bot.domain.engine import analyse_file, report_file
 
-        report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
-        sent = _portable(shipments, spill_folder) if wanted else None
+        if wanted:
+            report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
+            sent = _portable(shipments, spill_folder)
+        else:  # the report alone: never the shipments in memory (engine.report_file)
+            report, sent = report_file(path, as_of, max_bytes, spill_folder), None
         # As JSON: pickling a report's tens of thousands of defects, and unpickling them,
         # took longer than writing and validating its JSON (docs/performance.md).
         answer: object = (report.model_dump_json(), sent)

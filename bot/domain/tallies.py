@@ -1,0 +1,315 @@
+"""The report of a file without its shipments: each batch judged by the same rules as
+`build_shipments` (row rules, carriers, tracking checks, prices), then reduced to what a
+report needs, so memory no longer holds every row's text.
+
+What needs the whole file is settled at the end from small columns: which rows are a
+shipment's first (its key's hash, `shipment_key`), which orders are exempt by value (the
+candidates' prices by order hash, `exemptions.value_exemptions_of`), and which tracking numbers
+several orders share (number and order hashes). Each row keeps four 8-byte hashes; the
+few-valued columns of its shipment (date, category, carrier, marketplace, verdict,
+exclusion) are kept once per distinct combination (a "group", by the hash of the
+combination), and the text of a row only where it is a defect, or a tracking number seen
+before (a bitmap of hashes says which may be).
+
+A hash that two different groups or shipment keys share would merge them: that is checked
+at the end (`HashCollision`), and the caller then reads the file the whole way
+(`engine.report_file`). Two orders or two tracking numbers sharing a 64-bit hash (about
+one chance in 10^8 for a million rows) are taken as one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+from bot.domain.errors import FileRejected
+from bot.domain.exemptions import value_exemptions_of
+from bot.domain.models import AsOfSource, VtrReport
+from bot.domain.prefetch import read_ahead
+from bot.domain.reading import RawTable
+from bot.domain.reference import marketplace_by_code
+from bot.domain.repeats import counted_tracking, repeated_hashes
+from bot.domain.row_rules import Lookups, price_candidates
+from bot.domain.shipments import (
+    DELIVERY_COLUMNS,
+    FEW_VALUES,
+    KEPT_COLUMNS,
+    ShipmentTable,
+    Tally,
+    carrier_from_service,
+    read_warnings,
+    reduce_batch,
+    require_columns,
+    shipment_key,
+)
+from bot.domain.tracking import looks_scientific
+from bot.domain.vtr import KEY_COLUMNS, PartCounts, defects_of, report_of_parts, window_start
+
+GROUP_COLUMNS = [*KEY_COLUMNS, "excluded", "scientific"]
+"""What a shipment is counted by: the report's keys, its exclusion, and whether Excel
+turned its number into 9.4E+21 (a warning of its own)."""
+SEEN_SLOTS_BITS = 22
+"""Tracking numbers seen, by the top bits of their hash: 2^22 slots (4 MiB, touched only
+where set). With 700,000 numbers set, about one new number in seven looks seen (one in
+twenty on average over the file), and only those numbers' text is kept."""
+ADD_ROWS = 100_000
+"""Reduced rows judged together: the tracking checks cost as much per call as per row on a
+batch of a few thousand (a step per carrier), so a few batches go together."""
+_DEFECT_COLUMNS = [
+    "row",
+    "order_id",
+    "ship_date",
+    "category",
+    "carrier",
+    "carrier_id",
+    "marketplace",
+    "tracking",
+    "reason",
+]
+
+
+class HashCollision(Exception):
+    """Two different groups, or two different shipments, share a hash: this file is read
+    the whole way instead (`engine.report_file`)."""
+
+
+def file_report(raw: RawTable, as_of: date | None = None, today: date | None = None) -> VtrReport:
+    """The report `compute_report(build_shipments(raw))` makes, batch by batch."""
+    require_columns(raw)
+    tally = Tally()
+    lookups = Lookups(date_order=tally.date_order)
+    currencies = {code: m.currency for code, m in marketplace_by_code().items()}
+    tallies = _Tallies()
+    waiting: list[pl.DataFrame] = []
+    for batch in read_ahead(raw.batches()):
+        waiting.append(reduce_batch(batch, tally, lookups))
+        if sum(rows.height for rows in waiting) >= ADD_ROWS:
+            tallies.add(pl.concat(waiting, how="diagonal_relaxed"), lookups, currencies)
+            waiting = []
+    if waiting:
+        tallies.add(pl.concat(waiting, how="diagonal_relaxed"), lookups, currencies)
+    if tally.rows_read == 0:
+        raise FileRejected("no_rows")
+    return tallies.report(raw, tally, as_of, today)
+
+
+@dataclass
+class _Tallies:
+    """What the batches of one file leave for its report."""
+
+    rows: list[pl.DataFrame] = field(default_factory=list)
+    """Per row: its shipment key's hash, its group's, its counted tracking number's (null
+    when not counted) and its order's."""
+    groups: list[pl.DataFrame] = field(default_factory=list)
+    priced: list[pl.DataFrame] = field(default_factory=list)
+    defects: list[pl.DataFrame] = field(default_factory=list)
+    numbers: list[pl.DataFrame] = field(default_factory=list)
+    """(number hash, text) of the counted tracking numbers that may have been seen before."""
+    height: int = 0
+    seen: npt.NDArray[np.bool_] = field(
+        default_factory=lambda: np.zeros(1 << SEEN_SLOTS_BITS, np.bool_)
+    )
+
+    def add(self, rows: pl.DataFrame, lookups: Lookups, currencies: dict[str, str]) -> None:
+        first, self.height = self.height, self.height + rows.height
+        rows = rows.with_columns(row=pl.int_range(first, self.height, dtype=pl.UInt32))
+        candidates = rows.filter(pl.col("value_rule")).with_columns(pl.col("order_id").hash())
+        self.priced.append(price_candidates(candidates, lookups, currencies))
+        kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS, "row") if c in rows.columns]
+        shipments = ShipmentTable.from_shipments(
+            rows.select(kept).with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
+        ).frame.with_columns(scientific=looks_scientific(pl.col("tracking")))
+        counted = counted_tracking(shipments)
+        hashed = shipments.select(
+            key=pl.struct(shipment_key()).hash(),
+            group=pl.struct(GROUP_COLUMNS).hash(),
+            number=pl.when(counted).then(pl.col("tracking").hash()),
+            order=pl.col("order_id").hash(),
+        )
+        self.rows.append(hashed)
+        self.groups.append(
+            shipments.select(GROUP_COLUMNS).with_columns(hashed.get_column("group")).unique()
+        )
+        if len(self.groups) >= 8:
+            self.groups = [pl.concat(self.groups).unique()]
+        defective = pl.col("reason").is_not_null() & pl.col("excluded").is_null()
+        delivery = [c for c in DELIVERY_COLUMNS if c in shipments.columns]
+        self.defects.append(
+            _compact(shipments.filter(defective).select(*_DEFECT_COLUMNS, *delivery))
+        )
+        self._keep_numbers_seen_before(shipments, hashed.get_column("number"))
+
+    def _keep_numbers_seen_before(self, shipments: pl.DataFrame, numbers: pl.Series) -> None:
+        """Keep the text of the counted numbers that an earlier row may have had (their
+        slot is set) or that repeat in this batch; then set the slots of this batch's."""
+        present = numbers.drop_nulls()
+        slots = present.to_numpy() >> np.uint64(64 - SEEN_SLOTS_BITS)
+        maybe = pl.Series(self.seen[slots]) | present.is_duplicated()
+        if maybe.any():
+            found = shipments.select("tracking", number=numbers).drop_nulls("number")
+            self.numbers.append(_compact(found.filter(maybe)))
+        self.seen[slots] = True
+
+    def report(
+        self, raw: RawTable, tally: Tally, as_of: date | None, today: date | None
+    ) -> VtrReport:
+        """The report, once every batch is added."""
+        rows = pl.concat(self.rows, rechunk=False)
+        self.rows = []
+        first = _first_of_each_key(rows)
+        exempt = value_exemptions_of(pl.concat(self.priced))
+        self.priced = []
+        exempt_rows = np.zeros(rows.height, np.bool_)
+        exempt_rows[exempt.get_column("row").to_numpy()] = True
+        with_first = not {"carrier", "carrier_name"} & set(raw.columns)  # carrier_from_service
+        shipments = _shipment_groups(rows, first, exempt, self._groups(), with_first)
+        as_of, as_of_source = _as_of(shipments, as_of, today)
+        counted = first & ~pl.Series(exempt_rows)
+        warnings = read_warnings(
+            tally,
+            _total(shipments.filter(pl.col("excluded").is_null() & pl.col("scientific"))),
+            [self._reused(rows, counted)],
+        )
+        del rows
+        if with_first:
+            carriers = shipments.sort("first").select("carrier", "carrier_id")
+            warnings += carrier_from_service(raw, carriers)
+        part = _part_counts(shipments, self._defects(counted, as_of), as_of)
+        return report_of_parts(
+            [part], as_of, as_of_source, warnings, tally.rows_read, tally.no_order
+        )
+
+    def _groups(self) -> pl.DataFrame:
+        groups = pl.concat(self.groups).unique()
+        self.groups = []
+        if groups.get_column("group").is_duplicated().any():
+            raise HashCollision("two groups share a hash")
+        return groups
+
+    def _defects(self, counted: pl.Series, as_of: date) -> pl.DataFrame:
+        """The defective shipments in the window, as `defects_of` takes them."""
+        defects = pl.concat(self.defects)
+        self.defects = []
+        in_window = pl.col("ship_date").is_between(window_start(as_of), as_of)
+        return defects.filter(counted.gather(defects.get_column("row")) & in_window)
+
+    def _reused(self, rows: pl.DataFrame, counted: pl.Series) -> pl.DataFrame:
+        """The numbers (`tracking`) that counted shipments of more than one order share."""
+        numbers = rows.get_column("number")
+        counted &= numbers.is_not_null()
+        repeated = repeated_hashes(numbers.filter(counted))
+        shared = (
+            rows.filter(counted & numbers.is_in(repeated.implode()))
+            .group_by("number")
+            .agg(orders=pl.col("order").n_unique())
+            .filter(pl.col("orders") > 1)
+        )
+        texts = pl.concat(self.numbers).unique(subset="number") if self.numbers else None
+        self.numbers = []
+        if shared.is_empty() or texts is None:
+            return pl.DataFrame(schema={"tracking": pl.String})
+        found = shared.join(texts, on="number", how="left")
+        if found.get_column("tracking").null_count():
+            raise HashCollision("a shared number's text was not kept")  # never: the bitmap
+        return found.select("tracking")
+
+
+def _compact(frame: pl.DataFrame) -> pl.DataFrame:
+    """A copy of a few rows that holds only their own text: a filtered frame keeps the
+    whole batch's text buffers alive."""
+    return pl.DataFrame(frame.to_dict(as_series=False), schema=frame.schema)
+
+
+def _first_of_each_key(rows: pl.DataFrame) -> pl.Series:
+    """True on the first row of each shipment key (`shipment_key`'s hash). Rows that share
+    a key's hash are item rows of one order: their order's own hash says so, or two
+    shipments collided (`HashCollision`)."""
+    keys = rows.get_column("key")
+    first = pl.Series(np.ones(len(keys), np.bool_))
+    repeated = repeated_hashes(keys)
+    if repeated.is_empty():
+        return first
+    sharing = keys.is_in(repeated.implode()).arg_true()
+    keyed = rows.select("key", "order")[sharing]
+    if keyed.group_by("key").agg(pl.col("order").n_unique() > 1).get_column("order").any():
+        raise HashCollision("two shipments share a key hash")
+    return first.scatter(sharing.filter(~keyed.get_column("key").is_first_distinct()), False)
+
+
+_LATER_ROW = 255
+"""The exemption code of a row that is not its shipment's first: it is not counted."""
+
+
+def _shipment_groups(
+    rows: pl.DataFrame,
+    first: pl.Series,
+    exempt: pl.DataFrame,
+    groups: pl.DataFrame,
+    with_first: bool,
+) -> pl.DataFrame:
+    """The shipments (each key's first row) tallied by GROUP_COLUMNS, their exclusion
+    including the value exemptions: `n` shipments, and `with_first`, the first of them
+    at row `first`."""
+    reasons = sorted(set(exempt.get_column("value_exemption").to_list()))
+    codes = np.zeros(rows.height, np.uint8)
+    by_reason = {reason: code for code, reason in enumerate(reasons, start=1)}
+    codes[exempt.get_column("row").to_numpy()] = (
+        exempt.get_column("value_exemption").replace_strict(by_reason, return_dtype=pl.UInt8)
+    ).to_numpy()
+    codes[~first.to_numpy()] = _LATER_ROW
+    tallied = [pl.len().alias("n"), *([pl.col("row").min().alias("first")] if with_first else [])]
+    counted = (
+        rows.lazy()
+        .select("group", exemption=pl.lit(pl.Series(codes)))
+        .with_row_index("row")
+        .group_by("group", "exemption")
+        .agg(tallied)
+        .filter(pl.col("exemption") != _LATER_ROW)
+        .collect()
+    )
+    exemption = pl.col("exemption").replace_strict(
+        dict(enumerate(reasons, start=1)), default=None, return_dtype=pl.String
+    )
+    return counted.join(groups, on="group").with_columns(
+        excluded=pl.when(pl.col("excluded").is_null())
+        .then(exemption.cast(pl.Categorical))
+        .otherwise(pl.col("excluded"))
+    )
+
+
+def _as_of(
+    shipments: pl.DataFrame, as_of: date | None, today: date | None
+) -> tuple[date, AsOfSource]:
+    """As `vtr.resolve_as_of`: the given date; else the latest ship date of a
+    self-fulfilled shipment; else of any; else today."""
+    if as_of is not None:
+        return as_of, "given"
+    dates = shipments.get_column("ship_date")
+    shipped = dates.filter(shipments.get_column("excluded").is_null()).max() or dates.max()
+    if isinstance(shipped, date):
+        return shipped, "latest_ship_date"
+    return today or date.today(), "today"
+
+
+def _total(shipments: pl.DataFrame) -> int:
+    return int(shipments.get_column("n").sum())
+
+
+def _part_counts(shipments: pl.DataFrame, defective: pl.DataFrame, as_of: date) -> PartCounts:
+    """As `vtr._count_part` of the shipments themselves."""
+    open_ = pl.col("excluded").is_null()
+    in_window = pl.col("ship_date").is_between(window_start(as_of), as_of)
+    counts = (
+        shipments.filter(open_ & in_window).group_by(KEY_COLUMNS).agg(shipments=pl.col("n").sum())
+    )
+    excluded = shipments.filter(~open_).group_by("excluded").agg(count=pl.col("n").sum())
+    return PartCounts(
+        counts=counts,
+        defects=defects_of(defective, as_of),
+        excluded=excluded,
+        outside=_total(shipments.filter(open_ & ~in_window)),
+    )
