@@ -844,6 +844,22 @@ PARTS = [
         ),
     ),
     *cases(
+        "a_list_numbered_with_brackets_is_questions_not_counts",
+        # "1) … 2) … 3) …" and "（1）…（2）…" number questions: no "1 valid of 3".
+        (
+            "1) how do I fix a wrong tracking number 2) by when can I change it 3) how fast after shipping must tracking go up",
+            ["tracking-edit", "tracking-after-delivery"],
+        ),
+        (
+            "1) 单号填错了在哪改 2) 最晚什么时候能改 3) 发货后多久要上传",
+            ["tracking-edit", "tracking-after-delivery"],
+        ),
+        (
+            "（1）购买配送收费吗（2）日本站能用吗",
+            ["buy-shipping-cost", "buy-shipping-marketplaces"],
+        ),
+    ),
+    *cases(
         "three_facets_of_vtr_each_get_their_entry",
         (
             "VTR要求多少？统计多少天？在哪里看？",

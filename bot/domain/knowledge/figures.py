@@ -281,11 +281,17 @@ def _count_matches(text: str) -> list[re.Match[str]]:
 
 
 def _enumerator(text: str, match: re.Match[str]) -> bool:
-    """ "1. …？ 2. …？": a list's numbering, not a count."""
-    before = text[: match.start()].rstrip()
-    return (not before or before[-1] in "?？。!！;；") and text[
-        match.end() : match.end() + 1
-    ] in ".、)"
+    """ "1. …？ 2. …？", "1) … 2) …", "(1) …": a list's numbering, not a count. A number
+    closed by ")" or "、" numbers a list wherever a phrase starts; one closed by "." only
+    after a sentence's end (else "98 valid out of 100. Safe?" would lose its 100)."""
+    raw_before = text[: match.start()]
+    before = raw_before.rstrip()
+    after = text[match.end() : match.end() + 1]
+    if after in ")）、" and (
+        not raw_before or raw_before[-1] in " \t\n(（" or before[-1:] in "?？。!！;；,，"
+    ):
+        return True
+    return (not before or before[-1] in "?？。!！;；") and after in ".、)"
 
 
 def _assign(figures: list[_Figure]) -> dict[str, int]:

@@ -329,7 +329,7 @@ def main_question(text: str) -> str | None:
 
 
 _PIECE_END = re.compile(
-    r"(?<=[？?；;])|\n+|(?<=\S)\s+(?=\d[.、)]\s*\S)|"
+    r"(?<=[？?；;])|\n+|(?<=\S)\s+(?=\d[.、)）]\s*\S)|(?<=\S)\s*(?=[(（]\d{1,2}[)）])|"
     # "how do I fix it and by when …", "what is it and how to check it": a new question word
     # after "and" starts a new question.
     r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should)\b)|"
