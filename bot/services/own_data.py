@@ -9,12 +9,14 @@ decision comes first: the group's verdict, the fixes, or the date.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from datetime import date
 
 from bot.domain.bar import is_above
 from bot.domain.knowledge.case import Case, more_invalid
-from bot.domain.knowledge.decide import percent_text
-from bot.domain.models import GroupStats, VtrReport
+from bot.domain.knowledge.decide import carrier_roles, percent_text
+from bot.domain.models import Defect, GroupStats, VtrReport
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
 from bot.services.vtr_words import (
@@ -34,7 +36,8 @@ MAX_LINES = 10
 """Groups or defects listed in an answer; /vtr and the defect file hold the rest."""
 
 _WHICH_ORDER = re.compile(
-    r"哪个订单|哪些订单|哪几个订单|哪几单|哪些包裹|哪个包裹|which orders?|which packages?|订单号|单号发我|"
+    r"哪个订单|哪些订单|哪几个订单|哪几单|哪一单|哪单|哪一个订单|哪个单|哪些包裹|哪个包裹|哪一个包裹|"
+    r"which orders?|which packages?|which shipments?|which one|the one where|订单号|单号发我|"
     r"那几单|有问题的(?:单|订单|包裹)|问题单|无效的(?:单|订单|包裹)|"
     r"(?:bad|problem|wrong|failing|invalid) (?:rows|orders|packages)|order (?:ids|numbers)|"
     r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
@@ -51,11 +54,26 @@ _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", 
 _WHICH = re.compile(r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)")
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
 _FIX = re.compile(r"修|改|补|fix|correct|repair")
+_STILL = re.compile(r"\bstill\b|\bin (?:all|total)\b|altogether|还|一共|总共")
+"""How many to fix asked of the whole plan ("还要修几个", "how many do I still need to fix")."""
 _STILL_COUNT = re.compile(
     r"still count|count against|还算|还计入|还会算|还在统计|still in (?:the )?window"
 )
+_HURTS = re.compile(
+    r"hurt|drag|affect|count|pull(?:ing)? (?:me|it|my)|拉低|影响|算进|计入|算不算|还算|有关系"
+)
+"""Asked of rows the seller dates ("orders from late October … hurting my VTR?"): whether
+they are in the window at all."""
+_COUNT_ASKED = re.compile(
+    r"(?:多少|几)个?(?:自发货的?|自配送的?)?(?:包裹|订单|货件|单)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
+    r"how many (?:self-fulfilled |mfn |merchant-fulfilled )?(?:packages|shipments|orders|parcels)"
+)
+_IN_WINDOW = re.compile(
+    r"算进|计入|算在|统计|30\s?天|最近|一共|总共|总计|count(?:ed|s)? (?:toward|in|for)|in the window|"
+    r"(?:last|past) 30|in total|altogether|\btotal\b"
+)
+"""The window's package count asked ("最近30天算进VTR的包裹一共多少个"), not a rule's."""
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = re.compile(r"(?<![a-z])(" + "|".join(_MONTHS) + r")[a-z]*|(?<!\d)(\d{1,2})月")
 _BACK = re.compile(r"back above|recover|恢复|回到|回升|重新高于")
 _RULE_WORDS = re.compile(r"要求|标准|门槛|规定|规则|requirement|threshold|target|\brule")
 """A question about the rule ("我的VTR要求多少才达标"), not about the chat's figures."""
@@ -83,16 +101,26 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     )
     if report is None:
         return owned
-    if _named_groups(case, report) or _WHICH_ORDER.search(case.text):
+    if _named_groups(case, report) or _WHICH_ORDER.search(case.text) or _asks_count(case):
         return True
+    if _dates_named(case.text, report.as_of) and _HURTS.search(case.text):
+        return True  # "those October orders with blank tracking, are they hurting me?"
     about_categories = "category" in case.concepts and bool(_WHICH.search(case.text))
-    still_to_fix = bool(_FIX.search(case.text)) and case.how_many and "still" in case.text
+    still_to_fix = bool(_FIX.search(case.text)) and case.how_many and bool(_STILL.search(case.text))
     back = bool(_BACK.search(case.text))
     shop = bool(_SHOP.search(case.text)) and bool(
         "vtr" in case.concepts or case.how_many or _NOW.search(case.text)
     )
     shop = shop and not _RULE_WORDS.search(case.text)
     return about_categories or still_to_fix or back or owned or shop
+
+
+def _asks_count(case: Case) -> bool:
+    """ "最近30天算进VTR的自发货包裹一共多少个": the window's count, asked without "my" (how
+    many to fix is the plan's question)."""
+    return bool(_COUNT_ASKED.search(case.text) and _IN_WINDOW.search(case.text)) and not (
+        _RULE_WORDS.search(case.text) or case.total or _FIX.search(case.text)
+    )
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -107,7 +135,8 @@ def _mentions(text: str, name: str) -> bool:
 def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     """The report's groups the question names: a category by any of its names in either
     language ("Toys" for 玩具, "家居" for Home & Kitchen), a marketplace by the registry."""
-    text = case.text.casefold()
+    # As typed too: the typo repair may have changed a name's word ("Products" → "product").
+    text = f"{case.text.casefold()} {unicodedata.normalize('NFKC', case.raw).casefold()}"
     return [
         s
         for s in report.by_category
@@ -119,8 +148,11 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
     m = Markup(html=False)
     named = _named_groups(case, report)
-    if _STILL_COUNT.search(case.text):
+    dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
+    if _STILL_COUNT.search(case.text) or dated:
         lines = [_window_verdict(case, report, t)]
+    elif _asks_count(case) and not named:
+        lines = [_counted(report, t), *_every_category(report, t, m)]
     elif _WHICH_ORDER.search(case.text) or _WHY.search(case.text):
         lines = [
             *(_group_verdict(g, report, t) for g in named),
@@ -188,18 +220,19 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
 
 
 def _window_verdict(case: Case, report: VtrReport, t: Translator) -> str:
-    """Whether shipments of a month the seller names are still inside the 30-day window."""
+    """Whether shipments of the days or months the seller names are inside the 30-day
+    window: all before it, a plain no; all in it, they count; else where it starts."""
     start, end = report.window.start, report.window.end
-    match = _MONTH.search(case.text)
-    month = (
-        (_MONTHS.index(match.group(1)[:3]) + 1 if match.group(1) else int(match.group(2)))
-        if match
-        else None
-    )
-    # A month the window does not touch: none of its shipments count any more.
-    if month is not None and month not in (start.month, end.month):
+    named = _dates_named(case.text, report.as_of)
+    if named and max(last for _, last in named) < start:
         return t._(
             "No: they are outside the 30-day window ({start} – {end}), so they no longer count.",
+            start=t.date(start),
+            end=t.date(end),
+        )
+    if named and min(first for first, _ in named) >= start:
+        return t._(
+            "Yes: they are inside the 30-day window ({start} – {end}), so they count.",
             start=t.date(start),
             end=t.date(end),
         )
@@ -207,6 +240,62 @@ def _window_verdict(case: Case, report: VtrReport, t: Translator) -> str:
         "Only shipments from {start} to {end} count (the 30-day window); older ones no longer do.",
         start=t.date(start),
         end=t.date(end),
+    )
+
+
+_MONTH_WORDS = {name[:3]: i + 1 for i, name in enumerate(_MONTHS)}
+_DATE_EN = re.compile(
+    r"(?<![a-z])(?:(early|beginning of|start of|mid|middle of|late|end of)\s+)?"
+    r"([a-z]{3,9})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
+)
+_DATE_ZH = re.compile(r"(?<!\d)(\d{1,2})月(?:(\d{1,2})[日号]?|(初|上旬|中旬|中|下旬|底|末))?")
+_PART_OF_MONTH = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "初": (1, 10),
+                  "上旬": (1, 10), "mid": (11, 20), "middle of": (11, 20), "中旬": (11, 20),
+                  "中": (11, 20), "late": (21, 31), "end of": (21, 31), "下旬": (21, 31),
+                  "底": (21, 31), "末": (21, 31)}  # fmt: skip
+
+
+def _dates_named(text: str, as_of: date) -> list[tuple[date, date]]:
+    """The spans of days a question names ("the end of October up to Nov 5", "10月底"):
+    (first, last) each, in the report's year (a later month: the year before)."""
+    found = []
+    for match in _DATE_EN.finditer(text):
+        word, day = match.group(2), match.group(3)
+        month = _MONTH_WORDS.get(word[:3]) if word in _MONTH_NAMES else None
+        if month and (word != "may" or day or match.group(1)):
+            found.append((month, day, match.group(1)))
+    found += [(int(m.group(1)), m.group(2), m.group(3)) for m in _DATE_ZH.finditer(text)]
+    return [
+        _span(month, day, part, as_of.year - (month > as_of.month))
+        for month, day, part in found
+        if 1 <= month <= 12
+    ]
+
+
+_MONTH_NAMES = frozenset(
+    [*(m for m in _MONTHS), "january", "february", "march", "april", "june", "july", "august",
+     "september", "sept", "october", "november", "december"]
+)  # fmt: skip
+
+
+def _span(month: int, day: str | None, part: str | None, year: int) -> tuple[date, date]:
+    last_day = (date(year + month // 12, month % 12 + 1, 1) - date.resolution).day
+    if day and 1 <= int(day) <= last_day:
+        return date(year, month, int(day)), date(year, month, int(day))
+    first, last = _PART_OF_MONTH.get(part or "", (1, 31))
+    return date(year, month, first), date(year, month, min(last, last_day))
+
+
+def _counted(report: VtrReport, t: Translator) -> str:
+    """The window's self-fulfilled packages, the count VTR divides by."""
+    overall = report.overall
+    return t._(
+        "{count} self-fulfilled packages count toward VTR in the 30-day window ({start} – "
+        "{end}); {valid} of them have valid tracking.",
+        count=t.number(overall.shipments),
+        valid=t.number(overall.valid),
+        start=t.date(report.window.start),
+        end=t.date(report.window.end),
     )
 
 
@@ -221,12 +310,10 @@ def _defects(
     """The defects asked about: of the named categories, and of the named carriers (as
     selected or as the number looks), most recent first."""
     categories = {g.name for g in named if any(g is s for s in report.by_category)}
-    carriers = {c.name.casefold() for c in case.carriers}
     chosen = [
         d
         for d in report.defects
-        if (not categories or d.category in categories)
-        and (not carriers or {d.carrier.casefold(), (d.looks_like or "").casefold()} & carriers)
+        if (not categories or d.category in categories) and _carriers_fit(case, d)
     ]
     if not chosen:
         return [t._("No defects match that in your last report.")]
@@ -236,6 +323,19 @@ def _defects(
     ]
     lines += [fix_line(d, t, m) for d in chosen[:MAX_LINES]]
     return lines
+
+
+def _carriers_fit(case: Case, defect: Defect) -> bool:
+    """The defect is of the carriers named: as selected or as its number looks; with two
+    named in roles ("a UPS number entered under USPS"), that selection with that number."""
+    selected_and_actual = carrier_roles(case) if len(case.carriers) == 2 else None
+    if selected_and_actual:
+        selected, actual = (name.casefold() for name in selected_and_actual)
+        looks = (defect.looks_like or "").casefold()
+        return defect.carrier.casefold() == selected and looks == actual
+    carriers = {c.name.casefold() for c in case.carriers}
+    named = {defect.carrier.casefold(), (defect.looks_like or "").casefold()}
+    return not carriers or bool(named & carriers)
 
 
 def _label(group: GroupStats, report: VtrReport, t: Translator) -> str:

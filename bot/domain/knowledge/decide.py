@@ -608,7 +608,7 @@ _SELECTED_BEFORE = re.compile(
 )
 
 
-def _carrier_roles(case: Case) -> tuple[str, str] | None:
+def carrier_roles(case: Case) -> tuple[str, str] | None:
     """(selected, as the number looks) from the words around each carrier's name:
     "4PX的单号选成了云途" → (YunExpress, 4PX). None when the words do not say which is which."""
     selected = actual = None
@@ -634,7 +634,7 @@ def _carrier_roles(case: Case) -> tuple[str, str] | None:
 def _carrier_mismatch(case: Case) -> Decision | None:
     if len(case.carriers) < 2 or not _MISMATCH.search(case.text):
         return None
-    roles = _carrier_roles(case)
+    roles = carrier_roles(case)
     facts: dict[str, Fact] = {"selected": roles[0], "actual": roles[1]} if roles else {}
     # "有影响吗" / "does it matter": yes; "is it still valid", "可以吗", "is that ok": no.
     asks_valid = bool(_ASKS_VALID.search(case.text))

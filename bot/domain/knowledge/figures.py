@@ -119,6 +119,10 @@ _BAR_BEFORE = re.compile(
     r"last|past|最近|近|过去|within|day|第|#|no\.)\s*$"
 )
 """A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
+_MONTH_BEFORE = re.compile(
+    r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$"
+)
+"""A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
 _CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
 _WHOLE_BEFORE = re.compile(r"(?:out of|of|/|in total of)\s*$")
 _WHOLE_AFTER = re.compile(
@@ -276,6 +280,7 @@ def _count_matches(text: str) -> list[re.Match[str]]:
         for m in _NUMBER.finditer(text)
         if not _NOT_A_COUNT.match(text, m.end())
         and not _BAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+        and not _MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not _enumerator(text, m)
     ]
 

@@ -1,0 +1,158 @@
+"""Look-ups in the chat's own data: a category by the name the file gives it (a word the
+typo repair would change included), its problem orders, a carrier mismatch found by its
+two carriers, the window's package count, and rows the seller dates outside the window.
+
+The fixture is an Amazon-report-style CSV written by `_shop_csv`, as of 2026-11-30 (window
+2026-11-01 – 2026-11-30), worked by hand:
+- Baby Products (Amazon.com): 40 shipments, 38 valid (YT + 16 digits); 111-7770001-0000001
+  without tracking, 111-7770002-0000002 a UPS number (1Z999AA10123456784) entered with
+  USPS as the carrier. 38/40 = 95.0%, not above; fixes ⌊38⌋ + 1 − 38 = 1.
+- Sports & Outdoors (Amazon.de): 50 shipments, 49 valid; 302-7770003-0000003 "YT123" (bad
+  format). 49/50 = 98.0%.
+- Two Baby Products rows shipped 2026-10-02 and 2026-10-06 without tracking: outside the
+  window, not counted.
+- Shop: 90 shipments, 87 valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.replies import ChatRef
+from bot.services.store import Store
+from tests.bot.harness import core_for
+from tests.knowledge.grading import plain_text
+
+# Over 0.3 s of CPU: a file analysed, then questions through the chat's path.
+pytestmark = pytest.mark.slow
+
+AS_OF = "2026-11-30"
+HEADER = (
+    "order-id,ship-date,fulfillment-channel,order-status,sales-channel,product-category,"
+    "ship-method,carrier-code,carrier-name,tracking-number,item-price,currency"
+)
+
+
+def _row(order: str, day: str, category: str, carrier: str, tracking: str, market: str) -> str:
+    return f"{order},{day},MFN,Shipped,{market},{category},Standard,{carrier},{carrier},{tracking},25.00,USD"
+
+
+def _yt(n: int) -> str:
+    return f"YT{2611000000000000 + n:016d}"
+
+
+def _shop_csv() -> str:
+    baby, sports = ("Baby Products", "Amazon.com"), ("Sports & Outdoors", "Amazon.de")
+    rows = [HEADER]
+    rows += [
+        _row(
+            f"111-0000000-{1000000 + i}",
+            f"2026-11-{i % 25 + 3:02d}",
+            *baby[:1],
+            "YunExpress",
+            _yt(i),
+            baby[1],
+        )
+        for i in range(38)
+    ]
+    rows.append(_row("111-7770001-0000001", "2026-11-20", baby[0], "YunExpress", "", baby[1]))
+    rows.append(
+        _row("111-7770002-0000002", "2026-11-21", baby[0], "USPS", "1Z999AA10123456784", baby[1])
+    )
+    rows += [
+        _row(
+            f"302-0000000-{2000000 + i}",
+            f"2026-11-{i % 25 + 3:02d}",
+            sports[0],
+            "YunExpress",
+            _yt(100 + i),
+            sports[1],
+        )
+        for i in range(49)
+    ]
+    rows.append(
+        _row("302-7770003-0000003", "2026-11-22", sports[0], "YunExpress", "YT123", sports[1])
+    )
+    rows.append(_row("111-9990001-0000009", "2026-10-02", baby[0], "YunExpress", "", baby[1]))
+    rows.append(_row("111-9990002-0000010", "2026-10-06", baby[0], "YunExpress", "", baby[1]))
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture
+async def ask(tmp_path: Path, kb: KnowledgeBase) -> Callable[[str], Awaitable[str]]:
+    upload = tmp_path / "orders.csv"
+    upload.write_text(_shop_csv(), encoding="utf-8")
+    chat = ChatRef(51, "zh")
+    async with Store(tmp_path / "vtrbot.sqlite3") as store:
+        core = core_for(store, kb, "zh")
+        await core.handle_file(chat, upload, caption=AS_OF)
+
+        async def asking(question: str) -> str:
+            return plain_text(await core.handle_text(chat, question))
+
+        yield asking
+
+
+async def test_a_category_by_the_file_s_name_with_its_stated_rate(
+    ask: Callable[[str], Awaitable[str]],
+) -> None:
+    # "Products" is read as typed, though the typo repair would make it "product".
+    reply = await ask("Baby Products 显示95%，这样算过线了吧？")
+    assert reply.startswith("Baby Products不达标") and "95.0%" in reply and "1 个" in reply, reply
+    english = await ask("baby products is sitting at 95 percent, that passes right?")
+    assert english.startswith("Baby Products is below the bar") and "95.0%" in english, english
+
+
+async def test_a_category_s_problem_orders_each_with_what_is_wrong(
+    ask: Callable[[str], Awaitable[str]],
+) -> None:
+    reply = await ask("which Baby Products orders have bad tracking, and why?")
+    assert "111-7770001-0000001" in reply and "111-7770002-0000002" in reply, reply
+    assert "302-7770003-0000003" not in reply  # Sports & Outdoors' defect
+
+
+async def test_a_carrier_mismatch_is_found_by_its_two_carriers(
+    ask: Callable[[str], Awaitable[str]],
+) -> None:
+    english = await ask("which order had a UPS number entered under USPS?")
+    assert "111-7770002-0000002" in english, english
+    assert "111-7770001-0000001" not in english and "302-7770003-0000003" not in english
+    chinese = await ask("UPS的号码选成USPS的是哪个订单")
+    assert "111-7770002-0000002" in chinese and "111-7770001-0000001" not in chinese, chinese
+
+
+async def test_the_window_s_package_count(ask: Callable[[str], Awaitable[str]]) -> None:
+    chinese = await ask("30天里一共多少个包裹算进了VTR")
+    assert chinese.startswith("30 天统计窗口") and "共有 90 个自配送包裹" in chinese, chinese
+    english = await ask("how many shipments count toward VTR in total?")
+    assert english.startswith("90 self-fulfilled packages count toward VTR"), english
+    # How many to fix is the plan's question, not the count's: Baby Products needs 1.
+    fixes = await ask("一共还要修几个包裹才能让每个类目都过线")
+    assert "1" in fixes.split("\n", 1)[0] and "90 个自配送包裹" not in fixes, fixes
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "the Baby Products orders from early October with no tracking, are they dragging my VTR down?",
+            "No: they are outside the 30-day window",
+        ),
+        ("10月上旬那两单没追踪号，还会拉低我的VTR吗", "不算了：它们在 30 天统计窗口"),
+        # Oct 28 – Nov 3 reaches into the window (from Nov 1): where it starts, no plain no.
+        (
+            "my orders from Oct 28 up to Nov 3 had blank tracking, do they hurt my VTR?",
+            "Only shipments from Nov 1, 2026 to Nov 30, 2026 count",
+        ),
+        ("11月20号那单没单号，会影响我的VTR吗", "会：它们在 30 天统计窗口"),
+    ],
+)
+async def test_rows_the_seller_dates_are_placed_against_the_window(
+    ask: Callable[[str], Awaitable[str]], question: str, lead: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead), reply
