@@ -339,3 +339,39 @@ def test_suspension_and_worry_words_get_the_verdict(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A compound of two words is no typo of a third: 有效 + 追踪号 is not 有效追踪率.
+        ("有9个没有有效追踪号", "有9个没有有效追踪号"),
+        ("这批有效追踪号都上传了", "这批有效追踪号都上传了"),
+        # Real typos of our terms are still repaired.
+        ("追综号无效", "追踪号无效"),
+        ("有效追中率在哪看", "有效追踪率在哪看"),
+    ],
+)
+def test_a_compound_of_our_words_is_not_repaired_as_a_typo(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert kb._normalized(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 291 of 300 = 97.0%: above the bar (the untracked 9 are invalid, not valid).
+        (
+            "这个月一共发了300个包裹，有9个没有有效追踪号，过了吗",
+            "达标：300 个里 291 个有效 = 97.0%",
+        ),
+        # "19 of my 20": the whole after "of my" is the shipped count; 19/20 = 95.0% is below.
+        ("If 19 of my 20 parcels were tracked, am I fine?", "No — 19 valid of 20 = 95.0%"),
+    ],
+)
+def test_counts_with_compound_words_and_possessives(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

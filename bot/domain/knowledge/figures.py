@@ -124,7 +124,9 @@ _MONTH_BEFORE = re.compile(
 )
 """A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
 _CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
-_WHOLE_BEFORE = re.compile(r"(?:out of|of|/|in total of)\s*$")
+_WHOLE_BEFORE = re.compile(
+    r"(?:out of|of|/|in total of)\s*(?:(?:my|our|the|all|these|those|total)\s+)?$"
+)
 _WHOLE_AFTER = re.compile(
     r"\s*(?:[个单件票笔])?(?:包裹|订单|货件|单|packages?|shipments?|orders?)?\s*(?:里|中|当中|里面|之中)"
 )

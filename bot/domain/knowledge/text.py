@@ -213,10 +213,18 @@ class Analyzer:
                     term = self._han_typo_terms.get(f"{window[:i]}*{window[i + 1 :]}")
                     if term is None or term == window or not _HAN_ONLY.fullmatch(window):
                         continue
+                    if self._compound(window, term):
+                        break  # "有效追踪号" is 有效 + 追踪号, no typo of 有效追踪率
                     if window not in self._corpus_text:  # a word the KB writes is no typo
                         text = text[:start] + term + text[start + length :]
                     break
         return text
+
+    def _compound(self, window: str, term: str) -> bool:
+        """The window holds a phrase of our lexicon that is not part of the term it looks
+        like a typo of: it is made of other words, not mistyped."""
+        pieces = (window[i:j] for i in range(len(window)) for j in range(i + 2, len(window) + 1))
+        return any(p in self._phrase_concept and p not in term for p in pieces)
 
     def correct_words(self, text: str) -> str:
         """Every unknown English word of a normalised text corrected (`correct`), so the
