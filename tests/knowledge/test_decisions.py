@@ -689,6 +689,20 @@ ENTRIES = [
         ("包裹送到以后再上传追踪号算有效吗", "tracking-after-delivery"),
     ),
     *cases(
+        "what_is_asked_of_tracking_reaches_its_entry",
+        # Benefits asked without Buy Shipping named are tracking's own (the 1.7x defects);
+        # keeping VTR up from now on is the improvement list; a deadline "before the buyer
+        # receives it" is the timing rule.
+        ("what's the upside of putting tracking on all my packages?", "tracking-benefits"),
+        ("给所有包裹都加追踪有啥好处", "tracking-benefits"),
+        ("购买配送有什么好处", "buy-shipping-benefits"),
+        ("what can I do so my VTR stays healthy from now on?", "vtr-improve"),
+        ("以后要怎么做才能让VTR一直保持健康", "vtr-improve"),
+        ("亚马逊的跟宗号要在买家收货前传吗", "tracking-after-delivery"),
+        ("单号必须送达前上传吗", "tracking-after-delivery"),
+        ("店铺某个类目因为VTR被暂停了，申诉的入口在哪里，需要准备什么", "vtr-appeal"),
+    ),
+    *cases(
         "which_shipments_are_exempt_gets_the_list",
         ("what orders are not counted in VTR", "vtr-exempt-shipments"),
         ("哪些包裹不计入有效追踪率", "vtr-exempt-shipments"),
@@ -759,6 +773,11 @@ KINDS = [
         ("What's eBay's valid tracking rate requirement?", "off_topic"),
         # A word inside another ("gets you" holds "etsy") is no platform.
         ("I heard 98% tracking gets you faster delivery promises - true?", "answer"),
+    ),
+    *cases(
+        "fba_storage_capacity_is_another_field",
+        ("how is FBA capacity limit calculated", "off_topic"),
+        ("FBA库容不够怎么办", "off_topic"),
     ),
     *cases(
         "another_field_with_a_vague_word_is_still_refused",

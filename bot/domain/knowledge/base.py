@@ -52,7 +52,7 @@ of words; both scores are scaled to the query's best before they are added."""
 
 FORM_CONCEPTS = frozenset(
     {"fee", "howlong", "where", "why", "whatis", "consequence", "howto", "when", "calculate",
-     "improve", "window", "latency"}
+     "improve", "window", "latency", "benefit", "maintain"}
 )  # fmt: skip
 """Concepts that name the question's form rather than its subject; they count twice."""
 
