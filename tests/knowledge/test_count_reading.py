@@ -233,3 +233,55 @@ def test_a_reading_keeps_every_role_it_found() -> None:
     assert reading.roles == {"total": 1000, "invalid": 50, "fixed": 10, "to_fix": 5}
     # 1000 − 50 + 10 = 960 now; + 5 supposed = 965.
     assert reading.now == Counts(1000, 960) and reading.then == Counts(1000, 965)
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # "all but 3": 3 invalid of 64 → 61 valid.
+        ("so 64 shipments, all but 3 had valid tracking, am I good?", 64, 61),
+        # A slash between words is no pair: 150 shipped, 143 valid.
+        ("Home: 150 shipped / 143 valid", 150, 143),
+        # Tracking left empty is invalid: 500 − 23 = 477.
+        ("上个月出了500单，其中有23单追踪号是空的，VTR多少", 500, 477),
+        # Invalid told in parts adds up: 3 wrong + 2 not uploaded = 5 → 83 of 88.
+        ("一共88个包裹，其中3个单号填错了，2个没传，过线没", 88, 83),
+        # …unless the parts break the invalid figure down: 8 + 4 = 12 → 288 of 300.
+        ("12 invalid out of 300: 8 blank and 4 wrong carrier. am I ok?", 300, 288),
+        # "6 of my 200": 200 is the whole, what follows is said of the 6.
+        ("if 6 of my 200 packages have no tracking, what's my VTR?", 200, 194),
+        # The message's last number is a count, not a list's numbering.
+        ("my vtr is 96% and the total is 200", 200, 192),
+    ],
+)
+def test_more_ways_of_telling_the_figures(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)
+
+
+def test_a_name_with_two_bare_figures_is_its_valid_and_whole(kb: KnowledgeBase) -> None:
+    # toys 57/60 = 95.0%, not above (1 fix); garden 99/100 = 99.0%.
+    reply = _reply(kb, "toys 57 60 garden 99 100")
+    assert reply.startswith("toys: 57 valid of 60 = 95.0%, which is not above 95%"), reply
+    assert "garden: 99 valid of 100 = 99.0%" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # ⌊285⌋ + 1 = 286 valid at least: 14 without at most.
+        (
+            "if I ship 300 packages this month how many can go without tracking?",
+            "Of 300 packages, at least 286 need valid tracking to be above 95%: at most 14",
+        ),
+        # A category's stated rate is its VTR; exactly 95% is not above.
+        ("Toys shows 95%, so it passes?", "No — A VTR of exactly 95.0% (not above 95%)"),
+        ("玩具类目后台显示95%，算过了吧", "不对。不达标：正好 95.0% 不算“高于 95%”"),
+        ("园艺 96%，过线了吗", "达标：有效追踪率 96% 高于 95%"),
+    ],
+)
+def test_allowances_and_a_category_s_stated_rate(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -42,7 +42,7 @@ _SPACED_LABEL = re.compile(r"\s+(?=[^\d\s,，:：/]{2,12}\s+\d)")
 """Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
 _CLAUSE = re.compile(r"[；;。\n，,]|\.(?=\s)")
 _LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
-_LABEL = re.compile(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
+_LABEL = re.compile(r"^\s*([^:：，,；;。\d]{1,40}?)\s*[:：]")
 """A group's name before its figures, a marketplace with it ("Kitchen on amazon.co.uk: …")."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _INVALID = re.compile(
@@ -59,6 +59,7 @@ _BAR_TALK = re.compile(
 )
 _OWN_FIGURE = re.compile(
     r"我|我的|我们|现在|目前|刚好|正好|只有|\bmy\b|\bi\b|\bwe\b|\bour\b|\bi'm\b|exactly|currently|\bat\b|\bis\b|got|"
+    r"\bshows?\b|showing|\breads?\b|显示|页面上|后台|dashboard|"
     r"够不够|够吗|达标吗|达标没|过了吗|过线吗|合格吗"
 )
 

@@ -48,7 +48,7 @@ _YES_NO_ZH = re.compile(
 )
 _YES_NO_EN = re.compile(
     r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
-    r"\bor not\b|\b(pass|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?"
+    r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?"
 )
 _BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid"})
 """What a question about where VTR's bar applies says beside the place."""

@@ -17,7 +17,7 @@ from bot.domain.bar import fixes_needed, is_above
 from bot.domain.knowledge.case import NOT_OFFERED, Case
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
-from bot.domain.reference import marketplace_by_code, marketplaces, metrics
+from bot.domain.reference import category_aliases, marketplace_by_code, marketplaces, metrics
 from bot.domain.value_limits import (
     DE_DOMESTIC_COUNTS_OVER_EUR,
     EU_LETTER_LIMIT_EUR,
@@ -36,7 +36,7 @@ METRIC_ENTRIES = {
 """The entry that explains each metric, shown after a decision about it."""
 
 _ASKS_PASS = re.compile(
-    r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|行不行|行吗|没问题|有问题|危险|"
+    r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
     r"\bok\b|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
     r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题|"
@@ -98,7 +98,7 @@ _ASKS_VALID = re.compile(
 )
 """A mismatch question asking whether the number counts as valid: "no", and the wording says
 "not valid" rather than "it matters"."""
-_LABEL = re.compile(r"^\s*([^:：，,；;。?？]{1,24}?)\s*[:：]")
+_LABEL = re.compile(r"^\s*([^:：，,；;。?？\d]{1,40}?)\s*[:：]")
 _SAME = re.compile(
     r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|"
     r"\bsame\b|identical|another name|other name for|just (?:another|the)"
@@ -213,6 +213,7 @@ def _supposed(case: Case) -> dict[str, Fact]:
 _MOST = re.compile(r"\bmax(?:imum)?\b|at most|most|最多|至多|最少|至少|at least|\bfewest\b")
 _ALLOWANCE = re.compile(
     r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|\bmax(?:imum)?\b|"
+    r"can (?:go|be|lack|miss|skip)|可以没有|能没有|可以不|"
     r"do i need|need to have|still pass|and still|to pass|minimum"
 )
 
@@ -271,6 +272,20 @@ def _asks_about_the_carrier(case: Case) -> bool:
 _CONSEQUENCE = re.compile(
     r"what (?:will |would )?happens?|consequence|会怎样|会怎么样|会有什么|什么后果|后果|有什么影响|会被"
 )
+
+
+def _names_a_category(case: Case) -> bool:
+    """ "Toys shows 95%", "园艺 96%": a product category's rate is its VTR, the only rate
+    this bot judges per category."""
+    return any(
+        name in case.text
+        if not name.isascii()
+        else bool(re.search(rf"\b{re.escape(name)}\b", case.text))
+        for names in category_aliases()
+        for name in names
+    )
+
+
 _BARE_RATE = re.compile(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率")
 """A rate the seller names without a metric ("my rate is 95 flat"): in this bot, their VTR."""
 
@@ -282,8 +297,10 @@ def _vtr_rate(case: Case) -> Decision | None:
     asked = _ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do
     if not (asked or consequence):
         return None
-    named = case.concepts & {"trackingid", "threshold", "drop", "invalid"}
-    if case.metric is None and not (named or _BARE_RATE.search(case.text)):
+    named = case.concepts & {"trackingid", "threshold", "drop", "invalid", "category"}
+    if case.metric is None and not (
+        named or _BARE_RATE.search(case.text) or _names_a_category(case)
+    ):
         return None
     rate = Fraction(str(case.rate))
     above = is_above(rate, 100)

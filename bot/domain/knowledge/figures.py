@@ -71,7 +71,8 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"(?:valid |any )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
         r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
-        r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|"
+        r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
+        r"\ball but\b|\ball except\b|\bempty\b|"
         r"没(?:有)?(?:被)?扫",
     ),
     (
@@ -125,7 +126,8 @@ _MONTH_BEFORE = re.compile(
 """A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
 _CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
 _WHOLE_BEFORE = re.compile(
-    r"(?:out of|of|/|in total of)\s*(?:(?:my|our|the|all|these|those|total)\s+)?$"
+    r"(?:out of|\bof|in total of|(?<![a-z])in)\s*(?:(?:my|our|the|all|these|those|total)\s+)?$|"
+    r"^\s*/\s*$"
 )
 _WHOLE_AFTER = re.compile(
     r"\s*(?:[个单件票笔])?(?:包裹|订单|货件|单|packages?|shipments?|orders?)?\s*(?:里|中|当中|里面|之中)"
@@ -294,6 +296,8 @@ def _enumerator(text: str, match: re.Match[str]) -> bool:
     raw_before = text[: match.start()]
     before = raw_before.rstrip()
     after = text[match.end() : match.end() + 1]
+    if not after:
+        return False  # the text's last number ("toys 57 60") closes nothing
     if after in ")）、" and (
         not raw_before or raw_before[-1] in " \t\n(（" or before[-1:] in "?？。!！;；,，"
     ):
@@ -311,7 +315,7 @@ def _assign(figures: list[_Figure]) -> dict[str, int]:
     while nearest < 8 and (nearest + 2) ** len(figures) <= MAX_READINGS:
         nearest += 1
     options = [[None, *sorted(f.candidates, key=lambda c: c[2])[:nearest]] for f in figures]
-    best: tuple[float, dict[str, int]] = (float("-inf"), {})
+    best: tuple[float, dict[str, int], tuple[object, ...]] = (float("-inf"), {}, ())
     for choice in product(*options):
         roles: dict[str, int] = {}
         used: set[int] = set()
@@ -332,8 +336,25 @@ def _assign(figures: list[_Figure]) -> dict[str, int]:
         # well: then the figures contradict each other, and the reading says so.
         score -= 0 if _fits(roles) else MISFIT
         if score > best[0]:
-            best = (score, roles)
-    return _filled(best[1], figures)
+            best = (score, roles, choice)
+    open_figures = [f for f, pick in zip(figures, best[2], strict=False) if pick is None]
+    return _filled(_more_invalid_figures(best[1], open_figures), open_figures)
+
+
+def _more_invalid_figures(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int]:
+    """Invalid packages told in parts ("3个单号填错了，2个没传"): the parts add up, unless
+    they are a breakdown of the invalid figure already read ("12 invalid: 8 blank, 4 wrong")."""
+    parts = [
+        f.value
+        for f in open_figures
+        if any(r == "invalid" and _refined(r, f) == "invalid" for r, _, _ in f.candidates)
+    ]
+    if not parts or "invalid" not in roles:
+        return roles
+    told = [*parts, roles["invalid"]]
+    if 2 * max(told) == sum(told):
+        return roles | {"invalid": max(told)}  # the largest is the others' sum
+    return roles | {"invalid": sum(told)}
 
 
 def _refined(role: str, figure: _Figure) -> str:
@@ -356,11 +377,14 @@ def _fits(roles: dict[str, int]) -> bool:
     return total is None or all(p <= total for p in parts)
 
 
-def _filled(roles: dict[str, int], figures: list[_Figure]) -> dict[str, int]:
+def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int]:
     """Roles the words leave open, from the others: the figure beside a whole is its valid
-    part ("57/60"), the largest figure beside a part is the whole ("100个96个有效")."""
+    part ("57/60"), the largest figure beside a part is the whole ("100个96个有效"); two
+    bare figures after a name are its valid ones and its whole ("Toys 57 60")."""
     roles = dict(roles)
-    open_figures = [f for f in figures if f.value not in roles.values()]
+    bare = [f.value for f in open_figures if not f.candidates]
+    if not roles and len(open_figures) == len(bare) == 2 and bare[0] <= bare[1]:
+        return {"valid": bare[0], "total": bare[1]}
     if len(open_figures) != 1 or open_figures[0].candidates:
         return roles  # a figure whose words were read otherwise is not guessed at
     value = open_figures[0].value
