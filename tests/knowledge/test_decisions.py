@@ -636,6 +636,30 @@ LEADS = [
         ("10天前改了单号，VTR怎么还没变", "VTR 看的是最近 30 天"),
     ),
     *cases(
+        "buy_shipping_asked_for_a_named_marketplace",
+        # domain.md 2: from China Buy Shipping serves 12 marketplaces; SA, SG, AE are not
+        # among them, JP is.
+        ("is Buy Shipping offered in Saudi Arabia?", "Amazon.sa (SA) is not on the list"),
+        (
+            "can I purchase labels via Buy Shipping for Singapore orders?",
+            "Amazon.sg (SG) is not on the list",
+        ),
+        (
+            "can I use Buy Shipping to buy labels for amazon.co.jp orders?",
+            "Yes: Buy Shipping serves shipments from China to Amazon.co.jp (JP).",
+        ),
+        ("购买配送在阿联酋站能用吗", "阿联酋站不在从中国发货可用“购买配送”的站点名单里"),
+    ),
+    *cases(
+        "a_yen_sign_on_a_japanese_order_is_yen",
+        # domain.md 1b: Japan exempts orders under JPY 1,000.
+        (
+            "amazon.co.jp order for ¥800 with no tracking, does it count?",
+            "No — A JPY 800 order on Amazon.co.jp is exempt",
+        ),
+        ("日本站一单¥1,200没追踪，会拉低VTR吗", "会。日本站 1200 日元的订单计入 VTR"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

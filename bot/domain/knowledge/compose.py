@@ -191,6 +191,23 @@ def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
     return finder.find(text, normalize_question(text, {})).carriers
 
 
+_AVAILABLE = re.compile(
+    r"\buse\b|\busing\b|available|offered|support|serve|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
+    r"purchase (?:labels?|postage)|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买"
+)
+GENERAL_BUY_SHIPPING = frozenset({"buy-shipping-what", "buy-shipping-benefits"})
+
+
+def _asks_availability(text: str, found: Found, entities: Entities) -> bool:
+    """ "is Buy Shipping offered in Saudi Arabia?", "can I buy labels through Buy Shipping for
+    Singapore orders?": whether it is offered in a named marketplace, which the search may
+    have taken for a question about what Buy Shipping is."""
+    if not entities.marketplaces or found.answer.kind == "off_topic":
+        return False
+    general = found.best in GENERAL_BUY_SHIPPING or found.best is None
+    return general and bool(_AVAILABLE.search(text))
+
+
 def _list_entry(about_buy_shipping: bool) -> str:
     return next(e for e, buy in MARKETPLACE_LISTS.items() if buy == about_buy_shipping)
 
@@ -368,8 +385,10 @@ class Composer:
         # Which list is asked about is the question's word, not the search's pick.
         about_buy_shipping = "buyshipping" in found.concepts
         listing = _list_entry(about_buy_shipping)
-        asks_which = self._asks_which_marketplaces(text, found, entities) or (
-            not about_buy_shipping and self._asks_the_bar_in(found, entities)
+        asks_which = (
+            self._asks_which_marketplaces(text, found, entities)
+            or (not about_buy_shipping and self._asks_the_bar_in(found, entities))
+            or (about_buy_shipping and _asks_availability(text, found, entities))
         )
         if not asks_which and (
             found.best not in MARKETPLACE_LISTS or found.answer.kind == "off_topic"
