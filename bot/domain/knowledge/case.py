@@ -347,11 +347,19 @@ def _letter_service(text: str) -> bool:
     return any(word in text for word in vocabulary().letter_service_words)
 
 
+_YEN_SIGN = re.compile(r"[¥￥]\s?(\d+(?:\.\d+)?)(?!\s?(?:元|人民币|rmb|cny))")
+_JAPAN = re.compile(r"日本|japan|\bjp\b|amazon\.co\.jp|\.jp\b")
+
+
 def _amount(text: str) -> tuple[float | None, str | None]:
     for code, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
         match = pattern.search(text)
         if match:
             return float(match.group(1)), code
+    # "¥" is yen or yuan: yen when the question is about Japan ("amazon.co.jp order for ¥800").
+    yen = _YEN_SIGN.search(text)
+    if yen and _JAPAN.search(text):
+        return float(yen.group(1)), "JPY"
     return None, None
 
 
