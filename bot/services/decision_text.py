@@ -241,6 +241,13 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
             sum=str(int(f["valid"]) + int(f["invalid"])),
             shipments=f["total"],
         )
+    elif "unsure" in f:
+        head = t._(
+            "I cannot tell whether the {part} of {shipments} are the valid packages or the "
+            "invalid ones.",
+            part=f["unsure"],
+            shipments=f["total"],
+        )
     elif "fixed" in f:
         head = t._("Your figures do not add up: more packages fixed than were invalid.")
     else:

@@ -285,3 +285,34 @@ def test_allowances_and_a_category_s_stated_rate(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # Tracking added or uploaded again before delivery is a fix: 200 − 14 + 6 = 192.
+        (
+            "I had 200 shipments, 14 invalid, and I added tracking to 6 of them before delivery",
+            200,
+            192,
+        ),
+        # 120 − 9 + 5 = 116.
+        ("已经重新上传了5个包裹的单号，一共120个包裹，原来有9个无效，现在过了吗", 120, 116),
+        # A date written with a slash is no pair: 40 shipped, 2 invalid.
+        ("I shipped 40 packages on 11/5 and 2 had no tracking", 40, 38),
+        # A large part of a whole, told without words, is the valid part: 57 of 60.
+        ("Toys 57/60, ok?", 60, 57),
+    ],
+)
+def test_fixes_dates_and_bare_parts(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize("question", ["Toys 3/60, ok?", "toys 3 60"])
+def test_a_small_part_told_without_words_is_asked_about(kb: KnowledgeBase, question: str) -> None:
+    # 3 of 60 could be the valid ones (5.0%) or the invalid ones (95.0%): no verdict either way.
+    reply = _reply(kb, question)
+    assert reply.startswith("I cannot tell whether the 3 of 60 are the valid packages"), reply
+    assert "5.0%" not in reply and "95.0%" not in reply

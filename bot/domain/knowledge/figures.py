@@ -62,7 +62,8 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     (
         "fix",
         r"\bfix(?:ed|ing|es)?\b|\bcorrect(?:ed|ing)?\b|\brepair(?:ed|ing)?\b|\bedit(?:ed|ing)?\b|"
-        r"修好|修复|修正|改好|改正|更正|改对|补上|补好|补传|修了|改了|补了|再修|再改|再补",
+        r"修好|修复|修正|改好|改正|更正|改对|补上|补好|补传|补录|修了|改了|补了|再修|再改|再补|重新上传|"
+        r"\badd(?:ed|ing)? (?:the |valid )?tracking\b|\bre-?upload(?:ed|ing)?\b",
     ),
     (
         "invalid",
@@ -277,12 +278,22 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
     return figures
 
 
+_SLASH_DATE = re.compile(
+    r"(?:\bon|since|from|until|till|before|after|\bby|\bto|through|日期|发货日)\s*"
+    r"(?:[01]?\d)/(?:[0-3]?\d)(?!\d|/\d)"
+)
+"""A date written with a slash ("shipped on 11/5"): not a pair of counts."""
+
+
 def _count_matches(text: str) -> list[re.Match[str]]:
-    """The numbers that may count packages: not days, money, the bar or a list's numbering."""
+    """The numbers that may count packages: not days, dates, money, the bar or a list's
+    numbering."""
+    dates = [m.span() for m in _SLASH_DATE.finditer(text)]
     return [
         m
         for m in _NUMBER.finditer(text)
-        if not _NOT_A_COUNT.match(text, m.end())
+        if not any(start <= m.start() < end for start, end in dates)
+        and not _NOT_A_COUNT.match(text, m.end())
         and not _BAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
         and not _MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not _enumerator(text, m)
@@ -384,23 +395,32 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     roles = dict(roles)
     bare = [f.value for f in open_figures if not f.candidates]
     if not roles and len(open_figures) == len(bare) == 2 and bare[0] <= bare[1]:
-        return {"valid": bare[0], "total": bare[1]}
+        return _part_of({"total": bare[1]}, bare[0])
     if len(open_figures) != 1 or open_figures[0].candidates:
         return roles  # a figure whose words were read otherwise is not guessed at
     value = open_figures[0].value
     if "total" in roles and not {"valid", "invalid"} & set(roles) and value <= roles["total"]:
-        roles["valid"] = value
-        return roles
+        return _part_of(roles, value)
     parts = [roles[r] for r in ("valid", "invalid") if r in roles]
     if "total" not in roles and parts and all(value >= p for p in parts):
         roles["total"] = value
     return roles
 
 
+def _part_of(roles: dict[str, int], value: int) -> dict[str, int]:
+    """A part told without words ("57/60", "toys 57 60"): the valid ones when it is most of
+    the whole; a small part ("3/60") could as well be the invalid ones, so it is not read."""
+    if 2 * value >= roles["total"]:
+        return roles | {"valid": value}
+    return roles | {"unsure": value}
+
+
 def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
     """The window's counts from the roles, checked against each other; a hypothetical
     applied on top. Roles that contradict each other make the reading unclear."""
     roles = dict(told)
+    if "unsure" in roles:
+        return Reading(roles, unclear=True)
     based = {"valid", "invalid"} & set(roles) or rate is not None
     if "more_invalid" in roles and not based:
         roles["invalid"] = roles.pop("more_invalid")  # "if 12 of 200 have none": the case itself
