@@ -105,6 +105,20 @@ def _vtr_rate_groups(decision: Decision, t: Translator) -> str:
     return "\n".join(lines)
 
 
+def _metric_rates(decision: Decision, t: Translator) -> str:
+    """Each metric's rate against its own target on its own line, the failing ones first."""
+    lines = []
+    for i in range(int(decision.facts["count"])):
+        metric, percent, ok = (decision.facts[f"{k}{i}"] for k in ("metric", "percent", "ok"))
+        if metric == "vtr":
+            one = Decision(code="vtr_rate", facts={"percent": percent, "above": ok})
+            lines.append(_vtr_rate(one, t))
+        else:
+            facts = {"metric": metric, "percent": percent, "ok": ok}
+            lines.append(_metric_rate(Decision(code="metric_rate", facts=facts), t))
+    return "\n".join(lines)
+
+
 def _mismatch(decision: Decision, t: Translator) -> str:
     """A carrier that does not match the number: "not valid" to a question whether it counts,
     "it matters" to one whether it matters; with the two carriers' names when known."""
@@ -466,6 +480,7 @@ WORDINGS: dict[str, Wording] = {
     "metrics_named": _metrics_named,
     "vtr_rate": _vtr_rate,
     "metric_rate": _metric_rate,
+    "metric_rates": _metric_rates,
     "metric_target": _metric_target,
     "jp_value": _by_fact(
         "exempt",

@@ -660,6 +660,21 @@ LEADS = [
         ("日本站一单¥1,200没追踪，会拉低VTR吗", "会。日本站 1200 日元的订单计入 VTR"),
     ),
     *cases(
+        "each_metric_s_rate_against_its_own_target",
+        # metrics.yaml: LSR under 4%, PFCR under 2.5%, ODR under 1%, OTDR above 90%, VTR
+        # above 95%; the failing ones lead, "which" gets no yes or no.
+        (
+            "cancel rate 2.1%, ODR 0.5%, LSR 5% - anything failing?",
+            "Late Shipment Rate (LSR) at 5%: not under",
+        ),
+        ("迟发率3%，订单缺陷率1.5%，哪个超标了", "订单缺陷率 (ODR) 1.5%：没有低于 1% 的目标"),
+        (
+            "VTR 97% and OTDR 85%, which one misses its target?",
+            "On-Time Delivery Rate (OTDR) at 85%: not above",
+        ),
+        ("我的VTR 96%，迟发率2%，取消率1%，有问题吗", "没有。达标：有效追踪率 96% 高于 95%。"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

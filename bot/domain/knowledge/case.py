@@ -164,6 +164,8 @@ class Case:
     each with the label written before it."""
     rate: float | None = None
     """A rate the seller states as theirs (percent), not the bar."""
+    metric_rates: tuple[tuple[str, float], ...] = ()
+    """Each metric named with its own rate after it ("PFCR 2.4% and ODR 1.1%"), in order."""
     concepts: frozenset[str] = field(default_factory=frozenset)
     belief: bool = False
     negated: bool = False
@@ -263,6 +265,7 @@ class CaseReader:
             groups=_groups(text, amount),
             rate_groups=_rate_groups(text),
             rate=rate,
+            metric_rates=_metric_rates(text, [(at, c) for at, c in named if c in METRICS]),
             concepts=concepts,
             belief=bool(_BELIEF.search(text)),
             negated=bool(_NEGATION.search(_A_NOT_A.sub("", text))),
@@ -493,6 +496,29 @@ def _the_bar(text: str, match: re.Match[str]) -> bool:
         return False
     before = text[max(0, match.start() - 12) : match.start()]
     return bool(_BAR_AFTER.match(text, match.end()) or _BAR_BEFORE.search(before))
+
+
+_RATE_AFTER_METRIC = re.compile(r"[^\d%,，;；。?？]{0,14}?(\d{1,3}(?:\.\d+)?)\s?%")
+
+
+def _metric_rates(text: str, named: list[tuple[int, str]]) -> tuple[tuple[str, float], ...]:
+    """ "OTDR 91%, VTR 96%, LSR 4.5%", "迟发率5%，取消率2%": each metric with the percentage
+    written right after its name (before the next metric's), when at least two are."""
+    pairs: list[tuple[str, float]] = []
+    for i, (at, metric) in enumerate(named):
+        end = named[i + 1][0] if i + 1 < len(named) else len(text)
+        found = _RATE_AFTER_METRIC.match(text, _metric_end(text, at), end)
+        if found and metric not in dict(pairs):
+            pairs.append((metric, float(found.group(1))))
+    return tuple(pairs) if len(pairs) >= 2 else ()
+
+
+def _metric_end(text: str, at: int) -> int:
+    """Where the metric's name that starts at `at` ends (its letters or Han characters)."""
+    end = at
+    while end < len(text) and (text[end].isalpha() or "\u4e00" <= text[end] <= "\u9fff"):
+        end += 1
+    return end
 
 
 def _rate(text: str, metrics: int = 1) -> float | None:

@@ -168,6 +168,30 @@ def _vtr_rate_groups(case: Case) -> Decision | None:
     return Decision(code="vtr_rate_groups", facts=facts, entry="vtr-per-category")
 
 
+def _rate_is_ok(metric_id: str, rate: float) -> bool:
+    """A metric's rate against its own target in metrics.yaml (VTR strictly above 95%)."""
+    metric = metrics()[metric_id]
+    value, target = Fraction(str(rate)), Fraction(str(metric.target))
+    return value > target if metric.good == "above" else value < target
+
+
+def _metric_rates(case: Case) -> Decision | None:
+    """ "OTDR 91%, VTR 96%, LSR 4.5% — which is failing?": each metric's rate against its own
+    target, the failing ones first; "which" gets no yes or no, "am I at risk?" does."""
+    if len(case.metric_rates) < 2:
+        return None
+    judged = [(m, rate, _rate_is_ok(m, rate)) for m, rate in case.metric_rates]
+    judged.sort(key=lambda item: item[2])
+    facts: dict[str, Fact] = {"count": len(judged)}
+    for i, (metric_id, rate, ok) in enumerate(judged):
+        facts.update({f"metric{i}": metric_id, f"percent{i}": f"{rate:g}", f"ok{i}": ok})
+    all_ok = all(ok for _, _, ok in judged)
+    asks = _ASKS_PASS.search(case.text) and not _WHICH_GROUP.search(case.text)
+    entry = "metrics-overview" if all_ok else METRIC_ENTRIES[judged[0][0]]
+    agrees = _passes_asked(case, all_ok) if asks else None
+    return Decision(code="metric_rates", facts=facts, agrees=agrees, entry=entry)
+
+
 def _vtr_counts(case: Case) -> Decision | None:
     if case.counts is None or case.metric not in (None, "vtr"):
         return None
@@ -762,6 +786,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _shipment_age,
     _vtr_groups,
     _vtr_rate_groups,
+    _metric_rates,
     _vtr_counts,
     _counts_unclear,
     _vtr_rate,
