@@ -56,9 +56,6 @@ SEEN_SLOTS_BITS = 22
 """Tracking numbers seen, by the top bits of their hash: 2^22 slots (4 MiB, touched only
 where set). With 700,000 numbers set, about one new number in seven looks seen (one in
 twenty on average over the file), and only those numbers' text is kept."""
-ADD_ROWS = 100_000
-"""Reduced rows judged together: the tracking checks cost as much per call as per row on a
-batch of a few thousand (a step per carrier), so a few batches go together."""
 _DEFECT_COLUMNS = [
     "row",
     "order_id",
@@ -84,14 +81,8 @@ def file_report(raw: RawTable, as_of: date | None = None, today: date | None = N
     lookups = Lookups(date_order=tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     tallies = _Tallies()
-    waiting: list[pl.DataFrame] = []
     for batch in read_ahead(raw.batches()):
-        waiting.append(reduce_batch(batch, tally, lookups))
-        if sum(rows.height for rows in waiting) >= ADD_ROWS:
-            tallies.add(pl.concat(waiting, how="diagonal_relaxed"), lookups, currencies)
-            waiting = []
-    if waiting:
-        tallies.add(pl.concat(waiting, how="diagonal_relaxed"), lookups, currencies)
+        tallies.add(reduce_batch(batch, tally, lookups), lookups, currencies)
     if tally.rows_read == 0:
         raise FileRejected("no_rows")
     return tallies.report(raw, tally, as_of, today)

@@ -21,9 +21,10 @@ pickled whole).
 
 from __future__ import annotations
 
+import ctypes
+import json
 import logging
-import multiprocessing
-import multiprocessing.connection
+import os
 import pickle
 import resource
 import socket
@@ -34,8 +35,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from bot import ALLOCATOR_SETTINGS
 from bot.domain.errors import FileRejected
 
 if TYPE_CHECKING:
@@ -233,18 +235,16 @@ def _fresh_round_trip(target: Callable[..., None], args: tuple[Any, ...]) -> Any
     """`_round_trip` in a new interpreter of its own, spoken to over a socket pair, with
     no multiprocessing server or resource tracker beside it; nothing of this process is
     copied into it. `target` and `args` go over pickled, as multiprocessing's spawn sends
-    them."""
+    them; the child looks for modules where this process does (`sys.path`)."""
     ours, theirs = socket.socketpair()
     child_fd = theirs.fileno()
-    child = subprocess.Popen(
-        [sys.executable, "-c", _CHILD_MAIN, str(child_fd)], pass_fds=[child_fd], close_fds=True
-    )
+    command = [sys.executable, "-c", _CHILD_MAIN, str(child_fd), json.dumps(sys.path)]
+    child = subprocess.Popen(command, pass_fds=[child_fd], close_fds=True, env=_worker_env())
     theirs.close()  # or the socket stays open after the worker dies, and recv never ends
     try:
-        with multiprocessing.connection.Connection(ours.detach()) as connection:
-            connection.send_bytes(pickle.dumps(sys.path))
-            connection.send_bytes(pickle.dumps((target, args)))
-            answer = connection.recv()
+        with ours:
+            _send_frame(ours, pickle.dumps((target, args)))
+            answer = pickle.loads(_receive_frame(ours))
     except (EOFError, ConnectionError):
         child.wait()
         raise AnalysisFailed(f"worker ended with exit code {child.returncode}") from None
@@ -256,32 +256,92 @@ def _fresh_round_trip(target: Callable[..., None], args: tuple[Any, ...]) -> Any
     return answer
 
 
+ONE_ARENA = "narenas:1"
+"""Added to the bot's allocator settings (`bot.ALLOCATOR_SETTINGS`) for a fresh worker:
+polars' jemalloc then keeps one arena's freed pages, not one per core and thread. On the
+1M-row file the worker peaked 15-20 MiB lower for no CPU measurable on a busy machine
+(docs/performance.md); handing pages back at once (decay 0) saved 5 MiB more for 20-30%
+more CPU, and was not taken."""
+
+
+def _worker_env() -> dict[str, str]:
+    """This process's environment, with ONE_ARENA when the allocator settings are the
+    bot's own (an operator's own _RJEM_MALLOC_CONF is left as it is)."""
+    env = dict(os.environ)
+    settings = env.get("_RJEM_MALLOC_CONF", "")
+    if settings.endswith(ALLOCATOR_SETTINGS):
+        env["_RJEM_MALLOC_CONF"] = f"{settings},{ONE_ARENA}"
+    return env
+
+
 _CHILD_MAIN = """
-import pickle, sys
-from multiprocessing.connection import Connection
-connection = Connection(int(sys.argv[1]))
-sys.path[:] = pickle.loads(connection.recv_bytes())  # the caller's, as multiprocessing's spawn
+import json, sys
+sys.path[:] = json.loads(sys.argv[2])
 from bot.services.isolation import serve_one
-serve_one(connection)
+serve_one(int(sys.argv[1]))
 """
-"""A fresh worker's first lines: the modules it imports are found where the caller's are."""
+"""A fresh worker's first lines (`_fresh_round_trip`)."""
 
 
-def serve_one(connection: multiprocessing.connection.Connection) -> None:
-    """A fresh worker interpreter's task (`_fresh_round_trip`): read it from the socket,
-    run it; it answers on that socket."""
-    target, args = pickle.loads(connection.recv_bytes())
-    target(connection, *args)
+def serve_one(fd: int) -> None:
+    """A fresh worker interpreter's task: read it from the socket `fd`, run it; it answers
+    on that socket."""
+    connection = socket.socket(fileno=fd)
+    target, args = pickle.loads(_receive_frame(connection))
+    target(_SocketSender(connection), *args)
+
+
+class Sender(Protocol):
+    """Where a worker sends its answer: a multiprocessing pipe or `_SocketSender`."""
+
+    def send(self, obj: Any) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class _SocketSender:
+    connection: socket.socket
+
+    def send(self, obj: Any) -> None:
+        _send_frame(self.connection, pickle.dumps(obj))
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _send_frame(connection: socket.socket, data: bytes) -> None:
+    connection.sendall(len(data).to_bytes(8, "big"))
+    connection.sendall(data)
+
+
+def _receive_frame(connection: socket.socket) -> bytearray:
+    """One frame `_send_frame` sent; EOFError when the other side closed before it."""
+    size = int.from_bytes(_receive_exactly(connection, 8), "big")
+    return _receive_exactly(connection, size)
+
+
+def _receive_exactly(connection: socket.socket, size: int) -> bytearray:
+    data = bytearray(size)
+    view, done = memoryview(data), 0
+    while done < size:
+        got = connection.recv_into(view[done:])
+        if not got:
+            raise EOFError
+        done += got
+    return data
 
 
 def _context() -> Any:
+    import multiprocessing  # here: a one-off command never loads it (`_fresh_round_trip`)
+
     if sys.platform != "linux":
         return multiprocessing.get_context("spawn")
     return multiprocessing.get_context("forkserver")
 
 
 def _work(
-    sender: multiprocessing.connection.Connection,
+    sender: Sender,
     path: Path,
     as_of: date | None,
     max_bytes: int | None,
@@ -293,6 +353,7 @@ def _work(
     address_space, cpu_seconds = limits
     lower_limit(resource.RLIMIT_AS, address_space)
     lower_limit(resource.RLIMIT_CPU, cpu_seconds)
+    _map_large_blocks_alone()
     try:
         from bot.domain.engine import analyse_file, report_file
 
@@ -316,6 +377,21 @@ def _work(
     usage = Usage(own.ru_utime + own.ru_stime, own.ru_maxrss * 1024)
     sender.send((answer, usage))  # the analysis, or the exception that stands for it
     sender.close()
+
+
+_M_MMAP_THRESHOLD = -3
+"""glibc's mallopt parameter (malloc.h): the size from which a block is mapped on its own."""
+
+
+def _map_large_blocks_alone() -> None:
+    """Have glibc map blocks of 256 KiB and more on their own, so they go back to the system
+    when freed. Left to itself it raises that threshold to the size of the first such block
+    freed, and the file's chunks (a few MB of bytes each) then stay in its heap: about
+    15 MiB of an analysis's peak (docs/performance.md). Not glibc: nothing to do."""
+    try:
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, 256 << 10)
+    except (OSError, AttributeError):
+        return
 
 
 def lower_limit(which: int, wanted: int) -> int:
@@ -359,7 +435,7 @@ def call_isolated(function: Callable[..., T], args: tuple[Any, ...], limits: tup
 
 
 def _call(
-    sender: multiprocessing.connection.Connection,
+    sender: Sender,
     function: Callable[..., Any],
     args: tuple[Any, ...],
     limits: tuple[int, int],

@@ -33,3 +33,14 @@ def test_an_operators_own_setting_wins() -> None:
     env = {**os.environ, "_RJEM_MALLOC_CONF": "narenas:1"}
     seen = _conf_seen(env)
     assert seen.endswith(",narenas:1") and bot.ALLOCATOR_SETTINGS not in seen
+
+
+def test_a_fresh_worker_keeps_one_arena_unless_the_operator_chose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.services.isolation import ONE_ARENA, _worker_env
+
+    monkeypatch.setenv("_RJEM_MALLOC_CONF", bot.ALLOCATOR_SETTINGS)
+    assert _worker_env()["_RJEM_MALLOC_CONF"] == f"{bot.ALLOCATOR_SETTINGS},{ONE_ARENA}"
+    monkeypatch.setenv("_RJEM_MALLOC_CONF", "dirty_decay_ms:0")
+    assert _worker_env()["_RJEM_MALLOC_CONF"] == "dirty_decay_ms:0"

@@ -44,12 +44,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # Only what the chosen output needs: not bot.domain.engine (polars and numpy are the
     # worker's alone), and for --json not even the report's models.
+    # The translations are loaded only for words to print: --json that works needs none,
+    # and what this process holds while its worker runs counts beside the worker's.
     from bot.domain.errors import FileRejected
-    from bot.services.i18n import translator
     from bot.services.isolation import AnalysisFailed, report_json_isolated
 
-    t = translator(args.lang)
-    if refusal := _refusal(args, t):
+    if refusal := _refusal(args):
         print(refusal, file=sys.stderr)
         return 2
     try:
@@ -65,9 +65,10 @@ def run(args: argparse.Namespace) -> int:
     except FileRejected as error:
         from bot.services.report_text import render_file_error
 
-        print(render_file_error(error, t), file=sys.stderr)
+        print(render_file_error(error, _translator(args)), file=sys.stderr)
         return 2
     except AnalysisFailed:
+        t = _translator(args)
         message = t._(
             "Something in this file stopped me from reading it. "
             "Export it again as CSV or XLSX, or send /help."
@@ -75,16 +76,28 @@ def run(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return 2
     # --json prints the worker's text as it is: no report object is built for it alone.
-    report = _with_defect_file(report_json, args, t) if args.defects or not args.json else None
-    print(report_json if report is None or args.json else _as_text(report, t))
+    if args.json and not args.defects:
+        print(report_json)
+        return 0
+    t = _translator(args)
+    report = _with_defect_file(report_json, args, t)
+    print(report_json if args.json else _as_text(report, t))
     return 0
 
 
-def _refusal(args: argparse.Namespace, t: Translator) -> str | None:
+def _translator(args: argparse.Namespace) -> Translator:
+    from bot.services.i18n import translator
+
+    return translator(args.lang)
+
+
+def _refusal(args: argparse.Namespace) -> str | None:
     """Why the command will not start, if it will not."""
     if not args.file.is_file():
+        t = _translator(args)
         return t._("No such file: {path}", path=args.file)
     if args.defects and args.defects.suffix.lower() != ".xlsx":
+        t = _translator(args)
         return t._(
             "The defect file is XLSX only: Excel and WPS turn a CSV's long tracking numbers into 9.40056E+21. Use --defects {path}",
             path=args.defects.with_suffix(".xlsx"),
