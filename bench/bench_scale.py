@@ -80,17 +80,24 @@ def shipments(rows: int, version: int) -> pl.DataFrame:
 
 
 async def merge_twice(rows: int, folder: Path, url: str | None) -> list[float]:
-    """Each upload timed from the engine's table to the committed merge: the batches are
-    made as the upload path makes them (`record_batches`, in order ID order)."""
+    """Each upload timed from the engine's table to the committed merge, as the upload
+    path stores it (`Store.store_upload` of `stored_frames`, in order ID order; a report
+    of a few bytes beside it)."""
+    from datetime import date
+
+    from bot.domain.models import ReportJson
     from bot.domain.shipments import ShipmentTable
     from bot.services.store import Store
 
     seconds, cpu = [], 0.0
+    report = ReportJson('{"as_of":"2026-11-20"}', date(2026, 11, 20))
     async with Store(folder / "vtrbot.sqlite3", database_url=url) as store:
         for version in (1, 2):
             table = ShipmentTable(frame=shipments(rows, version))
+            claim = await store.claim_upload(1)
             started, cpu_started = time.perf_counter(), time.process_time()
-            written = await store.merge_shipment_rows(1, table.record_batches(BATCH))
+            frames = table.stored_frames(BATCH)
+            written = await store.store_upload(1, claim, frames, report, scratch=folder)
             seconds.append(time.perf_counter() - started)
             cpu += time.process_time() - cpu_started  # the bot's process, not PostgreSQL's
             assert written == rows

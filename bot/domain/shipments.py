@@ -85,6 +85,9 @@ class ShipmentTable:
     def record_batches(self, size: int = 50_000) -> Iterator[list[tuple[object, ...]]]:
         return _record_batches(self.parts(), size)
 
+    def stored_frames(self, size: int = 50_000) -> Iterator[pl.DataFrame]:
+        return _stored_frames(self.parts(), size)
+
 
 @dataclass
 class SpilledShipments:
@@ -103,15 +106,24 @@ class SpilledShipments:
     def record_batches(self, size: int = 50_000) -> Iterator[list[tuple[object, ...]]]:
         return _record_batches(self.parts(), size)
 
+    def stored_frames(self, size: int = 50_000) -> Iterator[pl.DataFrame]:
+        return _stored_frames(self.parts(), size)
+
 
 Shipments = ShipmentTable | SpilledShipments
 """What the engine hands on: `parts()`, `record_batches()`, rows read and skipped, warnings."""
 
 
 def _record_batches(parts: Iterator[pl.DataFrame], size: int) -> Iterator[list[tuple[object, ...]]]:
-    """The stored fields (RECORD_COLUMNS order) as plain tuples, `size` at a time: a
-    million-row upload never becomes a million Python objects at once. Already as the store
-    keeps them (dates as ISO text, empty text for a missing carrier, tracking or
+    """`_stored_frames` as plain tuples, `size` at a time: a million-row upload never
+    becomes a million Python objects at once."""
+    for frame in _stored_frames(parts, size):
+        yield frame.rows()
+
+
+def _stored_frames(parts: Iterator[pl.DataFrame], size: int) -> Iterator[pl.DataFrame]:
+    """The stored fields (RECORD_COLUMNS order), `size` rows at a time, already as the
+    store keeps them (dates as ISO text, empty text for a missing carrier, tracking or
     marketplace), converted by polars, so the store needs no pass of its own over each row.
     Each part in order ID order, whatever the file's order: the store replaces an order
     by its key, and keys in order reach its index page after page instead of at random."""
@@ -119,7 +131,7 @@ def _record_batches(parts: Iterator[pl.DataFrame], size: int) -> Iterator[list[t
         stored = frame.select(_STORED)
         order = stored.get_column("order_id").arg_sort()
         for first in range(0, len(order), size):
-            yield stored[order.slice(first, size)].rows()
+            yield stored[order.slice(first, size)]
         del frame, stored  # before the next part is read
 
 

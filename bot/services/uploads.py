@@ -314,8 +314,10 @@ class UploadService:
         """Merged with its report in one transaction, unless the chat was forgotten since the
         upload began, on whichever process (the store's claim tells)."""
         try:
-            batches = table.record_batches()
-            stored = await self.store.store_upload(chat_id, claim, batches, report)
+            frames = table.stored_frames()
+            stored = await self.store.store_upload(
+                chat_id, claim, frames, report, scratch=self.scratch_folder
+            )
         except Exception as error:
             self._refuse_storage(chat_id, error, filename, t)
         if stored is None:

@@ -5,12 +5,16 @@ Everything else (the queries themselves) is written once, in `store.py`, with `?
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from bot.services.store.schema import Dialect
+
+if TYPE_CHECKING:
+    import polars as pl
 
 Row = tuple[object, ...]
 Params = Sequence[object]
@@ -22,6 +26,11 @@ STAGING_COLUMNS = (
 """The temporary table `upload` an upload is staged in before it replaces stored orders."""
 SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
 """RECORD_FIELDS, in order, as stored."""
+UPLOAD_BATCH_ROWS = 50_000
+"""Rows an upload's merge inserts and replaces per statement (`Transaction.merge`)."""
+Frames = Iterator["pl.DataFrame"]
+"""An upload's shipments as columns, already as stored (SHIPMENT_COLUMNS, dates as ISO
+text), each frame in order ID order (`Shipments.stored_frames`)."""
 
 
 def stored_time(moment: datetime) -> str:
@@ -78,6 +87,11 @@ class Transaction(Protocol):
         """The upload is whole: whatever is left of the replacing is done, staging freed."""
         ...
 
+    async def merge_upload(self) -> int:
+        """The shipments given to `Backend.upload`, merged as `start_merge`, `merge` and
+        `finish_merge` merge rows; the number written."""
+        ...
+
 
 class Backend(Protocol):
     dialect: Dialect
@@ -100,6 +114,14 @@ class Backend(Protocol):
 
     def transaction(self, chat_id: int) -> AbstractAsyncContextManager[Transaction]:
         """All-or-nothing writes for one chat; one such transaction per chat at a time."""
+        ...
+
+    def upload(
+        self, chat_id: int, frames: Frames, scratch: Path | None
+    ) -> AbstractAsyncContextManager[Transaction]:
+        """`transaction(chat_id)`, in which `merge_upload()` merges `frames` the fastest way
+        the database takes columns; `scratch` is where staged copies may be written (they
+        are removed before this ends)."""
         ...
 
     def stream(self, sql: str, params: Params, size: int) -> AsyncIterator[list[Row]]:

@@ -15,23 +15,30 @@ ends in `StoreTimeoutError`, which the seller hears as "the database is busy".
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import asyncpg
 
 from bot.services.store.backend import (
     SHIPMENT_COLUMNS,
     STAGING_COLUMNS,
+    Frames,
     Params,
     Row,
     StoreClosedError,
     StoreTimeoutError,
 )
 from bot.services.store.schema import MIGRATIONS, SCHEMA_VERSION, Dialect
+
+if TYPE_CHECKING:
+    import polars as pl
 
 MIGRATION_LOCK = 0x76747262
 """Advisory lock key held while migrating ("vtrb"); chat locks use the chat ID, and chat IDs
@@ -150,6 +157,17 @@ class PostgresBackend:
             await connection.execute("SELECT pg_advisory_xact_lock($1)", chat_id)
             yield _PostgresTransaction(connection)
 
+    @asynccontextmanager
+    async def upload(
+        self, chat_id: int, frames: Frames, scratch: Path | None
+    ) -> AsyncIterator[_PostgresTransaction]:
+        """`transaction`, whose `merge_upload` copies `frames` in as CSV (nothing staged on
+        disk here: `scratch` is not needed)."""
+        async with self.transaction(chat_id) as transaction:
+            transaction.frames = frames
+            await transaction.start_merge(chat_id)
+            yield transaction
+
     async def stream(self, sql: str, params: Params, size: int) -> AsyncIterator[list[Row]]:
         async with self._connection() as connection, connection.transaction():
             cursor = await connection.cursor(numbered(sql), *params)
@@ -249,6 +267,8 @@ class _PostgresTransaction:
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
         self._chat_id: int | None = None
+        self.frames: Frames = iter(())
+        """An upload's columns (`PostgresBackend.upload`), for `merge_upload`."""
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         return _count(
@@ -272,6 +292,19 @@ class _PostgresTransaction:
             "upload", records=rows, timeout=MERGE_TIMEOUT_S
         )
 
+    async def merge_upload(self) -> int:
+        """The upload's frames staged by `COPY … (FORMAT csv)` of the text polars writes,
+        with no Python tuple per row, then replaced as `finish_merge` replaces."""
+        written = 0
+        while (frame := await asyncio.to_thread(next, self.frames, None)) is not None:
+            text = await asyncio.to_thread(_csv, frame)
+            await self._connection.copy_to_table(
+                "upload", source=io.BytesIO(text), format="csv", null=_NULL, timeout=MERGE_TIMEOUT_S
+            )
+            written += frame.height
+        await self.finish_merge()
+        return written
+
     async def finish_merge(self) -> None:
         """Statistics for the planner first: without them it guessed the staged upload's
         size and chose a plan several times slower for a big upload (docs/performance.md,
@@ -292,3 +325,13 @@ class _PostgresTransaction:
             timeout=MERGE_TIMEOUT_S,
         )
         self._chat_id = None
+
+
+_NULL = "\\N"
+"""NULL in the upload's CSV: unquoted, while every text is quoted (so a text "\\N" or ""
+stays a text, as PostgreSQL's CSV format reads only unquoted fields as NULL)."""
+
+
+def _csv(frame: pl.DataFrame) -> bytes:
+    text = frame.write_csv(include_header=False, null_value=_NULL, quote_style="non_numeric")
+    return text.encode()

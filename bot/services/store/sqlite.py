@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -12,6 +14,8 @@ import aiosqlite
 from bot.services.store.backend import (
     SHIPMENT_COLUMNS,
     STAGING_COLUMNS,
+    UPLOAD_BATCH_ROWS,
+    Frames,
     Params,
     Row,
     StoreClosedError,
@@ -119,14 +123,42 @@ class SqliteBackend:
     async def transaction(self, chat_id: int) -> AsyncIterator[_SqliteTransaction]:
         """All or nothing: a failure (or a crash) part-way leaves the database as it was.
         The single writer makes every transaction the only one, whatever the chat."""
-        async with self._write_lock:
-            await self.writer.execute("BEGIN IMMEDIATE")
-            try:
-                yield _SqliteTransaction(self.writer)
-            except BaseException:
-                await self.writer.rollback()
-                raise
-            await self.writer.commit()
+        async with self._write_lock, self._begun(chat_id) as transaction:
+            yield transaction
+
+    @asynccontextmanager
+    async def _begun(self, chat_id: int, staged: int = 0) -> AsyncIterator[_SqliteTransaction]:
+        """A transaction on the writer, whose lock the caller holds."""
+        await self.writer.execute("BEGIN IMMEDIATE")
+        try:
+            yield _SqliteTransaction(self.writer, chat_id, staged)
+        except BaseException:
+            await self.writer.rollback()
+            raise
+        await self.writer.commit()
+
+    @asynccontextmanager
+    async def upload(
+        self, chat_id: int, frames: Frames, scratch: Path | None
+    ) -> AsyncIterator[_SqliteTransaction]:
+        """The upload's columns are first written to a staging database of their own, by
+        ADBC's SQLite driver straight from Arrow (`stage`), before the write lock is taken:
+        no Python tuple per row, which was most of a merge's time (docs/performance.md,
+        Storage). Then, attached to the writer, they are merged by SQL alone."""
+        folder = await asyncio.to_thread(tempfile.mkdtemp, prefix="vtrbot-stage-", dir=scratch)
+        try:
+            staged = Path(folder) / "upload.sqlite3"
+            rows = await asyncio.to_thread(stage, frames, staged)
+            async with self._write_lock:
+                # Outside any transaction, as SQLite requires; detached before the lock goes.
+                await self.writer.execute("ATTACH DATABASE ? AS stage", (str(staged),))
+                try:
+                    async with self._begun(chat_id, rows) as transaction:
+                        yield transaction
+                finally:
+                    await self.writer.execute("DETACH DATABASE stage")
+        finally:
+            await asyncio.to_thread(shutil.rmtree, folder, True)
 
     async def stream(self, sql: str, params: Params, size: int) -> AsyncIterator[list[Row]]:
         async with self.reader.execute(sql, tuple(params)) as cursor:
@@ -161,9 +193,26 @@ class SqliteBackend:
             await self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def stage(frames: Frames, path: Path) -> int:
+    """The frames, in turn, as the rows of table `upload` of a new SQLite file at `path`
+    (rowids from 1 in their order); the number of rows. Blocking: call it in a thread."""
+    import adbc_driver_sqlite.dbapi as adbc  # here: only an upload's merge needs it
+
+    rows = 0
+    with adbc.connect(str(path)) as connection, connection.cursor() as cursor:
+        for frame in frames:
+            cursor.adbc_ingest("upload", frame, mode="create_append")
+            rows += frame.height
+        connection.commit()
+    return rows
+
+
 class _SqliteTransaction:
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: aiosqlite.Connection, chat_id: int, staged: int = 0) -> None:
         self._connection = connection
+        self._upload_chat = chat_id
+        self._staged = staged
+        """Rows of the attached `stage.upload` (`SqliteBackend.upload`)."""
         self._chat_id: int | None = None
         self._replace_below: int | None = None
         """Rowids up to this one were stored before the merge; None when the chat had none."""
@@ -185,6 +234,9 @@ class _SqliteTransaction:
             f"CREATE TEMP TABLE IF NOT EXISTS upload ({STAGING_COLUMNS})"
         )
         await self._connection.execute("DELETE FROM temp.upload")
+        await self._note_stored(chat_id)
+
+    async def _note_stored(self, chat_id: int) -> None:
         self._chat_id = chat_id
         async with self._connection.execute(
             "SELECT EXISTS (SELECT 1 FROM shipments WHERE chat_id = ?), "
@@ -227,3 +279,24 @@ class _SqliteTransaction:
     async def finish_merge(self) -> None:
         """Each batch was replaced as it came: nothing is left to do."""
         self._chat_id = None
+
+    async def merge_upload(self) -> int:
+        """The staged upload merged as `merge` merges a batch, a range of its rowids at a
+        time: inserted, then the chat's rows of its orders stored before deleted."""
+        chat_id = self._upload_chat
+        await self._note_stored(chat_id)
+        for first in range(1, self._staged + 1, UPLOAD_BATCH_ROWS):
+            rowids = (first, first + UPLOAD_BATCH_ROWS - 1)
+            await self._connection.execute(
+                f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
+                f"SELECT ?, {SHIPMENT_COLUMNS} FROM stage.upload WHERE rowid BETWEEN ? AND ?",
+                (chat_id, *rowids),
+            )
+            if self._replace_below is not None:
+                await self._connection.execute(
+                    "DELETE FROM shipments WHERE chat_id = ? AND rowid <= ? AND order_id IN "
+                    "(SELECT order_id FROM stage.upload WHERE rowid BETWEEN ? AND ?)",
+                    (chat_id, self._replace_below, *rowids),
+                )
+        self._chat_id = None
+        return self._staged

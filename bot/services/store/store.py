@@ -22,6 +22,7 @@ from bot.services.i18n import SUPPORTED_LANGS, Lang
 from bot.services.store.backend import (
     SHIPMENT_COLUMNS,
     Backend,
+    Frames,
     Row,
     Transaction,
     blob,
@@ -277,20 +278,23 @@ class Store:
         self,
         chat_id: int,
         claim: str,
-        batches: Iterator[Sequence[Row]],
+        frames: Frames,
         report: VtrReport | ReportJson,
+        scratch: Path | None = None,
     ) -> int | None:
-        """An upload's shipments and report, in one transaction, if its claim still stands;
-        None (nothing stored) when the chat was forgotten since it began. The claim is taken
-        under the chat's transaction lock, which /forget's deletion takes too: one of them
-        goes first, and the upload is either stored and then deleted, or never stored."""
+        """An upload's shipments (as columns: `Shipments.stored_frames`) and report, in one
+        transaction, if its claim still stands; None (nothing stored) when the chat was
+        forgotten since it began. The claim is taken under the chat's transaction lock,
+        which /forget's deletion takes too: one of them goes first, and the upload is either
+        stored and then deleted, or never stored. Staged copies of the shipments, if the
+        backend makes any, go in `scratch` (the system's temporary folder by default)."""
         report_row = await _report_row(chat_id, report)  # before taking a connection
-        async with self.backend.transaction(chat_id) as transaction:
+        async with self.backend.upload(chat_id, frames, scratch) as transaction:
             if not await transaction.execute(
                 "DELETE FROM upload_claims WHERE chat_id = ? AND claim = ?", (chat_id, claim)
             ):
                 return None
-            written = await _merge(transaction, chat_id, batches)
+            written = await transaction.merge_upload()
             await transaction.execute(SAVE_REPORT_SQL, report_row)
         return written
 
