@@ -12,7 +12,7 @@ from collections.abc import Callable
 from bot.domain.knowledge.schema import Decision
 from bot.domain.reference import marketplace_by_code, metrics
 from bot.services.i18n import Translator
-from bot.services.vtr_words import sentence_gap
+from bot.services.lines import sentence_gap
 
 Wording = Callable[[Decision, Translator], str]
 

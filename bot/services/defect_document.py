@@ -17,7 +17,7 @@ from bot.domain.defects_file import DefectFileLabels, write_defects_xlsx
 from bot.domain.models import DEFECT_REASONS, Defect, DefectReason, VtrReport
 from bot.domain.reference import transit
 from bot.services.i18n import Translator
-from bot.services.lines import esc
+from bot.services.lines import esc, sentence_gap
 from bot.services.replies import Document, Reply
 from bot.services.vtr_words import (
     action_text,
@@ -26,7 +26,6 @@ from bot.services.vtr_words import (
     marketplace_label,
     placeholder_text,
     reason_text,
-    sentence_gap,
     short_action,
 )
 

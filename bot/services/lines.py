@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from bot.services.i18n import Translator
 from bot.services.replies import Button, Reply
 
 
@@ -20,3 +21,8 @@ def esc(value: object) -> str:
 def say(text: str, buttons: tuple[tuple[Button, ...], ...] = ()) -> list[Reply]:
     """One message holding `text` (a translated sentence, not markup), escaped."""
     return [Reply(esc(text), buttons=buttons)]
+
+
+def sentence_gap(t: Translator) -> str:
+    """What goes between two sentences: a space in English, nothing after Chinese 。"""
+    return "" if t.lang == "zh" else " "

@@ -19,6 +19,7 @@ from bot.domain.knowledge.decide import carrier_roles, percent_text
 from bot.domain.models import Defect, GroupStats, VtrReport
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
+from bot.services.lines import sentence_gap
 from bot.services.vtr_words import (
     Markup,
     category_label,
@@ -29,7 +30,6 @@ from bot.services.vtr_words import (
     ratio_text,
     reason_text,
     recovery_text,
-    sentence_gap,
 )
 
 MAX_LINES = 10

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from bot.domain.errors import FileRejected
 from bot.domain.models import Defect, DefectReason, GroupStats, PlannedGroup, VtrReport
 from bot.services.i18n import Translator
+from bot.services.lines import sentence_gap
 from bot.services.vtr_words import (
     Markup,
     action_text,
@@ -27,7 +28,6 @@ from bot.services.vtr_words import (
     overall_line,
     plan_heading,
     reason_text,
-    sentence_gap,
     shorten,
 )
 

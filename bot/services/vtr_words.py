@@ -194,11 +194,6 @@ def at_risk_text(t: Translator) -> str:
     )
 
 
-def sentence_gap(t: Translator) -> str:
-    """What goes between two sentences: a space in English, nothing after Chinese 。"""
-    return "" if t.lang == "zh" else " "
-
-
 def group_line(
     stats: GroupStats,
     t: Translator,

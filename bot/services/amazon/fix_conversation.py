@@ -27,9 +27,9 @@ from bot.services.amazon.fix_records import FixRecord
 from bot.services.amazon.fixing import Change, Fixable, FixService, Refusal, Sent
 from bot.services.defect_document import defect_file_labels
 from bot.services.i18n import SUPPORTED_LANGS, Translator, translator
-from bot.services.lines import esc, say
+from bot.services.lines import esc, say, sentence_gap
 from bot.services.replies import ChatRef, Reply, Upload, pack
-from bot.services.vtr_words import reason_text, sentence_gap
+from bot.services.vtr_words import reason_text
 
 FIX_ROWS_CHECKED = 5000
 """Filled rows checked from one file: far more than a store's editable defects, few enough
