@@ -18,8 +18,11 @@ import argparse
 import asyncio
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
@@ -29,6 +32,7 @@ from bench.measure import (  # noqa: E402
     load_average,
     polars_scan_seconds,
     run_tree,
+    run_tree_cpu,
     tree_rss,
 )
 
@@ -42,11 +46,9 @@ print(time.perf_counter() - start)
 """Timed from the file to the count, imports excluded, as the upload is."""
 
 
-async def upload_once(path: Path, folder: Path, url: str | None) -> tuple[float, int, int]:
+async def upload_once(path: Path, folder: Path, url: str | None) -> tuple[float, int, int, int]:
     """Upload `path` for one chat: (seconds from the file to the reply, shipments stored,
-    the tree's resident bytes before the upload, worker server started)."""
-    import psutil
-
+    the tree's resident and proportional bytes before the upload, worker server started)."""
     from bot.bootstrap import build_services, opened
     from bot.services.isolation import WORKER_ADDRESS_SPACE, call_isolated
     from bot.services.replies import ChatRef
@@ -63,26 +65,67 @@ async def upload_once(path: Path, folder: Path, url: str | None) -> tuple[float,
         # The server imports the engine in the background (about a second): a running bot's
         # has long done so when a file arrives, so the upload is timed from then.
         await asyncio.to_thread(call_isolated, int, (), (WORKER_ADDRESS_SPACE, 60))
-        idle = tree_rss(psutil.Process())
+        idle, idle_pss = tree_rss(psutil.Process()), tree_pss(psutil.Process())
         start = time.perf_counter()
         await services.core.handle_file(ChatRef(1, "en"), path, path.name, caption="2026-11-20")
         seconds = time.perf_counter() - start
-        return seconds, sum([len(rows) async for rows in services.store.shipment_rows(1)]), idle
+        stored = sum([len(rows) async for rows in services.store.shipment_rows(1)])
+        return seconds, stored, idle, idle_pss
 
 
 def child(path: Path, url: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="vtrup-") as folder:
-        seconds, stored, idle = asyncio.run(upload_once(path, Path(folder), url))
-    print(f"{seconds:.3f} {stored} {idle}")
+        seconds, stored, idle, idle_pss = asyncio.run(upload_once(path, Path(folder), url))
+    print(f"{seconds:.3f} {stored} {idle} {idle_pss}")
 
 
-def measure(path: Path, url: str | None) -> tuple[float, int, int, int]:
-    """(seconds, shipments stored, tree peak RSS, tree RSS before the upload) of one
-    upload in a fresh process."""
+def tree_pss(process: psutil.Process) -> int:
+    """Proportional set size of a process and its descendants, now: a page shared by n
+    processes counts 1/n in each (from /proc/PID/smaps_rollup), so the tree's sum is what it
+    takes from the machine, where summed RSS counts a forked worker's shared pages again."""
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        try:
+            with open(f"/proc/{member.pid}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total * 1024
+
+
+class PeakPss:
+    """The largest `tree_pss` of this process's descendants, polled from a thread."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self) -> PeakPss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _poll(self) -> None:
+        me = psutil.Process()
+        while not self._done.wait(0.02):
+            children = me.children()
+            self.peak = max(self.peak, sum(tree_pss(child) for child in children))
+
+
+def measure(path: Path, url: str | None) -> tuple[float, int, int, int, dict[str, int]]:
+    """(seconds, shipments stored, tree peak RSS, tree RSS before the upload, each
+    process's own peak by role) of one upload in a fresh process."""
     command = [sys.executable, __file__, "--child", str(path), "--database-url", url or ""]
-    _, peak, out = run_tree(command)
-    seconds, stored, idle = out.split()
-    return float(seconds), int(stored), peak, int(idle)
+    peaks: dict[str, int] = {}
+    with PeakPss() as pss:
+        _, peak, _, out = run_tree_cpu(command, peaks)
+    seconds, stored, idle, idle_pss = out.split()
+    peaks["tree PSS"], peaks["idle tree PSS"] = pss.peak, int(idle_pss)
+    return float(seconds), int(stored), peak, int(idle), peaks
 
 
 def fresh_database(server: object, name: str) -> str:
@@ -122,15 +165,22 @@ def report(path: Path, backends: list[str]) -> None:
     print(f"{'backend':<11} {'seconds':>8} {'/pandas':>8} {'/scan':>6} {'stored':>9} "
           f"{'tree MiB':>9} {'RSS/file':>9} {'idle MiB':>9} {'added/file':>10}")  # fmt: skip
     for backend in backends:
-        seconds, stored, peak, idle = run_backend(path, backend)
+        seconds, stored, peak, idle, peaks = run_backend(path, backend)
         print(f"{backend:<11} {seconds:>8.2f} {seconds / naive:>8.2f} {seconds / scan:>6.2f} "
               f"{stored:>9,} {peak / 2**20:>9.1f} {peak / size:>9.2f} {idle / 2**20:>9.1f} "
               f"{(peak - idle) / size:>10.2f}")  # fmt: skip
+        pss, idle_pss = peaks.pop("tree PSS"), peaks.pop("idle tree PSS")
+        print("  each process's own peak, MiB: " + ", ".join(
+            f"{role} {rss / 2**20:.0f}" for role, rss in sorted(peaks.items())))  # fmt: skip
+        print(f"  tree PSS: peak {pss / 2**20:.1f} MiB, idle {idle_pss / 2**20:.1f} MiB, "
+              f"added {(pss - idle_pss) / 2**20:.1f} MiB = {(pss - idle_pss) / size:.2f}× the file")  # fmt: skip
     print("idle: the tree once the bot has started, before the upload; added: peak - idle")
+    print("RSS summed per process counts a forked worker's pages shared with the forkserver")
+    print("(the engine's imports, about 70 MiB) again; PSS counts each page once in all")
     print("targets: ≤ 1.0 s, ≤ 1.5× pandas, RSS/file ≤ 4;", load_average())
 
 
-def run_backend(path: Path, backend: str) -> tuple[float, int, int, int]:
+def run_backend(path: Path, backend: str) -> tuple[float, int, int, int, dict[str, int]]:
     if backend == "sqlite":
         return measure(path, None)
     from tests.postgres_server import PostgresServer, server_binaries

@@ -126,10 +126,12 @@ def _stored_frames(parts: Iterator[pl.DataFrame], size: int) -> Iterator[pl.Data
     store keeps them (dates as ISO text, empty text for a missing carrier, tracking or
     marketplace), converted by polars, so the store needs no pass of its own over each row.
     Each part in order ID order, whatever the file's order: the store replaces an order
-    by its key, and keys in order reach its index page after page instead of at random."""
+    by its key, and keys in order reach its index page after page instead of at random.
+    Sorted on one thread: beside an upload's other work (its replies, in a worker) polars'
+    threads spent twice the CPU for the same order (docs/performance.md, Storage)."""
     for frame in parts:
         stored = frame.select(_STORED)
-        order = stored.get_column("order_id").arg_sort()
+        order = stored.select(pl.arg_sort_by("order_id", multithreaded=False)).to_series()
         for first in range(0, len(order), size):
             yield stored[order.slice(first, size)]
         del frame, stored  # before the next part is read
