@@ -675,6 +675,22 @@ LEADS = [
         ("我的VTR 96%，迟发率2%，取消率1%，有问题吗", "没有。达标：有效追踪率 96% 高于 95%。"),
     ),
     *cases(
+        "a_window_stated_for_a_metric_named_beside_another",
+        # metrics.yaml: VTR 30 days, LSR 10 and 30, PFCR 7, ODR 60. The days belong to the
+        # metric named before them, or to every metric said to be alike.
+        (
+            "VTR is measured over 7 days just like PFCR, right?",
+            "Not right: Valid Tracking Rate (VTR)",
+        ),
+        (
+            "有效追踪率和迟发率一样都是看10天的，对吗",
+            "不对。有效追踪率 (VTR)：目标是高于 95%，统计 30 天。",
+        ),
+        ("VTR 30 days and ODR 60 days, correct?", "Right: "),
+        ("VTR is a 14-day window, right?", "Not right: VTR looks at the last 30 days"),
+        ("取消率是7天的吧", "对。发货前取消率 (PFCR)"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

@@ -164,6 +164,10 @@ class Case:
     each with the label written before it."""
     rate: float | None = None
     """A rate the seller states as theirs (percent), not the bar."""
+    stated_windows: tuple[tuple[str, int], ...] = ()
+    """Windows in days said of metrics, each given to the metric named before it ("VTR is a
+    7-day metric" → ("vtr", 7)), or to every metric named when they are said to be alike
+    ("VTR和迟发率一样都是看10天")."""
     metric_rates: tuple[tuple[str, float], ...] = ()
     """Each metric named with its own rate after it ("PFCR 2.4% and ODR 1.1%"), in order."""
     concepts: frozenset[str] = field(default_factory=frozenset)
@@ -266,6 +270,7 @@ class CaseReader:
             rate_groups=_rate_groups(text),
             rate=rate,
             metric_rates=_metric_rates(text, [(at, c) for at, c in named if c in METRICS]),
+            stated_windows=_stated_windows(text, [(at, c) for at, c in named if c in METRICS]),
             concepts=concepts,
             belief=bool(_BELIEF.search(text)),
             negated=bool(_NEGATION.search(_A_NOT_A.sub("", text))),
@@ -511,6 +516,28 @@ def _metric_rates(text: str, named: list[tuple[int, str]]) -> tuple[tuple[str, f
         if found and metric not in dict(pairs):
             pairs.append((metric, float(found.group(1))))
     return tuple(pairs) if len(pairs) >= 2 else ()
+
+
+_WINDOW_DAYS = re.compile(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|之前|以前|ago))")
+
+
+_ALIKE = re.compile(r"一样|都是|都按|都看|相同|\bboth\b|just like|\blike\b|same as|as well|\btoo\b")
+
+
+def _stated_windows(text: str, named: list[tuple[int, str]]) -> tuple[tuple[str, int], ...]:
+    """The days a question says metrics are measured over: each figure given to the metric
+    named last before it (its subject), or to the first one named; said to be alike, every
+    metric named gets it."""
+    pairs: list[tuple[str, int]] = []
+    for days in _WINDOW_DAYS.finditer(text):
+        if not named:
+            break
+        before = [metric for at, metric in named if at < days.start()]
+        if _ALIKE.search(text) and len({m for _, m in named}) > 1:
+            pairs += [(metric, int(days.group(1))) for metric in dict.fromkeys(m for _, m in named)]
+        else:
+            pairs.append((before[-1] if before else named[0][1], int(days.group(1))))
+    return tuple(dict.fromkeys(pairs))
 
 
 def _metric_end(text: str, at: int) -> int:

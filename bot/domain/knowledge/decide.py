@@ -391,20 +391,22 @@ def _metric_target(case: Case) -> Decision | None:
 _NOT_THE_FIGURE = re.compile(
     r"不是\s?(?:低于|高于)?\s?\d|(?:isn't|is not|not)\s(?:(?:under|below|above|over)\s)?\d"
 )
-_DAYS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:天|日|days?)")
 
 
 def _metric_window(case: Case) -> Decision | None:
-    """ "订单缺陷率是按90天算的吧", "ODR is measured over 60 days?": a window stated for one
-    metric other than VTR (whose windows the claims table checks), against metrics.yaml."""
-    days = _DAYS.search(case.text)
-    if len(case.metrics) != 1 or case.metric == "vtr" or days is None:
+    """ "订单缺陷率是按90天算的吧", "VTR is a 7-day metric like the cancel rate?": each window
+    stated for a metric, against metrics.yaml; the reply names the first metric it is wrong
+    for. VTR named alone is the claims table's (its claims word the promised-date keying)."""
+    windows = case.stated_windows
+    if not windows or case.counts is not None or case.rate is not None:
         return None
-    metric = metrics()[case.metrics[0]]
-    agrees = int(days.group(1)) in metric.days
-    facts: dict[str, Fact] = {"metric": metric.id, "stated": days.group(1)}
+    if len(case.metrics) == 1 and case.metrics[0] == "vtr":
+        return None
+    wrong = [(m, days) for m, days in windows if days not in metrics()[m].days]
+    metric_id, days = (wrong or list(windows))[0]
+    facts: dict[str, Fact] = {"metric": metric_id, "stated": str(days)}
     return Decision(
-        code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
+        code="metric_target", facts=facts, agrees=not wrong, entry=METRIC_ENTRIES[metric_id]
     )
 
 
