@@ -38,7 +38,8 @@ MAX_LINES = 10
 _WHICH_ORDER = re.compile(
     r"哪个订单|哪些订单|哪几个订单|哪几单|哪一单|哪单|哪一个订单|哪个单|哪些包裹|哪个包裹|哪一个包裹|"
     r"which orders?|which packages?|which shipments?|which one|the one where|订单号|单号发我|"
-    r"那几单|有问题的(?:单|订单|包裹)|问题单|无效的(?:单|订单|包裹)|"
+    r"那几单|有问题的(?:单|订单|包裹)|问题单|问题订单|问题包裹|无效的?(?:单|订单|包裹)|错误的?订单|"
+    r"(?:订单|包裹)(?:都)?有哪些|哪些(?:单|订单|包裹)|"
     r"(?:bad|problem|wrong|failing|invalid) (?:rows|orders|packages)|order (?:ids|numbers)|"
     r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
     r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单"
@@ -54,13 +55,20 @@ _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", 
 _WHICH = re.compile(r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)")
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
 _FIX = re.compile(r"修|改|补|fix|correct|repair")
+_PLACES = re.compile(r"marketplaces?|\bsites?\b|站点|哪个站|哪些站|哪几个站")
+_MISMATCHED = re.compile(
+    r"选错|选成|填错承运商|承运商(?:选|填)?错|对不上|不一致|不匹配|wrong carrier|picked the wrong|"
+    r"chose the wrong|selected the wrong|mismatch|under the wrong|doesn't match|does not match"
+)
+"""A carrier mismatch asked about without naming the carriers ("哪个订单承运商选错了")."""
 _STILL = re.compile(r"\bstill\b|\bin (?:all|total)\b|altogether|还|一共|总共")
 """How many to fix asked of the whole plan ("还要修几个", "how many do I still need to fix")."""
 _STILL_COUNT = re.compile(
     r"still count|count against|还算|还计入|还会算|还在统计|still in (?:the )?window"
 )
 _HURTS = re.compile(
-    r"hurt|drag|affect|count|pull(?:ing)? (?:me|it|my)|拉低|影响|算进|计入|算不算|还算|有关系"
+    r"hurt|drag|affect|count|matter|pull(?:ing)? (?:me|it|my)|拉低|影响|算进|计入|算不算|还算|有关系|"
+    r"要紧|\bstill\b"
 )
 """Asked of rows the seller dates ("orders from late October … hurting my VTR?"): whether
 they are in the window at all."""
@@ -69,7 +77,8 @@ _COUNT_ASKED = re.compile(
     r"how many (?:self-fulfilled |mfn |merchant-fulfilled )?(?:packages|shipments|orders|parcels)"
 )
 _IN_WINDOW = re.compile(
-    r"算进|计入|算在|统计|30\s?天|最近|一共|总共|总计|count(?:ed|s)? (?:toward|in|for)|in the window|"
+    r"算进|计入|算在|统计|30\s?天|最近|一共|总共|总计|窗口|count(?:ed|s)? (?:toward|in|for)|"
+    r"in (?:the|my|this) window|"
     r"(?:last|past) 30|in total|altogether|\btotal\b"
 )
 """The window's package count asked ("最近30天算进VTR的包裹一共多少个"), not a rule's."""
@@ -105,7 +114,9 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return True
     if _dates_named(case.text, report.as_of) and _HURTS.search(case.text):
         return True  # "those October orders with blank tracking, are they hurting me?"
-    about_categories = "category" in case.concepts and bool(_WHICH.search(case.text))
+    about_categories = bool(
+        ("category" in case.concepts or _asks_places(case)) and _WHICH.search(case.text)
+    )
     still_to_fix = bool(_FIX.search(case.text)) and case.how_many and bool(_STILL.search(case.text))
     back = bool(_BACK.search(case.text))
     shop = bool(_SHOP.search(case.text)) and bool(
@@ -113,6 +124,11 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     )
     shop = shop and not _RULE_WORDS.search(case.text)
     return about_categories or still_to_fix or back or owned or shop
+
+
+def _asks_places(case: Case) -> bool:
+    """ "which marketplace is below?", "哪个站点不达标": the marketplaces, not the categories."""
+    return "marketplace" in case.concepts or bool(_PLACES.search(case.text))
 
 
 def _asks_count(case: Case) -> bool:
@@ -166,7 +182,7 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     elif case.when:
         lines = _recoveries(report, t)
     elif _WHICH.search(case.text) or _RISK.search(case.text):
-        lines = _below(report, t, m)
+        lines = _below(report, t, m, places=_asks_places(case))
     else:
         lines = [_overall(report, t), *_every_category(report, t, m)]
     if "fba" in case.concepts:
@@ -334,6 +350,8 @@ def _carriers_fit(case: Case, defect: Defect) -> bool:
         looks = (defect.looks_like or "").casefold()
         return defect.carrier.casefold() == selected and looks == actual
     carriers = {c.name.casefold() for c in case.carriers}
+    if not carriers and _MISMATCHED.search(case.text):
+        return defect.looks_like is not None  # its number fits another carrier
     named = {defect.carrier.casefold(), (defect.looks_like or "").casefold()}
     return not carriers or bool(named & carriers)
 
@@ -373,18 +391,25 @@ def _overall(report: VtrReport, t: Translator) -> str:
     )
 
 
-def _below(report: VtrReport, t: Translator, m: Markup) -> list[str]:
-    below = [s for s in report.by_category if s.below_threshold]
-    risky = [s for s in report.by_category if not s.below_threshold and s.at_risk]
+def _below(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
+    """The groups below the bar (and at risk): categories, or marketplaces when asked."""
+    groups = report.by_marketplace if places else report.by_category
+    label = marketplace_label if places else category_label
+    below = [s for s in groups if s.below_threshold]
+    risky = [s for s in groups if not s.below_threshold and s.at_risk]
     if not below and not risky:
+        if places:
+            return [t._("Every marketplace is above the bar (above 95%).")]
         return [t._("Every category is above the bar (above 95%).")]
-    names = (
-        "、".join(category_label(t, s.name) for s in below)
-        if t.lang == "zh"
-        else ", ".join(category_label(t, s.name) for s in below)
+    joiner = "、" if t.lang == "zh" else ", "
+    names = joiner.join(label(t, s.name) for s in below)
+    heading = (
+        t._("Marketplaces below the bar: {names}.", names=names)
+        if places
+        else t._("Below the bar: {names}.", names=names)
     )
-    lines = [t._("Below the bar: {names}.", names=names)] if below else []
-    lines += [group_line(s, t, m, category_label(t, s.name)) for s in below + risky]
+    lines = [heading] if below else []
+    lines += [group_line(s, t, m, label(t, s.name)) for s in below + risky]
     return lines
 
 

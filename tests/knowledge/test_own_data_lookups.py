@@ -156,3 +156,26 @@ async def test_rows_the_seller_dates_are_placed_against_the_window(
 ) -> None:
     reply = await ask(question)
     assert reply.startswith(lead), reply
+
+
+async def test_more_look_ups_in_either_language(ask: Callable[[str], Awaitable[str]]) -> None:
+    # The problem orders asked in Chinese, the category by its English name.
+    orders = await ask("Baby Products 的问题订单有哪些")
+    assert "111-7770001-0000001" in orders and "111-7770002-0000002" in orders, orders
+    # A carrier chosen wrong, no carrier named: the defect whose number fits another carrier.
+    wrong = await ask("哪个订单承运商选错了")
+    assert "111-7770002-0000002" in wrong, wrong
+    assert "111-7770001-0000001" not in wrong and "302-7770003-0000003" not in wrong
+    # The marketplaces asked for, not the categories: Amazon.com is 38/40 = 95.0%.
+    places = await ask("which marketplace is below the bar?")
+    assert places.startswith("Marketplaces below the bar: Amazon.com (US)."), places
+    places_zh = await ask("哪个站点不达标")
+    assert places_zh.startswith("不达标（未高于 95%）的站点：美国站"), places_zh
+    # A number word told as a supposition: 38 − 2 = 36 of 40 = 90.0%.
+    what_if = await ask("if two more Baby Products orders go bad what happens?")
+    assert "With 2 more invalid: 36 of 40 = 90.0%" in what_if, what_if
+    # A day named in English, "matter" asked: Oct 15 is before the window (Nov 1).
+    old = await ask("orders I shipped on Oct 15 without tracking — do they still matter?")
+    assert old.startswith("No: they are outside the 30-day window"), old
+    count = await ask("how many packages are in my window?")
+    assert count.startswith("90 self-fulfilled packages count toward VTR"), count

@@ -189,10 +189,9 @@ class _Figure:
 
 
 def spell_digits(text: str) -> str:
-    """Number words as digits where a count is told ("one went out without tracking",
-    "一个没单号"), only in a message that gives a count in digits too."""
-    if not _NUMBER.search(text):
-        return text
+    """Number words as digits where a count is told: before a word that says what the
+    packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
+    never as an article ("one order ships in 3 boxes")."""
     text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
     text = _ANOTHER.sub("1 more", text)
     return _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
