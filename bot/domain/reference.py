@@ -77,6 +77,8 @@ class Metric(_Registry):
     target: float
     good: Literal["above", "below"]
     days: list[int]
+    about: list[str] = []
+    """The knowledge base's concepts for what the metric counts (tracking, feedback …)."""
 
 
 class Vocabulary(_Registry):

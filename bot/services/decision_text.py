@@ -326,6 +326,17 @@ def _metric_rate(decision: Decision, t: Translator) -> str:
     )
 
 
+def _metric_identity(decision: Decision, t: Translator) -> str:
+    """Which metric counts what the question describes."""
+    name = _metric_name(str(decision.facts["metric"]), t)
+    other = str(decision.facts["other"])
+    if other:
+        return t._(
+            "That is what {other} counts, not {name}.", other=_metric_name(other, t), name=name
+        )
+    return t._("That is what {name} counts.", name=name)
+
+
 def _metric_target(decision: Decision, t: Translator) -> str:
     """The metric's own target and window, from metrics.yaml, against the figure stated."""
     metric = metrics()[str(decision.facts["metric"])]
@@ -482,6 +493,7 @@ WORDINGS: dict[str, Wording] = {
     "metric_rate": _metric_rate,
     "metric_rates": _metric_rates,
     "metric_target": _metric_target,
+    "metric_identity": _metric_identity,
     "jp_value": _by_fact(
         "exempt",
         _(

@@ -691,6 +691,24 @@ LEADS = [
         ("取消率是7天的吧", "对。发货前取消率 (PFCR)"),
     ),
     *cases(
+        "which_metric_counts_what_the_question_describes",
+        # domain.md 3: ODR counts negative feedback, A-to-z claims and chargebacks; PFCR
+        # seller cancellations; VTR tracking.
+        (
+            "is the cancel rate the metric about negative feedback?",
+            "No — That is what Order Defect Rate (ODR) counts",
+        ),
+        (
+            "迟发率是不是管追踪号上传的那个指标",
+            "不是。那是有效追踪率 (VTR)看的，不是迟发率 (LSR)。",
+        ),
+        (
+            "is ODR the one about A-to-z claims?",
+            "Yes — That is what Order Defect Rate (ODR) counts.",
+        ),
+        ("订单缺陷率是看差评的吗", "是。订单缺陷率 (ODR)看的就是这个。"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

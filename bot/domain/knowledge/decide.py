@@ -410,6 +410,28 @@ def _metric_window(case: Case) -> Decision | None:
     )
 
 
+_WHICH_ONE = re.compile(
+    r"the one (?:about|for|that|which|where|with)|the (?:metric|rate) (?:about|for|that|which)|"
+    r"is (?:that|it|this) (?:about|for)|\bmeasures?\b|\bis about\b|\bis it about\b|"
+    r"指的是|是管|管的是|是关于|衡量|考核的是|是看[^，,。?？]{0,12}的|是不是(?:就是)?(?:管|看)"
+)
+
+
+def _metric_identity(case: Case) -> Decision | None:
+    """ "is LSR the one about uploading tracking numbers?", "迟发率是管追踪号的吗": what a
+    metric counts, told by the concepts metrics.yaml gives each: that of another metric is a
+    no (and names it), its own a yes."""
+    if len(case.metrics) != 1 or not _WHICH_ONE.search(case.text):
+        return None
+    named = metrics()[case.metrics[0]]
+    others = [m for m in metrics().values() if m.id != named.id and case.concepts & set(m.about)]
+    own = bool(case.concepts & set(named.about))
+    if own == bool(others):
+        return None  # both or neither: the entry explains
+    facts: dict[str, Fact] = {"metric": named.id, "other": others[0].id if others else ""}
+    return Decision(code="metric_identity", facts=facts, agrees=own, entry=METRIC_ENTRIES[named.id])
+
+
 def _metrics_named(case: Case) -> Decision | None:
     """ "VTR和LSR分别按多少天算": several metrics named, each one's own target and window
     (never the others' figures), then the entry of the one compared with VTR."""
@@ -797,6 +819,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _metric_rate,
     _metric_target,
     _metric_window,
+    _metric_identity,
     _metrics_named,
     _letter_outside_eu,
     _value_rules,
