@@ -375,3 +375,58 @@ def test_counts_with_compound_words_and_possessives(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lines"),
+    [
+        # Groups' figures in the forms sellers type them: a last figure at the very end is a
+        # count, "which one is failing" is asked (no role for a figure), "有效 190" after a
+        # colon is the figure's word, not the group's name.
+        (
+            "Toys 88/92, Garden 45/47 — which one is failing?",
+            ["Toys: 88 valid of 92 = 95.7%", "Garden: 45 valid of 47 = 95.7%"],
+        ),
+        (
+            "家居：有效 190，总共 200；玩具：有效 57，总共 60",
+            [
+                "家居: 不达标：200 个里 190 个有效 = 95.0%",
+                "玩具: 不达标：60 个里 57 个有效 = 95.0%",
+            ],
+        ),
+        # Rates set against each other by "but"/但是, names as typed (not the typo repair's).
+        (
+            "overall 97% but my shoes category is 93%, am I in trouble",
+            ["shoes category: A VTR of 93%: below the bar", "overall: A VTR of 97% passes"],
+        ),
+        ("店铺整体97%但是鞋类只有93%，有事吗", ["鞋类: 不达标", "店铺整体: 达标"]),
+    ],
+)
+def test_groups_in_the_forms_sellers_type_them(
+    kb: KnowledgeBase, question: str, lines: list[str]
+) -> None:
+    answer = kb.answer(question)
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert all(line in reply for line in lines), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "entry"),
+    [
+        # Asking when it recovers: the verdict on the rate, then what to do below the bar.
+        ("一天发50单 VTR 93% 多久能恢复", "不达标：有效追踪率 93%", "vtr-below-95"),
+        ("my vtr is 92%, when will it be back above 95?", "A VTR of 92%: below", "vtr-below-95"),
+    ],
+)
+def test_asking_when_it_recovers_gets_the_verdict_and_the_way_back(
+    kb: KnowledgeBase, question: str, lead: str, entry: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+    assert kb.answer(question).matched == entry
+
+
+@pytest.mark.parametrize(
+    "question", ["how to appeal an account suspension for IP complaint", "got a counterfeit claim"]
+)
+def test_intellectual_property_appeals_are_not_our_field(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "off_topic"

@@ -89,7 +89,10 @@ _WHAT_TO_DO = re.compile(
     r"怎么办|咋办|怎么处理|怎么改|怎么修|补救|挽救|(?:怎么|如何|怎样)(?:提高|提升|恢复|拉回|拉高|解决|改善)|"
     r"what should|what do i do|what can i do|what now|now what|"
     r"how (?:do|can|should) (?:i|we) (?:fix|improve|raise|recover|solve|handle|get it)|"
-    r"how to (?:fix|improve|raise|recover)"
+    r"how to (?:fix|improve|raise|recover)|"
+    # "多久能恢复", "when will it be back above 95%": getting back, the below-the-bar entry's
+    r"(?:多久|多长时间|什么时候|几时|哪天)(?:才|能|会|可以)*(?:恢复|回到|回升|达标)|"
+    r"(?:when|how long)[^.?!]{0,30}(?:recover|be back|get back|go back|back above)"
 )
 _NEGATION = re.compile(
     r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
@@ -193,10 +196,13 @@ class Case:
         at = self.raw.casefold().find(folded)
         if at >= 0 and folded:
             return self.raw[at : at + len(folded)]
-        # A word the typo repair changed ("Shoes" read as "shows"): the seller's own spelling.
+        # A word the typo repair changed ("Shoes" read as "shows"): the seller's own spelling,
+        # word by word in a longer name ("my shows category" → "my shoes category").
         words = {w.casefold(): w for w in _RAW_WORD.findall(self.raw)}
+        if " " in folded:
+            return " ".join(self.as_written(part) for part in folded.split())
         close = difflib.get_close_matches(folded, list(words), n=1, cutoff=0.75)
-        return words[close[0]] if close and " " not in folded else folded
+        return words[close[0]] if close else folded
 
 
 class CaseReader:
@@ -449,11 +455,11 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
 def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
     """Rates per labelled group, when a question gives two or more ("玩具94%，家居96%"): a
     clause with one percentage and a name before it is a group."""
-    for splitter in (_SEGMENT, _CLAUSE):
+    for splitter in (_SEGMENT, _CLAUSE, _CONTRAST):
         found: list[tuple[str, float]] = []
         for segment in splitter.split(text):
             rates = _PERCENT.findall(segment)
-            label = _LABEL_TAIL.sub("", _group_label(segment))
+            label = _LABEL_HEAD.sub("", _LABEL_TAIL.sub("", _group_label(segment)))
             if len(rates) == 1 and label and float(rates[0]) <= 100:
                 found.append((label, float(rates[0])))
         if len(found) >= 2:
@@ -461,7 +467,16 @@ def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
     return ()
 
 
+_CONTRAST = re.compile(r"[；;。\n，,]|\.(?=\s)|\s(?:but|while|whereas|however|and)\s|但是?|不过|而")
+"""Clauses set against each other without a comma ("overall 97% but shoes 93%")."""
+_LABEL_HEAD = re.compile(r"^(?:my|our|the|我的|我们的?)\s*")
 _LABEL_TAIL = re.compile(r"(?:只有|才|是|为|有|的|vtr|at|is|was|\s)+$")
+
+
+_FIGURE_WORDS = re.compile(
+    r"(?:有效|无效|总共|一共|共|发了|发货|valid|invalid|total|shipped|sent|orders?|packages?)"
+    r"[^\w]*(?:的|是|为|有|:|：)?"
+)
 
 
 def _group_label(segment: str) -> str:
@@ -469,6 +484,8 @@ def _group_label(segment: str) -> str:
     if label:  # "我有三个类目：A类100个…": a name after the colon is the group's own
         after = _LEADING_WORDS.match(segment[label.end() :])
         own = after.group(1).strip() if after else ""
+        if _FIGURE_WORDS.fullmatch(own):
+            own = ""  # "家居：有效 190": the words after the colon name the figure, not a group
         return own or label.group(1).strip()
     label = _LEADING_WORDS.match(segment)
     return label.group(1).strip() if label else ""

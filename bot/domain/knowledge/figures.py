@@ -98,7 +98,9 @@ _ASKED = re.compile(
     r"(?:多少|几)(?:个|单|件|票)?(?:包裹|订单)?(?:[^，,。？?\d]{0,6}?(?:有效|无效|没有?(?:追踪|单号)|不合格))?|"
     r"(?:max(?:imum)?|at most|\bmost\b|最多|至多)[^\d,.?，。？]{0,40}?"
     r"(?:bad|invalid|defects?|untracked|without (?:valid )?tracking|无效(?:追踪)?|没有?(?:追踪|单号))|"
-    r"(?:need to|do i need to|to|should i) fix(?: any)?|fix(?:es)? needed|要修|需要修|还差|修几"
+    r"(?:need to|do i need to|to|should i) fix(?: any)?|fix(?:es)? needed|要修|需要修|还差|修几|"
+    # "which one is failing?", "哪个不达标": asked of the groups, not said of a figure.
+    r"(?:\bwhich\b|哪个|哪些|哪几个)[^,.;?，。；？\d]*"
 )
 """What is asked, not told ("how many valid do I need", "最多能有几个无效"): its role words
 belong to no figure."""
