@@ -430,3 +430,16 @@ def test_asking_when_it_recovers_gets_the_verdict_and_the_way_back(
 )
 def test_intellectual_property_appeals_are_not_our_field(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The 4 of "4PX" and the 1 of "1Z…" are parts of names, never package counts.
+        "Can I pick Other and type 4PX even though 4PX is on the list?",
+        "4PX的单号能选其他吗",
+    ],
+)
+def test_a_figure_inside_a_name_is_no_count(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answer(question)
+    assert answer.decision is None or "shipments" not in answer.decision.facts

@@ -112,7 +112,9 @@ _ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
 _WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 4.0}
 """How much a role says: a fix or a daily volume is specific, a package noun is not."""
 
-_NUMBER = re.compile(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%)")
+_NUMBER = re.compile(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
+"""A count: not a part of a name or a number typed against one or two letters ("4PX",
+"1Z…")."""
 _NOT_A_COUNT = re.compile(
     r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
     r"次|遍|times?\b|(?:carrier )?scans?\b|条(?:扫描|物流)|个扫描|"
