@@ -30,6 +30,10 @@ MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces
 # The EU/UK update: a question about it naming marketplaces gets a line for each.
 EU_ENTRY = "eu-cross-border"
 EU_ENTRIES = frozenset({EU_ENTRY, "eu-letter-under-20", "buy-shipping-vat", "policy-all-carriers"})
+# An appeal named: its entry, or how long the review takes.
+APPEAL_WORDS = frozenset({"appeal", "poa"})
+APPEAL_ENTRY = "vtr-appeal"
+APPEAL_TIME = "appeal-time"
 # Metrics with their own entry; a question naming two or more gets the overview.
 METRICS = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate"})
 OVERVIEW = "metrics-overview"
@@ -317,7 +321,13 @@ class Composer:
             )
         if case is not None and _asks_what_is_exempt(case):
             return self._entry_answer(found.answer, EXEMPT_ENTRY)
-        steps = (self._by_carrier, self._by_eu_rule, self._by_marketplace, self._by_metrics)
+        steps = (
+            self._by_carrier,
+            self._by_eu_rule,
+            self._by_marketplace,
+            self._by_metrics,
+            self._by_appeal,
+        )
         for step in steps:
             composed = step(question, text, found, entities)
             if composed is not None:
@@ -413,6 +423,19 @@ class Composer:
         if len(found.concepts & METRICS) >= 2 and found.best != "metric-on-time-delivery":
             return self._entry_answer(found.answer, OVERVIEW)
         return None
+
+    def _by_appeal(
+        self, question: str, text: str, found: Found, entities: Entities
+    ) -> Answer | None:
+        """ "VTR低被停了，申诉入口在哪", "where's the appeal button": an appeal named makes the
+        question the appeal's, whatever the where/what around it would pick (VTR's own page);
+        how long it takes is the review time's entry."""
+        if not found.concepts & APPEAL_WORDS or found.answer.kind == "off_topic":
+            return None
+        entry = APPEAL_TIME if found.concepts & {"howlong", "when"} else APPEAL_ENTRY
+        if found.best in (APPEAL_ENTRY, APPEAL_TIME) or entry not in self._entries:
+            return None
+        return self._entry_answer(found.answer, entry)
 
     def _checks_a_claim(self, case: Case | None) -> bool:
         """ "VTR下降是因为广告停了吗": a belief of the claims table tested, though it names
