@@ -709,6 +709,22 @@ LEADS = [
         ("订单缺陷率是看差评的吗", "是。订单缺陷率 (ODR)看的就是这个。"),
     ),
     *cases(
+        "the_deadline_before_delivery_and_buy_shipping_s_protection",
+        # domain.md 1b: tracking is added or corrected before delivery; domain.md 2: Buy
+        # Shipping uploads the tracking, so VTR is protected (保障/更稳 say protected).
+        ("追踪号是不是必须在签收前上传", "是。要在送达（买家签收）之前添加或改好"),
+        (
+            "does tracking need to be added before delivery?",
+            "Yes — Tracking has to be added or corrected before delivery",
+        ),
+        ("不用在送达前传单号吧", "不对。要在送达（买家签收）之前添加或改好"),
+        (
+            "買了購買配送的話，追蹤率是不是比較有保障",
+            "是。用“购买配送”买的面单，追踪信息会自动上传",
+        ),
+        ("用购买配送VTR是不是更稳", "是。用“购买配送”买的面单"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),
@@ -774,6 +790,16 @@ ENTRIES = [
         ("亚马逊的跟宗号要在买家收货前传吗", "tracking-after-delivery"),
         ("单号必须送达前上传吗", "tracking-after-delivery"),
         ("店铺某个类目因为VTR被暂停了，申诉的入口在哪里，需要准备什么", "vtr-appeal"),
+    ),
+    *cases(
+        "an_appeal_named_is_the_appeal_s_question",
+        ("VTR低被停了，申诉入口在哪", "vtr-appeal"),
+        ("一个类目VTR不达标被停售了，申诉入口在哪里，要交哪些材料", "vtr-appeal"),
+        (
+            "where's the appeal button after my category got restricted, and what do I submit?",
+            "vtr-appeal",
+        ),
+        ("申诉提交后多久有结果", "appeal-time"),
     ),
     *cases(
         "which_shipments_are_exempt_gets_the_list",
@@ -1250,6 +1276,15 @@ REPLIES = [
         (
             "Is a USPS number with the wrong carrier selected valid?",
             Reply(not_lead=("可以", "Yes", "是的")),
+        ),
+    ),
+    *cases(
+        "exempt_shipments_leave_both_sides_of_the_formula",
+        # domain.md 1b: exempt shipments leave both numerator and denominator.
+        ("哪些订单豁免？豁免的订单分母里还算吗", Reply(has=("分子和分母都不计入",))),
+        (
+            "what is exempt from VTR, and is it taken out of the denominator too?",
+            Reply(has=("both the numerator and the denominator",)),
         ),
     ),
     *cases(
