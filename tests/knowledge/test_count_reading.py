@@ -316,3 +316,53 @@ def test_a_small_part_told_without_words_is_asked_about(kb: KnowledgeBase, quest
     reply = _reply(kb, question)
     assert reply.startswith("I cannot tell whether the 3 of 60 are the valid packages"), reply
     assert "5.0%" not in reply and "95.0%" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "don't have a valid tracking ID": invalid. 420 − 19 = 401 → 95.47…% → 95.5%, above.
+        (
+            "In the last 30 days I confirmed 420 MFN shipments; 19 of them don't have a valid "
+            "tracking ID. Is that a problem?",
+            "No — 401 valid of 420 = 95.5%: above the bar",
+        ),
+        # Names joined to their figures by "with"/"is", groups joined by "and": B 37/40 =
+        # 92.5% (⌊38⌋ + 1 − 37 = 2 fixes); amazon.com toys 190/200 = 95.0%, not above.
+        (
+            "My shop: A with 100 packages (97 valid), B with 40 packages (37 valid), C with 10 "
+            "packages (10 valid). Am I safe?",
+            "No — B: 37 valid of 40 = 92.5%",
+        ),
+        (
+            "on amazon.com toys is 190/200 and on amazon.co.uk toys is 98/100. are both above the bar?",
+            "No — amazon.com toys: 190 valid of 200 = 95.0%",
+        ),
+        # A fix whose sentence says the parcels were already delivered: still invalid.
+        # 300 − 20 = 280 → 93.3%; ⌊285⌋ + 1 − 280 = 6 fixes.
+        (
+            "改了10个单号，但是那些包裹买家已经签收了。一共300个，20个无效。现在怎么样？",
+            "不达标：300 个里 280 个有效 = 93.3%",
+        ),
+        (
+            "I corrected 10 tracking numbers but the buyers had already received those parcels. "
+            "300 shipped, 20 invalid. Status?",
+            "280 valid of 300 = 93.3%",
+        ),
+        # The minimum valid of 50: ⌊47.5⌋ + 1 = 48.
+        (
+            "If I ship 50 packages, what's the minimum number that need valid tracking?",
+            "Of 50 packages, at least 48 need valid tracking to be above 95%: at most 2",
+        ),
+    ],
+)
+def test_group_names_late_fixes_and_minimums(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+def test_the_other_group_keeps_its_marketplace_in_its_name(kb: KnowledgeBase) -> None:
+    reply = _reply(
+        kb,
+        "on amazon.com toys is 190/200 and on amazon.co.uk toys is 98/100. are both above the bar?",
+    )
+    assert "amazon.co.uk toys: 98 valid of 100 = 98.0%" in reply, reply

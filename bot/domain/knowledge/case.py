@@ -36,13 +36,21 @@ _AMOUNT_AFTER = [
 _AMOUNT_BEFORE = [(code, re.compile(rf"(?:{words})\s?{_NUMBER}")) for code, words in _CURRENCIES]
 
 _SEGMENT = re.compile(r"[；;。\n]|\.(?=\s)|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
-_NEXT_LABEL = re.compile(r"(?<=\d)\s+(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
+_FILLER = (
+    r"(?:is|are|was|were|at|has|had|have|with|of|and|on|in|only|just|about|around|got|shows?)\b"
+)
+"""Words between a group's name and its figures ("toys is 190/200"): never a name."""
+_NEXT_LABEL = re.compile(rf"(?<=\d)\s+(?!{_FILLER})(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
 """Between one group's figures and the next group's name ("Toys 57/60 Home 99/100")."""
-_SPACED_LABEL = re.compile(r"\s+(?=[^\d\s,，:：/]{2,12}\s+\d)")
+_AND_NEXT = re.compile(
+    r"(?<=\d)\)?\s+(?:and|but|while|whereas|plus|vs\.?|versus)\s+(?=[^\d]{1,40}\d)"
+)
+"""Between two groups joined by a word ("toys is 190/200 and on amazon.co.uk toys …")."""
+_SPACED_LABEL = re.compile(rf"\s+(?!{_FILLER})(?=[^\d\s,，:：/]{{2,12}}\s+\d)")
 """Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
 _CLAUSE = re.compile(r"[；;。\n，,]|\.(?=\s)")
 _LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
-_LABEL = re.compile(r"^\s*([^:：，,；;。\d]{1,40}?)\s*[:：]")
+_LABEL = re.compile(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
 """A group's name before its figures, a marketplace with it ("Kitchen on amazon.co.uk: …")."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _INVALID = re.compile(
@@ -439,7 +447,7 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     sentences and labels first ("Kitchen: 73 shipments, 70 valid. Beauty: …"), else at
     every comma ("整体100单97单有效，家居40单只有37单有效，玩具60单全部有效")."""
     best: list[tuple[str, Counts]] = []
-    for splitter in (_SEGMENT, _CLAUSE, _NEXT_LABEL, _SPACED_LABEL):
+    for splitter in (_SEGMENT, _CLAUSE, _AND_NEXT, _NEXT_LABEL, _SPACED_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
             counts = read_figures(segment, _not_counts(amount)).now if segment else None
@@ -480,15 +488,27 @@ _FIGURE_WORDS = re.compile(
 
 
 def _group_label(segment: str) -> str:
+    """The group's name before its figures, without the words that join it to them ("A
+    with 100 packages" → "A", "on amazon.co.uk toys is 98/100" → "amazon.co.uk toys")."""
     label = _LABEL.match(segment)
     if label:  # "我有三个类目：A类100个…": a name after the colon is the group's own
         after = _LEADING_WORDS.match(segment[label.end() :])
         own = after.group(1).strip() if after else ""
         if _FIGURE_WORDS.fullmatch(own):
             own = ""  # "家居：有效 190": the words after the colon name the figure, not a group
-        return own or label.group(1).strip()
+        return _bare_label(own or label.group(1))
     label = _LEADING_WORDS.match(segment)
-    return label.group(1).strip() if label else ""
+    return _bare_label(label.group(1)) if label else ""
+
+
+_JOINING_HEAD = re.compile(
+    r"^(?:(?:on|in|for|and|but|my|our|the|then|also|而|还有|另外)\s+|[(（])+"
+)
+_JOINING_END = re.compile(rf"(?:\s+{_FILLER}|\s*[(（]|\s*[-—–])+$")
+
+
+def _bare_label(label: str) -> str:
+    return _JOINING_END.sub("", _JOINING_HEAD.sub("", label.strip())).strip()
 
 
 _OTHER_DEFECT = re.compile(r"订单缺陷|order defect|\bodr\b|迟发|late|取消|cancel")

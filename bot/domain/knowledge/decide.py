@@ -234,7 +234,9 @@ def _supposed(case: Case) -> dict[str, Fact]:
     }
 
 
-_MOST = re.compile(r"\bmax(?:imum)?\b|at most|most|最多|至多|最少|至少|at least|\bfewest\b")
+_MOST = re.compile(
+    r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|at most|most|最多|至多|最少|至少|at least|\bfewest\b"
+)
 _ALLOWANCE = re.compile(
     r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|\bmax(?:imum)?\b|"
     r"can (?:go|be|lack|miss|skip)|可以没有|能没有|可以不|"

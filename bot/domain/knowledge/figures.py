@@ -69,7 +69,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         "invalid",
         r"no (?:valid )?tracking|without (?:valid |any )?tracking|not (?:have )?valid|invalid|"
         r"missing|(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) "
-        r"(?:valid |any )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
+        r"(?:a |any )?(?:valid )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
         r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
         r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
@@ -130,6 +130,7 @@ _MONTH_BEFORE = re.compile(
 )
 """A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
 _CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
+_SENTENCE = re.compile(r"[。；;!！?？\n]|\.(?=\s|$)")
 _WHOLE_BEFORE = re.compile(
     r"(?:out of|\bof|in total of|(?<![a-z])in)\s*(?:(?:my|our|the|all|these|those|total)\s+)?$|"
     r"^\s*/\s*$"
@@ -143,6 +144,15 @@ _HYPOTHETICAL = re.compile(
     r"\bif\b|what if|suppose|would|\bwill\b|\bshould\b|enough|\bthen\b|要是|如果|假如|假设|万一|"
     r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? "
 )
+_BEFORE_DELIVERY = re.compile(
+    r"before (?:the )?(?:delivery|buyers?|they|it was|it's|deliver)|in time|still in transit|"
+    r"之前|前就|签收前|送达前|收货前|妥投前|没签收|未签收|还没收到|在途"
+)
+_LATE_IN_SENTENCE = re.compile(
+    r"already (?:been )?(?:received|delivered|got)|had (?:already )?(?:been )?(?:received|delivered)|"
+    r"已经签收|已签收|早就签收|签收了|已经收到|已经送达|已送达|已妥投"
+)
+"""A fix made when the parcel was already delivered, said in the fix's sentence."""
 _LATE = re.compile(
     r"after (?:the )?(?:delivery|it was delivered|they were delivered|the buyers? (?:got|received))|"
     r"签收后|签收之后|送达后|送达之后|收货后|收到后|妥投后"
@@ -189,6 +199,8 @@ class _Figure:
     end: int
     clause: str
     candidates: tuple[tuple[str, int, float], ...]
+    sentence: str = ""
+    """The figure's sentence, for what its clause leaves unsaid (whether a fix was late)."""
     """(role, word index, distance) for the role words of its clause."""
 
 
@@ -277,7 +289,11 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
             ]
             figures[-1] = replace(figures[-1], candidates=figures[-1].candidates + tuple(told))
         value, clause = int(match.group(1)), text[start:high]
-        figures.append(_Figure(value, match.start(), match.end(), clause, tuple(candidates)))
+        sentence = _SENTENCE.split(text[match.start() :], 1)[0]
+        sentence = _SENTENCE.split(text[: match.start()])[-1] + sentence
+        figures.append(
+            _Figure(value, match.start(), match.end(), clause, tuple(candidates), sentence)
+        )
     return figures
 
 
@@ -379,10 +395,20 @@ def _refined(role: str, figure: _Figure) -> str:
     if role == "fix":
         if _HYPOTHETICAL.search(figure.clause):
             return "to_fix"
-        return "late_fix" if _LATE.search(figure.clause) else "fixed"
+        return "late_fix" if _late(figure) else "fixed"
     if role == "invalid" and _HYPOTHETICAL.search(figure.clause):
         return "more_invalid"
     return role
+
+
+def _late(figure: _Figure) -> bool:
+    """The fix came after delivery: said so in its clause, or in its sentence when its
+    clause does not say it came before ("改了10个单号，但是买家已经签收了")."""
+    if _LATE.search(figure.clause):
+        return True
+    return not _BEFORE_DELIVERY.search(figure.clause) and bool(
+        _LATE_IN_SENTENCE.search(figure.sentence)
+    )
 
 
 def _fits(roles: dict[str, int]) -> bool:
