@@ -341,7 +341,7 @@ def _metric_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric in (None, "vtr") or not _ASKS_PASS.search(case.text):
         return None
     metric = metrics()[case.metric]
-    if case.rate == metric.target and not case.own:
+    if case.rate == metric.target and not case.own and _TARGET_TALK.search(case.text):
         return None  # the target itself, named as the target: a question about the bar
     rate = Fraction(str(case.rate))
     target = Fraction(str(metric.target))
