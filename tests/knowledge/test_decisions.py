@@ -725,6 +725,29 @@ LEADS = [
         ("用购买配送VTR是不是更稳", "是。用“购买配送”买的面单"),
     ),
     *cases(
+        "more_rules_asked_in_fresh_words",
+        # The window is a rolling 30 days, not calendar months.
+        ("VTR按自然月算对吧", "不对。VTR 看的是滚动的最近 30 天"),
+        ("is VTR calculated per calendar month?", "No — VTR looks at a rolling last 30 days"),
+        # Japan: China Post numbers end in CN.
+        (
+            "中国邮政发日本站，单号以JP结尾可以吗",
+            "不可以。发往日本站、用中国邮政的，追踪号必须以“CN”结尾。",
+        ),
+        # A rate equal to the target, asked whether it is fine: the target is strict.
+        (
+            "Is a 4% late shipment rate OK?",
+            "No — Late Shipment Rate (LSR) at 4%: not under the target",
+        ),
+        ("ODR 1% exactly, is that fine?", "No — Order Defect Rate (ODR) at 1%: not under"),
+        # The target named as the target stays a question about the bar.
+        ("is the LSR target 4%?", "Yes — Late Shipment Rate (LSR): the target is under 4%"),
+        (
+            "Can I buy shipping labels through Amazon for Mexico orders?",
+            "Yes: Buy Shipping serves shipments from China to Amazon.com.mx (MX).",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),
@@ -790,6 +813,12 @@ ENTRIES = [
         ("亚马逊的跟宗号要在买家收货前传吗", "tracking-after-delivery"),
         ("单号必须送达前上传吗", "tracking-after-delivery"),
         ("店铺某个类目因为VTR被暂停了，申诉的入口在哪里，需要准备什么", "vtr-appeal"),
+    ),
+    *cases(
+        "an_edit_s_delay_and_a_traditional_appeal",
+        ("改了追踪号多久能生效", "tracking-edit"),
+        ("how long after I fix tracking does VTR update?", "tracking-edit"),
+        ("怎么申訴恢復銷售權限", "vtr-appeal"),
     ),
     *cases(
         "an_appeal_named_is_the_appeal_s_question",

@@ -197,7 +197,7 @@ def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
 
 _AVAILABLE = re.compile(
     r"\buse\b|\busing\b|available|offered|support|serve|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
-    r"purchase (?:labels?|postage)|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买"
+    r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买"
 )
 GENERAL_BUY_SHIPPING = frozenset({"buy-shipping-what", "buy-shipping-benefits"})
 
@@ -433,7 +433,7 @@ class Composer:
         if not found.concepts & APPEAL_WORDS or found.answer.kind == "off_topic":
             return None
         entry = APPEAL_TIME if found.concepts & {"howlong", "when"} else APPEAL_ENTRY
-        if found.best in (APPEAL_ENTRY, APPEAL_TIME) or entry not in self._entries:
+        if found.best == entry or entry not in self._entries:
             return None
         return self._entry_answer(found.answer, entry)
 
