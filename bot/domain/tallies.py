@@ -13,8 +13,10 @@ before (a bitmap of hashes says which may be).
 
 A hash that two different groups or shipment keys share would merge them: that is checked
 at the end (`HashCollision`), and the caller then reads the file the whole way
-(`engine.report_file`). Two orders or two tracking numbers sharing a 64-bit hash (about
-one chance in 10^8 for a million rows) are taken as one.
+(`engine.report_file`). Two tracking numbers, or two value-rule orders, sharing a 64-bit
+hash (about one chance in 10^8 for a million rows) are taken as one; the orders of rows
+that share a tracking number or a key are told apart by 32 bits of their hash (two
+different orders of one number look alike once in 4 x 10^9).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ class _Tallies:
 
     rows: list[pl.DataFrame] = field(default_factory=list)
     """Per row: its shipment key's hash, its group's, its counted tracking number's (null
-    when not counted) and its order's."""
+    when not counted) and 32 bits of its order's (28 bytes a row)."""
     groups: list[pl.DataFrame] = field(default_factory=list)
     priced: list[pl.DataFrame] = field(default_factory=list)
     defects: list[pl.DataFrame] = field(default_factory=list)
@@ -119,7 +121,7 @@ class _Tallies:
             key=pl.struct(shipment_key()).hash(),
             group=pl.struct(GROUP_COLUMNS).hash(),
             number=pl.when(counted).then(pl.col("tracking").hash()),
-            order=pl.col("order_id").hash(),
+            order=(pl.col("order_id").hash() & 0xFFFFFFFF).cast(pl.UInt32),
         )
         self.rows.append(hashed)
         self.groups.append(

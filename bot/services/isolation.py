@@ -21,7 +21,6 @@ pickled whole).
 
 from __future__ import annotations
 
-import ctypes
 import json
 import logging
 import os
@@ -32,10 +31,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from bot import ALLOCATOR_SETTINGS
 from bot.domain.errors import FileRejected
@@ -57,9 +55,10 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Usage:
-    """What one analysis cost its worker, for the log and the hostile-file tests."""
+class Usage(NamedTuple):
+    """What one analysis cost its worker, for the log and the hostile-file tests. (Not a
+    dataclass: `vtrbot check` holds this module while its worker runs, and dataclasses
+    imports inspect, a megabyte of it.)"""
 
     cpu_seconds: float
     peak_rss_bytes: int
@@ -299,9 +298,9 @@ class Sender(Protocol):
     def close(self) -> None: ...
 
 
-@dataclass(frozen=True)
 class _SocketSender:
-    connection: socket.socket
+    def __init__(self, connection: socket.socket) -> None:
+        self.connection = connection
 
     def send(self, obj: Any) -> None:
         _send_frame(self.connection, pickle.dumps(obj))
@@ -388,6 +387,8 @@ def _map_large_blocks_alone() -> None:
     when freed. Left to itself it raises that threshold to the size of the first such block
     freed, and the file's chunks (a few MB of bytes each) then stay in its heap: about
     15 MiB of an analysis's peak (docs/performance.md). Not glibc: nothing to do."""
+    import ctypes  # the worker's alone
+
     try:
         ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, 256 << 10)
     except (OSError, AttributeError):
