@@ -443,3 +443,48 @@ def test_intellectual_property_appeals_are_not_our_field(kb: KnowledgeBase, ques
 def test_a_figure_inside_a_name_is_no_count(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answer(question)
     assert answer.decision is None or "shipments" not in answer.decision.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A function character or a closing particle where a key term has another character
+        # makes a phrase of its own, no typo: 不用追踪 is not 不带追踪, 送达吗 is not 送达率.
+        ("单子不用追踪吧", "单子不用追踪吧"),
+        ("算准时送达吗", "算准时送达吗"),
+        ("亚吗逊", "亚马逊"),
+    ],
+)
+def test_function_words_and_particles_are_no_typos(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert kb._normalized(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # JPY 1,500 is not under JPY 1,000: it counts, so "needs no tracking" is wrong.
+        ("日本站1500日元的单子不用追踪吧", "不对。日本站 1500 日元的订单计入 VTR"),
+        # OTDR counts only shipments with valid tracking: an untracked one is never on time.
+        ("没追踪的包裹算准时送达吗", "没有有效追踪的包裹不能算准时送达"),
+        # Exactly the OTDR target (above 90%) is not above it.
+        ("准时交货率90%算达标吗", "不算。准时交货率 (OTDR) 90%：没有高于 90% 的目标"),
+        ("是不是VTR低了整个店都会被封", "不会因为 VTR 封整个店铺"),
+        ("buy shipping guarantees my vtr, right?", "Right: Buy Shipping uploads the tracking"),
+    ],
+)
+def test_more_beliefs_decided_against_the_rules(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
+
+
+def test_why_it_matters_is_the_benefits(kb: KnowledgeBase) -> None:
+    assert kb.answer("為什麼追蹤很重要").matched == "tracking-benefits"
+    answer = kb.answer("new to MFN, what is VTR and why should I care")
+    assert [answer.matched, *(p.matched for p in answer.parts)] == [
+        "vtr-what",
+        "tracking-benefits",
+    ]

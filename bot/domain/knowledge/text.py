@@ -37,6 +37,10 @@ _GLUED = re.compile(r"(?<![A-Za-z])[A-Za-z]{6,24}(?![A-Za-z])")
 MAX_GLUED = 3
 MIN_GLUED_PIECE = 3
 MAX_TYPO_LENGTH = 24
+_PARTICLES = frozenset("吗呢吧啊呀么嘛")
+_FUNCTION_CHARS = frozenset("用是有要会能的了不没在和就都也还给把被让")
+"""Characters that make a phrase of their own where they stand ("不用追踪" is not a typo of
+"不带追踪"): a key term with one of them in place of its own character is no typo."""
 """Longer runs of letters are no word (a pasted code): not spell-checked."""
 
 
@@ -213,7 +217,8 @@ class Analyzer:
                     term = self._han_typo_terms.get(f"{window[:i]}*{window[i + 1 :]}")
                     if term is None or term == window or not _HAN_ONLY.fullmatch(window):
                         continue
-                    if self._compound(window, term):
+                    particle = i == length - 1 and window[i] in _PARTICLES  # "送达吗"
+                    if particle or window[i] in _FUNCTION_CHARS or self._compound(window, term):
                         break  # "有效追踪号" is 有效 + 追踪号, no typo of 有效追踪率
                     if window not in self._corpus_text:  # a word the KB writes is no typo
                         text = text[:start] + term + text[start + length :]
