@@ -488,3 +488,11 @@ def test_why_it_matters_is_the_benefits(kb: KnowledgeBase) -> None:
         "vtr-what",
         "tracking-benefits",
     ]
+
+
+@pytest.mark.parametrize(
+    "question", ["能不能用两句话给我讲讲有效追踪率是啥", "can you explain VTR in one sentence"]
+)
+def test_what_vtr_is_asked_with_words_of_another_subject(kb: KnowledgeBase, question: str) -> None:
+    # "能不能用" matches Buy Shipping's list of where it can be used; the question names VTR.
+    assert kb.answer(question).matched == "vtr-what"

@@ -483,6 +483,10 @@ class Composer:
         if found.best == entry:
             return None
         on_a_neighbour = found.best in METRIC_ENTRIES.values() or found.best == OVERVIEW
+        if (found.best or "").startswith("buy-shipping") and "buyshipping" not in found.concepts:
+            # "能不能用一句话解释下有效追踪率": the words "能不能用" hit Buy Shipping's list, a
+            # subject the question never names.
+            on_a_neighbour = True
         if case.metrics[0] == "vtr":
             # VTR has many entries; only a neighbour metric's entry is the wrong one.
             return entry if on_a_neighbour else None
