@@ -182,6 +182,16 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
     text = _vtr_verdict(decision, t)
     if "change" in decision.facts:
         text = _supposed(decision, t, text)
+    if "margin" in decision.facts:
+        margin = int(decision.facts["margin"])
+        room = t.ngettext(
+            "It can take {count} more invalid package and stay above 95%.",
+            "It can take {count} more invalid packages and stay above 95%.",
+            margin,
+        )
+        if not margin:
+            room = t._("One more invalid package would take it to 95% or under.")
+        text += sentence_gap(t) + room
     if "late_fix" in decision.facts:
         late = t._(
             "The {count} fixed after delivery still count as invalid: an edit counts only "

@@ -366,3 +366,49 @@ def test_the_other_group_keeps_its_marketplace_in_its_name(kb: KnowledgeBase) ->
         "on amazon.com toys is 190/200 and on amazon.co.uk toys is 98/100. are both above the bar?",
     )
     assert "amazon.co.uk toys: 98 valid of 100 = 98.0%" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Chinese numerals as counts: 150 − 8 = 142 → 94.67% → 94.7%; ⌊142.5⌋ + 1 − 142 = 1.
+        ("三十天内共发货一百五十单，无效的有八单，怎么办", "不达标：150 个里 142 个有效 = 94.7%"),
+        # 总数 is the whole: 家居 113/120 = 94.17% → 94.2% fails first; 玩具 77/80 = 96.25%.
+        (
+            "我的玩具品类：总数 80，有效 77；家居品类：总数 120，有效 113。分别怎么样？",
+            "家居品类: 不达标：120 个里 113 个有效 = 94.2%",
+        ),
+        # "会不会影响": the verdict leads, no 会/不会 that would not say which way.
+        (
+            "上周发了70单，其中2单物流单号填错了承运商，会不会影响",
+            "达标：70 个里 68 个有效 = 97.1%",
+        ),
+        # A fix count the seller states is checked: 92/100 needs ⌊95⌋ + 1 − 92 = 4.
+        (
+            "still 4 packages to fix out of 100 with 92 valid? is that right?",
+            "Right: 92 valid of 100",
+        ),
+        ("100个包裹92个有效，还要修3个对吧", "不对。不达标：100 个里 92 个有效"),
+    ],
+)
+def test_numerals_totals_effects_and_stated_fix_counts(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "room"),
+    [
+        # ⌊190⌋ + 1 = 191 valid needed of 200: 194 can lose 3, 191 none.
+        ("200个包裹194个有效，还能再有几个无效？", "再有 3 个无效也仍能高于 95%"),
+        (
+            "I'm at 95.5% with 200 packages — how many more invalid before I drop below?",
+            "One more invalid package would take it to 95% or under.",
+        ),
+    ],
+)
+def test_how_many_more_invalid_a_passing_group_can_take(
+    kb: KnowledgeBase, question: str, room: str
+) -> None:
+    assert room in _first_line(kb, question)

@@ -482,7 +482,7 @@ _LABEL_TAIL = re.compile(r"(?:只有|才|是|为|有|的|vtr|at|is|was|\s)+$")
 
 
 _FIGURE_WORDS = re.compile(
-    r"(?:有效|无效|总共|一共|共|发了|发货|valid|invalid|total|shipped|sent|orders?|packages?)"
+    r"(?:有效|无效|总共|一共|共|总数|总量|合计|发了|发货|valid|invalid|total|shipped|sent|orders?|packages?)"
     r"[^\w]*(?:的|是|为|有|:|：)?"
 )
 

@@ -202,8 +202,35 @@ def _vtr_counts(case: Case) -> Decision | None:
     facts.update(_supposed(case))
     if case.reading is not None and "late_fix" in case.reading.roles:
         facts["late_fix"] = case.reading.roles["late_fix"]  # fixed after delivery: still invalid
+    if above and _MARGIN.search(case.text):
+        facts["margin"] = valid - fixes_needed(shipments, 0)  # more invalid it can still take
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
-    return Decision(code="vtr_counts", facts=facts, agrees=_passes_asked(case, above), entry=entry)
+    return Decision(code="vtr_counts", facts=facts, agrees=_count_verdict(case, facts), entry=entry)
+
+
+_MARGIN = re.compile(
+    r"how many more (?:invalid|bad|can|could|before)|before (?:i|it|we) (?:drop|fall|go)|"
+    r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再有几[个单].{0,8}(?:掉|不达标|低于)"
+)
+"""How many more invalid packages a passing group can take ("how many more before I drop
+below?", "还能再有几个无效")."""
+_STATED_FIXES = re.compile(
+    r"(?:fix|修好?|补|改)\s*(\d+)|(\d+)\s*(?:packages? |个|单|件)?(?:to fix|要修|需要修|待修|要补)"
+)
+_EFFECT = re.compile(r"影响|affect")
+"""Asked whether something affects VTR: the verdict line answers, a yes or no would not
+say which way."""
+
+
+def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
+    """The yes or no on counts: a fix count the seller states is checked against the
+    fewest-fixes rule ("still 4 to fix, right?"); otherwise pass or fail as asked."""
+    stated = _STATED_FIXES.search(case.text) if case.belief else None
+    if stated and "change" not in facts:
+        return int(next(g for g in stated.groups() if g)) == facts["needed"]
+    if _EFFECT.search(case.text) and not _FAIL_WORDS.search(case.text):
+        return None
+    return _passes_asked(case, bool(facts["above"]))
 
 
 def _counts_unclear(case: Case) -> Decision | None:

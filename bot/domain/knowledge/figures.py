@@ -86,7 +86,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         "total",
         r"\bship(?:ped|ments?)\b|\bsent\b|packages?|\bpkgs?\b|\bpcs\b|\borders?\b|parcels?|"
         r"\bboxes\b|\btotal\b|\bin all\b|altogether|发了|发货|包裹|订单|货件|(?<=\d)\s*[单件票笔]|"
-        r"[个单件](?:包裹|订单|货件)|总共|一共|总计|共|卖了|出了",
+        r"[个单件](?:包裹|订单|货件)|总共|一共|总计|总数|总量|合计|共|卖了|出了",
     ),
 )
 BAR_PERCENT = 95.0
@@ -172,8 +172,8 @@ _ANOTHER = re.compile(
     r"\banother(?: one)?\b(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
 )
 _ZH_ONE = re.compile(
-    r"(?<![\d一二两三四五六七八九十])([一两二三四五六七八九十])(?=[个单件票笔](?:包裹|订单|货件)?"
-    r"(?:没|无|有效|不|变|修|改|补|是|都|错|缺))"
+    r"(?<![\d一二两三四五六七八九十百千])([一两二三四五六七八九十])(?=[个单件票笔]"
+    r"(?!类目|品类|分类|站|月|问题|方面|原因|办法|人|地方|国家|小时|星期|礼拜))"
 )
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "十": 10}  # fmt: skip
