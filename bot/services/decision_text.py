@@ -190,7 +190,7 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
             margin,
         )
         if not margin:
-            room = t._("One more invalid package would take it to 95% or under.")
+            room = t._("One more invalid package and it is no longer above 95%.")
         text += sentence_gap(t) + room
     if "late_fix" in decision.facts:
         late = t._(

@@ -404,7 +404,7 @@ def test_numerals_totals_effects_and_stated_fix_counts(
         ("200个包裹194个有效，还能再有几个无效？", "再有 3 个无效也仍能高于 95%"),
         (
             "I'm at 95.5% with 200 packages — how many more invalid before I drop below?",
-            "One more invalid package would take it to 95% or under.",
+            "One more invalid package and it is no longer above 95%.",
         ),
     ],
 )
