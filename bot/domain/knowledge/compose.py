@@ -30,6 +30,14 @@ MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces
 # The EU/UK update: a question about it naming marketplaces gets a line for each.
 EU_ENTRY = "eu-cross-border"
 EU_ENTRIES = frozenset({EU_ENTRY, "eu-letter-under-20", "buy-shipping-vat", "policy-all-carriers"})
+RATE_DECISIONS = frozenset({"vtr_rate", "vtr_counts"})
+CONSEQUENCES_ENTRY = "vtr-consequences"
+THRESHOLD_ENTRY = "vtr-threshold"
+_ACCOUNT_ASKED = re.compile(
+    r"封号|封店|封账号|封整个|关店|整个店|整个账号|整个账户|suspend|\bban(?:ned)?\b|deactivat|"
+    r"shut down|whole (?:account|store|shop)|entire (?:account|store|shop)|my account"
+)
+"""The whole account asked about, beside a rate of the seller's."""
 # An appeal named: its entry, or how long the review takes.
 APPEAL_WORDS = frozenset({"appeal", "poa"})
 APPEAL_ENTRY = "vtr-appeal"
@@ -291,18 +299,16 @@ class Composer:
         ):
             decision = self._claim(case) or decision
         if case is not None and decision is not None and decision.entry in self._entries:
-            # A yes or no only for a belief or a yes/no question ("what's my rate?" gets the
-            # figure), never for a choice between two ("per order or per package?").
-            # A belief is confirmed or corrected whatever English "or" it holds ("…delivery
-            # or attempted delivery, right?"); 还是 still offers a choice.
-            choice = "还是" in text if case.belief else bool(_CHOICE.search(text))
-            asked = (case.belief or is_yes_no(text)) and not choice
-            update = {
-                "belief": case.belief,
-                "agrees": decision.agrees if asked else None,
-                "verb": case.verb,
-            }
-            return self._decided(found, decision.model_copy(update=update))
+            consequence = self._consequence_asked(case, decision)
+            if consequence is not None:
+                # "我的VTR 94%，会被封号吗": what was asked (the account) first, the rate after.
+                first = self._decided(found, self._as_asked(case, text, consequence))
+                # The rate without a yes or no (one was given to the question asked), with
+                # the bar's entry: the consequences are already shown.
+                bar = decision.model_copy(update={"entry": THRESHOLD_ENTRY, "agrees": None})
+                rate = self._decided(found, self._as_asked(case, text, bar))
+                return first.model_copy(update={"parts": [rate]})
+            return self._decided(found, self._as_asked(case, text, decision))
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
@@ -343,6 +349,31 @@ class Composer:
         ):
             return self._shortlist(found)
         return found.answer
+
+    @staticmethod
+    def _as_asked(case: Case, text: str, decision: Decision) -> Decision:
+        """The decision with the verdict the question asks for: a yes or no only for a
+        belief or a yes/no question ("what's my rate?" gets the figure), never for a choice
+        between two ("per order or per package?"). A belief is confirmed or corrected
+        whatever English "or" it holds ("…delivery or attempted delivery, right?"); 还是
+        still offers a choice."""
+        choice = "还是" in text if case.belief else bool(_CHOICE.search(text))
+        asked = (case.belief or is_yes_no(text)) and not choice
+        update = {
+            "belief": case.belief,
+            "agrees": decision.agrees if asked else None,
+            "verb": case.verb,
+        }
+        return decision.model_copy(update=update)
+
+    def _consequence_asked(self, case: Case, decision: Decision) -> Decision | None:
+        """ "我的VTR 94%，会被封号吗", "VTR is 93%, will my account be suspended?": a rate told
+        and the whole account asked about; the claim about the account answers what was
+        asked, the rate's verdict follows it."""
+        if decision.code not in RATE_DECISIONS or not _ACCOUNT_ASKED.search(case.text):
+            return None
+        claim = self._claim(case)
+        return claim if claim is not None and claim.entry == CONSEQUENCES_ENTRY else None
 
     def _names_a_subject(self, case: Case) -> bool:
         """The question names something of our field (VTR, a carrier, a marketplace …), not
