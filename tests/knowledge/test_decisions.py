@@ -748,6 +748,25 @@ LEADS = [
         ),
     ),
     *cases(
+        "a_question_particle_is_no_typo_and_cancelled_orders_are_vtr_s",
+        # "算有效追踪吗" asks (吗 is no typo of 率): an unscanned label is not valid.
+        ("只打了面单还没揽收，算有效追踪吗", "不算。还没有承运商扫描记录的单号不算有效"),
+        (
+            "tracking shows 'label created' only, is that valid?",
+            "No — A number with no carrier scan yet is not valid",
+        ),
+        # A buyer's cancellation asked of VTR is VTR's rule (cancelled orders are not in it).
+        (
+            "If the buyer cancels the order, does it still count toward my VTR?",
+            "No — Cancelled orders are not in VTR",
+        ),
+        ("买家取消的订单算VTR吗", "不算。取消的订单不计入 VTR"),
+        (
+            "buyer-cancelled orders don't count toward the cancel rate, right?",
+            "Right: Cancellations the buyer requested",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),
@@ -819,6 +838,12 @@ ENTRIES = [
         ("改了追踪号多久能生效", "tracking-edit"),
         ("how long after I fix tracking does VTR update?", "tracking-edit"),
         ("怎么申訴恢復銷售權限", "vtr-appeal"),
+    ),
+    *cases(
+        "money_penalties_and_premium_eligibility_are_consequences",
+        ("VTR不达标会被扣钱吗", "vtr-consequences"),
+        ("will Amazon fine me if my VTR is low?", "vtr-consequences"),
+        ("VTR低于95%会影响优先配送资格吗", "vtr-premium-delivery"),
     ),
     *cases(
         "an_appeal_named_is_the_appeal_s_question",
@@ -1305,6 +1330,23 @@ REPLIES = [
         (
             "Is a USPS number with the wrong carrier selected valid?",
             Reply(not_lead=("可以", "Yes", "是的")),
+        ),
+    ),
+    *cases(
+        "the_account_asked_with_a_rate_told",
+        # The account is never suspended for VTR (domain.md 1b); the rate's verdict follows
+        # without a second yes or no.
+        (
+            "my VTR is 93%, will my account get suspended?",
+            Reply(
+                lead="No — VTR does not suspend the whole account",
+                has=("A VTR of 93%: below the bar",),
+                lacks=("Yes —",),
+            ),
+        ),
+        (
+            "我的店铺VTR 94%，会被封号吗",
+            Reply(lead="不会因为 VTR 封整个店铺", has=("不达标：有效追踪率 94% 低于要求",)),
         ),
     ),
     *cases(
