@@ -412,3 +412,34 @@ def test_how_many_more_invalid_a_passing_group_can_take(
     kb: KnowledgeBase, question: str, room: str
 ) -> None:
     assert room in _first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "other"),
+    [
+        # Each group's rate with its own total: Toys 94% of 200 = 188 (⌊190⌋ + 1 − 188 = 3
+        # fixes); Home 97% of 100 = 97 passes. Never 94% of Home's 100.
+        (
+            "Toys 94% (200 orders) and Home 97% (100 orders) — how many fixes for each?",
+            "Toys: 188 valid of 200 = 94.0%",
+            "Home: 97 valid of 100 = 97.0%",
+        ),
+        (
+            "玩具 94%（200单），家居 97%（100单），各要修几单？",
+            "玩具: 不达标：200 个里 188 个有效 = 94.0%",
+            "家居: 达标：100 个里 97 个有效 = 97.0%",
+        ),
+    ],
+)
+def test_each_group_s_rate_goes_with_its_own_total(
+    kb: KnowledgeBase, question: str, lead: str, other: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead) and other in reply, reply
+
+
+def test_the_invalid_a_fix_was_taken_from_is_no_whole(kb: KnowledgeBase) -> None:
+    # "2 of my 3 invalid ones": 3 is the invalid count; 60 − 3 + 2 = 59.
+    assert _counts(kb, "I fixed 2 of my 3 invalid ones, 60 packages total, am I passing now?") == (
+        Counts(60, 59)
+    )

@@ -259,7 +259,7 @@ class CaseReader:
         amount, currency = _amount(text)
         origin, destination = _route(text, entities.markets_at)
         rate = _rate(text, len(metrics))
-        reading = read_figures(text, _not_counts(amount), rate)
+        reading = read_figures(text, _not_counts(amount), rate if _one_rate(text) else None)
         return Case(
             text=text,
             raw=raw,
@@ -450,7 +450,10 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     for splitter in (_SEGMENT, _CLAUSE, _AND_NEXT, _NEXT_LABEL, _SPACED_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
-            counts = read_figures(segment, _not_counts(amount)).now if segment else None
+            reading = (
+                read_figures(segment, _not_counts(amount), _rate(segment)) if segment else None
+            )
+            counts = reading.now if reading else None
             if counts is not None:
                 found.append((_group_label(segment), counts))
         # The finest split that still reads a group from each piece: sentences can hold
@@ -583,6 +586,12 @@ def _metric_end(text: str, at: int) -> int:
     while end < len(text) and (text[end].isalpha() or "\u4e00" <= text[end] <= "\u9fff"):
         end += 1
     return end
+
+
+def _one_rate(text: str) -> bool:
+    """One rate of the seller's in the message: only then is it the rate of the message's
+    total ("Toys 94% (200) and Home 97% (100)" is two groups, not 94% of 100)."""
+    return sum(_own_rate(text, m) is not None for m in _PERCENT.finditer(text)) == 1
 
 
 def _rate(text: str, metrics: int = 1) -> float | None:

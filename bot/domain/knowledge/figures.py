@@ -109,7 +109,7 @@ _ALL_VALID = re.compile(
     r"all (?:are |were )?valid|none (?:are |is |were )?invalid|没有一个无效"
 )
 _ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
-_WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 4.0}
+_WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 3.0}
 """How much a role says: a fix or a daily volume is specific, a package noun is not."""
 
 _NUMBER = re.compile(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
