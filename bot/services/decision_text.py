@@ -347,6 +347,13 @@ def _metric_identity(decision: Decision, t: Translator) -> str:
     return t._("That is what {name} counts.", name=name)
 
 
+def _metric_same(decision: Decision, t: Translator) -> str:
+    """One metric under its two names."""
+    metric = metrics()[str(decision.facts["metric"])]
+    name = metric.zh if t.lang == "zh" else metric.en
+    return t._("{abbr} is short for {name}: the same metric.", abbr=metric.abbr, name=name)
+
+
 def _metric_target(decision: Decision, t: Translator) -> str:
     """The metric's own target and window, from metrics.yaml, against the figure stated."""
     metric = metrics()[str(decision.facts["metric"])]
@@ -504,6 +511,7 @@ WORDINGS: dict[str, Wording] = {
     "metric_rates": _metric_rates,
     "metric_target": _metric_target,
     "metric_identity": _metric_identity,
+    "metric_same": _metric_same,
     "jp_value": _by_fact(
         "exempt",
         _(

@@ -34,6 +34,8 @@ METRIC_ENTRIES = {
     "odr": "metric-odr",
 }
 """The entry that explains each metric, shown after a decision about it."""
+METRIC_ENTRIES_WHAT = {**METRIC_ENTRIES, "vtr": "vtr-what"}
+"""The entry that says what each metric is (VTR's own is its "what is" entry)."""
 
 _ASKS_PASS = re.compile(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
@@ -461,6 +463,27 @@ def _metric_identity(case: Case) -> Decision | None:
     return Decision(code="metric_identity", facts=facts, agrees=own, entry=METRIC_ENTRIES[named.id])
 
 
+_SAME_NAME = re.compile(
+    r"一个东西|一回事|同一个|一样吗|是一样的|相同|缩写|简称|全称|\bsame\b|stand for|stands for|"
+    r"short for|abbreviation|another name|mean the same"
+)
+
+
+def _one_metric_two_names(case: Case) -> Decision | None:
+    """ "is VTR the same as valid tracking rate?", "VTR和有效追踪率是一个东西吗": one metric
+    named twice, by its abbreviation and by its name: yes, one metric."""
+    if len(case.metrics) != 1 or not _SAME_NAME.search(case.text):
+        return None
+    metric = metrics()[case.metrics[0]]
+    spellings = (metric.abbr.casefold(), metric.en.casefold(), metric.zh)
+    if sum(name in case.text for name in spellings) < 2:
+        return None
+    facts: dict[str, Fact] = {"metric": metric.id}
+    return Decision(
+        code="metric_same", facts=facts, agrees=True, entry=METRIC_ENTRIES_WHAT[metric.id]
+    )
+
+
 def _metrics_named(case: Case) -> Decision | None:
     """ "VTR和LSR分别按多少天算": several metrics named, each one's own target and window
     (never the others' figures), then the entry of the one compared with VTR."""
@@ -849,6 +872,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _metric_target,
     _metric_window,
     _metric_identity,
+    _one_metric_two_names,
     _metrics_named,
     _letter_outside_eu,
     _value_rules,
