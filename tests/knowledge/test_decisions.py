@@ -767,6 +767,14 @@ LEADS = [
         ),
     ),
     *cases(
+        "one_metric_under_its_two_names_and_fba_asked_to_count",
+        ("is VTR the same as valid tracking rate?", "Yes — VTR is short for Valid Tracking Rate"),
+        ("VTR和有效追踪率是一个东西吗", "是。VTR 就是有效追踪率的缩写"),
+        ("ODR是订单缺陷率的缩写吗", "是。ODR 就是订单缺陷率的缩写"),
+        # FBA orders are not in VTR (domain.md 1): "要不要算" asks whether they count.
+        ("FBA的单要不要算进VTR", "不用。FBA 不受影响"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),
@@ -971,6 +979,12 @@ SHORTLISTED = [
     *cases(
         "a_warning_from_amazon_is_not_the_bots_alerts",
         "亚马逊给我发了警告邮件怎么办",
+    ),
+    *cases(
+        "a_message_that_only_opens_a_conversation",
+        "hmm",
+        "我想问一下",
+        "请问",
     ),
     *cases(
         "a_worry_about_something_unnamed_is_ours_not_another_field",

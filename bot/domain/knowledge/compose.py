@@ -157,6 +157,15 @@ _WORRY = re.compile(
 )
 
 
+_OPENER_ONLY = re.compile(
+    r"^\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
+    r"你好|您好|在吗|在不在|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|那个|嗯+)"
+    r"[\s?？!！.。,，~～]*$"
+)
+"""A message that only opens a conversation ("hmm", "我想问一下"): nothing asked yet (nothing
+at all, "??", stays "nothing to go by")."""
+
+
 def _vague_about_ours(case: Case) -> bool:
     """ "is mine ok or not", "这个咋整 又红了", "the thing amazon emailed": a worry about
     something the seller does not name, in a short message: a seller's account matter (the
@@ -312,7 +321,9 @@ class Composer:
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
-        vague = case is not None and (_our_words_only(case) or _vague_about_ours(case))
+        vague = case is not None and (
+            _our_words_only(case) or _vague_about_ours(case) or bool(_OPENER_ONLY.match(case.text))
+        )
         if vague and found.answer.kind == "off_topic":
             # "那个率又掉了咋办", "the rate thing again??": our field's words, no subject: the
             # topics to pick from, not "outside what I know".
