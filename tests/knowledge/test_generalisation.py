@@ -496,3 +496,36 @@ def test_why_it_matters_is_the_benefits(kb: KnowledgeBase) -> None:
 def test_what_vtr_is_asked_with_words_of_another_subject(kb: KnowledgeBase, question: str) -> None:
     # "能不能用" matches Buy Shipping's list of where it can be used; the question names VTR.
     assert kb.answer(question).matched == "vtr-what"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A long story, then what is asked: the asked part decides (after 我想知道/请问/
+        # "I want to know"), the carriers and emails of the story do not.
+        (
+            "我们卖家居的，在宁波，平时发云途和燕文，上个月亚马逊发邮件说VTR不行，请问这个数到底怎么计算的",
+            "vtr-formula",
+        ),
+        (
+            "we mostly ship with yanwen and 4px from guangzhou and amazon keeps emailing about "
+            "vtr, I want to know where I can see it in seller central",
+            "vtr-where-to-see",
+        ),
+        (
+            "long story short my manager is upset about our shipping numbers and i honestly dont "
+            "even know what vtr means",
+            "vtr-what",
+        ),
+    ],
+)
+def test_a_long_story_is_answered_by_what_it_asks(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    assert kb.answer(question).matched == entry
+
+
+def test_a_short_chinese_belief_with_a_borrowed_term_is_answered_in_chinese(
+    kb: KnowledgeBase,
+) -> None:
+    assert _first_line(kb, "VTR看60天？").startswith("不是。VTR 看的是最近 30 天")

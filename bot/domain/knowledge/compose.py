@@ -404,6 +404,9 @@ class Composer:
     def _by_carrier(
         self, question: str, text: str, found: Found, entities: Entities
     ) -> Answer | None:
+        facets = found.concepts & {"calculate", "window", "threshold", "where", "whatis"}
+        if "vtr" in found.concepts and facets and not found.concepts & CARRIER_FIELD:
+            return None  # "…发货用云途和燕文…VTR到底怎么计算的": the carriers are the story
         carriers = self._carriers_to_explain(entities.carriers, found)
         if carriers:
             return self._carrier_answer(question, carriers, found)
@@ -522,6 +525,12 @@ class Composer:
         if case.metrics[0] == "vtr":
             facet = next((f for f in VTR_FACETS if f in found.concepts), None)
             entry = VTR_FACETS[facet] if facet else entry
+        if (
+            found.answer.kind == "unsure"
+            and case.metrics[0] == "vtr"
+            and entry != METRIC_ENTRIES["vtr"]
+        ):
+            return entry  # VTR and what is asked of it named, however long the story around
         if found.best == entry:
             return None
         on_a_neighbour = found.best in METRIC_ENTRIES.values() or found.best == OVERVIEW

@@ -108,9 +108,9 @@ def digits_from_chinese(text: str) -> str:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-MOSTLY_HAN = 3
+MOSTLY_HAN = 1
 """Chinese characters per Latin word from which a message without grammar words of either
-language ("VTR仅限美国站？") is Chinese: the Latin words are then terms it borrows."""
+language ("VTR仅限美国站？", "VTR看60天？") is Chinese: the Latin words are terms it borrows."""
 _LATIN_WORD = re.compile(r"[a-z]+")
 # Words that build a sentence rather than name a thing: a question's language is the
 # language of these, whatever terms ("VTR", "配送绩效") it borrows from the other.
@@ -313,12 +313,22 @@ _ASKS_EN = re.compile(
 )
 
 
+_ASK_INTRO = re.compile(
+    r"我想知道|想知道|想问一?下|我想问|请问|问一下|我的问题是|"
+    r"i (?:want|would like|'d like) to know|my question is|i wonder"
+)
+MIN_ASKED_AFTER_INTRO = 4
+
+
 def main_question(text: str) -> str | None:
     """The sentences of a longer message that ask something, when others only tell a story.
 
     "我做家居三年了。最近换了货代。VTR统计是按哪个日期？" → "VTR统计是按哪个日期？".
     None when the message is one sentence, or every sentence asks.
     """
+    intro = _ASK_INTRO.search(text)
+    if intro and len(text) - intro.end() >= MIN_ASKED_AFTER_INTRO:
+        return text[intro.end() :].strip()  # "…，我想知道到底怎么计算的": what follows is asked
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
     if len(sentences) < 2:
         return None
