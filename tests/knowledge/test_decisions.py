@@ -775,6 +775,27 @@ LEADS = [
         ("FBA的单要不要算进VTR", "不用。FBA 不受影响"),
     ),
     *cases(
+        "beliefs_checked_in_fresh_words",
+        # "at once" of the whole shop is no real-time belief: per category and marketplace.
+        ("VTR is checked for the whole shop at once, right?", "Not right: VTR is not account-wide"),
+        # The 98%/97% promise is for self-fulfilled sellers: "FBA only" gets no "Right".
+        (
+            "the 98% tracking and 97% on-time promise thing is for FBA only, right?",
+            "With tracking on 98% of shipments and 97% on-time delivery",
+        ),
+        (
+            "Buy Shipping charges a 5% service fee, correct?",
+            "Not right: Amazon charges nothing extra",
+        ),
+        ("购买配送的运费是付给亚马逊的吧", "不对。亚马逊不为“购买配送”另收任何费用"),
+        ("日本站中国邮政的单号必须CN结尾，对吧", "对。发往日本站、用中国邮政的"),
+        (
+            "For Japan, a China Post number doesn't need to end in CN, right?",
+            "Not right: For Amazon Japan",
+        ),
+        ("VTR数据会延迟两周左右，对吗", "对。"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

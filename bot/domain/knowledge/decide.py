@@ -71,7 +71,7 @@ _REGARDLESS = re.compile(
 )
 """Whichever one: what follows holds for all of them, it skips none ("不管用哪家物流都要算")."""
 _ACCOUNT_WIDE = re.compile(
-    r"整个店铺|全店|整个账户|整个账号|account[- ]wide|whole account|whole store|entire account|store[- ]wide|overall"
+    r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall"
 )
 _SUSPENSION = re.compile(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
 _PER_CATEGORY = re.compile(
