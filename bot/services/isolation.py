@@ -49,7 +49,10 @@ WORKER_BASE_CPU_SECONDS = 60
 WORKER_CPU_SECONDS_PER_MB = 1
 """CPU time an analysis may use: a minute plus a second per MB of file, several times what
 the benchmark files take (docs/performance.md)."""
-_PRELOAD = ["bot.domain.engine"]
+_PRELOAD = ["bot.domain.engine", "bot.services.report_replies"]
+"""Imported by the workers' server once, so no worker imports them again: the engine for
+an analysis, the report's messages and workbook for the replies an upload builds beside
+its merge (`ReportReplies`, about 0.05 s of CPU a worker otherwise)."""
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
