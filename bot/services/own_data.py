@@ -61,6 +61,11 @@ _MISMATCHED = re.compile(
     r"chose the wrong|selected the wrong|mismatch|under the wrong|doesn't match|does not match"
 )
 """A carrier mismatch asked about without naming the carriers ("哪个订单承运商选错了")."""
+_BAD = re.compile(
+    r"无效|问题|invalid|\bbad\b|defect|no tracking|without tracking|untracked|没有?(?:上传)?(?:追踪|单号)"
+)
+"""The invalid packages asked for: their list, not the window's count."""
+_ANY_ORDER = re.compile(r"orders?|packages?|shipments?|订单|包裹|哪单|哪个单|哪些单|\bany\b|哪")
 _STILL = re.compile(r"\bstill\b|\bin (?:all|total)\b|altogether|还|一共|总共")
 """How many to fix asked of the whole plan ("还要修几个", "how many do I still need to fix")."""
 _STILL_COUNT = re.compile(
@@ -73,8 +78,9 @@ _HURTS = re.compile(
 """Asked of rows the seller dates ("orders from late October … hurting my VTR?"): whether
 they are in the window at all."""
 _COUNT_ASKED = re.compile(
-    r"(?:多少|几)个?(?:自发货的?|自配送的?)?(?:包裹|订单|货件|单)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
-    r"how many (?:self-fulfilled |mfn |merchant-fulfilled )?(?:packages|shipments|orders|parcels)"
+    r"(?:多少|几)个?(?:自发货的?|自配送的?|无效的?)?(?:包裹|订单|货件|单)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
+    r"how many (?:of (?:my|our|the|those) )?(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad )?"
+    r"(?:packages|shipments|orders|parcels)"
 )
 _IN_WINDOW = re.compile(
     r"算进|计入|算在|统计|30\s?天|最近|一共|总共|总计|窗口|count(?:ed|s)? (?:toward|in|for)|"
@@ -112,6 +118,12 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return owned
     if _named_groups(case, report) or _WHICH_ORDER.search(case.text) or _asks_count(case):
         return True
+    if _orders_named(case, report) or (
+        _MISMATCHED.search(case.text) and _ANY_ORDER.search(case.text)
+    ):
+        return True  # "what's wrong with 111-…?", "any orders where the carrier doesn't match?"
+    if case.own and _COUNT_ASKED.search(case.text) and _BAD.search(case.text):
+        return True  # "how many of my packages have no tracking?"
     if _dates_named(case.text, report.as_of) and _HURTS.search(case.text):
         return True  # "those October orders with blank tracking, are they hurting me?"
     about_categories = bool(
@@ -126,6 +138,18 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     return about_categories or still_to_fix or back or owned or shop
 
 
+def _asks_defects(case: Case, report: VtrReport) -> bool:
+    """The problem packages are asked for: which orders, why, an order by its ID, the
+    mismatched or untracked ones."""
+    return bool(
+        _WHICH_ORDER.search(case.text)
+        or _WHY.search(case.text)
+        or _orders_named(case, report)
+        or (_MISMATCHED.search(case.text) and _ANY_ORDER.search(case.text))
+        or (_COUNT_ASKED.search(case.text) and _BAD.search(case.text))
+    )
+
+
 def _asks_places(case: Case) -> bool:
     """ "which marketplace is below?", "哪个站点不达标": the marketplaces, not the categories."""
     return "marketplace" in case.concepts or bool(_PLACES.search(case.text))
@@ -135,7 +159,10 @@ def _asks_count(case: Case) -> bool:
     """ "最近30天算进VTR的自发货包裹一共多少个": the window's count, asked without "my" (how
     many to fix is the plan's question)."""
     return bool(_COUNT_ASKED.search(case.text) and _IN_WINDOW.search(case.text)) and not (
-        _RULE_WORDS.search(case.text) or case.total or _FIX.search(case.text)
+        _RULE_WORDS.search(case.text)
+        or case.total
+        or _FIX.search(case.text)
+        or _BAD.search(case.text)
     )
 
 
@@ -169,7 +196,7 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         lines = [_window_verdict(case, report, t)]
     elif _asks_count(case) and not named:
         lines = [_counted(report, t), *_every_category(report, t, m)]
-    elif _WHICH_ORDER.search(case.text) or _WHY.search(case.text):
+    elif _asks_defects(case, report):
         lines = [
             *(_group_verdict(g, report, t) for g in named),
             *_defects(case, report, named, t, m),
@@ -326,19 +353,50 @@ def _defects(
     """The defects asked about: of the named categories, and of the named carriers (as
     selected or as the number looks), most recent first."""
     categories = {g.name for g in named if any(g is s for s in report.by_category)}
+    orders = _orders_named(case, report)
     chosen = [
         d
         for d in report.defects
-        if (not categories or d.category in categories) and _carriers_fit(case, d)
+        if (not categories or d.category in categories)
+        and _carriers_fit(case, d)
+        and (not orders or d.order_id.casefold() in orders)
+        and (not _UNTRACKED.search(case.text) or d.reason == "missing_tracking")
     ]
     if not chosen:
+        if orders:
+            return [
+                t._(
+                    "Not among the invalid packages of your last report: {orders}.",
+                    orders=", ".join(sorted(orders)),
+                )
+            ]
         return [t._("No defects match that in your last report.")]
-    lines = [
-        f"{reason_text(t, reason)}: {t.number(count)}"
-        for reason, count in Counter(d.reason for d in chosen).most_common()
+    count = t.ngettext("{count} invalid package:", "{count} invalid packages:", len(chosen))
+    lines = [count] + [
+        f"{reason_text(t, reason)}: {t.number(n)}"
+        for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
     lines += [fix_line(d, t, m) for d in chosen[:MAX_LINES]]
     return lines
+
+
+_ORDER_ID = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
+_UNTRACKED = re.compile(
+    r"no tracking|without tracking|untracked|blank|没有?(?:上传)?(?:追踪|单号)|空白|没传"
+)
+"""Asked of the packages without any tracking, not every invalid one."""
+
+
+def _orders_named(case: Case, report: VtrReport) -> set[str]:
+    """The order IDs a question names: Amazon's 3-7-7 form, or any of the report's own."""
+    raw = case.raw.casefold()
+    named = {m.group() for m in _ORDER_ID.finditer(raw)}
+    named |= {
+        d.order_id.casefold()
+        for d in report.defects
+        if d.order_id and d.order_id.casefold() in raw and len(d.order_id) >= 5
+    }
+    return named
 
 
 def _carriers_fit(case: Case, defect: Defect) -> bool:

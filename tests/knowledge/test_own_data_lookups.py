@@ -179,3 +179,27 @@ async def test_more_look_ups_in_either_language(ask: Callable[[str], Awaitable[s
     assert old.startswith("No: they are outside the 30-day window"), old
     count = await ask("how many packages are in my window?")
     assert count.startswith("90 self-fulfilled packages count toward VTR"), count
+
+
+async def test_orders_by_id_and_the_invalid_ones_counted(
+    ask: Callable[[str], Awaitable[str]],
+) -> None:
+    # An order named by its ID: its defect, and no other.
+    one = await ask("what's wrong with order 111-7770002-0000002?")
+    assert "111-7770002-0000002" in one and "111-7770001-0000001" not in one, one
+    zh = await ask("111-7770001-0000001 这单怎么了")
+    assert "111-7770001-0000001" in zh and "缺少追踪号" in zh, zh
+    # A valid order is not among the defects.
+    fine = await ask("is order 111-0000000-1000003 ok?")
+    assert fine.startswith("Not among the invalid packages of your last report"), fine
+    # The invalid packages counted: 2 in Baby Products + 1 in Sports & Outdoors.
+    counted = await ask("how many invalid packages do I have in total?")
+    assert counted.startswith("3 invalid packages:"), counted
+    counted_zh = await ask("我一共有几个无效的包裹")
+    assert counted_zh.startswith("无效包裹 3 个："), counted_zh
+    # Only those without any tracking: 111-7770001-0000001.
+    blank = await ask("how many of my packages have no tracking at all?")
+    assert blank.startswith("1 invalid package:") and "111-7770001-0000001" in blank, blank
+    # A mismatch asked without carriers named.
+    mismatch = await ask("are there any orders where the carrier doesn't match the number?")
+    assert "111-7770002-0000002" in mismatch and "302-7770003-0000003" not in mismatch, mismatch
