@@ -22,7 +22,6 @@ pickled whole).
 from __future__ import annotations
 
 import json
-import logging
 import os
 import pickle
 import resource
@@ -54,8 +53,6 @@ _PRELOAD = ["bot.domain.engine", "bot.services.report_replies"]
 an analysis, the report's messages and workbook for the replies an upload builds beside
 its merge (`ReportReplies`, about 0.05 s of CPU a worker otherwise)."""
 T = TypeVar("T")
-
-log = logging.getLogger(__name__)
 
 
 class Usage(NamedTuple):
@@ -150,7 +147,9 @@ def _analyse_within_limits(
     )
     limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
     outcome, usage = _run_in_worker(path, as_of, max_bytes, spill_folder, limits, shipments)
-    log.info(
+    import logging  # here: `vtrbot check` holds this module while its worker runs
+
+    logging.getLogger(__name__).info(
         "analysis used %.1f s of CPU, %d MB at most",
         usage.cpu_seconds,
         usage.peak_rss_bytes >> 20,
