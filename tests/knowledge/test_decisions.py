@@ -875,6 +875,14 @@ ENTRIES = [
         ("VTR低于95%会影响优先配送资格吗", "vtr-premium-delivery"),
     ),
     *cases(
+        "a_homophone_typo_and_fixing_an_invalid_number",
+        # 措 for 错 (same sound): a wrong number, whose fix is the edit entry.
+        ("追踪码填措了怎么办", "tracking-edit"),
+        ("how do i fix an invalid trakcing number", "tracking-edit"),
+        # The bot's own defect reasons stay the bot's.
+        ("why is my shipment marked invalid in the report", "bot-defect-reasons"),
+    ),
+    *cases(
         "an_appeal_named_is_the_appeal_s_question",
         ("VTR低被停了，申诉入口在哪", "vtr-appeal"),
         ("一个类目VTR不达标被停售了，申诉入口在哪里，要交哪些材料", "vtr-appeal"),
