@@ -379,6 +379,70 @@ async def test_an_upload_replaces_exactly_its_orders(database: Database) -> None
         ]  # fmt: skip
 
 
+async def test_an_uploads_columns_replace_exactly_its_orders(
+    database: Database, tmp_path, monkeypatch
+) -> None:
+    """The upload's path (`store_upload` of columns, staged in bulk) keeps the merge rule of
+    the rows' path, with ranges of two rows so that O4's two rows fall in different ones:
+    every stored row of an order in the upload goes, every row of the upload is stored,
+    nothing else changes. Texts arrive as written: an empty carrier stays empty, a missing
+    ship date and exclusion stay NULL, a tracking text that looks like a CSV NULL marker or
+    holds a quote and a comma stays that text. An upload with no rows stores none and keeps
+    what was there; nothing staged is left in the scratch folder. Expected lists by hand."""
+    import polars as pl
+
+    from bot.services.store import sqlite
+
+    monkeypatch.setattr(sqlite, "UPLOAD_BATCH_ROWS", 2)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    report = small_report(date(2026, 11, 20))
+    columns = ["order_id", "ship_date", "carrier", "tracking", "category", "marketplace"]
+
+    def frame(*rows: tuple[str, str | None, str, str, str, str, str | None]) -> pl.DataFrame:
+        return pl.DataFrame(
+            rows, schema=dict.fromkeys([*columns, "excluded"], pl.String), orient="row"
+        )
+
+    def row(order_id: str, tracking: str) -> tuple[object, ...]:
+        return (order_id, date(2026, 11, 1), "UPS", tracking, "Toys", "US", None)
+
+    async with database.store() as store:
+        await store.merge_shipment_rows(
+            5,
+            iter([[row("O3", "OLD3"), row("O1", "OLD1a"), row("O2", "KEEP2"), row("O1", "OLD1b")]]),
+        )
+        await store.merge_shipment_rows(6, iter([[row("O1", "OTHER-CHAT")]]))
+        upload = [
+            frame(
+                ("O1", None, "", "\\N", "Toys", "", "cancelled"),
+                ("O3", "2026-11-02", "UPS", 'NEW"3,', "Toys", "US", None),
+            ),
+            frame(
+                ("O4", "2026-11-03", "UPS", "NEW4a", "Home", "US", None),
+                ("O4", "2026-11-03", "UPS", "NEW4b", "Home", "US", None),
+                ("O5", "2026-11-04", "DHL", "NEW5", "Home", "DE", None),
+            ),
+        ]
+        claim = await store.claim_upload(5)
+        assert await store.store_upload(5, claim, iter(upload), report, scratch) == 5
+        rows = sorted([tuple(r) async for rows in store.shipment_rows(5) for r in rows], key=str)
+        assert rows == [
+            ("O1", None, "", "\\N", "Toys", "", "cancelled"),
+            ("O2", "2026-11-01", "UPS", "KEEP2", "Toys", "US", None),
+            ("O3", "2026-11-02", "UPS", 'NEW"3,', "Toys", "US", None),
+            ("O4", "2026-11-03", "UPS", "NEW4a", "Home", "US", None),
+            ("O4", "2026-11-03", "UPS", "NEW4b", "Home", "US", None),
+            ("O5", "2026-11-04", "DHL", "NEW5", "Home", "DE", None),
+        ]
+        assert [r.tracking for r in await stored_records(store, 6)] == ["OTHER-CHAT"]
+        claim = await store.claim_upload(5)
+        assert await store.store_upload(5, claim, iter([]), report, scratch) == 0
+        assert await stored_count(store, 5) == 6
+        assert await store.last_report_as_of(5) == date(2026, 11, 20)
+        assert list(scratch.iterdir()) == []
+
+
 async def test_stored_history_counts_what_the_record_path_counts(
     both_backends_store: Store,
 ) -> None:
