@@ -796,6 +796,26 @@ LEADS = [
         ("VTR数据会延迟两周左右，对吗", "对。"),
     ),
     *cases(
+        "negated_and_widened_beliefs_get_the_right_verdict",
+        # The letter exemption is the EU/UK update's only: "even outside the EU" is false.
+        (
+            "a letter under 20 EUR is always exempt, even outside the EU, right?",
+            "Not right: In the EU and UK",
+        ),
+        # "not per category" is the account-wide belief: false.
+        ("VTR不按类目算吧", "不对。VTR 不是全店一个数"),
+        ("VTR isn't calculated per category, right?", "Not right: VTR is not account-wide"),
+        ("VTR is per product category, isn't it?", "Right: VTR is not account-wide"),
+        # OTDR counts only tracked shipments: "不需要追踪也能算准时" states the false belief.
+        ("OTDR 不需要有效追踪也能算准时吧", "不对。没有有效追踪的包裹不能算准时送达"),
+        # Within 24 hours is best practice; the rule is before delivery.
+        (
+            "Uploading tracking within 24 hours is required, right?",
+            "Not right: Within 24 hours is a recommendation",
+        ),
+        ("追踪号要在确认发货后24小时内上传，这是硬性要求吗", "不是。24 小时内上传是建议"),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

@@ -74,8 +74,17 @@ _ACCOUNT_WIDE = re.compile(
     r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall"
 )
 _SUSPENSION = re.compile(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
+_OUTSIDE_EU = re.compile(
+    r"outside (?:the )?(?:eu|europe)|non-eu|any marketplace|every marketplace|all marketplaces|"
+    r"anywhere|everywhere|worldwide|欧盟以外|欧盟之外|非欧盟|欧洲以外|所有站点|任何站点|全球|不管哪个站"
+)
+_NOT_PER_CATEGORY = re.compile(
+    r"不按(?:商品)?(?:类目|品类|分类|站点)|不是按(?:商品)?(?:类目|品类|分类|站点)|不分(?:类目|品类|分类|站点)|"
+    r"(?:not|isn't|is not|aren't) (?:calculated |measured |judged |counted )?(?:per|by|for each) (?:product )?(?:category|marketplace)"
+)
 _PER_CATEGORY = re.compile(
-    r"每个类目|每个品类|分类目|按类目|按品类|per category|each category|by category|"
+    r"每个类目|每个品类|分类目|按类目|按品类|按商品分类|每个商品分类|per category|each category|by category|"
+    r"per product category|each product category|by product category|"
     r"per marketplace|each marketplace|by marketplace|按站点|每个站点|分站点"
 )
 _CHINESE_NAME = re.compile(
@@ -584,6 +593,8 @@ def _stated_limit(case: Case) -> Decision | None:
     # The belief is "exempt" when it says 不算/exempt, else "counts"; a parcel service named
     # is never the EU letter exemption.
     agrees = right_limit and case.negated and not (code == "eu_rule" and case.parcel)
+    if code == "eu_rule" and _OUTSIDE_EU.search(case.text):
+        agrees = False  # "…exempt even outside the EU": the letter rule is the EU/UK update's only
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "limit": limit}
     entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
     return Decision(code=code, facts=facts, agrees=agrees, entry=entry)
@@ -847,6 +858,8 @@ def _account_wide(case: Case) -> Decision | None:
         return None
     wide = bool(_ACCOUNT_WIDE.search(case.text))
     per = bool(_PER_CATEGORY.search(case.text))
+    if _NOT_PER_CATEGORY.search(case.text):
+        wide, per = True, False  # "VTR不按类目算吧": the belief is one figure for the shop
     if _SUSPENSION.search(case.text):
         return None  # "won't suspend my whole account?": the consequence, the claims' case
     if case.counts is not None or not (wide or per):
