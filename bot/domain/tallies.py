@@ -71,6 +71,11 @@ _DEFECT_COLUMNS = [
 ]
 
 
+GROUP_BATCHES = 8
+"""Batches whose distinct groups are kept apart before they are merged: a batch of a
+million-row file holds about 20,000 of the file's 65,000."""
+
+
 class HashCollision(Exception):
     """Two different groups, or two different shipments, share a hash: this file is read
     the whole way instead (`engine.report_file`)."""
@@ -108,33 +113,27 @@ class _Tallies:
     )
 
     def add(self, rows: pl.DataFrame, lookups: Lookups, currencies: dict[str, str]) -> None:
+        """One batch's reduced rows (`reduce_batch`): judged, then kept as tallies."""
         first, self.height = self.height, self.height + rows.height
         rows = rows.with_columns(row=pl.int_range(first, self.height, dtype=pl.UInt32))
         candidates = rows.filter(pl.col("value_rule")).with_columns(pl.col("order_id").hash())
         self.priced.append(price_candidates(candidates, lookups, currencies))
-        kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS, "row") if c in rows.columns]
-        shipments = ShipmentTable.from_shipments(
-            rows.select(kept).with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
-        ).frame.with_columns(scientific=looks_scientific(pl.col("tracking")))
-        counted = counted_tracking(shipments)
-        hashed = shipments.select(
-            key=pl.struct(shipment_key()).hash(),
-            group=pl.struct(GROUP_COLUMNS).hash(),
-            number=pl.when(counted).then(pl.col("tracking").hash()),
-            order=(pl.col("order_id").hash() & 0xFFFFFFFF).cast(pl.UInt32),
-        )
+        shipments = _judged(rows)
+        hashed = _hashed(shipments)
         self.rows.append(hashed)
-        self.groups.append(
-            shipments.select(GROUP_COLUMNS).with_columns(hashed.get_column("group")).unique()
-        )
-        if len(self.groups) >= 8:
-            self.groups = [pl.concat(self.groups).unique()]
+        self._keep_groups(shipments, hashed.get_column("group"))
         defective = pl.col("reason").is_not_null() & pl.col("excluded").is_null()
         delivery = [c for c in DELIVERY_COLUMNS if c in shipments.columns]
         self.defects.append(
             _compact(shipments.filter(defective).select(*_DEFECT_COLUMNS, *delivery))
         )
         self._keep_numbers_seen_before(shipments, hashed.get_column("number"))
+
+    def _keep_groups(self, shipments: pl.DataFrame, group: pl.Series) -> None:
+        """The batch's distinct groups, merged with the earlier ones every GROUP_BATCHES."""
+        self.groups.append(shipments.select(GROUP_COLUMNS).with_columns(group).unique())
+        if len(self.groups) >= GROUP_BATCHES:
+            self.groups = [pl.concat(self.groups).unique()]
 
     def _keep_numbers_seen_before(self, shipments: pl.DataFrame, numbers: pl.Series) -> None:
         """Keep the text of the counted numbers that an earlier row may have had (their
@@ -159,7 +158,8 @@ class _Tallies:
         self.priced = []
         exempt_rows = np.zeros(rows.height, np.bool_)
         exempt_rows[exempt.get_column("row").to_numpy()] = True
-        with_first = not {"carrier", "carrier_name"} & set(raw.columns)  # carrier_from_service
+        # Which shipment comes first matters only to carrier_from_service's examples.
+        with_first = not {"carrier", "carrier_name"} & set(raw.columns)
         shipments = _shipment_groups(rows, first, exempt, self._groups(), with_first)
         as_of, as_of_source = _as_of(shipments, as_of, today)
         counted = first & ~pl.Series(exempt_rows)
@@ -221,6 +221,26 @@ def _set_bits(bits: npt.NDArray[np.uint8], slots: npt.NDArray[np.uint64]) -> Non
     values = np.left_shift(1, (slots & np.uint64(7)).astype(np.uint8)).astype(np.uint8)
     starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
     bits[byte[starts]] |= np.bitwise_or.reduceat(values, starts)
+
+
+def _judged(rows: pl.DataFrame) -> pl.DataFrame:
+    """A batch's rows as shipments' rows: their carrier and tracking verdicts
+    (`ShipmentTable.from_shipments`, as `build_shipments` judges them) and the 9.4E+21 flag."""
+    kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS, "row") if c in rows.columns]
+    frame = rows.select(kept).with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
+    shipments = ShipmentTable.from_shipments(frame).frame
+    return shipments.with_columns(scientific=looks_scientific(pl.col("tracking")))
+
+
+def _hashed(shipments: pl.DataFrame) -> pl.DataFrame:
+    """What `_Tallies.rows` keeps of a batch's rows."""
+    counted = counted_tracking(shipments)
+    return shipments.select(
+        key=pl.struct(shipment_key()).hash(),
+        group=pl.struct(GROUP_COLUMNS).hash(),
+        number=pl.when(counted).then(pl.col("tracking").hash()),
+        order=(pl.col("order_id").hash() & 0xFFFFFFFF).cast(pl.UInt32),
+    )
 
 
 def _compact(frame: pl.DataFrame) -> pl.DataFrame:
