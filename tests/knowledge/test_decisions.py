@@ -707,6 +707,10 @@ LEADS = [
             "Yes — That is what Order Defect Rate (ODR) counts.",
         ),
         ("订单缺陷率是看差评的吗", "是。订单缺陷率 (ODR)看的就是这个。"),
+        (
+            "is ODR the one that counts late deliveries?",
+            "No — That is what On-Time Delivery Rate (OTDR) counts",
+        ),
     ),
     *cases(
         "the_deadline_before_delivery_and_buy_shipping_s_protection",
@@ -1028,6 +1032,12 @@ SHORTLISTED = [
     *cases(
         "a_warning_from_amazon_is_not_the_bots_alerts",
         "亚马逊给我发了警告邮件怎么办",
+    ),
+    *cases(
+        "unease_with_nothing_named",
+        "我店铺最近不太对劲",
+        "帮我看看",
+        "I'm worried",
     ),
     *cases(
         "a_message_that_only_opens_a_conversation",

@@ -166,12 +166,21 @@ _OPENER_ONLY = re.compile(
 at all, "??", stays "nothing to go by")."""
 
 
+_UNEASE = re.compile(
+    r"不太对劲|不对劲|出问题了|出了问题|有点问题|担心|着急|帮我看看|帮忙看看|帮我看一下|"
+    r"\bi'?m worried\b|\bworried\b|something(?:'s| is) (?:off|wrong)|look into (?:it|my)"
+)
+"""Unease with nothing named ("我店铺最近不太对劲", "I'm worried", "帮我看看")."""
+
+
 def _vague_about_ours(case: Case) -> bool:
-    """ "is mine ok or not", "这个咋整 又红了", "the thing amazon emailed": a worry about
-    something the seller does not name, in a short message: a seller's account matter (the
-    topics to pick from), not another field's question."""
-    short = len(case.text) <= SHORT_VAGUE_CHARS
-    return short and bool(_VAGUE_REFERENCE.search(case.text) and _WORRY.search(case.text))
+    """ "is mine ok or not", "这个咋整 又红了", "the thing amazon emailed", "我店铺最近不太对劲":
+    a worry about something the seller does not name, in a short message: a seller's
+    account matter (the topics to pick from), not another field's question."""
+    if len(case.text) > SHORT_VAGUE_CHARS:
+        return False
+    vague = bool(_VAGUE_REFERENCE.search(case.text) and _WORRY.search(case.text))
+    return vague or bool(_UNEASE.search(case.text))
 
 
 SHORT_VAGUE_CHARS = 60
