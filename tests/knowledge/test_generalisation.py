@@ -529,3 +529,51 @@ def test_a_short_chinese_belief_with_a_borrowed_term_is_answered_in_chinese(
     kb: KnowledgeBase,
 ) -> None:
     assert _first_line(kb, "VTR看60天？").startswith("不是。VTR 看的是最近 30 天")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # A statement sent without a question, or said as one's own belief (我觉得, 好像,
+        # "I think"), is a belief to confirm or correct against domain.md.
+        ("FBA shipments are part of VTR", "Not right: "),
+        ("VTR uses a 60 day window", "Not right: "),
+        ("buy shipping has an extra charge", "Not right: "),
+        ("VTR is calculated for my whole store", "Not right: "),
+        ("我觉得VTR是按整个账号算的", "不对。"),
+        ("我记得FBA订单也算VTR", "不对。"),
+        ("好像日本站1000日元以下的订单不算", "对。"),
+        # 72 hours is how long an edit takes to show, not a deadline to upload.
+        ("应该是发货后72小时内必须上传追踪号吧", "不对。追踪信息的期限不是 72 小时"),
+        ("I have to add tracking within 72 hours, right?", "Not right: The deadline"),
+        ("改了追踪号72小时才生效对吧", "对。"),
+    ],
+)
+def test_statements_and_own_beliefs_get_a_verdict(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+
+
+def test_a_rate_told_without_a_question_is_no_belief(kb: KnowledgeBase) -> None:
+    # The seller's own figure, told: the verdict on it, never "Not right".
+    assert _first_line(kb, "VTR sitting at 94.6").startswith("A VTR of 94.6%: below the bar")
+
+
+@pytest.mark.parametrize(
+    ("question", "lines"),
+    [
+        ("玩具95.5% 家居94.9% 服装96%", ["家居: 不达标", "玩具: 达标", "服装: 达标"]),
+        (
+            "I have 3 categories: toys 97%, home 95%, beauty 99%. Any problem?",
+            ["home: A VTR of exactly 95.0%", "toys: A VTR of 97% passes"],
+        ),
+    ],
+)
+def test_categories_rates_listed_or_asked_are_each_judged(
+    kb: KnowledgeBase, question: str, lines: list[str]
+) -> None:
+    answer = kb.answer(question)
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert all(line in reply for line in lines), reply

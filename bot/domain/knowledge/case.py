@@ -83,6 +83,10 @@ _BELIEF = re.compile(
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
     r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
+    # What the seller believes, said as theirs: 我觉得, 好像, "I think", "my understanding".
+    r"我觉得|我认为|我理解的?是|我记得|我以为|好像|应该是|似乎|貌似|"
+    r"\bi (?:think|believe|thought|assume|guess|reckon)\b|my understanding|as far as i know|\bafaik\b|"
+    r"pretty sure|if i remember|"
     # Hearsay, however it is introduced: the seller passes on what someone else said.
     r"听人说|听别人|朋友说|同行说|网上说|群里说|货代说|客服说|传言|据称|"
     r"\bheard\b|someone\b[^.?!]{0,30}\b(?:said|says|told|claims?)|people (?:say|said)|they say|"
@@ -472,7 +476,7 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
 def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
     """Rates per labelled group, when a question gives two or more ("玩具94%，家居96%"): a
     clause with one percentage and a name before it is a group."""
-    for splitter in (_SEGMENT, _CLAUSE, _CONTRAST):
+    for splitter in (_SEGMENT, _CLAUSE, _CONTRAST, _RATE_SPACED):
         found: list[tuple[str, float]] = []
         for segment in splitter.split(text):
             rates = _PERCENT.findall(segment)
@@ -486,6 +490,8 @@ def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
 
 _CONTRAST = re.compile(r"[；;。\n，,]|\.(?=\s)|\s(?:but|while|whereas|however|and)\s|但是?|不过|而")
 """Clauses set against each other without a comma ("overall 97% but shoes 93%")."""
+_RATE_SPACED = re.compile(r"(?<=%)\s*(?=[^\d\s,，:：%]{1,12}\s*[:：]?\s*\d)")
+"""Between one group's rate and the next group's name ("玩具95.5% 家居94.9%")."""
 _LABEL_HEAD = re.compile(r"^(?:my|our|the|我的|我们的?)\s*")
 _LABEL_TAIL = re.compile(r"(?:只有|才|是|为|有|的|vtr|at|is|was|\s)+$")
 

@@ -22,7 +22,7 @@ from bot.domain.knowledge.case import Case, denies, negates, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
-from bot.domain.knowledge.understand import normalize_question
+from bot.domain.knowledge.understand import asks, normalize_question
 from bot.domain.reference import Carrier, fold_key, marketplaces
 
 # Entries that list marketplaces: a question naming one gets its direct answer first.
@@ -186,6 +186,19 @@ def _vague_about_ours(case: Case) -> bool:
 SHORT_VAGUE_CHARS = 60
 
 
+FIGURE_CODES = frozenset(
+    {"vtr_counts", "vtr_rate", "vtr_groups", "vtr_rate_groups", "metric_rate", "metric_rates",
+     "allowance", "needs_figures"}
+)  # fmt: skip
+"""Decisions on figures the seller tells: told without a question, they are no belief."""
+
+
+def _declares(case: Case) -> bool:
+    """ "VTR uses a 90 day window", "FBA orders are part of VTR": a statement of our field
+    sent without any question, which a seller means as "is this right?"."""
+    return not asks(case.text)
+
+
 def _our_words_only(case: Case) -> bool:
     """A message with a word of our field's vocabulary (率, rate, 要求, 指标 …) and nothing
     that names a subject, ours or another field's."""
@@ -313,7 +326,7 @@ class Composer:
         if (
             case is not None
             and unsettled
-            and (case.belief or is_yes_no(text) or _CHOICE.search(text))
+            and (case.belief or _declares(case) or is_yes_no(text) or _CHOICE.search(text))
         ):
             decision = self._claim(case) or decision
         if case is not None and decision is not None and decision.entry in self._entries:
@@ -377,10 +390,13 @@ class Composer:
         between two ("per order or per package?"). A belief is confirmed or corrected
         whatever English "or" it holds ("…delivery or attempted delivery, right?"); 还是
         still offers a choice."""
-        choice = "还是" in text if case.belief else bool(_CHOICE.search(text))
-        asked = (case.belief or is_yes_no(text)) and not choice
+        # A statement sent without a question ("FBA orders are part of VTR") is a belief to
+        # confirm or correct; a figure told that way ("VTR sitting at 94.9") is no belief.
+        belief = case.belief or (_declares(case) and decision.code not in FIGURE_CODES)
+        choice = "还是" in text if belief else bool(_CHOICE.search(text))
+        asked = (belief or is_yes_no(text)) and not choice
         update = {
-            "belief": case.belief,
+            "belief": belief,
             "agrees": decision.agrees if asked else None,
             "verb": case.verb,
         }
@@ -494,7 +510,7 @@ class Composer:
     def _checks_a_claim(self, case: Case | None) -> bool:
         """ "VTR下降是因为广告停了吗": a belief of the claims table tested, though it names
         another field's thing (ads, FBA): the claim says why that thing does not matter."""
-        if case is None or not (case.belief or is_yes_no(case.text)):
+        if case is None or not (case.belief or is_yes_no(case.text) or _declares(case)):
             return False
         return any(c.holds_in(case.text) for c in self._cards.claims)
 

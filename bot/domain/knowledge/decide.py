@@ -44,7 +44,8 @@ _ASKS_PASS = re.compile(
     r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题|"
     r"\bbad\b|严重吗|block|restrict|suspend|penal|被限制|被封|封店|处罚|受限|"
     r"要修吗|需要修|还要修|need to fix|need fixing|还差|差多少|how far|away from|有事吗|要紧吗|没事吧|"
-    r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|trouble"
+    r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|trouble|"
+    r"\bany (?:problems?|issues?)\b|\bproblems?\?|\bissues?\?"
 )
 _FAIL_WORDS = re.compile(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
@@ -165,8 +166,12 @@ def _vtr_rate_groups(case: Case) -> Decision | None:
     bar, the failing ones first."""
     if len(case.rate_groups) < 2 or case.groups or len(case.metrics) > 1:
         return None
-    asks = _ASKS_PASS.search(case.text) or _WHICH_GROUP.search(case.text)
-    if case.metric not in (None, "vtr") or not asks:
+    # Asked whether they pass or which fails, or only listed ("玩具95.5% 家居94.9%"): in this
+    # bot, categories' rates are their VTRs, judged against the bar.
+    listed = not (asks(case.text) or case.belief or _TARGET_TALK.search(case.text))
+    listed = listed and not _SAYS_ABOVE.search(case.text)
+    asked = _ASKS_PASS.search(case.text) or _WHICH_GROUP.search(case.text) or listed
+    if case.metric not in (None, "vtr") or not asked:
         return None
     failing_first = sorted(
         case.rate_groups, key=lambda group: is_above(Fraction(str(group[1])), 100)
