@@ -83,12 +83,19 @@ class ReportReplies:
         self._files: OrderedDict[_Key, list[Reply]] = OrderedDict()
 
     async def build(
-        self, chat_id: int, report_json: str, t: Translator, beside_work: bool = False
+        self,
+        chat_id: int,
+        report_json: str,
+        t: Translator,
+        beside_work: bool = False,
+        marks: FixMarks | None = None,
     ) -> list[Reply]:
         """What a seller gets after an upload or /vtr, from the report as stored, with the
-        fixes sent from the chat marked (`fix_marks`: shown, never counted). `beside_work`:
-        built while this process is busy with other work (`BESIDE_WORK_CHARS`)."""
-        marks = await self.fix_marks(chat_id) if self.fix_marks else {}
+        fixes sent from the chat marked (`fix_marks`: shown, never counted; `marks` when the
+        caller read them already). `beside_work`: built while this process is busy with
+        other work (`BESIDE_WORK_CHARS`)."""
+        if marks is None:
+            marks = await self.marks(chat_id)
         key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report_json, marks))
         cached = self._files.get(key)
         parts, files = await self._built(report_json, t.lang, cached, marks, beside_work)
@@ -120,6 +127,10 @@ class ReportReplies:
             return parts, await asyncio.to_thread(_read_back, parts.files or [])
         finally:
             await asyncio.to_thread(shutil.rmtree, folder, True)
+
+    async def marks(self, chat_id: int) -> FixMarks:
+        """The chat's fix marks, as `build` shows them."""
+        return await self.fix_marks(chat_id) if self.fix_marks else {}
 
     def forget(self, chat_id: int) -> None:
         for key in [key for key in self._files if key[0] == chat_id]:

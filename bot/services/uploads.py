@@ -211,8 +211,11 @@ class UploadService:
         When the merge fails, the replies are waited for (bounded: a thread's short work, or
         a worker under the analysis's limits) and dropped, cached files included: nothing is
         left behind, and no report of an upload that was not stored is ever sent."""
+        # Read before the merge takes its connection: an upload holds one at a time, which
+        # is what the store's pool is sized from (`bootstrap.store_connections`).
+        marks = await self.reports.marks(chat_id)
         replies = asyncio.ensure_future(
-            self.reports.build(chat_id, report.text, t, beside_work=True)
+            self.reports.build(chat_id, report.text, t, beside_work=True, marks=marks)
         )
         try:
             await self._store(chat_id, claim, upload.filename, report, table, t)
