@@ -72,6 +72,10 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+_NEGATIONS = frozenset("不没无非未别")
+"""Characters that negate: a typo repair that put one in would flip what the seller said."""
+
+
 def _typo_places(length: int) -> range:
     """Where a Chinese term may have its one wrong character: inside a three-character term
     only (取消了 is no typo of 取消率), anywhere in a longer one (购买配松)."""
@@ -131,6 +135,8 @@ class Analyzer:
             for phrase in [*lexicon.synonyms.get(concept, []), "亚马逊"]:
                 if _HAN_ONLY.fullmatch(phrase) and MIN_HAN_TERM <= len(phrase) <= MAX_HAN_TERM:
                     for i in _typo_places(len(phrase)):
+                        if phrase[i] in _NEGATIONS:
+                            continue  # "可以算有效" is no typo of 不算有效: a 不 is never guessed
                         self._han_typo_terms.setdefault(f"{phrase[:i]}*{phrase[i + 1 :]}", phrase)
         # Typo repair targets: every English word the KB itself uses, indexed by its
         # one-letter deletions (SymSpell), so a lookup costs a few dict probes. Words of the
