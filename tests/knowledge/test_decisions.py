@@ -820,6 +820,19 @@ LEADS = [
         ("追踪号要在确认发货后24小时内上传，这是硬性要求吗", "不是。24 小时内上传是建议"),
     ),
     *cases(
+        "no_typo_repair_puts_a_negation_in_and_no_carrier_yes_covers_a_shape",
+        # "可以算有效" is no typo of 不算有效: an unscanned number is still "不可以".
+        ("4PX的单号还没揽收可以算有效吗", "不可以。还没有承运商扫描记录的单号不算有效"),
+        ("云途的单号可以算有效吗", "可以，YunExpress"),
+        # A number's length asked: the format, never the carrier's "can count".
+        ("is a USPS number with 19 digits valid?", "What USPS numbers look like: 20–22 digits"),
+        # A limit stated with neither "counts" nor "exempt" asked: the rule, no yes or no.
+        (
+            "Is EMS ok for Japan orders under 1000 yen?",
+            "On Amazon.co.jp, orders under JPY 1,000 are exempt",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

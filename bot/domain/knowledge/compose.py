@@ -90,7 +90,9 @@ _ASKS_VALID = re.compile(r"有效|算|认|能用|可以用|count|valid|ok\b|okay
 _NUMBER_CONDITION = re.compile(
     r"错|wrong|incorrect|mistake|typo|invalid|无效|没有?(?:扫描|揽收|物流|轨迹|记录)|no scans?|not scanned|"
     r"unscanned|after deliver|送达后|送达之后|签收后|mismatch|不一致|不对应|对不上|选成|selected|chose|"
-    r"中文|chinese|late|晚了|过期|expired|重复|duplicate|same number|fake|假|placeholder|虚拟"
+    r"中文|chinese|late|晚了|过期|expired|重复|duplicate|same number|fake|假|placeholder|虚拟|"
+    # A number's shape ("19 digits", "1Z开头18位"): the format decides, not the carrier.
+    r"\d+\s?(?:digits?|位|characters?|chars?)|开头|结尾|starts? with|ends? (?:in|with)"
 )
 _FEE = re.compile(r"费|fee|cost|price|charge")
 VTR_FACETS = {

@@ -75,6 +75,10 @@ _ACCOUNT_WIDE = re.compile(
     r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall"
 )
 _SUSPENSION = re.compile(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
+_ASKS_COUNT = re.compile(
+    r"算|计入|计算|统计|豁免|免除|追踪|跟踪|单号|count|exempt|excluded|included|tracking|vtr"
+)
+"""What a question stating a rule's limit asks of it: whether those orders count."""
 _OUTSIDE_EU = re.compile(
     r"outside (?:the )?(?:eu|europe)|non-eu|any marketplace|every marketplace|all marketplaces|"
     r"anywhere|everywhere|worldwide|欧盟以外|欧盟之外|非欧盟|欧洲以外|所有站点|任何站点|全球|不管哪个站"
@@ -597,12 +601,14 @@ def _stated_limit(case: Case) -> Decision | None:
     right_limit = case.amount == limit
     # The belief is "exempt" when it says 不算/exempt, else "counts"; a parcel service named
     # is never the EU letter exemption.
-    agrees = right_limit and case.negated and not (code == "eu_rule" and case.parcel)
+    verdict: bool | None = right_limit and case.negated and not (code == "eu_rule" and case.parcel)
+    if not (case.belief or case.negated or _ASKS_COUNT.search(case.text)):
+        verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
     if code == "eu_rule" and _OUTSIDE_EU.search(case.text):
-        agrees = False  # "…exempt even outside the EU": the letter rule is the EU/UK update's only
+        verdict = False  # "…exempt even outside the EU": the letter rule is the EU/UK update's
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "limit": limit}
     entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
-    return Decision(code=code, facts=facts, agrees=agrees, entry=entry)
+    return Decision(code=code, facts=facts, agrees=verdict, entry=entry)
 
 
 def _involved(case: Case) -> list[str]:
