@@ -265,6 +265,20 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
             sum=str(int(f["valid"]) + int(f["invalid"])),
             shipments=f["total"],
         )
+    elif "stated_rate" in f and {"total", "valid"} <= set(f):
+        head = t._(
+            "Your figures do not add up: {valid} valid of {shipments} is not {rate}%.",
+            valid=f["valid"],
+            shipments=f["total"],
+            rate=f["stated_rate"],
+        )
+    elif "stated_rate" in f and {"total", "invalid"} <= set(f):
+        head = t._(
+            "Your figures do not add up: {invalid} invalid of {shipments} do not make {rate}%.",
+            invalid=f["invalid"],
+            shipments=f["total"],
+            rate=f["stated_rate"],
+        )
     elif "unsure" in f:
         head = t._(
             "I cannot tell whether the {part} of {shipments} are the valid packages or the "

@@ -443,3 +443,57 @@ def test_the_invalid_a_fix_was_taken_from_is_no_whole(kb: KnowledgeBase) -> None
     assert _counts(kb, "I fixed 2 of my 3 invalid ones, 60 packages total, am I passing now?") == (
         Counts(60, 59)
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        # 12 invalid of 400 is 97.0%, not the 94% stated now ("from 97%" is what it was).
+        (
+            "My VTR dropped from 97% to 94% after 12 packages went untracked out of 400. how many to fix?",
+            "Your figures do not add up: 12 invalid of 400 do not make 94%.",
+        ),
+        # 45 of 50 is 90.0%, not 96%.
+        ("VTR 96%, 50 packages, 5 invalid, ok?", "5 invalid of 50 do not make 96%"),
+        ("我的有效追踪率是96%，50个包裹里45个有效，够吗", "50 个里 45 个有效，不是 96%"),
+    ],
+)
+def test_counts_that_contradict_the_stated_rate_are_not_decided(
+    kb: KnowledgeBase, question: str, told: str
+) -> None:
+    reply = _reply(kb, question)
+    assert told in reply and " valid of " not in reply and "个有效 =" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The shop's rate is not the category's: Toys 37/40 = 92.5% decides.
+        (
+            "shop overall is 97% but Toys has 40 packages and 37 valid, am I ok?",
+            "No — 37 valid of 40 = 92.5%",
+        ),
+        # A rate that agrees with the counts: 48/50 = 96.0%.
+        ("VTR 96%, 50 packages, 2 invalid, ok?", "Yes — 48 valid of 50 = 96.0%"),
+        # Categories and stores are no package counts: 100 alone is one figure.
+        (
+            "I have 2 categories and 100 orders in total, is my VTR ok?",
+            "I cannot tell from one figure.",
+        ),
+        # A daily volume beside the month's total: ⌊1425⌋ + 1 = 1426 valid, 74 without.
+        (
+            "我每天发50单，一个月大概1500单，最多能有几单没追踪",
+            "1500 个包裹里至少要有 1426 个有效追踪才能高于 95%：最多只能有 74 个",
+        ),
+    ],
+)
+def test_rates_of_other_groups_categories_and_daily_volumes(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)
+
+
+def test_the_bar_said_with_guo_is_no_stated_rate(kb: KnowledgeBase) -> None:
+    # "才能过95%" is the bar: 1890/2000 = 94.5%, ⌊1900⌋ + 1 − 1890 = 11 fixes, not a conflict.
+    first = _first_line(kb, "2000个包裹，有效1890，还要修几个才能过95%")
+    assert first.startswith("不达标：2000 个里 1890 个有效 = 94.5%") and "11 个" in first, first

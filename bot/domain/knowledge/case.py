@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from bot.domain.knowledge.entities import Entities
-from bot.domain.knowledge.figures import Counts, Reading, more_invalid, read_figures
+from bot.domain.knowledge.figures import (
+    BAR_PERCENT,
+    Counts,
+    Reading,
+    more_invalid,
+    read_figures,
+)
 from bot.domain.knowledge.schema import Lexicon
 from bot.domain.reference import Carrier, Marketplace, vocabulary
 
@@ -263,7 +269,8 @@ class CaseReader:
         amount, currency = _amount(text)
         origin, destination = _route(text, entities.markets_at)
         rate = _rate(text, len(metrics))
-        reading = read_figures(text, _not_counts(amount), rate if _one_rate(text) else None)
+        one_rate = rate if _one_rate(text) else None
+        reading = _checked(read_figures(text, _not_counts(amount), one_rate), one_rate, text)
         return Case(
             text=text,
             raw=raw,
@@ -543,7 +550,7 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
 
 _BAR_AFTER = re.compile(r"^\s*(?:以上|以下|之上|or (?:more|above|higher))")
 _BAR_BEFORE = re.compile(
-    r"(?:above|over|below|under|高于|低于|超过|保持在|维持在|掉到|跌到|跌破|get to|reach|stay)\s*$"
+    r"(?:above|over|below|under|beat|clear|高于|低于|超过|过|达到|回到|保持在|维持在|掉到|跌到|跌破|get to|reach|stay)\s*$"
 )
 
 
@@ -600,6 +607,25 @@ def _metric_end(text: str, at: int) -> int:
     return end
 
 
+_WHOLE_SHOP = re.compile(r"整体|店铺|全店|整店|总体|overall|\bshop\b|\bstore\b|account|whole")
+
+
+def _checked(reading: Reading, rate: float | None, text: str) -> Reading:
+    """Counts told in words against the one rate the seller states for them ("12 went
+    untracked out of 400 … now at 94%": 388/400 is 97%): when they disagree, neither is
+    worked out."""
+    now = reading.now
+    told = {"valid", "invalid"} & set(reading.roles)
+    if now is None or rate is None or not told or reading.then is not None:
+        return reading
+    if _WHOLE_SHOP.search(text) or rate == BAR_PERCENT:
+        return reading  # "shop overall 97%, Toys 37 of 40": the rate is another group's
+    decimals = len(f"{rate:g}".split(".")[1]) if "." in f"{rate:g}" else 0
+    if abs(now.valid * 100 / now.shipments - rate) <= 0.5 * 10**-decimals:
+        return reading
+    return Reading(reading.roles, unclear=True, stated_rate=rate)
+
+
 def _one_rate(text: str) -> bool:
     """One rate of the seller's in the message: only then is it the rate of the message's
     total ("Toys 94% (200) and Home 97% (100)" is two groups, not 94% of 100)."""
@@ -617,12 +643,20 @@ def _rate(text: str, metrics: int = 1) -> float | None:
     return rates[0] if metrics > 1 else min(rates)
 
 
+_WAS_RATE = re.compile(r"(?:from|从|由)\s*$")
+_NOW_RATE = re.compile(r"\s*(?:to|->|→|到|掉到|降到|跌到|变成|变为)")
+
+
 def _own_rate(text: str, match: re.Match[str]) -> float | None:
     value = float(match.group(1))
     if value > 100 or _PERCENT_OF.match(text, match.end()):
         return None  # "95% of 120" is a sum to work out, not a rate
     if _the_bar(text, match):
         return None  # "保持在95%以上", "still above 95%": the bar, whatever is said near it
+    if _WAS_RATE.search(text[max(0, match.start() - 8) : match.start()]) and _NOW_RATE.match(
+        text, match.end()
+    ):
+        return None  # "dropped from 97% to 94%": the rate it was, not the rate it is
     if _invalid_share(text, match):
         return round(100 - value, 6)  # "3%的包裹没有追踪号": the valid share is the rest
     if value != 95 or "." in match.group(1):

@@ -263,6 +263,8 @@ def _counts_unclear(case: Case) -> Decision | None:
     if case.metric not in (None, "vtr"):
         return None
     facts: dict[str, Fact] = {role: value for role, value in reading.roles.items()}
+    if reading.stated_rate is not None:
+        facts["stated_rate"] = f"{reading.stated_rate:g}"
     return Decision(code="counts_unclear", facts=facts, entry="vtr-formula")
 
 
@@ -294,7 +296,8 @@ _ALLOWANCE = re.compile(
 def _allowance(case: Case) -> Decision | None:
     """ "我要发100单，最多可以有几单没有追踪号", "how many valid do I need out of 120": of a
     total, the fewest valid (and so the most invalid) packages that keep VTR above 95%."""
-    if case.counts is not None or not case.one_figure or case.total is None:
+    told = set(case.reading.roles) - {"daily"} if case.reading else set()
+    if case.counts is not None or told != {"total"} or case.total is None:
         return None
     asked = case.how_many or _MOST.search(case.text)
     if not asked or case.metric not in (None, "vtr") or not _ALLOWANCE.search(case.text):

@@ -45,6 +45,8 @@ class Reading:
     """The window with the hypothetical applied ("if I fix 3", "再有2个变无效")."""
     unclear: bool = False
     """Figures were given but their roles do not fit together: ask, do not compute."""
+    stated_rate: float | None = None
+    """The rate the seller states, when the counts told in words disagree with it."""
 
     @property
     def counts(self) -> Counts | None:
@@ -118,6 +120,8 @@ _NUMBER = re.compile(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-
 _NOT_A_COUNT = re.compile(
     r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
     r"次|遍|times?\b|(?:carrier )?scans?\b|条(?:扫描|物流)|个扫描|"
+    r"categor(?:y|ies)\b|stores?\b|shops?\b|skus?\b|listings?\b|accounts?\b|marketplaces?\b|"
+    r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
 )
 _BAR_BEFORE = re.compile(
