@@ -5,8 +5,8 @@ report needs, so memory no longer holds every row's text.
 What needs the whole file is settled at the end from small columns: which rows are a
 shipment's first (its key's hash, `shipment_key`), which orders are exempt by value (the
 candidates' prices by order hash, `exemptions.value_exemptions_of`), and which tracking numbers
-several orders share (number and order hashes). Each row keeps four 8-byte hashes; the
-few-valued columns of its shipment (date, category, carrier, marketplace, verdict,
+several orders share (number and order hashes). Each row keeps three 8-byte hashes and
+half of a fourth (28 bytes); the few-valued columns of its shipment (date, category, carrier, marketplace, verdict,
 exclusion) are kept once per distinct combination (a "group", by the hash of the
 combination), and the text of a row only where it is a defect, or a tracking number seen
 before (a bitmap of hashes says which may be).
@@ -55,9 +55,9 @@ GROUP_COLUMNS = [*KEY_COLUMNS, "excluded", "scientific"]
 """What a shipment is counted by: the report's keys, its exclusion, and whether Excel
 turned its number into 9.4E+21 (a warning of its own)."""
 SEEN_SLOTS_BITS = 23
-"""Tracking numbers seen, by the top bits of their hash: 2^23 one-bit slots (1 MiB). With
-700,000 numbers set, about one new number in twelve looks seen (one in twenty-five on
-average over the file), and only those numbers' text is kept."""
+"""Tracking numbers seen, by the top bits of their hash: 2^23 one-bit slots (1 MiB), many
+more than a big file has numbers, so few new numbers look seen, and only those numbers'
+text is kept (how many: docs/performance.md)."""
 _DEFECT_COLUMNS = [
     "row",
     "order_id",
@@ -72,8 +72,9 @@ _DEFECT_COLUMNS = [
 
 
 GROUP_BATCHES = 8
-"""Batches whose distinct groups are kept apart before they are merged: a batch of a
-million-row file holds about 20,000 of the file's 65,000."""
+"""Batches whose distinct groups are kept apart before they are merged: a batch of a big
+file holds a good part of the file's groups, so merging after every batch would cost a
+merge of all of them each time."""
 
 
 class HashCollision(Exception):

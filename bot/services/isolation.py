@@ -58,7 +58,7 @@ T = TypeVar("T")
 class Usage(NamedTuple):
     """What one analysis cost its worker, for the log and the hostile-file tests. (Not a
     dataclass: `vtrbot check` holds this module while its worker runs, and dataclasses
-    imports inspect, a megabyte of it.)"""
+    imports inspect, which it would hold too.)"""
 
     cpu_seconds: float
     peak_rss_bytes: int
@@ -259,10 +259,9 @@ def _fresh_round_trip(target: Callable[..., None], args: tuple[Any, ...]) -> Any
 
 ONE_ARENA = "narenas:1"
 """Added to the bot's allocator settings (`bot.ALLOCATOR_SETTINGS`) for a fresh worker:
-polars' jemalloc then keeps one arena's freed pages, not one per core and thread. On the
-1M-row file the worker peaked 15-20 MiB lower for no CPU measurable on a busy machine
-(docs/performance.md); handing pages back at once (decay 0) saved 5 MiB more for 20-30%
-more CPU, and was not taken."""
+polars' jemalloc then keeps one arena's freed pages, not one per core and thread: a lower
+peak for no CPU measurable, where handing pages back at once (decay 0) cost CPU for little
+more (the figures are in docs/performance.md, "`vtrbot check`'s process tree")."""
 
 
 def _worker_env() -> dict[str, str]:
@@ -387,8 +386,8 @@ _M_MMAP_THRESHOLD = -3
 def _map_large_blocks_alone() -> None:
     """Have glibc map blocks of 256 KiB and more on their own, so they go back to the system
     when freed. Left to itself it raises that threshold to the size of the first such block
-    freed, and the file's chunks (a few MB of bytes each) then stay in its heap: about
-    15 MiB of an analysis's peak (docs/performance.md). Not glibc: nothing to do."""
+    freed, and the file's chunks (CHUNK_BYTES of bytes each) then stay in its heap, part of
+    an analysis's peak (docs/performance.md). Not glibc: nothing to do."""
     import ctypes  # the worker's alone
 
     try:
