@@ -497,3 +497,32 @@ def test_the_bar_said_with_guo_is_no_stated_rate(kb: KnowledgeBase) -> None:
     # "才能过95%" is the bar: 1890/2000 = 94.5%, ⌊1900⌋ + 1 − 1890 = 11 fixes, not a conflict.
     first = _first_line(kb, "2000个包裹，有效1890，还要修几个才能过95%")
     assert first.startswith("不达标：2000 个里 1890 个有效 = 94.5%") and "11 个" in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # After fixing 3 (supposed): 286/300 = 95.33% → 95.3%; now 283/300 = 94.3%.
+        (
+            "300个包裹，283个有效，修好3个之后能过吗",
+            "能。如果再修好 3 个：达标：300 个里 286 个有效 = 95.3%",
+        ),
+        (
+            "300 packages 283 valid — after fixing 3 am I over?",
+            "Yes — With 3 more fixed: 286 valid of 300 = 95.3%",
+        ),
+        # Two more go bad: 288/300 = 96.0%, still above: the yes follows the supposed counts.
+        (
+            "300 packages, 290 valid. two more go bad, still ok?",
+            "Yes — With 2 more invalid: 288 valid of 300 = 96.0%",
+        ),
+        (
+            "300个包裹290个有效，再坏2单会怎样",
+            "如果再有 2 个无效：达标：300 个里 288 个有效 = 96.0%",
+        ),
+    ],
+)
+def test_suppositions_said_after_the_fact_or_as_going_bad(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

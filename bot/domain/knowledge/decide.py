@@ -547,9 +547,16 @@ def _shipment_age(case: Case) -> Decision | None:
 
 
 def _passes_asked(case: Case, passes: bool) -> bool:
-    """The answer to "do I pass?" or to "am I below?", whichever the seller asked."""
-    asks_fail = bool(_FAIL_WORDS.search(case.text))
+    """The answer to "do I pass?" or to "am I below?", whichever the seller asked; words
+    that suppose more invalid ("two more go bad, still ok?") ask nothing."""
+    asks_fail = bool(_FAIL_WORDS.search(_SUPPOSED_BAD.sub(" ", case.text)))
     return passes != asks_fail
+
+
+_SUPPOSED_BAD = re.compile(
+    r"go(?:es)? bad|turns? (?:out )?(?:invalid|bad)|become (?:invalid|bad)|"
+    r"more (?:invalid|bad|untracked|defects?)|变(?:成)?无效|再坏|又坏"
+)
 
 
 def _letter_outside_eu(case: Case) -> Decision | None:

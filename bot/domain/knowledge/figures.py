@@ -75,6 +75,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
         r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
         r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
+        r"坏|出问题|"
         r"\ball but\b|\ball except\b|\bempty\b|"
         r"没(?:有)?(?:被)?扫",
     ),
@@ -146,6 +147,7 @@ _WHOLE_AFTER = re.compile(
 
 _HYPOTHETICAL = re.compile(
     r"\bif\b|what if|suppose|would|\bwill\b|\bshould\b|enough|\bthen\b|要是|如果|假如|假设|万一|"
+    r"after (?:fixing|correcting|i fix)|之后能|以后能|之后会|后能过|"
     r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? "
 )
 _BEFORE_DELIVERY = re.compile(
