@@ -741,7 +741,17 @@ def _carrier_chinese_name(case: Case) -> Decision | None:
     ):
         return None
     facts: dict[str, Fact] = {"carrier": case.carriers[0].name if case.carriers else ""}
-    return Decision(code="carrier_chinese_name", facts=facts, agrees=False, entry="carrier-choose")
+    # "can I type it in Chinese?" is a no; "typed in Chinese it is invalid, right?" a yes.
+    says_invalid = bool(_SAYS_INVALID.search(case.text))
+    return Decision(
+        code="carrier_chinese_name", facts=facts, agrees=says_invalid, entry="carrier-choose"
+    )
+
+
+_SAYS_INVALID = re.compile(
+    r"无效|不算有效|不行|不可以|不能用|不被接受|不认|invalid|not (?:valid|accepted|allowed|recogni[sz]ed)|"
+    r"rejected|won't (?:work|count)|doesn't (?:work|count)|don't (?:work|count)"
+)
 
 
 _NUMBER_AFTER = re.compile(
