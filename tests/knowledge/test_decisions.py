@@ -833,6 +833,39 @@ LEADS = [
         ),
     ),
     *cases(
+        "true_beliefs_confirmed_and_their_denials_corrected",
+        # domain.md 1b: typed Chinese carrier names are invalid — said as a belief, that is right.
+        (
+            "carrier names typed in Chinese are treated as invalid, right?",
+            "Right: Typing the carrier's name in Chinese",
+        ),
+        ("用中文填承运商名字会被当成无效，对吧", "对。"),
+        ("can I type the carrier name in Chinese?", "No — Typing the carrier's name in Chinese"),
+        # Exempt shipments leave numerator and denominator.
+        ("豁免的包裹分子分母都不算，对吗", "对。豁免的货件分子和分母都不计入"),
+        (
+            "exempt orders still count in the denominator, right?",
+            "Not right: Exempt shipments leave both sides",
+        ),
+        (
+            "exempt shipments are removed from both the numerator and the denominator, right?",
+            "Right: Exempt shipments leave both sides",
+        ),
+        # The window by promised delivery date; "item not received" is the A-to-z claim's words.
+        ("VTR窗口是按承诺送达日期算的吧", "对。亚马逊按承诺送达日期来划"),
+        (
+            "without tracking I automatically lose item-not-received A-to-z claims, right?",
+            "Right: Without tracking",
+        ),
+        # Valid needs a scan: said as a belief, right; its denial corrected.
+        ("a tracking number needs at least one carrier scan to be valid, correct?", "Right: "),
+        ("追踪号至少要有一次承运商扫描才算有效，对吧", "对。"),
+        (
+            "if my VTR drops below 95% I can lose selling rights in that category, right?",
+            "Right: Only that category is restricted",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

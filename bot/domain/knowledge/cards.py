@@ -68,12 +68,6 @@ class Claim(_Loose):
     defect" for "tracking added after delivery is fine"): they do not negate it."""
     says: Texts
 
-    def without_stated(self, text: str) -> str:
-        """The text without the words that state the belief itself (`stated_by`)."""
-        for pattern in self.stated_by:
-            text = re.sub(pattern, " ", text)
-        return text
-
     def denied_in(self, text: str) -> bool:
         return any(re.search(p, text) for p in self.denied_by)
 

@@ -332,12 +332,6 @@ def shipment_age(text: str) -> int | None:
     return None
 
 
-def negates(text: str) -> bool:
-    """The text says something does not hold or count ("不算", "isn't exempt") — the
-    reading of `Case.negated`, for a text with some words taken out."""
-    return bool(_NEGATION.search(_A_NOT_A.sub("", text)))
-
-
 def denies(text: str) -> bool:
     """ "…用不了", "doesn't support …", "不算吧": the question says something does not hold,
     so a registry's plain "yes, it does" cannot be its first word."""

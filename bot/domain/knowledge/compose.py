@@ -18,7 +18,7 @@ from bot.domain.knowledge.cards import (
     marketplace_lead,
     without_yes,
 )
-from bot.domain.knowledge.case import Case, denies, negates, states_a_belief
+from bot.domain.knowledge.case import Case, denies, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
@@ -521,8 +521,9 @@ class Composer:
         claim = next((c for c in self._cards.claims if c.holds_in(case.text)), None)
         if claim is None:
             return None
-        # Words that state the belief itself ("不需要追踪也能算准时") are no negation of it.
-        said = negates(claim.without_stated(case.text)) if claim.stated_by else case.negated
+        # Words that state the belief itself ("不需要追踪也能算准时", "removed from both") and
+        # the words it is made of are no negation of it.
+        said = claim.negated_around(case.text) if claim.stated_by else case.negated
         negated = said or claim.denied_in(case.text)
         truth = claim.truth != (claim.flips and negated)
         if not claim.flips and not claim.exemption and case.belief:
