@@ -93,6 +93,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     ),
 )
 BAR_PERCENT = 95.0
+_ANY_DIGIT = re.compile(r"\d")
 _RATE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?\d")
 _ASKED = re.compile(
     r"how many(?:\s+[a-z']+){0,4}?\s+(?:lack|without|invalid|bad|untracked|missing|valid|fix)[a-z]*"
@@ -225,6 +226,8 @@ def read_figures(
     """The figures of a normalised text by role, checked against each other; `skip` holds
     numbers that are something else (an order's amount), `rate` the seller's VTR."""
     text = _ASKED.sub(lambda m: " " * len(m.group()), spell_digits(text))
+    if not _ANY_DIGIT.search(text):
+        return Reading({})  # nothing counted: the role words need not be looked for
     rate_of = _RATE_OF.search(text)
     if rate is None and rate_of and float(rate_of.group(1)) != BAR_PERCENT:
         rate = float(rate_of.group(1))  # "97% of 100 shipments valid": the seller's
