@@ -577,3 +577,10 @@ def test_categories_rates_listed_or_asked_are_each_judged(
     answer = kb.answer(question)
     reply = render_answer(answer, kb, translator(answer.lang), html=False)
     assert all(line in reply for line in lines), reply
+
+
+def test_the_defect_report_s_category_filter_is_not_the_per_category_rule(
+    kb: KnowledgeBase,
+) -> None:
+    first = _first_line(kb, "can I filter the VTR defect report by category?")
+    assert "defect report" in first and "account-wide" not in first, first

@@ -887,6 +887,8 @@ def _place_concepts() -> frozenset[str]:
 def _account_wide(case: Case) -> Decision | None:
     if "vtr" not in case.concepts and "trackingid" not in case.concepts:
         return None
+    if "defectreport" in case.concepts:
+        return None  # "the defect report can be filtered by category": the report's filters
     wide = bool(_ACCOUNT_WIDE.search(case.text))
     per = bool(_PER_CATEGORY.search(case.text))
     if _NOT_PER_CATEGORY.search(case.text):
