@@ -350,14 +350,16 @@ def _every_category(report: VtrReport, t: Translator, m: Markup) -> list[str]:
 def _defects(
     case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
 ) -> list[str]:
-    """The defects asked about: of the named categories, and of the named carriers (as
-    selected or as the number looks), most recent first."""
+    """The defects asked about: of the named categories and marketplaces, of the named
+    carriers (as selected or as the number looks) or orders, most recent first."""
     categories = {g.name for g in named if any(g is s for s in report.by_category)}
+    places = {g.name for g in named if any(g is s for s in report.by_marketplace)}
     orders = _orders_named(case, report)
     chosen = [
         d
         for d in report.defects
         if (not categories or d.category in categories)
+        and (not places or d.marketplace in places)
         and _carriers_fit(case, d)
         and (not orders or d.order_id.casefold() in orders)
         and (not _UNTRACKED.search(case.text) or d.reason == "missing_tracking")

@@ -203,3 +203,9 @@ async def test_orders_by_id_and_the_invalid_ones_counted(
     # A mismatch asked without carriers named.
     mismatch = await ask("are there any orders where the carrier doesn't match the number?")
     assert "111-7770002-0000002" in mismatch and "302-7770003-0000003" not in mismatch, mismatch
+
+
+async def test_a_marketplace_s_problem_orders(ask: Callable[[str], Awaitable[str]]) -> None:
+    # Amazon.de has one defect: 302-7770003-0000003 (YT123).
+    reply = await ask("德国站那单有问题的是哪单")
+    assert "302-7770003-0000003" in reply and "111-7770001-0000001" not in reply, reply
