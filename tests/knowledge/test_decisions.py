@@ -866,6 +866,20 @@ LEADS = [
         ),
     ),
     *cases(
+        "every_order_needs_tracking_and_the_report_s_filters",
+        # Seed 004's update: tracking for every self-fulfilled order, a few exemptions.
+        (
+            "does every self-fulfilled order need tracking?",
+            "Yes — Every self-fulfilled order needs tracking",
+        ),
+        ("自发货是不是每个订单都要有追踪号", "是。所有自配送订单都要有买家能看到的追踪信息"),
+        # Filters "by product category" are the defect report's, not VTR per category.
+        (
+            "can the defect report be filtered by product category? I think so",
+            "Right: Click Request Report in the Shipping Performance section",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),
