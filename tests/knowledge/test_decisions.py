@@ -880,6 +880,19 @@ LEADS = [
         ),
     ),
     *cases(
+        "orders_not_yet_shipped_are_not_in_vtr",
+        # domain.md 1: VTR counts shipments confirmed as shipped.
+        (
+            "does VTR count packages that were never shipped?",
+            "No — Orders not yet shipped are not in VTR",
+        ),
+        ("未发货的订单算VTR吗", "不算。还没发货的订单不计入 VTR"),
+        (
+            "unshipped orders don't count toward VTR, right?",
+            "Right: Orders not yet shipped are not in VTR",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),
