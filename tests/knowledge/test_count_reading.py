@@ -526,3 +526,20 @@ def test_suppositions_said_after_the_fact_or_as_going_bad(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # "maybe" holds no month: 15 is a count. 300 − 15 = 285.
+        ("about 300 orders, maybe 15 missing tracking, ok?", 300, 285),
+        # A share of the whole without tracking: 5% of 400 = 20 invalid, 380 valid.
+        ("I think around 5% of my 400 packages have no tracking — am I below?", 400, 380),
+        # 3% of 600 = 18 untracked: 582 valid.
+        ("3% of our 600 shipments were untracked, fine?", 600, 582),
+    ],
+)
+def test_a_share_without_tracking_and_words_that_hold_a_month(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)

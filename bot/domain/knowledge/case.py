@@ -67,7 +67,7 @@ _INVALID = re.compile(
     r"缺|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|no scan|错|wrong|incorrect|bad|fail"
 )
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
-_PERCENT_OF = re.compile(r"\s*(?:of|的)\s*\d")
+_PERCENT_OF = re.compile(r"\s*(?:of|的)\s*(?:(?:my|our|the|all|these|those)\s+)?\d")
 _BAR_TALK = re.compile(
     r"要求|需要|门槛|标准|bar|threshold|require|minimum|target|at least|以上|必须|高于|超过|above|over 95|get to|reach"
 )

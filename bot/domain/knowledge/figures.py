@@ -113,6 +113,7 @@ _ALL_VALID = re.compile(
     r"all (?:are |were )?valid|none (?:are |is |were )?invalid|没有一个无效"
 )
 _ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
+_INVALID_WORDS = next(pattern for role, pattern in _ROLE_WORDS if role == "invalid")
 _WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 3.0}
 """How much a role says: a fix or a daily volume is specific, a package noun is not."""
 
@@ -132,7 +133,8 @@ _BAR_BEFORE = re.compile(
 )
 """A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
 _MONTH_BEFORE = re.compile(
-    r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$"
+    r"(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
 """A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
 _CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
@@ -231,6 +233,9 @@ def read_figures(
     rate_of = _RATE_OF.search(text)
     if rate is None and rate_of and float(rate_of.group(1)) != BAR_PERCENT:
         rate = float(rate_of.group(1))  # "97% of 100 shipments valid": the seller's
+        said_of = _CLAUSE.split(text[rate_of.end() :], 1)[0]
+        if _INVALID_WORDS.search(said_of):
+            rate = 100 - rate  # "5% of my 400 have no tracking": the valid share is the rest
     words = _role_words(text)
     figures = [f for f in _figures(text, words) if f.value not in skip]
     roles = _assign(figures)
