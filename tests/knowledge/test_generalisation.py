@@ -584,3 +584,25 @@ def test_the_defect_report_s_category_filter_is_not_the_per_category_rule(
 ) -> None:
     first = _first_line(kb, "can I filter the VTR defect report by category?")
     assert "defect report" in first and "account-wide" not in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The bar asked and the seller's rate told after it: the verdict on the rate too.
+        ("VTR要多少？我现在94%", "不达标：有效追踪率 94% 低于要求"),
+        ("what's the target for vtr? mine is 95.5", "A VTR of 95.5% passes"),
+        # A bare rate in VTR's range asked about, in this bot, is VTR.
+        ("Is 96% ok and what is the window", "Yes — A VTR of 96% passes"),
+    ],
+)
+def test_a_rate_told_beside_the_bar_asked_is_decided(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
+
+
+def test_a_window_asked_after_a_bare_rate_is_vtr_s(kb: KnowledgeBase) -> None:
+    answer = kb.answer("Is 96% ok and what is the window")
+    assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-threshold", "vtr-window"]

@@ -185,6 +185,9 @@ class KnowledgeBase:
             return whole
         answers: list[Answer] = []
         subject = " ".join(self._subject(pieces[0])[:1])
+        if not subject and (whole.matched or "").startswith("vtr"):
+            # "Is 96% ok and what is the window": the first part was read as VTR's.
+            subject = self._lexicon.synonyms.get("vtr", [""])[0]
         for number, piece in enumerate(pieces):
             # "要额外付费吗？" after a question about Buy Shipping is about Buy Shipping; "by
             # when must I do it?" after "how do I fix a wrong tracking number" is about what

@@ -366,16 +366,28 @@ _BARE_RATE = re.compile(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9ff
 """A rate the seller names without a metric ("my rate is 95 flat"): in this bot, their VTR."""
 
 
+_BAR_ASKED = re.compile(
+    r"要多少|要求多少|需要多少|标准是多少|门槛是多少|what(?:'s| is) the (?:bar|target|threshold|minimum)|"
+    r"how (?:high|much) (?:does it|do i|should it) need"
+)
+"""The bar asked beside a rate told ("VTR要多少？我现在94%"): the verdict on the rate too."""
+VTR_RANGE = 50.0
+_FORM = frozenset({"whatis", "why", "howto", "window", "threshold", "drop"})
+
+
 def _vtr_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric not in (None, "vtr") or _asks_about_the_carrier(case):
         return None
     consequence = bool(_CONSEQUENCE.search(case.text))
     asked = _ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do
-    if not (asked or consequence):
+    if not (asked or consequence or _BAR_ASKED.search(case.text)):
         return None
     named = case.concepts & {"trackingid", "threshold", "drop", "invalid", "category"}
+    # "Is 96% ok?": a rate in VTR's range asked about, no metric named, in this bot is VTR.
+    bare = _ASKS_PASS.search(case.text) and case.rate >= VTR_RANGE and not case.belief
+    bare = bare and not case.concepts - _FORM
     if case.metric is None and not (
-        named or _BARE_RATE.search(case.text) or _names_a_category(case)
+        named or _BARE_RATE.search(case.text) or _names_a_category(case) or bare
     ):
         return None
     rate = Fraction(str(case.rate))

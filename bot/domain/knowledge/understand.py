@@ -408,7 +408,8 @@ _PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
 # written without its sign, a few words after the metric's name (two digits, not days or a
 # count: "vtr 96 valid of 100" keeps its counts).
 _RATE_WITHOUT_SIGN = re.compile(
-    r"((?:vtr|有效追踪率|追踪率|跟踪率|有效率|tracking rate|\brate\b)[^\d,，。;；?？!！/]{0,16}?)"
+    r"((?:vtr|有效追踪率|追踪率|跟踪率|有效率|tracking rate|\brate\b|\bmine\b|\bours\b|我的是|我现在)"
+    r"[^\d,，。;；?？!！/]{0,16}?)"
     r"([5-9]\d(?:\.\d+)?|100)(?![\d.%/]|\s*(?:天|日|days?|个|单|件|笔|票|条|包裹|packages?|orders?|"
     r"shipments?|parcels?|valid|invalid|有效|无效|of\b|out\b|in\b|from\b))"
 )
