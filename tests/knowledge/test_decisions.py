@@ -893,6 +893,18 @@ LEADS = [
         ),
     ),
     *cases(
+        "two_scans_said_of_an_order_s_value",
+        # domain.md 1b: two scans from USD 5, one under it.
+        (
+            "a 3 dollar order from China to the US needs two scans, right?",
+            "Not right: A USD 3 order",
+        ),
+        (
+            "美国站8美元的订单需要两次扫描吗",
+            "是的。从中国直发美国站、8 美元的订单（5 美元及以上）需要两条",
+        ),
+    ),
+    *cases(
         "a_plain_carrier_question_keeps_its_yes",
         ("DHL的单号算有效吗", "可以，DHL"),
     ),

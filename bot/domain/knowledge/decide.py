@@ -648,6 +648,11 @@ _ONE_SCAN = re.compile(
 )
 
 
+_TWO_SCANS = re.compile(
+    r"(?:两|2)\s?(?:次|条|个)[^，。,.]{0,4}扫描|two (?:carrier )?scans|2 (?:carrier )?scans|second scan|scanned twice"
+)
+
+
 def _us_rule(case: Case) -> Decision:
     """ "under $5 needs no scan?": the US-from-China scan rule, stated and checked."""
     if _NO_SCAN.search(case.text):
@@ -675,7 +680,11 @@ def _us_scans(case: Case) -> Decision | None:
     two = (case.amount or 0.0) >= US_TWO_SCANS_FROM_USD
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "two_scans": two}
     one_scan_said = bool(_ONE_SCAN.search(case.text))
-    agrees = None if not one_scan_said else not two
+    # At USD 5 itself the figure is the rule's limit ("$5 and up need two scans"): the claim's.
+    at_limit = case.amount == US_TWO_SCANS_FROM_USD
+    two_scans_said = bool(_TWO_SCANS.search(case.text)) and not at_limit
+    # "one scan is enough?" is a yes under USD 5; "needs two scans?" a yes from USD 5.
+    agrees = (not two) if one_scan_said else (two if two_scans_said else None)
     return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
 
 
