@@ -543,3 +543,29 @@ def test_a_share_without_tracking_and_words_that_hold_a_month(
     kb: KnowledgeBase, question: str, shipments: int, valid: int
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "4 bad" tells a figure; "pass?" is what is asked: 76/80 = 95.0% → No.
+        ("I have 2 weeks of data: 80 packages, 4 bad. pass?", "No — 76 valid of 80 = 95.0%"),
+        ("am I failing? 80 packages, 4 bad", "Yes — 76 valid of 80 = 95.0%"),
+        # The rate it was ("2 weeks ago", 之前) is not the rate it is: 93% of 300 = 279;
+        # ⌊285⌋ + 1 − 279 = 7 fixes.
+        (
+            "my VTR was 96% 2 weeks ago, now 93%. 300 packages. how many to fix?",
+            "279 valid of 300 = 93.0%",
+        ),
+        (
+            "我的VTR之前是97%，现在93%，一共300个包裹，要修几个",
+            "不达标：300 个里 279 个有效 = 93.0%",
+        ),
+        # Numbers the carrier rejected are invalid: 48/60 = 80.0%.
+        ("USPS 9400 numbers on 12 of 60 orders were rejected, ok?", "No — 48 valid of 60 = 80.0%"),
+    ],
+)
+def test_told_words_are_not_the_question_and_a_past_rate_is_not_the_rate(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead)

@@ -638,6 +638,12 @@ def _rate(text: str, metrics: int = 1) -> float | None:
 
 
 _WAS_RATE = re.compile(r"(?:from|从|由)\s*$")
+_USED_TO_BE = re.compile(
+    r"(?:\bwas|used to be|had been|曾经是?|以前是?|原来是?|之前是?|上周是?|上个月是?)\s*(?:vtr\s*)?$"
+)
+_AGO = re.compile(
+    r"\s*(?:\d+\s*(?:days?|weeks?|months?|天|周|个月)\s*)?(?:ago|before|earlier|前|之前|以前)"
+)
 _NOW_RATE = re.compile(r"\s*(?:to|->|→|到|掉到|降到|跌到|变成|变为)")
 
 
@@ -651,6 +657,10 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
         text, match.end()
     ):
         return None  # "dropped from 97% to 94%": the rate it was, not the rate it is
+    if _USED_TO_BE.search(text[max(0, match.start() - 16) : match.start()]) or _AGO.match(
+        text, match.end()
+    ):
+        return None  # "was 96% 2 weeks ago, now 93%": the rate it was
     if _invalid_share(text, match):
         return round(100 - value, 6)  # "3%的包裹没有追踪号": the valid share is the rest
     if value != 95 or "." in match.group(1):

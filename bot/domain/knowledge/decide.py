@@ -561,8 +561,16 @@ def _shipment_age(case: Case) -> Decision | None:
 def _passes_asked(case: Case, passes: bool) -> bool:
     """The answer to "do I pass?" or to "am I below?", whichever the seller asked; words
     that suppose more invalid ("two more go bad, still ok?") ask nothing."""
-    asks_fail = bool(_FAIL_WORDS.search(_SUPPOSED_BAD.sub(" ", case.text)))
+    asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", case.text))
+    asks_fail = bool(_FAIL_WORDS.search(asked))
     return passes != asks_fail
+
+
+_TOLD_BAD = re.compile(
+    r"\d[\d,]*\s*(?:个|单|件)?\s*(?:(?:of them|were|are|is|had|have|with|packages?|orders?|shipments?)\s+){0,2}"
+    r"(?:bad|wrong|invalid|failed|defective|defects?|problems?|有问题|坏)"
+)
+"""Words that tell a figure ("80 packages, 4 bad"), not what is asked of it ("pass?")."""
 
 
 _SUPPOSED_BAD = re.compile(

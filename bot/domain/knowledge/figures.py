@@ -75,7 +75,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
         r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
         r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
-        r"坏|出问题|"
+        r"坏|出问题|\brejected\b|\bunconfirmed\b|not accepted|被拒|未确认|不被认可|"
         r"\ball but\b|\ball except\b|\bempty\b|"
         r"没(?:有)?(?:被)?扫",
     ),
