@@ -14,9 +14,15 @@ ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 # Dependencies get their own layer: it is rebuilt only when pyproject.toml changes.
 COPY pyproject.toml README.md ./
-RUN mkdir bot && touch bot/__init__.py && pip install . && pip uninstall -y vtrbot
+# The placeholder's build tree goes too: setuptools copies a source file into build/ only
+# when it is newer, and a clone's files are older than that tree, so the placeholder's empty
+# bot/__init__.py would be the one installed.
+RUN mkdir bot && touch bot/__init__.py && pip install . && pip uninstall -y vtrbot \
+    && rm -rf build bot *.egg-info
 COPY bot ./bot
-RUN pip install --no-deps .
+# ...and the installed package is checked to be the copied source, file for file.
+RUN pip install --no-deps . \
+    && diff -r -x __pycache__ bot "$(python -c 'import bot, os; print(os.path.dirname(bot.__file__))')"
 # Catalogs are compiled here so a broken translation fails the build, not a chat.
 COPY locales ./locales
 RUN pybabel compile --statistics -d locales -D messages
