@@ -569,3 +569,9 @@ def test_told_words_are_not_the_question_and_a_past_rate_is_not_the_rate(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead)
+
+
+def test_failed_is_no_typo_of_filed(kb: KnowledgeBase) -> None:
+    # 3 of 80 failed: 77/80 = 96.25% → 96.3%, above.
+    first = _first_line(kb, "3 of 80 packages failed tracking, good enough?")
+    assert first.startswith("Yes — 77 valid of 80 = 96.3%"), first

@@ -20,7 +20,8 @@ __all__ = ["ROLE_WORDS", "Counts", "Reading", "counts_at", "more_invalid", "read
 
 ROLE_WORDS = (
     "fix fixes fixed fixing corrected correcting repaired edited flagged defective untracked "
-    "delivered shipped shipments parcels packages orders blank missing lacking bad ones"
+    "delivered shipped shipments parcels packages orders blank missing lacking bad ones failed "
+    "failing rejected unconfirmed untracked"
 )
 """English words the figures are read by: real words, never typos to repair ("fixes" is
 not "files")."""
