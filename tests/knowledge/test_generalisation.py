@@ -606,3 +606,16 @@ def test_a_rate_told_beside_the_bar_asked_is_decided(
 def test_a_window_asked_after_a_bare_rate_is_vtr_s(kb: KnowledgeBase) -> None:
     answer = kb.answer("Is 96% ok and what is the window")
     assert [answer.matched, *(p.matched for p in answer.parts)] == ["vtr-threshold", "vtr-window"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 日圓 (Traditional) is 日圆 once simplified: yen, like 日元.
+        ("日本站低於1000日圓的訂單要算嗎", "不用。日本站低于 1,000 日元的订单属于豁免"),
+        ("日本站800日圓的單算VTR嗎", "不计入：日本站 800 日元的订单属于豁免"),
+    ],
+)
+def test_yen_written_traditionally(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -33,7 +33,7 @@ _CURRENCIES = (
     ("EUR", r"€|eur|euros?|欧元|欧"),
     ("USD", r"\$|usd|dollars?|美元|美金|刀"),
     ("GBP", r"£|gbp|pounds?|英镑"),
-    ("JPY", r"jpy|yen|日元|円|日币"),
+    ("JPY", r"jpy|yen|日元|日圆|円|日币"),
 )
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _AMOUNT_AFTER = [
@@ -396,7 +396,7 @@ def _amount(text: str) -> tuple[float | None, str | None]:
     return None, None
 
 
-_UNIT = r"(?:[a-z€$£¥]+|日元|欧元|美元|美金|英镑|円|元|欧|刀)?"
+_UNIT = r"(?:[a-z€$£¥]+|日元|日圆|欧元|美元|美金|英镑|円|元|欧|刀)?"
 _UNDER_AFTER = re.compile(rf"^\s*{_UNIT}\s*(?:以下|以内|之下|below|or less)")
 _UNDER_BEFORE = re.compile(r"(?:under|below|less than|低于|不到|少于|小于)\s*(?:[a-z€$£¥]+)?\s*$")
 _OVER_AFTER = re.compile(rf"^\s*{_UNIT}\s*(?:以上|or more)")
