@@ -619,3 +619,22 @@ def test_a_window_asked_after_a_bare_rate_is_vtr_s(kb: KnowledgeBase) -> None:
 def test_yen_written_traditionally(kb: KnowledgeBase, question: str, lead: str) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Buy Shipping's A-to-z protection needs a Claims Protected service, an on-time first
+        # scan and Amazon refunding (domain.md 1b): a broken condition is no protection.
+        ("用了购买配送，但是是我自己给买家退的款，还受保护吗", "不"),
+        ("I used buy shipping but shipped late, am I still protected against a-to-z", "No — "),
+        # Every US order from China needs at least one scan, under USD 5 too.
+        ("美国站从中国发4美元的单，没有扫描记录也可以吧", "不"),
+        # 但是 is no verb to answer with.
+        ("我发了100单 但是有5单没追踪 达标吗", "不达标：100 个里 95 个有效"),
+    ],
+)
+def test_broken_conditions_and_verbs(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
+    assert not first.startswith(("是。", "Yes")), first

@@ -649,7 +649,8 @@ def _involved(case: Case) -> list[str]:
 
 
 _NO_SCAN = re.compile(
-    r"不需要.{0,4}扫描|不用.{0,4}扫描|没有扫描也|无需扫描|no (?:carrier )?scans?|don't need any|do not need any|without (?:any )?scan"
+    r"不需要.{0,4}扫描|不用.{0,4}扫描|没有扫描也|没有?(?:任何)?扫描(?:记录)?(?:也)?(?:可以|行|算|没事|没问题)|"
+    r"无需扫描|no (?:carrier )?scans?|don't need any|do not need any|without (?:any )?scan|unscanned"
 )
 _ONE_SCAN = re.compile(
     r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:carrier )?scan|single scan|1 scan|scanned once"
@@ -693,6 +694,8 @@ def _us_scans(case: Case) -> Decision | None:
     two_scans_said = bool(_TWO_SCANS.search(case.text)) and not at_limit
     # "one scan is enough?" is a yes under USD 5; "needs two scans?" a yes from USD 5.
     agrees = (not two) if one_scan_said else (two if two_scans_said else None)
+    if _NO_SCAN.search(case.text):
+        agrees = False  # "3美元，没有扫描可以吗": every US order needs at least one scan
     return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
 
 

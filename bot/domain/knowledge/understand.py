@@ -308,7 +308,7 @@ _ASKS_ZH = re.compile(
 )
 _ASKS_EN = re.compile(
     r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did)\b|"
-    r"[.!?]\s+(?:is|are|does|do|can|could|should|will|would|did|am)\b|"
+    r"[.!?,;]\s+(?:is|are|does|do|can|could|should|will|would|did|am|has|have)\b|"
     r"\b(?:what|which|when|where|why|how)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)"
 )
 
