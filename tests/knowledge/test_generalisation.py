@@ -638,3 +638,17 @@ def test_broken_conditions_and_verbs(kb: KnowledgeBase, question: str, lead: str
     first = _first_line(kb, question)
     assert first.startswith(lead), first
     assert not first.startswith(("是。", "Yes")), first
+
+
+@pytest.mark.parametrize("question", ["只能在欧洲站用吗", "仅限欧洲？"])
+def test_a_place_without_a_subject_offers_the_lists_of_places(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # Which thing is limited to Europe is unsaid: VTR's bar, Buy Shipping or the EU update.
+    answer = kb.answer(question)
+    assert answer.kind == "unsure"
+    assert answer.suggestions == [
+        "vtr-marketplaces-china",
+        "buy-shipping-marketplaces",
+        "eu-cross-border",
+    ]

@@ -195,6 +195,36 @@ FIGURE_CODES = frozenset(
 """Decisions on figures the seller tells: told without a question, they are no belief."""
 
 
+def _topics_to_pick(case: Case | None, found: Found, vague: bool) -> list[str] | None:
+    """The topics to offer instead of an answer or a refusal: for a place and no subject
+    ("只能在欧洲站用吗", "仅限欧洲？"), the lists of where VTR's bar, Buy Shipping and the EU
+    update apply; for our field's words and no subject ("那个率又掉了咋办", "the rate thing
+    again??"), the main topics, not "outside what I know"."""
+    if _only_places(case) and found.answer.kind != "answer":
+        return list(PLACE_TOPICS)
+    if vague and found.answer.kind == "off_topic":
+        return list(VAGUE_TOPICS)
+    return None
+
+
+PLACE_TOPICS = ("vtr-marketplaces-china", "buy-shipping-marketplaces", "eu-cross-border")
+"""Offered for a question that names a marketplace and nothing it asks about."""
+
+
+def _only_places(case: Case | None) -> bool:
+    """Marketplaces named (or Europe), and no subject of our field beside them."""
+    if case is None:
+        return False
+    places = bool(case.markets) or "eu" in case.concepts
+    limited = "marketplace" in case.concepts or bool(_LIMITING.search(case.text))
+    return (
+        places and limited and not case.concepts - {"eu", "marketplace", "china"} - VAGUE_CONCEPTS
+    )
+
+
+_LIMITING = re.compile(r"只|仅|\bonly\b|\bjust\b|limited")
+
+
 def _declares(case: Case) -> bool:
     """ "VTR uses a 90 day window", "FBA orders are part of VTR": a statement of our field
     sent without any question, which a seller means as "is this right?"."""
@@ -348,12 +378,9 @@ class Composer:
         vague = case is not None and (
             _our_words_only(case) or _vague_about_ours(case) or bool(_OPENER_ONLY.match(case.text))
         )
-        if vague and found.answer.kind == "off_topic":
-            # "那个率又掉了咋办", "the rate thing again??": our field's words, no subject: the
-            # topics to pick from, not "outside what I know".
-            return found.answer.model_copy(
-                update={"kind": "unsure", "suggestions": list(VAGUE_TOPICS)}
-            )
+        topics = _topics_to_pick(case, found, vague)
+        if topics is not None:
+            return found.answer.model_copy(update={"kind": "unsure", "suggestions": topics})
         if found.best == ALERTS_ENTRY and _FROM_AMAZON.search(text):
             # "amazon sent me a warning email": Amazon's message, not this bot's alerts; what
             # it warns of is unsaid, so the topics to pick from.
@@ -382,7 +409,7 @@ class Composer:
             and vague
             and not self._names_a_subject(case)
         ):
-            return self._shortlist(found)
+            return self._shortlist(found, PLACE_TOPICS if _only_places(case) else ())
         return found.answer
 
     @staticmethod
@@ -420,10 +447,11 @@ class Composer:
         return bool(case.concepts & self._subjects or case.carriers or case.markets or eu_update)
 
     @staticmethod
-    def _shortlist(found: Found) -> Answer:
+    def _shortlist(found: Found, topics_first: tuple[str, ...] = ()) -> Answer:
         """A message that names no subject: the closest topics to pick from, since a firm
         answer on the wrong topic is worse than a question back."""
-        topics = list(dict.fromkeys([found.best or "", *found.answer.suggestions]))
+        closest = [found.best or "", *found.answer.suggestions]
+        topics = list(dict.fromkeys(topics_first or closest))
         return found.answer.model_copy(
             update={"kind": "unsure", "matched": None, "suggestions": [t for t in topics if t][:3]}
         )
