@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.domain.knowledge.understand import detect_lang, digits_from_chinese, separate_numbers
+from bot.domain.knowledge.understand import (
+    detect_lang,
+    digits_from_chinese,
+    digits_from_english,
+    separate_numbers,
+)
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
 
@@ -652,3 +657,31 @@ def test_a_place_without_a_subject_offers_the_lists_of_places(
         "buy-shipping-marketplaces",
         "eu-cross-border",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my vtr is ninety four percent", "my vtr is 94 percent"),
+        ("two hundred parcels and eight had no tracking", "200 parcels and eight had no tracking"),
+        ("one thousand two hundred orders", "1200 orders"),
+        ("two hundred and eight", "208"),
+        # Small words may be articles; two numbers joined by "and" stay two.
+        ("one order ships in two boxes", "one order ships in two boxes"),
+        ("between twenty and thirty days", "between twenty and thirty days"),
+    ],
+)
+def test_english_numbers_written_out(text: str, expected: str) -> None:
+    assert digits_from_english(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("my vtr is ninety four percent", "A VTR of 94%: below the bar"),
+        ("I shipped two hundred parcels and eight had no tracking", "192 valid of 200 = 96.0%"),
+    ],
+)
+def test_numbers_written_out_are_decided(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -431,7 +431,65 @@ def stated_figures(text: str) -> list[float]:
     return [v for v in map(float, _PERCENT_FIGURE.findall(text)) if v != _BAR and v <= 100]
 
 
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_EN_TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i > 1}  # fmt: skip
+_EN_WORD = "|".join([*_EN_UNITS, *_EN_TENS, "hundred", "thousand"])
+_EN_NUMBER = re.compile(rf"\b(?:{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD}))*\b")
+_EN_LARGE = re.compile("|".join([*_EN_TENS, "hundred", "thousand"]))
+
+
+def digits_from_english(text: str) -> str:
+    """English numbers of tens and more written out as digits ("ninety four percent" → 94
+    percent, "two hundred parcels" → 200 parcels); a lone small word ("one order ships in
+    two boxes") is left to the figures' own reading, where it may be an article."""
+
+    def number(match: re.Match[str]) -> str:
+        raw = re.split(r"[\s-]+", match.group())
+        joined = [raw[i - 1] for i, w in enumerate(raw) if w == "and"]
+        if not _EN_LARGE.search(match.group()) or set(joined) - {"hundred", "thousand"}:
+            return match.group()  # "between twenty and thirty" is two numbers, not fifty
+        words = [w for w in raw if w != "and"]
+        total, current = 0, 0
+        for word in words:
+            if word == "hundred":
+                current = (current or 1) * 100
+            elif word == "thousand":
+                total, current = total + (current or 1) * 1000, 0
+            else:
+                current += _EN_UNITS.get(word, 0) + _EN_TENS.get(word, 0)
+        return str(total + current)
+
+    return _EN_NUMBER.sub(number, text)
+
+
 def normalize_question(text: str, typos: Mapping[str, str]) -> str:
     """Steps 1–4: the text the search and the entity finder read."""
     text = to_simplified(to_half_width(text))
-    return separate_numbers(digits_from_chinese(fix_typos(text, typos)))
+    text = digits_from_english(digits_from_chinese(fix_typos(text, typos)))
+    return separate_numbers(text)
