@@ -685,3 +685,29 @@ def test_english_numbers_written_out(text: str, expected: str) -> None:
 def test_numbers_written_out_are_decided(kb: KnowledgeBase, question: str, lead: str) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lines"),
+    [
+        # Categories' rates without a % sign, where categories are spoken of.
+        (
+            "三个类目 玩具九十六 家居九十四 服装九十五",
+            ["家居: 不达标", "服装: 不达标", "玩具: 达标"],
+        ),
+        (
+            "my categories: toys 96, home 94.5",
+            ["home: A VTR of 94.5%: below", "toys: A VTR of 96%"],
+        ),
+    ],
+)
+def test_categories_rates_without_a_sign(
+    kb: KnowledgeBase, question: str, lines: list[str]
+) -> None:
+    answer = kb.answer(question)
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert all(line in reply for line in lines), reply
+
+
+def test_categories_counts_without_a_sign_stay_counts(kb: KnowledgeBase) -> None:
+    assert kb.case("三个类目 玩具96单 家居94单").rate_groups == ()

@@ -486,7 +486,35 @@ def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
                 found.append((label, float(rates[0])))
         if len(found) >= 2:
             return tuple(found)
-    return ()
+    return _bare_rate_groups(text)
+
+
+_CATEGORY_WORD = re.compile(r"类目|品类|分类|categor")
+_BARE_GROUP = re.compile(
+    r"([^\d\s,，:：;；%.]{1,12})\s*[:：]?\s*((?:[5-9]\d|100)(?:\.\d+)?)"
+    r"(?![\d%]|\s*(?:单|个|件|票|笔|包裹|天|日|orders?|packages?|shipments?|parcels?|days?|valid|"
+    r"invalid|有效|无效|of\b|/))"
+)
+
+
+def _bare_rate_groups(text: str) -> tuple[tuple[str, float], ...]:
+    """ "三个类目 玩具九十六 家居九十四": categories' rates written without a % sign, read as
+    rates only where categories are spoken of, no % is written at all and every figure is a
+    plausible rate (50–100) with no count or day word after it."""
+    if "%" in text or not _CATEGORY_WORD.search(text):
+        return ()
+    found = [(m.group(1).strip(), float(m.group(2))) for m in _BARE_GROUP.finditer(text)]
+    labels = [label for label, _ in found if not _CATEGORY_WORD.search(label)]
+    if (
+        len(found) < 2
+        or len(labels) != len(found)
+        or len(_INTEGER_LIKE.findall(text)) != len(found)
+    ):
+        return ()
+    return tuple(found)
+
+
+_INTEGER_LIKE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
 _CONTRAST = re.compile(r"[；;。\n，,]|\.(?=\s)|\s(?:but|while|whereas|however|and)\s|但是?|不过|而")
