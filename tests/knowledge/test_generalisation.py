@@ -711,3 +711,18 @@ def test_categories_rates_without_a_sign(
 
 def test_categories_counts_without_a_sign_stay_counts(kb: KnowledgeBase) -> None:
     assert kb.case("三个类目 玩具96单 家居94单").rate_groups == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        # A space before a Latin term glued to Chinese ("… FBA受影响吗") separates two
+        # questions too; "btw" starts one whatever follows it.
+        ("我100单95单有效 达标吗 FBA受影响吗", ["vtr-threshold", "vtr-fba"]),
+        ("VTR怎么算 btw FBA要算吗", ["vtr-formula", "vtr-fba"]),
+    ],
+)
+def test_parts_apart_by_a_space_or_btw(
+    kb: KnowledgeBase, question: str, entries: list[str]
+) -> None:
+    assert _entries(kb, question) == entries

@@ -343,6 +343,7 @@ _PIECE_END = re.compile(
     # "how do I fix it and by when …", "what is it and how to check it": a new question word
     # after "and" starts a new question.
     r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should)\b)|"
+    r"\s+(?=(?:btw|by the way)\b)|"
     r",\s+(?:and\s+|also\s+|plus\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should)\b)|"
     r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})|"
     # "VTR怎么算还有FBA受影响吗": the same words start a question without a comma too (not
@@ -358,7 +359,7 @@ MAX_PIECES = 3
 _COMMA = re.compile(r"[,，]")
 MIN_COMMA_PART = 6
 """A shorter part after a comma is a tag on the question before it ("…，是马上吗")."""
-_ZH_SPACE = re.compile(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff])")
+_ZH_SPACE = re.compile(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff]|[A-Za-z]{2,}[\u4e00-\u9fff])")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
