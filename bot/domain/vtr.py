@@ -246,7 +246,8 @@ def _carrier_reasons(counted: pl.DataFrame) -> dict[str, DefectReason]:
         reason = DEFECT_REASONS[order[reason_text]]
         candidate = (-count, order[reason], reason)
         main[carrier] = min(main.get(carrier, candidate), candidate)
-    return {carrier: reason for carrier, (_, _, reason) in main.items()}
+    # By name: polars' group order varies from run to run, and the stored report should not.
+    return {carrier: main[carrier][2] for carrier in sorted(main)}
 
 
 def _exclusion_counts(parts: list[PartCounts]) -> dict[str, int]:

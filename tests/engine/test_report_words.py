@@ -145,6 +145,15 @@ def test_carriers_are_a_breakdown_of_the_defects_never_judged() -> None:
     assert "By carrier" not in text
 
 
+def test_carriers_main_reasons_are_stored_in_one_order_whatever_polars_grouped_first() -> None:
+    # Eight carriers, each with untracked packages: the report's JSON lists them by name, so
+    # two analyses of one file store the same text.
+    carriers = ["Yanwen", "DHL", "4PX", "USPS", "China Post", "UPS", "Royal Mail", "FedEx"]
+    groups = [records(f"Toys-{name}", 0, 2, carrier=name) for name in carriers]
+    for _ in range(3):
+        assert list(report_of(*groups).carrier_reasons) == sorted(carriers)
+
+
 def test_the_defect_file_gives_carriers_no_verdict(tmp_path: Path) -> None:
     report = report_of(records("Toys", 10, 0), records("Toys-dp", 0, 4, carrier="Deutsche Post"))
     out = tmp_path / "defects.xlsx"
