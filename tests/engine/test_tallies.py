@@ -75,6 +75,8 @@ def test_the_batch_report_is_the_whole_table_report(
     assert report_file(path, as_of=as_of) == analyse_file(path, as_of=as_of)[0]
 
 
+# Over 0.3 s of CPU: a generated file analysed twice, in many small batches.
+@pytest.mark.slow
 def test_a_generated_file_in_many_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The benchmark's kind of file (reused numbers, EU letters, FBA, cancellations)."""
     monkeypatch.setattr(reading, "CHUNK_BYTES", 16 << 10)

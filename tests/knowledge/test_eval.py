@@ -69,6 +69,8 @@ def test_the_heldout_set_is_separate_and_large(
     assert not dev & {_plain(item["q"]) for item in heldout}
 
 
+# Over 0.3 s of CPU: every question of the development set answered and graded.
+@pytest.mark.slow
 def test_dev_top1_accuracy_and_off_topic_refusal(
     eval_set: dict[str, Any], kb: KnowledgeBase
 ) -> None:
@@ -97,6 +99,8 @@ def test_dev_top1_accuracy_and_off_topic_refusal(
     assert len(refused) == len(eval_set["off_topic"]), set(eval_set["off_topic"]) - set(refused)
 
 
+# Over 0.3 s of CPU: every held-out question answered and graded.
+@pytest.mark.slow
 def test_heldout_questions(heldout: list[dict[str, Any]], kb: KnowledgeBase) -> None:
     score = grade(kb, heldout)
     print("\n" + score.line("held-out"))
