@@ -191,7 +191,7 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
         )
         if not margin:
             room = t._("One more invalid package and it is no longer above 95%.")
-        text += sentence_gap(t) + room
+        text = room + sentence_gap(t) + text  # what was asked first, then the figures
     if "late_fix" in decision.facts:
         late = t._(
             "The {count} fixed after delivery still count as invalid: an edit counts only "

@@ -251,6 +251,18 @@ def _fba_fees(found: Found, text: str) -> bool:
     return "fba" in found.concepts and fees and not found.concepts & ours
 
 
+_SCOPE = re.compile(
+    r"\b(?:includ(?:e|es|ed|ing)|count(?:s|ed|ing)?|part of|in(?:to)? (?:the )?(?:vtr|valid tracking))\b|"
+    r"算不算|算进|算在|计入|计算在|包括|包含|算入"
+)
+
+
+def _asks_metric_scope(found: Found, text: str) -> bool:
+    """ "does VTR include FBA shipments?": whether another programme's packages are in our
+    metric is our field's question, though it names that programme."""
+    return "vtr" in found.concepts and bool(_SCOPE.search(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """What the search concluded, with what it saw of the question."""
@@ -342,7 +354,8 @@ class Composer:
     def compose(
         self, question: str, text: str, found: Found, entities: Entities, case: Case | None = None
     ) -> Answer:
-        if (_fba_fees(found, text) or self._elsewhere(text)) and not self._checks_a_claim(case):
+        elsewhere = self._elsewhere(text) and not _asks_metric_scope(found, text)
+        if (_fba_fees(found, text) or elsewhere) and not self._checks_a_claim(case):
             return Answer(
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )

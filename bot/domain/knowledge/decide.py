@@ -132,8 +132,14 @@ def decide(case: Case) -> Decision | None:
 
 
 def percent_text(valid: int | Fraction, shipments: int | Fraction) -> str:
-    """A VTR to one decimal, rounded half up in exact arithmetic (188/200 → "94.0")."""
-    tenths = (Fraction(valid) * 1000 / Fraction(shipments) + Fraction(1, 2)).__floor__()
+    """A VTR to one decimal, rounded half up in exact arithmetic (188/200 → "94.0"); a rate
+    under the bar that would round up to it keeps two decimals, cut down rather than rounded
+    (3229/3400 → "94.97"), so that a failing rate never reads as the bar itself."""
+    share = Fraction(valid) / Fraction(shipments)
+    tenths = (share * 1000 + Fraction(1, 2)).__floor__()
+    if tenths == 950 and share < Fraction(95, 100):
+        hundredths = (share * 10000).__floor__()
+        return f"{hundredths // 100}.{hundredths % 100:02d}"
     return f"{tenths // 10}.{tenths % 10}"
 
 
@@ -229,7 +235,8 @@ def _vtr_counts(case: Case) -> Decision | None:
 
 
 _MARGIN = re.compile(
-    r"how many more (?:invalid|bad|can|could|before)|before (?:i|it|we) (?:drop|fall|go)|"
+    r"how many more (?:invalid|bad|untracked|defects?|can|could|before)|"
+    r"before (?:i|it|we) (?:drop|fall|go)|no longer above|"
     r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再有几[个单].{0,8}(?:掉|不达标|低于)"
 )
 """How many more invalid packages a passing group can take ("how many more before I drop
@@ -575,7 +582,8 @@ _TOLD_BAD = re.compile(
 
 _SUPPOSED_BAD = re.compile(
     r"go(?:es)? bad|turns? (?:out )?(?:invalid|bad)|become (?:invalid|bad)|"
-    r"more (?:invalid|bad|untracked|defects?)|变(?:成)?无效|再坏|又坏"
+    r"more (?:invalid|bad|untracked|defects?)|变(?:成)?无效|再坏|又坏|"
+    r"(?:might|may|could|will|would) (?:also )?fail"
 )
 
 

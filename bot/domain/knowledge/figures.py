@@ -130,7 +130,7 @@ _NOT_A_COUNT = re.compile(
 )
 _BAR_BEFORE = re.compile(
     r"(?:above|over|below|under|than|reach|at least|高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|"
-    r"last|past|最近|近|过去|within|day|第|#|no\.)\s*$"
+    r"last|past|最近|近|过去|within|day|第|#|no\.|(?:drop|fall|dip|slip|go|get|down)(?:s|ped)?\s+to)\s*$"
 )
 """A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
 _MONTH_BEFORE = re.compile(
@@ -179,7 +179,8 @@ _WORD_NUMBER = re.compile(
     r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected)\b)"
 )
 _ANOTHER = re.compile(
-    r"\banother(?: one)?\b(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
+    # "another 15 go bad" counts its own number: "another" is one only without one.
+    r"\banother(?: one)?\b(?!\s*\d)(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
 )
 _ZH_ONE = re.compile(
     r"(?<![\d一二两三四五六七八九十百千])([一两二三四五六七八九十])(?=[个单件票笔]"
@@ -319,6 +320,10 @@ _SLASH_DATE = re.compile(
 """A date written with a slash ("shipped on 11/5"): not a pair of counts."""
 
 
+_OVER_PACKAGES = re.compile(r"over \d{1,7}\s(?:packages|shipments|orders|parcels)\b")
+"""A whole the rate is measured over ("97.2% over 500 packages"), not a bar."""
+
+
 def _count_matches(text: str) -> list[re.Match[str]]:
     """The numbers that may count packages: not days, dates, money, the bar or a list's
     numbering."""
@@ -328,7 +333,10 @@ def _count_matches(text: str) -> list[re.Match[str]]:
         for m in _NUMBER.finditer(text)
         if not any(start <= m.start() < end for start, end in dates)
         and not _NOT_A_COUNT.match(text, m.end())
-        and not _BAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+        and (
+            not _BAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+            or bool(_OVER_PACKAGES.match(text, m.start() - 5))
+        )
         and not _MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not _enumerator(text, m)
     ]

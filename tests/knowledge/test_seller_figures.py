@@ -1,0 +1,81 @@
+"""Sellers' figures worked out to the fact asked, the fact first: how many more invalid a
+passing group can take, a rate under the bar that rounds to it, a rate on a total with
+more supposed invalid, FBA asked about as part of VTR, typed category homophones. Every
+number below is worked out by hand from domain.md's rule (strictly above 95%)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.domain.knowledge.decide import percent_text
+from bot.services.answers import render_answer
+from bot.services.i18n import translator
+
+
+def _reply(kb: KnowledgeBase, question: str) -> str:
+    answer = kb.answer(question)
+    return render_answer(answer, kb, translator(answer.lang), html=False)
+
+
+def test_a_rate_under_the_bar_never_reads_as_the_bar() -> None:
+    # 3229/3400 = 94.9706%: one decimal would say 95.0; two decimals, cut down, say 94.97.
+    assert percent_text(3229, 3400) == "94.97"
+    # 18999/20000 = 94.995%: rounding to hundredths would give 95.00, cutting gives 94.99.
+    assert percent_text(18999, 20000) == "94.99"
+    assert percent_text(19, 20) == "95.0"  # exactly the bar: one decimal, as the report
+    assert percent_text(961, 1000) == "96.1"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 98% of 300 = 294 valid; above 95% needs 286 (285/300 = 95.0%): 8 more can go bad.
+        (
+            "Garden category is at 98% on 300 packages. how many more bad ones before I drop "
+            "to 95 or below?",
+            "It can take 8 more invalid packages",
+        ),
+        # 97% of 400 = 388 valid; above 95% needs 381: 7 more.
+        (
+            "Home at 97% on 400 packages, how many more untracked can it absorb?",
+            "It can take 7 more invalid packages",
+        ),
+    ],
+)
+def test_the_room_left_is_the_first_sentence(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert _reply(kb, question).startswith(lead)
+
+
+def test_another_n_going_bad_is_n_more_invalid(kb: KnowledgeBase) -> None:
+    # 96.5% of 2000 = 1930 valid; 40 more invalid: 1890/2000 = 94.5%.
+    reply = _reply(kb, "VTR is 96.5% on 2,000 shipments right now. what if another 40 go bad?")
+    assert "1890 valid of 2000 = 94.5%" in reply.split("\n")[0]
+
+
+def test_a_rate_over_a_total_with_supposed_failures_answers_no(kb: KnowledgeBase) -> None:
+    # 97.2% of 500 = 486 valid; 12 more failing: 474/500 = 94.8%, below: "still ok?" is no.
+    reply = _reply(kb, "my rate is 97.2% over 500 packages, and another 12 might fail, still ok?")
+    assert reply.startswith("No")
+    assert "474 valid of 500 = 94.8%" in reply.split("\n")[0]
+
+
+def test_a_rate_rounded_up_to_the_bar_is_still_below(kb: KnowledgeBase) -> None:
+    reply = _reply(kb, "我有3400单 有效3229 算出来是94.97% 四舍五入算95%了吧")
+    first = reply.split("\n")[0]
+    assert first.startswith("不对")
+    assert "94.97%" in first and "95.0%" not in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does valid tracking rate include fba shipments", "is the VTR counting our FBA shipments"],
+)
+def test_fba_packages_asked_about_in_vtr_are_our_field(kb: KnowledgeBase, question: str) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith("No") and "self-fulfilled" in reply.split("\n")[0]
+
+
+def test_a_category_typed_as_its_homophone_is_read(kb: KnowledgeBase) -> None:
+    reply = _reply(kb, "有效追踪率到底按店铺算还是按类木分开算")
+    assert "分类" in reply.split("\n")[0]
