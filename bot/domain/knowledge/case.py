@@ -91,10 +91,10 @@ _BELIEF = re.compile(
     r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
     # What the seller believes, said as theirs: 我觉得, 好像, "I think", "my understanding".
     r"我觉得|我认为|我理解的?是|我记得|我以为|好像|应该是|似乎|貌似|"
-    r"\bi (?:think|believe|thought|assume|guess|reckon)\b|my understanding|as far as i know|\bafaik\b|"
+    r"\bi (?:think|believe|thought|assumed?|guess|reckon)\b|my understanding|as far as i know|\bafaik\b|"
     r"pretty sure|if i remember|"
     # Hearsay, however it is introduced: the seller passes on what someone else said.
-    r"听人说|听别人|朋友说|同行说|网上说|群里说|货代说|客服说|传言|据称|"
+    r"听人说|听别人|朋友说|同事说|同行说|网上说|群里说|货代说|客服说|传言|据称|"
     r"\bheard\b|someone\b[^.?!]{0,30}\b(?:said|says|told|claims?)|people (?:say|said)|they say|"
     r"(?:friend|colleague|agent|forwarder|seller|guy)s? [^.?!]{0,20}(?:said|says|told|claims?)|"
     r"rumou?r|supposedly|apparently|allegedly|word is|read (?:somewhere|online)"
@@ -371,7 +371,12 @@ def _at(text: str, at: int, phrase: str) -> bool:
     end = at + len(phrase)
     if _word_char(phrase[0]) and at and _word_char(text[at - 1]):
         return False
+    if "." in phrase and _DOMAIN_GOES_ON.match(text, end):
+        return False  # "amazon.com" is not "amazon.com.br": a domain named in full is one name
     return not (_word_char(phrase[-1]) and end < len(text) and _word_char(text[end]))
+
+
+_DOMAIN_GOES_ON = re.compile(r"\.[a-z]")
 
 
 def _letter_service(text: str) -> bool:

@@ -9,7 +9,7 @@ refused even when it shares our words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.knowledge.cards import (
     Cards,
@@ -225,6 +225,11 @@ def _only_places(case: Case | None) -> bool:
 _LIMITING = re.compile(r"只|仅|\bonly\b|\bjust\b|limited")
 
 
+_WHATEVER = re.compile(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
+"""A "whatever" clause ("不管多少钱", "no matter how much"): no question, though it holds
+question words."""
+
+
 def _declares(case: Case) -> bool:
     """ "VTR uses a 90 day window", "FBA orders are part of VTR": a statement of our field
     sent without any question, which a seller means as "is this right?"."""
@@ -279,7 +284,7 @@ def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
 
 
 _AVAILABLE = re.compile(
-    r"\buse\b|\busing\b|available|offered|support|serve|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
+    r"\buse\b|\busing\b|available|offered|support|serve|cover|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
     r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买"
 )
 GENERAL_BUY_SHIPPING = frozenset({"buy-shipping-what", "buy-shipping-benefits"})
@@ -291,7 +296,9 @@ def _asks_availability(text: str, found: Found, entities: Entities) -> bool:
     have taken for a question about what Buy Shipping is."""
     if not entities.marketplaces or found.answer.kind == "off_topic":
         return False
-    general = found.best in GENERAL_BUY_SHIPPING or found.best is None
+    # An entry not about Buy Shipping at all (a marketplace's domain pulled the search to
+    # another rule) is as general as Buy Shipping's own.
+    general = found.best in GENERAL_BUY_SHIPPING or not (found.best or "").startswith("buy-")
     return general and bool(_AVAILABLE.search(text))
 
 
@@ -360,6 +367,7 @@ class Composer:
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )
         decision = decide(case) if case is not None else None
+        case = self._with_stated_belief(case)
         # A yes/no question or a belief that a claim of the table states gets that claim's
         # verdict rather than a decision without one ("does an untracked package count as on
         # time for OTDR?" names two metrics, but asks a rule).
@@ -556,6 +564,19 @@ class Composer:
         if case is None or not (case.belief or is_yes_no(case.text) or _declares(case)):
             return False
         return any(c.holds_in(case.text) for c in self._cards.claims)
+
+    def _with_stated_belief(self, case: Case | None) -> Case | None:
+        """The case as a belief when it states one of the table's without a question."""
+        if case is None or case.belief or not self._claim_stated(case):
+            return case
+        return replace(case, belief=True)
+
+    def _claim_stated(self, case: Case) -> bool:
+        """ "只要有一次扫描，不管多少钱都算有效": a claim stated without a question, whose
+        only question word sits in a "whatever" clause (不管多少钱, "no matter how much")."""
+        if not any(c.holds_in(case.text) for c in self._cards.claims):
+            return False
+        return not asks(_WHATEVER.sub(" ", case.text).strip())
 
     def _claim(self, case: Case) -> Decision | None:
         """A belief of the claims table the question states, with its truth as stated."""

@@ -427,6 +427,9 @@ def _metric_rate(case: Case) -> Decision | None:
 _TARGET_TALK = re.compile(
     r"要求|目标|标准|门槛|考核|必须|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to be|has to be"
 )
+_LIKE_ANOTHER = re.compile(
+    r"same as|just like|\blike\b|as with|跟[^，,。]{0,12}一样|和[^，,。]{0,12}一样|同样"
+)
 _SAYS_ABOVE = re.compile(r"高于|超过|大于|以上|above|over|more than|at least|higher")
 _SAYS_BELOW = re.compile(r"低于|小于|不超过|以下|以内|below|under|less than|lower|at most")
 _FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
@@ -437,8 +440,12 @@ def _metric_target(case: Case) -> Decision | None:
     checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
     enough" turns on "strictly above")."""
     figure = _FIGURE.search(case.text)
-    if len(case.metrics) != 1 or figure is None or not _TARGET_TALK.search(case.text):
+    if not case.metrics or figure is None or not _TARGET_TALK.search(case.text):
         return None
+    if len(case.metrics) > 1 and not _LIKE_ANOTHER.search(case.text):
+        return None  # "VTR和LSR分别要多少": each one's own target, _metrics_named's case
+    # "LSR must stay under 2.5%, same as the cancel rate": the figure is said of the first
+    # metric named; the other is what it is likened to.
     metric = metrics()[case.metrics[0]]
     stated = float(figure.group(1))
     if metric.id == "vtr" and stated == metric.target:
@@ -855,6 +862,9 @@ def _strike_through(case: Case) -> Decision | None:
     )
 
 
+_EXEMPTION_TALK = re.compile(r"邮票|stamps?\b|royal ?mail|皇家邮政|豁免|exempt")
+
+
 def _list_claim(case: Case) -> str | None:
     """What a belief says of the list of marketplaces: "only" these, these "denied" (left
     out), these "stated" (on it); None when it says none of that."""
@@ -863,6 +873,8 @@ def _list_claim(case: Case) -> str | None:
         return None
     if not case.markets and "eu" not in case.concepts:
         return None
+    if _EXEMPTION_TALK.search(case.text):
+        return None  # "只有购买配送买的邮票才豁免": an exemption's condition, not the list
     if not buy and ("crossborder" in case.concepts or (len(case.markets) == 2 and case.origin)):
         return None  # a route ("从德国发到法国"): the EU/UK update decides, not the bar's list
     # 算不算 asks, it does not say 不算; "不管用哪家" / "no matter which" is "whichever", no skip.

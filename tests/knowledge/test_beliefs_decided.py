@@ -1,0 +1,124 @@
+"""Beliefs sellers state, confirmed or corrected first from the facts (domain.md), and
+conditions that flip a rule: wordings written for these tests, none from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.answers import render_answer
+from bot.services.i18n import translator
+
+
+def _reply(kb: KnowledgeBase, question: str) -> str:
+    answer = kb.answer(question)
+    return render_answer(answer, kb, translator(answer.lang), html=False)
+
+
+def _lead(kb: KnowledgeBase, question: str) -> str:
+    """The first two lines, where a skimming seller reads the verdict."""
+    return "\n".join(_reply(kb, question).split("\n")[:2])
+
+
+# (question, the reply's start, words the first two lines must hold)
+BELIEFS = [
+    # Royal Mail stamps: exempt only through Buy Shipping (an exemption's condition, not
+    # the list of Buy Shipping's marketplaces).
+    pytest.param(
+        "英国站皇家邮政的平信，只有用购买配送买的邮票才豁免，自己去邮局买的就不豁免，是这样吧",
+        "对。",
+        ["邮票"],
+        id="royal-mail-stamps-true",
+    ),
+    # A LSR target likened to another metric's: the figure is said of the first one named.
+    pytest.param(
+        "LSR must stay below 2.5%, just like the cancellation rate, correct?",
+        "Not right",
+        ["4%"],
+        id="lsr-target-likened",
+    ),
+    # amazon.com.br is Brazil, not Amazon.com.
+    pytest.param(
+        "Amazon.com.br is covered by Buy Shipping from China too, I think?",
+        "Yes",
+        ["(BR)"],
+        id="buy-shipping-brazil-domain",
+    ),
+    pytest.param(
+        "Can I use Buy Shipping on Amazon.com.au?",
+        "Amazon.com.au (AU) is not on the list",
+        [],
+        id="buy-shipping-australia-domain",
+    ),
+    # A belief said as a statement, its only question word in a "whatever" clause.
+    pytest.param(
+        "中国发美国站的订单，只要有一条揽收扫描，金额不管多少都算有效",
+        "不对。",
+        ["5 美元", "两次", "妥投"],
+        id="one-scan-whatever-value",
+    ),
+    pytest.param(
+        "同事说VTR达到95%就可以了，压线也算合格",
+        "不对。",
+        ["高于 95%", "95.0%"],
+        id="colleague-hearsay-95",
+    ),
+    # OTDR's denominator is shipments with valid tracking.
+    pytest.param(
+        "OTDR is only calculated on shipments that have valid tracking, so poor VTR pulls "
+        "OTDR down too?",
+        "Yes",
+        ["valid tracking"],
+        id="otdr-needs-tracking-en",
+    ),
+    pytest.param(
+        "准时交货率只统计有有效追踪的货件，所以VTR差也会拉低它，对吧",
+        "对。",
+        ["有效追踪"],
+        id="otdr-needs-tracking-zh",
+    ),
+    # Untracked packages stay in the denominator as invalid.
+    pytest.param(
+        "I assumed parcels with no tracking are simply left out of VTR because only tracked "
+        "shipments are measured?",
+        "Not right",
+        ["invalid"],
+        id="untracked-not-left-out-en",
+    ),
+    pytest.param(
+        "没有单号的包裹是不是直接不计入VTR计算",
+        "不会排除",
+        ["无效"],
+        id="untracked-not-left-out-zh",
+    ),
+    # No published review time for a Plan of Action.
+    pytest.param(
+        "Amazon never published how long a VTR plan of action review takes, correct? "
+        "someone promised 24h",
+        "Right",
+        ["does not publish"],
+        id="appeal-no-published-time",
+    ),
+    pytest.param(
+        "Amazon reviews a VTR appeal within 3 days, right?",
+        "Not right",
+        ["no fixed time"],
+        id="appeal-three-days-false",
+    ),
+    pytest.param(
+        "Is there a set time Amazon takes to review a plan of action for VTR?",
+        "No",
+        ["no fixed time"],
+        id="appeal-set-time-asked",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "words"), BELIEFS)
+def test_a_belief_is_decided_first(
+    kb: KnowledgeBase, question: str, start: str, words: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    for word in words:
+        assert word in lead, (word, lead)
