@@ -192,6 +192,12 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
         if not margin:
             room = t._("One more invalid package and it is no longer above 95%.")
         text = room + sentence_gap(t) + text  # what was asked first, then the figures
+    if "exempt" in decision.facts:
+        exempt = t._(
+            "The {count} exempt packages are left out of the total: they count as neither valid nor invalid.",
+            count=str(decision.facts["exempt"]),
+        )
+        text += sentence_gap(t) + exempt
     if "late_fix" in decision.facts:
         late = t._(
             "The {count} fixed after delivery still count as invalid: an edit counts only "

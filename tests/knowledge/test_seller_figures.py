@@ -79,3 +79,33 @@ def test_fba_packages_asked_about_in_vtr_are_our_field(kb: KnowledgeBase, questi
 def test_a_category_typed_as_its_homophone_is_read(kb: KnowledgeBase) -> None:
     reply = _reply(kb, "有效追踪率到底按店铺算还是按类木分开算")
     assert "分类" in reply.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        # 180 shipped, 9 invalid, 4 of them exempt letters: 171 valid of 176 = 97.16%.
+        (
+            "out of 180 shipped, 9 lack valid tracking, and 4 of those 9 were EU letters "
+            "under 20 euros, so they're exempt. what's my actual VTR",
+            "171 valid of 176 = 97.2%",
+        ),
+        # 300 shipped, 12 invalid, 5 letters under €20: 288 valid of 295 = 97.63%.
+        (
+            "德国站 发了300个 无效12个 其中5个是不到20欧的信件 实际VTR是多少",
+            "295 个里 288 个有效 = 97.6%",
+        ),
+        # JP: 200 shipped, 188 valid, 4 of the 12 invalid under ¥1,000: 188 of 196 = 95.92%.
+        (
+            "日本站发了200个包裹，有效188，无效的12个里有4个是低于1000日元的订单，真实VTR多少",
+            "196 个里 188 个有效 = 95.9%",
+        ),
+        # Parcels (not letters) under €20 are not exempt: 470 of 500 = 94.0%, as told.
+        (
+            "shipped 500, 30 invalid, 10 of those were parcels under 20 euros to France. real VTR?",
+            "470 valid of 500 = 94.0%",
+        ),
+    ],
+)
+def test_exempt_packages_leave_both_counts(kb: KnowledgeBase, question: str, figures: str) -> None:
+    assert figures in _reply(kb, question).split("\n")[0]

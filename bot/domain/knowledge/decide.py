@@ -228,6 +228,8 @@ def _vtr_counts(case: Case) -> Decision | None:
     facts.update(_supposed(case))
     if case.reading is not None and "late_fix" in case.reading.roles:
         facts["late_fix"] = case.reading.roles["late_fix"]  # fixed after delivery: still invalid
+    if case.reading is not None and "exempt" in case.reading.roles:
+        facts["exempt"] = case.reading.roles["exempt"]  # out of both counts already
     if above and _MARGIN.search(case.text):
         facts["margin"] = valid - fixes_needed(shipments, 0)  # more invalid it can still take
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"

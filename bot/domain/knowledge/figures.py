@@ -238,12 +238,66 @@ def read_figures(
         said_of = _CLAUSE.split(text[rate_of.end() :], 1)[0]
         if _INVALID_WORDS.search(said_of):
             rate = 100 - rate  # "5% of my 400 have no tracking": the valid share is the rest
+    text, exempt = _exempt_part(text, skip)
     words = _role_words(text)
     figures = [f for f in _figures(text, words) if f.value not in skip]
     roles = _assign(figures)
     if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
         roles = {"total": figures[0].value, "valid": figures[0].value}
-    return _counts_of(roles, rate)
+    return _without_exempt(_counts_of(roles, rate), exempt)
+
+
+_UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
+_EXEMPT_WORDS = re.compile(
+    r"exempt|豁免|免除|" + _UNDER + r"(?:¥|jpy)|" + _UNDER + r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)"
+)
+_EURO_UNDER = re.compile(_UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euros?|eur)")
+_LETTER = re.compile(r"letters?|信件|平信|\bbrief\b")
+"""A part of the packages the seller says is exempt: said so, JP orders under ¥1,000, EU
+orders under €20 sent as letters (a parcel under €20 is not)."""
+_BACK_REFERENCE = re.compile(r"(?:of|among) (?:those|them|these|the)|其中|里有|中有|里面有|当中有")
+
+
+def _exempt_part(text: str, skip: frozenset[float]) -> tuple[str, int]:
+    """The packages a clause says are exempt, of figures told before ("4 of those 9 were
+    EU letters under €20", "无效的8个里有5个是不到1000日元的小单"): the smallest count of
+    that clause, taken out of the text; a figure it refers back to, told already, too."""
+    for clause in _CLAUSE.split(text):
+        exempt = _EXEMPT_WORDS.search(clause) or (
+            _EURO_UNDER.search(clause) and _LETTER.search(clause)
+        )
+        if not (exempt and _BACK_REFERENCE.search(clause)):
+            continue
+        at = text.index(clause)
+        counts = [m for m in _count_matches(clause) if int(m.group(1)) not in skip]
+        if len(counts) < 2 - ("其中" in clause or "among them" in clause):
+            continue
+        part = min(counts, key=lambda m: int(m.group(1)))
+        blanked = [part] + [
+            m for m in counts if m is not part and m.group(1) in _NUMBER.findall(text[:at])
+        ]
+        for m in blanked:
+            start, end = at + m.start(1), at + m.end(1)
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text, int(part.group(1))
+    return text, 0
+
+
+def _without_exempt(reading: Reading, exempt: int) -> Reading:
+    """Exempt packages left out of both sides: the total and the invalid ones they were
+    counted among (260 shipped, 14 invalid of which 3 exempt: 246 of 257)."""
+    if not exempt or reading.now is None:
+        return reading
+    now = reading.now
+    if exempt > now.shipments - now.valid:
+        return Reading(reading.roles, unclear=True)
+    then = reading.then
+    return replace(
+        reading,
+        roles=reading.roles | {"exempt": exempt},
+        now=Counts(now.shipments - exempt, now.valid),
+        then=Counts(then.shipments - exempt, then.valid) if then else None,
+    )
 
 
 def more_invalid(text: str) -> int | None:
