@@ -418,16 +418,22 @@ def _eu_letter(decision: Decision, t: Translator) -> str:
             **values,
         )
     if not decision.facts["letter"]:
-        return t._(
+        counted = t._(
             "A EUR {amount} order ({route}) counts toward VTR: the exemption needs both "
             "under EUR 20 and a letter service, and this one is not sent as Letter.",
             **values,
         )
-    return t._(
-        "A EUR {amount} order ({route}) counts toward VTR even as a letter: only orders "
-        "under EUR 20 sent as Letter are exempt.",
-        **values,
-    )
+    else:
+        counted = t._(
+            "A EUR {amount} order ({route}) counts toward VTR even as a letter: only orders "
+            "under EUR 20 sent as Letter are exempt.",
+            **values,
+        )
+    if not decision.facts.get("untracked"):
+        return counted
+    # "…没有上传追踪号": counted and without tracking, it is an invalid package.
+    invalid = t._("Without valid tracking it is an invalid package and lowers VTR.")
+    return sentence_gap(t).join((counted, invalid))
 
 
 def _strike_through(decision: Decision, t: Translator) -> str:

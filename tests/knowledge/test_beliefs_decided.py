@@ -111,7 +111,72 @@ BELIEFS = [
         ["no fixed time"],
         id="appeal-set-time-asked",
     ),
+    # "≥95 / 压线" is the belief that 95.0% passes: false (strictly above 95%).
+    pytest.param(
+        "群友说vtr大于等于95就行，卡在95也算达标",
+        "不对。",
+        ["高于 95%"],
+        id="at-least-95-hearsay",
+    ),
+    pytest.param(
+        "听说VTR标准是≥95%，刚好压线也能过",
+        "不对。",
+        ["高于 95%"],
+        id="at-least-95-sign",
+    ),
+    # VTR and ODR: two metrics, related through defects.
+    pytest.param("Is VTR connected to ODR at all?", "Yes", ["indirectly", "1.7"], id="vtr-odr-en"),
+    pytest.param("VTR和订单缺陷率之间有联系吗", "有关", ["间接", "1.7"], id="vtr-odr-zh"),
+    # "Other" with a typed name: only for a supported carrier missing from the list.
+    pytest.param(
+        "云途在承运商列表里是有的，我偷懒选了其他再手填YunExpress，算有效吗",
+        "不算。",
+        ["列表"],
+        id="other-for-a-listed-carrier",
+    ),
+    pytest.param(
+        "I picked Other and typed 4PX even though 4PX is in the list, is that fine?",
+        "No",
+        ["picked from the list"],
+        id="other-for-a-listed-carrier-en",
+    ),
+    pytest.param(
+        "The carrier we use is supported by Amazon but is not in the dropdown list for us. "
+        "May we choose Other and enter the name?",
+        "Yes",
+        ["English"],
+        id="other-for-a-missing-carrier",
+    ),
+    pytest.param(
+        "承运商列表里找不到我们用的物流，可以选其他手动填吗",
+        "可以。",
+        ["英文"],
+        id="other-for-a-missing-carrier-zh",
+    ),
+    # Counted (not a letter) and untracked: an invalid package.
+    pytest.param(
+        "深圳发德国站，14欧的单，走普通小包不是信件，也没上传单号，算VTR吗",
+        "算。",
+        ["无效"],
+        id="eu-parcel-untracked-zh",
+    ),
+    pytest.param(
+        "A 17 euro order shipped from Poland to a buyer in Germany as a regular parcel, not a "
+        "letter, and we never added tracking. Does it hurt VTR?",
+        "Yes",
+        ["invalid"],
+        id="eu-parcel-untracked-en",
+    ),
+    pytest.param(
+        "15 EUR untracked letter from Germany to France, does it count?",
+        "No",
+        ["exempt"],
+        id="eu-letter-untracked-exempt",
+    ),
 ]
+
+# Messages that only open a conversation or worry about unnamed figures: the topics to pick.
+OPENERS = ["在么，问件事儿", "hi hi, you there?", "my figures seem off?", "数据看着怪怪的"]
 
 
 @pytest.mark.parametrize(("question", "start", "words"), BELIEFS)
@@ -122,3 +187,23 @@ def test_a_belief_is_decided_first(
     assert lead.startswith(start), lead
     for word in words:
         assert word in lead, (word, lead)
+
+
+@pytest.mark.parametrize("question", OPENERS)
+def test_an_opener_gets_the_topics_to_pick(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answer(question)
+    assert answer.kind == "unsure" and answer.suggestions, answer
+
+
+# Plain look-ups: (question, entry, a fact the reply holds)
+LOOKUPS = [
+    pytest.param("平时运营里怎么做才能让VTR稳定", "vtr-improve", "及时", id="daily-practice"),
+    pytest.param("为什么亚马逊说我的单号无效", "tracking-valid-meaning", "及时", id="why-invalid"),
+    pytest.param("有效追踪率适用于哪些卖家", "vtr-what", "FBA", id="who-it-applies-to"),
+]
+
+
+@pytest.mark.parametrize(("question", "entry", "fact"), LOOKUPS)
+def test_a_plain_look_up(kb: KnowledgeBase, question: str, entry: str, fact: str) -> None:
+    assert kb.answer(question).matched == entry
+    assert fact in _reply(kb, question)

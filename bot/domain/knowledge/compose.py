@@ -160,9 +160,11 @@ _WORRY = re.compile(
 
 
 _OPENER_ONLY = re.compile(
-    r"^\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
-    r"你好|您好|在吗|在不在|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|那个|嗯+)"
-    r"[\s?？!！.。,，~～]*$"
+    r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
+    r"you there|anyone there|are you there|got a minute|"
+    r"你好|您好|在吗|在不在|在么|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|问(?:个|件)事儿?|"
+    r"有个事|有件事|打扰一下|那个|嗯+)"
+    r"[\s?？!！.。,，~～]*)+$"
 )
 """A message that only opens a conversation ("hmm", "我想问一下"): nothing asked yet (nothing
 at all, "??", stays "nothing to go by")."""
@@ -170,7 +172,8 @@ at all, "??", stays "nothing to go by")."""
 
 _UNEASE = re.compile(
     r"不太对劲|不对劲|出问题了|出了问题|有点问题|担心|着急|帮我看看|帮忙看看|帮我看一下|"
-    r"\bi'?m worried\b|\bworried\b|something(?:'s| is) (?:off|wrong)|look into (?:it|my)"
+    r"\bi'?m worried\b|\bworried\b|something(?:'s| is) (?:off|wrong)|look into (?:it|my)|"
+    r"(?:looks?|seems?|looking) (?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常"
 )
 """Unease with nothing named ("我店铺最近不太对劲", "I'm worried", "帮我看看")."""
 

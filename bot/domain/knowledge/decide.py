@@ -739,6 +739,14 @@ def _de_domestic(case: Case) -> Decision | None:
     )
 
 
+_NO_TRACKING_GIVEN = re.compile(
+    r"没(?:有)?(?:上传|填|传|加|录|给)|未(?:上传|填|添加)|漏(?:填|传)|没有?(?:追踪|跟踪)号|无(?:追踪|跟踪)号|没单号|"
+    r"no tracking|without (?:any )?tracking|untracked|(?:never|didn't|did not|not) (?:\w+ )?"
+    r"(?:upload|add|enter|provide|give)(?:ed)? (?:the |any )?tracking|tracking (?:was )?never"
+)
+"""The question says the package has no tracking: counted, it is then an invalid one."""
+
+
 def _eu_letter(case: Case) -> Decision | None:
     codes = _involved(case)
     eu = [c for c in codes if marketplace_by_code()[c].letter_rule]
@@ -757,6 +765,7 @@ def _eu_letter(case: Case) -> Decision | None:
         "exempt": exempt,
         "letter": case.letter,
         "route": " → ".join(codes),
+        "untracked": not exempt and bool(_NO_TRACKING_GIVEN.search(case.text)),
     }
     return Decision(
         code="eu_letter", facts=facts, agrees=exempt == case.negated, entry="eu-letter-under-20"
