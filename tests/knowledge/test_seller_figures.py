@@ -109,3 +109,35 @@ def test_a_category_typed_as_its_homophone_is_read(kb: KnowledgeBase) -> None:
 )
 def test_exempt_packages_leave_both_counts(kb: KnowledgeBase, question: str, figures: str) -> None:
     assert figures in _reply(kb, question).split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "Toys 300 pkgs 284 valid, Games 80 pkgs 79 valid, total 363/380. only the total "
+            "matters to Amazon, correct?",
+            "Not right",
+        ),
+        ("玩具 200单 有效188，家居 100单 有效99，合计287/300，亚马逊只看总的吧？", "不对"),
+    ],
+)
+def test_only_the_total_counting_is_corrected_first(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead)
+    assert "94.7%" in reply or "94.0%" in reply  # the failing category named with its rate
+
+
+@pytest.mark.parametrize(
+    ("question", "fewest"),
+    [
+        # Above 95% of 260 (247 is exactly 95%): 248 valid, at most 12 without.
+        ("How many of 260 packages must have valid tracking for me to be above 95%?", "248"),
+        ("out of 500 orders, how many have to be valid to be above 95", "476"),  # 475 = 95.0%
+        ("发了600单，要有多少单必须有有效追踪才能高于95%", "571"),  # 570 = 95.0%
+    ],
+)
+def test_the_fewest_valid_of_a_total(kb: KnowledgeBase, question: str, fewest: str) -> None:
+    assert fewest in _reply(kb, question).split("\n")[0]

@@ -168,7 +168,18 @@ def _vtr_groups(case: Case) -> Decision | None:
         facts.update(_vtr_facts(counts.shipments, counts.valid, case.as_written(label), str(i)))
     every = all(is_above(counts.valid, counts.shipments) for _, counts in case.groups)
     agrees = _passes_asked(case, every) if _ASKS_PASS.search(case.text) else None
+    if _ONLY_OVERALL.search(case.text):
+        agrees = False  # "only the total counts, right?": each category is judged alone
     return Decision(code="vtr_groups", facts=facts, agrees=agrees, entry="vtr-per-category")
+
+
+_ONLY_OVERALL = re.compile(
+    r"only (?:looks? at|cares? about|counts?|uses?|checks?|judges?|sees?)[^.?!;]{0,30}"
+    r"(?:overall|total|whole|account|shop|store|combined)|"
+    r"only the (?:overall|total|combined)[^.?!;]{0,30}(?:matters?|counts?)|"
+    r"(?:只看|只算|只管|只认)(?:整体|总的|总体|全店|店铺|整个|总数|合计|加起来)"
+)
+"""The belief that only the shop's combined figure is judged, told beside the groups'."""
 
 
 def _vtr_rate_groups(case: Case) -> Decision | None:
@@ -298,7 +309,9 @@ _MOST = re.compile(
 _ALLOWANCE = re.compile(
     r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|\bmax(?:imum)?\b|"
     r"can (?:go|be|lack|miss|skip)|可以没有|能没有|可以不|"
-    r"do i need|need to have|still pass|and still|to pass|minimum"
+    r"do i need|need to have|still pass|and still|to pass|minimum|must (?:have|be|carry)|"
+    r"needs? (?:valid|tracking|to (?:have|be|carry))|have to (?:have|be)|required|"
+    r"(?:需要|必须|得|要)有有?(?:效|追踪|单号)"
 )
 
 
