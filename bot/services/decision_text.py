@@ -590,6 +590,19 @@ WORDINGS: dict[str, Wording] = {
             "January 2025); the one exception is an order under EUR 20 sent with a letter service."
         ),
     ),
+    "eu_countries": _by_fact(
+        "only",
+        _(
+            "Not only those: cross-border orders to or from DE, FR, IT, ES and other EU "
+            "countries count toward VTR under the EU/UK update (since 15 January 2025), except "
+            "orders under EUR 20 sent with a letter service."
+        ),
+        _(
+            "Cross-border shipments to and from {named} count toward VTR under the EU/UK update "
+            "(since 15 January 2025); the one exception is an order under EUR 20 sent with a "
+            "letter service."
+        ),
+    ),
     "letter_outside_eu": _letter_outside_eu,
     "carrier_chinese_name": _by_fact(
         "carrier",

@@ -173,6 +173,47 @@ BELIEFS = [
         ["exempt"],
         id="eu-letter-untracked-exempt",
     ),
+    # The window by promised delivery date, the ship date denied inside the belief.
+    pytest.param(
+        "VTR那30天是看承诺送达日期，而不是发货日期，没错吧",
+        "对。",
+        ["承诺送达日期"],
+        id="window-promise-not-ship-date",
+    ),
+    pytest.param(
+        "The VTR window goes by promised delivery date, not ship date, correct?",
+        "Right",
+        ["promised delivery date"],
+        id="window-promise-not-ship-date-en",
+    ),
+    pytest.param("VTR的30天是按发货日期算的吧", "不对。", ["承诺送达日期"], id="window-ship-date"),
+    # "has to be kept below": a target stated.
+    pytest.param(
+        "The Late Shipment Rate has to be kept below 2.5%, same as cancellations, yes?",
+        "Not right",
+        ["4%"],
+        id="lsr-target-has-to",
+    ),
+    # Countries of the EU/UK update named without a route.
+    pytest.param(
+        "波兰和瑞典的跨境订单从2025年1月15日起也算VTR了，对吧",
+        "对。",
+        ["PL, SE", "20 欧元"],
+        id="eu-countries-named",
+    ),
+    pytest.param(
+        "cross-border orders from Poland don't count for VTR, right?",
+        "Not right",
+        ["PL"],
+        id="eu-country-denied",
+    ),
+    pytest.param(
+        "Only German and French cross-border orders count, right?",
+        "Not right: Not only those",
+        ["other EU countries"],
+        id="eu-countries-only",
+    ),
+    pytest.param("VTR只算德国和法国的跨境单吗", "不只这些", ["其他欧盟国家"], id="eu-only-zh"),
 ]
 
 # Messages that only open a conversation or worry about unnamed figures: the topics to pick.

@@ -440,7 +440,8 @@ def _metric_rate(case: Case) -> Decision | None:
 
 
 _TARGET_TALK = re.compile(
-    r"要求|目标|标准|门槛|考核|必须|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to be|has to be"
+    r"要求|目标|标准|门槛|考核|必须|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to|"
+    r"ha(?:s|ve) to|should (?:be|stay)|stay (?:under|below|above)|keep (?:it )?(?:under|below|above)"
 )
 _LIKE_ANOTHER = re.compile(
     r"same as|just like|\blike\b|as with|跟[^，,。]{0,12}一样|和[^，,。]{0,12}一样|同样"
@@ -806,6 +807,29 @@ def _eu_route(case: Case) -> Decision | None:
     return Decision(code="eu_route", facts=facts, agrees=agrees, entry="eu-cross-border")
 
 
+_NOT_ONLY = re.compile(r"not (?:just|only)|不只|不仅|不止|而且|as well|\btoo\b|也")
+_SAID_NOT_COUNTED = re.compile(
+    r"不算|不计入|不用管|不考核|(?:don't|doesn't|do not|does not|won't) count|not counted|excluded"
+)
+
+
+def _eu_countries(case: Case) -> Decision | None:
+    """ "波兰和瑞典的跨境单也算了吧", "Poland and Sweden cross-border orders count too?": the
+    countries the EU/UK update names, with no route from one to another: each one's flag in
+    the registry decides."""
+    if "crossborder" not in case.concepts or not case.markets or case.amount is not None:
+        return None
+    if (case.origin and case.destination) or case.letter or not _COUNTS_ASKED.search(case.text):
+        return None
+    said = _NOT_ONLY.sub(" ", case.text)
+    if not all(m.eu_cross_border_rule for m in case.markets):
+        return None  # a country outside the update: the entries explain
+    only = bool(_ONLY.search(said))  # "只算德国和法国的吗": the update names other EU countries too
+    facts: dict[str, Fact] = {"named": ", ".join(m.code for m in case.markets), "only": only}
+    agrees = not only and not _SAID_NOT_COUNTED.search(said)
+    return Decision(code="eu_countries", facts=facts, agrees=agrees, entry="eu-cross-border")
+
+
 def _carrier_chinese_name(case: Case) -> Decision | None:
     if not _CHINESE_NAME.search(case.text) or (
         not case.concepts & {"carrier"} and not case.carriers
@@ -1000,6 +1024,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _value_rules,
     _de_domestic_rule,
     _eu_route,
+    _eu_countries,
     _strike_through,
     _marketplace_list,
     _account_wide,
