@@ -384,8 +384,18 @@ def _metric_target(decision: Decision, t: Translator) -> str:
         "stated": str(decision.facts["stated"]),
     }
     if metric.good == "above":
-        return t._("{name}: the target is above {target}%, over {days} days.", **values)
-    return t._("{name}: the target is under {target}%, over {days} days.", **values)
+        own = t._("{name}: the target is above {target}%, over {days} days.", **values)
+    else:
+        own = t._("{name}: the target is under {target}%, over {days} days.", **values)
+    likened = decision.facts.get("likened")
+    if not likened:
+        return own
+    other = t._(
+        "{stated}% is the target of {other}, a different metric.",
+        stated=values["stated"],
+        other=_metric_name(str(likened), t),
+    )
+    return sentence_gap(t).join((own, other))
 
 
 def _metrics_named(decision: Decision, t: Translator) -> str:

@@ -477,6 +477,9 @@ def _metric_target(case: Case) -> Decision | None:
     if _NOT_THE_FIGURE.search(case.text):  # "LSR的标准不是4%吧": the figure is denied
         agrees = not agrees
     facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
+    likened = [m for m in case.metrics[1:] if metrics()[m].target == stated]
+    if likened and not agrees:
+        facts["likened"] = likened[0]  # "same as the cancel rate": whose figure it is
     return Decision(
         code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
     )
