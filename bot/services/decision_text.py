@@ -391,7 +391,7 @@ def _metric_target(decision: Decision, t: Translator) -> str:
     if not likened:
         return own
     other = t._(
-        "{stated}% is the target of {other}, a different metric.",
+        "The figure stated ({stated}%) is the target of {other}, a different metric.",
         stated=values["stated"],
         other=_metric_name(str(likened), t),
     )

@@ -34,14 +34,14 @@ BELIEFS = [
     pytest.param(
         "LSR must stay below 2.5%, just like the cancellation rate, correct?",
         "Not right",
-        ["4%", "2.5% is the target of Pre-fulfillment Cancel Rate"],
+        ["4%", "(2.5%) is the target of Pre-fulfillment Cancel Rate"],
         id="lsr-target-likened",
     ),
     # The stated figure is the other metric's target: the reply says whose it is.
     pytest.param(
         "迟发率要低于2.5%，跟取消率一样，对吧",
         "不对。",
-        ["4%", "2.5% 是另一个指标"],
+        ["4%", "（2.5%）是另一个指标"],
         id="lsr-target-likened-zh",
     ),
     # amazon.com.br is Brazil, not Amazon.com.
