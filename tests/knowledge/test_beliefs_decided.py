@@ -221,6 +221,29 @@ BELIEFS = [
         id="eu-countries-only",
     ),
     pytest.param("VTR只算德国和法国的跨境单吗", "不只这些", ["其他欧盟国家"], id="eu-only-zh"),
+    # "不受影响" is the belief's own words, not its negation.
+    pytest.param(
+        "VTR只影响那个类目，FBA不受影响，对吧", "对。", ["FBA"], id="only-category-fba-unaffected"
+    ),
+    # Buy Shipping's A-to-z protection: related claims, three conditions for "not received".
+    pytest.param(
+        "I heard Buy Shipping protects me from all A-to-z claims no matter what",
+        "Not right",
+        ["Claims Protected"],
+        id="atoz-all-claims",
+    ),
+    pytest.param(
+        "用了购买配送，所有A-to-z索赔亚马逊都会兜底，对吧",
+        "不对。",
+        ["Claims Protected"],
+        id="atoz-all-claims-zh",
+    ),
+    pytest.param(
+        "Buy Shipping shipped on time covers me against related A-to-z claims, right?",
+        "Right",
+        ["on time"],
+        id="atoz-on-time",
+    ),
 ]
 
 # Messages that only open a conversation or worry about unnamed figures: the topics to pick.
