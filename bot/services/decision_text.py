@@ -20,6 +20,10 @@ Wording = Callable[[Decision, Translator], str]
 def decision_lead(decision: Decision, t: Translator) -> str:
     """The decision as the answer's first line(s), in `t`'s language."""
     text = WORDINGS[decision.code](decision, t)
+    if decision.facts.get("untracked"):
+        # "…没有上传追踪号": counted and without tracking, it is an invalid package.
+        invalid = t._("Without valid tracking it is an invalid package and lowers VTR.")
+        text = sentence_gap(t).join((text, invalid))
     if decision.agrees is None:
         return text
     if decision.belief:
@@ -428,22 +432,16 @@ def _eu_letter(decision: Decision, t: Translator) -> str:
             **values,
         )
     if not decision.facts["letter"]:
-        counted = t._(
+        return t._(
             "A EUR {amount} order ({route}) counts toward VTR: the exemption needs both "
             "under EUR 20 and a letter service, and this one is not sent as Letter.",
             **values,
         )
-    else:
-        counted = t._(
-            "A EUR {amount} order ({route}) counts toward VTR even as a letter: only orders "
-            "under EUR 20 sent as Letter are exempt.",
-            **values,
-        )
-    if not decision.facts.get("untracked"):
-        return counted
-    # "…没有上传追踪号": counted and without tracking, it is an invalid package.
-    invalid = t._("Without valid tracking it is an invalid package and lowers VTR.")
-    return sentence_gap(t).join((counted, invalid))
+    return t._(
+        "A EUR {amount} order ({route}) counts toward VTR even as a letter: only orders "
+        "under EUR 20 sent as Letter are exempt.",
+        **values,
+    )
 
 
 def _strike_through(decision: Decision, t: Translator) -> str:

@@ -175,6 +175,15 @@ BELIEFS = [
         id="eu-parcel-untracked-en",
     ),
     pytest.param(
+        "日本站一单1500日元，没有追踪号，算VTR吗", "算。", ["无效"], id="jp-counted-untracked"
+    ),
+    pytest.param(
+        "德国本地发货，18欧的订单，没填单号，算VTR吗", "算。", ["无效"], id="de-domestic-untracked"
+    ),
+    pytest.param(
+        "日本站900日元的小单没传单号，影响VTR吗", "不计入", ["豁免"], id="jp-exempt-untracked"
+    ),
+    pytest.param(
         "15 EUR untracked letter from Germany to France, does it count?",
         "No",
         ["exempt"],

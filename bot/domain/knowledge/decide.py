@@ -127,8 +127,27 @@ def decide(case: Case) -> Decision | None:
     for rule in RULES:
         decision = rule(case)
         if decision is not None:
-            return decision
+            return _untracked_when_counted(case, decision)
     return None
+
+
+_COUNTED = {
+    "eu_letter": ("exempt", False),
+    "jp_value": ("exempt", False),
+    "de_domestic": ("counts", True),
+}
+"""The decisions on whether an order counts toward VTR, and the fact that says it does."""
+
+
+def _untracked_when_counted(case: Case, decision: Decision) -> Decision:
+    """ "…1500日元，没有追踪号，算吗": an order that counts and is said to have no tracking is
+    an invalid package, which the reply adds to "it counts"."""
+    fact, counted = _COUNTED.get(decision.code, ("", None))
+    if counted is None or decision.facts.get(fact) != counted:
+        return decision
+    if not _NO_TRACKING_GIVEN.search(case.text):
+        return decision
+    return decision.model_copy(update={"facts": {**decision.facts, "untracked": True}})
 
 
 def percent_text(valid: int | Fraction, shipments: int | Fraction) -> str:
@@ -782,7 +801,6 @@ def _eu_letter(case: Case) -> Decision | None:
         "exempt": exempt,
         "letter": case.letter,
         "route": " → ".join(codes),
-        "untracked": not exempt and bool(_NO_TRACKING_GIVEN.search(case.text)),
     }
     return Decision(
         code="eu_letter", facts=facts, agrees=exempt == case.negated, entry="eu-letter-under-20"
