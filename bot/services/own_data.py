@@ -20,6 +20,7 @@ from bot.domain.models import Defect, GroupStats, VtrReport
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
+from bot.services.report_text import excluded_text
 from bot.services.vtr_words import (
     Markup,
     category_label,
@@ -90,6 +91,7 @@ _IN_WINDOW = re.compile(
 """The window's package count asked ("最近30天算进VTR的包裹一共多少个"), not a rule's."""
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BACK = re.compile(r"back above|recover|恢复|回到|回升|重新高于")
+_WHAT_DAY = re.compile(r"what date|which date|which day|by when|\bagain\b|哪天|哪一天|几号")
 _RULE_WORDS = re.compile(r"要求|标准|门槛|规定|规则|requirement|threshold|target|\brule")
 """A question about the rule ("我的VTR要求多少才达标"), not about the chat's figures."""
 _DATA_WORDS = re.compile(
@@ -100,12 +102,36 @@ _DATA_WORDS = re.compile(
 )
 
 
+_LEFT_OUT = re.compile(
+    r"\bfba\b|cancel|取消|letters?|信件|平信|unshipped|未发货|没发货|exclu|dropp|left out|"
+    r"排除|剔除|扣除|去掉"
+)
+_COUNTED = re.compile(
+    r"算进|算在|计入|算了没|算没算|算不算|有没有算|count|includ|used|用的|after|剔除|排除|drop|"
+    r"left out|拉低|drag|lower|hurt|pull|影响|affect"
+)
+_YOUR_FIGURES = re.compile(
+    r"表里|我的?(?:表|文件|数据|报表)|my (?:file|sheet|report|data)|you used"
+)
+"""Rows of the chat's own file asked about: were they counted, what total is left."""
+
+
+def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
+    """ "were the FBA and cancelled rows of my file counted?", "what total did you use after
+    dropping FBA?": the report's exclusions, not the rule."""
+    if report is None or not (_LEFT_OUT.search(case.text) and _COUNTED.search(case.text)):
+        return False
+    return case.own or bool(_YOUR_FIGURES.search(case.text)) or bool(_named_groups(case, report))
+
+
 def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     """A question about the chat's own figures: said of "my"/"我的" shipments (or naming one
     of its categories) and asking for a figure, a group, fixes or a date, with no figures of
     its own (those are a case to decide, not the stored data)."""
     if case.counts is not None or case.amount is not None:
         return False
+    if _asks_left_out(case, report):
+        return True
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
         return report is not None and bool(_named_groups(case, report))
     owned = (
@@ -192,7 +218,9 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     m = Markup(html=False)
     named = _named_groups(case, report)
     dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
-    if _STILL_COUNT.search(case.text) or dated:
+    if _asks_left_out(case, report):
+        lines = [*_left_out(case, report, t), *(_group_verdict(g, report, t) for g in named)]
+    elif _STILL_COUNT.search(case.text) or dated:
         lines = [_window_verdict(case, report, t)]
     elif _asks_count(case) and not named:
         lines = [_counted(report, t), *_every_category(report, t, m)]
@@ -203,6 +231,9 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         ]
     elif named:
         lines = [_group_verdict(group, report, t) for group in named]
+        asks_when = case.when or _BACK.search(case.text) or _WHAT_DAY.search(case.text)
+        if asks_when and any(g.below_threshold for g in named):  # the date first
+            lines = [*_recoveries(report, t, named), *lines]
         lines += _what_if(case, named, t)
     elif _FIX.search(case.text) and case.how_many:
         lines = _fixes(report, t)
@@ -327,6 +358,47 @@ def _span(month: int, day: str | None, part: str | None, year: int) -> tuple[dat
         return date(year, month, int(day)), date(year, month, int(day))
     first, last = _PART_OF_MONTH.get(part or "", (1, 31))
     return date(year, month, first), date(year, month, min(last, last_day))
+
+
+def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """What the report left out, first: the letters asked about when some were exempt, the
+    rows not counted by reason, then the total that was counted."""
+    lines = []
+    letters = report.excluded.get("eu_letter_under_20", 0)
+    if case.letter and letters:
+        lines.append(
+            t._(
+                "EU letters under EUR 20 are exempt: the {count} in your file are not counted, "
+                "so they do not lower any category.",
+                count=t.number(letters),
+            )
+        )
+    not_counted = [excluded_text(report, t)] if report.excluded else []
+    if _TOTAL_ASKED.search(case.text):  # "what total did you use?": that figure first
+        return [*lines, _counted(report, t), *not_counted]
+    rows = _rows_asked(case, report, t)
+    if rows:
+        lines.append(t._("No, they are not counted: {rows}.", rows=", ".join(rows)))
+    return [*lines, *not_counted, _counted(report, t)]
+
+
+_TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|几个|几单|一共|总共|总数")
+
+
+def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """The left-out rows the question names (FBA, cancelled, unshipped), each with its count."""
+
+    def count(reason: str) -> str:
+        return t.number(report.excluded.get(reason, 0))
+
+    rows = []
+    if "fba" in case.concepts or "fba" in case.text:
+        rows.append(t._("{count} FBA rows", count=count("fba")))
+    if re.search(r"cancel|取消", case.text):
+        rows.append(t._("{count} cancelled orders", count=count("cancelled")))
+    if re.search(r"unshipped|not shipped|未发货|没发货", case.text):
+        rows.append(t._("{count} unshipped orders", count=count("not_shipped")))
+    return rows
 
 
 def _counted(report: VtrReport, t: Translator) -> str:
@@ -490,8 +562,12 @@ def _fixes(report: VtrReport, t: Translator) -> list[str]:
     ]
 
 
-def _recoveries(report: VtrReport, t: Translator) -> list[str]:
-    below = [s for s in report.by_category if s.below_threshold]
+def _recoveries(
+    report: VtrReport, t: Translator, groups: list[GroupStats] | None = None
+) -> list[str]:
+    """Each group below the bar (of `groups`, else every category) with the day it is back
+    above 95% if every new package is valid."""
+    below = [s for s in (report.by_category if groups is None else groups) if s.below_threshold]
     if not below:
         return [t._("Every category is above the bar (above 95%) already.")]
     return [

@@ -56,7 +56,7 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     )
     sections = [_headline(report, t, m), plan_section(report.plan, t, m), category_section]
     sections += _breakdown_sections(report, t, m)
-    sections += [_defect_section(report, t, m), _excluded_section(report, t)]
+    sections += [_defect_section(report, t, m), excluded_text(report, t)]
     sections.append(_notes_section(report, t, m))
     return "\n\n".join(s for s in sections if s)
 
@@ -319,7 +319,9 @@ def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
     return "\n".join(lines)
 
 
-def _excluded_section(report: VtrReport, t: Translator) -> str:
+def excluded_text(report: VtrReport, t: Translator) -> str:
+    """The rows left out of VTR by reason ("Not counted: FBA 6, cancelled 4"): the report's
+    section, and the answer to "were my FBA rows counted?"."""
     names = {
         "fba": t._("FBA (Amazon-fulfilled)"),
         "cancelled": t._("cancelled"),
