@@ -247,6 +247,14 @@ BELIEFS = [
         ["Claims Protected"],
         id="atoz-all-claims-zh",
     ),
+    # ODR: self-fulfilled and FBA reported apart.
+    pytest.param(
+        "ODR is reported separately for FBA and self-fulfilled, right?",
+        "Right",
+        ["separately"],
+        id="odr-separate",
+    ),
+    pytest.param("FBA和自发货的ODR是合在一起算的吧", "不对。", ["分开"], id="odr-combined-false"),
     pytest.param(
         "Buy Shipping shipped on time covers me against related A-to-z claims, right?",
         "Right",
@@ -280,6 +288,10 @@ LOOKUPS = [
     pytest.param("平时运营里怎么做才能让VTR稳定", "vtr-improve", "及时", id="daily-practice"),
     pytest.param("为什么亚马逊说我的单号无效", "tracking-valid-meaning", "及时", id="why-invalid"),
     pytest.param("有效追踪率适用于哪些卖家", "vtr-what", "FBA", id="who-it-applies-to"),
+    pytest.param("who does VTR apply to?", "vtr-what", "FBA", id="who-it-applies-to-en"),
+    pytest.param(
+        "who has to meet the 95% VTR in Japan?", "vtr-marketplaces-china", "JP", id="who-in-japan"
+    ),
 ]
 
 

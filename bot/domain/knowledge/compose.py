@@ -293,6 +293,14 @@ _AVAILABLE = re.compile(
 GENERAL_BUY_SHIPPING = frozenset({"buy-shipping-what", "buy-shipping-benefits"})
 
 
+_ASKS_WHICH_SELLERS = re.compile(
+    r"^(?!.*(?:站|marketplace|countr|where|哪里|国家)).*"
+    r"(?:哪(?:类|种|些)卖家|什么(?:样的?)?卖家|\bwho\b|which sellers|what (?:kind of |type of )?sellers)"
+)
+"""Whom VTR concerns ("VTR管哪类卖家", "who does VTR apply to?"): the sellers, not the places."""
+WHAT_VTR_ENTRY = "vtr-what"
+
+
 def _asks_availability(text: str, found: Found, entities: Entities) -> bool:
     """ "is Buy Shipping offered in Saudi Arabia?", "can I buy labels through Buy Shipping for
     Singapore orders?": whether it is offered in a named marketplace, which the search may
@@ -528,6 +536,8 @@ class Composer:
             found.best not in MARKETPLACE_LISTS or found.answer.kind == "off_topic"
         ):
             return None
+        if not (about_buy_shipping or entities.marketplaces) and _ASKS_WHICH_SELLERS.search(text):
+            return self._entry_answer(found.answer, WHAT_VTR_ENTRY)  # sellers, not places
         if not entities.marketplaces:
             return self._entry_answer(found.answer, listing) if asks_which else None
         lead = "\n".join(
