@@ -103,8 +103,7 @@ _DATA_WORDS = re.compile(
 
 
 _LEFT_OUT = re.compile(
-    r"\bfba\b|cancel|取消|letters?|信件|平信|unshipped|未发货|没发货|exclu|dropp|left out|"
-    r"排除|剔除|扣除|去掉"
+    r"\bfba\b|cancel|取消|letters?|信件|平信|unshipped|未发货|没发货|exclu|排除|剔除"
 )
 _COUNTED = re.compile(
     r"算进|算在|计入|算了没|算没算|算不算|有没有算|count|includ|used|用的|after|剔除|排除|drop|"
@@ -232,7 +231,8 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     elif named:
         lines = [_group_verdict(group, report, t) for group in named]
         asks_when = case.when or _BACK.search(case.text) or _WHAT_DAY.search(case.text)
-        if asks_when and any(g.below_threshold for g in named):  # the date first
+        asks_fixes = bool(_FIX.search(case.text)) and case.how_many
+        if asks_when and not asks_fixes and any(g.below_threshold for g in named):
             lines = [*_recoveries(report, t, named), *lines]
         lines += _what_if(case, named, t)
     elif _FIX.search(case.text) and case.how_many:
@@ -382,7 +382,7 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
     return [*lines, *not_counted, _counted(report, t)]
 
 
-_TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|几个|几单|一共|总共|总数")
+_TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
 
 
 def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:
