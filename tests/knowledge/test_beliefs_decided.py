@@ -134,6 +134,8 @@ BELIEFS = [
     # VTR and ODR: two metrics, related through defects.
     pytest.param("Is VTR connected to ODR at all?", "Yes", ["indirectly", "1.7"], id="vtr-odr-en"),
     pytest.param("VTR和订单缺陷率之间有联系吗", "有关", ["间接", "1.7"], id="vtr-odr-zh"),
+    pytest.param("OTDR跟VTR有关系吗", "有。", ["有效追踪"], id="otdr-vtr-related-zh"),
+    pytest.param("Are OTDR and VTR related?", "Yes", ["depends on VTR"], id="otdr-vtr-related"),
     # "Other" with a typed name: only for a supported carrier missing from the list.
     pytest.param(
         "云途在承运商列表里是有的，我偷懒选了其他再手填YunExpress，算有效吗",
@@ -264,7 +266,15 @@ BELIEFS = [
 ]
 
 # Messages that only open a conversation or worry about unnamed figures: the topics to pick.
-OPENERS = ["在么，问件事儿", "hi hi, you there?", "my figures seem off?", "数据看着怪怪的"]
+OPENERS = [
+    "在么，问件事儿",
+    "hi hi, you there?",
+    "my figures seem off?",
+    "数据看着怪怪的",
+    "有个问题想请教",
+    "我的店铺指标有问题",
+    "hey so uh my thing is red",
+]
 
 
 @pytest.mark.parametrize(("question", "start", "words"), BELIEFS)

@@ -149,13 +149,14 @@ def _phrase_pattern(phrase: str) -> str:
 
 _VAGUE_REFERENCE = re.compile(
     r"这个|那个|这事|那事|这封|那封|这条|那条|这玩意|那玩意|它|又(?:红|黄|掉|降|变)|变红|变黄|飘红|标红|红了|黄了|"
-    r"\bmine\b|\b(?:the|that|this|those|these) (?:thing|number|figure|one|stuff|issue|notice|message)s?\b|"
+    r"\bmine\b|\b(?:the|that|this|those|these|my) (?:thing|number|figure|one|stuff|issue|notice|message)s?\b|"
     r"\bsomething\b|"
     r"\b(?:it|this|that)(?:'s| is)? (?:red|yellow|orange)\b|turned (?:red|yellow)"
 )
 _WORRY = re.compile(
     r"红|黄|担心|要紧|严重|咋整|咋办|怎么办|怎么弄|怎么搞|有事吗|没事吧|邮件|通知|警告|提醒|"
-    r"\bok\b|okay|\bfine\b|\bbad\b|worr|concern|serious|problem|e-?mail|notice|warning|message"
+    r"\bok\b|okay|\bfine\b|\bbad\b|worr|concern|serious|problem|e-?mail|notice|warning|message|"
+    r"\bred\b|\byellow\b"
 )
 
 
@@ -163,7 +164,7 @@ _OPENER_ONLY = re.compile(
     r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
     r"you there|anyone there|are you there|got a minute|"
     r"你好|您好|在吗|在不在|在么|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|问(?:个|件)事儿?|"
-    r"有个事|有件事|打扰一下|那个|嗯+)"
+    r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+)"
     r"[\s?？!！.。,，~～]*)+$"
 )
 """A message that only opens a conversation ("hmm", "我想问一下"): nothing asked yet (nothing
@@ -173,7 +174,8 @@ at all, "??", stays "nothing to go by")."""
 _UNEASE = re.compile(
     r"不太对劲|不对劲|出问题了|出了问题|有点问题|担心|着急|帮我看看|帮忙看看|帮我看一下|"
     r"\bi'?m worried\b|\bworried\b|something(?:'s| is) (?:off|wrong)|look into (?:it|my)|"
-    r"(?:looks?|seems?|looking) (?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常"
+    r"(?:looks?|seems?|looking) (?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常|"
+    r"(?:指标|账户|账号|店铺|数据|数字)[^，,。?？]{0,4}(?:有问题|不对|异常)"
 )
 """Unease with nothing named ("我店铺最近不太对劲", "I'm worried", "帮我看看")."""
 
