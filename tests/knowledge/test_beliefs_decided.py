@@ -249,6 +249,23 @@ BELIEFS = [
         ["Claims Protected"],
         id="atoz-all-claims-zh",
     ),
+    # "not-received" is the claim's own word, no negation of it.
+    pytest.param(
+        "without tracking I automatically lose not-received A-to-z claims, right?",
+        "Right",
+        ["automatically lose"],
+        id="untracked-loses-atoz-hyphen",
+    ),
+    # "Only over EUR 20 counts": an amount's rule (both conditions), not the marketplaces.
+    pytest.param(
+        "Only orders over 20 EUR count for VTR in Europe, right?",
+        "Not right",
+        ["letter service"],
+        id="only-over-20-eur",
+    ),
+    pytest.param(
+        "欧洲站只有20欧元以上的订单才算VTR吧", "不对。", ["信件"], id="only-over-20-eur-zh"
+    ),
     # ODR: self-fulfilled and FBA reported apart.
     pytest.param(
         "ODR is reported separately for FBA and self-fulfilled, right?",

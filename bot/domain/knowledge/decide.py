@@ -791,6 +791,8 @@ def _eu_letter(case: Case) -> Decision | None:
         return None
     # The EU/UK update's letter exception is one rule for the EU and the UK; the report's
     # registry flags only EU marketplaces' files, so a UK route is decided as the EU's.
+    if case.bound == "over" and _ONLY.search(case.text) and not case.letter:
+        return None  # "only orders over EUR 20 count": a belief of the claims table
     market = eu[-1] if eu else "DE"
     if case.domestic and codes == [market] and market != "DE" and not case.letter:
         return None  # "意大利本土发货": the update speaks of cross-border and German domestic only
@@ -942,8 +944,10 @@ def _list_claim(case: Case) -> str | None:
         return None
     if not case.markets and "eu" not in case.concepts:
         return None
-    if _EXEMPTION_TALK.search(case.text):
-        return None  # "只有购买配送买的邮票才豁免": an exemption's condition, not the list
+    if _EXEMPTION_TALK.search(case.text) or case.amount is not None:
+        # "只有购买配送买的邮票才豁免", "only orders over EUR 20": an exemption's condition or
+        # an amount's rule, not the list of marketplaces
+        return None
     if not buy and ("crossborder" in case.concepts or (len(case.markets) == 2 and case.origin)):
         return None  # a route ("从德国发到法国"): the EU/UK update decides, not the bar's list
     # 算不算 asks, it does not say 不算; "不管用哪家" / "no matter which" is "whichever", no skip.
