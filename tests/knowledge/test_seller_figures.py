@@ -141,3 +141,11 @@ def test_only_the_total_counting_is_corrected_first(
 )
 def test_the_fewest_valid_of_a_total(kb: KnowledgeBase, question: str, fewest: str) -> None:
     assert fewest in _reply(kb, question).split("\n")[0]
+
+
+def test_a_whether_clause_is_a_question_of_its_own(kb: KnowledgeBase) -> None:
+    # Two questions joined by "and whether": the window (30 days) and cancelled orders (not
+    # in VTR: only packages confirmed as shipped count) are both answered.
+    reply = _reply(kb, "what is the VTR window and whether cancelled orders count")
+    assert "30 days" in reply
+    assert "Cancelled orders are not in VTR" in reply

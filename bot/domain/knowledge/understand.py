@@ -307,7 +307,7 @@ _ASKS_ZH = re.compile(
     "吗|嗎|呢|怎么|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1"
 )
 _ASKS_EN = re.compile(
-    r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did)\b|"
+    r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did|whether)\b|"
     r"[.!?,;]\s+(?:is|are|does|do|can|could|should|will|would|did|am|has|have)\b|"
     r"\b(?:what|which|when|where|why|how)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)"
 )
@@ -342,9 +342,9 @@ _PIECE_END = re.compile(
     r"(?<=[？?；;])|\n+|(?<=\S)\s+(?=\d[.、)）]\s*\S)|(?<=\S)\s*(?=[(（]\d{1,2}[)）])|"
     # "how do I fix it and by when …", "what is it and how to check it": a new question word
     # after "and" starts a new question.
-    r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should)\b)|"
+    r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should|whether)\b)|"
     r"\s+(?=(?:btw|by the way)\b)|"
-    r",\s+(?:and\s+|also\s+|plus\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should)\b)|"
+    r",\s+(?:and\s+|also\s+|plus\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should|whether)\b)|"
     r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})|"
     # "VTR怎么算还有FBA受影响吗": the same words start a question without a comma too (not
     # 还有效, 还有多久: "still").
