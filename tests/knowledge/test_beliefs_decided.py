@@ -266,6 +266,33 @@ BELIEFS = [
     pytest.param(
         "欧洲站只有20欧元以上的订单才算VTR吧", "不对。", ["信件"], id="only-over-20-eur-zh"
     ),
+    # A true belief said with a negation ("aren't valid", "不算", "don't hurt", "isn't
+    # account-wide", "isn't counted") is confirmed, never corrected.
+    pytest.param(
+        "Packages with no carrier scan aren't valid, right?",
+        "Right",
+        ["not valid"],
+        id="negated-true-no-scan",
+    ),
+    pytest.param("FBA订单不算VTR吧", "对。", ["FBA"], id="negated-true-fba-zh"),
+    pytest.param("FBA订单也算VTR吧", "不对。", ["FBA"], id="fba-counts-false-zh"),
+    pytest.param(
+        "Buyer cancellations don't hurt my cancel rate, right?",
+        "Right",
+        ["do not count"],
+        id="negated-true-buyer-cancellations",
+    ),
+    pytest.param(
+        "VTR isn't account-wide, correct?", "Right", ["per product category"], id="not-account-wide"
+    ),
+    pytest.param("VTR不是整个账号算的吧", "对。", ["按商品分类"], id="not-account-wide-zh"),
+    pytest.param("VTR是整个账号一个数吧", "不对。", ["按商品分类"], id="account-wide-false-zh"),
+    pytest.param(
+        "A letter under 20 EUR from France to Italy isn't counted, right?",
+        "Right",
+        ["letter service"],
+        id="negated-true-eu-letter",
+    ),
     # ODR: self-fulfilled and FBA reported apart.
     pytest.param(
         "ODR is reported separately for FBA and self-fulfilled, right?",

@@ -76,7 +76,7 @@ class Claim(_Loose):
         "VTR不是看30天吧"): the question states the belief's opposite. Words the belief
         itself is made of ("不收费", "no fee") are taken out first."""
         for pattern in [*self.stated_by, *self.when]:
-            text = re.sub(pattern, " ", text)
+            text = re.sub(pattern, _kept_negation, text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
 
     def holds_in(self, text: str) -> bool:
@@ -84,6 +84,12 @@ class Claim(_Loose):
         return all(re.search(p, text) for p in self.when) and not any(
             re.search(p, text) for p in self.unless
         )
+
+
+def _kept_negation(match: re.Match[str]) -> str:
+    """A belief's words taken out, but a 不/没 glued before them still negates ("FBA订单不算
+    vtr吧": 算vtr is the belief's, 不 its negation)."""
+    return "算" if match.string[: match.start()].endswith(("不", "没")) else " "
 
 
 class Cards(_Loose):

@@ -116,7 +116,8 @@ _NEGATION = re.compile(
     r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
     r"can't count|cannot count|never count|no need|not needed|not affected|"
     r"(?:doesn't|does not|won't|will not) (?:affect|hurt|matter)|不会影响|没有影响|"
-    r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标"
+    r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标|"
+    r"(?:don't|do not) (?:affect|hurt|matter)|(?:isn't|aren't|is not|are not) (?:valid|counted|included)"
 )
 NOT_OFFERED = re.compile(
     r"用不了|不能用|没法用|不可以用|不支持|不适用|不开放|没开通|doesn't (?:support|work|serve|cover|apply)|"

@@ -1009,6 +1009,12 @@ def _place_concepts() -> frozenset[str]:
     )
 
 
+_NOT_ACCOUNT_WIDE = re.compile(
+    r"(?:isn't|is not|not|不是|并非|不按)\s?(?:an? |one )?(?:account[- ]wide|整个账号|全店|整个店铺|整店|"
+    r"whole[- ]account|for the whole account|shop[- ]wide|store[- ]wide)"
+)
+
+
 def _account_wide(case: Case) -> Decision | None:
     if "vtr" not in case.concepts and "trackingid" not in case.concepts:
         return None
@@ -1018,6 +1024,8 @@ def _account_wide(case: Case) -> Decision | None:
     per = bool(_PER_CATEGORY.search(case.text))
     if _NOT_PER_CATEGORY.search(case.text):
         wide, per = True, False  # "VTR不按类目算吧": the belief is one figure for the shop
+    elif _NOT_ACCOUNT_WIDE.search(case.text):
+        wide, per = False, True  # "VTR isn't account-wide": the belief is per category
     if _SUSPENSION.search(case.text):
         return None  # "won't suspend my whole account?": the consequence, the claims' case
     if case.counts is not None or not (wide or per):
