@@ -149,3 +149,15 @@ def test_a_whether_clause_is_a_question_of_its_own(kb: KnowledgeBase) -> None:
     reply = _reply(kb, "what is the VTR window and whether cancelled orders count")
     assert "30 days" in reply
     assert "Cancelled orders are not in VTR" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the minimum VTR to continue selling FBM",
+        "whats the lowest VTR i can have and still sell self-fulfilled",
+        "minimun VTR to kep selling",  # "minimun" repaired; "kep" left, the bar still asked
+    ],
+)
+def test_the_lowest_rate_allowed_is_the_bar(kb: KnowledgeBase, question: str) -> None:
+    assert _reply(kb, question).startswith("Valid Tracking Rate (VTR): above 95%, over 30 days.")

@@ -584,6 +584,21 @@ def _metrics_named(case: Case) -> Decision | None:
     return Decision(code="metrics_named", facts=facts, entry=entry)
 
 
+_LOWEST = re.compile(r"\bminimum\b|\bmin\b|\blowest\b|最低|至少要多少|最少要多少")
+
+
+def _lowest_allowed(case: Case) -> Decision | None:
+    """ "the minimum VTR to keep selling", "VTR最低要多少": one metric's bar asked, which its
+    target and window answer, whatever else the words touch (selling, restrictions)."""
+    if len(case.metrics) != 1 or case.rate is not None or case.counts is not None:
+        return None
+    if not _LOWEST.search(case.text):
+        return None
+    metric = case.metrics[0]
+    entry = "vtr-threshold" if metric == "vtr" else METRIC_ENTRIES[metric]
+    return Decision(code="metrics_named", facts={"metrics": metric}, entry=entry)
+
+
 WINDOW_DAYS = 30
 """VTR's window (metrics.yaml), keyed by Amazon on the promised delivery date."""
 SURELY_OUT_AFTER_DAYS = 60
@@ -1049,6 +1064,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _needs_figures,
     _metric_rate,
     _metric_target,
+    _lowest_allowed,
     _metric_window,
     _metric_identity,
     _one_metric_two_names,
