@@ -293,6 +293,42 @@ BELIEFS = [
         ["letter service"],
         id="negated-true-eu-letter",
     ),
+    # An exemption denied ("aren't exempt", "不豁免") is the belief that it counts.
+    pytest.param(
+        "UK Royal Mail stamps I buy myself aren't exempt, right?",
+        "Right",
+        ["not exempt"],
+        id="own-stamps-not-exempt",
+    ),
+    pytest.param(
+        "自己买的皇家邮政邮票不豁免吧", "对。", ["不能豁免"], id="own-stamps-not-exempt-zh"
+    ),
+    pytest.param("自己买的皇家邮政邮票也豁免吧", "不对。", ["不能豁免"], id="own-stamps-exempt-zh"),
+    pytest.param(
+        "JP orders under 1000 yen aren't exempt, right?",
+        "Not right",
+        ["exempt"],
+        id="jp-not-exempt-false",
+    ),
+    pytest.param("日本站1000日元以下不豁免吧", "不对。", ["豁免"], id="jp-not-exempt-false-zh"),
+    pytest.param(
+        "OTDR isn't strictly enforced in most marketplaces, right?",
+        "Right",
+        ["not an enforced bar"],
+        id="otdr-not-enforced",
+    ),
+    pytest.param(
+        "Cancelled orders aren't in VTR, correct?", "Right", ["not in VTR"], id="cancelled-not-in"
+    ),
+    pytest.param(
+        "Typed Chinese carrier names aren't valid, right?",
+        "Right",
+        ["invalid"],
+        id="chinese-name-not-valid",
+    ),
+    pytest.param(
+        "VTR doesn't only apply to the US, right?", "Right", ["UK, DE"], id="not-only-the-us"
+    ),
     # ODR: self-fulfilled and FBA reported apart.
     pytest.param(
         "ODR is reported separately for FBA and self-fulfilled, right?",

@@ -117,8 +117,13 @@ _NEGATION = re.compile(
     r"can't count|cannot count|never count|no need|not needed|not affected|"
     r"(?:doesn't|does not|won't|will not) (?:affect|hurt|matter)|不会影响|没有影响|"
     r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标|"
-    r"(?:don't|do not) (?:affect|hurt|matter)|(?:isn't|aren't|is not|are not) (?:valid|counted|included)"
+    r"(?:don't|do not) (?:affect|hurt|matter)|(?:isn't|aren't|is not|are not) (?:valid|counted|included)|"
+    r"(?:isn't|aren't|is not|are not) (?:in|part of) (?:the )?(?:vtr|it)"
 )
+NOT_EXEMPT = re.compile(
+    r"不豁免|不能豁免|不会豁免|不算豁免|没有豁免|不被豁免|(?:isn't|aren't|is not|are not|not|never|no longer) exempt"
+)
+"""An exemption denied ("aren't exempt", "不豁免"): it counts, though 豁免/exempt is said."""
 NOT_OFFERED = re.compile(
     r"用不了|不能用|没法用|不可以用|不支持|不适用|不开放|没开通|doesn't (?:support|work|serve|cover|apply)|"
     r"does not (?:support|work|serve|cover|apply)|(?:not|n't) (?:available|supported|offered|covered)|"

@@ -18,7 +18,7 @@ from bot.domain.knowledge.cards import (
     marketplace_lead,
     without_yes,
 )
-from bot.domain.knowledge.case import Case, denies, states_a_belief
+from bot.domain.knowledge.case import NOT_EXEMPT, Case, denies, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
@@ -607,6 +607,10 @@ class Composer:
             truth = claim.truth != claim.negated_around(case.text)
         if claim.exemption and not negated and _ASKS_COUNTS.search(case.text):
             truth = not truth  # "英国站用自己买的邮票寄，算吗": it counts, so yes
+        if claim.exemption and NOT_EXEMPT.search(case.text) and not _LIMITING.search(case.text):
+            # "aren't exempt", "不豁免": the belief's opposite ("only X is exempt, the rest
+            # not" states the belief and its complement)
+            truth = not claim.truth
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
         return Decision(code="claim", facts=facts, agrees=truth, entry=claim.entry)
 

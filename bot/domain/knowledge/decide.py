@@ -14,7 +14,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above
-from bot.domain.knowledge.case import NOT_OFFERED, Case
+from bot.domain.knowledge.case import NOT_EXEMPT, NOT_OFFERED, Case
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
 from bot.domain.reference import category_aliases, marketplace_by_code, marketplaces, metrics
@@ -699,7 +699,8 @@ def _stated_limit(case: Case) -> Decision | None:
     right_limit = case.amount == limit
     # The belief is "exempt" when it says 不算/exempt, else "counts"; a parcel service named
     # is never the EU letter exemption.
-    verdict: bool | None = right_limit and case.negated and not (code == "eu_rule" and case.parcel)
+    says_exempt = case.negated and not NOT_EXEMPT.search(case.text)  # "aren't exempt" counts
+    verdict: bool | None = right_limit and says_exempt and not (code == "eu_rule" and case.parcel)
     if not (case.belief or case.negated or _ASKS_COUNT.search(case.text)):
         verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
     if code == "eu_rule" and _OUTSIDE_EU.search(case.text):
@@ -883,6 +884,7 @@ def _carrier_chinese_name(case: Case) -> Decision | None:
 
 _SAYS_INVALID = re.compile(
     r"无效|不算有效|不行|不可以|不能用|不被接受|不认|invalid|not (?:valid|accepted|allowed|recogni[sz]ed)|"
+    r"n't (?:valid|accepted|allowed|recogni[sz]ed)|"
     r"rejected|won't (?:work|count)|doesn't (?:work|count)|don't (?:work|count)"
 )
 
@@ -976,6 +978,9 @@ def _list_claim(case: Case) -> str | None:
     return "stated" if case.belief and case.markets and about_places_only and one_list else None
 
 
+_NOT_ONLY_SAID = re.compile(r"(?:not|n't) only|不是只|不只|不仅|不止")
+
+
 def _marketplace_list(case: Case) -> Decision | None:
     """ "VTR只看美国站，欧洲站不用管", "购买配送只有美国站能用", "Buy Shipping doesn't support
     Canada, right?": a belief about the list of marketplaces where the bar applies or Buy
@@ -989,6 +994,8 @@ def _marketplace_list(case: Case) -> Decision | None:
     named = [m.code for m in case.markets]
     if claim == "only":
         agrees = set(named) == set(covered)
+        if _NOT_ONLY_SAID.search(case.text):
+            agrees = not agrees  # "VTR doesn't only apply to the US": the list's truth
     elif claim == "denied":  # the named marketplaces (or Europe's) are said to be left out
         agrees = bool(named) and "eu" not in case.concepts and not set(named) & set(covered)
     elif set(named) <= set(covered):
