@@ -407,7 +407,7 @@ def _metrics_named(decision: Decision, t: Translator) -> str:
     lines = []
     for metric_id in str(decision.facts["metrics"]).split(","):
         metric = metrics()[metric_id]
-        joiner = " 天和 " if t.lang == "zh" else " and "
+        joiner = " 天和 " if t.lang == "zh" else " days and "
         values = {
             "name": _metric_name(metric_id, t),
             "target": f"{metric.target:g}",

@@ -161,3 +161,10 @@ def test_a_whether_clause_is_a_question_of_its_own(kb: KnowledgeBase) -> None:
 )
 def test_the_lowest_rate_allowed_is_the_bar(kb: KnowledgeBase, question: str) -> None:
     assert _reply(kb, question).startswith("Valid Tracking Rate (VTR): above 95%, over 30 days.")
+
+
+def test_each_window_of_a_two_window_metric_says_days(kb: KnowledgeBase) -> None:
+    # metrics.yaml: LSR under 4% over 10 days and over 30 days; ODR under 1% over 60 days.
+    reply = _reply(kb, "what are the LSR and ODR limits and the window for each?")
+    assert "Late Shipment Rate (LSR): under 4%, over 10 days and 30 days." in reply
+    assert "Order Defect Rate (ODR): under 1%, over 60 days." in reply
