@@ -337,6 +337,20 @@ BELIEFS = [
         id="odr-separate",
     ),
     pytest.param("FBA和自发货的ODR是合在一起算的吧", "不对。", ["分开"], id="odr-combined-false"),
+    # On time, but a condition of the "not received" protection broken: not protected.
+    pytest.param(
+        "购买配送按时发的货，亚马逊退的款，可是服务没有Claims Protected标识，未收到货的A-to-z还保护吗",
+        "不是。",
+        ["Claims Protected"],
+        id="atoz-on-time-not-claims-protected",
+    ),
+    pytest.param(
+        "Bought the label with Buy Shipping and shipped on time, but the service wasn't Claims "
+        "Protected. Am I still protected from a not-received A-to-z claim?",
+        "No",
+        ["Claims Protected"],
+        id="atoz-on-time-not-claims-protected-en",
+    ),
     pytest.param(
         "Buy Shipping shipped on time covers me against related A-to-z claims, right?",
         "Right",
