@@ -12,16 +12,13 @@ The fixture, as of 2026-11-30 (window 2026-11-01 – 2026-11-30), worked by hand
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.replies import ChatRef
-from bot.services.store import Store
-from tests.bot.harness import core_for
-from tests.knowledge.grading import plain_text
+from tests.knowledge.chat_data import Ask, chat_after_upload
 
 # Over 0.3 s of CPU: a file analysed, then questions through the chat's path.
 pytestmark = pytest.mark.slow
@@ -53,22 +50,13 @@ def _shop_csv() -> str:
 
 
 @pytest.fixture
-async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Callable[[str], Awaitable[str]]]:
-    upload = tmp_path / "orders.csv"
-    upload.write_text(_shop_csv(), encoding="utf-8")
-    chat = ChatRef(61, "zh")
-    async with Store(tmp_path / "vtrbot.sqlite3") as store:
-        core = core_for(store, kb, "zh")
-        await core.handle_file(chat, upload, caption=AS_OF)
-
-        async def asking(question: str) -> str:
-            return plain_text(await core.handle_text(chat, question))
-
+async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Ask]:
+    async with chat_after_upload(tmp_path, kb, _shop_csv(), 61, AS_OF) as asking:
         yield asking
 
 
 async def test_rows_left_out_are_named_with_their_counts(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     english = await ask("did you count the FBA rows and the cancelled ones from my sheet?")
     assert english.startswith("No, they are not counted: 3 FBA rows, 2 cancelled orders."), english
@@ -77,7 +65,7 @@ async def test_rows_left_out_are_named_with_their_counts(
 
 
 async def test_the_total_counted_after_what_was_left_out(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     reply = await ask(
         "what total did you use for my VTR once FBA and cancelled orders were left out?"
@@ -86,7 +74,7 @@ async def test_the_total_counted_after_what_was_left_out(
     assert "38 of them have valid tracking" in reply.split("\n")[0]
 
 
-async def test_exempt_letters_do_not_lower_a_category(ask: Callable[[str], Awaitable[str]]) -> None:
+async def test_exempt_letters_do_not_lower_a_category(ask: Ask) -> None:
     reply = await ask(
         "those letters to German buyers with no tracking number, do they pull Garden down?"
     )
@@ -94,7 +82,7 @@ async def test_exempt_letters_do_not_lower_a_category(ask: Callable[[str], Await
 
 
 async def test_when_a_category_is_back_above_is_said_first(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     reply = await ask("by which date is Garden above 95% again if every new parcel is tracked?")
     first, rest = reply.split("\n", 1)
@@ -104,7 +92,7 @@ async def test_when_a_category_is_back_above_is_said_first(
 
 
 async def test_fixes_asked_with_back_above_lead_with_the_fixes(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     # "How many to fix to get back above" is the fixes' question (1 for Garden), not the date's;
     # "dropping" is no exclusion asked about.

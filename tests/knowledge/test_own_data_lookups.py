@@ -16,16 +16,13 @@ The fixture is an Amazon-report-style CSV written by `_shop_csv`, as of 2026-11-
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.replies import ChatRef
-from bot.services.store import Store
-from tests.bot.harness import core_for
-from tests.knowledge.grading import plain_text
+from tests.knowledge.chat_data import Ask, chat_after_upload
 
 # Over 0.3 s of CPU: a file analysed, then questions through the chat's path.
 pytestmark = pytest.mark.slow
@@ -83,22 +80,13 @@ def _shop_csv() -> str:
 
 
 @pytest.fixture
-async def ask(tmp_path: Path, kb: KnowledgeBase) -> Callable[[str], Awaitable[str]]:
-    upload = tmp_path / "orders.csv"
-    upload.write_text(_shop_csv(), encoding="utf-8")
-    chat = ChatRef(51, "zh")
-    async with Store(tmp_path / "vtrbot.sqlite3") as store:
-        core = core_for(store, kb, "zh")
-        await core.handle_file(chat, upload, caption=AS_OF)
-
-        async def asking(question: str) -> str:
-            return plain_text(await core.handle_text(chat, question))
-
+async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Ask]:
+    async with chat_after_upload(tmp_path, kb, _shop_csv(), 51, AS_OF) as asking:
         yield asking
 
 
 async def test_a_category_by_the_file_s_name_with_its_stated_rate(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     # "Products" is read as typed, though the typo repair would make it "product".
     reply = await ask("Baby Products 显示95%，这样算过线了吧？")
@@ -108,7 +96,7 @@ async def test_a_category_by_the_file_s_name_with_its_stated_rate(
 
 
 async def test_a_category_s_problem_orders_each_with_what_is_wrong(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     reply = await ask("which Baby Products orders have bad tracking, and why?")
     assert "111-7770001-0000001" in reply and "111-7770002-0000002" in reply, reply
@@ -116,7 +104,7 @@ async def test_a_category_s_problem_orders_each_with_what_is_wrong(
 
 
 async def test_a_carrier_mismatch_is_found_by_its_two_carriers(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     english = await ask("which order had a UPS number entered under USPS?")
     assert "111-7770002-0000002" in english, english
@@ -125,7 +113,7 @@ async def test_a_carrier_mismatch_is_found_by_its_two_carriers(
     assert "111-7770002-0000002" in chinese and "111-7770001-0000001" not in chinese, chinese
 
 
-async def test_the_window_s_package_count(ask: Callable[[str], Awaitable[str]]) -> None:
+async def test_the_window_s_package_count(ask: Ask) -> None:
     chinese = await ask("30天里一共多少个包裹算进了VTR")
     assert chinese.startswith("30 天统计窗口") and "共有 90 个自配送包裹" in chinese, chinese
     english = await ask("how many shipments count toward VTR in total?")
@@ -152,13 +140,13 @@ async def test_the_window_s_package_count(ask: Callable[[str], Awaitable[str]]) 
     ],
 )
 async def test_rows_the_seller_dates_are_placed_against_the_window(
-    ask: Callable[[str], Awaitable[str]], question: str, lead: str
+    ask: Ask, question: str, lead: str
 ) -> None:
     reply = await ask(question)
     assert reply.startswith(lead), reply
 
 
-async def test_more_look_ups_in_either_language(ask: Callable[[str], Awaitable[str]]) -> None:
+async def test_more_look_ups_in_either_language(ask: Ask) -> None:
     # The problem orders asked in Chinese, the category by its English name.
     orders = await ask("Baby Products 的问题订单有哪些")
     assert "111-7770001-0000001" in orders and "111-7770002-0000002" in orders, orders
@@ -182,7 +170,7 @@ async def test_more_look_ups_in_either_language(ask: Callable[[str], Awaitable[s
 
 
 async def test_orders_by_id_and_the_invalid_ones_counted(
-    ask: Callable[[str], Awaitable[str]],
+    ask: Ask,
 ) -> None:
     # An order named by its ID: its defect, and no other.
     one = await ask("what's wrong with order 111-7770002-0000002?")
@@ -205,7 +193,7 @@ async def test_orders_by_id_and_the_invalid_ones_counted(
     assert "111-7770002-0000002" in mismatch and "302-7770003-0000003" not in mismatch, mismatch
 
 
-async def test_a_marketplace_s_problem_orders(ask: Callable[[str], Awaitable[str]]) -> None:
+async def test_a_marketplace_s_problem_orders(ask: Ask) -> None:
     # Amazon.de has one defect: 302-7770003-0000003 (YT123).
     reply = await ask("德国站那单有问题的是哪单")
     assert "302-7770003-0000003" in reply and "111-7770001-0000001" not in reply, reply
