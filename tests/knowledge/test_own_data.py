@@ -11,10 +11,8 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.replies import ChatRef
-from bot.services.store import Store
 from tests.bot import samples
-from tests.bot.harness import core_for
-from tests.knowledge.grading import plain_text
+from tests.knowledge.chat_data import chat_after_upload
 
 # Over 0.3 s of CPU: a file analysed, then questions through the chat's path.
 pytestmark = pytest.mark.slow
@@ -29,16 +27,9 @@ Ask = Callable[..., Awaitable[str]]
 async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Ask]:
     """A question through the chat's path, as plain text, after the sample file was
     analysed in chat WITH_DATA (the one it asks in unless told another)."""
-    upload = tmp_path / "erp.csv"
-    upload.write_bytes(samples.gbk_csv())
-    async with Store(tmp_path / "vtrbot.sqlite3") as store:
-        core = core_for(store, kb, "zh")
-        await core.handle_file(WITH_DATA, upload, caption=samples.AS_OF)
-
-        async def reply(question: str, chat: ChatRef = WITH_DATA) -> str:
-            return plain_text(await core.handle_text(chat, question))
-
-        yield reply
+    data = samples.gbk_csv()
+    async with chat_after_upload(tmp_path, kb, data, WITH_DATA.chat_id, samples.AS_OF) as asking:
+        yield asking
 
 
 async def test_own_data_questions_use_the_stored_report(ask: Ask) -> None:
