@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.domain.knowledge.decide import percent_text
 from bot.domain.knowledge.schema import Decision
 from bot.domain.reference import marketplace_by_code, metrics
 from bot.services.i18n import Translator
@@ -202,6 +203,13 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
             count=str(decision.facts["exempt"]),
         )
         text += sentence_gap(t) + exempt
+    if "left_out" in decision.facts:
+        left_out = t._(
+            "The {count} cancelled, FBA or unshipped orders are left out of the total: VTR "
+            "counts only self-fulfilled packages confirmed as shipped.",
+            count=str(decision.facts["left_out"]),
+        )
+        text += sentence_gap(t) + left_out
     if "late_fix" in decision.facts:
         late = t._(
             "The {count} fixed after delivery still count as invalid: an edit counts only "
@@ -289,6 +297,15 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
             shipments=f["total"],
             rate=f["stated_rate"],
         )
+    elif ("left_out" in f or "exempt" in f) and {"total", "invalid"} <= set(f):
+        return t._(
+            "I cannot tell whether the {part} packages left out were among the {invalid} "
+            "without valid tracking: VTR would be {low}%, if they were not; {high}%, if they "
+            "were. Tell me which, and I will work it out.",
+            part=f.get("left_out") or f["exempt"],
+            invalid=f["invalid"],
+            **_both_ways(decision),
+        )
     elif "unsure" in f:
         head = t._(
             "I cannot tell whether the {part} of {shipments} are the valid packages or the "
@@ -305,6 +322,17 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
         "of them have valid tracking (or how many do not)."
     )
     return head + sentence_gap(t) + need
+
+
+def _both_ways(decision: Decision) -> dict[str, str]:
+    """VTR with the left-out packages outside the invalid ones, then among them."""
+    facts = decision.facts
+    part = int(facts.get("left_out") or facts.get("exempt") or 0)
+    total, invalid = int(facts["total"]), int(facts["invalid"])
+    counted = total - part
+    low = percent_text(counted - invalid, counted) if counted > invalid else "0.0"
+    high = percent_text(counted - max(invalid - part, 0), counted) if counted else "0.0"
+    return {"low": low, "high": high}
 
 
 def _allowance(decision: Decision, t: Translator) -> str:

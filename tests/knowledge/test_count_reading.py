@@ -575,3 +575,65 @@ def test_failed_is_no_typo_of_filed(kb: KnowledgeBase) -> None:
     # 3 of 80 failed: 77/80 = 96.25% → 96.3%, above.
     first = _first_line(kb, "3 of 80 packages failed tracking, good enough?")
     assert first.startswith("Yes — 77 valid of 80 = 96.3%"), first
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # "not tracked" is the invalid part, never the valid one: 21 − 1 = 20.
+        ("1 order out of 21 was not tracked, am i ok", 21, 20),
+        ("100 shipped, 4 never got tracked", 100, 96),
+        ("40 shipped, 2 weren't scanned, fine?", 40, 38),
+        # "rounds to 95" is the bar, not a count: 94.96% of 2,500 = 2,374.
+        ("my vtr 94.96% on 2500 packages, rounds to 95 so im fine right?", 2500, 2374),
+        # Cancelled / FBA / unshipped orders are never counted: out of the total.
+        # 200 − 10 = 190 counted, 182 valid.
+        ("我有200单，其中10单是取消的，剩下的有182单有效，达标吗", 190, 182),
+        ("200 orders total, 10 cancelled, 182 valid, passing?", 190, 182),
+        ("400 orders, 20 of them FBA, 370 valid", 380, 370),
+        # Said of the invalid ones: out of both. 60 − 2 = 58 counted, 57 valid.
+        ("I shipped 60, 57 had tracking, but 2 of the 3 bad were FBA?", 58, 57),
+        # 500 − 12 = 488 counted; 500 − 30 = 470 valid.
+        ("发了500单，无效的30单里有12单是亚马逊配送的，达标吗", 488, 470),
+        # "of which" refers back; it asks nothing: 260 − 3 = 257, 260 − 14 = 246.
+        ("260 shipped, 14 invalid of which 3 exempt", 257, 246),
+    ],
+)
+def test_untracked_said_with_not_rounding_and_orders_never_counted(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)
+
+
+def test_orders_left_out_of_the_total_only_are_asked_about(kb: KnowledgeBase) -> None:
+    # 5 of the 300 cancelled, 15 invalid: were the 5 among the 15? Not among them:
+    # 280/295 = 94.915…% → 94.9 (below); among them: 285/295 = 96.61…% → 96.6.
+    reply = _reply(kb, "300 orders, 15 without tracking, 5 of the 300 were cancelled. ok?")
+    assert reply.startswith("I cannot tell whether the 5 packages left out were among the 15")
+    assert "94.9%" in reply and "96.6%" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 97% of 100 = 97; 2 more invalid: 95/100 = 95.0%, not above: no.
+        ("I've got 97% on 100 orders - can I afford 2 more bad?", "No — With 2 more invalid"),
+        # 960/1000 now; 15 fixed: 975/1000 = 97.5%: yes.
+        (
+            "shop total 1000 shipped, 40 invalid, if we fix 15 of them will we pass",
+            "Yes — With 15 more fixed: 975 valid of 1000 = 97.5%",
+        ),
+        # 290 − 5 = 285 of 300 = 95.0%: not above.
+        ("300 shipped 290 valid, could we handle 5 more untracked", "No — With 5 more invalid"),
+        # A question before a colon names no group: 318/340 = 93.53% → 93.5%;
+        # ⌊323⌋ + 1 − 318 = 6 fixes.
+        ("how many do I have to fix: 340 shipped, 318 valid", "318 valid of 340 = 93.5%"),
+        # 10 left out: 182/190 = 95.79% → 95.8%, and the reason follows.
+        ("200 orders total, 10 cancelled, 182 valid, passing?", "Yes — 182 valid of 190 = 95.8%"),
+    ],
+)
+def test_yes_or_no_asked_with_the_verb_first_and_a_question_is_no_name(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -119,7 +119,7 @@ LEADS = [
         # "fix 2" is a plan, not a count: the verdict is on 96/100 = 96.0% (94/100 now).
         (
             "if I fix 2 packages will I be above 95? I have 100 shipments and 94 valid",
-            "With 2 more fixed: 96 valid of 100 = 96.0%: above the bar",
+            "Yes — With 2 more fixed: 96 valid of 100 = 96.0%: above the bar",
         ),
     ),
     *cases(

@@ -325,6 +325,10 @@ _WH_WORD = re.compile(
 )
 
 
+_INVERTED = re.compile(
+    r"\b(?:will|would|can|could|am|do|does|is|are|should|shall) (?:i|we|it|that|this|they|my shop)\b"
+)
+"""A verb before its subject asks yes or no wherever the clause starts."""
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _CLAIM_WORD = re.compile(
     r"\b(?:only|just|limited|solely|also|too|still|never|always|not|enough|exempt|free|same|required|needed|"
@@ -342,6 +346,12 @@ def is_yes_no(question: str) -> bool:
     if intonation and (_HAN_CHAR.search(folded) or _CLAIM_WORD.search(folded)):
         return True
     return bool(_YES_NO_ZH.search(folded) or _YES_NO_EN.search(folded))
+
+
+def _asks_inverted(text: str) -> bool:
+    """ "…, if we fix 15 of them will we pass", "97% on 100 - can I afford 2 more?": a verb
+    before its subject asks yes or no of a seller's figures wherever the clause starts."""
+    return bool(_INVERTED.search(text)) and not _WH_WORD.search(text)
 
 
 class Composer:
@@ -457,7 +467,8 @@ class Composer:
         # confirm or correct; a figure told that way ("VTR sitting at 94.9") is no belief.
         belief = case.belief or (_declares(case) and decision.code not in FIGURE_CODES)
         choice = "还是" in text if belief else bool(_CHOICE.search(text))
-        asked = (belief or is_yes_no(text)) and not choice
+        inverted = decision.code == "vtr_counts" and _asks_inverted(text)
+        asked = (belief or is_yes_no(text) or inverted) and not choice
         update = {
             "belief": belief,
             "agrees": decision.agrees if asked else None,

@@ -45,7 +45,9 @@ _ASKS_PASS = re.compile(
     r"\bbad\b|严重吗|block|restrict|suspend|penal|被限制|被封|封店|处罚|受限|"
     r"要修吗|需要修|还要修|need to fix|need fixing|还差|差多少|how far|away from|有事吗|要紧吗|没事吧|"
     r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|trouble|"
-    r"\bany (?:problems?|issues?)\b|\bproblems?\?|\bissues?\?"
+    r"\bany (?:problems?|issues?)\b|\bproblems?\?|\bissues?\?|\bafford\b|"
+    r"\b(?:can|could|will|would) (?:i|we|it|the shop|my shop) (?:still )?(?:take|handle|survive|absorb|stand)\b|"
+    r"\bstill (?:above|over|pass|passing|clear)\b|扛得住|撑得住|顶得住|受得了|还能过|还过得了"
 )
 _FAIL_WORDS = re.compile(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
@@ -115,6 +117,12 @@ _ASKS_VALID = re.compile(
 """A mismatch question asking whether the number counts as valid: "no", and the wording says
 "not valid" rather than "it matters"."""
 _LABEL = re.compile(r"^\s*([^:：，,；;。?？\d]{1,40}?)\s*[:：]")
+_ASKING = re.compile(
+    r"\b(?:how|what|which|why|when|do|does|did|can|could|should|need|question|quick)\b|"
+    r"多少|几|哪|吗|怎么|请问|问一下|问题|求助"
+)
+"""Words of a question, not of a name: "how many do I have to fix: 340 shipped …" gives no
+group a name."""
 _SAME = re.compile(
     r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|"
     r"\bsame\b|identical|another name|other name for|just (?:another|the)"
@@ -254,12 +262,14 @@ def _vtr_counts(case: Case) -> Decision | None:
     shipments, valid = case.counts.shipments, case.counts.valid
     above = is_above(valid, shipments)
     label = _LABEL.match(case.text)
-    facts = _vtr_facts(shipments, valid, case.as_written(label.group(1).strip()) if label else "")
+    name = label.group(1).strip() if label and not _ASKING.search(label.group(1)) else ""
+    facts = _vtr_facts(shipments, valid, case.as_written(name) if name else "")
     facts.update(_supposed(case))
     if case.reading is not None and "late_fix" in case.reading.roles:
         facts["late_fix"] = case.reading.roles["late_fix"]  # fixed after delivery: still invalid
-    if case.reading is not None and "exempt" in case.reading.roles:
-        facts["exempt"] = case.reading.roles["exempt"]  # out of both counts already
+    for left_out in ("exempt", "left_out"):  # out of both counts already
+        if case.reading is not None and left_out in case.reading.roles:
+            facts[left_out] = case.reading.roles[left_out]
     if above and _MARGIN.search(case.text):
         facts["margin"] = valid - fixes_needed(shipments, 0)  # more invalid it can still take
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
@@ -284,6 +294,8 @@ say which way."""
 def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
     """The yes or no on counts: a fix count the seller states is checked against the
     fewest-fixes rule ("still 4 to fix, right?"); otherwise pass or fail as asked."""
+    if "margin" in facts:
+        return None  # "how many more can it take?": the room left is the answer, no yes or no
     stated = _STATED_FIXES.search(case.text) if case.belief else None
     if stated and "change" not in facts:
         return int(next(g for g in stated.groups() if g)) == facts["needed"]

@@ -71,6 +71,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     (
         "invalid",
         r"no (?:valid )?tracking|without (?:valid |any )?tracking|not (?:have )?valid|invalid|"
+        r"(?:not|n't|never) (?:been |get |got |being )?(?:tracked|scanned|trackable)|"
         r"missing|(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) "
         r"(?:a |any )?(?:valid )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
@@ -105,7 +106,7 @@ _ASKED = re.compile(
     r"(?:bad|invalid|defects?|untracked|without (?:valid )?tracking|无效(?:追踪)?|没有?(?:追踪|单号))|"
     r"(?:need to|do i need to|to|should i) fix(?: any)?|fix(?:es)? needed|要修|需要修|还差|修几|"
     # "which one is failing?", "哪个不达标": asked of the groups, not said of a figure.
-    r"(?:\bwhich\b|哪个|哪些|哪几个)[^,.;?，。；？\d]*"
+    r"(?:(?<!of )(?<!among )(?<!in )\bwhich\b|哪个|哪些|哪几个)[^,.;?，。；？\d]*"
 )
 """What is asked, not told ("how many valid do I need", "最多能有几个无效"): its role words
 belong to no figure."""
@@ -130,7 +131,8 @@ _NOT_A_COUNT = re.compile(
 )
 _BAR_BEFORE = re.compile(
     r"(?:above|over|below|under|than|reach|at least|高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|"
-    r"last|past|最近|近|过去|within|day|第|#|no\.|(?:drop|fall|dip|slip|go|get|down)(?:s|ped)?\s+to)\s*$"
+    r"last|past|最近|近|过去|within|day|第|#|no\.|(?:drop|fall|dip|slip|go|get|down)(?:s|ped)?\s+to|"
+    r"round(?:s|ed|ing)?(?: it)?(?: up| off)?\s+to|四舍五入(?:成|为|是)?|约等于|≈)\s*$"
 )
 """A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
 _MONTH_BEFORE = re.compile(
@@ -238,13 +240,13 @@ def read_figures(
         said_of = _CLAUSE.split(text[rate_of.end() :], 1)[0]
         if _INVALID_WORDS.search(said_of):
             rate = 100 - rate  # "5% of my 400 have no tracking": the valid share is the rest
-    text, exempt = _exempt_part(text, skip)
+    text, left_out = _left_out_part(text, skip)
     words = _role_words(text)
     figures = [f for f in _figures(text, words) if f.value not in skip]
     roles = _assign(figures)
     if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
         roles = {"total": figures[0].value, "valid": figures[0].value}
-    return _without_exempt(_counts_of(roles, rate), exempt)
+    return _without_left_out(_counts_of(roles, rate), left_out)
 
 
 _UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
@@ -255,48 +257,79 @@ _EURO_UNDER = re.compile(_UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euro
 _LETTER = re.compile(r"letters?|信件|平信|\bbrief\b")
 """A part of the packages the seller says is exempt: said so, JP orders under ¥1,000, EU
 orders under €20 sent as letters (a parcel under €20 is not)."""
-_BACK_REFERENCE = re.compile(r"(?:of|among) (?:those|them|these|the)|其中|里有|中有|里面有|当中有")
+_NOT_COUNTED = re.compile(
+    r"cancel+(?:ed|ations?)|取消|\bfba\b|\bafn\b|fulfilled by amazon|amazon[- ]fulfilled|亚马逊配送|"
+    r"not (?:yet )?shipped|unshipped|未发货|没发货|还没发"
+)
+"""A part of the orders VTR never counts (domain.md: cancelled, Amazon-fulfilled, not
+shipped): left out of the total like an exempt one, and said so by its own reason."""
+_BACK_REFERENCE = re.compile(
+    r"(?:of|among) (?:those|them|these|the|which)|其中|里有|中有|里面有|当中有|这些里|那些里"
+)
 
 
-def _exempt_part(text: str, skip: frozenset[float]) -> tuple[str, int]:
-    """The packages a clause says are exempt, of figures told before ("4 of those 9 were
-    EU letters under €20", "无效的8个里有5个是不到1000日元的小单"): the smallest count of
-    that clause, taken out of the text; a figure it refers back to, told already, too."""
+@dataclass(frozen=True, slots=True)
+class _LeftOut:
+    """Packages a clause takes out of the window, why, and the figure they are a part of."""
+
+    count: int
+    role: str
+    """ "exempt" (an exemption) or "left_out" (cancelled, FBA, not shipped)."""
+    of: int | None
+    """The figure told before that they are a part of (None: none was)."""
+
+
+def _left_out_part(text: str, skip: frozenset[float]) -> tuple[str, _LeftOut | None]:
+    """The packages a clause says are exempt or never counted, of figures told before ("4 of
+    those 9 were EU letters under €20", "其中10单是取消的", "2 of the 3 bad were FBA"): the
+    smallest count of that clause, taken out of the text, with the figure it is a part of
+    (one the clause names again is blanked too)."""
     for clause in _CLAUSE.split(text):
-        exempt = _EXEMPT_WORDS.search(clause) or (
-            _EURO_UNDER.search(clause) and _LETTER.search(clause)
-        )
-        if not (exempt and _BACK_REFERENCE.search(clause)):
+        role = _left_out_role(clause)
+        if role is None:
             continue
         at = text.index(clause)
         counts = [m for m in _count_matches(clause) if int(m.group(1)) not in skip]
-        if len(counts) < 2 - ("其中" in clause or "among them" in clause):
+        referred = _BACK_REFERENCE.search(clause) or role == "left_out"
+        single = "其中" in clause or "among them" in clause or role == "left_out"
+        if not referred or not counts or len(counts) < 2 - single:
             continue
         part = min(counts, key=lambda m: int(m.group(1)))
-        blanked = [part] + [
-            m for m in counts if m is not part and m.group(1) in _NUMBER.findall(text[:at])
-        ]
-        for m in blanked:
+        told = [int(m.group(1)) for m in _count_matches(text[:at])]
+        again = [m for m in counts if m is not part and int(m.group(1)) in told]
+        nearest = [int(m.group(1)) for m in counts if m.start() < part.start()] or told
+        of = int(again[0].group(1)) if again else (nearest[-1] if nearest else None)
+        for m in [part, *again]:
             start, end = at + m.start(1), at + m.end(1)
             text = text[:start] + " " * (end - start) + text[end:]
-        return text, int(part.group(1))
-    return text, 0
+        return text, _LeftOut(int(part.group(1)), role, of)
+    return text, None
 
 
-def _without_exempt(reading: Reading, exempt: int) -> Reading:
-    """Exempt packages left out of both sides: the total and the invalid ones they were
-    counted among (260 shipped, 14 invalid of which 3 exempt: 246 of 257)."""
-    if not exempt or reading.now is None:
+def _left_out_role(clause: str) -> str | None:
+    if _EXEMPT_WORDS.search(clause) or (_EURO_UNDER.search(clause) and _LETTER.search(clause)):
+        return "exempt"
+    return "left_out" if _NOT_COUNTED.search(clause) else None
+
+
+def _without_left_out(reading: Reading, left_out: _LeftOut | None) -> Reading:
+    """Exempt or uncounted packages left out of both sides: the total and the invalid ones
+    they were counted among (260 shipped, 14 invalid of which 3 exempt: 246 of 257). Said of
+    the total when only the invalid ones are told ("300 orders, 15 without tracking, 5 of
+    the 300 cancelled"), whether they were among the invalid is unknown: asked, not guessed."""
+    if left_out is None or reading.now is None:
         return reading
-    now = reading.now
-    if exempt > now.shipments - now.valid:
-        return Reading(reading.roles, unclear=True)
+    now, roles = reading.now, reading.roles
+    of_total = left_out.of is not None and left_out.of == roles.get("total")
+    guessed = of_total and "valid" not in roles and left_out.of != roles.get("invalid")
+    if left_out.count > now.shipments - now.valid or guessed:
+        return Reading(roles | {left_out.role: left_out.count}, unclear=True)
     then = reading.then
     return replace(
         reading,
-        roles=reading.roles | {"exempt": exempt},
-        now=Counts(now.shipments - exempt, now.valid),
-        then=Counts(then.shipments - exempt, then.valid) if then else None,
+        roles=roles | {left_out.role: left_out.count},
+        now=Counts(now.shipments - left_out.count, now.valid),
+        then=Counts(then.shipments - left_out.count, then.valid) if then else None,
     )
 
 
