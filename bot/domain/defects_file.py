@@ -12,8 +12,8 @@ No CSV (issue 22): Excel and WPS read a CSV's 22-digit USPS number as 9.40056E+2
 order ID 00123 as 123, whatever the file says; the ways around it (="…" formulas, a leading
 tab or quote) are formulas or visible junk in one of the two. A text cell survives both.
 
-Rows are written one at a time (xlsxwriter's constant-memory mode, its scratch files in
-the output's folder): a report with 300,000 defects costs no workbook held in memory.
+Rows are streamed into the file as they are made (`xlsx_writing`): a report with 300,000
+defects costs no workbook held in memory.
 `write_defects_xlsx` splits the rows over several files when one would pass `max_bytes`
 (Telegram's bots may upload 50 MB at most).
 """
@@ -27,18 +27,16 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
-import xlsxwriter
-from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
-
 from bot.domain.bar import decimals_to_tell
 from bot.domain.errors import FileRejected
 from bot.domain.models import Defect, DefectReason, FixMark, GroupStats, VtrReport
+from bot.domain.xlsx_writing import CellStyle, Sheet, Workbook
 
 SHEET_ROWS = 1_048_575
 """Excel's rows per sheet, the header aside: more defects continue on another sheet."""
 _WIDTHS = (22, 11, 18, 12, 16, 26, 22, 8, 11, 34, 14, 16, 16, 26)
 """Column widths in characters, for the columns of `DefectFileLabels.columns`."""
+_GROUP_WIDTHS = (14, 30, 10, 10, 9, 9, 9)
 
 
 def _default_action(defect: Defect, as_of: date) -> str:
@@ -155,14 +153,16 @@ def write_defects_xlsx(
 def _write_workbook(
     report: VtrReport, path: Path, labels: DefectFileLabels, defects: Sequence[Defect]
 ) -> None:
-    options = {"constant_memory": True, "tmpdir": str(path.parent), "strings_to_numbers": False}
-    with xlsxwriter.Workbook(str(path), options) as book:
+    with Workbook(path) as book:
         styles = _Styles(book)
         for number, chunk in enumerate(_chunks(defects, SHEET_ROWS), start=1):
             name = labels.sheets[0] if number == 1 else f"{labels.sheets[0]} {number}"
-            _defect_sheet(book.add_worksheet(name[:31]), chunk, report.as_of, labels, styles)
-        _legend_sheet(book.add_worksheet(labels.sheets[1][:31]), labels, styles)
-        _group_sheet(book.add_worksheet(labels.sheets[2][:31]), report, labels, styles)
+            sheet = _headed(book, name, labels.columns, _WIDTHS, styles, len(chunk))
+            _defect_rows(sheet, chunk, report.as_of, labels, styles)
+        _legend_rows(_headed(book, labels.sheets[1], labels.legend_columns, (30, 100), styles),
+                     labels, styles)  # fmt: skip
+        groups = _headed(book, labels.sheets[2], labels.group_columns, _GROUP_WIDTHS, styles)
+        _group_rows(groups, report, labels, styles)
 
 
 def _chunks(items: Sequence[Defect], size: int) -> Iterator[Sequence[Defect]]:
@@ -172,60 +172,66 @@ def _chunks(items: Sequence[Defect], size: int) -> Iterator[Sequence[Defect]]:
 
 
 class _Styles:
-    def __init__(self, book: xlsxwriter.Workbook) -> None:
-        self.header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        self.text = book.add_format({"num_format": "@"})
-        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
-        self.number = book.add_format({"num_format": "0"})
+    def __init__(self, book: Workbook) -> None:
+        self.header = book.style(CellStyle(bold=True, fill="DDEBF7", border=True))
+        self.text = book.style(CellStyle("@"))
+        self.date = book.style(CellStyle("yyyy-mm-dd"))
+        self.number = book.style(CellStyle("0"))
         self._book = book
-        self._percents: dict[int, Format] = {}
-        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        self.fill = book.add_format({"num_format": "@", "bg_color": "#FFF2CC", "border": 1})
+        self._percents: dict[int, int] = {}
+        self.wrap = book.style(CellStyle(wrap=True))
+        self.fill = book.style(CellStyle("@", fill="FFF2CC", border=True))
 
-    def percent(self, valid: int, shipments: int) -> Format:
-        """A VTR cell's format, with the decimals that tell which side of the bar it is on
+    def percent(self, valid: int, shipments: int) -> int:
+        """A VTR cell's style, with the decimals that tell which side of the bar it is on
         (95.02%, never 95.0% for a rate above it)."""
         decimals = decimals_to_tell(Fraction(valid, shipments))
         if decimals not in self._percents:
             pattern = "0." + "0" * decimals + "%"
-            self._percents[decimals] = self._book.add_format({"num_format": pattern})
+            self._percents[decimals] = self._book.style(CellStyle(pattern))
         return self._percents[decimals]
 
 
-def _header(
-    sheet: Worksheet, titles: Sequence[str], widths: Sequence[int], styles: _Styles
-) -> None:
-    for column, (title, width) in enumerate(zip(titles, widths, strict=True)):
-        sheet.set_column(column, column, width, styles.text)
-        sheet.write_string(0, column, title, styles.header)
-    sheet.freeze_panes(1, 0)
+def _headed(
+    book: Workbook,
+    name: str,
+    titles: Sequence[str],
+    widths: Sequence[int],
+    styles: _Styles,
+    rows: int = 0,
+) -> Sheet:
+    """A new sheet with its header row frozen and filters over it, its columns sized and
+    text by default."""
+    columns = [(width, styles.text) for width in widths]
+    sheet = book.sheet(name, columns, frozen_header=True, expected_rows=rows)
+    sheet.row((column, title, styles.header) for column, title in enumerate(titles))
+    sheet.filter_over(len(titles))
+    return sheet
 
 
-def _defect_sheet(
-    sheet: Worksheet,
+def _defect_rows(
+    sheet: Sheet,
     defects: Sequence[Defect],
     as_of: date,
     labels: DefectFileLabels,
     styles: _Styles,
 ) -> None:
-    _header(sheet, labels.columns, _WIDTHS, styles)
-    sheet.autofilter(0, 0, max(1, len(defects)), len(labels.columns) - 1)
     to_fill = range(len(labels.columns) - 2, len(labels.columns))
-    for row, defect in enumerate(defects, start=1):
+    for defect in defects:
+        cells: list[tuple[int, object, int]] = []
         for column, value in enumerate(_cells(defect, as_of, labels)):
             if isinstance(value, date):
-                sheet.write_datetime(row, column, value, styles.date)
+                cells.append((column, value, styles.date))
             elif value:
-                sheet.write_string(row, column, str(value), styles.text)
+                cells.append((column, str(value), styles.text))
             elif column in to_fill:
-                sheet.write_blank(row, column, None, styles.fill)
+                cells.append((column, None, styles.fill))
+        sheet.row(cells)
 
 
-def _legend_sheet(sheet: Worksheet, labels: DefectFileLabels, styles: _Styles) -> None:
-    _header(sheet, labels.legend_columns, (30, 100), styles)
-    for row, (label, sentence) in enumerate(labels.legend, start=1):
-        sheet.write_string(row, 0, label, styles.text)
-        sheet.write_string(row, 1, sentence, styles.wrap)
+def _legend_rows(sheet: Sheet, labels: DefectFileLabels, styles: _Styles) -> None:
+    for label, sentence in labels.legend:
+        sheet.row(((0, label, styles.text), (1, sentence, styles.wrap)))
 
 
 def _judged(kind: str, labels: DefectFileLabels) -> bool:
@@ -234,13 +240,10 @@ def _judged(kind: str, labels: DefectFileLabels) -> bool:
     return kind != labels.group_kinds[2]
 
 
-def _group_sheet(
-    sheet: Worksheet, report: VtrReport, labels: DefectFileLabels, styles: _Styles
-) -> None:
+def _group_rows(sheet: Sheet, report: VtrReport, labels: DefectFileLabels, styles: _Styles) -> None:
     """Every category, marketplace and carrier with a defect, with its VTR (the report
     lists the first few; the others are at 100%). Bounded by the defects, not the groups:
     a file of 330,000 flawless categories adds nothing here."""
-    _header(sheet, labels.group_columns, (14, 30, 10, 10, 9, 9, 9), styles)
     kinds = zip(
         labels.group_kinds,
         (report.by_category, report.by_marketplace, report.by_carrier),
@@ -252,19 +255,19 @@ def _group_sheet(
         for s in members
         if s.valid < s.shipments
     ]
-    sheet.autofilter(0, 0, max(1, len(groups)), len(labels.group_columns) - 1)
-    for row, (kind, stats, name) in enumerate(groups[:SHEET_ROWS], start=1):
-        sheet.write_string(row, 0, kind, styles.text)
-        sheet.write_string(row, 1, name, styles.text)
-        sheet.write_number(row, 2, stats.shipments, styles.number)
-        sheet.write_number(row, 3, stats.valid, styles.number)
+    for kind, stats, name in groups[:SHEET_ROWS]:
+        cells: list[tuple[int, object, int]] = [
+            (0, kind, styles.text),
+            (1, name, styles.text),
+            (2, stats.shipments, styles.number),
+            (3, stats.valid, styles.number),
+        ]
         if stats.vtr is not None:
-            percent = styles.percent(stats.valid, stats.shipments)
-            sheet.write_number(row, 4, stats.vtr, percent)
+            cells.append((4, stats.vtr, styles.percent(stats.valid, stats.shipments)))
         if _judged(kind, labels):
             yes = labels.yes if stats.below_threshold else ""
-            sheet.write_string(row, 5, yes, styles.text)
-            sheet.write_number(row, 6, stats.needed, styles.number)
+            cells += [(5, yes, styles.text), (6, stats.needed, styles.number)]
+        sheet.row(cell for cell in cells if cell[1] != "")
 
 
 # -- the defect file sent back, filled in: a batch of fixes ------------------------------------

@@ -15,7 +15,7 @@ Contract for callers (the CLI `check`, the conversation core, the alert pass):
   Shipments)` does both; `report_file(...)` with the same arguments gives the same report
   without keeping the shipments.
 - `bot.domain.defects_file.write_defects(report, path, labels)` writes the Excel-safe defect
-  file (XLSX only); not imported here, so an analysis never loads xlsxwriter.
+  file (XLSX only); not imported here, so an analysis never loads its writer.
 """
 
 from __future__ import annotations
