@@ -637,3 +637,48 @@ def test_yes_or_no_asked_with_the_verb_first_and_a_question_is_no_name(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Tab-separated, no header: the larger figure is the whole. 113/120 = 94.17% → 94.2%,
+        # ⌊114⌋ + 1 − 113 = 2 fixes; 79/80 = 98.75% → 98.8%.
+        (
+            "Toys\t120\t113\nGarden\t80\t79",
+            "Toys: 113 valid of 120 = 94.2%: below the bar (VTR must be above 95%). Fix 2",
+        ),
+        # Header in Chinese, columns by tabs.
+        (
+            "品类\t发货\t有效\n玩具\t120\t113\n园艺\t80\t79",
+            "玩具: 不达标：120 个里 113 个有效 = 94.2%",
+        ),
+        # Bars and a header naming an invalid column: 500 − 30 = 470, 94.0%; ⌊475⌋ + 1 − 470 = 6.
+        (
+            "marketplace | shipped | valid | invalid\nUS | 500 | 470 | 30\nUK | 200 | 195 | 5",
+            "US: 470 valid of 500 = 94.0%: below the bar (VTR must be above 95%). Fix 6",
+        ),
+        # A header whose second column is the invalid one: 500 − 30 = 470.
+        ("站点 发货量 无效\n美国 500 30\n英国 200 5", "美国: 不达标：500 个里 470 个有效 = 94.0%"),
+        # Space-separated, a header with a two-word column: 40 − 3 = 37, 92.5%.
+        (
+            "cat  shipped  no tracking\nToys  120  7\nPets 40 3",
+            "Toys: 113 valid of 120 = 94.2%",
+        ),
+        # Three bare figures, two of them making the third: the larger part is the valid one.
+        ("Toys 120 113 7\nHome 50 45 5", "Toys: 113 valid of 120 = 94.2%"),
+        # One bare line: the larger figure is the whole either way round.
+        ("toys 120 113", "113 valid of 120 = 94.2%"),
+    ],
+)
+def test_a_pasted_table_is_read_by_its_columns(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first
+
+
+def test_a_table_whose_small_figure_could_be_either_side_is_asked_about(
+    kb: KnowledgeBase,
+) -> None:
+    # "Toys 120 6" without a header: 6 valid of 120, or 6 invalid? Not guessed.
+    reply = _reply(kb, "Toys 120 6\nHome 50 2")
+    assert reply.startswith("I cannot tell whether the 6 of 120 are the valid packages"), reply

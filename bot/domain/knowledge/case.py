@@ -22,6 +22,7 @@ from bot.domain.knowledge.figures import (
     read_figures,
 )
 from bot.domain.knowledge.schema import Lexicon
+from bot.domain.knowledge.tables import Table, read_table
 from bot.domain.reference import Carrier, Marketplace, vocabulary
 
 __all__ = ["Case", "CaseReader", "Counts", "denies", "more_invalid", "states_a_belief"]
@@ -277,6 +278,8 @@ class CaseReader:
         rate = _rate(text, len(metrics))
         one_rate = rate if _one_rate(text) else None
         reading = _checked(read_figures(text, _not_counts(amount), one_rate), one_rate, text)
+        table = read_table(text)
+        reading = _tabled(table) or reading
         return Case(
             text=text,
             raw=raw,
@@ -297,7 +300,7 @@ class CaseReader:
             reading=reading,
             one_figure=len(reading.roles) == 1,
             total=reading.roles.get("total"),
-            groups=_groups(text, amount),
+            groups=table.groups if len(table.groups) > 1 else _groups(text, amount),
             rate_groups=_rate_groups(text),
             rate=rate,
             metric_rates=_metric_rates(text, [(at, c) for at, c in named if c in METRICS]),
@@ -457,6 +460,18 @@ def _between(text: str, markets_at: tuple[tuple[int, Marketplace], ...]) -> str:
     names = [n.casefold() for n in (market.zh, market.code, *market.aliases)]
     ends = [first + len(n) for n in names if text.startswith(n, first)]
     return text[max(ends, default=first) : second]
+
+
+def _tabled(table: Table) -> Reading | None:
+    """A pasted table's one row as the message's figures, or the row it cannot read as an
+    unclear part of a whole; None when the table has several rows (each a group) or none."""
+    if table.unclear is not None:
+        _, part, whole = table.unclear
+        return Reading({"total": whole, "unsure": part}, unclear=True)
+    if len(table.groups) != 1:
+        return None
+    counts = table.groups[0][1]
+    return Reading({"total": counts.shipments, "valid": counts.valid}, now=counts)
 
 
 def _not_counts(amount: float | None) -> frozenset[float]:

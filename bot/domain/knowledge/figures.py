@@ -533,8 +533,8 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     bare figures after a name are its valid ones and its whole ("Toys 57 60")."""
     roles = dict(roles)
     bare = [f.value for f in open_figures if not f.candidates]
-    if not roles and len(open_figures) == len(bare) == 2 and bare[0] <= bare[1]:
-        return _part_of({"total": bare[1]}, bare[0])
+    if not roles and len(open_figures) == len(bare) == 2:
+        return _part_of({"total": max(bare)}, min(bare))  # "toys 57 60", "toys 120 113"
     if len(open_figures) != 1 or open_figures[0].candidates:
         return roles  # a figure whose words were read otherwise is not guessed at
     value = open_figures[0].value
