@@ -653,6 +653,13 @@ WORDINGS: dict[str, Wording] = {
             '"Other" and type its English name.'
         ),
     ),
+    "de_domestic_unstated": _sentence(
+        _(
+            "Amazon's help states only that German domestic shipments over EUR 15 count "
+            "toward VTR; it says nothing about orders of EUR 15 or less, so I cannot say "
+            "whether those count."
+        ),
+    ),
     "de_domestic_rule": _sentence(
         _("German domestic shipments count toward VTR when the order is over EUR 15."),
     ),

@@ -403,3 +403,71 @@ LOOKUPS = [
 def test_a_plain_look_up(kb: KnowledgeBase, question: str, entry: str, fact: str) -> None:
     assert kb.answer(question).matched == entry
     assert fact in _reply(kb, question)
+
+
+# Question tags and rhetorical negatives: the n't of "isn't it?" or "Isn't X …?", and the
+# 不是 of "X不是Y吗" / "难道…", negate nothing; the belief is the statement they carry
+# (domain.md: 30 days, above 95%, per category, no extra fee, FBA not in VTR, tracking
+# after delivery a defect, strike-through not in JP). (question, start, words, wrong words)
+TAGGED = [
+    ("The window is 60 days, isn't it?", "Not right", ["30 days"], []),
+    ("the window is 30 days isnt it", "Right", ["30 days"], ["Not right"]),
+    ("VTR is measured over 14 days, isn't it?", "Not right", ["30 days"], []),
+    ("Isn't the VTR target 95% or more?", "Not right", ["above 95%"], []),
+    ("Isn't VTR calculated per category?", "Right", ["per product category"], ["Not right"]),
+    ("Buy Shipping is free, isn't it?", "Right", ["nothing extra"], ["Not right"]),
+    ("Buy Shipping isn't free, is it?", "Not right", ["nothing extra"], []),
+    ("Amazon charges a fee for Buy Shipping, doesn’t it?", "Not right", ["nothing extra"], []),
+    ("Doesn't Buy Shipping cost extra?", "Not right", ["nothing extra"], []),
+    ("Tracking added after delivery counts, doesn't it?", "Not right", ["after delivery"], []),
+    ("Don't I need two scans for a $10 US order?", "Right", ["two carrier scans"], []),
+    ("VTR is per order, isn't it?", "Not right", ["packages"], []),
+    ("VTR不是看60天吗", "不对", ["30 天"], []),
+    ("VTR看30天，不是吗？", "对", ["30 天"], ["不对"]),
+    ("难道VTR不是按类目算的吗", "对", ["按商品分类"], ["不对"]),
+    ("FBA不是不算VTR吗", "对", ["FBA"], ["不对"]),
+    ("購買配送不是免費的嗎", "对", ["不为“购买配送”另收费用"], ["不对"]),
+    # FBA: not in VTR, however the belief is said.
+    ("VTR doesn't count FBA, correct?", "Right", ["not in VTR"], ["Not right"]),
+    ("FBA shipments don't affect my VTR, yes?", "Right", ["not in VTR"], ["outside"]),
+    ("FBA orders count in VTR too, right?", "Not right", ["not in VTR"], []),
+    ("my FBA stuff drags down VTR?", "No", ["not in VTR"], []),
+    ("FBA的订单会拉低VTR吗", "不会", ["不在 VTR 里"], []),
+    # The strike-through: not offered in JP; offered in the UK.
+    ("The strike-through isn't offered in Japan, right?", "Right", ["Amazon.co.jp"], ["outside"]),
+    ("Feedback strike-through doesn't work on amazon.co.jp, does it?", "Right", ["not among"], []),
+    ("strike-through not available in the UK, right?", "Not right", ["offered on"], []),
+    ("日本站不能删差评吧", "对", ["日本站"], ["不对"]),
+    # The 95% bar named by its figure, VTR's name unsaid.
+    ("Japan has the 95% bar too, right?", "Yes", ["above 95%"], []),
+    # A letter priced in euros is the EU/UK case, a country named or not.
+    ("Orders over 20 EUR count even as letters, right?", "Right", ["counts toward VTR"], []),
+    ("A 25 euro order sent as a letter still counts, correct?", "Right", ["EUR 25"], []),
+    ("a 12 EUR letter is exempt right", "Right", ["exempt"], []),
+    # German domestic: domain.md says only that orders over EUR 15 count; nothing of others.
+    ("德国境内15欧以下不算VTR吧", "亚马逊的帮助只写明", ["15 欧元"], ["对。", "不对"]),
+    (
+        "German domestic orders under 15 EUR don't count, right?",
+        "Amazon's help states only",
+        ["over EUR 15"],
+        ["Right", "Not right"],
+    ),
+    (
+        "A 12 euro order shipped inside Germany, does it count?",
+        "Amazon's help states only",
+        [],
+        ["Yes", "No —"],
+    ),
+    ("德国境内20欧以下的不算吧", "不对", ["超过 15 欧元"], []),
+    ("German domestic over 15 euros counts, right?", "Right", ["over EUR 15"], []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "words", "wrong"), TAGGED)
+def test_a_tagged_or_rhetorical_belief_is_decided_on_its_statement(
+    kb: KnowledgeBase, question: str, start: str, words: list[str], wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert all(word in lead for word in words), (words, lead)
+    assert not any(word in lead for word in wrong), (wrong, lead)

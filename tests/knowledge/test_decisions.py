@@ -61,7 +61,9 @@ LEADS = [
             "12 USD order from China to US with one scan, is that enough?",
             "No — A USD 12 order shipped from China",
         ),
-        ("德国本土订单12欧要算VTR吗", "不用。12 欧元的德国境内货件不计入 VTR"),
+        # domain.md says only that German domestic orders over EUR 15 count: of one under
+        # it the sources say nothing, so no verdict either way.
+        ("德国本土订单12欧要算VTR吗", "亚马逊的帮助只写明：德国境内货件订单金额超过 15 欧元的计入"),
     ),
     *cases(
         "the_question_s_own_words_set_the_decision",
@@ -287,10 +289,10 @@ LEADS = [
         # cross-border and German domestic only, so no verdict, and no "是的" for the
         # cross-border rule.
         ("意大利本土发货 8欧 算不算VTR", "按 2025 年 1 月 15 日起的欧盟/英国新规"),
-        # German domestic counts over EUR 15: under it, no.
+        # German domestic counts over EUR 15; of those under it domain.md says nothing.
         (
             "Does German domestic shipping under 15 euros count?",
-            "No — German domestic shipments count toward VTR when the order is over EUR 15.",
+            "Amazon's help states only that German domestic shipments over EUR 15 count",
         ),
         # 只有一次扫描: 有 is no verb to answer with; a USD 4 order needs one scan.
         ("美国站 4美元的单子只有一次扫描 算有效吗", "算。从中国直发美国站、4 美元的订单"),
@@ -499,7 +501,7 @@ LEADS = [
     *cases(
         "a_denial_with_a_contraction_is_decided",
         # DE is on Buy Shipping's list from China: "isn't available" is false, never "Yes".
-        ("Buy Shipping isn't available for Germany, is it?", "No — On the list: DE."),
+        ("Buy Shipping isn't available for Germany, is it?", "Not right: On the list: DE."),
     ),
     *cases(
         "a_mismatch_asked_whether_valid_is_not_valid",
@@ -517,7 +519,7 @@ LEADS = [
         ("云途的号选成了燕文，还算有效追踪吗", "不算有效：YunExpress 的单号却选了 Yanwen"),
         (
             "picked Yanwen in the list though the number belongs to 4PX - does it matter?",
-            "It matters: a 4PX number entered with Yanwen",
+            "Yes — It matters: a 4PX number entered with Yanwen",
         ),
     ),
     *cases(

@@ -16,6 +16,7 @@ from bot.domain.knowledge.figures import ROLE_WORDS
 from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
 from bot.domain.knowledge.schema import Answer, Entry, Lexicon
 from bot.domain.knowledge.search import Bm25Index
+from bot.domain.knowledge.tags import without_tag
 from bot.domain.knowledge.text import Analyzer, Term, TermKind
 from bot.domain.knowledge.understand import (
     asked_pieces,
@@ -272,7 +273,7 @@ class KnowledgeBase:
         return self._composer.compose(question, text, found, entities, case)
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
-        terms = {t.text: t for t in self._analyzer.terms(text, fix_typos=True)}
+        terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}
         self._read_figures(text, terms)
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
         concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))

@@ -62,6 +62,8 @@ _YES_NO_EN = re.compile(
     r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
     r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?"
 )
+_VTR_BAR_FIGURE = re.compile(r"(?<![\d.])95\s?%")
+"""95% said with a bar's word is VTR's bar, its name unsaid ("the 95% rule")."""
 _BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid"})
 """What a question about where VTR's bar applies says beside the place."""
 _FORMAT = re.compile(
@@ -332,10 +334,13 @@ _INVERTED = re.compile(
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _CLAIM_WORD = re.compile(
     r"\b(?:only|just|limited|solely|also|too|still|never|always|not|enough|exempt|free|same|required|needed|"
-    r"mandatory|applies|apply|valid|ok|okay|fine|safe|allowed|counts?|counted)\b|n't\b"
+    r"mandatory|applies|apply|valid|ok|okay|fine|safe|allowed|counts?|counted|"
+    # A verb stated ("FBA drags down VTR?", "VTR is per category?"): a statement asked.
+    r"is|are|was|were|has|have|does|do|did|can|will|would|should|must|affects?|hurts?|drags?|"
+    r"lowers?|matters?|includes?|works?|needs?|requires?|covers?|supports?)\b|n't\b"
 )
 """What makes an English phrase with a question mark a claim to confirm ("only the US?",
-"Safe?"), not a topic named ("vtr requirement for germany?")."""
+"Safe?", a verb stated), not a topic named ("vtr requirement for germany?")."""
 
 
 def is_yes_no(question: str) -> bool:
@@ -521,7 +526,7 @@ class Composer:
         on_eu_entry = found.best == EU_ENTRY and found.answer.kind == "answer"
         if not (self._asks_about_the_eu_rule(found, entities) or on_eu_entry):
             return None
-        if self._asks_the_bar_in(found, entities):
+        if self._asks_the_bar_in(text, found, entities):
             return None  # "VTR requirement for Germany?": the bar's list answers it
         if on_eu_entry and not entities.marketplaces:
             return None
@@ -542,7 +547,7 @@ class Composer:
         listing = _list_entry(about_buy_shipping)
         asks_which = (
             self._asks_which_marketplaces(text, found, entities)
-            or (not about_buy_shipping and self._asks_the_bar_in(found, entities))
+            or (not about_buy_shipping and self._asks_the_bar_in(text, found, entities))
             or (about_buy_shipping and _asks_availability(text, found, entities))
         )
         if not asks_which and (
@@ -685,15 +690,19 @@ class Composer:
             return False  # "from china to amazon us and uk, what's the rule": the bar's list
         return european and bool(found.concepts & {"policy", "crossborder"})
 
-    def _asks_the_bar_in(self, found: Found, entities: Entities) -> bool:
-        """ "VTR requirement for Germany?", "valid tracking rate for amazon uk": VTR and a
-        marketplace, nothing else of our field asked: whether the bar applies there."""
+    def _asks_the_bar_in(self, text: str, found: Found, entities: Entities) -> bool:
+        """ "VTR requirement for Germany?", "valid tracking rate for amazon uk", "Japan has
+        the 95% bar too?": VTR (or its 95% bar) and a marketplace, nothing else of our field
+        asked: whether the bar applies there."""
         if found.answer.kind == "off_topic" or not entities.marketplaces:
             return False
         if len(entities.marketplaces) > 1 and "china" not in found.concepts:
             return False  # two marketplaces are a route ("from Poland to Germany"), unless
             # both are where a seller ships from China ("from china to amazon us and uk")
-        return "vtr" in found.concepts and found.concepts <= self._places | _BAR_WORDS
+        vtr = "vtr" in found.concepts or (
+            "threshold" in found.concepts and bool(_VTR_BAR_FIGURE.search(text))
+        )
+        return vtr and found.concepts <= self._places | _BAR_WORDS
 
     @staticmethod
     def _asks_which_marketplaces(text: str, found: Found, entities: Entities) -> bool:

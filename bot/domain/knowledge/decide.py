@@ -701,9 +701,7 @@ def _stated_limit(case: Case) -> Decision | None:
         return _us_rule(case)
     german = _involved(case) == ["DE"] or (not _involved(case) and "germany" in case.concepts)
     if case.currency == "EUR" and case.domestic and german:
-        # "German domestic under EUR 15, counts?": the domestic rule's limit, stated.
-        agrees = case.amount == DE_DOMESTIC_COUNTS_OVER_EUR and case.negated
-        return Decision(code="de_domestic_rule", agrees=agrees, entry="eu-cross-border")
+        return _de_domestic_under(case)
     limits = {"JPY": ("jp_rule", JP_EXEMPT_LIMIT_JPY), "EUR": ("eu_rule", EU_LETTER_LIMIT_EUR)}
     if case.currency not in limits or case.bound != "under":
         return None
@@ -790,12 +788,24 @@ def _de_domestic_rule(case: Case) -> Decision | None:
     return Decision(code="de_domestic_rule", agrees=agrees, entry="eu-cross-border")
 
 
+def _de_domestic_under(case: Case) -> Decision:
+    """ "德国境内15欧以下不算VTR吧": the sources say only that German domestic orders over
+    EUR 15 count, nothing of the others; a limit above 15 said to exempt is wrong (an order
+    of EUR 18 counts), one at or under 15 is neither confirmed nor denied."""
+    if (case.amount or 0.0) > DE_DOMESTIC_COUNTS_OVER_EUR:
+        agrees = False if case.negated else None
+        return Decision(code="de_domestic_rule", agrees=agrees, entry="eu-cross-border")
+    return Decision(code="de_domestic_unstated", entry="eu-cross-border")
+
+
 def _de_domestic(case: Case) -> Decision | None:
     codes = _involved(case)
     if case.currency != "EUR" or codes != ["DE"] or case.abroad:
         return None  # "从德国发到奥地利" is cross-border: the letter rule decides it
     if not (case.domestic or case.origin == "DE"):
         return None
+    if (case.amount or 0.0) <= DE_DOMESTIC_COUNTS_OVER_EUR:
+        return Decision(code="de_domestic_unstated", entry="eu-cross-border")
     counts = (case.amount or 0.0) > DE_DOMESTIC_COUNTS_OVER_EUR
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "counts": counts}
     return Decision(
@@ -815,7 +825,9 @@ def _eu_letter(case: Case) -> Decision | None:
     codes = _involved(case)
     eu = [c for c in codes if marketplace_by_code()[c].letter_rule]
     uk_rule = [c for c in codes if marketplace_by_code()[c].eu_cross_border_rule]
-    if case.currency != "EUR" or not (eu or uk_rule or case.concepts & {"eu", "crossborder"}):
+    # A letter priced in euros is the EU/UK update's case, whether or not a country is named.
+    europe = eu or uk_rule or case.concepts & {"eu", "crossborder"} or (case.letter and not codes)
+    if case.currency != "EUR" or not europe:
         return None
     # The EU/UK update's letter exception is one rule for the EU and the UK; the report's
     # registry flags only EU marketplaces' files, so a UK route is decided as the EU's.
@@ -957,11 +969,15 @@ def _strike_through(case: Case) -> Decision | None:
     market = case.markets[0]
     available = market.feedback_strike_through
     facts: dict[str, Fact] = {"market": market.code, "available": available}
+    # "isn't offered in Japan, right?" states that it is not: true where it is not offered.
+    said = _A_NOT_A.sub("", case.text)
+    agrees = available != bool(NOT_OFFERED.search(said) or _CANNOT.search(said))
     return Decision(
-        code="strike_through", facts=facts, agrees=available, entry="buy-shipping-feedback"
+        code="strike_through", facts=facts, agrees=agrees, entry="buy-shipping-feedback"
     )
 
 
+_CANNOT = re.compile(r"不能|不可以|没法|无法|不行|\bcan't\b|\bcannot\b|\bnot possible\b")
 _EXEMPTION_TALK = re.compile(r"邮票|stamps?\b|royal ?mail|皇家邮政|豁免|exempt")
 
 

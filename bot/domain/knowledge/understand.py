@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
+from bot.domain.knowledge.tags import plain_belief
 from bot.domain.languages import Lang
 
 if TYPE_CHECKING:
@@ -491,6 +492,6 @@ def digits_from_english(text: str) -> str:
 
 def normalize_question(text: str, typos: Mapping[str, str]) -> str:
     """Steps 1–4: the text the search and the entity finder read."""
-    text = to_simplified(to_half_width(text))
+    text = plain_belief(to_simplified(to_half_width(text)))
     text = digits_from_english(digits_from_chinese(fix_typos(text, typos)))
     return separate_numbers(text)
