@@ -726,3 +726,65 @@ def test_parts_apart_by_a_space_or_btw(
     kb: KnowledgeBase, question: str, entries: list[str]
 ) -> None:
     assert _entries(kb, question) == entries
+
+
+@pytest.mark.parametrize(
+    ("question", "first_topic"),
+    [
+        # A message that only says what it will be about asks nothing yet: the topics
+        # nearest its subject (the main ones when it names none), never an answer to a
+        # question not asked, nor "outside what I know".
+        ("quick question about buy shipping", "buy-shipping-what"),
+        ("got a question regarding tracking", "tracking-unconfirmed"),
+        ("i have a question about my vtr", "vtr-what"),
+        ("hi, question on the eu letter thing", "eu-letter-under-20"),
+        ("something about carriers", "carrier-choose"),
+        ("help with my account", "vtr-what"),
+        ("关于购买配送的问题", "buy-shipping-what"),
+        ("一个关于VTR的问题", "vtr-what"),
+        ("物流单号这块", "tracking-unconfirmed"),
+        ("FBA的事", "vtr-fba"),
+    ],
+)
+def test_a_subject_announced_gets_its_nearest_topics(
+    kb: KnowledgeBase, question: str, first_topic: str
+) -> None:
+    answer = kb.answer(question)
+    assert answer.kind == "unsure" and answer.suggestions[0] == first_topic, answer
+
+
+@pytest.mark.parametrize(
+    "question", ["question about ebay", "广告的事", "question about FBA storage fees"]
+)
+def test_another_field_announced_is_refused(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "fact"),
+    [
+        # Pinyin of the key terms, spaced or not, and shorthand under four letters, which the
+        # edit-distance repair leaves alone; Buy Shipping typed as it sounds.
+        ("youxiao zhuizong lv yaoqiu 多少", "vtr-threshold", "95%"),
+        ("youxiaozhuizonglv zenme suan", "vtr-formula", "÷"),
+        ("zhuizonghao 填错了怎么办", "tracking-edit", "编辑追踪信息"),
+        ("goumai peisong 要钱吗", "buy-shipping-cost", "不"),
+        ("what happens if vrt drops under 95", "vtr-consequences", "95%"),
+        ("how do i kep vtr above 95", "vtr-improve", "24 hours"),
+        ("bye shipping costs extra?", "buy-shipping-cost", "nothing extra"),
+        ("use by shipping for japan?", "buy-shipping-marketplaces", "JP"),
+    ],
+)
+def test_pinyin_shorthand_and_sound_alikes_are_read(
+    kb: KnowledgeBase, question: str, entry: str, fact: str
+) -> None:
+    answer = kb.answer(question)
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert answer.matched == entry and fact in reply, (answer.matched, reply)
+
+
+def test_by_shipping_as_a_preposition_stays() -> None:
+    from bot.domain.knowledge.understand import spoken_alike
+
+    assert spoken_alike("we are judged by shipping date") == "we are judged by shipping date"
+    assert spoken_alike("does by shipping cost extra") == "does buy shipping cost extra"

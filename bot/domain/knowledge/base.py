@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.case import Case, CaseReader
-from bot.domain.knowledge.compose import Composer, Found
+from bot.domain.knowledge.compose import VAGUE_TOPICS, Composer, Found, announced_subject
 from bot.domain.knowledge.entities import EntityFinder
 from bot.domain.knowledge.figures import ROLE_WORDS
 from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
@@ -24,6 +24,7 @@ from bot.domain.knowledge.understand import (
     main_question,
     normalize_question,
     other_language,
+    spoken_alike,
     stated_figures,
 )
 from bot.domain.languages import Lang
@@ -217,7 +218,8 @@ class KnowledgeBase:
             if len(self._normal_texts) >= NORMAL_CACHE:
                 self._normal_texts.clear()
             normal = normalize_question(text, self._lexicon.typos)
-            normal = self._analyzer.correct_han(self._analyzer.correct_words(normal))
+            normal = spoken_alike(self._analyzer.correct_words(normal))
+            normal = self._analyzer.correct_han(normal)
             cached = self._normal_texts[text] = normal
         return cached
 
@@ -265,12 +267,28 @@ class KnowledgeBase:
 
     def _answer_one(self, question: str, reply_lang: Lang) -> Answer:
         text = self._normalized(question)
+        subject = announced_subject(text)
+        if subject is not None:
+            return self._topics_about(subject, reply_lang)
         found = self._search(text, reply_lang)
         if self._composer is None:
             return found.answer
         entities = self._finder.find(question, text)
         case = self._cases.read(text, entities, question)
         return self._composer.compose(question, text, found, entities, case)
+
+    def _topics_about(self, subject: str, reply_lang: Lang) -> Answer:
+        """ "question about my shipments", "追踪号的事": nothing asked yet, so the topics
+        closest to the subject named to pick from (the main ones when it names none)."""
+        found = self._search(subject, reply_lang)
+        composer = self._composer
+        if composer is not None and composer.another_field(subject, found):
+            return Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
+        if found.best is None or not found.concepts & set(self._lexicon.synonyms):
+            topics = list(VAGUE_TOPICS)
+        else:
+            topics = [found.best, *self.entries[found.best].related][: self.MAX_SUGGESTIONS]
+        return Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}

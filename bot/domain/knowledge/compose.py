@@ -243,6 +243,36 @@ def _declares(case: Case) -> bool:
     return not asks(case.text)
 
 
+_ANNOUNCED = re.compile(
+    r"^(?:(?:hey|hi|hello|so|ok|okay|um+|uh+|quick|a|one|small|got a|i have a|i've got a|have a)[\s,]+)*"
+    r"(?:q|qs|question|questions|query|thing|something|issue|problem|help)\s+"
+    r"(?:about|on|re|regarding|with|concerning|around)\b|"
+    r"^(?:关于|有关|说说|说一下|问下|问一下|请教一下|请教)?[^，,。?？!！]{1,12}"
+    r"(?:的事|的事情|的事儿|的问题|这块|这件事|方面)(?:儿)?[吧呢啊呀哈。.!！~～\s]*$"
+)
+"""A message that only says what it will be about ("question about my shipments", "追踪号
+的事"): nothing is asked yet."""
+ANNOUNCED_MAX_CHARS = 60
+
+
+def announced_subject(text: str) -> str | None:
+    """What a short message says it will be about, when it asks nothing yet ("question
+    about my shipments" → "my shipments", "追踪号的事" → "追踪号"); None for a question."""
+    text = text.strip()
+    if len(text) > ANNOUNCED_MAX_CHARS or asks(text):
+        return None
+    found = _ANNOUNCED.search(text)
+    if found is None:
+        return None
+    return _ANNOUNCING_WORDS.sub(" ", text).strip()
+
+
+_ANNOUNCING_WORDS = re.compile(
+    r"^.*?\b(?:about|on|re|regarding|with|concerning|around)\b|"
+    r"关于|有关|说说|说一下|问下|问一下|请教一下|请教|的事情|的事儿|的事|的问题|这块|这件事|方面|[吧呢啊呀哈。.!！~～]"
+)
+
+
 def _our_words_only(case: Case) -> bool:
     """A message with a word of our field's vocabulary (率, rate, 要求, 指标 …) and nothing
     that names a subject, ours or another field's."""
@@ -713,6 +743,12 @@ class Composer:
         about = found.concepts & {"vtr", "buyshipping"}
         named = found.concepts & {"marketplace"} or entities.marketplaces
         return bool(about and named and _WHICH.search(text) and not _EACH.search(text))
+
+    def another_field(self, text: str, found: Found) -> bool:
+        """Another platform, FBA's fees or another programme of Amazon's: not ours."""
+        return (
+            self._elsewhere(text) or _fba_fees(found, text) or self._from_another_field(text, found)
+        )
 
     def _elsewhere(self, text: str) -> bool:
         return self._elsewhere_pattern is not None and bool(self._elsewhere_pattern.search(text))

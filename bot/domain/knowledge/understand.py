@@ -46,11 +46,28 @@ def to_simplified(text: str) -> str:
 
 
 def fix_typos(text: str, typos: Mapping[str, str]) -> str:
-    """Known misspellings replaced, longest first (追中 → 追踪, 有效追综率 → 有效追踪率)."""
+    """Known misspellings replaced, longest first (追中 → 追踪, 有效追综率 → 有效追踪率);
+    Latin ones (pinyin, English shorthand: "youxiao zhuizong lv", "trk") only as whole
+    words, their spaces optional ("zhuizonghao" is "zhuizong hao")."""
     for wrong in sorted(typos, key=len, reverse=True):
-        if wrong in text:
+        if not wrong.isascii() and wrong in text:
             text = text.replace(wrong, typos[wrong])
-    return text
+    latin = tuple(sorted((w for w in typos if w.isascii()), key=len, reverse=True))
+    if not latin or not _LATIN_LETTERS.search(text):
+        return text
+    by_key = {_SPACES.sub("", w): typos[w] for w in latin}
+    return _latin_typos(latin).sub(lambda m: by_key[_SPACES.sub("", m.group())], text)
+
+
+_LATIN_LETTERS = re.compile(r"[a-z]")
+_SPACES = re.compile(r"\s+")
+
+
+@cache
+def _latin_typos(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the Latin misspellings, each a whole word, spaces inside optional."""
+    spelled = [r"\s*".join(re.escape(part) for part in word.split()) for word in words]
+    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(spelled)})(?![a-z0-9])")
 
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -488,6 +505,19 @@ def digits_from_english(text: str) -> str:
         return str(total + current)
 
     return _EN_NUMBER.sub(number, text)
+
+
+_BY_SHIPPING = re.compile(
+    r"(^|\b(?:does|do|did|is|are|use|used|using|the|about|with|via|through|of|for|can|"
+    r"thru|and|or|vs|what's|whats|what is|is it)\s+)(?:by|bye|bi)\s+shipping\b"
+)
+"""Buy Shipping spelled as it sounds ("does by shipping cost extra", "use bye shipping"),
+where "by shipping" cannot be the preposition ("paid by shipping on time" stays)."""
+
+
+def spoken_alike(text: str) -> str:
+    """Our field's names typed as they sound, once the words are spelled right."""
+    return _BY_SHIPPING.sub(r"\1buy shipping", text)
 
 
 def normalize_question(text: str, typos: Mapping[str, str]) -> str:
