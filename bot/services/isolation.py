@@ -50,8 +50,8 @@ WORKER_CPU_SECONDS_PER_MB = 1
 the benchmark files take (docs/performance.md)."""
 _PRELOAD = ["bot.domain.engine", "bot.services.report_replies"]
 """Imported by the workers' server once, so no worker imports them again: the engine for
-an analysis, the report's messages and workbook for the replies an upload builds beside
-its merge (`ReportReplies`, about 0.05 s of CPU a worker otherwise)."""
+an analysis, the report's messages and workbook for a huge report's replies
+(`ReportReplies`, about 0.05 s of CPU a worker otherwise)."""
 T = TypeVar("T")
 
 

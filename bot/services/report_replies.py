@@ -43,11 +43,6 @@ CACHE_BYTES = 64 << 20
 IN_PROCESS_REPORT_CHARS = 4 << 20
 """A report whose JSON is longer than this (tens of thousands of groups or defects) is
 built in a worker process; a shorter one in a thread, at once."""
-BESIDE_WORK_CHARS = 256 << 10
-"""Beside work that holds this process (an upload's merge), a report longer than this (a
-thousand defects or so, a workbook that takes a while to write) is built in a worker, on
-the other core, rather than in a thread taking turns with that work for the interpreter;
-a shorter one costs less than starting the worker."""
 REPORT_WORKER_CPU_SECONDS = 600
 _Key = tuple[int, str, str]
 T = TypeVar("T")
@@ -72,12 +67,10 @@ class ReportReplies:
         cache_bytes: int = CACHE_BYTES,
         in_process_chars: int = IN_PROCESS_REPORT_CHARS,
         fix_marks: FixMarksOf | None = None,
-        beside_work_chars: int = BESIDE_WORK_CHARS,
     ) -> None:
         self.scratch_folder = scratch_folder
         self.cache_bytes = cache_bytes
         self.in_process_chars = in_process_chars
-        self.beside_work_chars = beside_work_chars
         self.fix_marks = fix_marks
         """A connected store's fixes sent from the chat, marked on every report shown."""
         self._files: OrderedDict[_Key, list[Reply]] = OrderedDict()
@@ -87,18 +80,16 @@ class ReportReplies:
         chat_id: int,
         report_json: str,
         t: Translator,
-        beside_work: bool = False,
         marks: FixMarks | None = None,
     ) -> list[Reply]:
         """What a seller gets after an upload or /vtr, from the report as stored, with the
         fixes sent from the chat marked (`fix_marks`: shown, never counted; `marks` when the
-        caller read them already). `beside_work`: built while this process is busy with
-        other work (`BESIDE_WORK_CHARS`)."""
+        caller read them already)."""
         if marks is None:
             marks = await self.marks(chat_id)
         key = (chat_id, t.lang, await asyncio.to_thread(_fingerprint, report_json, marks))
         cached = self._files.get(key)
-        parts, files = await self._built(report_json, t.lang, cached, marks, beside_work)
+        parts, files = await self._built(report_json, t.lang, cached, marks)
         if parts is None:
             return say(t._("This report is too large for me to show. Export a shorter date range and send it again."))  # fmt: skip
         if cached is None:
@@ -113,15 +104,12 @@ class ReportReplies:
         lang: Lang,
         cached: list[Reply] | None,
         marks: FixMarks,
-        beside_work: bool = False,
     ) -> tuple[ReportParts | None, list[Reply]]:
         """The parts and the defect files read back (or the cached ones), written in a
         folder of their own that is removed afterwards, whatever happened."""
         folder = await asyncio.to_thread(self._fresh_folder)
         try:
-            parts = await asyncio.to_thread(
-                self._parts, report_json, lang, folder, cached, marks, beside_work
-            )
+            parts = await asyncio.to_thread(self._parts, report_json, lang, folder, cached, marks)
             if cached is not None or parts is None:
                 return parts, cached or []
             return parts, await asyncio.to_thread(_read_back, parts.files or [])
@@ -150,14 +138,10 @@ class ReportReplies:
         folder: Path,
         cached: list[Reply] | None,
         marks: FixMarks,
-        beside_work: bool,
     ) -> ReportParts | None:
         """Built here when small, else by a worker; None when even the worker failed."""
         args = (lang, folder, cached is None, marks)
-        here_up_to = self.in_process_chars
-        if beside_work:
-            here_up_to = min(here_up_to, self.beside_work_chars)
-        return within_bounds(report_parts, report_json, args, here_up_to)
+        return within_bounds(report_parts, report_json, args, self.in_process_chars)
 
     def _keep(self, key: _Key, files: list[Reply]) -> None:
         self.forget(key[0])  # only the chat's last report is sent again

@@ -205,18 +205,19 @@ class UploadService:
         table: Shipments,
         t: Translator,
     ) -> asyncio.Future[list[Reply]]:
-        """The merge and the replies (the report's messages and defect workbook, written
-        in a worker when it takes a while) need only the analysis, not each other: they run
-        at once, on two cores, and the replies are handed on only once the upload is stored.
+        """The merge and the replies (the report's messages and defect workbook) need only
+        the analysis, not each other: they run at once, on two cores, and the replies are
+        handed on only once the upload is stored. The merge is SQL and Arrow, which let go
+        of the interpreter, so the replies take a thread beside it, not a worker process
+        (which cost more CPU than the workbook it wrote: docs/performance.md); a huge
+        report's still go to a worker (`ReportReplies`).
         When the merge fails, the replies are waited for (bounded: a thread's short work, or
         a worker under the analysis's limits) and dropped, cached files included: nothing is
         left behind, and no report of an upload that was not stored is ever sent."""
         # Read before the merge takes its connection: an upload holds one at a time, which
         # is what the store's pool is sized from (`bootstrap.store_connections`).
         marks = await self.reports.marks(chat_id)
-        replies = asyncio.ensure_future(
-            self.reports.build(chat_id, report.text, t, beside_work=True, marks=marks)
-        )
+        replies = asyncio.ensure_future(self.reports.build(chat_id, report.text, t, marks=marks))
         try:
             await self._store(chat_id, claim, upload.filename, report, table, t)
         except BaseException:

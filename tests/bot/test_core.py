@@ -168,11 +168,11 @@ async def test_an_upload_that_could_not_be_stored_sends_no_report_and_leaves_not
 
 
 @pytest.mark.slow  # starts a worker process
-async def test_a_long_reports_replies_are_built_in_a_worker_beside_the_merge(
+async def test_a_huge_reports_replies_are_built_in_a_worker_as_they_are_here(
     core: Core, sqlite_store: Store, monkeypatch
 ) -> None:
-    """Past `beside_work_chars`, the messages and the workbook come from a worker (the
-    merge holds this process meanwhile), and are the same as built here."""
+    """Past `in_process_chars`, an upload's messages and workbook come from a worker, and
+    are the same as built here, beside the merge."""
     from bot.services import report_replies
 
     in_worker: list[str] = []
@@ -185,7 +185,7 @@ async def test_a_long_reports_replies_are_built_in_a_worker_beside_the_merge(
     monkeypatch.setattr(report_replies, "call_isolated", noted)
     here = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
     assert in_worker == []
-    core.uploads.reports.beside_work_chars = 0
+    core.uploads.reports.in_process_chars = 0
     core.uploads.reports.forget(EN.chat_id)  # or the cached workbook is sent again
     there = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
     assert in_worker == ["report_parts"]
