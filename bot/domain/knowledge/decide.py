@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above
 from bot.domain.knowledge.case import NOT_EXEMPT, NOT_OFFERED, Case
+from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
 from bot.domain.reference import category_aliases, marketplace_by_code, marketplaces, metrics
@@ -37,7 +38,7 @@ METRIC_ENTRIES = {
 METRIC_ENTRIES_WHAT = {**METRIC_ENTRIES, "vtr": "vtr-what"}
 """The entry that says what each metric is (VTR's own is its "what is" entry)."""
 
-_ASKS_PASS = re.compile(
+_ASKS_PASS = lazy(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
     r"\bok\b|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
@@ -49,7 +50,7 @@ _ASKS_PASS = re.compile(
     r"\b(?:can|could|will|would) (?:i|we|it|the shop|my shop) (?:still )?(?:take|handle|survive|absorb|stand)\b|"
     r"\bstill (?:above|over|pass|passing|clear)\b|扛得住|撑得住|顶得住|受得了|还能过|还过得了"
 )
-_FAIL_WORDS = re.compile(
+_FAIL_WORDS = lazy(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
     r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
     r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗|"
@@ -58,72 +59,72 @@ _FAIL_WORDS = re.compile(
     r"(?:doesn't|does not|won't|isn't|not) (?:count as )?pass|\bmatter\b|有影响|影响大|"
     r"fix(?:es)? needed|fix any|need to fix|要修几|修几个"
 )
-_ONLY = re.compile(
+_ONLY = lazy(
     r"只(?!要|是因为)|仅(?!供)|唯一|光看|单看|就(?:看|只|管|考核|针对|适用|限)|"
     r"\bonly\b|\bjust (?:the|for|in|on)\b|solely|exclusively|limited to|nowhere else"
 )
 """A belief that limits something to the places it names ("仅限美国站", "VTR就看美国站吧",
 "只能在欧洲站用吗", "just for the US"): said with any of the words that limit, with or
 without a verb."""
-_SKIP = re.compile(
+_SKIP = lazy(
     r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
 )
-_REGARDLESS = re.compile(
+_REGARDLESS = lazy(
     r"(?:不管|无论|不论)(?:是|用|走|选)?(?:哪|什么|多少|几|谁|怎么)|no matter (?:which|what|how|who)|"
     r"regardless of|whichever|whatever"
 )
 """Whichever one: what follows holds for all of them, it skips none ("不管用哪家物流都要算")."""
-_ACCOUNT_WIDE = re.compile(
+_ACCOUNT_WIDE = lazy(
     r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall"
 )
-_SUSPENSION = re.compile(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
-_ASKS_COUNT = re.compile(
+_SUSPENSION = lazy(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
+_ASKS_COUNT = lazy(
     r"算|计入|计算|统计|豁免|免除|追踪|跟踪|单号|count|exempt|excluded|included|tracking|vtr"
 )
 """What a question stating a rule's limit asks of it: whether those orders count."""
-_OUTSIDE_EU = re.compile(
+_OUTSIDE_EU = lazy(
     r"outside (?:the )?(?:eu|europe)|non-eu|any marketplace|every marketplace|all marketplaces|"
     r"anywhere|everywhere|worldwide|欧盟以外|欧盟之外|非欧盟|欧洲以外|所有站点|任何站点|全球|不管哪个站"
 )
-_NOT_PER_CATEGORY = re.compile(
+_NOT_PER_CATEGORY = lazy(
     r"不按(?:商品)?(?:类目|品类|分类|站点)|不是按(?:商品)?(?:类目|品类|分类|站点)|不分(?:类目|品类|分类|站点)|"
     r"(?:not|isn't|is not|aren't) (?:calculated |measured |judged |counted )?(?:per|by|for each) (?:product )?(?:category|marketplace)"
 )
-_PER_CATEGORY = re.compile(
+_PER_CATEGORY = lazy(
     r"每个类目|每个品类|分类目|按类目|按品类|按商品分类|每个商品分类|per category|each category|by category|"
     r"per product category|each product category|by product category|"
     r"per marketplace|each marketplace|by marketplace|按站点|每个站点|分站点"
 )
-_CHINESE_NAME = re.compile(
+_CHINESE_NAME = lazy(
     r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|name|characters?)|用中文|in chinese|"
     r"(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
 )
-_MISMATCH = re.compile(
+_MISMATCH = lazy(
     r"选成|选错|选了|选的|填成|填错|填到|其实|实际|实际上|actually|but it(?:'s| is| was)|"
     r"but the (?:number|tracking)|instead|wrong carrier|select|chose|choose|picked|pick |"
     r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier"
 )
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
-_WHICH_GROUP = re.compile(r"\bwhich\b|哪个|哪些|哪几个|fail")
-_ASKS_OK = re.compile(
+_A_NOT_A = lazy(r"([\u4e00-\u9fff])不\1")
+_WHICH_GROUP = lazy(r"\bwhich\b|哪个|哪些|哪几个|fail")
+_ASKS_OK = lazy(
     r"还有效|还算|算有效|可以吗|可以不|行吗|行不行|能用吗|没问题吗|没关系吗|"
     r"still (?:valid|count)|is it valid|\bok\b|okay|fine\b|acceptable|allowed"
 )
 """A mismatch question asking whether it is fine (the answer is no), not whether it matters."""
-_ASKS_VALID = re.compile(
+_ASKS_VALID = lazy(
     r"有效吗|有效不|算有效|算不算有效|还算|算数吗|算吗|算不算|认吗|"
     r"\bvalid\b|count(?:s|ed)?(?: as valid| toward| for)?\s*[?？]|does (?:it|that|this) count|still count"
 )
 """A mismatch question asking whether the number counts as valid: "no", and the wording says
 "not valid" rather than "it matters"."""
-_LABEL = re.compile(r"^\s*([^:：，,；;。?？\d]{1,40}?)\s*[:：]")
-_ASKING = re.compile(
+_LABEL = lazy(r"^\s*([^:：，,；;。?？\d]{1,40}?)\s*[:：]")
+_ASKING = lazy(
     r"\b(?:how|what|which|why|when|do|does|did|can|could|should|need|question|quick)\b|"
     r"多少|几|哪|吗|怎么|请问|问一下|问题|求助"
 )
 """Words of a question, not of a name: "how many do I have to fix: 340 shipped …" gives no
 group a name."""
-_SAME = re.compile(
+_SAME = lazy(
     r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|"
     r"\bsame\b|identical|another name|other name for|just (?:another|the)"
 )
@@ -200,7 +201,7 @@ def _vtr_groups(case: Case) -> Decision | None:
     return Decision(code="vtr_groups", facts=facts, agrees=agrees, entry="vtr-per-category")
 
 
-_ONLY_OVERALL = re.compile(
+_ONLY_OVERALL = lazy(
     r"only (?:looks? at|cares? about|counts?|uses?|checks?|judges?|sees?)[^.?!;]{0,30}"
     r"(?:overall|total|whole|account|shop|store|combined)|"
     r"only the (?:overall|total|combined)[^.?!;]{0,30}(?:matters?|counts?)|"
@@ -276,17 +277,17 @@ def _vtr_counts(case: Case) -> Decision | None:
     return Decision(code="vtr_counts", facts=facts, agrees=_count_verdict(case, facts), entry=entry)
 
 
-_MARGIN = re.compile(
+_MARGIN = lazy(
     r"how many more (?:invalid|bad|untracked|defects?|can|could|before)|"
     r"before (?:i|it|we) (?:drop|fall|go)|no longer above|"
     r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再有几[个单].{0,8}(?:掉|不达标|低于)"
 )
 """How many more invalid packages a passing group can take ("how many more before I drop
 below?", "还能再有几个无效")."""
-_STATED_FIXES = re.compile(
+_STATED_FIXES = lazy(
     r"(?:fix|修好?|补|改)\s*(\d+)|(\d+)\s*(?:packages? |个|单|件)?(?:to fix|要修|需要修|待修|要补)"
 )
-_EFFECT = re.compile(r"影响|affect")
+_EFFECT = lazy(r"影响|affect")
 """Asked whether something affects VTR: the verdict line answers, a yes or no would not
 say which way."""
 
@@ -334,10 +335,10 @@ def _supposed(case: Case) -> dict[str, Fact]:
     }
 
 
-_MOST = re.compile(
+_MOST = lazy(
     r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|at most|most|最多|至多|最少|至少|at least|\bfewest\b"
 )
-_ALLOWANCE = re.compile(
+_ALLOWANCE = lazy(
     r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|\bmax(?:imum)?\b|"
     r"can (?:go|be|lack|miss|skip)|可以没有|能没有|可以不|"
     r"do i need|need to have|still pass|and still|to pass|minimum|must (?:have|be|carry)|"
@@ -384,9 +385,9 @@ def _states_own_rate(case: Case) -> bool:
     return vtr and not asks(case.text)
 
 
-_ASKED_SENTENCE = re.compile(r"[^.!?。！？]*[?？]")
-_ABOUT_CARRIER = re.compile(r"carrier|承运商|物流商|\bother\b|其他|其它")
-_ABOUT_RATE = re.compile(r"vtr|rate|率|%|\bi\b|\bmy\b|我")
+_ASKED_SENTENCE = lazy(r"[^.!?。！？]*[?？]")
+_ABOUT_CARRIER = lazy(r"carrier|承运商|物流商|\bother\b|其他|其它")
+_ABOUT_RATE = lazy(r"vtr|rate|率|%|\bi\b|\bmy\b|我")
 
 
 def _asks_about_the_carrier(case: Case) -> bool:
@@ -398,7 +399,7 @@ def _asks_about_the_carrier(case: Case) -> bool:
     )
 
 
-_CONSEQUENCE = re.compile(
+_CONSEQUENCE = lazy(
     r"what (?:will |would )?happens?|consequence|会怎样|会怎么样|会有什么|什么后果|后果|有什么影响|会被"
 )
 
@@ -415,11 +416,11 @@ def _names_a_category(case: Case) -> bool:
     )
 
 
-_BARE_RATE = re.compile(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率")
+_BARE_RATE = lazy(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率")
 """A rate the seller names without a metric ("my rate is 95 flat"): in this bot, their VTR."""
 
 
-_BAR_ASKED = re.compile(
+_BAR_ASKED = lazy(
     r"要多少|要求多少|需要多少|标准是多少|门槛是多少|what(?:'s| is) the (?:bar|target|threshold|minimum)|"
     r"how (?:high|much) (?:does it|do i|should it) need"
 )
@@ -470,16 +471,16 @@ def _metric_rate(case: Case) -> Decision | None:
     )
 
 
-_TARGET_TALK = re.compile(
+_TARGET_TALK = lazy(
     r"要求|目标|标准|门槛|考核|必须|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to|"
     r"ha(?:s|ve) to|should (?:be|stay)|stay (?:under|below|above)|keep (?:it )?(?:under|below|above)"
 )
-_LIKE_ANOTHER = re.compile(
+_LIKE_ANOTHER = lazy(
     r"same as|just like|\blike\b|as with|跟[^，,。]{0,12}一样|和[^，,。]{0,12}一样|同样"
 )
-_SAYS_ABOVE = re.compile(r"高于|超过|大于|以上|above|over|more than|at least|higher")
-_SAYS_BELOW = re.compile(r"低于|小于|不超过|以下|以内|below|under|less than|lower|at most")
-_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
+_SAYS_ABOVE = lazy(r"高于|超过|大于|以上|above|over|more than|at least|higher")
+_SAYS_BELOW = lazy(r"低于|小于|不超过|以下|以内|below|under|less than|lower|at most")
+_FIGURE = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
 
 
 def _metric_target(case: Case) -> Decision | None:
@@ -516,7 +517,7 @@ def _metric_target(case: Case) -> Decision | None:
     )
 
 
-_NOT_THE_FIGURE = re.compile(
+_NOT_THE_FIGURE = lazy(
     r"不是\s?(?:低于|高于)?\s?\d|(?:isn't|is not|not)\s(?:(?:under|below|above|over)\s)?\d"
 )
 
@@ -538,7 +539,7 @@ def _metric_window(case: Case) -> Decision | None:
     )
 
 
-_WHICH_ONE = re.compile(
+_WHICH_ONE = lazy(
     r"the one (?:about|for|that|which|where|with)|the (?:metric|rate) (?:about|for|that|which)|"
     r"is (?:that|it|this) (?:about|for)|\bmeasures?\b|\bis about\b|\bis it about\b|"
     r"指的是|是管|管的是|是关于|衡量|考核的是|是看[^，,。?？]{0,12}的|是不是(?:就是)?(?:管|看)"
@@ -560,7 +561,7 @@ def _metric_identity(case: Case) -> Decision | None:
     return Decision(code="metric_identity", facts=facts, agrees=own, entry=METRIC_ENTRIES[named.id])
 
 
-_SAME_NAME = re.compile(
+_SAME_NAME = lazy(
     r"一个东西|一回事|同一个|一样吗|是一样的|相同|缩写|简称|全称|\bsame\b|stand for|stands for|"
     r"short for|abbreviation|another name|mean the same"
 )
@@ -596,7 +597,7 @@ def _metrics_named(case: Case) -> Decision | None:
     return Decision(code="metrics_named", facts=facts, entry=entry)
 
 
-_LOWEST = re.compile(r"\bminimum\b|\bmin\b|\blowest\b|最低|至少要多少|最少要多少")
+_LOWEST = lazy(r"\bminimum\b|\bmin\b|\blowest\b|最低|至少要多少|最少要多少")
 
 
 def _lowest_allowed(case: Case) -> Decision | None:
@@ -616,7 +617,7 @@ WINDOW_DAYS = 30
 SURELY_OUT_AFTER_DAYS = 60
 """A package shipped longer ago than this has its promised delivery date outside the
 window too, however long its transit; between the two it depends on that date."""
-_ASKS_IN_WINDOW = re.compile(
+_ASKS_IN_WINDOW = lazy(
     r"算|计入|统计|影响|拉低|拖累|还在|count|included|drag|hurt|affect|still|in (?:the|my) vtr|window"
 )
 
@@ -645,14 +646,14 @@ def _passes_asked(case: Case, passes: bool) -> bool:
     return passes != asks_fail
 
 
-_TOLD_BAD = re.compile(
+_TOLD_BAD = lazy(
     r"\d[\d,]*\s*(?:个|单|件)?\s*(?:(?:of them|were|are|is|had|have|with|packages?|orders?|shipments?)\s+){0,2}"
     r"(?:bad|wrong|invalid|failed|defective|defects?|problems?|有问题|坏)"
 )
 """Words that tell a figure ("80 packages, 4 bad"), not what is asked of it ("pass?")."""
 
 
-_SUPPOSED_BAD = re.compile(
+_SUPPOSED_BAD = lazy(
     r"go(?:es)? bad|turns? (?:out )?(?:invalid|bad)|become (?:invalid|bad)|"
     r"more (?:invalid|bad|untracked|defects?)|变(?:成)?无效|再坏|又坏|"
     r"(?:might|may|could|will|would) (?:also )?fail"
@@ -727,16 +728,16 @@ def _involved(case: Case) -> list[str]:
     return codes
 
 
-_NO_SCAN = re.compile(
+_NO_SCAN = lazy(
     r"不需要.{0,4}扫描|不用.{0,4}扫描|没有扫描也|没有?(?:任何)?扫描(?:记录)?(?:也)?(?:可以|行|算|没事|没问题)|"
     r"无需扫描|no (?:carrier )?scans?|don't need any|do not need any|without (?:any )?scan|unscanned"
 )
-_ONE_SCAN = re.compile(
+_ONE_SCAN = lazy(
     r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:carrier )?scan|single scan|1 scan|scanned once"
 )
 
 
-_TWO_SCANS = re.compile(
+_TWO_SCANS = lazy(
     r"(?:两|2)\s?(?:次|条|个)[^，。,.]{0,4}扫描|two (?:carrier )?scans|2 (?:carrier )?scans|second scan|scanned twice"
 )
 
@@ -813,7 +814,7 @@ def _de_domestic(case: Case) -> Decision | None:
     )
 
 
-_NO_TRACKING_GIVEN = re.compile(
+_NO_TRACKING_GIVEN = lazy(
     r"没(?:有)?(?:上传|填|传|加|录|给)|未(?:上传|填|添加)|漏(?:填|传)|没有?(?:追踪|跟踪)号|无(?:追踪|跟踪)号|没单号|"
     r"no tracking|without (?:any )?tracking|untracked|(?:never|didn't|did not|not) (?:\w+ )?"
     r"(?:upload|add|enter|provide|give)(?:ed)? (?:the |any )?tracking|tracking (?:was )?never"
@@ -849,7 +850,7 @@ def _eu_letter(case: Case) -> Decision | None:
     )
 
 
-_COUNTS_ASKED = re.compile(
+_COUNTS_ASKED = lazy(
     r"算|计入|计算|统计|考核|影响|要追踪|需要追踪|\bcount|includ|matter|affect|tracked|apply|applies"
 )
 
@@ -870,8 +871,8 @@ def _eu_route(case: Case) -> Decision | None:
     return Decision(code="eu_route", facts=facts, agrees=agrees, entry="eu-cross-border")
 
 
-_NOT_ONLY = re.compile(r"not (?:just|only)|不只|不仅|不止|而且|as well|\btoo\b|也")
-_SAID_NOT_COUNTED = re.compile(
+_NOT_ONLY = lazy(r"not (?:just|only)|不只|不仅|不止|而且|as well|\btoo\b|也")
+_SAID_NOT_COUNTED = lazy(
     r"不算|不计入|不用管|不考核|(?:don't|doesn't|do not|does not|won't) count|not counted|excluded"
 )
 
@@ -906,21 +907,21 @@ def _carrier_chinese_name(case: Case) -> Decision | None:
     )
 
 
-_SAYS_INVALID = re.compile(
+_SAYS_INVALID = lazy(
     r"无效|不算有效|不行|不可以|不能用|不被接受|不认|invalid|not (?:valid|accepted|allowed|recogni[sz]ed)|"
     r"n't (?:valid|accepted|allowed|recogni[sz]ed)|"
     r"rejected|won't (?:work|count)|doesn't (?:work|count)|don't (?:work|count)"
 )
 
 
-_NUMBER_AFTER = re.compile(
+_NUMBER_AFTER = lazy(
     r"^\s*(?:的)?(?:[a-z0-9.]{1,6}\s)?(?:单号|号码|追踪号|跟踪号|运单号|号|number|tracking|label)"
 )
-_NUMBER_BEFORE = re.compile(
+_NUMBER_BEFORE = lazy(
     r"(?:number|tracking|单号|号码)\s*(?:is|was|'s|是|其实是|实际是|belongs to)\s*(?:actually\s)?(?:an?\s)?$"
 )
 """Words that make the carrier after them the number's own ("the number is actually a UPS")."""
-_SELECTED_BEFORE = re.compile(
+_SELECTED_BEFORE = lazy(
     r"(?:选成|选了|选的是|选成了|填成|填成了|填了|写成|selected|select|chose|choose|picked|pick|"
     r"entered(?: it)? as|as)\s*(?:了)?\s*$"
 )
@@ -977,8 +978,8 @@ def _strike_through(case: Case) -> Decision | None:
     )
 
 
-_CANNOT = re.compile(r"不能|不可以|没法|无法|不行|\bcan't\b|\bcannot\b|\bnot possible\b")
-_EXEMPTION_TALK = re.compile(r"邮票|stamps?\b|royal ?mail|皇家邮政|豁免|exempt")
+_CANNOT = lazy(r"不能|不可以|没法|无法|不行|\bcan't\b|\bcannot\b|\bnot possible\b")
+_EXEMPTION_TALK = lazy(r"邮票|stamps?\b|royal ?mail|皇家邮政|豁免|exempt")
 
 
 def _list_claim(case: Case) -> str | None:
@@ -1006,7 +1007,7 @@ def _list_claim(case: Case) -> str | None:
     return "stated" if case.belief and case.markets and about_places_only and one_list else None
 
 
-_NOT_ONLY_SAID = re.compile(r"(?:not|n't) only|不是只|不只|不仅|不止")
+_NOT_ONLY_SAID = lazy(r"(?:not|n't) only|不是只|不只|不仅|不止")
 
 
 def _marketplace_list(case: Case) -> Decision | None:
@@ -1059,7 +1060,7 @@ def _place_concepts() -> frozenset[str]:
     )
 
 
-_NOT_ACCOUNT_WIDE = re.compile(
+_NOT_ACCOUNT_WIDE = lazy(
     r"(?:isn't|is not|not|不是|并非|不按)\s?(?:an? |one )?(?:account[- ]wide|整个账号|全店|整个店铺|整店|"
     r"whole[- ]account|for the whole account|shop[- ]wide|store[- ]wide)"
 )
