@@ -21,6 +21,7 @@ from bot.domain.knowledge.figures import (
     more_invalid,
     read_figures,
 )
+from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Lexicon
 from bot.domain.knowledge.tables import Table, read_table
 from bot.domain.reference import Carrier, Marketplace, vocabulary
@@ -42,50 +43,48 @@ _AMOUNT_AFTER = [
 ]
 _AMOUNT_BEFORE = [(code, re.compile(rf"(?:{words})\s?{_NUMBER}")) for code, words in _CURRENCIES]
 
-_SEGMENT = re.compile(r"[；;。\n]|\.(?=\s)|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
+_SEGMENT = lazy(r"[；;。\n]|\.(?=\s)|(?<=\D)[，,](?=[^，,；;\d]{1,20}[:：])")
 _FILLER = (
     r"(?:is|are|was|were|at|has|had|have|with|of|and|on|in|only|just|about|around|got|shows?)\b"
 )
 """Words between a group's name and its figures ("toys is 190/200"): never a name."""
-_NEXT_LABEL = re.compile(rf"(?<=\d)\s+(?!{_FILLER})(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
+_NEXT_LABEL = lazy(rf"(?<=\d)\s+(?!{_FILLER})(?=[^\d\s,，:：/]+\s*[:：]?\s*\d)")
 """Between one group's figures and the next group's name ("Toys 57/60 Home 99/100")."""
-_AND_NEXT = re.compile(
-    r"(?<=\d)\)?\s+(?:and|but|while|whereas|plus|vs\.?|versus)\s+(?=[^\d]{1,40}\d)"
-)
+_AND_NEXT = lazy(r"(?<=\d)\)?\s+(?:and|but|while|whereas|plus|vs\.?|versus)\s+(?=[^\d]{1,40}\d)")
 """Between two groups joined by a word ("toys is 190/200 and on amazon.co.uk toys …")."""
-_SPACED_LABEL = re.compile(rf"\s+(?!{_FILLER})(?=[^\d\s,，:：/]{{2,12}}\s+\d)")
+_SPACED_LABEL = lazy(rf"\s+(?!{_FILLER})(?=[^\d\s,，:：/]{{2,12}}\s+\d)")
 """Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
-_CLAUSE = re.compile(r"[；;。\n，,]|\.(?=\s)")
-_LEADING_WORDS = re.compile(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
-_LABEL = re.compile(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
+_CLAUSE = lazy(r"[；;。\n，,]|\.(?=\s)")
+_LEADING_WORDS = lazy(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
+_LABEL = lazy(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
 """A group's name before its figures, a marketplace with it ("Kitchen on amazon.co.uk: …")."""
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_INVALID = re.compile(
+_THOUSANDS = lazy(r"(?<=\d),(?=\d{3}(?!\d))")
+_INVALID = lazy(
     r"no (?:valid )?tracking|without (?:valid )?tracking|not (?:have )?valid|invalid|missing|"
     r"(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) (?:valid |any )?tracking|"
     r"untracked|no number|defect|lack|"
     r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|无(?:有效)?(?:追踪|单号)|无效|"
     r"缺|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|no scan|错|wrong|incorrect|bad|fail"
 )
-_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
-_PERCENT_OF = re.compile(r"\s*(?:of|的)\s*(?:(?:my|our|the|all|these|those)\s+)?\d")
-_BAR_TALK = re.compile(
+_PERCENT = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
+_PERCENT_OF = lazy(r"\s*(?:of|的)\s*(?:(?:my|our|the|all|these|those)\s+)?\d")
+_BAR_TALK = lazy(
     r"要求|需要|门槛|标准|bar|threshold|require|minimum|target|at least|以上|必须|高于|超过|above|over 95|get to|reach"
 )
-_OWN_FIGURE = re.compile(
+_OWN_FIGURE = lazy(
     r"我|我的|我们|现在|目前|刚好|正好|只有|\bmy\b|\bi\b|\bwe\b|\bour\b|\bi'm\b|exactly|currently|\bat\b|\bis\b|got|"
     r"\bshows?\b|showing|\breads?\b|显示|页面上|后台|dashboard|"
     r"够不够|够吗|达标吗|达标没|过了吗|过线吗|合格吗"
 )
 
-_OWN_NEAR = re.compile(
+_OWN_NEAR = lazy(
     r"我|我们|现在|目前|刚好|正好|只有|\bmy\b|\bour\b|\bi'm\b|\bwe're\b|\bi am\b|currently|exactly|\bgot\b"
 )
 
-_UNDER = re.compile(r"below|under|less than|低于|跌破|不到|少于")
+_UNDER = lazy(r"below|under|less than|低于|跌破|不到|少于")
 """Said of the bar ("drops below 95%"), not of a rate the seller has."""
 
-_BELIEF = re.compile(
+_BELIEF = lazy(
     r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
@@ -100,11 +99,11 @@ _BELIEF = re.compile(
     r"(?:friend|colleague|agent|forwarder|seller|guy)s? [^.?!]{0,20}(?:said|says|told|claims?)|"
     r"rumou?r|supposedly|apparently|allegedly|word is|read (?:somewhere|online)"
 )
-_HOW_MANY = re.compile(
+_HOW_MANY = lazy(
     r"多少个|几[个单件票笔包]|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"
 )
-_WHEN = re.compile(r"什么时候|何时|哪天|几号|when|by when|多久")
-_WHAT_TO_DO = re.compile(
+_WHEN = lazy(r"什么时候|何时|哪天|几号|when|by when|多久")
+_WHAT_TO_DO = lazy(
     r"怎么办|咋办|怎么处理|怎么改|怎么修|补救|挽救|(?:怎么|如何|怎样)(?:提高|提升|恢复|拉回|拉高|解决|改善)|"
     r"what should|what do i do|what can i do|what now|now what|"
     r"how (?:do|can|should) (?:i|we) (?:fix|improve|raise|recover|solve|handle|get it)|"
@@ -113,7 +112,7 @@ _WHAT_TO_DO = re.compile(
     r"(?:多久|多长时间|什么时候|几时|哪天)(?:才|能|会|可以)*(?:恢复|回到|回升|达标)|"
     r"(?:when|how long)[^.?!]{0,30}(?:recover|be back|get back|go back|back above)"
 )
-_NEGATION = re.compile(
+_NEGATION = lazy(
     r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
     r"can't count|cannot count|never count|no need|not needed|not affected|"
     r"(?:doesn't|does not|won't|will not) (?:affect|hurt|matter)|不会影响|没有影响|"
@@ -121,36 +120,36 @@ _NEGATION = re.compile(
     r"(?:don't|do not) (?:affect|hurt|matter)|(?:isn't|aren't|is not|are not) (?:valid|counted|included)|"
     r"(?:isn't|aren't|is not|are not) (?:in|part of) (?:the )?(?:vtr|it)"
 )
-NOT_EXEMPT = re.compile(
+NOT_EXEMPT = lazy(
     r"不豁免|不能豁免|不会豁免|不算豁免|没有豁免|不被豁免|(?:isn't|aren't|is not|are not|not|never|no longer) exempt"
 )
 """An exemption denied ("aren't exempt", "不豁免"): it counts, though 豁免/exempt is said."""
-NOT_OFFERED = re.compile(
+NOT_OFFERED = lazy(
     r"用不了|不能用|没法用|不可以用|不支持|不适用|不开放|没开通|doesn't (?:support|work|serve|cover|apply)|"
     r"does not (?:support|work|serve|cover|apply)|(?:not|n't) (?:available|supported|offered|covered)|"
     r"can't (?:use|be used)|cannot (?:use|be used)"
 )
 """Words saying a feature or rule does not reach a place ("用不了", "doesn't support")."""
-_OWN_DATA = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
-_NOT_LETTER = re.compile(
+_OWN_DATA = lazy(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
+_NOT_LETTER = lazy(
     r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
 )
-_PARCEL = re.compile(r"\bparcels?\b|包裹也|普通包裹|小包|挂号|快递包裹|parcel service")
-_CHINA = re.compile(r"中国|国内|直发|from china|china")
-_FROM = re.compile(r"(?:从|由|自|from)\s*$")
-_OTHER_COUNTRY = re.compile(
+_PARCEL = lazy(r"\bparcels?\b|包裹也|普通包裹|小包|挂号|快递包裹|parcel service")
+_CHINA = lazy(r"中国|国内|直发|from china|china")
+_FROM = lazy(r"(?:从|由|自|from)\s*$")
+_OTHER_COUNTRY = lazy(
     r"奥地利|葡萄牙|瑞士|丹麦|捷克|匈牙利|罗马尼亚|希腊|芬兰|挪威|斯洛伐克|克罗地亚|保加利亚|卢森堡|"
     r"\b(?:austria|portugal|switzerland|denmark|czechia|czech republic|hungary|romania|greece|"
     r"finland|norway|slovakia|croatia|bulgaria|luxembourg)\b"
 )
 """European countries without an Amazon marketplace of their own (Austria and Portugal are
 in the EU/UK update's list): a route to one is cross-border, never domestic."""
-_DOMESTIC = re.compile(
+_DOMESTIC = lazy(
     r"本土|境内|本地|domestic|within germany|inside germany|德国内|(?:德国站?|germany)[^，,。?？]{0,3}国内"
 )
 
 
-_RAW_WORD = re.compile(r"[A-Za-z][A-Za-z&'-]*")
+_RAW_WORD = lazy(r"[A-Za-z][A-Za-z&'-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,11 +317,11 @@ class CaseReader:
 
 
 _AGE_NUMBER = r"(\d{1,3}|a|an|one|two|three|four|five|six|一|两|二|三|四|五|六|半)"
-_AGE = re.compile(
+_AGE = lazy(
     _AGE_NUMBER
     + r"\s?(?:个)?\s?(天|日|days?|周|星期|礼拜|weeks?|月|months?)\s?(?:前|之前|以前|ago|earlier)"
 )
-_SHIPPED_NEAR = re.compile(r"发|寄|出|ship|sent|mail|dispatch|post")
+_SHIPPED_NEAR = lazy(r"发|寄|出|ship|sent|mail|dispatch|post")
 _AGE_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
               "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}  # fmt: skip
 _UNIT_DAYS = {"天": 1, "日": 1, "d": 1, "周": 7, "星": 7, "礼": 7, "w": 7, "月": 30, "m": 30}
@@ -353,8 +352,8 @@ def states_a_belief(text: str) -> bool:
     return bool(_BELIEF.search(text))
 
 
-_A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
-_VERB_ASKED = re.compile(
+_A_NOT_A = lazy(r"(可以|需要|[\u4e00-\u9fff])不\1")
+_VERB_ASKED = lazy(
     r"(?<![不没只么何])(来得及|可以|需要|计入|能|会|算|(?<![但可就还要])是|有(?!效)|要(?!求)|够|行)(?=[^,，。?？\d]{0,14}吗)"
 )
 
@@ -385,7 +384,7 @@ def _at(text: str, at: int, phrase: str) -> bool:
     return not (_word_char(phrase[-1]) and end < len(text) and _word_char(text[end]))
 
 
-_DOMAIN_GOES_ON = re.compile(r"\.[a-z]")
+_DOMAIN_GOES_ON = lazy(r"\.[a-z]")
 
 
 def _letter_service(text: str) -> bool:
@@ -394,8 +393,8 @@ def _letter_service(text: str) -> bool:
     return any(word in text for word in vocabulary().letter_service_words)
 
 
-_YEN_SIGN = re.compile(r"[¥￥]\s?(\d+(?:\.\d+)?)(?!\s?(?:元|人民币|rmb|cny))")
-_JAPAN = re.compile(r"日本|japan|\bjp\b|amazon\.co\.jp|\.jp\b")
+_YEN_SIGN = lazy(r"[¥￥]\s?(\d+(?:\.\d+)?)(?!\s?(?:元|人民币|rmb|cny))")
+_JAPAN = lazy(r"日本|japan|\bjp\b|amazon\.co\.jp|\.jp\b")
 
 
 def _amount(text: str) -> tuple[float | None, str | None]:
@@ -411,10 +410,10 @@ def _amount(text: str) -> tuple[float | None, str | None]:
 
 
 _UNIT = r"(?:[a-z€$£¥]+|日元|日圆|欧元|美元|美金|英镑|円|元|欧|刀)?"
-_UNDER_AFTER = re.compile(rf"^\s*{_UNIT}\s*(?:以下|以内|之下|below|or less)")
-_UNDER_BEFORE = re.compile(r"(?:under|below|less than|低于|不到|少于|小于)\s*(?:[a-z€$£¥]+)?\s*$")
-_OVER_AFTER = re.compile(rf"^\s*{_UNIT}\s*(?:以上|or more)")
-_OVER_BEFORE = re.compile(r"(?:over|above|more than|超过|高于|大于)\s*(?:[a-z€$£¥]+)?\s*$")
+_UNDER_AFTER = lazy(rf"^\s*{_UNIT}\s*(?:以下|以内|之下|below|or less)")
+_UNDER_BEFORE = lazy(r"(?:under|below|less than|低于|不到|少于|小于)\s*(?:[a-z€$£¥]+)?\s*$")
+_OVER_AFTER = lazy(rf"^\s*{_UNIT}\s*(?:以上|or more)")
+_OVER_BEFORE = lazy(r"(?:over|above|more than|超过|高于|大于)\s*(?:[a-z€$£¥]+)?\s*$")
 
 
 def _bound(text: str, amount: float | None) -> str | None:
@@ -451,7 +450,7 @@ def _route(
     return origin, destination
 
 
-_SENT_TO = re.compile(r"^\W*(?:站)?\s*(?:发|寄|运|直发|发货|发往|寄往|寄到|发到|到|→|->|\bto\b)")
+_SENT_TO = lazy(r"^\W*(?:站)?\s*(?:发|寄|运|直发|发货|发往|寄往|寄到|发到|到|→|->|\bto\b)")
 
 
 def _between(text: str, markets_at: tuple[tuple[int, Marketplace], ...]) -> str:
@@ -515,8 +514,8 @@ def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
     return _bare_rate_groups(text)
 
 
-_CATEGORY_WORD = re.compile(r"类目|品类|分类|categor")
-_BARE_GROUP = re.compile(
+_CATEGORY_WORD = lazy(r"类目|品类|分类|categor")
+_BARE_GROUP = lazy(
     r"([^\d\s,，:：;；%.]{1,12})\s*[:：]?\s*((?:[5-9]\d|100)(?:\.\d+)?)"
     r"(?![\d%]|\s*(?:单|个|件|票|笔|包裹|天|日|orders?|packages?|shipments?|parcels?|days?|valid|"
     r"invalid|有效|无效|of\b|/))"
@@ -540,18 +539,18 @@ def _bare_rate_groups(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(found)
 
 
-_INTEGER_LIKE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+_INTEGER_LIKE = lazy(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
-_CONTRAST = re.compile(r"[；;。\n，,]|\.(?=\s)|\s(?:but|while|whereas|however|and)\s|但是?|不过|而")
+_CONTRAST = lazy(r"[；;。\n，,]|\.(?=\s)|\s(?:but|while|whereas|however|and)\s|但是?|不过|而")
 """Clauses set against each other without a comma ("overall 97% but shoes 93%")."""
-_RATE_SPACED = re.compile(r"(?<=%)\s*(?=[^\d\s,，:：%]{1,12}\s*[:：]?\s*\d)")
+_RATE_SPACED = lazy(r"(?<=%)\s*(?=[^\d\s,，:：%]{1,12}\s*[:：]?\s*\d)")
 """Between one group's rate and the next group's name ("玩具95.5% 家居94.9%")."""
-_LABEL_HEAD = re.compile(r"^(?:my|our|the|我的|我们的?)\s*")
-_LABEL_TAIL = re.compile(r"(?:只有|才|是|为|有|的|vtr|at|is|was|\s)+$")
+_LABEL_HEAD = lazy(r"^(?:my|our|the|我的|我们的?)\s*")
+_LABEL_TAIL = lazy(r"(?:只有|才|是|为|有|的|vtr|at|is|was|\s)+$")
 
 
-_FIGURE_WORDS = re.compile(
+_FIGURE_WORDS = lazy(
     r"(?:有效|无效|总共|一共|共|总数|总量|合计|发了|发货|valid|invalid|total|shipped|sent|orders?|packages?)"
     r"[^\w]*(?:的|是|为|有|:|：)?"
 )
@@ -571,17 +570,15 @@ def _group_label(segment: str) -> str:
     return _bare_label(label.group(1)) if label else ""
 
 
-_JOINING_HEAD = re.compile(
-    r"^(?:(?:on|in|for|and|but|my|our|the|then|also|而|还有|另外)\s+|[(（])+"
-)
-_JOINING_END = re.compile(rf"(?:\s+{_FILLER}|\s*[(（]|\s*[-—–])+$")
+_JOINING_HEAD = lazy(r"^(?:(?:on|in|for|and|but|my|our|the|then|also|而|还有|另外)\s+|[(（])+")
+_JOINING_END = lazy(rf"(?:\s+{_FILLER}|\s*[(（]|\s*[-—–])+$")
 
 
 def _bare_label(label: str) -> str:
     return _JOINING_END.sub("", _JOINING_HEAD.sub("", label.strip())).strip()
 
 
-_OTHER_DEFECT = re.compile(r"订单缺陷|order defect|\bodr\b|迟发|late|取消|cancel")
+_OTHER_DEFECT = lazy(r"订单缺陷|order defect|\bodr\b|迟发|late|取消|cancel")
 
 
 def _invalid_share(text: str, match: re.Match[str]) -> bool:
@@ -596,8 +593,8 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
     return bool(_INVALID.search(near)) and not _OTHER_DEFECT.search(near)
 
 
-_BAR_AFTER = re.compile(r"^\s*(?:以上|以下|之上|or (?:more|above|higher))")
-_BAR_BEFORE = re.compile(
+_BAR_AFTER = lazy(r"^\s*(?:以上|以下|之上|or (?:more|above|higher))")
+_BAR_BEFORE = lazy(
     r"(?:above|over|below|under|beat|clear|高于|低于|超过|过|达到|回到|保持在|维持在|掉到|跌到|跌破|get to|reach|stay)\s*$"
 )
 
@@ -610,7 +607,7 @@ def _the_bar(text: str, match: re.Match[str]) -> bool:
     return bool(_BAR_AFTER.match(text, match.end()) or _BAR_BEFORE.search(before))
 
 
-_RATE_AFTER_METRIC = re.compile(r"[^\d%,，;；。?？]{0,14}?(\d{1,3}(?:\.\d+)?)\s?%")
+_RATE_AFTER_METRIC = lazy(r"[^\d%,，;；。?？]{0,14}?(\d{1,3}(?:\.\d+)?)\s?%")
 
 
 def _metric_rates(text: str, named: list[tuple[int, str]]) -> tuple[tuple[str, float], ...]:
@@ -625,10 +622,10 @@ def _metric_rates(text: str, named: list[tuple[int, str]]) -> tuple[tuple[str, f
     return tuple(pairs) if len(pairs) >= 2 else ()
 
 
-_WINDOW_DAYS = re.compile(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|之前|以前|ago))")
+_WINDOW_DAYS = lazy(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|之前|以前|ago))")
 
 
-_ALIKE = re.compile(r"一样|都是|都按|都看|相同|\bboth\b|just like|\blike\b|same as|as well|\btoo\b")
+_ALIKE = lazy(r"一样|都是|都按|都看|相同|\bboth\b|just like|\blike\b|same as|as well|\btoo\b")
 
 
 def _stated_windows(text: str, named: list[tuple[int, str]]) -> tuple[tuple[str, int], ...]:
@@ -655,7 +652,7 @@ def _metric_end(text: str, at: int) -> int:
     return end
 
 
-_WHOLE_SHOP = re.compile(r"整体|店铺|全店|整店|总体|overall|\bshop\b|\bstore\b|account|whole")
+_WHOLE_SHOP = lazy(r"整体|店铺|全店|整店|总体|overall|\bshop\b|\bstore\b|account|whole")
 
 
 def _checked(reading: Reading, rate: float | None, text: str) -> Reading:
@@ -691,14 +688,14 @@ def _rate(text: str, metrics: int = 1) -> float | None:
     return rates[0] if metrics > 1 else min(rates)
 
 
-_WAS_RATE = re.compile(r"(?:from|从|由)\s*$")
-_USED_TO_BE = re.compile(
+_WAS_RATE = lazy(r"(?:from|从|由)\s*$")
+_USED_TO_BE = lazy(
     r"(?:\bwas|used to be|had been|曾经是?|以前是?|原来是?|之前是?|上周是?|上个月是?)\s*(?:vtr\s*)?$"
 )
-_AGO = re.compile(
+_AGO = lazy(
     r"\s*(?:\d+\s*(?:days?|weeks?|months?|天|周|个月)\s*)?(?:ago|before|earlier|前|之前|以前)"
 )
-_NOW_RATE = re.compile(r"\s*(?:to|->|→|到|掉到|降到|跌到|变成|变为)")
+_NOW_RATE = lazy(r"\s*(?:to|->|→|到|掉到|降到|跌到|变成|变为)")
 
 
 def _own_rate(text: str, match: re.Match[str]) -> float | None:
