@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
+from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.tags import plain_belief
 from bot.domain.languages import Lang
 
@@ -59,8 +60,8 @@ def fix_typos(text: str, typos: Mapping[str, str]) -> str:
     return _latin_typos(latin).sub(lambda m: by_key[_SPACES.sub("", m.group())], text)
 
 
-_LATIN_LETTERS = re.compile(r"[a-z]")
-_SPACES = re.compile(r"\s+")
+_LATIN_LETTERS = lazy(r"[a-z]")
+_SPACES = lazy(r"\s+")
 
 
 @cache
@@ -74,12 +75,12 @@ _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "七": 7, "八": 8, "九": 9}  # fmt: skip
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _NUMERAL = "零〇一二两三四五六七八九十百千"
-_PERCENT = re.compile(f"百分之([{_NUMERAL}]+|[0-9.]+)")
-_DECIMAL = re.compile(f"([{_NUMERAL}]+|[0-9]+)点([零〇一二两三四五六七八九]+|[0-9]+)")
+_PERCENT = lazy(f"百分之([{_NUMERAL}]+|[0-9.]+)")
+_DECIMAL = lazy(f"([{_NUMERAL}]+|[0-9]+)点([零〇一二两三四五六七八九]+|[0-9]+)")
 """九十四点五 → 94.5, 94点8 → 94.8: a rate said with its decimal point."""
-_TENTHS = re.compile("([一二三四五六七八九])成([一二三四五六七八九])?")
+_TENTHS = lazy("([一二三四五六七八九])成([一二三四五六七八九])?")
 # A lone numeral is a number only before a unit: "七天" is 7 days, "一个" and "一直" are words.
-_RUN = re.compile(f"[{_NUMERAL}]{{2,}}|[{_NUMERAL}](?=[天日次周月小时年美元欧刀块%])")
+_RUN = lazy(f"[{_NUMERAL}]{{2,}}|[{_NUMERAL}](?=[天日次周月小时年美元欧刀块%])")
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -125,14 +126,14 @@ def digits_from_chinese(text: str) -> str:
     return _RUN.sub(number, text)
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = lazy(r"[\u3400-\u9fff]")
 MOSTLY_HAN = 1
 """Chinese characters per Latin word from which a message without grammar words of either
 language ("VTR仅限美国站？", "VTR看60天？") is Chinese: the Latin words are terms it borrows."""
-_LATIN_WORD = re.compile(r"[a-z]+")
+_LATIN_WORD = lazy(r"[a-z]+")
 # Words that build a sentence rather than name a thing: a question's language is the
 # language of these, whatever terms ("VTR", "配送绩效") it borrows from the other.
-_ZH_GRAMMAR = re.compile(
+_ZH_GRAMMAR = lazy(
     "吗|呢|吧|的|了|是|怎么|怎样|什么|啥|多少|多久|几|哪|还是|可以|能不能|会不会|要不要|"
     "算不算|有没有|是不是|如果|但是|因为|为什么|请问|我|你|和|跟|在|要|会|能|算|"
     r"([\u4e00-\u9fff])不\1"  # A-not-A questions: 收不收, 行不行
@@ -226,8 +227,8 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     return "en" if _LATIN_WORD.match(folded.lstrip()) else "zh"
 
 
-_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
-_INVERTED_MARK = re.compile(r"[¿¡]")
+_KANA_HANGUL = lazy(r"[\u3040-\u30ff\uac00-\ud7af]")
+_INVERTED_MARK = lazy(r"[¿¡]")
 _FOREIGN_WORDS = frozenset(
     # Spanish, French, German, Portuguese and Italian grammar words that are no English word
     # and no marketplace code ("de", "es", "it", "la" of La Poste are left out).
@@ -320,18 +321,16 @@ def other_language(text: str) -> bool:
     return foreign >= MIN_FOREIGN_WORDS and foreign > english
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+|\n+")
-_ASKS_ZH = re.compile(
-    "吗|嗎|呢|怎么|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1"
-)
-_ASKS_EN = re.compile(
+_SENTENCE_END = lazy(r"(?<=[。！？!?；;])|(?<=\.)\s+|\n+")
+_ASKS_ZH = lazy("吗|嗎|呢|怎么|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1")
+_ASKS_EN = lazy(
     r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did|whether)\b|"
     r"[.!?,;]\s+(?:is|are|does|do|can|could|should|will|would|did|am|has|have)\b|"
     r"\b(?:what|which|when|where|why|how)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)"
 )
 
 
-_ASK_INTRO = re.compile(
+_ASK_INTRO = lazy(
     r"我想知道|想知道|想问一?下|我想问|请问|问一下|我的问题是|"
     r"i (?:want|would like|'d like) to know|my question is|i wonder"
 )
@@ -356,7 +355,7 @@ def main_question(text: str) -> str | None:
     return " ".join(asking)
 
 
-_PIECE_END = re.compile(
+_PIECE_END = lazy(
     r"(?<=[？?；;])|\n+|(?<=\S)\s+(?=\d[.、)）]\s*\S)|(?<=\S)\s*(?=[(（]\d{1,2}[)）])|"
     # "how do I fix it and by when …", "what is it and how to check it": a new question word
     # after "and" starts a new question.
@@ -369,16 +368,16 @@ _PIECE_END = re.compile(
     r"(?<=[^\s,，])(?=(?:另外|顺便问一?下|还有(?![效多救几没什的])|以及)[^,，]{2,})|"
     r"\s+(?=(?:also|btw|plus|and also)\s+(?:how|what|where|when|which|why|is|are|do|does|can)\b)"
 )
-_TOLD_END = re.compile(r"(?<=[。！!])|(?<=[^\s.]{2}\.)\s+")
+_TOLD_END = lazy(r"(?<=[。！!])|(?<=[^\s.]{2}\.)\s+")
 """The end of a sentence that may only tell ("My VTR is 93%. What happens, and how do I fix
 it?"): the figures it tells are the story of every question after it. Not after "U.S." or a
 list's "1."."""
 MAX_PIECES = 3
-_COMMA = re.compile(r"[,，]")
+_COMMA = lazy(r"[,，]")
 MIN_COMMA_PART = 6
 """A shorter part after a comma is a tag on the question before it ("…，是马上吗")."""
-_ZH_SPACE = re.compile(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff]|[A-Za-z]{2,}[\u4e00-\u9fff])")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_ZH_SPACE = lazy(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff]|[A-Za-z]{2,}[\u4e00-\u9fff])")
+_LATIN_LETTER = lazy(r"[A-Za-z]")
 
 
 def asked_pieces(text: str, names_subject: Callable[[str], bool] | None = None) -> list[str]:
@@ -418,15 +417,15 @@ def asks(sentence: str) -> bool:
     )
 
 
-_WORD_THEN_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{2,})(\d{2,}(?:\.\d+)?%?)")
-_NUMBER_THEN_WORD = re.compile(r"(\d{2,}(?:\.\d+)?%?)([a-z]{2,})(?![a-z0-9])")
+_WORD_THEN_NUMBER = lazy(r"(?<![a-z0-9])([a-z]{2,})(\d{2,}(?:\.\d+)?%?)")
+_NUMBER_THEN_WORD = lazy(r"(\d{2,}(?:\.\d+)?%?)([a-z]{2,})(?![a-z0-9])")
 
 
-_PERCENT_WORD = re.compile(r"(\d)\s*(?:percent|per cent|pct)\b")
+_PERCENT_WORD = lazy(r"(\d)\s*(?:percent|per cent|pct)\b")
 # "vtr 95 exactly ok?", "有效追踪率是94", "我的追踪率现在94.8", "VTR sitting at 94.9": a rate
 # written without its sign, a few words after the metric's name (two digits, not days or a
 # count: "vtr 96 valid of 100" keeps its counts).
-_RATE_WITHOUT_SIGN = re.compile(
+_RATE_WITHOUT_SIGN = lazy(
     r"((?:vtr|有效追踪率|追踪率|跟踪率|有效率|tracking rate|\brate\b|\bmine\b|\bours\b|我的是|我现在)"
     r"[^\d,，。;；?？!！/]{0,16}?)"
     r"([5-9]\d(?:\.\d+)?|100)(?![\d.%/]|\s*(?:天|日|days?|个|单|件|笔|票|条|包裹|packages?|orders?|"
@@ -441,7 +440,7 @@ def separate_numbers(text: str) -> str:
     return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))
 
 
-_PERCENT_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
+_PERCENT_FIGURE = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
 _BAR = 95.0
 
 
@@ -479,8 +478,8 @@ _EN_UNITS = {
 }
 _EN_TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i > 1}  # fmt: skip
 _EN_WORD = "|".join([*_EN_UNITS, *_EN_TENS, "hundred", "thousand"])
-_EN_NUMBER = re.compile(rf"\b(?:{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD}))*\b")
-_EN_LARGE = re.compile("|".join([*_EN_TENS, "hundred", "thousand"]))
+_EN_NUMBER = lazy(rf"\b(?:{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD}))*\b")
+_EN_LARGE = lazy("|".join([*_EN_TENS, "hundred", "thousand"]))
 
 
 def digits_from_english(text: str) -> str:
@@ -507,7 +506,7 @@ def digits_from_english(text: str) -> str:
     return _EN_NUMBER.sub(number, text)
 
 
-_BY_SHIPPING = re.compile(
+_BY_SHIPPING = lazy(
     r"(^|\b(?:does|do|did|is|are|use|used|using|the|about|with|via|through|of|for|can|"
     r"thru|and|or|vs|what's|whats|what is|is it)\s+)(?:by|bye|bi)\s+shipping\b"
 )
