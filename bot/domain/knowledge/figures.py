@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from itertools import product
 
+from bot.domain.knowledge.patterns import lazy
+
 __all__ = ["ROLE_WORDS", "Counts", "Reading", "counts_at", "more_invalid", "read_figures"]
 
 ROLE_WORDS = (
@@ -95,9 +97,9 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     ),
 )
 BAR_PERCENT = 95.0
-_ANY_DIGIT = re.compile(r"\d")
-_RATE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?\d")
-_ASKED = re.compile(
+_ANY_DIGIT = lazy(r"\d")
+_RATE_OF = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?\d")
+_ASKED = lazy(
     r"how many(?:\s+[a-z']+){0,4}?\s+(?:lack|without|invalid|bad|untracked|missing|valid|fix)[a-z]*"
     r"(?: (?:valid )?tracking)?|"
     r"how many(?: more)?(?: (?:packages?|shipments?|orders?))?|"
@@ -110,7 +112,7 @@ _ASKED = re.compile(
 )
 """What is asked, not told ("how many valid do I need", "最多能有几个无效"): its role words
 belong to no figure."""
-_ALL_VALID = re.compile(
+_ALL_VALID = lazy(
     r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
     r"all (?:are |were )?valid|none (?:are |is |were )?invalid|没有一个无效"
 )
@@ -119,53 +121,53 @@ _INVALID_WORDS = next(pattern for role, pattern in _ROLE_WORDS if role == "inval
 _WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 3.0}
 """How much a role says: a fix or a daily volume is specific, a package noun is not."""
 
-_NUMBER = re.compile(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
+_NUMBER = lazy(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
 """A count: not a part of a name or a number typed against one or two letters ("4PX",
 "1Z…")."""
-_NOT_A_COUNT = re.compile(
+_NOT_A_COUNT = lazy(
     r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
     r"次|遍|times?\b|(?:carrier )?scans?\b|条(?:扫描|物流)|个扫描|"
     r"categor(?:y|ies)\b|stores?\b|shops?\b|skus?\b|listings?\b|accounts?\b|marketplaces?\b|"
     r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
 )
-_BAR_BEFORE = re.compile(
+_BAR_BEFORE = lazy(
     r"(?:above|over|below|under|than|reach|at least|高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|"
     r"last|past|最近|近|过去|within|day|第|#|no\.|(?:drop|fall|dip|slip|go|get|down)(?:s|ped)?\s+to|"
     r"round(?:s|ed|ing)?(?: it)?(?: up| off)?\s+to|四舍五入(?:成|为|是)?|约等于|≈)\s*$"
 )
 """A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
-_MONTH_BEFORE = re.compile(
+_MONTH_BEFORE = lazy(
     r"(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
 """A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
-_CLAUSE = re.compile(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
-_SENTENCE = re.compile(r"[。；;!！?？\n]|\.(?=\s|$)")
-_WHOLE_BEFORE = re.compile(
+_CLAUSE = lazy(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
+_SENTENCE = lazy(r"[。；;!！?？\n]|\.(?=\s|$)")
+_WHOLE_BEFORE = lazy(
     r"(?:out of|\bof|in total of|(?<![a-z])in)\s*(?:(?:my|our|the|all|these|those|total)\s+)?$|"
     r"^\s*/\s*$"
 )
-_WHOLE_AFTER = re.compile(
+_WHOLE_AFTER = lazy(
     r"\s*(?:[个单件票笔])?(?:包裹|订单|货件|单|packages?|shipments?|orders?)?\s*(?:里|中|当中|里面|之中)"
 )
 """A pair's whole: "57 out of 60", "57/60", "480个包裹里有31个无效"."""
 
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = lazy(
     r"\bif\b|what if|suppose|would|\bwill\b|\bshould\b|enough|\bthen\b|要是|如果|假如|假设|万一|"
     r"after (?:fixing|correcting|i fix)|之后能|以后能|之后会|后能过|"
     r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? "
 )
-_BEFORE_DELIVERY = re.compile(
+_BEFORE_DELIVERY = lazy(
     r"before (?:the )?(?:delivery|buyers?|they|it was|it's|deliver)|in time|still in transit|"
     r"之前|前就|签收前|送达前|收货前|妥投前|没签收|未签收|还没收到|在途"
 )
-_LATE_IN_SENTENCE = re.compile(
+_LATE_IN_SENTENCE = lazy(
     r"already (?:been )?(?:received|delivered|got)|had (?:already )?(?:been )?(?:received|delivered)|"
     r"已经签收|已签收|早就签收|签收了|已经收到|已经送达|已送达|已妥投"
 )
 """A fix made when the parcel was already delivered, said in the fix's sentence."""
-_LATE = re.compile(
+_LATE = lazy(
     r"after (?:the )?(?:delivery|it was delivered|they were delivered|the buyers? (?:got|received))|"
     r"签收后|签收之后|送达后|送达之后|收货后|收到后|妥投后"
 )
@@ -173,18 +175,18 @@ _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_WORD_NUMBER = re.compile(
+_WORD_NUMBER = lazy(
     r"(?<!the )(?<!this )(?<!that )(?<!no )(?<!any )(?<!each )(?<!every )(?<!which )"
     r"\b("
     + "|".join(_WORD_NUMBERS)
     + r")\b(?=\s+(?:more|of them|went|was|were|is|are|has|have|had|got|"
     r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected)\b)"
 )
-_ANOTHER = re.compile(
+_ANOTHER = lazy(
     # "another 15 go bad" counts its own number: "another" is one only without one.
     r"\banother(?: one)?\b(?!\s*\d)(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
 )
-_ZH_ONE = re.compile(
+_ZH_ONE = lazy(
     r"(?<![\d一二两三四五六七八九十百千])([一两二三四五六七八九十])(?=[个单件票笔]"
     r"(?!类目|品类|分类|站|月|问题|方面|原因|办法|人|地方|国家|小时|星期|礼拜))"
 )
@@ -250,20 +252,20 @@ def read_figures(
 
 
 _UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
-_EXEMPT_WORDS = re.compile(
+_EXEMPT_WORDS = lazy(
     r"exempt|豁免|免除|" + _UNDER + r"(?:¥|jpy)|" + _UNDER + r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)"
 )
-_EURO_UNDER = re.compile(_UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euros?|eur)")
-_LETTER = re.compile(r"letters?|信件|平信|\bbrief\b")
+_EURO_UNDER = lazy(_UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euros?|eur)")
+_LETTER = lazy(r"letters?|信件|平信|\bbrief\b")
 """A part of the packages the seller says is exempt: said so, JP orders under ¥1,000, EU
 orders under €20 sent as letters (a parcel under €20 is not)."""
-_NOT_COUNTED = re.compile(
+_NOT_COUNTED = lazy(
     r"cancel+(?:ed|ations?)|取消|\bfba\b|\bafn\b|fulfilled by amazon|amazon[- ]fulfilled|亚马逊配送|"
     r"not (?:yet )?shipped|unshipped|未发货|没发货|还没发"
 )
 """A part of the orders VTR never counts (domain.md: cancelled, Amazon-fulfilled, not
 shipped): left out of the total like an exempt one, and said so by its own reason."""
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = lazy(
     r"(?:of|among) (?:those|them|these|the|which)|其中|里有|中有|里面有|当中有|这些里|那些里"
 )
 
@@ -400,14 +402,14 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
     return figures
 
 
-_SLASH_DATE = re.compile(
+_SLASH_DATE = lazy(
     r"(?:\bon|since|from|until|till|before|after|\bby|\bto|through|日期|发货日)\s*"
     r"(?:[01]?\d)/(?:[0-3]?\d)(?!\d|/\d)"
 )
 """A date written with a slash ("shipped on 11/5"): not a pair of counts."""
 
 
-_OVER_PACKAGES = re.compile(r"over \d{1,7}\s(?:packages|shipments|orders|parcels)\b")
+_OVER_PACKAGES = lazy(r"over \d{1,7}\s(?:packages|shipments|orders|parcels)\b")
 """A whole the rate is measured over ("97.2% over 500 packages"), not a bar."""
 
 
