@@ -21,6 +21,7 @@ from bot.domain.knowledge.cards import (
 from bot.domain.knowledge.case import NOT_EXEMPT, Case, denies, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
+from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
 from bot.domain.knowledge.understand import asks, normalize_question
 from bot.domain.reference import Carrier, fold_key, marketplaces
@@ -33,7 +34,7 @@ EU_ENTRIES = frozenset({EU_ENTRY, "eu-letter-under-20", "buy-shipping-vat", "pol
 RATE_DECISIONS = frozenset({"vtr_rate", "vtr_counts"})
 CONSEQUENCES_ENTRY = "vtr-consequences"
 THRESHOLD_ENTRY = "vtr-threshold"
-_ACCOUNT_ASKED = re.compile(
+_ACCOUNT_ASKED = lazy(
     r"封号|封店|封账号|封整个|关店|整个店|整个账号|整个账户|suspend|\bban(?:ned)?\b|deactivat|"
     r"shut down|whole (?:account|store|shop)|entire (?:account|store|shop)|my account"
 )
@@ -55,48 +56,46 @@ CARRIER_FIELD = frozenset({"carrier", "list"})
 # What a carrier answer covers; offered as the next topics to read.
 CARRIER_RELATED = ["carrier-choose", "tracking-valid-meaning", "tracking-unconfirmed"]
 
-_YES_NO_ZH = re.compile(
+_YES_NO_ZH = lazy(
     "吗|是否|算不算|行不行|可不可以|能不能|认不认|有没有|是不是|会不会|要不要|可以不|对不对"
 )
-_YES_NO_EN = re.compile(
+_YES_NO_EN = lazy(
     r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
     r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?"
 )
-_VTR_BAR_FIGURE = re.compile(r"(?<![\d.])95\s?%")
+_VTR_BAR_FIGURE = lazy(r"(?<![\d.])95\s?%")
 """95% said with a bar's word is VTR's bar, its name unsaid ("the 95% rule")."""
 _BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid"})
 """What a question about where VTR's bar applies says beside the place."""
-_FORMAT = re.compile(
+_FORMAT = lazy(
     r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters"
 )
-_ASKS_COUNTS = re.compile(
+_ASKS_COUNTS = lazy(
     r"算[^,，。?？]{0,10}吗|算不算|计入[^,，。?？]{0,10}吗|计不计入|要算|会算|\bcount(?:s|ed)?\b|"
     r"需要追踪|要追踪|需要单号|要单号|需要跟踪|need tracking|require tracking|needs? to be tracked"
 )
-_DOMESTIC = re.compile(
+_DOMESTIC = lazy(
     r"本土|境内|本地|国内|domestic|within (?:the )?(?:country|germany|france|italy|spain)"
 )
-_CHOICE = re.compile(
+_CHOICE = lazy(
     r"\bor\b(?! not\b| no\b| more\b| higher\b| above\b| equal| greater\b| less\b| lower\b| below\b| fewer\b| so\b)|还是"
 )
 """A choice between two ("per order or per package?"); "95% or more", "or equal" are one
 bound, not two options."""
-_OUTSIDE_WORD = re.compile(r"[a-z0-9]")
-_WHICH = re.compile(
-    r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b"
-)
-_EACH = re.compile(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|affect")
+_OUTSIDE_WORD = lazy(r"[a-z0-9]")
+_WHICH = lazy(r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b")
+_EACH = lazy(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|affect")
 
 
-_ASKS_VALID = re.compile(r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work")
-_NUMBER_CONDITION = re.compile(
+_ASKS_VALID = lazy(r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work")
+_NUMBER_CONDITION = lazy(
     r"错|wrong|incorrect|mistake|typo|invalid|无效|没有?(?:扫描|揽收|物流|轨迹|记录)|no scans?|not scanned|"
     r"unscanned|after deliver|送达后|送达之后|签收后|mismatch|不一致|不对应|对不上|选成|selected|chose|"
     r"中文|chinese|late|晚了|过期|expired|重复|duplicate|same number|fake|假|placeholder|虚拟|"
     # A number's shape ("19 digits", "1Z开头18位"): the format decides, not the carrier.
     r"\d+\s?(?:digits?|位|characters?|chars?)|开头|结尾|starts? with|ends? (?:in|with)"
 )
-_FEE = re.compile(r"费|fee|cost|price|charge")
+_FEE = lazy(r"费|fee|cost|price|charge")
 VTR_FACETS = {
     "window": "vtr-window",
     "howlong": "vtr-window",
@@ -117,10 +116,10 @@ replaces them."""
 DECIDED_CONFIDENCE = 0.9
 EXEMPT_ENTRY = "vtr-exempt-shipments"
 ALERTS_ENTRY = "bot-alerts"
-_FROM_AMAZON = re.compile(
+_FROM_AMAZON = lazy(
     r"(?:amazon|亚马逊)[^.?!。？]{0,24}(?:e-?mail|mail|邮件|通知|站内信|sent|发了|发来|给我发)"
 )
-_WHICH_EXEMPT = re.compile(
+_WHICH_EXEMPT = lazy(
     r"(?:哪些|哪种|什么样的?|\bwhich\b|\bwhat\b)[^?？]{0,30}"
     r"(?:不计入|不算|不用算|豁免|exempt|excluded|don't count|do not count|aren't counted|not counted)"
 )
@@ -128,7 +127,7 @@ VAGUE_TOPICS = ("vtr-what", "vtr-below-95", "vtr-threshold")
 """Offered for a message in our field's words that names no subject."""
 VAGUE_CONCEPTS = frozenset({"drop", "howto", "threshold", "whatis", "why", "metric"})
 """Concepts that say what is asked, not what about."""
-_FIELD_WORDS = re.compile(
+_FIELD_WORDS = lazy(
     r"(?:个|这|那|啥|什么|^)(?:率|指标)|要求|绩效|(?:the|that|this|my|our|a) (?:rates?|metrics?)(?![a-z])"
 )
 """A rate or a requirement with no name before it ("那个率", "the rate thing"): "汇率",
@@ -149,20 +148,20 @@ def _phrase_pattern(phrase: str) -> str:
     return r"(?<![a-z0-9])" + r"[\s\-_]*".join(words) + plural + r"(?![a-z0-9])"
 
 
-_VAGUE_REFERENCE = re.compile(
+_VAGUE_REFERENCE = lazy(
     r"这个|那个|这事|那事|这封|那封|这条|那条|这玩意|那玩意|它|又(?:红|黄|掉|降|变)|变红|变黄|飘红|标红|红了|黄了|"
     r"\bmine\b|\b(?:the|that|this|those|these|my) (?:thing|number|figure|one|stuff|issue|notice|message)s?\b|"
     r"\bsomething\b|"
     r"\b(?:it|this|that)(?:'s| is)? (?:red|yellow|orange)\b|turned (?:red|yellow)"
 )
-_WORRY = re.compile(
+_WORRY = lazy(
     r"红|黄|担心|要紧|严重|咋整|咋办|怎么办|怎么弄|怎么搞|有事吗|没事吧|邮件|通知|警告|提醒|"
     r"\bok\b|okay|\bfine\b|\bbad\b|worr|concern|serious|problem|e-?mail|notice|warning|message|"
     r"\bred\b|\byellow\b"
 )
 
 
-_OPENER_ONLY = re.compile(
+_OPENER_ONLY = lazy(
     r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
     r"you there|anyone there|are you there|got a minute|"
     r"你好|您好|在吗|在不在|在么|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|问(?:个|件)事儿?|"
@@ -173,7 +172,7 @@ _OPENER_ONLY = re.compile(
 at all, "??", stays "nothing to go by")."""
 
 
-_UNEASE = re.compile(
+_UNEASE = lazy(
     r"不太对劲|不对劲|出问题了|出了问题|有点问题|担心|着急|帮我看看|帮忙看看|帮我看一下|"
     r"\bi'?m worried\b|\bworried\b|something(?:'s| is) (?:off|wrong)|look into (?:it|my)|"
     r"(?:looks?|seems?|looking) (?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常|"
@@ -229,10 +228,10 @@ def _only_places(case: Case | None) -> bool:
     )
 
 
-_LIMITING = re.compile(r"只|仅|\bonly\b|\bjust\b|limited")
+_LIMITING = lazy(r"只|仅|\bonly\b|\bjust\b|limited")
 
 
-_WHATEVER = re.compile(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
+_WHATEVER = lazy(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
 """A "whatever" clause ("不管多少钱", "no matter how much"): no question, though it holds
 question words."""
 
@@ -243,7 +242,7 @@ def _declares(case: Case) -> bool:
     return not asks(case.text)
 
 
-_ANNOUNCED = re.compile(
+_ANNOUNCED = lazy(
     r"^(?:(?:hey|hi|hello|so|ok|okay|um+|uh+|quick|a|one|small|got a|i have a|i've got a|have a)[\s,]+)*"
     r"(?:q|qs|question|questions|query|thing|something|issue|problem|help)\s+"
     r"(?:about|on|re|regarding|with|concerning|around)\b|"
@@ -267,7 +266,7 @@ def announced_subject(text: str) -> str | None:
     return _ANNOUNCING_WORDS.sub(" ", text).strip()
 
 
-_ANNOUNCING_WORDS = re.compile(
+_ANNOUNCING_WORDS = lazy(
     r"^.*?\b(?:about|on|re|regarding|with|concerning|around)\b|"
     r"关于|有关|说说|说一下|问下|问一下|请教一下|请教|的事情|的事儿|的事|的问题|这块|这件事|方面|[吧呢啊呀哈。.!！~～]"
 )
@@ -293,7 +292,7 @@ def _fba_fees(found: Found, text: str) -> bool:
     return "fba" in found.concepts and fees and not found.concepts & ours
 
 
-_SCOPE = re.compile(
+_SCOPE = lazy(
     r"\b(?:includ(?:e|es|ed|ing)|count(?:s|ed|ing)?|part of|in(?:to)? (?:the )?(?:vtr|valid tracking))\b|"
     r"算不算|算进|算在|计入|计算在|包括|包含|算入"
 )
@@ -320,14 +319,14 @@ def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
     return finder.find(text, normalize_question(text, {})).carriers
 
 
-_AVAILABLE = re.compile(
+_AVAILABLE = lazy(
     r"\buse\b|\busing\b|available|offered|support|serve|cover|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
     r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买"
 )
 GENERAL_BUY_SHIPPING = frozenset({"buy-shipping-what", "buy-shipping-benefits"})
 
 
-_ASKS_WHICH_SELLERS = re.compile(
+_ASKS_WHICH_SELLERS = lazy(
     r"^(?!.*(?:站|marketplace|countr|where|哪里|国家)).*"
     r"(?:哪(?:类|种|些)卖家|什么(?:样的?)?卖家|\bwho\b|which sellers|what (?:kind of |type of )?sellers)"
 )
@@ -351,18 +350,18 @@ def _list_entry(about_buy_shipping: bool) -> str:
     return next(e for e, buy in MARKETPLACE_LISTS.items() if buy == about_buy_shipping)
 
 
-_WH_WORD = re.compile(
+_WH_WORD = lazy(
     r"什么|啥|多少|几|哪|怎么|怎样|如何|为什么|为何|为啥|谁|何时|多久|还是|"
     r"\b(?:what|which|who|when|where|why|how|or)\b|whats|hows"
 )
 
 
-_INVERTED = re.compile(
+_INVERTED = lazy(
     r"\b(?:will|would|can|could|am|do|does|is|are|should|shall) (?:i|we|it|that|this|they|my shop)\b"
 )
 """A verb before its subject asks yes or no wherever the clause starts."""
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
-_CLAIM_WORD = re.compile(
+_HAN_CHAR = lazy(r"[\u3400-\u9fff]")
+_CLAIM_WORD = lazy(
     r"\b(?:only|just|limited|solely|also|too|still|never|always|not|enough|exempt|free|same|required|needed|"
     r"mandatory|applies|apply|valid|ok|okay|fine|safe|allowed|counts?|counted|"
     # A verb stated ("FBA drags down VTR?", "VTR is per category?"): a statement asked.
