@@ -37,6 +37,16 @@ def fixes_needed(shipments: int, valid: int) -> int:
     return max(0, THRESHOLD_PERCENT * shipments // 100 + 1 - valid)
 
 
+def new_valid_needed(shipments: int, valid: int) -> int:
+    """Fewest new shipments, all with valid tracking and none fixed or leaving the window,
+    to get strictly above 95%: 100 × (valid + x) > 95 × (shipments + x), so
+    x = max(0, ⌊(95 × shipments − 100 × valid) / 5⌋ + 1)."""
+    short = THRESHOLD_PERCENT * shipments - 100 * valid
+    if short < 0:
+        return 0
+    return short // (100 - THRESHOLD_PERCENT) + 1
+
+
 MAX_DECIMALS = 6
 """Enough to tell any rate of up to a million packages from 95% exactly."""
 

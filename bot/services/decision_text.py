@@ -197,17 +197,22 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
         if not margin:
             room = t._("One more invalid package and it is no longer above 95%.")
         text = room + sentence_gap(t) + text  # what was asked first, then the figures
+    if "new_valid" in decision.facts:
+        text = _new_valid(decision, t) + sentence_gap(t) + text  # what was asked first
     if "exempt" in decision.facts:
-        exempt = t._(
+        exempt = t.ngettext(
+            "The {count} exempt package is left out of the total: it counts as neither valid nor invalid.",
             "The {count} exempt packages are left out of the total: they count as neither valid nor invalid.",
-            count=str(decision.facts["exempt"]),
+            int(decision.facts["exempt"]),
         )
         text += sentence_gap(t) + exempt
     if "left_out" in decision.facts:
-        left_out = t._(
+        left_out = t.ngettext(
+            "The {count} cancelled, FBA or unshipped order is left out of the total: VTR "
+            "counts only self-fulfilled packages confirmed as shipped.",
             "The {count} cancelled, FBA or unshipped orders are left out of the total: VTR "
             "counts only self-fulfilled packages confirmed as shipped.",
-            count=str(decision.facts["left_out"]),
+            int(decision.facts["left_out"]),
         )
         text += sentence_gap(t) + left_out
     if "late_fix" in decision.facts:
@@ -219,6 +224,25 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
         text += sentence_gap(t) + late
     label = str(decision.facts.get("label") or "")
     return f"{label}: {text}" if label else text
+
+
+def _new_valid(decision: Decision, t: Translator) -> str:
+    """The new packages, all valid, that lift the group above the bar with no fix made."""
+    count = int(decision.facts["new_valid"])
+    valid = int(decision.facts["valid"]) + count
+    shipments = int(decision.facts["shipments"]) + count
+    return t.ngettext(
+        "Without fixing old ones, it takes {count} more package shipped with valid tracking: "
+        "{valid} valid of {shipments} = {percent}% (if none of today's packages leaves the "
+        "30-day window meanwhile).",
+        "Without fixing old ones, it takes {count} more packages shipped with valid tracking: "
+        "{valid} valid of {shipments} = {percent}% (if none of today's packages leaves the "
+        "30-day window meanwhile).",
+        count,
+        valid=str(valid),
+        shipments=str(shipments),
+        percent=percent_text(valid, shipments),
+    )
 
 
 def _supposed(decision: Decision, t: Translator, verdict: str) -> str:

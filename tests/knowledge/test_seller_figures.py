@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.bar import is_above, new_valid_needed
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.decide import percent_text
 from bot.services.answers import render_answer
@@ -168,3 +169,108 @@ def test_each_window_of_a_two_window_metric_says_days(kb: KnowledgeBase) -> None
     reply = _reply(kb, "what are the LSR and ODR limits and the window for each?")
     assert "Late Shipment Rate (LSR): under 4%, over 10 days and 30 days." in reply
     assert "Order Defect Rate (ODR): under 1%, over 60 days." in reply
+
+
+def test_a_rate_just_above_the_bar_never_reads_as_the_bar() -> None:
+    # 286/301 = 95.0166…%: one decimal would say 95.0 (the bar, "not above"); cut down: 95.01.
+    assert percent_text(286, 301) == "95.01"
+    # 190001/200000 = 95.0005%: two decimals would still say 95.00; cut at the first that tells.
+    assert percent_text(190001, 200000) == "95.0005"
+
+
+@pytest.mark.parametrize(
+    ("shipments", "valid", "needed"),
+    [
+        # 100 × (90 + x) > 95 × (100 + x) ⇔ 5x > 500 ⇔ x ≥ 101.
+        (100, 90, 101),
+        # 5x > 5700 − 5500 = 200 ⇔ x ≥ 41.
+        (60, 55, 41),
+        # 19/20 is exactly the bar: one more valid makes 20/21 = 95.2%.
+        (20, 19, 1),
+        # Already above: none.
+        (100, 96, 0),
+    ],
+)
+def test_new_valid_packages_needed_without_fixing(shipments: int, valid: int, needed: int) -> None:
+    assert new_valid_needed(shipments, valid) == needed
+    after = (valid + needed, shipments + needed)
+    assert is_above(*after) and (
+        needed == 0 or not is_above(valid + needed - 1, shipments + needed - 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 5x > 19000 − 18500 = 500: 101 new; 286/301 = 95.01%.
+        (
+            "I have 200 packages, 185 valid, old ones can't be fixed; how many new valid "
+            "shipments before I'm above 95%?",
+            "Without fixing old ones, it takes 101 more packages shipped with valid tracking: "
+            "286 valid of 301 = 95.01%",
+        ),
+        # 5x > 5700 − 5500 = 200: 41 new; 96/101 = 95.05% → 95.0 rounds to the bar: 95.04 cut.
+        (
+            "现在60个里55个有效，旧的不改了，还要再发多少个有效包裹才能回到95%以上？",
+            "不修改旧单的话，还要再发 41 个有有效追踪的包裹：101 个里 96 个有效 = 95.04%",
+        ),
+        # "1 in every 20": 19/20 = 95.0%, not above.
+        ("每20个包裹就有1个没追踪，行不行", "不达标：20 个里 19 个有效 = 95.0%"),
+        ("roughly one out of every 25 packages goes out untracked, ok?", "Yes — 24 valid of 25"),
+        (
+            "about 2 in every 40 of my orders lack tracking",
+            "38 valid of 40 = 95.0%, which is not above",
+        ),
+        # "basically 95" is what the rate nearly is: 94.95% of 2,000 = 1,899; ⌊1900⌋ + 1 − 1899 = 2.
+        (
+            "my VTR is 94.95% on 2000 orders, that's basically 95 and passing yes?",
+            "No — 1899 valid of 2000 = 94.95%: below the bar (VTR must be above 95%). Fix 2",
+        ),
+        # A carrier mismatch inside a scenario is one of the invalid: 80 − 3 = 77, 96.25% → 96.3%.
+        (
+            "shipped 80 this month, 2 without tracking, 1 with the carrier wrong (DHL number "
+            "under FedEx). what's my VTR",
+            "77 valid of 80 = 96.3%",
+        ),
+        # 50 − 3 = 47: 94.0%; ⌊47.5⌋ + 1 − 47 = 1.
+        (
+            "I sent 50 parcels. 2 never had tracking entered and 1 has the wrong carrier "
+            "selected (a UPS number under USPS). VTR?",
+            "No — 47 valid of 50 = 94.0%: below the bar (VTR must be above 95%). Fix 1",
+        ),
+        # The untracked one is an exempt order (EU letter under EUR 20; JP under JPY 1,000):
+        # out of the total. 11/11, 27/27, 39/39.
+        (
+            "DE shop 12 parcels, 11 with tracking, the other one a €12 Brief with no tracking, "
+            "what's my VTR",
+            "11 valid of 11 = 100.0%",
+        ),
+        ("德国站30单，27单有效，剩下3单是8欧的平信，达标吗", "达标：27 个里 27 个有效 = 100.0%"),
+        ("日本站40个包裹，39个有效，没追踪的那个是600日元的，VTR是多少", "达标：39 个里 39 个有效"),
+        # Not exempt: EUR 25 is not under 20, a parcel is no letter, 1,500 yen is not under
+        # 1,000, the US has no letter exemption.
+        (
+            "DE store 12 parcels in 30 days, 11 tracked, the 12th was a €25 Brief with no tracking",
+            "11 valid of 12 = 91.7%",
+        ),
+        (
+            "DE 12 parcels, 11 tracked, the other was a €12 parcel (DHL Paket) no tracking",
+            "11 valid of 12",
+        ),
+        ("JP 40 packages, 39 valid, the untracked one was 1500 yen", "39 valid of 40 = 97.5%"),
+        (
+            "US store 40 packages, 39 valid, the other was a $5 letter without tracking",
+            "39 valid of 40 = 97.5%",
+        ),
+        # A list of categories after a colon, "60个有效57" the 60 its whole: 57/60 = 95.0%.
+        (
+            "看一下四个品类：厨房 150个包裹有效143，宠物 60个有效57，美妆 30个有效30，哪个不行",
+            "宠物: 不达标：60 个里 57 个有效 = 95.0%",
+        ),
+    ],
+)
+def test_new_packages_shares_exempt_orders_and_mismatches_in_a_scenario(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _reply(kb, question).split("\n")[0]
+    assert first.startswith(lead), first

@@ -20,11 +20,13 @@ from bot.domain.knowledge.figures import (
     Reading,
     more_invalid,
     read_figures,
+    without_exempt,
 )
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Lexicon
 from bot.domain.knowledge.tables import Table, read_table
 from bot.domain.reference import Carrier, Marketplace, vocabulary
+from bot.domain.value_limits import value_exemption
 
 __all__ = ["Case", "CaseReader", "Counts", "denies", "more_invalid", "states_a_belief"]
 
@@ -276,9 +278,13 @@ class CaseReader:
         origin, destination = _route(text, entities.markets_at)
         rate = _rate(text, len(metrics))
         one_rate = rate if _one_rate(text) else None
-        reading = _checked(read_figures(text, _not_counts(amount), one_rate), one_rate, text)
+        reading = _checked(read_figures(text, rate=one_rate), one_rate, text)
         table = read_table(text)
         reading = _tabled(table) or reading
+        letter = ("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text)
+        market = entities.marketplaces[0] if len(entities.marketplaces) == 1 else None
+        order = (market, amount, currency, letter)
+        reading = _exempt_remainder(reading, text, order)
         return Case(
             text=text,
             raw=raw,
@@ -292,7 +298,7 @@ class CaseReader:
             amount=amount,
             currency=currency,
             bound=_bound(text, amount),
-            letter=("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text),
+            letter=letter,
             parcel=bool(_PARCEL.search(text)),
             buy_shipping="buyshipping" in concepts,
             counts=reading.counts,
@@ -398,14 +404,20 @@ _JAPAN = lazy(r"日本|japan|\bjp\b|amazon\.co\.jp|\.jp\b")
 
 
 def _amount(text: str) -> tuple[float | None, str | None]:
+    match, code = _amount_match(text)
+    return (float(match.group(1)), code) if match else (None, None)
+
+
+def _amount_match(text: str) -> tuple[re.Match[str] | None, str | None]:
+    """The order's amount as written, and its currency."""
     for code, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
         match = pattern.search(text)
         if match:
-            return float(match.group(1)), code
+            return match, code
     # "¥" is yen or yuan: yen when the question is about Japan ("amazon.co.jp order for ¥800").
     yen = _YEN_SIGN.search(text)
     if yen and _JAPAN.search(text):
-        return float(yen.group(1)), "JPY"
+        return yen, "JPY"
     return None, None
 
 
@@ -459,6 +471,54 @@ def _between(text: str, markets_at: tuple[tuple[int, Marketplace], ...]) -> str:
     names = [n.casefold() for n in (market.zh, market.code, *market.aliases)]
     ends = [first + len(n) for n in names if text.startswith(n, first)]
     return text[max(ends, default=first) : second]
+
+
+_THAT_ORDER = re.compile(
+    r"\bthe (?:other|remaining|last|rest|\d+(?:st|nd|rd|th))\b|\bthat (?:one|order|package|parcel)\b|"
+    r"\bthe (?:one|order|package|parcel)s? (?:without|with no|that|which)|\bthose\b|\bthem\b|\bboth\b|"
+    r"剩下|另外|其余|其他|没有?(?:上传)?(?:追踪|单号)的|无效的|那单|那个|那一单|那几单|那些|这单|这个|这几单"
+)
+"""A clause said of the packages already told ("the other one was a €12 letter")."""
+_ALL_OF_THEM = re.compile(r"\bboth\b|\ball\b|\bthose\b|\bthem\b|\bthey\b|都|全|那些|这些|几单")
+
+
+def _exempt_remainder(
+    reading: Reading,
+    text: str,
+    order: tuple[Marketplace | None, float | None, str | None, bool],
+) -> Reading:
+    """Invalid packages the seller says are an exempt order ("the 12th was a €12 Brief",
+    "没追踪那单只有800日元"): out of the total, by the rule orders are judged by
+    (value_exemption), when the amount's clause speaks of those packages. `order` is the
+    question's marketplace, amount, currency and whether a letter service is named."""
+    now = reading.now
+    market, amount, currency, letter = order
+    if now is None or reading.then is not None or market is None or amount is None:
+        return reading
+    if {"exempt", "left_out"} & set(reading.roles) or currency is None:
+        return reading
+    if value_exemption(market.code, currency, amount, letter) is None:
+        return reading
+    match, _ = _amount_match(text)
+    clause = _clause_at(text, match.start() if match else 0)
+    if not _THAT_ORDER.search(clause) and not _INVALID.search(clause):
+        return reading
+    invalid = now.shipments - now.valid
+    stated = [
+        int(n)
+        for n in re.findall(
+            r"(?<![\d.])(\d{1,4})\s*(?:单|个|件|orders?|packages?|parcels?)", clause
+        )
+    ]
+    count = stated[0] if stated else (invalid if _ALL_OF_THEM.search(clause) else 1)
+    return without_exempt(reading, count)
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause (between commas or sentence ends) holding position `at`."""
+    starts = [m.end() for m in _CLAUSE.finditer(text) if m.end() <= at]
+    ends = [m.start() for m in _CLAUSE.finditer(text) if m.start() >= at]
+    return text[max(starts, default=0) : min(ends, default=len(text))]
 
 
 def _tabled(table: Table) -> Reading | None:

@@ -424,7 +424,7 @@ class Composer:
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )
         decision = decide(case) if case is not None else None
-        case = self._with_stated_belief(case)
+        case = self._with_stated_belief(case, decision)
         # A yes/no question or a belief that a claim of the table states gets that claim's
         # verdict rather than a decision without one ("does an untracked package count as on
         # time for OTDR?" names two metrics, but asks a rule).
@@ -625,9 +625,12 @@ class Composer:
             return False
         return any(c.holds_in(case.text) for c in self._cards.claims)
 
-    def _with_stated_belief(self, case: Case | None) -> Case | None:
-        """The case as a belief when it states one of the table's without a question."""
+    def _with_stated_belief(self, case: Case | None, decision: Decision | None) -> Case | None:
+        """The case as a belief when it states one of the table's without a question;
+        figures told without one are no belief, whatever rule their words state."""
         if case is None or case.belief or not self._claim_stated(case):
+            return case
+        if decision is not None and decision.code == "vtr_counts":
             return case
         return replace(case, belief=True)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from fractions import Fraction
 
-from bot.domain.bar import fixes_needed, is_above
+from bot.domain.bar import fixes_needed, is_above, new_valid_needed
 from bot.domain.knowledge.case import NOT_EXEMPT, NOT_OFFERED, Case
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
@@ -161,13 +161,21 @@ def _untracked_when_counted(case: Case, decision: Decision) -> Decision:
 
 def percent_text(valid: int | Fraction, shipments: int | Fraction) -> str:
     """A VTR to one decimal, rounded half up in exact arithmetic (188/200 → "94.0"); a rate
-    under the bar that would round up to it keeps two decimals, cut down rather than rounded
-    (3229/3400 → "94.97"), so that a failing rate never reads as the bar itself."""
+    that would round to the bar keeps two decimals or more, cut down rather than rounded
+    (3229/3400 → "94.97", 286/301 → "95.01"), so that no rate but 95% reads as the bar."""
     share = Fraction(valid) / Fraction(shipments)
     tenths = (share * 1000 + Fraction(1, 2)).__floor__()
-    if tenths == 950 and share < Fraction(95, 100):
-        hundredths = (share * 10000).__floor__()
-        return f"{hundredths // 100}.{hundredths % 100:02d}"
+    if tenths == 950 and share != Fraction(95, 100):
+        # Cut down, with as many decimals as it takes to tell it from 95 (286/301 = 95.01…).
+        decimals = 2
+        while (
+            decimals < 6
+            and share > Fraction(95, 100)
+            and (share * 10 ** (decimals + 2)).__floor__() == 95 * 10**decimals
+        ):
+            decimals += 1
+        cut = (share * 10 ** (decimals + 2)).__floor__()
+        return f"{cut // 10**decimals}.{cut % 10**decimals:0{decimals}d}"
     return f"{tenths // 10}.{tenths % 10}"
 
 
@@ -273,6 +281,8 @@ def _vtr_counts(case: Case) -> Decision | None:
             facts[left_out] = case.reading.roles[left_out]
     if above and _MARGIN.search(case.text):
         facts["margin"] = valid - fixes_needed(shipments, 0)  # more invalid it can still take
+    if not above and _NEW_SHIPMENTS.search(case.text) and "change" not in facts:
+        facts["new_valid"] = new_valid_needed(shipments, valid)  # without fixing old ones
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
     return Decision(code="vtr_counts", facts=facts, agrees=_count_verdict(case, facts), entry=entry)
 
@@ -284,6 +294,14 @@ _MARGIN = lazy(
 )
 """How many more invalid packages a passing group can take ("how many more before I drop
 below?", "还能再有几个无效")."""
+_NEW_SHIPMENTS = lazy(
+    r"\bnew (?:valid |good |tracked )?(?:shipments|packages|orders|parcels|ones)|"
+    r"\b(?:ship|send|sell) (?:more|another|extra)|(?:more|extra) (?:valid |good )?(?:shipments|packages|orders|parcels) "
+    r"(?:do|would|should|must) (?:i|we) (?:ship|send)|"
+    r"(?:再|还要|还得|需要|要)(?:再)?(?:发|寄|出)(?:多少|几)|多发(?:多少|几)|新(?:发的?)?(?:有效)?(?:包裹|订单|单)|"
+    r"(?:不改|不修|不动)(?:旧|之前|以前|老)|without (?:fixing|correcting|touching) (?:the )?(?:old|existing|past)"
+)
+"""Asked how many new valid packages lift the rate, the old ones left as they are."""
 _STATED_FIXES = lazy(
     r"(?:fix|修好?|补|改)\s*(\d+)|(\d+)\s*(?:packages? |个|单|件)?(?:to fix|要修|需要修|待修|要补)"
 )
@@ -953,6 +971,8 @@ def carrier_roles(case: Case) -> tuple[str, str] | None:
 def _carrier_mismatch(case: Case) -> Decision | None:
     if len(case.carriers) < 2 or not _MISMATCH.search(case.text):
         return None
+    if case.counts is not None and case.total is not None:
+        return None  # "50 sent, 2 untracked, 1 under the wrong carrier": one of the invalid
     roles = carrier_roles(case)
     facts: dict[str, Fact] = {"selected": roles[0], "actual": roles[1]} if roles else {}
     # "有影响吗" / "does it matter": yes; "is it still valid", "可以吗", "is that ok": no.

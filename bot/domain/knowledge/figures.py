@@ -18,7 +18,15 @@ from itertools import product
 
 from bot.domain.knowledge.patterns import lazy
 
-__all__ = ["ROLE_WORDS", "Counts", "Reading", "counts_at", "more_invalid", "read_figures"]
+__all__ = [
+    "ROLE_WORDS",
+    "Counts",
+    "Reading",
+    "counts_at",
+    "more_invalid",
+    "read_figures",
+    "without_exempt",
+]
 
 ROLE_WORDS = (
     "fix fixes fixed fixing corrected correcting repaired edited flagged defective untracked "
@@ -137,6 +145,13 @@ _BAR_BEFORE = lazy(
     r"round(?:s|ed|ing)?(?: it)?(?: up| off)?\s+to|四舍五入(?:成|为|是)?|约等于|≈)\s*$"
 )
 """A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
+_NEAR_BEFORE = lazy(
+    r"(?:basically|about|around|almost|nearly|practically|essentially|pretty much|like|call it|"
+    r"same as|差不多|大约|约|接近|近似|算是|等于|相当于|就是)\s*$"
+)
+"""95 said as what a rate nearly is ("that's basically 95"): the bar's figure, not a count."""
+_MONEY_BEFORE = lazy(r"(?:[€$£¥￥]|\beur|\busd|\bgbp|\bjpy|\brmb|\bcny)\s?$")
+"""An amount written with its currency first ("a €12 order"): money, not a count."""
 _MONTH_BEFORE = lazy(
     r"(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
@@ -180,7 +195,8 @@ _WORD_NUMBER = lazy(
     r"\b("
     + "|".join(_WORD_NUMBERS)
     + r")\b(?=\s+(?:more|of them|went|was|were|is|are|has|have|had|got|"
-    r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected)\b)"
+    r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected|"
+    r"(?:out of|in|of) (?:every|each))\b)"
 )
 _ANOTHER = lazy(
     # "another 15 go bad" counts its own number: "another" is one only without one.
@@ -219,13 +235,22 @@ class _Figure:
     """(role, word index, distance) for the role words of its clause."""
 
 
+_EVERY = lazy(r"(?<=\d)\s*(?:out of|in|of) (?:every|each)\s*(?=\d)")
+_EVERY_ZH = lazy(
+    r"每\s*(\d+)\s*([个单件]?(?:包裹|订单|货件)?)(?:里|中|当中)?(?:就|大概|差不多)?有\s*(?=\d)"
+)
+"""A share told as "1 in every 20", "每20个包裹就有1个": a part of a whole like "1 of 20"."""
+
+
 def spell_digits(text: str) -> str:
     """Number words as digits where a count is told: before a word that says what the
     packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
     never as an article ("one order ships in 3 boxes")."""
     text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
     text = _ANOTHER.sub("1 more", text)
-    return _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
+    text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
+    text = _EVERY_ZH.sub(lambda m: f"{m.group(1)}{m.group(2) or '个'}里有", text)
+    return _EVERY.sub(" out of ", text)
 
 
 def read_figures(
@@ -335,6 +360,11 @@ def _without_left_out(reading: Reading, left_out: _LeftOut | None) -> Reading:
     )
 
 
+def without_exempt(reading: Reading, count: int) -> Reading:
+    """`count` of the reading's invalid packages found exempt, left out of both sides."""
+    return _without_left_out(reading, _LeftOut(count, "exempt", None))
+
+
 def more_invalid(text: str) -> int | None:
     """ "what if 1 more turns invalid?", "再有2个无效": the packages supposed to turn invalid."""
     text = _ASKED.sub(lambda m: " " * len(m.group()), spell_digits(text))
@@ -427,6 +457,10 @@ def _count_matches(text: str) -> list[re.Match[str]]:
             or bool(_OVER_PACKAGES.match(text, m.start() - 5))
         )
         and not _MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+        and not _MONEY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+        and not (
+            m.group(1) == "95" and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+        )
         and not _enumerator(text, m)
     ]
 
@@ -537,15 +571,23 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     bare = [f.value for f in open_figures if not f.candidates]
     if not roles and len(open_figures) == len(bare) == 2:
         return _part_of({"total": max(bare)}, min(bare))  # "toys 57 60", "toys 120 113"
-    if len(open_figures) != 1 or open_figures[0].candidates:
+    if len(open_figures) != 1:
+        return roles
+    figure, value = open_figures[0], open_figures[0].value
+    if figure.candidates and not ("total" not in roles and _words_taken(figure, roles)):
         return roles  # a figure whose words were read otherwise is not guessed at
-    value = open_figures[0].value
     if "total" in roles and not {"valid", "invalid"} & set(roles) and value <= roles["total"]:
         return _part_of(roles, value)
     parts = [roles[r] for r in ("valid", "invalid") if r in roles]
     if "total" not in roles and parts and all(value >= p for p in parts):
         roles["total"] = value
     return roles
+
+
+def _words_taken(figure: _Figure, roles: dict[str, int]) -> bool:
+    """Every role the figure's words could give it is another's ("60个有效57": 有效 is the
+    57's), so its own role is left to the others."""
+    return all(_refined(role, figure) in roles for role, _, _ in figure.candidates)
 
 
 def _part_of(roles: dict[str, int], value: int) -> dict[str, int]:
