@@ -479,6 +479,10 @@ _THAT_ORDER = re.compile(
     r"剩下|另外|其余|其他|没有?(?:上传)?(?:追踪|单号)的|无效的|那单|那个|那一单|那几单|那些|这单|这个|这几单"
 )
 """A clause said of the packages already told ("the other one was a €12 letter")."""
+_STATED_COUNT = re.compile(
+    r"(?<![\d.€$£¥￥])(\d{1,4})\s*(?:单|个|件|orders?\b|packages?\b|parcels?\b)"
+)
+"""A count of packages in a clause, not an amount ("the other 3 orders", not "a €10 order")."""
 _ALL_OF_THEM = re.compile(r"\bboth\b|\ball\b|\bthose\b|\bthem\b|\bthey\b|都|全|那些|这些|几单")
 
 
@@ -504,12 +508,7 @@ def _exempt_remainder(
     if not _THAT_ORDER.search(clause) and not _INVALID.search(clause):
         return reading
     invalid = now.shipments - now.valid
-    stated = [
-        int(n)
-        for n in re.findall(
-            r"(?<![\d.])(\d{1,4})\s*(?:单|个|件|orders?|packages?|parcels?)", clause
-        )
-    ]
+    stated = [int(n) for n in _STATED_COUNT.findall(clause)]
     count = stated[0] if stated else (invalid if _ALL_OF_THEM.search(clause) else 1)
     return without_exempt(reading, count)
 
