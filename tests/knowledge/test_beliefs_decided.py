@@ -471,3 +471,90 @@ def test_a_tagged_or_rhetorical_belief_is_decided_on_its_statement(
     assert lead.startswith(start), lead
     assert all(word in lead for word in words), (words, lead)
     assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+# Beliefs about the number's owner, feedback, own labels, fixes in transit, marketplaces
+# judged apart and buyer-visible tracking (domain.md 1, 1b, 2). (question, start, words, wrong)
+CHECKED = [
+    # A number's shape tells whose it is ("1Z…" is UPS, "YT…" YunExpress): under another
+    # carrier it is "unconfirmed", never "Yes, USPS tracking can count as valid".
+    ("a number starting with 1Z entered under USPS still counts, right?", "Not right", ["UPS"], []),
+    ("selected FedEx but the number begins with 1Z, is it valid?", "No", ["not match"], []),
+    ("I entered 1Z999AA10123456784 under USPS, is that ok?", "No", ["unconfirmed"], ["Yes"]),
+    ("我把1Z开头的号录成了USPS，会显示未确认吧", "对", ["未确认"], ["不对"]),
+    ("YT开头的单号我选了燕文，有影响吗", "有影响", ["YunExpress"], []),
+    ("Is UPS as good as FedEx?", "Amazon counts", [], ["It matters", "Not valid"]),
+    # Not every feedback: only delivery feedback on on-time Buy Shipping orders.
+    ("Buy Shipping strikes through all bad feedback, correct?", "Not right", ["delivery"], []),
+    ("听说用了购买配送，什么差评都能删", "不对", ["配送问题"], []),
+    ("Buy Shipping removes feedback about late delivery, right?", "Right", ["delivery"], []),
+    # Labels bought elsewhere: tracking is entered by the seller.
+    (
+        "if I don't use Buy Shipping and buy labels myself, do I need to upload tracking myself?",
+        "Yes",
+        ["Only labels bought through Buy Shipping"],
+        [],
+    ),
+    ("不用购买配送，自己找货代买的面单，单号要自己填吗", "要", ["自动上传"], []),
+    # Corrected before delivery: no defect; after it: a defect, however it is asked.
+    (
+        "I fixed a wrong tracking number before the package arrived, does it still count as a defect?",
+        "No",
+        ["not a defect"],
+        [],
+    ),
+    ("包裹还没送到我就把错的单号改对了，还算缺陷吗", "不算", ["送达之前"], []),
+    (
+        "if I correct the number in transit, it won't count against me, right?",
+        "Right",
+        ["not a defect"],
+        [],
+    ),
+    (
+        "I fixed the tracking after the package was delivered, is it still a defect?",
+        "Yes",
+        ["is a VTR defect"],
+        [],
+    ),
+    ("tracking added after delivery is a defect, right?", "Right", ["is a VTR defect"], []),
+    ("送达后补的单号算缺陷吗", "算", ["缺陷"], []),
+    ("送达后补单号不算缺陷吧", "不对", ["缺陷"], []),
+    ("uploaded tracking after the buyer got it, any problem?", "Yes", ["defect"], []),
+    # Marketplaces judged apart, never added up; an order in two boxes is no marketplace.
+    ("VTR is combined across marketplaces, right?", "Not right", ["per marketplace"], []),
+    ("VTR算的时候英国站和德国站是分开的吧，不会加在一起", "对", ["按站点"], []),
+    ("一个订单分两个箱子分开发，是算两个包裹吧", "对", ["包裹"], ["按站点"]),
+    # Tracking the buyer can see, for every order.
+    (
+        "tracking has to be visible to the buyer now, an internal reference number isn't enough, right?",
+        "Right",
+        ["buyer can see"],
+        [],
+    ),
+    ("买家看不到的追踪号也算有效吧", "不对", ["买家能看到"], []),
+    # FBA is never judged on VTR; all providers count.
+    ("FBA sellers get judged on VTR too, right?", "Not right", ["not in VTR"], []),
+    ("我们只做FBA，FBA也要考核VTR吧", "不对", ["FBA"], []),
+    (
+        "ALL shipping providers count for VTR now, not just the integrated ones, true?",
+        "Right",
+        ["All shipping providers"],
+        [],
+    ),
+    (
+        "Other is just for a supported carrier not showing in their dropdown, correct?",
+        "Right",
+        ["missing from Amazon's list"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "words", "wrong"), CHECKED)
+def test_a_belief_of_the_rules_is_checked(
+    kb: KnowledgeBase, question: str, start: str, words: list[str], wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert all(word in lead for word in words), (words, lead)
+    assert not any(word in lead for word in wrong), (wrong, lead)

@@ -66,7 +66,15 @@ class Claim(_Loose):
     stated_by: list[str] = []
     """Words that state the belief itself though they hold a negation ("不算缺陷", "not a
     defect" for "tracking added after delivery is fine"): they do not negate it."""
+    opposite: list[str] = []
+    """Words that ask the belief's opposite ("is it a defect?" of "tracking added after
+    delivery is fine"), unless `stated_by` words say the belief itself ("isn't a defect")."""
     says: Texts
+
+    def asks_opposite(self, text: str) -> bool:
+        return any(re.search(p, text) for p in self.opposite) and not any(
+            re.search(p, text) for p in self.stated_by
+        )
 
     def denied_in(self, text: str) -> bool:
         return any(re.search(p, text) for p in self.denied_by)

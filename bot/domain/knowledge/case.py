@@ -170,6 +170,8 @@ class Case:
     abroad: bool = False
     """Another European country named (Austria, Portugal …): the route crosses a border."""
     carriers: tuple[Carrier, ...] = ()
+    number_carrier: str | None = None
+    """The carrier the question's tracking number belongs to by its shape (entities.py)."""
     amount: float | None = None
     currency: str | None = None
     bound: str | None = None
@@ -295,6 +297,7 @@ class CaseReader:
             domestic=bool(_DOMESTIC.search(text)),
             abroad=bool(_OTHER_COUNTRY.search(text)),
             carriers=entities.carriers,
+            number_carrier=entities.number_carrier.name if entities.number_carrier else None,
             amount=amount,
             currency=currency,
             bound=_bound(text, amount),

@@ -366,7 +366,8 @@ _CLAIM_WORD = lazy(
     r"mandatory|applies|apply|valid|ok|okay|fine|safe|allowed|counts?|counted|"
     # A verb stated ("FBA drags down VTR?", "VTR is per category?"): a statement asked.
     r"is|are|was|were|has|have|does|do|did|can|will|would|should|must|affects?|hurts?|drags?|"
-    r"lowers?|matters?|includes?|works?|needs?|requires?|covers?|supports?)\b|n't\b"
+    r"lowers?|matters?|includes?|works?|needs?|requires?|covers?|supports?|problems?|issues?|"
+    r"trouble)\b|n't\b"
 )
 """What makes an English phrase with a question mark a claim to confirm ("only the US?",
 "Safe?", a verb stated), not a topic named ("vtr requirement for germany?")."""
@@ -659,6 +660,8 @@ class Composer:
             # "aren't exempt", "不豁免": the belief's opposite ("only X is exempt, the rest
             # not" states the belief and its complement)
             truth = not claim.truth
+        if claim.asks_opposite(case.text):
+            truth = not truth  # "tracking added after delivery, is it a defect?": yes
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
         return Decision(code="claim", facts=facts, agrees=truth, entry=claim.entry)
 

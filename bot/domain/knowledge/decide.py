@@ -75,7 +75,10 @@ _REGARDLESS = lazy(
 )
 """Whichever one: what follows holds for all of them, it skips none ("不管用哪家物流都要算")."""
 _ACCOUNT_WIDE = lazy(
-    r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall"
+    r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall|"
+    # Marketplaces (or categories) added up into one figure.
+    r"合起来|加起来|加在一起|合在一起|合并|汇总|一起算|混在一起|combined|added up|pooled|lumped|together|"
+    r"across (?:all )?(?:the )?(?:marketplaces|sites|stores|categories)"
 )
 _SUSPENSION = lazy(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
 _ASKS_COUNT = lazy(
@@ -93,14 +96,18 @@ _NOT_PER_CATEGORY = lazy(
 _PER_CATEGORY = lazy(
     r"每个类目|每个品类|分类目|按类目|按品类|按商品分类|每个商品分类|per category|each category|by category|"
     r"per product category|each product category|by product category|"
-    r"per marketplace|each marketplace|by marketplace|按站点|每个站点|分站点"
+    r"per marketplace|each marketplace|by marketplace|按站点|每个站点|分站点|"
+    # Each marketplace on its own ("各站点各算各的", "分开算", "its own VTR").
+    r"各算各|各自(?:算|计算|考核|统计|的)|(?:分开|分别|单独)(?:来)?(?:算|计算|考核|统计|看)|是分开的|"
+    r"(?:calculated|measured|counted|judged|tracked|assessed|computed|scored) (?:separately|independently|on (?:its|their) own)|"
+    r"separate (?:vtrs?|figures?|rates?|numbers?|scores?)|(?:its|their) own (?:vtrs?|figures?|rates?|numbers?|scores?)"
 )
 _CHINESE_NAME = lazy(
     r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|name|characters?)|用中文|in chinese|"
     r"(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
 )
 _MISMATCH = lazy(
-    r"选成|选错|选了|选的|填成|填错|填到|其实|实际|实际上|actually|but it(?:'s| is| was)|"
+    r"选成|选错|选了|选的|填成|填错|填到|录成|录入成|录错|录了|写成|输成|其实|实际|实际上|actually|but it(?:'s| is| was)|"
     r"but the (?:number|tracking)|instead|wrong carrier|select|chose|choose|picked|pick |"
     r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier"
 )
@@ -948,6 +955,10 @@ _SELECTED_BEFORE = lazy(
 def carrier_roles(case: Case) -> tuple[str, str] | None:
     """(selected, as the number looks) from the words around each carrier's name:
     "4PX的单号选成了云途" → (YunExpress, 4PX). None when the words do not say which is which."""
+    if case.number_carrier is not None:
+        # The number's shape says whose it is ("1Z开头的单号"); the other one named was picked.
+        picked = [c.name for c in case.carriers if c.name != case.number_carrier]
+        return (picked[0], case.number_carrier) if picked else None
     selected = actual = None
     for carrier in case.carriers[:2]:
         names = [n.casefold() for n in (carrier.name, *carrier.aliases)]
@@ -969,7 +980,8 @@ def carrier_roles(case: Case) -> tuple[str, str] | None:
 
 
 def _carrier_mismatch(case: Case) -> Decision | None:
-    if len(case.carriers) < 2 or not _MISMATCH.search(case.text):
+    # A number whose shape is one carrier's, with another named: that one was picked for it.
+    if len(case.carriers) < 2 or not (_MISMATCH.search(case.text) or case.number_carrier):
         return None
     if case.counts is not None and case.total is not None:
         return None  # "50 sent, 2 untracked, 1 under the wrong carrier": one of the invalid
@@ -1082,7 +1094,9 @@ def _place_concepts() -> frozenset[str]:
 
 _NOT_ACCOUNT_WIDE = lazy(
     r"(?:isn't|is not|not|不是|并非|不按)\s?(?:an? |one )?(?:account[- ]wide|整个账号|全店|整个店铺|整店|"
-    r"whole[- ]account|for the whole account|shop[- ]wide|store[- ]wide)"
+    r"whole[- ]account|for the whole account|shop[- ]wide|store[- ]wide|combined|added up|pooled)|"
+    r"(?:不会|不是|不|没有?|并不)\s?(?:被)?(?:合起来|加起来|加在一起|合在一起|合并|汇总|一起算|混在一起)|"
+    r"(?:isn't|aren't|not|never|won't be|don't get) (?:combined|added up|pooled|lumped)"
 )
 
 

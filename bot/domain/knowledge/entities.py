@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from bot.domain.reference import Carrier, Marketplace, carriers, fold_key, marketplaces
@@ -34,6 +35,47 @@ class Entities:
     marketplaces: tuple[Marketplace, ...] = ()
     markets_at: tuple[tuple[int, Marketplace], ...] = ()
     """Each marketplace with where it is first named, for the route (from … to …)."""
+    number_carrier: Carrier | None = None
+    """The carrier a tracking number in the question belongs to by its shape: pasted whole
+    ("1Z999AA1…") or told by its prefix ("1Z开头的单号", "a number starting with YT")."""
+
+
+_PREFIX_TOLD = re.compile(
+    r"(?<![a-z0-9])([a-z0-9]{2,4})\s*(?:开头|打头|起头)|"
+    r"(?:starts?|starting|begins?|beginning|prefixed)\s+with\s+(?:an?\s+|the\s+)?['\"“]?([a-z0-9]{2,4})\b|"
+    r"(?<![a-z0-9])([a-z0-9]{2,4})\s*(?:-\s*)?(?:prefix|前缀)"
+)
+_NUMBER_TOKEN = re.compile(r"(?<![a-z0-9])[a-z0-9]{10,34}(?![a-z0-9])")
+_LITERAL_HEAD = re.compile(r"^[0-9A-Z]+")
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> tuple[tuple[re.Pattern[str], str, Carrier], ...]:
+    """Each carrier's own number shapes (distinctive formats, `looks_like`), with the
+    letters every such number starts with."""
+    shapes = []
+    for carrier in carriers():
+        patterns = [f.pattern for f in carrier.formats if f.distinctive] + carrier.looks_like
+        for pattern in patterns:
+            head = _LITERAL_HEAD.match(pattern)
+            compiled = re.compile(pattern, re.IGNORECASE)
+            shapes.append((compiled, head.group().casefold() if head else "", carrier))
+    return tuple(shapes)
+
+
+def number_carrier(text: str) -> Carrier | None:
+    """The one carrier whose numbers look like the number the folded text pastes or
+    describes by its first letters; None when none or several could own it."""
+    owners = {
+        c.id: c
+        for shape, _, c in _shapes()
+        for m in _NUMBER_TOKEN.finditer(text)
+        if shape.fullmatch(m.group())
+    }
+    for told in _PREFIX_TOLD.finditer(text):
+        prefix = next(g for g in told.groups() if g)
+        owners.update({c.id: c for _, head, c in _shapes() if head and head == prefix})
+    return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 class EntityFinder:
@@ -65,8 +107,11 @@ class EntityFinder:
                 found_markets.append(market)
                 markets_at.append((match.start(), market))
         carriers_found = [c for _, c in _matches(self._carriers, self._carrier_han, normalized)]
+        owner = number_carrier(normalized)
+        if owner is not None and owner not in carriers_found:
+            carriers_found.append(owner)
         at = tuple(sorted(markets_at, key=lambda pair: pair[0]))
-        return Entities(tuple(carriers_found), tuple(found_markets), at)
+        return Entities(tuple(carriers_found), tuple(found_markets), at, owner)
 
 
 def _alias_table(
