@@ -322,14 +322,7 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
             rate=f["stated_rate"],
         )
     elif ("left_out" in f or "exempt" in f) and {"total", "invalid"} <= set(f):
-        return t._(
-            "I cannot tell whether the {part} packages left out were among the {invalid} "
-            "without valid tracking: VTR would be {low}%, if they were not; {high}%, if they "
-            "were. Tell me which, and I will work it out.",
-            part=f.get("left_out") or f["exempt"],
-            invalid=f["invalid"],
-            **_both_ways(decision),
-        )
+        return _left_out_unclear(decision, t)
     elif "unsure" in f:
         head = t._(
             "I cannot tell whether the {part} of {shipments} are the valid packages or the "
@@ -346,6 +339,19 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
         "of them have valid tracking (or how many do not)."
     )
     return head + sentence_gap(t) + need
+
+
+def _left_out_unclear(decision: Decision, t: Translator) -> str:
+    """Packages left out of a total whose invalid ones are told: were they among them?"""
+    f = _facts(decision)
+    return t._(
+        "I cannot tell whether the {part} packages left out were among the {invalid} "
+        "without valid tracking: VTR would be {low}%, if they were not; {high}%, if they "
+        "were. Tell me which, and I will work it out.",
+        part=f.get("left_out") or f["exempt"],
+        invalid=f["invalid"],
+        **_both_ways(decision),
+    )
 
 
 def _both_ways(decision: Decision) -> dict[str, str]:

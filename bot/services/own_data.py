@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from datetime import date
 
-from bot.domain.bar import is_above
+from bot.domain.bar import fixes_needed, is_above
 from bot.domain.knowledge.case import Case, more_invalid
 from bot.domain.knowledge.decide import carrier_roles, percent_text
 from bot.domain.models import Defect, GroupStats, VtrReport
@@ -110,15 +110,26 @@ _COUNTED = re.compile(
     r"left out|拉低|drag|lower|hurt|pull|影响|affect"
 )
 _YOUR_FIGURES = re.compile(
-    r"表里|我的?(?:表|文件|数据|报表)|my (?:file|sheet|report|data)|you used"
+    r"表里|我的?(?:表|文件|数据|报表)|my (?:file|sheet|report|data)|you used|"
+    r"(?:did|didn't|did not|have|haven't) you (?:count|leave|drop|exclude|skip|ignore)|"
+    r"you (?:left|dropped|excluded|skipped|ignored|didn't count|did not count)"
 )
 """Rows of the chat's own file asked about: were they counted, what total is left."""
 
 
+def _asks_period(case: Case) -> bool:
+    """ "which dates does my data cover?": the window of the chat's report."""
+    return bool(_PERIOD.search(case.text)) and (case.own or bool(_YOUR_FIGURES.search(case.text)))
+
+
 def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
     """ "were the FBA and cancelled rows of my file counted?", "what total did you use after
-    dropping FBA?": the report's exclusions, not the rule."""
-    if report is None or not (_LEFT_OUT.search(case.text) and _COUNTED.search(case.text)):
+    dropping FBA?", "how many orders did you leave out?": the report's exclusions, not the
+    rule."""
+    if report is None:
+        return False
+    named = _LEFT_OUT.search(case.text) and _COUNTED.search(case.text)
+    if not (named or _NOT_COUNTED_ASKED.search(case.text)):
         return False
     return case.own or bool(_YOUR_FIGURES.search(case.text)) or bool(_named_groups(case, report))
 
@@ -129,7 +140,7 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     its own (those are a case to decide, not the stored data)."""
     if case.counts is not None or case.amount is not None:
         return False
-    if _asks_left_out(case, report):
+    if _asks_left_out(case, report) or _asks_period(case):
         return True
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
         return report is not None and bool(_named_groups(case, report))
@@ -217,7 +228,9 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     m = Markup(html=False)
     named = _named_groups(case, report)
     dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
-    if _asks_left_out(case, report):
+    if _asks_period(case):
+        lines = [_period(report, t)]
+    elif _asks_left_out(case, report):
         lines = [*_left_out(case, report, t), *(_group_verdict(g, report, t) for g in named)]
     elif _STILL_COUNT.search(case.text) or dated:
         lines = [_window_verdict(case, report, t)]
@@ -229,12 +242,7 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
             *_defects(case, report, named, t, m),
         ]
     elif named:
-        lines = [_group_verdict(group, report, t) for group in named]
-        asks_when = case.when or _BACK.search(case.text) or _WHAT_DAY.search(case.text)
-        asks_fixes = bool(_FIX.search(case.text)) and case.how_many
-        if asks_when and not asks_fixes and any(g.below_threshold for g in named):
-            lines = [*_recoveries(report, t, named), *lines]
-        lines += _what_if(case, named, t)
+        lines = _named_lines(case, report, named, t)
     elif _FIX.search(case.text) and case.how_many:
         lines = _fixes(report, t)
     elif case.when:
@@ -261,15 +269,84 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     return "\n".join(lines)
 
 
+def _named_lines(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator
+) -> list[str]:
+    """The named groups' verdicts, after what was asked of them: the room left, a supposed
+    change, or the day a failing one is back above 95%."""
+    lines = [_group_verdict(group, report, t) for group in named]
+    asks_when = case.when or _BACK.search(case.text) or _WHAT_DAY.search(case.text)
+    asks_fixes = bool(_FIX.search(case.text)) and case.how_many
+    if asks_when and not asks_fixes and any(g.below_threshold for g in named):
+        lines = [*_recoveries(report, t, named), *lines]
+    return [*_supposed_first(case, named, t), *lines]
+
+
+def _supposed_first(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
+    """What a named group can take or a supposed change does, asked: that first."""
+    room = [_room(g, t) for g in named if not g.below_threshold] if _ROOM.search(case.text) else []
+    return [*room, *_what_if(case, named, t)]
+
+
+def _room(group: GroupStats, t: Translator) -> str:
+    """How many more invalid packages a passing group can take and stay above 95%, and
+    what one more than that makes (the fewest valid is the bar's fewest fixes from none)."""
+    margin = group.valid - fixes_needed(group.shipments, 0)
+    after = group.valid - margin - 1
+    values = {
+        "count": t.number(margin),
+        "valid": t.number(after),
+        "shipments": t.number(group.shipments),
+        "percent": percent_text(after, group.shipments),
+    }
+    if not margin:
+        return t._(
+            "No room: one more invalid package and it is {valid} of {shipments} = {percent}%, "
+            "below the bar.",
+            **values,
+        )
+    return t.ngettext(
+        "It can take {count} more invalid package and stay above 95%; one beyond that makes "
+        "{valid} of {shipments} = {percent}%, below the bar.",
+        "It can take {count} more invalid packages and stay above 95%; one beyond that makes "
+        "{valid} of {shipments} = {percent}%, below the bar.",
+        margin,
+        **{k: v for k, v in values.items() if k != "count"},
+    )
+
+
+def _period(report: VtrReport, t: Translator) -> str:
+    """The days the chat's last report covers, as /vtr counts them."""
+    return t._(
+        "Your last report covers the 30 days {start} – {end} (as of {date}): shipments of "
+        "those days count toward VTR, older ones no longer do.",
+        start=t.date(report.window.start),
+        end=t.date(report.window.end),
+        date=t.date(report.as_of),
+    )
+
+
+def _supposed_fixes(text: str) -> int | None:
+    found = _SUPPOSED_FIX.search(text)
+    if found is None:
+        return None
+    word = found.group(1)
+    return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+
+
 def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
     """ "what if one more turns invalid?": the named group's figures with that many fewer
     valid, against the same bar."""
-    more = more_invalid(case.text)
+    fixes = _supposed_fixes(case.text)
+    more = more_invalid(case.text) if fixes is None else -fixes
     if more is None:
         return []
     lines = []
     for group in named:
-        valid = max(0, group.valid - more)
+        valid = min(group.shipments, max(0, group.valid - more))
+        if more < 0:
+            lines.append(_fixed(group, valid, -more, t))
+            continue
         values = {
             "count": t.number(more),
             "valid": t.number(valid),
@@ -291,6 +368,27 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
                 )
             )
     return lines
+
+
+def _fixed(group: GroupStats, valid: int, fixes: int, t: Translator) -> str:
+    """A named group with `fixes` of its invalid packages supposed fixed, against the bar."""
+    values = {
+        "count": t.number(fixes),
+        "valid": t.number(valid),
+        "shipments": t.number(group.shipments),
+        "percent": percent_text(valid, group.shipments),
+    }
+    if is_above(valid, group.shipments):
+        return t._(
+            "Yes: with {count} fixed it is {valid} of {shipments} = {percent}%, above 95%.",
+            **values,
+        )
+    values["needed"] = t.number(fixes_needed(group.shipments, valid))
+    return t._(
+        "No: with {count} fixed it is {valid} of {shipments} = {percent}%, not above 95%; "
+        "{needed} more to fix.",
+        **values,
+    )
 
 
 def _window_verdict(case: Case, report: VtrReport, t: Translator) -> str:
@@ -374,15 +472,49 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
             )
         )
     not_counted = [excluded_text(report, t)] if report.excluded else []
+    rows = _rows_asked(case, report, t)
+    generic = not rows and not _A_TOTAL.search(case.text)
+    if generic and _NOT_COUNTED_ASKED.search(case.text):  # "how many were left out?": those
+        why = t._(
+            "VTR counts only self-fulfilled packages shipped in the 30-day window: FBA, "
+            "cancelled and unshipped orders, exempt EU letters and Japanese orders, and older "
+            "shipments are left out."
+        )
+        return [*lines, *not_counted, why, _counted(report, t)]
     if _TOTAL_ASKED.search(case.text):  # "what total did you use?": that figure first
         return [*lines, _counted(report, t), *not_counted]
-    rows = _rows_asked(case, report, t)
     if rows:
         lines.append(t._("No, they are not counted: {rows}.", rows=", ".join(rows)))
     return [*lines, *not_counted, _counted(report, t)]
 
 
 _TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
+_A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
+_NOT_COUNTED_ASKED = re.compile(
+    r"没算进|没有算进|没被算|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
+    r"excluded|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
+    r"wasn't counted|don't count|dropped|skipped|ignored"
+)
+"""Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去")."""
+_PERIOD = re.compile(
+    r"哪段时间|什么时间段|哪个时间段|时间范围|日期范围|哪几天|从哪天到哪天|(?:统计|算)(?:的)?(?:是)?(?:哪|什么)(?:段|时候|天)|"
+    r"which (?:period|dates|days)|what (?:period|dates|days|date range|time ?frame)|date range|"
+    r"time ?frame|from when|which window|what window|cover(?:s|ed)? (?:which|what)"
+)
+"""The days the chat's report covers asked ("我这份数据统计的是哪段时间")."""
+_ROOM = re.compile(
+    r"\broom\b|slack|margin|buffer|headroom|cushion|leeway|how many more (?:bad|invalid|defects?|"
+    r"untracked|failures?|can|could)|before (?:it|i|we) (?:drop|fall|go|slip)|"
+    r"还能(?:再)?(?:错|坏|丢|有|掉|出)|最多还能|余量|空间|缓冲|还剩几个"
+)
+"""How many more invalid packages a passing group can take ("how much slack do I have")."""
+_SUPPOSED_FIX = re.compile(
+    r"(?:if|what if|suppose|如果|假如|要是|假设)[^?？。]{0,30}?(?:fix|correct|repair|修好?|改好?|补好?|更正)\s*"
+    r"(?:just |only |another |)(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)(?![a-z\d])"
+)
+"""A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                  "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}  # fmt: skip
 
 
 def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:

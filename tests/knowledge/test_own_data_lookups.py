@@ -197,3 +197,39 @@ async def test_a_marketplace_s_problem_orders(ask: Ask) -> None:
     # Amazon.de has one defect: 302-7770003-0000003 (YT123).
     reply = await ask("德国站那单有问题的是哪单")
     assert "302-7770003-0000003" in reply and "111-7770001-0000001" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Sports & Outdoors 49/50: above 95% needs ⌊47.5⌋ + 1 = 48 valid, so 1 more invalid
+        # fits; one beyond that is 47/50 = 94.0%.
+        (
+            "Sports & Outdoors is fine right? how much room do I have there",
+            "It can take 1 more invalid package and stay above 95%; one beyond that makes 47 of "
+            "50 = 94.0%",
+        ),
+        ("how many more bad ones can Sports take before it drops", "It can take 1 more invalid"),
+        ("运动户外还能再错几单", "还能再有 1 个无效并保持高于 95%"),
+        # Baby Products 38/40 = 95.0%: one fixed is 39/40 = 97.5%, above.
+        (
+            "if I fix one order in Baby Products am I ok?",
+            "Yes: with 1 fixed it is 39 of 40 = 97.5%",
+        ),
+        ("如果把母婴类目修好一单能达标吗", "能：修好 1 个后是 40 个里 39 个有效 = 97.5%"),
+        # The report's window: Nov 1 – Nov 30, as of Nov 30.
+        (
+            "what dates does my data cover?",
+            "Your last report covers the 30 days Nov 1, 2026 – Nov 30, 2026",
+        ),
+        ("我这份数据是哪段时间的", "你最近一次的报告统计的是 2026年11月1日 – 2026年11月30日"),
+        # Rows not counted, whatever their reason: the two shipped in October.
+        ("how many orders didn't you count, and why?", "Not counted: outside the 30-day window 2"),
+        ("我的表里有多少单没算进去", "未计入：不在 30 天窗口内 2"),
+    ],
+)
+async def test_room_left_a_supposed_fix_the_window_and_rows_not_counted(
+    ask: Ask, question: str, lead: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead), reply

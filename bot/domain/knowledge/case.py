@@ -279,14 +279,10 @@ class CaseReader:
         amount, currency = _amount(text)
         origin, destination = _route(text, entities.markets_at)
         rate = _rate(text, len(metrics))
-        one_rate = rate if _one_rate(text) else None
-        reading = _checked(read_figures(text, rate=one_rate), one_rate, text)
         table = read_table(text)
-        reading = _tabled(table) or reading
         letter = ("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text)
-        market = entities.marketplaces[0] if len(entities.marketplaces) == 1 else None
-        order = (market, amount, currency, letter)
-        reading = _exempt_remainder(reading, text, order)
+        order = (entities.marketplaces, amount, currency, letter)
+        reading = _reading(text, rate if _one_rate(text) else None, table, order)
         return Case(
             text=text,
             raw=raw,
@@ -476,30 +472,29 @@ def _between(text: str, markets_at: tuple[tuple[int, Marketplace], ...]) -> str:
     return text[max(ends, default=first) : second]
 
 
-_THAT_ORDER = re.compile(
+_THAT_ORDER = lazy(
     r"\bthe (?:other|remaining|last|rest|\d+(?:st|nd|rd|th))\b|\bthat (?:one|order|package|parcel)\b|"
     r"\bthe (?:one|order|package|parcel)s? (?:without|with no|that|which)|\bthose\b|\bthem\b|\bboth\b|"
     r"剩下|另外|其余|其他|没有?(?:上传)?(?:追踪|单号)的|无效的|那单|那个|那一单|那几单|那些|这单|这个|这几单"
 )
 """A clause said of the packages already told ("the other one was a €12 letter")."""
-_STATED_COUNT = re.compile(
-    r"(?<![\d.€$£¥￥])(\d{1,4})\s*(?:单|个|件|orders?\b|packages?\b|parcels?\b)"
-)
+_STATED_COUNT = lazy(r"(?<![\d.€$£¥￥])(\d{1,4})\s*(?:单|个|件|orders?\b|packages?\b|parcels?\b)")
 """A count of packages in a clause, not an amount ("the other 3 orders", not "a €10 order")."""
-_ALL_OF_THEM = re.compile(r"\bboth\b|\ball\b|\bthose\b|\bthem\b|\bthey\b|都|全|那些|这些|几单")
+_ALL_OF_THEM = lazy(r"\bboth\b|\ball\b|\bthose\b|\bthem\b|\bthey\b|都|全|那些|这些|几单")
 
 
 def _exempt_remainder(
     reading: Reading,
     text: str,
-    order: tuple[Marketplace | None, float | None, str | None, bool],
+    order: tuple[tuple[Marketplace, ...], float | None, str | None, bool],
 ) -> Reading:
     """Invalid packages the seller says are an exempt order ("the 12th was a €12 Brief",
     "没追踪那单只有800日元"): out of the total, by the rule orders are judged by
     (value_exemption), when the amount's clause speaks of those packages. `order` is the
     question's marketplace, amount, currency and whether a letter service is named."""
     now = reading.now
-    market, amount, currency, letter = order
+    markets, amount, currency, letter = order
+    market = markets[0] if len(markets) == 1 else None
     if now is None or reading.then is not None or market is None or amount is None:
         return reading
     if {"exempt", "left_out"} & set(reading.roles) or currency is None:
@@ -521,6 +516,18 @@ def _clause_at(text: str, at: int) -> str:
     starts = [m.end() for m in _CLAUSE.finditer(text) if m.end() <= at]
     ends = [m.start() for m in _CLAUSE.finditer(text) if m.start() >= at]
     return text[max(starts, default=0) : min(ends, default=len(text))]
+
+
+def _reading(
+    text: str,
+    rate: float | None,
+    table: Table,
+    order: tuple[tuple[Marketplace, ...], float | None, str | None, bool],
+) -> Reading:
+    """The message's package figures: told in words (checked against the one rate stated)
+    or as a pasted table's one row, less an untracked order the seller says is exempt."""
+    reading = _tabled(table) or _checked(read_figures(text, rate=rate), rate, text)
+    return _exempt_remainder(reading, text, order)
 
 
 def _tabled(table: Table) -> Reading | None:

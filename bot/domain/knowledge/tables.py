@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.knowledge.figures import Counts
+from bot.domain.knowledge.patterns import lazy
 
 __all__ = ["Table", "read_table"]
 
-_ROW = re.compile(r"^\s*([^\d\n]*?)[\s|,，:：/\t]*((?:\d{1,7}[\s|,，/\t]*){2,3})$")
+_ROW = lazy(r"^\s*([^\d\n]*?)[\s|,，:：/\t]*((?:\d{1,7}[\s|,，/\t]*){2,3})$")
 """A label then two or three bare figures, nothing but separators between them."""
-_SEPARATOR = re.compile(r"[\s|,，/\t]+")
-_COLUMN = re.compile(
+_SEPARATOR = lazy(r"[\s|,，/\t]+")
+_COLUMN = lazy(
     r"(?P<invalid>invalid|untracked|no (?:valid )?tracking|without(?: valid)?(?: tracking)?|missing|"
     r"\bbad\b|defects?|failed|无效|没有?(?:有效)?(?:追踪|跟踪|单号)|不合格)|"
     r"(?P<valid>valid|tracked|有效|合格)|"
