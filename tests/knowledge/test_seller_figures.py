@@ -176,6 +176,8 @@ def test_a_rate_just_above_the_bar_never_reads_as_the_bar() -> None:
     assert percent_text(286, 301) == "95.01"
     # 190001/200000 = 95.0005%: two decimals would still say 95.00; cut at the first that tells.
     assert percent_text(190001, 200000) == "95.0005"
+    # Every package valid: exactly 100, no decimal to round.
+    assert percent_text(14, 14) == "100"
 
 
 @pytest.mark.parametrize(
@@ -243,14 +245,14 @@ def test_new_valid_packages_needed_without_fixing(shipments: int, valid: int, ne
         (
             "DE shop 12 parcels, 11 with tracking, the other one a €12 Brief with no tracking, "
             "what's my VTR",
-            "11 valid of 11 = 100.0%",
+            "11 valid of 11 = 100%",
         ),
-        ("德国站30单，27单有效，剩下3单是8欧的平信，达标吗", "达标：27 个里 27 个有效 = 100.0%"),
+        ("德国站30单，27单有效，剩下3单是8欧的平信，达标吗", "达标：27 个里 27 个有效 = 100%"),
         # "a €10 order" is the amount, not 10 exempt packages: the one untracked is.
         (
             "DE store, 15 parcels shipped from China in 30 days. 14 have valid tracking, the 15th "
             "was a €10 order sent by Deutsche Post Brief with no tracking. my VTR?",
-            "Yes — 14 valid of 14 = 100.0%",
+            "Yes — 14 valid of 14 = 100%",
         ),
         ("日本站40个包裹，39个有效，没追踪的那个是600日元的，VTR是多少", "达标：39 个里 39 个有效"),
         # Not exempt: EUR 25 is not under 20, a parcel is no letter, 1,500 yen is not under

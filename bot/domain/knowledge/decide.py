@@ -171,6 +171,8 @@ def percent_text(valid: int | Fraction, shipments: int | Fraction) -> str:
     that would round to the bar keeps two decimals or more, cut down rather than rounded
     (3229/3400 → "94.97", 286/301 → "95.01"), so that no rate but 95% reads as the bar."""
     share = Fraction(valid) / Fraction(shipments)
+    if share == 1:
+        return "100"  # every package valid: exact, as a seller writes it
     tenths = (share * 1000 + Fraction(1, 2)).__floor__()
     if tenths == 950 and share != Fraction(95, 100):
         # Cut down, with as many decimals as it takes to tell it from 95 (286/301 = 95.01…).
