@@ -788,3 +788,59 @@ def test_by_shipping_as_a_preposition_stays() -> None:
 
     assert spoken_alike("we are judged by shipping date") == "we are judged by shipping date"
     assert spoken_alike("does by shipping cost extra") == "does buy shipping cost extra"
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        # Four questions in one message are each answered, in turn; a list's numbering is no
+        # figure of its part ("1) vtr target?" is not a VTR of 1%).
+        (
+            "what's the VTR bar, what window does it use, and does FBA count, and where do I check it?",
+            ["vtr-threshold", "vtr-window", "vtr-fba", "vtr-where-to-see"],
+        ),
+        (
+            "VTR是多少天的窗口？FBA算不算？在哪里看？购买配送收费吗？",
+            ["vtr-window", "vtr-fba", "vtr-where-to-see", "buy-shipping-cost"],
+        ),
+        (
+            "1) vtr target? 2) window? 3) fba counted? 4) buy shipping fee?",
+            ["vtr-threshold", "vtr-window", "vtr-fba", "buy-shipping-cost"],
+        ),
+        # A part without its own subject keeps the first one's list (Buy Shipping's, not
+        # the bar's), and the letter exemption's limit asked without an amount.
+        (
+            "购买配送收费吗？从国内发货能覆盖哪些站点？",
+            ["buy-shipping-cost", "buy-shipping-marketplaces"],
+        ),
+        (
+            "欧盟新规什么时候开始的？多少钱以下的平信单可以不算？",
+            ["eu-cross-border", "eu-letter-under-20"],
+        ),
+    ],
+)
+def test_three_or_four_parts_are_each_answered(
+    kb: KnowledgeBase, question: str, entries: list[str]
+) -> None:
+    assert _entries(kb, question) == entries
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A verdict asked for by one word after the statement, or hearsay "seen online".
+        (
+            "saw online that 98% tracked and 97% on time gets shorter transit promises. accurate?",
+            "Right",
+        ),
+        ("VTR counts FBA orders too. legit?", "Not right"),
+        ("网上看到说VTR只看30天，准确吗", "对"),
+        # The letter exemption's limit asked without an amount: the EU/UK rule.
+        ("under what amount are letters exempt?", "In the EU and UK, orders under EUR 20"),
+        ("多少钱以下的信件不算？", "在欧盟和英国，低于 20 欧元"),
+    ],
+)
+def test_a_one_word_verdict_asked_and_a_limit_asked(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert _first_line(kb, question).startswith(lead), _first_line(kb, question)

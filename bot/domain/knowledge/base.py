@@ -417,8 +417,9 @@ FACETS: dict[str, tuple[str, str]] = {
 }
 """Facets of a subject a question may ask together, as a question of their own (zh, en)."""
 NORMAL_CACHE = 64
-MAX_PARTS = 2
-"""Further questions answered after the first: three in all, more would bury each answer."""
+MAX_PARTS = 3
+"""Further questions answered after the first: four in all (a message of four short
+questions is common), more would bury each answer."""
 
 
 def _decided_as_one(whole: Answer, question: str) -> bool:

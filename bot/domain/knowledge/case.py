@@ -99,7 +99,11 @@ _BELIEF = lazy(
     r"听人说|听别人|朋友说|同事说|同行说|网上说|群里说|货代说|客服说|传言|据称|"
     r"\bheard\b|someone\b[^.?!]{0,30}\b(?:said|says|told|claims?)|people (?:say|said)|they say|"
     r"(?:friend|colleague|agent|forwarder|seller|guy)s? [^.?!]{0,20}(?:said|says|told|claims?)|"
-    r"rumou?r|supposedly|apparently|allegedly|word is|read (?:somewhere|online)"
+    r"rumou?r|supposedly|apparently|allegedly|word is|read (?:somewhere|online)|"
+    r"\b(?:saw|seen|found|read)(?: it| that)? (?:somewhere|online|on (?:a |the )?(?:forum|group|blog|facebook|reddit|youtube|wechat))|"
+    # A verdict asked for by one word after the statement ("… times. accurate?", "，准确吗").
+    r"(?:^|[.,;!。，；]\s*)(?:is (?:that|this|it) )?(?:accurate|legit|true|real|correct|right|so)\s*[?？]|"
+    r"准确吗|属实吗|准不准|靠不靠谱|对么|是么|没错吧|没说错吧"
 )
 _HOW_MANY = lazy(
     r"多少个|几[个单件票笔包]|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"

@@ -586,8 +586,14 @@ class Composer:
             return None
         if not (about_buy_shipping or entities.marketplaces) and _ASKS_WHICH_SELLERS.search(text):
             return self._entry_answer(found.answer, WHAT_VTR_ENTRY)  # sellers, not places
+        # The other list found by the words ("从国内发货…哪些站点" is in both): the one named.
+        other_list = found.best in MARKETPLACE_LISTS and found.best != listing
+        one_named = not {"vtr", "buyshipping"} <= found.concepts and bool(
+            found.concepts & ({"marketplace"} | self._places)
+        )
         if not entities.marketplaces:
-            return self._entry_answer(found.answer, listing) if asks_which else None
+            chosen = asks_which or (other_list and one_named)
+            return self._entry_answer(found.answer, listing) if chosen else None
         lead = "\n".join(
             marketplace_lead(self._cards.marketplace, m, found.answer.lang, about_buy_shipping)
             for m in entities.marketplaces

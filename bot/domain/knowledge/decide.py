@@ -748,6 +748,27 @@ def _stated_limit(case: Case) -> Decision | None:
     return Decision(code=code, facts=facts, agrees=verdict, entry=entry)
 
 
+_LIMIT_ASKED = lazy(
+    r"多少钱|多少欧|多少金额|多少以下|多少以内|多少之下|金额|价值|门槛|上限|限额|几欧|"
+    r"how much|what amount|which amount|what value|what price|how many euros|how cheap|"
+    r"threshold|limit|cut-?off|under what|below what|up to what"
+)
+
+
+def _letter_limit(case: Case) -> Decision | None:
+    """ "多少钱以下的信件不算", "under what amount are letters exempt?": the letter
+    exemption's limit asked, no amount given: the EU/UK rule stated, no yes or no."""
+    if not case.letter or case.amount is not None or not _LIMIT_ASKED.search(case.text):
+        return None
+    registry = marketplace_by_code()
+    codes = _involved(case)
+    if codes and not any(
+        registry[c].letter_rule or registry[c].eu_cross_border_rule for c in codes
+    ):
+        return None  # a letter to the US or Japan: not the EU/UK rule's
+    return Decision(code="eu_rule", entry="eu-letter-under-20")
+
+
 def _involved(case: Case) -> list[str]:
     codes = [m.code for m in case.markets]
     if case.origin and case.origin != "CN" and case.origin not in codes:
@@ -1143,6 +1164,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _metrics_named,
     _letter_outside_eu,
     _value_rules,
+    _letter_limit,
     _de_domestic_rule,
     _eu_route,
     _eu_countries,

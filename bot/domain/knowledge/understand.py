@@ -372,7 +372,7 @@ _TOLD_END = lazy(r"(?<=[。！!])|(?<=[^\s.]{2}\.)\s+")
 """The end of a sentence that may only tell ("My VTR is 93%. What happens, and how do I fix
 it?"): the figures it tells are the story of every question after it. Not after "U.S." or a
 list's "1."."""
-MAX_PIECES = 3
+MAX_PIECES = 4
 _COMMA = lazy(r"[,，]")
 MIN_COMMA_PART = 6
 """A shorter part after a comma is a tag on the question before it ("…，是马上吗")."""
@@ -407,7 +407,11 @@ def asked_pieces(text: str, names_subject: Callable[[str], bool] | None = None) 
     if len(asking) < 2:
         return [text]
     story = " ".join(p for p in parts[: parts.index(asking[0])] if p not in asking)
-    return [f"{story} {piece}".strip() for piece in asking[:MAX_PIECES]]
+    # A list's numbering ("1) vtr target?") is no figure of the part's.
+    return [f"{story} {_LIST_MARK.sub('', piece)}".strip() for piece in asking[:MAX_PIECES]]
+
+
+_LIST_MARK = lazy(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[)）、]|\d{1,2}\.(?=\s)|[①-⑩])\s*")
 
 
 def asks(sentence: str) -> bool:
