@@ -88,7 +88,10 @@ class Lookups:
             rule, answers = _WORDS[meaning][0], self.words.setdefault(meaning, {})
             answers.update({t: rule(t) for t in found[meaning] if t not in answers})
         for meaning in prices:
-            self.amounts.update(parse_odd_amounts(found[f"odd_{meaning}"]))
+            if new_amounts := parse_odd_amounts(found[f"odd_{meaning}"]):
+                # A new dict, not an update: the caller prices the batch before this one
+                # with the dict as it was while this batch is learnt on another thread.
+                self.amounts = {**self.amounts, **new_amounts}
         self._learn_dates(frame, found["dates"])
 
     def _learn_dates(self, frame: pl.DataFrame, texts: list[str]) -> None:

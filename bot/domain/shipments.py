@@ -218,8 +218,8 @@ def _read_rows(raw: RawTable, tally: Tally, rows: Partitions, priced: Partitions
     is a priced row's position among its part's rows."""
     lookups = Lookups(date_order=tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
-    for batch in read_ahead(raw.batches()):
-        for part, piece in split(reduce_batch(batch, tally, lookups), "order_id", rows.parts):
+    for batch in reduced_batches(raw, tally, lookups):
+        for part, piece in split(batch, "order_id", rows.parts):
             first = rows.height(part)
             reduced = piece.with_columns(
                 row=pl.int_range(first, first + piece.height, dtype=pl.UInt32)
@@ -227,10 +227,7 @@ def _read_rows(raw: RawTable, tally: Tally, rows: Partitions, priced: Partitions
             candidates = reduced.filter(pl.col("value_rule"))
             priced.add(part, price_candidates(candidates, lookups, currencies))
             kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS) if c in reduced.columns]
-            rows.add(
-                part,
-                reduced.select(kept).with_columns(pl.col(FEW_VALUES).cast(pl.Categorical)),
-            )
+            rows.add(part, reduced.select(kept))
     if tally.rows_read == 0:
         raise FileRejected("no_rows")
 
@@ -270,12 +267,31 @@ def _spilled_shipments(
     )
 
 
+def reduced_batches(raw: RawTable, tally: Tally, lookups: Lookups) -> Iterator[pl.DataFrame]:
+    """The file's batches through `reduce_batch`, in order, each parsed and judged by the
+    row rules on a thread of its own while the caller works on the batch before it (polars
+    works without Python's lock, so on two cores the two halves overlap). `tally` is
+    complete, and `lookups` no longer changes, once the batches are exhausted."""
+    return read_ahead(reduce_batch(batch, tally, lookups) for batch in raw.batches())
+
+
+_EXCLUSION_INPUTS = ["date_blank", "fulfillment", "status", "cancelled"]
+"""Read by the exclusion rule alone: a reduced batch, which waits for the caller on the
+reading thread (`reduced_batches`), no longer holds them."""
+
+
 def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.DataFrame:
     """One batch of raw text columns → typed rows with every exclusion but the value ones:
-    two polars queries (row_rules.py), whatever the number of rules."""
+    two polars queries (row_rules.py), whatever the number of rules. The few-valued
+    columns are categoricals already (FEW_VALUES)."""
     tally.rows_read += frame.height
     lookups.learn(frame)
-    rows = fold_tracking(row_rules(frame, lookups).collect())
+    rows = fold_tracking(
+        row_rules(frame, lookups)
+        .drop(_EXCLUSION_INPUTS)
+        .with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
+        .collect()
+    )
     no_order, unreadable = rows.select(
         (pl.col("order_id") == "").sum(), pl.col("unreadable_date").sum()
     ).row(0)

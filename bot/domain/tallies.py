@@ -31,20 +31,18 @@ import polars as pl
 from bot.domain.errors import FileRejected
 from bot.domain.exemptions import value_exemptions_of
 from bot.domain.models import AsOfSource, VtrReport
-from bot.domain.prefetch import read_ahead
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_hashes
 from bot.domain.row_rules import Lookups, price_candidates
 from bot.domain.shipments import (
     DELIVERY_COLUMNS,
-    FEW_VALUES,
     KEPT_COLUMNS,
     ShipmentTable,
     Tally,
     carrier_from_service,
     read_warnings,
-    reduce_batch,
+    reduced_batches,
     require_columns,
     shipment_key,
 )
@@ -89,8 +87,8 @@ def file_report(raw: RawTable, as_of: date | None = None, today: date | None = N
     lookups = Lookups(date_order=tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     tallies = _Tallies()
-    for batch in read_ahead(raw.batches()):
-        tallies.add(reduce_batch(batch, tally, lookups), lookups, currencies)
+    for rows in reduced_batches(raw, tally, lookups):
+        tallies.add(rows, lookups, currencies)
     if tally.rows_read == 0:
         raise FileRejected("no_rows")
     return tallies.report(raw, tally, as_of, today)
@@ -228,8 +226,7 @@ def _judged(rows: pl.DataFrame) -> pl.DataFrame:
     """A batch's rows as shipments' rows: their carrier and tracking verdicts
     (`ShipmentTable.from_shipments`, as `build_shipments` judges them) and the 9.4E+21 flag."""
     kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS, "row") if c in rows.columns]
-    frame = rows.select(kept).with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
-    shipments = ShipmentTable.from_shipments(frame).frame
+    shipments = ShipmentTable.from_shipments(rows.select(kept)).frame
     return shipments.with_columns(scientific=looks_scientific(pl.col("tracking")))
 
 
