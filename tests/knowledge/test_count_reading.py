@@ -682,3 +682,30 @@ def test_a_table_whose_small_figure_could_be_either_side_is_asked_about(
     # "Toys 120 6" without a header: 6 valid of 120, or 6 invalid? Not guessed.
     reply = _reply(kb, "Toys 120 6\nHome 50 2")
     assert reply.startswith("I cannot tell whether the 6 of 120 are the valid packages"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "didnt have tracking" (no apostrophe, repaired to "didn") is the invalid part:
+        # 300 − 14 = 286, 95.33% → 95.3%; "cooked" asks whether it fails: no.
+        (
+            "hey so like i sent out 300 orders n 14 of em didnt have tracking, am i cooked",
+            "No — 286 valid of 300 = 95.3%: above the bar",
+        ),
+        ("we shipped 50 and 3 dont have tracking", "47 valid of 50 = 94.0%"),
+        # Numbers written out, teens included: 320 − 16 = 304, 95.0%, not above.
+        (
+            "Kitchen category: three hundred twenty shipped, sixteen without valid tracking. Pass?",
+            "No — Kitchen category: 304 valid of 320 = 95.0%, which is not above 95%",
+        ),
+        # How many more it can lose: 955 − (⌊950⌋ + 1) = 4.
+        ("I shipped 1000, 955 valid. how many can I still lose?", "It can take 4 more invalid"),
+        ("shipped 400, 392 valid, how much slack is left", "It can take 11 more invalid"),
+    ],
+)
+def test_negations_without_apostrophes_numbers_in_words_and_slack(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

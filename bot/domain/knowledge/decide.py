@@ -57,6 +57,7 @@ _FAIL_WORDS = lazy(
     r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|"
     r"以下|跌破|掉到|掉下|drop|fall|(?<!算)不算(?:达标|合格|过)|算不上|"
     r"(?:doesn't|does not|won't|isn't|not) (?:count as )?pass|\bmatter\b|有影响|影响大|"
+    r"\b(?:cooked|screwed|doomed|toast|hosed|done for|busted|sunk)\b|完蛋|凉了|会挂|要挂|挂了|挂吗|玩完|死定|"
     r"fix(?:es)? needed|fix any|need to fix|要修几|修几个"
 )
 _ONLY = lazy(
@@ -299,7 +300,9 @@ def _vtr_counts(case: Case) -> Decision | None:
 _MARGIN = lazy(
     r"how many more (?:invalid|bad|untracked|defects?|can|could|before)|"
     r"before (?:i|it|we) (?:drop|fall|go)|no longer above|"
-    r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再有几[个单].{0,8}(?:掉|不达标|低于)"
+    r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再有几[个单].{0,8}(?:掉|不达标|低于)|"
+    r"how many (?:more )?(?:can|could) (?:i|we|it) (?:still )?(?:lose|miss|afford|take|spare)|"
+    r"\b(?:room|slack|margin|buffer|headroom|leeway)\b|余量|还能(?:再)?(?:丢|错|坏|漏)(?:多少|几)"
 )
 """How many more invalid packages a passing group can take ("how many more before I drop
 below?", "还能再有几个无效")."""

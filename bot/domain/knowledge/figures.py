@@ -81,8 +81,9 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     (
         "invalid",
         r"no (?:valid )?tracking|without (?:valid |any )?tracking|not (?:have )?valid|invalid|"
-        r"(?:not|n't|never) (?:been |get |got |being )?(?:tracked|scanned|trackable)|"
-        r"missing|(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) "
+        r"(?:\bnot|n'?t|never) (?:been |get |got |being )?(?:tracked|scanned|trackable)|"
+        r"missing|(?:\b(?:don|didn|doesn|haven|hasn)(?:'?t)?|do not|did not|does not|never) "
+        r"(?:have|had|get|got|has) "
         r"(?:a |any )?(?:valid )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
         r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
@@ -190,6 +191,12 @@ _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+_TEENS = {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TEEN = lazy(r"\b(" + "|".join(_TEENS) + r")\b")
+"""A teen is never an article: a count wherever it is written ("sixteen without tracking")."""
 _WORD_NUMBER = lazy(
     r"(?<!the )(?<!this )(?<!that )(?<!no )(?<!any )(?<!each )(?<!every )(?<!which )"
     r"\b("
@@ -249,6 +256,7 @@ def spell_digits(text: str) -> str:
     text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
     text = _ANOTHER.sub("1 more", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
+    text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
     text = _EVERY_ZH.sub(lambda m: f"{m.group(1)}{m.group(2) or '个'}里有", text)
     return _EVERY.sub(" out of ", text)
 
