@@ -558,3 +558,28 @@ def test_a_belief_of_the_rules_is_checked(
     assert lead.startswith(start), lead
     assert all(word in lead for word in words), (words, lead)
     assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+# Whether a thing moves VTR at all (seed 004's causes): delays are one; another field's
+# things (ads, prices, storage fees, duties) are not measured. Duties themselves, and VTR's
+# effect on ads, are another field's. (question, start or "off_topic")
+MOVES_VTR = [
+    ("does customs delay hurt my VTR?", "Yes"),
+    ("物流卡关会拉低追踪率吗", "会"),
+    ("do ads affect my VTR?", "No"),
+    ("价格调低会影响VTR吗", "不会"),
+    ("does FBA storage fee affect vtr", "No"),
+    ("Does VTR affect my ads?", "off_topic"),
+    ("how do tariffs affect my US shipments", "off_topic"),
+    ("美国800美元免税取消后关税怎么交", "off_topic"),
+]
+
+
+@pytest.mark.parametrize(("question", "start"), MOVES_VTR)
+def test_what_moves_vtr_is_decided_and_duties_refused(
+    kb: KnowledgeBase, question: str, start: str
+) -> None:
+    if start == "off_topic":
+        assert kb.answer(question).kind == "off_topic"
+        return
+    assert _lead(kb, question).startswith(start), _lead(kb, question)

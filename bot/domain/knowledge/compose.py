@@ -294,7 +294,10 @@ def _fba_fees(found: Found, text: str) -> bool:
 
 _SCOPE = lazy(
     r"\b(?:includ(?:e|es|ed|ing)|count(?:s|ed|ing)?|part of|in(?:to)? (?:the )?(?:vtr|valid tracking))\b|"
-    r"算不算|算进|算在|计入|计算在|包括|包含|算入"
+    r"算不算|算进|算在|计入|计算在|包括|包含|算入|"
+    # Whether another field's thing moves our metric ("清关慢会影响VTR吗"): ours to answer.
+    r"\b(?:affects?|hurts?|lowers?|drags?|impacts?)\b[^.?!,]{0,20}\b(?:vtr|valid tracking|tracking rate)|"
+    r"(?:影响|拉低|拖累|降低)[^，,。?？]{0,8}(?:vtr|追踪率|跟踪率)"
 )
 
 
