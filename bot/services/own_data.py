@@ -647,9 +647,20 @@ def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
 
 
 def _overall(report: VtrReport, t: Translator) -> str:
+    """The shop's figure; above the bar with a category below it, that category first, since
+    VTR is judged per category (a shop at 96.7% can still lose a category)."""
     overall = report.overall
     if overall.below_threshold:
         return t._("Your shop overall is below the bar: {ratio}.", ratio=ratio_text(t, overall))
+    below = [s for s in report.by_category if s.below_threshold]
+    if below:
+        joiner = "、" if t.lang == "zh" else ", "
+        return t._(
+            "Not every category passes: {names} is below the bar, and VTR is judged per "
+            "category. Your shop overall is {ratio}.",
+            names=joiner.join(category_label(t, s.name) for s in below),
+            ratio=ratio_text(t, overall),
+        )
     return t._(
         "Your shop overall is above the bar (above 95%): {ratio}.", ratio=ratio_text(t, overall)
     )

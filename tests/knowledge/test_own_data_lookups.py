@@ -233,3 +233,20 @@ async def test_room_left_a_supposed_fix_the_window_and_rows_not_counted(
 ) -> None:
     reply = await ask(question)
     assert reply.startswith(lead), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The shop is 87/90 = 96.7%, but Baby Products (38/40 = 95.0%) is below: VTR is
+        # judged per category, so that comes first.
+        ("am I above the bar on everything?", "Not every category passes: Baby Products is below"),
+        ("what is my vtr", "Not every category passes: Baby Products is below the bar"),
+        ("我的VTR现在多少", "并非每个分类都达标：Baby Products低于要求"),
+    ],
+)
+async def test_the_shop_s_figure_never_hides_a_failing_category(
+    ask: Ask, question: str, lead: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead) and "96.7%" in reply.split("\n")[0], reply
