@@ -502,6 +502,16 @@ def _eu_letter(decision: Decision, t: Translator) -> str:
     )
 
 
+def _domestic_unstated(decision: Decision, t: Translator) -> str:
+    market = marketplace_by_code()[str(decision.facts["market"])]
+    return t._(
+        "The sources state the EU/UK update's rule for cross-border shipments and for German "
+        "domestic ones (over EUR 15); they say nothing about shipments within {market}, so I "
+        "cannot say whether those count.",
+        market=market.zh if t.lang == "zh" else market.domain.capitalize(),
+    )
+
+
 def _strike_through(decision: Decision, t: Translator) -> str:
     market = marketplace_by_code()[str(decision.facts["market"])]
     name = market.zh if t.lang == "zh" else market.domain.capitalize()
@@ -683,6 +693,7 @@ WORDINGS: dict[str, Wording] = {
             '"Other" and type its English name.'
         ),
     ),
+    "domestic_unstated": _domestic_unstated,
     "de_domestic_unstated": _sentence(
         _(
             "Amazon's help states only that German domestic shipments over EUR 15 count "

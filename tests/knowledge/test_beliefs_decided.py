@@ -583,3 +583,28 @@ def test_what_moves_vtr_is_decided_and_duties_refused(
         assert kb.answer(question).kind == "off_topic"
         return
     assert _lead(kb, question).startswith(start), _lead(kb, question)
+
+
+# More beliefs, each against domain.md: a contraction without its apostrophe still denies;
+# the list a marketplace is on; domestic shipments outside Germany unstated; the appeal's
+# time, the Plan of Action's parts and cancelled orders. (question, start, wrong words)
+MORE_BELIEFS = [
+    ("The 95% rule doesnt apply to Singapore, right?", "Not right", ["Yes"]),
+    ("Buy Shipping doesn't work in Japan, right?", "Not right", []),
+    ("购买配送在日本站用不了吧", "不对", []),
+    ("意大利发意大利本土的单子要算VTR吗", "资料写明的是", ["是的"]),
+    ("Are domestic shipments within France counted?", "The sources state", ["Yes", "No —"]),
+    ("申诉大概7天就有结果吧", "不对", ["30 天"]),
+    ("Plan of Action只要写原因就行了吧", "不对", []),
+    ("a POA just needs the root cause, right?", "Not right", []),
+    ("cancelled orders count in the denominator, right?", "Not right", []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "wrong"), MORE_BELIEFS)
+def test_more_beliefs_against_the_rules(
+    kb: KnowledgeBase, question: str, start: str, wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert not any(word in lead for word in wrong), (wrong, lead)

@@ -288,7 +288,7 @@ LEADS = [
         # 算不算 asks; it does not say 不算. Italian domestic orders: domain.md speaks of
         # cross-border and German domestic only, so no verdict, and no "是的" for the
         # cross-border rule.
-        ("意大利本土发货 8欧 算不算VTR", "按 2025 年 1 月 15 日起的欧盟/英国新规"),
+        ("意大利本土发货 8欧 算不算VTR", "资料写明的是欧盟/英国新规对跨境货件、以及德国境内货件"),
         # German domestic counts over EUR 15; of those under it domain.md says nothing.
         (
             "Does German domestic shipping under 15 euros count?",

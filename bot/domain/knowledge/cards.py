@@ -46,6 +46,7 @@ class MarketplaceCard(_Loose):
     no_eu_rule: Texts
     buy_shipping: Texts
     no_buy_shipping: Texts
+    denied_wrongly: Texts
 
 
 class Claim(_Loose):

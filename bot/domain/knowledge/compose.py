@@ -604,7 +604,23 @@ class Composer:
         # The registry's yes answers "is it offered?", not a question saying it is not.
         asked = (is_yes_no(text) or states_a_belief(text)) and not denies(text)
         lead = lead if asked else without_yes(lead)
+        if (
+            states_a_belief(text)
+            and denies(text)
+            and self._all_covered(entities, about_buy_shipping)
+        ):
+            # "The 95% rule doesn't apply to Singapore, right?": on the list, so not right.
+            wrong = self._cards.marketplace.denied_wrongly.for_lang(found.answer.lang)
+            lead = f"{wrong} {lead}" if found.answer.lang == "en" else f"{wrong}{lead}"
         return self._entry_answer(found.answer, listing, lead)
+
+    @staticmethod
+    def _all_covered(entities: Entities, about_buy_shipping: bool) -> bool:
+        """Every marketplace named is on the list asked about (Buy Shipping's or the bar's)."""
+        return all(
+            m.buy_shipping_from_china if about_buy_shipping else m.vtr_bar_from_china
+            for m in entities.marketplaces
+        )
 
     def _by_metrics(
         self, question: str, text: str, found: Found, entities: Entities

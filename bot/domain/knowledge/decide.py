@@ -850,6 +850,21 @@ def _de_domestic_under(case: Case) -> Decision:
     return Decision(code="de_domestic_unstated", entry="eu-cross-border")
 
 
+def _domestic_elsewhere(case: Case) -> Decision | None:
+    """ "意大利本土发货算VTR吗": domestic shipments in a European country other than Germany,
+    of which the sources say nothing (the EU/UK update speaks of cross-border shipments and
+    German domestic ones): said so, with no yes or no, not the bar for shipments from China."""
+    codes = _involved(case)
+    if not case.domestic or len(codes) != 1 or codes[0] == "DE" or case.abroad:
+        return None
+    market = marketplace_by_code()[codes[0]]
+    if not (market.eu_cross_border_rule or market.letter_rule):
+        return None
+    return Decision(
+        code="domestic_unstated", facts={"market": market.code}, entry="eu-cross-border"
+    )
+
+
 def _de_domestic(case: Case) -> Decision | None:
     codes = _involved(case)
     if case.currency != "EUR" or codes != ["DE"] or case.abroad:
@@ -1169,6 +1184,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _value_rules,
     _letter_limit,
     _de_domestic_rule,
+    _domestic_elsewhere,
     _eu_route,
     _eu_countries,
     _strike_through,

@@ -47,9 +47,15 @@ _ASKS_OF_CONDITION = re.compile(
 _CONDITION = re.compile(r"如果|要是|假如|假设|若|万一|的话")
 
 
+_NO_APOSTROPHE = re.compile(
+    r"\b(is|are|does|do|did|was|were|has|have|had|could|should|would|wo|ca|ai)nt\b"
+)
+"""A contraction typed without its apostrophe ("doesnt", "isnt", "cant")."""
+
+
 def plain_belief(text: str) -> str:
     """The folded question with its tag or rhetorical negative said as a plain belief."""
-    text = text.translate(_APOSTROPHES)
+    text = _NO_APOSTROPHE.sub(r"\1n't", text.translate(_APOSTROPHES))
     text = _NEGATIVE_TAG.sub(", right?", text)
     text = _POSITIVE_TAG.sub(", right?", text)
     text = _INVERTED.sub(_positive_question, text)
