@@ -32,13 +32,18 @@ def counted_tracking(shipments: pl.DataFrame) -> pl.Series:
     A placeholder (待上传) or a number Excel destroyed (9.4E+21) on many orders is not a
     number reused: each has its own line in the report. `shipments` are classified
     (tracking.classify), whose missing_tracking on a non-empty cell is a placeholder."""
+    return shipments.select(counted_number()).to_series()
+
+
+def counted_number() -> pl.Expr:
+    """`counted_tracking` as an expression over classified shipments' columns."""
     number = pl.col("tracking")
-    return shipments.select(
+    return (
         pl.col("excluded").is_null()
         & (number != "")
         & (pl.col("reason") != "missing_tracking").fill_null(True)
         & ~looks_scientific(number)
-    ).to_series()
+    )
 
 
 def tracking_pairs(shipments: pl.DataFrame) -> pl.DataFrame:

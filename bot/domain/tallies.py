@@ -33,7 +33,7 @@ from bot.domain.exemptions import value_exemptions_of
 from bot.domain.models import AsOfSource, VtrReport
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code
-from bot.domain.repeats import counted_tracking, repeated_hashes
+from bot.domain.repeats import counted_number, repeated_hashes
 from bot.domain.row_rules import Lookups, price_candidates
 from bot.domain.shipments import (
     DELIVERY_COLUMNS,
@@ -118,19 +118,15 @@ class _Tallies:
         candidates = rows.filter(pl.col("value_rule")).with_columns(pl.col("order_id").hash())
         self.priced.append(price_candidates(candidates, lookups, currencies))
         shipments = _judged(rows)
-        hashed = _hashed(shipments)
+        hashed, groups, defects = pl.collect_all(_tallied(shipments))
         self.rows.append(hashed)
-        self._keep_groups(shipments, hashed.get_column("group"))
-        defective = pl.col("reason").is_not_null() & pl.col("excluded").is_null()
-        delivery = [c for c in DELIVERY_COLUMNS if c in shipments.columns]
-        self.defects.append(
-            _compact(shipments.filter(defective).select(*_DEFECT_COLUMNS, *delivery))
-        )
+        self._keep_groups(groups)
+        self.defects.append(_compact(defects))
         self._keep_numbers_seen_before(shipments, hashed.get_column("number"))
 
-    def _keep_groups(self, shipments: pl.DataFrame, group: pl.Series) -> None:
+    def _keep_groups(self, groups: pl.DataFrame) -> None:
         """The batch's distinct groups, merged with the earlier ones every GROUP_BATCHES."""
-        self.groups.append(shipments.select(GROUP_COLUMNS).with_columns(group).unique())
+        self.groups.append(groups)
         if len(self.groups) >= GROUP_BATCHES:
             self.groups = [pl.concat(self.groups).unique()]
 
@@ -144,7 +140,7 @@ class _Tallies:
         if maybe.any():
             found = shipments.select("tracking", number=numbers).drop_nulls("number")
             self.numbers.append(_compact(found.filter(maybe)))
-        _set_bits(self.seen, np.unique(slots))
+        _set_bits(self.seen, slots)
 
     def report(
         self, raw: RawTable, tally: Tally, as_of: date | None, today: date | None
@@ -212,33 +208,42 @@ class _Tallies:
 
 
 def _set_bits(bits: npt.NDArray[np.uint8], slots: npt.NDArray[np.uint64]) -> None:
-    """Set the bits `slots` (sorted, distinct) of `bits`: the bits of one byte are or-ed
-    together first, as a byte written twice in one step keeps only its last value."""
-    if not slots.size:
-        return
-    byte = slots >> np.uint64(3)
+    """Set the bits `slots` of `bits`. `ufunc.at` or-s each slot in, however many share a
+    byte (a plain assignment keeps one write per byte); sorting the slots to or them
+    together first cost ten times as much."""
     values = np.left_shift(1, (slots & np.uint64(7)).astype(np.uint8)).astype(np.uint8)
-    starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
-    bits[byte[starts]] |= np.bitwise_or.reduceat(values, starts)
+    np.bitwise_or.at(bits, slots >> np.uint64(3), values)
 
 
 def _judged(rows: pl.DataFrame) -> pl.DataFrame:
     """A batch's rows as shipments' rows: their carrier and tracking verdicts
-    (`ShipmentTable.from_shipments`, as `build_shipments` judges them) and the 9.4E+21 flag."""
+    (`ShipmentTable.from_shipments`, as `build_shipments` judges them)."""
     kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS, "row") if c in rows.columns]
-    shipments = ShipmentTable.from_shipments(rows.select(kept)).frame
-    return shipments.with_columns(scientific=looks_scientific(pl.col("tracking")))
+    return ShipmentTable.from_shipments(rows.select(kept)).frame
 
 
-def _hashed(shipments: pl.DataFrame) -> pl.DataFrame:
-    """What `_Tallies.rows` keeps of a batch's rows."""
-    counted = counted_tracking(shipments)
-    return shipments.select(
+def _tallied(shipments: pl.DataFrame) -> list[pl.LazyFrame]:
+    """What a batch's judged rows leave, as three queries run together: what
+    `_Tallies.rows` keeps of each row, the batch's distinct groups (GROUP_COLUMNS and their
+    hash), and its defects (`_compact` them: they point into the batch's text)."""
+    judged = (
+        shipments.lazy()
+        .with_columns(scientific=looks_scientific(pl.col("tracking")))
+        .with_columns(group=pl.struct(GROUP_COLUMNS).hash())
+    )
+    hashed = judged.select(
         key=pl.struct(shipment_key()).hash(),
-        group=pl.struct(GROUP_COLUMNS).hash(),
-        number=pl.when(counted).then(pl.col("tracking").hash()),
+        group="group",
+        number=pl.when(counted_number()).then(pl.col("tracking").hash()),
         order=(pl.col("order_id").hash() & 0xFFFFFFFF).cast(pl.UInt32),
     )
+    defective = pl.col("reason").is_not_null() & pl.col("excluded").is_null()
+    delivery = [c for c in DELIVERY_COLUMNS if c in shipments.columns]
+    return [
+        hashed,
+        judged.select(*GROUP_COLUMNS, "group").unique(),
+        judged.filter(defective).select(*_DEFECT_COLUMNS, *delivery),
+    ]
 
 
 def _compact(frame: pl.DataFrame) -> pl.DataFrame:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -97,3 +98,14 @@ def test_a_hash_collision_falls_back_to_the_whole_table(
 
     monkeypatch.setattr(tallies, "_first_of_each_key", collide)
     assert report_file(path, as_of=AS_OF) == analyse_file(path, as_of=AS_OF)[0]
+
+
+def test_set_bits_sets_every_slot_however_many_share_a_byte() -> None:
+    # Slots 0-7 share byte 0, 8 and 15 byte 1; 3 comes twice; an independent check by
+    # unpacking the bytes into one flag per slot.
+    slots = np.array([3, 0, 7, 3, 1, 2, 4, 5, 6, 8, 15, 40], dtype=np.uint64)
+    bits = np.zeros(8, np.uint8)
+    tallies._set_bits(bits, slots)
+    flags = np.unpackbits(bits, bitorder="little").astype(bool)
+    assert flags.nonzero()[0].tolist() == [0, 1, 2, 3, 4, 5, 6, 7, 8, 15, 40]
+    assert bits[0] == 0xFF
