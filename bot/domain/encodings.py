@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 SAMPLE_BYTES = 256 * 1024
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -71,6 +69,10 @@ def _pasted_lines_encoding(lines: bytes) -> str:
 
 
 def _legacy_encoding(sample: bytes) -> str:
+    # Imported here: most files are UTF-8, and its import was a tenth of a fresh analysis
+    # worker's start-up (the bot's workers' server imports it once, `isolation._PRELOAD`).
+    from charset_normalizer import from_bytes
+
     best = from_bytes(sample, cp_isolation=_LEGACY_CANDIDATES).best()
     if best is None:
         return "gb18030"  # decodes any byte sequence; garbage then fails header detection

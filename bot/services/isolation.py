@@ -48,10 +48,11 @@ WORKER_BASE_CPU_SECONDS = 60
 WORKER_CPU_SECONDS_PER_MB = 1
 """CPU time an analysis may use: a minute plus a second per MB of file, several times what
 the benchmark files take (docs/performance.md)."""
-_PRELOAD = ["bot.domain.engine", "bot.services.report_replies"]
+_PRELOAD = ["bot.domain.engine", "charset_normalizer", "bot.services.report_replies"]
 """Imported by the workers' server once, so no worker imports them again: the engine for
-an analysis, the report's messages and workbook for a huge report's replies
-(`ReportReplies`, about 0.05 s of CPU a worker otherwise)."""
+an analysis (and the encoding detector, which the engine imports only for a file not in
+UTF-8), the report's messages and workbook for a huge report's replies (`ReportReplies`,
+about 0.05 s of CPU a worker otherwise)."""
 T = TypeVar("T")
 
 
