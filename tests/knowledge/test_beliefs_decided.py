@@ -608,3 +608,37 @@ def test_more_beliefs_against_the_rules(
     lead = _lead(kb, question)
     assert lead.startswith(start), lead
     assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+# Conditions that flip "yes, it can count": never scanned, a Chinese name typed after
+# "Other", a Japan China Post number ending in another code, Buy Shipping's own upload.
+FLIPPED = [
+    ("I put the FedEx number under FedEx but it was never scanned, valid?", "No", ["Yes"]),
+    ("the DHL number hasn't been picked up yet, does it count as valid?", "No", ["Yes"]),
+    ("选了Other然后写了云途物流，可以吗", "不行", ["可以，"]),
+    ("I chose Other and typed 顺丰 as the name, ok?", "No", []),
+    ("日本站用中国邮政，单号结尾是US可以吗", "不", ["对。", "可以。"]),
+    ("用购买配送发的货还需要自己上传单号吗", "不需要", []),
+    ("vtr wat is it", "Valid Tracking Rate", []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "wrong"), FLIPPED)
+def test_a_condition_that_flips_the_yes(
+    kb: KnowledgeBase, question: str, start: str, wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "something wrong with my numbers",
+        "problem with tracking",
+        "issues with my buy shipping labels",
+    ],
+)
+def test_a_trouble_announced_gets_topics(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "unsure"

@@ -244,7 +244,8 @@ def _declares(case: Case) -> bool:
 
 _ANNOUNCED = lazy(
     r"^(?:(?:hey|hi|hello|so|ok|okay|um+|uh+|quick|a|one|small|got a|i have a|i've got a|have a)[\s,]+)*"
-    r"(?:q|qs|question|questions|query|thing|something|issue|problem|help)\s+"
+    r"(?:q|qs|question|questions|query|thing|something|issue|issues|problem|problems|help|trouble)"
+    r"(?:\s+(?:wrong|off|weird|odd|strange|funny|up|going on))?\s+"
     r"(?:about|on|re|regarding|with|concerning|around)\b|"
     r"^(?:关于|有关|说说|说一下|问下|问一下|请教一下|请教)?[^，,。?？!！]{1,12}"
     r"(?:的事|的事情|的事儿|的问题|这块|这件事|方面)(?:儿)?[吧呢啊呀哈。.!！~～\s]*$"

@@ -960,10 +960,21 @@ def _eu_countries(case: Case) -> Decision | None:
     return Decision(code="eu_countries", facts=facts, agrees=agrees, entry="eu-cross-border")
 
 
+_TYPED_HAN_NAME = lazy(
+    r"(?:写了?|填了?|打了?|输入了?|写的是|填的是|typed(?: in)?|wrote|entered|put)\s*[「“\"'(（]?\s*[\u4e00-\u9fff]{2,}"
+)
+"""A carrier's name typed in Han characters, said as typed ("选了Other然后写了云途物流")."""
+_OTHER_PICKED = lazy(r"(?<![a-z])other(?![a-z])|其他|其它")
+
+
+def _typed_in_chinese(case: Case) -> bool:
+    said = _CHINESE_NAME.search(case.text)
+    typed = _OTHER_PICKED.search(case.text) and _TYPED_HAN_NAME.search(case.text)
+    return bool(said or (typed and case.carriers))
+
+
 def _carrier_chinese_name(case: Case) -> Decision | None:
-    if not _CHINESE_NAME.search(case.text) or (
-        not case.concepts & {"carrier"} and not case.carriers
-    ):
+    if not _typed_in_chinese(case) or (not case.concepts & {"carrier"} and not case.carriers):
         return None
     facts: dict[str, Fact] = {"carrier": case.carriers[0].name if case.carriers else ""}
     # "can I type it in Chinese?" is a no; "typed in Chinese it is invalid, right?" a yes.
