@@ -188,15 +188,7 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
     if "change" in decision.facts:
         text = _supposed(decision, t, text)
     if "margin" in decision.facts:
-        margin = int(decision.facts["margin"])
-        room = t.ngettext(
-            "It can take {count} more invalid package and stay above 95%.",
-            "It can take {count} more invalid packages and stay above 95%.",
-            margin,
-        )
-        if not margin:
-            room = t._("One more invalid package and it is no longer above 95%.")
-        text = room + sentence_gap(t) + text  # what was asked first, then the figures
+        text = _room(decision, t) + sentence_gap(t) + text  # what was asked first
     if "new_valid" in decision.facts:
         text = _new_valid(decision, t) + sentence_gap(t) + text  # what was asked first
     if "exempt" in decision.facts:
@@ -224,6 +216,31 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
         text += sentence_gap(t) + late
     label = str(decision.facts.get("label") or "")
     return f"{label}: {text}" if label else text
+
+
+def _room(decision: Decision, t: Translator) -> str:
+    """The more invalid packages a passing group can take, and what one beyond makes."""
+    margin = int(decision.facts["margin"])
+    shipments = int(decision.facts["shipments"])
+    after = int(decision.facts["valid"]) - margin - 1
+    values = {"valid": str(after), "shipments": str(shipments)}
+    values["percent"] = percent_text(after, shipments)
+    if not margin:
+        return t._(
+            "One more invalid package and it is no longer above 95%: {valid} of {shipments} "
+            "= {percent}%.",
+            **values,
+        )
+    beyond = t._(
+        "One more than that makes {valid} of {shipments} = {percent}%, no longer above 95%.",
+        **values,
+    )
+    room = t.ngettext(
+        "It can take {count} more invalid package and stay above 95%.",
+        "It can take {count} more invalid packages and stay above 95%.",
+        margin,
+    )
+    return room + sentence_gap(t) + beyond
 
 
 def _new_valid(decision: Decision, t: Translator) -> str:

@@ -402,9 +402,21 @@ def test_numerals_totals_effects_and_stated_fix_counts(
     [
         # ⌊190⌋ + 1 = 191 valid needed of 200: 194 can lose 3, 191 none.
         ("200个包裹194个有效，还能再有几个无效？", "再有 3 个无效也仍能高于 95%"),
+        # 95.5% of 200 = 191: none to spare; one more is 190/200 = 95.0%.
         (
             "I'm at 95.5% with 200 packages — how many more invalid before I drop below?",
-            "One more invalid package and it is no longer above 95%.",
+            "One more invalid package and it is no longer above 95%: 190 of 200 = 95.0%.",
+        ),
+        # 96% of 250 = 240: 240 − 238 = 2 more; a third makes 237/250 = 94.8%.
+        (
+            "vtr at 96% with 250 packages, how many more can go bad before I'm below",
+            "It can take 2 more invalid packages and stay above 95%. One more than that makes "
+            "237 of 250 = 94.8%",
+        ),
+        # "of those 250" names the total again, not a second whole.
+        (
+            "250 pkgs at 96%, how many of those 250 can still go invalid before I drop",
+            "It can take 2 more invalid packages",
         ),
     ],
 )
@@ -709,3 +721,25 @@ def test_negations_without_apostrophes_numbers_in_words_and_slack(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # "of the 20" names the invalid again: 400 − 20 + 8 fixed before delivery = 388.
+        (
+            "I have 400 shipments. 20 invalid. 8 of the 20 were fixed before delivery. 3 were "
+            "fixed after delivery. Status?",
+            400,
+            388,
+        ),
+        ("200个包裹，20个无效，这20个里有5个签收前改好了", 200, 185),
+        # "out of a hundred" is a whole; "both tracked" is every package valid.
+        ("98 out of a hundred packages are tracked, am i over", 100, 98),
+        ("2 parcels, both tracked, fine?", 2, 2),
+    ],
+)
+def test_a_figure_named_again_is_no_new_whole(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)

@@ -302,7 +302,8 @@ _MARGIN = lazy(
     r"before (?:i|it|we) (?:drop|fall|go)|no longer above|"
     r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再有几[个单].{0,8}(?:掉|不达标|低于)|"
     r"how many (?:more )?(?:can|could) (?:i|we|it) (?:still )?(?:lose|miss|afford|take|spare)|"
-    r"\b(?:room|slack|margin|buffer|headroom|leeway)\b|余量|还能(?:再)?(?:丢|错|坏|漏)(?:多少|几)"
+    r"\b(?:room|slack|margin|buffer|headroom|leeway)\b|余量|还能(?:再)?(?:丢|错|坏|漏)(?:多少|几)|"
+    r"再(?:坏|错|丢|有|漏)(?:多少|几)[个单件]?(?:就|会|才)"
 )
 """How many more invalid packages a passing group can take ("how many more before I drop
 below?", "还能再有几个无效")."""

@@ -123,7 +123,8 @@ _ASKED = lazy(
 belong to no figure."""
 _ALL_VALID = lazy(
     r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
-    r"all (?:are |were )?valid|none (?:are |is |were )?invalid|没有一个无效"
+    r"(?:all|both) (?:of them )?(?:are |were )?(?:valid|tracked|scanned)|none (?:are |is |were )?invalid|"
+    r"没有一个无效|都(?:是)?有效"
 )
 _ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
 _INVALID_WORDS = next(pattern for role, pattern in _ROLE_WORDS if role == "invalid")
@@ -161,7 +162,7 @@ _MONTH_BEFORE = lazy(
 _CLAUSE = lazy(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
 _SENTENCE = lazy(r"[。；;!！?？\n]|\.(?=\s|$)")
 _WHOLE_BEFORE = lazy(
-    r"(?:out of|\bof|in total of|(?<![a-z])in)\s*(?:(?:my|our|the|all|these|those|total)\s+)?$|"
+    r"(?:out of|\bof|in total of|(?<![a-z])in)\s*(?:(?:my|our|the|all|these|those|total|a|an)\s+)?$|"
     r"^\s*/\s*$"
 )
 _WHOLE_AFTER = lazy(
@@ -276,6 +277,7 @@ def read_figures(
         if _INVALID_WORDS.search(said_of):
             rate = 100 - rate  # "5% of my 400 have no tracking": the valid share is the rest
     text, left_out = _left_out_part(text, skip)
+    text = _without_back_references(text)
     words = _role_words(text)
     figures = [f for f in _figures(text, words) if f.value not in skip]
     roles = _assign(figures)
@@ -366,6 +368,23 @@ def _without_left_out(reading: Reading, left_out: _LeftOut | None) -> Reading:
         now=Counts(now.shipments - left_out.count, now.valid),
         then=Counts(then.shipments - left_out.count, then.valid) if then else None,
     )
+
+
+_BACK_FIGURE = lazy(
+    r"(?:\bof|\bamong|out of) (?:the|those|these|them|that)\s+(\d{1,7})\b|(?:这|那)\s*(\d{1,7})\s*[个单件]?(?:里|中|当中)"
+)
+"""A figure told again to say what a part is of ("8 of the 20 were fixed"): no new whole."""
+
+
+def _without_back_references(text: str) -> str:
+    """The text with figures named again as a part's whole blanked, when told before."""
+    for match in reversed(list(_BACK_FIGURE.finditer(text))):
+        group = 1 if match.group(1) else 2
+        told = [m.group(1) for m in _count_matches(text[: match.start()])]
+        if match.group(group) in told:
+            start, end = match.span(group)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def without_exempt(reading: Reading, count: int) -> Reading:
