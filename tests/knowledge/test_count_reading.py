@@ -743,3 +743,19 @@ def test_a_figure_named_again_is_no_new_whole(
     kb: KnowledgeBase, question: str, shipments: int, valid: int
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # A choice asked ("1 more valid or 2?") holds no figure told: 19 of 20 stays.
+        ("we're at 95.0% exactly with 19 of 20, do I need 1 more valid or 2?", 20, 19),
+        ("20个里19个有效，要再修1个还是2个", 20, 19),
+        # "5 个没有": the ones without, said with 没有 alone.
+        ("我有 95 个有效的，5 个没有，是 95% 吧 刚好过？", 100, 95),
+    ],
+)
+def test_choices_asked_and_a_bare_meiyou(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)

@@ -87,6 +87,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"(?:a |any )?(?:valid )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
         r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
+        r"(?<=[个单件票])\s*(?:都)?没有(?=\s*(?:[,，。;；!！?？]|$))|"
         r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
         r"坏|出问题|\brejected\b|\bunconfirmed\b|not accepted|被拒|未确认|不被认可|"
         r"\ball but\b|\ball except\b|\bempty\b|"
@@ -116,6 +117,9 @@ _ASKED = lazy(
     r"(?:max(?:imum)?|at most|\bmost\b|最多|至多)[^\d,.?，。？]{0,40}?"
     r"(?:bad|invalid|defects?|untracked|without (?:valid )?tracking|无效(?:追踪)?|没有?(?:追踪|单号))|"
     r"(?:need to|do i need to|to|should i) fix(?: any)?|fix(?:es)? needed|要修|需要修|还差|修几|"
+    # "do I need 1 more valid or 2?": choices asked, not figures told.
+    r"\b(?:do|would|will|should|shall) (?:i|we|it) (?:still )?need\b[^,.;?，。？]*|"
+    r"(?:要|需要|得)(?:再)?\d+\s*[个单件]?还是\d+\s*[个单件]?|"
     # "which one is failing?", "哪个不达标": asked of the groups, not said of a figure.
     r"(?:(?<!of )(?<!among )(?<!in )\bwhich\b|哪个|哪些|哪几个)[^,.;?，。；？\d]*"
 )
