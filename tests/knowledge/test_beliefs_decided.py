@@ -642,3 +642,28 @@ def test_a_condition_that_flips_the_yes(
 )
 def test_a_trouble_announced_gets_topics(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "unsure"
+
+
+# A rate promised by a feature is no rate of the seller's; a relation denied with 没关系 is
+# a belief corrected; the 1.7 ratio; tracking said to be required in one place only.
+# (question, start, wrong words)
+PROMISES_AND_RELATIONS = [
+    ("有人说用了购买配送VTR就一定是100%", "不对", ["达标"]),
+    ("Buy Shipping means VTR will be 100%, right?", "Not right", ["above 95%"]),
+    ("我的VTR是100%，达标吗", "达标", []),
+    ("VTR和OTDR没关系吧", "不对", []),
+    ("VTR和ODR没有关系对吧", "不对", []),
+    ("untracked orders have double the defect rate?", "No", []),
+    ("无追踪订单的缺陷率是有追踪的1.7倍吧", "对", []),
+    ("amazon only checks tracking on amazon.com right", "Not right", []),
+    ("追踪号只有美国站要求吧", "不对", []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "wrong"), PROMISES_AND_RELATIONS)
+def test_promises_relations_and_ratios(
+    kb: KnowledgeBase, question: str, start: str, wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert not any(word in lead for word in wrong), (wrong, lead)

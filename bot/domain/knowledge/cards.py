@@ -16,7 +16,10 @@ from bot.domain.languages import Lang
 from bot.domain.reference import Carrier, Marketplace
 
 MAX_FORMATS_SHOWN = 3
-_NOT = re.compile(r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受)")
+_NOT = re.compile(
+    r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受)|"
+    r"没(?:有)?(?:关系|关联|联系|影响|算)|无关|unrelated|\bno (?:relation|link|connection)|nothing to do with"
+)
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _PIECE = re.compile(r"\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\})?|([0-9A-Z]+)")
 _CLASS_NAMES = {
@@ -98,7 +101,7 @@ class Claim(_Loose):
 def _kept_negation(match: re.Match[str]) -> str:
     """A belief's words taken out, but a 不/没 glued before them still negates ("FBA订单不算
     vtr吧": 算vtr is the belief's, 不 its negation)."""
-    return "算" if match.string[: match.start()].endswith(("不", "没")) else " "
+    return "算" if match.string[: match.start()].endswith(("不", "没", "没有")) else " "
 
 
 class Cards(_Loose):

@@ -761,6 +761,10 @@ def _rate(text: str, metrics: int = 1) -> float | None:
     return rates[0] if metrics > 1 else min(rates)
 
 
+_PROMISED = lazy(
+    r"(?:一定|肯定|保证|必然|总是|就会|会变成|会是|能到|能达到|guarantee[sd]?|always|will (?:be|get|hit|stay)|"
+    r"would be|means)\s*(?:是|有|达到|到|at|be)?\s*(?:vtr\s*)?$"
+)
 _WAS_RATE = lazy(r"(?:from|从|由)\s*$")
 _USED_TO_BE = lazy(
     r"(?:\bwas|used to be|had been|曾经是?|以前是?|原来是?|之前是?|上周是?|上个月是?)\s*(?:vtr\s*)?$"
@@ -777,6 +781,8 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
         return None  # "95% of 120" is a sum to work out, not a rate
     if _the_bar(text, match):
         return None  # "保持在95%以上", "still above 95%": the bar, whatever is said near it
+    if _PROMISED.search(text[max(0, match.start() - 12) : match.start()]):
+        return None  # "用了购买配送VTR就一定是100%": a rate promised, not the seller's
     if _WAS_RATE.search(text[max(0, match.start() - 8) : match.start()]) and _NOW_RATE.match(
         text, match.end()
     ):

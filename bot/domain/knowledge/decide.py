@@ -1071,7 +1071,10 @@ def _list_claim(case: Case) -> str | None:
     """What a belief says of the list of marketplaces: "only" these, these "denied" (left
     out), these "stated" (on it); None when it says none of that."""
     buy = case.buy_shipping
-    if not (buy or "vtr" in case.concepts) or (buy and case.concepts & _FEEDBACK):
+    tracking = "vtr" in case.concepts or (
+        "trackingid" in case.concepts and _CARES.search(case.text)
+    )
+    if not (buy or tracking) or (buy and case.concepts & _FEEDBACK):
         return None
     if not case.markets and "eu" not in case.concepts:
         return None
@@ -1092,6 +1095,8 @@ def _list_claim(case: Case) -> str | None:
     return "stated" if case.belief and case.markets and about_places_only and one_list else None
 
 
+_CARES = lazy(r"cares? about|checks?|enforce|requires?|考核|要求|管|在意|看重")
+"""Tracking said to be required or checked somewhere: the bar's list, as VTR is."""
 _NOT_ONLY_SAID = lazy(r"(?:not|n't) only|不是只|不只|不仅|不止")
 
 
