@@ -103,16 +103,18 @@ _DATA_WORDS = re.compile(
 
 
 _LEFT_OUT = re.compile(
-    r"\bfba\b|cancel|取消|letters?|信件|平信|unshipped|未发货|没发货|exclu|排除|剔除"
+    r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|unshipped|未发货|没发货|exclu|排除|剔除"
 )
 _COUNTED = re.compile(
-    r"算进|算在|计入|算了没|算没算|算不算|有没有算|count|includ|used|用的|after|剔除|排除|drop|"
+    r"算进|算在|计入|算了没|算没算|算不算|有没有算|算了吗|算上|算吗|有算|统计了|包括|包含|"
+    r"count|includ|used|用的|after|剔除|排除|drop|"
     r"left out|拉低|drag|lower|hurt|pull|影响|affect"
 )
 _YOUR_FIGURES = re.compile(
     r"表里|我的?(?:表|文件|数据|报表)|my (?:file|sheet|report|data)|you used|"
     r"(?:did|didn't|did not|have|haven't) you (?:count|leave|drop|exclude|skip|ignore)|"
-    r"you (?:left|dropped|excluded|skipped|ignored|didn't count|did not count)"
+    r"you (?:left|dropped|excluded|skipped|ignored|didn't count|did not count)|"
+    r"你(?:有没有|有|都)?(?:算|统计|计入|排除|剔除)"
 )
 """Rows of the chat's own file asked about: were they counted, what total is left."""
 
@@ -131,6 +133,8 @@ def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
     named = _LEFT_OUT.search(case.text) and _COUNTED.search(case.text)
     if not (named or _NOT_COUNTED_ASKED.search(case.text)):
         return False
+    if named and any(report.excluded.get(r, 0) for r in _reasons_named(case)):
+        return True  # "取消的订单有没有计入" in a chat whose file has some: its own rows
     return case.own or bool(_YOUR_FIGURES.search(case.text)) or bool(_named_groups(case, report))
 
 
@@ -492,7 +496,7 @@ _TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
 _A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
 _NOT_COUNTED_ASKED = re.compile(
     r"没算进|没有算进|没被算|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
-    r"excluded|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
+    r"exclud(?:e|ed|ing)|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
     r"wasn't counted|don't count|dropped|skipped|ignored"
 )
 """Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去")."""
@@ -515,6 +519,18 @@ _SUPPOSED_FIX = re.compile(
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                   "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}  # fmt: skip
+
+
+def _reasons_named(case: Case) -> list[str]:
+    """The report's exclusion reasons a question names (FBA, cancelled, unshipped)."""
+    reasons = []
+    if "fba" in case.concepts or "fba" in case.text:
+        reasons.append("fba")
+    if re.search(r"cancel|取消", case.text):
+        reasons.append("cancelled")
+    if re.search(r"unshipped|not shipped|未发货|没发货", case.text):
+        reasons.append("not_shipped")
+    return reasons
 
 
 def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:

@@ -759,3 +759,8 @@ def test_choices_asked_and_a_bare_meiyou(
     kb: KnowledgeBase, question: str, shipments: int, valid: int
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
+
+
+def test_fba_glued_to_chinese_is_left_out_of_the_total(kb: KnowledgeBase) -> None:
+    # 300 − 20 FBA = 280 counted, 270 valid.
+    assert _counts(kb, "一共300单，其中20单是FBA的，剩下的有270单有效，达标吗") == Counts(280, 270)

@@ -100,3 +100,26 @@ async def test_fixes_asked_with_back_above_lead_with_the_fixes(
     assert fixes.startswith("Garden不达标") and "修好 1 个包裹" in fixes.split("\n")[0], fixes
     close = await ask("Garden: how close is it to dropping under?")
     assert close.startswith("Garden is below the bar"), close
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "fba的" glued to Chinese, "算了吗": the file's 3 FBA rows.
+        ("FBA的单你算了吗", "没有算进去"),
+        # No "my" said: the file has cancelled rows, so they are its own (2).
+        ("取消的订单有没有计入", "没有算进去"),
+        # Every reason at once: FBA 3, cancelled 2, EU letters 2.
+        ("how many did you exclude", "Not counted: FBA (Amazon-fulfilled) 3, cancelled 2"),
+        ("我这个表有多少单没算进去？为什么没算", "未计入：FBA（亚马逊配送） 3"),
+    ],
+)
+async def test_rows_left_out_asked_without_my_or_a_reason(
+    ask: Ask, question: str, lead: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead), reply
+    if "FBA" in question:
+        assert "3" in reply.split("\n")[0], reply
+    if "取消" in question:
+        assert "2" in reply.split("\n")[0], reply

@@ -299,7 +299,7 @@ _LETTER = lazy(r"letters?|信件|平信|\bbrief\b")
 """A part of the packages the seller says is exempt: said so, JP orders under ¥1,000, EU
 orders under €20 sent as letters (a parcel under €20 is not)."""
 _NOT_COUNTED = lazy(
-    r"cancel+(?:ed|ations?)|取消|\bfba\b|\bafn\b|fulfilled by amazon|amazon[- ]fulfilled|亚马逊配送|"
+    r"cancel+(?:ed|ations?)|取消|(?<![a-z])(?:fba|afn)(?![a-z])|fulfilled by amazon|amazon[- ]fulfilled|亚马逊配送|"
     r"not (?:yet )?shipped|unshipped|未发货|没发货|还没发"
 )
 """A part of the orders VTR never counts (domain.md: cancelled, Amazon-fulfilled, not
