@@ -667,3 +667,22 @@ def test_promises_relations_and_ratios(
     lead = _lead(kb, question)
     assert lead.startswith(start), lead
     assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+# The US scan rule with no scan at all, or one scan named by its kind (domain.md 1b): under
+# USD 5 one scan is enough, none never is. (question, start, wrong words)
+US_SCANS = [
+    ("美国站3美元的单子，没有任何扫描，可以吗", "不可以", ["算有效"]),
+    ("a $4 US order from China that was never scanned is fine, right?", "Not right", []),
+    ("a 4.99 USD order from China to the US with one acceptance scan: valid?", "Yes", []),
+    ("美国站8美元的单只有一条揽收扫描，够吗", "不够", []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "wrong"), US_SCANS)
+def test_the_us_scan_rule_with_none_or_one_scan(
+    kb: KnowledgeBase, question: str, start: str, wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert not any(word in lead for word in wrong), (wrong, lead)

@@ -781,11 +781,13 @@ def _involved(case: Case) -> list[str]:
 
 
 _NO_SCAN = lazy(
-    r"不需要.{0,4}扫描|不用.{0,4}扫描|没有扫描也|没有?(?:任何)?扫描(?:记录)?(?:也)?(?:可以|行|算|没事|没问题)|"
-    r"无需扫描|no (?:carrier )?scans?|don't need any|do not need any|without (?:any )?scan|unscanned"
+    r"不需要.{0,4}扫描|不用.{0,4}扫描|没有?(?:任何)?(?:的)?(?:承运商)?(?:扫描|揽收)|无扫描|未扫描|零扫描|"
+    r"无需扫描|no (?:carrier )?scans?|zero scans?|\b0 scans?|don't need any|do not need any|"
+    r"without (?:any )?scan|unscanned|never (?:been )?scanned|not (?:been )?scanned"
 )
 _ONE_SCAN = lazy(
-    r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:carrier )?scan|single scan|1 scan|scanned once"
+    r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:[a-z-]+ )?scan|single (?:[a-z-]+ )?scan|1 (?:[a-z-]+ )?scan|"
+    r"scanned once|only scanned at|只(?:有|扫)[^，。,.]{0,4}(?:一|1)(?:次|个|条)"
 )
 
 
