@@ -123,18 +123,18 @@ _REASONS: dict[int, DefectReason | None] = {
 
 
 class _Numbers:
-    """A column of numbers as one UTF-8 buffer: a check rule gets the numbers of one length
-    as a matrix of their codes, with no Python object per number."""
+    """A column of numbers, for check rules that want the numbers of one length as a matrix
+    of their codes: gathered and joined by polars into one buffer per matrix, no Python
+    object per number (and no buffer of the whole column, which for an upload's whole
+    table would be tens of MB)."""
 
     def __init__(self, numbers: pl.Series) -> None:
-        self.lengths = numbers.str.len_bytes().fill_null(0).to_numpy().astype(np.intp)
-        joined: str = numbers.str.join("").item()
-        self.codes = np.frombuffer(joined.encode(), dtype=np.uint8)
-        self.starts = np.cumsum(self.lengths) - self.lengths
+        self.numbers = numbers
+        self.lengths = numbers.str.len_bytes().fill_null(0).to_numpy()
 
     def matrix(self, rows: npt.NDArray[np.intp], length: int) -> npt.NDArray[np.uint8]:
-        codes: npt.NDArray[np.uint8] = self.codes[self.starts[rows][:, None] + np.arange(length)]
-        return codes
+        joined: bytes = self.numbers.gather(rows).str.join("").cast(pl.Binary).item()
+        return np.frombuffer(joined, dtype=np.uint8).reshape(len(rows), length)
 
 
 def _fitting(formats: list[TrackingFormat]) -> pl.Expr:
