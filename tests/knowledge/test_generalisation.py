@@ -844,3 +844,23 @@ def test_a_one_word_verdict_asked_and_a_limit_asked(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
     assert _first_line(kb, question).startswith(lead), _first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "fact"),
+    [
+        # A metric's name asked ("全称", "stand for") is that metric's, not the carrier entry
+        # "英文" reaches; a marketplace asked "on the list" for VTR gets the bar's list.
+        ("VTR英文全称是什么", "vtr-what", "Valid Tracking Rate"),
+        ("what does ODR stand for", "metric-odr", "Order Defect Rate"),
+        ("OTDR是什么的缩写", "metric-on-time-delivery", "准时交货率"),
+        ("Is Canada on the VTR list?", "vtr-marketplaces-china", "not on the list"),
+        ("is the UK on the list for VTR?", "vtr-marketplaces-china", "Amazon.co.uk"),
+    ],
+)
+def test_a_metric_name_and_a_marketplace_on_the_list(
+    kb: KnowledgeBase, question: str, entry: str, fact: str
+) -> None:
+    answer = kb.answer(question)
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert answer.matched == entry and fact in reply, (answer.matched, reply)

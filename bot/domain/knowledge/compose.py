@@ -65,7 +65,7 @@ _YES_NO_EN = lazy(
 )
 _VTR_BAR_FIGURE = lazy(r"(?<![\d.])95\s?%")
 """95% said with a bar's word is VTR's bar, its name unsaid ("the 95% rule")."""
-_BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid"})
+_BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid", "list"})
 """What a question about where VTR's bar applies says beside the place."""
 _FORMAT = lazy(
     r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters"

@@ -613,6 +613,29 @@ def _one_metric_two_names(case: Case) -> Decision | None:
     )
 
 
+_NAME_ASKED = lazy(
+    r"全称|全名|英文名|英文全称|中文名|缩写|简称|stand(?:s)? for|full name|full form|abbreviat|short for|acronym"
+)
+
+
+def _metric_name(case: Case) -> Decision | None:
+    """ "VTR英文全称是什么", "what does ODR stand for": one metric's name asked, answered
+    with its name, target and window (not the carrier entry "英文" would reach)."""
+    if (
+        len(case.metrics) != 1
+        or not _NAME_ASKED.search(case.text)
+        or _SAME_NAME_PAIR.search(case.text)
+    ):
+        return None
+    metric = case.metrics[0]
+    return Decision(
+        code="metrics_named", facts={"metrics": metric}, entry=METRIC_ENTRIES_WHAT[metric]
+    )
+
+
+_SAME_NAME_PAIR = lazy(r"一样|一回事|同一个|\bsame\b|identical")
+
+
 def _metrics_named(case: Case) -> Decision | None:
     """ "VTR和LSR分别按多少天算": several metrics named, each one's own target and window
     (never the others' figures), then the entry of the one compared with VTR."""
@@ -1198,6 +1221,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _metric_window,
     _metric_identity,
     _one_metric_two_names,
+    _metric_name,
     _metrics_named,
     _letter_outside_eu,
     _value_rules,
