@@ -686,3 +686,27 @@ def test_the_us_scan_rule_with_none_or_one_scan(
     lead = _lead(kb, question)
     assert lead.startswith(start), lead
     assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+# Requirements asked: Buy Shipping is never required nor the only way, integrated carriers
+# are not the only ones, tracking is required for every order, letters included (1b, 2).
+# (question, start, wrong words)
+REQUIRED = [
+    ("只能用购买配送才能保护VTR吗", "不是", ["能。"]),
+    ("is Buy Shipping the only way to protect VTR?", "No", ["Yes"]),
+    ("do I have to use Buy Shipping?", "No", []),
+    ("必须用购买配送吗", "不是", []),
+    ("只能用亚马逊合作的物流吗", "不是", ["超出"]),
+    ("是不是必须要有追踪号", "是", ["不是"]),
+    ("平信也要追踪号吗", "要", []),
+    ("do letters need tracking?", "Yes", []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "wrong"), REQUIRED)
+def test_what_is_required_and_what_is_not(
+    kb: KnowledgeBase, question: str, start: str, wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert not any(word in lead for word in wrong), (wrong, lead)
