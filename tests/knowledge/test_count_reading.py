@@ -764,3 +764,26 @@ def test_choices_asked_and_a_bare_meiyou(
 def test_fba_glued_to_chinese_is_left_out_of_the_total(kb: KnowledgeBase) -> None:
     # 300 − 20 FBA = 280 counted, 270 valid.
     assert _counts(kb, "一共300单，其中20单是FBA的，剩下的有270单有效，达标吗") == Counts(280, 270)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Asked to work it out, not whether it passes: the verdict line, no "No —".
+        # 812 − 41 = 771: 94.95…% → 94.95 (cut, not 95.0).
+        (
+            "can you work out my VTR: total self-fulfilled 812, invalid tracking 41",
+            "771 valid of 812 = 94.95%: below the bar",
+        ),
+        # "my numbers:" names no group; "toys shipped:" names toys.
+        ("my numbers: shipped=640 valid=610", "610 valid of 640 = 95.3%"),
+        ("toys shipped: 75 / valid: 71 / invalid: 4", "toys: 71 valid of 75 = 94.7%"),
+        # "will I be above 95?" and "能过吗" ask pass or fail: the yes or no stays.
+        ("if I fix 3 of 300 with 283 valid will I be above 95?", "Yes — With 3 more fixed"),
+    ],
+)
+def test_a_yes_or_no_only_when_passing_is_asked_and_names_that_are_no_names(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -19,7 +19,7 @@ from bot.domain.knowledge.cards import (
     without_yes,
 )
 from bot.domain.knowledge.case import NOT_EXEMPT, Case, denies, states_a_belief
-from bot.domain.knowledge.decide import METRIC_ENTRIES, decide
+from bot.domain.knowledge.decide import METRIC_ENTRIES, asks_pass_or_fail, decide
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
@@ -506,8 +506,12 @@ class Composer:
         # confirm or correct; a figure told that way ("VTR sitting at 94.9") is no belief.
         belief = case.belief or (_declares(case) and decision.code not in FIGURE_CODES)
         choice = "还是" in text if belief else bool(_CHOICE.search(text))
-        inverted = decision.code == "vtr_counts" and _asks_inverted(text)
+        counts = decision.code == "vtr_counts"
+        inverted = counts and _asks_inverted(text)
         asked = (belief or is_yes_no(text) or inverted) and not choice
+        # Figures asked of without a word of passing or failing ("can you work out my VTR:
+        # …", "VTR?") get the verdict line alone: a bare "No —" would answer the wrong thing.
+        asked = asked and (belief or not counts or asks_pass_or_fail(text))
         update = {
             "belief": belief,
             "agrees": decision.agrees if asked else None,

@@ -47,8 +47,10 @@ _ASKS_PASS = lazy(
     r"要修吗|需要修|还要修|need to fix|need fixing|还差|差多少|how far|away from|有事吗|要紧吗|没事吧|"
     r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|trouble|"
     r"\bany (?:problems?|issues?)\b|\bproblems?\?|\bissues?\?|\bafford\b|"
-    r"\b(?:can|could|will|would) (?:i|we|it|the shop|my shop) (?:still )?(?:take|handle|survive|absorb|stand)\b|"
-    r"\bstill (?:above|over|pass|passing|clear)\b|扛得住|撑得住|顶得住|受得了|还能过|还过得了"
+    r"\b(?:can|could|will|would) (?:i|we|it|the shop|my shop) (?:still )?(?:take|handle|survive|absorb|stand)s?\b|"
+    r"\bstill (?:above|over|pass|passing|clear)\b|扛得住|撑得住|顶得住|受得了|还能过|还过得了|能过|可以过|会过|过吗|过得了|保得住|"
+    r"\b(?:be|get|stay|go|am i|are we|is it|i'm|we're)\s+(?:above|over)\s*95|\bclear 95|"
+    r"\b(?:am i|are we|is it|will i be|will we be|would i be|would we be) (?:over|above)\b"
 )
 _FAIL_WORDS = lazy(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
@@ -281,7 +283,7 @@ def _vtr_counts(case: Case) -> Decision | None:
     shipments, valid = case.counts.shipments, case.counts.valid
     above = is_above(valid, shipments)
     label = _LABEL.match(case.text)
-    name = label.group(1).strip() if label and not _ASKING.search(label.group(1)) else ""
+    name = _name(label.group(1)) if label else ""
     facts = _vtr_facts(shipments, valid, case.as_written(name) if name else "")
     facts.update(_supposed(case))
     if case.reading is not None and "late_fix" in case.reading.roles:
@@ -321,6 +323,23 @@ _STATED_FIXES = lazy(
 _EFFECT = lazy(r"影响|affect")
 """Asked whether something affects VTR: the verdict line answers, a yes or no would not
 say which way."""
+
+
+_NO_NAME = lazy(
+    r"^(?:my|our|the|我的|我们的?)?\s*(?:numbers?|figures?|stats?|data|situation|status|"
+    r"数据|情况|状况|数字)$"
+)
+_FIGURE_TAIL = lazy(r"\s*(?:shipped|sent|total|valid|invalid|发货|发了|总数|有效|无效)$")
+
+
+def _name(label: str) -> str:
+    """A group's name from the words before a colon: none from a question ("how many do I
+    have to fix:") or a word for figures ("my numbers:"); a role word it ends with is the
+    figure's ("toys shipped: 75" names "toys")."""
+    label = _FIGURE_TAIL.sub("", label.strip())
+    if _ASKING.search(label) or _NO_NAME.match(label):
+        return ""
+    return label
 
 
 def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
@@ -690,6 +709,12 @@ def _shipment_age(case: Case) -> Decision | None:
     agrees = None if WINDOW_DAYS < age <= SURELY_OUT_AFTER_DAYS else inside != case.negated
     facts["unsure"] = agrees is None
     return Decision(code="shipment_age", facts=facts, agrees=agrees, entry="vtr-window")
+
+
+def asks_pass_or_fail(text: str) -> bool:
+    """The question asks whether figures pass or fail, in words that say which ("ok?",
+    "达标吗", "am I cooked"), not only "what is it"."""
+    return bool(_ASKS_PASS.search(text) or _FAIL_WORDS.search(text))
 
 
 def _passes_asked(case: Case, passes: bool) -> bool:
