@@ -34,12 +34,15 @@ _CODE_AND_DATA = (
     (_DOMAIN / "data", "*.yaml"),
     (_DOMAIN, "reference.py"),
     (_DOMAIN, "languages.py"),
+    (Path(__file__).resolve().parent, "knowledge_cache.py"),  # which registries are kept
 )
 
 
-ANSWER_REGISTRIES = ("vocabulary.yaml",)
+ANSWER_REGISTRIES = ("vocabulary.yaml", "carriers.yaml")
 """The registries (bot/domain/data) the answering code reads as it answers: the letter
-services' words (knowledge/case.py). One left out only costs reading its YAML."""
+services' words (knowledge/case.py) and the carriers' number formats (a number pasted into a
+question is told by its shape: knowledge/entities.py). One left out only costs reading its
+YAML."""
 
 
 def source_key(directory: Path) -> str:
