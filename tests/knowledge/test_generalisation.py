@@ -864,3 +864,27 @@ def test_a_metric_name_and_a_marketplace_on_the_list(
     answer = kb.answer(question)
     reply = render_answer(answer, kb, translator(answer.lang), html=False)
     assert answer.matched == entry and fact in reply, (answer.matched, reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "leads"),
+    [
+        # A part that ends in a verdict tag ("ok吧", "right") asks; "btw" after a comma starts
+        # another question even when the first holds a belief; 是不是 denies nothing.
+        ("VTR目前96%，ok吧，btw FBA受影响吗", ["对。达标", "不是。FBA"]),
+        (
+            "my vtr is 94.5% right now, am i cooked? also whats the window",
+            ["Yes — A VTR of 94.5%", "VTR looks at the last 30 days"],
+        ),
+        ("VTR是不是按订单算的？FBA算不算？", ["不是。VTR 按包裹算", "不算。FBA"]),
+    ],
+)
+def test_each_part_leads_with_its_own_verdict(
+    kb: KnowledgeBase, question: str, leads: list[str]
+) -> None:
+    answer = kb.answer(question)
+    parts = [answer.model_copy(update={"parts": []}), *answer.parts]
+    firsts = [render_answer(p, kb, translator(p.lang), html=False).split("\n", 1)[0] for p in parts]
+    assert len(firsts) == len(leads), firsts
+    for first, lead in zip(firsts, leads, strict=True):
+        assert first.startswith(lead), (first, lead)

@@ -422,6 +422,12 @@ MAX_PARTS = 3
 questions is common), more would bury each answer."""
 
 
+_ANOTHER_ASKED = re.compile(
+    r"\bbtw\b|by the way|另外|顺便|\balso\b|\bplus\b|还有(?![效多救几没什的])"
+)
+"""Words that start another question, whatever the question marks say."""
+
+
 def _decided_as_one(whole: Answer, question: str) -> bool:
     """The whole message is one case: the seller's figures, or one belief with its verdict
     asked once at the end ("POA: root cause, what we did, how we prevent it, right?"),
@@ -431,6 +437,7 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
         return False
     one_belief = decision.belief and decision.agrees is not None
     asked_once = question.count("?") + question.count("？") <= 1
+    asked_once = asked_once and not _ANOTHER_ASKED.search(question.casefold())
     return bool(decision.facts.get("shipments")) or (one_belief and asked_once)
 
 

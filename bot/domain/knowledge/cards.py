@@ -81,7 +81,10 @@ class Claim(_Loose):
         )
 
     def denied_in(self, text: str) -> bool:
-        return any(re.search(p, text) for p in self.denied_by)
+        """A denial pattern matches, once 是不是 / 算不算 are taken out: "是不是按订单算的"
+        asks, its 不是按订单 denies nothing."""
+        said = _A_NOT_A.sub("", text)
+        return any(re.search(p, said) for p in self.denied_by)
 
     def negated_around(self, text: str) -> bool:
         """A negation outside the words that make the belief ("Buy Shipping isn't free",

@@ -103,7 +103,8 @@ _BELIEF = lazy(
     r"\b(?:saw|seen|found|read)(?: it| that)? (?:somewhere|online|on (?:a |the )?(?:forum|group|blog|facebook|reddit|youtube|wechat))|"
     # A verdict asked for by one word after the statement ("… times. accurate?", "，准确吗").
     r"(?:^|[.,;!。，；]\s*)(?:is (?:that|this|it) )?(?:accurate|legit|true|real|correct|right|so)\s*[?？]|"
-    r"准确吗|属实吗|准不准|靠不靠谱|对么|是么|没错吧|没说错吧"
+    r"准确吗|属实吗|准不准|靠不靠谱|对么|是么|没错吧|没说错吧|"
+    r"[,，\s](?:right|correct)\W*$"
 )
 _HOW_MANY = lazy(
     r"多少个|几[个单件票笔包]|多少单|多少包裹|多少件|how many|要修几|还要修|还差|还需要|多少"

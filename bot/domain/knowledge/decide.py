@@ -40,7 +40,8 @@ METRIC_ENTRIES_WHAT = {**METRIC_ENTRIES, "vtr": "vtr-what"}
 
 _ASKS_PASS = lazy(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
-    r"\bok\b|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
+    r"(?<![a-z])ok(?![a-z])|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
+    r"cooked|screwed|doomed|toast\b|in trouble|完蛋|会挂|挂了|凉了|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
     r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题|"
     r"\bbad\b|严重吗|block|restrict|suspend|penal|被限制|被封|封店|处罚|受限|"
@@ -60,7 +61,7 @@ _FAIL_WORDS = lazy(
     r"以下|跌破|掉到|掉下|drop|fall|(?<!算)不算(?:达标|合格|过)|算不上|"
     r"(?:doesn't|does not|won't|isn't|not) (?:count as )?pass|\bmatter\b|有影响|影响大|"
     r"\b(?:cooked|screwed|doomed|toast|hosed|done for|busted|sunk)\b|完蛋|凉了|会挂|要挂|挂了|挂吗|玩完|死定|"
-    r"fix(?:es)? needed|fix any|need to fix|要修几|修几个"
+    r"fix(?:es)? needed|fix any|need to fix|要修几|修几个|cooked|screwed|doomed|toast\b|in trouble|完蛋|会挂|挂了|凉了"
 )
 _ONLY = lazy(
     r"只(?!要|是因为)|仅(?!供)|唯一|光看|单看|就(?:看|只|管|考核|针对|适用|限)|"

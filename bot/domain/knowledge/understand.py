@@ -326,7 +326,7 @@ _ASKS_ZH = lazy("吗|嗎|呢|怎么|如何|多久|多少|哪|什么|为什么|�
 _ASKS_EN = lazy(
     r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did|whether)\b|"
     r"[.!?,;]\s+(?:is|are|does|do|can|could|should|will|would|did|am|has|have)\b|"
-    r"\b(?:what|which|when|where|why|how)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)"
+    r"\b(?:what|which|when|where|why|how|whats|hows|wheres|whens|whys)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)"
 )
 
 
@@ -360,7 +360,7 @@ _PIECE_END = lazy(
     # "how do I fix it and by when …", "what is it and how to check it": a new question word
     # after "and" starts a new question.
     r"\s+and\s+(?=(?:by when|when|how|where|what|which|why|can|do|does|is|are|will|should|whether)\b)|"
-    r"\s+(?=(?:btw|by the way)\b)|"
+    r"(?:\s+|[,，;；]\s*)(?=(?:btw|by the way)\b)|"
     r",\s+(?:and\s+|also\s+|plus\s+)?(?=(?:can|could|is|are|does|do|how|what|where|when|which|why|will|should|whether)\b)|"
     r"[,，]\s*(?=(?:还有|另外|以及|那|顺便问一?下)[^,，]{2,})|"
     # "VTR怎么算还有FBA受影响吗": the same words start a question without a comma too (not
@@ -415,10 +415,16 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[)）、]|\d{1,2}\.(?=\s)|
 
 
 def asks(sentence: str) -> bool:
-    """The sentence asks something: a question mark, or a question word of either language."""
+    """The sentence asks something: a question mark, a question word of either language,
+    or a tag asking for a verdict ("VTR目前96，ok吧，", "…, right")."""
     return sentence.endswith(("?", "？")) or bool(
-        _ASKS_ZH.search(sentence) or _ASKS_EN.search(sentence.casefold())
+        _ASKS_ZH.search(sentence)
+        or _ASKS_EN.search(sentence.casefold())
+        or _VERDICT_TAG.search(sentence.casefold())
     )
+
+
+_VERDICT_TAG = lazy(r"(?:吧|对吧|是吧|没错吧|\bright|\bcorrect|\bok|\bokay)\W*$")
 
 
 _WORD_THEN_NUMBER = lazy(r"(?<![a-z0-9])([a-z]{2,})(\d{2,}(?:\.\d+)?%?)")
