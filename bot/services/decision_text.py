@@ -277,6 +277,14 @@ def _supposed(decision: Decision, t: Translator, verdict: str) -> str:
         percent=f["now_percent"],
     )
     gap = " " if t.lang == "en" else ""
+    if decision.facts["change"] == "fix" and not decision.facts["above"]:
+        # "if I fix 1, am I above?" — not enough: the fixes needed from now, in all.
+        total = int(decision.facts["count"]) + int(decision.facts["needed"])
+        now = (
+            t.ngettext("From now, {count} fix in all.", "From now, {count} fixes in all.", total)
+            + sentence_gap(t)
+            + now
+        )
     return f"{head}{gap}{verdict}{sentence_gap(t)}{now}"
 
 

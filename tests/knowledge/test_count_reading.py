@@ -787,3 +787,31 @@ def test_a_yes_or_no_only_when_passing_is_asked_and_names_that_are_no_names(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # What a defect report lists are the invalid ones: 800 − 30 + 6 fixed in time = 776,
+        # 97.0%.
+        (
+            "800 orders shipped, my defect report listed 30. corrected 6 of them before the "
+            "buyers received them. where am I?",
+            "776 valid of 800 = 97.0%",
+        ),
+        # A supposed fix that is not enough: 283 + 2 = 285/300 = 95.0%, one more needed,
+        # ⌊285⌋ + 1 − 283 = 3 from now.
+        (
+            "300 shipped, 283 valid, if I fix only 2 am I back above 95?",
+            "No — With 2 more fixed: 285 valid of 300 = 95.0%",
+        ),
+        ("300个包裹283个有效，修好2个能过吗", "不能。如果再修好 2 个：不达标：300 个里 285 个有效"),
+    ],
+)
+def test_defect_report_figures_and_fixes_that_are_not_enough(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead), reply
+    if "283" in question:
+        assert "From now, 3 fixes in all." in reply or "从现在算，一共要修 3 个。" in reply

@@ -70,6 +70,8 @@ _NOISE = r"defect report|缺陷报告|缺陷明细|有效追踪率|追踪率|跟
 _NUMBER_NOUNS = r"tracking numbers?|单号|运单号|追踪号|跟踪号|号码"
 """The tracking number itself: its 单 is no package count (after "没单号" is read)."""
 _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
+    # What a VTR defect report lists are the invalid packages ("the defect report showed 50").
+    ("invalid", r"defect report|缺陷报告|缺陷明细|defects? list|缺陷列表"),
     (None, _NOISE),
     ("daily", r"per day|a day|/day|daily|each day|every day|每天|一天|日均|每日"),
     (
@@ -131,7 +133,9 @@ _ALL_VALID = lazy(
     r"没有一个无效|都(?:是)?有效"
 )
 _ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
-_INVALID_WORDS = next(pattern for role, pattern in _ROLE_WORDS if role == "invalid")
+_INVALID_WORDS = [pattern for role, pattern in _ROLE_WORDS if role == "invalid"][-1]
+"""The words of invalid packages themselves (the last invalid pattern; the first is the
+defect report that lists them)."""
 _WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 3.0}
 """How much a role says: a fix or a daily volume is specific, a package noun is not."""
 
@@ -177,7 +181,8 @@ _WHOLE_AFTER = lazy(
 _HYPOTHETICAL = lazy(
     r"\bif\b|what if|suppose|would|\bwill\b|\bshould\b|enough|\bthen\b|要是|如果|假如|假设|万一|"
     r"after (?:fixing|correcting|i fix)|之后能|以后能|之后会|后能过|"
-    r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? "
+    r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? |"
+    r"能过|会过|能达标|能高于|能回到|能不能过|会不会过"
 )
 _BEFORE_DELIVERY = lazy(
     r"before (?:the )?(?:delivery|buyers?|they|it was|it's|deliver)|in time|still in transit|"
