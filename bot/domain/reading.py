@@ -27,9 +27,11 @@ DELIMITERS = ("\t", ",", ";", "|")
 _PAREN_SUFFIX = re.compile(r"[(（\[【].*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _CR, _LF = ord("\r"), ord("\n")
-_SLICE_BYTES = 256 << 10
+_SLICE_BYTES = 64 << 10
 """numpy reads a chunk's bytes this many at a time: temporary arrays of a whole 4 MB chunk,
-made on the reading thread, would add to the analysis's peak."""
+made on the reading thread, would add to the analysis's peak; and below the 256 KiB from
+which the analysis worker has glibc map a block on its own (isolation.py), each slice's
+temporaries reuse the heap instead of being mapped and faulted in anew."""
 
 
 CHUNK_BYTES = 4 << 20
