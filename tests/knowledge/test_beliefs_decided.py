@@ -710,3 +710,23 @@ def test_what_is_required_and_what_is_not(
     lead = _lead(kb, question)
     assert lead.startswith(start), lead
     assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+# True beliefs said in the seller's own words get "Right"/"对" first: the formula, where VTR
+# is shown, the unit, the bar per category, Buy Shipping and VAT. (question, start)
+TRUE_BELIEFS = [
+    ("VTR is valid tracking divided by all self-fulfilled shipments, right?", "Right"),
+    ("VTR = 有效追踪的包裹 ÷ 全部自发货包裹，对吧", "对"),
+    ("I can find VTR under Account Health > Shipping Performance, right?", "Right"),
+    ("账户状况里的配送绩效可以看到VTR吧", "对"),
+    ("the unit is the package, not the order, right?", "Right"),
+    ("the bar is per category, so one bad category doesn't sink the rest, correct?", "Right"),
+    ("Buy Shipping helps with EU VAT, right?", "Right"),
+]
+
+
+@pytest.mark.parametrize(("question", "start"), TRUE_BELIEFS)
+def test_a_true_belief_in_own_words_is_confirmed(
+    kb: KnowledgeBase, question: str, start: str
+) -> None:
+    assert _lead(kb, question).startswith(start), _lead(kb, question)

@@ -1211,7 +1211,11 @@ _NOT_ACCOUNT_WIDE = lazy(
 
 
 def _account_wide(case: Case) -> Decision | None:
-    if "vtr" not in case.concepts and "trackingid" not in case.concepts:
+    # "the bar is per category": the bar, named without VTR, is VTR's.
+    ours = case.concepts & {"vtr", "trackingid"} or (
+        "threshold" in case.concepts and case.metric is None
+    )
+    if not ours:
         return None
     if "defectreport" in case.concepts:
         return None  # "the defect report can be filtered by category": the report's filters
