@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.domain import reading
 from bot.domain.engine import analyse_file
@@ -108,3 +110,33 @@ def test_record_end(data: bytes, quote: bytes | None, expected: int) -> None:
 
 def test_an_unclosed_quote_at_the_end_is_cut_off_alone() -> None:
     assert reading._record_end(b'a,"x\nb\nc\n', b'"', at_end=True) == 5
+
+
+@given(
+    body=st.binary(max_size=400).map(
+        lambda raw: bytes(b'ab,"\n'[byte % 5] for byte in raw)  # few kinds of bytes
+    ),
+    chunk_bytes=st.sampled_from([1, 7, 30, 200]),
+    quoted=st.booleans(),
+)
+@settings(max_examples=150, deadline=None)
+def test_chunks_cover_the_text_and_end_at_record_ends(
+    tmp_path_factory: pytest.TempPathFactory, body: bytes, chunk_bytes: int, quoted: bool
+) -> None:
+    """Whatever the cut (in one block, or over blocks joined): the chunks are the text
+    after the header in order, each ends a line, and each holds whole quoted cells (an
+    even number of quotes) unless it is a line cut off alone for a quote that never
+    closes. Checked by the chunks' own bytes, independently of how they were cut."""
+    path = tmp_path_factory.mktemp("chunks") / "f.csv"
+    path.write_bytes(b"h1,h2\n" + body)
+    layout = reading._TextLayout("," if quoted else "\t", 0, {"a": 0}, 2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "CHUNK_BYTES", chunk_bytes)
+        patch.setattr(reading, "MAX_QUOTED_BYTES", 60)
+        chunks = list(reading._record_chunks(path, layout))
+    text = body if not body or body.endswith(b"\n") else body + b"\n"
+    assert b"".join(chunks) == text
+    for chunk in chunks:
+        assert chunk.endswith(b"\n")
+        one_line = chunk.count(b"\n") == 1
+        assert not quoted or chunk.count(b'"') % 2 == 0 or one_line
