@@ -815,3 +815,36 @@ def test_defect_report_figures_and_fixes_that_are_not_enough(
     assert reply.startswith(lead), reply
     if "283" in question:
         assert "From now, 3 fixes in all." in reply or "从现在算，一共要修 3 个。" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # ⌊95⌋ + 1 = 96 of 100: the stated minimum is right.
+        (
+            "we need at least 96 of 100 valid, yes?",
+            "Right: Of 100 packages, at least 96 need valid tracking",
+        ),
+        # ⌊950⌋ + 1 = 951 of 1,000: at most 49 without, not 50.
+        (
+            "so with 1000 packages I can have up to 50 without tracking?",
+            "No — Of 1000 packages, at least 951 need valid tracking",
+        ),
+        # ⌊190⌋ + 1 = 191 of 200: 9 at most, right.
+        ("我算了一下，200单最多只能有9单没追踪，对吧", "对。200 个包裹里至少要有 191 个有效追踪"),
+        # ⌊285⌋ + 1 = 286 of 300: 14 at most, not 15.
+        ("with 300 orders, max invalid is 15, right?", "Not right: Of 300 packages, at least 286"),
+        # A single bad one of 10: 9/10 = 90.0%, it fails.
+        (
+            "a category with only 10 packages fails with a single bad one, right?",
+            "Right: 9 valid of 10 = 90.0%",
+        ),
+        # 95% told after the invalid count is the VTR (190/200), not the invalid share.
+        ("200单里10单没追踪刚好95%，不达标对吧", "对。不达标：200 个里 190 个有效 = 95.0%"),
+    ],
+)
+def test_a_stated_limit_is_checked_against_the_bar(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(lead), first

@@ -664,6 +664,8 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
         -1
     ]
     near = f"{before} {after}"
+    if float(match.group(1)) >= 50 and not _INVALID.search(after):
+        return False  # "10单没追踪刚好95%": a rate told after the invalid count is the VTR
     return bool(_INVALID.search(near)) and not _OTHER_DEFECT.search(near)
 
 

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above, new_valid_needed
 from bot.domain.knowledge.case import NOT_EXEMPT, NOT_OFFERED, Case
+from bot.domain.knowledge.figures import stated_limit
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
@@ -397,6 +398,38 @@ _ALLOWANCE = lazy(
     r"needs? (?:valid|tracking|to (?:have|be|carry))|have to (?:have|be)|required|"
     r"(?:需要|必须|得|要)有有?(?:效|追踪|单号)"
 )
+
+
+_LIMIT_TALK = lazy(
+    r"\b(?:need|needs|must|can|could|allowed|allow|afford|max|maximum|limit)\b|允许|只能|能有|可以有|"
+    r"保持|才能|才可以|需要|必须|得有|要有|\bstay\b|\bkeep\b"
+)
+"""Words that make a stated "at most / at least" a limit to check, not a count told."""
+
+
+def _stated_allowance(case: Case) -> Decision | None:
+    """ "200单最多只能有9单没追踪，对吧", "we need at least 96 of 100 valid, yes?": a limit
+    the seller states for a total, checked against the fewest valid that keep VTR above 95%
+    (the bar's fewest fixes from none)."""
+    reading = case.reading
+    limit = stated_limit(case.text)
+    if reading is None or limit is None or reading.then is not None:
+        return None
+    total = reading.roles.get("total")
+    told = set(reading.roles) - {"total", "daily", "valid", "invalid", "unsure"}
+    if total is None or told or case.metric not in (None, "vtr"):
+        return None
+    if not _LIMIT_TALK.search(case.text):
+        return None
+    fewest_valid = fixes_needed(total, 0)
+    facts: dict[str, Fact] = {
+        "shipments": total,
+        "valid": fewest_valid,
+        "invalid": total - fewest_valid,
+    }
+    kind, stated = limit
+    agrees = stated == (fewest_valid if kind == "valid" else total - fewest_valid)
+    return Decision(code="allowance", facts=facts, agrees=agrees, entry="vtr-threshold")
 
 
 def _allowance(case: Case) -> Decision | None:
@@ -1241,6 +1274,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _vtr_groups,
     _vtr_rate_groups,
     _metric_rates,
+    _stated_allowance,
     _vtr_counts,
     _counts_unclear,
     _vtr_rate,

@@ -25,6 +25,7 @@ __all__ = [
     "counts_at",
     "more_invalid",
     "read_figures",
+    "stated_limit",
     "without_exempt",
 ]
 
@@ -134,6 +135,7 @@ _ALL_VALID = lazy(
 )
 _ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
 _INVALID_WORDS = [pattern for role, pattern in _ROLE_WORDS if role == "invalid"][-1]
+_ROLE_WORDS_BY = {role: pattern for role, pattern in _ROLE_WORDS if role is not None}
 """The words of invalid packages themselves (the last invalid pattern; the first is the
 defect report that lists them)."""
 _WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 3.0}
@@ -219,6 +221,11 @@ _ANOTHER = lazy(
     # "another 15 go bad" counts its own number: "another" is one only without one.
     r"\banother(?: one)?\b(?!\s*\d)(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
 )
+_A_SINGLE = lazy(
+    r"\b(?:a single|just one|only one)\b(?=\s+(?:bad|invalid|untracked|missing|defective|package|"
+    r"parcel|order|shipment|one)\b)"
+)
+"""One package said as "a single bad one", "just one order": a count of one."""
 _ZH_ONE = lazy(
     r"(?<![\d一二两三四五六七八九十百千])([一两二三四五六七八九十])(?=[个单件票笔]"
     r"(?!类目|品类|分类|站|月|问题|方面|原因|办法|人|地方|国家|小时|星期|礼拜))"
@@ -265,6 +272,7 @@ def spell_digits(text: str) -> str:
     never as an article ("one order ships in 3 boxes")."""
     text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
     text = _ANOTHER.sub("1 more", text)
+    text = _A_SINGLE.sub("1", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
     text = _EVERY_ZH.sub(lambda m: f"{m.group(1)}{m.group(2) or '个'}里有", text)
@@ -394,6 +402,31 @@ def _without_back_references(text: str) -> str:
             start, end = match.span(group)
             text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+_MOST = lazy(
+    r"(?:at most|up to|no more than|max(?:imum)?(?: of)?(?: invalid| bad| untracked)?(?: is| are)?|"
+    r"最多(?:只能|只)?(?:有|能有|可以有|允许)?|至多|不能超过|不超过)\s*(\d{1,7})"
+)
+_LEAST = lazy(
+    r"(?:at least|minimum(?: of)?|no fewer than|至少(?:要|得|需要)?(?:有)?|最少(?:要|得)?(?:有)?)\s*(\d{1,7})"
+)
+
+
+def stated_limit(text: str) -> tuple[str, int] | None:
+    """A limit the seller states for a total ("at most 9 without tracking", "至少要96个有效",
+    "max invalid is 15"): ("invalid", 9) for the most invalid, ("valid", 96) for the fewest
+    valid; None when none is stated."""
+    text = spell_digits(text)
+    most, least = _MOST.search(text), _LEAST.search(text)
+    if most and not least:
+        clause = _CLAUSE.split(text[most.start() :], 1)[0]
+        valid = _ROLE_WORDS_BY["valid"].search(clause) and not _INVALID_WORDS.search(clause)
+        return ("valid" if valid else "invalid", int(most.group(1)))
+    if least and not most:
+        clause = _CLAUSE.split(text[least.start() :], 1)[0]
+        return ("invalid" if _INVALID_WORDS.search(clause) else "valid", int(least.group(1)))
+    return None
 
 
 def without_exempt(reading: Reading, count: int) -> Reading:
