@@ -730,3 +730,27 @@ def test_a_true_belief_in_own_words_is_confirmed(
     kb: KnowledgeBase, question: str, start: str
 ) -> None:
     assert _lead(kb, question).startswith(start), _lead(kb, question)
+
+
+# False beliefs in the seller's own words are corrected on their own subject: FBA with FBM,
+# any number uploaded, the order date, the bar stated wrongly without VTR's name or as
+# "就行", the appeal through a manager. (question, start, words of the right subject)
+FALSE_BELIEFS = [
+    ("VTR counts FBM and FBA together, right?", "Not right", ["FBA"]),
+    ("As long as I upload any number, VTR is fine, right?", "Not right", ["scan"]),
+    ("VTR看的是下单日期吧", "不对", ["承诺送达日期"]),
+    ("VTR counts by order date, right?", "Not right", ["promised delivery date"]),
+    ("the bar is 90% for Japan right?", "Not right", ["above 95%"]),
+    ("VTR高于90%就行了吧", "不对", ["高于 95%"]),
+    ("the Plan of Action goes through my account manager, right?", "Not right", ["Appeal"]),
+    ("申诉要找客户经理吧", "不对", ["申诉"]),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "words"), FALSE_BELIEFS)
+def test_a_false_belief_is_corrected_on_its_subject(
+    kb: KnowledgeBase, question: str, start: str, words: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert all(word in lead for word in words), (words, lead)

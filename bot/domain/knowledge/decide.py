@@ -83,7 +83,9 @@ _REGARDLESS = lazy(
 _ACCOUNT_WIDE = lazy(
     r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall|"
     # Marketplaces (or categories) added up into one figure.
-    r"合起来|加起来|加在一起|合在一起|合并|汇总|一起算|混在一起|combined|added up|pooled|lumped|together|"
+    r"合起来|加起来|加在一起|合在一起|合并|汇总|一起算|混在一起|"
+    r"(?:marketplaces?|sites?|stores?|categories|countries)[^.?!]{0,30}(?:combined|added up|pooled|lumped|together)|"
+    r"(?:combined|added up|pooled|lumped|together)[^.?!]{0,30}(?:marketplaces?|sites?|stores?|categories|countries)|"
     r"across (?:all )?(?:the )?(?:marketplaces|sites|stores|categories)"
 )
 _SUSPENSION = lazy(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
@@ -558,6 +560,7 @@ def _metric_rate(case: Case) -> Decision | None:
 
 _TARGET_TALK = lazy(
     r"要求|目标|标准|门槛|考核|必须|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to|"
+    r"就行|就可以|就够|即可|就算达标|is enough|is fine|will do|suffices|"
     r"ha(?:s|ve) to|should (?:be|stay)|stay (?:under|below|above)|keep (?:it )?(?:under|below|above)"
 )
 _LIKE_ANOTHER = lazy(
@@ -573,13 +576,15 @@ def _metric_target(case: Case) -> Decision | None:
     checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
     enough" turns on "strictly above")."""
     figure = _FIGURE.search(case.text)
-    if not case.metrics or figure is None or not _TARGET_TALK.search(case.text):
+    # "the bar is 90% for Japan": the bar, named without a metric, is VTR's.
+    named = case.metrics or (("vtr",) if "threshold" in case.concepts else ())
+    if not named or figure is None or not _TARGET_TALK.search(case.text):
         return None
     if len(case.metrics) > 1 and not _LIKE_ANOTHER.search(case.text):
         return None  # "VTR和LSR分别要多少": each one's own target, _metrics_named's case
     # "LSR must stay under 2.5%, same as the cancel rate": the figure is said of the first
     # metric named; the other is what it is likened to.
-    metric = metrics()[case.metrics[0]]
+    metric = metrics()[named[0]]
     stated = float(figure.group(1))
     if metric.id == "vtr" and stated == metric.target:
         return None
@@ -594,7 +599,7 @@ def _metric_target(case: Case) -> Decision | None:
     if _NOT_THE_FIGURE.search(case.text):  # "LSR的标准不是4%吧": the figure is denied
         agrees = not agrees
     facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
-    likened = [m for m in case.metrics[1:] if metrics()[m].target == stated]
+    likened = [m for m in named[1:] if metrics()[m].target == stated]
     if likened and not agrees:
         facts["likened"] = likened[0]  # "same as the cancel rate": whose figure it is
     return Decision(
