@@ -282,3 +282,23 @@ def test_new_packages_shares_exempt_orders_and_mismatches_in_a_scenario(
 ) -> None:
     first = _reply(kb, question).split("\n")[0]
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "then"),
+    [
+        # 57/60 = 95.0%, not above; then the window, asked after a second question mark.
+        ("Toys 57/60 — pass? and what's the window?", "No — 57 valid of 60 = 95.0%", "30 days"),
+        # 188/200 = 94.0%; then which carriers count, numbered.
+        (
+            "1) 200 shipped 188 valid ok? 2) what carriers are valid?",
+            "No — 188 valid of 200 = 94.0%",
+            "carrier scan",
+        ),
+    ],
+)
+def test_figures_and_another_question_are_each_answered(
+    kb: KnowledgeBase, question: str, first: str, then: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(first) and then in reply, reply

@@ -438,7 +438,8 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     one_belief = decision.belief and decision.agrees is not None
     asked_once = question.count("?") + question.count("？") <= 1
     asked_once = asked_once and not _ANOTHER_ASKED.search(question.casefold())
-    return bool(decision.facts.get("shipments")) or (one_belief and asked_once)
+    figures = bool(decision.facts.get("shipments"))
+    return (figures or one_belief) and asked_once
 
 
 def _new_topic(one: Answer, before: Answer) -> bool:
