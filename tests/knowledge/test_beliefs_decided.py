@@ -754,3 +754,19 @@ def test_a_false_belief_is_corrected_on_its_subject(
     lead = _lead(kb, question)
     assert lead.startswith(start), lead
     assert all(word in lead for word in words), (words, lead)
+
+
+# UK stamps named without "Royal Mail", and a counted order said to have no tracking.
+STAMPS_AND_UNTRACKED = [
+    ("UK letter bought with Buy Shipping stamps, untracked — fine?", "Yes", "exempt"),
+    ("英国站自己买的邮票寄平信，不用追踪吧", "不对", "不能豁免"),
+    ("中国直发法国站25欧的包裹，没有追踪，影响吗", "是的", "无效"),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "word"), STAMPS_AND_UNTRACKED)
+def test_stamps_and_an_untracked_counted_order(
+    kb: KnowledgeBase, question: str, start: str, word: str
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start) and word in lead, lead

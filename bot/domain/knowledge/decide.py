@@ -972,7 +972,7 @@ def _de_domestic(case: Case) -> Decision | None:
 
 
 _NO_TRACKING_GIVEN = lazy(
-    r"没(?:有)?(?:上传|填|传|加|录|给)|未(?:上传|填|添加)|漏(?:填|传)|没有?(?:追踪|跟踪)号|无(?:追踪|跟踪)号|没单号|"
+    r"没(?:有)?(?:上传|填|传|加|录|给)|未(?:上传|填|添加)|漏(?:填|传)|没有?(?:追踪|跟踪)(?!率)|无(?:追踪|跟踪)(?!率)|没单号|"
     r"no tracking|without (?:any )?tracking|untracked|(?:never|didn't|did not|not) (?:\w+ )?"
     r"(?:upload|add|enter|provide|give)(?:ed)? (?:the |any )?tracking|tracking (?:was )?never"
 )
