@@ -21,6 +21,7 @@ different orders of one number look alike once in 4 x 10^9).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -226,13 +227,12 @@ def _tallied(shipments: pl.DataFrame) -> list[pl.LazyFrame]:
     """What a batch's judged rows leave, as three queries run together: what
     `_Tallies.rows` keeps of each row, the batch's distinct groups (GROUP_COLUMNS and their
     hash), and its defects (`_compact` them: they point into the batch's text)."""
-    judged = (
-        shipments.lazy()
-        .with_columns(scientific=looks_scientific(pl.col("tracking")))
-        .with_columns(group=pl.struct(GROUP_COLUMNS).hash())
-    )
+    key = shipment_key()
+    judged = shipments.lazy().with_columns(*key, scientific=looks_scientific(pl.col("tracking")))
+    schema = judged.collect_schema()
+    judged = judged.with_columns(group=_folded_hash(GROUP_COLUMNS, schema))
     hashed = judged.select(
-        key=pl.struct(shipment_key()).hash(),
+        key=_folded_hash([column.meta.output_name() for column in key], schema),
         group="group",
         number=pl.when(counted_number()).then(pl.col("tracking").hash()),
         order=(pl.col("order_id").hash() & 0xFFFFFFFF).cast(pl.UInt32),
@@ -244,6 +244,35 @@ def _tallied(shipments: pl.DataFrame) -> list[pl.LazyFrame]:
         judged.select(*GROUP_COLUMNS, "group").unique(),
         judged.filter(defective).select(*_DEFECT_COLUMNS, *delivery),
     ]
+
+
+_NULL_CODE = 1 << 40
+"""A null's code in `_folded_hash`: above any date's or categorical's."""
+
+
+def _folded_hash(names: Sequence[str], schema: pl.Schema) -> pl.Expr:
+    """A hash of a row's `names` columns: each as one integer (a text's own hash, a date's
+    day number, a categorical's code, a flag), folded by a wrapping multiply-add, then
+    hashed. About a third of the CPU of polars' hash of a struct of the same columns, and
+    the texts' hashes are those `order` and `number` compute anyway. A hash all the same:
+    two groups or keys that share one are told apart at the end (`HashCollision`)."""
+    folded = pl.lit(0, dtype=pl.UInt64)
+    for name in names:
+        folded = folded * pl.lit(0x100000001B3, dtype=pl.UInt64) + _code(name, schema[name])
+    return folded.hash()
+
+
+def _code(name: str, dtype: pl.DataType) -> pl.Expr:
+    """One column of `_folded_hash` as a UInt64."""
+    column = pl.col(name)
+    if dtype == pl.String:
+        return column.hash()
+    if dtype == pl.Date:
+        days = column.to_physical().cast(pl.Int64) + (1 << 31)
+        return days.cast(pl.UInt64).fill_null(_NULL_CODE)
+    if dtype in (pl.Categorical, pl.Boolean):
+        return column.to_physical().cast(pl.UInt64).fill_null(_NULL_CODE)
+    raise TypeError(f"no code for {name} ({dtype})")  # a column added without its code
 
 
 def _compact(frame: pl.DataFrame) -> pl.DataFrame:

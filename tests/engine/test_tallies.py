@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -109,3 +110,20 @@ def test_set_bits_sets_every_slot_however_many_share_a_byte() -> None:
     flags = np.unpackbits(bits, bitorder="little").astype(bool)
     assert flags.nonzero()[0].tolist() == [0, 1, 2, 3, 4, 5, 6, 7, 8, 15, 40]
     assert bits[0] == 0xFF
+
+
+def test_folded_hash_tells_apart_rows_that_differ_in_any_one_column() -> None:
+    base = {"order_id": "A1", "ship_date": date(2026, 11, 1), "carrier": "UPS", "flag": True}
+    changes = {
+        "order_id": ["A2", None],
+        "ship_date": [date(2026, 11, 2), date(1969, 12, 31), None],
+        "carrier": ["DHL", None],
+        "flag": [False, None],
+    }
+    rows = [base] + [{**base, name: value} for name, values in changes.items() for value in values]
+    schema = {"order_id": pl.String, "ship_date": pl.Date, "carrier": pl.Categorical}
+    frame = pl.DataFrame(rows, schema=schema | {"flag": pl.Boolean}, orient="row")
+    hashes = frame.select(tallies._folded_hash(list(base), frame.schema)).to_series()
+    assert hashes.n_unique() == len(rows)  # every change gives a hash of its own
+    again = pl.concat([frame, frame.head(1)]).select(tallies._folded_hash(list(base), frame.schema))
+    assert again.to_series()[-1] == hashes[0]  # the same row, the same hash
