@@ -20,7 +20,7 @@ from bot.domain.models import Defect, GroupStats, VtrReport
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
-from bot.services.report_text import excluded_text
+from bot.services.report_text import carrier_defects, excluded_text
 from bot.services.vtr_words import (
     Markup,
     category_label,
@@ -119,6 +119,11 @@ _YOUR_FIGURES = re.compile(
 """Rows of the chat's own file asked about: were they counted, what total is left."""
 
 
+def _asks_carriers(case: Case) -> bool:
+    """ "which carrier has the most problems?": the report's defects by carrier."""
+    return bool(_CARRIER_ASKED.search(case.text) and _TROUBLE.search(case.text))
+
+
 def _asks_period(case: Case) -> bool:
     """ "which dates does my data cover?": the window of the chat's report."""
     return bool(_PERIOD.search(case.text)) and (case.own or bool(_YOUR_FIGURES.search(case.text)))
@@ -144,7 +149,7 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     its own (those are a case to decide, not the stored data)."""
     if case.counts is not None or case.amount is not None:
         return False
-    if _asks_left_out(case, report) or _asks_period(case):
+    if _asks_left_out(case, report) or _asks_period(case) or _asks_carriers(case):
         return True
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
         return report is not None and bool(_named_groups(case, report))
@@ -234,6 +239,8 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
     if _asks_period(case):
         lines = [_period(report, t)]
+    elif _asks_carriers(case):
+        lines = [carrier_defects(report, t, m) or t._("No carrier has invalid packages.")]
     elif _asks_left_out(case, report):
         lines = [*_left_out(case, report, t), *(_group_verdict(g, report, t) for g in named)]
     elif _STILL_COUNT.search(case.text) or dated:
@@ -331,7 +338,8 @@ def _period(report: VtrReport, t: Translator) -> str:
 
 
 def _supposed_fixes(text: str) -> int | None:
-    found = _SUPPOSED_FIX.search(text)
+    """Fixes supposed ("if I fix 2") or told as made since the report ("I fixed 1")."""
+    found = _SUPPOSED_FIX.search(text) or _TOLD_FIX.search(text)
     if found is None:
         return None
     word = found.group(1)
@@ -517,6 +525,19 @@ _SUPPOSED_FIX = re.compile(
     r"(?:just |only |another |)(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)(?![a-z\d])"
 )
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
+_TOLD_FIX = re.compile(
+    r"(?:fixed|corrected|repaired|updated|修好了|改好了|补好了|补上了|更正了|改正了)"
+    r"[^,.;?，。？\d]{0,16}?(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)"
+    r"(?=\s*(?:单|个|件|orders?|packages?|parcels?|shipments?|tracking|of|more|in|$|[,.;?，。？]))"
+)
+"""A fix told as made since the report ("I just fixed 1 order in Toys", "我刚修好了母婴的1单")."""
+_CARRIER_ASKED = re.compile(
+    r"which carriers?|what carriers?|哪个(?:物流|承运商|快递|渠道)|哪家(?:物流|承运商|快递)|"
+    r"by carrier|per carrier|each carrier|各(?:个)?(?:物流|承运商|快递)"
+)
+_TROUBLE = re.compile(r"problem|most|worst|defect|invalid|bad|wrong|问题|最多|最差|无效|出错|错误")
+"""The carriers asked about by their defects ("which carrier has the most problems?"), not
+which carriers count."""
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                   "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}  # fmt: skip
 

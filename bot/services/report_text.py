@@ -80,6 +80,12 @@ def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str
     return sections
 
 
+def carrier_defects(report: VtrReport, t: Translator, m: Markup) -> str:
+    """The report's defects by carrier, most first (the answer to "which carrier has the
+    most problems?")."""
+    return _carrier_section(report.by_carrier, report.carrier_reasons, t, m)
+
+
 def _carrier_section(
     carriers: list[GroupStats], reasons: dict[str, DefectReason], t: Translator, m: Markup
 ) -> str:
