@@ -770,3 +770,22 @@ def test_stamps_and_an_untracked_counted_order(
 ) -> None:
     lead = _lead(kb, question)
     assert lead.startswith(start) and word in lead, lead
+
+
+# What a low VTR does: never the whole store nor every listing, never FBA (domain.md 1, 1b).
+CONSEQUENCES = [
+    ("是不是VTR低于95%就不能卖货了", "不会", ["不达标"]),
+    ("VTR掉到94会被下架所有商品吗", "不会", []),
+    ("if my VTR is bad will my FBA stuff be fine?", "Yes", []),
+    ("VTR低了以后还能发FBA吗", "能", []),
+    ("can I still sell FBA in that category if VTR is low?", "Yes", []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "wrong"), CONSEQUENCES)
+def test_what_a_low_vtr_does(
+    kb: KnowledgeBase, question: str, start: str, wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert not any(word in lead.split("\n")[0] for word in wrong), (wrong, lead)

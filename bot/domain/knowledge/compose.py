@@ -36,7 +36,8 @@ CONSEQUENCES_ENTRY = "vtr-consequences"
 THRESHOLD_ENTRY = "vtr-threshold"
 _ACCOUNT_ASKED = lazy(
     r"封号|封店|封账号|封整个|关店|整个店|整个账号|整个账户|suspend|\bban(?:ned)?\b|deactivat|"
-    r"shut down|whole (?:account|store|shop)|entire (?:account|store|shop)|my account"
+    r"shut down|whole (?:account|store|shop)|entire (?:account|store|shop)|my account|"
+    r"所有商品|全部商品|下架所有|all (?:my )?(?:listings|products|items|offers)"
 )
 """The whole account asked about, beside a rate of the seller's."""
 # An appeal named: its entry, or how long the review takes.
