@@ -848,3 +848,23 @@ def test_a_stated_limit_is_checked_against_the_bar(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "absent"),
+    [
+        # Rates without a % sign, the number of categories said first: no "96 of 99".
+        (
+            "I got 3 categories - toys 99, home 94.5, pets 96 (percent). which ones fail",
+            "home: A VTR of 94.5%: below the bar",
+            "valid of",
+        ),
+        # A name after "、" keeps no 、: UK 94.8% and DE 95% (exactly the bar) are below.
+        ("美國站 96.5%、英國站 94.8%、德國站 95%，哪些要處理？", "英国站: 不达标", "、"),
+    ],
+)
+def test_groups_told_by_rate_keep_apart(
+    kb: KnowledgeBase, question: str, lead: str, absent: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead) and absent not in reply.split("\n")[0], reply

@@ -604,15 +604,16 @@ def _bare_rate_groups(text: str) -> tuple[tuple[str, float], ...]:
         return ()
     found = [(m.group(1).strip(), float(m.group(2))) for m in _BARE_GROUP.finditer(text)]
     labels = [label for label, _ in found if not _CATEGORY_WORD.search(label)]
-    if (
-        len(found) < 2
-        or len(labels) != len(found)
-        or len(_INTEGER_LIKE.findall(text)) != len(found)
-    ):
+    numbers = _INTEGER_LIKE.findall(_GROUPS_COUNTED.sub(" ", text))
+    if len(found) < 2 or len(labels) != len(found) or len(numbers) != len(found):
         return ()
     return tuple(found)
 
 
+_GROUPS_COUNTED = lazy(
+    r"\d+\s*(?:个)?(?:categor(?:y|ies)|marketplaces?|sites?|类目|品类|分类|站点?)"
+)
+"""How many groups the seller has ("I got 3 categories"): no rate."""
 _INTEGER_LIKE = lazy(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
@@ -649,6 +650,7 @@ _JOINING_END = lazy(rf"(?:\s+{_FILLER}|\s*[(（]|\s*[-—–])+$")
 
 
 def _bare_label(label: str) -> str:
+    label = label.strip().lstrip("、,，;；/|-—–·")
     return _JOINING_END.sub("", _JOINING_HEAD.sub("", label.strip())).strip()
 
 

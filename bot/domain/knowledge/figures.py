@@ -256,6 +256,8 @@ class _Figure:
     candidates: tuple[tuple[str, int, float], ...]
     sentence: str = ""
     """The figure's sentence, for what its clause leaves unsaid (whether a fix was late)."""
+    clause_at: int = 0
+    """Where its clause starts: two bare figures are one group's only within one clause."""
     """(role, word index, distance) for the role words of its clause."""
 
 
@@ -496,7 +498,7 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
         sentence = _SENTENCE.split(text[match.start() :], 1)[0]
         sentence = _SENTENCE.split(text[: match.start()])[-1] + sentence
         figures.append(
-            _Figure(value, match.start(), match.end(), clause, tuple(candidates), sentence)
+            _Figure(value, match.start(), match.end(), clause, tuple(candidates), sentence, start)
         )
     return figures
 
@@ -638,7 +640,8 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     bare figures after a name are its valid ones and its whole ("Toys 57 60")."""
     roles = dict(roles)
     bare = [f.value for f in open_figures if not f.candidates]
-    if not roles and len(open_figures) == len(bare) == 2:
+    together = len({f.clause_at for f in open_figures}) == 1  # "toys 57 60", not "toys 99, pets 96"
+    if not roles and len(open_figures) == len(bare) == 2 and together:
         return _part_of({"total": max(bare)}, min(bare))  # "toys 57 60", "toys 120 113"
     if len(open_figures) != 1:
         return roles
