@@ -443,6 +443,50 @@ async def test_an_uploads_columns_replace_exactly_its_orders(
         assert list(scratch.iterdir()) == []
 
 
+async def test_an_uploads_checkpoint_runs_after_its_commit(tmp_path, monkeypatch) -> None:
+    """SQLite: an upload's commit leaves its pages in the WAL (copying them into the
+    database there would hold the upload's replies back); the checkpoint runs right after,
+    in the background. Every commit checkpoints here (a threshold of one page): an ordinary
+    write's tracking number is in the database file at once, the upload's only once its
+    background checkpoint has run."""
+    import polars as pl
+
+    from bot.services.store import sqlite
+
+    monkeypatch.setattr(sqlite, "WAL_AUTOCHECKPOINT_PAGES", 1)
+    release = asyncio.Event()
+    checkpoint = sqlite.SqliteBackend._checkpoint
+
+    async def held(backend: sqlite.SqliteBackend) -> None:
+        await release.wait()
+        await checkpoint(backend)
+
+    monkeypatch.setattr(sqlite.SqliteBackend, "_checkpoint", held)
+    path = tmp_path / "vtrbot.sqlite3"
+    columns = ["order_id", "ship_date", "carrier", "tracking", "category", "marketplace"]
+    rows = [
+        (f"O{n:05d}", "2026-11-03", "UPS", f"1Z{n:016d}", "Toys", "US", None) for n in range(2_000)
+    ]
+    frame = pl.DataFrame(
+        rows, schema=dict.fromkeys([*columns, "excluded"], pl.String), orient="row"
+    )
+    async with Store(path) as store:
+        await merge_records(store, 7, [record("A", tracking="1ZORDINARY0000001")])
+        assert b"1ZORDINARY0000001" in path.read_bytes()  # checkpointed in its commit
+        claim = await store.claim_upload(5)
+        report = small_report(date(2026, 11, 20))
+        try:
+            assert await store.store_upload(5, claim, iter([frame]), report, tmp_path) == 2_000
+            assert b"1Z0000000000001999" not in path.read_bytes()  # in the WAL only, for now
+            assert await stored_count(store, 5) == 2_000
+        finally:
+            release.set()  # or closing the store would wait for the held checkpoint
+        backend = store.backend
+        assert isinstance(backend, sqlite.SqliteBackend)
+        await asyncio.gather(*backend._background)
+        assert b"1Z0000000000001999" in path.read_bytes()  # copied in by the checkpoint
+
+
 async def test_stored_history_counts_what_the_record_path_counts(
     both_backends_store: Store,
 ) -> None:

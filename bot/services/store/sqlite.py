@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Sequence
@@ -29,7 +30,11 @@ default (2 MiB) a million-row upload thrashed it while merging into two indexes:
 bench_upload at 1M rows took 17.9 s / 340 MiB; 8 MiB 11.6 s / 355; 16 MiB 9.9 s / 375;
 64 MiB 10.6 s / 505."""
 
+WAL_AUTOCHECKPOINT_PAGES = 1000
+"""SQLite's default: a commit that leaves the WAL longer than this copies it into the
+database (every write but an upload's, `_checkpoint_after`)."""
 _HELD: set[tuple[str, str]] = set()
+log = logging.getLogger(__name__)
 """Names held now, per database file, by any store in this process."""
 
 
@@ -47,6 +52,8 @@ class SqliteBackend:
         self._writer: aiosqlite.Connection | None = None
         self._reader: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        self._background: set[asyncio.Task[None]] = set()
+        """Checkpoints deferred past an upload's commit (`_checkpoint_after`)."""
 
     async def _connect(self) -> aiosqlite.Connection:
         connection = await aiosqlite.connect(self.path, isolation_level=None)
@@ -55,6 +62,7 @@ class SqliteBackend:
         # Deleted rows are overwritten with zeros, not left in free pages: /forget means gone.
         await connection.execute("PRAGMA secure_delete = ON")
         await connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+        await connection.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
         for schema in ("main", "temp"):
             await connection.execute(f"PRAGMA {schema}.cache_size = -{CACHE_KIB}")
         return connection
@@ -73,6 +81,8 @@ class SqliteBackend:
             raise
 
     async def close(self) -> None:
+        if self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
         if self._reader is not None and self._reader is not self._writer:
             await self._reader.close()
         self._reader = None
@@ -153,12 +163,36 @@ class SqliteBackend:
                 # Outside any transaction, as SQLite requires; detached before the lock goes.
                 await self.writer.execute("ATTACH DATABASE ? AS stage", (str(staged),))
                 try:
-                    async with self._begun(chat_id, rows) as transaction:
+                    async with self._checkpoint_after(), self._begun(chat_id, rows) as transaction:
                         yield transaction
                 finally:
                     await self.writer.execute("DETACH DATABASE stage")
         finally:
             await asyncio.to_thread(shutil.rmtree, folder, True)
+
+    @asynccontextmanager
+    async def _checkpoint_after(self) -> AsyncIterator[None]:
+        """No checkpoint in this transaction's commit: SQLite would copy the whole upload
+        from the WAL into the database and sync it there, on the upload's way to its replies
+        (docs/performance.md). It runs once the write lock is free again, in the background
+        (`_checkpoint`)."""
+        await self.writer.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            yield
+        finally:
+            await self.writer.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+        task = asyncio.ensure_future(self._checkpoint())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _checkpoint(self) -> None:
+        """What the deferred commit's checkpoint would have done; if it fails, the next
+        commit's own checkpoint catches up."""
+        try:
+            async with self._write_lock:
+                await self.writer.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except Exception as error:
+            log.warning("background checkpoint failed: %s", type(error).__name__)
 
     async def stream(self, sql: str, params: Params, size: int) -> AsyncIterator[list[Row]]:
         async with self.reader.execute(sql, tuple(params)) as cursor:
