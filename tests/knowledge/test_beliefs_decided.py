@@ -789,3 +789,20 @@ def test_what_a_low_vtr_does(
     lead = _lead(kb, question)
     assert lead.startswith(start), lead
     assert not any(word in lead.split("\n")[0] for word in wrong), (wrong, lead)
+
+
+# A number's shape without an entry under another carrier is no mismatch; with one, it is.
+SHAPES = [
+    ("追踪号格式：云途的是YT开头吗？燕文的呢？", "YunExpress", ["有影响", "未确认"]),
+    ("does a YT number look like yanwen?", "Yanwen numbers", ["Yes"]),
+    ("I put a 1Z number under FedEx, ok?", "No", []),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "wrong"), SHAPES)
+def test_a_number_shape_and_the_carrier_picked(
+    kb: KnowledgeBase, question: str, start: str, wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert not any(word in lead for word in wrong), (wrong, lead)

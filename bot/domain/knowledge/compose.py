@@ -553,7 +553,11 @@ class Composer:
             return None  # "…发货用云途和燕文…VTR到底怎么计算的": the carriers are the story
         carriers = self._carriers_to_explain(entities.carriers, found)
         if carriers:
-            return self._carrier_answer(question, carriers, found)
+            # A number shaped like another carrier's ("a YT number … yanwen?"): no "Yes, it
+            # can count" for the carrier named.
+            owner = entities.number_carrier
+            foreign = owner is not None and any(c.id != owner.id for c in carriers)
+            return self._carrier_answer(question, carriers, found, yes_allowed=not foreign)
         if entities.carriers and found.concepts & CARRIER_FIELD:
             # A national post with no name of its own here: how to fill the carrier field.
             return self._entry_answer(found.answer, CARRIER_ENTRY)
@@ -809,7 +813,9 @@ class Composer:
             return []
         return list(named)
 
-    def _carrier_answer(self, question: str, carriers: list[Carrier], found: Found) -> Answer:
+    def _carrier_answer(
+        self, question: str, carriers: list[Carrier], found: Found, yes_allowed: bool = True
+    ) -> Answer:
         lang = found.answer.lang
         card = self._cards.carrier
         # "云途的单号算有效吗": the registry decides that a listed carrier can count; a
@@ -818,7 +824,8 @@ class Composer:
         # The registry's yes is that the carrier can count; a condition on the number ("填错了",
         # "wrong carrier selected") is a different question, and that yes would mislead.
         direct = (
-            is_yes_no(question)
+            yes_allowed
+            and is_yes_no(question)
             and bool(_ASKS_VALID.search(folded))
             and not denies(folded)
             and not _NUMBER_CONDITION.search(folded)

@@ -1122,9 +1122,16 @@ def carrier_roles(case: Case) -> tuple[str, str] | None:
     return (selected, actual) if selected and actual else None
 
 
+_ENTERED = lazy(
+    r"录|填|选|输入|打成|写成|\bentered\b|\bunder\b|picked|selected|chose|\bput\b|\bused\b|\bset\b|as (?:the )?carrier"
+)
+"""A number said to be entered under a carrier ("1Z… under USPS", "1Z开头的号录成了USPS")."""
+
+
 def _carrier_mismatch(case: Case) -> Decision | None:
-    # A number whose shape is one carrier's, with another named: that one was picked for it.
-    if len(case.carriers) < 2 or not (_MISMATCH.search(case.text) or case.number_carrier):
+    # A number whose shape is one carrier's, entered under another named: a mismatch.
+    entered = case.number_carrier is not None and bool(_ENTERED.search(case.text))
+    if len(case.carriers) < 2 or not (_MISMATCH.search(case.text) or entered):
         return None
     if case.counts is not None and case.total is not None:
         return None  # "50 sent, 2 untracked, 1 under the wrong carrier": one of the invalid
