@@ -346,6 +346,13 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
             shipments=f["total"],
             rate=f["stated_rate"],
         )
+    elif "other_total" in f:
+        head = t._(
+            "Your figures hold two totals, {first} and {second}: I cannot tell which group "
+            "the other figures belong to.",
+            first=f["total"],
+            second=f["other_total"],
+        )
     elif ("left_out" in f or "exempt" in f) and {"total", "invalid"} <= set(f):
         return _left_out_unclear(decision, t)
     elif "unsure" in f:

@@ -868,3 +868,15 @@ def test_groups_told_by_rate_keep_apart(
 ) -> None:
     reply = _reply(kb, question)
     assert reply.startswith(lead) and absent not in reply.split("\n")[0], reply
+
+
+def test_two_totals_are_asked_about_not_one_dropped(kb: KnowledgeBase) -> None:
+    # 40 and 60 orders, 5 invalid "total": 55 of 60 would drop the 40 silently.
+    reply = _reply(kb, "toys 40 orders, home 60 orders, 5 invalid total")
+    assert reply.startswith("Your figures hold two totals, 60 and 40"), reply
+    # "剩下3单" of 30 with 27 valid is the rest, not a second total.
+    assert _counts(kb, "德国站30单，27单有效，剩下3单是普通包裹，达标吗") == Counts(30, 27)
+    # "3 warnings" count no packages: 97% of 400 = 388.
+    assert _counts(kb, "my seller account has 3 warnings and 97% VTR on 400 orders") == Counts(
+        400, 388
+    )

@@ -148,6 +148,8 @@ _NOT_A_COUNT = lazy(
     r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
     r"次|遍|times?\b|(?:carrier )?scans?\b|条(?:扫描|物流)|个扫描|"
     r"categor(?:y|ies)\b|stores?\b|shops?\b|skus?\b|listings?\b|accounts?\b|marketplaces?\b|"
+    r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|carriers?\b|"
+    r"个?(?:警告|通知|邮件|差评|承运商|物流商)|"
     r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
 )
@@ -643,6 +645,10 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     together = len({f.clause_at for f in open_figures}) == 1  # "toys 57 60", not "toys 99, pets 96"
     if not roles and len(open_figures) == len(bare) == 2 and together:
         return _part_of({"total": max(bare)}, min(bare))  # "toys 57 60", "toys 120 113"
+    if "total" in roles and any(_another_total(f, roles) for f in open_figures):
+        return roles | {
+            "other_total": next(f.value for f in open_figures if _another_total(f, roles))
+        }
     if len(open_figures) != 1:
         return roles
     figure, value = open_figures[0], open_figures[0].value
@@ -654,6 +660,17 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     if "total" not in roles and parts and all(value >= p for p in parts):
         roles["total"] = value
     return roles
+
+
+def _another_total(figure: _Figure, roles: dict[str, int]) -> bool:
+    """A figure left over whose own words make it a total too ("toys 40 orders, home 60
+    orders, 5 invalid"): two wholes, and which one the parts belong to is unsaid."""
+    own = [role for role, _, distance in figure.candidates if distance <= 2]
+    if not own or not all(role in ("total", "whole") for role in own):
+        return False
+    total = roles["total"]
+    rest = total - roles["valid"] if "valid" in roles else roles.get("invalid", 0)
+    return figure.value != total and figure.value > rest  # "剩下3单" of 30 with 27 valid: the rest
 
 
 def _words_taken(figure: _Figure, roles: dict[str, int]) -> bool:
@@ -674,7 +691,7 @@ def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
     """The window's counts from the roles, checked against each other; a hypothetical
     applied on top. Roles that contradict each other make the reading unclear."""
     roles = dict(told)
-    if "unsure" in roles:
+    if "unsure" in roles or "other_total" in roles:
         return Reading(roles, unclear=True)
     based = {"valid", "invalid"} & set(roles) or rate is not None
     if "more_invalid" in roles and not based:
