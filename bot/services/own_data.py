@@ -43,7 +43,10 @@ _WHICH_ORDER = re.compile(
     r"(?:订单|包裹)(?:都)?有哪些|哪些(?:单|订单|包裹)|"
     r"(?:bad|problem|wrong|failing|invalid) (?:rows|orders|packages)|order (?:ids|numbers)|"
     r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
-    r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单"
+    r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单|"
+    r"(?:give|send|show|tell|list) me (?:the |my |which )?(?:orders|packages|ones|order ids)|"
+    r"(?:orders?|packages?|ones) (?:i|we) (?:need|have|should|must) to fix|which (?:ones|orders) to fix|"
+    r"要修哪|修哪几|修哪些|哪几单要修|哪些要修"
 )
 _WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题")
 _NOW = re.compile(r"现在|目前|当前|now|currently")
@@ -96,6 +99,7 @@ _RULE_WORDS = re.compile(r"要求|标准|门槛|规定|规则|requirement|thresh
 """A question about the rule ("我的VTR要求多少才达标"), not about the chat's figures."""
 _DATA_WORDS = re.compile(
     r"类目|品类|分类|店铺|整体|总体|现在|目前|多少|几个|站|category|categories|shop|store|overall|"
+    r"at risk|risky|in danger|有风险|危险|"
     r"达标|合格|过线|above the bar|below the bar|\bpass|\bmy vtr|my valid tracking|我的vtr|我的有效追踪|"
     r"now|current|fix|修|when|什么时候|哪天|恢复|back above|recover|still count|count against|还算|还计入|"
     r"how many (?:[a-z-]+ )?(?:packages|shipments) (?:are|do i have|have i|did i)"

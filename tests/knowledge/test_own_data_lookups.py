@@ -265,3 +265,24 @@ async def test_defects_by_carrier_are_the_report_s(ask: Ask) -> None:
     # the one UPS number entered under it, 1 defect in 1.
     reply = await ask("哪个物流商出问题最多")
     assert "YunExpress: 2" in reply and "89" in reply and "USPS" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "then"),
+    [
+        # The orders to fix, asked as a list: Baby Products' two defects.
+        (
+            "give me the orders I need to fix in baby products",
+            "Baby Products is below the bar",
+            "111-7770001-0000001",
+        ),
+        ("我要修哪几单才能让母婴达标", "Baby Products不达标", "111-7770002-0000002"),
+        # Risk asked of the whole shop: the category below the bar.
+        ("am I at risk anywhere?", "Below the bar: Baby Products.", "38 of 40"),
+    ],
+)
+async def test_orders_to_fix_and_risk_anywhere(
+    ask: Ask, question: str, lead: str, then: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead) and then in reply, reply
