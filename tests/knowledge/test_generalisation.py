@@ -888,3 +888,13 @@ def test_each_part_leads_with_its_own_verdict(
     assert len(firsts) == len(leads), firsts
     for first, lead in zip(firsts, leads, strict=True):
         assert first.startswith(lead), (first, lead)
+
+
+def test_a_part_said_with_it_stays_on_the_first_subject(kb: KnowledgeBase) -> None:
+    # "Does it protect VTR?" after "Is Buy Shipping free?": "it" is Buy Shipping, and its
+    # answer is Buy Shipping's entry on VTR, not dropped as the first part's topic again.
+    assert _entries(kb, "Is Buy Shipping free? Which marketplaces? Does it protect VTR?") == [
+        "buy-shipping-cost",
+        "buy-shipping-marketplaces",
+        "buy-shipping-vtr",
+    ]

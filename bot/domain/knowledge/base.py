@@ -203,7 +203,8 @@ class KnowledgeBase:
                 # "…free, plus can I use it for Japan?": "it" was the subject, not what the
                 # first asked; taken only when it stays near the first answer's topic.
                 retry = self._answer_one(f"{subject}. {piece}", reply_lang)
-                one = retry if self._near(retry, answers[0]) else one
+                kin = self._near(retry, answers[0]) or _same_family(retry, answers[0])
+                one = retry if kin else one
             if one.kind == "answer" and all(_new_topic(one, a) for a in answers):
                 answers.append(one)
         if len(answers) < 2:
@@ -440,6 +441,14 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     asked_once = asked_once and not _ANOTHER_ASKED.search(question.casefold())
     figures = bool(decision.facts.get("shipments"))
     return (figures or one_belief) and asked_once
+
+
+def _same_family(one: Answer, first: Answer) -> bool:
+    """Two entries of one subject's family ("buy-shipping-cost", "buy-shipping-vtr"): a
+    pronoun's part answered about the subject stays with what the first part was about."""
+    if one.kind != "answer" or not one.matched or not first.matched:
+        return False
+    return one.matched.rsplit("-", 1)[0] == first.matched.rsplit("-", 1)[0]
 
 
 def _new_topic(one: Answer, before: Answer) -> bool:
