@@ -880,3 +880,22 @@ def test_two_totals_are_asked_about_not_one_dropped(kb: KnowledgeBase) -> None:
     assert _counts(kb, "my seller account has 3 warnings and 97% VTR on 400 orders") == Counts(
         400, 388
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # None said in words, every one said tracked, a single package tracked.
+        ("My pets category has zero untracked out of 30, good?", 30, 30),
+        ("kitchen 100%, all 12 tracked", 12, 12),
+        ("I have 1 package total and it's tracked", 1, 1),
+        # 95% of a total said of the packages is the seller's rate: 285 of 300.
+        ("roughly 95% of 300 have tracking", 300, 285),
+        # The 1 said again ("才1单而已") is the same package, not a second total: 7 of 8.
+        ("我这个品类一共才8单，有1单没追踪，是不是就不达标了，才1单而已", 8, 7),
+    ],
+)
+def test_none_all_and_figures_said_again(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)

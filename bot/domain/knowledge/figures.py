@@ -130,7 +130,8 @@ _ASKED = lazy(
 belong to no figure."""
 _ALL_VALID = lazy(
     r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
-    r"(?:all|both) (?:of them )?(?:are |were )?(?:valid|tracked|scanned)|none (?:are |is |were )?invalid|"
+    r"(?:all|both) (?:\d+ )?(?:of them )?(?:are |were |have |had )?(?:valid|tracked|scanned)|"
+    r"none (?:are |is |were )?invalid|\bit(?:'s| is| was| has| had)(?: got)? (?:valid|tracked|tracking|scanned)|"
     r"没有一个无效|都(?:是)?有效"
 )
 _ROLE_WORDS = [(role, re.compile(p)) for role, p in _ROLE_PATTERNS]
@@ -209,6 +210,10 @@ _TEENS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+_ZERO = lazy(
+    r"\b(?:zero|none)\b(?=\s+(?:invalid|bad|untracked|without|missing|of them|defects?)\b)"
+)
+"""None of them said in words ("zero untracked out of 30"): a count of 0."""
 _TEEN = lazy(r"\b(" + "|".join(_TEENS) + r")\b")
 """A teen is never an article: a count wherever it is written ("sixteen without tracking")."""
 _WORD_NUMBER = lazy(
@@ -279,6 +284,7 @@ def spell_digits(text: str) -> str:
     text = _A_SINGLE.sub("1", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
+    text = _ZERO.sub("0", text)
     text = _EVERY_ZH.sub(lambda m: f"{m.group(1)}{m.group(2) or '个'}里有", text)
     return _EVERY.sub(" out of ", text)
 
@@ -292,15 +298,18 @@ def read_figures(
     if not _ANY_DIGIT.search(text):
         return Reading({})  # nothing counted: the role words need not be looked for
     rate_of = _RATE_OF.search(text)
-    if rate is None and rate_of and float(rate_of.group(1)) != BAR_PERCENT:
-        rate = float(rate_of.group(1))  # "97% of 100 shipments valid": the seller's
-        said_of = _CLAUSE.split(text[rate_of.end() :], 1)[0]
+    said_of = _CLAUSE.split(text[rate_of.end() :], 1)[0] if rate_of else ""
+    told = bool(_INVALID_WORDS.search(said_of) or _ROLE_WORDS_BY["valid"].search(said_of))
+    if rate is None and rate_of and (float(rate_of.group(1)) != BAR_PERCENT or told):
+        # "97% of 100 shipments valid", "95% of 300 have tracking": the seller's (95% of a
+        # total said of nothing is a sum to work out, "what's 95% of 400").
+        rate = float(rate_of.group(1))
         if _INVALID_WORDS.search(said_of):
             rate = 100 - rate  # "5% of my 400 have no tracking": the valid share is the rest
     text, left_out = _left_out_part(text, skip)
     text = _without_back_references(text)
     words = _role_words(text)
-    figures = [f for f in _figures(text, words) if f.value not in skip]
+    figures = _without_repeats([f for f in _figures(text, words) if f.value not in skip])
     roles = _assign(figures)
     if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
         roles = {"total": figures[0].value, "valid": figures[0].value}
@@ -660,6 +669,19 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     if "total" not in roles and parts and all(value >= p for p in parts):
         roles["total"] = value
     return roles
+
+
+def _without_repeats(figures: list[_Figure]) -> list[_Figure]:
+    """A figure said again in a later clause with no role of its own ("有1单没追踪……才1单
+    而已"): the same packages, not another group."""
+    kept: list[_Figure] = []
+    for figure in figures:
+        own = {role for role, _, distance in figure.candidates if distance <= 2}
+        repeat = any(k.value == figure.value and k.clause_at != figure.clause_at for k in kept)
+        if repeat and own <= {"total", "whole"}:
+            continue
+        kept.append(figure)
+    return kept
 
 
 def _another_total(figure: _Figure, roles: dict[str, int]) -> bool:
