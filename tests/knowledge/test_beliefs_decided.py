@@ -806,3 +806,18 @@ def test_a_number_shape_and_the_carrier_picked(
     lead = _lead(kb, question)
     assert lead.startswith(start), lead
     assert not any(word in lead for word in wrong), (wrong, lead)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Another field's, however close the words: FBA inbound, refund policy, transit days,
+        # carrier prices.
+        "FBA入仓的货怎么查物流",
+        "Amazon's late delivery refund policy for buyers",
+        "云途到美国要几天",
+        "which carrier is cheapest from China",
+    ],
+)
+def test_lookalikes_of_another_field_are_refused(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "off_topic"
