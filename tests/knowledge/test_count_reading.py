@@ -899,3 +899,22 @@ def test_none_all_and_figures_said_again(
     kb: KnowledgeBase, question: str, shipments: int, valid: int
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # Orders pending shipment are no total: 190 of the 200 shipped.
+        ("we have 75 orders pending shipment and 200 shipped with 190 valid", 200, 190),
+        # The exempt letter explains the gap: 20 − 1 = 19 counted, 18 valid.
+        ("20 packages: 18 valid, 1 exempt letter, 1 untracked. ok?", 19, 18),
+        # Exempt JP orders said with 以下, no commas: 50 − 2 = 48 counted, 47 valid.
+        ("日本站 50单 有效47单 其中有2单没追踪的是800日元以下的小单 达标吗", 48, 47),
+        # The exempt ones untracked, all others tracked: 1000 − 60 = 940 of 940.
+        ("JP: 1000 orders, 60 under 1000 yen with no tracking, all others tracked", 940, 940),
+    ],
+)
+def test_exempt_and_unshipped_orders_without_a_back_reference(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)

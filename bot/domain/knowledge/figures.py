@@ -313,12 +313,14 @@ def read_figures(
     roles = _assign(figures)
     if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
         roles = {"total": figures[0].value, "valid": figures[0].value}
-    return _without_left_out(_counts_of(roles, rate), left_out)
+    rest_valid = bool(_REST_VALID.search(text))
+    return _without_left_out(_counts_of(roles, rate), left_out, rest_valid)
 
 
 _UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
 _EXEMPT_WORDS = lazy(
-    r"exempt|豁免|免除|" + _UNDER + r"(?:¥|jpy)|" + _UNDER + r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)"
+    r"exempt|豁免|免除|" + _UNDER + r"(?:¥|jpy)|" + _UNDER + r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)|"
+    r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)\s?(?:以下|以内|之内|or less)"
 )
 _EURO_UNDER = lazy(_UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euros?|eur)")
 _LETTER = lazy(r"letters?|信件|平信|\bbrief\b")
@@ -330,6 +332,16 @@ _NOT_COUNTED = lazy(
 )
 """A part of the orders VTR never counts (domain.md: cancelled, Amazon-fulfilled, not
 shipped): left out of the total like an exempt one, and said so by its own reason."""
+_REST_VALID = lazy(
+    r"all (?:the )?others? (?:are |were |have |had )?(?:valid|tracked|fine|ok)|the rest (?:are |were |have |had )?"
+    r"(?:all )?(?:valid|tracked|fine)|其余(?:的)?(?:都|全)?(?:有效|有追踪|正常)|其他(?:的)?(?:都|全)(?:有效|有追踪|正常)|"
+    r"剩下(?:的)?(?:都|全)(?:有效|有追踪|正常)"
+)
+"""Every package not told of is valid ("all others tracked", "其余都有效")."""
+_UNSHIPPED = lazy(
+    r"pending(?: shipment)?|awaiting shipment|not (?:yet )?shipped|unshipped|未发货|没发货|待发货|还没发"
+)
+"""Orders not shipped yet: never counted, and never among the packages told as shipped."""
 _BACK_REFERENCE = lazy(
     r"(?:of|among) (?:those|them|these|the|which)|其中|里有|中有|里面有|当中有|这些里|那些里"
 )
@@ -357,35 +369,65 @@ def _left_out_part(text: str, skip: frozenset[float]) -> tuple[str, _LeftOut | N
             continue
         at = text.index(clause)
         counts = [m for m in _count_matches(clause) if int(m.group(1)) not in skip]
-        referred = _BACK_REFERENCE.search(clause) or role == "left_out"
-        single = "其中" in clause or "among them" in clause or role == "left_out"
-        if not referred or not counts or len(counts) < 2 - single:
+        if not counts:
+            continue
+        if role == "unshipped" and not _BACK_REFERENCE.search(clause):
+            # "75 orders pending shipment": never among the shipped told, only not a total.
+            part = counts[0]
+            start, end = at + part.start(1), at + part.end(1)
+            text = text[:start] + " " * (end - start) + text[end:]
             continue
         part = min(counts, key=lambda m: int(m.group(1)))
         told = [int(m.group(1)) for m in _count_matches(text[:at])]
         again = [m for m in counts if m is not part and int(m.group(1)) in told]
         nearest = [int(m.group(1)) for m in counts if m.start() < part.start()] or told
         of = int(again[0].group(1)) if again else (nearest[-1] if nearest else None)
-        for m in [part, *again]:
+        for m in again:
             start, end = at + m.start(1), at + m.end(1)
             text = text[:start] + " " * (end - start) + text[end:]
+        # The part and its own words, up to the next figure ("其中有2单没追踪的是…": its
+        # 没追踪 would otherwise go to another figure).
+        later = [m.start() for m in counts if m.start() > part.start() and m not in again]
+        start, end = at + part.start(1), at + (later[0] if later else len(clause))
+        text = text[:start] + " " * (end - start) + text[end:]
         return text, _LeftOut(int(part.group(1)), role, of)
     return text, None
+
+
+def _counted_without(reading: Reading, left_out: _LeftOut, rest_valid: bool) -> Reading:
+    """Figures that fit only once the left-out packages are out of the total ("20 packages:
+    18 valid, 1 exempt letter, 1 untracked"), or a total whose other packages are all said
+    valid ("1000 orders, 60 under 1000 yen untracked, all others tracked")."""
+    roles, count = reading.roles, left_out.count
+    total, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
+    if total is None or count >= total:
+        return reading
+    if valid is not None and invalid is not None and valid + invalid + count == total:
+        return Reading(roles | {left_out.role: count}, now=Counts(total - count, valid))
+    if rest_valid and valid is None and invalid is None:
+        return Reading(roles | {left_out.role: count}, now=Counts(total - count, total - count))
+    return reading
 
 
 def _left_out_role(clause: str) -> str | None:
     if _EXEMPT_WORDS.search(clause) or (_EURO_UNDER.search(clause) and _LETTER.search(clause)):
         return "exempt"
+    if _UNSHIPPED.search(clause):
+        return "unshipped"
     return "left_out" if _NOT_COUNTED.search(clause) else None
 
 
-def _without_left_out(reading: Reading, left_out: _LeftOut | None) -> Reading:
+def _without_left_out(
+    reading: Reading, left_out: _LeftOut | None, rest_valid: bool = False
+) -> Reading:
     """Exempt or uncounted packages left out of both sides: the total and the invalid ones
     they were counted among (260 shipped, 14 invalid of which 3 exempt: 246 of 257). Said of
     the total when only the invalid ones are told ("300 orders, 15 without tracking, 5 of
     the 300 cancelled"), whether they were among the invalid is unknown: asked, not guessed."""
-    if left_out is None or reading.now is None:
+    if left_out is None:
         return reading
+    if reading.now is None:
+        return _counted_without(reading, left_out, rest_valid)
     now, roles = reading.now, reading.roles
     of_total = left_out.of is not None and left_out.of == roles.get("total")
     guessed = of_total and "valid" not in roles and left_out.of != roles.get("invalid")
