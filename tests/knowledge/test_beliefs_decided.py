@@ -821,3 +821,18 @@ def test_a_number_shape_and_the_carrier_picked(
 )
 def test_lookalikes_of_another_field_are_refused(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic"
+
+
+# Beliefs told as one's own or as hearsay, with no tag: each decided against domain.md.
+HEARSAY = [
+    ("好像低于95%只是警告，不会限制", "不对"),
+    ("我以为所有包裹都要两次扫描", "不对"),
+    ("听别人说FBA的货也要传单号", "不对"),
+    ("同行说用其他填中文名也可以", "不对"),
+    ("my friend says VTR is only a warning and won't restrict anything", "Not right"),
+]
+
+
+@pytest.mark.parametrize(("question", "start"), HEARSAY)
+def test_hearsay_without_a_tag_is_decided(kb: KnowledgeBase, question: str, start: str) -> None:
+    assert _lead(kb, question).startswith(start), _lead(kb, question)

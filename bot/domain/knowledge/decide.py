@@ -111,7 +111,7 @@ _PER_CATEGORY = lazy(
     r"separate (?:vtrs?|figures?|rates?|numbers?|scores?)|(?:its|their) own (?:vtrs?|figures?|rates?|numbers?|scores?)"
 )
 _CHINESE_NAME = lazy(
-    r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|name|characters?)|用中文|in chinese|"
+    r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|名|name|characters?)|用中文|in chinese|"
     r"(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
 )
 _MISMATCH = lazy(
@@ -1065,7 +1065,8 @@ def _typed_in_chinese(case: Case) -> bool:
 
 
 def _carrier_chinese_name(case: Case) -> Decision | None:
-    if not _typed_in_chinese(case) or (not case.concepts & {"carrier"} and not case.carriers):
+    carrier_named = case.concepts & {"carrier"} or case.carriers or _OTHER_PICKED.search(case.text)
+    if not _typed_in_chinese(case) or not carrier_named:
         return None
     facts: dict[str, Fact] = {"carrier": case.carriers[0].name if case.carriers else ""}
     # "can I type it in Chinese?" is a no; "typed in Chinese it is invalid, right?" a yes.
