@@ -918,3 +918,20 @@ def test_exempt_and_unshipped_orders_without_a_back_reference(
     kb: KnowledgeBase, question: str, shipments: int, valid: int
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "other"),
+    [
+        # Bullets and "=" are no part of a name: Toys 57/60 = 95.0%, not above.
+        ("- Toys: 57/60\n- Home: 99/100", "Toys: 57 valid of 60 = 95.0%", "Home: 99 valid of 100"),
+        ("toys=57/60; home=99/100; pets=20/20", "toys: 57 valid of 60", "home: 99 valid of 100"),
+        # One rate said of two groups: each is exactly 95.0%, below.
+        ("UK and DE both at 95.0%, problem?", "UK: A VTR of exactly 95.0%", "DE: A VTR of exactly"),
+    ],
+)
+def test_names_in_lists_and_one_rate_for_two_groups(
+    kb: KnowledgeBase, question: str, lead: str, other: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead) and other in reply, reply

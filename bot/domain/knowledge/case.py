@@ -585,7 +585,23 @@ def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
                 found.append((label, float(rates[0])))
         if len(found) >= 2:
             return tuple(found)
-    return _bare_rate_groups(text)
+    return _bare_rate_groups(text) or _shared_rate_groups(text)
+
+
+_BOTH_AT = lazy(
+    r"(?:^|[,，;；.。]\s*)([^\d,，;；.。]{1,24}?)\s*(?:\band\b|和|跟|与|&)\s*([^\d,，;；.。]{1,24}?)\s*"
+    r"(?:\bboth\b|都|均)\s*(?:at|are|is|were|是|为|在|have)?\s*(\d{1,3}(?:\.\d+)?)\s?%"
+)
+"""Two groups told one rate ("UK and DE both at 95.0%", "玩具和家居都是94%")."""
+
+
+def _shared_rate_groups(text: str) -> tuple[tuple[str, float], ...]:
+    """Each of two groups with the one rate said of both."""
+    found = _BOTH_AT.search(text)
+    if found is None or float(found.group(3)) > 100:
+        return ()
+    rate = float(found.group(3))
+    return ((_bare_label(found.group(1)), rate), (_bare_label(found.group(2)), rate))
 
 
 _CATEGORY_WORD = lazy(r"类目|品类|分类|categor")
@@ -650,7 +666,7 @@ _JOINING_END = lazy(rf"(?:\s+{_FILLER}|\s*[(（]|\s*[-—–])+$")
 
 
 def _bare_label(label: str) -> str:
-    label = label.strip().lstrip("、,，;；/|-—–·")
+    label = label.strip().lstrip("、,，;；/|-—–·*•").rstrip("=:：")
     return _JOINING_END.sub("", _JOINING_HEAD.sub("", label.strip())).strip()
 
 

@@ -54,7 +54,7 @@ def read_table(text: str) -> Table:
         return Table()
     groups: list[tuple[str, Counts]] = []
     for _, row in rows:
-        label = row.group(1).strip(" \t|,，:：")
+        label = row.group(1).strip(" \t|,，:：=-*•·")  # "- Toys:", "Toys =": the name
         figures = [int(n) for n in _SEPARATOR.split(row.group(2).strip(" \t|,，/")) if n]
         counts = _row_counts(figures, header)
         if counts is None:
