@@ -836,3 +836,19 @@ HEARSAY = [
 @pytest.mark.parametrize(("question", "start"), HEARSAY)
 def test_hearsay_without_a_tag_is_decided(kb: KnowledgeBase, question: str, start: str) -> None:
     assert _lead(kb, question).startswith(start), _lead(kb, question)
+
+
+# A listed carrier's numbers can count once scanned and matching (domain.md 1b, 6): the
+# belief that they never do is corrected. (question, start)
+CARRIER_DENIED = [
+    ("网上说EMS的单号不算有效", "不对"),
+    ("I heard YunExpress tracking doesn't count for VTR", "Not right"),
+    ("4PX numbers are not valid, right?", "Not right"),
+]
+
+
+@pytest.mark.parametrize(("question", "start"), CARRIER_DENIED)
+def test_a_carrier_said_never_to_count_is_corrected(
+    kb: KnowledgeBase, question: str, start: str
+) -> None:
+    assert _lead(kb, question).startswith(start), _lead(kb, question)

@@ -832,6 +832,11 @@ class Composer:
         )
         about_format = bool(_FORMAT.search(question.casefold()))
         text = carrier_answer(card, carriers, lang, yes_no=direct, about_format=about_format)
+        plain = yes_allowed and _ASKS_VALID.search(folded) and not _NUMBER_CONDITION.search(folded)
+        if plain and states_a_belief(folded) and denies(folded):
+            # "网上说EMS的单号不算有效": a listed carrier's numbers can count, so not right.
+            wrong = self._cards.marketplace.denied_wrongly.for_lang(lang)
+            text = f"{wrong} {text}" if lang == "en" else f"{wrong}{text}"
         return Answer(
             lang=lang,
             kind="answer",
