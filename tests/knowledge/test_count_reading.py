@@ -935,3 +935,20 @@ def test_names_in_lists_and_one_rate_for_two_groups(
 ) -> None:
     reply = _reply(kb, question)
     assert reply.startswith(lead) and other in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # Another metric's rate is no VTR to check the counts against: 500 − 20 = 480.
+        ("LSR is 3% and I shipped 500, 20 without tracking", 500, 480),
+        ("my ODR 0.5%, VTR? 300 shipped 290 valid", 300, 290),
+        # People are no packages: 400 − 25 = 375.
+        ("we're a team of 5, shipped 400, 25 invalid", 400, 375),
+    ],
+)
+def test_other_metrics_rates_and_people_are_no_package_figures(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)
+    assert f"{valid} valid of {shipments}" in _first_line(kb, question)

@@ -287,7 +287,8 @@ class CaseReader:
         table = read_table(text)
         letter = ("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text)
         order = (entities.marketplaces, amount, currency, letter)
-        reading = _reading(text, rate if _one_rate(text) else None, table, order)
+        vtr_rate = _one_rate(text) and metrics[:1] in ((), ("vtr",))  # not LSR's 3%
+        reading = _reading(text, rate if vtr_rate else None, table, order)
         return Case(
             text=text,
             raw=raw,

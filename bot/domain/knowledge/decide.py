@@ -283,7 +283,7 @@ def _metric_rates(case: Case) -> Decision | None:
 
 
 def _vtr_counts(case: Case) -> Decision | None:
-    if case.counts is None or case.metric not in (None, "vtr"):
+    if case.counts is None or not _about_vtr(case):
         return None
     shipments, valid = case.counts.shipments, case.counts.valid
     above = is_above(valid, shipments)
@@ -302,6 +302,17 @@ def _vtr_counts(case: Case) -> Decision | None:
         facts["new_valid"] = new_valid_needed(shipments, valid)  # without fixing old ones
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
     return Decision(code="vtr_counts", facts=facts, agrees=_count_verdict(case, facts), entry=entry)
+
+
+_TRACKING_WORDS = lazy(r"track|追踪|跟踪|追蹤|单号|運單|运单|scan|扫描")
+
+
+def _about_vtr(case: Case) -> bool:
+    """Package figures are VTR's when no other metric is named first, or when VTR is named or
+    tracking is what they count ("LSR is 3%, I shipped 500, 20 without tracking")."""
+    if case.metric in (None, "vtr") or "vtr" in case.metrics:
+        return True
+    return bool(_TRACKING_WORDS.search(case.text))
 
 
 _MARGIN = lazy(

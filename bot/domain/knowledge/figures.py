@@ -165,6 +165,8 @@ _NEAR_BEFORE = lazy(
     r"same as|差不多|大约|约|接近|近似|算是|等于|相当于|就是)\s*$"
 )
 """95 said as what a rate nearly is ("that's basically 95"): the bar's figure, not a count."""
+_PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
+"""People counted ("a team of 5"), not packages."""
 _MONEY_BEFORE = lazy(r"(?:[€$£¥￥]|\beur|\busd|\bgbp|\bjpy|\brmb|\bcny)\s?$")
 """An amount written with its currency first ("a €12 order"): money, not a count."""
 _MONTH_BEFORE = lazy(
@@ -582,6 +584,7 @@ def _count_matches(text: str) -> list[re.Match[str]]:
         )
         and not _MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not _MONEY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+        and not _PEOPLE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         and not (
             m.group(1) == "95" and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
         )
@@ -730,8 +733,8 @@ def _another_total(figure: _Figure, roles: dict[str, int]) -> bool:
     """A figure left over whose own words make it a total too ("toys 40 orders, home 60
     orders, 5 invalid"): two wholes, and which one the parts belong to is unsaid."""
     own = [role for role, _, distance in figure.candidates if distance <= 2]
-    if not own or not all(role in ("total", "whole") for role in own):
-        return False
+    if "total" not in own or not all(role in ("total", "whole") for role in own):
+        return False  # "a team of 5": a whole by its "of" only is no second total
     total = roles["total"]
     rest = total - roles["valid"] if "valid" in roles else roles.get("invalid", 0)
     return figure.value != total and figure.value > rest  # "剩下3单" of 30 with 27 valid: the rest
