@@ -852,3 +852,16 @@ def test_a_carrier_said_never_to_count_is_corrected(
     kb: KnowledgeBase, question: str, start: str
 ) -> None:
     assert _lead(kb, question).startswith(start), _lead(kb, question)
+
+
+# Another metric does not move VTR (valid tracking ÷ shipped): LSR, PFCR, ODR.
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("LSR高会影响VTR吗", "不会"),
+        ("does a high cancel rate hurt VTR?", "No"),
+        ("ODR高了VTR也会低吗", "不会"),
+    ],
+)
+def test_another_metric_does_not_move_vtr(kb: KnowledgeBase, question: str, start: str) -> None:
+    assert _lead(kb, question).startswith(start), _lead(kb, question)
