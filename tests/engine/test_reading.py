@@ -108,6 +108,25 @@ def test_header_variants_fold_case_spaces_and_suffixes(write_file: WriteFile) ->
     assert (report.overall.shipments, report.overall.valid) == (2, 2)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Order Number,Shipped At,Carrier,Tracking No.,Category",  # a Shopify-style ERP
+        "Order #,Fulfilled at,Carrier,Tracking #,Category",
+        "order no,Dispatched on,Carrier,Waybill number,Category",
+    ],
+)
+def test_english_erp_headers_name_the_ship_date_and_the_number(
+    write_file: WriteFile, header: str
+) -> None:
+    """Headers English ERPs and shop systems write, with day-first dates (20/11 can only be
+    the 20th of November): both rows are read, one valid and one without a number."""
+    lines = [header, f"E1,20/11/2026,UPS,{UPS_OK},Toys", "E2,19/11/2026,UPS,,Toys"]
+    report, _ = analyse_file(write_file(lines), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (2, 1)
+    assert {d.order_id: d.reason for d in report.defects} == {"E2": "missing_tracking"}
+
+
 def test_only_the_numbers_that_need_folding_are_folded_each_in_its_row(
     write_file: WriteFile,
 ) -> None:
