@@ -155,6 +155,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return False
     if _asks_left_out(case, report) or _asks_period(case) or _asks_carriers(case):
         return True
+    if report is not None and _STATUS.search(case.text) and not case.concepts & _OTHER_SUBJECTS:
+        return True  # "status?", "anything failing?", "需要修吗": the chat's own figures
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
         return report is not None and bool(_named_groups(case, report))
     owned = (
@@ -529,6 +531,12 @@ _SUPPOSED_FIX = re.compile(
     r"(?:just |only |another |)(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)(?![a-z\d])"
 )
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
+_STATUS = re.compile(
+    r"^\W*(?:status|numbers?|stats)\W*(?:pls|please)?\W*$|how (?:bad|am i doing|are we doing|is it going)|"
+    r"anything (?:failing|wrong|below|to fix)|any (?:problems?|issues?) with my|"
+    r"需要修吗|要修吗|要不要修|有问题吗|有没有问题|情况(?:怎么样|如何)|怎么样了|现在咋样|numbers? (?:pls|please)"
+)
+"""A short question about how things stand, in a chat with a report: its own figures."""
 _TOLD_FIX = re.compile(
     r"(?:fixed|corrected|repaired|updated|修好了|改好了|补好了|补上了|更正了|改正了)"
     r"[^,.;?，。？\d]{0,16}?(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)"

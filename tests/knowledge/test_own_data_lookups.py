@@ -286,3 +286,12 @@ async def test_orders_to_fix_and_risk_anywhere(
 ) -> None:
     reply = await ask(question)
     assert reply.startswith(lead) and then in reply, reply
+
+
+@pytest.mark.parametrize(
+    "question", ["status?", "numbers pls", "how bad is it", "需要修吗", "is anything failing"]
+)
+async def test_a_short_status_question_gets_the_chat_s_figures(ask: Ask, question: str) -> None:
+    # Baby Products (38/40 = 95.0%) is the category below the bar, whatever the wording.
+    reply = await ask(question)
+    assert "Baby Products" in reply.split("\n")[0], reply
