@@ -898,3 +898,16 @@ def test_a_part_said_with_it_stays_on_the_first_subject(kb: KnowledgeBase) -> No
         "buy-shipping-marketplaces",
         "buy-shipping-vtr",
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["帮帮我", "tracking number problem", "单号有问题", "亚马逊发邮件说我VTR有问题"],
+)
+def test_a_trouble_named_without_a_question_gets_topics(kb: KnowledgeBase, question: str) -> None:
+    # Nothing asked yet: the topics nearest the trouble, not a firm answer on a guess.
+    assert kb.answer(question).kind == "unsure"
+
+
+def test_a_trouble_asked_about_is_still_answered(kb: KnowledgeBase) -> None:
+    assert kb.answer("单号有问题怎么办").kind == "answer"

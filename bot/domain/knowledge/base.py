@@ -285,8 +285,9 @@ class KnowledgeBase:
         composer = self._composer
         if composer is not None and composer.another_field(subject, found):
             return Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
-        if found.best is None or not found.concepts & set(self._lexicon.synonyms):
-            topics = list(VAGUE_TOPICS)
+        off_vtr = "vtr" in found.concepts and not (found.best or "").startswith("vtr")
+        if found.best is None or not found.concepts & set(self._lexicon.synonyms) or off_vtr:
+            topics = list(VAGUE_TOPICS)  # VTR named, the words pulling elsewhere: VTR's own
         else:
             topics = [found.best, *self.entries[found.best].related][: self.MAX_SUGGESTIONS]
         return Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)

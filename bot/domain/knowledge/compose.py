@@ -166,7 +166,7 @@ _OPENER_ONLY = lazy(
     r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
     r"you there|anyone there|are you there|got a minute|"
     r"你好|您好|在吗|在不在|在么|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|问(?:个|件)事儿?|"
-    r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+)"
+    r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+|帮帮我|帮我一下|求助|求救|救命)"
     r"[\s?？!！.。,，~～]*)+$"
 )
 """A message that only opens a conversation ("hmm", "我想问一下"): nothing asked yet (nothing
@@ -249,7 +249,10 @@ _ANNOUNCED = lazy(
     r"(?:\s+(?:wrong|off|weird|odd|strange|funny|up|going on))?\s+"
     r"(?:about|on|re|regarding|with|concerning|around)\b|"
     r"^(?:关于|有关|说说|说一下|问下|问一下|请教一下|请教)?[^，,。?？!！]{1,12}"
-    r"(?:的事|的事情|的事儿|的问题|这块|这件事|方面)(?:儿)?[吧呢啊呀哈。.!！~～\s]*$"
+    r"(?:的事|的事情|的事儿|的问题|这块|这件事|方面)(?:儿)?[吧呢啊呀哈。.!！~～\s]*$|"
+    # A trouble named and nothing asked ("单号有问题", "tracking number problem").
+    r"^[^，,。?？!！]{1,16}(?:有问题|出问题|出了问题|有点问题|不对劲)(?:了)?[吧呢啊呀哈。.!！~～\s]*$|"
+    r"^[a-z0-9' ]{1,30}\s(?:problems?|issues?|trouble)[.!\s]*$"
 )
 """A message that only says what it will be about ("question about my shipments", "追踪号
 的事"): nothing is asked yet."""
@@ -270,7 +273,8 @@ def announced_subject(text: str) -> str | None:
 
 _ANNOUNCING_WORDS = lazy(
     r"^.*?\b(?:about|on|re|regarding|with|concerning|around)\b|"
-    r"关于|有关|说说|说一下|问下|问一下|请教一下|请教|的事情|的事儿|的事|的问题|这块|这件事|方面|[吧呢啊呀哈。.!！~～]"
+    r"关于|有关|说说|说一下|问下|问一下|请教一下|请教|的事情|的事儿|的事|的问题|这块|这件事|方面|"
+    r"有问题|出问题|出了问题|有点问题|不对劲|\b(?:problems?|issues?|trouble)\b|[吧呢啊呀哈。.!！~～]"
 )
 
 
