@@ -865,3 +865,16 @@ def test_a_carrier_said_never_to_count_is_corrected(
 )
 def test_another_metric_does_not_move_vtr(kb: KnowledgeBase, question: str, start: str) -> None:
     assert _lead(kb, question).startswith(start), _lead(kb, question)
+
+
+# Code-switched: a marketplace code glued to 站 ("JP站"), "delivered了".
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Buy Shipping在JP站能用吧", "可以"),
+        ("VTR在SG站也考核吧", "是的"),
+        ("如果carrier选错了但是delivered了，还能改吗", "不能"),
+    ],
+)
+def test_code_switched_places_and_delivery(kb: KnowledgeBase, question: str, start: str) -> None:
+    assert _lead(kb, question).startswith(start), _lead(kb, question)

@@ -17,7 +17,7 @@ from bot.domain.reference import Carrier, Marketplace, carriers, fold_key, marke
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+")
-_CODE = re.compile(r"\b[A-Z]{2}\b")
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])")
 MAX_WORDS_IN_ALIAS = 3
 # Country codes that are also everyday English words ("it", "in", "be") are not read as
 # marketplaces, even in capitals at the start of a sentence.
