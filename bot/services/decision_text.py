@@ -492,21 +492,36 @@ def _metric_target(decision: Decision, t: Translator) -> str:
     return sentence_gap(t).join((own, other))
 
 
+def _metric_line(metric_id: str, t: Translator) -> str:
+    """One metric's target and window, from metrics.yaml."""
+    metric = metrics()[metric_id]
+    joiner = " 天和 " if t.lang == "zh" else " days and "
+    values = {
+        "name": _metric_name(metric_id, t),
+        "target": f"{metric.target:g}",
+        "days": joiner.join(str(d) for d in metric.days),
+    }
+    if metric.good == "above":
+        return t._("{name}: above {target}%, over {days} days.", **values)
+    return t._("{name}: under {target}%, over {days} days.", **values)
+
+
+def _metric_by_target(decision: Decision, t: Translator) -> str:
+    """The metric whose target is the figure asked, first; then the others named."""
+    owner = str(decision.facts["metric"])
+    values = {"name": _metric_name(owner, t), "stated": str(decision.facts["stated"])}
+    if decision.facts["named"]:
+        lead = t._("The {stated}% target is {name}'s.", **values)
+    else:
+        lead = t._("None of those: the {stated}% target is {name}'s.", **values)
+    others = [m for m in str(decision.facts["metrics"]).split(",") if m]
+    lines = [lead, _metric_line(owner, t), *(_metric_line(m, t) for m in others)]
+    return "\n".join(lines)
+
+
 def _metrics_named(decision: Decision, t: Translator) -> str:
     """Each named metric's target and window, from metrics.yaml."""
-    lines = []
-    for metric_id in str(decision.facts["metrics"]).split(","):
-        metric = metrics()[metric_id]
-        joiner = " 天和 " if t.lang == "zh" else " days and "
-        values = {
-            "name": _metric_name(metric_id, t),
-            "target": f"{metric.target:g}",
-            "days": joiner.join(str(d) for d in metric.days),
-        }
-        if metric.good == "above":
-            lines.append(t._("{name}: above {target}%, over {days} days.", **values))
-        else:
-            lines.append(t._("{name}: under {target}%, over {days} days.", **values))
+    lines = [_metric_line(m, t) for m in str(decision.facts["metrics"]).split(",")]
     if decision.facts.get("same_asked"):
         lines.insert(0, t._("They are two different metrics, each with its own target:"))
     return "\n".join(lines)
@@ -640,6 +655,7 @@ WORDINGS: dict[str, Wording] = {
     "vtr_groups": _vtr_groups,
     "vtr_rate_groups": _vtr_rate_groups,
     "metrics_named": _metrics_named,
+    "metric_by_target": _metric_by_target,
     "vtr_rate": _vtr_rate,
     "metric_rate": _metric_rate,
     "metric_rates": _metric_rates,

@@ -911,3 +911,29 @@ def test_a_trouble_named_without_a_question_gets_topics(kb: KnowledgeBase, quest
 
 def test_a_trouble_asked_about_is_still_answered(kb: KnowledgeBase) -> None:
     assert kb.answer("单号有问题怎么办").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "not_first"),
+    [
+        # Each metric's own target (domain.md §3): the one whose target is the figure asked
+        # leads, whichever of the named metrics comes first in the question.
+        ("VTR or ODR: which one has the 1% bar?", "Order Defect Rate (ODR)", "Valid Tracking"),
+        ("which of LSR and PFCR is the 2.5% one", "Pre-fulfillment Cancel Rate", "Late Ship"),
+        ("取消率和迟发率，哪个要低于4%", "迟发率 (LSR)", "发货前取消率"),
+        ("ODR跟VTR哪一个是95%的要求", "有效追踪率 (VTR)", "订单缺陷率"),
+        # None of the named has it: the one that does is named, and said to be another.
+        ("VTR and LSR, which is the 90% one?", "On-Time Delivery Rate (OTDR)", "Valid Track"),
+    ],
+)
+def test_the_metric_whose_target_is_asked_is_named_first(
+    kb: KnowledgeBase, question: str, named: str, not_first: str
+) -> None:
+    first = _first_line(kb, question)
+    assert named in first, first
+    assert not_first not in first, first
+
+
+@pytest.mark.parametrize("question", ["OTD rate target?", "otd window", "OTD达标线是多少"])
+def test_otd_is_the_on_time_delivery_rate(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).matched == "metric-on-time-delivery"

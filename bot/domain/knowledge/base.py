@@ -441,7 +441,10 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     asked_once = question.count("?") + question.count("？") <= 1
     asked_once = asked_once and not _ANOTHER_ASKED.search(question.casefold())
     figures = bool(decision.facts.get("shipments"))
-    return (figures or one_belief) and asked_once
+    # "LSR or PFCR, which has the 2.5% target?": the metrics named and the figure asked
+    # are one question, whatever commas split it.
+    by_target = decision.code == "metric_by_target"
+    return (figures or one_belief or by_target) and asked_once
 
 
 def _same_family(one: Answer, first: Answer) -> bool:

@@ -618,6 +618,31 @@ def _metric_target(case: Case) -> Decision | None:
     )
 
 
+_WHICH_METRIC = lazy(r"\bwhich\b|哪个|哪一个|哪项|哪一项|是哪")
+
+
+def _metric_by_target(case: Case) -> Decision | None:
+    """ "VTR or ODR, which has the 1% target?", "迟发率和取消率哪个是2.5%": the metric whose
+    own target (metrics.yaml) is the figure asked, named first, whichever of the named
+    ones it is (or none of them: then the one it belongs to)."""
+    figure = _FIGURE.search(case.text)
+    if len(case.metrics) < 2 or figure is None or not _WHICH_METRIC.search(case.text):
+        return None
+    if case.metric_rates or case.counts is not None:
+        return None  # each metric's own rate stated: _metric_rates judges them
+    stated = float(figure.group(1))
+    owners = [m.id for m in metrics().values() if m.target == stated]
+    if len(owners) != 1:
+        return None
+    facts: dict[str, Fact] = {
+        "metric": owners[0],
+        "stated": f"{stated:g}",
+        "metrics": ",".join(m for m in case.metrics if m != owners[0]),
+        "named": owners[0] in case.metrics,
+    }
+    return Decision(code="metric_by_target", facts=facts, entry=METRIC_ENTRIES[owners[0]])
+
+
 _NOT_THE_FIGURE = lazy(
     r"不是\s?(?:低于|高于)?\s?\d|(?:isn't|is not|not)\s(?:(?:under|below|above|over)\s)?\d"
 )
@@ -1305,6 +1330,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _allowance,
     _needs_figures,
     _metric_rate,
+    _metric_by_target,
     _metric_target,
     _lowest_allowed,
     _metric_window,
