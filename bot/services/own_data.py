@@ -82,9 +82,9 @@ _HURTS = re.compile(
 """Asked of rows the seller dates ("orders from late October … hurting my VTR?"): whether
 they are in the window at all."""
 _COUNT_ASKED = re.compile(
-    r"(?:多少|几)个?(?:自发货的?|自配送的?|无效的?)?(?:包裹|订单|货件|单)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
+    r"(?:多少|几)个?(?:自发货的?|自配送的?|无效的?)?(?:包裹|订单|货件|单|单号|追踪号)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
     r"how many (?:of (?:my|our|the|those) )?(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad )?"
-    r"(?:packages|shipments|orders|parcels)"
+    r"(?:packages|shipments|orders|parcels|tracking numbers|tracking ids|numbers)"
 )
 _IN_WINDOW = re.compile(
     r"算进|计入|算在|统计|30\s?天|最近|一共|总共|总计|窗口|count(?:ed|s)? (?:toward|in|for)|"
@@ -107,7 +107,8 @@ _DATA_WORDS = re.compile(
 
 
 _LEFT_OUT = re.compile(
-    r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|unshipped|未发货|没发货|exclu|排除|剔除"
+    r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|\bbrief\b|lettre|lettera|carta|"
+    r"unshipped|未发货|没发货|exclu|排除|剔除"
 )
 _COUNTED = re.compile(
     r"算进|算在|计入|算了没|算没算|算不算|有没有算|算了吗|算上|算吗|有算|统计了|包括|包含|"
@@ -500,7 +501,8 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
         )
         return [*lines, *not_counted, why, _counted(report, t)]
     if _TOTAL_ASKED.search(case.text):  # "what total did you use?": that figure first
-        return [*lines, _counted(report, t), *not_counted]
+        named = [t._("Left out as asked: {rows}.", rows=", ".join(rows))] if rows else []
+        return [*lines, _counted(report, t), *named, *not_counted]
     if rows:
         lines.append(t._("No, they are not counted: {rows}.", rows=", ".join(rows)))
     return [*lines, *not_counted, _counted(report, t)]

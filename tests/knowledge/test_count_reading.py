@@ -952,3 +952,29 @@ def test_other_metrics_rates_and_people_are_no_package_figures(
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
     assert f"{valid} valid of {shipments}" in _first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "clear 95" is the bar, and "4 wrong" are the ones fixed: 74 + 4 = 78 of 80, 97.5%.
+        (
+            "If I correct all 4 wrong tracking numbers in Home (80 shipped, 74 valid), will "
+            "Home clear 95?",
+            "Yes — With 4 more fixed: 78 valid of 80 = 97.5%",
+        ),
+        # Two figures offered as alternatives are no valid-and-whole pair.
+        ("the window is 30 days, right? not 45 or 60", "VTR looks at the last 30 days"),
+    ],
+)
+def test_the_bar_cleared_fixed_ones_described_and_alternatives(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _first_line(kb, question)
+    assert lead in first and "valid of 60" not in first, first
+
+
+def test_the_bad_ones_a_fix_is_taken_from_are_there_already(kb: KnowledgeBase) -> None:
+    # "fix 4 of the 7 bad ones": 7 invalid now (120 − 113), 4 fixed: 117/120 = 97.5%.
+    reading = kb.case("120 shipped, 113 valid, if I fix 4 of the 7 bad ones am I above 95?")
+    assert reading.counts == Counts(120, 117)

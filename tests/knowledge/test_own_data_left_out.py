@@ -123,3 +123,27 @@ async def test_rows_left_out_asked_without_my_or_a_reason(
         assert "3" in reply.split("\n")[0], reply
     if "取消" in question:
         assert "2" in reply.split("\n")[0], reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "then"),
+    [
+        # Letters named by their service word: the file's 2 EU letters under EUR 20.
+        (
+            "Garden那两单用Brief寄的小信件算进去了吗",
+            "欧盟境内低于 20 欧元的信件豁免：你表里的 2 个",
+            "2",
+        ),
+        # A total and the rows left out asked together: 40 counted, then the 3 FBA rows.
+        (
+            "how many did you count in the end and how many were dropped, like FBA",
+            "40 self-fulfilled packages count toward VTR",
+            "Left out as asked: 3 FBA rows.",
+        ),
+    ],
+)
+async def test_letters_by_service_and_a_total_with_its_rows(
+    ask: Ask, question: str, lead: str, then: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead) and then in reply, reply

@@ -295,3 +295,9 @@ async def test_a_short_status_question_gets_the_chat_s_figures(ask: Ask, questio
     # Baby Products (38/40 = 95.0%) is the category below the bar, whatever the wording.
     reply = await ask(question)
     assert "Baby Products" in reply.split("\n")[0], reply
+
+
+async def test_invalid_tracking_numbers_counted(ask: Ask) -> None:
+    # 2 in Baby Products + 1 in Sports & Outdoors.
+    reply = await ask("how many invalid tracking numbers do I have in total")
+    assert reply.startswith("3 invalid packages:"), reply

@@ -155,7 +155,8 @@ _NOT_A_COUNT = lazy(
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
 )
 _BAR_BEFORE = lazy(
-    r"(?:above|over|below|under|than|reach|at least|高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|"
+    r"(?:above|over|below|under|than|reach|at least|clear|beat|pass|hit|cross|top|"
+    r"高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|"
     r"last|past|最近|近|过去|within|day|第|#|no\.|(?:drop|fall|dip|slip|go|get|down)(?:s|ped)?\s+to|"
     r"round(?:s|ed|ing)?(?: it)?(?: up| off)?\s+to|四舍五入(?:成|为|是)?|约等于|≈)\s*$"
 )
@@ -555,7 +556,29 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
         figures.append(
             _Figure(value, match.start(), match.end(), clause, tuple(candidates), sentence, start)
         )
-    return figures
+    return _fixed_ones_described(figures, words)
+
+
+def _fixed_ones_described(figures: list[_Figure], words: list[_Word]) -> list[_Figure]:
+    """ "correct all 4 wrong tracking numbers": the invalid word right after a figure that a
+    fix word comes just before describes the packages fixed; no other figure takes it."""
+    claimed: dict[int, int] = {}
+    for i, figure in enumerate(figures):
+        roles = {(role, k): distance for role, k, distance in figure.candidates}
+        fixed = any(
+            r == "fix" and d <= 12 and words[k].end <= figure.start for (r, k), d in roles.items()
+        )
+        for (role, k), distance in roles.items():
+            if not (fixed and role == "invalid" and distance <= 3 and words[k].start >= figure.end):
+                continue
+            if not any(figure.end <= f.start < words[k].start for f in figures):
+                claimed[k] = i  # no other figure between them ("fix 2 of my 3 invalid")
+    if not claimed:
+        return figures
+    return [
+        replace(f, candidates=tuple(c for c in f.candidates if claimed.get(c[1], i) == i))
+        for i, f in enumerate(figures)
+    ]
 
 
 _SLASH_DATE = lazy(
@@ -670,6 +693,9 @@ def _refined(role: str, figure: _Figure) -> str:
             return "to_fix"
         return "late_fix" if _late(figure) else "fixed"
     if role == "invalid" and _HYPOTHETICAL.search(figure.clause):
+        before = figure.clause[: max(0, figure.start - figure.clause_at)]
+        if _PART_OF.search(before):
+            return "invalid"  # "fix 4 of the 7 bad ones": the 7 are there already
         return "more_invalid"
     return role
 
@@ -697,6 +723,7 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     roles = dict(roles)
     bare = [f.value for f in open_figures if not f.candidates]
     together = len({f.clause_at for f in open_figures}) == 1  # "toys 57 60", not "toys 99, pets 96"
+    together = together and not _ALTERNATIVES.search(_between(open_figures))  # not "45 or 60"
     if not roles and len(open_figures) == len(bare) == 2 and together:
         return _part_of({"total": max(bare)}, min(bare))  # "toys 57 60", "toys 120 113"
     if "total" in roles and any(_another_total(f, roles) for f in open_figures):
@@ -738,6 +765,20 @@ def _another_total(figure: _Figure, roles: dict[str, int]) -> bool:
     total = roles["total"]
     rest = total - roles["valid"] if "valid" in roles else roles.get("invalid", 0)
     return figure.value != total and figure.value > rest  # "剩下3单" of 30 with 27 valid: the rest
+
+
+_PART_OF = lazy(r"\d+\s*(?:out )?of (?:the|my|those|these|our)?\s*$|\d+\s*个?(?:里|中)的?\s*$")
+"""A figure after "4 of the": the whole the part is taken from, not a supposition."""
+_ALTERNATIVES = lazy(r"\bor\b|还是|或者|或")
+
+
+def _between(figures: list[_Figure]) -> str:
+    """The words between the first two figures (of one clause)."""
+    if len(figures) < 2:
+        return ""
+    first, second = sorted(figures[:2], key=lambda f: f.start)
+    start = second.start - second.clause_at
+    return second.clause[:start][first.end - second.clause_at :] if start > 0 else ""
 
 
 def _words_taken(figure: _Figure, roles: dict[str, int]) -> bool:
