@@ -107,7 +107,7 @@ _DATA_WORDS = re.compile(
 
 
 _LEFT_OUT = re.compile(
-    r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|\bbrief\b|lettre|lettera|carta|"
+    r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|(?<![a-z])(?:brief|lettre|lettera|carta)(?![a-z])|"
     r"unshipped|未发货|没发货|exclu|排除|剔除"
 )
 _COUNTED = re.compile(

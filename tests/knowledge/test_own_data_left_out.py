@@ -147,3 +147,9 @@ async def test_letters_by_service_and_a_total_with_its_rows(
 ) -> None:
     reply = await ask(question)
     assert reply.startswith(lead) and then in reply, reply
+
+
+async def test_letters_named_by_brief_glued_to_chinese(ask: Ask) -> None:
+    # "用brief寄": the service word glued to Chinese; the file's 2 EU letters are exempt.
+    reply = await ask("Garden那几单用brief寄的小单算进去了吗")
+    assert reply.startswith("欧盟境内低于 20 欧元的信件豁免：你表里的 2 个"), reply

@@ -302,3 +302,13 @@ def test_figures_and_another_question_are_each_answered(
 ) -> None:
     reply = _reply(kb, question)
     assert reply.startswith(first) and then in reply, reply
+
+
+def test_new_valid_packages_asked_with_do_i_need(kb: KnowledgeBase) -> None:
+    # 5x > 95 × 300 − 100 × 280 = 500: x = 101; "do I need" asks, the figures after it stay.
+    reply = _reply(
+        kb,
+        "if all new orders are tracked and nothing leaves the window, how many new valid "
+        "shipments do I need on top of 300 shipments / 280 valid to get above 95%?",
+    )
+    assert reply.startswith("Without fixing old ones, it takes 101 more packages"), reply

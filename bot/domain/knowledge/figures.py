@@ -121,7 +121,7 @@ _ASKED = lazy(
     r"(?:bad|invalid|defects?|untracked|without (?:valid )?tracking|无效(?:追踪)?|没有?(?:追踪|单号))|"
     r"(?:need to|do i need to|to|should i) fix(?: any)?|fix(?:es)? needed|要修|需要修|还差|修几|"
     # "do I need 1 more valid or 2?": choices asked, not figures told.
-    r"\b(?:do|would|will|should|shall) (?:i|we|it) (?:still )?need\b[^,.;?，。？]*|"
+    r"\b(?:do|would|will|should|shall) (?:i|we|it) (?:still )?need\s+\d+[^,.;?，。？\d]*?\bor\s+\d+|"
     r"\d+\s*[个单件]?还是(?:再)?(?:修|改|补)?\d+\s*[个单件]?|"
     # "which one is failing?", "哪个不达标": asked of the groups, not said of a figure.
     r"(?:(?<!of )(?<!among )(?<!in )\bwhich\b|哪个|哪些|哪几个)[^,.;?，。；？\d]*"
