@@ -62,6 +62,7 @@ MAIN_EXTRA = 1
 """How many more times the asking sentences of a long message count than its story."""
 
 _WORDS = re.compile(r"[a-z\u4e00-\u9fff]")
+_BAR_FIGURE = re.compile(r"(?<![\d.])95(?![\d])")
 STARTING_TOPICS = ("vtr-what", "vtr-below-95", "bot-upload-file")
 """Offered for a message too vague to rank anything: what VTR is, what to do about it,
 and what the bot does with a file."""
@@ -294,6 +295,8 @@ class KnowledgeBase:
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}
+        if "threshold" in terms and "vtr" not in terms and _BAR_FIGURE.search(text):
+            terms["vtr"] = Term("vtr", "concept")  # "the bar … above 95": VTR's bar
         self._read_figures(text, terms)
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
         concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))

@@ -1247,7 +1247,7 @@ def _marketplace_list(case: Case) -> Decision | None:
     named = [m.code for m in case.markets]
     if claim == "only":
         agrees = set(named) == set(covered)
-        if _NOT_ONLY_SAID.search(case.text):
+        if _NOT_ONLY_SAID.search(_A_NOT_A.sub("", case.text)):  # not 是不是只
             agrees = not agrees  # "VTR doesn't only apply to the US": the list's truth
     elif claim == "denied":  # the named marketplaces (or Europe's) are said to be left out
         agrees = bool(named) and "eu" not in case.concepts and not set(named) & set(covered)
