@@ -978,3 +978,19 @@ def test_the_bad_ones_a_fix_is_taken_from_are_there_already(kb: KnowledgeBase) -
     # "fix 4 of the 7 bad ones": 7 invalid now (120 − 113), 4 fixed: 117/120 = 97.5%.
     reading = kb.case("120 shipped, 113 valid, if I fix 4 of the 7 bad ones am I above 95?")
     assert reading.counts == Counts(120, 117)
+
+
+@pytest.mark.parametrize(
+    ("question", "shipments", "valid"),
+    [
+        # Counts with a magnitude: 1k − 48, 1.2k with 1,150 valid, 1.5万 − 700, 3千.
+        ("i did 1k orders, 48 no tracking", 1000, 952),
+        ("shipped 1.2k, 1,150 valid", 1200, 1150),
+        ("我发了1.5万单，无效700单", 15000, 14300),
+        ("家居类3千单，有效2850单", 3000, 2850),
+    ],
+)
+def test_counts_written_with_a_magnitude(
+    kb: KnowledgeBase, question: str, shipments: int, valid: int
+) -> None:
+    assert _counts(kb, question) == Counts(shipments, valid)
