@@ -898,3 +898,10 @@ def test_only_asked_and_the_bar_named_by_its_figure(
     kb: KnowledgeBase, question: str, start: str
 ) -> None:
     assert _lead(kb, question).startswith(start), _lead(kb, question)
+
+
+def test_tracking_not_given_loses_atoz_and_listing_images_are_refused(kb: KnowledgeBase) -> None:
+    assert _lead(kb, "If I don't add tracking, do I lose A-to-z claims automatically?").startswith(
+        "Yes"
+    )
+    assert kb.answer("listing主图有什么要求").kind == "off_topic"
