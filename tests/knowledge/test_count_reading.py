@@ -994,3 +994,16 @@ def test_counts_written_with_a_magnitude(
     kb: KnowledgeBase, question: str, shipments: int, valid: int
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["300 shipped 280 valid, will amazon suspend me?", "300单280单有效，会被封号吗"],
+)
+def test_figures_below_the_bar_never_say_yes_to_a_suspension(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # 280/300 = 93.3% is below, but VTR restricts the category's self-fulfilled offers,
+    # never the whole account (domain.md): no "Yes"/"会" first.
+    first = _first_line(kb, question)
+    assert not first.startswith(("Yes", "会", "是")), first

@@ -363,6 +363,8 @@ def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
     fewest-fixes rule ("still 4 to fix, right?"); otherwise pass or fail as asked."""
     if "margin" in facts:
         return None  # "how many more can it take?": the room left is the answer, no yes or no
+    if _SUSPENSION.search(case.text):
+        return None  # "will Amazon suspend me?": VTR restricts a category, never the account
     stated = _STATED_FIXES.search(case.text) if case.belief else None
     if stated and "change" not in facts:
         return int(next(g for g in stated.groups() if g)) == facts["needed"]
