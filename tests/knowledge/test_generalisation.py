@@ -937,3 +937,46 @@ def test_the_metric_whose_target_is_asked_is_named_first(
 @pytest.mark.parametrize("question", ["OTD rate target?", "otd window", "OTD达标线是多少"])
 def test_otd_is_the_on_time_delivery_rate(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).matched == "metric-on-time-delivery"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # VTR's window is 30 days (domain.md §1): one window stated and others denied; the
+        # denied figures are neither counts nor a negation of the belief.
+        ("VTR covers 30 days, yes? not 45 or 60", "Right: "),
+        ("the window's 30 days and not 7, right?", "Right: "),
+        ("有效追踪率不是按14天算，是30天吧", "对。"),
+        ("VTR算最近60天对吧，不是30天", "不对。"),
+        ("vtr is measured over 90 days not 30, correct?", "Not right: "),
+    ],
+)
+def test_a_window_stated_with_others_denied_is_checked(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert "30" in first, first
+    assert "%:" not in first and "valid of" not in first, first  # no counts read
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Strictly above 95% (domain.md §1): true, said with or without a word of failing;
+        # "fails" is a word of the claims, never repaired into another word.
+        "the threshold is strictly over 95 right? 95.0 fails",
+        "so exactly 95 percent fails, correct?",
+        "门槛是严格高于95%对吧",
+        "isn't it strictly above 95%?",
+    ],
+)
+def test_the_strict_bar_believed_is_confirmed(kb: KnowledgeBase, question: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(("Right: ", "Yes — ", "对。", "是的")), first
+    assert "95" in first, first
+
+
+def test_counts_told_with_a_denied_figure_are_still_worked_out(kb: KnowledgeBase) -> None:
+    first = _first_line(kb, "sent 80 parcels (not 90) in 30 days, 77 valid - ok?")
+    assert "77" in first and "80" in first, first

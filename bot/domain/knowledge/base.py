@@ -156,8 +156,10 @@ class KnowledgeBase:
         directory = Path(directory)
         lexicon = load_lexicon(directory)
         entries = load_entries(directory, frozenset(lexicon.synonyms) | frozenset(lexicon.general))
+        cards = load_cards(directory)
         corpus = [text for entry in entries.values() for text in _texts(entry)] + [ROLE_WORDS]
-        return cls(entries, Analyzer(lexicon, corpus), lexicon, load_cards(directory))
+        corpus += [cards.claim_words()] if cards else []
+        return cls(entries, Analyzer(lexicon, corpus), lexicon, cards)
 
     def _document(self, entry: Entry) -> Counter[str]:
         fields = {

@@ -667,6 +667,44 @@ def _metric_window(case: Case) -> Decision | None:
     )
 
 
+_DENIED_DAYS = lazy(
+    r"(?:\bnot|isn't|rather than|instead of|而不是|不是|并非)\s?(?:(?:the|last|just|only|按|算|看|是|最近)\s?)*"
+    r"(\d{1,3}(?:\s?(?:天|日|days?))?(?:\s?(?:,|/|or|and|nor|或者?|和|、|也不是|还是)\s?\d{1,3}"
+    r"(?:\s?(?:天|日|days?))?)*)"
+)
+_DAYS = lazy(r"(?<![\d.])\d{1,3}(?![\d.%])")
+
+
+def _vtr_window_stated(case: Case) -> Decision | None:
+    """ "VTR's window is 30 days, right? not 60 or 90": one window stated for VTR and the
+    others denied, against metrics.yaml; the denied figures are no counts and their "not"
+    no negation of the belief."""
+    about_days = case.stated_windows or "window" in case.concepts
+    if not about_days or case.metrics not in ((), ("vtr",)):
+        return None
+    denied_spans = [m.span(1) for m in _DENIED_DAYS.finditer(case.text)]
+    if not denied_spans:
+        return None
+    stated = [
+        int(m.group(1))
+        for m in _WINDOW_DAYS_STATED.finditer(case.text)
+        if not any(start <= m.start() < end for start, end in denied_spans)
+    ]
+    denied = {int(d.group()) for a, b in denied_spans for d in _DAYS.finditer(case.text, a, b)}
+    if len(set(stated)) != 1 or stated[0] in denied:
+        return None
+    counts = case.counts
+    if counts is not None and not {counts.shipments, counts.valid} <= denied:
+        return None  # the seller's own figures, told with a window: _vtr_counts's case
+    days = metrics()["vtr"].days
+    agrees = stated[0] in days and not denied & set(days)
+    facts: dict[str, Fact] = {"metric": "vtr", "stated": str(stated[0])}
+    return Decision(code="metric_target", facts=facts, agrees=agrees, entry="vtr-window")
+
+
+_WINDOW_DAYS_STATED = lazy(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|之前|以前|ago))")
+
+
 _WHICH_ONE = lazy(
     r"the one (?:about|for|that|which|where|with)|the (?:metric|rate) (?:about|for|that|which)|"
     r"is (?:that|it|this) (?:about|for)|\bmeasures?\b|\bis about\b|\bis it about\b|"
@@ -1322,6 +1360,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _carrier_chinese_name,
     _carrier_mismatch,
     _shipment_age,
+    _vtr_window_stated,
     _vtr_groups,
     _vtr_rate_groups,
     _metric_rates,
