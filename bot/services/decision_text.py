@@ -656,6 +656,12 @@ WORDINGS: dict[str, Wording] = {
     "vtr_rate_groups": _vtr_rate_groups,
     "metrics_named": _metrics_named,
     "metric_by_target": _metric_by_target,
+    "vtr_window": _sentence(
+        _(
+            "VTR looks at the last {days} days (Amazon places shipments in them by promised "
+            "delivery date)."
+        ),
+    ),
     "vtr_rate": _vtr_rate,
     "metric_rate": _metric_rate,
     "metric_rates": _metric_rates,

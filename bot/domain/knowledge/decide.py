@@ -698,8 +698,8 @@ def _vtr_window_stated(case: Case) -> Decision | None:
         return None  # the seller's own figures, told with a window: _vtr_counts's case
     days = metrics()["vtr"].days
     agrees = stated[0] in days and not denied & set(days)
-    facts: dict[str, Fact] = {"metric": "vtr", "stated": str(stated[0])}
-    return Decision(code="metric_target", facts=facts, agrees=agrees, entry="vtr-window")
+    facts: dict[str, Fact] = {"days": days[0]}
+    return Decision(code="vtr_window", facts=facts, agrees=agrees, entry="vtr-window")
 
 
 _WINDOW_DAYS_STATED = lazy(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|之前|以前|ago))")
