@@ -887,8 +887,11 @@ def test_code_switched_places_and_delivery(kb: KnowledgeBase, question: str, sta
     [
         ("购买配送是不是只支持美国站", "不是"),
         ("VTR是不是只看美国站", "不"),
-        # Not refused: the bar's entry (no verdict yet for this wording).
-        ("isn't the bar strictly above 95? so 95.0% is still under it", "VTR must be above 95%"),
+        # Not refused, and the belief (true) confirmed first.
+        (
+            "isn't the bar strictly above 95? so 95.0% is still under it",
+            "Right: VTR must be above 95%",
+        ),
         ("only integrated carriers count, the others don't, right?", "Not right"),
         ("VTR只看亚马逊合作的承运商，其他物流的不算吧", "不对"),
         ("OTD rate target?", "The On-Time Delivery Rate"),
