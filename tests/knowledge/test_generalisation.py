@@ -980,3 +980,21 @@ def test_the_strict_bar_believed_is_confirmed(kb: KnowledgeBase, question: str) 
 def test_counts_told_with_a_denied_figure_are_still_worked_out(kb: KnowledgeBase) -> None:
     first = _first_line(kb, "sent 80 parcels (not 90) in 30 days, 77 valid - ok?")
     assert "77" in first and "80" in first, first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A second part that says "it" is about the subject even when the first part's
+        # words would make a claim of it (Buy Shipping is free, domain.md §2).
+        "Buy Shipping: when does the A-to-z protection hold? and is there any fee for using it?",
+        "buy shipping: when am I covered against A-to-z claims? is there a fee for it?",
+        "购买配送什么时候保护A-to-z索赔？用它要另外收费吗？",
+    ],
+)
+def test_a_fee_asked_of_it_after_the_protection_gets_the_fee(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.answer(question)
+    assert answer.matched == "buy-shipping-atoz", answer.matched
+    assert [p.matched for p in answer.parts] == ["buy-shipping-cost"], answer.parts

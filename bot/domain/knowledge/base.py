@@ -202,7 +202,7 @@ class KnowledgeBase:
             context = _told(pieces[0]) if pronoun else subject
             asked = f"{context}. {piece}" if carried else piece
             one = self._answer_one(asked, reply_lang)
-            if carried and pronoun and answers and not _new_topic(one, answers[0]):
+            if carried and pronoun and answers and _back_on_the_first(one, answers[0]):
                 # "…free, plus can I use it for Japan?": "it" was the subject, not what the
                 # first asked; taken only when it stays near the first answer's topic.
                 retry = self._answer_one(f"{subject}. {piece}", reply_lang)
@@ -458,6 +458,16 @@ def _same_family(one: Answer, first: Answer) -> bool:
     if one.kind != "answer" or not one.matched or not first.matched:
         return False
     return one.matched.rsplit("-", 1)[0] == first.matched.rsplit("-", 1)[0]
+
+
+def _back_on_the_first(one: Answer, first: Answer) -> bool:
+    """A part that says "it" answered on the first part's entry: its context pulled it back,
+    also when the context's words made a claim of it ("any fee for it?" after the A-to-z
+    protection checked as "is every claim covered")."""
+    if not _new_topic(one, first):
+        return True
+    claimed = one.decision is not None and one.decision.code == "claim"
+    return claimed and one.matched == first.matched
 
 
 def _new_topic(one: Answer, before: Answer) -> bool:
