@@ -1007,3 +1007,11 @@ def test_figures_below_the_bar_never_say_yes_to_a_suspension(
     # never the whole account (domain.md): no "Yes"/"会" first.
     first = _first_line(kb, question)
     assert not first.startswith(("Yes", "会", "是")), first
+
+
+def test_a_figure_left_over_larger_than_the_total_is_asked_about(kb: KnowledgeBase) -> None:
+    # 10 today with 2 untracked, "the other 290" this month: 8 of 10 would be a wrong VTR.
+    reply = _reply(
+        kb, "I shipped 10 today and 2 had no tracking, the other 290 this month were fine"
+    )
+    assert reply.startswith("Your figures hold two totals, 10 and 290"), reply

@@ -737,6 +737,17 @@ def _filled(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int
     together = together and not _ALTERNATIVES.search(_between(open_figures))  # not "45 or 60"
     if not roles and len(open_figures) == len(bare) == 2 and together:
         return _part_of({"total": max(bare)}, min(bare))  # "toys 57 60", "toys 120 113"
+    larger = [
+        f.value
+        for f in open_figures
+        if "total" in roles
+        and f.value > roles["total"]
+        and not _PREFIX_AFTER.match(f.clause, f.end - f.clause_at)
+    ]
+    if larger and not _YEAR.fullmatch(str(larger[0])):
+        # "10 today, 2 untracked, the other 290 were fine": a figure left over that is larger
+        # than the total read means the total is not the window's.
+        return roles | {"other_total": larger[0]}
     if "total" in roles and any(_another_total(f, roles) for f in open_figures):
         return roles | {
             "other_total": next(f.value for f in open_figures if _another_total(f, roles))
@@ -780,6 +791,9 @@ def _another_total(figure: _Figure, roles: dict[str, int]) -> bool:
 
 _PART_OF = lazy(r"\d+\s*(?:out )?of (?:the|my|those|these|our)?\s*$|\d+\s*个?(?:里|中)的?\s*$")
 """A figure after "4 of the": the whole the part is taken from, not a supposition."""
+_YEAR = lazy(r"20\d\d")
+_PREFIX_AFTER = lazy(r"\s*(?:numbers?\b|号|开头|prefix|series|tracking)")
+"""A number's first digits ("USPS 9400 numbers"): no count."""
 _ALTERNATIVES = lazy(r"\bor\b|还是|或者|或")
 
 
