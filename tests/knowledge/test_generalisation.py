@@ -998,3 +998,21 @@ def test_a_fee_asked_of_it_after_the_protection_gets_the_fee(
     answer = kb.answer(question)
     assert answer.matched == "buy-shipping-atoz", answer.matched
     assert [p.matched for p in answer.parts] == ["buy-shipping-cost"], answer.parts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Tracking given after delivery is a defect, before it is not (domain.md §1): the
+        # buyer's words ("edited … for the buyer") do not pull it to Buy Shipping's feedback.
+        "edited tracking before the buyer got it vs after delivery, which hurts VTR?",
+        "the buyer had it delivered and then I edited the tracking - does that hurt VTR?",
+        "edit tracking pre-delivery or post-delivery for the buyer: which one hurts my VTR",
+    ],
+)
+def test_tracking_edited_before_or_after_delivery_is_that_entry(
+    kb: KnowledgeBase, question: str
+) -> None:
+    first = _first_line(kb, question)
+    assert "after delivery" in first and "defect" in first, first
+    assert "feedback" not in first, first

@@ -106,6 +106,10 @@ VTR_FACETS = {
     "whatis": "vtr-what",
 }
 """VTR's entry for what is asked of it, when the search landed on another metric's entry."""
+AFTER_DELIVERY = "tracking-after-delivery"
+TRACKING_WHEN = frozenset({"trackingid", "delivered"})
+"""Tracking and delivery named together: a question of when tracking was given (before or
+after delivery), whatever the buyer's words around it reach."""
 SPECIFIC_WITHOUT_SUBJECT = 5.0
 """Matched information (Assessment.information) from which a question that names no subject
 of our field is still specific enough to answer ("怎么删掉我上传的数据"); under it ("这个怎么
@@ -739,6 +743,10 @@ class Composer:
             # "能不能用一句话解释下有效追踪率": the words "能不能用" hit Buy Shipping's list, a
             # subject the question never names.
             on_a_neighbour = True
+            if found.concepts >= TRACKING_WHEN:
+                # "edited tracking … after delivery, which hurts VTR": when tracking was
+                # given, not Buy Shipping's feedback the buyer's words reached.
+                entry = AFTER_DELIVERY
         if case.metrics[0] == "vtr":
             # VTR has many entries; only a neighbour metric's entry is the wrong one.
             return entry if on_a_neighbour else None
