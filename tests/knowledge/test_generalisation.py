@@ -924,6 +924,10 @@ def test_a_trouble_asked_about_is_still_answered(kb: KnowledgeBase) -> None:
         ("ODR跟VTR哪一个是95%的要求", "有效追踪率 (VTR)", "订单缺陷率"),
         # None of the named has it: the one that does is named, and said to be another.
         ("VTR and LSR, which is the 90% one?", "On-Time Delivery Rate (OTDR)", "Valid Track"),
+        # No metric named, a metric asked for by its target.
+        ("which metric must stay under 2.5%?", "Pre-fulfillment Cancel Rate", "Valid Tracking"),
+        ("哪个指标的目标是低于1%", "订单缺陷率 (ODR)", "有效追踪率"),
+        ("what's the 4% metric", "Late Shipment Rate (LSR)", "Valid Tracking"),
     ],
 )
 def test_the_metric_whose_target_is_asked_is_named_first(

@@ -621,6 +621,10 @@ def _metric_target(case: Case) -> Decision | None:
 
 
 _WHICH_METRIC = lazy(r"\bwhich\b|哪个|哪一个|哪项|哪一项|是哪")
+_A_METRIC_ASKED = lazy(
+    r"(?:哪个|哪一个|哪项|什么)\s?指标|\bwhich (?:metric|rate)\b|\bwhat(?:'s| is) the [\d.]+\s?% "
+    r"(?:metric|rate|one)\b|\bwhich one\b[^?？]{0,30}\bmetric\b"
+)
 
 
 def _metric_by_target(case: Case) -> Decision | None:
@@ -628,7 +632,11 @@ def _metric_by_target(case: Case) -> Decision | None:
     own target (metrics.yaml) is the figure asked, named first, whichever of the named
     ones it is (or none of them: then the one it belongs to)."""
     figure = _FIGURE.search(case.text)
-    if len(case.metrics) < 2 or figure is None or not _WHICH_METRIC.search(case.text):
+    # "哪个指标要求低于1%", "what's the 2.5% metric": no metric named, a metric asked for.
+    unnamed = not case.metrics and _A_METRIC_ASKED.search(case.text)
+    if figure is None or not (len(case.metrics) >= 2 or unnamed):
+        return None
+    if not (_WHICH_METRIC.search(case.text) or unnamed):
         return None
     if case.metric_rates or case.counts is not None:
         return None  # each metric's own rate stated: _metric_rates judges them
@@ -640,7 +648,7 @@ def _metric_by_target(case: Case) -> Decision | None:
         "metric": owners[0],
         "stated": f"{stated:g}",
         "metrics": ",".join(m for m in case.metrics if m != owners[0]),
-        "named": owners[0] in case.metrics,
+        "named": owners[0] in case.metrics or not case.metrics,
     }
     return Decision(code="metric_by_target", facts=facts, entry=METRIC_ENTRIES[owners[0]])
 
