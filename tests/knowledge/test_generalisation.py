@@ -953,6 +953,8 @@ def test_otd_is_the_on_time_delivery_rate(kb: KnowledgeBase, question: str) -> N
         ("有效追踪率不是按14天算，是30天吧", "对。"),
         ("VTR算最近60天对吧，不是30天", "不对。"),
         ("vtr is measured over 90 days not 30, correct?", "Not right: "),
+        # 是不是 asks; it denies nothing.
+        ("有效追踪率是不是30天？不是90天吧", "对。"),
     ],
 )
 def test_a_window_stated_with_others_denied_is_checked(
@@ -1020,3 +1022,20 @@ def test_tracking_edited_before_or_after_delivery_is_that_entry(
     first = _first_line(kb, question)
     assert "after delivery" in first and "defect" in first, first
     assert "feedback" not in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # All shipping providers count (domain.md §1): the others said not to count are the
+        # belief's own complement, whoever they are called, never its negation.
+        ("VTR只算和亚马逊集成的承运商，小物流的包裹不计入吧", "不对。"),
+        ("VTR只看合作承运商，剩下的快递不算，对吗", "不对。"),
+        ("VTR only looks at partnered carriers; local couriers don't count, right?", "Not right: "),
+    ],
+)
+def test_the_carriers_left_out_of_a_belief_are_its_complement(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first

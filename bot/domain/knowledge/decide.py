@@ -676,7 +676,7 @@ def _metric_window(case: Case) -> Decision | None:
 
 
 _DENIED_DAYS = lazy(
-    r"(?:\bnot|isn't|rather than|instead of|而不是|不是|并非)\s?(?:(?:the|last|just|only|按|算|看|是|最近)\s?)*"
+    r"(?:\bnot|isn't|rather than|instead of|而不是|(?<!是)不是|并非)\s?(?:(?:the|last|just|only|按|算|看|是|最近)\s?)*"
     r"(\d{1,3}(?:\s?(?:天|日|days?))?(?:\s?(?:,|/|or|and|nor|或者?|和|、|也不是|还是)\s?\d{1,3}"
     r"(?:\s?(?:天|日|days?))?)*)"
 )
