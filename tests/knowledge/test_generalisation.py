@@ -1039,3 +1039,21 @@ def test_the_carriers_left_out_of_a_belief_are_its_complement(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Each metric's target (domain.md §3): the figure stated, not the one denied beside
+        # it, is checked ("1%, not 4%" states 1%).
+        ("ODR has to be under 1%, not under 4%, correct?", "Right: "),
+        ("迟发率低于4%就行，不是2.5%吧", "对。"),
+        ("the cancel rate target is 4% not 2.5%, right?", "Not right: "),
+        ("订单缺陷率要低于4%，不是1%，对吧", "不对。"),
+    ],
+)
+def test_a_target_stated_beside_a_denied_one_is_checked(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first

@@ -588,7 +588,7 @@ def _metric_target(case: Case) -> Decision | None:
     """ "迟发率是不是也要高于95%", "is the ODR target 2%?": a target stated for one metric,
     checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
     enough" turns on "strictly above")."""
-    figure = _FIGURE.search(case.text)
+    figure = _affirmed_figure(case.text)
     # "the bar is 90% for Japan": the bar, named without a metric, is VTR's.
     named = case.metrics or (("vtr",) if "threshold" in case.concepts else ())
     if not named or figure is None or not _TARGET_TALK.search(case.text):
@@ -609,7 +609,7 @@ def _metric_target(case: Case) -> Decision | None:
         else None
     )
     agrees = stated == metric.target and said in (None, metric.good)
-    if _NOT_THE_FIGURE.search(case.text):  # "LSR的标准不是4%吧": the figure is denied
+    if _denied(case.text, figure):  # "LSR的标准不是4%吧": the figure stated is denied
         agrees = not agrees
     facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
     likened = [m for m in named[1:] if metrics()[m].target == stated]
@@ -651,6 +651,20 @@ def _metric_by_target(case: Case) -> Decision | None:
         "named": owners[0] in case.metrics or not case.metrics,
     }
     return Decision(code="metric_by_target", facts=facts, entry=METRIC_ENTRIES[owners[0]])
+
+
+def _affirmed_figure(text: str) -> re.Match[str] | None:
+    """The percentage a question states, not one it denies ("1%, not 4%", "低于4%，不是2.5%"):
+    the first not right after a "not"; the first at all when every one is denied."""
+    figures = list(_FIGURE.finditer(text))
+    affirmed = [f for f in figures if not _denied(text, f)]
+    chosen = affirmed or figures
+    return chosen[0] if chosen else None
+
+
+def _denied(text: str, figure: re.Match[str]) -> bool:
+    """A "not" / 不是 right before the figure (the denial ends on its first digit)."""
+    return any(m.end() == figure.start() + 1 for m in _NOT_THE_FIGURE.finditer(text))
 
 
 _NOT_THE_FIGURE = lazy(
