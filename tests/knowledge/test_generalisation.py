@@ -1057,3 +1057,21 @@ def test_a_target_stated_beside_a_denied_one_is_checked(
 ) -> None:
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Buy Shipping costs nothing extra (domain.md §2): a contrast set against the belief
+        # (", not a paid extra") denies the alternative, not the belief.
+        ("buy shipping costs nothing extra, not a paid service, correct?", "Right: "),
+        ("购买配送不另外收费，不是付费功能吧", "对。"),
+        # The belief itself negated still gets corrected.
+        ("buy shipping is not free, right?", "Not right: "),
+    ],
+)
+def test_a_contrast_beside_a_belief_is_no_negation_of_it(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first

@@ -21,6 +21,9 @@ _NOT = re.compile(
     r"没(?:有)?(?:关系|关联|联系|影响|算)|无关|unrelated|\bno (?:relation|link|connection)|nothing to do with"
 )
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
+_CONTRAST = re.compile(
+    r"[,，;；]\s*(?:and |but )?(?:not|而不是|不是|并非)\s?[^,.?!，。？；;]{1,30}"
+)
 _PIECE = re.compile(r"\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\})?|([0-9A-Z]+)")
 _CLASS_NAMES = {
     "0-9": ("位数字", "digit"),
@@ -90,6 +93,9 @@ class Claim(_Loose):
         """A negation outside the words that make the belief ("Buy Shipping isn't free",
         "VTR不是看30天吧"): the question states the belief's opposite. Words the belief
         itself is made of ("不收费", "no fee") are taken out first."""
+        # ", not a paid add-on", "，不是收费的": a contrast set against the belief denies
+        # the alternative, not the belief.
+        text = _CONTRAST.sub(" ", text)
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
