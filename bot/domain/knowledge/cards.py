@@ -22,8 +22,10 @@ _NOT = re.compile(
 )
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _CONTRAST = re.compile(
-    r"[,，;；]\s*(?:and |but )?(?:not|而不是|不是|并非)\s?[^,.?!，。？；;]{1,30}"
+    r"[,，;；]\s*(?:and |but )?(?:not|而不是|不是|并非)(?!\s?(?:just|only|merely|只|仅))"
+    r"\s?[^,.?!，。？；;]{1,30}"
 )
+"""A contrast after a comma (", not a paid add-on"); "not just / 不只" limits, it is kept."""
 _PIECE = re.compile(r"\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\})?|([0-9A-Z]+)")
 _CLASS_NAMES = {
     "0-9": ("位数字", "digit"),
