@@ -1068,6 +1068,10 @@ def test_a_target_stated_beside_a_denied_one_is_checked(
         ("购买配送不另外收费，不是付费功能吧", "对。"),
         # The belief itself negated still gets corrected.
         ("buy shipping is not free, right?", "Not right: "),
+        # A contrast naming the belief's own words negates it ("…extra, not free").
+        ("buy shipping charges a fee, not free, right?", "Not right: "),
+        ("购买配送要另外付钱，不是免费吧", "不对。"),
+        ("FBA orders are left out of VTR, not counted, right?", "Right: "),
     ],
 )
 def test_a_contrast_beside_a_belief_is_no_negation_of_it(

@@ -97,10 +97,15 @@ class Claim(_Loose):
         itself is made of ("不收费", "no fee") are taken out first."""
         # ", not a paid add-on", "，不是收费的": a contrast set against the belief denies
         # the alternative, not the belief.
-        text = _CONTRAST.sub(" ", text)
+        text = _CONTRAST.sub(self._contrast_kept, text)
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
+
+    def _contrast_kept(self, match: re.Match[str]) -> str:
+        """A contrast naming the belief's own words (", not free") negates it: kept."""
+        contrast = match.group()
+        return contrast if any(re.search(p, contrast) for p in self.when) else " "
 
     def holds_in(self, text: str) -> bool:
         """Every `when` pattern matches the folded question, and no `unless` one does."""
