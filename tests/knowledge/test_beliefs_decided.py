@@ -908,3 +908,62 @@ def test_tracking_not_given_loses_atoz_and_listing_images_are_refused(kb: Knowle
         "Yes"
     )
     assert kb.answer("listing主图有什么要求").kind == "off_topic"
+
+
+# A belief with its two sides swapped, a condition denied ("not via", "didn't use") and the
+# fee said in other words ("no markup"): the verdict follows the rule (domain.md 1, 2), and
+# the opposite one never leads. (question, start, words, wrong)
+SWAPPED_DENIED_AND_FEES = [
+    pytest.param(
+        "heard that packages WITH tracking end up with 1.7 times the defects of untracked ones, so why bother?",
+        "Not right",
+        ["without tracking have 1.7 times"],
+        ["Right:", "Yes"],
+        id="defect-ratio-swapped",
+    ),
+    pytest.param(
+        "tracked orders get a higher ODR than orders without tracking, correct?",
+        "Not right",
+        ["without tracking"],
+        ["Right:", "Yes"],
+        id="defect-ratio-swapped-higher",
+    ),
+    pytest.param(
+        "Royal Mail letter stamps on a UK order, purchased from a newsagent and not through Buy Shipping - does that make it exempt?",
+        "No",
+        ["not exempt"],
+        ["Yes", "Right"],
+        id="stamps-buy-shipping-denied",
+    ),
+    pytest.param(
+        "UK shipment with plain Royal Mail stamps, we didn't use Buy Shipping for them. exempt from VTR?",
+        "No",
+        ["not exempt"],
+        ["Yes"],
+        id="stamps-buy-shipping-not-used",
+    ),
+    pytest.param(
+        "our 3PL told us there's no markup on Buy Shipping labels and Amazon won't charge us anything extra, true?",
+        "Right",
+        ["nothing extra"],
+        ["Not right", "marketplaces"],
+        id="buy-shipping-no-markup",
+    ),
+    pytest.param(
+        "Amazon puts a markup on Buy Shipping postage, doesn't it?",
+        "Not right",
+        ["nothing extra"],
+        ["Right:"],
+        id="buy-shipping-markup",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "words", "wrong"), SWAPPED_DENIED_AND_FEES)
+def test_swapped_sides_denied_conditions_and_fees_in_other_words(
+    kb: KnowledgeBase, question: str, start: str, words: list[str], wrong: list[str]
+) -> None:
+    lead = _lead(kb, question)
+    assert lead.startswith(start), lead
+    assert all(word in lead for word in words), (words, lead)
+    assert not any(lead.startswith(word) for word in wrong), (wrong, lead)
