@@ -460,6 +460,16 @@ TAGGED = [
     ),
     ("德国境内20欧以下的不算吧", "不对", ["超过 15 欧元"], []),
     ("German domestic over 15 euros counts, right?", "Right", ["over EUR 15"], []),
+    # A true belief that restates its body's own exclusion ("不计VTR", "不计入ODR") or whose
+    # tag is a bare 对不 / 是不是: the verdict agrees with the body it leads.
+    ("日本站订单不到1000日元就不计VTR，是不是", "对", ["豁免"], ["不对"]),
+    ("日本站低于1000日元的订单不计入VTR，对不", "对", ["豁免"], ["不对"]),
+    ("日本站1000日元以下的订单也要算VTR，对不", "不对", ["豁免"], []),
+    ("购买配送按时发的货有追踪，差评只说到货慢，能划掉而且不计入ODR对吧", "对", ["ODR"], ["不对"]),
+    ("亚马逊物流的货不算进VTR里，某个分类VTR低了FBA那边照样卖，没错吧", "对", ["FBA"], ["不对"]),
+    ("FBA的商品照卖，VTR不达标只限自发货，对不对", "对", ["FBA"], ["不对"]),
+    # Unsure which way "还是算ODR" reads: no verdict rather than one its body contradicts.
+    ("用购买配送准时发货，物流差评可以划掉，但还是算ODR，对吧", "用“购买配送”", ["ODR"], ["对。"]),
 ]
 
 

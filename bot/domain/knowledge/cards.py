@@ -21,6 +21,11 @@ _NOT = re.compile(
     r"没(?:有)?(?:关系|关联|联系|影响|算)|无关|unrelated|\bno (?:relation|link|connection)|nothing to do with"
 )
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
+_EXCLUDED = re.compile(
+    r"(?:不(?:计入?|算(?:进|入|在)?|在|含|包括)|(?:does not|doesn't|not) count (?:toward|in))"
+    r"\s?([a-z]{2,5})(?![a-z])"
+)
+"""A metric said to leave something out ("不计入 ODR", "does not count toward ODR")."""
 _CONTRAST = re.compile(
     r"[,，;；]\s*(?:and |but )?(?:not|而不是|不是|并非)(?!\s?(?:just|only|merely|只|仅))"
     r"\s?[^,.?!，。？；;]{1,30}"
@@ -100,7 +105,15 @@ class Claim(_Loose):
         text = _CONTRAST.sub(self._contrast_kept, text)
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
+        text = _EXCLUDED.sub(self._excluded_kept, text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
+
+    def _excluded_kept(self, match: re.Match[str]) -> str:
+        """ "…而且不算ODR": what the claim's own words exclude too ("不计入 ODR") is the
+        belief restated, no negation of it; a verdict there would contradict its body."""
+        said = f"{self.says.zh} {self.says.en}".lower()
+        own = {m.group(1) for m in _EXCLUDED.finditer(said)}
+        return " " if match.group(1) in own else match.group()
 
     def _contrast_kept(self, match: re.Match[str]) -> str:
         """A contrast naming the belief's own words (", not free") negates it: kept."""

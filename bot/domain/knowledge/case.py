@@ -87,7 +87,7 @@ _UNDER = lazy(r"below|under|less than|低于|跌破|不到|少于")
 """Said of the bar ("drops below 95%"), not of a rate the seller has."""
 
 _BELIEF = lazy(
-    r"对吗|对吧|对不对|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
+    r"对吗|对吧|对不对|对不[?？]*$|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
     r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
@@ -120,7 +120,7 @@ _WHAT_TO_DO = lazy(
     r"(?:when|how long)[^.?!]{0,30}(?:recover|be back|get back|go back|back above)"
 )
 _NEGATION = lazy(
-    r"不算|不计入|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
+    r"不算|不计|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
     r"can't count|cannot count|never count|no need|not needed|not affected|"
     r"(?:doesn't|does not|won't|will not) (?:affect|hurt|matter)|不会影响|没有影响|"
     r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标|"

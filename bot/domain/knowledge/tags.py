@@ -32,7 +32,7 @@ _POSITIVE_TAG = re.compile(rf"\s*,\s*(?:{_AUX})(?:\s+not)?\s+(?:{_TAG_SUBJECT}){
 ("what is it?" is no tag)."""
 _INVERTED = re.compile(rf"(?:^|(?<=[.!?。！？]))(\s*)({_NEGATIVE_AUX})\s+([^.!?。！？]+)[?？]")
 """A negative question ("Isn't the window 30 days?"): the belief is the question's positive."""
-_ZH_TAG = re.compile(r"[,，]?\s*(?:不是吗|不是么|是不是|对不对|不对吗)\s*[?？]*\s*$")
+_ZH_TAG = re.compile(r"[,，]?\s*(?:不是吗|不是么|是不是|对不对|对不|是不|不对吗)\s*[?？]*\s*$")
 _ZH_WHY_NOT = re.compile(r"难道")
 _ZH_WHY_NOT_VERB = re.compile(
     r"难道([^,，。?？!！]*?)(?:不|没有?)([^,，。?？!！]{1,30}?)[吗么]\s*[?？]*\s*$"
