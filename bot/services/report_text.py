@@ -74,6 +74,7 @@ def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str
                 m,
                 lambda n: marketplace_label(t, n),
                 MAX_LISTED_OTHERS,
+                plan={g.name: g for g in report.plan if g.scope == "marketplace"},
             )
         )
     sections.append(_carrier_section(report.by_carrier, report.carrier_reasons, t, m))

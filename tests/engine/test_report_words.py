@@ -186,6 +186,26 @@ def test_a_category_fixing_cannot_save_says_so_in_the_list_too() -> None:
     assert "fix 2 packages to get above 95%" not in english
 
 
+def test_a_marketplace_fixing_cannot_save_says_so_in_its_list_too() -> None:
+    # Amazon.com: 10 valid of 12 (needs 2), both defects shipped 11-01, past their 5-day
+    # estimate on 11-20, so neither can be edited; Amazon.de: 20 of 20. The marketplace
+    # list must not promise the 2 fixes the plan says cannot be made.
+    us_old = [
+        ShipmentRecord(order_id=f"U{i}", ship_date=date(2026, 11, 1), carrier="UPS",
+                       tracking="", category="Toys", marketplace="Amazon.com")
+        for i in range(2)
+    ]  # fmt: skip
+    us_good = [r.model_copy(update={"marketplace": "Amazon.com"}) for r in records("Toys", 10, 0)]
+    de = [
+        r.model_copy(update={"marketplace": "Amazon.de", "order_id": "D" + r.order_id})
+        for r in records("Home", 20, 0)
+    ]
+    english = render_report(report_of(us_good, us_old, de), translator("en"))
+    listed = english.split("By marketplace")[1].split("\n\n")[0]
+    assert "83.3% (10 of 12 packages valid) · cannot get above 95% by fixing" in listed
+    assert "fix 2 packages" not in listed
+
+
 def test_groups_beyond_the_plans_limit_are_named() -> None:
     groups = [records(f"C{i}", 1, 1) for i in range(MAX_PLANNED_GROUPS + 2)]
     report = report_of(*groups)
