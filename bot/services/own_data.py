@@ -366,12 +366,7 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
         if more < 0:
             lines.append(_fixed(group, valid, -more, t))
             continue
-        values = {
-            "count": t.number(more),
-            "valid": t.number(valid),
-            "shipments": t.number(group.shipments),
-            "percent": percent_text(valid, group.shipments),
-        }
+        values = _changed_figures(more, valid, group.shipments, t)
         if is_above(valid, group.shipments):
             lines.append(
                 t._(
@@ -389,14 +384,20 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
     return lines
 
 
+def _changed_figures(count: int, valid: int, shipments: int, t: Translator) -> dict[str, str]:
+    """The placeholders of a group's figures once `count` packages changed side: the count,
+    the valid packages then, the shipments and their rate."""
+    return {
+        "count": t.number(count),
+        "valid": t.number(valid),
+        "shipments": t.number(shipments),
+        "percent": percent_text(valid, shipments),
+    }
+
+
 def _fixed(group: GroupStats, valid: int, fixes: int, t: Translator) -> str:
     """A named group with `fixes` of its invalid packages supposed fixed, against the bar."""
-    values = {
-        "count": t.number(fixes),
-        "valid": t.number(valid),
-        "shipments": t.number(group.shipments),
-        "percent": percent_text(valid, group.shipments),
-    }
+    values = _changed_figures(fixes, valid, group.shipments, t)
     if is_above(valid, group.shipments):
         return t._(
             "Yes: with {count} fixed it is {valid} of {shipments} = {percent}%, above 95%.",

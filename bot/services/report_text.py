@@ -13,7 +13,14 @@ from collections import Counter
 from collections.abc import Callable
 
 from bot.domain.errors import FileRejected
-from bot.domain.models import Defect, DefectReason, GroupStats, PlannedGroup, VtrReport
+from bot.domain.models import (
+    Defect,
+    DefectReason,
+    GroupStats,
+    PlannedGroup,
+    PlanScope,
+    VtrReport,
+)
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 from bot.services.vtr_words import (
@@ -52,7 +59,7 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
         lambda n: category_label(t, n),
         MAX_LISTED_GROUPS,
         outlook=True,
-        plan={g.name: g for g in report.plan if g.scope == "category"},
+        plan=_planned(report, "category"),
     )
     sections = [_headline(report, t, m), plan_section(report.plan, t, m), category_section]
     sections += _breakdown_sections(report, t, m)
@@ -74,7 +81,7 @@ def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str
                 m,
                 lambda n: marketplace_label(t, n),
                 MAX_LISTED_OTHERS,
-                plan={g.name: g for g in report.plan if g.scope == "marketplace"},
+                plan=_planned(report, "marketplace"),
             )
         )
     sections.append(_carrier_section(report.by_carrier, report.carrier_reasons, t, m))
@@ -280,6 +287,11 @@ def _group_section(
     if len(groups) > limit:
         lines.append(_more_groups(t, len(groups) - limit))
     return "\n".join(lines)
+
+
+def _planned(report: VtrReport, scope: PlanScope) -> dict[str, PlannedGroup]:
+    """The fix plan's groups of one scope by name, for the list of that scope's groups."""
+    return {g.name: g for g in report.plan if g.scope == scope}
 
 
 def _more_groups(t: Translator, count: int) -> str:
