@@ -19,6 +19,7 @@ import polars as pl
 
 from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcode_to_utf8
 from bot.domain.errors import FileRejected
+from bot.domain.header_words import meanings_by_words
 from bot.domain.reference import column_aliases, fold_key
 
 HEADER_SCAN_LINES = 30
@@ -68,7 +69,9 @@ class RawTable:
 
 
 def header_meanings(cells: Iterable[str]) -> dict[str, int]:
-    """meaning -> column index, preferring the earliest alias in columns.yaml."""
+    """meaning -> column index, preferring the earliest alias in columns.yaml; meanings no
+    alias names are then read from the words of the other headers (header_words.py)."""
+    cells = [str(cell) for cell in cells]
     folded = [fold_key(str(cell)) for cell in cells]
     stripped = [fold_key(_PAREN_SUFFIX.sub("", str(cell))) for cell in cells]
     found: dict[str, int] = {}
@@ -78,7 +81,7 @@ def header_meanings(cells: Iterable[str]) -> dict[str, int]:
             if index is not None:
                 found[meaning] = index
                 break
-    return found
+    return found | meanings_by_words(cells, found)
 
 
 def _index_of(alias: str, folded: list[str], stripped: list[str]) -> int | None:

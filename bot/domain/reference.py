@@ -150,6 +150,12 @@ def column_aliases() -> dict[str, list[str]]:
 
 
 @cache
+def header_words() -> dict[str, dict[str, list[str]]]:
+    """meaning -> {"any": word sets, "not": words} for headers no alias spells."""
+    return TypeAdapter(dict[str, dict[str, list[str]]]).validate_python(_load("header_words.yaml"))
+
+
+@cache
 def vocabulary() -> Vocabulary:
     return Vocabulary.model_validate(_load("vocabulary.yaml"))
 
