@@ -12,7 +12,7 @@ UTF-8 with a BOM, comma-separated, CRLF, dates like 2026/11/20 14:03) through th
 the others in a chat with no data.
 
 Its single honest grading, before anyone working on the bot read it: 87.6% right (149/170)
-with no wrong fact (2026-12-06, main at db384d9).
+with no wrong fact (2026-12-06, main at 80e3004).
 From then on it is a development set: the floors below are what main measures.
 """
 
