@@ -562,6 +562,13 @@ def _domestic_unstated(decision: Decision, t: Translator) -> str:
 def _strike_through(decision: Decision, t: Translator) -> str:
     market = marketplace_by_code()[str(decision.facts["market"])]
     name = market.zh if t.lang == "zh" else market.domain.capitalize()
+    if decision.facts.get("only"):
+        return t._(
+            "Not only {market}: striking through delivery-only negative feedback for on-time "
+            "Buy Shipping orders is offered on {covered}.",
+            market=name,
+            covered=str(decision.facts["covered"]),
+        )
     if decision.facts["available"]:
         return t._(
             "Striking through delivery-only negative feedback for on-time Buy Shipping "

@@ -5,7 +5,10 @@ from /work/shared/domain.md, with the wrong facts that must not appear."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.answers import render_answer
@@ -43,3 +46,121 @@ def test_an_announced_subject_gets_topics_to_pick(
 def test_a_greeting_before_a_question_still_gets_the_answer(kb: KnowledgeBase) -> None:
     answer = kb.answer("你好，VTR怎么算")
     assert answer.kind == "answer" and answer.matched == "vtr-formula"
+
+
+def _first_line(kb: KnowledgeBase, question: str) -> str:
+    return _text(kb, question).split("\n", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "wrong"),
+    [
+        # "only" limits the place only in the clause that names it: a US company that "only
+        # pays the carrier" states Buy Shipping's fee, not its list (domain.md §2: no extra fee).
+        (
+            "we're a US company, our agent says Buy Shipping costs nothing extra, we only pay "
+            "the carrier's postage. true?",
+            "Right: ",
+            "Not right",
+        ),
+        ("我们是美国公司，购买配送只收运费不另外收费对吧", "对。", "不对"),
+        ("VTR只看美国站，欧洲站不用管", "不对。", "对。"),
+        # The strike-through is offered on nine marketplaces (domain.md §2): "US only" is false.
+        (
+            "buy shipping's feedback strike-through is only for the US, isn't it?",
+            "Not right",
+            "Right",
+        ),
+        ("购买配送删差评只有美国站能用吧", "不对。", "对。"),
+    ],
+)
+def test_only_limits_the_place_named_in_its_clause(
+    kb: KnowledgeBase, question: str, verdict: str, wrong: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert not first.startswith(wrong), first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Tracking added after delivery is a defect (domain.md §1b): "still a defect" is right,
+        # "that cleans the defect up" is not, in either language.
+        ("tracking I uploaded after delivery still counts as a defect, doesn't it?", "Right: "),
+        ("uploading the number after it was delivered clears up the defect, right?", "Not right"),
+        ("送达后补上单号，能把缺陷消除吧", "不对。"),
+        ("送达之后再补追踪号还算缺陷吧", "对。"),
+        # A negation in another sentence than the belief's says something else.
+        (
+            "edits show up within 72 hours, correct? so no panic if mine isn't updated yet",
+            "Right: ",
+        ),
+        # Left out of VTR in other words than 不算 / "doesn't count".
+        ("cancelled orders never make it into the VTR, right?", "Right: "),
+        ("orders I cancelled don't go into my valid tracking rate, do they?", "Right: "),
+        # Not real-time (72 hours, two weeks' latency): a verb between "doesn't" and "right away".
+        ("so my VTR won't budge right away after I fix tracking, right?", "Right: "),
+        # More than a warning (domain.md §1): the belief and its denial, both languages.
+        ("VTR不达标就是个警告，没有什么惩罚的吧", "不对。"),
+        ("VTR低于95不只是提醒，会被限制吧", "对。"),
+        ("a VTR under 95 is just a warning with no real penalty, right?", "Not right"),
+        # China Post numbers for Japan must END in CN (domain.md §1b).
+        ("China Post numbers for Japan orders have to begin with CN, right?", "Not right"),
+        ("日本站中国邮政单号要以CN开头吧", "不对。"),
+        ("日本站中国邮政的单号要以CN结尾对吧", "对。"),
+        ("发日本站用中国邮政，单号结尾是什么都无所谓吧", "不"),
+        ("Japan order via China Post, number ends with 'JP', that's fine right?", "Not right"),
+        # A few orders are exempt (EU letters under EUR 20, JP under JPY 1,000, UK stamps).
+        ("every single MFN order needs valid tracking, no exceptions, right?", "Not right"),
+        ("所有自发货订单都要有追踪号，没有任何豁免吧", "不对。"),
+        # The EU letter exemption needs a letter service and counts the amount without VAT.
+        (
+            "EU orders under 20 euros are exempt whatever service I ship them with, right?",
+            "Not right",
+        ),
+        ("欧盟20欧以下（含增值税）的平信不算VTR对吧", "不对。"),
+        ("欧盟20欧以下的平信订单不算VTR吧", "对。"),
+        ("EU letters under EUR 20 are exempt, right?", "Right: "),
+        # A mismatched carrier is not recognised for the seller: "unconfirmed", not valid.
+        ("选了DHL但单号是顺丰的，亚马逊会自动识别的吧", "不对。"),
+        ("picked USPS but the number is a UPS one, Amazon will figure it out, right?", "Not right"),
+    ],
+)
+def test_a_belief_s_verdict_reads_its_own_sentence_and_words(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+
+
+_NEGATIVE = (
+    "Not right",
+    "No —",
+    "不对",
+    "不是。",
+    "不算。",
+    "不用。",
+    "不需要。",
+    "不会。",
+    "不能。",
+)
+_POSITIVE = ("Right:", "Yes —", "对。", "是的", "是。", "算。", "可以。", "会。", "需要。", "能。")
+
+
+# Over 0.3 s of CPU: every belief of every held-out set answered.
+@pytest.mark.slow
+def test_no_held_out_belief_gets_the_opposite_verdict(kb: KnowledgeBase) -> None:
+    """The sets' graders look for a verdict word anywhere in the first two sentences, so a
+    "Not right:" before a body that says the belief is found right; here the first line's
+    verdict alone is read against the kind the set's writer gave the belief."""
+    wrong = []
+    for path in sorted(Path(__file__).parent.glob("heldout_cases*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            opposite = {"claim_true": _NEGATIVE, "claim_false": _POSITIVE}.get(case["kind"])
+            if opposite is None or case.get("off_topic"):
+                continue
+            first = _first_line(kb, case["q"])
+            if first.startswith(opposite):
+                wrong.append((path.name, case["q"], first))
+    assert not wrong, wrong

@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.domain.knowledge.schema import Texts
+from bot.domain.knowledge.understand import sentences
 from bot.domain.languages import Lang
 from bot.domain.reference import Carrier, Marketplace
 
@@ -100,6 +101,9 @@ class Claim(_Loose):
         """A negation outside the words that make the belief ("Buy Shipping isn't free",
         "VTR不是看30天吧"): the question states the belief's opposite. Words the belief
         itself is made of ("不收费", "no fee") are taken out first."""
+        # "…72 hours to show, correct? so no panic if it's not updated yet": a negation in
+        # another sentence than the belief's says something else.
+        text = self._belief_sentences(text)
         # ", not a paid add-on", "，不是收费的": a contrast set against the belief denies
         # the alternative, not the belief.
         text = _CONTRAST.sub(self._contrast_kept, text)
@@ -107,6 +111,11 @@ class Claim(_Loose):
             text = re.sub(pattern, _kept_negation, text)
         text = _EXCLUDED.sub(self._excluded_kept, text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
+
+    def _belief_sentences(self, text: str) -> str:
+        """The sentences that hold the belief's words (all of them when none does alone)."""
+        said = [s for s in sentences(text) if any(re.search(p, s) for p in self.when)]
+        return " ".join(said) if said else text
 
     def _excluded_kept(self, match: re.Match[str]) -> str:
         """ "…而且不算ODR": what the claim's own words exclude too ("不计入 ODR") is the

@@ -56,7 +56,8 @@ _AND_NEXT = lazy(r"(?<=\d)\)?\s+(?:and|but|while|whereas|plus|vs\.?|versus)\s+(?
 """Between two groups joined by a word ("toys is 190/200 and on amazon.co.uk toys …")."""
 _SPACED_LABEL = lazy(rf"\s+(?!{_FILLER})(?=[^\d\s,，:：/]{{2,12}}\s+\d)")
 """Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
-_CLAUSE = lazy(r"[；;。\n，,]|\.(?=\s)")
+_CLAUSE = CLAUSE = lazy(r"[；;。\n，,]|\.(?=\s)")
+"""Between clauses: commas and sentence ends, either language's."""
 _LEADING_WORDS = lazy(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
 _LABEL = lazy(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
 """A group's name before its figures, a marketplace with it ("Kitchen on amazon.co.uk: …")."""
@@ -125,7 +126,10 @@ _NEGATION = lazy(
     r"(?:doesn't|does not|won't|will not) (?:affect|hurt|matter)|不会影响|没有影响|"
     r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标|"
     r"(?:don't|do not) (?:affect|hurt|matter)|(?:isn't|aren't|is not|are not) (?:valid|counted|included)|"
-    r"(?:isn't|aren't|is not|are not) (?:in|part of) (?:the )?(?:vtr|it)"
+    r"(?:isn't|aren't|is not|are not) (?:in|part of) (?:the )?(?:vtr|it)|"
+    # "they don't go into my VTR", "never make it into the rate": left out of it.
+    r"(?:don't|doesn't|do not|does not|won't|will not|never) (?:go|get|come|feed|factor|make it)"
+    r"(?: \w+)? (?:in|into|toward|towards)\b|left out of|(?:not|never) included"
 )
 NOT_EXEMPT = lazy(
     r"不豁免|不能豁免|不会豁免|不算豁免|没有豁免|不被豁免|(?:isn't|aren't|is not|are not|not|never|no longer) exempt"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above, new_valid_needed
-from bot.domain.knowledge.case import NOT_EXEMPT, NOT_OFFERED, Case
+from bot.domain.knowledge.case import CLAUSE, NOT_EXEMPT, NOT_OFFERED, Case
 from bot.domain.knowledge.figures import stated_limit
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
@@ -128,7 +128,10 @@ _ASKS_OK = lazy(
 """A mismatch question asking whether it is fine (the answer is no), not whether it matters."""
 _ASKS_VALID = lazy(
     r"有效吗|有效不|算有效|算不算有效|还算|算数吗|算吗|算不算|认吗|"
-    r"\bvalid\b|count(?:s|ed)?(?: as valid| toward| for)?\s*[?？]|does (?:it|that|this) count|still count"
+    r"\bvalid\b|count(?:s|ed)?(?: as valid| toward| for)?\s*[?？]|does (?:it|that|this) count|still count|"
+    # "亚马逊能识别出来吧", "Amazon will figure it out?": that the number still works.
+    r"识别|认出|认得出|能查到|查得到|自动(?:匹配|纠正|改)|recogni[sz]e|figure (?:it )?out|"
+    r"pick (?:it )?up|auto(?:matically)? (?:match|correct|detect|fix)"
 )
 """A mismatch question asking whether the number counts as valid: "no", and the wording says
 "not valid" rather than "it matters"."""
@@ -933,11 +936,20 @@ def _stated_limit(case: Case) -> Decision | None:
         verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
     if code == "eu_rule" and _OUTSIDE_EU.search(case.text):
         verdict = False  # "…exempt even outside the EU": the letter rule is the EU/UK update's
+    if code == "eu_rule" and verdict and (not case.letter or _WITH_VAT.search(case.text)):
+        # "under €20 are exempt regardless of how I ship them", "…under €20 including VAT":
+        # the exemption needs a letter service and counts the amount without VAT.
+        verdict = False
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "limit": limit}
     entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
     return Decision(code=code, facts=facts, agrees=verdict, entry=entry)
 
 
+_WITH_VAT = lazy(
+    r"(?<!not )(?<!un)includ(?:ing|es|ed) (?:the )?vat|vat[- ]included|vat[- ]inclusive|\bincl\.? vat|"
+    r"(?<!不)(?:含|包含|包括)(?:了)?(?:增值税|vat|税)"
+)
+"""The amount said with VAT in it (the EU letter limit is without VAT)."""
 _LIMIT_ASKED = lazy(
     r"多少钱|多少欧|多少金额|多少以下|多少以内|多少之下|金额|价值|门槛|上限|限额|几欧|"
     r"how much|what amount|which amount|what value|what price|how many euros|how cheap|"
@@ -1254,6 +1266,12 @@ def _strike_through(case: Case) -> Decision | None:
     # "isn't offered in Japan, right?" states that it is not: true where it is not offered.
     said = _A_NOT_A.sub("", case.text)
     agrees = available != bool(NOT_OFFERED.search(said) or _CANNOT.search(said))
+    if _limits_a_place(case):
+        # "isn't the strike-through US only?": the belief is the whole list, decided so.
+        offered = [m.code for m in marketplaces() if m.feedback_strike_through]
+        agrees = {m.code for m in case.markets} == set(offered)
+        agrees = agrees != bool(_NOT_ONLY_SAID.search(said))
+        facts = {"market": market.code, "only": True, "covered": ", ".join(offered)}
     return Decision(
         code="strike_through", facts=facts, agrees=agrees, entry="buy-shipping-feedback"
     )
@@ -1282,7 +1300,7 @@ def _list_claim(case: Case) -> str | None:
         return None  # a route ("从德国发到法国"): the EU/UK update decides, not the bar's list
     # 算不算 asks, it does not say 不算; "不管用哪家" / "no matter which" is "whichever", no skip.
     said = _REGARDLESS.sub(" ", _A_NOT_A.sub("", case.text))
-    if _ONLY.search(said):
+    if _limits_a_place(case):
         return "only"
     if NOT_OFFERED.search(said) or (not buy and _SKIP.search(said)):
         return "denied"
@@ -1291,6 +1309,27 @@ def _list_claim(case: Case) -> str | None:
     return "stated" if case.belief and case.markets and about_places_only and one_list else None
 
 
+def _limits_a_place(case: Case) -> bool:
+    """ "VTR只看美国站", "Buy Shipping is just for the US?": a limiting word said in the
+    clause that names the place; "we're a US LLC, … we only pay the carrier" limits what
+    is paid, not where, so the list is no belief of it."""
+    for clause in CLAUSE.split(case.text):
+        said = _REGARDLESS.sub(" ", _A_NOT_A.sub("", clause))
+        if _ONLY.search(said) and (_EUROPE.search(said) or _names_a_market(case, said)):
+            return True
+    return False
+
+
+def _names_a_market(case: Case, clause: str) -> bool:
+    """One of the case's marketplaces is named in the clause, by any of its spellings."""
+    return any(
+        re.search(rf"(?<![a-z]){re.escape(name.casefold())}(?![a-z])", clause)
+        for market in case.markets
+        for name in (market.code, market.zh, market.domain, *market.aliases)
+    )
+
+
+_EUROPE = lazy(r"(?<![a-z])(?:eu|europe|european)(?![a-z])|欧洲|欧盟|欧")
 _CARES = lazy(r"cares? about|checks?|enforce|requires?|考核|要求|管|在意|看重")
 """Tracking said to be required or checked somewhere: the bar's list, as VTR is."""
 _NOT_ONLY_SAID = lazy(r"(?:not|n't) only|不是只|不只|不仅|不止")

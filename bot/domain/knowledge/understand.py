@@ -337,6 +337,11 @@ _ASK_INTRO = lazy(
 MIN_ASKED_AFTER_INTRO = 4
 
 
+def sentences(text: str) -> list[str]:
+    """The message's sentences (ended by 。！？!?；; a full stop and a space, or a line)."""
+    return [s for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
 def main_question(text: str) -> str | None:
     """The sentences of a longer message that ask something, when others only tell a story.
 
@@ -346,11 +351,11 @@ def main_question(text: str) -> str | None:
     intro = _ASK_INTRO.search(text)
     if intro and len(text) - intro.end() >= MIN_ASKED_AFTER_INTRO:
         return text[intro.end() :].strip()  # "…，我想知道到底怎么计算的": what follows is asked
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
-    if len(sentences) < 2:
+    said = [s.strip() for s in sentences(text)]
+    if len(said) < 2:
         return None
-    asking = [s for s in sentences if asks(s)]
-    if not asking or len(asking) == len(sentences):
+    asking = [s for s in said if asks(s)]
+    if not asking or len(asking) == len(said):
         return None
     return " ".join(asking)
 
