@@ -93,7 +93,10 @@ def test_only_limits_the_place_named_in_its_clause(
         ("送达之后再补追踪号还算缺陷吧", "对。"),
         # A window named beside it ("只要30天内补上") is no belief about the window.
         ("客户拿到包裹以后再补单号没关系吧，反正30天内补上就行", "不对。"),
-        ("customer received the parcel first, I add tracking a week later, that's fine, right?", "Not right"),
+        (
+            "customer received the parcel first, I add tracking a week later, that's fine, right?",
+            "Not right",
+        ),
         # A negation in another sentence than the belief's says something else.
         (
             "edits show up within 72 hours, correct? so no panic if mine isn't updated yet",
