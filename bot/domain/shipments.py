@@ -130,11 +130,11 @@ def _stored_frames(parts: Iterator[pl.DataFrame], size: int) -> Iterator[pl.Data
     Sorted on one thread: beside an upload's other work (its replies, in a worker) polars'
     threads spent twice the CPU for the same order (docs/performance.md, Storage)."""
     for frame in parts:
-        stored = frame.select(_STORED)
-        order = stored.select(pl.arg_sort_by("order_id", multithreaded=False)).to_series()
+        kept = frame.select(RECORD_COLUMNS)
+        order = kept.select(pl.arg_sort_by("order_id", multithreaded=False)).to_series()
         for first in range(0, len(order), size):
-            yield stored[order.slice(first, size)]
-        del frame, stored  # before the next part is read
+            yield kept[order.slice(first, size)].select(_STORED)
+        del frame, kept  # before the next part is read
 
 
 _STORED = [
