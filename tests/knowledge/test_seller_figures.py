@@ -312,3 +312,51 @@ def test_new_valid_packages_asked_with_do_i_need(kb: KnowledgeBase) -> None:
         "shipments do I need on top of 300 shipments / 280 valid to get above 95%?",
     )
     assert reply.startswith("Without fixing old ones, it takes 101 more packages"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A report named as a label before its figures: 180 shipped, 168 valid, 3 corrected
+        # before delivery: 171/180 = 95.0%, not above; one more fix (⌊171⌋ + 1 − 171 = 1).
+        (
+            "VTR defect report: 180 shipped, 168 valid. we corrected 3 of the bad ones before "
+            "they were delivered. are we good now?",
+            "No — 171 valid of 180 = 95.0%",
+        ),
+        (
+            "缺陷报告：180个包裹，168个有效，其中3个在签收前改好了，现在达标了吗",
+            "不达标：180 个里 171 个有效 = 95.0%",
+        ),
+        # 2 of the bad ones fixed before delivery: 170/180 = 94.4%; asked "below?": yes.
+        (
+            "Defect report: 180 packages, 168 valid. 2 of the bad ones were fixed in time. "
+            "Are we still below the line?",
+            "Yes — 170 valid of 180 = 94.4%",
+        ),
+    ],
+)
+def test_a_report_named_before_its_figures_is_no_count(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    """ "Defect report: 180 packages" names where the figures come from; the bad ones told
+    in a statement ("corrected 3 of the bad ones") are not what the question asks."""
+    reply = _reply(kb, question)
+    assert reply.startswith(lead), reply.split("\n")[0]
+    assert "348" not in reply and "report:" not in reply.split("\n")[0].casefold()
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 97% of 800 = 776 valid; above 95% needs ⌊760⌋ + 1 = 761: 15 more can be invalid.
+        ("VTR 97%，一共800单，再多几单无效就掉下去了？", "再有 15 个无效也仍能高于 95%"),
+        ("现在776/800，再错几单会跌破95？", "再有 15 个无效也仍能高于 95%"),
+    ],
+)
+def test_how_many_more_before_it_drops_in_chinese(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead), reply.split("\n")[0]
+    assert "800 个里 760 个有效 = 95.0%" in reply.split("\n")[0]

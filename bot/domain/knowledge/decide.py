@@ -321,7 +321,7 @@ def _about_vtr(case: Case) -> bool:
 _MARGIN = lazy(
     r"how many more (?:invalid|bad|untracked|defects?|can|could|before)|"
     r"before (?:i|it|we) (?:drop|fall|go)|no longer above|"
-    r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再有几[个单].{0,8}(?:掉|不达标|低于)|"
+    r"(?:drop|fall|go) below|还能(?:再)?(?:有|错|丢|坏)几|最多还能|再(?:有|多|来|出)?几[个单件].{0,8}(?:掉|不达标|低于|跌)|"
     r"how many (?:more )?(?:can|could) (?:i|we|it) (?:still )?(?:lose|miss|afford|take|spare)|"
     r"\b(?:room|slack|margin|buffer|headroom|leeway)\b|余量|还能(?:再)?(?:丢|错|坏|漏)(?:多少|几)|"
     r"再(?:坏|错|丢|有|漏)(?:多少|几)[个单件]?(?:就|会|才)"
@@ -346,7 +346,7 @@ say which way."""
 
 _NO_NAME = lazy(
     r"^(?:my|our|the|我的|我们的?)?\s*(?:numbers?|figures?|stats?|data|situation|status|"
-    r"数据|情况|状况|数字)$"
+    r"数据|情况|状况|数字|(?:vtr )?defect report|(?:vtr ?)?缺陷报告|缺陷明细|update|更新)$"
 )
 _FIGURE_TAIL = lazy(r"\s*(?:shipped|sent|total|valid|invalid|发货|发了|总数|有效|无效)$")
 
@@ -861,9 +861,19 @@ def asks_pass_or_fail(text: str) -> bool:
 def _passes_asked(case: Case, passes: bool) -> bool:
     """The answer to "do I pass?" or to "am I below?", whichever the seller asked; words
     that suppose more invalid ("two more go bad, still ok?") ask nothing."""
-    asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", case.text))
+    asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", _asked_sentences(case.text)))
     asks_fail = bool(_FAIL_WORDS.search(asked))
     return passes != asks_fail
+
+
+_QUESTION_SENTENCE = lazy(r"[^.。!！?？\n]*[?？]")
+
+
+def _asked_sentences(text: str) -> str:
+    """The sentences that ask ("…? Are we above the line now?"), when the seller marked
+    them: what the told ones say ("corrected 4 of the bad ones") is no question's word."""
+    asked = _QUESTION_SENTENCE.findall(text)
+    return " ".join(asked) if asked else text
 
 
 _TOLD_BAD = lazy(

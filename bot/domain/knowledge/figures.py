@@ -72,7 +72,8 @@ _NUMBER_NOUNS = r"tracking numbers?|单号|运单号|追踪号|跟踪号|号码"
 """The tracking number itself: its 单 is no package count (after "没单号" is read)."""
 _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     # What a VTR defect report lists are the invalid packages ("the defect report showed 50").
-    ("invalid", r"defect report|缺陷报告|缺陷明细|defects? list|缺陷列表"),
+    # "Defect report: 150 packages, 139 valid" names what the figures come from: a label.
+    ("invalid", r"(?:defect report|缺陷报告|缺陷明细|defects? list|缺陷列表)(?!\s*[:：])"),
     (None, _NOISE),
     ("daily", r"per day|a day|/day|daily|each day|every day|每天|一天|日均|每日"),
     (
