@@ -39,7 +39,7 @@ MAX_LINES = 10
 _WHICH_ORDER = re.compile(
     r"哪个订单|哪些订单|哪几个订单|哪几单|哪一单|哪单|哪一个订单|哪个单|哪些包裹|哪个包裹|哪一个包裹|"
     r"which orders?|which packages?|which shipments?|which one|the one where|订单号|单号发我|"
-    r"那几单|有问题的(?:单|订单|包裹)|问题单|问题订单|问题包裹|无效的?(?:单|订单|包裹)|错误的?订单|"
+    r"那几单|有问题的(?:单|订单|包裹)|问题单|问题订单|问题包裹|无效的?(?:单(?!号)|订单|包裹)|错误的?订单|"
     r"(?:订单|包裹)(?:都)?有哪些|哪些(?:单|订单|包裹)|"
     r"(?:bad|problem|wrong|failing|invalid) (?:rows|orders|packages)|order (?:ids|numbers)|"
     r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
@@ -51,7 +51,8 @@ _WHICH_ORDER = re.compile(
 _WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题")
 _NOW = re.compile(r"现在|目前|当前|now|currently")
 _SHOP = re.compile(
-    r"整个店铺|全店|店铺整体|整体|总体|overall|whole (?:shop|store)|my (?:shop|store)"
+    r"整个店铺|整个店|整店|全店|店铺整体|整体|总体|overall|(?:whole|entire) (?:shop|store|account)|"
+    r"my (?:shop|store)|shop-?wide|store-?wide|account-?wide"
 )
 """The shop's own figure asked for ("整个店铺的有效追踪率是多少"): answered with every category,
 since VTR is judged per category."""
@@ -243,32 +244,9 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
     m = Markup(html=False)
     named = _named_groups(case, report)
-    dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
-    if _asks_period(case):
-        lines = [_period(report, t)]
-    elif _asks_carriers(case):
-        lines = [carrier_defects(report, t, m) or t._("No carrier has invalid packages.")]
-    elif _asks_left_out(case, report):
-        lines = [*_left_out(case, report, t), *(_group_verdict(g, report, t) for g in named)]
-    elif _STILL_COUNT.search(case.text) or dated:
-        lines = [_window_verdict(case, report, t)]
-    elif _asks_count(case) and not named:
-        lines = [_counted(report, t), *_every_category(report, t, m)]
-    elif _asks_defects(case, report):
-        lines = [
-            *(_group_verdict(g, report, t) for g in named),
-            *_defects(case, report, named, t, m),
-        ]
-    elif named:
-        lines = _named_lines(case, report, named, t)
-    elif _FIX.search(case.text) and case.how_many:
-        lines = _fixes(report, t)
-    elif case.when:
-        lines = _recoveries(report, t)
-    elif _WHICH.search(case.text) or _RISK.search(case.text):
-        lines = _below(report, t, m, places=_asks_places(case))
-    else:
-        lines = [_overall(report, t), *_every_category(report, t, m)]
+    lines = _looked_up(case, report, named, t, m)
+    if lines is None:
+        lines = _judged(case, report, named, t, m)
     if "fba" in case.concepts:
         lines.append(
             t._(
@@ -285,6 +263,49 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def _looked_up(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+) -> list[str] | None:
+    """What the report states, asked as such: its period, its carriers, what it left out,
+    whether dated rows count, how many it counted; None when none of these is asked."""
+    dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
+    if _asks_period(case):
+        return [_period(report, t)]
+    if _asks_carriers(case):
+        section = carrier_defects(report, t, m) or t._("No carrier has invalid packages.")
+        return [*_most_defects_carrier(case, report, t), section]
+    if _asks_left_out(case, report):
+        return [*_left_out(case, report, t), *(_group_verdict(g, report, t) for g in named)]
+    if _STILL_COUNT.search(case.text) or dated:
+        return [_window_verdict(case, report, t)]
+    if _asks_count(case) and not named:
+        return [_counted(report, t), *_every_category(report, t, m)]
+    return None
+
+
+def _judged(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+) -> list[str]:
+    """The groups' verdicts as asked: a supposed change, the problem orders, the named
+    groups, the fixes, the recovery dates, the groups below, else the shop."""
+    if named and _supposes_change(case):
+        return _named_lines(case, report, named, t)
+    if _asks_defects(case, report):
+        return [
+            *(_group_verdict(g, report, t) for g in named),
+            *_defects(case, report, named, t, m),
+        ]
+    if named:
+        return _named_lines(case, report, named, t)
+    if _FIX.search(case.text) and case.how_many:
+        return [*_shop_fixes(case, report, t), *_fixes(report, t)]
+    if case.when:
+        return _recoveries(report, t)
+    if _WHICH.search(case.text) or _RISK.search(case.text):
+        return _below(report, t, m, places=_asks_places(case))
+    return [_overall(report, t), *_every_category(report, t, m)]
 
 
 def _named_lines(
@@ -344,12 +365,18 @@ def _period(report: VtrReport, t: Translator) -> str:
     )
 
 
+def _supposes_change(case: Case) -> bool:
+    """ "what if one more goes bad?", "if I fix just that one": a change supposed of the
+    group's figures, whatever else the words name ("再多一个无效单号" is no list asked)."""
+    return _supposed_fixes(case.text) is not None or more_invalid(case.text) is not None
+
+
 def _supposed_fixes(text: str) -> int | None:
     """Fixes supposed ("if I fix 2") or told as made since the report ("I fixed 1")."""
     found = _SUPPOSED_FIX.search(text) or _TOLD_FIX.search(text)
     if found is None:
         return None
-    word = found.group(1)
+    word = found.group(1) or "one"  # "fix just the Toys one": one package
     return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
 
 
@@ -531,7 +558,8 @@ _ROOM = re.compile(
 """How many more invalid packages a passing group can take ("how much slack do I have")."""
 _SUPPOSED_FIX = re.compile(
     r"(?:if|what if|suppose|如果|假如|要是|假设)[^?？。]{0,30}?(?:fix|correct|repair|修好?|改好?|补好?|更正)\s*"
-    r"(?:just |only |another |)(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)(?![a-z\d])"
+    r"(?:just |only |another |)(?:(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)(?![a-z\d])|"
+    r"(?:the|that|this)\b[^,.;?？。]{0,40}?\bone\b(?! of))"
 )
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
 _STATUS = re.compile(
@@ -634,7 +662,11 @@ def _defects(
         f"{reason_text(t, reason)}: {t.number(n)}"
         for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
-    lines += [fix_line(d, t, m) for d in chosen[:MAX_LINES]]
+    several = len(report.by_category) > 1
+    lines += [
+        fix_line(d, t, m) + (f" · {category_label(t, d.category)}" if several else "")
+        for d in chosen[:MAX_LINES]
+    ]
     return lines
 
 
@@ -703,7 +735,14 @@ def _overall(report: VtrReport, t: Translator) -> str:
     VTR is judged per category (a shop at 96.7% can still lose a category)."""
     overall = report.overall
     if overall.below_threshold:
-        return t._("Your shop overall is below the bar: {ratio}.", ratio=ratio_text(t, overall))
+        return t.ngettext(
+            "Your shop overall is below the bar: {ratio}; fix {count} package to lift the "
+            "whole shop above 95%. Amazon judges each category on its own:",
+            "Your shop overall is below the bar: {ratio}; fix {count} packages to lift the "
+            "whole shop above 95%. Amazon judges each category on its own:",
+            overall.needed,
+            ratio=ratio_text(t, overall),
+        )
     below = [s for s in report.by_category if s.below_threshold]
     if below:
         joiner = "、" if t.lang == "zh" else ", "
@@ -738,6 +777,56 @@ def _below(report: VtrReport, t: Translator, m: Markup, places: bool = False) ->
     lines = [heading] if below else []
     lines += [group_line(s, t, m, label(t, s.name)) for s in below + risky]
     return lines
+
+
+def _shop_fixes(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "整店要修几单": the shop's own fewest fixes first, when the whole shop is asked of;
+    the categories' plan follows, since Amazon judges each category."""
+    if not _SHOP.search(case.text):
+        return []
+    overall = report.overall
+    if not overall.below_threshold:
+        return [
+            t._("The whole shop is above the bar already: {ratio}.", ratio=ratio_text(t, overall))
+        ]
+    after = overall.valid + overall.needed
+    return [
+        t.ngettext(
+            "The whole shop: fix {count} package to get it above 95% ({valid} of {shipments} "
+            "= {percent}%).",
+            "The whole shop: fix {count} packages to get it above 95% ({valid} of {shipments} "
+            "= {percent}%).",
+            overall.needed,
+            valid=t.number(after),
+            shipments=t.number(overall.shipments),
+            percent=percent_text(after, overall.shipments),
+        )
+    ]
+
+
+def _most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "which carrier has the most invalid tracking?": that carrier first."""
+    if not _MOST.search(case.text):
+        return []
+    carriers = [s for s in report.by_carrier if s.valid < s.shipments]
+    if not carriers:
+        return []
+    worst = max(carriers, key=lambda s: (s.shipments - s.valid, s.name))
+    tied = [s for s in carriers if s.shipments - s.valid == worst.shipments - worst.valid]
+    if len(tied) > 1:
+        return []  # the list says it: no one carrier has the most
+    return [
+        t.ngettext(
+            "{carrier} has the most: {count} invalid package of {shipments}.",
+            "{carrier} has the most: {count} invalid packages of {shipments}.",
+            worst.shipments - worst.valid,
+            carrier=worst.name,
+            shipments=t.number(worst.shipments),
+        )
+    ]
+
+
+_MOST = re.compile(r"\bmost\b|worst|最多|最差|最严重")
 
 
 def _fixes(report: VtrReport, t: Translator) -> list[str]:

@@ -106,11 +106,14 @@ def _carrier_section(
         return ""
     lines = [m.bold(t._("Defects by carrier")), t._("Amazon judges categories and marketplaces, not carriers: this shows where the defects come from.")]  # fmt: skip
     for stats in with_defects[:MAX_LISTED_OTHERS]:
+        # Named first: a call nested in ngettext's arguments made pybabel extract the
+        # message without its plural, and Chinese replies showed the English line.
+        carrier = m.value(stats.name or t._("(none)"))
         line = t.ngettext(
             "{carrier}: {count} defect in {shipments} packages",
             "{carrier}: {count} defects in {shipments} packages",
             stats.shipments - stats.valid,
-            carrier=m.value(stats.name or t._("(none)")),
+            carrier=carrier,
             shipments=t.number(stats.shipments),
         )
         if stats.name in reasons:

@@ -1,0 +1,112 @@
+"""The whole shop's figures, the carrier with the most defects and a supposed change of one
+category, answered from the chat's own data; the file is a US-style English export, every
+field quoted, dates month first, whose headers no alias spells (read by their words).
+
+The fixture (`_us_csv`), as of 2026-11-30 (window 2026-11-01 – 2026-11-30), worked by hand:
+- Pet Supplies (Amazon.com): 80 shipments, 74 valid: 3 without tracking under USPS, 2 "TBD"
+  under UPS, 1 UPS number (1Z5R89390357567127) entered under USPS (order 111-5550006-0000006).
+  74/80 = 92.5%; fewest fixes ⌊95 × 80 / 100⌋ + 1 − 74 = 3. Fixing 1: 75/80 = 93.75%, still
+  below, 2 more.
+- Office Products (Amazon.com): 40 shipments, 39 valid (one "YT123" under YunExpress).
+  39/40 = 97.5%; the fewest valid above the bar is ⌊95 × 40 / 100⌋ + 1 = 39, so one more
+  invalid makes 38/40 = 95.0%: below.
+- Shop: 120 shipments, 113 valid = 94.17%; its own fewest fixes ⌊95 × 120 / 100⌋ + 1 − 113 = 2
+  (115/120 = 95.83%), the categories' 3.
+- Defects by carrier: USPS 4, UPS 2, YunExpress 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from tests.knowledge.chat_data import Ask, chat_after_upload
+
+# Over 0.3 s of CPU: a file analysed, then questions through the chat's path.
+pytestmark = pytest.mark.slow
+
+AS_OF = "2026-11-30"
+HEADER = (
+    '"Amazon Order Number","Ship Confirm Date","Fulfilled By","Sales Channel Name",'
+    '"Product Type","Shipping Provider","Shipment Tracking Number","Order Value","Currency Code"'
+)
+UPS_NUMBER = "1Z5R89390357567127"
+
+
+def _row(order: str, day: int, category: str, carrier: str, tracking: str) -> str:
+    cells = [order, f"11/{day:02d}/2026 10:15 AM", "Merchant", "Amazon.com", category, carrier,
+             tracking, "25.00", "USD"]  # fmt: skip
+    return ",".join(f'"{cell}"' for cell in cells)
+
+
+def _us_csv() -> str:
+    pets, office = "Pet Supplies", "Office Products"
+    rows = [HEADER]
+    rows += [
+        _row(f"111-0000000-{1000000 + i}", i % 28 + 1, pets, "YunExpress", f"YT26{i:014d}")
+        for i in range(74)
+    ]
+    rows += [_row(f"111-555000{i}-000000{i}", 20 + i, pets, "USPS", "") for i in (1, 2, 3)]
+    rows += [_row(f"111-555000{i}-000000{i}", 20 + i, pets, "UPS", "TBD") for i in (4, 5)]
+    rows.append(_row("111-5550006-0000006", 26, pets, "USPS", UPS_NUMBER))
+    rows += [
+        _row(f"112-0000000-{2000000 + i}", i % 28 + 1, office, "YunExpress", f"YT27{i:014d}")
+        for i in range(39)
+    ]
+    rows.append(_row("112-5550007-0000007", 27, office, "YunExpress", "YT123"))
+    return "\r\n".join(rows) + "\r\n"
+
+
+@pytest.fixture
+async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Ask]:
+    async with chat_after_upload(tmp_path, kb, _us_csv(), 8801, AS_OF) as asking:
+        yield asking
+
+
+def _lead(reply: str) -> str:
+    return reply.splitlines()[0]
+
+
+async def test_the_whole_shops_own_fewest_fixes_come_first(ask: Ask) -> None:
+    english = await ask("how many packages do I need to fix for the entire store?")
+    assert "fix 2 packages" in _lead(english) and "115 of 120 = 95.8%" in _lead(english)
+    assert "Fix 3 package(s) in all" in english  # every category above: the categories' plan
+    chinese = await ask("整店的话还要修几单才能过95%")
+    assert "修 2 个包裹" in _lead(chinese) and "120 个里 115 个有效" in _lead(chinese)
+
+
+async def test_the_shops_figure_says_its_own_fixes(ask: Ask) -> None:
+    reply = await ask("whole shop VTR from my upload?")
+    assert _lead(reply).startswith("Your shop overall is below the bar: 94.2%")
+    assert "fix 2 packages to lift the whole shop above 95%" in _lead(reply)
+
+
+async def test_the_carrier_with_the_most_defects_comes_first(ask: Ask) -> None:
+    english = await ask("which carrier has the most bad tracking numbers in my file?")
+    assert _lead(english) == "USPS has the most: 4 invalid packages of 4."
+    chinese = await ask("哪个物流商问题最多")
+    assert _lead(chinese).startswith("USPS 的无效包裹最多")
+    assert "defects in" not in chinese  # the list is in Chinese too
+
+
+async def test_one_more_invalid_in_a_named_category_is_worked_out(ask: Ask) -> None:
+    english = await ask("office products: what happens if one more goes bad?")
+    assert "38 of 40 = 95.0%" in _lead(english) and "below the bar" in _lead(english)
+    # Asked with the word 单号 (a tracking number), no list of orders is asked for.
+    chinese = await ask("办公用品要是再多一个无效单号会怎样")
+    assert "40 个里 38 个有效 = 95.0%" in _lead(chinese)
+
+
+async def test_fixing_the_one_named_by_what_is_wrong_is_one_fix(ask: Ask) -> None:
+    reply = await ask("if I fix just the Pet Supplies one with the wrong carrier, is it above 95?")
+    assert _lead(reply).startswith("No: with 1 fixed it is 75 of 80 = 93.8%")
+    assert "2 more to fix" in _lead(reply)
+
+
+async def test_a_listed_defect_says_its_category(ask: Ask) -> None:
+    reply = await ask("there's a UPS number entered under USPS somewhere, which order is it?")
+    line = next(line for line in reply.splitlines() if "111-5550006-0000006" in line)
+    assert line.endswith("Pet Supplies")
