@@ -223,8 +223,12 @@ async def test_a_marketplace_s_problem_orders(ask: Ask) -> None:
             "Yes: with 1 fixed it is 39 of 40 = 97.5%",
         ),
         ("我刚修好了母婴的1单，现在达标了吗", "达标：修好 1 个后是 40 个里 39 个有效"),
-        # Defects by carrier, from the report's own section: YunExpress has 2 of the 3.
-        ("which carrier has the most problems", "Defects by carrier"),
+        # Defects by carrier, from the report's own section: YunExpress has 2 of the 3, so
+        # it is named first.
+        (
+            "which carrier has the most problems",
+            "YunExpress has the most: 2 invalid packages of 89.",
+        ),
         # The report's window: Nov 1 – Nov 30, as of Nov 30.
         (
             "what dates does my data cover?",
@@ -264,7 +268,8 @@ async def test_defects_by_carrier_are_the_report_s(ask: Ask) -> None:
     # YunExpress: Baby Products 38 + 1 blank, Sports 49 + 1 "YT123" = 89, 2 defects; USPS:
     # the one UPS number entered under it, 1 defect in 1.
     reply = await ask("哪个物流商出问题最多")
-    assert "YunExpress: 2" in reply and "89" in reply and "USPS" in reply, reply
+    assert reply.startswith("YunExpress 的无效包裹最多：89 个里有 2 个无效。"), reply
+    assert "YunExpress：89 个包裹中 2 个有缺陷" in reply and "USPS" in reply, reply
 
 
 @pytest.mark.parametrize(
