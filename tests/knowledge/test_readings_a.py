@@ -170,3 +170,47 @@ def test_no_held_out_belief_gets_the_opposite_verdict(kb: KnowledgeBase) -> None
             if first.startswith(opposite):
                 wrong.append((path.name, case["q"], first))
     assert not wrong, wrong
+
+
+def test_no_claim_pattern_holds_a_control_character() -> None:
+    """A YAML double-quoted "\\b" is a backspace, not a word boundary: a pattern holding one
+    never matches, and its claim or its `unless` silently stops working."""
+    cards = yaml.safe_load((Path("knowledge") / "cards.yaml").read_text(encoding="utf-8"))
+    broken = [
+        (claim["id"], pattern)
+        for claim in cards["claims"]
+        for key in ("when", "unless", "stated_by", "denied_by", "opposite")
+        for pattern in claim.get(key, [])
+        if any(ord(char) < 32 for char in pattern)
+    ]
+    assert not broken, broken
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "wrong"),
+    [
+        # The self-fulfilled part of a seller who also uses FBA is VTR's (domain.md §1).
+        ("一部分走FBA一部分自己发货，自己发的那部分要算VTR吗", "要。", "不算"),
+        (
+            "I use FBA for some SKUs and ship the rest myself, do those self-shipped count?",
+            "Yes",
+            "No",
+        ),
+        ("我FBA和自发货都有，自发货的不算VTR吧", "不对。", "FBA 不受影响"),
+        # An appeal's review has no published time (domain.md §3): a promise is wrong, a plain
+        # "will they answer in N days?" gets no yes or no (nobody knows), and never the window.
+        ("申诉交上去以后亚马逊5天之内肯定给答复吧", "不对。", "30 天"),
+        (
+            "will amazon reply to my plan of action within 5 days?",
+            "Amazon does not publish",
+            "No —",
+        ),
+        ("POA提交了，8天之内会有回复吗", "亚马逊没有公布", "不会。"),
+    ],
+)
+def test_conditions_read_before_the_verdict(
+    kb: KnowledgeBase, question: str, verdict: str, wrong: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert wrong not in first, first

@@ -236,6 +236,11 @@ def _only_places(case: Case | None) -> bool:
 _LIMITING = lazy(r"只|仅|\bonly\b|\bjust\b|limited")
 
 
+_REVIEW_TIME = lazy(
+    r"(?<![\d.])\d+\s?(?:个)?(?:天|日|工作日|days?|business days|小时|hours?|weeks?|周)|答复|回复|回应|"
+    r"\brepl(?:y|ies)\b|hear back|respon(?:d|se)|get back to"
+)
+"""An appeal's answer or days asked about ("10天之内会有答复吗"): the review time's entry."""
 _WHATEVER = lazy(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
 """A "whatever" clause ("不管多少钱", "no matter how much"): no question, though it holds
 question words."""
@@ -664,7 +669,8 @@ class Composer:
         how long it takes is the review time's entry."""
         if not found.concepts & APPEAL_WORDS or found.answer.kind == "off_topic":
             return None
-        entry = APPEAL_TIME if found.concepts & {"howlong", "when"} else APPEAL_ENTRY
+        timed = found.concepts & {"howlong", "when"} or _REVIEW_TIME.search(text)
+        entry = APPEAL_TIME if timed else APPEAL_ENTRY
         if found.best == entry or entry not in self._entries:
             return None
         return self._entry_answer(found.answer, entry)
