@@ -100,8 +100,15 @@ def run_tree_cpu(
 
 
 def polars_scan_seconds(path: Path) -> float:
-    seconds, _, _ = run_tree([sys.executable, "-c", POLARS_SCAN, str(path)])
-    return seconds
+    return polars_scan(path)[0]
+
+
+def polars_scan(path: Path) -> tuple[float, int]:
+    """(wall seconds, peak RSS in bytes) of `POLARS_SCAN`: the floor for reading the file,
+    and what polars' own streaming scan holds meanwhile (it maps the file, and the file's
+    pages it has read count in its resident size)."""
+    seconds, peak, _ = run_tree([sys.executable, "-c", POLARS_SCAN, str(path)])
+    return seconds, peak
 
 
 def copy_seconds(path: Path) -> float:
