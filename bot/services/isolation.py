@@ -48,11 +48,17 @@ WORKER_BASE_CPU_SECONDS = 60
 WORKER_CPU_SECONDS_PER_MB = 1
 """CPU time an analysis may use: a minute plus a second per MB of file, several times what
 the benchmark files take (docs/performance.md)."""
-_PRELOAD = ["bot.domain.engine", "charset_normalizer", "bot.services.report_replies"]
+_PRELOAD = [
+    "bot.services.worker_allocator",
+    "bot.domain.engine",
+    "charset_normalizer",
+    "bot.services.report_replies",
+]
 """Imported by the workers' server once, so no worker imports them again: the engine for
 an analysis (and the encoding detector, which the engine imports only for a file not in
 UTF-8), the report's messages and workbook for a huge report's replies (`ReportReplies`,
-about 0.05 s of CPU a worker otherwise)."""
+about 0.05 s of CPU a worker otherwise). First, before polars loads, the workers' allocator
+settings (`worker_allocator_settings`)."""
 T = TypeVar("T")
 
 
@@ -259,20 +265,25 @@ def _fresh_round_trip(target: Callable[..., None], args: tuple[Any, ...]) -> Any
 
 
 ONE_ARENA = "narenas:1"
-"""Added to the bot's allocator settings (`bot.ALLOCATOR_SETTINGS`) for a fresh worker:
+"""Added to the bot's allocator settings (`bot.ALLOCATOR_SETTINGS`) for a worker:
 polars' jemalloc then keeps one arena's freed pages, not one per core and thread: a lower
 peak for no CPU measurable, where handing pages back at once (decay 0) cost CPU for little
 more (the figures are in docs/performance.md, "`vtrbot check`'s process tree")."""
 
 
 def _worker_env() -> dict[str, str]:
-    """This process's environment, with ONE_ARENA when the allocator settings are the
-    bot's own (an operator's own _RJEM_MALLOC_CONF is left as it is)."""
+    """This process's environment, with the workers' allocator settings."""
     env = dict(os.environ)
-    settings = env.get("_RJEM_MALLOC_CONF", "")
-    if settings.endswith(ALLOCATOR_SETTINGS):
-        env["_RJEM_MALLOC_CONF"] = f"{settings},{ONE_ARENA}"
+    if "_RJEM_MALLOC_CONF" in env:
+        env["_RJEM_MALLOC_CONF"] = worker_allocator_settings(env["_RJEM_MALLOC_CONF"])
     return env
+
+
+def worker_allocator_settings(settings: str) -> str:
+    """A worker's allocator settings: the bot's own with ONE_ARENA, for fresh workers and
+    for the server the others are forked from (bot/services/worker_allocator.py); an
+    operator's own _RJEM_MALLOC_CONF is left as it is."""
+    return f"{settings},{ONE_ARENA}" if settings.endswith(ALLOCATOR_SETTINGS) else settings
 
 
 _CHILD_MAIN = """

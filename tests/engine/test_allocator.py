@@ -44,3 +44,18 @@ def test_a_fresh_worker_keeps_one_arena_unless_the_operator_chose(
     assert _worker_env()["_RJEM_MALLOC_CONF"] == f"{bot.ALLOCATOR_SETTINGS},{ONE_ARENA}"
     monkeypatch.setenv("_RJEM_MALLOC_CONF", "dirty_decay_ms:0")
     assert _worker_env()["_RJEM_MALLOC_CONF"] == "dirty_decay_ms:0"
+
+
+def test_a_worker_forked_from_the_server_keeps_one_arena_too() -> None:
+    """The workers' server sets it before its polars loads (bot/services/worker_allocator.py):
+    what a forked worker reads is what that polars read (polars puts its own defaults
+    first, and the last setting of an option wins). The bot's own process keeps its own."""
+    from bot.services.isolation import WORKER_ADDRESS_SPACE, call_isolated
+
+    ours = os.environ["_RJEM_MALLOC_CONF"]
+    theirs = call_isolated(os.getenv, ("_RJEM_MALLOC_CONF",), (WORKER_ADDRESS_SPACE, 60))
+    if ours.endswith(bot.ALLOCATOR_SETTINGS):
+        assert theirs.endswith(ours + ",narenas:1")
+        assert "narenas" not in ours
+    else:  # an operator's own setting, left as it is
+        assert theirs.endswith(ours)
