@@ -214,3 +214,36 @@ def test_conditions_read_before_the_verdict(
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "wrong"),
+    [
+        # OTDR counts only shipments with valid tracking (domain.md §3): "unrelated to VTR"
+        # beside "untracked can be on time" is a second false belief, no negation of the first.
+        ("准时交货率和VTR没关系吧，没追踪的包裹也能算准时", "不对。", "无关"),
+        (
+            "OTDR has nothing to do with VTR, untracked packages can still be on time, right?",
+            "Not right",
+            "unrelated",
+        ),
+        ("OTDR和VTR没关系吧", "不对。", "无关"),
+        # Valid means at least one carrier scan (domain.md §1b), in the forms sellers say it.
+        (
+            "a number is only valid once the carrier has scanned the parcel at least once, right?",
+            "Right: ",
+            "without a scan",
+        ),
+        ("运单号要等承运商扫描过至少一次才算有效吧", "对。", "不用扫描"),
+        # Buy Shipping protects VTR (domain.md §2): "does it help?" gets its yes, never VAT's.
+        ("购买配送对VTR有帮助吗", "有。", "增值税"),
+        ("does buy shiping help my vtr", "Yes — ", "VAT"),
+        ("buy shipping doesn't help VTR at all, right?", "Not right", "VAT"),
+    ],
+)
+def test_beliefs_in_more_of_the_words_sellers_use(
+    kb: KnowledgeBase, question: str, verdict: str, wrong: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert wrong not in first, first

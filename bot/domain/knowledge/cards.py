@@ -21,6 +21,12 @@ _NOT = re.compile(
     r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受)|"
     r"没(?:有)?(?:关系|关联|联系|影响|算)|无关|unrelated|\bno (?:relation|link|connection)|nothing to do with"
 )
+_RELATION_DENIED = re.compile(
+    r"没(?:有)?(?:啥|什么|任何)?(?:关系|关联|联系)|无关|unrelated|\bno (?:relation|link|connection)|"
+    r"nothing to do with|(?:isn't|is not|aren't|are not|not) (?:related|linked|connected)"
+)
+_RELATION = re.compile(r"关系|关联|联系|无关|相关|relat|link|connect|nothing to do")
+"""A claim whose own words are about a relation: a relation denied negates it."""
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _EXCLUDED = re.compile(
     r"(?:不(?:计入?|算(?:进|入|在)?|在|含|包括)|(?:does not|doesn't|not) count (?:toward|in))"
@@ -110,6 +116,10 @@ class Claim(_Loose):
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
         text = _EXCLUDED.sub(self._excluded_kept, text)
+        if not any(_RELATION.search(p) for p in self.when):
+            # "OTDR和VTR没关系吧，没追踪的也能算准时": a relation denied is a belief of its
+            # own, no negation of one that says nothing of a relation.
+            text = _RELATION_DENIED.sub(" ", text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
 
     def _belief_sentences(self, text: str) -> str:
