@@ -247,3 +247,46 @@ def test_beliefs_in_more_of_the_words_sellers_use(
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hello? anybody",
+        "could you check something for me please",
+        "I need help",
+        "能帮我看个东西吗",
+    ],
+)
+def test_an_opener_asking_nothing_gets_topics_not_a_refusal(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.answer(question)
+    assert answer.kind == "unsure" and answer.suggestions, (question, answer.kind)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does FBA storage cost per month for oversize items", "FBA仓储费一个月多少钱"],
+)
+def test_fba_storage_is_another_field(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "wrong"),
+    [
+        # Buy Shipping works in Seller Central and through its API (domain.md §2).
+        ("购买配送只能在后台手动买面单吧，没有接口可以对接", "不对。", "不是必须用"),
+        ("buy shipping is manual only, there's no API for it, right?", "Not right", "not required"),
+        # FBA orders need no tracking from the seller (domain.md §1): never Japan's rules.
+        ("FBA的订单要不要我上传追踪号", "不", "日本"),
+        ("do my FBA orders need tracking uploaded?", "No — ", "Japan"),
+    ],
+)
+def test_what_a_belief_is_about_picks_its_claim(
+    kb: KnowledgeBase, question: str, verdict: str, wrong: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert wrong not in first, first

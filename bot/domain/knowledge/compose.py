@@ -96,7 +96,7 @@ _NUMBER_CONDITION = lazy(
     # A number's shape ("19 digits", "1Z开头18位"): the format decides, not the carrier.
     r"\d+\s?(?:digits?|位|characters?|chars?)|开头|结尾|starts? with|ends? (?:in|with)"
 )
-_FEE = lazy(r"费|fee|cost|price|charge")
+_FEE = lazy(r"费|fee|cost|price|charge|how much|多少钱|storage|仓储|库容|仓库")
 VTR_FACETS = {
     "window": "vtr-window",
     "howlong": "vtr-window",
@@ -168,7 +168,11 @@ _WORRY = lazy(
 
 _OPENER_ONLY = lazy(
     r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
-    r"you there|anyone there|are you there|got a minute|"
+    r"you there|anyone there|are you there|got a minute|anyone|anybody|somebody|someone|"
+    r"(?:can|could|would) you (?:please )?(?:check|help|look at|look into|do|help me with) "
+    r"(?:something|sth|a thing|smth)(?: for me)?(?: please)?|(?:can|could) you help(?: me)?(?: please)?|"
+    r"i need (?:some )?help|need (?:some )?help|"
+    r"(?:能|可以)?帮(?:我|忙)?(?:查|看)(?:一下|个|下)?(?:东西|事|事情)?(?:吗|不)?|"
     r"你好|您好|在吗|在不在|在么|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|问(?:个|件)事儿?|"
     r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+|帮帮我|帮我一下|求助|求救|救命)"
     r"[\s?？!！.。,，~～]*)+$"
