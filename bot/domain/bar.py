@@ -67,3 +67,17 @@ def decimals_to_tell(rate: Count | float, decimals: int = 1) -> int:
             break
         decimals += 1
     return decimals
+
+
+def percent_decimals(rate: Count | float) -> int:
+    """The decimals a VTR is shown with, in the report and in answers alike: none when
+    every package is valid (100%, as a seller writes it), two when the rate is exact at two
+    (77 of 80 = 96.25%: one decimal would round it one way here and the other way there),
+    else `decimals_to_tell`."""
+    exact = exact_rate(rate)
+    if exact == 1:
+        return 0
+    hundredths = 10000 * exact  # the percentage's hundredths
+    if hundredths.denominator == 1 and hundredths.numerator % 10:
+        return max(2, decimals_to_tell(exact))
+    return decimals_to_tell(exact)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from bot.domain.bar import decimals_to_tell, exact_rate, is_below
+from bot.domain.bar import exact_rate, is_below, percent_decimals
 from bot.domain.models import (
     AT_RISK_DAYS,
     UNCATEGORIZED,
@@ -125,7 +125,7 @@ def rate_percent(t: Translator, rate: Fraction | float | int | None) -> str:
         return t.percent(None)
     exact = exact_rate(rate)
     shown = Decimal(exact.numerator) / Decimal(exact.denominator)
-    return t.percent(shown, decimals_to_tell(exact))
+    return t.percent(shown, percent_decimals(exact))
 
 
 def stats_percent(t: Translator, stats: GroupStats) -> str:

@@ -119,7 +119,7 @@ def test_dropped_but_still_over_the_bar() -> None:
     decision = decide(report, previous, date(2026, 11, 30), today)
     assert decision.triggers == ["dropped"]
     en = render_alert(decision, report, Translator("en"))
-    assert "Toys: 100.0% → 95.5% (down 4.5 points)" in en
+    assert "Toys: 100% → 95.5% (down 4.5 points)" in en
     assert "📉 Toys: 95.5% (21 of 22 packages valid) · still above 95%, but falling" in en
     zh = render_alert(decision, report, Translator("zh"))
     assert "仍高于 95%，但在下降" in zh

@@ -193,7 +193,7 @@ async def test_window_rolls_forward_and_old_defects_leave(both_backends_store: S
     assert await service.run_pass(outbox) == {1: "sent"}
     (latest, *_) = await both_backends_store.alert_history(1)
     assert latest.triggers == ("stale",)
-    assert "100.0% (19 of 19 packages valid)" in outbox.sent[-1].replies[0].html
+    assert "100% (19 of 19 packages valid)" in outbox.sent[-1].replies[0].html
 
 
 @pytest.mark.slow  # the whole CLI wiring, and a chart

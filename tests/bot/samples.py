@@ -5,7 +5,7 @@ GBK CSV (an ERP export from Excel on Chinese Windows), report date 2026-11-20:
   tracking number, 1 with a carrier nobody knows ("张三物流").
   VTR 8/10 = 80.0%, below 95%; fixes needed = ceil(0.95 × 10) − 8 = 10 − 8 = 2.
 - 家居 (home): 10 shipments, 9 by 云途 and 1 by UPS (1Z999AA10123456784, a valid check digit),
-  all valid. VTR 10/10 = 100.0%.
+  all valid. VTR 10/10 = 100%.
 - Overall 18/20 = 90.0%, fixes needed = ceil(19) − 18 = 1.
 - One more 玩具 order was cancelled: excluded, not counted.
 - The defect file therefore lists exactly 2 shipments: T09 (missing tracking), T10 (unknown

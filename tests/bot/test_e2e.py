@@ -149,7 +149,7 @@ async def test_gbk_csv_upload_gives_the_report_and_the_defect_file(bot_api: Fake
     # Hand-computed in samples.py: overall 18/20, toys 8/10 needing 2 fixes, home 10/10.
     assert "90.0%" in report
     assert "80.0%" in report
-    assert "100.0%" in report
+    assert "100%" in report
     assert "玩具" in report
     filename, data = document.files["document"]
     assert filename.endswith(".xlsx")

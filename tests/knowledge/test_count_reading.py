@@ -67,14 +67,14 @@ def test_each_figure_takes_the_role_its_own_words_give(
         ),
         # 85/90 = 94.44… → 94.4%; ⌊85.5⌋ + 1 − 85 = 1 fix.
         ("shipped 90, valid 85, good enough?", "No — 85 valid of 90 = 94.4%: below the bar"),
-        # 75/80 = 93.75% → 93.8%; ⌊76⌋ + 1 − 75 = 2 fixes.
-        ("5 out of 80 packages lack tracking, is that bad?", "Yes — 75 valid of 80 = 93.8%"),
+        # 75/80 = 93.75%, exact at two decimals; ⌊76⌋ + 1 − 75 = 2 fixes.
+        ("5 out of 80 packages lack tracking, is that bad?", "Yes — 75 valid of 80 = 93.75%"),
         # 8/10 = 80.0%; ⌊9.5⌋ + 1 − 8 = 2 fixes.
         ("这个类目10个包裹，两个没上传单号，影响大吗", "不达标：10 个里 8 个有效 = 80.0%"),
         # 94.25% of 2,400 = 2,262 valid; ⌊2280⌋ + 1 − 2262 = 19 fixes.
         (
             "2,400 shipments and my VTR reads 94.25%, how far off am I?",
-            "2262 valid of 2400 = 94.3%",
+            "2262 valid of 2400 = 94.25%",
         ),
     ],
 )
@@ -584,9 +584,9 @@ def test_told_words_are_not_the_question_and_a_past_rate_is_not_the_rate(
 
 
 def test_failed_is_no_typo_of_filed(kb: KnowledgeBase) -> None:
-    # 3 of 80 failed: 77/80 = 96.25% → 96.3%, above.
+    # 3 of 80 failed: 77/80 = 96.25% (exact at two decimals), above.
     first = _first_line(kb, "3 of 80 packages failed tracking, good enough?")
-    assert first.startswith("Yes — 77 valid of 80 = 96.3%"), first
+    assert first.startswith("Yes — 77 valid of 80 = 96.25%"), first
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ async def test_shop_figure_order_ids_counts_and_what_ifs_from_the_report(ask: As
     assert "20" in count, count
     # A rate said of a category the chat has: answered with its own figures (10/10).
     stated = await ask("家居是100%吧，没问题？")
-    assert stated.startswith("家居") and "100.0%" in stated, stated
+    assert stated.startswith("家居") and "100%" in stated, stated
     # 家居 10/10 with 3 more invalid: 7/10 = 70.0%, below.
     what_if = await ask("家居如果再有3个无效呢？")
     assert "10 个里 7 个有效 = 70.0%" in what_if, what_if

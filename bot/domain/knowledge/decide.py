@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from fractions import Fraction
 
-from bot.domain.bar import fixes_needed, is_above, new_valid_needed
+from bot.domain.bar import fixes_needed, is_above, new_valid_needed, percent_decimals
 from bot.domain.knowledge.case import CLAUSE, NOT_EXEMPT, NOT_OFFERED, Case
 from bot.domain.knowledge.figures import stated_limit
 from bot.domain.knowledge.patterns import lazy
@@ -182,8 +182,12 @@ def percent_text(valid: int | Fraction, shipments: int | Fraction) -> str:
     that would round to the bar keeps two decimals or more, cut down rather than rounded
     (3229/3400 → "94.97", 286/301 → "95.01"), so that no rate but 95% reads as the bar."""
     share = Fraction(valid) / Fraction(shipments)
-    if share == 1:
-        return "100"  # every package valid: exact, as a seller writes it
+    decimals = percent_decimals(share)
+    if decimals == 0:
+        return "100"  # every package valid: exact, as a seller writes it (the report too)
+    if decimals == 2 and (share * 10000).denominator == 1:
+        hundredths = int(share * 10000)  # exact at two decimals: 77/80 = 96.25, as the report
+        return f"{hundredths // 100}.{hundredths % 100:02d}"
     tenths = (share * 1000 + Fraction(1, 2)).__floor__()
     if tenths == 950 and share != Fraction(95, 100):
         # Cut down, with as many decimals as it takes to tell it from 95 (286/301 = 95.01…).
@@ -414,7 +418,7 @@ _ALLOWANCE = lazy(
     r"can (?:go|be|lack|miss|skip)|可以没有|能没有|可以不|"
     r"do i need|need to have|still pass|and still|to pass|minimum|must (?:have|be|carry)|"
     r"needs? (?:valid|tracking|to (?:have|be|carry))|have to (?:have|be)|required|"
-    r"(?:需要|必须|得|要)有有?(?:效|追踪|单号)"
+    r"(?:需要|必须|得|要)有(?:几|多少)?[个单件]?有?(?:效|追踪|单号)|(?:几|多少)[个单件]?有效(?:才|就)"
 )
 
 
