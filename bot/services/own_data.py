@@ -118,6 +118,7 @@ _COUNTED = re.compile(
 )
 _YOUR_FIGURES = re.compile(
     r"表里|我的?(?:表|文件|数据|报表)|my (?:file|sheet|report|data)|you used|"
+    r"(?:did|do) you (?:use|check|take|look at)|you (?:checked|took|looked at)|你(?:用|算|查|统计)的|"
     r"(?:did|didn't|did not|have|haven't) you (?:count|leave|drop|exclude|skip|ignore)|"
     r"you (?:left|dropped|excluded|skipped|ignored|didn't count|did not count)|"
     r"你(?:有没有|有|都)?(?:算|统计|计入|排除|剔除)"
@@ -547,6 +548,7 @@ _NOT_COUNTED_ASKED = re.compile(
 _PERIOD = re.compile(
     r"哪段时间|什么时间段|哪个时间段|时间范围|日期范围|哪几天|从哪天到哪天|(?:统计|算)(?:的)?(?:是)?(?:哪|什么)(?:段|时候|天)|"
     r"which (?:period|dates|days)|what (?:period|dates|days|date range|time ?frame)|date range|"
+    r"(?:which|what) (?:30|thirty)[ -]days?|哪(?:个)?(?:30|三十)天|(?:30|三十)天是(?:哪|什么)|"
     r"time ?frame|from when|which window|what window|cover(?:s|ed)? (?:which|what)"
 )
 """The days the chat's report covers asked ("我这份数据统计的是哪段时间")."""

@@ -5,8 +5,8 @@ field quoted, dates month first, whose headers no alias spells (read by their wo
 The fixture (`_us_csv`), as of 2026-11-30 (window 2026-11-01 – 2026-11-30), worked by hand:
 - Pet Supplies (Amazon.com): 80 shipments, 74 valid: 3 without tracking under USPS, 2 "TBD"
   under UPS, 1 UPS number (1Z5R89390357567127) entered under USPS (order 111-5550006-0000006).
-  74/80 = 92.5%; fewest fixes ⌊95 × 80 / 100⌋ + 1 − 74 = 3. Fixing 1: 75/80 = 93.75%, still
-  below, 2 more.
+  74/80 = 92.5%; fewest fixes ⌊95 × 80 / 100⌋ + 1 − 74 = 3. Fixing 1: 75/80 = 93.75% (exact
+  at two decimals, shown so), still below, 2 more.
 - Office Products (Amazon.com): 40 shipments, 39 valid (one "YT123" under YunExpress).
   39/40 = 97.5%; the fewest valid above the bar is ⌊95 × 40 / 100⌋ + 1 = 39, so one more
   invalid makes 38/40 = 95.0%: below.
@@ -102,7 +102,7 @@ async def test_one_more_invalid_in_a_named_category_is_worked_out(ask: Ask) -> N
 
 async def test_fixing_the_one_named_by_what_is_wrong_is_one_fix(ask: Ask) -> None:
     reply = await ask("if I fix just the Pet Supplies one with the wrong carrier, is it above 95?")
-    assert _lead(reply).startswith("No: with 1 fixed it is 75 of 80 = 93.8%")
+    assert _lead(reply).startswith("No: with 1 fixed it is 75 of 80 = 93.75%")
     assert "2 more to fix" in _lead(reply)
 
 
@@ -110,3 +110,13 @@ async def test_a_listed_defect_says_its_category(ask: Ask) -> None:
     reply = await ask("there's a UPS number entered under USPS somewhere, which order is it?")
     line = next(line for line in reply.splitlines() if "111-5550006-0000006" in line)
     assert line.endswith("Pet Supplies")
+
+
+@pytest.mark.parametrize(
+    "question", ["what 30 days did you take for this?", "你用的是哪30天的数据"]
+)
+async def test_the_days_the_check_used_are_the_reports_window(ask: Ask, question: str) -> None:
+    reply = await ask(question)
+    assert "Nov 1, 2026 – Nov 30, 2026" in _lead(
+        reply
+    ) or "2026年11月1日 – 2026年11月30日" in _lead(reply), reply

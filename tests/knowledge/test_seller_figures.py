@@ -5,6 +5,8 @@ number below is worked out by hand from domain.md's rule (strictly above 95%).""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from bot.domain.bar import is_above, new_valid_needed
@@ -12,6 +14,7 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.decide import percent_text
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
+from bot.services.vtr_words import rate_percent
 
 
 def _reply(kb: KnowledgeBase, question: str) -> str:
@@ -228,11 +231,11 @@ def test_new_valid_packages_needed_without_fixing(shipments: int, valid: int, ne
             "my VTR is 94.95% on 2000 orders, that's basically 95 and passing yes?",
             "No — 1899 valid of 2000 = 94.95%: below the bar (VTR must be above 95%). Fix 2",
         ),
-        # A carrier mismatch inside a scenario is one of the invalid: 80 − 3 = 77, 96.25% → 96.3%.
+        # A carrier mismatch inside a scenario is one of the invalid: 80 − 3 = 77, 96.25% (exact at two decimals).
         (
             "shipped 80 this month, 2 without tracking, 1 with the carrier wrong (DHL number "
             "under FedEx). what's my VTR",
-            "77 valid of 80 = 96.3%",
+            "77 valid of 80 = 96.25%",
         ),
         # 50 − 3 = 47: 94.0%; ⌊47.5⌋ + 1 − 47 = 1.
         (
@@ -360,3 +363,39 @@ def test_how_many_more_before_it_drops_in_chinese(
     reply = _reply(kb, question)
     assert reply.startswith(lead), reply.split("\n")[0]
     assert "800 个里 760 个有效 = 95.0%" in reply.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("valid", "shipments", "shown"),
+    [
+        (77, 80, "96.25"),  # exact at two decimals: half up says 96.3, half even 96.2
+        (75, 80, "93.75"),
+        (30, 30, "100"),  # every package valid: no decimals
+        (188, 200, "94.0"),
+        (19, 20, "95.0"),  # the bar itself: below it
+        (84, 88, "95.5"),  # 95.4545…: one decimal tells it from the bar
+    ],
+)
+def test_a_rate_reads_the_same_in_answers_and_in_the_report(
+    valid: int, shipments: int, shown: str
+) -> None:
+    """One rule for the decimals (bar.percent_decimals): an answer and /vtr never show the
+    same packages as two different rates."""
+    report = rate_percent(translator("en"), Fraction(valid, shipments))
+    assert percent_text(valid, shipments) == shown and report == f"{shown}%"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 过 before 95 is the bar, not a third count: 84/88 = 95.45…% → 95.5%, above.
+        ("园艺类目 88个包裹 有效84个 过95了没", "达标：88 个里 84 个有效 = 95.5%"),
+        # The fewest valid of 80: ⌊95 × 80 / 100⌋ + 1 = 77 (76/80 = 95.0% is not above).
+        ("一共80个包裹 要有几个有效才算高于95%", "80 个包裹里至少要有 77 个有效追踪"),
+    ],
+)
+def test_the_bar_said_with_guo_and_the_fewest_valid_asked_with_yao_you(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead), reply.split("\n")[0]
