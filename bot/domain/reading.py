@@ -207,10 +207,7 @@ def _text_batches(source: Path, layout: _TextLayout) -> Iterator[pl.DataFrame]:
     """Frames of the needed columns, one per chunk of about CHUNK_BYTES of the file."""
     named = [pl.col(f"c{index}").alias(meaning) for meaning, index in layout.meanings.items()]
     for chunk in _record_chunks(source, layout):
-        # Selected after the parse, not inside the scan: with the selection pushed down,
-        # polars no longer refuses a chunk whose stray quote sits in a column it skips, and
-        # reads the rows after that quote as one cell (tests/engine/test_batches.py).
-        yield _without_blank_rows(_parse_chunk(chunk, layout).select(named))
+        yield _without_blank_rows(_parse_chunk(chunk, layout, named))
 
 
 def _blank(column: pl.Expr) -> pl.Expr:
@@ -225,23 +222,37 @@ def _without_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(~pl.all_horizontal(_blank(pl.all())))
 
 
-def _parse_chunk(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:
+def _parse_chunk(chunk: bytes, layout: _TextLayout, named: list[pl.Expr]) -> pl.DataFrame:
+    """The chunk's needed columns (`named`). Where no quote can open a cell (a tab-delimited
+    file, whose quoting is off, or a chunk with no quote in it), only those columns are
+    parsed: the rows are split the same either way, and the others (the buyer's name and
+    address, most of a row's text) are never made. Otherwise every column is parsed, then
+    the needed ones selected: with the selection pushed down, polars no longer refuses a
+    chunk whose stray quote sits in a column it skips, and reads the rows after that quote
+    as one cell (tests/engine/test_batches.py)."""
     try:
-        return pl.scan_csv(
-            chunk,
-            has_header=False,
-            separator=layout.delimiter,
-            quote_char=layout.quote,
-            # The header says how wide a row is; blank or short lines then read as nulls.
-            schema={f"c{i}": pl.String for i in range(layout.width)},
-            missing_columns="insert",
-            extra_columns="ignore",
-            truncate_ragged_lines=True,
-            raise_if_empty=False,
-            encoding="utf8-lossy",
-        ).collect()
+        scan = _scan_chunk(chunk, layout)
+        if layout.quote is None or layout.quote.encode() not in chunk:
+            return scan.select(named).collect()
+        return scan.collect().select(named)
     except pl.exceptions.PolarsError:
-        return _parse_leniently(chunk, layout)
+        return _parse_leniently(chunk, layout).select(named)
+
+
+def _scan_chunk(chunk: bytes, layout: _TextLayout) -> pl.LazyFrame:
+    return pl.scan_csv(
+        chunk,
+        has_header=False,
+        separator=layout.delimiter,
+        quote_char=layout.quote,
+        # The header says how wide a row is; blank or short lines then read as nulls.
+        schema={f"c{i}": pl.String for i in range(layout.width)},
+        missing_columns="insert",
+        extra_columns="ignore",
+        truncate_ragged_lines=True,
+        raise_if_empty=False,
+        encoding="utf8-lossy",
+    )
 
 
 def _parse_leniently(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:

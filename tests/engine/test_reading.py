@@ -8,9 +8,11 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+import polars as pl
 import pytest
 import xlsxwriter
 
+from bot.domain import reading
 from bot.domain.engine import FileRejected, analyse_file
 from bot.domain.reading import read_table
 from tests.engine.conftest import CHINA_POST_OK, FEDEX_OK, UPS_OK, WriteFile
@@ -273,6 +275,36 @@ def test_reading_keeps_only_needed_columns(write_file: WriteFile) -> None:
         "fulfillment",
         "status",
     }
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ","])
+def test_a_chunk_no_quote_can_open_reads_its_needed_columns_alone(delimiter: str) -> None:
+    """A tab-delimited chunk (quoting off) or a comma one with no quote in it is parsed for
+    its needed columns only: the rows are those a plain split of each line gives, short,
+    blank and over-long lines and undecodable text in a skipped column included."""
+    lines = [
+        ["A1", "2026-11-20", 'Anna 12" stone' if delimiter == "\t" else "Anna", "UPS", UPS_OK],
+        ["A2", "2026-11-19"],
+        [],
+        ["A3", "2026-11-18", "\udcff\udcfe", "DHL", "123", "extra"],
+        ['"A4' if delimiter == "\t" else "A4", "2026-11-17", "Bo", "FedEx", FEDEX_OK],
+    ]
+    chunk = b"".join(
+        delimiter.join(cells).encode("utf-8", "surrogateescape") + b"\r\n" for cells in lines
+    )
+    layout = reading._TextLayout(delimiter, 0, {"order_id": 0, "carrier": 3, "tracking": 4}, 5)
+    named = [pl.col(f"c{i}").alias(meaning) for meaning, i in layout.meanings.items()]
+    frame = reading._parse_chunk(chunk, layout, named)
+    assert frame.rows() == [
+        ("A1", "UPS", UPS_OK),
+        ("A2", None, None),
+        (None, None, None),
+        ("A3", "DHL", "123"),
+        ('"A4' if delimiter == "\t" else "A4", "FedEx", FEDEX_OK),
+    ]
+    assert frame.columns == ["order_id", "carrier", "tracking"]
+    # The same rows as parsing every column first (the way of a chunk with quotes in it).
+    assert frame.equals(reading._scan_chunk(chunk, layout).collect().select(named))
 
 
 def test_utf16_without_bom_is_detected(write_file: WriteFile) -> None:
