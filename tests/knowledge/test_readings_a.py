@@ -290,3 +290,46 @@ def test_what_a_belief_is_about_picks_its_claim(
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "first_words", "entry"),
+    [
+        # What each metric counts (domain.md §3): A-to-z claims, negative feedback and
+        # chargebacks are ODR's; seller cancellations PFCR's; asked with or without names.
+        ("A-to-z索赔会影响哪个指标", "订单缺陷率 (ODR)", "metric-odr"),
+        ("信用卡拒付算在哪个指标", "订单缺陷率 (ODR)", "metric-odr"),
+        ("差评是算VTR还是算ODR", "订单缺陷率 (ODR)", "metric-odr"),
+        (
+            "which rate do A-to-z claims count against?",
+            "That is what Order Defect Rate",
+            "metric-odr",
+        ),
+        ("chargebacks go into which metric", "That is what Order Defect Rate", "metric-odr"),
+        ("我取消订单会算到哪个指标", "发货前取消率 (PFCR)", "metric-cancel-rate"),
+    ],
+)
+def test_the_metric_that_counts_what_is_named(
+    kb: KnowledgeBase, question: str, first_words: str, entry: str
+) -> None:
+    answer = kb.answer(question)
+    assert answer.matched == entry, (question, answer.matched)
+    assert _first_line(kb, question).startswith(first_words)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Homophones of 亚马逊 and Cantonese in characters read as Mandarin.
+        ("亚马孙的VTR是看几天", "vtr-window"),
+        ("亚玛逊后台哪里看有效追踪率", "vtr-where-to-see"),
+        ("喺賣家平台邊度睇VTR", "vtr-where-to-see"),
+        # VTR's days asked beside "data": VTR's window, not this bot's figures vs Amazon's.
+        ("VTR统计多少天的数据", "vtr-window"),
+        ("on time delivery: what's the target?", "metric-on-time-delivery"),
+    ],
+)
+def test_spellings_and_metric_names_reach_their_entry(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    assert kb.answer(question).matched == entry, question

@@ -240,6 +240,12 @@ def _only_places(case: Case | None) -> bool:
 _LIMITING = lazy(r"只|仅|\bonly\b|\bjust\b|limited")
 
 
+_ABOUT_THE_BOT = lazy(
+    r"\bbot\b|机器人|你(?:们)?的|your (?:report|figure|number|data|check)|报告|report|上传|upload|文件|\bfile|表格|"
+    r"/vtr|你算|you (?:calculat|comput|count|got)|alert|提醒|订阅|subscribe|erp|自己算|"
+    r"对不上|不一样|不同|差别|差异|differ|match|trail|lag|behind|滞后|延迟"
+)
+"""Words that make a question about this bot or its report, not Amazon's figures."""
 _REVIEW_TIME = lazy(
     r"(?<![\d.])\d+\s?(?:个)?(?:天|日|工作日|days?|business days|小时|hours?|weeks?|周)|答复|回复|回应|"
     r"\brepl(?:y|ies)\b|hear back|respon(?:d|se)|get back to"
@@ -756,6 +762,13 @@ class Composer:
         if found.best == entry:
             return None
         on_a_neighbour = found.best in METRIC_ENTRIES.values() or found.best == OVERVIEW
+        if (
+            (found.best or "").startswith("bot-")
+            and found.concepts & {"window", "howlong"}
+            and not _ABOUT_THE_BOT.search(case.text)
+        ):
+            # "VTR看多少天的数据": VTR's window asked, not this bot's figures beside Amazon's.
+            on_a_neighbour = True
         if (found.best or "").startswith("buy-shipping") and "buyshipping" not in found.concepts:
             # "能不能用一句话解释下有效追踪率": the words "能不能用" hit Buy Shipping's list, a
             # subject the question never names.

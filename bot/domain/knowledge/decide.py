@@ -741,6 +741,28 @@ _WHICH_ONE = lazy(
 )
 
 
+_COUNTED_WHERE = lazy(
+    r"算在哪|算到哪|计入哪|归哪|属于哪|算哪个|算什么指标|影响哪|还是算|"
+    r"\bwhich (?:metric|rate|one)\b|\b(?:count(?:s|ed)?|go(?:es)?|fall(?:s)?|belong(?:s)?) "
+    r"(?:in|into|toward|towards|under|to|against) which\b|\bwhat (?:metric|rate)\b"
+)
+"""What is asked is the metric something counts toward ("A-to-Z算在哪个指标里", "算VTR还是
+算ODR", "which metric do chargebacks go into")."""
+
+
+def _metric_by_content(case: Case) -> Decision | None:
+    """ "A-to-Z索赔算在哪个指标里", "是算VTR还是算ODR": the metric that counts what is named,
+    by the concepts metrics.yaml gives each, whichever metrics the question names beside it."""
+    asked = _A_METRIC_ASKED.search(case.text) or _COUNTED_WHERE.search(case.text)
+    if not asked or case.counts is not None or case.metric_rates:
+        return None
+    owners = [m.id for m in metrics().values() if m.id != "vtr" and case.concepts & set(m.about)]
+    if len(owners) != 1 or (case.metrics and owners[0] not in case.metrics):
+        return None
+    facts: dict[str, Fact] = {"metric": owners[0], "other": ""}
+    return Decision(code="metric_identity", facts=facts, entry=METRIC_ENTRIES[owners[0]])
+
+
 def _metric_identity(case: Case) -> Decision | None:
     """ "is LSR the one about uploading tracking numbers?", "迟发率是管追踪号的吗": what a
     metric counts, told by the concepts metrics.yaml gives each: that of another metric is a
@@ -1450,6 +1472,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _metric_target,
     _lowest_allowed,
     _metric_window,
+    _metric_by_content,
     _metric_identity,
     _one_metric_two_names,
     _metric_name,
