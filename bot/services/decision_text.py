@@ -185,6 +185,22 @@ def _shipment_age(decision: Decision, t: Translator) -> str:
 
 def _vtr_counts(decision: Decision, t: Translator) -> str:
     text = _vtr_verdict(decision, t)
+    if "daily" in decision.facts:
+        daily = t._(
+            "At about {daily} packages a day, the 30-day window holds about {shipments}: "
+            "the figures are an estimate from that.",
+            daily=str(decision.facts["daily"]),
+            shipments=str(decision.facts["shipments"]),
+        )
+        text += sentence_gap(t) + daily
+    if "weekly" in decision.facts:
+        weekly = t._(
+            "At about {weekly} packages a week, the 30-day window holds about {shipments}: "
+            "the figures are an estimate from that.",
+            weekly=str(decision.facts["weekly"]),
+            shipments=str(decision.facts["shipments"]),
+        )
+        text += sentence_gap(t) + weekly
     if "change" in decision.facts:
         text = _supposed(decision, t, text)
     if "margin" in decision.facts:
@@ -364,6 +380,12 @@ def _counts_unclear(decision: Decision, t: Translator) -> str:
         )
     elif "fixed" in f:
         head = t._("Your figures do not add up: more packages fixed than were invalid.")
+    elif "weekly" in f and "total" not in f:
+        head = t._(
+            "At {weekly} packages a week, 30 days are not a whole number of weeks, and here "
+            "the estimate falls right at the bar: it cannot decide.",
+            weekly=f["weekly"],
+        )
     else:
         head = t._("Your figures do not add up: more packages counted than were shipped.")
     need = t._(

@@ -1015,3 +1015,64 @@ def test_a_figure_left_over_larger_than_the_total_is_asked_about(kb: KnowledgeBa
         kb, "I shipped 10 today and 2 had no tracking, the other 290 this month were fine"
     )
     assert reply.startswith("Your figures hold two totals, 10 and 290"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "estimate"),
+    [
+        # 40 a day: 1,200 in the 30 days; 58 untracked: 1,142/1,200 = 95.1666…% → 95.2%, above.
+        (
+            "we ship roughly 40 a day and 58 went out without tracking in the last 30 days, "
+            "are we fine?",
+            "Yes — 1142 valid of 1200 = 95.2%",
+            "At about 40 packages a day, the 30-day window holds about 1200",
+        ),
+        # 25 a day: 750; 40 untracked: 710/750 = 94.666…% → 94.7%, below; ⌊712.5⌋ + 1 − 710 = 3.
+        (
+            "每天大约发25单，这30天有40单没有追踪号，达标吗",
+            "不达标：750 个里 710 个有效 = 94.7%",
+            "按每天约 25 个包裹算，30 天窗口里大约有 750 个包裹",
+        ),
+        # 140 a week: 30 days are 600 exactly; 2 bad last week and 1 the week before: 597/600.
+        (
+            "I send 140 a week, last week 2 had no tracking, the week before 1. am I ok?",
+            "Yes — 597 valid of 600 = 99.5%",
+            "At about 140 packages a week, the 30-day window holds about 600",
+        ),
+    ],
+)
+def test_a_daily_or_weekly_volume_is_the_windows_total(
+    kb: KnowledgeBase, question: str, lead: str, estimate: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead) and estimate in reply.split("\n")[0], reply.split("\n")[0]
+
+
+def test_a_weekly_volume_that_cannot_decide_is_asked_about(kb: KnowledgeBase) -> None:
+    # 70 a week: 300 or 301 in 30 days; 15 invalid: 285/300 = 95.0% (below) but 286/301 =
+    # 95.01% (above). The estimate cannot decide: no verdict, no figure.
+    reply = _reply(kb, "每周发70单，最近30天有15单没追踪号，达标吗")
+    assert reply.startswith("按每周 70 个包裹算"), reply.split("\n")[0]
+    assert "达标：" not in reply and "不达标：" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 8 + 4 untracked of 400: 388/400 = 97.0%.
+        (
+            "过去30天发了400单，上周有8个没追踪，前一周有4个，达标吗",
+            "达标：400 个里 388 个有效 = 97.0%",
+        ),
+        # 9 + 6 of 300: 285/300 = 95.0%, not above.
+        (
+            "300 shipped this month, 9 bad ones last week and 6 the week before. pass?",
+            "No — 285 valid of 300 = 95.0%",
+        ),
+    ],
+)
+def test_invalid_figures_told_period_by_period_add_up(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    reply = _reply(kb, question)
+    assert reply.startswith(lead), reply.split("\n")[0]

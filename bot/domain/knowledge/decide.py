@@ -298,6 +298,7 @@ def _vtr_counts(case: Case) -> Decision | None:
     name = _name(label.group(1)) if label else ""
     facts = _vtr_facts(shipments, valid, case.as_written(name) if name else "")
     facts.update(_supposed(case))
+    facts.update(_volume_told(case, shipments))
     if case.reading is not None and "late_fix" in case.reading.roles:
         facts["late_fix"] = case.reading.roles["late_fix"]  # fixed after delivery: still invalid
     for left_out in ("exempt", "left_out"):  # out of both counts already
@@ -309,6 +310,17 @@ def _vtr_counts(case: Case) -> Decision | None:
         facts["new_valid"] = new_valid_needed(shipments, valid)  # without fixing old ones
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
     return Decision(code="vtr_counts", facts=facts, agrees=_count_verdict(case, facts), entry=entry)
+
+
+def _volume_told(case: Case, shipments: int) -> dict[str, Fact]:
+    """The daily or weekly volume the window's total was worked out from, when it was."""
+    roles = case.reading.roles if case.reading is not None else {}
+    if roles.get("daily", 0) * WINDOW_DAYS == shipments:
+        return {"daily": roles["daily"]}
+    weekly = roles.get("weekly", 0)
+    if weekly and abs(7 * shipments - weekly * WINDOW_DAYS) < 7:
+        return {"weekly": weekly}
+    return {}
 
 
 _TRACKING_WORDS = lazy(r"track|追踪|跟踪|追蹤|单号|運單|运单|scan|扫描")

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, replace
 from itertools import product
 
+from bot.domain.bar import is_above
 from bot.domain.knowledge.patterns import lazy
+from bot.domain.models import WINDOW_DAYS
 
 __all__ = [
     "ROLE_WORDS",
@@ -76,6 +78,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     ("invalid", r"(?:defect report|缺陷报告|缺陷明细|defects? list|缺陷列表)(?!\s*[:：])"),
     (None, _NOISE),
     ("daily", r"per day|a day|/day|daily|each day|every day|每天|一天|日均|每日"),
+    ("weekly", r"per week|a week|/week|weekly|each week|every week|每周|每星期|每礼拜|周均"),
     (
         "fix",
         r"\bfix(?:ed|ing|es)?\b|\bcorrect(?:ed|ing)?\b|\brepair(?:ed|ing)?\b|\bedit(?:ed|ing)?\b|"
@@ -140,7 +143,8 @@ _INVALID_WORDS = [pattern for role, pattern in _ROLE_WORDS if role == "invalid"]
 _ROLE_WORDS_BY = {role: pattern for role, pattern in _ROLE_WORDS if role is not None}
 """The words of invalid packages themselves (the last invalid pattern; the first is the
 defect report that lists them)."""
-_WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "total": 1.0, "whole": 3.0}
+_WEIGHT = {"fix": 3.0, "invalid": 2.0, "valid": 2.0, "daily": 3.0, "weekly": 3.0, "total": 1.0,
+           "whole": 3.0}  # fmt: skip
 """How much a role says: a fix or a daily volume is specific, a package noun is not."""
 
 _NUMBER = lazy(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
@@ -676,7 +680,42 @@ def _assign(figures: list[_Figure]) -> dict[str, int]:
         if score > best[0]:
             best = (score, roles, choice)
     open_figures = [f for f, pick in zip(figures, best[2], strict=False) if pick is None]
-    return _filled(_more_invalid_figures(best[1], open_figures), open_figures)
+    roles, open_figures = _periods_told_alike(best[1], figures, open_figures)
+    return _filled(_more_invalid_figures(roles, open_figures), open_figures)
+
+
+_PERIOD_WORD = lazy(
+    r"\b(?:weeks?|days?|months?|yesterday|today)\b|before that|earlier|周|星期|礼拜|天|日|月"
+)
+
+
+def _periods(clause: str) -> set[str]:
+    """The kinds of period a clause names ("weeks" and "week" alike)."""
+    return {m.group().rstrip("s") for m in _PERIOD_WORD.finditer(clause)}
+
+
+def _periods_told_alike(
+    roles: dict[str, int], figures: list[_Figure], open_figures: list[_Figure]
+) -> tuple[dict[str, int], list[_Figure]]:
+    """ "last week 3 bad, the week before 2", "上周3个无效，再上一周2个": a bare figure of the
+    same kind of period, after a period's invalid figure, is that many more invalid ones
+    ("2 bad today, the other 290 this month" is no such pair)."""
+    invalid = roles.get("invalid")
+    told = [f for f in figures if f.value == invalid and _periods(f.clause)]
+    if invalid is None or not told:
+        return roles, open_figures
+    alike = [
+        f
+        for f in open_figures
+        if not f.candidates
+        and f.start > told[0].start
+        and f.clause_at != told[0].clause_at
+        and _periods(f.clause) & _periods(told[0].clause)
+    ]
+    if not alike:
+        return roles, open_figures
+    rest = [f for f in open_figures if f not in alike]
+    return roles | {"invalid": invalid + sum(f.value for f in alike)}, rest
 
 
 def _more_invalid_figures(roles: dict[str, int], open_figures: list[_Figure]) -> dict[str, int]:
@@ -827,6 +866,14 @@ def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
     roles = dict(told)
     if "unsure" in roles or "other_total" in roles:
         return Reading(roles, unclear=True)
+    if "daily" in roles and "total" not in roles and {"valid", "invalid"} & set(roles):
+        # "about 30 a day, 40 without tracking this month": the window holds 30 days of them.
+        roles["total"] = roles["daily"] * WINDOW_DAYS
+    if "weekly" in roles and "total" not in roles and {"valid", "invalid"} & set(roles):
+        total = _window_of_weeks(roles["weekly"], roles)
+        if total is None:
+            return Reading(roles, unclear=True)
+        roles["total"] = total
     based = {"valid", "invalid"} & set(roles) or rate is not None
     if "more_invalid" in roles and not based:
         roles["invalid"] = roles.pop("more_invalid")  # "if 12 of 200 have none": the case itself
@@ -847,6 +894,21 @@ def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
     if not 0 <= valid <= now.shipments:
         return Reading(roles, now=now, unclear=True)
     return Reading(roles, now=now, then=Counts(now.shipments, valid))
+
+
+def _window_of_weeks(weekly: int, roles: dict[str, int]) -> int | None:
+    """The window's packages at `weekly` a week (30 days are 4 2/7 weeks): the nearest whole
+    count, when the whole counts either side of it give the same verdict; else None (the
+    estimate cannot decide, so the seller is asked)."""
+    low = weekly * WINDOW_DAYS // 7
+    verdicts = set()
+    for total in (low, low + 1):
+        counts = _window(roles | {"total": total})
+        if counts is None:
+            return None
+        verdicts.add(is_above(counts.valid, counts.shipments))
+    nearest = (2 * weekly * WINDOW_DAYS + 7) // 14
+    return nearest if len(verdicts) == 1 else None
 
 
 def _window(roles: dict[str, int]) -> Counts | None:
