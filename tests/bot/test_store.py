@@ -443,6 +443,51 @@ async def test_an_uploads_columns_replace_exactly_its_orders(
         assert list(scratch.iterdir()) == []
 
 
+async def test_a_chats_first_upload_is_stored_as_sent(database: Database, tmp_path) -> None:
+    """A chat with nothing stored has its upload copied straight in (PostgreSQL skips the
+    staged copy then): every row of every frame, texts as written (an empty carrier, a
+    NULL date and exclusion, a tracking text that looks like a CSV NULL marker or holds a
+    quote and a comma), under a group chat's 64-bit ID, and no other chat's rows touched.
+    A second upload then replaces its orders as usual. Expected lists by hand."""
+    import polars as pl
+
+    chat = -1001234567890  # a Telegram supergroup: beyond 32 bits
+    columns = ["order_id", "ship_date", "carrier", "tracking", "category", "marketplace"]
+
+    def frame(*rows: tuple[str, str | None, str, str, str, str, str | None]) -> pl.DataFrame:
+        return pl.DataFrame(
+            rows, schema=dict.fromkeys([*columns, "excluded"], pl.String), orient="row"
+        )
+
+    async def stored(chat_id: int) -> list[tuple[object, ...]]:
+        rows = [tuple(r) async for rows in store.shipment_rows(chat_id) for r in rows]
+        return sorted(rows, key=str)
+
+    report = small_report(date(2026, 11, 20))
+    async with database.store() as store:
+        other = (("O1", date(2026, 11, 1), "UPS", "OTHER", "Toys", "US", None),)
+        await store.merge_shipment_rows(6, iter([list(other)]))
+        upload = [
+            frame(
+                ("O1", None, "", "\\N", "Toys", "", "cancelled"),
+                ("O2", "2026-11-02", "UPS", 'NEW"2,', "Toys", "US", None),
+            ),
+            frame(("O3", "2026-11-03", "DHL", "NEW3", "Home", "DE", None)),
+        ]
+        claim = await store.claim_upload(chat)
+        assert await store.store_upload(chat, claim, iter(upload), report, tmp_path) == 3
+        assert await stored(chat) == [
+            ("O1", None, "", "\\N", "Toys", "", "cancelled"),
+            ("O2", "2026-11-02", "UPS", 'NEW"2,', "Toys", "US", None),
+            ("O3", "2026-11-03", "DHL", "NEW3", "Home", "DE", None),
+        ]
+        assert await stored(6) == [("O1", "2026-11-01", "UPS", "OTHER", "Toys", "US", None)]
+        claim = await store.claim_upload(chat)
+        again = [frame(("O2", "2026-11-05", "UPS", "AGAIN2", "Toys", "US", None))]
+        assert await store.store_upload(chat, claim, iter(again), report, tmp_path) == 1
+        assert [r[3] for r in await stored(chat)] == ["\\N", "AGAIN2", "NEW3"]
+
+
 async def test_an_uploads_checkpoint_runs_after_its_commit(tmp_path, monkeypatch) -> None:
     """SQLite: an upload's commit leaves its pages in the WAL (copying them into the
     database there would hold the upload's replies back); the checkpoint runs right after,

@@ -293,16 +293,50 @@ class _PostgresTransaction:
         )
 
     async def merge_upload(self) -> int:
-        """The upload's frames staged by `COPY … (FORMAT csv)` of the text polars writes,
-        with no Python tuple per row, then replaced as `finish_merge` replaces."""
+        """The upload's frames copied in by `COPY … (FORMAT csv)` of the text polars writes,
+        with no Python tuple per row. A chat with shipments stored has them staged, then
+        replaced as `finish_merge` replaces; a chat with none has them copied straight into
+        `shipments`, with nothing to replace: no staged copy written and read again."""
+        chat_id = self._chat_id
+        if chat_id is None:
+            raise RuntimeError("merge_upload() before start_merge()")
+        replacing = await self._connection.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM shipments WHERE chat_id = $1)",
+            chat_id,
+            timeout=MERGE_TIMEOUT_S,
+        )
+        if replacing:
+            written = await self._copy_frames("upload", None)
+            await self.finish_merge()
+            return written
+        self._chat_id = None
+        return await self._copy_frames("shipments", chat_id)
+
+    async def _copy_frames(self, table: str, chat_id: int | None) -> int:
+        """Each frame copied into `table` (with `chat_id` as its first column, if given),
+        the next one's text written by polars in a thread while the server takes this one's:
+        the two halves of the copy overlap on two cores."""
+        columns = None if chat_id is None else ["chat_id", *SHIPMENT_COLUMNS.split(", ")]
         written = 0
-        while (frame := await asyncio.to_thread(next, self.frames, None)) is not None:
-            text = await asyncio.to_thread(_csv, frame)
-            await self._connection.copy_to_table(
-                "upload", source=io.BytesIO(text), format="csv", null=_NULL, timeout=MERGE_TIMEOUT_S
-            )
-            written += frame.height
-        await self.finish_merge()
+        ahead = asyncio.ensure_future(asyncio.to_thread(_next_csv, self.frames, chat_id))
+        try:
+            while (batch := await ahead) is not None:
+                text, rows = batch
+                ahead = asyncio.ensure_future(asyncio.to_thread(_next_csv, self.frames, chat_id))
+                await self._connection.copy_to_table(
+                    table,
+                    source=io.BytesIO(text),
+                    columns=columns,
+                    format="csv",
+                    null=_NULL,
+                    timeout=MERGE_TIMEOUT_S,
+                )
+                written += rows
+        finally:
+            # Never left running over the frames once the copy ended, even by an error.
+            await asyncio.wait({ahead})
+            if not ahead.cancelled():
+                ahead.exception()  # retrieved: an error of the copy is the one raised
         return written
 
     async def finish_merge(self) -> None:
@@ -330,6 +364,19 @@ class _PostgresTransaction:
 _NULL = "\\N"
 """NULL in the upload's CSV: unquoted, while every text is quoted (so a text "\\N" or ""
 stays a text, as PostgreSQL's CSV format reads only unquoted fields as NULL)."""
+
+
+def _next_csv(frames: Frames, chat_id: int | None) -> tuple[bytes, int] | None:
+    """The next frame as CSV with its row count (None once there are no more), with
+    `chat_id` as its first column when given. Blocking: call it in a thread."""
+    frame = next(frames, None)
+    if frame is None:
+        return None
+    if chat_id is not None:
+        import polars as pl  # here: polars loads with an upload, not with the store
+
+        frame = frame.select(pl.lit(chat_id, pl.Int64).alias("chat_id"), pl.all())
+    return _csv(frame), frame.height
 
 
 def _csv(frame: pl.DataFrame) -> bytes:
