@@ -333,3 +333,28 @@ def test_spellings_and_metric_names_reach_their_entry(
     kb: KnowledgeBase, question: str, entry: str
 ) -> None:
     assert kb.answer(question).matched == entry, question
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "wrong"),
+    [
+        # VTR's bar is strictly above 95% (domain.md §4): stated beside a denied figure, with
+        # or without % signs; "95% or more" is not the bar; a seller's own rate is no belief.
+        ("so the bar is above 95 and not 90, right?", "Right: ", "90%"),
+        ("VTR要求是高于95%，不是90%对吧", "对。", "90%"),
+        ("VTR只要90%就行，不是95%吧", "不对。", "目标是高于 90"),
+        ("VTR target is 95% or higher, not 90%, correct?", "Not right", "95% or higher"),
+        ("my VTR is 93, not 95 - is that bad?", "Yes — ", "Right:"),
+        # Which metric has which target (domain.md §3), the denied one named after "not".
+        ("PFCR is the 2.5% one, not LSR", "Right: ", "LSR)'s"),
+        ("LSR is the 2.5% one, not PFCR, right?", "Not right", "LSR)'s"),
+        ("不是迟发率，取消率才是2.5%那个吧", "对。", "迟发率 (LSR)的"),
+        ("ODR has the 1% target, not VTR, right?", "Right: ", "VTR)'s"),
+    ],
+)
+def test_a_figure_stated_beside_a_denied_one(
+    kb: KnowledgeBase, question: str, verdict: str, wrong: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert wrong not in first, first

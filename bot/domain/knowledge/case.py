@@ -208,6 +208,8 @@ class Case:
     """Windows in days said of metrics, each given to the metric named before it ("VTR is a
     7-day metric" → ("vtr", 7)), or to every metric named when they are said to be alike
     ("VTR和迟发率一样都是看10天")."""
+    metrics_at: tuple[tuple[int, str], ...] = ()
+    """Where each metric is named in `text` (every time), for what a "not" denies."""
     metric_rates: tuple[tuple[str, float], ...] = ()
     """Each metric named with its own rate after it ("PFCR 2.4% and ODR 1.1%"), in order."""
     concepts: frozenset[str] = field(default_factory=frozenset)
@@ -317,6 +319,7 @@ class CaseReader:
             groups=table.groups if len(table.groups) > 1 else _groups(text, amount),
             rate_groups=_rate_groups(text),
             rate=rate,
+            metrics_at=tuple((at, c) for at, c in named if c in METRICS),
             metric_rates=_metric_rates(text, [(at, c) for at, c in named if c in METRICS]),
             stated_windows=_stated_windows(text, [(at, c) for at, c in named if c in METRICS]),
             concepts=concepts,

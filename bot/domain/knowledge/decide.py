@@ -603,6 +603,34 @@ _SAYS_BELOW = lazy(r"低于|小于|不超过|以下|以内|below|under|less than
 _FIGURE = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
 
 
+_BAR_NUMBER = lazy(r"(?<![\d.])(\d{2,3}(?:\.\d+)?)\s?%?(?![\d.])")
+_DENIES_NUMBER = lazy(
+    r"(?:\bnot|isn't|rather than|instead of|而不是|不是|并非)\s?(?:(?:above|over|under|below|高于|低于)\s?)?$"
+)
+_OR_MORE = lazy(r"or (?:more|above|higher|equal)|at least|及以上|或以上|以上就|大于等于|>=|≥|不低于")
+_SELLER_RATE = lazy(r"\bmy\b|\bour\b|\bmine\b|i'm at|we're at|我的|我们的|我现在|店铺|category|类目|品类")
+
+
+def _bar_beside_a_denied_one(case: Case) -> Decision | None:
+    """ "the bar is above 95, not 90, right?", "VTR要高于95%，而不是90%吧": VTR's bar stated
+    beside one denied, checked against metrics.yaml (95% and the "or more" forms by the
+    strict bar); with or without % signs, the seller's own rate never read into it."""
+    vtr = case.metrics == ("vtr",) or (not case.metrics and "threshold" in case.concepts)
+    if not vtr or not _TARGET_TALK.search(case.text) or _SELLER_RATE.search(case.text):
+        return None
+    numbers = list(_BAR_NUMBER.finditer(case.text))
+    denied = [n for n in numbers if _DENIES_NUMBER.search(case.text[: n.start()])]
+    stated = [n for n in numbers if n not in denied]
+    if not denied or len(stated) != 1 or case.counts is not None:
+        return None
+    figure = float(stated[0].group(1))
+    target = metrics()["vtr"].target
+    below = bool(_SAYS_BELOW.search(case.text)) and not _SAYS_ABOVE.search(case.text)
+    agrees = figure == target and not below and not _OR_MORE.search(case.text)
+    facts: dict[str, Fact] = {"metric": "vtr", "stated": f"{figure:g}"}
+    return Decision(code="metric_target", facts=facts, agrees=agrees, entry="vtr-threshold")
+
+
 def _metric_target(case: Case) -> Decision | None:
     """ "迟发率是不是也要高于95%", "is the ODR target 2%?": a target stated for one metric,
     checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
@@ -655,7 +683,8 @@ def _metric_by_target(case: Case) -> Decision | None:
     unnamed = not case.metrics and _A_METRIC_ASKED.search(case.text)
     if figure is None or not (len(case.metrics) >= 2 or unnamed):
         return None
-    if not (_WHICH_METRIC.search(case.text) or unnamed):
+    denied = _denied_metrics(case)
+    if not (_WHICH_METRIC.search(case.text) or unnamed or denied):
         return None
     if case.metric_rates or case.counts is not None:
         return None  # each metric's own rate stated: _metric_rates judges them
@@ -669,7 +698,20 @@ def _metric_by_target(case: Case) -> Decision | None:
         "metrics": ",".join(m for m in case.metrics if m != owners[0]),
         "named": owners[0] in case.metrics or not case.metrics,
     }
-    return Decision(code="metric_by_target", facts=facts, entry=METRIC_ENTRIES[owners[0]])
+    # "PFCR is the 2.5% one, not LSR": the metrics not denied are the ones stated.
+    stated_ones = [m for m in case.metrics if m not in denied]
+    agrees = (owners[0] in stated_ones) if denied and len(stated_ones) == 1 else None
+    return Decision(
+        code="metric_by_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[owners[0]]
+    )
+
+
+_DENIES_NEXT = lazy(r"(?:\bnot|isn't|rather than|instead of|而不是|不是|并非)\s?(?:the\s)?$")
+
+
+def _denied_metrics(case: Case) -> set[str]:
+    """The metrics a "not" / 不是 stands right before ("…, not LSR", "不是迟发率")."""
+    return {m for at, m in case.metrics_at if _DENIES_NEXT.search(case.text[max(0, at - 14) : at])}
 
 
 def _affirmed_figure(text: str) -> re.Match[str] | None:
@@ -1470,6 +1512,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _carrier_mismatch,
     _shipment_age,
     _vtr_window_stated,
+    _bar_beside_a_denied_one,
     _vtr_groups,
     _vtr_rate_groups,
     _metric_rates,
