@@ -607,8 +607,12 @@ _BAR_NUMBER = lazy(r"(?<![\d.])(\d{2,3}(?:\.\d+)?)\s?%?(?![\d.])")
 _DENIES_NUMBER = lazy(
     r"(?:\bnot|isn't|rather than|instead of|而不是|不是|并非)\s?(?:(?:above|over|under|below|高于|低于)\s?)?$"
 )
-_OR_MORE = lazy(r"or (?:more|above|higher|equal)|at least|及以上|或以上|以上就|大于等于|>=|≥|不低于")
-_SELLER_RATE = lazy(r"\bmy\b|\bour\b|\bmine\b|i'm at|we're at|我的|我们的|我现在|店铺|category|类目|品类")
+_OR_MORE = lazy(
+    r"or (?:more|above|higher|equal)|at least|及以上|或以上|以上就|大于等于|>=|≥|不低于"
+)
+_SELLER_RATE = lazy(
+    r"\bmy\b|\bour\b|\bmine\b|i'm at|we're at|我的|我们的|我现在|店铺|category|类目|品类"
+)
 
 
 def _bar_beside_a_denied_one(case: Case) -> Decision | None:
