@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.domain.knowledge.decide import percent_text
-from bot.domain.knowledge.schema import Decision
+from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import marketplace_by_code, metrics
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
@@ -121,6 +121,31 @@ def _metric_rates(decision: Decision, t: Translator) -> str:
         else:
             facts = {"metric": metric, "percent": percent, "ok": ok}
             lines.append(_metric_rate(Decision(code="metric_rate", facts=facts), t))
+    return "\n".join(lines)
+
+
+def _rate_unnamed(decision: Decision, t: Translator) -> str:
+    """A rate with no metric named: which metric it could be, each against its own target,
+    then the question back."""
+    percent = str(decision.facts["percent"])
+    lines = [
+        t._(
+            "{percent}% alone does not say which metric it is. Against each target:",
+            percent=percent,
+        )
+    ]
+    # VTR last: a rate this far under its bar is most likely another metric's.
+    for metric in sorted(metrics().values(), key=lambda m: m.id == "vtr"):
+        ok = bool(decision.facts[f"ok_{metric.id}"])
+        if metric.id == "vtr":
+            one = Decision(code="vtr_rate", facts={"percent": percent, "above": ok})
+            lines.append(_vtr_rate(one, t))
+        else:
+            facts: dict[str, Fact] = {"metric": metric.id, "percent": percent, "ok": ok}
+            lines.append(_metric_rate(Decision(code="metric_rate", facts=facts), t))
+    lines.append(
+        t._("Tell me which metric shows {percent}% and I will say what it means.", percent=percent)
+    )
     return "\n".join(lines)
 
 
@@ -681,6 +706,7 @@ WORDINGS: dict[str, Wording] = {
     "allowance": _allowance,
     "counts_unclear": _counts_unclear,
     "vtr_counts": _vtr_counts,
+    "rate_unnamed": _rate_unnamed,
     "vtr_groups": _vtr_groups,
     "vtr_rate_groups": _vtr_rate_groups,
     "metrics_named": _metrics_named,

@@ -399,3 +399,31 @@ def test_the_bar_said_with_guo_and_the_fewest_valid_asked_with_yao_you(
 ) -> None:
     reply = _reply(kb, question)
     assert reply.startswith(lead), reply.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "fine", "missed"),
+    [
+        # 3% against each target: under LSR's 4%, over PFCR's 2.5% and ODR's 1%.
+        (
+            "our rate is 3%, which metric is in trouble?",
+            ["(LSR) at 3%: under"],
+            ["(PFCR) at 3%: not under", "(ODR) at 3%: not under"],
+        ),
+        # 2%: under 4% and 2.5%, not under 1%.
+        (
+            "我的率是2%，有问题吗",
+            ["(LSR) 2%：低于 4%", "(PFCR) 2%：低于 2.5%"],
+            ["(ODR) 2%：没有低于 1%"],
+        ),
+    ],
+)
+def test_a_rate_with_no_metric_is_set_against_each_target(
+    kb: KnowledgeBase, question: str, fine: list[str], missed: list[str]
+) -> None:
+    """A rate far from VTR's range, no metric named, is no VTR verdict ("A VTR of 3%: below
+    the bar" answered a question about another metric)."""
+    reply = _reply(kb, question)
+    first = reply.split("\n")[0]
+    assert "which metric" in first or "哪个指标" in first, first
+    assert all(line in reply for line in fine + missed), reply

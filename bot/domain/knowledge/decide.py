@@ -572,6 +572,31 @@ def _vtr_rate(case: Case) -> Decision | None:
     return Decision(code="vtr_rate", facts=facts, agrees=_passes_asked(case, above), entry=entry)
 
 
+_WHICH_METRIC = lazy(r"which (?:metric|one|rate)|what metric|哪个指标|哪个有问题|哪个不行|哪一个")
+
+
+def _unnamed_rate(case: Case) -> Decision | None:
+    """ "my rate is 4%, which metric is bad?", "I'm at 3.5%, is that a problem?": a rate far
+    from VTR's range with no metric named does not say which metric it is; it is set
+    against each target instead of being judged as VTR."""
+    if case.rate is None or case.metric is not None or case.rate >= VTR_RANGE:
+        return None
+    if case.counts is not None or len(case.metric_rates) > 1 or _names_a_category(case):
+        return None
+    if case.concepts & {"trackingid", "invalid", "scan", "unconfirmed", "category"}:
+        return None
+    if not (_ASKS_PASS.search(case.text) or _WHICH_METRIC.search(case.text)):
+        return None
+    if _TARGET_TALK.search(case.text):
+        return None  # "which metric must stay under 2.5%?": a target, the metric asked by it
+    rate = Fraction(str(case.rate))
+    facts: dict[str, Fact] = {"percent": f"{case.rate:g}"}
+    for metric in metrics().values():
+        target = Fraction(str(metric.target))
+        facts[f"ok_{metric.id}"] = rate > target if metric.good == "above" else rate < target
+    return Decision(code="rate_unnamed", facts=facts, entry="metrics-overview")
+
+
 def _metric_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric in (None, "vtr") or not _ASKS_PASS.search(case.text):
         return None
@@ -1523,6 +1548,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _stated_allowance,
     _vtr_counts,
     _counts_unclear,
+    _unnamed_rate,
     _vtr_rate,
     _allowance,
     _needs_figures,
