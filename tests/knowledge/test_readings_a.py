@@ -358,3 +358,26 @@ def test_a_figure_stated_beside_a_denied_one(
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # The UK is on the bar's list from China (domain.md §1): a belief that it needs none
+        # gets "Not right", never the registry's "Yes".
+        ("the UK doesn't need VTR any more since Brexit, right?", "Not right"),
+        ("VTR isn't required on amazon.de, right?", "Not right"),
+        ("does Japan need VTR?", "Yes"),
+        # "没啥关系" asks nothing: a statement sent without a question is a belief.
+        ("OTDR跟VTR没啥关系 没追踪的包裹也能算准时", "不对。"),
+        # A meetup is no "meet the bar", and "define" no "fine": no rate judged.
+        (
+            "heard at a meetup: 98% tracked and 97% on time gets you shorter transit times. legit?",
+            "Right: Tracking on 98%",
+        ),
+    ],
+)
+def test_words_that_only_look_like_a_verdict_s(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    assert _first_line(kb, question).startswith(verdict)

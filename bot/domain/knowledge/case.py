@@ -127,6 +127,9 @@ _NEGATION = lazy(
     r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标|"
     r"(?:don't|do not) (?:affect|hurt|matter)|(?:isn't|aren't|is not|are not) (?:valid|counted|included)|"
     r"(?:isn't|aren't|is not|are not) (?:in|part of) (?:the )?(?:vtr|it)|"
+    # "UK doesn't need VTR", "isn't required there": the rule said not to hold.
+    r"(?:doesn't|does not|don't|do not|won't|will not) (?:need|require|apply)\b|"
+    r"(?:isn't|aren't|is not|are not) (?:required|needed|checked|enforced|measured)\b|"
     # "they don't go into my VTR", "never make it into the rate": left out of it.
     r"(?:don't|doesn't|do not|does not|won't|will not|never) (?:go|get|come|feed|factor|make it)"
     r"(?: \w+)? (?:in|into|toward|towards)\b|left out of|(?:not|never) included"

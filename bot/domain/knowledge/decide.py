@@ -41,7 +41,7 @@ METRIC_ENTRIES_WHAT = {**METRIC_ENTRIES, "vtr": "vtr-what"}
 
 _ASKS_PASS = lazy(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
-    r"(?<![a-z])ok(?![a-z])|okay|enough|safe|\bpass|fine|good enough|meet|达到要求|符合|am i good|is that good|"
+    r"(?<![a-z])ok(?![a-z])|okay|enough|\bsafe\b|\bpass|\bfine\b|good enough|\bmeets?\b(?!up)|达到要求|符合|am i good|is that good|"
     r"cooked|screwed|doomed|toast\b|in trouble|完蛋|会挂|挂了|凉了|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
     r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题|"

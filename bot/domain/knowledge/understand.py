@@ -422,6 +422,7 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[)）、]|\d{1,2}\.(?=\s)|
 def asks(sentence: str) -> bool:
     """The sentence asks something: a question mark, a question word of either language,
     or a tag asking for a verdict ("VTR目前96，ok吧，", "…, right")."""
+    sentence = _NOT_MUCH.sub(" ", sentence)
     return sentence.endswith(("?", "？")) or bool(
         _ASKS_ZH.search(sentence)
         or _ASKS_EN.search(sentence.casefold())
@@ -429,6 +430,8 @@ def asks(sentence: str) -> bool:
     )
 
 
+_NOT_MUCH = lazy(r"没(?:有)?(?:啥|什么)|啥都|什么都|不怎么")
+"""Question words in a negation ("没啥关系", "什么都不用"): nothing is asked by them."""
 _VERDICT_TAG = lazy(r"(?:吧|对吧|是吧|没错吧|\bright|\bcorrect|\bok|\bokay)\W*$")
 
 
