@@ -292,7 +292,7 @@ def _record_chunks(source: Path, layout: _TextLayout) -> Iterator[bytes]:
         block = next(blocks, b"")
         if cut := _cut_in_block(carry, block, quote):
             yield b"".join((carry, memoryview(block)[:cut]))
-            carry = block[cut:]
+            carry = bytes(memoryview(block)[cut:])  # the block's buffer is read into next
             continue
         data, at_end = carry + block, not block
         if at_end and data and not data.endswith(b"\n"):
@@ -307,7 +307,7 @@ def _record_chunks(source: Path, layout: _TextLayout) -> Iterator[bytes]:
         carry = data
 
 
-def _cut_in_block(carry: bytes, block: bytes, quote: bytes | None) -> int:
+def _cut_in_block(carry: bytes, block: bytes | bytearray, quote: bytes | None) -> int:
     """Where in `block` the chunk `carry + block` ends, when that is its last line end
     with an even number of quotes before it (`_record_end`'s usual answer), else 0: the
     caller then joins the two and asks `_record_end`. The chunk is then made in one copy,
@@ -319,22 +319,30 @@ def _cut_in_block(carry: bytes, block: bytes, quote: bytes | None) -> int:
     return cut
 
 
-def _lf_blocks(source: Path) -> Iterator[bytes]:
+def _lf_blocks(source: Path) -> Iterator[bytes | bytearray]:
     """The file in blocks of CHUNK_BYTES, every line ending made a LF: Excel for Mac
-    ends rows with a lone CR, and files pasted together mix CR with CRLF."""
+    ends rows with a lone CR, and files pasted together mix CR with CRLF.
+
+    Each block is read into one buffer, the same for every block, so a caller keeps
+    nothing of a block past asking for the next: a fresh 4 MB object a block was mapped
+    and faulted in anew in the analysis worker (isolation.py maps such blocks alone)."""
     held = b""
+    buffer = bytearray(CHUNK_BYTES)
     with source.open("rb") as handle:
-        while block := handle.read(CHUNK_BYTES):
-            block = held + block
+        while read := handle.readinto(buffer):
+            block: bytes | bytearray = buffer if read == len(buffer) else buffer[:read]
+            if held:
+                block = held + block
             held = b"\r" if block.endswith(b"\r") else b""  # its LF may start the next
-            block = block[: len(block) - len(held)]
+            if held:
+                block = block[:-1]
             if block:  # an empty block would read as the end of the file
                 yield _lf_only(block)
     if held:
         yield b"\n"
 
 
-def _lf_only(block: bytes) -> bytes:
+def _lf_only(block: bytes | bytearray) -> bytes | bytearray:
     """A block with its lone CRs made LFs. CRLF is left to the CSV parser, which reads it
     as one line end: rewriting every line of a Windows file was much of the reading
     (docs/performance.md, "The engine after its redesign")."""
@@ -344,7 +352,7 @@ def _lf_only(block: bytes) -> bytes:
     return block.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
-def _has_lone_cr(block: bytes) -> bool:
+def _has_lone_cr(block: bytes | bytearray) -> bool:
     """Whether some CR of `block` is not followed by a LF (numpy, a slice at a time:
     counting CRs and CRLFs with bytes.count took three times as long, for every block of a
     Windows file)."""
@@ -357,7 +365,7 @@ def _has_lone_cr(block: bytes) -> bool:
     return bool(codes[-1] == _CR)
 
 
-def _after_lines(blocks: Iterator[bytes], count: int) -> bytes:
+def _after_lines(blocks: Iterator[bytes | bytearray], count: int) -> bytes:
     """Skip `count` lines of the blocks; what is left of the last block read."""
     rest = b""
     while count:
