@@ -145,8 +145,8 @@ def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
     named = _LEFT_OUT.search(case.text) and _COUNTED.search(case.text)
     if not (named or _NOT_COUNTED_ASKED.search(case.text)):
         return False
-    if named and any(report.excluded.get(r, 0) for r in _reasons_named(case)):
-        return True  # "取消的订单有没有计入" in a chat whose file has some: its own rows
+    if named and _reasons_named(case):
+        return True  # "取消的订单有没有计入" in a chat with a report: its own rows, or none
     return case.own or bool(_YOUR_FIGURES.search(case.text)) or bool(_named_groups(case, report))
 
 
@@ -248,13 +248,15 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     lines = _looked_up(case, report, named, t, m)
     if lines is None:
         lines = _judged(case, report, named, t, m)
-    if "fba" in case.concepts:
+    if "fba" in case.concepts and report.excluded.get("fba", 0):
         lines.append(
             t._(
                 "FBA orders are not counted: VTR covers only self-fulfilled packages, so "
                 "FBA rows in your file are left out."
             )
         )
+    elif "fba" in case.concepts and not _asks_left_out(case, report):
+        lines.append(t._("FBA orders are not counted: VTR covers only self-fulfilled packages."))
     lines.append(
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
@@ -519,22 +521,27 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
                 count=t.number(letters),
             )
         )
-    not_counted = [excluded_text(report, t)] if report.excluded else []
+    not_counted = [text] if (text := excluded_text(report, t)) else []
     rows = _rows_asked(case, report, t)
-    generic = not rows and not _A_TOTAL.search(case.text)
+    generic = not _reasons_named(case) and not _A_TOTAL.search(case.text)
     if generic and _NOT_COUNTED_ASKED.search(case.text):  # "how many were left out?": those
+        if not not_counted:
+            not_counted = [
+                t._("Nothing in your file was left out: every row is a counted package.")
+            ]
         why = t._(
             "VTR counts only self-fulfilled packages shipped in the 30-day window: FBA, "
             "cancelled and unshipped orders, exempt EU letters and Japanese orders, and older "
             "shipments are left out."
         )
         return [*lines, *not_counted, why, _counted(report, t)]
+    none = _reasons_absent(case, report, t)
     if _TOTAL_ASKED.search(case.text):  # "what total did you use?": that figure first
         named = [t._("Left out as asked: {rows}.", rows=", ".join(rows))] if rows else []
-        return [*lines, _counted(report, t), *named, *not_counted]
+        return [*lines, _counted(report, t), *named, *none, *not_counted]
     if rows:
         lines.append(t._("No, they are not counted: {rows}.", rows=", ".join(rows)))
-    return [*lines, *not_counted, _counted(report, t)]
+    return [*lines, *none, *not_counted, _counted(report, t)]
 
 
 _TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
@@ -606,13 +613,34 @@ def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:
         return t.number(report.excluded.get(reason, 0))
 
     rows = []
-    if "fba" in case.concepts or "fba" in case.text:
+    reasons = [r for r in _reasons_named(case) if report.excluded.get(r, 0)]
+    if "fba" in reasons:
         rows.append(t._("{count} FBA rows", count=count("fba")))
-    if re.search(r"cancel|取消", case.text):
+    if "cancelled" in reasons:
         rows.append(t._("{count} cancelled orders", count=count("cancelled")))
-    if re.search(r"unshipped|not shipped|未发货|没发货", case.text):
+    if "not_shipped" in reasons:
         rows.append(t._("{count} unshipped orders", count=count("not_shipped")))
     return rows
+
+
+def _reasons_absent(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """The kinds of rows asked about that the file has none of ("0 cancelled orders" read as
+    if some were): VTR never counts them, and there were none to leave out."""
+    names = {
+        "fba": t._("FBA orders"),
+        "cancelled": t._("cancelled orders"),
+        "not_shipped": t._("unshipped orders"),
+    }
+    absent = [names[r] for r in _reasons_named(case) if not report.excluded.get(r, 0)]
+    if not absent:
+        return []
+    joiner = "、" if t.lang == "zh" else ", "
+    return [
+        t._(
+            "Your file has no {kinds}: VTR never counts them, so none were left out.",
+            kinds=joiner.join(absent),
+        )
+    ]
 
 
 def _counted(report: VtrReport, t: Translator) -> str:

@@ -120,3 +120,28 @@ async def test_the_days_the_check_used_are_the_reports_window(ask: Ask, question
     assert "Nov 1, 2026 – Nov 30, 2026" in _lead(
         reply
     ) or "2026年11月1日 – 2026年11月30日" in _lead(reply), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "did you count my cancelled orders?",
+            "Your file has no cancelled orders: VTR never counts them",
+        ),
+        ("取消的订单有没有算进去", "你的文件里没有已取消的订单：VTR 本来就不计入这些"),
+        (
+            "were FBA and cancelled orders left out of my numbers?",
+            "Your file has no FBA orders, cancelled orders",
+        ),
+        ("how many orders did you leave out?", "Nothing in your file was left out"),
+    ],
+)
+async def test_rows_the_file_has_none_of_are_said_to_be_none(
+    ask: Ask, question: str, lead: str
+) -> None:
+    """The file has no FBA, cancelled or unshipped rows: "0 cancelled orders are not counted"
+    read as if some were, and an empty line stood for the empty list."""
+    reply = await ask(question)
+    assert reply.startswith(lead), reply
+    assert "0 cancelled" not in reply and "0 FBA" not in reply and "\n\n" not in reply
