@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +41,26 @@ def test_generated_file_in_small_chunks(
     whole = summary(path)
     monkeypatch.setattr(reading, "CHUNK_BYTES", chunk_bytes)
     assert summary(path) == whole
+
+
+def test_a_tab_file_parsed_for_its_needed_columns_reads_as_the_comma_file(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The generated rows, written tab-delimited (quoting off: each chunk is parsed for its
+    needed columns only), give the report and shipments of the comma file, whose quoted
+    addresses put a quote in every chunk (each parsed whole, then the columns selected)."""
+    commas, tabs = tmp_path / "shipments.csv", tmp_path / "shipments.txt"
+    generate(commas, rows=3000, seed=11)
+    rows = list(csv.reader(commas.read_text(encoding="utf-8").splitlines()))
+    with tabs.open("w", newline="", encoding="utf-8") as target:
+        csv.writer(target, delimiter="\t", quoting=csv.QUOTE_NONE).writerows(rows)
+    assert b'"' in commas.read_bytes() and b'"' not in tabs.read_bytes()
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 16 << 10)  # about 30 chunks each
+    whole_report, whole = analyse_file(commas, as_of=date(2026, 11, 20))
+    needed_report, needed = analyse_file(tabs, as_of=date(2026, 11, 20))
+    assert needed_report == whole_report
+    assert needed.frame.equals(whole.frame)
+    assert whole.frame.height == 3000
 
 
 def test_quoted_line_breaks_never_split_a_row(write_file: WriteFile, monkeypatch) -> None:
