@@ -381,3 +381,26 @@ def test_words_that_only_look_like_a_verdict_s(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
     assert _first_line(kb, question).startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # A belief right in one part and wrong in another is not right: OTDR's 90% is its
+        # target, but it is not enforced in most marketplaces (domain.md §3).
+        ("OTDR has to be above 90% and every marketplace enforces it, right?", "Not right"),
+        ("准时交货率要高于90%，而且所有站点都强制考核，对吧", "不对。"),
+        ("OTDR's target is above 90%, right?", "Right: "),
+        # "under"/"over" are read where they stand: "over 10 and 30 days" is LSR's window,
+        # not its target (under 4%).
+        ("LSR has to stay under 4%, measured over 10 and 30 days, right?", "Right: "),
+        ("LSR要低于4%，统计10天和30天对吧", "对。"),
+        ("LSR must be above 4%, right?", "Not right"),
+        ("迟发率4%以上就行吧", "不对。"),
+        # A mismatched carrier "doesn't matter" is the belief; it does (unconfirmed).
+        ("USPS的号填成了UPS也没事吧", "不对。"),
+        ("picked UPS for a USPS number, no big deal right?", "Not right"),
+    ],
+)
+def test_every_part_of_a_belief_is_read(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert _first_line(kb, question).startswith(verdict)

@@ -461,20 +461,8 @@ class Composer:
             )
         decision = decide(case) if case is not None else None
         case = self._with_stated_belief(case, decision)
-        # A yes/no question or a belief that a claim of the table states gets that claim's
-        # verdict rather than a decision without one ("does an untracked package count as on
-        # time for OTDR?" names two metrics, but asks a rule).
-        # Figures worked out per group are the answer, whatever belief the words hold.
-        unsettled = decision is None or (
-            decision.agrees is None and decision.code not in FIGURES_DECIDED
-        )
-        # A choice ("大于还是大于等于", "per order or per package?") gets the claim's fact.
-        if (
-            case is not None
-            and unsettled
-            and (case.belief or _declares(case) or is_yes_no(text) or _CHOICE.search(text))
-        ):
-            decision = self._claim(case) or decision
+        if case is not None:
+            decision = self._with_claims(case, text, decision)
         if case is not None and decision is not None and decision.entry in self._entries:
             consequence = self._consequence_asked(case, decision)
             if consequence is not None:
@@ -707,6 +695,32 @@ class Composer:
         if not any(c.holds_in(case.text) for c in self._cards.claims):
             return False
         return not asks(_WHATEVER.sub(" ", case.text).strip())
+
+    def _with_claims(self, case: Case, text: str, decision: Decision | None) -> Decision | None:
+        """The decision with the claims table's word on the belief: a yes/no question or a
+        belief that a claim states gets that claim's verdict rather than a decision without
+        one ("does an untracked package count as on time for OTDR?" names two metrics, but
+        asks a rule); figures worked out per group are the answer, whatever belief the words
+        hold; a choice ("大于还是大于等于", "per order or per package?") gets the claim's fact."""
+        unsettled = decision is None or (
+            decision.agrees is None and decision.code not in FIGURES_DECIDED
+        )
+        asked = case.belief or _declares(case) or is_yes_no(text) or _CHOICE.search(text)
+        if unsettled and asked:
+            return self._claim(case) or decision
+        if decision is not None and case.belief and decision.agrees:
+            return self._false_part(case, decision)
+        return decision
+
+    def _false_part(self, case: Case, decision: Decision) -> Decision:
+        """ "OTDR must be above 90% and it's enforced everywhere, right?": a belief the rule
+        finds right in one part and the claims table wrong in another is not right."""
+        # Figures told are the seller's own case, and a window stated beside denied ones is
+        # decided whole (its denied days are no belief): neither is a part of a belief.
+        if decision.code in FIGURES_DECIDED | FIGURE_CODES | {"vtr_window"}:
+            return decision
+        claim = self._claim(case)
+        return claim if claim is not None and claim.agrees is False else decision
 
     def _claim(self, case: Case) -> Decision | None:
         """A belief of the claims table the question states, with its truth as stated."""

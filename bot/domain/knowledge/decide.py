@@ -122,7 +122,8 @@ _MISMATCH = lazy(
 _A_NOT_A = lazy(r"([\u4e00-\u9fff])不\1")
 _WHICH_GROUP = lazy(r"\bwhich\b|哪个|哪些|哪几个|fail")
 _ASKS_OK = lazy(
-    r"还有效|还算|算有效|可以吗|可以不|行吗|行不行|能用吗|没问题吗|没关系吗|"
+    r"还有效|还算|算有效|可以吗|可以不|行吗|行不行|能用吗|没问题吗|没关系吗|没关系|没事|不要紧|无所谓|"
+    r"no problem|no big deal|doesn't matter|does not matter|won't matter|"
     r"still (?:valid|count)|is it valid|\bok\b|okay|fine\b|acceptable|allowed"
 )
 """A mismatch question asking whether it is fine (the answer is no), not whether it matters."""
@@ -572,6 +573,27 @@ def _vtr_rate(case: Case) -> Decision | None:
     return Decision(code="vtr_rate", facts=facts, agrees=_passes_asked(case, above), entry=entry)
 
 
+_BOUND_AFTER = lazy(
+    r"^\s?(?:(以上|或以上|及以上|or more|or higher|or above|and up|plus)|(以下|以内|或以下|or less|or lower|or under))"
+)
+
+
+def _bound_said(text: str, figure: re.Match[str]) -> str | None:
+    """ "above" or "below", as said of the figure itself ("under 4%", "4%以下"), not of a
+    window elsewhere ("under 4% … over 10 and 30 days")."""
+    after = _BOUND_AFTER.search(text[figure.end() :])
+    if after:
+        return "above" if after.group(1) else "below"
+    before = text[max(0, figure.start() - BOUND_REACH) : figure.start()]
+    above = [m.end() for m in _SAYS_ABOVE.finditer(before)]
+    below = [m.end() for m in _SAYS_BELOW.finditer(before)]
+    if not (above or below):
+        return None
+    return "above" if max(above, default=-1) > max(below, default=-1) else "below"
+
+
+BOUND_REACH = 16
+"""How far before a figure its "above"/"below" word is looked for (characters)."""
 _WHICH_METRIC = lazy(r"which (?:metric|one|rate)|what metric|哪个指标|哪个有问题|哪个不行|哪一个")
 
 
@@ -654,7 +676,7 @@ def _bar_beside_a_denied_one(case: Case) -> Decision | None:
         return None
     figure = float(stated[0].group(1))
     target = metrics()["vtr"].target
-    below = bool(_SAYS_BELOW.search(case.text)) and not _SAYS_ABOVE.search(case.text)
+    below = _bound_said(case.text, stated[0]) == "below"
     agrees = figure == target and not below and not _OR_MORE.search(case.text)
     facts: dict[str, Fact] = {"metric": "vtr", "stated": f"{figure:g}"}
     return Decision(code="metric_target", facts=facts, agrees=agrees, entry="vtr-threshold")
@@ -677,13 +699,7 @@ def _metric_target(case: Case) -> Decision | None:
     stated = float(figure.group(1))
     if metric.id == "vtr" and stated == metric.target:
         return None
-    said = (
-        "above"
-        if _SAYS_ABOVE.search(case.text)
-        else "below"
-        if _SAYS_BELOW.search(case.text)
-        else None
-    )
+    said = _bound_said(case.text, figure)
     agrees = stated == metric.target and said in (None, metric.good)
     if _denied(case.text, figure):  # "LSR的标准不是4%吧": the figure stated is denied
         agrees = not agrees
