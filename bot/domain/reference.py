@@ -84,6 +84,8 @@ class Metric(_Registry):
 class Vocabulary(_Registry):
     fulfillment: dict[str, list[str]]
     status: dict[str, list[str]]
+    contains: dict[str, dict[str, list[str]]] = {}
+    """Words a cell holds, by kind and meaning, for cells no whole word spells."""
     delivery: dict[str, list[str]] = {}
     tracking_placeholders: list[str] = []
     letter_service_words: list[str]

@@ -252,9 +252,23 @@ def _vocabulary_index(kind: str) -> dict[str, str]:
     return {fold_key(word): meaning for meaning, words in table.items() for word in words}
 
 
+@cache
+def _contained_words(kind: str) -> tuple[tuple[str, str], ...]:
+    """(folded word, meaning) a cell of `kind` may hold, in the order they are tried."""
+    table = vocabulary().contains.get(kind, {})
+    return tuple((fold_key(word), meaning) for meaning, words in table.items() for word in words)
+
+
 def vocabulary_meaning(kind: str, text: str) -> str | None:
-    """'已取消' → 'cancelled'; 'AFN' → 'amazon'; unknown words → None."""
-    return _vocabulary_index(kind).get(fold_key(text)) if text else None
+    """'已取消' → 'cancelled'; 'AFN' → 'amazon'; 'Fulfilled by Amazon' → 'amazon' (a word it
+    holds); unknown words → None."""
+    if not text:
+        return None
+    folded = fold_key(text)
+    found = _vocabulary_index(kind).get(folded)
+    if found is None:
+        found = next((meaning for word, meaning in _contained_words(kind) if word in folded), None)
+    return found
 
 
 @cache
@@ -267,9 +281,15 @@ def _marketplace_index() -> dict[str, str]:
     return index
 
 
+_MARKET_WRAPPING = re.compile(r"^(?:amazon|亚马逊|www)|(?:站点|站|marketplace|market|site)$")
+
+
 def marketplace_code(text: str) -> str:
-    """'Amazon.de', 'DE', '德国站' → 'DE'; other non-empty text is kept as written."""
+    """'Amazon.de', 'DE', '德国站' → 'DE'; 'US站', 'Amazon United States' too (read without
+    the words around the name); other non-empty text is kept as written."""
     cleaned = text.strip()
     if not cleaned:
         return ""
-    return _marketplace_index().get(fold_key(cleaned), cleaned)
+    folded = fold_key(cleaned)
+    index = _marketplace_index()
+    return index.get(folded) or index.get(_MARKET_WRAPPING.sub("", folded), cleaned)

@@ -137,3 +137,28 @@ def test_a_file_whose_only_date_is_the_ship_deadline_is_refused_naming_it(tmp_pa
     with pytest.raises(FileRejected) as refused:
         analyse_file(path, as_of=AS_OF)
     assert (refused.value.code, refused.value.missing) == ("missing_columns", ["ship_date"])
+
+
+def test_cells_are_read_by_a_word_they_hold(tmp_path: Path) -> None:
+    """Values no whole word of vocabulary.yaml spells: "Fulfilled by Amazon" is FBA (it was
+    counted as a self-fulfilled package without tracking), "Canceled by seller" cancelled,
+    "Not Yet Shipped" not shipped, "Seller Fulfilled Prime" the seller's, "US站" Amazon.com.
+    Counted: 10 Toys rows, all valid: 10/10."""
+    header = "order-id,ship-date,fulfillment-channel,order-status,sales-channel,product-category,carrier,tracking-number"
+    rows = [f"T{i},2026-11-10,Seller Fulfilled Prime,Shipped,US站,Toys,YunExpress,YT77{i:014d}"
+            for i in range(10)]  # fmt: skip
+    rows += [
+        "F1,2026-11-10,Fulfilled by Amazon,Shipped,Amazon United States,Toys,,",
+        "C1,2026-11-10,Fulfilled by Merchant,Canceled by seller,US,Toys,UPS,",
+        "P1,,Fulfilled by Merchant,Not Yet Shipped,US,Toys,,",
+    ]
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert _figures(report) == {"Toys": (10, 10, 0)}
+    assert {k: v for k, v in report.excluded.items() if v} == {
+        "fba": 1,
+        "cancelled": 1,
+        "not_shipped": 1,
+    }
+    assert [s.name for s in report.by_marketplace] == ["US"]
