@@ -404,3 +404,34 @@ def test_words_that_only_look_like_a_verdict_s(
 )
 def test_every_part_of_a_belief_is_read(kb: KnowledgeBase, question: str, verdict: str) -> None:
     assert _first_line(kb, question).startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Japan under JPY 1,000 is exempt (domain.md §1b): "no tracking is fine" is right there.
+        ("日本站900日元的单子没追踪也没事吧", "对。"),
+        ("日本站1500日元的单子没追踪也没事吧", "不对。"),
+        # Two metrics' own targets stated are targets, not the seller's rates.
+        ("迟发率要低于4%，发货前取消率要低于2.5%，对吧", "对。"),
+        ("LSR 4.5%, PFCR 2%, are we ok?", "No — "),
+        # A restriction does not lift by itself: a Plan of Action through the appeal.
+        (
+            "once my category gets restricted it just comes back on its own after 30 days, right?",
+            "Not right",
+        ),
+        ("分类被限制了，等一个月就自动恢复了吧", "不对。"),
+        # "reaching 95%" is not above 95% (domain.md §4).
+        ("聽說VTR只要達到95%就算合格，對嗎", "不对。"),
+    ],
+)
+def test_more_conditions_decided_as_stated(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert _first_line(kb, question).startswith(verdict)
+
+
+def test_the_95_rule_is_vtr_s_bar(kb: KnowledgeBase) -> None:
+    # Canada is not on the published list (domain.md §1): neither yes nor no, never refused.
+    answer = kb.answer("so the 95% rule applies to Canada as well, right?")
+    assert answer.kind == "answer" and answer.matched == "vtr-marketplaces-china"
+    first = _first_line(kb, "so the 95% rule applies to Canada as well, right?")
+    assert not first.startswith(("Yes", "No", "Right", "Not right")), first

@@ -297,8 +297,12 @@ class KnowledgeBase:
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}
-        if "threshold" in terms and "vtr" not in terms and _BAR_FIGURE.search(text):
-            terms["vtr"] = Term("vtr", "concept")  # "the bar … above 95": VTR's bar
+        if (
+            terms.keys() & {"threshold", "policy"}
+            and "vtr" not in terms
+            and _BAR_FIGURE.search(text)
+        ):
+            terms["vtr"] = Term("vtr", "concept")  # "the bar … above 95", "the 95% rule": VTR's
         self._read_figures(text, terms)
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
         concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))

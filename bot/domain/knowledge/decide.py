@@ -278,6 +278,10 @@ def _metric_rates(case: Case) -> Decision | None:
     target, the failing ones first; "which" gets no yes or no, "am I at risk?" does."""
     if len(case.metric_rates) < 2:
         return None
+    if _TARGET_TALK.search(case.text) and all(
+        rate == metrics()[m].target for m, rate in case.metric_rates
+    ):
+        return _targets_stated(case)
     judged = [(m, rate, _rate_is_ok(m, rate)) for m, rate in case.metric_rates]
     judged.sort(key=lambda item: item[2])
     facts: dict[str, Fact] = {"count": len(judged)}
@@ -288,6 +292,20 @@ def _metric_rates(case: Case) -> Decision | None:
     entry = "metrics-overview" if all_ok else METRIC_ENTRIES[judged[0][0]]
     agrees = _passes_asked(case, all_ok) if asks else None
     return Decision(code="metric_rates", facts=facts, agrees=agrees, entry=entry)
+
+
+def _targets_stated(case: Case) -> Decision:
+    """ "迟发率要低于4%，取消率要低于2.5%，对吗": each metric's own target stated, not the
+    seller's rates: right when each figure is said with its metric's own bound."""
+    bounds = {f"{metric.target:g}": metric.good for metric in metrics().values()}
+    said = [
+        (_bound_said(case.text, figure), bounds.get(f"{float(figure.group(1)):g}"))
+        for figure in _FIGURE.finditer(case.text)
+    ]
+    agrees = all(stated in (None, good) for stated, good in said)
+    facts: dict[str, Fact] = {"metrics": ",".join(m for m, _ in case.metric_rates)}
+    entry = METRIC_ENTRIES[case.metric_rates[0][0]]
+    return Decision(code="metrics_named", facts=facts, agrees=agrees, entry=entry)
 
 
 def _vtr_counts(case: Case) -> Decision | None:
@@ -1145,9 +1163,15 @@ def _jp_value(case: Case) -> Decision | None:
         return None
     exempt = value_exemption("JP", "JPY", case.amount or 0.0, case.letter) is not None
     facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "exempt": exempt}
-    return Decision(
-        code="jp_value", facts=facts, agrees=exempt == case.negated, entry="japan-rules"
-    )
+    says_exempt = case.negated or bool(_FINE_UNTRACKED.search(case.text))
+    return Decision(code="jp_value", facts=facts, agrees=exempt == says_exempt, entry="japan-rules")
+
+
+_FINE_UNTRACKED = lazy(
+    r"(?:没有?|不用|不需要|无|without|no)\s?(?:追踪|跟踪|单号|tracking)[^，,。?？]{0,8}"
+    r"(?:没关系|没事|不要紧|无所谓|也行|也可以|可以吧|is fine|is ok|is okay|no problem)"
+)
+"""Untracked said to be fine ("没有追踪也没关系"): the order said to be exempt."""
 
 
 def _us_scans(case: Case) -> Decision | None:
