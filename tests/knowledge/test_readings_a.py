@@ -435,3 +435,24 @@ def test_the_95_rule_is_vtr_s_bar(kb: KnowledgeBase) -> None:
     assert answer.kind == "answer" and answer.matched == "vtr-marketplaces-china"
     first = _first_line(kb, "so the 95% rule applies to Canada as well, right?")
     assert not first.startswith(("Yes", "No", "Right", "Not right")), first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "wrong"),
+    [
+        # "IT", "IE" in capitals as a route's end are the marketplaces, not the pronoun; a
+        # letter under EUR 20 from DE to IT is exempt (domain.md §1b), never "domestic".
+        ("19 euro order, Deutsche Post Brief, from DE to IT - exempt?", "Yes — ", "domestic"),
+        ("a 30 EUR parcel shipped DE → IE counts toward VTR?", "Yes — ", "domestic"),
+        # From Germany with the destination unsaid: cross-border or domestic is unknown.
+        ("shipped from DE, €18 order sent as a letter, does it count?", "", "domestic German"),
+        # Tracking added after the buyer "got the parcel": the after-delivery rule.
+        ("what if I add tracking after the customer got the parcel?", "", "A-to-z"),
+    ],
+)
+def test_routes_and_delivery_read_from_the_words_sellers_use(
+    kb: KnowledgeBase, question: str, verdict: str, wrong: str
+) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert wrong not in first, first

@@ -1229,8 +1229,8 @@ def _de_domestic(case: Case) -> Decision | None:
     codes = _involved(case)
     if case.currency != "EUR" or codes != ["DE"] or case.abroad:
         return None  # "从德国发到奥地利" is cross-border: the letter rule decides it
-    if not (case.domestic or case.origin == "DE"):
-        return None
+    if not (case.domestic or (case.origin == "DE" and case.destination is not None)):
+        return None  # "shipped from DE", the destination unsaid: cross-border or not, unknown
     if (case.amount or 0.0) <= DE_DOMESTIC_COUNTS_OVER_EUR:
         return Decision(code="de_domestic_unstated", entry="eu-cross-border")
     counts = (case.amount or 0.0) > DE_DOMESTIC_COUNTS_OVER_EUR

@@ -18,6 +18,8 @@ from bot.domain.reference import Carrier, Marketplace, carriers, fold_key, marke
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])")
+_ROUTE_CODE = re.compile(r"(?:\b(?:from|to|into)\s+|→\s?|->\s?)([A-Z]{2})(?![A-Za-z])")
+"""An ambiguous code in capitals as a route's end ("from DE to IT", "DE → IE"): the place."""
 MAX_WORDS_IN_ALIAS = 3
 # Country codes that are also everyday English words ("it", "in", "be") are not read as
 # marketplaces, even in capitals at the start of a sentence.
@@ -95,6 +97,7 @@ class EntityFinder:
         # ambiguous ones are its codes (DE, IT, IN), which are not aliases.
         self._markets = _alias_table(((m, [m.domain, m.zh, *m.aliases]) for m in markets), 2)
         self._by_code = {m.code: m for m in markets if m.code not in AMBIGUOUS_CODES}
+        self._by_route_code = {m.code: m for m in markets if m.code in AMBIGUOUS_CODES}
         self._carrier_han = [a for a in self._carriers if _HAN.search(a)]
         self._market_han = [a for a in self._markets if _HAN.search(a)]
 
@@ -102,11 +105,14 @@ class EntityFinder:
         """Entities named in a question; `normalized` is its simplified, folded text."""
         markets_at = _matches(self._markets, self._market_han, normalized)
         found_markets = [market for _, market in markets_at]
-        for match in _CODE.finditer(raw):
-            market = self._by_code.get(match.group())
+        coded = [(m.start(), self._by_code.get(m.group())) for m in _CODE.finditer(raw)]
+        routed = [
+            (m.start(), self._by_route_code.get(m.group(1))) for m in _ROUTE_CODE.finditer(raw)
+        ]
+        for at, market in sorted(coded + routed, key=lambda pair: pair[0]):
             if market is not None and market not in found_markets:
                 found_markets.append(market)
-                markets_at.append((match.start(), market))
+                markets_at.append((at, market))
         carriers_found = [c for _, c in _matches(self._carriers, self._carrier_han, normalized)]
         owner = number_carrier(normalized)
         if owner is not None and owner not in carriers_found:
