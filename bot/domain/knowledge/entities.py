@@ -109,10 +109,10 @@ class EntityFinder:
         routed = [
             (m.start(), self._by_route_code.get(m.group(1))) for m in _ROUTE_CODE.finditer(raw)
         ]
-        for at, market in sorted(coded + routed, key=lambda pair: pair[0]):
+        for start, market in sorted(coded + routed, key=lambda pair: pair[0]):
             if market is not None and market not in found_markets:
                 found_markets.append(market)
-                markets_at.append((at, market))
+                markets_at.append((start, market))
         carriers_found = [c for _, c in _matches(self._carriers, self._carrier_han, normalized)]
         owner = number_carrier(normalized)
         if owner is not None and owner not in carriers_found:
