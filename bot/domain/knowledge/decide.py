@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above, new_valid_needed, percent_decimals
 from bot.domain.knowledge.case import CLAUSE, NOT_EXEMPT, NOT_OFFERED, Case
-from bot.domain.knowledge.figures import stated_limit
+from bot.domain.knowledge.figures import WINDOW_DAYS, stated_limit
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
@@ -969,8 +969,6 @@ def _lowest_allowed(case: Case) -> Decision | None:
     return Decision(code="metrics_named", facts={"metrics": metric}, entry=entry)
 
 
-WINDOW_DAYS = 30
-"""VTR's window (metrics.yaml), keyed by Amazon on the promised delivery date."""
 SURELY_OUT_AFTER_DAYS = 60
 """A package shipped longer ago than this has its promised delivery date outside the
 window too, however long its transit; between the two it depends on that date."""

@@ -18,7 +18,6 @@ from itertools import product
 
 from bot.domain.bar import is_above
 from bot.domain.knowledge.patterns import lazy
-from bot.domain.models import WINDOW_DAYS
 
 __all__ = [
     "ROLE_WORDS",
@@ -114,6 +113,9 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     ),
 )
 BAR_PERCENT = 95.0
+WINDOW_DAYS = 30
+"""VTR's window (metrics.yaml), keyed by Amazon on the promised delivery date; the engine's
+own constant (models.WINDOW_DAYS) is not imported: `vtrbot ask` loads no engine."""
 _ANY_DIGIT = lazy(r"\d")
 _RATE_OF = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?\d")
 _ASKED = lazy(
