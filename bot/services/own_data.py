@@ -154,7 +154,9 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     """A question about the chat's own figures: said of "my"/"我的" shipments (or naming one
     of its categories) and asking for a figure, a group, fixes or a date, with no figures of
     its own (those are a case to decide, not the stored data)."""
-    if case.counts is not None or case.amount is not None:
+    if case.counts is not None:
+        return report is not None and _told_figures_of(case, report) is not None
+    if case.amount is not None:
         return False
     if _asks_left_out(case, report) or _asks_period(case) or _asks_carriers(case):
         return True
@@ -245,7 +247,8 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
     m = Markup(html=False)
     named = _named_groups(case, report)
-    lines = _looked_up(case, report, named, t, m)
+    told = _told_figures_of(case, report)
+    lines = [_figures_confirmed(told, report, t)] if told else _looked_up(case, report, named, t, m)
     if lines is None:
         lines = _judged(case, report, named, t, m)
     if "fba" in case.concepts and report.excluded.get("fba", 0):
@@ -266,6 +269,25 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def _told_figures_of(case: Case, report: VtrReport) -> GroupStats | None:
+    """The one group the question names whose figures are the ones it tells ("汽车配件
+    57/60 对吗"): the seller checking the report's figures, not a case to work out."""
+    if case.counts is None:
+        return None
+    named = _named_groups(case, report)
+    told = (case.counts.shipments, case.counts.valid)
+    same = [g for g in named if (g.shipments, g.valid) == told]
+    return same[0] if len(named) == 1 and same else None
+
+
+def _figures_confirmed(group: GroupStats, report: VtrReport, t: Translator) -> str:
+    """Yes, those are the group's figures in the last report; then its verdict."""
+    return t._(
+        "Right, that is what your last report shows: {verdict}",
+        verdict=_group_verdict(group, report, t),
+    )
 
 
 def _looked_up(
@@ -375,8 +397,9 @@ def _supposes_change(case: Case) -> bool:
 
 
 def _supposed_fixes(text: str) -> int | None:
-    """Fixes supposed ("if I fix 2") or told as made since the report ("I fixed 1")."""
-    found = _SUPPOSED_FIX.search(text) or _TOLD_FIX.search(text)
+    """Fixes supposed ("if I fix 2", "修好3单够不够") or told as made since the report ("I
+    fixed 1")."""
+    found = _SUPPOSED_FIX.search(text) or _FIX_ENOUGH.search(text) or _TOLD_FIX.search(text)
     if found is None:
         return None
     word = found.group(1) or "one"  # "fix just the Toys one": one package
@@ -571,6 +594,13 @@ _SUPPOSED_FIX = re.compile(
     r"(?:the|that|this)\b[^,.;?？。]{0,40}?\bone\b(?! of))"
 )
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
+_FIX_ENOUGH = re.compile(
+    r"(?:fix|correct|repair|修好?|改好?|补好?|更正)\s*(\d+|一|两|二|三|四|五)\s*"
+    r"(?:[个单件]|packages?|orders?|shipments?|of them)?\s*[,，]?\s*"
+    r"(?:就|的话)?(?:够|能过|能达标|可以过|行不行|行吗|enough|(?:is|would) (?:that|it) be enough|"
+    r"(?:will|would) (?:it|that|i|we) (?:pass|be (?:above|enough)))"
+)
+"""A fix asked whether it is enough ("修好3单够不够", "fix 3, is that enough?")."""
 _STATUS = re.compile(
     r"^\W*(?:status|numbers?|stats)\W*(?:pls|please)?\W*$|how (?:bad|am i doing|are we doing|is it going)|"
     r"anything (?:failing|wrong|below|to fix)|any (?:problems?|issues?) with my|"

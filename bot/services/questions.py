@@ -20,8 +20,9 @@ from bot.services.store import Store
 
 
 def _may_ask_about_data(case: Case) -> bool:
-    """Cheap test before the store is read: the question could be about the chat's data."""
-    return case.counts is None and case.amount is None
+    """Cheap test before the store is read: the question could be about the chat's data
+    (figures told with "right?" may be its own figures, checked against its report)."""
+    return case.amount is None and (case.counts is None or case.belief)
 
 
 def example_questions(t: Translator) -> list[str]:

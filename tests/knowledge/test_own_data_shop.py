@@ -145,3 +145,33 @@ async def test_rows_the_file_has_none_of_are_said_to_be_none(
     reply = await ask(question)
     assert reply.startswith(lead), reply
     assert "0 cancelled" not in reply and "0 FBA" not in reply and "\n\n" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "pet supplies is 74 of 80, right?",
+            "Right, that is what your last report shows: Pet Supplies is below the bar",
+        ),
+        ("办公用品 39/40 对吗", "对，你最近一次的报告就是这个数：Office Products达标"),
+    ],
+)
+async def test_the_reports_own_figures_told_back_are_confirmed(
+    ask: Ask, question: str, lead: str
+) -> None:
+    """A category's figures as the report has them, asked "right?": confirmed, then its
+    verdict (Pet Supplies at 74/80 got "Not right" from the figures' own verdict)."""
+    assert (await ask(question)).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Pet Supplies 74/80: 3 fixes make 77/80 = 96.25%, 2 make 76/80 = 95.0%.
+        ("pet supplies: fix 3, would it pass?", "Yes: with 3 fixed it is 77 of 80 = 96.25%"),
+        ("宠物用品修好2单够不够", "仍不达标：修好 2 个后是 80 个里 76 个有效 = 95.0%"),
+    ],
+)
+async def test_a_fix_asked_whether_it_is_enough(ask: Ask, question: str, lead: str) -> None:
+    assert (await ask(question)).startswith(lead)
