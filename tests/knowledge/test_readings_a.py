@@ -456,3 +456,21 @@ def test_routes_and_delivery_read_from_the_words_sellers_use(
     first = _first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "repaired"),
+    [
+        # A known word with an inflection's ending is a real word, not a typo of the known one.
+        ("my account manager told me", "manager", ""),
+        ("the orders were managed by my VA", "managed", ""),
+        # Real typos are still repaired.
+        ("tracking numbr not confirmd", "", "confirmed"),
+        ("vaild trackng rate", "", "valid tracking rate"),
+    ],
+)
+def test_typo_repair_leaves_real_words(
+    kb: KnowledgeBase, text: str, kept: str, repaired: str
+) -> None:
+    normal = kb._normalized(text)
+    assert kept in normal.split() if kept else repaired in normal, normal

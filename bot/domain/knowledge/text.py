@@ -28,6 +28,17 @@ _WHOLE_WORD = re.compile(r"(?<![a-z'’])[a-z]+(?![a-z'’])")
 _RUN = re.compile(f"([{_HAN_CHAR}]+)|([a-z0-9]+(?:[._][a-z0-9]+)*)")
 _CONCEPT_MARK = "\x00"
 MIN_TYPO_LENGTH = 4
+INFLECTIONS = ("s", "er", "ed", "es", "ers", "ly")
+"""Endings that make a known word another real one ("confirm" → "confirmed"): not a typo;
+after an "e", an "r" or a "d" alone does too ("manage" → "manager", "managed")."""
+
+
+def _inflected(word: str, known: str) -> bool:
+    """`word` is `known` with an inflection's ending ("manager" of "manage"), not a typo."""
+    endings = (*INFLECTIONS, "r", "d") if known.endswith("e") else INFLECTIONS
+    return any(word == known + ending for ending in endings)
+
+
 SAFE_TYPO_LENGTH = 5
 MIN_HAN_TERM = 3
 MAX_HAN_TERM = 5
@@ -175,6 +186,8 @@ class Analyzer:
         # close by chance is rare ("worse" is not "whose").
         allowed = 1 if len(word) < LONG_WORD else 2
         close = [k for k in candidates if _distance(word, k) <= allowed]
+        if any(_inflected(word, k) for k in close):
+            return word  # "manager", "managed": a known word inflected, no typo of it
         if not close:
             return word
         return min(close, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
