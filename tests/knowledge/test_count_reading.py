@@ -1076,3 +1076,19 @@ def test_invalid_figures_told_period_by_period_add_up(
 ) -> None:
     reply = _reply(kb, question)
     assert reply.startswith(lead), reply.split("\n")[0]
+
+
+def test_a_count_asked_gets_no_yes_or_no(kb: KnowledgeBase) -> None:
+    # 95 × 500 − 100 × 470 = 500: ⌊500 / 5⌋ + 1 = 101 new valid ones (571/601 = 95.008…%).
+    # "…with 500 shipped and 470 valid?" ends on "valid?": still a count asked, no "No —".
+    first = _reply(
+        kb,
+        "if all new orders are tracked, how many new ones to get over 95 with 500 shipped and 470 valid?",
+    ).split("\n")[0]
+    assert first.startswith("Without fixing old ones, it takes 101 more packages"), first
+
+
+def test_good_ones_are_the_valid_ones(kb: KnowledgeBase) -> None:
+    # 96 of 100 = 96.0%, above.
+    first = _reply(kb, "100 pkgs 96 good").split("\n")[0]
+    assert first.startswith("96 valid of 100 = 96.0%: above the bar"), first

@@ -531,6 +531,9 @@ class Composer:
         # Figures asked of without a word of passing or failing ("can you work out my VTR:
         # …", "VTR?") get the verdict line alone: a bare "No —" would answer the wrong thing.
         asked = asked and (belief or not counts or asks_pass_or_fail(text))
+        # "how many new ones to get above 95 with 400 shipped and 375 valid?": a count asked,
+        # whatever its last word ("valid?") sounds like; a "No —" would answer nothing.
+        asked = asked and not (counts and case.how_many and not belief and not inverted)
         update = {
             "belief": belief,
             "agrees": decision.agrees if asked else None,

@@ -101,7 +101,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     ),
     (
         "valid",
-        r"valid|(?:with|have|has|had) (?:a |valid )?tracking|tracked|scanned|"
+        r"valid|(?:with|have|has|had) (?:a |valid )?tracking|tracked|scanned|(?<!not )\bgood\b|"
         r"有效|有追踪|有单号|有跟踪|合格|能追踪|可追踪",
     ),
     (None, _NUMBER_NOUNS),
