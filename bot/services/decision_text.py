@@ -25,6 +25,10 @@ def decision_lead(decision: Decision, t: Translator) -> str:
         # "…没有上传追踪号": counted and without tracking, it is an invalid package.
         invalid = t._("Without valid tracking it is an invalid package and lowers VTR.")
         text = sentence_gap(t).join((text, invalid))
+    if decision.facts.get("any_provider"):
+        # "…a local courier not integrated with Amazon": whoever carries it, it counts.
+        anyone = t._("All shipping providers count, not only carriers integrated with Amazon.")
+        text = sentence_gap(t).join((text, anyone))
     if decision.agrees is None:
         return text
     if decision.belief:

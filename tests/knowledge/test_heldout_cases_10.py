@@ -26,7 +26,7 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_10.yaml"
-MIN_RIGHT = 0.964  # 164/170 on main as its misses are fixed (149/170 at its one honest grading)
+MIN_RIGHT = 0.97  # 165/170 on main as its misses are fixed (149/170 at its one honest grading)
 MAX_WRONG_FACTS = 0
 
 # Over 0.3 s of CPU: a file analysed and 157 questions answered through the chat's path.

@@ -474,3 +474,26 @@ def test_typo_repair_leaves_real_words(
 ) -> None:
     normal = kb._normalized(text)
     assert kept in normal.split() if kept else repaired in normal, normal
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # A carrier said not to be integrated still counts (domain.md §1b: all providers).
+        (
+            "France to Germany, 35 EUR parcel via a small local courier not integrated with Amazon. counts?",
+            "All shipping providers count",
+        ),
+        ("从法国发德国，35欧的包裹，用的小货代没对接亚马逊，算吗", "所有物流服务商"),
+    ],
+)
+def test_a_carrier_not_integrated_still_counts(kb: KnowledgeBase, question: str, said: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(("Yes", "算", "要")) and said in first, first
+
+
+@pytest.mark.parametrize(
+    "question", ["what is a good account health rating score", "账户健康评分多少算正常"]
+)
+def test_account_health_rating_is_another_score(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).kind == "off_topic"

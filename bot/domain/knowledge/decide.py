@@ -173,9 +173,20 @@ def _untracked_when_counted(case: Case, decision: Decision) -> Decision:
     fact, counted = _COUNTED.get(decision.code, ("", None))
     if counted is None or decision.facts.get(fact) != counted:
         return decision
-    if not _NO_TRACKING_GIVEN.search(case.text):
-        return decision
-    return decision.model_copy(update={"facts": {**decision.facts, "untracked": True}})
+    facts = dict(decision.facts)
+    if _NO_TRACKING_GIVEN.search(case.text):
+        facts["untracked"] = True
+    if _NOT_INTEGRATED.search(case.text):
+        facts["any_provider"] = True  # "a local courier not integrated with Amazon": it counts
+    return decision.model_copy(update={"facts": facts}) if facts != decision.facts else decision
+
+
+_NOT_INTEGRATED = lazy(
+    r"(?:not|isn't|aren't|non-?)\s?integrated|not (?:connected|linked) (?:to|with) amazon|local courier|"
+    r"small (?:courier|carrier|forwarder)|freight forwarder|\bforwarder|"
+    r"没(?:有)?对接|未对接|非对接|不是对接|没合作|非合作|小货代|货代|本地快递|当地快递|小物流"
+)
+"""A carrier said not to be integrated with Amazon: all providers count (the EU/UK update)."""
 
 
 def percent_text(valid: int | Fraction, shipments: int | Fraction) -> str:
