@@ -65,8 +65,12 @@ def _day_first(parts: list[tuple[int, str, int]]) -> tuple[bool, bool]:
     return any(sep == "." for _, sep, _ in parts), bool(parts)
 
 
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$", re.IGNORECASE)
+
+
 def _parse_named_month(text: str) -> date | None:
-    cleaned = re.sub(r"[,.]", " ", text).split()
+    """ "Nov 5, 2026 3:04 PM", "5-Nov-2026", "05/Nov/2026", "Thursday, November 5, 2026"."""
+    cleaned = [w for w in re.sub(r"[,./\-]", " ", text).split() if not _WEEKDAY.match(w)]
     candidate = " ".join(cleaned[:3])
     for fmt in _NAMED_MONTH_FORMATS:
         try:
@@ -80,8 +84,12 @@ def _parse_one(text: str, day_first: bool) -> date | None:
     if match := _YMD.match(text):
         return _safe_date(*map(int, match.groups()))
     if match := _AMBIGUOUS.match(text):
-        a, _, b, year = match.groups()
+        a, separator, b, year = match.groups()
         day, month = (int(a), int(b)) if day_first else (int(b), int(a))
+        if len(year) == 2 and separator in "/.":
+            # "11/5/26" (Excel's US short date), "05.11.26": the year can only be the last
+            # part, and only this century is plausible. Dashed ones stay unread (26-11-20).
+            return _safe_date(2000 + int(year), month, day)
         return _safe_date(int(year), month, day)
     if match := _EXCEL_SERIAL.match(text):
         serial = int(match.group(1))

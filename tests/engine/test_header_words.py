@@ -12,12 +12,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from bot.domain.engine import analyse_file
 from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
 from bot.domain.reading import header_meanings
+from bot.domain.values import parse_dates
 from tests.engine.conftest import USPS_OK, YUN_OK
 
 AS_OF = date(2026, 11, 20)
@@ -162,3 +164,20 @@ def test_cells_are_read_by_a_word_they_hold(tmp_path: Path) -> None:
         "not_shipped": 1,
     }
     assert [s.name for s in report.by_marketplace] == ["US"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "days"),
+    [
+        # Excel's US short date: two-digit years after slashes are this century's.
+        (["11/5/26", "11/15/26 3:04 PM"], ["2026-11-05", "2026-11-15"]),
+        (["05.11.26", "20.11.26"], ["2026-11-05", "2026-11-20"]),  # German short dates
+        # Named months however they are cut, with or without a weekday.
+        (["5-Nov-2026", "05/Nov/2026", "Nov-05-2026"], ["2026-11-05"] * 3),
+        (["Thu Nov 05 2026", "Thursday, November 5, 2026"], ["2026-11-05"] * 2),
+        (["26-11-20"], [None]),  # dashed with two-digit years: 2026? 2020? still not guessed
+    ],
+)
+def test_dates_sellers_write_are_read(texts: list[str], days: list[str | None]) -> None:
+    parsed = parse_dates(pl.Series(texts), today=date(2026, 12, 6))
+    assert [str(d) if d else None for d in parsed.dates.to_list()] == days
