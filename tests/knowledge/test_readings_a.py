@@ -497,3 +497,19 @@ def test_a_carrier_not_integrated_still_counts(kb: KnowledgeBase, question: str,
 )
 def test_account_health_rating_is_another_score(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Seller Central saying a figure is no hearsay: the seller's own figures, no "Right:".
+        ("seller central shows 93.8% VTR on 800 shipments, how many do I fix?", "750 valid"),
+        # VTR is per category and marketplace (domain.md §1b), not "per account".
+        ("someone in my seller group says VTR is per account, right?", "Not right"),
+        ("VTR是按账户算的，对吧", "不对。"),
+    ],
+)
+def test_whose_words_a_belief_is(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    first = _first_line(kb, question)
+    assert first.startswith(verdict) or (verdict[0].isdigit() and verdict in first), first
+    assert not first.startswith("Right:"), first

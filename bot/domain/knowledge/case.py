@@ -99,7 +99,7 @@ _BELIEF = lazy(
     # Hearsay, however it is introduced: the seller passes on what someone else said.
     r"听人说|听别人|朋友说|同事说|同行说|网上说|群里说|货代说|客服说|传言|据称|"
     r"\bheard\b|someone\b[^.?!]{0,30}\b(?:said|says|told|claims?)|people (?:say|said)|they say|"
-    r"(?:friend|colleague|agent|forwarder|seller|guy)s? [^.?!]{0,20}(?:said|says|told|claims?)|"
+    r"(?:friend|colleague|agent|forwarder|seller(?! central)|guy)s? [^.?!]{0,20}(?:said|says|told|claims?)|"
     r"rumou?r|supposedly|apparently|allegedly|word is|read (?:somewhere|online)|"
     r"\b(?:saw|seen|found|read)(?: it| that)? (?:somewhere|online|on (?:a |the )?(?:forum|group|blog|facebook|reddit|youtube|wechat))|"
     # A verdict asked for by one word after the statement ("… times. accurate?", "，准确吗").

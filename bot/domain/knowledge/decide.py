@@ -81,7 +81,8 @@ _REGARDLESS = lazy(
 )
 """Whichever one: what follows holds for all of them, it skips none ("不管用哪家物流都要算")."""
 _ACCOUNT_WIDE = lazy(
-    r"整个店铺|全店|整店|整个账户|整个账号|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall|"
+    r"整个店铺|全店|整店|整个账户|整个账号|按账号|按账户|按店铺|按整个|per (?:account|store|shop|seller)\b|"
+    r"(?:by|for) (?:the )?(?:whole )?(?:account|store|shop)\b|account[- ]wide|whole account|whole store|whole shop|entire account|entire shop|entire store|store[- ]wide|shop[- ]wide|overall|"
     # Marketplaces (or categories) added up into one figure.
     r"合起来|加起来|加在一起|合在一起|合并|汇总|一起算|混在一起|"
     r"(?:marketplaces?|sites?|stores?|categories|countries)[^.?!]{0,30}(?:combined|added up|pooled|lumped|together)|"
