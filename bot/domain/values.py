@@ -55,14 +55,30 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _day_first(parts: list[tuple[int, str, int]]) -> tuple[bool, bool]:
+def _day_first(parts: list[tuple[int, str, int, int]]) -> tuple[bool, bool]:
     """(day first?, was it a guess?) for a column of a/b/yyyy dates."""
-    if any(a > 12 for a, _, _ in parts):
+    if any(a > 12 for a, _, _, _ in parts):
         return True, False
-    if any(b > 12 for _, _, b in parts):
+    if any(b > 12 for _, _, b, _ in parts):
         return False, False
-    # No evidence: dotted dates are European (DD.MM.YYYY); slashes US (MM/DD/YYYY).
-    return any(sep == "." for _, sep, _ in parts), bool(parts)
+    # No day over 12: a shipping export covers a stretch of days, so the reading that puts
+    # the dates closer together is the file's (01/11 … 10/11 are ten days of November, not
+    # ten months); only when both spread alike, dotted dates are European (DD.MM.YYYY),
+    # slashed ones US (MM/DD/YYYY).
+    day_span, month_span = _span_days(parts, day_first=True), _span_days(parts, day_first=False)
+    if day_span != month_span:
+        return day_span < month_span, bool(parts)
+    return any(sep == "." for _, sep, _, _ in parts), bool(parts)
+
+
+def _span_days(parts: list[tuple[int, str, int, int]], day_first: bool) -> int:
+    """Days between the earliest and latest date of the parts read in one order."""
+    days = [
+        _safe_date(year if year >= 100 else 2000 + year, *((b, a) if day_first else (a, b)))
+        for a, _, b, year in parts
+    ]
+    found = [d for d in days if d is not None]
+    return (max(found) - min(found)).days if found else 0
 
 
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$", re.IGNORECASE)
@@ -121,7 +137,7 @@ class ParsedDates:
 @dataclass
 class DateOrder:
     """How a file writes a/b/yyyy dates, shared by its batches: the first batch with
-    evidence (a day over 12) settles it; until then each batch guesses."""
+    evidence (a day over 12) settles it; until then the first batch's guess holds."""
 
     day_first: bool | None = None
     guessed: str | None = None
@@ -178,8 +194,14 @@ def parse_odd_dates(texts: pl.Series, order: DateOrder) -> dict[str, date | None
     ambiguous = [m.groups() for p in parts.values() if (m := _AMBIGUOUS.match(p))]
     day_first = order.day_first
     if day_first is None:
-        day_first, guessed = _day_first([(int(a), sep, int(b)) for a, sep, b, _ in ambiguous])
+        day_first, guessed = _day_first(
+            [(int(a), sep, int(b), int(year)) for a, sep, b, year in ambiguous]
+        )
         if guessed:
+            # The first batch's guess holds for the later ones without evidence: one file
+            # is not read two ways.
+            if order.guessed is not None:
+                day_first = order.guessed == "DD/MM/YYYY"
             order.guessed = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
         elif ambiguous:
             order.day_first = day_first

@@ -181,3 +181,43 @@ def test_cells_are_read_by_a_word_they_hold(tmp_path: Path) -> None:
 def test_dates_sellers_write_are_read(texts: list[str], days: list[str | None]) -> None:
     parsed = parse_dates(pl.Series(texts), today=date(2026, 12, 6))
     assert [str(d) if d else None for d in parsed.dates.to_list()] == days
+
+
+def test_a_german_export_with_letters_is_read(tmp_path: Path) -> None:
+    """German headers, semicolons, windows-1252, DD.MM.YYYY, comma decimals: 3 Deutsche Post
+    'Brief' letters at EUR 12,50 are the EU letter exemption; 10 DHL parcels with valid
+    numbers are counted (10/10); one 'Storniert' order is cancelled."""
+    header = "Bestellnummer;Versanddatum;Versanddienstleister;Sendungsnummer;Kategorie;Marktplatz;Versandart;Bestellwert;Währung;Bestellstatus"
+    rows = [f"302-{i};0{i + 1}.11.2026;Deutsche Post;;Spielzeug;Amazon.de;Brief;12,50;EUR;Versandt" for i in range(3)]  # fmt: skip
+    rows += [f"302-9{i};{i + 10}.11.2026;YunExpress;YT55{i:014d};Spielzeug;Amazon.de;Paket;25,00;EUR;Versandt" for i in range(10)]  # fmt: skip
+    rows.append("302-C;12.11.2026;DHL;;Spielzeug;Amazon.de;Paket;25,00;EUR;Storniert")
+    path = tmp_path / "bestellungen.csv"
+    path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode("cp1252"))
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert _figures(report) == {"Spielzeug": (10, 10, 0)}
+    assert {k: v for k, v in report.excluded.items() if v} == {
+        "eu_letter_under_20": 3,
+        "cancelled": 1,
+    }
+
+
+def test_dates_with_no_day_over_12_are_read_the_way_that_keeps_them_together(
+    tmp_path: Path,
+) -> None:
+    """01/11/2026 … 10/11/2026 (a French export): day first they are ten days of November,
+    month first ten months; the file covers a stretch of days, so they are November's and
+    all ten count in the window ending 2026-11-20."""
+    header = "Numéro de commande;Date d'expédition;Transporteur;Numéro de suivi;Catégorie;Place de marché"
+    rows = [f"403-{i};{i + 1:02d}/11/2026;YunExpress;YT44{i:014d};Jouets;Amazon.fr" for i in range(10)]  # fmt: skip
+    path = tmp_path / "commandes.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert _figures(report) == {"Jouets": (10, 10, 0)}
+    assert [s.name for s in report.by_marketplace] == ["FR"]
+
+
+def test_month_first_dates_stay_month_first_when_they_keep_together() -> None:
+    # 11/01 … 11/10: month first they are ten days of November, day first ten months.
+    texts = [f"11/{day:02d}/2026" for day in range(1, 11)]
+    parsed = parse_dates(pl.Series(texts), today=date(2026, 12, 6))
+    assert {d.month for d in parsed.dates.to_list()} == {11}
