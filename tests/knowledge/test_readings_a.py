@@ -513,3 +513,26 @@ def test_whose_words_a_belief_is(kb: KnowledgeBase, question: str, verdict: str)
     first = _first_line(kb, question)
     assert first.startswith(verdict) or (verdict[0].isdigit() and verdict in first), first
     assert not first.startswith("Right:"), first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # A mismatched carrier shows "unconfirmed" (domain.md §1b): a belief that it is fine
+        # is not right, one that it fails is, in either language and whatever the negations.
+        (
+            "people say a UPS number entered under USPS still works, Amazon matches it automatically",
+            "Not right",
+        ),
+        ("picked UPS for a USPS number, doesn't matter right?", "Not right"),
+        ("a UPS number entered as USPS shows unconfirmed, right?", "Right: "),
+        ("承运商选成USPS但号是UPS的，没有影响吧", "不对。"),
+        ("UPS的号选成USPS会显示未确认吧", "对。"),
+        # PFCR's own window and target are no belief about VTR's window.
+        ("heard PFCR has a 7 day window and a 2.5% target", "Right: "),
+    ],
+)
+def test_a_mismatch_belief_and_another_metric_s_window(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    assert _first_line(kb, question).startswith(verdict)

@@ -137,6 +137,12 @@ _ASKS_VALID = lazy(
 )
 """A mismatch question asking whether the number counts as valid: "no", and the wording says
 "not valid" rather than "it matters"."""
+_MISMATCH_FAILS = lazy(
+    r"unconfirmed|invalid|not valid|isn't valid|won't (?:count|work)|doesn't (?:count|work)|"
+    r"not count|(?<!n't )(?<!not )(?<!no )\b(?:matters?|problems?|hurts?|affects?|defects?|fails?)\b|"
+    r"未确认|无效|不算|不行|不能用|(?<![没不])有影响|(?<![没不])有问题|(?<!不)会影响|要改|得改|必须改"
+)
+"""A belief about a mismatched carrier that says the number fails (else it says it is fine)."""
 _LABEL = lazy(r"^\s*([^:：，,；;。?？\d]{1,40}?)\s*[:：]")
 _ASKING = lazy(
     r"\b(?:how|what|which|why|when|do|does|did|can|could|should|need|question|quick)\b|"
@@ -1421,6 +1427,10 @@ def _carrier_mismatch(case: Case) -> Decision | None:
     asks_valid = bool(_ASKS_VALID.search(case.text))
     facts["valid_asked"] = asks_valid
     matters = not (asks_valid or _ASKS_OK.search(case.text))
+    if case.belief:
+        # "people say it still works, Amazon matches them": the belief that it is fine,
+        # unless it says the number fails ("…shows unconfirmed, right?").
+        matters = bool(_MISMATCH_FAILS.search(case.text))
     return Decision(
         code="carrier_mismatch", facts=facts, agrees=matters, entry="tracking-unconfirmed"
     )
