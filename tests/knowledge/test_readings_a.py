@@ -536,3 +536,17 @@ def test_a_mismatch_belief_and_another_metric_s_window(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
     assert _first_line(kb, question).startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # 买配送 is Buy Shipping too, in the claims table as in search (domain.md §2, §1b).
+        ("买配送的A-to-z保护，我自己给买家退了款也一样有效吧", "不对。"),
+        ("买配送亚马逊会另外收手续费吗", "不"),
+    ],
+)
+def test_buy_shipping_s_short_name_reaches_its_claims(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    assert _first_line(kb, question).startswith(verdict)
