@@ -315,22 +315,30 @@ class _SqliteTransaction:
         self._chat_id = None
 
     async def merge_upload(self) -> int:
-        """The staged upload merged as `merge` merges a batch, a range of its rowids at a
-        time: inserted, then the chat's rows of its orders stored before deleted."""
+        """The staged upload merged by SQL alone, a range of its rowids at a time: first the
+        chat's stored rows of its orders deleted, range by range, then its rows inserted.
+        Deleted first, the inserted rows reuse the pages the deleted ones freed instead of
+        growing the file (about an eighth less CPU replacing every order of a million:
+        docs/performance.md), and no delete can meet a row of this upload, which is not
+        stored yet."""
         chat_id = self._upload_chat
         await self._note_stored(chat_id)
-        for first in range(1, self._staged + 1, UPLOAD_BATCH_ROWS):
-            rowids = (first, first + UPLOAD_BATCH_ROWS - 1)
+        ranges = [
+            (first, first + UPLOAD_BATCH_ROWS - 1)
+            for first in range(1, self._staged + 1, UPLOAD_BATCH_ROWS)
+        ]
+        if self._replace_below is not None:  # the chat has shipments stored
+            for rowids in ranges:
+                await self._connection.execute(
+                    "DELETE FROM shipments WHERE chat_id = ? AND order_id IN "
+                    "(SELECT order_id FROM stage.upload WHERE rowid BETWEEN ? AND ?)",
+                    (chat_id, *rowids),
+                )
+        for rowids in ranges:
             await self._connection.execute(
                 f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "
                 f"SELECT ?, {SHIPMENT_COLUMNS} FROM stage.upload WHERE rowid BETWEEN ? AND ?",
                 (chat_id, *rowids),
             )
-            if self._replace_below is not None:
-                await self._connection.execute(
-                    "DELETE FROM shipments WHERE chat_id = ? AND rowid <= ? AND order_id IN "
-                    "(SELECT order_id FROM stage.upload WHERE rowid BETWEEN ? AND ?)",
-                    (chat_id, self._replace_below, *rowids),
-                )
         self._chat_id = None
         return self._staged
