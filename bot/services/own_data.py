@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from datetime import date
+from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above
 from bot.domain.knowledge.case import Case, more_invalid
@@ -45,6 +46,7 @@ _WHICH_ORDER = re.compile(
     r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
     r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单|"
     r"(?:give|send|show|tell|list) me (?:the |my |which )?(?:orders|packages|ones|order ids)|"
+    r"(?:give|send|show|list)(?: me)? (?:the |my )?[^?.,;]{0,40}?(?:orders|packages|order ids) to fix|"
     r"(?:orders?|packages?|ones) (?:i|we) (?:need|have|should|must) to fix|which (?:ones|orders) to fix|"
     r"要修哪|修哪几|修哪些|哪几单要修|哪些要修"
 )
@@ -57,7 +59,10 @@ _SHOP = re.compile(
 """The shop's own figure asked for ("整个店铺的有效追踪率是多少"): answered with every category,
 since VTR is judged per category."""
 _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", "atoz"})
-_WHICH = re.compile(r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)")
+_WHICH = re.compile(
+    r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)|"
+    r"how many (?:of (?:my|the|our) )?(?:categor|marketplace)|(?:几|多少)个?(?:类目|品类|分类|站点)"
+)
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
 _FIX = re.compile(r"修|改|补|fix|correct|repair")
 _PLACES = re.compile(r"marketplaces?|\bsites?\b|站点|哪个站|哪些站|哪几个站")
@@ -84,7 +89,8 @@ _HURTS = re.compile(
 they are in the window at all."""
 _COUNT_ASKED = re.compile(
     r"(?:多少|几)个?(?:自发货的?|自配送的?|无效的?)?(?:包裹|订单|货件|单|单号|追踪号)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
-    r"how many (?:of (?:my|our|the|those) )?(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad )?"
+    r"how many (?:of (?:my|our|the|those) )?"
+    r"(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad |untracked |defective |failed |failing )?"
     r"(?:packages|shipments|orders|parcels|tracking numbers|tracking ids|numbers)"
 )
 _IN_WINDOW = re.compile(
@@ -94,7 +100,10 @@ _IN_WINDOW = re.compile(
 )
 """The window's package count asked ("最近30天算进VTR的包裹一共多少个"), not a rule's."""
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_BACK = re.compile(r"back above|recover|恢复|回到|回升|重新高于")
+_BACK = re.compile(
+    r"back above|recover|恢复|回到|回升|重新高于|"
+    r"(?:when|what date|which day|哪天|什么时候|几号)[^?？。]{0,40}(?:above|over|高于|达标|过线)"
+)
 _WHAT_DAY = re.compile(r"what date|which date|which day|by when|\bagain\b|哪天|哪一天|几号")
 _RULE_WORDS = re.compile(r"要求|标准|门槛|规定|规则|requirement|threshold|target|\brule")
 """A question about the rule ("我的VTR要求多少才达标"), not about the chat's figures."""
@@ -183,7 +192,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     if _dates_named(case.text, report.as_of) and _HURTS.search(case.text):
         return True  # "those October orders with blank tracking, are they hurting me?"
     about_categories = bool(
-        ("category" in case.concepts or _asks_places(case)) and _WHICH.search(case.text)
+        ("category" in case.concepts or _asks_places(case))
+        and (_WHICH.search(case.text) or _WORST.search(case.text))
     )
     still_to_fix = bool(_FIX.search(case.text)) and case.how_many and bool(_STILL.search(case.text))
     back = bool(_BACK.search(case.text))
@@ -318,16 +328,23 @@ def _judged(
     if named and _supposes_change(case):
         return _named_lines(case, report, named, t)
     if _asks_defects(case, report):
-        return [
-            *(_group_verdict(g, report, t) for g in named),
-            *_defects(case, report, named, t, m),
-        ]
+        verdicts = [_group_verdict(g, report, t) for g in named]
+        defects = _defects(case, report, named, t, m)
+        counted = _COUNT_ASKED.search(case.text) and not _FIX.search(case.text)
+        if counted and not _WHICH_ORDER.search(case.text):
+            # "how many untracked in Toys?": that count first
+            return [*defects, *verdicts]
+        return [*verdicts, *defects]
     if named:
         return _named_lines(case, report, named, t)
     if _FIX.search(case.text) and case.how_many:
         return [*_shop_fixes(case, report, t), *_fixes(report, t)]
-    if case.when:
+    if case.when or _BACK.search(case.text):
         return _recoveries(report, t)
+    if _WORST.search(case.text):
+        return _worst(report, t, m, places=_asks_places(case))
+    if _PASSING.search(case.text) and _WHICH.search(case.text) and not _RISK.search(case.text):
+        return _passing(report, t, m, places=_asks_places(case))
     if _WHICH.search(case.text) or _RISK.search(case.text):
         return _below(report, t, m, places=_asks_places(case))
     return [_overall(report, t), *_every_category(report, t, m)]
@@ -399,6 +416,8 @@ def _supposes_change(case: Case) -> bool:
 def _supposed_fixes(text: str) -> int | None:
     """Fixes supposed ("if I fix 2", "修好3单够不够") or told as made since the report ("I
     fixed 1")."""
+    if _FIX_ALL.search(text):
+        return ALL_FIXED
     found = _SUPPOSED_FIX.search(text) or _FIX_ENOUGH.search(text) or _TOLD_FIX.search(text)
     if found is None:
         return None
@@ -415,6 +434,10 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
         return []
     lines = []
     for group in named:
+        if fixes == ALL_FIXED:
+            more = group.valid - group.shipments  # every invalid one fixed
+            if not more:
+                continue
         valid = min(group.shipments, max(0, group.valid - more))
         if more < 0:
             lines.append(_fixed(group, valid, -more, t))
@@ -601,6 +624,12 @@ _FIX_ENOUGH = re.compile(
     r"(?:will|would) (?:it|that|i|we) (?:pass|be (?:above|enough)))"
 )
 """A fix asked whether it is enough ("修好3单够不够", "fix 3, is that enough?")."""
+_FIX_ALL = re.compile(
+    r"(?:fix|correct|repair)(?:ed)? (?:everything|all(?: of)?(?: them| the (?:bad|invalid) ones| the defects)?\b)|"
+    r"(?:全部|全都|都|全)(?:修好|修复|改好|补好|修)"
+)
+ALL_FIXED = -1
+"""`_supposed_fixes`' answer for "if I fix everything": every invalid package of the group."""
 _STATUS = re.compile(
     r"^\W*(?:status|numbers?|stats)\W*(?:pls|please)?\W*$|how (?:bad|am i doing|are we doing|is it going)|"
     r"anything (?:failing|wrong|below|to fix)|any (?:problems?|issues?) with my|"
@@ -829,14 +858,47 @@ def _below(report: VtrReport, t: Translator, m: Markup, places: bool = False) ->
         return [t._("Every category is above the bar (above 95%).")]
     joiner = "、" if t.lang == "zh" else ", "
     names = joiner.join(label(t, s.name) for s in below)
+    counts = {"count": t.number(len(below)), "total": t.number(len(groups)), "names": names}
     heading = (
-        t._("Marketplaces below the bar: {names}.", names=names)
+        t._("Marketplaces below the bar ({count} of {total}): {names}.", **counts)
         if places
-        else t._("Below the bar: {names}.", names=names)
+        else t._("Below the bar ({count} of {total} categories): {names}.", **counts)
     )
     lines = [heading] if below else []
     lines += [group_line(s, t, m, label(t, s.name)) for s in below + risky]
     return lines
+
+
+def _passing(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
+    """ "which of my categories pass?": those above the bar first, then the others."""
+    groups = report.by_marketplace if places else report.by_category
+    label = marketplace_label if places else category_label
+    above = [s for s in groups if s.shipments and not s.below_threshold]
+    if not above:
+        return [t._("None is above the bar (above 95%)."), *_below(report, t, m, places)]
+    joiner = "、" if t.lang == "zh" else ", "
+    heading = t._(
+        "Above the bar ({count} of {total}): {names}.",
+        count=t.number(len(above)),
+        total=t.number(len(groups)),
+        names=joiner.join(label(t, s.name) for s in above),
+    )
+    others = [s for s in groups if s not in above]
+    return [heading, *(group_line(s, t, m, label(t, s.name)) for s in above + others)]
+
+
+def _worst(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
+    """ "what's my worst category?": the lowest VTR first, then the ones below the bar."""
+    groups = [s for s in (report.by_marketplace if places else report.by_category) if s.shipments]
+    if not groups:
+        return [_overall(report, t)]
+    worst = min(groups, key=lambda s: (Fraction(s.valid, s.shipments), s.name))
+    label = marketplace_label if places else category_label
+    lead = t._(
+        "The lowest is {name}: {ratio}.", name=label(t, worst.name), ratio=ratio_text(t, worst)
+    )
+    rest = [group_line(s, t, m, label(t, s.name)) for s in groups if s is not worst]
+    return [lead, group_line(worst, t, m, label(t, worst.name)), *rest]
 
 
 def _shop_fixes(case: Case, report: VtrReport, t: Translator) -> list[str]:
@@ -887,6 +949,8 @@ def _most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[
 
 
 _MOST = re.compile(r"\bmost\b|worst|最多|最差|最严重")
+_WORST = re.compile(r"\bworst\b|\blowest\b|最差|最低|最糟|最烂")
+_PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|没问题的|过了的")
 
 
 def _fixes(report: VtrReport, t: Translator) -> list[str]:
@@ -914,7 +978,16 @@ def _recoveries(
     below = [s for s in (report.by_category if groups is None else groups) if s.below_threshold]
     if not below:
         return [t._("Every category is above the bar (above 95%) already.")]
-    return [
+    dated = [s.recovery_date for s in below if s.recovery_date]
+    every = []
+    if groups is None and len(below) > 1 and len(dated) == len(below):
+        every = [
+            t._(
+                "Every category is above 95% by {date} if every new package is valid:",
+                date=t.date(max(dated)),
+            )
+        ]
+    return every + [
         t._("{name}: {when}.", name=category_label(t, s.name), when=recovery_text(t, s))
         if s.recovery_date
         else t._(

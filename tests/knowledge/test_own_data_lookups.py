@@ -156,9 +156,9 @@ async def test_more_look_ups_in_either_language(ask: Ask) -> None:
     assert "111-7770001-0000001" not in wrong and "302-7770003-0000003" not in wrong
     # The marketplaces asked for, not the categories: Amazon.com is 38/40 = 95.0%.
     places = await ask("which marketplace is below the bar?")
-    assert places.startswith("Marketplaces below the bar: Amazon.com (US)."), places
+    assert places.startswith("Marketplaces below the bar (1 of 2): Amazon.com (US)."), places
     places_zh = await ask("哪个站点不达标")
-    assert places_zh.startswith("不达标（未高于 95%）的站点：美国站"), places_zh
+    assert places_zh.startswith("不达标（未高于 95%）的站点有 1 个（共 2 个）：美国站"), places_zh
     # A number word told as a supposition: 38 − 2 = 36 of 40 = 90.0%.
     what_if = await ask("if two more Baby Products orders go bad what happens?")
     assert "With 2 more invalid: 36 of 40 = 90.0%" in what_if, what_if
@@ -283,7 +283,7 @@ async def test_defects_by_carrier_are_the_report_s(ask: Ask) -> None:
         ),
         ("我要修哪几单才能让母婴达标", "Baby Products不达标", "111-7770002-0000002"),
         # Risk asked of the whole shop: the category below the bar.
-        ("am I at risk anywhere?", "Below the bar: Baby Products.", "38 of 40"),
+        ("am I at risk anywhere?", "Below the bar (1 of 2 categories): Baby Products.", "38 of 40"),
     ],
 )
 async def test_orders_to_fix_and_risk_anywhere(

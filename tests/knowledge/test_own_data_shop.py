@@ -175,3 +175,37 @@ async def test_the_reports_own_figures_told_back_are_confirmed(
 )
 async def test_a_fix_asked_whether_it_is_enough(ask: Ask, question: str, lead: str) -> None:
     assert (await ask(question)).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "what's my worst category?",
+            "The lowest is Pet Supplies: 92.5% (74 of 80 packages valid).",
+        ),
+        ("哪个类目最差", "最低的是 Pet Supplies：92.5%"),
+        ("which of my categories are passing?", "Above the bar (1 of 2): Office Products."),
+        ("how many of my categories fail?", "Below the bar (1 of 2 categories): Pet Supplies."),
+        ("我有几个类目不达标", "不达标（未高于 95%）的分类有 1 个（共 2 个）：Pet Supplies。"),
+        # Every invalid one fixed: 80/80.
+        (
+            "if I fix everything in pet supplies what's the rate?",
+            "Yes: with 6 fixed it is 80 of 80 = 100%",
+        ),
+        ("宠物用品全部修好是多少", "达标：修好 6 个后是 80 个里 80 个有效 = 100%"),
+        # 3 blank and 2 "TBD" are without tracking; the UPS number under USPS has one.
+        ("how many untracked packages in pet supplies?", "5 invalid packages:"),
+        ("when is everything above 95?", "Pet Supplies: back above 95% by"),
+    ],
+)
+async def test_the_groups_asked_of_in_the_words_sellers_use(
+    ask: Ask, question: str, lead: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead), reply
+
+
+async def test_the_orders_of_a_named_category_to_fix_are_listed(ask: Ask) -> None:
+    reply = await ask("give me the pet supplies orders to fix")
+    assert "111-5550001-0000001" in reply and "111-5550006-0000006" in reply, reply
