@@ -1,0 +1,87 @@
+"""Who ships a package, in the words of German, French, Italian, Spanish and Japanese exports.
+
+A fulfilment column the reader does not know leaves every Amazon-fulfilled row counted as
+the seller's: an FBA row has no tracking, so each one became a defect (a German export
+with "Versand durch: Amazon" and a Japanese one with "出荷元: Amazon" were read that way).
+Each file below holds, hand-counted: 10 rows the seller shipped with valid YunExpress
+numbers (counted, 10/10 valid), 2 rows Amazon shipped without tracking (FBA, excluded),
+one cancelled row and one row not shipped yet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.domain.engine import analyse_file
+
+AS_OF = date(2026, 11, 20)
+
+# (header of: order, ship date, carrier, tracking, category, fulfilment, status),
+# fulfilment (seller, Amazon), status (shipped, cancelled, not shipped), date of day d, encoding.
+_EXPORTS = {
+    "german": (
+        "Bestell-Nr.;Versandt am;Paketdienst;Trackingnummer;Produktkategorie;Versandt durch;Bestellstatus",
+        ("Verkäufer", "Versand durch Amazon"),
+        ("Versandt", "Storniert", "Ausstehend"),
+        "{d:02d}.11.2026",
+        "cp1252",
+    ),
+    "french": (
+        "N° de commande;Date d'expédition;Transporteur;Numéro de suivi;Catégorie;Expédié par;Statut",
+        ("Vendeur", "Amazon"),
+        ("Expédiée", "Annulée", "En attente"),
+        "{d:02d}/11/2026",
+        "cp1252",
+    ),
+    "italian": (
+        "Numero ordine;Data di spedizione;Corriere;Numero di tracciamento;Categoria;Gestito da;Stato ordine",
+        ("Venditore", "Logistica di Amazon"),
+        ("Spedito", "Annullato", "In attesa"),
+        "{d:02d}/11/2026",
+        "utf-8",
+    ),
+    "spanish": (
+        "Número de pedido;Fecha de envío;Transportista;Número de seguimiento;Categoría;Enviado por;Estado del pedido",
+        ("Vendedor", "Amazon"),
+        ("Enviado", "Anulado", "Pendiente"),
+        "{d:02d}/11/2026",
+        "utf-8",
+    ),
+    "japanese": (
+        "注文番号,出荷日,配送業者,追跡番号,カテゴリー,発送元,注文ステータス",
+        ("出品者", "Amazon"),
+        ("出荷済み", "キャンセル", "未発送"),
+        "2026/11/{d:02d}",
+        "cp932",
+    ),
+}
+
+
+def _export(kind: str, path: Path) -> Path:
+    header, (seller, amazon), (shipped, cancelled, waiting), day, encoding = _EXPORTS[kind]
+    sep = "," if "," in header else ";"
+    rows = [
+        [f"O{i}", day.format(d=10 + i), "YunExpress", f"YT66{i:014d}", "K", seller, shipped]
+        for i in range(10)
+    ]
+    rows += [[f"A{i}", day.format(d=12), "", "", "K", amazon, shipped] for i in range(2)]
+    rows.append(["C1", day.format(d=12), "YunExpress", "", "K", seller, cancelled])
+    rows.append(["W1", day.format(d=12), "", "", "K", seller, waiting])
+    lines = [header, *(sep.join(row) for row in rows)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("kind", sorted(_EXPORTS))
+def test_amazon_fulfilled_rows_are_left_out_in_every_language(tmp_path: Path, kind: str) -> None:
+    report, _ = analyse_file(_export(kind, tmp_path / f"{kind}.csv"), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (10, 10)
+    assert report.defects == []
+    assert {k: v for k, v in report.excluded.items() if v} == {
+        "fba": 2,
+        "cancelled": 1,
+        "not_shipped": 1,
+    }
