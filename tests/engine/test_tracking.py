@@ -34,6 +34,11 @@ CASES = [
     ("DHL", "3318810025", None),
     ("DHL Express", "8487135506", None),
     ("DHL", "3318810034", "bad_check_digit"),
+    # "DHL" in Germany is also DHL Paket, which delivers Deutsche Post's S10 items (…DE);
+    # another post's S10 under DHL is that post's number entered under the wrong carrier.
+    ("DHL", "RR123456785DE", None),
+    ("DHL", "RR123456785CN", "bad_format"),  # China Post's
+    ("DHL", "RB123456785GB", "bad_format"),  # Royal Mail's
     # UPU S10 posts, hand-computed: RR12345678 → 204 mod 11 = 6, 11 − 6 = 5.
     ("China Post", "RR123456785CN", None),
     ("中国邮政", "RR123456784CN", "bad_check_digit"),
