@@ -324,6 +324,8 @@ def test_the_metric_that_counts_what_is_named(
         ("亚马孙的VTR是看几天", "vtr-window"),
         ("亚玛逊后台哪里看有效追踪率", "vtr-where-to-see"),
         ("喺賣家平台邊度睇VTR", "vtr-where-to-see"),
+        # Colloquial 咋 is 怎么: "咋算" asks the formula, not the window.
+        ("有效追踪率咋算的", "vtr-formula"),
         # VTR's days asked beside "data": VTR's window, not this bot's figures vs Amazon's.
         ("VTR统计多少天的数据", "vtr-window"),
         ("on time delivery: what's the target?", "metric-on-time-delivery"),
