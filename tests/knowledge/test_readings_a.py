@@ -552,3 +552,40 @@ def test_buy_shipping_s_short_name_reaches_its_claims(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
     assert _first_line(kb, question).startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # "Other" takes only a supported carrier missing from the list, in English
+        # (domain.md §1b): "any name" is false, whatever "isn't in the dropdown" says.
+        (
+            "if my carrier isn't in the dropdown I pick Other and type whatever, it counts, right?",
+            "Not right",
+        ),
+        ("选其他然后随便填个名字就行吧", "不对。"),
+        # OTDR is a target, not an enforced bar: "if it drops under 90%" is no rate of theirs.
+        (
+            "if OTDR drops below 90% my account gets suspended like with VTR, right?",
+            "Not right: On-Time",
+        ),
+        ("如果准时交货率低于90%，账号会被封吧", "不对。准时交货率"),
+        # A package's age: over a month is not surely out of the 30 days; three months is.
+        ("一个多月前发的一单没传单号，现在还拖我VTR吗", "45 天前"),
+        ("shipped one parcel 3 months ago with no tracking, does it still hurt my VTR?", "No — "),
+    ],
+)
+def test_set_twelve_s_kinds_in_other_words(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert _first_line(kb, question).startswith(verdict)
+
+
+@pytest.mark.parametrize("question", ["hmm my account thing", "that shop stuff again"])
+def test_a_vague_word_about_the_seller_s_account_gets_topics(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert kb.answer(question).kind == "unsure"
+
+
+def test_an_account_suspended_for_another_reason_is_no_vtr_belief(kb: KnowledgeBase) -> None:
+    first = _first_line(kb, "my account got suspended over an IP complaint")
+    assert not first.startswith(("Right", "Not right")), first

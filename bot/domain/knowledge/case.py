@@ -340,7 +340,7 @@ class CaseReader:
 _AGE_NUMBER = r"(\d{1,3}|a|an|one|two|three|four|five|six|一|两|二|三|四|五|六|半)"
 _AGE = lazy(
     _AGE_NUMBER
-    + r"\s?(?:个)?\s?(天|日|days?|周|星期|礼拜|weeks?|月|months?)\s?(?:前|之前|以前|ago|earlier)"
+    + r"\s?(?:个)?\s?(多|and a half|or so)?\s?(?:个)?\s?(天|日|days?|周|星期|礼拜|weeks?|月|months?)\s?(?:前|之前|以前|ago|earlier)"
 )
 _SHIPPED_NEAR = lazy(r"发|寄|出|ship|sent|mail|dispatch|post")
 _AGE_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -352,11 +352,12 @@ def shipment_age(text: str) -> int | None:
     """Days since the package was shipped, when the question says so next to a shipping
     verb ("10天前发的", "shipped about 3 months ago", "两周前寄出"); 半个月 is 15 days."""
     for match in _AGE.finditer(text):
-        near = text[max(0, match.start() - 16) : match.end() + 6]
+        near = text[max(0, match.start() - 40) : match.end() + 10]
         if not _SHIPPED_NEAR.search(near):
             continue
-        number, unit = match.groups()
+        number, more, unit = match.groups()
         count = 0.5 if number == "半" else _AGE_WORDS.get(number) or int(number)
+        count += 0.5 if more else 0  # "一个多月前": over a month, about a month and a half
         return round(count * _UNIT_DAYS[unit[0]])
     return None
 

@@ -155,7 +155,7 @@ def _phrase_pattern(phrase: str) -> str:
 
 _VAGUE_REFERENCE = lazy(
     r"这个|那个|这事|那事|这封|那封|这条|那条|这玩意|那玩意|它|又(?:红|黄|掉|降|变)|变红|变黄|飘红|标红|红了|黄了|"
-    r"\bmine\b|\b(?:the|that|this|those|these|my) (?:thing|number|figure|one|stuff|issue|notice|message)s?\b|"
+    r"\bmine\b|\b(?:the|that|this|those|these|my) (?:[a-z]+ )?(?:thing|number|figure|one|stuff|issue|notice|message)s?\b|"
     r"\bsomething\b|"
     r"\b(?:it|this|that)(?:'s| is)? (?:red|yellow|orange)\b|turned (?:red|yellow)"
 )
@@ -197,7 +197,15 @@ def _vague_about_ours(case: Case) -> bool:
     if len(case.text) > SHORT_VAGUE_CHARS:
         return False
     vague = bool(_VAGUE_REFERENCE.search(case.text) and _WORRY.search(case.text))
-    return vague or bool(_UNEASE.search(case.text))
+    # "hmm my account thing": the seller's own account named vaguely, nothing asked.
+    own = bool(_VAGUE_REFERENCE.search(case.text) and _OWN_PLACE.search(case.text))
+    return vague or own or bool(_UNEASE.search(case.text))
+
+
+_OWN_PLACE = lazy(
+    r"\b(?:account|shop|store|seller central|listing|performance)\b|账号|账户|店铺|后台|绩效"
+)
+"""The seller's account or shop, named in a vague message."""
 
 
 SHORT_VAGUE_CHARS = 60

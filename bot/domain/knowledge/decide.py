@@ -661,6 +661,8 @@ def _metric_rate(case: Case) -> Decision | None:
     metric = metrics()[case.metric]
     if case.rate == metric.target and not case.own and _TARGET_TALK.search(case.text):
         return None  # the target itself, named as the target: a question about the bar
+    if case.rate == metric.target and _SUPPOSED_CROSSING.search(case.text):
+        return None  # "if OTDR goes under 90%": the target supposed crossed, no rate of theirs
     rate = Fraction(str(case.rate))
     target = Fraction(str(metric.target))
     ok = rate > target if metric.good == "above" else rate < target
@@ -673,6 +675,11 @@ def _metric_rate(case: Case) -> Decision | None:
     )
 
 
+_SUPPOSED_CROSSING = lazy(
+    r"\b(?:if|once|when|whenever)\b[^.?!,]{0,30}\b(?:goes|go|drops?|falls?|dips?|gets?|is|are)\s"
+    r"(?:under|below|over|above)|(?:如果|要是|一旦|万一)[^，,。?？]{0,16}(?:低于|高于|跌破|掉到|超过)"
+)
+"""A target supposed crossed ("if OTDR goes under 90%"): a question about what follows."""
 _TARGET_TALK = lazy(
     r"要求|目标|标准|门槛|考核|必须|要高于|要低于|target|threshold|\bbar\b|require|must|needs? to|"
     r"就行|就可以|就够|即可|就算达标|is enough|is fine|will do|suffices|"
@@ -991,7 +998,7 @@ SURELY_OUT_AFTER_DAYS = 60
 """A package shipped longer ago than this has its promised delivery date outside the
 window too, however long its transit; between the two it depends on that date."""
 _ASKS_IN_WINDOW = lazy(
-    r"算|计入|统计|影响|拉低|拖累|还在|count|included|drag|hurt|affect|still|in (?:the|my) vtr|window"
+    r"算|计入|统计|影响|拉低|拖|还在|count|included|drag|pull|hurt|affect|still|in (?:the|my) vtr|window"
 )
 
 
@@ -1000,7 +1007,9 @@ def _shipment_age(case: Case) -> Decision | None:
     the package's age against the 30-day window; between 30 and 60 days it depends on the
     promised delivery date, so no verdict."""
     age = case.age_days
-    if age is None or case.counts is not None or case.rate is not None:
+    # "一单没传单号" is the one package asked about, not figures of a window.
+    several = case.counts is not None and case.counts.shipments > 1
+    if age is None or several or case.rate is not None:
         return None
     if not _ASKS_IN_WINDOW.search(case.text):
         return None
