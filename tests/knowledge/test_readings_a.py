@@ -589,3 +589,30 @@ def test_a_vague_word_about_the_seller_s_account_gets_topics(
 def test_an_account_suspended_for_another_reason_is_no_vtr_belief(kb: KnowledgeBase) -> None:
     first = _first_line(kb, "my account got suspended over an IP complaint")
     assert not first.startswith(("Right", "Not right")), first
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A bar named with no metric is VTR's (not ODR's or OTDR's, whose entries say "bar").
+        ("自配送的追踪号要求是多少", "vtr-threshold"),
+        ("what happens when a category goes under the bar?", "vtr-consequences"),
+        # The number's format is no bar.
+        ("追踪号的格式要求是什么", None),
+    ],
+)
+def test_a_bar_named_without_a_metric_is_vtr_s(
+    kb: KnowledgeBase, question: str, entry: str | None
+) -> None:
+    matched = kb.answer(question).matched
+    assert matched == entry if entry else matched != "vtr-threshold", matched
+
+
+def test_numbered_questions_are_each_answered(kb: KnowledgeBase) -> None:
+    answer = kb.answer(
+        "1) does buy shipping cost extra 2) does it upload tracking automatically 3) which sites"
+    )
+    assert [answer.matched, *(p.matched for p in answer.parts)][:2] == [
+        "buy-shipping-cost",
+        "buy-shipping-vtr",
+    ]

@@ -297,11 +297,7 @@ class KnowledgeBase:
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}
-        if (
-            terms.keys() & {"threshold", "policy"}
-            and "vtr" not in terms
-            and _BAR_FIGURE.search(text)
-        ):
+        if "vtr" not in terms and not terms.keys() & OTHER_METRICS and _vtr_s_bar(text, terms):
             terms["vtr"] = Term("vtr", "concept")  # "the bar … above 95", "the 95% rule": VTR's
         self._read_figures(text, terms)
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
@@ -400,6 +396,21 @@ class KnowledgeBase:
             information=explained,
             margin=(best - rival) / best,
         )
+
+
+OTHER_METRICS = frozenset({"lsr", "odr", "otdr", "cancelrate"})
+_FORMAT_WORDS = re.compile(r"格式|几位|开头|结尾|format|digits|starts? with|ends? (?:with|in)")
+
+
+def _vtr_s_bar(text: str, terms: dict[str, Term]) -> bool:
+    """A bar named with no metric is VTR's: "the 95% rule", "a category under the bar",
+    "追踪号的要求是多少" (not the number's format)."""
+    if not terms.keys() & {"threshold", "policy"}:
+        return False
+    if _BAR_FIGURE.search(text):
+        return True
+    named = "threshold" in terms and bool(terms.keys() & {"category", "trackingid"})
+    return named and not _FORMAT_WORDS.search(text)
 
 
 _QUESTION_WORDS = re.compile(

@@ -98,6 +98,7 @@ _NUMBER_CONDITION = lazy(
 )
 _FEE = lazy(r"费|fee|cost|price|charge|how much|多少钱|storage|仓储|库容|仓库")
 VTR_FACETS = {
+    "consequence": "vtr-consequences",
     "window": "vtr-window",
     "howlong": "vtr-window",
     "calculate": "vtr-formula",
@@ -772,17 +773,15 @@ class Composer:
     def _one_metric(case: Case, found: Found) -> str | None:
         """ "ODR", "订单缺陷率", "准时交货率": one metric named is that metric's entry, resolved
         before the words around it can pull the search to a neighbour's."""
-        if len(case.metrics) != 1 or found.answer.kind == "off_topic":
+        # "a category under the bar", "追踪号的要求": the bar named with no metric is VTR's.
+        named = case.metrics or (("vtr",) if "vtr" in found.concepts else ())
+        if len(named) != 1 or found.answer.kind == "off_topic":
             return None
-        entry = METRIC_ENTRIES[case.metrics[0]]
-        if case.metrics[0] == "vtr":
+        entry = METRIC_ENTRIES[named[0]]
+        if named[0] == "vtr":
             facet = next((f for f in VTR_FACETS if f in found.concepts), None)
             entry = VTR_FACETS[facet] if facet else entry
-        if (
-            found.answer.kind == "unsure"
-            and case.metrics[0] == "vtr"
-            and entry != METRIC_ENTRIES["vtr"]
-        ):
+        if found.answer.kind == "unsure" and named[0] == "vtr" and entry != METRIC_ENTRIES["vtr"]:
             return entry  # VTR and what is asked of it named, however long the story around
         if found.best == entry:
             return None
@@ -802,7 +801,7 @@ class Composer:
                 # "edited tracking … after delivery, which hurts VTR": when tracking was
                 # given, not Buy Shipping's feedback the buyer's words reached.
                 entry = AFTER_DELIVERY
-        if case.metrics[0] == "vtr":
+        if named[0] == "vtr":
             # VTR has many entries; only a neighbour metric's entry is the wrong one.
             return entry if on_a_neighbour else None
         if found.concepts & OTHER_SUBJECTS and not on_a_neighbour:

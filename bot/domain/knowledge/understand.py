@@ -422,7 +422,7 @@ _LIST_MARK = lazy(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[)）、]|\d{1,2}\.(?=\s)|
 def asks(sentence: str) -> bool:
     """The sentence asks something: a question mark, a question word of either language,
     or a tag asking for a verdict ("VTR目前96，ok吧，", "…, right")."""
-    sentence = _NOT_MUCH.sub(" ", sentence)
+    sentence = _LIST_MARK.sub("", _NOT_MUCH.sub(" ", sentence))  # "1) is it free": asks
     return sentence.endswith(("?", "？")) or bool(
         _ASKS_ZH.search(sentence)
         or _ASKS_EN.search(sentence.casefold())
