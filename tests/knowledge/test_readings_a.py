@@ -616,3 +616,29 @@ def test_numbered_questions_are_each_answered(kb: KnowledgeBase) -> None:
         "buy-shipping-cost",
         "buy-shipping-vtr",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "lines"),
+    [
+        # Metrics' names spelled out, each with its rate, each judged against its own target.
+        (
+            "Account Health says Late Shipment Rate 2.9% and Valid Tracking Rate 97%, which is a problem?",
+            ["Late Shipment Rate (LSR) at 2.9%", "A VTR of 97% passes"],
+        ),
+        (
+            "order defect rate 1.2%, on-time delivery rate 93%, are they ok?",
+            ["Order Defect Rate (ODR) at 1.2%", "On-Time Delivery Rate (OTDR) at 93%"],
+        ),
+    ],
+)
+def test_spelled_out_metrics_each_get_their_rate(
+    kb: KnowledgeBase, question: str, lines: list[str]
+) -> None:
+    text = _text(kb, question)
+    assert all(line in text for line in lines), text
+
+
+def test_is_that_still_how_it_works_is_a_belief(kb: KnowledgeBase) -> None:
+    first = _first_line(kb, "Japan orders under 1000 yen are exempt, is that still the case?")
+    assert first.startswith("Right: "), first

@@ -91,6 +91,7 @@ _BELIEF = lazy(
     r"对吗|对吧|对不对|对不[?？]*$|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
+    r"is (?:that|this|it) (?:still )?(?:how it works|the case|the rule)|still (?:the case|true|valid|how it works)\?|"
     r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
     # What the seller believes, said as theirs: 我觉得, 好像, "I think", "my understanding".
     r"我觉得|我认为|我理解的?是|我记得|我以为|好像|应该是|似乎|貌似|"
@@ -755,7 +756,16 @@ def _metric_end(text: str, at: int) -> int:
     end = at
     while end < len(text) and (text[end].isalpha() or "\u4e00" <= text[end] <= "\u9fff"):
         end += 1
+    # A name spelled out ("late shipment rate", "valid tracking rate"): its further words.
+    while (more := _NAME_WORD.match(text, end)) is not None:
+        end = more.end()
     return end
+
+
+_NAME_WORD = lazy(
+    r"[\s-](?:shipments?|rate|tracking|defect|delivery|time|cancel(?:lation)?|fulfil{1,2}ment|order)(?![a-z])"
+)
+"""The further words of a metric's name spelled out."""
 
 
 _WHOLE_SHOP = lazy(r"整体|店铺|全店|整店|总体|overall|\bshop\b|\bstore\b|account|whole")
