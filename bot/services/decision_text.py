@@ -237,12 +237,7 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
     if "new_valid" in decision.facts:
         text = _new_valid(decision, t) + sentence_gap(t) + text  # what was asked first
     if "exempt" in decision.facts:
-        exempt = t.ngettext(
-            "The {count} exempt package is left out of the total: it counts as neither valid nor invalid.",
-            "The {count} exempt packages are left out of the total: they count as neither valid nor invalid.",
-            int(decision.facts["exempt"]),
-        )
-        text += sentence_gap(t) + exempt
+        text += sentence_gap(t) + _exempt_left_out(decision, t)
     if "left_out" in decision.facts:
         left_out = t.ngettext(
             "The {count} cancelled, FBA or unshipped order is left out of the total: VTR "
@@ -263,6 +258,29 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
     return f"{label}: {text}" if label else text
 
 
+def _exempt_left_out(decision: Decision, t: Translator) -> str:
+    """The exempt packages left out of the total, with their exemption when it was named."""
+    count = int(decision.facts["exempt"])
+    reason = decision.facts.get("exempt_reason")
+    if reason == "jp":
+        return t.ngettext(
+            "The {count} Amazon.co.jp order under JPY 1,000 is exempt and left out of the total: it counts as neither valid nor invalid.",
+            "The {count} Amazon.co.jp orders under JPY 1,000 are exempt and left out of the total: they count as neither valid nor invalid.",
+            count,
+        )
+    if reason == "eu_letter":
+        return t.ngettext(
+            "The {count} EU letter under EUR 20 is exempt and left out of the total: it counts as neither valid nor invalid.",
+            "The {count} EU letters under EUR 20 are exempt and left out of the total: they count as neither valid nor invalid.",
+            count,
+        )
+    return t.ngettext(
+        "The {count} exempt package is left out of the total: it counts as neither valid nor invalid.",
+        "The {count} exempt packages are left out of the total: they count as neither valid nor invalid.",
+        count,
+    )
+
+
 def _room(decision: Decision, t: Translator) -> str:
     """The more invalid packages a passing group can take, and what one beyond makes."""
     margin = int(decision.facts["margin"])
@@ -280,10 +298,16 @@ def _room(decision: Decision, t: Translator) -> str:
         "One more than that makes {valid} of {shipments} = {percent}%, no longer above 95%.",
         **values,
     )
+    last = after + 1  # the fewest valid still above the bar
     room = t.ngettext(
-        "It can take {count} more invalid package and stay above 95%.",
-        "It can take {count} more invalid packages and stay above 95%.",
+        "It can take {count} more invalid package and stay above 95% ({valid} of {shipments} "
+        "= {percent}%).",
+        "It can take {count} more invalid packages and stay above 95% ({valid} of {shipments} "
+        "= {percent}%).",
         margin,
+        valid=str(last),
+        shipments=str(shipments),
+        percent=percent_text(last, shipments),
     )
     return room + sentence_gap(t) + beyond
 

@@ -246,11 +246,29 @@ def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     language ("Toys" for 玩具, "家居" for Home & Kitchen), a marketplace by the registry."""
     # As typed too: the typo repair may have changed a name's word ("Products" → "product").
     text = f"{case.text.casefold()} {unicodedata.normalize('NFKC', case.raw).casefold()}"
-    return [
+    categories = [
         s
         for s in report.by_category
         if s.name and any(_mentions(text, n) for n in category_spellings(s.name))
-    ] + [s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)]
+    ]
+    if not categories:  # "Industrial" for "Industrial & Scientific": a word of its own name
+        categories = [s for s in report.by_category if _a_word_of(text, s.name)]
+    return categories + [
+        s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)
+    ]
+
+
+_GENERIC_WORDS = frozenset(
+    {"and", "products", "product", "supplies", "accessories", "other", "others", "general",
+     "items", "goods", "improvement", "care", "personal", "home", "the", "for"}
+)  # fmt: skip
+"""Words of a category's name too common to name it alone ("accessories", "home")."""
+
+
+def _a_word_of(text: str, name: str) -> bool:
+    """A distinctive Latin word (4+ letters) of the category's own name is in the question."""
+    words = re.findall(r"[a-z]{4,}", unicodedata.normalize("NFKC", name).casefold())
+    return any(w not in _GENERIC_WORDS and _mentions(text, w) for w in words)
 
 
 def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:

@@ -12,6 +12,7 @@ import pytest
 from bot.domain.bar import is_above, new_valid_needed
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.decide import percent_text
+from bot.domain.reference import category_spellings
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
 from bot.services.vtr_words import rate_percent
@@ -427,3 +428,17 @@ def test_a_rate_with_no_metric_is_set_against_each_target(
     first = reply.split("\n")[0]
     assert "which metric" in first or "哪个指标" in first, first
     assert all(line in reply for line in fine + missed), reply
+
+
+@pytest.mark.parametrize(
+    ("name", "spelled"),
+    [
+        ("Patio, Lawn & Garden", "garden"),
+        ("Clothing, Shoes & Jewelry", "clothing"),
+        ("Cell Phones & Accessories", "手机配件"),
+    ],
+)
+def test_amazon_category_names_with_commas_have_their_short_names(name: str, spelled: str) -> None:
+    """categories.yaml listed "patio, lawn & garden" unquoted: YAML split it, and a
+    question about "Garden" never reached the report's "Patio, Lawn & Garden"."""
+    assert spelled in category_spellings(name)

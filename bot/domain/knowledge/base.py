@@ -464,7 +464,10 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     # "LSR or PFCR, which has the 2.5% target?": the metrics named and the figure asked
     # are one question, whatever commas split it.
     by_target = decision.code == "metric_by_target"
-    return (figures or one_belief or by_target) and asked_once
+    # "75个包裹72个有效，现在怎么样？如果再坏1个呢？": the second question supposes a change
+    # of the first one's figures; the whole, now and then, answers both.
+    supposed = figures and "change" in decision.facts
+    return ((figures or one_belief or by_target) and asked_once) or supposed
 
 
 def _same_family(one: Answer, first: Answer) -> bool:

@@ -496,7 +496,10 @@ _THAT_ORDER = lazy(
     r"剩下|另外|其余|其他|没有?(?:上传)?(?:追踪|单号)的|无效的|那单|那个|那一单|那几单|那些|这单|这个|这几单"
 )
 """A clause said of the packages already told ("the other one was a €12 letter")."""
-_STATED_COUNT = lazy(r"(?<![\d.€$£¥￥])(\d{1,4})\s*(?:单|个|件|orders?\b|packages?\b|parcels?\b)")
+_STATED_COUNT = lazy(
+    r"(?<![\d.€$£¥￥])(\d{1,4})\s*(?:单|个|件|封|orders?\b|packages?\b|parcels?\b|letters?\b|"
+    r"of (?:them|those|these)\b)"
+)
 """A count of packages in a clause, not an amount ("the other 3 orders", not "a €10 order")."""
 _ALL_OF_THEM = lazy(r"\bboth\b|\ball\b|\bthose\b|\bthem\b|\bthey\b|都|全|那些|这些|几单")
 
@@ -702,7 +705,8 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
 
 _BAR_AFTER = lazy(r"^\s*(?:以上|以下|之上|or (?:more|above|higher))")
 _BAR_BEFORE = lazy(
-    r"(?:above|over|below|under|beat|clear|高于|低于|超过|过|达到|回到|保持在|维持在|掉到|跌到|跌破|get to|reach|stay)\s*$"
+    r"(?:above|over|below|under|beat|clear|高于|低于|超过|过|达到|回到|保持在|维持在|掉到|跌到|跌破|get to|reach|stay|"
+    r"(?<![a-z])含|包含|包括|including|incl\.?)\s*$"
 )
 
 

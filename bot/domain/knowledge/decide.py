@@ -341,6 +341,9 @@ def _vtr_counts(case: Case) -> Decision | None:
     for left_out in ("exempt", "left_out"):  # out of both counts already
         if case.reading is not None and left_out in case.reading.roles:
             facts[left_out] = case.reading.roles[left_out]
+    for reason in ("jp", "eu_letter"):  # the exemption named, so the reply can say which
+        if case.reading is not None and f"exempt_{reason}" in case.reading.roles:
+            facts["exempt_reason"] = reason
     if above and _MARGIN.search(case.text):
         facts["margin"] = valid - fixes_needed(shipments, 0)  # more invalid it can still take
     if not above and _NEW_SHIPMENTS.search(case.text) and "change" not in facts:
@@ -419,6 +422,8 @@ def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
     fewest-fixes rule ("still 4 to fix, right?"); otherwise pass or fail as asked."""
     if "margin" in facts:
         return None  # "how many more can it take?": the room left is the answer, no yes or no
+    if "change" in facts and len(_QUESTION_SENTENCE.findall(case.text)) > 1:
+        return None  # "现在达标吗？如果再坏2个呢？": now and then asked apart, both figures said
     if _SUSPENSION.search(case.text):
         return None  # "will Amazon suspend me?": VTR restricts a category, never the account
     stated = _STATED_FIXES.search(case.text) if case.belief else None
@@ -1054,7 +1059,8 @@ _TOLD_BAD = lazy(
 _SUPPOSED_BAD = lazy(
     r"go(?:es)? bad|turns? (?:out )?(?:invalid|bad)|become (?:invalid|bad)|"
     r"more (?:invalid|bad|untracked|defects?)|变(?:成)?无效|再坏|又坏|"
-    r"(?:might|may|could|will|would) (?:also )?fail"
+    r"(?:might|may|could|will|would|going to|gonna|about to|likely to|expected to) (?:also )?"
+    r"(?:fail|be (?:invalid|bad|defects?)|go bad|turn (?:out )?(?:invalid|bad))"
 )
 
 

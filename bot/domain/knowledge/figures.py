@@ -76,13 +76,20 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     # "Defect report: 150 packages, 139 valid" names what the figures come from: a label.
     ("invalid", r"(?:defect report|缺陷报告|缺陷明细|defects? list|缺陷列表)(?!\s*[:：])"),
     (None, _NOISE),
+    # A fix one can still make is none made ("still in transit so I can still fix them").
+    (
+        None,
+        r"\b(?:can|could|able to|may|might)\s+(?:still\s+|also\s+)?(?:fix|correct|edit|repair|update)\w*|"
+        r"(?:还)?(?:能|可以|来得及)(?:再)?(?:修|改|补)",
+    ),
     ("daily", r"per day|a day|/day|daily|each day|every day|每天|一天|日均|每日"),
     ("weekly", r"per week|a week|/week|weekly|each week|every week|每周|每星期|每礼拜|周均"),
     (
         "fix",
         r"\bfix(?:ed|ing|es)?\b|\bcorrect(?:ed|ing)?\b|\brepair(?:ed|ing)?\b|\bedit(?:ed|ing)?\b|"
         r"修好|修复|修正|改好|改正|更正|改对|补上|补好|补传|补录|修了|改了|补了|再修|再改|再补|重新上传|"
-        r"\badd(?:ed|ing)? (?:the |valid )?tracking\b|\bre-?upload(?:ed|ing)?\b",
+        r"\badd(?:ed|ing)? (?:the |valid )?tracking\b|\bre-?upload(?:ed|ing)?\b|"
+        r"\b(?:added|uploaded|entered) (?:it|them|the number|the tracking number)\b",
     ),
     (
         "invalid",
@@ -96,6 +103,9 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"(?<=[个单件票])\s*(?:都)?没有(?=\s*(?:[,，。;；!！?？]|$))|"
         r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
         r"坏|出问题|\brejected\b|\bunconfirmed\b|not accepted|被拒|未确认|不被认可|"
+        r"有问题(?!吗)|有毛病|问题件|\bwith (?:problems?|issues?)\b|"
+        r"忘了?(?:上传|填|传|录入?|加|给|贴)?(?:的)?(?:单号|追踪|跟踪|物流)|漏(?:传|填|上传|录)|"
+        r"\bforg[oe]t(?:ten)? (?:to (?:add|upload|enter|put) )?(?:the |a )?(?:tracking|number)|"
         r"\ball but\b|\ball except\b|\bempty\b|"
         r"没(?:有)?(?:被)?扫",
     ),
@@ -195,6 +205,7 @@ _WHOLE_AFTER = lazy(
 
 _HYPOTHETICAL = lazy(
     r"\bif\b|what if|suppose|would|\bwill\b|\bshould\b|enough|\bthen\b|要是|如果|假如|假设|万一|"
+    r"going to|gonna|about to|likely to|expected to|"
     r"after (?:fixing|correcting|i fix)|之后能|以后能|之后会|后能过|"
     r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? |"
     r"能过|会过|能达标|能高于|能回到|能不能过|会不会过"
@@ -210,6 +221,7 @@ _LATE_IN_SENTENCE = lazy(
 """A fix made when the parcel was already delivered, said in the fix's sentence."""
 _LATE = lazy(
     r"after (?:the )?(?:delivery|it was delivered|they were delivered|the buyers? (?:got|received))|"
+    r"after (?:the |its )?(?:package|parcel|order|buyer|it|they)s? (?:was|were|had been|got|has been) delivered|"
     r"签收后|签收之后|送达后|送达之后|收货后|收到后|妥投后"
 )
 _WORD_NUMBERS = {
@@ -259,6 +271,9 @@ _ZH_ONE = lazy(
 )
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "十": 10}  # fmt: skip
+MAX_WORD_DISTANCE = 60
+"""Characters between a figure and a role word of its clause, at most: "Account Health
+flagged us last week and … shows 412 of 436" does not make the 412 flagged ones."""
 MISFIT = 1.5
 """What a part larger than its whole costs a reading: more than a nearer word's gain."""
 MAX_SEARCHED = 6
@@ -335,12 +350,14 @@ def read_figures(
     if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
         roles = {"total": figures[0].value, "valid": figures[0].value}
     rest_valid = bool(_REST_VALID.search(text))
-    return _without_left_out(_counts_of(roles, rate), left_out, rest_valid)
+    apart = bool(_APART.search(text))
+    return _without_left_out(_counts_of(roles, rate), left_out, rest_valid, apart)
 
 
 _UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
 _EXEMPT_WORDS = lazy(
     r"exempt|豁免|免除|" + _UNDER + r"(?:¥|jpy)|" + _UNDER + r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)|"
+    r"(?<![\d,.])[1-9]\d{0,2}\s?(?:日元|日币|円|yen\b|jpy\b)|(?:¥|￥|jpy\s?)[1-9]\d{0,2}(?![\d,])|"
     r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)\s?(?:以下|以内|之内|or less)"
 )
 _EURO_UNDER = lazy(_UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euros?|eur)")
@@ -363,6 +380,17 @@ _UNSHIPPED = lazy(
     r"pending(?: shipment)?|awaiting shipment|not (?:yet )?shipped|unshipped|未发货|没发货|待发货|还没发"
 )
 """Orders not shipped yet: never counted, and never among the packages told as shipped."""
+_APART = lazy(
+    r"另外|此外|除此之外|除了这些|其他还有|\bother\b|\banother\b|\bbesides\b|apart from|on top of|"
+    r"in addition|plus"
+)
+"""Invalid packages told as others than the left-out ones ("另外还有3单单号无效")."""
+_TURNING_INVALID = lazy(
+    r"(?:end|turn|come)s? (?:up |out )?(?:invalid|bad|untracked)|go(?:es)? bad|become (?:invalid|bad)|"
+    r"变成?无效|结果无效|最后无效"
+)
+"""Packages supposed to turn invalid ("if 3 more of the pending ones end up invalid"): in
+the window, not orders left out."""
 _BACK_REFERENCE = lazy(
     r"(?:of|among) (?:those|them|these|the|which)|其中|里有|中有|里面有|当中有|这些里|那些里"
 )
@@ -377,6 +405,17 @@ class _LeftOut:
     """ "exempt" (an exemption) or "left_out" (cancelled, FBA, not shipped)."""
     of: int | None
     """The figure told before that they are a part of (None: none was)."""
+    untracked: bool = False
+    """Their clause says they have no tracking ("10单是800日元的小件没有单号")."""
+    reason: str = ""
+    """Which exemption, when the clause says it: "jp" (under JPY 1,000), "eu_letter"."""
+
+    @property
+    def roles(self) -> dict[str, int]:
+        """The roles it adds to a reading: its count, and its exemption's when known."""
+        return {self.role: self.count} | (
+            {f"exempt_{self.reason}": self.count} if self.reason else {}
+        )
 
 
 def _left_out_part(text: str, skip: frozenset[float]) -> tuple[str, _LeftOut | None]:
@@ -411,7 +450,8 @@ def _left_out_part(text: str, skip: frozenset[float]) -> tuple[str, _LeftOut | N
         later = [m.start() for m in counts if m.start() > part.start() and m not in again]
         start, end = at + part.start(1), at + (later[0] if later else len(clause))
         text = text[:start] + " " * (end - start) + text[end:]
-        return text, _LeftOut(int(part.group(1)), role, of)
+        untracked = bool(_INVALID_WORDS.search(clause))
+        return text, _LeftOut(int(part.group(1)), role, of, untracked, _exemption(clause, role))
     return text, None
 
 
@@ -424,22 +464,34 @@ def _counted_without(reading: Reading, left_out: _LeftOut, rest_valid: bool) -> 
     if total is None or count >= total:
         return reading
     if valid is not None and invalid is not None and valid + invalid + count == total:
-        return Reading(roles | {left_out.role: count}, now=Counts(total - count, valid))
+        return Reading(roles | left_out.roles, now=Counts(total - count, valid))
     if rest_valid and valid is None and invalid is None:
-        return Reading(roles | {left_out.role: count}, now=Counts(total - count, total - count))
+        return Reading(roles | left_out.roles, now=Counts(total - count, total - count))
     return reading
+
+
+def _exemption(clause: str, role: str) -> str:
+    """Which exemption a clause of exempt packages names, if it names one."""
+    if role != "exempt":
+        return ""
+    if _EURO_UNDER.search(clause) and _LETTER.search(clause):
+        return "eu_letter"
+    return "jp" if _YEN.search(clause) else ""
+
+
+_YEN = lazy(r"日元|日币|円|\byen\b|\bjpy\b|¥|￥")
 
 
 def _left_out_role(clause: str) -> str | None:
     if _EXEMPT_WORDS.search(clause) or (_EURO_UNDER.search(clause) and _LETTER.search(clause)):
         return "exempt"
-    if _UNSHIPPED.search(clause):
+    if _UNSHIPPED.search(clause) and not _TURNING_INVALID.search(clause):
         return "unshipped"
     return "left_out" if _NOT_COUNTED.search(clause) else None
 
 
 def _without_left_out(
-    reading: Reading, left_out: _LeftOut | None, rest_valid: bool = False
+    reading: Reading, left_out: _LeftOut | None, rest_valid: bool = False, apart: bool = False
 ) -> Reading:
     """Exempt or uncounted packages left out of both sides: the total and the invalid ones
     they were counted among (260 shipped, 14 invalid of which 3 exempt: 246 of 257). Said of
@@ -450,14 +502,25 @@ def _without_left_out(
     if reading.now is None:
         return _counted_without(reading, left_out, rest_valid)
     now, roles = reading.now, reading.roles
+    if apart and left_out.untracked and "valid" not in roles and "invalid" in roles:
+        # "10 of the 100 are exempt and untracked, another 3 invalid": the invalid ones told
+        # are others; the exempt ones leave the total and the rest that was counted valid.
+        if left_out.count > now.valid:
+            return Reading(roles | left_out.roles, unclear=True)
+        return replace(
+            reading,
+            roles=roles | left_out.roles,
+            now=Counts(now.shipments - left_out.count, now.valid - left_out.count),
+            then=None,
+        )
     of_total = left_out.of is not None and left_out.of == roles.get("total")
     guessed = of_total and "valid" not in roles and left_out.of != roles.get("invalid")
     if left_out.count > now.shipments - now.valid or guessed:
-        return Reading(roles | {left_out.role: left_out.count}, unclear=True)
+        return Reading(roles | left_out.roles, unclear=True)
     then = reading.then
     return replace(
         reading,
-        roles=roles | {left_out.role: left_out.count},
+        roles=roles | left_out.roles,
         now=Counts(now.shipments - left_out.count, now.valid),
         then=Counts(then.shipments - left_out.count, then.valid) if then else None,
     )
@@ -556,9 +619,12 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
         low = max(start, numbers[i - 1].end() if i else 0)
         high = min(end, numbers[i + 1].start() if i + 1 < len(numbers) else len(text))
         candidates = [
-            (w.role, k, float(max(w.start - match.end(), match.start() - w.end)))
+            (w.role, k, distance)
             for k, w in enumerate(words)
-            if w.start >= low and w.end <= high
+            if w.start >= low
+            and w.end <= high
+            and (distance := float(max(w.start - match.end(), match.start() - w.end)))
+            <= MAX_WORD_DISTANCE
         ]
         if _WHOLE_BEFORE.search(text[low : match.start()]) or _WHOLE_AFTER.match(text, match.end()):
             candidates.append(("whole", -1 - i, 0.0))
@@ -749,8 +815,22 @@ def _refined(role: str, figure: _Figure) -> str:
         before = figure.clause[: max(0, figure.start - figure.clause_at)]
         if _PART_OF.search(before):
             return "invalid"  # "fix 4 of the 7 bad ones": the 7 are there already
+        if _told_as_more(figure.clause):
+            return "invalid"  # "and 1 more has no number": one more told, none supposed
         return "more_invalid"
     return role
+
+
+_MORE_ONLY = lazy(r"\bmore\b|\banother\b|\badditional\b|\bextra\b")
+_TOLD_VERB = lazy(r"\b(?:has|have|had|is|are|was|were)\b")
+
+
+def _told_as_more(clause: str) -> bool:
+    """ "1 more has no number", "another 2 were blank": more packages told in the present or
+    past, with no word that supposes them ("what if 2 more go bad" does)."""
+    if not _TOLD_VERB.search(clause):
+        return False
+    return not _HYPOTHETICAL.search(_MORE_ONLY.sub(" ", clause))
 
 
 def _late(figure: _Figure) -> bool:
@@ -868,6 +948,9 @@ def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
     roles = dict(told)
     if "unsure" in roles or "other_total" in roles:
         return Reading(roles, unclear=True)
+    if "late_fix" in roles and not {"valid", "invalid"} & set(roles):
+        # "50 shipped, one had its tracking added after delivery": the defects told.
+        roles["invalid"] = roles["late_fix"]
     if "daily" in roles and "total" not in roles and {"valid", "invalid"} & set(roles):
         # "about 30 a day, 40 without tracking this month": the window holds 30 days of them.
         roles["total"] = roles["daily"] * WINDOW_DAYS
