@@ -77,8 +77,8 @@ def normalize_tracking(number: pl.Expr) -> pl.Expr:
 
 
 def looks_scientific(number: pl.Expr) -> pl.Expr:
-    """A number Excel turned into 9.2E+21: its digits are lost here, but most likely not
-    at Amazon (the ERP uploaded it before the export was opened in Excel)."""
+    """A number Excel turned into 9.2E+21: its digits are lost here (perhaps not at Amazon,
+    if the ERP uploaded it before the export was opened in Excel)."""
     return number.str.contains(_SCIENTIFIC)
 
 
@@ -268,8 +268,8 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
     rows = frame.lazy().select("carrier_id", "tracking").with_row_index("row")
     number = pl.col("tracking").fill_null("")
     flags = rows.select(
-        # A number Excel turned into 9.4E+21 was a real one, and Amazon most likely holds
-        # it whole: valid, not a defect the plan would count on fixing (§4.4).
+        # A number Excel turned into 9.4E+21 fits no carrier's format, so it is a defect
+        # (domain.md §4.4), whatever Amazon may hold; the report says how to check.
         damaged=looks_scientific(number).fill_null(False),
         missing=(number == "") | placeholder_tracking(number),
     )
@@ -283,7 +283,8 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
     damaged = flagged.get_column("damaged").to_numpy()
     missing = flagged.get_column("missing").to_numpy() & ~damaged
     verdicts[missing], unverified[missing] = _MISSING, False
-    verdicts[damaged], unverified[damaged] = _VALID, False
+    damaged &= verdicts != _UNKNOWN  # an unknown carrier is the first reason that applies
+    verdicts[damaged], unverified[damaged] = _BAD_FORMAT, False
     reasons = pl.Series("reason", verdicts).replace_strict(_REASONS, return_dtype=pl.Categorical)
     return frame.with_columns(reason=reasons, unverified=pl.Series("unverified", unverified))
 

@@ -384,8 +384,8 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             count,
         ),
         "scientific_notation_tracking": lambda: t.ngettext(
-            "Probably not real defects: {count} tracking number was turned into a number like 9.40011E+21 by Excel, so its digits are lost in this file. Amazon most likely holds the whole number, so it counts as valid here and the plan does not count on fixing it. To check, export again with the tracking column formatted as text.",
-            "Probably not real defects: {count} tracking numbers were turned into numbers like 9.40011E+21 by Excel, so their digits are lost in this file. Amazon most likely holds the whole numbers, so they count as valid here and the plan does not count on fixing them. To check, export again with the tracking column formatted as text.",
+            "{count} tracking number was turned into a number like 9.40011E+21 by Excel: its digits are lost in this file, so it fits no carrier's format and counts as a defect here. If your ERP uploaded the whole number before the export was opened in Excel, Amazon may hold it right: export again with the tracking column formatted as text to check.",
+            "{count} tracking numbers were turned into numbers like 9.40011E+21 by Excel: their digits are lost in this file, so they fit no carrier's format and count as defects here. If your ERP uploaded the whole numbers before the export was opened in Excel, Amazon may hold them right: export again with the tracking column formatted as text to check.",
             count,
         ),
         "reused_tracking": lambda: t.ngettext(

@@ -186,11 +186,11 @@ def test_xlsx_with_dates_numbers_and_formulas(tmp_path: Path) -> None:
         ["X4", "2026-11-18", "USPS", 9.4001112010808e21, "Toys", "Mallory"],  # Excel ate the digits
     ]
     report, _ = analyse_file(write_xlsx(tmp_path / "orders.xlsx", rows), as_of=AS_OF)
-    # X4's number, eaten by Excel, counts valid: Amazon most likely holds it whole (issue 22).
-    assert (report.overall.shipments, report.overall.valid) == (4, 3)
+    # X4's number, eaten by Excel, fits no USPS format: a defect (domain.md §4.4).
+    assert (report.overall.shipments, report.overall.valid) == (4, 2)
     reasons = {d.order_id: d.reason for d in report.defects}
     # A formula's text has no digit: it is no tracking number at all (issue 22).
-    assert reasons == {"X3": "missing_tracking"}
+    assert reasons == {"X3": "missing_tracking", "X4": "bad_format"}
     assert any(w.code == "scientific_notation_tracking" and w.count == 1 for w in report.warnings)
 
 
