@@ -642,3 +642,21 @@ def test_spelled_out_metrics_each_get_their_rate(
 def test_is_that_still_how_it_works_is_a_belief(kb: KnowledgeBase) -> None:
     first = _first_line(kb, "Japan orders under 1000 yen are exempt, is that still the case?")
     assert first.startswith("Right: "), first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Tracking fixed and the delivery named: when it was done decides (domain.md §1b).
+        "and what if the customer already got the parcel before I corrected the tracking?",
+        "买家已经收到货了我才改的单号，会怎样",
+    ],
+)
+def test_a_fix_beside_the_delivery_gets_the_after_delivery_rule(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert kb.answer(question).matched == "tracking-after-delivery"
+    # "会怎样" asks what follows: no verdict on a belief nobody stated.
+    assert not _first_line(kb, question).startswith(("不对", "Not right", "对。", "Right")), (
+        question
+    )

@@ -255,6 +255,19 @@ _ABOUT_THE_BOT = lazy(
     r"对不上|不一样|不同|差别|差异|differ|match|trail|lag|behind|滞后|延迟"
 )
 """Words that make a question about this bot or its report, not Amazon's figures."""
+_FIXED = lazy(
+    r"\b(?:fix|fixed|add|added|upload|uploaded|edit|edited|correct|corrected|chang)|补|改|上传|加上|填上"
+)
+TRACKING_FAMILY = frozenset({AFTER_DELIVERY, "tracking-edit", "tracking-unconfirmed"})
+
+
+def _fixed_around_delivery(found: Found, text: str) -> bool:
+    """ "what if the buyer already got the parcel before I fixed the tracking?": tracking
+    added or fixed and the delivery named: when it was done decides, the after-delivery rule."""
+    timed = found.concepts >= TRACKING_WHEN and bool(_FIXED.search(text))
+    return timed and found.answer.kind == "answer" and found.best not in TRACKING_FAMILY
+
+
 _REVIEW_TIME = lazy(
     r"(?<![\d.])\d+\s?(?:个)?(?:天|日|工作日|days?|business days|小时|hours?|weeks?|周)|答复|回复|回应|"
     r"\brepl(?:y|ies)\b|hear back|respon(?:d|se)|get back to"
@@ -513,6 +526,8 @@ class Composer:
                 return composed
         if case is not None and (named := self._one_metric(case, found)) is not None:
             return self._entry_answer(found.answer, named)
+        if _fixed_around_delivery(found, text):
+            return self._entry_answer(found.answer, AFTER_DELIVERY)
         vague = found.information < SPECIFIC_WITHOUT_SUBJECT
         if (
             case is not None
