@@ -27,7 +27,7 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_12.yaml"
-MIN_RIGHT = 0.982  # 169/172 on main as its misses are fixed (152/172 at its one honest grading)
+MIN_RIGHT = 0.988  # 170/172 on main as its misses are fixed (152/172 at its one honest grading)
 MAX_WRONG_FACTS = 0  # its one honest grading had 1 (fixable packages read as fixed); fixed
 
 # Over 0.3 s of CPU: a file analysed and 157 questions answered through the chat's path.

@@ -524,10 +524,9 @@ class Composer:
             composed = step(question, text, found, entities)
             if composed is not None:
                 return composed
-        if case is not None and (named := self._one_metric(case, found)) is not None:
-            return self._entry_answer(found.answer, named)
-        if _fixed_around_delivery(found, text):
-            return self._entry_answer(found.answer, AFTER_DELIVERY)
+        entry = self._entry_named(case, found, text)
+        if entry is not None:
+            return self._entry_answer(found.answer, entry)
         vague = found.information < SPECIFIC_WITHOUT_SUBJECT
         if (
             case is not None
@@ -537,6 +536,13 @@ class Composer:
         ):
             return self._shortlist(found, PLACE_TOPICS if _only_places(case) else ())
         return found.answer
+
+    def _entry_named(self, case: Case | None, found: Found, text: str) -> str | None:
+        """The entry the question's own words name over the search's pick: one metric
+        named, or tracking fixed with the delivery named (when it was done decides)."""
+        if case is not None and (named := self._one_metric(case, found)) is not None:
+            return named
+        return AFTER_DELIVERY if _fixed_around_delivery(found, text) else None
 
     @staticmethod
     def _as_asked(case: Case, text: str, decision: Decision) -> Decision:
