@@ -475,7 +475,7 @@ def _both_ways(decision: Decision) -> dict[str, str]:
 def _allowance(decision: Decision, t: Translator) -> str:
     """The most invalid packages a total can hold and stay above the bar, named as packages."""
     f = _facts(decision)
-    return t.ngettext(
+    text = t.ngettext(
         "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
         "most {count} package can be without.",
         "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
@@ -484,6 +484,15 @@ def _allowance(decision: Decision, t: Translator) -> str:
         shipments=f["shipments"],
         valid=f["valid"],
     )
+    if "daily" in decision.facts:
+        daily = t._(
+            "At about {daily} packages a day, the 30-day window holds about {shipments}: "
+            "the figures are an estimate from that.",
+            daily=f["daily"],
+            shipments=f["shipments"],
+        )
+        text += sentence_gap(t) + daily
+    return text
 
 
 def _vtr_rate(decision: Decision, t: Translator) -> str:

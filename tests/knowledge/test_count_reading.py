@@ -1165,3 +1165,46 @@ def test_figures_sellers_tell_in_passing(kb: KnowledgeBase, question: str, lead:
 def test_the_japanese_exemption_is_named(kb: KnowledgeBase) -> None:
     reply = _reply(kb, "日本站这30天200单，其中20单是500日元的小件没单号，另外5单单号无效，VTR多少")
     assert "日本站低于 1,000 日元的 20 个订单豁免" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Oct 10 → Nov 28 is 49 days: past 30, within 60: it depends on the promised date.
+        (
+            "shipped a box on October 10 with no tracking, today is November 28, is it still counted?",
+            "A package shipped 49 days ago may or may not",
+        ),
+        # 11月3号 → 11月25号 is 22 days: inside the window.
+        (
+            "11月3号发的一单没上传单号，今天11月25号，还算进VTR吗",
+            "算。22 天前发的包裹还在 VTR 的 30 天窗口里",
+        ),
+        # Dec 20 → Jan 4 crosses the year: 15 days.
+        ("12月20号发的没单号，今天1月4号，还算吗", "算。15 天前发的包裹还在"),
+        # A parcel's age said without a shipping verb.
+        (
+            "a parcel from 12 days ago has no tracking, does it count?",
+            "Yes — A package shipped 12 days ago is inside VTR's 30-day window",
+        ),
+    ],
+)
+def test_a_packages_age_from_the_days_named(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _reply(kb, question).split("\n")[0]
+    assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 20 a day: 600 in the window; the fewest valid ⌊570⌋ + 1 = 571, so at most 29 without.
+        (
+            "we ship about 20 a day, how many untracked ones can we have?",
+            "Of 600 packages, at least 571 need valid tracking",
+        ),
+        ("每天发20单，30天里最多能有几单没追踪", "600 个包裹里至少要有 571 个有效追踪"),
+    ],
+)
+def test_the_allowance_of_a_daily_volume(kb: KnowledgeBase, question: str, lead: str) -> None:
+    first = _reply(kb, question).split("\n")[0]
+    assert first.startswith(lead) and ("20" in first), first

@@ -468,7 +468,7 @@ _MOST = lazy(
     r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|at most|most|最多|至多|最少|至少|at least|\bfewest\b"
 )
 _ALLOWANCE = lazy(
-    r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can i have|can have|allowed|\bmax(?:imum)?\b|"
+    r"最多|至少|最少|允许|可以有|能有|还能|at most|at least|can (?:i |we )?have|allowed|\bmax(?:imum)?\b|"
     r"can (?:go|be|lack|miss|skip)|可以没有|能没有|可以不|"
     r"do i need|need to have|still pass|and still|to pass|minimum|must (?:have|be|carry)|"
     r"needs? (?:valid|tracking|to (?:have|be|carry))|have to (?:have|be)|required|"
@@ -511,18 +511,25 @@ def _stated_allowance(case: Case) -> Decision | None:
 def _allowance(case: Case) -> Decision | None:
     """ "我要发100单，最多可以有几单没有追踪号", "how many valid do I need out of 120": of a
     total, the fewest valid (and so the most invalid) packages that keep VTR above 95%."""
-    told = set(case.reading.roles) - {"daily"} if case.reading else set()
-    if case.counts is not None or told != {"total"} or case.total is None:
+    roles = case.reading.roles if case.reading else {}
+    told = set(roles) - {"daily"}
+    total = case.total
+    if told == set() and roles.get("daily"):
+        total = roles["daily"] * WINDOW_DAYS  # "we ship about 25 a day": the window's total
+    elif told != {"total"}:
+        return None
+    if case.counts is not None or total is None:
         return None
     asked = case.how_many or _MOST.search(case.text)
     if not asked or case.metric not in (None, "vtr") or not _ALLOWANCE.search(case.text):
         return None
-    fewest_valid = fixes_needed(case.total, 0)
+    fewest_valid = fixes_needed(total, 0)
     facts: dict[str, Fact] = {
-        "shipments": case.total,
+        "shipments": total,
         "valid": fewest_valid,
-        "invalid": case.total - fewest_valid,
+        "invalid": total - fewest_valid,
     }
+    facts.update(_volume_told(case, total))
     return Decision(code="allowance", facts=facts, entry="vtr-threshold")
 
 
