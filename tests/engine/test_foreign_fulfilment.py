@@ -1,4 +1,4 @@
-"""Who ships a package, in the words of German, French, Italian, Spanish and Japanese exports.
+"""Who ships a package, in the words of European and Japanese exports.
 
 A fulfilment column the reader does not know leaves every Amazon-fulfilled row counted as
 the seller's: an FBA row has no tracking, so each one became a defect (a German export
@@ -48,6 +48,27 @@ _EXPORTS = {
         ("Vendedor", "Amazon"),
         ("Enviado", "Anulado", "Pendiente"),
         "{d:02d}/11/2026",
+        "utf-8",
+    ),
+    "dutch": (
+        "Bestelnummer;Verzenddatum;Vervoerder;Track & Trace;Categorie;Verzonden door;Bestelstatus",
+        ("Verkoper", "Amazon"),
+        ("Verzonden", "Geannuleerd", "In afwachting"),
+        "{d:02d}-11-2026",
+        "cp1252",
+    ),
+    "polish": (
+        "Numer zamówienia;Data wysyłki;Przewoźnik;Numer przesyłki;Kategoria;Realizacja przez;Status zamówienia",
+        ("Sprzedawca", "Amazon"),
+        ("Wysłane", "Anulowane", "Oczekujące"),
+        "{d:02d}.11.2026",
+        "utf-8",
+    ),
+    "swedish": (
+        "Ordernummer;Skickat datum;Transportör;Spårningsnummer;Kategori;Skickas av;Orderstatus",
+        ("Säljare", "Amazon"),
+        ("Skickad", "Avbruten", "Väntande"),
+        "2026-11-{d:02d}",
         "utf-8",
     ),
     "japanese": (
