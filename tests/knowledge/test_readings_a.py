@@ -660,3 +660,14 @@ def test_a_fix_beside_the_delivery_gets_the_after_delivery_rule(
     assert not _first_line(kb, question).startswith(("不对", "Not right", "对。", "Right")), (
         question
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ['承运商那栏填的是"燕文物流"这几个汉字，行吗', "承运商直接打'云途物流'四个字可以不"],
+)
+def test_a_carrier_typed_in_han_characters_is_invalid(kb: KnowledgeBase, question: str) -> None:
+    # Typed Chinese carrier names are treated as invalid (domain.md §1b).
+    first = _first_line(kb, question)
+    assert first.startswith("不"), first
+    assert "中文" in first, first

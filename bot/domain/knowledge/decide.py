@@ -113,6 +113,8 @@ _PER_CATEGORY = lazy(
 )
 _CHINESE_NAME = lazy(
     r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|名|name|characters?)|用中文|in chinese|"
+    # "写的"中国邮政"四个字": a name typed in Han characters, quoted or counted.
+    r"(?:写|填|输入|打|录)[^，,。?？]{0,6}[\"“'‘「][\u4e00-\u9fff]{2,}|[\u4e00-\u9fff][\"”'’」]?\s?(?:这)?[两三四五六]个字|"
     r"(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
 )
 _MISMATCH = lazy(
