@@ -337,12 +337,14 @@ def _supposed(decision: Decision, t: Translator, verdict: str) -> str:
     f = _facts(decision)
     if decision.facts["change"] == "fix":
         head = t._("With {count} more fixed:", count=f["count"])
+    elif decision.facts["change"] == "new":
+        head = t._("With {count} more valid packages shipped:", count=f["count"])
     else:
         head = t._("With {count} more invalid:", count=f["count"])
     now = t._(
         "Now: {valid} valid of {shipments} = {percent}%.",
         valid=f["now_valid"],
-        shipments=f["shipments"],
+        shipments=f.get("now_shipments", f["shipments"]),
         percent=f["now_percent"],
     )
     gap = " " if t.lang == "en" else ""

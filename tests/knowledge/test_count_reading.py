@@ -1208,3 +1208,29 @@ def test_a_packages_age_from_the_days_named(kb: KnowledgeBase, question: str, le
 def test_the_allowance_of_a_daily_volume(kb: KnowledgeBase, question: str, lead: str) -> None:
     first = _reply(kb, question).split("\n")[0]
     assert first.startswith(lead) and ("20" in first), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 800 shipped, 752 valid; 160 new valid ones: 912/960 = 95.0%, not above.
+        (
+            "800 shipped and 752 valid now. if I ship 160 more valid packages will I be above 95?",
+            "No — With 160 more valid packages shipped: 912 valid of 960 = 95.0%",
+        ),
+        # 200 new, all tracked: 952/1000 = 95.2%, above.
+        (
+            "800 shipped 752 valid. if we send 200 more, all tracked, are we back above 95%?",
+            "Yes — With 200 more valid packages shipped: 952 valid of 1000 = 95.2%",
+        ),
+        (
+            "现在800单752个有效，如果再发200单都有追踪，能过95吗",
+            "是的。如果再发 200 个有效包裹：达标：1000 个里 952 个有效 = 95.2%",
+        ),
+    ],
+)
+def test_new_valid_packages_supposed_join_both_sides(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    first = _reply(kb, question).split("\n")[0]
+    assert first.startswith(lead), first

@@ -21,6 +21,7 @@ from bot.domain.knowledge.figures import (
     Reading,
     more_invalid,
     read_figures,
+    supposes_new_packages,
     without_exempt,
 )
 from bot.domain.knowledge.patterns import lazy
@@ -619,7 +620,11 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
                 read_figures(segment, _not_counts(amount), _rate(segment)) if segment else None
             )
             counts = reading.now if reading else None
-            if counts is not None:
+            # "…, if we send 250 more, all tracked": new packages supposed, no group of its own
+            supposed = reading is not None and (
+                "new_valid" in reading.roles or supposes_new_packages(segment)
+            )
+            if counts is not None and not supposed:
                 found.append((_group_label(segment), counts))
         # The finest split that still reads a group from each piece: sentences can hold
         # several groups apart by commas ("Toys 12 shipments 11 valid, Garden 43 …").

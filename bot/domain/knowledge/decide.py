@@ -457,13 +457,16 @@ def _supposed(case: Case) -> dict[str, Fact]:
     reading = case.reading
     if reading is None or reading.then is None or reading.now is None:
         return {}
-    change = reading.then.valid - reading.now.valid
-    return {
-        "change": "fix" if change > 0 else "invalid",
-        "count": abs(change),
+    added = reading.then.shipments - reading.now.shipments
+    change = reading.then.valid - reading.now.valid - added
+    now: dict[str, Fact] = {
         "now_valid": reading.now.valid,
+        "now_shipments": reading.now.shipments,
         "now_percent": percent_text(reading.now.valid, reading.now.shipments),
     }
+    if added and not change:  # "if I ship 200 more valid ones": new packages, all valid
+        return {"change": "new", "count": added, **now}
+    return {"change": "fix" if change > 0 else "invalid", "count": abs(change), **now}
 
 
 _MOST = lazy(

@@ -27,6 +27,7 @@ __all__ = [
     "more_invalid",
     "read_figures",
     "stated_limit",
+    "supposes_new_packages",
     "without_exempt",
 ]
 
@@ -325,12 +326,30 @@ def spell_digits(text: str) -> str:
     return _EVERY.sub(" out of ", text)
 
 
+_NEW_ALL_TRACKED = lazy(
+    r"\b((?:ship|send|sell)\w*\s+(?:another\s+)?)(\d+)(?=\s+more\b[^.?!;]{0,30}?\ball\b[^.?!;]{0,12}?"
+    r"\b(?:tracked|valid|with (?:valid )?tracking))|"
+    r"((?:再发|多发|新发|再寄)\s*)(\d+)(?=\s*[单个件]?[^。？?]{0,6}(?:都有(?:追踪|单号)|全部有效|都有效|全部有追踪|都是有效))"
+)
+
+
+def _new_ones_valid(text: str) -> str:
+    """ "if we send 250 more, all tracked", "再发300单都有追踪": the new packages told valid
+    where the figure is, so they are read as new valid ones, not a total."""
+
+    def valid(match: re.Match[str]) -> str:
+        lead, number = (match.group(1), match.group(2)) if match.group(2) else match.group(3, 4)
+        return f"{lead}{number} valid" if match.group(2) else f"{lead}{number}个有效"
+
+    return _NEW_ALL_TRACKED.sub(valid, text)
+
+
 def read_figures(
     text: str, skip: frozenset[float] = frozenset(), rate: float | None = None
 ) -> Reading:
     """The figures of a normalised text by role, checked against each other; `skip` holds
     numbers that are something else (an order's amount), `rate` the seller's VTR."""
-    text = _ASKED.sub(lambda m: " " * len(m.group()), spell_digits(text))
+    text = _ASKED.sub(lambda m: " " * len(m.group()), _new_ones_valid(spell_digits(text)))
     if not _ANY_DIGIT.search(text):
         return Reading({})  # nothing counted: the role words need not be looked for
     rate_of = _RATE_OF.search(text)
@@ -811,6 +830,12 @@ def _refined(role: str, figure: _Figure) -> str:
         if _HYPOTHETICAL.search(figure.clause):
             return "to_fix"
         return "late_fix" if _late(figure) else "fixed"
+    if (
+        role == "valid"
+        and _NEW_SHIPPED.search(figure.clause)
+        and _HYPOTHETICAL.search(figure.clause)
+    ):
+        return "new_valid"  # "if I ship 200 more valid packages": added to both sides
     if role == "invalid" and _HYPOTHETICAL.search(figure.clause):
         before = figure.clause[: max(0, figure.start - figure.clause_at)]
         if _PART_OF.search(before):
@@ -819,6 +844,19 @@ def _refined(role: str, figure: _Figure) -> str:
             return "invalid"  # "and 1 more has no number": one more told, none supposed
         return "more_invalid"
     return role
+
+
+_NEW_SHIPPED = lazy(
+    r"\b(?:ship|send|sell|add)\w*\b[^,.;?]{0,24}\b(?:more|another|additional|extra|new)\b|"
+    r"\b(?:more|new|additional|extra) (?:valid |good |tracked )?(?:packages|shipments|orders|parcels)\b|"
+    r"再发|多发|新发|再寄|新增"
+)
+"""New packages supposed shipped, not packages told of the window."""
+
+
+def supposes_new_packages(text: str) -> bool:
+    """The text supposes new packages shipped ("if we send 250 more"), not a group told."""
+    return bool(_NEW_SHIPPED.search(text) and _HYPOTHETICAL.search(text))
 
 
 _MORE_ONLY = lazy(r"\bmore\b|\banother\b|\badditional\b|\bextra\b")
@@ -973,12 +1011,13 @@ def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
         return Reading(roles, unclear=True)
     now = Counts(now.shipments, now.valid + fixed)
     change = roles.get("to_fix", 0) - roles.get("more_invalid", 0)
-    if not change:
+    added = roles.get("new_valid", 0)  # new packages, all valid: on both sides
+    if not change and not added:
         return Reading(roles, now=now)
     valid = now.valid + change
     if not 0 <= valid <= now.shipments:
         return Reading(roles, now=now, unclear=True)
-    return Reading(roles, now=now, then=Counts(now.shipments, valid))
+    return Reading(roles, now=now, then=Counts(now.shipments + added, valid + added))
 
 
 def _window_of_weeks(weekly: int, roles: dict[str, int]) -> int | None:
