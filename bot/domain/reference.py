@@ -90,6 +90,9 @@ class Vocabulary(_Registry):
     tracking_placeholders: list[str] = []
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
+    month_names: dict[str, list[str]] = {}
+    """Other languages' month names, by the English abbreviation dates are parsed with."""
+    date_fillers: list[str] = []
 
 
 _PREPARED: dict[str, object] = {}

@@ -85,8 +85,15 @@ _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$", re.IGNORECASE)
 
 
 def _parse_named_month(text: str) -> date | None:
-    """ "Nov 5, 2026 3:04 PM", "5-Nov-2026", "05/Nov/2026", "Thursday, November 5, 2026"."""
-    cleaned = [w for w in re.sub(r"[,./\-]", " ", text).split() if not _WEEKDAY.match(w)]
+    """ "Nov 5, 2026 3:04 PM", "5-Nov-2026", "05/Nov/2026", "Thursday, November 5, 2026", and
+    other languages' months ("20 novembre 2026", "20 de noviembre de 2026", "3. März 2026")."""
+    words = re.sub(r"[,./\-]", " ", text).split()
+    fillers, months = _month_words()
+    cleaned = [
+        months.get(w.casefold(), w)
+        for w in words
+        if not _WEEKDAY.match(w) and w.casefold() not in fillers
+    ]
     candidate = " ".join(cleaned[:3])
     for fmt in _NAMED_MONTH_FORMATS:
         try:
@@ -94,6 +101,16 @@ def _parse_named_month(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+@cache
+def _month_words() -> tuple[frozenset[str], dict[str, str]]:
+    """Filler words ("de") and other languages' month names ('novembre' → 'nov')."""
+    table = vocabulary()
+    months = {
+        word.casefold(): english for english, words in table.month_names.items() for word in words
+    }
+    return frozenset(w.casefold() for w in table.date_fillers), months
 
 
 def _parse_one(text: str, day_first: bool) -> date | None:

@@ -5,7 +5,8 @@ the seller's: an FBA row has no tracking, so each one became a defect (a German 
 with "Versand durch: Amazon" and a Japanese one with "出荷元: Amazon" were read that way).
 Each file below holds, hand-counted: 10 rows the seller shipped with valid YunExpress
 numbers (counted, 10/10 valid), 2 rows Amazon shipped without tracking (FBA, excluded),
-one cancelled row and one row not shipped yet.
+one cancelled row and one row not shipped yet. Then the dates and country names of the
+same exports.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from bot.domain.engine import analyse_file
+from bot.domain.values import marketplace_code, parse_dates
 
 AS_OF = date(2026, 11, 20)
 
@@ -106,3 +109,33 @@ def test_amazon_fulfilled_rows_are_left_out_in_every_language(tmp_path: Path, ki
         "cancelled": 1,
         "not_shipped": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("20 novembre 2026", "2026-11-20"),  # French / Italian
+        ("mardi 20 novembre 2026", "2026-11-20"),
+        ("sábado, 5 de diciembre de 2026", "2026-12-05"),  # Spanish, weekday and "de"
+        ("Donnerstag, 5. November 2026", "2026-11-05"),
+        ("3. März 2026", "2026-03-03"),
+        ("5 déc. 2026", "2026-12-05"),
+        ("1 août 2026", "2026-08-01"),
+        ("20 listopada 2026", "2026-11-20"),  # Polish genitive
+        ("Thursday, November 5, 2026", "2026-11-05"),  # English as before
+        ("20 brumaire 2026", None),  # no month of any calendar we read
+    ],
+)
+def test_month_names_of_european_exports_are_read(text: str, day: str | None) -> None:
+    parsed = parse_dates(pl.Series([text]), today=date(2026, 12, 6))
+    (got,) = parsed.dates.to_list()
+    assert (str(got) if got else None) == day
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("Deutschland", "DE"), ("Allemagne", "DE"), ("ドイツ", "DE"), ("España", "ES"),
+     ("Royaume-Uni", "UK"), ("États-Unis", "US"), ("Pays-Bas", "NL"), ("Polska", "PL")],
+)  # fmt: skip
+def test_countries_named_in_the_sellers_language_are_marketplaces(written: str, code: str) -> None:
+    assert marketplace_code(written) == code
