@@ -277,7 +277,7 @@ def test_a_name_with_two_bare_figures_is_its_valid_and_whole(kb: KnowledgeBase) 
         ),
         # A category's stated rate is its VTR; exactly 95% is not above.
         ("Toys shows 95%, so it passes?", "No — A VTR of exactly 95.0% (not above 95%)"),
-        ("玩具类目后台显示95%，算过了吧", "不对。不达标：正好 95.0% 不算“高于 95%”"),
+        ("玩具类目后台显示95%，算过了吧", "不对。不达标：有效追踪率正好 95.0% 不算“高于 95%”"),
         ("园艺 96%，过线了吗", "达标：有效追踪率 96% 高于 95%"),
     ],
 )

@@ -117,7 +117,7 @@ LEADS = [
         ("Beauty: 40 packages, 38 have tracking. pass?", "No — Beauty: 38 valid of 40 = 95.0%"),
         ("40 packages, 3 don't have tracking, ok?", "No — 37 valid of 40 = 92.5%"),
         # A measured 95.0% is the seller's figure, not the bar.
-        ("家居类目VTR 95.0%，够吗", "不达标：正好 95.0% 不算“高于 95%”"),
+        ("家居类目VTR 95.0%，够吗", "不达标：有效追踪率正好 95.0% 不算“高于 95%”"),
         # "fix 2" is a plan, not a count: the verdict is on 96/100 = 96.0% (94/100 now).
         (
             "if I fix 2 packages will I be above 95? I have 100 shipments and 94 valid",
@@ -317,7 +317,7 @@ LEADS = [
         ("玩具94%，家居96%，哪个有问题", "玩具: 不达标：有效追踪率 94% 低于要求"),
         # "95 percent" and 九成五 are 95%, and exactly 95% is not above it.
         ("My VTR is 95 percent, is that ok?", "No — A VTR of exactly 95.0% (not above 95%)"),
-        ("VTR九成五够不够", "不达标：正好 95.0% 不算“高于 95%”"),
+        ("VTR九成五够不够", "不达标：有效追踪率正好 95.0% 不算“高于 95%”"),
     ),
     *cases(
         "a_share_without_tracking_is_turned_into_the_vtr",

@@ -94,7 +94,7 @@ def test_a_rate_without_its_sign_is_a_percentage(text: str, expected: str) -> No
         # Strictly above 95% (domain.md §4.5): 95 and 95.0 are below, 95.1 above.
         ("我的追踪率现在94.8", "不达标：有效追踪率 94.8% 低于要求"),
         ("我们店的VTR掉到了九十四点五", "不达标：有效追踪率 94.5% 低于要求"),
-        ("追踪率刚好95", "不达标：正好 95.0% 不算“高于 95%”"),
+        ("追踪率刚好95", "不达标：有效追踪率正好 95.0% 不算“高于 95%”"),
         ("有效率目前95.3，稳不稳", "达标：有效追踪率 95.3% 高于 95%"),
         ("vtr现在是96 安全吗", "达标：有效追踪率 96% 高于 95%"),
         ("VTR sitting at 94.9", "A VTR of 94.9%: below the bar"),
@@ -336,7 +336,7 @@ def test_shipping_from_china_to_several_marketplaces_gets_each_bar(
         ("账号会因为VTR被封吗", "不会因为 VTR 封整个店铺"),
         ("will my store get suspended for low vtr", "No — VTR does not suspend the whole account"),
         # "要不要紧" asks whether exactly 95% is a problem: it is below the bar.
-        ("我的VTR正好95% 要不要紧", "不达标：正好 95.0%"),
+        ("我的VTR正好95% 要不要紧", "不达标：有效追踪率正好 95.0%"),
     ],
 )
 def test_suspension_and_worry_words_get_the_verdict(
