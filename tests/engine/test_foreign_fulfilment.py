@@ -18,6 +18,7 @@ import polars as pl
 import pytest
 
 from bot.domain.engine import analyse_file
+from bot.domain.reading import header_meanings
 from bot.domain.values import marketplace_code, parse_dates
 
 AS_OF = date(2026, 11, 20)
@@ -139,3 +140,17 @@ def test_month_names_of_european_exports_are_read(text: str, day: str | None) ->
 )  # fmt: skip
 def test_countries_named_in_the_sellers_language_are_marketplaces(written: str, code: str) -> None:
     assert marketplace_code(written) == code
+
+
+@pytest.mark.parametrize(
+    ("header", "fulfilment"),
+    [
+        ("出荷元区分", True),  # who ships, in words no alias spells
+        ("Versand erfolgt durch", True),
+        ("出荷元住所", False),  # the ship-from address, not who ships
+        ("フルフィルメントセンター", False),  # Amazon's warehouse, not who ships
+    ],
+)
+def test_who_ships_is_read_from_the_words_of_a_header(header: str, fulfilment: bool) -> None:
+    found = header_meanings(["注文番号", "出荷日", "配送業者", "追跡番号", header])
+    assert ("fulfillment" in found) is fulfilment
