@@ -671,3 +671,19 @@ def test_a_carrier_typed_in_han_characters_is_invalid(kb: KnowledgeBase, questio
     first = _first_line(kb, question)
     assert first.startswith("不"), first
     assert "中文" in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # Tracking the buyer can see is required (domain.md §1): "internal 物流 is enough".
+        ("我们自己内部能查到物流就够了，买家看不到也行吧", "不对。"),
+        # Only the category below the bar is restricted (domain.md §1).
+        ("某个分类VTR没达标，其他分类也都会被限制吧", "不对。"),
+        ("某个分类VTR没达标，其他分类不受影响吧", "对。"),
+    ],
+)
+def test_who_sees_tracking_and_which_category_is_restricted(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    assert _first_line(kb, question).startswith(verdict)
