@@ -118,7 +118,12 @@ _DATA_WORDS = re.compile(
 
 _LEFT_OUT = re.compile(
     r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|(?<![a-z])(?:brief|lettre|lettera|carta)(?![a-z])|"
-    r"unshipped|未发货|没发货|exclu|排除|剔除"
+    r"unshipped|未发货|没发货|exclu|排除|剔除|"
+    + r"outside (?:the |my )?(?:30[- ]day )?window|before the window|"
+    r"窗口外|不在窗口|不在30天|30天以外|30天之前"
+)
+_OUTSIDE = re.compile(
+    r"outside (?:the |my )?(?:30[- ]day )?window|before the window|窗口外|不在窗口|不在30天|30天以外|30天之前"
 )
 _COUNTED = re.compile(
     r"算进|算在|计入|算了没|算没算|算不算|有没有算|算了吗|算上|算吗|有算|统计了|包括|包含|"
@@ -151,7 +156,9 @@ def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
     rule."""
     if report is None:
         return False
-    named = _LEFT_OUT.search(case.text) and _COUNTED.search(case.text)
+    named = _LEFT_OUT.search(case.text) and (
+        _COUNTED.search(case.text) or _TOTAL_ASKED.search(case.text)
+    )
     if not (named or _NOT_COUNTED_ASKED.search(case.text)):
         return False
     if named and _reasons_named(case):
@@ -600,6 +607,9 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
         )
         return [*lines, *not_counted, why, _counted(report, t)]
     none = _reasons_absent(case, report, t)
+    if _KIND_COUNT_ASKED.search(case.text) and (rows or none):  # "how many FBA rows?"
+        found = [t._("In your file: {rows}.", rows=", ".join(rows))] if rows else []
+        return [*lines, *found, *none, *not_counted]
     if _TOTAL_ASKED.search(case.text):  # "what total did you use?": that figure first
         named = [t._("Left out as asked: {rows}.", rows=", ".join(rows))] if rows else []
         return [*lines, _counted(report, t), *named, *none, *not_counted]
@@ -609,6 +619,10 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
 
 
 _TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
+_KIND_COUNT_ASKED = re.compile(
+    r"how many (?:of (?:my |the )?)?(?:fba|cancel|unshipped|orders? (?:were|was) outside|[a-z ]{0,12}outside)|"
+    r"(?:fba|取消|未发货|窗口外|不在窗口)[^，,。？?]{0,10}(?:多少|几)"
+)
 _A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
 _NOT_COUNTED_ASKED = re.compile(
     r"没算进|没有算进|没被算|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
@@ -617,7 +631,7 @@ _NOT_COUNTED_ASKED = re.compile(
 )
 """Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去")."""
 _PERIOD = re.compile(
-    r"哪段时间|什么时间段|哪个时间段|时间范围|日期范围|哪几天|从哪天到哪天|(?:统计|算)(?:的)?(?:是)?(?:哪|什么)(?:段|时候|天)|"
+    r"as-?of date|as of (?:which|what) (?:date|day)|截止日期|截至哪天|截止到哪天|截止哪天|哪段时间|什么时间段|哪个时间段|时间范围|日期范围|哪几天|从哪天到哪天|(?:统计|算)(?:的)?(?:是)?(?:哪|什么)(?:段|时候|天)|"
     r"which (?:period|dates|days)|what (?:period|dates|days|date range|time ?frame)|date range|"
     r"(?:which|what) (?:30|thirty)[ -]days?|哪(?:个)?(?:30|三十)天|(?:30|三十)天是(?:哪|什么)|"
     r"time ?frame|from when|which window|what window|cover(?:s|ed)? (?:which|what)"
@@ -680,6 +694,8 @@ def _reasons_named(case: Case) -> list[str]:
         reasons.append("cancelled")
     if re.search(r"unshipped|not shipped|未发货|没发货", case.text):
         reasons.append("not_shipped")
+    if _OUTSIDE.search(case.text):
+        reasons.append("outside_window")
     return reasons
 
 
@@ -697,6 +713,8 @@ def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:
         rows.append(t._("{count} cancelled orders", count=count("cancelled")))
     if "not_shipped" in reasons:
         rows.append(t._("{count} unshipped orders", count=count("not_shipped")))
+    if "outside_window" in reasons:
+        rows.append(t._("{count} shipped before the 30-day window", count=count("outside_window")))
     return rows
 
 
@@ -707,6 +725,7 @@ def _reasons_absent(case: Case, report: VtrReport, t: Translator) -> list[str]:
         "fba": t._("FBA orders"),
         "cancelled": t._("cancelled orders"),
         "not_shipped": t._("unshipped orders"),
+        "outside_window": t._("shipments before the 30-day window"),
     }
     absent = [names[r] for r in _reasons_named(case) if not report.excluded.get(r, 0)]
     if not absent:

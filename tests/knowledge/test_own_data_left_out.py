@@ -153,3 +153,15 @@ async def test_letters_named_by_brief_glued_to_chinese(ask: Ask) -> None:
     # "用brief寄": the service word glued to Chinese; the file's 2 EU letters are exempt.
     reply = await ask("Garden那几单用brief寄的小单算进去了吗")
     assert reply.startswith("欧盟境内低于 20 欧元的信件豁免：你表里的 2 个"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("how many FBA rows were in my file?", "In your file: 3 FBA rows."),
+        ("取消的订单有多少单", "你的文件里：2 单已取消。"),
+    ],
+)
+async def test_how_many_rows_of_a_kind_comes_first(ask: Ask, question: str, lead: str) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead), reply

@@ -209,3 +209,18 @@ async def test_the_groups_asked_of_in_the_words_sellers_use(
 async def test_the_orders_of_a_named_category_to_fix_are_listed(ask: Ask) -> None:
     reply = await ask("give me the pet supplies orders to fix")
     assert "111-5550001-0000001" in reply and "111-5550006-0000006" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # The fixture has no rows left out: each kind asked is said to be none.
+        ("how many FBA rows were in my file?", "Your file has no FBA orders"),
+        (
+            "what's the as-of date of my report?",
+            "Your last report covers the 30 days Nov 1, 2026 – Nov 30, 2026",
+        ),
+    ],
+)
+async def test_the_reports_own_facts_asked_plainly(ask: Ask, question: str, lead: str) -> None:
+    assert (await ask(question)).startswith(lead)
