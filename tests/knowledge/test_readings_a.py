@@ -681,6 +681,10 @@ def test_a_carrier_typed_in_han_characters_is_invalid(kb: KnowledgeBase, questio
         # Only the category below the bar is restricted (domain.md §1).
         ("某个分类VTR没达标，其他分类也都会被限制吧", "不对。"),
         ("某个分类VTR没达标，其他分类不受影响吧", "对。"),
+        (
+            "one category under 95 means my other categories get restricted as well, right?",
+            "Not right: Only",
+        ),
     ],
 )
 def test_who_sees_tracking_and_which_category_is_restricted(
