@@ -390,13 +390,19 @@ def _named_lines(
 
 def _supposed_first(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
     """What a named group can take or a supposed change does, asked: that first."""
-    room = [_room(g, t) for g in named if not g.below_threshold] if _ROOM.search(case.text) else []
+    room = [_room(g, t) for g in named] if _ROOM.search(case.text) else []
     return [*room, *_what_if(case, named, t)]
 
 
 def _room(group: GroupStats, t: Translator) -> str:
     """How many more invalid packages a passing group can take and stay above 95%, and
     what one more than that makes (the fewest valid is the bar's fewest fixes from none)."""
+    if group.below_threshold:  # "how many more can it take?" of a group already below
+        return t.ngettext(
+            "No room: it is below the bar already; fix {count} package to get above 95%.",
+            "No room: it is below the bar already; fix {count} packages to get above 95%.",
+            group.needed,
+        )
     margin = group.valid - fixes_needed(group.shipments, 0)
     after = group.valid - margin - 1
     values = {

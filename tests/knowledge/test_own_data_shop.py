@@ -224,3 +224,19 @@ async def test_the_orders_of_a_named_category_to_fix_are_listed(ask: Ask) -> Non
 )
 async def test_the_reports_own_facts_asked_plainly(ask: Ask, question: str, lead: str) -> None:
     assert (await ask(question)).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "pet supplies: how many more bad ones can it take?",
+            "No room: it is below the bar already; fix 3 packages",
+        ),
+        ("宠物用品还能再错几单", "没有余量：它已经不达标了；修好 3 个包裹"),
+    ],
+)
+async def test_the_room_left_of_a_category_already_below(
+    ask: Ask, question: str, lead: str
+) -> None:
+    assert (await ask(question)).startswith(lead)
