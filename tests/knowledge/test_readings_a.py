@@ -131,6 +131,17 @@ def test_only_limits_the_place_named_in_its_clause(
         # A mismatched carrier is not recognised for the seller: "unconfirmed", not valid.
         ("选了DHL但单号是顺丰的，亚马逊会自动识别的吧", "不对。"),
         ("picked USPS but the number is a UPS one, Amazon will figure it out, right?", "Not right"),
+        # Exempt shipments leave both sides of the fraction (domain.md §4.2): the belief said
+        # with English negations ("aren't counted", "don't count in the denominator") is the
+        # belief, not its denial; "still count in the denominator" is the denial.
+        ("exempt orders aren't counted in the numerator or the denominator, correct?", "Right: "),
+        ("exempt shipments do not count in the denominator either, right?", "Right: "),
+        ("so exempt packages don't go into the denominator or the numerator, right?", "Right: "),
+        ("exempt orders are still counted in the denominator, right?", "Not right"),
+        (
+            "exempt orders stay in the denominator, they just don't count in the numerator, right?",
+            "Not right",
+        ),
     ],
 )
 def test_a_belief_s_verdict_reads_its_own_sentence_and_words(
