@@ -139,12 +139,23 @@ def category_aliases() -> tuple[tuple[str, ...], ...]:
     )
 
 
+_NAME_PARTS = re.compile(r"\s*[/|｜]\s*|\s*[(（]\s*|\s*[)）]\s*")
+"""Separators between the names an export gives one category in two languages
+("Pet Supplies/宠物用品", "Toys (玩具)")."""
+
+
 def category_spellings(name: str) -> tuple[str, ...]:
     """A category's name and every other name of the same category ("Toys" → toys, 玩具 …),
-    case folded; only the name itself for a category the table does not know."""
+    case folded. A name written in both languages ("Garden & Outdoor/园艺户外") is each of
+    its parts too, with their other names, so a question in either language finds it; only
+    the name and its parts for a category the table does not know."""
     folded = unicodedata.normalize("NFKC", name).casefold().strip()
-    group = next((names for names in category_aliases() if folded in names), ())
-    return tuple(dict.fromkeys((folded, *group)))
+    parts = [folded, *(p for p in _NAME_PARTS.split(folded) if p and p != folded)]
+    spellings: list[str] = []
+    for part in parts:
+        group = next((names for names in category_aliases() if part in names), ())
+        spellings += [part, *group]
+    return tuple(dict.fromkeys(spellings))
 
 
 @cache
