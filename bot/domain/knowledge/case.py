@@ -460,9 +460,39 @@ _YEN_SIGN = lazy(r"[¥￥]\s?(\d+(?:\.\d+)?)(?!\s?(?:元|人民币|rmb|cny))")
 _JAPAN = lazy(r"日本|japan|\bjp\b|amazon\.co\.jp|\.jp\b")
 
 
+_SHIPPING_CHARGE = lazy(r"shipping|postage|delivery (?:fee|charge)|运费|邮费|快递费|配送费")
+_SHIPPING_INCLUDED = lazy(
+    r"(?:incl\.?|including|inclusive of) (?:the )?(?:[€$£]?\d+(?:\.\d+)?\s?(?:eur|euros?|€)?\s)?"
+    r"(?:shipping|postage)|(?:shipping|postage) (?:included|incl)|"
+    r"含运费|包含运费|包括运费|含邮费|包邮|免运费|free shipping"
+)
+
+
 def _amount(text: str) -> tuple[float | None, str | None]:
+    """The order's amount: an item's price and its shipping charge named apart ("€16 plus €6
+    shipping", "商品18欧，运费4欧") are summed, since the EUR 20 limit includes shipping."""
     match, code = _amount_match(text)
-    return (float(match.group(1)), code) if match else (None, None)
+    if not match:
+        return None, None
+    amount = float(match.group(1))
+    if code and _SHIPPING_CHARGE.search(text) and not _SHIPPING_INCLUDED.search(text):
+        parts = _order_amounts(text, code)
+        amount = sum(parts) if len(parts) >= 2 else amount
+    return amount, code
+
+
+def _order_amounts(text: str, code: str) -> list[float]:
+    """Every amount in the currency, in order, that is not a rule's limit ("under €20")."""
+    found: dict[int, re.Match[str]] = {}
+    for currency, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
+        if currency == code:
+            for match in pattern.finditer(text):
+                found.setdefault(match.start(1), match)
+    return [
+        float(m.group(1))
+        for at, m in sorted(found.items())
+        if _bound_at(text, at, m.end(1)) is None and not _LIMIT_AFTER.search(text[m.end(1) :])
+    ]
 
 
 def _amount_match(text: str) -> tuple[re.Match[str] | None, str | None]:
@@ -480,7 +510,14 @@ def _amount_match(text: str) -> tuple[re.Match[str] | None, str | None]:
 
 _UNIT = r"(?:[a-z€$£¥]+|日元|日圆|欧元|美元|美金|英镑|円|元|欧|刀)?"
 _UNDER_AFTER = lazy(rf"^\s*{_UNIT}\s*(?:以下|以内|之下|below|or less)")
-_UNDER_BEFORE = lazy(r"(?:under|below|less than|低于|不到|少于|小于)\s*(?:[a-z€$£¥]+)?\s*$")
+_LIMIT_AFTER = lazy(
+    rf"^\s*{_UNIT}\s*(?:letter\s+)?(?:(?:exemption|limit|line|threshold|cap|rule)\b|"
+    r"门槛|限额|豁免|那条线|的线)"
+)
+"""A limit named by what it is ("the 20 euro exemption", "€20 line"): not an order's price."""
+_UNDER_BEFORE = lazy(
+    r"(?:under|below|less than|低于|不到|少于|小于)\s*(?:the\s+)?(?:[a-z€$£¥]+)?\s*$"
+)
 _OVER_AFTER = lazy(rf"^\s*{_UNIT}\s*(?:以上|or more)")
 _OVER_BEFORE = lazy(r"(?:over|above|more than|超过|高于|大于)\s*(?:[a-z€$£¥]+)?\s*$")
 
@@ -490,9 +527,12 @@ def _bound(text: str, amount: float | None) -> str | None:
         return None
     number = f"{amount:g}"
     at = text.find(number)
-    if at < 0:
-        return None
-    before, after = text[max(0, at - 12) : at], text[at + len(number) : at + len(number) + 12]
+    return None if at < 0 else _bound_at(text, at, at + len(number))
+
+
+def _bound_at(text: str, start: int, end: int) -> str | None:
+    """ "under"/"over" when the number at text[start:end] is written as a limit."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
     if _UNDER_AFTER.search(after) or _UNDER_BEFORE.search(before):
         return "under"
     if _OVER_AFTER.search(after) or _OVER_BEFORE.search(before):

@@ -1314,9 +1314,18 @@ def _eu_letter(case: Case) -> Decision | None:
         "letter": case.letter,
         "route": " → ".join(codes),
     }
+    asks_exempt = case.negated or bool(_UNDER_LIMIT_ASKED.search(case.text))
     return Decision(
-        code="eu_letter", facts=facts, agrees=exempt == case.negated, entry="eu-letter-under-20"
+        code="eu_letter", facts=facts, agrees=exempt == asks_exempt, entry="eu-letter-under-20"
     )
+
+
+_UNDER_LIMIT_ASKED = lazy(
+    r"(?:below|under|within|inside|less than|低于|不到|少于|在)\s*(?:the\s+)?(?:€|eur\s*)?20\b|"
+    r"20\s*(?:€|eur(?:os?)?|欧元?)?\s*(?:以内|以下|之内|之下)"
+)
+"""The question asks whether the order is under the letter limit ("is it below the €20
+line?", "在20欧以内吗"): a yes is the exemption, not that it counts."""
 
 
 _COUNTS_ASKED = lazy(

@@ -1,0 +1,62 @@
+"""An order's amount is its price and its shipping together: the EU/UK letter exemption's
+EUR 20 includes shipping, so "€14 item + €8 shipping" is a EUR 22 order, which counts even
+as a letter. A limit the question names ("the €20 line") is not part of the amount, and a
+question whether the order is under that limit gets yes only for an exempt one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.services.answers import render_answer
+from bot.services.i18n import translator
+
+
+def _first_line(kb: KnowledgeBase, question: str) -> str:
+    answer = kb.answer(question)
+    return render_answer(answer, kb, translator(answer.lang), html=False).split("\n", 1)[0]
+
+
+# (question, the first line's start, wrong facts that must not be in the first line)
+CASES = [
+    # 14 + 8 = 22, not under 20: counts; "below the line?" is answered no.
+    (
+        "my item costs 14 euros and shipping is 8 euros, sent as Brief DE to AT. "
+        "is it below the €20 line?",
+        "No — A EUR 22 order",
+        ("exempt from VTR", "EUR 14 ", "EUR 42"),
+    ),
+    # 15 + 7 = 22: counts, so "exempt?" is no.
+    (
+        "€15 item plus €7 postage, letter from Germany to Spain — exempt?",
+        "No — A EUR 22 order (DE → ES) counts",
+        ("is exempt",),
+    ),
+    # 12 + 4 = 16, under 20 as a letter: exempt, so "under the rule?" is yes.
+    (
+        "€12 order plus €4 shipping by letter DE to NL, is that under the 20 euro rule?",
+        "Yes — A EUR 16 order (DE → NL) sent as Letter is exempt",
+        ("counts toward",),
+    ),
+    # Shipping included in the €19: not added twice.
+    (
+        "€19 order including €3 shipping, sent as letter from DE to FR, does it count?",
+        "No — A EUR 19 order (DE → FR) sent as Letter is exempt",
+        ("EUR 22",),
+    ),
+    # 18 + 4 = 22: counts (算).
+    ("商品18欧，运费4欧，平信从法国寄到意大利，算VTR吗", "算。22 欧元的订单", ("豁免，",)),
+    # 12 + 3 = 15: exempt (不计入).
+    ("商品12欧，运费3欧，平信从德国寄到法国，算VTR吗", "不计入：15 欧元", ("22",)),
+    # 15 + 6 = 21, asked whether it is within 20: no.
+    ("商品15欧加运费6欧，用平信从德国发法国，在20欧以内吗", "不是。21 欧元的订单", ("属于豁免",)),
+]
+
+
+@pytest.mark.parametrize(("question", "lead", "wrong"), CASES)
+def test_price_and_shipping_make_the_order_s_amount(
+    kb: KnowledgeBase, question: str, lead: str, wrong: tuple[str, ...]
+) -> None:
+    line = _first_line(kb, question)
+    assert line.startswith(lead), line
+    assert not [w for w in wrong if w in line], line
