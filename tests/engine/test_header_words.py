@@ -20,7 +20,7 @@ from bot.domain.errors import FileRejected
 from bot.domain.models import VtrReport
 from bot.domain.reading import header_meanings
 from bot.domain.values import parse_dates
-from tests.engine.conftest import USPS_OK, YUN_OK
+from tests.engine.conftest import CHINA_POST_OK, USPS_OK, YUN_OK
 
 AS_OF = date(2026, 11, 20)
 
@@ -94,6 +94,7 @@ def test_a_quoted_us_export_is_read_by_its_words_and_its_dates_month_first(tmp_p
         ("转单号", "tracking"),
         ("Courier Company", "carrier"),
         ("Ship Via", "carrier"),
+        ("承运服务商", "carrier"),
         ("Tracking Company", "carrier"),
         ("Category Name", "category"),
         ("一级类目", "category"),
@@ -119,6 +120,8 @@ def test_a_header_is_read_by_its_words(header: str, meaning: str) -> None:
         ("Shipping Price", "order_value"),
         ("Fulfillment Center", "fulfillment"),
         ("Customer Service Note", "ship_service"),
+        ("Service Provider", "ship_service"),
+        ("物流服务商", "ship_service"),
     ],
 )
 def test_a_header_holding_a_word_it_must_not_is_not_read(header: str, not_meaning: str) -> None:
@@ -221,3 +224,21 @@ def test_month_first_dates_stay_month_first_when_they_keep_together() -> None:
     texts = [f"11/{day:02d}/2026" for day in range(1, 11)]
     parsed = parse_dates(pl.Series(texts), today=date(2026, 12, 6))
     assert {d.month for d in parsed.dates.to_list()} == {11}
+
+
+def test_the_service_provider_is_the_carrier_beside_a_logistics_channel(tmp_path: Path) -> None:
+    """服务商 names the company that carries the parcel; 物流渠道 beside it names the service
+    (标准挂号, registered mail). Reading the carrier from the service would make every
+    number's carrier unknown: here 3 valid numbers under their carriers, 1 empty."""
+    header = "平台订单号,站点,商品类目,物流渠道,服务商,物流跟踪号,发货日期,订单状态,发货方式"
+    rows = [
+        f"A1,德国站,工具,标准挂号,中国邮政,{CHINA_POST_OK},2026-11-10,已发货,自发货",
+        f"A2,德国站,工具,标准挂号,USPS,{USPS_OK},2026-11-11,已发货,自发货",
+        f"A3,德国站,工具,标准挂号,云途物流,{YUN_OK},2026-11-12,已发货,自发货",
+        "A4,德国站,工具,标准挂号,中国邮政,,2026-11-13,已发货,自发货",
+    ]
+    assert header_meanings(header.split(","))["carrier"] == 4
+    path = tmp_path / "通途.csv"
+    path.write_bytes(("\n".join([header, *rows]) + "\n").encode("gbk"))
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert _figures(report) == {"工具": (4, 3, 1)}
