@@ -344,12 +344,31 @@ def _new_ones_valid(text: str) -> str:
     return _NEW_ALL_TRACKED.sub(valid, text)
 
 
+_EXCEPT = r"(?:\bexcept(?: for)?|\bbut(?: for)?|\bapart from|\bother than|除了|除去|除)\s*(\d+)"
+_ALL_BUT = lazy(
+    r"(?:\ball\b|every (?:one|package|shipment|order)|everything|全部|全都|都)"
+    r"[^,.;!?，。；！？\d]{0,40}?(?:valid|tracked|tracking|有效|追踪|跟踪|单号)[^,.;!?，。；！？\d]{0,12}?"
+    + _EXCEPT
+    + r"|"
+    + _EXCEPT
+    + r"(?=\s*[个单件]?\s*(?:包裹|订单|packages?|shipments?|orders?|parcels?)?\s*(?:以外|之外)?\s*[,，]?\s*"
+    r"(?:其他|其余|剩下|the rest|all (?:the )?others?|everything else))"
+)
+"""The packages told as the exceptions to all valid ("all tracked except 4", "全部都有追踪
+除了2单", "除了3单，其他都有效"): the invalid ones."""
+
+
+def _all_but(text: str) -> str:
+    return _ALL_BUT.sub(lambda m: f" {m.group(1) or m.group(2)} invalid ", text)
+
+
 def read_figures(
     text: str, skip: frozenset[float] = frozenset(), rate: float | None = None
 ) -> Reading:
     """The figures of a normalised text by role, checked against each other; `skip` holds
     numbers that are something else (an order's amount), `rate` the seller's VTR."""
-    text = _ASKED.sub(lambda m: " " * len(m.group()), _new_ones_valid(spell_digits(text)))
+    text = _all_but(_new_ones_valid(spell_digits(text)))
+    text = _ASKED.sub(lambda m: " " * len(m.group()), text)
     if not _ANY_DIGIT.search(text):
         return Reading({})  # nothing counted: the role words need not be looked for
     rate_of = _RATE_OF.search(text)
