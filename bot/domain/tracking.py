@@ -31,6 +31,7 @@ _SHORT_ALIAS = 4
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WORD = re.compile(r"[0-9a-z]+")
 _SCIENTIFIC = r"^[0-9](\.[0-9]+)?E\+?[0-9]+$"
+_WHOLE_FLOAT = r"^([0-9]+)\.0+$"
 MIN_TRACKING_LENGTH = 3
 """No carrier's tracking number is this short: "1" or "12" stands in for a missing one."""
 _NO_DIGIT_OR_OTHER_SCRIPT = r"^[^0-9]*$|[\p{L}&&[^A-Za-z]]"
@@ -69,11 +70,14 @@ def resolve_carrier(text: str | None) -> str | None:
 
 
 def normalize_tracking(number: pl.Expr) -> pl.Expr:
-    """Case and inner spaces/dashes are ignored (§4); Excel's text-marking quote too."""
+    """Case and inner spaces/dashes are ignored (§4); Excel's text-marking quote too, and the
+    '.0' a spreadsheet or a float column writes after a whole number (no carrier's number
+    holds a dot, so the digits before it are what the seller entered)."""
     # One character class, not four literal replacements: cheaper in polars 2 (see
     # docs/performance.md, "The engine after its redesign").
     folded = number.fill_null("").str.strip_chars().str.strip_prefix("'")
-    return folded.str.replace_all("[ \\-\u00a0\t]", "").str.to_uppercase()
+    folded = folded.str.replace_all("[ \\-\u00a0\t]", "").str.to_uppercase()
+    return folded.str.replace(_WHOLE_FLOAT, "${1}")
 
 
 def looks_scientific(number: pl.Expr) -> pl.Expr:

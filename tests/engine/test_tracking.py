@@ -18,6 +18,12 @@ CASES = [
     # USPS IMpb and S10.
     ("USPS", "9400 1112 0108 0805 4830 16", None),
     ("USPS", "9361-2898-7870-0317-6337-95", None),  # dashes ignored
+    # A whole number a spreadsheet wrote as a float: '.0' is no part of any carrier's number.
+    ("USPS", "9400111201080805483016.0", None),
+    ("FedEx", "986578788855.00", None),
+    ("USPS", "9400111201080805483016.5", "bad_format"),  # a fraction is not an artefact
+    ("China Post", "RR123456785CN.0", "bad_format"),  # only a plain digit run was a float
+    ("DHL", "'0029282330", None),  # leading zeros kept as text (DHL mod 7: 002928233 → 0)
     ("USPS", "7196 9010 7560 0307 7385", None),  # 20-digit serial, checked with "91" in front
     ("USPS", "0307 1790 0005 2348 3742", "bad_check_digit"),
     ("USPS", "9200000000000000000000", "bad_check_digit"),
