@@ -234,6 +234,8 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
         text = _supposed(decision, t, text)
     if "margin" in decision.facts:
         text = _room(decision, t) + sentence_gap(t) + text  # what was asked first
+    if decision.facts.get("invalid_asked"):
+        text = _invalid_count(decision, t) + sentence_gap(t) + text  # what was asked first
     if "new_valid" in decision.facts:
         text = _new_valid(decision, t) + sentence_gap(t) + text  # what was asked first
     if "exempt" in decision.facts:
@@ -278,6 +280,18 @@ def _exempt_left_out(decision: Decision, t: Translator) -> str:
         "The {count} exempt package is left out of the total: it counts as neither valid nor invalid.",
         "The {count} exempt packages are left out of the total: they count as neither valid nor invalid.",
         count,
+    )
+
+
+def _invalid_count(decision: Decision, t: Translator) -> str:
+    """The invalid packages asked for, worked out from the rate and the total."""
+    shipments, valid = int(decision.facts["shipments"]), int(decision.facts["valid"])
+    return t.ngettext(
+        "That is {count} invalid package of {shipments} ({valid} valid).",
+        "That is {count} invalid packages of {shipments} ({valid} valid).",
+        shipments - valid,
+        shipments=str(shipments),
+        valid=str(valid),
     )
 
 

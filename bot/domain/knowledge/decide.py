@@ -348,6 +348,8 @@ def _vtr_counts(case: Case) -> Decision | None:
             facts["exempt_reason"] = reason
     if above and _MARGIN.search(case.text):
         facts["margin"] = valid - fixes_needed(shipments, 0)  # more invalid it can still take
+    if _asks_invalid_count(case.text) and case.reading and "invalid" not in case.reading.roles:
+        facts["invalid_asked"] = True  # "96.5% of 200: how many invalid is that?"
     if not above and _NEW_SHIPMENTS.search(case.text) and "change" not in facts:
         facts["new_valid"] = new_valid_needed(shipments, valid)  # without fixing old ones
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
@@ -374,6 +376,23 @@ def _about_vtr(case: Case) -> bool:
     if case.metric in (None, "vtr") or "vtr" in case.metrics:
         return True
     return bool(_TRACKING_WORDS.search(case.text))
+
+
+_INVALID_ASKED = lazy(
+    r"how many (?:(?!more\b)[a-z]+ ){0,3}?(?:invalid|bad|untracked|missing|defects?|without|lack|failed)|"
+    r"(?:多少|几)[个单件]?(?:包裹|订单)?(?:是)?(?:无效|不合格|有问题|没有?(?:有效)?(?:追踪|单号))|"
+    r"无效的?(?:有|是)?(?:多少|几)"
+)
+"""The invalid packages counted, asked of a rate and a total ("how many bad ones is that?")."""
+_MORE_BEFORE = lazy(r"再|还能|还可以|最多|多")
+
+
+def _asks_invalid_count(text: str) -> bool:
+    """The invalid ones there are, not how many more it can take ("还能再有几个无效")."""
+    return any(
+        not _MORE_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+        for m in _INVALID_ASKED.finditer(text)
+    )
 
 
 _MARGIN = lazy(

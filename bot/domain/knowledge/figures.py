@@ -173,7 +173,7 @@ _NOT_A_COUNT = lazy(
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
 )
 _BAR_BEFORE = lazy(
-    r"(?:above|over|below|under|than|reach|at least|clear|beat|pass|hit|cross|top|"
+    r"(?:above|over|below|under|than|reach|at least|clear|beat|pass|hit|(?<![a-z])cross|top|"
     r"高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|(?<![发寄卖做出用])过|"
     r"last|past|最近|近|过去|within|day|第|#|no\.|(?:drop|fall|dip|slip|go|get|down)(?:s|ped)?\s+to|"
     r"round(?:s|ed|ing)?(?: it)?(?: up| off)?\s+to|四舍五入(?:成|为|是)?|约等于|≈)\s*$"
