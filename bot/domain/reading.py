@@ -21,6 +21,7 @@ from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcod
 from bot.domain.errors import FileRejected
 from bot.domain.header_words import meanings_by_words
 from bot.domain.reference import column_aliases, fold_key
+from bot.domain.values import vocabulary_meaning
 
 HEADER_SCAN_LINES = 30
 """Amazon JP reports put a few lines above the header; ERP exports sometimes a title."""
@@ -98,7 +99,26 @@ def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
         meanings = header_meanings(cells)
         if len(meanings) >= 2 and (best is None or len(meanings) > len(best[1])):
             best = (index, meanings)
-    return best
+    if best is None:
+        return None
+    line, meanings = best
+    return line, meanings | fulfillment_by_values(rows[line + 1 : HEADER_SCAN_LINES], meanings)
+
+
+def fulfillment_by_values(rows: list[list[str]], meanings: dict[str, int]) -> dict[str, int]:
+    """{'fulfillment': column} for the first column no header named whose every filled cell
+    in these rows is a fulfilment word, at least one of them the seller's ('Expédié par le
+    vendeur' / 'Expédié par Amazon' under a header such as 'Gestion'): counting FBA orders
+    is a wrong VTR. A column of 'Amazon' alone is the platform, not the channel."""
+    if "fulfillment" in meanings:
+        return {}
+    taken = set(meanings.values())
+    for column in range(max((len(row) for row in rows), default=0)):
+        cells = {row[column].strip() for row in rows if column < len(row)} - {""}
+        kinds = {vocabulary_meaning("fulfillment", cell) for cell in cells}
+        if column not in taken and cells and None not in kinds and "merchant" in kinds:
+            return {"fulfillment": column}
+    return {}
 
 
 def _split_lines(text: str, delimiter: str) -> list[list[str]]:

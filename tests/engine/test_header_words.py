@@ -242,3 +242,35 @@ def test_the_service_provider_is_the_carrier_beside_a_logistics_channel(tmp_path
     path.write_bytes(("\n".join([header, *rows]) + "\n").encode("gbk"))
     report, _ = analyse_file(path, as_of=AS_OF)
     assert _figures(report) == {"工具": (4, 3, 1)}
+
+
+def _gestion_lines(channel: str, amazon: str) -> list[str]:
+    header = "Numéro de commande;Plateforme;Date d'expédition;Transporteur;Numéro de suivi;Catégorie;Gestion"
+    rows = [
+        f"F1;Amazon;10/11/2026;China Post;{CHINA_POST_OK};Jardin;{channel}",
+        f"F2;Amazon;11/11/2026;USPS;{USPS_OK};Jardin;{channel}",
+        f"F3;Amazon;12/11/2026;YunExpress;{YUN_OK};Jardin;{channel}",
+        f"F4;Amazon;13/11/2026;China Post;;Jardin;{channel}",
+        f"F5;Amazon;14/11/2026;;;Jardin;{amazon}",
+        f"F6;Amazon;15/11/2026;;;Jardin;{amazon}",
+    ]
+    return [header, *rows]
+
+
+def test_a_column_of_fulfilment_words_is_the_channel_whatever_its_header(tmp_path: Path) -> None:
+    """'Gestion' names nothing, but its cells say who ships: the 2 Amazon rows leave the
+    count (4 counted, 3 valid); 'Plateforme' (Amazon on every row) is not the channel."""
+    path = tmp_path / "export.csv"
+    lines = _gestion_lines("Expédié par le vendeur", "Expédié par Amazon")
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8-sig"))
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert _figures(report) == {"Jardin": (4, 3, 1)}
+    assert report.excluded["fba"] == 2
+
+
+def test_a_column_without_a_seller_word_is_not_taken_for_the_channel(tmp_path: Path) -> None:
+    """Cells that are all 'Amazon' may be the platform: no channel column, all 6 counted."""
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(_gestion_lines("Amazon", "Amazon")) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert _figures(report)["Jardin"][0] == 6
