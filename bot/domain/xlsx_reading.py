@@ -12,6 +12,8 @@ import polars as pl
 
 from bot.domain.errors import FileRejected
 from bot.domain.reading import HEADER_SCAN_LINES, RawTable, best_header
+from bot.domain.reference import marketplace_by_code
+from bot.domain.values import marketplace_code
 from bot.domain.xlsx_guard import guard_workbook
 
 XLSX_MAX_EXPANSION = 100
@@ -47,11 +49,14 @@ def read_xlsx(path: Path) -> RawTable:
     guard_xlsx(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
+        tables: list[tuple[str, RawTable]] = []
         for name in workbook.sheet_names[:XLSX_MAX_SHEETS]:
             rows = workbook.get_sheet_by_name(name).iter_rows()
             table = _table_from_rows(rows)
-            if table is not None:
-                return table
+            if table is not None and (not tables or table.columns == tables[0][1].columns):
+                tables.append((name, table))
+        if tables:
+            return _joined_sheets(tables)
     except CalamineError as error:
         raise FileRejected("bad_xlsx") from error
     except Exception as error:  # calamine raises plain errors on some malformed parts
@@ -61,8 +66,23 @@ def read_xlsx(path: Path) -> RawTable:
     raise FileRejected("no_header")
 
 
+def _joined_sheets(tables: list[tuple[str, RawTable]]) -> RawTable:
+    """Every sheet whose header names the same columns as the first is read: a seller who
+    keeps one sheet per marketplace (美国站, 英国站) expects all his orders counted, not the
+    first sheet's alone. Without a marketplace column, a sheet named after a marketplace
+    says the marketplace of its rows."""
+    frames = []
+    for name, table in tables:
+        frame = table.frame
+        if "marketplace" not in frame.columns and marketplace_code(name) in marketplace_by_code():
+            frame = frame.with_columns(marketplace=pl.lit(name, dtype=pl.String))
+        frames.append(frame)
+    first = tables[0][1]
+    return RawTable.of(pl.concat(frames, how="diagonal"), first.headers, first.encoding)
+
+
 def _table_from_rows(rows: Iterator[Sequence[object]]) -> RawTable | None:
-    """The first sheet whose top rows hold a header; only needed columns are kept."""
+    """One sheet's table when its top rows hold a header; only needed columns are kept."""
     head: list[Sequence[object]] = []
     for row in rows:
         head.append(row)

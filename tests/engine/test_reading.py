@@ -311,3 +311,34 @@ def test_utf16_without_bom_is_detected(write_file: WriteFile) -> None:
     path = write_file(CHINESE, encoding="utf-16-le")
     assert not path.read_bytes().startswith(codecs.BOM_UTF16_LE)
     check_chinese_answer(path)
+
+
+def _sheets_workbook(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    workbook = xlsxwriter.Workbook(str(path))
+    for name, rows in sheets.items():
+        sheet = workbook.add_worksheet(name)
+        for r, values in enumerate(rows):
+            sheet.write_row(r, 0, values)
+    workbook.close()
+    return path
+
+
+def test_every_order_sheet_is_read_and_a_sheet_named_for_a_marketplace_is_one(
+    tmp_path: Path,
+) -> None:
+    """Two sheets with the same header and no marketplace column: 美国站 holds 2 counted
+    rows (1 valid), 英国站 3 (3 valid); a notes sheet without that header is not read."""
+    header = ["订单号", "发货日期", "承运商", "跟踪号", "品类"]
+    us = [
+        header,
+        ["U1", "2026-11-10", "UPS", UPS_OK, "玩具"],
+        ["U2", "2026-11-11", "UPS", "", "玩具"],
+    ]
+    uk = [header] + [[f"K{i}", "2026-11-12", "China Post", CHINA_POST_OK, "玩具"] for i in range(3)]
+    path = _sheets_workbook(
+        tmp_path / "orders.xlsx", {"美国站": us, "英国站": uk, "说明": [["备注"], ["导出说明"]]}
+    )
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (5, 4)
+    markets = {s.name: (s.shipments, s.valid) for s in report.by_marketplace}
+    assert markets == {"US": (2, 1), "UK": (3, 3)}
