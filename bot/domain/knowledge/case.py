@@ -340,14 +340,21 @@ class CaseReader:
         )
 
 
-_AGE_NUMBER = r"(\d{1,3}|a|an|one|two|three|four|five|six|一|两|二|三|四|五|六|半)"
+_AGE_NUMBER = (
+    r"(?<![a-z一二两三四五六七八九十百])(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|一|两|二|三|四|五|六|七|八|九|十|半)"
+)
 _AGE = lazy(
     _AGE_NUMBER
     + r"\s?(?:个)?\s?(多|and a half|or so)?\s?(?:个)?\s?(天|日|days?|周|星期|礼拜|weeks?|月|months?)\s?(?:前|之前|以前|ago|earlier)"
 )
-_SHIPPED_NEAR = lazy(r"发|寄|出|ship|sent|mail|dispatch|post|parcel|package|包裹")
+_SHIPPED_NEAR = lazy(
+    r"发|寄|出|ship|sent|mail|dispatch|post|parcel|package|包裹|\borders?\b|订单|[一那这的]单(?!号)"
+)
 _AGE_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-              "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}  # fmt: skip
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+              "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}  # fmt: skip
 _UNIT_DAYS = {"天": 1, "日": 1, "d": 1, "周": 7, "星": 7, "礼": 7, "w": 7, "月": 30, "m": 30}
 
 
