@@ -88,6 +88,7 @@ class Vocabulary(_Registry):
     """Words a cell holds, by kind and meaning, for cells no whole word spells."""
     delivery: dict[str, list[str]] = {}
     tracking_placeholders: list[str] = []
+    totals_row_words: list[str] = []
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
     month_names: dict[str, list[str]] = {}

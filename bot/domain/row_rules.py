@@ -10,15 +10,18 @@ text, not a step per row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 import polars as pl
 
 from bot.domain.exemptions import is_letter_service, letter_markets
 from bot.domain.models import UNCATEGORIZED
+from bot.domain.reference import vocabulary
 from bot.domain.tracking import normalize_tracking
 from bot.domain.values import (
     DateOrder,
@@ -138,6 +141,19 @@ def _text(frame: pl.DataFrame, meaning: str) -> pl.Expr:
     return stripped(meaning) if meaning in frame.columns else pl.lit("", dtype=pl.String)
 
 
+def _order_id(frame: pl.DataFrame) -> pl.Expr:
+    """The order ID, empty on a totals row ('合计 / Total'): a row without an order is
+    skipped, where a totals row would be counted as an order never shipped."""
+    text = _text(frame, "order_id")
+    return pl.when(text.str.contains(_totals_label())).then(pl.lit("")).otherwise(text)
+
+
+@cache
+def _totals_label() -> str:
+    words = "|".join(re.escape(word) for word in vocabulary().totals_row_words)
+    return f"(?i)^(?:{words})(?:$|[\\s/:：(（|-])"
+
+
 def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
     """Amazon's template puts "Other" in carrier-code and the real name in carrier-name."""
     if "carrier" not in frame.columns and "carrier_name" not in frame.columns:
@@ -159,7 +175,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
     market = lookups.word(frame, "marketplace").fill_null("")
     letter = lookups.word(frame, "ship_service") if "ship_service" in frame.columns else False
     rows = frame.lazy().select(
-        order_id=_text(frame, "order_id"),
+        order_id=_order_id(frame),
         ship_date=ship_date,
         date_blank=date_blank,
         unreadable_date=~date_blank & ship_date.is_null(),

@@ -342,3 +342,14 @@ def test_every_order_sheet_is_read_and_a_sheet_named_for_a_marketplace_is_one(
     assert (report.overall.shipments, report.overall.valid) == (5, 4)
     markets = {s.name: (s.shipments, s.valid) for s in report.by_marketplace}
     assert markets == {"US": (2, 1), "UK": (3, 3)}
+
+
+@pytest.mark.parametrize("label", ["合计 / Total", "Total", "Summe:", "总计"])
+def test_a_totals_row_under_the_orders_is_no_order(tmp_path: Path, label: str) -> None:
+    """CHINESE's 5 orders and a totals row without a ship date or status: still 3 counted,
+    1 FBA, 1 cancelled, and nothing 'not shipped' (the totals row is skipped, not an order)."""
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join([*CHINESE, "", f"{label},,,,,,,,,"]) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert report.overall.shipments == 3
+    assert {k: v for k, v in report.excluded.items() if v} == {"fba": 1, "cancelled": 1}
