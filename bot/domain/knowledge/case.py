@@ -660,6 +660,7 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     sentences and labels first ("Kitchen: 73 shipments, 70 valid. Beauty: …"), else at
     every comma ("整体100单97单有效，家居40单只有37单有效，玩具60单全部有效")."""
     best: list[tuple[str, Counts]] = []
+    text = _pairs_as_declared(text)
     for splitter in (_SEGMENT, _CLAUSE, _AND_NEXT, _NEXT_LABEL, _SPACED_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
@@ -678,6 +679,29 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
         if len(found) > max(len(best), 1):
             best = found
     return tuple(best)
+
+
+_TOTAL_THEN_VALID = lazy(
+    r"\d+\s*(?:shipped|shipments?|packages?|parcels?|orders?|sent|个包裹|个|单|发了?)\s*/\s*"
+    r"(?:有效\s*)?\d+\s*[个单件]?\s*(?:valid|tracked|有效)"
+)
+_BARE_PAIR = lazy(r"(?<![\d./])(\d+)\s*/\s*(\d+)(?!\d|\.\d|\s*[/%])")
+
+
+def _pairs_as_declared(text: str) -> str:
+    """ "Toys 120 shipped / 117 valid, Garden 40 / 38": the first group names its figures
+    total first, so a bare pair after it is total / valid too, written valid/total as the
+    reader takes a bare pair ("38/40"); only a pair whose first figure is the larger."""
+    declared = _TOTAL_THEN_VALID.search(text)
+    if declared is None:
+        return text
+    head, tail = text[: declared.end()], text[declared.end() :]
+
+    def swapped(pair: re.Match[str]) -> str:
+        total, valid = int(pair.group(1)), int(pair.group(2))
+        return f"{valid}/{total}" if total > valid else pair.group()
+
+    return head + _BARE_PAIR.sub(swapped, tail)
 
 
 def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
@@ -769,7 +793,7 @@ def _group_label(segment: str) -> str:
 
 
 _JOINING_HEAD = lazy(r"^(?:(?:on|in|for|and|but|my|our|the|then|also|而|还有|另外)\s+|[(（])+")
-_JOINING_END = lazy(rf"(?:\s+{_FILLER}|\s*[(（]|\s*[-—–])+$")
+_JOINING_END = lazy(rf"(?:\s+{_FILLER}|\s*[(（]|\s*[-—–]|\s*(?:发了|发货|一共|总共|共))+$")
 
 
 def _bare_label(label: str) -> str:
