@@ -887,7 +887,9 @@ _NAME_WORD = lazy(
 """The further words of a metric's name spelled out."""
 
 
-_WHOLE_SHOP = lazy(r"整体|店铺|全店|整店|总体|overall|\bshop\b|\bstore\b|account|whole")
+_WHOLE_SHOP = lazy(
+    r"整体|店铺|全店|整店|整个店|整个账号|总体|overall|\bshop\b|\bstore\b|account|whole"
+)
 
 
 def _checked(reading: Reading, rate: float | None, text: str) -> Reading:

@@ -115,6 +115,7 @@ SPECIFIC_WITHOUT_SUBJECT = 5.0
 """Matched information (Assessment.information) from which a question that names no subject
 of our field is still specific enough to answer ("怎么删掉我上传的数据"); under it ("这个怎么
 办", "help me with my account") the closest topics are offered instead."""
+_LAST_CLAUSE = re.compile(r"[,，。;；]|\.\s")
 FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups", "per_category", "eu_route"})
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes
 or no (a choice "整个账号还是分类目", a letter whose amount is unsaid): no claim of the table
@@ -575,7 +576,10 @@ class Composer:
         """ "我的VTR 94%，会被封号吗", "VTR is 93%, will my account be suspended?": a rate told
         and the whole account asked about; the claim about the account answers what was
         asked, the rate's verdict follows it."""
-        if decision.code not in RATE_DECISIONS or not _ACCOUNT_ASKED.search(case.text):
+        # Asked in the last clause: "whole shop 97%, but Toys 28 of 30: restricted?" tells the
+        # shop's figure and asks about the category.
+        asked = _LAST_CLAUSE.split(case.text.rstrip("?？!！ "))[-1]
+        if decision.code not in RATE_DECISIONS or not _ACCOUNT_ASKED.search(asked):
             return None
         claim = self._claim(case)
         return claim if claim is not None and claim.entry == CONSEQUENCES_ENTRY else None
