@@ -24,6 +24,10 @@ here so that the words for it need not import the projection's numeric stack).""
 UNCATEGORIZED = "Uncategorized"
 """Category of shipments from files without a category column (shown as 未分类 in Chinese)."""
 
+UNSPECIFIED_MARKETPLACE = "Unspecified"
+"""Marketplace of shipments whose file names none (no marketplace column, an empty cell):
+a group the report names, as a category-less file's is 'Uncategorized', never ''."""
+
 DefectReason = Literal["missing_tracking", "unknown_carrier", "bad_format", "bad_check_digit"]
 DEFECT_REASONS: tuple[DefectReason, ...] = get_args(DefectReason)
 Action = Literal["add_tracking", "pick_listed_carrier", "correct_number", "use_buy_shipping"]

@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from bot.domain.exemptions import is_letter_service, letter_markets
-from bot.domain.models import UNCATEGORIZED
+from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import vocabulary
 from bot.domain.tracking import normalize_tracking
 from bot.domain.values import (
@@ -187,7 +187,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         category=pl.when(_text(frame, "category") == "")
         .then(pl.lit(UNCATEGORIZED))
         .otherwise(_text(frame, "category")),
-        marketplace=market,
+        marketplace=pl.when(market == "").then(pl.lit(UNSPECIFIED_MARKETPLACE)).otherwise(market),
         fulfillment=lookups.word(frame, "fulfillment"),
         status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)

@@ -15,6 +15,7 @@ from bot.domain.bar import exact_rate, is_below, percent_decimals
 from bot.domain.models import (
     AT_RISK_DAYS,
     UNCATEGORIZED,
+    UNSPECIFIED_MARKETPLACE,
     Defect,
     DefectReason,
     FixMark,
@@ -113,7 +114,7 @@ def category_label(t: Translator, name: str) -> str:
 def marketplace_label(t: Translator, code: str) -> str:
     market = marketplace_by_code().get(code)
     if market is None:
-        return code or t._("(none)")
+        return t._("(none)") if code in ("", UNSPECIFIED_MARKETPLACE) else code
     return f"{market.zh} ({code})" if t.lang == "zh" else f"{market.domain.capitalize()} ({code})"
 
 

@@ -14,6 +14,7 @@ import xlsxwriter
 
 from bot.domain import reading
 from bot.domain.engine import FileRejected, analyse_file
+from bot.domain.models import UNSPECIFIED_MARKETPLACE
 from bot.domain.reading import read_table
 from tests.engine.conftest import CHINA_POST_OK, FEDEX_OK, UPS_OK, WriteFile
 
@@ -353,3 +354,14 @@ def test_a_totals_row_under_the_orders_is_no_order(tmp_path: Path, label: str) -
     report, _ = analyse_file(path, as_of=AS_OF)
     assert report.overall.shipments == 3
     assert {k: v for k, v in report.excluded.items() if v} == {"fba": 1, "cancelled": 1}
+
+
+def test_a_file_naming_no_marketplace_reports_one_named_group(tmp_path: Path) -> None:
+    """No marketplace column: CHINESE without its 站点 column still counts 3, in one group
+    named 'Unspecified' (as a file without categories gets 'Uncategorized'), never ''."""
+    lines = [",".join(c for i, c in enumerate(line.split(",")) if i != 5) for line in CHINESE]
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert {s.name: s.shipments for s in report.by_marketplace} == {UNSPECIFIED_MARKETPLACE: 3}
+    assert all(d.marketplace == UNSPECIFIED_MARKETPLACE for d in report.defects)
