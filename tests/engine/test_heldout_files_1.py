@@ -25,41 +25,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from bot.domain.engine import analyse_file, report_file
-from bot.domain.models import GroupStats, VtrReport
+from bot.domain.engine import report_file
+from bot.domain.models import VtrReport
+from tests.engine.heldout_files import (
+    Figures,
+    assert_agrees,
+    assert_upload_matches_check,
+    expectations,
+    expected,
+    report_figures,
+)
 
 pytestmark = pytest.mark.slow  # ten files read twice each: well over 0.3 s of CPU
 
 FOLDER = Path(__file__).parent / "heldout_files_1"
-FILES = sorted(p.name.removesuffix(".expected.yaml") for p in FOLDER.glob("*.expected.yaml"))
+FILES = expectations(FOLDER)
 
 # file → {check: why the bot and the writer differ}
 DISAGREEMENTS: dict[str, dict[str, str]] = {}
 
 
-def _expected(name: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((FOLDER / f"{name}.expected.yaml").read_text())
-    return loaded
-
-
-def _pair(group: GroupStats) -> tuple[int, int]:
-    return (group.shipments, group.valid)
-
-
-def _verdict(group: GroupStats) -> tuple[int, int, bool, int]:
-    return (group.shipments, group.valid, group.below_threshold, group.needed)
-
-
-def _figures(report: VtrReport) -> dict[str, object]:
-    return {
-        "overall": _pair(report.overall),
-        "by_category": {g.name: _verdict(g) for g in report.by_category},
-        "by_marketplace": {g.name: _pair(g) for g in report.by_marketplace},
-        "defects": sorted(d.order_id for d in report.defects),
-        "not_counted": _not_counted(report.excluded),
-    }
+def _figures(report: VtrReport) -> Figures:
+    return report_figures(report, _not_counted)
 
 
 def _not_counted(excluded: dict[str, int]) -> dict[str, int]:
@@ -69,47 +57,35 @@ def _not_counted(excluded: dict[str, int]) -> dict[str, int]:
     return {**{k: excluded.get(k, 0) for k in kept}, "exempt": exempt}
 
 
-def _writers_figures(expected: dict[str, Any]) -> dict[str, object]:
-    overall = expected["overall"]
+def _writers_figures(writer: dict[str, Any]) -> Figures:
+    overall = writer["overall"]
     return {
         "overall": (overall["shipments"], overall["valid"]),
         "by_category": {
             c["category"]: (c["shipments"], c["valid"], c["below_bar"], c["needed"])
-            for c in expected["by_category"]
+            for c in writer["by_category"]
         },
         "by_marketplace": {
-            m["marketplace"]: (m["shipments"], m["valid"]) for m in expected["by_marketplace"]
+            m["marketplace"]: (m["shipments"], m["valid"]) for m in writer["by_marketplace"]
         },
-        "defects": sorted(d["order_id"] for d in expected["defects"]),
-        "not_counted": expected["not_counted"],
+        "defects": sorted(d["order_id"] for d in writer["defects"]),
+        "not_counted": writer["not_counted"],
     }
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_check_gives_the_writers_figures(name: str) -> None:
-    expected = _expected(name)
-    as_of = date.fromisoformat(expected["as_of"])
+    writer = expected(FOLDER, name)
+    as_of = date.fromisoformat(writer["as_of"])
     got = _figures(report_file(FOLDER / name, as_of=as_of))
-    want = _writers_figures(expected)
-    differing = DISAGREEMENTS.get(name, {})
-    assert {k: got[k] for k in want if k not in differing} == {
-        k: want[k] for k in want if k not in differing
-    }
-    still_differing = sorted(k for k in differing if got[k] != want[k])
-    assert still_differing == sorted(differing), f"mended: update DISAGREEMENTS for {name}"
+    want = _writers_figures(writer)
+    assert_agrees(got, want, DISAGREEMENTS.get(name, {}), name)
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
-    as_of = date.fromisoformat(_expected(name)["as_of"])
-    checked = report_file(FOLDER / name, as_of=as_of)
-    uploaded, _ = analyse_file(FOLDER / name, as_of=as_of)
-    assert _figures(uploaded) == _figures(checked)
-    assert uploaded.excluded == checked.excluded
-    assert [_verdict(g) for g in uploaded.by_carrier] == [_verdict(g) for g in checked.by_carrier]
-    assert [(d.order_id, d.reason) for d in uploaded.defects] == [
-        (d.order_id, d.reason) for d in checked.defects
-    ]
+    as_of = date.fromisoformat(expected(FOLDER, name)["as_of"])
+    assert_upload_matches_check(FOLDER / name, as_of, _figures)
 
 
 def test_the_set_is_whole() -> None:

@@ -25,15 +25,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from bot.domain.engine import analyse_file, report_file
-from bot.domain.models import GroupStats, VtrReport
+from bot.domain.engine import report_file
+from bot.domain.models import VtrReport
+from tests.engine.heldout_files import (
+    Figures,
+    assert_agrees,
+    assert_upload_matches_check,
+    expectations,
+    expected,
+    report_figures,
+)
 
 pytestmark = pytest.mark.slow  # ten files read twice each: well over 0.3 s of CPU
 
 FOLDER = Path(__file__).parent / "heldout_files_2"
-FILES = sorted(p.name.removesuffix(".expected.yaml") for p in FOLDER.glob("*.expected.yaml"))
+FILES = expectations(FOLDER)
 
 _NO_MARKET = (
     "the file names no marketplace; the writer assumed US, the bot reports one 'Unspecified' "
@@ -46,34 +53,19 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
 }
 
 
-def _expected(name: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((FOLDER / f"{name}.expected.yaml").read_text())
-    return loaded
+def _figures(report: VtrReport) -> Figures:
+    return report_figures(report, _nonzero)
 
 
-def _pair(group: GroupStats) -> tuple[int, int]:
-    return (group.shipments, group.valid)
+def _nonzero(excluded: dict[str, int]) -> dict[str, int]:
+    return {k: v for k, v in excluded.items() if v}
 
 
-def _verdict(group: GroupStats) -> tuple[int, int, bool, int]:
-    return (group.shipments, group.valid, group.below_threshold, group.needed)
-
-
-def _figures(report: VtrReport) -> dict[str, object]:
-    return {
-        "overall": _pair(report.overall),
-        "by_category": {g.name: _verdict(g) for g in report.by_category},
-        "by_marketplace": {g.name: _pair(g) for g in report.by_marketplace},
-        "defects": sorted(d.order_id for d in report.defects),
-        "not_counted": {k: v for k, v in report.excluded.items() if v},
-    }
-
-
-def _pooled_categories(expected: dict[str, Any]) -> dict[str, tuple[int, int, bool, int]]:
+def _pooled_categories(writer: dict[str, Any]) -> dict[str, tuple[int, int, bool, int]]:
     """The writer's category × marketplace groups summed per category, judged by domain.md's
     bar (below when 100 × valid ≤ 95 × counted; needed = ⌊95n/100⌋ + 1 − valid)."""
     pooled: dict[str, list[int]] = {}
-    for group in expected["by_category_and_marketplace"]:
+    for group in writer["by_category_and_marketplace"]:
         sums = pooled.setdefault(group["category"], [0, 0])
         sums[0] += group["counted"]
         sums[1] += group["valid"]
@@ -83,42 +75,32 @@ def _pooled_categories(expected: dict[str, Any]) -> dict[str, tuple[int, int, bo
     }
 
 
-def _writers_figures(expected: dict[str, Any]) -> dict[str, object]:
-    overall = expected["overall"]
+def _writers_figures(writer: dict[str, Any]) -> Figures:
+    overall = writer["overall"]
     return {
         "overall": (overall["counted"], overall["valid"]),
-        "by_category": _pooled_categories(expected),
+        "by_category": _pooled_categories(writer),
         "by_marketplace": {
-            m["marketplace"]: (m["counted"], m["valid"]) for m in expected["by_marketplace"]
+            m["marketplace"]: (m["counted"], m["valid"]) for m in writer["by_marketplace"]
         },
-        "defects": sorted(d["order_id"] for d in expected["defects"]),
-        "not_counted": {k: v for k, v in expected["not_counted"].items() if v},
+        "defects": sorted(d["order_id"] for d in writer["defects"]),
+        "not_counted": _nonzero(writer["not_counted"]),
     }
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_check_gives_the_writers_figures(name: str) -> None:
-    expected = _expected(name)
-    as_of = date.fromisoformat(expected["as_of"])
+    writer = expected(FOLDER, name)
+    as_of = date.fromisoformat(writer["as_of"])
     got = _figures(report_file(FOLDER / name, as_of=as_of))
-    want = _writers_figures(expected)
-    differing = DISAGREEMENTS.get(name, {})
-    assert {k: got[k] for k in want if k not in differing} == {
-        k: want[k] for k in want if k not in differing
-    }
-    still_differing = sorted(k for k in differing if got[k] != want[k])
-    assert still_differing == sorted(differing), f"mended: update DISAGREEMENTS for {name}"
+    want = _writers_figures(writer)
+    assert_agrees(got, want, DISAGREEMENTS.get(name, {}), name)
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
-    as_of = date.fromisoformat(_expected(name)["as_of"])
-    checked = report_file(FOLDER / name, as_of=as_of)
-    uploaded, _ = analyse_file(FOLDER / name, as_of=as_of)
-    assert _figures(uploaded) == _figures(checked)
-    assert [(d.order_id, d.reason) for d in uploaded.defects] == [
-        (d.order_id, d.reason) for d in checked.defects
-    ]
+    as_of = date.fromisoformat(expected(FOLDER, name)["as_of"])
+    assert_upload_matches_check(FOLDER / name, as_of, _figures)
 
 
 def test_the_set_is_whole() -> None:

@@ -1,0 +1,73 @@
+"""What the held-out seller-file sets (tests/engine/heldout_files_N/) share: the writer's
+expectations read, the report's figures in the writer's terms, and the two checks every set
+makes (agreement with the writer, except the listed disagreements; the upload path agreeing
+with `vtrbot check`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.domain.engine import analyse_file, report_file
+from bot.domain.models import GroupStats, VtrReport
+
+Figures = dict[str, object]
+
+
+def expectations(folder: Path) -> list[str]:
+    """The set's file names, one per `<file>.expected.yaml`."""
+    return sorted(p.name.removesuffix(".expected.yaml") for p in folder.glob("*.expected.yaml"))
+
+
+def expected(folder: Path, name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((folder / f"{name}.expected.yaml").read_text())
+    return loaded
+
+
+def pair(group: GroupStats) -> tuple[int, int]:
+    return (group.shipments, group.valid)
+
+
+def verdict(group: GroupStats) -> tuple[int, int, bool, int]:
+    return (group.shipments, group.valid, group.below_threshold, group.needed)
+
+
+def report_figures(
+    report: VtrReport, not_counted: Callable[[dict[str, int]], dict[str, int]]
+) -> Figures:
+    """The report in the writer's terms; `not_counted` maps its exclusions to the set's."""
+    return {
+        "overall": pair(report.overall),
+        "by_category": {g.name: verdict(g) for g in report.by_category},
+        "by_marketplace": {g.name: pair(g) for g in report.by_marketplace},
+        "defects": sorted(d.order_id for d in report.defects),
+        "not_counted": not_counted(report.excluded),
+    }
+
+
+def assert_agrees(got: Figures, want: Figures, differing: dict[str, str], name: str) -> None:
+    """Every check agrees but the listed ones, which must still differ: a change that mends
+    one forces the list to be updated."""
+    assert {k: got[k] for k in want if k not in differing} == {
+        k: want[k] for k in want if k not in differing
+    }
+    still_differing = sorted(k for k in differing if got[k] != want[k])
+    assert still_differing == sorted(differing), f"mended: update DISAGREEMENTS for {name}"
+
+
+def assert_upload_matches_check(
+    path: Path, as_of: date, figures: Callable[[VtrReport], Figures]
+) -> None:
+    """One rule, one implementation: the bot's upload path and `vtrbot check` agree."""
+    checked = report_file(path, as_of=as_of)
+    uploaded, _ = analyse_file(path, as_of=as_of)
+    assert figures(uploaded) == figures(checked)
+    assert uploaded.excluded == checked.excluded
+    assert [verdict(g) for g in uploaded.by_carrier] == [verdict(g) for g in checked.by_carrier]
+    assert [(d.order_id, d.reason) for d in uploaded.defects] == [
+        (d.order_id, d.reason) for d in checked.defects
+    ]
