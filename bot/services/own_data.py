@@ -120,10 +120,11 @@ _LEFT_OUT = re.compile(
     r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|(?<![a-z])(?:brief|lettre|lettera|carta)(?![a-z])|"
     r"unshipped|未发货|没发货|exclu|排除|剔除|"
     + r"outside (?:the |my )?(?:30[- ]day )?window|before the window|"
-    r"窗口外|不在窗口|不在30天|30天以外|30天之前"
+    r"窗口外|不在窗口|不在30天|30天以外|30天之前|窗口之前|窗口前"
 )
 _OUTSIDE = re.compile(
-    r"outside (?:the |my )?(?:30[- ]day )?window|before the window|窗口外|不在窗口|不在30天|30天以外|30天之前"
+    r"outside (?:the |my )?(?:30[- ]day )?window|before the window|窗口外|不在窗口|不在30天|30天以外|"
+    r"30天之前|窗口之前|窗口前"
 )
 _COUNTED = re.compile(
     r"算进|算在|计入|算了没|算没算|算不算|有没有算|算了吗|算上|算吗|有算|统计了|包括|包含|"
@@ -627,7 +628,10 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
 _TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
 _KIND_COUNT_ASKED = re.compile(
     r"how many (?:of (?:my |the )?)?(?:fba|cancel|unshipped|orders? (?:were|was) outside|[a-z ]{0,12}outside)|"
-    r"(?:fba|取消|未发货|窗口外|不在窗口)[^，,。？?]{0,10}(?:多少|几)"
+    r"how many [^?.!]{0,40}(?:left out|dropped|excluded|skipped|ignored|not counted)[^?.!]{0,30}"
+    r"(?:before the window|outside)|"
+    r"(?:fba|取消|未发货|窗口外|不在窗口)[^，,。？?]{0,10}(?:多少|几)|"
+    r"(?:多少|几)[^，,。？?]{0,16}(?:窗口之前|窗口前|窗口外|不在窗口)"
 )
 _A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
 _NOT_COUNTED_ASKED = re.compile(
