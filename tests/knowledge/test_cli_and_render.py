@@ -83,7 +83,7 @@ def test_ask_json_unsure_lists_the_choices(capsys: pytest.CaptureFixture[str]) -
 def test_ask_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "亚马逊购买配送要额外收费吗"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("不用。亚马逊不为“购买配送”另收任何费用")
+    assert out.startswith("不用。购买配送不额外收费：亚马逊不另收任何费用")
     assert "来源：「亚马逊自配送卖家有效追踪率（VTR）与购买配送」行业资讯，2022年1月" in out
 
 

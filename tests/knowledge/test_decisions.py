@@ -793,7 +793,7 @@ LEADS = [
             "Buy Shipping charges a 5% service fee, correct?",
             "Not right: Amazon charges nothing extra",
         ),
-        ("购买配送的运费是付给亚马逊的吧", "不对。亚马逊不为“购买配送”另收任何费用"),
+        ("购买配送的运费是付给亚马逊的吧", "不对。购买配送不额外收费：亚马逊不另收任何费用"),
         ("日本站中国邮政的单号必须CN结尾，对吧", "对。发往日本站、用中国邮政的"),
         (
             "For Japan, a China Post number doesn't need to end in CN, right?",
