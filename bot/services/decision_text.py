@@ -213,23 +213,7 @@ def _shipment_age(decision: Decision, t: Translator) -> str:
 
 
 def _vtr_counts(decision: Decision, t: Translator) -> str:
-    text = _vtr_verdict(decision, t)
-    if "daily" in decision.facts:
-        daily = t._(
-            "At about {daily} packages a day, the 30-day window holds about {shipments}: "
-            "the figures are an estimate from that.",
-            daily=str(decision.facts["daily"]),
-            shipments=str(decision.facts["shipments"]),
-        )
-        text += sentence_gap(t) + daily
-    if "weekly" in decision.facts:
-        weekly = t._(
-            "At about {weekly} packages a week, the 30-day window holds about {shipments}: "
-            "the figures are an estimate from that.",
-            weekly=str(decision.facts["weekly"]),
-            shipments=str(decision.facts["shipments"]),
-        )
-        text += sentence_gap(t) + weekly
+    text = _with_volume_estimate(_vtr_verdict(decision, t), decision, t)
     if "change" in decision.facts:
         text = _supposed(decision, t, text)
     if "margin" in decision.facts:
@@ -258,6 +242,29 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
         text += sentence_gap(t) + late
     label = str(decision.facts.get("label") or "")
     return f"{label}: {text}" if label else text
+
+
+def _with_volume_estimate(text: str, decision: Decision, t: Translator) -> str:
+    """The text, then how the window's total was worked out when the seller gave a daily or
+    weekly volume instead of it (decide's `_volume_told` sets at most one of the two)."""
+    facts = decision.facts
+    if "daily" in facts:
+        estimate = t._(
+            "At about {daily} packages a day, the 30-day window holds about {shipments}: "
+            "the figures are an estimate from that.",
+            daily=str(facts["daily"]),
+            shipments=str(facts["shipments"]),
+        )
+    elif "weekly" in facts:
+        estimate = t._(
+            "At about {weekly} packages a week, the 30-day window holds about {shipments}: "
+            "the figures are an estimate from that.",
+            weekly=str(facts["weekly"]),
+            shipments=str(facts["shipments"]),
+        )
+    else:
+        return text
+    return text + sentence_gap(t) + estimate
 
 
 def _exempt_left_out(decision: Decision, t: Translator) -> str:
@@ -500,15 +507,7 @@ def _allowance(decision: Decision, t: Translator) -> str:
         shipments=f["shipments"],
         valid=f["valid"],
     )
-    if "daily" in decision.facts:
-        daily = t._(
-            "At about {daily} packages a day, the 30-day window holds about {shipments}: "
-            "the figures are an estimate from that.",
-            daily=f["daily"],
-            shipments=f["shipments"],
-        )
-        text += sentence_gap(t) + daily
-    return text
+    return _with_volume_estimate(text, decision, t)
 
 
 def _vtr_rate(decision: Decision, t: Translator) -> str:
