@@ -55,11 +55,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _day_first(parts: list[tuple[int, str, int, int]]) -> tuple[bool, bool]:
+AmbiguousDate = tuple[str, str, str, str]
+"""An a/b/yyyy date's parts as `_AMBIGUOUS` reads them: a, separator, b, year."""
+
+
+def _day_first(parts: list[AmbiguousDate]) -> tuple[bool, bool]:
     """(day first?, was it a guess?) for a column of a/b/yyyy dates."""
-    if any(a > 12 for a, _, _, _ in parts):
+    if any(int(a) > 12 for a, _, _, _ in parts):
         return True, False
-    if any(b > 12 for _, _, b, _ in parts):
+    if any(int(b) > 12 for _, _, b, _ in parts):
         return False, False
     # No day over 12: a shipping export covers a stretch of days, so the reading that puts
     # the dates closer together is the file's (01/11 … 10/11 are ten days of November, not
@@ -71,13 +75,9 @@ def _day_first(parts: list[tuple[int, str, int, int]]) -> tuple[bool, bool]:
     return any(sep == "." for _, sep, _, _ in parts), bool(parts)
 
 
-def _span_days(parts: list[tuple[int, str, int, int]], day_first: bool) -> int:
+def _span_days(parts: list[AmbiguousDate], day_first: bool) -> int:
     """Days between the earliest and latest date of the parts read in one order."""
-    days = [
-        _safe_date(year if year >= 100 else 2000 + year, *((b, a) if day_first else (a, b)))
-        for a, _, b, year in parts
-    ]
-    found = [d for d in days if d is not None]
+    found = [d for p in parts if (d := _ambiguous_date(p, day_first)) is not None]
     return (max(found) - min(found)).days if found else 0
 
 
@@ -113,17 +113,23 @@ def _month_words() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(w.casefold() for w in table.date_fillers), months
 
 
+def _ambiguous_date(parts: AmbiguousDate, day_first: bool) -> date | None:
+    """An a/b/yyyy date read in the column's order."""
+    a, separator, b, year = parts
+    day, month = (int(a), int(b)) if day_first else (int(b), int(a))
+    if len(year) == 2 and separator in "/.":
+        # "11/5/26" (Excel's US short date), "05.11.26": the year can only be the last
+        # part, and only this century is plausible. Dashed ones stay unread (26-11-20).
+        return _safe_date(2000 + int(year), month, day)
+    return _safe_date(int(year), month, day)
+
+
 def _parse_one(text: str, day_first: bool) -> date | None:
     if match := _YMD.match(text):
         return _safe_date(*map(int, match.groups()))
     if match := _AMBIGUOUS.match(text):
         a, separator, b, year = match.groups()
-        day, month = (int(a), int(b)) if day_first else (int(b), int(a))
-        if len(year) == 2 and separator in "/.":
-            # "11/5/26" (Excel's US short date), "05.11.26": the year can only be the last
-            # part, and only this century is plausible. Dashed ones stay unread (26-11-20).
-            return _safe_date(2000 + int(year), month, day)
-        return _safe_date(int(year), month, day)
+        return _ambiguous_date((a, separator, b, year), day_first)
     if match := _EXCEL_SERIAL.match(text):
         serial = int(match.group(1))
         return _EXCEL_EPOCH + timedelta(days=serial) if 30000 <= serial <= 80000 else None
@@ -208,12 +214,12 @@ def parse_odd_dates(texts: pl.Series, order: DateOrder) -> dict[str, date | None
     """Each distinct non-ISO text → its date, reading a/b/yyyy the same way for the column."""
     uniques = texts.unique().to_list()
     parts = {u: (m.group(1).strip() if (m := re.match(_DATE_PART, u)) else u) for u in uniques}
-    ambiguous = [m.groups() for p in parts.values() if (m := _AMBIGUOUS.match(p))]
+    ambiguous: list[AmbiguousDate] = [
+        (m[1], m[2], m[3], m[4]) for p in parts.values() if (m := _AMBIGUOUS.match(p))
+    ]
     day_first = order.day_first
     if day_first is None:
-        day_first, guessed = _day_first(
-            [(int(a), sep, int(b), int(year)) for a, sep, b, year in ambiguous]
-        )
+        day_first, guessed = _day_first(ambiguous)
         if guessed:
             # The first batch's guess holds for the later ones without evidence: one file
             # is not read two ways.
