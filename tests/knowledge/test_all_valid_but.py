@@ -8,14 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False).split("\n", 1)[0]
-
+from tests.knowledge.replies import first_line
 
 # (question, what the first line holds, wrong facts it must not hold)
 CASES = [
@@ -48,6 +41,6 @@ CASES = [
 def test_the_exceptions_to_all_valid_are_invalid(
     kb: KnowledgeBase, question: str, holds: tuple[str, ...], wrong: tuple[str, ...]
 ) -> None:
-    line = _first_line(kb, question)
+    line = first_line(kb, question)
     assert all(h in line for h in holds), line
     assert not [w for w in wrong if w in line], line

@@ -6,18 +6,12 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _reply(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False)
+from tests.knowledge.replies import reply_text
 
 
 def _lead(kb: KnowledgeBase, question: str) -> str:
     """The first two lines, where a skimming seller reads the verdict."""
-    return "\n".join(_reply(kb, question).split("\n")[:2])
+    return "\n".join(reply_text(kb, question).split("\n")[:2])
 
 
 # (question, the reply's start, words the first two lines must hold)
@@ -402,7 +396,7 @@ LOOKUPS = [
 @pytest.mark.parametrize(("question", "entry", "fact"), LOOKUPS)
 def test_a_plain_look_up(kb: KnowledgeBase, question: str, entry: str, fact: str) -> None:
     assert kb.answer(question).matched == entry
-    assert fact in _reply(kb, question)
+    assert fact in reply_text(kb, question)
 
 
 # Question tags and rhetorical negatives: the n't of "isn't it?" or "Isn't X …?", and the

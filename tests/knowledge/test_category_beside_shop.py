@@ -8,14 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False).split("\n", 1)[0]
-
+from tests.knowledge.replies import first_line
 
 # (question, the first line's start, wrong facts it must not hold)
 CASES = [
@@ -42,11 +35,11 @@ CASES = [
 def test_the_category_s_verdict_leads(
     kb: KnowledgeBase, question: str, lead: str, wrong: tuple[str, ...]
 ) -> None:
-    line = _first_line(kb, question)
+    line = first_line(kb, question)
     assert line.startswith(lead), line
     assert not [w for w in wrong if w in line], line
 
 
 def test_the_account_asked_still_gets_the_account_s_answer(kb: KnowledgeBase) -> None:
-    line = _first_line(kb, "我的VTR 94%，会被封号吗")
+    line = first_line(kb, "我的VTR 94%，会被封号吗")
     assert line.startswith("不会因为 VTR 封整个店铺"), line

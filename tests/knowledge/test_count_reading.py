@@ -10,17 +10,7 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.figures import Counts, read_figures
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _reply(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False)
-
-
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    return _reply(kb, question).split("\n", 1)[0]
+from tests.knowledge.replies import first_line, reply_text
 
 
 def _counts(kb: KnowledgeBase, question: str) -> Counts | None:
@@ -81,12 +71,12 @@ def test_each_figure_takes_the_role_its_own_words_give(
 def test_the_figures_read_are_decided_with_the_bar(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
 
 
 def test_a_rate_with_a_total_gives_the_fewest_fixes(kb: KnowledgeBase) -> None:
     # 2262/2400: ⌊95 × 2400 / 100⌋ + 1 − 2262 = 2281 − 2262 = 19.
-    assert "Fix 19 packages" in _reply(
+    assert "Fix 19 packages" in reply_text(
         kb, "2,400 shipments and my VTR reads 94.25%, how far off am I?"
     )
 
@@ -144,13 +134,13 @@ def test_fixes_made_before_delivery_count_as_valid_and_late_ones_do_not(
 def test_a_hypothetical_is_decided_on_the_supposed_counts_then_now(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert lead in first, first
 
 
 def test_the_window_now_follows_the_hypothetical(kb: KnowledgeBase) -> None:
     # 301/320 = 94.0625% → 94.1% now.
-    reply = _reply(
+    reply = reply_text(
         kb, "320 shipments and 301 valid; if I correct 4 more of the bad ones do I clear 95%?"
     )
     assert "Now: 301 valid of 320 = 94.1%." in reply, reply
@@ -177,7 +167,7 @@ def test_the_window_now_follows_the_hypothetical(kb: KnowledgeBase) -> None:
     ],
 )
 def test_the_most_invalid_a_total_can_hold(kb: KnowledgeBase, question: str, expected: str) -> None:
-    assert expected in _first_line(kb, question)
+    assert expected in first_line(kb, question)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +186,7 @@ def test_the_most_invalid_a_total_can_hold(kb: KnowledgeBase, question: str, exp
 def test_figures_that_contradict_each_other_are_not_decided(
     kb: KnowledgeBase, question: str, told: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert told in reply and not reply.startswith(("Yes", "No", "达标", "不达标")), reply
     assert "valid of" not in reply and "个有效 =" not in reply
 
@@ -221,7 +211,7 @@ def test_figures_that_contradict_each_other_are_not_decided(
 def test_each_group_is_decided_and_a_passing_one_does_not_say_no_fixes(
     kb: KnowledgeBase, question: str, failing: str, passing: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert failing in reply.split("\n", 1)[0] and passing in reply, reply
     assert "no fixes needed" not in reply
 
@@ -262,7 +252,7 @@ def test_more_ways_of_telling_the_figures(
 
 def test_a_name_with_two_bare_figures_is_its_valid_and_whole(kb: KnowledgeBase) -> None:
     # toys 57/60 = 95.0%, not above (1 fix); garden 99/100 = 99.0%.
-    reply = _reply(kb, "toys 57 60 garden 99 100")
+    reply = reply_text(kb, "toys 57 60 garden 99 100")
     assert reply.startswith("toys: 57 valid of 60 = 95.0%, which is not above 95%"), reply
     assert "garden: 99 valid of 100 = 99.0%" in reply
 
@@ -284,7 +274,7 @@ def test_a_name_with_two_bare_figures_is_its_valid_and_whole(kb: KnowledgeBase) 
 def test_allowances_and_a_category_s_stated_rate(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
 
 
 @pytest.mark.parametrize(
@@ -313,7 +303,7 @@ def test_fixes_dates_and_bare_parts(
 @pytest.mark.parametrize("question", ["Toys 3/60, ok?", "toys 3 60"])
 def test_a_small_part_told_without_words_is_asked_about(kb: KnowledgeBase, question: str) -> None:
     # 3 of 60 could be the valid ones (5.0%) or the invalid ones (95.0%): no verdict either way.
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith("I cannot tell whether the 3 of 60 are the valid packages"), reply
     assert "5.0%" not in reply and "95.0%" not in reply
 
@@ -357,11 +347,11 @@ def test_a_small_part_told_without_words_is_asked_about(kb: KnowledgeBase, quest
     ],
 )
 def test_group_names_late_fixes_and_minimums(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
 
 
 def test_the_other_group_keeps_its_marketplace_in_its_name(kb: KnowledgeBase) -> None:
-    reply = _reply(
+    reply = reply_text(
         kb,
         "on amazon.com toys is 190/200 and on amazon.co.uk toys is 98/100. are both above the bar?",
     )
@@ -394,7 +384,7 @@ def test_the_other_group_keeps_its_marketplace_in_its_name(kb: KnowledgeBase) ->
 def test_numerals_totals_effects_and_stated_fix_counts(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
 
 
 @pytest.mark.parametrize(
@@ -423,7 +413,7 @@ def test_numerals_totals_effects_and_stated_fix_counts(
 def test_how_many_more_invalid_a_passing_group_can_take(
     kb: KnowledgeBase, question: str, room: str
 ) -> None:
-    assert room in _first_line(kb, question)
+    assert room in first_line(kb, question)
 
 
 @pytest.mark.parametrize(
@@ -446,7 +436,7 @@ def test_how_many_more_invalid_a_passing_group_can_take(
 def test_each_group_s_rate_goes_with_its_own_total(
     kb: KnowledgeBase, question: str, lead: str, other: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead) and other in reply, reply
 
 
@@ -473,7 +463,7 @@ def test_the_invalid_a_fix_was_taken_from_is_no_whole(kb: KnowledgeBase) -> None
 def test_counts_that_contradict_the_stated_rate_are_not_decided(
     kb: KnowledgeBase, question: str, told: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert told in reply and " valid of " not in reply and "个有效 =" not in reply, reply
 
 
@@ -502,12 +492,12 @@ def test_counts_that_contradict_the_stated_rate_are_not_decided(
 def test_rates_of_other_groups_categories_and_daily_volumes(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
 
 
 def test_the_bar_said_with_guo_is_no_stated_rate(kb: KnowledgeBase) -> None:
     # "才能过95%" is the bar: 1890/2000 = 94.5%, ⌊1900⌋ + 1 − 1890 = 11 fixes, not a conflict.
-    first = _first_line(kb, "2000个包裹，有效1890，还要修几个才能过95%")
+    first = first_line(kb, "2000个包裹，有效1890，还要修几个才能过95%")
     assert first.startswith("不达标：2000 个里 1890 个有效 = 94.5%") and "11 个" in first, first
 
 
@@ -537,7 +527,7 @@ def test_the_bar_said_with_guo_is_no_stated_rate(kb: KnowledgeBase) -> None:
 def test_suppositions_said_after_the_fact_or_as_going_bad(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
 
 
 @pytest.mark.parametrize(
@@ -580,12 +570,12 @@ def test_a_share_without_tracking_and_words_that_hold_a_month(
 def test_told_words_are_not_the_question_and_a_past_rate_is_not_the_rate(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
 
 
 def test_failed_is_no_typo_of_filed(kb: KnowledgeBase) -> None:
     # 3 of 80 failed: 77/80 = 96.25% (exact at two decimals), above.
-    first = _first_line(kb, "3 of 80 packages failed tracking, good enough?")
+    first = first_line(kb, "3 of 80 packages failed tracking, good enough?")
     assert first.startswith("Yes — 77 valid of 80 = 96.25%"), first
 
 
@@ -620,7 +610,7 @@ def test_untracked_said_with_not_rounding_and_orders_never_counted(
 def test_orders_left_out_of_the_total_only_are_asked_about(kb: KnowledgeBase) -> None:
     # 5 of the 300 cancelled, 15 invalid: were the 5 among the 15? Not among them:
     # 280/295 = 94.915…% → 94.9 (below); among them: 285/295 = 96.61…% → 96.6.
-    reply = _reply(kb, "300 orders, 15 without tracking, 5 of the 300 were cancelled. ok?")
+    reply = reply_text(kb, "300 orders, 15 without tracking, 5 of the 300 were cancelled. ok?")
     assert reply.startswith("I cannot tell whether the 5 packages left out were among the 15")
     assert "94.9%" in reply and "96.6%" in reply
 
@@ -647,7 +637,7 @@ def test_orders_left_out_of_the_total_only_are_asked_about(kb: KnowledgeBase) ->
 def test_yes_or_no_asked_with_the_verb_first_and_a_question_is_no_name(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -684,7 +674,7 @@ def test_yes_or_no_asked_with_the_verb_first_and_a_question_is_no_name(
     ],
 )
 def test_a_pasted_table_is_read_by_its_columns(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -692,7 +682,7 @@ def test_a_table_whose_small_figure_could_be_either_side_is_asked_about(
     kb: KnowledgeBase,
 ) -> None:
     # "Toys 120 6" without a header: 6 valid of 120, or 6 invalid? Not guessed.
-    reply = _reply(kb, "Toys 120 6\nHome 50 2")
+    reply = reply_text(kb, "Toys 120 6\nHome 50 2")
     assert reply.startswith("I cannot tell whether the 6 of 120 are the valid packages"), reply
 
 
@@ -719,7 +709,7 @@ def test_a_table_whose_small_figure_could_be_either_side_is_asked_about(
 def test_negations_without_apostrophes_numbers_in_words_and_slack(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -785,7 +775,7 @@ def test_fba_glued_to_chinese_is_left_out_of_the_total(kb: KnowledgeBase) -> Non
 def test_a_yes_or_no_only_when_passing_is_asked_and_names_that_are_no_names(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -811,7 +801,7 @@ def test_a_yes_or_no_only_when_passing_is_asked_and_names_that_are_no_names(
 def test_defect_report_figures_and_fixes_that_are_not_enough(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead), reply
     if "283" in question:
         assert "From now, 3 fixes in all." in reply or "从现在算，一共要修 3 个。" in reply
@@ -846,7 +836,7 @@ def test_defect_report_figures_and_fixes_that_are_not_enough(
 def test_a_stated_limit_is_checked_against_the_bar(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -866,13 +856,13 @@ def test_a_stated_limit_is_checked_against_the_bar(
 def test_groups_told_by_rate_keep_apart(
     kb: KnowledgeBase, question: str, lead: str, absent: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead) and absent not in reply.split("\n")[0], reply
 
 
 def test_two_totals_are_asked_about_not_one_dropped(kb: KnowledgeBase) -> None:
     # 40 and 60 orders, 5 invalid "total": 55 of 60 would drop the 40 silently.
-    reply = _reply(kb, "toys 40 orders, home 60 orders, 5 invalid total")
+    reply = reply_text(kb, "toys 40 orders, home 60 orders, 5 invalid total")
     assert reply.startswith("Your figures hold two totals, 60 and 40"), reply
     # "剩下3单" of 30 with 27 valid is the rest, not a second total.
     assert _counts(kb, "德国站30单，27单有效，剩下3单是普通包裹，达标吗") == Counts(30, 27)
@@ -933,7 +923,7 @@ def test_exempt_and_unshipped_orders_without_a_back_reference(
 def test_names_in_lists_and_one_rate_for_two_groups(
     kb: KnowledgeBase, question: str, lead: str, other: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead) and other in reply, reply
 
 
@@ -951,7 +941,7 @@ def test_other_metrics_rates_and_people_are_no_package_figures(
     kb: KnowledgeBase, question: str, shipments: int, valid: int
 ) -> None:
     assert _counts(kb, question) == Counts(shipments, valid)
-    assert f"{valid} valid of {shipments}" in _first_line(kb, question)
+    assert f"{valid} valid of {shipments}" in first_line(kb, question)
 
 
 @pytest.mark.parametrize(
@@ -970,7 +960,7 @@ def test_other_metrics_rates_and_people_are_no_package_figures(
 def test_the_bar_cleared_fixed_ones_described_and_alternatives(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert lead in first and "valid of 60" not in first, first
 
 
@@ -1005,13 +995,13 @@ def test_figures_below_the_bar_never_say_yes_to_a_suspension(
 ) -> None:
     # 280/300 = 93.3% is below, but VTR restricts the category's self-fulfilled offers,
     # never the whole account (domain.md): no "Yes"/"会" first.
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert not first.startswith(("Yes", "会", "是")), first
 
 
 def test_a_figure_left_over_larger_than_the_total_is_asked_about(kb: KnowledgeBase) -> None:
     # 10 today with 2 untracked, "the other 290" this month: 8 of 10 would be a wrong VTR.
-    reply = _reply(
+    reply = reply_text(
         kb, "I shipped 10 today and 2 had no tracking, the other 290 this month were fine"
     )
     assert reply.startswith("Your figures hold two totals, 10 and 290"), reply
@@ -1044,14 +1034,14 @@ def test_a_figure_left_over_larger_than_the_total_is_asked_about(kb: KnowledgeBa
 def test_a_daily_or_weekly_volume_is_the_windows_total(
     kb: KnowledgeBase, question: str, lead: str, estimate: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead) and estimate in reply.split("\n")[0], reply.split("\n")[0]
 
 
 def test_a_weekly_volume_that_cannot_decide_is_asked_about(kb: KnowledgeBase) -> None:
     # 70 a week: 300 or 301 in 30 days; 15 invalid: 285/300 = 95.0% (below) but 286/301 =
     # 95.01% (above). The estimate cannot decide: no verdict, no figure.
-    reply = _reply(kb, "每周发70单，最近30天有15单没追踪号，达标吗")
+    reply = reply_text(kb, "每周发70单，最近30天有15单没追踪号，达标吗")
     assert reply.startswith("按每周 70 个包裹算"), reply.split("\n")[0]
     assert "达标：" not in reply and "不达标：" not in reply
 
@@ -1074,14 +1064,14 @@ def test_a_weekly_volume_that_cannot_decide_is_asked_about(kb: KnowledgeBase) ->
 def test_invalid_figures_told_period_by_period_add_up(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead), reply.split("\n")[0]
 
 
 def test_a_count_asked_gets_no_yes_or_no(kb: KnowledgeBase) -> None:
     # 95 × 500 − 100 × 470 = 500: ⌊500 / 5⌋ + 1 = 101 new valid ones (571/601 = 95.008…%).
     # "…with 500 shipped and 470 valid?" ends on "valid?": still a count asked, no "No —".
-    first = _reply(
+    first = reply_text(
         kb,
         "if all new orders are tracked, how many new ones to get over 95 with 500 shipped and 470 valid?",
     ).split("\n")[0]
@@ -1090,7 +1080,7 @@ def test_a_count_asked_gets_no_yes_or_no(kb: KnowledgeBase) -> None:
 
 def test_good_ones_are_the_valid_ones(kb: KnowledgeBase) -> None:
     # 96 of 100 = 96.0%, above.
-    first = _reply(kb, "100 pkgs 96 good").split("\n")[0]
+    first = reply_text(kb, "100 pkgs 96 good").split("\n")[0]
     assert first.startswith("96 valid of 100 = 96.0%: above the bar"), first
 
 
@@ -1157,13 +1147,15 @@ def test_good_ones_are_the_valid_ones(kb: KnowledgeBase) -> None:
     ],
 )
 def test_figures_sellers_tell_in_passing(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _reply(kb, question).split("\n")[0]
+    first = reply_text(kb, question).split("\n")[0]
     assert first.startswith(lead), first
     assert "no fixes needed" not in first or "below" not in first
 
 
 def test_the_japanese_exemption_is_named(kb: KnowledgeBase) -> None:
-    reply = _reply(kb, "日本站这30天200单，其中20单是500日元的小件没单号，另外5单单号无效，VTR多少")
+    reply = reply_text(
+        kb, "日本站这30天200单，其中20单是500日元的小件没单号，另外5单单号无效，VTR多少"
+    )
     assert "日本站低于 1,000 日元的 20 个订单豁免" in reply
 
 
@@ -1190,7 +1182,7 @@ def test_the_japanese_exemption_is_named(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_packages_age_from_the_days_named(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _reply(kb, question).split("\n")[0]
+    first = reply_text(kb, question).split("\n")[0]
     assert first.startswith(lead), first
 
 
@@ -1206,7 +1198,7 @@ def test_a_packages_age_from_the_days_named(kb: KnowledgeBase, question: str, le
     ],
 )
 def test_the_allowance_of_a_daily_volume(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _reply(kb, question).split("\n")[0]
+    first = reply_text(kb, question).split("\n")[0]
     assert first.startswith(lead) and ("20" in first), first
 
 
@@ -1232,5 +1224,5 @@ def test_the_allowance_of_a_daily_volume(kb: KnowledgeBase, question: str, lead:
 def test_new_valid_packages_supposed_join_both_sides(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _reply(kb, question).split("\n")[0]
+    first = reply_text(kb, question).split("\n")[0]
     assert first.startswith(lead), first

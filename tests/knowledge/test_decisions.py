@@ -14,17 +14,7 @@ import pytest
 from bot.domain.bar import fixes_needed
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.decide import percent_text
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _reply(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False)
-
-
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    return _reply(kb, question).split("\n", 1)[0]
+from tests.knowledge.replies import first_line, reply_text
 
 
 def cases(rule: str, *rows: Any) -> list[Any]:
@@ -917,7 +907,7 @@ LEADS = [
 def test_the_first_line_leads_with_the_decision(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -1560,7 +1550,7 @@ REPLIES = [
 def test_the_whole_reply_says_the_decision_and_nothing_against_it(
     kb: KnowledgeBase, question: str, expected: Reply
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     first = reply.split("\n", 1)[0]
     assert reply.startswith(expected.lead), reply
     assert all(piece in first for piece in expected.in_first_line), reply

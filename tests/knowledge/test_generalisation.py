@@ -16,11 +16,7 @@ from bot.domain.knowledge.understand import (
 )
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
-
-
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False).split("\n", 1)[0]
+from tests.knowledge.replies import first_line
 
 
 @pytest.mark.parametrize(
@@ -45,7 +41,7 @@ def _first_line(kb: KnowledgeBase, question: str) -> str:
 def test_a_belief_limited_to_some_marketplaces_gets_the_verdict_first(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert not first.startswith(("是的，从中国", "Yes, from China")), first
 
@@ -106,7 +102,7 @@ def test_a_rate_without_its_sign_is_a_percentage(text: str, expected: str) -> No
 def test_the_seller_s_rate_in_many_forms_is_decided_against_the_bar(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -128,7 +124,7 @@ def test_the_seller_s_rate_in_many_forms_is_decided_against_the_bar(
 def test_a_cause_said_of_low_vtr_is_checked_against_the_listed_causes(
     kb: KnowledgeBase, question: str, verdict: str, says: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict) and says in first, first
 
 
@@ -148,7 +144,7 @@ def test_a_cause_said_of_low_vtr_is_checked_against_the_listed_causes(
 def test_hearsay_is_a_belief_with_its_verdict_first(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
 
 
@@ -280,7 +276,7 @@ def test_a_marketplace_off_the_published_list_is_not_stated_either_way(
     ],
 )
 def test_routes_choices_and_counted_verbs(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -301,7 +297,7 @@ def test_how_it_is_worked_out_asks_for_the_formula(kb: KnowledgeBase) -> None:
 def test_an_unscanned_number_is_not_valid_whatever_the_carrier(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
 
 
@@ -342,7 +338,7 @@ def test_shipping_from_china_to_several_marketplaces_gets_each_bar(
 def test_suspension_and_worry_words_get_the_verdict(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -378,7 +374,7 @@ def test_a_compound_of_our_words_is_not_repaired_as_a_typo(
 def test_counts_with_compound_words_and_possessives(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -426,7 +422,7 @@ def test_groups_in_the_forms_sellers_type_them(
 def test_asking_when_it_recovers_gets_the_verdict_and_the_way_back(
     kb: KnowledgeBase, question: str, lead: str, entry: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead)
+    assert first_line(kb, question).startswith(lead)
     assert kb.answer(question).matched == entry
 
 
@@ -482,7 +478,7 @@ def test_function_words_and_particles_are_no_typos(
 def test_more_beliefs_decided_against_the_rules(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -533,7 +529,7 @@ def test_a_long_story_is_answered_by_what_it_asks(
 def test_a_short_chinese_belief_with_a_borrowed_term_is_answered_in_chinese(
     kb: KnowledgeBase,
 ) -> None:
-    assert _first_line(kb, "VTR看60天？").startswith("不是。VTR 看的是最近 30 天")
+    assert first_line(kb, "VTR看60天？").startswith("不是。VTR 看的是最近 30 天")
 
 
 @pytest.mark.parametrize(
@@ -557,13 +553,13 @@ def test_a_short_chinese_belief_with_a_borrowed_term_is_answered_in_chinese(
 def test_statements_and_own_beliefs_get_a_verdict(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
 
 
 def test_a_rate_told_without_a_question_is_no_belief(kb: KnowledgeBase) -> None:
     # The seller's own figure, told: the verdict on it, never "Not right".
-    assert _first_line(kb, "VTR sitting at 94.6").startswith("A VTR of 94.6%: below the bar")
+    assert first_line(kb, "VTR sitting at 94.6").startswith("A VTR of 94.6%: below the bar")
 
 
 @pytest.mark.parametrize(
@@ -587,7 +583,7 @@ def test_categories_rates_listed_or_asked_are_each_judged(
 def test_the_defect_report_s_category_filter_is_not_the_per_category_rule(
     kb: KnowledgeBase,
 ) -> None:
-    first = _first_line(kb, "can I filter the VTR defect report by category?")
+    first = first_line(kb, "can I filter the VTR defect report by category?")
     assert "defect report" in first and "account-wide" not in first, first
 
 
@@ -604,7 +600,7 @@ def test_the_defect_report_s_category_filter_is_not_the_per_category_rule(
 def test_a_rate_told_beside_the_bar_asked_is_decided(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -622,7 +618,7 @@ def test_a_window_asked_after_a_bare_rate_is_vtr_s(kb: KnowledgeBase) -> None:
     ],
 )
 def test_yen_written_traditionally(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -640,7 +636,7 @@ def test_yen_written_traditionally(kb: KnowledgeBase, question: str, lead: str) 
     ],
 )
 def test_broken_conditions_and_verbs(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
     assert not first.startswith(("是。", "Yes")), first
 
@@ -683,7 +679,7 @@ def test_english_numbers_written_out(text: str, expected: str) -> None:
     ],
 )
 def test_numbers_written_out_are_decided(kb: KnowledgeBase, question: str, lead: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(lead), first
 
 
@@ -843,7 +839,7 @@ def test_three_or_four_parts_are_each_answered(
 def test_a_one_word_verdict_asked_and_a_limit_asked(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    assert _first_line(kb, question).startswith(lead), _first_line(kb, question)
+    assert first_line(kb, question).startswith(lead), first_line(kb, question)
 
 
 @pytest.mark.parametrize(
@@ -933,7 +929,7 @@ def test_a_trouble_asked_about_is_still_answered(kb: KnowledgeBase) -> None:
 def test_the_metric_whose_target_is_asked_is_named_first(
     kb: KnowledgeBase, question: str, named: str, not_first: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert named in first, first
     assert not_first not in first, first
 
@@ -960,7 +956,7 @@ def test_otd_is_the_on_time_delivery_rate(kb: KnowledgeBase, question: str) -> N
 def test_a_window_stated_with_others_denied_is_checked(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert "30" in first, first
     assert "%:" not in first and "valid of" not in first, first  # no counts read
@@ -978,13 +974,13 @@ def test_a_window_stated_with_others_denied_is_checked(
     ],
 )
 def test_the_strict_bar_believed_is_confirmed(kb: KnowledgeBase, question: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(("Right: ", "Yes — ", "对。", "是的")), first
     assert "95" in first, first
 
 
 def test_counts_told_with_a_denied_figure_are_still_worked_out(kb: KnowledgeBase) -> None:
-    first = _first_line(kb, "sent 80 parcels (not 90) in 30 days, 77 valid - ok?")
+    first = first_line(kb, "sent 80 parcels (not 90) in 30 days, 77 valid - ok?")
     assert "77" in first and "80" in first, first
 
 
@@ -1019,7 +1015,7 @@ def test_a_fee_asked_of_it_after_the_protection_gets_the_fee(
 def test_tracking_edited_before_or_after_delivery_is_that_entry(
     kb: KnowledgeBase, question: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert "after delivery" in first and "defect" in first, first
     assert "feedback" not in first, first
 
@@ -1037,7 +1033,7 @@ def test_tracking_edited_before_or_after_delivery_is_that_entry(
 def test_the_carriers_left_out_of_a_belief_are_its_complement(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
 
 
@@ -1055,7 +1051,7 @@ def test_the_carriers_left_out_of_a_belief_are_its_complement(
 def test_a_target_stated_beside_a_denied_one_is_checked(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
 
 
@@ -1077,5 +1073,5 @@ def test_a_target_stated_beside_a_denied_one_is_checked(
 def test_a_contrast_beside_a_belief_is_no_negation_of_it(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first

@@ -6,17 +6,11 @@ read total / valid. Worked by hand: 117/120 = 97.5%; 38/40 = 95.0% (not above, 1
 from __future__ import annotations
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _reply(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False)
+from tests.knowledge.replies import reply_text
 
 
 def test_bare_pairs_follow_the_first_group_s_order(kb: KnowledgeBase) -> None:
-    reply = _reply(
+    reply = reply_text(
         kb,
         "By category: Toys 120 shipped / 117 valid, Garden 40 / 38, Office 25 / 24. "
         "Which ones fail?",
@@ -28,7 +22,7 @@ def test_bare_pairs_follow_the_first_group_s_order(kb: KnowledgeBase) -> None:
 
 
 def test_bare_pairs_in_chinese(kb: KnowledgeBase) -> None:
-    reply = _reply(kb, "各类目：玩具 发了80个/77个有效，家居 45/43，户外 20/19，哪个不行")
+    reply = reply_text(kb, "各类目：玩具 发了80个/77个有效，家居 45/43，户外 20/19，哪个不行")
     assert reply.startswith("户外: 不达标：20 个里 19 个有效 = 95.0%"), reply
     assert "玩具: 达标：80 个里 77 个有效 = 96.25%" in reply, reply
     assert "家居: 达标：45 个里 43 个有效" in reply, reply
@@ -37,5 +31,5 @@ def test_bare_pairs_in_chinese(kb: KnowledgeBase) -> None:
 
 def test_a_bare_pair_alone_keeps_its_reading(kb: KnowledgeBase) -> None:
     # Without a group naming total first, a bare larger-first pair is not swapped.
-    reply = _reply(kb, "Garden 38/40, Toys 57/60, which one fails?")
+    reply = reply_text(kb, "Garden 38/40, Toys 57/60, which one fails?")
     assert "38 valid of 40" in reply and "57 valid of 60 = 95.0%" in reply, reply

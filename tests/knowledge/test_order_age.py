@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False).split("\n", 1)[0]
-
+from tests.knowledge.replies import first_line
 
 # (question, the first line's start, wrong facts it must not hold)
 CASES = [
@@ -46,6 +39,6 @@ CASES = [
 def test_an_order_s_age_against_the_window(
     kb: KnowledgeBase, question: str, lead: str, wrong: tuple[str, ...]
 ) -> None:
-    line = _first_line(kb, question)
+    line = first_line(kb, question)
     assert line.startswith(lead), line
     assert not [w for w in wrong if w in line], line

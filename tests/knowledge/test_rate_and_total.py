@@ -9,14 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False).split("\n", 1)[0]
-
+from tests.knowledge.replies import first_line
 
 # (question, what the first line holds, in order; wrong facts it must not hold)
 CASES = [
@@ -54,7 +47,7 @@ CASES = [
 def test_the_invalid_count_of_a_rate_and_a_total(
     kb: KnowledgeBase, question: str, holds: tuple[str, ...], wrong: tuple[str, ...]
 ) -> None:
-    line = _first_line(kb, question)
+    line = first_line(kb, question)
     at = [line.find(h) for h in holds]
     assert -1 not in at and at == sorted(at), line
     assert not [w for w in wrong if w in line], line

@@ -11,13 +11,7 @@ import pytest
 import yaml
 
 from bot.domain.knowledge import KnowledgeBase
-from bot.services.answers import render_answer
-from bot.services.i18n import translator
-
-
-def _text(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False)
+from tests.knowledge.replies import first_line, reply_text
 
 
 @pytest.mark.parametrize(
@@ -48,10 +42,6 @@ def test_a_greeting_before_a_question_still_gets_the_answer(kb: KnowledgeBase) -
     assert answer.kind == "answer" and answer.matched == "vtr-formula"
 
 
-def _first_line(kb: KnowledgeBase, question: str) -> str:
-    return _text(kb, question).split("\n", 1)[0]
-
-
 @pytest.mark.parametrize(
     ("question", "verdict", "wrong"),
     [
@@ -77,7 +67,7 @@ def _first_line(kb: KnowledgeBase, question: str) -> str:
 def test_only_limits_the_place_named_in_its_clause(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert not first.startswith(wrong), first
 
@@ -147,7 +137,7 @@ def test_only_limits_the_place_named_in_its_clause(
 def test_a_belief_s_verdict_reads_its_own_sentence_and_words(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
 
 
@@ -177,7 +167,7 @@ def test_no_held_out_belief_gets_the_opposite_verdict(kb: KnowledgeBase) -> None
             opposite = {"claim_true": _NEGATIVE, "claim_false": _POSITIVE}.get(case["kind"])
             if opposite is None or case.get("off_topic"):
                 continue
-            first = _first_line(kb, case["q"])
+            first = first_line(kb, case["q"])
             if first.startswith(opposite):
                 wrong.append((path.name, case["q"], first))
     assert not wrong, wrong
@@ -222,7 +212,7 @@ def test_no_claim_pattern_holds_a_control_character() -> None:
 def test_conditions_read_before_the_verdict(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
 
@@ -255,7 +245,7 @@ def test_conditions_read_before_the_verdict(
 def test_beliefs_in_more_of_the_words_sellers_use(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
 
@@ -298,7 +288,7 @@ def test_fba_storage_is_another_field(kb: KnowledgeBase, question: str) -> None:
 def test_what_a_belief_is_about_picks_its_claim(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
 
@@ -325,7 +315,7 @@ def test_the_metric_that_counts_what_is_named(
 ) -> None:
     answer = kb.answer(question)
     assert answer.matched == entry, (question, answer.matched)
-    assert _first_line(kb, question).startswith(first_words)
+    assert first_line(kb, question).startswith(first_words)
 
 
 @pytest.mark.parametrize(
@@ -368,7 +358,7 @@ def test_spellings_and_metric_names_reach_their_entry(
 def test_a_figure_stated_beside_a_denied_one(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
 
@@ -393,7 +383,7 @@ def test_a_figure_stated_beside_a_denied_one(
 def test_words_that_only_look_like_a_verdict_s(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    assert _first_line(kb, question).startswith(verdict)
+    assert first_line(kb, question).startswith(verdict)
 
 
 @pytest.mark.parametrize(
@@ -416,7 +406,7 @@ def test_words_that_only_look_like_a_verdict_s(
     ],
 )
 def test_every_part_of_a_belief_is_read(kb: KnowledgeBase, question: str, verdict: str) -> None:
-    assert _first_line(kb, question).startswith(verdict)
+    assert first_line(kb, question).startswith(verdict)
 
 
 @pytest.mark.parametrize(
@@ -439,14 +429,14 @@ def test_every_part_of_a_belief_is_read(kb: KnowledgeBase, question: str, verdic
     ],
 )
 def test_more_conditions_decided_as_stated(kb: KnowledgeBase, question: str, verdict: str) -> None:
-    assert _first_line(kb, question).startswith(verdict)
+    assert first_line(kb, question).startswith(verdict)
 
 
 def test_the_95_rule_is_vtr_s_bar(kb: KnowledgeBase) -> None:
     # Canada is not on the published list (domain.md §1): neither yes nor no, never refused.
     answer = kb.answer("so the 95% rule applies to Canada as well, right?")
     assert answer.kind == "answer" and answer.matched == "vtr-marketplaces-china"
-    first = _first_line(kb, "so the 95% rule applies to Canada as well, right?")
+    first = first_line(kb, "so the 95% rule applies to Canada as well, right?")
     assert not first.startswith(("Yes", "No", "Right", "Not right")), first
 
 
@@ -466,7 +456,7 @@ def test_the_95_rule_is_vtr_s_bar(kb: KnowledgeBase) -> None:
 def test_routes_and_delivery_read_from_the_words_sellers_use(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict), first
     assert wrong not in first, first
 
@@ -501,7 +491,7 @@ def test_typo_repair_leaves_real_words(
     ],
 )
 def test_a_carrier_not_integrated_still_counts(kb: KnowledgeBase, question: str, said: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(("Yes", "算", "要")) and said in first, first
 
 
@@ -523,7 +513,7 @@ def test_account_health_rating_is_another_score(kb: KnowledgeBase, question: str
     ],
 )
 def test_whose_words_a_belief_is(kb: KnowledgeBase, question: str, verdict: str) -> None:
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith(verdict) or (verdict[0].isdigit() and verdict in first), first
     assert not first.startswith("Right:"), first
 
@@ -548,7 +538,7 @@ def test_whose_words_a_belief_is(kb: KnowledgeBase, question: str, verdict: str)
 def test_a_mismatch_belief_and_another_metric_s_window(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    assert _first_line(kb, question).startswith(verdict)
+    assert first_line(kb, question).startswith(verdict)
 
 
 @pytest.mark.parametrize(
@@ -562,7 +552,7 @@ def test_a_mismatch_belief_and_another_metric_s_window(
 def test_buy_shipping_s_short_name_reaches_its_claims(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    assert _first_line(kb, question).startswith(verdict)
+    assert first_line(kb, question).startswith(verdict)
 
 
 @pytest.mark.parametrize(
@@ -587,7 +577,7 @@ def test_buy_shipping_s_short_name_reaches_its_claims(
     ],
 )
 def test_set_twelve_s_kinds_in_other_words(kb: KnowledgeBase, question: str, verdict: str) -> None:
-    assert _first_line(kb, question).startswith(verdict)
+    assert first_line(kb, question).startswith(verdict)
 
 
 @pytest.mark.parametrize("question", ["hmm my account thing", "that shop stuff again"])
@@ -598,7 +588,7 @@ def test_a_vague_word_about_the_seller_s_account_gets_topics(
 
 
 def test_an_account_suspended_for_another_reason_is_no_vtr_belief(kb: KnowledgeBase) -> None:
-    first = _first_line(kb, "my account got suspended over an IP complaint")
+    first = first_line(kb, "my account got suspended over an IP complaint")
     assert not first.startswith(("Right", "Not right")), first
 
 
@@ -646,12 +636,12 @@ def test_numbered_questions_are_each_answered(kb: KnowledgeBase) -> None:
 def test_spelled_out_metrics_each_get_their_rate(
     kb: KnowledgeBase, question: str, lines: list[str]
 ) -> None:
-    text = _text(kb, question)
+    text = reply_text(kb, question)
     assert all(line in text for line in lines), text
 
 
 def test_is_that_still_how_it_works_is_a_belief(kb: KnowledgeBase) -> None:
-    first = _first_line(kb, "Japan orders under 1000 yen are exempt, is that still the case?")
+    first = first_line(kb, "Japan orders under 1000 yen are exempt, is that still the case?")
     assert first.startswith("Right: "), first
 
 
@@ -668,9 +658,7 @@ def test_a_fix_beside_the_delivery_gets_the_after_delivery_rule(
 ) -> None:
     assert kb.answer(question).matched == "tracking-after-delivery"
     # "会怎样" asks what follows: no verdict on a belief nobody stated.
-    assert not _first_line(kb, question).startswith(("不对", "Not right", "对。", "Right")), (
-        question
-    )
+    assert not first_line(kb, question).startswith(("不对", "Not right", "对。", "Right")), question
 
 
 @pytest.mark.parametrize(
@@ -679,7 +667,7 @@ def test_a_fix_beside_the_delivery_gets_the_after_delivery_rule(
 )
 def test_a_carrier_typed_in_han_characters_is_invalid(kb: KnowledgeBase, question: str) -> None:
     # Typed Chinese carrier names are treated as invalid (domain.md §1b).
-    first = _first_line(kb, question)
+    first = first_line(kb, question)
     assert first.startswith("不"), first
     assert "中文" in first, first
 
@@ -701,4 +689,4 @@ def test_a_carrier_typed_in_han_characters_is_invalid(kb: KnowledgeBase, questio
 def test_who_sees_tracking_and_which_category_is_restricted(
     kb: KnowledgeBase, question: str, verdict: str
 ) -> None:
-    assert _first_line(kb, question).startswith(verdict)
+    assert first_line(kb, question).startswith(verdict)

@@ -13,14 +13,9 @@ from bot.domain.bar import is_above, new_valid_needed
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.decide import percent_text
 from bot.domain.reference import category_spellings
-from bot.services.answers import render_answer
 from bot.services.i18n import translator
 from bot.services.vtr_words import rate_percent
-
-
-def _reply(kb: KnowledgeBase, question: str) -> str:
-    answer = kb.answer(question)
-    return render_answer(answer, kb, translator(answer.lang), html=False)
+from tests.knowledge.replies import reply_text
 
 
 def test_a_rate_under_the_bar_never_reads_as_the_bar() -> None:
@@ -49,24 +44,26 @@ def test_a_rate_under_the_bar_never_reads_as_the_bar() -> None:
     ],
 )
 def test_the_room_left_is_the_first_sentence(kb: KnowledgeBase, question: str, lead: str) -> None:
-    assert _reply(kb, question).startswith(lead)
+    assert reply_text(kb, question).startswith(lead)
 
 
 def test_another_n_going_bad_is_n_more_invalid(kb: KnowledgeBase) -> None:
     # 96.5% of 2000 = 1930 valid; 40 more invalid: 1890/2000 = 94.5%.
-    reply = _reply(kb, "VTR is 96.5% on 2,000 shipments right now. what if another 40 go bad?")
+    reply = reply_text(kb, "VTR is 96.5% on 2,000 shipments right now. what if another 40 go bad?")
     assert "1890 valid of 2000 = 94.5%" in reply.split("\n")[0]
 
 
 def test_a_rate_over_a_total_with_supposed_failures_answers_no(kb: KnowledgeBase) -> None:
     # 97.2% of 500 = 486 valid; 12 more failing: 474/500 = 94.8%, below: "still ok?" is no.
-    reply = _reply(kb, "my rate is 97.2% over 500 packages, and another 12 might fail, still ok?")
+    reply = reply_text(
+        kb, "my rate is 97.2% over 500 packages, and another 12 might fail, still ok?"
+    )
     assert reply.startswith("No")
     assert "474 valid of 500 = 94.8%" in reply.split("\n")[0]
 
 
 def test_a_rate_rounded_up_to_the_bar_is_still_below(kb: KnowledgeBase) -> None:
-    reply = _reply(kb, "我有3400单 有效3229 算出来是94.97% 四舍五入算95%了吧")
+    reply = reply_text(kb, "我有3400单 有效3229 算出来是94.97% 四舍五入算95%了吧")
     first = reply.split("\n")[0]
     assert first.startswith("不对")
     assert "94.97%" in first and "95.0%" not in first
@@ -77,12 +74,12 @@ def test_a_rate_rounded_up_to_the_bar_is_still_below(kb: KnowledgeBase) -> None:
     ["does valid tracking rate include fba shipments", "is the VTR counting our FBA shipments"],
 )
 def test_fba_packages_asked_about_in_vtr_are_our_field(kb: KnowledgeBase, question: str) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith("No") and "self-fulfilled" in reply.split("\n")[0]
 
 
 def test_a_category_typed_as_its_homophone_is_read(kb: KnowledgeBase) -> None:
-    reply = _reply(kb, "有效追踪率到底按店铺算还是按类木分开算")
+    reply = reply_text(kb, "有效追踪率到底按店铺算还是按类木分开算")
     assert "分类" in reply.split("\n")[0]
 
 
@@ -113,7 +110,7 @@ def test_a_category_typed_as_its_homophone_is_read(kb: KnowledgeBase) -> None:
     ],
 )
 def test_exempt_packages_leave_both_counts(kb: KnowledgeBase, question: str, figures: str) -> None:
-    assert figures in _reply(kb, question).split("\n")[0]
+    assert figures in reply_text(kb, question).split("\n")[0]
 
 
 @pytest.mark.parametrize(
@@ -130,7 +127,7 @@ def test_exempt_packages_leave_both_counts(kb: KnowledgeBase, question: str, fig
 def test_only_the_total_counting_is_corrected_first(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead)
     assert "94.7%" in reply or "94.0%" in reply  # the failing category named with its rate
 
@@ -145,13 +142,13 @@ def test_only_the_total_counting_is_corrected_first(
     ],
 )
 def test_the_fewest_valid_of_a_total(kb: KnowledgeBase, question: str, fewest: str) -> None:
-    assert fewest in _reply(kb, question).split("\n")[0]
+    assert fewest in reply_text(kb, question).split("\n")[0]
 
 
 def test_a_whether_clause_is_a_question_of_its_own(kb: KnowledgeBase) -> None:
     # Two questions joined by "and whether": the window (30 days) and cancelled orders (not
     # in VTR: only packages confirmed as shipped count) are both answered.
-    reply = _reply(kb, "what is the VTR window and whether cancelled orders count")
+    reply = reply_text(kb, "what is the VTR window and whether cancelled orders count")
     assert "30 days" in reply
     assert "Cancelled orders are not in VTR" in reply
 
@@ -165,12 +162,14 @@ def test_a_whether_clause_is_a_question_of_its_own(kb: KnowledgeBase) -> None:
     ],
 )
 def test_the_lowest_rate_allowed_is_the_bar(kb: KnowledgeBase, question: str) -> None:
-    assert _reply(kb, question).startswith("Valid Tracking Rate (VTR): above 95%, over 30 days.")
+    assert reply_text(kb, question).startswith(
+        "Valid Tracking Rate (VTR): above 95%, over 30 days."
+    )
 
 
 def test_each_window_of_a_two_window_metric_says_days(kb: KnowledgeBase) -> None:
     # metrics.yaml: LSR under 4% over 10 days and over 30 days; ODR under 1% over 60 days.
-    reply = _reply(kb, "what are the LSR and ODR limits and the window for each?")
+    reply = reply_text(kb, "what are the LSR and ODR limits and the window for each?")
     assert "Late Shipment Rate (LSR): under 4%, over 10 days and 30 days." in reply
     assert "Order Defect Rate (ODR): under 1%, over 60 days." in reply
 
@@ -284,7 +283,7 @@ def test_new_valid_packages_needed_without_fixing(shipments: int, valid: int, ne
 def test_new_packages_shares_exempt_orders_and_mismatches_in_a_scenario(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    first = _reply(kb, question).split("\n")[0]
+    first = reply_text(kb, question).split("\n")[0]
     assert first.startswith(lead), first
 
 
@@ -304,13 +303,13 @@ def test_new_packages_shares_exempt_orders_and_mismatches_in_a_scenario(
 def test_figures_and_another_question_are_each_answered(
     kb: KnowledgeBase, question: str, first: str, then: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(first) and then in reply, reply
 
 
 def test_new_valid_packages_asked_with_do_i_need(kb: KnowledgeBase) -> None:
     # 5x > 95 × 300 − 100 × 280 = 500: x = 101; "do I need" asks, the figures after it stay.
-    reply = _reply(
+    reply = reply_text(
         kb,
         "if all new orders are tracked and nothing leaves the window, how many new valid "
         "shipments do I need on top of 300 shipments / 280 valid to get above 95%?",
@@ -345,7 +344,7 @@ def test_a_report_named_before_its_figures_is_no_count(
 ) -> None:
     """ "Defect report: 180 packages" names where the figures come from; the bad ones told
     in a statement ("corrected 3 of the bad ones") are not what the question asks."""
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead), reply.split("\n")[0]
     assert "348" not in reply and "report:" not in reply.split("\n")[0].casefold()
 
@@ -361,7 +360,7 @@ def test_a_report_named_before_its_figures_is_no_count(
 def test_how_many_more_before_it_drops_in_chinese(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead), reply.split("\n")[0]
     assert "800 个里 760 个有效 = 95.0%" in reply.split("\n")[0]
 
@@ -398,7 +397,7 @@ def test_a_rate_reads_the_same_in_answers_and_in_the_report(
 def test_the_bar_said_with_guo_and_the_fewest_valid_asked_with_yao_you(
     kb: KnowledgeBase, question: str, lead: str
 ) -> None:
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     assert reply.startswith(lead), reply.split("\n")[0]
 
 
@@ -424,7 +423,7 @@ def test_a_rate_with_no_metric_is_set_against_each_target(
 ) -> None:
     """A rate far from VTR's range, no metric named, is no VTR verdict ("A VTR of 3%: below
     the bar" answered a question about another metric)."""
-    reply = _reply(kb, question)
+    reply = reply_text(kb, question)
     first = reply.split("\n")[0]
     assert "which metric" in first or "哪个指标" in first, first
     assert all(line in reply for line in fine + missed), reply
