@@ -1,6 +1,10 @@
 """The fix plan: for every category and marketplace below the bar, the fewest shipments to
 fix to get it strictly above 95%, and which ones (docs/vtr-rules.md §4.6).
 
+Amazon enforces the bar on each category in each marketplace: when the shipments span
+several marketplaces, the categories planned are those cells (`CellStats`), each taking
+only its own marketplace's defects; with one marketplace they are the categories.
+
 Which ones: the most recent editable defects first. Tracking added or changed after
 delivery is itself a defect, so a parcel that is delivered (the file says so) or probably
 delivered (past its fix-by estimate) can only wait to leave the window; the newest parcels
@@ -21,7 +25,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from bot.domain.models import UNCATEGORIZED, Defect, GroupStats, PlannedGroup, PlanScope
+from bot.domain.models import (
+    UNCATEGORIZED,
+    Defect,
+    GroupStats,
+    PlannedGroup,
+    PlanScope,
+    unit_marketplace,
+)
+
+UnitKey = tuple[str, str | None]
+"""A planned category: its name, and its marketplace when it is a cell."""
 
 
 def plan_fixes(
@@ -30,21 +44,31 @@ def plan_fixes(
     marketplaces: Iterable[GroupStats],
     as_of: date,
 ) -> tuple[list[PlannedGroup], list[Defect]]:
-    """(the plan, the defects with `in_plan` set on the planned ones, same order)."""
+    """(the plan, the defects with `in_plan` set on the planned ones, same order).
+    `categories`: the enforced units (`enforced_units`), pooled categories or cells."""
     below_categories = [s for s in _plannable(list(categories)) if s.below_threshold]
     below_markets = [s for s in marketplaces if s.below_threshold]
-    wanted_categories = {s.name for s in below_categories}
+    per_cell = any(unit_marketplace(s) is not None for s in below_categories)
+    wanted_categories = {(s.name, unit_marketplace(s)) for s in below_categories}
     wanted_markets = {s.name for s in below_markets}
-    by_category: dict[str, list[int]] = defaultdict(list)
+    by_category: dict[UnitKey, list[int]] = defaultdict(list)
     by_market: dict[str, list[int]] = defaultdict(list)
     for index, defect in enumerate(defects):  # only the groups below the bar are indexed
-        if defect.category in wanted_categories:
-            by_category[defect.category].append(index)
+        unit = (defect.category, defect.marketplace if per_cell else None)
+        if unit in wanted_categories:
+            by_category[unit].append(index)
         if defect.marketplace in wanted_markets:
             by_market[defect.marketplace].append(index)
     picked: dict[int, Defect] = {}  # index in `defects` → the defect marked `in_plan`
     plan = [
-        _plan_group("category", stats, by_category[stats.name], defects, picked, as_of)
+        _plan_group(
+            "category",
+            stats,
+            by_category[stats.name, unit_marketplace(stats)],
+            defects,
+            picked,
+            as_of,
+        )
         for stats in below_categories
     ]
     plan += [
@@ -82,6 +106,7 @@ def _plan_group(
     return PlannedGroup(
         scope=scope,
         name=stats.name,
+        marketplace=unit_marketplace(stats),
         shipments=stats.shipments,
         valid=stats.valid,
         needed=stats.needed,

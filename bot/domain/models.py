@@ -106,6 +106,31 @@ class GroupStats:
     """First day back above the bar if every new shipment is valid (groups below it)."""
 
 
+@dataclass(slots=True, kw_only=True)
+class CellStats(GroupStats):
+    """VTR of one category in one marketplace: the unit Amazon enforces the bar on
+    (docs/vtr-rules.md §4.5). `name` is the category; the marketplace is its own field."""
+
+    marketplace: str
+
+
+def enforced_units(
+    by_category: list[GroupStats], by_marketplace: list[GroupStats], cells: list[CellStats]
+) -> list[GroupStats]:
+    """The groups whose verdicts matter to the seller: each category in each marketplace
+    when the shipments span several marketplaces; else the categories, which are then the
+    same groups (one marketplace, or none named). A report stored before cells were
+    computed has none: its categories are all it can say."""
+    if len(by_marketplace) > 1 and cells:
+        return list(cells)
+    return by_category
+
+
+def unit_marketplace(unit: GroupStats) -> str | None:
+    """The marketplace of an enforcement unit: a cell's, None for a pooled category."""
+    return unit.marketplace if isinstance(unit, CellStats) else None
+
+
 class Window(BaseModel):
     start: date
     end: date
@@ -178,10 +203,16 @@ class Suggestion(BaseModel):
 
 
 class PlannedGroup(BaseModel):
-    """A category or marketplace below the bar, and the fewest fixes that save it."""
+    """A category (in one marketplace, when the report spans several) or a marketplace
+    below the bar, and the fewest fixes that save it."""
 
     scope: PlanScope
     name: str
+    marketplace: str | None = Field(
+        default=None,
+        description="a category's marketplace when the report judges categories per "
+        "marketplace (several marketplaces); None for a pooled category or a marketplace",
+    )
     shipments: int
     valid: int
     needed: int = Field(description="fewest invalid shipments to fix to get above 95%")
@@ -215,6 +246,11 @@ class VtrReport(BaseModel):
     by_category: list[GroupStats]
     by_carrier: list[GroupStats]
     by_marketplace: list[GroupStats]
+    by_category_marketplace: list[CellStats] = Field(
+        default_factory=list,
+        description="each category in each marketplace it sells on: what Amazon enforces "
+        "the bar on (by_category pools a category's marketplaces)",
+    )
     excluded: dict[str, int]
     defects: list[Defect]
     warnings: list[Warning]
@@ -230,6 +266,16 @@ class VtrReport(BaseModel):
     unverified: int = Field(default=0, description="valid only because no rule exists for carrier")
     rows_read: int = 0
     rows_skipped: int = 0
+
+    def enforced_units(self) -> list[GroupStats]:
+        """Categories per marketplace when there are several marketplaces, else the
+        categories (`enforced_units`): the verdicts the text, alerts and answers give."""
+        return enforced_units(self.by_category, self.by_marketplace, self.by_category_marketplace)
+
+    @property
+    def per_marketplace(self) -> bool:
+        """Whether the report judges categories per marketplace (several marketplaces)."""
+        return len(self.by_marketplace) > 1 and bool(self.by_category_marketplace)
 
 
 @dataclass(frozen=True, slots=True)

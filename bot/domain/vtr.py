@@ -18,6 +18,7 @@ from bot.domain.models import (
     WINDOW_DAYS,
     Action,
     AsOfSource,
+    CellStats,
     Defect,
     DefectReason,
     GroupStats,
@@ -25,8 +26,9 @@ from bot.domain.models import (
     VtrReport,
     Warning,
     Window,
+    enforced_units,
 )
-from bot.domain.projection import outlooks
+from bot.domain.projection import Outlook, outlooks
 from bot.domain.reference import carrier_by_id, transit
 from bot.domain.shipments import DELIVERY_COLUMNS, Shipments
 from bot.domain.tracking import likely_carriers
@@ -130,10 +132,12 @@ def report_of_parts(
     unverified = counted.filter(pl.col("unverified").fill_null(False))
     by_category = _groups(counted, "category", as_of)
     by_marketplace = _groups(counted, "marketplace", as_of)
+    cells = _cells(counted, by_category, by_marketplace, as_of)
     defects = list(heapq.merge(*(p.defects for p in parts), key=_defect_order))
     excluded = _exclusion_counts(parts)
     del parts  # the parts' defect lists, before the plan copies them
-    plan, defects = plan_fixes(defects, by_category, by_marketplace, as_of)
+    units = enforced_units(by_category, by_marketplace, cells)
+    plan, defects = plan_fixes(defects, units, by_marketplace, as_of)
     return VtrReport(
         as_of=as_of,
         as_of_source=as_of_source,
@@ -143,6 +147,7 @@ def report_of_parts(
         by_carrier=_groups(counted, "carrier_name"),
         carrier_reasons=_carrier_reasons(counted),
         by_marketplace=by_marketplace,
+        by_category_marketplace=cells,
         excluded=excluded,
         defects=defects,
         warnings=[*warnings, *_unverified_warning(unverified)],
@@ -210,25 +215,88 @@ def _carrier_display() -> pl.Expr:
 def _groups(counted: pl.DataFrame, column: str, as_of: date | None = None) -> list[GroupStats]:
     """Worst first, so the report leads with what needs work. Given `as_of`, groups below
     the bar get their recovery date and the others their at-risk flag (projection.py)."""
-    totals = (
-        counted.group_by(column)
+    totals = _totals(counted, [column])
+    stats = [group_stats(*row) for row in totals.iter_rows()]
+    if as_of is not None:
+        _add_outlooks(stats, outlooks(counted.rename({column: "group"}), "group", as_of))
+    return stats
+
+
+def _cells(
+    counted: pl.DataFrame,
+    by_category: list[GroupStats],
+    by_marketplace: list[GroupStats],
+    as_of: date,
+) -> list[CellStats]:
+    """Each category in each marketplace, worst first, with its outlook: the same counts,
+    bar and projection as every other group. With one marketplace (or none) the cells are
+    the categories, copied rather than counted again (a file can hold 330,000 of them)."""
+    if len(by_marketplace) <= 1:
+        market = by_marketplace[0].name if by_marketplace else ""
+        return [_as_cell(stats, market) for stats in by_category]
+    totals = _totals(counted, ["category", "marketplace"])
+    cells = [
+        _as_cell(group_stats(category, shipments, valid), market)
+        for category, market, shipments, valid in totals.iter_rows()
+    ]
+    keyed = counted.with_columns(cell=_cell_key(pl.col("category"), pl.col("marketplace")))
+    by_key = outlooks(keyed, "cell", as_of)
+    for cell in cells:
+        if (outlook := by_key.get(_cell_key_text(cell.name, cell.marketplace))) is not None:
+            cell.recovery_date, cell.at_risk = outlook.recovery_date, outlook.at_risk
+    return cells
+
+
+def _as_cell(stats: GroupStats, marketplace: str) -> CellStats:
+    return CellStats(
+        name=stats.name,
+        marketplace=marketplace,
+        shipments=stats.shipments,
+        valid=stats.valid,
+        vtr=stats.vtr,
+        below_threshold=stats.below_threshold,
+        needed=stats.needed,
+        at_risk=stats.at_risk,
+        recovery_date=stats.recovery_date,
+    )
+
+
+_CELL_SEPARATOR = "\x1f"
+"""Joins a cell's category and marketplace into the one key the projection groups on; a
+unit separator, which no category name holds. Never shown, never stored."""
+
+
+def _cell_key(category: pl.Expr, marketplace: pl.Expr) -> pl.Expr:
+    texts = [category.cast(pl.String).fill_null(""), marketplace.cast(pl.String).fill_null("")]
+    return pl.concat_str(texts, separator=_CELL_SEPARATOR)
+
+
+def _cell_key_text(category: str, marketplace: str) -> str:
+    return f"{category}{_CELL_SEPARATOR}{marketplace}"
+
+
+def _totals(counted: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    """Shipments and valid per group of `columns`, worst VTR first (then the biggest, then
+    by name, so the order never varies from run to run)."""
+    return (
+        counted.group_by(columns)
         .agg(pl.col("shipments", "valid").sum())
         .select(
-            pl.col(column).cast(pl.String).fill_null(""),
+            *(pl.col(c).cast(pl.String).fill_null("") for c in columns),
             "shipments",
             "valid",
             vtr=pl.col("valid") / pl.col("shipments"),
         )
-        .sort(["vtr", "shipments", column], descending=[False, True, False])
+        .sort(["vtr", "shipments", *columns], descending=[False, True, *[False] * len(columns)])
+        .drop("vtr")
     )
-    stats = [group_stats(*row) for row in totals.drop("vtr").iter_rows()]
-    if as_of is not None:
-        outlook = outlooks(counted.rename({column: "group"}), "group", as_of)
-        for group in stats:
-            if group.name in outlook:
-                group.recovery_date = outlook[group.name].recovery_date
-                group.at_risk = outlook[group.name].at_risk
-    return stats
+
+
+def _add_outlooks(stats: list[GroupStats], by_name: dict[str, Outlook]) -> None:
+    for group in stats:
+        if group.name in by_name:
+            group.recovery_date = by_name[group.name].recovery_date
+            group.at_risk = by_name[group.name].at_risk
 
 
 def _carrier_reasons(counted: pl.DataFrame) -> dict[str, DefectReason]:

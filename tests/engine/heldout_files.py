@@ -44,8 +44,20 @@ def report_figures(
         "overall": pair(report.overall),
         "by_category": {g.name: verdict(g) for g in report.by_category},
         "by_marketplace": {g.name: pair(g) for g in report.by_marketplace},
+        "by_category_and_marketplace": {
+            (g.name, g.marketplace): verdict(g) for g in report.by_category_marketplace
+        },
         "defects": sorted(d.order_id for d in report.defects),
         "not_counted": not_counted(report.excluded),
+    }
+
+
+def writers_cells(writer: dict[str, Any], counted: str) -> dict[tuple[str, str], object]:
+    """The writer's category × marketplace groups (`counted`: the writer's word for the
+    shipments counted), as `report_figures` gives the report's `by_category_marketplace`."""
+    return {
+        (c["category"], c["marketplace"]): (c[counted], c["valid"], c["below_bar"], c["needed"])
+        for c in writer["by_category_and_marketplace"]
     }
 
 

@@ -67,19 +67,40 @@ def test_a_category_that_cannot_be_saved_gets_its_recovery_date(write_file: Writ
     assert old.leaves_window() == date(2026, 12, 1)
 
 
-def test_a_marketplace_adds_only_what_its_categories_miss(write_file: WriteFile) -> None:
-    """Home (100 shipments, 96 valid: 96%, above) ships 20 to the UK with 2 defects, 80 to
-    the US with 2. UK: 18 of 20 → needs ⌊19⌋ + 1 − 18 = 2, none planned for its
-    categories, so the plan takes the UK's 2 defects. US: 78 of 80 = 97.5%, above."""
+def test_a_category_is_planned_in_the_marketplace_where_it_fails(write_file: WriteFile) -> None:
+    """Home (100 shipments, 96 valid: 96%, above pooled) ships 20 to the UK with 2 defects,
+    80 to the US with 2. Amazon judges Home on each marketplace: Home·UK is 18 of 20 →
+    needs ⌊19⌋ + 1 − 18 = 2, so the plan takes the UK's 2 defects, and the UK (the same 20)
+    is covered by them. Home·US: 78 of 80 = 97.5%, above: its defects are not planned."""
     rows = lines("U", 18, "Home", "Amazon.co.uk")
     rows += [defect("UK-1", "2026-11-19", "Home", "Amazon.co.uk")]
     rows += [defect("UK-2", "2026-11-20", "Home", "Amazon.co.uk")]
     rows += [*lines("S", 78, "Home"), defect("US-1", "2026-11-20", "Home")]
     rows += [defect("US-2", "2026-11-20", "Home")]
     report = report_of(write_file, rows)
-    assert [(g.scope, g.name) for g in report.plan] == [("marketplace", "UK")]
+    assert [(g.scope, g.name, g.marketplace) for g in report.plan] == [
+        ("category", "Home", "UK"),
+        ("marketplace", "UK", None),
+    ]
+    home_uk, uk = report.plan
+    assert (home_uk.shipments, home_uk.valid, home_uk.needed) == (20, 18, 2)
+    assert [d.order_id for d in home_uk.fixes] == ["UK-2", "UK-1"]
+    assert (uk.covered, uk.fixes, uk.savable) == (2, [], True)
+    assert {d.order_id for d in report.defects if d.in_plan} == {"UK-1", "UK-2"}
+
+
+def test_a_marketplace_adds_only_what_its_categories_miss(write_file: WriteFile) -> None:
+    """UK: Home 20 of 20, and 20 shipments Amazon's catalog gave no category (Uncategorized,
+    never planned beside a real category) with 2 defects. UK: 38 of 40 = 95.0% → needs
+    ⌊38⌋ + 1 − 38 = 1, none planned for its categories: the plan takes the newest."""
+    rows = lines("H", 20, "Home", "Amazon.co.uk") + lines("N", 18, "", "Amazon.co.uk")
+    rows += [defect("UK-1", "2026-11-19", "", "Amazon.co.uk")]
+    rows += [defect("UK-2", "2026-11-20", "", "Amazon.co.uk")]
+    rows += lines("S", 40, "Home")
+    report = report_of(write_file, rows)
+    assert [(g.scope, g.name, g.marketplace) for g in report.plan] == [("marketplace", "UK", None)]
     (uk,) = report.plan
-    assert [d.order_id for d in uk.fixes] == ["UK-2", "UK-1"]
+    assert (uk.needed, [d.order_id for d in uk.fixes]) == (1, ["UK-2"])
 
 
 def test_marketplace_counts_its_categories_fixes(write_file: WriteFile) -> None:

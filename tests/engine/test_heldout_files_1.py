@@ -9,7 +9,8 @@ seller's ("Versand durch", "出荷元" unknown), DHL accepted a China Post S10 n
 Excel-damaged USPS numbers (9.4E+21) counted valid. Since then all ten agree (41 of 41).
 
 Per file, `vtrbot check`'s report (engine.report_file) must give the writer's overall,
-by-category (shipments, valid, below the bar, fewest fixes) and by-marketplace figures and
+by-category (shipments, valid, below the bar, fewest fixes), by-category-and-marketplace (the
+cells Amazon enforces the bar on, same four figures) and by-marketplace figures and
 defect order IDs, and its not-counted rows by reason; the upload path (engine.analyse_file, as the bot uses) must give the same
 figures as `vtrbot check`: one rule, one implementation.
 
@@ -35,6 +36,7 @@ from tests.engine.heldout_files import (
     expectations,
     expected,
     report_figures,
+    writers_cells,
 )
 
 pytestmark = pytest.mark.slow  # ten files read twice each: well over 0.3 s of CPU
@@ -68,6 +70,7 @@ def _writers_figures(writer: dict[str, Any]) -> Figures:
         "by_marketplace": {
             m["marketplace"]: (m["shipments"], m["valid"]) for m in writer["by_marketplace"]
         },
+        "by_category_and_marketplace": writers_cells(writer, "shipments"),
         "defects": sorted(d["order_id"] for d in writer["defects"]),
         "not_counted": writer["not_counted"],
     }

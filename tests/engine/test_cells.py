@@ -1,0 +1,114 @@
+"""Amazon enforces the bar on each category in each marketplace (docs/vtr-rules.md §4.5):
+the report's cells, counted by hand. Toys ships 40 to the US, all valid, and 20 to Germany
+with one package untracked: pooled it is 59 of 60 = 98.3%, above the bar, but Toys on
+Amazon.de is 19 of 20 = 95.0%, not above it, and needs ⌊95 × 20 / 100⌋ + 1 − 19 = 1 fix."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from bot.cli import main
+from bot.domain.engine import analyse_file, report_file
+from bot.domain.models import CellStats, VtrReport
+from tests.engine.conftest import UPS_OK, WriteFile
+from tests.engine.heldout_files import verdict
+
+AS_OF = date(2026, 11, 20)
+HEADER = "order-id,ship-date,carrier-code,tracking-number,product-category,sales-channel"
+
+
+def toys_rows(de_market: str = "Amazon.de") -> list[str]:
+    rows = [f"US{i},2026-11-10,UPS,{UPS_OK},Toys,Amazon.com" for i in range(40)]
+    rows += [f"DE{i},2026-11-10,UPS,{UPS_OK},Toys,{de_market}" for i in range(19)]
+    return [*rows, f"DE-X,2026-11-19,UPS,,Toys,{de_market}"]
+
+
+def report_of(write_file: WriteFile, rows: list[str]) -> VtrReport:
+    report, _ = analyse_file(write_file([HEADER, *rows]), as_of=AS_OF)
+    return report
+
+
+def cells(report: VtrReport) -> dict[tuple[str, str], tuple[int, int, bool, int]]:
+    return {(c.name, c.marketplace): verdict(c) for c in report.by_category_marketplace}
+
+
+def test_a_category_above_pooled_fails_in_one_marketplace(write_file: WriteFile) -> None:
+    report = report_of(write_file, toys_rows())
+    (toys,) = report.by_category
+    assert verdict(toys) == (60, 59, False, 0)
+    assert cells(report) == {("Toys", "DE"): (20, 19, True, 1), ("Toys", "US"): (40, 40, False, 0)}
+    assert report.per_marketplace
+    assert report.enforced_units() == report.by_category_marketplace
+    # Worst first, as every group list: the failing cell leads.
+    assert report.by_category_marketplace[0].marketplace == "DE"
+
+
+def test_the_failing_cell_gets_its_plan_and_projection(write_file: WriteFile) -> None:
+    """The plan fixes DE-X (shipped 11-19, UPS: 5 days' transit → fix by 11-24) for Toys
+    on Amazon.de. Back above the bar on 11-21 with every new package valid: a day at the
+    window's volume (20 / 30 a day) gives (19 + 2/3) / (20 + 2/3) = 59/62 = 95.2%."""
+    report = report_of(write_file, toys_rows())
+    toys_de = report.plan[0]
+    assert (toys_de.scope, toys_de.name, toys_de.marketplace) == ("category", "Toys", "DE")
+    assert (toys_de.needed, [d.order_id for d in toys_de.fixes]) == (1, ["DE-X"])
+    assert toys_de.fixes[0].fix_by == date(2026, 11, 24)
+    assert toys_de.recovery_date == date(2026, 11, 21)
+    assert [d.order_id for d in report.defects if d.in_plan] == ["DE-X"]
+
+
+def test_one_marketplace_keeps_the_categories_as_they_were(write_file: WriteFile) -> None:
+    """Both halves on Amazon.com: Toys 59 of 60 is one cell, the category itself."""
+    report = report_of(write_file, toys_rows(de_market="Amazon.com"))
+    assert not report.per_marketplace
+    assert report.enforced_units() is report.by_category
+    assert cells(report) == {("Toys", "US"): (60, 59, False, 0)}
+    (toys,) = report.by_category
+    (cell,) = report.by_category_marketplace
+    assert (cell.at_risk, cell.recovery_date) == (toys.at_risk, toys.recovery_date)
+    assert report.plan == []
+
+
+def test_a_file_without_marketplaces_has_one_cell_per_category(write_file: WriteFile) -> None:
+    header = "order-id,ship-date,carrier-code,tracking-number,product-category"
+    rows = [f"P{i},2026-11-10,UPS,{UPS_OK},Pets" for i in range(19)]
+    rows += ["P-X,2026-11-19,UPS,,Pets"]
+    report, _ = analyse_file(write_file([header, *rows]), as_of=AS_OF)
+    assert cells(report) == {("Pets", "Unspecified"): (20, 19, True, 1)}
+    assert [(g.scope, g.name, g.marketplace) for g in report.plan] == [
+        ("category", "Pets", None),
+        ("marketplace", "Unspecified", None),
+    ]
+
+
+def test_a_cell_is_a_group_with_its_marketplace_as_a_field(write_file: WriteFile) -> None:
+    report = report_of(write_file, toys_rows())
+    assert all(isinstance(c, CellStats) for c in report.by_category_marketplace)
+    again = VtrReport.model_validate_json(report.model_dump_json())
+    assert cells(again) == cells(report)
+    assert all(isinstance(c, CellStats) for c in again.by_category_marketplace)
+
+
+def test_check_json_adds_the_cells_and_keeps_the_contract(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_file([HEADER, *toys_rows()])
+    assert main(["check", str(path), "--as-of", "2026-11-20", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    (toys,) = printed["by_category"]
+    assert "marketplace" not in toys  # the contract's groups, unchanged
+    assert (toys["shipments"], toys["valid"], toys["below_threshold"]) == (60, 59, False)
+    first = printed["by_category_marketplace"][0]
+    assert (first["name"], first["marketplace"]) == ("Toys", "DE")
+    assert (first["shipments"], first["valid"], first["below_threshold"], first["needed"]) == (
+        20,
+        19,
+        True,
+        1,
+    )
+    assert (
+        printed["by_category_marketplace"]
+        == json.loads(report_file(path, as_of=AS_OF).model_dump_json())["by_category_marketplace"]
+    )
