@@ -154,9 +154,12 @@ class UploadService:
             claim = await self.store.claim_upload(chat_id)
         except Exception as error:  # a busy or full database: told now, before any work
             self._refuse_storage(chat_id, error, upload.filename, t)
+        stored = False
         try:
             async with self.queue.turn(lambda ahead: say(files_ahead_text(ahead, t))):
-                return await self._work_on(chat_id, claim, upload, t, say)
+                replies = await self._work_on(chat_id, claim, upload, t, say)
+                stored = True
+                return replies
         except QueueFull as full:
             log.warning("upload line full (%s files ahead): a file turned away", full.ahead)
             text = t._(
@@ -166,11 +169,14 @@ class UploadService:
             )
             raise UploadRefused(esc(text)) from None
         finally:
-            await self._drop_claim(chat_id, claim)
+            if not stored:
+                await self._drop_claim(chat_id, claim)
 
     async def _drop_claim(self, chat_id: int, claim: str) -> None:
-        """An upload not stored lets go of its claim (a stored one consumed it). One left
-        behind by a failure here is harmless: the chat's next upload replaces it."""
+        """An upload not stored lets go of its claim. A stored one consumed it in its own
+        transaction, so nothing is asked of the store then: on SQLite this delete waited for
+        the write lock behind the stored upload's checkpoint, on the way to the replies.
+        One left behind by a failure here is harmless: the chat's next upload replaces it."""
         try:
             await self.store.drop_upload_claim(chat_id, claim)
         except Exception as error:
