@@ -20,32 +20,33 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+|#")
 
 @dataclass(frozen=True)
 class _Header:
-    words: frozenset[str]
-    """Its ASCII words, lower case ('ShipDate' and 'ship_date' both give ship, date)."""
-    text: str
-    """Its whole text, width and case folded: other scripts' words are looked for inside."""
+    held: frozenset[str]
+    """The word sets' words it holds (`_vocabulary`): an ASCII word among its own words,
+    lower case ('ShipDate' and 'ship_date' both give ship, date), another script's inside
+    its whole text, width and case folded. Found once per header, so each word set asks a
+    set, not the text: a file's first lines are read this way for every delimiter."""
 
     @classmethod
     def of(cls, cell: str) -> _Header:
         text = unicodedata.normalize("NFKC", cell).replace("\ufeff", "")
-        words = _ASCII_WORD.findall(_CAMEL.sub(" ", text).casefold())
-        return cls(frozenset(words), text.casefold())
-
-    def holds(self, word: str) -> bool:
-        return word in self.words if word.isascii() else word in self.text
+        ascii_words, other_words = _vocabulary()
+        held = ascii_words.intersection(_ASCII_WORD.findall(_CAMEL.sub(" ", text).casefold()))
+        text = text.casefold()
+        if not text.isascii():  # another script's word can be in no ASCII text
+            held |= {word for word in other_words if word in text}
+        return cls(frozenset(held))
 
 
 @dataclass(frozen=True)
 class _WordSets:
-    any: tuple[tuple[tuple[str, ...], ...], ...]
+    any: tuple[tuple[frozenset[str], ...], ...]
     """Word sets in preference order; a set is groups that must all be held, each group
     met by any one of its words."""
-    never: tuple[str, ...]
+    never: frozenset[str]
 
-    def finds(self, word_set: tuple[tuple[str, ...], ...], header: _Header) -> bool:
-        return all(any(header.holds(w) for w in group) for group in word_set) and not any(
-            header.holds(w) for w in self.never
-        )
+    def finds(self, word_set: tuple[frozenset[str], ...], header: _Header) -> bool:
+        held = header.held
+        return all(not held.isdisjoint(group) for group in word_set) and held.isdisjoint(self.never)
 
 
 @cache
@@ -53,17 +54,31 @@ def _word_sets() -> dict[str, _WordSets]:
     return {
         meaning: _WordSets(
             tuple(_parsed(text) for text in spec["any"]),
-            tuple(unicodedata.normalize("NFKC", w).casefold() for w in spec.get("not", [])),
+            frozenset(unicodedata.normalize("NFKC", w).casefold() for w in spec.get("not", [])),
         )
         for meaning, spec in header_words().items()
     }
 
 
-def _parsed(text: str) -> tuple[tuple[str, ...], ...]:
-    """'ship|shipped + date' → (('ship', 'shipped'), ('date',))."""
+@cache
+def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every word the word sets name, (ASCII ones, others)."""
+    words = {
+        word
+        for sets in _word_sets().values()
+        for word in (
+            *sets.never,
+            *(w for word_set in sets.any for group in word_set for w in group),
+        )
+    }
+    return frozenset(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())
+
+
+def _parsed(text: str) -> tuple[frozenset[str], ...]:
+    """'ship|shipped + date' → ({'ship', 'shipped'}, {'date'})."""
     groups = (part.strip() for part in text.split("+"))
     return tuple(
-        tuple(unicodedata.normalize("NFKC", w.strip()).casefold() for w in group.split("|"))
+        frozenset(unicodedata.normalize("NFKC", w.strip()).casefold() for w in group.split("|"))
         for group in groups
     )
 
@@ -73,6 +88,8 @@ def meanings_by_words(cells: list[str], found: dict[str, int]) -> dict[str, int]
     each meaning, its first word set that some header holds, the leftmost such header."""
     taken = set(found.values())
     headers = [_Header.of(str(cell)) for cell in cells]
+    if not any(header.held for header in headers):  # a row of values, most often
+        return {}
     added: dict[str, int] = {}
     for meaning, sets in _word_sets().items():
         if meaning in found:
@@ -87,6 +104,6 @@ def meanings_by_words(cells: list[str], found: dict[str, int]) -> dict[str, int]
 def _first_holding(sets: _WordSets, headers: list[_Header], taken: set[int]) -> int | None:
     for word_set in sets.any:
         for index, header in enumerate(headers):
-            if index not in taken and sets.finds(word_set, header):
+            if header.held and index not in taken and sets.finds(word_set, header):
                 return index
     return None

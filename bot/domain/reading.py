@@ -12,6 +12,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -73,23 +74,38 @@ def header_meanings(cells: Iterable[str]) -> dict[str, int]:
     """meaning -> column index, preferring the earliest alias in columns.yaml; meanings no
     alias names are then read from the words of the other headers (header_words.py)."""
     cells = [str(cell) for cell in cells]
-    folded = [fold_key(str(cell)) for cell in cells]
-    stripped = [fold_key(_PAREN_SUFFIX.sub("", str(cell))) for cell in cells]
+    folded = _first_indexes(fold_key(cell) for cell in cells)
+    stripped = _first_indexes(fold_key(_PAREN_SUFFIX.sub("", cell)) for cell in cells)
+    named = _meanings_of_aliases()
+    present = {meaning for text in (*folded, *stripped) for meaning in named.get(text, ())}
     found: dict[str, int] = {}
     for meaning, aliases in column_aliases().items():
+        if meaning not in present:  # most lines of a file name none: looked up, not searched
+            continue
         for alias in aliases:
-            index = _index_of(alias, folded, stripped)
+            index = folded.get(alias, stripped.get(alias))
             if index is not None:
                 found[meaning] = index
                 break
     return found | meanings_by_words(cells, found)
 
 
-def _index_of(alias: str, folded: list[str], stripped: list[str]) -> int | None:
-    for candidates in (folded, stripped):
-        if alias in candidates:
-            return candidates.index(alias)
-    return None
+def _first_indexes(texts: Iterable[str]) -> dict[str, int]:
+    """Each text's first column."""
+    firsts: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        firsts.setdefault(text, index)
+    return firsts
+
+
+@cache
+def _meanings_of_aliases() -> dict[str, tuple[str, ...]]:
+    """alias -> the meanings it spells (columns.yaml)."""
+    meanings: dict[str, tuple[str, ...]] = {}
+    for meaning, aliases in column_aliases().items():
+        for alias in aliases:
+            meanings[alias] = (*meanings.get(alias, ()), meaning)
+    return meanings
 
 
 def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
