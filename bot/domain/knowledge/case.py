@@ -24,7 +24,7 @@ from bot.domain.knowledge.figures import (
     supposes_new_packages,
     without_exempt,
 )
-from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.patterns import CLAUSE, lazy
 from bot.domain.knowledge.schema import Lexicon
 from bot.domain.knowledge.tables import Table, read_table
 from bot.domain.reference import Carrier, Marketplace, vocabulary
@@ -58,8 +58,6 @@ _AND_NEXT = lazy(r"(?<=\d)\)?\s+(?:and|but|while|whereas|plus|vs\.?|versus)\s+(?
 """Between two groups joined by a word ("toys is 190/200 and on amazon.co.uk toys …")."""
 _SPACED_LABEL = lazy(rf"\s+(?!{_FILLER})(?=[^\d\s,，:：/]{{2,12}}\s+\d)")
 """Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
-_CLAUSE = CLAUSE = lazy(r"[；;。\n，,]|\.(?=\s)")
-"""Between clauses: commas and sentence ends, either language's."""
 _LEADING_WORDS = lazy(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
 _LABEL = lazy(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
 """A group's name before its figures, a marketplace with it ("Kitchen on amazon.co.uk: …")."""
@@ -621,8 +619,8 @@ def _exempt_remainder(
 
 def _clause_at(text: str, at: int) -> str:
     """The clause (between commas or sentence ends) holding position `at`."""
-    starts = [m.end() for m in _CLAUSE.finditer(text) if m.end() <= at]
-    ends = [m.start() for m in _CLAUSE.finditer(text) if m.start() >= at]
+    starts = [m.end() for m in CLAUSE.finditer(text) if m.end() <= at]
+    ends = [m.start() for m in CLAUSE.finditer(text) if m.start() >= at]
     return text[max(starts, default=0) : min(ends, default=len(text))]
 
 
@@ -661,7 +659,7 @@ def _groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ...]:
     every comma ("整体100单97单有效，家居40单只有37单有效，玩具60单全部有效")."""
     best: list[tuple[str, Counts]] = []
     text = _pairs_as_declared(text)
-    for splitter in (_SEGMENT, _CLAUSE, _AND_NEXT, _NEXT_LABEL, _SPACED_LABEL):
+    for splitter in (_SEGMENT, CLAUSE, _AND_NEXT, _NEXT_LABEL, _SPACED_LABEL):
         found: list[tuple[str, Counts]] = []
         for segment in splitter.split(text):
             reading = (
@@ -707,7 +705,7 @@ def _pairs_as_declared(text: str) -> str:
 def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
     """Rates per labelled group, when a question gives two or more ("玩具94%，家居96%"): a
     clause with one percentage and a name before it is a group."""
-    for splitter in (_SEGMENT, _CLAUSE, _CONTRAST, _RATE_SPACED):
+    for splitter in (_SEGMENT, CLAUSE, _CONTRAST, _RATE_SPACED):
         found: list[tuple[str, float]] = []
         for segment in splitter.split(text):
             rates = _PERCENT.findall(segment)
@@ -808,10 +806,8 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
     """The percentage is of the packages without valid tracking ("5% of my packages have no
     tracking", "无效率2%"), not the VTR; another metric's defects are not."""
     # The words of this figure only: up to the clause's end or the next figure.
-    after = re.split(r"\d", _CLAUSE.split(text[match.end() : match.end() + 44])[0])[0]
-    before = re.split(r"\d", _CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1])[
-        -1
-    ]
+    after = re.split(r"\d", CLAUSE.split(text[match.end() : match.end() + 44])[0])[0]
+    before = re.split(r"\d", CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1])[-1]
     near = f"{before} {after}"
     if float(match.group(1)) >= 50 and not _INVALID.search(after):
         return False  # "10单没追踪刚好95%": a rate told after the invalid count is the VTR
@@ -962,7 +958,7 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
     # 95% is the bar's own figure: the seller's only when said of themselves, in the words
     # just before it ("my VTR is 95%, is that above the bar?") or in the whole question
     # when it never speaks of the bar ("我的VTR刚好95%").
-    before = _CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1]
+    before = CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1]
     if _OWN_NEAR.search(before) and not _BAR_TALK.search(before) and not _UNDER.search(before):
         return value
     if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text) and not _UNDER.search(text):

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above, new_valid_needed, percent_decimals
-from bot.domain.knowledge.case import CLAUSE, NOT_EXEMPT, NOT_OFFERED, Case
+from bot.domain.knowledge.case import NOT_EXEMPT, NOT_OFFERED, Case
 from bot.domain.knowledge.figures import WINDOW_DAYS, stated_limit
-from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.patterns import CLAUSE, QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
 from bot.domain.reference import category_aliases, marketplace_by_code, marketplaces, metrics
@@ -443,7 +443,7 @@ def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
     fewest-fixes rule ("still 4 to fix, right?"); otherwise pass or fail as asked."""
     if "margin" in facts:
         return None  # "how many more can it take?": the room left is the answer, no yes or no
-    if "change" in facts and len(_QUESTION_SENTENCE.findall(case.text)) > 1:
+    if "change" in facts and len(QUESTION_SENTENCE.findall(case.text)) > 1:
         return None  # "现在达标吗？如果再坏2个呢？": now and then asked apart, both figures said
     if _SUSPENSION.search(case.text):
         return None  # "will Amazon suspend me?": VTR restricts a category, never the account
@@ -577,7 +577,6 @@ def _states_own_rate(case: Case) -> bool:
     return vtr and not asks(case.text)
 
 
-_ASKED_SENTENCE = lazy(r"[^.!?。！？]*[?？]")
 _ABOUT_CARRIER = lazy(r"carrier|承运商|物流商|\bother\b|其他|其它")
 _ABOUT_RATE = lazy(r"vtr|rate|率|%|\bi\b|\bmy\b|我")
 
@@ -585,7 +584,7 @@ _ABOUT_RATE = lazy(r"vtr|rate|率|%|\bi\b|\bmy\b|我")
 def _asks_about_the_carrier(case: Case) -> bool:
     """ "…VTR is 88%. Is the Other carrier the problem?": the question is the carrier's,
     the rate is the story; a verdict on the rate would answer what was not asked."""
-    asked = _ASKED_SENTENCE.findall(case.text)
+    asked = QUESTION_SENTENCE.findall(case.text)
     return bool(asked) and all(
         _ABOUT_CARRIER.search(s) and not _ABOUT_RATE.search(s) for s in asked
     )
@@ -1070,13 +1069,10 @@ def _passes_asked(case: Case, passes: bool) -> bool:
     return passes != asks_fail
 
 
-_QUESTION_SENTENCE = lazy(r"[^.。!！?？\n]*[?？]")
-
-
 def _asked_sentences(text: str) -> str:
     """The sentences that ask ("…? Are we above the line now?"), when the seller marked
     them: what the told ones say ("corrected 4 of the bad ones") is no question's word."""
-    asked = _QUESTION_SENTENCE.findall(text)
+    asked = QUESTION_SENTENCE.findall(text)
     return " ".join(asked) if asked else text
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import product
 
 from bot.domain.bar import is_above
-from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.patterns import CLAUSE, SENTENCE, lazy
 
 __all__ = [
     "ROLE_WORDS",
@@ -193,8 +193,6 @@ _MONTH_BEFORE = lazy(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
 """A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
-_CLAUSE = lazy(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
-_SENTENCE = lazy(r"[。；;!！?？\n]|\.(?=\s|$)")
 _WHOLE_BEFORE = lazy(
     r"(?:out of|\bof|in total of|(?<![a-z])in)\s*(?:(?:my|our|the|all|these|those|total|a|an)\s+)?$|"
     r"^\s*/\s*$"
@@ -372,7 +370,7 @@ def read_figures(
     if not _ANY_DIGIT.search(text):
         return Reading({})  # nothing counted: the role words need not be looked for
     rate_of = _RATE_OF.search(text)
-    said_of = _CLAUSE.split(text[rate_of.end() :], 1)[0] if rate_of else ""
+    said_of = CLAUSE.split(text[rate_of.end() :], 1)[0] if rate_of else ""
     told = bool(_INVALID_WORDS.search(said_of) or _ROLE_WORDS_BY["valid"].search(said_of))
     if rate is None and rate_of and (float(rate_of.group(1)) != BAR_PERCENT or told):
         # "97% of 100 shipments valid", "95% of 300 have tracking": the seller's (95% of a
@@ -461,7 +459,7 @@ def _left_out_part(text: str, skip: frozenset[float]) -> tuple[str, _LeftOut | N
     those 9 were EU letters under €20", "其中10单是取消的", "2 of the 3 bad were FBA"): the
     smallest count of that clause, taken out of the text, with the figure it is a part of
     (one the clause names again is blanked too)."""
-    for clause in _CLAUSE.split(text):
+    for clause in CLAUSE.split(text):
         role = _left_out_role(clause)
         if role is None:
             continue
@@ -597,11 +595,11 @@ def stated_limit(text: str) -> tuple[str, int] | None:
     text = spell_digits(text)
     most, least = _MOST.search(text), _LEAST.search(text)
     if most and not least:
-        clause = _CLAUSE.split(text[most.start() :], 1)[0]
+        clause = CLAUSE.split(text[most.start() :], 1)[0]
         valid = _ROLE_WORDS_BY["valid"].search(clause) and not _INVALID_WORDS.search(clause)
         return ("valid" if valid else "invalid", int(most.group(1)))
     if least and not most:
-        clause = _CLAUSE.split(text[least.start() :], 1)[0]
+        clause = CLAUSE.split(text[least.start() :], 1)[0]
         return ("invalid" if _INVALID_WORDS.search(clause) else "valid", int(least.group(1)))
     return None
 
@@ -649,7 +647,7 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
     """Each count of the text with the role words it may take: those of its clause, up to
     the numbers on either side (a word between two numbers is seen by both)."""
     numbers = _count_matches(text)
-    bounds = [m.end() for m in _CLAUSE.finditer(text)]
+    bounds = [m.end() for m in CLAUSE.finditer(text)]
     figures: list[_Figure] = []
     for i, match in enumerate(numbers):
         start = max([b for b in bounds if b <= match.start()], default=0)
@@ -673,8 +671,8 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
             ]
             figures[-1] = replace(figures[-1], candidates=figures[-1].candidates + tuple(told))
         value, clause = int(match.group(1)), text[start:high]
-        sentence = _SENTENCE.split(text[match.start() :], 1)[0]
-        sentence = _SENTENCE.split(text[: match.start()])[-1] + sentence
+        sentence = SENTENCE.split(text[match.start() :], 1)[0]
+        sentence = SENTENCE.split(text[: match.start()])[-1] + sentence
         figures.append(
             _Figure(value, match.start(), match.end(), clause, tuple(candidates), sentence, start)
         )

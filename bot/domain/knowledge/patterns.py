@@ -49,3 +49,12 @@ class _LazyPattern:
 def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, done at the pattern's first use."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+
+CLAUSE = lazy(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
+"""Between clauses: commas, sentence ends and "and I / and we", either language's; the one
+splitter the case, its figures and the decisions read clauses by."""
+SENTENCE = lazy(r"[。；;!！?？\n]|\.(?=\s|$)")
+"""Between sentences, either language's: a full stop only before a space or the end (3.5)."""
+QUESTION_SENTENCE = lazy(r"[^.。!！?？\n]*[?？]")
+"""A sentence that asks, with its question mark."""
