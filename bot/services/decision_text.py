@@ -192,11 +192,12 @@ def _shipment_age(decision: Decision, t: Translator) -> str:
     """A package's age against VTR's 30-day window, which Amazon keys on the promised
     delivery date."""
     f = _facts(decision)
-    if decision.facts.get("unsure"):
+    if decision.facts.get("lately_out"):
         return t._(
-            "A package shipped {days} days ago may or may not still be in VTR's 30-day "
-            "window: Amazon places packages in it by their promised delivery date, so it "
-            "counts only if that date is within the last 30 days.",
+            "A package shipped {days} days ago is outside VTR's last 30 days, so it no "
+            "longer counts toward your VTR. Amazon places packages by their promised "
+            "delivery date and shows VTR about two weeks late, so it can stay on Amazon's "
+            "page a little longer.",
             **f,
         )
     if decision.facts["inside"]:

@@ -622,7 +622,7 @@ LEADS = [
         ),
         (
             "some orders I shipped two months ago had no tracking, are they still hurting my VTR?",
-            "A package shipped 60 days ago may or may not still be in VTR's 30-day window",
+            "No — A package shipped 60 days ago is outside VTR's last 30 days",
         ),
         # An edit made days ago is no shipment's age: the window and latency answer it.
         ("10天前改了单号，VTR怎么还没变", "VTR 看的是最近 30 天"),

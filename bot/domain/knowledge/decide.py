@@ -1031,7 +1031,8 @@ def _lowest_allowed(case: Case) -> Decision | None:
 
 SURELY_OUT_AFTER_DAYS = 60
 """A package shipped longer ago than this has its promised delivery date outside the
-window too, however long its transit; between the two it depends on that date."""
+window too, however long its transit; between the two it has left the last 30 days by its
+ship date, but a late promised date can keep it on Amazon's page a while."""
 _ASKS_IN_WINDOW = lazy(
     r"算|计入|统计|影响|拉低|拖|还在|count|included|drag|pull|hurt|affect|still|in (?:the|my) vtr|window"
 )
@@ -1039,8 +1040,9 @@ _ASKS_IN_WINDOW = lazy(
 
 def _shipment_age(case: Case) -> Decision | None:
     """ "10天前发的包裹没传单号，还算VTR吗", "shipped 3 months ago, still hurting my VTR?":
-    the package's age against the 30-day window; between 30 and 60 days it depends on the
-    promised delivery date, so no verdict."""
+    the package's age against the 30-day window. Between 30 and 60 days it is out of the
+    last 30 days (the verdict), with a word that Amazon's page, keyed on the promised
+    delivery date and about two weeks late, can show it a while longer."""
     age = case.age_days
     # "一单没传单号" is the one package asked about, not figures of a window.
     several = case.counts is not None and case.counts.shipments > 1
@@ -1050,8 +1052,8 @@ def _shipment_age(case: Case) -> Decision | None:
         return None
     inside = age <= WINDOW_DAYS
     facts: dict[str, Fact] = {"days": age, "inside": inside}
-    agrees = None if WINDOW_DAYS < age <= SURELY_OUT_AFTER_DAYS else inside != case.negated
-    facts["unsure"] = agrees is None
+    facts["lately_out"] = WINDOW_DAYS < age <= SURELY_OUT_AFTER_DAYS
+    agrees = inside != case.negated
     return Decision(code="shipment_age", facts=facts, agrees=agrees, entry="vtr-window")
 
 
