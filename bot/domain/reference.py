@@ -81,6 +81,19 @@ class Metric(_Registry):
     """The knowledge base's concepts for what the metric counts (tracking, feedback …)."""
 
 
+class PolicyDate(_Registry):
+    """When one of Amazon's VTR rules took effect (policy_dates.yaml)."""
+
+    id: str
+    en: str
+    zh: str
+    dates: list[str]
+    """ISO dates, a day or only a month ("2023-03")."""
+    said: dict[str, str]
+    entry: str
+    about: list[str]
+
+
 class Vocabulary(_Registry):
     fulfillment: dict[str, list[str]]
     status: dict[str, list[str]]
@@ -201,6 +214,11 @@ def carrier_by_id() -> dict[str, Carrier]:
 def metrics() -> dict[str, Metric]:
     table = TypeAdapter(list[Metric]).validate_python(_load("metrics.yaml"))
     return {m.id: m for m in table}
+
+
+@cache
+def policy_dates() -> tuple[PolicyDate, ...]:
+    return tuple(TypeAdapter(list[PolicyDate]).validate_python(_load("policy_dates.yaml")))
 
 
 @cache

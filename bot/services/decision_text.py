@@ -213,6 +213,16 @@ def _shipment_age(decision: Decision, t: Translator) -> str:
     )
 
 
+def _policy_date(decision: Decision, t: Translator) -> str:
+    """When a rule took effect, in the reader's language (the facts hold both)."""
+    lang = "zh" if t.lang == "zh" else "en"
+    return t._(
+        "{rule} took effect {date}.",
+        rule=str(decision.facts[f"rule_{lang}"]),
+        date=str(decision.facts[f"said_{lang}"]),
+    )
+
+
 def _vtr_counts(decision: Decision, t: Translator) -> str:
     text = _with_volume_estimate(_vtr_verdict(decision, t), decision, t)
     if "change" in decision.facts:
@@ -868,6 +878,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "carrier_mismatch": _mismatch,
     "shipment_age": _shipment_age,
+    "policy_date": _policy_date,
     "strike_through": _strike_through,
     "marketplace_list": _marketplace_list,
     "vtr_marketplaces": _vtr_marketplaces,

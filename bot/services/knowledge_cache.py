@@ -38,10 +38,11 @@ _CODE_AND_DATA = (
 )
 
 
-ANSWER_REGISTRIES = ("vocabulary.yaml", "carriers.yaml")
+ANSWER_REGISTRIES = ("vocabulary.yaml", "carriers.yaml", "policy_dates.yaml")
 """The registries (bot/domain/data) the answering code reads as it answers: the letter
 services' words (knowledge/case.py) and the carriers' number formats (a number pasted into a
-question is told by its shape: knowledge/entities.py). One left out only costs reading its
+question is told by its shape: knowledge/entities.py), the dates rules took effect
+(knowledge/policy_dates.py). One left out only costs reading its
 YAML."""
 
 

@@ -571,8 +571,8 @@ def test_buy_shipping_s_short_name_reaches_its_claims(
             "Not right: On-Time",
         ),
         ("如果准时交货率低于90%，账号会被封吧", "不对。准时交货率"),
-        # A package's age: over a month is not surely out of the 30 days; three months is.
-        ("一个多月前发的一单没传单号，现在还拖我VTR吗", "45 天前"),
+        # A package's age: over a month is out of the last 30 days, as three months is.
+        ("一个多月前发的一单没传单号，现在还拖我VTR吗", "不是。45 天前"),
         ("shipped one parcel 3 months ago with no tracking, does it still hurt my VTR?", "No — "),
     ],
 )

@@ -146,10 +146,15 @@ class Claim(_Loose):
         )
 
 
+_NEGATION_BEFORE = re.compile(r"(?:不|没有?)(?:什么|啥|多大|太|大|怎么|起)?$")
+"""A 不/没 just before a belief's words, a softener between them ("没什么用", "没啥帮助",
+"不太有用", "不起作用")."""
+
+
 def _kept_negation(match: re.Match[str]) -> str:
     """A belief's words taken out, but a 不/没 glued before them still negates ("FBA订单不算
-    vtr吧": 算vtr is the belief's, 不 its negation)."""
-    return "算" if match.string[: match.start()].endswith(("不", "没", "没有")) else " "
+    vtr吧": 算vtr is the belief's, 不 its negation; "对VTR没啥帮助吧": 帮助 is)."""
+    return " 不算" if _NEGATION_BEFORE.search(match.string[: match.start()]) else " "
 
 
 class Cards(_Loose):

@@ -17,6 +17,7 @@ from bot.domain.bar import fixes_needed, is_above, new_valid_needed, percent_dec
 from bot.domain.knowledge.case import NOT_EXEMPT, NOT_OFFERED, Case
 from bot.domain.knowledge.figures import WINDOW_DAYS, stated_limit
 from bot.domain.knowledge.patterns import CLAUSE, QUESTION_SENTENCE, lazy
+from bot.domain.knowledge.policy_dates import policy_date
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
 from bot.domain.reference import category_aliases, marketplace_by_code, marketplaces, metrics
@@ -160,7 +161,17 @@ _FEEDBACK = frozenset({"feedback"})
 
 
 def decide(case: Case) -> Decision | None:
-    """The first rule that the case gives enough facts for, decided; None when none does."""
+    """The first rule that the case gives enough facts for, decided; None when none does.
+    A start date the seller states for a rule, when wrong, outvotes a rule's yes ("since
+    2024 cross-border orders count, right?"): a belief wrong in one part is not right."""
+    decision = _first_decided(case)
+    dated = policy_date(case)
+    if dated is not None and (decision is None or (decision.agrees and not dated.agrees)):
+        return dated
+    return decision
+
+
+def _first_decided(case: Case) -> Decision | None:
     for rule in RULES:
         decision = rule(case)
         if decision is not None:

@@ -49,9 +49,10 @@ MAX_GLUED = 3
 MIN_GLUED_PIECE = 3
 MAX_TYPO_LENGTH = 24
 _PARTICLES = frozenset("吗呢吧啊呀么嘛")
-_FUNCTION_CHARS = frozenset("用是有要会能的了不没在和就都也还给把被让")
-"""Characters that make a phrase of their own where they stand ("不用追踪" is not a typo of
-"不带追踪"): a key term with one of them in place of its own character is no typo."""
+_FUNCTION_CHARS = frozenset("用是有要会能的了不没在和就都也还给把被让看管算计查")
+"""Characters that make a phrase of their own where they stand ("不用追踪", "不看追踪" are
+not typos of "不带追踪"): a key term with one of them in place of its own character is no
+typo."""
 """Longer runs of letters are no word (a pasted code): not spell-checked."""
 
 
