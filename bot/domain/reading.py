@@ -109,16 +109,33 @@ def _meanings_of_aliases() -> dict[str, tuple[str, ...]]:
 
 
 def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
-    """The row that names the most meanings (at least two), earliest on ties."""
+    """The row that names the most meanings (at least two), with the names of a two-row
+    header's upper row in its blank cells; earliest on ties."""
     best: tuple[int, dict[str, int]] | None = None
     for index, cells in enumerate(rows[:HEADER_SCAN_LINES]):
         meanings = header_meanings(cells)
+        meanings |= _named_above(rows, index, meanings)
         if len(meanings) >= 2 and (best is None or len(meanings) > len(best[1])):
             best = (index, meanings)
     if best is None:
         return None
     line, meanings = best
     return line, meanings | fulfillment_by_values(rows[line + 1 : HEADER_SCAN_LINES], meanings)
+
+
+def _named_above(rows: list[list[str]], line: int, meanings: dict[str, int]) -> dict[str, int]:
+    """Meanings named only in the row above the header, in a column the header leaves blank.
+
+    ERP exports such as 店小秘's write a two-row header: group cells (物流信息) over the field
+    names, and 订单号 or 站点 merged down both rows, so their name sits in the upper row alone.
+    Reading the lower row only loses the order ID. A blank header cell takes the name above
+    it; a meaning the header row already names keeps its column."""
+    if line == 0:
+        return {}
+    width = max(len(rows[line - 1]), len(rows[line]))
+    above, cells = (row + [""] * (width - len(row)) for row in (rows[line - 1], rows[line]))
+    joined = [cell if cell.strip() else name for cell, name in zip(cells, above, strict=True)]
+    return {k: v for k, v in header_meanings(joined).items() if k not in meanings}
 
 
 def fulfillment_by_values(rows: list[list[str]], meanings: dict[str, int]) -> dict[str, int]:

@@ -365,3 +365,42 @@ def test_a_file_naming_no_marketplace_reports_one_named_group(tmp_path: Path) ->
     report, _ = analyse_file(path, as_of=AS_OF)
     assert {s.name: s.shipments for s in report.by_marketplace} == {UNSPECIFIED_MARKETPLACE: 3}
     assert all(d.marketplace == UNSPECIFIED_MARKETPLACE for d in report.defects)
+
+
+# A 店小秘-style two-row header: group names over the fields, and 订单号 / 站点 / 订单状态
+# merged down both rows, so only the upper row names them.
+TWO_ROW_HEADER = [
+    ["订单号", "站点", "物流信息", "", "", "订单状态", "买家信息"],
+    ["", "", "承运商", "跟踪号", "发货日期", "", "收件人"],
+    ["A1", "US", "UPS", UPS_OK, "2026-11-20", "已发货", "张三"],
+    ["A2", "DE", "联邦快递", FEDEX_OK, "2026-11-19", "已取消", "李四"],
+    ["A3", "DE", "云途物流", "", "2026-11-18", "已发货", "王五"],
+]
+
+
+def check_two_row_header(path: Path) -> None:
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (2, 1)
+    assert {m.name: (m.shipments, m.valid) for m in report.by_marketplace} == {
+        "US": (1, 1),
+        "DE": (1, 0),
+    }
+    assert report.excluded["cancelled"] == 1
+    assert [d.order_id for d in report.defects] == ["A3"]
+
+
+def test_a_two_row_header_reads_names_merged_down_from_the_upper_row(tmp_path: Path) -> None:
+    check_two_row_header(write_xlsx(tmp_path / "dianxiaomi.xlsx", TWO_ROW_HEADER))
+
+
+def test_a_two_row_header_in_a_csv_too(write_file: WriteFile) -> None:
+    check_two_row_header(write_file([",".join(row) for row in TWO_ROW_HEADER]))
+
+
+def test_a_title_row_above_the_header_names_nothing_the_header_names() -> None:
+    """The upper row only fills the header's blank cells: a title over a full header, or a
+    name above a column the header already names, changes no column."""
+    rows = [["订单号 导出", "跟踪号"], ["订单号", "发货日期", "承运商", "跟踪号"]]
+    line, meanings = reading.best_header(rows) or (None, {})
+    assert line == 1
+    assert meanings["tracking"] == 3 and meanings["order_id"] == 0
