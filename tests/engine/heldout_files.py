@@ -83,3 +83,43 @@ def assert_upload_matches_check(
     assert [(d.order_id, d.reason) for d in uploaded.defects] == [
         (d.order_id, d.reason) for d in checked.defects
     ]
+
+
+# -- sets whose writers give category × marketplace groups with `counted` (sets 2 and 3) -------
+
+
+def nonzero(excluded: dict[str, int]) -> dict[str, int]:
+    return {k: v for k, v in excluded.items() if v}
+
+
+def counted_figures(report: VtrReport) -> Figures:
+    return report_figures(report, nonzero)
+
+
+def _pooled_categories(writer: dict[str, Any]) -> dict[str, tuple[int, int, bool, int]]:
+    """The writer's category × marketplace groups summed per category, judged by domain.md's
+    bar (below when 100 × valid ≤ 95 × counted; needed = ⌊95n/100⌋ + 1 − valid)."""
+    pooled: dict[str, list[int]] = {}
+    for group in writer["by_category_and_marketplace"]:
+        sums = pooled.setdefault(group["category"], [0, 0])
+        sums[0] += group["counted"]
+        sums[1] += group["valid"]
+    return {
+        name: (n, valid, 100 * valid <= 95 * n, max(0, 95 * n // 100 + 1 - valid))
+        for name, (n, valid) in pooled.items()
+    }
+
+
+def writers_figures(writer: dict[str, Any]) -> Figures:
+    """A set-2-style writer's expectations in `counted_figures`' terms."""
+    overall = writer["overall"]
+    return {
+        "overall": (overall["counted"], overall["valid"]),
+        "by_category": _pooled_categories(writer),
+        "by_marketplace": {
+            m["marketplace"]: (m["counted"], m["valid"]) for m in writer["by_marketplace"]
+        },
+        "by_category_and_marketplace": writers_cells(writer, "counted"),
+        "defects": sorted(d["order_id"] for d in writer["defects"]),
+        "not_counted": nonzero(writer["not_counted"]),
+    }

@@ -23,20 +23,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.domain.engine import report_file
-from bot.domain.models import VtrReport
 from tests.engine.heldout_files import (
-    Figures,
     assert_agrees,
     assert_upload_matches_check,
+    counted_figures,
     expectations,
     expected,
-    report_figures,
-    writers_cells,
+    writers_figures,
 )
 
 pytestmark = pytest.mark.slow  # ten files read twice each: well over 0.3 s of CPU
@@ -61,55 +58,19 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
 }
 
 
-def _figures(report: VtrReport) -> Figures:
-    return report_figures(report, _nonzero)
-
-
-def _nonzero(excluded: dict[str, int]) -> dict[str, int]:
-    return {k: v for k, v in excluded.items() if v}
-
-
-def _pooled_categories(writer: dict[str, Any]) -> dict[str, tuple[int, int, bool, int]]:
-    """The writer's category × marketplace groups summed per category, judged by domain.md's
-    bar (below when 100 × valid ≤ 95 × counted; needed = ⌊95n/100⌋ + 1 − valid)."""
-    pooled: dict[str, list[int]] = {}
-    for group in writer["by_category_and_marketplace"]:
-        sums = pooled.setdefault(group["category"], [0, 0])
-        sums[0] += group["counted"]
-        sums[1] += group["valid"]
-    return {
-        name: (n, valid, 100 * valid <= 95 * n, max(0, 95 * n // 100 + 1 - valid))
-        for name, (n, valid) in pooled.items()
-    }
-
-
-def _writers_figures(writer: dict[str, Any]) -> Figures:
-    overall = writer["overall"]
-    return {
-        "overall": (overall["counted"], overall["valid"]),
-        "by_category": _pooled_categories(writer),
-        "by_marketplace": {
-            m["marketplace"]: (m["counted"], m["valid"]) for m in writer["by_marketplace"]
-        },
-        "by_category_and_marketplace": writers_cells(writer, "counted"),
-        "defects": sorted(d["order_id"] for d in writer["defects"]),
-        "not_counted": _nonzero(writer["not_counted"]),
-    }
-
-
 @pytest.mark.parametrize("name", FILES)
 def test_check_gives_the_writers_figures(name: str) -> None:
     writer = expected(FOLDER, name)
     as_of = date.fromisoformat(writer["as_of"])
-    got = _figures(report_file(FOLDER / name, as_of=as_of))
-    want = _writers_figures(writer)
+    got = counted_figures(report_file(FOLDER / name, as_of=as_of))
+    want = writers_figures(writer)
     assert_agrees(got, want, DISAGREEMENTS.get(name, {}), name)
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
     as_of = date.fromisoformat(expected(FOLDER, name)["as_of"])
-    assert_upload_matches_check(FOLDER / name, as_of, _figures)
+    assert_upload_matches_check(FOLDER / name, as_of, counted_figures)
 
 
 def test_the_set_is_whole() -> None:
