@@ -29,7 +29,14 @@ from pathlib import Path
 
 from bot.domain.bar import decimals_to_tell
 from bot.domain.errors import FileRejected
-from bot.domain.models import Defect, DefectReason, FixMark, GroupStats, VtrReport
+from bot.domain.models import (
+    Defect,
+    DefectReason,
+    FixMark,
+    GroupStats,
+    VtrReport,
+    unit_marketplace,
+)
 from bot.domain.xlsx_writing import CellStyle, Sheet, Workbook
 
 SHEET_ROWS = 1_048_575
@@ -89,7 +96,13 @@ class DefectFileLabels:
         "below_threshold",
         "needed",
     )
-    group_kinds: tuple[str, str, str] = ("category", "marketplace", "carrier")
+    group_kinds: tuple[str, str, str, str] = (
+        "category",
+        "marketplace",
+        "carrier",
+        "category_marketplace",
+    )
+    """The last: a category on one marketplace, listed when the report spans several."""
 
 
 def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object]:
@@ -240,18 +253,30 @@ def _judged(kind: str, labels: DefectFileLabels) -> bool:
     return kind != labels.group_kinds[2]
 
 
+def _cell_name(labels: DefectFileLabels) -> Callable[[GroupStats], str]:
+    """'Toys · Amazon.de (DE)': the category, then its marketplace as the file names it."""
+    return lambda s: f"{s.name} · {labels.marketplace(unit_marketplace(s) or '')}"
+
+
 def _group_rows(sheet: Sheet, report: VtrReport, labels: DefectFileLabels, styles: _Styles) -> None:
-    """Every category, marketplace and carrier with a defect, with its VTR (the report
-    lists the first few; the others are at 100%). Bounded by the defects, not the groups:
-    a file of 330,000 flawless categories adds nothing here."""
-    kinds = zip(
-        labels.group_kinds,
-        (report.by_category, report.by_marketplace, report.by_carrier),
-        strict=True,
-    )
-    groups: list[tuple[str, GroupStats, str]] = [
-        (kind, s, labels.marketplace(s.name) if members is report.by_marketplace else s.name)
-        for kind, members in kinds
+    """Every category, category on a marketplace (when there are several), marketplace and
+    carrier with a defect, with its VTR (the report lists the first few; the others are at
+    100%). Bounded by the defects, not the groups: a file of 330,000 flawless categories
+    adds nothing here."""
+    category, marketplace, carrier, cell = labels.group_kinds
+    named: list[tuple[str, Sequence[GroupStats], Callable[[GroupStats], str]]] = [
+        (category, report.by_category, lambda s: s.name),
+        (
+            cell,
+            report.by_category_marketplace if report.per_marketplace else [],
+            _cell_name(labels),
+        ),
+        (marketplace, report.by_marketplace, lambda s: labels.marketplace(s.name)),
+        (carrier, report.by_carrier, lambda s: s.name),
+    ]
+    groups = [
+        (kind, s, name(s))
+        for kind, members, name in named
         for s in members
         if s.valid < s.shipments
     ]

@@ -27,8 +27,9 @@ from bot.services.vtr_words import (
 
 MAX_FIXES = 3
 """Groups of the fix plan shown in an alert; the full plan is in the report."""
-MAX_CATEGORIES = 10
-"""Categories listed in an alert; the rest are counted."""
+MAX_CATEGORIES = 8
+"""Categories listed in an alert; the rest are counted. Eight, so that an alert of long
+category names, each on its marketplace, still fits one Telegram message."""
 
 
 def render_alert(

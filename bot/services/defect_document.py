@@ -140,7 +140,12 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
             t._("Not above 95%"),
             t._("Packages to fix"),
         ),
-        group_kinds=(t._("Category"), t._("Marketplace"), t._("Carrier")),
+        group_kinds=(
+            t._("Category"),
+            t._("Marketplace"),
+            t._("Carrier"),
+            t._("Category on a marketplace"),
+        ),
     )
 
 

@@ -20,6 +20,7 @@ from bot.domain.models import (
     PlannedGroup,
     PlanScope,
     VtrReport,
+    unit_marketplace,
 )
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
@@ -36,6 +37,7 @@ from bot.services.vtr_words import (
     plan_heading,
     reason_text,
     shorten,
+    unit_label,
 )
 
 __all__ = ["plan_section", "render_file_error", "render_report"]
@@ -52,8 +54,8 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     """The whole report; callers split it for Telegram's 4,096-character limit."""
     m = Markup(html)
     category_section = _group_section(
-        t._("By category"),
-        report.by_category,
+        t._("By category and marketplace") if report.per_marketplace else t._("By category"),
+        report.enforced_units(),
         t,
         m,
         lambda n: category_label(t, n),
@@ -154,7 +156,8 @@ def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
             "Seller Central may show another figure: Amazon counts each package by its promised delivery date and updates about two weeks late."
         )
     )
-    lines.append(below_summary(t, sum(s.below_threshold for s in report.by_category)))
+    below = sum(s.below_threshold for s in report.enforced_units())
+    lines.append(below_summary(t, below, report.per_marketplace))
     return "\n".join(lines)
 
 
@@ -167,6 +170,7 @@ def plan_section(
     planned = sum(len(g.fixes) for g in plan)
     savable = sum(g.savable for g in plan if g.scope == "category")
     categories = sum(g.scope == "category" for g in plan)
+    per_marketplace = any(g.marketplace is not None for g in plan)
     lines = [m.bold(t._("Fix plan: the fewest packages to fix"))]
     if categories == 1 and savable:
         only = next(g for g in plan if g.scope == "category")
@@ -175,11 +179,11 @@ def plan_section(
                 "Fix {count} package to bring {category} above 95%.",
                 "Fix {count} packages to bring {category} above 95%.",
                 planned,
-                category=m.value(category_label(t, only.name)),
+                category=unit_label(t, m, only.name, only.marketplace),
             )
         )
     elif categories:
-        lines.append(_plan_summary(t, planned, savable, categories))
+        lines.append(_plan_summary(t, planned, savable, categories, per_marketplace))
     lines.append(_evidence_text(t, [d for g in plan for d in g.fixes]))
     if sent := sum(d.fix == "sent" for g in plan for d in g.fixes):
         lines.append(
@@ -207,7 +211,7 @@ MAX_NAMED_GROUPS = 8
 def _more_planned(rest: list[PlannedGroup], t: Translator, m: Markup) -> str:
     """The plan's groups not shown in full, by name, so none is left anonymous."""
     names = [
-        m.value(category_label(t, g.name))
+        unit_label(t, m, g.name, g.marketplace)
         if g.scope == "category"
         else m.value(marketplace_label(t, g.name))
         for g in rest[:MAX_NAMED_GROUPS]
@@ -236,7 +240,12 @@ def _evidence_text(t: Translator, fixes: list[Defect]) -> str:
     )
 
 
-def _plan_summary(t: Translator, planned: int, savable: int, categories: int) -> str:
+def _plan_summary(
+    t: Translator, planned: int, savable: int, categories: int, per_marketplace: bool
+) -> str:
+    """`per_marketplace`: the categories planned are each on one marketplace."""
+    if per_marketplace and savable:
+        return _plan_summary_per_marketplace(t, planned, savable, categories)
     if savable == categories:
         return t.ngettext(
             "Fix {count} package to bring every category above 95%.",
@@ -263,6 +272,24 @@ def _plan_summary(t: Translator, planned: int, savable: int, categories: int) ->
     )
 
 
+def _plan_summary_per_marketplace(
+    t: Translator, planned: int, savable: int, categories: int
+) -> str:
+    if savable == categories:
+        return t.ngettext(
+            "Fix {count} package to bring every category on every marketplace above 95%.",
+            "Fix {count} packages to bring every category on every marketplace above 95%.",
+            planned,
+        )
+    return t.ngettext(
+        "Fix {count} package to bring {saved} of {below} categories above 95%, each on the marketplace where it falls short.",
+        "Fix {count} packages to bring {saved} of {below} categories above 95%, each on the marketplace where it falls short.",
+        planned,
+        saved=t.number(savable),
+        below=t.number(categories),
+    )
+
+
 def _more_in_file(t: Translator, count: int) -> str:
     return t.ngettext(
         "…and {count} more in the defect file.", "…and {count} more in the defect file.", count
@@ -277,14 +304,15 @@ def _group_section(
     label: Callable[[str], str],
     limit: int,
     outlook: bool = False,
-    plan: dict[str, PlannedGroup] | None = None,
+    plan: dict[GroupKey, PlannedGroup] | None = None,
 ) -> str:
-    """`plan`: the planned groups by name, so a line says what the plan says of its group."""
+    """`plan`: the planned groups by name (and a cell's marketplace), so a line says what
+    the plan says of its group."""
     if not groups:
         return ""
     lines = [m.bold(title)]
     lines += [
-        group_line(s, t, m, label(s.name), outlook, planned=(plan or {}).get(s.name))
+        group_line(s, t, m, label(s.name), outlook, planned=(plan or {}).get(_key(s)))
         for s in groups[:limit]
     ]
     if len(groups) > limit:
@@ -292,9 +320,17 @@ def _group_section(
     return "\n".join(lines)
 
 
-def _planned(report: VtrReport, scope: PlanScope) -> dict[str, PlannedGroup]:
-    """The fix plan's groups of one scope by name, for the list of that scope's groups."""
-    return {g.name: g for g in report.plan if g.scope == scope}
+GroupKey = tuple[str, str | None]
+"""A group's name, and its marketplace when it is a category judged on one marketplace."""
+
+
+def _planned(report: VtrReport, scope: PlanScope) -> dict[GroupKey, PlannedGroup]:
+    """The fix plan's groups of one scope by key, for the list of that scope's groups."""
+    return {(g.name, g.marketplace): g for g in report.plan if g.scope == scope}
+
+
+def _key(group: GroupStats) -> GroupKey:
+    return group.name, unit_marketplace(group)
 
 
 def _more_groups(t: Translator, count: int) -> str:

@@ -21,6 +21,7 @@ from bot.domain.models import (
     FixMark,
     GroupStats,
     PlannedGroup,
+    unit_marketplace,
 )
 from bot.domain.reference import marketplace_by_code
 from bot.services.i18n import Translator
@@ -111,6 +112,19 @@ def category_label(t: Translator, name: str) -> str:
     return t._("Uncategorized") if name == UNCATEGORIZED else name
 
 
+def unit_label(t: Translator, m: Markup, name: str, marketplace: str | None = None) -> str:
+    """A category as the seller reads it, shortened and escaped; a category judged in one
+    marketplace (a cell of a report that spans several) names it: 'Toys on Amazon.de (DE)'."""
+    category = m.value(category_label(t, name))
+    if marketplace is None:
+        return category
+    return t._(
+        "{category} on {marketplace}",
+        category=category,
+        marketplace=m.value(marketplace_label(t, marketplace)),
+    )
+
+
 def marketplace_label(t: Translator, code: str) -> str:
     market = marketplace_by_code().get(code)
     if market is None:
@@ -161,13 +175,26 @@ def overall_line(t: Translator, overall: GroupStats) -> str:
     return f"{mark} {line} · {verdict_text(t, overall.valid, overall.shipments)}"
 
 
-def below_summary(t: Translator, below: int) -> str:
-    """How many categories are under Amazon's bar (strictly above 95%)."""
+def below_summary(t: Translator, below: int, per_marketplace: bool = False) -> str:
+    """How many categories are under Amazon's bar (strictly above 95%); `per_marketplace`:
+    counted per category and marketplace, as Amazon judges a report of several."""
+    if per_marketplace:
+        return _below_per_marketplace(t, below)
     if not below:
         return t._("Every category is above 95%.")
     return t.ngettext(
         "{count} category is not above 95%, Amazon's bar.",
         "{count} categories are not above 95%, Amazon's bar.",
+        below,
+    )
+
+
+def _below_per_marketplace(t: Translator, below: int) -> str:
+    if not below:
+        return t._("Every category on every marketplace is above 95%.")
+    return t.ngettext(
+        "Amazon judges each category on each marketplace: {count} of them is not above 95%, Amazon's bar.",
+        "Amazon judges each category on each marketplace: {count} of them are not above 95%, Amazon's bar.",
         below,
     )
 
@@ -205,12 +232,14 @@ def group_line(
     planned: PlannedGroup | None = None,
 ) -> str:
     """One group's line: mark, VTR, fixes needed, and (with `outlook`) when it is back
-    above the bar or whether it is at risk. `falling`: above the bar but dropping.
+    above the bar or whether it is at risk. A cell is labelled with its marketplace. `falling`: above the bar but dropping.
     `planned`: the group's fix plan, whose verdict the line repeats (a group fixing
     cannot save is never told "fix N packages")."""
     ok_mark = "📉" if falling else "✅"
     mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk and outlook else ok_mark)
-    line = f"{mark} {m.value(label)}: {ratio_text(t, stats)}"
+    market = unit_marketplace(stats)
+    shown = m.value(label) if market is None else unit_label(t, m, stats.name, market)
+    line = f"{mark} {shown}: {ratio_text(t, stats)}"
     if stats.below_threshold and planned is not None and not planned.savable:
         line += " · " + cannot_fix_text(t, planned)
         if outlook and stats.recovery_date:
@@ -258,9 +287,9 @@ def in_transit_action(t: Translator, action: str) -> str:
 def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:
     """A planned group's first line: its VTR and what the plan does for it."""
     label = (
-        category_label(t, group.name)
+        unit_label(t, m, group.name, group.marketplace)
         if group.scope == "category"
-        else t._("marketplace {name}", name=marketplace_label(t, group.name))
+        else m.esc(t._("marketplace {name}", name=shorten(marketplace_label(t, group.name))))
     )
     stats = GroupStats(
         name=group.name,
@@ -270,7 +299,7 @@ def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:
         below_threshold=True,
         needed=group.needed,
     )
-    head = f"❌ {m.value(label)}: {ratio_text(t, stats)}"
+    head = f"❌ {label}: {ratio_text(t, stats)}"
     if group.savable:
         return f"{head} · {_savable_text(group, t)}"
     head += " · " + cannot_fix_text(t, group)

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from bot.cli import main
+from bot.domain.defects_file import write_defects_xlsx
 from bot.domain.engine import analyse_file, report_file
 from bot.domain.models import CellStats, VtrReport
+from bot.services.defect_document import defect_file_labels
+from bot.services.i18n import Translator
+from bot.services.report_text import render_report
 from tests.engine.conftest import UPS_OK, WriteFile
 from tests.engine.heldout_files import verdict
 
@@ -112,3 +118,33 @@ def test_check_json_adds_the_cells_and_keeps_the_contract(
         printed["by_category_marketplace"]
         == json.loads(report_file(path, as_of=AS_OF).model_dump_json())["by_category_marketplace"]
     )
+
+
+def test_the_report_names_the_failing_marketplace(write_file: WriteFile) -> None:
+    report = report_of(write_file, toys_rows())
+    text = render_report(report, Translator("en"))
+    assert "1 of them is not above 95%" in text
+    assert "Every category is above 95%" not in text
+    assert "Fix 1 package to bring Toys on Amazon.de (DE) above 95%." in text
+    assert "By category and marketplace\n❌ Toys on Amazon.de (DE): 95.0% (19 of 20" in text
+    assert "✅ Toys on Amazon.com (US): 100% (40 of 40" in text
+    zh = render_report(report, Translator("zh"))
+    assert "德国站 (DE)的Toys" in zh
+
+
+def test_one_marketplace_reads_as_before(write_file: WriteFile) -> None:
+    """59 of 60 on Amazon.com alone: no marketplace in the category lines."""
+    report = report_of(write_file, toys_rows(de_market="Amazon.com"))
+    text = render_report(report, Translator("en"))
+    assert "Every category is above 95%." in text
+    assert "By category\n⚠️ Toys: 98.3% (59 of 60" in text
+    assert " on Amazon" not in text
+
+
+def test_the_defect_file_lists_the_cell(write_file: WriteFile, tmp_path: Path) -> None:
+    report = report_of(write_file, toys_rows())
+    (path,) = write_defects_xlsx(report, tmp_path / "d.xlsx", defect_file_labels(Translator("en")))
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(2).to_python()
+    rows = [row[:4] + row[5:7] for row in sheet[1:]]
+    assert ["Category on a marketplace", "Toys · Amazon.de (DE)", 20, 19, "yes", 1] in rows
+    assert ["Category", "Toys", 60, 59, "", 0] in rows

@@ -43,6 +43,11 @@ def test_fifty_thousand_categories_make_a_few_messages(tmp_path: Path, lang: str
     assert len(report.by_carrier) == 301
     below = sum(s.below_threshold for s in report.by_category)
     assert below == len(range(0, CATEGORIES, 3)) + 1  # 1 of 2 valid: 50%; Misc at 0%
+    # Per marketplace (US and UK each hold one package of every category; Misc is US only),
+    # the same categories fail, each on the US alone: 0 of 1 valid.
+    assert len(report.by_category_marketplace) == 2 * CATEGORIES + 1
+    cells_below = [s for s in report.by_category_marketplace if s.below_threshold]
+    assert len(cells_below) == below and {s.marketplace for s in cells_below} == {"US"}
     assert len([g for g in report.plan if g.scope == "category"]) == below
     t = Translator(lang)  # type: ignore[arg-type]
     messages = split_html(render_report(report, t, html=True))
@@ -50,7 +55,7 @@ def test_fifty_thousand_categories_make_a_few_messages(tmp_path: Path, lang: str
     assert all(units(m) <= TELEGRAM_LIMIT for m in messages)
     if lang == "en":
         text = "".join(messages)
-        assert f"…and {CATEGORIES + 1 - 12:,} more: every group with a defect is in" in text
+        assert f"…and {2 * CATEGORIES + 1 - 12:,} more: every group with a defect is in" in text
         assert "…and 293 more: every group with a defect" in text  # carriers
     decision = decide(report, None, AS_OF, AS_OF)
     alert = split_html(render_alert(decision, report, t, html=True))
