@@ -16,6 +16,10 @@ Public API:
 
 An alert is sent when any trigger fires:
 
+Categories are judged as Amazon judges them: each on each marketplace when the report spans
+several (`VtrReport.enforced_units`), so Toys at 19 of 20 on Amazon.de fires ``below`` even
+when Toys pooled over its marketplaces is above the bar. A unit is an `AlertUnit`.
+
 - ``below``: a category's VTR is under 95%;
 - ``projected_below``: a category at or above 95% would fall under it within
   `AT_RISK_DAYS` days at its recent defect rate (`GroupStats.at_risk`);
@@ -31,11 +35,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
-from bot.domain.models import VtrReport
+from bot.domain.models import GroupStats, VtrReport, unit_marketplace
 
 # --- the thresholds, all in one place ---------------------------------------------------
 DROP_THRESHOLD = 0.01
@@ -47,6 +51,18 @@ _EPSILON = 1e-9
 
 Trigger = Literal["below", "projected_below", "dropped", "stale"]
 TRIGGERS: tuple[Trigger, ...] = ("below", "projected_below", "dropped", "stale")
+
+
+class AlertUnit(NamedTuple):
+    """A category an alert is about, with its marketplace when the report judges each
+    category per marketplace (None: the category as a whole, one marketplace or none)."""
+
+    category: str
+    marketplace: str | None = None
+
+    @classmethod
+    def of(cls, stats: GroupStats) -> AlertUnit:
+        return cls(stats.name, unit_marketplace(stats))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,22 +93,37 @@ class AlertSnapshot(BaseModel):
     as_of: date
     vtr: dict[str, float | None] = Field(description="category → VTR (None: no shipments)")
     overall: float | None = None
+    cells: dict[str, dict[str, float | None]] = Field(
+        default_factory=dict,
+        description="marketplace → category → VTR, when the report spans several marketplaces",
+    )
 
     @classmethod
     def from_report(cls, report: VtrReport) -> AlertSnapshot:
+        cells: dict[str, dict[str, float | None]] = {}
+        if report.per_marketplace:
+            for cell in report.by_category_marketplace:
+                cells.setdefault(cell.marketplace, {})[cell.name] = cell.vtr
         return cls(
             as_of=report.as_of,
             vtr={s.name: s.vtr for s in report.by_category},
             overall=report.overall.vtr,
+            cells=cells,
         )
+
+    def vtr_of(self, unit: AlertUnit) -> float | None:
+        if unit.marketplace is None:
+            return self.vtr.get(unit.category)
+        return self.cells.get(unit.marketplace, {}).get(unit.category)
 
 
 class VtrChange(BaseModel):
-    """One category's VTR at the previous alert and now."""
+    """One category's VTR (on one marketplace, for a cell) at the previous alert and now."""
 
     category: str
     previous: float
     current: float
+    marketplace: str | None = None
 
     @property
     def delta(self) -> float:
@@ -105,12 +136,13 @@ class AlertDecision(BaseModel):
     digest_only: bool = Field(
         default=False, description="sent only because the chat chose the daily digest"
     )
-    categories: list[str] = Field(
+    categories: list[AlertUnit] = Field(
         default_factory=list,
-        description="categories concerned (below, projected below or dropped), report order",
+        description="categories concerned (below, projected below or dropped), report order; "
+        "each on its marketplace when the report judges per marketplace",
     )
-    below: list[str] = Field(default_factory=list)
-    projected_below: list[str] = Field(default_factory=list)
+    below: list[AlertUnit] = Field(default_factory=list)
+    projected_below: list[AlertUnit] = Field(default_factory=list)
     dropped: list[VtrChange] = Field(default_factory=list)
     changes: list[VtrChange] = Field(
         default_factory=list,
@@ -132,8 +164,9 @@ def decide(
     digest: bool = False,
 ) -> AlertDecision:
     """Apply the alert rules (module docstring) to today's report."""
-    below = [s.name for s in report.by_category if s.below_threshold]
-    projected = [s.name for s in report.by_category if not s.below_threshold and s.at_risk]
+    units = report.enforced_units()
+    below = [AlertUnit.of(s) for s in units if s.below_threshold]
+    projected = [AlertUnit.of(s) for s in units if not s.below_threshold and s.at_risk]
     changes = _changes(report, previous)
     dropped = [c for c in changes if c.delta <= -DROP_THRESHOLD + _EPSILON]
     stale = newest_data is None or (today - newest_data).days > STALE_DAYS
@@ -145,12 +178,14 @@ def decide(
         "stale": stale,
     }
     triggers: list[Trigger] = [name for name in TRIGGERS if fired[name]]
-    concerned = set(below) | set(projected) | {c.category for c in dropped}
+    concerned = (
+        set(below) | set(projected) | {AlertUnit(c.category, c.marketplace) for c in dropped}
+    )
     return AlertDecision(
         send=bool(triggers) or digest,
         triggers=triggers,
         digest_only=digest and not triggers,
-        categories=[s.name for s in report.by_category if s.name in concerned],
+        categories=[u for u in map(AlertUnit.of, units) if u in concerned],
         below=below,
         projected_below=projected,
         dropped=dropped,
@@ -167,10 +202,18 @@ def _changes(report: VtrReport, previous: AlertSnapshot | None) -> list[VtrChang
     if previous is None:
         return []
     out = []
-    for stats in report.by_category:
-        before = previous.vtr.get(stats.name)
+    for stats in report.enforced_units():
+        unit = AlertUnit.of(stats)
+        before = previous.vtr_of(unit)
         if before is None or stats.vtr is None:
             continue
         if abs(stats.vtr - before) >= DROP_THRESHOLD - _EPSILON:
-            out.append(VtrChange(category=stats.name, previous=before, current=stats.vtr))
+            out.append(
+                VtrChange(
+                    category=stats.name,
+                    marketplace=unit.marketplace,
+                    previous=before,
+                    current=stats.vtr,
+                )
+            )
     return out

@@ -12,7 +12,7 @@ markup stays outside the msgids and values are escaped when `html` is true.
 
 from __future__ import annotations
 
-from bot.domain.alerts import AlertDecision, VtrChange
+from bot.domain.alerts import AlertDecision, AlertUnit, VtrChange
 from bot.domain.models import VtrReport
 from bot.services.i18n import Translator
 from bot.services.report_text import plan_section
@@ -23,6 +23,7 @@ from bot.services.vtr_words import (
     group_line,
     overall_line,
     rate_percent,
+    unit_label,
 )
 
 MAX_FIXES = 3
@@ -54,9 +55,9 @@ def _headline(decision: AlertDecision, report: VtrReport, t: Translator, m: Mark
         lines = ["🔔 " + m.bold(t._("VTR alert for {date}", date=day))]
     lines.append(overall_line(t, report.overall))
     if decision.below:
-        lines.append(below_summary(t, len(decision.below)))
+        lines.append(below_summary(t, len(decision.below), report.per_marketplace))
     elif report.by_category and not decision.projected_below:
-        lines.append(below_summary(t, 0))
+        lines.append(below_summary(t, 0, report.per_marketplace))
     return "\n".join(lines)
 
 
@@ -76,7 +77,7 @@ def _changes_section(decision: AlertDecision, t: Translator, m: Markup) -> str:
         arrow = "📉" if change.delta < 0 else "📈"
         text = t._(
             "{category}: {previous} → {current} ({change})",
-            category=m.value(category_label(t, change.category)),
+            category=unit_label(t, m, change.category, change.marketplace),
             previous=rate_percent(t, change.previous),
             current=rate_percent(t, change.current),
             change=_points(t, change),
@@ -92,13 +93,13 @@ def _categories_section(
 ) -> str:
     if not decision.categories:
         return ""
-    by_name = {s.name: s for s in report.by_category}
-    dropped = {c.category for c in decision.dropped}
-    listed = [name for name in decision.categories if name in by_name]
+    by_unit = {AlertUnit.of(s): s for s in report.enforced_units()}
+    dropped = {AlertUnit(c.category, c.marketplace) for c in decision.dropped}
+    listed = [unit for unit in decision.categories if unit in by_unit]
     lines = [m.bold(t._("Categories that need attention"))]
     lines += [
-        group_line(by_name[name], t, m, category_label(t, name), falling=name in dropped)
-        for name in listed[:MAX_CATEGORIES]
+        group_line(by_unit[u], t, m, category_label(t, u.category), falling=u in dropped)
+        for u in listed[:MAX_CATEGORIES]
     ]
     if len(listed) > MAX_CATEGORIES:
         lines.append(_more(t, len(listed) - MAX_CATEGORIES))
@@ -116,7 +117,11 @@ def _more(t: Translator, count: int) -> str:
 def _fixes_section(decision: AlertDecision, report: VtrReport, t: Translator, m: Markup) -> str:
     """The fix plan of the categories concerned (the report holds the whole plan)."""
     concerned = set(decision.categories)
-    plan = [g for g in report.plan if g.scope == "category" and g.name in concerned]
+    plan = [
+        g
+        for g in report.plan
+        if g.scope == "category" and AlertUnit(g.name, g.marketplace) in concerned
+    ]
     return plan_section(plan, t, m, limit=MAX_FIXES)
 
 

@@ -36,7 +36,7 @@ from bot.services.store import Store
 def chart_categories(report: VtrReport, decision: AlertDecision | None = None) -> list[str]:
     """The lines worth drawing: categories needing attention, worst first; else the account."""
     if decision is not None and decision.categories:
-        names = decision.categories
+        names = list(dict.fromkeys(unit.category for unit in decision.categories))
     else:
         names = [s.name for s in report.by_category if s.below_threshold or s.at_risk]
     return names[:MAX_LINES] or [OVERALL]

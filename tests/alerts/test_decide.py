@@ -11,6 +11,7 @@ from bot.domain.alerts import (
     DROP_THRESHOLD,
     STALE_DAYS,
     AlertSnapshot,
+    AlertUnit,
     decide,
 )
 from bot.domain.models import GroupStats, VtrReport, Window
@@ -77,21 +78,21 @@ def test_below() -> None:
     decision = decide(report(cat("Toys", 100, 98), cat("Home", 40, 37)), None, FRESH, TODAY)
     assert decision.send and not decision.digest_only
     assert decision.triggers == ["below"]
-    assert decision.below == ["Home"]
-    assert decision.categories == ["Home"]
+    assert decision.below == [AlertUnit("Home")]
+    assert decision.categories == [AlertUnit("Home")]
     assert cat("Home", 40, 37).needed == 2
     # Amazon's bar is strictly above 95%: a category at exactly 95% (19/20) is below it.
     exactly = decide(report(cat("Toys", 20, 19)), None, FRESH, TODAY)
     assert exactly.triggers == ["below"]
-    assert exactly.below == ["Toys"]
+    assert exactly.below == [AlertUnit("Toys")]
     assert decide(report(cat("Toys", 21, 20)), None, FRESH, TODAY).triggers == []
 
 
 def test_projected_below() -> None:
     decision = decide(report(cat("Toys", 100, 97, at_risk=True)), None, FRESH, TODAY)
     assert decision.triggers == ["projected_below"]
-    assert decision.projected_below == ["Toys"]
-    assert decision.categories == ["Toys"]
+    assert decision.projected_below == [AlertUnit("Toys")]
+    assert decision.categories == [AlertUnit("Toys")]
 
 
 def test_projected_below_from_real_shipments() -> None:
@@ -103,7 +104,7 @@ def test_projected_below_from_real_shipments() -> None:
     assert (garden.by_category[0].shipments, garden.by_category[0].valid) == (77, 75)
     decision = decide(garden, None, TODAY, TODAY)
     assert decision.triggers == ["projected_below"]
-    assert decision.categories == ["Garden"]
+    assert decision.categories == [AlertUnit("Garden")]
 
 
 def test_dropped_by_one_point() -> None:
@@ -112,7 +113,7 @@ def test_dropped_by_one_point() -> None:
     decision = decide(now, snapshot(Toys=0.99, Home=1.0), FRESH, TODAY)
     assert decision.triggers == ["dropped"]
     assert [(c.category, c.previous, c.current) for c in decision.dropped] == [("Toys", 0.99, 0.98)]
-    assert decision.categories == ["Toys"]  # Home fell half a point: not enough
+    assert decision.categories == [AlertUnit("Toys")]  # Home fell half a point: not enough
     assert decision.previous_as_of == TODAY - timedelta(days=1)
 
 
@@ -148,7 +149,7 @@ def test_several_triggers_in_a_fixed_order() -> None:
     now = report(cat("Home", 40, 30), cat("Toys", 100, 97, at_risk=True))
     decision = decide(now, snapshot(Home=0.9, Toys=0.99), None, TODAY, digest=True)
     assert decision.triggers == ["below", "projected_below", "dropped", "stale"]
-    assert decision.categories == ["Home", "Toys"]
+    assert decision.categories == [AlertUnit("Home"), AlertUnit("Toys")]
     assert not decision.digest_only
     assert decision.snapshot == AlertSnapshot(
         as_of=TODAY, vtr={"Home": 0.75, "Toys": 0.97}, overall=127 / 140
