@@ -371,6 +371,12 @@ def _supposed(decision: Decision, t: Translator, verdict: str) -> str:
         head = t._("With {count} more fixed:", count=f["count"])
     elif decision.facts["change"] == "new":
         head = t._("With {count} more valid packages shipped:", count=f["count"])
+    elif decision.facts["change"] == "new_invalid":
+        head = t.ngettext(
+            "With {count} more package shipped without valid tracking:",
+            "With {count} more packages shipped without valid tracking:",
+            int(decision.facts["count"]),
+        )
     else:
         head = t._("With {count} more invalid:", count=f["count"])
     now = t._(

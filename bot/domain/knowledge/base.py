@@ -450,6 +450,19 @@ _ANOTHER_ASKED = re.compile(
 """Words that start another question, whatever the question marks say."""
 
 
+_ASKS_UNMARKED = re.compile(
+    r"吗|呢|怎么|如何|什么|哪|多少|多久|多长|几|为什么|是否|\b(?:how|what|which|when|where|why)\b",
+    re.IGNORECASE,
+)
+
+
+def _questions_asked(question: str) -> int:
+    """The question marks, and a last question sent without one ("达标吗？统计周期是多久")."""
+    marked = question.count("?") + question.count("？")
+    last = re.split(r"[?？]", question)[-1] if marked else ""
+    return marked + bool(_ASKS_UNMARKED.search(last))
+
+
 def _decided_as_one(whole: Answer, question: str) -> bool:
     """The whole message is one case: the seller's figures, or one belief with its verdict
     asked once at the end ("POA: root cause, what we did, how we prevent it, right?"),
@@ -458,7 +471,7 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     if decision is None:
         return False
     one_belief = decision.belief and decision.agrees is not None
-    asked_once = question.count("?") + question.count("？") <= 1
+    asked_once = _questions_asked(question) <= 1
     asked_once = asked_once and not _ANOTHER_ASKED.search(question.casefold())
     figures = bool(decision.facts.get("shipments"))
     # "LSR or PFCR, which has the 2.5% target?": the metrics named and the figure asked

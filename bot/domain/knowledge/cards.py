@@ -38,6 +38,26 @@ _CONTRAST = re.compile(
     r"\s?[^,.?!，。？；;]{1,30}"
 )
 """A contrast after a comma (", not a paid add-on"); "not just / 不只" limits, it is kept."""
+_CLAUSE = re.compile(r"[^,，;；]+")
+_NOT_OR_FILLER = re.compile(
+    r"\b\w+n't\b|"
+    + _NOT.pattern
+    + r"|\b(?:affect(?:s|ed|ing)?|impact(?:s|ed)?|touch(?:es|ed)?|hurt|hits?|will|would|"
+    r"stock|inventory|listings?|offers?|products?|items?|side|"
+    r"be|is|are|it|that|this|the|my|your|does|do|at all|either|and|but|so|also|though|"
+    r"right|correct|true)\b|影响|波及|牵连|受|会|被|到|也|都|就|的|了|吧|呢|啊|吗|并|还|而且|但|那边|这边|那块|这块|方面|商品|产品|库存|链接"
+)
+_UNAFFECTED = re.compile(r"照常|照样|不受|unaffected|keep (?:selling|going)|\bstill\b")
+_SAME_WORD = {"品类": "分类", "类目": "分类", "自发货": "自配送", "店铺": "店", "账户": "账号"}
+
+
+def _same_words(text: str) -> str:
+    """One spelling for the words sellers use interchangeably (品类, 类目 and 分类)."""
+    return re.sub("|".join(_SAME_WORD), lambda m: _SAME_WORD[m.group()], text)
+
+
+_TERM = re.compile(r"[a-z0-9]{2,}|[\u4e00-\u9fff]{2,}")
+"""What a negated clause is about once its negation and filler are gone ("不会影响FBA": fba)."""
 _PIECE = re.compile(r"\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\})?|([0-9A-Z]+)")
 _CLASS_NAMES = {
     "0-9": ("位数字", "digit"),
@@ -110,6 +130,7 @@ class Claim(_Loose):
         # "…72 hours to show, correct? so no panic if it's not updated yet": a negation in
         # another sentence than the belief's says something else.
         text = self._belief_sentences(text)
+        text = _CLAUSE.sub(self._restatement_kept, text)
         # ", not a paid add-on", "，不是收费的": a contrast set against the belief denies
         # the alternative, not the belief.
         text = _CONTRAST.sub(self._contrast_kept, text)
@@ -126,6 +147,23 @@ class Claim(_Loose):
         """The sentences that hold the belief's words (all of them when none does alone)."""
         said = [s for s in sentences(text) if any(re.search(p, s) for p in self.when)]
         return " ".join(said) if said else text
+
+    def _restatement_kept(self, match: re.Match[str]) -> str:
+        """ "只影响那个品类的自配送，不会影响FBA": a clause of its own that negates only what
+        the claim's own words also set apart (FBA) restates the belief, no negation of it."""
+        clause = match.group()
+        if all(re.search(p, clause) for p in self.when) or not _NOT.search(clause):
+            return clause
+        terms = _TERM.findall(_same_words(_NOT_OR_FILLER.sub(" ", clause)))
+        apart = self._set_apart()
+        return " " if terms and all(any(t in c for c in apart) for t in terms) else clause
+
+    def _set_apart(self) -> list[str]:
+        """The clauses of the claim's own words that negate or keep something unaffected
+        ("FBA 商品照常销售", "not in VTR"): what a negated clause may restate."""
+        said = _same_words(f"{self.says.zh}\n{self.says.en}".lower())
+        clauses = re.split(r"[,，;；。:：\n]|\.\s|\bwhile\b|\band\b", said)
+        return [c for c in clauses if _NOT.search(c) or _UNAFFECTED.search(c)]
 
     def _excluded_kept(self, match: re.Match[str]) -> str:
         """ "…而且不算ODR": what the claim's own words exclude too ("不计入 ODR") is the

@@ -426,12 +426,17 @@ _VERB_ASKED = lazy(
 )
 
 
+_TWO_CHARACTER_VERBS = frozenset({"合格", "达标", "及格", "有效", "符合"})
+"""Words asked as A不AB ("合不合格"): the answer echoes the whole word, not its first half."""
+
+
 def _verb(text: str) -> str | None:
     """算不算 → 算; 可以选Other吗 → 可以; the first verb that is not negated ("单号不是CN结尾
     可以吗" → 可以, not the 是 of 不是); None when the question is not built that way."""
     match = _A_NOT_A.search(text)
     if match:
-        return match.group(1)
+        word = match.group(1) + text[match.end() : match.end() + 1]
+        return word if word in _TWO_CHARACTER_VERBS else match.group(1)  # 合不合格 → 合格
     verb = _VERB_ASKED.search(text)
     return verb.group(1) if verb else None
 

@@ -83,6 +83,9 @@ _CHOICE = lazy(
 )
 """A choice between two ("per order or per package?"); "95% or more", "or equal" are one
 bound, not two options."""
+_STILL = lazy(r"(?:^|[,，])\s?(?:那|这样)?还是(?=算|会|要|得|被|能|可以|有|计入)")
+"""还是 as "still" opening a clause ("送达后才补的，还是算缺陷吧"), not a choice between two; after
+但 ("可以划掉，但还是算ODR") it may add a belief of its own, so it stays unsure."""
 _OUTSIDE_WORD = lazy(r"[a-z0-9]")
 _WHICH = lazy(r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b")
 _EACH = lazy(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|affect")
@@ -170,6 +173,9 @@ _WORRY = lazy(
 
 _OPENER_ONLY = lazy(
     r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
+    r"so|well|yeah|yes|alright|right|then|and|anyway|sir|teacher|bro|friend|"
+    r"老师|大佬|客服|老板|亲|朋友|大神|哥|姐|"
+    r"(?:我)?(?:想|要)?(?:问(?:下|问)|请问下|咨询(?:一?下)?)|(?:有个|有几个|几个)问题(?:想|要)?(?:问|请教|咨询)?(?:一?下)?|"
     r"you there|anyone there|are you there|got a minute|anyone|anybody|somebody|someone|"
     r"(?:can|could|would) you (?:please )?(?:check|help|look at|look into|do|help me with) "
     r"(?:something|sth|a thing|smth)(?: for me)?(?: please)?|(?:can|could) you help(?: me)?(?: please)?|"
@@ -177,7 +183,7 @@ _OPENER_ONLY = lazy(
     r"(?:能|可以)?帮(?:我|忙)?(?:查|看)(?:一下|个|下)?(?:东西|事|事情)?(?:吗|不)?|"
     r"你好|您好|在吗|在不在|在么|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|问(?:个|件)事儿?|"
     r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+|帮帮我|帮我一下|求助|求救|救命)"
-    r"[\s?？!！.。,，~～]*)+$"
+    r"[呗呀啊哈嘛吧呢\s?？!！.。,，~～]*)+$"
 )
 """A message that only opens a conversation ("hmm", "我想问一下"): nothing asked yet (nothing
 at all, "??", stays "nothing to go by")."""
@@ -555,7 +561,7 @@ class Composer:
         # A statement sent without a question ("FBA orders are part of VTR") is a belief to
         # confirm or correct; a figure told that way ("VTR sitting at 94.9") is no belief.
         belief = case.belief or (_declares(case) and decision.code not in FIGURE_CODES)
-        choice = "还是" in text if belief else bool(_CHOICE.search(text))
+        choice = "还是" in _STILL.sub("", text) if belief else bool(_CHOICE.search(text))
         counts = decision.code == "vtr_counts"
         inverted = counts and _asks_inverted(text)
         asked = (belief or is_yes_no(text) or inverted) and not choice

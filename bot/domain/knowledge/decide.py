@@ -496,6 +496,8 @@ def _supposed(case: Case) -> dict[str, Fact]:
     }
     if added and not change:  # "if I ship 200 more valid ones": new packages, all valid
         return {"change": "new", "count": added, **now}
+    if added and change == -added:  # "再来1个没追踪的": new packages, none of them valid
+        return {"change": "new_invalid", "count": added, **now}
     return {"change": "fix" if change > 0 else "invalid", "count": abs(change), **now}
 
 
@@ -1078,6 +1080,7 @@ def _passes_asked(case: Case, passes: bool) -> bool:
     """The answer to "do I pass?" or to "am I below?", whichever the seller asked; words
     that suppose more invalid ("two more go bad, still ok?") ask nothing."""
     asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", _asked_sentences(case.text)))
+    asked = _A_NOT_A.sub(r"\1", asked)  # "够不够", "合不合格": asked both ways, no failing word
     asks_fail = bool(_FAIL_WORDS.search(asked))
     return passes != asks_fail
 
@@ -1629,11 +1632,18 @@ def _place_concepts() -> frozenset[str]:
 
 
 _NOT_ACCOUNT_WIDE = lazy(
-    r"(?:isn't|is not|not|不是|并非|不按)\s?(?:an? |one )?(?:account[- ]wide|整个账号|全店|整个店铺|整店|"
-    r"whole[- ]account|for the whole account|shop[- ]wide|store[- ]wide|combined|added up|pooled)|"
+    r"(?:isn't|is not|not|不是|并非|不按)\s?(?:an? |one |the |my |for the )?(?:account[- ]wide|整个账号|全店|整个店铺|整店|"
+    r"(?:whole|entire)[- ](?:account|store|shop)|for the whole account|shop[- ]wide|store[- ]wide|combined|added up|pooled)|"
     r"(?:不会|不是|不|没有?|并不)\s?(?:被)?(?:合起来|加起来|加在一起|合在一起|合并|汇总|一起算|混在一起)|"
     r"(?:isn't|aren't|not|never|won't be|don't get) (?:combined|added up|pooled|lumped)"
 )
+
+
+_AFFECTS_WHOLE = lazy(
+    r"(?:影响|波及|限制|连累)(?:到)?(?:我的)?(?:整个|全店|整店)|"
+    r"(?:affect|hit|restrict|hurt|impact)s? (?:my |the )?(?:whole|entire) (?:account|store|shop)"
+)
+"""What a low VTR does to the whole shop is a consequence, not how VTR is measured."""
 
 
 def _account_wide(case: Case) -> Decision | None:
@@ -1651,7 +1661,7 @@ def _account_wide(case: Case) -> Decision | None:
         wide, per = True, False  # "VTR不按类目算吧": the belief is one figure for the shop
     elif _NOT_ACCOUNT_WIDE.search(case.text):
         wide, per = False, True  # "VTR isn't account-wide": the belief is per category
-    if _SUSPENSION.search(case.text):
+    if _SUSPENSION.search(case.text) or _AFFECTS_WHOLE.search(case.text):
         return None  # "won't suspend my whole account?": the consequence, the claims' case
     if case.counts is not None or not (wide or per):
         return None

@@ -268,6 +268,13 @@ _ZH_ONE = lazy(
     r"(?<![\d一二两三四五六七八九十百千])([一两二三四五六七八九十])(?=[个单件票笔]"
     r"(?!类目|品类|分类|站|月|问题|方面|原因|办法|人|地方|国家|小时|星期|礼拜))"
 )
+_WITHOUT = lazy(r"\bw/o(?:ut)?\s?")
+_NEXT_ONE = lazy(
+    r"\ba (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|new) (?=one\b|package\b|parcel\b|shipment\b|order\b)"
+)
+"""One package supposed after the ones told ("if a 3rd one goes out untracked"): one more."""
+_DOZEN = lazy(r"\b(half )?a dozen\b")
+"""A dozen (12) or half a dozen (6) packages, as sellers round small counts."""
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "十": 10}  # fmt: skip
 MAX_WORD_DISTANCE = 60
@@ -314,6 +321,9 @@ def spell_digits(text: str) -> str:
     packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
     never as an article ("one order ships in 3 boxes")."""
     text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
+    text = _WITHOUT.sub("without ", text)
+    text = _NEXT_ONE.sub("1 more", text)
+    text = _DOZEN.sub(lambda m: "6" if m.group(1) else "12", text)
     text = _ANOTHER.sub("1 more", text)
     text = _A_SINGLE.sub("1", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
@@ -385,11 +395,48 @@ def read_figures(
     roles = _assign(figures)
     if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
         roles = {"total": figures[0].value, "valid": figures[0].value}
+    if rate is None:
+        roles = _all_told_alike(roles, text)
     rest_valid = bool(_REST_VALID.search(text))
     apart = bool(_APART.search(text))
     return _without_left_out(_counts_of(roles, rate), left_out, rest_valid, apart)
 
 
+def _all_told_alike(roles: dict[str, int], text: str) -> dict[str, int]:
+    """A total whose packages are told all alike in a clause of their own, beside a
+    supposition ("3个包裹都有追踪，要是再来1个没追踪的", "only 1 package, no tracking"): all
+    valid, or all invalid when they are all (or the one) said to have none."""
+    told = [c for c in CLAUSE.split(text) if c.strip() and not _HYPOTHETICAL.search(c)]
+    if set(roles) & {"valid", "total", "invalid"} == {"valid"} and any(
+        _ALL_VALID.search(c) for c in told
+    ):
+        return roles | {"total": roles["valid"]}  # "3个包裹都有追踪": valid, all of them
+    if set(roles) & {"valid", "total", "invalid"} == {"invalid"} and _ONLY_ONE.search(text):
+        return roles | {"total": roles["invalid"]}  # "only 1 order, and it has no tracking"
+    if "total" not in roles or {"valid", "invalid"} & set(roles):
+        return roles
+    if any(_ALL_VALID.search(c) for c in told):
+        return roles | {"valid": roles["total"]}
+    alike = [c for c in told if not _ANY_DIGIT.search(c) and _INVALID_WORDS.search(c)]
+    one = roles["total"] == 1 and bool(_ONLY_ONE.search(text))
+    every = one or any(_all_before_invalid(c) for c in alike)
+    if alike and every and not any(_SOME.search(c) for c in alike):
+        return roles | {"invalid": roles["total"]}
+    return roles
+
+
+def _all_before_invalid(clause: str) -> bool:
+    """ "都没有追踪号", "none have tracking": all of them said to have none; "错的单号都还没签收"
+    says all the wrong ones are something else."""
+    every = _ALL_WORD.search(clause)
+    invalid = _INVALID_WORDS.search(clause)
+    return bool(every and invalid and every.start() < invalid.start())
+
+
+_ONLY_ONE = lazy(r"(?:\bonly|\bjust|就|只有|才|仅)\s?(?:有|发了?)?\s?1(?!\d)")
+"""One package and no more ("就1个包裹", "only 1 order"): the whole, not one among others."""
+_ALL_WORD = lazy(r"都|全|\ball\b|\bboth\b|\bnone\b|\bany of them\b|\bneither\b")
+_SOME = lazy(r"一些|有些|有的|部分|几个|少数|个别|\bsome\b|\bfew\b|\bseveral\b|\bmany\b|\bmost\b")
 _UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
 _EXEMPT_WORDS = lazy(
     r"exempt|豁免|免除|" + _UNDER + r"(?:¥|jpy)|" + _UNDER + r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)|"
@@ -744,6 +791,8 @@ def _enumerator(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 1]
     if not after:
         return False  # the text's last number ("toys 57 60") closes nothing
+    if raw_before[-1:] in ("(", "（") and raw_before[:-1].rstrip()[-1:].isalnum():
+        return False  # "a couple shipments this month (2)": the count said again, in brackets
     if after in ")）、" and (
         not raw_before or raw_before[-1] in " \t\n(（" or before[-1:] in "?？。!！;；,，"
     ):
@@ -859,6 +908,8 @@ def _refined(role: str, figure: _Figure) -> str:
             return "invalid"  # "fix 4 of the 7 bad ones": the 7 are there already
         if _told_as_more(figure.clause):
             return "invalid"  # "and 1 more has no number": one more told, none supposed
+        if _SHIPPED_UNTRACKED.search(figure.clause) and not _TURNING_INVALID.search(figure.clause):
+            return "new_invalid"  # "再来1个没追踪的": a package added, not one turned bad
         return "more_invalid"
     return role
 
@@ -869,6 +920,12 @@ _NEW_SHIPPED = lazy(
     r"再发|多发|新发|再寄|新增"
 )
 """New packages supposed shipped, not packages told of the window."""
+_SHIPPED_UNTRACKED = lazy(
+    _NEW_SHIPPED.pattern + r"|再来|又来|再出|\bgo(?:es)? out\b|\bship(?:s|ped)?\b|\bsen[dt]s?\b|"
+    r"\bcomes? in\b"
+)
+"""A package supposed shipped without tracking ("再来1个没追踪的", "if 1 more goes out
+without tracking"): it joins the window as an invalid one."""
 
 
 def supposes_new_packages(text: str) -> bool:
@@ -1029,12 +1086,13 @@ def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
     now = Counts(now.shipments, now.valid + fixed)
     change = roles.get("to_fix", 0) - roles.get("more_invalid", 0)
     added = roles.get("new_valid", 0)  # new packages, all valid: on both sides
-    if not change and not added:
+    untracked = roles.get("new_invalid", 0)  # new packages without tracking: the total only
+    if not change and not added and not untracked:
         return Reading(roles, now=now)
     valid = now.valid + change
     if not 0 <= valid <= now.shipments:
         return Reading(roles, now=now, unclear=True)
-    return Reading(roles, now=now, then=Counts(now.shipments + added, valid + added))
+    return Reading(roles, now=now, then=Counts(now.shipments + added + untracked, valid + added))
 
 
 def _window_of_weeks(weekly: int, roles: dict[str, int]) -> int | None:
