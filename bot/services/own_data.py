@@ -96,7 +96,9 @@ _COUNT_ASKED = re.compile(
 _IN_WINDOW = re.compile(
     r"算进|计入|算在|统计|30\s?天|最近|一共|总共|总计|窗口|count(?:ed|s)? (?:toward|in|for)|"
     r"in (?:the|my|this) window|"
-    r"(?:last|past) 30|in total|altogether|\btotal\b"
+    r"(?:last|past) 30|in total|altogether|\btotal\b|"
+    r"\b(?:you|did you|have you) (?:count|counted|use|used|include|included|read)\b|"
+    r"from (?:my|the|our) (?:file|data|upload|export|report)|从(?:我的)?(?:文件|表格|数据)"
 )
 """The window's package count asked ("最近30天算进VTR的包裹一共多少个"), not a rule's."""
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -386,7 +388,23 @@ def _named_lines(
     asks_fixes = bool(_FIX.search(case.text)) and case.how_many
     if asks_when and not asks_fixes and any(g.below_threshold for g in named):
         lines = [*_recoveries(report, t, named), *lines]
+    if _asks_now_first(case.text):
+        return [*lines, *_supposed_first(case, named, t)]  # "how is it, and what if …?"
     return [*_supposed_first(case, named, t), *lines]
+
+
+def _asks_now_first(text: str) -> bool:
+    """ "Beauty is just above right? what if one more goes bad", "现在怎么样，要是再坏一单呢":
+    the group as it stands is asked before the supposition, so it is answered first."""
+    supposed = _SUPPOSITION.search(text)
+    return bool(supposed and _NOW_ASKED.search(text[: supposed.start()]))
+
+
+_SUPPOSITION = re.compile(r"what if|\bif\b|suppose|要是|如果|假如|假设|万一")
+_NOW_ASKED = re.compile(
+    r"[?？]|how(?:'s| is| are| am) (?:it|it doing|they|we|i)\b|how (?:is|are) .{0,30} doing|"
+    r"\bright\b|\bcorrect\b|现在|目前|怎么样|如何|对吧|对吗|是吧|吗|呢"
+)
 
 
 def _supposed_first(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
@@ -489,7 +507,7 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
                     **values,
                 )
             )
-    return lines
+    return list(dict.fromkeys(lines))  # a category and its one marketplace: the same figures
 
 
 def _changed_figures(count: int, valid: int, shipments: int, t: Translator) -> dict[str, str]:

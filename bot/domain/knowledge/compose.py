@@ -414,6 +414,7 @@ def _list_entry(about_buy_shipping: bool) -> str:
     return next(e for e, buy in MARKETPLACE_LISTS.items() if buy == about_buy_shipping)
 
 
+_WHY_FIRST = lazy(r"\s*(?:so |but |and |then )?(?:why\b|how come\b|为什么|为啥|为何|怎么会)")
 _WH_WORD = lazy(
     r"什么|啥|多少|几|哪|怎么|怎样|如何|为什么|为何|为啥|谁|何时|多久|还是|"
     r"\b(?:what|which|who|when|where|why|how|or)\b|whats|hows"
@@ -441,6 +442,8 @@ def is_yes_no(question: str) -> bool:
     """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?"), or a statement
     asked by its question mark alone ("VTR仅限美国站？", "only the US?")."""
     folded = question.strip().casefold()
+    if _WHY_FIRST.match(folded):
+        return False  # "why did the €24.90 letter still get counted?": a reason asked
     intonation = folded.endswith(("?", "？")) and not _WH_WORD.search(folded)
     if intonation and (_HAN_CHAR.search(folded) or _CLAIM_WORD.search(folded)):
         return True

@@ -339,6 +339,12 @@ def _targets_stated(case: Case) -> Decision:
     return Decision(code="metrics_named", facts=facts, agrees=agrees, entry=entry)
 
 
+def _money(amount: float | None) -> str:
+    """An amount as sellers write money: whole ones bare ("15"), cents kept ("24.90")."""
+    amount = amount or 0.0
+    return f"{amount:g}" if amount == int(amount) else f"{amount:.2f}"
+
+
 def _vtr_counts(case: Case) -> Decision | None:
     if case.counts is None or not _about_vtr(case):
         return None
@@ -1167,7 +1173,7 @@ def _stated_limit(case: Case) -> Decision | None:
         # "under €20 are exempt regardless of how I ship them", "…under €20 including VAT":
         # the exemption needs a letter service and counts the amount without VAT.
         verdict = False
-    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "limit": limit}
+    facts: dict[str, Fact] = {"amount": _money(case.amount), "limit": limit}
     entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
     return Decision(code=code, facts=facts, agrees=verdict, entry=entry)
 
@@ -1236,7 +1242,7 @@ def _jp_value(case: Case) -> Decision | None:
     if case.currency != "JPY" or ("JP" not in _involved(case) and "japan" not in case.concepts):
         return None
     exempt = value_exemption("JP", "JPY", case.amount or 0.0, case.letter) is not None
-    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "exempt": exempt}
+    facts: dict[str, Fact] = {"amount": _money(case.amount), "exempt": exempt}
     says_exempt = case.negated or bool(_FINE_UNTRACKED.search(case.text))
     return Decision(code="jp_value", facts=facts, agrees=exempt == says_exempt, entry="japan-rules")
 
@@ -1252,7 +1258,7 @@ def _us_scans(case: Case) -> Decision | None:
     if case.currency != "USD" or not ({"US"} & set(_involved(case)) or "us" in case.concepts):
         return None
     two = (case.amount or 0.0) >= US_TWO_SCANS_FROM_USD
-    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "two_scans": two}
+    facts: dict[str, Fact] = {"amount": _money(case.amount), "two_scans": two}
     one_scan_said = bool(_ONE_SCAN.search(case.text))
     # At USD 5 itself the figure is the rule's limit ("$5 and up need two scans"): the claim's.
     at_limit = case.amount == US_TWO_SCANS_FROM_USD
@@ -1308,7 +1314,7 @@ def _de_domestic(case: Case) -> Decision | None:
     if (case.amount or 0.0) <= DE_DOMESTIC_COUNTS_OVER_EUR:
         return Decision(code="de_domestic_unstated", entry="eu-cross-border")
     counts = (case.amount or 0.0) > DE_DOMESTIC_COUNTS_OVER_EUR
-    facts: dict[str, Fact] = {"amount": f"{case.amount:g}", "counts": counts}
+    facts: dict[str, Fact] = {"amount": _money(case.amount), "counts": counts}
     return Decision(
         code="de_domestic", facts=facts, agrees=counts != case.negated, entry="eu-cross-border"
     )
@@ -1340,7 +1346,7 @@ def _eu_letter(case: Case) -> Decision | None:
     reason = value_exemption(market, "EUR", case.amount or 0.0, case.letter)
     exempt = reason is not None
     facts: dict[str, Fact] = {
-        "amount": f"{case.amount:g}",
+        "amount": _money(case.amount),
         "exempt": exempt,
         "letter": case.letter,
         "route": " → ".join(codes),

@@ -251,7 +251,7 @@ _WORD_NUMBER = lazy(
     r"(?<!the )(?<!this )(?<!that )(?<!no )(?<!any )(?<!each )(?<!every )(?<!which )"
     r"\b("
     + "|".join(_WORD_NUMBERS)
-    + r")\b(?=\s+(?:more|of them|went|was|were|is|are|has|have|had|got|"
+    + r")\b(?=\s+(?:more|of them|went|goes|go|turns?|becomes?|ends?|was|were|is|are|has|have|had|got|gets?|"
     r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected|"
     r"(?:out of|in|of) (?:every|each))\b)"
 )
