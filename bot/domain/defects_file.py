@@ -30,6 +30,7 @@ from pathlib import Path
 from bot.domain.bar import decimals_to_tell
 from bot.domain.errors import FileRejected
 from bot.domain.models import (
+    CellStats,
     Defect,
     DefectReason,
     FixMark,
@@ -268,7 +269,7 @@ def _group_rows(sheet: Sheet, report: VtrReport, labels: DefectFileLabels, style
         (category, report.by_category, lambda s: s.name),
         (
             cell,
-            report.by_category_marketplace if report.per_marketplace else [],
+            [unit for unit in report.enforced_units() if isinstance(unit, CellStats)],
             _cell_name(labels),
         ),
         (marketplace, report.by_marketplace, lambda s: labels.marketplace(s.name)),

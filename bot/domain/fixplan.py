@@ -1,9 +1,9 @@
 """The fix plan: for every category and marketplace below the bar, the fewest shipments to
 fix to get it strictly above 95%, and which ones (docs/vtr-rules.md §4.6).
 
-Amazon enforces the bar on each category in each marketplace: when the shipments span
-several marketplaces, the categories planned are those cells (`CellStats`), each taking
-only its own marketplace's defects; with one marketplace they are the categories.
+Amazon enforces the bar on each category in each marketplace: a category that sells on
+several marketplaces is planned on each of them (`CellStats`), each taking only its own
+marketplace's defects; one that sells on one marketplace is planned as itself.
 
 Which ones: the most recent editable defects first. Tracking added or changed after
 delivery is itself a defect, so a parcel that is delivered (the file says so) or probably
@@ -48,15 +48,15 @@ def plan_fixes(
     `categories`: the enforced units (`enforced_units`), pooled categories or cells."""
     below_categories = [s for s in _plannable(list(categories)) if s.below_threshold]
     below_markets = [s for s in marketplaces if s.below_threshold]
-    per_cell = any(unit_marketplace(s) is not None for s in below_categories)
     wanted_categories = {(s.name, unit_marketplace(s)) for s in below_categories}
     wanted_markets = {s.name for s in below_markets}
     by_category: dict[UnitKey, list[int]] = defaultdict(list)
     by_market: dict[str, list[int]] = defaultdict(list)
     for index, defect in enumerate(defects):  # only the groups below the bar are indexed
-        unit = (defect.category, defect.marketplace if per_cell else None)
-        if unit in wanted_categories:
-            by_category[unit].append(index)
+        # A category is planned on each marketplace (a cell) or as a whole, never both.
+        for unit in ((defect.category, defect.marketplace), (defect.category, None)):
+            if unit in wanted_categories:
+                by_category[unit].append(index)
         if defect.marketplace in wanted_markets:
             by_market[defect.marketplace].append(index)
     picked: dict[int, Defect] = {}  # index in `defects` → the defect marked `in_plan`

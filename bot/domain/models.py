@@ -7,6 +7,7 @@ Field names of `VtrReport` follow the computation contract in docs/vtr-rules.md 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
@@ -117,13 +118,18 @@ class CellStats(GroupStats):
 def enforced_units(
     by_category: list[GroupStats], by_marketplace: list[GroupStats], cells: list[CellStats]
 ) -> list[GroupStats]:
-    """The groups whose verdicts matter to the seller: each category in each marketplace
-    when the shipments span several marketplaces; else the categories, which are then the
-    same groups (one marketplace, or none named). A report stored before cells were
-    computed has none: its categories are all it can say."""
-    if len(by_marketplace) > 1 and cells:
-        return list(cells)
-    return by_category
+    """The groups whose verdicts matter to the seller, worst first: a category that sells on
+    several marketplaces is judged on each (its cells); one that sells on one marketplace
+    is that one cell, so its pooled group stands for it, named as before. Without a category
+    on several marketplaces these are the categories (a report stored before cells were
+    computed has none: its categories are all it can say)."""
+    if len(by_marketplace) <= 1 or not cells:
+        return by_category
+    spread = Counter(cell.name for cell in cells)
+    if max(spread.values()) == 1:
+        return by_category
+    pooled = {stats.name: stats for stats in by_category}
+    return [cell if spread[cell.name] > 1 else pooled[cell.name] for cell in cells]
 
 
 def unit_marketplace(unit: GroupStats) -> str | None:
@@ -268,14 +274,15 @@ class VtrReport(BaseModel):
     rows_skipped: int = 0
 
     def enforced_units(self) -> list[GroupStats]:
-        """Categories per marketplace when there are several marketplaces, else the
-        categories (`enforced_units`): the verdicts the text, alerts and answers give."""
+        """Each category on each marketplace it sells on, a category on one marketplace as
+        itself (`enforced_units`): the verdicts the text, alerts and answers give."""
         return enforced_units(self.by_category, self.by_marketplace, self.by_category_marketplace)
 
     @property
     def per_marketplace(self) -> bool:
-        """Whether the report judges categories per marketplace (several marketplaces)."""
-        return len(self.by_marketplace) > 1 and bool(self.by_category_marketplace)
+        """Whether a category sells on several marketplaces, so that the report judges it
+        on each (`enforced_units` holds cells)."""
+        return any(isinstance(unit, CellStats) for unit in self.enforced_units())
 
 
 @dataclass(frozen=True, slots=True)

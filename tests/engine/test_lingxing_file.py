@@ -109,7 +109,7 @@ def test_the_overall_line_cannot_be_read_as_failing(lingxing: VtrReport) -> None
     assert overall.startswith("✅") and "95.01%" in overall and "高于 95%" in overall
     english = render_report(lingxing, translator("en"))
     assert "✅ Overall VTR: 95.01% (838 of 882 packages valid) · above 95%" in english
-    assert "❌ 电子 on Amazon.com (US): 95.0% (19 of 20 packages valid)" in english
+    assert "❌ 电子: 95.0% (19 of 20 packages valid)" in english
 
 
 def test_no_carrier_line_carries_a_bar_verdict(lingxing: VtrReport) -> None:
