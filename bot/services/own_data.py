@@ -17,7 +17,7 @@ from fractions import Fraction
 from bot.domain.bar import fixes_needed, is_above
 from bot.domain.knowledge.case import Case, more_invalid
 from bot.domain.knowledge.decide import carrier_roles, percent_text
-from bot.domain.models import Defect, GroupStats, VtrReport
+from bot.domain.models import CellStats, Defect, GroupStats, VtrReport, unit_marketplace
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
@@ -32,6 +32,7 @@ from bot.services.vtr_words import (
     ratio_text,
     reason_text,
     recovery_text,
+    unit_label,
 )
 
 MAX_LINES = 10
@@ -251,6 +252,35 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text) is not None
 
 
+def _named_units(case: Case, report: VtrReport) -> list[GroupStats]:
+    """The groups the question names, as Amazon judges them: a named category that sells
+    on several marketplaces is each of them (worst first), only those named when the
+    question names some ("Toys on DE"); else as `_named_groups`."""
+    named = _named_groups(case, report)
+    if not report.per_marketplace:
+        return named
+    places = {g.name for g in named if _is_marketplace(g, report)}
+    categories = {g.name for g in named if not _is_marketplace(g, report)}
+    units = [
+        u
+        for u in report.enforced_units()
+        if u.name in categories and _on_places(unit_marketplace(u), places)
+    ]
+    if not units:
+        return named
+    answered = {unit_marketplace(u) for u in units}
+    return units + [g for g in named if _is_marketplace(g, report) and g.name not in answered]
+
+
+def _on_places(marketplace: str | None, places: set[str]) -> bool:
+    """A unit of the marketplaces named (any when none is; a whole category always)."""
+    return marketplace is None or not places or marketplace in places
+
+
+def _is_marketplace(group: GroupStats, report: VtrReport) -> bool:
+    return any(group is s for s in report.by_marketplace)
+
+
 def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     """The report's groups the question names: a category by any of its names in either
     language ("Toys" for 玩具, "家居" for Home & Kitchen), a marketplace by the registry."""
@@ -284,7 +314,7 @@ def _a_word_of(text: str, name: str) -> bool:
 def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
     m = Markup(html=False)
-    named = _named_groups(case, report)
+    named = _named_units(case, report)
     told = _told_figures_of(case, report)
     lines = [_figures_confirmed(told, report, t)] if told else _looked_up(case, report, named, t, m)
     if lines is None:
@@ -314,10 +344,12 @@ def _told_figures_of(case: Case, report: VtrReport) -> GroupStats | None:
     57/60 对吗"): the seller checking the report's figures, not a case to work out."""
     if case.counts is None:
         return None
-    named = _named_groups(case, report)
     told = (case.counts.shipments, case.counts.valid)
-    same = [g for g in named if (g.shipments, g.valid) == told]
-    return same[0] if len(named) == 1 and same else None
+    for named in (_named_groups(case, report), _named_units(case, report)):
+        same = [g for g in named if (g.shipments, g.valid) == told]
+        if len(named) == 1 and same:
+            return same[0]
+    return None
 
 
 def _figures_confirmed(group: GroupStats, report: VtrReport, t: Translator) -> str:
@@ -781,7 +813,8 @@ def _counted(report: VtrReport, t: Translator) -> str:
 
 
 def _every_category(report: VtrReport, t: Translator, m: Markup) -> list[str]:
-    shown = report.by_category[:MAX_LINES]
+    """Each category (on each marketplace, when the report spans several), as /vtr lists them."""
+    shown = report.enforced_units()[:MAX_LINES]
     return [group_line(s, t, m, category_label(t, s.name)) for s in shown]
 
 
@@ -790,13 +823,15 @@ def _defects(
 ) -> list[str]:
     """The defects asked about: of the named categories and marketplaces, of the named
     carriers (as selected or as the number looks) or orders, most recent first."""
-    categories = {g.name for g in named if any(g is s for s in report.by_category)}
-    places = {g.name for g in named if any(g is s for s in report.by_marketplace)}
+    categories = {g.name for g in named if not _is_marketplace(g, report)}
+    cells = {(g.name, g.marketplace) for g in named if isinstance(g, CellStats)}
+    places = {g.name for g in named if _is_marketplace(g, report)}
     orders = _orders_named(case, report)
     chosen = [
         d
         for d in report.defects
         if (not categories or d.category in categories)
+        and (not cells or (d.category, d.marketplace) in cells)
         and (not places or d.marketplace in places)
         and _carriers_fit(case, d)
         and (not orders or d.order_id.casefold() in orders)
@@ -859,9 +894,19 @@ def _carriers_fit(case: Case, defect: Defect) -> bool:
 
 
 def _label(group: GroupStats, report: VtrReport, t: Translator) -> str:
-    if any(group is s for s in report.by_marketplace):
+    if _is_marketplace(group, report):
         return marketplace_label(t, group.name)
-    return category_label(t, group.name)
+    return _unit_name(t, group)
+
+
+def _unit_name(t: Translator, group: GroupStats) -> str:
+    """A category's name, with its marketplace when it is judged on one ('Toys on
+    Amazon.de (DE)')."""
+    return unit_label(t, Markup(html=False), group.name, unit_marketplace(group))
+
+
+def _group_name(t: Translator, group: GroupStats, places: bool) -> str:
+    return marketplace_label(t, group.name) if places else _unit_name(t, group)
 
 
 def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
@@ -897,13 +942,13 @@ def _overall(report: VtrReport, t: Translator) -> str:
             overall.needed,
             ratio=ratio_text(t, overall),
         )
-    below = [s for s in report.by_category if s.below_threshold]
+    below = [s for s in report.enforced_units() if s.below_threshold]
     if below:
         joiner = "、" if t.lang == "zh" else ", "
         return t._(
             "Not every category passes: {names} is below the bar, and VTR is judged per "
             "category. Your shop overall is {ratio}.",
-            names=joiner.join(category_label(t, s.name) for s in below),
+            names=joiner.join(_unit_name(t, s) for s in below),
             ratio=ratio_text(t, overall),
         )
     return t._(
@@ -913,8 +958,7 @@ def _overall(report: VtrReport, t: Translator) -> str:
 
 def _below(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
     """The groups below the bar (and at risk): categories, or marketplaces when asked."""
-    groups = report.by_marketplace if places else report.by_category
-    label = marketplace_label if places else category_label
+    groups = report.by_marketplace if places else report.enforced_units()
     below = [s for s in groups if s.below_threshold]
     risky = [s for s in groups if not s.below_threshold and s.at_risk]
     if not below and not risky:
@@ -922,22 +966,25 @@ def _below(report: VtrReport, t: Translator, m: Markup, places: bool = False) ->
             return [t._("Every marketplace is above the bar (above 95%).")]
         return [t._("Every category is above the bar (above 95%).")]
     joiner = "、" if t.lang == "zh" else ", "
-    names = joiner.join(label(t, s.name) for s in below)
+    names = joiner.join(_group_name(t, s, places) for s in below)
     counts = {"count": t.number(len(below)), "total": t.number(len(groups)), "names": names}
-    heading = (
-        t._("Marketplaces below the bar ({count} of {total}): {names}.", **counts)
-        if places
-        else t._("Below the bar ({count} of {total} categories): {names}.", **counts)
-    )
+    if places:
+        heading = t._("Marketplaces below the bar ({count} of {total}): {names}.", **counts)
+    elif report.per_marketplace:
+        heading = t._(
+            "Below the bar ({count} of {total} categories, each counted per marketplace): {names}.",
+            **counts,
+        )
+    else:
+        heading = t._("Below the bar ({count} of {total} categories): {names}.", **counts)
     lines = [heading] if below else []
-    lines += [group_line(s, t, m, label(t, s.name)) for s in below + risky]
+    lines += [group_line(s, t, m, _group_name(t, s, places)) for s in below + risky]
     return lines
 
 
 def _passing(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
     """ "which of my categories pass?": those above the bar first, then the others."""
-    groups = report.by_marketplace if places else report.by_category
-    label = marketplace_label if places else category_label
+    groups = report.by_marketplace if places else report.enforced_units()
     above = [s for s in groups if s.shipments and not s.below_threshold]
     if not above:
         return [t._("None is above the bar (above 95%)."), *_below(report, t, m, places)]
@@ -946,24 +993,23 @@ def _passing(report: VtrReport, t: Translator, m: Markup, places: bool = False) 
         "Above the bar ({count} of {total}): {names}.",
         count=t.number(len(above)),
         total=t.number(len(groups)),
-        names=joiner.join(label(t, s.name) for s in above),
+        names=joiner.join(_group_name(t, s, places) for s in above),
     )
     others = [s for s in groups if s not in above]
-    return [heading, *(group_line(s, t, m, label(t, s.name)) for s in above + others)]
+    return [heading, *(group_line(s, t, m, _group_name(t, s, places)) for s in above + others)]
 
 
 def _worst(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
     """ "what's my worst category?": the lowest VTR first, then the ones below the bar."""
-    groups = [s for s in (report.by_marketplace if places else report.by_category) if s.shipments]
+    every = report.by_marketplace if places else report.enforced_units()
+    groups = [s for s in every if s.shipments]
     if not groups:
         return [_overall(report, t)]
     worst = min(groups, key=lambda s: (Fraction(s.valid, s.shipments), s.name))
-    label = marketplace_label if places else category_label
-    lead = t._(
-        "The lowest is {name}: {ratio}.", name=label(t, worst.name), ratio=ratio_text(t, worst)
-    )
-    rest = [group_line(s, t, m, label(t, s.name)) for s in groups if s is not worst]
-    return [lead, group_line(worst, t, m, label(t, worst.name)), *rest]
+    name = _group_name(t, worst, places)
+    lead = t._("The lowest is {name}: {ratio}.", name=name, ratio=ratio_text(t, worst))
+    rest = [group_line(s, t, m, _group_name(t, s, places)) for s in groups if s is not worst]
+    return [lead, group_line(worst, t, m, name), *rest]
 
 
 def _shop_fixes(case: Case, report: VtrReport, t: Translator) -> list[str]:
@@ -1019,13 +1065,20 @@ _PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|�
 
 
 def _fixes(report: VtrReport, t: Translator) -> list[str]:
-    categories = [s for s in report.by_category if s.below_threshold]
+    categories = [s for s in report.enforced_units() if s.below_threshold]
     if not categories:
         return [t._("No fixes are needed: every category is above the bar (above 95%).")]
     total = sum(s.needed for s in categories)
-    parts = "; ".join(
-        f"{category_label(t, s.name)}: {needed_text(t, s.needed)}" for s in categories
-    )
+    parts = "; ".join(f"{_unit_name(t, s)}: {needed_text(t, s.needed)}" for s in categories)
+    if report.per_marketplace:
+        return [
+            t._(
+                "Fix {count} package(s) in all to bring every category on every marketplace "
+                "above 95%: {parts}.",
+                count=t.number(total),
+                parts=parts,
+            )
+        ]
     return [
         t._(
             "Fix {count} package(s) in all to bring every category above 95%: {parts}.",
@@ -1040,7 +1093,8 @@ def _recoveries(
 ) -> list[str]:
     """Each group below the bar (of `groups`, else every category) with the day it is back
     above 95% if every new package is valid."""
-    below = [s for s in (report.by_category if groups is None else groups) if s.below_threshold]
+    units = report.enforced_units() if groups is None else groups
+    below = [s for s in units if s.below_threshold]
     if not below:
         return [t._("Every category is above the bar (above 95%) already.")]
     dated = [s.recovery_date for s in below if s.recovery_date]
@@ -1053,11 +1107,11 @@ def _recoveries(
             )
         ]
     return every + [
-        t._("{name}: {when}.", name=category_label(t, s.name), when=recovery_text(t, s))
+        t._("{name}: {when}.", name=_unit_name(t, s), when=recovery_text(t, s))
         if s.recovery_date
         else t._(
             "{name}: no date yet; fix its packages to get above 95%.",
-            name=category_label(t, s.name),
+            name=_unit_name(t, s),
         )
         for s in below
     ]

@@ -19,7 +19,7 @@ from bot.domain.models import ShipmentRecord
 from bot.services.amazon.client import LwaApp, RetryPolicy, SpApiClient
 from bot.services.amazon.repository import AmazonRepository
 from bot.services.amazon.sync import AmazonSync
-from tests.amazon.conftest import DE, NOW, UPS_OK, US, VirtualTime, connected_sync
+from tests.amazon.conftest import DE, NOW, UK, UPS_OK, US, VirtualTime, connected_sync
 from tests.amazon.fake_spapi import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -265,3 +265,42 @@ async def test_forget_deletes_the_chats_packages_and_keeps_the_public_catalog(
     # The catalog's answer holds no chat's data: kept, so no chat asks Amazon again for it.
     cached = await repo.catalog_categories([(US, "B0TOYS0001")], NOW)
     assert cached == {(US, "B0TOYS0001"): "Toys & Games"}
+
+
+async def test_a_synced_store_is_judged_per_category_and_marketplace(
+    spapi, sync, repo, sqlite_store
+):
+    """Toys & Games on Amazon.co.uk: 40 of 40; on Amazon.de: 19 of 20, the untracked one in
+    transit. Pooled 59 of 60 = 98.3% is above the bar, but Toys on DE is 19 of 20 = 95.0%:
+    below, needing ⌊95 × 20 / 100⌋ + 1 − 19 = 1 fix, which the plan takes there."""
+    await repo.connect(CHAT, "EU", [UK, DE], sync.vault.seal(SecretStr(REFRESH_TOKEN)))
+    shipped = NOW - timedelta(days=2)
+    orders = [
+        FakeOrder(f"202-{n:07d}-0000001", UK, "Amazon.co.uk", shipped, shipped, asin="B0TOYS0001",
+                  packages=[FakePackage("UPS", UPS_OK, shipped)])
+        for n in range(40)
+    ]  # fmt: skip
+    orders += [
+        FakeOrder(f"302-{n:07d}-0000001", DE, "Amazon.de", shipped, shipped, asin="B0TOYS0001",
+                  packages=[FakePackage("UPS", "" if n == 0 else UPS_OK, shipped, "IN_TRANSIT")])
+        for n in range(20)
+    ]  # fmt: skip
+    spapi.orders = orders
+    spapi.add_item(UK, "B0TOYS0001", "Toys & Games")
+    spapi.add_item(DE, "B0TOYS0001", "Toys & Games")
+    await sync.sync_chat(CHAT)
+    report = await sqlite_store.last_report(CHAT)
+    assert report is not None
+    [toys] = report.by_category
+    assert (toys.shipments, toys.valid, toys.below_threshold) == (60, 59, False)
+    cells = {
+        (c.name, c.marketplace): (c.shipments, c.valid, c.below_threshold, c.needed)
+        for c in report.by_category_marketplace
+    }
+    assert cells == {
+        ("Toys & Games", "DE"): (20, 19, True, 1),
+        ("Toys & Games", "UK"): (40, 40, False, 0),
+    }
+    planned = report.plan[0]
+    assert (planned.name, planned.marketplace, planned.needed) == ("Toys & Games", "DE", 1)
+    assert [d.order_id for d in planned.fixes] == ["302-0000000-0000001"]
