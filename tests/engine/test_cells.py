@@ -97,6 +97,7 @@ def test_a_cell_is_a_group_with_its_marketplace_as_a_field(write_file: WriteFile
     assert all(isinstance(c, CellStats) for c in again.by_category_marketplace)
 
 
+@pytest.mark.slow  # the CLI's analysis worker, then the file read again (over 0.3 s of CPU)
 def test_check_json_adds_the_cells_and_keeps_the_contract(
     write_file: WriteFile, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -148,3 +149,29 @@ def test_the_defect_file_lists_the_cell(write_file: WriteFile, tmp_path: Path) -
     rows = [row[:4] + row[5:7] for row in sheet[1:]]
     assert ["Category on a marketplace", "Toys · Amazon.de (DE)", 20, 19, "yes", 1] in rows
     assert ["Category", "Toys", 60, 59, "", 0] in rows
+
+
+def test_a_category_on_one_marketplace_is_judged_as_itself(write_file: WriteFile) -> None:
+    """Toys as above (US and DE); Home ships 19 of 20 to the US alone: 95.0%, below, 1 fix.
+    Home's one cell is Home itself, named and planned as before; Toys is judged per cell."""
+    home = [f"H{i},2026-11-10,UPS,{UPS_OK},Home,Amazon.com" for i in range(19)]
+    report = report_of(write_file, [*toys_rows(), *home, "H-X,2026-11-19,UPS,,Home,Amazon.com"])
+    # Worst first; Home and Toys·DE tie at 19 of 20, then go by name.
+    units = [(u.name, getattr(u, "marketplace", None)) for u in report.enforced_units()]
+    assert units == [("Home", None), ("Toys", "DE"), ("Toys", "US")]
+    categories = [(g.name, g.marketplace) for g in report.plan if g.scope == "category"]
+    assert categories == [("Home", None), ("Toys", "DE")]
+    text = render_report(report, Translator("en"))
+    assert "❌ Home: 95.0% (19 of 20 packages valid)" in text
+    assert "❌ Toys on Amazon.de (DE): 95.0% (19 of 20 packages valid)" in text
+
+
+def test_categories_each_on_one_marketplace_read_as_before(write_file: WriteFile) -> None:
+    """Toys on the US alone, Home on DE alone: two marketplaces, no category on both."""
+    rows = [f"T{i},2026-11-10,UPS,{UPS_OK},Toys,Amazon.com" for i in range(20)]
+    rows += [f"H{i},2026-11-10,UPS,{UPS_OK},Home,Amazon.de" for i in range(19)]
+    report = report_of(write_file, [*rows, "H-X,2026-11-19,UPS,,Home,Amazon.de"])
+    assert not report.per_marketplace
+    assert report.enforced_units() is report.by_category
+    text = render_report(report, Translator("en"))
+    assert "By category\n❌ Home: 95.0%" in text and " on Amazon" not in text
