@@ -97,8 +97,8 @@ def reply_kind(text: str, kb: KnowledgeBase) -> str:
     from bot.domain.knowledge import Answer
 
     for lang in ("zh", "en"):
-        for kind in ("unsure", "off_topic"):
-            answer = Answer(lang=lang, kind=kind, confidence=0.0)  # type: ignore[arg-type]
+        for kind, opening in (("unsure", False), ("unsure", True), ("off_topic", False)):
+            answer = Answer(lang=lang, kind=kind, confidence=0.0, opening=opening)  # type: ignore[arg-type]
             if text.startswith(render_answer(answer, kb, translator(lang), html=False)):
                 return kind
     return "answer"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from tests.knowledge.replies import first_line
+from tests.knowledge.replies import first_line, reply_text
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,14 @@ def test_a_choice_opened_by_haishi_still_gets_no_verdict(kb: KnowledgeBase) -> N
 def test_a_greeting_or_a_question_to_come_gets_topics_not_a_refusal(
     kb: KnowledgeBase, message: str
 ) -> None:
-    """Nothing asked yet: the closest topics to pick from, never "outside my field"."""
+    """Nothing asked yet: an invitation to ask, with the closest topics to pick from, never
+    "outside my field" nor "which of these did you mean"."""
     answer = kb.answer(message)
     assert answer.kind == "unsure", (message, answer.kind)
     assert answer.suggestions
+    assert reply_text(kb, message).startswith(("Go ahead and ask", "请直接提问")), message
+
+
+def test_a_vague_question_still_asks_which_topic_was_meant(kb: KnowledgeBase) -> None:
+    """Something asked, its subject unclear ("这个怎么办"): which one, not "go ahead"."""
+    assert reply_text(kb, "这个怎么办").startswith("我不太确定你问的是下面哪一个")

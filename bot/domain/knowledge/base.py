@@ -293,7 +293,9 @@ class KnowledgeBase:
             topics = list(VAGUE_TOPICS)  # VTR named, the words pulling elsewhere: VTR's own
         else:
             topics = [found.best, *self.entries[found.best].related][: self.MAX_SUGGESTIONS]
-        return Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
+        return Answer(
+            lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics, opening=True
+        )
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}

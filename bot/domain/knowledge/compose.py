@@ -514,7 +514,9 @@ class Composer:
         )
         topics = _topics_to_pick(case, found, vague)
         if topics is not None:
-            return found.answer.model_copy(update={"kind": "unsure", "suggestions": topics})
+            opening = case is not None and bool(_OPENER_ONLY.match(case.text))
+            update = {"kind": "unsure", "suggestions": topics, "opening": opening}
+            return found.answer.model_copy(update=update)
         if found.best == ALERTS_ENTRY and _FROM_AMAZON.search(text):
             # "amazon sent me a warning email": Amazon's message, not this bot's alerts; what
             # it warns of is unsaid, so the topics to pick from.

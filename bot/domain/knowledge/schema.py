@@ -205,3 +205,6 @@ class Answer(BaseModel):
     """The seller's case decided by the product's rules: worded first, before the entry."""
     parts: list[Answer] = Field(default_factory=list)
     """Several questions in one message: each one's answer, in turn (this one is the first)."""
+    opening: bool = False
+    """Nothing asked yet (a greeting, a question to come): the shortlist invites the question
+    rather than asking which topic was meant."""
