@@ -36,10 +36,15 @@ TrendDimension = Literal["category", "marketplace", "carrier_id"]
 
 
 def daily_vtr(
-    table: ShipmentTable, end: date, days: int = TREND_DAYS, by: TrendDimension = "category"
+    table: ShipmentTable,
+    end: date,
+    days: int = TREND_DAYS,
+    by: TrendDimension = "category",
+    marketplace: str | None = None,
 ) -> dict[str, Series]:
     """VTR of the 30-day window ending on each of the `days` days up to `end`, per group of
-    the `by` column.
+    the `by` column; of one marketplace's shipments alone when `marketplace` is given (a
+    category judged on one marketplace, as Amazon judges it).
 
     Every group with a counted shipment in any of those windows gets a series (so a group
     whose last shipments left the window shows `None` at the end); `OVERALL` is always
@@ -50,10 +55,11 @@ def daily_vtr(
     first_day = end - timedelta(days=days - 1)
     since = history_start(end, days)
     span = days + WINDOW_DAYS - 1
+    counted = pl.col("excluded").is_null() & pl.col("ship_date").is_between(since, end)
+    if marketplace is not None:
+        counted &= pl.col("marketplace").cast(pl.String) == marketplace
     per_day = (
-        table.frame.filter(
-            pl.col("excluded").is_null() & pl.col("ship_date").is_between(since, end)
-        )
+        table.frame.filter(counted)
         .group_by(by, "ship_date")
         .agg(shipments=pl.len(), valid=pl.col("reason").is_null().sum())
     )

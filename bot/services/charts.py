@@ -1,8 +1,8 @@
 """The trend chart of /chart and of the daily alert: which lines, from which data.
 
-- `chart_categories(report, decision=None)` — which categories to draw: the alert's, else
-  those below the bar or at risk, worst first; the whole account (`trend.OVERALL`) when no
-  category needs attention.
+- `chart_units(report, decision=None)` — which categories to draw: the alert's, else
+  those below the bar or at risk, worst first, each on its marketplace when it is judged
+  there; the chart draws the whole account (`trend.OVERALL`) when no category needs attention.
 - `trend_chart(table, end, t, …)` — the chart itself, drawn by `bot.services.chart_drawing`.
 - `chart_replies(store, chat_id, t, amazon)` — /chart: the stored shipments and, for a
   connected store, Amazon's daily figures.
@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from bot.domain.alerts import AlertDecision
+from bot.domain.alerts import AlertDecision, AlertUnit
 from bot.domain.amazon_regions import marketplace_code_of
 from bot.domain.models import WINDOW_DAYS, VtrReport
 from bot.domain.shipments import ShipmentTable
@@ -31,15 +31,18 @@ from bot.services.i18n import Translator
 from bot.services.lines import esc, say
 from bot.services.replies import Document, Reply
 from bot.services.store import Store
+from bot.services.vtr_words import Markup, unit_label
 
 
-def chart_categories(report: VtrReport, decision: AlertDecision | None = None) -> list[str]:
-    """The lines worth drawing: categories needing attention, worst first; else the account."""
+def chart_units(report: VtrReport, decision: AlertDecision | None = None) -> list[AlertUnit]:
+    """The lines worth drawing: the alert's categories, else those below the bar or at risk,
+    worst first; each on its marketplace when it is judged there. Empty when none needs
+    attention (the chart then draws the whole account)."""
     if decision is not None and decision.categories:
-        names = list(dict.fromkeys(unit.category for unit in decision.categories))
+        units = decision.categories
     else:
-        names = [s.name for s in report.by_category if s.below_threshold or s.at_risk]
-    return names[:MAX_LINES] or [OVERALL]
+        units = [AlertUnit.of(s) for s in report.enforced_units() if s.below_threshold or s.at_risk]
+    return units[:MAX_LINES]
 
 
 def trend_chart(
@@ -55,8 +58,33 @@ def trend_chart(
     store Amazon's own daily figure per marketplace (`official`, dashed)."""
     report = report or compute_report(table, as_of=end)
     series = daily_vtr(table, end)
-    drawn = chart_categories(report, decision)
-    return render_trend_png(series, drawn, t, official or {}, full_windows_from(table))
+    drawn = _unit_lines(table, end, t, chart_units(report, decision), series)
+    return render_trend_png(series, drawn or [OVERALL], t, official or {}, full_windows_from(table))
+
+
+def _unit_lines(
+    table: ShipmentTable,
+    end: date,
+    t: Translator,
+    units: list[AlertUnit],
+    series: dict[str, Series],
+) -> list[str]:
+    """The keys of `series` to draw: a whole category's own; a category on one marketplace
+    gets its line from that marketplace's shipments alone, added under its name ('Toys on
+    Amazon.de (DE)')."""
+    markets: dict[str, dict[str, Series]] = {}
+    keys = []
+    for category, market in units:
+        if market is None:
+            keys.append(category)
+            continue
+        if market not in markets:
+            markets[market] = daily_vtr(table, end, marketplace=market)
+        if category in markets[market]:
+            key = unit_label(t, Markup(html=False), category, market)
+            series[key] = markets[market][category]
+            keys.append(key)
+    return keys
 
 
 def full_windows_from(table: ShipmentTable) -> date | None:

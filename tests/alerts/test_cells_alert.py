@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.domain.alerts import AlertSnapshot, AlertUnit, decide
 from bot.domain.models import ShipmentRecord
+from bot.domain.trend import daily_vtr
 from bot.domain.vtr import compute_report
 from bot.services.alert_text import render_alert
+from bot.services.charts import chart_units, trend_chart
 from bot.services.i18n import Translator
 from tests.alerts.conftest import UPS_OK, table
 
@@ -71,3 +75,24 @@ def test_a_drop_is_measured_on_the_cell() -> None:
     assert decision.snapshot.cells == {"DE": {"Toys": 0.95}, "US": {"Toys": 1.0}}
     text = render_alert(decision, report, Translator("en"))
     assert "Toys on Amazon.de (DE): 100% → 95.0% (down 5 points)" in text
+
+
+def test_the_chart_draws_the_failing_cell() -> None:
+    """The alert's chart draws Toys on DE from DE's shipments alone: on 11-20 its window
+    holds DE's 20 (95.0%), where pooled Toys holds 60 (98.3%)."""
+    shipments = table(toys())
+    report = compute_report(shipments, as_of=TODAY)
+    decision = decide(report, None, TODAY, TODAY)
+    assert chart_units(report, decision) == [AlertUnit("Toys", "DE")]
+    assert daily_vtr(shipments, TODAY, marketplace="DE")["Toys"][-1] == (TODAY, 0.95)
+    assert daily_vtr(shipments, TODAY)["Toys"][-1] == (TODAY, 59 / 60)
+
+
+@pytest.mark.slow  # a chart drawn (matplotlib: over 0.3 s of CPU)
+def test_the_alerts_chart_of_a_cell_is_drawn() -> None:
+    shipments = table(toys())
+    report = compute_report(shipments, as_of=TODAY)
+    png = trend_chart(
+        shipments, TODAY, Translator("en"), report, decide(report, None, TODAY, TODAY)
+    )
+    assert png.startswith(b"\x89PNG")

@@ -12,11 +12,11 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.image import imread
 
-from bot.domain.alerts import decide
+from bot.domain.alerts import AlertUnit, decide
 from bot.domain.trend import OVERALL, daily_vtr
 from bot.domain.vtr import compute_report
 from bot.services.chart_drawing import HEIGHT_PX, WIDTH_PX, cjk_family, font, render_trend_png
-from bot.services.charts import chart_categories
+from bot.services.charts import chart_units
 from bot.services.i18n import Translator
 from tests.alerts.conftest import days, garden_store, rolling_store, shipment, table
 
@@ -84,13 +84,13 @@ def test_chart_without_data_still_renders() -> None:
     assert imread(io.BytesIO(png)).shape[:2] == (HEIGHT_PX, WIDTH_PX)
 
 
-def test_chart_categories() -> None:
+def test_chart_units() -> None:
     today = date(2026, 11, 30)
     garden = compute_report(garden_store(), as_of=today)  # 97.4% but at risk
-    assert chart_categories(garden) == ["Garden"]
-    assert chart_categories(garden, decide(garden, None, today, today)) == ["Garden"]
+    assert chart_units(garden) == [AlertUnit("Garden")]
+    assert chart_units(garden, decide(garden, None, today, today)) == [AlertUnit("Garden")]
     recovered = compute_report(rolling_store(), as_of=date(2026, 12, 3))  # Toys 21/21
-    assert chart_categories(recovered) == [OVERALL]
+    assert chart_units(recovered) == []
 
 
 def test_amazons_daily_figures_become_one_dashed_line_per_marketplace() -> None:
