@@ -77,17 +77,38 @@ def header_meanings(cells: Iterable[str]) -> dict[str, int]:
     folded = _first_indexes(fold_key(cell) for cell in cells)
     stripped = _first_indexes(fold_key(_PAREN_SUFFIX.sub("", cell)) for cell in cells)
     named = _meanings_of_aliases()
-    present = {meaning for text in (*folded, *stripped) for meaning in named.get(text, ())}
+    halves = _bilingual_halves(cells, named)
+    texts = (*folded, *stripped, *halves)
+    present = {meaning for text in texts for meaning in named.get(text, ())}
     found: dict[str, int] = {}
     for meaning, aliases in column_aliases().items():
         if meaning not in present:  # most lines of a file name none: looked up, not searched
             continue
         for alias in aliases:
-            index = folded.get(alias, stripped.get(alias))
+            index = folded.get(alias, stripped.get(alias, halves.get(alias)))
             if index is not None:
                 found[meaning] = index
                 break
     return found | meanings_by_words(cells, found)
+
+
+_BILINGUAL = re.compile(r"\s*[/／|｜]\s*")
+
+
+def _bilingual_halves(cells: list[str], named: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """ "Status/状态", "Amount/金额": a header written in two languages, each half an alias,
+    read by its halves when they name one meaning between them (a header like
+    "Carrier/Tracking", whose halves name two, names neither)."""
+    halves: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        parts = [fold_key(p) for p in _BILINGUAL.split(cell) if p.strip()]
+        if len(parts) < 2:
+            continue
+        meanings = {named[p] for p in parts if p in named}
+        if len(meanings) == 1:
+            for part in parts:
+                halves.setdefault(part, index)
+    return halves
 
 
 def _first_indexes(texts: Iterable[str]) -> dict[str, int]:

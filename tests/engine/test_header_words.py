@@ -128,6 +128,27 @@ def test_a_header_holding_a_word_it_must_not_is_not_read(header: str, not_meanin
     assert not_meaning not in header_meanings(["Order ID", header])
 
 
+@pytest.mark.parametrize(
+    ("header", "meaning"),
+    [
+        ("Status/状态", "status"),
+        ("状态 / Status", "status"),
+        ("Amount/金额", "order_value"),
+        ("Currency｜币种", "currency"),
+        ("Ship Date/发货日期", "ship_date"),
+    ],
+)
+def test_a_header_in_two_languages_is_read_by_its_halves(header: str, meaning: str) -> None:
+    # 'Status/状态' folds to 'status状态', no alias: its cancelled rows, shipped with no
+    # date, were all counted as not shipped.
+    assert header_meanings(["Order ID", header]).get(meaning) == 1
+
+
+def test_halves_naming_two_meanings_name_neither() -> None:
+    meanings = header_meanings(["Order ID", "Carrier/Tracking Number"])
+    assert meanings.get("carrier") != 1 or meanings.get("tracking") != 1
+
+
 def test_an_alias_beats_a_header_read_by_its_words() -> None:
     # 'ship-date' is an alias; 'Label Created Date' would only be read by its words.
     meanings = header_meanings(["Label Created Date", "order-id", "ship-date"])
