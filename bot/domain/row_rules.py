@@ -148,6 +148,15 @@ def _order_id(frame: pl.DataFrame) -> pl.Expr:
     return pl.when(text.str.contains(_totals_label())).then(pl.lit("")).otherwise(text)
 
 
+def _totals_row(frame: pl.DataFrame, date_blank: pl.Expr) -> pl.Expr:
+    """A row no seller means as an order: a totals row ('合计 / Total' as its order ID), or
+    a row with no order ID, ship date or tracking number (a totals row labelled in a column
+    not read, '店铺: 合计', or a note). Skipped without a 'missing order ID' warning."""
+    text = _text(frame, "order_id")
+    empty = (text == "") & date_blank & (_text(frame, "tracking") == "")
+    return text.str.contains(_totals_label()) | empty
+
+
 @cache
 def _totals_label() -> str:
     words = "|".join(re.escape(word) for word in vocabulary().totals_row_words)
@@ -176,6 +185,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
     letter = lookups.word(frame, "ship_service") if "ship_service" in frame.columns else False
     rows = frame.lazy().select(
         order_id=_order_id(frame),
+        totals_row=_totals_row(frame, date_blank),
         ship_date=ship_date,
         date_blank=date_blank,
         unreadable_date=~date_blank & ship_date.is_null(),

@@ -292,9 +292,13 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
         .with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
         .collect()
     )
-    no_order, unreadable = rows.select(
-        (pl.col("order_id") == "").sum(), pl.col("unreadable_date").sum()
+    blank = pl.col("order_id") == ""
+    orderless, no_order, unreadable = rows.select(
+        blank.sum().alias("orderless"),
+        (blank & ~pl.col("totals_row")).sum().alias("no_order"),
+        pl.col("unreadable_date").sum(),
     ).row(0)
+    rows = rows.drop("totals_row")
     tally.no_order += no_order
     tally.unreadable_dates += unreadable
     if unreadable:
@@ -302,7 +306,7 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
         tally.keep_unreadable_examples(
             texts.filter(rows.get_column("unreadable_date")).unique(maintain_order=True).to_list()
         )
-    if no_order:
+    if orderless:  # totals rows too, which are no order and warned of by no one
         rows = rows.filter(pl.col("order_id") != "")
     if "delivered_text" in rows.columns:
         delivered = parse_dates(rows.get_column("delivered_text")).dates

@@ -354,6 +354,27 @@ def test_a_totals_row_under_the_orders_is_no_order(tmp_path: Path, label: str) -
     report, _ = analyse_file(path, as_of=AS_OF)
     assert report.overall.shipments == 3
     assert {k: v for k, v in report.excluded.items() if v} == {"fba": 1, "cancelled": 1}
+    # Recognised as totals, it is no order missing its ID: no warning asks the seller to
+    # fill one in.
+    assert "missing_order_id" not in {w.code for w in report.warnings}
+
+
+def test_a_totals_row_labelled_in_a_column_not_read_is_no_order(tmp_path: Path) -> None:
+    """'合计' under 收件人 (a column VTR does not read), the amounts beside it: no order ID,
+    ship date or tracking number, so no order and no warning; an order row that only lacks
+    its ID is still warned of."""
+    totals = ",,,,,,,,合计,5 单"
+    orderless = f",2026-11-16,UPS,{UPS_OK},家居,美国站,FBM,已发货,孙八,南京市6号"
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join([*CHINESE, totals]) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert report.overall.shipments == 3
+    assert "missing_order_id" not in {w.code for w in report.warnings}
+    path.write_text("\n".join([*CHINESE, orderless, totals]) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert [(w.code, w.count) for w in report.warnings if w.code == "missing_order_id"] == [
+        ("missing_order_id", 1)
+    ]
 
 
 def test_a_file_naming_no_marketplace_reports_one_named_group(tmp_path: Path) -> None:
