@@ -58,6 +58,9 @@ class RawTable:
     encoding: str
     source_bytes: int = 0
     """Size of the text the batches come from: how finely a big file is split (spill.py)."""
+    unread_sheets: tuple[str, ...] = ()
+    """A workbook's sheets with content that were not read (another table, or no header):
+    the report names them, so no order is left out unseen."""
 
     @classmethod
     def of(cls, frame: pl.DataFrame, headers: list[str], encoding: str) -> RawTable:

@@ -177,6 +177,7 @@ class Tally:
     unreadable_dates: int = 0
     unreadable_examples: list[str] = field(default_factory=list)
     date_order: DateOrder = field(default_factory=DateOrder)
+    unread_sheets: tuple[str, ...] = ()
 
     def keep_unreadable_examples(self, examples: Iterable[str]) -> None:
         """A few distinct unreadable dates, to quote back to the seller."""
@@ -196,7 +197,7 @@ def build_shipments(raw: RawTable, spill_folder: Path | None = None) -> Shipment
     order-level value exemptions and the item-row collapse, one part of the orders at a
     time. A file bigger than a part (spill.py) has its parts kept in `spill_folder`."""
     require_columns(raw)
-    tally = Tally()
+    tally = Tally(unread_sheets=raw.unread_sheets)
     parts = partition_count(raw.source_bytes) if spill_folder else 1
     rows = Partitions(spill_folder, parts, "rows")
     priced = Partitions(spill_folder, parts, "priced")
@@ -356,6 +357,9 @@ def read_warnings(tally: Tally, scientific: int, reused: list[pl.DataFrame]) -> 
         warnings.append(Warning(code="ambiguous_date_order", detail=tally.date_order.guessed))
     if tally.no_order:
         warnings.append(Warning(code="missing_order_id", count=tally.no_order))
+    if tally.unread_sheets:
+        names = ", ".join(tally.unread_sheets)
+        warnings.append(Warning(code="unread_sheets", count=len(tally.unread_sheets), detail=names))
     if scientific:
         warnings.append(Warning(code="scientific_notation_tracking", count=scientific))
     count = sum(found.height for found in reused)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -50,13 +51,18 @@ def read_xlsx(path: Path) -> RawTable:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         tables: list[tuple[str, RawTable]] = []
+        unread: list[str] = []
         for name in workbook.sheet_names[:XLSX_MAX_SHEETS]:
             rows = workbook.get_sheet_by_name(name).iter_rows()
-            table = _table_from_rows(rows)
+            head = _head(rows)
+            table = _table_from_rows(head, rows)
             if table is not None and (not tables or table.columns == tables[0][1].columns):
                 tables.append((name, table))
+            elif table is not None or any(cell_text(c).strip() for row in head for c in row):
+                unread.append(name)  # an empty sheet (Excel's Sheet2) is no sheet left out
+        unread += workbook.sheet_names[XLSX_MAX_SHEETS:]
         if tables:
-            return _joined_sheets(tables)
+            return replace(_joined_sheets(tables), unread_sheets=tuple(unread))
     except CalamineError as error:
         raise FileRejected("bad_xlsx") from error
     except Exception as error:  # calamine raises plain errors on some malformed parts
@@ -81,13 +87,21 @@ def _joined_sheets(tables: list[tuple[str, RawTable]]) -> RawTable:
     return RawTable.of(pl.concat(frames, how="diagonal"), first.headers, first.encoding)
 
 
-def _table_from_rows(rows: Iterator[Sequence[object]]) -> RawTable | None:
-    """One sheet's table when its top rows hold a header; only needed columns are kept."""
+def _head(rows: Iterator[Sequence[object]]) -> list[Sequence[object]]:
+    """A sheet's first rows, where its header is looked for."""
     head: list[Sequence[object]] = []
     for row in rows:
         head.append(row)
         if len(head) >= HEADER_SCAN_LINES:
             break
+    return head
+
+
+def _table_from_rows(
+    head: list[Sequence[object]], rows: Iterator[Sequence[object]]
+) -> RawTable | None:
+    """One sheet's table when its top rows hold a header; only needed columns are kept.
+    `rows`: the sheet's rows after `head`."""
     found = best_header([[cell_text(c) for c in row] for row in head])
     if found is None:
         return None

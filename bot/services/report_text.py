@@ -419,6 +419,12 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             "{count} rows have no order ID and were skipped.",
             count,
         ),
+        "unread_sheets": lambda: t.ngettext(
+            "The sheet {names} of your workbook was not read: it has no order table, or not the same columns as the sheet I read. If it holds orders, send it as a file of its own.",
+            "The sheets {names} of your workbook were not read: they have no order table, or not the same columns as the sheet I read. If they hold orders, send them as files of their own.",
+            count,
+            names=detail,
+        ),
         "scientific_notation_tracking": lambda: t.ngettext(
             "{count} tracking number was turned into a number like 9.40011E+21 by Excel: its digits are lost in this file, so it fits no carrier's format and counts as a defect here. If your ERP uploaded the whole number before the export was opened in Excel, Amazon may hold it right: export again with the tracking column formatted as text to check.",
             "{count} tracking numbers were turned into numbers like 9.40011E+21 by Excel: their digits are lost in this file, so they fit no carrier's format and count as defects here. If your ERP uploaded the whole numbers before the export was opened in Excel, Amazon may hold them right: export again with the tracking column formatted as text to check.",

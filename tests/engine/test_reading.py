@@ -343,6 +343,26 @@ def test_every_order_sheet_is_read_and_a_sheet_named_for_a_marketplace_is_one(
     assert (report.overall.shipments, report.overall.valid) == (5, 4)
     markets = {s.name: (s.shipments, s.valid) for s in report.by_marketplace}
     assert markets == {"US": (2, 1), "UK": (3, 3)}
+    # The notes sheet is named as unread: the seller sees what was left out.
+    unread = [w.detail for w in report.warnings if w.code == "unread_sheets"]
+    assert unread == ["说明"]
+
+
+def test_a_sheet_of_other_columns_is_named_and_an_empty_one_is_not(tmp_path: Path) -> None:
+    """Orders on 订单 (2 counted, 1 valid); 退货 holds a table of other columns (returns:
+    order, date, reason), not read and named; Sheet3 is empty (Excel's default), not named."""
+    orders = [
+        ["订单号", "发货日期", "承运商", "跟踪号", "品类"],
+        ["U1", "2026-11-10", "UPS", UPS_OK, "玩具"],
+        ["U2", "2026-11-11", "UPS", "", "玩具"],
+    ]
+    returns = [["订单号", "退货日期", "原因"], ["U9", "2026-11-12", "破损"]]
+    path = _sheets_workbook(
+        tmp_path / "orders.xlsx", {"订单": orders, "退货": returns, "Sheet3": []}
+    )
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (2, 1)
+    assert [(w.code, w.count, w.detail) for w in report.warnings] == [("unread_sheets", 1, "退货")]
 
 
 @pytest.mark.parametrize("label", ["合计 / Total", "Total", "Summe:", "总计"])
