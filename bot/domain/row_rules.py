@@ -24,6 +24,8 @@ from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import vocabulary
 from bot.domain.tracking import normalize_tracking
 from bot.domain.values import (
+    DOT_DECIMAL,
+    DOTTED_THOUSANDS,
     DateOrder,
     amounts_of,
     dates_of,
@@ -32,7 +34,9 @@ from bot.domain.values import (
     odd_dates,
     parse_odd_amounts,
     parse_odd_dates,
+    thousands_dotted,
     vocabulary_meaning,
+    writes_decimal_comma,
 )
 
 _OTHER_CARRIER = ["other", "others", "其他", "其它"]
@@ -63,6 +67,38 @@ MAPPED_DATES = 1000
 read once each and looked up; with more (a time on each), every row is parsed."""
 
 
+def _dotted(text: pl.Expr) -> pl.Expr:
+    """The distinct amounts written like '1.500'."""
+    return text.filter(text.str.contains(DOTTED_THOUSANDS)).unique()
+
+
+def _has_dot_decimal(text: pl.Expr) -> pl.Expr:
+    return text.str.contains(DOT_DECIMAL).any()
+
+
+@dataclass
+class DecimalMarks:
+    """How a file writes its amounts' decimals, from every batch read so far: '1.500' is
+    1500 in a file whose decimals are commas ('12,50', '1.234,56') and that writes no
+    decimal dot ('12.50'); polars alone reads it 1.5, so a German EUR 1.500 order was
+    taken for a EUR 1.50 letter, exempt."""
+
+    comma: bool = False
+    dot: bool = False
+    dotted: set[str] = field(default_factory=set)
+
+    def learn(self, odd: list[str], dotted: list[str], dot_decimal: bool) -> None:
+        self.comma = self.comma or writes_decimal_comma(odd)
+        self.dot = self.dot or dot_decimal
+        self.dotted.update(dotted)
+
+    def thousands_to_read(self, known: dict[str, float | None]) -> dict[str, float | None]:
+        """The dotted texts to read as thousands, not yet in `known`."""
+        if not self.comma or self.dot:
+            return {}
+        return thousands_dotted(t for t in self.dotted if t not in known)
+
+
 @dataclass
 class Lookups:
     """What Python made of each distinct text of a file's few-valued columns, kept across
@@ -76,25 +112,37 @@ class Lookups:
     """The batch's non-ISO date texts, read by Python (`parse_odd_dates`)."""
     batch_dates: dict[str, date | None] | None = None
     blank_dates: dict[str, bool] = field(default_factory=dict)
+    decimals: DecimalMarks = field(default_factory=DecimalMarks)
 
     def learn(self, frame: pl.DataFrame) -> None:
         """Read the texts of this batch not seen in an earlier one (one polars query)."""
         columns = [m for m in _WORDS if m in frame.columns]
         prices = [m for m in AMOUNT_COLUMNS if m in frame.columns]
+        # Once a decimal dot is seen, '1.500' is 1.5 whatever follows: not looked for again.
+        marks = [] if self.decimals.dot else prices
         seen = frame.lazy().select(
             *(pl.col(m).fill_null("").unique().implode() for m in columns),
             *(odd_amounts(stripped(m)).implode().alias(f"odd_{m}") for m in prices),
+            *(_dotted(stripped(m)).implode().alias(f"dotted_{m}") for m in marks),
+            *(_has_dot_decimal(stripped(m)).alias(f"dot_{m}") for m in marks),
             pl.col("ship_date").fill_null("").unique().implode().alias("dates"),
         )
         found = seen.collect().row(0, named=True)
         for meaning in columns:
             rule, answers = _WORDS[meaning][0], self.words.setdefault(meaning, {})
             answers.update({t: rule(t) for t in found[meaning] if t not in answers})
+        new_amounts: dict[str, float | None] = {}
         for meaning in prices:
-            if new_amounts := parse_odd_amounts(found[f"odd_{meaning}"]):
-                # A new dict, not an update: the caller prices the batch before this one
-                # with the dict as it was while this batch is learnt on another thread.
-                self.amounts = {**self.amounts, **new_amounts}
+            new_amounts |= parse_odd_amounts(found[f"odd_{meaning}"])
+        for meaning in marks:
+            self.decimals.learn(
+                found[f"odd_{meaning}"], found[f"dotted_{meaning}"], found[f"dot_{meaning}"]
+            )
+        new_amounts |= self.decimals.thousands_to_read(self.amounts)
+        if new_amounts:
+            # A new dict, not an update: the caller prices the batch before this one
+            # with the dict as it was while this batch is learnt on another thread.
+            self.amounts = {**self.amounts, **new_amounts}
         self._learn_dates(frame, found["dates"])
 
     def _learn_dates(self, frame: pl.DataFrame, texts: list[str]) -> None:

@@ -285,9 +285,31 @@ def parse_odd_amounts(texts: Iterable[str]) -> dict[str, float | None]:
 def amounts_of(text: pl.Expr, odd: dict[str, float | None]) -> pl.Expr:
     """A stripped, non-null amount column as numbers: plain decimals cast by polars, the
     others read by `parse_amount` once per distinct text (`odd`). Parsing every distinct
-    price in Python held a dict of ~100k floats per million rows."""
-    others = text.replace_strict(odd, default=None, return_dtype=pl.Float64) if odd else None
-    return pl.when(_plain(text)).then(text.cast(pl.Float64, strict=False)).otherwise(others)
+    price in Python held a dict of ~100k floats per million rows. A plain-looking text in
+    `odd` is read as `odd` says ('1.500' in a file of decimal commas: `thousands_dotted`)."""
+    plain = pl.when(_plain(text)).then(text.cast(pl.Float64, strict=False))
+    if not odd:
+        return plain
+    return pl.coalesce(text.replace_strict(odd, default=None, return_dtype=pl.Float64), plain)
+
+
+DOTTED_THOUSANDS = r"^-?\d{1,3}(?:\.\d{3})+$"
+"""'1.500', '12.000', '1.234.567': a dot before groups of three digits, which a file that
+writes its decimals with a comma uses for thousands."""
+DOT_DECIMAL = r"^-?\d+\.(?:\d{1,2}|\d{4,})$"
+"""'19.99', '7.5': a dot that can only be a decimal point."""
+_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}$|\d\.\d{3},\d")
+"""'19,99', '1.234,50': a comma that is the decimal point."""
+
+
+def writes_decimal_comma(odd: Iterable[str]) -> bool:
+    """Some of a column's non-plain amounts write their decimals with a comma."""
+    return any(_COMMA_DECIMAL.search(text) for text in odd)
+
+
+def thousands_dotted(texts: Iterable[str]) -> dict[str, float | None]:
+    """'1.500' → 1500.0: the texts as a file with decimal commas means them."""
+    return {text: float(text.replace(".", "")) for text in texts}
 
 
 def map_unique(

@@ -101,6 +101,29 @@ def test_a_small_positive_price_still_exempts(write_file: WriteFile) -> None:
     assert report.excluded["eu_letter_under_20"] == 1
 
 
+_DE_LETTER = dict(channel="Amazon.de", carrier="Deutsche Post", tracking="", service="Brief", currency="EUR")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("others", "exempt"),
+    [
+        (["12,50", "1.234,56"], 0),  # decimal commas: '1.500' is EUR 1,500, counted
+        (["12.50", "7.5"], 1),  # decimal dots: '1.500' is EUR 1.50, an exempt letter
+        (["12,50", "19.99"], 1),  # both marks: no reading of thousands is sure, as written
+    ],
+)
+def test_a_dotted_thousand_is_read_by_how_the_file_writes_decimals(
+    write_file: WriteFile, others: list[str], exempt: int
+) -> None:
+    rows = [row("D1", price="1.500", **_DE_LETTER)]
+    rows += [
+        row(f"D{n}", price=p, channel="Amazon.de", currency="EUR") for n, p in enumerate(others, 2)
+    ]
+    report = report_for(write_file, rows)
+    assert report.excluded["eu_letter_under_20"] == exempt
+    assert report.overall.shipments == 1 + len(others) - exempt
+
+
 @pytest.mark.parametrize("line", [f"{'h' * 100_000},ship-date", ",".join(["order-id", "ship-date", *(f"{'x' * 500}{n}" for n in range(200))])])  # fmt: skip
 def test_a_refusal_quotes_headers_short_enough_for_one_message(
     write_file: WriteFile, line: str
