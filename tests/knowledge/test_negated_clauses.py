@@ -36,6 +36,14 @@ from tests.knowledge.replies import first_line, reply_text
         ("a low VTR won't affect my whole account, just that category, right?", "Right", "Not"),
         # A negated clause that denies the belief's own words still makes it false.
         ("FBA也算VTR吧，不是只看自配送的", "不对。", "对。"),
+        # A clause saying what the facts set apart is affected too: the belief is false.
+        ("VTR只限制那个品类，FBA也会受影响吧", "不对。", "对。"),
+        (
+            "only that category's self-fulfilled offers get restricted, and FBA gets blocked "
+            "too, right?",
+            "Not right",
+            "Right",
+        ),
     ],
 )
 def test_a_negated_clause_restating_the_facts_keeps_the_verdict(

@@ -43,10 +43,16 @@ _NOT_OR_FILLER = re.compile(
     r"\b\w+n't\b|"
     + _NOT.pattern
     + r"|\b(?:affect(?:s|ed|ing)?|impact(?:s|ed)?|touch(?:es|ed)?|hurt|hits?|will|would|"
-    r"stock|inventory|listings?|offers?|products?|items?|side|"
+    r"stock|inventory|listings?|offers?|products?|items?|side|gets?|got|getting|will|mine|our|"
     r"be|is|are|it|that|this|the|my|your|does|do|at all|either|and|but|so|also|though|"
     r"right|correct|true)\b|影响|波及|牵连|受|会|被|到|也|都|就|的|了|吧|呢|啊|吗|并|还|而且|但|那边|这边|那块|这块|方面|商品|产品|库存|链接"
 )
+_AFFECTED = re.compile(
+    r"(?:也|都|一起|同样)(?:会)?(?:被|受)?(?:影响|限制|封|停|下架|连累|牵连)|受影响|被限制|"
+    r"\b(?:too|as well|also)\b[^,.;?]{0,20}\b(?:affected|restricted|blocked|suspended|hit)\b|"
+    r"\b(?:affected|restricted|blocked|suspended|hit)\b[^,.;?]{0,12}\b(?:too|as well|also)\b"
+)
+"""Words that say something is affected too: a clause of them may contradict a claim."""
 _UNAFFECTED = re.compile(r"照常|照样|不受|unaffected|keep (?:selling|going)|\bstill\b")
 _SAME_WORD = {"品类": "分类", "类目": "分类", "自发货": "自配送", "店铺": "店", "账户": "账号"}
 
@@ -130,6 +136,8 @@ class Claim(_Loose):
         # "…72 hours to show, correct? so no panic if it's not updated yet": a negation in
         # another sentence than the belief's says something else.
         text = self._belief_sentences(text)
+        if any(self._contradicts(c) for c in _CLAUSE.findall(text)):
+            return True  # "只限制那个品类，FBA也会受影响吧": what the facts set apart, affected
         text = _CLAUSE.sub(self._restatement_kept, text)
         # ", not a paid add-on", "，不是收费的": a contrast set against the belief denies
         # the alternative, not the belief.
@@ -157,6 +165,17 @@ class Claim(_Loose):
         terms = _TERM.findall(_same_words(_NOT_OR_FILLER.sub(" ", clause)))
         apart = self._set_apart()
         return " " if terms and all(any(t in c for c in apart) for t in terms) else clause
+
+    def _contradicts(self, clause: str) -> bool:
+        """A clause of its own saying that what the claim's facts set apart is affected too
+        ("FBA也会受影响", "and FBA gets blocked as well"): the belief is the opposite."""
+        if any(re.search(p, clause) for p in self.when) or _NOT.search(clause):
+            return False
+        if not _AFFECTED.search(clause):
+            return False
+        terms = _TERM.findall(_same_words(_NOT_OR_FILLER.sub(" ", _AFFECTED.sub(" ", clause))))
+        apart = self._set_apart()
+        return bool(terms) and all(any(t in c for c in apart) for t in terms)
 
     def _set_apart(self) -> list[str]:
         """The clauses of the claim's own words that negate or keep something unaffected
