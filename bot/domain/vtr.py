@@ -236,7 +236,15 @@ def _cells(
         return [_as_cell(stats, market) for stats in by_category]
     totals = _totals(counted, ["category", "marketplace"])
     cells = [
-        _as_cell(group_stats(category, shipments, valid), market)
+        CellStats(
+            name=category,
+            marketplace=market,
+            shipments=shipments,
+            valid=valid,
+            vtr=valid / shipments if shipments else None,
+            below_threshold=is_below(valid, shipments),
+            needed=fixes_needed(shipments, valid),
+        )
         for category, market, shipments, valid in totals.iter_rows()
     ]
     keyed = counted.with_columns(cell=_cell_key(pl.col("category"), pl.col("marketplace")))
