@@ -37,6 +37,17 @@ from tests.knowledge.replies import first_line, reply_text
             ("0 valid of 1", "0.0%"),
         ),
         ("这个分类只有1个包裹，没上传单号，VTR多少", ("1 个里 0 个", "0.0%")),
+        # Several supposed shipped untracked: 40 + 2 = 42, 40 valid = 95.2%; 98 of 100 and
+        # 5 more untracked = 98/105 = 93.3%; 19 of 20 and one more without a number = 19/21.
+        (
+            "we shipped 40, all tracked. if 2 more go out without tracking, what's the VTR?",
+            ("40 valid of 42", "95.2%"),
+        ),
+        ("100个包裹98个有效，如果再发5个没单号的呢", ("105 个里 98 个", "93.3%")),
+        (
+            "home: 19 of 20 valid. if I send one more without a tracking number, where am I",
+            ("19 valid of 21", "90.5%"),
+        ),
         # A dozen of 250 without tracking: 238 of 250 = 95.2%; half a dozen of 40: 34/40 = 85%.
         (
             "250 orders shipped, about a dozen lack valid tracking, where am I",

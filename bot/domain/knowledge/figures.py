@@ -94,7 +94,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     ),
     (
         "invalid",
-        r"no (?:valid )?tracking|without (?:valid |any )?tracking|not (?:have )?valid|invalid|"
+        r"no (?:valid )?tracking|without (?:a |valid |any )?(?:valid )?tracking|not (?:have )?valid|invalid|"
         r"(?:\bnot|n'?t|never) (?:been |get |got |being )?(?:tracked|scanned|trackable)|"
         r"missing|(?:\b(?:don|didn|doesn|haven|hasn)(?:'?t)?|do not|did not|does not|never) "
         r"(?:have|had|get|got|has) "
