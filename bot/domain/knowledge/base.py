@@ -10,7 +10,13 @@ from typing import ClassVar
 
 from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.case import Case, CaseReader
-from bot.domain.knowledge.compose import VAGUE_TOPICS, Composer, Found, announced_subject
+from bot.domain.knowledge.compose import (
+    FIGURE_CODES,
+    VAGUE_TOPICS,
+    Composer,
+    Found,
+    announced_subject,
+)
 from bot.domain.knowledge.entities import EntityFinder
 from bot.domain.knowledge.figures import ROLE_WORDS
 from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
@@ -210,6 +216,10 @@ class KnowledgeBase:
                 one = retry if kin else one
             if one.kind == "answer" and all(_new_topic(one, a) for a in answers):
                 answers.append(one)
+        kept = _decided_in_place(answers)
+        if len(kept) < len(answers) == 2:
+            return kept[0]
+        answers = kept
         if len(answers) < 2:
             return whole
         return answers[0].model_copy(update={"parts": answers[1 : 1 + MAX_PARTS]})
@@ -483,6 +493,15 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     # of the first one's figures; the whole, now and then, answers both.
     supposed = figures and "change" in decision.facts
     return ((figures or one_belief or by_target) and asked_once) or supposed
+
+
+def _decided_in_place(answers: list[Answer]) -> list[Answer]:
+    """ "What is the VTR target? And with 12 of 200 untracked, am I below it?": a part
+    answered by an entry alone gives way to a part whose figures are worked out on that same
+    entry: their verdict states the bar too, so it leads and the entry is not shown twice.
+    (A claim's verdict does not state the entry's rule: "VTR的公式是啥？取消的算吗？" keeps both.)"""
+    decided = {a.matched for a in answers if a.decision and a.decision.code in FIGURE_CODES}
+    return [a for a in answers if a.decision is not None or a.matched not in decided]
 
 
 def _same_family(one: Answer, first: Answer) -> bool:
