@@ -63,6 +63,23 @@ CASES = [
     ("美国站两次扫描的规定是2023年开始的吧", NOT_RIGHT, ["2021 年 8 月 9 日"]),
     ("The US two-scan rule has applied since August 2021, right?", RIGHT, ["9 August 2021"]),
     ("英国邮票豁免是2022年开始的吧", NOT_RIGHT, ["2023 年 3 月"]),
+    # §1, §1b: the UK is on the 95% list and in the EU/UK update; "not in the EU" is a true
+    # premise, no denial; a belief tagged 吧 before a space and a second clause is a belief.
+    ("英国站的自发货不用考核VTR吧 英国又不在欧盟里", NOT_RIGHT, ["英国"]),
+    (
+        "UK orders don't count for VTR anymore since the UK is not in the EU, right?",
+        NOT_RIGHT,
+        ["UK"],
+    ),
+    (
+        "The UK isn't in the EU, but cross-border shipments to the UK still count, right?",
+        RIGHT,
+        ["UK"],
+    ),
+    ("英国不在欧盟，但发往英国的跨境件也算VTR，对吧", RIGHT, ["VTR"]),
+    ("FBA订单也算VTR吧 我们一半是FBA", NOT_RIGHT, ["FBA"]),
+    # §3, stated flatly: "照样可以算" says what can be done, it asks nothing.
+    ("准时交货率跟VTR没啥关系 没追踪号的包裹照样可以算准时送达", NOT_RIGHT, ["有效追踪"]),
 ]
 
 

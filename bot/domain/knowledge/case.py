@@ -89,7 +89,7 @@ _UNDER = lazy(r"below|under|less than|低于|跌破|不到|少于")
 
 _BELIEF = lazy(
     r"对吗|对吧|对不对|对不[?？]*$|是吧|是真的吗|真的吗|没错吧|听说|据说|有人说|别人说|是不是真的|是这样吗|是这样的吗|"
-    r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|"
+    r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|吧\s+(?=[\u4e00-\u9fff])|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
     r"is (?:that|this|it) (?:still )?(?:how it works|the case|the rule)|still (?:the case|true|valid|how it works)\?|"
     r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
@@ -410,9 +410,17 @@ def _month_day(match: re.Match[str]) -> tuple[int, int]:
 
 def denies(text: str) -> bool:
     """ "…用不了", "doesn't support …", "不算吧": the question says something does not hold,
-    so a registry's plain "yes, it does" cannot be its first word."""
-    said = _A_NOT_A.sub("", text)
+    so a registry's plain "yes, it does" cannot be its first word. The UK's being outside
+    the EU is a premise ("英国又不在欧盟里"), no denial of a rule."""
+    said = _OUTSIDE_THE_EU.sub(" ", _A_NOT_A.sub("", text))
     return bool(_NEGATION.search(said) or NOT_OFFERED.search(said))
+
+
+_OUTSIDE_THE_EU = lazy(
+    r"(?:又|也|并|已经|早就)?(?:不是|不属于|不在|没在|非)(?:欧盟|欧洲联盟)(?:里|里面|内|的|国家|成员国?)*|"
+    r"脱欧(?:了)?|brexit|(?:is ?n[o']t|is not|not|no longer)(?: in| part of| a member of)? (?:the )?eu\b|"
+    r"left the eu|outside (?:of )?the eu|non-eu"
+)
 
 
 def states_a_belief(text: str) -> bool:

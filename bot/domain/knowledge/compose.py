@@ -646,6 +646,11 @@ class Composer:
         # The rule is about cross-border orders: no yes to a question about domestic ones.
         asked = (is_yes_no(text) or states_a_belief(text)) and not _DOMESTIC.search(text)
         lead = lead if asked and not denies(text) else without_yes(lead)
+        covered = all(m.eu_cross_border_rule for m in entities.marketplaces)
+        if lead and asked and states_a_belief(text) and denies(text) and covered:
+            # "英国站不用考核VTR吧，英国又不在欧盟里": the update names it, so not right.
+            wrong = self._cards.marketplace.denied_wrongly.for_lang(found.answer.lang)
+            lead = f"{wrong} {lead}" if found.answer.lang == "en" else f"{wrong}{lead}"
         return self._entry_answer(found.answer, EU_ENTRY, lead or None)
 
     def _by_marketplace(

@@ -323,8 +323,10 @@ def other_language(text: str) -> bool:
 
 _SENTENCE_END = lazy(r"(?<=[。！？!?；;])|(?<=\.)\s+|\n+")
 _ASKS_ZH = lazy(
-    "吗|嗎|呢|怎么|怎样|咋|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|可以|(.)不\\1"
+    "吗|嗎|呢|怎么|怎样|咋|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|"
+    "(?<!照样)(?<!照常)(?<!也)(?<!都)(?<!还)可以|(.)不\\1"
 )
+"""A question word; a 可以 after 照样/也/都/还 states what can be done ("照样可以算")."""
 _ASKS_EN = lazy(
     r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did|whether)\b|"
     r"[.!?,;]\s+(?:is|are|does|do|can|could|should|will|would|did|am|has|have)\b|"
