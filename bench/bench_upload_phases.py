@@ -6,7 +6,7 @@
 The path `bench_upload.py` times (`Core.handle_file`: the file on disk to the replies),
 in one process with the workers' server started, after another chat's small upload: each
 phase's start and end are marked as seconds since the upload began, so what runs at once
-(the merge beside the replies, the report beside the merge) and what waits shows. Each
+(the merge beside the replies) and what waits shows. Each
 run is a new chat of the same bot. No figure is asserted; the figures go to
 docs/performance.md with the load they ran under.
 """
@@ -69,8 +69,7 @@ def _mark_phases() -> None:
     from bot.services.store import postgres, sqlite, store
 
     _timed(uploads.UploadService, "_fetch", "fetch")
-    _timed(uploads.UploadService, "_analyse", "analysis until the shipments")
-    _timed(uploads, "_report_json", "analysis until the report")
+    _timed(uploads.UploadService, "_analyse", "analysis")
     _timed(uploads.UploadService, "_store", "store")
     _timed(report_replies.ReportReplies, "build", "replies")
     _timed(sqlite, "stage", "sqlite staging")

@@ -101,27 +101,15 @@ def analyse_upload_isolated(
     as_of: date | None = None,
     max_bytes: int | None = None,
     spill_folder: Path | None = None,
-    shipments_ready: Callable[[Shipments], None] | None = None,
 ) -> tuple[ReportJson, Shipments]:
     """`analyse_file_isolated` for an upload, which stores the report and builds its
-    replies in a worker: the report comes back as JSON, never parsed in this process.
-
-    `shipments_ready`, if given, is called (in this thread) with the shipments as soon as
-    the worker has them, before it computes the report: the caller's merge can start
-    while the report is being made. The same shipments are then returned with it."""
-    kept: list[Shipments] = []
-
-    def keep(shipments: Shipments) -> None:
-        kept.append(shipments)  # the last answer does not carry them again
-        if shipments_ready is not None:
-            shipments_ready(shipments)
-
+    replies in a worker: the report comes back as JSON, never parsed in this process."""
     report_json, shipments = _analyse_within_limits(
-        path, as_of, max_bytes, spill_folder, shipments=True, early=keep
+        path, as_of, max_bytes, spill_folder, shipments=True
     )
     from bot.domain.models import ReportJson  # here, as `_report_of`
 
-    shipments = shipments if shipments is not None else kept[0]
+    assert shipments is not None
     return ReportJson.of(report_json), shipments
 
 
@@ -159,14 +147,13 @@ def _analyse_within_limits(
     max_bytes: int | None,
     spill_folder: Path | None,
     shipments: bool,
-    early: Callable[[Shipments], None] | None = None,
 ) -> tuple[str, Shipments | None]:
     path = Path(path)
     cpu_seconds = WORKER_BASE_CPU_SECONDS + WORKER_CPU_SECONDS_PER_MB * (
         path.stat().st_size >> 20 if path.is_file() else 0
     )
     limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
-    outcome, usage = _run_in_worker(path, as_of, max_bytes, spill_folder, limits, shipments, early)
+    outcome, usage = _run_in_worker(path, as_of, max_bytes, spill_folder, limits, shipments)
     import logging  # here: `vtrbot check` holds this module while its worker runs
 
     logging.getLogger(__name__).info(
@@ -204,52 +191,28 @@ def _run_in_worker(
     spill_folder: Path | None,
     limits: tuple[int, int],
     shipments: bool,
-    early: Callable[[Shipments], None] | None = None,
 ) -> tuple[tuple[str, Shipments | None] | Exception, Usage]:
-    """`run_isolated` with the report left as the worker's JSON; `early` as
-    `analyse_upload_isolated`'s `shipments_ready`."""
-    args = (path, as_of, max_bytes, spill_folder, limits, shipments, early is not None)
-    payload, usage = _round_trip(_work, args, "vtrbot-analysis", early)
+    """`run_isolated` with the report left as the worker's JSON."""
+    payload, usage = _round_trip(
+        _work, (path, as_of, max_bytes, spill_folder, limits, shipments), "vtrbot-analysis"
+    )
     if isinstance(payload, AnalysisFailed):
         raise payload
     return payload, usage
 
 
-class _Early(NamedTuple):
-    """A worker's first answer, sent before its last: an upload's shipments, which the
-    caller can start storing while the worker makes the report."""
-
-    shipments: Shipments
-
-
-def _answer(receive: Callable[[], Any], early: Callable[[Any], None] | None) -> Any:
-    """The worker's last answer; each `_Early` one before it handed to `early`."""
-    answer = receive()
-    while isinstance(answer, _Early):
-        if early is not None:
-            early(answer.shipments)
-        answer = receive()
-    return answer
-
-
-def _round_trip(
-    target: Callable[..., None],
-    args: tuple[Any, ...],
-    name: str,
-    early: Callable[[Any], None] | None = None,
-) -> Any:
-    """Start `target(sender, *args)` in a worker and return what it sent back last, any
-    `_Early` answer before it handed to `early`. Raises `AnalysisFailed` when the worker
-    died before answering."""
+def _round_trip(target: Callable[..., None], args: tuple[Any, ...], name: str) -> Any:
+    """Start `target(sender, *args)` in a worker and return what it sent back. Raises
+    `AnalysisFailed` when the worker died before answering."""
     if not _server_started.is_set():
-        return _fresh_round_trip(target, args, early)
+        return _fresh_round_trip(target, args)
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=target, args=(sender, *args), name=name, daemon=True)
     worker.start()
     sender.close()  # or the pipe stays open after the worker dies, and recv never ends
     try:
-        answer = _answer(receiver.recv, early)
+        answer = receiver.recv()
     except EOFError:
         worker.join()
         raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
@@ -276,9 +239,7 @@ _server_started = threading.Event()
 interpreter (`_fresh_round_trip`)."""
 
 
-def _fresh_round_trip(
-    target: Callable[..., None], args: tuple[Any, ...], early: Callable[[Any], None] | None
-) -> Any:
+def _fresh_round_trip(target: Callable[..., None], args: tuple[Any, ...]) -> Any:
     """`_round_trip` in a new interpreter of its own, spoken to over a socket pair, with
     no multiprocessing server or resource tracker beside it; nothing of this process is
     copied into it. `target` and `args` go over pickled, as multiprocessing's spawn sends
@@ -291,7 +252,7 @@ def _fresh_round_trip(
     try:
         with ours:
             _send_frame(ours, pickle.dumps((target, args)))
-            answer = _answer(lambda: pickle.loads(_receive_frame(ours)), early)
+            answer = pickle.loads(_receive_frame(ours))
     except (EOFError, ConnectionError):
         child.wait()
         raise AnalysisFailed(f"worker ended with exit code {child.returncode}") from None
@@ -399,28 +360,20 @@ def _work(
     spill_folder: Path | None,
     limits: tuple[int, int],
     wanted: bool,
-    early: bool = False,
 ) -> None:
-    """The child: limits first, then the analysis; the answer or the error goes back.
-    With `early`, the shipments go first, as soon as they are read (`_Early`), and the
-    report after them (as `analyse_file`, in two steps)."""
+    """The child: limits first, then the analysis; the answer or the error goes back."""
     address_space, cpu_seconds = limits
     lower_limit(resource.RLIMIT_AS, address_space)
     lower_limit(resource.RLIMIT_CPU, cpu_seconds)
     _map_large_blocks_alone()
-    sent: Shipments | None = None
     try:
-        from bot.domain.engine import compute_report, read_shipments, report_file
+        from bot.domain.engine import analyse_file, report_file
 
         if wanted:
-            shipments = read_shipments(path, max_bytes, spill_folder)
+            report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)
             sent = _portable(shipments, spill_folder)
-            if early:
-                sender.send(_Early(sent))
-                sent = None  # sent already: the last answer need not carry them again
-            report = compute_report(shipments, as_of=as_of)
         else:  # the report alone: never the shipments in memory (engine.report_file)
-            report = report_file(path, as_of, max_bytes, spill_folder)
+            report, sent = report_file(path, as_of, max_bytes, spill_folder), None
         # As JSON: pickling a report's tens of thousands of defects, and unpickling them,
         # took longer than writing and validating its JSON (docs/performance.md).
         answer: object = (report.model_dump_json(), sent)

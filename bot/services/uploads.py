@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import logging
 import os
 import shutil
@@ -19,7 +18,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from bot.domain.engine import FileRejected
 from bot.domain.models import ReportJson, VtrReport
@@ -91,9 +90,6 @@ class UploadService:
         # Downloads and a big file's spilled parts go beside the database, on the disk the
         # operator sized for data: a tmpfs /tmp would hold a 2 GB upload in RAM.
         self.scratch_folder = scratch_folder
-        self._tells_shipments = "shipments_ready" in inspect.signature(analyse).parameters
-        """Whether `analyse` hands the shipments over before the report
-        (`analyse_upload_isolated`); one given by a test may not."""
         self.reports = ReportReplies(scratch_folder, fix_marks=fix_marks)
         self.progress_interval = progress_interval
         self._busy: set[int] = set()
@@ -198,7 +194,10 @@ class UploadService:
             started = time.perf_counter()
             await say(esc(t._("Analysing {filename}…", filename=upload.filename)))
             await self._fetch(chat_id, upload, path, t)
-            table, report = await self._analyse(chat_id, upload.filename, path, as_of, t, say)
+            report, table = await self._analyse(chat_id, upload.filename, path, as_of, t, say)
+            if isinstance(report, VtrReport):  # analysed in this process
+                text = await asyncio.to_thread(report.model_dump_json)
+                report = ReportJson(text, report.as_of)
             replies = await self._store_while_replying(chat_id, claim, upload, report, table, t)
         log.info("chat %s: analysed in %.2f s", chat_id, time.perf_counter() - started)
         return replies
@@ -208,7 +207,7 @@ class UploadService:
         chat_id: int,
         claim: str,
         upload: Upload,
-        report: asyncio.Future[ReportJson],
+        report: ReportJson,
         table: Shipments,
         t: Translator,
     ) -> asyncio.Future[list[Reply]]:
@@ -224,11 +223,7 @@ class UploadService:
         # Read before the merge takes its connection: an upload holds one at a time, which
         # is what the store's pool is sized from (`bootstrap.store_connections`).
         marks = await self.reports.marks(chat_id)
-
-        async def build() -> list[Reply]:
-            return await self.reports.build(chat_id, (await report).text, t, marks=marks)
-
-        replies = asyncio.ensure_future(build())
+        replies = asyncio.ensure_future(self.reports.build(chat_id, report.text, t, marks=marks))
         try:
             await self._store(chat_id, claim, upload.filename, report, table, t)
         except BaseException:
@@ -273,51 +268,13 @@ class UploadService:
         as_of: date | None,
         t: Translator,
         say: Progress,
-    ) -> tuple[Shipments, asyncio.Future[ReportJson]]:
-        """The shipments, as soon as the analysis has them, and its report being made: the
-        worker sends the shipments before it computes the report (`analyse_upload_isolated`),
-        so the merge starts meanwhile. Told apart as refusals (`_refused`): a file that
-        cannot be read, or an analysis that failed, before or after the shipments came."""
-        if self._slots.locked():
-            await say(esc(t._("Other files are being analysed; yours is next in line…")))
-        await self._slots.acquire()
-        ready: asyncio.Future[Shipments] = asyncio.get_running_loop().create_future()
-        work = asyncio.ensure_future(asyncio.to_thread(self._analyse_file, path, as_of, ready))
-        work.add_done_callback(lambda _: self._slots.release())
-        report = asyncio.ensure_future(self._refused(chat_id, filename, t, _report_json(work)))
-        try:
-            await self._waiting({ready, work}, filename, t, say)
-            if ready.done():
-                return ready.result(), report
-            await report  # the analysis ended without the shipments first: raises if it failed
-            return work.result()[1], report
-        except BaseException:
-            report.cancel()  # nothing will wait for it (an upload refused, or cancelled)
-            raise
-
-    def _analyse_file(
-        self, path: Path, as_of: date | None, ready: asyncio.Future[Shipments]
     ) -> tuple[VtrReport | ReportJson, Shipments]:
-        """`analyse` in a worker thread, setting `ready` when the shipments come first. A
-        big file's parts are spilled beside it, in the upload's own folder, until merged."""
-        if not self._tells_shipments:
-            return self.analyse(path, as_of, self.max_upload_bytes, path.parent)
-        loop = ready.get_loop()
-
-        def shipments_ready(shipments: Shipments) -> None:
-            loop.call_soon_threadsafe(_settle, ready, shipments)
-
-        return self.analyse(  # type: ignore[call-arg]  # `_tells_shipments` checked it
-            path, as_of, self.max_upload_bytes, path.parent, shipments_ready=shipments_ready
-        )
-
-    async def _refused(
-        self, chat_id: int, filename: str, t: Translator, analysed: Awaitable[ReportJson]
-    ) -> ReportJson:
-        """The report, or the refusal that stands for the analysis's failure."""
         unreadable = esc(t._("I could not read {filename}.", filename=filename))
         try:
-            return await analysed
+            if self._slots.locked():
+                await say(esc(t._("Other files are being analysed; yours is next in line…")))
+            async with self._slots:
+                return await self._analyse_with_progress(path, as_of, filename, t, say)
         except FileRejected as error:
             log.info("chat %s: file rejected (%s)", chat_id, error.code)
             raise UploadRefused(render_file_error(error, t, html=True), unreadable) from error
@@ -331,17 +288,19 @@ class UploadService:
             )
             raise UploadRefused(esc(text), unreadable) from error
 
-    async def _waiting(
-        self, futures: set[asyncio.Future[Any]], filename: str, t: Translator, say: Progress
-    ) -> None:
-        """Waits for the first of `futures`, with a progress line every few seconds."""
+    async def _analyse_with_progress(
+        self, path: Path, as_of: date | None, filename: str, t: Translator, say: Progress
+    ) -> tuple[VtrReport | ReportJson, Shipments]:
+        """The analysis in a worker thread, with a progress line every few seconds. A big
+        file's parts are spilled beside it, in the upload's own folder, until merged."""
         started = time.perf_counter()
+        work = asyncio.ensure_future(
+            asyncio.to_thread(self.analyse, path, as_of, self.max_upload_bytes, path.parent)
+        )
         while True:
-            done, _ = await asyncio.wait(
-                futures, timeout=self.progress_interval, return_when=asyncio.FIRST_COMPLETED
-            )
+            done, _ = await asyncio.wait({work}, timeout=self.progress_interval)
             if done:
-                return
+                return work.result()
             seconds = t.number(round(time.perf_counter() - started))
             await say(
                 esc(
@@ -358,13 +317,12 @@ class UploadService:
         chat_id: int,
         claim: str,
         filename: str,
-        report: asyncio.Future[ReportJson],
+        report: ReportJson,
         table: Shipments,
         t: Translator,
     ) -> None:
         """Merged with its report in one transaction, unless the chat was forgotten since the
-        upload began, on whichever process (the store's claim tells). The report may still
-        be in the making: the transaction waits for it once the shipments are merged."""
+        upload began, on whichever process (the store's claim tells)."""
         try:
             frames = table.stored_frames()
             stored = await self.store.store_upload(
@@ -399,20 +357,6 @@ class UploadService:
                 shutil.rmtree(left, ignore_errors=True)
             else:
                 left.unlink(missing_ok=True)
-
-
-async def _report_json(work: Awaitable[tuple[VtrReport | ReportJson, Shipments]]) -> ReportJson:
-    """The analysis's report as the store keeps it (JSON), serialised off the event loop
-    when it was made in this process."""
-    report, _ = await work
-    if isinstance(report, ReportJson):
-        return report
-    return ReportJson(await asyncio.to_thread(report.model_dump_json), report.as_of)
-
-
-def _settle(future: asyncio.Future[Shipments], shipments: Shipments) -> None:
-    if not future.done():
-        future.set_result(shipments)
 
 
 def files_ahead_text(ahead: int, t: Translator) -> str:

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import io
-import threading
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
 
-from bot.domain.engine import Shipments, compute_report, read_shipments
-from bot.domain.knowledge import KnowledgeBase
-from bot.domain.models import VtrReport
 from bot.services.core import Core
 from bot.services.dates import parse_date
 from bot.services.replies import ChatRef, Reply, Upload
@@ -23,7 +18,6 @@ from bot.services.store import Store
 from bot.services.text_split import split_html, units
 from bot.services.upload_queue import UploadQueue
 from tests.bot import samples
-from tests.bot.harness import core_for
 from tests.gated import GatedFetch
 from tests.stored import stored_records
 
@@ -136,66 +130,6 @@ async def test_the_replies_are_built_while_the_upload_is_merged(
     assert "90.0%" in "\n".join(r.html for r in replies)
     assert replies[-1].document is not None
     assert len(await stored_records(sqlite_store, EN.chat_id)) == 21
-
-
-def _shipments_first(after_shipments: Callable[[], None]) -> Callable[..., object]:
-    """An analysis that hands the shipments over before its report, as the worker does
-    (`analyse_upload_isolated`), and runs `after_shipments` in between."""
-
-    def analyse(
-        path: Path,
-        as_of: date | None,
-        max_bytes: int | None,
-        spill_folder: Path | None,
-        shipments_ready: Callable[[Shipments], None],
-    ) -> tuple[VtrReport, Shipments]:
-        table = read_shipments(path, max_bytes, spill_folder)
-        shipments_ready(table)
-        after_shipments()
-        return compute_report(table, as_of=as_of), table
-
-    return analyse
-
-
-async def test_the_merge_starts_before_the_report_is_made(
-    sqlite_store: Store, kb: KnowledgeBase, monkeypatch
-) -> None:
-    """The shipments are merged while the analysis still makes its report: here the
-    report is made only once the store has begun, which only an upload that starts the
-    merge on the shipments alone gets past."""
-    storing = threading.Event()
-    store_upload = sqlite_store.store_upload
-
-    async def store_noted(*args: object, **kwargs: object) -> int | None:
-        storing.set()
-        return await store_upload(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(sqlite_store, "store_upload", store_noted)
-    analyse = _shipments_first(lambda: None if storing.wait(timeout=30) else pytest.fail())
-    core = core_for(sqlite_store, kb, "en", analyse=analyse)
-    replies = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
-    assert "90.0%" in "\n".join(r.html for r in replies)
-    assert replies[-1].document is not None
-    assert len(await stored_records(sqlite_store, EN.chat_id)) == 21
-    assert await sqlite_store.last_report_as_of(EN.chat_id) == date(2026, 11, 20)
-
-
-async def test_an_analysis_failing_after_its_shipments_stores_nothing(
-    sqlite_store: Store, kb: KnowledgeBase
-) -> None:
-    """The shipments were handed over and their merge began, then the report failed: the
-    seller hears the file could not be read, and neither the shipments nor a report stay."""
-
-    def fail() -> None:
-        raise RuntimeError("the report failed")
-
-    core = core_for(sqlite_store, kb, "en", analyse=_shipments_first(fail))
-    replies = await core.handle_upload(EN, upload_of(samples.gbk_csv(), "erp.csv", samples.AS_OF))
-    assert "stopped me from reading it" in replies[0].html
-    assert all(reply.document is None for reply in replies)
-    assert await stored_records(sqlite_store, EN.chat_id) == []
-    [after] = await core.handle_command(EN, "vtr")
-    assert "No report yet" in after.html
 
 
 async def test_an_upload_that_could_not_be_stored_sends_no_report_and_leaves_nothing(

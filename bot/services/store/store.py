@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -117,12 +117,10 @@ class AlertHistoryRow(NamedTuple):
         )
 
 
-async def _report_row(chat_id: int, report: VtrReport | ReportJson | Awaitable[ReportJson]) -> Row:
+async def _report_row(chat_id: int, report: VtrReport | ReportJson) -> Row:
     """Serialised off the event loop (unless it comes serialised): a big file's report
     holds every defect (hundreds of thousands), seconds of serialising that would stall
-    every other chat. One still in the making is waited for."""
-    if not isinstance(report, VtrReport | ReportJson):
-        report = await report
+    every other chat."""
     if isinstance(report, ReportJson):
         return (chat_id, report.text, report.as_of.isoformat(), stored_now())
     report_json = await asyncio.to_thread(report.model_dump_json)
@@ -281,7 +279,7 @@ class Store:
         chat_id: int,
         claim: str,
         frames: Frames,
-        report: VtrReport | ReportJson | Awaitable[ReportJson],
+        report: VtrReport | ReportJson,
         scratch: Path | None = None,
     ) -> int | None:
         """An upload's shipments (as columns: `Shipments.stored_frames`) and report, in one
@@ -289,22 +287,15 @@ class Store:
         forgotten since it began. The claim is taken under the chat's transaction lock,
         which /forget's deletion takes too: one of them goes first, and the upload is either
         stored and then deleted, or never stored. Staged copies of the shipments, if the
-        backend makes any, go in `scratch` (the system's temporary folder by default).
-        The report may still be in the making (an awaitable): the shipments are merged
-        meanwhile, and the transaction waits for it before it saves it; if it fails,
-        nothing is stored."""
-        made = isinstance(report, VtrReport | ReportJson)
-        report_row = await _report_row(chat_id, report) if made else None  # before a connection
+        backend makes any, go in `scratch` (the system's temporary folder by default)."""
+        report_row = await _report_row(chat_id, report)  # before taking a connection
         async with self.backend.upload(chat_id, frames, scratch) as transaction:
             if not await transaction.execute(
                 "DELETE FROM upload_claims WHERE chat_id = ? AND claim = ?", (chat_id, claim)
             ):
                 return None
             written = await transaction.merge_upload()
-            # Once made, the report is JSON: nothing to serialise inside the transaction.
-            await transaction.execute(
-                SAVE_REPORT_SQL, report_row or await _report_row(chat_id, report)
-            )
+            await transaction.execute(SAVE_REPORT_SQL, report_row)
         return written
 
     async def shipment_rows(
