@@ -851,12 +851,17 @@ def _defects(
         f"{reason_text(t, reason)}: {t.number(n)}"
         for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
-    several = len(report.by_category) > 1
-    lines += [
-        fix_line(d, t, m) + (f" · {category_label(t, d.category)}" if several else "")
-        for d in chosen[:MAX_LINES]
-    ]
+    lines += [fix_line(d, t, m) + _defect_place(d, report, t) for d in chosen[:MAX_LINES]]
     return lines
+
+
+def _defect_place(defect: Defect, report: VtrReport, t: Translator) -> str:
+    """Where a listed defect belongs, when the report has several places: its category,
+    and its marketplace (whose Seller Central edits it) when there are several."""
+    market = defect.marketplace if len(report.by_marketplace) > 1 else None
+    if len(report.by_category) <= 1 and market is None:
+        return ""
+    return " · " + unit_label(t, Markup(html=False), defect.category, market)
 
 
 _ORDER_ID = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")

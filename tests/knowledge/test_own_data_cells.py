@@ -62,6 +62,8 @@ async def test_the_fixes_are_the_cells(ask: Ask) -> None:
     assert "德国站 (DE)的Toys" in zh
     orders = await ask("which orders in Toys do I need to fix?")
     assert "DE-X" in orders and "US1 " not in orders
+    # Edited in Amazon.de's Seller Central: the line says where it belongs.
+    assert "Toys on Amazon.de (DE)" in next(line for line in orders.splitlines() if "DE-X" in line)
 
 
 async def test_the_recovery_date_is_the_cells(ask: Ask) -> None:
