@@ -29,10 +29,14 @@ _RELATION = re.compile(r"关系|关联|联系|无关|相关|relat|link|connect|n
 """A claim whose own words are about a relation: a relation denied negates it."""
 _A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
 _EXCLUDED = re.compile(
-    r"(?:不(?:计入?|算(?:进|入|在)?|在|含|包括)|(?:does not|doesn't|not) count (?:toward|in))"
-    r"\s?([a-z]{2,5})(?![a-z])"
+    r"(?:不(?:会|再)?(?:计入?|算(?:进|入|在)?|在|含|包括|影响|拉低|进)(?:到)?|"
+    r"(?:does not|doesn't|do not|don't|won't|will not|wouldn't|not|never) (?:count (?:toward|towards|in|against)|"
+    r"hit|affect|hurt|impact|touch|ding|lower|drag down|go (?:into|toward|towards|against)|show (?:up )?in))"
+    r"\s?(?:(?:my|the|your|our|their) )?([a-z]{2,5}(?![a-z])|订单缺陷率|有效追踪率|迟发率|取消率)"
 )
-"""A metric said to leave something out ("不计入 ODR", "does not count toward ODR")."""
+_METRIC_IN_CHINESE = {"订单缺陷率": "odr", "有效追踪率": "vtr", "迟发率": "lsr", "取消率": "pfcr"}
+"""A metric said to leave something out ("不计入 ODR", "does not count toward ODR", "so it
+doesn't hit my ODR", "不会影响ODR"): however the seller words it, the claim's own exclusion."""
 _CONTRAST = re.compile(
     r"[,，;；]\s*(?:and |but )?(?:not|而不是|不是|并非)(?!\s?(?:just|only|merely|只|仅))"
     r"\s?[^,.?!，。？；;]{1,30}"
@@ -116,6 +120,9 @@ class Claim(_Loose):
     opposite: list[str] = []
     """Words that ask the belief's opposite ("is it a defect?" of "tracking added after
     delivery is fine"), unless `stated_by` words say the belief itself ("isn't a defect")."""
+    figures: list[str] = []
+    """The figures this belief's own rule is made of ("98", "97" of the shorter promises):
+    a question stating one of them speaks of this rule, not of a metric's target."""
     says: Texts
 
     def asks_opposite(self, text: str) -> bool:
@@ -188,8 +195,8 @@ class Claim(_Loose):
         """ "…而且不算ODR": what the claim's own words exclude too ("不计入 ODR") is the
         belief restated, no negation of it; a verdict there would contradict its body."""
         said = f"{self.says.zh} {self.says.en}".lower()
-        own = {m.group(1) for m in _EXCLUDED.finditer(said)}
-        return " " if match.group(1) in own else match.group()
+        own = {_metric_id(m.group(1)) for m in _EXCLUDED.finditer(said)}
+        return " " if _metric_id(match.group(1)) in own else match.group()
 
     def _contrast_kept(self, match: re.Match[str]) -> str:
         """A contrast naming the belief's own words (", not free") negates it: kept."""
@@ -206,6 +213,10 @@ class Claim(_Loose):
 _NEGATION_BEFORE = re.compile(r"(?:不|没有?)(?:什么|啥|多大|太|大|怎么|起)?$")
 """A 不/没 just before a belief's words, a softener between them ("没什么用", "没啥帮助",
 "不太有用", "不起作用")."""
+
+
+def _metric_id(name: str) -> str:
+    return _METRIC_IN_CHINESE.get(name, name)
 
 
 def _kept_negation(match: re.Match[str]) -> str:

@@ -62,6 +62,14 @@ _LEADING_WORDS = lazy(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d
 _LABEL = lazy(r"^\s*([^:：，,；;。]{1,40}?)\s*[:：]")
 """A group's name before its figures, a marketplace with it ("Kitchen on amazon.co.uk: …")."""
 _THOUSANDS = lazy(r"(?<=\d),(?=\d{3}(?!\d))")
+_RATE_RESTATED = lazy(
+    r"((?:\bthat(?:'s| is|s)|\bwhich is|\bwhich makes|\bthat makes|\bso it'?s|(?<![a-z\u4e00-\u9fff])=|就是|等于|也就是|算下来(?:是)?)\s?)"
+    r"(\d{1,2}(?:\.\d+)?|100)"
+    r"(?![\d.%％/]|\s?(?:percent|pct|of\b|out\b|more|invalid|valid|bad|untracked|without|missing|"
+    r"packages?|pkgs?|orders?|shipments?|parcels?|days?|个|单|件|票|包裹|订单|天|日|号|次|元|欧|美元|日元))"
+)
+"""A rate the seller works out and says without its % ("20 pkgs, 19 valid. thats 95 so ok?",
+"…就是95"): a rate to check against the counts, not a second total."""
 _INVALID = lazy(
     r"no (?:valid )?tracking|without (?:valid )?tracking|not (?:have )?valid|invalid|missing|"
     r"(?:don't|do not|didn't|did not|doesn't|does not|never) (?:have|had|get|got) (?:valid |any )?tracking|"
@@ -288,6 +296,8 @@ class CaseReader:
     def read(self, text: str, entities: Entities, raw: str = "") -> Case:
         """The case a normalised question states; `entities` as the finder found them."""
         text = _THOUSANDS.sub("", text)
+        if not _PERCENT.search(text):  # "94.98% 四舍五入就是95": the rate is the one with its %
+            text = _RATE_RESTATED.sub(r"\1\2%", text)
         named = self.concepts(text)
         concepts = frozenset(c for _, c in named)
         metrics = tuple(dict.fromkeys(c for _, c in named if c in METRICS))

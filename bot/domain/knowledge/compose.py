@@ -759,11 +759,26 @@ class Composer:
             decision.agrees is None and decision.code not in FIGURES_DECIDED
         )
         asked = case.belief or _declares(case) or is_yes_no(text) or _CHOICE.search(text)
+        if self._figure_of_a_claim(case, decision):
+            return self._claim(case)  # its rule's own figures: no target of the metric's
         if unsettled and asked:
             return self._claim(case) or decision
         if decision is not None and case.belief and decision.agrees:
             return self._false_part(case, decision)
         return decision
+
+    def _figure_of_a_claim(self, case: Case, decision: Decision | None) -> bool:
+        """ "追踪率98%以上、准时送达97%以上就能缩短时效": the figure read as a target stated
+        for a metric is one of another rule's own (98% tracking earns shorter promises),
+        which the claims table decides (without a verdict when its other figure is unsaid)."""
+        if decision is None or decision.code != "metric_target":
+            return False
+        stated = str(decision.facts.get("stated", ""))
+        return any(
+            stated in c.figures
+            and all(re.search(p, case.text) for p in c.when if p not in c.figures)
+            for c in self._cards.claims
+        )
 
     def _false_part(self, case: Case, decision: Decision) -> Decision:
         """ "OTDR must be above 90% and it's enforced everywhere, right?": a belief the rule
@@ -786,7 +801,7 @@ class Composer:
         negated = said or claim.denied_in(case.text)
         truth = claim.truth != (claim.flips and negated)
         if not claim.flips and not claim.exemption and case.belief:
-            truth = claim.truth != claim.negated_around(case.text)
+            truth = claim.truth != (claim.negated_around(case.text) or claim.denied_in(case.text))
         if claim.exemption and not negated and _ASKS_COUNTS.search(case.text):
             truth = not truth  # "英国站用自己买的邮票寄，算吗": it counts, so yes
         if claim.exemption and NOT_EXEMPT.search(case.text) and not _LIMITING.search(case.text):

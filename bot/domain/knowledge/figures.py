@@ -83,6 +83,14 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"\b(?:can|could|able to|may|might)\s+(?:still\s+|also\s+)?(?:fix|correct|edit|repair|update)\w*|"
         r"(?:还)?(?:能|可以|来得及)(?:再)?(?:修|改|补)",
     ),
+    # A fix denied is none made: the package stays invalid ("if one goes unconfirmed and
+    # never gets fixed", "3个没修好").
+    (
+        "invalid",
+        r"(?:\bnever|\bnot|n't|\bno one)\s+(?:(?:been|be|get|gets|got|being|ever|yet)\s+)*"
+        r"(?:fix|correct|repair|edit|update)\w*|"
+        r"(?:没(?:有)?|未|不)(?:再)?(?:修|改|补救|补)(?:好|正|上|过|复)?",
+    ),
     ("daily", r"per day|a day|/day|daily|each day|every day|每天|一天|日均|每日"),
     ("weekly", r"per week|a week|/week|weekly|each week|every week|每周|每星期|每礼拜|周均"),
     (
@@ -253,6 +261,8 @@ _WORD_NUMBER = lazy(
     + "|".join(_WORD_NUMBERS)
     + r")\b(?=\s+(?:more|of them|went|goes|go|turns?|becomes?|ends?|was|were|is|are|has|have|had|got|gets?|"
     r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected|"
+    r"comes?|came|marked|flagged|unconfirmed|rejected|defective|fail(?:s|ed)?|slips?|"
+    r"never|don't|didn't|doesn't|"
     r"(?:out of|in|of) (?:every|each))\b)"
 )
 _ANOTHER = lazy(
@@ -882,7 +892,9 @@ def _more_invalid_figures(roles: dict[str, int], open_figures: list[_Figure]) ->
     if not parts or "invalid" not in roles:
         return roles
     told = [*parts, roles["invalid"]]
-    if 2 * max(told) == sum(told):
+    # "10 invalid, 4 not fixed yet, 6 fixed before delivery": the 10 told apart, fixes too.
+    fixes = roles.get("fixed", 0) + roles.get("late_fix", 0)
+    if 2 * max(told) == sum(told) + fixes:
         return roles | {"invalid": max(told)}  # the largest is the others' sum
     return roles | {"invalid": sum(told)}
 
