@@ -16,9 +16,10 @@ Public API:
 
 An alert is sent when any trigger fires:
 
-Categories are judged as Amazon judges them: each on each marketplace when the report spans
-several (`VtrReport.enforced_units`), so Toys at 19 of 20 on Amazon.de fires ``below`` even
-when Toys pooled over its marketplaces is above the bar. A unit is an `AlertUnit`.
+Categories are judged as Amazon judges them: a category that sells on several marketplaces
+on each of them (`VtrReport.enforced_units`), so Toys at 19 of 20 on Amazon.de fires
+``below`` even when Toys pooled over its marketplaces is above the bar. A unit is an
+`AlertUnit`.
 
 - ``below``: a category's VTR is under 95%;
 - ``projected_below``: a category at or above 95% would fall under it within
@@ -54,8 +55,8 @@ TRIGGERS: tuple[Trigger, ...] = ("below", "projected_below", "dropped", "stale")
 
 
 class AlertUnit(NamedTuple):
-    """A category an alert is about, with its marketplace when the report judges each
-    category per marketplace (None: the category as a whole, one marketplace or none)."""
+    """A category an alert is about, with its marketplace when it sells on several and is
+    judged on each (None: the category as a whole, on its one marketplace or none)."""
 
     category: str
     marketplace: str | None = None
@@ -95,7 +96,7 @@ class AlertSnapshot(BaseModel):
     overall: float | None = None
     cells: dict[str, dict[str, float | None]] = Field(
         default_factory=dict,
-        description="marketplace → category → VTR, when the report spans several marketplaces",
+        description="marketplace → category → VTR, when a category sells on several",
     )
 
     @classmethod

@@ -209,15 +209,15 @@ class Suggestion(BaseModel):
 
 
 class PlannedGroup(BaseModel):
-    """A category (in one marketplace, when the report spans several) or a marketplace
-    below the bar, and the fewest fixes that save it."""
+    """A category (on one marketplace, when it sells on several) or a marketplace below the
+    bar, and the fewest fixes that save it."""
 
     scope: PlanScope
     name: str
     marketplace: str | None = Field(
         default=None,
-        description="a category's marketplace when the report judges categories per "
-        "marketplace (several marketplaces); None for a pooled category or a marketplace",
+        description="a category's marketplace when it sells on several and is planned on "
+        "each (a cell); None for a category on one marketplace, or a marketplace",
     )
     shipments: int
     valid: int
