@@ -175,3 +175,23 @@ def test_categories_each_on_one_marketplace_read_as_before(write_file: WriteFile
     assert report.enforced_units() is report.by_category
     text = render_report(report, Translator("en"))
     assert "By category\n❌ Home: 95.0%" in text and " on Amazon" not in text
+
+
+def test_the_plan_counts_the_cells_it_can_save(write_file: WriteFile) -> None:
+    """Toys on DE: 17 of 20, its 3 defects shipped 11-01 (UPS: due by 11-06, past), so
+    fixing cannot save it. Pets on DE: 19 of 20, its defect shipped 11-19: 1 fix saves it.
+    Both also sell on the US, all valid."""
+    rows = toys_rows()[:40] + [f"DE{i},2026-11-10,UPS,{UPS_OK},Toys,Amazon.de" for i in range(17)]
+    rows += [f"DE-OLD{i},2026-11-01,UPS,,Toys,Amazon.de" for i in range(3)]
+    rows += [f"PU{i},2026-11-10,UPS,{UPS_OK},Pets,Amazon.com" for i in range(20)]
+    rows += [f"PD{i},2026-11-10,UPS,{UPS_OK},Pets,Amazon.de" for i in range(19)]
+    rows += ["PD-X,2026-11-19,UPS,,Pets,Amazon.de"]
+    report = report_of(write_file, rows)
+    planned = {(g.name, g.marketplace): g for g in report.plan if g.scope == "category"}
+    assert set(planned) == {("Toys", "DE"), ("Pets", "DE")}
+    assert not planned["Toys", "DE"].savable and planned["Pets", "DE"].savable
+    text = render_report(report, Translator("en"))
+    assert (
+        "Fix 1 package to bring 1 of 2 categories above 95%, each on the marketplace where it "
+        "falls short." in text
+    )
