@@ -96,3 +96,17 @@ def test_belief_decided_first(
 def test_figures_with_a_month_are_the_seller_s_case(kb: KnowledgeBase) -> None:
     line = first_line(kb, "I shipped 200 orders to the UK since March, 197 valid, ok?")
     assert line.startswith("Yes — 197 valid of 200 = 98.5%"), line
+
+
+# A year or a month beside a place is no rule's start date unless the rule is named, and a
+# "why" asks for no date's verdict.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My UK category was restricted in 2024, since then can I appeal?",
+        "Since January my EU orders have dropped VTR, why?",
+        "I shipped a letter to Germany on 3 March 2025 for 15 euros, does it count?",
+    ],
+)
+def test_a_date_said_of_something_else_is_no_rule_s_date(kb: KnowledgeBase, question: str) -> None:
+    assert "took effect" not in first_line(kb, question)

@@ -22,6 +22,7 @@ _STARTED = lazy(
     r"take effect|took effect|taking effect|effective|start|began|begin|since|kick(?:ed|s)? in|"
     r"came in|come in|introduc|launch|in force|roll(?:ed)? out|went live|go live|\bas of\b"
 )
+_ASKS_WHY_OR_HOW = lazy(r"\b(?:why|how)\b|为什么|为啥|怎么|咋")
 _ISO = lazy(r"(?<!\d)(20\d\d)\s?[-/.年]\s?(\d{1,2})(?:\s?[-/.月]\s?(\d{1,2}))?")
 _YEAR = lazy(r"(?<![\d.])(20\d\d)(?![\d.%])")
 _MONTH_ZH = lazy(r"(?<![\d.])(\d{1,2})\s?月(?:份)?(?:\s?(\d{1,2})\s?[日号])?")
@@ -95,6 +96,8 @@ def policy_date(case: Case) -> Decision | None:
     figures = case.counts or case.groups or case.rate_groups or case.rate is not None
     if figures or case.age_days is not None or not _STARTED.search(case.text):
         return None
+    if _ASKS_WHY_OR_HOW.search(case.text):
+        return None  # "since January my EU orders dropped, why?": no date believed
     said = stated_date(case.text)
     rule = _rule_named(case.text) if said is not None else None
     if said is None or rule is None:
