@@ -55,14 +55,7 @@ def daily_vtr(
     first_day = end - timedelta(days=days - 1)
     since = history_start(end, days)
     span = days + WINDOW_DAYS - 1
-    counted = pl.col("excluded").is_null() & pl.col("ship_date").is_between(since, end)
-    if marketplace is not None:
-        counted &= pl.col("marketplace").cast(pl.String) == marketplace
-    per_day = (
-        table.frame.filter(counted)
-        .group_by(by, "ship_date")
-        .agg(shipments=pl.len(), valid=pl.col("reason").is_null().sum())
-    )
+    per_day = _per_day(table, since, end, by, marketplace)
     shipments: dict[str, np.ndarray] = {}
     valid: dict[str, np.ndarray] = {}
     for group, ship_date, n, ok in per_day.iter_rows():
@@ -79,6 +72,20 @@ def daily_vtr(
         name: _series(days_list, _window_sums(shipments[name]), _window_sums(valid[name]))
         for name in sorted(shipments, key=lambda n: (n != OVERALL, n))
     }
+
+
+def _per_day(
+    table: ShipmentTable, since: date, end: date, by: TrendDimension, marketplace: str | None
+) -> pl.DataFrame:
+    """Counted shipments and the valid among them per group and ship date."""
+    counted = pl.col("excluded").is_null() & pl.col("ship_date").is_between(since, end)
+    if marketplace is not None:
+        counted &= pl.col("marketplace").cast(pl.String) == marketplace
+    return (
+        table.frame.filter(counted)
+        .group_by(by, "ship_date")
+        .agg(shipments=pl.len(), valid=pl.col("reason").is_null().sum())
+    )
 
 
 def history_start(end: date, days: int = TREND_DAYS) -> date:

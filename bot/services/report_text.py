@@ -167,23 +167,7 @@ def plan_section(
     """The fewest fixes that bring each group above the bar, newest first."""
     if not plan:
         return ""
-    planned = sum(len(g.fixes) for g in plan)
-    savable = sum(g.savable for g in plan if g.scope == "category")
-    categories = sum(g.scope == "category" for g in plan)
-    per_marketplace = any(g.marketplace is not None for g in plan)
-    lines = [m.bold(t._("Fix plan: the fewest packages to fix"))]
-    if categories == 1 and savable:
-        only = next(g for g in plan if g.scope == "category")
-        lines.append(
-            t.ngettext(
-                "Fix {count} package to bring {category} above 95%.",
-                "Fix {count} packages to bring {category} above 95%.",
-                planned,
-                category=unit_label(t, m, only.name, only.marketplace),
-            )
-        )
-    elif categories:
-        lines.append(_plan_summary(t, planned, savable, categories, per_marketplace))
+    lines = [m.bold(t._("Fix plan: the fewest packages to fix")), *_plan_lead(plan, t, m)]
     lines.append(_evidence_text(t, [d for g in plan for d in g.fixes]))
     if sent := sum(d.fix == "sent" for g in plan for d in g.fixes):
         lines.append(
@@ -202,6 +186,27 @@ def plan_section(
         lines.append(_more_planned(plan[limit:], t, m))
     lines.append(action_text(t, None))
     return "\n".join(lines)
+
+
+def _plan_lead(plan: list[PlannedGroup], t: Translator, m: Markup) -> list[str]:
+    """What the plan does for the categories: the one it saves, or how many of them."""
+    planned = sum(len(g.fixes) for g in plan)
+    savable = sum(g.savable for g in plan if g.scope == "category")
+    categories = [g for g in plan if g.scope == "category"]
+    if len(categories) == 1 and savable:
+        only = categories[0]
+        return [
+            t.ngettext(
+                "Fix {count} package to bring {category} above 95%.",
+                "Fix {count} packages to bring {category} above 95%.",
+                planned,
+                category=unit_label(t, m, only.name, only.marketplace),
+            )
+        ]
+    if not categories:
+        return []
+    per_marketplace = any(g.marketplace is not None for g in categories)
+    return [_plan_summary(t, planned, savable, len(categories), per_marketplace)]
 
 
 MAX_NAMED_GROUPS = 8
