@@ -110,3 +110,19 @@ def test_a_second_question_without_its_mark_is_answered(
 @pytest.mark.parametrize("question", ["有效追踪率起码要几成", "VTR得做到几成才安全"])
 def test_a_bar_asked_in_tenths_gets_the_bar(kb: KnowledgeBase, question: str) -> None:
     assert "95%" in first_line(kb, question), first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # A choice asked with 还是 is a question of its own beside the next numbered one.
+        ("两件事：1.VTR按店铺算还是按类目算 2.被限制了以后怎么恢复", "分类", "行动计划"),
+        ("1、追踪号送达前改还是送达后改都行 2、VTR多久更新一次", "送达", "72 小时"),
+    ],
+)
+def test_a_choice_with_haishi_is_one_of_the_questions(
+    kb: KnowledgeBase, question: str, first: str, second: str
+) -> None:
+    text = reply_text(kb, question)
+    assert first in text.split("\n", 1)[0], text
+    assert second in text, text

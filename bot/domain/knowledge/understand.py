@@ -324,7 +324,9 @@ def other_language(text: str) -> bool:
 _SENTENCE_END = lazy(r"(?<=[。！？!?；;])|(?<=\.)\s+|\n+")
 _ASKS_ZH = lazy(
     "吗|嗎|呢|怎么|怎样|咋|如何|多久|多少|哪|什么|为什么|为啥|啥|几|是否|能否|"
-    "(?<!照样)(?<!照常)(?<!也)(?<!都)(?<!还)可以|(.)不\\1"
+    "(?<!照样)(?<!照常)(?<!也)(?<!都)(?<!还)可以|(.)不\\1|"
+    # A choice between two ("按店铺算还是按品类算"); 还是 opening a clause is "still".
+    "(?<=[\u4e00-\u9fffA-Za-z0-9])还是(?!算|会|要|得|被|能|可以|有|计入)"
 )
 """A question word; a 可以 after 照样/也/都/还 states what can be done ("照样可以算")."""
 _ASKS_EN = lazy(
