@@ -822,11 +822,12 @@ WORDINGS: dict[str, Wording] = {
         "two_scans",
         _(
             "A USD {amount} order shipped from China to the US needs two carrier scans, one "
-            "of them delivery or attempted delivery (USD 5 and over); one scan is not enough."
+            "of them delivery or attempted delivery (USD 5 and over); one scan is not enough, "
+            "and the order counts toward VTR."
         ),
         _(
             "A USD {amount} order shipped from China to the US needs at least one carrier scan "
-            "(under USD 5)."
+            "(under USD 5); it counts toward VTR, as no US order is exempt for its low value."
         ),
     ),
     "de_domestic": _by_fact(

@@ -165,6 +165,8 @@ def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
     )
     if not (named or _NOT_COUNTED_ASKED.search(case.text)):
         return False
+    if _NOT_COUNTED_ASKED.search(case.text) and _WHICH_ROWS.search(case.text):
+        return True  # "哪些订单没算进去？为什么": the report's rows left out, by reason
     if named and _reasons_named(case):
         return True  # "取消的订单有没有计入" in a chat with a report: its own rows, or none
     return case.own or bool(_YOUR_FIGURES.search(case.text)) or bool(_named_groups(case, report))
@@ -659,8 +661,8 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
             ]
         why = t._(
             "VTR counts only self-fulfilled packages shipped in the 30-day window: FBA, "
-            "cancelled and unshipped orders, exempt EU letters and Japanese orders, and older "
-            "shipments are left out."
+            "cancelled and unshipped orders, exempt EU letters (under EUR 20) and Japanese "
+            "orders (under JPY 1,000), and older shipments are left out."
         )
         return [*lines, *not_counted, why, _counted(report, t)]
     none = _reasons_absent(case, report, t)
@@ -685,11 +687,15 @@ _KIND_COUNT_ASKED = re.compile(
 )
 _A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
 _NOT_COUNTED_ASKED = re.compile(
-    r"没算进|没有算进|没被算|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
+    r"没算进|没有算进|没被算|没被计入|未被计入|没被统计|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
     r"exclud(?:e|ed|ing)|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
     r"wasn't counted|don't count|dropped|skipped|ignored"
 )
 """Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去")."""
+_WHICH_ROWS = re.compile(
+    r"哪些|哪几|哪种|什么(?:样的)?(?:单|订单|包裹)|\bwhich\b|\bwhat (?:orders|rows|packages|shipments)\b"
+)
+"""Which rows were not counted, asked of a chat with a report: its own rows left out."""
 _PERIOD = re.compile(
     r"as-?of date|as of (?:which|what) (?:date|day)|截止日期|截至哪天|截止到哪天|截止哪天|哪段时间|什么时间段|哪个时间段|时间范围|日期范围|哪几天|从哪天到哪天|(?:统计|算)(?:的)?(?:是)?(?:哪|什么)(?:段|时候|天)|"
     r"which (?:period|dates|days)|what (?:period|dates|days|date range|time ?frame)|date range|"

@@ -46,7 +46,7 @@ LEADS = [
             "Yes — A EUR 15 order (FR) counts",
         ),
         ("日本站800日元的订单算VTR吗", "不计入：日本站 800 日元的订单属于豁免"),
-        ("日本站1200日元的订单算VTR吗", "算。日本站 1200 日元的订单计入 VTR"),
+        ("日本站1200日元的订单算VTR吗", "算。日本站 1200 日元的订单要计入 VTR"),
         (
             "12 USD order from China to US with one scan, is that enough?",
             "No — A USD 12 order shipped from China",
@@ -197,7 +197,7 @@ LEADS = [
         # (a EUR 30 parcel counts: over EUR 20 and no letter service).
         (
             "从德国发到奥地利的订单，30欧元，挂号小包，计入VTR吗",
-            "计入。30 欧元的订单（DE）计入 VTR：豁免要同时满足",
+            "计入。30 欧元的订单（DE）要计入 VTR：豁免要同时满足",
         ),
         ("追踪号只要上传了就算有效对吧", "不对。光上传单号不算有效"),
         ("用购买配送就不用担心VTR了对吧", "对。用“购买配送”买的面单，追踪信息会自动上传"),
@@ -253,7 +253,7 @@ LEADS = [
     *cases(
         "over_a_limit_and_fba_counting",
         # An amount over the limit is an order of that amount: a EUR 20 letter counts.
-        ("法国站的订单超过20欧元用信件寄算吗", "算。20 欧元的订单（FR）即使用信件寄出也计入 VTR"),
+        ("法国站的订单超过20欧元用信件寄算吗", "算。20 欧元的订单（FR）即使用信件寄出也要计入 VTR"),
         ("德国站的FBA订单算VTR吗", "不算。FBA 不受影响"),
     ),
     *cases(
@@ -649,7 +649,7 @@ LEADS = [
             "amazon.co.jp order for ¥800 with no tracking, does it count?",
             "No — A JPY 800 order on Amazon.co.jp is exempt",
         ),
-        ("日本站一单¥1,200没追踪，会拉低VTR吗", "会。日本站 1200 日元的订单计入 VTR"),
+        ("日本站一单¥1,200没追踪，会拉低VTR吗", "会。日本站 1200 日元的订单要计入 VTR"),
     ),
     *cases(
         "each_metric_s_rate_against_its_own_target",

@@ -466,7 +466,7 @@ def test_function_words_and_particles_are_no_typos(
     ("question", "lead"),
     [
         # JPY 1,500 is not under JPY 1,000: it counts, so "needs no tracking" is wrong.
-        ("日本站1500日元的单子不用追踪吧", "不对。日本站 1500 日元的订单计入 VTR"),
+        ("日本站1500日元的单子不用追踪吧", "不对。日本站 1500 日元的订单要计入 VTR"),
         # OTDR counts only shipments with valid tracking: an untracked one is never on time.
         ("没追踪的包裹算准时送达吗", "没有有效追踪的包裹不能算准时送达"),
         # Exactly the OTDR target (above 90%) is not above it.

@@ -165,3 +165,22 @@ async def test_letters_named_by_brief_glued_to_chinese(ask: Ask) -> None:
 async def test_how_many_rows_of_a_kind_comes_first(ask: Ask, question: str, lead: str) -> None:
     reply = await ask(question)
     assert reply.startswith(lead), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Which rows were not counted, asked without "my": the file's 3 FBA, 2 cancelled and
+        # 2 EU letters under EUR 20, with the rule (Japan's JPY 1,000 too), not the 2 invalid.
+        ("哪些单没被计入VTR", "未计入：FBA（亚马逊配送） 3, 已取消 2"),
+        ("有哪些订单没有统计进去，原因是什么", "未计入：FBA（亚马逊配送） 3, 已取消 2"),
+        ("which orders weren't counted, and why?", "Not counted: FBA (Amazon-fulfilled) 3"),
+    ],
+)
+async def test_which_rows_were_not_counted_are_the_rows_left_out(
+    ask: Ask, question: str, lead: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead), reply
+    assert "1,000" in reply and "20" in reply, reply
+    assert "302-0000000-3000038" not in reply, reply  # an invalid package is counted

@@ -1254,6 +1254,14 @@ _FINE_UNTRACKED = lazy(
 """Untracked said to be fine ("没有追踪也没关系"): the order said to be exempt."""
 
 
+_US_EXEMPT_ASKED = lazy(r"exempt|excluded|豁免|免除|不用算|不计入|不算")
+_US_COUNT_ASKED = lazy(
+    r"算不算|算vtr|计入|算吗|算进|\bdoes (?:it|that|this|the order) count|\bcounts?\b[^.?!]{0,20}[?？]|"
+    r"\bcount(?:ed)? (?:toward|towards|in)\b"
+)
+"""Whether a US order is exempt or counts, asked: it counts whatever its value."""
+
+
 def _us_scans(case: Case) -> Decision | None:
     if case.currency != "USD" or not ({"US"} & set(_involved(case)) or "us" in case.concepts):
         return None
@@ -1265,6 +1273,10 @@ def _us_scans(case: Case) -> Decision | None:
     two_scans_said = bool(_TWO_SCANS.search(case.text)) and not at_limit
     # "one scan is enough?" is a yes under USD 5; "needs two scans?" a yes from USD 5.
     agrees = (not two) if one_scan_said else (two if two_scans_said else None)
+    if agrees is None and _US_EXEMPT_ASKED.search(case.text):
+        agrees = False  # "a $2 item to the US, is it exempt?": no US order is, by its value
+    elif agrees is None and _US_COUNT_ASKED.search(case.text):
+        agrees = True  # "美国站3美元的单算VTR吗": it counts
     if _NO_SCAN.search(case.text):
         agrees = False  # "3美元，没有扫描可以吗": every US order needs at least one scan
     return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
