@@ -193,7 +193,11 @@ _UNEASE = lazy(
     r"不太对劲|不对劲|出问题了|出了问题|有点问题|担心|着急|帮我看看|帮忙看看|帮我看一下|"
     r"\bi'?m worried\b|\bworried\b|something(?:'s| is) (?:off|wrong)|look into (?:it|my)|"
     r"(?:looks?|seems?|looking) (?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常|"
-    r"(?:指标|账户|账号|店铺|数据|数字)[^，,。?？]{0,4}(?:有问题|不对|异常)"
+    r"(?:指标|账户|账号|店铺|数据|数字)[^，,。?？]{0,4}(?:有问题|不对|异常)|"
+    # Help asked with nothing named: "帮忙瞅一眼", "is this normal?", "what should I do now".
+    r"帮(?:忙|我)?(?:瞅|瞧|看)(?:一?眼|一下|瞅|瞧)|这正常吗|正常吗|"
+    r"^\W*is (?:this|that|it) (?:normal|usual|expected)\W*$|"
+    r"^\W*(?:so |ok |okay |hmm )?what (?:should|do|can|shall) (?:i|we) do(?: now| next| about it)?\W*$"
 )
 """Unease with nothing named ("我店铺最近不太对劲", "I'm worried", "帮我看看")."""
 
