@@ -160,3 +160,30 @@ def test_odr_with_fba_is_odrs_question(kb: KnowledgeBase, question: str, lead: s
     assert first.startswith(lead), first
     assert "separately" in first or "分开" in first, first
     assert "not in VTR" not in first and "不在 VTR" not in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # The bar is above 95% (domain.md §1): a figure said as what is required is a belief
+        # about the bar, not the seller's rate (it was answered "Right: a VTR of 98% passes").
+        ("98% tracking is needed to pass VTR, right?", "Not right"),
+        ("you need at least 97% valid tracking to pass, correct?", "Not right"),
+        ("追踪率要98%以上才算达标吧", "不对"),
+        ("有效追踪率至少要99%才行，对吗", "不对"),
+    ],
+)
+def test_a_figure_said_as_required_is_a_belief_about_the_bar(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    first = first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert "95%" in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("my VTR is 97%, am I ok?", "Yes"), ("我的VTR是94%，要修吗", "不达标")],
+)
+def test_the_sellers_own_rate_is_still_judged(kb: KnowledgeBase, question: str, lead: str) -> None:
+    assert first_line(kb, question).startswith(lead), first_line(kb, question)

@@ -948,6 +948,16 @@ _PROMISED = lazy(
     r"(?:一定|肯定|保证|必然|总是|就会|会变成|会是|能到|能达到|guarantee[sd]?|always|will (?:be|get|hit|stay)|"
     r"would be|means)\s*(?:是|有|达到|到|at|be)?\s*(?:vtr\s*)?$"
 )
+_REQUIRED_BEFORE = lazy(
+    r"(?:要求|需要|必须|至少要|门槛是?|标准是?|\bneeds? (?:to be |to reach |to hit |to stay above )?|"
+    r"\bmust be|\bha(?:s|ve) to be|\brequired|\brequirement is|\bminimum (?:is )?)\s*(?:(?:at least|above|over|高于|超过)\s*)?$"
+)
+_REQUIRED_AFTER = lazy(
+    r"\s*(?:(?:tracking|vtr)\s*)?(?:以上|及以上)?\s*(?:才(?:算|能|可以|行)|(?:is |are )?(?:needed|required)\b|"
+    r"(?:is |are )?(?:the )?(?:minimum|requirement|bar|threshold)\b|to pass\b)"
+)
+"""A figure said as what is required ("要98%以上才算达标", "98% tracking is needed to pass"):
+a bar the seller believes in, not their rate."""
 _WAS_RATE = lazy(r"(?:from|从|由)\s*$")
 _USED_TO_BE = lazy(
     r"(?:\bwas|used to be|had been|曾经是?|以前是?|原来是?|之前是?|上周是?|上个月是?)\s*(?:vtr\s*)?$"
@@ -964,6 +974,10 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
         return None  # "95% of 120" is a sum to work out, not a rate
     if _the_bar(text, match):
         return None  # "保持在95%以上", "still above 95%": the bar, whatever is said near it
+    if _REQUIRED_BEFORE.search(text[max(0, match.start() - 16) : match.start()]) or (
+        _REQUIRED_AFTER.match(text, match.end())
+    ):
+        return None  # "追踪率要98%以上才算达标", "98% is needed to pass": a bar stated
     if _PROMISED.search(text[max(0, match.start() - 12) : match.start()]):
         return None  # "用了购买配送VTR就一定是100%": a rate promised, not the seller's
     if _WAS_RATE.search(text[max(0, match.start() - 8) : match.start()]) and _NOW_RATE.match(
