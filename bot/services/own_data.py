@@ -17,13 +17,27 @@ from fractions import Fraction
 from bot.domain.bar import fixes_needed, is_above
 from bot.domain.knowledge.case import Case, more_invalid
 from bot.domain.knowledge.decide import carrier_roles, percent_text
-from bot.domain.models import CellStats, Defect, GroupStats, VtrReport, unit_marketplace
+from bot.domain.models import (
+    CellStats,
+    Defect,
+    GroupStats,
+    PlannedGroup,
+    VtrReport,
+    unit_marketplace,
+)
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
-from bot.services.report_text import carrier_defects, excluded_text
+from bot.services.report_text import (
+    carrier_defects,
+    excluded_text,
+    group_key,
+    plan_lead,
+    planned_groups,
+)
 from bot.services.vtr_words import (
     Markup,
+    cannot_fix_text,
     category_label,
     fix_line,
     group_line,
@@ -1076,27 +1090,54 @@ _PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|�
 
 
 def _fixes(report: VtrReport, t: Translator) -> list[str]:
+    """The fixes every group below the bar needs, in all and per group; when some group's
+    defects are mostly delivered, what fixing can still do, in the words /vtr's plan leads
+    with: "fix 8 in all" alone would send the seller after packages Amazon no longer lets
+    them edit."""
     categories = [s for s in report.enforced_units() if s.below_threshold]
     if not categories:
         return [t._("No fixes are needed: every category is above the bar (above 95%).")]
+    planned = planned_groups(report, "category")
+    parts = t._("; ").join(
+        f"{_unit_name(t, s)}: {_unit_fixes(t, s, planned.get(group_key(s)))}" for s in categories
+    )
     total = sum(s.needed for s in categories)
-    parts = "; ".join(f"{_unit_name(t, s)}: {needed_text(t, s.needed)}" for s in categories)
-    if report.per_marketplace:
-        return [
-            t._(
-                "Fix {count} package(s) in all to bring every category on every marketplace "
-                "above 95%: {parts}.",
-                count=t.number(total),
-                parts=parts,
-            )
-        ]
-    return [
-        t._(
-            "Fix {count} package(s) in all to bring every category above 95%: {parts}.",
-            count=t.number(total),
+    if all(g.savable for g in planned.values()):
+        return [_fixes_in_all(t, total, parts, report.per_marketplace)]
+    would_be = t.ngettext(
+        "In all, {count} package would need fixing to bring every category above 95%: {parts}.",
+        "In all, {count} packages would need fixing to bring every category above 95%: {parts}.",
+        total,
+        parts=parts,
+    )
+    return [would_be, *plan_lead(report.plan, t, Markup(html=False))]
+
+
+def _fixes_in_all(t: Translator, total: int, parts: str, per_marketplace: bool) -> str:
+    if per_marketplace:
+        return t.ngettext(
+            "Fix {count} package in all to bring every category on every marketplace above 95%: {parts}.",
+            "Fix {count} packages in all to bring every category on every marketplace above 95%: {parts}.",
+            total,
             parts=parts,
         )
-    ]
+    return t.ngettext(
+        "Fix {count} package in all to bring every category above 95%: {parts}.",
+        "Fix {count} packages in all to bring every category above 95%: {parts}.",
+        total,
+        parts=parts,
+    )
+
+
+def _unit_fixes(t: Translator, group: GroupStats, planned: PlannedGroup | None) -> str:
+    if planned is None or planned.savable:
+        return needed_text(t, group.needed)
+    text = cannot_fix_text(t, planned)
+    if not planned.editable:  # the text then names no count: the count the bar asks for
+        text = needed_text(t, group.needed) + t._("; ") + text
+    if planned.recovery_date:
+        text += t._("; ") + recovery_text(t, planned)
+    return text
 
 
 def _recoveries(

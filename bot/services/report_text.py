@@ -61,7 +61,7 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
         lambda n: category_label(t, n),
         MAX_LISTED_GROUPS,
         outlook=True,
-        plan=_planned(report, "category"),
+        plan=planned_groups(report, "category"),
     )
     sections = [_headline(report, t, m), plan_section(report.plan, t, m), category_section]
     sections += _breakdown_sections(report, t, m)
@@ -83,7 +83,7 @@ def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str
                 m,
                 lambda n: marketplace_label(t, n),
                 MAX_LISTED_OTHERS,
-                plan=_planned(report, "marketplace"),
+                plan=planned_groups(report, "marketplace"),
             )
         )
     sections.append(_carrier_section(report.by_carrier, report.carrier_reasons, t, m))
@@ -167,7 +167,7 @@ def plan_section(
     """The fewest fixes that bring each group above the bar, newest first."""
     if not plan:
         return ""
-    lines = [m.bold(t._("Fix plan: the fewest packages to fix")), *_plan_lead(plan, t, m)]
+    lines = [m.bold(t._("Fix plan: the fewest packages to fix")), *plan_lead(plan, t, m)]
     lines.append(_evidence_text(t, [d for g in plan for d in g.fixes]))
     if sent := sum(d.fix == "sent" for g in plan for d in g.fixes):
         lines.append(
@@ -188,8 +188,9 @@ def plan_section(
     return "\n".join(lines)
 
 
-def _plan_lead(plan: list[PlannedGroup], t: Translator, m: Markup) -> list[str]:
-    """What the plan does for the categories: the one it saves, or how many of them."""
+def plan_lead(plan: list[PlannedGroup], t: Translator, m: Markup) -> list[str]:
+    """What the plan does for the categories: the one it saves, or how many of them; the
+    plan's first line, and what an answer about the chat's own fixes leads with."""
     planned = sum(len(g.fixes) for g in plan)
     savable = sum(g.savable for g in plan if g.scope == "category")
     categories = [g for g in plan if g.scope == "category"]
@@ -317,7 +318,7 @@ def _group_section(
         return ""
     lines = [m.bold(title)]
     lines += [
-        group_line(s, t, m, label(s.name), outlook, planned=(plan or {}).get(_key(s)))
+        group_line(s, t, m, label(s.name), outlook, planned=(plan or {}).get(group_key(s)))
         for s in groups[:limit]
     ]
     if len(groups) > limit:
@@ -329,12 +330,12 @@ GroupKey = tuple[str, str | None]
 """A group's name, and its marketplace when it is a category judged on one marketplace."""
 
 
-def _planned(report: VtrReport, scope: PlanScope) -> dict[GroupKey, PlannedGroup]:
+def planned_groups(report: VtrReport, scope: PlanScope) -> dict[GroupKey, PlannedGroup]:
     """The fix plan's groups of one scope by key, for the list of that scope's groups."""
     return {(g.name, g.marketplace): g for g in report.plan if g.scope == scope}
 
 
-def _key(group: GroupStats) -> GroupKey:
+def group_key(group: GroupStats) -> GroupKey:
     return group.name, unit_marketplace(group)
 
 

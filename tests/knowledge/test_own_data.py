@@ -48,7 +48,7 @@ async def test_own_data_questions_use_the_stored_report(ask: Ask) -> None:
     which = await ask("which category is at risk?")
     assert which.startswith("Below the bar (1 of 2 categories): 玩具.")
     fixes = await ask("how many packages do I still need to fix?")
-    assert fixes.startswith("Fix 2 package(s) in all") and "玩具: fix 2 packages" in fixes
+    assert fixes.startswith("Fix 2 packages in all") and "玩具: fix 2 packages" in fixes
     # The same question in a chat without data is a question about the rules.
     general = await ask("which category is at risk?", WITHOUT_DATA)
     assert "玩具" not in general
