@@ -187,3 +187,30 @@ def test_a_figure_said_as_required_is_a_belief_about_the_bar(
 )
 def test_the_sellers_own_rate_is_still_judged(kb: KnowledgeBase, question: str, lead: str) -> None:
     assert first_line(kb, question).startswith(lead), first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 25 all valid ("全有效"), 2 supposed unconfirmed and left: 23/25 = 92.0%, fix 1.
+        (
+            "我现在25个全有效，如果有2个变成未确认而且没修，VTR多少",
+            ("25 个里 23 个有效 = 92.0%", "修好 1 个"),
+        ),
+        # 2 turn invalid, 1 of them fixed: a net 1 invalid, 24/25 = 96.0%, above.
+        (
+            "25个全有效，如果有2个变成无效，但我修好了1个，VTR多少",
+            ("25 个里 24 个有效 = 96.0%", "达标"),
+        ),
+        # 3 go invalid, 2 of them fixed: 39/40 = 97.5%.
+        (
+            "40 shipped all valid; if 3 go invalid and I fix 2 of them, what's my rate?",
+            ("39 valid of 40 = 97.5%",),
+        ),
+    ],
+)
+def test_a_fix_of_the_supposed_invalid_ones_is_supposed_too(
+    kb: KnowledgeBase, question: str, expected: tuple[str, ...]
+) -> None:
+    first = first_line(kb, question)
+    assert all(part in first for part in expected), first

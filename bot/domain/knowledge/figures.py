@@ -154,7 +154,7 @@ _ASKED = lazy(
 """What is asked, not told ("how many valid do I need", "最多能有几个无效"): its role words
 belong to no figure."""
 _ALL_VALID = lazy(
-    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
+    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|(?<=[个单件票\d])\s?全(?:是)?有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
     r"(?:all|both) (?:\d+ )?(?:of them )?(?:are |were |have |had )?(?:valid|tracked|scanned)|"
     r"none (?:are |is |were )?invalid|\bit(?:'s| is| was| has| had)(?: got)? (?:valid|tracked|tracking|scanned)|"
     r"没有一个无效|都(?:是)?有效"
@@ -1093,6 +1093,10 @@ def _counts_of(told: dict[str, int], rate: float | None) -> Reading:
         parts = {"valid", "invalid", "fixed", "to_fix", "more_invalid"} & set(roles)
         return Reading(roles, unclear="total" in roles and bool(parts) and _conflicts(roles))
     fixed = roles.get("fixed", 0)
+    if 0 < fixed - (now.shipments - now.valid) <= roles.get("more_invalid", 0):
+        # "if 2 turn invalid but I fix 1": the fix is of the supposed ones, a supposition too.
+        roles["to_fix"] = roles.get("to_fix", 0) + roles.pop("fixed")
+        fixed = 0
     if fixed > now.shipments - now.valid:
         return Reading(roles, unclear=True)
     now = Counts(now.shipments, now.valid + fixed)
