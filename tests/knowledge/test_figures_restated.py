@@ -139,6 +139,8 @@ def test_the_strike_through_restated_in_the_sellers_words(
         ("is one physical carrier scan required for valid tracking?", "Yes"),
         ("单号至少得有1条承运商的实际扫描才算有效，是吧", "对。"),
         ("a tracking number is valid even with no scan yet, right?", "Not right"),
+        ("tracking needs a scan from the carrier before it's valid, right?", "Right"),
+        ("a tracking number without any carrier scan still counts as valid, right?", "Not right"),
     ],
 )
 def test_one_carrier_scan_however_qualified(kb: KnowledgeBase, question: str, verdict: str) -> None:
@@ -214,3 +216,16 @@ def test_a_fix_of_the_supposed_invalid_ones_is_supposed_too(
 ) -> None:
     first = first_line(kb, question)
     assert all(part in first for part in expected), first
+
+
+@pytest.mark.parametrize(
+    "question", ["does late shipment rate count FBA orders?", "FBA的单会影响迟发率吗"]
+)
+def test_another_metric_with_fba_is_not_answered_with_vtrs_fba_rule(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """domain.md says FBA is outside VTR; of LSR and FBA it says nothing: the metric's own
+    entry, not "No — FBA is not in VTR"."""
+    first = first_line(kb, question)
+    assert "VTR" not in first, first
+    assert "4%" in first, first
