@@ -436,9 +436,29 @@ def _named_lines(
     asks_fixes = bool(_FIX.search(case.text)) and case.how_many
     if asks_when and not asks_fixes and any(g.below_threshold for g in named):
         lines = [*_recoveries(report, t, named), *lines]
+    lines += _pooled_lines(report, named, t)
     if _asks_now_first(case.text):
         return [*lines, *_supposed_first(case, named, t)]  # "how is it, and what if …?"
     return [*_supposed_first(case, named, t), *lines]
+
+
+def _pooled_lines(report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
+    """A category named on several marketplaces: its figure over all of them as well, after
+    the verdicts Amazon gives (one per marketplace). ERP dashboards show the pooled figure,
+    and a seller comparing would otherwise think one of the two numbers wrong."""
+    lines = []
+    for pooled in report.by_category:
+        cells = [g for g in named if isinstance(g, CellStats) and g.name == pooled.name]
+        if len(cells) > 1:
+            lines.append(
+                t._(
+                    "{category} on all its marketplaces together: {ratio}; Amazon judges "
+                    "each marketplace on its own, as above.",
+                    category=category_label(t, pooled.name),
+                    ratio=ratio_text(t, pooled),
+                )
+            )
+    return lines
 
 
 def _asks_now_first(text: str) -> bool:

@@ -40,9 +40,13 @@ async def test_a_category_is_answered_on_each_of_its_marketplaces(ask: Ask) -> N
     assert toys.startswith("Toys on Amazon.de (DE) is below the bar"), toys
     assert "95.0% (19 of 20 packages valid)" in toys and "Fix 1 package(s)" in toys
     assert "Toys on Amazon.com (US) is above the bar (above 95%): 100%" in toys
+    # The pooled figure too, after the verdicts: 59 of 60 = 98.3%, not itself judged.
+    assert "Toys on all its marketplaces together: 98.3% (59 of 60 packages valid)" in toys
+    assert toys.index("together") > toys.index("Toys on Amazon.com (US)")
     zh = await ask("我的Toys类目现在多少？")
     assert zh.startswith("德国站 (DE)的Toys"), zh
     assert "95.0%" in zh
+    assert "Toys所有站点合计：98.3%" in zh
 
 
 async def test_the_failing_cell_is_the_one_at_risk(ask: Ask) -> None:
