@@ -110,3 +110,14 @@ def test_a_greeting_or_a_question_to_come_gets_topics_not_a_refusal(
 def test_a_vague_question_still_asks_which_topic_was_meant(kb: KnowledgeBase) -> None:
     """Something asked, its subject unclear ("这个怎么办"): which one, not "go ahead"."""
     assert reply_text(kb, "这个怎么办").startswith("我不太确定你问的是下面哪一个")
+
+
+@pytest.mark.parametrize(
+    "question", ["购买配送不收额外费用，不用另外付钱吧", "购买配送不收取任何额外费用吧"]
+)
+def test_buy_shipping_said_free_in_other_words_is_confirmed(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """Amazon charges nothing extra for Buy Shipping (domain.md §2): "不收额外费用" is the
+    belief's own negation, no denial of it."""
+    assert first_line(kb, question).startswith("对。"), first_line(kb, question)
