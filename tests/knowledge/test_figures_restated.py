@@ -229,3 +229,19 @@ def test_another_metric_with_fba_is_not_answered_with_vtrs_fba_rule(
     first = first_line(kb, question)
     assert "VTR" not in first, first
     assert "4%" in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A bracket describing the whole is not said of the part: 2 flagged of 40 is 38/40.
+        ("if 2 of my 40 (all valid now) get flagged, rate?", "38 valid of 40 = 95.0%"),
+        ("2 of my 40 packages (shipped last week) have no tracking, ok?", "38 valid of 40 = 95.0%"),
+    ],
+)
+def test_a_bracket_after_the_whole_describes_the_whole(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    first = first_line(kb, question)
+    assert expected in first, first
+    assert "2 valid of 40" not in first, first

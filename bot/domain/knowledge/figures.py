@@ -723,8 +723,15 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
             candidates.append(("whole", -1 - i, 0.0))
         if i and _WHOLE_BEFORE.search(text[numbers[i - 1].end() : match.start()]):
             # "3 out of 50 packages have no tracking": what follows the whole is said of the part.
+            # A bracket right after the whole describes the whole ("2 of my 40 (all valid
+            # now) get flagged"): its words are not the part's.
+            bracket = _BRACKET_AFTER.match(text, match.end())
             told = [
-                (r, k, d + 1.0) for r, k, d in candidates if k >= 0 and words[k].start > match.end()
+                (r, k, d + 1.0)
+                for r, k, d in candidates
+                if k >= 0
+                and words[k].start > match.end()
+                and not (bracket and words[k].start < bracket.end())
             ]
             figures[-1] = replace(figures[-1], candidates=figures[-1].candidates + tuple(told))
         value, clause = int(match.group(1)), text[start:high]
@@ -734,6 +741,9 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
             _Figure(value, match.start(), match.end(), clause, tuple(candidates), sentence, start)
         )
     return _fixed_ones_described(figures, words)
+
+
+_BRACKET_AFTER = lazy(r"[^()（）\d]{0,12}[(（][^()（）]*[)）]")
 
 
 def _fixed_ones_described(figures: list[_Figure], words: list[_Word]) -> list[_Figure]:
