@@ -28,7 +28,7 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_13.yaml"
-MIN_RIGHT = 0.958  # 163/170 on main; 150/170 at its one honest grading
+MIN_RIGHT = 0.97  # 165/170 on main; 150/170 at its one honest grading
 MAX_WRONG_FACTS = 0  # its one honest grading had 1 (a what-if read as now)
 
 # Over 0.3 s of CPU: a file analysed and 157 questions answered through the chat's path.
