@@ -43,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(chosen if chosen in SUBCOMMANDS else None).parse_args(argv)
     try:
         return int(_entry(SUBCOMMANDS[args.command][0], "run")(args) or 0)
+    except BrokenPipeError:  # `vtrbot ask … | head -1`: the reader has all it wanted
+        # Python would report the pipe again while flushing stdout at exit: point it nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # whatever a command did not foresee: no secret in its trace
         print(masked_traceback(error), file=sys.stderr, end="")
         return 1

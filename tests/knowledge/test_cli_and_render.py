@@ -128,3 +128,23 @@ def test_the_reply_follows_the_answer_language_not_the_chats(kb: KnowledgeBase) 
     assert render_answer(unsure, kb, translator("en"), html=False) == (
         "I'm not sure which of these you mean:"
     )
+
+
+@pytest.mark.slow  # a fresh process: over 0.3 s
+def test_ask_into_a_closed_pipe_exits_quietly() -> None:
+    """`vtrbot ask … | head -1`: the reader leaves before the answer is written; the
+    command ends with no traceback (it printed one for every such pipe)."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "what is VTR?"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    with process.stderr:
+        errors = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert errors == b""
