@@ -3,7 +3,7 @@ without Buy Shipping (domain.md §1, §2: any carrier's tracking counts once val
 in time; Buy Shipping only uploads it automatically) and that a seller who ships only through
 FBA must handle VTR (§1: VTR measures self-fulfilled packages only). Wordings written for these
 tests, none taken from a held-out set; plus a plain look-up: "what exactly is …" asks for the
-definition, not the bar."""
+definition, not the bar; raising VTR fast names Edit shipment."""
 
 from __future__ import annotations
 
@@ -45,3 +45,17 @@ def test_fba_with_self_fulfilled_orders_is_not_fba_only(kb: KnowledgeBase) -> No
 def test_what_exactly_is_asks_the_definition(kb: KnowledgeBase, question: str) -> None:
     text = reply_text(kb, question)
     assert "30 days" in text.split("\n\n", 1)[0], text
+
+
+# Raising VTR fast starts with the orders still editable: the answer names Edit shipment.
+@pytest.mark.parametrize("question", ["how can I get my VTR up quickly", "怎么尽快提高有效追踪率"])
+def test_raising_vtr_names_edit_shipment(kb: KnowledgeBase, question: str) -> None:
+    assert "Edit shipment" in reply_text(kb, question)
+
+
+# "manually" (a word the entries did not use) still finds the entry on editing tracking.
+@pytest.mark.parametrize(
+    "question", ["how do I manually fix a tracking ID?", "where do I manually update the carrier?"]
+)
+def test_editing_by_hand_finds_edit_shipment(kb: KnowledgeBase, question: str) -> None:
+    assert "Edit shipment" in first_line(kb, question)
