@@ -228,7 +228,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         "vtr" in case.concepts or case.how_many or _NOW.search(case.text)
     )
     shop = shop and not _RULE_WORDS.search(case.text)
-    return about_categories or still_to_fix or back or owned or shop
+    breakdown = _asks_places(case) and bool(_BREAKDOWN.search(case.text))
+    return about_categories or still_to_fix or back or owned or shop or breakdown
 
 
 def _asks_defects(case: Case, report: VtrReport) -> bool:
@@ -417,6 +418,8 @@ def _judged(
         return [*_shop_fixes(case, report, t), *_fixes(report, t)]
     if case.when or _BACK.search(case.text):
         return _recoveries(report, t)
+    if _asks_places(case) and _BREAKDOWN.search(case.text) and report.per_marketplace:
+        return [_overall(report, t), *_every_marketplace(report, t, m)]
     if _WORST.search(case.text):
         return _worst(report, t, m, places=_asks_places(case))
     if _PASSING.search(case.text) and _WHICH.search(case.text) and not _RISK.search(case.text):
@@ -852,6 +855,13 @@ def _counted(report: VtrReport, t: Translator) -> str:
     )
 
 
+def _every_marketplace(report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    """Each marketplace's figure over all its categories ("per marketplace breakdown"), as
+    /vtr lists them; each category on it is still judged on its own."""
+    shown = report.by_marketplace[:MAX_LINES]
+    return [group_line(s, t, m, _group_name(t, s, True)) for s in shown]
+
+
 def _every_category(report: VtrReport, t: Translator, m: Markup) -> list[str]:
     """Each category (on each marketplace, when the report spans several), as /vtr lists them."""
     shown = report.enforced_units()[:MAX_LINES]
@@ -1105,6 +1115,13 @@ def _most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[
 
 
 _MOST = re.compile(r"\bmost\b|worst|最多|最差|最严重")
+_BREAKDOWN = re.compile(
+    r"breakdown|broken down|break (?:it |them |that )?down|\bsplit\b|"
+    r"show (?:me )?(?:my |the |each |every |all )|list (?:my |the |each |every |all )|"
+    r"分别看|分别列|拆开看|拆分|列出|列一下|明细"
+)
+"""A figure per marketplace asked for ("per marketplace breakdown", "按站点分别看"), not
+whether Amazon judges per marketplace."""
 _WORST = re.compile(r"\bworst\b|\blowest\b|最差|最低|最糟|最烂")
 _PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|没问题的|过了的")
 
