@@ -23,7 +23,7 @@ from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
 from bot.domain.knowledge.schema import Answer, Entry, Lexicon
 from bot.domain.knowledge.search import Bm25Index
 from bot.domain.knowledge.tags import without_tag
-from bot.domain.knowledge.text import Analyzer, Term, TermKind
+from bot.domain.knowledge.text import Analyzer, Term, TermKind, stem
 from bot.domain.knowledge.understand import (
     asked_pieces,
     detect_lang,
@@ -140,6 +140,10 @@ class KnowledgeBase:
         self._composer = Composer(entries, cards, self._lexicon, self._finder) if cards else None
         self._ids = list(entries)
         self._analyzer = analyzer
+        vague = self._lexicon.vague
+        self._vague_words = frozenset(stem(w) for w in vague.en) | frozenset(vague.en)
+        phrases = sorted(vague.zh, key=len, reverse=True)
+        self._vague_phrases = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])
         self._requires = [frozenset(entries[i].requires) for i in self._ids]
         phrasings = [
@@ -165,6 +169,7 @@ class KnowledgeBase:
         cards = load_cards(directory)
         corpus = [text for entry in entries.values() for text in _texts(entry)] + [ROLE_WORDS]
         corpus += [cards.claim_words()] if cards else []
+        corpus += [" ".join(lexicon.vague.en)]  # known words: not unglued, not "corrected"
         return cls(entries, Analyzer(lexicon, corpus), lexicon, cards)
 
     def _document(self, entry: Entry) -> Counter[str]:
@@ -322,9 +327,10 @@ class KnowledgeBase:
         asked = [a for a in asked if a in terms]
         scores = self._scores([t.text for t in query] + asked * MAIN_EXTRA + forms)
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        if not query and _WORDS.search(text):
-            # Nothing but small words ("what does this mean?", "可以吗"): too vague to know
-            # the topic, not another field's; the main topics to pick from.
+        if (not query or self._names_nothing(text)) and _WORDS.search(text):
+            # Nothing but small words ("what does this mean?", "可以吗") or words that refer
+            # without naming ("thoughts?", "还是不行啊"): too vague to know the topic, not
+            # another field's; the main topics to pick from.
             topics = [e for e in STARTING_TOPICS if e in self.entries]
             vague = Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
             return Found(vague, None, concepts)
@@ -348,6 +354,13 @@ class KnowledgeBase:
         else:
             answer = Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
         return Found(answer, best.id, concepts, assessment.information)
+
+    def _names_nothing(self, text: str) -> bool:
+        """Every word of the text only refers ("it happened again", "我这情况正常不"): no
+        metric, number, carrier, marketplace or rule of any field is named."""
+        rest = self._vague_phrases.sub(" ", without_tag(text)) if self._vague_phrases else text
+        terms = self._analyzer.terms(rest, fix_typos=True)
+        return all(t.kind == "word" and t.text in self._vague_words for t in terms)
 
     @staticmethod
     def _read_figures(text: str, terms: dict[str, Term]) -> None:

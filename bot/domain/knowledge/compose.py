@@ -230,14 +230,17 @@ FIGURE_CODES = frozenset(
 """Decisions on figures the seller tells: told without a question, they are no belief."""
 
 
-def _topics_to_pick(case: Case | None, found: Found, vague: bool) -> list[str] | None:
+def _topics_to_pick(
+    case: Case | None, found: Found, vague: bool, opening: bool
+) -> list[str] | None:
     """The topics to offer instead of an answer or a refusal: for a place and no subject
     ("只能在欧洲站用吗", "仅限欧洲？"), the lists of where VTR's bar, Buy Shipping and the EU
     update apply; for our field's words and no subject ("那个率又掉了咋办", "the rate thing
     again??"), the main topics, not "outside what I know"."""
     if _only_places(case) and found.answer.kind != "answer":
         return list(PLACE_TOPICS)
-    if vague and found.answer.kind == "off_topic":
+    if vague and (found.answer.kind == "off_topic" or (opening and found.best is None)):
+        # A greeting among words that only refer ("在不在呀 大佬") invites the question.
         return list(VAGUE_TOPICS)
     return None
 
@@ -513,12 +516,10 @@ class Composer:
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
-        vague = case is not None and (
-            _our_words_only(case) or _vague_about_ours(case) or bool(_OPENER_ONLY.match(case.text))
-        )
-        topics = _topics_to_pick(case, found, vague)
+        opening = case is not None and bool(_OPENER_ONLY.match(case.text))
+        vague = case is not None and (_our_words_only(case) or _vague_about_ours(case) or opening)
+        topics = _topics_to_pick(case, found, vague, opening)
         if topics is not None:
-            opening = case is not None and bool(_OPENER_ONLY.match(case.text))
             update = {"kind": "unsure", "suggestions": topics, "opening": opening}
             return found.answer.model_copy(update=update)
         if found.best == ALERTS_ENTRY and _FROM_AMAZON.search(text):

@@ -133,6 +133,9 @@ class Lexicon(_Strict):
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
     general: dict[str, list[str]] = Field(default_factory=dict)
     stopwords: Stopwords = Field(default_factory=Stopwords)
+    vague: Stopwords = Field(default_factory=Stopwords)
+    """Words that refer to something without naming it ("again", "还是不行"): a message of only
+    these names no topic of any field, so it is unclear, not off-topic."""
     typos: dict[str, str] = Field(default_factory=dict)
     """Misspellings and homophones sellers type, with the word meant (追中 → 追踪)."""
     core: list[str] = Field(default_factory=list)
