@@ -16,3 +16,10 @@ def reply_text(kb: KnowledgeBase, question: str) -> str:
 def first_line(kb: KnowledgeBase, question: str) -> str:
     """The decision's line: what a seller who skims reads."""
     return reply_text(kb, question).split("\n", 1)[0]
+
+
+def assert_first_line(kb: KnowledgeBase, question: str, verdict: str, wrong: str) -> None:
+    """The first line leads with `verdict` and holds no `wrong` (the opposite verdict)."""
+    first = first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert wrong not in first, first

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from bot.domain.knowledge import KnowledgeBase
-from tests.knowledge.replies import first_line, reply_text
+from tests.knowledge.replies import assert_first_line, first_line, reply_text
 
 
 @pytest.mark.parametrize(
@@ -212,9 +212,7 @@ def test_no_claim_pattern_holds_a_control_character() -> None:
 def test_conditions_read_before_the_verdict(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = first_line(kb, question)
-    assert first.startswith(verdict), first
-    assert wrong not in first, first
+    assert_first_line(kb, question, verdict, wrong)
 
 
 @pytest.mark.parametrize(
@@ -245,9 +243,7 @@ def test_conditions_read_before_the_verdict(
 def test_beliefs_in_more_of_the_words_sellers_use(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = first_line(kb, question)
-    assert first.startswith(verdict), first
-    assert wrong not in first, first
+    assert_first_line(kb, question, verdict, wrong)
 
 
 @pytest.mark.parametrize(
@@ -288,9 +284,7 @@ def test_fba_storage_is_another_field(kb: KnowledgeBase, question: str) -> None:
 def test_what_a_belief_is_about_picks_its_claim(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = first_line(kb, question)
-    assert first.startswith(verdict), first
-    assert wrong not in first, first
+    assert_first_line(kb, question, verdict, wrong)
 
 
 @pytest.mark.parametrize(
@@ -358,9 +352,7 @@ def test_spellings_and_metric_names_reach_their_entry(
 def test_a_figure_stated_beside_a_denied_one(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = first_line(kb, question)
-    assert first.startswith(verdict), first
-    assert wrong not in first, first
+    assert_first_line(kb, question, verdict, wrong)
 
 
 @pytest.mark.parametrize(
@@ -456,9 +448,7 @@ def test_the_95_rule_is_vtr_s_bar(kb: KnowledgeBase) -> None:
 def test_routes_and_delivery_read_from_the_words_sellers_use(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = first_line(kb, question)
-    assert first.startswith(verdict), first
-    assert wrong not in first, first
+    assert_first_line(kb, question, verdict, wrong)
 
 
 @pytest.mark.parametrize(

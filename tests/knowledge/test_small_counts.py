@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from tests.knowledge.replies import first_line, reply_text
+from tests.knowledge.replies import assert_first_line, first_line, reply_text
 
 
 @pytest.mark.parametrize(
@@ -86,9 +86,7 @@ def test_some_without_tracking_is_not_read_as_all(kb: KnowledgeBase) -> None:
 def test_a_question_asked_both_ways_gets_the_right_verdict(
     kb: KnowledgeBase, question: str, verdict: str, wrong: str
 ) -> None:
-    first = first_line(kb, question)
-    assert first.startswith(verdict), first
-    assert wrong not in first, first
+    assert_first_line(kb, question, verdict, wrong)
 
 
 @pytest.mark.parametrize(
