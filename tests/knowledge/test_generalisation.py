@@ -53,6 +53,10 @@ def test_a_chinese_sentence_around_one_term_is_answered_in_chinese() -> None:
     # The chat's language still settles a real tie, and an English sentence stays English.
     assert detect_lang("VTR 有效追踪率", "en") == "en"
     assert detect_lang("VTR only US?") == "en"
+    # A hyphened term is one borrowed name: "A-to-z"'s "to" tips no tie towards English,
+    # whatever the chat's language, while an English sentence around it stays English.
+    assert detect_lang("没有追踪号，买家说没收到货提A-to-z，卖家就一定输，对吗", "en") == "zh"
+    assert detect_lang("do I lose the A-to-z claim without tracking?", "zh") == "en"
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,7 @@ MOSTLY_HAN = 1
 """Chinese characters per Latin word from which a message without grammar words of either
 language ("VTR仅限美国站？", "VTR看60天？") is Chinese: the Latin words are terms it borrows."""
 _LATIN_WORD = lazy(r"[a-z]+")
+_HYPHENED_TERM = lazy(r"(?<![a-z0-9])[a-z]+(?:-[a-z0-9]+)+")
 # Words that build a sentence rather than name a thing: a question's language is the
 # language of these, whatever terms ("VTR", "配送绩效") it borrows from the other.
 _ZH_GRAMMAR = lazy(
@@ -210,7 +211,8 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     han = bool(_HAN.search(folded))
     if han:
         folded = to_simplified(folded)  # 嗎, 會 are grammar words as 吗, 会 are
-    words = _LATIN_WORD.findall(folded)
+    # "A-to-z", "e-mail": a hyphened term is one borrowed name, its "to" no English grammar.
+    words = _LATIN_WORD.findall(_HYPHENED_TERM.sub(" term ", folded))
     if han and not words:
         return "zh"
     if words and not han:
