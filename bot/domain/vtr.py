@@ -4,9 +4,10 @@ suggestions, projection and the fix plan."""
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from typing import cast
+from typing import TypedDict, TypeVar, cast
 
 import polars as pl
 
@@ -52,15 +53,23 @@ ACTIONS: dict[DefectReason, Action] = {
 }
 
 
+class _Verdict(TypedDict):
+    vtr: float | None
+    below_threshold: bool
+    needed: int
+
+
+def _verdict(shipments: int, valid: int) -> _Verdict:
+    """A group's rate and its verdict against the bar: every group's and every cell's."""
+    return {
+        "vtr": valid / shipments if shipments else None,
+        "below_threshold": is_below(valid, shipments),
+        "needed": fixes_needed(shipments, valid),
+    }
+
+
 def group_stats(name: str, shipments: int, valid: int) -> GroupStats:
-    return GroupStats(
-        name=name,
-        shipments=shipments,
-        valid=valid,
-        vtr=valid / shipments if shipments else None,
-        below_threshold=is_below(valid, shipments),
-        needed=fixes_needed(shipments, valid),
-    )
+    return GroupStats(name=name, shipments=shipments, valid=valid, **_verdict(shipments, valid))
 
 
 def resolve_as_of(
@@ -241,32 +250,27 @@ def _cells(
             marketplace=market,
             shipments=shipments,
             valid=valid,
-            vtr=valid / shipments if shipments else None,
-            below_threshold=is_below(valid, shipments),
-            needed=fixes_needed(shipments, valid),
+            **_verdict(shipments, valid),
         )
         for category, market, shipments, valid in totals.iter_rows()
     ]
     keyed = counted.with_columns(cell=_cell_key(pl.col("category"), pl.col("marketplace")))
-    by_key = outlooks(keyed, "cell", as_of)
-    for cell in cells:
-        if (outlook := by_key.get(_cell_key_text(cell.name, cell.marketplace))) is not None:
-            cell.recovery_date, cell.at_risk = outlook.recovery_date, outlook.at_risk
+    _add_outlooks(cells, outlooks(keyed, "cell", as_of), _cell_key_of)
     return cells
 
 
 def _as_cell(stats: GroupStats, marketplace: str) -> CellStats:
+    """A category as the one cell of its one marketplace: every field of the group kept."""
     return CellStats(
-        name=stats.name,
-        marketplace=marketplace,
-        shipments=stats.shipments,
-        valid=stats.valid,
-        vtr=stats.vtr,
-        below_threshold=stats.below_threshold,
-        needed=stats.needed,
-        at_risk=stats.at_risk,
-        recovery_date=stats.recovery_date,
+        marketplace=marketplace, **{f.name: getattr(stats, f.name) for f in fields(stats)}
     )
+
+
+G = TypeVar("G", bound=GroupStats)
+
+
+def _name(group: GroupStats) -> str:
+    return group.name
 
 
 _CELL_SEPARATOR = "\x1f"
@@ -279,8 +283,9 @@ def _cell_key(category: pl.Expr, marketplace: pl.Expr) -> pl.Expr:
     return pl.concat_str(texts, separator=_CELL_SEPARATOR)
 
 
-def _cell_key_text(category: str, marketplace: str) -> str:
-    return f"{category}{_CELL_SEPARATOR}{marketplace}"
+def _cell_key_of(cell: CellStats) -> str:
+    """`_cell_key`'s text for a built cell (a category on one marketplace)."""
+    return f"{cell.name}{_CELL_SEPARATOR}{cell.marketplace}"
 
 
 def _totals(counted: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
@@ -300,11 +305,14 @@ def _totals(counted: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     )
 
 
-def _add_outlooks(stats: list[GroupStats], by_name: dict[str, Outlook]) -> None:
+def _add_outlooks(
+    stats: Sequence[G], by_key: dict[str, Outlook], key: Callable[[G], str] = _name
+) -> None:
+    """Each group's recovery date and at-risk flag, found by `key` (a group's name, or a
+    cell's category and marketplace)."""
     for group in stats:
-        if group.name in by_name:
-            group.recovery_date = by_name[group.name].recovery_date
-            group.at_risk = by_name[group.name].at_risk
+        if (outlook := by_key.get(key(group))) is not None:
+            group.recovery_date, group.at_risk = outlook.recovery_date, outlook.at_risk
 
 
 def _carrier_reasons(counted: pl.DataFrame) -> dict[str, DefectReason]:
