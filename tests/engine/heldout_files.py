@@ -71,10 +71,25 @@ def assert_agrees(got: Figures, want: Figures, differing: dict[str, str], name: 
     assert still_differing == sorted(differing), f"mended: update DISAGREEMENTS for {name}"
 
 
-def assert_upload_matches_check(
-    path: Path, as_of: date, figures: Callable[[VtrReport], Figures]
+def assert_check_agrees(
+    folder: Path,
+    name: str,
+    figures: Callable[[VtrReport], Figures],
+    writers: Callable[[dict[str, Any]], Figures],
+    differing: dict[str, str],
 ) -> None:
-    """One rule, one implementation: the bot's upload path and `vtrbot check` agree."""
+    """`vtrbot check`'s report of one file (`figures`) against its writer's expectations
+    (`writers`), on the writer's as-of date; `differing` as in `assert_agrees`."""
+    writer = expected(folder, name)
+    got = figures(report_file(folder / name, as_of=date.fromisoformat(writer["as_of"])))
+    assert_agrees(got, writers(writer), differing, name)
+
+
+def assert_upload_agrees(folder: Path, name: str, figures: Callable[[VtrReport], Figures]) -> None:
+    """One rule, one implementation: the bot's upload path and `vtrbot check` agree on one
+    file of a set, on its writer's as-of date."""
+    as_of = date.fromisoformat(expected(folder, name)["as_of"])
+    path = folder / name
     checked = report_file(path, as_of=as_of)
     uploaded, _ = analyse_file(path, as_of=as_of)
     assert figures(uploaded) == figures(checked)

@@ -21,20 +21,17 @@ to be updated.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.domain.engine import report_file
 from bot.domain.models import VtrReport
 from tests.engine.heldout_files import (
     Figures,
-    assert_agrees,
-    assert_upload_matches_check,
+    assert_check_agrees,
+    assert_upload_agrees,
     expectations,
-    expected,
     report_figures,
     writers_cells,
 )
@@ -78,17 +75,12 @@ def _writers_figures(writer: dict[str, Any]) -> Figures:
 
 @pytest.mark.parametrize("name", FILES)
 def test_check_gives_the_writers_figures(name: str) -> None:
-    writer = expected(FOLDER, name)
-    as_of = date.fromisoformat(writer["as_of"])
-    got = _figures(report_file(FOLDER / name, as_of=as_of))
-    want = _writers_figures(writer)
-    assert_agrees(got, want, DISAGREEMENTS.get(name, {}), name)
+    assert_check_agrees(FOLDER, name, _figures, _writers_figures, DISAGREEMENTS.get(name, {}))
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
-    as_of = date.fromisoformat(expected(FOLDER, name)["as_of"])
-    assert_upload_matches_check(FOLDER / name, as_of, _figures)
+    assert_upload_agrees(FOLDER, name, _figures)
 
 
 def test_the_set_is_whole() -> None:

@@ -21,18 +21,15 @@ must still differ, so a change that mends one forces the list to be updated.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bot.domain.engine import report_file
 from tests.engine.heldout_files import (
-    assert_agrees,
-    assert_upload_matches_check,
+    assert_check_agrees,
+    assert_upload_agrees,
     counted_figures,
     expectations,
-    expected,
     writers_figures,
 )
 
@@ -60,17 +57,12 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
 
 @pytest.mark.parametrize("name", FILES)
 def test_check_gives_the_writers_figures(name: str) -> None:
-    writer = expected(FOLDER, name)
-    as_of = date.fromisoformat(writer["as_of"])
-    got = counted_figures(report_file(FOLDER / name, as_of=as_of))
-    want = writers_figures(writer)
-    assert_agrees(got, want, DISAGREEMENTS.get(name, {}), name)
+    assert_check_agrees(FOLDER, name, counted_figures, writers_figures, DISAGREEMENTS.get(name, {}))
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
-    as_of = date.fromisoformat(expected(FOLDER, name)["as_of"])
-    assert_upload_matches_check(FOLDER / name, as_of, counted_figures)
+    assert_upload_agrees(FOLDER, name, counted_figures)
 
 
 def test_the_set_is_whole() -> None:
