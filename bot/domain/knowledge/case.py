@@ -113,7 +113,9 @@ _BELIEF = lazy(
     r"\b(?:saw|seen|found|read)(?: it| that)? (?:somewhere|online|on (?:a |the )?(?:forum|group|blog|facebook|reddit|youtube|wechat))|"
     # A verdict asked for by one word after the statement ("… times. accurate?", "，准确吗").
     r"(?:^|[.,;!。，；]\s*)(?:is (?:that|this|it) )?(?:accurate|legit|true|real|correct|right|so)\s*[?？]|"
-    r"准确吗|属实吗|准不准|靠不靠谱|对么|是么|没错吧|没说错吧|"
+    r"准确吗|属实吗|准不准|靠不靠谱|对么|是么|没错吧|没说错吧|真的假的|是真的吧|真是这样|"
+    # "…, really?", "really? …", "is that really so": doubt about a statement is a belief tested.
+    r"(?:^|[.,;!。，；]\s*)really\s*[?？,，]|\breally\s*[?？]\s*$|is (?:that|this) really\b|is it really (?:true|so|the case)|"
     r"[,，\s](?:right|correct)\W*$"
 )
 _HOW_MANY = lazy(
