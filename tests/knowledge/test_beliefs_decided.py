@@ -462,6 +462,15 @@ TAGGED = [
     ("购买配送按时发的货有追踪，差评只说到货慢，能划掉而且不计入ODR对吧", "对", ["ODR"], ["不对"]),
     ("亚马逊物流的货不算进VTR里，某个分类VTR低了FBA那边照样卖，没错吧", "对", ["FBA"], ["不对"]),
     ("FBA的商品照卖，VTR不达标只限自发货，对不对", "对", ["FBA"], ["不对"]),
+    # What a false belief's correction excludes, said by the seller, negates that belief: "FBA
+    # counts" is false, so "FBA不算进VTR" is true however the exclusion is worded.
+    ("走FBA的单子不算到VTR里面，是吧", "对", ["FBA"], ["不对"]),
+    ("亚马逊物流发的货不计入有效追踪率吧", "对", ["FBA"], ["不对"]),
+    ("FBA发的包裹不算入追踪率对不对", "对", ["FBA"], ["不对"]),
+    ("FBA parcels aren't counted in my VTR, correct?", "Right", ["FBA"], ["Not right"]),
+    ("FBA orders don't count toward the tracking rate, right?", "Right", ["FBA"], ["Not right"]),
+    ("FBA的单也计入追踪率吧", "不对", ["FBA"], []),
+    ("FBA orders are counted in VTR too, right?", "Not right", ["FBA"], []),
     # Unsure which way "还是算ODR" reads: no verdict rather than one its body contradicts.
     ("用购买配送准时发货，物流差评可以划掉，但还是算ODR，对吧", "用“购买配送”", ["ODR"], ["对。"]),
 ]

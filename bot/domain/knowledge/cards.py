@@ -193,7 +193,11 @@ class Claim(_Loose):
 
     def _excluded_kept(self, match: re.Match[str]) -> str:
         """ "…而且不算ODR": what the claim's own words exclude too ("不计入 ODR") is the
-        belief restated, no negation of it; a verdict there would contradict its body."""
+        belief restated, no negation of it; a verdict there would contradict its body. A false
+        belief's words are its correction ("FBA … 不在 VTR 里" of "FBA counts"), so what they
+        exclude, said by the seller ("FBA的订单不算进VTR"), negates the belief: kept."""
+        if not self.truth:
+            return match.group()
         said = f"{self.says.zh} {self.says.en}".lower()
         own = {_metric_id(m.group(1)) for m in _EXCLUDED.finditer(said)}
         return " " if _metric_id(match.group(1)) in own else match.group()
