@@ -121,3 +121,38 @@ def test_buy_shipping_said_free_in_other_words_is_confirmed(
     """Amazon charges nothing extra for Buy Shipping (domain.md §2): "不收额外费用" is the
     belief's own negation, no denial of it."""
     assert first_line(kb, question).startswith("对。"), first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "wrong"),
+    [
+        # A second clause restating "no extra fee" with a negation of its own (domain.md §2:
+        # Amazon charges nothing extra; postage is settled with the carrier) keeps the yes.
+        (
+            "Buy Shipping is free to use, I won't have to pay Amazon any extra, correct?",
+            "Right",
+            "Not",
+        ),
+        (
+            "with buy shipping there are no hidden fees, amazon doesn't take any cut, right?",
+            "Right",
+            "Not",
+        ),
+        ("购买配送不收额外费用，不用另外给亚马逊钱，对吧", "对。", "不对"),
+        ("购买配送免费，亚马逊不抽成，对吗", "对。", "不对"),
+        # A clause denying the postage adds a false belief: corrected.
+        ("购买配送不收额外费用，不用付邮费，对吗", "不对。", "对。"),
+        ("Buy Shipping is free, I don't pay the postage either, right?", "Not right", "Right"),
+        # A false belief's own `says` is the fact against it: a question restating that fact
+        # ("FBA不计入VTR") negates the belief "FBA counts", so it is right (domain.md §1).
+        ("FBA的单子不计入VTR，对吗", "对。", "不对"),
+        ("亚马逊物流的订单不算进有效追踪率吧", "对。", "不对"),
+        ("FBA也会被算进VTR吧", "不对。", "对。"),
+    ],
+)
+def test_a_clause_restating_the_belief_or_its_fact_is_read_as_such(
+    kb: KnowledgeBase, question: str, verdict: str, wrong: str
+) -> None:
+    first = first_line(kb, question)
+    assert first.startswith(verdict), first
+    assert not first.startswith(wrong), first
