@@ -144,8 +144,8 @@ class Claim(_Loose):
         # another sentence than the belief's says something else.
         text = self._belief_sentences(text)
         # The claim's own words (`says`) restate the belief only when the belief is true; a
-        # false belief's `says` is the fact against it, so a clause restating that fact
-        # ("FBA不计入VTR" against "FBA counts") negates the belief.
+        # false belief's `says` is the fact against it, so a clause restating what it sets
+        # apart negates the belief (as for its exclusions, `_excluded_kept`).
         if self.truth:
             if any(self._contradicts(c) for c in _CLAUSE.findall(text)):
                 return True  # "只限制那个品类，FBA也会受影响吧": what the facts set apart, affected
@@ -155,8 +155,7 @@ class Claim(_Loose):
         text = _CONTRAST.sub(self._contrast_kept, text)
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
-        if self.truth:
-            text = _EXCLUDED.sub(self._excluded_kept, text)
+        text = _EXCLUDED.sub(self._excluded_kept, text)
         if not any(_RELATION.search(p) for p in self.when):
             # "OTDR和VTR没关系吧，没追踪的也能算准时": a relation denied is a belief of its
             # own, no negation of one that says nothing of a relation.
