@@ -189,20 +189,31 @@ def _text(frame: pl.DataFrame, meaning: str) -> pl.Expr:
     return stripped(meaning) if meaning in frame.columns else pl.lit("", dtype=pl.String)
 
 
-def _order_id(frame: pl.DataFrame) -> pl.Expr:
+def _with_order_text(frame: pl.DataFrame) -> pl.LazyFrame:
+    """The batch with its order IDs stripped (`_order_text`) and whether each names a
+    totals row (`_labelled`), worked out once for `_order_id` and `_totals_row`: the
+    label's pattern is the dearest step of the rules on an order ID."""
+    text = _text(frame, "order_id")
+    return (
+        frame.lazy()
+        .with_columns(_order_text=text)
+        .with_columns(_labelled=pl.col("_order_text").str.contains(_totals_label()))
+    )
+
+
+def _order_id() -> pl.Expr:
     """The order ID, empty on a totals row ('合计 / Total'): a row without an order is
     skipped, where a totals row would be counted as an order never shipped."""
-    text = _text(frame, "order_id")
-    return pl.when(text.str.contains(_totals_label())).then(pl.lit("")).otherwise(text)
+    text = pl.col("_order_text")
+    return pl.when(pl.col("_labelled")).then(pl.lit("")).otherwise(text)
 
 
 def _totals_row(frame: pl.DataFrame, date_blank: pl.Expr) -> pl.Expr:
     """A row no seller means as an order: a totals row ('合计 / Total' as its order ID), or
     a row with no order ID, ship date or tracking number (a totals row labelled in a column
     not read, '店铺: 合计', or a note). Skipped without a 'missing order ID' warning."""
-    text = _text(frame, "order_id")
-    empty = (text == "") & date_blank & (_text(frame, "tracking") == "")
-    return text.str.contains(_totals_label()) | empty
+    empty = (pl.col("_order_text") == "") & date_blank & (_text(frame, "tracking") == "")
+    return pl.col("_labelled") | empty
 
 
 @cache
@@ -231,8 +242,8 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
     ship_date, date_blank = lookups.ship_dates()
     market = lookups.word(frame, "marketplace").fill_null("")
     letter = lookups.word(frame, "ship_service") if "ship_service" in frame.columns else False
-    rows = frame.lazy().select(
-        order_id=_order_id(frame),
+    rows = _with_order_text(frame).select(
+        order_id=_order_id(),
         totals_row=_totals_row(frame, date_blank),
         ship_date=ship_date,
         date_blank=date_blank,
