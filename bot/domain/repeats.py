@@ -35,14 +35,15 @@ def counted_tracking(shipments: pl.DataFrame) -> pl.Series:
     return shipments.select(counted_number()).to_series()
 
 
-def counted_number() -> pl.Expr:
-    """`counted_tracking` as an expression over classified shipments' columns."""
+def counted_number(scientific: pl.Expr | None = None) -> pl.Expr:
+    """`counted_tracking` as an expression over classified shipments' columns; `scientific`,
+    `looks_scientific` of the number when the caller has it already (a pattern per row)."""
     number = pl.col("tracking")
     return (
         pl.col("excluded").is_null()
         & (number != "")
         & (pl.col("reason") != "missing_tracking").fill_null(True)
-        & ~looks_scientific(number)
+        & ~(looks_scientific(number) if scientific is None else scientific)
     )
 
 

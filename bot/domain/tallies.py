@@ -234,7 +234,7 @@ def _tallied(shipments: pl.DataFrame) -> list[pl.LazyFrame]:
     hashed = judged.select(
         key=_folded_hash([column.meta.output_name() for column in key], schema),
         group="group",
-        number=pl.when(counted_number()).then(pl.col("tracking").hash()),
+        number=pl.when(counted_number(pl.col("scientific"))).then(pl.col("tracking").hash()),
         order=(pl.col("order_id").hash() & 0xFFFFFFFF).cast(pl.UInt32),
     )
     defective = pl.col("reason").is_not_null() & pl.col("excluded").is_null()
