@@ -685,6 +685,8 @@ def _strike_through(decision: Decision, t: Translator) -> str:
             market=name,
             covered=str(decision.facts["covered"]),
         )
+    if decision.facts.get("odr"):
+        return _strike_through_in_odr(decision, name, t)
     if decision.facts["available"]:
         return t._(
             "Striking through delivery-only negative feedback for on-time Buy Shipping "
@@ -694,6 +696,24 @@ def _strike_through(decision: Decision, t: Translator) -> str:
     return t._(
         "{market} is not among the marketplaces where Buy Shipping's strike-through of "
         "delivery-only negative feedback is offered (US, CA, UK, DE, FR, ES, IT, IN, MX).",
+        market=name,
+    )
+
+
+def _strike_through_in_odr(decision: Decision, name: str, t: Translator) -> str:
+    """Asked whether the feedback still counts toward ODR: what happens to it there, in
+    words that hold no yes or no of their own (the verdict says whether it counts)."""
+    if decision.facts["available"]:
+        return t._(
+            "On {market}, negative feedback only about late or missing delivery, on an order "
+            "shipped on time with Buy Shipping and tracking, is struck through and does not "
+            "count toward ODR.",
+            market=name,
+        )
+    return t._(
+        "{market} is not among the marketplaces where Buy Shipping's strike-through is "
+        "offered (US, CA, UK, DE, FR, ES, IT, IN, MX), so delivery feedback there counts "
+        "toward ODR as usual.",
         market=name,
     )
 

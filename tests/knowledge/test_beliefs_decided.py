@@ -471,8 +471,9 @@ TAGGED = [
     ("FBA orders don't count toward the tracking rate, right?", "Right", ["FBA"], ["Not right"]),
     ("FBA的单也计入追踪率吧", "不对", ["FBA"], []),
     ("FBA orders are counted in VTR too, right?", "Not right", ["FBA"], []),
-    # Unsure which way "还是算ODR" reads: no verdict rather than one its body contradicts.
-    ("用购买配送准时发货，物流差评可以划掉，但还是算ODR，对吧", "用“购买配送”", ["ODR"], ["对。"]),
+    # "但还是算ODR" is "but it still counts": struck-through delivery feedback does not
+    # (domain.md §2), so the belief is corrected.
+    ("用购买配送准时发货，物流差评可以划掉，但还是算ODR，对吧", "不对。", ["不计入 ODR"], []),
 ]
 
 

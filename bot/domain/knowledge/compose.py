@@ -83,9 +83,13 @@ _CHOICE = lazy(
 )
 """A choice between two ("per order or per package?"); "95% or more", "or equal" are one
 bound, not two options."""
-_STILL = lazy(r"(?:^|[,，])\s?(?:那|这样)?还是(?=算|会|要|得|被|能|可以|有|计入)")
-"""还是 as "still" opening a clause ("送达后才补的，还是算缺陷吧"), not a choice between two; after
-但 ("可以划掉，但还是算ODR") it may add a belief of its own, so it stays unsure."""
+_STILL = lazy(
+    r"(?:^|[,，]|但是?|可是?|却)\s?(?:那|这样)?还是(?=算|会|要|得|被|能|可以|有|计入)|"
+    r"还是(?=(?:会|要)?(?:计入|算进|算入|算在|影响|拉低))"
+)
+"""还是 as "still" opening a clause ("送达后才补的，还是算缺陷吧"), after 但 ("用了购买配送，但还是
+会计入ODR") or before a verb of counting ("配送差评还是会影响ODR"), not a choice between two:
+the belief it adds is the one checked."""
 _OUTSIDE_WORD = lazy(r"[a-z0-9]")
 _WHICH = lazy(r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有|\bwhich\b|\bevery\b|\ball\b|\bonly\b")
 _EACH = lazy(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|affect")

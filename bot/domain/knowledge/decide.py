@@ -1530,7 +1530,12 @@ def _strike_through(case: Case) -> Decision | None:
     facts: dict[str, Fact] = {"market": market.code, "available": available}
     # "isn't offered in Japan, right?" states that it is not: true where it is not offered.
     said = _A_NOT_A.sub("", case.text)
-    agrees = available != bool(NOT_OFFERED.search(said) or _CANNOT.search(said))
+    # "日本站的配送差评还是计入ODR吧", "does it still count toward ODR in the US?": the
+    # feedback said to count still is the strike-through said not to apply there.
+    still = _STILL_COUNTS.search(said)
+    agrees = available != bool(NOT_OFFERED.search(said) or _CANNOT.search(said) or still)
+    if still or "odr" in case.metrics:
+        facts["odr"] = True  # worded by what happens to the feedback in ODR
     if _limits_a_place(case):
         # "isn't the strike-through US only?": the belief is the whole list, decided so.
         offered = [m.code for m in marketplaces() if m.feedback_strike_through]
@@ -1543,6 +1548,10 @@ def _strike_through(case: Case) -> Decision | None:
 
 
 _CANNOT = lazy(r"不能|不可以|没法|无法|不行|\bcan't\b|\bcannot\b|\bnot possible\b")
+_STILL_COUNTS = lazy(
+    r"(?:还是|仍然|仍|照样|依然|还)(?:会|要)?(?:计入|算进|算入|算在|算|影响|拉低)\s?(?:到)?(?:odr|订单缺陷率)|"
+    r"\bstill (?:counts?|hits?|affects?|goes|shows up|hurts?)\b[^,.?]{0,20}(?:odr|order defect)"
+)
 _EXEMPTION_TALK = lazy(r"邮票|stamps?\b|royal ?mail|皇家邮政|豁免|exempt")
 
 
