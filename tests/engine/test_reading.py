@@ -305,7 +305,33 @@ def test_a_chunk_no_quote_can_open_reads_its_needed_columns_alone(delimiter: str
     ]
     assert frame.columns == ["order_id", "carrier", "tracking"]
     # The same rows as parsing every column first (the way of a chunk with quotes in it).
-    assert frame.equals(reading._scan_chunk(chunk, layout).collect().select(named))
+    assert frame.equals(reading._scan_chunk(chunk, layout, "utf8-lossy").collect().select(named))
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_needed_cell_not_in_utf8_reads_with_replacement_characters(
+    quoted: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chunk is parsed as UTF-8 first; one holding bytes that are not UTF-8 is parsed
+    again replacing them (U+FFFD), the other rows as they are: never refused, and never
+    handed to the slower reader meant for misplaced quotes."""
+    name = b'"Anna, B."' if quoted else b"Anna"
+    chunk = b"\n".join(
+        [
+            b"A1," + name + b",UPS\xff\xfe," + UPS_OK.encode(),
+            b"A2," + name + b",DHL,123",
+            b"",
+        ]
+    )
+    layout = reading._TextLayout(",", 0, {"order_id": 0, "carrier": 2, "tracking": 3}, 4)
+    named = [pl.col(f"c{i}").alias(meaning) for meaning, i in layout.meanings.items()]
+
+    def refused(*_: object) -> None:
+        raise AssertionError("read by the fallback reader")
+
+    monkeypatch.setattr(reading, "_parse_leniently", refused)
+    frame = reading._parse_chunk(chunk, layout, named)
+    assert frame.rows() == [("A1", "UPS\ufffd\ufffd", UPS_OK), ("A2", "DHL", "123")]
 
 
 def test_utf16_without_bom_is_detected(write_file: WriteFile) -> None:
