@@ -9,32 +9,43 @@ knowledge package and of the registry, and the Python version. Any change to one
 is another key, so a stale index is never read; the old file is simply left unused.
 
 Beside the base, the file holds the registries answering reads (`ANSWER_REGISTRIES`, the
-raw YAML as read), so a question reads no YAML and imports no YAML parser. The folder and
-its rules are `bot.services.prepared`'s.
+raw YAML as read), so a question reads no YAML and imports no YAML parser; and, first, the
+regular expressions compiled while the base was built and its own phrasings were answered
+(`prepared_patterns`), put back into `re`'s cache before the knowledge modules are
+imported, so neither their imports nor the answer compile them again. The folder and its
+rules are `bot.services.prepared`'s.
+
+Nothing of the knowledge package is imported here before the patterns are back.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import pickle
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.domain import reference
-from bot.domain.knowledge import KnowledgeBase
 from bot.paths import knowledge_dir
+from bot.services import prepared_patterns
 from bot.services.prepared import default_cache_dir, read_prepared, write_prepared
+
+if TYPE_CHECKING:
+    from bot.domain.knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
 _DOMAIN = Path(__file__).resolve().parent.parent / "domain"
+_SERVICES = Path(__file__).resolve().parent
 _CODE_AND_DATA = (
     (_DOMAIN / "knowledge", "*.py"),
     (_DOMAIN / "data", "*.yaml"),
     (_DOMAIN, "reference.py"),
     (_DOMAIN, "languages.py"),
-    (Path(__file__).resolve().parent, "knowledge_cache.py"),  # which registries are kept
+    (_SERVICES, "knowledge_cache.py"),  # which registries are kept
+    (_SERVICES, "prepared_patterns.py"),  # how the patterns are kept
 )
 
 
@@ -47,8 +58,9 @@ YAML."""
 
 
 def source_key(directory: Path) -> str:
-    """A digest of every file the knowledge base is built from (see the module's docstring)."""
-    digest = hashlib.sha256(sys.version.encode())
+    """A digest of every file the knowledge base is built from, and of the interpreter and
+    its regular-expression format (see the module's docstring)."""
+    digest = hashlib.sha256(f"{sys.version}\0{prepared_patterns.MAGIC}".encode())
     folders = [(directory, "*.yaml"), *_CODE_AND_DATA]
     for folder, pattern in folders:
         for path in sorted(folder.glob(pattern)):
@@ -66,14 +78,52 @@ def cached_knowledge_base(
     path = cache_dir / f"knowledge-{source_key(directory)}.pickle"
     prepared = read_prepared(path)
     if prepared is not None:
-        try:
-            kb, registries = pickle.loads(prepared)
-            if isinstance(kb, KnowledgeBase) and isinstance(registries, dict):
-                reference.use_prepared(registries)
-                return kb
-        except Exception as error:  # a damaged or foreign file: build anew and replace it
-            log.debug("knowledge cache not read: %s", error)
-    kb = KnowledgeBase.load(directory)
-    payload = (kb, reference.prepared(ANSWER_REGISTRIES))
-    write_prepared(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+        kb = _read_back(prepared)
+        if kb is not None:
+            return kb
+    with prepared_patterns.recording() as patterns:
+        kb, registries = _build(directory)
+        kept = pickle.dumps((kb, registries), pickle.HIGHEST_PROTOCOL)
+        pickle.loads(kept)  # reading it back compiles its patterns as a later run asks for them
+    write_prepared(path, pickle.dumps(patterns, pickle.HIGHEST_PROTOCOL) + kept)
     return kb
+
+
+def _read_back(prepared: bytes) -> KnowledgeBase | None:
+    """The base kept in the file, its patterns put back first (the file is two pickles, one
+    after the other: the patterns, read before any knowledge module is imported, then the
+    base and the registries); None when the file is damaged or foreign (it is then built
+    anew and replaced)."""
+    try:
+        stream = io.BytesIO(prepared)
+        prepared_patterns.restore(pickle.load(stream))
+        from bot.domain import reference
+        from bot.domain.knowledge import KnowledgeBase
+
+        kb, registries = pickle.load(stream)
+        if isinstance(kb, KnowledgeBase) and isinstance(registries, dict):
+            reference.use_prepared(registries)
+            return kb
+    except Exception as error:
+        log.debug("knowledge cache not read: %s", error)
+    return None
+
+
+def _build(directory: Path) -> tuple[KnowledgeBase, dict[str, object]]:
+    """The base built from its sources, and its own phrasings answered and worded once, so
+    the patterns an answer and its reply compile are compiled (and recorded) here."""
+    from bot.domain import reference
+    from bot.domain.knowledge import KnowledgeBase
+    from bot.services.answers import render_answer
+    from bot.services.i18n import translator
+
+    kb = KnowledgeBase.load(directory)
+    for question in warm_up_questions(kb):
+        answer = kb.answer(question)
+        render_answer(answer, kb, translator(answer.lang), html=False)
+    return kb, reference.prepared(ANSWER_REGISTRIES)
+
+
+def warm_up_questions(kb: KnowledgeBase) -> list[str]:
+    """Every way the entries say they are asked, in both languages."""
+    return [q for entry in kb.entries.values() for q in (*entry.questions.zh, *entry.questions.en)]

@@ -10,6 +10,7 @@ import yaml
 
 from bot.cli import main
 from bot.domain.knowledge import Answer, KnowledgeBase
+from bot.services import knowledge_cache
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
 
@@ -17,8 +18,10 @@ from bot.services.i18n import translator
 @pytest.fixture(autouse=True)
 def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """`vtrbot ask` keeps its prepared knowledge base in the user's cache folder: here, the
-    test's own, so no test reads another's (or the developer's) prepared copy."""
+    test's own, so no test reads another's (or the developer's) prepared copy; prepared
+    without answering every entry's phrasings first (a second of answering, for patterns)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(knowledge_cache, "warm_up_questions", lambda kb: [])
 
 
 @pytest.fixture

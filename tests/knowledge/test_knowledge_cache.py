@@ -9,6 +9,7 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 from bot.paths import knowledge_dir
+from bot.services import knowledge_cache
 from bot.services.knowledge_cache import cached_knowledge_base, source_key
 
 QUESTIONS = ["does buy shipping cost extra", "vtr掉到93%了咋办", "云途的单号格式", "tell me a joke"]
@@ -24,6 +25,8 @@ def builds(monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase) -> list[Path]:
         return kb
 
     monkeypatch.setattr(KnowledgeBase, "load", classmethod(load))
+    # Warmed by a few questions, not by every entry's phrasings (a second of answering).
+    monkeypatch.setattr(knowledge_cache, "warm_up_questions", lambda kb: QUESTIONS)
     return built
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.domain.knowledge import KnowledgeBase, Lang
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -18,31 +22,42 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.domain.knowledge import KnowledgeError
-    from bot.services.answers import render_answer, suggestion_titles
-    from bot.services.i18n import translator
     from bot.services.knowledge_cache import cached_knowledge_base
 
     try:
-        # Built once and kept in the user's cache folder: building it is most of a question's time.
+        # Built once and kept in the user's cache folder: building it is most of a question's
+        # time. Read before the reply's modules are imported: it puts back the compiled
+        # patterns their imports would otherwise compile.
         kb = cached_knowledge_base()
-    except KnowledgeError as exc:
+    except Exception as exc:
+        from bot.domain.knowledge import KnowledgeError
+
+        if not isinstance(exc, KnowledgeError):
+            raise
         print(f"vtrbot ask: {exc}", file=sys.stderr)
         return 2
-    answer = kb.answer(args.question, lang=args.lang)
+    print(reply(kb, args.question, args.lang, as_json=args.json))
+    return 0
+
+
+def reply(kb: KnowledgeBase, question: str, lang: Lang | None, as_json: bool) -> str:
+    """What `vtrbot ask` prints for the question: the reply as the chat words it (plain
+    text, numbered topics when unsure), or one JSON object."""
+    from bot.services.answers import render_answer, suggestion_titles
+    from bot.services.i18n import translator
+
+    answer = kb.answer(question, lang=lang)
     text = render_answer(answer, kb, translator(answer.lang), html=False)
     if answer.kind == "unsure":
         titles = suggestion_titles(answer, kb)
         text += "".join(f"\n{n}. {title}" for n, title in enumerate(titles, start=1))
-    if args.json:
-        payload = {
-            "lang": answer.lang,
-            "matched": answer.matched,
-            "confidence": answer.confidence,
-            "answer": text,
-            "suggestions": answer.suggestions,
-        }
-        print(json.dumps(payload, ensure_ascii=False))
-    else:
-        print(text)
-    return 0
+    if not as_json:
+        return text
+    payload = {
+        "lang": answer.lang,
+        "matched": answer.matched,
+        "confidence": answer.confidence,
+        "answer": text,
+        "suggestions": answer.suggestions,
+    }
+    return json.dumps(payload, ensure_ascii=False)

@@ -1,0 +1,86 @@
+"""`vtrbot ask` from its prepared knowledge base says, byte for byte, what the knowledge
+base built from its sources says, for every question of the development and held-out sets.
+
+The prepared path differs from building in three ways, each of which could change a reply:
+the base is unpickled, the registries come from the file instead of their YAML, and the
+regular expressions are rebuilt from their kept compiled form (bot/services/
+prepared_patterns.py). Both sides word the reply with `ask.reply`, the function the command
+prints, as JSON (the reply's text, the entry matched, the confidence, the suggestions).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.adapters.cli.ask import reply
+from bot.domain.knowledge import KnowledgeBase
+
+HERE = Path(__file__).resolve().parent
+
+# Prepares the base (first run), or reads it back and answers every question on stdin's
+# lines, one JSON reply a line; building again on the second run would be a failure.
+PROBE = """
+import json, sys
+from bot.services import knowledge_cache
+if sys.argv[1] == "read":
+    def refuse(directory):
+        raise SystemExit("built again: the prepared base was not read")
+    knowledge_cache._build = refuse
+kb = knowledge_cache.cached_knowledge_base()
+from bot.adapters.cli.ask import reply
+for question in json.loads(sys.stdin.read()):
+    print(reply(kb, question, None, as_json=True))
+"""
+
+
+def _questions(node: object) -> Iterator[str]:
+    """Every `q:` of a set's cases, however deep the set nests them."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "q" and isinstance(value, str):
+                yield value
+            else:
+                yield from _questions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _questions(value)
+
+
+def every_question() -> list[str]:
+    found: list[str] = []
+    for path in sorted(HERE.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found += _questions(data)
+        if isinstance(data, dict):
+            found += data.get("off_topic", [])  # the evaluation's refusals: bare strings
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.slow  # two fresh processes answering about 2,800 questions each way
+def test_the_prepared_base_replies_as_the_sources_do(kb: KnowledgeBase, tmp_path: Path) -> None:
+    questions = every_question()
+    assert len(questions) > 2000  # the sets were found
+    env = os.environ | {"XDG_CACHE_HOME": str(tmp_path)}
+
+    def run(mode: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, mode], input=json.dumps(questions),
+            capture_output=True, text=True, check=True, env=env,
+        )  # fmt: skip
+        return done.stdout.splitlines()
+
+    run("prepare")
+    assert len(list((tmp_path / "vtrbot").glob("knowledge-*.pickle"))) == 1
+    prepared = run("read")
+    built = [reply(kb, question, None, as_json=True) for question in questions]
+    assert len(prepared) == len(built) == len(questions)
+    differing = [q for q, a, b in zip(questions, prepared, built, strict=True) if a != b]
+    assert differing == []
