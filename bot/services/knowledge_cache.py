@@ -110,14 +110,17 @@ def _read_back(prepared: bytes) -> KnowledgeBase | None:
 
 
 def _build(directory: Path) -> tuple[KnowledgeBase, dict[str, object]]:
-    """The base built from its sources, and its own phrasings answered and worded once, so
-    the patterns an answer and its reply compile are compiled (and recorded) here."""
+    """The base built from its sources, every lazy pattern of the knowledge modules
+    compiled, and its own phrasings answered and worded once, so the patterns an answer and
+    its reply compile are compiled (and recorded) here."""
     from bot.domain import reference
     from bot.domain.knowledge import KnowledgeBase
+    from bot.domain.knowledge.patterns import compile_every_pattern
     from bot.services.answers import render_answer
     from bot.services.i18n import translator
 
     kb = KnowledgeBase.load(directory)
+    compile_every_pattern()
     for question in warm_up_questions(kb):
         answer = kb.answer(question)
         render_answer(answer, kb, translator(answer.lang), html=False)

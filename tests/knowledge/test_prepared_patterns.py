@@ -67,3 +67,15 @@ def test_a_table_from_another_layout_only_costs_the_compiling() -> None:
     source, flags = SOURCES[0]
     assert prepared_patterns.restore({(source, int(flags)): ("not", "the", "arguments")}) == 0
     assert re.compile(source, flags).search("94.9% prepared-test")
+
+
+def test_every_lazy_pattern_is_compiled_for_the_prepared_base() -> None:
+    """A pattern only some questions use (how many new packages lift the rate) is kept too:
+    the prepared base compiles every lazy one, used or not."""
+    from bot.domain.knowledge import decide, patterns
+
+    re.purge()
+    with prepared_patterns.recording() as table:
+        made = patterns.compile_every_pattern()
+    assert made == len(patterns._EVERY) > 100
+    assert (decide._NEW_SHIPMENTS.pattern, 0) in table

@@ -46,9 +46,24 @@ class _LazyPattern:
         return f"lazy({self.pattern!r})"
 
 
+_EVERY: list[_LazyPattern] = []
+"""Every lazy pattern made, for `compile_every_pattern`."""
+
+
 def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, done at the pattern's first use."""
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+    made = _LazyPattern(pattern, flags)
+    _EVERY.append(made)
+    return cast("re.Pattern[str]", made)
+
+
+def compile_every_pattern() -> int:
+    """Compiles every lazy pattern made so far into `re`'s cache, used or not, and says how
+    many: for the prepared knowledge base of `vtrbot ask`, which keeps what is compiled
+    while it is built (bot/services/prepared_patterns.py), whatever a later question uses."""
+    for made in _EVERY:
+        re.compile(made.pattern, made.flags)
+    return len(_EVERY)
 
 
 CLAUSE = lazy(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")
