@@ -248,7 +248,9 @@ _LIKELY_SCHEMA = {"number": pl.String, "likely": pl.String}
 @lru_cache(maxsize=1)
 def _naming_formats() -> list[tuple[str, list[TrackingFormat]]]:
     """Each carrier's marks, for carriers that have any: its distinctive formats (check
-    digit included) and its `looks_like` patterns."""
+    digit included) and its `looks_like` patterns. A carrier whose marks are all another's
+    too (DHL Express's, all bare DHL's) is left out: a number fitting both would name
+    neither, where it plainly is a DHL number."""
     naming = [
         (
             carrier.id,
@@ -257,7 +259,16 @@ def _naming_formats() -> list[tuple[str, list[TrackingFormat]]]:
         )
         for carrier in carriers()
     ]
-    return [(carrier_id, formats) for carrier_id, formats in naming if formats]
+    marks = {carrier_id: _marks(formats) for carrier_id, formats in naming}
+    return [
+        (carrier_id, formats)
+        for carrier_id, formats in naming
+        if formats and not any(marks[carrier_id] < wider for wider in marks.values())
+    ]
+
+
+def _marks(formats: list[TrackingFormat]) -> frozenset[tuple[str, str | None]]:
+    return frozenset((fmt.pattern, fmt.check) for fmt in formats)
 
 
 def classify(frame: pl.DataFrame) -> pl.DataFrame:

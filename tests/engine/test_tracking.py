@@ -129,7 +129,7 @@ def test_unverified_marks_carriers_without_rules() -> None:
         ("China Post", "china_post"),
         ("E邮宝", "china_ems"),
         ("Royal mail", "royal_mail"),
-        ("DHL Paket", "dhl"),
+        ("DHL Paket", "dhl_paket"),
         ("顺丰速运", "sf_express"),
         ("groups", None),  # "ups" inside a word is not UPS
         ("", None),
