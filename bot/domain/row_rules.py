@@ -21,7 +21,7 @@ import polars as pl
 
 from bot.domain.exemptions import is_letter_service, letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
-from bot.domain.reference import vocabulary
+from bot.domain.reference import column_aliases, vocabulary
 from bot.domain.tracking import normalize_tracking
 from bot.domain.values import (
     DOT_DECIMAL,
@@ -190,36 +190,45 @@ def _text(frame: pl.DataFrame, meaning: str) -> pl.Expr:
 
 
 def _with_order_text(frame: pl.DataFrame) -> pl.LazyFrame:
-    """The batch with its order IDs stripped (`_order_text`) and whether each names a
-    totals row (`_labelled`), worked out once for `_order_id` and `_totals_row`: the
-    label's pattern is the dearest step of the rules on an order ID."""
+    """The batch with its order IDs stripped (`_order_text`) and whether each labels a row
+    instead (`_labelled`: totals, or the header repeated), worked out once for `_order_id`
+    and `_totals_row`: the label's pattern is the dearest step of the rules on an order ID."""
     text = _text(frame, "order_id")
     return (
         frame.lazy()
         .with_columns(_order_text=text)
-        .with_columns(_labelled=pl.col("_order_text").str.contains(_totals_label()))
+        .with_columns(_labelled=pl.col("_order_text").str.contains(_no_order_label()))
     )
 
 
 def _order_id() -> pl.Expr:
-    """The order ID, empty on a totals row ('合计 / Total'): a row without an order is
-    skipped, where a totals row would be counted as an order never shipped."""
+    """The order ID, empty on a totals row ('合计 / Total') or the header row repeated: a
+    row without an order is skipped, where a totals row would be counted as an order never
+    shipped and a repeated header as one whose ship date ('ship-date') is unreadable."""
     text = pl.col("_order_text")
     return pl.when(pl.col("_labelled")).then(pl.lit("")).otherwise(text)
 
 
 def _totals_row(frame: pl.DataFrame, date_blank: pl.Expr) -> pl.Expr:
-    """A row no seller means as an order: a totals row ('合计 / Total' as its order ID), or
-    a row with no order ID, ship date or tracking number (a totals row labelled in a column
-    not read, '店铺: 合计', or a note). Skipped without a 'missing order ID' warning."""
+    """A row no seller means as an order: a totals row ('合计 / Total' as its order ID), the
+    header repeated (two exports pasted one under the other, a print view), or a row with no
+    order ID, ship date or tracking number (a totals row labelled in a column not read,
+    '店铺: 合计', or a note). Skipped without a 'missing order ID' warning."""
     empty = (pl.col("_order_text") == "") & date_blank & (_text(frame, "tracking") == "")
     return pl.col("_labelled") | empty
 
 
 @cache
-def _totals_label() -> str:
+def _no_order_label() -> str:
+    """An order-ID cell that labels a row instead: a totals word, or a name of the order-ID
+    column itself (columns.yaml, separators and case as loose as a header's). One pattern,
+    so every order ID is still read once."""
     words = "|".join(re.escape(word) for word in vocabulary().totals_row_words)
-    return f"(?i)^(?:{words})(?:$|[\\s/:：(（|-])"
+    loose = r"[\s\-_.·・/\\]*"
+    headers = "|".join(
+        loose.join(re.escape(char) for char in alias) for alias in column_aliases()["order_id"]
+    )
+    return f"(?i)^(?:{words})(?:$|[\\s/:：(（|-])|^(?:{headers})$"
 
 
 def _carrier_text(frame: pl.DataFrame) -> pl.Expr:

@@ -294,6 +294,8 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
         .collect()
     )
     blank = pl.col("order_id") == ""
+    # A row with no order (a totals row, the header repeated) is skipped, its date unread.
+    rows = rows.with_columns(unreadable_date=pl.col("unreadable_date") & ~blank)
     orderless, no_order, unreadable = rows.select(
         blank.sum().alias("orderless"),
         (blank & ~pl.col("totals_row")).sum().alias("no_order"),

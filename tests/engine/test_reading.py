@@ -405,6 +405,37 @@ def test_a_totals_row_under_the_orders_is_no_order(tmp_path: Path, label: str) -
     assert "missing_order_id" not in {w.code for w in report.warnings}
 
 
+@pytest.mark.parametrize(
+    "header_again",
+    [
+        CHINESE[0],
+        "Order ID,Ship Date,Carrier,Tracking,Category,Site,,,,",
+        " 订单 号 ,发货日期,,,,,,,,",
+    ],
+)
+def test_the_header_repeated_under_the_orders_is_no_order(
+    tmp_path: Path, header_again: str
+) -> None:
+    """Two exports pasted one under the other: the header line again between CHINESE's orders
+    (as written, in English, spaced) is no order: still 3 counted, 1 FBA, 1 cancelled, and
+    no ship date '发货日期' reported unreadable, no order reported missing its ID."""
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join([*CHINESE[:3], header_again, *CHINESE[3:]]) + "\n", encoding="utf-8")
+    report, _ = analyse_file(path, as_of=AS_OF)
+    assert report.overall.shipments == 3
+    assert {k: v for k, v in report.excluded.items() if v} == {"fba": 1, "cancelled": 1}
+    assert report.warnings == []
+
+
+def test_the_header_repeated_on_a_sheet_is_no_order(tmp_path: Path) -> None:
+    header = ["订单号", "发货日期", "承运商", "跟踪号", "品类"]
+    rows = [header, ["U1", "2026-11-10", "UPS", UPS_OK, "玩具"], header]
+    rows.append(["U2", "2026-11-11", "UPS", "", "玩具"])
+    report, _ = analyse_file(_sheets_workbook(tmp_path / "o.xlsx", {"订单": rows}), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (2, 1)
+    assert not any(report.excluded.values()) and report.warnings == []
+
+
 def test_a_totals_row_labelled_in_a_column_not_read_is_no_order(tmp_path: Path) -> None:
     """'合计' under 收件人 (a column VTR does not read), the amounts beside it: no order ID,
     ship date or tracking number, so no order and no warning; an order row that only lacks
