@@ -458,7 +458,28 @@ def is_yes_no(question: str) -> bool:
     intonation = folded.endswith(("?", "？")) and not _WH_WORD.search(folded)
     if intonation and (_HAN_CHAR.search(folded) or _CLAIM_WORD.search(folded)):
         return True
-    return bool(_YES_NO_ZH.search(folded) or _YES_NO_EN.search(folded))
+    if _YES_NO_ZH.search(folded) or _YES_NO_EN.search(folded):
+        return True
+    return _unmarked_yes_no(folded)
+
+
+_UNMARKED_YES_NO = lazy(
+    r"能|可以|算|计入|需要|要|会|影响|达标|合格|"
+    r"\b(?:ok|okay|fine|enough|safe|acceptable|alright|good|passing)\W*$|"
+    r"\b(?:is|are) (?:that|this|it|mine|ours|we|i) (?:ok|okay|fine|good|enough|safe|alright|"
+    r"acceptable|passing)\b"
+)
+"""The verdict a short message asks for without 吗 or "?" ("美国站能用购买配送", "is 94% ok
+for vtr", "vtr 96 is that fine"): a verb of the rule, or a word of passing at its end."""
+UNMARKED_MAX_CHARS = 40
+
+
+def _unmarked_yes_no(folded: str) -> bool:
+    """A short message that asks nothing by its marks or question words, but names a verb
+    a rule decides (能, 算, 计入, ok, enough): sellers type their yes/no questions that way."""
+    if len(folded) > UNMARKED_MAX_CHARS or _WH_WORD.search(folded):
+        return False
+    return bool(_UNMARKED_YES_NO.search(folded))
 
 
 def _asks_inverted(text: str) -> bool:
@@ -574,7 +595,10 @@ class Composer:
         still offers a choice."""
         # A statement sent without a question ("FBA orders are part of VTR") is a belief to
         # confirm or correct; a figure told that way ("VTR sitting at 94.9") is no belief.
-        belief = case.belief or (_declares(case) and decision.code not in FIGURE_CODES)
+        # One asking for a rule's verdict in its words ("FBA订单算VTR", "日本站能用购买配送删差评")
+        # gets that verdict (不算, 不能), as if asked with 吗.
+        declared = _declares(case) and not _unmarked_yes_no(text.casefold())
+        belief = case.belief or (declared and decision.code not in FIGURE_CODES)
         choice = "还是" in _STILL.sub("", text) if belief else bool(_CHOICE.search(text))
         counts = decision.code == "vtr_counts"
         inverted = counts and _asks_inverted(text)
