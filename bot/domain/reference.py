@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
@@ -110,23 +111,42 @@ class Vocabulary(_Registry):
 
 
 _PREPARED: dict[str, object] = {}
-"""Registries handed over already read (`use_prepared`), by file name."""
+"""Registries handed over already read and validated (`use_prepared`), by file name."""
+_READERS: dict[str, Callable[[], object]] = {}
+"""The readers `prepared` can keep the registries of, by file name."""
+
+T = TypeVar("T")
+
+
+def _registry(name: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """A registry's reader, read and validated once; a copy handed over by `use_prepared`
+    is returned instead, when there is one (neither its YAML nor pydantic's validator, whose
+    first build imports `importlib.metadata`, is then paid)."""
+
+    def keeping(read: Callable[[], T]) -> Callable[[], T]:
+        @cache
+        def kept_or_read() -> T:
+            return cast(T, _PREPARED[name]) if name in _PREPARED else read()
+
+        kept_or_read.__doc__ = read.__doc__
+        _READERS[name] = kept_or_read
+        return kept_or_read
+
+    return keeping
 
 
 def prepared(names: tuple[str, ...]) -> dict[str, object]:
-    """The named registries as read from their YAML, to be kept and handed back later."""
-    return {name: _load(name) for name in names}
+    """The named registries as read and validated, to be kept and handed back later."""
+    return {name: _READERS[name]() for name in names}
 
 
 def use_prepared(registries: dict[str, object]) -> None:
     """Registries kept from an earlier `prepared` (the prepared knowledge base of `vtrbot
-    ask`): read from there instead of parsing their YAML again."""
+    ask`): used instead of reading and validating their YAML again."""
     _PREPARED.update(registries)
 
 
 def _load(name: str) -> object:
-    if name in _PREPARED:
-        return _PREPARED[name]
     # libyaml's loader when installed: the same safe subset, read about ten times faster.
     import yaml  # only when the registry is read: a prepared knowledge base needs no YAML
 
@@ -185,7 +205,7 @@ def header_words() -> dict[str, dict[str, list[str]]]:
     return TypeAdapter(dict[str, dict[str, list[str]]]).validate_python(_load("header_words.yaml"))
 
 
-@cache
+@_registry("vocabulary.yaml")
 def vocabulary() -> Vocabulary:
     return Vocabulary.model_validate(_load("vocabulary.yaml"))
 
@@ -200,7 +220,7 @@ def marketplace_by_code() -> dict[str, Marketplace]:
     return {m.code: m for m in marketplaces()}
 
 
-@cache
+@_registry("carriers.yaml")
 def carriers() -> tuple[Carrier, ...]:
     return tuple(TypeAdapter(list[Carrier]).validate_python(_load("carriers.yaml")))
 
@@ -216,7 +236,7 @@ def metrics() -> dict[str, Metric]:
     return {m.id: m for m in table}
 
 
-@cache
+@_registry("policy_dates.yaml")
 def policy_dates() -> tuple[PolicyDate, ...]:
     return tuple(TypeAdapter(list[PolicyDate]).validate_python(_load("policy_dates.yaml")))
 

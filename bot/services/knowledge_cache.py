@@ -8,8 +8,9 @@ key made of everything it is built from: the knowledge and registry YAML, the co
 knowledge package and of the registry, and the Python version. Any change to one of them
 is another key, so a stale index is never read; the old file is simply left unused.
 
-Beside the base, the file holds the registries answering reads (`ANSWER_REGISTRIES`, the
-raw YAML as read), so a question reads no YAML and imports no YAML parser; and, first, the
+Beside the base, the file holds the registries answering reads (`ANSWER_REGISTRIES`, read
+and validated), so a question reads no YAML, imports no YAML parser and builds no pydantic
+validator; and, first, the
 regular expressions compiled while the base was built and its own phrasings were answered
 (`prepared_patterns`), put back into `re`'s cache before the knowledge modules are
 imported, so neither their imports nor the answer compile them again. The folder and its
@@ -53,8 +54,8 @@ ANSWER_REGISTRIES = ("vocabulary.yaml", "carriers.yaml", "policy_dates.yaml")
 """The registries (bot/domain/data) the answering code reads as it answers: the letter
 services' words (knowledge/case.py) and the carriers' number formats (a number pasted into a
 question is told by its shape: knowledge/entities.py), the dates rules took effect
-(knowledge/policy_dates.py). One left out only costs reading its
-YAML."""
+(knowledge/policy_dates.py). One left out only costs reading its YAML and building its
+validator."""
 
 
 def source_key(directory: Path) -> str:

@@ -546,7 +546,7 @@ def _new_topic(one: Answer, before: Answer) -> bool:
 def _topic(answer: Answer) -> tuple[str | None, str]:
     """What an answer says: its entry, and its decision's facts (two categories' figures
     are two answers; the same entry twice is one)."""
-    facts = answer.decision.model_dump_json(include={"code", "facts"}) if answer.decision else ""
+    facts = answer.decision.topic() if answer.decision else ""
     return answer.matched, facts
 
 

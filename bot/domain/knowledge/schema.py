@@ -7,9 +7,11 @@ instead of surfacing later as a half-English reply in a Chinese chat.
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -170,16 +172,25 @@ class Lexicon(_Strict):
 
 Fact = str | int | float | bool
 
+_LANGS = ("zh", "en")
+_KINDS = ("answer", "unsure", "off_topic", "other_language")
+MAX_SUGGESTIONS = 3
 
-class Decision(BaseModel):
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
     """A rule applied to a seller's case (decide.py): what it decided (`code`), the facts it
     used, the answer to the belief or yes/no question asked (`agrees`: True is "yes, right"),
-    and the entry whose text follows."""
+    and the entry whose text follows.
 
-    model_config = ConfigDict(frozen=True)
+    A plain class, not a pydantic model like the entries: decisions and answers are made by
+    the code at every question, never read from a file, and building a model's validator
+    (with pydantic's plugin lookup, which imports `importlib.metadata`) was a tenth of
+    `vtrbot ask`'s start-up (docs/performance.md). What pydantic checked is checked here:
+    the facts are copied, `agrees` is a bool or None."""
 
     code: str
-    facts: dict[str, Fact] = Field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
     agrees: bool | None = None
     verb: str | None = None
     """The verb of a Chinese yes/no question (算, 可以), to answer with."""
@@ -187,11 +198,28 @@ class Decision(BaseModel):
     """The question tests a belief ("…对吗？", "right?"): confirmed or corrected first."""
     entry: str | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "facts", dict(self.facts))
+        if self.agrees is not None:
+            object.__setattr__(self, "agrees", bool(self.agrees))
+        object.__setattr__(self, "belief", bool(self.belief))
 
-class Answer(BaseModel):
-    """What the search concluded: one entry, a short list to choose from, or "not my field"."""
+    def model_copy(self, *, update: dict[str, Any]) -> Decision:
+        """A copy with some fields changed (the name the call sites used when this was a
+        pydantic model)."""
+        return replace(self, **update)
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    def topic(self) -> str:
+        """The decision's code and facts as one text, to tell two decisions' subjects apart."""
+        return json.dumps({"code": self.code, "facts": self.facts}, ensure_ascii=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Answer:
+    """What the search concluded: one entry, a short list to choose from, or "not my field".
+
+    A plain class for the reason `Decision` is; its bounds (a language and kind it knows,
+    a confidence from 0 to 1, at most three suggestions) are checked as it is made."""
 
     lang: Lang
     kind: AnswerKind
@@ -202,12 +230,30 @@ class Answer(BaseModel):
     """A whole answer composed from the registry (a carrier), instead of an entry."""
     source: str | None = None
     """The composed answer's source, in `lang`."""
-    confidence: float = Field(ge=0.0, le=1.0)
-    suggestions: list[str] = Field(default_factory=list, max_length=3)
+    confidence: float
+    suggestions: list[str] = field(default_factory=list)
     decision: Decision | None = None
     """The seller's case decided by the product's rules: worded first, before the entry."""
-    parts: list[Answer] = Field(default_factory=list)
+    parts: list[Answer] = field(default_factory=list)
     """Several questions in one message: each one's answer, in turn (this one is the first)."""
     opening: bool = False
     """Nothing asked yet (a greeting, a question to come): the shortlist invites the question
     rather than asking which topic was meant."""
+
+    def __post_init__(self) -> None:
+        if self.lang not in _LANGS or self.kind not in _KINDS:
+            raise ValueError(f"unknown language or kind: {self.lang!r}, {self.kind!r}")
+        confidence = float(self.confidence)
+        if not 0.0 <= confidence <= 1.0:
+            raise ValueError(f"confidence {confidence} is not between 0 and 1")
+        if len(self.suggestions) > MAX_SUGGESTIONS:
+            raise ValueError(f"more than {MAX_SUGGESTIONS} suggestions: {self.suggestions}")
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "suggestions", list(self.suggestions))
+        object.__setattr__(self, "parts", list(self.parts))
+        object.__setattr__(self, "opening", bool(self.opening))
+
+    def model_copy(self, *, update: dict[str, Any]) -> Answer:
+        """A copy with some fields changed (the name the call sites used when this was a
+        pydantic model); checked as a new one is."""
+        return replace(self, **update)
