@@ -197,8 +197,10 @@ class KnowledgeBase:
         whole = self._answer_one(question, reply_lang)
         parts = asked_pieces(question, self._names_a_concept)
         pieces = [f for p in parts for f in self._facets(p, reply_lang)]
-        if len(pieces) < 2 or _decided_as_one(whole, question):
+        if len(pieces) < 2:
             return whole
+        if _decided_as_one(whole, question):
+            return self._with_claims_beside(whole, pieces, reply_lang)
         answers: list[Answer] = []
         subject = " ".join(self._subject(pieces[0])[:1])
         if not subject and (whole.matched or "").startswith("vtr"):
@@ -228,6 +230,21 @@ class KnowledgeBase:
         if len(answers) < 2:
             return whole
         return answers[0].model_copy(update={"parts": answers[1 : 1 + MAX_PARTS]})
+
+    def _with_claims_beside(self, whole: Answer, pieces: list[str], reply_lang: Lang) -> Answer:
+        """ "Garden 56/60 valid. what's the VTR, how many to fix, and will it hit my FBA?": the
+        figures are one case, answered whole; a part asking a belief of the claims table about
+        something else (FBA) is answered after them, on its own words, not dropped."""
+        if whole.decision is None or not whole.decision.facts.get("shipments"):
+            return whole
+        story = _story(pieces)
+        beside: list[Answer] = []
+        for piece in pieces:
+            one = self._answer_one(piece[len(story) :].strip() or piece, reply_lang)
+            claimed = one.decision is not None and one.decision.code == "claim"
+            if claimed and all(_new_topic(one, a) for a in [whole, *beside]):
+                beside.append(one)
+        return whole.model_copy(update={"parts": beside[:MAX_PARTS]}) if beside else whole
 
     def _normalized(self, text: str) -> str:
         """`normalize_question`, remembered for the last few texts: a message is read again
@@ -486,6 +503,21 @@ def _questions_asked(question: str) -> int:
     marked = question.count("?") + question.count("？")
     last = re.split(r"[?？]", question)[-1] if marked else ""
     return marked + bool(_ASKS_UNMARKED.search(last))
+
+
+def _story(pieces: list[str]) -> str:
+    """What every piece starts with up to a sentence's end: the story told before the
+    questions ("Garden 56/60 valid."), which asked_pieces puts before each of them."""
+    first, last = min(pieces), max(pieces)
+    size = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first)
+    )
+    shared = first[:size]
+    ends = [m.end() for m in _SENTENCE_END.finditer(shared)]
+    return shared[: ends[-1]] if ends else ""
+
+
+_SENTENCE_END = re.compile(r"[.。!！?？;；](?=\s)|[。！？；]")
 
 
 def _decided_as_one(whole: Answer, question: str) -> bool:
