@@ -186,11 +186,15 @@ class Measured(NamedTuple):
 
 
 def measure(path: Path, url: str | None, warm: bool) -> Measured:
-    command = [sys.executable, __file__, "--child", str(path), "--database-url", url or ""]
-    command += [] if warm else ["--cold"]
+    """One upload in a fresh process started in this checkout's folder: its workers come
+    from a forkserver, which in Python 3.11 imports `bot` from the folder it starts in
+    (it ignores its parent's `sys.path`), so a bench of another checkout run from here would
+    otherwise time that checkout's bot with this folder's workers."""
+    command = [sys.executable, __file__, "--child", str(path.resolve())]
+    command += ["--database-url", url or "", *([] if warm else ["--cold"])]
     peaks: dict[str, int] = {}
     with PeakPss() as pss:
-        _, peak, _, out = run_tree_cpu(command, peaks)
+        _, peak, _, out = run_tree_cpu(command, peaks, cwd=ROOT)
     seconds, cpu, stored, idle, *idle_pss = out.split()
     return Measured(
         float(seconds), float(cpu), int(stored), peak, int(idle), peaks, pss.peak,

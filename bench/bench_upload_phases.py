@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import os
 import sys
 import tempfile
 import time
@@ -118,8 +119,12 @@ def main() -> None:
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    # The workers' forkserver imports `bot` from the folder it starts in (Python 3.11 ignores
+    # its parent's `sys.path`): this checkout's, whatever folder the bench was started from.
+    path = args.file.resolve() if args.file else None
+    os.chdir(ROOT)
     with tempfile.TemporaryDirectory(prefix="vtrphases-file-") as folder:
-        path = args.file or Path(folder) / f"{args.rows}.csv"
+        path = path or Path(folder) / f"{args.rows}.csv"
         if not args.file:
             generate(path, args.rows)
         if args.backend == "sqlite":
