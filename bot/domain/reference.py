@@ -9,22 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeVar, cast
-
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from typing import Any, Literal, TypeVar, cast
 
 DATA_DIR = Path(__file__).with_name("data")
 
-
-class _Registry(BaseModel):
-    # Validators are built at the first validation, not at import: `vtrbot ask` reads its
-    # prepared knowledge base from a pickle and never validates a registry row.
-    model_config = ConfigDict(defer_build=True)
+# The registries' rows are plain dataclasses, validated by pydantic where their YAML is read
+# (`_validated`): `vtrbot ask` gets them from its prepared file and never imports pydantic,
+# whose import and model classes were half of its start-up (docs/performance.md).
 
 
-class TrackingFormat(_Registry):
+@dataclass(kw_only=True)
+class TrackingFormat:
     pattern: str
     check: str | None = None
     names: bool = True
@@ -33,19 +31,21 @@ class TrackingFormat(_Registry):
     """Only this carrier's numbers fit it: entered under another, it is a wrong carrier."""
 
 
-class Carrier(_Registry):
+@dataclass(kw_only=True)
+class Carrier:
     id: str
     name: str
     aliases: list[str]
-    formats: list[TrackingFormat] = []
-    looks_like: list[str] = []
+    formats: list[TrackingFormat] = field(default_factory=list)
+    looks_like: list[str] = field(default_factory=list)
     """Patterns that identify the carrier's numbers without validating them."""
-    may_use: list[str] = []
+    may_use: list[str] = field(default_factory=list)
     """Patterns of other carriers' numbers this carrier hands out as its own."""
     route: str = "domestic"
 
 
-class TransitTable(_Registry):
+@dataclass(kw_only=True)
+class TransitTable:
     """Typical transit days by route: an estimate of when a parcel is delivered."""
 
     routes: dict[str, int]
@@ -55,7 +55,8 @@ class TransitTable(_Registry):
         return self.routes.get(route or self.default, self.routes[self.default])
 
 
-class Marketplace(_Registry):
+@dataclass(kw_only=True)
+class Marketplace:
     code: str
     domain: str
     zh: str
@@ -65,10 +66,11 @@ class Marketplace(_Registry):
     buy_shipping_from_china: bool = False
     eu_cross_border_rule: bool = False
     feedback_strike_through: bool = False
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
 
 
-class Metric(_Registry):
+@dataclass(kw_only=True)
+class Metric:
     """A self-fulfilled metric's Seller Central target (metrics.yaml)."""
 
     id: str
@@ -78,11 +80,12 @@ class Metric(_Registry):
     target: float
     good: Literal["above", "below"]
     days: list[int]
-    about: list[str] = []
+    about: list[str] = field(default_factory=list)
     """The knowledge base's concepts for what the metric counts (tracking, feedback …)."""
 
 
-class PolicyDate(_Registry):
+@dataclass(kw_only=True)
+class PolicyDate:
     """When one of Amazon's VTR rules took effect (policy_dates.yaml)."""
 
     id: str
@@ -95,19 +98,20 @@ class PolicyDate(_Registry):
     about: list[str]
 
 
-class Vocabulary(_Registry):
+@dataclass(kw_only=True)
+class Vocabulary:
     fulfillment: dict[str, list[str]]
     status: dict[str, list[str]]
-    contains: dict[str, dict[str, list[str]]] = {}
+    contains: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Words a cell holds, by kind and meaning, for cells no whole word spells."""
-    delivery: dict[str, list[str]] = {}
-    tracking_placeholders: list[str] = []
-    totals_row_words: list[str] = []
+    delivery: dict[str, list[str]] = field(default_factory=dict)
+    tracking_placeholders: list[str] = field(default_factory=list)
+    totals_row_words: list[str] = field(default_factory=list)
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
-    month_names: dict[str, list[str]] = {}
+    month_names: dict[str, list[str]] = field(default_factory=dict)
     """Other languages' month names, by the English abbreviation dates are parsed with."""
-    date_fillers: list[str] = []
+    date_fillers: list[str] = field(default_factory=list)
 
 
 _PREPARED: dict[str, object] = {}
@@ -155,6 +159,14 @@ def _load(name: str) -> object:
         return yaml.load(handle, Loader=loader)
 
 
+def _validated(kind: Any, name: str) -> object:
+    """The registry's YAML validated as `kind` (pydantic is imported here, where a registry
+    is first read, not where the module is)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind).validate_python(_load(name))
+
+
 _NON_KEY = re.compile(r"[\s\-_.·・/\\]+")
 
 
@@ -167,7 +179,7 @@ def fold_key(text: str) -> str:
 @cache
 def category_aliases() -> tuple[tuple[str, ...], ...]:
     """Each product category's names in both languages (categories.yaml), case folded."""
-    raw = TypeAdapter(dict[str, list[str]]).validate_python(_load("categories.yaml"))
+    raw = cast("dict[str, list[str]]", _validated(dict[str, list[str]], "categories.yaml"))
     return tuple(
         tuple(unicodedata.normalize("NFKC", a).casefold() for a in names) for names in raw.values()
     )
@@ -195,24 +207,25 @@ def category_spellings(name: str) -> tuple[str, ...]:
 @cache
 def column_aliases() -> dict[str, list[str]]:
     """meaning -> folded header spellings, in preference order."""
-    raw = TypeAdapter(dict[str, list[str]]).validate_python(_load("columns.yaml"))
+    raw = cast("dict[str, list[str]]", _validated(dict[str, list[str]], "columns.yaml"))
     return {meaning: [fold_key(a) for a in aliases] for meaning, aliases in raw.items()}
 
 
 @cache
 def header_words() -> dict[str, dict[str, list[str]]]:
     """meaning -> {"any": word sets, "not": words} for headers no alias spells."""
-    return TypeAdapter(dict[str, dict[str, list[str]]]).validate_python(_load("header_words.yaml"))
+    words = _validated(dict[str, dict[str, list[str]]], "header_words.yaml")
+    return cast("dict[str, dict[str, list[str]]]", words)
 
 
 @_registry("vocabulary.yaml")
 def vocabulary() -> Vocabulary:
-    return Vocabulary.model_validate(_load("vocabulary.yaml"))
+    return cast(Vocabulary, _validated(Vocabulary, "vocabulary.yaml"))
 
 
 @cache
 def marketplaces() -> tuple[Marketplace, ...]:
-    return tuple(TypeAdapter(list[Marketplace]).validate_python(_load("marketplaces.yaml")))
+    return tuple(cast("list[Marketplace]", _validated(list[Marketplace], "marketplaces.yaml")))
 
 
 @cache
@@ -222,7 +235,7 @@ def marketplace_by_code() -> dict[str, Marketplace]:
 
 @_registry("carriers.yaml")
 def carriers() -> tuple[Carrier, ...]:
-    return tuple(TypeAdapter(list[Carrier]).validate_python(_load("carriers.yaml")))
+    return tuple(cast("list[Carrier]", _validated(list[Carrier], "carriers.yaml")))
 
 
 @cache
@@ -232,15 +245,15 @@ def carrier_by_id() -> dict[str, Carrier]:
 
 @cache
 def metrics() -> dict[str, Metric]:
-    table = TypeAdapter(list[Metric]).validate_python(_load("metrics.yaml"))
+    table = cast("list[Metric]", _validated(list[Metric], "metrics.yaml"))
     return {m.id: m for m in table}
 
 
 @_registry("policy_dates.yaml")
 def policy_dates() -> tuple[PolicyDate, ...]:
-    return tuple(TypeAdapter(list[PolicyDate]).validate_python(_load("policy_dates.yaml")))
+    return tuple(cast("list[PolicyDate]", _validated(list[PolicyDate], "policy_dates.yaml")))
 
 
 @cache
 def transit() -> TransitTable:
-    return TransitTable.model_validate(_load("transit.yaml"))
+    return cast(TransitTable, _validated(TransitTable, "transit.yaml"))

@@ -76,14 +76,14 @@ def test_a_cache_that_cannot_be_written_only_costs_the_build(
 def test_a_command_line_question_imports_no_engine() -> None:
     """What `vtrbot ask` imports to answer from the prepared base: not polars, numpy or
     YAML, which cost more than the answer (they are the engine's and the loader's), nor the
-    report's models (building their pydantic classes is the report's cost, not an answer's)."""
+    report's models, nor pydantic at all (it validates the sources where they are read)."""
     import subprocess
     import sys
 
     probe = (
         "import sys, bot.cli, bot.domain.knowledge, bot.services.answers, "
         "bot.services.knowledge_cache, bot.services.i18n; "
-        "print(sorted({'polars', 'numpy', 'yaml', 'bot.domain.models'} & set(sys.modules)))"
+        "print(sorted({'polars', 'numpy', 'yaml', 'bot.domain.models', 'pydantic'} & set(sys.modules)))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

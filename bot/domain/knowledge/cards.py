@@ -8,8 +8,8 @@ marketplaces the bar covers) come from `bot/domain/data/`, the tables the report
 from __future__ import annotations
 
 import re
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 from bot.domain.knowledge.schema import Texts
 from bot.domain.knowledge.understand import sentences
@@ -76,10 +76,14 @@ _CLASS_NAMES = {
 }
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+class _Loose:
+    """Cards are frozen dataclasses validated by pydantic where cards.yaml is read (loader.py),
+    unknown fields refused; plain classes for the reason the entries are (schema.py)."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = {"extra": "forbid"}
 
 
+@dataclass(frozen=True, kw_only=True)
 class CarrierCard(_Loose):
     direct: Texts
     body: Texts
@@ -88,6 +92,7 @@ class CarrierCard(_Loose):
     source: Texts
 
 
+@dataclass(frozen=True, kw_only=True)
 class MarketplaceCard(_Loose):
     vtr_bar: Texts
     no_vtr_bar: Texts
@@ -99,6 +104,7 @@ class MarketplaceCard(_Loose):
     denied_wrongly: Texts
 
 
+@dataclass(frozen=True, kw_only=True)
 class Claim(_Loose):
     """A belief sellers hold, checked against the facts (cards.yaml's `claims`)."""
 
@@ -110,17 +116,17 @@ class Claim(_Loose):
     """The belief is that something is exempt: a question whether it counts ("算吗",
     "does it count?") asks the opposite, so its yes is the belief's no."""
     when: list[str]
-    unless: list[str] = []
-    denied_by: list[str] = []
+    unless: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
     """Patterns that state the belief negated ("不是实时", "isn't per order"), where the
     general negation words do not reach; with `flips`, the question then states the opposite."""
-    stated_by: list[str] = []
+    stated_by: list[str] = field(default_factory=list)
     """Words that state the belief itself though they hold a negation ("不算缺陷", "not a
     defect" for "tracking added after delivery is fine"): they do not negate it."""
-    opposite: list[str] = []
+    opposite: list[str] = field(default_factory=list)
     """Words that ask the belief's opposite ("is it a defect?" of "tracking added after
     delivery is fine"), unless `stated_by` words say the belief itself ("isn't a defect")."""
-    figures: list[str] = []
+    figures: list[str] = field(default_factory=list)
     """The figures this belief's own rule is made of ("98", "97" of the shorter promises):
     a question stating one of them speaks of this rule, not of a metric's target."""
     says: Texts
@@ -233,10 +239,11 @@ def _kept_negation(match: re.Match[str]) -> str:
     return " 不算" if _NEGATION_BEFORE.search(match.string[: match.start()]) else " "
 
 
+@dataclass(frozen=True, kw_only=True)
 class Cards(_Loose):
     carrier: CarrierCard
     marketplace: MarketplaceCard
-    claims: list[Claim] = []
+    claims: list[Claim] = field(default_factory=list)
 
     def claim_words(self) -> str:
         """The English words the claims are matched by ("fails", "strictly"): real words,

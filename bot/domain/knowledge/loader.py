@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.schema import Entry, Lexicon
 
@@ -37,8 +35,12 @@ def load_entries(directory: Path, concepts: frozenset[str] | None = None) -> dic
     """All entries of the `*.yaml` files in `directory` (lexicon and cards excepted), by id.
 
     `concepts` are the lexicon's keys, which an entry's `requires` must name."""
+    # pydantic only here, where the sources are read: the prepared base needs none.
+    from pydantic import TypeAdapter, ValidationError
+
     if not directory.is_dir():
         raise KnowledgeError(f"knowledge directory not found: {directory}")
+    adapter = TypeAdapter(Entry)
     problems: list[str] = []
     entries: dict[str, Entry] = {}
     rejected: set[str] = set()  # ids of invalid entries: not reported again as missing targets
@@ -52,7 +54,7 @@ def load_entries(directory: Path, concepts: frozenset[str] | None = None) -> dic
             if isinstance(item, dict) and "id" in item:
                 label += f" ({item['id']})"
             try:
-                entry = Entry.model_validate(item)
+                entry = adapter.validate_python(item)
             except ValidationError as exc:
                 problems.append(f"{label}: {exc}")
                 if isinstance(item, dict):
@@ -89,8 +91,10 @@ def load_lexicon(directory: Path) -> Lexicon:
     path = directory / LEXICON_FILE
     if not path.is_file():
         return Lexicon()
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        return Lexicon.model_validate(_read_yaml(path) or {})
+        return TypeAdapter(Lexicon).validate_python(_read_yaml(path) or {})
     except ValidationError as exc:
         raise KnowledgeError(f"{path.name}: {exc}") from exc
 
@@ -100,7 +104,9 @@ def load_cards(directory: Path) -> Cards | None:
     path = directory / CARDS_FILE
     if not path.is_file():
         return None
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        return Cards.model_validate(_read_yaml(path))
+        return TypeAdapter(Cards).validate_python(_read_yaml(path))
     except ValidationError as exc:
         raise KnowledgeError(f"{path.name}: {exc}") from exc

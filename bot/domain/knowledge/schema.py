@@ -11,9 +11,9 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from annotated_types import MaxLen, MinLen
 
 from bot.domain.languages import Lang
 
@@ -38,84 +38,88 @@ def _han_share(text: str) -> float:
     return han / (han + latin) if han + latin else 0.0
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
-    )
+class _Strict:
+    """Entries are frozen dataclasses, validated by pydantic where they are read
+    (loader.py, `TypeAdapter(Entry)`): unknown fields refused, text stripped. They are plain
+    classes so that `vtrbot ask`, which gets them from its prepared file, never imports
+    pydantic (its import and model classes were half of its start-up, docs/performance.md).
+    Bounds are declared with `annotated_types` (pydantic reads them); what pydantic's
+    validators checked is checked in `__post_init__`, which pydantic runs after the fields."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = {
+        "extra": "forbid",
+        "str_strip_whitespace": True,
+    }
 
 
+@dataclass(frozen=True, kw_only=True)
 class Phrasings(_Strict):
     """How sellers ask about the topic: several ways in each language, short forms included."""
 
-    zh: list[str] = Field(min_length=2)
-    en: list[str] = Field(min_length=2)
+    zh: Annotated[list[str], MinLen(2)]
+    en: Annotated[list[str], MinLen(2)]
 
-    @field_validator("zh", "en")
-    @classmethod
-    def _no_blank(cls, values: list[str]) -> list[str]:
-        if any(not v.strip() for v in values):
-            raise ValueError("a phrasing is empty")
-        return values
-
-    @field_validator("zh")
-    @classmethod
-    def _zh_is_chinese(cls, values: list[str]) -> list[str]:
-        for v in values:
+    def __post_init__(self) -> None:
+        for lang, values in (("zh", self.zh), ("en", self.en)):
+            if any(not v.strip() for v in values):
+                raise ValueError(f"{lang}: a phrasing is empty")
+        for v in self.zh:
             if not _HAN.search(v):
-                raise ValueError(f"Chinese phrasing has no Chinese characters: {v!r}")
-        return values
+                raise ValueError(f"zh: Chinese phrasing has no Chinese characters: {v!r}")
 
 
+@dataclass(frozen=True, kw_only=True)
 class Texts(_Strict):
     """One text in each language; both are required, so no reply falls back to the wrong one."""
 
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    zh: Annotated[str, MinLen(1)]
+    en: Annotated[str, MinLen(1)]
 
-    @model_validator(mode="after")
-    def _languages_match(self) -> Texts:
+    def __post_init__(self) -> None:
         # Catches the common slip of pasting the same text into both fields.
         if _han_share(self.zh) < 0.3:
             raise ValueError("the zh text is not written in Chinese")
         if _han_share(self.en) > 0.1:
             raise ValueError("the en text is not written in English")
-        return self
 
     def for_lang(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
 
 
+@dataclass(frozen=True, kw_only=True)
 class Titles(Texts):
-    zh: str = Field(min_length=1, max_length=TITLE_MAX_CHARS)
-    en: str = Field(min_length=1, max_length=TITLE_MAX_CHARS)
+    zh: Annotated[str, MinLen(1), MaxLen(TITLE_MAX_CHARS)]
+    en: Annotated[str, MinLen(1), MaxLen(TITLE_MAX_CHARS)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Answers(Texts):
-    zh: str = Field(min_length=1, max_length=ANSWER_MAX_CHARS)
-    en: str = Field(min_length=1, max_length=ANSWER_MAX_CHARS)
+    zh: Annotated[str, MinLen(1), MaxLen(ANSWER_MAX_CHARS)]
+    en: Annotated[str, MinLen(1), MaxLen(ANSWER_MAX_CHARS)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Entry(_Strict):
     """One topic: the questions it answers, the answer in both languages, and where it comes from."""
 
-    id: str = Field(pattern=ENTRY_ID)
-    tags: list[str] = Field(min_length=1)
+    id: str
+    tags: Annotated[list[str], MinLen(1)]
     titles: Titles
     questions: Phrasings
     answers: Answers
     source: Texts
     """Where a seller can read it, in their language (a Seller Central help page by name)."""
     reviewed: date
-    related: list[str] = Field(default_factory=list)
-    requires: list[str] = Field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    requires: list[str] = field(default_factory=list)
     """Concepts (synonyms.yaml keys) of which a question must name one for this entry to
     be its answer: an entry about FBA is no answer to a question that never says FBA."""
 
-    @model_validator(mode="after")
-    def _not_self_related(self) -> Entry:
+    def __post_init__(self) -> None:
+        if not re.fullmatch(ENTRY_ID, self.id):
+            raise ValueError(f"id {self.id!r} should be lower-case words joined by hyphens")
         if self.id in self.related:
             raise ValueError("an entry cannot be related to itself")
-        return self
 
     def answer_for(self, lang: Lang) -> str:
         return self.answers.for_lang(lang)
@@ -124,50 +128,45 @@ class Entry(_Strict):
         return self.titles.for_lang(lang)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Stopwords(_Strict):
-    en: list[str] = Field(default_factory=list)
-    zh: list[str] = Field(default_factory=list)
+    en: list[str] = field(default_factory=list)
+    zh: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Lexicon(_Strict):
     """Search vocabulary kept as data: synonym groups and words that carry no meaning."""
 
-    synonyms: dict[str, list[str]] = Field(default_factory=dict)
-    general: dict[str, list[str]] = Field(default_factory=dict)
-    stopwords: Stopwords = Field(default_factory=Stopwords)
-    vague: Stopwords = Field(default_factory=Stopwords)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    general: dict[str, list[str]] = field(default_factory=dict)
+    stopwords: Stopwords = field(default_factory=Stopwords)
+    vague: Stopwords = field(default_factory=Stopwords)
     """Words that refer to something without naming it ("again", "还是不行"): a message of only
     these names no topic of any field, so it is unclear, not off-topic."""
-    typos: dict[str, str] = Field(default_factory=dict)
+    typos: dict[str, str] = field(default_factory=dict)
     """Misspellings and homophones sellers type, with the word meant (追中 → 追踪)."""
-    core: list[str] = Field(default_factory=list)
+    core: list[str] = field(default_factory=list)
     """Concepts only our field uses: a question naming one is never refused."""
-    platforms: list[str] = Field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
     """Marketplaces that are not Amazon (Shopee, eBay, 虾皮 …): a question naming one is
     refused even in our words, since their rules are not Amazon's."""
-    elsewhere: list[str] = Field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)
     """Amazon's other programmes (eBay, FBA inbound, referral fees): a
     question naming one is refused even in our words, since eBay's "tracking rate" or an
     FBA warehouse's tracking is not Amazon's self-fulfilled VTR."""
-    outside: list[str] = Field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
     """Phrases of neighbouring fields (FBA fees, other platforms): a question naming one
     and no core concept is refused, however many of our words it shares."""
 
-    @field_validator("synonyms", "general")
-    @classmethod
-    def _concepts_are_tokens(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+    def __post_init__(self) -> None:
         # A concept becomes one search token, so it must look like one.
-        for concept in value:
+        for concept in [*self.synonyms, *self.general]:
             if not re.fullmatch(r"[a-z0-9]+", concept):
                 raise ValueError(f"synonym key {concept!r} must be lower-case letters/digits")
-        return value
-
-    @model_validator(mode="after")
-    def _one_meaning_per_key(self) -> Lexicon:
         both = set(self.synonyms) & set(self.general)
         if both:
             raise ValueError(f"keys both in synonyms and general: {sorted(both)}")
-        return self
 
 
 Fact = str | int | float | bool
@@ -183,11 +182,9 @@ class Decision:
     used, the answer to the belief or yes/no question asked (`agrees`: True is "yes, right"),
     and the entry whose text follows.
 
-    A plain class, not a pydantic model like the entries: decisions and answers are made by
-    the code at every question, never read from a file, and building a model's validator
-    (with pydantic's plugin lookup, which imports `importlib.metadata`) was a tenth of
-    `vtrbot ask`'s start-up (docs/performance.md). What pydantic checked is checked here:
-    the facts are copied, `agrees` is a bool or None."""
+    Decisions and answers are made by the code at every question, never read from a file,
+    so nothing validates them but their own `__post_init__`, which checks what pydantic
+    checked when they were models: the facts are copied, `agrees` is a bool or None."""
 
     code: str
     facts: dict[str, Fact] = field(default_factory=dict)
