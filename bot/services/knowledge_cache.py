@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import pickle
 import sys
 from pathlib import Path
@@ -35,8 +34,6 @@ from bot.services.prepared import default_cache_dir, read_prepared, write_prepar
 
 if TYPE_CHECKING:
     from bot.domain.knowledge import KnowledgeBase
-
-log = logging.getLogger(__name__)
 
 _DOMAIN = Path(__file__).resolve().parent.parent / "domain"
 _SERVICES = Path(__file__).resolve().parent
@@ -106,7 +103,9 @@ def _read_back(prepared: bytes) -> KnowledgeBase | None:
             reference.use_prepared(registries)
             return kb
     except Exception as error:
-        log.debug("knowledge cache not read: %s", error)
+        import logging  # only here: a question's start-up imports no logging
+
+        logging.getLogger(__name__).debug("knowledge cache not read: %s", error)
     return None
 
 

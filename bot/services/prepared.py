@@ -11,13 +11,9 @@ costs the build.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 
 def default_cache_dir() -> Path:
@@ -41,12 +37,16 @@ def read_prepared(path: Path) -> bytes | None:
 
 def write_prepared(path: Path, data: bytes) -> None:
     """Written beside its final name and renamed, so a reader never sees half a file."""
+    import tempfile  # only when writing: reading a prepared file needs none
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
             part.write(data)
         os.replace(part.name, path)
     except OSError as error:
-        log.debug("prepared file %s not written: %s", path.name, error)
+        import logging  # only here: a question's start-up imports no logging
+
+        logging.getLogger(__name__).debug("prepared file %s not written: %s", path.name, error)
         with contextlib.suppress(OSError, NameError):
             os.unlink(part.name)

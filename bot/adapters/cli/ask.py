@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -53,6 +52,8 @@ def reply(kb: KnowledgeBase, question: str, lang: Lang | None, as_json: bool) ->
         text += "".join(f"\n{n}. {title}" for n, title in enumerate(titles, start=1))
     if not as_json:
         return text
+    import json  # here, not at import: its patterns are then the prepared ones
+
     payload = {
         "lang": answer.lang,
         "matched": answer.matched,
