@@ -279,6 +279,21 @@ _FIXED = lazy(
 TRACKING_FAMILY = frozenset({AFTER_DELIVERY, "tracking-edit", "tracking-unconfirmed"})
 
 
+TRACKING_EDIT = "tracking-edit"
+_TRACKING_HOW_TO = frozenset({"trackingid", "howto", "upload", "where"})
+"""Tracking, a how-to and where: nothing else of the field named beside them."""
+_HOW_TO_DO = lazy(r"怎么|怎样|如何|咋|\bhow (?:do|to|can|should|would)\b")
+
+
+def _tracking_how_to(found: Found, text: str) -> bool:
+    """ "追踪那个东西怎么弄", "how do I do the tracking thing", "单号咋整": how to do tracking
+    asked, however vaguely, with nothing else of the field named: how tracking is entered
+    when confirming shipment and added or corrected later (not refused, not the steps for a
+    low VTR that 怎么弄 reaches)."""
+    named = "trackingid" in found.concepts and found.concepts <= _TRACKING_HOW_TO
+    return named and bool(_HOW_TO_DO.search(text))
+
+
 def _fixed_around_delivery(found: Found, text: str) -> bool:
     """ "what if the buyer already got the parcel before I fixed the tracking?": tracking
     added or fixed and the delivery named: when it was done decides, the after-delivery rule."""
@@ -543,6 +558,7 @@ class Composer:
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
         opening = case is not None and bool(_OPENER_ONLY.match(case.text))
         vague = case is not None and (_our_words_only(case) or _vague_about_ours(case) or opening)
+        vague = vague and not _tracking_how_to(found, text)  # the entry _entry_named gives
         topics = _topics_to_pick(case, found, vague, opening)
         if topics is not None:
             update = {"kind": "unsure", "suggestions": topics, "opening": opening}
@@ -581,9 +597,12 @@ class Composer:
 
     def _entry_named(self, case: Case | None, found: Found, text: str) -> str | None:
         """The entry the question's own words name over the search's pick: one metric
-        named, or tracking fixed with the delivery named (when it was done decides)."""
+        named, how to do tracking, or tracking fixed with the delivery named (when it was
+        done decides)."""
         if case is not None and (named := self._one_metric(case, found)) is not None:
             return named
+        if _tracking_how_to(found, text):
+            return TRACKING_EDIT
         return AFTER_DELIVERY if _fixed_around_delivery(found, text) else None
 
     @staticmethod
