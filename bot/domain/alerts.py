@@ -40,7 +40,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
-from bot.domain.models import GroupStats, VtrReport, unit_marketplace
+from bot.domain.models import GroupStats, VtrReport, unit_marketplace, unit_shop
 
 # --- the thresholds, all in one place ---------------------------------------------------
 DROP_THRESHOLD = 0.01
@@ -60,10 +60,12 @@ class AlertUnit(NamedTuple):
 
     category: str
     marketplace: str | None = None
+    shop: str | None = None
+    """Its shop, when the report holds several (each its own account)."""
 
     @classmethod
     def of(cls, stats: GroupStats) -> AlertUnit:
-        return cls(stats.name, unit_marketplace(stats))
+        return cls(stats.name, unit_marketplace(stats), unit_shop(stats))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,21 +100,34 @@ class AlertSnapshot(BaseModel):
         default_factory=dict,
         description="marketplace → category → VTR, when a category sells on several",
     )
+    shops: dict[str, dict[str, dict[str, float | None]]] = Field(
+        default_factory=dict,
+        description="shop → marketplace ('' for a file of one) → category → VTR, when the "
+        "report holds several shops",
+    )
 
     @classmethod
     def from_report(cls, report: VtrReport) -> AlertSnapshot:
         cells: dict[str, dict[str, float | None]] = {}
-        if report.per_marketplace:
-            for cell in report.by_category_marketplace:
+        shops: dict[str, dict[str, dict[str, float | None]]] = {}
+        for cell in report.by_category_marketplace:
+            if cell.shop is not None:
+                shops.setdefault(cell.shop, {}).setdefault(cell.marketplace, {})[cell.name] = (
+                    cell.vtr
+                )
+            elif report.per_marketplace:
                 cells.setdefault(cell.marketplace, {})[cell.name] = cell.vtr
         return cls(
             as_of=report.as_of,
             vtr={s.name: s.vtr for s in report.by_category},
             overall=report.overall.vtr,
             cells=cells,
+            shops=shops,
         )
 
     def vtr_of(self, unit: AlertUnit) -> float | None:
+        if unit.shop is not None:
+            return self.shops.get(unit.shop, {}).get(unit.marketplace or "", {}).get(unit.category)
         if unit.marketplace is None:
             return self.vtr.get(unit.category)
         return self.cells.get(unit.marketplace, {}).get(unit.category)
@@ -125,6 +140,7 @@ class VtrChange(BaseModel):
     previous: float
     current: float
     marketplace: str | None = None
+    shop: str | None = None
 
     @property
     def delta(self) -> float:
@@ -180,7 +196,9 @@ def decide(
     }
     triggers: list[Trigger] = [name for name in TRIGGERS if fired[name]]
     concerned = (
-        set(below) | set(projected) | {AlertUnit(c.category, c.marketplace) for c in dropped}
+        set(below)
+        | set(projected)
+        | {AlertUnit(c.category, c.marketplace, c.shop) for c in dropped}
     )
     return AlertDecision(
         send=bool(triggers) or digest,
@@ -213,6 +231,7 @@ def _changes(report: VtrReport, previous: AlertSnapshot | None) -> list[VtrChang
                 VtrChange(
                     category=stats.name,
                     marketplace=unit.marketplace,
+                    shop=unit.shop,
                     previous=before,
                     current=stats.vtr,
                 )

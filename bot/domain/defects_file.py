@@ -37,6 +37,7 @@ from bot.domain.models import (
     GroupStats,
     VtrReport,
     unit_marketplace,
+    unit_shop,
 )
 from bot.domain.xlsx_writing import CellStyle, Sheet, Workbook
 
@@ -255,8 +256,16 @@ def _judged(kind: str, labels: DefectFileLabels) -> bool:
 
 
 def _cell_name(labels: DefectFileLabels) -> Callable[[GroupStats], str]:
-    """'Toys · Amazon.de (DE)': the category, then its marketplace as the file names it."""
-    return lambda s: f"{s.name} · {labels.marketplace(unit_marketplace(s) or '')}"
+    """'Toys · Amazon.de (DE)': the category, then its marketplace as the file names it;
+    a cell within a shop (a file of several) then names the shop: 'Toys · Moon-EU'."""
+
+    def name(stats: GroupStats) -> str:
+        market, shop = unit_marketplace(stats), unit_shop(stats)
+        if shop is None:
+            return f"{stats.name} · {labels.marketplace(market or '')}"
+        return " · ".join([stats.name, *([labels.marketplace(market)] if market else []), shop])
+
+    return name
 
 
 def _group_rows(sheet: Sheet, report: VtrReport, labels: DefectFileLabels, styles: _Styles) -> None:

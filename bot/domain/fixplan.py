@@ -3,7 +3,9 @@ fix to get it strictly above 95%, and which ones (docs/vtr-rules.md §4.6).
 
 Amazon enforces the bar on each category in each marketplace: a category that sells on
 several marketplaces is planned on each of them (`CellStats`), each taking only its own
-marketplace's defects; one that sells on one marketplace is planned as itself.
+marketplace's defects; one that sells on one marketplace is planned as itself. A file
+holding several shops is several accounts: every category and marketplace is planned within
+its shop, on that shop's defects alone.
 
 Which ones: the most recent editable defects first. Tracking added or changed after
 delivery is itself a defect, so a parcel that is delivered (the file says so) or probably
@@ -32,10 +34,12 @@ from bot.domain.models import (
     PlannedGroup,
     PlanScope,
     unit_marketplace,
+    unit_shop,
 )
 
-UnitKey = tuple[str, str | None]
-"""A planned category: its name, and its marketplace when it is a cell."""
+UnitKey = tuple[str, str | None, str | None]
+"""A planned category: its name, its marketplace when it is a cell on one, and its shop
+when the file holds several. A planned marketplace: its name, None, and its shop."""
 
 
 def plan_fixes(
@@ -48,35 +52,45 @@ def plan_fixes(
     `categories`: the enforced units (`enforced_units`), pooled categories or cells."""
     below_categories = [s for s in _plannable(list(categories)) if s.below_threshold]
     below_markets = [s for s in marketplaces if s.below_threshold]
-    wanted_categories = {(s.name, unit_marketplace(s)) for s in below_categories}
-    wanted_markets = {s.name for s in below_markets}
-    by_category: dict[UnitKey, list[int]] = defaultdict(list)
-    by_market: dict[str, list[int]] = defaultdict(list)
+    wanted = {_category_key(s) for s in below_categories}
+    wanted |= {_market_key(s) for s in below_markets}
+    per_shop = any(shop is not None for _, (_, _, shop) in wanted)
+    members: dict[tuple[PlanScope, UnitKey], list[int]] = defaultdict(list)
     for index, defect in enumerate(defects):  # only the groups below the bar are indexed
-        # A category is planned on each marketplace (a cell) or as a whole, never both.
-        for unit in ((defect.category, defect.marketplace), (defect.category, None)):
-            if unit in wanted_categories:
-                by_category[unit].append(index)
-        if defect.marketplace in wanted_markets:
-            by_market[defect.marketplace].append(index)
+        for unit in _units_of(defect, per_shop):
+            if unit in wanted:
+                members[unit].append(index)
     picked: dict[int, Defect] = {}  # index in `defects` → the defect marked `in_plan`
     plan = [
-        _plan_group(
-            "category",
-            stats,
-            by_category[stats.name, unit_marketplace(stats)],
-            defects,
-            picked,
-            as_of,
-        )
-        for stats in below_categories
+        _plan_group("category", s, members[_category_key(s)], defects, picked, as_of)
+        for s in below_categories
     ]
     plan += [
-        _plan_group("marketplace", stats, by_market[stats.name], defects, picked, as_of)
-        for stats in below_markets
+        _plan_group("marketplace", s, members[_market_key(s)], defects, picked, as_of)
+        for s in below_markets
     ]
     marked = [picked.get(index, defect) for index, defect in enumerate(defects)]
     return plan, marked
+
+
+def _category_key(stats: GroupStats) -> tuple[PlanScope, UnitKey]:
+    return "category", (stats.name, unit_marketplace(stats), unit_shop(stats))
+
+
+def _market_key(stats: GroupStats) -> tuple[PlanScope, UnitKey]:
+    return "marketplace", (stats.name, None, unit_shop(stats))
+
+
+def _units_of(defect: Defect, per_shop: bool) -> tuple[tuple[PlanScope, UnitKey], ...]:
+    """Every unit a defect may belong to: a category is planned on each marketplace (a
+    cell) or as a whole, never both; within the defect's shop when the plan is per shop
+    (`per_shop`), else over every shop."""
+    shop = defect.shop if per_shop else None
+    return (
+        ("category", (defect.category, defect.marketplace, shop)),
+        ("category", (defect.category, None, shop)),
+        ("marketplace", (defect.marketplace, None, shop)),
+    )
 
 
 def _plannable(categories: list[GroupStats]) -> list[GroupStats]:
@@ -106,7 +120,8 @@ def _plan_group(
     return PlannedGroup(
         scope=scope,
         name=stats.name,
-        marketplace=unit_marketplace(stats),
+        marketplace=unit_marketplace(stats) if scope == "category" else None,
+        shop=unit_shop(stats),
         shipments=stats.shipments,
         valid=stats.valid,
         needed=stats.needed,

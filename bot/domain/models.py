@@ -69,18 +69,21 @@ class ShipmentRecord(BaseModel):
     category: str = UNCATEGORIZED
     marketplace: str = ""
     excluded: ExclusionReason | None = None
+    shop: str = ""
+    """The seller's shop the file names ("" when it names none): each shop is its own
+    Amazon account, judged on its own (docs/vtr-rules.md §4.5)."""
 
     def as_row(self) -> RecordRow:
         """The record as the store merges it: its fields in RECORD_FIELDS order."""
         return (
             self.order_id, self.ship_date, self.carrier, self.tracking, self.category,
-            self.marketplace, self.excluded,
+            self.marketplace, self.excluded, self.shop,
         )  # fmt: skip
 
 
 RECORD_FIELDS: tuple[str, ...] = tuple(ShipmentRecord.model_fields)
 """The stored fields of a shipment, in order: frames, tuples and the store all use it."""
-RecordRow = tuple[str, date | None, str | None, str | None, str, str | None, str | None]
+RecordRow = tuple[str, date | None, str | None, str | None, str, str | None, str | None, str | None]
 """A shipment record as a plain tuple, RECORD_FIELDS in order (`ShipmentRecord.as_row`);
 `Store.merge_shipment_rows` takes these, or the engine's batches, already as stored."""
 
@@ -110,9 +113,16 @@ class GroupStats:
 @dataclass(slots=True, kw_only=True)
 class CellStats(GroupStats):
     """VTR of one category in one marketplace: the unit Amazon enforces the bar on
-    (docs/vtr-rules.md §4.5). `name` is the category; the marketplace is its own field."""
+    (docs/vtr-rules.md §4.5). `name` is the category; the marketplace is its own field.
+
+    A file holding several shops has its cells taken within each shop (`shop`): each shop
+    is its own Amazon account, judged on its own. Such a cell names no marketplace ('')
+    when the file has one marketplace (or none)."""
 
     marketplace: str
+    shop: str | None = None
+    """The shop of a file holding several ('' for shipments no shop is named for); None
+    when the cells are not taken per shop."""
 
 
 def enforced_units(
@@ -122,7 +132,10 @@ def enforced_units(
     several marketplaces is judged on each (its cells); one that sells on one marketplace
     is that one cell, so its pooled group stands for it, named as before. Without a category
     on several marketplaces these are the categories (a report stored before cells were
-    computed has none: its categories are all it can say)."""
+    computed has none: its categories are all it can say). Cells taken per shop are all
+    units: each names its shop, and no category pools two accounts."""
+    if any(cell.shop is not None for cell in cells):
+        return list(cells)
     if len(by_marketplace) <= 1 or not cells:
         return by_category
     spread = Counter(cell.name for cell in cells)
@@ -133,8 +146,14 @@ def enforced_units(
 
 
 def unit_marketplace(unit: GroupStats) -> str | None:
-    """The marketplace of an enforcement unit: a cell's, None for a pooled category."""
-    return unit.marketplace if isinstance(unit, CellStats) else None
+    """The marketplace of an enforcement unit: a cell's, None for a pooled category (or a
+    shop's cell in a file of one marketplace)."""
+    return (unit.marketplace or None) if isinstance(unit, CellStats) else None
+
+
+def unit_shop(unit: GroupStats) -> str | None:
+    """The shop of an enforcement unit: a cell's when cells are taken per shop, else None."""
+    return unit.shop if isinstance(unit, CellStats) else None
 
 
 class Window(BaseModel):
@@ -156,6 +175,8 @@ class Defect:
     marketplace: str = ""
     tracking: str
     reason: DefectReason
+    shop: str = ""
+    """The shop the file names for it ("" when none)."""
     looks_like: str | None = None
     """The one other carrier whose numbers this one fits (display name), if any."""
     fix_by: date | None = None
@@ -219,6 +240,11 @@ class PlannedGroup(BaseModel):
         description="a category's marketplace when it sells on several and is planned on "
         "each (a cell); None for a category on one marketplace, or a marketplace",
     )
+    shop: str | None = Field(
+        default=None,
+        description="its shop, when the file holds several: each shop is its own account, "
+        "planned on its own; None otherwise",
+    )
     shipments: int
     valid: int
     needed: int = Field(description="fewest invalid shipments to fix to get above 95%")
@@ -257,6 +283,12 @@ class VtrReport(BaseModel):
         description="each category in each marketplace it sells on: what Amazon enforces "
         "the bar on (by_category pools a category's marketplaces)",
     )
+    by_shop: list[GroupStats] = Field(
+        default_factory=list,
+        description="each shop the file names (its shop column), worst first; empty when "
+        "it names none. Each shop is its own Amazon account: with two or more, the cells "
+        "are taken within each shop (by_category still pools every shop)",
+    )
     excluded: dict[str, int]
     defects: list[Defect]
     warnings: list[Warning]
@@ -279,10 +311,16 @@ class VtrReport(BaseModel):
         return enforced_units(self.by_category, self.by_marketplace, self.by_category_marketplace)
 
     @property
+    def per_shop(self) -> bool:
+        """Whether the file holds several shops, so that every unit is judged within its
+        shop (`enforced_units` holds cells that each name one)."""
+        return any(unit_shop(unit) is not None for unit in self.enforced_units())
+
+    @property
     def per_marketplace(self) -> bool:
         """Whether a category sells on several marketplaces, so that the report judges it
         on each (`enforced_units` holds cells)."""
-        return any(isinstance(unit, CellStats) for unit in self.enforced_units())
+        return any(unit_marketplace(unit) is not None for unit in self.enforced_units())
 
 
 @dataclass(frozen=True, slots=True)

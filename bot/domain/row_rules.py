@@ -266,6 +266,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         .then(pl.lit(UNCATEGORIZED))
         .otherwise(_text(frame, "category")),
         marketplace=pl.when(market == "").then(pl.lit(UNSPECIFIED_MARKETPLACE)).otherwise(market),
+        shop=_text(frame, "shop"),
         fulfillment=lookups.word(frame, "fulfillment"),
         status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)

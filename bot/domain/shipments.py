@@ -40,8 +40,9 @@ _SCHEMA = {
     "category": pl.String,
     "marketplace": pl.String,
     "excluded": pl.String,
+    "shop": pl.String,
 }
-FEW_VALUES = ["carrier", "category", "marketplace", "excluded"]
+FEW_VALUES = ["carrier", "category", "marketplace", "excluded", "shop"]
 """Columns with a handful of distinct values, kept as categoricals: 4 bytes a row instead
 of a 16-byte string view, which is most of what a million kept rows weigh."""
 
@@ -51,8 +52,8 @@ class ShipmentTable:
     """One row per shipment with its verdict: the engine's working set.
 
     Columns: order_id, ship_date, carrier (as written), carrier_id, tracking (normalized),
-    category, marketplace, excluded (reason or null), reason (defect or null), unverified,
-    and DELIVERY_COLUMNS when the file has them.
+    category, marketplace, excluded (reason or null), shop ("" when the file names none),
+    reason (defect or null), unverified, and DELIVERY_COLUMNS when the file has them.
     """
 
     frame: pl.DataFrame
@@ -144,6 +145,7 @@ _STORED = [
     pl.col("category").cast(pl.String),
     pl.col("marketplace").cast(pl.String).fill_null(""),
     pl.col("excluded").cast(pl.String),
+    pl.col("shop").cast(pl.String).fill_null(""),
 ]
 
 

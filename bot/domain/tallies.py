@@ -67,6 +67,7 @@ _DEFECT_COLUMNS = [
     "marketplace",
     "tracking",
     "reason",
+    "shop",
 ]
 
 

@@ -41,10 +41,12 @@ def daily_vtr(
     days: int = TREND_DAYS,
     by: TrendDimension = "category",
     marketplace: str | None = None,
+    shop: str | None = None,
 ) -> dict[str, Series]:
     """VTR of the 30-day window ending on each of the `days` days up to `end`, per group of
     the `by` column; of one marketplace's shipments alone when `marketplace` is given (a
-    category judged on one marketplace, as Amazon judges it).
+    category judged on one marketplace, as Amazon judges it), and of one shop's alone when
+    `shop` is given (a file of several shops: each is its own account).
 
     Every group with a counted shipment in any of those windows gets a series (so a group
     whose last shipments left the window shows `None` at the end); `OVERALL` is always
@@ -55,7 +57,7 @@ def daily_vtr(
     first_day = end - timedelta(days=days - 1)
     since = history_start(end, days)
     span = days + WINDOW_DAYS - 1
-    per_day = _per_day(table, since, end, by, marketplace)
+    per_day = _per_day(table, since, end, by, marketplace, shop)
     shipments: dict[str, np.ndarray] = {}
     valid: dict[str, np.ndarray] = {}
     for group, ship_date, n, ok in per_day.iter_rows():
@@ -75,12 +77,19 @@ def daily_vtr(
 
 
 def _per_day(
-    table: ShipmentTable, since: date, end: date, by: TrendDimension, marketplace: str | None
+    table: ShipmentTable,
+    since: date,
+    end: date,
+    by: TrendDimension,
+    marketplace: str | None,
+    shop: str | None,
 ) -> pl.DataFrame:
     """Counted shipments and the valid among them per group and ship date."""
     counted = pl.col("excluded").is_null() & pl.col("ship_date").is_between(since, end)
     if marketplace is not None:
         counted &= pl.col("marketplace").cast(pl.String) == marketplace
+    if shop is not None:
+        counted &= pl.col("shop").cast(pl.String).fill_null("") == shop
     return (
         table.frame.filter(counted)
         .group_by(by, "ship_date")

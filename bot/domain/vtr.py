@@ -42,6 +42,7 @@ KEY_COLUMNS = (
     "marketplace",
     "reason",
     "unverified",
+    "shop",
 )
 MAX_SUGGESTIONS = 100
 """Ranked defect groups kept in a report (the fix plan covers every group below the bar)."""
@@ -141,12 +142,14 @@ def report_of_parts(
     unverified = counted.filter(pl.col("unverified").fill_null(False))
     by_category = _groups(counted, "category", as_of)
     by_marketplace = _groups(counted, "marketplace", as_of)
-    cells = _cells(counted, by_category, by_marketplace, as_of)
+    by_shop = _groups(counted, "shop", as_of) if _names_a_shop(counted) else []
+    cells = _cells(counted, by_category, by_marketplace, len(by_shop) > 1, as_of)
     defects = list(heapq.merge(*(p.defects for p in parts), key=_defect_order))
     excluded = _exclusion_counts(parts)
     del parts  # the parts' defect lists, before the plan copies them
     units = enforced_units(by_category, by_marketplace, cells)
-    plan, defects = plan_fixes(defects, units, by_marketplace, as_of)
+    markets = _shop_markets(counted, as_of) if len(by_shop) > 1 else by_marketplace
+    plan, defects = plan_fixes(defects, units, markets, as_of)
     return VtrReport(
         as_of=as_of,
         as_of_source=as_of_source,
@@ -157,6 +160,7 @@ def report_of_parts(
         carrier_reasons=_carrier_reasons(counted),
         by_marketplace=by_marketplace,
         by_category_marketplace=cells,
+        by_shop=by_shop,
         excluded=excluded,
         defects=defects,
         warnings=[*warnings, *_unverified_warning(unverified)],
@@ -231,32 +235,66 @@ def _groups(counted: pl.DataFrame, column: str, as_of: date | None = None) -> li
     return stats
 
 
+def _names_a_shop(counted: pl.DataFrame) -> bool:
+    """Whether any counted shipment has a shop named (the file has a shop column)."""
+    return bool((counted.get_column("shop").cast(pl.String).fill_null("") != "").any())
+
+
 def _cells(
     counted: pl.DataFrame,
     by_category: list[GroupStats],
     by_marketplace: list[GroupStats],
+    per_shop: bool,
     as_of: date,
 ) -> list[CellStats]:
-    """Each category in each marketplace, worst first, with its outlook: the same counts,
-    bar and projection as every other group. With one marketplace (or none) the cells are
-    the categories, copied rather than counted again (a file can hold 330,000 of them)."""
-    if len(by_marketplace) <= 1:
+    """Each category in each marketplace (within each shop, `per_shop`: several shops are
+    several accounts), worst first, with its outlook: the same counts, bar and projection
+    as every other group. With one marketplace (or none) and one shop the cells are the
+    categories, copied rather than counted again (a file can hold 330,000 of them)."""
+    several_markets = len(by_marketplace) > 1
+    if not several_markets and not per_shop:
         market = by_marketplace[0].name if by_marketplace else ""
         return [_as_cell(stats, market) for stats in by_category]
-    totals = _totals(counted, ["category", "marketplace"])
+    keyed = counted.with_columns(
+        shop_=pl.col("shop") if per_shop else pl.lit(None, pl.String),
+        market_=pl.col("marketplace") if several_markets else pl.lit(""),
+    )
+    totals = _totals(keyed, ["category", "market_", "shop_"])
     cells = [
         CellStats(
             name=category,
             marketplace=market,
+            shop=shop if per_shop else None,
             shipments=shipments,
             valid=valid,
             **_verdict(shipments, valid),
         )
-        for category, market, shipments, valid in totals.iter_rows()
+        for category, market, shop, shipments, valid in totals.iter_rows()
     ]
-    keyed = counted.with_columns(cell=_cell_key(pl.col("category"), pl.col("marketplace")))
+    keyed = keyed.with_columns(cell=_cell_key(pl.col("category"), "market_", "shop_"))
     _add_outlooks(cells, outlooks(keyed, "cell", as_of), _cell_key_of)
     return cells
+
+
+def _shop_markets(counted: pl.DataFrame, as_of: date) -> list[CellStats]:
+    """Each marketplace within each shop, worst first, with its outlook: what the plan
+    saves when a file holds several shops (each its own account). `name` and
+    `marketplace` are both the marketplace."""
+    totals = _totals(counted, ["marketplace", "shop"])
+    markets = [
+        CellStats(
+            name=market,
+            marketplace=market,
+            shop=shop,
+            shipments=shipments,
+            valid=valid,
+            **_verdict(shipments, valid),
+        )
+        for market, shop, shipments, valid in totals.iter_rows()
+    ]
+    keyed = counted.with_columns(cell=_cell_key("marketplace", "shop"))
+    _add_outlooks(markets, outlooks(keyed, "cell", as_of), _market_key_of)
+    return markets
 
 
 def _as_cell(stats: GroupStats, marketplace: str) -> CellStats:
@@ -278,14 +316,21 @@ _CELL_SEPARATOR = "\x1f"
 unit separator, which no category name holds. Never shown, never stored."""
 
 
-def _cell_key(category: pl.Expr, marketplace: pl.Expr) -> pl.Expr:
-    texts = [category.cast(pl.String).fill_null(""), marketplace.cast(pl.String).fill_null("")]
-    return pl.concat_str(texts, separator=_CELL_SEPARATOR)
+def _cell_key(*parts: pl.Expr | str) -> pl.Expr:
+    texts = [pl.col(p) if isinstance(p, str) else p for p in parts]
+    return pl.concat_str(
+        [text.cast(pl.String).fill_null("") for text in texts], separator=_CELL_SEPARATOR
+    )
 
 
 def _cell_key_of(cell: CellStats) -> str:
-    """`_cell_key`'s text for a built cell (a category on one marketplace)."""
-    return f"{cell.name}{_CELL_SEPARATOR}{cell.marketplace}"
+    """`_cell_key`'s text for a built cell (a category on one marketplace, in one shop)."""
+    return _CELL_SEPARATOR.join((cell.name, cell.marketplace, cell.shop or ""))
+
+
+def _market_key_of(market: CellStats) -> str:
+    """`_cell_key`'s text for a marketplace within a shop (`_shop_markets`)."""
+    return f"{market.marketplace}{_CELL_SEPARATOR}{market.shop or ''}"
 
 
 def _totals(counted: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
@@ -349,7 +394,15 @@ def _defect_order(defect: Defect) -> tuple[str, date | None, str]:
     return defect.category, defect.ship_date, defect.order_id
 
 
-_DEFECT_COLUMNS = ("order_id", "ship_date", "category", "carrier", "marketplace", "tracking")
+_DEFECT_COLUMNS = (
+    "order_id",
+    "ship_date",
+    "category",
+    "carrier",
+    "marketplace",
+    "tracking",
+    "shop",
+)
 
 
 def defects_of(defective: pl.DataFrame, as_of: date) -> list[Defect]:
@@ -373,6 +426,7 @@ def defects_of(defective: pl.DataFrame, as_of: date) -> list[Defect]:
             carrier=shared.setdefault(carrier, carrier),
             marketplace=shared.setdefault(marketplace, marketplace),
             tracking=tracking,
+            shop=shared.setdefault(shop, shop),
             reason=cast("DefectReason", shared.setdefault(reason, reason)),
             looks_like=looks_like,
             fix_by=fix_by,
@@ -386,6 +440,7 @@ def defects_of(defective: pl.DataFrame, as_of: date) -> list[Defect]:
             carrier,
             marketplace,
             tracking,
+            shop,
             reason,
             looks_like,
             fix_by,

@@ -55,9 +55,10 @@ def _headline(decision: AlertDecision, report: VtrReport, t: Translator, m: Mark
         lines = ["🔔 " + m.bold(t._("VTR alert for {date}", date=day))]
     lines.append(overall_line(t, report.overall))
     if decision.below:
-        lines.append(below_summary(t, len(decision.below), report.per_marketplace))
+        below = len(decision.below)
+        lines.append(below_summary(t, below, report.per_marketplace, report.per_shop))
     elif report.by_category and not decision.projected_below:
-        lines.append(below_summary(t, 0, report.per_marketplace))
+        lines.append(below_summary(t, 0, report.per_marketplace, report.per_shop))
     return "\n".join(lines)
 
 
@@ -77,7 +78,7 @@ def _changes_section(decision: AlertDecision, t: Translator, m: Markup) -> str:
         arrow = "📉" if change.delta < 0 else "📈"
         text = t._(
             "{category}: {previous} → {current} ({change})",
-            category=unit_label(t, m, change.category, change.marketplace),
+            category=unit_label(t, m, change.category, change.marketplace, change.shop),
             previous=rate_percent(t, change.previous),
             current=rate_percent(t, change.current),
             change=_points(t, change),
@@ -94,7 +95,7 @@ def _categories_section(
     if not decision.categories:
         return ""
     by_unit = {AlertUnit.of(s): s for s in report.enforced_units()}
-    dropped = {AlertUnit(c.category, c.marketplace) for c in decision.dropped}
+    dropped = {AlertUnit(c.category, c.marketplace, c.shop) for c in decision.dropped}
     listed = [unit for unit in decision.categories if unit in by_unit]
     lines = [m.bold(t._("Categories that need attention"))]
     lines += [
@@ -120,7 +121,7 @@ def _fixes_section(decision: AlertDecision, report: VtrReport, t: Translator, m:
     plan = [
         g
         for g in report.plan
-        if g.scope == "category" and AlertUnit(g.name, g.marketplace) in concerned
+        if g.scope == "category" and AlertUnit(g.name, g.marketplace, g.shop) in concerned
     ]
     return plan_section(plan, t, m, limit=MAX_FIXES)
 

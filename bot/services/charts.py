@@ -70,19 +70,19 @@ def _unit_lines(
     series: dict[str, Series],
 ) -> list[str]:
     """The keys of `series` to draw: a whole category's own; a category on one marketplace
-    gets its line from that marketplace's shipments alone, added under its name ('Toys on
-    Amazon.de (DE)')."""
-    markets: dict[str, dict[str, Series]] = {}
+    (or in one shop) gets its line from that marketplace's (that shop's) shipments alone,
+    added under its name ('Toys on Amazon.de (DE)')."""
+    places: dict[tuple[str | None, str | None], dict[str, Series]] = {}
     keys = []
-    for category, market in units:
-        if market is None:
+    for category, market, shop in units:
+        if market is None and shop is None:
             keys.append(category)
             continue
-        if market not in markets:
-            markets[market] = daily_vtr(table, end, marketplace=market)
-        if category in markets[market]:
-            key = unit_label(t, Markup(html=False), category, market)
-            series[key] = markets[market][category]
+        if (market, shop) not in places:
+            places[market, shop] = daily_vtr(table, end, marketplace=market, shop=shop)
+        if category in places[market, shop]:
+            key = unit_label(t, Markup(html=False), category, market, shop)
+            series[key] = places[market, shop][category]
             keys.append(key)
     return keys
 

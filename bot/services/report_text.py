@@ -21,6 +21,7 @@ from bot.domain.models import (
     PlanScope,
     VtrReport,
     unit_marketplace,
+    unit_shop,
 )
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
@@ -32,10 +33,13 @@ from bot.services.vtr_words import (
     defect_reason_text,
     fix_line,
     group_line,
+    in_shop,
     marketplace_label,
     overall_line,
     plan_heading,
+    planned_label,
     reason_text,
+    shop_label,
     shorten,
     unit_label,
 )
@@ -54,7 +58,7 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     """The whole report; callers split it for Telegram's 4,096-character limit."""
     m = Markup(html)
     category_section = _group_section(
-        t._("By category and marketplace") if report.per_marketplace else t._("By category"),
+        _category_title(report, t),
         report.enforced_units(),
         t,
         m,
@@ -70,10 +74,30 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
     return "\n\n".join(s for s in sections if s)
 
 
+def _category_title(report: VtrReport, t: Translator) -> str:
+    if report.per_shop:
+        if report.per_marketplace:
+            return t._("By shop, category and marketplace")
+        return t._("By shop and category")
+    return t._("By category and marketplace") if report.per_marketplace else t._("By category")
+
+
 def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str]:
-    """Marketplaces (judged by Amazon, so with verdicts) when the upload has more than one;
-    then where the defects come from, by carrier (a breakdown: Amazon judges no carrier)."""
+    """Shops, each its own account, when the upload holds several; marketplaces (judged by
+    Amazon, so with verdicts) when it has more than one; then where the defects come from,
+    by carrier (a breakdown: Amazon judges no carrier)."""
     sections = []
+    if len(report.by_shop) > 1:
+        sections.append(
+            _group_section(
+                t._("By shop"),
+                report.by_shop,
+                t,
+                m,
+                lambda n: shop_label(t, n),
+                MAX_LISTED_OTHERS,
+            )
+        )
     if len(report.by_marketplace) > 1:
         sections.append(
             _group_section(
@@ -157,7 +181,7 @@ def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
         )
     )
     below = sum(s.below_threshold for s in report.enforced_units())
-    lines.append(below_summary(t, below, report.per_marketplace))
+    lines.append(below_summary(t, below, report.per_marketplace, report.per_shop))
     return "\n".join(lines)
 
 
@@ -201,7 +225,7 @@ def plan_lead(plan: list[PlannedGroup], t: Translator, m: Markup) -> list[str]:
                 "Fix {count} package to bring {category} above 95%.",
                 "Fix {count} packages to bring {category} above 95%.",
                 planned,
-                category=unit_label(t, m, only.name, only.marketplace),
+                category=planned_label(t, m, only),
             )
         ]
     if not categories:
@@ -217,9 +241,9 @@ MAX_NAMED_GROUPS = 8
 def _more_planned(rest: list[PlannedGroup], t: Translator, m: Markup) -> str:
     """The plan's groups not shown in full, by name, so none is left anonymous."""
     names = [
-        unit_label(t, m, g.name, g.marketplace)
+        unit_label(t, m, g.name, g.marketplace, g.shop)
         if g.scope == "category"
-        else m.value(marketplace_label(t, g.name))
+        else _market_name(t, m, g)
         for g in rest[:MAX_NAMED_GROUPS]
     ]
     if len(rest) > MAX_NAMED_GROUPS:
@@ -230,6 +254,11 @@ def _more_planned(rest: list[PlannedGroup], t: Translator, m: Markup) -> str:
         len(rest),
         names=t._(", ").join(names),
     )
+
+
+def _market_name(t: Translator, m: Markup, group: PlannedGroup) -> str:
+    name = m.value(marketplace_label(t, group.name))
+    return name if group.shop is None else in_shop(t, m, name, group.shop)
 
 
 def _evidence_text(t: Translator, fixes: list[Defect]) -> str:
@@ -326,17 +355,18 @@ def _group_section(
     return "\n".join(lines)
 
 
-GroupKey = tuple[str, str | None]
-"""A group's name, and its marketplace when it is a category judged on one marketplace."""
+GroupKey = tuple[str, str | None, str | None]
+"""A group's name, its marketplace when it is a category judged on one marketplace, and its
+shop when the file holds several."""
 
 
 def planned_groups(report: VtrReport, scope: PlanScope) -> dict[GroupKey, PlannedGroup]:
     """The fix plan's groups of one scope by key, for the list of that scope's groups."""
-    return {(g.name, g.marketplace): g for g in report.plan if g.scope == scope}
+    return {(g.name, g.marketplace, g.shop): g for g in report.plan if g.scope == scope}
 
 
 def group_key(group: GroupStats) -> GroupKey:
-    return group.name, unit_marketplace(group)
+    return group.name, unit_marketplace(group), unit_shop(group)
 
 
 def _more_groups(t: Translator, count: int) -> str:

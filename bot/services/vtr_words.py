@@ -22,6 +22,7 @@ from bot.domain.models import (
     GroupStats,
     PlannedGroup,
     unit_marketplace,
+    unit_shop,
 )
 from bot.domain.reference import marketplace_by_code
 from bot.services.i18n import Translator
@@ -112,17 +113,37 @@ def category_label(t: Translator, name: str) -> str:
     return t._("Uncategorized") if name == UNCATEGORIZED else name
 
 
-def unit_label(t: Translator, m: Markup, name: str, marketplace: str | None = None) -> str:
+def unit_label(
+    t: Translator, m: Markup, name: str, marketplace: str | None = None, shop: str | None = None
+) -> str:
     """A category as the seller reads it, shortened and escaped; a category judged in one
-    marketplace (a cell of a report that spans several) names it: 'Toys on Amazon.de (DE)'."""
-    category = m.value(category_label(t, name))
-    if marketplace is None:
-        return category
-    return t._(
-        "{category} on {marketplace}",
-        category=category,
-        marketplace=m.value(marketplace_label(t, marketplace)),
-    )
+    marketplace (a cell of a report that spans several) names it: 'Toys on Amazon.de (DE)';
+    one judged within a shop (a file of several) names the shop too."""
+    label = m.value(category_label(t, name))
+    if marketplace is not None:
+        label = t._(
+            "{category} on {marketplace}",
+            category=label,
+            marketplace=m.value(marketplace_label(t, marketplace)),
+        )
+    return label if shop is None else in_shop(t, m, label, shop)
+
+
+def in_shop(t: Translator, m: Markup, label: str, shop: str) -> str:
+    """A group's label (already escaped) within one shop: 'Toys in shop Moon-EU'."""
+    return t._("{group} in shop {shop}", group=label, shop=m.value(shop_label(t, shop)))
+
+
+def shop_label(t: Translator, shop: str) -> str:
+    """A shop's name; shipments no shop is named for (older uploads beside a file that
+    names shops) as such."""
+    return shop or t._("(no shop named)")
+
+
+def stats_label(t: Translator, m: Markup, stats: GroupStats) -> str:
+    """An enforcement unit's label: its category, with its marketplace and shop when it is
+    judged on one (`unit_label`)."""
+    return unit_label(t, m, stats.name, unit_marketplace(stats), unit_shop(stats))
 
 
 def marketplace_label(t: Translator, code: str) -> str:
@@ -175,9 +196,14 @@ def overall_line(t: Translator, overall: GroupStats) -> str:
     return f"{mark} {line} · {verdict_text(t, overall.valid, overall.shipments)}"
 
 
-def below_summary(t: Translator, below: int, per_marketplace: bool = False) -> str:
+def below_summary(
+    t: Translator, below: int, per_marketplace: bool = False, per_shop: bool = False
+) -> str:
     """How many categories are under Amazon's bar (strictly above 95%); `per_marketplace`:
-    counted per category and marketplace, as Amazon judges a report of several."""
+    counted per category and marketplace, as Amazon judges a report of several;
+    `per_shop`: within each shop, each its own account."""
+    if per_shop:
+        return _below_per_shop(t, below)
     if per_marketplace:
         return _below_per_marketplace(t, below)
     if not below:
@@ -195,6 +221,18 @@ def _below_per_marketplace(t: Translator, below: int) -> str:
     return t.ngettext(
         "Amazon judges each category on each marketplace: {count} of them is not above 95%, Amazon's bar.",
         "Amazon judges each category on each marketplace: {count} of them are not above 95%, Amazon's bar.",
+        below,
+    )
+
+
+def _below_per_shop(t: Translator, below: int) -> str:
+    if not below:
+        return t._(
+            "Each shop is its own Amazon account, judged on its own: every category in every shop is above 95%."
+        )
+    return t.ngettext(
+        "Each shop is its own Amazon account, judged on its own: {count} category of a shop is not above 95%, Amazon's bar.",
+        "Each shop is its own Amazon account, judged on its own: {count} categories of its shops are not above 95%, Amazon's bar.",
         below,
     )
 
@@ -237,8 +275,8 @@ def group_line(
     cannot save is never told "fix N packages")."""
     ok_mark = "📉" if falling else "✅"
     mark = "❌" if stats.below_threshold else ("⚠️" if stats.at_risk and outlook else ok_mark)
-    market = unit_marketplace(stats)
-    shown = m.value(label) if market is None else unit_label(t, m, stats.name, market)
+    cell = unit_marketplace(stats) is not None or unit_shop(stats) is not None
+    shown = stats_label(t, m, stats) if cell else m.value(label)
     line = f"{mark} {shown}: {ratio_text(t, stats)}"
     if stats.below_threshold and planned is not None and not planned.savable:
         line += " · " + cannot_fix_text(t, planned)
@@ -286,11 +324,7 @@ def in_transit_action(t: Translator, action: str) -> str:
 
 def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:
     """A planned group's first line: its VTR and what the plan does for it."""
-    label = (
-        unit_label(t, m, group.name, group.marketplace)
-        if group.scope == "category"
-        else m.esc(t._("marketplace {name}", name=shorten(marketplace_label(t, group.name))))
-    )
+    label = planned_label(t, m, group)
     stats = GroupStats(
         name=group.name,
         shipments=group.shipments,
@@ -306,6 +340,15 @@ def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:
     if group.recovery_date:
         head += " · " + recovery_text(t, group)
     return head
+
+
+def planned_label(t: Translator, m: Markup, group: PlannedGroup) -> str:
+    """A planned group's label: a category (on its marketplace), or a marketplace; within
+    its shop when the file holds several."""
+    if group.scope == "category":
+        return unit_label(t, m, group.name, group.marketplace, group.shop)
+    label = m.esc(t._("marketplace {name}", name=shorten(marketplace_label(t, group.name))))
+    return label if group.shop is None else in_shop(t, m, label, group.shop)
 
 
 def cannot_fix_text(t: Translator, group: PlannedGroup) -> str:

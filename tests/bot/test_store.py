@@ -45,7 +45,7 @@ def small_report(as_of: date) -> VtrReport:
 
 
 async def test_new_database_is_migrated(both_backends_store: Store) -> None:
-    assert await both_backends_store.schema_version() == SCHEMA_VERSION == 10
+    assert await both_backends_store.schema_version() == SCHEMA_VERSION == 11
 
 
 async def test_new_sqlite_database_is_in_wal_mode(tmp_path) -> None:
@@ -306,15 +306,15 @@ async def test_an_order_split_across_batches_keeps_every_row(database: Database)
 
     day = date(2026, 11, 20)
     old = [
-        ("O1", day, "UPS", "OLD", "Toys", "US", None),
-        ("O9", day, "UPS", "KEEP", "Toys", "US", None),
+        ("O1", day, "UPS", "OLD", "Toys", "US", None, ""),
+        ("O9", day, "UPS", "KEEP", "Toys", "US", None, ""),
     ]
     batches = [
         [
-            ("O1", day, "UPS", "NEW-A", "Toys", "US", None),
-            ("O2", day, "UPS", "B", "Toys", "US", None),
+            ("O1", day, "UPS", "NEW-A", "Toys", "US", None, ""),
+            ("O2", day, "UPS", "B", "Toys", "US", None, ""),
         ],
-        [("O1", day, "UPS", "NEW-C", "Toys", "US", None)],
+        [("O1", day, "UPS", "NEW-C", "Toys", "US", None, "")],
     ]
     async with database.store() as store:
         await store.merge_shipment_rows(4, iter([old]))
@@ -333,7 +333,7 @@ async def test_a_split_order_keeps_its_rows_when_its_old_row_was_the_newest_stor
     day = date(2026, 11, 20)
 
     def row(tracking: str) -> tuple[object, ...]:
-        return ("O1", day, "UPS", tracking, "Toys", "US", None)
+        return ("O1", day, "UPS", tracking, "Toys", "US", None, "")
 
     async with database.store() as store:
         await store.merge_shipment_rows(8, iter([[row("OLD")]]))
@@ -351,7 +351,7 @@ async def test_an_upload_replaces_exactly_its_orders(database: Database) -> None
     day = date(2026, 11, 20)
 
     def row(order_id: str, tracking: str) -> tuple[object, ...]:
-        return (order_id, day, "UPS", tracking, "Toys", "US", None)
+        return (order_id, day, "UPS", tracking, "Toys", "US", None, "")
 
     async with database.store() as store:
         await store.merge_shipment_rows(
@@ -399,13 +399,13 @@ async def test_an_uploads_columns_replace_exactly_its_orders(
     report = small_report(date(2026, 11, 20))
     columns = ["order_id", "ship_date", "carrier", "tracking", "category", "marketplace"]
 
-    def frame(*rows: tuple[str, str | None, str, str, str, str, str | None]) -> pl.DataFrame:
+    def frame(*rows: tuple[str, str | None, str, str, str, str, str | None, str]) -> pl.DataFrame:
         return pl.DataFrame(
-            rows, schema=dict.fromkeys([*columns, "excluded"], pl.String), orient="row"
+            rows, schema=dict.fromkeys([*columns, "excluded", "shop"], pl.String), orient="row"
         )
 
     def row(order_id: str, tracking: str) -> tuple[object, ...]:
-        return (order_id, date(2026, 11, 1), "UPS", tracking, "Toys", "US", None)
+        return (order_id, date(2026, 11, 1), "UPS", tracking, "Toys", "US", None, "")
 
     async with database.store() as store:
         await store.merge_shipment_rows(
@@ -415,25 +415,25 @@ async def test_an_uploads_columns_replace_exactly_its_orders(
         await store.merge_shipment_rows(6, iter([[row("O1", "OTHER-CHAT")]]))
         upload = [
             frame(
-                ("O1", None, "", "\\N", "Toys", "", "cancelled"),
-                ("O3", "2026-11-02", "UPS", 'NEW"3,', "Toys", "US", None),
+                ("O1", None, "", "\\N", "Toys", "", "cancelled", ""),
+                ("O3", "2026-11-02", "UPS", 'NEW"3,', "Toys", "US", None, ""),
             ),
             frame(
-                ("O4", "2026-11-03", "UPS", "NEW4a", "Home", "US", None),
-                ("O4", "2026-11-03", "UPS", "NEW4b", "Home", "US", None),
-                ("O5", "2026-11-04", "DHL", "NEW5", "Home", "DE", None),
+                ("O4", "2026-11-03", "UPS", "NEW4a", "Home", "US", None, ""),
+                ("O4", "2026-11-03", "UPS", "NEW4b", "Home", "US", None, ""),
+                ("O5", "2026-11-04", "DHL", "NEW5", "Home", "DE", None, "Moon-EU"),
             ),
         ]
         claim = await store.claim_upload(5)
         assert await store.store_upload(5, claim, iter(upload), report, scratch) == 5
         rows = sorted([tuple(r) async for rows in store.shipment_rows(5) for r in rows], key=str)
         assert rows == [
-            ("O1", None, "", "\\N", "Toys", "", "cancelled"),
-            ("O2", "2026-11-01", "UPS", "KEEP2", "Toys", "US", None),
-            ("O3", "2026-11-02", "UPS", 'NEW"3,', "Toys", "US", None),
-            ("O4", "2026-11-03", "UPS", "NEW4a", "Home", "US", None),
-            ("O4", "2026-11-03", "UPS", "NEW4b", "Home", "US", None),
-            ("O5", "2026-11-04", "DHL", "NEW5", "Home", "DE", None),
+            ("O1", None, "", "\\N", "Toys", "", "cancelled", ""),
+            ("O2", "2026-11-01", "UPS", "KEEP2", "Toys", "US", None, ""),
+            ("O3", "2026-11-02", "UPS", 'NEW"3,', "Toys", "US", None, ""),
+            ("O4", "2026-11-03", "UPS", "NEW4a", "Home", "US", None, ""),
+            ("O4", "2026-11-03", "UPS", "NEW4b", "Home", "US", None, ""),
+            ("O5", "2026-11-04", "DHL", "NEW5", "Home", "DE", None, "Moon-EU"),
         ]
         assert [r.tracking for r in await stored_records(store, 6)] == ["OTHER-CHAT"]
         claim = await store.claim_upload(5)
@@ -454,9 +454,9 @@ async def test_a_chats_first_upload_is_stored_as_sent(database: Database, tmp_pa
     chat = -1001234567890  # a Telegram supergroup: beyond 32 bits
     columns = ["order_id", "ship_date", "carrier", "tracking", "category", "marketplace"]
 
-    def frame(*rows: tuple[str, str | None, str, str, str, str, str | None]) -> pl.DataFrame:
+    def frame(*rows: tuple[str, str | None, str, str, str, str, str | None, str]) -> pl.DataFrame:
         return pl.DataFrame(
-            rows, schema=dict.fromkeys([*columns, "excluded"], pl.String), orient="row"
+            rows, schema=dict.fromkeys([*columns, "excluded", "shop"], pl.String), orient="row"
         )
 
     async def stored(chat_id: int) -> list[tuple[object, ...]]:
@@ -465,25 +465,25 @@ async def test_a_chats_first_upload_is_stored_as_sent(database: Database, tmp_pa
 
     report = small_report(date(2026, 11, 20))
     async with database.store() as store:
-        other = (("O1", date(2026, 11, 1), "UPS", "OTHER", "Toys", "US", None),)
+        other = (("O1", date(2026, 11, 1), "UPS", "OTHER", "Toys", "US", None, ""),)
         await store.merge_shipment_rows(6, iter([list(other)]))
         upload = [
             frame(
-                ("O1", None, "", "\\N", "Toys", "", "cancelled"),
-                ("O2", "2026-11-02", "UPS", 'NEW"2,', "Toys", "US", None),
+                ("O1", None, "", "\\N", "Toys", "", "cancelled", ""),
+                ("O2", "2026-11-02", "UPS", 'NEW"2,', "Toys", "US", None, ""),
             ),
-            frame(("O3", "2026-11-03", "DHL", "NEW3", "Home", "DE", None)),
+            frame(("O3", "2026-11-03", "DHL", "NEW3", "Home", "DE", None, "月亮店")),
         ]
         claim = await store.claim_upload(chat)
         assert await store.store_upload(chat, claim, iter(upload), report, tmp_path) == 3
         assert await stored(chat) == [
-            ("O1", None, "", "\\N", "Toys", "", "cancelled"),
-            ("O2", "2026-11-02", "UPS", 'NEW"2,', "Toys", "US", None),
-            ("O3", "2026-11-03", "DHL", "NEW3", "Home", "DE", None),
+            ("O1", None, "", "\\N", "Toys", "", "cancelled", ""),
+            ("O2", "2026-11-02", "UPS", 'NEW"2,', "Toys", "US", None, ""),
+            ("O3", "2026-11-03", "DHL", "NEW3", "Home", "DE", None, "月亮店"),
         ]
-        assert await stored(6) == [("O1", "2026-11-01", "UPS", "OTHER", "Toys", "US", None)]
+        assert await stored(6) == [("O1", "2026-11-01", "UPS", "OTHER", "Toys", "US", None, "")]
         claim = await store.claim_upload(chat)
-        again = [frame(("O2", "2026-11-05", "UPS", "AGAIN2", "Toys", "US", None))]
+        again = [frame(("O2", "2026-11-05", "UPS", "AGAIN2", "Toys", "US", None, ""))]
         assert await store.store_upload(chat, claim, iter(again), report, tmp_path) == 1
         assert [r[3] for r in await stored(chat)] == ["\\N", "AGAIN2", "NEW3"]
 
@@ -510,10 +510,11 @@ async def test_an_uploads_checkpoint_runs_after_its_commit(tmp_path, monkeypatch
     path = tmp_path / "vtrbot.sqlite3"
     columns = ["order_id", "ship_date", "carrier", "tracking", "category", "marketplace"]
     rows = [
-        (f"O{n:05d}", "2026-11-03", "UPS", f"1Z{n:016d}", "Toys", "US", None) for n in range(2_000)
+        (f"O{n:05d}", "2026-11-03", "UPS", f"1Z{n:016d}", "Toys", "US", None, "")
+        for n in range(2_000)
     ]
     frame = pl.DataFrame(
-        rows, schema=dict.fromkeys([*columns, "excluded"], pl.String), orient="row"
+        rows, schema=dict.fromkeys([*columns, "excluded", "shop"], pl.String), orient="row"
     )
     async with Store(path) as store:
         await merge_records(store, 7, [record("A", tracking="1ZORDINARY0000001")])
@@ -740,3 +741,23 @@ async def test_the_rate_limiter_opened_first_migrates_and_an_old_slot_table_is_k
             assert await store.schema_version() == SCHEMA_VERSION
     finally:
         await slots.close()
+
+
+async def test_a_version_10_database_reads_its_shipments_as_no_shop(database: Database) -> None:
+    """Shipments stored before shops were read (version 10) are kept as they were and read
+    back with no shop (''); a shipment merged after the upgrade keeps the shop its file
+    named, beside them."""
+    from bot.services.store.schema import MIGRATIONS
+
+    old = "INSERT INTO shipments VALUES (3, 'O1', '2026-11-01', 'UPS', 'T1', 'Toys', 'US', NULL);"
+    await run_sql(
+        database,
+        "".join(MIGRATIONS[n][database.dialect] for n in range(10))  # type: ignore[index]
+        + old
+        + set_version(database, 10),
+    )
+    async with database.store() as upgraded:
+        assert await upgraded.schema_version() == SCHEMA_VERSION
+        await merge_records(upgraded, 3, [record("O2", shop="Moon-EU")])
+        shops = [(r.order_id, r.shop) for r in await stored_records(upgraded, 3)]
+        assert shops == [("O1", ""), ("O2", "Moon-EU")]

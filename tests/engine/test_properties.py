@@ -30,6 +30,7 @@ def table(shipments: list[tuple[int, str, str, str]]) -> ShipmentTable:
         "category": [s[3] for s in shipments],
         "marketplace": ["US"] * len(shipments),
         "excluded": [None] * len(shipments),
+        "shop": [""] * len(shipments),
     }
     schema = {c: pl.Date if c == "ship_date" else pl.String for c in RECORD_COLUMNS}
     return ShipmentTable.from_shipments(pl.DataFrame(rows, schema=schema))

@@ -21,10 +21,10 @@ Params = Sequence[object]
 
 STAGING_COLUMNS = (
     "order_id TEXT NOT NULL, ship_date TEXT, carrier TEXT NOT NULL, tracking TEXT NOT NULL, "
-    "category TEXT NOT NULL, marketplace TEXT NOT NULL, excluded TEXT"
+    "category TEXT NOT NULL, marketplace TEXT NOT NULL, excluded TEXT, shop TEXT NOT NULL"
 )
 """The temporary table `upload` an upload is staged in before it replaces stored orders."""
-SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded"
+SHIPMENT_COLUMNS = "order_id, ship_date, carrier, tracking, category, marketplace, excluded, shop"
 """RECORD_FIELDS, in order, as stored."""
 UPLOAD_BATCH_ROWS = 50_000
 """Rows an upload's merge inserts and replaces per statement (`Transaction.merge`)."""

@@ -274,6 +274,12 @@ CREATE TABLE upload_claims (
 );
 """
 
+_SHOPS = """
+-- The seller's shop of each shipment, from an ERP export that names it: each shop is its own
+-- Amazon account, judged on its own. Shipments stored before read as no shop ('').
+ALTER TABLE shipments ADD COLUMN shop TEXT NOT NULL DEFAULT '';
+"""
+
 
 def for_postgres(sql: str) -> str:
     """SQLite's DDL in PostgreSQL's words (64-bit integers, identity keys, byte strings)."""
@@ -319,5 +325,7 @@ MIGRATIONS: tuple[Mapping[Dialect, str], ...] = (
     _both(_FIXES),
     # 10: a /connect's step and an upload's claim, shared by every process serving the chat.
     _both(_SHARED_STEPS),
+    # 11: each shipment's shop.
+    _both(_SHOPS),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

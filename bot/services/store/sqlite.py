@@ -295,7 +295,7 @@ class _SqliteTransaction:
         if self._chat_id is None:
             raise RuntimeError("merge() before start_merge()")
         await self._connection.executemany(
-            "INSERT INTO temp.upload VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+            "INSERT INTO temp.upload VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
         await self._connection.execute(
             f"INSERT INTO shipments (chat_id, {SHIPMENT_COLUMNS}) "

@@ -1,7 +1,7 @@
 """Per-chat storage: what the bot remembers, in SQL written once for both backends.
 
 Holds chats (language, time zone, as-of date), each chat's last report and the shipments
-VTR needs: order ID, ship date, carrier, tracking, category, marketplace, exclusion. No buyer
+VTR needs: order ID, ship date, carrier, tracking, category, marketplace, exclusion, shop. No buyer
 data is ever stored. Every query is filtered by `chat_id`, so one chat never sees another's.
 """
 
@@ -136,8 +136,8 @@ def _storable(batch: Sequence[Row]) -> Sequence[Row]:
         return batch
     return [
         (order_id, ship_date.isoformat() if ship_date else None, carrier or "", tracking or "",  # type: ignore[attr-defined]  # a date here: a record's row (ShipmentRecord.as_row)
-         category, marketplace or "", excluded)
-        for order_id, ship_date, carrier, tracking, category, marketplace, excluded in batch
+         category, marketplace or "", excluded, shop or "")
+        for order_id, ship_date, carrier, tracking, category, marketplace, excluded, shop in batch
     ]  # fmt: skip
 
 
