@@ -24,6 +24,7 @@ from bot.domain.models import (
     PlannedGroup,
     VtrReport,
     unit_marketplace,
+    unit_shop,
 )
 from bot.domain.reference import category_spellings
 from bot.services.i18n import Translator
@@ -46,6 +47,8 @@ from bot.services.vtr_words import (
     ratio_text,
     reason_text,
     recovery_text,
+    shop_label,
+    stats_label,
     unit_label,
 )
 
@@ -210,6 +213,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return owned
     if _named_groups(case, report) or _WHICH_ORDER.search(case.text) or _asks_count(case):
         return True
+    if _asks_shops(case, report) and not _RULE_WORDS.search(case.text):
+        return True  # "which shop is worse?", "两个店哪个有风险": the shops compared
     if _orders_named(case, report) or (
         _MISMATCHED.search(case.text) and _ANY_ORDER.search(case.text)
     ):
@@ -274,19 +279,25 @@ def _named_units(case: Case, report: VtrReport) -> list[GroupStats]:
     on several marketplaces is each of them (worst first), only those named when the
     question names some ("Toys on DE"); else as `_named_groups`."""
     named = _named_groups(case, report)
-    if not report.per_marketplace:
+    if not (report.per_marketplace or report.per_shop):
         return named
     places = {g.name for g in named if _is_marketplace(g, report)}
-    categories = {g.name for g in named if not _is_marketplace(g, report)}
+    shops = {g.name for g in named if _is_shop(g, report)}
+    categories = {g.name for g in named if _is_category(g, report)}
     units = [
         u
         for u in report.enforced_units()
-        if u.name in categories and _on_places(unit_marketplace(u), places)
+        if (u.name in categories or (shops and not categories))
+        and _on_places(unit_marketplace(u), places)
+        and _on_places(unit_shop(u), shops)
     ]
     if not units:
         return named
     answered = {unit_marketplace(u) for u in units}
-    return units + [g for g in named if _is_marketplace(g, report) and g.name not in answered]
+    named_places = [g for g in named if _is_marketplace(g, report) and g.name not in answered]
+    if categories:
+        return units + named_places
+    return [g for g in named if _is_shop(g, report)] + units[:MAX_LINES] + named_places
 
 
 def _on_places(marketplace: str | None, places: set[str]) -> bool:
@@ -296,6 +307,14 @@ def _on_places(marketplace: str | None, places: set[str]) -> bool:
 
 def _is_marketplace(group: GroupStats, report: VtrReport) -> bool:
     return any(group is s for s in report.by_marketplace)
+
+
+def _is_shop(group: GroupStats, report: VtrReport) -> bool:
+    return any(group is s for s in report.by_shop)
+
+
+def _is_category(group: GroupStats, report: VtrReport) -> bool:
+    return not (_is_marketplace(group, report) or _is_shop(group, report))
 
 
 def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
@@ -310,9 +329,26 @@ def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     ]
     if not categories:  # "Industrial" for "Industrial & Scientific": a word of its own name
         categories = [s for s in report.by_category if _a_word_of(text, s.name)]
-    return categories + [
-        s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)
-    ]
+    markets = [s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)]
+    return categories + markets + [s for s in report.by_shop if _names_shop(text, s.name)]
+
+
+_SHOP_BEFORE = r"(?:店铺|店舖|店|shop|store|account|账号|帐号)\s*"
+_SHOP_AFTER = r"\s*(?:店铺|店舖|号店|店)"
+
+
+def _names_shop(text: str, name: str) -> bool:
+    """The shop is named: by its whole name ("Moon-EU", "月亮店"); a name of one or two
+    Latin letters or digits ("A") only after a word for a shop ("店铺A", "shop A") or before
+    a Chinese one ("A店"), or it would be found in every sentence ("is a category …")."""
+    name = unicodedata.normalize("NFKC", name).casefold().strip()
+    if not name or not _mentions(text, name):
+        return False
+    if len(name) > 2 or not name.isascii():
+        return True
+    word = re.escape(name)
+    beside = rf"{_SHOP_BEFORE}{word}(?![a-z0-9])|(?<![a-z0-9]){word}{_SHOP_AFTER}"
+    return re.search(beside, text) is not None
 
 
 _GENERIC_WORDS = frozenset(
@@ -404,6 +440,8 @@ def _judged(
     groups, the fixes, the recovery dates, the groups below, else the shop."""
     if named and _supposes_change(case):
         return _named_lines(case, report, named, t)
+    if (about_shops := _about_shops(case, report, t, m)) is not None:
+        return about_shops
     if _asks_defects(case, report):
         verdicts = [_group_verdict(g, report, t) for g in named]
         defects = _defects(case, report, named, t, m)
@@ -429,6 +467,82 @@ def _judged(
     return [_overall(report, t), *_every_category(report, t, m)]
 
 
+def _about_shops(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str] | None:
+    """Shops asked of, no category named: the fixes of the shops named ("Moon-EU还要修几个"),
+    or the shops compared ("which shop is worse"); None when neither is asked."""
+    groups = _named_groups(case, report)
+    if any(_is_category(g, report) for g in groups):
+        return None
+    shops = [g.name for g in groups if _is_shop(g, report)]
+    if shops and _FIX.search(case.text) and case.how_many:
+        return _fixes(report, t, shops)
+    if _asks_shops(case, report) and len(shops) != 1:
+        return _shops_compared(case, report, t, m)
+    return None
+
+
+_SHOPS_ASKED = re.compile(
+    r"哪个店|哪家店|哪一个店|哪一家|哪些店|两个店|两家店|几个店|各个店|每个店|各店|店铺之间|"
+    r"\bwhich (?:shop|store|account)s?\b|\b(?:both|two|my|the|all) (?:shops|stores|accounts)\b|"
+    r"(?:per|each|every|by) (?:shop|store|account)\b|\bshops\b|\bstores\b"
+)
+"""The shops compared ("which shop is worse", "两个店哪个有风险"): each shop its own account."""
+_WORSE = re.compile(r"\bworse\b|\bworst\b|\blowest\b|更差|最差|较差|差一些|更糟|最低|更低")
+
+
+def _asks_shops(case: Case, report: VtrReport) -> bool:
+    return len(report.by_shop) > 1 and bool(_SHOPS_ASKED.search(case.text))
+
+
+def _shop_units(report: VtrReport, shop: str) -> list[GroupStats]:
+    return [u for u in report.enforced_units() if unit_shop(u) == shop]
+
+
+def _shops_compared(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    """Each shop (its own account) with its categories below the bar or at risk, the shop
+    with the most below first (then the lowest figure); led by the one worse off, or by
+    those with a category below the bar."""
+    below = {
+        s.name: [u for u in _shop_units(report, s.name) if u.below_threshold]
+        for s in report.by_shop
+    }
+    shops = sorted(
+        (s for s in report.by_shop if s.shipments),
+        key=lambda s: (-len(below[s.name]), Fraction(s.valid, s.shipments), s.name),
+    )
+    if not shops:
+        return [_overall(report, t)]
+    worst = shops[0]
+    failing = [s for s in shops if below[s.name]]
+    joiner = "、" if t.lang == "zh" else ", "
+    if _WORSE.search(case.text) and failing:
+        lead = t.ngettext(
+            "{shop} is worse off: {count} of its categories is below the bar, and Amazon judges each shop on its own.",
+            "{shop} is worse off: {count} of its categories are below the bar, and Amazon judges each shop on its own.",
+            len(below[worst.name]),
+            shop=_shop_name(t, worst.name),
+        )
+    elif _WORSE.search(case.text):
+        lead = t._(
+            "{shop} is the lowest: {ratio}; no category of any shop is below the bar.",
+            shop=_shop_name(t, worst.name),
+            ratio=ratio_text(t, worst),
+        )
+    elif failing:
+        lead = t._(
+            "A category is below the bar in {shops}: each shop is its own account, and Amazon judges each on its own.",
+            shops=joiner.join(_shop_name(t, s.name) for s in failing),
+        )
+    else:
+        lead = t._("Every category in every shop is above the bar (above 95%).")
+    lines = [lead]
+    for shop in shops[:MAX_LINES]:
+        lines.append(group_line(shop, t, m, _shop_name(t, shop.name), outlook=False))
+        flagged = [u for u in _shop_units(report, shop.name) if u.below_threshold or u.at_risk]
+        lines += [f"   {group_line(u, t, m, _unit_name(t, u))}" for u in flagged[:MAX_LINES]]
+    return lines
+
+
 def _named_lines(
     case: Case, report: VtrReport, named: list[GroupStats], t: Translator
 ) -> list[str]:
@@ -452,7 +566,16 @@ def _pooled_lines(report: VtrReport, named: list[GroupStats], t: Translator) -> 
     lines = []
     for pooled in report.by_category:
         cells = [g for g in named if isinstance(g, CellStats) and g.name == pooled.name]
-        if len(cells) > 1:
+        if len(cells) > 1 and report.per_shop:
+            lines.append(
+                t._(
+                    "{category} in all your shops together: {ratio}; each shop is its own "
+                    "account, and Amazon judges each on its own, as above.",
+                    category=category_label(t, pooled.name),
+                    ratio=ratio_text(t, pooled),
+                )
+            )
+        elif len(cells) > 1:
             lines.append(
                 t._(
                     "{category} on all its marketplaces together: {ratio}; Amazon judges "
@@ -873,16 +996,18 @@ def _defects(
 ) -> list[str]:
     """The defects asked about: of the named categories and marketplaces, of the named
     carriers (as selected or as the number looks) or orders, most recent first."""
-    categories = {g.name for g in named if not _is_marketplace(g, report)}
-    cells = {(g.name, g.marketplace) for g in named if isinstance(g, CellStats)}
+    categories = {g.name for g in named if _is_category(g, report)}
+    cells = [g for g in named if isinstance(g, CellStats)]
     places = {g.name for g in named if _is_marketplace(g, report)}
+    shops = {g.name for g in named if _is_shop(g, report)}
     orders = _orders_named(case, report)
     chosen = [
         d
         for d in report.defects
         if (not categories or d.category in categories)
-        and (not cells or (d.category, d.marketplace) in cells)
+        and (not cells or any(_in_cell(d, cell) for cell in cells))
         and (not places or d.marketplace in places)
+        and (not shops or d.shop in shops)
         and _carriers_fit(case, d)
         and (not orders or d.order_id.casefold() in orders)
         and (not _UNTRACKED.search(case.text) or d.reason == "missing_tracking")
@@ -905,13 +1030,25 @@ def _defects(
     return lines
 
 
+def _in_cell(defect: Defect, cell: CellStats) -> bool:
+    """The defect is one of the cell's: its category, on its marketplace (any, for a shop's
+    cell of a one-marketplace file), in its shop (when cells are taken per shop)."""
+    return (
+        defect.category == cell.name
+        and (not cell.marketplace or defect.marketplace == cell.marketplace)
+        and (cell.shop is None or defect.shop == cell.shop)
+    )
+
+
 def _defect_place(defect: Defect, report: VtrReport, t: Translator) -> str:
     """Where a listed defect belongs, when the report has several places: its category,
-    and its marketplace (whose Seller Central edits it) when there are several."""
+    its marketplace (whose Seller Central edits it) when there are several, and its shop
+    (whose account it is in) when there are several."""
     market = defect.marketplace if len(report.by_marketplace) > 1 else None
-    if len(report.by_category) <= 1 and market is None:
+    shop = defect.shop if report.per_shop else None
+    if len(report.by_category) <= 1 and market is None and shop is None:
         return ""
-    return " · " + unit_label(t, Markup(html=False), defect.category, market)
+    return " · " + unit_label(t, Markup(html=False), defect.category, market, shop)
 
 
 _ORDER_ID = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
@@ -951,13 +1088,19 @@ def _carriers_fit(case: Case, defect: Defect) -> bool:
 def _label(group: GroupStats, report: VtrReport, t: Translator) -> str:
     if _is_marketplace(group, report):
         return marketplace_label(t, group.name)
+    if _is_shop(group, report):
+        return _shop_name(t, group.name)
     return _unit_name(t, group)
+
+
+def _shop_name(t: Translator, shop: str) -> str:
+    return t._("Shop {name}", name=shop_label(t, shop))
 
 
 def _unit_name(t: Translator, group: GroupStats) -> str:
     """A category's name, with its marketplace when it is judged on one ('Toys on
-    Amazon.de (DE)')."""
-    return unit_label(t, Markup(html=False), group.name, unit_marketplace(group))
+    Amazon.de (DE)'), and its shop when the report holds several."""
+    return stats_label(t, Markup(html=False), group)
 
 
 def _group_name(t: Translator, group: GroupStats, places: bool) -> str:
@@ -967,6 +1110,16 @@ def _group_name(t: Translator, group: GroupStats, places: bool) -> str:
 def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
     label = _label(group, report, t)
     ratio = ratio_text(t, group)
+    below = [u for u in _shop_units(report, group.name) if u.below_threshold]
+    if _is_shop(group, report) and below and not group.below_threshold:
+        joiner = "、" if t.lang == "zh" else ", "
+        return t._(
+            "Not every category of {shop} passes: {names} is below the bar, and VTR is judged "
+            "per category. The shop overall is {ratio}.",
+            shop=label,
+            names=joiner.join(_unit_name(t, u) for u in below),
+            ratio=ratio,
+        )
     if not group.below_threshold:
         text = t._("{name} is above the bar (above 95%): {ratio}.", name=label, ratio=ratio)
         if group.at_risk:
@@ -1126,12 +1279,18 @@ _WORST = re.compile(r"\bworst\b|\blowest\b|最差|最低|最糟|最烂")
 _PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|没问题的|过了的")
 
 
-def _fixes(report: VtrReport, t: Translator) -> list[str]:
-    """The fixes every group below the bar needs, in all and per group; when some group's
-    defects are mostly delivered, what fixing can still do, in the words /vtr's plan leads
-    with: "fix 8 in all" alone would send the seller after packages Amazon no longer lets
-    them edit."""
-    categories = [s for s in report.enforced_units() if s.below_threshold]
+def _fixes(report: VtrReport, t: Translator, shops: list[str] | None = None) -> list[str]:
+    """The fixes every group below the bar needs (of the named `shops` alone, when given),
+    in all and per group; when some group's defects are mostly delivered, what fixing can
+    still do, in the words /vtr's plan leads with: "fix 8 in all" alone would send the
+    seller after packages Amazon no longer lets them edit."""
+    categories = [
+        s
+        for s in report.enforced_units()
+        if s.below_threshold and (shops is None or unit_shop(s) in shops)
+    ]
+    if not categories and shops:
+        return [_no_fixes_in(t, shops)]
     if not categories:
         return [t._("No fixes are needed: every category is above the bar (above 95%).")]
     planned = planned_groups(report, "category")
@@ -1139,6 +1298,9 @@ def _fixes(report: VtrReport, t: Translator) -> list[str]:
         f"{_unit_name(t, s)}: {_unit_fixes(t, s, planned.get(group_key(s)))}" for s in categories
     )
     total = sum(s.needed for s in categories)
+    savable = all(planned[group_key(s)].savable for s in categories if group_key(s) in planned)
+    if shops and savable:
+        return [_fixes_in_shops(t, total, parts, shops)]
     if all(g.savable for g in planned.values()):
         return [_fixes_in_all(t, total, parts, report.per_marketplace)]
     would_be = t.ngettext(
@@ -1148,6 +1310,25 @@ def _fixes(report: VtrReport, t: Translator) -> list[str]:
         parts=parts,
     )
     return [would_be, *plan_lead(report.plan, t, Markup(html=False))]
+
+
+def _no_fixes_in(t: Translator, shops: list[str]) -> str:
+    joiner = "、" if t.lang == "zh" else ", "
+    return t._(
+        "No fixes are needed in {shops}: every category there is above the bar (above 95%).",
+        shops=joiner.join(_shop_name(t, shop) for shop in shops),
+    )
+
+
+def _fixes_in_shops(t: Translator, total: int, parts: str, shops: list[str]) -> str:
+    joiner = "、" if t.lang == "zh" else ", "
+    return t.ngettext(
+        "Fix {count} package in all to bring every category of {shops} above 95%: {parts}.",
+        "Fix {count} packages in all to bring every category of {shops} above 95%: {parts}.",
+        total,
+        shops=joiner.join(_shop_name(t, shop) for shop in shops),
+        parts=parts,
+    )
 
 
 def _fixes_in_all(t: Translator, total: int, parts: str, per_marketplace: bool) -> str:
