@@ -110,12 +110,12 @@ class AlertSnapshot(BaseModel):
     def from_report(cls, report: VtrReport) -> AlertSnapshot:
         cells: dict[str, dict[str, float | None]] = {}
         shops: dict[str, dict[str, dict[str, float | None]]] = {}
-        for cell in report.by_category_marketplace:
-            if cell.shop is not None:
-                shops.setdefault(cell.shop, {}).setdefault(cell.marketplace, {})[cell.name] = (
-                    cell.vtr
-                )
-            elif report.per_marketplace:
+        for cell in report.by_shop_category_marketplace:
+            shops.setdefault(cell.shop or "", {}).setdefault(cell.marketplace, {})[cell.name] = (
+                cell.vtr
+            )
+        if report.per_marketplace and not report.per_shop:
+            for cell in report.by_category_marketplace:
                 cells.setdefault(cell.marketplace, {})[cell.name] = cell.vtr
         return cls(
             as_of=report.as_of,

@@ -115,9 +115,9 @@ class CellStats(GroupStats):
     """VTR of one category in one marketplace: the unit Amazon enforces the bar on
     (docs/vtr-rules.md §4.5). `name` is the category; the marketplace is its own field.
 
-    A file holding several shops has its cells taken within each shop (`shop`): each shop
-    is its own Amazon account, judged on its own. Such a cell names no marketplace ('')
-    when the file has one marketplace (or none)."""
+    A file holding several shops also has its cells taken within each shop (`shop`,
+    `VtrReport.by_shop_category_marketplace`): each shop is its own Amazon account, judged
+    on its own. Such a cell names no marketplace ('') when the file has one (or none)."""
 
     marketplace: str
     shop: str | None = None
@@ -126,16 +126,20 @@ class CellStats(GroupStats):
 
 
 def enforced_units(
-    by_category: list[GroupStats], by_marketplace: list[GroupStats], cells: list[CellStats]
+    by_category: list[GroupStats],
+    by_marketplace: list[GroupStats],
+    cells: list[CellStats],
+    shop_cells: list[CellStats] | None = None,
 ) -> list[GroupStats]:
     """The groups whose verdicts matter to the seller, worst first: a category that sells on
     several marketplaces is judged on each (its cells); one that sells on one marketplace
     is that one cell, so its pooled group stands for it, named as before. Without a category
     on several marketplaces these are the categories (a report stored before cells were
-    computed has none: its categories are all it can say). Cells taken per shop are all
-    units: each names its shop, and no category pools two accounts."""
-    if any(cell.shop is not None for cell in cells):
-        return list(cells)
+    computed has none: its categories are all it can say). A file of several shops has its
+    cells taken per shop (`shop_cells`), and those are the units: each names its shop, and
+    no category pools two accounts."""
+    if shop_cells:
+        return list(shop_cells)
     if len(by_marketplace) <= 1 or not cells:
         return by_category
     spread = Counter(cell.name for cell in cells)
@@ -286,8 +290,15 @@ class VtrReport(BaseModel):
     by_shop: list[GroupStats] = Field(
         default_factory=list,
         description="each shop the file names (its shop column), worst first; empty when "
-        "it names none. Each shop is its own Amazon account: with two or more, the cells "
-        "are taken within each shop (by_category still pools every shop)",
+        "it names none. Each shop is its own Amazon account: with two or more, the units "
+        "are by_shop_category_marketplace (by_category and by_category_marketplace still "
+        "pool every shop)",
+    )
+    by_shop_category_marketplace: list[CellStats] = Field(
+        default_factory=list,
+        description="with two or more shops: each category in each shop (on each marketplace "
+        "when there are several, else marketplace ''), each with its `shop`: what Amazon "
+        "enforces the bar on, each shop being its own account; empty otherwise",
     )
     excluded: dict[str, int]
     defects: list[Defect]
@@ -308,7 +319,12 @@ class VtrReport(BaseModel):
     def enforced_units(self) -> list[GroupStats]:
         """Each category on each marketplace it sells on, a category on one marketplace as
         itself (`enforced_units`): the verdicts the text, alerts and answers give."""
-        return enforced_units(self.by_category, self.by_marketplace, self.by_category_marketplace)
+        return enforced_units(
+            self.by_category,
+            self.by_marketplace,
+            self.by_category_marketplace,
+            self.by_shop_category_marketplace,
+        )
 
     @property
     def per_shop(self) -> bool:

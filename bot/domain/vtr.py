@@ -143,11 +143,14 @@ def report_of_parts(
     by_category = _groups(counted, "category", as_of)
     by_marketplace = _groups(counted, "marketplace", as_of)
     by_shop = _groups(counted, "shop", as_of) if _names_a_shop(counted) else []
-    cells = _cells(counted, by_category, by_marketplace, len(by_shop) > 1, as_of)
+    cells = _cells(counted, by_category, by_marketplace, False, as_of)
+    shop_cells = (
+        _cells(counted, by_category, by_marketplace, True, as_of) if len(by_shop) > 1 else []
+    )
     defects = list(heapq.merge(*(p.defects for p in parts), key=_defect_order))
     excluded = _exclusion_counts(parts)
     del parts  # the parts' defect lists, before the plan copies them
-    units = enforced_units(by_category, by_marketplace, cells)
+    units = enforced_units(by_category, by_marketplace, cells, shop_cells)
     markets = _shop_markets(counted, as_of) if len(by_shop) > 1 else by_marketplace
     plan, defects = plan_fixes(defects, units, markets, as_of)
     return VtrReport(
@@ -161,6 +164,7 @@ def report_of_parts(
         by_marketplace=by_marketplace,
         by_category_marketplace=cells,
         by_shop=by_shop,
+        by_shop_category_marketplace=shop_cells,
         excluded=excluded,
         defects=defects,
         warnings=[*warnings, *_unverified_warning(unverified)],

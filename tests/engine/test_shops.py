@@ -59,6 +59,11 @@ def test_a_category_above_pooled_fails_in_one_shop(write_file: WriteFile) -> Non
         ("Toys", SUN): (40, 40, False, 0),
         ("Home", SUN): (10, 10, False, 0),
     }
+    # The contract's cells pool the shops: Toys on the US is 59 of 60.
+    assert [verdict(c) for c in report.by_category_marketplace] == [
+        (60, 59, False, 0),
+        (20, 20, False, 0),
+    ]
     worst = report.enforced_units()[0]
     assert (worst.name, worst.shop, worst.marketplace) == ("Toys", MOON, "")  # type: ignore[attr-defined]
 
@@ -103,9 +108,14 @@ def test_within_each_shop_a_category_is_judged_on_each_marketplace(
     marketplace. Moon's Toys on DE is 19 of 20: 1 fix, planned there."""
     report = report_of(write_file, two_shops(moon_market="DE"))
     assert report.per_shop and report.per_marketplace
-    cells = {(c.name, c.shop, c.marketplace): verdict(c) for c in report.by_category_marketplace}
+    cells = {
+        (c.name, c.shop, c.marketplace): verdict(c) for c in report.by_shop_category_marketplace
+    }
     assert cells[("Toys", MOON, "DE")] == (20, 19, True, 1)
     assert cells[("Toys", SUN, "US")] == (40, 40, False, 0)
+    # The contract's category × marketplace cells still pool the shops (one shop each here).
+    pooled = {(c.name, c.marketplace): verdict(c) for c in report.by_category_marketplace}
+    assert pooled[("Toys", "DE")] == (20, 19, True, 1)
     (toys,) = report.plan
     assert (toys.name, toys.shop, toys.marketplace, toys.needed) == ("Toys", MOON, "DE", 1)
 
@@ -140,7 +150,7 @@ def test_old_reports_and_reports_without_shops_parse(write_file: WriteFile) -> N
     again = VtrReport.model_validate_json(report.model_dump_json())
     assert units(again) == units(report)
     stored = json.loads(report.model_dump_json())
-    del stored["by_shop"]
+    del stored["by_shop"], stored["by_shop_category_marketplace"]
     for cell in stored["by_category_marketplace"]:
         del cell["shop"]
     old = VtrReport.model_validate(stored)
