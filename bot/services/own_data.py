@@ -330,7 +330,23 @@ def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     if not categories:  # "Industrial" for "Industrial & Scientific": a word of its own name
         categories = [s for s in report.by_category if _a_word_of(text, s.name)]
     markets = [s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)]
-    return categories + markets + [s for s in report.by_shop if _names_shop(text, s.name)]
+    return categories + markets + _named_shops(text, report)
+
+
+_NOT_A_SHOPS_NAME = frozenset({"amazon", "亚马逊", "shop", "store", "店铺", "店"})
+"""Shop names that are also the words of any question ("does Amazon count FBA?"): never
+taken as naming that shop."""
+
+
+def _named_shops(text: str, report: VtrReport) -> list[GroupStats]:
+    """The shops named, in a report of several (with one, the shop is the whole report)."""
+    if len(report.by_shop) < 2:
+        return []
+    return [
+        s
+        for s in report.by_shop
+        if s.name.casefold() not in _NOT_A_SHOPS_NAME and _names_shop(text, s.name)
+    ]
 
 
 _SHOP_BEFORE = r"(?:店铺|店舖|店|shop|store|account|账号|帐号)\s*"

@@ -115,3 +115,16 @@ async def test_the_answers_give_the_reports_figures(ask: Ask, tmp_path: Path) ->
     line = next(line for line in lines if line.startswith("❌ Toys in shop"))
     compared = await ask("which shop is worse?")
     assert compared.splitlines()[2] == f"   {line}", (line, compared)
+
+
+async def test_a_shop_named_like_a_word_of_any_question_is_not_taken(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    """A shop named 'Amazon' beside Moon-EU: 'does Amazon count FBA orders?' asks the rule,
+    not the shop's figures; Moon-EU is still found by its name."""
+    data = upload().replace(",A,DE,", ",Amazon,DE,")
+    async with chat_after_upload(tmp_path, kb, data, 62, "2026-11-20") as asking:
+        rule = await asking("does Amazon count FBA orders in VTR?")
+        assert "Shop Amazon" not in rule and "96.7%" not in rule, rule
+        moon = await asking("how is Moon-EU doing now?")
+        assert moon.startswith("Not every category of Shop Moon-EU passes"), moon
