@@ -998,13 +998,22 @@ def _every_marketplace(report: VtrReport, t: Translator, m: Markup) -> list[str]
     """Each marketplace's figure over all its categories ("per marketplace breakdown"), as
     /vtr lists them; each category on it is still judged on its own."""
     shown = report.by_marketplace[:MAX_LINES]
-    return [group_line(s, t, m, _group_name(t, s, True)) for s in shown]
+    return [_planned_line(report, s, t, m, _group_name(t, s, True), places=True) for s in shown]
 
 
 def _every_category(report: VtrReport, t: Translator, m: Markup) -> list[str]:
     """Each category (on each marketplace, when the report spans several), as /vtr lists them."""
     shown = report.enforced_units()[:MAX_LINES]
-    return [group_line(s, t, m, category_label(t, s.name)) for s in shown]
+    return [_planned_line(report, s, t, m, category_label(t, s.name)) for s in shown]
+
+
+def _planned_line(
+    report: VtrReport, group: GroupStats, t: Translator, m: Markup, label: str, places: bool = False
+) -> str:
+    """A group's line as /vtr's list gives it, with the fix plan's word on it: a group that
+    fixing cannot bring above 95% is never told "fix N packages" here either."""
+    planned = planned_groups(report, "marketplace" if places else "category")
+    return group_line(group, t, m, label, planned=planned.get(group_key(group)))
 
 
 def _defects(
@@ -1202,7 +1211,9 @@ def _below(report: VtrReport, t: Translator, m: Markup, places: bool = False) ->
     else:
         heading = t._("Below the bar ({count} of {total} categories): {names}.", **counts)
     lines = [heading] if below else []
-    lines += [group_line(s, t, m, _group_name(t, s, places)) for s in below + risky]
+    lines += [
+        _planned_line(report, s, t, m, _group_name(t, s, places), places) for s in below + risky
+    ]
     return lines
 
 
@@ -1220,7 +1231,11 @@ def _passing(report: VtrReport, t: Translator, m: Markup, places: bool = False) 
         names=joiner.join(_group_name(t, s, places) for s in above),
     )
     others = [s for s in groups if s not in above]
-    return [heading, *(group_line(s, t, m, _group_name(t, s, places)) for s in above + others)]
+    shown = above + others
+    return [
+        heading,
+        *(_planned_line(report, s, t, m, _group_name(t, s, places), places) for s in shown),
+    ]
 
 
 def _worst(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
@@ -1232,8 +1247,12 @@ def _worst(report: VtrReport, t: Translator, m: Markup, places: bool = False) ->
     worst = min(groups, key=lambda s: (Fraction(s.valid, s.shipments), s.name))
     name = _group_name(t, worst, places)
     lead = t._("The lowest is {name}: {ratio}.", name=name, ratio=ratio_text(t, worst))
-    rest = [group_line(s, t, m, _group_name(t, s, places)) for s in groups if s is not worst]
-    return [lead, group_line(worst, t, m, name), *rest]
+    rest = [
+        _planned_line(report, s, t, m, _group_name(t, s, places), places)
+        for s in groups
+        if s is not worst
+    ]
+    return [lead, _planned_line(report, worst, t, m, name, places), *rest]
 
 
 def _shop_fixes(case: Case, report: VtrReport, t: Translator) -> list[str]:
