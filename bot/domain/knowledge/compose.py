@@ -388,6 +388,28 @@ _SCOPE = lazy(
 )
 
 
+_RETURNS = lazy(
+    r"退货|退件|\breturn (?:labels?|shipments?|packages?|parcels?|tracking|orders?|requests?|postage)\b|"
+    r"\b(?:buyer|customer)s?(?:'s?)? returns?\b|\breturns? (?:label|tracking)|"
+    r"\b(?:the|a|my|our|these|those) returns\b|\breturned (?:items?|packages?|parcels?|orders?|goods)\b"
+)
+"""A buyer's return named: a package coming back, which is no self-fulfilled shipment."""
+_OUTBOUND = lazy(
+    r"原来|原先|原包裹|原订单|原单|发出去|发给买家|寄给买家|寄出去|我发的|\boutbound\b|"
+    r"\boriginal (?:shipment|package|parcel|order)|\b(?:i|we) (?:had )?shipped\b|"
+    r"\bshipped (?:it|them|to)\b|\bto sender\b|退回发件人|退回给我|派送失败|投递失败|undeliver"
+)
+"""The seller's own shipment to the buyer named beside a return: that shipment is VTR's."""
+
+
+def _about_returns_only(text: str) -> bool:
+    """ "退货标签要不要上传追踪号", "return label tracking counts for VTR?": returns are not
+    self-fulfilled shipments, so their tracking is outside VTR and outside what the sources
+    here say: refused, rather than answered with an entry about shipping. A question about
+    the shipment to the buyer ("买家退货了，我原来发出去的包裹还算VTR吗") stays ours."""
+    return bool(_RETURNS.search(text)) and not _OUTBOUND.search(text)
+
+
 def _asks_metric_scope(found: Found, text: str) -> bool:
     """ "does VTR include FBA shipments?": whether another programme's packages are in our
     metric is our field's question, though it names that programme."""
@@ -534,6 +556,7 @@ class Composer:
         self, question: str, text: str, found: Found, entities: Entities, case: Case | None = None
     ) -> Answer:
         elsewhere = self._elsewhere(text) and not _asks_metric_scope(found, text)
+        elsewhere = elsewhere or _about_returns_only(text)
         if (_fba_fees(found, text) or elsewhere) and not self._checks_a_claim(case):
             return Answer(
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
