@@ -259,24 +259,32 @@ def _cells(
     if not several_markets and not per_shop:
         market = by_marketplace[0].name if by_marketplace else ""
         return [_as_cell(stats, market) for stats in by_category]
-    keyed = counted.with_columns(
-        shop_=pl.col("shop") if per_shop else pl.lit(None, pl.String),
-        market_=pl.col("marketplace") if several_markets else pl.lit(""),
+    columns = ["category", *(["marketplace"] if several_markets else []), *(["shop"] * per_shop)]
+    totals = _totals(counted, columns).select(
+        "category",
+        "marketplace" if several_markets else pl.lit("").alias("marketplace"),
+        "shop" if per_shop else pl.lit(None, pl.String).alias("shop"),
+        "shipments",
+        "valid",
     )
-    totals = _totals(keyed, ["category", "market_", "shop_"])
     cells = [
         CellStats(
             name=category,
             marketplace=market,
-            shop=shop if per_shop else None,
+            shop=shop,
             shipments=shipments,
             valid=valid,
             **_verdict(shipments, valid),
         )
         for category, market, shop, shipments, valid in totals.iter_rows()
     ]
-    keyed = keyed.with_columns(cell=_cell_key(pl.col("category"), "market_", "shop_"))
-    _add_outlooks(cells, outlooks(keyed, "cell", as_of), _cell_key_of)
+    keyed = counted.with_columns(cell=_cell_key(*columns))
+
+    def key_of(cell: CellStats) -> str:
+        market = [cell.marketplace] if several_markets else []
+        return _CELL_SEPARATOR.join([cell.name, *market, *([cell.shop or ""] * per_shop)])
+
+    _add_outlooks(cells, outlooks(keyed, "cell", as_of), key_of)
     return cells
 
 
@@ -325,11 +333,6 @@ def _cell_key(*parts: pl.Expr | str) -> pl.Expr:
     return pl.concat_str(
         [text.cast(pl.String).fill_null("") for text in texts], separator=_CELL_SEPARATOR
     )
-
-
-def _cell_key_of(cell: CellStats) -> str:
-    """`_cell_key`'s text for a built cell (a category on one marketplace, in one shop)."""
-    return _CELL_SEPARATOR.join((cell.name, cell.marketplace, cell.shop or ""))
 
 
 def _market_key_of(market: CellStats) -> str:
