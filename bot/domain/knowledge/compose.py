@@ -83,6 +83,13 @@ _CHOICE = lazy(
 )
 """A choice between two ("per order or per package?"); "95% or more", "or equal" are one
 bound, not two options."""
+_VERDICT_WORD = (
+    r"(?:exempt(?:ed)?|count(?:s|ed)?|included|excluded|valid|invalid|pass(?:es)?|fail(?:s)?)"
+)
+_TWO_VERDICTS = lazy(
+    rf"\b{_VERDICT_WORD}\s*,?\s+or\s+(?:(?:does|do|is|will) (?:it|they) )?(?:still )?{_VERDICT_WORD}\b"
+)
+"""Two verdicts offered to choose from ("exempt or counted", "valid or invalid")."""
 _STILL = lazy(
     r"(?:^|[,，]|但是?|可是?|却)\s?(?:那|这样)?还是(?=算|会|要|得|被|能|可以|有|计入)|"
     r"还是(?=(?:会|要)?(?:计入|算进|算入|算在|影响|拉低))"
@@ -642,6 +649,9 @@ class Composer:
         declared = _declares(case) and not _unmarked_yes_no(text.casefold())
         belief = case.belief or (declared and decision.code not in FIGURE_CODES)
         choice = "还是" in _STILL.sub("", text) if belief else bool(_CHOICE.search(text))
+        # "… sent by letter — exempt or counted": two verdicts offered, with no tag making it a
+        # belief, is a choice however it is punctuated.
+        choice = choice or (not case.belief and bool(_TWO_VERDICTS.search(text)))
         counts = decision.code == "vtr_counts"
         inverted = counts and _asks_inverted(text)
         asked = (belief or is_yes_no(text) or inverted) and not choice
