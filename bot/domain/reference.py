@@ -66,6 +66,10 @@ class Marketplace:
     buy_shipping_from_china: bool = False
     eu_cross_border_rule: bool = False
     feedback_strike_through: bool = False
+    letter_limit_surely_under: float | None = None
+    """In the marketplace's currency, an amount under EUR 20 at any recent exchange rate."""
+    letter_limit_surely_over: float | None = None
+    """In the marketplace's currency, an amount over EUR 20 at any recent exchange rate."""
     aliases: list[str] = field(default_factory=list)
 
 

@@ -665,6 +665,33 @@ def _eu_letter(decision: Decision, t: Translator) -> str:
     )
 
 
+def _uk_letter(decision: Decision, t: Translator) -> str:
+    """A letter to the UK priced in pounds, against the EUR 20 limit without a rate."""
+    amount = str(decision.facts["amount"])
+    report = t._(
+        "VTR Bot's report counts UK letters all the same: it applies no exchange rate offline."
+    )
+    if decision.facts["band"] == "under":
+        said = t._(
+            "A GBP {amount} order to the UK is under EUR 20 at any recent exchange rate, so it "
+            "is exempt from VTR if sent as a letter.",
+            amount=amount,
+        )
+    elif decision.facts["band"] == "over":
+        return t._(
+            "A GBP {amount} order to the UK is over EUR 20 at any recent exchange rate: it "
+            "counts toward VTR even as a letter.",
+            amount=amount,
+        )
+    else:
+        said = t._(
+            "A GBP {amount} letter to the UK is close to EUR 20: whether it is exempt depends "
+            "on the exchange rate (EUR 20, shipping included, VAT excluded).",
+            amount=amount,
+        )
+    return sentence_gap(t).join((said, report))
+
+
 def _domestic_unstated(decision: Decision, t: Translator) -> str:
     market = marketplace_by_code()[str(decision.facts["market"])]
     return t._(
@@ -859,6 +886,7 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "eu_letter": _eu_letter,
+    "uk_letter": _uk_letter,
     "eu_route": _sentence(
         _(
             "Cross-border shipments {route} count toward VTR under the EU/UK update (since 15 "

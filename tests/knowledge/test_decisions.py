@@ -128,8 +128,9 @@ LEADS = [
             "3 out of 50 packages have no tracking, will my category be blocked?",
             "Yes — 47 valid of 50 = 94.0%: below the bar",
         ),
-        # The letter limit is in euros: a pound amount gets the rule, no yes or no.
-        ("UK order £10 by letter, counts?", "In the EU and UK, orders under EUR 20"),
+        # The letter limit is in euros: £10 is under EUR 20 at any recent rate (the margin in
+        # marketplaces.yaml), so the letter is exempt; the report's counting it is said too.
+        ("UK order £10 by letter, counts?", "No — A GBP 10 order to the UK is under EUR 20"),
         # One marketplace and VTR: whether the bar applies there, without a "Yes" to a
         # question that asked none.
         (

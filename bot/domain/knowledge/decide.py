@@ -1145,8 +1145,7 @@ def _value_rules(case: Case) -> Decision | None:
         return Decision(code="de_domestic_rule", agrees=not case.negated, entry="eu-cross-border")
     # "超过20欧元的信件": an amount over a limit is decided as an order of that amount.
     if case.currency == "GBP" and (case.letter or "UK" in _involved(case)):
-        # The letter exemption's limit is in euros; a pound amount is not converted here.
-        return Decision(code="eu_rule", entry="eu-letter-under-20")
+        return _uk_letter(case)
     return _jp_value(case) or _us_scans(case) or _de_domestic(case) or _eu_letter(case)
 
 
@@ -1339,6 +1338,23 @@ _NO_TRACKING_GIVEN = lazy(
     r"(?:upload|add|enter|provide|give)(?:ed)? (?:the |any )?tracking|tracking (?:was )?never"
 )
 """The question says the package has no tracking: counted, it is then an invalid one."""
+
+
+def _uk_letter(case: Case) -> Decision:
+    """ "英国站平信寄的12英镑订单算不算VTR": the letter limit is in euros and no rate is applied
+    offline; a pound amount surely under EUR 20 at any recent rate is exempt as a letter, one
+    surely over counts, one near it depends on the day's rate (marketplaces.yaml's margins).
+    The reply also says the report counts UK letters (docs/vtr-rules.md §4.2)."""
+    uk = marketplace_by_code()["UK"]
+    under, over = uk.letter_limit_surely_under, uk.letter_limit_surely_over
+    stamp = "stamp" in case.concepts  # Royal Mail stamps: a rule of their own (claims table)
+    if not case.letter or case.amount is None or under is None or over is None or stamp:
+        return Decision(code="eu_rule", entry="eu-letter-under-20")
+    band = "under" if case.amount <= under else ("over" if case.amount > over else "near")
+    facts: dict[str, Fact] = {"amount": _money(case.amount), "band": band}
+    asks_exempt = case.negated or bool(_UNDER_LIMIT_ASKED.search(case.text))
+    agrees = None if band == "near" else (band == "under") == asks_exempt
+    return Decision(code="uk_letter", facts=facts, agrees=agrees, entry="eu-letter-under-20")
 
 
 def _eu_letter(case: Case) -> Decision | None:
