@@ -167,8 +167,10 @@ def _asks_carriers(case: Case) -> bool:
 
 
 def _asks_period(case: Case) -> bool:
-    """ "which dates does my data cover?": the window of the chat's report."""
-    return bool(_PERIOD.search(case.text)) and (case.own or bool(_YOUR_FIGURES.search(case.text)))
+    """ "which dates does my data cover?", "这次是统计的哪段时间", "what period does this
+    cover": the window of the chat's report, said as the seller's or pointed at."""
+    said_of_data = case.own or _YOUR_FIGURES.search(case.text) or _THIS_DATA.search(case.text)
+    return bool(_PERIOD.search(case.text)) and bool(said_of_data)
 
 
 def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
@@ -879,6 +881,11 @@ _PERIOD = re.compile(
     r"time ?frame|from when|which window|what window|cover(?:s|ed)? (?:which|what)"
 )
 """The days the chat's report covers asked ("我这份数据统计的是哪段时间")."""
+_THIS_DATA = re.compile(
+    r"这次|这回|本次|这份|这批|这些|这个(?:报告|报表|表|文件|数据)|报告|报表|数据|"
+    r"\b(?:this|these|that)\b|\bthe (?:report|data|file|sheet|upload|numbers)\b"
+)
+"""The report pointed at rather than called "mine" ("这次", "this", "the report")."""
 _ROOM = re.compile(
     r"\broom\b|slack|margin|buffer|headroom|cushion|leeway|how many more (?:bad|invalid|defects?|"
     r"untracked|failures?|can|could)|before (?:it|i|we) (?:drop|fall|go|slip)|"

@@ -235,6 +235,10 @@ async def test_a_marketplace_s_problem_orders(ask: Ask) -> None:
             "Your last report covers the 30 days Nov 1, 2026 – Nov 30, 2026",
         ),
         ("我这份数据是哪段时间的", "你最近一次的报告统计的是 2026年11月1日 – 2026年11月30日"),
+        # The report pointed at ("这回", "this", "the report"), not called "mine".
+        ("这回算的是哪个时间段", "你最近一次的报告统计的是 2026年11月1日 – 2026年11月30日"),
+        ("which days does this cover", "Your last report covers the 30 days Nov 1, 2026"),
+        ("what date range is the report for?", "Your last report covers the 30 days Nov 1, 2026"),
         # Rows not counted, whatever their reason: the two shipped in October.
         ("how many orders didn't you count, and why?", "Not counted: outside the 30-day window 2"),
         ("我的表里有多少单没算进去", "未计入：不在 30 天窗口内 2"),
