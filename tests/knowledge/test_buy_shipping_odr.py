@@ -26,6 +26,13 @@ from tests.knowledge.replies import first_line
             "Right",
             "does not count toward ODR",
         ),
+        # "X or not" asks either way: it negates nothing.
+        (
+            "Buy Shipping or not, late-delivery complaints still hit ODR, right?",
+            "Not right",
+            "Right",
+            "does not count toward ODR",
+        ),
         # Asked yes or no: the verb answers, then what happens to the feedback.
         ("用购买配送发货的单，买家说晚到的差评还会计入ODR吗", "不会。", "会。", "不计入 ODR"),
         # A marketplace named: where the strike-through is offered, it is kept out; in Japan

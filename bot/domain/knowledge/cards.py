@@ -27,7 +27,8 @@ _RELATION_DENIED = re.compile(
 )
 _RELATION = re.compile(r"关系|关联|联系|无关|相关|relat|link|connect|nothing to do")
 """A claim whose own words are about a relation: a relation denied negates it."""
-_A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1")
+_A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1|\b(?:whether )?or not\b")
+"""A question's either-way words ("算不算", "Buy Shipping or not"): no negation of a belief."""
 _EXCLUDED = re.compile(
     r"(?:不(?:会|再)?(?:计入?|算(?:进|入|在)?|在|含|包括|影响|拉低|进)(?:到)?|"
     r"(?:does not|doesn't|do not|don't|won't|will not|wouldn't|not|never) (?:count (?:toward|towards|in|against)|"
