@@ -33,6 +33,15 @@ from tests.knowledge.replies import first_line
             "Right",
             "does not count toward ODR",
         ),
+        # The opposite belief, that Buy Shipping keeps the orders out of ODR: only the
+        # delivery feedback is kept out.
+        ("用购买配送发的单完全不算订单缺陷率吧", "不对。", "对。", "只有配送类差评不计入"),
+        (
+            "with buy shipping my orders are out of ODR, correct?",
+            "Not right",
+            "Right",
+            "Only delivery feedback is kept out",
+        ),
         # Asked yes or no: the verb answers, then what happens to the feedback.
         ("用购买配送发货的单，买家说晚到的差评还会计入ODR吗", "不会。", "会。", "不计入 ODR"),
         # A marketplace named: where the strike-through is offered, it is kept out; in Japan
