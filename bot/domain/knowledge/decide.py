@@ -1676,7 +1676,8 @@ def _place_concepts() -> frozenset[str]:
 
 
 _NOT_ACCOUNT_WIDE = lazy(
-    r"(?:isn't|is not|not|不是|并非|不按)\s?(?:an? |one |the |my |for the )?(?:account[- ]wide|整个账号|全店|整个店铺|整店|"
+    r"(?:isn't|is not|not|rather than|instead of|不是|并非|不按|而非)\s?(?:an? |one |the |my |for the )?"
+    r"(?:account[- ]wide|整个账号|整个账户|全店|整个店铺|整店|"
     r"(?:whole|entire)[- ](?:account|store|shop)|for the whole account|shop[- ]wide|store[- ]wide|combined|added up|pooled)|"
     r"(?:不会|不是|不|没有?|并不)\s?(?:被)?(?:合起来|加起来|加在一起|合在一起|合并|汇总|一起算|混在一起)|"
     r"(?:isn't|aren't|not|never|won't be|don't get) (?:combined|added up|pooled|lumped)"
