@@ -572,9 +572,37 @@ def _named_lines(
     if asks_when and not asks_fixes and any(g.below_threshold for g in named):
         lines = [*_recoveries(report, t, named), *lines]
     lines += _pooled_lines(report, named, t)
+    supposed = _supposed_first(case, named, t)
+    pooled = _pooled_named(report, named)
+    if pooled and _what_if(case, pooled, t):
+        supposed = _what_if_labelled(case, named, pooled, t)
     if _asks_now_first(case.text):
-        return [*lines, *_supposed_first(case, named, t)]  # "how is it, and what if …?"
-    return [*_supposed_first(case, named, t), *lines]
+        return [*lines, *supposed]  # "how is it, and what if …?"
+    return [*supposed, *lines]
+
+
+def _what_if_labelled(
+    case: Case, named: list[GroupStats], pooled: list[GroupStats], t: Translator
+) -> list[str]:
+    """ "if one more Sports order goes invalid, what's that category at?" of a category on
+    several marketplaces: each marketplace's figure then, and the category's over all of
+    them (what the seller's dashboard shows), each line saying whose it is."""
+    lines = [f"{_unit_name(t, g)}: {line}" for g in named for line in _what_if(case, [g], t)]
+    for group in pooled:
+        name = t._(
+            "{category} on all its marketplaces together", category=category_label(t, group.name)
+        )
+        lines += [f"{name}: {line}" for line in _what_if(case, [group], t)]
+    return lines
+
+
+def _pooled_named(report: VtrReport, named: list[GroupStats]) -> list[GroupStats]:
+    """The categories named on several marketplaces (or shops), over all of them."""
+    return [
+        pooled
+        for pooled in report.by_category
+        if sum(isinstance(g, CellStats) and g.name == pooled.name for g in named) > 1
+    ]
 
 
 def _pooled_lines(report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:

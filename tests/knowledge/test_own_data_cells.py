@@ -75,3 +75,17 @@ async def test_the_recovery_date_is_the_cells(ask: Ask) -> None:
     later DE is (19 + 2/3) of (20 + 2/3) = 59/62 = 95.2%: back above on 11-21."""
     back = await ask("when will Toys be back above 95%?")
     assert "Toys on Amazon.de (DE)" in back and "Nov 21, 2026" in back, back
+
+
+async def test_a_supposition_on_a_category_of_two_marketplaces_gives_each_and_the_pool(
+    ask: Ask,
+) -> None:
+    """One more invalid, by hand: DE 18 of 20 = 90.0%, US 39 of 40 = 97.5%, and Toys over
+    both 58 of 60 = 96.7% (the dashboard's figure), each line naming whose figure it is."""
+    reply = await ask("say another Toys package turns invalid, where does Toys stand then?")
+    assert "Toys on Amazon.de (DE): With 1 more invalid: 18 of 20 = 90.0%" in reply, reply
+    assert "Toys on Amazon.com (US): With 1 more invalid: 39 of 40 = 97.5%" in reply, reply
+    pooled = "Toys on all its marketplaces together: With 1 more invalid: 58 of 60 = 96.7%"
+    assert pooled in reply, reply
+    zh = await ask("要是Toys再多一单无效，这个类目会变成多少")
+    assert "Toys所有站点合计：" in zh and "60 个里 58 个有效" in zh, zh
