@@ -46,6 +46,8 @@ SHEET_ROWS = 1_048_575
 _WIDTHS = (22, 11, 18, 12, 16, 26, 22, 8, 11, 34, 14, 16, 16, 26)
 """Column widths in characters, for the columns of `DefectFileLabels.columns`."""
 _GROUP_WIDTHS = (14, 30, 10, 10, 9, 9, 9)
+_SHOP_WIDTH = 18
+"""The shop column's width, added to both sheets only for a report of several shops."""
 
 
 def _default_action(defect: Defect, as_of: date) -> str:
@@ -105,10 +107,19 @@ class DefectFileLabels:
         "category_marketplace",
     )
     """The last: a category on one marketplace, listed when the report spans several."""
+    shop_column: str = "shop"
+    """Appended after every other column, on the defect and group sheets, only when the
+    report holds several shops (`VtrReport.per_shop`): each shop is its own Seller Central
+    account, where the package is edited. Last, so the columns before it keep their places."""
+    shop: Callable[[str], str] = field(default=lambda shop: shop)
+    """A shop's name as the file shows it ('' is shipments no shop is named for)."""
 
 
-def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object]:
-    """One defect's row: strings, dates or None, in the order of `labels.columns`."""
+def _cells(
+    defect: Defect, as_of: date, labels: DefectFileLabels, per_shop: bool = False
+) -> list[object]:
+    """One defect's row: strings, dates or None, in the order of `labels.columns`, then its
+    shop when the report holds several (`per_shop`)."""
     editable = defect.editable(as_of)
     return [
         defect.order_id,
@@ -125,6 +136,7 @@ def _cells(defect: Defect, as_of: date, labels: DefectFileLabels) -> list[object
         labels.fix_mark(defect.fix) if defect.fix else "",
         "",
         "",
+        *([labels.shop(defect.shop)] if per_shop else []),
     ]
 
 
@@ -168,15 +180,19 @@ def write_defects_xlsx(
 def _write_workbook(
     report: VtrReport, path: Path, labels: DefectFileLabels, defects: Sequence[Defect]
 ) -> None:
+    shop = (labels.shop_column,) if report.per_shop else ()
+    shop_width = (_SHOP_WIDTH,) if report.per_shop else ()
     with Workbook(path) as book:
         styles = _Styles(book)
         for number, chunk in enumerate(_chunks(defects, SHEET_ROWS), start=1):
             name = labels.sheets[0] if number == 1 else f"{labels.sheets[0]} {number}"
-            sheet = _headed(book, name, labels.columns, _WIDTHS, styles, len(chunk))
-            _defect_rows(sheet, chunk, report.as_of, labels, styles)
+            titles, widths = labels.columns + shop, _WIDTHS + shop_width
+            sheet = _headed(book, name, titles, widths, styles, len(chunk))
+            _defect_rows(sheet, chunk, report, labels, styles)
         _legend_rows(_headed(book, labels.sheets[1], labels.legend_columns, (30, 100), styles),
                      labels, styles)  # fmt: skip
-        groups = _headed(book, labels.sheets[2], labels.group_columns, _GROUP_WIDTHS, styles)
+        titles, widths = labels.group_columns + shop, _GROUP_WIDTHS + shop_width
+        groups = _headed(book, labels.sheets[2], titles, widths, styles)
         _group_rows(groups, report, labels, styles)
 
 
@@ -227,14 +243,15 @@ def _headed(
 def _defect_rows(
     sheet: Sheet,
     defects: Sequence[Defect],
-    as_of: date,
+    report: VtrReport,
     labels: DefectFileLabels,
     styles: _Styles,
 ) -> None:
     to_fill = range(len(labels.columns) - 2, len(labels.columns))
+    per_shop = report.per_shop
     for defect in defects:
         cells: list[tuple[int, object, int]] = []
-        for column, value in enumerate(_cells(defect, as_of, labels)):
+        for column, value in enumerate(_cells(defect, report.as_of, labels, per_shop)):
             if isinstance(value, date):
                 cells.append((column, value, styles.date))
             elif value:
@@ -302,6 +319,8 @@ def _group_rows(sheet: Sheet, report: VtrReport, labels: DefectFileLabels, style
         if _judged(kind, labels):
             yes = labels.yes if stats.below_threshold else ""
             cells += [(5, yes, styles.text), (6, stats.needed, styles.number)]
+        if (shop := unit_shop(stats)) is not None:
+            cells.append((len(labels.group_columns), labels.shop(shop), styles.text))
         sheet.row(cell for cell in cells if cell[1] != "")
 
 

@@ -26,6 +26,7 @@ from bot.services.vtr_words import (
     marketplace_label,
     placeholder_text,
     reason_text,
+    shop_label,
     short_action,
 )
 
@@ -146,6 +147,8 @@ def defect_file_labels(t: Translator) -> DefectFileLabels:
             t._("Carrier"),
             t._("Category on a marketplace"),
         ),
+        shop_column=t._("Shop (account)"),
+        shop=cache(lambda shop: shop_label(t, shop)),
     )
 
 
