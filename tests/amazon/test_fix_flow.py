@@ -542,3 +542,48 @@ async def test_amazons_refusal_is_told_in_the_sellers_language_with_what_to_do(s
     assert "亚马逊表示该店铺的授权不能修改发货信息" in refused and "(HTTP 403" in refused
     assert "亚马逊表示该店铺的授权不能修改发货信息" in text_of(await command(services, "/fixes"))
     assert spapi.confirmations == []
+
+
+@pytest.mark.slow
+async def test_a_defect_file_of_two_shops_filled_in_by_its_titles_is_sent_as_fixes(
+    tmp_path, services, spapi
+):
+    """An uploaded file of two shops: its defect file has the shop after every other column
+    (so the new number's columns are no longer the last two); filled in by their titles and
+    sent back, both rows are ready and sent after one Confirm."""
+    from python_calamine import CalamineWorkbook
+
+    sun, moon = us_order(1, days_ago=2, tracking=""), us_order(2, days_ago=3, tracking="")
+    spapi.orders = [sun, moon]
+    await connect_and_sync(services)
+    day = (NOW.date() - timedelta(days=2)).isoformat()
+    rows = [f"{sun.order_id},太阳店,{day},UPS,", f"{moon.order_id},月亮店,{day},UPS,"]
+    rows += [f"111-000000{n}-0000009,{shop},{day},UPS,{UPS_NUMBER}" for n, shop in
+             [(1, "太阳店"), (2, "太阳店"), (3, "月亮店"), (4, "月亮店")]]  # fmt: skip
+    path = tmp_path / "orders.csv"
+    path.write_text("order-id,shop,ship-date,carrier-code,tracking-number\n" + "\n".join(rows))
+    (tmp_path / "bot.xlsx").write_bytes(defect_file(await services.core.handle_file(SELLER, path)))
+    header, *defects = (
+        CalamineWorkbook.from_path(str(tmp_path / "bot.xlsx")).get_sheet_by_index(0).to_python()
+    )
+    assert header[-1] == "Shop (account)"
+    assert {row[0]: row[-1] for row in defects} == {sun.order_id: "太阳店", moon.order_id: "月亮店"}
+    new = header.index("New tracking number")
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(tmp_path / "filled.xlsx")) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, header)
+        numbers = {sun.order_id: UPS_NUMBER, moon.order_id: UPS_OTHER}
+        for line, row in enumerate(defects, start=1):
+            cells = [str(cell) for cell in row]
+            cells[new] = numbers[cells[0]]
+            for column, value in enumerate(cells):
+                sheet.write_string(line, column, value)
+    summary = await services.core.handle_file(SELLER, tmp_path / "filled.xlsx")
+    assert "2 ready to send, 0 refused" in text_of(summary), text_of(summary)
+    (confirm,) = pressable(summary, buttons.FixConfirm)
+    assert "2 sent to Amazon" in await press(services, confirm)
+    sent = {order_id: str(body) for order_id, body in spapi.confirmations}
+    assert sorted(sent) == [sun.order_id, moon.order_id]
+    assert all(number in sent[order_id] for order_id, number in numbers.items())
