@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import cast
 
+import numpy as np
 import polars as pl
 
 from bot.domain.models import ExclusionReason
@@ -22,16 +23,24 @@ from bot.domain.value_limits import (
     DE_DOMESTIC_COUNTS_OVER_EUR,
     EU_LETTER_LIMIT_EUR,
     JP_EXEMPT_LIMIT_JPY,
+    LETTER_COUNTED_UNCONVERTED,
     US_TWO_SCANS_FROM_USD,
+    letter_counted_unconverted,
     value_exemption,
 )
+
+LETTER_WARNED = "letter_warned"
+"""The column marking a shipment's rows whose letter is counted with a warning."""
 
 __all__ = [
     "DE_DOMESTIC_COUNTS_OVER_EUR",
     "EU_LETTER_LIMIT_EUR",
     "JP_EXEMPT_LIMIT_JPY",
+    "LETTER_COUNTED_UNCONVERTED",
+    "LETTER_WARNED",
     "US_TWO_SCANS_FROM_USD",
     "is_letter_service",
+    "judged_letter_markets",
     "letter_markets",
     "value_exemption",
     "value_exemptions_of",
@@ -62,14 +71,29 @@ def letter_markets() -> tuple[str, ...]:
     return tuple(code for code, m in marketplace_by_code().items() if m.letter_rule)
 
 
+@cache
+def judged_letter_markets() -> tuple[str, ...]:
+    """The marketplaces whose letters are judged by value: the exempt ones, and those whose
+    letters in their own currency are counted with a warning (`letter_counted_unconverted`)."""
+    margins = (c for c, m in marketplace_by_code().items() if m.letter_limit_surely_over)
+    return (*letter_markets(), *margins)
+
+
 def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
-    """Mark eu_letter_under_20 / jp_under_1000 on rows no earlier rule excluded.
+    """Mark eu_letter_under_20 / jp_under_1000 on rows no earlier rule excluded, and the
+    rows of letters counted with a warning in a LETTER_WARNED column (only when there are).
 
     `candidates` are the rows a value rule can apply to, with their position `row` among
     all rows; only the exempt ones are written, in place of a second full-height column."""
     if candidates.is_empty():
         return rows
     exempt = value_exemptions_of(candidates)
+    warned = exempt.get_column("value_exemption") == LETTER_COUNTED_UNCONVERTED
+    if warned.any():
+        flags = np.zeros(rows.height, np.bool_)
+        flags[exempt.filter(warned).get_column("row").to_numpy()] = True
+        rows = rows.with_columns(pl.Series(LETTER_WARNED, flags))
+        exempt = exempt.filter(~warned)
     excluded = rows.get_column("excluded")
     exempt = exempt.filter(excluded.gather(exempt.get_column("row")).is_null().to_numpy())
     if exempt.is_empty():
@@ -79,11 +103,12 @@ def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.Da
 
 
 def value_exemptions_of(candidates: pl.DataFrame) -> pl.DataFrame:
-    """(row, value_exemption) for the candidate rows whose order is exempt by value.
+    """(row, value_exemption) for the candidate rows whose order is exempt by value, or
+    whose letter is counted with a warning (LETTER_COUNTED_UNCONVERTED in its place).
 
     The order's value sums its rows' item price and shipping price less their taxes
     (docs/vtr-rules.md §1-2: shipping included, VAT excluded). Every candidate is a letter
-    to an EU marketplace or a Japanese row (`with_market`), so each is judged as a letter."""
+    to a `judged_letter_markets` marketplace or a Japanese row, so each is judged as a letter."""
     # One group_by and a join: cheaper than three windows over the order ID
     # (docs/performance.md, "The engine after its redesign").
     priced_orders = (
@@ -99,7 +124,15 @@ def value_exemptions_of(candidates: pl.DataFrame) -> pl.DataFrame:
         "row", "order_id", pl.col("marketplace", "currency").cast(pl.String)
     ).join(priced_orders, on="order_id", how="inner")
     orders = keyed.select("marketplace", "currency", "total").unique()
-    reasons = [value_exemption(m, c, total, True) for m, c, total in orders.iter_rows()]
+    reasons = [_value_verdict(m, c, total) for m, c, total in orders.iter_rows()]
     verdicts = orders.with_columns(value_exemption=pl.Series(reasons, dtype=pl.String))
     exempt = keyed.join(verdicts, on=["marketplace", "currency", "total"], how="inner")
     return exempt.select("row", "value_exemption").drop_nulls()
+
+
+def _value_verdict(marketplace: str, currency: str, total: float) -> str | None:
+    """One candidate order (a letter, or a Japanese order): exempt, warned of, or neither."""
+    reason = value_exemption(marketplace, currency, total, True)
+    if reason is None and letter_counted_unconverted(marketplace, currency, total, True):
+        return LETTER_COUNTED_UNCONVERTED
+    return reason

@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from bot.domain.exemptions import is_letter_service, letter_markets
+from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import column_aliases, vocabulary
 from bot.domain.tracking import normalize_tracking
@@ -272,7 +272,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)
         if statuses
         else pl.lit(False),
-        value_rule=(market.is_in(letter_markets()) & letter) | (market == "JP"),
+        value_rule=(market.is_in(judged_letter_markets()) & letter) | (market == "JP"),
         **_price_texts(frame),
         **_delivery_columns(frame, lookups),
     )

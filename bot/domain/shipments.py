@@ -13,7 +13,7 @@ import numpy as np
 import polars as pl
 
 from bot.domain.errors import FileRejected
-from bot.domain.exemptions import with_value_exemptions
+from bot.domain.exemptions import LETTER_WARNED, with_value_exemptions
 from bot.domain.models import RECORD_FIELDS, ShipmentRecord, Warning
 from bot.domain.prefetch import read_ahead
 from bot.domain.reading import RawTable, visible_headers
@@ -53,7 +53,8 @@ class ShipmentTable:
 
     Columns: order_id, ship_date, carrier (as written), carrier_id, tracking (normalized),
     category, marketplace, excluded (reason or null), shop ("" when the file names none),
-    reason (defect or null), unverified, and DELIVERY_COLUMNS when the file has them.
+    reason (defect or null), unverified, and DELIVERY_COLUMNS when the file has them, and
+    LETTER_WARNED when some letter is counted with a warning (exemptions.py).
     """
 
     frame: pl.DataFrame
@@ -335,7 +336,8 @@ def shipment_key() -> list[pl.Expr]:
 def _collapse(rows: pl.DataFrame) -> pl.DataFrame:
     """Order-item rows → shipments: one per `shipment_key`. The first row of each shipment
     stands for it, so only rows of orders that appear more than once are compared."""
-    columns = [c for c in (*RECORD_COLUMNS, *DELIVERY_COLUMNS) if c in rows.columns]
+    kept = (*RECORD_COLUMNS, *DELIVERY_COLUMNS, LETTER_WARNED)
+    columns = [c for c in kept if c in rows.columns]
     repeated = repeated_values(rows.get_column("order_id"))
     if not repeated.any():
         return rows.select(columns)  # one row per order: nothing to collapse

@@ -30,7 +30,7 @@ import numpy.typing as npt
 import polars as pl
 
 from bot.domain.errors import FileRejected
-from bot.domain.exemptions import value_exemptions_of
+from bot.domain.exemptions import LETTER_COUNTED_UNCONVERTED, value_exemptions_of
 from bot.domain.models import AsOfSource, VtrReport
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code
@@ -153,11 +153,15 @@ class _Tallies:
         first = _first_of_each_key(rows)
         exempt = value_exemptions_of(pl.concat(self.priced))
         self.priced = []
+        warned = exempt.get_column("value_exemption") == LETTER_COUNTED_UNCONVERTED
+        warned_rows = np.zeros(rows.height, np.bool_)
+        warned_rows[exempt.filter(warned).get_column("row").to_numpy()] = True
+        exempt = exempt.filter(~warned)
         exempt_rows = np.zeros(rows.height, np.bool_)
         exempt_rows[exempt.get_column("row").to_numpy()] = True
         # Which shipment comes first matters only to carrier_from_service's examples.
         with_first = not {"carrier", "carrier_name"} & set(raw.columns)
-        shipments = _shipment_groups(rows, first, exempt, self._groups(), with_first)
+        shipments = _shipment_groups(rows, first, exempt, warned_rows, self._groups(), with_first)
         as_of, as_of_source = _as_of(shipments, as_of, today)
         counted = first & ~pl.Series(exempt_rows)
         warnings = read_warnings(
@@ -306,11 +310,13 @@ def _shipment_groups(
     rows: pl.DataFrame,
     first: pl.Series,
     exempt: pl.DataFrame,
+    warned: npt.NDArray[np.bool_],
     groups: pl.DataFrame,
     with_first: bool,
 ) -> pl.DataFrame:
     """The shipments (each key's first row) tallied by GROUP_COLUMNS, their exclusion
-    including the value exemptions: `n` shipments, and `with_first`, the first of them
+    including the value exemptions, and whether their letter is counted with a warning
+    (LETTER_WARNED, `warned` per row): `n` shipments, and `with_first`, the first of them
     at row `first`."""
     reasons = sorted(set(exempt.get_column("value_exemption").to_list()))
     codes = np.zeros(rows.height, np.uint8)
@@ -322,9 +328,9 @@ def _shipment_groups(
     tallied = [pl.len().alias("n"), *([pl.col("row").min().alias("first")] if with_first else [])]
     counted = (
         rows.lazy()
-        .select("group", exemption=pl.lit(pl.Series(codes)))
+        .select("group", exemption=pl.lit(pl.Series(codes)), warned=pl.lit(pl.Series(warned)))
         .with_row_index("row")
-        .group_by("group", "exemption")
+        .group_by("group", "exemption", "warned")
         .agg(tallied)
         .filter(pl.col("exemption") != _LATER_ROW)
         .collect()
@@ -370,4 +376,5 @@ def _part_counts(shipments: pl.DataFrame, defective: pl.DataFrame, as_of: date) 
         defects=defects_of(defective, as_of),
         excluded=excluded,
         outside=_total(shipments.filter(open_ & ~in_window)),
+        letters_warned=_total(shipments.filter(open_ & in_window & pl.col("warned"))),
     )

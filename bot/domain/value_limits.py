@@ -29,3 +29,18 @@ def value_exemption(marketplace: str, currency: str, total: float, letter: bool)
     if letter_rule and currency == "EUR" and 0 <= total < EU_LETTER_LIMIT_EUR:
         return "eu_letter_under_20"
     return None
+
+
+LETTER_COUNTED_UNCONVERTED = "uk_letter_counted"
+"""The warning of a counted letter that Amazon may exempt but the report cannot judge."""
+
+
+def letter_counted_unconverted(marketplace: str, currency: str, total: float, letter: bool) -> bool:
+    """A letter in a marketplace's own currency that the EUR 20 limit cannot be checked in
+    offline (the UK's pounds): the report counts it (docs/vtr-rules.md §4.2: EUR values on
+    EU marketplaces), yet at or under the marketplace's `letter_limit_surely_over`
+    (marketplaces.yaml) Amazon may exempt it, which the report warns of."""
+    market = marketplace_by_code().get(marketplace)
+    if market is None or market.letter_limit_surely_over is None or not letter:
+        return False
+    return currency == market.currency and 0 <= total <= market.letter_limit_surely_over

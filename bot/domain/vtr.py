@@ -12,6 +12,7 @@ from typing import TypedDict, TypeVar, cast
 import polars as pl
 
 from bot.domain.bar import fixes_needed, is_above, is_below
+from bot.domain.exemptions import LETTER_COUNTED_UNCONVERTED, LETTER_WARNED
 from bot.domain.fixplan import plan_fixes
 from bot.domain.models import (
     DEFECT_REASONS,
@@ -107,6 +108,8 @@ class PartCounts:
     defects: list[Defect]
     excluded: pl.DataFrame
     outside: int
+    letters_warned: int = 0
+    """Counted shipments in the window whose letter Amazon may exempt (LETTER_WARNED)."""
 
 
 def compute_report(
@@ -149,6 +152,7 @@ def report_of_parts(
     )
     defects = list(heapq.merge(*(p.defects for p in parts), key=_defect_order))
     excluded = _exclusion_counts(parts)
+    letters = _letters_warning(sum(p.letters_warned for p in parts))
     del parts  # the parts' defect lists, before the plan copies them
     units = enforced_units(by_category, by_marketplace, cells, shop_cells)
     markets = _shop_markets(counted, as_of) if len(by_shop) > 1 else by_marketplace
@@ -167,7 +171,7 @@ def report_of_parts(
         by_shop_category_marketplace=shop_cells,
         excluded=excluded,
         defects=defects,
-        warnings=[*warnings, *_unverified_warning(unverified)],
+        warnings=[*warnings, *letters, *_unverified_warning(unverified)],
         suggestions=_suggestions(counted),
         plan=plan,
         unverified=_total(unverified, "shipments"),
@@ -199,6 +203,9 @@ def _count_part(frame: pl.DataFrame, start: date, as_of: date) -> PartCounts:
         ),
         excluded=frame.get_column("excluded").drop_nulls().value_counts(),
         outside=int((open_ & ~in_window).sum()),
+        letters_warned=int((in_count & frame.get_column(LETTER_WARNED)).sum())
+        if LETTER_WARNED in frame.columns
+        else 0,
     )
 
 
@@ -559,3 +566,10 @@ def _ranked_defect_groups(counted: pl.DataFrame) -> pl.DataFrame:
         )
         .sort(["vtr_gain", "count", "category", "reason"], descending=[True, True, False, False])
     )
+
+
+def _letters_warning(count: int) -> list[Warning]:
+    """Counted letters Amazon may exempt (`exemptions.letter_counted_unconverted`)."""
+    if not count:
+        return []
+    return [Warning(code=LETTER_COUNTED_UNCONVERTED, count=count)]

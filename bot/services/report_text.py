@@ -472,6 +472,11 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             count,
             examples=detail,
         ),
+        "uk_letter_counted": lambda: t.ngettext(
+            "{count} UK letter priced in pounds is counted here: Amazon may exempt letters under EUR 20 from VTR, but I have no exchange rate offline, so I count it.",
+            "{count} UK letters priced in pounds are counted here: Amazon may exempt letters under EUR 20 from VTR, but I have no exchange rate offline, so I count them.",
+            count,
+        ),
         "categories_from_amazon": lambda: t._(
             "Categories from Amazon's catalog: {names}.", names=detail
         ),

@@ -28,7 +28,7 @@ HEADER = (
 ROW = st.tuples(
     st.integers(0, 12),  # order: few, so orders span several rows
     st.integers(0, 40),  # days before AS_OF; some outside the window
-    st.sampled_from(["Amazon.com", "Amazon.de", "Amazon.co.jp", "Amazon.fr", ""]),
+    st.sampled_from(["Amazon.com", "Amazon.de", "Amazon.co.jp", "Amazon.fr", "Amazon.co.uk", ""]),
     st.sampled_from(["Toys", "Home", ""]),
     st.sampled_from(["Merchant", "Merchant", "Amazon"]),
     st.sampled_from(["Shipped", "Shipped", "Cancelled", "Pending"]),
@@ -37,7 +37,7 @@ ROW = st.tuples(
     st.sampled_from(["Standard", "Großbrief", "Letter"]),
     st.sampled_from(["5.00", "12,50", "800", "-3", "", "25.00"]),
     st.sampled_from(["0", "2.00", ""]),
-    st.sampled_from(["", "EUR", "JPY"]),
+    st.sampled_from(["", "EUR", "JPY", "GBP"]),
     st.sampled_from(["", "delivered", "in transit"]),
 )
 
