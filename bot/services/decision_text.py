@@ -386,14 +386,6 @@ def _supposed(decision: Decision, t: Translator, verdict: str) -> str:
         percent=f["now_percent"],
     )
     gap = " " if t.lang == "en" else ""
-    if decision.facts["change"] == "fix" and not decision.facts["above"]:
-        # "if I fix 1, am I above?" — not enough: the fixes needed from now, in all.
-        total = int(decision.facts["count"]) + int(decision.facts["needed"])
-        now = (
-            t.ngettext("From now, {count} fix in all.", "From now, {count} fixes in all.", total)
-            + sentence_gap(t)
-            + now
-        )
     return f"{head}{gap}{verdict}{sentence_gap(t)}{now}"
 
 
@@ -411,12 +403,27 @@ def _vtr_verdict(decision: Decision, t: Translator) -> str:
             **f,
         )
     needed = int(decision.facts["needed"])
-    fix = t.ngettext(
-        "Fix {count} package to get above it (of the {invalid} invalid).",
-        "Fix {count} packages to get above it (of the {invalid} invalid).",
-        needed,
-        invalid=f["invalid"],
-    )
+    if decision.facts.get("change") == "fix":
+        # "if I fix 1, am I above?" — not enough: the fixes in all, then those beyond the ones
+        # named, so "fix N" is not read as N on top of them or as the whole.
+        named = int(decision.facts["count"])
+        fix = t.ngettext(
+            "Fix {count} package in all to get above it: {more} more beyond the {named} you "
+            "named (of the {invalid} invalid).",
+            "Fix {count} packages in all to get above it: {more} more beyond the {named} you "
+            "named (of the {invalid} invalid).",
+            named + needed,
+            more=str(needed),
+            named=str(named),
+            invalid=str(int(f["invalid"]) + named),
+        )
+    else:
+        fix = t.ngettext(
+            "Fix {count} package to get above it (of the {invalid} invalid).",
+            "Fix {count} packages to get above it (of the {invalid} invalid).",
+            needed,
+            invalid=f["invalid"],
+        )
     if f["percent"] == "95.0":
         head = t._(
             "{valid} valid of {shipments} = 95.0%, which is not above 95%: below the bar.", **f

@@ -796,6 +796,11 @@ def test_a_yes_or_no_only_when_passing_is_asked_and_names_that_are_no_names(
             "No — With 2 more fixed: 285 valid of 300 = 95.0%",
         ),
         ("300个包裹283个有效，修好2个能过吗", "不能。如果再修好 2 个：不达标：300 个里 285 个有效"),
+        # 1,897 + 1 = 1,898/2,000 = 94.9%; above needs 1,901 valid: 4 from now.
+        (
+            "Sent 2,000 packages, 1,897 valid. if i fix one more am i above 95%?",
+            "No — With 1 more fixed: 1898 valid of 2000 = 94.9%",
+        ),
     ],
 )
 def test_defect_report_figures_and_fixes_that_are_not_enough(
@@ -803,8 +808,15 @@ def test_defect_report_figures_and_fixes_that_are_not_enough(
 ) -> None:
     reply = reply_text(kb, question)
     assert reply.startswith(lead), reply
+    # One number of fixes, counted from now: a skimmer must not read the fixes still
+    # needed on top of the supposed ones as the whole ("Fix 1 package" after "if I fix 2").
     if "283" in question:
-        assert "From now, 3 fixes in all." in reply or "从现在算，一共要修 3 个。" in reply
+        en = "Fix 3 packages in all to get above it: 1 more beyond the 2 you named"
+        assert en in reply or "一共要修 3 个包裹才能高于 95%：在你说的 2 个之外再修 1 个" in reply
+        assert "Fix 1 package" not in reply, reply
+    if "1,897" in question:
+        assert "Fix 4 packages in all to get above it: 3 more beyond the 1" in reply, reply
+        assert "(of the 103 invalid)" in reply, reply
 
 
 @pytest.mark.parametrize(
