@@ -37,6 +37,12 @@ from tests.knowledge.replies import assert_first_line, first_line, reply_text
             ("0 valid of 1", "0.0%"),
         ),
         ("这个分类只有1个包裹，没上传单号，VTR多少", ("1 个里 0 个", "0.0%")),
+        # "只发了1个", "only shipped 1": the one, said with the verb, is the whole too.
+        ("家居类目只发过1单，单号还没传，追踪率是多少", ("1 个里 0 个", "0.0%", "修好 1 个")),
+        (
+            "we've only shipped 1 parcel so far, no tracking on it yet. VTR?",
+            ("0 valid of 1", "Fix 1"),
+        ),
         # Several supposed shipped untracked: 40 + 2 = 42, 40 valid = 95.2%; 98 of 100 and
         # 5 more untracked = 98/105 = 93.3%; 19 of 20 and one more without a number = 19/21.
         (

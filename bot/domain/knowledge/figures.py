@@ -443,8 +443,10 @@ def _all_before_invalid(clause: str) -> bool:
     return bool(every and invalid and every.start() < invalid.start())
 
 
-_ONLY_ONE = lazy(r"(?:\bonly|\bjust|就|只有|才|仅)\s?(?:有|发了?)?\s?1(?!\d)")
-"""One package and no more ("就1个包裹", "only 1 order"): the whole, not one among others."""
+_ONLY_ONE = lazy(
+    r"(?:\bonly|\bjust|就|只有|只|才|仅)\s?(?:有|发[了过]?|(?:shipped|sent|had|have)\s)?\s?1(?!\d)"
+)
+"""One package and no more ("就1个包裹", "只发了1个", "only shipped 1 order"): the whole, not one among others."""
 _ALL_WORD = lazy(r"都|全|\ball\b|\bboth\b|\bnone\b|\bany of them\b|\bneither\b")
 _SOME = lazy(r"一些|有些|有的|部分|几个|少数|个别|\bsome\b|\bfew\b|\bseveral\b|\bmany\b|\bmost\b")
 _UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
