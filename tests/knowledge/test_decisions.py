@@ -1072,6 +1072,14 @@ KINDS = [
         ("FBA库容不够怎么办", "off_topic"),
     ),
     *cases(
+        "fba_delivery_speed_is_another_field",
+        ("FBA的货一般几天能送到买家", "off_topic"),
+        ("how fast does fulfilled by amazon deliver to my buyers?", "off_topic"),
+        # Ours: VTR named, or the shorter promises that 98% tracking earns.
+        ("does FBA count toward VTR", "answer"),
+        ("98% tracking and 97% on-time earns shorter promises?", "answer"),
+    ),
+    *cases(
         "another_field_with_a_vague_word_is_still_refused",
         ("what is the weather today", "off_topic"),
         ("帮我写个listing", "off_topic"),

@@ -111,6 +111,11 @@ _NUMBER_CONDITION = lazy(
     r"\d+\s?(?:digits?|位|characters?|chars?)|开头|结尾|starts? with|ends? (?:in|with)"
 )
 _FEE = lazy(r"费|fee|cost|price|charge|how much|多少钱|storage|仓储|库容|仓库")
+_FBA_SPEED = lazy(
+    r"时效|多久|几天|多长时间|多快|快不快|\bhow (?:long|fast|quick)|\bhow many days|"
+    r"\b(?:delivery|transit|shipping) (?:times?|speed)|\bdelivers? in\b"
+)
+"""How fast FBA delivers ("亚马逊物流的配送时效一般多久"): Amazon's own service, not VTR's."""
 VTR_FACETS = {
     "consequence": "vtr-consequences",
     "window": "vtr-window",
@@ -380,9 +385,11 @@ def _asks_what_is_exempt(case: Case) -> bool:
 
 
 def _fba_fees(found: Found, text: str) -> bool:
-    """ "FBA的运费怎么算": FBA's own fees are another field, however close the words."""
+    """ "FBA的运费怎么算", "FBA配送时效多久": FBA's own fees and delivery speed are another
+    field, however close the words."""
     ours = {"buyshipping", "vtr", "trackingid", "mfn", "carrier", "label"}
     fees = "fee" in found.concepts or "calculate" in found.concepts or bool(_FEE.search(text))
+    fees = fees or bool(_FBA_SPEED.search(text))
     return "fba" in found.concepts and fees and not found.concepts & ours
 
 
