@@ -57,7 +57,7 @@ BATCH = 50_000
 """Rows per batch, as ShipmentTable.record_batches hands them to the store."""
 STAGED_COLUMNS = (
     "order_id TEXT, ship_date TEXT, carrier TEXT, tracking TEXT, category TEXT, "
-    "marketplace TEXT, excluded TEXT"
+    "marketplace TEXT, excluded TEXT, shop TEXT"
 )
 
 
@@ -76,6 +76,7 @@ def shipments(rows: int, version: int) -> pl.DataFrame:
         category=pl.col("n").mod(3).replace_strict({0: "Toys", 1: "Home", 2: "Garden"}),
         marketplace=pl.lit("Amazon.com"),
         excluded=pl.lit(None, dtype=pl.String),
+        shop=pl.lit(""),
     )  # fmt: skip
 
 
