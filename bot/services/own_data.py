@@ -184,8 +184,10 @@ def _asks_left_out(case: Case, report: VtrReport | None) -> bool:
     )
     if not (named or _NOT_COUNTED_ASKED.search(case.text)):
         return False
-    if _NOT_COUNTED_ASKED.search(case.text) and _WHICH_ROWS.search(case.text):
-        return True  # "哪些订单没算进去？为什么": the report's rows left out, by reason
+    if _NOT_COUNTED_ASKED.search(case.text) and (
+        _WHICH_ROWS.search(case.text) or _WHY.search(case.text) or _SOME_ROWS.search(case.text)
+    ):
+        return True  # "哪些订单没算进去？为什么", "why were some not counted": rows left out, by reason
     if named and _reasons_named(case):
         return True  # "取消的订单有没有计入" in a chat with a report: its own rows, or none
     return case.own or bool(_YOUR_FIGURES.search(case.text)) or bool(_named_groups(case, report))
@@ -893,11 +895,15 @@ _KIND_COUNT_ASKED = re.compile(
 )
 _A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
 _NOT_COUNTED_ASKED = re.compile(
-    r"没算进|没有算进|没被算|没被计入|未被计入|没被统计|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
+    r"没算进|没有算进|没算(?![错对])|没被算|没被计入|未被计入|没被统计|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
     r"exclud(?:e|ed|ing)|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
     r"wasn't counted|don't count|dropped|skipped|ignored"
 )
 """Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去")."""
+_SOME_ROWS = re.compile(
+    r"几单|几个(?:订单|包裹|单)|有些|一些|部分|\bsome\b|a few|\bseveral\b|多少单|how many"
+)
+"""Some of the file's rows asked about ("有几单没算", "why were some orders not counted")."""
 _WHICH_ROWS = re.compile(
     r"哪些|哪几|哪种|什么(?:样的)?(?:单|订单|包裹)|\bwhich\b|\bwhat (?:orders|rows|packages|shipments)\b"
 )

@@ -310,3 +310,23 @@ async def test_invalid_tracking_numbers_counted(ask: Ask) -> None:
     # 2 in Baby Products + 1 in Sports & Outdoors.
     reply = await ask("how many invalid tracking numbers do I have in total")
     assert reply.startswith("3 invalid packages:"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out", "counted"),
+    [
+        ("为啥有几单没算进去", "未计入：不在 30 天窗口内 2", "共有 90 个自配送包裹"),
+        ("有几单没算", "未计入：不在 30 天窗口内 2", "共有 90 个自配送包裹"),
+        (
+            "how come a few of my packages weren't counted?",
+            "Not counted: outside the 30-day window 2",
+            "90 self-fulfilled packages count",
+        ),
+    ],
+)
+async def test_some_rows_not_counted_are_the_file_s_own_by_reason(
+    ask: Ask, question: str, left_out: str, counted: str
+) -> None:
+    # The two October Baby Products rows are before the window (Nov 1); 40 + 50 = 90 counted.
+    reply = await ask(question)
+    assert reply.startswith(left_out) and counted in reply, reply
