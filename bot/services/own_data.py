@@ -166,6 +166,48 @@ def _asks_carriers(case: Case) -> bool:
     return bool(_CARRIER_ASKED.search(case.text) and _TROUBLE.search(case.text))
 
 
+_CARRIER_RATE = re.compile(
+    r"有效率|追踪率|合格率|\brate\b|vtr|表现|怎么样|咋样|如何|情况|"
+    r"how(?:'s| is| are| am)\b[^?]{0,40}\b(?:doing|going|looking|performing)|\bperform"
+)
+"""A carrier's own figures asked ("USPS的单号有效率多少", "how's my YunExpress tracking doing")."""
+
+
+def _carriers_rated(case: Case, report: VtrReport) -> list[GroupStats]:
+    """The report's carriers the question names when it asks how they are doing: their
+    counted and valid packages, not the carrier's rules; none when it asks for orders, a
+    mismatch or the rule itself."""
+    if not case.carriers or not _CARRIER_RATE.search(case.text):
+        return []
+    if (
+        _RULE_WORDS.search(case.text)
+        or _WHICH_ORDER.search(case.text)
+        or _MISMATCHED.search(case.text)
+        or _orders_named(case, report)
+    ):
+        return []
+    names = {c.name.casefold() for c in case.carriers}
+    return [s for s in report.by_carrier if s.name.casefold() in names and s.shipments]
+
+
+def _carrier_figures(carrier: GroupStats, report: VtrReport, t: Translator) -> str:
+    """A carrier's packages in the window and how many are valid, with its main defect;
+    Amazon's bar is on categories, so no verdict is given on the carrier."""
+    line = t._(
+        "{carrier} in your last report: {ratio}.",
+        carrier=carrier.name,
+        ratio=ratio_text(t, carrier),
+    )
+    if carrier.name in report.carrier_reasons:
+        reason = reason_text(t, report.carrier_reasons[carrier.name])
+        line += " " + t._("mostly: {reason}", reason=reason)
+    note = t._(
+        "Amazon judges categories and marketplaces, not carriers: this shows where the "
+        "defects come from."
+    )
+    return f"{line}\n{note}"
+
+
 def _asks_period(case: Case) -> bool:
     """ "which dates does my data cover?", "这次是统计的哪段时间", "what period does this
     cover": the window of the chat's report, said as the seller's or pointed at."""
@@ -203,6 +245,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return False
     if _asks_left_out(case, report) or _asks_period(case) or _asks_carriers(case):
         return True
+    if report is not None and _carriers_rated(case, report):
+        return True  # "USPS的单号有效率多少": that carrier's figures in the report
     if report is not None and _STATUS.search(case.text) and not case.concepts & _OTHER_SUBJECTS:
         return True  # "status?", "anything failing?", "需要修吗": the chat's own figures
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
@@ -441,6 +485,8 @@ def _looked_up(
     dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
     if _asks_period(case):
         return [_period(report, t)]
+    if rated := _carriers_rated(case, report):
+        return [_carrier_figures(s, report, t) for s in rated]
     if _asks_carriers(case):
         section = carrier_defects(report, t, m) or t._("No carrier has invalid packages.")
         return [*_most_defects_carrier(case, report, t), section]

@@ -330,3 +330,13 @@ async def test_some_rows_not_counted_are_the_file_s_own_by_reason(
     # The two October Baby Products rows are before the window (Nov 1); 40 + 50 = 90 counted.
     reply = await ask(question)
     assert reply.startswith(left_out) and counted in reply, reply
+
+
+async def test_a_carrier_s_own_figures_from_the_report(ask: Ask) -> None:
+    # YunExpress: 38 + 1 blank (Baby) and 49 + 1 "YT123" (Sports) in the window = 89, 87 valid
+    # = 97.75% → 97.8%; the two October rows are outside. USPS: the one UPS number, invalid.
+    usps = await ask("USPS的单号有效率多少")
+    assert usps.startswith("USPS（最近一次报告）：0.0%（1 个包裹中 0 个有效）"), usps
+    yun = await ask("how's my YunExpress tracking doing")
+    assert yun.startswith("YunExpress in your last report: 97.8% (87 of 89 packages valid)"), yun
+    assert "not carriers" in yun, yun
