@@ -166,6 +166,38 @@ def _asks_carriers(case: Case) -> bool:
     return bool(_CARRIER_ASKED.search(case.text) and _TROUBLE.search(case.text))
 
 
+_TRACKING_TOKEN = re.compile(r"(?<![\w-])(?=[a-z]*\d)[a-z0-9]{5,34}(?![\w-])")
+"""A tracking number as typed: 5 to 34 letters and digits, a digit among them (an order ID's
+dashes are not)."""
+_NUMBER_ASKED = re.compile(
+    r"问题|怎么了|咋了|怎么回事|有效|无效|对吗|对不对|正常|错|wrong|problem|issue|\bok\b|okay|"
+    r"\bvalid|invalid|\bfine\b|\bbad\b|why|为什么|为啥|status|what about|check"
+)
+
+
+def _numbers_named(case: Case, report: VtrReport) -> list[str]:
+    """The tracking numbers the question names: any of the report's invalid ones, or one
+    asked about ("is LX… ok?") of 10 characters or more, as carriers' numbers are."""
+    raw = unicodedata.normalize("NFKC", case.raw).casefold()
+    tokens = [m.group() for m in _TRACKING_TOKEN.finditer(raw)]
+    defective = {d.tracking.casefold() for d in report.defects if d.tracking}
+    asked = bool(_NUMBER_ASKED.search(case.text))
+    return [n for n in tokens if n in defective or (asked and len(n) >= 10)][:MAX_LINES]
+
+
+def _number_looked_up(number: str, report: VtrReport, t: Translator, m: Markup) -> str:
+    """A named number's defect as /vtr lists it (order, number, what is wrong, the fix),
+    or that it is not among the invalid ones: the report keeps only those."""
+    found = [d for d in report.defects if d.tracking.casefold() == number]
+    if found:
+        return "\n".join(fix_line(d, t, m) + _defect_place(d, report, t) for d in found)
+    return t._(
+        "{number} is not among the invalid packages of your last report: if it is in the "
+        "uploaded file, its tracking counted as valid; if not, it is not in the file.",
+        number=number.upper(),
+    )
+
+
 _CARRIER_RATE = re.compile(
     r"有效率|追踪率|合格率|\brate\b|vtr|表现|怎么样|咋样|如何|情况|"
     r"how(?:'s| is| are| am)\b[^?]{0,40}\b(?:doing|going|looking|performing)|\bperform"
@@ -245,8 +277,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return False
     if _asks_left_out(case, report) or _asks_period(case) or _asks_carriers(case):
         return True
-    if report is not None and _carriers_rated(case, report):
-        return True  # "USPS的单号有效率多少": that carrier's figures in the report
+    if report is not None and (_numbers_named(case, report) or _carriers_rated(case, report)):
+        return True  # "LX199503488CN 有什么问题", "USPS的单号有效率多少": that number, that carrier
     if report is not None and _STATUS.search(case.text) and not case.concepts & _OTHER_SUBJECTS:
         return True  # "status?", "anything failing?", "需要修吗": the chat's own figures
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
@@ -485,6 +517,8 @@ def _looked_up(
     dated = _dates_named(case.text, report.as_of) and _HURTS.search(case.text)
     if _asks_period(case):
         return [_period(report, t)]
+    if numbers := _numbers_named(case, report):
+        return [_number_looked_up(n, report, t, m) for n in numbers]
     if rated := _carriers_rated(case, report):
         return [_carrier_figures(s, report, t) for s in rated]
     if _asks_carriers(case):

@@ -340,3 +340,16 @@ async def test_a_carrier_s_own_figures_from_the_report(ask: Ask) -> None:
     yun = await ask("how's my YunExpress tracking doing")
     assert yun.startswith("YunExpress in your last report: 97.8% (87 of 89 packages valid)"), yun
     assert "not carriers" in yun, yun
+
+
+async def test_a_tracking_number_named_is_looked_up_in_the_report(ask: Ask) -> None:
+    # 1Z999AA10123456784 is 111-7770002-0000002's number, entered under USPS: its defect.
+    bad = await ask("what's wrong with 1Z999AA10123456784")
+    assert "111-7770002-0000002" in bad and "UPS" in bad, bad
+    assert "111-7770001-0000001" not in bad, bad
+    # "YT123" (Sports & Outdoors), short as it is, is one of the report's invalid numbers.
+    short = await ask("YT123 这个单号怎么了")
+    assert "302-7770003-0000003" in short, short
+    # A valid Baby Products number (_yt(3)) is not among the invalid ones.
+    fine = await ask("is YT2611000000000003 ok?")
+    assert fine.startswith("YT2611000000000003 is not among the invalid packages"), fine
