@@ -796,7 +796,7 @@ def _metric_target(case: Case) -> Decision | None:
     metric = metrics()[named[0]]
     stated = float(figure.group(1))
     if metric.id == "vtr" and stated == metric.target:
-        return None
+        return _vtr_bar_stated(case, figure)
     said = _bound_said(case.text, figure)
     agrees = stated == metric.target and said in (None, metric.good)
     if _denied(case.text, figure):  # "LSR的标准不是4%吧": the figure stated is denied
@@ -807,6 +807,22 @@ def _metric_target(case: Case) -> Decision | None:
         facts["likened"] = likened[0]  # "same as the cancel rate": whose figure it is
     return Decision(
         code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
+    )
+
+
+def _vtr_bar_stated(case: Case, figure: re.Match[str]) -> Decision | None:
+    """ "VTR must be above 95%, right?", "VTR要高于95%对吧": VTR's bar said as the rule says
+    it, strictly above, with nothing else in it (another metric, a marketplace) to judge.
+    "At least" and "95% is enough" are the claims table's, which turns on "strictly"."""
+    if not case.belief or len(case.metrics) > 1 or case.markets or _OR_MORE.search(case.text):
+        return None
+    if len(_FIGURE.findall(case.text)) > 1:
+        return None  # "VTR must be above 95%, is 95% fine?": a rate asked beside the bar
+    if _bound_said(case.text, figure) != "above" or _denied(case.text, figure):
+        return None
+    facts: dict[str, Fact] = {"metric": "vtr", "stated": f"{figure.group(1)}"}
+    return Decision(
+        code="metric_target", facts=facts, agrees=not case.negated, entry="vtr-threshold"
     )
 
 

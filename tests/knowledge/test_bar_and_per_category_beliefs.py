@@ -1,0 +1,31 @@
+"""Issue 21: the bar stated as the rule says it ("must be above 95%") confirmed, and a belief
+that sets one side aside ("per store rather than per category") judged by the side it keeps.
+Wordings written for these tests; each expectation checked by hand against
+/work/shared/domain.md (the bar is strictly above 95%, judged per product category)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from tests.knowledge.replies import first_line
+
+NOT_RIGHT = ("Not right", "No —", "不对", "不是")
+RIGHT = ("Right", "Yes —", "对。", "是的")
+
+CASES = [
+    # The bar is strictly above 95%: saying so is right, with or without "strictly".
+    ("VTR has to stay over 95 percent, correct?", RIGHT),
+    ("valid tracking rate should be higher than 95%, yes?", RIGHT),
+    ("VTR必须超过95%是吧", RIGHT),
+    # Its negation, and "at least", are not: 95.0% is below the bar.
+    ("VTR doesn't need to be above 95%, right?", NOT_RIGHT),
+    ("VTR has to be at least 95 percent, correct?", NOT_RIGHT),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict"), CASES)
+def test_verdict_first(kb: KnowledgeBase, question: str, verdict: tuple[str, ...]) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(verdict), (question, line)
+    assert "95" in line or "categor" in line or "分类" in line, (question, line)
