@@ -21,6 +21,11 @@ CASES = [
     # Its negation, and "at least", are not: 95.0% is below the bar.
     ("VTR doesn't need to be above 95%, right?", NOT_RIGHT),
     ("VTR has to be at least 95 percent, correct?", NOT_RIGHT),
+    # Per category: the side set aside by "rather than" / "instead of" / 而不是 is no belief.
+    ("VTR is judged for the whole account instead of each category, correct?", NOT_RIGHT),
+    ("VTR是按整个账号算的，而不是按类目算吧", NOT_RIGHT),
+    ("VTR is measured per category, not for the whole shop, right?", RIGHT),
+    ("VTR按商品分类考核，而不是整个店铺一个数，对吧", RIGHT),
 ]
 
 

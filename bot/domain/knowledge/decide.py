@@ -1726,9 +1726,21 @@ def _account_wide(case: Case) -> Decision | None:
         return None  # "won't suspend my whole account?": the consequence, the claims' case
     if case.counts is not None or not (wide or per):
         return None
+    if wide and per:  # "per store rather than per category": the side set aside is no belief
+        wide, per = _kept(case.text, _ACCOUNT_WIDE), _kept(case.text, _PER_CATEGORY)
     # Both named ("整个账号一个数还是分类目"): a choice, answered with the fact, no yes or no.
     agrees = None if wide and per else per
     return Decision(code="per_category", facts={}, agrees=agrees, entry="vtr-per-category")
+
+
+_SET_ASIDE = lazy(r"(?:rather than|instead of|\bnot|而不是|而非|不是)\s?$")
+
+
+def _kept(text: str, side: re.Pattern[str]) -> bool:
+    """Some mention of the side not set aside by "rather than" / "instead of" / 而不是."""
+    return any(
+        not _SET_ASIDE.search(text[max(0, m.start() - 14) : m.start()]) for m in side.finditer(text)
+    )
 
 
 RULES: tuple[Callable[[Case], Decision | None], ...] = (
