@@ -15,6 +15,7 @@ from functools import cache
 from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from bot.domain.models import ExclusionReason
@@ -42,6 +43,7 @@ __all__ = [
     "is_letter_service",
     "judged_letter_markets",
     "letter_markets",
+    "split_warned",
     "value_exemption",
     "value_exemptions_of",
     "with_value_exemptions",
@@ -87,19 +89,24 @@ def with_value_exemptions(rows: pl.DataFrame, candidates: pl.DataFrame) -> pl.Da
     all rows; only the exempt ones are written, in place of a second full-height column."""
     if candidates.is_empty():
         return rows
-    exempt = value_exemptions_of(candidates)
-    warned = exempt.get_column("value_exemption") == LETTER_COUNTED_UNCONVERTED
+    warned, exempt = split_warned(value_exemptions_of(candidates), rows.height)
     if warned.any():
-        flags = np.zeros(rows.height, np.bool_)
-        flags[exempt.filter(warned).get_column("row").to_numpy()] = True
-        rows = rows.with_columns(pl.Series(LETTER_WARNED, flags))
-        exempt = exempt.filter(~warned)
+        rows = rows.with_columns(pl.Series(LETTER_WARNED, warned))
     excluded = rows.get_column("excluded")
     exempt = exempt.filter(excluded.gather(exempt.get_column("row")).is_null().to_numpy())
     if exempt.is_empty():
         return rows
     excluded = excluded.scatter(exempt.get_column("row"), exempt.get_column("value_exemption"))
     return rows.with_columns(excluded)
+
+
+def split_warned(verdicts: pl.DataFrame, height: int) -> tuple[npt.NDArray[np.bool_], pl.DataFrame]:
+    """`value_exemptions_of`'s verdicts split in two: the rows whose letter is counted with a
+    warning, as flags over all `height` rows, and the verdicts that exclude."""
+    warned = verdicts.get_column("value_exemption") == LETTER_COUNTED_UNCONVERTED
+    flags = np.zeros(height, np.bool_)
+    flags[verdicts.filter(warned).get_column("row").to_numpy()] = True
+    return flags, verdicts.filter(~warned)
 
 
 def value_exemptions_of(candidates: pl.DataFrame) -> pl.DataFrame:

@@ -30,7 +30,7 @@ import numpy.typing as npt
 import polars as pl
 
 from bot.domain.errors import FileRejected
-from bot.domain.exemptions import LETTER_COUNTED_UNCONVERTED, value_exemptions_of
+from bot.domain.exemptions import split_warned, value_exemptions_of
 from bot.domain.models import AsOfSource, VtrReport
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code
@@ -151,12 +151,8 @@ class _Tallies:
         rows = pl.concat(self.rows, rechunk=False)
         self.rows = []
         first = _first_of_each_key(rows)
-        exempt = value_exemptions_of(pl.concat(self.priced))
+        warned_rows, exempt = split_warned(value_exemptions_of(pl.concat(self.priced)), rows.height)
         self.priced = []
-        warned = exempt.get_column("value_exemption") == LETTER_COUNTED_UNCONVERTED
-        warned_rows = np.zeros(rows.height, np.bool_)
-        warned_rows[exempt.filter(warned).get_column("row").to_numpy()] = True
-        exempt = exempt.filter(~warned)
         exempt_rows = np.zeros(rows.height, np.bool_)
         exempt_rows[exempt.get_column("row").to_numpy()] = True
         # Which shipment comes first matters only to carrier_from_service's examples.
