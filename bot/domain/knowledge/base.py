@@ -26,6 +26,7 @@ from bot.domain.knowledge.tags import without_tag
 from bot.domain.knowledge.text import Analyzer, Term, TermKind, stem
 from bot.domain.knowledge.understand import (
     asked_pieces,
+    asks,
     detect_lang,
     main_question,
     normalize_question,
@@ -198,6 +199,12 @@ class KnowledgeBase:
         parts = asked_pieces(question, self._names_a_concept)
         pieces = [f for p in parts for f in self._facets(p, reply_lang)]
         if len(pieces) < 2:
+            # "200个里190个有效，达标吗，其他类目会被限制吗": figures told, then two short
+            # questions between commas; a belief of the claims table among them is answered.
+            clauses = [c.strip() for c in _CLAUSE_END.split(question) if c.strip()]
+            asking = [c for c in clauses if asks(c)]
+            if asking and len(clauses) > 1 and whole.decision is not None:
+                return self._with_claims_beside(whole, asking, reply_lang)
             return whole
         if _decided_as_one(whole, question):
             return self._with_claims_beside(whole, pieces, reply_lang)
@@ -240,7 +247,13 @@ class KnowledgeBase:
         story = _story(pieces)
         beside: list[Answer] = []
         for piece in pieces:
-            one = self._answer_one(piece[len(story) :].strip() or piece, reply_lang)
+            asked = piece[len(story) :].strip() or piece
+            one = self._answer_one(asked, reply_lang)
+            if one.decision is None and not self._subject(asked) and whole.matched:
+                # "…am I ok and will other categories get restricted": the part's subject
+                # is the figures' metric, which it does not name again.
+                subject = self._lexicon.synonyms.get(whole.matched.split("-")[0], [""])[0]
+                one = self._answer_one(f"{subject}. {asked}", reply_lang) if subject else one
             claimed = one.decision is not None and one.decision.code == "claim"
             if claimed and all(_new_topic(one, a) for a in [whole, *beside]):
                 beside.append(one)
@@ -518,6 +531,9 @@ def _story(pieces: list[str]) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.。!！?？;；](?=\s)|[。！？；]")
+
+
+_CLAUSE_END = re.compile(r"[,，;；?？。!！]+")
 
 
 def _decided_as_one(whole: Answer, question: str) -> bool:

@@ -470,6 +470,8 @@ def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
         return int(next(g for g in stated.groups() if g)) == facts["needed"]
     if _EFFECT.search(case.text) and not _FAIL_WORDS.search(case.text):
         return None
+    if not _asked_of_the_figures(case.text):
+        return None  # "190 of 200, will my other categories be restricted?": asked of others
     return _passes_asked(case, bool(facts["above"]))
 
 
@@ -1102,8 +1104,10 @@ def asks_pass_or_fail(text: str) -> bool:
 
 def _passes_asked(case: Case, passes: bool) -> bool:
     """The answer to "do I pass?" or to "am I below?", whichever the seller asked; words
-    that suppose more invalid ("two more go bad, still ok?") ask nothing."""
-    asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", _asked_sentences(case.text)))
+    that suppose more invalid ("two more go bad, still ok?") ask nothing, nor do questions
+    about what else is hit ("…ok, and will other categories get restricted")."""
+    asked = _asked_of_the_figures(_asked_sentences(case.text)) or case.text
+    asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", asked))
     asked = _A_NOT_A.sub(r"\1", asked)  # "够不够", "合不合格": asked both ways, no failing word
     asks_fail = bool(_FAIL_WORDS.search(asked))
     return passes != asks_fail
@@ -1114,6 +1118,32 @@ def _asked_sentences(text: str) -> str:
     them: what the told ones say ("corrected 4 of the bad ones") is no question's word."""
     asked = QUESTION_SENTENCE.findall(text)
     return " ".join(asked) if asked else text
+
+
+_ABOUT_OTHERS = lazy(
+    r"\b(?:other|another|rest of (?:my|the))\b[^,.;?!]{0,12}?"
+    r"(?:categor|listing|product|marketplace|site|store|shop|offer|item)|"
+    r"(?:其他|其它|别的|另外的|剩下的)[^，,。；;？?！!]{0,6}?(?:类目|品类|分类|站点|商品|产品|店|listing)|"
+    r"\bfba\b|整个(?:账号|账户|店铺)|whole (?:account|store|shop)|entire (?:account|store|shop)"
+)
+"""What else a limit may reach (other categories, FBA, the whole account): a question about
+it asks nothing of the seller's own figures."""
+_ASKED_PIECE = lazy(
+    r"[,，;；?？。!！]+|\s+and\s+(?=(?:will|would|can|could|do|does|is|are|should|what|how)\b)|"
+    r"(?=(?:还有|另外|那)(?:其他|其它|别的))"
+)
+
+
+def _asked_of_the_figures(text: str) -> str:
+    """The clauses of a question that ask something of the seller's own figures: a clause
+    asking whether other categories, FBA or the whole account are hit is left out; empty
+    when only such a clause asks."""
+    clauses = [c for c in _ASKED_PIECE.split(text) if c and c.strip()]
+    own = [c for c in clauses if not _ABOUT_OTHERS.search(c.casefold())]
+    if len(own) == len(clauses):
+        return text
+    asking = any(asks(c) or _ASKS_PASS.search(c.casefold()) for c in own)
+    return " ".join(own) if asking else ""
 
 
 _TOLD_BAD = lazy(
