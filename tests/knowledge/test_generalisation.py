@@ -476,7 +476,8 @@ def test_function_words_and_particles_are_no_typos(
         # Exactly the OTDR target (above 90%) is not above it.
         ("准时交货率90%算达标吗", "不算。准时交货率 (OTDR) 90%：没有高于 90% 的目标"),
         ("是不是VTR低了整个店都会被封", "不会因为 VTR 封整个店铺"),
-        ("buy shipping guarantees my vtr, right?", "Right: Buy Shipping uploads the tracking"),
+        # Buy Shipping uploads tracking, but a number is valid only once scanned: no guarantee.
+        ("buy shipping guarantees my vtr, right?", "Not right: Buy Shipping protects VTR"),
     ],
 )
 def test_more_beliefs_decided_against_the_rules(

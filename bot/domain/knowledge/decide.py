@@ -1738,6 +1738,14 @@ _AFFECTS_WHOLE = lazy(
 """What a low VTR does to the whole shop is a consequence, not how VTR is measured."""
 
 
+_WHOLE_SHOP_SHIPS = lazy(
+    r"(?:整个店铺|全店|整店|整个账户|整个账号)(?:的)?(?:订单|包裹)?(?:都|全部|全都|一律)?(?:是)?(?:用|走|使用|通过|发|换成|改用)|"
+    r"(?:whole|entire) (?:store|shop|account) (?:uses|ships|goes|went|switched|is on)"
+)
+"""The whole shop as the one that ships ("全店都用购买配送"): all its orders, no belief that
+VTR is one figure for the shop."""
+
+
 def _account_wide(case: Case) -> Decision | None:
     # "the bar is per category": the bar, named without VTR, is VTR's.
     ours = case.concepts & {"vtr", "trackingid"} or (
@@ -1747,8 +1755,9 @@ def _account_wide(case: Case) -> Decision | None:
         return None
     if "defectreport" in case.concepts:
         return None  # "the defect report can be filtered by category": the report's filters
-    wide = bool(_ACCOUNT_WIDE.search(case.text))
-    per = bool(_PER_CATEGORY.search(case.text))
+    text = _WHOLE_SHOP_SHIPS.sub(" ", case.text)
+    wide = bool(_ACCOUNT_WIDE.search(text))
+    per = bool(_PER_CATEGORY.search(text))
     if _NOT_PER_CATEGORY.search(case.text):
         wide, per = True, False  # "VTR不按类目算吧": the belief is one figure for the shop
     elif _NOT_ACCOUNT_WIDE.search(case.text):
@@ -1758,7 +1767,7 @@ def _account_wide(case: Case) -> Decision | None:
     if case.counts is not None or not (wide or per):
         return None
     if wide and per:  # "per store rather than per category": the side set aside is no belief
-        wide, per = _kept(case.text, _ACCOUNT_WIDE), _kept(case.text, _PER_CATEGORY)
+        wide, per = _kept(text, _ACCOUNT_WIDE), _kept(text, _PER_CATEGORY)
     # Both named ("整个账号一个数还是分类目"): a choice, answered with the fact, no yes or no.
     agrees = None if wide and per else per
     return Decision(code="per_category", facts={}, agrees=agrees, entry="vtr-per-category")
