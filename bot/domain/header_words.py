@@ -12,29 +12,62 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from bot.domain.reference import header_words
+from bot.domain.reference import header_word_groups, header_words
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_ASCII_WORD = re.compile(r"[a-z0-9]+|#")
+_LATIN_WORD = re.compile(r"[a-z0-9\u00df-\u00f6\u00f8-\u024f]+|#")
+"""A word of Latin script, accents included ('núm', 'przesyłki' whole, not 'n', 'm'); a
+Chinese header's 'ID' stays a word of its own."""
+_GLUED_STEM = 3
+"""'Auftragsnr' is 'auftrags' + 'nr'; a word of fewer letters before the number word
+('Unr') is no compound."""
 
 
 @dataclass(frozen=True)
 class _Header:
     held: frozenset[str]
-    """The word sets' words it holds (`_vocabulary`): an ASCII word among its own words,
-    lower case ('ShipDate' and 'ship_date' both give ship, date), another script's inside
-    its whole text, width and case folded. Found once per header, so each word set asks a
+    """The word sets' words it holds (`_vocabulary`): an ASCII word among its own Latin
+    words, lower case ('ShipDate' and 'ship_date' both give ship, date), another script's inside
+    its whole text, width and case folded; a number word glued to a word's end is a word
+    too ('Sendungsnummer': sendungs, nummer). Found once per header, so each word set asks a
     set, not the text: a file's first lines are read this way for every delimiter."""
 
     @classmethod
     def of(cls, cell: str) -> _Header:
         text = unicodedata.normalize("NFKC", cell).replace("\ufeff", "")
         ascii_words, other_words = _vocabulary()
-        held = ascii_words.intersection(_ASCII_WORD.findall(_CAMEL.sub(" ", text).casefold()))
+        held = ascii_words.intersection(_words(_CAMEL.sub(" ", text).casefold()))
         text = text.casefold()
         if not text.isascii():  # another script's word can be in no ASCII text
             held |= {word for word in other_words if word in text}
         return cls(frozenset(held))
+
+
+def _words(text: str) -> set[str]:
+    """The text's Latin words, with the two halves of each compound ending in a number word
+    (German, Dutch and Swedish glue it: Trackingnummer, Ordernr, Spårningsnummer)."""
+    words = set(_LATIN_WORD.findall(text))
+    for word in tuple(words):
+        for glued in _glued_numbers():
+            if word.endswith(glued) and len(word) - len(glued) >= _GLUED_STEM:
+                words |= {word[: -len(glued)], glued}
+    return words
+
+
+@cache
+def _glued_numbers() -> tuple[str, ...]:
+    return tuple(_folded(word) for word in header_word_groups()["glued_number"])
+
+
+def _folded(word: str) -> str:
+    return unicodedata.normalize("NFKC", word.strip()).casefold()
+
+
+def _expanded(words: list[str]) -> list[str]:
+    """'@number' stands for the words of the group `number` (header_words.yaml `groups`)."""
+    groups = header_word_groups()
+    stripped = (word.strip() for word in words)
+    return [w for word in stripped for w in (groups[word[1:]] if word.startswith("@") else [word])]
 
 
 @dataclass(frozen=True)
@@ -54,7 +87,7 @@ def _word_sets() -> dict[str, _WordSets]:
     return {
         meaning: _WordSets(
             tuple(_parsed(text) for text in spec["any"]),
-            frozenset(unicodedata.normalize("NFKC", w).casefold() for w in spec.get("not", [])),
+            frozenset(_folded(w) for w in _expanded(spec.get("not", []))),
         )
         for meaning, spec in header_words().items()
     }
@@ -75,12 +108,10 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _parsed(text: str) -> tuple[frozenset[str], ...]:
-    """'ship|shipped + date' → ({'ship', 'shipped'}, {'date'})."""
+    """'ship|shipped + date' → ({'ship', 'shipped'}, {'date'}); '@number + pedido' →
+    (the group number's words, {'pedido'})."""
     groups = (part.strip() for part in text.split("+"))
-    return tuple(
-        frozenset(unicodedata.normalize("NFKC", w.strip()).casefold() for w in group.split("|"))
-        for group in groups
-    )
+    return tuple(frozenset(_folded(w) for w in _expanded(group.split("|"))) for group in groups)
 
 
 def meanings_by_words(cells: list[str], found: dict[str, int]) -> dict[str, int]:

@@ -215,11 +215,24 @@ def column_aliases() -> dict[str, list[str]]:
     return {meaning: [fold_key(a) for a in aliases] for meaning, aliases in raw.items()}
 
 
+_WORD_GROUPS = "groups"
+"""header_words.yaml's entry of named word groups, not a meaning."""
+
+
 @cache
-def header_words() -> dict[str, dict[str, list[str]]]:
-    """meaning -> {"any": word sets, "not": words} for headers no alias spells."""
+def _header_words_file() -> dict[str, dict[str, list[str]]]:
     words = _validated(dict[str, dict[str, list[str]]], "header_words.yaml")
     return cast("dict[str, dict[str, list[str]]]", words)
+
+
+def header_words() -> dict[str, dict[str, list[str]]]:
+    """meaning -> {"any": word sets, "not": words} for headers no alias spells."""
+    return {k: v for k, v in _header_words_file().items() if k != _WORD_GROUPS}
+
+
+def header_word_groups() -> dict[str, list[str]]:
+    """name -> words: what `@name` stands for in header_words.yaml's word sets."""
+    return _header_words_file()[_WORD_GROUPS]
 
 
 @_registry("vocabulary.yaml")
