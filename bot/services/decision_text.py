@@ -857,6 +857,13 @@ WORDINGS: dict[str, Wording] = {
             "JPY 1,000 are exempt."
         ),
     ),
+    "jp_letter": _sentence(
+        _(
+            "On Amazon.co.jp the order's amount decides, not the letter service: an order "
+            "under JPY 1,000 is exempt and does not count toward VTR; from JPY 1,000 it counts, "
+            "letter or not, and without valid tracking it is a defect."
+        ),
+    ),
     "jp_rule": _sentence(
         _("On Amazon.co.jp, orders under JPY 1,000 are exempt: they do not count toward VTR."),
     ),

@@ -1176,6 +1176,17 @@ def _letter_outside_eu(case: Case) -> Decision | None:
     )
 
 
+def _jp_letter(case: Case) -> Decision | None:
+    """ "日本站小件用平邮，没单号，算不算": Japan's rule is the amount, not the service; a
+    letter on Amazon.co.jp with no amount said gets both cases, no yes or no (with an amount
+    in yen, `_jp_value` decides)."""
+    if not case.letter or case.amount is not None or "JP" not in _involved(case):
+        return None
+    if len(_involved(case)) > 1:
+        return None  # a route through Europe as well: the EU letter rule may be the one asked
+    return Decision(code="jp_letter", entry="japan-rules")
+
+
 def _value_rules(case: Case) -> Decision | None:
     if case.amount is None or case.currency is None:
         return None
@@ -1810,6 +1821,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _metric_name,
     _metrics_named,
     _letter_outside_eu,
+    _jp_letter,
     _value_rules,
     _letter_limit,
     _de_domestic_rule,
