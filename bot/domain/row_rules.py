@@ -22,7 +22,7 @@ import polars as pl
 from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import column_aliases, vocabulary
-from bot.domain.tracking import normalize_tracking
+from bot.domain.tracking import normalize_tracking, written_full_width
 from bot.domain.values import (
     DOT_DECIMAL,
     DOTTED_THOUSANDS,
@@ -277,6 +277,14 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         **_delivery_columns(frame, lookups),
     )
     return rows.with_columns(excluded=_exclusion())
+
+
+def full_width_numbers(rows: pl.DataFrame) -> list[str]:
+    """The numbers of self-fulfilled rows (none of `row_rules`' exclusions) written in
+    full-width characters, folded, each once: rows not yet through `fold_tracking`."""
+    open_ = rows.filter(pl.col("tracking_to_fold") & pl.col("excluded").is_null())
+    wide = open_.filter(written_full_width(pl.col("tracking")))
+    return wide.select(normalize_tracking(pl.col("tracking"))).to_series().unique().to_list()
 
 
 def fold_tracking(rows: pl.DataFrame) -> pl.DataFrame:

@@ -19,7 +19,13 @@ from bot.domain.prefetch import read_ahead
 from bot.domain.reading import RawTable, visible_headers
 from bot.domain.reference import carrier_by_id, marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
-from bot.domain.row_rules import Lookups, fold_tracking, price_candidates, row_rules
+from bot.domain.row_rules import (
+    Lookups,
+    fold_tracking,
+    full_width_numbers,
+    price_candidates,
+    row_rules,
+)
 from bot.domain.spill import Partitions, partition_count, split
 from bot.domain.tracking import classify, looks_scientific, resolve_carrier
 from bot.domain.values import UNREADABLE_EXAMPLES, DateOrder, map_unique, parse_dates
@@ -181,6 +187,8 @@ class Tally:
     unreadable_examples: list[str] = field(default_factory=list)
     date_order: DateOrder = field(default_factory=DateOrder)
     unread_sheets: tuple[str, ...] = ()
+    full_width_numbers: set[str] = field(default_factory=set)
+    """Self-fulfilled rows' numbers typed in full-width characters (`full_width_numbers`)."""
 
     def keep_unreadable_examples(self, examples: Iterable[str]) -> None:
         """A few distinct unreadable dates, to quote back to the seller."""
@@ -290,12 +298,14 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
     columns are categoricals already (FEW_VALUES)."""
     tally.rows_read += frame.height
     lookups.learn(frame)
-    rows = fold_tracking(
+    rows = (
         row_rules(frame, lookups)
         .drop(_EXCLUSION_INPUTS)
         .with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
         .collect()
     )
+    tally.full_width_numbers.update(full_width_numbers(rows))
+    rows = fold_tracking(rows)
     blank = pl.col("order_id") == ""
     # A row with no order (a totals row, the header repeated) is skipped, its date unread.
     rows = rows.with_columns(unreadable_date=pl.col("unreadable_date") & ~blank)
@@ -368,6 +378,10 @@ def read_warnings(tally: Tally, scientific: int, reused: list[pl.DataFrame]) -> 
         warnings.append(Warning(code="unread_sheets", count=len(tally.unread_sheets), detail=names))
     if scientific:
         warnings.append(Warning(code="scientific_notation_tracking", count=scientific))
+    if tally.full_width_numbers:
+        wide = sorted(tally.full_width_numbers)
+        detail = ", ".join(wide[:FULL_WIDTH_EXAMPLES])
+        warnings.append(Warning(code="full_width_tracking", count=len(wide), detail=detail))
     count = sum(found.height for found in reused)
     if count:
         numbers = sorted(number for found in reused for number in found.get_column("tracking"))
@@ -375,6 +389,8 @@ def read_warnings(tally: Tally, scientific: int, reused: list[pl.DataFrame]) -> 
     return warnings
 
 
+FULL_WIDTH_EXAMPLES = 5
+"""Numbers typed in full-width characters quoted back, in half-width, to find and re-upload."""
 INFERRED_EXAMPLES = 3
 """Shipping services quoted with the carrier read from them."""
 

@@ -30,6 +30,7 @@ _SHORT_ALIAS = 4
 """Latin aliases shorter than this (ups, dhl, sf) match only as a whole word."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WORD = re.compile(r"[0-9a-z]+")
+_FULL_WIDTH = "[\uff01-\uff5e\u3000]"
 _SCIENTIFIC = r"^[0-9](\.[0-9]+)?E\+?[0-9]+$"
 _WHOLE_FLOAT = r"^([0-9]+)\.0+$"
 MIN_TRACKING_LENGTH = 3
@@ -72,12 +73,21 @@ def resolve_carrier(text: str | None) -> str | None:
 def normalize_tracking(number: pl.Expr) -> pl.Expr:
     """Case and inner spaces/dashes are ignored (§4); Excel's text-marking quote too, and the
     '.0' a spreadsheet or a float column writes after a whole number (no carrier's number
-    holds a dot, so the digits before it are what the seller entered)."""
+    holds a dot, so the digits before it are what the seller entered). Full-width
+    characters a Chinese or Japanese input method types ('８１２７', 'ＲＲ') are the same
+    number (NFKC, docs/decisions/007-full-width-tracking.md); `written_full_width` finds them
+    before this folds them, for the report to warn of."""
     # One character class, not four literal replacements: cheaper in polars 2 (see
     # docs/performance.md, "The engine after its redesign").
-    folded = number.fill_null("").str.strip_chars().str.strip_prefix("'")
+    folded = number.fill_null("").str.normalize("NFKC").str.strip_chars().str.strip_prefix("'")
     folded = folded.str.replace_all("[ \\-\u00a0\t]", "").str.to_uppercase()
     return folded.str.replace(_WHOLE_FLOAT, "${1}")
+
+
+def written_full_width(number: pl.Expr) -> pl.Expr:
+    """A number (not yet folded) holding full-width characters (U+FF01–FF5E, the
+    ideographic space): valid here once folded, but Amazon wants it uploaded in half-width."""
+    return number.str.contains(_FULL_WIDTH).fill_null(False)
 
 
 def looks_scientific(number: pl.Expr) -> pl.Expr:

@@ -466,6 +466,12 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             "{count} tracking numbers were turned into numbers like 9.40011E+21 by Excel: their digits are lost in this file, so they fit no carrier's format and count as defects here. If your ERP uploaded the whole numbers before the export was opened in Excel, Amazon may hold them right: export again with the tracking column formatted as text to check.",
             count,
         ),
+        "full_width_tracking": lambda: t.ngettext(
+            "{count} tracking number is written in full-width characters (typed with a Chinese or Japanese input method, or pasted from a chat). I judge it as the same number in half-width characters, but Amazon needs it uploaded in half-width: {examples}",
+            "{count} tracking numbers are written in full-width characters (typed with a Chinese or Japanese input method, or pasted from a chat). I judge them as the same numbers in half-width characters, but Amazon needs them uploaded in half-width: {examples}",
+            count,
+            examples=detail,
+        ),
         "reused_tracking": lambda: t.ngettext(
             "{count} tracking number is used on more than one order: {examples}",
             "{count} tracking numbers are used on more than one order: {examples}",
