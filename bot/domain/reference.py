@@ -260,6 +260,15 @@ def carrier_by_id() -> dict[str, Carrier]:
     return {c.id: c for c in carriers()}
 
 
+@_registry("amazon_carrier_codes.yaml")
+def amazon_carrier_list() -> dict[str, str]:
+    """Our carriers' ids → the code Amazon's carrier list has for each (the `from_registry`
+    of amazon_carrier_codes.yaml, validated where fixes are sent: bot/domain/amazon_carriers.py).
+    A carrier missing here is one the list is not known to have: entered as "Other"."""
+    table = cast("dict[str, dict[str, str]]", _load("amazon_carrier_codes.yaml"))
+    return dict(table["from_registry"])
+
+
 @cache
 def metrics() -> dict[str, Metric]:
     table = cast("list[Metric]", _validated(list[Metric], "metrics.yaml"))

@@ -934,6 +934,20 @@ WORDINGS: dict[str, Wording] = {
             '"Other" and type its English name.'
         ),
     ),
+    "other_for_carrier": _by_fact(
+        "listed",
+        _(
+            '{carrier} is in Amazon\'s carrier list, so it has to be picked from the list: "Other" '
+            "with a typed name is valid only for a supported carrier missing from the list. Change the carrier to "
+            "{carrier} with Edit tracking before the buyer receives the package (a change after "
+            "delivery is a defect)."
+        ),
+        _(
+            "{carrier} is not among the carriers I know Amazon's list to have. If it is missing "
+            'from the carrier list Seller Central shows you, "Other" with its name typed in '
+            "English is the way; if the list has it, pick it there."
+        ),
+    ),
     "domestic_unstated": _domestic_unstated,
     "de_domestic_unstated": _sentence(
         _(

@@ -47,12 +47,17 @@ _CODE_AND_DATA = (
 )
 
 
-ANSWER_REGISTRIES = ("vocabulary.yaml", "carriers.yaml", "policy_dates.yaml")
+ANSWER_REGISTRIES = (
+    "vocabulary.yaml",
+    "carriers.yaml",
+    "policy_dates.yaml",
+    "amazon_carrier_codes.yaml",
+)
 """The registries (bot/domain/data) the answering code reads as it answers: the letter
 services' words (knowledge/case.py) and the carriers' number formats (a number pasted into a
 question is told by its shape: knowledge/entities.py), the dates rules took effect
-(knowledge/policy_dates.py). One left out only costs reading its YAML and building its
-validator."""
+(knowledge/policy_dates.py), the carriers Amazon's list has (knowledge/decide.py). One left
+out only costs reading its YAML and building its validator."""
 
 
 def source_key(directory: Path) -> str:

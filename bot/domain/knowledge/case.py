@@ -442,9 +442,10 @@ def states_a_belief(text: str) -> bool:
     return bool(_BELIEF.search(text))
 
 
-_A_NOT_A = lazy(r"(可以|需要|[\u4e00-\u9fff])不\1")
+_A_NOT_A = lazy(r"(可以|需要|[\u4e00-\u9fff])不\1|(有|算|用|传|填|扫|到|过|改)没\2")
 _VERB_ASKED = lazy(
-    r"(?<![不没只么何])(来得及|可以|需要|计入|能|会|算|(?<![但可就还要])是|有(?!效)|要(?!求)|够|行)(?=[^,，。?？\d]{0,14}吗)"
+    r"(?<![不没只么何])(来得及|可以|需要|计入|能|会|算|(?<![但可就还要])是|有(?!效)|要(?!求)|够|行)"
+    r"(?=[^,，。?？\d]{0,14}(?:吗|(?<![还都也并])没[?？!！~～\s]*$))"
 )
 
 
@@ -457,10 +458,15 @@ def _verb(text: str) -> str | None:
     可以吗" → 可以, not the 是 of 不是); None when the question is not built that way."""
     match = _A_NOT_A.search(text)
     if match:
-        word = match.group(1) + text[match.end() : match.end() + 1]
-        return word if word in _TWO_CHARACTER_VERBS else match.group(1)  # 合不合格 → 合格
-    verb = _VERB_ASKED.search(text)
+        verb = match.group(1) or match.group(2)
+        word = verb + text[match.end() : match.end() + 1]
+        return word if word in _TWO_CHARACTER_VERBS else verb  # 合不合格 → 合格
+    verb = _VERB_ASKED.search(text) or _VERB_NOT_AT_END.search(text)
     return verb.group(1) if verb else None
+
+
+_VERB_NOT_AT_END = lazy(r"(可以|需要|能|行|算|会|要|有)不[?？!！~～\s]*$")
+"""A question closed by 不 ("手填SF Express，可以不"): its verb, answered 可以 / 不可以."""
 
 
 def _word_char(char: str) -> bool:

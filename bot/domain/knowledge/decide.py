@@ -20,7 +20,13 @@ from bot.domain.knowledge.patterns import CLAUSE, QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.policy_dates import policy_date
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
-from bot.domain.reference import category_aliases, marketplace_by_code, marketplaces, metrics
+from bot.domain.reference import (
+    amazon_carrier_list,
+    category_aliases,
+    marketplace_by_code,
+    marketplaces,
+    metrics,
+)
 from bot.domain.value_limits import (
     DE_DOMESTIC_COUNTS_OVER_EUR,
     EU_LETTER_LIMIT_EUR,
@@ -1521,6 +1527,44 @@ def _carrier_chinese_name(case: Case) -> Decision | None:
     )
 
 
+_OTHER_CHOSEN = lazy(
+    r"(?:选(?:了|的|择了?|成了?|的是)?|用(?:了|的)?|点(?:了|的)?|勾(?:了|的)?|填(?:了|的)?|写(?:了|的)?|"
+    r"pick(?:ed|ing|s)?|select(?:ed|ing|s)?|cho(?:se|ose|oses|osing)|us(?:e|ed|ing)|went with|"
+    r"set (?:it |the carrier )?(?:to|as)|\bas|\bunder|\bto)\s*(?:the\s+)?[「“\"'‘(（]?\s*"
+    r"(?:other|其他|其它)(?![a-z])(?!\s?(?:的|家|承运|物流|快递|类目|品类|分类|站点|店|卖家|订单|包裹|"
+    r"carriers?\b|categor|marketplace|store|shop|seller|orders?\b|packages?\b|ones?\b))"
+)
+""""Other" picked as the carrier ("选了Other", "picked Other", "carrier set to 'Other'"), not
+another carrier, category or order ("选了其他物流", "other categories")."""
+_NOT_ON_LIST = lazy(
+    r"(?:列表|下拉|选项)[^，,。?？]{0,6}(?:里|中)?(?:没有|找不到)|(?:不在|没在)(?:承运商)?(?:列表|下拉|选项)|"
+    r"找不到|missing from|(?:not|n't) (?:in|on) (?:the |amazon's |amazon |their |its |my |our )?"
+    r"(?:carrier )?(?:list|dropdown|drop-down|menu)|(?:not|n't) (?:listed|showing|shown|appearing)|can't find"
+)
+
+
+def _other_for_carrier(case: Case) -> Decision | None:
+    """ "选了Other然后手写了Yun Express，算有效吗", "picked Other and typed 4PX, fine?": "Other"
+    with a typed name is valid only for a supported carrier missing from Amazon's list
+    (domain.md 1b), so the carrier named decides: one the list has is to be picked there (not
+    valid as Other); one it is not known to have gets the condition, no verdict. A seller who
+    says the carrier is missing from their list is the claims table's ("other-for-missing")."""
+    named = {c.id: c for c in case.carriers if c.id != "other_post"}
+    if len(named) != 1 or not _OTHER_CHOSEN.search(case.text) or _NOT_ON_LIST.search(case.text):
+        return None
+    carrier = next(iter(named.values()))
+    code = amazon_carrier_list().get(carrier.id)
+    # Named as Amazon's list names it ("Yun Express"), for the seller to find it there.
+    facts: dict[str, Fact] = {"carrier": code or carrier.name, "listed": code is not None}
+    if code is None:
+        return Decision(code="other_for_carrier", facts=facts, entry="carrier-choose")
+    # "有问题没", "does it matter": yes, a problem; "算有效吗", "is that fine", "it counts, right?": no.
+    fails_said = bool(_MISMATCH_FAILS.search(case.text)) and not _ASKS_OK.search(case.text)
+    return Decision(
+        code="other_for_carrier", facts=facts, agrees=fails_said, entry="carrier-choose"
+    )
+
+
 _SAYS_INVALID = lazy(
     r"无效|不算有效|不行|不可以|不能用|不被接受|不认|invalid|not (?:valid|accepted|allowed|recogni[sz]ed)|"
     r"n't (?:valid|accepted|allowed|recogni[sz]ed)|"
@@ -1796,6 +1840,7 @@ def _kept(text: str, side: re.Pattern[str]) -> bool:
 
 RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _carrier_chinese_name,
+    _other_for_carrier,
     _carrier_mismatch,
     _shipment_age,
     _vtr_window_stated,
