@@ -86,6 +86,9 @@ class Metric:
     days: list[int]
     about: list[str] = field(default_factory=list)
     """The knowledge base's concepts for what the metric counts (tracking, feedback …)."""
+    enforced: bool | None = None
+    """Whether missing the target is enforced: False for a target that is no enforced bar
+    (OTDR in most marketplaces); None where the sources do not say what follows a miss."""
 
 
 @dataclass(kw_only=True)

@@ -573,6 +573,41 @@ def _metric_rate(decision: Decision, t: Translator) -> str:
     )
 
 
+def _metric_consequence(decision: Decision, t: Translator) -> str:
+    """What follows a miss of another metric than VTR: no enforced bar (OTDR), or nothing the
+    sources say (LSR, PFCR, ODR); then the seller's own rate against the target, if told."""
+    metric = metrics()[str(decision.facts["metric"])]
+    values = {
+        "name": _metric_name(metric.id, t),
+        "target": f"{metric.target:g}",
+        "days": (" 天和 " if t.lang == "zh" else " and ").join(str(d) for d in metric.days),
+    }
+    if not decision.facts["enforced"]:
+        text = t._(
+            "{name} is a target (above {target}%), not an enforced bar in most marketplaces.",
+            **values,
+        )
+    elif metric.good == "below":
+        text = t._(
+            "The sources here give {name}'s target (under {target}%, over {days} days) but not "
+            "what Amazon does when it is missed, such as suspending an account, so I cannot "
+            "confirm that. Your account's standing is on Seller Central → Performance → Account "
+            "Health.",
+            **values,
+        )
+    else:
+        text = t._(
+            "The sources here give {name}'s target (above {target}%, over {days} days) but not "
+            "what Amazon does when it is missed, such as suspending an account, so I cannot "
+            "confirm that. Your account's standing is on Seller Central → Performance → Account "
+            "Health.",
+            **values,
+        )
+    if "percent" not in decision.facts:
+        return text
+    return text + sentence_gap(t) + _metric_rate(decision, t)
+
+
 def _metric_identity(decision: Decision, t: Translator) -> str:
     """Which metric counts what the question describes."""
     name = _metric_name(str(decision.facts["metric"]), t)
@@ -842,6 +877,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "vtr_rate": _vtr_rate,
     "metric_rate": _metric_rate,
+    "metric_consequence": _metric_consequence,
     "metric_rates": _metric_rates,
     "metric_target": _metric_target,
     "metric_identity": _metric_identity,

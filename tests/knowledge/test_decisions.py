@@ -270,9 +270,10 @@ LEADS = [
         "neighbour_metrics_keep_their_own_rules",
         # The ship-date belief is VTR's window: LSR is about confirmation time, no verdict.
         ("迟发率是按确认发货时间算的吗", "迟发率（Late Shipment Rate，LSR）的目标是低于 4%"),
-        # domain.md §3: OTDR is a target, not an enforced bar in most marketplaces.
+        # domain.md §3: OTDR is a target, not an enforced bar in most marketplaces (asked of
+        # a penalty: the metric's own line, metrics.yaml's enforced).
         ("OTDR in most marketplaces is enforced, right?", "Not right: On-Time Delivery Rate"),
-        ("准时交货率不达标会被封吗", "不会。准时交货率（OTDR）在大多数站点只是一个目标"),
+        ("准时交货率不达标会被封吗", "不会。准时交货率 (OTDR)在大多数站点只是一个目标"),
         ("what counts as late shipment", "The Late Shipment Rate (LSR) target is under 4%"),
     ),
     *cases(

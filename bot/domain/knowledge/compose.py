@@ -137,7 +137,9 @@ SPECIFIC_WITHOUT_SUBJECT = 5.0
 of our field is still specific enough to answer ("怎么删掉我上传的数据"); under it ("这个怎么
 办", "help me with my account") the closest topics are offered instead."""
 _LAST_CLAUSE = re.compile(r"[,，。;；]|\.\s")
-FIGURES_DECIDED = frozenset({"vtr_groups", "vtr_rate_groups", "per_category", "eu_route"})
+FIGURES_DECIDED = frozenset(
+    {"vtr_groups", "vtr_rate_groups", "per_category", "eu_route", "metric_consequence"}
+)
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes
 or no (a choice "整个账号还是分类目", a letter whose amount is unsaid): no claim of the table
 replaces them."""

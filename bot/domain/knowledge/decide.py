@@ -718,6 +718,44 @@ def _unnamed_rate(case: Case) -> Decision | None:
     return Decision(code="rate_unnamed", facts=facts, entry="metrics-overview")
 
 
+_PENALTY_ASKED = lazy(
+    r"封号|封店|封账号|封掉|被封|会封|要封|封(?:我|整)|关店|停用|冻结|处罚|惩罚|罚款|被限制|"
+    r"suspend|suspension|\bban(?:ned)?\b|deactivat|penal|shut (?:me |it )?down|"
+    r"close (?:my|the) (?:account|store|shop)|lose (?:my )?(?:account|selling)"
+)
+"""A penalty asked of a metric ("迟发率超过4%会被封号吧", "will I get suspended")."""
+_NO_PENALTY = lazy(
+    r"不会(?:被)?(?:封|处罚|限制|停用|冻结)|不(?:会)?被封|不封|不处罚|"
+    r"(?:won't|will not|wouldn't|can't|cannot|doesn't|does not|don't|isn't|not) "
+    r"(?:get |be |lead to |mean |cause )?(?:\w+ ){0,2}(?:suspen|ban|penal|deactivat|restrict)|"
+    r"no (?:suspension|penalt)"
+)
+"""The belief that no penalty follows ("OTDR低于90%不会被封吧")."""
+_EITHER_WAY = lazy(r"([\u4e00-\u9fff])不\1|\b(?:whether )?or not\b")
+"""A-not-A ("会不会被封"): a question's either-way words, no belief that nothing follows."""
+
+
+def _metric_consequence(case: Case) -> Decision | None:
+    """ "准时交货率不到90%会被封号吧", "my ODR is 1.5%, will I get suspended?": a penalty
+    asked of another metric than VTR is what follows a miss, not whether a rate passes.
+    OTDR's target is no enforced bar (metrics.yaml), so the belief in a suspension is
+    wrong; for LSR, PFCR and ODR the sources give no consequence, so the reply says that
+    and gives no verdict. A rate of theirs (not the target itself) is judged after it."""
+    if len(case.metrics) != 1 or case.metric == "vtr" or not _PENALTY_ASKED.search(case.text):
+        return None
+    metric = metrics()[str(case.metric)]
+    facts: dict[str, Fact] = {"metric": metric.id, "enforced": metric.enforced is not False}
+    if case.rate is not None and case.rate != metric.target:
+        rate, target = Fraction(str(case.rate)), Fraction(str(metric.target))
+        facts["percent"] = f"{case.rate:g}"
+        facts["ok"] = rate > target if metric.good == "above" else rate < target
+    no_penalty = bool(_NO_PENALTY.search(_EITHER_WAY.sub("", case.text)))
+    agrees = no_penalty if metric.enforced is False else None
+    return Decision(
+        code="metric_consequence", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
+    )
+
+
 def _metric_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric in (None, "vtr") or not _ASKS_PASS.search(case.text):
         return None
@@ -1855,6 +1893,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _vtr_rate,
     _allowance,
     _needs_figures,
+    _metric_consequence,
     _metric_rate,
     _metric_by_target,
     _metric_target,
