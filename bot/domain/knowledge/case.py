@@ -172,8 +172,11 @@ _OTHER_COUNTRY = lazy(
 """European countries without an Amazon marketplace of their own (Austria and Portugal are
 in the EU/UK update's list): a route to one is cross-border, never domestic."""
 _DOMESTIC = lazy(
-    r"本土|境内|本地|domestic|within germany|inside germany|德国内|(?:德国站?|germany)[^，,。?？]{0,3}国内"
+    r"本土|境内|本地|domestic|within germany|inside germany|德国内|"
+    r"(?:德国站?|germany)[^，,。?？从由自]{0,3}(?<![从由自])国内(?!直发|直邮|发出|寄出)"
 )
+"""Shipped within the country. A Chinese seller's 国内 after 从/由/自 or before 直发 is China
+("德国站从国内直发": shipped from China, cross-border), not Germany's own."""
 
 
 _RAW_WORD = lazy(r"[A-Za-z][A-Za-z&'-]*")
