@@ -218,8 +218,15 @@ def _round_trip(target: Callable[..., None], args: tuple[Any, ...], name: str) -
         raise AnalysisFailed(f"worker ended with exit code {worker.exitcode}") from None
     finally:
         receiver.close()
-    worker.join()
+    _reap_in_background(worker)
     return answer
+
+
+def _reap_in_background(worker: Any) -> None:
+    """Wait for a worker that has answered to end, off the caller's way: its answer is all
+    the caller needs, and its exit (the interpreter's shutdown, its memory handed back) took
+    as long as the bot's next step on a busy machine (docs/performance.md)."""
+    threading.Thread(target=worker.join, name="vtrbot-worker-reaper", daemon=True).start()
 
 
 def warm_up() -> None:
