@@ -7,8 +7,13 @@ The path a Telegram upload takes once the file is on disk (`Core.handle_file`): 
 report, merge into a fresh store, render the reply and the defect file. Each upload is a
 fresh process; its time is counted from the file on disk to the reply (imports and the
 store's opening excluded, as in a running bot), and the peak RSS is that of its whole
-process tree (the bot and its analysis worker, bench/measure.py). Another chat's small
-upload goes first, as in a bot that has handled uploads before (`--cold` leaves it out).
+process tree (the bot and its analysis worker, bench/measure.py). Each backend's upload
+runs twice, in fresh processes and stores: once timed with nothing beside it, once with
+the tree's memory polled (the pollers scan every process of the machine every 10–20 ms,
+about a third of one core, which the 2-core upload then shares: docs/performance.md);
+the time printed first is the unpolled run's, the polled run's follows its memory.
+Another chat's small upload goes first, as in a bot that has handled uploads before
+(`--cold` leaves it out).
 Beside the figures, in the same run: a naive pandas count of the same file, polars' own
 scan of it and the time to copy it. The default 130,000 rows make a 19.7 MiB file, just under Telegram's 20 MB.
 Targets (issue 26): ≤ 1.0 s, ≤ 1.5× the naive pandas count, peak RSS ≤ 4× the file.
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import subprocess
 import sys
 import tempfile
 import threading
@@ -202,6 +208,23 @@ def measure(path: Path, url: str | None, warm: bool) -> Measured:
     )  # fmt: skip
 
 
+class Timed(NamedTuple):
+    """One upload in a fresh process with no poller beside it."""
+
+    seconds: float
+    cpu: float
+    stored: int
+
+
+def timed(path: Path, url: str | None, warm: bool) -> Timed:
+    """`measure`'s upload with nothing polling its tree: the wall and CPU time alone."""
+    command = [sys.executable, __file__, "--child", str(path.resolve())]
+    command += ["--database-url", url or "", *([] if warm else ["--cold"])]
+    out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    seconds, cpu, stored, *_ = out.split()
+    return Timed(float(seconds), float(cpu), int(stored))
+
+
 def fresh_database(server: object, name: str) -> str:
     from bench.bench_scale import fresh_database as create
 
@@ -241,9 +264,9 @@ def report(path: Path, backends: list[str], warm: bool) -> None:
           f"{'/pandas':>8} {'stored':>9} {'tree MiB':>9} {'RSS/file':>9} {'idle MiB':>9} "
           f"{'added/file':>10}")  # fmt: skip
     for backend in backends:
-        m = run_backend(path, backend, warm)
-        print(f"{backend:<11} {m.seconds:>8.2f} {m.seconds / naive:>8.2f} {m.seconds / scan:>6.2f} "
-              f"{m.cpu:>6.2f} {m.cpu / naive_cpu:>8.2f} {m.stored:>9,} {m.peak_rss / 2**20:>9.1f} "
+        t, m = run_backend(path, backend, warm)
+        print(f"{backend:<11} {t.seconds:>8.2f} {t.seconds / naive:>8.2f} {t.seconds / scan:>6.2f} "
+              f"{t.cpu:>6.2f} {t.cpu / naive_cpu:>8.2f} {t.stored:>9,} {m.peak_rss / 2**20:>9.1f} "
               f"{m.peak_rss / size:>9.2f} {m.idle_rss / 2**20:>9.1f} "
               f"{(m.peak_rss - m.idle_rss) / size:>10.2f}")  # fmt: skip
         print("  each process's own peak, MiB: " + ", ".join(
@@ -253,6 +276,8 @@ def report(path: Path, backends: list[str], warm: bool) -> None:
               f"added {(pss - idle_pss) / 2**20:.1f} MiB = {(pss - idle_pss) / size:.2f}× the file"
               f" (anonymous {(anon - idle_anon) / 2**20:.1f}, file-backed "
               f"{(mapped - idle_mapped) / 2**20:.1f})")  # fmt: skip
+        print(f"  the polled run: {m.seconds:.2f} s, CPU {m.cpu:.2f} s, {m.stored:,} stored")
+    print("seconds, CPU s: the run with nothing polling it; MiB and PSS: the polled run")
     print("warm: another chat's small upload first, as in a running bot" if warm else
           "cold: the bot's first upload (its libraries' code mapped as it first runs)")  # fmt: skip
     print("idle: the tree once the bot has started, before the upload; added: peak - idle")
@@ -261,9 +286,10 @@ def report(path: Path, backends: list[str], warm: bool) -> None:
     print("targets: ≤ 1.0 s, ≤ 1.5× pandas, RSS/file ≤ 4;", load_average())
 
 
-def run_backend(path: Path, backend: str, warm: bool) -> Measured:
+def run_backend(path: Path, backend: str, warm: bool) -> tuple[Timed, Measured]:
+    """The timed run, then the polled one, each into a store of its own."""
     if backend == "sqlite":
-        return measure(path, None, warm)
+        return timed(path, None, warm), measure(path, None, warm)
     from tests.postgres_server import PostgresServer, server_binaries
 
     binaries = server_binaries()
@@ -271,7 +297,10 @@ def run_backend(path: Path, backend: str, warm: bool) -> Measured:
         sys.exit("no PostgreSQL binaries: install postgresql")
     server = PostgresServer.start(binaries, durable=True)
     try:
-        return measure(path, fresh_database(server, "upload_bench"), warm)
+        return (
+            timed(path, fresh_database(server, "upload_bench_timed"), warm),
+            measure(path, fresh_database(server, "upload_bench"), warm),
+        )
     finally:
         server.stop()
 
