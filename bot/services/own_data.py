@@ -26,7 +26,7 @@ from bot.domain.models import (
     unit_marketplace,
     unit_shop,
 )
-from bot.domain.reference import category_spellings
+from bot.domain.reference import category_spellings, marketplace_by_code
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 from bot.services.report_text import (
@@ -109,7 +109,9 @@ _COUNT_ASKED = re.compile(
     r"(?:多少|几)个?(?:自发货的?|自配送的?|无效的?)?(?:包裹|订单|货件|单|单号|追踪号)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
     r"how many (?:of (?:my|our|the|those) )?"
     r"(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad |untracked |defective |failed |failing )?"
-    r"(?:packages|shipments|orders|parcels|tracking numbers|tracking ids|numbers)"
+    r"(?:packages|shipments|orders|parcels|tracking numbers|tracking ids|numbers|ones)|"
+    r"how many (?:are |were |of them (?:are |were )?)?(?:invalid|bad|untracked|defective|failing)\b|"
+    r"(?:多少|几)个?无效|无效的?(?:包裹|订单|单号|单)?(?:一共|总共)?(?:有)?(?:多少|几)"
 )
 _IN_WINDOW = re.compile(
     r"算进|计入|算在|统计|30\s?天|最近|一共|总共|总计|窗口|count(?:ed|s)? (?:toward|in|for)|"
@@ -410,7 +412,32 @@ def _named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     if not categories:  # "Industrial" for "Industrial & Scientific": a word of its own name
         categories = [s for s in report.by_category if _a_word_of(text, s.name)]
     markets = [s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)]
-    return categories + markets + _named_shops(text, report)
+    shops = _named_shops(text, report)
+    markets = [s for s in markets if not _only_in_shop_names(text, s.name, shops)]
+    return categories + markets + shops
+
+
+def _only_in_shop_names(text: str, code: str, shops: list[GroupStats]) -> bool:
+    """ "ALPHA-US total how many invalid": the US of a shop's name names no marketplace;
+    said again outside the names ("ALPHA-US 的美国站"), it does."""
+    market = marketplace_by_code().get(code)
+    if market is None or not shops:
+        return False
+    words = [code, market.zh, market.domain, *market.aliases]
+    names = [unicodedata.normalize("NFKC", s.name).casefold() for s in shops]
+    if not any(_said(name, word) for name in names for word in words):
+        return False
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ")
+    return not any(_said(rest, word) for word in words)
+
+
+def _said(text: str, word: str) -> bool:
+    word = word.casefold()
+    return (
+        bool(word) and re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+    )
 
 
 _NOT_A_SHOPS_NAME = frozenset({"amazon", "亚马逊", "shop", "store", "店铺", "店"})
@@ -540,6 +567,8 @@ def _judged(
     groups, the fixes, the recovery dates, the groups below, else the shop."""
     if named and _supposes_change(case):
         return _named_lines(case, report, named, t)
+    if small := _small_jp_orders(case, report, named, t):
+        return [*small, *(_group_verdict(g, report, t) for g in named[:1])]
     if (about_shops := _about_shops(case, report, t, m)) is not None:
         return about_shops
     if _asks_defects(case, report):
@@ -565,6 +594,40 @@ def _judged(
     if _WHICH.search(case.text) or _RISK.search(case.text):
         return _below(report, t, m, places=_asks_places(case))
     return [_overall(report, t), *_every_category(report, t, m)]
+
+
+def _small_jp_orders(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator
+) -> list[str]:
+    """ "the japan shop has 4 orders with no tracking, do they hurt my vtr": orders of
+    Amazon.co.jp under JPY 1,000 are exempt (domain.md §4.2), and the file's are left out;
+    the answer is whether any counted JP package is untracked, then the exempt ones."""
+    exempt = report.excluded.get("jp_under_1000", 0)
+    if not (exempt and _UNTRACKED.search(case.text) and _HURTS.search(case.text)):
+        return []
+    places = {g.name for g in named if _is_marketplace(g, report)}
+    places |= {g.marketplace for g in named if isinstance(g, CellStats)}
+    if "JP" not in places:
+        return []
+    untracked = sum(
+        d.marketplace == "JP" and d.reason == "missing_tracking" for d in report.defects
+    )
+    if untracked:
+        counted = t.ngettext(
+            "{count} counted Amazon.co.jp package has no tracking and counts against VTR.",
+            "{count} counted Amazon.co.jp packages have no tracking and count against VTR.",
+            untracked,
+        )
+    else:
+        counted = t._("No: none of your counted Amazon.co.jp packages is without tracking.")
+    small = t.ngettext(
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not "
+        "counted, so they do not lower VTR, tracked or not.",
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not "
+        "counted, so they do not lower VTR, tracked or not.",
+        exempt,
+    )
+    return [counted + sentence_gap(t) + small]
 
 
 def _about_shops(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str] | None:
@@ -653,7 +716,9 @@ def _named_lines(
     asks_fixes = bool(_FIX.search(case.text)) and case.how_many
     if asks_when and not asks_fixes and any(g.below_threshold for g in named):
         lines = [*_recoveries(report, t, named), *lines]
-    lines += _pooled_lines(report, named, t)
+    if asks_fixes:
+        lines = [*_named_fixes_in_all(report, named, t), *lines]
+    lines += _pooled_lines(report, named, t, dated=bool(asks_when))
     supposed = _supposed_first(case, named, t)
     pooled = _pooled_named(report, named)
     if pooled and _what_if(case, pooled, t):
@@ -661,6 +726,37 @@ def _named_lines(
     if _asks_now_first(case.text):
         return [*lines, *supposed]  # "how is it, and what if …?"
     return [*supposed, *lines]
+
+
+def _named_fixes_in_all(report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
+    """ "户外用品要修几单": a category below the bar on several marketplaces (or several
+    groups named) needs the fixes of each; asked how many, the sum is the answer, first,
+    then each one's share (the verdicts follow). One group below: its verdict says it."""
+    below = [g for g in named if g.below_threshold]
+    if len(below) < 2:
+        return []
+    planned = planned_groups(report, "category")
+    parts = t._("; ").join(
+        f"{_unit_name(t, g)}: {_unit_fixes(t, g, planned.get(group_key(g)))}" for g in below
+    )
+    total = sum(g.needed for g in below)
+    if all(planned[group_key(g)].savable for g in below if group_key(g) in planned):
+        return [
+            t.ngettext(
+                "Fix {count} package in all to bring each of them above 95%: {parts}.",
+                "Fix {count} packages in all to bring each of them above 95%: {parts}.",
+                total,
+                parts=parts,
+            )
+        ]
+    return [
+        t.ngettext(
+            "In all, {count} package would need fixing to bring each of them above 95%: {parts}.",
+            "In all, {count} packages would need fixing to bring each of them above 95%: {parts}.",
+            total,
+            parts=parts,
+        )
+    ]
 
 
 def _what_if_labelled(
@@ -687,31 +783,34 @@ def _pooled_named(report: VtrReport, named: list[GroupStats]) -> list[GroupStats
     ]
 
 
-def _pooled_lines(report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
+def _pooled_lines(
+    report: VtrReport, named: list[GroupStats], t: Translator, dated: bool = False
+) -> list[str]:
     """A category named on several marketplaces: its figure over all of them as well, after
     the verdicts Amazon gives (one per marketplace). ERP dashboards show the pooled figure,
-    and a seller comparing would otherwise think one of the two numbers wrong."""
+    and a seller comparing would otherwise think one of the two numbers wrong; asked when
+    it is back (`dated`), that figure's own day too, the one such a dashboard will show."""
     lines = []
     for pooled in report.by_category:
         cells = [g for g in named if isinstance(g, CellStats) and g.name == pooled.name]
-        if len(cells) > 1 and report.per_shop:
-            lines.append(
-                t._(
-                    "{category} in all your shops together: {ratio}; each shop is its own "
-                    "account, and Amazon judges each on its own, as above.",
-                    category=category_label(t, pooled.name),
-                    ratio=ratio_text(t, pooled),
-                )
+        if len(cells) < 2:
+            continue
+        values = {"category": category_label(t, pooled.name), "ratio": ratio_text(t, pooled)}
+        if report.per_shop:
+            line = t._(
+                "{category} in all your shops together: {ratio}; each shop is its own "
+                "account, and Amazon judges each on its own, as above.",
+                **values,
             )
-        elif len(cells) > 1:
-            lines.append(
-                t._(
-                    "{category} on all its marketplaces together: {ratio}; Amazon judges "
-                    "each marketplace on its own, as above.",
-                    category=category_label(t, pooled.name),
-                    ratio=ratio_text(t, pooled),
-                )
+        else:
+            line = t._(
+                "{category} on all its marketplaces together: {ratio}; Amazon judges "
+                "each marketplace on its own, as above.",
+                **values,
             )
+        if dated and pooled.below_threshold and pooled.recovery_date:
+            line += sentence_gap(t) + t._("Together: {when}.", when=recovery_text(t, pooled))
+        lines.append(line)
     return lines
 
 
@@ -939,6 +1038,7 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
                 count=t.number(letters),
             )
         )
+        lines += _letters_counted(case, report, t)
     not_counted = [text] if (text := excluded_text(report, t)) else []
     rows = _rows_asked(case, report, t)
     generic = not _reasons_named(case) and not _A_TOTAL.search(case.text)
@@ -963,6 +1063,25 @@ def _left_out(case: Case, report: VtrReport, t: Translator) -> list[str]:
     if rows:
         lines.append(t._("No, they are not counted: {rows}.", rows=", ".join(rows)))
     return [*lines, *none, *not_counted, _counted(report, t)]
+
+
+def _letters_counted(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "德国站的Brief信件，为啥有一单算成了缺陷": beside the exempt letters, the invalid
+    packages of the marketplace asked about: they were not exempt, so they count, and each
+    says what is wrong with it."""
+    places = {g.name for g in _named_groups(case, report) if _is_marketplace(g, report)}
+    counted = [d for d in report.defects if d.marketplace in places]
+    if not counted:
+        return []
+    m = Markup(html=False)
+    why = t.ngettext(
+        "Counted as invalid: {count} package there was not exempt (a letter is exempt only "
+        "under EUR 20, paid in euros; anything else counts), and it has a defect:",
+        "Counted as invalid: {count} packages there were not exempt (a letter is exempt only "
+        "under EUR 20, paid in euros; anything else counts), and each has a defect:",
+        len(counted),
+    )
+    return [why, *(fix_line(d, t, m) for d in counted[:MAX_LINES])]
 
 
 _TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
@@ -1142,10 +1261,14 @@ def _defects(
 ) -> list[str]:
     """The defects asked about: of the named categories and marketplaces, of the named
     carriers (as selected or as the number looks) or orders, most recent first."""
-    categories = {g.name for g in named if _is_category(g, report)}
-    cells = [g for g in named if isinstance(g, CellStats)]
     places = {g.name for g in named if _is_marketplace(g, report)}
     shops = {g.name for g in named if _is_shop(g, report)}
+    # A shop named alone is every defect of it: its units listed beside it (the first few,
+    # `_named_units`) are what is shown of it, no narrowing of the shop.
+    shop_alone = shops and len(_named_groups(case, report)) == len(shops)
+    units = [] if shop_alone else named
+    categories = {g.name for g in units if _is_category(g, report)}
+    cells = [g for g in units if isinstance(g, CellStats)]
     orders = _orders_named(case, report)
     chosen = [
         d
@@ -1529,6 +1652,13 @@ def _recoveries(
         every = [
             t._(
                 "Every category is above 95% by {date} if every new package is valid:",
+                date=t.date(max(dated)),
+            )
+        ]
+    elif len(below) > 1 and len(dated) == len(below):  # the named ones: the last of them first
+        every = [
+            t._(
+                "All of these below the bar are above 95% by {date} if every new package is valid:",
                 date=t.date(max(dated)),
             )
         ]
