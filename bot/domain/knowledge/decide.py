@@ -1316,7 +1316,11 @@ def _involved(case: Case) -> list[str]:
 _NO_SCAN = lazy(
     r"不需要.{0,4}扫描|不用.{0,4}扫描|没有?(?:任何)?(?:的)?(?:承运商)?(?:扫描|揽收)|无扫描|未扫描|零扫描|"
     r"无需扫描|no (?:carrier )?scans?|zero scans?|\b0 scans?|don't need any|do not need any|"
-    r"without (?:any )?scan|unscanned|never (?:been )?scanned|not (?:been )?scanned"
+    r"without (?:any )?scan|unscanned|never (?:been )?scanned|not (?:been )?scanned|"
+    # No tracking at all is no scan: the rule's least is one carrier scan.
+    r"need no tracking|no tracking (?:is )?(?:needed|required)|"
+    r"(?:don't|do not|doesn't|does not) (?:even )?need (?:any |a )?tracking|"
+    r"不(?:需要|用)(?:任何)?(?:有|上传|填)?(?:追踪|跟踪|单号)|免追踪"
 )
 _ONE_SCAN = lazy(
     r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:[a-z-]+ )?scan|single (?:[a-z-]+ )?scan|1 (?:[a-z-]+ )?scan|"
