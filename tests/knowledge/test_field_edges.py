@@ -1,5 +1,5 @@
 """The edges of the bot's field: FBA's own stock moving in or out of Amazon's warehouses
-(removal orders, inbound with the partnered carrier) is refused as another programme; a
+(removal orders, inbound with the partnered carrier, sea or air freight to FBA) is refused as another programme; a
 reason asked ("why did … still count?") gets the rule without a yes or no; an amount keeps
 its cents as written. Wordings written here, none taken from a held-out set; the rule from
 /work/shared/domain.md §1b (EU letter exemption: under EUR 20 and sent as Letter)."""
@@ -19,6 +19,9 @@ from tests.knowledge.replies import first_line
         "怎么创建移除订单，把FBA仓库的货退回来",
         "which partnered carrier should I pick when sending inventory to FBA",
         "send to amazon workflow: how do I print box labels",
+        # Freight to Amazon's warehouses, by whoever carries it: inbound.
+        "who's a good forwarder for ocean freight into FBA",
+        "海派到亚马逊仓库找哪家货代靠谱",
     ],
 )
 def test_fba_stock_moving_in_or_out_is_refused(kb: KnowledgeBase, question: str) -> None:
