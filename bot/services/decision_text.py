@@ -278,6 +278,23 @@ def _with_volume_estimate(text: str, decision: Decision, t: Translator) -> str:
     return text + sentence_gap(t) + estimate
 
 
+def _split_order(decision: Decision, t: Translator) -> str:
+    """Each package of the order counted, the ones without their own number invalid, and
+    the fix before delivery."""
+    untracked = int(decision.facts["missing"])
+    return t.ngettext(
+        "Each of the order's {packages} packages counts toward VTR, so the {count} without "
+        "its own tracking number is an invalid package. Add its tracking number with "
+        "Edit tracking before it is delivered; one added after delivery is still a defect.",
+        "Each of the order's {packages} packages counts toward VTR, so the {count} without "
+        "their own tracking number are invalid packages. Add each box's tracking "
+        "number with Edit tracking before it is delivered; one added after delivery is still "
+        "a defect.",
+        untracked,
+        packages=decision.facts["packages"],
+    )
+
+
 def _exempt_left_out(decision: Decision, t: Translator) -> str:
     """The exempt packages left out of the total, with their exemption when it was named."""
     count = int(decision.facts["exempt"])
@@ -984,6 +1001,7 @@ WORDINGS: dict[str, Wording] = {
             "English is the way; if the list has it, pick it there."
         ),
     ),
+    "split_order": _split_order,
     "domestic_unstated": _domestic_unstated,
     "de_domestic_unstated": _sentence(
         _(

@@ -138,7 +138,14 @@ of our field is still specific enough to answer ("怎么删掉我上传的数据
 办", "help me with my account") the closest topics are offered instead."""
 _LAST_CLAUSE = re.compile(r"[,，。;；]|\.\s")
 FIGURES_DECIDED = frozenset(
-    {"vtr_groups", "vtr_rate_groups", "per_category", "eu_route", "metric_consequence"}
+    {
+        "vtr_groups",
+        "vtr_rate_groups",
+        "per_category",
+        "eu_route",
+        "metric_consequence",
+        "split_order",
+    }
 )
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes
 or no (a choice "整个账号还是分类目", a letter whose amount is unsaid): no claim of the table
@@ -245,7 +252,7 @@ SHORT_VAGUE_CHARS = 60
 
 FIGURE_CODES = frozenset(
     {"vtr_counts", "vtr_rate", "vtr_groups", "vtr_rate_groups", "metric_rate", "metric_rates",
-     "allowance", "needs_figures"}
+     "allowance", "needs_figures", "split_order"}
 )  # fmt: skip
 """Decisions on figures the seller tells: told without a question, they are no belief."""
 

@@ -19,6 +19,7 @@ from bot.domain.knowledge.figures import WINDOW_DAYS, stated_limit
 from bot.domain.knowledge.patterns import CLAUSE, QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.policy_dates import policy_date
 from bot.domain.knowledge.schema import Decision, Fact
+from bot.domain.knowledge.split_orders import split_order
 from bot.domain.knowledge.understand import asks
 from bot.domain.reference import (
     amazon_carrier_list,
@@ -1607,6 +1608,35 @@ def _other_for_carrier(case: Case) -> Decision | None:
     )
 
 
+_SPLIT_FINE = lazy(
+    r"可以吗|可以不|行吗|行不行|没问题吧|没问题吗|没事吧|就行|就可以|够了|够吗|算有效|算数|"
+    r"算一个|算1个|只算一次|\bok\b|okay|fine\b|enough|acceptable|allowed|good enough|"
+    r"counts? (?:as )?(?:valid|once|one)|as (?:one|a single)"
+)
+_SPLIT_HURTS = lazy(
+    r"影响|问题|拉低|扣|有事|算缺陷|affect|hurt|\bhit\b|problem|issue|matter|drag|lower|ding|"
+    r"count against|defect"
+)
+
+
+def _split_order(case: Case) -> Decision | None:
+    """ "一个订单分两个包裹发，只上传了一个单号": the order's packages each count, and each
+    without its own number is invalid (split_orders.py); asked whether that is fine, no; asked
+    whether it hurts, yes; asked how it is counted, the count alone."""
+    split = split_order(case.text)
+    if split is None:
+        return None
+    facts: dict[str, Fact] = {
+        "packages": split.packages,
+        "tracked": split.tracked,
+        "missing": split.untracked,
+    }
+    fine = bool(_SPLIT_FINE.search(case.text))
+    hurts = bool(_SPLIT_HURTS.search(case.text)) and not fine
+    agrees = False if fine else (True if hurts else None)
+    return Decision(code="split_order", facts=facts, agrees=agrees, entry="vtr-formula")
+
+
 _SAYS_INVALID = lazy(
     r"无效|不算有效|不行|不可以|不能用|不被接受|不认|invalid|not (?:valid|accepted|allowed|recogni[sz]ed)|"
     r"n't (?:valid|accepted|allowed|recogni[sz]ed)|"
@@ -1884,6 +1914,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     _carrier_chinese_name,
     _other_for_carrier,
     _carrier_mismatch,
+    _split_order,
     _shipment_age,
     _vtr_window_stated,
     _bar_beside_a_denied_one,

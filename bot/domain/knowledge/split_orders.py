@@ -1,0 +1,97 @@
+"""One order sent in several packages, with fewer tracking numbers than packages.
+
+"一个订单分两个包裹发，只上传了一个单号", "shipped one order in 3 boxes but only uploaded 1
+tracking number": VTR's unit is the package, one tracking ID each (domain.md 1b), so each box
+counts and each box without its own number is an invalid package. The numbers of such a
+message are the order's packages and numbers, never a seller's totals for the window: read
+here, before the figures' roles are, so "两个包裹" and "一个单号" are not taken for 2 shipped
+and 1 valid of the last 30 days.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.domain.knowledge.patterns import lazy
+
+_SMALL = {
+    "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "十": 10, "one": 1, "a single": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_N = r"(\d{1,2}|[一两二三四五六七八九十]|a single|one|two|three|four|five|six|seven|eight|nine|ten)"
+_N_OR_A = _N[:-1] + r"|a)"
+_BOXES_ZH = r"(?:个|件)?(?:包裹|箱子?|个包|票|件)"
+_BOXES_EN = r"(?:separate |different )?(?:boxes|packages|parcels|cartons|shipments)"
+_NUMBER_ZH = r"(?:个|条)?(?:单号|追踪号|跟踪号|运单号|追踪编码|物流单号|号码)"
+_NUMBER_EN = r"tracking(?: numbers?| ids?| codes?|#)?"
+
+_ONE_ORDER = lazy(
+    r"一个订单|一单|一笔订单|同一个?订单|同一单|一个单子|整个订单|整单|"
+    r"\b(?:the |an? )?(?:whole|entire) order\b|"
+    r"\b(?:one|an?|a single|the same|same|single|1) (?:customer'?s? |buyer'?s? )?order\b"
+)
+_PACKAGES = lazy(
+    rf"(?:分|拆|装|发|寄|打包)(?:成|为|开|了)?(?:了)?\s*{_N}\s*{_BOXES_ZH}|{_N}\s*个(?:包裹|箱子)|"
+    rf"\b(?:in|into|as|across|over) {_N} {_BOXES_EN}\b|\b{_N} {_BOXES_EN}\b"
+)
+_TRACKED = lazy(
+    rf"(?:只|仅|就)(?:有|上传|上|传|填|录|加|给|提供|用)?了?\s*{_N}\s*{_NUMBER_ZH}|"
+    rf"(?:上传|传|填|录|加|给|提供)了?\s*{_N}\s*{_NUMBER_ZH}|"
+    rf"{_NUMBER_ZH}(?:只|仅|就)(?:有|上传|传|填|录|加|给|提供)?了?\s*{_N}\s*(?:个|条)|"
+    rf"(?:只|仅)(?:上传|传|填|录|加)了?\s*{_N}\s*(?:个|条)(?![包箱件])|"
+    rf"\b(one|a single|1) {_NUMBER_EN} (?:to )?(?:for|on|cover|covers|covering) "
+    rf"(?:the |an? |all |both |my )?(?:whole |entire )?(?:order|boxes|packages|parcels)\b|"
+    rf"\b(?:only|just)?\s?(?:uploaded|added|entered|put in|put|gave|provided|used|have|had|has|got)\s+"
+    rf"(?:only |just )?{_N_OR_A} {_NUMBER_EN}|\b(?:only|just) {_N_OR_A} {_NUMBER_EN}|"
+    rf"\b{_NUMBER_EN} (?:for|on|to) (?:only |just )?{_N} of (?:them|the)\b|"
+    rf"\b(?:put|added|uploaded|entered|gave) {_NUMBER_EN} (?:on|for|to) (?:only |just )?{_N}\b|"
+    rf"\b(?:only|just) {_N} (?:of them |box |package |parcel |carton )?(?:has|had|have|got|with|came with) "
+    rf"(?:a |its own )?tracking|"
+    rf"(?:只有|仅有)\s*{_N}\s*{_BOXES_ZH}?有(?:单号|追踪号|跟踪号|追踪)"
+)
+_UNTRACKED = lazy(
+    rf"(?:其中|另外|剩下|其余)(?:的)?\s*{_N}\s*{_BOXES_ZH}?(?:没有?|没填|没传|没上传)(?:单号|追踪号|跟踪号|追踪)|"
+    rf"\b{_N} (?:of them|{_BOXES_EN}|boxes) (?:had|have|has|went out with|with) no tracking|"
+    rf"\b{_N} (?:of them|{_BOXES_EN}) (?:without|untracked|missing) tracking"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SplitOrder:
+    """One order's packages and how many of them have their own tracking number."""
+
+    packages: int
+    tracked: int
+
+    @property
+    def untracked(self) -> int:
+        return self.packages - self.tracked
+
+
+def split_order(text: str) -> SplitOrder | None:
+    """The order's packages and tracked ones, when one order is told as sent in more packages
+    than it has tracking numbers; None otherwise (a window's totals, or nothing untracked)."""
+    if not _ONE_ORDER.search(text):
+        return None
+    packages = _first_count(_PACKAGES, text)
+    if packages is None or packages < 2:
+        return None
+    tracked = _first_count(_TRACKED, text)
+    if tracked is None:
+        untracked = _first_count(_UNTRACKED, text)
+        tracked = packages - untracked if untracked is not None else None
+    if tracked is None or not 0 <= tracked < packages:
+        return None
+    return SplitOrder(packages=packages, tracked=tracked)
+
+
+def _first_count(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if match is None:
+        return None
+    said = next((group for group in match.groups() if group is not None), None)
+    if said is None:
+        return None
+    return int(said) if said.isdigit() else _SMALL[said]
