@@ -7,6 +7,7 @@ this module adds (the italic source line) is HTML.
 from __future__ import annotations
 
 import html as html_lib
+import re
 
 from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.services.decision_text import decision_lead
@@ -17,6 +18,12 @@ def _(msgid: str) -> str:
     """Marks a sentence for the catalog (pybabel extracts `_`); `t._` translates it."""
     return msgid
 
+
+_VERDICT_OPENER = re.compile(
+    r"^(?:不需要|不用|不会|会影响|不影响|有帮助|是的|不是|No need|Yes|No)[，,:：。]\s*(?!但|but\b)"
+)
+"""An entry's own yes or no, written for its own question ("不需要，FBA 商品也不受影响"): after
+a decision's verdict on the question asked it would say it twice, or contradict it."""
 
 OTHER_LANGUAGE = _("I answer questions in Chinese or English: please ask again in one of them.")
 
@@ -63,6 +70,8 @@ def _body_and_source(answer: Answer, kb: KnowledgeBase, t: Translator) -> tuple[
     if answer.lead:
         body = f"{answer.lead}\n{body}"
     if answer.decision is not None:
+        if answer.decision.agrees is not None:
+            body = _VERDICT_OPENER.sub("", body, count=1)
         body = f"{decision_lead(answer.decision, t)}\n{body}"
     source = t._(
         "Source: {source}, reviewed {date}",
