@@ -19,6 +19,7 @@ from typing import Any
 
 import polars as pl
 
+from bot.domain.batch_engine import batch_engine
 from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import column_aliases, vocabulary
@@ -127,7 +128,7 @@ class Lookups:
             *(_has_dot_decimal(stripped(m)).alias(f"dot_{m}") for m in marks),
             pl.col("ship_date").fill_null("").unique().implode().alias("dates"),
         )
-        found = seen.collect().row(0, named=True)
+        found = seen.collect(engine=batch_engine(frame.height)).row(0, named=True)
         for meaning in columns:
             rule, answers = _WORDS[meaning][0], self.words.setdefault(meaning, {})
             answers.update({t: rule(t) for t in found[meaning] if t not in answers})

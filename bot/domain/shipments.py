@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from bot.domain.batch_engine import batch_engine
 from bot.domain.errors import FileRejected
 from bot.domain.exemptions import LETTER_WARNED, with_value_exemptions
 from bot.domain.models import RECORD_FIELDS, ShipmentRecord, Warning
@@ -302,7 +303,7 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
         row_rules(frame, lookups)
         .drop(_EXCLUSION_INPUTS)
         .with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
-        .collect()
+        .collect(engine=batch_engine(frame.height))
     )
     tally.full_width_numbers.update(full_width_numbers(rows))
     rows = fold_tracking(rows)

@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from bot.domain.batch_engine import batch_engine
 from bot.domain.errors import FileRejected
 from bot.domain.exemptions import split_warned, value_exemptions_of
 from bot.domain.models import AsOfSource, VtrReport
@@ -120,7 +121,9 @@ class _Tallies:
         candidates = rows.filter(pl.col("value_rule")).with_columns(pl.col("order_id").hash())
         self.priced.append(price_candidates(candidates, lookups, currencies))
         shipments = _judged(rows)
-        hashed, groups, defects = pl.collect_all(_tallied(shipments))
+        hashed, groups, defects = pl.collect_all(
+            _tallied(shipments), engine=batch_engine(shipments.height)
+        )
         self.rows.append(hashed)
         self._keep_groups(groups)
         self.defects.append(_compact(defects))

@@ -15,6 +15,7 @@ import numpy.typing as npt
 import polars as pl
 from pydantic import BaseModel
 
+from bot.domain.batch_engine import batch_engine
 from bot.domain.checkdigits import CHECK_RULES
 from bot.domain.models import DefectReason
 from bot.domain.reference import (
@@ -303,7 +304,9 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
         for carrier_id in present
     ]
     empty = pl.DataFrame(schema={"row": pl.UInt32, "fits": pl.UInt32}).lazy()
-    flagged, fitting = pl.collect_all([flags, pl.concat([empty, *tried])])
+    flagged, fitting = pl.collect_all(
+        [flags, pl.concat([empty, *tried])], engine=batch_engine(frame.height)
+    )
     verdicts, unverified = _verdicts(frame, known, fitting)
     damaged = flagged.get_column("damaged").to_numpy()
     missing = flagged.get_column("missing").to_numpy() & ~damaged
