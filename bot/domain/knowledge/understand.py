@@ -336,7 +336,10 @@ _ASKS_ZH = lazy(
 _ASKS_EN = lazy(
     r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did|am|whether)\b|"
     r"(?:[.!?,;:]|\s[-–—])\s+(?:is|are|does|do|can|could|should|will|would|did|am|has|have)\b|"
-    r"\b(?:what|which|when|where|why|how|whats|hows|wheres|whens|whys)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)"
+    r"\b(?:what|which|when|where|why|how|whats|hows|wheres|whens|whys)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)|"
+    # "if tracking is added after delivery does it count": the condition, then the question.
+    r"^(?:if|once|after|before)\b[^,.?!]{0,80}?\s(?:does|do|is|are|can|will|would|should) "
+    r"(?:it|that|this|they|i|we)\b"
 )
 
 
@@ -389,6 +392,12 @@ it?"): the figures it tells are the story of every question after it. Not after 
 list's "1."."""
 MAX_PIECES = 4
 _COMMA = lazy(r"[,，]")
+_OPENS_ANOTHER = lazy(
+    r"(?:and|also|plus)\s+(?:how|when|what|where|which|why|do|does|is|are|can|will)\b|"
+    r"(?:另外|还有|以及)(?![效多救几没什的])"
+)
+"""A part after a comma opening another question ("…, and how long do edits take to show
+up"): one asked of the first part's subject, which it need not name again."""
 MIN_COMMA_PART = 6
 """A shorter part after a comma is a tag on the question before it ("…，是马上吗")."""
 _ZH_SPACE = lazy(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff]|[A-Za-z]{2,}[\u4e00-\u9fff])")
@@ -416,7 +425,8 @@ def asked_pieces(text: str, names_subject: Callable[[str], bool] | None = None) 
         commas = [p.strip() for p in _COMMA.split(text) if p.strip()]
         named = names_subject or (lambda part: True)
         if len(commas) > 1 and all(
-            asks(p) and len(p) >= MIN_COMMA_PART and named(p) for p in commas
+            asks(p) and len(p) >= MIN_COMMA_PART and (named(p) or _OPENS_ANOTHER.match(p))
+            for p in commas
         ):
             return commas[:MAX_PIECES]
     if len(asking) < 2:
