@@ -731,8 +731,9 @@ def _named_lines(
 def _named_fixes_in_all(report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
     """ "户外用品要修几单": a category below the bar on several marketplaces (or several
     groups named) needs the fixes of each; asked how many, the sum is the answer, first,
-    then each one's share (the verdicts follow). One group below: its verdict says it."""
-    below = [g for g in named if g.below_threshold]
+    then each one's share (the verdicts follow). One group below: its verdict says it.
+    Categories only: a shop or a marketplace named beside its own units would count twice."""
+    below = [g for g in named if g.below_threshold and _is_category(g, report)]
     if len(below) < 2:
         return []
     planned = planned_groups(report, "category")
