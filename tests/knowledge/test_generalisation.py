@@ -95,7 +95,7 @@ def test_a_rate_without_its_sign_is_a_percentage(text: str, expected: str) -> No
         ("我的追踪率现在94.8", "不达标：有效追踪率 94.8% 低于要求"),
         ("我们店的VTR掉到了九十四点五", "不达标：有效追踪率 94.5% 低于要求"),
         ("追踪率刚好95", "不达标：有效追踪率正好 95.0% 不算“高于 95%”"),
-        ("有效率目前95.3，稳不稳", "达标：有效追踪率 95.3% 高于 95%"),
+        ("有效率目前95.3，稳不稳", "稳。达标：有效追踪率 95.3% 高于 95%"),
         ("vtr现在是96 安全吗", "达标：有效追踪率 96% 高于 95%"),
         ("VTR sitting at 94.9", "A VTR of 94.9%: below the bar"),
         ("my rate is 95 flat", "A VTR of exactly 95.0% (not above 95%) is below the bar"),

@@ -37,8 +37,8 @@ METRICS = ("vtr", "lsr", "cancelrate", "otdr", "odr")
 
 _CURRENCIES = (
     ("EUR", r"€|eur|euros?|欧元|欧"),
-    ("USD", r"\$|usd|dollars?|美元|美金|刀"),
-    ("GBP", r"£|gbp|pounds?|英镑"),
+    ("USD", r"\$|usd|dollars?|bucks?|美元|美金|刀"),
+    ("GBP", r"£|gbp|pounds?|quid|英镑|镑"),
     ("JPY", r"jpy|yen|日元|日圆|円|日币"),
 )
 _NUMBER = r"(\d+(?:\.\d+)?)"

@@ -1325,7 +1325,10 @@ _NO_SCAN = lazy(
 )
 _ONE_SCAN = lazy(
     r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:[a-z-]+ )?scan|single (?:[a-z-]+ )?scan|1 (?:[a-z-]+ )?scan|"
-    r"scanned once|only scanned at|只(?:有|扫)[^，。,.]{0,4}(?:一|1)(?:次|个|条)"
+    r"scanned once|only scanned at|只(?:有|扫)[^，。,.]{0,4}(?:一|1)(?:次|个|条)|"
+    # "只有揽收扫描", "only the pickup scan": the first scan alone.
+    r"只有?(?:揽收|收件|入库|上网|首次|第一次)(?:的)?扫描|仅有?(?:揽收|收件|入库|上网|首次)(?:的)?扫描|"
+    r"only (?:has |had |got |shows? )?(?:a |the |an |one )?(?:pickup|pick-up|acceptance|origin|first) scan"
 )
 
 

@@ -173,7 +173,11 @@ _NUMBER = lazy(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
 "1Z…")."""
 _NOT_A_COUNT = lazy(
     r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
-    r"次|遍|times?\b|(?:carrier )?scans?\b|条(?:扫描|物流)|个扫描|"
+    # Money however it is written ("3美金", "8刀", "500円", "12镑", "5 bucks").
+    r"美金|刀|円|英镑|镑|块钱|块|rmb|cny|pounds?\b|quid\b|bucks?\b|"
+    # A scan counted ("一个揽收扫描", "1 pickup scan"): scans, not packages.
+    r"次|遍|times?\b|(?:carrier |pickup |pick-up |acceptance |origin |first |delivery |transit |physical )?"
+    r"scans?\b|条(?:扫描|物流)|(?:个|条)?(?:揽收|收件|入库|出库|物流|承运商|快递|上网|首次|首条|提货|妥投|派送|签收)?扫描|"
     r"categor(?:y|ies)\b|stores?\b|shops?\b|skus?\b|listings?\b|accounts?\b|marketplaces?\b|"
     r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|carriers?\b|"
     r"个?(?:警告|通知|邮件|差评|承运商|物流商)|"
