@@ -19,6 +19,8 @@ from bot.domain.reference import Carrier, Marketplace
 MAX_FORMATS_SHOWN = 3
 _NOT = re.compile(
     r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受)|"
+    # Left out ("excluded from OTDR?", "从VTR里剔除吗"): what counts, denied.
+    r"\bexclud(?:e|es|ed|ing)\b|\bleft out\b|剔除|排除在|除外|"
     r"没(?:有)?(?:关系|关联|联系|影响|算)|无关|unrelated|\bno (?:relation|link|connection)|nothing to do with"
 )
 _RELATION_DENIED = re.compile(

@@ -66,7 +66,8 @@ _YES_NO_ZH = lazy(
 )
 _YES_NO_EN = lazy(
     r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
-    r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?"
+    r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?|"
+    r"\b(?:good|bad|smart) (?:idea|move|plan)\s?\?|\bworth it\s?\?"
 )
 _VTR_BAR_FIGURE = lazy(r"(?<![\d.])95\s?%")
 """95% said with a bar's word is VTR's bar, its name unsaid ("the 95% rule")."""
