@@ -33,6 +33,16 @@ EU_ENTRY = "eu-cross-border"
 EU_ENTRIES = frozenset({EU_ENTRY, "eu-letter-under-20", "buy-shipping-vat", "policy-all-carriers"})
 RATE_DECISIONS = frozenset({"vtr_rate", "vtr_counts"})
 CONSEQUENCES_ENTRY = "vtr-consequences"
+RESTRICTION_TIMING_ENTRY = "vtr-restriction-timing"
+_RESTRICTION_WHEN = lazy(
+    r"(?:多久|多长时间|几天|多少天|马上|立刻|立即|直接|缓冲期|宽限期)[^，,。?？]{0,8}(?:限制|封|停售|下架|暂停)|"
+    r"(?:how long|how many days|how soon|how quickly|grace period|right away|immediately|straight away|until)"
+    r"[^.?!]{0,40}(?:restrict|block|suspend|ban|deactivat|lose)|"
+    r"(?:restrict|block|suspend|ban)[^.?!]{0,30}(?:right away|immediately|straight away|how soon)|"
+    r"grace period|缓冲期|宽限期"
+)
+"""How soon a restriction follows a low VTR, asked ("会马上被限制吗", "how many days until they
+block the category?"): the sources give no timeline, which the entry says."""
 THRESHOLD_ENTRY = "vtr-threshold"
 _ACCOUNT_ASKED = lazy(
     r"封号|封店|封账号|封整个|关店|整个店|整个账号|整个账户|suspend|\bban(?:ned)?\b|deactivat|"
@@ -514,6 +524,18 @@ _CLAIM_WORD = lazy(
 "Safe?", a verb stated), not a topic named ("vtr requirement for germany?")."""
 
 
+def _asks_how_soon_restricted(case: Case) -> bool:
+    """How soon a low VTR leads to a restriction, asked, no other metric named."""
+    return case.metrics in ((), ("vtr",)) and bool(_RESTRICTION_WHEN.search(case.text))
+
+
+def _how_soon_after_rate(case: Case, decision: Decision) -> Decision:
+    """ "VTR掉到94了，会马上被限制吗": the rate's verdict, then how soon (unpublished)."""
+    if decision.code in RATE_DECISIONS and _asks_how_soon_restricted(case):
+        return decision.model_copy(update={"entry": RESTRICTION_TIMING_ENTRY})
+    return decision
+
+
 def is_yes_no(question: str) -> bool:
     """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?"), or a statement
     asked by its question mark alone ("VTR仅限美国站？", "only the US?")."""
@@ -603,6 +625,7 @@ class Composer:
                 bar = decision.model_copy(update={"entry": THRESHOLD_ENTRY, "agrees": None})
                 rate = self._decided(found, self._as_asked(case, text, bar))
                 return first.model_copy(update={"parts": [rate]})
+            decision = _how_soon_after_rate(case, decision)
             return self._decided(found, self._as_asked(case, text, decision))
         if self._from_another_field(text, found):
             answer = found.answer
@@ -649,7 +672,9 @@ class Composer:
     def _entry_named(self, case: Case | None, found: Found, text: str) -> str | None:
         """The entry the question's own words name over the search's pick: one metric
         named, how to do tracking, or tracking fixed with the delivery named (when it was
-        done decides)."""
+        done decides); how soon a restriction follows, asked."""
+        if case is not None and _asks_how_soon_restricted(case):
+            return RESTRICTION_TIMING_ENTRY  # "立刻就限制吗": no timeline is published
         if case is not None and (named := self._one_metric(case, found)) is not None:
             return named
         if _tracking_how_to(found, text):
