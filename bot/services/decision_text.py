@@ -40,7 +40,8 @@ def decision_lead(decision: Decision, t: Translator) -> str:
     return f"Yes — {text}" if decision.agrees else f"No — {text}"
 
 
-_ZH_NO = {"有": "没有", "要": "不用", "需要": "不需要", "来得及": "来不及"}
+_ZH_NO = {"有": "没有", "要": "不用", "需要": "不需要", "来得及": "来不及", "有效": "无效"}
+_DOES_NOT_WORK = ("不行", "不可以", "不能")
 _VERDICT_WORDS = ("是", "不", "没", "达标", "对", "可以", "算", "计入", "有影响")
 """Words a decision's Chinese text can open with that already say yes or no."""
 
@@ -52,7 +53,10 @@ def _zh_yes_no(decision: Decision, text: str) -> str:
     if not verb:  # "仅限美国站？", "只能在欧洲站用吗": no verb to echo, the plain yes or no
         plain = "是的" if decision.agrees else "不是"
         return text if text.startswith(_VERDICT_WORDS) else f"{plain}。{text}"
-    if text.startswith((verb, "不", "没")):
+    # A text opening with "it does not work" ("不行：…") answers "can I?"; "会有影响吗" decided
+    # yes gets 会 before it. Other openers (不达标, 不算) are the verdict as worded.
+    does_not_work = text.startswith(_DOES_NOT_WORK) and bool(decision.agrees)
+    if text.startswith((verb, "不", "没")) and not does_not_work:
         return text
     word = verb if decision.agrees else _ZH_NO.get(verb, "不" + verb)
     return f"{word}。{text}"

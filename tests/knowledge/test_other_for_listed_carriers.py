@@ -15,7 +15,7 @@ from tests.knowledge.replies import first_line
 
 OTHER_FOR_A_LISTED_CARRIER = [
     # YunExpress, 4PX, SF Express, UPS: each in Amazon's list (amzn-base.xsd).
-    ("确认发货时承运商点了Other，名字自己敲的YunExpress，这样有效吗", "不", "Yun Express"),
+    ("确认发货时承运商点了Other，名字自己敲的YunExpress，这样有效吗", "无效", "Yun Express"),
     ("用的顺丰，承运商那栏选的其他，手动输入SF Express，可以不", "不可以", "SF Express"),
     ("we selected 'Other' and typed in 4PX for the carrier. does that count?", "No —", "4PX"),
     ("carrier set to other and I wrote UPS in the name box, any problem?", "Yes —", "UPS"),

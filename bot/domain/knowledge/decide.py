@@ -129,7 +129,8 @@ _CHINESE_NAME = lazy(
 _MISMATCH = lazy(
     r"选成|选错|选了|选的|填成|填错|填到|录成|录入成|录错|录了|写成|输成|其实|实际|实际上|actually|but it(?:'s| is| was)|"
     r"but the (?:number|tracking)|instead|wrong carrier|select|chose|choose|picked|pick |"
-    r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier"
+    r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier|by mistake|mistakenly|"
+    r"accidentally|不小心|搞错|弄错"
 )
 _A_NOT_A = lazy(r"([\u4e00-\u9fff])不\1")
 _WHICH_GROUP = lazy(r"\bwhich\b|哪个|哪些|哪几个|fail")
@@ -150,7 +151,7 @@ _ASKS_VALID = lazy(
 "not valid" rather than "it matters"."""
 _MISMATCH_FAILS = lazy(
     r"unconfirmed|invalid|not valid|isn't valid|won't (?:count|work)|doesn't (?:count|work)|"
-    r"not count|(?<!n't )(?<!not )(?<!no )\b(?:matters?|problems?|hurts?|affects?|defects?|fails?)\b|"
+    r"not count|(?<!n't )(?<!not )(?<!no )\b(?:matters?|problems?|issues?|hurts?|affects?|defects?|fails?)\b|"
     r"未确认|无效|不算|不行|不能用|(?<![没不])有影响|(?<![没不])有问题|(?<!不)会影响|要改|得改|必须改"
 )
 """A belief about a mismatched carrier that says the number fails (else it says it is fine)."""
@@ -1549,7 +1550,8 @@ def _eu_countries(case: Case) -> Decision | None:
 
 
 _TYPED_HAN_NAME = lazy(
-    r"(?:写了?|填了?|打了?|输入了?|写的是|填的是|typed(?: in)?|wrote|entered|put)\s*[「“\"'(（]?\s*[\u4e00-\u9fff]{2,}"
+    r"(?:写了?|填了?|打了?|输入了?|写的是|填的是|typed(?: in)?|wrote|entered|put)\s*[「“\"'(（]?\s*"
+    r"(?![的是成为])[\u4e00-\u9fff]{2,}"
 )
 """A carrier's name typed in Han characters, said as typed ("选了Other然后写了云途物流")."""
 _OTHER_PICKED = lazy(r"(?<![a-z])other(?![a-z])|其他|其它")
@@ -1566,8 +1568,10 @@ def _carrier_chinese_name(case: Case) -> Decision | None:
     if not _typed_in_chinese(case) or not carrier_named:
         return None
     facts: dict[str, Fact] = {"carrier": case.carriers[0].name if case.carriers else ""}
-    # "can I type it in Chinese?" is a no; "typed in Chinese it is invalid, right?" a yes.
-    says_invalid = bool(_SAYS_INVALID.search(case.text))
+    # "can I type it in Chinese?" is a no; "typed in Chinese it is invalid, right?" a yes, and
+    # so is "is that a problem?" / "有影响吗".
+    problem_asked = bool(_MISMATCH_FAILS.search(case.text)) and not _ASKS_OK.search(case.text)
+    says_invalid = bool(_SAYS_INVALID.search(case.text)) or problem_asked
     return Decision(
         code="carrier_chinese_name", facts=facts, agrees=says_invalid, entry="carrier-choose"
     )
@@ -1656,7 +1660,7 @@ _NUMBER_BEFORE = lazy(
 """Words that make the carrier after them the number's own ("the number is actually a UPS")."""
 _SELECTED_BEFORE = lazy(
     r"(?:选成|选了|选的是|选成了|填成|填成了|填了|写成|selected|select|chose|choose|picked|pick|"
-    r"entered(?: it)? as|as)\s*(?:了)?\s*$"
+    r"entered(?: it)? as|as|under)\s*(?:了)?\s*$"
 )
 
 
