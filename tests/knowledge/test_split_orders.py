@@ -66,3 +66,25 @@ def test_each_box_of_an_order_counts_and_those_without_numbers_are_invalid(
 def test_no_split_order_without_boxes_left_untracked(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answer(question)
     assert answer.decision is None or answer.decision.code != "split_order", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # One order's items and boxes, an ordinal among them: no window's totals to ask about.
+        "同一个订单3件货分两次寄，第二个包裹的追踪号啥时候上传",
+        "一笔订单两件，第二件缺货晚点发，单号怎么传",
+    ],
+)
+def test_one_order_s_items_and_ordinals_are_no_totals(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answer(question)
+    assert answer.decision is None or answer.decision.code != "counts_unclear", question
+    assert "两个总数" not in first_line(kb, question), question
+
+
+def test_a_window_s_packages_beside_one_order_are_not_the_per_order_rule(
+    kb: KnowledgeBase,
+) -> None:
+    # 60 packages shipped, one order untracked: a window's figures, not an order in boxes.
+    answer = kb.answer("we sent 60 packages this month and one order went out with no tracking")
+    assert answer.decision is None or answer.decision.facts.get("en", "").find("once per") < 0

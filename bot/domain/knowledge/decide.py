@@ -19,7 +19,7 @@ from bot.domain.knowledge.figures import WINDOW_DAYS, stated_limit
 from bot.domain.knowledge.patterns import CLAUSE, QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.policy_dates import policy_date
 from bot.domain.knowledge.schema import Decision, Fact
-from bot.domain.knowledge.split_orders import split_order
+from bot.domain.knowledge.split_orders import one_order_only, split_order
 from bot.domain.knowledge.understand import asks
 from bot.domain.reference import (
     amazon_carrier_list,
@@ -490,8 +490,8 @@ def _counts_unclear(case: Case) -> Decision | None:
     reading = case.reading
     if reading is None or not reading.unclear or case.counts is not None:
         return None
-    if case.metric not in (None, "vtr"):
-        return None
+    if case.metric not in (None, "vtr") or one_order_only(case.text):
+        return None  # "一单两件分开发": one order's items and boxes, no window's totals
     facts: dict[str, Fact] = {role: value for role, value in reading.roles.items()}
     if reading.stated_rate is not None:
         facts["stated_rate"] = f"{reading.stated_rate:g}"

@@ -70,6 +70,16 @@ class SplitOrder:
         return self.packages - self.tracked
 
 
+_WINDOW_SIZED = lazy(r"\d{2,}|[十百千万]")
+"""A number of ten or more: a window's figure, not one order's boxes or items."""
+
+
+def one_order_only(text: str) -> bool:
+    """ "一单两件分开发，第二件…", "one order, 3 items in 2 boxes": the numbers told are one
+    order's items and boxes, with no figure of a window's size beside them."""
+    return bool(_ONE_ORDER.search(text)) and not _WINDOW_SIZED.search(text)
+
+
 def split_order(text: str) -> SplitOrder | None:
     """The order's packages and tracked ones, when one order is told as sent in more packages
     than it has tracking numbers; None otherwise (a window's totals, or nothing untracked)."""
