@@ -130,3 +130,21 @@ def _plan_group(
         covered=covered,
         recovery_date=stats.recovery_date,
     )
+
+
+def fix_order(defects: list[Defect], plan: list[PlannedGroup], as_of: date) -> list[Defect]:
+    """The defects in the order to fix them: first the plan's fixes of the groups that
+    fixing saves, then every other defect still editable, each part soonest fix-by first
+    (one in transit is due now); last those delivered or past their fix-by, which can no
+    longer be fixed, newest first. The order an answer lists "which orders first" in, so
+    it never leads with a package Amazon no longer lets the seller edit."""
+    saves = {(d.order_id, d.tracking) for g in plan if g.savable for d in g.fixes}
+
+    def urgency(defect: Defect) -> tuple[int, int, str]:
+        if not defect.editable(as_of):
+            return 2, -(defect.ship_date or date.min).toordinal(), defect.order_id
+        due = defect.fix_by if defect.fix_by and not defect.in_transit else as_of
+        first = 0 if (defect.order_id, defect.tracking) in saves else 1
+        return first, max(due, as_of).toordinal(), defect.order_id
+
+    return sorted(defects, key=urgency)

@@ -326,6 +326,21 @@ class VtrReport(BaseModel):
             self.by_shop_category_marketplace,
         )
 
+    def planned(self, group: GroupStats, scope: PlanScope = "category") -> PlannedGroup | None:
+        """The fix plan's entry for a group below the bar (a category or cell, or with
+        `scope` "marketplace" a marketplace), None when the plan has none: its verdict
+        (`PlannedGroup.savable`) is what every text naming fixes repeats."""
+        marketplace = unit_marketplace(group) if scope == "category" else None
+        key = (group.name, marketplace, unit_shop(group))
+        same = [g for g in self.plan if g.scope == scope and (g.name, g.marketplace) == key[:2]]
+        found = next((g for g in same if g.shop == key[2]), None)
+        if found is None and scope == "marketplace" and len(same) == 1:
+            # A marketplace pooled over the shops, sold on by one of them: that shop's plan.
+            only = same[0]
+            if (only.shipments, only.valid) == (group.shipments, group.valid):
+                return only
+        return found
+
     @property
     def per_shop(self) -> bool:
         """Whether the file holds several shops, so that every unit is judged within its

@@ -99,7 +99,14 @@ def _categories_section(
     listed = [unit for unit in decision.categories if unit in by_unit]
     lines = [m.bold(t._("Categories that need attention"))]
     lines += [
-        group_line(by_unit[u], t, m, category_label(t, u.category), falling=u in dropped)
+        group_line(
+            by_unit[u],
+            t,
+            m,
+            category_label(t, u.category),
+            falling=u in dropped,
+            planned=report.planned(by_unit[u]),
+        )
         for u in listed[:MAX_CATEGORIES]
     ]
     if len(listed) > MAX_CATEGORIES:

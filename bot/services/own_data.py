@@ -15,6 +15,7 @@ from datetime import date
 from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above
+from bot.domain.fixplan import fix_order
 from bot.domain.knowledge.case import Case, more_invalid
 from bot.domain.knowledge.decide import carrier_roles, percent_text
 from bot.domain.models import (
@@ -32,18 +33,16 @@ from bot.services.lines import sentence_gap
 from bot.services.report_text import (
     carrier_defects,
     excluded_text,
-    group_key,
     plan_lead,
-    planned_groups,
 )
 from bot.services.vtr_words import (
     Markup,
-    cannot_fix_text,
     category_label,
+    first_fix_by,
+    fix_advice,
     fix_line,
     group_line,
     marketplace_label,
-    needed_text,
     ratio_text,
     reason_text,
     recovery_text,
@@ -192,7 +191,9 @@ def _number_looked_up(number: str, report: VtrReport, t: Translator, m: Markup) 
     or that it is not among the invalid ones: the report keeps only those."""
     found = [d for d in report.defects if d.tracking.casefold() == number]
     if found:
-        return "\n".join(fix_line(d, t, m) + _defect_place(d, report, t) for d in found)
+        return "\n".join(
+            fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in found
+        )
     return t._(
         "{number} is not among the invalid packages of your last report: if it is in the "
         "uploaded file, its tracking counted as valid; if not, it is not in the file.",
@@ -719,7 +720,7 @@ def _named_lines(
     if asks_fixes:
         lines = [*_named_fixes_in_all(report, named, t), *lines]
     lines += _pooled_lines(report, named, t, dated=bool(asks_when))
-    supposed = _supposed_first(case, named, t)
+    supposed = _supposed_first(case, named, t, report)
     pooled = _pooled_named(report, named)
     if pooled and _what_if(case, pooled, t):
         supposed = _what_if_labelled(case, named, pooled, t)
@@ -736,12 +737,11 @@ def _named_fixes_in_all(report: VtrReport, named: list[GroupStats], t: Translato
     below = [g for g in named if g.below_threshold and _is_category(g, report)]
     if len(below) < 2:
         return []
-    planned = planned_groups(report, "category")
     parts = t._("; ").join(
-        f"{_unit_name(t, g)}: {_unit_fixes(t, g, planned.get(group_key(g)))}" for g in below
+        f"{_unit_name(t, g)}: {_unit_fixes(t, g, _plan_of(g, report))}" for g in below
     )
     total = sum(g.needed for g in below)
-    if all(planned[group_key(g)].savable for g in below if group_key(g) in planned):
+    if all(p.savable for g in below if (p := _plan_of(g, report))):
         return [
             t.ngettext(
                 "Fix {count} package in all to bring each of them above 95%: {parts}.",
@@ -750,10 +750,10 @@ def _named_fixes_in_all(report: VtrReport, named: list[GroupStats], t: Translato
                 parts=parts,
             )
         ]
-    return [
+    return [  # the plan's verdict first: the sum alone would ask for fixes it cannot make
         t.ngettext(
-            "In all, {count} package would need fixing to bring each of them above 95%: {parts}.",
-            "In all, {count} packages would need fixing to bring each of them above 95%: {parts}.",
+            "Fixing cannot bring every one of them above 95% (it would take {count} package in all): {parts}.",
+            "Fixing cannot bring every one of them above 95% (it would take {count} packages in all): {parts}.",
             total,
             parts=parts,
         )
@@ -829,20 +829,21 @@ _NOW_ASKED = re.compile(
 )
 
 
-def _supposed_first(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
+def _supposed_first(
+    case: Case, named: list[GroupStats], t: Translator, report: VtrReport
+) -> list[str]:
     """What a named group can take or a supposed change does, asked: that first."""
-    room = [_room(g, t) for g in named] if _ROOM.search(case.text) else []
+    room = [_room(g, t, report) for g in named] if _ROOM.search(case.text) else []
     return [*room, *_what_if(case, named, t)]
 
 
-def _room(group: GroupStats, t: Translator) -> str:
+def _room(group: GroupStats, t: Translator, report: VtrReport) -> str:
     """How many more invalid packages a passing group can take and stay above 95%, and
     what one more than that makes (the fewest valid is the bar's fewest fixes from none)."""
     if group.below_threshold:  # "how many more can it take?" of a group already below
-        return t.ngettext(
-            "No room: it is below the bar already; fix {count} package to get above 95%.",
-            "No room: it is below the bar already; fix {count} packages to get above 95%.",
-            group.needed,
+        return t._(
+            "No room: it is below the bar already; {advice}.",
+            advice=fix_advice(t, group, _plan_of(group, report)),
         )
     margin = group.valid - fixes_needed(group.shipments, 0)
     after = group.valid - margin - 1
@@ -1253,8 +1254,8 @@ def _planned_line(
 ) -> str:
     """A group's line as /vtr's list gives it, with the fix plan's word on it: a group that
     fixing cannot bring above 95% is never told "fix N packages" here either."""
-    planned = planned_groups(report, "marketplace" if places else "category")
-    return group_line(group, t, m, label, planned=planned.get(group_key(group)))
+    planned = report.planned(group, "marketplace" if places else "category")
+    return group_line(group, t, m, label, planned=planned)
 
 
 def _defects(
@@ -1296,8 +1297,40 @@ def _defects(
         f"{reason_text(t, reason)}: {t.number(n)}"
         for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
-    lines += [fix_line(d, t, m) + _defect_place(d, report, t) for d in chosen[:MAX_LINES]]
+    lines += _fix_order_note(chosen, report, t)
+    ordered = fix_order(chosen, report.plan, report.as_of)
+    lines += [
+        fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in ordered[:MAX_LINES]
+    ]
     return lines
+
+
+def _fix_order_note(chosen: list[Defect], report: VtrReport, t: Translator) -> list[str]:
+    """How the list is ordered (`fix_order`), when it matters: the fixes that bring a
+    category above 95% first, those no longer fixable last."""
+    late = sum(not d.editable(report.as_of) for d in chosen)
+    saving = {
+        (d.order_id, d.tracking)
+        for g in report.plan
+        if g.savable and g.scope == "category"
+        for d in g.fixes
+    }
+    first = any((d.order_id, d.tracking) in saving for d in chosen)
+    if not late and not first:
+        return []
+    if first:
+        note = t._(
+            "Most urgent first: the fixes that bring a category above 95%, soonest due first."
+        )
+    else:
+        note = t._("Still fixable first, soonest due first.")
+    if late:
+        note += sentence_gap(t) + t.ngettext(
+            "The {count} past its fix-by date (probably delivered) can no longer be fixed: it is listed last.",
+            "The {count} past their fix-by date (probably delivered) can no longer be fixed: they are listed last.",
+            late,
+        )
+    return [note]
 
 
 def _in_cell(defect: Defect, cell: CellStats) -> bool:
@@ -1396,14 +1429,54 @@ def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
             risk = t._("It is at risk: it may fall to 95% (or under) within a week.")
             text += sentence_gap(t) + risk
         return text
+    planned = _plan_of(group, report)
+    if planned is not None and not planned.savable:
+        return _cannot_save(group, planned, label, t)
     text = t._(
         "{name} is below the bar (VTR must be above 95%): {ratio}. Fix {needed} package(s) to get above it.",
         name=label,
         ratio=ratio,
         needed=t.number(group.needed),
     )
+    if planned is not None and (due := first_fix_by(planned)):
+        text += sentence_gap(t) + t._(
+            "The first is due by {date} (its estimated delivery): tracking added after delivery does not count.",
+            date=t.date(due),
+        )
     if group.recovery_date:
         text += sentence_gap(t) + t._("Without fixes: {when}.", when=recovery_text(t, group))
+    return text
+
+
+def _plan_of(group: GroupStats, report: VtrReport) -> PlannedGroup | None:
+    """The fix plan's entry for a named group: a category (or cell), or a marketplace."""
+    if _is_shop(group, report):
+        return None
+    if _is_marketplace(group, report):
+        return report.planned(group, "marketplace")
+    return report.planned(group)
+
+
+def _cannot_save(group: GroupStats, planned: PlannedGroup, label: str, t: Translator) -> str:
+    """A group below the bar that the plan says fixing cannot save: why (its defects
+    delivered, or too few still editable), what the ones still editable do, and the day
+    it is back above 95% on its own, as /vtr's plan says it."""
+    text = t._(
+        "{name} is below the bar (VTR must be above 95%): {ratio}; {verdict}.",
+        name=label,
+        ratio=ratio_text(t, group),
+        verdict=fix_advice(t, group, planned),
+    )
+    if planned.fixes:
+        text += sentence_gap(t) + t.ngettext(
+            "Fixing the {count} defect still editable raises its VTR, but not above 95%.",
+            "Fixing the {count} defects still editable raises its VTR, but not above 95%.",
+            len(planned.fixes),
+        )
+    if group.recovery_date:
+        text += sentence_gap(t) + t._(
+            "It recovers on its own: {when}.", when=recovery_text(t, group)
+        )
     return text
 
 
@@ -1562,8 +1635,8 @@ _PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|�
 def _fixes(report: VtrReport, t: Translator, shops: list[str] | None = None) -> list[str]:
     """The fixes every group below the bar needs (of the named `shops` alone, when given),
     in all and per group; when some group's defects are mostly delivered, what fixing can
-    still do, in the words /vtr's plan leads with: "fix 8 in all" alone would send the
-    seller after packages Amazon no longer lets them edit."""
+    still do first, in the words /vtr's plan leads with: "fix 8 in all" alone would send
+    the seller after packages Amazon no longer lets them edit."""
     categories = [
         s
         for s in report.enforced_units()
@@ -1573,15 +1646,14 @@ def _fixes(report: VtrReport, t: Translator, shops: list[str] | None = None) -> 
         return [_no_fixes_in(t, shops)]
     if not categories:
         return [t._("No fixes are needed: every category is above the bar (above 95%).")]
-    planned = planned_groups(report, "category")
     parts = t._("; ").join(
-        f"{_unit_name(t, s)}: {_unit_fixes(t, s, planned.get(group_key(s)))}" for s in categories
+        f"{_unit_name(t, s)}: {_unit_fixes(t, s, report.planned(s))}" for s in categories
     )
     total = sum(s.needed for s in categories)
-    savable = all(planned[group_key(s)].savable for s in categories if group_key(s) in planned)
+    savable = all(p.savable for s in categories if (p := report.planned(s)))
     if shops and savable:
         return [_fixes_in_shops(t, total, parts, shops)]
-    if all(g.savable for g in planned.values()):
+    if all(g.savable for g in report.plan if g.scope == "category"):
         return [_fixes_in_all(t, total, parts, report.per_marketplace)]
     would_be = t.ngettext(
         "In all, {count} package would need fixing to bring every category above 95%: {parts}.",
@@ -1589,7 +1661,7 @@ def _fixes(report: VtrReport, t: Translator, shops: list[str] | None = None) -> 
         total,
         parts=parts,
     )
-    return [would_be, *plan_lead(report.plan, t, Markup(html=False))]
+    return [*plan_lead(report.plan, t, Markup(html=False)), would_be]
 
 
 def _no_fixes_in(t: Translator, shops: list[str]) -> str:
@@ -1628,12 +1700,10 @@ def _fixes_in_all(t: Translator, total: int, parts: str, per_marketplace: bool) 
 
 
 def _unit_fixes(t: Translator, group: GroupStats, planned: PlannedGroup | None) -> str:
-    if planned is None or planned.savable:
-        return needed_text(t, group.needed)
-    text = cannot_fix_text(t, planned)
-    if not planned.editable:  # the text then names no count: the count the bar asks for
-        text = needed_text(t, group.needed) + t._("; ") + text
-    if planned.recovery_date:
+    """A group's part of the fixes asked in all: the plan's verdict (`fix_advice`), with
+    the day it recovers on its own when fixing cannot save it."""
+    text = fix_advice(t, group, planned)
+    if planned is not None and not planned.savable and planned.recovery_date:
         text += t._("; ") + recovery_text(t, planned)
     return text
 

@@ -18,10 +18,7 @@ from bot.domain.models import (
     DefectReason,
     GroupStats,
     PlannedGroup,
-    PlanScope,
     VtrReport,
-    unit_marketplace,
-    unit_shop,
 )
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
@@ -65,7 +62,7 @@ def render_report(report: VtrReport, t: Translator, html: bool = False) -> str:
         lambda n: category_label(t, n),
         MAX_LISTED_GROUPS,
         outlook=True,
-        plan=planned_groups(report, "category"),
+        planned=report.planned,
     )
     sections = [_headline(report, t, m), plan_section(report.plan, t, m), category_section]
     sections += _breakdown_sections(report, t, m)
@@ -107,7 +104,7 @@ def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str
                 m,
                 lambda n: marketplace_label(t, n),
                 MAX_LISTED_OTHERS,
-                plan=planned_groups(report, "marketplace"),
+                planned=lambda s: report.planned(s, "marketplace"),
             )
         )
     sections.append(_carrier_section(report.by_carrier, report.carrier_reasons, t, m))
@@ -339,34 +336,20 @@ def _group_section(
     label: Callable[[str], str],
     limit: int,
     outlook: bool = False,
-    plan: dict[GroupKey, PlannedGroup] | None = None,
+    planned: Callable[[GroupStats], PlannedGroup | None] | None = None,
 ) -> str:
-    """`plan`: the planned groups by name (and a cell's marketplace), so a line says what
-    the plan says of its group."""
+    """`planned`: a group's entry in the fix plan (`VtrReport.planned`), so a line says
+    what the plan says of its group."""
     if not groups:
         return ""
     lines = [m.bold(title)]
     lines += [
-        group_line(s, t, m, label(s.name), outlook, planned=(plan or {}).get(group_key(s)))
+        group_line(s, t, m, label(s.name), outlook, planned=planned(s) if planned else None)
         for s in groups[:limit]
     ]
     if len(groups) > limit:
         lines.append(_more_groups(t, len(groups) - limit))
     return "\n".join(lines)
-
-
-GroupKey = tuple[str, str | None, str | None]
-"""A group's name, its marketplace when it is a category judged on one marketplace, and its
-shop when the file holds several."""
-
-
-def planned_groups(report: VtrReport, scope: PlanScope) -> dict[GroupKey, PlannedGroup]:
-    """The fix plan's groups of one scope by key, for the list of that scope's groups."""
-    return {(g.name, g.marketplace, g.shop): g for g in report.plan if g.scope == scope}
-
-
-def group_key(group: GroupStats) -> GroupKey:
-    return group.name, unit_marketplace(group), unit_shop(group)
 
 
 def _more_groups(t: Translator, count: int) -> str:

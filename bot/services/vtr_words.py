@@ -8,6 +8,7 @@ lists only through the callers' bounds, and how long each is only through this o
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -278,12 +279,8 @@ def group_line(
     cell = unit_marketplace(stats) is not None or unit_shop(stats) is not None
     shown = stats_label(t, m, stats) if cell else m.value(label)
     line = f"{mark} {shown}: {ratio_text(t, stats)}"
-    if stats.below_threshold and planned is not None and not planned.savable:
-        line += " · " + cannot_fix_text(t, planned)
-        if outlook and stats.recovery_date:
-            line += " · " + recovery_text(t, stats)
-    elif stats.below_threshold:
-        line += " · " + needed_text(t, stats.needed)
+    if stats.below_threshold:
+        line += " · " + fix_advice(t, stats, planned)
         if outlook and stats.recovery_date:
             line += " · " + recovery_text(t, stats)
     elif outlook and stats.at_risk:
@@ -293,18 +290,35 @@ def group_line(
     return line
 
 
-def fix_line(defect: Defect, t: Translator, m: Markup) -> str:
-    """One planned fix: which package, what is wrong, what to do and by when."""
+def fix_line(defect: Defect, t: Translator, m: Markup, as_of: date | None = None) -> str:
+    """One planned fix: which package, what is wrong, what to do and by when; given the
+    report's `as_of`, a defect that can no longer be edited says so instead of a date
+    already past."""
     number = m.code(m.value(defect.tracking)) if defect.tracking else "—"
     line = f"• {m.value(defect.order_id)} · {m.value(defect.carrier or '—')} {number}"
     line += f" · {defect_reason_text(t, defect)} → {m.esc(short_action(t, defect))}"
-    if defect.in_transit:
+    if as_of is not None and not defect.editable(as_of):
+        line += " · " + too_late_text(t, defect)
+    elif defect.in_transit:
         line += " · " + t._("in transit according to your file: fix it now")
     elif defect.fix_by:
         line += " · " + t._("by {date} (estimated delivery)", date=t.date(defect.fix_by))
     if defect.fix:
         line += " · " + m.bold(m.esc(fix_mark_text(t, defect.fix)))
     return line
+
+
+def too_late_text(t: Translator, defect: Defect) -> str:
+    """Why a listed defect can no longer be fixed: delivered by the file, or past the
+    estimated delivery it was due by."""
+    if defect.evidence == "delivered":
+        return t._("delivered according to your file: no longer fixable")
+    if defect.fix_by is None:
+        return t._("probably delivered: no longer fixable")
+    return t._(
+        "past its fix-by date ({date}): probably delivered, no longer fixable",
+        date=t.date(defect.fix_by),
+    )
 
 
 def fix_mark_text(t: Translator, mark: FixMark) -> str:
@@ -355,12 +369,34 @@ def cannot_fix_text(t: Translator, group: PlannedGroup) -> str:
     """Why fixing cannot bring a planned group above the bar (plan and category list alike)."""
     if group.editable:
         return t.ngettext(
-            "cannot get above 95% by fixing: it needs {needed}, and only {count} of its defects can still be edited",
-            "cannot get above 95% by fixing: it needs {needed}, and only {count} of its defects can still be edited",
+            "cannot get above 95% by fixing: it would take fixing {needed} packages, and only {count} of its defects can still be edited",
+            "cannot get above 95% by fixing: it would take fixing {needed} packages, and only {count} of its defects can still be edited",
             group.editable,
             needed=t.number(group.needed),
         )
-    return t._("cannot get above 95% by fixing: its defects are delivered or probably delivered")
+    return t.ngettext(
+        "cannot get above 95% by fixing: it would take fixing {count} package, and its defects are delivered or probably delivered",
+        "cannot get above 95% by fixing: it would take fixing {count} packages, and its defects are delivered or probably delivered",
+        group.needed,
+    )
+
+
+def fix_advice(t: Translator, stats: GroupStats, planned: PlannedGroup | None) -> str:
+    """What fixing does for a group below the bar, by its fix plan's verdict: the fixes
+    that bring it above 95%, or why fixing cannot (its defects delivered or too few still
+    editable). /vtr's lists, the alerts, the overview and every answer naming fixes say
+    it with this one function, so the bare count is never offered for a group the plan
+    cannot save."""
+    if planned is not None and not planned.savable:
+        return cannot_fix_text(t, planned)
+    return needed_text(t, stats.needed)
+
+
+def first_fix_by(group: PlannedGroup) -> date | None:
+    """The soonest estimated delivery among a group's planned fixes: the last day the
+    first of them can still be edited (None when every one is in transit or undated)."""
+    dates = [d.fix_by for d in group.fixes if d.fix_by and not d.in_transit]
+    return min(dates) if dates else None
 
 
 def _savable_text(group: PlannedGroup, t: Translator) -> str:

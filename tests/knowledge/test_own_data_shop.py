@@ -76,7 +76,10 @@ async def test_the_whole_shops_own_fewest_fixes_come_first(ask: Ask) -> None:
     # Pet Supplies needs 3 fixes, but the plan (as /vtr) finds only 2 of its defects still
     # editable: the answer says so, and what fixing can still do, in /vtr's words.
     assert "In all, 3 packages would need fixing" in english
-    assert "Pet Supplies: cannot get above 95% by fixing: it needs 3, and only 2" in english
+    assert (
+        "Pet Supplies: cannot get above 95% by fixing: it would take fixing 3 packages, and only 2"
+        in english
+    )
     assert "No category can get back above 95% by fixing packages still in transit" in english
     chinese = await ask("整店的话还要修几单才能过95%")
     assert "修 2 个包裹" in _lead(chinese) and "120 个里 115 个有效" in _lead(chinese)
@@ -235,9 +238,14 @@ async def test_the_reports_own_facts_asked_plainly(ask: Ask, question: str, lead
     [
         (
             "pet supplies: how many more bad ones can it take?",
-            "No room: it is below the bar already; fix 3 packages",
+            # Only 2 of its defects can still be edited: the plan's verdict, never "fix 3".
+            "No room: it is below the bar already; cannot get above 95% by fixing: it would take fixing 3 "
+            "packages, and only 2",
         ),
-        ("宠物用品还能再错几单", "没有余量：它已经不达标了；修好 3 个包裹"),
+        (
+            "宠物用品还能再错几单",
+            "没有余量：它已经不达标了；无法靠修正回到 95% 以上：需要修正 3 个",
+        ),
     ],
 )
 async def test_the_room_left_of_a_category_already_below(
