@@ -341,6 +341,26 @@ class VtrReport(BaseModel):
                 return only
         return found
 
+    def shop_plan(self, shop: GroupStats) -> PlannedGroup | None:
+        """What fixing can do for a shop below the bar (the plan holds categories and
+        marketplaces, not shops): its defects still editable, newest first, against its
+        fewest fixes, so a shop is never told to fix more than can still be fixed."""
+        if not shop.below_threshold:
+            return None
+        editable = [d for d in self.defects if d.shop == shop.name and d.editable(self.as_of)]
+        editable.sort(key=lambda d: (d.ship_date or date.min, d.order_id), reverse=True)
+        return PlannedGroup(
+            scope="marketplace",  # no plan scope of its own: read only for its verdict
+            name=shop.name,
+            shop=shop.name,
+            shipments=shop.shipments,
+            valid=shop.valid,
+            needed=shop.needed,
+            editable=len(editable),
+            fixes=editable[: shop.needed],
+            recovery_date=shop.recovery_date,
+        )
+
     @property
     def per_shop(self) -> bool:
         """Whether the file holds several shops, so that every unit is judged within its

@@ -65,7 +65,17 @@ _WHICH_ORDER = re.compile(
     r"(?:give|send|show|tell|list) me (?:the |my |which )?(?:orders|packages|ones|order ids)|"
     r"(?:give|send|show|list)(?: me)? (?:the |my )?[^?.,;]{0,40}?(?:orders|packages|order ids) to fix|"
     r"(?:orders?|packages?|ones) (?:i|we) (?:need|have|should|must) to fix|which (?:ones|orders) to fix|"
-    r"要修哪|修哪几|修哪些|哪几单要修|哪些要修"
+    r"要修哪|修哪几|修哪些|哪几单要修|哪些要修|先修什么|该修什么|要修什么|先改什么|该改什么|"
+    r"what (?:should|do|must|can) (?:i|we) (?:fix|correct)|what (?:needs|has) to be fixed|"
+    r"(?:which|what) (?:defects|ones) (?:can|could|should) (?:i|we) (?:still )?fix|"
+    r"还能修的|还可以修的|还来得及修|"
+    r"(?:列出|列一下|列给我|发给?我|给我|导出|看一?下|查一?下|找出)[^，,。？?]{0,8}(?:单号|追踪号|跟踪号|运单号)|"
+    r"(?:单号|追踪号|跟踪号|运单号)[^，,。？?]{0,6}(?:列出|列一下|列给我|发给?我|都有哪些|有哪些|是哪些|是哪几个)|"
+    r"哪些(?:单号|追踪号|跟踪号|运单号)|哪几个(?:单号|追踪号|跟踪号|运单号)|"
+    r"(?:list|show|give|send|tell)(?: me)? (?:the |my |all |all the |all my )?(?:invalid |bad |wrong |"
+    r"broken |failed |failing |problem |defective )?tracking (?:numbers|ids|nos)\b|"
+    r"which tracking (?:numbers|ids)|(?:my|the) (?:invalid|bad|wrong|broken|failing|problem) "
+    r"tracking numbers"
 )
 _WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题")
 _NOW = re.compile(r"现在|目前|当前|now|currently")
@@ -488,12 +498,84 @@ def _a_word_of(text: str, name: str) -> bool:
     return any(w not in _GENERIC_WORDS and _mentions(text, w) for w in words)
 
 
+_LEAVE_OUT = re.compile(
+    r"\bwithout\b(?! (?:any |the |a |my )?(?:fix|fixing|fixes|tracking|scans?|valid|new)\b)|"
+    r"\bexcluding\b|\bexcept(?: for)?\b|\bleaving out\b|\bleave out\b|\bapart from\b|"
+    r"\bother than\b|\bnot counting\b|\bminus\b|\bignoring\b|\bset aside\b|"
+    r"\bif (?:i|we|you) (?:drop|remove|exclude|take out|leave out|ignore|don't count|didn't count)\b|"
+    r"(?<![算没])不算(?![进入在数])|不计算|除了|除去|去掉|去除|不含|不包括|扣除|刨除|除外|以外"
+)
+"""A group left out of the figure asked ("my VTR without the Canada orders", "不算加拿大站的话"):
+the figure over the rest, not the group's own."""
+
+
+def _left_out_groups(case: Case, report: VtrReport) -> list[GroupStats]:
+    """The report's groups a question leaves out of the figure it asks: the marketplaces,
+    shops or categories named beside a word that sets them aside (one kind: a category
+    and a marketplace overlap)."""
+    if not _LEAVE_OUT.search(case.text) or _supposes_change(case):
+        return []
+    named = _named_groups(case, report)
+    for kind in (_is_marketplace, _is_shop, _is_category):
+        groups = [g for g in named if kind(g, report)]
+        if groups:
+            return groups
+    return []
+
+
+def _figure_without(left_out: list[GroupStats], report: VtrReport, t: Translator) -> list[str]:
+    """The shop's figure over everything but the groups left out, against the bar; then
+    that Amazon still counts them, judging each category on each marketplace."""
+    shipments = report.overall.shipments - sum(g.shipments for g in left_out)
+    valid = report.overall.valid - sum(g.valid for g in left_out)
+    joiner = "、" if t.lang == "zh" else ", "
+    names = joiner.join(_label(g, report, t) for g in left_out)
+    if shipments <= 0:
+        return [t._("Without {names} nothing is left in your last report.", names=names)]
+    values = _changed_figures(0, valid, shipments, t)
+    if is_above(valid, shipments):
+        lead = t._(
+            "Without {names}: {valid} of {shipments} = {percent}%, above 95%.",
+            names=names,
+            **values,
+        )
+    else:
+        lead = t._(
+            "Without {names}: {valid} of {shipments} = {percent}%, not above 95%.",
+            names=names,
+            **values,
+        )
+    note = t._(
+        "That is the rest of your file together; Amazon still counts {names}, and judges "
+        "each category on each marketplace on its own.",
+        names=names,
+    )
+    return [lead, note]
+
+
+def _unit_in(unit: GroupStats, group: GroupStats, report: VtrReport) -> bool:
+    """An enforced unit is part of a group: its marketplace, its shop or its category."""
+    if _is_marketplace(group, report):
+        return unit_marketplace(unit) == group.name
+    if _is_shop(group, report):
+        return unit_shop(unit) == group.name
+    return unit.name == group.name
+
+
 def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
     m = Markup(html=False)
     named = _named_units(case, report)
     told = _told_figures_of(case, report)
     lines = [_figures_confirmed(told, report, t)] if told else _looked_up(case, report, named, t, m)
+    if not told and (left_out := _left_out_groups(case, report)):
+        failing = [
+            s
+            for s in report.enforced_units()
+            if s.below_threshold and not any(_unit_in(s, g, report) for g in left_out)
+        ][:MAX_LINES]
+        below = [_planned_line(report, s, t, m, _unit_name(t, s)) for s in failing]
+        lines = [*_figure_without(left_out, report, t), *below]
     if lines is None:
         lines = _judged(case, report, named, t, m)
     if "fba" in case.concepts and report.excluded.get("fba", 0):
@@ -701,9 +783,15 @@ def _shops_compared(case: Case, report: VtrReport, t: Translator, m: Markup) -> 
         lead = t._("Every category in every shop is above the bar (above 95%).")
     lines = [lead]
     for shop in shops[:MAX_LINES]:
-        lines.append(group_line(shop, t, m, _shop_name(t, shop.name), outlook=False))
+        shop_line = group_line(
+            shop, t, m, _shop_name(t, shop.name), outlook=False, planned=report.shop_plan(shop)
+        )
+        lines.append(shop_line)
         flagged = [u for u in _shop_units(report, shop.name) if u.below_threshold or u.at_risk]
-        lines += [f"   {group_line(u, t, m, _unit_name(t, u))}" for u in flagged[:MAX_LINES]]
+        lines += [
+            f"   {group_line(u, t, m, _unit_name(t, u), planned=report.planned(u))}"
+            for u in flagged[:MAX_LINES]
+        ]
     return lines
 
 
@@ -722,8 +810,8 @@ def _named_lines(
     lines += _pooled_lines(report, named, t, dated=bool(asks_when))
     supposed = _supposed_first(case, named, t, report)
     pooled = _pooled_named(report, named)
-    if pooled and _what_if(case, pooled, t):
-        supposed = _what_if_labelled(case, named, pooled, t)
+    if pooled and _what_if(case, pooled, t, report):
+        supposed = _what_if_labelled(case, named, pooled, t, report)
     if _asks_now_first(case.text):
         return [*lines, *supposed]  # "how is it, and what if …?"
     return [*supposed, *lines]
@@ -761,17 +849,23 @@ def _named_fixes_in_all(report: VtrReport, named: list[GroupStats], t: Translato
 
 
 def _what_if_labelled(
-    case: Case, named: list[GroupStats], pooled: list[GroupStats], t: Translator
+    case: Case,
+    named: list[GroupStats],
+    pooled: list[GroupStats],
+    t: Translator,
+    report: VtrReport,
 ) -> list[str]:
     """ "if one more Sports order goes invalid, what's that category at?" of a category on
     several marketplaces: each marketplace's figure then, and the category's over all of
     them (what the seller's dashboard shows), each line saying whose it is."""
-    lines = [f"{_unit_name(t, g)}: {line}" for g in named for line in _what_if(case, [g], t)]
+    lines = [
+        f"{_unit_name(t, g)}: {line}" for g in named for line in _what_if(case, [g], t, report)
+    ]
     for group in pooled:
         name = t._(
             "{category} on all its marketplaces together", category=category_label(t, group.name)
         )
-        lines += [f"{name}: {line}" for line in _what_if(case, [group], t)]
+        lines += [f"{name}: {line}" for line in _what_if(case, [group], t, report)]
     return lines
 
 
@@ -834,7 +928,7 @@ def _supposed_first(
 ) -> list[str]:
     """What a named group can take or a supposed change does, asked: that first."""
     room = [_room(g, t, report) for g in named] if _ROOM.search(case.text) else []
-    return [*room, *_what_if(case, named, t)]
+    return [*room, *_what_if(case, named, t, report)]
 
 
 def _room(group: GroupStats, t: Translator, report: VtrReport) -> str:
@@ -898,23 +992,20 @@ def _supposed_fixes(text: str) -> int | None:
     return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
 
 
-def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
+def _what_if(case: Case, named: list[GroupStats], t: Translator, report: VtrReport) -> list[str]:
     """ "what if one more turns invalid?": the named group's figures with that many fewer
-    valid, against the same bar."""
+    valid, against the same bar; fixes supposed are only those its defects still allow
+    (a delivered parcel's tracking can no longer be fixed)."""
     fixes = _supposed_fixes(case.text)
     more = more_invalid(case.text) if fixes is None else -fixes
     if more is None:
         return []
     lines = []
     for group in named:
-        if fixes == ALL_FIXED:
-            more = group.valid - group.shipments  # every invalid one fixed
-            if not more:
-                continue
-        valid = min(group.shipments, max(0, group.valid - more))
-        if more < 0:
-            lines.append(_fixed(group, valid, -more, t))
+        if fixes is not None:
+            lines += _fixes_supposed(group, fixes, report, t)
             continue
+        valid = min(group.shipments, max(0, group.valid - more))
         values = _changed_figures(more, valid, group.shipments, t)
         if is_above(valid, group.shipments):
             lines.append(
@@ -931,6 +1022,49 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator) -> list[str]:
                 )
             )
     return list(dict.fromkeys(lines))  # a category and its one marketplace: the same figures
+
+
+def _fixes_supposed(group: GroupStats, fixes: int, report: VtrReport, t: Translator) -> list[str]:
+    """ "if I fix 2 / everything": the group's figures with that many fixed, but never more
+    than its defects still editable; when fewer can be fixed than supposed, that first."""
+    invalid = group.shipments - group.valid
+    editable = sum(d.editable(report.as_of) for d in _group_defects(group, report))
+    wanted = invalid if fixes == ALL_FIXED else min(fixes, invalid)
+    if not wanted:
+        return []
+    if editable >= wanted:
+        return [_fixed(group, group.valid + wanted, wanted, t)]
+    late = t.ngettext(
+        "Only {count} of its invalid packages can still be fixed: the others are delivered or past their fix-by date.",
+        "Only {count} of its invalid packages can still be fixed: the others are delivered or past their fix-by date.",
+        editable,
+    )
+    if not editable:
+        return [late]
+    values = _changed_figures(editable, group.valid + editable, group.shipments, t)
+    if is_above(group.valid + editable, group.shipments):
+        then = t._(
+            "Yes: with those {count} fixed it is {valid} of {shipments} = {percent}%, above 95%.",
+            **values,
+        )
+    else:
+        then = t._(
+            "No: with those {count} fixed it is {valid} of {shipments} = {percent}%, not above "
+            "95%; it recovers only as its old defects leave the window.",
+            **values,
+        )
+    return [late, then]
+
+
+def _group_defects(group: GroupStats, report: VtrReport) -> list[Defect]:
+    """The report's defects of a group: a cell's, a marketplace's, a shop's or a category's."""
+    if isinstance(group, CellStats):
+        return [d for d in report.defects if _in_cell(d, group)]
+    if _is_marketplace(group, report):
+        return [d for d in report.defects if d.marketplace == group.name]
+    if _is_shop(group, report):
+        return [d for d in report.defects if d.shop == group.name]
+    return [d for d in report.defects if d.category == group.name]
 
 
 def _changed_figures(count: int, valid: int, shipments: int, t: Translator) -> dict[str, str]:
@@ -1106,7 +1240,9 @@ _SOME_ROWS = re.compile(
 )
 """Some of the file's rows asked about ("有几单没算", "why were some orders not counted")."""
 _WHICH_ROWS = re.compile(
-    r"哪些|哪几|哪种|什么(?:样的)?(?:单|订单|包裹)|\bwhich\b|\bwhat (?:orders|rows|packages|shipments)\b"
+    r"哪些|哪几|哪种|什么(?:样的)?(?:单|订单|包裹)|\bwhich\b|\bwhat (?:orders|rows|packages|shipments)\b|"
+    r"\bwhat (?:wasn't|was not|weren't|were not|didn't|did not|got|was|were) "
+    r"(?:counted|count|left out|excluded|dropped|included|get counted)"
 )
 """Which rows were not counted, asked of a chat with a report: its own rows left out."""
 _PERIOD = re.compile(
@@ -1282,6 +1418,7 @@ def _defects(
         and _carriers_fit(case, d)
         and (not orders or d.order_id.casefold() in orders)
         and (not _UNTRACKED.search(case.text) or d.reason == "missing_tracking")
+        and (not _STILL_FIXABLE.search(case.text) or d.editable(report.as_of))
     ]
     if not chosen:
         if orders:
@@ -1355,6 +1492,11 @@ def _defect_place(defect: Defect, report: VtrReport, t: Translator) -> str:
 
 
 _ORDER_ID = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
+_STILL_FIXABLE = re.compile(
+    r"still (?:be )?(?:fix|correct|edit)|(?:can|could) (?:i|we) still|still fixable|not too late|"
+    r"还能修|还可以修|还来得及|还能改|还可以改|能修的|可以修的"
+)
+"""Asked of the defects that can still be fixed alone ("which ones can I still fix")."""
 _UNTRACKED = re.compile(
     r"no tracking|without tracking|untracked|blank|没有?(?:上传)?(?:追踪|单号)|空白|没传"
 )
@@ -1451,7 +1593,7 @@ def _group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
 def _plan_of(group: GroupStats, report: VtrReport) -> PlannedGroup | None:
     """The fix plan's entry for a named group: a category (or cell), or a marketplace."""
     if _is_shop(group, report):
-        return None
+        return report.shop_plan(group)
     if _is_marketplace(group, report):
         return report.planned(group, "marketplace")
     return report.planned(group)

@@ -102,7 +102,7 @@ class QuestionService:
             for entry_id in answer.suggestions
             if entry_id in self.kb.entries
         )
-        if answer.kind == "answer" and choices:
-            related = t._("Related topics:")
-            body = f"{body}\n\n{esc(related)}"
+        # The related topics are the buttons alone: a "Related topics:" line in the text read
+        # as an empty heading wherever buttons are not shown (a preview, a forward, a
+        # transcript), and titles written out in the text read as the answer's own claims.
         return pack(body, choices)

@@ -93,6 +93,7 @@ def _breakdown_sections(report: VtrReport, t: Translator, m: Markup) -> list[str
                 m,
                 lambda n: shop_label(t, n),
                 MAX_LISTED_OTHERS,
+                planned=report.shop_plan,
             )
         )
     if len(report.by_marketplace) > 1:

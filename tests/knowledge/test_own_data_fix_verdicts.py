@@ -129,3 +129,79 @@ async def test_the_orders_to_fix_first_lead_with_those_that_save_a_category(ask:
     chinese = await ask("先改哪几单比较好")
     assert re.findall(r"^• (\S+) ", chinese, re.MULTILINE) == order, chinese
     assert "已过修改截止日（2026年11月17日）：很可能已妥投，已无法再修" in chinese
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["把有问题的追踪号都列给我", "send me the bad tracking numbers", "我的哪些运单号有问题"],
+)
+async def test_the_invalid_tracking_numbers_asked_for_are_listed(ask: Ask, question: str) -> None:
+    reply = await ask(question)
+    assert reply.startswith(("7 invalid packages:", "无效包裹 7 个：")), reply
+    assert len(re.findall(r"^• ", reply, re.MULTILINE)) == 7, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Canada left out: 140 − 20 = 120 packages, 133 − 19 = 114 valid, 95.0%: not above.
+        (
+            "what's my VTR if I leave out the Canada orders?",
+            "Without Amazon.ca (CA): 114 of 120 = 95.0%, not above 95%.",
+        ),
+        # Shop North left out: South alone, 20 + 30 = 50 packages, 19 + 30 = 49 valid.
+        (
+            "不算North这个店的话整体多少",
+            "不算店铺 North：50 个包裹中 49 个有效 = 98.0%，高于 95%。",
+        ),
+        # Lamps left out: 140 − 30 = 110, 133 − 27 = 106 valid = 96.36%.
+        ("VTR excluding Lamps?", "Without Lamps: 106 of 110 = 96.4%, above 95%."),
+    ],
+)
+async def test_a_group_left_out_gets_the_figure_without_it(
+    ask: Ask, question: str, lead: str
+) -> None:
+    reply = await ask(question)
+    assert reply.startswith(lead), reply
+
+
+async def test_fixes_supposed_are_only_those_still_possible(ask: Ask) -> None:
+    # Lamps: 3 invalid, 1 still editable: fixed, 28 of 30 = 93.3%, still not above 95%.
+    lamps = await ask("if I fix everything in Lamps will it pass?")
+    assert lamps.startswith(
+        "Only 1 of its invalid packages can still be fixed: the others are delivered or past "
+        "their fix-by date.\nNo: with those 1 fixed it is 28 of 30 = 93.3%, not above 95%"
+    ), lamps
+    assert "30 of 30" not in lamps
+    # Books: its one defect is still editable: 20 of 20.
+    books = await ask("如果Books全部修好能过吗")
+    assert "20 个里 20 个有效" in books or "20 of 20" in books, books
+
+
+async def test_the_still_fixable_defects_alone(ask: Ask) -> None:
+    reply = await ask("which ones can I still fix?")
+    assert re.findall(r"^• (\S+) ", reply, re.MULTILINE) == ["S-B1", "N-G2", "N-L3"], reply
+    chinese = await ask("还来得及修的订单有哪些")
+    assert re.findall(r"^• (\S+) ", chinese, re.MULTILINE) == ["S-B1", "N-G2", "N-L3"], chinese
+
+
+async def test_what_to_fix_and_what_was_not_counted(ask: Ask) -> None:
+    fix = await ask("what should I fix?")
+    assert re.findall(r"^• (\S+) ", fix, re.MULTILINE)[:2] == ["S-B1", "N-G2"], fix
+    counted = await ask("what wasn't counted?")
+    assert "140 self-fulfilled packages count toward VTR" in counted, counted
+
+
+async def test_a_shop_fixing_cannot_save_says_so(tmp_path: Path, kb: KnowledgeBase) -> None:
+    """Shop East: 20 packages, 19 valid (95.0%), 1 to fix, its one defect shipped 11-10
+    (fix-by 11-15, past); shop West 10 of 10. East cannot get above 95% by fixing."""
+    rows = _valid("E", "East", "US", "Garden", 19)
+    rows += [_blank("E-X", "East", "US", "Garden", "2026-11-10")]
+    rows += _valid("W", "West", "US", "Garden", 10)
+    data = "\n".join([HEADER, *rows]) + "\n"
+    async with chat_after_upload(tmp_path, kb, data, 7302, AS_OF) as asking:
+        east = await asking("how is shop East doing?")
+        assert DELIVERED in east and "Fix 1 package" not in east, east
+        compared = await asking("which shop is worse?")
+        line = next(ln for ln in compared.splitlines() if ln.startswith("❌ Shop East"))
+        assert DELIVERED in line, compared

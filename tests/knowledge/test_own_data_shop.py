@@ -175,8 +175,13 @@ async def test_the_reports_own_figures_told_back_are_confirmed(
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
-        # Pet Supplies 74/80: 3 fixes make 77/80 = 96.25%, 2 make 76/80 = 95.0%.
-        ("pet supplies: fix 3, would it pass?", "Yes: with 3 fixed it is 77 of 80 = 96.25%"),
+        # Pet Supplies 74/80: 3 fixes would make 77/80 = 96.25%, but only 2 of its defects can
+        # still be edited (as /vtr's plan says), and 2 make 76/80 = 95.0%.
+        (
+            "pet supplies: fix 3, would it pass?",
+            "Only 2 of its invalid packages can still be fixed: the others are delivered or "
+            "past their fix-by date.\nNo: with those 2 fixed it is 76 of 80 = 95.0%",
+        ),
         ("宠物用品修好2单够不够", "仍不达标：修好 2 个后是 80 个里 76 个有效 = 95.0%"),
     ],
 )
@@ -195,12 +200,12 @@ async def test_a_fix_asked_whether_it_is_enough(ask: Ask, question: str, lead: s
         ("which of my categories are passing?", "Above the bar (1 of 2): Office Products."),
         ("how many of my categories fail?", "Below the bar (1 of 2 categories): Pet Supplies."),
         ("我有几个类目不达标", "不达标（未高于 95%）的分类有 1 个（共 2 个）：Pet Supplies。"),
-        # Every invalid one fixed: 80/80.
+        # Every invalid one fixed would be 80/80, but only 2 can still be edited: 76/80.
         (
             "if I fix everything in pet supplies what's the rate?",
-            "Yes: with 6 fixed it is 80 of 80 = 100%",
+            "Only 2 of its invalid packages can still be fixed",
         ),
-        ("宠物用品全部修好是多少", "达标：修好 6 个后是 80 个里 80 个有效 = 100%"),
+        ("宠物用品全部修好是多少", "它的无效包裹里只有 2 个还能修：其余的已妥投或已过修改截止日。"),
         # 3 blank and 2 "TBD" are without tracking; the UPS number under USPS has one.
         ("how many untracked packages in pet supplies?", "5 invalid packages:"),
         ("when is everything above 95?", "Pet Supplies: back above 95% by"),
