@@ -983,10 +983,24 @@ _AGO = lazy(
 _NOW_RATE = lazy(r"\s*(?:to|->|→|到|掉到|降到|跌到|变成|变为)")
 
 
+_SHARE_SHIPPED_WITH = lazy(
+    r"\s?(?:of\s+(?:my |our |the |all )?(?:orders|packages|shipments|parcels)\s+)?"
+    r"(?:(?:are|were|is|go|goes|went|get|got)\s+)?(?:shipped |sent |delivered )?"
+    r"(?:with|via|through|using|by)\s+(?![\d,]|(?:[a-z]+ ){1,3}\d|(?:a |any |no |valid |proper |the |my |our |only |just )*"
+    r"(?:\d|valid|packages?|orders?|shipments?|parcels?|tracking|tracked|scan|number|report|"
+    r"seller central|dashboard|account health|amazon))|"
+    r"的?(?:订单|包裹|货)?(?:都|全)?(?:用|走|通过|使用)(?!.{0,2}(?:追踪|跟踪|单号|报告|后台))"
+)
+"""A share of orders shipped some way ("100% of orders with Buy Shipping", "90%的订单走云途"):
+how they ship, not the seller's VTR."""
+
+
 def _own_rate(text: str, match: re.Match[str]) -> float | None:
     value = float(match.group(1))
     if value > 100 or _PERCENT_OF.match(text, match.end()):
         return None  # "95% of 120" is a sum to work out, not a rate
+    if _SHARE_SHIPPED_WITH.match(text, match.end()):
+        return None  # "100% of orders via Buy Shipping": a way of shipping, not a rate
     if _the_bar(text, match):
         return None  # "保持在95%以上", "still above 95%": the bar, whatever is said near it
     if _REQUIRED_BEFORE.search(text[max(0, match.start() - 16) : match.start()]) or (

@@ -79,6 +79,10 @@ _YES_NO_EN = lazy(
     r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?|"
     r"\b(?:good|bad|smart) (?:idea|move|plan)\s?\?|\bworth it\s?\?"
 )
+_NEEDS = lazy(
+    r"需要|要不要|必须|一定要|得有|要求|\bneeds?\b|\brequire|\bmandatory\b|\bhave to\b|\bmust\b"
+)
+"""Tracking asked as a requirement ("需要追踪吗", "need tracking?")."""
 _VTR_BAR_FIGURE = lazy(r"(?<![\d.])95\s?%")
 """95% said with a bar's word is VTR's bar, its name unsaid ("the 95% rule")."""
 _BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid", "list"})
@@ -1025,6 +1029,8 @@ class Composer:
         vtr = "vtr" in found.concepts or (
             "threshold" in found.concepts and bool(_VTR_BAR_FIGURE.search(text))
         )
+        # "新加坡站的订单需要追踪吗", "do orders on amazon.sg need tracking?": the same question.
+        vtr = vtr or ("trackingid" in found.concepts and bool(_NEEDS.search(text)))
         return vtr and found.concepts <= self._places | _BAR_WORDS
 
     @staticmethod

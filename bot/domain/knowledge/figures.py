@@ -108,6 +108,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"(?:have|had|get|got|has) "
         r"(?:a |any )?(?:valid )?tracking|untracked|no number|defects?|defective|lack(?:ed|ing)?|flagged|"
         r"\bbad\b|\bwrong\b|incorrect|\bfail(?:ed|ing)?\b|blank|no scans?|unscanned|"
+        r"(?:without|no|zero|not a single) (?:a single |a |any |one |single )?(?:carrier |pickup |physical )?scans?\b|"
         r"没有?(?:上传|填写?|传|录入|提供|添加|加|给)?(?:有效)?(?:的)?(?:追踪|跟踪|单号|物流)|"
         r"(?<=[个单件票])\s*(?:都)?没有(?=\s*(?:[,，。;；!！?？]|$))|"
         r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
