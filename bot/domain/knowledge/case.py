@@ -616,6 +616,7 @@ def _between(text: str, markets_at: tuple[tuple[int, Marketplace], ...]) -> str:
 _THAT_ORDER = lazy(
     r"\bthe (?:other|remaining|last|rest|\d+(?:st|nd|rd|th))\b|\bthat (?:one|order|package|parcel)\b|"
     r"\bthe (?:one|order|package|parcel)s? (?:without|with no|that|which)|\bthose\b|\bthem\b|\bboth\b|"
+    r"\bthey (?:were|are|all)\b|"
     r"剩下|另外|其余|其他|没有?(?:上传)?(?:追踪|单号)的|无效的|那单|那个|那一单|那几单|那些|这单|这个|这几单"
 )
 """A clause said of the packages already told ("the other one was a €12 letter")."""

@@ -355,7 +355,7 @@ def _money(amount: float | None) -> str:
 
 
 def _vtr_counts(case: Case) -> Decision | None:
-    if case.counts is None or not _about_vtr(case):
+    if case.counts is None or not _about_vtr(case) or _value_rule_asked(case):
         return None
     shipments, valid = case.counts.shipments, case.counts.valid
     above = is_above(valid, shipments)
@@ -380,6 +380,25 @@ def _vtr_counts(case: Case) -> Decision | None:
         facts["new_valid"] = new_valid_needed(shipments, valid)  # without fixing old ones
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
     return Decision(code="vtr_counts", facts=facts, agrees=_count_verdict(case, facts), entry=entry)
+
+
+_EXEMPT_OR_COUNTED = lazy(
+    r"exempt|excluded|\bcount(?:s|ed)?\s*[?？]|does (?:it|that|this|they|it all) count|do (?:they|these|those) count|"
+    r"豁免|算不算|算[^，,。?？]{0,6}吗|计入[^，,。?？]{0,6}吗|计不计入|要不要算|算进|不算吧"
+)
+_FEW = 5
+"""At most this many packages told with an order's amount: the orders the rule is asked of."""
+
+
+def _value_rule_asked(case: Case) -> bool:
+    """ "2 orders of €15 each sent by letter to France, both untracked, exempt?": a few
+    packages told with an amount, asked whether they are exempt or counted, ask the value
+    rule of those orders; their VTR (0 of 2) answers nothing asked."""
+    if case.counts is None or case.amount is None or case.currency is None:
+        return False
+    if case.counts.shipments > _FEW or asks_pass_or_fail(case.text):
+        return False
+    return bool(_EXEMPT_OR_COUNTED.search(case.text))
 
 
 def _volume_told(case: Case, shipments: int) -> dict[str, Fact]:
