@@ -22,6 +22,8 @@ VERDICTS = [
     ("用亚马逊买配送发货，有效追踪率就不用管了吧", "不对"),
     ("都用购买配送了 追踪率还会掉吗", "会"),
     ("整个店都改用购买配送了，还要不要盯VTR", "要"),
+    # "worry free" is no word of the fee (Buy Shipping is free of extra charge).
+    ("everything on buy shipping now, so vtr is worry-free?", "No —"),
 ]
 
 

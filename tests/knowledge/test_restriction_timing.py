@@ -18,6 +18,7 @@ QUESTIONS = [
     "VTR不达标是立刻就限制销售吗",
     "once vtr dips under 95% how long until amazon restricts the category",
     "is there some grace period before a low VTR gets me blocked?",
+    "how fast will amazon block the category after VTR falls under the bar",
 ]
 _NO_TIMELINE = ("no timeline", "没有公布具体的时间")
 _DAYS = re.compile(r"(\d+)\s?(?:days?|天)")
