@@ -227,7 +227,7 @@ LEADS = [
         "true_and_false_beliefs_get_their_verdict_first",
         ("I heard VTR is measured per marketplace too — true?", "Right: VTR is not account-wide"),
         ("Amazon shows VTR with about a two week delay, right?", "Right: Amazon reports VTR"),
-        ("没有追踪的订单，A-to-z索赔会自动败诉，对吗", "对。没有追踪的订单"),
+        ("没有追踪的订单，A-to-z索赔会自动败诉，对吗", "对。买家以“未收到货”提起"),
         # metrics.yaml: ODR over 60 days.
         ("订单缺陷率是按90天算的吧", "不对。订单缺陷率 (ODR)：目标是低于 1%，统计 60 天。"),
         ("ODR is measured over 60 days, right?", "Right: Order Defect Rate (ODR)"),
