@@ -749,11 +749,22 @@ def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
         for segment in splitter.split(text):
             rates = _PERCENT.findall(segment)
             label = _LABEL_HEAD.sub("", _LABEL_TAIL.sub("", _group_label(segment)))
+            if _RULE_OR_JOIN.search(label):
+                label = ""  # "VTR must be above 95%, so 95% is enough": the bar, no group
             if len(rates) == 1 and label and float(rates[0]) <= 100:
                 found.append((label, float(rates[0])))
         if len(found) >= 2:
             return tuple(found)
     return _bare_rate_groups(text) or _shared_rate_groups(text)
+
+
+_RULE_OR_JOIN = lazy(
+    r"\b(?:must|ha(?:s|ve) to|needs? to|should|required|requirement|target|threshold|bar|rule)\b|"
+    r"必须|要求|需要|应该|标准|门槛|考核线|规定|"
+    r"^(?:so|then|thus|hence|and|but|also|which means|所以|那|那么|因此|也就是说?)$"
+)
+"""Words before a rate that state a rule ("VTR must be above") or only join it to what came
+before ("so"): the bar, or a rate of no group."""
 
 
 _BOTH_AT = lazy(
