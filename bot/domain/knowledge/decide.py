@@ -808,6 +808,22 @@ _TARGET_TALK = lazy(
     r"\bneeded\b|\brequired\b|\bto pass\b|"
     r"ha(?:s|ve) to|should (?:be|stay)|stay (?:under|below|above)|keep (?:it )?(?:under|below|above)"
 )
+_LIKENED_TO_THE_BAR = lazy(
+    r"也是|也要|也得|也需要|也一样|同样是|一样是|\balso\b|\btoo\b|\bas well\b|same"
+)
+_ONES_OWN = lazy(
+    r"我的|我们的?|我家|我现在|目前|现在|\b(?:my|our|mine|ours|i'm|we're|i am|we are|i have|we have|currently|now)\b"
+)
+
+
+def _talks_of_a_target(text: str, metric: str) -> bool:
+    """A figure said as a metric's target: in target words, or another metric's figure asked
+    "also" of a metric not the seller's own ("准时交货率也是95%吗": VTR's 95% likened to it)."""
+    if _TARGET_TALK.search(text):
+        return True
+    return metric != "vtr" and bool(_LIKENED_TO_THE_BAR.search(text)) and not _ONES_OWN.search(text)
+
+
 _LIKE_ANOTHER = lazy(
     r"same as|just like|\blike\b|as with|跟[^，,。]{0,12}一样|和[^，,。]{0,12}一样|同样"
 )
@@ -855,7 +871,7 @@ def _metric_target(case: Case) -> Decision | None:
     figure = _affirmed_figure(case.text)
     # "the bar is 90% for Japan": the bar, named without a metric, is VTR's.
     named = case.metrics or (("vtr",) if "threshold" in case.concepts else ())
-    if not named or figure is None or not _TARGET_TALK.search(case.text):
+    if not named or figure is None or not _talks_of_a_target(case.text, named[0]):
         return None
     if len(case.metrics) > 1 and not _LIKE_ANOTHER.search(case.text):
         return None  # "VTR和LSR分别要多少": each one's own target, _metrics_named's case
