@@ -466,12 +466,15 @@ def _verb(text: str) -> str | None:
         verb = match.group(1) or match.group(2)
         word = verb + text[match.end() : match.end() + 1]
         return word if word in _TWO_CHARACTER_VERBS else verb  # 合不合格 → 合格
-    verb = _VERB_ASKED.search(text) or _VERB_NOT_AT_END.search(text)
+    # "再修3个能到95%以上吗": the bar's figure between the verb and 吗 is no figure of the case.
+    said = _BAR_FIGURE.sub("", text)
+    verb = _VERB_ASKED.search(said) or _VERB_NOT_AT_END.search(said)
     return verb.group(1) if verb else None
 
 
 _VERB_NOT_AT_END = lazy(r"(可以|需要|能|行|算|会|要|有)不[?？!！~～\s]*$")
 """A question closed by 不 ("手填SF Express，可以不"): its verb, answered 可以 / 不可以."""
+_BAR_FIGURE = lazy(r"(?<![\d.])95(?:\.0+)?\s?%")
 
 
 def _word_char(char: str) -> bool:

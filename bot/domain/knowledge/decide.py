@@ -58,6 +58,7 @@ _ASKS_PASS = lazy(
     r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|trouble|"
     r"\bany (?:problems?|issues?)\b|\bproblems?\?|\bissues?\?|\bafford\b|"
     r"\b(?:can|could|will|would) (?:i|we|it|the shop|my shop) (?:still )?(?:take|handle|survive|absorb|stand)s?\b|"
+    r"(?:能|可以|会|能不能|可不可以)(?:回|升|涨|提|拉)?(?:到|达到|超过|高于|过)(?:了)?\s?95|"
     r"\bstill (?:above|over|pass|passing|clear)\b|扛得住|撑得住|顶得住|受得了|还能过|还过得了|能过|可以过|会过|过吗|过得了|保得住|"
     r"\b(?:be|get|stay|go|am i|are we|is it|i'm|we're)\s+(?:above|over)\s*95|\bclear 95|"
     r"\b(?:am i|are we|is it|will i be|will we be|would i be|would we be) (?:over|above)\b|"
@@ -613,8 +614,9 @@ def _needs_figures(case: Case) -> Decision | None:
         return None
     if case.metric not in (None, "vtr") or not _ASKS_PASS.search(case.text):
         return None
-    if not case.concepts & {"vtr", "trackingid"}:
-        return None
+    fixes_told = case.reading is not None and "to_fix" in case.reading.roles
+    if not case.concepts & {"vtr", "trackingid"} and not fixes_told:
+        return None  # "再修3个能到95%以上吗": fixes supposed of figures not told
     return Decision(code="needs_figures", entry="vtr-formula")
 
 

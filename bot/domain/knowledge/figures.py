@@ -97,6 +97,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         "fix",
         r"\bfix(?:ed|ing|es)?\b|\bcorrect(?:ed|ing)?\b|\brepair(?:ed|ing)?\b|\bedit(?:ed|ing)?\b|"
         r"修好|修复|修正|改好|改正|更正|改对|补上|补好|补传|补录|修了|改了|补了|再修|再改|再补|重新上传|"
+        r"(?<![没未不弥能以得])(?:修|改|补)(?=\s*\d)|"
         r"\badd(?:ed|ing)? (?:the |valid )?tracking\b|\bre-?upload(?:ed|ing)?\b|"
         r"\b(?:added|uploaded|entered) (?:it|them|the number|the tracking number)\b",
     ),
