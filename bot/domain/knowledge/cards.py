@@ -115,6 +115,9 @@ class Claim(_Loose):
     entry: str
     truth: bool
     flips: bool = False
+    presumed: bool = False
+    """The belief is one a question takes for granted ("how long until FBA orders leave my
+    VTR?" presumes they are in it): answered with its fact whatever is asked, no yes or no."""
     exemption: bool = False
     """The belief is that something is exempt: a question whether it counts ("算吗",
     "does it count?") asks the opposite, so its yes is the belief's no."""

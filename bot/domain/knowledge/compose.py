@@ -864,6 +864,8 @@ class Composer:
     def _checks_a_claim(self, case: Case | None) -> bool:
         """ "VTR下降是因为广告停了吗": a belief of the claims table tested, though it names
         another field's thing (ads, FBA): the claim says why that thing does not matter."""
+        if case is not None and self._presumed_claim(case) is not None:
+            return True  # "how many days before FBA shipments leave VTR": presumed, not asked
         if case is None or not (case.belief or is_yes_no(case.text) or _declares(case)):
             return False
         return any(c.holds_in(case.text) for c in self._cards.claims)
@@ -896,11 +898,25 @@ class Composer:
         asked = case.belief or _declares(case) or is_yes_no(text) or _CHOICE.search(text)
         if self._figure_of_a_claim(case, decision):
             return self._claim(case)  # its rule's own figures: no target of the metric's
+        presumed = self._presumed_claim(case)
+        if presumed is not None:
+            return presumed  # "FBA orders leave VTR after 30 days, right?": not the window's
         if unsettled and asked:
             return self._claim(case) or decision
         if decision is not None and case.belief and decision.agrees:
             return self._false_part(case, decision)
         return decision
+
+    def _presumed_claim(self, case: Case) -> Decision | None:
+        """ "FBA订单要多久才从VTR里去掉": a false belief the question takes for granted is
+        answered with the claim's fact first, no yes or no (nothing was asked that way)."""
+        presumed = (c for c in self._cards.claims if c.presumed and c.holds_in(case.text))
+        claim = next(presumed, None)
+        if claim is None:
+            return None
+        facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
+        agrees = claim.truth if case.belief else None
+        return Decision(code="claim", facts=facts, agrees=agrees, entry=claim.entry)
 
     def _figure_of_a_claim(self, case: Case, decision: Decision | None) -> bool:
         """ "追踪率98%以上、准时送达97%以上就能缩短时效": the figure read as a target stated
