@@ -1598,7 +1598,26 @@ _OTHER_PICKED = lazy(r"(?<![a-z])other(?![a-z])|其他|其它")
 def _typed_in_chinese(case: Case) -> bool:
     said = _CHINESE_NAME.search(case.text)
     typed = _OTHER_PICKED.search(case.text) and _TYPED_HAN_NAME.search(case.text)
-    return bool(said or (typed and case.carriers))
+    return bool(said or (typed and case.carriers) or _han_carrier_typed(case))
+
+
+_TYPING = r"(?:type|typing|typed|enter|entering|write|writing|put|写|填|打|输入|录)"
+
+
+def _han_carrier_typed(case: Case) -> bool:
+    """ "i can't just type 云途 in the carrier box": a carrier's Chinese name said as typed,
+    right after the verb (not any Han words after 写, as in "填写追踪号")."""
+    names = [a for c in case.carriers for a in (c.name, *c.aliases) if _HAN_NAME.fullmatch(a)]
+    return any(
+        re.search(
+            rf"{_TYPING}(?:\s*(?:in|just|it as|as|成|了|上))?\s*[「“\"'(（]?\s*{re.escape(n)}",
+            case.text,
+        )
+        for n in names
+    )
+
+
+_HAN_NAME = lazy(r"[\u4e00-\u9fff]{2,}")
 
 
 def _carrier_chinese_name(case: Case) -> Decision | None:
@@ -1685,7 +1704,11 @@ def _split_order(case: Case) -> Decision | None:
 _SAYS_INVALID = lazy(
     r"无效|不算有效|不行|不可以|不能用|不被接受|不认|invalid|not (?:valid|accepted|allowed|recogni[sz]ed)|"
     r"n't (?:valid|accepted|allowed|recogni[sz]ed)|"
-    r"rejected|won't (?:work|count)|doesn't (?:work|count)|don't (?:work|count)"
+    r"rejected|won't (?:work|count)|doesn't (?:work|count)|don't (?:work|count)|"
+    # "i can't just type 云途, it has to be picked from the list": the same belief.
+    r"\b(?:can't|cannot|can not|shouldn't|mustn't)\b|不能(?!用吗)|不可以|不许|不准|"
+    r"(?:has|have|needs?) to be (?:picked|chosen|selected)|(?:pick|choose|select)(?:ed)? (?:it )?from (?:amazon's |the )?(?:list|dropdown)|"
+    r"(?:要|得|必须|只能)(?:从)?(?:亚马逊的?)?(?:列表|下拉)"
 )
 
 
