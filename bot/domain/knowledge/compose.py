@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from bot.domain.knowledge.cards import (
     Cards,
+    Claim,
     carrier_answer,
     eu_rule_lead,
     marketplace_lead,
@@ -540,6 +541,11 @@ def _how_soon_after_rate(case: Case, decision: Decision) -> Decision:
     return decision
 
 
+MAX_BESIDE = 2
+_BELIEF_CLAUSE = lazy(r"[，,。；;]|\band\b")
+"""At most this many other beliefs of one message are answered after the first."""
+
+
 def is_yes_no(question: str) -> bool:
     """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?"), or a statement
     asked by its question mark alone ("VTR仅限美国站？", "only the US?")."""
@@ -630,7 +636,12 @@ class Composer:
                 rate = self._decided(found, self._as_asked(case, text, bar))
                 return first.model_copy(update={"parts": [rate]})
             decision = _how_soon_after_rate(case, decision)
-            return self._decided(found, self._as_asked(case, text, decision))
+            asked = self._as_asked(case, text, decision)
+            beside = [self._as_asked(case, text, b) for b in self._beliefs_beside(case, asked)]
+            # A part found wrong leads: the skimmer reads "Not right" first.
+            ordered = sorted([asked, *beside], key=lambda d: d.agrees is not False)
+            answers = [self._decided(found, d) for d in ordered]
+            return answers[0].model_copy(update={"parts": answers[1:]}) if beside else answers[0]
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
@@ -907,6 +918,29 @@ class Composer:
             return self._false_part(case, decision)
         return decision
 
+    def _beliefs_beside(self, case: Case, decision: Decision) -> list[Decision]:
+        """ "VTR is a 30-day window measured per category, and FBA isn't affected, correct?":
+        a right belief made of several, each of the claims table's other beliefs the message
+        states (on an entry of its own) confirmed or corrected after it."""
+        if not case.belief or decision.agrees is not True or not decision.belief:
+            return []
+        seen, beside = {decision.entry}, []
+        for claim in self._cards.claims:
+            if claim.entry in seen or claim.presumed or not claim.holds_in(case.text):
+                continue
+            seen.add(claim.entry)
+            # Judged on its own clause when one holds it: another clause's "isn't" is no
+            # negation of it ("…30-day window, and FBA isn't affected").
+            own = [c for c in _BELIEF_CLAUSE.split(case.text) if c and claim.holds_in(c)]
+            said = replace(case, text=own[0], negated=claim.negated_around(own[0])) if own else case
+            one = self._claim(said, claim)
+            # A part found wrong only when said plainly in a clause of its own ("VTR看60天"):
+            # a negated one ("…, not for the whole account") is the first belief's contrast.
+            plain = bool(own) and not claim.negated_around(own[0])
+            if one is not None and (one.agrees is not False or plain):
+                beside.append(one)
+        return beside[:MAX_BESIDE]
+
     def _presumed_claim(self, case: Case) -> Decision | None:
         """ "FBA订单要多久才从VTR里去掉": a false belief the question takes for granted is
         answered with the claim's fact first, no yes or no (nothing was asked that way)."""
@@ -941,9 +975,11 @@ class Composer:
         claim = self._claim(case)
         return claim if claim is not None and claim.agrees is False else decision
 
-    def _claim(self, case: Case) -> Decision | None:
-        """A belief of the claims table the question states, with its truth as stated."""
-        claim = next((c for c in self._cards.claims if c.holds_in(case.text)), None)
+    def _claim(self, case: Case, claim: Claim | None = None) -> Decision | None:
+        """A belief of the claims table the question states (the first that holds, unless
+        one is given), with its truth as stated."""
+        if claim is None:
+            claim = next((c for c in self._cards.claims if c.holds_in(case.text)), None)
         if claim is None:
             return None
         # Words that state the belief itself ("不需要追踪也能算准时", "removed from both") and
