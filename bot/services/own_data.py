@@ -1328,7 +1328,7 @@ def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:
     rows = []
     reasons = [r for r in _reasons_named(case) if report.excluded.get(r, 0)]
     if "fba" in reasons:
-        rows.append(t._("{count} orders shipped by Amazon (FBA)", count=count("fba")))
+        rows.append(t._("FBA: {count} orders", count=count("fba")))
     if "cancelled" in reasons:
         rows.append(t._("{count} cancelled orders", count=count("cancelled")))
     if "not_shipped" in reasons:

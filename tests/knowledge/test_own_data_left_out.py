@@ -59,9 +59,9 @@ async def test_rows_left_out_are_named_with_their_counts(
     ask: Ask,
 ) -> None:
     english = await ask("did you count the FBA rows and the cancelled ones from my sheet?")
-    assert english.startswith(
-        "No, they are not counted: 3 orders shipped by Amazon (FBA), 2 cancelled orders."
-    ), english
+    assert english.startswith("No, they are not counted: FBA: 3 orders, 2 cancelled orders."), (
+        english
+    )
     chinese = await ask("我文件里的FBA和已取消订单有没有算进去")
     assert chinese.startswith("没有算进去") and "3 单 FBA" in chinese.split("\n")[0], chinese
 
@@ -144,7 +144,7 @@ async def test_rows_left_out_asked_without_my_or_a_reason(
         (
             "how many did you count in the end and how many were dropped, like FBA",
             "40 self-fulfilled packages count toward VTR",
-            "Left out as asked: 3 orders shipped by Amazon (FBA).",
+            "Left out as asked: FBA: 3 orders.",
         ),
     ],
 )
@@ -164,7 +164,7 @@ async def test_letters_named_by_brief_glued_to_chinese(ask: Ask) -> None:
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
-        ("how many FBA rows were in my file?", "In your file: 3 orders shipped by Amazon (FBA)."),
+        ("how many FBA rows were in my file?", "In your file: FBA: 3 orders."),
         ("取消的订单有多少单", "你的文件里：2 单已取消。"),
     ],
 )
