@@ -807,7 +807,7 @@ _SUPPOSED_CROSSING = lazy(
 _TARGET_TALK = lazy(
     r"要求|目标|标准|门槛|考核|必须|(?:要|得|须|需要?|应该?)(?:高于|低于|超过|大于|小于|不低于|不超过)|"
     r"target|threshold|\bbar\b|require|must|needs? to|"
-    r"就行|就可以|就够|即可|就算达标|才算|才能过|才达标|才行|至少要|is enough|is fine|will do|suffices|"
+    r"就行|就可以|就够|即可|就算达标|就没问题|就安全|就稳|才算|才能过|才达标|才行|至少要|is enough|is fine|will do|suffices|"
     r"\bneeded\b|\brequired\b|\bto pass\b|"
     r"ha(?:s|ve) to|should (?:be|stay)|stay (?:under|below|above)|keep (?:it )?(?:under|below|above)"
 )
