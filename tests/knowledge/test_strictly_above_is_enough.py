@@ -14,9 +14,13 @@ CASES = [
     ("有效追踪率只要大于95%就够了吧", "对"),
     ("so anything above 95% is enough, yes?", "Right"),
     ("高于95%就稳了对吗", "对"),
+    ("a rate higher than 95% is fine, right?", "Right"),
+    ("anything over 95% passes, correct?", "Right"),
     # 95% itself as enough: not above the bar.
     ("追踪率95%就稳了吧", "不对"),
     ("95 percent is fine right?", "Not right"),
+    # Another metric's own rate asked whether it passes: its own target decides (LSR < 4%).
+    ("LSR 4% passes?", "No —"),
     # The bar, then 95% believed enough: two figures, the second is the belief.
     ("it must be over 95%, so 95% passes, right?", "Not right"),
 ]
@@ -26,4 +30,4 @@ CASES = [
 def test_strictly_above_is_enough(kb: KnowledgeBase, question: str, lead: str) -> None:
     line = first_line(kb, question)
     assert line.startswith(lead), (question, line)
-    assert "95" in line, (question, line)
+    assert "95" in line or "4%" in line, (question, line)

@@ -811,6 +811,10 @@ _TARGET_TALK = lazy(
     r"\bneeded\b|\brequired\b|\bto pass\b|"
     r"ha(?:s|ve) to|should (?:be|stay)|stay (?:under|below|above)|keep (?:it )?(?:under|below|above)"
 )
+_OVER_95 = lazy(
+    r"(?:above|over|higher than|greater than|more than|高于|超过|大于)\s?95(?:\.0+)?\s?%"
+)
+_PASSES = lazy(r"\bpass(?:es|ing)?\b|\bok\b|\bfine\b|\bsafe\b|达标|合格|过关")
 _LIKENED_TO_THE_BAR = lazy(
     r"也是|也要|也得|也需要|也一样|同样是|一样是|\balso\b|\btoo\b|\bas well\b|same"
 )
@@ -824,6 +828,8 @@ def _talks_of_a_target(text: str, metric: str) -> bool:
     "also" of a metric not the seller's own ("准时交货率也是95%吗": VTR's 95% likened to it)."""
     if _TARGET_TALK.search(text):
         return True
+    if _OVER_95.search(text) and _PASSES.search(text):
+        return True  # "anything over 95% passes": the bar said as what passes
     return metric != "vtr" and bool(_LIKENED_TO_THE_BAR.search(text)) and not _ONES_OWN.search(text)
 
 
@@ -873,7 +879,9 @@ def _metric_target(case: Case) -> Decision | None:
     enough" turns on "strictly above")."""
     figure = _affirmed_figure(case.text)
     # "the bar is 90% for Japan": the bar, named without a metric, is VTR's.
-    named = case.metrics or (("vtr",) if "threshold" in case.concepts else ())
+    # "anything over 95% passes, right?": 95% said as a line to be above is VTR's bar too.
+    bar = "threshold" in case.concepts or _OVER_95.search(case.text)
+    named = case.metrics or (("vtr",) if bar else ())
     if not named or figure is None or not _talks_of_a_target(case.text, named[0]):
         return None
     if len(case.metrics) > 1 and not _LIKE_ANOTHER.search(case.text):
