@@ -454,8 +454,9 @@ _VERB_ASKED = lazy(
 )
 
 
-_TWO_CHARACTER_VERBS = frozenset({"合格", "达标", "及格", "有效", "符合"})
-"""Words asked as A不AB ("合不合格"): the answer echoes the whole word, not its first half."""
+_TWO_CHARACTER_VERBS = frozenset({"合格", "达标", "及格", "有效", "符合", "需要"})
+"""Words asked as A不AB ("合不合格", "需不需要"): the answer echoes the whole word, not its first
+half."""
 
 
 def _verb(text: str) -> str | None:

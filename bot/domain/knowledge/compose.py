@@ -70,13 +70,14 @@ CARRIER_RELATED = ["carrier-choose", "tracking-valid-meaning", "tracking-unconfi
 
 _YES_NO_ZH = lazy(
     "吗|是否|算不算|行不行|可不可以|能不能|认不认|有没有|是不是|会不会|要不要|可以不|对不对|"
+    "用不用|需不需要|得不得|必不必|"
     # "有问题没", "算了没": a sentence ending in 没 asks yes or no; "还没", "都没" state.
     "(?<=[\u4e00-\u9fff])(?<![还都也并])没[?？!！~～\\s]*$|"
     # Any "A不A" / "A没A" ("够不够", "管不管用", "过没过"): asked yes or no.
     r"(?P<a>[\u4e00-\u9fff])[不没](?P=a)"
 )
 _YES_NO_EN = lazy(
-    r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am)\b|\b(ok|okay|fine|accepted)\?|"
+    r"(?:^|[,;.?!]\s*)(is|are|does|do|can|could|will|would|should|did|has|have|am|must|may)\b|\b(ok|okay|fine|accepted)\?|"
     r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?|"
     r"\b(?:good|bad|smart) (?:idea|move|plan)\s?\?|\bworth it\s?\?"
 )

@@ -334,7 +334,7 @@ _ASKS_ZH = lazy(
 )
 """A question word; a 可以 after 照样/也/都/还 states what can be done ("照样可以算")."""
 _ASKS_EN = lazy(
-    r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did|am|whether)\b|"
+    r"^(what|which|who|when|where|why|how|is|are|does|do|can|could|should|will|would|did|am|must|shall|may|whether)\b|"
     r"(?:[.!?,;:]|\s[-–—])\s+(?:is|are|does|do|can|could|should|will|would|did|am|has|have)\b|"
     r"\b(?:what|which|when|where|why|how|whats|hows|wheres|whens|whys)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)|"
     # "if tracking is added after delivery does it count": the condition, then the question.
