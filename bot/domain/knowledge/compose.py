@@ -171,6 +171,9 @@ or no (a choice "整个账号还是分类目", a letter whose amount is unsaid):
 replaces them."""
 DECIDED_CONFIDENCE = 0.9
 EXEMPT_ENTRY = "vtr-exempt-shipments"
+HOLIDAY_ENTRY = "vtr-holidays"
+"""Holidays and carriers closed: the sources say nothing of a pause (domain.md is silent), so
+the entry that says so and what the rules do say, never a window rule's yes or no."""
 ALERTS_ENTRY = "bot-alerts"
 _FROM_AMAZON = lazy(
     r"(?:amazon|亚马逊)[^.?!。？]{0,24}(?:e-?mail|mail|邮件|通知|站内信|sent|发了|发来|给我发)"
@@ -547,6 +550,14 @@ _BELIEF_CLAUSE = lazy(r"[，,。；;]|\band\b")
 """At most this many other beliefs of one message are answered after the first."""
 
 
+def _holidays_asked(case: Case) -> bool:
+    """ "do holidays pause the VTR window", "春节物流停运VTR会不会暂停": VTR over a holiday or a
+    carrier's closure, with no figures and no other metric ("放假期间迟发率": LSR's entry)."""
+    other_metric = any(m != "vtr" for m in case.metrics)
+    figures = case.counts is not None or case.rate is not None or bool(case.groups)
+    return "holiday" in case.concepts and not other_metric and not figures
+
+
 def is_yes_no(question: str) -> bool:
     """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?"), or a statement
     asked by its question mark alone ("VTR仅限美国站？", "only the US?")."""
@@ -616,12 +627,9 @@ class Composer:
     def compose(
         self, question: str, text: str, found: Found, entities: Entities, case: Case | None = None
     ) -> Answer:
-        elsewhere = self._elsewhere(text) and not _asks_metric_scope(found, text)
-        elsewhere = elsewhere or _about_returns_only(text)
-        if (_fba_fees(found, text) or elsewhere) and not self._checks_a_claim(case):
-            return Answer(
-                lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
-            )
+        before = self._before_deciding(text, found, case)
+        if before is not None:
+            return before
         decision = decide(case) if case is not None else None
         case = self._with_stated_belief(case, decision)
         if case is not None:
@@ -684,6 +692,19 @@ class Composer:
         ):
             return self._shortlist(found, PLACE_TOPICS if _only_places(case) else ())
         return found.answer
+
+    def _before_deciding(self, text: str, found: Found, case: Case | None) -> Answer | None:
+        """Another field's question (refused), or one the sources are silent on (holidays):
+        answered before any rule is decided."""
+        elsewhere = self._elsewhere(text) and not _asks_metric_scope(found, text)
+        elsewhere = elsewhere or _about_returns_only(text)
+        if (_fba_fees(found, text) or elsewhere) and not self._checks_a_claim(case):
+            return Answer(
+                lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
+            )
+        if case is not None and _holidays_asked(case):
+            return self._entry_answer(found.answer, HOLIDAY_ENTRY)
+        return None
 
     def _entry_named(self, case: Case | None, found: Found, text: str) -> str | None:
         """The entry the question's own words name over the search's pick: one metric
