@@ -744,9 +744,12 @@ def _unnamed_rate(case: Case) -> Decision | None:
 _PENALTY_ASKED = lazy(
     r"封号|封店|封账号|封掉|被封|会封|要封|封(?:我|整)|关店|停用|冻结|处罚|惩罚|罚款|被限制|"
     r"suspend|suspension|\bban(?:ned)?\b|deactivat|penal|shut (?:me |it )?down|"
-    r"close (?:my|the) (?:account|store|shop)|lose (?:my )?(?:account|selling)"
+    r"close (?:my|the) (?:account|store|shop)|lose (?:my )?(?:account|selling)|"
+    r"会怎(?:么)?样|会如何|会有什么后果|什么后果|有何后果|后果|"
+    r"what (?:happens|will happen|would happen|happened)|happens? (?:if|when)|consequences?"
 )
-"""A penalty asked of a metric ("迟发率超过4%会被封号吧", "will I get suspended")."""
+"""A penalty asked of a metric ("迟发率超过4%会被封号吧", "will I get suspended"), or what
+follows a miss in any words ("ODR超过1%会怎样", "what happens if my LSR is over 4%")."""
 _NO_PENALTY = lazy(
     r"不会(?:被)?(?:封|处罚|限制|停用|冻结)|不(?:会)?被封|不封|不处罚|"
     r"(?:won't|will not|wouldn't|can't|cannot|doesn't|does not|don't|isn't|not) "
