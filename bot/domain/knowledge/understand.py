@@ -455,7 +455,7 @@ _NOT_MUCH = lazy(r"没(?:有)?(?:啥|什么)|啥都|什么都|不怎么")
 _VERDICT_TAG = lazy(r"(?:吧|对吧|是吧|没错吧|\bright|\bcorrect|\bok|\bokay)\W*$")
 
 
-_WORD_THEN_NUMBER = lazy(r"(?<![a-z0-9])([a-z]{2,})(\d{2,}(?:\.\d+)?%?)")
+_WORD_THEN_NUMBER = lazy(r"(?<![a-z0-9])([a-z]{2,})(\d{2,}(?:\.\d+)?%?|\d(?:\.\d+)?%)")
 _NUMBER_THEN_WORD = lazy(r"(\d{2,}(?:\.\d+)?%?)([a-z]{2,})(?![a-z0-9])")
 
 
@@ -472,7 +472,8 @@ _RATE_WITHOUT_SIGN = lazy(
 
 
 def separate_numbers(text: str) -> str:
-    """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%"), and a
+    """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%", "lsr5%" →
+    "lsr 5%": one digit only with its sign, never a tracking number's), and a
     percentage written out is a percentage ("95 percent" → "95%")."""
     text = _RATE_WITHOUT_SIGN.sub(r"\1\2%", _PERCENT_WORD.sub(r"\1%", text))
     return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))
