@@ -287,7 +287,9 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     if case.counts is not None:
         return report is not None and _told_figures_of(case, report) is not None
     if case.amount is not None:
-        return False
+        # "how's Japan, were the sub-1000 yen orders counted?": the amount is the exemption's,
+        # asked of the file's own orders; any other amount is a case to decide.
+        return report is not None and _small_jp_counted(case)
     if _asks_left_out(case, report) or _asks_period(case) or _asks_carriers(case):
         return True
     if report is not None and (_numbers_named(case, report) or _carriers_rated(case, report)):
@@ -587,6 +589,8 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         )
     elif "fba" in case.concepts and not _asks_left_out(case, report):
         lines.append(t._("FBA orders are not counted: VTR covers only self-fulfilled packages."))
+    if asks_small_jp_orders(case):
+        lines.append(_small_jp_orders(report, t))
     lines.append(
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
@@ -596,6 +600,43 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         )
     )
     return "\n".join(lines)
+
+
+_SMALL_ORDERS = re.compile(
+    r"小单|小额|便宜|低价|几百|日元|円|\byen\b|\bjpy\b|cheap|small (?:orders?|ones)|"
+    r"(?:under|below|less than) (?:jpy |¥)?1,?000|1,?000\s?(?:日元|円)?以下|低于\s?1,?000"
+)
+
+
+_SMALL_COUNTED_ASKED = re.compile(
+    r"算进去|算了|算没算|算不算|计入|count(?:ed|s)?\b|included|left out|excluded|多少|how(?:'s| is) "
+)
+
+
+def _small_jp_counted(case: Case) -> bool:
+    return asks_small_jp_orders(case) and bool(_SMALL_COUNTED_ASKED.search(case.text))
+
+
+def asks_small_jp_orders(case: Case) -> bool:
+    """ "日本站那几个几百日元的小单算进去了没": Japan's small orders asked about beside its
+    figure (orders under JPY 1,000 are exempt, domain.md §4.2)."""
+    japan = any(m.code == "JP" for m in case.markets) or case.currency == "JPY"
+    return japan and bool(_SMALL_ORDERS.search(case.text))
+
+
+def _small_jp_orders(report: VtrReport, t: Translator) -> str:
+    """How many of the file's Japanese orders under JPY 1,000 were left out as exempt."""
+    count = report.excluded.get("jp_under_1000", 0)
+    if not count:
+        return t._(
+            "Amazon.co.jp orders under JPY 1,000 are exempt and never counted; your file had "
+            "none to leave out."
+        )
+    return t.ngettext(
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file is not counted.",
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not counted.",
+        count,
+    )
 
 
 def _told_figures_of(case: Case, report: VtrReport) -> GroupStats | None:

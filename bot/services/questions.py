@@ -13,7 +13,7 @@ from bot.services import buttons
 from bot.services.answers import render_answer
 from bot.services.i18n import Lang, Translator, translator
 from bot.services.lines import esc
-from bot.services.own_data import asks_about_own_data, own_data_text
+from bot.services.own_data import asks_about_own_data, asks_small_jp_orders, own_data_text
 from bot.services.replies import Reply, pack
 from bot.services.report_replies import within_bounds
 from bot.services.store import Store
@@ -22,6 +22,8 @@ from bot.services.store import Store
 def _may_ask_about_data(case: Case) -> bool:
     """Cheap test before the store is read: the question could be about the chat's data
     (figures told with "right?" may be its own figures, checked against its report)."""
+    if asks_small_jp_orders(case):
+        return True  # "日本站多少，1000日元以下的小单算了没": the amount is the exemption's
     return case.amount is None and (case.counts is None or case.belief)
 
 

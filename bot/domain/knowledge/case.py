@@ -563,7 +563,7 @@ _LIMIT_AFTER = lazy(
 )
 """A limit named by what it is ("the 20 euro exemption", "€20 line"): not an order's price."""
 _UNDER_BEFORE = lazy(
-    r"(?:under|below|less than|低于|不到|少于|小于)\s*(?:the\s+)?(?:[a-z€$£¥]+)?\s*$"
+    r"(?:under|below|less than|\bsub-?|低于|不到|少于|小于)\s*(?:the\s+)?(?:[a-z€$£¥]+)?\s*$"
 )
 _OVER_AFTER = lazy(rf"^\s*{_UNIT}\s*(?:以上|or more)")
 _OVER_BEFORE = lazy(r"(?:over|above|more than|超过|高于|大于)\s*(?:[a-z€$£¥]+)?\s*$")

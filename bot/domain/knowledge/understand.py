@@ -80,7 +80,8 @@ _DECIMAL = lazy(f"([{_NUMERAL}]+|[0-9]+)点([零〇一二两三四五六七八�
 """九十四点五 → 94.5, 94点8 → 94.8: a rate said with its decimal point."""
 _TENTHS = lazy("([一二三四五六七八九])成([一二三四五六七八九])?")
 # A lone numeral is a number only before a unit: "七天" is 7 days, "一个" and "一直" are words.
-_RUN = lazy(f"[{_NUMERAL}]{{2,}}|[{_NUMERAL}](?=[天日次周月小时年美元欧刀块%])")
+_RUN = lazy(f"(?<![几数好上])(?:[{_NUMERAL}]{{2,}}|[{_NUMERAL}](?=[天日次周月小时年美元欧刀块%]))")
+"""A numeral run; after 几/数/好/上 ("几百日元", "数十单", "上千") it is a rough size, not a figure."""
 
 
 def chinese_number(numeral: str) -> int | None:
