@@ -589,8 +589,8 @@ def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
         )
     elif "fba" in case.concepts and not _asks_left_out(case, report):
         lines.append(t._("FBA orders are not counted: VTR covers only self-fulfilled packages."))
-    if asks_small_jp_orders(case):
-        lines.append(_small_jp_orders(report, t))
+    if asks_small_jp_orders(case) and not _small_jp_orders(case, report, named, t):
+        lines.append(_jp_small_orders_left_out(report, t))  # unless said already, untracked
     lines.append(
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
@@ -624,7 +624,7 @@ def asks_small_jp_orders(case: Case) -> bool:
     return japan and bool(_SMALL_ORDERS.search(case.text))
 
 
-def _small_jp_orders(report: VtrReport, t: Translator) -> str:
+def _jp_small_orders_left_out(report: VtrReport, t: Translator) -> str:
     """How many of the file's Japanese orders under JPY 1,000 were left out as exempt."""
     count = report.excluded.get("jp_under_1000", 0)
     if not count:
