@@ -81,10 +81,14 @@ _WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wron
 _NOW = re.compile(r"现在|目前|当前|now|currently")
 _SHOP = re.compile(
     r"整个店铺|整个店|整店|全店|店铺整体|整体|总体|overall|(?:whole|entire) (?:shop|store|account)|"
-    r"my (?:shop|store)|shop-?wide|store-?wide|account-?wide"
+    r"my (?:shop|store)|shop-?wide|store-?wide|account-?wide|"
+    r"(?:whole|entire|all of (?:the|my)) (?:file|upload|sheet|spreadsheet|data|export)|"
+    r"整个(?:表格?|文件|数据)|全表|整张表"
 )
 """The shop's own figure asked for ("整个店铺的有效追踪率是多少"): answered with every category,
 since VTR is judged per category."""
+_FIGURE_WORDS = re.compile(r"\b(?:number|figure|rate|percentage|score)\b|数字|百分比|比率|比例")
+"""A figure asked without "VTR" or "how many" ("overall number for the whole file?")."""
 _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", "atoz"})
 _WHICH = re.compile(
     r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)|"
@@ -325,7 +329,10 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     still_to_fix = bool(_FIX.search(case.text)) and case.how_many and bool(_STILL.search(case.text))
     back = bool(_BACK.search(case.text))
     shop = bool(_SHOP.search(case.text)) and bool(
-        "vtr" in case.concepts or case.how_many or _NOW.search(case.text)
+        "vtr" in case.concepts
+        or case.how_many
+        or _NOW.search(case.text)
+        or _FIGURE_WORDS.search(case.text)
     )
     shop = shop and not _RULE_WORDS.search(case.text)
     breakdown = _asks_places(case) and bool(_BREAKDOWN.search(case.text))
