@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from bot.domain.bar import fixes_needed, is_above
 from bot.domain.fixplan import fix_order
-from bot.domain.knowledge.case import Case, more_invalid
+from bot.domain.knowledge.case import Case, more_invalid, new_invalid
 from bot.domain.knowledge.decide import carrier_roles, percent_text
 from bot.domain.models import (
     CellStats,
@@ -1025,7 +1025,11 @@ def _period(report: VtrReport, t: Translator) -> str:
 def _supposes_change(case: Case) -> bool:
     """ "what if one more goes bad?", "if I fix just that one": a change supposed of the
     group's figures, whatever else the words name ("再多一个无效单号" is no list asked)."""
-    return _supposed_fixes(case.text) is not None or more_invalid(case.text) is not None
+    return (
+        _supposed_fixes(case.text) is not None
+        or more_invalid(case.text) is not None
+        or new_invalid(case.text) is not None
+    )
 
 
 def _supposed_fixes(text: str) -> int | None:
@@ -1047,7 +1051,8 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator, report: VtrRepo
     fixes = _supposed_fixes(case.text)
     more = more_invalid(case.text) if fixes is None else -fixes
     if more is None:
-        return []
+        added = new_invalid(case.text)
+        return [_with_added(g, added, t) for g in named] if added else []
     lines = []
     for group in named:
         if fixes is not None:
@@ -1070,6 +1075,20 @@ def _what_if(case: Case, named: list[GroupStats], t: Translator, report: VtrRepo
                 )
             )
     return list(dict.fromkeys(lines))  # a category and its one marketplace: the same figures
+
+
+def _with_added(group: GroupStats, added: int, t: Translator) -> str:
+    """ "再来一单无效": new packages shipped invalid join the window, on the total only."""
+    values = _changed_figures(added, group.valid, group.shipments + added, t)
+    if is_above(group.valid, group.shipments + added):
+        return t._(
+            "With {count} more shipped invalid: {valid} of {shipments} = {percent}%, still above 95%.",
+            **values,
+        )
+    return t._(
+        "With {count} more shipped invalid: {valid} of {shipments} = {percent}%, not above 95%: below the bar.",
+        **values,
+    )
 
 
 def _fixes_supposed(group: GroupStats, fixes: int, report: VtrReport, t: Translator) -> list[str]:

@@ -20,6 +20,7 @@ from bot.domain.knowledge.figures import (
     Counts,
     Reading,
     more_invalid,
+    new_invalid,
     read_figures,
     supposes_new_packages,
     without_exempt,
@@ -30,7 +31,15 @@ from bot.domain.knowledge.tables import Table, read_table
 from bot.domain.reference import Carrier, Marketplace, vocabulary
 from bot.domain.value_limits import value_exemption
 
-__all__ = ["Case", "CaseReader", "Counts", "denies", "more_invalid", "states_a_belief"]
+__all__ = [
+    "Case",
+    "CaseReader",
+    "Counts",
+    "denies",
+    "more_invalid",
+    "new_invalid",
+    "states_a_belief",
+]
 
 METRICS = ("vtr", "lsr", "cancelrate", "otdr", "odr")
 """The self-fulfilled metrics with their own targets (metrics.yaml), by lexicon concept."""

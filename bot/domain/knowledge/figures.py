@@ -25,6 +25,7 @@ __all__ = [
     "Reading",
     "counts_at",
     "more_invalid",
+    "new_invalid",
     "read_figures",
     "stated_limit",
     "supposes_new_packages",
@@ -678,6 +679,13 @@ def more_invalid(text: str) -> int | None:
     """ "what if 1 more turns invalid?", "再有2个无效": the packages supposed to turn invalid."""
     text = _ASKED.sub(lambda m: " " * len(m.group()), spell_digits(text))
     return _assign(_figures(text, _role_words(text))).get("more_invalid")
+
+
+def new_invalid(text: str) -> int | None:
+    """ "再来一单无效", "if 2 more go out untracked": new packages supposed shipped invalid,
+    added to the window (both sides' total, never the valid ones)."""
+    text = _ASKED.sub(lambda m: " " * len(m.group()), spell_digits(text))
+    return _assign(_figures(text, _role_words(text))).get("new_invalid")
 
 
 def counts_at(rate: float | None, shipments: int | None) -> Counts | None:
