@@ -718,8 +718,9 @@ def _judged(
         return _recoveries(report, t)
     if _asks_places(case) and _BREAKDOWN.search(case.text) and report.per_marketplace:
         return [_overall(report, t), *_every_marketplace(report, t, m)]
-    if _WORST.search(case.text):
-        return _worst(report, t, m, places=_asks_places(case))
+    if _CLOSEST_ABOVE.search(case.text) or _WORST.search(case.text):
+        ranked = _closest_above if _CLOSEST_ABOVE.search(case.text) else _worst
+        return ranked(report, t, m, places=_asks_places(case))
     if _PASSING.search(case.text) and _WHICH.search(case.text) and not _RISK.search(case.text):
         return _passing(report, t, m, places=_asks_places(case))
     if _WHICH.search(case.text) or _RISK.search(case.text):
@@ -1765,6 +1766,22 @@ def _passing(report: VtrReport, t: Translator, m: Markup, places: bool = False) 
     ]
 
 
+def _closest_above(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
+    """The lowest group still above 95% first, then the ones below (what it is closest to)."""
+    groups = report.by_marketplace if places else report.enforced_units()
+    above = [s for s in groups if s.shipments and not s.below_threshold]
+    if not above:
+        return [t._("None is above the bar (above 95%)."), *_below(report, t, m, places)]
+    closest = min(above, key=lambda s: (Fraction(s.valid, s.shipments), s.name))
+    name = _group_name(t, closest, places)
+    lead = t._(
+        "The closest to the bar while still above it is {name}: {ratio}.",
+        name=name,
+        ratio=ratio_text(t, closest),
+    )
+    return [lead, _planned_line(report, closest, t, m, name, places)]
+
+
 def _worst(report: VtrReport, t: Translator, m: Markup, places: bool = False) -> list[str]:
     """ "what's my worst category?": the lowest VTR first, then the ones below the bar."""
     every = report.by_marketplace if places else report.enforced_units()
@@ -1837,6 +1854,13 @@ _BREAKDOWN = re.compile(
 )
 """A figure per marketplace asked for ("per marketplace breakdown", "按站点分别看"), not
 whether Amazon judges per marketplace."""
+_CLOSEST_ABOVE = re.compile(
+    r"(?:closest|nearest|near(?:est)? to|closest to) (?:to )?(?:the )?(?:edge|bar|line|limit|95)|"
+    r"\b(?:just|barely|only just) (?:above|over|passing)|"
+    r"最接近|离.{0,4}(?:线|95|门槛|红线).{0,2}最近|刚刚?(?:过线|达标)|勉强(?:过线|达标)"
+)
+"""The passing group nearest the bar asked ("which category is closest to the edge but
+still above"): the lowest still above 95%, not the ones already below."""
 _WORST = re.compile(r"\bworst\b|\blowest\b|最差|最低|最糟|最烂")
 _PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|没问题的|过了的")
 
