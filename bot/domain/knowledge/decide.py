@@ -1979,13 +1979,18 @@ def _account_wide(case: Case) -> Decision | None:
     return Decision(code="per_category", facts={}, agrees=agrees, entry="vtr-per-category")
 
 
-_SET_ASIDE = lazy(r"(?:rather than|instead of|\bnot|而不是|而非|不是)\s?$")
+# "not one number for the whole account": the figure named between them is the side's own.
+_SET_ASIDE = lazy(
+    r"(?:rather than|instead of|\bnot|而不是|而非|不是)"
+    r"(?:\s?(?:one|a single|a|just one) (?:single )?(?:number|figure|rate|score|vtr|percentage))?"
+    r"(?:\s?(?:for|of|across|over) (?:the |my |our |your )?)?\s?$"
+)
 
 
 def _kept(text: str, side: re.Pattern[str]) -> bool:
     """Some mention of the side not set aside by "rather than" / "instead of" / 而不是."""
     return any(
-        not _SET_ASIDE.search(text[max(0, m.start() - 14) : m.start()]) for m in side.finditer(text)
+        not _SET_ASIDE.search(text[max(0, m.start() - 40) : m.start()]) for m in side.finditer(text)
     )
 
 
