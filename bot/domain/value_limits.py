@@ -1,6 +1,6 @@
 """The value limits of docs/vtr-rules.md §2 and the rule judging one order by them, apart
 from the columnar code that applies them to a file (exemptions.py): the answers
-(knowledge/decide.py) use them too, and a command-line question should not import polars.
+(knowledge/decide/values.py) use them too, and a command-line question should not import polars.
 """
 
 from __future__ import annotations

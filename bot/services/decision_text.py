@@ -1,4 +1,4 @@
-"""A decision on a seller's case (bot/domain/knowledge/decide.py) worded for the reader.
+"""A decision on a seller's case (bot/domain/knowledge/decide/) worded for the reader.
 
 The decision comes first in the answer: a seller who reads one line reads the verdict on
 their own case. A belief ("…对吗？", "right?") gets "Right"/"Not quite" before it, a yes/no
@@ -261,7 +261,7 @@ def _vtr_counts(decision: Decision, t: Translator) -> str:
 
 def _with_volume_estimate(text: str, decision: Decision, t: Translator) -> str:
     """The text, then how the window's total was worked out when the seller gave a daily or
-    weekly volume instead of it (decide's `_volume_told` sets at most one of the two)."""
+    weekly volume instead of it (decide/counts.py's `volume_told` sets at most one of the two)."""
     facts = decision.facts
     if "daily" in facts:
         estimate = t._(

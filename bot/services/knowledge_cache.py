@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 _DOMAIN = Path(__file__).resolve().parent.parent / "domain"
 _SERVICES = Path(__file__).resolve().parent
 _CODE_AND_DATA = (
-    (_DOMAIN / "knowledge", "*.py"),
+    (_DOMAIN / "knowledge", "**/*.py"),  # with its subpackages (knowledge/decide/)
     (_DOMAIN / "data", "*.yaml"),
     (_DOMAIN, "reference.py"),
     (_DOMAIN, "languages.py"),
@@ -56,8 +56,8 @@ ANSWER_REGISTRIES = (
 """The registries (bot/domain/data) the answering code reads as it answers: the letter
 services' words (knowledge/case.py) and the carriers' number formats (a number pasted into a
 question is told by its shape: knowledge/entities.py), the dates rules took effect
-(knowledge/policy_dates.py), the carriers Amazon's list has (knowledge/decide.py). One left
-out only costs reading its YAML and building its validator."""
+(knowledge/policy_dates.py), the carriers Amazon's list has (knowledge/decide/carriers.py).
+One left out only costs reading its YAML and building its validator."""
 
 
 def source_key(directory: Path) -> str:
@@ -67,7 +67,8 @@ def source_key(directory: Path) -> str:
     folders = [(directory, "*.yaml"), *_CODE_AND_DATA]
     for folder, pattern in folders:
         for path in sorted(folder.glob(pattern)):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            name = path.relative_to(folder).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
 

@@ -52,6 +52,21 @@ def test_any_change_to_a_source_is_another_key(tmp_path: Path) -> None:
     assert source_key(copy) != before
 
 
+def test_a_change_in_a_knowledge_subpackage_is_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules live in a subpackage (knowledge/decide/): its modules are in the key too."""
+    package = knowledge_cache._DOMAIN / "knowledge"
+    (pattern,) = [kind for folder, kind in knowledge_cache._CODE_AND_DATA if folder == package]
+    code = tmp_path / "code"
+    shutil.copytree(package, code)
+    monkeypatch.setattr(knowledge_cache, "_CODE_AND_DATA", ((code, pattern),))
+    before = source_key(knowledge_dir())
+    rule = code / "decide" / "carriers.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert source_key(knowledge_dir()) != before
+
+
 def test_a_damaged_cache_file_is_rebuilt(builds: list[Path], tmp_path: Path) -> None:
     cached_knowledge_base(cache_dir=tmp_path)
     (path,) = tmp_path.glob("knowledge-*.pickle")

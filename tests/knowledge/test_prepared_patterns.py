@@ -72,10 +72,11 @@ def test_a_table_from_another_layout_only_costs_the_compiling() -> None:
 def test_every_lazy_pattern_is_compiled_for_the_prepared_base() -> None:
     """A pattern only some questions use (how many new packages lift the rate) is kept too:
     the prepared base compiles every lazy one, used or not."""
-    from bot.domain.knowledge import decide, patterns
+    from bot.domain.knowledge import patterns
+    from bot.domain.knowledge.decide import counts
 
     re.purge()
     with prepared_patterns.recording() as table:
         made = patterns.compile_every_pattern()
     assert made == len(patterns._EVERY) > 100
-    assert (decide._NEW_SHIPMENTS.pattern, 0) in table
+    assert (counts._NEW_SHIPMENTS.pattern, 0) in table

@@ -2,7 +2,7 @@
 
 Search finds the entry whose words fit; a seller's own case ("200 packages, 12 without
 tracking", "a €15 letter from DE to FR") needs its facts first, so the rules can be
-applied to them (decide.py). Everything here reads the normalised question (folded,
+applied to them (decide/). Everything here reads the normalised question (folded,
 Simplified, typos fixed, Chinese numerals as digits) with plain patterns; a fact the
 patterns do not find stays None, and a case without the facts a rule needs is not decided.
 """

@@ -178,7 +178,7 @@ MAX_SUGGESTIONS = 3
 
 @dataclass(frozen=True, kw_only=True)
 class Decision:
-    """A rule applied to a seller's case (decide.py): what it decided (`code`), the facts it
+    """A rule applied to a seller's case (decide/): what it decided (`code`), the facts it
     used, the answer to the belief or yes/no question asked (`agrees`: True is "yes, right"),
     and the entry whose text follows.
 

@@ -1,0 +1,59 @@
+"""One order or one package asked about, not a window's figures.
+
+An order sent as several packages with numbers missing, and a package's age against the
+30-day window.
+"""
+
+from __future__ import annotations
+
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.decide.verdict import SPLIT_FINE, SPLIT_HURTS
+from bot.domain.knowledge.figures import WINDOW_DAYS
+from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.schema import Decision, Fact
+from bot.domain.knowledge.split_orders import split_order as split_order_read
+
+SURELY_OUT_AFTER_DAYS = 60
+"""A package shipped longer ago than this has its promised delivery date outside the
+window too, however long its transit; between the two it has left the last 30 days by its
+ship date, but a late promised date can keep it on Amazon's page a while."""
+_ASKS_IN_WINDOW = lazy(
+    r"算|计入|统计|影响|拉低|拖|还在|count|included|drag|pull|hurt|affect|still|in (?:the|my) vtr|window"
+)
+
+
+def shipment_age(case: Case) -> Decision | None:
+    """ "10天前发的包裹没传单号，还算VTR吗", "shipped 3 months ago, still hurting my VTR?":
+    the package's age against the 30-day window. Between 30 and 60 days it is out of the
+    last 30 days (the verdict), with a word that Amazon's page, keyed on the promised
+    delivery date and about two weeks late, can show it a while longer."""
+    age = case.age_days
+    # "一单没传单号" is the one package asked about, not figures of a window.
+    several = case.counts is not None and case.counts.shipments > 1
+    if age is None or several or case.rate is not None:
+        return None
+    if not _ASKS_IN_WINDOW.search(case.text):
+        return None
+    inside = age <= WINDOW_DAYS
+    facts: dict[str, Fact] = {"days": age, "inside": inside}
+    facts["lately_out"] = WINDOW_DAYS < age <= SURELY_OUT_AFTER_DAYS
+    agrees = inside != case.negated
+    return Decision(code="shipment_age", facts=facts, agrees=agrees, entry="vtr-window")
+
+
+def split_order(case: Case) -> Decision | None:
+    """ "一个订单分两个包裹发，只上传了一个单号": the order's packages each count, and each
+    without its own number is invalid (split_orders.py); asked whether that is fine, no; asked
+    whether it hurts, yes; asked how it is counted, the count alone."""
+    split = split_order_read(case.text)
+    if split is None:
+        return None
+    facts: dict[str, Fact] = {
+        "packages": split.packages,
+        "tracked": split.tracked,
+        "missing": split.untracked,
+    }
+    fine = bool(SPLIT_FINE.search(case.text))
+    hurts = bool(SPLIT_HURTS.search(case.text)) and not fine
+    agrees = False if fine else (True if hurts else None)
+    return Decision(code="split_order", facts=facts, agrees=agrees, entry="vtr-formula")

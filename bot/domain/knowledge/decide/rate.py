@@ -1,0 +1,93 @@
+"""One VTR told as a rate ("my VTR is 94.8%", "Is 96% ok?"), judged against the bar.
+
+Decides when a bare rate is VTR's (a rate in VTR's range, a category named, "my rate")
+and when the question is about something else the rate is only the story of.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from bot.domain.bar import is_above
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.decide.verdict import ASKS_PASS, passes_asked
+from bot.domain.knowledge.patterns import QUESTION_SENTENCE, lazy
+from bot.domain.knowledge.schema import Decision, Fact
+from bot.domain.knowledge.understand import asks
+from bot.domain.reference import category_aliases
+
+
+def _states_own_rate(case: Case) -> bool:
+    """ "我的VTR是94.8%", "VTR sitting at 94.9": a VTR told without a question (one that asks
+    something else, "can I still sell FBA?", gets its own answer); the rate read is already
+    not the bar's own figure."""
+    vtr = case.metric == "vtr" or (case.metric is None and bool(_BARE_RATE.search(case.text)))
+    return vtr and not asks(case.text)
+
+
+_ABOUT_CARRIER = lazy(r"carrier|承运商|物流商|\bother\b|其他|其它")
+_ABOUT_RATE = lazy(r"vtr|rate|率|%|\bi\b|\bmy\b|我")
+
+
+def _asks_about_the_carrier(case: Case) -> bool:
+    """ "…VTR is 88%. Is the Other carrier the problem?": the question is the carrier's,
+    the rate is the story; a verdict on the rate would answer what was not asked."""
+    asked = QUESTION_SENTENCE.findall(case.text)
+    return bool(asked) and all(
+        _ABOUT_CARRIER.search(s) and not _ABOUT_RATE.search(s) for s in asked
+    )
+
+
+_CONSEQUENCE = lazy(
+    r"what (?:will |would )?happens?|consequence|会怎样|会怎么样|会有什么|什么后果|后果|有什么影响|会被"
+)
+
+
+def names_a_category(case: Case) -> bool:
+    """ "Toys shows 95%", "园艺 96%": a product category's rate is its VTR, the only rate
+    this bot judges per category."""
+    return any(
+        name in case.text
+        if not name.isascii()
+        else bool(re.search(rf"\b{re.escape(name)}\b", case.text))
+        for names in category_aliases()
+        for name in names
+    )
+
+
+_BARE_RATE = lazy(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率")
+"""A rate the seller names without a metric ("my rate is 95 flat"): in this bot, their VTR."""
+
+
+_BAR_ASKED = lazy(
+    r"要多少|要求多少|需要多少|标准是多少|门槛是多少|what(?:'s| is) the (?:bar|target|threshold|minimum)|"
+    r"how (?:high|much) (?:does it|do i|should it) need"
+)
+"""The bar asked beside a rate told ("VTR要多少？我现在94%"): the verdict on the rate too."""
+VTR_RANGE = 50.0
+_FORM = frozenset({"whatis", "why", "howto", "window", "threshold", "drop"})
+
+
+def vtr_rate(case: Case) -> Decision | None:
+    if case.rate is None or case.metric not in (None, "vtr") or _asks_about_the_carrier(case):
+        return None
+    consequence = bool(_CONSEQUENCE.search(case.text))
+    asked = ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do
+    if not (asked or consequence or _BAR_ASKED.search(case.text)):
+        return None
+    named = case.concepts & {"trackingid", "threshold", "drop", "invalid", "category"}
+    # "Is 96% ok?": a rate in VTR's range asked about, no metric named, in this bot is VTR.
+    bare = ASKS_PASS.search(case.text) and case.rate >= VTR_RANGE and not case.belief
+    bare = bare and not case.concepts - _FORM
+    if case.metric is None and not (
+        named or _BARE_RATE.search(case.text) or names_a_category(case) or bare
+    ):
+        return None
+    rate = Fraction(str(case.rate))
+    above = is_above(rate, 100)
+    facts: dict[str, Fact] = {"percent": f"{case.rate:g}", "above": above}
+    entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
+    if consequence and not above and not case.what_to_do:
+        entry = "vtr-consequences"  # "VTR 93%, what happens?": the verdict, then what follows
+    return Decision(code="vtr_rate", facts=facts, agrees=passes_asked(case, above), entry=entry)

@@ -1,0 +1,137 @@
+"""Whether an order counts by where it goes, no amount needed: letters and routes.
+
+Letters to marketplaces outside the EU/UK rule, a Japanese letter, the letter limit asked,
+domestic orders in Germany and elsewhere in Europe, cross-border routes and the countries
+the EU/UK update names.
+"""
+
+from __future__ import annotations
+
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.decide.market_lists import ONLY
+from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.schema import Decision, Fact
+from bot.domain.reference import marketplace_by_code
+
+
+def letter_outside_eu(case: Case) -> Decision | None:
+    """ "Letters to the US under $20 are exempt too?": the letter exemption is the EU/UK
+    update's only; a letter to another marketplace (Japan has its own value rule) counts."""
+    codes = involved(case)
+    if not case.letter or not codes or case.currency == "JPY" or "JP" in codes:
+        return None
+    registry = marketplace_by_code()
+    if any(registry[c].letter_rule or registry[c].eu_cross_border_rule for c in codes):
+        return None
+    facts: dict[str, Fact] = {"market": codes[-1]}
+    return Decision(
+        code="letter_outside_eu", facts=facts, agrees=not case.negated, entry="untracked-shipments"
+    )
+
+
+def jp_letter(case: Case) -> Decision | None:
+    """ "日本站小件用平邮，没单号，算不算": Japan's rule is the amount, not the service; a
+    letter on Amazon.co.jp with no amount said gets both cases, no yes or no (with an amount
+    in yen, `jp_value` decides)."""
+    if not case.letter or case.amount is not None or "JP" not in involved(case):
+        return None
+    if len(involved(case)) > 1:
+        return None  # a route through Europe as well: the EU letter rule may be the one asked
+    return Decision(code="jp_letter", entry="japan-rules")
+
+
+_LIMIT_ASKED = lazy(
+    r"多少钱|多少欧|多少金额|多少以下|多少以内|多少之下|金额|价值|门槛|上限|限额|几欧|"
+    r"how much|what amount|which amount|what value|what price|how many euros|how cheap|"
+    r"threshold|limit|cut-?off|under what|below what|up to what"
+)
+
+
+def letter_limit(case: Case) -> Decision | None:
+    """ "多少钱以下的信件不算", "under what amount are letters exempt?": the letter
+    exemption's limit asked, no amount given: the EU/UK rule stated, no yes or no."""
+    if not case.letter or case.amount is not None or not _LIMIT_ASKED.search(case.text):
+        return None
+    registry = marketplace_by_code()
+    codes = involved(case)
+    if codes and not any(
+        registry[c].letter_rule or registry[c].eu_cross_border_rule for c in codes
+    ):
+        return None  # a letter to the US or Japan: not the EU/UK rule's
+    return Decision(code="eu_rule", entry="eu-letter-under-20")
+
+
+def involved(case: Case) -> list[str]:
+    codes = [m.code for m in case.markets]
+    if case.origin and case.origin != "CN" and case.origin not in codes:
+        codes.insert(0, case.origin)
+    return codes
+
+
+def de_domestic_rule(case: Case) -> Decision | None:
+    """ "德国境内的单超过多少欧元算VTR": the domestic rule's limit, without an order."""
+    codes = involved(case)
+    if case.amount is not None or codes != ["DE"] or not case.domestic:
+        return None
+    # "German domestic orders never count, right?": those over EUR 15 do, so that is a no.
+    agrees = False if case.negated else None
+    return Decision(code="de_domestic_rule", agrees=agrees, entry="eu-cross-border")
+
+
+def domestic_elsewhere(case: Case) -> Decision | None:
+    """ "意大利本土发货算VTR吗": domestic shipments in a European country other than Germany,
+    of which the sources say nothing (the EU/UK update speaks of cross-border shipments and
+    German domestic ones): said so, with no yes or no, not the bar for shipments from China."""
+    codes = involved(case)
+    if not case.domestic or len(codes) != 1 or codes[0] == "DE" or case.abroad:
+        return None
+    market = marketplace_by_code()[codes[0]]
+    if not (market.eu_cross_border_rule or market.letter_rule):
+        return None
+    return Decision(
+        code="domestic_unstated", facts={"market": market.code}, entry="eu-cross-border"
+    )
+
+
+_COUNTS_ASKED = lazy(
+    r"算|计入|计算|统计|考核|影响|要追踪|需要追踪|\bcount|includ|matter|affect|tracked|apply|applies"
+)
+
+
+def eu_route(case: Case) -> Decision | None:
+    """ "从法国发到西班牙的包裹要算VTR吗", "荷兰站发比利时的货算吗": a cross-border route to or
+    from a country of the EU/UK update, with no amount given: it counts, unless it is an
+    order under EUR 20 sent as Letter (so a letter without its amount gets no yes)."""
+    if case.amount is not None or case.origin in (None, "CN") or case.destination is None:
+        return None
+    origin = marketplace_by_code().get(case.origin or "")
+    if origin is None or origin == case.destination or not _COUNTS_ASKED.search(case.text):
+        return None
+    if not (origin.eu_cross_border_rule or case.destination.eu_cross_border_rule):
+        return None
+    facts: dict[str, Fact] = {"route": f"{origin.code} → {case.destination.code}"}
+    agrees = None if case.letter else not case.negated
+    return Decision(code="eu_route", facts=facts, agrees=agrees, entry="eu-cross-border")
+
+
+_NOT_ONLY = lazy(r"not (?:just|only)|不只|不仅|不止|而且|as well|\btoo\b|也")
+_SAID_NOT_COUNTED = lazy(
+    r"不算|不计入|不用管|不考核|(?:don't|doesn't|do not|does not|won't) count|not counted|excluded"
+)
+
+
+def eu_countries(case: Case) -> Decision | None:
+    """ "波兰和瑞典的跨境单也算了吧", "Poland and Sweden cross-border orders count too?": the
+    countries the EU/UK update names, with no route from one to another: each one's flag in
+    the registry decides."""
+    if "crossborder" not in case.concepts or not case.markets or case.amount is not None:
+        return None
+    if (case.origin and case.destination) or case.letter or not _COUNTS_ASKED.search(case.text):
+        return None
+    said = _NOT_ONLY.sub(" ", case.text)
+    if not all(m.eu_cross_border_rule for m in case.markets):
+        return None  # a country outside the update: the entries explain
+    only = bool(ONLY.search(said))  # "只算德国和法国的吗": the update names other EU countries too
+    facts: dict[str, Fact] = {"named": ", ".join(m.code for m in case.markets), "only": only}
+    agrees = not only and not _SAID_NOT_COUNTED.search(said)
+    return Decision(code="eu_countries", facts=facts, agrees=agrees, entry="eu-cross-border")
