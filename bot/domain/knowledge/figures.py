@@ -119,7 +119,11 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"忘了?(?:上传|填|传|录入?|加|给|贴)?(?:的)?(?:单号|追踪|跟踪|物流)|漏(?:传|填|上传|录)|"
         r"\bforg[oe]t(?:ten)? (?:to (?:add|upload|enter|put) )?(?:the |a )?(?:tracking|number)|"
         r"\ball but\b|\ball except\b|\bempty\b|"
-        r"没(?:有)?(?:被)?扫",
+        r"没(?:有)?(?:被)?扫|"
+        # Not online or not found at the carrier ("8单没上网", "9个查不到物流"), told wrong
+        # ("单号不对", not the tag 对不对).
+        r"[没未]上网|(?:查|追踪|跟踪|追)不到|(?<![对是])不对(?![吗呢嘛])|"
+        r"(?:can'?t|cannot|could ?n'?t|won'?t) be (?:tracked|traced|found)|not (?:showing|found)\b",
     ),
     (
         "valid",
@@ -129,7 +133,8 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     (None, _NUMBER_NOUNS),
     (
         "total",
-        r"\bship(?:ped|ments?)\b|\bsent\b|packages?|\bpkgs?\b|\bpcs\b|\borders?\b|parcels?|"
+        r"\bship(?:ped|ments?)?\b|\bsen[dt]\b|\b(?:dispatch|mail)(?:ed)?\b|"
+        r"packages?|\bpkgs?\b|\bpcs\b|\borders?\b|parcels?|"
         r"\bboxes\b|\btotal\b|\bin all\b|altogether|发了|发货|包裹|订单|货件|(?<=\d)\s*[单件票笔]|"
         r"[个单件](?:包裹|订单|货件)|总共|一共|总计|总数|总量|合计|共|卖了|出了",
     ),
@@ -324,6 +329,10 @@ class _Figure:
     clause_at: int = 0
     """Where its clause starts: two bare figures are one group's only within one clause."""
     """(role, word index, distance) for the role words of its clause."""
+    before: str = ""
+    """Its clause's words since the number before it, nearer to it than to that number:
+    what is said of this figure rather than of its neighbour ("ship 1000 parcels and 50
+    …": the ship is the 1000's)."""
 
 
 _EVERY = lazy(r"(?<=\d)\s*(?:out of|in|of) (?:every|each)\s*(?=\d)")
@@ -753,10 +762,16 @@ def _figures(text: str, words: list[_Word]) -> list[_Figure]:
         value, clause = int(match.group(1)), text[start:high]
         sentence = SENTENCE.split(text[match.start() :], 1)[0]
         sentence = SENTENCE.split(text[: match.start()])[-1] + sentence
-        figures.append(
-            _Figure(value, match.start(), match.end(), clause, tuple(candidates), sentence, start)
-        )
+        figure = _Figure(value, *match.span(), clause, tuple(candidates), sentence, start)
+        figures.append(replace(figure, before=_said_before(text, start, low, match.start())))
     return _fixed_ones_described(figures, words)
+
+
+def _said_before(text: str, clause_at: int, low: int, at: int) -> str:
+    """The words before a figure said of it: back to its clause's start, or, with a number
+    before it in its clause, the half of the words between them nearer to it."""
+    before = text[low:at]
+    return before[len(before) // 2 :] if low > clause_at else before
 
 
 _BRACKET_AFTER = lazy(r"[^()（）\d]{0,12}[(（][^()（）]*[)）]")
@@ -946,7 +961,7 @@ def _refined(role: str, figure: _Figure) -> str:
             return "invalid"  # "fix 4 of the 7 bad ones": the 7 are there already
         if _told_as_more(figure.clause):
             return "invalid"  # "and 1 more has no number": one more told, none supposed
-        if _SHIPPED_UNTRACKED.search(figure.clause) and not _TURNING_INVALID.search(figure.clause):
+        if _shipped_untracked(figure):
             return "new_invalid"  # "再来1个没追踪的": a package added, not one turned bad
         return "more_invalid"
     return role
@@ -964,6 +979,15 @@ _SHIPPED_UNTRACKED = lazy(
 )
 """A package supposed shipped without tracking ("再来1个没追踪的", "if 1 more goes out
 without tracking"): it joins the window as an invalid one."""
+
+
+def _shipped_untracked(figure: _Figure) -> bool:
+    """The figure is packages supposed shipped without tracking: the shipping said of it,
+    after it or just before it ("if 1 more goes out untracked", "再来1个没追踪的"), not of the
+    total before it ("if I ship 200 and 9 are invalid": 9 of the 200, the whole supposed)."""
+    after = figure.clause[figure.end - figure.clause_at :]
+    own = figure.before + after
+    return bool(_SHIPPED_UNTRACKED.search(own)) and not _TURNING_INVALID.search(figure.clause)
 
 
 def supposes_new_packages(text: str) -> bool:
