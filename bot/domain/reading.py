@@ -23,7 +23,7 @@ from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcod
 from bot.domain.errors import FileRejected
 from bot.domain.header_words import meanings_by_words
 from bot.domain.reference import column_aliases, fold_key
-from bot.domain.values import vocabulary_meaning
+from bot.domain.values import EXCEL_SAFE_MARK, excel_safe_text, vocabulary_meaning
 
 HEADER_SCAN_LINES = 30
 """Amazon JP reports put a few lines above the header; ERP exports sometimes a title."""
@@ -301,7 +301,17 @@ def _without_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _parse_chunk(chunk: bytes, layout: _TextLayout, named: list[pl.Expr]) -> pl.DataFrame:
-    """The chunk's needed columns (`named`). Where no quote can open a cell (a tab-delimited
+    """The chunk's needed columns (`named`), each cell an ERP wrote Excel-safe (="…") read
+    as the text inside (`excel_safe_text`); a chunk with no '="' in it has none, and costs
+    one byte search."""
+    frame = _parsed_columns(chunk, layout, named)
+    if EXCEL_SAFE_MARK not in chunk:
+        return frame
+    return frame.with_columns(excel_safe_text(pl.col(name)) for name in frame.columns)
+
+
+def _parsed_columns(chunk: bytes, layout: _TextLayout, named: list[pl.Expr]) -> pl.DataFrame:
+    """The chunk's needed columns (`named`), as written. Where no quote can open a cell (a tab-delimited
     file, whose quoting is off, or a chunk with no quote in it), only those columns are
     parsed: the rows are split the same either way, and the others (the buyer's name and
     address, most of a row's text) are never made. Otherwise every column is parsed, then

@@ -231,6 +231,21 @@ def parse_odd_dates(texts: pl.Series, order: DateOrder) -> dict[str, date | None
     return {u: _parse_one(part, day_first) for u, part in parts.items()}
 
 
+EXCEL_SAFE_MARK = b'="'
+"""In the bytes of every text file holding an Excel-safe cell (`excel_safe_text`)."""
+_EXCEL_SAFE = r'^\s*(?:="([^"]*)"|"=""([^"]*)""")\s*$'
+
+
+def excel_safe_text(cell: pl.Expr) -> pl.Expr:
+    """A cell as the text it shows in Excel: ERPs (普源, 店小秘 …) write long numbers as a
+    formula of one string, ="9400111899223344556677" or ="114-1234567-1234567", so Excel
+    keeps every digit instead of showing 9.4E+21; quoted as CSV, its quotes doubled inside
+    quotes, it reads as the same formula (and a tab-delimited file, read without quoting,
+    keeps it as written, which is read too). Either is the text inside,
+    whatever the column (order ID, tracking number, amount, date); ="" is an empty cell."""
+    return cell.str.replace(_EXCEL_SAFE, "${1}${2}")
+
+
 _AMOUNT_JUNK = re.compile(r"[^\d,.\-]")
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\uff0d": "-", "\u2012": "-", "\u2013": "-"})
 
