@@ -1,0 +1,185 @@
+"""The own-data answer put together: what the report states when that is asked (its period,
+carriers, numbers, exclusions, counts), else the groups' verdicts as asked, with the
+report's date last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.case import Case
+from bot.domain.models import GroupStats, VtrReport
+from bot.services.i18n import Translator
+from bot.services.own_data.defects import (
+    carrier_figures,
+    defects_asked,
+    most_defects_carrier,
+    number_looked_up,
+)
+from bot.services.own_data.exclusions import (
+    counted_line,
+    left_out_lines,
+    period_line,
+    window_verdict,
+)
+from bot.services.own_data.figures import (
+    below_lines,
+    closest_above,
+    every_category,
+    every_marketplace,
+    figure_without,
+    figures_confirmed,
+    left_out_groups,
+    named_lines,
+    passing_lines,
+    unit_in,
+    worst_lines,
+)
+from bot.services.own_data.fixes import fixes_lines, recoveries, shop_fixes
+from bot.services.own_data.groups import MAX_LINES, named_units
+from bot.services.own_data.japan import (
+    asks_small_jp_orders,
+    jp_small_orders_left_out,
+    small_jp_orders,
+)
+from bot.services.own_data.phrases import (
+    BACK,
+    BREAKDOWN,
+    COUNT_ASKED,
+    FIX,
+    HURTS,
+    WHICH,
+    WHICH_ORDER,
+    WORST,
+)
+from bot.services.own_data.reading import (
+    asks_carriers,
+    asks_count,
+    asks_defects,
+    asks_left_out,
+    asks_period,
+    asks_places,
+    carriers_rated,
+    dates_named,
+    numbers_named,
+    supposes_change,
+    told_figures_of,
+)
+from bot.services.own_data.shops import answer_about_shops
+from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
+from bot.services.report_text import carrier_defects
+from bot.services.vtr_words import Markup
+
+_RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
+_STILL_COUNT = re.compile(
+    r"still count|count against|还算|还计入|还会算|还在统计|still in (?:the )?window"
+)
+
+
+def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
+    """The answer from the stored report, its decision first, then where it comes from."""
+    m = Markup(html=False)
+    named = named_units(case, report)
+    told = told_figures_of(case, report)
+    lines = [figures_confirmed(told, report, t)] if told else _looked_up(case, report, named, t, m)
+    if not told and (left_out := left_out_groups(case, report)):
+        failing = [
+            s
+            for s in report.enforced_units()
+            if s.below_threshold and not any(unit_in(s, g, report) for g in left_out)
+        ][:MAX_LINES]
+        below = [planned_line(report, s, t, m, unit_name(t, s)) for s in failing]
+        lines = [*figure_without(left_out, report, t), *below]
+    if lines is None:
+        lines = _judged(case, report, named, t, m)
+    if "fba" in case.concepts and report.excluded.get("fba", 0):
+        lines.append(
+            t._(
+                "FBA orders are not counted: VTR covers only self-fulfilled packages, so "
+                "FBA rows in your file are left out."
+            )
+        )
+    elif "fba" in case.concepts and not asks_left_out(case, report):
+        lines.append(t._("FBA orders are not counted: VTR covers only self-fulfilled packages."))
+    if asks_small_jp_orders(case) and not small_jp_orders(case, report, named, t):
+        lines.append(jp_small_orders_left_out(report, t))  # unless said already, untracked
+    lines.append(
+        t._(
+            "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
+            date=t.date(report.as_of),
+            start=t.date(report.window.start),
+            end=t.date(report.window.end),
+        )
+    )
+    return "\n".join(lines)
+
+
+def _looked_up(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+) -> list[str] | None:
+    """What the report states, asked as such: its period, its carriers, what it left out,
+    whether dated rows count, how many it counted; None when none of these is asked."""
+    dated = dates_named(case.text, report.as_of) and HURTS.search(case.text)
+    if asks_period(case):
+        return [period_line(report, t)]
+    if numbers := numbers_named(case, report):
+        return [number_looked_up(n, report, t, m) for n in numbers]
+    if rated := carriers_rated(case, report):
+        return [carrier_figures(s, report, t) for s in rated]
+    if asks_carriers(case):
+        section = carrier_defects(report, t, m) or t._("No carrier has invalid packages.")
+        return [*most_defects_carrier(case, report, t), section]
+    if asks_left_out(case, report):
+        return [*left_out_lines(case, report, t), *(group_verdict(g, report, t) for g in named)]
+    if _STILL_COUNT.search(case.text) or dated:
+        return [window_verdict(case, report, t)]
+    if asks_count(case) and not named:
+        return [counted_line(report, t), *every_category(report, t, m)]
+    return None
+
+
+def _judged(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+) -> list[str]:
+    """The groups' verdicts as asked: a supposed change, the problem orders, the named
+    groups, the fixes, the recovery dates, the groups below, else the shop."""
+    if named and supposes_change(case):
+        return named_lines(case, report, named, t)
+    if small := small_jp_orders(case, report, named, t):
+        return [*small, *(group_verdict(g, report, t) for g in named[:1])]
+    if (about_shops := answer_about_shops(case, report, t, m)) is not None:
+        return about_shops
+    if asks_defects(case, report):
+        verdicts = [group_verdict(g, report, t) for g in named]
+        defects = defects_asked(case, report, named, t, m)
+        counted = COUNT_ASKED.search(case.text) and not FIX.search(case.text)
+        if counted and not WHICH_ORDER.search(case.text):
+            # "how many untracked in Toys?": that count first
+            return [*defects, *verdicts]
+        return [*verdicts, *defects]
+    if named:
+        return named_lines(case, report, named, t)
+    if FIX.search(case.text) and case.how_many:
+        return [*shop_fixes(case, report, t), *fixes_lines(report, t)]
+    if case.when or BACK.search(case.text):
+        return recoveries(report, t)
+    if asks_places(case) and BREAKDOWN.search(case.text) and report.per_marketplace:
+        return [overall_line(report, t), *every_marketplace(report, t, m)]
+    if _CLOSEST_ABOVE.search(case.text) or WORST.search(case.text):
+        ranked = closest_above if _CLOSEST_ABOVE.search(case.text) else worst_lines
+        return ranked(report, t, m, places=asks_places(case))
+    if _PASSING.search(case.text) and WHICH.search(case.text) and not _RISK.search(case.text):
+        return passing_lines(report, t, m, places=asks_places(case))
+    if WHICH.search(case.text) or _RISK.search(case.text):
+        return below_lines(report, t, m, places=asks_places(case))
+    return [overall_line(report, t), *every_category(report, t, m)]
+
+
+_CLOSEST_ABOVE = re.compile(
+    r"(?:closest|nearest|near(?:est)? to|closest to) (?:to )?(?:the )?(?:edge|bar|line|limit|95)|"
+    r"\b(?:just|barely|only just) (?:above|over|passing)|"
+    r"最接近|离.{0,4}(?:线|95|门槛|红线).{0,2}最近|刚刚?(?:过线|达标)|勉强(?:过线|达标)"
+)
+"""The passing group nearest the bar asked ("which category is closest to the edge but
+still above"): the lowest still above 95%, not the ones already below."""
+_PASSING = re.compile(r"\bpass(?:ing|es)?\b|above the bar|达标的|合格的|没问题的|过了的")

@@ -1,0 +1,194 @@
+"""Answers about the invalid packages themselves: the defects asked for (by group, carrier,
+order or kind) in the order to fix them, a tracking number looked up, and a carrier's own
+figures (a breakdown: Amazon judges no carrier).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bot.domain.fixplan import fix_order
+from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.decide import carrier_roles
+from bot.domain.models import CellStats, Defect, GroupStats, VtrReport
+from bot.services.i18n import Translator
+from bot.services.lines import sentence_gap
+from bot.services.own_data.groups import (
+    MAX_LINES,
+    in_cell,
+    is_category,
+    is_marketplace,
+    is_shop,
+    named_groups,
+)
+from bot.services.own_data.phrases import MISMATCHED, UNTRACKED
+from bot.services.own_data.reading import orders_named
+from bot.services.vtr_words import Markup, fix_line, ratio_text, reason_text, unit_label
+
+
+def number_looked_up(number: str, report: VtrReport, t: Translator, m: Markup) -> str:
+    """A named number's defect as /vtr lists it (order, number, what is wrong, the fix),
+    or that it is not among the invalid ones: the report keeps only those."""
+    found = [d for d in report.defects if d.tracking.casefold() == number]
+    if found:
+        return "\n".join(
+            fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in found
+        )
+    return t._(
+        "{number} is not among the invalid packages of your last report: if it is in the "
+        "uploaded file, its tracking counted as valid; if not, it is not in the file.",
+        number=number.upper(),
+    )
+
+
+def carrier_figures(carrier: GroupStats, report: VtrReport, t: Translator) -> str:
+    """A carrier's packages in the window and how many are valid, with its main defect;
+    Amazon's bar is on categories, so no verdict is given on the carrier."""
+    line = t._(
+        "{carrier} in your last report: {ratio}.",
+        carrier=carrier.name,
+        ratio=ratio_text(t, carrier),
+    )
+    if carrier.name in report.carrier_reasons:
+        reason = reason_text(t, report.carrier_reasons[carrier.name])
+        line += " " + t._("mostly: {reason}", reason=reason)
+    note = t._(
+        "Amazon judges categories and marketplaces, not carriers: this shows where the "
+        "defects come from."
+    )
+    return f"{line}\n{note}"
+
+
+def defects_asked(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+) -> list[str]:
+    """The defects asked about: of the named categories and marketplaces, of the named
+    carriers (as selected or as the number looks) or orders, most recent first."""
+    places = {g.name for g in named if is_marketplace(g, report)}
+    shops = {g.name for g in named if is_shop(g, report)}
+    # A shop named alone is every defect of it: its units listed beside it (the first few,
+    # `named_units`) are what is shown of it, no narrowing of the shop.
+    shop_alone = shops and len(named_groups(case, report)) == len(shops)
+    units = [] if shop_alone else named
+    categories = {g.name for g in units if is_category(g, report)}
+    cells = [g for g in units if isinstance(g, CellStats)]
+    orders = orders_named(case, report)
+    chosen = [
+        d
+        for d in report.defects
+        if (not categories or d.category in categories)
+        and (not cells or any(in_cell(d, cell) for cell in cells))
+        and (not places or d.marketplace in places)
+        and (not shops or d.shop in shops)
+        and _carriers_fit(case, d)
+        and (not orders or d.order_id.casefold() in orders)
+        and (not UNTRACKED.search(case.text) or d.reason == "missing_tracking")
+        and (not _STILL_FIXABLE.search(case.text) or d.editable(report.as_of))
+    ]
+    if not chosen:
+        if orders:
+            return [
+                t._(
+                    "Not among the invalid packages of your last report: {orders}.",
+                    orders=", ".join(sorted(orders)),
+                )
+            ]
+        return [t._("No defects match that in your last report.")]
+    count = t.ngettext("{count} invalid package:", "{count} invalid packages:", len(chosen))
+    lines = [count] + [
+        f"{reason_text(t, reason)}: {t.number(n)}"
+        for reason, n in Counter(d.reason for d in chosen).most_common()
+    ]
+    lines += _fix_order_note(chosen, report, t)
+    ordered = fix_order(chosen, report.plan, report.as_of)
+    lines += [
+        fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in ordered[:MAX_LINES]
+    ]
+    return lines
+
+
+def _fix_order_note(chosen: list[Defect], report: VtrReport, t: Translator) -> list[str]:
+    """How the list is ordered (`fix_order`), when it matters: the fixes that bring a
+    category above 95% first, those no longer fixable last."""
+    late = sum(not d.editable(report.as_of) for d in chosen)
+    saving = {
+        (d.order_id, d.tracking)
+        for g in report.plan
+        if g.savable and g.scope == "category"
+        for d in g.fixes
+    }
+    first = any((d.order_id, d.tracking) in saving for d in chosen)
+    if not late and not first:
+        return []
+    if first:
+        note = t._(
+            "Most urgent first: the fixes that bring a category above 95%, soonest due first."
+        )
+    else:
+        note = t._("Still fixable first, soonest due first.")
+    if late:
+        note += sentence_gap(t) + t.ngettext(
+            "The {count} past its fix-by date (probably delivered) can no longer be fixed: it is listed last.",
+            "The {count} past their fix-by date (probably delivered) can no longer be fixed: they are listed last.",
+            late,
+        )
+    return [note]
+
+
+def _defect_place(defect: Defect, report: VtrReport, t: Translator) -> str:
+    """Where a listed defect belongs, when the report has several places: its category,
+    its marketplace (whose Seller Central edits it) when there are several, and its shop
+    (whose account it is in) when there are several."""
+    market = defect.marketplace if len(report.by_marketplace) > 1 else None
+    shop = defect.shop if report.per_shop else None
+    if len(report.by_category) <= 1 and market is None and shop is None:
+        return ""
+    return " · " + unit_label(t, Markup(html=False), defect.category, market, shop)
+
+
+_STILL_FIXABLE = re.compile(
+    r"still (?:be )?(?:fix|correct|edit)|(?:can|could) (?:i|we) still|still fixable|not too late|"
+    r"还能修|还可以修|还来得及|还能改|还可以改|能修的|可以修的"
+)
+"""Asked of the defects that can still be fixed alone ("which ones can I still fix")."""
+
+
+def _carriers_fit(case: Case, defect: Defect) -> bool:
+    """The defect is of the carriers named: as selected or as its number looks; with two
+    named in roles ("a UPS number entered under USPS"), that selection with that number."""
+    selected_and_actual = carrier_roles(case) if len(case.carriers) == 2 else None
+    if selected_and_actual:
+        selected, actual = (name.casefold() for name in selected_and_actual)
+        looks = (defect.looks_like or "").casefold()
+        return defect.carrier.casefold() == selected and looks == actual
+    carriers = {c.name.casefold() for c in case.carriers}
+    if not carriers and MISMATCHED.search(case.text):
+        return defect.looks_like is not None  # its number fits another carrier
+    named = {defect.carrier.casefold(), (defect.looks_like or "").casefold()}
+    return not carriers or bool(named & carriers)
+
+
+def most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "which carrier has the most invalid tracking?": that carrier first."""
+    if not _MOST.search(case.text):
+        return []
+    carriers = [s for s in report.by_carrier if s.valid < s.shipments]
+    if not carriers:
+        return []
+    worst = max(carriers, key=lambda s: (s.shipments - s.valid, s.name))
+    tied = [s for s in carriers if s.shipments - s.valid == worst.shipments - worst.valid]
+    if len(tied) > 1:
+        return []  # the list says it: no one carrier has the most
+    return [
+        t.ngettext(
+            "{carrier} has the most: {count} invalid package of {shipments}.",
+            "{carrier} has the most: {count} invalid packages of {shipments}.",
+            worst.shipments - worst.valid,
+            carrier=worst.name,
+            shipments=t.number(worst.shipments),
+        )
+    ]
+
+
+_MOST = re.compile(r"\bmost\b|worst|最多|最差|最严重")

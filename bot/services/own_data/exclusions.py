@@ -1,0 +1,174 @@
+"""Answers about what the report counted and left out: the rows not counted by reason, exempt
+letters, the total VTR divides by, the 30-day window it covers, and whether shipments of
+the days a seller names are in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.case import Case
+from bot.domain.models import VtrReport
+from bot.services.i18n import Translator
+from bot.services.own_data.groups import MAX_LINES, is_marketplace, named_groups
+from bot.services.own_data.phrases import NOT_COUNTED_ASKED, TOTAL_ASKED
+from bot.services.own_data.reading import dates_named, reasons_named
+from bot.services.report_text import excluded_text
+from bot.services.vtr_words import Markup, fix_line
+
+
+def period_line(report: VtrReport, t: Translator) -> str:
+    """The days the chat's last report covers, as /vtr counts them."""
+    return t._(
+        "Your last report covers the 30 days {start} – {end} (as of {date}): shipments of "
+        "those days count toward VTR, older ones no longer do.",
+        start=t.date(report.window.start),
+        end=t.date(report.window.end),
+        date=t.date(report.as_of),
+    )
+
+
+def window_verdict(case: Case, report: VtrReport, t: Translator) -> str:
+    """Whether shipments of the days or months the seller names are inside the 30-day
+    window: all before it, a plain no; all in it, they count; else where it starts."""
+    start, end = report.window.start, report.window.end
+    named = dates_named(case.text, report.as_of)
+    if named and max(last for _, last in named) < start:
+        return t._(
+            "No: they are outside the 30-day window ({start} – {end}), so they no longer count.",
+            start=t.date(start),
+            end=t.date(end),
+        )
+    if named and min(first for first, _ in named) >= start:
+        return t._(
+            "Yes: they are inside the 30-day window ({start} – {end}), so they count.",
+            start=t.date(start),
+            end=t.date(end),
+        )
+    return t._(
+        "Only shipments from {start} to {end} count (the 30-day window); older ones no longer do.",
+        start=t.date(start),
+        end=t.date(end),
+    )
+
+
+def left_out_lines(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """What the report left out, first: the letters asked about when some were exempt, the
+    rows not counted by reason, then the total that was counted."""
+    lines = []
+    letters = report.excluded.get("eu_letter_under_20", 0)
+    if case.letter and letters:
+        lines.append(
+            t._(
+                "EU letters under EUR 20 are exempt: the {count} in your file are not counted, "
+                "so they do not lower any category.",
+                count=t.number(letters),
+            )
+        )
+        lines += _letters_counted(case, report, t)
+    not_counted = [text] if (text := excluded_text(report, t)) else []
+    rows = _rows_asked(case, report, t)
+    generic = not reasons_named(case) and not _A_TOTAL.search(case.text)
+    if generic and NOT_COUNTED_ASKED.search(case.text):  # "how many were left out?": those
+        if not not_counted:
+            not_counted = [
+                t._("Nothing in your file was left out: every row is a counted package.")
+            ]
+        why = t._(
+            "VTR counts only self-fulfilled packages shipped in the 30-day window: FBA, "
+            "cancelled and unshipped orders, exempt EU letters (under EUR 20) and Japanese "
+            "orders (under JPY 1,000), and older shipments are left out."
+        )
+        return [*lines, *not_counted, why, counted_line(report, t)]
+    none = _reasons_absent(case, report, t)
+    if _KIND_COUNT_ASKED.search(case.text) and (rows or none):  # "how many FBA rows?"
+        found = [t._("In your file: {rows}.", rows=", ".join(rows))] if rows else []
+        return [*lines, *found, *none, *not_counted]
+    if TOTAL_ASKED.search(case.text):  # "what total did you use?": that figure first
+        named = [t._("Left out as asked: {rows}.", rows=", ".join(rows))] if rows else []
+        return [*lines, counted_line(report, t), *named, *none, *not_counted]
+    if rows:
+        lines.append(t._("No, they are not counted: {rows}.", rows=", ".join(rows)))
+    return [*lines, *none, *not_counted, counted_line(report, t)]
+
+
+def _letters_counted(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "德国站的Brief信件，为啥有一单算成了缺陷": beside the exempt letters, the invalid
+    packages of the marketplace asked about: they were not exempt, so they count, and each
+    says what is wrong with it."""
+    places = {g.name for g in named_groups(case, report) if is_marketplace(g, report)}
+    counted = [d for d in report.defects if d.marketplace in places]
+    if not counted:
+        return []
+    m = Markup(html=False)
+    why = t.ngettext(
+        "Counted as invalid: {count} package there was not exempt (a letter is exempt only "
+        "under EUR 20, paid in euros; anything else counts), and it has a defect:",
+        "Counted as invalid: {count} packages there were not exempt (a letter is exempt only "
+        "under EUR 20, paid in euros; anything else counts), and each has a defect:",
+        len(counted),
+    )
+    return [why, *(fix_line(d, t, m) for d in counted[:MAX_LINES])]
+
+
+_KIND_COUNT_ASKED = re.compile(
+    r"how many (?:of (?:my |the )?)?(?:fba|cancel|unshipped|orders? (?:were|was) outside|[a-z ]{0,12}outside)|"
+    r"how many [^?.!]{0,40}(?:left out|dropped|excluded|skipped|ignored|not counted)[^?.!]{0,30}"
+    r"(?:before the window|outside)|"
+    r"(?:fba|取消|未发货|窗口外|不在窗口)[^，,。？?]{0,10}(?:多少|几)|"
+    r"(?:多少|几)[^，,。？?]{0,16}(?:窗口之前|窗口前|窗口外|不在窗口)"
+)
+_A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
+
+
+def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """The left-out rows the question names (FBA, cancelled, unshipped), each with its count."""
+
+    def count(reason: str) -> str:
+        return t.number(report.excluded.get(reason, 0))
+
+    rows = []
+    reasons = [r for r in reasons_named(case) if report.excluded.get(r, 0)]
+    if "fba" in reasons:
+        rows.append(t._("FBA: {count} orders", count=count("fba")))
+    if "cancelled" in reasons:
+        rows.append(t._("{count} cancelled orders", count=count("cancelled")))
+    if "not_shipped" in reasons:
+        rows.append(t._("{count} unshipped orders", count=count("not_shipped")))
+    if "outside_window" in reasons:
+        rows.append(t._("{count} shipped before the 30-day window", count=count("outside_window")))
+    return rows
+
+
+def _reasons_absent(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """The kinds of rows asked about that the file has none of ("0 cancelled orders" read as
+    if some were): VTR never counts them, and there were none to leave out."""
+    names = {
+        "fba": t._("FBA orders"),
+        "cancelled": t._("cancelled orders"),
+        "not_shipped": t._("unshipped orders"),
+        "outside_window": t._("shipments before the 30-day window"),
+    }
+    absent = [names[r] for r in reasons_named(case) if not report.excluded.get(r, 0)]
+    if not absent:
+        return []
+    joiner = "、" if t.lang == "zh" else ", "
+    return [
+        t._(
+            "Your file has no {kinds}: VTR never counts them, so none were left out.",
+            kinds=joiner.join(absent),
+        )
+    ]
+
+
+def counted_line(report: VtrReport, t: Translator) -> str:
+    """The window's self-fulfilled packages, the count VTR divides by."""
+    overall = report.overall
+    return t._(
+        "{count} self-fulfilled packages count toward VTR in the 30-day window ({start} – "
+        "{end}); {valid} of them have valid tracking.",
+        count=t.number(overall.shipments),
+        valid=t.number(overall.valid),
+        start=t.date(report.window.start),
+        end=t.date(report.window.end),
+    )

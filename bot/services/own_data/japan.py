@@ -1,0 +1,84 @@
+"""Japan's small orders in the chat's data: Amazon.co.jp orders under JPY 1,000 are exempt
+(`value_limits.value_exemption`, domain.md §4.2) and the report leaves them out
+(`excluded["jp_under_1000"]`). The one home for answering about them, whether asked if
+they were counted or if the untracked ones hurt.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.case import Case
+from bot.domain.models import CellStats, GroupStats, VtrReport
+from bot.services.i18n import Translator
+from bot.services.lines import sentence_gap
+from bot.services.own_data.groups import is_marketplace
+from bot.services.own_data.phrases import HURTS, UNTRACKED
+
+_SMALL_ORDERS = re.compile(
+    r"小单|小额|便宜|低价|几百|日元|円|\byen\b|\bjpy\b|cheap|small (?:orders?|ones)|"
+    r"(?:under|below|less than) (?:jpy |¥)?1,?000|1,?000\s?(?:日元|円)?以下|低于\s?1,?000"
+)
+_SMALL_COUNTED_ASKED = re.compile(
+    r"算进去|算了|算没算|算不算|计入|count(?:ed|s)?\b|included|left out|excluded|多少|how(?:'s| is) "
+)
+
+
+def small_jp_counted(case: Case) -> bool:
+    return asks_small_jp_orders(case) and bool(_SMALL_COUNTED_ASKED.search(case.text))
+
+
+def asks_small_jp_orders(case: Case) -> bool:
+    """ "日本站那几个几百日元的小单算进去了没": Japan's small orders asked about beside its
+    figure (orders under JPY 1,000 are exempt, domain.md §4.2)."""
+    japan = any(m.code == "JP" for m in case.markets) or case.currency == "JPY"
+    return japan and bool(_SMALL_ORDERS.search(case.text))
+
+
+def jp_small_orders_left_out(report: VtrReport, t: Translator) -> str:
+    """How many of the file's Japanese orders under JPY 1,000 were left out as exempt."""
+    count = report.excluded.get("jp_under_1000", 0)
+    if not count:
+        return t._(
+            "Amazon.co.jp orders under JPY 1,000 are exempt and never counted; your file had "
+            "none to leave out."
+        )
+    return t.ngettext(
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file is not counted.",
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not counted.",
+        count,
+    )
+
+
+def small_jp_orders(
+    case: Case, report: VtrReport, named: list[GroupStats], t: Translator
+) -> list[str]:
+    """ "the japan shop has 4 orders with no tracking, do they hurt my vtr": orders of
+    Amazon.co.jp under JPY 1,000 are exempt (domain.md §4.2), and the file's are left out;
+    the answer is whether any counted JP package is untracked, then the exempt ones."""
+    exempt = report.excluded.get("jp_under_1000", 0)
+    if not (exempt and UNTRACKED.search(case.text) and HURTS.search(case.text)):
+        return []
+    places = {g.name for g in named if is_marketplace(g, report)}
+    places |= {g.marketplace for g in named if isinstance(g, CellStats)}
+    if "JP" not in places:
+        return []
+    untracked = sum(
+        d.marketplace == "JP" and d.reason == "missing_tracking" for d in report.defects
+    )
+    if untracked:
+        counted = t.ngettext(
+            "{count} counted Amazon.co.jp package has no tracking and counts against VTR.",
+            "{count} counted Amazon.co.jp packages have no tracking and count against VTR.",
+            untracked,
+        )
+    else:
+        counted = t._("No: none of your counted Amazon.co.jp packages is without tracking.")
+    small = t.ngettext(
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not "
+        "counted, so they do not lower VTR, tracked or not.",
+        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not "
+        "counted, so they do not lower VTR, tracked or not.",
+        exempt,
+    )
+    return [counted + sentence_gap(t) + small]

@@ -1,0 +1,86 @@
+"""The phrases of a question that several own-data readings share ("fix", "which", "back
+above", "hurting"): defined once, so every family reads them alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+WHICH_ORDER = re.compile(
+    r"哪个订单|哪些订单|哪几个订单|哪几单|哪一单|哪单|哪一个订单|哪个单|哪些包裹|哪个包裹|哪一个包裹|"
+    r"which orders?|which packages?|which shipments?|which one|the one where|订单号|单号发我|"
+    r"那几单|有问题的(?:单|订单|包裹)|问题单|问题订单|问题包裹|无效的?(?:单(?!号)|订单|包裹)|错误的?订单|"
+    r"(?:订单|包裹)(?:都)?有哪些|哪些(?:单|订单|包裹)|"
+    r"(?:bad|problem|wrong|failing|invalid) (?:rows|orders|packages)|order (?:ids|numbers)|"
+    r"list (?:the|my) (?:defects|orders)|show (?:me )?(?:the |my )?(?:orders|packages|defects)|"
+    r"列出.{0,6}(?:订单|包裹)|(?:订单|包裹)清单|"
+    r"(?:give|send|show|tell|list) me (?:the |my |which )?(?:orders|packages|ones|order ids)|"
+    r"(?:give|send|show|list)(?: me)? (?:the |my )?[^?.,;]{0,40}?(?:orders|packages|order ids) to fix|"
+    r"(?:orders?|packages?|ones) (?:i|we) (?:need|have|should|must) to fix|which (?:ones|orders) to fix|"
+    r"要修哪|修哪几|修哪些|哪几单要修|哪些要修|先修什么|该修什么|要修什么|先改什么|该改什么|"
+    r"what (?:should|do|must|can) (?:i|we) (?:fix|correct)|what (?:needs|has) to be fixed|"
+    r"(?:which|what) (?:defects|ones) (?:can|could|should) (?:i|we) (?:still )?fix|"
+    r"还能修的|还可以修的|还来得及修|"
+    r"(?:列出|列一下|列给我|发给?我|给我|导出|看一?下|查一?下|找出)[^，,。？?]{0,8}(?:单号|追踪号|跟踪号|运单号)|"
+    r"(?:单号|追踪号|跟踪号|运单号)[^，,。？?]{0,6}(?:列出|列一下|列给我|发给?我|都有哪些|有哪些|是哪些|是哪几个)|"
+    r"哪些(?:单号|追踪号|跟踪号|运单号)|哪几个(?:单号|追踪号|跟踪号|运单号)|"
+    r"(?:list|show|give|send|tell)(?: me)? (?:the |my |all |all the |all my )?(?:invalid |bad |wrong |"
+    r"broken |failed |failing |problem |defective )?tracking (?:numbers|ids|nos)\b|"
+    r"which tracking (?:numbers|ids)|(?:my|the) (?:invalid|bad|wrong|broken|failing|problem) "
+    r"tracking numbers"
+)
+SHOP = re.compile(
+    r"整个店铺|整个店|整店|全店|店铺整体|整体|总体|overall|(?:whole|entire) (?:shop|store|account)|"
+    r"my (?:shop|store)|shop-?wide|store-?wide|account-?wide|"
+    r"(?:whole|entire|all of (?:the|my)) (?:file|upload|sheet|spreadsheet|data|export)|"
+    r"整个(?:表格?|文件|数据)|全表|整张表"
+)
+"""The shop's own figure asked for ("整个店铺的有效追踪率是多少"): answered with every category,
+since VTR is judged per category."""
+WHICH = re.compile(
+    r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)|"
+    r"how many (?:of (?:my|the|our) )?(?:categor|marketplace)|(?:几|多少)个?(?:类目|品类|分类|站点)"
+)
+FIX = re.compile(r"修|改|补|fix|correct|repair")
+MISMATCHED = re.compile(
+    r"选错|选成|填错承运商|承运商(?:选|填)?错|对不上|不一致|不匹配|wrong carrier|picked the wrong|"
+    r"chose the wrong|selected the wrong|mismatch|under the wrong|doesn't match|does not match"
+)
+"""A carrier mismatch asked about without naming the carriers ("哪个订单承运商选错了")."""
+HURTS = re.compile(
+    r"hurt|drag|affect|count|matter|pull(?:ing)? (?:me|it|my)|拉低|影响|算进|计入|算不算|还算|有关系|"
+    r"要紧|\bstill\b"
+)
+"""Asked of rows the seller dates ("orders from late October … hurting my VTR?"): whether
+they are in the window at all."""
+COUNT_ASKED = re.compile(
+    r"(?:多少|几)个?(?:自发货的?|自配送的?|无效的?)?(?:包裹|订单|货件|单|单号|追踪号)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
+    r"how many (?:of (?:my|our|the|those) )?"
+    r"(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad |untracked |defective |failed |failing )?"
+    r"(?:packages|shipments|orders|parcels|tracking numbers|tracking ids|numbers|ones)|"
+    r"how many (?:are |were |of them (?:are |were )?)?(?:invalid|bad|untracked|defective|failing)\b|"
+    r"(?:多少|几)个?无效|无效的?(?:包裹|订单|单号|单)?(?:一共|总共)?(?:有)?(?:多少|几)"
+)
+BACK = re.compile(
+    r"back above|recover|恢复|回到|回升|重新高于|"
+    r"(?:when|what date|which day|哪天|什么时候|几号)[^?？。]{0,40}(?:above|over|高于|达标|过线)"
+)
+TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
+NOT_COUNTED_ASKED = re.compile(
+    r"没算进|没有算进|没算(?![错对])|没被算|没被计入|未被计入|没被统计|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
+    r"exclud(?:e|ed|ing)|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
+    r"wasn't counted|don't count|dropped|skipped|ignored"
+)
+"""Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去")."""
+UNTRACKED = re.compile(
+    r"no tracking|without tracking|untracked|blank|没有?(?:上传)?(?:追踪|单号)|空白|没传"
+)
+"""Asked of the packages without any tracking, not every invalid one."""
+BREAKDOWN = re.compile(
+    r"breakdown|broken down|break (?:it |them |that )?down|\bsplit\b|"
+    r"show (?:me )?(?:my |the |each |every |all )|list (?:my |the |each |every |all )|"
+    r"分别看|分别列|拆开看|拆分|列出|列一下|明细"
+)
+"""A figure per marketplace asked for ("per marketplace breakdown", "按站点分别看"), not
+whether Amazon judges per marketplace."""
+WORST = re.compile(r"\bworst\b|\blowest\b|最差|最低|最糟|最烂")
