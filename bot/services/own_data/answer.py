@@ -37,11 +37,7 @@ from bot.services.own_data.figures import (
 )
 from bot.services.own_data.fixes import fixes_lines, recoveries, shop_fixes
 from bot.services.own_data.groups import MAX_LINES, named_units
-from bot.services.own_data.japan import (
-    asks_small_jp_orders,
-    jp_small_orders_left_out,
-    small_jp_orders,
-)
+from bot.services.own_data.japan import asks_small_jp_orders, small_jp_left_out, small_jp_untracked
 from bot.services.own_data.phrases import (
     BACK,
     BREAKDOWN,
@@ -78,40 +74,61 @@ _STILL_COUNT = re.compile(
 
 def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
-    m = Markup(html=False)
     named = named_units(case, report)
-    told = told_figures_of(case, report)
-    lines = [figures_confirmed(told, report, t)] if told else _looked_up(case, report, named, t, m)
-    if not told and (left_out := left_out_groups(case, report)):
+    untracked_jp = small_jp_untracked(case, report, named, t)
+    lines = [
+        *_answer_lines(case, report, named, untracked_jp, t),
+        *_not_counted_notes(case, report, said_jp=bool(untracked_jp), t=t),
+        t._(
+            "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
+            date=t.date(report.as_of),
+            start=t.date(report.window.start),
+            end=t.date(report.window.end),
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def _answer_lines(
+    case: Case,
+    report: VtrReport,
+    named: list[GroupStats],
+    untracked_jp: list[str],
+    t: Translator,
+) -> list[str]:
+    """The seller's own figures checked, what the report states, a figure without some
+    groups, else the groups' verdicts as asked."""
+    m = Markup(html=False)
+    if told := told_figures_of(case, report):
+        return [figures_confirmed(told, report, t)]
+    if left_out := left_out_groups(case, report):
         failing = [
             s
             for s in report.enforced_units()
             if s.below_threshold and not any(unit_in(s, g, report) for g in left_out)
         ][:MAX_LINES]
         below = [planned_line(report, s, t, m, unit_name(t, s)) for s in failing]
-        lines = [*figure_without(left_out, report, t), *below]
-    if lines is None:
-        lines = _judged(case, report, named, t, m)
+        return [*figure_without(left_out, report, t), *below]
+    lines = _looked_up(case, report, named, t, m)
+    return _judged(case, report, named, untracked_jp, t, m) if lines is None else lines
+
+
+def _not_counted_notes(case: Case, report: VtrReport, said_jp: bool, t: Translator) -> list[str]:
+    """FBA or Japan's small orders named beside the question: that they are not counted
+    (and how many of the file's were left out), unless the answer said so already."""
+    notes = []
     if "fba" in case.concepts and report.excluded.get("fba", 0):
-        lines.append(
+        notes.append(
             t._(
                 "FBA orders are not counted: VTR covers only self-fulfilled packages, so "
                 "FBA rows in your file are left out."
             )
         )
     elif "fba" in case.concepts and not asks_left_out(case, report):
-        lines.append(t._("FBA orders are not counted: VTR covers only self-fulfilled packages."))
-    if asks_small_jp_orders(case) and not small_jp_orders(case, report, named, t):
-        lines.append(jp_small_orders_left_out(report, t))  # unless said already, untracked
-    lines.append(
-        t._(
-            "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
-            date=t.date(report.as_of),
-            start=t.date(report.window.start),
-            end=t.date(report.window.end),
-        )
-    )
-    return "\n".join(lines)
+        notes.append(t._("FBA orders are not counted: VTR covers only self-fulfilled packages."))
+    if asks_small_jp_orders(case) and not said_jp:
+        notes.append(small_jp_left_out(report, t))
+    return notes
 
 
 def _looked_up(
@@ -139,14 +156,19 @@ def _looked_up(
 
 
 def _judged(
-    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+    case: Case,
+    report: VtrReport,
+    named: list[GroupStats],
+    untracked_jp: list[str],
+    t: Translator,
+    m: Markup,
 ) -> list[str]:
     """The groups' verdicts as asked: a supposed change, the problem orders, the named
     groups, the fixes, the recovery dates, the groups below, else the shop."""
     if named and supposes_change(case):
         return named_lines(case, report, named, t)
-    if small := small_jp_orders(case, report, named, t):
-        return [*small, *(group_verdict(g, report, t) for g in named[:1])]
+    if untracked_jp:  # "do the untracked JP orders hurt?": that answer, Japan's verdict
+        return [*untracked_jp, *(group_verdict(g, report, t) for g in named[:1])]
     if (about_shops := answer_about_shops(case, report, t, m)) is not None:
         return about_shops
     if asks_defects(case, report):

@@ -1,7 +1,8 @@
 """Japan's small orders in the chat's data: Amazon.co.jp orders under JPY 1,000 are exempt
-(`value_limits.value_exemption`, domain.md §4.2) and the report leaves them out
-(`excluded["jp_under_1000"]`). The one home for answering about them, whether asked if
-they were counted or if the untracked ones hurt.
+(domain.md §4.2). The rule is the domain's (`value_limits.value_exemption`, which the
+report applies to every order and records as `excluded["jp_under_1000"]`); this is the one
+home for answering about those orders, whether asked if they were counted or if the
+untracked ones hurt, with one sentence for the exemption.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 
 from bot.domain.knowledge.case import Case
 from bot.domain.models import CellStats, GroupStats, VtrReport
+from bot.domain.value_limits import JP_EXEMPT_LIMIT_JPY, value_exemption
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 from bot.services.own_data.groups import is_marketplace
@@ -22,10 +24,9 @@ _SMALL_ORDERS = re.compile(
 _SMALL_COUNTED_ASKED = re.compile(
     r"算进去|算了|算没算|算不算|计入|count(?:ed|s)?\b|included|left out|excluded|多少|how(?:'s| is) "
 )
-
-
-def small_jp_counted(case: Case) -> bool:
-    return asks_small_jp_orders(case) and bool(_SMALL_COUNTED_ASKED.search(case.text))
+_EXEMPT = "jp_under_1000"
+"""The reason `value_exemption` gives a Japanese order under the limit, as the report
+counts it in `excluded`."""
 
 
 def asks_small_jp_orders(case: Case) -> bool:
@@ -35,9 +36,27 @@ def asks_small_jp_orders(case: Case) -> bool:
     return japan and bool(_SMALL_ORDERS.search(case.text))
 
 
-def jp_small_orders_left_out(report: VtrReport, t: Translator) -> str:
-    """How many of the file's Japanese orders under JPY 1,000 were left out as exempt."""
-    count = report.excluded.get("jp_under_1000", 0)
+def small_jp_counted(case: Case) -> bool:
+    """ "how's Japan, were the sub-1000 yen orders counted?": whether the file's exempt
+    orders were counted, asked with no amount or with the exemption's own (its limit, or
+    an order the rule exempts); any other amount is a case to decide."""
+    asked = asks_small_jp_orders(case) and bool(_SMALL_COUNTED_ASKED.search(case.text))
+    return asked and _amount_is_exempt(case)
+
+
+def _amount_is_exempt(case: Case) -> bool:
+    """The amount the question names is the exemption's: its limit said as one ("1000日元
+    以下", "sub-1000 yen"), or an order's value the domain's rule exempts."""
+    if case.amount is None:
+        return True
+    if case.bound == "under":
+        return case.amount == JP_EXEMPT_LIMIT_JPY
+    return value_exemption("JP", "JPY", case.amount, case.letter) == _EXEMPT
+
+
+def small_jp_left_out(report: VtrReport, t: Translator) -> str:
+    """The exemption, and how many of the file's Japanese orders it left out."""
+    count = report.excluded.get(_EXEMPT, 0)
     if not count:
         return t._(
             "Amazon.co.jp orders under JPY 1,000 are exempt and never counted; your file had "
@@ -50,13 +69,13 @@ def jp_small_orders_left_out(report: VtrReport, t: Translator) -> str:
     )
 
 
-def small_jp_orders(
+def small_jp_untracked(
     case: Case, report: VtrReport, named: list[GroupStats], t: Translator
 ) -> list[str]:
-    """ "the japan shop has 4 orders with no tracking, do they hurt my vtr": orders of
-    Amazon.co.jp under JPY 1,000 are exempt (domain.md §4.2), and the file's are left out;
-    the answer is whether any counted JP package is untracked, then the exempt ones."""
-    exempt = report.excluded.get("jp_under_1000", 0)
+    """ "the japan shop has 4 orders with no tracking, do they hurt my vtr", Japan named:
+    whether any counted JP package is untracked, then the exempt ones, which the report
+    left out (they cannot lower VTR); none when that is not asked or none were exempt."""
+    exempt = report.excluded.get(_EXEMPT, 0)
     if not (exempt and UNTRACKED.search(case.text) and HURTS.search(case.text)):
         return []
     places = {g.name for g in named if is_marketplace(g, report)}
@@ -74,11 +93,10 @@ def small_jp_orders(
         )
     else:
         counted = t._("No: none of your counted Amazon.co.jp packages is without tracking.")
-    small = t.ngettext(
-        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not "
-        "counted, so they do not lower VTR, tracked or not.",
-        "Amazon.co.jp orders under JPY 1,000 are exempt: the {count} in your file are not "
-        "counted, so they do not lower VTR, tracked or not.",
+    harmless = t.ngettext(
+        "It does not lower VTR, tracked or not.",
+        "They do not lower VTR, tracked or not.",
         exempt,
     )
-    return [counted + sentence_gap(t) + small]
+    gap = sentence_gap(t)
+    return [counted + gap + small_jp_left_out(report, t) + gap + harmless]
