@@ -32,7 +32,9 @@ a group the report names, as a category-less file's is 'Uncategorized', never ''
 DefectReason = Literal["missing_tracking", "unknown_carrier", "bad_format", "bad_check_digit"]
 DEFECT_REASONS: tuple[DefectReason, ...] = get_args(DefectReason)
 Action = Literal["add_tracking", "pick_listed_carrier", "correct_number", "use_buy_shipping"]
-PlanScope = Literal["category", "marketplace"]
+PlanScope = Literal["category", "marketplace", "shop"]
+"""What a planned group is: the fix plan holds categories (or cells) and marketplaces; a
+shop's entry is built when asked (`VtrReport.shop_plan`), each shop being its own account."""
 AsOfSource = Literal["given", "latest_ship_date", "today"]
 FixMark = Literal["sent", "accepted", "refused"]
 """A fix sent from the chat: sent (no sync has shown it yet), accepted (a sync shows the
@@ -350,7 +352,7 @@ class VtrReport(BaseModel):
         editable = [d for d in self.defects if d.shop == shop.name and d.editable(self.as_of)]
         editable.sort(key=lambda d: (d.ship_date or date.min, d.order_id), reverse=True)
         return PlannedGroup(
-            scope="marketplace",  # no plan scope of its own: read only for its verdict
+            scope="shop",
             name=shop.name,
             shop=shop.name,
             shipments=shop.shipments,

@@ -357,10 +357,12 @@ def plan_heading(group: PlannedGroup, t: Translator, m: Markup) -> str:
 
 
 def planned_label(t: Translator, m: Markup, group: PlannedGroup) -> str:
-    """A planned group's label: a category (on its marketplace), or a marketplace; within
-    its shop when the file holds several."""
+    """A planned group's label: a category (on its marketplace), a marketplace (within its
+    shop when the file holds several), or a shop."""
     if group.scope == "category":
         return unit_label(t, m, group.name, group.marketplace, group.shop)
+    if group.scope == "shop":  # `VtrReport.shop_plan`: a shop is its own account
+        return m.esc(t._("Shop {name}", name=shop_label(t, group.name)))
     label = m.esc(t._("marketplace {name}", name=shorten(marketplace_label(t, group.name))))
     return label if group.shop is None else in_shop(t, m, label, group.shop)
 

@@ -18,6 +18,7 @@ from bot.domain.engine import analyse_file, report_file
 from bot.domain.models import VtrReport
 from bot.services.i18n import Translator
 from bot.services.report_text import render_report
+from bot.services.vtr_words import Markup, planned_label
 from tests.engine.conftest import UPS_OK, WriteFile
 from tests.engine.heldout_files import verdict
 
@@ -136,6 +137,22 @@ def test_a_shop_below_the_bar_on_a_marketplace_is_planned_in_its_shop(
         ("category", "Uncategorized", MOON, 1, 0, 1),
         ("marketplace", "US", MOON, 1, 1, 0),
     ]
+
+
+def test_a_shop_below_the_bar_gets_a_plan_entry_of_its_own_scope(write_file: WriteFile) -> None:
+    """Moon is 19 of 20 (its one invalid package, shipped 2026-11-19, still editable):
+    fix 1; its entry is a shop's (labelled as one), never in the report's plan."""
+    header = "订单号,店铺,店铺站点,发货日期,物流商,跟踪号"
+    rows = [f"S{i},{SUN},US,2026-11-10,UPS,{UPS_OK}" for i in range(40)]
+    rows += [f"M{i},{MOON},US,2026-11-10,UPS,{UPS_OK}" for i in range(19)]
+    report = report_of(write_file, [*rows, f"MOON-X,{MOON},US,2026-11-19,UPS,"], header)
+    moon = next(s for s in report.by_shop if s.name == MOON)
+    planned = report.shop_plan(moon)
+    assert planned is not None
+    assert (planned.scope, planned.name, planned.needed, len(planned.fixes)) == ("shop", MOON, 1, 1)
+    assert all(g.scope != "shop" for g in report.plan)
+    label = planned_label(Translator("en"), Markup(html=False), planned)
+    assert label == f"Shop {MOON}"
 
 
 def test_the_batch_reading_gives_the_same_report(write_file: WriteFile) -> None:
