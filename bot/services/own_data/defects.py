@@ -63,29 +63,10 @@ def carrier_figures(carrier: GroupStats, report: VtrReport, t: Translator) -> st
 def defects_asked(
     case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
 ) -> list[str]:
-    """The defects asked about: of the named categories and marketplaces, of the named
-    carriers (as selected or as the number looks) or orders, most recent first."""
-    places = {g.name for g in named if is_marketplace(g, report)}
-    shops = {g.name for g in named if is_shop(g, report)}
-    # A shop named alone is every defect of it: its units listed beside it (the first few,
-    # `named_units`) are what is shown of it, no narrowing of the shop.
-    shop_alone = shops and len(named_groups(case, report)) == len(shops)
-    units = [] if shop_alone else named
-    categories = {g.name for g in units if is_category(g, report)}
-    cells = [g for g in units if isinstance(g, CellStats)]
+    """The defects asked about (`_chosen`): their count by reason, then each in the order
+    to fix them (`fix_order`), as /vtr lists them."""
     orders = orders_named(case, report)
-    chosen = [
-        d
-        for d in report.defects
-        if (not categories or d.category in categories)
-        and (not cells or any(in_cell(d, cell) for cell in cells))
-        and (not places or d.marketplace in places)
-        and (not shops or d.shop in shops)
-        and _carriers_fit(case, d)
-        and (not orders or d.order_id.casefold() in orders)
-        and (not UNTRACKED.search(case.text) or d.reason == "missing_tracking")
-        and (not _STILL_FIXABLE.search(case.text) or d.editable(report.as_of))
-    ]
+    chosen = _chosen(case, report, named, orders)
     if not chosen:
         if orders:
             return [
@@ -106,6 +87,33 @@ def defects_asked(
         fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in ordered[:MAX_LINES]
     ]
     return lines
+
+
+def _chosen(
+    case: Case, report: VtrReport, named: list[GroupStats], orders: set[str]
+) -> list[Defect]:
+    """The defects of the named categories and marketplaces, of the named carriers (as
+    selected or as the number looks) or `orders`, untracked or still fixable when asked."""
+    places = {g.name for g in named if is_marketplace(g, report)}
+    shops = {g.name for g in named if is_shop(g, report)}
+    # A shop named alone is every defect of it: its units listed beside it (the first few,
+    # `named_units`) are what is shown of it, no narrowing of the shop.
+    shop_alone = shops and len(named_groups(case, report)) == len(shops)
+    units = [] if shop_alone else named
+    categories = {g.name for g in units if is_category(g, report)}
+    cells = [g for g in units if isinstance(g, CellStats)]
+    return [
+        d
+        for d in report.defects
+        if (not categories or d.category in categories)
+        and (not cells or any(in_cell(d, cell) for cell in cells))
+        and (not places or d.marketplace in places)
+        and (not shops or d.shop in shops)
+        and _carriers_fit(case, d)
+        and (not orders or d.order_id.casefold() in orders)
+        and (not UNTRACKED.search(case.text) or d.reason == "missing_tracking")
+        and (not _STILL_FIXABLE.search(case.text) or d.editable(report.as_of))
+    ]
 
 
 def _fix_order_note(chosen: list[Defect], report: VtrReport, t: Translator) -> list[str]:

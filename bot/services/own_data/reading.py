@@ -173,10 +173,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return report is not None and small_jp_counted(case)
     if asks_left_out(case, report) or asks_period(case) or asks_carriers(case):
         return True
-    if report is not None and (numbers_named(case, report) or carriers_rated(case, report)):
-        return True  # "LX199503488CN 有什么问题", "USPS的单号有效率多少": that number, that carrier
-    if report is not None and _STATUS.search(case.text) and not case.concepts & _OTHER_SUBJECTS:
-        return True  # "status?", "anything failing?", "需要修吗": the chat's own figures
+    if report is not None and _asks_what_it_holds(case, report):
+        return True
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
         return report is not None and bool(named_groups(case, report))
     owned = (
@@ -187,6 +185,19 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     )
     if report is None:
         return owned
+    return owned or _asks_of_its_rows(case, report) or _asks_of_its_groups(case)
+
+
+def _asks_what_it_holds(case: Case, report: VtrReport) -> bool:
+    """A number, a carrier or how things stand, asked in a chat with a report."""
+    if numbers_named(case, report) or carriers_rated(case, report):
+        return True  # "LX199503488CN 有什么问题", "USPS的单号有效率多少": that number, that carrier
+    # "status?", "anything failing?", "需要修吗": the chat's own figures
+    return bool(_STATUS.search(case.text)) and not case.concepts & _OTHER_SUBJECTS
+
+
+def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:
+    """The report's own groups, shops, orders or dated rows named or asked for."""
     if named_groups(case, report) or WHICH_ORDER.search(case.text) or asks_count(case):
         return True
     if asks_shops(case, report) and not _RULE_WORDS.search(case.text):
@@ -197,8 +208,13 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         return True  # "what's wrong with 111-…?", "any orders where the carrier doesn't match?"
     if case.own and COUNT_ASKED.search(case.text) and _BAD.search(case.text):
         return True  # "how many of my packages have no tracking?"
-    if dates_named(case.text, report.as_of) and HURTS.search(case.text):
-        return True  # "those October orders with blank tracking, are they hurting me?"
+    # "those October orders with blank tracking, are they hurting me?"
+    return bool(dates_named(case.text, report.as_of) and HURTS.search(case.text))
+
+
+def _asks_of_its_groups(case: Case) -> bool:
+    """Which categories or marketplaces, how many still to fix, when back above, the whole
+    shop's figure or a per-marketplace breakdown, asked without "my"."""
     about_categories = bool(
         ("category" in case.concepts or asks_places(case))
         and (WHICH.search(case.text) or WORST.search(case.text))
@@ -213,7 +229,7 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     )
     shop = shop and not _RULE_WORDS.search(case.text)
     breakdown = asks_places(case) and bool(BREAKDOWN.search(case.text))
-    return about_categories or still_to_fix or back or owned or shop or breakdown
+    return about_categories or still_to_fix or back or shop or breakdown
 
 
 def asks_defects(case: Case, report: VtrReport) -> bool:

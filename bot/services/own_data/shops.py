@@ -8,7 +8,7 @@ import re
 from fractions import Fraction
 
 from bot.domain.knowledge.case import Case
-from bot.domain.models import VtrReport
+from bot.domain.models import GroupStats, VtrReport
 from bot.services.i18n import Translator
 from bot.services.own_data.fixes import fixes_lines
 from bot.services.own_data.groups import (
@@ -52,8 +52,7 @@ def asks_shops(case: Case, report: VtrReport) -> bool:
 
 def _shops_compared(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str]:
     """Each shop (its own account) with its categories below the bar or at risk, the shop
-    with the most below first (then the lowest figure); led by the one worse off, or by
-    those with a category below the bar."""
+    with the most below first (then the lowest figure), after `_shops_lead`."""
     below = {
         s.name: [u for u in shop_units(report, s.name) if u.below_threshold] for s in report.by_shop
     }
@@ -63,30 +62,7 @@ def _shops_compared(case: Case, report: VtrReport, t: Translator, m: Markup) -> 
     )
     if not shops:
         return [overall_line(report, t)]
-    worst = shops[0]
-    failing = [s for s in shops if below[s.name]]
-    joiner = "、" if t.lang == "zh" else ", "
-    if _WORSE.search(case.text) and failing:
-        lead = t.ngettext(
-            "{shop} is worse off: {count} of its categories is below the bar, and Amazon judges each shop on its own.",
-            "{shop} is worse off: {count} of its categories are below the bar, and Amazon judges each shop on its own.",
-            len(below[worst.name]),
-            shop=shop_name(t, worst.name),
-        )
-    elif _WORSE.search(case.text):
-        lead = t._(
-            "{shop} is the lowest: {ratio}; no category of any shop is below the bar.",
-            shop=shop_name(t, worst.name),
-            ratio=ratio_text(t, worst),
-        )
-    elif failing:
-        lead = t._(
-            "A category is below the bar in {shops}: each shop is its own account, and Amazon judges each on its own.",
-            shops=joiner.join(shop_name(t, s.name) for s in failing),
-        )
-    else:
-        lead = t._("Every category in every shop is above the bar (above 95%).")
-    lines = [lead]
+    lines = [_shops_lead(case, shops, below, t)]
     for shop in shops[:MAX_LINES]:
         shop_line = group_line(
             shop, t, m, shop_name(t, shop.name), outlook=False, planned=report.shop_plan(shop)
@@ -98,3 +74,32 @@ def _shops_compared(case: Case, report: VtrReport, t: Translator, m: Markup) -> 
             for u in flagged[:MAX_LINES]
         ]
     return lines
+
+
+def _shops_lead(
+    case: Case, shops: list[GroupStats], below: dict[str, list[GroupStats]], t: Translator
+) -> str:
+    """The shops' comparison led by what was asked: the one worse off (`shops` is ranked
+    worst first), or those with a category below the bar (`below`, by shop)."""
+    worst = shops[0]
+    failing = [s for s in shops if below[s.name]]
+    if _WORSE.search(case.text) and failing:
+        return t.ngettext(
+            "{shop} is worse off: {count} of its categories is below the bar, and Amazon judges each shop on its own.",
+            "{shop} is worse off: {count} of its categories are below the bar, and Amazon judges each shop on its own.",
+            len(below[worst.name]),
+            shop=shop_name(t, worst.name),
+        )
+    if _WORSE.search(case.text):
+        return t._(
+            "{shop} is the lowest: {ratio}; no category of any shop is below the bar.",
+            shop=shop_name(t, worst.name),
+            ratio=ratio_text(t, worst),
+        )
+    if failing:
+        joiner = "、" if t.lang == "zh" else ", "
+        return t._(
+            "A category is below the bar in {shops}: each shop is its own account, and Amazon judges each on its own.",
+            shops=joiner.join(shop_name(t, s.name) for s in failing),
+        )
+    return t._("Every category in every shop is above the bar (above 95%).")
