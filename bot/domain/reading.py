@@ -23,7 +23,12 @@ from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcod
 from bot.domain.errors import FileRejected
 from bot.domain.header_words import meanings_by_words
 from bot.domain.reference import column_aliases, fold_key
-from bot.domain.values import EXCEL_SAFE_MARK, excel_safe_text, vocabulary_meaning
+from bot.domain.values import (
+    EXCEL_SAFE_MARK,
+    amazon_site_code,
+    excel_safe_text,
+    vocabulary_meaning,
+)
 
 HEADER_SCAN_LINES = 30
 """Amazon JP reports put a few lines above the header; ERP exports sometimes a title."""
@@ -145,7 +150,27 @@ def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     if best is None:
         return None
     line, meanings = best
-    return line, meanings | fulfillment_by_values(rows[line + 1 : HEADER_SCAN_LINES], meanings)
+    # Rows as wide as the header: the halves of a line a quoted line break cut are no rows.
+    below = rows[line + 1 : HEADER_SCAN_LINES]
+    sample = [row for row in below if len(row) >= len(rows[line])] or below
+    meanings |= marketplace_by_values(sample, meanings)
+    return line, meanings | fulfillment_by_values(sample, meanings)
+
+
+def marketplace_by_values(rows: list[list[str]], meanings: dict[str, int]) -> dict[str, int]:
+    """{'marketplace': column} for the first column no header named whose every filled cell
+    in these rows is an Amazon site ('Amazon.com', 'Amazon.co.uk'), as a shipping tool's
+    'Channel' or 'Store' column writes it: a file read without its marketplace judges every
+    marketplace's orders as one. Only sites: a column of country codes (US, GB) may be the
+    buyer's country, not the marketplace."""
+    if "marketplace" in meanings:
+        return {}
+    taken = set(meanings.values())
+    for column in range(max((len(row) for row in rows), default=0)):
+        cells = {row[column].strip() for row in rows if column < len(row)} - {""}
+        if column not in taken and cells and all(amazon_site_code(c) for c in cells):
+            return {"marketplace": column}
+    return {}
 
 
 def _named_above(rows: list[list[str]], line: int, meanings: dict[str, int]) -> dict[str, int]:

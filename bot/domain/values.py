@@ -371,6 +371,17 @@ def _marketplace_index() -> dict[str, str]:
     return index
 
 
+@cache
+def _site_index() -> dict[str, str]:
+    return {market.domain.casefold(): market.code for market in marketplaces()}
+
+
+def amazon_site_code(text: str) -> str | None:
+    """'Amazon.com', 'www.amazon.co.uk' → 'US', 'UK': a marketplace named by its site's
+    address, which nothing but a marketplace is; None for any other text."""
+    return _site_index().get(text.strip().casefold().removeprefix("www."))
+
+
 _MARKET_WRAPPING = re.compile(r"^(?:amazon|亚马逊|www)|(?:站点|站|marketplace|market|site)$")
 
 
