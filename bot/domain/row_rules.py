@@ -23,7 +23,12 @@ from bot.domain.batch_engine import batch_engine
 from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import column_aliases, vocabulary
-from bot.domain.tracking import normalize_tracking, written_full_width
+from bot.domain.tracking import (
+    has_cell_separator,
+    normalize_tracking,
+    package_numbers,
+    written_full_width,
+)
 from bot.domain.values import (
     DOT_DECIMAL,
     DOTTED_THOUSANDS,
@@ -260,9 +265,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         unreadable_date=~date_blank & ship_date.is_null(),
         carrier=_carrier_text(frame),
         tracking=pl.col("tracking").fill_null(""),
-        # Only the numbers with something to fold are folded (`fold_tracking`): most are
-        # already digits and capitals.
-        tracking_to_fold=pl.col("tracking").str.contains("[^0-9A-Z]").fill_null(False),
+        tracking_to_fold=_to_fold(pl.col("tracking")),
         category=pl.when(_text(frame, "category") == "")
         .then(pl.lit(UNCATEGORIZED))
         .otherwise(_text(frame, "category")),
@@ -278,6 +281,33 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         **_delivery_columns(frame, lookups),
     )
     return rows.with_columns(excluded=_exclusion())
+
+
+def _to_fold(tracking: pl.Expr) -> pl.Expr:
+    """Only the numbers with something to fold are folded (`fold_tracking`): most are
+    already digits and capitals."""
+    return tracking.str.contains("[^0-9A-Z]").fill_null(False)
+
+
+def one_row_per_package(rows: pl.DataFrame) -> pl.DataFrame:
+    """`row_rules`' rows with a tracking cell holding several packages' numbers
+    (`package_numbers`: '1Z…, 1Z…', one a line) made one row per number, each a shipment
+    of its own (domain.md §1b: one tracking ID per package). The order's prices stay on its
+    first row: a value exemption sums an order's rows, and the order was paid once. A batch
+    with no separator in any tracking cell is returned as it is."""
+    if not rows.select(has_cell_separator(pl.col("tracking")).any()).item():
+        return rows
+    prices = [name for name in AMOUNT_COLUMNS.values() if name in rows.columns]
+    later = ~pl.col("_cell").is_first_distinct()
+    split = (
+        rows.with_row_index("_cell")
+        .with_columns(tracking=package_numbers(pl.col("tracking")))
+        .explode("tracking")
+    )
+    return split.with_columns(
+        *(pl.when(later).then(pl.lit("")).otherwise(pl.col(p)).alias(p) for p in prices),
+        tracking_to_fold=_to_fold(pl.col("tracking")),
+    ).drop("_cell")
 
 
 def full_width_numbers(rows: pl.DataFrame) -> list[str]:

@@ -24,6 +24,7 @@ from bot.domain.row_rules import (
     Lookups,
     fold_tracking,
     full_width_numbers,
+    one_row_per_package,
     price_candidates,
     row_rules,
 )
@@ -305,8 +306,20 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
         .with_columns(pl.col(FEW_VALUES).cast(pl.Categorical))
         .collect(engine=batch_engine(frame.height))
     )
+    rows = _tallied(frame, rows, tally)
+    # After the tally, which reads the file's rows: split, they no longer line up with them.
+    rows = one_row_per_package(rows)
     tally.full_width_numbers.update(full_width_numbers(rows))
     rows = fold_tracking(rows)
+    if "delivered_text" in rows.columns:
+        delivered = parse_dates(rows.get_column("delivered_text")).dates
+        rows = rows.with_columns(delivered_on=delivered)
+    return rows.drop("unreadable_date", "delivered_text", strict=False)
+
+
+def _tallied(frame: pl.DataFrame, rows: pl.DataFrame, tally: Tally) -> pl.DataFrame:
+    """`rows` (the batch `frame`'s, one each) without the rows of no order, which are counted
+    (but totals rows) in `tally` with the unreadable ship dates, a few of them kept to quote."""
     blank = pl.col("order_id") == ""
     # A row with no order (a totals row, the header repeated) is skipped, its date unread.
     rows = rows.with_columns(unreadable_date=pl.col("unreadable_date") & ~blank)
@@ -325,10 +338,7 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
         )
     if orderless:  # totals rows too, which are no order and warned of by no one
         rows = rows.filter(pl.col("order_id") != "")
-    if "delivered_text" in rows.columns:
-        delivered = parse_dates(rows.get_column("delivered_text")).dates
-        rows = rows.with_columns(delivered_on=delivered)
-    return rows.drop("unreadable_date", "delivered_text", strict=False)
+    return rows
 
 
 def shipment_key() -> list[pl.Expr]:

@@ -85,6 +85,40 @@ def normalize_tracking(number: pl.Expr) -> pl.Expr:
     return folded.str.replace(_WHOLE_FLOAT, "${1}")
 
 
+_CELL_SEPARATOR = "[,;/|\n\r，；、／]"
+"""What separates the numbers of a multi-package order written in one cell: '1Z…, 1Z…',
+'…;…', '… / …', one a line."""
+_PACKAGE_NUMBER = (
+    r"^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][0-9A-Za-z０-９Ａ-Ｚａ-ｚ \-]{4,}[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$"
+)
+MIN_PACKAGE_DIGITS = 6
+"""A piece of a cell is a tracking number of its own only with this many digits: every
+format of carriers.yaml has more, no placeholder ('N/A', 'TBD/pending') has one."""
+
+
+def has_cell_separator(cell: pl.Expr) -> pl.Expr:
+    """Whether a tracking cell holds a separator: the only cells `package_numbers` may split."""
+    return cell.str.contains(_CELL_SEPARATOR).fill_null(False)
+
+
+def package_numbers(cell: pl.Expr) -> pl.Expr:
+    """A tracking cell as the list of its packages' numbers (domain.md §1b: one tracking ID
+    per package): split at its separators when every piece looks like a number of its own
+    (letters, digits, inner spaces and dashes, at least MIN_PACKAGE_DIGITS digits); else the
+    cell whole, so 'N/A', '待上传/无' or 'UPS/1Z…' stay one value, judged as written."""
+    parts = (
+        cell.str.replace_all(rf"\s*{_CELL_SEPARATOR}\s*", "\x1f")
+        .str.strip_chars("\x1f")
+        .str.split("\x1f")
+        .list.eval(pl.element().filter(pl.element() != ""))
+    )
+    own_number = pl.element().str.contains(_PACKAGE_NUMBER) & (
+        pl.element().str.count_matches(r"\d") >= MIN_PACKAGE_DIGITS
+    )
+    several = (parts.list.len() >= 2) & parts.list.eval(own_number).list.all()
+    return pl.when(several).then(parts).otherwise(pl.concat_list(cell))
+
+
 def written_full_width(number: pl.Expr) -> pl.Expr:
     """A number (not yet folded) holding full-width characters (U+FF01–FF5E, the
     ideographic space): valid here once folded, but Amazon wants it uploaded in half-width."""
