@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 import polars as pl
@@ -134,8 +134,26 @@ def _parse_one(text: str, day_first: bool) -> date | None:
         serial = int(match.group(1))
         return _EXCEL_EPOCH + timedelta(days=serial) if 30000 <= serial <= 80000 else None
     if match := _COMPACT.match(text):
-        return _safe_date(*map(int, match.groups()))
+        compact = _safe_date(*map(int, match.groups()))
+        if compact is not None and compact >= EARLIEST_PLAUSIBLE:
+            return compact  # 2026111512: 15 Nov 2026, 12:00, not a Unix time
+        return _epoch_date(text) or compact
     return _parse_named_month(text)
+
+
+_EPOCH = re.compile(r"^(\d{10}|\d{13})(?:\.\d+)?$")
+"""Unix time as an API dump writes it: 10 digits are seconds, 13 milliseconds (told apart by
+size: the seconds of 2001–2286 have 10 digits, their milliseconds 13)."""
+
+
+def _epoch_date(text: str) -> date | None:
+    """A ship time written as Unix time (1792580700 or 1792580700892), as its UTC day: the
+    instant an ERP's API dump gives, with no time zone written."""
+    if not (match := _EPOCH.match(text)):
+        return None
+    digits = match.group(1)
+    seconds = int(digits) // 1000 if len(digits) == 13 else int(digits)
+    return datetime.fromtimestamp(seconds, tz=UTC).date()
 
 
 class ParsedDates:
