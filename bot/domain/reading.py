@@ -98,7 +98,10 @@ def header_meanings(cells: Iterable[str]) -> dict[str, int]:
             if index is not None:
                 found[meaning] = index
                 break
-    return found | meanings_by_words(cells, found)
+    found |= meanings_by_words(cells, found)
+    if "tracking" not in found and "tracking_updated" in found:
+        found["tracking"] = found.pop("tracking_updated")  # a file's only tracking column
+    return found
 
 
 _BILINGUAL = re.compile(r"\s*[/／|｜]\s*")

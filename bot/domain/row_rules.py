@@ -27,6 +27,7 @@ from bot.domain.tracking import (
     has_cell_separator,
     normalize_tracking,
     package_numbers,
+    placeholder_tracking,
     written_full_width,
 )
 from bot.domain.values import (
@@ -264,8 +265,8 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         date_blank=date_blank,
         unreadable_date=~date_blank & ship_date.is_null(),
         carrier=_carrier_text(frame),
-        tracking=pl.col("tracking").fill_null(""),
-        tracking_to_fold=_to_fold(pl.col("tracking")),
+        tracking=_tracking_cell(frame),
+        tracking_to_fold=_to_fold(_tracking_cell(frame)),
         category=pl.when(_text(frame, "category") == "")
         .then(pl.lit(UNCATEGORIZED))
         .otherwise(_text(frame, "category")),
@@ -281,6 +282,19 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         **_delivery_columns(frame, lookups),
     )
     return rows.with_columns(excluded=_exclusion())
+
+
+def _tracking_cell(frame: pl.DataFrame) -> pl.Expr:
+    """The tracking cell that counts: the updated number where a row has one (a relabelled
+    package: 新单号 beside 原单号, 'Updated Tracking Number'), else the first. A placeholder
+    in the updated column ('无', 'N/A') is no new number."""
+    first = pl.col("tracking").fill_null("")
+    if "tracking_updated" not in frame.columns:
+        return first
+    updated = pl.col("tracking_updated").fill_null("")
+    folded = normalize_tracking(updated)
+    has_new = (folded != "") & ~placeholder_tracking(folded)
+    return pl.when(has_new).then(updated).otherwise(first)
 
 
 def _to_fold(tracking: pl.Expr) -> pl.Expr:

@@ -21,19 +21,15 @@ Per file, `vtrbot check`'s report (engine.report_file) must give the writer's ov
 by-category (pooled), by-marketplace and category × marketplace figures, defect order IDs and
 not-counted rows by reason; the upload path (engine.analyse_file) must give the same figures.
 Files that still disagree with the writer are listed in DISAGREEMENTS with why; those checks
-must still differ, so a change that mends one forces the list to be updated. A file the bot
-still refuses is listed in REFUSED, and must still be refused.
+must still differ, so a change that mends one forces the list to be updated.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bot.domain.engine import report_file
-from bot.domain.errors import FileRejected
 from tests.engine.heldout_files import (
     assert_check_agrees,
     assert_upload_agrees,
@@ -46,7 +42,6 @@ pytestmark = pytest.mark.slow  # ten files (one of 1,000 rows) read twice each
 
 FOLDER = Path(__file__).parent / "heldout_files_6"
 FILES = expectations(FOLDER)
-AS_OF = date(2026, 12, 5)
 
 _ALL = ("overall", "by_category", "by_marketplace", "by_category_and_marketplace", "defects")
 _DUTCH = "Dutch category header not read, NL/BE letters counted (not yet mended)"
@@ -55,27 +50,16 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
     "F04_wms_outbound.txt": {"not_counted": "cancelled rows read as not shipped (not yet mended)"},
     "F05_bestellingen_nl_cr.csv": dict.fromkeys((*_ALL, "not_counted"), _DUTCH),
 }
-# file → why the bot still refuses it
-REFUSED: dict[str, str] = {
-    "F07_mango_relabel.csv": "two tracking columns (原单号, 新单号) not read (not yet mended)",
-}
 
 
-@pytest.mark.parametrize("name", [f for f in FILES if f not in REFUSED])
+@pytest.mark.parametrize("name", FILES)
 def test_check_gives_the_writers_figures(name: str) -> None:
     assert_check_agrees(FOLDER, name, counted_figures, writers_figures, DISAGREEMENTS.get(name, {}))
 
 
-@pytest.mark.parametrize("name", [f for f in FILES if f not in REFUSED])
+@pytest.mark.parametrize("name", FILES)
 def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
     assert_upload_agrees(FOLDER, name, counted_figures)
-
-
-@pytest.mark.parametrize("name", sorted(REFUSED))
-def test_the_files_still_refused_are_refused(name: str) -> None:
-    # Mending one forces REFUSED to be updated, so the file joins the checks above.
-    with pytest.raises(FileRejected):
-        report_file(FOLDER / name, as_of=AS_OF)
 
 
 def test_the_set_is_whole() -> None:
