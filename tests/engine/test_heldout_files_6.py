@@ -15,7 +15,10 @@ wrapping (so as invalid tracking and as other order IDs), a cell of several trac
 was judged as one number and the shipments file's marketplace went unread, the epoch ship
 times were unread (no row counted), the file with two tracking columns was refused, the
 Dutch category column went unread and NL/BE letters under EUR 20 were counted, and the WMS
-file's cancelled rows came out as not shipped.
+file's cancelled rows came out as not shipped. After reading each of those (Excel-safe cells
+as the text inside, one package per number in a cell, a column of Amazon sites as the
+marketplace, Unix times, the updated tracking number where a row has one, Dutch category and
+amount headers, a WMS's outbound status), 10 of 10 files and 50 of 50 checks agree.
 
 Per file, `vtrbot check`'s report (engine.report_file) must give the writer's overall,
 by-category (pooled), by-marketplace and category × marketplace figures, defect order IDs and
@@ -44,9 +47,7 @@ FOLDER = Path(__file__).parent / "heldout_files_6"
 FILES = expectations(FOLDER)
 
 # file → {check: why the bot and the writer differ}
-DISAGREEMENTS: dict[str, dict[str, str]] = {
-    "F04_wms_outbound.txt": {"not_counted": "cancelled rows read as not shipped (not yet mended)"},
-}
+DISAGREEMENTS: dict[str, dict[str, str]] = {}
 
 
 @pytest.mark.parametrize("name", FILES)
