@@ -1,4 +1,4 @@
-"""A seller's package figures read by role (bot/domain/knowledge/figures.py), then decided
+"""A seller's package figures read by role (bot/domain/knowledge/figures/), then decided
 with the report's bar and fewest-fixes rule. Every wording here is new (none is a held-out
 question); every expected figure is worked out by hand in the comment above it:
 percent = valid / shipped, rounded half up to one decimal; fewest fixes =

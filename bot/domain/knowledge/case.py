@@ -221,7 +221,7 @@ class Case:
     counts: Counts | None = None
     """The counts a verdict is given on (a hypothetical's, when one is supposed)."""
     reading: Reading | None = None
-    """Every package figure by its role (figures.py), the window now and as supposed."""
+    """Every package figure by its role (figures/), the window now and as supposed."""
     one_figure: bool = False
     """One package figure given ("I shipped 200, am I ok?"): too few to decide the bar."""
     total: int | None = None

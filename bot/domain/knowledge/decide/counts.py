@@ -21,9 +21,6 @@ from bot.domain.knowledge.patterns import QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.split_orders import one_order_only
 
-SUSPENSION = lazy(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
-
-
 _LABEL = lazy(r"^\s*([^:：，,；;。?？\d]{1,40}?)\s*[:：]")
 _ASKING = lazy(
     r"\b(?:how|what|which|why|when|do|does|did|can|could|should|need|question|quick)\b|"
@@ -173,6 +170,10 @@ def _name(label: str) -> str:
     if _ASKING.search(label) or _NO_NAME.match(label):
         return ""
     return label
+
+
+SUSPENSION = lazy(r"封|关店|suspend|\bban|deactivat|shut down|closed?\b")
+"""A suspension asked ("will Amazon suspend me?"): VTR restricts a category, never the account."""
 
 
 def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:

@@ -1,0 +1,119 @@
+"""Which numbers of a message are counts of packages, and which are something else.
+
+Days, dates, months, money, the bar ("above 95"), a team's size and a list's numbering
+("1. … 2. …") are no counts: left out here, so no role is given to them; nor is a figure
+told again as a part's whole ("8 of the 20").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.patterns import lazy
+
+_NUMBER = lazy(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
+"""A count: not a part of a name or a number typed against one or two letters ("4PX",
+"1Z…")."""
+_NOT_A_COUNT = lazy(
+    r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
+    # Money however it is written ("3美金", "8刀", "500円", "12镑", "5 bucks").
+    r"美金|刀|円|英镑|镑|块钱|块|rmb|cny|pounds?\b|quid\b|bucks?\b|"
+    # A scan counted ("一个揽收扫描", "1 pickup scan"): scans, not packages.
+    r"次|遍|times?\b|(?:carrier |pickup |pick-up |acceptance |origin |first |delivery |transit |physical )?"
+    r"scans?\b|条(?:扫描|物流)|(?:个|条)?(?:揽收|收件|入库|出库|物流|承运商|快递|上网|首次|首条|提货|妥投|派送|签收)?扫描|"
+    r"categor(?:y|ies)\b|stores?\b|shops?\b|skus?\b|listings?\b|accounts?\b|marketplaces?\b|"
+    r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|carriers?\b|"
+    r"个?(?:警告|通知|邮件|差评|承运商|物流商)|"
+    r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
+    r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
+)
+_BAR_BEFORE = lazy(
+    r"(?:above|over|below|under|than|reach|at least|clear|beat|pass|hit|(?<![a-z])cross|top|"
+    r"高于|低于|超过|大于|小于|掉到|跌到|跌破|保持在|到|(?<![发寄卖做出用])过|"
+    r"last|past|最近|近|过去|within|day|第|#|no\.|(?:drop|fall|dip|slip|go|get|down)(?:s|ped)?\s+to|"
+    r"round(?:s|ed|ing)?(?: it)?(?: up| off)?\s+to|四舍五入(?:成|为|是)?|约等于|≈)\s*$"
+)
+"""A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
+_NEAR_BEFORE = lazy(
+    r"(?:basically|about|around|almost|nearly|practically|essentially|pretty much|like|call it|"
+    r"same as|差不多|大约|约|接近|近似|算是|等于|相当于|就是)\s*$"
+)
+"""95 said as what a rate nearly is ("that's basically 95"): the bar's figure, not a count."""
+_PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
+"""People counted ("a team of 5"), not packages."""
+_MONEY_BEFORE = lazy(r"(?:[€$£¥￥]|\beur|\busd|\bgbp|\bjpy|\brmb|\bcny)\s?$")
+"""An amount written with its currency first ("a €12 order"): money, not a count."""
+_MONTH_BEFORE = lazy(
+    r"(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
+)
+"""A day of a month ("Oct 28", "up to Nov 3"): a date, not a count."""
+
+
+_SLASH_DATE = lazy(
+    r"(?:\bon|since|from|until|till|before|after|\bby|\bto|through|日期|发货日)\s*"
+    r"(?:[01]?\d)/(?:[0-3]?\d)(?!\d|/\d)"
+)
+"""A date written with a slash ("shipped on 11/5"): not a pair of counts."""
+
+
+_OVER_PACKAGES = lazy(r"over \d{1,7}\s(?:packages|shipments|orders|parcels)\b")
+"""A whole the rate is measured over ("97.2% over 500 packages"), not a bar."""
+
+
+def count_matches(text: str) -> list[re.Match[str]]:
+    """The numbers that may count packages: not days, dates, money, the bar or a list's
+    numbering."""
+    dates = [m.span() for m in _SLASH_DATE.finditer(text)]
+    return [
+        m
+        for m in _NUMBER.finditer(text)
+        if not any(start <= m.start() < end for start, end in dates)
+        and not _NOT_A_COUNT.match(text, m.end())
+        and (
+            not _BAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+            or bool(_OVER_PACKAGES.match(text, m.start() - 5))
+        )
+        and not _MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+        and not _MONEY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+        and not _PEOPLE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        and not (
+            m.group(1) == "95" and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+        )
+        and not _enumerator(text, m)
+    ]
+
+
+def _enumerator(text: str, match: re.Match[str]) -> bool:
+    """ "1. …？ 2. …？", "1) … 2) …", "(1) …": a list's numbering, not a count. A number
+    closed by ")" or "、" numbers a list wherever a phrase starts; one closed by "." only
+    after a sentence's end (else "98 valid out of 100. Safe?" would lose its 100)."""
+    raw_before = text[: match.start()]
+    before = raw_before.rstrip()
+    after = text[match.end() : match.end() + 1]
+    if not after:
+        return False  # the text's last number ("toys 57 60") closes nothing
+    if raw_before[-1:] in ("(", "（") and raw_before[:-1].rstrip()[-1:].isalnum():
+        return False  # "a couple shipments this month (2)": the count said again, in brackets
+    if after in ")）、" and (
+        not raw_before or raw_before[-1] in " \t\n(（" or before[-1:] in "?？。!！;；,，"
+    ):
+        return True
+    return (not before or before[-1] in "?？。!！;；:：") and after in ".、)"
+
+
+_BACK_FIGURE = lazy(
+    r"(?:\bof|\bamong|out of) (?:the|those|these|them|that)\s+(\d{1,7})\b|(?:这|那)\s*(\d{1,7})\s*[个单件]?(?:里|中|当中)"
+)
+"""A figure told again to say what a part is of ("8 of the 20 were fixed"): no new whole."""
+
+
+def without_back_references(text: str) -> str:
+    """The text with figures named again as a part's whole blanked, when told before."""
+    for match in reversed(list(_BACK_FIGURE.finditer(text))):
+        group = 1 if match.group(1) else 2
+        told = [m.group(1) for m in count_matches(text[: match.start()])]
+        if match.group(group) in told:
+            start, end = match.span(group)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text

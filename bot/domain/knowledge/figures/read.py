@@ -1,0 +1,124 @@
+"""A message's figures read by role: the steps of the reading, in their order.
+
+Rewrite the spelled numbers, set the left-out part aside, find the counts and their role
+words, assign the roles, then work them into the window's counts.
+"""
+
+from __future__ import annotations
+
+from bot.domain.knowledge.figures.assign import HYPOTHETICAL, assign_roles
+from bot.domain.knowledge.figures.counts import BAR_PERCENT, Reading, counts_of
+from bot.domain.knowledge.figures.left_out import (
+    APART,
+    REST_VALID,
+    left_out_part,
+    without_left_out,
+)
+from bot.domain.knowledge.figures.numbers import without_back_references
+from bot.domain.knowledge.figures.roles import (
+    INVALID_WORDS,
+    ROLE_WORDS_BY,
+    find_figures,
+    role_words,
+    without_repeats,
+)
+from bot.domain.knowledge.figures.spelled import all_but, new_ones_valid, spell_digits
+from bot.domain.knowledge.patterns import CLAUSE, lazy
+
+_ANY_DIGIT = lazy(r"\d")
+"""No digit left once the spelled numbers are digits: nothing is counted."""
+_RATE_OF = lazy(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s*of\s*(?:the |my |our )?\d")
+"""A rate said of a total ("97% of 100 shipments"): the seller's VTR, or its invalid share."""
+ASKED = lazy(
+    r"how many(?:\s+[a-z']+){0,4}?\s+(?:lack|without|invalid|bad|untracked|missing|valid|fix)[a-z]*"
+    r"(?: (?:valid )?tracking)?|"
+    r"how many(?: more)?(?: (?:packages?|shipments?|orders?))?|"
+    r"(?:多少|几)(?:个|单|件|票)?(?:包裹|订单)?(?:[^，,。？?\d]{0,6}?(?:有效|无效|没有?(?:追踪|单号)|不合格))?|"
+    r"(?:max(?:imum)?|at most|\bmost\b|最多|至多)[^\d,.?，。？]{0,40}?"
+    r"(?:bad|invalid|defects?|untracked|without (?:valid )?tracking|无效(?:追踪)?|没有?(?:追踪|单号))|"
+    r"(?:need to|do i need to|to|should i) fix(?: any)?|fix(?:es)? needed|要修|需要修|还差|修几|"
+    # "do I need 1 more valid or 2?": choices asked, not figures told.
+    r"\b(?:do|would|will|should|shall) (?:i|we|it) (?:still )?need\s+\d+[^,.;?，。？\d]*?\bor\s+\d+|"
+    r"\d+\s*[个单件]?还是(?:再)?(?:修|改|补)?\d+\s*[个单件]?|"
+    # "which one is failing?", "哪个不达标": asked of the groups, not said of a figure.
+    r"(?:(?<!of )(?<!among )(?<!in )\bwhich\b|哪个|哪些|哪几个)[^,.;?，。；？\d]*"
+)
+"""What is asked, not told ("how many valid do I need", "最多能有几个无效"): its role words
+belong to no figure."""
+_ALL_VALID = lazy(
+    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|(?<=[个单件票\d])\s?全(?:是)?有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
+    r"(?:all|both) (?:\d+ )?(?:of them )?(?:are |were |have |had )?(?:valid|tracked|scanned)|"
+    r"none (?:are |is |were )?invalid|\bit(?:'s| is| was| has| had)(?: got)? (?:valid|tracked|tracking|scanned)|"
+    r"没有一个无效|都(?:是)?有效"
+)
+
+
+def read_figures(
+    text: str, skip: frozenset[float] = frozenset(), rate: float | None = None
+) -> Reading:
+    """The figures of a normalised text by role, checked against each other; `skip` holds
+    numbers that are something else (an order's amount), `rate` the seller's VTR."""
+    text = all_but(new_ones_valid(spell_digits(text)))
+    text = ASKED.sub(lambda m: " " * len(m.group()), text)
+    if not _ANY_DIGIT.search(text):
+        return Reading({})  # nothing counted: the role words need not be looked for
+    rate_of = _RATE_OF.search(text)
+    said_of = CLAUSE.split(text[rate_of.end() :], 1)[0] if rate_of else ""
+    told = bool(INVALID_WORDS.search(said_of) or ROLE_WORDS_BY["valid"].search(said_of))
+    if rate is None and rate_of and (float(rate_of.group(1)) != BAR_PERCENT or told):
+        # "97% of 100 shipments valid", "95% of 300 have tracking": the seller's (95% of a
+        # total said of nothing is a sum to work out, "what's 95% of 400").
+        rate = float(rate_of.group(1))
+        if INVALID_WORDS.search(said_of):
+            rate = 100 - rate  # "5% of my 400 have no tracking": the valid share is the rest
+    text, left_out = left_out_part(text, skip)
+    text = without_back_references(text)
+    words = role_words(text)
+    figures = without_repeats([f for f in find_figures(text, words) if f.value not in skip])
+    roles = assign_roles(figures)
+    if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
+        roles = {"total": figures[0].value, "valid": figures[0].value}
+    if rate is None:
+        roles = _all_told_alike(roles, text)
+    rest_valid = bool(REST_VALID.search(text))
+    apart = bool(APART.search(text))
+    return without_left_out(counts_of(roles, rate), left_out, rest_valid, apart)
+
+
+def _all_told_alike(roles: dict[str, int], text: str) -> dict[str, int]:
+    """A total whose packages are told all alike in a clause of their own, beside a
+    supposition ("3个包裹都有追踪，要是再来1个没追踪的", "only 1 package, no tracking"): all
+    valid, or all invalid when they are all (or the one) said to have none."""
+    told = [c for c in CLAUSE.split(text) if c.strip() and not HYPOTHETICAL.search(c)]
+    if set(roles) & {"valid", "total", "invalid"} == {"valid"} and any(
+        _ALL_VALID.search(c) for c in told
+    ):
+        return roles | {"total": roles["valid"]}  # "3个包裹都有追踪": valid, all of them
+    if set(roles) & {"valid", "total", "invalid"} == {"invalid"} and _ONLY_ONE.search(text):
+        return roles | {"total": roles["invalid"]}  # "only 1 order, and it has no tracking"
+    if "total" not in roles or {"valid", "invalid"} & set(roles):
+        return roles
+    if any(_ALL_VALID.search(c) for c in told):
+        return roles | {"valid": roles["total"]}
+    alike = [c for c in told if not _ANY_DIGIT.search(c) and INVALID_WORDS.search(c)]
+    one = roles["total"] == 1 and bool(_ONLY_ONE.search(text))
+    every = one or any(_all_before_invalid(c) for c in alike)
+    if alike and every and not any(_SOME.search(c) for c in alike):
+        return roles | {"invalid": roles["total"]}
+    return roles
+
+
+def _all_before_invalid(clause: str) -> bool:
+    """ "都没有追踪号", "none have tracking": all of them said to have none; "错的单号都还没签收"
+    says all the wrong ones are something else."""
+    every = _ALL_WORD.search(clause)
+    invalid = INVALID_WORDS.search(clause)
+    return bool(every and invalid and every.start() < invalid.start())
+
+
+_ONLY_ONE = lazy(
+    r"(?:\bonly|\bjust|就|只有|只|才|仅)\s?(?:有|发[了过]?|(?:shipped|sent|had|have)\s)?\s?1(?!\d)"
+)
+"""One package and no more ("就1个包裹", "只发了1个", "only shipped 1 order"): the whole, not one among others."""
+_ALL_WORD = lazy(r"都|全|\ball\b|\bboth\b|\bnone\b|\bany of them\b|\bneither\b")
+_SOME = lazy(r"一些|有些|有的|部分|几个|少数|个别|\bsome\b|\bfew\b|\bseveral\b|\bmany\b|\bmost\b")

@@ -1,0 +1,130 @@
+"""A message rewritten before its figures are read: numbers in words as digits.
+
+"a dozen", "two hundred", "1.2k", "一单", "1 in every 20", "all but 3", "250 more, all
+tracked": each said as the figures and role words the reading looks for, so one reading
+serves every way of saying them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.patterns import lazy
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_TEENS = {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_MAGNITUDE = lazy(r"(?<![\d.])(\d{1,4}(?:\.\d{1,3})?)\s?(k|千|万)(?![a-z])")
+"""Counts written with a magnitude ("1.2k", "2.5k", "3千", "1.5万")."""
+_MAGNITUDES = {"k": 1000, "千": 1000, "万": 10000}
+
+
+def _times_magnitude(match: re.Match[str]) -> str:
+    value = float(match.group(1)) * _MAGNITUDES[match.group(2)]
+    return str(int(value)) if value == int(value) else match.group()
+
+
+_ZERO = lazy(
+    r"\b(?:zero|none)\b(?=\s+(?:invalid|bad|untracked|without|missing|of them|defects?)\b)"
+)
+"""None of them said in words ("zero untracked out of 30"): a count of 0."""
+_TEEN = lazy(r"\b(" + "|".join(_TEENS) + r")\b")
+"""A teen is never an article: a count wherever it is written ("sixteen without tracking")."""
+_WORD_NUMBER = lazy(
+    r"(?<!the )(?<!this )(?<!that )(?<!no )(?<!any )(?<!each )(?<!every )(?<!which )"
+    r"\b("
+    + "|".join(_WORD_NUMBERS)
+    + r")\b(?=\s+(?:more|of them|went|goes|go|turns?|becomes?|ends?|was|were|is|are|has|have|had|got|gets?|"
+    r"invalid|bad|untracked|without|missing|lack|valid|tracked|fixed|corrected|"
+    r"comes?|came|marked|flagged|unconfirmed|rejected|defective|fail(?:s|ed)?|slips?|"
+    r"never|don't|didn't|doesn't|"
+    r"(?:out of|in|of) (?:every|each))\b)"
+)
+_ANOTHER = lazy(
+    # "another 15 go bad" counts its own number: "another" is one only without one.
+    r"\banother(?: one)?\b(?!\s*\d)(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
+)
+_A_SINGLE = lazy(
+    r"\b(?:a single|just one|only one)\b(?=\s+(?:bad|invalid|untracked|missing|defective|package|"
+    r"parcel|order|shipment|one)\b)"
+)
+"""One package said as "a single bad one", "just one order": a count of one."""
+_ZH_ONE = lazy(
+    r"(?<![\d一二两三四五六七八九十百千第])([一两二三四五六七八九十])(?=[个单件票笔]"
+    r"(?!类目|品类|分类|站|月|问题|方面|原因|办法|人|地方|国家|小时|星期|礼拜|事))"
+)
+_WITHOUT = lazy(r"\bw/o(?:ut)?\s?")
+_NEXT_ONE = lazy(
+    r"\ba (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|new) (?=one\b|package\b|parcel\b|shipment\b|order\b)"
+)
+"""One package supposed after the ones told ("if a 3rd one goes out untracked"): one more."""
+_DOZEN = lazy(r"\b(half )?a dozen\b")
+"""A dozen (12) or half a dozen (6) packages, as sellers round small counts."""
+_ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "十": 10}  # fmt: skip
+
+
+_EVERY = lazy(r"(?<=\d)\s*(?:out of|in|of) (?:every|each)\s*(?=\d)")
+_EVERY_ZH = lazy(
+    r"每\s*(\d+)\s*([个单件]?(?:包裹|订单|货件)?)(?:里|中|当中)?(?:就|大概|差不多)?有\s*(?=\d)"
+)
+"""A share told as "1 in every 20", "每20个包裹就有1个": a part of a whole like "1 of 20"."""
+
+
+def spell_digits(text: str) -> str:
+    """Number words as digits where a count is told: before a word that says what the
+    packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
+    never as an article ("one order ships in 3 boxes")."""
+    text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
+    text = _WITHOUT.sub("without ", text)
+    text = _NEXT_ONE.sub("1 more", text)
+    text = _DOZEN.sub(lambda m: "6" if m.group(1) else "12", text)
+    text = _ANOTHER.sub("1 more", text)
+    text = _A_SINGLE.sub("1", text)
+    text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
+    text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
+    text = _ZERO.sub("0", text)
+    text = _MAGNITUDE.sub(_times_magnitude, text)
+    text = _EVERY_ZH.sub(lambda m: f"{m.group(1)}{m.group(2) or '个'}里有", text)
+    return _EVERY.sub(" out of ", text)
+
+
+_NEW_ALL_TRACKED = lazy(
+    r"\b((?:ship|send|sell)\w*\s+(?:another\s+)?)(\d+)(?=\s+more\b[^.?!;]{0,30}?\ball\b[^.?!;]{0,12}?"
+    r"\b(?:tracked|valid|with (?:valid )?tracking))|"
+    r"((?:再发|多发|新发|再寄)\s*)(\d+)(?=\s*[单个件]?[^。？?]{0,6}(?:都有(?:追踪|单号)|全部有效|都有效|全部有追踪|都是有效))"
+)
+
+
+def new_ones_valid(text: str) -> str:
+    """ "if we send 250 more, all tracked", "再发300单都有追踪": the new packages told valid
+    where the figure is, so they are read as new valid ones, not a total."""
+
+    def valid(match: re.Match[str]) -> str:
+        lead, number = (match.group(1), match.group(2)) if match.group(2) else match.group(3, 4)
+        return f"{lead}{number} valid" if match.group(2) else f"{lead}{number}个有效"
+
+    return _NEW_ALL_TRACKED.sub(valid, text)
+
+
+_EXCEPT = r"(?:\bexcept(?: for)?|\bbut(?: for)?|\bapart from|\bother than|除了|除去|除)\s*(\d+)"
+_ALL_BUT = lazy(
+    r"(?:\ball\b|every (?:one|package|shipment|order)|everything|全部|全都|都)"
+    r"[^,.;!?，。；！？\d]{0,40}?(?:valid|tracked|tracking|有效|追踪|跟踪|单号)[^,.;!?，。；！？\d]{0,12}?"
+    + _EXCEPT
+    + r"|"
+    + _EXCEPT
+    + r"(?=\s*[个单件]?\s*(?:包裹|订单|packages?|shipments?|orders?|parcels?)?\s*(?:以外|之外)?\s*[,，]?\s*"
+    r"(?:其他|其余|剩下|the rest|all (?:the )?others?|everything else))"
+)
+"""The packages told as the exceptions to all valid ("all tracked except 4", "全部都有追踪
+除了2单", "除了3单，其他都有效"): the invalid ones."""
+
+
+def all_but(text: str) -> str:
+    return _ALL_BUT.sub(lambda m: f" {m.group(1) or m.group(2)} invalid ", text)
