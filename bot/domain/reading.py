@@ -26,6 +26,7 @@ from bot.domain.reference import column_aliases, fold_key
 from bot.domain.values import (
     EXCEL_SAFE_MARK,
     amazon_site_code,
+    excel_safe_cell,
     excel_safe_text,
     vocabulary_meaning,
 )
@@ -210,7 +211,10 @@ def fulfillment_by_values(rows: list[list[str]], meanings: dict[str, int]) -> di
 def _split_lines(text: str, delimiter: str) -> list[list[str]]:
     # Split on '\n' only, as the CSV reader counts lines (str.splitlines knows more breaks).
     lines = [line.rstrip("\r") for line in text.split("\n")[:HEADER_SCAN_LINES]]
-    return [[cell.strip().strip('"').strip() for cell in line.split(delimiter)] for line in lines]
+    return [
+        [excel_safe_cell(cell.strip()).strip('"').strip() for cell in line.split(delimiter)]
+        for line in lines
+    ]
 
 
 def _check_size(path: Path, max_bytes: int | None) -> int:

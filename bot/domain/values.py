@@ -264,6 +264,14 @@ def excel_safe_text(cell: pl.Expr) -> pl.Expr:
     return cell.str.replace(_EXCEL_SAFE, "${1}${2}")
 
 
+_EXCEL_SAFE_CELL = re.compile(_EXCEL_SAFE)
+
+
+def excel_safe_cell(text: str) -> str:
+    """`excel_safe_text` of one cell of the lines a header is looked for in."""
+    return _EXCEL_SAFE_CELL.sub(lambda found: found.group(1) or found.group(2) or "", text)
+
+
 _AMOUNT_JUNK = re.compile(r"[^\d,.\-]")
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\uff0d": "-", "\u2012": "-", "\u2013": "-"})
 
@@ -395,9 +403,16 @@ def _site_index() -> dict[str, str]:
 
 
 def amazon_site_code(text: str) -> str | None:
-    """'Amazon.com', 'www.amazon.co.uk' → 'US', 'UK': a marketplace named by its site's
-    address, which nothing but a marketplace is; None for any other text."""
-    return _site_index().get(text.strip().casefold().removeprefix("www."))
+    """'Amazon.com', 'www.amazon.co.uk', 'Amazon US', '亚马逊德国站' → 'US', 'UK', 'DE': a
+    marketplace named by its site's address or as Amazon's, which nothing but a marketplace
+    is ('US' alone may be a country); None for any other text."""
+    folded = text.strip().casefold()
+    if code := _site_index().get(folded.removeprefix("www.")):
+        return code
+    if not folded.startswith(("amazon", "亚马逊")):
+        return None
+    code = marketplace_code(text)
+    return code if code in _site_index().values() else None
 
 
 _MARKET_WRAPPING = re.compile(r"^(?:amazon|亚马逊|www)|(?:站点|站|marketplace|market|site)$")

@@ -1,7 +1,8 @@
 """A marketplace column no header names as one ('Channel', 'Store', 'Source') is read by its
-values when every one is an Amazon site ('Amazon.com', 'www.amazon.co.uk'): read without it,
-every marketplace's orders were judged as one group. A column of country codes (the buyer's
-'Ship To Country') is never taken for the marketplace."""
+values when every one is an Amazon site ('Amazon.com', 'www.amazon.co.uk', also written
+Excel-safe, ="Amazon.com") or names a marketplace as Amazon's ('Amazon US', '亚马逊德国站'):
+read without it, every marketplace's orders were judged as one group. A column of country
+codes (the buyer's 'Ship To Country') is never taken for the marketplace."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ def test_a_column_of_amazon_sites_is_the_marketplace() -> None:
     assert marketplace_by_values([["A1", "US"], ["A2", "GB"]], {"order_id": 0}) == {}
     assert marketplace_by_values([["A1", "Amazon.com"], ["A2", "eBay"]], {"order_id": 0}) == {}
     assert marketplace_by_values(rows, {"order_id": 0, "marketplace": 1}) == {}
+    named = [["A1", "Amazon US"], ["A2", "亚马逊德国站"], ["A3", "Amazon Germany"]]
+    assert marketplace_by_values(named, {"order_id": 0}) == {"marketplace": 1}
+    assert marketplace_by_values([["A1", "Amazon"], ["A2", "Amazon US"]], {"order_id": 0}) == {}
 
 
 def test_each_site_is_judged_apart(write_file: WriteFile) -> None:
@@ -48,3 +52,16 @@ def test_a_country_column_is_not_the_marketplace(write_file: WriteFile) -> None:
     ]
     report = report_file(write_file(lines), as_of=AS_OF)
     assert [g.name for g in report.by_marketplace] == [UNSPECIFIED_MARKETPLACE]
+
+
+def test_sites_written_excel_safe(write_file: WriteFile) -> None:
+    lines = [
+        HEADER,
+        f'="111-1",="Amazon.com",2026-11-10 09:00,UPS,="{UPS_OK}",Toys,US',
+        f'"=""202-1""","=""Amazon.co.uk""",2026-11-12 09:00,FedEx,{FEDEX_OK},Toys,GB',
+    ]
+    report = report_file(write_file(lines), as_of=AS_OF)
+    assert {g.name: (g.shipments, g.valid) for g in report.by_marketplace} == {
+        "US": (1, 1),
+        "UK": (1, 1),
+    }
