@@ -9,19 +9,21 @@ VTRBOT_REQUIRE_POSTGRES=1 (as in CI) it fails instead.
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.domain.knowledge import KnowledgeBase
-from bot.services.isolation import warm_up
-from bot.services.store import Store
-from tests.postgres_server import PostgresServer, server_binaries
+if TYPE_CHECKING:  # imported where used: xdist's controller loads this file and runs no test
+    from bot.domain.knowledge import KnowledgeBase
+    from bot.services.store import Store
+    from tests.postgres_server import PostgresServer
 
 _database_names = itertools.count(1)
 
@@ -39,6 +41,8 @@ class Database:
 
     def store(self) -> Store:
         """A new, unopened store on this database (open several to act as several processes)."""
+        from bot.services.store import Store
+
         return Store(self.path, database_url=self.url)
 
 
@@ -47,6 +51,8 @@ def worker_server() -> None:
     """The analysis workers' server, started once per test process with the engine
     imported, as `vtrbot run` starts it (`isolation.warm_up`). Without it each worker a test
     starts imports the engine itself: most of a second of CPU, dozens of times a run."""
+    from bot.services.isolation import warm_up
+
     warm_up()
 
 
@@ -54,11 +60,15 @@ def worker_server() -> None:
 def kb() -> KnowledgeBase:
     """The real knowledge base, loaded once (0.2 s): loading is what the bot does at start-up,
     and what a broken one does is tested in tests/knowledge/test_schema.py."""
+    from bot.domain.knowledge import KnowledgeBase
+
     return KnowledgeBase.load()
 
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
+    from tests.postgres_server import PostgresServer, server_binaries
+
     binaries = server_binaries()
     if binaries is None:
         reason = "PostgreSQL server binaries (initdb, pg_ctl) are not installed"
@@ -109,6 +119,8 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
 @pytest.fixture
 async def sqlite_store(tmp_path: Path) -> AsyncIterator[Store]:
     """An open store on a fresh SQLite file: SQLite only."""
+    from bot.services.store import Store
+
     async with Store(tmp_path / "vtrbot.sqlite3") as opened:
         yield opened
 
@@ -137,6 +149,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     ):
         # Module scope: a module's tests share one bot per backend, SQLite's first.
         metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is loaded by now (the modules, the collected tests) lives to the end of the run:
+    set apart from the garbage collector, so its passes, and pytest's own at the end of
+    the session, do not walk it again and again."""
+    gc.collect()
+    gc.freeze()
 
 
 OPT_IN_MARKERS = ("deploy", "scale")

@@ -30,6 +30,7 @@ def builds(monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase) -> list[Path]:
     return built
 
 
+@pytest.mark.slow  # pickles the whole base, reads it back and answers: over 0.3 s of CPU
 def test_built_once_then_read_back_answering_alike(
     builds: list[Path], kb: KnowledgeBase, tmp_path: Path
 ) -> None:
@@ -77,6 +78,7 @@ def test_a_damaged_cache_file_is_rebuilt(builds: list[Path], tmp_path: Path) -> 
     assert len(builds) == 2  # the rebuilt copy replaced the damaged one
 
 
+@pytest.mark.slow  # pickles the whole base twice: over 0.3 s of CPU
 def test_a_cache_that_cannot_be_written_only_costs_the_build(
     builds: list[Path], kb: KnowledgeBase, tmp_path: Path
 ) -> None:
