@@ -14,7 +14,7 @@ import polars as pl
 from bot.domain.errors import FileRejected
 from bot.domain.reading import HEADER_SCAN_LINES, RawTable, best_header
 from bot.domain.reference import marketplace_by_code
-from bot.domain.values import marketplace_code
+from bot.domain.values import excel_safe_cell, marketplace_code
 from bot.domain.xlsx_guard import guard_workbook
 
 XLSX_MAX_EXPANSION = 100
@@ -139,4 +139,6 @@ def cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, time):
         return ""
-    return str(value).strip()
+    text = str(value).strip()
+    # A CSV's Excel-safe cell (="9400…") pasted or imported into a sheet as text.
+    return excel_safe_cell(text) if text.startswith(("=", '"=')) else text

@@ -1,11 +1,13 @@
 """Cells an ERP writes Excel-safe, as a formula of one string (="9400…", ="114-…"), so that
 Excel keeps a long number's every digit and a leading 0: read as the text inside, in any
 column, whether the cell is bare (="…") or quoted as CSV (the same formula, its quotes
-doubled); ="" is an empty cell. One reading (values.excel_safe_text) for every text file."""
+doubled); ="" is an empty cell. One reading (values.excel_safe_text, excel_safe_cell for one
+cell) for every text file and for a workbook's text cells."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 
@@ -64,3 +66,25 @@ def test_a_tab_file_keeps_the_quoted_form_as_written_and_it_is_read(write_file: 
     report = report_file(write_file(lines, name="orders.txt"), as_of=AS_OF)
     assert (report.overall.shipments, report.overall.valid) == (3, 2)
     assert [d.order_id for d in report.defects] == ["111-0000002-0000003"]
+
+
+def test_excel_safe_text_cells_of_a_workbook(tmp_path: Path) -> None:
+    # A CSV imported into a sheet keeps its Excel-safe cells as text, not as formulas.
+    import xlsxwriter
+
+    path = tmp_path / "orders.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        sheet = book.add_worksheet()
+        rows = [
+            ["订单号", "发货时间", "物流商", "跟踪号", "品类"],
+            ['="111-0000003-0000001"', "2026-11-10", "UPS", f'="{UPS_OK}"', "玩具"],
+            ['="111-0000003-0000002"', "2026-11-11", "FedEx", '=""', "玩具"],
+        ]
+        for row_index, row in enumerate(rows):
+            for column, text in enumerate(row):
+                sheet.write_string(row_index, column, text)
+    report = report_file(path, as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (2, 1)
+    assert [(d.order_id, d.reason) for d in report.defects] == [
+        ("111-0000003-0000002", "missing_tracking")
+    ]
