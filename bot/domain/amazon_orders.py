@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from bot.domain.amazon_regions import marketplace_code_of
+from bot.domain.categories import product_category
 from bot.domain.exemptions import order_value_exemption
 from bot.domain.models import UNCATEGORIZED, ExclusionReason, ShipmentRecord
 from bot.domain.values import marketplace_code
@@ -77,7 +78,8 @@ class CategoryBook:
     def category(
         self, order_id: str, items: Iterable[str], marketplace_id: str = ""
     ) -> tuple[str, CategorySource]:
-        """The order's category and its source, the seller's choice first."""
+        """The order's category and its source, the seller's choice first; an uploaded
+        path (stored before paths were read, or learned for an item) as its top level."""
         keys = list(items)
         uploaded = self._uploaded(order_id, keys)
         asins = [key.removeprefix("asin:") for key in keys if key.startswith("asin:")]
@@ -87,7 +89,10 @@ class CategoryBook:
         ]  # fmt: skip
         if self.prefer_upload:
             candidates.reverse()
-        return next(((c, s) for c, s in candidates if c), (UNCATEGORIZED, "none"))
+        return next(
+            ((product_category(c) or UNCATEGORIZED, s) for c, s in candidates if c),
+            (UNCATEGORIZED, "none"),
+        )
 
     def _uploaded(self, order_id: str, keys: list[str]) -> str | None:
         known = self.by_order.get(order_id)

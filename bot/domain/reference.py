@@ -183,13 +183,50 @@ def fold_key(text: str) -> str:
     return _NON_KEY.sub("", folded)
 
 
+@dataclass(kw_only=True)
+class ProductCategory:
+    """One of Amazon's top-level categories (categories.yaml)."""
+
+    amazon: list[str]
+    """The names Amazon gives it, amazon.com's first."""
+    zh: str
+    """Its common Chinese name."""
+    also: list[str] = field(default_factory=list)
+    """Other names sellers and ERPs give it, in either language."""
+
+    def official_names(self) -> tuple[str, ...]:
+        """Amazon's names and the Chinese one: the names a top level is written with."""
+        return (*self.amazon, self.zh)
+
+
+@cache
+def product_categories() -> tuple[ProductCategory, ...]:
+    raw = _validated(dict[str, ProductCategory], "categories.yaml")
+    return tuple(cast("dict[str, ProductCategory]", raw).values())
+
+
+def _folded_name(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
 @cache
 def category_aliases() -> tuple[tuple[str, ...], ...]:
-    """Each product category's names in both languages (categories.yaml), case folded."""
-    raw = cast("dict[str, list[str]]", _validated(dict[str, list[str]], "categories.yaml"))
+    """Each product category's names in both languages (categories.yaml), case folded:
+    Amazon's, then the Chinese one, then the others."""
     return tuple(
-        tuple(unicodedata.normalize("NFKC", a).casefold() for a in names) for names in raw.values()
+        tuple(_folded_name(a) for a in (*c.official_names(), *c.also)) for c in product_categories()
     )
+
+
+@cache
+def top_level_names() -> dict[str, tuple[str, ...]]:
+    """The names a top-level category is written with (Amazon's and its common Chinese
+    one), case folded, each to every name of its category."""
+    return {
+        _folded_name(name): names
+        for c, names in zip(product_categories(), category_aliases(), strict=True)
+        for name in c.official_names()
+    }
 
 
 _NAME_PARTS = re.compile(r"\s*[/|｜]\s*|\s*[(（]\s*|\s*[)）]\s*")

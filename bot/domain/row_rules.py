@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from bot.domain.batch_engine import batch_engine
+from bot.domain.categories import product_category
 from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import column_aliases, vocabulary
@@ -67,6 +68,7 @@ _WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
     "fulfillment": (_meaning_of("fulfillment"), pl.String),
     "ship_service": (is_letter_service, pl.Boolean),
     "delivery_status": (_meaning_of("delivery"), pl.String),
+    "category": (product_category, pl.String),
 }
 """Few-valued columns read by a Python rule: meaning -> (rule for one text, its type)."""
 MAPPED_DATES = 1000
@@ -250,6 +252,13 @@ def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
     return pl.when(is_other & (name != "")).then(name).otherwise(code)
 
 
+def _category(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
+    """The category as Amazon judges it (a path's top level, `product_category`), or
+    'Uncategorized' where the file names none."""
+    named = lookups.word(frame, "category").fill_null("")
+    return pl.when(named == "").then(pl.lit(UNCATEGORIZED)).otherwise(named)
+
+
 def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
     """Every row of a batch (`Lookups.learn` first) typed and judged by every exclusion
     but the value ones, which need the whole order. Rows without an order ID are kept,
@@ -267,9 +276,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         carrier=_carrier_text(frame),
         tracking=_tracking_cell(frame),
         tracking_to_fold=_to_fold(_tracking_cell(frame)),
-        category=pl.when(_text(frame, "category") == "")
-        .then(pl.lit(UNCATEGORIZED))
-        .otherwise(_text(frame, "category")),
+        category=_category(frame, lookups),
         marketplace=pl.when(market == "").then(pl.lit(UNSPECIFIED_MARKETPLACE)).otherwise(market),
         shop=_text(frame, "shop"),
         fulfillment=lookups.word(frame, "fulfillment"),

@@ -30,7 +30,9 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_20.yaml"
-MIN_RIGHT = 155 / 170  # what main measures at f17b6a1, its first (sealed) grading
+# What main measures since categories are read as their top level; first (sealed) grading
+# 155/170 on f17b6a1.
+MIN_RIGHT = 159 / 170
 MAX_WRONG_FACTS = 0
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.

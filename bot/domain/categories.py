@@ -1,0 +1,57 @@
+"""A product category as Amazon judges it: the top level of the path a file may give.
+
+Amazon enforces the VTR bar per product category, the top level of the browse tree
+("Toys & Games"), never per sub-category. ERPs and listing tools often export a product's
+whole path ("Home & Kitchen > Kitchen & Dining > Utensils"); taken as written, each path
+would be a category of its own and none judged as Amazon judges it. What is read as a path
+and why: docs/decisions/009-category-paths.md. The report (`row_rules`), so every answer,
+alert and /vtr, and the Amazon sync's categories (`CategoryBook`) all name a category here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.domain.reference import top_level_names
+
+_PATH_SIGNS = re.compile(r"\s*(?:-+>|=+>|>+|＞|›|»|→|⟩|〉)\s*")
+"""Signs that only ever join the levels of a path: no category's name holds them."""
+_NAME_OR_PATH_SIGNS = re.compile(r"\s*[/／|｜\\]\s*")
+"""Signs that join a path's levels or one name's halves: 'Home & Kitchen/Bath' is a path,
+'Clothing/Shoes' one name, 'Pet Supplies/宠物用品' one category in two languages."""
+
+
+def product_category(text: str) -> str:
+    """The category a file's category cell names, as Amazon judges it: the top level of a
+    path ('Toys & Games > Puzzles' → 'Toys & Games'), else the text itself, stripped.
+    An empty text stays empty (the caller's 'Uncategorized')."""
+    name = text.strip()
+    levels = [level for level in _PATH_SIGNS.split(name) if level]
+    top = levels[0] if levels else ""
+    parts = [part for part in _NAME_OR_PATH_SIGNS.split(top) if part]
+    if len(parts) > 2 or (len(parts) == 2 and _starts_a_path(parts[0], parts[1])):
+        return parts[0]
+    return top.strip()
+
+
+def _starts_a_path(first: str, second: str) -> bool:
+    """Two halves joined by '/' or '|' are a path when the first is a top-level category's
+    name (Amazon's, or its common Chinese one) and the second is not that category's name
+    in the other language: 'Toys & Games/Puzzles' and 'Home & Kitchen/Kitchen & Dining' are
+    paths; 'Toys & Games/玩具' (one category, two languages) and 'Clothing/Shoes' are not."""
+    names = top_level_names().get(_folded(first))
+    if names is None:
+        return False
+    return not (_folded(second) in names and _is_han(first) != _is_han(second))
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _is_han(text: str) -> bool:
+    return bool(_HAN.search(text))
