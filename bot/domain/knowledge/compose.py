@@ -94,7 +94,10 @@ _FORMAT = lazy(
 )
 _ASKS_COUNTS = lazy(
     r"算[^,，。?？]{0,10}吗|算不算|计入[^,，。?？]{0,10}吗|计不计入|要算|会算|\bcount(?:s|ed)?\b|"
-    r"需要追踪|要追踪|需要单号|要单号|需要跟踪|need tracking|require tracking|needs? to be tracked"
+    # "没追踪会扣VTR吗", "有影响吗", "will it hurt my VTR": whether it counts against VTR.
+    r"扣|影响|拉低|\bhurts?\b|\baffects?\b|\blowers?\b|"
+    # "不要追踪号行不行": tracking left out asked, not whether it is needed.
+    r"(?<![不没])需要(?:追踪|单号|跟踪)|(?<![不没需])要(?:追踪|单号)|要不要(?:追踪|单号)|need tracking|require tracking|needs? to be tracked"
 )
 _DOMESTIC = lazy(
     r"本土|境内|本地|国内|domestic|within (?:the )?(?:country|germany|france|italy|spain)"
