@@ -529,7 +529,7 @@ _CLAIM_WORD = lazy(
     r"mandatory|applies|apply|valid|ok|okay|fine|safe|allowed|counts?|counted|"
     # A verb stated ("FBA drags down VTR?", "VTR is per category?"): a statement asked.
     r"is|are|was|were|has|have|does|do|did|can|will|would|should|must|affects?|hurts?|drags?|"
-    r"lowers?|matters?|includes?|works?|needs?|requires?|covers?|supports?|problems?|issues?|"
+    r"lowers?|matters?|removes?|deletes?|includes?|works?|needs?|requires?|covers?|supports?|problems?|issues?|"
     r"trouble)\b|n't\b"
 )
 """What makes an English phrase with a question mark a claim to confirm ("only the US?",
