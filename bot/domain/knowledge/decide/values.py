@@ -130,7 +130,7 @@ _NO_SCAN = lazy(
     # No tracking at all is no scan: the rule's least is one carrier scan.
     r"need no tracking|no tracking (?:is )?(?:needed|required)|"
     r"(?:don't|do not|doesn't|does not) (?:even )?need (?:any |a )?tracking|"
-    r"不(?:需要|用)(?:任何)?(?:有|上传|填)?(?:追踪|跟踪|单号)|免追踪"
+    r"(?<!要)不(?:需要|用|要)(?:任何)?(?:有|上传|填)?(?:追踪|跟踪|单号)|免追踪"
 )
 _ONE_SCAN = lazy(
     r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:[a-z-]+ )?scan|single (?:[a-z-]+ )?scan|1 (?:[a-z-]+ )?scan|"
@@ -152,9 +152,21 @@ def _us_rule(case: Case) -> Decision:
         agrees: bool | None = False
     elif _ONE_SCAN.search(case.text):
         agrees = case.bound == "under"
+    elif _TWO_SCANS.search(case.text) and not case.belief:
+        agrees = case.bound != "under"  # "under $5 needs two scans?": one is enough there
+    elif _TRACKING_NEEDED.search(case.text) and not _TWO_SCANS.search(case.text):
+        agrees = True  # "do I need tracking for orders under $5?": yes, one carrier scan
     else:
         agrees = None
     return Decision(code="us_rule", agrees=agrees, entry="us-from-china-scans")
+
+
+_TRACKING_NEEDED = lazy(
+    r"(?<![不没需])(?:需要|要不要|要|必须|得|一定要)(?:有|上传|填|提供)?(?:追踪|跟踪|单号|物流单号)|"
+    r"\b(?:need|needs|require|requires|required|mandatory|must have|have to (?:have|add|upload))\b"
+    r"[^,.?!]{0,20}\b(?:tracking|tracked)\b|\btracking\b[^,.?!]{0,20}\b(?:needed|required|mandatory)\b"
+)
+"""Tracking asked as a requirement of a US order ("需要单号吗", "is tracking required")."""
 
 
 def jp_value(case: Case) -> Decision | None:
@@ -196,6 +208,8 @@ def _us_scans(case: Case) -> Decision | None:
         agrees = False  # "a $2 item to the US, is it exempt?": no US order is, by its value
     elif agrees is None and _US_COUNT_ASKED.search(case.text):
         agrees = True  # "美国站3美元的单算VTR吗": it counts
+    elif agrees is None and _TRACKING_NEEDED.search(case.text):
+        agrees = True  # "3美元的小单发美国 需要单号吗": at least one carrier scan
     if _NO_SCAN.search(case.text):
         agrees = False  # "3美元，没有扫描可以吗": every US order needs at least one scan
     return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
