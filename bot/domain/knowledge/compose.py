@@ -354,6 +354,11 @@ _REVIEW_TIME = lazy(
     r"\brepl(?:y|ies)\b|hear back|respon(?:d|se)|get back to"
 )
 """An appeal's answer or days asked about ("10天之内会有答复吗"): the review time's entry."""
+_REGAINED = lazy(
+    r"恢复(?!到)|解封|解除|重新(?:开|上架|卖|销售)|拿回|\bget (?:it|them|that|this|(?:the|my) category) back\b|"
+    r"reinstat|\bsell(?:ing)? (?:it |there )?again\b|\blifted\b|\bback (?:on|online)\b"
+)
+"""Selling won back ("多久能恢复", "when do I get it back"); "恢复到95%" is the rate's."""
 _WHATEVER = lazy(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
 """A "whatever" clause ("不管多少钱", "no matter how much"): no question, though it holds
 question words."""
@@ -889,7 +894,10 @@ class Composer:
         """ "VTR低被停了，申诉入口在哪", "where's the appeal button": an appeal named makes the
         question the appeal's, whatever the where/what around it would pick (VTR's own page);
         how long it takes is the review time's entry."""
-        if not found.concepts & APPEAL_WORDS or found.answer.kind == "off_topic":
+        # "被限制了之后多久能恢复", "restricted, when do I get it back": the category won back
+        # after a restriction is the appeal's, though no appeal is named.
+        regained = "restrict" in found.concepts and _REGAINED.search(text)
+        if not (found.concepts & APPEAL_WORDS or regained) or found.answer.kind == "off_topic":
             return None
         timed = found.concepts & {"howlong", "when"} or _REVIEW_TIME.search(text)
         entry = APPEAL_TIME if timed else APPEAL_ENTRY
