@@ -12,6 +12,7 @@ from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.case import Case, CaseReader
 from bot.domain.knowledge.compose import (
     FIGURE_CODES,
+    SILENT_ENTRIES,
     VAGUE_TOPICS,
     Composer,
     Found,
@@ -197,6 +198,10 @@ class KnowledgeBase:
         question = self._analyzer.unglue(question)
         whole = self._answer_one(question, reply_lang)
         parts = asked_pieces(question, self._names_a_concept)
+        if len(parts) < 2 and whole.matched in SILENT_ENTRIES:
+            # "new account, 10 days shipped, how is VTR calculated": the entry saying the
+            # sources are silent answers the window and the formula it names, as one.
+            return whole
         pieces = [f for p in parts for f in self._facets(p, reply_lang)]
         if len(pieces) < 2:
             # "200个里190个有效，达标吗，其他类目会被限制吗": figures told, then two short

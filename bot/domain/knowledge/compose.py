@@ -87,8 +87,9 @@ _NEEDS = lazy(
 """Tracking asked as a requirement ("需要追踪吗", "need tracking?")."""
 _VTR_BAR_FIGURE = lazy(r"(?<![\d.])95\s?%")
 """95% said with a bar's word is VTR's bar, its name unsaid ("the 95% rule")."""
-_BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid", "list"})
-"""What a question about where VTR's bar applies says beside the place."""
+_BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid", "list", "newseller", "policy"})
+"""What a question about where VTR's bar applies says beside the place ("new seller here, we ship
+to the US and UK, what's the VTR rule": who asks, and "rule", are no other subject)."""
 _FORMAT = lazy(
     r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters"
 )
@@ -177,6 +178,11 @@ EXEMPT_ENTRY = "vtr-exempt-shipments"
 HOLIDAY_ENTRY = "vtr-holidays"
 """Holidays and carriers closed: the sources say nothing of a pause (domain.md is silent), so
 the entry that says so and what the rules do say, never a window rule's yes or no."""
+NEW_SELLER_ENTRY = "vtr-new-sellers"
+"""New sellers and grace periods: the sources say nothing of either (domain.md is silent), so
+the entry that says so first, then the rule that is known, never a window rule's yes or no."""
+SILENT_ENTRIES = frozenset({HOLIDAY_ENTRY, NEW_SELLER_ENTRY})
+"""Entries that say the sources are silent, then state the rules known: one answer."""
 ALERTS_ENTRY = "bot-alerts"
 _FROM_AMAZON = lazy(
     r"(?:amazon|亚马逊)[^.?!。？]{0,24}(?:e-?mail|mail|邮件|通知|站内信|sent|发了|发来|给我发)"
@@ -566,6 +572,16 @@ def _holidays_asked(case: Case) -> bool:
     return "holiday" in case.concepts and not other_metric and not figures
 
 
+def _new_seller_asked(case: Case) -> bool:
+    """ "is there a grace period for new sellers", "我是新卖家 vtr不够30天怎么算": VTR for a new
+    shop, with no figures, no other metric, no marketplace or carrier to decide ("new seller
+    here, we ship to the US and UK, what's the rule": the bar's list)."""
+    other_metric = any(m != "vtr" for m in case.metrics)
+    figures = case.counts is not None or case.rate is not None or bool(case.groups)
+    named = bool(case.markets or case.carriers)
+    return "newseller" in case.concepts and not (other_metric or figures or named)
+
+
 def is_yes_no(question: str) -> bool:
     """A question answered by yes or no ("云途的单号算有效吗", "Is EMS ok?"), or a statement
     asked by its question mark alone ("VTR仅限美国站？", "only the US?")."""
@@ -712,6 +728,8 @@ class Composer:
             )
         if case is not None and _holidays_asked(case):
             return self._entry_answer(found.answer, HOLIDAY_ENTRY)
+        if case is not None and _new_seller_asked(case):
+            return self._entry_answer(found.answer, NEW_SELLER_ENTRY)
         return None
 
     def _entry_named(self, case: Case | None, found: Found, text: str) -> str | None:
