@@ -36,6 +36,7 @@ from bot.domain.values import (
     DOTTED_THOUSANDS,
     DateOrder,
     amounts_of,
+    country_marketplace,
     dates_of,
     marketplace_code,
     odd_amounts,
@@ -65,6 +66,7 @@ _WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
     "status": (_meaning_of("status"), pl.String),
     "item_status": (_meaning_of("status"), pl.String),
     "marketplace": (marketplace_code, pl.String),
+    "country": (country_marketplace, pl.String),
     "fulfillment": (_meaning_of("fulfillment"), pl.String),
     "ship_service": (is_letter_service, pl.Boolean),
     "delivery_status": (_meaning_of("delivery"), pl.String),
@@ -265,7 +267,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
     as are `unreadable_date` and the price texts: the caller counts and drops them."""
     statuses = [lookups.word(frame, m) for m in ("status", "item_status") if m in frame.columns]
     ship_date, date_blank = lookups.ship_dates()
-    market = lookups.word(frame, "marketplace").fill_null("")
+    market = _row_marketplace(frame, lookups)
     letter = lookups.word(frame, "ship_service") if "ship_service" in frame.columns else False
     rows = _with_order_text(frame).select(
         order_id=_order_id(),
@@ -289,6 +291,19 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         **_delivery_columns(frame, lookups),
     )
     return rows.with_columns(excluded=_exclusion())
+
+
+def _row_marketplace(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
+    """The marketplace column's code, else the country column's where it is a marketplace's
+    own country ('' when neither names one): an ERP export such as 马帮's names the order's
+    country only (国家: 美国, 德国), and read without it every marketplace's orders were one
+    group, their EU letters and JP orders never exempt (docs/decisions/010)."""
+    market = lookups.word(frame, "marketplace").fill_null("")
+    if "country" not in frame.columns:
+        return market
+    # coalesce, not when/then: polars (1.x) applies a replace_strict under `then` to values
+    # its mapping never held, and fails.
+    return pl.coalesce(market.replace("", None), lookups.word(frame, "country"))
 
 
 def _tracking_cell(frame: pl.DataFrame) -> pl.Expr:

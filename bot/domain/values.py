@@ -427,3 +427,16 @@ def marketplace_code(text: str) -> str:
     folded = fold_key(cleaned)
     index = _marketplace_index()
     return index.get(folded) or index.get(_MARKET_WRAPPING.sub("", folded), cleaned)
+
+
+def country_marketplace(text: str) -> str:
+    """A country column's cell as a marketplace: '美国', '德國', 'Japan', 'GB' → 'US', 'DE',
+    'JP', 'UK'; '' for a country with no Amazon marketplace ('奥地利', 'AT'), whose orders
+    were sold on some other marketplace (docs/decisions/010)."""
+    code = marketplace_code(text)
+    return code if code in _marketplace_codes() else ""
+
+
+@cache
+def _marketplace_codes() -> frozenset[str]:
+    return frozenset(market.code for market in marketplaces())
