@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from bot.domain.bar import THRESHOLD
 
@@ -275,6 +275,17 @@ class Warning(BaseModel):
     detail: str = ""
 
 
+class Verdict(BaseModel):
+    """Amazon's verdict on a report: how many of the units it enforces the bar on (each
+    category, on each marketplace, within each shop: `enforced_units`) are not above 95%.
+    What the report and the alert lead with; the pooled `overall` is no verdict."""
+
+    units: int
+    below: int
+    per_marketplace: bool = Field(description="a category is judged on each marketplace")
+    per_shop: bool = Field(description="each shop's categories are judged on their own")
+
+
 class VtrReport(BaseModel):
     as_of: date
     as_of_source: AsOfSource = "given"
@@ -363,17 +374,30 @@ class VtrReport(BaseModel):
             recovery_date=shop.recovery_date,
         )
 
+    @computed_field  # type: ignore[prop-decorator]  # mypy: no decorator over @property
+    @property
+    def verdict(self) -> Verdict:
+        """Amazon's verdict (`Verdict`): printed in the JSON beside the fields it is made of,
+        so a reader of the JSON need not rebuild `enforced_units`."""
+        units = self.enforced_units()
+        return Verdict(
+            units=len(units),
+            below=sum(unit.below_threshold for unit in units),
+            per_marketplace=any(unit_marketplace(unit) is not None for unit in units),
+            per_shop=any(unit_shop(unit) is not None for unit in units),
+        )
+
     @property
     def per_shop(self) -> bool:
         """Whether the file holds several shops, so that every unit is judged within its
         shop (`enforced_units` holds cells that each name one)."""
-        return any(unit_shop(unit) is not None for unit in self.enforced_units())
+        return self.verdict.per_shop
 
     @property
     def per_marketplace(self) -> bool:
         """Whether a category sells on several marketplaces, so that the report judges it
         on each (`enforced_units` holds cells)."""
-        return any(unit_marketplace(unit) is not None for unit in self.enforced_units())
+        return self.verdict.per_marketplace
 
 
 @dataclass(frozen=True, slots=True)

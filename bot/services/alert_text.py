@@ -18,10 +18,9 @@ from bot.services.i18n import Translator
 from bot.services.report_text import plan_section
 from bot.services.vtr_words import (
     Markup,
-    below_summary,
     category_label,
     group_line,
-    overall_line,
+    headline_lines,
     rate_percent,
     unit_label,
 )
@@ -53,12 +52,7 @@ def _headline(decision: AlertDecision, report: VtrReport, t: Translator, m: Mark
         lines = ["📊 " + m.bold(t._("Daily VTR digest for {date}", date=day))]
     else:
         lines = ["🔔 " + m.bold(t._("VTR alert for {date}", date=day))]
-    lines.append(overall_line(t, report.overall))
-    if decision.below:
-        below = len(decision.below)
-        lines.append(below_summary(t, below, report.per_marketplace, report.per_shop))
-    elif report.by_category and not decision.projected_below:
-        lines.append(below_summary(t, 0, report.per_marketplace, report.per_shop))
+    lines += headline_lines(t, report)
     return "\n".join(lines)
 
 

@@ -25,14 +25,13 @@ from bot.services.lines import sentence_gap
 from bot.services.vtr_words import (
     Markup,
     action_text,
-    below_summary,
     category_label,
     defect_reason_text,
     fix_line,
     group_line,
+    headline_lines,
     in_shop,
     marketplace_label,
-    overall_line,
     plan_heading,
     planned_label,
     reason_text,
@@ -164,7 +163,7 @@ def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
             )
         )
     if report.overall.shipments == 0:
-        lines.append(overall_line(t, report.overall))
+        lines += headline_lines(t, report)
         if report.excluded.get("fba") and report.excluded["fba"] == sum(report.excluded.values()):
             lines.append(
                 t._(
@@ -172,14 +171,13 @@ def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
                 )
             )
         return "\n".join(lines)
-    lines.append(m.bold(overall_line(t, report.overall)))
+    verdict, pooled = headline_lines(t, report)
+    lines += [m.bold(verdict), pooled]
     lines.append(
         t._(
             "Seller Central may show another figure: Amazon counts each package by its promised delivery date and updates about two weeks late."
         )
     )
-    below = sum(s.below_threshold for s in report.enforced_units())
-    lines.append(below_summary(t, below, report.per_marketplace, report.per_shop))
     return "\n".join(lines)
 
 

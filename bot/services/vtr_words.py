@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from bot.domain.bar import exact_rate, is_below, percent_decimals
+from bot.domain.bar import exact_rate, percent_decimals
 from bot.domain.models import (
     AT_RISK_DAYS,
     UNCATEGORIZED,
@@ -22,6 +22,8 @@ from bot.domain.models import (
     FixMark,
     GroupStats,
     PlannedGroup,
+    Verdict,
+    VtrReport,
     unit_marketplace,
     unit_shop,
 )
@@ -181,60 +183,93 @@ def ratio_text(t: Translator, stats: GroupStats) -> str:
     )
 
 
-def verdict_text(t: Translator, valid: int, shipments: int) -> str:
-    """Which side of Amazon's bar a rate is on, in words (strictly above 95%, bar.py)."""
-    if is_below(valid, shipments):
-        return t._("not above 95%")
-    return t._("above 95%")
+def headline_lines(t: Translator, report: VtrReport) -> list[str]:
+    """The first lines of the report and the daily alert: Amazon's verdict, on the units it
+    enforces the bar on (each category, on each marketplace, within each shop), with the
+    mark; then every package pooled, as context with no mark. Amazon never judges a pooled
+    figure, and a seller who reads only the first line must not be told a file passes while
+    a category of it is restricted."""
+    if report.overall.shipments == 0:
+        return [t._("No self-fulfilled shipments fall inside the window.")]
+    verdict = report.verdict
+    words = _verdict_words(t, verdict)
+    return [f"{'❌' if verdict.below else '✅'} {words}", pooled_line(t, report.overall)]
 
 
-def overall_line(t: Translator, overall: GroupStats) -> str:
-    """The account's VTR with its verdict: a rate near the bar is never left to the reader."""
-    if overall.shipments == 0:
-        return t._("No self-fulfilled shipments fall inside the window.")
-    mark = "❌" if overall.below_threshold else "✅"
-    line = t._("Overall VTR: {ratio}", ratio=ratio_text(t, overall))
-    return f"{mark} {line} · {verdict_text(t, overall.valid, overall.shipments)}"
-
-
-def below_summary(
-    t: Translator, below: int, per_marketplace: bool = False, per_shop: bool = False
-) -> str:
-    """How many categories are under Amazon's bar (strictly above 95%); `per_marketplace`:
-    counted per category and marketplace, as Amazon judges a report of several;
-    `per_shop`: within each shop, each its own account."""
-    if per_shop:
-        return _below_per_shop(t, below)
-    if per_marketplace:
-        return _below_per_marketplace(t, below)
-    if not below:
-        return t._("Every category is above 95%.")
-    return t.ngettext(
-        "{count} category is not above 95%, Amazon's bar.",
-        "{count} categories are not above 95%, Amazon's bar.",
-        below,
+def pooled_line(t: Translator, overall: GroupStats) -> str:
+    """Every counted package together: a figure a seller may compare with a sheet of their
+    own, said to be no verdict (the bar's side is not named: Amazon judges no such figure)."""
+    return t._(
+        "All packages together: {ratio}, for context only: Amazon does not judge this pooled figure.",
+        ratio=ratio_text(t, overall),
     )
 
 
-def _below_per_marketplace(t: Translator, below: int) -> str:
-    if not below:
-        return t._("Every category on every marketplace is above 95%.")
-    return t.ngettext(
-        "Amazon judges each category on each marketplace: {count} of them is not above 95%, Amazon's bar.",
-        "Amazon judges each category on each marketplace: {count} of them are not above 95%, Amazon's bar.",
-        below,
-    )
-
-
-def _below_per_shop(t: Translator, below: int) -> str:
+def _verdict_words(t: Translator, verdict: Verdict) -> str:
+    """How many of the enforced units are not above 95%, and how Amazon judges them: per
+    category, per category and marketplace, or within each shop (its own account)."""
+    below, total = verdict.below, verdict.units
+    if verdict.per_shop:
+        return _verdict_per_shop(t, below, total, verdict.per_marketplace)
+    if verdict.per_marketplace:
+        return _verdict_per_marketplace(t, below, total)
+    if total == 1:
+        if below:
+            return t._(
+                "Your category is not above 95%, Amazon's bar: it judges each category on its own."
+            )
+        return t._("Your category is above 95%, Amazon's bar: it judges each category on its own.")
     if not below:
         return t._(
-            "Each shop is its own Amazon account, judged on its own: every category in every shop is above 95%."
+            "All {total} categories are above 95%, Amazon's bar: it judges each category on its own.",
+            total=t.number(total),
         )
     return t.ngettext(
-        "Each shop is its own Amazon account, judged on its own: {count} category of a shop is not above 95%, Amazon's bar.",
-        "Each shop is its own Amazon account, judged on its own: {count} categories of its shops are not above 95%, Amazon's bar.",
+        "{count} of {total} categories is not above 95%, Amazon's bar: it judges each category on its own.",
+        "{count} of {total} categories are not above 95%, Amazon's bar: it judges each category on its own.",
         below,
+        total=t.number(total),
+    )
+
+
+def _verdict_per_marketplace(t: Translator, below: int, total: int) -> str:
+    if not below:
+        return t._(
+            "All {total} categories on their marketplaces are above 95%, Amazon's bar: it judges each category on each marketplace.",
+            total=t.number(total),
+        )
+    return t.ngettext(
+        "{count} of {total} categories on their marketplaces is not above 95%, Amazon's bar: it judges each category on each marketplace.",
+        "{count} of {total} categories on their marketplaces are not above 95%, Amazon's bar: it judges each category on each marketplace.",
+        below,
+        total=t.number(total),
+    )
+
+
+def _verdict_per_shop(t: Translator, below: int, total: int, per_marketplace: bool) -> str:
+    """Each shop is its own account: its categories (on each marketplace) judged on their own."""
+    if per_marketplace:
+        if not below:
+            return t._(
+                "All {total} categories of your shops on their marketplaces are above 95%, Amazon's bar: each shop is its own Amazon account, each category judged on each marketplace.",
+                total=t.number(total),
+            )
+        return t.ngettext(
+            "{count} of {total} categories of your shops on their marketplaces is not above 95%, Amazon's bar: each shop is its own Amazon account, each category judged on each marketplace.",
+            "{count} of {total} categories of your shops on their marketplaces are not above 95%, Amazon's bar: each shop is its own Amazon account, each category judged on each marketplace.",
+            below,
+            total=t.number(total),
+        )
+    if not below:
+        return t._(
+            "All {total} categories of your shops are above 95%, Amazon's bar: each shop is its own Amazon account, each of its categories judged on its own.",
+            total=t.number(total),
+        )
+    return t.ngettext(
+        "{count} of {total} categories of your shops is not above 95%, Amazon's bar: each shop is its own Amazon account, each of its categories judged on its own.",
+        "{count} of {total} categories of your shops are not above 95%, Amazon's bar: each shop is its own Amazon account, each of its categories judged on its own.",
+        below,
+        total=t.number(total),
     )
 
 

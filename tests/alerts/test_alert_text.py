@@ -28,8 +28,13 @@ def alert_of_dec_1(html: bool, lang: str) -> str:
 
 def test_english() -> None:
     text = alert_of_dec_1(html=False, lang="en")
-    assert text.startswith("🔔 VTR alert for Dec 1, 2026")
-    assert "Overall VTR: 91.3% (21 of 23 packages valid)" in text
+    # Amazon's verdict on its one category first, the pooled figure after it with no mark.
+    assert text.startswith(
+        "🔔 VTR alert for Dec 1, 2026\n"
+        "❌ Your category is not above 95%, Amazon's bar: it judges each category on its own.\n"
+        "All packages together: 91.3% (21 of 23 packages valid), for context only: Amazon does "
+        "not judge this pooled figure.\n"
+    )
     assert "Since the alert of Nov 28, 2026" in text
     assert "Toys: 95.0% → 91.3% (down 3.7 points)" in text
     # Its defects are too late to fix: no section of the alert offers "fix 1 package".
@@ -48,7 +53,10 @@ def test_english() -> None:
 def test_chinese_html() -> None:
     text = alert_of_dec_1(html=True, lang="zh")
     assert text.startswith("🔔 <b>2026年12月1日 有效追踪率提醒</b>")
-    assert "整体有效追踪率：91.3%（23 个包裹中 21 个有效）" in text
+    assert (
+        "</b>\n❌ 您的品类未高于亚马逊要求的 95%：亚马逊按品类分别考核。\n"
+        "全部包裹合计：91.3%（23 个包裹中 21 个有效），仅供参考：亚马逊不按这个合计数考核。\n"
+    ) in text
     assert "与 2026年11月28日 的提醒相比" in text
     assert "Toys：95.0% → 91.3%（下降 3.7 个百分点）" in text
     assert "需修正 1 个包裹才能高于 95%" not in text
@@ -79,7 +87,12 @@ def test_projected_category_and_digest() -> None:
     assert digest.digest_only
     text = render_alert(digest, report, Translator("en"))
     assert text.startswith("📊 Daily VTR digest for Dec 3, 2026")
-    assert "Every category is above 95%." in text
+    # 1 of 1 valid: its one category is above the bar, said with the mark.
+    assert (
+        "\n✅ Your category is above 95%, Amazon's bar: it judges each category on its own.\n"
+        in text
+    )
+    assert "All packages together: 100% (1 of 1 package valid), for context only" in text
     zh = render_alert(digest, report, Translator("zh"))
     assert zh.startswith("📊 2026年12月3日 有效追踪率日报")
 

@@ -45,12 +45,18 @@ def test_a_failing_marketplace_fires_the_alert() -> None:
     assert decision.below == [AlertUnit("Toys", "DE")]
     assert decision.categories == [AlertUnit("Toys", "DE")]
     text = render_alert(decision, report, Translator("en"))
-    assert "1 of them is not above 95%" in text
+    # 59 of 60 pooled is 98.3%, above the bar: the alert leads with the cell Amazon restricts.
+    assert (
+        "\n❌ 1 of 2 categories on their marketplaces is not above 95%, Amazon's bar: it judges "
+        "each category on each marketplace.\nAll packages together: 98.3% (59 of 60 packages "
+        "valid), for context only: Amazon does not judge this pooled figure.\n"
+    ) in text
     assert "❌ Toys on Amazon.de (DE): 95.0% (19 of 20 packages valid)" in text
     assert "Fix 1 package to bring Toys on Amazon.de (DE) above 95%." in text
     assert "DE-X" in text
     zh = render_alert(decision, report, Translator("zh"))
     assert "德国站 (DE)的Toys" in zh
+    assert "\n❌ 2 个品类（按站点计）中有 1 个未高于亚马逊要求的 95%" in zh
 
 
 def test_one_marketplace_stays_quiet() -> None:

@@ -44,7 +44,12 @@ def test_a_failing_shop_fires_the_alert() -> None:
     assert decision.triggers == ["below"]
     assert decision.below == [AlertUnit("Toys", None, "Moon")]
     text = render_alert(decision, report, Translator("en"))
-    assert "1 category of a shop is not above 95%" in text
+    # 59 of 60 pooled is 98.3%, above the bar: the alert leads with Moon's Toys, below it.
+    assert (
+        "\n❌ 1 of 2 categories of your shops is not above 95%, Amazon's bar: each shop is its "
+        "own Amazon account, each of its categories judged on its own.\nAll packages together: "
+        "98.3% (59 of 60 packages valid), for context only"
+    ) in text
     assert "❌ Toys in shop Moon: 95.0% (19 of 20 packages valid)" in text
     assert "Fix 1 package to bring Toys in shop Moon above 95%." in text
     assert "Sun" not in text

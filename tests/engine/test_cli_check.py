@@ -83,10 +83,13 @@ def test_human_report_in_both_languages(
     path = str(write_file(LINES))
     _, chinese, _ = run_cli(capsys, path, "--as-of", "2026-11-20")
     _, english, _ = run_cli(capsys, path, "--as-of", "2026-11-20", "--lang", "en")
-    assert "整体有效追踪率：50.0%" in chinese
+    # Toys 1 of 3 (below), Home 1 of 1: Amazon's verdict first, the pooled 2 of 4 after it.
+    assert "\n❌ 2 个品类中有 1 个未高于亚马逊要求的 95%：亚马逊按品类分别考核。\n" in chinese
+    assert "全部包裹合计：50.0%（4 个包裹中 2 个有效），仅供参考" in chinese
     assert "2026年11月20日" in chinese
     assert "缺少追踪号" in chinese
-    assert "Overall VTR: 50.0% (2 of 4 packages valid)" in english
+    assert "\n❌ 1 of 2 categories is not above 95%, Amazon's bar: it judges each" in english
+    assert "All packages together: 50.0% (2 of 4 packages valid), for context only" in english
     assert "Nov 20, 2026" in english
     assert "no tracking number" in english
 
