@@ -30,9 +30,10 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_20.yaml"
-# What main measures since categories are read as their top level; first (sealed) grading
-# 155/170 on f17b6a1.
-MIN_RIGHT = 159 / 170
+# What main measures since its own-data answers were fixed (categories read as their top
+# level, then a shop named, a rate told, orders listed, Japan's small orders counted); first
+# (sealed) grading 155/170 on f17b6a1.
+MIN_RIGHT = 162 / 170
 MAX_WRONG_FACTS = 0
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.

@@ -37,7 +37,12 @@ from bot.services.own_data.figures import (
 )
 from bot.services.own_data.fixes import fixes_lines, recoveries, shop_fixes
 from bot.services.own_data.groups import MAX_LINES, named_units
-from bot.services.own_data.japan import asks_small_jp_orders, small_jp_left_out, small_jp_untracked
+from bot.services.own_data.japan import (
+    asks_small_jp_orders,
+    small_jp_counted,
+    small_jp_left_out,
+    small_jp_untracked,
+)
 from bot.services.own_data.phrases import (
     BACK,
     BREAKDOWN,
@@ -75,10 +80,13 @@ _STILL_COUNT = re.compile(
 def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
     """The answer from the stored report, its decision first, then where it comes from."""
     named = named_units(case, report)
-    untracked_jp = small_jp_untracked(case, report, named, t)
+    small_jp = small_jp_untracked(case, report, named, t)
+    if not small_jp and small_jp_counted(case):
+        # "有几单日本站小单被排除了": how many the report left out, then Japan's figures
+        small_jp = [small_jp_left_out(report, t)]
     lines = [
-        *_answer_lines(case, report, named, untracked_jp, t),
-        *_not_counted_notes(case, report, said_jp=bool(untracked_jp), t=t),
+        *_answer_lines(case, report, named, small_jp, t),
+        *_not_counted_notes(case, report, said_jp=bool(small_jp), t=t),
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
             date=t.date(report.as_of),
@@ -93,12 +101,14 @@ def _answer_lines(
     case: Case,
     report: VtrReport,
     named: list[GroupStats],
-    untracked_jp: list[str],
+    small_jp: list[str],
     t: Translator,
 ) -> list[str]:
     """The seller's own figures checked, what the report states, a figure without some
     groups, else the groups' verdicts as asked."""
     m = Markup(html=False)
+    if small_jp:  # Japan's small orders asked about: that answer first, Japan's verdict
+        return [*small_jp, *(group_verdict(g, report, t) for g in named[:MAX_LINES])]
     if told := told_figures_of(case, report):
         return [figures_confirmed(told, report, t)]
     if left_out := left_out_groups(case, report):
@@ -110,7 +120,7 @@ def _answer_lines(
         below = [planned_line(report, s, t, m, unit_name(t, s)) for s in failing]
         return [*figure_without(left_out, report, t), *below]
     lines = _looked_up(case, report, named, t, m)
-    return _judged(case, report, named, untracked_jp, t, m) if lines is None else lines
+    return _judged(case, report, named, t, m) if lines is None else lines
 
 
 def _not_counted_notes(case: Case, report: VtrReport, said_jp: bool, t: Translator) -> list[str]:
@@ -159,7 +169,6 @@ def _judged(
     case: Case,
     report: VtrReport,
     named: list[GroupStats],
-    untracked_jp: list[str],
     t: Translator,
     m: Markup,
 ) -> list[str]:
@@ -167,8 +176,6 @@ def _judged(
     groups, the fixes, the recovery dates, the groups below, else the shop."""
     if named and supposes_change(case):
         return named_lines(case, report, named, t)
-    if untracked_jp:  # "do the untracked JP orders hurt?": that answer, Japan's verdict
-        return [*untracked_jp, *(group_verdict(g, report, t) for g in named[:1])]
     if (about_shops := answer_about_shops(case, report, t, m)) is not None:
         return about_shops
     if asks_defects(case, report):

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from bot.domain.bar import is_above
+from bot.domain.bar import THRESHOLD_PERCENT, exact_rate, is_above
 from bot.domain.knowledge.case import Case
-from bot.domain.models import CellStats, GroupStats, VtrReport, unit_marketplace, unit_shop
+from bot.domain.knowledge.decide.verdict import ASKS_PASS, passes_asked
+from bot.domain.models import GroupStats, VtrReport, unit_marketplace, unit_shop
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 from bot.services.own_data.fixes import named_fixes_in_all, recoveries
@@ -22,7 +23,8 @@ from bot.services.own_data.groups import (
     named_groups,
 )
 from bot.services.own_data.phrases import BACK, FIX
-from bot.services.own_data.reading import asks_now_first, supposes_change
+from bot.services.own_data.pooled import pooled_name, pooled_named
+from bot.services.own_data.reading import asks_now_first, supposes_change, told_rate
 from bot.services.own_data.what_if import supposed_first, what_if_labelled, what_if_lines
 from bot.services.own_data.wording import (
     changed_figures,
@@ -110,7 +112,8 @@ def figures_confirmed(group: GroupStats, report: VtrReport, t: Translator) -> st
 def named_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
     """The named groups' verdicts, after what was asked of them: the room left, a supposed
     change, or the day a failing one is back above 95%."""
-    lines = [group_verdict(group, report, t) for group in named]
+    told = _told_rate_judged(case, t) if len(named) > 1 else []  # one: its verdict says it
+    lines = [*told, *(group_verdict(group, report, t) for group in named)]
     asks_when = case.when or BACK.search(case.text) or _WHAT_DAY.search(case.text)
     asks_fixes = bool(FIX.search(case.text)) and case.how_many
     if asks_when and not asks_fixes and any(g.below_threshold for g in named):
@@ -119,50 +122,74 @@ def named_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Trans
         lines = [*named_fixes_in_all(report, named, t), *lines]
     lines += _pooled_lines(report, named, t, dated=bool(asks_when))
     supposed = supposed_first(case, named, t, report)
-    pooled = _pooled_named(report, named)
-    if pooled and what_if_lines(case, pooled, t, report):
+    pooled = pooled_named(report, named)
+    if pooled and what_if_lines(case, [p.stats for p in pooled], t, report):
         supposed = what_if_labelled(case, named, pooled, t, report)
     if asks_now_first(case.text):
         return [*lines, *supposed]  # "how is it, and what if …?"
     return [*supposed, *lines]
 
 
-def _pooled_named(report: VtrReport, named: list[GroupStats]) -> list[GroupStats]:
-    """The categories named on several marketplaces (or shops), over all of them."""
-    return [
-        pooled
-        for pooled in report.by_category
-        if sum(isinstance(g, CellStats) and g.name == pooled.name for g in named) > 1
-    ]
+def _told_rate_judged(case: Case, t: Translator) -> list[str]:
+    """ "Toys is at 95 so it's fine, right?" of a category judged on several marketplaces:
+    the rate the seller tells, not above the bar, judged first (strictly above 95%: at
+    exactly 95.0% a category is below), since the first unit's verdict is not of that rate;
+    the report's figures follow. A rate above it says nothing of the units, whose verdicts
+    then speak."""
+    said = told_rate(case)
+    if said is None or not ASKS_PASS.search(case.text) or supposes_change(case):
+        return []
+    rate = exact_rate(said)
+    if is_above(rate, 100):
+        return []
+    told = f"{said:g}%"
+    if passes_asked(case, passes=False):  # "so it's below, right?"
+        if rate == THRESHOLD_PERCENT:
+            return [
+                t._(
+                    "Yes: {rate} is not above 95%: at exactly 95.0%, a category is below the bar.",
+                    rate=told,
+                )
+            ]
+        return [t._("Yes: {rate} is below the bar (VTR must be above 95%).", rate=told)]
+    if rate == THRESHOLD_PERCENT:
+        return [
+            t._(
+                "No: {rate} is not above 95%: at exactly 95.0%, a category is below the bar.",
+                rate=told,
+            )
+        ]
+    return [t._("No: {rate} is below the bar (VTR must be above 95%).", rate=told)]
 
 
 def _pooled_lines(
     report: VtrReport, named: list[GroupStats], t: Translator, dated: bool = False
 ) -> list[str]:
-    """A category named on several marketplaces: its figure over all of them as well, after
-    the verdicts Amazon gives (one per marketplace). ERP dashboards show the pooled figure,
-    and a seller comparing would otherwise think one of the two numbers wrong; asked when
-    it is back (`dated`), that figure's own day too, the one such a dashboard will show."""
+    """A category named on several marketplaces: its figure over all of them as well (over
+    the named shop's, when a shop is named), after the verdicts Amazon gives (one per
+    marketplace). ERP dashboards show the pooled figure, and a seller comparing would
+    otherwise think one of the two numbers wrong; asked when it is back (`dated`), that
+    figure's own day too, the one such a dashboard will show."""
     lines = []
-    for pooled in report.by_category:
-        cells = [g for g in named if isinstance(g, CellStats) and g.name == pooled.name]
-        if len(cells) < 2:
-            continue
-        values = {"category": category_label(t, pooled.name), "ratio": ratio_text(t, pooled)}
-        if report.per_shop:
+    for pooled in pooled_named(report, named):
+        values = {"name": pooled_name(t, pooled, report), "ratio": ratio_text(t, pooled.stats)}
+        if pooled.shop is not None:
             line = t._(
-                "{category} in all your shops together: {ratio}; each shop is its own "
-                "account, and Amazon judges each on its own, as above.",
+                "{name}: {ratio}; Amazon judges each marketplace on its own, as above.", **values
+            )
+        elif report.per_shop:
+            line = t._(
+                "{name}: {ratio}; each shop is its own account, and Amazon judges each on "
+                "its own, as above.",
                 **values,
             )
         else:
             line = t._(
-                "{category} on all its marketplaces together: {ratio}; Amazon judges "
-                "each marketplace on its own, as above.",
-                **values,
+                "{name}: {ratio}; Amazon judges each marketplace on its own, as above.", **values
             )
-        if dated and pooled.below_threshold and pooled.recovery_date:
-            line += sentence_gap(t) + t._("Together: {when}.", when=recovery_text(t, pooled))
+        whole = pooled.stats
+        if dated and whole.below_threshold and whole.recovery_date:
+            line += sentence_gap(t) + t._("Together: {when}.", when=recovery_text(t, whole))
         lines.append(line)
     return lines
 

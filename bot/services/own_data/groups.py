@@ -81,15 +81,17 @@ def named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     language ("Toys" for 玩具, "家居" for Home & Kitchen), a marketplace by the registry."""
     # As typed too: the typo repair may have changed a name's word ("Products" → "product").
     text = f"{case.text.casefold()} {unicodedata.normalize('NFKC', case.raw).casefold()}"
+    shops = _named_shops(text, report)
+    # A shop's name names no category: "Sunny Home Store的玩具" is about Toys alone.
+    rest = _without_names(text, shops)
     categories = [
         s
         for s in report.by_category
-        if s.name and any(_mentions(text, n) for n in category_spellings(s.name))
+        if s.name and any(_mentions(rest, n) for n in category_spellings(s.name))
     ]
     if not categories:  # "Industrial" for "Industrial & Scientific": a word of its own name
-        categories = [s for s in report.by_category if _a_word_of(text, s.name)]
+        categories = [s for s in report.by_category if _a_word_of(rest, s.name)]
     markets = [s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)]
-    shops = _named_shops(text, report)
     markets = [s for s in markets if not _only_in_shop_names(text, s.name, shops)]
     return categories + markets + shops
 
@@ -104,10 +106,14 @@ def _only_in_shop_names(text: str, code: str, shops: list[GroupStats]) -> bool:
     names = [unicodedata.normalize("NFKC", s.name).casefold() for s in shops]
     if not any(_said(name, word) for name in names for word in words):
         return False
-    rest = text
-    for name in names:
-        rest = rest.replace(name, " ")
-    return not any(_said(rest, word) for word in words)
+    return not any(_said(_without_names(text, shops), word) for word in words)
+
+
+def _without_names(text: str, shops: list[GroupStats]) -> str:
+    """The question with the named shops' names taken out."""
+    for shop in shops:
+        text = text.replace(unicodedata.normalize("NFKC", shop.name).casefold(), " ")
+    return text
 
 
 def _said(text: str, word: str) -> bool:

@@ -22,8 +22,11 @@ _SMALL_ORDERS = re.compile(
     r"(?:under|below|less than) (?:jpy |¥)?1,?000|1,?000\s?(?:日元|円)?以下|低于\s?1,?000"
 )
 _SMALL_COUNTED_ASKED = re.compile(
-    r"算进去|算了|算没算|算不算|计入|count(?:ed|s)?\b|included|left out|excluded|多少|how(?:'s| is) "
+    r"算进去|算了|算没算|算不算|计入|count(?:ed|s)?\b|included|left out|excluded|多少|how(?:'s| is) |"
+    r"排除|剔除|除外|去掉|豁免|免除|没算|不算|(?:几|多少)(?:单|个|笔)|how many|exempt(?:ed)?\b|"
+    r"dropped|removed|skipped|ignored"
 )
+"""Whether, or how many of, the file's small orders were counted or left out."""
 _EXEMPT = "jp_under_1000"
 """The reason `value_exemption` gives a Japanese order under the limit, as the report
 counts it in `excluded`."""

@@ -27,7 +27,12 @@ WHICH_ORDER = re.compile(
     r"(?:list|show|give|send|tell)(?: me)? (?:the |my |all |all the |all my )?(?:invalid |bad |wrong |"
     r"broken |failed |failing |problem |defective )?tracking (?:numbers|ids|nos)\b|"
     r"which tracking (?:numbers|ids)|(?:my|the) (?:invalid|bad|wrong|broken|failing|problem) "
-    r"tracking numbers"
+    r"tracking numbers|"
+    # a group between ("which Toys orders …", "哪些玩具订单", "家居厨房哪几单")
+    r"which (?:[\w&'-]+ ){1,4}(?:orders|packages|shipments|parcels)\b|"
+    r"(?:orders|packages|shipments|parcels) (?:that |which )?(?:have|has|had|with|got) "
+    r"(?:a |an )?(?:bad|invalid|wrong|broken|missing|no|failed|failing) tracking|"
+    r"哪(?:些|几个|几)[^，,。？?哪]{1,8}?(?:订单|包裹)"
 )
 SHOP = re.compile(
     r"整个店铺|整个店|整店|全店|店铺整体|整体|总体|overall|(?:whole|entire) (?:shop|store|account)|"

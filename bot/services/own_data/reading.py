@@ -443,3 +443,22 @@ def orders_named(case: Case, report: VtrReport) -> set[str]:
         if d.order_id and d.order_id.casefold() in raw and len(d.order_id) >= 5
     }
     return named
+
+
+_TOLD_RATE = re.compile(
+    r"(?:\bat|\bis|\bshows?|\bsits? at|\bsitting at|\breads?|现在是?|目前是?|显示|是|在|有|到了|才)"
+    r"\s*(\d{2}(?:\.\d+)?)(?:\s*(?:%|％|percent|个点))?"
+    r"(?!\s*(?:[\d/.]|of\b|个(?!点)|单|笔|包裹|orders?\b|packages?\b|shipments?\b|days?\b|天|"
+    r"以上|以下|or (?:above|more|over)|and (?:above|up)))"
+)
+"""A group's rate told as its level ("Toys is at 95 so it's fine?", "玩具现在是95，没事吧"),
+with or without a % sign: not a count, a day, or a bar to get back above ("回到95%以上")."""
+
+
+def told_rate(case: Case) -> float | None:
+    """The one rate between 50 and 100 the question tells as a group's level, if any."""
+    if case.counts is not None:
+        return None
+    found = [float(m.group(1)) for m in _TOLD_RATE.finditer(case.text)]
+    rates = [r for r in found if 50 <= r <= 100]
+    return rates[0] if len(rates) == 1 else None

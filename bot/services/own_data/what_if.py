@@ -13,30 +13,31 @@ from bot.domain.knowledge.decide import percent_text
 from bot.domain.models import CellStats, Defect, GroupStats, VtrReport
 from bot.services.i18n import Translator
 from bot.services.own_data.groups import in_cell, is_marketplace, is_shop, plan_of
+from bot.services.own_data.pooled import Pooled, pooled_name
 from bot.services.own_data.reading import ALL_FIXED, supposed_fixes
 from bot.services.own_data.wording import changed_figures, unit_name
-from bot.services.vtr_words import category_label, fix_advice
+from bot.services.vtr_words import fix_advice
 
 
 def what_if_labelled(
     case: Case,
     named: list[GroupStats],
-    pooled: list[GroupStats],
+    pooled: list[Pooled],
     t: Translator,
     report: VtrReport,
 ) -> list[str]:
-    """ "if one more Sports order goes invalid, what's that category at?" of a category on
-    several marketplaces: each marketplace's figure then, and the category's over all of
-    them (what the seller's dashboard shows), each line saying whose it is."""
+    """ "if one more Sports order goes invalid, what happens?" of a category on several
+    marketplaces: each marketplace's figure then, and the category's over all of them (over
+    the named shop's, when a shop is named: what the seller's dashboard shows), each line
+    saying whose it is."""
     lines = [
         f"{unit_name(t, g)}: {line}" for g in named for line in what_if_lines(case, [g], t, report)
     ]
-    for group in pooled:
-        name = t._(
-            "{category} on all its marketplaces together", category=category_label(t, group.name)
-        )
-        lines += [f"{name}: {line}" for line in what_if_lines(case, [group], t, report)]
-    return lines
+    return lines + [
+        f"{pooled_name(t, p, report)}: {line}"
+        for p in pooled
+        for line in what_if_lines(case, [p.stats], t, report)
+    ]
 
 
 def supposed_first(
