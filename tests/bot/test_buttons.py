@@ -89,6 +89,8 @@ def test_forged_data_decodes_to_nothing(forged: str) -> None:
     assert buttons.decode(forged) is None
 
 
+@pytest.mark.slow  # a property test: over a second of CPU for its examples; the forged
+# cases above keep decode's refusals in the fast tier
 @given(st.text(max_size=80))
 def test_decode_never_raises(data: str) -> None:
     action = buttons.decode(data)
