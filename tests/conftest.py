@@ -12,6 +12,7 @@ import asyncio
 import gc
 import itertools
 import os
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -174,9 +175,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    _collections_past_their_first_cases_are_slow(items)
     named = config.getoption("markexpr") or ""
     left_out = [m for m in OPT_IN_MARKERS if m not in named]
     deselected = [i for i in items if any(i.get_closest_marker(m) for m in left_out)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [i for i in items if i not in deselected]
+
+
+_RULE_ROW = re.compile(r"(?P<rule>[a-z0-9_]+)-\d+")
+"""A case id `rule-N` (the N-th row of a rule's table, as tests/knowledge/test_decisions.py
+names them): its rule is a family of its own."""
+
+
+def _collections_past_their_first_cases_are_slow(items: list[pytest.Item]) -> None:
+    """In a module marked `collection` (many wordings or files for rules that each have a
+    test of their own), the first case of each test, and of each rule named in a `rule-N`
+    id, stays in the fast tier, so a broken rule still fails there; the other cases are
+    `slow`: the README's command runs them all."""
+    seen: set[tuple[str, str, str]] = set()
+    for item in items:
+        if item.get_closest_marker("collection") is None:
+            continue
+        name = getattr(item, "originalname", item.name)
+        case = item.name[len(name) + 1 : -1] if item.name != name else ""
+        row = _RULE_ROW.fullmatch(case)
+        family = (item.nodeid.split("::")[0], name, row["rule"] if row else "")
+        if family in seen:
+            item.add_marker(pytest.mark.slow)
+        seen.add(family)

@@ -21,6 +21,10 @@ from bot.domain.engine import analyse_file
 from bot.domain.reading import header_meanings
 from bot.domain.values import marketplace_code, parse_dates
 
+# Many small files for reading features: the first case of each test runs in the fast
+# tier, the rest in the full one.
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 20)
 
 # (header of: order, ship date, carrier, tracking, category, fulfilment, status),

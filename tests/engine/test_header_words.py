@@ -22,6 +22,10 @@ from bot.domain.reading import header_meanings
 from bot.domain.values import parse_dates
 from tests.engine.conftest import CHINA_POST_OK, USPS_OK, YUN_OK
 
+# Many small files for reading features: the first case of each test runs in the fast
+# tier, the rest in the full one.
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 20)
 
 

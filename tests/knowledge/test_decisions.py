@@ -16,6 +16,10 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.decide import percent_text
 from tests.knowledge.replies import first_line, reply_text
 
+# Many wordings of rules that each have tests of their own: the first case of each test
+# (of each rule, in a `rule-N` id) runs in the fast tier, the rest in the full one.
+pytestmark = pytest.mark.collection
+
 
 def cases(rule: str, *rows: Any) -> list[Any]:
     """A rule's rows as pytest params with ids `rule-1`, `rule-2`…; a bare string is a
