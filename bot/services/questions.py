@@ -13,10 +13,16 @@ from bot.services import buttons
 from bot.services.answers import render_answer
 from bot.services.i18n import Lang, Translator, translator
 from bot.services.lines import esc
-from bot.services.own_data import asks_about_own_data, asks_small_jp_orders, own_data_text
+from bot.services.own_data import (
+    asks_about_own_data,
+    asks_small_jp_orders,
+    own_data_text,
+    tracking_tokens,
+)
 from bot.services.replies import Reply, pack
 from bot.services.report_replies import within_bounds
 from bot.services.store import Store
+from bot.services.store.store import TrackedRow
 
 
 def _may_ask_about_data(case: Case) -> bool:
@@ -36,13 +42,16 @@ def example_questions(t: Translator) -> list[str]:
     ]
 
 
-def own_data_answer(report_json: str, case: Case, lang: Lang) -> str | None:
+def own_data_answer(
+    report_json: str, case: Case, lang: Lang, tracked: list[TrackedRow] | None = None
+) -> str | None:
     """The answer from the chat's stored report, or None when the question is not about its
-    own figures; a huge report is parsed and read by a worker (`within_bounds`)."""
+    own figures; a huge report is parsed and read by a worker (`within_bounds`). `tracked`:
+    the stored shipments of the tracking numbers the question names."""
     report = VtrReport.model_validate_json(report_json)
     if not asks_about_own_data(case, report):
         return None
-    return own_data_text(case, report, translator(lang))
+    return own_data_text(case, report, translator(lang), tracked)
 
 
 class QuestionService:
@@ -64,7 +73,10 @@ class QuestionService:
         report_json = await self.store.last_report_json(chat_id)  # parsed where it is used
         if report_json is None:
             return self.ask(question, t)
-        args = (case, detect_lang(question, t.lang))
+        # The numbers a question names, looked up among the stored shipments: one not among
+        # the invalid ones is then said plainly to be counted, left out, or not in the file.
+        tracked = await self.store.shipments_tracked(chat_id, tracking_tokens(case))
+        args = (case, detect_lang(question, t.lang), tracked)
         text = await asyncio.to_thread(within_bounds, own_data_answer, report_json, args)
         if text is None:
             return self.ask(question, t)

@@ -398,7 +398,16 @@ def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
 def excluded_text(report: VtrReport, t: Translator) -> str:
     """The rows left out of VTR by reason ("Not counted: FBA 6, cancelled 4"): the report's
     section, and the answer to "were my FBA rows counted?"."""
-    names = {
+    names = exclusion_names(t)
+    parts = [
+        f"{names.get(reason, reason)} {t.number(n)}" for reason, n in report.excluded.items() if n
+    ]
+    return t._("Not counted: {parts}", parts=", ".join(parts)) if parts else ""
+
+
+def exclusion_names(t: Translator) -> dict[str, str]:
+    """Each reason a row is left out of VTR, as the report names it."""
+    return {
         "fba": t._("FBA (Amazon-fulfilled)"),
         "cancelled": t._("cancelled"),
         "not_shipped": t._("not shipped"),
@@ -407,10 +416,6 @@ def excluded_text(report: VtrReport, t: Translator) -> str:
         "jp_under_1000": t._("Japan under JPY 1,000"),
         "outside_window": t._("outside the 30-day window"),
     }
-    parts = [
-        f"{names.get(reason, reason)} {t.number(n)}" for reason, n in report.excluded.items() if n
-    ]
-    return t._("Not counted: {parts}", parts=", ".join(parts)) if parts else ""
 
 
 def _notes_section(report: VtrReport, t: Translator, m: Markup) -> str:

@@ -761,3 +761,24 @@ async def test_a_version_10_database_reads_its_shipments_as_no_shop(database: Da
         await merge_records(upgraded, 3, [record("O2", shop="Moon-EU")])
         shops = [(r.order_id, r.shop) for r in await stored_records(upgraded, 3)]
         assert shops == [("O1", ""), ("O2", "Moon-EU")]
+
+
+async def test_shipments_are_found_by_their_tracking_numbers(database: Database) -> None:
+    """The numbers a question names, case ignored, within the chat: O1's valid UPS number,
+    O2's left out as FBA; another chat's same number and a number never stored are not."""
+    day = date(2026, 11, 20)
+    rows = [
+        ("O1", day, "UPS", "1z999aa10123456784", "Toys", "US", None, ""),
+        ("O2", day, "Amazon", "TBA000111", "Toys", "US", "fba", ""),
+    ]
+    async with database.store() as store:
+        await store.merge_shipment_rows(9, iter([rows]))
+        await store.merge_shipment_rows(
+            10, iter([[("P1", None, "UPS", "ZZ55555", "", "", "not_shipped", "")]])
+        )
+        found = await store.shipments_tracked(9, ["1Z999AA10123456784", "tba000111", "ZZ55555"])
+        assert sorted(found) == [
+            ("1Z999AA10123456784", "2026-11-20", None),
+            ("TBA000111", "2026-11-20", "fba"),
+        ]
+        assert await store.shipments_tracked(9, []) == []

@@ -6,6 +6,7 @@ report's date last.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.domain.knowledge.case import Case
 from bot.domain.models import GroupStats, VtrReport
@@ -69,6 +70,7 @@ from bot.services.own_data.reading import (
 from bot.services.own_data.shops import answer_about_shops
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
+from bot.services.store.store import TrackedRow
 from bot.services.vtr_words import Markup
 
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
@@ -77,15 +79,19 @@ _STILL_COUNT = re.compile(
 )
 
 
-def own_data_text(case: Case, report: VtrReport, t: Translator) -> str:
-    """The answer from the stored report, its decision first, then where it comes from."""
+def own_data_text(
+    case: Case, report: VtrReport, t: Translator, tracked: Sequence[TrackedRow] | None = None
+) -> str:
+    """The answer from the stored report, its decision first, then where it comes from;
+    `tracked` holds the stored shipments of the tracking numbers the question names (None:
+    not looked up)."""
     named = named_units(case, report)
     small_jp = small_jp_untracked(case, report, named, t)
     if not small_jp and small_jp_counted(case):
         # "有几单日本站小单被排除了": how many the report left out, then Japan's figures
         small_jp = [small_jp_left_out(report, t)]
     lines = [
-        *_answer_lines(case, report, named, small_jp, t),
+        *_answer_lines(case, report, named, small_jp, t, tracked),
         *_not_counted_notes(case, report, said_jp=bool(small_jp), t=t),
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
@@ -103,6 +109,7 @@ def _answer_lines(
     named: list[GroupStats],
     small_jp: list[str],
     t: Translator,
+    tracked: Sequence[TrackedRow] | None,
 ) -> list[str]:
     """The seller's own figures checked, what the report states, a figure without some
     groups, else the groups' verdicts as asked."""
@@ -119,7 +126,7 @@ def _answer_lines(
         ][:MAX_LINES]
         below = [planned_line(report, s, t, m, unit_name(t, s)) for s in failing]
         return [*figure_without(left_out, report, t), *below]
-    lines = _looked_up(case, report, named, t, m)
+    lines = _looked_up(case, report, named, t, m, tracked)
     return _judged(case, report, named, t, m) if lines is None else lines
 
 
@@ -142,7 +149,12 @@ def _not_counted_notes(case: Case, report: VtrReport, said_jp: bool, t: Translat
 
 
 def _looked_up(
-    case: Case, report: VtrReport, named: list[GroupStats], t: Translator, m: Markup
+    case: Case,
+    report: VtrReport,
+    named: list[GroupStats],
+    t: Translator,
+    m: Markup,
+    tracked: Sequence[TrackedRow] | None,
 ) -> list[str] | None:
     """What the report states, asked as such: its period, its carriers, what it left out,
     whether dated rows count, how many it counted; None when none of these is asked."""
@@ -150,7 +162,7 @@ def _looked_up(
     if asks_period(case):
         return [period_line(report, t)]
     if numbers := numbers_named(case, report):
-        return [number_looked_up(n, report, t, m) for n in numbers]
+        return [number_looked_up(n, report, t, m, tracked) for n in numbers]
     if rated := carriers_rated(case, report):
         return [carrier_figures(s, report, t) for s in rated]
     if asks_carriers(case):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from datetime import date
 
 from bot.domain.fixplan import fix_order
 from bot.domain.knowledge.case import Case
@@ -24,21 +26,62 @@ from bot.services.own_data.groups import (
 )
 from bot.services.own_data.phrases import MISMATCHED, UNTRACKED
 from bot.services.own_data.reading import orders_named
+from bot.services.report_text import exclusion_names
+from bot.services.store.store import TrackedRow
 from bot.services.vtr_words import Markup, fix_line, ratio_text, reason_text, unit_label
 
 
-def number_looked_up(number: str, report: VtrReport, t: Translator, m: Markup) -> str:
+def number_looked_up(
+    number: str, report: VtrReport, t: Translator, m: Markup, tracked: Sequence[TrackedRow] | None
+) -> str:
     """A named number's defect as /vtr lists it (order, number, what is wrong, the fix),
-    or that it is not among the invalid ones: the report keeps only those."""
+    or, not among the invalid ones, what the stored shipments say of it: counted as valid,
+    left out and why, or not in the file."""
     found = [d for d in report.defects if d.tracking.casefold() == number]
     if found:
         return "\n".join(
             fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in found
         )
+    if tracked is not None:
+        return _number_stored(
+            number, report, t, [r for r in tracked if r.tracking == number.upper()]
+        )
     return t._(
         "{number} is not among the invalid packages of your last report: if it is in the "
         "uploaded file, its tracking counted as valid; if not, it is not in the file.",
         number=number.upper(),
+    )
+
+
+def _number_stored(number: str, report: VtrReport, t: Translator, rows: list[TrackedRow]) -> str:
+    """A number that is not among the invalid ones, said plainly from the stored shipments."""
+    shown = number.upper()
+    if not rows:
+        return t._(
+            "{number} is not among the invalid packages: it is not in any shipment I have "
+            "from your files.",
+            number=shown,
+        )
+    row = rows[0]
+    if row.excluded:
+        return t._(
+            "{number} is not among the invalid packages: it is in your file but not counted "
+            "({reason}).",
+            number=shown,
+            reason=exclusion_names(t).get(row.excluded, row.excluded),
+        )
+    shipped = date.fromisoformat(row.ship_date) if row.ship_date else None
+    if shipped is None or not report.window.start <= shipped <= report.window.end:
+        return t._(
+            "{number} is not among the invalid packages: it is in your file, but not in the "
+            "30-day window of your last report (outside the 30-day window).",
+            number=shown,
+        )
+    return t._(
+        "{number} is not among the invalid packages: it is in your file, shipped {date}, "
+        "and counted as valid.",
+        number=shown,
+        date=t.date(shipped),
     )
 
 

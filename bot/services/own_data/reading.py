@@ -100,6 +100,12 @@ _NUMBER_ASKED = re.compile(
 )
 
 
+def tracking_tokens(case: Case) -> list[str]:
+    """The tracking numbers a question may name, as typed (folded), for the store to look up."""
+    raw = unicodedata.normalize("NFKC", case.raw).casefold()
+    return [m.group() for m in _TRACKING_TOKEN.finditer(raw)][:MAX_LINES]
+
+
 def numbers_named(case: Case, report: VtrReport) -> list[str]:
     """The tracking numbers the question names: any of the report's invalid ones, or one
     asked about ("is LX… ok?") of 10 characters or more, as carriers' numbers are."""

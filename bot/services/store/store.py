@@ -58,6 +58,15 @@ class AlertPart:
 # use by one method.
 
 
+class TrackedRow(NamedTuple):
+    """A stored shipment found by its tracking number: the number upper-cased, its ship date
+    as ISO text (None: not shipped) and why it is left out of VTR (None: counted)."""
+
+    tracking: str
+    ship_date: str | None
+    excluded: str | None
+
+
 class SubscriptionRow(NamedTuple):
     """`SELECT chat_id, at_time, timezone, digest FROM subscriptions`."""
 
@@ -311,6 +320,18 @@ class Store:
             params += (since.isoformat(),)
         async for rows in self.backend.stream(sql, params, size):
             yield rows
+
+    async def shipments_tracked(self, chat_id: int, numbers: Sequence[str]) -> list[TrackedRow]:
+        """The chat's stored shipments whose tracking is one of `numbers` (case ignored)."""
+        if not numbers:
+            return []
+        marks = ", ".join("?" for _ in numbers)
+        sql = (
+            "SELECT UPPER(tracking), ship_date, excluded FROM shipments "
+            f"WHERE chat_id = ? AND UPPER(tracking) IN ({marks})"
+        )
+        rows = await self.backend.fetch(sql, (chat_id, *(n.upper() for n in numbers)))
+        return [TrackedRow._make(row) for row in rows]
 
     async def newest_ship_date(self, chat_id: int) -> date | None:
         value = await self._value(
