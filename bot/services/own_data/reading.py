@@ -389,7 +389,8 @@ _SUPPOSED_FIX = re.compile(
 _FIX_ENOUGH = re.compile(
     r"(?:fix|correct|repair|修好?|改好?|补好?|更正)\s*(\d+|一|两|二|三|四|五)\s*"
     r"(?:[个单件]|packages?|orders?|shipments?|of them)?\s*[,，]?\s*"
-    r"(?:就|的话)?(?:够|能过|能达标|可以过|行不行|行吗|enough|(?:is|would) (?:that|it) be enough|"
+    r"(?:就|的话)?(?:够|能过|能达标|可以过|能(?:回)?到|能高于|能超过|可以(?:回)?到|行不行|行吗|"
+    r"enough|(?:is|would) (?:that|it) be enough|"
     r"(?:will|would) (?:it|that|i|we) (?:pass|be (?:above|enough)))"
 )
 """A fix asked whether it is enough ("修好3单够不够", "fix 3, is that enough?")."""

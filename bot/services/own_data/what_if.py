@@ -139,13 +139,18 @@ def _fixes_supposed(group: GroupStats, fixes: int, report: VtrReport, t: Transla
         return []
     if editable >= wanted:
         return [_fixed(group, group.valid + wanted, wanted, t)]
+    if not editable:  # "fix 3 more, will it pass?" when none can be: that is the answer
+        return [
+            t._(
+                "No: none of its invalid packages can still be fixed; they are delivered or "
+                "past their fix-by date, so it recovers only as they leave the window."
+            )
+        ]
     late = t.ngettext(
         "Only {count} of its invalid packages can still be fixed: the others are delivered or past their fix-by date.",
         "Only {count} of its invalid packages can still be fixed: the others are delivered or past their fix-by date.",
         editable,
     )
-    if not editable:
-        return [late]
     values = changed_figures(editable, group.valid + editable, group.shipments, t)
     if is_above(group.valid + editable, group.shipments):
         then = t._(
