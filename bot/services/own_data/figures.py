@@ -167,8 +167,9 @@ def _pooled_lines(
 ) -> list[str]:
     """A category named on several marketplaces: its figure over all of them as well (over
     the named shop's, when a shop is named), after the verdicts Amazon gives (one per
-    marketplace). ERP dashboards show the pooled figure, and a seller comparing would
-    otherwise think one of the two numbers wrong; asked when it is back (`dated`), that
+    marketplace), and below the bar how many fixes that figure is short. ERP dashboards
+    show the pooled figure, and a seller comparing would otherwise think one of the two
+    numbers wrong; asked when it is back (`dated`), that
     figure's own day too, the one such a dashboard will show."""
     lines = []
     for pooled in pooled_named(report, named):
@@ -188,10 +189,23 @@ def _pooled_lines(
                 "{name}: {ratio}; Amazon judges each marketplace on its own, as above.", **values
             )
         whole = pooled.stats
+        line += _pooled_short(whole, t)
         if dated and whole.below_threshold and whole.recovery_date:
             line += sentence_gap(t) + t._("Together: {when}.", when=recovery_text(t, whole))
         lines.append(line)
     return lines
+
+
+def _pooled_short(pooled: GroupStats, t: Translator) -> str:
+    """How many fixes a pooled figure below the bar is short of 95%: the number such a
+    dashboard shows, beside the fixes Amazon's verdicts ask."""
+    if not pooled.below_threshold:
+        return ""
+    return sentence_gap(t) + t.ngettext(
+        "Pooled like that, it is {count} fix short of above 95%.",
+        "Pooled like that, it is {count} fixes short of above 95%.",
+        pooled.needed,
+    )
 
 
 def every_marketplace(report: VtrReport, t: Translator, m: Markup) -> list[str]:

@@ -132,11 +132,11 @@ def _named_shops(text: str, report: VtrReport) -> list[GroupStats]:
     """The shops named, in a report of several (with one, the shop is the whole report)."""
     if len(report.by_shop) < 2:
         return []
-    return [
-        s
-        for s in report.by_shop
-        if s.name.casefold() not in _NOT_A_SHOPS_NAME and _names_shop(text, s.name)
-    ]
+    shops = [s for s in report.by_shop if s.name.casefold() not in _NOT_A_SHOPS_NAME]
+    named = [s for s in shops if _names_shop(text, s.name)]
+    if named:
+        return named
+    return [s for s in shops if _names_shop_by_part(text, s.name, [o.name for o in shops])]
 
 
 _SHOP_BEFORE = r"(?:店铺|店舖|店|shop|store|account|账号|帐号)\s*"
@@ -155,6 +155,35 @@ def _names_shop(text: str, name: str) -> bool:
     word = re.escape(name)
     beside = rf"{_SHOP_BEFORE}{word}(?![a-z0-9])|(?<![a-z0-9]){word}{_SHOP_AFTER}"
     return re.search(beside, text) is not None
+
+
+_SHOP_KIND = re.compile(
+    r"(?:旗舰店|专营店|专卖店|官方店|精品店|店铺|店|official store|official shop|store|shop|"
+    r"trading|co\.?,? ?ltd\.?|ltd\.?|inc\.?|llc)$"
+)
+"""The words a shop's name ends with that say what it is, not which one ("旗舰店", "Store")."""
+_NAME_PART = re.compile(r"[a-z0-9]{3,}|[\u4e00-\u9fff]{2,}")
+_SHOP_WORD_AFTER = r"\s*(?:那个|这个|那家|这家|的)?\s*(?:店铺|店|shop|store|account)"
+
+
+def _names_shop_by_part(text: str, name: str, names: list[str]) -> bool:
+    """The shop is named by part of its name, as sellers shorten it: its name without
+    the words saying it is a shop ("Sunnyhome" of "Sunnyhome旗舰店"), or a word of it beside
+    a word for a shop ("极光那个店", "Sunnyhome's store"), a word no other shop's name has."""
+    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    core = _SHOP_KIND.sub("", folded).strip(" -_·")
+    if core != folded and len(core) >= 4 and core not in _GENERIC_WORDS and _mentions(text, core):
+        return True
+    others = [unicodedata.normalize("NFKC", n).casefold() for n in names if n != name]
+    for part in _NAME_PART.findall(core):
+        if part in _GENERIC_WORDS or any(part in other for other in others):
+            continue
+        word = re.escape(part)
+        if re.search(rf"(?<![a-z0-9]){word}(?:'s)?{_SHOP_WORD_AFTER}", text) or re.search(
+            rf"{_SHOP_BEFORE}{word}(?![a-z0-9])", text
+        ):
+            return True
+    return False
 
 
 _GENERIC_WORDS = frozenset(
