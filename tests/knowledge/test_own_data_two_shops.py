@@ -5,8 +5,10 @@ a development set, as of 2026-12-05; its header and rows read by hand):
 - 极光Outdoor: 66 of 70 valid; its 家居厨房 on US 28 of 30 = 93.3%.
 - 家居厨房 in both shops: 55 of 60 = 91.7%, ⌊95 × 60 / 100⌋ + 1 − 55 = 3 fixes short; the
   units Amazon judges need 2 + 1 + 1 = 4.
+- The file: 166 of 175 = 94.9%, no one shop's figure.
 A shop named by part of its name ("Sunnyhome" of "Sunnyhome旗舰店", "极光" beside a word for a
-shop) limits the answer to it. Wordings written for these tests."""
+shop) limits the answer to it; "my shop" of such a file is each shop with the file's figure,
+called the file's, never "your shop". Wordings written for these tests."""
 
 from __future__ import annotations
 
@@ -80,3 +82,22 @@ async def test_a_category_in_both_shops_gives_each_and_in_all(ask: Ask) -> None:
     chinese = await ask("刚上传的文件里家居厨房整体怎么样，会被停吗")
     assert "家居厨房所有店铺合计：91.7%（60 个包裹中 55 个有效）" in chinese, chinese
     assert "还差修好 3 个包裹" in chinese, chinese
+
+
+@pytest.mark.slow
+async def test_my_shop_of_two_shops_is_each_with_the_files_figure(ask: Ask) -> None:
+    english = await ask("how's my store looking?")
+    assert english.startswith(
+        "This file overall (2 shops together) is below the bar: 94.9% (166 of 175 packages "
+        "valid); fix 1 package"
+    ), english
+    assert "Shop Sunnyhome旗舰店: 95.2% (100 of 105 packages valid)" in english, english
+    assert "Shop 极光Outdoor: 94.3% (66 of 70 packages valid)" in english, english
+    chinese = await ask("我的店现在咋样")
+    assert chinese.startswith("这个文件整体（2 个店铺合计）不达标"), chinese
+    assert "店铺 极光Outdoor: 94.3%（70 个包裹中 66 个有效）" in chinese, chinese
+    whole = await ask("what's the overall figure of the whole sheet?")
+    assert whole.startswith("This file overall (2 shops together)"), whole
+    assert "Your shop" not in whole, whole
+    fixes = await ask("整个店铺要修几单")
+    assert fixes.startswith("这个文件（2 个店铺合计）：修 1 个包裹"), fixes

@@ -67,7 +67,7 @@ from bot.services.own_data.reading import (
     supposes_change,
     told_figures_of,
 )
-from bot.services.own_data.shops import answer_about_shops
+from bot.services.own_data.shops import answer_about_shops, my_shops_pooled
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
 from bot.services.store.store import TrackedRow
@@ -200,6 +200,12 @@ def _judged(
         return [*verdicts, *defects]
     if named:
         return named_lines(case, report, named, t)
+    return _judged_whole(case, report, t, m)
+
+
+def _judged_whole(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    """No group named: the fixes, the recovery dates, the groups below, passing, closest or
+    lowest, else the shop (each shop, when the file holds several and "my shop" is asked)."""
     if FIX.search(case.text) and case.how_many:
         return [*shop_fixes(case, report, t), *fixes_lines(report, t)]
     if case.when or BACK.search(case.text):
@@ -213,6 +219,8 @@ def _judged(
         return passing_lines(report, t, m, places=asks_places(case))
     if WHICH.search(case.text) or _RISK.search(case.text):
         return below_lines(report, t, m, places=asks_places(case))
+    if (pooled := my_shops_pooled(case, report, t, m)) is not None:
+        return pooled  # "my shop" of a file of several shops: each on its own
     return [overall_line(report, t), *every_category(report, t, m)]
 
 

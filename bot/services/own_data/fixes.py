@@ -58,6 +58,13 @@ def shop_fixes(case: Case, report: VtrReport, t: Translator) -> list[str]:
             t._("The whole shop is above the bar already: {ratio}.", ratio=ratio_text(t, overall))
         ]
     after = overall.valid + overall.needed
+    values = {
+        "valid": t.number(after),
+        "shipments": t.number(overall.shipments),
+        "percent": percent_text(after, overall.shipments),
+    }
+    if len(report.by_shop) > 1:
+        return [_file_fixes(t, overall.needed, len(report.by_shop), values)]
     return [
         t.ngettext(
             "The whole shop: fix {count} package to get it above 95% ({valid} of {shipments} "
@@ -65,11 +72,22 @@ def shop_fixes(case: Case, report: VtrReport, t: Translator) -> list[str]:
             "The whole shop: fix {count} packages to get it above 95% ({valid} of {shipments} "
             "= {percent}%).",
             overall.needed,
-            valid=t.number(after),
-            shipments=t.number(overall.shipments),
-            percent=percent_text(after, overall.shipments),
+            **values,
         )
     ]
+
+
+def _file_fixes(t: Translator, needed: int, shops: int, values: dict[str, str]) -> str:
+    """A file of several shops has no one shop's figure: its shops together, never judged."""
+    return t.ngettext(
+        "This file ({shops} shops together): fix {count} package to get that figure above "
+        "95% ({valid} of {shipments} = {percent}%); Amazon judges each shop on its own.",
+        "This file ({shops} shops together): fix {count} packages to get that figure above "
+        "95% ({valid} of {shipments} = {percent}%); Amazon judges each shop on its own.",
+        needed,
+        shops=t.number(shops),
+        **values,
+    )
 
 
 def fixes_lines(report: VtrReport, t: Translator, shops: list[str] | None = None) -> list[str]:

@@ -42,6 +42,9 @@ SHOP = re.compile(
 )
 """The shop's own figure asked for ("整个店铺的有效追踪率是多少"): answered with every category,
 since VTR is judged per category."""
+MY_SHOP = re.compile(r"\bmy (?:shop|store|account)\b(?!s)|我的店|我家店|我们的?店|咱们?的?店|本店")
+"""The seller's shop said as one ("how is my shop doing", "我的店怎么样"): in a file of several
+shops, those shops pooled."""
 WHICH = re.compile(
     r"哪个|哪些|哪几个|which|what categor|any categor|有没有.{0,4}(?:类目|品类)|"
     r"how many (?:of (?:my|the|our) )?(?:categor|marketplace)|(?:几|多少)个?(?:类目|品类|分类|站点)"

@@ -55,7 +55,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _RULE_WORDS = re.compile(r"要求|标准|门槛|规定|规则|requirement|threshold|target|\brule")
 """A question about the rule ("我的VTR要求多少才达标"), not about the chat's figures."""
 _DATA_WORDS = re.compile(
-    r"类目|品类|分类|店铺|整体|总体|现在|目前|多少|几个|站|category|categories|shop|store|overall|"
+    r"类目|品类|分类|店铺|我的店|整体|总体|现在|目前|多少|几个|站|category|categories|shop|store|overall|"
     r"at risk|risky|in danger|有风险|危险|"
     r"达标|合格|过线|above the bar|below the bar|\bpass|\bmy vtr|my valid tracking|我的vtr|我的有效追踪|"
     r"now|current|fix|修|when|什么时候|哪天|恢复|back above|recover|still count|count against|还算|还计入|"

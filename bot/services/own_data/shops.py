@@ -18,7 +18,7 @@ from bot.services.own_data.groups import (
     named_groups,
     shop_units,
 )
-from bot.services.own_data.phrases import FIX
+from bot.services.own_data.phrases import FIX, MY_SHOP
 from bot.services.own_data.wording import overall_line, shop_name, unit_name
 from bot.services.vtr_words import Markup, group_line, ratio_text
 
@@ -35,6 +35,14 @@ def answer_about_shops(case: Case, report: VtrReport, t: Translator, m: Markup) 
     if asks_shops(case, report) and len(shops) != 1:
         return _shops_compared(case, report, t, m)
     return None
+
+
+def my_shops_pooled(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str] | None:
+    """ "how is my shop doing" of a file holding several shops: the file's figure (the shops
+    together, which Amazon never judges), then each shop on its own; None otherwise."""
+    if len(report.by_shop) < 2 or not MY_SHOP.search(case.text):
+        return None
+    return [overall_line(report, t), *_shops_compared(case, report, t, m)]
 
 
 _SHOPS_ASKED = re.compile(

@@ -127,8 +127,11 @@ def _cannot_save(group: GroupStats, planned: PlannedGroup, label: str, t: Transl
 
 
 def overall_line(report: VtrReport, t: Translator) -> str:
-    """The shop's figure; above the bar with a category below it, that category first, since
-    VTR is judged per category (a shop at 96.7% can still lose a category)."""
+    """The shop's figure (the file's, when it holds several shops: no one shop's); above
+    the bar with a category below it, that category first, since VTR is judged per
+    category (a shop at 96.7% can still lose a category)."""
+    if len(report.by_shop) > 1:
+        return _file_overall_line(report, t)
     overall = report.overall
     if overall.below_threshold:
         return t.ngettext(
@@ -139,15 +142,50 @@ def overall_line(report: VtrReport, t: Translator) -> str:
             overall.needed,
             ratio=ratio_text(t, overall),
         )
-    below = [s for s in report.enforced_units() if s.below_threshold]
-    if below:
-        joiner = "、" if t.lang == "zh" else ", "
+    if below := _units_below(report, t):
         return t._(
             "Not every category passes: {names} is below the bar, and VTR is judged per "
             "category. Your shop overall is {ratio}.",
-            names=joiner.join(unit_name(t, s) for s in below),
+            names=below,
             ratio=ratio_text(t, overall),
         )
     return t._(
         "Your shop overall is above the bar (above 95%): {ratio}.", ratio=ratio_text(t, overall)
     )
+
+
+def _file_overall_line(report: VtrReport, t: Translator) -> str:
+    """The figure of a file holding several shops: its shops together, which Amazon never
+    judges (each shop is its own account)."""
+    overall = report.overall
+    shops = t.number(len(report.by_shop))
+    if overall.below_threshold:
+        return t.ngettext(
+            "This file overall ({shops} shops together) is below the bar: {ratio}; fix "
+            "{count} package to lift that figure above 95%. Amazon judges each shop's "
+            "categories on their own:",
+            "This file overall ({shops} shops together) is below the bar: {ratio}; fix "
+            "{count} packages to lift that figure above 95%. Amazon judges each shop's "
+            "categories on their own:",
+            overall.needed,
+            shops=shops,
+            ratio=ratio_text(t, overall),
+        )
+    if below := _units_below(report, t):
+        return t._(
+            "Not every category passes: {names} is below the bar, and VTR is judged per "
+            "category in each shop. This file overall ({shops} shops together) is {ratio}.",
+            names=below,
+            shops=shops,
+            ratio=ratio_text(t, overall),
+        )
+    return t._(
+        "This file overall ({shops} shops together) is above the bar (above 95%): {ratio}.",
+        shops=shops,
+        ratio=ratio_text(t, overall),
+    )
+
+
+def _units_below(report: VtrReport, t: Translator) -> str:
+    joiner = "、" if t.lang == "zh" else ", "
+    return joiner.join(unit_name(t, s) for s in report.enforced_units() if s.below_threshold)
