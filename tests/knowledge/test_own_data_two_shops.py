@@ -101,3 +101,15 @@ async def test_my_shop_of_two_shops_is_each_with_the_files_figure(ask: Ask) -> N
     assert "Your shop" not in whole, whole
     fixes = await ask("整个店铺要修几单")
     assert fixes.startswith("这个文件（2 个店铺合计）：修 1 个包裹"), fixes
+
+
+@pytest.mark.slow
+async def test_a_number_excel_wrote_in_scientific_notation(ask: Ask) -> None:
+    chinese = await ask("表格里9.4E+21那个追踪号怎么回事")
+    assert chinese.startswith("这个单元格是被 Excel 变成科学计数法的追踪号"), chinese
+    assert "111-1421334-9143662" in chinese and "文本格式" in chinese, chinese
+    english = await ask("what happened to tracking 9.40038e21?")
+    assert "scientific notation" in english and "111-1421334-9143662" in english, english
+    assert "formatted as text" in english or "as text" in english, english
+    other = await ask("and the 1.2E+11 number in my sheet?")
+    assert other.startswith("No invalid tracking number of your last report"), other

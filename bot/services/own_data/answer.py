@@ -16,6 +16,7 @@ from bot.services.own_data.defects import (
     defects_asked,
     most_defects_carrier,
     number_looked_up,
+    scientific_looked_up,
 )
 from bot.services.own_data.exclusions import (
     counted_line,
@@ -64,6 +65,7 @@ from bot.services.own_data.reading import (
     carriers_rated,
     dates_named,
     numbers_named,
+    scientific_named,
     supposes_change,
     told_figures_of,
 )
@@ -161,6 +163,8 @@ def _looked_up(
     dated = dates_named(case.text, report.as_of) and HURTS.search(case.text)
     if asks_period(case):
         return [period_line(report, t)]
+    if scientific := scientific_named(case):
+        return scientific_looked_up(scientific, report, t, m)
     if numbers := numbers_named(case, report):
         return [number_looked_up(n, report, t, m, tracked) for n in numbers]
     if rated := carriers_rated(case, report):

@@ -85,6 +85,52 @@ def _number_stored(number: str, report: VtrReport, t: Translator, rows: list[Tra
     )
 
 
+def scientific_looked_up(
+    named: list[tuple[str, int]], report: VtrReport, t: Translator, m: Markup
+) -> list[str]:
+    """ "表里那个9.4E+21的单号是啥情况": the report's tracking numbers Excel turned into that
+    scientific notation, what it did to them, their orders, and how to get them back."""
+    found = [d for d in report.defects if any(_shown_as(d.tracking, n) for n in named)]
+    if not found:
+        return [
+            t._(
+                "No invalid tracking number of your last report is written like that; a long "
+                "number Excel turned into scientific notation would be listed among them."
+            )
+        ]
+    lead = t.ngettext(
+        "That cell is a tracking number Excel turned into scientific notation: only its first "
+        "digits are kept, the rest are lost, so as stored it is no tracking number at all and "
+        "counts as invalid in this file. The order:",
+        "Those cells are tracking numbers Excel turned into scientific notation: only their "
+        "first digits are kept, the rest are lost, so as stored they are no tracking numbers "
+        "at all and count as invalid in this file. The orders:",
+        len(found),
+    )
+    lines = [fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in found]
+    how = t._(
+        "To fix the export: format the tracking column as text in your ERP's template (or "
+        "open a CSV through Excel's import as text, not by double-clicking it), export again "
+        "and send me the new file. Check the full number on the order in Seller Central: if "
+        "your ERP uploaded it whole, Amazon holds it right; if Amazon shows the cut one, "
+        "correct it there."
+    )
+    return [lead, *lines[:MAX_LINES], how]
+
+
+def _shown_as(tracking: str, named: tuple[str, int]) -> bool:
+    """The stored number is the scientific notation asked ("9.400381943650504E+21" for
+    "9.4E+21"): the same exponent, its digits beginning with the ones asked."""
+    found = _SCIENTIFIC_STORED.match(tracking.casefold())
+    if found is None:
+        return False
+    digits = found.group(1) + (found.group(2) or "")
+    return int(found.group(3)) == named[1] and digits.startswith(named[0])
+
+
+_SCIENTIFIC_STORED = re.compile(r"^(\d)(?:\.(\d+))?e\+?(\d+)$")
+
+
 def carrier_figures(carrier: GroupStats, report: VtrReport, t: Translator) -> str:
     """A carrier's packages in the window and how many are valid, with its main defect;
     Amazon's bar is on categories, so no verdict is given on the carrier."""

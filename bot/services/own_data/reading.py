@@ -106,6 +106,19 @@ def tracking_tokens(case: Case) -> list[str]:
     return [m.group() for m in _TRACKING_TOKEN.finditer(raw)][:MAX_LINES]
 
 
+_SCIENTIFIC_NAMED = re.compile(r"(?<![0-9a-z.])(\d)(?:\.(\d+))?\s*e\s*\+?\s*(\d{1,2})(?![0-9a-z.])")
+"""A number as Excel shows a long one it turned into scientific notation ("9.4E+21")."""
+
+
+def scientific_named(case: Case) -> list[tuple[str, int]]:
+    """The numbers in scientific notation the question names, as their leading digits and
+    exponent ("9.4E+21": ("94", 21)): a tracking number Excel destroyed, asked about."""
+    raw = unicodedata.normalize("NFKC", case.raw).casefold()
+    return [
+        (m.group(1) + (m.group(2) or ""), int(m.group(3))) for m in _SCIENTIFIC_NAMED.finditer(raw)
+    ]
+
+
 def numbers_named(case: Case, report: VtrReport) -> list[str]:
     """The tracking numbers the question names: any of the report's invalid ones, or one
     asked about ("is LX… ok?") of 10 characters or more, as carriers' numbers are."""
@@ -196,7 +209,7 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
 
 def _asks_what_it_holds(case: Case, report: VtrReport) -> bool:
     """A number, a carrier or how things stand, asked in a chat with a report."""
-    if numbers_named(case, report) or carriers_rated(case, report):
+    if numbers_named(case, report) or carriers_rated(case, report) or scientific_named(case):
         return True  # "LX199503488CN 有什么问题", "USPS的单号有效率多少": that number, that carrier
     # "status?", "anything failing?", "需要修吗": the chat's own figures
     return bool(_STATUS.search(case.text)) and not case.concepts & _OTHER_SUBJECTS
