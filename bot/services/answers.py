@@ -44,7 +44,10 @@ def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) 
             return f"{html_lib.escape(body, quote=False)}\n\n<i>{html_lib.escape(source)}</i>"
         return f"{body}\n\n{source}"
     if answer.kind == "unsure" and answer.opening:
-        return t._("Go ahead and ask your question, or pick one of these topics:")
+        return t._(
+            "Hello! Go ahead and ask your question, or pick one of these topics "
+            "(/help lists everything I can do):"
+        )
     if answer.kind == "unsure":
         return t._("I'm not sure which of these you mean:")
     if answer.kind == "other_language":

@@ -58,7 +58,7 @@ def test_a_vague_question_gets_three_topics_to_choose_from(
 
 
 @pytest.mark.parametrize(
-    "question", ["", "   ", "??", "123", "明天深圳天气怎么样", "how much does a Tesla cost"]
+    "question", ["", "   ", "123", "明天深圳天气怎么样", "how much does a Tesla cost"]
 )
 def test_nothing_to_go_by_is_off_topic(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answer(question)

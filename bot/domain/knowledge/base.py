@@ -69,7 +69,9 @@ FORM_CONCEPTS = frozenset(
 MAIN_EXTRA = 1
 """How many more times the asking sentences of a long message count than its story."""
 
-_WORDS = re.compile(r"[a-z\u4e00-\u9fff]")
+_WORDS_OR_ASKED = re.compile(r"[a-z\u4e00-\u9fff]|^\W*[?？]\W*$")
+"""Words, or a question mark alone ("??": something asked, its subject unsaid); a number
+alone ("123") is nothing to go by."""
 _BAR_FIGURE = re.compile(r"(?<![\d.])95(?![\d])")
 STARTING_TOPICS = ("vtr-what", "vtr-below-95", "bot-upload-file")
 """Offered for a message too vague to rank anything: what VTR is, what to do about it,
@@ -362,10 +364,10 @@ class KnowledgeBase:
         asked = [a for a in asked if a in terms]
         scores = self._scores([t.text for t in query] + asked * MAIN_EXTRA + forms)
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        if (not query or self._names_nothing(text)) and _WORDS.search(text):
-            # Nothing but small words ("what does this mean?", "可以吗") or words that refer
-            # without naming ("thoughts?", "还是不行啊"): too vague to know the topic, not
-            # another field's; the main topics to pick from.
+        if (not query or self._names_nothing(text)) and _WORDS_OR_ASKED.search(text):
+            # Nothing but small words ("what does this mean?", "可以吗"), words that refer
+            # without naming ("thoughts?", "还是不行啊") or a bare "??": too vague to know the
+            # topic, not another field's; the main topics to pick from.
             topics = [e for e in STARTING_TOPICS if e in self.entries]
             vague = Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
             return Found(vague, None, concepts)
@@ -442,7 +444,8 @@ class KnowledgeBase:
                 informative += weight * index.idf[term.text]
                 if term.text in best_terms:
                     explained += weight * index.idf[term.text]
-            else:
+            elif term.text not in self._vague_words:
+                # A word that only refers ("hmm", "thoughts") names no other field's subject.
                 unknown += weight * (UNKNOWN_BIGRAM_FACTOR if term.kind == "bigram" else 1.0)
         best_id = self._ids[ranked[0]]
         best = scores[ranked[0]]

@@ -231,6 +231,7 @@ _WORRY = lazy(
 
 _OPENER_ONLY = lazy(
     r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
+    r"(?:the |dear )?(?:bot|robot|chatbot)|there|机器人|小助手|"
     r"so|well|yeah|yes|alright|right|then|and|anyway|sir|teacher|bro|friend|"
     r"老师|大佬|客服|老板|亲|朋友|大神|哥|姐|"
     r"(?:我)?(?:想|要)?(?:问(?:下|问)|请问下|咨询(?:一?下)?)|(?:有个|有几个|几个)问题(?:想|要)?(?:问|请教|咨询)?(?:一?下)?|"
@@ -243,8 +244,7 @@ _OPENER_ONLY = lazy(
     r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+|帮帮我|帮我一下|求助|求救|救命)"
     r"[呗呀啊哈嘛吧呢\s?？!！.。,，~～]*)+$"
 )
-"""A message that only opens a conversation ("hmm", "我想问一下"): nothing asked yet (nothing
-at all, "??", stays "nothing to go by")."""
+"""A message that only opens a conversation ("hmm", "我想问一下", "hi bot"): nothing asked yet."""
 
 
 _UNEASE = lazy(
@@ -297,11 +297,18 @@ def _topics_to_pick(
     again??"), the main topics, not "outside what I know"."""
     if _only_places(case) and found.answer.kind != "answer":
         return list(PLACE_TOPICS)
-    if vague and (found.answer.kind == "off_topic" or (opening and found.best is None)):
-        # A greeting among words that only refer ("在不在呀 大佬") invites the question.
+    greeted = opening and (found.best is None or found.concepts <= _ADDRESSEE)
+    # "hmm my account thing": the words matched an entry, but none names its subject.
+    unnamed = found.answer.kind == "off_topic" or not found.concepts
+    if vague and (unnamed or greeted):
+        # A greeting among words that only refer ("在不在呀 大佬"), or to the bot by name
+        # ("hello bot"), invites the question.
         return list(VAGUE_TOPICS)
     return None
 
+
+_ADDRESSEE = frozenset({"bot"})
+"""The bot greeted by name ("hi bot", "你好机器人"): a greeting, not a question about it."""
 
 PLACE_TOPICS = ("vtr-marketplaces-china", "buy-shipping-marketplaces", "eu-cross-border")
 """Offered for a question that names a marketplace and nothing it asks about."""
@@ -683,7 +690,7 @@ class Composer:
         vague = vague and not _tracking_how_to(found, text)  # the entry _entry_named gives
         topics = _topics_to_pick(case, found, vague, opening)
         if topics is not None:
-            update = {"kind": "unsure", "suggestions": topics, "opening": opening}
+            update = {"kind": "unsure", "matched": None, "suggestions": topics, "opening": opening}
             return found.answer.model_copy(update=update)
         if found.best == ALERTS_ENTRY and _FROM_AMAZON.search(text):
             # "amazon sent me a warning email": Amazon's message, not this bot's alerts; what
