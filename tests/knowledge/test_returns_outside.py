@@ -19,6 +19,9 @@ from bot.domain.knowledge import KnowledgeBase
         "do I need tracking on return labels",
         "customer returns need a tracking number?",
         "does the return shipment's tracking go into my valid tracking rate?",
+        "customer asked to send it back - who covers the return postage?",
+        "my buyer would like to return the order, do I pay the return shipping?",
+        "买家想退 运费谁出",
     ],
 )
 def test_a_returns_question_is_refused(kb: KnowledgeBase, question: str) -> None:
@@ -32,6 +35,7 @@ def test_a_returns_question_is_refused(kb: KnowledgeBase, question: str) -> None
         "if the buyer returns the item, does my original shipment still count in VTR?",
         "when will my VTR return above 95%",
         "my package was returned to sender, does it count for VTR",
+        "customer wants to return it, does the original parcel I shipped still count toward VTR?",
     ],
 )
 def test_the_seller_s_own_shipment_stays_ours(kb: KnowledgeBase, question: str) -> None:

@@ -459,7 +459,13 @@ _SCOPE = lazy(
 _RETURNS = lazy(
     r"退货|退件|\breturn (?:labels?|shipments?|packages?|parcels?|tracking|orders?|requests?|postage)\b|"
     r"\b(?:buyer|customer)s?(?:'s?)? returns?\b|\breturns? (?:label|tracking)|"
-    r"\b(?:the|a|my|our|these|those) returns\b|\breturned (?:items?|packages?|parcels?|orders?|goods)\b"
+    r"\b(?:the|a|my|our|these|those) returns\b|\breturned (?:items?|packages?|parcels?|orders?|goods)\b|"
+    # Its cost or label ("who pays the return shipping label"), or a buyer wanting to send
+    # the item back ("buyer wants to return", "买家想退 运费谁出"): not a refund (退款).
+    r"\breturn (?:shipping|postage|mail(?:ing)?|freight|costs?|fees?)\b|"
+    r"\b(?:buyer|customer)s?\b[^.?!,]{0,20}\b(?:wants?|wanted|asks?|asked|asking|would like|"
+    r"requests?|requested|plans?|trying) (?:to )?(?:make a |a )?return\b|"
+    r"(?:买家|客户|顾客)[^，,。？?]{0,6}(?:要|想|申请|要求)退(?!款)"
 )
 """A buyer's return named: a package coming back, which is no self-fulfilled shipment."""
 _OUTBOUND = lazy(
