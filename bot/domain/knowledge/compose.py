@@ -355,6 +355,19 @@ def _tracking_how_to(found: Found, text: str) -> bool:
     return named and bool(_HOW_TO_DO.search(text))
 
 
+VALID_MEANING_ENTRY = "tracking-valid-meaning"
+BUY_SHIPPING_WHAT = "buy-shipping-what"
+_NOT_WHAT_IT_IS = frozenset({"benefit", "fee", "why", "howto"})
+"""Asked beside "what is", these ask something else of Buy Shipping (its benefits, its cost)."""
+_VALID_MEANING = lazy(
+    r"['‘“\"「『]\s*(?:有效|valid)\s*['’”\"」』]|(?:有效|valid)(?:这个词|这两个字|两个字|二字)|"
+    r"(?:^|[^率])有效(?:是指|指的是|到底指|到底是(?:什么|啥)意思|是(?:什么|啥)意思|什么意思|啥意思)|"
+    r"\bwhat does (?:the word )?valid mean|\bwhat(?:'s| is) meant by valid|"
+    r"\bvalid\W{0,3}(?:means?|meaning)\b|\bmeaning of (?:the word )?valid\b"
+)
+"""The word "valid" itself asked about, not the rate it names ("VTR是什么意思")."""
+
+
 def _fixed_around_delivery(found: Found, text: str) -> bool:
     """ "what if the buyer already got the parcel before I fixed the tracking?": tracking
     added or fixed and the delivery named: when it was done decides, the after-delivery rule."""
@@ -755,7 +768,19 @@ class Composer:
             return named
         if _tracking_how_to(found, text):
             return TRACKING_EDIT
+        if (meaning := self._what_is_named(found, text)) is not None:
+            return meaning
         return AFTER_DELIVERY if _fixed_around_delivery(found, text) else None
+
+    def _what_is_named(self, found: Found, text: str) -> str | None:
+        """ "有效追踪的'有效'是啥意思": the word valid asked about is one carrier scan's entry;
+        "someone said use buy shipping, what is it": Buy Shipping alone asked what it is gets
+        what it is (labels bought and printed), not its benefits that "use" pulls to."""
+        if _VALID_MEANING.search(text):
+            return VALID_MEANING_ENTRY
+        named = found.concepts & self._subjects
+        what = "whatis" in found.concepts and not found.concepts & _NOT_WHAT_IT_IS
+        return BUY_SHIPPING_WHAT if what and named == {"buyshipping"} else None
 
     @staticmethod
     def _as_asked(case: Case, text: str, decision: Decision) -> Decision:
