@@ -111,7 +111,7 @@ _BELIEF = lazy(
     r"这样对吗|是吗[？?]|靠谱吗|可信吗|吧[？?]|吧$|吧[,，]|吧\s+(?=[\u4e00-\u9fff])|"
     r"right\?|correct\?|true\?|isn't it|is that (?:right|true|correct|so)|is it true|i heard|someone (?:said|told)|i was told|"
     r"is (?:that|this|it) (?:still )?(?:how it works|the case|the rule)|still (?:the case|true|valid|how it works)\?|"
-    r",\s*yes\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
+    r",\s*(?:yes|yeah|yep|yea|yup)\?|doesn't it\?|don't they\?|aren't they\?|correct me if|i think\?|,? i (?:think|believe)[.?]?$|"
     # What the seller believes, said as theirs: 我觉得, 好像, "I think", "my understanding".
     r"我觉得|我认为|我理解的?是|我记得|我以为|好像|应该是|似乎|貌似|"
     r"\bi (?:think|believe|thought|assumed?|guess|reckon)\b|my understanding|as far as i know|\bafaik\b|"

@@ -116,10 +116,10 @@ _TWO_VERDICTS = lazy(
 )
 """Two verdicts offered to choose from ("exempt or counted", "valid or invalid")."""
 _STILL = lazy(
-    r"(?:^|[,，]|但是?|可是?|却)\s?(?:那|这样)?还是(?=算|会|要|得|被|能|可以|有|计入)|"
+    r"(?:^|[,，]|但是?|可是?|却)\s?(?:这种情况|这种|这样|这个|这些|那种|那个|那些|那)?还是(?=算|会|要|得|被|能|可以|有|计入)|"
     r"还是(?=(?:会|要)?(?:计入|算进|算入|算在|影响|拉低))"
 )
-"""还是 as "still" opening a clause ("送达后才补的，还是算缺陷吧"), after 但 ("用了购买配送，但还是
+"""还是 as "still" opening a clause ("送达后才补的，还是算缺陷吧", "这种还是算吗"), after 但 ("用了购买配送，但还是
 会计入ODR") or before a verb of counting ("配送差评还是会影响ODR"), not a choice between two:
 the belief it adds is the one checked."""
 _OUTSIDE_WORD = lazy(r"[a-z0-9]")

@@ -81,7 +81,7 @@ def _chinese_belief(text: str) -> str:
 
 
 _BELIEF_TAG = re.compile(
-    r"[,，]?\s*(?:right|correct|true|yes|no|am i right|is (?:that|this|it) (?:right|true|correct|so)|"
+    r"[,，]?\s*(?:right|correct|true|yes|yeah|yep|yea|yup|no|am i right|is (?:that|this|it) (?:right|true|correct|so)|"
     r"i (?:think|believe|guess)|or not|accurate|legit|real)\s*[?？]+\s*$"
 )
 

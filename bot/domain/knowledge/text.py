@@ -39,6 +39,23 @@ def _inflected(word: str, known: str) -> bool:
     return any(word == known + ending for ending in endings)
 
 
+_SIBLING_ENDINGS = ("s", "es", "d", "ed", "ing")
+
+
+def _siblings(word: str, known: str) -> bool:
+    """Two inflections of one base ("passes" and "passed"), not a typo of each other;
+    "shiping" is no inflection of "shipp"."""
+    for ending in _SIBLING_ENDINGS:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= MIN_SIBLING_BASE:
+            rest = known[len(base) :]
+            if known.startswith(base) and rest != ending and rest in _SIBLING_ENDINGS:
+                # A bare "d" inflects only a base ending in "e" ("used"): "confirmd" is a typo.
+                return "d" not in (ending, rest) or base.endswith("e")
+    return False
+
+
+MIN_SIBLING_BASE = 3
 SAFE_TYPO_LENGTH = 5
 MIN_HAN_TERM = 3
 MAX_HAN_TERM = 5
@@ -187,8 +204,10 @@ class Analyzer:
         # close by chance is rare ("worse" is not "whose").
         allowed = 1 if len(word) < LONG_WORD else 2
         close = [k for k in candidates if _distance(word, k) <= allowed]
-        if any(_inflected(word, k) for k in close):
-            return word  # "manager", "managed": a known word inflected, no typo of it
+        if any(_inflected(word, k) or _siblings(word, k) for k in close):
+            # "manager", "managed": a known word inflected, no typo of it; "passes" beside a
+            # known "passed": another inflection of one word.
+            return word
         if not close:
             return word
         return min(close, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
