@@ -14,10 +14,11 @@ from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import amazon_carrier_list
 
 _CHINESE_NAME = lazy(
-    r"(?:中文|汉字|chinese)(?:的)?(?:名称|名字|名|name|characters?)|用中文|in chinese|"
+    r"(?:中文|汉字|chinese)(?:的)?\s?(?:(?:carrier|courier|shipping company|承运商|物流商|物流公司|快递)(?:'s)?\s?(?:的)?)?"
+    r"(?:名称|名字|名|name|characters?)|用中文|in chinese|"
     # "写的"中国邮政"四个字": a name typed in Han characters, quoted or counted.
     r"(?:写|填|输入|打|录)[^，,。?？]{0,6}[\"“'‘「][\u4e00-\u9fff]{2,}|[\u4e00-\u9fff][\"”'’」]?\s?(?:这)?[两三四五六]个字|"
-    r"(?:打|填|输入|写|type|enter|write)[^，,。?？]{0,8}(?:中文|chinese)"
+    r"(?:打|填|输入|写|typ(?:e|ed|es|ing)|enter(?:ed|ing|s)?|writ(?:e|es|ing|ten))[^，,。?？]{0,8}(?:中文|chinese)"
 )
 _MISMATCH = lazy(
     r"选成|选错|选了|选的|填成|填错|填到|录成|录入成|录错|录了|写成|输成|其实|实际|实际上|actually|but it(?:'s| is| was)|"
@@ -85,7 +86,7 @@ _HAN_NAME = lazy(r"[\u4e00-\u9fff]{2,}")
 
 _SAYS_INVALID = lazy(
     r"无效|不算有效|不行|不可以|不能用|不被接受|不认|invalid|not (?:valid|accepted|allowed|recogni[sz]ed)|"
-    r"n't (?:valid|accepted|allowed|recogni[sz]ed)|"
+    r"n't (?:be )?(?:valid|accepted|allowed|recogni[sz]ed)|not be (?:valid|accepted|allowed|recogni[sz]ed)|"
     r"rejected|won't (?:work|count)|doesn't (?:work|count)|don't (?:work|count)|"
     # "i can't just type 云途, it has to be picked from the list": the same belief.
     r"\b(?:can't|cannot|can not|shouldn't|mustn't)\b|不能(?!用吗)|不可以|不许|不准|"
