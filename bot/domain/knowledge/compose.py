@@ -368,6 +368,23 @@ _VALID_MEANING = lazy(
 """The word "valid" itself asked about, not the rate it names ("VTR是什么意思")."""
 
 
+EDITS_SHOW_CLAIM = "edits-72-hours"
+_SHOWS = lazy(
+    r"生效|体现|显示|反映|看到|起作用|算上|\bshows?\b|show up|showing|reflect|take effect|"
+    r"takes effect|kick in|kicks in|register|appear|counts?\b|updated?\b"
+)
+"""An edit's effect asked about (生效, "show up", "count"), not a deadline to make it."""
+
+
+def _edit_delay_asked(found: Found, text: str) -> bool:
+    """ "补传单号多久生效", "after I add a missing number, how long before it counts?": how
+    long tracking added or edited takes to show (up to 72 hours, domain.md §1b), which the
+    search takes for the after-delivery rule or the window."""
+    named = found.concepts & {"trackingid", "upload"}
+    asked = "howlong" in found.concepts and bool(named) and bool(_FIXED.search(text))
+    return asked and bool(_SHOWS.search(text))
+
+
 def _fixed_around_delivery(found: Found, text: str) -> bool:
     """ "what if the buyer already got the parcel before I fixed the tracking?": tracking
     added or fixed and the delivery named: when it was done decides, the after-delivery rule."""
@@ -680,7 +697,7 @@ class Composer:
         before = self._before_deciding(text, found, case)
         if before is not None:
             return before
-        decision = decide(case) if case is not None else None
+        decision = self._decide(case, found, text)
         case = self._with_stated_belief(case, decision)
         if case is not None:
             decision = self._with_claims(case, text, decision)
@@ -771,6 +788,20 @@ class Composer:
         if (meaning := self._what_is_named(found, text)) is not None:
             return meaning
         return AFTER_DELIVERY if _fixed_around_delivery(found, text) else None
+
+    def _decide(self, case: Case | None, found: Found, text: str) -> Decision | None:
+        """The first rule the case has facts for; else, an edit's delay asked, its fact."""
+        decision = decide(case) if case is not None else None
+        if decision is None and _edit_delay_asked(found, text):
+            return self._edit_delay()
+        return decision
+
+    def _edit_delay(self) -> Decision:
+        """How long an edit takes to show, the 72 hours' fact first (no yes or no), with
+        the entry on adding and editing tracking."""
+        claim = next(c for c in self._cards.claims if c.id == EDITS_SHOW_CLAIM)
+        facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
+        return Decision(code="claim", facts=facts, agrees=None, entry=TRACKING_EDIT)
 
     def _what_is_named(self, found: Found, text: str) -> str | None:
         """ "有效追踪的'有效'是啥意思": the word valid asked about is one carrier scan's entry;
