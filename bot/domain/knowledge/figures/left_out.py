@@ -20,7 +20,11 @@ _EXEMPT_WORDS = lazy(
     r"(?<![\d,.])[1-9]\d{0,2}\s?(?:日元|日币|円|yen\b|jpy\b)|(?:¥|￥|jpy\s?)[1-9]\d{0,2}(?![\d,])|"
     r"\d[\d,]*\s?(?:日元|日币|円|yen|jpy)\s?(?:以下|以内|之内|or less)"
 )
-_EURO_UNDER = lazy(_UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euros?|eur)")
+_EURO_UNDER = lazy(
+    _UNDER + r"(?:€|eur)|" + _UNDER + r"\d+\s?(?:欧|euros?|eur)|"
+    # The limit after its amount: "20欧以下", "€20 or less".
+    r"(?:€\s?\d+|\d+\s?(?:欧元?|euros?|eur|€))\s?(?:以下|以内|之内|or less|and under|or under)"
+)
 _LETTER = lazy(r"letters?|信件|平信|\bbrief\b")
 """A part of the packages the seller says is exempt: said so, JP orders under ¥1,000, EU
 orders under €20 sent as letters (a parcel under €20 is not)."""
@@ -116,6 +120,9 @@ def _counted_without(reading: Reading, left_out: _LeftOut, rest_valid: bool) -> 
     18 valid, 1 exempt letter, 1 untracked"), or a total whose other packages are all said
     valid ("1000 orders, 60 under 1000 yen untracked, all others tracked")."""
     roles, count = reading.roles, left_out.count
+    rest = _rest_after_left_out(roles, left_out)
+    if rest is not None:
+        return Reading(roles | left_out.roles, now=rest)
     total, valid, invalid = roles.get("total"), roles.get("valid"), roles.get("invalid")
     if total is None or count >= total:
         return reading
@@ -124,6 +131,23 @@ def _counted_without(reading: Reading, left_out: _LeftOut, rest_valid: bool) -> 
     if rest_valid and valid is None and invalid is None:
         return Reading(roles | left_out.roles, now=Counts(total - count, total - count))
     return reading
+
+
+def _rest_after_left_out(roles: dict[str, int], left_out: _LeftOut) -> Counts | None:
+    """Two totals, the second the first without the left-out part ("100个包裹，其中5个是20欧
+    以下的平信，剩下95个里有效92个"): the second is the whole counted, its parts told of it."""
+    if "total" not in roles or "other_total" not in roles:
+        return None
+    whole = max(roles["total"], roles["other_total"])
+    rest = min(roles["total"], roles["other_total"])
+    if left_out.of != whole or whole - left_out.count != rest:
+        return None
+    valid, invalid = roles.get("valid"), roles.get("invalid")
+    if valid is not None and valid <= rest and (invalid is None or valid + invalid == rest):
+        return Counts(rest, valid)
+    if valid is None and invalid is not None and invalid <= rest:
+        return Counts(rest, rest - invalid)
+    return None
 
 
 def _exemption(clause: str, role: str) -> str:

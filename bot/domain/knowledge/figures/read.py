@@ -94,15 +94,21 @@ def _all_told_alike(roles: dict[str, int], text: str) -> dict[str, int]:
         _ALL_VALID.search(c) for c in told
     ):
         return roles | {"total": roles["valid"]}  # "3个包裹都有追踪": valid, all of them
-    if set(roles) & {"valid", "total", "invalid"} == {"invalid"} and _ONLY_ONE.search(text):
-        return roles | {"total": roles["invalid"]}  # "only 1 order, and it has no tracking"
+    lone = roles.get("invalid") == 1 and bool(_ONE_THEN_IT.search(text))
+    if set(roles) & {"valid", "total", "invalid"} == {"invalid"} and (
+        _ONLY_ONE.search(text) or lone
+    ):
+        # "only 1 order, and it has no tracking", "1 parcel shipped … it has no tracking"
+        return roles | {"total": roles["invalid"]}
     if "total" not in roles or {"valid", "invalid"} & set(roles):
         return roles
     if any(_ALL_VALID.search(c) for c in told):
         return roles | {"valid": roles["total"]}
     alike = [c for c in told if not _ANY_DIGIT.search(c) and INVALID_WORDS.search(c)]
-    one = roles["total"] == 1 and bool(_ONLY_ONE.search(text))
-    every = one or any(_all_before_invalid(c) for c in alike)
+    # One package in all ("only 1", or "1 … shipped … it"): the one said to have none; "一单
+    # 1500日元" is one order for example, not the window's whole.
+    lone = bool(_ONLY_ONE.search(text) or _ONE_THEN_IT.search(text))
+    every = (roles["total"] == 1 and lone) or any(_all_before_invalid(c) for c in alike)
     if alike and every and not any(_SOME.search(c) for c in alike):
         return roles | {"invalid": roles["total"]}
     return roles
@@ -120,5 +126,13 @@ _ONLY_ONE = lazy(
     r"(?:\bonly|\bjust|就|只有|只|才|仅)\s?(?:有|发[了过]?|(?:shipped|sent|had|have)\s)?\s?1(?!\d)"
 )
 """One package and no more ("就1个包裹", "只发了1个", "only shipped 1 order"): the whole, not one among others."""
+_ONE_THEN_IT = lazy(
+    r"(?:(?<![\d.])1\s?(?:个|单|件|票)?\s?(?:parcels?|packages?|orders?|shipments?|包裹|订单|货件)?\s?"
+    r"(?:shipped|sent|went out|发(?:了|出去?)?|寄(?:了|出)?)|"
+    r"(?:shipped|sent out|sent|发(?:了|出去?了?)?|寄(?:了|出去?了?)?)\s?(?:just |only )?1(?![\d.]))"
+    r"[^.?!。？]{0,60}?(?:\bit\b|\bthat one\b|\bthis one\b|它|这个|那个|这单|那单|这一?个)"
+)
+"""One package shipped, then referred back to ("1 parcel shipped … and it has no tracking"):
+the one is the whole, whatever is said of it."""
 _ALL_WORD = lazy(r"都|全|\ball\b|\bboth\b|\bnone\b|\bany of them\b|\bneither\b")
 _SOME = lazy(r"一些|有些|有的|部分|几个|少数|个别|\bsome\b|\bfew\b|\bseveral\b|\bmany\b|\bmost\b")
