@@ -1068,6 +1068,9 @@ class Composer:
         claim = next(presumed, None)
         if claim is None:
             return None
+        if case.belief and claim.flips:
+            # "上网慢不影响VTR吧": a belief that may be said either way, judged as said.
+            return self._claim(case, claim)
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
         agrees = claim.truth if case.belief else None
         return Decision(code="claim", facts=facts, agrees=agrees, entry=claim.entry)
