@@ -765,6 +765,32 @@ def _domestic_unstated(decision: Decision, t: Translator) -> str:
     )
 
 
+def _vtr_any_origin(decision: Decision, t: Translator) -> str:
+    """VTR over every self-fulfilled package wherever it ships from, and what the sources
+    state only for shipments from China (the list of marketplaces with the 95% bar)."""
+    if decision.facts.get("hong_kong"):
+        counted = t._(
+            "VTR counts every self-fulfilled package you confirm as shipped, wherever it ships "
+            "from: orders you ship yourself from Hong Kong count too and need valid tracking "
+            "the buyer can see, and Amazon's target for each category is VTR above 95%."
+        )
+        origin = t._("from Hong Kong")
+    else:
+        counted = t._(
+            "VTR counts every self-fulfilled package you confirm as shipped, wherever it ships "
+            "from: orders you ship yourself from an overseas or local warehouse count too and "
+            "need valid tracking the buyer can see, and Amazon's target for each category is VTR "
+            "above 95% (orders fulfilled by Amazon, FBA, are never in it)."
+        )
+        origin = t._("from such a warehouse")
+    unstated = t._(
+        "The list of marketplaces where the 95% bar applies is published for shipments from "
+        "China; the sources state no separate rule for shipments {origin}.",
+        origin=origin,
+    )
+    return sentence_gap(t).join((counted, unstated))
+
+
 def _strike_through(decision: Decision, t: Translator) -> str:
     market = marketplace_by_code()[str(decision.facts["market"])]
     name = market.zh if t.lang == "zh" else market.domain.capitalize()
@@ -1007,6 +1033,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "split_order": _split_order,
     "domestic_unstated": _domestic_unstated,
+    "vtr_any_origin": _vtr_any_origin,
     "de_domestic_unstated": _sentence(
         _(
             "Amazon's help states only that German domestic shipments over EUR 15 count "

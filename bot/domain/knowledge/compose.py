@@ -21,6 +21,7 @@ from bot.domain.knowledge.cards import (
 )
 from bot.domain.knowledge.case import NOT_EXEMPT, Case, denies, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, asks_pass_or_fail, decide
+from bot.domain.knowledge.decide.routes import ships_from_outside_china
 from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
@@ -1198,6 +1199,8 @@ class Composer:
         asked: whether the bar applies there."""
         if found.answer.kind == "off_topic" or not entities.marketplaces:
             return False
+        if ships_from_outside_china(text):
+            return False  # "从香港发美国站": the list is stated for shipments from China
         if len(entities.marketplaces) > 1 and "china" not in found.concepts:
             return False  # two marketplaces are a route ("from Poland to Germany"), unless
             # both are where a seller ships from China ("from china to amazon us and uk")

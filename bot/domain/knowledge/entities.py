@@ -17,7 +17,9 @@ from bot.domain.reference import Carrier, Marketplace, carriers, fold_key, marke
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+")
-_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])")
+_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}(?![A-Za-z])")
+"""A marketplace's code in capitals, a word of its own: "3PL" (a third-party warehouse) is
+no Poland."""
 _ROUTE_CODE = re.compile(r"(?:\b(?:from|to|into)\s+|→\s?|->\s?)([A-Z]{2})(?![A-Za-z])")
 """An ambiguous code in capitals as a route's end ("from DE to IT", "DE → IE"): the place."""
 MAX_WORDS_IN_ALIAS = 3

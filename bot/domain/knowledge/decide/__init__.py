@@ -19,7 +19,8 @@ order they are tried in (the first that decides wins):
 - counts: a window's shipped and valid figures worked out
 - rate: one VTR told as a rate
 - metric_names: which metric is which (by target, by what it counts, by name)
-- routes and values: whether an order counts, by its route or by its amount
+- routes and values: whether an order counts, by its route (or its origin outside China)
+  or by its amount
 - market_lists: the marketplaces a rule or Buy Shipping covers
 - per_category: VTR judged per category, not for the whole account
 - verdict: which way a yes or no points, read from what is asked (every family's)
@@ -67,6 +68,7 @@ from bot.domain.knowledge.decide.routes import (
     jp_letter,
     letter_limit,
     letter_outside_eu,
+    origin_elsewhere,
 )
 from bot.domain.knowledge.decide.targets import (
     bar_beside_a_denied_one,
@@ -146,6 +148,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     domestic_elsewhere,
     eu_route,
     eu_countries,
+    origin_elsewhere,
     strike_through,
     marketplace_list,
     account_wide,

@@ -135,3 +135,55 @@ def eu_countries(case: Case) -> Decision | None:
     facts: dict[str, Fact] = {"named": ", ".join(m.code for m in case.markets), "only": only}
     agrees = not only and not _SAID_NOT_COUNTED.search(said)
     return Decision(code="eu_countries", facts=facts, agrees=agrees, entry="eu-cross-border")
+
+
+_HONG_KONG = lazy(r"香港|hong ?kong|\bhk\b")
+_WAREHOUSE_ELSEWHERE = lazy(
+    r"海外仓|本土仓|本地仓|当地仓|(?:美国|英国|日本|德国|欧洲|加拿大|澳洲|澳大利亚|墨西哥)(?:本土|当地)?仓|"
+    r"\b(?:us|usa|uk|eu|american|british|local|overseas|domestic|foreign|3pl|third[- ]party|"
+    r"japanese|german|canadian|australian) (?:fulfil?ment )?warehouses?\b|"
+    r"\bwarehouses? (?:in|inside|within) (?:the )?(?:us|usa|uk|states|japan|germany|canada|"
+    r"australia|europe|eu)\b|\b3pl\b"
+)
+"""Packages sent from somewhere other than China: a warehouse abroad (海外仓, "a US
+warehouse"), or one in the marketplace's own country (本土仓)."""
+_FBA_NAMED = lazy(
+    r"(?<![a-z])(?:fba|afn)(?![a-z])|亚马逊(?:物流|仓)|amazon(?:'s)? (?:warehouse|fulfil)"
+)
+_BAR_ASKED = lazy(
+    r"vtr|有效追踪率|追踪率|跟踪率|tracking rate|95|要求|标准|门槛|一样|相同|不同|区别|同样|适用|"
+    r"\bsame\b|differ|require|\brules?\b|\bbar\b|threshold|appl(?:y|ies)"
+)
+
+
+def ships_from_outside_china(text: str) -> bool:
+    """The packages asked about leave from Hong Kong or a warehouse outside China, not
+    from Amazon's (FBA): the list stated for shipments from China is not theirs."""
+    elsewhere = _HONG_KONG.search(text) or _WAREHOUSE_ELSEWHERE.search(text)
+    return bool(elsewhere) and not _FBA_NAMED.search(text)
+
+
+def origin_elsewhere(case: Case) -> Decision | None:
+    """ "我从香港发货到美国站 VTR要求一样吗", "from a US warehouse to US buyers, does VTR
+    apply?", "海外仓发货也要算VTR吗": VTR is over all self-fulfilled shipments and tracking
+    is required on every self-fulfilled order (domain.md §1, seed 004), wherever they ship
+    from; only the list of marketplaces with the 95% bar is stated for shipments from
+    China, so the answer says that rather than the China list's opener."""
+    if not ships_from_outside_china(case.text):
+        return None
+    if case.metrics[:1] not in ((), ("vtr",)) or not _VTR_OR_BAR.search(case.text):
+        return None  # another metric's, or nothing of VTR's asked
+    if not (_COUNTS_ASKED.search(case.text) or _BAR_ASKED.search(case.text)):
+        return None
+    registry = marketplace_by_code()
+    if any(registry[c].eu_cross_border_rule or registry[c].letter_rule for c in involved(case)):
+        return None  # Europe: the EU/UK update's rules and what they leave unsaid decide
+    counts_asked = bool(_COUNTS_ASKED.search(case.text)) and not _SAME_ASKED.search(case.text)
+    agrees = (not case.negated) if counts_asked else None
+    facts: dict[str, Fact] = {"hong_kong": bool(_HONG_KONG.search(case.text))}
+    return Decision(code="vtr_any_origin", facts=facts, agrees=agrees, entry="vtr-formula")
+
+
+_VTR_OR_BAR = lazy(r"vtr|有效追踪率|追踪率|跟踪率|tracking rate|95\s?%|\b95\b|(?<!\d)95(?!\d)")
+_SAME_ASKED = lazy(r"一样|相同|不同|区别|同样|\bsame\b|differ")
+"""Whether the requirement differs: no yes or no, the facts and what the sources leave out."""
