@@ -25,6 +25,8 @@ _NOT_A_COUNT = lazy(
     r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|carriers?\b|"
     r"个?(?:警告|通知|邮件|差评|承运商|物流商)|"
     r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
+    # A name made with a number ("17track", a tracking site), read apart as "17 track".
+    r"track\b|"
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
 )
 _BAR_BEFORE = lazy(
