@@ -567,6 +567,18 @@ def _vtr_rate(decision: Decision, t: Translator) -> str:
     return t._("A VTR of {percent}%: below the bar (VTR must be above 95%).", **f)
 
 
+def _vtr_rate_flagged(decision: Decision, t: Translator) -> str:
+    """A rate above the bar that Amazon shows as a miss: both, and why they can differ."""
+    return t._(
+        "A VTR of {percent}% passes the bar (above 95%), yet Amazon's verdict can differ: it "
+        "judges each product category in each marketplace, so one category can be below 95% "
+        "while your overall figure passes; and it places packages in its 30 days by "
+        "promised delivery date and reports about two weeks late (a change to tracking takes "
+        "up to 72 hours to show), so its figure covers other days than one you work out today.",
+        **_facts(decision),
+    )
+
+
 def _metric_name(metric_id: str, t: Translator) -> str:
     metric = metrics()[metric_id]
     name = metric.zh if t.lang == "zh" else metric.en
@@ -923,6 +935,7 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "vtr_rate": _vtr_rate,
+    "vtr_rate_flagged": _vtr_rate_flagged,
     "metric_rate": _metric_rate,
     "metric_consequence": _metric_consequence,
     "metric_rates": _metric_rates,

@@ -59,7 +59,7 @@ from bot.domain.knowledge.decide.metric_verdicts import (
 from bot.domain.knowledge.decide.packages import shipment_age, split_order
 from bot.domain.knowledge.decide.per_category import account_wide
 from bot.domain.knowledge.decide.percent import percent_text
-from bot.domain.knowledge.decide.rate import vtr_rate
+from bot.domain.knowledge.decide.rate import rate_above_but_flagged, vtr_rate
 from bot.domain.knowledge.decide.routes import (
     de_domestic_rule,
     domestic_elsewhere,
@@ -125,6 +125,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     stated_allowance,
     vtr_counts,
     counts_unclear,
+    rate_above_but_flagged,
     unnamed_rate,
     vtr_rate,
     allowance,

@@ -91,3 +91,26 @@ def vtr_rate(case: Case) -> Decision | None:
     if consequence and not above and not case.what_to_do:
         entry = "vtr-consequences"  # "VTR 93%, what happens?": the verdict, then what follows
     return Decision(code="vtr_rate", facts=facts, agrees=passes_asked(case, above), entry=entry)
+
+
+_FLAGGED = lazy(
+    r"(?:amazon|seller central|account health|后台|亚马逊|卖家平台|账户状况)[^,.;?，。；？]{0,45}"
+    r"(?:below|under|not meet|doesn'?t meet|fail|\bred\b|at risk|too low|\blow\b|warning|flag|不达标|低于|"
+    r"不合格|没达标|未达标|警告|标红|变红|红了|预警|太低|偏低)|"
+    r"(?:below|under|不达标|低于|没达标|未达标)[^,.;?，。；？]{0,6}(?:target|the bar|要求|标准|目标)"
+)
+"""Amazon said to show the seller's VTR under its target ("amazon says it's below target",
+"后台显示不达标")."""
+
+
+def rate_above_but_flagged(case: Case) -> Decision | None:
+    """ "my VTR is 96.5% but Amazon says it's below target, why": a rate above the bar, and
+    Amazon showing a miss. Both hold: Amazon judges each category in each marketplace, and
+    keys its window on promised delivery dates with about two weeks' lag (domain.md §1b),
+    so the rate first, then why Amazon's verdict can differ."""
+    if case.rate is None or case.metric not in (None, "vtr") or not _FLAGGED.search(case.text):
+        return None
+    if not is_above(Fraction(str(case.rate)), 100):
+        return None  # a rate below the bar: Amazon's verdict agrees with it
+    facts: dict[str, Fact] = {"percent": f"{case.rate:g}"}
+    return Decision(code="vtr_rate_flagged", facts=facts, entry="vtr-per-category")

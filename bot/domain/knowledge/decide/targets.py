@@ -174,7 +174,13 @@ _NOT_THE_FIGURE = lazy(
 )
 
 
-_LOWEST = lazy(r"\bminimum\b|\bmin\b|\blowest\b|最低|至少要多少|最少要多少")
+_LOWEST = lazy(
+    r"\bminimum\b|\bmin\b|\blowest\b|最低|至少要多少|最少要多少|"
+    # "what's a good VTR", "VTR多少算正常": the bar asked as what is good enough.
+    r"\b(?:good|healthy|safe|acceptable|ok|okay|normal|ideal|decent|passing)\s+"
+    r"(?:vtr|valid tracking rate|tracking rate)\b|"
+    r"多少(?:才)?算(?:合格|正常|好|安全|达标|健康)|多少(?:才)?(?:合格|正常|安全|健康)"
+)
 
 
 def lowest_allowed(case: Case) -> Decision | None:
