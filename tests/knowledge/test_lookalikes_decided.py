@@ -76,7 +76,14 @@ def test_a_rate_below_the_bar_that_amazon_flags_is_no_contradiction(kb: Knowledg
 
 
 @pytest.mark.parametrize(
-    "question", ["what would be a healthy VTR to aim for", "VTR多少才算正常", "what's an ok vtr"]
+    "question",
+    [
+        "what would be a healthy VTR to aim for",
+        "VTR多少才算正常",
+        "what's an ok vtr",
+        "which vtr figure should a seller aim at",
+        "有效追踪率目标定多少合适",
+    ],
 )
 def test_a_good_vtr_asked_is_the_bar_first(kb: KnowledgeBase, question: str) -> None:
     line = first_line(kb, question)

@@ -23,6 +23,7 @@ ENTRY = "tracking-invalid-but-trackable"
         "the courier website has scans for it but seller central says unconfirmed",
         "在快递100上查得到物流，亚马逊后台为什么说追踪号无效",
         "承运商官网显示在途，亚马逊却判这个单号无效，怎么回事",
+        "the usps tracking page has it moving, but seller central calls the number invalid",
     ],
 )
 def test_trackable_elsewhere_gets_the_causes_and_the_fix(kb: KnowledgeBase, question: str) -> None:

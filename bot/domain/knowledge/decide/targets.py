@@ -179,7 +179,9 @@ _LOWEST = lazy(
     # "what's a good VTR", "VTR多少算正常": the bar asked as what is good enough.
     r"\b(?:good|healthy|safe|acceptable|ok|okay|normal|ideal|decent|passing)\s+"
     r"(?:vtr|valid tracking rate|tracking rate)\b|"
-    r"多少(?:才)?算(?:合格|正常|好|安全|达标|健康)|多少(?:才)?(?:合格|正常|安全|健康)"
+    r"多少(?:才)?算(?:合格|正常|好|安全|达标|健康)|多少(?:才)?(?:合格|正常|安全|健康)|"
+    # "what VTR should I aim for", "VTR目标定多少": the bar asked as the figure to aim at.
+    r"\b(?:aim|shoot)(?:ing)? (?:for|at)\b|目标(?:定|设)?(?:在)?多少|应该(?:保持|做到|达到)多少"
 )
 
 
