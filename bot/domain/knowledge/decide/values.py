@@ -180,9 +180,15 @@ def jp_value(case: Case) -> Decision | None:
 
 _FINE_UNTRACKED = lazy(
     r"(?:没有?|不用|不需要|无|without|no)\s?(?:追踪|跟踪|单号|tracking)[^，,。?？]{0,8}"
-    r"(?:没关系|没事|不要紧|无所谓|也行|也可以|可以吧|is fine|is ok|is okay|no problem)"
+    r"(?:没关系|没事|不要紧|无所谓|也行|也可以|可以吧|is fine|is ok|is okay|no problem)|"
+    # Asked: "没追踪可以吗", "没有单号行吗", "without tracking, is that ok?", "可以不要追踪吗":
+    # whether it may go untracked is whether it is exempt.
+    r"(?:没有?|无|不要|不用|不上传|不填|without|\bno)\s?(?:任何)?(?:追踪|跟踪|单号|物流单号|tracking)"
+    r"[^。.!！]{0,16}(?:可以|行|\bok\b|okay|fine|allowed|没问题)|"
+    r"(?:可以|能)不(?:要|用|上传|填|提供)(?:追踪|跟踪|单号)"
 )
-"""Untracked said to be fine ("没有追踪也没关系"): the order said to be exempt."""
+"""Untracked said or asked to be fine ("没有追踪也没关系", "没追踪可以吗"): the order said to
+be exempt, so a yes is the exemption's."""
 
 
 _US_EXEMPT_ASKED = lazy(r"exempt|excluded|豁免|免除|不用算|不计入|不算")
@@ -289,6 +295,7 @@ def _eu_letter(case: Case) -> Decision | None:
         "route": " → ".join(codes),
     }
     asks_exempt = case.negated or bool(_UNDER_LIMIT_ASKED.search(case.text))
+    asks_exempt = asks_exempt or bool(_FINE_UNTRACKED.search(case.text))
     return Decision(
         code="eu_letter", facts=facts, agrees=exempt == asks_exempt, entry="eu-letter-under-20"
     )
