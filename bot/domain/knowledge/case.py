@@ -171,6 +171,8 @@ _OWN_DATA = lazy(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
 _NOT_LETTER = lazy(
     r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
 )
+_LETTER_ZH = lazy(r"寄(?:的)?信(?![息用号箱])|(?:一|这|那)封信|的信(?=[\s,，。.?？!！]|$)")
+"""A letter said in plain Chinese ("西班牙站用Correos寄的信", "寄到意大利的信 15欧"), not 信息."""
 _PARCEL = lazy(r"\bparcels?\b|包裹也|普通包裹|小包|挂号|快递包裹|parcel service")
 _CHINA = lazy(r"中国|国内|直发|from china|china")
 _FROM = lazy(r"(?:从|由|自|from)\s*$")
@@ -322,7 +324,8 @@ class CaseReader:
         origin, destination = _route(text, entities.markets_at)
         rate = _rate(text, len(metrics))
         table = read_table(text)
-        letter = ("letter" in concepts or _letter_service(text)) and not _NOT_LETTER.search(text)
+        letter = "letter" in concepts or _letter_service(text) or bool(_LETTER_ZH.search(text))
+        letter = letter and not _NOT_LETTER.search(text)
         order = (entities.marketplaces, amount, currency, letter)
         vtr_rate = _one_rate(text) and metrics[:1] in ((), ("vtr",))  # not LSR's 3%
         reading = _reading(text, rate if vtr_rate else None, table, order)
