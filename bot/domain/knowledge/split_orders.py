@@ -53,6 +53,9 @@ _TRACKED = lazy(
 )
 _UNTRACKED = lazy(
     rf"(?:其中|另外|剩下|其余)(?:的)?\s*{_N}\s*{_BOXES_ZH}?(?:没有?|没填|没传|没上传)(?:单号|追踪号|跟踪号|追踪)|"
+    # "…分两个包裹发，一个没单号", "…2 boxes, one has no tracking": a clause of its own.
+    rf"[，,；;]\s*{_N}\s*{_BOXES_ZH}?(?:没有?|没填|没传|没上传)(?:单号|追踪号|跟踪号|追踪)|"
+    rf"[,;]\s*{_N} (?:has|had|with|came with|went out with) no tracking|"
     rf"\b{_N} (?:of them|{_BOXES_EN}|boxes) (?:had|have|has|went out with|with) no tracking|"
     rf"\b{_N} (?:of them|{_BOXES_EN}) (?:without|untracked|missing) tracking"
 )
