@@ -777,10 +777,12 @@ def _rate_groups(text: str) -> tuple[tuple[str, float], ...]:
 _RULE_OR_JOIN = lazy(
     r"\b(?:must|ha(?:s|ve) to|needs? to|should|required|requirement|target|threshold|bar|rule)\b|"
     r"必须|要求|需要|应该|标准|门槛|考核线|规定|"
+    # A rate to get back to ("多久能回到95%", "how long to get back above 95%"): a goal.
+    r"回到|恢复到|回升到|拉回|拉到|升到|达到|\bback (?:to|above|over)\b|\breach\b|\bget to\b|"
     r"^(?:so|then|thus|hence|and|but|also|which means|所以|那|那么|因此|也就是说?)$"
 )
-"""Words before a rate that state a rule ("VTR must be above") or only join it to what came
-before ("so"): the bar, or a rate of no group."""
+"""Words before a rate that state a rule ("VTR must be above"), a goal ("回到95%"), or only join
+it to what came before ("so"): the bar, or a rate of no group."""
 
 
 _BOTH_AT = lazy(

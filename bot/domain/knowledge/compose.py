@@ -597,9 +597,11 @@ def _asks_how_soon_restricted(case: Case) -> bool:
 
 
 def _how_soon_after_rate(case: Case, decision: Decision) -> Decision:
-    """ "VTR掉到94了，会马上被限制吗": the rate's verdict, then how soon (unpublished)."""
+    """ "VTR掉到94了，会马上被限制吗": the rate's verdict, then how soon (unpublished). No yes
+    or no before it: "vtr is 94%, will I be suspended right away?" is not answered by the
+    rate's failing, and Amazon publishes no timeline to say yes with."""
     if decision.code in RATE_DECISIONS and _asks_how_soon_restricted(case):
-        return decision.model_copy(update={"entry": RESTRICTION_TIMING_ENTRY})
+        return decision.model_copy(update={"entry": RESTRICTION_TIMING_ENTRY, "agrees": None})
     return decision
 
 
