@@ -46,6 +46,13 @@ _CONTRAST = re.compile(
 )
 """A contrast after a comma (", not a paid add-on"); "not just / 不只" limits, it is kept."""
 _CLAUSE = re.compile(r"[^,，;；]+")
+_RESTRICTED = re.compile(r"只有|只算|只针对|仅(?:有|限)?|(?<!不)只[^要]{1,12}才|\bonly\b")
+"""A belief that restricts ("只有…才…", "only X"), whose rest may be denied in its own clause."""
+_COMPLEMENT = re.compile(
+    r"(?:^|[,，;；。])\s*(?:而|但)?(?:别的|其他|其它|其余|剩下的?|其他的|别家)[^,，;；。?？]*|"
+    r"(?:^|[,;.])\s*(?:and |but |while )?(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^,;.?]*"
+)
+"""A clause about the rest ("别的物流不用传", "the others don't"): a restriction's complement."""
 _NOT_OR_FILLER = re.compile(
     r"\b\w+n't\b|"
     + _NOT.pattern
@@ -165,6 +172,10 @@ class Claim(_Loose):
         # ", not a paid add-on", "，不是收费的": a contrast set against the belief denies
         # the alternative, not the belief.
         text = _CONTRAST.sub(self._contrast_kept, text)
+        if _RESTRICTED.search(text):
+            # "只有对接的物流商才要传，别的不用传", "only X need it, others don't": the rest
+            # denied is the restriction's own complement, no negation of the belief.
+            text = _COMPLEMENT.sub(" ", text)
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
         text = _EXCLUDED.sub(self._excluded_kept, text)
