@@ -1037,7 +1037,9 @@ class Composer:
             return presumed  # "FBA orders leave VTR after 30 days, right?": not the window's
         if unsettled and asked:
             return self._claim(case) or decision
-        if decision is not None and case.belief and decision.agrees:
+        if decision is not None and (case.belief or is_yes_no(text)) and decision.agrees:
+            # "is the 90% OTDR enforced like the VTR bar?": the figure right, the rule asked
+            # of it (enforced) the claims table's, false: asked as a yes/no, still a no.
             return self._false_part(case, decision)
         return decision
 
