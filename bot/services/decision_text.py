@@ -13,7 +13,7 @@ from bot.domain.knowledge.decide import percent_text
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import marketplace_by_code, metrics
 from bot.services.i18n import Translator
-from bot.services.lines import sentence_gap
+from bot.services.lines import list_separator, sentence_gap
 
 Wording = Callable[[Decision, Translator], str]
 
@@ -874,7 +874,7 @@ def _vtr_marketplaces(decision: Decision, t: Translator) -> str:
 def _marketplace_list(decision: Decision, t: Translator) -> str:
     """The whole list a belief about marketplaces is decided against, in the reader's names."""
     by_code = marketplace_by_code()
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
 
     def names(codes: str) -> str:
         return joiner.join(by_code[c].zh if t.lang == "zh" else c for c in codes.split())

@@ -26,3 +26,8 @@ def say(text: str, buttons: tuple[tuple[Button, ...], ...] = ()) -> list[Reply]:
 def sentence_gap(t: Translator) -> str:
     """What goes between two sentences: a space in English, nothing after Chinese 。"""
     return "" if t.lang == "zh" else " "
+
+
+def list_separator(t: Translator) -> str:
+    """What goes between the names of a list: 、 in Chinese, a comma and space in English."""
+    return "、" if t.lang == "zh" else ", "

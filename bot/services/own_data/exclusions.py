@@ -10,6 +10,7 @@ import re
 from bot.domain.knowledge.case import Case
 from bot.domain.models import VtrReport
 from bot.services.i18n import Translator
+from bot.services.lines import list_separator
 from bot.services.own_data.groups import MAX_LINES, is_marketplace, named_groups
 from bot.services.own_data.phrases import NOT_COUNTED_ASKED, TOTAL_ASKED
 from bot.services.own_data.reading import dates_named, reasons_named
@@ -152,7 +153,7 @@ def _reasons_absent(case: Case, report: VtrReport, t: Translator) -> list[str]:
     absent = [names[r] for r in reasons_named(case) if not report.excluded.get(r, 0)]
     if not absent:
         return []
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
     return [
         t._(
             "Your file has no {kinds}: VTR never counts them, so none were left out.",

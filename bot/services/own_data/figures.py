@@ -13,7 +13,7 @@ from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.verdict import ASKS_PASS, passes_asked
 from bot.domain.models import GroupStats, VtrReport, unit_marketplace, unit_shop
 from bot.services.i18n import Translator
-from bot.services.lines import sentence_gap
+from bot.services.lines import list_separator, sentence_gap
 from bot.services.own_data.fixes import named_fixes_in_all, recoveries
 from bot.services.own_data.groups import (
     MAX_LINES,
@@ -67,7 +67,7 @@ def figure_without(left_out: list[GroupStats], report: VtrReport, t: Translator)
     that Amazon still counts them, judging each category on each marketplace."""
     shipments = report.overall.shipments - sum(g.shipments for g in left_out)
     valid = report.overall.valid - sum(g.valid for g in left_out)
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
     names = joiner.join(group_label(g, report, t) for g in left_out)
     if shipments <= 0:
         return [t._("Without {names} nothing is left in your last report.", names=names)]
@@ -230,7 +230,7 @@ def below_lines(report: VtrReport, t: Translator, m: Markup, places: bool = Fals
         if places:
             return [t._("Every marketplace is above the bar (above 95%).")]
         return [t._("Every category is above the bar (above 95%).")]
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
     names = joiner.join(group_name(t, s, places) for s in below)
     counts = {"count": t.number(len(below)), "total": t.number(len(groups)), "names": names}
     if places:
@@ -255,7 +255,7 @@ def passing_lines(report: VtrReport, t: Translator, m: Markup, places: bool = Fa
     above = [s for s in groups if s.shipments and not s.below_threshold]
     if not above:
         return [t._("None is above the bar (above 95%)."), *below_lines(report, t, m, places)]
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
     heading = t._(
         "Above the bar ({count} of {total}): {names}.",
         count=t.number(len(above)),

@@ -9,6 +9,7 @@ from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import percent_text
 from bot.domain.models import GroupStats, PlannedGroup, VtrReport, unit_shop
 from bot.services.i18n import Translator
+from bot.services.lines import list_separator
 from bot.services.own_data.groups import is_category, plan_of
 from bot.services.own_data.phrases import SHOP
 from bot.services.own_data.wording import shop_name, unit_name
@@ -123,7 +124,7 @@ def fixes_lines(report: VtrReport, t: Translator, shops: list[str] | None = None
 
 
 def _no_fixes_in(t: Translator, shops: list[str]) -> str:
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
     return t._(
         "No fixes are needed in {shops}: every category there is above the bar (above 95%).",
         shops=joiner.join(shop_name(t, shop) for shop in shops),
@@ -131,7 +132,7 @@ def _no_fixes_in(t: Translator, shops: list[str]) -> str:
 
 
 def _fixes_in_shops(t: Translator, total: int, parts: str, shops: list[str]) -> str:
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
     return t.ngettext(
         "Fix {count} package in all to bring every category of {shops} above 95%: {parts}.",
         "Fix {count} packages in all to bring every category of {shops} above 95%: {parts}.",

@@ -10,6 +10,7 @@ from fractions import Fraction
 from bot.domain.knowledge.case import Case
 from bot.domain.models import GroupStats, VtrReport
 from bot.services.i18n import Translator
+from bot.services.lines import list_separator
 from bot.services.own_data.fixes import fixes_lines
 from bot.services.own_data.groups import (
     MAX_LINES,
@@ -105,7 +106,7 @@ def _shops_lead(
             ratio=ratio_text(t, worst),
         )
     if failing:
-        joiner = "、" if t.lang == "zh" else ", "
+        joiner = list_separator(t)
         return t._(
             "A category is below the bar in {shops}: each shop is its own account, and Amazon judges each on its own.",
             shops=joiner.join(shop_name(t, s.name) for s in failing),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.domain.knowledge.decide import percent_text
 from bot.domain.models import GroupStats, PlannedGroup, VtrReport
 from bot.services.i18n import Translator
-from bot.services.lines import sentence_gap
+from bot.services.lines import list_separator, sentence_gap
 from bot.services.own_data.groups import is_marketplace, is_shop, plan_of, shop_units
 from bot.services.vtr_words import (
     Markup,
@@ -70,7 +70,7 @@ def group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
     ratio = ratio_text(t, group)
     below = [u for u in shop_units(report, group.name) if u.below_threshold]
     if is_shop(group, report) and below and not group.below_threshold:
-        joiner = "、" if t.lang == "zh" else ", "
+        joiner = list_separator(t)
         return t._(
             "Not every category of {shop} passes: {names} is below the bar, and VTR is judged "
             "per category. The shop overall is {ratio}.",
@@ -187,5 +187,5 @@ def _file_overall_line(report: VtrReport, t: Translator) -> str:
 
 
 def _units_below(report: VtrReport, t: Translator) -> str:
-    joiner = "、" if t.lang == "zh" else ", "
+    joiner = list_separator(t)
     return joiner.join(unit_name(t, s) for s in report.enforced_units() if s.below_threshold)
