@@ -39,6 +39,7 @@ from bot.domain.values import (
     country_marketplace,
     dates_of,
     marketplace_code,
+    mixes_date_orders,
     odd_amounts,
     odd_dates,
     parse_odd_amounts,
@@ -123,6 +124,12 @@ class Lookups:
     """The batch's non-ISO date texts, read by Python (`parse_odd_dates`)."""
     batch_dates: dict[str, date | None] | None = None
     blank_dates: dict[str, bool] = field(default_factory=dict)
+    group_orders: dict[str, DateOrder] | None = None
+    """Each marketplace's a/b/yyyy order, once the file's ship dates mix day-first and
+    month-first ones (`mixes_date_orders`): `batch_dates` is then keyed by marketplace and
+    date text (`_date_key`)."""
+    date_group: str | None = None
+    """The column `group_orders` are kept by: the marketplace's, else the country's."""
     decimals: DecimalMarks = field(default_factory=DecimalMarks)
 
     def learn(self, frame: pl.DataFrame) -> None:
@@ -158,7 +165,14 @@ class Lookups:
 
     def _learn_dates(self, frame: pl.DataFrame, texts: list[str]) -> None:
         """The batch's ship dates by text when it has few distinct ones (a day each, as in
-        most files); else only the non-ISO ones, for `dates_of` (a time on every date)."""
+        most files); else only the non-ISO ones, for `dates_of` (a time on every date).
+        A file whose dates mix day-first and month-first has them read per marketplace."""
+        group = _date_group_column(frame)
+        if self.group_orders is None and group and mixes_date_orders(texts):
+            self.group_orders = {}
+        if self.group_orders is not None and group:
+            self._learn_dates_by_group(frame, group)
+            return
         if len(texts) > max(MAPPED_DATES, frame.height // 4):
             self.batch_dates = None
             odd = frame.select(odd_dates(stripped("ship_date"))).to_series()
@@ -171,12 +185,37 @@ class Lookups:
         self.batch_dates = dict(zip(texts, read.get_column("day").to_list(), strict=True))
         self.blank_dates = {raw: text == "" for raw, text, _ in read.iter_rows()}
 
+    def _learn_dates_by_group(self, frame: pl.DataFrame, group: str) -> None:
+        """The batch's ship dates keyed by marketplace and text (`_date_key`), each
+        marketplace's a/b/yyyy dates read in the order its own dates show (a day over 12
+        settles it; else its own guess): a US site's 11/05/2026 is 5 November, a UK
+        site's 5 May."""
+        assert self.group_orders is not None
+        pairs = frame.select(pl.col(group), pl.col("ship_date")).unique()
+        codes = {text: code or text for text, code in self.words[group].items()}
+        pairs = pairs.with_columns(
+            key=_date_key(group),
+            text=stripped("ship_date"),
+            market=pl.col(group).fill_null("").replace_strict(codes, default=""),
+        )
+        self.date_group, self.batch_dates, self.blank_dates = group, {}, {}
+        for (market,), rows in pairs.group_by("market"):
+            order = self.group_orders.setdefault(str(market), DateOrder())
+            odd = rows.select(odd_dates(pl.col("text"))).to_series()
+            mapping = parse_odd_dates(odd, order) if len(odd) else {}
+            self.date_order.guessed = self.date_order.guessed or order.guessed
+            read = rows.select("key", "text", day=dates_of(pl.col("text"), mapping))
+            for key, text, day in read.iter_rows():
+                self.batch_dates[key], self.blank_dates[key] = day, text == ""
+
     def ship_dates(self) -> tuple[pl.Expr, pl.Expr]:
         """(ship date, blank?) of each row of the batch last learnt."""
         if self.batch_dates is None:
             text = stripped("ship_date")
             return dates_of(text, self.odd_dates), text == ""
         raw = pl.col("ship_date").fill_null("")
+        if self.date_group is not None:
+            raw = _date_key(self.date_group)
         return (
             raw.replace_strict(self.batch_dates, return_dtype=pl.Date),
             raw.replace_strict(self.blank_dates, return_dtype=pl.Boolean),
@@ -189,6 +228,18 @@ class Lookups:
             return pl.lit(None, dtype=rule_type)
         answers = self.words[meaning]
         return pl.col(meaning).fill_null("").replace_strict(answers, return_dtype=rule_type)
+
+
+def _date_group_column(frame: pl.DataFrame) -> str | None:
+    """The column whose value says how a row writes its dates, when they mix orders."""
+    return next((c for c in ("marketplace", "country") if c in frame.columns), None)
+
+
+def _date_key(group: str) -> pl.Expr:
+    """A row's marketplace text and ship date text, as `Lookups.batch_dates` keys them."""
+    return pl.concat_str(
+        pl.col(group).fill_null(""), pl.lit("\x1f"), pl.col("ship_date").fill_null("")
+    )
 
 
 def stripped(meaning: str) -> pl.Expr:

@@ -61,10 +61,11 @@ AmbiguousDate = tuple[str, str, str, str]
 
 
 def _day_first(parts: list[AmbiguousDate]) -> tuple[bool, bool]:
-    """(day first?, was it a guess?) for a column of a/b/yyyy dates."""
-    if any(int(a) > 12 for a, _, _, _ in parts):
+    """(day first?, was it a guess?) for a column of a/b/yyyy dates. A date only one
+    order reads settles it (20/40/2026, which none reads, settles nothing)."""
+    if any(int(a) > 12 >= int(b) for a, _, b, _ in parts):
         return True, False
-    if any(int(b) > 12 for _, _, b, _ in parts):
+    if any(int(b) > 12 >= int(a) for a, _, b, _ in parts):
         return False, False
     # No day over 12: a shipping export covers a stretch of days, so the reading that puts
     # the dates closer together is the file's (01/11 … 10/11 are ten days of November, not
@@ -229,13 +230,29 @@ def dates_of(text: pl.Expr, odd: dict[str, date | None], today: date | None = No
     return pl.when(dates.is_between(EARLIEST_PLAUSIBLE, latest)).then(dates)
 
 
+def _date_parts(uniques: Iterable[str]) -> dict[str, str]:
+    """Each text → its date part (a time, AM/PM and a zone after it left off)."""
+    return {u: (m.group(1).strip() if (m := re.match(_DATE_PART, u)) else u) for u in uniques}
+
+
+def _ambiguous_parts(parts: Iterable[str]) -> list[AmbiguousDate]:
+    return [(m[1], m[2], m[3], m[4]) for p in parts if (m := _AMBIGUOUS.match(p))]
+
+
+def mixes_date_orders(texts: Iterable[str]) -> bool:
+    """Whether a column writes some a/b/yyyy dates day first (14/10/2026) and others month
+    first (11/20/2026): a file joining a US site's export to a UK one's. Read in one order,
+    every date of the other would be unreadable; each marketplace's own order is read from
+    its own dates instead (row_rules.Lookups)."""
+    ambiguous = _ambiguous_parts(_date_parts(texts).values())
+    day_over_12_first = any(int(a) > 12 >= int(b) for a, _, b, _ in ambiguous)
+    return day_over_12_first and any(int(b) > 12 >= int(a) for a, _, b, _ in ambiguous)
+
+
 def parse_odd_dates(texts: pl.Series, order: DateOrder) -> dict[str, date | None]:
     """Each distinct non-ISO text → its date, reading a/b/yyyy the same way for the column."""
-    uniques = texts.unique().to_list()
-    parts = {u: (m.group(1).strip() if (m := re.match(_DATE_PART, u)) else u) for u in uniques}
-    ambiguous: list[AmbiguousDate] = [
-        (m[1], m[2], m[3], m[4]) for p in parts.values() if (m := _AMBIGUOUS.match(p))
-    ]
+    parts = _date_parts(texts.unique().to_list())
+    ambiguous = _ambiguous_parts(parts.values())
     day_first = order.day_first
     if day_first is None:
         day_first, guessed = _day_first(ambiguous)
