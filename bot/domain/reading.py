@@ -80,6 +80,17 @@ class RawTable:
         return pl.concat([empty, *self.batches()])
 
 
+def missing_columns(columns: Iterable[str]) -> list[str]:
+    """The meanings a table of orders needs and `columns` lacks (a carrier may be read
+    from the shipping service): what a refusal names, and how a workbook's order sheets
+    are told from its summary sheets."""
+    present = set(columns)
+    missing = [m for m in ("order_id", "ship_date", "tracking") if m not in present]
+    if not present & {"carrier", "carrier_name", "ship_service"}:
+        missing.append("carrier")
+    return missing
+
+
 def header_meanings(cells: Iterable[str]) -> dict[str, int]:
     """meaning -> column index, preferring the earliest alias in columns.yaml; meanings no
     alias names are then read from the words of the other headers (header_words.py)."""

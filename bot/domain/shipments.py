@@ -17,7 +17,7 @@ from bot.domain.errors import FileRejected
 from bot.domain.exemptions import LETTER_WARNED, with_value_exemptions
 from bot.domain.models import RECORD_FIELDS, ShipmentRecord, Warning
 from bot.domain.prefetch import read_ahead
-from bot.domain.reading import RawTable, visible_headers
+from bot.domain.reading import RawTable, missing_columns, visible_headers
 from bot.domain.reference import carrier_by_id, marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
 from bot.domain.row_rules import (
@@ -171,11 +171,7 @@ def stored_frame(rows: Sequence[tuple[object, ...]]) -> pl.DataFrame:
 
 
 def require_columns(raw: RawTable) -> None:
-    present = set(raw.columns)
-    missing = [m for m in ("order_id", "ship_date", "tracking") if m not in present]
-    if not present & {"carrier", "carrier_name", "ship_service"}:
-        missing.append("carrier")
-    if missing:
+    if missing := missing_columns(raw.columns):
         raise FileRejected("missing_columns", missing=missing, found=visible_headers(raw.headers))
 
 

@@ -86,7 +86,7 @@ class HashCollision(Exception):
 def file_report(raw: RawTable, as_of: date | None = None, today: date | None = None) -> VtrReport:
     """The report `compute_report(build_shipments(raw))` makes, batch by batch."""
     require_columns(raw)
-    tally = Tally()
+    tally = Tally(unread_sheets=raw.unread_sheets)
     lookups = Lookups(date_order=tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     tallies = _Tallies()

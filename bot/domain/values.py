@@ -105,6 +105,12 @@ def _parse_named_month(text: str) -> date | None:
     return None
 
 
+def names_a_month(text: str) -> bool:
+    """'Nov', 'November', 'novembre', 'März': a month's name, in a language the vocabulary
+    knows."""
+    return _parse_named_month(f"1 {text} 2026") is not None
+
+
 @cache
 def _month_words() -> tuple[frozenset[str], dict[str, str]]:
     """Filler words ("de") and other languages' month names ('novembre' → 'nov')."""

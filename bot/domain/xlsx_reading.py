@@ -3,6 +3,7 @@ after `xlsx_guard` has bounded what it may allocate, and never past the first sh
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -12,9 +13,9 @@ from pathlib import Path
 import polars as pl
 
 from bot.domain.errors import FileRejected
-from bot.domain.reading import HEADER_SCAN_LINES, RawTable, best_header
+from bot.domain.reading import HEADER_SCAN_LINES, RawTable, best_header, missing_columns
 from bot.domain.reference import marketplace_by_code
-from bot.domain.values import excel_safe_cell, marketplace_code
+from bot.domain.values import excel_safe_cell, marketplace_code, names_a_month
 from bot.domain.xlsx_guard import guard_workbook
 
 XLSX_MAX_EXPANSION = 100
@@ -51,18 +52,20 @@ def read_xlsx(path: Path) -> RawTable:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         tables: list[tuple[str, RawTable]] = []
-        unread: list[str] = []
+        filled: list[str] = []  # sheets with some text: an empty one (Excel's Sheet2) is none
         for name in workbook.sheet_names[:XLSX_MAX_SHEETS]:
             rows = workbook.get_sheet_by_name(name).iter_rows()
             head = _head(rows)
             table = _table_from_rows(head, rows)
-            if table is not None and (not tables or table.columns == tables[0][1].columns):
+            if table is not None:
                 tables.append((name, table))
-            elif table is not None or any(cell_text(c).strip() for row in head for c in row):
-                unread.append(name)  # an empty sheet (Excel's Sheet2) is no sheet left out
+            if table is not None or any(cell_text(c).strip() for row in head for c in row):
+                filled.append(name)
+        chosen = _order_sheets(tables)
+        unread = [name for name in filled if name not in dict(chosen)]
         unread += workbook.sheet_names[XLSX_MAX_SHEETS:]
-        if tables:
-            return replace(_joined_sheets(tables), unread_sheets=tuple(unread))
+        if chosen:
+            return replace(_joined_sheets(chosen), unread_sheets=tuple(unread))
     except CalamineError as error:
         raise FileRejected("bad_xlsx") from error
     except Exception as error:  # calamine raises plain errors on some malformed parts
@@ -72,19 +75,47 @@ def read_xlsx(path: Path) -> RawTable:
     raise FileRejected("no_header")
 
 
+def _order_sheets(tables: list[tuple[str, RawTable]]) -> list[tuple[str, RawTable]]:
+    """The sheets to read: every one whose table has the columns orders need, whatever
+    its place (a report's first sheet is often a summary: 店铺, 站点, 订单数, 追踪率). In a
+    workbook with no such sheet, the first table and those naming the same columns, so
+    the refusal names what the first table lacks."""
+    orders = [(name, table) for name, table in tables if not missing_columns(table.columns)]
+    if orders or not tables:
+        return orders
+    first = tables[0][1].columns
+    return [(name, table) for name, table in tables if table.columns == first]
+
+
 def _joined_sheets(tables: list[tuple[str, RawTable]]) -> RawTable:
-    """Every sheet whose header names the same columns as the first is read: a seller who
-    keeps one sheet per marketplace (美国站, 英国站) expects all his orders counted, not the
+    """Every order sheet is read: a seller who keeps one sheet per marketplace (美国站,
+    英国站) or per shop (店铺A-美国站, 店铺B-欧洲站) expects all his orders counted, not the
     first sheet's alone. Without a marketplace column, a sheet named after a marketplace
-    says the marketplace of its rows."""
+    says the marketplace of its rows; without a shop column, the sheets of a workbook
+    of several, named otherwise, are its shops (each its own account, judged on its own),
+    unless they name periods (2026-11, 11月), which are one account's."""
     frames = []
     for name, table in tables:
         frame = table.frame
         if "marketplace" not in frame.columns and marketplace_code(name) in marketplace_by_code():
             frame = frame.with_columns(marketplace=pl.lit(name, dtype=pl.String))
+        elif "shop" not in frame.columns and len(tables) > 1 and not _names_a_period(name):
+            frame = frame.with_columns(shop=pl.lit(name, dtype=pl.String))
         frames.append(frame)
     first = tables[0][1]
     return RawTable.of(pl.concat(frames, how="diagonal"), first.headers, first.encoding)
+
+
+_PERIOD_WORDS = re.compile(
+    r"\d|[年月日号周季度第至到~\-_/.\s]|week|month|quarter|q[1-4]|orders?|订单|发货", re.IGNORECASE
+)
+
+
+def _names_a_period(name: str) -> bool:
+    """A sheet name that is a month or a week ('2026-11', '11月', '11月订单', 'Week 47',
+    'Nov 2026'): nothing but dates and period words, or a month's name."""
+    rest = _PERIOD_WORDS.sub("", name)
+    return not rest or names_a_month(rest)
 
 
 def _head(rows: Iterator[Sequence[object]]) -> list[Sequence[object]]:

@@ -94,6 +94,7 @@ def assert_upload_agrees(folder: Path, name: str, figures: Callable[[VtrReport],
     uploaded, _ = analyse_file(path, as_of=as_of)
     assert figures(uploaded) == figures(checked)
     assert uploaded.excluded == checked.excluded
+    assert uploaded.warnings == checked.warnings
     assert [verdict(g) for g in uploaded.by_carrier] == [verdict(g) for g in checked.by_carrier]
     assert [(d.order_id, d.reason) for d in uploaded.defects] == [
         (d.order_id, d.reason) for d in checked.defects
