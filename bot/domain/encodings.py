@@ -79,6 +79,36 @@ def _legacy_encoding(sample: bytes) -> str:
     return best.encoding
 
 
+EUROPEAN_CODE_PAGES = ("cp1252", "cp1250")
+"""Windows' Western and Central European code pages: what a European 3PL's or ERP's CSV is
+written in when it is not UTF-8 (German, French; Polish, Czech, Hungarian)."""
+_MULTI_BYTE_LEGACY = frozenset({"gb18030", "gbk", "cp932", "big5", "euc_kr"})
+
+
+def european_readings(sample: bytes, detected: str) -> list[str]:
+    """The other European code pages a sample detected as a legacy encoding decodes in
+    without error, the statistical detector's choice among them first. A statistical guess
+    over a few kilobytes of mostly ASCII takes Polish bytes for GBK or Windows-1252 just as
+    readily: the caller keeps the reading whose header it can read (reading._read_text)."""
+    if detected not in _MULTI_BYTE_LEGACY and detected not in EUROPEAN_CODE_PAGES:
+        return []
+    pages = [p for p in EUROPEAN_CODE_PAGES if p != detected and _decodes(sample, p)]
+    if len(pages) > 1:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample, cp_isolation=pages).best()
+        pages.sort(key=lambda page: best is None or page != best.encoding)
+    return pages
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    try:
+        sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, encoding: str) -> str:
     """Decode with replacement; a mixed encoding decodes each line on its own."""
     if not encoding.startswith(MIXED_PREFIX):

@@ -19,7 +19,13 @@ from typing import Literal
 import numpy as np
 import polars as pl
 
-from bot.domain.encodings import SAMPLE_BYTES, decode, detect_encoding, transcode_to_utf8
+from bot.domain.encodings import (
+    SAMPLE_BYTES,
+    decode,
+    detect_encoding,
+    european_readings,
+    transcode_to_utf8,
+)
 from bot.domain.errors import FileRejected
 from bot.domain.header_words import meanings_by_words
 from bot.domain.reference import column_aliases, fold_key
@@ -260,8 +266,8 @@ def _read_text(path: Path, scratch: Path | None = None) -> RawTable:
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE_BYTES)
         truncated = bool(handle.read(1))
-    encoding = detect_encoding(sample, truncated)
-    text = decode(sample, encoding).replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    encoding = _readable_encoding(sample, detect_encoding(sample, truncated))
+    text = _sample_text(sample, encoding)
     if _looks_binary(text):
         raise FileRejected("not_a_table")
     delimiter, header_line, meanings, headers = _layout(text)
@@ -282,6 +288,27 @@ def _read_text(path: Path, scratch: Path | None = None) -> RawTable:
             yield from _text_batches(source, layout)
 
     return RawTable(batches, list(meanings), headers, encoding, path.stat().st_size)
+
+
+def _sample_text(sample: bytes, encoding: str) -> str:
+    return decode(sample, encoding).replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _readable_encoding(sample: bytes, detected: str) -> str:
+    """The detected encoding, or a European code page the sample also decodes in
+    (`european_readings`) when the header then names more of the columns: a Windows-1250
+    Polish file read as GBK had only mojibake headers ('Numer zam體ienia')."""
+    candidates = [detected, *european_readings(sample, detected)]
+    if len(candidates) == 1:
+        return detected
+    return max(candidates, key=lambda encoding: _columns_named(_sample_text(sample, encoding)))
+
+
+def _columns_named(text: str) -> int:
+    try:
+        return len(_layout(text)[2])
+    except FileRejected:
+        return 0
 
 
 def _looks_binary(text: str) -> bool:

@@ -61,7 +61,6 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
 # file → why the bot still refuses it
 REFUSED: dict[str, str] = {
     "F02_translated_amazon_headers_currency_country.csv": "追踪编码 not read (not yet mended)",
-    "F03_polish_3pl_cp1250.csv": "Windows-1250 decoded as GBK (not yet mended)",
 }
 
 
