@@ -65,6 +65,9 @@ FORM_CONCEPTS = frozenset(
      "improve", "window", "latency", "benefit", "maintain"}
 )  # fmt: skip
 """Concepts that name the question's form rather than its subject; they count twice."""
+BARE_FORMS = frozenset({"howto", "whatis", "why", "when", "where", "howlong"})
+"""Forms that ask nothing of a subject unless one is named beside them ("what do i do",
+"为什么"): alone, with words that only refer, the message names no topic."""
 
 MAIN_EXTRA = 1
 """How many more times the asking sentences of a long message count than its story."""
@@ -393,11 +396,16 @@ class KnowledgeBase:
         return Found(answer, best.id, concepts, assessment.information)
 
     def _names_nothing(self, text: str) -> bool:
-        """Every word of the text only refers ("it happened again", "我这情况正常不"): no
+        """Every word of the text only refers ("it happened again", "我这情况正常不", "and the
+        other thing?", "上次说的那个呢") or asks a bare form ("ok so now what do i do"): no
         metric, number, carrier, marketplace or rule of any field is named."""
         rest = self._vague_phrases.sub(" ", without_tag(text)) if self._vague_phrases else text
         terms = self._analyzer.terms(rest, fix_typos=True)
-        return all(t.kind == "word" and t.text in self._vague_words for t in terms)
+        return all(
+            (t.kind == "word" and t.text in self._vague_words)
+            or (t.kind == "general" and t.text in BARE_FORMS)
+            for t in terms
+        )
 
     @staticmethod
     def _read_figures(text: str, terms: dict[str, Term]) -> None:

@@ -235,7 +235,7 @@ _OPENER_ONLY = lazy(
     r"(?:the |dear )?(?:bot|robot|chatbot)|there|机器人|小助手|"
     r"so|well|yeah|yes|alright|right|then|and|anyway|sir|teacher|bro|friend|"
     r"老师|大佬|客服|老板|亲|朋友|大神|哥|姐|"
-    r"(?:我)?(?:想|要)?(?:问(?:下|问)|请问下|咨询(?:一?下)?)|(?:有个|有几个|几个)问题(?:想|要)?(?:问|请教|咨询)?(?:一?下)?|"
+    r"(?:我)?(?:想|要)?(?:问(?:下|问)|请问下|咨询(?:一?下)?)|(?:我)?(?:有个?|有几个|几个)问题(?:想|要)?(?:问|请教|咨询)?(?:一?下)?|"
     r"you there|anyone there|are you there|got a minute|anyone|anybody|somebody|someone|"
     r"(?:can|could|would) you (?:please )?(?:check|help|look at|look into|do|help me with) "
     r"(?:something|sth|a thing|smth)(?: for me)?(?: please)?|(?:can|could) you help(?: me)?(?: please)?|"
