@@ -37,7 +37,8 @@ _FIGURE_WORDS = re.compile(r"\b(?:number|figure|rate|percentage|score)\b|数字|
 _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", "atoz"})
 _PLACES = re.compile(r"marketplaces?|\bsites?\b|站点|哪个站|哪些站|哪几个站")
 _BAD = re.compile(
-    r"无效|问题|invalid|\bbad\b|defect|no tracking|without tracking|untracked|没有?(?:上传)?(?:追踪|单号)"
+    r"无效|问题|invalid|\bbad\b|defect|no tracking|without tracking|untracked|没有?(?:上传)?(?:追踪|单号)|"
+    r"没有?有效的?(?:追踪|单号)|不是有效|\bnot valid\b|without (?:a )?valid"
 )
 """The invalid packages asked for: their list, not the window's count."""
 _ANY_ORDER = re.compile(r"orders?|packages?|shipments?|订单|包裹|哪单|哪个单|哪些单|\bany\b|哪")
@@ -225,10 +226,23 @@ def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:
         MISMATCHED.search(case.text) and _ANY_ORDER.search(case.text)
     ):
         return True  # "what's wrong with 111-…?", "any orders where the carrier doesn't match?"
-    if case.own and COUNT_ASKED.search(case.text) and _BAD.search(case.text):
-        return True  # "how many of my packages have no tracking?"
+    if COUNT_ASKED.search(case.text) and _BAD.search(case.text) and _the_files_count(case):
+        return True  # "how many of my packages have no tracking?", "无效的总共几个"
     # "those October orders with blank tracking, are they hurting me?"
     return bool(dates_named(case.text, report.as_of) and HURTS.search(case.text))
+
+
+def _the_files_count(case: Case) -> bool:
+    """How many invalid packages, asked in a chat with a report: the file's own count, "my"
+    said or not ("一共有多少单无效"); not a limit or a consequence asked of the rule ("最多能有
+    几个无效", "how many invalid before I fail")."""
+    return case.own or not (_LIMIT_ASKED.search(case.text) or _RULE_WORDS.search(case.text))
+
+
+_LIMIT_ASKED = re.compile(
+    r"最多|至多|允许|可以有|能有|不能超过|超过|会被|才会|会不会|"
+    r"\bat most\b|\ballowed\b|\bcan (?:i|we|you) have\b|\bmax|\bbefore (?:i|we|it|you)\b|\bget me\b"
+)
 
 
 def _asks_of_its_groups(case: Case) -> bool:
