@@ -146,8 +146,10 @@ def metric_name(case: Case) -> Decision | None:
 
 _SAME_NAME_PAIR = lazy(r"一样|一回事|同一个|\bsame\b|identical")
 _SAME = lazy(
-    r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|"
-    r"\bsame\b|identical|another name|other name for|just (?:another|the)"
+    r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|一码事|"
+    r"(?:是|算)(?:一个|一种|同一种)(?:东西|指标|意思)|叫法|说法|别名|别称|名字而已|"
+    r"\bsame\b|identical|another name|other name for|just (?:another|the)|\bbasically\b|"
+    r"interchangeabl|synonym|another word for|(?:a |the )?different name"
 )
 
 

@@ -25,6 +25,11 @@ _NOT_A_COUNT = lazy(
     r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|carriers?\b|"
     r"个?(?:警告|通知|邮件|差评|承运商|物流商)|"
     r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
+    # Metrics, names, kinds and questions counted ("两个指标", "另一个叫法", "two questions"):
+    # words about the talk, not packages.
+    r"(?:个|种|类|样|回|件)?(?:指标|叫法|说法|名字|名称|概念|定义|意思|问题|方面|办法|方法|步骤|条件|规则|东西|回事|事)|"
+    r"[种样]|(?:metrics?|kinds?|types?|sorts?|names?|terms?|questions?|ways?|steps?|rules?|"
+    r"options?|things?|concepts?|definitions?)\b|"
     # A name made with a number ("17track", a tracking site), read apart as "17 track".
     r"track\b|"
     r"yen|dollars?|euros?|以上|以下|st\b|nd\b|rd\b|th\b)"
@@ -41,6 +46,8 @@ _NEAR_BEFORE = lazy(
     r"same as|差不多|大约|约|接近|近似|算是|等于|相当于|就是)\s*$"
 )
 """95 said as what a rate nearly is ("that's basically 95"): the bar's figure, not a count."""
+_SAME_BEFORE = lazy(r"同\s*$|\bthe same\s*$")
+"""The same one ("同一个指标", "the same one"): no count."""
 _PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
 """People counted ("a team of 5"), not packages."""
 _MONEY_BEFORE = lazy(r"(?:[€$£¥￥]|\beur|\busd|\bgbp|\bjpy|\brmb|\bcny)\s?$")
@@ -79,6 +86,7 @@ def count_matches(text: str) -> list[re.Match[str]]:
         and not _MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not _MONEY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
         and not _PEOPLE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        and not _SAME_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not (
             m.group(1) == "95" and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
         )
