@@ -554,9 +554,17 @@ _BY_SHIPPING = lazy(
 where "by shipping" cannot be the preposition ("paid by shipping on time" stays)."""
 
 
+_FBA_SPELLED_OUT = lazy(
+    r"\bfulfil(?:l)?(?:ment|ed)[\s-]+by[\s-]+amazon\b|\bamazon[\s-]+fulfil(?:l)?ed\b"
+)
+"""FBA by its full name, in either spelling ("fulfilment by Amazon", "Amazon-fulfilled"): the
+rules and beliefs that name FBA read it as "fba"."""
+
+
 def spoken_alike(text: str) -> str:
-    """Our field's names typed as they sound, once the words are spelled right."""
-    return _BY_SHIPPING.sub(r"\1buy shipping", text)
+    """Our field's names typed as they sound, or spelled out, once the words are spelled
+    right ("fullfilment by amazon" is FBA)."""
+    return _FBA_SPELLED_OUT.sub("fba", _BY_SHIPPING.sub(r"\1buy shipping", text))
 
 
 def normalize_question(text: str, typos: Mapping[str, str]) -> str:
