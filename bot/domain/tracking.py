@@ -260,20 +260,7 @@ def likely_carriers(entered: pl.Series, numbers: pl.Series) -> pl.Series:
     carrier whose numbers this one fits, check digit included, or null when none or
     several do. A valid number under the wrong carrier is what Amazon shows as
     "unconfirmed"; naming the right carrier tells the seller what to pick instead."""
-    candidates = numbers.filter(numbers != "").unique()
-    naming = _naming_formats()
-    fits = candidates.to_frame("tracking").select(
-        _fitting(formats).alias(carrier_id) for carrier_id, formats in naming
-    )
-    rows, text = np.arange(len(candidates)), _Numbers(candidates)
-    fitting = []
-    for carrier_id, formats in naming:
-        passes = _passing(formats, fits.get_column(carrier_id).to_numpy(), rows, text)
-        if passes.any():
-            fitting.append(
-                pl.DataFrame({"number": candidates.filter(passes), "likely": carrier_id})
-            )
-    per_number = pl.concat(fitting) if fitting else pl.DataFrame(schema=_LIKELY_SCHEMA)
+    per_number = _owners(numbers.filter(numbers != "").unique())
     pairs = pl.DataFrame(
         {"entered": entered.cast(pl.String).fill_null(""), "number": numbers.fill_null("")}
     ).with_row_index("row")
@@ -288,6 +275,24 @@ def likely_carriers(entered: pl.Series, numbers: pl.Series) -> pl.Series:
 
 
 _LIKELY_SCHEMA = {"number": pl.String, "likely": pl.String}
+
+
+def _owners(candidates: pl.Series) -> pl.DataFrame:
+    """(number, likely) for each distinct normalized number and each carrier whose own marks
+    (`_naming_formats`, check digit included) it fits: none, one or several rows a number."""
+    naming = _naming_formats()
+    fits = candidates.to_frame("tracking").select(
+        _fitting(formats).alias(carrier_id) for carrier_id, formats in naming
+    )
+    rows, text = np.arange(len(candidates)), _Numbers(candidates)
+    fitting = []
+    for carrier_id, formats in naming:
+        passes = _passing(formats, fits.get_column(carrier_id).to_numpy(), rows, text)
+        if passes.any():
+            fitting.append(
+                pl.DataFrame({"number": candidates.filter(passes), "likely": carrier_id})
+            )
+    return pl.concat(fitting) if fitting else pl.DataFrame(schema=_LIKELY_SCHEMA)
 
 
 @lru_cache(maxsize=1)
@@ -391,3 +396,62 @@ def check_tracking(carrier: str | None, tracking: str | None) -> TrackingVerdict
     ).with_columns(tracking=normalize_tracking(pl.col("tracking")))
     row = classify(frame).row(0, named=True)
     return TrackingVerdict(**row)
+
+
+class NumberCheck(BaseModel):
+    """One tracking number a seller asks about, judged by the report's own rules (`classify`
+    under each carrier, `_owners`), for answers that check a pasted number."""
+
+    number: str
+    """As the report folds it (`normalize_tracking`)."""
+    entered: str | None
+    """The carrier id it was named with, if any."""
+    reason: DefectReason | None
+    """Its defect under `entered` (None: valid, or no carrier named)."""
+    unverified: bool
+    """`entered` has no format rule of its own: counted valid, not checked."""
+    owners: tuple[str, ...]
+    """Carriers whose own number marks it fits, check digit included."""
+    accepting: tuple[str, ...]
+    """Carriers under which the report counts it valid, checked (not merely unverified)."""
+    bad_check: tuple[str, ...]
+    """Carriers whose format it fits with a check digit that does not match."""
+
+
+def check_numbers(numbers: list[str], entered: str | None = None) -> list[NumberCheck]:
+    """Each number as the report would judge it under `entered` (a carrier id) and under
+    every carrier with a format rule: one `classify` over all the pairs, so the verdicts
+    are the report's, row for row."""
+    checked = [c.id for c in carriers() if c.formats]
+    ids = list(dict.fromkeys([*([entered] if entered else []), *checked]))
+    frame = pl.DataFrame(
+        {
+            "carrier_id": [i for _ in numbers for i in ids],
+            "tracking": [n for n in numbers for _ in ids],
+        },
+        schema={"carrier_id": pl.String, "tracking": pl.String},
+    ).with_columns(tracking=normalize_tracking(pl.col("tracking")))
+    judged = classify(frame).with_columns(pl.col("reason").cast(pl.String))
+    folded = judged.get_column("tracking").unique()
+    owners = _owners(folded.filter(folded != ""))
+    return [
+        _number_check(judged.slice(at * len(ids), len(ids)), entered, owners)
+        for at in range(len(numbers))
+    ]
+
+
+def _number_check(rows: pl.DataFrame, entered: str | None, owners: pl.DataFrame) -> NumberCheck:
+    number = rows.item(0, "tracking")
+    by_carrier = {r["carrier_id"]: r for r in rows.iter_rows(named=True)}
+    own = by_carrier[entered] if entered else None
+    return NumberCheck(
+        number=number,
+        entered=entered,
+        reason=own["reason"] if own else None,
+        unverified=bool(own and own["unverified"]),
+        owners=tuple(owners.filter(pl.col("number") == number).get_column("likely")),
+        accepting=tuple(
+            i for i, r in by_carrier.items() if r["reason"] is None and not r["unverified"]
+        ),
+        bad_check=tuple(i for i, r in by_carrier.items() if r["reason"] == "bad_check_digit"),
+    )

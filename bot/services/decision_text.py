@@ -14,6 +14,7 @@ from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import marketplace_by_code, metrics
 from bot.services.i18n import Translator
 from bot.services.lines import list_separator, sentence_gap
+from bot.services.number_text import tracking_number_text
 
 Wording = Callable[[Decision, Translator], str]
 
@@ -1058,6 +1059,7 @@ WORDINGS: dict[str, Wording] = {
         _("German domestic shipments count toward VTR when the order is over EUR 15."),
     ),
     "carrier_mismatch": _mismatch,
+    "tracking_number": tracking_number_text,
     "shipment_age": _shipment_age,
     "policy_date": _policy_date,
     "strike_through": _strike_through,

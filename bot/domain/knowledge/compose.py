@@ -169,6 +169,7 @@ FIGURES_DECIDED = frozenset(
         "eu_route",
         "metric_consequence",
         "split_order",
+        "tracking_number",
     }
 )
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes
@@ -284,7 +285,7 @@ SHORT_VAGUE_CHARS = 60
 
 FIGURE_CODES = frozenset(
     {"vtr_counts", "vtr_rate", "vtr_groups", "vtr_rate_groups", "metric_rate", "metric_rates",
-     "allowance", "needs_figures", "split_order"}
+     "allowance", "needs_figures", "split_order", "tracking_number"}
 )  # fmt: skip
 """Decisions on figures the seller tells: told without a question, they are no belief."""
 

@@ -10,6 +10,7 @@ Each family of rules has its module, named for what it decides; `RULES` below is
 order they are tried in (the first that decides wins):
 
 - carriers: the carrier picked for a number (Chinese name, "Other", a mismatch)
+- numbers: a tracking number pasted, checked as the report checks a row
 - packages: one order or package asked about (split into boxes, its age)
 - windows: the days a metric counts over, stated
 - targets: a metric's bar stated, and the bar's lowest figure asked
@@ -56,6 +57,7 @@ from bot.domain.knowledge.decide.metric_verdicts import (
     metric_rates,
     unnamed_rate,
 )
+from bot.domain.knowledge.decide.numbers import tracking_number
 from bot.domain.knowledge.decide.packages import shipment_age, split_order
 from bot.domain.knowledge.decide.per_category import account_wide
 from bot.domain.knowledge.decide.percent import percent_text
@@ -114,6 +116,7 @@ def _first_decided(case: Case) -> Decision | None:
 RULES: tuple[Callable[[Case], Decision | None], ...] = (
     carrier_chinese_name,
     other_for_carrier,
+    tracking_number,
     carrier_mismatch,
     split_order,
     shipment_age,
