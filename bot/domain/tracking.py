@@ -419,39 +419,49 @@ class NumberCheck(BaseModel):
 
 
 def check_numbers(numbers: list[str], entered: str | None = None) -> list[NumberCheck]:
-    """Each number as the report would judge it under `entered` (a carrier id) and under
-    every carrier with a format rule: one `classify` over all the pairs, so the verdicts
-    are the report's, row for row."""
-    checked = [c.id for c in carriers() if c.formats]
-    ids = list(dict.fromkeys([*([entered] if entered else []), *checked]))
-    frame = pl.DataFrame(
-        {
-            "carrier_id": [i for _ in numbers for i in ids],
-            "tracking": [n for n in numbers for _ in ids],
-        },
-        schema={"carrier_id": pl.String, "tracking": pl.String},
-    ).with_columns(tracking=normalize_tracking(pl.col("tracking")))
-    judged = classify(frame).with_columns(pl.col("reason").cast(pl.String))
-    folded = judged.get_column("tracking").unique()
-    owners = _owners(folded.filter(folded != ""))
+    """Each number as the report judges it: under `entered` (a carrier id) by `classify`,
+    row for row; under every carrier with a format rule by the verdict `classify` takes per
+    carrier (`_tried`, `_carrier_verdicts`), all carriers in one query (a question's few
+    numbers do not need the report's per-carrier queries); whose number it is by `_owners`."""
+    typed = pl.DataFrame({"tracking": numbers}, schema={"tracking": pl.String})
+    folded = typed.select(normalize_tracking(pl.col("tracking"))).get_column("tracking")
+    reasons: list[DefectReason | None] = [None] * len(numbers)
+    unverified = [False] * len(numbers)
+    if entered:
+        judged = classify(pl.DataFrame({"carrier_id": entered, "tracking": folded}))
+        reasons = [_AS_REASON[r] for r in judged.get_column("reason").cast(pl.String)]
+        unverified = judged.get_column("unverified").to_list()
+    every = _under_every_carrier(folded)
+    owners = _owners(folded.filter(folded != "").unique())
     return [
-        _number_check(judged.slice(at * len(ids), len(ids)), entered, owners)
-        for at in range(len(numbers))
+        NumberCheck(
+            number=number,
+            entered=entered,
+            reason=reasons[at],
+            unverified=unverified[at],
+            owners=tuple(owners.filter(pl.col("number") == number).get_column("likely")),
+            accepting=tuple(c for c, codes in every.items() if codes[at] == _VALID),
+            bad_check=tuple(c for c, codes in every.items() if codes[at] == _BAD_CHECK),
+        )
+        for at, number in enumerate(folded.to_list())
     ]
 
 
-def _number_check(rows: pl.DataFrame, entered: str | None, owners: pl.DataFrame) -> NumberCheck:
-    number = rows.item(0, "tracking")
-    by_carrier = {r["carrier_id"]: r for r in rows.iter_rows(named=True)}
-    own = by_carrier[entered] if entered else None
-    return NumberCheck(
-        number=number,
-        entered=entered,
-        reason=own["reason"] if own else None,
-        unverified=bool(own and own["unverified"]),
-        owners=tuple(owners.filter(pl.col("number") == number).get_column("likely")),
-        accepting=tuple(
-            i for i, r in by_carrier.items() if r["reason"] is None and not r["unverified"]
-        ),
-        bad_check=tuple(i for i, r in by_carrier.items() if r["reason"] == "bad_check_digit"),
+_AS_REASON: dict[str | None, DefectReason | None] = {r: r for r in _REASONS.values()}
+
+
+def _under_every_carrier(folded: pl.Series) -> dict[str, npt.NDArray[np.int8]]:
+    """Verdict codes of normalized numbers under each carrier with a format rule; a
+    placeholder (无, 0000000000) is missing tracking under all of them, as in `classify`."""
+    known = [c for c in carriers() if c.formats]
+    fits = folded.to_frame("tracking").select(
+        missing=(pl.col("tracking") == "") | placeholder_tracking(pl.col("tracking")),
+        **{c.id: _tried(c.id)[1] for c in known},
     )
+    rows, text = np.arange(len(folded)), _Numbers(folded)
+    missing = fits.get_column("missing").to_numpy()
+    every = {}
+    for carrier in known:
+        codes = _carrier_verdicts(carrier, fits.get_column(carrier.id).to_numpy(), rows, text)[0]
+        every[carrier.id] = np.where(missing, np.int8(_MISSING), codes)
+    return every

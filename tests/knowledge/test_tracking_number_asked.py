@@ -135,6 +135,8 @@ def test_several_numbers_each_get_their_verdict(kb: KnowledgeBase) -> None:
         "order 111-6102708-1329348 has no tracking yet, does it count?",
         "I shipped 200 packages, 12 had no valid tracking, am I ok?",
         "ASIN B07XYZ1234 is in Toys, is Toys judged on its own?",
+        # Figures told beside a number: the seller's case is the figures (19/20 = 95.0%).
+        "in Toys 19 of 20 valid, the bad one is LX123456786CN, am I ok?",
     ],
 )
 def test_no_tracking_number_no_number_check(kb: KnowledgeBase, question: str) -> None:

@@ -54,6 +54,13 @@ def numbers_pasted(case: Case) -> list[str]:
     return list(dict.fromkeys(found))[:MAX_NUMBERS]
 
 
+def _told_figures(case: Case) -> bool:
+    """Figures or an amount told beside the number ("19 of 20 valid, the bad one is LX…"):
+    the seller's case is those figures, decided by their own rules."""
+    figures = (case.counts, case.total, case.rate, case.amount)
+    return any(f is not None for f in figures) or bool(case.groups or case.rate_groups)
+
+
 def _typed(case: Case) -> str:
     return unicodedata.normalize("NFKC", case.raw or case.text).casefold()
 
@@ -76,7 +83,7 @@ def carriers_named(case: Case, numbers: list[str]) -> tuple[Carrier, ...]:
 def tracking_number(case: Case) -> Decision | None:
     """The numbers pasted, each with its verdict: right for the carrier named (or for which
     carriers, none named), wrong check digit, wrong format, or another carrier's number."""
-    if not _TOKEN.search(_typed(case)):
+    if not _TOKEN.search(_typed(case)) or _told_figures(case):
         return None  # no long word at all: the engine is not even loaded
     numbers = numbers_pasted(case)
     if not numbers:
@@ -84,11 +91,13 @@ def tracking_number(case: Case) -> Decision | None:
     from bot.domain.tracking import check_numbers
 
     named = carriers_named(case, numbers)
-    first = check_numbers(numbers[:1])[0]
-    # Two named ("UPS还是USPS的"): the one the number is not is the one to check it under.
-    strangers = [c for c in named if c.id not in first.accepting]
-    entered = named[0] if len(named) == 1 else strangers[0] if len(strangers) == 1 else None
+    entered = named[0] if len(named) == 1 else None
     checks = check_numbers(numbers, entered.id if entered else None)
+    # Two named ("UPS还是USPS的"): the one the first number is not is the one to check under.
+    strangers = [c for c in named if c.id not in checks[0].accepting]
+    if len(named) > 1 and len(strangers) == 1:
+        entered = strangers[0]
+        checks = check_numbers(numbers, entered.id)
     facts: dict[str, Fact] = {"count": len(checks), "entered": entered.id if entered else ""}
     verdicts = []
     for i, check in enumerate(checks, start=1):
