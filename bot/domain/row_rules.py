@@ -68,6 +68,7 @@ _WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
     "item_status": (_meaning_of("status"), pl.String),
     "marketplace": (marketplace_code, pl.String),
     "country": (country_marketplace, pl.String),
+    "ship_country": (country_marketplace, pl.String),
     "fulfillment": (_meaning_of("fulfillment"), pl.String),
     "ship_service": (is_letter_service, pl.Boolean),
     "delivery_status": (_meaning_of("delivery"), pl.String),
@@ -331,6 +332,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         tracking_to_fold=_to_fold(_tracking_cell(frame)),
         category=_category(frame, lookups),
         marketplace=pl.when(market == "").then(pl.lit(UNSPECIFIED_MARKETPLACE)).otherwise(market),
+        market_by_address=_market_by_address(frame, lookups),
         shop=_text(frame, "shop"),
         fulfillment=lookups.word(frame, "fulfillment"),
         status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
@@ -346,15 +348,32 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
 
 def _row_marketplace(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     """The marketplace column's code, else the country column's where it is a marketplace's
-    own country ('' when neither names one): an ERP export such as 马帮's names the order's
-    country only (国家: 美国, 德国), and read without it every marketplace's orders were one
-    group, their EU letters and JP orders never exempt (docs/decisions/010)."""
+    own country, else the buyer's country's ('' when none names one): an ERP export such as
+    马帮's names the order's country only (国家: 美国, 德国), and read without it every
+    marketplace's orders were one group, their EU letters and JP orders never exempt
+    (docs/decisions/010, 011)."""
     market = lookups.word(frame, "marketplace").fill_null("")
-    if "country" not in frame.columns:
+    if "country" not in frame.columns and "ship_country" not in frame.columns:
         return market
     # coalesce, not when/then: polars (1.x) applies a replace_strict under `then` to values
     # its mapping never held, and fails.
-    return pl.coalesce(market.replace("", None), lookups.word(frame, "country"))
+    return pl.coalesce(
+        market.replace("", None),
+        lookups.word(frame, "country").replace("", None),
+        lookups.word(frame, "ship_country").fill_null(""),
+    )
+
+
+def _market_by_address(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
+    """Whether the row's marketplace is its buyer's country's (`_row_marketplace`), which
+    the report says (docs/decisions/011)."""
+    if "ship_country" not in frame.columns:
+        return pl.lit(False)
+    named = pl.coalesce(
+        lookups.word(frame, "marketplace").replace("", None),
+        lookups.word(frame, "country").replace("", None),
+    )
+    return named.is_null() & (lookups.word(frame, "ship_country").fill_null("") != "")
 
 
 def _tracking_cell(frame: pl.DataFrame) -> pl.Expr:

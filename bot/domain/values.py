@@ -444,13 +444,20 @@ _MARKET_WRAPPING = re.compile(r"^(?:amazon|亚马逊|www)|(?:站点|站|marketpl
 
 def marketplace_code(text: str) -> str:
     """'Amazon.de', 'DE', '德国站' → 'DE'; 'US站', 'Amazon United States' too (read without
-    the words around the name); other non-empty text is kept as written."""
+    the words around the name); 'Amazon' alone, the platform, names none (''); other
+    non-empty text is kept as written."""
     cleaned = text.strip()
     if not cleaned:
         return ""
     folded = fold_key(cleaned)
     index = _marketplace_index()
-    return index.get(folded) or index.get(_MARKET_WRAPPING.sub("", folded), cleaned)
+    unwrapped = _MARKET_WRAPPING.sub("", folded)
+    if not unwrapped and folded in _PLATFORM_NAMES:
+        return ""
+    return index.get(folded) or index.get(unwrapped, cleaned)
+
+
+_PLATFORM_NAMES = frozenset({"amazon", "亚马逊", "亞馬遜"})
 
 
 def country_marketplace(text: str) -> str:

@@ -437,6 +437,11 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
         "ambiguous_date_order": lambda: t._(
             "Dates like 03/04/2026 were read as {order}.", order=detail
         ),
+        "marketplace_by_address": lambda: t.ngettext(
+            "No column names the marketplace of {count} row, so it is judged under its buyer's country's (the column of the country it ships to). An order sent abroad (an Amazon.de order to Austria) belongs to the marketplace it was sold on: add a marketplace column if you sell across borders.",
+            "No column names the marketplace of {count} rows, so they are judged under their buyer's country's (the column of the country they ship to). An order sent abroad (an Amazon.de order to Austria) belongs to the marketplace it was sold on: add a marketplace column if you sell across borders.",
+            count,
+        ),
         "missing_order_id": lambda: t.ngettext(
             "{count} row has no order ID and was skipped.",
             "{count} rows have no order ID and were skipped.",

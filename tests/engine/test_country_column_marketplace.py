@@ -63,10 +63,10 @@ def test_a_country_cell_as_a_marketplace(written: str, code: str) -> None:
         ("销售站点", "marketplace"),
         ("平台站点", "marketplace"),
         ("站點", "marketplace"),
-        ("收货国家", None),
-        ("目的国", None),
-        ("买家国家", None),
-        ("Ship To Country", None),
+        ("收货国家", "ship_country"),
+        ("目的国", "ship_country"),
+        ("买家国家", "ship_country"),
+        ("Ship To Country", "ship_country"),
         ("发货国家", None),
         ("Country of Origin", None),
     ],
@@ -164,10 +164,10 @@ def test_traditional_headers_and_names(write_file: WriteFile) -> None:
     assert report.excluded["jp_under_1000"] == 0
 
 
-def test_the_site_wins_and_the_address_is_never_read(write_file: WriteFile) -> None:
+def test_the_site_wins_and_the_address_comes_last(write_file: WriteFile) -> None:
     """The site names the marketplace: a UK order shipped to Ireland stays the UK's; a row
     whose site is blank takes its country (德国). A file whose only country is the buyer's
-    address (收货国家) has no marketplace."""
+    address (收货国家) has each row judged under it, and says so (docs/decisions/011)."""
     lines = [
         "订单号,站点,国家,发货时间,物流商,跟踪号,品类",
         f"205-1,英国站,爱尔兰,2026-11-20,UPS,{UPS_OK},玩具",
@@ -181,4 +181,5 @@ def test_the_site_wins_and_the_address_is_never_read(write_file: WriteFile) -> N
         f"302-1,德国,2026-11-21,UPS,{UPS_OK},玩具",
     ]
     report = report_file(write_file(address, name="address.csv"), as_of=AS_OF)
-    assert _by_market(report) == {UNSPECIFIED_MARKETPLACE: (2, 2)}
+    assert _by_market(report) == {"UK": (1, 1), "DE": (1, 1)}
+    assert ("marketplace_by_address", 2) in [(w.code, w.count) for w in report.warnings]

@@ -59,9 +59,7 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
     },
 }
 # file → why the bot still refuses it
-REFUSED: dict[str, str] = {
-    "F02_translated_amazon_headers_currency_country.csv": "追踪编码 not read (not yet mended)",
-}
+REFUSED: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [f for f in FILES if f not in REFUSED])

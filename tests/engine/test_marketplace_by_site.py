@@ -44,14 +44,20 @@ def test_each_site_is_judged_apart(write_file: WriteFile) -> None:
     assert by_market == {"US": (2, 1), "UK": (2, 1)}
 
 
-def test_a_country_column_is_not_the_marketplace(write_file: WriteFile) -> None:
+def test_a_ship_to_country_is_the_marketplace_only_when_nothing_else_is(
+    write_file: WriteFile,
+) -> None:
+    """No site column: each row is judged under its buyer's country, with a warning
+    (docs/decisions/011); a country with no marketplace (AT) names none."""
     lines = [
         "Order Number,Shipped At,Carrier,Tracking,Item Category,Ship To Country",
         f"111-1,2026-11-10 09:00,UPS,{UPS_OK},Toys,US",
         f"202-1,2026-11-12 09:00,FedEx,{FEDEX_OK},Toys,GB",
+        f"302-1,2026-11-12 09:00,FedEx,{FEDEX_OK},Toys,AT",
     ]
     report = report_file(write_file(lines), as_of=AS_OF)
-    assert [g.name for g in report.by_marketplace] == [UNSPECIFIED_MARKETPLACE]
+    assert sorted(g.name for g in report.by_marketplace) == ["UK", "US", UNSPECIFIED_MARKETPLACE]
+    assert ("marketplace_by_address", 2) in [(w.code, w.count) for w in report.warnings]
 
 
 def test_sites_written_excel_safe(write_file: WriteFile) -> None:
