@@ -20,19 +20,15 @@ Per file, `vtrbot check`'s report (engine.report_file) must give the writer's ov
 by-category (pooled), by-marketplace and category × marketplace figures, defect order IDs and
 not-counted rows by reason; the upload path (engine.analyse_file) must give the same figures.
 Files that still disagree with the writer are listed in DISAGREEMENTS with why; those checks
-must still differ, so a change that mends one forces the list to be updated. A file the bot
-still refuses is listed in REFUSED, and must still be refused.
+must still differ, so a change that mends one forces the list to be updated.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bot.domain.engine import report_file
-from bot.domain.errors import FileRejected
 from tests.engine.heldout_files import (
     assert_check_agrees,
     assert_upload_agrees,
@@ -45,38 +41,23 @@ pytestmark = pytest.mark.slow  # ten files (one of 5,000 rows) read twice each
 
 FOLDER = Path(__file__).parent / "heldout_files_7"
 FILES = expectations(FOLDER)
-AS_OF = date(2026, 12, 5)
 
-_FIGURES = ("overall", "by_category", "by_marketplace", "by_category_and_marketplace", "defects")
-_WRAPPED = (
-    "tracking cells with a carrier label or a tracking URL judged as written (not yet mended)"
-)
 # file → {check: why the bot and the writer differ}
 DISAGREEMENTS: dict[str, dict[str, str]] = {
-    "F04_tracking_prefix_url_lowercase.csv": dict.fromkeys(_FIGURES, _WRAPPED),
     "F06_erp_refunds_chinese_status.csv": {
         "not_counted": "已退款 and a full refund not read as cancelled (not yet mended)"
     },
 }
-# file → why the bot still refuses it
-REFUSED: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("name", [f for f in FILES if f not in REFUSED])
+@pytest.mark.parametrize("name", FILES)
 def test_check_gives_the_writers_figures(name: str) -> None:
     assert_check_agrees(FOLDER, name, counted_figures, writers_figures, DISAGREEMENTS.get(name, {}))
 
 
-@pytest.mark.parametrize("name", [f for f in FILES if f not in REFUSED])
+@pytest.mark.parametrize("name", FILES)
 def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
     assert_upload_agrees(FOLDER, name, counted_figures)
-
-
-@pytest.mark.parametrize("name", sorted(REFUSED))
-def test_the_files_still_refused_are_refused(name: str) -> None:
-    # Mending one forces REFUSED to be updated, so the file joins the checks above.
-    with pytest.raises(FileRejected):
-        report_file(FOLDER / name, as_of=AS_OF)
 
 
 def test_the_set_is_whole() -> None:
