@@ -4,7 +4,7 @@ number, then, when a format is right, that a right format is not yet valid track
 from __future__ import annotations
 
 from bot.domain.knowledge.cards import describe_format
-from bot.domain.knowledge.decide.numbers import RIGHT
+from bot.domain.knowledge.decide.numbers import RIGHT, numbers_checked
 from bot.domain.knowledge.schema import Decision
 from bot.domain.reference import carrier_by_id
 from bot.services.i18n import Translator
@@ -27,6 +27,12 @@ def tracking_number_text(decision: Decision, t: Translator) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def number_by_format(number: str, t: Translator) -> str:
+    """One number's verdict by its format alone, for a number the chat's files do not hold:
+    "not in your files" says nothing of whether the number itself is right."""
+    return _number_line(numbers_checked([number]), 1, "", t)
 
 
 def _names(ids: str, t: Translator) -> str:

@@ -41,3 +41,8 @@ async def test_a_number_not_invalid_is_said_plainly(tmp_path: Path, kb: Knowledg
         assert "30 天统计窗口" in older, older
         absent = await ask("is ZX9912345678 ok?")
         assert "not in any shipment I have from your files" in absent, absent
+        assert "ZX9912345678 fits none of the number formats" in absent, absent
+        # Not in the file, and right by its format: S10 12345678 → 204 mod 11 = 6, 11 − 6 = 5.
+        elsewhere = await ask("is RR123456785GB ok?")
+        assert "not in any shipment I have from your files" in elsewhere, elsewhere
+        assert "format and check digit right for a Royal Mail number" in elsewhere, elsewhere

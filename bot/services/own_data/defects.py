@@ -16,6 +16,7 @@ from bot.domain.knowledge.decide import carrier_roles
 from bot.domain.models import CellStats, Defect, GroupStats, VtrReport
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
+from bot.services.number_text import number_by_format
 from bot.services.own_data.groups import (
     MAX_LINES,
     in_cell,
@@ -57,11 +58,12 @@ def _number_stored(number: str, report: VtrReport, t: Translator, rows: list[Tra
     """A number that is not among the invalid ones, said plainly from the stored shipments."""
     shown = number.upper()
     if not rows:
-        return t._(
+        absent = t._(
             "{number} is not among the invalid packages: it is not in any shipment I have "
             "from your files.",
             number=shown,
         )
+        return "\n".join((absent, number_by_format(number, t)))
     row = rows[0]
     if row.excluded:
         return t._(

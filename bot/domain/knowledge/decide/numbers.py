@@ -98,7 +98,24 @@ def tracking_number(case: Case) -> Decision | None:
     if len(named) > 1 and len(strangers) == 1:
         entered = strangers[0]
         checks = check_numbers(numbers, entered.id)
-    facts: dict[str, Fact] = {"count": len(checks), "entered": entered.id if entered else ""}
+    decision = _checked(checks)
+    verdicts = [str(decision.facts[f"verdict{i}"]) for i in range(1, len(checks) + 1)]
+    right = all(v in _CHECKED_RIGHT for v in verdicts)
+    wrong = all(v in _WRONG for v in verdicts)
+    return decision.model_copy(update={"agrees": _agrees(case, right, wrong)})
+
+
+def numbers_checked(numbers: list[str]) -> Decision:
+    """The numbers' verdicts by their format alone (no carrier named, no yes or no): for an
+    answer from the chat's own data about numbers its files do not hold."""
+    from bot.domain.tracking import check_numbers
+
+    return _checked(check_numbers(numbers))
+
+
+def _checked(checks: list[NumberCheck]) -> Decision:
+    entered = checks[0].entered if checks else None
+    facts: dict[str, Fact] = {"count": len(checks), "entered": entered or ""}
     verdicts = []
     for i, check in enumerate(checks, start=1):
         verdict, carriers = _verdict(check)
@@ -106,11 +123,8 @@ def tracking_number(case: Case) -> Decision | None:
         facts |= {f"number{i}": check.number, f"verdict{i}": verdict, f"carriers{i}": carriers}
         facts[f"bad_check{i}"] = " ".join(c for c in check.bad_check if c not in carriers.split())
         facts[f"check_digit{i}"] = _has_check_digit(check.number, carriers.split())
-    right = all(v in _CHECKED_RIGHT for v in verdicts)
-    wrong = all(v in _WRONG for v in verdicts)
     entry = "tracking-unconfirmed" if "other_carrier" in verdicts else "tracking-valid-meaning"
-    agrees = _agrees(case, right, wrong)
-    return Decision(code="tracking_number", facts=facts, agrees=agrees, entry=entry)
+    return Decision(code="tracking_number", facts=facts, entry=entry)
 
 
 RIGHT = frozenset({"right", "owned", "fits", "unverified"})
