@@ -115,6 +115,25 @@ def test_another_carrier_s_number_names_the_carrier_to_pick(
     assert "unconfirmed" in reply or "未确认" in reply, reply
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is 9400 1118 9922 3344 5566 77 a usps number", "Yes — 9400111899223344556677:"),
+        ("UPS单号 1Z 999 AA1 01 2345 6784 对吗", "对。1Z999AA10123456784："),
+    ],
+)
+def test_a_number_typed_in_groups_as_its_label_prints_it(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert first_line(kb, question).startswith(lead)
+
+
+def test_figures_in_a_row_are_no_number(kb: KnowledgeBase) -> None:
+    # 120115200190 5048: no carrier's marks name it, check digit included.
+    decision = kb.answer("categories: 120 115 200 190 50 48, which is below?").decision
+    assert decision is None or decision.code != "tracking_number", decision
+
+
 def test_a_carrier_without_a_format_gets_no_yes(kb: KnowledgeBase) -> None:
     # 4PX publishes no format (carriers.yaml): the report counts its numbers unverified.
     first = first_line(kb, "递四方的单号4PX1234567890CN对不对")

@@ -30,6 +30,13 @@ MAX_NUMBERS = 3
 _TOKEN = lazy(r"(?<![0-9a-z])[0-9a-z]{10,34}(?![0-9a-z])")
 """A tracking number as typed: 10 to 34 letters and digits, a word of its own (an order
 ID's dash-separated parts are shorter)."""
+_GROUPED = lazy(
+    r"(?<![0-9a-z])(?:(?=[a-z]*[0-9])[0-9a-z]{1,6}[ -]){2,9}(?=[a-z]*[0-9])[0-9a-z]{1,6}(?![0-9a-z])"
+)
+"""A number typed in groups as a label prints it ("9400 1118 9922 3344 5566 77", "1Z 999 AA1
+01 2345 6784"): three or more short groups, each with a digit. Taken only when a carrier's
+own marks, check digit included, name the whole (figures in a row are no number)."""
+_SPACED = lazy(r"[ -]")
 _ASIN = lazy(r"b0[0-9a-z]{8}")
 """An Amazon product ID (B0…, 10 characters): no carrier's number has that shape."""
 _FAILS_ASKED = lazy(
@@ -45,10 +52,12 @@ def numbers_pasted(case: Case) -> list[str]:
     enough, with as many digits as every carrier format has."""
     from bot.domain.tracking import MIN_PACKAGE_DIGITS  # the engine, loaded only when needed
 
+    typed = _typed(case)
     found = [
         m.group()
-        for m in _TOKEN.finditer(_typed(case))
-        if sum(ch.isdigit() for ch in m.group()) >= MIN_PACKAGE_DIGITS
+        for m in [*_TOKEN.finditer(typed), *_GROUPED.finditer(typed)]
+        if 10 <= len(_SPACED.sub("", m.group())) <= 34
+        and sum(ch.isdigit() for ch in m.group()) >= MIN_PACKAGE_DIGITS
         and not _ASIN.fullmatch(m.group())
     ]
     return list(dict.fromkeys(found))[:MAX_NUMBERS]
@@ -83,8 +92,9 @@ def carriers_named(case: Case, numbers: list[str]) -> tuple[Carrier, ...]:
 def tracking_number(case: Case) -> Decision | None:
     """The numbers pasted, each with its verdict: right for the carrier named (or for which
     carriers, none named), wrong check digit, wrong format, or another carrier's number."""
-    if not _TOKEN.search(_typed(case)) or _told_figures(case):
-        return None  # no long word at all: the engine is not even loaded
+    typed = _typed(case)
+    if not (_TOKEN.search(typed) or _GROUPED.search(typed)) or _told_figures(case):
+        return None  # no number-like words at all: the engine is not even loaded
     numbers = numbers_pasted(case)
     if not numbers:
         return None
@@ -93,6 +103,12 @@ def tracking_number(case: Case) -> Decision | None:
     named = carriers_named(case, numbers)
     entered = named[0] if len(named) == 1 else None
     checks = check_numbers(numbers, entered.id if entered else None)
+    kept = [
+        (n, c) for n, c in zip(numbers, checks, strict=True) if c.owners or n == c.number.casefold()
+    ]
+    if not kept:
+        return None
+    numbers, checks = [n for n, _ in kept], [c for _, c in kept]
     # Two named ("UPS还是USPS的"): the one the first number is not is the one to check under.
     strangers = [c for c in named if c.id not in checks[0].accepting]
     if len(named) > 1 and len(strangers) == 1:
