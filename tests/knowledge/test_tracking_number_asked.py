@@ -134,6 +134,21 @@ def test_figures_in_a_row_are_no_number(kb: KnowledgeBase) -> None:
     assert decision is None or decision.code != "tracking_number", decision
 
 
+@pytest.mark.parametrize(
+    "question", ["is this a real tracking number LX123456785CN", "LX123456785CN 是真实单号吗"]
+)
+def test_a_right_format_is_no_yes_to_real_or_valid(kb: KnowledgeBase, question: str) -> None:
+    # Whether the number exists and was scanned is the carrier's to say, not its format's.
+    first = first_line(kb, question)
+    assert first.startswith("LX123456785CN"), first
+
+
+def test_unconfirmed_asked_beside_a_number_gets_the_mismatch_entry(kb: KnowledgeBase) -> None:
+    reply = reply_text(kb, "my tracking 1Z999AA10123456784 shows unconfirmed on amazon, why")
+    assert reply.startswith("1Z999AA10123456784: format and check digit right for a UPS"), reply
+    assert "when the carrier and the number do not match" in reply, reply
+
+
 def test_a_carrier_without_a_format_gets_no_yes(kb: KnowledgeBase) -> None:
     # 4PX publishes no format (carriers.yaml): the report counts its numbers unverified.
     first = first_line(kb, "递四方的单号4PX1234567890CN对不对")

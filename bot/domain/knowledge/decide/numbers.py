@@ -43,8 +43,13 @@ _FAILS_ASKED = lazy(
     r"错|有问题|问题吗|不对|无效|不行|wrong|invalid|\bbad\b|problem|issue|fake|\bmatters?\b|影响"
 )
 """The question asks whether the number is wrong (the answer flips: yes when it is)."""
-_VALIDITY_ASKED = lazy(r"有效|无效|算数|能算|算吗|认吗|valid|count|accepted|recogni[sz]e|scan")
-"""Asked whether it is valid tracking: a right format is no yes, the scan decides."""
+_VALIDITY_ASKED = lazy(
+    r"有效|无效|算数|能算|算吗|认吗|真的|真实|存在|查得到|能查|"
+    r"valid|count|accepted|recogni[sz]e|scan|real\b|legit|exists?\b|genuine|fake"
+)
+"""Asked whether it is valid tracking (or real): a right format is no yes, the scan decides."""
+_UNCONFIRMED = lazy(r"unconfirmed|not confirmed|未确认|没确认|不确认")
+""""…shows unconfirmed, why?": the entry on a carrier that does not match follows."""
 
 
 def numbers_pasted(case: Case) -> list[str]:
@@ -118,7 +123,10 @@ def tracking_number(case: Case) -> Decision | None:
     verdicts = [str(decision.facts[f"verdict{i}"]) for i in range(1, len(checks) + 1)]
     right = all(v in _CHECKED_RIGHT for v in verdicts)
     wrong = all(v in _WRONG for v in verdicts)
-    return decision.model_copy(update={"agrees": _agrees(case, right, wrong)})
+    update: dict[str, object] = {"agrees": _agrees(case, right, wrong)}
+    if _UNCONFIRMED.search(typed):
+        update["entry"] = "tracking-unconfirmed"
+    return decision.model_copy(update=update)
 
 
 def numbers_checked(numbers: list[str]) -> Decision:
