@@ -339,11 +339,24 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)
         if statuses
         else pl.lit(False),
+        refunded=_refunded(frame, lookups, statuses),
         value_rule=(market.is_in(judged_letter_markets()) & letter) | (market == "JP"),
         **_price_texts(frame),
         **_delivery_columns(frame, lookups),
     )
     return rows.with_columns(excluded=_exclusion())
+
+
+def _refunded(frame: pl.DataFrame, lookups: Lookups, statuses: list[pl.Expr]) -> pl.Expr:
+    """Whether the order was refunded: its status says so (已退款, Refunded), or its refund
+    equals its amount (a full refund under a neutral status such as 待处理). Partial refunds
+    are not: the order was paid for, and shipped or still to ship."""
+    said = pl.any_horizontal(s == "refunded" for s in statuses) if statuses else pl.lit(False)
+    if "refund_amount" not in frame.columns or "order_value" not in frame.columns:
+        return said
+    refund = amounts_of(stripped("refund_amount"), lookups.amounts)
+    total = amounts_of(stripped("order_value"), lookups.amounts)
+    return said | ((refund > 0) & (refund >= total)).fill_null(False)
 
 
 def _row_marketplace(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
@@ -458,7 +471,11 @@ def _exclusion() -> pl.Expr:
     return (
         pl.when(pl.col("fulfillment") == "amazon")
         .then(pl.lit("fba"))
-        .when(pl.col("cancelled") | (pl.col("status") == "cancelled"))
+        .when(
+            pl.col("cancelled")
+            | (pl.col("status") == "cancelled")
+            | (pl.col("refunded") & pl.col("date_blank"))
+        )
         .then(pl.lit("cancelled"))
         .when((pl.col("status") == "not_shipped") | pl.col("date_blank"))
         .then(pl.lit("not_shipped"))

@@ -287,7 +287,7 @@ def reduced_batches(raw: RawTable, tally: Tally, lookups: Lookups) -> Iterator[p
     return read_ahead(reduce_batch(batch, tally, lookups) for batch in raw.batches())
 
 
-_EXCLUSION_INPUTS = ["date_blank", "fulfillment", "status", "cancelled"]
+_EXCLUSION_INPUTS = ["date_blank", "fulfillment", "status", "cancelled", "refunded"]
 """Read by the exclusion rule alone: a reduced batch, which waits for the caller on the
 reading thread (`reduced_batches`), no longer holds them."""
 
