@@ -87,11 +87,12 @@ def group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
     planned = plan_of(group, report)
     if planned is not None and not planned.savable:
         return _cannot_save(group, planned, label, t)
-    text = t._(
-        "{name} is below the bar (VTR must be above 95%): {ratio}. Fix {needed} package(s) to get above it.",
+    text = t.ngettext(
+        "{name} is below the bar (VTR must be above 95%): {ratio}. Fix {count} package to get above it.",
+        "{name} is below the bar (VTR must be above 95%): {ratio}. Fix {count} packages to get above it.",
+        group.needed,
         name=label,
         ratio=ratio,
-        needed=t.number(group.needed),
     )
     if planned is not None and (due := first_fix_by(planned)):
         text += sentence_gap(t) + t._(
