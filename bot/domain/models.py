@@ -18,6 +18,13 @@ from bot.domain.bar import THRESHOLD
 
 WINDOW_DAYS = 30
 """VTR is measured over the last 30 calendar days, the as-of date included."""
+
+
+def window_start(as_of: date) -> date:
+    """The window's first day: 30 calendar days up to `as_of`, it included."""
+    return as_of - timedelta(days=WINDOW_DAYS - 1)
+
+
 AT_RISK_DAYS = 7
 """A group is at risk when it would fall to the bar or under within a week (projection.py;
 here so that the words for it need not import the projection's numeric stack)."""

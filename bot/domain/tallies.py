@@ -32,7 +32,7 @@ import polars as pl
 from bot.domain.batch_engine import batch_engine
 from bot.domain.errors import FileRejected
 from bot.domain.exemptions import split_warned, value_exemptions_of
-from bot.domain.models import AsOfSource, VtrReport
+from bot.domain.models import AsOfSource, VtrReport, window_start
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code
 from bot.domain.repeats import counted_number, repeated_hashes
@@ -49,7 +49,7 @@ from bot.domain.shipments import (
     shipment_key,
 )
 from bot.domain.tracking import looks_scientific
-from bot.domain.vtr import KEY_COLUMNS, PartCounts, defects_of, report_of_parts, window_start
+from bot.domain.vtr import KEY_COLUMNS, PartCounts, defects_of, report_of_parts
 
 GROUP_COLUMNS = [*KEY_COLUMNS, "excluded", "scientific"]
 """What a shipment is counted by: the report's keys, its exclusion, and whether Excel

@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
+from datetime import date
 from typing import TypedDict, TypeVar, cast
 
 import polars as pl
@@ -17,7 +17,6 @@ from bot.domain.fixplan import plan_fixes
 from bot.domain.models import (
     DEFECT_REASONS,
     EXCLUSION_REASONS,
-    WINDOW_DAYS,
     Action,
     AsOfSource,
     CellStats,
@@ -29,6 +28,7 @@ from bot.domain.models import (
     Warning,
     Window,
     enforced_units,
+    window_start,
 )
 from bot.domain.projection import Outlook, outlooks
 from bot.domain.reference import carrier_by_id, transit
@@ -124,10 +124,6 @@ def compute_report(
     return report_of_parts(
         parts, as_of, as_of_source, table.warnings, table.rows_read, table.rows_skipped
     )
-
-
-def window_start(as_of: date) -> date:
-    return as_of - timedelta(days=WINDOW_DAYS - 1)
 
 
 def report_of_parts(

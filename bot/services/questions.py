@@ -4,17 +4,19 @@ with the closest topics as buttons when the question could mean several things."
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.understand import detect_lang
-from bot.domain.models import VtrReport
+from bot.domain.models import ReportJson, VtrReport, window_start
 from bot.services import buttons
 from bot.services.answers import render_answer
 from bot.services.i18n import Lang, Translator, translator
 from bot.services.lines import esc
 from bot.services.own_data import (
     asks_about_own_data,
+    asks_not_counted,
     asks_small_jp_orders,
     own_data_text,
     tracking_tokens,
@@ -22,7 +24,7 @@ from bot.services.own_data import (
 from bot.services.replies import Reply, pack
 from bot.services.report_replies import within_bounds
 from bot.services.store import Store
-from bot.services.store.store import TrackedRow
+from bot.services.store.store import LeftOutRow, TrackedRow
 
 
 def _may_ask_about_data(case: Case) -> bool:
@@ -43,15 +45,20 @@ def example_questions(t: Translator) -> list[str]:
 
 
 def own_data_answer(
-    report_json: str, case: Case, lang: Lang, tracked: list[TrackedRow] | None = None
+    report_json: str,
+    case: Case,
+    lang: Lang,
+    tracked: list[TrackedRow] | None = None,
+    left_out: Sequence[LeftOutRow] = (),
 ) -> str | None:
     """The answer from the chat's stored report, or None when the question is not about its
     own figures; a huge report is parsed and read by a worker (`within_bounds`). `tracked`:
-    the stored shipments of the tracking numbers the question names."""
+    the stored shipments of the tracking numbers the question names; `left_out`: the stored
+    rows VTR does not count, tallied, when rows not counted are asked about."""
     report = VtrReport.model_validate_json(report_json)
     if not asks_about_own_data(case, report):
         return None
-    return own_data_text(case, report, translator(lang), tracked)
+    return own_data_text(case, report, translator(lang), tracked, left_out)
 
 
 class QuestionService:
@@ -76,7 +83,11 @@ class QuestionService:
         # The numbers a question names, looked up among the stored shipments: one not among
         # the invalid ones is then said plainly to be counted, left out, or not in the file.
         tracked = await self.store.shipments_tracked(chat_id, tracking_tokens(case))
-        args = (case, detect_lang(question, t.lang), tracked)
+        left_out: list[LeftOutRow] = []
+        if asks_not_counted(case):  # "why weren't my German orders counted?": by group
+            as_of = ReportJson.of(report_json).as_of
+            left_out = await self.store.left_out_rows(chat_id, window_start(as_of), as_of)
+        args = (case, detect_lang(question, t.lang), tracked, left_out)
         text = await asyncio.to_thread(within_bounds, own_data_answer, report_json, args)
         if text is None:
             return self.ask(question, t)

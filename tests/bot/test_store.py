@@ -782,3 +782,25 @@ async def test_shipments_are_found_by_their_tracking_numbers(database: Database)
             ("TBA000111", "2026-11-20", "fba"),
         ]
         assert await store.shipments_tracked(9, []) == []
+
+
+async def test_rows_left_out_are_tallied_by_group_and_reason(database: Database) -> None:
+    """FBA and cancelled rows by their reason, a counted row shipped before the window as
+    outside it, the rows in it not at all; another chat's rows never."""
+    start, end = date(2026, 11, 1), date(2026, 11, 30)
+    rows = [
+        ("O1", date(2026, 11, 20), "UPS", "T1", "Toys", "DE", None, "Moon"),
+        ("O2", date(2026, 11, 20), "Amazon", "T2", "Toys", "DE", "fba", "Moon"),
+        ("O3", date(2026, 11, 21), "Amazon", "T3", "Toys", "DE", "fba", "Moon"),
+        ("O4", None, "UPS", "", "Home", "UK", "cancelled", "Moon"),
+        ("O5", date(2026, 10, 20), "UPS", "T5", "Home", "UK", None, "Moon"),
+    ]
+    async with database.store() as store:
+        await store.merge_shipment_rows(9, iter([rows]))
+        await store.merge_shipment_rows(10, iter([[rows[1]]]))
+        found = await store.left_out_rows(9, start, end)
+    assert sorted(found) == [
+        ("Moon", "DE", "Toys", "fba", 2),
+        ("Moon", "UK", "Home", "cancelled", 1),
+        ("Moon", "UK", "Home", "outside_window", 1),
+    ]

@@ -14,6 +14,12 @@ the words several readings share.
 
 from bot.services.own_data.answer import own_data_text
 from bot.services.own_data.japan import asks_small_jp_orders
-from bot.services.own_data.reading import asks_about_own_data, tracking_tokens
+from bot.services.own_data.reading import asks_about_own_data, asks_not_counted, tracking_tokens
 
-__all__ = ["asks_about_own_data", "asks_small_jp_orders", "own_data_text", "tracking_tokens"]
+__all__ = [
+    "asks_about_own_data",
+    "asks_not_counted",
+    "asks_small_jp_orders",
+    "own_data_text",
+    "tracking_tokens",
+]

@@ -72,9 +72,12 @@ from bot.services.own_data.reading import (
 from bot.services.own_data.shops import answer_about_shops, my_shops_pooled
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
-from bot.services.store.store import TrackedRow
+from bot.services.store.store import LeftOutRow, TrackedRow
 from bot.services.vtr_words import Markup
 
+StoredRows = tuple[Sequence[TrackedRow] | None, Sequence[LeftOutRow]]
+"""What the store was asked for the question: the shipments of the tracking numbers it
+names (None: not looked up), and the rows VTR does not count, tallied (empty: not asked)."""
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
 _STILL_COUNT = re.compile(
     r"still count|count against|还算|还计入|还会算|还在统计|still in (?:the )?window"
@@ -82,18 +85,22 @@ _STILL_COUNT = re.compile(
 
 
 def own_data_text(
-    case: Case, report: VtrReport, t: Translator, tracked: Sequence[TrackedRow] | None = None
+    case: Case,
+    report: VtrReport,
+    t: Translator,
+    tracked: Sequence[TrackedRow] | None = None,
+    left_out: Sequence[LeftOutRow] = (),
 ) -> str:
     """The answer from the stored report, its decision first, then where it comes from;
     `tracked` holds the stored shipments of the tracking numbers the question names (None:
-    not looked up)."""
+    not looked up), `left_out` the stored rows VTR does not count, tallied (when asked)."""
     named = named_units(case, report)
     small_jp = small_jp_untracked(case, report, named, t)
     if not small_jp and small_jp_counted(case):
         # "有几单日本站小单被排除了": how many the report left out, then Japan's figures
         small_jp = [small_jp_left_out(report, t)]
     lines = [
-        *_answer_lines(case, report, named, small_jp, t, tracked),
+        *_answer_lines(case, report, named, small_jp, t, (tracked, left_out)),
         *_not_counted_notes(case, report, said_jp=bool(small_jp), t=t),
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
@@ -111,7 +118,7 @@ def _answer_lines(
     named: list[GroupStats],
     small_jp: list[str],
     t: Translator,
-    tracked: Sequence[TrackedRow] | None,
+    stored: StoredRows,
 ) -> list[str]:
     """The seller's own figures checked, what the report states, a figure without some
     groups, else the groups' verdicts as asked."""
@@ -128,7 +135,7 @@ def _answer_lines(
         ][:MAX_LINES]
         below = [planned_line(report, s, t, m, unit_name(t, s)) for s in failing]
         return [*figure_without(left_out, report, t), *below]
-    lines = _looked_up(case, report, named, t, m, tracked)
+    lines = _looked_up(case, report, named, t, m, stored)
     return _judged(case, report, named, t, m) if lines is None else lines
 
 
@@ -156,10 +163,11 @@ def _looked_up(
     named: list[GroupStats],
     t: Translator,
     m: Markup,
-    tracked: Sequence[TrackedRow] | None,
+    stored: StoredRows,
 ) -> list[str] | None:
     """What the report states, asked as such: its period, its carriers, what it left out,
     whether dated rows count, how many it counted; None when none of these is asked."""
+    tracked, left_out = stored
     dated = dates_named(case.text, report.as_of) and HURTS.search(case.text)
     if asks_period(case):
         return [period_line(report, t)]
@@ -173,7 +181,9 @@ def _looked_up(
         section = carrier_defects(report, t, m) or t._("No carrier has invalid packages.")
         return [*most_defects_carrier(case, report, t), section]
     if asks_left_out(case, report):
-        return [*left_out_lines(case, report, t), *(group_verdict(g, report, t) for g in named)]
+        lines = left_out_lines(case, report, t, left_out)
+        said = set(lines)
+        return [*lines, *(v for g in named if (v := group_verdict(g, report, t)) not in said)]
     if _STILL_COUNT.search(case.text) or dated:
         return [window_verdict(case, report, t)]
     if asks_count(case) and not named:

@@ -6,15 +6,19 @@ the days a seller names are in it.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from bot.domain.knowledge.case import Case
-from bot.domain.models import VtrReport
+from bot.domain.models import GroupStats, VtrReport
 from bot.services.i18n import Translator
 from bot.services.lines import list_separator
-from bot.services.own_data.groups import MAX_LINES, is_marketplace, named_groups
+from bot.services.own_data.groups import MAX_LINES, is_marketplace, is_shop, named_groups
 from bot.services.own_data.phrases import NOT_COUNTED_ASKED, TOTAL_ASKED
 from bot.services.own_data.reading import dates_named, reasons_named
-from bot.services.report_text import excluded_text
+from bot.services.own_data.wording import group_label, group_verdict
+from bot.services.report_text import excluded_text, exclusion_names
+from bot.services.store.store import LeftOutRow
 from bot.services.vtr_words import Markup, fix_line
 
 
@@ -53,9 +57,12 @@ def window_verdict(case: Case, report: VtrReport, t: Translator) -> str:
     )
 
 
-def left_out_lines(case: Case, report: VtrReport, t: Translator) -> list[str]:
+def left_out_lines(
+    case: Case, report: VtrReport, t: Translator, stored: Sequence[LeftOutRow] = ()
+) -> list[str]:
     """What the report left out, first: the letters asked about when some were exempt, the
-    rows not counted by reason, then the total that was counted."""
+    rows not counted by reason (those of the marketplace, category or shop named, from the
+    `stored` tallies), then the total that was counted."""
     lines = []
     letters = report.excluded.get("eu_letter_under_20", 0)
     if case.letter and letters:
@@ -71,16 +78,13 @@ def left_out_lines(case: Case, report: VtrReport, t: Translator) -> list[str]:
     rows = _rows_asked(case, report, t)
     generic = not reasons_named(case) and not _A_TOTAL.search(case.text)
     if generic and NOT_COUNTED_ASKED.search(case.text):  # "how many were left out?": those
+        if scoped := _scoped_left_out(case, report, stored, t):
+            return [*lines, *scoped]
         if not not_counted:
             not_counted = [
                 t._("Nothing in your file was left out: every row is a counted package.")
             ]
-        why = t._(
-            "VTR counts only self-fulfilled packages shipped in the 30-day window: FBA, "
-            "cancelled and unshipped orders, exempt EU letters (under EUR 20) and Japanese "
-            "orders (under JPY 1,000), and older shipments are left out."
-        )
-        return [*lines, *not_counted, why, counted_line(report, t)]
+        return [*lines, *not_counted, _why_left_out(t), counted_line(report, t)]
     none = _reasons_absent(case, report, t)
     if _KIND_COUNT_ASKED.search(case.text) and (rows or none):  # "how many FBA rows?"
         found = [t._("In your file: {rows}.", rows=", ".join(rows))] if rows else []
@@ -91,6 +95,54 @@ def left_out_lines(case: Case, report: VtrReport, t: Translator) -> list[str]:
     if rows:
         lines.append(t._("No, they are not counted: {rows}.", rows=", ".join(rows)))
     return [*lines, *none, *not_counted, counted_line(report, t)]
+
+
+def _scoped_left_out(
+    case: Case, report: VtrReport, stored: Sequence[LeftOutRow], t: Translator
+) -> list[str]:
+    """ "why weren't some of my German orders counted?": the rows of the groups named that
+    VTR leaves out, by reason with their counts, then why and what those groups count;
+    none when no group is named or the stored rows are not the report's (their reasons
+    tally otherwise)."""
+    named = named_groups(case, report)
+    totals = Counter[str]()
+    for row in stored:
+        totals[row.reason] += row.rows
+    if not named or totals != Counter({r: n for r, n in report.excluded.items() if n}):
+        return []
+    scope = " · ".join(group_label(g, report, t) for g in named)
+    tally = Counter[str]()
+    for row in stored:
+        if all(_row_in(row, g, report) for g in named):
+            tally[row.reason] += row.rows
+    verdicts = [group_verdict(g, report, t) for g in named]
+    if not tally:
+        nothing = t._(
+            "No order of {scope} in your file was left out: every one is a counted package.",
+            scope=scope,
+        )
+        return [nothing, *verdicts]
+    names = exclusion_names(t)
+    parts = list_separator(t).join(
+        f"{names[reason]} {t.number(tally[reason])}" for reason in names if tally[reason]
+    )
+    lead = t.ngettext(
+        "{count} order of {scope} in your file is not counted: {parts}.",
+        "{count} orders of {scope} in your file are not counted: {parts}.",
+        sum(tally.values()),
+        scope=scope,
+        parts=parts,
+    )
+    return [lead, _why_left_out(t), *verdicts]
+
+
+def _row_in(row: LeftOutRow, group: GroupStats, report: VtrReport) -> bool:
+    """The stored rows' tally is of the group: its marketplace, its shop or its category."""
+    if is_marketplace(group, report):
+        return row.marketplace == group.name
+    if is_shop(group, report):
+        return row.shop == group.name
+    return row.category == group.name
 
 
 def _letters_counted(case: Case, report: VtrReport, t: Translator) -> list[str]:
@@ -160,6 +212,14 @@ def _reasons_absent(case: Case, report: VtrReport, t: Translator) -> list[str]:
             kinds=joiner.join(absent),
         )
     ]
+
+
+def _why_left_out(t: Translator) -> str:
+    return t._(
+        "VTR counts only self-fulfilled packages shipped in the 30-day window: FBA, "
+        "cancelled and unshipped orders, exempt EU letters (under EUR 20) and Japanese "
+        "orders (under JPY 1,000), and older shipments are left out."
+    )
 
 
 def counted_line(report: VtrReport, t: Translator) -> str:

@@ -161,6 +161,12 @@ def asks_period(case: Case) -> bool:
     return bool(_PERIOD.search(case.text)) and bool(said_of_data)
 
 
+def asks_not_counted(case: Case) -> bool:
+    """Rows asked about as not counted ("为什么德国站有些订单不计入"), read before the store is:
+    the stored rows VTR leaves out are then tallied by group for the answer."""
+    return bool(NOT_COUNTED_ASKED.search(case.text))
+
+
 def asks_left_out(case: Case, report: VtrReport | None) -> bool:
     """ "were the FBA and cancelled rows of my file counted?", "what total did you use after
     dropping FBA?", "how many orders did you leave out?": the report's exclusions, not the

@@ -58,6 +58,17 @@ class AlertPart:
 # use by one method.
 
 
+class LeftOutRow(NamedTuple):
+    """Stored shipments VTR does not count, of one shop, marketplace and category ("" when
+    the file names none), by why (an `ExclusionReason`)."""
+
+    shop: str
+    marketplace: str
+    category: str
+    reason: str
+    rows: int
+
+
 class TrackedRow(NamedTuple):
     """A stored shipment found by its tracking number: the number upper-cased, its ship date
     as ISO text (None: not shipped) and why it is left out of VTR (None: counted)."""
@@ -332,6 +343,20 @@ class Store:
         )
         rows = await self.backend.fetch(sql, (chat_id, *(n.upper() for n in numbers)))
         return [TrackedRow._make(row) for row in rows]
+
+    async def left_out_rows(self, chat_id: int, start: date, end: date) -> list[LeftOutRow]:
+        """The chat's stored shipments VTR does not count, tallied by shop, marketplace,
+        category and reason: the reason read at upload, else "outside_window" for one shipped
+        outside `start`–`end` (the report's window, drawn as `vtr._count_part` draws it), so
+        "why weren't my German orders counted?" is answered for Germany alone."""
+        reason = "COALESCE(excluded, 'outside_window')"
+        sql = (
+            f"SELECT shop, marketplace, category, {reason}, COUNT(*) FROM shipments "
+            "WHERE chat_id = ? AND (excluded IS NOT NULL OR ship_date < ? OR ship_date > ?) "
+            f"GROUP BY shop, marketplace, category, {reason}"
+        )
+        rows = await self.backend.fetch(sql, (chat_id, start.isoformat(), end.isoformat()))
+        return [LeftOutRow._make(row) for row in rows]
 
     async def newest_ship_date(self, chat_id: int) -> date | None:
         value = await self._value(
