@@ -51,6 +51,7 @@ from bot.services.own_data.phrases import (
     COUNT_ASKED,
     FIX,
     HURTS,
+    POOLED_ASKED,
     WHICH,
     WHICH_ORDER,
     WORST,
@@ -73,7 +74,7 @@ from bot.services.own_data.shops import answer_about_shops, my_shops_pooled
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
 from bot.services.store.store import LeftOutRow, TrackedRow
-from bot.services.vtr_words import Markup
+from bot.services.vtr_words import Markup, pooled_line, ratio_text
 
 StoredRows = tuple[Sequence[TrackedRow] | None, Sequence[LeftOutRow]]
 """What the store was asked for the question: the shipments of the tracking numbers it
@@ -218,9 +219,26 @@ def _judged(
 
 
 def _judged_whole(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    """No group named: the answer as asked (`_judged_as_asked`), with every package's
+    figure together after it when that is asked too ("how many to fix, and what's my
+    total VTR?") and not said yet: context, as /vtr's headline gives it."""
+    lines = _judged_as_asked(case, report, t, m)
+    pooled = ratio_text(t, report.overall)
+    if POOLED_ASKED.search(case.text) and not any(pooled in line for line in lines):
+        lines.append(pooled_line(t, report.overall))
+    return lines
+
+
+def _judged_as_asked(case: Case, report: VtrReport, t: Translator, m: Markup) -> list[str]:
     """No group named: the fixes, the recovery dates, the groups below, passing, closest or
     lowest, else the shop (each shop, when the file holds several and "my shop" is asked)."""
     if FIX.search(case.text) and case.how_many:
+        if POOLED_ASKED.search(case.text):  # Amazon's units first, then the pooled figure
+            return [
+                *fixes_lines(report, t),
+                pooled_line(t, report.overall),
+                *shop_fixes(case, report, t),
+            ]
         return [*shop_fixes(case, report, t), *fixes_lines(report, t)]
     if case.when or BACK.search(case.text):
         return recoveries(report, t)

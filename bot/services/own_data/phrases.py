@@ -100,3 +100,15 @@ BREAKDOWN = re.compile(
 """A figure per marketplace asked for ("per marketplace breakdown", "按站点分别看"), not
 whether Amazon judges per marketplace."""
 WORST = re.compile(r"\bworst\b|\blowest\b|最差|最低|最糟|最烂")
+POOLED_ASKED = re.compile(
+    r"(?:overall|total|whole|combined|all-?together|altogether)\s+(?:vtr|valid tracking rate|"
+    r"tracking rate|rate|figure|number|percentage)|"
+    r"\b(?:vtr|valid tracking rate|rate|percentage)\s+(?:overall|in total|altogether|combined|"
+    r"all together|across (?:everything|the board|all (?:of )?(?:my |the )?(?:shops|stores|"
+    r"categories|marketplaces|packages))|for (?:everything|the whole (?:file|shop|store|account)))|"
+    r"(?:整体|总的|总体|合计|全部|整个(?:店铺|文件|表)?|所有包裹)的?\s*(?:vtr|有效追踪率|追踪率|比率|百分比)|"
+    r"(?:vtr|有效追踪率|追踪率)\s*(?:整体|总共|合计|一共|总的)"
+)
+"""The figure of every counted package together asked beside something else ("how many to
+fix, and what's my total VTR?", "整体VTR是多少？一共要修几个"): given for context, as /vtr's
+headline gives it."""
