@@ -120,10 +120,13 @@ def unit_label(
     t: Translator, m: Markup, name: str, marketplace: str | None = None, shop: str | None = None
 ) -> str:
     """A category as the seller reads it, shortened and escaped; a category judged in one
-    marketplace (a cell of a report that spans several) names it: 'Toys on Amazon.de (DE)';
-    one judged within a shop (a file of several) names the shop too."""
+    marketplace (a cell of a report that spans several) names it: 'Toys on Amazon.de (DE)',
+    or says its rows name none; one judged within a shop (a file of several) names the
+    shop too."""
     label = m.value(category_label(t, name))
-    if marketplace is not None:
+    if marketplace in ("", UNSPECIFIED_MARKETPLACE):  # rows naming none: never '(none)的Toys'
+        label = t._("{category} (no marketplace named)", category=label)
+    elif marketplace is not None:
         label = t._(
             "{category} on {marketplace}",
             category=label,
@@ -152,7 +155,7 @@ def stats_label(t: Translator, m: Markup, stats: GroupStats) -> str:
 def marketplace_label(t: Translator, code: str) -> str:
     market = marketplace_by_code().get(code)
     if market is None:
-        return t._("(none)") if code in ("", UNSPECIFIED_MARKETPLACE) else code
+        return t._("no marketplace named") if code in ("", UNSPECIFIED_MARKETPLACE) else code
     return f"{market.zh} ({code})" if t.lang == "zh" else f"{market.domain.capitalize()} ({code})"
 
 

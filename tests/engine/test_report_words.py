@@ -221,7 +221,7 @@ def test_groups_beyond_the_plans_limit_are_named() -> None:
     # 8 categories, then the one marketplace (none named in these records), all below.
     rest = [(g.scope, g.name) for g in report.plan[MAX_PLANNED_GROUPS:]]
     assert rest == [("category", "C6"), ("category", "C7"), ("marketplace", "")]
-    assert "…and 3 more groups below the bar (C6, C7, (none)): their fixes" in english
+    assert "…and 3 more groups below the bar (C6, C7, no marketplace named): their fixes" in english
 
 
 def test_no_space_between_chinese_sentences() -> None:

@@ -229,3 +229,18 @@ def test_one_shop_reads_as_before_in_words(write_file: WriteFile) -> None:
         in text
     )
     assert "shop" not in text.lower() and SUN not in text
+
+
+def test_a_unit_whose_rows_name_no_marketplace_is_said_so(write_file: WriteFile) -> None:
+    """Sun sells on the US and Germany; Moon's rows leave the marketplace blank, its Toys 19
+    of 20 (below the bar): that unit is Moon's Toys with no marketplace named, never
+    '(none)的Toys' (the Chinese report once printed '店铺 月亮店 的（无）的Toys')."""
+    rows = [f"S{i},{SUN},US,2026-11-10,UPS,{UPS_OK},Toys" for i in range(40)]
+    rows += [f"SD{i},{SUN},DE,2026-11-10,UPS,{UPS_OK},Home" for i in range(10)]
+    rows += [row.replace(f",{MOON},US,", f",{MOON},,") for row in two_shops() if "," + MOON in row]
+    report = report_of(write_file, rows)
+    chinese = render_report(report, Translator("zh"))
+    assert "店铺 月亮店 的Toys（未注明站点）" in chinese, chinese
+    assert "（无）" not in chinese and "(none)" not in chinese, chinese
+    english = render_report(report, Translator("en"))
+    assert "Toys (no marketplace named) in shop 月亮店" in english, english
