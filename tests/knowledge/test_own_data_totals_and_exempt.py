@@ -59,9 +59,16 @@ async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Ask]:
 
 async def test_a_category_below_on_two_marketplaces_gets_its_fixes_in_all(ask: Ask) -> None:
     zh = await ask("Garden一共得修几个包裹")
-    assert zh.startswith("一共要修 3 个包裹，才能让它们都高于 95%"), zh
+    # Where each share is, the category being the one asked: each marketplace in its shop.
+    assert zh.startswith(
+        "一共要修 3 个包裹，才能让它们都高于 95%：店铺 Sun-US 的美国站 (US) 2 个、"
+        "店铺 Sun-US 的加拿大站 (CA) 1 个。"
+    ), zh
     en = await ask("how many Garden packages should I fix")
-    assert en.startswith("Fix 3 packages in all to bring each of them above 95%"), en
+    assert en.startswith(
+        "Fix 3 packages in all to bring each of them above 95%: Amazon.com (US) in shop "
+        "Sun-US: 2 packages, Amazon.ca (CA) in shop Sun-US: 1 package."
+    ), en
 
 
 async def test_a_shops_invalid_count_comes_first(ask: Ask) -> None:

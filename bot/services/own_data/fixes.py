@@ -7,45 +7,98 @@ from __future__ import annotations
 
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import percent_text
-from bot.domain.models import GroupStats, PlannedGroup, VtrReport, unit_shop
+from bot.domain.models import GroupStats, PlannedGroup, VtrReport, unit_marketplace, unit_shop
 from bot.services.i18n import Translator
-from bot.services.lines import list_separator
+from bot.services.lines import list_separator, sentence_gap
 from bot.services.own_data.groups import is_category, plan_of
 from bot.services.own_data.phrases import SHOP
 from bot.services.own_data.wording import shop_name, unit_name
 from bot.services.report_text import plan_lead
-from bot.services.vtr_words import Markup, fix_advice, ratio_text, recovery_text
+from bot.services.vtr_words import (
+    Markup,
+    fix_advice,
+    in_shop,
+    marketplace_label,
+    ratio_text,
+    recovery_text,
+)
 
 
 def named_fixes_in_all(report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
     """ "户外用品要修几单": a category below the bar on several marketplaces (or several
     groups named) needs the fixes of each; asked how many, the sum is the answer, first,
-    then each one's share (the verdicts follow). One group below: its verdict says it.
-    Categories only: a shop or a marketplace named beside its own units would count twice."""
+    with where each share is, then those fixing can no longer save and the day each is back
+    on its own (the verdicts follow). One group below: its verdict says it. Categories
+    only: a shop or a marketplace named beside its own units would count twice."""
     below = [g for g in named if g.below_threshold and is_category(g, report)]
     if len(below) < 2:
         return []
-    parts = t._("; ").join(
-        f"{unit_name(t, g)}: {_unit_fixes(t, g, plan_of(g, report))}" for g in below
+    one_category = len({g.name for g in below}) == 1
+    where = list_separator(t).join(
+        t.ngettext(
+            "{place}: {count} package",
+            "{place}: {count} packages",
+            g.needed,
+            place=_unit_place(t, g) if one_category else unit_name(t, g),
+        )
+        for g in below
     )
     total = sum(g.needed for g in below)
-    if all(p.savable for g in below if (p := plan_of(g, report))):
+    lost = [(g, p) for g in below if (p := plan_of(g, report)) is not None and not p.savable]
+    if not lost:
         return [
             t.ngettext(
-                "Fix {count} package in all to bring each of them above 95%: {parts}.",
-                "Fix {count} packages in all to bring each of them above 95%: {parts}.",
+                "Fix {count} package in all to bring each of them above 95%: {where}.",
+                "Fix {count} packages in all to bring each of them above 95%: {where}.",
                 total,
-                parts=parts,
+                where=where,
             )
         ]
-    return [  # the plan's verdict first: the sum alone would ask for fixes it cannot make
-        t.ngettext(
-            "Fixing cannot bring every one of them above 95% (it would take {count} package in all): {parts}.",
-            "Fixing cannot bring every one of them above 95% (it would take {count} packages in all): {parts}.",
-            total,
-            parts=parts,
+    lead = t.ngettext(
+        "It takes fixing {count} package in all to bring each of them above 95%: {where}.",
+        "It takes fixing {count} packages in all to bring each of them above 95%: {where}.",
+        total,
+        where=where,
+    )
+    return [lead, *_beyond_fixing(t, lost, one_category)]
+
+
+def _beyond_fixing(
+    t: Translator, lost: list[tuple[GroupStats, PlannedGroup]], one_category: bool
+) -> list[str]:
+    """Of the fixes counted in all, those that can no longer be made (their packages
+    delivered or probably delivered), and the day each group they would save is back above
+    95% on its own."""
+    gone = sum(max(p.needed - p.covered - len(p.fixes), 0) for _, p in lost)
+    dated = list_separator(t).join(
+        t._(
+            "{place} by {date}",
+            place=_unit_place(t, g) if one_category else unit_name(t, g),
+            date=t.date(p.recovery_date),
         )
-    ]
+        for g, p in lost
+        if p.recovery_date
+    )
+    text = t.ngettext(
+        "{count} of them can no longer be fixed: its package is delivered or probably delivered.",
+        "{count} of them can no longer be fixed: their packages are delivered or probably delivered.",
+        gone,
+    )
+    if dated:
+        text += sentence_gap(t) + t._(
+            "Those recover on their own, if every new package is valid: {dated}.", dated=dated
+        )
+    return [text]
+
+
+def _unit_place(t: Translator, unit: GroupStats) -> str:
+    """Where a unit of a category named is: its marketplace (and shop), the category
+    being the one asked about; the unit's whole name when it has no marketplace."""
+    marketplace, shop = unit_marketplace(unit), unit_shop(unit)
+    if marketplace is None:
+        return unit_name(t, unit)
+    place = marketplace_label(t, marketplace)
+    return place if shop is None else in_shop(t, Markup(html=False), place, shop)
 
 
 def shop_fixes(case: Case, report: VtrReport, t: Translator) -> list[str]:
