@@ -25,6 +25,7 @@ from bot.services.own_data.groups import (
 from bot.services.own_data.phrases import BACK, FIX
 from bot.services.own_data.pooled import pooled_name, pooled_named
 from bot.services.own_data.reading import asks_now_first, supposes_change, told_rate
+from bot.services.own_data.shipment_fix import carrier_fix_supposed
 from bot.services.own_data.what_if import supposed_first, what_if_labelled, what_if_lines
 from bot.services.own_data.wording import (
     changed_figures,
@@ -121,6 +122,8 @@ def named_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Trans
     if asks_fixes:
         lines = [*named_fixes_in_all(report, named, t), *lines]
     lines += _pooled_lines(report, named, t, dated=bool(asks_when))
+    if (shipment := carrier_fix_supposed(case, named, report, t)) is not None:
+        return [*shipment, *lines]  # "if I fix the Royal Mail one": its unit, every unit
     supposed = supposed_first(case, named, t, report)
     pooled = pooled_named(report, named)
     if pooled and what_if_lines(case, [p.stats for p in pooled], t, report):

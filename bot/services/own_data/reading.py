@@ -416,7 +416,8 @@ _THIS_DATA = re.compile(
 _SUPPOSED_FIX = re.compile(
     r"(?:if|what if|suppose|如果|假如|要是|假设)[^?？。]{0,30}?(?:fix|correct|repair|修好?|改好?|补好?|更正)\s*"
     r"(?:just |only |another |)(?:(\d+|an?|one|two|three|four|five|一|两|二|三|四|五)(?![a-z\d])|"
-    r"(?:the|that|this)\b[^,.;?？。]{0,40}?\bone\b(?! of))"
+    r"(?:the|that|this)\b[^,.;?？。]{0,40}?\b(?:one|package|parcel|shipment|order)\b(?! of))|"
+    r"(?:如果|假如|要是|假设)[^?？。]{0,30}?(?:把|将)[^?？。，,]{0,30}?(?:修好|改好|补好|更正|修正|修复)"
 )
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
 _FIX_ENOUGH = re.compile(
