@@ -194,9 +194,14 @@ def headline_lines(t: Translator, report: VtrReport) -> list[str]:
     a category of it is restricted."""
     if report.overall.shipments == 0:
         return [t._("No self-fulfilled shipments fall inside the window.")]
-    verdict = report.verdict
-    words = _verdict_words(t, verdict)
-    return [f"{'❌' if verdict.below else '✅'} {words}", pooled_line(t, report.overall)]
+    mark = "❌" if report.verdict.below else "✅"
+    return [f"{mark} {verdict_line(t, report)}", pooled_line(t, report.overall)]
+
+
+def verdict_line(t: Translator, report: VtrReport) -> str:
+    """Amazon's verdict in words: how many of the units it enforces the bar on are not
+    above 95%, and how it judges them (the headline's first line, without its mark)."""
+    return _verdict_words(t, report.verdict)
 
 
 def pooled_line(t: Translator, overall: GroupStats) -> str:

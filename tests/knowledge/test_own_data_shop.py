@@ -87,8 +87,8 @@ async def test_the_whole_shops_own_fewest_fixes_come_first(ask: Ask) -> None:
 
 async def test_the_shops_figure_says_its_own_fixes(ask: Ask) -> None:
     reply = await ask("whole shop VTR from my upload?")
-    assert _lead(reply).startswith("Your shop overall is below the bar: 94.2%")
-    assert "fix 2 packages to lift the whole shop above 95%" in _lead(reply)
+    assert "All packages together: 94.2% (113 of 120 packages valid)" in _lead(reply), reply
+    assert "Fixing 2 packages would lift that pooled figure above 95%." in _lead(reply), reply
 
 
 async def test_the_carrier_with_the_most_defects_comes_first(ask: Ask) -> None:

@@ -16,10 +16,12 @@ from bot.services.vtr_words import (
     fix_advice,
     group_line,
     marketplace_label,
+    pooled_line,
     ratio_text,
     recovery_text,
     shop_label,
     stats_label,
+    verdict_line,
 )
 
 
@@ -128,63 +130,29 @@ def _cannot_save(group: GroupStats, planned: PlannedGroup, label: str, t: Transl
 
 
 def overall_line(report: VtrReport, t: Translator) -> str:
-    """The shop's figure (the file's, when it holds several shops: no one shop's); above
-    the bar with a category below it, that category first, since VTR is judged per
-    category (a shop at 96.7% can still lose a category)."""
-    if len(report.by_shop) > 1:
-        return _file_overall_line(report, t)
+    """The shop's (or the file's) standing: Amazon's verdict on the units it judges first
+    (those below named when the pooled figure is above the bar, since a shop at 96.7% can
+    still lose a category; else as /vtr's headline counts them, each unit's own line
+    following), then every package together as context in the headline's words
+    (`pooled_line`, the one place the pooled figure is worded), and below the bar the fixes
+    that would lift it, which "whole shop VTR?" asks of it."""
     overall = report.overall
-    if overall.below_threshold:
-        return t.ngettext(
-            "Your shop overall is below the bar: {ratio}; fix {count} package to lift the "
-            "whole shop above 95%. Amazon judges each category on its own:",
-            "Your shop overall is below the bar: {ratio}; fix {count} packages to lift the "
-            "whole shop above 95%. Amazon judges each category on its own:",
-            overall.needed,
-            ratio=ratio_text(t, overall),
-        )
-    if below := _units_below(report, t):
-        return t._(
-            "Not every category passes: {names} is below the bar, and VTR is judged per "
-            "category. Your shop overall is {ratio}.",
+    below = _units_below(report, t)
+    if below and not overall.below_threshold:
+        verdict = t._(
+            "Not every category passes: {names} is below the bar, and VTR is judged per category.",
             names=below,
-            ratio=ratio_text(t, overall),
         )
-    return t._(
-        "Your shop overall is above the bar (above 95%): {ratio}.", ratio=ratio_text(t, overall)
-    )
-
-
-def _file_overall_line(report: VtrReport, t: Translator) -> str:
-    """The figure of a file holding several shops: its shops together, which Amazon never
-    judges (each shop is its own account)."""
-    overall = report.overall
-    shops = t.number(len(report.by_shop))
+    else:
+        verdict = verdict_line(t, report)
+    text = verdict + sentence_gap(t) + pooled_line(t, overall)
     if overall.below_threshold:
-        return t.ngettext(
-            "This file overall ({shops} shops together) is below the bar: {ratio}; fix "
-            "{count} package to lift that figure above 95%. Amazon judges each shop's "
-            "categories on their own:",
-            "This file overall ({shops} shops together) is below the bar: {ratio}; fix "
-            "{count} packages to lift that figure above 95%. Amazon judges each shop's "
-            "categories on their own:",
+        text += sentence_gap(t) + t.ngettext(
+            "Fixing {count} package would lift that pooled figure above 95%.",
+            "Fixing {count} packages would lift that pooled figure above 95%.",
             overall.needed,
-            shops=shops,
-            ratio=ratio_text(t, overall),
         )
-    if below := _units_below(report, t):
-        return t._(
-            "Not every category passes: {names} is below the bar, and VTR is judged per "
-            "category in each shop. This file overall ({shops} shops together) is {ratio}.",
-            names=below,
-            shops=shops,
-            ratio=ratio_text(t, overall),
-        )
-    return t._(
-        "This file overall ({shops} shops together) is above the bar (above 95%): {ratio}.",
-        shops=shops,
-        ratio=ratio_text(t, overall),
-    )
+    return text
 
 
 def _units_below(report: VtrReport, t: Translator) -> str:
