@@ -51,3 +51,15 @@ async def test_the_fixes_in_all_lead_then_those_beyond_fixing(ask: Ask) -> None:
         "in shop 蓝鲸优选: 1 package, "
     ), english
     assert "\n3 of them can no longer be fixed: their packages are delivered" in english
+
+
+async def test_the_fixes_asked_with_their_deadline(ask: Ask) -> None:
+    """Two parts: how many, and by when. The planned fixes' soonest estimated delivery is
+    玩具 on the US of 樱花杂货 (its 云途 number YT12345, shipped 2026-11-25: estimated delivery 2026-12-07),
+    before 家居用品 on DE (2026-12-14)."""
+    english = await ask("how many do I have to fix, and what's the deadline?")
+    assert "\nThe first is due by Dec 7, 2026 (its estimated delivery)" in english, english
+    chinese = await ask("总共要改几个包裹，最晚哪天之前改好")
+    assert "最早的一个要在 2026年12月7日 前改好（预计妥投日）" in chinese, chinese
+    plain = await ask("how many packages do I still have to fix?")
+    assert "due by" not in plain, plain

@@ -49,6 +49,7 @@ from bot.services.own_data.phrases import (
     BACK,
     BREAKDOWN,
     COUNT_ASKED,
+    DUE_ASKED,
     FIX,
     HURTS,
     POOLED_ASKED,
@@ -74,7 +75,7 @@ from bot.services.own_data.shops import answer_about_shops, my_shops_pooled
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
 from bot.services.store.store import LeftOutRow, TrackedRow
-from bot.services.vtr_words import Markup, pooled_line, ratio_text
+from bot.services.vtr_words import Markup, first_fix_by, pooled_line, ratio_text
 
 StoredRows = tuple[Sequence[TrackedRow] | None, Sequence[LeftOutRow]]
 """What the store was asked for the question: the shipments of the tracking numbers it
@@ -239,7 +240,7 @@ def _judged_as_asked(case: Case, report: VtrReport, t: Translator, m: Markup) ->
                 pooled_line(t, report.overall),
                 *shop_fixes(case, report, t),
             ]
-        return [*shop_fixes(case, report, t), *fixes_lines(report, t)]
+        return [*shop_fixes(case, report, t), *fixes_lines(report, t), *_first_due(case, report, t)]
     if case.when or BACK.search(case.text):
         return recoveries(report, t)
     if asks_places(case) and BREAKDOWN.search(case.text) and report.per_marketplace:
@@ -254,6 +255,22 @@ def _judged_as_asked(case: Case, report: VtrReport, t: Translator, m: Markup) ->
     if (pooled := my_shops_pooled(case, report, t, m)) is not None:
         return pooled  # "my shop" of a file of several shops: each on its own
     return [overall_line(report, t), *every_category(report, t, m)]
+
+
+def _first_due(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "how many to fix, and by when?": the first planned fix's last day, its package's
+    estimated delivery (tracking added after delivery does not count)."""
+    if not DUE_ASKED.search(case.text):
+        return []
+    dates = [due for group in report.plan if (due := first_fix_by(group))]
+    if not dates:
+        return []
+    return [
+        t._(
+            "The first is due by {date} (its estimated delivery): tracking added after delivery does not count.",
+            date=t.date(min(dates)),
+        )
+    ]
 
 
 _CLOSEST_ABOVE = re.compile(

@@ -112,3 +112,9 @@ POOLED_ASKED = re.compile(
 """The figure of every counted package together asked beside something else ("how many to
 fix, and what's my total VTR?", "整体VTR是多少？一共要修几个"): given for context, as /vtr's
 headline gives it."""
+DUE_ASKED = re.compile(
+    r"by when|\bdeadline|\bdue\b|how (?:long|much time) do (?:i|we) have|until when|"
+    r"截止|最晚|期限|什么时候之前|几号之前|哪天之前|多久之内"
+)
+"""When the fixes are due, asked beside how many ("how many to fix, and by when?"): the
+first fix's last day (its package's estimated delivery)."""
