@@ -99,3 +99,15 @@ async def test_no_group_named_keeps_the_whole_file_s_reasons(ask: Ask) -> None:
         "Not counted: FBA (Amazon-fulfilled) 3, cancelled 2, EU letter under EUR 20 3, "
         "outside the 30-day window 2"
     ), every
+
+
+async def test_tracking_said_not_to_count_is_no_row_left_out(ask: Ask) -> None:
+    """Numbers said not to count ask why they are not valid, not which rows were left out."""
+    for question in (
+        "why doesn't my YunExpress tracking count?",
+        "my tracking numbers aren't counted, why?",
+    ):
+        reply = await ask(question)
+        assert (
+            not reply.startswith("Not counted") and " in your file are not counted" not in reply
+        ), reply

@@ -14,7 +14,7 @@ from bot.domain.models import GroupStats, VtrReport
 from bot.services.i18n import Translator
 from bot.services.lines import list_separator
 from bot.services.own_data.groups import MAX_LINES, is_marketplace, is_shop, named_groups
-from bot.services.own_data.phrases import NOT_COUNTED_ASKED, TOTAL_ASKED
+from bot.services.own_data.phrases import TOTAL_ASKED, not_counted_asked
 from bot.services.own_data.reading import dates_named, reasons_named
 from bot.services.own_data.wording import group_label, group_verdict
 from bot.services.report_text import excluded_text, exclusion_names
@@ -77,7 +77,7 @@ def left_out_lines(
     not_counted = [text] if (text := excluded_text(report, t)) else []
     rows = _rows_asked(case, report, t)
     generic = not reasons_named(case) and not _A_TOTAL.search(case.text)
-    if generic and NOT_COUNTED_ASKED.search(case.text):  # "how many were left out?": those
+    if generic and not_counted_asked(case.text):  # "how many were left out?": those
         if scoped := _scoped_left_out(case, report, stored, t):
             return [*lines, *scoped]
         if not not_counted:

@@ -74,6 +74,9 @@ BACK = re.compile(
     r"(?:when|what date|which day|哪天|什么时候|几号)[^?？。]{0,40}(?:above|over|高于|达标|过线)"
 )
 TOTAL_ASKED = re.compile(r"how many|\btotal\b|多少|一共|总共|总数")
+_ROWS_BETWEEN = r"(?:(?!tracking|numbers?\b|labels?\b|scans?\b)[^?.!,;]){0,40}?"
+"""The rows between a negation and "counted" ("weren't some of my German orders counted"):
+not their tracking ("doesn't my DHL tracking count" asks why a number is not valid)."""
 NOT_COUNTED_ASKED = re.compile(
     r"没算进|没有算进|没算(?![错对])|没被算|没被计入|未被计入|没被统计|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
     r"exclud(?:e|ed|ing)|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
@@ -81,13 +84,26 @@ NOT_COUNTED_ASKED = re.compile(
     # the rows named between ("weren't some of my German orders counted", "didn't my UK
     # ones count"), not a rule ("doesn't count as valid")
     r"\b(?:weren't|wasn't|were not|was not|aren't|are not|isn't|is not|never got|never been)\b"
-    r"[^?.!,;]{0,40}?\b(?:counted|included)\b(?! as\b)|"
-    r"\b(?:didn't|did not|don't|do not|doesn't|does not)\b[^?.!,;]{0,40}?\bcount\b(?! as\b)|"
+    rf"{_ROWS_BETWEEN}\b(?:counted|included)\b(?! as\b)|"
+    rf"\b(?:didn't|did not|don't|do not|doesn't|does not)\b{_ROWS_BETWEEN}\bcount\b(?! as\b)|"
     r"missing from (?:the |my )?(?:count|total|vtr|report)|"
     r"不计入|不算进|没有?被?(?:算进|计算|纳入|包括|包含)|未(?:被)?(?:统计|纳入|计算)|没(?:有)?被?统计"
 )
 """Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去",
 "为什么德国站有些订单不计入", "why weren't some of my German orders counted?")."""
+_NUMBERS_SUBJECT = re.compile(r"tracking|\bnumbers?\b|\blabels?\b|单号|追踪号|跟踪号|运单号")
+_ROWS_SUBJECT = re.compile(r"orders?|packages?|shipments?|parcels?|\brows?\b|订单|包裹|单(?!号)")
+
+
+def not_counted_asked(text: str) -> bool:
+    """Rows of the file asked about as not counted (`NOT_COUNTED_ASKED`), not tracking
+    numbers said not to count ("my USPS labels aren't counted, why?" asks why they are not
+    valid): numbers named with no orders or packages are the numbers' question."""
+    if not NOT_COUNTED_ASKED.search(text):
+        return False
+    return not (_NUMBERS_SUBJECT.search(text) and not _ROWS_SUBJECT.search(text))
+
+
 UNTRACKED = re.compile(
     r"no tracking|without tracking|untracked|blank|没有?(?:上传)?(?:追踪|单号)|空白|没传"
 )

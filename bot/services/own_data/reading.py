@@ -21,12 +21,12 @@ from bot.services.own_data.phrases import (
     FIX,
     HURTS,
     MISMATCHED,
-    NOT_COUNTED_ASKED,
     SHOP,
     TOTAL_ASKED,
     WHICH,
     WHICH_ORDER,
     WORST,
+    not_counted_asked,
 )
 from bot.services.own_data.shops import asks_shops
 
@@ -164,7 +164,7 @@ def asks_period(case: Case) -> bool:
 def asks_not_counted(case: Case) -> bool:
     """Rows asked about as not counted ("为什么德国站有些订单不计入"), read before the store is:
     the stored rows VTR leaves out are then tallied by group for the answer."""
-    return bool(NOT_COUNTED_ASKED.search(case.text))
+    return bool(not_counted_asked(case.text))
 
 
 def asks_left_out(case: Case, report: VtrReport | None) -> bool:
@@ -176,9 +176,9 @@ def asks_left_out(case: Case, report: VtrReport | None) -> bool:
     named = _LEFT_OUT.search(case.text) and (
         _COUNTED.search(case.text) or TOTAL_ASKED.search(case.text)
     )
-    if not (named or NOT_COUNTED_ASKED.search(case.text)):
+    if not (named or not_counted_asked(case.text)):
         return False
-    if NOT_COUNTED_ASKED.search(case.text) and (
+    if not_counted_asked(case.text) and (
         _WHICH_ROWS.search(case.text) or _WHY.search(case.text) or _SOME_ROWS.search(case.text)
     ):
         return True  # "哪些订单没算进去？为什么", "why were some not counted": rows left out, by reason
