@@ -31,10 +31,12 @@ from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_21.yaml"
 # What main measures since the three wrong verdicts were fixed (a restriction's complement,
-# another ending than CN, OTDR's enforcement asked); first (sealed) grading 159/170 on 547c52c.
-# The 2 wrong facts left are the "two scans" quoted beside "at least one scan" (must_not too
-# broad), kept as the set was written.
-MIN_RIGHT = 160 / 170
+# another ending than CN, OTDR's enforcement asked) and its four own-data misses (rows not
+# counted of one marketplace, the pooled figure asked beside the fixes, the fixes in all
+# first, a named shipment's fix judged on every unit); first (sealed) grading 159/170 on
+# 547c52c. The 2 wrong facts left are the "two scans" quoted beside "at least one scan"
+# (must_not too broad), kept as the set was written.
+MIN_RIGHT = 164 / 170
 MAX_WRONG_FACTS = 2
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.
