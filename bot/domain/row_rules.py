@@ -496,7 +496,7 @@ def price_candidates(
             return pl.lit(None, dtype=pl.Float64)
         return amounts_of(pl.col(name).str.strip_chars(), lookups.amounts)
 
-    amounts, shipping = amount("amount"), amount("shipping").fill_null(0.0)
+    shipping_of = amount("shipping").fill_null(0.0)
     taxes = amount("item_tax").fill_null(0.0) + amount("shipping_tax").fill_null(0.0)
     written = (
         pl.col("currency_text").str.strip_chars().str.to_uppercase()
@@ -504,11 +504,17 @@ def price_candidates(
         else pl.lit("")
     )
     currency = (
-        pl.when(written != "")
-        .then(written)
+        pl.when(pl.col("_written") != "")
+        .then(pl.col("_written"))
         .otherwise(pl.col("marketplace").replace_strict(currencies, default=""))
     )
-    return candidates.select(
+    # What is used more than once first, each read once: in one select (eager or lazy),
+    # polars read every use of it anew, the amount four times.
+    amounts, shipping = pl.col("_amount"), pl.col("_shipping")
+    read = candidates.with_columns(
+        _amount=amount("amount"), _shipping=shipping_of, _written=written
+    )
+    return read.select(
         "row",
         "order_id",
         pl.col("marketplace").cast(pl.Categorical),

@@ -74,7 +74,7 @@ class ShipmentTable:
     def from_shipments(cls, frame: pl.DataFrame, **meta: Any) -> ShipmentTable:
         """Check tracking for a frame holding RECORD_COLUMNS (one row per shipment)."""
         carriers = frame.get_column("carrier").fill_null("")
-        carrier_ids = map_unique(carriers, resolve_carrier, pl.String).cast(pl.Categorical)
+        carrier_ids = map_unique(carriers, resolve_carrier, pl.Categorical)
         frame = classify(frame.with_columns(carrier_id=carrier_ids))
         return cls(frame=frame, **meta)
 

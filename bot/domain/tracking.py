@@ -377,11 +377,8 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
         rows.filter(pl.col("carrier_id") == carrier_id).select("row", fits=_tried(carrier_id)[1])
         for carrier_id in present
     ]
-    empty = pl.DataFrame(schema={"row": pl.UInt32, "fits": pl.UInt32}).lazy()
-    flagged, fitting = pl.collect_all(
-        [flags, pl.concat([empty, *tried])], engine=batch_engine(frame.height)
-    )
-    verdicts, unverified = _verdicts(frame, known, fitting)
+    flagged, *fitting = pl.collect_all([flags, *tried], engine=batch_engine(frame.height))
+    verdicts, unverified = _verdicts(frame, known, dict(zip(present, fitting, strict=True)))
     damaged = flagged.get_column("damaged").to_numpy()
     missing = flagged.get_column("missing").to_numpy() & ~damaged
     verdicts[missing], unverified[missing] = _MISSING, False
@@ -392,20 +389,19 @@ def classify(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _verdicts(
-    frame: pl.DataFrame, known: dict[str, Carrier], fitting: pl.DataFrame
+    frame: pl.DataFrame, known: dict[str, Carrier], fitting: dict[str, pl.DataFrame]
 ) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
     """Verdict codes and unverified flags of every row as its carrier judges it (unknown
-    carrier where none is known), before missing and damaged numbers are set."""
+    carrier where none is known), before missing and damaged numbers are set. `fitting`:
+    each known carrier's rows (`row`) and their `_fitting` bits (`fits`)."""
     verdicts = np.full(frame.height, _UNKNOWN, dtype=np.int8)
     unverified = np.zeros(frame.height, dtype=np.bool_)
-    if fitting.is_empty():
+    if not any(part.height for part in fitting.values()):
         return verdicts, unverified
     numbers = _Numbers(frame.get_column("tracking"))
-    carrier_ids = frame.get_column("carrier_id").gather(fitting.get_column("row"))
-    by_carrier = fitting.with_columns(carrier_id=carrier_ids).partition_by(
-        "carrier_id", as_dict=True, include_key=False
-    )
-    for (carrier_id,), part in by_carrier.items():
+    for carrier_id, part in fitting.items():
+        if part.is_empty():
+            continue
         rows = part.get_column("row").to_numpy().astype(np.intp)
         fits = part.get_column("fits").to_numpy()
         verdicts[rows], unverified[rows] = _carrier_verdicts(known[carrier_id], fits, rows, numbers)
