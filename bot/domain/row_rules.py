@@ -132,6 +132,7 @@ class Lookups:
     date_group: str | None = None
     """The column `group_orders` are kept by: the marketplace's, else the country's."""
     decimals: DecimalMarks = field(default_factory=DecimalMarks)
+    _categories: dict[str, str] = field(default_factory=dict)
 
     def learn(self, frame: pl.DataFrame) -> None:
         """Read the texts of this batch not seen in an earlier one (one polars query)."""
@@ -222,6 +223,14 @@ class Lookups:
             raw.replace_strict(self.blank_dates, return_dtype=pl.Boolean),
         )
 
+    def named_categories(self) -> dict[str, str]:
+        """Each category text learnt, as `_category` names it (the rule's answer, or
+        UNCATEGORIZED where it gives none); made again only when a batch taught new texts."""
+        answers = self.words["category"]
+        if len(self._categories) != len(answers):
+            self._categories = {text: name or UNCATEGORIZED for text, name in answers.items()}
+        return self._categories
+
     def word(self, frame: pl.DataFrame, meaning: str) -> pl.Expr:
         """A few-valued column as its rule reads it, null where the file has no such column."""
         rule_type = _WORDS[meaning][1]
@@ -308,9 +317,13 @@ def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
 
 def _category(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     """The category as Amazon judges it (a path's top level, `product_category`), or
-    'Uncategorized' where the file names none."""
-    named = lookups.word(frame, "category").fill_null("")
-    return pl.when(named == "").then(pl.lit(UNCATEGORIZED)).otherwise(named)
+    'Uncategorized' where the file names none: one lookup per row, straight to the
+    categorical the batch keeps (a lookup, a test for the empty name and a cast were three
+    passes over the column)."""
+    if "category" not in frame.columns:
+        return pl.lit(UNCATEGORIZED, dtype=pl.Categorical)
+    named = lookups.named_categories()
+    return pl.col("category").fill_null("").replace_strict(named, return_dtype=pl.Categorical)
 
 
 def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
