@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.domain.reference import header_word_groups, header_words
 
@@ -77,8 +77,7 @@ class _WordSets:
     met by any one of its words."""
     never: frozenset[str]
 
-    def finds(self, word_set: tuple[frozenset[str], ...], header: _Header) -> bool:
-        held = header.held
+    def finds(self, word_set: tuple[frozenset[str], ...], held: frozenset[str]) -> bool:
         return all(not held.isdisjoint(group) for group in word_set) and held.isdisjoint(self.never)
 
 
@@ -117,24 +116,58 @@ def _parsed(text: str) -> tuple[frozenset[str], ...]:
 def meanings_by_words(cells: list[str], found: dict[str, int]) -> dict[str, int]:
     """The meanings `found` (by alias) lacks, read from the headers it did not take: for
     each meaning, its first word set that some header holds, the leftmost such header."""
-    taken = set(found.values())
-    headers = [_Header.of(str(cell)) for cell in cells]
-    if not any(header.held for header in headers):  # a row of values, most often
+    holding = tuple(
+        (index, held) for index, held in enumerate(_held(str(cell)) for cell in cells) if held
+    )
+    if not holding:  # a row of values, most often
         return {}
-    added: dict[str, int] = {}
+    return dict(_meanings_held(holding, frozenset(found.items())))
+
+
+def _held(cell: str) -> frozenset[str]:
+    """A header's words, found once per text up to `REMEMBERED_CELL` long: a file's first
+    lines are read for every delimiter, and most of their cells are the same few values
+    again and again; a longer cell is most often a whole line split by the wrong delimiter,
+    met once."""
+    return _remembered_held(cell) if len(cell) <= REMEMBERED_CELL else _Header.of(cell).held
+
+
+REMEMBERED_CELL = 200
+"""The longest cell whose reading is remembered, so the memory it holds stays bounded."""
+
+
+@lru_cache(maxsize=2048)
+def _remembered_held(cell: str) -> frozenset[str]:
+    return _Header.of(cell).held
+
+
+Holding = tuple[tuple[int, frozenset[str]], ...]
+"""The headers that hold any word, with their columns."""
+
+
+@lru_cache(maxsize=1024)
+def _meanings_held(
+    holding: Holding, found: frozenset[tuple[str, int]]
+) -> tuple[tuple[str, int], ...]:
+    """`meanings_by_words` once per row of the same words in the same columns (the rows of
+    values under a header hold the same few words, 'Amazon.com', 'Shipped', row after row)."""
+    taken = {index for _, index in found}
+    named = {meaning for meaning, _ in found}
+    added: list[tuple[str, int]] = []
     for meaning, sets in _word_sets().items():
-        if meaning in found:
+        if meaning in named:
             continue
-        index = _first_holding(sets, headers, taken)
+        index = _first_holding(sets, holding, taken)
         if index is not None:
-            added[meaning] = index
+            added.append((meaning, index))
             taken.add(index)
-    return added
+    return tuple(added)
 
 
-def _first_holding(sets: _WordSets, headers: list[_Header], taken: set[int]) -> int | None:
+def _first_holding(sets: _WordSets, holding: Holding, taken: set[int]) -> int | None:
+    """The column of the first word set some untaken header holds, the leftmost such."""
     for word_set in sets.any:
-        for index, header in enumerate(headers):
-            if header.held and index not in taken and sets.finds(word_set, header):
+        for index, held in holding:
+            if index not in taken and sets.finds(word_set, held):
                 return index
     return None

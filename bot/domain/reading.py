@@ -12,7 +12,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -27,7 +27,7 @@ from bot.domain.encodings import (
     transcode_to_utf8,
 )
 from bot.domain.errors import FileRejected
-from bot.domain.header_words import meanings_by_words
+from bot.domain.header_words import REMEMBERED_CELL, meanings_by_words
 from bot.domain.reference import column_aliases, fold_key
 from bot.domain.values import (
     EXCEL_SAFE_MARK,
@@ -101,8 +101,9 @@ def header_meanings(cells: Iterable[str]) -> dict[str, int]:
     """meaning -> column index, preferring the earliest alias in columns.yaml; meanings no
     alias names are then read from the words of the other headers (header_words.py)."""
     cells = [str(cell) for cell in cells]
-    folded = _first_indexes(fold_key(cell) for cell in cells)
-    stripped = _first_indexes(fold_key(_PAREN_SUFFIX.sub("", cell)) for cell in cells)
+    keys = [_header_keys(cell) for cell in cells]
+    folded = _first_indexes(key for key, _ in keys)
+    stripped = _first_indexes(key for _, key in keys)
     named = _meanings_of_aliases()
     halves = _bilingual_halves(cells, named)
     texts = (*folded, *stripped, *halves)
@@ -122,7 +123,24 @@ def header_meanings(cells: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def _header_keys(cell: str) -> tuple[str, str]:
+    """A cell's text as an alias is looked up, whole and without its bracketed suffix; found
+    once per text (header_words.REMEMBERED_CELL), as a file's first lines are read for every
+    delimiter and repeat their values."""
+    if len(cell) > REMEMBERED_CELL:
+        return _fold_keys(cell)
+    return _remembered_keys(cell)
+
+
+def _fold_keys(cell: str) -> tuple[str, str]:
+    return fold_key(cell), fold_key(_PAREN_SUFFIX.sub("", cell))
+
+
+_remembered_keys = lru_cache(maxsize=2048)(_fold_keys)
+
+
 _BILINGUAL = re.compile(r"\s*[/／|｜]\s*")
+_BILINGUAL_MARKS = frozenset("/／|｜")
 
 
 def _bilingual_halves(cells: list[str], named: dict[str, tuple[str, ...]]) -> dict[str, int]:
@@ -131,6 +149,8 @@ def _bilingual_halves(cells: list[str], named: dict[str, tuple[str, ...]]) -> di
     "Carrier/Tracking", whose halves name two, names neither)."""
     halves: dict[str, int] = {}
     for index, cell in enumerate(cells):
+        if _BILINGUAL_MARKS.isdisjoint(cell):  # most cells: one language, nothing to split
+            continue
         parts = [fold_key(p) for p in _BILINGUAL.split(cell) if p.strip()]
         if len(parts) < 2:
             continue
