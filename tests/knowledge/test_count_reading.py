@@ -1238,3 +1238,38 @@ def test_new_valid_packages_supposed_join_both_sides(
 ) -> None:
     first = reply_text(kb, question).split("\n")[0]
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # A share without tracking is the rest's rate: 100 − 3 = 97% > 95%.
+        ("我有3%的包裹没有追踪号，达标吗", "达标：有效追踪率 97% 高于 95%。"),
+        # A rate asked "when does it recover": 93% is below the bar.
+        ("一天发50单 VTR 93% 多久能恢复", "不达标：有效追踪率 93%"),
+    ],
+)
+def test_a_share_or_a_rate_told_alone_is_decided(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert first_line(kb, question).startswith(lead), first_line(kb, question)
+
+
+def test_one_more_shipped_untracked_is_said_as_a_new_package(kb: KnowledgeBase) -> None:
+    """3 of 3 now; with 1 more untracked, 3 of 4."""
+    first = first_line(kb, "Toys: 3 orders, all tracked. What if I ship 1 more without tracking?")
+    assert "With 1 more package shipped without valid tracking" in first, first
+    assert "Now: 3 valid of 3" in first, first
+
+
+def test_each_group_of_one_message_is_decided(kb: KnowledgeBase) -> None:
+    """母婴 37/40 = 92.5%: ⌊95 × 40 / 100⌋ + 1 − 37 = 2 fixes, so one is not enough."""
+    reply = reply_text(kb, "家居50单48单有效，母婴40单37单有效，全店90单85单有效，修1单够吗？")
+    assert "母婴: 不达标：40 个里 37 个有效 = 92.5%" in reply, reply
+    assert "还要修好 2 个包裹" in reply, reply
+
+
+def test_counts_told_with_a_denied_figure_are_still_worked_out(kb: KnowledgeBase) -> None:
+    """'80 parcels (not 90)': 77 of 80 is worked out, the denied 90 is not."""
+    first = first_line(kb, "sent 80 parcels (not 90) in 30 days, 77 valid - ok?")
+    assert "77" in first and "80" in first, first

@@ -16,9 +16,10 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.decide import percent_text
 from tests.knowledge.replies import first_line, reply_text
 
-# Many wordings of rules that each have tests of their own: the first case of each test
-# (of each rule, in a `rule-N` id) runs in the fast tier, the rest in the full one.
-pytestmark = pytest.mark.collection
+# Many wordings of rules that each have tests of their own: the full tier. Each branch of
+# bot/ only these reached has a case in its rule's own tests, in the fast tier
+# (docs/development.md, "Checks, tests and translations").
+pytestmark = pytest.mark.slow
 
 
 def cases(rule: str, *rows: Any) -> list[Any]:

@@ -53,3 +53,31 @@ def test_price_and_shipping_make_the_order_s_amount(
     line = first_line(kb, question)
     assert line.startswith(lead), line
     assert not [w for w in wrong if w in line], line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # German domestic orders count over EUR 15 (domain.md §1): the belief is right.
+        (
+            "我理解的是德国本地单超过15欧才算，没错吧",
+            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR。",
+        ),
+        # The letters' EUR 20 exemption is the EU's and UK's, not everywhere's.
+        (
+            "a letter under 20 EUR is always exempt, even outside the EU, right?",
+            "Not right: In the EU and UK",
+        ),
+        # A yen sign on a Japanese order is yen: JPY 800 is under 1,000, exempt.
+        (
+            "amazon.co.jp order for ¥800 with no tracking, does it count?",
+            "No — A JPY 800 order on Amazon.co.jp is exempt",
+        ),
+    ],
+)
+def test_each_marketplace_s_amount_rule_decides_a_belief(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    """decide/values.py's branches, one case each (the many wordings are
+    test_decisions.py's, in the full tier)."""
+    assert first_line(kb, question).startswith(lead), first_line(kb, question)

@@ -64,6 +64,7 @@ def test_chinese_numbers(numeral: str, value: int) -> None:
         ("低于一千日元", "低于1000日元"),
         ("一直没上传", "一直没上传"),  # a word, not a number
         ("一个订单", "一个订单"),
+        ("九十四点五", "94.5"),  # a decimal point said as 点
     ],
 )
 def test_chinese_numerals_become_digits(text: str, expected: str) -> None:
@@ -203,3 +204,12 @@ def test_a_question_on_the_eu_rule_gets_a_line_per_marketplace(kb: KnowledgeBase
         == "是的：按 2025 年 1 月 15 日起的欧盟/英国新规，发往或发自荷兰站的跨境货件计入 VTR。"
     )
     assert second == "加拿大站不在欧盟/英国新规列出的国家里。"
+
+
+def test_a_question_in_another_language_gets_an_honest_line(kb: KnowledgeBase) -> None:
+    """Japanese borrows VTR but is no language the bot answers in: one line in both."""
+    answer = kb.answer("VTRの計算方法を教えてください")
+    assert answer.kind == "other_language" and answer.decision is None
+    reply = render_answer(answer, kb, translator(answer.lang), html=False)
+    assert reply.startswith("I answer questions in Chinese or English"), reply
+    assert "中文或英文" in reply, reply

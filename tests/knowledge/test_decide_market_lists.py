@@ -1,0 +1,35 @@
+"""decide/market_lists.py: a marketplace believed on or off a feature's list (Buy Shipping's,
+the bar's), decided from bot/domain/data/marketplaces.yaml, and its line in the reply
+(services/decision_text.py). One case per branch, in the fast tier; the many wordings are
+tests/knowledge/test_decisions.py's, in the full one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from tests.knowledge.replies import first_line, reply_text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Buy Shipping's marketplaces (domain.md §2) do not include Australia: a false "also".
+        ("Buy Shipping also works for Australia, right?", "Not right: Not on the list: AU."),
+        # Germany is on it: a denial with a contraction ("isn't") is the false belief.
+        ("Buy Shipping isn't available for Germany, is it?", "Not right: On the list: DE."),
+        # "Only the US" leaves out the rest of the list: no.
+        ("购买配送是不是只支持美国站", "不是"),
+    ],
+)
+def test_a_marketplace_believed_on_or_off_the_list(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert first_line(kb, question).startswith(lead), first_line(kb, question)
+
+
+def test_japan_said_to_be_left_out_gets_its_own_exemption(kb: KnowledgeBase) -> None:
+    """Japan is on the bar's list; only its orders under 1,000 yen are exempt (domain.md §1)."""
+    reply = reply_text(kb, "日本站的订单都不用管VTR吧")
+    assert reply.startswith("不对。"), reply
+    assert "1,000 日元" in reply.split("\n", 1)[0], reply
