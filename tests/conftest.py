@@ -184,6 +184,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [i for i in items if i not in deselected]
 
 
+_WHOLE_MODULE_SLOW = re.compile(r"^pytestmark = \[?pytest\.mark\.slow\b", re.MULTILINE)
+"""A module whose `pytestmark` starts with `slow`: every test of it is in the full tier."""
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With `-m "not slow"` (the fast tier), a module marked slow as a whole is not even
+    imported: each xdist worker would import it, and build its cases, only to deselect them
+    all. Read as text, so a module's own imports cost nothing. Other -m expressions, and a
+    module named on the command line, are collected as usual."""
+    if (
+        collection_path.suffix == ".py"
+        and collection_path.name.startswith("test_")
+        and " ".join((config.getoption("markexpr") or "").split()) == "not slow"
+    ):
+        return bool(_WHOLE_MODULE_SLOW.search(collection_path.read_text(encoding="utf-8"))) or None
+    return None
+
+
 _RULE_ROW = re.compile(r"(?P<rule>[a-z0-9_]+)-\d+")
 """A case id `rule-N` (the N-th row of a rule's table, as tests/knowledge/test_decisions.py
 names them): its rule is a family of its own."""
