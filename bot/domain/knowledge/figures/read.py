@@ -6,6 +6,8 @@ words, assign the roles, then work them into the window's counts.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.domain.knowledge.figures.assign import HYPOTHETICAL, assign_roles
 from bot.domain.knowledge.figures.counts import BAR_PERCENT, Reading, counts_of
 from bot.domain.knowledge.figures.left_out import (
@@ -53,11 +55,16 @@ _ALL_VALID = lazy(
 )
 
 
+@lru_cache(maxsize=512)
 def read_figures(
     text: str, skip: frozenset[float] = frozenset(), rate: float | None = None
 ) -> Reading:
     """The figures of a normalised text by role, checked against each other; `skip` holds
-    numbers that are something else (an order's amount), `rate` the seller's VTR."""
+    numbers that are something else (an order's amount), `rate` the seller's VTR.
+
+    Remembered for the last texts read: a message's pieces are read once for each way of
+    splitting it into groups, and again for each of its parts, most of them the same text
+    (a `Reading` is never changed once made; callers build new role dicts from it)."""
     text = all_but(new_ones_valid(spell_digits(text)))
     text = ASKED.sub(lambda m: " " * len(m.group()), text)
     if not _ANY_DIGIT.search(text):
