@@ -1,6 +1,7 @@
 """How many packages are invalid, asked in a chat with a report without saying "my" ("总共几个
 单号是无效的", "how many shipments are not valid altogether"), is the file's own count, not a
-rule's entry; a limit or a consequence asked of the rule ("最多能有几个无效", "how many invalid
+rule's entry, with every package counted together beside it (no verdict: Amazon judges each
+category); a limit or a consequence asked of the rule ("最多能有几个无效", "how many invalid
 before I fail") is not read as that count. Wordings written here, none taken from a held-out
 set.
 
@@ -56,3 +57,12 @@ async def test_the_invalid_count_asked_is_the_files(ask: Ask, question: str, ope
 async def test_a_limit_asked_is_no_count_of_the_file(ask: Ask, question: str) -> None:
     reply = await ask(question)
     assert not reply.startswith("无效包裹 3 个"), reply
+
+
+async def test_the_whole_files_count_comes_with_every_package_together(ask: Ask) -> None:
+    en = await ask("how many invalid tracking numbers are there in total")
+    assert "All packages together: 90.0% (27 of 30 packages valid)" in en, en
+    zh = await ask("一共有几个单号无效")
+    assert "全部包裹合计：90.0%（30 个包裹中 27 个有效）" in zh, zh
+    toys = await ask("how many invalid in Toys")
+    assert toys.startswith("1 invalid package") and "All packages together" not in toys, toys

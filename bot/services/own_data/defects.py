@@ -25,11 +25,18 @@ from bot.services.own_data.groups import (
     is_shop,
     named_groups,
 )
-from bot.services.own_data.phrases import MISMATCHED, UNTRACKED
+from bot.services.own_data.phrases import COUNT_ASKED, MISMATCHED, UNTRACKED
 from bot.services.own_data.reading import orders_named
 from bot.services.report_text import exclusion_names
 from bot.services.store.store import TrackedRow
-from bot.services.vtr_words import Markup, fix_line, ratio_text, reason_text, unit_label
+from bot.services.vtr_words import (
+    Markup,
+    fix_line,
+    pooled_line,
+    ratio_text,
+    reason_text,
+    unit_label,
+)
 
 
 def number_looked_up(
@@ -172,6 +179,10 @@ def defects_asked(
         f"{reason_text(t, reason)}: {t.number(n)}"
         for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
+    if len(chosen) == len(report.defects) and COUNT_ASKED.search(case.text) and not named:
+        # "一共有多少单无效": the whole file's count, beside every package counted together
+        # (no verdict: each unit's is in the list below).
+        lines.append(pooled_line(t, report.overall))
     lines += _fix_order_note(chosen, report, t)
     ordered = fix_order(chosen, report.plan, report.as_of)
     lines += [
