@@ -18,7 +18,8 @@ from bot.domain.knowledge import KnowledgeBase
     ["what was that thing you said earlier?", "and the rest?", "what about the other one",
      "ok so then what do i do", "what you mentioned before, once more", "now what, what next",
      "之前提到的另一个呢", "刚刚说的那件事", "还有另外一个", "接下来怎么做", "所以现在咋整",
-     "上回讲的那个"],
+     "上回讲的那个", "like I told you yesterday", "any updates on that?", "继续", "你刚才的回答不对",
+     "那件事处理好了吗"],
 )  # fmt: skip
 def test_a_reference_back_offers_topics(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answer(question)
@@ -35,7 +36,7 @@ def test_a_question_announced_is_greeted(kb: KnowledgeBase, question: str) -> No
     "question",
     ["the other thing about ads", "what you said earlier about storage fees",
      "上次说的广告费呢", "what's the weather like now", "how much is a tesla then",
-     "之前那个天气预报"],
+     "之前那个天气预报", "继续推荐小说"],
 )  # fmt: skip
 def test_content_words_beside_them_stay_refused(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic"
