@@ -1,6 +1,7 @@
 """Two metrics asked whether they are one ("LSR和VTR算一个指标吗", "ODR is basically VTR,
 right?", "is PFCR another word for VTR") are never one: the reply leads with No / 不是, then
-each one's target and window. Number words that count metrics, names or questions ("两个指标",
+each one's target and window; said or asked to be different ("不是一回事吧", "are they
+different metrics?"), they are confirmed. Number words that count metrics, names or questions ("两个指标",
 "另一种说法", "同一个", "two questions") are no packages, so no figures are worked out of them;
 figures of packages beside them still are. Wordings written for these tests."""
 
@@ -45,3 +46,17 @@ def test_packages_beside_them_are_still_counted(kb: KnowledgeBase) -> None:
     assert case.counts is not None and (case.counts.shipments, case.counts.valid) == (100, 96)
     case = kb.case("两个包裹，一个有单号，另一个没有")
     assert case.counts is not None and (case.counts.shipments, case.counts.valid) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("准时送达率跟有效追踪率不是一回事吧", "对"), ("ODR和VTR是不同的指标，对吧", "对"),
+     ("VTR and ODR aren't the same thing, right?", "Right"),
+     ("are LSR and VTR different metrics?", "Yes"), ("LSR和VTR是不是一回事", "不是")],
+)  # fmt: skip
+def test_two_metrics_said_different_are_confirmed(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    text = reply_text(kb, question)
+    assert text.startswith(lead) and not text.startswith("不对"), text
+    assert "95%" in text, text

@@ -153,6 +153,14 @@ _SAME = lazy(
 )
 
 
+_DIFFERENT = lazy(
+    r"不是一回事|不是同一|不一样|不相同|不同的?指标|有区别|有差别|区别吗|差别吗|"
+    r"\bnot the same\b|n't the same\b|\bdifferent (?:metrics|things|numbers)\b|\bdiffer\b"
+)
+"""Two metrics said or asked to be different ("不是一回事吧", "are they different metrics?"):
+the belief holds (A-not-A 是不是 taken out first: it asks, it denies nothing)."""
+
+
 def metrics_named(case: Case) -> Decision | None:
     """ "VTR和LSR分别按多少天算": several metrics named, each one's own target and window
     (never the others' figures), then the entry of the one compared with VTR."""
@@ -161,8 +169,10 @@ def metrics_named(case: Case) -> Decision | None:
     others = [m for m in case.metrics if m != "vtr"]
     entry = METRIC_ENTRIES["otdr" if "otdr" in others else others[0]]
     facts: dict[str, Fact] = {"metrics": ",".join(case.metrics)}
-    if len(case.metrics) == 2 and _SAME.search(case.text):
-        # "VTR是不是就是迟发率？": two metrics are never one; each has its own target.
+    different = bool(_DIFFERENT.search(case.text.replace("是不是", "")))
+    if len(case.metrics) == 2 and (_SAME.search(case.text) or different):
+        # "VTR是不是就是迟发率？": two metrics are never one; each has its own target. Said
+        # or asked as different ("不是一回事吧", "are they different?"), that holds.
         facts["same_asked"] = True
-        return Decision(code="metrics_named", facts=facts, agrees=False, entry=entry)
+        return Decision(code="metrics_named", facts=facts, agrees=different, entry=entry)
     return Decision(code="metrics_named", facts=facts, entry=entry)
