@@ -1,5 +1,6 @@
 """FBA's prep and labels (FNSKU labels, box and carton labels, 箱唛, 贴标, prep requirements)
-are stock sent to Amazon's warehouses, another field's: refused as not ours, however close
+are stock sent to Amazon's warehouses, and a product's own barcode label (SKU, UPC) the
+catalogue's, another field's: refused as not ours, however close
 "print … labels" is to Buy Shipping's. Printing a Buy Shipping or self-fulfilled shipping
 label stays ours. Wordings written for these tests."""
 
@@ -14,7 +15,7 @@ from bot.domain.knowledge import KnowledgeBase
     "question",
     ["how to print fnsku labels", "where do I print labels for FBA boxes", "fba prep requirements",
      "what goes on a carton label for an FBA shipment", "FNSKU标签怎么打", "FBA箱唛怎么打印",
-     "外箱标签贴在哪里"],
+     "外箱标签贴在哪里", "SKU标签怎么打印", "where do I get a UPC code for my product"],
 )  # fmt: skip
 def test_fba_prep_and_labels_are_not_ours(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic"
