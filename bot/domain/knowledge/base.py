@@ -153,6 +153,8 @@ class KnowledgeBase:
         self._vague_phrases = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])
         self._requires = [frozenset(entries[i].requires) for i in self._ids]
+        self._own_subjects = [frozenset(entries[i].own_subject) for i in self._ids]
+        self._field_concepts = frozenset(self._lexicon.synonyms)
         phrasings = [
             (position, text)
             for position, entry_id in enumerate(self._ids)
@@ -431,8 +433,10 @@ class KnowledgeBase:
             owner = self._phrase_owner[phrase]
             phrase_scores[owner] = max(phrase_scores[owner], score)
         asked = set(terms)
-        for position, required in enumerate(self._requires):
-            if required and not required & asked:
+        named = asked & self._field_concepts
+        gates = zip(self._requires, self._own_subjects, strict=True)
+        for position, (required, own) in enumerate(gates):
+            if (required and not required & asked) or (own and named and not own & asked):
                 entry_scores[position] = phrase_scores[position] = 0.0
         top_entry = max(entry_scores, default=0.0) or 1.0
         top_phrase = max(phrase_scores, default=0.0) or 1.0

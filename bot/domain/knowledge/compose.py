@@ -82,6 +82,11 @@ _YES_NO_EN = lazy(
     r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?|"
     r"\b(?:good|bad|smart) (?:idea|move|plan)\s?\?|\bworth it\s?\?"
 )
+_INVERSION = lazy(
+    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we)\b(?! (?:think|know|guess)\b)"
+)
+"""The verb before its subject, unpunctuated ("picked the wrong carrier can i still change it"):
+asked yes or no when no question word asks something else ("how far off am I")."""
 _NEEDS = lazy(
     r"需要|要不要|必须|一定要|得有|要求|\bneeds?\b|\brequire|\bmandatory\b|\bhave to\b|\bmust\b"
 )
@@ -639,6 +644,8 @@ def is_yes_no(question: str) -> bool:
     if intonation and (_HAN_CHAR.search(folded) or _CLAIM_WORD.search(folded)):
         return True
     if _YES_NO_ZH.search(folded) or _YES_NO_EN.search(folded):
+        return True
+    if _INVERSION.search(folded) and not _WH_WORD.search(folded):
         return True
     return _unmarked_yes_no(folded)
 

@@ -80,7 +80,8 @@ def _reference_problems(
         missing = [r for r in entry.related if r not in entries and r not in rejected]
         if missing:
             problems.append(f"entry {entry.id!r}: related ids do not exist: {missing}")
-        unknown = [c for c in entry.requires if concepts is not None and c not in concepts]
+        named = [*entry.requires, *entry.own_subject]
+        unknown = [c for c in named if concepts is not None and c not in concepts]
         if unknown:
             problems.append(f"entry {entry.id!r}: required concepts not in the lexicon: {unknown}")
     return problems

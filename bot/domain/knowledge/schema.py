@@ -114,6 +114,12 @@ class Entry(_Strict):
     requires: list[str] = field(default_factory=list)
     """Concepts (synonyms.yaml keys) of which a question must name one for this entry to
     be its answer: an entry about FBA is no answer to a question that never says FBA."""
+    own_subject: list[str] = field(default_factory=list)
+    """Concepts (synonyms.yaml keys) of this entry's own subject, the bot's (its files,
+    alerts, commands): a question that names concepts of the field and none of these asks
+    about something else, whatever small words it shares with the help text ("上传了错误的
+    承运商还能改吗" is no question about changing the alert time). A question naming no
+    concept at all is left to the search."""
 
     def __post_init__(self) -> None:
         if not re.fullmatch(ENTRY_ID, self.id):

@@ -340,7 +340,10 @@ _ASKS_EN = lazy(
     r"\b(?:what|which|when|where|why|how|whats|hows|wheres|whens|whys)\b(?! (?:i|you|we|it) (?:think|know|said|do it)\b)|"
     # "if tracking is added after delivery does it count": the condition, then the question.
     r"^(?:if|once|after|before)\b[^,.?!]{0,80}?\s(?:does|do|is|are|can|will|would|should) "
-    r"(?:it|that|this|they|i|we)\b"
+    r"(?:it|that|this|they|i|we)\b|"
+    # "picked the wrong carrier can i still change it": the inversion asks, unpunctuated.
+    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we)\b(?! (?:think|know|guess)\b)|"
+    r"\s(?:does|will|would|can|could) (?:it|this|that) (?!(?:is|was|will|does)\b)"
 )
 
 
