@@ -87,6 +87,9 @@ _INVERSION = lazy(
 )
 """The verb before its subject, unpunctuated ("picked the wrong carrier can i still change it"):
 asked yes or no when no question word asks something else ("how far off am I")."""
+_CONDITION_FIRST = lazy(r"^(?:when|whenever|if|once) (?=(?:i|we|you|my|our)\b)")
+"""A condition opening the question ("when i ship with buy shipping, must i …"): its "when"
+asks nothing."""
 _NEEDS = lazy(
     r"需要|要不要|必须|一定要|得有|要求|\bneeds?\b|\brequire|\bmandatory\b|\bhave to\b|\bmust\b"
 )
@@ -645,7 +648,8 @@ def is_yes_no(question: str) -> bool:
         return True
     if _YES_NO_ZH.search(folded) or _YES_NO_EN.search(folded):
         return True
-    if _INVERSION.search(folded) and not _WH_WORD.search(folded):
+    unconditioned = _CONDITION_FIRST.sub("", folded)  # "when i ship with …, must i …"
+    if _INVERSION.search(unconditioned) and not _WH_WORD.search(unconditioned):
         return True
     return _unmarked_yes_no(folded)
 
