@@ -568,6 +568,23 @@ def _vtr_rate(decision: Decision, t: Translator) -> str:
     return t._("A VTR of {percent}%: below the bar (VTR must be above 95%).", **f)
 
 
+def _restriction_risk(decision: Decision, t: Translator) -> str:
+    """A failing VTR and a restriction asked: what can happen, to the category, never "yes"."""
+    f = _facts(decision)
+    if "shipments" in decision.facts:
+        return t._(
+            "At risk: {valid} valid of {shipments} = {percent}% (not above 95%), so that "
+            "category's self-fulfilled selling can be restricted, not the whole account; FBA "
+            "offers and other categories are not affected.",
+            **f,
+        )
+    return t._(
+        "At risk: at {percent}% (not above 95%), that category's self-fulfilled selling can be "
+        "restricted, not the whole account; FBA offers and other categories are not affected.",
+        **f,
+    )
+
+
 def _vtr_rate_flagged(decision: Decision, t: Translator) -> str:
     """A rate above the bar that Amazon shows as a miss: both, and why they can differ."""
     return t._(
@@ -937,6 +954,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "vtr_rate": _vtr_rate,
     "vtr_rate_flagged": _vtr_rate_flagged,
+    "restriction_risk": _restriction_risk,
     "metric_rate": _metric_rate,
     "metric_consequence": _metric_consequence,
     "metric_rates": _metric_rates,

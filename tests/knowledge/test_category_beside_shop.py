@@ -1,7 +1,8 @@
 """A category's counts told beside the whole shop's rate: the rate is the shop's, not a
 check on the category's counts, and "restricted?" asks about the category, so the
-category's verdict leads, never the whole-account claim's "No". Worked by hand: 28/30 =
-93.3% (1 fix); 46/50 = 92.0% (2 fixes)."""
+category's verdict leads, never the whole-account claim's "No", and as the risk the rule
+states (can be restricted), never a "Yes" that it will be. Worked by hand: 28/30 = 93.3%
+(1 fix); 46/50 = 92.0% (2 fixes)."""
 
 from __future__ import annotations
 
@@ -14,19 +15,19 @@ from tests.knowledge.replies import first_line
 CASES = [
     (
         "整个店 VTR 97%，可是饰品类目 30 个包裹只有 28 个有效，饰品会被限制吗",
-        "不达标：30 个里 28 个有效 = 93.3%",
-        ("对不上", "不会"),
+        "有风险：30 个里 28 个有效 = 93.3%",
+        ("对不上", "不会因为"),
     ),
     (
         "整个店铺 VTR 97%，可是饰品类目 30 个包裹只有 28 个有效，饰品会被限制吗",
-        "不达标：30 个里 28 个有效 = 93.3%",
+        "有风险：30 个里 28 个有效 = 93.3%",
         ("不会因为", "对不上"),
     ),
     (
         "my whole store shows 96% VTR, but my Lighting category has 50 packages with 46 "
         "valid. will Lighting be restricted?",
-        "Yes — 46 valid of 50 = 92.0%",
-        ("No —", "does not suspend"),
+        "At risk: 46 valid of 50 = 92.0%",
+        ("No —", "Yes —", "does not suspend"),
     ),
 ]
 

@@ -128,10 +128,11 @@ LEADS = [
         ("有效追蹤率低於95%會被封店嗎", "不会因为 VTR 封整个店铺"),
         # "is that bad" asks about failing: 3% is over the 2.5% target, so it misses it.
         ("cancel rate 3% is that bad", "Pre-fulfillment Cancel Rate (PFCR) at 3%: not under"),
-        # "will it be blocked" asks about failing: 47/50 = 94.0% is below, so yes.
+        # "will it be blocked" asks about a restriction: 47/50 = 94.0% is below, so it can
+        # be (domain.md §1: can lose, the category only), no "yes" that it will.
         (
             "3 out of 50 packages have no tracking, will my category be blocked?",
-            "Yes — 47 valid of 50 = 94.0%: below the bar",
+            "At risk: 47 valid of 50 = 94.0% (not above 95%)",
         ),
         # The letter limit is in euros: £10 is under EUR 20 at any recent rate (the margin in
         # marketplaces.yaml), so the letter is exempt; the report's counting it is said too.
@@ -191,10 +192,11 @@ LEADS = [
             "VTR is 94.5% in Toys. how many packages should I fix if I shipped 200?",
             "189 valid of 200 = 94.5%: below the bar",
         ),
-        # The noun between a figure and its words: 45 are the invalid ones, 900 the total.
+        # The noun between a figure and its words: 45 are the invalid ones, 900 the total;
+        # a restriction asked gets the risk with the counts (domain.md §1: can, not will).
         (
             "我有45个包裹没有有效追踪，总共发了900个，会被限制吗",
-            "不达标：900 个里 855 个有效 = 95.0%",
+            "有风险：900 个里 855 个有效 = 95.0%",
         ),
     ),
     *cases(

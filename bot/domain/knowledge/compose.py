@@ -83,7 +83,7 @@ _YES_NO_EN = lazy(
     r"\b(?:good|bad|smart) (?:idea|move|plan)\s?\?|\bworth it\s?\?"
 )
 _INVERSION = lazy(
-    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we)\b(?! (?:think|know|guess)\b)"
+    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we|my|our)\b(?! (?:think|know|guess)\b)"
 )
 """The verb before its subject, unpunctuated ("picked the wrong carrier can i still change it"):
 asked yes or no when no question word asks something else ("how far off am I")."""
@@ -605,6 +605,37 @@ def _asks_how_soon_restricted(case: Case) -> bool:
     return case.metrics in ((), ("vtr",)) and bool(_RESTRICTION_WHEN.search(case.text))
 
 
+def _restriction_risk(case: Case, decision: Decision, asked: str) -> Decision | None:
+    """ "VTR 94% for a week, will I be suspended?", "掉到94%会被限制吗": a failing rate and a
+    restriction asked. The rule says what can happen, not what will (domain.md §1, §1b: that
+    category's self-fulfilled selling can be restricted, never the whole account), so the risk
+    leads, with no yes; how soon is the timing entry's (Amazon publishes no timeline). Other
+    categories asked about, passing asked in words ("达标吗"), or a supposition keep the
+    verdict."""
+    facts = decision.facts
+    if facts.get("above") is not False or not _RESTRICTION_ASKED.search(asked):
+        return None
+    if _asks_how_soon_restricted(case) or _OTHERS_OR_PASSING.search(asked) or "change" in facts:
+        return None
+    told: dict[str, Fact] = {"percent": str(facts.get("percent"))}
+    if decision.code == "vtr_counts":
+        told |= {"valid": facts["valid"], "shipments": facts["shipments"]}
+    return Decision(code="restriction_risk", facts=told, entry=CONSEQUENCES_ENTRY)
+
+
+_OTHERS_OR_PASSING = lazy(
+    r"别的|其他|其它|\bother|\brest of|达标|合格|及格|\bpass|\bok\b|okay|enough|够"
+)
+
+
+_RESTRICTION_ASKED = lazy(
+    r"suspend|restrict|\bban(?:ned)?\b|\bblock|deactivat|penal|punish|shut (?:me|us|it) down|"
+    r"lose (?:my |the |our )?(?:category|listings?|selling|right|account)|"
+    r"被封|封号|封店|封掉|限制|停售|下架|暂停|处罚|惩罚|受限|停权|被停"
+)
+"""A restriction asked of a rate told ("will I be suspended", "会被限制吗")."""
+
+
 def _how_soon_after_rate(case: Case, decision: Decision) -> Decision:
     """ "VTR掉到94了，会马上被限制吗": the rate's verdict, then how soon (unpublished). No yes
     or no before it: "vtr is 94%, will I be suspended right away?" is not answered by the
@@ -868,10 +899,13 @@ class Composer:
         # Asked in the last clause: "whole shop 97%, but Toys 28 of 30: restricted?" tells the
         # shop's figure and asks about the category.
         asked = _LAST_CLAUSE.split(case.text.rstrip("?？!！ "))[-1]
-        if decision.code not in RATE_DECISIONS or not _ACCOUNT_ASKED.search(asked):
+        if decision.code not in RATE_DECISIONS:
             return None
-        claim = self._claim(case)
-        return claim if claim is not None and claim.entry == CONSEQUENCES_ENTRY else None
+        if _ACCOUNT_ASKED.search(asked):
+            claim = self._claim(case)
+            if claim is not None and claim.entry == CONSEQUENCES_ENTRY:
+                return claim
+        return _restriction_risk(case, decision, asked)
 
     def _names_a_subject(self, case: Case) -> bool:
         """The question names something of our field (VTR, a carrier, a marketplace …), not

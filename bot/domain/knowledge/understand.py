@@ -342,7 +342,7 @@ _ASKS_EN = lazy(
     r"^(?:if|once|after|before)\b[^,.?!]{0,80}?\s(?:does|do|is|are|can|will|would|should) "
     r"(?:it|that|this|they|i|we)\b|"
     # "picked the wrong carrier can i still change it": the inversion asks, unpunctuated.
-    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we)\b(?! (?:think|know|guess)\b)|"
+    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we|my|our)\b(?! (?:think|know|guess)\b)|"
     r"\s(?:does|will|would|can|could) (?:it|this|that) (?!(?:is|was|will|does)\b)"
 )
 
