@@ -125,6 +125,9 @@ class Claim(_Loose):
     presumed: bool = False
     """The belief is one a question takes for granted ("how long until FBA orders leave my
     VTR?" presumes they are in it): answered with its fact whatever is asked, no yes or no."""
+    silent: bool = False
+    """The sources say nothing either way (a fine for a low VTR): the fact first, never a
+    yes or no, however the belief is said."""
     exemption: bool = False
     """The belief is that something is exempt: a question whether it counts ("算吗",
     "does it count?") asks the opposite, so its yes is the belief's no."""

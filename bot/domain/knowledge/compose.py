@@ -1123,7 +1123,7 @@ class Composer:
             # "上网慢不影响VTR吧": a belief that may be said either way, judged as said.
             return self._claim(case, claim)
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
-        agrees = claim.truth if case.belief else None
+        agrees = claim.truth if case.belief and not claim.silent else None
         return Decision(code="claim", facts=facts, agrees=agrees, entry=claim.entry)
 
     def _figure_of_a_claim(self, case: Case, decision: Decision | None) -> bool:
