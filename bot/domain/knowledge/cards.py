@@ -8,6 +8,7 @@ marketplaces the bar covers) come from `bot/domain/data/`, the tables the report
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -96,6 +97,7 @@ class _Loose:
 @dataclass(frozen=True, kw_only=True)
 class CarrierCard(_Loose):
     direct: Texts
+    eu_update: Texts
     body: Texts
     formats: Texts
     no_formats: Texts
@@ -303,17 +305,28 @@ def describe_format(pattern: str, lang: Lang) -> str | None:
 
 
 def carrier_answer(
-    card: CarrierCard, named: list[Carrier], lang: Lang, yes_no: bool, about_format: bool = False
+    card: CarrierCard,
+    named: list[Carrier],
+    lang: Lang,
+    yes_no: bool,
+    about_format: bool = False,
+    eu_markets: Sequence[Marketplace] = (),
 ) -> str:
     """Everything a seller needs about the carriers named, the direct answer first: the
-    yes to "can it count", or the number's format when that is what was asked."""
+    yes to "can it count" (with the EU/UK update when one of its marketplaces is named: "can
+    i use 4px for germany"), or the number's format when that is what was asked."""
     joiner = "、" if lang == "zh" else " / "
     name = joiner.join(c.name for c in named)
     lines = [card.body.for_lang(lang).strip().format(name=name, en_name=name)]
     formats = [_formats_line(card, carrier, lang) for carrier in named]
     lines = [*formats, *lines] if about_format else [*lines, *formats]
     if yes_no:
-        lines.insert(0, card.direct.for_lang(lang).format(name=name))
+        direct = card.direct.for_lang(lang).format(name=name)
+        if eu_markets:
+            markets = joiner.join(marketplace_name(m, lang) for m in eu_markets)
+            update = card.eu_update.for_lang(lang).format(name=name, markets=markets)
+            direct = f"{direct}{update}" if lang == "zh" else f"{direct} {update}"
+        lines.insert(0, direct)
     return "\n".join(lines)
 
 

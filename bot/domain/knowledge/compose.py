@@ -9,6 +9,7 @@ refused even when it shares our words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.domain.knowledge.cards import (
@@ -26,7 +27,7 @@ from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Answer, Decision, Entry, Fact, Lexicon
 from bot.domain.knowledge.understand import asks, normalize_question
-from bot.domain.reference import Carrier, fold_key, marketplaces
+from bot.domain.reference import Carrier, Marketplace, fold_key, marketplaces
 
 # Entries that list marketplaces: a question naming one gets its direct answer first.
 MARKETPLACE_LISTS = {"vtr-marketplaces-china": False, "buy-shipping-marketplaces": True}
@@ -136,7 +137,13 @@ _WHICH = lazy(r"哪些|哪几个|哪个国家|所有|每个|只在|只看|只有
 _EACH = lazy(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|affect")
 
 
-_ASKS_VALID = lazy(r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work")
+_ASKS_VALID = lazy(
+    r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work|"
+    # "can i use 4px for germany", "4px能发德国站吗": whether a carrier will do is whether its
+    # tracking can count.
+    r"\buse\b|\bship (?:with|via|by|through)\b|\bsend (?:with|via|by)\b|\bgo with\b|"
+    r"(?:能|可以|可不可以|能不能)(?:用|发|寄|走)"
+)
 _NUMBER_CONDITION = lazy(
     r"错|wrong|incorrect|mistake|typo|invalid|无效|没有?(?:扫描|揽收|物流|轨迹|记录)|no scans?|not scanned|"
     r"unscanned|after deliver|送达后|送达之后|签收后|mismatch|不一致|不对应|对不上|选成|selected|chose|"
@@ -935,7 +942,8 @@ class Composer:
             # can count" for the carrier named.
             owner = entities.number_carrier
             foreign = owner is not None and any(c.id != owner.id for c in carriers)
-            return self._carrier_answer(question, carriers, found, yes_allowed=not foreign)
+            eu = [m for m in entities.marketplaces if m.eu_cross_border_rule]
+            return self._carrier_answer(question, carriers, found, not foreign, eu)
         if entities.carriers and found.concepts & CARRIER_FIELD:
             # A national post with no name of its own here: how to fill the carrier field.
             return self._entry_answer(found.answer, CARRIER_ENTRY)
@@ -1301,7 +1309,12 @@ class Composer:
         return list(named)
 
     def _carrier_answer(
-        self, question: str, carriers: list[Carrier], found: Found, yes_allowed: bool = True
+        self,
+        question: str,
+        carriers: list[Carrier],
+        found: Found,
+        yes_allowed: bool = True,
+        eu_markets: Sequence[Marketplace] = (),
     ) -> Answer:
         lang = found.answer.lang
         card = self._cards.carrier
@@ -1318,7 +1331,7 @@ class Composer:
             and not _NUMBER_CONDITION.search(folded)
         )
         about_format = bool(_FORMAT.search(question.casefold()))
-        text = carrier_answer(card, carriers, lang, yes_no=direct, about_format=about_format)
+        text = carrier_answer(card, carriers, lang, direct, about_format, eu_markets)
         plain = yes_allowed and _ASKS_VALID.search(folded) and not _NUMBER_CONDITION.search(folded)
         if plain and states_a_belief(folded) and denies(folded):
             # "网上说EMS的单号不算有效": a listed carrier's numbers can count, so not right.
