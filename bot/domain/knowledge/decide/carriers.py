@@ -24,6 +24,7 @@ _MISMATCH = lazy(
     r"选成|选错|选了|选的|填成|填错|填到|录成|录入成|录错|录了|写成|输成|其实|实际|实际上|actually|but it(?:'s| is| was)|"
     r"but the (?:number|tracking)|instead|wrong carrier|select|chose|choose|picked|pick |"
     r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier|by mistake|mistakenly|"
+    r"(?:real|actual|correct|right|true) (?:carrier|courier)|真正的?(?:承运商|物流)|"
     r"accidentally|不小心|搞错|弄错"
 )
 
@@ -151,12 +152,15 @@ _NUMBER_AFTER = lazy(
     r"^\s*(?:的)?(?:[a-z0-9.]{1,6}\s)?(?:单号|号码|追踪号|跟踪号|运单号|号|number|tracking|label)"
 )
 _NUMBER_BEFORE = lazy(
-    r"(?:number|tracking|单号|号码)\s*(?:is|was|'s|是|其实是|实际是|belongs to)\s*(?:actually\s)?(?:an?\s)?$"
+    r"(?:number|tracking|单号|号码)\s*(?:is|was|'s|是|其实是|实际是|belongs to)\s*(?:actually\s)?(?:an?\s)?$|"
+    # "entered usps but it was ups", "real carrier is fedex", "其实是UPS": the one it really was.
+    r"(?:\b(?:real|actual|correct|right|true) (?:carrier|courier)|\bbut it|\bit|\bwhich|\bthat)"
+    r"(?:'s| is| was| were)\s*(?:actually\s|really\s)?(?:an?\s)?$|(?:其实|实际|实际上|真正)(?:是|用的是|走的是)\s*$"
 )
 """Words that make the carrier after them the number's own ("the number is actually a UPS")."""
 _SELECTED_BEFORE = lazy(
     r"(?:选成|选了|选的是|选成了|填成|填成了|填了|写成|selected|select|chose|choose|picked|pick|"
-    r"entered(?: it)? as|as|under)\s*(?:了)?\s*$"
+    r"\bentered(?: it)?(?: as)?|\btyped(?: in)?|\bput(?: in)?|\bset(?: it)?(?: to| as)?|\bas|\bunder)\s*(?:了)?\s*$"
 )
 
 
