@@ -142,7 +142,7 @@ _ASKS_VALID = lazy(
     # "can i use 4px for germany", "4px能发德国站吗": whether a carrier will do is whether its
     # tracking can count.
     r"\buse\b|\bship (?:with|via|by|through)\b|\bsend (?:with|via|by)\b|\bgo with\b|"
-    r"(?:能|可以|可不可以|能不能)(?:用|发|寄|走)"
+    r"(?:能|可以|可不可以|能不能)(?:用|发|寄|走)|(?:用|发|寄|走)[^，,。?？]{0,8}(?:可以|行)(?:吗|么|不)"
 )
 _NUMBER_CONDITION = lazy(
     r"错|wrong|incorrect|mistake|typo|invalid|无效|没有?(?:扫描|揽收|物流|轨迹|记录)|no scans?|not scanned|"
@@ -552,6 +552,10 @@ def _carriers_in(finder: EntityFinder, text: str) -> tuple[Carrier, ...]:
     return finder.find(text, normalize_question(text, {})).carriers
 
 
+def _markets_in(finder: EntityFinder, text: str) -> tuple[Marketplace, ...]:
+    return finder.find(text, normalize_question(text, {})).marketplaces
+
+
 _AVAILABLE = lazy(
     r"\buse\b|\busing\b|available|offered|support|serve|cover|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
     r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买"
@@ -740,6 +744,13 @@ class Composer:
         self._entry_carriers = {
             entry_id: {
                 c.id for text in (e.answers.zh, e.answers.en) for c in _carriers_in(finder, text)
+            }
+            for entry_id, e in entries.items()
+        }
+        # The marketplaces each entry speaks of (China Post's "CN" ending is Japan's).
+        self._entry_markets = {
+            entry_id: {
+                m.code for text in (e.answers.zh, e.answers.en) for m in _markets_in(finder, text)
             }
             for entry_id, e in entries.items()
         }
@@ -936,7 +947,7 @@ class Composer:
         facets = found.concepts & {"calculate", "window", "threshold", "where", "whatis"}
         if "vtr" in found.concepts and facets and not found.concepts & CARRIER_FIELD:
             return None  # "…发货用云途和燕文…VTR到底怎么计算的": the carriers are the story
-        carriers = self._carriers_to_explain(entities.carriers, found)
+        carriers = self._carriers_to_explain(entities.carriers, found, entities.marketplaces)
         if carriers:
             # A number shaped like another carrier's ("a YT number … yanwen?"): no "Yes, it
             # can count" for the carrier named.
@@ -1294,15 +1305,25 @@ class Composer:
         folded = fold_key(text)
         return any(phrase in folded for phrase in self._outside)
 
-    def _carriers_to_explain(self, named: tuple[Carrier, ...], found: Found) -> list[Carrier]:
+    def _carriers_to_explain(
+        self, named: tuple[Carrier, ...], found: Found, markets: tuple[Marketplace, ...] = ()
+    ) -> list[Carrier]:
         """The carriers to answer about, unless the best entry already speaks of them
-        (China Post for Japan, UPS and USPS for "unconfirmed")."""
+        (China Post for Japan, UPS and USPS for "unconfirmed") where the question is: an
+        entry of other marketplaces than those named ("is china post ok for amazon us" is
+        no question about Japan's rules) does not."""
         named = tuple(c for c in named if c.id not in GROUP_CARRIERS)
         if not named:
             return []
         asks_how_to_enter = bool(found.concepts & CARRIER_FIELD)
-        entry_names_one = found.best is not None and any(
-            c.id in self._entry_carriers[found.best] for c in named
+        entry_markets = self._entry_markets.get(found.best or "", set())
+        elsewhere = bool(markets and entry_markets) and not entry_markets & {
+            m.code for m in markets
+        }
+        entry_names_one = (
+            found.best is not None
+            and not elsewhere
+            and any(c.id in self._entry_carriers[found.best] for c in named)
         )
         if found.answer.kind == "answer" and entry_names_one and not asks_how_to_enter:
             return []
