@@ -740,6 +740,8 @@ class Composer:
         self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
         patterns = [_phrase_pattern(p) for p in [*lexicon.platforms, *lexicon.elsewhere]]
         self._elsewhere_pattern = re.compile("|".join(patterns)) if patterns else None
+        platforms = [_phrase_pattern(p) for p in lexicon.platforms]
+        self._platform_pattern = re.compile("|".join(platforms)) if platforms else None
         # The carriers each entry speaks of, found the way a question's are (whole words).
         self._entry_carriers = {
             entry_id: {
@@ -1063,8 +1065,14 @@ class Composer:
     def _checks_a_claim(self, case: Case | None) -> bool:
         """ "VTR下降是因为广告停了吗": a belief of the claims table tested, though it names
         another field's thing (ads, FBA): the claim says why that thing does not matter."""
-        if case is not None and self._presumed_claim(case) is not None:
-            return True  # "how many days before FBA shipments leave VTR": presumed, not asked
+        if (
+            case is not None
+            and self._presumed_claim(case) is not None
+            and not self._on_a_platform(case.text)
+        ):
+            # "how many days before FBA shipments leave VTR": presumed, not asked; another
+            # platform's ("Temu半托管的物流单号要在几天内上传") is no fact of ours to presume.
+            return True
         if case is None or not (case.belief or is_yes_no(case.text) or _declares(case)):
             return False
         return any(c.holds_in(case.text) for c in self._cards.claims)
@@ -1295,6 +1303,10 @@ class Composer:
         return (
             self._elsewhere(text) or _fba_fees(found, text) or self._from_another_field(text, found)
         )
+
+    def _on_a_platform(self, text: str) -> bool:
+        """Another selling platform named (Temu, eBay, 虾皮 …)."""
+        return self._platform_pattern is not None and bool(self._platform_pattern.search(text))
 
     def _elsewhere(self, text: str) -> bool:
         return self._elsewhere_pattern is not None and bool(self._elsewhere_pattern.search(text))
