@@ -642,7 +642,9 @@ _OTHERS_OR_PASSING = lazy(
 _RESTRICTION_ASKED = lazy(
     r"suspend|restrict|\bban(?:ned)?\b|\bblock|deactivat|penal|punish|shut (?:me|us|it) down|"
     r"lose (?:my |the |our )?(?:category|listings?|selling|right|account)|"
-    r"被封|封号|封店|封掉|限制|停售|下架|暂停|处罚|惩罚|受限|停权|被停"
+    r"被封|封号|封店|封掉|限制|停售|下架|暂停|处罚|惩罚|受限|停权|被停|"
+    # "my vtr is 90 can i still sell": whether selling goes on is the restriction asked.
+    r"still sell|keep selling|还能(?:继续)?卖|能不能(?:继续)?卖|还可以(?:继续)?卖"
 )
 """A restriction asked of a rate told ("will I be suspended", "会被限制吗")."""
 
