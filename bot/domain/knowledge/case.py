@@ -171,8 +171,9 @@ _OWN_DATA = lazy(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
 _NOT_LETTER = lazy(
     r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
 )
-_LETTER_ZH = lazy(r"寄(?:的)?信(?![息用号箱])|(?:一|这|那)封信|的信(?=[\s,，。.?？!！]|$)")
-"""A letter said in plain Chinese ("西班牙站用Correos寄的信", "寄到意大利的信 15欧"), not 信息."""
+_LETTER_ZH = lazy(r"寄(?:的)?信(?![息用号箱])|(?:一|这|那)封信|的信(?![息用号箱誉任心托赖念])")
+"""A letter said in plain Chinese ("西班牙站用Correos寄的信", "寄到意大利的信 15欧", "19.99欧元的
+信寄到法国"), not 信息, 信用卡, 信号, 信誉."""
 _PARCEL = lazy(r"\bparcels?\b|包裹也|普通包裹|小包|挂号|快递包裹|parcel service")
 _CHINA = lazy(r"中国|国内|直发|from china|china")
 _FROM = lazy(r"(?:从|由|自|from)\s*$")
