@@ -343,6 +343,7 @@ _ASKS_EN = lazy(
     r"(?:it|that|this|they|i|we)\b|"
     # "picked the wrong carrier can i still change it": the inversion asks, unpunctuated.
     r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we|my|our)\b(?! (?:think|know|guess)\b)|"
+    r"\s(?:is|are) (?:that|this|mine|ours)\s(?!(?:is|was)\b)\w|"
     r"\s(?:does|will|would|can|could) (?:it|this|that) (?!(?:is|was|will|does)\b)"
 )
 
