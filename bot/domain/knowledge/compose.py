@@ -83,6 +83,10 @@ _YES_NO_EN = lazy(
     r"\bor not\b|\b(pass(?:es)?|enough|counted|exempt|counts?|apply|applies|required|needed|valid|allowed)\?|"
     r"\b(?:good|bad|smart) (?:idea|move|plan)\s?\?|\bworth it\s?\?"
 )
+_WHAT_FOLLOWS = lazy(
+    r"会怎样|会怎么样|会如何|会咋样|有什么后果|什么后果|\bwhat happens\b|\bwhat will happen\b|"
+    r"\bwhat would happen\b"
+)
 _INVERSION = lazy(
     r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we|my|our)\b(?! (?:think|know|guess)\b)"
 )
@@ -1105,6 +1109,9 @@ class Composer:
             decision.agrees is None and decision.code not in FIGURES_DECIDED
         )
         asked = case.belief or _declares(case) or is_yes_no(text) or _CHOICE.search(text)
+        # "承运商选错会怎样", "picked the wrong carrier, what happens": what follows from a
+        # condition a claim states is that claim's fact (no yes or no: none was asked).
+        asked = asked or _WHAT_FOLLOWS.search(text)
         if self._figure_of_a_claim(case, decision):
             return self._claim(case)  # its rule's own figures: no target of the metric's
         presumed = self._presumed_claim(case)
