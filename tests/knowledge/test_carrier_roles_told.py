@@ -25,3 +25,16 @@ def test_the_carrier_to_fix_to_is_the_real_one(
 ) -> None:
     first = first_line(kb, question)
     assert fix_to in first, first
+
+
+@pytest.mark.parametrize(
+    ("question", "fix_to"),
+    [
+        ("我用的是DHL，单号是1Z开头的", "把承运商改成 UPS"),
+        ("i use dhl but the number starts with 1Z", "Edit the tracking to UPS"),
+    ],
+)
+def test_a_carrier_used_beside_another_s_number_is_a_mismatch(
+    kb: KnowledgeBase, question: str, fix_to: str
+) -> None:
+    assert fix_to in first_line(kb, question)

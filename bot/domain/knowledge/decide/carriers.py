@@ -192,7 +192,9 @@ def carrier_roles(case: Case) -> tuple[str, str] | None:
 
 
 _ENTERED = lazy(
-    r"录|填|选|输入|打成|写成|\bentered\b|\bunder\b|picked|selected|chose|\bput\b|\bused\b|\bset\b|as (?:the )?carrier"
+    r"录|填|选|输入|打成|写成|\bentered\b|\bunder\b|picked|selected|chose|\bput\b|\bused\b|\bset\b|as (?:the )?carrier|"
+    # "我用的是DHL，单号是1Z开头的", "i use dhl but the number starts with 1Z".
+    r"用的是|用的|走的是|发的是|\buse\b|\busing\b"
 )
 """A number said to be entered under a carrier ("1Z… under USPS", "1Z开头的号录成了USPS")."""
 
