@@ -1077,6 +1077,13 @@ WORDINGS: dict[str, Wording] = {
         _("German domestic shipments count toward VTR when the order is over EUR 15."),
     ),
     "carrier_mismatch": _mismatch,
+    "carrier_match": _sentence(
+        _(
+            "The carrier matches the number: a number that starts like this is {carrier}'s, so "
+            "{carrier} is the right pick, and it counts as valid once {carrier} has scanned "
+            "the package."
+        ),
+    ),
     "tracking_number": tracking_number_text,
     "shipment_age": _shipment_age,
     "policy_date": _policy_date,

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.carriers import (
     carrier_chinese_name,
+    carrier_match,
     carrier_mismatch,
     carrier_roles,
     other_for_carrier,
@@ -118,6 +119,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     other_for_carrier,
     tracking_number,
     carrier_mismatch,
+    carrier_match,
     split_order,
     shipment_age,
     vtr_window_stated,

@@ -219,3 +219,17 @@ def carrier_mismatch(case: Case) -> Decision | None:
     return Decision(
         code="carrier_mismatch", facts=facts, agrees=matters, entry="tracking-unconfirmed"
     )
+
+
+def carrier_match(case: Case) -> Decision | None:
+    """ "我用的是UPS，单号是1Z开头的", "picked ups and the number starts with 1Z, fine?": the one
+    carrier named is the carrier the number's shape belongs to, so they match (domain.md
+    1b: the carrier must match the number); valid once that carrier has scanned it. Figures
+    told are worked out by their own rules."""
+    named = {c.name for c in case.carriers}
+    if case.number_carrier is None or named != {case.number_carrier} or case.counts is not None:
+        return None
+    if not (_ENTERED.search(case.text) or _ASKS_OK.search(case.text) or case.belief):
+        return None
+    facts: dict[str, Fact] = {"carrier": case.number_carrier}
+    return Decision(code="carrier_match", facts=facts, agrees=True, entry="tracking-unconfirmed")
