@@ -38,7 +38,7 @@ RATE_DECISIONS = frozenset({"vtr_rate", "vtr_counts"})
 CONSEQUENCES_ENTRY = "vtr-consequences"
 RESTRICTION_TIMING_ENTRY = "vtr-restriction-timing"
 _RESTRICTION_WHEN = lazy(
-    r"(?:多久|多长时间|几天|多少天|马上|立刻|立即|直接|缓冲期|宽限期)[^，,。?？]{0,8}(?:限制|封|停售|下架|暂停)|"
+    r"(?:多久|多长时间|几天|多少天|马上|立刻|立即|直接|缓冲期|宽限期)[^，,。?？]{0,8}(?:限制|封|停|下架|暂停)|"
     r"(?:how long|how many days|how soon|how quickly|how fast|grace period|right away|immediately|straight away|until)"
     r"[^.?!]{0,40}(?:restrict|block|suspend|ban|deactivat|lose)|"
     r"(?:restrict|block|suspend|ban)[^.?!]{0,30}(?:right away|immediately|straight away|how soon)|"
