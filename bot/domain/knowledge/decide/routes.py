@@ -143,7 +143,11 @@ _WAREHOUSE_ELSEWHERE = lazy(
     r"\b(?:us|usa|uk|eu|american|british|local|overseas|domestic|foreign|3pl|third[- ]party|"
     r"japanese|german|canadian|australian) (?:fulfil?ment )?warehouses?\b|"
     r"\bwarehouses? (?:in|inside|within) (?:the )?(?:us|usa|uk|states|japan|germany|canada|"
-    r"australia|europe|eu)\b|\b3pl\b"
+    r"australia|europe|eu)\b|\b3pl\b|"
+    # "i ship from the us to us customers", "从美国本土发货": sent from the marketplace's country.
+    r"\b(?:ship|ships|shipping|shipped|send|sending|sent)(?: it| them| orders| packages)? from "
+    r"(?:the )?(?:us|usa|uk|states|japan|canada|australia|mexico)\b|"
+    r"从(?:美国|英国|日本|加拿大|澳洲|澳大利亚|墨西哥)(?:本土|当地|境内)?(?:发货|发出|发)"
 )
 """Packages sent from somewhere other than China: a warehouse abroad (海外仓, "a US
 warehouse"), or one in the marketplace's own country (本土仓)."""
