@@ -837,7 +837,7 @@ class Composer:
         answered before any rule is decided."""
         elsewhere = self._elsewhere(text) and not _asks_metric_scope(found, text)
         elsewhere = elsewhere or _about_returns_only(text)
-        if (_fba_fees(found, text) or elsewhere) and not self._checks_a_claim(case):
+        if (_fba_fees(found, text) or elsewhere) and not self._checks_our_claim(case, found):
             return Answer(
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )
@@ -1067,6 +1067,12 @@ class Composer:
         if found.best == entry or entry not in self._entries:
             return None
         return self._entry_answer(found.answer, entry)
+
+    def _checks_our_claim(self, case: Case | None, found: Found) -> bool:
+        """A belief of the claims table tested in our field's words: "did monthly storage
+        fees go up" names no concept of ours, so the calendar-month claim its "monthly"
+        holds is no reason to answer another field's question about VTR."""
+        return bool(found.concepts & self._core) and self._checks_a_claim(case)
 
     def _checks_a_claim(self, case: Case | None) -> bool:
         """ "VTR下降是因为广告停了吗": a belief of the claims table tested, though it names
