@@ -177,7 +177,6 @@ class KnowledgeBase:
         entries = load_entries(directory, frozenset(lexicon.synonyms) | frozenset(lexicon.general))
         cards = load_cards(directory)
         corpus = [text for entry in entries.values() for text in _texts(entry)] + [ROLE_WORDS]
-        corpus += [cards.claim_words()] if cards else []
         corpus += [" ".join(lexicon.vague.en)]  # known words: not unglued, not "corrected"
         return cls(entries, Analyzer(lexicon, corpus), lexicon, cards)
 

@@ -267,15 +267,6 @@ class Cards(_Loose):
     marketplace: MarketplaceCard
     claims: list[Claim] = field(default_factory=list)
 
-    def claim_words(self) -> str:
-        """The English words the claims are matched by ("fails", "strictly"): real words,
-        never typos to repair into a KB word ("fails" is not "falls")."""
-        patterns = [p for c in self.claims for p in (*c.when, *c.unless, *c.stated_by)]
-        return " ".join(dict.fromkeys(w for p in patterns for w in _LATIN_WORD.findall(p)))
-
-
-_LATIN_WORD = re.compile(r"[a-z]{3,}")
-
 
 def describe_format(pattern: str, lang: Lang) -> str | None:
     """A tracking-number regex as a seller reads it ("1Z + 15 letters or digits + 1 digit").

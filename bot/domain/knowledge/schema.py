@@ -164,6 +164,9 @@ class Lexicon(_Strict):
     outside: list[str] = field(default_factory=list)
     """Phrases of neighbouring fields (FBA fees, other platforms): a question naming one
     and no core concept is refused, however many of our words it shares."""
+    words: list[str] = field(default_factory=list)
+    """Real English words sellers type (the claims' words, their inflections): known to the
+    typo repair, so never "corrected" and never a word a typo is repaired into."""
 
     def __post_init__(self) -> None:
         # A concept becomes one search token, so it must look like one.

@@ -174,8 +174,9 @@ class Analyzer:
         key_terms = {w for p in phrases for w in _LATIN_WORD.findall(p)}
         vocabulary = {w for text in corpus for w in _LATIN_WORD.findall(normalize(text))}
         vocabulary |= key_terms
-        # Words known but never a target: English's small words ("doesn", "isn") are no typo.
-        self._vocabulary = frozenset(vocabulary | self._stop_words)
+        # Words known but never a target: English's small words ("doesn", "isn") and the
+        # lexicon's real words ("worst", "passes") are no typo, nor what one is repaired into.
+        self._vocabulary = frozenset(vocabulary | self._stop_words | set(lexicon.words))
         self._key_terms = frozenset(key_terms)
         self._by_delete: dict[str, list[str]] = {}
         for word in sorted(vocabulary):
@@ -211,6 +212,10 @@ class Analyzer:
         if not close:
             return word
         return min(close, key=lambda k: (k not in self._key_terms, _distance(word, k), k))
+
+    def knows(self, word: str) -> bool:
+        """The word is one the repair leaves as typed: the KB's, the lexicon's or a small word."""
+        return word in self._vocabulary
 
     def unglue(self, text: str) -> str:
         """Words typed without spaces between them ("VTRtarget?whatwindow") apart again,
