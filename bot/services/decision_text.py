@@ -1074,7 +1074,33 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "de_domestic_rule": _sentence(
-        _("German domestic shipments count toward VTR when the order is over EUR 15."),
+        _(
+            "German domestic shipments count toward VTR when the order is over EUR 15; the "
+            "sources say nothing about orders of EUR 15 or less."
+        ),
+    ),
+    "bar_alike": _by_fact(
+        "markets",
+        _(
+            "The bar is the same on every marketplace where it applies: VTR above 95%, judged "
+            "per category and per marketplace (for shipments from China: US, UK, DE, FR, IT, "
+            "ES, JP, SG, AE, SA and AU). What differs is which orders count: EU/UK cross-border "
+            "letters under EUR 20 and Japan orders under JPY 1,000 are exempt, and US orders "
+            "from China need carrier scans (two from USD 5)."
+        ),
+        _(
+            "The same bar for every category: VTR above 95%, each category judged on its own, "
+            "so one category below it does not pull the others down."
+        ),
+    ),
+    "uk_domestic_letter": _sentence(
+        _(
+            "Within the UK, the one letter exemption the sources state is for untracked Royal "
+            "Mail letter stamps bought through Buy Shipping (since March 2023); the under-EUR 20 "
+            "letter exception is stated for cross-border shipments to and from the EU countries "
+            "and the UK, not for UK domestic ones, so I cannot tell you a letter within the UK "
+            "is exempt."
+        ),
     ),
     "carrier_mismatch": _mismatch,
     "carrier_match": _sentence(

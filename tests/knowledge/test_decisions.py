@@ -337,7 +337,7 @@ LEADS = [
         # The domestic rule's own limit stated rightly ("over EUR 15 counts"): right.
         (
             "我理解的是德国本地单超过15欧才算，没错吧",
-            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR。",
+            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR；15 欧元及以下的订单，资料没有说明。",
         ),
         # ", yes?" and "correct me if" test a belief.
         (

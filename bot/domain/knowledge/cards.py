@@ -113,6 +113,7 @@ class MarketplaceCard(_Loose):
     no_eu_rule: Texts
     buy_shipping: Texts
     no_buy_shipping: Texts
+    buy_shipping_elsewhere: Texts
     denied_wrongly: Texts
 
 

@@ -20,7 +20,7 @@ from bot.domain.knowledge.cards import (
     marketplace_lead,
     without_yes,
 )
-from bot.domain.knowledge.case import NOT_EXEMPT, Case, denies, states_a_belief
+from bot.domain.knowledge.case import NOT_EXEMPT, Case, denies, route, states_a_belief
 from bot.domain.knowledge.decide import METRIC_ENTRIES, asks_pass_or_fail, decide
 from bot.domain.knowledge.decide.routes import ships_from_outside_china
 from bot.domain.knowledge.entities import Entities, EntityFinder
@@ -38,10 +38,11 @@ RATE_DECISIONS = frozenset({"vtr_rate", "vtr_counts"})
 CONSEQUENCES_ENTRY = "vtr-consequences"
 RESTRICTION_TIMING_ENTRY = "vtr-restriction-timing"
 _RESTRICTION_WHEN = lazy(
-    r"(?:多久|多长时间|几天|多少天|马上|立刻|立即|直接|缓冲期|宽限期)[^，,。?？]{0,8}(?:限制|封|停|下架|暂停)|"
+    r"(?:多久|多长时间|几天|多少天|马上|立刻|立即|直接|缓冲期|宽限期|什么时候|啥时候|何时)[^，,。?？]{0,8}(?:限制|封|停|下架|暂停)|"
     r"(?:how long|how many days|how soon|how quickly|how fast|grace period|right away|immediately|straight away|until)"
     r"[^.?!]{0,40}(?:restrict|block|suspend|ban|deactivat|lose)|"
-    r"(?:restrict|block|suspend|ban)[^.?!]{0,30}(?:right away|immediately|straight away|how soon)|"
+    r"(?:restrict|block|suspend|ban|\blose\b|losing)[^.?!]{0,30}(?:right away|immediately|straight away|how soon)|"
+    r"\bwhen (?:will|would|do|does|is|are)\b[^.?!]{0,30}(?:restrict|block|suspend|\bban|deactivat)|"
     r"grace period|缓冲期|宽限期"
 )
 """How soon a restriction follows a low VTR, asked ("会马上被限制吗", "how many days until they
@@ -189,6 +190,8 @@ FIGURES_DECIDED = frozenset(
         "metric_consequence",
         "split_order",
         "tracking_number",
+        "uk_domestic_letter",
+        "jp_letter",
     }
 )
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes
@@ -356,7 +359,9 @@ _ABOUT_THE_BOT = lazy(
 )
 """Words that make a question about this bot or its report, not Amazon's figures."""
 _FIXED = lazy(
-    r"\b(?:fix|fixed|add|added|upload|uploaded|edit|edited|correct|corrected|chang)|补|改|上传|加上|填上"
+    r"\b(?:fix|fixed|add|added|upload|uploaded|edit|edited|correct|corrected|chang)|补|改|上传|加上|填上|"
+    # A number entered wrong is one to fix: "the wrong tracking number, already delivered".
+    r"\b(?:wrong|incorrect|mistyped|typo)\b|填错|写错|输错|录错|弄错"
 )
 TRACKING_FAMILY = frozenset({AFTER_DELIVERY, "tracking-edit", "tracking-unconfirmed"})
 
@@ -410,7 +415,12 @@ def _fixed_around_delivery(found: Found, text: str) -> bool:
     """ "what if the buyer already got the parcel before I fixed the tracking?": tracking
     added or fixed and the delivery named: when it was done decides, the after-delivery rule."""
     timed = found.concepts >= TRACKING_WHEN and bool(_FIXED.search(text))
-    return timed and found.answer.kind == "answer" and found.best not in TRACKING_FAMILY
+    # "the buyer already has it and the number was wrong": how to edit is past; when decides.
+    past = found.best == TRACKING_EDIT and bool(_ALREADY_DELIVERED.search(text))
+    return timed and found.answer.kind == "answer" and (found.best not in TRACKING_FAMILY or past)
+
+
+_ALREADY_DELIVERED = lazy(r"\balready\b|已经|已签收|签收了|收到了|到了")
 
 
 _REVIEW_TIME = lazy(
@@ -562,7 +572,9 @@ def _markets_in(finder: EntityFinder, text: str) -> tuple[Marketplace, ...]:
 
 _AVAILABLE = lazy(
     r"\buse\b|\busing\b|available|offered|support|serve|cover|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
-    r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买"
+    r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买|"
+    # Asked of shipments from elsewhere ("an option when we ship out of our warehouse", "可以买配送面单").
+    r"\boption\b|\beligible\b|可购买|能购买"
 )
 GENERAL_BUY_SHIPPING = frozenset({"buy-shipping-what", "buy-shipping-benefits"})
 
@@ -585,6 +597,13 @@ def _asks_availability(text: str, found: Found, entities: Entities) -> bool:
     # another rule) is as general as Buy Shipping's own.
     general = found.best in GENERAL_BUY_SHIPPING or not (found.best or "").startswith("buy-")
     return general and bool(_AVAILABLE.search(text))
+
+
+def _origin_abroad(text: str, entities: Entities) -> bool:
+    """The packages leave from a marketplace's country ("shipments from the US", "从英国
+    发货"), not from China."""
+    origin, _ = route(text, entities.markets_at)
+    return origin is not None and origin != "CN"
 
 
 def _list_entry(about_buy_shipping: bool) -> str:
@@ -1003,6 +1022,11 @@ class Composer:
             or (not about_buy_shipping and self._asks_the_bar_in(text, found, entities))
             or (about_buy_shipping and _asks_availability(text, found, entities))
         )
+        elsewhere = ships_from_outside_china(text) or _origin_abroad(text, entities)
+        if about_buy_shipping and elsewhere and _AVAILABLE.search(text):
+            # "从美国仓发货能用购买配送吗": the list is published for shipments from China only.
+            lead = self._cards.marketplace.buy_shipping_elsewhere.for_lang(found.answer.lang)
+            return self._entry_answer(found.answer, listing, lead)
         if not asks_which and (
             found.best not in MARKETPLACE_LISTS or found.answer.kind == "off_topic"
         ):

@@ -60,7 +60,7 @@ from bot.domain.knowledge.decide.metric_verdicts import (
 )
 from bot.domain.knowledge.decide.numbers import tracking_number
 from bot.domain.knowledge.decide.packages import shipment_age, split_order
-from bot.domain.knowledge.decide.per_category import account_wide
+from bot.domain.knowledge.decide.per_category import account_wide, bar_alike
 from bot.domain.knowledge.decide.percent import percent_text
 from bot.domain.knowledge.decide.rate import rate_above_but_flagged, vtr_rate
 from bot.domain.knowledge.decide.routes import (
@@ -72,6 +72,7 @@ from bot.domain.knowledge.decide.routes import (
     letter_limit,
     letter_outside_eu,
     origin_elsewhere,
+    uk_domestic_letter,
 )
 from bot.domain.knowledge.decide.targets import (
     bar_beside_a_denied_one,
@@ -79,7 +80,7 @@ from bot.domain.knowledge.decide.targets import (
     metric_target,
 )
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
-from bot.domain.knowledge.decide.values import untracked_when_counted, value_rules
+from bot.domain.knowledge.decide.values import small_value, untracked_when_counted, value_rules
 from bot.domain.knowledge.decide.verdict import asks_pass_or_fail
 from bot.domain.knowledge.decide.windows import metric_window, vtr_window_stated
 from bot.domain.knowledge.policy_dates import policy_date
@@ -146,15 +147,18 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     one_metric_two_names,
     metric_name,
     metrics_named,
+    uk_domestic_letter,
     letter_outside_eu,
     jp_letter,
     value_rules,
+    small_value,
     letter_limit,
     de_domestic_rule,
     domestic_elsewhere,
     eu_route,
     eu_countries,
     origin_elsewhere,
+    bar_alike,
     strike_through,
     marketplace_list,
     account_wide,

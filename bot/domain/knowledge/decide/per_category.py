@@ -11,7 +11,7 @@ import re
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.counts import SUSPENSION
 from bot.domain.knowledge.patterns import lazy
-from bot.domain.knowledge.schema import Decision
+from bot.domain.knowledge.schema import Decision, Fact
 
 _ACCOUNT_WIDE = lazy(
     r"整个店铺|全店|整店|整个账户|整个账号|按账号|按账户|按店铺|按整个|per (?:account|store|shop|seller)\b|"
@@ -103,3 +103,34 @@ def _kept(text: str, side: re.Pattern[str]) -> bool:
     return any(
         not _SET_ASIDE.search(text[max(0, m.start() - 40) : m.start()]) for m in side.finditer(text)
     )
+
+
+_ALIKE = lazy(
+    r"一样|相同|同样|一致|有区别|有差别|有什么不同|不一样|\bsame\b|\bdiffer|\bidentical\b|\bequal\b"
+)
+_APPLIES = lazy(r"\bappl(?:y|ies)\b|适用|\bas well\b|\balso\b|\btoo\b|也")
+_EVERY_CATEGORY = lazy(
+    r"每个(?:商品)?(?:类目|品类|分类)|所有(?:商品)?(?:类目|品类|分类)|各(?:个)?(?:类目|品类|分类)|"
+    r"\b(?:every|each|all) (?:product )?categor|\bper category\b|between categories|across categories"
+)
+
+
+def bar_alike(case: Case) -> Decision | None:
+    """ "is VTR the same for every category?", "欧洲站VTR和美国站要求一样吗": the bar is one,
+    above 95% per category and per marketplace; which orders count differs by marketplace
+    (EU/UK letters, Japan's small orders, the US scans), which the reply names. A choice
+    of marketplaces gets no yes or no; categories get a yes (one bar, each judged alone)."""
+    if "vtr" not in case.concepts and "threshold" not in case.concepts:
+        return None
+    if len(case.metrics) > 1 or case.counts is not None or not _ALIKE.search(case.text):
+        return None
+    if case.belief or _APPLIES.search(case.text):
+        return None  # "the same bar applies to Saudi and the UAE, right?": the list's belief
+    places = {m.code for m in case.markets} | ({"EU"} if "eu" in case.concepts else set())
+    if len(places) >= 2:
+        facts: dict[str, Fact] = {"markets": True}
+        return Decision(code="bar_alike", facts=facts, entry="vtr-marketplaces-china")
+    if _EVERY_CATEGORY.search(case.text):
+        facts = {"markets": False}
+        return Decision(code="bar_alike", facts=facts, agrees=True, entry="vtr-per-category")
+    return None

@@ -29,6 +29,18 @@ def letter_outside_eu(case: Case) -> Decision | None:
     )
 
 
+def uk_domestic_letter(case: Case) -> Decision | None:
+    """ "uk domestic letter 10 pounds need tracking?": the sources give the under-EUR 20
+    letter exception for cross-border shipments to and from the EU/UK countries, and within
+    the UK only untracked Royal Mail stamps bought through Buy Shipping (domain.md 1b):
+    no exemption by value is stated for a UK domestic letter, so none is given, nor a yes."""
+    if not case.letter or not case.domestic or involved(case) != ["UK"]:
+        return None
+    if "stamp" in case.concepts:
+        return None  # Royal Mail stamps: the claims table's rule
+    return Decision(code="uk_domestic_letter", entry="uk-royal-mail-letters")
+
+
 def jp_letter(case: Case) -> Decision | None:
     """ "日本站小件用平邮，没单号，算不算": Japan's rule is the amount, not the service; a
     letter on Amazon.co.jp with no amount said gets both cases, no yes or no (with an amount

@@ -307,3 +307,35 @@ _UNDER_LIMIT_ASKED = lazy(
 )
 """The question asks whether the order is under the letter limit ("is it below the €20
 line?", "在20欧以内吗"): a yes is the exemption, not that it counts."""
+
+
+_SMALL_ORDER = lazy(
+    r"小额|小单|小件|小信件|低价|便宜|金额(?:很|比较|较)?(?:小|低)|价格(?:很|比较|较)?低|低货值|低值|几百日元|"
+    r"\b(?:small|tiny|cheap|low[- ]value|low[- ]priced?|inexpensive|few[- ]dollar|under[- ]priced)\b"
+    r"(?:[^,.?!，。？]{0,12})\b(?:orders?|items?|packages?|parcels?|sales?|ones|letters?)\b|"
+    r"\b(?:orders?|items?) (?:of|with|at) (?:a )?(?:small|low|tiny) (?:value|amount|price)s?\b"
+)
+"""An order said to be of small value with no amount ("tiny JP orders", "日本站小额订单"):
+the marketplace's value rule is what is asked."""
+
+
+def small_value(case: Case) -> Decision | None:
+    """ "what about tiny JP orders?", "日本站小额订单算VTR吗": the rule by value of the one
+    marketplace named, stated with its figure, no yes or no (the amount is unsaid)."""
+    if case.amount is not None or not _SMALL_ORDER.search(case.text):
+        return None
+    codes = involved(case) or (["JP"] if "japan" in case.concepts else [])
+    if len(codes) != 1:
+        return None
+    market = marketplace_by_code()[codes[0]]
+    if case.letter and not (market.letter_rule or market.eu_cross_border_rule):
+        return None  # a small letter to the US or Japan: their own letter rules decide
+    if market.code == "JP":
+        return Decision(code="jp_rule", entry="japan-rules")
+    if market.code == "US":
+        return Decision(code="us_rule", entry="us-from-china-scans")
+    if market.code == "DE" and case.domestic:
+        return Decision(code="de_domestic_rule", entry="eu-cross-border")
+    if market.letter_rule or market.eu_cross_border_rule:
+        return Decision(code="eu_rule", entry="eu-letter-under-20")
+    return None

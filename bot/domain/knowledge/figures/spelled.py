@@ -55,7 +55,7 @@ _A_SINGLE = lazy(
 )
 """One package said as "a single bad one", "just one order": a count of one."""
 _ZH_ONE = lazy(
-    r"(?<![\d一二两三四五六七八九十百千第])([一两二三四五六七八九十])(?=[个单件票笔]"
+    r"(?<![\d一二两三四五六七八九十百千第同唯统某任哪])([一两二三四五六七八九十])(?=[个单件票笔]"
     r"(?!类目|品类|分类|站|月|问题|方面|原因|办法|人|地方|国家|小时|星期|礼拜|事))"
 )
 _WITHOUT = lazy(r"\bw/o(?:ut)?\s?")
