@@ -770,6 +770,12 @@ def _uk_letter(decision: Decision, t: Translator) -> str:
             "is exempt from VTR if sent as a letter.",
             amount=amount,
         )
+        # The exception is the EU/UK update's for cross-border shipments (domain.md 1b).
+        cross_border = t._(
+            "That exception is stated for cross-border shipments; for a letter within the UK "
+            "the sources give only Royal Mail stamps bought through Buy Shipping."
+        )
+        said = sentence_gap(t).join((said, cross_border))
     elif decision.facts["band"] == "over":
         return t._(
             "A GBP {amount} order to the UK is over EUR 20 at any recent exchange rate: it "

@@ -113,3 +113,41 @@ def test_bar_alike_across_marketplaces(kb: KnowledgeBase, question: str) -> None
 def test_buy_shipping_packages_count(kb: KnowledgeBase, question: str, lead: str) -> None:
     line = first_line(kb, question)
     assert line.startswith(lead), line
+
+
+@pytest.mark.parametrize(
+    "question", ["走亚马逊物流的订单需要我上传单号吗", "亚马逊物流配送的单要填追踪号吗"]
+)
+def test_fba_in_chinese_needs_no_seller_tracking(kb: KnowledgeBase, question: str) -> None:
+    """'亚马逊物流的订单要上传单号吗' got '要。所有自配送订单都要…': 亚马逊物流 is FBA (domain.md
+    §1: FBA sellers are not concerned, Amazon delivers and tracks)."""
+    line = first_line(kb, question)
+    assert not line.startswith("要"), line
+    assert "FBA" in line, line
+
+
+def test_pounds_under_the_limit_get_the_letter_rule(kb: KnowledgeBase) -> None:
+    """'my UK orders are under 20 pounds, do they need tracking?' got the bar's list: an
+    amount under a limit in pounds is held against the letter rule (in euros)."""
+    line = first_line(kb, "all our amazon.co.uk orders are below 18 GBP, is tracking needed?")
+    assert "EUR 20" in line and "letter" in line, line
+
+
+def test_pound_letter_exemption_said_to_be_cross_border(kb: KnowledgeBase) -> None:
+    line = first_line(kb, "a letter for 9 pounds to a UK customer, exempt?")
+    assert "cross-border" in line, line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("if we ship everything with buy shipping, is passing VTR guaranteed?", "No"),
+        ("用了购买配送，VTR是不是就肯定达标了", "不"),
+        ("my VTR in one category is under 95%, am I still allowed to sell FBA there?", "Yes"),
+    ],
+)
+def test_guarantees_and_fba_asked(kb: KnowledgeBase, question: str, lead: str) -> None:
+    """'只要用了购买配送VTR就一定达标吗' got 'not required' (another belief); 'can I sell FBA in
+    a category where my VTR is below 95%?' got the consequences without a verdict."""
+    line = first_line(kb, question)
+    assert line.startswith(lead), line

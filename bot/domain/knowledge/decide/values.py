@@ -94,6 +94,8 @@ def _stated_limit(case: Case) -> Decision | None:
     german = involved(case) == ["DE"] or (not involved(case) and "germany" in case.concepts)
     if case.currency == "EUR" and case.domestic and german:
         return _de_domestic_under(case)
+    if case.currency == "GBP" and "UK" in involved(case):
+        return _uk_letter(case)  # "UK orders under 20 pounds": the letter rule, in euros
     limits = {"JPY": ("jp_rule", JP_EXEMPT_LIMIT_JPY), "EUR": ("eu_rule", EU_LETTER_LIMIT_EUR)}
     if case.currency not in limits or case.bound != "under":
         return None
