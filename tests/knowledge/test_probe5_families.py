@@ -151,3 +151,33 @@ def test_guarantees_and_fba_asked(kb: KnowledgeBase, question: str, lead: str) -
     a category where my VTR is below 95%?' got the consequences without a verdict."""
     line = first_line(kb, question)
     assert line.startswith(lead), line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("有了揽收扫描，这个单号就算有效了吧", "对"),
+        ("is the pickup scan enough for the number to be valid?", "Yes"),
+    ],
+)
+def test_first_scan_makes_it_valid(kb: KnowledgeBase, question: str, lead: str) -> None:
+    """'揽收扫描之后就算有效了吗' got the definition without a verdict: one physical carrier
+    scan is what Amazon asks (domain.md §1b), the US rule's two scans named beside it."""
+    line = first_line(kb, question)
+    assert line.startswith(lead), line
+    assert "USD 5" in line or "5 美元" in line, line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the carrier lost one of my parcels, is it still in my VTR?",
+        "快递把包裹寄丢了，VTR还算这一单吗",
+    ],
+)
+def test_lost_package_still_counts(kb: KnowledgeBase, question: str) -> None:
+    """'what if the package is lost in transit, does VTR count it?' got the 98% shorter
+    promises: a package confirmed as shipped counts, valid if scanned (domain.md §1, §1b)."""
+    line = first_line(kb, question)
+    assert "VTR" in line and ("scan" in line or "扫描" in line), line
+    assert "98%" not in line, line
