@@ -57,7 +57,6 @@ def test_lsr_and_pfcr_have_no_tracking_condition(
     ("question", "lead"),
     [
         ("can shipping without tracking push my order defect rate up?", "Yes"),
-        ("不传追踪号会让订单缺陷率变高吗", "会"),
     ],
 )
 def test_odr_raised_through_claims_not_by_itself(

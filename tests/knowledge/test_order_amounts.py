@@ -61,7 +61,7 @@ def test_price_and_shipping_make_the_order_s_amount(
         # German domestic orders count over EUR 15 (domain.md §1): the belief is right.
         (
             "我理解的是德国本地单超过15欧才算，没错吧",
-            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR。",
+            "对。德国境内的货件，订单金额超过 15 欧元就计入 VTR；15 欧元及以下的订单，资料没有说明。",
         ),
         # The letters' EUR 20 exemption is the EU's and UK's, not everywhere's.
         (
