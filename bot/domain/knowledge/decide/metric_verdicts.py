@@ -132,6 +132,8 @@ def metric_rate(case: Case) -> Decision | None:
         return None  # the target itself, named as the target: a question about the bar
     if case.rate == metric.target and _SUPPOSED_CROSSING.search(case.text):
         return None  # "if OTDR goes under 90%": the target supposed crossed, no rate of theirs
+    if case.rate == metric.target and _bound_of_target_said(case):
+        return None  # "my OTDR is above 90%": a bound told, no rate at the target to judge
     rate = Fraction(str(case.rate))
     target = Fraction(str(metric.target))
     ok = rate > target if metric.good == "above" else rate < target
@@ -141,6 +143,16 @@ def metric_rate(case: Case) -> Decision | None:
         facts=facts,
         agrees=passes_asked(case, ok),
         entry=METRIC_ENTRIES[metric.id],
+    )
+
+
+def _bound_of_target_said(case: Case) -> bool:
+    """ "OTDR is above 90%", "准时送达率高于90%": the target's own figure said with a bound, so
+    the seller's rate is somewhere past it, not at it (reading it as 90% would call it a miss)."""
+    return any(
+        bound_said(case.text, figure) is not None
+        and Fraction(figure.group(1)) == Fraction(str(case.rate))
+        for figure in FIGURE.finditer(case.text)
     )
 
 
