@@ -54,7 +54,7 @@ ANSWER_REGISTRIES = (
     "amazon_carrier_codes.yaml",
 )
 """The registries (bot/domain/data) the answering code reads as it answers: the letter
-services' words (knowledge/case.py) and the carriers' number formats (a number pasted into a
+services' words (knowledge/case/amounts.py) and the carriers' number formats (a number pasted into a
 question is told by its shape: knowledge/entities.py), the dates rules took effect
 (knowledge/policy_dates.py), the carriers Amazon's list has (knowledge/decide/carriers.py).
 One left out only costs reading its YAML and building its validator."""

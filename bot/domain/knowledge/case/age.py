@@ -1,0 +1,91 @@
+"""How long ago the package asked about was shipped, said in days or by two dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.domain.knowledge.patterns import lazy
+
+_AGE_NUMBER = (
+    r"(?<![a-z一二两三四五六七八九十百])(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|一|两|二|三|四|五|六|七|八|九|十|半)"
+)
+
+
+_AGE = lazy(
+    _AGE_NUMBER
+    + r"\s?(?:个)?\s?(多|and a half|or so)?\s?(?:个)?\s?(天|日|days?|周|星期|礼拜|weeks?|月|months?)\s?(?:前|之前|以前|ago|earlier)"
+)
+
+
+_SHIPPED_NEAR = lazy(
+    r"发|寄|出|ship|sent|mail|dispatch|post|parcel|package|包裹|\borders?\b|订单|[一那这的]单(?!号)"
+)
+
+
+_AGE_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+              "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}  # fmt: skip
+
+
+_UNIT_DAYS = {"天": 1, "日": 1, "d": 1, "周": 7, "星": 7, "礼": 7, "w": 7, "月": 30, "m": 30}
+
+
+def shipment_age(text: str) -> int | None:
+    """Days since the package was shipped, when the question says so next to a shipping
+    verb ("10天前发的", "shipped about 3 months ago", "两周前寄出"; 半个月 is 15 days), or
+    names the day it shipped and today ("shipped on October 20 … today is November 25")."""
+    dated = _age_between_dates(text)
+    if dated is not None:
+        return dated
+    for match in _AGE.finditer(text):
+        near = text[max(0, match.start() - 40) : match.end() + 10]
+        if not _SHIPPED_NEAR.search(near):
+            continue
+        number, more, unit = match.groups()
+        count = 0.5 if number == "半" else _AGE_WORDS.get(number) or int(number)
+        count += 0.5 if more else 0  # "一个多月前": over a month, about a month and a half
+        return round(count * _UNIT_DAYS[unit[0]])
+    return None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+_DAY_EN = lazy(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|"
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+)
+
+
+_DAY_ZH = lazy(r"(?<!\d)(\d{1,2})月(\d{1,2})[日号]")
+
+
+_TODAY_BEFORE = lazy(r"(?:today|今天|今日|现在|now)(?:\s+is|是)?[\s,，:：]*$")
+
+
+def _age_between_dates(text: str) -> int | None:
+    """Days from the ship day to the day called today, both named ("10月15号发的…今天11月20
+    号"); a today earlier in the year than the ship day is in the next year."""
+    days = [(m.start(), *_month_day(m)) for m in _DAY_EN.finditer(text)]
+    days += [(m.start(), int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)]
+    today = [d for d in days if _TODAY_BEFORE.search(text[max(0, d[0] - 12) : d[0]])]
+    others = [d for d in days if d not in today]
+    if len(today) != 1 or len(others) != 1:
+        return None
+    (_, month, day), (_, now_month, now_day) = others[0], today[0]
+    try:
+        shipped, now = date(2001, month, day), date(2001, now_month, now_day)
+    except ValueError:
+        return None
+    if now < shipped:
+        now = now.replace(year=2002)
+    return (now - shipped).days
+
+
+def _month_day(match: re.Match[str]) -> tuple[int, int]:
+    if match.group(1):
+        return _MONTHS.index(match.group(1)) + 1, int(match.group(2))
+    return _MONTHS.index(match.group(4)) + 1, int(match.group(3))

@@ -1,0 +1,143 @@
+"""An order's amount, whether it is a rule's limit, and whether it goes as a letter."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.patterns import lazy
+from bot.domain.reference import vocabulary
+
+_CURRENCIES = (
+    ("EUR", r"€|eur|euros?|欧元|欧"),
+    ("USD", r"\$|usd|dollars?|bucks?|美元|美金|刀"),
+    ("GBP", r"£|gbp|pounds?|quid|英镑|镑"),
+    ("JPY", r"jpy|yen|日元|日圆|円|日币"),
+)
+
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+
+
+_AMOUNT_AFTER = [
+    (code, re.compile(rf"{_NUMBER}\s?(?:{words})(?![a-z])")) for code, words in _CURRENCIES
+]
+
+
+_AMOUNT_BEFORE = [(code, re.compile(rf"(?:{words})\s?{_NUMBER}")) for code, words in _CURRENCIES]
+
+
+NOT_LETTER = lazy(
+    r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
+)
+
+
+LETTER_ZH = lazy(r"寄(?:的)?信(?![息用号箱])|(?:一|这|那)封信|的信(?![息用号箱誉任心托赖念])")
+"""A letter said in plain Chinese ("西班牙站用Correos寄的信", "寄到意大利的信 15欧", "19.99欧元的
+信寄到法国"), not 信息, 信用卡, 信号, 信誉."""
+
+
+PARCEL = lazy(r"\bparcels?\b|包裹也|普通包裹|小包|挂号|快递包裹|parcel service")
+
+
+def letter_service(text: str) -> bool:
+    """A letter service named the way files name it (Brief, Lettre …); not the whole-word
+    "list", which in a question is the carrier list."""
+    return any(word in text for word in vocabulary().letter_service_words)
+
+
+_YEN_SIGN = lazy(r"[¥￥]\s?(\d+(?:\.\d+)?)(?!\s?(?:元|人民币|rmb|cny))")
+
+
+_JAPAN = lazy(r"日本|japan|\bjp\b|amazon\.co\.jp|\.jp\b")
+
+
+_SHIPPING_CHARGE = lazy(r"shipping|postage|delivery (?:fee|charge)|运费|邮费|快递费|配送费")
+
+
+_SHIPPING_INCLUDED = lazy(
+    r"(?:incl\.?|including|inclusive of) (?:the )?(?:[€$£]?\d+(?:\.\d+)?\s?(?:eur|euros?|€)?\s)?"
+    r"(?:shipping|postage)|(?:shipping|postage) (?:included|incl)|"
+    r"含运费|包含运费|包括运费|含邮费|包邮|免运费|free shipping"
+)
+
+
+def read_amount(text: str) -> tuple[float | None, str | None]:
+    """The order's amount: an item's price and its shipping charge named apart ("€16 plus €6
+    shipping", "商品18欧，运费4欧") are summed, since the EUR 20 limit includes shipping."""
+    match, code = amount_match(text)
+    if not match:
+        return None, None
+    amount = float(match.group(1))
+    if code and _SHIPPING_CHARGE.search(text) and not _SHIPPING_INCLUDED.search(text):
+        parts = _order_amounts(text, code)
+        amount = sum(parts) if len(parts) >= 2 else amount
+    return amount, code
+
+
+def _order_amounts(text: str, code: str) -> list[float]:
+    """Every amount in the currency, in order, that is not a rule's limit ("under €20")."""
+    found: dict[int, re.Match[str]] = {}
+    for currency, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
+        if currency == code:
+            for match in pattern.finditer(text):
+                found.setdefault(match.start(1), match)
+    return [
+        float(m.group(1))
+        for at, m in sorted(found.items())
+        if _bound_at(text, at, m.end(1)) is None and not _LIMIT_AFTER.search(text[m.end(1) :])
+    ]
+
+
+def amount_match(text: str) -> tuple[re.Match[str] | None, str | None]:
+    """The order's amount as written, and its currency."""
+    for code, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
+        match = pattern.search(text)
+        if match:
+            return match, code
+    # "¥" is yen or yuan: yen when the question is about Japan ("amazon.co.jp order for ¥800").
+    yen = _YEN_SIGN.search(text)
+    if yen and _JAPAN.search(text):
+        return yen, "JPY"
+    return None, None
+
+
+_UNIT = r"(?:[a-z€$£¥]+|日元|日圆|欧元|美元|美金|英镑|円|元|欧|刀)?"
+
+
+_UNDER_AFTER = lazy(rf"^\s*{_UNIT}\s*(?:以下|以内|之下|below|or less)")
+
+
+_LIMIT_AFTER = lazy(
+    rf"^\s*{_UNIT}\s*(?:letter\s+)?(?:(?:exemption|limit|line|threshold|cap|rule)\b|"
+    r"门槛|限额|豁免|那条线|的线)"
+)
+"""A limit named by what it is ("the 20 euro exemption", "€20 line"): not an order's price."""
+
+
+_UNDER_BEFORE = lazy(
+    r"(?:under|below|less than|\bsub-?|低于|不到|少于|小于)\s*(?:the\s+)?(?:[a-z€$£¥]+)?\s*$"
+)
+
+
+_OVER_AFTER = lazy(rf"^\s*{_UNIT}\s*(?:以上|or more)")
+
+
+_OVER_BEFORE = lazy(r"(?:over|above|more than|超过|高于|大于)\s*(?:[a-z€$£¥]+)?\s*$")
+
+
+def read_bound(text: str, amount: float | None) -> str | None:
+    if amount is None:
+        return None
+    number = f"{amount:g}"
+    at = text.find(number)
+    return None if at < 0 else _bound_at(text, at, at + len(number))
+
+
+def _bound_at(text: str, start: int, end: int) -> str | None:
+    """ "under"/"over" when the number at text[start:end] is written as a limit."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 12]
+    if _UNDER_AFTER.search(after) or _UNDER_BEFORE.search(before):
+        return "under"
+    if _OVER_AFTER.search(after) or _OVER_BEFORE.search(before):
+        return "over"
+    return None
