@@ -1,4 +1,4 @@
-"""compose.py, cards.py and base.py: which entry a question reaches, when it gets topics
+"""compose/, cards.py and base.py: which entry a question reaches, when it gets topics
 instead, and what the first line leads with when no verdict is due. One case per branch,
 in the fast tier; the many wordings are tests/knowledge/test_decisions.py's,
 test_generalisation.py's, test_beliefs_decided.py's and test_figures_restated.py's, in the
