@@ -444,8 +444,14 @@ def one_row_per_package(rows: pl.DataFrame) -> pl.DataFrame:
 
 def full_width_numbers(rows: pl.DataFrame) -> list[str]:
     """The numbers of self-fulfilled rows (none of `row_rules`' exclusions) written in
-    full-width characters, folded, each once: rows not yet through `fold_tracking`."""
-    open_ = rows.filter(pl.col("tracking_to_fold") & pl.col("excluded").is_null())
+    full-width characters, folded, each once: rows not yet through `fold_tracking`. Only
+    a number with something to fold can be one, and most batches hold none: they are not
+    filtered at all."""
+    if not rows.get_column("tracking_to_fold").any():
+        return []
+    open_ = rows.select("tracking").filter(
+        rows.get_column("tracking_to_fold") & rows.get_column("excluded").is_null()
+    )
     wide = open_.filter(written_full_width(pl.col("tracking")))
     return wide.select(normalize_tracking(pl.col("tracking"))).to_series().unique().to_list()
 
