@@ -1,0 +1,90 @@
+"""Held-out seller files, set 8: ten exports written from domain.md alone by a writer who never
+read the bot (heldout_files_8/README.md says what each tests; each `<file>.expected.yaml`
+holds the writer's figures per category × marketplace, checked by the writer's own reader):
+an XLSX mixing shared and inline strings with real date cells, a US WMS TSV with padded
+headers, carrier services as names and 'Void' labels, a Japanese 3PL CSV in cp932, a French
+all-quoted CSV with amounts written '1.234,56', a 领星 export of three shops whose 站点 mixes
+'Amazon.com (US)' and '美国站' and whose categories are English in two shops and Chinese in
+the third, a sheet of placeholder tracking, an Amazon order report whose ship dates carry
+the marketplace's offset, a workbook of two monthly sheets repeating some orders, a UTF-16 BE
+ERP export listing eBay, Shopee and TikTok orders beside Amazon's, and 20,000 rows across
+five marketplaces.
+
+First grading, once, on main 00327db (`FILESET=… python grade.py`, as-of 2026-12-05): 3 of
+10 files fully right, 18 of 50 checks. The WMS file's marketplace was unspecified; Japan
+Post 12-digit numbers failing their check digit were valid; the French file's service column
+('Mode de livraison') was not read, so its letters under EUR 20 counted, and Chronopost was
+an unknown carrier; the 领星 marketplaces 'Amazon.com (US)' and 'Amazon.co.uk (UK)' were
+groups of their own; the ERP's eBay, Shopee and TikTok orders were counted; and DHL numbers
+under a 'DHL Express Worldwide' service were judged as German DHL Paket ones.
+
+Per file, `vtrbot check`'s report (engine.report_file) must give the writer's overall,
+by-category (pooled), by-marketplace and category × marketplace figures, defect order IDs and
+not-counted rows by reason; the upload path (engine.analyse_file) must give the same figures.
+Files that still disagree with the writer are listed in DISAGREEMENTS with why; those checks
+must still differ, so a change that mends one forces the list to be updated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.engine.heldout_files import (
+    assert_check_agrees,
+    assert_upload_agrees,
+    counted_figures,
+    expectations,
+    writers_figures,
+)
+
+pytestmark = pytest.mark.slow  # ten files (one of 20,000 rows) read twice each
+
+FOLDER = Path(__file__).parent / "heldout_files_8"
+FILES = expectations(FOLDER)
+
+_ALL = ("overall", "by_category", "by_marketplace", "by_category_and_marketplace", "defects")
+_WMS = "the file names no marketplace, so its orders are in no marketplace's group"
+_JP_12 = "a 12-digit number under Japan Post is judged without its mod-7 check digit"
+_FR = (
+    "'Mode de livraison' is not read as the service, so the letters under EUR 20 count; "
+    "Chronopost is an unknown carrier"
+)
+_LINGXING_MARKETS = "'Amazon.com (US)' and 'Amazon.co.uk (UK)' are not read as US and UK"
+_LINGXING_CATEGORIES = "玩具 and 婴儿用品 are categories of their own beside Toys and Baby Products"
+_PLATFORMS = "eBay, Shopee and TikTok orders (平台) are counted as Amazon orders"
+_DHL = "DHL numbers under a 'DHL Express Worldwide' service are judged as any DHL's"
+
+# file → {check: why the bot and the writer differ}
+DISAGREEMENTS: dict[str, dict[str, str]] = {
+    "F02_us_wms_void_labels.tsv": dict.fromkeys(
+        ("by_marketplace", "by_category_and_marketplace"), _WMS
+    ),
+    "F03_jp_3pl_cp932.csv": dict.fromkeys(_ALL, _JP_12),
+    "F04_vendeur_fr_es_it_guillemets.csv": dict.fromkeys((*_ALL, "not_counted"), _FR),
+    "F05_lingxing_three_shops.csv": {
+        "by_category": _LINGXING_CATEGORIES,
+        "by_marketplace": _LINGXING_MARKETS,
+        "by_category_and_marketplace": f"{_LINGXING_MARKETS}; {_LINGXING_CATEGORIES}",
+    },
+    "F07_manage_orders_tz_offsets.txt": dict.fromkeys(_ALL, _JP_12),
+    "F09_erp_utf16be_multi_platform.csv": dict.fromkeys((*_ALL, "not_counted"), _PLATFORMS),
+    "F10_20000_rows_5_marketplaces.csv": dict.fromkeys(_ALL, f"{_JP_12}; {_DHL}"),
+}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_check_gives_the_writers_figures(name: str) -> None:
+    assert_check_agrees(FOLDER, name, counted_figures, writers_figures, DISAGREEMENTS.get(name, {}))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_upload_path_gives_the_same_report_as_check(name: str) -> None:
+    assert_upload_agrees(FOLDER, name, counted_figures)
+
+
+def test_the_set_is_whole() -> None:
+    # Ten files with their expectations: a lost file would shrink the grading silently.
+    assert len(FILES) == 10
+    assert all((FOLDER / name).is_file() for name in FILES)
