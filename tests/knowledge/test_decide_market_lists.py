@@ -1,6 +1,6 @@
 """decide/market_lists.py: a marketplace believed on or off a feature's list (Buy Shipping's,
 the bar's), decided from bot/domain/data/marketplaces.yaml, and its line in the reply
-(services/decision_text.py). One case per branch, in the fast tier; the many wordings are
+(services/decision_text/). One case per branch, in the fast tier; the many wordings are
 tests/knowledge/test_decisions.py's, in the full one."""
 
 from __future__ import annotations

@@ -1,0 +1,146 @@
+"""A window's VTR worked out from the seller's figures, per group, and the fixes it needs."""
+
+from __future__ import annotations
+
+from bot.domain.knowledge.schema import Decision
+from bot.services.decision_text.count_parts import (
+    exempt_left_out,
+    invalid_count,
+    new_valid,
+    room_left,
+    supposed,
+)
+from bot.services.decision_text.wording import fact_texts
+from bot.services.i18n import Translator
+from bot.services.lines import sentence_gap
+
+
+def vtr_groups(decision: Decision, t: Translator) -> str:
+    """Each group's verdict on its own line, in the order the seller gave them."""
+    lines = []
+    for i in range(int(decision.facts["groups"])):
+        key = str(i)
+        group = {
+            name[: -len(key)]: value
+            for name, value in decision.facts.items()
+            if name.endswith(key) and name != "groups"
+        }
+        lines.append(vtr_counts(Decision(code="vtr_counts", facts=group | {"one_of": 1}), t))
+    return "\n".join(lines)
+
+
+def vtr_counts(decision: Decision, t: Translator) -> str:
+    text = _with_volume_estimate(_vtr_verdict(decision, t), decision, t)
+    if "change" in decision.facts:
+        text = supposed(decision, t, text)
+    if "margin" in decision.facts:
+        text = room_left(decision, t) + sentence_gap(t) + text  # what was asked first
+    if decision.facts.get("invalid_asked"):
+        text = invalid_count(decision, t) + sentence_gap(t) + text  # what was asked first
+    if "new_valid" in decision.facts:
+        text = new_valid(decision, t) + sentence_gap(t) + text  # what was asked first
+    if "exempt" in decision.facts:
+        text += sentence_gap(t) + exempt_left_out(decision, t)
+    if "left_out" in decision.facts:
+        left_out = t.ngettext(
+            "The {count} cancelled, FBA or unshipped order is left out of the total: VTR "
+            "counts only self-fulfilled packages confirmed as shipped.",
+            "The {count} cancelled, FBA or unshipped orders are left out of the total: VTR "
+            "counts only self-fulfilled packages confirmed as shipped.",
+            int(decision.facts["left_out"]),
+        )
+        text += sentence_gap(t) + left_out
+    if "late_fix" in decision.facts:
+        late = t._(
+            "The {count} fixed after delivery still count as invalid: an edit counts only "
+            "before the buyer receives the package.",
+            count=str(decision.facts["late_fix"]),
+        )
+        text += sentence_gap(t) + late
+    label = str(decision.facts.get("label") or "")
+    return f"{label}: {text}" if label else text
+
+
+def _with_volume_estimate(text: str, decision: Decision, t: Translator) -> str:
+    """The text, then how the window's total was worked out when the seller gave a daily or
+    weekly volume instead of it (decide/counts.py's `volume_told` sets at most one of the two)."""
+    facts = decision.facts
+    if "daily" in facts:
+        estimate = t._(
+            "At about {daily} packages a day, the 30-day window holds about {shipments}: "
+            "the figures are an estimate from that.",
+            daily=str(facts["daily"]),
+            shipments=str(facts["shipments"]),
+        )
+    elif "weekly" in facts:
+        estimate = t._(
+            "At about {weekly} packages a week, the 30-day window holds about {shipments}: "
+            "the figures are an estimate from that.",
+            weekly=str(facts["weekly"]),
+            shipments=str(facts["shipments"]),
+        )
+    else:
+        return text
+    return text + sentence_gap(t) + estimate
+
+
+def _vtr_verdict(decision: Decision, t: Translator) -> str:
+    f = fact_texts(decision)
+    if decision.facts["above"] and "one_of" in decision.facts:
+        # One group of several: it passes, but "no fixes needed" would read as the shop's.
+        return t._(
+            "{valid} valid of {shipments} = {percent}%: above the bar (VTR must be above 95%).", **f
+        )
+    if decision.facts["above"]:
+        return t._(
+            "{valid} valid of {shipments} = {percent}%: above the bar (VTR must be above 95%), so this passes; "
+            "no fixes needed.",
+            **f,
+        )
+    needed = int(decision.facts["needed"])
+    if decision.facts.get("change") == "fix":
+        # "if I fix 1, am I above?" — not enough: the fixes in all, then those beyond the ones
+        # named, so "fix N" is not read as N on top of them or as the whole.
+        named = int(decision.facts["count"])
+        fix = t.ngettext(
+            "Fix {count} package in all to get above it: {more} more beyond the {named} you "
+            "named (of the {invalid} invalid).",
+            "Fix {count} packages in all to get above it: {more} more beyond the {named} you "
+            "named (of the {invalid} invalid).",
+            named + needed,
+            more=str(needed),
+            named=str(named),
+            invalid=str(int(f["invalid"]) + named),
+        )
+    else:
+        fix = t.ngettext(
+            "Fix {count} package to get above it (of the {invalid} invalid).",
+            "Fix {count} packages to get above it (of the {invalid} invalid).",
+            needed,
+            invalid=f["invalid"],
+        )
+    if f["percent"] == "95.0":
+        head = t._(
+            "{valid} valid of {shipments} = 95.0%, which is not above 95%: below the bar.", **f
+        )
+    else:
+        head = t._(
+            "{valid} valid of {shipments} = {percent}%: below the bar (VTR must be above 95%).",
+            **f,
+        )
+    return f"{head} {fix}" if t.lang == "en" else f"{head}{fix}"
+
+
+def allowance(decision: Decision, t: Translator) -> str:
+    """The most invalid packages a total can hold and stay above the bar, named as packages."""
+    f = fact_texts(decision)
+    text = t.ngettext(
+        "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
+        "most {count} package can be without.",
+        "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
+        "most {count} packages can be without.",
+        int(decision.facts["invalid"]),
+        shipments=f["shipments"],
+        valid=f["valid"],
+    )
+    return _with_volume_estimate(text, decision, t)

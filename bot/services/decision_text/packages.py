@@ -1,0 +1,84 @@
+"""One package or number asked about: its carrier, its age, a split order's boxes."""
+
+from __future__ import annotations
+
+from bot.domain.knowledge.schema import Decision
+from bot.services.decision_text.wording import _, fact_texts
+from bot.services.i18n import Translator
+
+
+def mismatch(decision: Decision, t: Translator) -> str:
+    """A carrier that does not match the number: "not valid" to a question whether it counts,
+    "it matters" to one whether it matters; with the two carriers' names when known."""
+    named = bool(decision.facts.get("selected"))
+    if decision.facts.get("valid_asked"):
+        msgid = (
+            _(
+                "Not valid: a {actual} number entered with {selected} as the carrier does not "
+                'match, so the tracking shows as "unconfirmed". Edit the tracking to {actual} '
+                "before the buyer receives the package."
+            )
+            if named
+            else _(
+                "Not valid: when the carrier selected does not match the number, the tracking "
+                'shows as "unconfirmed". Edit it to the number\'s carrier before the buyer '
+                "receives the package."
+            )
+        )
+    else:
+        msgid = (
+            _(
+                "It matters: a {actual} number entered with {selected} as the carrier does not "
+                'match, so the tracking shows as "unconfirmed" and does not count as valid. Edit '
+                "the tracking to {actual} before the buyer receives the package."
+            )
+            if named
+            else _(
+                "It matters: when the carrier selected does not match the number, the tracking "
+                'shows as "unconfirmed" and does not count as valid. Edit it to the number\'s '
+                "carrier before the buyer receives the package."
+            )
+        )
+    return t._(msgid, **fact_texts(decision))
+
+
+def shipment_age(decision: Decision, t: Translator) -> str:
+    """A package's age against VTR's 30-day window, which Amazon keys on the promised
+    delivery date."""
+    f = fact_texts(decision)
+    if decision.facts.get("lately_out"):
+        return t._(
+            "A package shipped {days} days ago is outside VTR's last 30 days, so it no "
+            "longer counts toward your VTR. Amazon places packages by their promised "
+            "delivery date and shows VTR about two weeks late, so it can stay on Amazon's "
+            "page a little longer.",
+            **f,
+        )
+    if decision.facts["inside"]:
+        return t._(
+            "A package shipped {days} days ago is inside VTR's 30-day window (Amazon places "
+            "it by its promised delivery date), so it counts toward your VTR.",
+            **f,
+        )
+    return t._(
+        "A package shipped {days} days ago is outside VTR's 30-day window (Amazon places it "
+        "by its promised delivery date), so it no longer counts toward your VTR.",
+        **f,
+    )
+
+
+def split_order(decision: Decision, t: Translator) -> str:
+    """Each package of the order counted, the ones without their own number invalid, and
+    the fix before delivery."""
+    untracked = int(decision.facts["missing"])
+    return t.ngettext(
+        "Each of the order's {packages} packages counts toward VTR, so the {count} without "
+        "its own tracking number is an invalid package. Add its tracking number with "
+        "Edit tracking before it is delivered; one added after delivery is still a defect.",
+        "Each of the order's {packages} packages counts toward VTR, so the {count} without "
+        "their own tracking number are invalid packages. Add each box's tracking "
+        "number with Edit tracking before it is delivered; one added after delivery is still "
+        "a defect.",
+        untracked,
+        packages=decision.facts["packages"],
+    )

@@ -1,0 +1,110 @@
+"""Whether an order counts by its route or origin: letters, domestic shipments, warehouses."""
+
+from __future__ import annotations
+
+from bot.domain.knowledge.schema import Decision
+from bot.domain.reference import marketplace_by_code
+from bot.services.decision_text.wording import fact_texts
+from bot.services.i18n import Translator
+from bot.services.lines import sentence_gap
+
+
+def eu_letter(decision: Decision, t: Translator) -> str:
+    values = fact_texts(decision)
+    values["route"] = values["route"] or "EU"
+    if decision.facts["exempt"]:
+        return t._(
+            "A EUR {amount} order ({route}) sent as Letter is exempt from VTR: under EUR 20 "
+            "and sent with a letter service.",
+            **values,
+        )
+    if not decision.facts["letter"]:
+        return t._(
+            "A EUR {amount} order ({route}) counts toward VTR: the exemption needs both "
+            "under EUR 20 and a letter service, and this one is not sent as Letter.",
+            **values,
+        )
+    return t._(
+        "A EUR {amount} order ({route}) counts toward VTR even as a letter: only orders "
+        "under EUR 20 sent as Letter are exempt.",
+        **values,
+    )
+
+
+def uk_letter(decision: Decision, t: Translator) -> str:
+    """A letter to the UK priced in pounds, against the EUR 20 limit without a rate."""
+    amount = str(decision.facts["amount"])
+    report = t._(
+        "VTR Bot's report counts UK letters all the same: it applies no exchange rate offline."
+    )
+    if decision.facts["band"] == "under":
+        said = t._(
+            "A GBP {amount} order to the UK is under EUR 20 at any recent exchange rate, so it "
+            "is exempt from VTR if sent as a letter.",
+            amount=amount,
+        )
+        # The exception is the EU/UK update's for cross-border shipments (domain.md 1b).
+        cross_border = t._(
+            "That exception is stated for cross-border shipments; for a letter within the UK "
+            "the sources give only Royal Mail stamps bought through Buy Shipping."
+        )
+        said = sentence_gap(t).join((said, cross_border))
+    elif decision.facts["band"] == "over":
+        return t._(
+            "A GBP {amount} order to the UK is over EUR 20 at any recent exchange rate: it "
+            "counts toward VTR even as a letter.",
+            amount=amount,
+        )
+    else:
+        said = t._(
+            "A GBP {amount} letter to the UK is close to EUR 20: whether it is exempt depends "
+            "on the exchange rate (EUR 20, shipping included, VAT excluded).",
+            amount=amount,
+        )
+    return sentence_gap(t).join((said, report))
+
+
+def domestic_unstated(decision: Decision, t: Translator) -> str:
+    market = marketplace_by_code()[str(decision.facts["market"])]
+    return t._(
+        "The sources state the EU/UK update's rule for cross-border shipments and for German "
+        "domestic ones (over EUR 15); they say nothing about shipments within {market}, so I "
+        "cannot say whether those count.",
+        market=market.zh if t.lang == "zh" else market.domain.capitalize(),
+    )
+
+
+def vtr_any_origin(decision: Decision, t: Translator) -> str:
+    """VTR over every self-fulfilled package wherever it ships from, and what the sources
+    state only for shipments from China (the list of marketplaces with the 95% bar)."""
+    if decision.facts.get("hong_kong"):
+        counted = t._(
+            "VTR counts every self-fulfilled package you confirm as shipped, wherever it ships "
+            "from: orders you ship yourself from Hong Kong count too and need valid tracking "
+            "the buyer can see, and Amazon's target for each category is VTR above 95%."
+        )
+        origin = t._("from Hong Kong")
+    else:
+        counted = t._(
+            "VTR counts every self-fulfilled package you confirm as shipped, wherever it ships "
+            "from: orders you ship yourself from an overseas or local warehouse count too and "
+            "need valid tracking the buyer can see, and Amazon's target for each category is VTR "
+            "above 95% (orders fulfilled by Amazon, FBA, are never in it)."
+        )
+        origin = t._("from such a warehouse")
+    unstated = t._(
+        "The list of marketplaces where the 95% bar applies is published for shipments from "
+        "China; the sources state no separate rule for shipments {origin}.",
+        origin=origin,
+    )
+    return sentence_gap(t).join((counted, unstated))
+
+
+def letter_outside_eu(decision: Decision, t: Translator) -> str:
+    market = marketplace_by_code()[str(decision.facts["market"])]
+    name = market.zh if t.lang == "zh" else market.domain.capitalize()
+    return t._(
+        "The letter exemption (under EUR 20, sent with a letter service) is only for EU and UK "
+        "orders: a letter to {market} counts toward VTR.",
+        market=name,
+    )
