@@ -47,10 +47,6 @@ FILES = expectations(FOLDER)
 _ALL = ("overall", "by_category", "by_marketplace", "by_category_and_marketplace", "defects")
 _WMS = "the file names no marketplace, so its orders are in no marketplace's group"
 _JP_12 = "a 12-digit number under Japan Post is judged without its mod-7 check digit"
-_FR = (
-    "'Mode de livraison' is not read as the service, so the letters under EUR 20 count; "
-    "Chronopost is an unknown carrier"
-)
 _LINGXING_MARKETS = "'Amazon.com (US)' and 'Amazon.co.uk (UK)' are not read as US and UK"
 _LINGXING_CATEGORIES = "玩具 and 婴儿用品 are categories of their own beside Toys and Baby Products"
 _PLATFORMS = "eBay, Shopee and TikTok orders (平台) are counted as Amazon orders"
@@ -62,7 +58,6 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
         ("by_marketplace", "by_category_and_marketplace"), _WMS
     ),
     "F03_jp_3pl_cp932.csv": dict.fromkeys(_ALL, _JP_12),
-    "F04_vendeur_fr_es_it_guillemets.csv": dict.fromkeys((*_ALL, "not_counted"), _FR),
     "F05_lingxing_three_shops.csv": {
         "by_category": _LINGXING_CATEGORIES,
         "by_marketplace": _LINGXING_MARKETS,
