@@ -32,7 +32,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Protocol, TypeVar
 
 from bot import ALLOCATOR_SETTINGS
 from bot.domain.errors import FileRejected
@@ -302,12 +302,18 @@ serve_one(int(sys.argv[1]))
 """A fresh worker's first lines (`_fresh_round_trip`)."""
 
 
-def serve_one(fd: int) -> None:
+def serve_one(fd: int) -> NoReturn:
     """A fresh worker interpreter's task: read it from the socket `fd`, run it; it answers
-    on that socket."""
+    on that socket. Then the worker ends at once, as multiprocessing's workers do: the
+    interpreter's orderly shutdown (every module and object of an analysis torn down one by
+    one, its memory handed back piece by piece) was what its caller waited for last, and
+    nothing of it is needed once the answer is sent (docs/performance.md)."""
     connection = socket.socket(fileno=fd)
     target, args = pickle.loads(_receive_frame(connection))
     target(_SocketSender(connection), *args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 class Sender(Protocol):
