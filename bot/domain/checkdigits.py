@@ -77,7 +77,8 @@ def fedex12(codes: Codes) -> Verdicts:
 
 
 def mod7(codes: Codes) -> Verdicts:
-    """DHL Express (10 or 11 digits): all digits but the last as a number, mod 7."""
+    """DHL Express (10 or 11 digits), and Japan Post's, Yamato's and Sagawa's 12-digit
+    domestic numbers: all digits but the last as a number, mod 7."""
     body = _digits(codes[:, :-1])
     powers = 10 ** np.arange(body.shape[1] - 1, -1, -1, dtype=np.int64)
     return (body @ powers) % 7 == _digits(codes[:, -1])

@@ -44,14 +44,15 @@ def test_chinese_carrier_names(written: str, carrier_id: str | None) -> None:
 
 def test_posts_named_in_chinese_are_judged_as_theirs(write_file: WriteFile) -> None:
     """By hand: RR123456785CA is an S10 (digits 12345678, weights 8,6,4,2,3,5,9,7: sum 204,
-    11 - 204 mod 11 = 5) of Canada's post: valid under 加拿大邮政. 123456789012 fits Japan
-    Post's 12-digit numbers: valid under 日本邮便. China Post's own number under 中國郵政 and a
+    11 - 204 mod 11 = 5) of Canada's post: valid under 加拿大邮政. 123456789013 is one of Japan
+    Post's 12-digit numbers (12345678901 = 7 × 1763668414 + 3, its check digit 3): valid
+    under 日本邮便. China Post's own number under 中國郵政 and a
     YunExpress one under 纵腾 are valid; the number under 万邑通 counts against an unknown
     carrier. 4 of 5 valid."""
     lines = [
         "订单编号,发货时间,物流商,跟踪号,一级类目",
         "702-1,2026年11月20日 10:30,加拿大邮政,RR123456785CA,玩具",
-        "250-1,2026年11月21日 09:00,日本邮便,123456789012,玩具",
+        "250-1,2026年11月21日 09:00,日本邮便,123456789013,玩具",
         f"111-1,2026年11月22日 09:00,中國郵政,{CHINA_POST_OK},玩具",
         f"111-2,2026年11月23日 09:00,纵腾,{YUN_OK},玩具",
         "111-3,2026年11月24日 09:00,万邑通,9400111201080805483016,玩具",

@@ -96,7 +96,7 @@ def test_a_mabang_export_in_gbk(write_file: WriteFile) -> None:
         "302-1,小明店,德国,玩具,2026年11月21日 09:00,Deutsche Post,,Brief,12.5,EUR,自发货,已发货",
         "302-2,小明店,德国,玩具,2026年11月22日 09:00,Deutsche Post,,Brief,25,EUR,自发货,已发货",
         "250-1,小红店,日本,玩具,2026年11月22日 09:00,日本邮便,,平邮,800,JPY,自发货,已发货",
-        "250-2,小红店,日本,玩具,2026年11月23日 09:00,日本邮便,123456789012,小包,1800,JPY,自发货,已发货",
+        "250-2,小红店,日本,玩具,2026年11月23日 09:00,日本邮便,123456789013,小包,1800,JPY,自发货,已发货",
         f"205-1,小红店,英国,玩具,2026年11月24日 09:00,Royal Mail,{ROYAL_MAIL_OK},Tracked 48,10,GBP,自发货,已发货",
         f"403-1,小红店,奥地利,玩具,2026年11月24日 09:00,UPS,{UPS_OK},Standard,30,EUR,自发货,已发货",
         "111-3,小红店,加拿大,玩具,2026年11月23日 09:00,燕文,,平邮,10,CAD,FBA,已发货",
@@ -156,7 +156,7 @@ def test_traditional_headers_and_names(write_file: WriteFile) -> None:
         f"111-1,美國,2026年11月20日 10:30,UPS,{UPS_OK},玩具,Ground,20,USD",
         "302-1,德國,2026年11月21日 09:00,Deutsche Post,,玩具,Brief,9.90,EUR",
         "205-1,英國,2026年11月22日 09:00,Royal Mail,,玩具,Tracked 48,10,GBP",
-        "250-1,日本,2026年11月23日 09:00,日本郵便,123456789012,玩具,小包,1000,JPY",
+        "250-1,日本,2026年11月23日 09:00,日本郵便,123456789013,玩具,小包,1000,JPY",
     ]
     report = report_file(write_file(lines, encoding="utf-8-sig"), as_of=AS_OF)
     assert _by_market(report) == {"US": (1, 1), "UK": (1, 0), "JP": (1, 1)}

@@ -64,14 +64,15 @@ def test_windows_line_endings(write_file: WriteFile) -> None:
 
 
 def test_shift_jis_japanese_report_with_preamble(write_file: WriteFile) -> None:
-    """Japanese headers, Shift-JIS, title lines above the header (as in JP downloads)."""
+    """Japanese headers, Shift-JIS, title lines above the header (as in JP downloads).
+    Yamato's 123412341231: 12341234123 = 7 × 1763033446 + 1, its check digit 1."""
     lines = [
         "注文レポート",
         "期間: 2026/10/21-2026/11/20",
         "",
         "注文番号\t出荷日\t配送業者\tお問い合わせ伝票番号\tカテゴリー\t購入者名",
         "J1\t2026/11/20\tJapan Post\tRR123456785JP\tホーム\t山田太郎",
-        "J2\t2026/11/19\tヤマト運輸\t123412341234\tホーム\t佐藤花子",
+        "J2\t2026/11/19\tヤマト運輸\t123412341231\tホーム\t佐藤花子",
         "J3\t2026/11/19\t佐川急便\t\tホーム\t鈴木一郎",
     ]
     report, _ = analyse_file(write_file(lines, name="jp.txt", encoding="shift_jis"), as_of=AS_OF)
