@@ -42,6 +42,9 @@ class Carrier:
     may_use: list[str] = field(default_factory=list)
     """Patterns of other carriers' numbers this carrier hands out as its own."""
     route: str = "domestic"
+    named_by_service: list[str] = field(default_factory=list)
+    """Carriers of this one's family a ship service may name ('DHL' with 'DHL Express
+    Worldwide'): the row is that carrier's."""
 
 
 @dataclass(kw_only=True)

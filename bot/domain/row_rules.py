@@ -25,6 +25,7 @@ from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import column_aliases, vocabulary
 from bot.domain.tracking import (
+    carrier_named_by_service,
     has_cell_separator,
     normalize_tracking,
     package_numbers,
@@ -328,15 +329,18 @@ def _no_order_label() -> str:
 
 
 def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
-    """Amazon's template puts "Other" in carrier-code and the real name in carrier-name."""
+    """Amazon's template puts "Other" in carrier-code and the real name in carrier-name; a
+    service naming one carrier of the cell's family is that carrier ('DHL Express …')."""
     if "carrier" not in frame.columns and "carrier_name" not in frame.columns:
         return _text(frame, "ship_service")
     code = _text(frame, "carrier")
-    if "carrier_name" not in frame.columns:
+    if "carrier_name" in frame.columns:
+        name = _text(frame, "carrier_name")
+        is_other = code.str.to_lowercase().is_in(_OTHER_CARRIER) | (code == "")
+        code = pl.when(is_other & (name != "")).then(name).otherwise(code)
+    if "ship_service" not in frame.columns:
         return code
-    name = _text(frame, "carrier_name")
-    is_other = code.str.to_lowercase().is_in(_OTHER_CARRIER) | (code == "")
-    return pl.when(is_other & (name != "")).then(name).otherwise(code)
+    return carrier_named_by_service(code, _text(frame, "ship_service"))
 
 
 def _category(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -69,6 +69,36 @@ def resolve_carrier(text: str | None) -> str | None:
         elif alias in folded:
             return carrier_id
     return None
+
+
+def carrier_named_by_service(carrier: pl.Expr, service: pl.Expr) -> pl.Expr:
+    """The carrier cell, or the ship service where the cell names a family of carriers
+    alone and the service one of them ('DHL' with 'DHL Express Worldwide'): a DHL Express
+    number is judged on DHL Express's formats, not on every DHL's (carriers.yaml)."""
+    for family, members in _families():
+        named = carrier.str.contains(family) & service.str.contains(members)
+        carrier = pl.when(named).then(service).otherwise(carrier)
+    return carrier
+
+
+@cache
+def _families() -> list[tuple[str, str]]:
+    """(a cell naming the family alone, a service naming one of its carriers) as patterns."""
+    loose = r"[\s\-_.]*"
+
+    def spelled(alias: str) -> str:
+        return loose.join(re.escape(char) for char in alias)
+
+    by_id = {c.id: c for c in carriers()}
+    return [
+        (
+            f"(?i)^\\s*(?:{'|'.join(spelled(a) for a in family.aliases)})\\s*$",
+            "(?i)"
+            + "|".join(spelled(a) for m in family.named_by_service for a in by_id[m].aliases),
+        )
+        for family in carriers()
+        if family.named_by_service
+    ]
 
 
 def normalize_tracking(number: pl.Expr) -> pl.Expr:

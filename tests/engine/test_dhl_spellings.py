@@ -4,11 +4,15 @@ Express's formats, "DHL Paket"/"DHL Parcel" on the parcel network's, bare "DHL" 
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 
 from bot.domain.amazon_carriers import AmazonCarrier, amazon_carrier, check_fix
+from bot.domain.engine import analyse_file, report_file
 from bot.domain.tracking import check_tracking, likely_carriers, resolve_carrier
+from tests.engine.conftest import WriteFile
 
 # DHL Express waybill, mod 7 of the digits before the last:
 # 123456789 = 7 × 17636684 + 1, so the check digit is 1.
@@ -87,3 +91,22 @@ def test_a_fix_judged_under_dhl_express_is_checked_on_its_formats() -> None:
     assert (moved.carrier_id, moved.problem) == ("fedex", None)
     assert check_fix("dhl_express", PAKET_20).problem == "bad_format"
     assert check_fix("dhl", PAKET_20).problem is None
+
+
+def test_a_bare_dhl_is_the_dhl_its_service_names(write_file: WriteFile) -> None:
+    """'DHL' in the carrier column with 'DHL Express Worldwide' as the service is DHL
+    Express: its 12-digit FedEx number (no DHL Express waybill) is a wrong-carrier defect
+    (bad format); with 'DHL Paket' or no DHL service, a 12-digit number is a parcel number
+    and valid. By hand: D1 and D3 valid, D2 bad format, D4 valid; 3 of 4."""
+    lines = [
+        "order-id,ship-date,sales-channel,carrier-code,ship-method,tracking-number",
+        f"D1,2026-11-20,Amazon.fr,DHL,DHL Express Worldwide,{WAYBILL}",
+        f"D2,2026-11-21,Amazon.fr,DHL,DHL Express Worldwide,{FEDEX_12}",
+        f"D3,2026-11-22,Amazon.de,dhl,DHL Paket International,{FEDEX_12}",
+        f"D4,2026-11-23,Amazon.de,DHL,Standard,{FEDEX_12}",
+    ]
+    path = write_file(lines)
+    as_of = date(2026, 11, 30)
+    for report in (report_file(path, as_of=as_of), analyse_file(path, as_of=as_of)[0]):
+        assert (report.overall.shipments, report.overall.valid) == (4, 3)
+        assert [(d.order_id, d.reason) for d in report.defects] == [("D2", "bad_format")]

@@ -67,9 +67,7 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
         "by_category_and_marketplace": f"{_LINGXING_MARKETS}; {_LINGXING_CATEGORIES}",
     },
     "F09_erp_utf16be_multi_platform.csv": dict.fromkeys((*_ALL, "not_counted"), _PLATFORMS),
-    "F10_20000_rows_5_marketplaces.csv": dict.fromkeys(
-        _ALL, f"{_EPACKET}; DHL numbers under 'DHL Express Worldwide' are judged as any DHL's"
-    ),
+    "F10_20000_rows_5_marketplaces.csv": dict.fromkeys(_ALL, _EPACKET),
 }
 
 
