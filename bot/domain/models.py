@@ -50,6 +50,7 @@ new tracking), refused (Amazon answered no)."""
 """In the order they are tested: an invalid shipment gets the first that applies."""
 
 ExclusionReason = Literal[
+    "not_amazon_platform",
     "fba",
     "cancelled",
     "not_shipped",

@@ -115,6 +115,8 @@ class Vocabulary:
     contains: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Words a cell holds, by kind and meaning, for cells no whole word spells."""
     delivery: dict[str, list[str]] = field(default_factory=dict)
+    platform: dict[str, list[str]] = field(default_factory=dict)
+    """Which platform an order was sold on: Amazon, or another one (not_amazon_platform)."""
     tracking_placeholders: list[str] = field(default_factory=list)
     totals_row_words: list[str] = field(default_factory=list)
     letter_service_words: list[str]

@@ -71,6 +71,7 @@ _WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
     "country": (country_marketplace, pl.String),
     "ship_country": (country_marketplace, pl.String),
     "fulfillment": (_meaning_of("fulfillment"), pl.String),
+    "platform": (_meaning_of("platform"), pl.String),
     "ship_service": (is_letter_service, pl.Boolean),
     "delivery_status": (_meaning_of("delivery"), pl.String),
     "category": (product_category, pl.String),
@@ -376,6 +377,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         market_by_address=_market_by_address(frame, lookups),
         shop=_text(frame, "shop"),
         fulfillment=lookups.word(frame, "fulfillment"),
+        platform=lookups.word(frame, "platform"),
         status=pl.coalesce(*statuses) if statuses else pl.lit(None, dtype=pl.String),
         cancelled=pl.any_horizontal(s == "cancelled" for s in statuses)
         if statuses
@@ -516,7 +518,9 @@ def _exclusion() -> pl.Expr:
     """The first exclusion reason that applies (docs/vtr-rules.md §4.2), except the value-based
     ones, which need the whole order and are added once every batch is read."""
     return (
-        pl.when(pl.col("fulfillment") == "amazon")
+        pl.when(pl.col("platform") == "other")
+        .then(pl.lit("not_amazon_platform"))
+        .when(pl.col("fulfillment") == "amazon")
         .then(pl.lit("fba"))
         .when(
             pl.col("cancelled")

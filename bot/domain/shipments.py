@@ -294,7 +294,7 @@ def reduced_batches(
     return read_ahead(batches, finish)
 
 
-_EXCLUSION_INPUTS = ["date_blank", "fulfillment", "status", "cancelled", "refunded"]
+_EXCLUSION_INPUTS = ["date_blank", "platform", "fulfillment", "status", "cancelled", "refunded"]
 """Read by the exclusion rule alone: a reduced batch, which waits for the caller on the
 reading thread (`reduced_batches`), no longer holds them."""
 

@@ -408,6 +408,7 @@ def excluded_text(report: VtrReport, t: Translator) -> str:
 def exclusion_names(t: Translator) -> dict[str, str]:
     """Each reason a row is left out of VTR, as the report names it."""
     return {
+        "not_amazon_platform": t._("orders of other platforms (eBay, Shopee …)"),
         "fba": t._("FBA (Amazon-fulfilled)"),
         "cancelled": t._("cancelled"),
         "not_shipped": t._("not shipped"),

@@ -54,7 +54,6 @@ _EPACKET = (
 )
 _LINGXING_MARKETS = "'Amazon.com (US)' and 'Amazon.co.uk (UK)' are not read as US and UK"
 _LINGXING_CATEGORIES = "玩具 and 婴儿用品 are categories of their own beside Toys and Baby Products"
-_PLATFORMS = "eBay, Shopee and TikTok orders (平台) are counted as Amazon orders"
 
 # file → {check: why the bot and the writer differ}
 DISAGREEMENTS: dict[str, dict[str, str]] = {
@@ -66,7 +65,6 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
         "by_marketplace": _LINGXING_MARKETS,
         "by_category_and_marketplace": f"{_LINGXING_MARKETS}; {_LINGXING_CATEGORIES}",
     },
-    "F09_erp_utf16be_multi_platform.csv": dict.fromkeys((*_ALL, "not_counted"), _PLATFORMS),
     "F10_20000_rows_5_marketplaces.csv": dict.fromkeys(_ALL, _EPACKET),
 }
 

@@ -85,6 +85,7 @@ def test_exclusions_and_window_edges(write_file: WriteFile) -> None:
     assert report.window.start == date(2026, 10, 22)
     assert report.window.end == AS_OF
     assert report.excluded == {
+        "not_amazon_platform": 0,
         "fba": 1,
         "cancelled": 1,
         "not_shipped": 1,
