@@ -97,6 +97,23 @@ def _vtr_verdict(decision: Decision, t: Translator) -> str:
             "no fixes needed.",
             **f,
         )
+    fix = _fixes_needed(decision, t)
+    if f["percent"] == "95.0":
+        head = t._(
+            "{valid} valid of {shipments} = 95.0%, which is not above 95%: below the bar.", **f
+        )
+    else:
+        head = t._(
+            "{valid} valid of {shipments} = {percent}%: below the bar (VTR must be above 95%).",
+            **f,
+        )
+    return f"{head} {fix}" if t.lang == "en" else f"{head}{fix}"
+
+
+def _fixes_needed(decision: Decision, t: Translator) -> str:
+    """The packages to fix to get above the bar: in all and beyond those named, when a fix
+    was supposed."""
+    f = fact_texts(decision)
     needed = int(decision.facts["needed"])
     if decision.facts.get("change") == "fix":
         # "if I fix 1, am I above?" — not enough: the fixes in all, then those beyond the ones
@@ -119,16 +136,7 @@ def _vtr_verdict(decision: Decision, t: Translator) -> str:
             needed,
             invalid=f["invalid"],
         )
-    if f["percent"] == "95.0":
-        head = t._(
-            "{valid} valid of {shipments} = 95.0%, which is not above 95%: below the bar.", **f
-        )
-    else:
-        head = t._(
-            "{valid} valid of {shipments} = {percent}%: below the bar (VTR must be above 95%).",
-            **f,
-        )
-    return f"{head} {fix}" if t.lang == "en" else f"{head}{fix}"
+    return fix
 
 
 def allowance(decision: Decision, t: Translator) -> str:

@@ -67,25 +67,39 @@ class Composer(RestrictionAsked, CarrierSteps, PlaceSteps, NamedEntries):
         if case is not None:
             decision = self._with_claims(case, text, decision)
         if case is not None and decision is not None and decision.entry in self._entries:
-            consequence = self._consequence_asked(case, decision)
-            if consequence is not None:
-                # "我的VTR 94%，会被封号吗": what was asked (the account) first, the rate after.
-                first = self._decided(found, self._as_asked(case, text, consequence))
-                # The rate without a yes or no (one was given to the question asked), with
-                # the bar's entry: the consequences are already shown.
-                bar = decision.model_copy(update={"entry": THRESHOLD_ENTRY, "agrees": None})
-                rate = self._decided(found, self._as_asked(case, text, bar))
-                return first.model_copy(update={"parts": [rate]})
-            decision = how_soon_after_rate(case, decision)
-            asked = self._as_asked(case, text, decision)
-            beside = [self._as_asked(case, text, b) for b in self._beliefs_beside(case, asked)]
-            # A part found wrong leads: the skimmer reads "Not right" first.
-            ordered = sorted([asked, *beside], key=lambda d: d.agrees is not False)
-            answers = [self._decided(found, d) for d in ordered]
-            return answers[0].model_copy(update={"parts": answers[1:]}) if beside else answers[0]
+            return self._answer_decided(case, text, found, decision)
         if self._from_another_field(text, found):
             answer = found.answer
             return Answer(lang=answer.lang, kind="off_topic", confidence=answer.confidence)
+        offered = self._topics_offered(case, found, text)
+        if offered is not None:
+            return offered
+        return self._by_entities(question, text, found, entities, case)
+
+    def _answer_decided(self, case: Case, text: str, found: Found, decision: Decision) -> Answer:
+        """A decided case: its verdict as asked, then the beliefs stated beside it; a rate
+        told with the account's fate asked gets that asked first."""
+        consequence = self._consequence_asked(case, decision)
+        if consequence is not None:
+            # "我的VTR 94%，会被封号吗": what was asked (the account) first, the rate after.
+            first = self._decided(found, self._as_asked(case, text, consequence))
+            # The rate without a yes or no (one was given to the question asked), with
+            # the bar's entry: the consequences are already shown.
+            bar = decision.model_copy(update={"entry": THRESHOLD_ENTRY, "agrees": None})
+            rate = self._decided(found, self._as_asked(case, text, bar))
+            return first.model_copy(update={"parts": [rate]})
+        decision = how_soon_after_rate(case, decision)
+        asked = self._as_asked(case, text, decision)
+        beside = [self._as_asked(case, text, b) for b in self._beliefs_beside(case, asked)]
+        # A part found wrong leads: the skimmer reads "Not right" first.
+        ordered = sorted([asked, *beside], key=lambda d: d.agrees is not False)
+        answers = [self._decided(found, d) for d in ordered]
+        return answers[0].model_copy(update={"parts": answers[1:]}) if beside else answers[0]
+
+    @staticmethod
+    def _topics_offered(case: Case | None, found: Found, text: str) -> Answer | None:
+        """Topics to pick from instead of an answer: an opener, a vague worry, our field's
+        words alone, or Amazon's own message named without what it warns of."""
         opening = case is not None and bool(OPENER_ONLY.match(case.text))
         vague = case is not None and (our_words_only(case) or vague_about_ours(case) or opening)
         vague = vague and not tracking_how_to(found, text)  # the entry _entry_named gives
@@ -99,6 +113,14 @@ class Composer(RestrictionAsked, CarrierSteps, PlaceSteps, NamedEntries):
             return found.answer.model_copy(
                 update={"kind": "unsure", "matched": None, "suggestions": list(VAGUE_TOPICS)}
             )
+        return None
+
+    def _by_entities(
+        self, question: str, text: str, found: Found, entities: Entities, case: Case | None
+    ) -> Answer:
+        """Undecided: the exemptions' list, a carrier's, a marketplace's, several metrics' or
+        an appeal's answer, the entry the words name, else the search's pick (or, for a
+        message naming no subject, topics to pick from)."""
         if case is not None and asks_what_is_exempt(case):
             return self._entry_answer(found.answer, EXEMPT_ENTRY)
         steps = (

@@ -154,6 +154,15 @@ class PlaceSteps(ComposerBase):
         if not entities.marketplaces:
             chosen = asks_which or (other_list and one_named)
             return self._entry_answer(found.answer, listing) if chosen else None
+        lead = self._marketplace_lines(text, found, entities, about_buy_shipping)
+        return self._entry_answer(found.answer, listing, lead)
+
+    def _marketplace_lines(
+        self, text: str, found: Found, entities: Entities, about_buy_shipping: bool
+    ) -> str:
+        """A line for each marketplace named, on the list asked about (Buy Shipping's or the
+        bar's): the registry's yes only to a question that asks it, "Not right" first to a
+        belief denying a listed one."""
         lead = "\n".join(
             marketplace_lead(self._cards.marketplace, m, found.answer.lang, about_buy_shipping)
             for m in entities.marketplaces
@@ -169,7 +178,7 @@ class PlaceSteps(ComposerBase):
             # "The 95% rule doesn't apply to Singapore, right?": on the list, so not right.
             wrong = self._cards.marketplace.denied_wrongly.for_lang(found.answer.lang)
             lead = f"{wrong} {lead}" if found.answer.lang == "en" else f"{wrong}{lead}"
-        return self._entry_answer(found.answer, listing, lead)
+        return lead
 
     @staticmethod
     def _all_covered(entities: Entities, about_buy_shipping: bool) -> bool:
