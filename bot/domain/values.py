@@ -444,17 +444,26 @@ _MARKET_WRAPPING = re.compile(r"^(?:amazon|亚马逊|www)|(?:站点|站|marketpl
 
 def marketplace_code(text: str) -> str:
     """'Amazon.de', 'DE', '德国站' → 'DE'; 'US站', 'Amazon United States' too (read without
-    the words around the name); 'Amazon' alone, the platform, names none (''); other
-    non-empty text is kept as written."""
+    the words around the name); 'Amazon.com (US)', '德国站（DE）' too (a name with its code in
+    brackets, as 领星 writes them, when the two agree); 'Amazon' alone, the platform, names
+    none (''); other non-empty text is kept as written."""
     cleaned = text.strip()
     if not cleaned:
         return ""
     folded = fold_key(cleaned)
-    index = _marketplace_index()
     unwrapped = _MARKET_WRAPPING.sub("", folded)
     if not unwrapped and folded in _PLATFORM_NAMES:
         return ""
-    return index.get(folded) or index.get(unwrapped, cleaned)
+    index = _marketplace_index()
+    code = index.get(folded) or index.get(unwrapped)
+    if code is None and (bracketed := _BRACKETED.match(cleaned)):
+        codes = {marketplace_code(part) for part in bracketed.groups()} - {""}
+        code = codes.pop() if len(codes) == 1 and codes <= _marketplace_codes() else None
+    return code or cleaned
+
+
+_BRACKETED = re.compile(r"^(.+?)\s*[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]$")
+"""A name followed by another in brackets: 'Amazon.com (US)', '英国站（UK）'."""
 
 
 _PLATFORM_NAMES = frozenset({"amazon", "亚马逊", "亞馬遜"})
