@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from bot.domain.reference import top_level_names
+from bot.domain.reference import category_aliases, top_level_names
 
 _PATH_SIGNS = re.compile(r"\s*(?:-+>|=+>|>+|＞|›|»|→|⟩|〉)\s*")
 """Signs that only ever join the levels of a path: no category's name holds them."""
@@ -55,3 +56,23 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 def _is_han(text: str) -> bool:
     return bool(_HAN.search(text))
+
+
+def one_name_per_category(names: Iterable[str]) -> dict[str, str]:
+    """A file's Chinese category names that name the same Amazon category as one English
+    name in the same file ('玩具' beside 'Toys', '婴儿用品' beside 'Baby Products'), each to
+    that English name: one category, written in two languages (an ERP's display setting),
+    is one group, as Amazon measures it (docs/decisions/012). Names of a category the table
+    does not know, or written in English twice, are left as written."""
+    by_category: dict[int, list[str]] = {}
+    for name in names:
+        folded = _folded(name)
+        known = next((i for i, names in enumerate(category_aliases()) if folded in names), None)
+        if known is not None:
+            by_category.setdefault(known, []).append(name)
+    renamed: dict[str, str] = {}
+    for written in by_category.values():
+        english = [name for name in written if not _is_han(name)]
+        if len(english) == 1:
+            renamed |= {name: english[0] for name in written if _is_han(name)}
+    return renamed

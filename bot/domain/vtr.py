@@ -3,6 +3,7 @@ suggestions, projection and the fix plan."""
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
@@ -12,6 +13,7 @@ from typing import TypedDict, TypeVar, cast
 import polars as pl
 
 from bot.domain.bar import fixes_needed, is_above, is_below
+from bot.domain.categories import one_name_per_category
 from bot.domain.exemptions import LETTER_COUNTED_UNCONVERTED, LETTER_WARNED
 from bot.domain.fixplan import plan_fixes
 from bot.domain.models import (
@@ -138,6 +140,9 @@ def report_of_parts(
     tables (`compute_report`) or batch by batch (tallies.py)."""
     start = window_start(as_of)
     counted = _counts([p.counts for p in parts])
+    renamed = one_name_per_category(counted.get_column("category").cast(pl.String).unique())
+    if renamed:
+        counted = _counts([_renamed(counted, renamed)])
     unverified = counted.filter(pl.col("unverified").fill_null(False))
     by_category = _groups(counted, "category", as_of)
     by_marketplace = _groups(counted, "marketplace", as_of)
@@ -147,6 +152,8 @@ def report_of_parts(
         _cells(counted, by_category, by_marketplace, True, as_of) if len(by_shop) > 1 else []
     )
     defects = list(heapq.merge(*(p.defects for p in parts), key=_defect_order))
+    if renamed:
+        defects = sorted(_defects_renamed(defects, renamed), key=_defect_order)
     excluded = _exclusion_counts(parts)
     letters = _letters_warning(sum(p.letters_warned for p in parts))
     del parts  # the parts' defect lists, before the plan copies them
@@ -216,6 +223,21 @@ def _counts(parts: list[pl.DataFrame]) -> pl.DataFrame:
             carrier_name=_carrier_display(),
         )
     )
+
+
+def _renamed(counted: pl.DataFrame, renamed: dict[str, str]) -> pl.DataFrame:
+    """The tallies with each category name in `renamed` written as its other name."""
+    category = pl.col("category").cast(pl.String).replace(renamed)
+    return counted.select(*KEY_COLUMNS, "shipments").with_columns(
+        category.cast(counted.schema["category"])
+    )
+
+
+def _defects_renamed(defects: list[Defect], renamed: dict[str, str]) -> list[Defect]:
+    return [
+        dataclasses.replace(d, category=renamed[d.category]) if d.category in renamed else d
+        for d in defects
+    ]
 
 
 def _total(counts: pl.DataFrame, column: str) -> int:

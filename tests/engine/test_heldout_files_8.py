@@ -52,15 +52,11 @@ _EPACKET = (
     "judges a number by its carrier, not its service; a FedEx number under the wrong "
     "carrier to the writer, who takes Japan Post's S10 numbers only (ePacket's are S10)"
 )
-_LINGXING_CATEGORIES = "玩具 and 婴儿用品 are categories of their own beside Toys and Baby Products"
 
 # file → {check: why the bot and the writer differ}
 DISAGREEMENTS: dict[str, dict[str, str]] = {
     "F02_us_wms_void_labels.tsv": dict.fromkeys(
         ("by_marketplace", "by_category_and_marketplace"), _WMS
-    ),
-    "F05_lingxing_three_shops.csv": dict.fromkeys(
-        ("by_category", "by_category_and_marketplace"), _LINGXING_CATEGORIES
     ),
     "F10_20000_rows_5_marketplaces.csv": dict.fromkeys(_ALL, _EPACKET),
 }
