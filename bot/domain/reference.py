@@ -74,6 +74,9 @@ class Marketplace:
     letter_limit_surely_over: float | None = None
     """In the marketplace's currency, an amount over EUR 20 at any recent exchange rate."""
     aliases: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+    """The country's states as a buyer's address writes them (codes and names): a state
+    column names the marketplace by them when nothing else does (docs/decisions/011)."""
 
 
 @dataclass(kw_only=True)

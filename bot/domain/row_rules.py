@@ -45,6 +45,7 @@ from bot.domain.values import (
     odd_dates,
     parse_odd_amounts,
     parse_odd_dates,
+    state_marketplace,
     thousands_dotted,
     vocabulary_meaning,
     writes_decimal_comma,
@@ -70,6 +71,7 @@ _WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
     "marketplace": (marketplace_code, pl.String),
     "country": (country_marketplace, pl.String),
     "ship_country": (country_marketplace, pl.String),
+    "ship_state": (state_marketplace, pl.String),
     "fulfillment": (_meaning_of("fulfillment"), pl.String),
     "platform": (_meaning_of("platform"), pl.String),
     "ship_service": (is_letter_service, pl.Boolean),
@@ -144,7 +146,7 @@ class Lookups:
 
     def learn(self, frame: pl.DataFrame) -> None:
         """Read the texts of this batch not seen in an earlier one (one polars query)."""
-        columns = [m for m in _WORDS if m in frame.columns]
+        columns = [m for m in _WORDS if m in frame.columns and not _unread(m, frame)]
         prices = [m for m in AMOUNT_COLUMNS if m in frame.columns]
         # Once a decimal dot is seen, '1.500' is 1.5 whatever follows: not looked for again.
         marks = [] if self.decimals.dot else prices
@@ -409,27 +411,48 @@ def _row_marketplace(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     marketplace's orders were one group, their EU letters and JP orders never exempt
     (docs/decisions/010, 011)."""
     market = lookups.word(frame, "marketplace").fill_null("")
-    if "country" not in frame.columns and "ship_country" not in frame.columns:
+    if not {"country", "ship_country"} & set(frame.columns) and _unread("ship_state", frame):
         return market
     # coalesce, not when/then: polars (1.x) applies a replace_strict under `then` to values
     # its mapping never held, and fails.
     return pl.coalesce(
         market.replace("", None),
         lookups.word(frame, "country").replace("", None),
-        lookups.word(frame, "ship_country").fill_null(""),
+        lookups.word(frame, "ship_country").replace("", None),
+        _buyer_state(frame, lookups).fill_null(""),
     )
+
+
+_NAMING_A_MARKETPLACE = ("marketplace", "country", "ship_country")
+
+
+def _unread(meaning: str, frame: pl.DataFrame) -> bool:
+    """A buyer's state is read only in a file with no column naming a marketplace or a
+    country (an Amazon report's ship-state beside its sales-channel is not)."""
+    return meaning == "ship_state" and (
+        "ship_state" not in frame.columns or any(c in frame.columns for c in _NAMING_A_MARKETPLACE)
+    )
+
+
+def _buyer_state(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
+    if _unread("ship_state", frame):
+        return pl.lit(None, dtype=pl.String)
+    return lookups.word(frame, "ship_state")
 
 
 def _market_by_address(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     """Whether the row's marketplace is its buyer's country's (`_row_marketplace`), which
     the report says (docs/decisions/011)."""
-    if "ship_country" not in frame.columns:
+    if "ship_country" not in frame.columns and _unread("ship_state", frame):
         return pl.lit(False)
     named = pl.coalesce(
         lookups.word(frame, "marketplace").replace("", None),
         lookups.word(frame, "country").replace("", None),
     )
-    return named.is_null() & (lookups.word(frame, "ship_country").fill_null("") != "")
+    by_address = pl.coalesce(
+        lookups.word(frame, "ship_country").replace("", None), _buyer_state(frame, lookups)
+    )
+    return named.is_null() & (by_address.fill_null("") != "")
 
 
 def _tracking_cell(frame: pl.DataFrame) -> pl.Expr:

@@ -477,6 +477,17 @@ def country_marketplace(text: str) -> str:
     return code if code in _marketplace_codes() else ""
 
 
+def state_marketplace(text: str) -> str:
+    """A buyer's state as the marketplace of its country: 'CA', 'Texas', 'ny' → 'US'; '' for
+    any other text (a province, a county, a word)."""
+    return _state_index().get(fold_key(text), "") if text.strip() else ""
+
+
+@cache
+def _state_index() -> dict[str, str]:
+    return {fold_key(state): m.code for m in marketplaces() for state in m.states}
+
+
 @cache
 def _marketplace_codes() -> frozenset[str]:
     return frozenset(market.code for market in marketplaces())
