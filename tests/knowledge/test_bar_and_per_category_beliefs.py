@@ -34,3 +34,24 @@ def test_verdict_first(kb: KnowledgeBase, question: str, verdict: tuple[str, ...
     line = first_line(kb, question)
     assert line.startswith(verdict), (question, line)
     assert "95" in line or "categor" in line or "分类" in line, (question, line)
+
+
+def test_only_the_overall_figure_believed_to_count(kb: KnowledgeBase) -> None:
+    """Each category is judged alone: Garden's 47 of 50 = 94.0% fails though the total's
+    144 of 150 = 96.0% passes; one more valid (48/50 = 96.0%) gets it above."""
+    line = first_line(
+        kb,
+        "Kitchen 100 packages 97 valid, Garden 50 packages 47 valid, overall 144/150. Amazon "
+        "only looks at the overall figure, right?",
+    )
+    assert line.startswith("Not right: Garden: 47 valid of 50 = 94.0%: below the bar"), line
+    assert "Fix 1 package" in line, line
+
+
+def test_a_belief_about_a_difference_is_not_asked_whether_two_bars_differ(
+    kb: KnowledgeBase,
+) -> None:
+    """ "makes no difference" is a belief about Buy Shipping, which uploads the tracking
+    (domain.md §2), not a question whether the bar differs between places."""
+    line = first_line(kb, "Using Buy Shipping or not makes no difference for VTR, right?")
+    assert line.startswith("Not right: Buy Shipping does help VTR"), line

@@ -10,6 +10,11 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+# Many wordings of rules that each have tests of their own: the full tier. Each branch of
+# bot/ only these reached has a case in its rule's own tests, in the fast tier
+# (docs/development.md, "Checks, tests and translations").
+pytestmark = pytest.mark.slow
+
 NOT_RIGHT = ("Not right", "No —", "不对", "不是", "不会")
 RIGHT = ("Right", "Yes —", "对。", "是的", "会。")
 

@@ -66,3 +66,42 @@ def test_tracking_edited_before_or_after_delivery_is_that_entry(kb: KnowledgeBas
 def test_a_long_story_is_answered_by_what_it_asks(kb: KnowledgeBase) -> None:
     question = "我们卖家居的，在宁波，平时发云途和燕文，上个月亚马逊发邮件说VTR不行，请问这个数到底怎么计算的"
     assert kb.answer(question).matched == "vtr-formula"
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # A marketplace the EU/UK update names, believed left out of VTR: not right.
+        (
+            "德国站自发货不用考核VTR吧 德国和英国都在欧洲",
+            "不对。按 2025 年 1 月 15 日起的欧盟/英国新规，发往或发自德国站的跨境货件计入 VTR。",
+        ),
+        # The UK named only as a destination: the bar's list answers, no EU-rule lead.
+        (
+            "orders to the UK don't count toward VTR anymore because the UK is outside the EU, right?",
+            "Not right: For self-fulfilled orders shipped from China to Amazon.co.uk (UK), VTR "
+            "must be above 95%.",
+        ),
+    ],
+)
+def test_a_marketplace_believed_out_of_vtr_for_being_outside_the_eu(
+    kb: KnowledgeBase, question: str, first: str
+) -> None:
+    assert first_line(kb, question) == first
+
+
+def test_a_greeting_announcing_a_subject_gets_topics(kb: KnowledgeBase) -> None:
+    answer = kb.answer("在吗 想问个自发货的问题")
+    assert answer.kind == "unsure" and answer.suggestions, answer
+
+
+def test_a_typo_with_an_inflection_s_ending_is_repaired(kb: KnowledgeBase) -> None:
+    """ "deliverd" is a typo of "delivered", not an inflection of "deliver"."""
+    assert "delivered" in kb._normalized("the parcel shows deliverd but no tracking").split()
+
+
+def test_two_facets_of_one_metric_are_each_read(kb: KnowledgeBase) -> None:
+    """A target and a window said of ODR in one sentence: both are ODR's (under 1%, 60
+    days), read as two facets of it."""
+    first = first_line(kb, "ODR has a 60 day window and a 1% target, right?")
+    assert first == "Right: Order Defect Rate (ODR): the target is under 1%, over 60 days.", first

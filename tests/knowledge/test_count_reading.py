@@ -1273,3 +1273,11 @@ def test_counts_told_with_a_denied_figure_are_still_worked_out(kb: KnowledgeBase
     """'80 parcels (not 90)': 77 of 80 is worked out, the denied 90 is not."""
     first = first_line(kb, "sent 80 parcels (not 90) in 30 days, 77 valid - ok?")
     assert "77" in first and "80" in first, first
+
+
+def test_a_category_s_second_figure_is_a_part_of_its_first(kb: KnowledgeBase) -> None:
+    """ "园艺 40个有效38": 40 is the category's packages, 38 the valid among them; 38/40 =
+    95.0% is not above the bar, and one more valid (39/40 = 97.5%) is."""
+    first = first_line(kb, "看下三个类目：玩具 100个包裹有效99，园艺 40个有效38，哪个不达标")
+    assert first.startswith("园艺: 不达标：40 个里 38 个有效 = 95.0%"), first
+    assert "还要修好 1 个包裹" in first, first

@@ -33,3 +33,11 @@ def test_japan_said_to_be_left_out_gets_its_own_exemption(kb: KnowledgeBase) -> 
     reply = reply_text(kb, "日本站的订单都不用管VTR吧")
     assert reply.startswith("不对。"), reply
     assert "1,000 日元" in reply.split("\n", 1)[0], reply
+
+
+def test_a_feature_believed_to_be_one_marketplace_s_only(kb: KnowledgeBase) -> None:
+    """Striking through delivery-only feedback is offered wherever Buy Shipping is, not in
+    the US alone (domain.md §2): the reply lists where."""
+    first = first_line(kb, "only US sellers can remove feedback through Buy Shipping, right?")
+    assert first.startswith("Not right: Not only Amazon.com:"), first
+    assert first.endswith("US, CA, MX, UK, DE, FR, IT, ES, IN."), first

@@ -41,3 +41,17 @@ def test_a_metric_s_full_name_asked_is_that_metric_s_entry(kb: KnowledgeBase) ->
     answer = kb.answer("VTR英文全称是什么")
     assert answer.matched == "vtr-what", answer.matched
     assert "Valid Tracking Rate" in reply_text(kb, "VTR英文全称是什么")
+
+
+def test_a_target_said_to_be_one_metric_s_and_not_another_s(kb: KnowledgeBase) -> None:
+    """1% is ODR's target, not PFCR's (2.5%): the belief is right."""
+    first = first_line(kb, "ODR is the one under 1%, not PFCR")
+    assert first == "Right: The 1% target is Order Defect Rate (ODR)'s.", first
+
+
+def test_which_metric_counts_what_is_named(kb: KnowledgeBase) -> None:
+    """Negative feedback is one of ODR's defects (domain.md §3)."""
+    answer = kb.answer("negative feedback affects which metric")
+    assert answer.matched == "metric-odr", answer.matched
+    first = first_line(kb, "negative feedback affects which metric")
+    assert first.startswith("That is what Order Defect Rate (ODR) counts"), first

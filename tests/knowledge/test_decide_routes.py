@@ -36,3 +36,9 @@ def test_a_story_before_the_question_is_not_carried_into_it(kb: KnowledgeBase) -
         "我们做欧洲几个站，有的走平信。听说规则变了，多少钱以下的信件可以不算VTR？这个金额含不含运费？",
     )
     assert "20 欧元" in reply and "含运费" in reply, reply
+
+
+def test_the_uk_outside_the_eu_yet_its_cross_border_orders_counting(kb: KnowledgeBase) -> None:
+    """A true premise (the UK left the EU) beside a true belief: the update names the UK."""
+    first = first_line(kb, "英国虽然脱欧了，跨境发到英国的单子仍然算VTR吧")
+    assert first.startswith("对。发往或发自 UK 的跨境货件按欧盟/英国新规"), first

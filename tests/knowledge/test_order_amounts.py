@@ -81,3 +81,34 @@ def test_each_marketplace_s_amount_rule_decides_a_belief(
     """decide/values.py's branches, one case each (the many wordings are
     test_decisions.py's, in the full tier)."""
     assert first_line(kb, question).startswith(lead), first_line(kb, question)
+
+
+def test_the_letter_limit_believed_to_include_vat(kb: KnowledgeBase) -> None:
+    """EUR 20 is counted without VAT (domain.md §1): a belief that includes it is not right."""
+    first = first_line(
+        kb, "under 20 euros including VAT, letters to France are exempt from VTR, right?"
+    )
+    assert first.startswith("Not right: In the EU and UK, orders under EUR 20"), first
+    assert "VAT excluded" in first, first
+
+
+def test_an_order_over_the_limit_by_a_courier_not_integrated(kb: KnowledgeBase) -> None:
+    """EUR 40 is over EUR 20, so it counts; every shipping provider counts (domain.md §1)."""
+    first = first_line(
+        kb,
+        "Spain to Italy, 40 EUR parcel with a local courier that isn't integrated with Amazon. "
+        "does it count?",
+    )
+    assert first.startswith("Yes — A EUR 40 order (ES → IT) counts toward VTR"), first
+    assert "All shipping providers count" in first, first
+
+
+def test_parcels_under_the_limit_stay_in_a_seller_s_counts(kb: KnowledgeBase) -> None:
+    """A parcel is no letter: the three untracked €10 parcels stay invalid, 57 of 60 = 95.0%,
+    not above the bar; one more valid of 60 (58/60 = 96.7%) is."""
+    first = first_line(
+        kb,
+        "DE shop, 60 parcels, 57 valid, the other 3 were €10 parcels (not letters), what's my VTR",
+    )
+    assert first.startswith("57 valid of 60 = 95.0%, which is not above 95%"), first
+    assert "Fix 1 package" in first, first

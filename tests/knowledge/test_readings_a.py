@@ -13,6 +13,11 @@ import yaml
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import assert_first_line, first_line, reply_text
 
+# Many wordings of rules that each have tests of their own: the full tier. Each branch of
+# bot/ only these reached has a case in its rule's own tests, in the fast tier
+# (docs/development.md, "Checks, tests and translations").
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize(
     ("question", "topic_word"),

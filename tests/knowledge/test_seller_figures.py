@@ -17,6 +17,11 @@ from bot.services.i18n import translator
 from bot.services.vtr_words import rate_percent
 from tests.knowledge.replies import reply_text
 
+# Many wordings of rules that each have tests of their own: the full tier. Each branch of
+# bot/ only these reached has a case in its rule's own tests, in the fast tier
+# (docs/development.md, "Checks, tests and translations").
+pytestmark = pytest.mark.slow
+
 
 def test_a_rate_under_the_bar_never_reads_as_the_bar() -> None:
     # 3229/3400 = 94.9706%: one decimal would say 95.0; two decimals, cut down, say 94.97.
