@@ -13,6 +13,7 @@ import gc
 import itertools
 import os
 import re
+import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -158,6 +159,18 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     the session, do not walk it again and again."""
     gc.collect()
     gc.freeze()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Hypothesis's pytest plugin imports hypothesis for its end-of-run summary, whether or
+    not a test used it: in xdist's controller, which runs no test, and in every run of the
+    fast tier, whose tests never import it (the property tests are in modules of the full
+    tier as a whole). Where no test imported hypothesis there is nothing to summarise, so
+    the plugin is dropped before the summary."""
+    plugin = session.config.pluginmanager.get_plugin("hypothesispytest")
+    if plugin is not None and "hypothesis" not in sys.modules:
+        session.config.pluginmanager.unregister(plugin)
 
 
 OPT_IN_MARKERS = ("deploy", "scale")

@@ -6,11 +6,8 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from bot.services import buttons
-from bot.services.replies import Button
 
 ACTIONS = [
     buttons.ChooseLang("zh"),
@@ -87,12 +84,3 @@ def test_the_formats_stay_what_telegram_clients_already_hold() -> None:
 )
 def test_forged_data_decodes_to_nothing(forged: str) -> None:
     assert buttons.decode(forged) is None
-
-
-@pytest.mark.slow  # a property test: over a second of CPU for its examples; the forged
-# cases above keep decode's refusals in the fast tier
-@given(st.text(max_size=80))
-def test_decode_never_raises(data: str) -> None:
-    action = buttons.decode(data)
-    if action is not None:  # whatever it accepts, it can send back
-        Button("label", buttons.encode(action))

@@ -1,75 +1,11 @@
 """Every part the splitter makes fits in a Telegram message, is valid HTML on its own,
-and together the parts say all the text said."""
+and together the parts say all the text said; a seller's words clipped to a limit keep
+their start. The same properties on generated text are tests/bot/test_properties.py's, in
+the full tier."""
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
-
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from bot.services.text_split import TELEGRAM_LIMIT, clip, split_html, units
-
-_TAGS = ["b", "i", "u", "s", "code", "pre", 'a href="https://example.com/?a=1&amp;b=2"']
-_WORDS = st.one_of(
-    st.text(alphabet="abcxyz中文😀 ", min_size=1, max_size=40),
-    st.sampled_from(["&amp;", "&lt;", "&gt;", "&quot;", "\n", "\n\n", " "]),
-    st.integers(1, 9000).map(lambda n: "x" * n),  # one very long word
-    st.integers(1, 3000).map(lambda n: "😀" * n),  # two UTF-16 units each
-)
-
-
-def _html(depth: int = 3) -> st.SearchStrategy[str]:
-    leaf = st.lists(_WORDS, max_size=8).map("".join)
-    if depth == 0:
-        return leaf
-    tagged = st.tuples(st.sampled_from(_TAGS), st.deferred(lambda: _html(depth - 1))).map(
-        lambda pair: f"<{pair[0]}>{pair[1]}</{pair[0].split()[0]}>"
-    )
-    return st.lists(st.one_of(leaf, tagged), max_size=6).map("".join)
-
-
-class _Balance(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.open: list[str] = []
-        self.ok = True
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self.ok = self.ok and bool(self.open) and self.open.pop() == tag
-
-
-def _balanced(part: str) -> bool:
-    parser = _Balance()
-    parser.feed(part)
-    parser.close()
-    return parser.ok and not parser.open
-
-
-def _text(html: str) -> str:
-    return re.sub(r"<[^>]*>", "", html).replace("\n", "")
-
-
-def _shown(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-@pytest.mark.slow
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_html(), st.sampled_from([TELEGRAM_LIMIT, 400]))
-def test_parts_fit_are_balanced_and_keep_the_text(html: str, limit: int) -> None:
-    parts = split_html(html, limit)
-    assert all(units(part) <= limit for part in parts)
-    assert all(_balanced(part) for part in parts)
-    # Each part is the text verbatim; only a part of nothing but blanks is left out (Telegram
-    # refuses an empty message), so no character that shows is ever lost.
-    assert all(_text(part) in _text(html) for part in parts)
-    assert _shown("".join(_text(part) for part in parts)) == _shown(_text(html))
+from bot.services.text_split import clip, split_html, units
 
 
 def test_a_long_line_after_a_cut_at_a_line_break_is_cut_again() -> None:
@@ -81,20 +17,34 @@ def test_a_long_line_after_a_cut_at_a_line_break_is_cut_again() -> None:
     assert "".join(parts) == "<b></b>" + "x" * 5000
 
 
-@given(st.text(max_size=9000), st.integers(1, 5000))
-def test_clip_fits_and_keeps_the_start(text: str, limit: int) -> None:
-    clipped = clip(text, limit)
-    assert units(clipped) <= limit
-    if units(text) <= limit:
-        assert clipped == text
-    else:
-        assert clipped.endswith("…")
-        assert text.startswith(clipped[:-1])
-
-
 def test_no_part_is_only_tags() -> None:
     """Issue 25, finding 14: a cut at the line break right after `<b>` gave `<b></b>`,
     a message Telegram refuses as empty."""
     parts = split_html("<b>\n" + "x" * 5000 + "</b>")
     assert all(part.replace("<b>", "").replace("</b>", "").strip() for part in parts)
     assert "".join(p.replace("<b>", "").replace("</b>", "") for p in parts) == "x" * 5000
+
+
+def test_a_tag_around_a_cut_is_closed_and_opened_again() -> None:
+    """200 words of five units inside <b>, cut at 400 units: every part fits, holds its own
+    <b>…</b>, and the parts together are the 200 words."""
+    parts = split_html("<b>" + "word " * 200 + "</b>", 400)
+    assert len(parts) > 1
+    assert all(units(part) <= 400 for part in parts)
+    assert all(part.startswith("<b>") and part.endswith("</b>") for part in parts)
+    words = "".join(part[3:-4] for part in parts).split()
+    assert words == ["word"] * 200
+
+
+def test_clip_keeps_text_within_the_limit_as_it_is() -> None:
+    assert clip("Ship Date", 9) == "Ship Date"
+
+
+def test_clip_cuts_with_an_ellipsis_counted_in_the_limit() -> None:
+    # 9 units allowed: the ellipsis takes one, so 8 characters of the text are kept.
+    assert clip("Tracking Number", 9) == "Tracking…"
+
+
+def test_clip_counts_what_telegram_counts() -> None:
+    # An emoji is two UTF-16 units: 5 units hold the ellipsis and two emoji, not three.
+    assert clip("😀😀😀😀", 5) == "😀😀…"

@@ -12,6 +12,10 @@ from hypothesis import strategies as st
 
 from bot.domain.projection import AT_RISK_DAYS, RECENT_DAYS, outlooks
 
+# A property test and 200,000 groups: the full tier as a whole, so the fast tier does not
+# import hypothesis (tests/conftest.py); reports' outlooks stay in the engine's fast tests.
+pytestmark = pytest.mark.slow
+
 AS_OF = date(2026, 11, 20)
 START = AS_OF - timedelta(days=29)
 
@@ -53,7 +57,6 @@ day_counts = st.dictionaries(
 )
 
 
-@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(st.lists(day_counts, min_size=1, max_size=5))
 def test_outlooks_match_a_day_by_day_count(groups: list[dict[int, tuple[int, int]]]) -> None:
@@ -75,7 +78,6 @@ def test_outlooks_match_a_day_by_day_count(groups: list[dict[int, tuple[int, int
         assert (outlook.recovery_date, outlook.at_risk) == expected
 
 
-@pytest.mark.slow
 def test_many_groups_are_projected_at_once() -> None:
     """200,000 groups of 19 valid of 20 on the as-of date: all below (95.0%). A day later
     20/30 new valid shipments have come: 19.67/20.67 = 95.16%, above the bar."""

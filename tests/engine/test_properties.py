@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.domain import reading
+from bot.domain.engine import analyse_file, report_file
 from bot.domain.shipments import RECORD_COLUMNS, ShipmentTable
 from bot.domain.vtr import compute_report
 from tests.engine.conftest import FEDEX_OK, UPS_OK
+from tests.engine.test_tallies import write_orders
 
 pytestmark = pytest.mark.slow
 
@@ -80,3 +84,39 @@ def test_fixing_needed_shipments_is_exactly_enough(shipments: int, data: st.Data
     if stats.needed:
         assert (valid + stats.needed - 1) * 100 <= 95 * shipments
     assert stats.below_threshold == (stats.needed > 0)
+
+
+# tallies.py: the report made batch by batch against the one made from the whole table, on
+# generated rows (the hand-made cases are tests/engine/test_tallies.py's, in the fast tier).
+ORDER_ROW = st.tuples(
+    st.integers(0, 12),  # order: few, so orders span several rows
+    st.integers(0, 40),  # days before AS_OF; some outside the window
+    st.sampled_from(["Amazon.com", "Amazon.de", "Amazon.co.jp", "Amazon.fr", "Amazon.co.uk", ""]),
+    st.sampled_from(["Toys", "Home", ""]),
+    st.sampled_from(["Merchant", "Merchant", "Amazon"]),
+    st.sampled_from(["Shipped", "Shipped", "Cancelled", "Pending"]),
+    st.sampled_from(["UPS", "FedEx", "Deutsche Post", "Speedy", ""]),
+    st.sampled_from([UPS_OK, FEDEX_OK, "", "1Z123", "待上传", "9.40056E+21", "LX123456789DE"]),
+    st.sampled_from(["Standard", "Großbrief", "Letter"]),
+    st.sampled_from(["5.00", "12,50", "800", "-3", "", "25.00"]),
+    st.sampled_from(["0", "2.00", ""]),
+    st.sampled_from(["", "EUR", "JPY", "GBP"]),
+    st.sampled_from(["", "delivered", "in transit"]),
+)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(ORDER_ROW, min_size=1, max_size=60), st.booleans(), st.booleans())
+def test_the_batch_report_is_the_whole_table_report(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[tuple[object, ...]],
+    given_date: bool,
+    carrier_column: bool,
+) -> None:
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 300)  # several batches, orders across them
+    path = write_orders(tmp_path / "orders.csv", rows, carrier_column)
+    as_of = AS_OF if given_date else None
+    assert report_file(path, as_of=as_of) == analyse_file(path, as_of=as_of)[0]

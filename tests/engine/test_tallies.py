@@ -1,7 +1,8 @@
 """The report made batch by batch (`engine.report_file`, tallies.py) against the one made
 from the whole shipment table (`engine.analyse_file`): two ways of reaching one report,
 each the other's independent check, on files that exercise every rule that needs the
-whole file (item rows collapsed, value exemptions summed per order, reused numbers)."""
+whole file (item rows collapsed, value exemptions summed per order, reused numbers). The
+same check on generated rows is tests/engine/test_properties.py's, in the full tier."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from bot.domain import reading, tallies
 from bot.domain.engine import analyse_file, report_file
-from tests.engine.conftest import FEDEX_OK, UPS_OK
+from tests.engine.conftest import UPS_OK
 from tests.generate import generate
 
 AS_OF = date(2026, 11, 20)
@@ -25,24 +24,9 @@ HEADER = (
     "carrier-code,tracking-number,ship-service-level,item-price,shipping-price,currency,"
     "delivery-status"
 )
-ROW = st.tuples(
-    st.integers(0, 12),  # order: few, so orders span several rows
-    st.integers(0, 40),  # days before AS_OF; some outside the window
-    st.sampled_from(["Amazon.com", "Amazon.de", "Amazon.co.jp", "Amazon.fr", "Amazon.co.uk", ""]),
-    st.sampled_from(["Toys", "Home", ""]),
-    st.sampled_from(["Merchant", "Merchant", "Amazon"]),
-    st.sampled_from(["Shipped", "Shipped", "Cancelled", "Pending"]),
-    st.sampled_from(["UPS", "FedEx", "Deutsche Post", "Speedy", ""]),
-    st.sampled_from([UPS_OK, FEDEX_OK, "", "1Z123", "待上传", "9.40056E+21", "LX123456789DE"]),
-    st.sampled_from(["Standard", "Großbrief", "Letter"]),
-    st.sampled_from(["5.00", "12,50", "800", "-3", "", "25.00"]),
-    st.sampled_from(["0", "2.00", ""]),
-    st.sampled_from(["", "EUR", "JPY", "GBP"]),
-    st.sampled_from(["", "delivered", "in transit"]),
-)
 
 
-def _write(path: Path, rows: list[tuple[object, ...]], carrier_column: bool = True) -> Path:
+def write_orders(path: Path, rows: list[tuple[object, ...]], carrier_column: bool = True) -> Path:
     """The rows as a CSV; without the carrier column, the carrier is read from the ship
     service (carrier_from_service), which quotes the first shipments' carriers."""
     carrier = HEADER.split(",").index("carrier-code")
@@ -59,24 +43,6 @@ def _cells(row: tuple[object, ...]) -> list[str]:
     return [f"O-{order}", day, *map(str, rest)]
 
 
-@pytest.mark.slow  # a hundred files, each analysed both ways (over 0.3 s of CPU)
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(st.lists(ROW, min_size=1, max_size=60), st.booleans(), st.booleans())
-def test_the_batch_report_is_the_whole_table_report(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    rows: list[tuple[object, ...]],
-    given_date: bool,
-    carrier_column: bool,
-) -> None:
-    monkeypatch.setattr(reading, "CHUNK_BYTES", 300)  # several batches, orders across them
-    path = _write(tmp_path / "orders.csv", rows, carrier_column)
-    as_of = AS_OF if given_date else None
-    assert report_file(path, as_of=as_of) == analyse_file(path, as_of=as_of)[0]
-
-
 # Over 0.3 s of CPU: a generated file analysed twice, in many small batches.
 @pytest.mark.slow
 def test_a_generated_file_in_many_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,7 +57,7 @@ def test_a_generated_file_in_many_batches(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_hash_collision_falls_back_to_the_whole_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _write(tmp_path / "orders.csv", [(1, 3, "Amazon.com", "Toys", "Merchant", "Shipped",
+    path = write_orders(tmp_path / "orders.csv", [(1, 3, "Amazon.com", "Toys", "Merchant", "Shipped",
                                              "UPS", UPS_OK, "Standard", "5.00", "0", "", "")])  # fmt: skip
 
     def collide(rows: object) -> object:
