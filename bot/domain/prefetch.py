@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -21,22 +21,13 @@ class _Failed:
         self.error = error
 
 
-def read_ahead(items: Iterator[T], finish: Callable[[T], T] | None = None) -> Iterator[T]:
+def read_ahead(items: Iterator[T]) -> Iterator[T]:
     """`items`, produced one ahead on a thread; an error raised there is raised here, in
-    its place. A consumer that stops early stops the producer at its next item.
-
-    `finish`: work the consumer would otherwise do on an item, done on the thread instead
-    when the item is ready while the consumer is still busy with the one before (the
-    handoff is full): the two threads then share the work as their pace allows, whatever
-    the file and the machine's load. The consumer finishes the items that come unfinished
-    (the same work, so either way gives the same result)."""
+    its place. A consumer that stops early stops the producer at its next item."""
     handoff: queue.Queue[object] = queue.Queue(maxsize=1)
     stop = threading.Event()
     thread = threading.Thread(
-        target=_produce,
-        args=(items, handoff, stop, finish),
-        name="vtrbot-read-ahead",
-        daemon=True,
+        target=_produce, args=(items, handoff, stop), name="vtrbot-read-ahead", daemon=True
     )
     thread.start()
     try:
@@ -52,17 +43,10 @@ def read_ahead(items: Iterator[T], finish: Callable[[T], T] | None = None) -> It
         thread.join()
 
 
-def _produce(
-    items: Iterator[T],
-    handoff: queue.Queue[object],
-    stop: threading.Event,
-    finish: Callable[[T], T] | None,
-) -> None:
+def _produce(items: Iterator[T], handoff: queue.Queue[object], stop: threading.Event) -> None:
     try:
         while not stop.is_set():
             item = next(items, _DONE)
-            if finish is not None and item is not _DONE and handoff.full():
-                item = finish(item)  # type: ignore[arg-type]  # anything else is one of `items`
             handoff.put(item)
             if item is _DONE:
                 return

@@ -4,7 +4,7 @@ collapsed (docs/vtr-rules.md §4), tracking checked. Columnar throughout, for 1M
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,19 +279,12 @@ def _spilled_shipments(
     )
 
 
-def reduced_batches(
-    raw: RawTable,
-    tally: Tally,
-    lookups: Lookups,
-    finish: Callable[[pl.DataFrame], pl.DataFrame] | None = None,
-) -> Iterator[pl.DataFrame]:
+def reduced_batches(raw: RawTable, tally: Tally, lookups: Lookups) -> Iterator[pl.DataFrame]:
     """The file's batches through `reduce_batch`, in order, each parsed and judged by the
     row rules on a thread of its own while the caller works on the batch before it (polars
-    works without Python's lock, so on two cores the two halves overlap); `finish`, the
-    caller's next step, is done there too when the caller is still busy (`read_ahead`).
-    `tally` is complete, and `lookups` no longer changes, once the batches are exhausted."""
-    batches = (reduce_batch(batch, tally, lookups) for batch in raw.batches())
-    return read_ahead(batches, finish)
+    works without Python's lock, so on two cores the two halves overlap). `tally` is
+    complete, and `lookups` no longer changes, once the batches are exhausted."""
+    return read_ahead(reduce_batch(batch, tally, lookups) for batch in raw.batches())
 
 
 _EXCLUSION_INPUTS = ["date_blank", "platform", "fulfillment", "status", "cancelled", "refunded"]

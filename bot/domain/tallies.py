@@ -91,7 +91,7 @@ def file_report(raw: RawTable, as_of: date | None = None, today: date | None = N
     lookups = Lookups(date_order=tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     tallies = _Tallies()
-    for rows in reduced_batches(raw, tally, lookups, finish=_judged):
+    for rows in reduced_batches(raw, tally, lookups):
         tallies.add(rows, lookups, currencies)
     if tally.rows_read == 0:
         raise FileRejected("no_rows")
@@ -121,7 +121,7 @@ class _Tallies:
         rows = rows.with_columns(row=pl.int_range(first, self.height, dtype=pl.UInt32))
         candidates = rows.filter(pl.col("value_rule")).with_columns(pl.col("order_id").hash())
         self.priced.append(price_candidates(candidates, lookups, currencies))
-        shipments = _shipments(rows if "reason" in rows.columns else _judged(rows))
+        shipments = _judged(rows)
         hashed, groups, defects = pl.collect_all(
             _tallied(shipments), engine=batch_engine(shipments.height)
         )
@@ -222,19 +222,10 @@ def _set_bits(bits: npt.NDArray[np.uint8], slots: npt.NDArray[np.uint64]) -> Non
 
 
 def _judged(rows: pl.DataFrame) -> pl.DataFrame:
-    """A batch's rows with their carrier and tracking verdicts (`ShipmentTable.from_shipments`,
-    as `build_shipments` judges them): on the reading thread when the caller is still busy
-    with the batch before (`reduced_batches`), else by the caller."""
-    return ShipmentTable.from_shipments(rows).frame
-
-
-_VERDICTS = ("carrier_id", "reason", "unverified")
-
-
-def _shipments(rows: pl.DataFrame) -> pl.DataFrame:
-    """A judged batch's rows as shipments' rows, the pricing columns left out."""
-    kept = (*KEPT_COLUMNS, *DELIVERY_COLUMNS, *_VERDICTS, "row")
-    return rows.select(c for c in kept if c in rows.columns)
+    """A batch's rows as shipments' rows: their carrier and tracking verdicts
+    (`ShipmentTable.from_shipments`, as `build_shipments` judges them)."""
+    kept = [c for c in (*KEPT_COLUMNS, *DELIVERY_COLUMNS, "row") if c in rows.columns]
+    return ShipmentTable.from_shipments(rows.select(kept)).frame
 
 
 def _tallied(shipments: pl.DataFrame) -> list[pl.LazyFrame]:

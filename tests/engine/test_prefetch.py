@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -45,30 +44,3 @@ def test_stopping_early_closes_the_source_and_reads_at_most_one_ahead() -> None:
     assert closed == [True]
     # the consumer took 0..3; the producer may have read one more and queued one more
     assert len(pulled) <= 6
-
-
-def test_an_item_ready_while_the_consumer_is_busy_is_finished_on_the_thread() -> None:
-    """The consumer stays on item 1 until the thread has finished an item: one of the next
-    two is ready while the one before it still waits for the consumer (2 beside 1, or 3
-    beside 2), and the thread finishes it; never item 1, ready with nothing waiting. The
-    consumer finishes what comes unfinished: every item once, in order."""
-    consumer = threading.current_thread()
-    finished_on_thread = threading.Event()
-    finished_by: dict[int, str] = {}
-
-    def finish(item: int) -> int:
-        by_thread = threading.current_thread() is not consumer
-        finished_by[item] = "thread" if by_thread else "consumer"
-        if by_thread:
-            finished_on_thread.set()
-        return item * 10
-
-    received = []
-    for item in read_ahead(iter([1, 2, 3]), finish):
-        if item == 1:  # busy with 1 until the thread has had an item to finish
-            assert finished_on_thread.wait(timeout=30)
-        received.append(item if item >= 10 else finish(item))
-    assert received == [10, 20, 30]
-    assert sorted(finished_by) == [1, 2, 3]
-    assert finished_by[1] == "consumer"
-    assert "thread" in (finished_by[2], finished_by[3])
