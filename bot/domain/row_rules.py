@@ -25,8 +25,9 @@ from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
 from bot.domain.reference import column_aliases, vocabulary
 from bot.domain.tracking import (
-    carrier_named_by_service,
     has_cell_separator,
+    names_a_family,
+    names_a_member,
     normalize_tracking,
     package_numbers,
     placeholder_tracking,
@@ -136,6 +137,10 @@ class Lookups:
     date_group: str | None = None
     """The column `group_orders` are kept by: the marketplace's, else the country's."""
     decimals: DecimalMarks = field(default_factory=DecimalMarks)
+    family_carriers: set[str] = field(default_factory=set)
+    """Carrier cells naming a family alone ('DHL'), when the file has a service column."""
+    member_services: set[str] = field(default_factory=set)
+    """Service cells naming one carrier of a family ('DHL Express Worldwide')."""
     _categories: dict[str, str] = field(default_factory=dict)
     _plain_dates: dict[str, tuple[date | None, bool]] = field(default_factory=dict)
     """Ship date texts read without Python (ISO, or blank) in an earlier batch: (date,
@@ -150,17 +155,27 @@ class Lookups:
         prices = [m for m in AMOUNT_COLUMNS if m in frame.columns]
         # Once a decimal dot is seen, '1.500' is 1.5 whatever follows: not looked for again.
         marks = [] if self.decimals.dot else prices
+        narrows = int("ship_service" in frame.columns and "carrier" in frame.columns)
         seen = frame.lazy().select(
             *(pl.col(m).fill_null("").unique().implode() for m in columns),
             *(odd_amounts(stripped(m)).implode().alias(f"odd_{m}") for m in prices),
             *(_dotted(stripped(m)).implode().alias(f"dotted_{m}") for m in marks),
             *(_has_dot_decimal(stripped(m)).alias(f"dot_{m}") for m in marks),
             pl.col("ship_date").fill_null("").unique().implode().alias("dates"),
+            *([pl.col("carrier").fill_null("").unique().implode().alias("carriers")] * narrows),
         )
         found = seen.collect(engine=batch_engine(frame.height)).row(0, named=True)
         for meaning in columns:
             rule, answers = _WORDS[meaning][0], self.words.setdefault(meaning, {})
-            answers.update({t: rule(t) for t in found[meaning] if t not in answers})
+            new = [t for t in found[meaning] if t not in answers]
+            answers.update({t: rule(t) for t in new})
+            if meaning == "ship_service" and narrows:
+                # New sets, not updates, as for `amounts` below: another thread may be
+                # reading the ones an earlier batch was judged with.
+                self.member_services = self.member_services | {t for t in new if names_a_member(t)}
+        if narrows:
+            families = {t for t in found["carriers"] if names_a_family(t)}
+            self.family_carriers = self.family_carriers | families
         new_amounts: dict[str, float | None] = {}
         for meaning in prices:
             new_amounts |= parse_odd_amounts(found[f"odd_{meaning}"])
@@ -331,7 +346,7 @@ def _no_order_label() -> str:
     return f"(?i)^(?:{words})(?:$|[\\s/:：(（|-])|^(?:{headers})$"
 
 
-def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
+def _carrier_text(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     """Amazon's template puts "Other" in carrier-code and the real name in carrier-name; a
     service naming one carrier of the cell's family is that carrier ('DHL Express …')."""
     if "carrier" not in frame.columns and "carrier_name" not in frame.columns:
@@ -341,9 +356,12 @@ def _carrier_text(frame: pl.DataFrame) -> pl.Expr:
         name = _text(frame, "carrier_name")
         is_other = code.str.to_lowercase().is_in(_OTHER_CARRIER) | (code == "")
         code = pl.when(is_other & (name != "")).then(name).otherwise(code)
-    if "ship_service" not in frame.columns:
+    if not lookups.family_carriers or not lookups.member_services:
         return code
-    return carrier_named_by_service(code, _text(frame, "ship_service"))
+    service = pl.col("ship_service").fill_null("")
+    families, members = list(lookups.family_carriers), list(lookups.member_services)
+    named = pl.col("carrier").fill_null("").is_in(families) & service.is_in(members)
+    return pl.when(named).then(_text(frame, "ship_service")).otherwise(code)
 
 
 def _category(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
@@ -371,7 +389,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         ship_date=ship_date,
         date_blank=date_blank,
         unreadable_date=~date_blank & ship_date.is_null(),
-        carrier=_carrier_text(frame),
+        carrier=_carrier_text(frame, lookups),
         tracking=_tracking_cell(frame),
         tracking_to_fold=_to_fold(_tracking_cell(frame)),
         category=_category(frame, lookups),

@@ -71,18 +71,21 @@ def resolve_carrier(text: str | None) -> str | None:
     return None
 
 
-def carrier_named_by_service(carrier: pl.Expr, service: pl.Expr) -> pl.Expr:
-    """The carrier cell, or the ship service where the cell names a family of carriers
-    alone and the service one of them ('DHL' with 'DHL Express Worldwide'): a DHL Express
-    number is judged on DHL Express's formats, not on every DHL's (carriers.yaml)."""
-    for family, members in _families():
-        named = carrier.str.contains(family) & service.str.contains(members)
-        carrier = pl.when(named).then(service).otherwise(carrier)
-    return carrier
+def names_a_family(cell: str) -> bool:
+    """A carrier cell naming a family of carriers alone ('DHL'), which a ship service may
+    narrow to one of them (carriers.yaml's `named_by_service`)."""
+    return any(family.search(cell) for family, _ in _families())
+
+
+def names_a_member(service: str) -> bool:
+    """A ship service naming a carrier a family may be narrowed to ('DHL Express
+    Worldwide'): a row with a family's bare name and this service is that carrier's, its
+    number judged on that carrier's formats, not on every DHL's."""
+    return any(members.search(service) for _, members in _families())
 
 
 @cache
-def _families() -> list[tuple[str, str]]:
+def _families() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     """(a cell naming the family alone, a service naming one of its carriers) as patterns."""
     loose = r"[\s\-_.]*"
 
@@ -92,9 +95,11 @@ def _families() -> list[tuple[str, str]]:
     by_id = {c.id: c for c in carriers()}
     return [
         (
-            f"(?i)^\\s*(?:{'|'.join(spelled(a) for a in family.aliases)})\\s*$",
-            "(?i)"
-            + "|".join(spelled(a) for m in family.named_by_service for a in by_id[m].aliases),
+            re.compile(f"(?i)^\\s*(?:{'|'.join(spelled(a) for a in family.aliases)})\\s*$"),
+            re.compile(
+                "(?i)"
+                + "|".join(spelled(a) for m in family.named_by_service for a in by_id[m].aliases)
+            ),
         )
         for family in carriers()
         if family.named_by_service
