@@ -78,6 +78,7 @@ from bot.domain.knowledge.decide.targets import (
     bar_beside_a_denied_one,
     lowest_allowed,
     metric_target,
+    restriction_line_stated,
 )
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
 from bot.domain.knowledge.decide.values import small_value, untracked_when_counted, value_rules
@@ -125,6 +126,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     shipment_age,
     vtr_window_stated,
     bar_beside_a_denied_one,
+    restriction_line_stated,
     vtr_groups,
     vtr_rate_groups,
     metric_rates,

@@ -107,6 +107,44 @@ def bar_beside_a_denied_one(case: Case) -> Decision | None:
     return Decision(code="metric_target", facts=facts, agrees=agrees, entry="vtr-threshold")
 
 
+_RESTRICTION_LINE = lazy(
+    # "低于90%才会被限制", "跌破90就会被封", "不低于90%就没事": a line said as where the
+    # restriction starts, or as what keeps it away.
+    r"(?:低于|不到|跌破|掉到|掉破|小于)\s?\d{2,3}(?:\.\d+)?\s?%?[^，,。？?]{0,6}(?:才|就)[^，,。？?]{0,4}"
+    r"(?:限制|受限|封|停|暂停|处罚|罚|出事|有事|有影响|有问题)|"
+    r"\d{2,3}(?:\.\d+)?\s?%?\s?(?:以上|或以上)?[^，,。？?]{0,4}就(?:没事|不会被?(?:限制|封|停))|"
+    r"(?:restrict|suspend|penali[sz]|block|in trouble|lose)\w*[^.?!]{0,30}"
+    r"(?:below|under|drops? (?:below|under|to)|falls? (?:below|under|to)|dips? (?:below|under))\s?\d|"
+    r"(?:until|unless|once|only (?:if|when|after))[^.?!]{0,20}(?:below|under)\s?\d{2,3}(?:\.\d+)?\s?%?"
+    r"[^.?!]{0,30}(?:restrict|suspend|penali[sz]|block)"
+)
+
+
+def restriction_line_stated(case: Case) -> Decision | None:
+    """ "VTR低于90%才会被限制，对吗", "you only get restricted if VTR drops below 90%, right?":
+    a belief naming where the restriction starts. Its figure is a bar, not the seller's rate
+    (no "my"), so it is checked against metrics.yaml: any line but 95% is not the bar, which
+    is strictly above 95% (domain.md §3); 95% itself is left to the rules that judge
+    "strictly above"."""
+    vtr = case.metrics == ("vtr",) or not case.metrics
+    if not (vtr and case.belief) or case.counts is not None or _OWN_RATE.search(case.text):
+        return None
+    figures = FIGURE.findall(case.text) or _BAR_NUMBER.findall(case.text)
+    line = _RESTRICTION_LINE.search(case.text)
+    if line is None or len(set(figures)) != 1:
+        return None
+    stated = float(figures[0])
+    if stated == metrics()["vtr"].target or stated < VTR_FLOOR:
+        return None
+    facts: dict[str, Fact] = {"metric": "vtr", "stated": f"{stated:g}"}
+    return Decision(code="metric_target", facts=facts, agrees=False, entry="vtr-threshold")
+
+
+_OWN_RATE = lazy(r"\bmy\b|\bour\b|\bmine\b|i'm at|we're at|我的|我们的|我现在|店铺")
+VTR_FLOOR = 50.0
+"""Below this a figure is no bar anyone believes VTR has (a share, a count)."""
+
+
 def metric_target(case: Case) -> Decision | None:
     """ "迟发率是不是也要高于95%", "is the ODR target 2%?": a target stated for one metric,
     checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
