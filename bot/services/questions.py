@@ -21,6 +21,7 @@ from bot.services.own_data import (
     own_data_text,
     tracking_tokens,
 )
+from bot.services.own_data.row import ROWS_POINTED
 from bot.services.replies import Reply, pack
 from bot.services.report_replies import within_bounds
 from bot.services.store import Store
@@ -32,6 +33,8 @@ def _may_ask_about_data(case: Case) -> bool:
     (figures told with "right?" may be its own figures, checked against its report)."""
     if asks_small_jp_orders(case):
         return True  # "日本站多少，1000日元以下的小单算了没": the amount is the exemption's
+    if case.amount is not None and ROWS_POINTED.search(case.text):
+        return True  # "英国站那单 8.99 英镑的 Letter": an order of the file, its amount told
     return case.amount is None and (case.counts is None or case.belief)
 
 

@@ -71,6 +71,7 @@ from bot.services.own_data.reading import (
     supposes_change,
     told_figures_of,
 )
+from bot.services.own_data.row import row_lines, row_pointed
 from bot.services.own_data.shops import answer_about_shops, my_shops_pooled
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
@@ -129,6 +130,8 @@ def _answer_lines(
         return [*small_jp, *(group_verdict(g, report, t) for g in named[:MAX_LINES])]
     if told := told_figures_of(case, report):
         return [figures_confirmed(told, report, t)]
+    if row_pointed(case, report):  # "德国那单 Brief 24.9 欧的有单号，算有效吗": that row first
+        return row_lines(case, report, named, t)
     if left_out := left_out_groups(case, report):
         failing = [
             s

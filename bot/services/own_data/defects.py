@@ -14,6 +14,7 @@ from bot.domain.fixplan import fix_order
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import carrier_roles
 from bot.domain.models import CellStats, Defect, GroupStats, VtrReport
+from bot.domain.tracking import resolve_carrier
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 from bot.services.number_text import number_by_format
@@ -26,7 +27,7 @@ from bot.services.own_data.groups import (
     named_groups,
 )
 from bot.services.own_data.phrases import COUNT_ASKED, MISMATCHED, UNTRACKED
-from bot.services.own_data.reading import orders_named
+from bot.services.own_data.reading import carrier_of, orders_named
 from bot.services.report_text import exclusion_names
 from bot.services.store.store import TrackedRow
 from bot.services.vtr_words import (
@@ -175,7 +176,7 @@ def defects_asked(
             ]
         return [t._("No defects match that in your last report.")]
     count = t.ngettext("{count} invalid package:", "{count} invalid packages:", len(chosen))
-    lines = [count] + [
+    lines = [*_one_package(case, t), count] + [
         f"{reason_text(t, reason)}: {t.number(n)}"
         for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
@@ -215,6 +216,27 @@ def _chosen(
         and (not orders or d.order_id.casefold() in orders)
         and (not UNTRACKED.search(case.text) or d.reason == "missing_tracking")
         and (not _STILL_FIXABLE.search(case.text) or d.editable(report.as_of))
+    ]
+
+
+_ROWS_COUNTED = re.compile(
+    r"[两二几多]行|[两二几多]条|[两二几多]个缺陷|算[两二几多]个|算[两二几多]次|重复算|算几个|"
+    r"\b(?:two|2|several|multiple) (?:rows|lines|item rows|defects)\b|\bcount(?:ed|s)? (?:twice|double)\b|"
+    r"\bdouble[- ]count"
+)
+"""An order's item rows asked whether they count as several ("两行都没单号，算两个缺陷吗")."""
+
+
+def _one_package(case: Case, t: Translator) -> list[str]:
+    """The unit first, when an order's rows are asked to count as several: VTR counts
+    packages, and an order's rows shipped together are one (domain.md §1b, §4)."""
+    if not _ROWS_COUNTED.search(case.text):
+        return []
+    return [
+        t._(
+            "One package, one defect: an order's item rows shipped the same day with the same "
+            "carrier and tracking ID (or none) are one package, and VTR counts packages."
+        )
     ]
 
 
@@ -272,11 +294,12 @@ def _carriers_fit(case: Case, defect: Defect) -> bool:
         selected, actual = (name.casefold() for name in selected_and_actual)
         looks = (defect.looks_like or "").casefold()
         return defect.carrier.casefold() == selected and looks == actual
-    carriers = {c.name.casefold() for c in case.carriers}
+    carriers = {c.id for c in case.carriers}
     if not carriers and MISMATCHED.search(case.text):
         return defect.looks_like is not None  # its number fits another carrier
-    named = {defect.carrier.casefold(), (defect.looks_like or "").casefold()}
-    return not carriers or bool(named & carriers)
+    # As the report's alias table reads them: a file's "燕文" is Yanwen.
+    named = (resolve_carrier(defect.carrier), resolve_carrier(defect.looks_like))
+    return not carriers or any(carrier_of(carriers, c) for c in named)
 
 
 def most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[str]:

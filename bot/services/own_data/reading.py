@@ -12,6 +12,7 @@ from datetime import date
 
 from bot.domain.knowledge.case import Case, more_invalid, new_invalid
 from bot.domain.models import GroupStats, VtrReport
+from bot.domain.tracking import resolve_carrier
 from bot.services.own_data.groups import MAX_LINES, named_groups, named_units
 from bot.services.own_data.japan import small_jp_counted
 from bot.services.own_data.phrases import (
@@ -28,6 +29,7 @@ from bot.services.own_data.phrases import (
     WORST,
     not_counted_asked,
 )
+from bot.services.own_data.row import ROWS_POINTED, row_pointed
 from bot.services.own_data.shops import asks_shops
 
 _WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题")
@@ -196,7 +198,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     if case.amount is not None:
         # "how's Japan, were the sub-1000 yen orders counted?": the amount is the exemption's,
         # asked of the file's own orders; any other amount is a case to decide.
-        return report is not None and small_jp_counted(case)
+        # An order of the file pointed at with its amount: its row, as the report read it.
+        return report is not None and (small_jp_counted(case) or row_pointed(case, report))
     if asks_left_out(case, report) or asks_period(case) or asks_carriers(case):
         return True
     if report is not None and _asks_what_it_holds(case, report):
@@ -226,6 +229,8 @@ def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:
     """The report's own groups, shops, orders or dated rows named or asked for."""
     if named_groups(case, report) or WHICH_ORDER.search(case.text) or asks_count(case):
         return True
+    if carrier_rows_asked(case, report):
+        return True  # "what's wrong with the DHL one in my file?": that carrier's rows
     if asks_shops(case, report) and not _RULE_WORDS.search(case.text):
         return True  # "which shop is worse?", "两个店哪个有风险": the shops compared
     if orders_named(case, report) or (
@@ -236,6 +241,24 @@ def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:
         return True  # "how many of my packages have no tracking?", "无效的总共几个"
     # "those October orders with blank tracking, are they hurting me?"
     return bool(dates_named(case.text, report.as_of) and HURTS.search(case.text))
+
+
+def carrier_of(named: set[str], carrier_id: str | None) -> bool:
+    """A carrier of the file is one the question names: the same, or of the family named
+    ("DHL" names the file's "DHL Express Worldwide", read as DHL Express)."""
+    return carrier_id is not None and any(
+        carrier_id == n or carrier_id.startswith(n + "_") for n in named
+    )
+
+
+def carrier_rows_asked(case: Case, report: VtrReport) -> bool:
+    """ "what's wrong with the DHL one in my file?", "燕文那单在表里有两行都没单号…": a carrier
+    of the report named with its rows pointed at: that carrier's defects, from the report."""
+    named = {c.id for c in case.carriers}
+    in_report = [resolve_carrier(s.name) for s in report.by_carrier]
+    if not any(carrier_of(named, c) for c in in_report) or _RULE_WORDS.search(case.text):
+        return False
+    return bool(ROWS_POINTED.search(case.text))
 
 
 def _the_files_count(case: Case) -> bool:
@@ -273,9 +296,10 @@ def _asks_of_its_groups(case: Case) -> bool:
 
 def asks_defects(case: Case, report: VtrReport) -> bool:
     """The problem packages are asked for: which orders, why, an order by its ID, the
-    mismatched or untracked ones."""
+    mismatched or untracked ones, a carrier's rows of the file."""
     return bool(
-        WHICH_ORDER.search(case.text)
+        carrier_rows_asked(case, report)
+        or WHICH_ORDER.search(case.text)
         or _WHY.search(case.text)
         or orders_named(case, report)
         or (MISMATCHED.search(case.text) and _ANY_ORDER.search(case.text))

@@ -1,0 +1,122 @@
+"""One row of the chat's file pointed at with its amount ("运动户外德国那单 Brief 24.9 欧的有单号，
+算有效吗", "my UK order of £8.99 sent as a letter without tracking"): what the report did
+with it, first, so the answer never contradicts the report; then its group's figures.
+
+The report keeps no row by its amount, so the row is judged by the report's own rules
+(`value_limits`, the one rule for a file's orders and the answers) and found among its
+group's defects: a group with none counted every row of it as valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.case import Case
+from bot.domain.models import Defect, GroupStats, VtrReport
+from bot.domain.value_limits import letter_counted_unconverted, value_exemption
+from bot.services.i18n import Translator
+from bot.services.own_data.groups import is_marketplace, is_shop
+from bot.services.own_data.phrases import UNTRACKED
+from bot.services.own_data.wording import group_label, group_verdict
+from bot.services.report_text import exclusion_names
+from bot.services.vtr_words import Markup, fix_line, marketplace_label
+
+ROWS_POINTED = re.compile(
+    r"那单|那一单|那个单|这单|这一单|那票|那件|那个订单|那个包裹|那几单|那两单|那些单|"
+    r"表里|表格里|文件里|报告里|"
+    r"\bthe (?:[\w&-]+ ){1,3}(?:one|ones|order|orders|package|packages|parcel|parcels|shipment|shipments)\b|"
+    r"\b(?:that|those) (?:[\w&-]+ )?(?:one|ones|order|orders|package|packages|parcel|parcels|shipments?)\b|"
+    r"\bin (?:my|the|our) (?:file|sheet|spreadsheet|data|upload|export|report)\b"
+)
+"""Rows of the file pointed at ("燕文那单", "the DHL one in my file"), not a rule asked."""
+_TRACKED = re.compile(
+    r"有单号|有追踪|有跟踪|有运单号|传了单号|填了单号|上传了单号|"
+    r"\b(?:has|had|have|with) (?:a |its |the )?(?:tracking|number)\b|\btracked\b"
+)
+
+
+_LIMIT = re.compile(
+    r"\bunder|\bbelow|\bover\b|\babove|less than|more than|以下|以上|以内|低于|高于|不到|超过|小于|大于|"
+    r"\bthose\b|\borders\b|那些|那几单"
+)
+"""An amount said as a limit, or several orders ("those under-1000 yen orders"): no one row."""
+
+
+def row_pointed(case: Case, report: VtrReport) -> bool:
+    """An order of the file pointed at with its amount and marketplace: its row, asked."""
+    return (
+        case.amount is not None
+        and case.bound is None
+        and not _LIMIT.search(case.text)
+        and len(case.markets) == 1
+        and bool(ROWS_POINTED.search(case.text))
+        and any(s.name == case.markets[0].code for s in report.by_marketplace)
+    )
+
+
+def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
+    """What the report did with the row (left out, or counted and then valid or a defect),
+    then the named groups' figures when a category is named beside it."""
+    assert case.amount is not None
+    market = case.markets[0].code
+    currency = case.currency or case.markets[0].currency
+    left_out = value_exemption(market, currency, case.amount, case.letter)
+    if left_out is not None:
+        reason = exclusion_names(t).get(left_out, left_out)
+        return [t._("Your report leaves that order out of VTR ({reason}).", reason=reason)]
+    lines = [_counted(case, report, named, t)]
+    if letter_counted_unconverted(market, currency, case.amount, case.letter):
+        lines.append(
+            t._(
+                "Your report counts letters on Amazon.co.uk priced in pounds: the EUR 20 "
+                "letter exception is checked offline on EU marketplaces' euro amounts only. "
+                "Amazon states that exception for cross-border shipments; within the UK it "
+                "exempts only Royal Mail letter stamps bought through Buy Shipping."
+            )
+        )
+    lines += [group_verdict(g, report, t) for g in named if not is_marketplace(g, report)]
+    return lines
+
+
+def _counted(case: Case, report: VtrReport, named: list[GroupStats], t: Translator) -> str:
+    """The row counted: a defect when said untracked, else valid where its group has no
+    defect, else its group's defects to find it among."""
+    if UNTRACKED.search(case.text) and not _TRACKED.search(case.text):
+        return t._(
+            "Your report counts that order in VTR: without tracking it is a defect there "
+            "(no tracking number)."
+        )
+    defects = _group_defects(case, report, named)
+    if not defects:
+        return t._(
+            "Your report counts that order in VTR with valid tracking: none of the packages "
+            "of {group} is invalid there (the offline check reads the number against its "
+            "carrier's format; Amazon also needs the carrier's first scan).",
+            group=_group_name(case, report, named, t),
+        )
+    m = Markup(html=False)
+    found = "\n".join(fix_line(d, t, m, report.as_of) for d in defects[:4])
+    return t._(
+        "Your report counts that order in VTR; its tracking is valid there unless it is one "
+        "of these invalid packages:\n{defects}",
+        defects=found,
+    )
+
+
+def _group_defects(case: Case, report: VtrReport, named: list[GroupStats]) -> list[Defect]:
+    """The defects of the row's marketplace, and of the category named beside it."""
+    market = case.markets[0].code
+    categories = {g.name for g in named if not (is_marketplace(g, report) or is_shop(g, report))}
+    return [
+        d
+        for d in report.defects
+        if d.marketplace == market and (not categories or d.category in categories)
+    ]
+
+
+def _group_name(case: Case, report: VtrReport, named: list[GroupStats], t: Translator) -> str:
+    """The row's group as the report names it: its category's unit, else its marketplace."""
+    units = [g for g in named if not (is_marketplace(g, report) or is_shop(g, report))]
+    if units:
+        return group_label(units[0], report, t)
+    return marketplace_label(t, case.markets[0].code)
