@@ -52,7 +52,10 @@ _NUMBER_CONDITION = lazy(
     r"unscanned|after deliver|送达后|送达之后|签收后|mismatch|不一致|不对应|对不上|选成|selected|chose|"
     r"中文|chinese|late|晚了|过期|expired|重复|duplicate|same number|fake|假|placeholder|虚拟|"
     # A number's shape ("19 digits", "1Z开头18位"): the format decides, not the carrier.
-    r"\d+\s?(?:digits?|位|characters?|chars?)|开头|结尾|starts? with|ends? (?:in|with)"
+    r"\d+\s?(?:digits?|位|characters?|chars?)|开头|结尾|starts? with|ends? (?:in|with)|"
+    # No number at all, or a defect asked ("燕文的单子没有单号算缺陷吗"): not the carrier's yes.
+    r"没有?(?:填|传|上传)?(?:单号|追踪号|跟踪号|追踪|跟踪)|no tracking|without (?:a |any )?tracking|"
+    r"untracked|缺陷|defect"
 )
 
 
