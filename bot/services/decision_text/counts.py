@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.domain.bar import new_valid_needed
 from bot.domain.knowledge.schema import Decision
 from bot.services.decision_text.count_parts import (
     exempt_left_out,
@@ -128,6 +129,21 @@ def _fixes_needed(decision: Decision, t: Translator) -> str:
             more=str(needed),
             named=str(named),
             invalid=str(int(f["invalid"]) + named),
+        )
+    elif int(decision.facts.get("late_fix", 0)) >= int(f["invalid"]):
+        # "7 tracked, one added after delivery": no fix is left to make (domain.md §1b).
+        fix = t.ngettext(
+            "The invalid one can no longer be fixed (its tracking came after delivery): it "
+            "counts until it leaves the 30-day window.",
+            "The {count} invalid can no longer be fixed (their tracking came after delivery): "
+            "they count until they leave the 30-day window.",
+            int(f["invalid"]),
+        ) + sentence_gap(t)
+        more = new_valid_needed(int(f["shipments"]), int(f["valid"]))
+        fix += t.ngettext(
+            "{count} more package with valid tracking lifts it above 95%.",
+            "{count} more packages with valid tracking lift it above 95%.",
+            more,
         )
     else:
         fix = t.ngettext(

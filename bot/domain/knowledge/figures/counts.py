@@ -58,6 +58,14 @@ def counts_at(rate: float | None, shipments: int | None) -> Counts | None:
     return Counts(shipments, valid)
 
 
+def _late_among_the_tracked(roles: dict[str, int]) -> bool:
+    """Every package said tracked ("all 7 have tracking") and some of that tracking given
+    after delivery, no invalid ones told: the late ones are among the tracked."""
+    valid, late = roles.get("valid"), roles.get("late_fix", 0)
+    tracked_all = valid is not None and valid == roles.get("total", valid)
+    return tracked_all and "invalid" not in roles and 0 < late <= (valid or 0)
+
+
 def _told_of_the_window(roles: dict[str, int], rate: float | None) -> bool:
     """Completes `roles` (in place) with what they say of the window: defects told as late
     fixes, a total from a daily or weekly volume, supposed invalid ones that are the case
@@ -67,6 +75,11 @@ def _told_of_the_window(roles: dict[str, int], rate: float | None) -> bool:
     if "late_fix" in roles and not {"valid", "invalid"} & set(roles):
         # "50 shipped, one had its tracking added after delivery": the defects told.
         roles["invalid"] = roles["late_fix"]
+    elif _late_among_the_tracked(roles):
+        # "7 shipped, tracking on all 7, one added after delivery": the late one is among
+        # the tracked, and a defect (domain.md §1b).
+        roles["invalid"] = roles["late_fix"]
+        roles["valid"] -= roles["late_fix"]
     if "daily" in roles and "total" not in roles and {"valid", "invalid"} & set(roles):
         # "about 30 a day, 40 without tracking this month": the window holds 30 days of them.
         roles["total"] = roles["daily"] * WINDOW_DAYS

@@ -52,7 +52,11 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"修好|修复|修正|改好|改正|更正|改对|补上|补好|补传|补录|修了|改了|补了|再修|再改|再补|重新上传|"
         r"(?<![没未不弥能以得])(?:修|改|补)(?=\s*\d)|"
         r"\badd(?:ed|ing)? (?:the |valid )?tracking\b|\bre-?upload(?:ed|ing)?\b|"
-        r"\b(?:added|uploaded|entered) (?:it|them|the number|the tracking number)\b",
+        r"\b(?:added|uploaded|entered) (?:it|them|the number|the tracking number)\b|"
+        # Tracking given after delivery is a late fix whatever the verb ("1 of them got its
+        # tracking uploaded after delivery", "有2个是签收后才上传的").
+        r"\bafter (?:the |its )?(?:delivery|(?:package|parcel|order|it|they)s? (?:was|were|had been|got) delivered)\b|"
+        r"(?:签收|送达|妥投|收货)(?:之)?后(?:才)?(?:上传|补|填|传|加|录)",
     ),
     (
         "invalid",
@@ -80,6 +84,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
     (
         "valid",
         r"valid|(?:with|have|has|had) (?:a |valid )?tracking|tracked|scanned|(?<!not )\bgood\b|"
+        r"tracking on (?:all|every|each)\b|"
         r"有效|有追踪|有单号|有跟踪|合格|能追踪|可追踪",
     ),
     (None, _NUMBER_NOUNS),

@@ -45,6 +45,11 @@ _WORD_NUMBER = lazy(
     r"never|don't|didn't|doesn't|"
     r"(?:out of|in|of) (?:every|each))\b)"
 )
+_ON_ONE_OF_THEM = lazy(
+    r"(?:(?<=\bon )|(?<=\bfor ))(one|two|three)\b(?= (?:the|its|their) (?:tracking|number)s?\b)"
+)
+"""Some of the packages told by what happened to their tracking ("on one the number was
+added after delivery"): a count, not an article."""
 _ANOTHER = lazy(
     # "another 15 go bad" counts its own number: "another" is one only without one.
     r"\banother(?: one)?\b(?!\s*\d)(?=[^.?!,;]{0,40}(?:invalid|bad|untracked|without|defect|fail))"
@@ -87,6 +92,7 @@ def spell_digits(text: str) -> str:
     text = _ANOTHER.sub("1 more", text)
     text = _A_SINGLE.sub("1", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
+    text = _ON_ONE_OF_THEM.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
     text = _ZERO.sub("0", text)
     text = _MAGNITUDE.sub(_times_magnitude, text)
