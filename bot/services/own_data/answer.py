@@ -41,6 +41,7 @@ from bot.services.own_data.fixes import fixes_lines, recoveries, shop_fixes
 from bot.services.own_data.groups import MAX_LINES, named_units
 from bot.services.own_data.japan import (
     asks_small_jp_orders,
+    small_jp_asked,
     small_jp_counted,
     small_jp_left_out,
     small_jp_untracked,
@@ -101,7 +102,7 @@ def own_data_text(
     small_jp = small_jp_untracked(case, report, named, t)
     if not small_jp and small_jp_counted(case):
         # "有几单日本站小单被排除了": how many the report left out, then Japan's figures
-        small_jp = [small_jp_left_out(report, t)]
+        small_jp = [small_jp_asked(case, report, t)]
     lines = [
         *_answer_lines(case, report, named, small_jp, t, (tracked, left_out)),
         *_not_counted_notes(case, report, said_jp=bool(small_jp), t=t),

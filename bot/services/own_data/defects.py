@@ -13,7 +13,7 @@ from datetime import date
 from bot.domain.fixplan import fix_order
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import carrier_roles
-from bot.domain.models import CellStats, Defect, GroupStats, VtrReport
+from bot.domain.models import CellStats, Defect, DefectReason, GroupStats, VtrReport
 from bot.domain.tracking import resolve_carrier
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
@@ -177,7 +177,7 @@ def defects_asked(
         return [t._("No defects match that in your last report.")]
     count = t.ngettext("{count} invalid package:", "{count} invalid packages:", len(chosen))
     lines = [*_one_package(case, t), count] + [
-        f"{reason_text(t, reason)}: {t.number(n)}"
+        _reason_count(reason, n, t, explained=bool(_REASONS_ASKED.search(case.text)))
         for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
     if len(chosen) == len(report.defects) and COUNT_ASKED.search(case.text) and not named:
@@ -238,6 +238,26 @@ def _one_package(case: Case, t: Translator) -> list[str]:
             "carrier and tracking ID (or none) are one package, and VTR counts packages."
         )
     ]
+
+
+_REASONS_ASKED = re.compile(r"原因|为什么|为啥|分别|怎么回事|\bwhy\b|\breasons?\b|what'?s wrong")
+"""The reasons asked for ("分别是什么原因"): each said as a seller says it, beside its name."""
+
+
+def _reason_count(reason: DefectReason, count: int, t: Translator, explained: bool) -> str:
+    """A reason's count, with what it means in a seller's words when the reasons are asked."""
+    line = f"{reason_text(t, reason)}: {t.number(count)}"
+    if not explained:
+        return line
+    meaning = {
+        "missing_tracking": t._("the tracking cell is empty or holds a placeholder such as N/A"),
+        "unknown_carrier": t._("a carrier name I do not recognise: pick it from Amazon's list"),
+        "bad_format": t._(
+            "the number does not fit its carrier's format: a typo, or another carrier's number"
+        ),
+        "bad_check_digit": t._("the number's check digit does not match: usually a typo"),
+    }[reason]
+    return t._("{line} ({meaning})", line=line, meaning=meaning)
 
 
 def _fix_order_note(chosen: list[Defect], report: VtrReport, t: Translator) -> list[str]:

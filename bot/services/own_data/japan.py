@@ -43,7 +43,9 @@ def small_jp_counted(case: Case) -> bool:
     """ "how's Japan, were the sub-1000 yen orders counted?": whether the file's exempt
     orders were counted, asked with no amount or with the exemption's own (its limit, or
     an order the rule exempts); any other amount is a case to decide."""
-    asked = asks_small_jp_orders(case) and bool(_SMALL_COUNTED_ASKED.search(case.text))
+    # "are they dragging my JP rate down?": whether they count, asked by what they would do.
+    said = _SMALL_COUNTED_ASKED.search(case.text) or HURTS.search(case.text)
+    asked = asks_small_jp_orders(case) and bool(said)
     return asked and _amount_is_exempt(case)
 
 
@@ -55,6 +57,15 @@ def _amount_is_exempt(case: Case) -> bool:
     if case.bound == "under":
         return case.amount == JP_EXEMPT_LIMIT_JPY
     return value_exemption("JP", "JPY", case.amount, case.letter) == _EXEMPT
+
+
+def small_jp_asked(case: Case, report: VtrReport, t: Translator) -> str:
+    """Whether the file's small Japanese orders count, asked as such or as whether they
+    hurt ("are they dragging my JP rate down?": no, first, since they are left out)."""
+    left_out = small_jp_left_out(report, t)
+    if report.excluded.get(_EXEMPT, 0) and HURTS.search(case.text):
+        return t._("No: they do not lower VTR.") + sentence_gap(t) + left_out
+    return left_out
 
 
 def small_jp_left_out(report: VtrReport, t: Translator) -> str:

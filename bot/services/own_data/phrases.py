@@ -87,7 +87,12 @@ NOT_COUNTED_ASKED = re.compile(
     rf"{_ROWS_BETWEEN}\b(?:counted|included)\b(?! as\b)|"
     rf"\b(?:didn't|did not|don't|do not|doesn't|does not)\b{_ROWS_BETWEEN}\bcount\b(?! as\b)|"
     r"missing from (?:the |my )?(?:count|total|vtr|report)|"
-    r"不计入|不算进|没有?被?(?:算进|计算|纳入|包括|包含)|未(?:被)?(?:统计|纳入|计算)|没(?:有)?被?统计"
+    r"不计入|不算进|没有?被?(?:算进|计算|纳入|包括|包含)|未(?:被)?(?:统计|纳入|计算)|没(?:有)?被?统计|"
+    # Not every row counted ("我导出的235行，为什么你没有全部算进去", "why didn't you count all
+    # my rows"): the rows left out, by reason.
+    r"没(?:有)?(?:全部|全都|都|全)(?:算进|计入|统计|算上|用上)|(?:只|才)算了\s?\d+|"
+    r"\b(?:didn't|did not|don't|doesn't|not) (?:you )?(?:count|use|include)d? (?:all|every)\b|"
+    r"\bnot all (?:of )?(?:my |the )?(?:rows|lines|orders)\b|\bonly (?:counted|used|included) \d+"
 )
 """Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去",
 "为什么德国站有些订单不计入", "why weren't some of my German orders counted?")."""

@@ -239,6 +239,9 @@ def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:
         return True  # "what's wrong with 111-…?", "any orders where the carrier doesn't match?"
     if COUNT_ASKED.search(case.text) and _BAD.search(case.text) and _the_files_count(case):
         return True  # "how many of my packages have no tracking?", "无效的总共几个"
+    said_of_the_file = case.own or bool(_YOUR_FIGURES.search(case.text))
+    if _WHY.search(case.text) and _BAD.search(case.text) and said_of_the_file:
+        return True  # "表里的无效单号都是什么原因": the file's invalid ones, with their reasons
     # "those October orders with blank tracking, are they hurting me?"
     return bool(dates_named(case.text, report.as_of) and HURTS.search(case.text))
 
