@@ -9,10 +9,9 @@ from bot.domain.knowledge.compose.fields import about_returns_only, asks_metric_
 from bot.domain.knowledge.compose.found import Found
 from bot.domain.knowledge.compose.named import (
     ALERTS_ENTRY,
-    EXEMPT_ENTRY,
     FROM_AMAZON,
     NamedEntries,
-    asks_what_is_exempt,
+    list_asked,
     tracking_how_to,
 )
 from bot.domain.knowledge.compose.places import PlaceSteps
@@ -121,8 +120,8 @@ class Composer(RestrictionAsked, CarrierSteps, PlaceSteps, NamedEntries):
         """Undecided: the exemptions' list, a carrier's, a marketplace's, several metrics' or
         an appeal's answer, the entry the words name, else the search's pick (or, for a
         message naming no subject, topics to pick from)."""
-        if case is not None and asks_what_is_exempt(case):
-            return self._entry_answer(found.answer, EXEMPT_ENTRY)
+        if case is not None and (listed := list_asked(case)) is not None:
+            return self._entry_answer(found.answer, listed)
         steps = (
             self._by_carrier,
             self._by_eu_rule,

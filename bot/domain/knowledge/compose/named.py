@@ -182,6 +182,47 @@ def asks_what_is_exempt(case: Case) -> bool:
     return bare and "vtr" in case.concepts and bool(_WHICH_EXEMPT.search(case.text))
 
 
+DEFECT_REPORT_ENTRY = "vtr-defect-report"
+_REPORT_ASKED = lazy(
+    r"(?:哪个|什么|哪份|哪一个|哪种)报告|报告[^，,。?？]{0,10}(?:看到|查到|显示|列出|下载)|"
+    r"\b(?:which|what) (?:amazon )?report\b|\breport (?:that )?(?:shows?|lists?|gives?)\b"
+)
+_ROWS_WITHOUT_VALID = lazy(
+    r"无效|没有?有效|缺陷|问题|\bbad\b|invalid|defect|without (?:valid )?tracking|untracked|lack"
+)
+_THIS_BOTS_REPORT = lazy(
+    r"上传|发给你|我的文件|我的表|表里|你的报告|你给的报告|\bupload|send you|my file|my sheet|"
+    r"this bot|your report|\bvtr bot\b"
+)
+
+
+def asks_amazons_defect_report(case: Case) -> bool:
+    """ "which report shows me the exact orders with bad tracking?", "哪个报告能看到具体哪些
+    订单追踪无效": Amazon's VTR defect report (Request Report, domain.md §1), not this bot's
+    report of an uploaded file, which is asked with the file named."""
+    asked = _REPORT_ASKED.search(case.text) and _ROWS_WITHOUT_VALID.search(case.text)
+    return bool(asked) and not _THIS_BOTS_REPORT.search(case.text)
+
+
+def list_asked(case: Case) -> str | None:
+    """The entry that lists what is asked for: Amazon's defect report (the orders without
+    valid tracking), or the exemptions (what does not count)."""
+    if asks_amazons_defect_report(case):
+        return DEFECT_REPORT_ENTRY
+    return EXEMPT_ENTRY if asks_what_is_exempt(case) else None
+
+
+UNCONFIRMED_ENTRY = "tracking-unconfirmed"
+BUY_SHIPPING_ATOZ = "buy-shipping-atoz"
+_UNCONFIRMED_NEIGHBOURS = frozenset(
+    {UNCONFIRMED_ENTRY, TRACKING_EDIT, AFTER_DELIVERY, "tracking-invalid-but-trackable"}
+)
+"""Entries that answer an unconfirmed number in their own way (edit it, when, a number the
+carrier's site tracks): the search's pick among them stands, with the entry's related ones."""
+_NOT_THE_STATUS = frozenset({"where", "whatis", "when", "howlong", "window", "delivered"})
+"""Asked beside the status named, another question: where, what it is, by when."""
+
+
 class NamedEntries(ComposerBase):
     """The entry the question's own words name over the search's pick."""
 
@@ -197,6 +238,18 @@ class NamedEntries(ComposerBase):
             return TRACKING_EDIT
         if (meaning := self._what_is_named(found, text)) is not None:
             return meaning
+        if {"buyshipping", "atoz"} <= found.concepts and BUY_SHIPPING_ATOZ in self._entries:
+            # "买家说没收到货开了A-to-z，我用的购买配送，受保护吗": Buy Shipping's protection
+            # is the question, whatever "never arrived" pulls to (tracking and A-to-z).
+            return BUY_SHIPPING_ATOZ
+        status = "unconfirmed" in found.concepts and not found.concepts & _NOT_THE_STATUS
+        related = (
+            self._entries[UNCONFIRMED_ENTRY].related if UNCONFIRMED_ENTRY in self._entries else []
+        )
+        if status and found.best not in _UNCONFIRMED_NEIGHBOURS | set(related):
+            # "订单页面跟踪号后面标着未确认，我该怎么弄": the status named is the question, the
+            # page it shows on no question of where to look.
+            return UNCONFIRMED_ENTRY
         return AFTER_DELIVERY if _fixed_around_delivery(found, text) else None
 
     def _decide(self, case: Case | None, found: Found, text: str) -> Decision | None:
