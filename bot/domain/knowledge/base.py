@@ -204,6 +204,10 @@ class KnowledgeBase:
         question = self._analyzer.unglue(question)
         whole = self._answer_one(question, reply_lang)
         parts = asked_pieces(question, self._names_a_concept)
+        if whole.kind == "off_topic" and not any(self._subject(p) for p in parts):
+            # "amazon's fulfillment fee for a 6 oz item these days": another field's question
+            # whole, none of its parts naming ours ("these days" is no VTR window asked).
+            return whole
         if len(parts) < 2 and whole.matched in SILENT_ENTRIES:
             # "new account, 10 days shipped, how is VTR calculated": the entry saying the
             # sources are silent answers the window and the formula it names, as one.
