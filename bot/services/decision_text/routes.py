@@ -31,6 +31,16 @@ def eu_letter(decision: Decision, t: Translator) -> str:
     )
 
 
+def eu_letter_pair(decision: Decision, t: Translator) -> str:
+    """Two letters' amounts compared: the one over EUR 20 counts, the one under is exempt."""
+    return t._(
+        "The EUR {counted} one counts toward VTR; the EUR {exempt} one is exempt: a letter "
+        "under EUR 20 (shipping included, VAT excluded).",
+        counted=str(decision.facts["counted"]),
+        exempt=str(decision.facts["exempt"]),
+    )
+
+
 def uk_letter(decision: Decision, t: Translator) -> str:
     """A letter to the UK priced in pounds, against the EUR 20 limit without a rate."""
     amount = str(decision.facts["amount"])

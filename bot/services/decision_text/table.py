@@ -30,6 +30,7 @@ from bot.services.decision_text.rates import (
 from bot.services.decision_text.routes import (
     domestic_unstated,
     eu_letter,
+    eu_letter_pair,
     letter_outside_eu,
     uk_letter,
     vtr_any_origin,
@@ -140,6 +141,7 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "eu_letter": eu_letter,
+    "eu_letter_pair": eu_letter_pair,
     "uk_letter": uk_letter,
     "eu_route": sentence(
         _(

@@ -67,7 +67,42 @@ def _money(amount: float | None) -> str:
     return f"{amount:g}" if amount == int(amount) else f"{amount:.2f}"
 
 
+_EUR_AMOUNT = lazy(
+    r"(?:€|\beur\s?)\s?(\d{1,4}(?:[.,]\d{1,2})?)(?![\d.])|"
+    r"(?<![\d.])(\d{1,4}(?:[.,]\d{1,2})?)\s?(?:€|eur\b|euros?\b|欧元|欧)"
+)
+_WHICH_OF_TWO = lazy(
+    r"\bvs\.?\b|\bversus\b|which one|which of|\bor the\b|哪个|哪一个|哪单|哪一单|还是"
+)
+
+
+def letter_pair(case: Case) -> Decision | None:
+    """ "€19.99 Brief vs the same at €20.50 — which one counts?": two letters' amounts on an
+    EU marketplace compared, each by the report's rule (`value_exemption`): the one over
+    EUR 20 counts, the one under is exempt; no yes or no, a choice was asked."""
+    if not case.letter or not _WHICH_OF_TWO.search(case.text):
+        return None
+    amounts = [
+        float((m.group(1) or m.group(2)).replace(",", ".")) for m in _EUR_AMOUNT.finditer(case.text)
+    ]
+    if len(amounts) != 2:
+        return None
+    market = next(
+        (m.code for m in case.markets if m.letter_rule), "DE" if not case.markets else None
+    )
+    if market is None:
+        return None
+    exempt = [a for a in amounts if value_exemption(market, "EUR", a, True) == "eu_letter_under_20"]
+    counted = [a for a in amounts if a not in exempt]
+    if len(exempt) != 1 or len(counted) != 1:
+        return None
+    facts: dict[str, Fact] = {"exempt": _money(exempt[0]), "counted": _money(counted[0])}
+    return Decision(code="eu_letter_pair", facts=facts, entry="eu-letter-under-20")
+
+
 def value_rules(case: Case) -> Decision | None:
+    if (pair := letter_pair(case)) is not None:
+        return pair
     if case.amount is None or case.currency is None:
         return None
     if case.bound == "under" or (case.bound and case.amount == US_TWO_SCANS_FROM_USD):
