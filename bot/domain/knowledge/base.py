@@ -204,13 +204,7 @@ class KnowledgeBase:
         question = self._analyzer.unglue(question)
         whole = self._answer_one(question, reply_lang)
         parts = asked_pieces(question, self._names_a_concept)
-        if whole.kind == "off_topic" and not any(self._subject(p) for p in parts):
-            # "amazon's fulfillment fee for a 6 oz item these days": another field's question
-            # whole, none of its parts naming ours ("these days" is no VTR window asked).
-            return whole
-        if len(parts) < 2 and whole.matched in SILENT_ENTRIES:
-            # "new account, 10 days shipped, how is VTR calculated": the entry saying the
-            # sources are silent answers the window and the formula it names, as one.
+        if self._whole_only(whole, parts):
             return whole
         pieces = [f for p in parts for f in self._facets(p, reply_lang)]
         if len(pieces) < 2:
@@ -236,6 +230,8 @@ class KnowledgeBase:
             carried = number and (not self._subject(piece) or pronoun)
             context = _told(pieces[0]) if pronoun else subject
             asked = f"{context}. {piece}" if carried else piece
+            if number and (again := self._asked_again_of(pieces[0], piece)) is not None:
+                asked = again  # "do FBA orders count? and what about cancelled ones?"
             one = self._answer_one(asked, reply_lang)
             if carried and pronoun and answers and _back_on_the_first(one, answers[0]):
                 # "…free, plus can I use it for Japan?": "it" was the subject, not what the
@@ -252,6 +248,34 @@ class KnowledgeBase:
         if len(answers) < 2:
             return whole
         return answers[0].model_copy(update={"parts": answers[1 : 1 + MAX_PARTS]})
+
+    def _whole_only(self, whole: Answer, parts: list[str]) -> bool:
+        """The message answered whole, not in parts: another field's question none of whose
+        parts names ours ("amazon's fulfillment fee for a 6 oz item these days": "these
+        days" is no VTR window asked), or one question the sources are silent on ("new
+        account, 10 days shipped, how is VTR calculated": that entry answers the window and
+        the formula it names, as one)."""
+        if whole.kind == "off_topic" and not any(self._subject(p) for p in parts):
+            return True
+        return len(parts) < 2 and whole.matched in SILENT_ENTRIES
+
+    def _asked_again_of(self, first: str, piece: str) -> str | None:
+        """ "what about cancelled ones?", "取消的订单呢？": the first question asked again of
+        another thing, which takes the place of the first one's own subject (FBA), not of
+        the metric it is asked of (VTR)."""
+        other = _WHAT_ABOUT.match(piece.strip())
+        if other is None or _FIGURE.search(first) or _FIGURE.search(piece):
+            return None  # "letters under 20 euro? what about japan under 1000 yen?": its own
+        thing = (other.group(1) or other.group(2) or "").strip()
+        text = self._normalized(first)
+        for _, concept in self._cases.concepts(text):
+            if concept in _ASKED_OF:
+                continue
+            spellings = [concept, *self._lexicon.synonyms.get(concept, [])]
+            said = next((w for w in sorted(spellings, key=len, reverse=True) if w in text), None)
+            if said and thing:
+                return text.replace(said, thing, 1)
+        return None
 
     def _with_claims_beside(self, whole: Answer, pieces: list[str], reply_lang: Lang) -> Answer:
         """ "Garden 56/60 valid. what's the VTR, how many to fix, and will it hit my FBA?": the
@@ -507,6 +531,15 @@ def _told(piece: str) -> str:
     return " ".join(_QUESTION_WORDS.sub(" ", last[0].casefold()).split())
 
 
+_WHAT_ABOUT = re.compile(
+    r"^(?:and |but |so )?(?:what|how) about (?:the )?(.{2,40}?)\s*[?？]?$|^(?:那|那么)?(.{2,20}?)呢\s*[?？]?$",
+    re.IGNORECASE,
+)
+"""A question asked again of another thing ("and what about cancelled ones?", "取消的订单呢")."""
+_FIGURE = re.compile(r"\d")
+"""An amount or a figure in either question: each is its own case, asked as written."""
+_ASKED_OF = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate", "metric", "whatis", "howto"})
+"""What the first question is asked of or how, kept when another thing is asked about."""
 _PRONOUN = re.compile(r"它|这个|\bit\b|\bthis\b|\bthat\b", re.IGNORECASE)
 FACETS: dict[str, tuple[str, str]] = {
     "threshold": ("要求多少", "target"),
