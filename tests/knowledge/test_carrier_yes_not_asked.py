@@ -24,6 +24,7 @@ from tests.knowledge.replies import first_line
             "No — One package",
         ),
         ("one order with 2 item rows and no tracking, is that 2 defects or 1?", "One package"),
+        ("云途那单有三行都没单号，会算三个缺陷吗", "不会。一个包裹"),
     ],
 )
 def test_an_orders_rows_are_one_defect(kb: KnowledgeBase, question: str, lead: str) -> None:

@@ -28,6 +28,10 @@ from tests.knowledge.replies import first_line
             "6 valid of 7 = 85.7%",
         ),
         ("20个包裹都传了单号，有2个是签收后才上传的，VTR是多少", "20 个里 18 个有效 = 90.0%"),
+        (
+            "10 shipped, all had tracking, 2 got it after the buyer received them. pass?",
+            "8 valid of 10",
+        ),
         ("100个包裹都有单号，其中3个单号是签收之后才补上的，达标吗", "100 个里 97 个有效 = 97.0%"),
     ],
 )

@@ -51,6 +51,8 @@ async def test_why_not_every_row_counted(ask: Ask) -> None:
     zh = await ask("我上传了26行，为什么你没有全部算进去")
     assert zh.startswith("未计入"), zh
     assert "FBA" in zh and "已取消 1" in zh and "1,000 日元以下 2" in zh, zh
+    counted = await ask("我上传了26行，为什么报告里只有22个包裹")
+    assert counted.startswith("未计入"), counted
     en = await ask("my sheet had 26 lines, why didn't you count all of them?")
     assert en.startswith("Not counted") and "cancelled 1" in en, en
 
@@ -64,5 +66,7 @@ async def test_small_japanese_orders_do_not_drag_japan_down(ask: Ask) -> None:
 async def test_reasons_in_a_sellers_words(ask: Ask) -> None:
     zh = await ask("表里的无效单号都是什么原因")
     assert "没有单号" in zh and "格式对不上" in zh, zh
+    asked = await ask("文件里无效的单号分别是什么问题")
+    assert "没有单号" in asked, asked
     en = await ask("why are my bad tracking numbers bad?")
     assert "the tracking cell is empty" in en, en

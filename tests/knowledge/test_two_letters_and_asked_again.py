@@ -21,6 +21,7 @@ from tests.knowledge.replies import first_line, reply_text
     [
         ("a €15 letter or a €25 letter to France, which one is exempt?", "The EUR 25 one counts"),
         ("法国站一单18欧的信件，另一单22欧的信件，哪单计入VTR？", "22 欧元的那单要计入 VTR"),
+        ("€18 Brief or €22 Brief to Germany, which one needs tracking?", "The EUR 22 one counts"),
     ],
 )
 def test_two_letters_compared(kb: KnowledgeBase, question: str, lead: str) -> None:

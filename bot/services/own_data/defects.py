@@ -220,8 +220,8 @@ def _chosen(
 
 
 _ROWS_COUNTED = re.compile(
-    r"[两二几多]行|[两二几多]条|[两二几多]个缺陷|算[两二几多]个|算[两二几多]次|重复算|算几个|"
-    r"\b(?:two|2|several|multiple) (?:rows|lines|item rows|defects)\b|\bcount(?:ed|s)? (?:twice|double)\b|"
+    r"[两二三四五几多\d]行|[两二三四五几多\d]条|[两二三四五几多\d]个缺陷|算[两二三四五几多\d]个|算[两二三四五几多\d]次|重复算|算几个|"
+    r"\b(?:two|three|\d|several|multiple) (?:rows|lines|item rows|defects)\b|\bcount(?:ed|s)? (?:twice|double)\b|"
     r"\bdouble[- ]count"
 )
 """An order's item rows asked whether they count as several ("两行都没单号，算两个缺陷吗")."""
@@ -240,7 +240,9 @@ def _one_package(case: Case, t: Translator) -> list[str]:
     ]
 
 
-_REASONS_ASKED = re.compile(r"原因|为什么|为啥|分别|怎么回事|\bwhy\b|\breasons?\b|what'?s wrong")
+_REASONS_ASKED = re.compile(
+    r"原因|为什么|为啥|分别|怎么回事|什么问题|啥问题|\bwhy\b|\breasons?\b|what'?s wrong"
+)
 """The reasons asked for ("分别是什么原因"): each said as a seller says it, beside its name."""
 
 

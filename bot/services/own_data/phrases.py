@@ -91,6 +91,7 @@ NOT_COUNTED_ASKED = re.compile(
     # Not every row counted ("我导出的235行，为什么你没有全部算进去", "why didn't you count all
     # my rows"): the rows left out, by reason.
     r"没(?:有)?(?:全部|全都|都|全)(?:算进|计入|统计|算上|用上)|(?:只|才)算了\s?\d+|"
+    r"(?:为什么|为啥|怎么)[^，,。?？]{0,12}(?:只有|只剩|才)\s?\d+|\bwhy (?:only|just) \d+|"
     r"\b(?:didn't|did not|don't|doesn't|not) (?:you )?(?:count|use|include)d? (?:all|every)\b|"
     r"\bnot all (?:of )?(?:my |the )?(?:rows|lines|orders)\b|\bonly (?:counted|used|included) \d+"
 )

@@ -32,7 +32,9 @@ from bot.services.own_data.phrases import (
 from bot.services.own_data.row import ROWS_POINTED, row_pointed
 from bot.services.own_data.shops import asks_shops
 
-_WHY = re.compile(r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题")
+_WHY = re.compile(
+    r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题|什么问题|啥问题|哪些问题"
+)
 _NOW = re.compile(r"现在|目前|当前|now|currently")
 _FIGURE_WORDS = re.compile(r"\b(?:number|figure|rate|percentage|score)\b|数字|百分比|比率|比例")
 """A figure asked without "VTR" or "how many" ("overall number for the whole file?")."""
@@ -194,7 +196,9 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     of its categories) and asking for a figure, a group, fixes or a date, with no figures of
     its own (those are a case to decide, not the stored data)."""
     if case.counts is not None:
-        return report is not None and told_figures_of(case, report) is not None
+        # "我上传了200多行，为什么报告里只有206个包裹": rows asked about as not counted.
+        told = report is not None and told_figures_of(case, report) is not None
+        return told or asks_left_out(case, report)
     if case.amount is not None:
         # "how's Japan, were the sub-1000 yen orders counted?": the amount is the exemption's,
         # asked of the file's own orders; any other amount is a case to decide.
@@ -239,7 +243,9 @@ def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:
         return True  # "what's wrong with 111-…?", "any orders where the carrier doesn't match?"
     if COUNT_ASKED.search(case.text) and _BAD.search(case.text) and _the_files_count(case):
         return True  # "how many of my packages have no tracking?", "无效的总共几个"
-    said_of_the_file = case.own or bool(_YOUR_FIGURES.search(case.text))
+    said_of_the_file = case.own or bool(
+        _YOUR_FIGURES.search(case.text) or ROWS_POINTED.search(case.text)
+    )
     if _WHY.search(case.text) and _BAD.search(case.text) and said_of_the_file:
         return True  # "表里的无效单号都是什么原因": the file's invalid ones, with their reasons
     # "those October orders with blank tracking, are they hurting me?"

@@ -43,6 +43,7 @@ FIGURES_DECIDED = frozenset(
         "tracking_number",
         "uk_domestic_letter",
         "jp_letter",
+        "eu_letter_pair",
     }
 )
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes

@@ -55,7 +55,8 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"\b(?:added|uploaded|entered) (?:it|them|the number|the tracking number)\b|"
         # Tracking given after delivery is a late fix whatever the verb ("1 of them got its
         # tracking uploaded after delivery", "有2个是签收后才上传的").
-        r"\bafter (?:the |its )?(?:delivery|(?:package|parcel|order|it|they)s? (?:was|were|had been|got) delivered)\b|"
+        r"\bafter (?:the |its )?(?:delivery|(?:package|parcel|order|it|they)s? (?:was|were|had been|got) delivered|"
+        r"(?:buyer|customer)s? (?:got|received|had))\b|"
         r"(?:签收|送达|妥投|收货)(?:之)?后(?:才)?(?:上传|补|填|传|加|录)",
     ),
     (
