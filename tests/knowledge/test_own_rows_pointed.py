@@ -74,12 +74,14 @@ async def test_a_tracked_letter_the_report_counted_valid(ask: Ask) -> None:
 
 async def test_an_untracked_uk_letter_the_report_counted(ask: Ask) -> None:
     zh = await ask("有人说我表里英国站那单 8.99 英镑的信件没单号不影响VTR，是这样吗")
-    assert zh.startswith("你的报告把这单计入了 VTR：没有单号"), zh
+    assert zh.startswith("不是这样：你的报告把这单计入了 VTR：没有单号"), zh
     assert "购买配送" in zh, zh
     en = await ask(
         "the Royal Mail letter of £8.99 to the UK in my file has no tracking, exempt right?"
     )
-    assert en.startswith("Your report counts that order in VTR: without tracking"), en
+    assert en.startswith("Not so: Your report counts that order in VTR: without tracking"), en
+    told = await ask("表里英国站那单 8.99 英镑的信件没单号，算缺陷吗")
+    assert told.startswith("你的报告把这单计入了 VTR：没有单号"), told
 
 
 async def test_a_letter_the_report_left_out(ask: Ask) -> None:

@@ -29,6 +29,11 @@ ROWS_POINTED = re.compile(
     r"\bin (?:my|the|our) (?:file|sheet|spreadsheet|data|upload|export|report)\b"
 )
 """Rows of the file pointed at ("燕文那单", "the DHL one in my file"), not a rule asked."""
+_SAID_LEFT_OUT = re.compile(
+    r"不算|不计入|不影响|豁免|免除|不用算|exempt|excluded|(?:doesn't|does not|don't|won't) count|"
+    r"not count|left out|doesn't matter|no effect"
+)
+"""The row believed left out of VTR ("没单号不算VTR", "exempt right?")."""
 _TRACKED = re.compile(
     r"有单号|有追踪|有跟踪|有运单号|传了单号|填了单号|上传了单号|"
     r"\b(?:has|had|have|with) (?:a |its |the )?(?:tracking|number)\b|\btracked\b"
@@ -82,10 +87,15 @@ def _counted(case: Case, report: VtrReport, named: list[GroupStats], t: Translat
     """The row counted: a defect when said untracked, else valid where its group has no
     defect, else its group's defects to find it among."""
     if UNTRACKED.search(case.text) and not _TRACKED.search(case.text):
-        return t._(
+        counted = t._(
             "Your report counts that order in VTR: without tracking it is a defect there "
             "(no tracking number)."
         )
+        if case.belief and _SAID_LEFT_OUT.search(case.text):
+            # "…没单号不算VTR，对吗": the belief the report contradicts, said so first.
+            gap = " " if t.lang == "en" else ""
+            return t._("Not so:") + gap + counted
+        return counted
     defects = _group_defects(case, report, named)
     if not defects:
         return t._(
