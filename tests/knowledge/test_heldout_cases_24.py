@@ -28,8 +28,11 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_24.yaml"
-# What main measures; first (sealed) grading 145/170 on 00327db.
-MIN_RIGHT = 145 / 170
+# What main measures since set 24's families were fixed; first (sealed) grading 145/170 on
+# 00327db. Left: two true beliefs answered without their verdict word or figure first (Japan's
+# small orders, the 1.7× ratio), the A-to-z compound's Buy Shipping part, per-carrier own
+# figures and unclear openers (other sessions' families).
+MIN_RIGHT = 162 / 170
 MAX_WRONG_FACTS = 0
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.
