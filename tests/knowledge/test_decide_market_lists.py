@@ -28,6 +28,21 @@ def test_a_marketplace_believed_on_or_off_the_list(
     assert first_line(kb, question).startswith(lead), first_line(kb, question)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "after brexit, orders to amazon.co.uk no longer count toward VTR, correct?",
+        "our UK store's orders stopped counting for VTR, right?",
+        "UK shipments aren't counted in VTR any more, are they?",
+    ],
+)
+def test_a_listed_marketplace_said_left_out_in_english(kb: KnowledgeBase, question: str) -> None:
+    """The UK is on the bar's list for shipments from China (domain.md §1): a belief that its
+    orders are no longer counted is denied first, as '英国站不算了吧' is."""
+    line = first_line(kb, question)
+    assert line.startswith("Not right:") and "UK" in line, line
+
+
 def test_japan_said_to_be_left_out_gets_its_own_exemption(kb: KnowledgeBase) -> None:
     """Japan is on the bar's list; only its orders under 1,000 yen are exempt (domain.md §1)."""
     reply = reply_text(kb, "日本站的订单都不用管VTR吧")

@@ -24,6 +24,11 @@ from tests.knowledge.replies import first_line
             "the EU/UK rule came into force on 15 March 2025, correct?",
             "Not right: The EU/UK update took effect on 15 January 2025.",
         ),
+        # "kicked off" says the rule started, as "kicked in" does.
+        (
+            "so the EU/UK tracking change kicked off on 1 March 2024, yes?",
+            "Not right: The EU/UK update took effect on 15 January 2025.",
+        ),
         # 年 and 月: 2024年3月 is neither the year nor the month.
         ("欧盟新规是2024年3月开始执行的吧", "不对。欧盟/英国新规从 2025 年 1 月 15 日起生效。"),
     ],

@@ -19,7 +19,7 @@ from bot.domain.reference import PolicyDate, policy_dates
 
 _STARTED = lazy(
     r"生效|开始|(?<!一)起(?!来)|实施|执行|施行|上线|推出|出台|改的|变的|"
-    r"take effect|took effect|taking effect|effective|start|began|begin|since|kick(?:ed|s)? in|"
+    r"take effect|took effect|taking effect|effective|start|began|begin|since|kick(?:ed|s)? (?:in|off)|"
     r"came in|come in|introduc|launch|in force|roll(?:ed)? out|went live|go live|\bas of\b"
 )
 _ASKS_WHY_OR_HOW = lazy(r"\b(?:why|how)\b|为什么|为啥|怎么|咋")

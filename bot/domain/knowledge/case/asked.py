@@ -50,7 +50,8 @@ WHAT_TO_DO = lazy(
 
 NEGATION = lazy(
     r"不算|不计|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
-    r"剔除|排除在|除外|\bexclud(?:e|es|ing)\b|\bleft out\b|"
+    r"剔除|排除在|除外|\bexclud(?:e|es|ing)\b|\bleft out\b|out of (?:the )?vtr|stopped counting|"
+    r"no longer (?:counts?|counted|included|checked|appl(?:y|ies))|"
     r"can't count|cannot count|never count|no need|not needed|not affected|"
     r"(?:doesn't|does not|won't|will not) (?:affect|hurt|matter)|不会影响|没有影响|"
     r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标|"
