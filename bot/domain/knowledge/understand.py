@@ -476,11 +476,36 @@ _RATE_WITHOUT_SIGN = lazy(
 )
 
 
+_LONE_FIGURE = lazy(r"^([^\d]*?)(?<![\d.])([5-9]\d(?:\.\d+)?|100)(?![\d.%])([^\d]*)$")
+_ASKING_WORDS = lazy(
+    r"\b(?:it's|i'm|we're|is|it|its|that|this|my|mine|our|i|im|we|am|are|at|now|currently|still|"
+    r"exactly|just|only|right|so|ok|okay|good|fine|safe|enough|pass|passing|problem|danger|"
+    r"dangerous|risky|trouble|worried|too|low|high|not|a|hi|hey)\b|"
+    r"我的?|我们|现在|目前|还|是|算|有|了|吗|呢|吧|啊|不|没|安全|稳|要紧|打紧|危险|够|行|可以|"
+    r"达标|合格|过|问题|事|低|高|严重|怎么样|如何|咋样|会|被|限制|好|刚好|正好|只有"
+)
+"""The words of a bare rate asked about ("is 94.9 ok", "我95.3安全吗", "96 good?"): with
+nothing else around it, the figure is the seller's VTR, the one rate this bot is about."""
+
+
+def _lone_rate(text: str) -> str:
+    """A figure in VTR's range asked about with nothing but asking words around it gets its
+    % sign; a figure beside any other word (days, orders, a metric, a carrier) is left as is."""
+    match = _LONE_FIGURE.match(text)
+    if match is None:
+        return text
+    rest = _ASKING_WORDS.sub(" ", f"{match.group(1)} {match.group(3)}")
+    if re.sub(r"[\W_]", "", rest):
+        return text
+    return f"{match.group(1)}{match.group(2)}%{match.group(3)}"
+
+
 def separate_numbers(text: str) -> str:
     """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%", "lsr5%" →
     "lsr 5%": one digit only with its sign, never a tracking number's), and a
     percentage written out is a percentage ("95 percent" → "95%")."""
     text = _RATE_WITHOUT_SIGN.sub(r"\1\2%", _PERCENT_WORD.sub(r"\1%", text))
+    text = _lone_rate(text)
     return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))
 
 

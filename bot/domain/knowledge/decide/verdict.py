@@ -28,7 +28,7 @@ ASKS_PASS = lazy(
     r"\bstill (?:above|over|pass|passing|clear)\b|扛得住|撑得住|顶得住|受得了|还能过|还过得了|能过|可以过|会过|过吗|过得了|保得住|"
     r"\b(?:be|get|stay|go|am i|are we|is it|i'm|we're)\s+(?:above|over)\s*95|\bclear 95|"
     r"\b(?:am i|are we|is it|will i be|will we be|would i be|would we be) (?:over|above)\b|"
-    r"\bback (?:above|over)\b|\bgood\s*[?？]|"
+    r"\bback (?:above|over)\b|\bgood\s*[?？]|\btoo (?:high|low)\b|太低|低不低|"
     r"\b(?:put|get|bring|take|push|lift|move)s?\s+(?:me|us|it|my shop|the shop|my vtr|vtr)\s+(?:back\s+)?(?:above|over)\b"
 )
 FAIL_WORDS = lazy(
