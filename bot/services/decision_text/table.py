@@ -78,6 +78,12 @@ WORDINGS: dict[str, Wording] = {
             "delivery date)."
         ),
     ),
+    "vtr_window_choice": sentence(
+        _(
+            "VTR looks at the last {days} days, not {other} (Amazon places shipments in them "
+            "by promised delivery date)."
+        ),
+    ),
     "vtr_rate": vtr_rate,
     "vtr_rate_flagged": vtr_rate_flagged,
     "restriction_risk": restriction_risk,

@@ -44,6 +44,7 @@ FIGURES_DECIDED = frozenset(
         "uk_domestic_letter",
         "jp_letter",
         "eu_letter_pair",
+        "vtr_window_choice",
     }
 )
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes

@@ -83,7 +83,11 @@ from bot.domain.knowledge.decide.targets import (
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
 from bot.domain.knowledge.decide.values import small_value, untracked_when_counted, value_rules
 from bot.domain.knowledge.decide.verdict import asks_pass_or_fail
-from bot.domain.knowledge.decide.windows import metric_window, vtr_window_stated
+from bot.domain.knowledge.decide.windows import (
+    metric_window,
+    vtr_window_choice,
+    vtr_window_stated,
+)
 from bot.domain.knowledge.policy_dates import policy_date
 from bot.domain.knowledge.schema import Decision
 
@@ -125,6 +129,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     split_order,
     shipment_age,
     vtr_window_stated,
+    vtr_window_choice,
     bar_beside_a_denied_one,
     restriction_line_stated,
     vtr_groups,

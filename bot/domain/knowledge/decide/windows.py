@@ -65,3 +65,27 @@ def vtr_window_stated(case: Case) -> Decision | None:
 
 
 _WINDOW_DAYS_STATED = lazy(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|之前|以前|ago))")
+
+
+_DAYS_CHOICE = lazy(
+    r"(?<![\d.])(\d{1,3})\s?(?:天|日|days?)?\s?(?:or|还是|或者?|或是?|vs\.?|versus)\s?(?:the\s)?(?:last\s)?"
+    r"(\d{1,3})\s?(?:天|日|days?)"
+)
+
+
+def vtr_window_choice(case: Case) -> Decision | None:
+    """ "VTR window 30 or 60 days?", "看30天还是60天": a choice between two windows names
+    the one metrics.yaml holds and the other it is not; neither or both held: no choice made."""
+    if case.metrics not in ((), ("vtr",)) or case.counts is not None:
+        return None
+    choice = _DAYS_CHOICE.search(case.text)
+    if choice is None:
+        return None
+    days = metrics()["vtr"].days
+    offered = [int(choice.group(1)), int(choice.group(2))]
+    held = [d for d in offered if d in days]
+    if len(held) != 1:
+        return None
+    other = next(d for d in offered if d not in days)
+    facts: dict[str, Fact] = {"days": held[0], "other": other}
+    return Decision(code="vtr_window_choice", facts=facts, entry="vtr-window")
