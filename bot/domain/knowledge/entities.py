@@ -48,7 +48,9 @@ _PREFIX_TOLD = re.compile(
     r"(?<![a-z0-9])([a-z0-9]{2,4})\s*(?:开头|打头|起头)|"
     r"(?:starts?|starting|begins?|beginning|prefixed)\s+with\s+(?:an?\s+|the\s+)?['\"“]?([a-z0-9]{2,4})\b|"
     r"(?<![a-z0-9])([a-z0-9]{2,4})\s*(?:-\s*)?(?:prefix|前缀)|"
-    r"\b(?:an?|the|my|this|that)\s+([a-z0-9]{2,4})[- ](?:number|tracking|label)"
+    r"\b(?:an?|the|my|this|that)\s+([a-z0-9]{2,4})[- ](?:number|tracking|label)|"
+    # "number is 1Z...", "单号是YT…", "1Zxxxx": the first letters, the rest left out.
+    r"(?<![a-z0-9])([a-z0-9]{2,4}?)(?:\.{2,}|…+|x{3,}|\*{2,}|#{2,})"
 )
 _NUMBER_TOKEN = re.compile(r"(?<![a-z0-9])[a-z0-9]{10,34}(?![a-z0-9])")
 _LITERAL_HEAD = re.compile(r"^[0-9A-Z]+")

@@ -37,7 +37,7 @@ _ASKS_OK = lazy(
 """A mismatch question asking whether it is fine (the answer is no), not whether it matters."""
 _ASKS_VALID = lazy(
     r"有效吗|有效不|算有效|算不算有效|还算|算数吗|算吗|算不算|认吗|"
-    r"\bvalid\b|count(?:s|ed)?(?: as valid| toward| for)?\s*[?？]|does (?:it|that|this) count|still count|"
+    r"\bvalid\b|count(?:s|ed)?(?: as valid| toward| for)?\s*[?？]|(?:does|will|would|can) (?:it|that|this) (?:still )?count|still count|会算|能算|"
     # "亚马逊能识别出来吧", "Amazon will figure it out?": that the number still works.
     r"识别|认出|认得出|能查到|查得到|自动(?:匹配|纠正|改)|recogni[sz]e|figure (?:it )?out|"
     r"pick (?:it )?up|auto(?:matically)? (?:match|correct|detect|fix)"
