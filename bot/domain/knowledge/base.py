@@ -229,9 +229,8 @@ class KnowledgeBase:
             pronoun = _PRONOUN.search(piece)
             carried = number and (not self._subject(piece) or pronoun)
             context = _told(pieces[0]) if pronoun else subject
-            asked = f"{context}. {piece}" if carried else piece
-            if number and (again := self._asked_again_of(pieces[0], piece)) is not None:
-                asked = again  # "do FBA orders count? and what about cancelled ones?"
+            again = self._asked_again(pieces[0], piece) if number else None
+            asked = again or (f"{context}. {piece}" if carried else piece)
             one = self._answer_one(asked, reply_lang)
             if carried and pronoun and answers and _back_on_the_first(one, answers[0]):
                 # "…free, plus can I use it for Japan?": "it" was the subject, not what the
@@ -276,6 +275,26 @@ class KnowledgeBase:
             if said and thing:
                 return text.replace(said, thing, 1)
         return None
+
+    def _asked_again(self, first: str, piece: str) -> str | None:
+        """The first question asked again of another thing ("do FBA orders count? and what
+        about cancelled ones?") or with another figure ("日本站800日元免追踪吗？那1500日元呢？")."""
+        again = self._asked_again_of(first, piece)
+        if again is not None:
+            return again
+        with_figure = _asked_again_with(first, piece)
+        if with_figure is not None and self._same_setting(first, with_figure[0]):
+            return with_figure[1]
+        return None
+
+    def _same_setting(self, first: str, own: str) -> bool:
+        """A follow-up's figure changes only the figure when it names no other marketplace,
+        currency or metric ("…letters under 20 euro in Germany? and Japan under 1000 yen?"
+        asks another rule)."""
+        before, after = self.case(first), self.case(own)
+        places = {m.code for m in after.markets} <= {m.code for m in before.markets}
+        money = after.currency in (None, before.currency)
+        return places and money and set(after.metrics) <= set(before.metrics)
 
     def _with_claims_beside(self, whole: Answer, pieces: list[str], reply_lang: Lang) -> Answer:
         """ "Garden 56/60 valid. what's the VTR, how many to fix, and will it hit my FBA?": the
@@ -553,6 +572,35 @@ NORMAL_CACHE = 64
 MAX_PARTS = 3
 """Further questions answered after the first: four in all (a message of four short
 questions is common), more would bury each answer."""
+
+
+_FIGURE_FOLLOW_UP = re.compile(
+    r"\b(?:what|how) about\b|^(?:and |but )?(?:for|at|with|if (?:it'?s|it is|i'?m))\b|"
+    r"^(?:那|如果是?|要是|换成)|呢\W*$",
+    re.IGNORECASE,
+)
+"""A part that only asks the part before again with another figure ("what about 6 USD?",
+"那1500日元呢？", "and at 95.1?")."""
+_ONE_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]", re.IGNORECASE)
+MAX_FOLLOW_UP_WORDS = 8
+
+
+def _asked_again_with(first: str, piece: str) -> tuple[str, str] | None:
+    """The follow-up's own words and the first part asked again with the figure they give,
+    when each holds one figure of its own (the story both begin with aside); None for any
+    other part."""
+    pairs = enumerate(zip(first, piece, strict=False))
+    shared = next((i for i, (a, b) in pairs if a != b), min(len(first), len(piece)))
+    own = piece[shared:]
+    new = _ONE_FIGURE.findall(own)
+    old = list(_ONE_FIGURE.finditer(first, shared))
+    if len(new) != 1 or len(old) != 1 or not _FIGURE_FOLLOW_UP.search(own.strip()):
+        return None
+    if len(_WORD.findall(own)) > MAX_FOLLOW_UP_WORDS:
+        return None  # a question of its own that happens to hold a figure
+    at = old[0]
+    return own, f"{first[: at.start()]}{new[0]}{first[at.end() :]}"
 
 
 _ANOTHER_ASKED = re.compile(

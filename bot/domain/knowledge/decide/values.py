@@ -222,7 +222,9 @@ _FINE_UNTRACKED = lazy(
     # whether it may go untracked is whether it is exempt.
     r"(?:没有?|无|不要|不用|不上传|不填|without|\bno)\s?(?:任何)?(?:追踪|跟踪|单号|物流单号|tracking)"
     r"[^。.!！]{0,16}(?:可以|行|\bok\b|okay|fine|allowed|没问题)|"
-    r"(?:可以|能)不(?:要|用|上传|填|提供)(?:追踪|跟踪|单号)"
+    r"(?:可以|能)不(?:要|用|上传|填|提供)(?:追踪|跟踪|单号)|"
+    # "1500日元免追踪吗": whether it is let off tracking is whether it is exempt.
+    r"免(?:于)?(?:追踪|跟踪|单号|扫描)"
 )
 """Untracked said or asked to be fine ("没有追踪也没关系", "没追踪可以吗"): the order said to
 be exempt, so a yes is the exemption's."""
