@@ -84,6 +84,12 @@ WORDINGS: dict[str, Wording] = {
             "by promised delivery date)."
         ),
     ),
+    "bar_choice": sentence(
+        _(
+            "Above 95%, not {other}%: VTR must be strictly above 95%, in each category; "
+            "exactly 95.0% (19 of 20) is still below the bar."
+        ),
+    ),
     "vtr_rate": vtr_rate,
     "vtr_rate_flagged": vtr_rate_flagged,
     "restriction_risk": restriction_risk,

@@ -45,6 +45,7 @@ FIGURES_DECIDED = frozenset(
         "jp_letter",
         "eu_letter_pair",
         "vtr_window_choice",
+        "bar_choice",
     }
 )
 """Decisions on the seller's figures per group, or stating the rule on purpose without a yes

@@ -76,6 +76,7 @@ from bot.domain.knowledge.decide.routes import (
 )
 from bot.domain.knowledge.decide.targets import (
     bar_beside_a_denied_one,
+    bar_choice,
     lowest_allowed,
     metric_target,
     restriction_line_stated,
@@ -132,6 +133,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     vtr_window_choice,
     bar_beside_a_denied_one,
     restriction_line_stated,
+    bar_choice,
     vtr_groups,
     vtr_rate_groups,
     metric_rates,

@@ -233,3 +233,35 @@ def lowest_allowed(case: Case) -> Decision | None:
     metric = case.metrics[0]
     entry = "vtr-threshold" if metric == "vtr" else METRIC_ENTRIES[metric]
     return Decision(code="metrics_named", facts={"metrics": metric}, entry=entry)
+
+
+_BAR_CHOICE = lazy(
+    r"(?<![\d.])(\d{2,3}(?:\.\d+)?)\s?%?\s?(?:or|还是|或者?|或是|vs\.?|versus)\s?"
+    r"(\d{2,3}(?:\.\d+)?)\s?%?(?![\d.]|\s?(?:天|日|days?|个|单|件|包裹|orders?|packages?|shipments?))"
+)
+_RATES_ASKED = lazy(
+    r"\bok\b|okay|\bfine\b|\bsafe\b|\bpass(?:es|ing)?\b|达标吗|合格吗|过关吗|够吗|行吗|安全吗|可以吗"
+)
+_BAR_CHOICE_OTHER = frozenset({"threshold", "whatis"})
+"""Concepts a bare choice of two bars may name beside it ("is the bar 95 or 96?")."""
+
+
+def bar_choice(case: Case) -> Decision | None:
+    """ "95 or 96?", "is the bar 95 or 96", "达标线是95还是96": a choice between two figures,
+    one of them VTR's bar, names the bar (strictly above it) and the other it is not."""
+    if case.metrics not in ((), ("vtr",)) or case.counts is not None:
+        return None
+    if _RATES_ASKED.search(case.text):
+        return None  # "is 95 or 96 ok?": two rates of the seller's asked about, no bar
+    if not case.metrics and case.concepts - _BAR_CHOICE_OTHER:
+        return None  # another subject's figures ("LSR 4 or 5", "30 or 60 days")
+    choice = _BAR_CHOICE.search(case.text)
+    if choice is None:
+        return None
+    target = metrics()["vtr"].target
+    offered = [float(choice.group(1)), float(choice.group(2))]
+    others = [f for f in offered if f != target]
+    if len(others) != 1 or others[0] > 100:
+        return None
+    facts: dict[str, Fact] = {"other": f"{others[0]:g}"}
+    return Decision(code="bar_choice", facts=facts, entry="vtr-threshold")
