@@ -476,6 +476,8 @@ _RATE_WITHOUT_SIGN = lazy(
 )
 
 
+_DECIMAL_COMMA = lazy(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s?%)")
+"""A rate written with a decimal comma ("94,5%", as in Germany and France): 94.5%, not 5%."""
 _LONE_FIGURE = lazy(r"^([^\d]*?)(?<![\d.])([5-9]\d(?:\.\d+)?|100)(?![\d.%])([^\d]*)$")
 _ASKING_WORDS = lazy(
     r"\b(?:it's|i'm|we're|is|it|its|that|this|my|mine|our|i|im|we|am|are|at|now|currently|still|"
@@ -504,6 +506,7 @@ def separate_numbers(text: str) -> str:
     """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%", "lsr5%" →
     "lsr 5%": one digit only with its sign, never a tracking number's), and a
     percentage written out is a percentage ("95 percent" → "95%")."""
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     text = _RATE_WITHOUT_SIGN.sub(r"\1\2%", _PERCENT_WORD.sub(r"\1%", text))
     text = _lone_rate(text)
     return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))

@@ -223,6 +223,8 @@ _FINE_UNTRACKED = lazy(
     r"(?:没有?|无|不要|不用|不上传|不填|without|\bno)\s?(?:任何)?(?:追踪|跟踪|单号|物流单号|tracking)"
     r"[^。.!！]{0,16}(?:可以|行|\bok\b|okay|fine|allowed|没问题)|"
     r"(?:可以|能)不(?:要|用|上传|填|提供)(?:追踪|跟踪|单号)|"
+    # "untracked ok?", "sent untracked, is that fine": the same, in one word.
+    r"\buntracked\b[^。.!！]{0,16}(?:\bok\b|okay|fine|allowed|no problem)|"
     # "1500日元免追踪吗": whether it is let off tracking is whether it is exempt.
     r"免(?:于)?(?:追踪|跟踪|单号|扫描)"
 )
@@ -306,6 +308,7 @@ def _uk_letter(case: Case) -> Decision:
     band = "under" if case.amount <= under else ("over" if case.amount > over else "near")
     facts: dict[str, Fact] = {"amount": _money(case.amount), "band": band}
     asks_exempt = case.negated or bool(_UNDER_LIMIT_ASKED.search(case.text))
+    asks_exempt = asks_exempt or bool(_FINE_UNTRACKED.search(case.text))
     agrees = None if band == "near" else (band == "under") == asks_exempt
     return Decision(code="uk_letter", facts=facts, agrees=agrees, entry="eu-letter-under-20")
 
