@@ -576,7 +576,9 @@ questions is common), more would bury each answer."""
 
 _FIGURE_FOLLOW_UP = re.compile(
     r"\b(?:what|how) about\b|^(?:and |but )?(?:for|at|with|if (?:it'?s|it is|i'?m))\b|"
-    r"^(?:那|如果是?|要是|换成)|呢\W*$",
+    r"^(?:那|如果是?|要是|换成)|呢\W*$|"
+    # "and $5?", "or 95.00?": a figure alone, with its unit at most.
+    r"^(?:and|or|but)?\s*[$€£¥]?\s?\d[\d.,]*\s?(?:%|[a-z]{1,6}|[\u4e00-\u9fff]{1,3})?\W*$",
     re.IGNORECASE,
 )
 """A part that only asks the part before again with another figure ("what about 6 USD?",
@@ -588,13 +590,13 @@ MAX_FOLLOW_UP_WORDS = 8
 
 def _asked_again_with(first: str, piece: str) -> tuple[str, str] | None:
     """The follow-up's own words and the first part asked again with the figure they give,
-    when each holds one figure of its own (the story both begin with aside); None for any
-    other part."""
+    when the first holds one figure (in its story or its question) and the follow-up one of
+    its own; None for any other part."""
     pairs = enumerate(zip(first, piece, strict=False))
     shared = next((i for i, (a, b) in pairs if a != b), min(len(first), len(piece)))
     own = piece[shared:]
     new = _ONE_FIGURE.findall(own)
-    old = list(_ONE_FIGURE.finditer(first, shared))
+    old = list(_ONE_FIGURE.finditer(first))  # the story's own figure is the one to change
     if len(new) != 1 or len(old) != 1 or not _FIGURE_FOLLOW_UP.search(own.strip()):
         return None
     if len(_WORD.findall(own)) > MAX_FOLLOW_UP_WORDS:
@@ -660,12 +662,17 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     return ((figures or one_belief or by_target) and asked_once) or supposed
 
 
+_DECIDES_ENTRY = FIGURE_CODES | {"vtr_window_choice", "bar_choice"}
+"""Decisions that state their entry's rule in their verdict: the figures worked out, or a
+choice named ("30 days, not 60")."""
+
+
 def _decided_in_place(answers: list[Answer]) -> list[Answer]:
     """ "What is the VTR target? And with 12 of 200 untracked, am I below it?": a part
     answered by an entry alone gives way to a part whose figures are worked out on that same
     entry: their verdict states the bar too, so it leads and the entry is not shown twice.
     (A claim's verdict does not state the entry's rule: "VTR的公式是啥？取消的算吗？" keeps both.)"""
-    decided = {a.matched for a in answers if a.decision and a.decision.code in FIGURE_CODES}
+    decided = {a.matched for a in answers if a.decision and a.decision.code in _DECIDES_ENTRY}
     return [a for a in answers if a.decision is not None or a.matched not in decided]
 
 

@@ -502,13 +502,22 @@ def _lone_rate(text: str) -> str:
     return f"{match.group(1)}{match.group(2)}%{match.group(3)}"
 
 
+# "vtr 97 and lsr 4, fine?", "ODR 0.8 ok?": another metric's rate written without its sign,
+# right after the metric's short name (not days, counts or a choice of two: "lsr 4 or 5?").
+_METRIC_RATE_WITHOUT_SIGN = lazy(
+    r"(\b(?:lsr|odr|pfcr|otdr)\s?(?:is|at|=|:)?\s?|(?:迟发率|订单缺陷率|取消率|准时送达率|准时交货率)(?:是|为|:)?\s?)"
+    r"(\d{1,2}(?:\.\d+)?)(?![\d.%/]|\s?(?:(?:or|and|to)\s+\d|还是|或|天|日|days?|个|单|件|笔|票|条|包裹|"
+    r"packages?|orders?|shipments?|parcels?|of\b|out\b|in\b|from\b))"
+)
+
+
 def separate_numbers(text: str) -> str:
     """A figure typed against a word stands apart from it ("vtr96%" → "vtr 96%", "lsr5%" →
     "lsr 5%": one digit only with its sign, never a tracking number's), and a
     percentage written out is a percentage ("95 percent" → "95%")."""
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     text = _RATE_WITHOUT_SIGN.sub(r"\1\2%", _PERCENT_WORD.sub(r"\1%", text))
-    text = _lone_rate(text)
+    text = _METRIC_RATE_WITHOUT_SIGN.sub(r"\1\2%", _lone_rate(text))
     return _NUMBER_THEN_WORD.sub(r"\1 \2", _WORD_THEN_NUMBER.sub(r"\1 \2", text))
 
 

@@ -60,6 +60,10 @@ FIGURE_CODES = frozenset(
 """Decisions on figures the seller tells: told without a question, they are no belief."""
 
 
+_OWN_AMOUNT = frozenset({"jp_value", "eu_letter", "uk_letter"})
+"""Decisions on the amount of the seller's own order, not on a limit the seller states."""
+
+
 _WHATEVER = lazy(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
 """A "whatever" clause ("不管多少钱", "no matter how much"): no question, though it holds
 question words."""
@@ -196,6 +200,10 @@ class BeliefJudge(FieldCheck):
         if decision.code in FIGURES_DECIDED | FIGURE_CODES | {"vtr_window"}:
             return decision
         claim = self._claim(case)
+        if claim is not None and claim.entry == decision.entry and decision.code in _OWN_AMOUNT:
+            # "JP order 800 yen exempt?": the rule worked out on the seller's own amount; a
+            # belief about the same rule's limit is not a part the question states.
+            return decision
         return claim if claim is not None and claim.agrees is False else decision
 
     def _claim(self, case: Case, claim: Claim | None = None) -> Decision | None:
