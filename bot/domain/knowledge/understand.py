@@ -100,6 +100,15 @@ def chinese_number(numeral: str) -> int | None:
     return total + current
 
 
+def _about(numeral: str) -> str | None:
+    """Two numerals one apart are a rough size, not a figure: 两三天 is 2-3 days, 三四个 3-4
+    (never 23 or 34); 九五 is still 95."""
+    if len(numeral) != 2 or not all(ch in _DIGIT for ch in numeral):
+        return None
+    low, high = (_DIGIT[ch] for ch in numeral)
+    return f"{low}-{high}" if high == low + 1 else None
+
+
 def digits_from_chinese(text: str) -> str:
     """Chinese numerals and percentages as digits, so "百分之九十五" meets "95%"."""
 
@@ -118,6 +127,8 @@ def digits_from_chinese(text: str) -> str:
         return f"{value}.{tenths}" if value is not None else match.group()
 
     def number(match: re.Match[str]) -> str:
+        if (about := _about(match.group())) is not None:
+            return about
         value = chinese_number(match.group())
         return str(value) if value is not None else match.group()
 
