@@ -43,9 +43,15 @@ _BAR_BEFORE = lazy(
 """A number after these is the bar ("above 95") or a window ("last 30"), not a count."""
 _NEAR_BEFORE = lazy(
     r"(?:basically|about|around|almost|nearly|practically|essentially|pretty much|like|call it|"
-    r"same as|差不多|大约|约|接近|近似|算是|等于|相当于|就是)\s*$"
+    r"same as|差不多|大约|约|接近|近似|算是|等于|相当于|就是|exactly|precisely|right at|"
+    r"刚好|正好|恰好|刚刚好)\s*$"
 )
-"""95 said as what a rate nearly is ("that's basically 95"): the bar's figure, not a count."""
+"""95 said as what a rate nearly or exactly is ("that's basically 95", "exactly 95 so I'm
+fine?"): the bar's figure, not a count, unless packages are counted by it ("exactly 95
+packages")."""
+_PACKAGES_AFTER = lazy(
+    r"\s?(?:个|单|件|票|包裹|packages?|orders?|shipments?|parcels?|valid|invalid)"
+)
 _SAME_BEFORE = lazy(r"同\s*$|\bthe same\s*$")
 """The same one ("同一个指标", "the same one"): no count."""
 _PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
@@ -88,7 +94,9 @@ def count_matches(text: str) -> list[re.Match[str]]:
         and not _PEOPLE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         and not _SAME_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not (
-            m.group(1) == "95" and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+            m.group(1) == "95"
+            and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+            and not _PACKAGES_AFTER.match(text, m.end())
         )
         and not _enumerator(text, m)
     ]

@@ -130,14 +130,15 @@ def _all_before_invalid(clause: str) -> bool:
 
 
 _ONLY_ONE = lazy(
-    r"(?:\bonly|\bjust|就|只有|只|才|仅)\s?(?:有|发[了过]?|(?:shipped|sent|had|have)\s)?\s?1(?!\d)"
+    r"(?:\bonly|\bjust|就|只有|只|才|仅)\s?(?:这|那|这么|那么)?\s?(?:有|发[了过]?|(?:shipped|sent|had|have)\s)?\s?1(?!\d)"
 )
-"""One package and no more ("就1个包裹", "只发了1个", "only shipped 1 order"): the whole, not one among others."""
+"""One package and no more ("就1个包裹", "只发了1个", "总共就这1单", "only shipped 1 order"):
+the whole, not one among others."""
 _ONE_THEN_IT = lazy(
     r"(?:(?<![\d.])1\s?(?:个|单|件|票)?\s?(?:parcels?|packages?|orders?|shipments?|包裹|订单|货件)?\s?"
     r"(?:shipped|sent|went out|发(?:了|出去?)?|寄(?:了|出)?)|"
     r"(?:shipped|sent out|sent|发(?:了|出去?了?)?|寄(?:了|出去?了?)?)\s?(?:just |only )?1(?![\d.]))"
-    r"[^.?!。？]{0,60}?(?:\bit\b|\bthat one\b|\bthis one\b|它|这个|那个|这单|那单|这一?个)"
+    r"[^.?!。？]{0,60}?(?:\bits?\b|\bthat one\b|\bthis one\b|它|这个|那个|这单|那单|这一?个)"
 )
 """One package shipped, then referred back to ("1 parcel shipped … and it has no tracking"):
 the one is the whole, whatever is said of it."""

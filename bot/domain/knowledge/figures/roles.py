@@ -74,7 +74,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"坏|出问题|\brejected\b|\bunconfirmed\b|not accepted|被拒|未确认|不被认可|"
         r"有问题(?!吗)|有毛病|问题件|\bwith (?:problems?|issues?)\b|"
         r"忘了?(?:上传|填|传|录入?|加|给|贴)?(?:的)?(?:单号|追踪|跟踪|物流)|漏(?:传|填|上传|录)|"
-        r"\bforg[oe]t(?:ten)? (?:to (?:add|upload|enter|put) )?(?:the |a )?(?:tracking|number)|"
+        r"\bforg[oe]t(?:ten)? (?:to (?:add|upload|enter|put) )?(?:the |a |its |their )?(?:tracking|number)|"
         r"\ball but\b|\ball except\b|\bempty\b|"
         r"没(?:有)?(?:被)?扫|"
         # Not online or not found at the carrier ("8单没上网", "9个查不到物流"), told wrong

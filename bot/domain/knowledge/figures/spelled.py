@@ -68,6 +68,13 @@ _NEXT_ONE = lazy(
     r"\ba (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|new) (?=one\b|package\b|parcel\b|shipment\b|order\b)"
 )
 """One package supposed after the ones told ("if a 3rd one goes out untracked"): one more."""
+_SHIPPED_WORD_NUMBER = lazy(
+    r"\b((?:shipped|sent(?: out)?|mailed|dispatched)\s+(?:only\s+|just\s+)?)("
+    + "|".join(_WORD_NUMBERS)
+    + r")\b(?=\s+(?:orders?|packages?|parcels?|shipments?)\b)"
+)
+"""Packages counted by what was shipped ("shipped one order so far"): a count after the
+verb, not an article ("one order ships in 3 boxes" keeps its one)."""
 _DOZEN = lazy(r"\b(half )?a dozen\b")
 """A dozen (12) or half a dozen (6) packages, as sellers round small counts."""
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -91,6 +98,7 @@ def spell_digits(text: str) -> str:
     text = _DOZEN.sub(lambda m: "6" if m.group(1) else "12", text)
     text = _ANOTHER.sub("1 more", text)
     text = _A_SINGLE.sub("1", text)
+    text = _SHIPPED_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _ON_ONE_OF_THEM.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
