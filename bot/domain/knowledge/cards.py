@@ -68,6 +68,17 @@ _AFFECTED = re.compile(
     r"\b(?:affected|restricted|blocked|suspended|hit)\b[^,.;?]{0,12}\b(?:too|as well|also)\b"
 )
 """Words that say something is affected too: a clause of them may contradict a claim."""
+_TAG_CLAUSE = re.compile(
+    r"\s*(?:right|correct|yes|yeah|ok|okay|true|对吧|对吗|是吧|是吗|没错吧|对不对)\s*[?？!！.。]*\s*"
+)
+"""A clause that is only the question's tag (", correct?"), never a restriction's complement."""
+_LEFT_ALONE = re.compile(
+    r"untouched|left alone|unaffected|not affected|aren't affected|isn't affected|不受(?:到)?(?:影响|牵连)"
+)
+"""A belief that something is kept apart ("my FBA listings are untouched"): a restriction
+of what is affected."""
+
+
 _UNAFFECTED = re.compile(r"照常|照样|不受|unaffected|keep (?:selling|going)|\bstill\b")
 _SAME_WORD = {"品类": "分类", "类目": "分类", "自发货": "自配送", "店铺": "店", "账户": "账号"}
 
@@ -151,8 +162,53 @@ class Claim(_Loose):
     says: Texts
 
     def asks_opposite(self, text: str) -> bool:
+        # "edits only count if made before delivery, after that it's a defect": what falls
+        # outside a restriction, said in a clause of its own, asks nothing of the belief.
+        text = self._complement_dropped(text, "all")
         return any(re.search(p, text) for p in self.opposite) and not any(
             re.search(p, text) for p in self.stated_by
+        )
+
+    def _complement_dropped(self, text: str, dropped: str) -> str:
+        """A belief that restricts ("only X count", "只有X才算") with clauses of their own
+        saying what falls outside it ("older ones don't", "FBA的不算", "after that it's a
+        defect"): those clauses are the restriction's complement, not the belief negated or
+        its opposite asked. `dropped` says which of them go: "negated" ones, "plain" ones
+        (a negated clause may be a belief said negated) or "all". A clause that holds the
+        whole belief ("VTR doesn't look at 30 days, only 60") is kept, as is one that
+        restricts, and nothing goes when the restriction is the belief's own word ("we only
+        use FBA, so we must fix VTR")."""
+        restriction = _RESTRICTED.search(text)
+        if restriction is None or self._own_word(restriction, text):
+            return text
+
+        def kept(match: re.Match[str]) -> str:
+            clause = match.group()
+            if _RESTRICTED.search(clause) or all(re.search(p, clause) for p in self.when):
+                return clause
+            if _TAG_CLAUSE.fullmatch(clause):
+                return clause  # ", correct?": the question's tag, nothing outside the restriction
+            negated = bool(_NOT.search(clause))
+            gone = dropped == "all" or (negated if dropped == "negated" else not negated)
+            return " " if gone else clause
+
+        return _CLAUSE.sub(kept, text)
+
+    def restriction_apart(self, text: str) -> bool:
+        """The message states a restriction ("only X", "只有X才", "X are untouched") that is
+        none of this claim's own words: what falls outside it is said in the words other
+        beliefs, this one among them, are made of."""
+        words = [*_RESTRICTED.finditer(text), *_LEFT_ALONE.finditer(text)]
+        return any(not self._own_word(word, text) for word in words)
+
+    def _own_word(self, word: re.Match[str], text: str) -> bool:
+        """The word overlaps a match of one of the claim's own `when` patterns ("只能" of
+        "只能用购买配送才…" is the only-way belief's own)."""
+        return any(
+            m.start() < word.end() and word.start() < m.end()
+            for p in self.when
+            for m in re.finditer(p, text)
+            if m.end() > m.start()
         )
 
     def denied_in(self, text: str) -> bool:
@@ -181,7 +237,7 @@ class Claim(_Loose):
         if _RESTRICTED.search(text):
             # "只有对接的物流商才要传，别的不用传", "only X need it, others don't": the rest
             # denied is the restriction's own complement, no negation of the belief.
-            text = _COMPLEMENT.sub(" ", text)
+            text = _COMPLEMENT.sub(" ", self._complement_dropped(text, "negated"))
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
         text = _EXCLUDED.sub(self._excluded_kept, text)
@@ -241,7 +297,23 @@ class Claim(_Loose):
         return contrast if any(re.search(p, contrast) for p in self.when) else " "
 
     def holds_in(self, text: str) -> bool:
-        """Every `when` pattern matches the folded question, and no `unless` one does."""
+        """Every `when` pattern matches the folded question, and no `unless` one does. A
+        false belief must hold without the clauses that only say what falls outside a
+        restriction ("edits only count if made before delivery, after that it's a defect"
+        is no belief that an edit before delivery is a defect): a true restriction's
+        complement is made of the words such beliefs are."""
+        if not self._holds(text):
+            return False
+        return self.truth or self._holds(self._complement_dropped(text, "plain"))
+
+    def shares_words(self, other: Claim, text: str) -> bool:
+        """Both claims fired by the same words of the text (a span one's `when` matches
+        overlaps one the other's does): they judge the same belief."""
+        mine = [m.span() for p in self.when for m in re.finditer(p, text) if m.end() > m.start()]
+        theirs = [m.span() for p in other.when for m in re.finditer(p, text) if m.end() > m.start()]
+        return any(a < d and c < b for a, b in mine for c, d in theirs)
+
+    def _holds(self, text: str) -> bool:
         return all(re.search(p, text) for p in self.when) and not any(
             re.search(p, text) for p in self.unless
         )

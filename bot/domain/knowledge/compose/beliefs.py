@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.domain.knowledge.cards import (
-    Claim,
-)
+from bot.domain.knowledge.cards import Claim
 from bot.domain.knowledge.case import NOT_EXEMPT, Case
 from bot.domain.knowledge.compose.fields import FieldCheck
 from bot.domain.knowledge.compose.found import Found
@@ -211,8 +209,28 @@ class BeliefJudge(FieldCheck):
         one is given), with its truth as stated."""
         if claim is None:
             claim = next((c for c in self._cards.claims if c.holds_in(case.text)), None)
-        if claim is None:
-            return None
+            return None if claim is None else self._unless_contradicted(case, claim)
+        return self._judged(case, claim)
+
+    def _unless_contradicted(self, case: Case, claim: Claim) -> Decision:
+        """The first claim's verdict, unless it denies a restricting belief ("only X when
+        Y", "只有…才…", "X are untouched") that another claim, fired by the same words,
+        confirms ("my FBA listings are untouched" held FBA-affected's words beside
+        FBA-left-alone's): the verdict word would contradict what the other states, so none
+        is given, and the confirming claim's fact is said."""
+        judged = self._judged(case, claim)
+        if judged.agrees is not False or not claim.restriction_apart(case.text):
+            return judged
+        for other in self._cards.claims:
+            if other is claim or other.presumed or other.silent or not other.holds_in(case.text):
+                continue
+            confirmed = self._judged(case, other)
+            if confirmed.agrees is True and claim.shares_words(other, case.text):
+                return replace(confirmed, agrees=None)
+        return judged
+
+    def _judged(self, case: Case, claim: Claim) -> Decision:
+        """The claim's verdict on the belief as the question states it."""
         # Words that state the belief itself ("不需要追踪也能算准时", "removed from both") and
         # the words it is made of are no negation of it.
         said = claim.negated_around(case.text) if claim.stated_by else case.negated
