@@ -142,6 +142,9 @@ class Claim(_Loose):
     silent: bool = False
     """The sources say nothing either way (a fine for a low VTR): the fact first, never a
     yes or no, however the belief is said."""
+    inferred: bool = False
+    """The belief is what another metric's figure is taken to show ("my OTDR is 98%, so my
+    VTR must be fine"): judged whatever that figure's own verdict."""
     exemption: bool = False
     """The belief is that something is exempt: a question whether it counts ("算吗",
     "does it count?") asks the opposite, so its yes is the belief's no."""
