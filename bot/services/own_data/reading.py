@@ -209,7 +209,8 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
     if report is not None and _asks_what_it_holds(case, report):
         return True
     if case.rate is not None:  # "宠物用品刚好95%，没事吧？": the chat's category, its figures
-        return report is not None and bool(named_groups(case, report))
+        # "which category sits exactly at 95%?": the rate says which of its groups are asked.
+        return report is not None and bool(named_groups(case, report) or _asks_of_its_groups(case))
     owned = (
         case.own
         and bool(_DATA_WORDS.search(case.text))
@@ -481,7 +482,9 @@ _TOLD_FIX = re.compile(
 """A fix told as made since the report ("I just fixed 1 order in Toys", "我刚修好了母婴的1单")."""
 _CARRIER_ASKED = re.compile(
     r"which carriers?|what carriers?|哪个(?:物流|承运商|快递|渠道)|哪家(?:物流|承运商|快递)|"
-    r"by carrier|per carrier|each carrier|各(?:个)?(?:物流|承运商|快递)"
+    r"by carrier|per carrier|each carrier|各(?:个)?(?:物流|承运商|快递)|"
+    # "按承运商看哪家最差": the carriers compared, named before which one is asked
+    r"[按分](?:物流商?|承运商|快递|渠道)|(?:物流商?|承运商|快递)[^，,。?？]{0,8}哪(?:家|个)"
 )
 _TROUBLE = re.compile(r"problem|most|worst|defect|invalid|bad|wrong|问题|最多|最差|无效|出错|错误")
 """The carriers asked about by their defects ("which carrier has the most problems?"), not

@@ -23,6 +23,9 @@ _NOT_A_COUNT = lazy(
     r"scans?\b|条(?:扫描|物流)|(?:个|条)?(?:揽收|收件|入库|出库|物流|承运商|快递|上网|首次|首条|提货|妥投|派送|签收)?扫描|"
     r"categor(?:y|ies)\b|stores?\b|shops?\b|skus?\b|listings?\b|accounts?\b|marketplaces?\b|"
     r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|carriers?\b|"
+    # An order's item rows or lines ("an order with 2 item rows", "两行商品"): rows of a file,
+    # not packages.
+    r"(?:item |product |order )?(?:rows?|lines?|line items?)\b|行(?:商品|产品|记录|数据)?|"
     r"个?(?:警告|通知|邮件|差评|承运商|物流商)|"
     r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
     # Metrics, names, kinds and questions counted ("两个指标", "另一个叫法", "two questions"):
