@@ -331,6 +331,8 @@ def most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[s
     carriers = [s for s in report.by_carrier if s.valid < s.shipments]
     if not carriers:
         return []
+    if _WORST.search(case.text):
+        return _lowest_share(carriers, t)
     worst = max(carriers, key=lambda s: (s.shipments - s.valid, s.name))
     tied = [s for s in carriers if s.shipments - s.valid == worst.shipments - worst.valid]
     if len(tied) > 1:
@@ -347,3 +349,21 @@ def most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[s
 
 
 _MOST = re.compile(r"\bmost\b|worst|最多|最差|最严重")
+_WORST = re.compile(r"worst|最差|最糟|最烂")
+"""The worst carrier asked ("按承运商看哪家最差"): the lowest share of valid tracking, not
+the most defects (a carrier with 2 defects of 18 does worse than one with 2 of 41)."""
+
+
+def _lowest_share(carriers: list[GroupStats], t: Translator) -> list[str]:
+    """The carriers with the lowest share of valid tracking, each with its figures (ties
+    all named); Amazon judges categories, not carriers, so no verdict."""
+    lowest = min(carriers, key=lambda s: (s.valid / s.shipments, s.name))
+    tied = [s for s in carriers if s.valid * lowest.shipments == lowest.valid * s.shipments]
+    return [
+        t._(
+            "{carrier} has the lowest share of valid tracking: {ratio}.",
+            carrier=s.name,
+            ratio=ratio_text(t, s),
+        )
+        for s in sorted(tied, key=lambda s: s.name)
+    ]
