@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.domain.knowledge.schema import Decision
 from bot.domain.reference import metrics
+from bot.services.decision_text.wording import _
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 
@@ -140,8 +141,28 @@ def metric_by_target(decision: Decision, t: Translator) -> str:
 
 
 def metrics_named(decision: Decision, t: Translator) -> str:
-    """Each named metric's target and window, from metrics.yaml."""
-    lines = [_metric_line(m, t) for m in str(decision.facts["metrics"]).split(",")]
-    if decision.facts.get("same_asked"):
-        lines.insert(0, t._("They are two different metrics, each with its own target:"))
+    """Each named metric's target and window, from metrics.yaml; asked whether two are one,
+    what each counts beside its target (told apart by what they count, not only by name)."""
+    named = str(decision.facts["metrics"]).split(",")
+    if not decision.facts.get("same_asked"):
+        return "\n".join(_metric_line(m, t) for m in named)
+    lines = [t._("They are two different metrics, each with its own target:")]
+    for metric_id in named:
+        counts = t._(_METRIC_COUNTS[metric_id])
+        lines.append(sentence_gap(t).join((_metric_line(metric_id, t), counts)))
     return "\n".join(lines)
+
+
+_METRIC_COUNTS = {
+    "vtr": _("It counts packages with valid tracking ÷ all self-fulfilled packages confirmed."),
+    "lsr": _("It counts orders confirmed after the expected ship date ÷ all orders."),
+    "cancelrate": _(
+        "It counts orders the seller cancelled before confirming shipment ÷ all orders."
+    ),
+    "otdr": _("It counts packages delivered by the estimated date ÷ packages with valid tracking."),
+    "odr": _(
+        "It counts orders with negative feedback, an A-to-z Guarantee claim or a chargeback ÷ "
+        "all orders."
+    ),
+}
+"""What each metric counts (domain.md §1 and §3), said when two are asked to be one."""

@@ -5,6 +5,9 @@ Also the entry that explains each metric, shown after any decision about it.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.entries import METRIC_ENTRIES, METRIC_ENTRIES_WHAT
 from bot.domain.knowledge.decide.targets import FIGURE
@@ -149,8 +152,12 @@ _SAME = lazy(
     r"就是|是一回事|一回事吗|一样吗|一样的吗|是一样的|相同吗|是同一个|同一个指标|一码事|"
     r"(?:是|算)(?:一个|一种|同一种)(?:东西|指标|意思)|叫法|说法|别名|别称|名字而已|"
     r"\bsame\b|identical|another name|other name for|just (?:another|the)|\bbasically\b|"
-    r"interchangeabl|synonym|another word for|(?:a |the )?different name"
+    r"interchangeabl|synonym|another word for|(?:a |the )?different name|"
+    r"等于|等同于?|相当于|\bequals?\b|\bequal to\b|\bequivalent\b"
 )
+_EQUATED = lazy(r"^[a-z\u4e00-\u9fff ]+(?:=|==|＝|≈|~)\s*$")
+"""Two metrics written as one with a symbol between them ("is VTR = LSR?", "VTR≈ODR吗")."""
+_UNEQUAL = lazy(r"^[a-z\u4e00-\u9fff ]+(?:≠|!=|=/=|<>)\s*$")
 
 
 _DIFFERENT = lazy(
@@ -170,9 +177,20 @@ def metrics_named(case: Case) -> Decision | None:
     entry = METRIC_ENTRIES["otdr" if "otdr" in others else others[0]]
     facts: dict[str, Fact] = {"metrics": ",".join(case.metrics)}
     different = bool(_DIFFERENT.search(case.text.replace("是不是", "")))
-    if len(case.metrics) == 2 and (_SAME.search(case.text) or different):
+    different = different or _between_two(case, _UNEQUAL)
+    same = bool(_SAME.search(case.text)) or _between_two(case, _EQUATED)
+    if len(case.metrics) == 2 and (same or different):
         # "VTR是不是就是迟发率？": two metrics are never one; each has its own target. Said
         # or asked as different ("不是一回事吧", "are they different?"), that holds.
         facts["same_asked"] = True
         return Decision(code="metrics_named", facts=facts, agrees=different, entry=entry)
     return Decision(code="metrics_named", facts=facts, entry=entry)
+
+
+def _between_two(case: Case, symbol: re.Pattern[str]) -> bool:
+    """The symbol alone between two metrics' names ("VTR = LSR", "vtr≠迟发率"), not a
+    figure's "=" ("57/60=95%")."""
+    named = sorted(case.metrics_at)
+    return any(
+        a != b and symbol.search(case.text[start:end]) for (start, a), (end, b) in pairwise(named)
+    )
