@@ -72,6 +72,8 @@ def account_wide(case: Case) -> Decision | None:
         return None
     if "defectreport" in case.concepts:
         return None  # "the defect report can be filtered by category": the report's filters
+    if "where" in case.concepts and not case.belief:
+        return None  # "where do I see VTR for each category": Seller Central's page, asked
     text = _WHOLE_SHOP_SHIPS.sub(" ", case.text)
     wide = bool(_ACCOUNT_WIDE.search(text))
     per = bool(_PER_CATEGORY.search(text))
