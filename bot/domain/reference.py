@@ -41,6 +41,9 @@ class Carrier:
     """Patterns that identify the carrier's numbers without validating them."""
     may_use: list[str] = field(default_factory=list)
     """Patterns of other carriers' numbers this carrier hands out as its own."""
+    usual_starts: list[str] = field(default_factory=list)
+    """First digits the carrier's plain-digit numbers usually start with, as published
+    (USPS: 92–95): likely, never proof of whose a number is."""
     route: str = "domestic"
     named_by_service: list[str] = field(default_factory=list)
     """Carriers of this one's family a ship service may name ('DHL' with 'DHL Express

@@ -811,9 +811,18 @@ def test_what_a_low_vtr_does(
 
 
 # A number's shape without an entry under another carrier is no mismatch; with one, it is.
+# Whose numbers start so, asked, is decided from the formats (decide/prefixes.py).
 SHAPES = [
-    ("追踪号格式：云途的是YT开头吗？燕文的呢？", "YunExpress", ["有影响", "未确认"]),
-    ("does a YT number look like yanwen?", "Yanwen numbers", ["Yes"]),
+    (
+        "追踪号格式：云途的是YT开头吗？燕文的呢？",
+        "是。以 YT 开头的单号是 YunExpress 的",
+        ["有影响", "未确认"],
+    ),
+    (
+        "does a YT number look like yanwen?",
+        "No — A number starting with YT is YunExpress's",
+        ["Yes"],
+    ),
     ("I put a 1Z number under FedEx, ok?", "No", []),
 ]
 

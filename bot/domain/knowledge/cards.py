@@ -17,7 +17,7 @@ from bot.domain.knowledge.understand import sentences
 from bot.domain.languages import Lang
 from bot.domain.reference import Carrier, Marketplace
 
-MAX_FORMATS_SHOWN = 3
+MAX_FORMATS_SHOWN = 8
 _NOT = re.compile(
     r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受)|"
     # Left out ("excluded from OTDR?", "从VTR里剔除吗"): what counts, denied.
@@ -398,12 +398,14 @@ def carrier_answer(
 
 
 def _formats_line(card: CarrierCard, carrier: Carrier, lang: Lang) -> str:
-    described = [
-        text
-        for fmt in carrier.formats
-        for option in fmt.pattern.split("|")
-        if (text := describe_format(option, lang)) is not None
-    ][:MAX_FORMATS_SHOWN]
+    described = list(
+        dict.fromkeys(
+            text
+            for fmt in carrier.formats
+            for option in fmt.pattern.split("|")
+            if (text := describe_format(option, lang)) is not None
+        )
+    )[:MAX_FORMATS_SHOWN]
     if not described:
         return card.no_formats.for_lang(lang).format(name=carrier.name)
     separator = "，或 " if lang == "zh" else "; or "

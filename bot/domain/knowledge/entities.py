@@ -70,6 +70,12 @@ def _shapes() -> tuple[tuple[re.Pattern[str], str, Carrier], ...]:
     return tuple(shapes)
 
 
+def told_starts(text: str) -> list[str]:
+    """The first letters of a number the folded text describes ("1Z开头", "starting with
+    92", "a YT number"), as typed."""
+    return [next(g for g in m.groups() if g) for m in _PREFIX_TOLD.finditer(text)]
+
+
 def number_carrier(text: str) -> Carrier | None:
     """The one carrier whose numbers look like the number the folded text pastes or
     describes by its first letters; None when none or several could own it."""
@@ -79,8 +85,7 @@ def number_carrier(text: str) -> Carrier | None:
         for m in _NUMBER_TOKEN.finditer(text)
         if shape.fullmatch(m.group())
     }
-    for told in _PREFIX_TOLD.finditer(text):
-        prefix = next(g for g in told.groups() if g)
+    for prefix in told_starts(text):
         owners.update({c.id: c for _, head, c in _shapes() if head and head == prefix})
     return next(iter(owners.values())) if len(owners) == 1 else None
 

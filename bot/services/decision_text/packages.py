@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.domain.knowledge.schema import Decision
 from bot.services.decision_text.wording import _, fact_texts
 from bot.services.i18n import Translator
+from bot.services.lines import list_separator, sentence_gap
 
 
 def mismatch(decision: Decision, t: Translator) -> str:
@@ -82,3 +83,32 @@ def split_order(decision: Decision, t: Translator) -> str:
         untracked,
         packages=decision.facts["packages"],
     )
+
+
+def number_prefix(decision: Decision, t: Translator) -> str:
+    """Whose numbers start (or end) with the letters told, with that carrier's formats, then
+    the carrier named if it is another; a usual start only as likely, after the formats of
+    the carrier named (what rules it out)."""
+    values = fact_texts(decision)
+    values["owner_formats"] = values[f"owner_formats_{t.lang}"]
+    values["others"] = list_separator(t).join(filter(None, values["others"].split(",")))
+    if decision.facts.get("usual"):
+        owner = t._(
+            "{owner} numbers usually start with {usual_starts} ({owner_formats}), but the "
+            "first digits alone do not prove whose a number is: other carriers hand out "
+            "numbers of plain digits too, so pick the carrier whose label it came from.",
+            **values,
+        )
+    elif decision.facts.get("at_end"):
+        owner = t._("A number ending in {told} is {owner}'s: {owner_formats}.", **values)
+    else:
+        owner = t._("A number starting with {told} is {owner}'s: {owner_formats}.", **values)
+    lines = [owner]
+    if values["others"]:
+        lines.append(t._("{others} hand out such numbers too.", **values))
+    if formats := values.get(f"named_formats_{t.lang}"):
+        named = t._(
+            "{named} numbers look like this: {formats}.", named=values["named"], formats=formats
+        )
+        lines.insert(0 if decision.facts.get("usual") else len(lines), named)
+    return sentence_gap(t).join(lines)

@@ -18,7 +18,12 @@ from bot.services.decision_text.metrics import (
     metric_target,
     metrics_named,
 )
-from bot.services.decision_text.packages import mismatch, shipment_age, split_order
+from bot.services.decision_text.packages import (
+    mismatch,
+    number_prefix,
+    shipment_age,
+    split_order,
+)
 from bot.services.decision_text.rates import (
     metric_rates,
     rate_unnamed,
@@ -250,6 +255,7 @@ WORDINGS: dict[str, Wording] = {
         ),
     ),
     "tracking_number": tracking_number_text,
+    "number_prefix": number_prefix,
     "shipment_age": shipment_age,
     "policy_date": _policy_date,
     "strike_through": strike_through,

@@ -11,6 +11,7 @@ order they are tried in (the first that decides wins):
 
 - carriers: the carrier picked for a number (Chinese name, "Other", a mismatch)
 - numbers: a tracking number pasted, checked as the report checks a row
+- prefixes: whose numbers start (or end) with the letters told
 - packages: one order or package asked about (split into boxes, its age)
 - windows: the days a metric counts over, stated
 - targets: a metric's bar stated, and the bar's lowest figure asked
@@ -62,6 +63,7 @@ from bot.domain.knowledge.decide.numbers import tracking_number
 from bot.domain.knowledge.decide.packages import shipment_age, split_order
 from bot.domain.knowledge.decide.per_category import account_wide, bar_alike
 from bot.domain.knowledge.decide.percent import percent_text
+from bot.domain.knowledge.decide.prefixes import number_prefix
 from bot.domain.knowledge.decide.rate import rate_above_but_flagged, vtr_rate
 from bot.domain.knowledge.decide.routes import (
     de_domestic_rule,
@@ -125,6 +127,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     carrier_chinese_name,
     other_for_carrier,
     tracking_number,
+    number_prefix,
     carrier_mismatch,
     carrier_match,
     split_order,
