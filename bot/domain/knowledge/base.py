@@ -154,6 +154,7 @@ class KnowledgeBase:
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])
         self._requires = [frozenset(entries[i].requires) for i in self._ids]
         self._own_subjects = [frozenset(entries[i].own_subject) for i in self._ids]
+        self._excludes = [frozenset(entries[i].excludes) for i in self._ids]
         self._field_concepts = frozenset(self._lexicon.synonyms)
         phrasings = [
             (position, text)
@@ -480,9 +481,13 @@ class KnowledgeBase:
             phrase_scores[owner] = max(phrase_scores[owner], score)
         asked = set(terms)
         named = asked & self._field_concepts
-        gates = zip(self._requires, self._own_subjects, strict=True)
-        for position, (required, own) in enumerate(gates):
-            if (required and not required & asked) or (own and named and not own & asked):
+        gates = zip(self._requires, self._own_subjects, self._excludes, strict=True)
+        for position, (required, own, excluded) in enumerate(gates):
+            if (
+                (required and not required & asked)
+                or (own and named and not own & asked)
+                or excluded & asked
+            ):
                 entry_scores[position] = phrase_scores[position] = 0.0
         top_entry = max(entry_scores, default=0.0) or 1.0
         top_phrase = max(phrase_scores, default=0.0) or 1.0

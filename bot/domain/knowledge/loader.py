@@ -80,7 +80,7 @@ def _reference_problems(
         missing = [r for r in entry.related if r not in entries and r not in rejected]
         if missing:
             problems.append(f"entry {entry.id!r}: related ids do not exist: {missing}")
-        named = [*entry.requires, *entry.own_subject]
+        named = [*entry.requires, *entry.excludes, *entry.own_subject]
         unknown = [c for c in named if concepts is not None and c not in concepts]
         if unknown:
             problems.append(f"entry {entry.id!r}: required concepts not in the lexicon: {unknown}")

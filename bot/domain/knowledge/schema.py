@@ -114,6 +114,9 @@ class Entry(_Strict):
     requires: list[str] = field(default_factory=list)
     """Concepts (synonyms.yaml keys) of which a question must name one for this entry to
     be its answer: an entry about FBA is no answer to a question that never says FBA."""
+    excludes: list[str] = field(default_factory=list)
+    """Concepts (synonyms.yaml keys) a question naming any of is not this entry's: "what is
+    FBA" is FBA's meaning, "what does VTR mean for FBA sellers" is VTR's."""
     own_subject: list[str] = field(default_factory=list)
     """Concepts (synonyms.yaml keys) of this entry's own subject, the bot's (its files,
     alerts, commands): a question that names concepts of the field and none of these asks
