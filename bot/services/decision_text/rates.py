@@ -99,3 +99,23 @@ def vtr_rate_flagged(decision: Decision, t: Translator) -> str:
         "up to 72 hours to show), so its figure covers other days than one you work out today.",
         **fact_texts(decision),
     )
+
+
+def figures_differ(decision: Decision, t: Translator) -> str:
+    """Seller Central's figure first, as the one Amazon enforces, with its verdict."""
+    if "percent" not in decision.facts:
+        return t._(
+            "Seller Central's figure is the one Amazon enforces; a figure worked out "
+            "elsewhere can differ from it for the reasons below."
+        )
+    if decision.facts["above"]:
+        return t._(
+            "Seller Central's figure ({percent}%) is the one Amazon enforces: above the bar (VTR "
+            "must be above 95%). Your own figure can differ from it for the reasons below.",
+            percent=str(decision.facts["percent"]),
+        )
+    return t._(
+        "Seller Central's figure ({percent}%) is the one Amazon enforces: below the bar (VTR "
+        "must be above 95%). Your own figure can differ from it for the reasons below.",
+        percent=str(decision.facts["percent"]),
+    )

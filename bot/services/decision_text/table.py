@@ -25,6 +25,7 @@ from bot.services.decision_text.packages import (
     split_order,
 )
 from bot.services.decision_text.rates import (
+    figures_differ,
     metric_rates,
     rate_unnamed,
     restriction_risk,
@@ -256,6 +257,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "tracking_number": tracking_number_text,
     "number_prefix": number_prefix,
+    "figures_differ": figures_differ,
     "shipment_age": shipment_age,
     "policy_date": _policy_date,
     "strike_through": strike_through,

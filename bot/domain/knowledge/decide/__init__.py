@@ -13,6 +13,7 @@ order they are tried in (the first that decides wins):
 - numbers: a tracking number pasted, checked as the report checks a row
 - prefixes: whose numbers start (or end) with the letters told
 - packages: one order or package asked about (split into boxes, its age)
+- differ: the seller's VTR beside Seller Central's, said to differ
 - windows: the days a metric counts over, stated
 - targets: a metric's bar stated, and the bar's lowest figure asked
 - groups: several categories' or marketplaces' figures or rates against the bar
@@ -42,6 +43,7 @@ from bot.domain.knowledge.decide.carriers import (
     other_for_carrier,
 )
 from bot.domain.knowledge.decide.counts import counts_unclear, vtr_counts
+from bot.domain.knowledge.decide.differ import figures_differ
 from bot.domain.knowledge.decide.entries import METRIC_ENTRIES
 from bot.domain.knowledge.decide.groups import vtr_groups, vtr_rate_groups
 from bot.domain.knowledge.decide.market_lists import marketplace_list, strike_through
@@ -132,6 +134,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     carrier_match,
     split_order,
     shipment_age,
+    figures_differ,
     vtr_window_stated,
     vtr_window_choice,
     bar_beside_a_denied_one,
