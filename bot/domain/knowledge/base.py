@@ -76,6 +76,17 @@ _WORDS_OR_ASKED = re.compile(r"[a-z\u4e00-\u9fff]|^\W*[?？]\W*$")
 """Words, or a question mark alone ("??": something asked, its subject unsaid); a number
 alone ("123") is nothing to go by."""
 _BAR_FIGURE = re.compile(r"(?<![\d.])95(?![\d])")
+_BARE_CHANGE = re.compile(
+    r"^\W*(?:那|那么|现在|那现在|请问)?\s*(?:我)?(?:还|现在)?(?:能|可以|可不可以|能不能|来得及|来不来得及)?"
+    r"(?:再)?(?:改|修改|更改|编辑|变更|改动|更正)(?:一下|过来)?(?:吗|么|嘛|不|得了吗|得了|得了不|不了|呢)?\W*$|"
+    r"^\W*(?:so |ok |and )?(?:can|could|may) (?:i|we) (?:still |now |even )?(?:change|edit|modify|correct|fix|update|amend)"
+    r"(?: (?:it|this|that|them))?(?: now| still| later| anymore| at all)?\W*$|"
+    r"^\W*is it (?:too late|still possible) to (?:change|edit|modify|correct|fix|update)(?: (?:it|this|that))?\W*$"
+)
+"""A change asked with no object ("还能改吗", "can I still change it"): unclear what is to be
+changed, so the topics of editing tracking (the field's thing that is changed) to pick from,
+not an entry that shares the verb (the alerts' time)."""
+EDIT_TOPICS = ("tracking-edit", "tracking-unconfirmed", "tracking-after-delivery")
 STARTING_TOPICS = ("vtr-what", "vtr-below-95", "bot-upload-file")
 """Offered for a message too vague to rank anything: what VTR is, what to do about it,
 and what the bot does with a file."""
@@ -416,6 +427,10 @@ class KnowledgeBase:
         asked = [a for a in asked if a in terms]
         scores = self._scores([t.text for t in query] + asked * MAIN_EXTRA + forms)
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        if _BARE_CHANGE.search(text):
+            topics = [e for e in EDIT_TOPICS if e in self.entries]
+            unclear = Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
+            return Found(unclear, None, concepts)
         if (not query or self._names_nothing(text)) and _WORDS_OR_ASKED.search(text):
             # Nothing but small words ("what does this mean?", "可以吗"), words that refer
             # without naming ("thoughts?", "还是不行啊") or a bare "??": too vague to know the
