@@ -258,6 +258,16 @@ WORDINGS: dict[str, Wording] = {
     "tracking_number": tracking_number_text,
     "number_prefix": number_prefix,
     "figures_differ": figures_differ,
+    "carrier_unnamed": sentence(
+        _(
+            "The sources do not name {carrier}, so I can only tell you what holds for every "
+            "carrier: every self-fulfilled order needs tracking the buyer can see, from any "
+            "shipping provider (not only carriers integrated with Amazon), and a number is "
+            "valid once the carrier has recorded a physical scan and the carrier picked "
+            'matches it. Pick it from Amazon\'s list; "Other" with its name typed in English '
+            "is valid only for a supported carrier missing from the list."
+        ),
+    ),
     "shipment_age": shipment_age,
     "policy_date": _policy_date,
     "strike_through": strike_through,

@@ -12,6 +12,7 @@ order they are tried in (the first that decides wins):
 - carriers: the carrier picked for a number (Chinese name, "Other", a mismatch)
 - numbers: a tracking number pasted, checked as the report checks a row
 - prefixes: whose numbers start (or end) with the letters told
+- unknown_carriers: a carrier the sources never name, asked whether it counts
 - packages: one order or package asked about (split into boxes, its age)
 - differ: the seller's VTR beside Seller Central's, said to differ
 - windows: the days a metric counts over, stated
@@ -86,6 +87,7 @@ from bot.domain.knowledge.decide.targets import (
     restriction_line_stated,
 )
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
+from bot.domain.knowledge.decide.unknown_carriers import carrier_unnamed
 from bot.domain.knowledge.decide.values import small_value, untracked_when_counted, value_rules
 from bot.domain.knowledge.decide.verdict import asks_pass_or_fail
 from bot.domain.knowledge.decide.windows import (
@@ -177,4 +179,5 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     strike_through,
     marketplace_list,
     account_wide,
+    carrier_unnamed,
 )
