@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.knowledge.patterns import CLAUSE, lazy
+from bot.domain.reference import category_aliases
 
 INVALID = lazy(
     r"no (?:valid )?tracking|without (?:valid )?tracking|not (?:have )?valid|invalid|missing|"
@@ -29,7 +30,7 @@ _BAR_TALK = lazy(
 _OWN_FIGURE = lazy(
     r"我|我的|我们|现在|目前|刚好|正好|只有|\bmy\b|\bi\b|\bwe\b|\bour\b|\bi'm\b|exactly|currently|\bat\b|\bis\b|got|"
     r"\bshows?\b|showing|\breads?\b|显示|页面上|后台|dashboard|"
-    r"够不够|够吗|达标吗|达标没|过了吗|过线吗|合格吗|"
+    r"够不够|够吗|达标吗|达标没|过了吗|过线吗|合格吗|行不行|行吗|可以吗|可以不|没问题吗|"
     # "95% vtr enough", "95% ok": a rate asked whether it passes is the seller's own.
     r"\benough\b|\bok\b|\bokay\b|\bfine\b|\bsafe\b|good enough"
 )
@@ -177,3 +178,35 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
     if _OWN_FIGURE.search(text) and not _BAR_TALK.search(text) and not _UNDER.search(text):
         return value
     return None
+
+
+_NUMBER = lazy(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_UNIT_AFTER = lazy(
+    r"\s?(?:percent|pct|of\b|out\b|more|invalid|valid|bad|untracked|without|missing|packages?|"
+    r"pkgs?|orders?|shipments?|parcels?|days?|items?|eur|usd|gbp|jpy|个|单|件|票|包裹|订单|天|日|号|次|元|欧|"
+    r"美元|日元|英镑|/)"
+)
+_CATEGORY_WORD = lazy(r"品类|类目|分类|类别|\bcategor")
+
+
+def category_rate_restated(text: str) -> str:
+    """ "toys at 96.2 is that ok", "家居 95 行不行": the one figure of a message that names a
+    product category, in VTR's range and with no unit, is that category's rate told without
+    its %; the % is added so it is read as the rate."""
+    figures = list(_NUMBER.finditer(text))
+    if len(figures) != 1 or not 50 <= float(figures[0].group()) <= 100:
+        return text
+    figure = figures[0]
+    if _UNIT_AFTER.match(text, figure.end()) or not _names_a_category(text):
+        return text
+    return f"{text[: figure.end()]}%{text[figure.end() :]}"
+
+
+def _names_a_category(text: str) -> bool:
+    if _CATEGORY_WORD.search(text):
+        return True
+    return any(
+        name in text if not name.isascii() else bool(re.search(rf"\b{re.escape(name)}\b", text))
+        for names in category_aliases()
+        for name in names
+    )

@@ -26,7 +26,12 @@ from bot.domain.knowledge.case.metrics import read_metric_rates, read_stated_win
 from bot.domain.knowledge.case.model import Case
 from bot.domain.knowledge.case.package_figures import read_packages
 from bot.domain.knowledge.case.rate_groups import read_rate_groups
-from bot.domain.knowledge.case.rates import PERCENT, one_rate, sellers_rate
+from bot.domain.knowledge.case.rates import (
+    PERCENT,
+    category_rate_restated,
+    one_rate,
+    sellers_rate,
+)
 from bot.domain.knowledge.case.routes import OTHER_COUNTRY, is_domestic, route
 from bot.domain.knowledge.entities import Entities
 from bot.domain.knowledge.patterns import lazy
@@ -92,6 +97,7 @@ class CaseReader:
         text = _THOUSANDS.sub("", text)
         if not PERCENT.search(text):  # "94.98% 四舍五入就是95": the rate is the one with its %
             text = _RATE_RESTATED.sub(r"\1\2%", text)
+            text = category_rate_restated(text)
         named = self.concepts(text)
         concepts = frozenset(c for _, c in named)
         metrics = tuple(dict.fromkeys(c for _, c in named if c in METRICS))

@@ -15,6 +15,7 @@ from bot.domain.knowledge.understand import asks
 
 ASKS_PASS = lazy(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
+    r"可以吗|可以不|可不可以|还可以吧|"
     r"(?<![a-z])ok(?![a-z])|okay|enough|\bsafe\b|\bpass|\bfine\b|good enough|\bmeets?\b(?!up)|达到要求|符合|am i good|is that good|"
     r"cooked|screwed|doomed|toast\b|in trouble|完蛋|会挂|挂了|凉了|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
