@@ -31,3 +31,19 @@ def test_a_categorys_bare_rate_is_its_vtr(
 def test_counts_beside_a_category_stay_counts(kb: KnowledgeBase) -> None:
     assert kb.case("玩具类目有100个包裹").rate is None
     assert kb.case("toys category shipped 60 orders").rate is None
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("shop vtr is 97 but the garden category is 93, all good?", "93%"),
+     ("整体96%，不过美妆类目只有94，有问题吗", "94%")],
+)  # fmt: skip
+def test_a_category_below_beside_the_shop_decides(
+    kb: KnowledgeBase, question: str, figure: str
+) -> None:
+    line = first_line(kb, question)
+    assert figure in line and not line.startswith(("Yes", "达标", "没问题")), line
+
+
+def test_counts_in_a_row_stay_counts(kb: KnowledgeBase) -> None:
+    assert kb.case("beauty 57 60 garden 99 100").rate is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.domain.knowledge.patterns import CLAUSE, lazy
 from bot.domain.reference import category_aliases
@@ -182,24 +183,46 @@ def _own_rate(text: str, match: re.Match[str]) -> float | None:
 
 _NUMBER = lazy(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _UNIT_AFTER = lazy(
-    r"\s?(?:percent|pct|of\b|out\b|more|invalid|valid|bad|untracked|without|missing|packages?|"
-    r"pkgs?|orders?|shipments?|parcels?|days?|items?|eur|usd|gbp|jpy|个|单|件|票|包裹|订单|天|日|号|次|元|欧|"
-    r"美元|日元|英镑|/)"
+    r"\s?(?:%|percent|pct|of\b|out\b|more|invalid|valid|bad|untracked|without|missing|packages?|"
+    r"pkgs?|orders?|shipments?|parcels?|days?|items?|shipped|sent|delivered|tracked|eur|usd|gbp|jpy|"
+    r"个|单|件|票|包裹|订单|天|日|号|次|元|欧|美元|日元|英镑|发|寄|/)"
 )
+_PART_BEFORE = lazy(r"(?:/|\bof|\bout of|\bin|里|中|之中|共|总共|一共)\s*$")
+"""A figure said as the whole of a part ("57/60", "57 of 60"): a count, not a rate."""
 _CATEGORY_WORD = lazy(r"品类|类目|分类|类别|\bcategor")
 
 
 def category_rate_restated(text: str) -> str:
-    """ "toys at 96.2 is that ok", "家居 95 行不行": the one figure of a message that names a
-    product category, in VTR's range and with no unit, is that category's rate told without
-    its %; the % is added so it is read as the rate."""
-    figures = list(_NUMBER.finditer(text))
-    if len(figures) != 1 or not 50 <= float(figures[0].group()) <= 100:
+    """ "toys at 96.2 is that ok", "家居 95 行不行", "vtr 96% but one category is 92": figures
+    in VTR's range with no unit, told of a product category (the message's one figure, or
+    right after the category in its clause), are that category's rate without its %; the %
+    is added so they are read as rates. A message with any count ("宠物 60个有效57") is
+    left to the figures' reading."""
+    bare = [m for m in _NUMBER.finditer(text) if not text.startswith("%", m.end())]
+    if not bare or not all(_rate_like(text, m) for m in bare):
         return text
-    figure = figures[0]
-    if _UNIT_AFTER.match(text, figure.end()) or not _names_a_category(text):
-        return text
-    return f"{text[: figure.end()]}%{text[figure.end() :]}"
+    if any(not text[a.end() : b.start()].strip(" ,，") for a, b in pairwise(bare)):
+        return text  # "toys 57 60 garden 99 100": figures in a row are a group's counts
+    figures = len(list(_NUMBER.finditer(text)))
+    rates = [
+        m
+        for m in bare
+        if _names_a_category(
+            text if figures == 1 else CLAUSE.split(text[max(0, m.start() - 30) : m.start()])[-1]
+        )
+    ]
+    for figure in reversed(rates):
+        text = f"{text[: figure.end()]}%{text[figure.end() :]}"
+    return text
+
+
+def _rate_like(text: str, figure: re.Match[str]) -> bool:
+    """In VTR's range, with no unit after it and not the whole of a part ("57/60")."""
+    return (
+        50 <= float(figure.group()) <= 100
+        and not _UNIT_AFTER.match(text, figure.end())
+        and not _PART_BEFORE.search(text[max(0, figure.start() - 8) : figure.start()])
+    )
 
 
 def _names_a_category(text: str) -> bool:

@@ -97,7 +97,7 @@ class CaseReader:
         text = _THOUSANDS.sub("", text)
         if not PERCENT.search(text):  # "94.98% 四舍五入就是95": the rate is the one with its %
             text = _RATE_RESTATED.sub(r"\1\2%", text)
-            text = category_rate_restated(text)
+        text = category_rate_restated(text)
         named = self.concepts(text)
         concepts = frozenset(c for _, c in named)
         metrics = tuple(dict.fromkeys(c for _, c in named if c in METRICS))
