@@ -37,7 +37,9 @@ _VTR_BAR_FIGURE = lazy(r"(?<![\d.])95\s?%")
 """95% said with a bar's word is VTR's bar, its name unsaid ("the 95% rule")."""
 
 
-_BAR_WORDS = frozenset({"vtr", "threshold", "whatis", "trackingid", "list", "newseller", "policy"})
+_BAR_WORDS = frozenset(
+    {"vtr", "threshold", "whatis", "trackingid", "list", "newseller", "policy", "mfn"}
+)
 """What a question about where VTR's bar applies says beside the place ("new seller here, we ship
 to the US and UK, what's the VTR rule": who asks, and "rule", are no other subject)."""
 

@@ -1,0 +1,45 @@
+"""Found by probing with a seller's questions (issue 21), first lines that did not decide
+what was asked, each fixed as a family and tested in wordings written for these tests:
+
+- '美國站自發貨一定要有追蹤號嗎' got why tracking helps: 自发货 beside a marketplace and
+  tracking asked as needed is the bar's question for that marketplace (domain.md §1), as
+  '沙特站的订单要不要追踪号' already was.
+- "is VTR checked daily", "does amazon recalculate vtr every day" got the bot's daily alerts
+  ('daily' was the alerts' own subject): how often VTR moves is its window and latency
+  (domain.md §1b); the bot's alerts keep questions that ask to be told ('每天推送VTR给我').
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.knowledge import KnowledgeBase
+from tests.knowledge.replies import first_line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "英國站自發貨的訂單一定要追蹤號嗎",
+        "do self-fulfilled orders on amazon.de really need tracking?",
+    ],
+)
+def test_self_fulfilled_tracking_on_a_marketplace_gets_its_bar(
+    kb: KnowledgeBase, question: str
+) -> None:
+    line = first_line(kb, question)
+    assert "95%" in line and line.startswith(("是的", "Yes")), line
+
+
+@pytest.mark.parametrize(
+    "question", ["is valid tracking rate checked every day?", "有效追踪率是不是天天更新"]
+)
+def test_how_often_vtr_moves_is_its_window(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).matched == "vtr-window"
+
+
+@pytest.mark.parametrize(
+    "question", ["能不能每天通知我VTR", "can you tell me every morning what my vtr is"]
+)
+def test_asking_to_be_told_daily_is_the_bots_alerts(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answer(question).matched == "bot-alerts"
