@@ -7,6 +7,9 @@ what was asked, each fixed as a family and tested in wordings written for these 
 - "is VTR checked daily", "does amazon recalculate vtr every day" got the bot's daily alerts
   ('daily' was the alerts' own subject): how often VTR moves is its window and latency
   (domain.md §1b); the bot's alerts keep questions that ask to be told ('每天推送VTR给我').
+- 'VTR低于95会影响广告吗', "does VTR affect my buy box" were refused as another field's: the
+  sources name no effect of VTR on the Buy Box, ads, ranking or traffic, said first with the
+  consequences they do state (domain.md §1); ads asked as a cause of a drop keep their claim.
 """
 
 from __future__ import annotations
@@ -43,3 +46,17 @@ def test_how_often_vtr_moves_is_its_window(kb: KnowledgeBase, question: str) -> 
 )
 def test_asking_to_be_told_daily_is_the_bots_alerts(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).matched == "bot-alerts"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["will low valid tracking rate make me lose the buy box?", "追踪率太低会影响广告排名吗"],
+)
+def test_effects_the_sources_do_not_name_are_said_unnamed(kb: KnowledgeBase, question: str) -> None:
+    line = first_line(kb, question)
+    assert "name no effect" in line or "没有写 VTR 会影响" in line, line
+    assert "95%" in line, line
+
+
+def test_ads_as_a_cause_keep_their_claim(kb: KnowledgeBase) -> None:
+    assert kb.answer("是不是因为广告预算停了VTR才下降的").matched == "vtr-low-causes"
