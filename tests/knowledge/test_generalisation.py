@@ -749,7 +749,7 @@ def test_parts_apart_by_a_space_or_btw(
         ("关于购买配送的问题", "buy-shipping-what"),
         ("一个关于VTR的问题", "vtr-what"),
         ("物流单号这块", "tracking-unconfirmed"),
-        ("FBA的事", "vtr-fba"),
+        ("FBA的事", "fba-what"),  # what FBA is, then whether VTR concerns it (vtr-fba)
     ],
 )
 def test_a_subject_announced_gets_its_nearest_topics(
