@@ -10,6 +10,8 @@ what was asked, each fixed as a family and tested in wordings written for these 
 - 'VTR低于95会影响广告吗', "does VTR affect my buy box" were refused as another field's: the
   sources name no effect of VTR on the Buy Box, ads, ranking or traffic, said first with the
   consequences they do state (domain.md §1); ads asked as a cause of a drop keep their claim.
+- '追踪号上传晚了两天会怎样' got what a low VTR leads to: tracking added late still counts
+  before delivery, is a defect after it, best within 24 hours (domain.md §1b).
 """
 
 from __future__ import annotations
@@ -60,3 +62,16 @@ def test_effects_the_sources_do_not_name_are_said_unnamed(kb: KnowledgeBase, que
 
 def test_ads_as_a_cause_keep_their_claim(kb: KnowledgeBase) -> None:
     assert kb.answer("是不是因为广告预算停了VTR才下降的").matched == "vtr-low-causes"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "物流单号拖了三天才传，会有什么后果",
+        "uploaded the tracking a few days late, does that hurt?",
+    ],
+)
+def test_tracking_added_late_counts_before_delivery(kb: KnowledgeBase, question: str) -> None:
+    line = first_line(kb, question)
+    assert "before delivery" in line or "送达（买家签收）之前" in line, line
+    assert "24" in line, line
