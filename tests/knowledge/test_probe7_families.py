@@ -12,6 +12,13 @@ what was asked, each fixed as a family and tested in wordings written for these 
   consequences they do state (domain.md §1); ads asked as a cause of a drop keep their claim.
 - '追踪号上传晚了两天会怎样' got what a low VTR leads to: tracking added late still counts
   before delivery, is a defect after it, best within 24 hours (domain.md §1b).
+- '亚马逊说我vtr不达标但我所有订单都有单号' got the all-carriers policy: a number on every order
+  is not valid tracking by itself (a scan, the carrier matching, before delivery; per
+  category, two weeks late; the defect report shows which), said first with no verdict on
+  what the seller states.
+- '用了购买配送还会被算缺陷吗' got the 1.7× defect rate of untracked orders: Buy Shipping's
+  limits (a scan still decides) answer whether its packages can still be defects.
+- '所有订单都需要追踪号吗' was answered '有。': the 有 of 所有 is no verb asked.
 """
 
 from __future__ import annotations
@@ -75,3 +82,30 @@ def test_tracking_added_late_counts_before_delivery(kb: KnowledgeBase, question:
     line = first_line(kb, question)
     assert "before delivery" in line or "送达（买家签收）之前" in line, line
     assert "24" in line, line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我所有包裹都上传了追踪号，为什么后台还是说不达标",
+        "all my orders have tracking numbers but vtr is still low, why?",
+    ],
+)
+def test_numbers_on_every_order_are_not_enough(kb: KnowledgeBase, question: str) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(("有单号不等于有效追踪", "A number on every order")), line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("走购买配送的包裹还会算作缺陷吗", "会"), ("could a buy shipping package still be counted as a defect", "Yes")],
+)  # fmt: skip
+def test_buy_shipping_packages_can_still_be_defects(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead) and ("scan" in line or "扫描" in line), line
+
+
+def test_the_you_of_all_is_no_verb(kb: KnowledgeBase) -> None:
+    assert kb.case("所有订单都需要追踪号吗").verb == "需要"
