@@ -33,3 +33,11 @@ def test_two_metrics_equated_are_told_apart(
 def test_a_figures_equals_sign_equates_no_metrics(kb: KnowledgeBase) -> None:
     text = reply_text(kb, "57/60=95% vtr ok?")
     assert "57" in text.split("\n")[0], text
+
+
+@pytest.mark.parametrize(("question", "lead"), [("ODR=VTR?", "No"), ("lsr≠vtr?", "Yes")])
+def test_a_symbol_alone_asks_whether_they_are_one(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    text = reply_text(kb, question)
+    assert text.startswith(lead) and "two different metrics" in text, text

@@ -92,7 +92,9 @@ _CLAIM_WORD = lazy(
     # A verb stated ("FBA drags down VTR?", "VTR is per category?"): a statement asked.
     r"is|are|was|were|has|have|does|do|did|can|will|would|should|must|affects?|hurts?|drags?|"
     r"lowers?|matters?|removes?|deletes?|includes?|works?|needs?|requires?|covers?|supports?|problems?|issues?|"
-    r"trouble)\b|n't\b"
+    r"trouble)\b|n't\b|"
+    # "VTR=ODR?": two things written as one, asked.
+    r"[=≈≠＝]"
 )
 """What makes an English phrase with a question mark a claim to confirm ("only the US?",
 "Safe?", a verb stated), not a topic named ("vtr requirement for germany?")."""
