@@ -67,3 +67,17 @@ def test_a_carrier_picked_is_still_the_carrier_rules(
 def test_a_format_asked_lists_every_format(kb: KnowledgeBase) -> None:
     line = first_line(kb, "what does a DHL eCommerce tracking number look like")
     assert "GM + 16–20" in line, line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("is a fedex tracking number 12 digits long?", "Yes"),
+     ("UPS的单号是18位的吧", "对"),
+     ("YunExpress numbers have 12 characters, right?", "Not right"),
+     ("USPS单号是21位吗", "是")],
+)  # fmt: skip
+def test_a_length_told_is_checked_against_the_formats(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead) and ("digit" in line or "位" in line), line

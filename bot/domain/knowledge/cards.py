@@ -344,6 +344,24 @@ class Cards(_Loose):
     claims: list[Claim] = field(default_factory=list)
 
 
+def format_lengths(pattern: str) -> frozenset[int] | None:
+    """How many characters a number of the pattern has (one or a range); None for a
+    pattern that is no plain sequence of literals and counted classes."""
+    low = high = position = 0
+    for match in _PIECE.finditer(pattern):
+        if match.start() != position:
+            return None
+        position = match.end()
+        klass, least, most, literal = match.groups()
+        if literal:
+            low, high = low + len(literal), high + len(literal)
+            continue
+        if klass not in _CLASS_NAMES:
+            return None
+        low, high = low + int(least or 1), high + int(most or least or 1)
+    return frozenset(range(low, high + 1)) if position == len(pattern) else None
+
+
 def describe_format(pattern: str, lang: Lang) -> str | None:
     """A tracking-number regex as a seller reads it ("1Z + 15 letters or digits + 1 digit").
 

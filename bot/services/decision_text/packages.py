@@ -112,3 +112,10 @@ def number_prefix(decision: Decision, t: Translator) -> str:
         )
         lines.insert(0 if decision.facts.get("usual") else len(lines), named)
     return sentence_gap(t).join(lines)
+
+
+def number_length(decision: Decision, t: Translator) -> str:
+    """The carrier's formats, against which a length told was checked."""
+    values = fact_texts(decision)
+    formats = values[f"named_formats_{t.lang}"]
+    return t._("{named} numbers look like this: {formats}.", named=values["named"], formats=formats)

@@ -20,6 +20,7 @@ from bot.services.decision_text.metrics import (
 )
 from bot.services.decision_text.packages import (
     mismatch,
+    number_length,
     number_prefix,
     shipment_age,
     split_order,
@@ -257,6 +258,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "tracking_number": tracking_number_text,
     "number_prefix": number_prefix,
+    "number_length": number_length,
     "figures_differ": figures_differ,
     "carrier_unnamed": sentence(
         _(

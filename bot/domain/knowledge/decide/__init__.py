@@ -66,7 +66,7 @@ from bot.domain.knowledge.decide.numbers import tracking_number
 from bot.domain.knowledge.decide.packages import shipment_age, split_order
 from bot.domain.knowledge.decide.per_category import account_wide, bar_alike
 from bot.domain.knowledge.decide.percent import percent_text
-from bot.domain.knowledge.decide.prefixes import number_prefix
+from bot.domain.knowledge.decide.prefixes import number_length, number_prefix
 from bot.domain.knowledge.decide.rate import rate_above_but_flagged, vtr_rate
 from bot.domain.knowledge.decide.routes import (
     de_domestic_rule,
@@ -132,6 +132,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     other_for_carrier,
     tracking_number,
     number_prefix,
+    number_length,
     carrier_mismatch,
     carrier_match,
     split_order,

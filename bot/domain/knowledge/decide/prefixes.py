@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.knowledge.cards import describe_format
+from bot.domain.knowledge.cards import describe_format, format_lengths
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.entities import told_starts
 from bot.domain.knowledge.patterns import lazy
@@ -138,3 +138,23 @@ def _formats(carrier: Carrier, role: str, patterns: list[str] | None = None) -> 
         separator = "，或 " if lang == "zh" else "; or "
         facts[f"{role}_formats_{lang}"] = separator.join(dict.fromkeys(described))
     return facts
+
+
+_LENGTH_TOLD = lazy(r"(?<![\d.])(\d{1,2})\s*(?:位|个字符|digits?\b|characters?\b|chars?\b)")
+
+
+def number_length(case: Case) -> Decision | None:
+    """ "USPS 单号 22位 对吗", "is a fedex number 12 digits?": a length told of one carrier's
+    numbers, checked against its formats (yes when one of them has it), formats shown."""
+    told = _LENGTH_TOLD.search(case.text)
+    named = [c for c in case.carriers if c.id != "other_post" and _named_in(c, case.text)]
+    if told is None or len(named) != 1 or case.counts is not None or case.markets:
+        return None
+    lengths = [format_lengths(o) for f in named[0].formats for o in f.pattern.split("|")]
+    if not lengths:
+        return None
+    fits = any(int(told.group(1)) in n for n in lengths if n is not None)
+    # A format we cannot measure (an optional part) may have the length: no "no" then.
+    agrees = True if fits else (None if None in lengths else False)
+    facts: dict[str, Fact] = {"named": named[0].name, **_formats(named[0], "named")}
+    return Decision(code="number_length", facts=facts, agrees=agrees, entry="carrier-choose")
