@@ -7,9 +7,10 @@ what was asked, each fixed as a family and tested in wordings written for these 
 - "is VTR checked daily", "does amazon recalculate vtr every day" got the bot's daily alerts
   ('daily' was the alerts' own subject): how often VTR moves is its window and latency
   (domain.md §1b); the bot's alerts keep questions that ask to be told ('每天推送VTR给我').
-- 'VTR低于95会影响广告吗', "does VTR affect my buy box" were refused as another field's: the
-  sources name no effect of VTR on the Buy Box, ads, ranking or traffic, said first with the
-  consequences they do state (domain.md §1); ads asked as a cause of a drop keep their claim.
+- "does VTR affect my buy box", "low vtr hurt my search ranking?" were refused as another field's: the
+  sources name no effect of VTR on the Buy Box, ranking or traffic, said first with the
+  consequences they do state (domain.md §1); ads stay another field's, and asked as a cause they
+  keep the causes' claim.
 - '追踪号上传晚了两天会怎样' got what a low VTR leads to: tracking added late still counts
   before delivery, is a defect after it, best within 24 hours (domain.md §1b).
 - '亚马逊说我vtr不达标但我所有订单都有单号' got the all-carriers policy: a number on every order
@@ -59,7 +60,7 @@ def test_asking_to_be_told_daily_is_the_bots_alerts(kb: KnowledgeBase, question:
 
 @pytest.mark.parametrize(
     "question",
-    ["will low valid tracking rate make me lose the buy box?", "追踪率太低会影响广告排名吗"],
+    ["will low valid tracking rate make me lose the buy box?", "追踪率太低会影响搜索排名吗"],
 )
 def test_effects_the_sources_do_not_name_are_said_unnamed(kb: KnowledgeBase, question: str) -> None:
     line = first_line(kb, question)

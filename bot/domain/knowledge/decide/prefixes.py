@@ -143,6 +143,9 @@ def _formats(carrier: Carrier, role: str, patterns: list[str] | None = None) -> 
 _LENGTH_TOLD = lazy(r"(?<![\d.])(\d{1,2})\s*(?:位|个字符|digits?\b|characters?\b|chars?\b)")
 
 
+_VALID_ASKED = lazy(r"\bvalid\b|有效|\bcounts?\b|算")
+
+
 def number_length(case: Case) -> Decision | None:
     """ "USPS 单号 22位 对吗", "is a fedex number 12 digits?": a length told of one carrier's
     numbers, checked against its formats (yes when one of them has it), formats shown."""
@@ -150,6 +153,8 @@ def number_length(case: Case) -> Decision | None:
     named = [c for c in case.carriers if c.id != "other_post" and _named_in(c, case.text)]
     if told is None or len(named) != 1 or case.counts is not None or case.markets:
         return None
+    if _VALID_ASKED.search(case.text):
+        return None  # "is a USPS number with 19 digits valid?": the card's format and scan
     lengths = [format_lengths(o) for f in named[0].formats for o in f.pattern.split("|")]
     if not lengths:
         return None
