@@ -20,6 +20,12 @@ what was asked, each fixed as a family and tested in wordings written for these 
 - '用了购买配送还会被算缺陷吗' got the 1.7× defect rate of untracked orders: Buy Shipping's
   limits (a scan still decides) answer whether its packages can still be defects.
 - '所有订单都需要追踪号吗' was answered '有。': the 有 of 所有 is no verb asked.
+- "a package lost in transit does it hurt vtr" got the 98% shorter promises: 'in transit'
+  after 'lost' is the loss, not a package still on its way.
+- '平邮到德国算VTR吗' got 'the cross-border update: counts' with no amount said: a letter
+  with no amount gets the EU/UK letter rule with its EUR 20 (domain.md §1b), no yes or no.
+- "letter to the US without tracking ok?" got 'Yes — … counts toward VTR': counted, an
+  untracked letter is a defect, so No, with that said.
 """
 
 from __future__ import annotations
@@ -110,3 +116,27 @@ def test_buy_shipping_packages_can_still_be_defects(
 
 def test_the_you_of_all_is_no_verb(kb: KnowledgeBase) -> None:
     assert kb.case("所有订单都需要追踪号吗").verb == "需要"
+
+
+def test_lost_in_transit_is_the_loss(kb: KnowledgeBase) -> None:
+    line = first_line(kb, "if a parcel gets lost in transit will my vtr drop?")
+    assert "lost" in line and "valid" in line, line
+
+
+@pytest.mark.parametrize(
+    "question", ["平信寄到法国站的订单算不算VTR", "do letters to spain count toward vtr?"]
+)
+def test_a_letter_with_no_amount_gets_the_letter_rule(kb: KnowledgeBase, question: str) -> None:
+    line = first_line(kb, question)
+    assert ("20" in line) and not line.startswith(("Yes", "No", "是的", "算", "不算")), line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("sending letters to amazon.com buyers with no tracking, fine?", "No"), ("寄美国站的平信不带单号行不行", "不行")],
+)  # fmt: skip
+def test_an_untracked_letter_where_letters_count_is_not_fine(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead) and ("invalid" in line or "无效" in line), line

@@ -13,6 +13,17 @@ from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import marketplace_by_code
 
+NO_TRACKING_GIVEN = lazy(
+    r"没(?:有)?(?:上传|填|传|加|录|给)|未(?:上传|填|添加)|漏(?:填|传)|没有?(?:追踪|跟踪)(?!率)|无(?:追踪|跟踪)(?!率)|没有?单号|无单号|不(?:带|附|给|填|传|上传|要|用)(?:追踪号|跟踪号|单号|追踪|跟踪)|"
+    r"no tracking|without (?:any )?tracking|untracked|(?:never|didn't|did not|not) (?:\w+ )?"
+    r"(?:upload|add|enter|provide|give)(?:ed)? (?:the |any )?tracking|tracking (?:was )?never"
+)
+"""The question says the package has no tracking: counted, it is then an invalid one."""
+_OK_ASKED = lazy(
+    r"\bok\b|okay|\bfine\b|allowed|acceptable|可以吗|可以不|行吗|行不行|没问题吗|没事吧|没关系吗"
+)
+"""Whether something is acceptable, asked ("…without tracking ok?")."""
+
 
 def letter_outside_eu(case: Case) -> Decision | None:
     """ "Letters to the US under $20 are exempt too?": the letter exemption is the EU/UK
@@ -23,9 +34,12 @@ def letter_outside_eu(case: Case) -> Decision | None:
     registry = marketplace_by_code()
     if any(registry[c].letter_rule or registry[c].eu_cross_border_rule for c in codes):
         return None
-    facts: dict[str, Fact] = {"market": codes[-1]}
+    facts: dict[str, Fact] = {"market": codes[-1], "counts": True}
+    # "letter to the US without tracking ok?": it counts, so untracked it is no, not ok.
+    untracked_ok = bool(NO_TRACKING_GIVEN.search(case.text) and _OK_ASKED.search(case.text))
+    agrees = False if untracked_ok else not case.negated
     return Decision(
-        code="letter_outside_eu", facts=facts, agrees=not case.negated, entry="untracked-shipments"
+        code="letter_outside_eu", facts=facts, agrees=agrees, entry="untracked-shipments"
     )
 
 

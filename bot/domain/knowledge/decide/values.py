@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.domain.knowledge.case import NOT_EXEMPT, Case
 from bot.domain.knowledge.decide.market_lists import ONLY
-from bot.domain.knowledge.decide.routes import involved
+from bot.domain.knowledge.decide.routes import NO_TRACKING_GIVEN, involved
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import marketplace_by_code
@@ -35,6 +35,7 @@ _COUNTED = {
     "eu_letter": ("exempt", False),
     "jp_value": ("exempt", False),
     "de_domestic": ("counts", True),
+    "letter_outside_eu": ("counts", True),
 }
 """The decisions on whether an order counts toward VTR, and the fact that says it does."""
 
@@ -46,7 +47,7 @@ def untracked_when_counted(case: Case, decision: Decision) -> Decision:
     if counted is None or decision.facts.get(fact) != counted:
         return decision
     facts = dict(decision.facts)
-    if _NO_TRACKING_GIVEN.search(case.text):
+    if NO_TRACKING_GIVEN.search(case.text):
         facts["untracked"] = True
     if _NOT_INTEGRATED.search(case.text):
         facts["any_provider"] = True  # "a local courier not integrated with Amazon": it counts
@@ -287,14 +288,6 @@ def _de_domestic(case: Case) -> Decision | None:
     )
 
 
-_NO_TRACKING_GIVEN = lazy(
-    r"没(?:有)?(?:上传|填|传|加|录|给)|未(?:上传|填|添加)|漏(?:填|传)|没有?(?:追踪|跟踪)(?!率)|无(?:追踪|跟踪)(?!率)|没单号|"
-    r"no tracking|without (?:any )?tracking|untracked|(?:never|didn't|did not|not) (?:\w+ )?"
-    r"(?:upload|add|enter|provide|give)(?:ed)? (?:the |any )?tracking|tracking (?:was )?never"
-)
-"""The question says the package has no tracking: counted, it is then an invalid one."""
-
-
 def _uk_letter(case: Case) -> Decision:
     """ "英国站平信寄的12英镑订单算不算VTR": the letter limit is in euros and no rate is applied
     offline; a pound amount surely under EUR 20 at any recent rate is exempt as a letter, one
@@ -362,9 +355,11 @@ the marketplace's value rule is what is asked."""
 
 
 def small_value(case: Case) -> Decision | None:
-    """ "what about tiny JP orders?", "日本站小额订单算VTR吗": the rule by value of the one
-    marketplace named, stated with its figure, no yes or no (the amount is unsaid)."""
-    if case.amount is not None or not _SMALL_ORDER.search(case.text):
+    """ "what about tiny JP orders?", "日本站小额订单算VTR吗", "平邮到德国算VTR吗": the rule by
+    value of the one marketplace named, stated with its figure, no yes or no (the amount is
+    unsaid)."""
+    # A letter sent with no amount said ("平邮到德国算VTR吗") is asked of the same rule.
+    if case.amount is not None or not (_SMALL_ORDER.search(case.text) or case.letter):
         return None
     codes = involved(case) or (["JP"] if "japan" in case.concepts else [])
     if len(codes) != 1:
