@@ -26,6 +26,10 @@ what was asked, each fixed as a family and tested in wordings written for these 
   with no amount gets the EU/UK letter rule with its EUR 20 (domain.md §1b), no yes or no.
 - "letter to the US without tracking ok?" got 'Yes — … counts toward VTR': counted, an
   untracked letter is a defect, so No, with that said.
+- '单号上传了但是物流还没更新，算有效吗' got the 72 hours an edit takes: a number the carrier
+  shows nothing for yet has no scan, so it is not valid until its first scan (domain.md §1b).
+- '从美国仓发美国站的订单需要两次扫描吗' got the China rule as if it held: the two scans are
+  stated for orders shipped directly from China; from inside the US the sources state no count.
 """
 
 from __future__ import annotations
@@ -140,3 +144,26 @@ def test_an_untracked_letter_where_letters_count_is_not_fine(
 ) -> None:
     line = first_line(kb, question)
     assert line.startswith(lead) and ("invalid" in line or "无效" in line), line
+
+
+@pytest.mark.parametrize(
+    "question", ["追踪号填了，可是物流信息还没有更新，这算有效吗", "物流一直没动，单号算不算有效"]
+)
+def test_a_number_the_carrier_shows_nothing_for_has_no_scan(
+    kb: KnowledgeBase, question: str
+) -> None:
+    line = first_line(kb, question)
+    assert line.startswith("还没有承运商扫描记录的单号"), line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们从美国本土仓发货，5美元以上的单也要两次扫描吗",
+        "orders from our american warehouse need 2 scans?",
+    ],
+)
+def test_two_scans_from_inside_the_us_are_unstated(kb: KnowledgeBase, question: str) -> None:
+    line = first_line(kb, question)
+    assert "China" in line or "中国直发" in line, line
+    assert not line.startswith(("Yes", "No", "是", "要", "不")), line
