@@ -47,3 +47,15 @@ def test_a_category_below_beside_the_shop_decides(
 
 def test_counts_in_a_row_stay_counts(kb: KnowledgeBase) -> None:
     assert kb.case("beauty 57 60 garden 99 100").rate is None
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("整体追踪率98%，不过有个品类发了60单，4单没有单号，要紧吗", "56"),
+     ("my overall vtr is 99% but the toys category shipped 50 and 2 had no tracking, ok?", "48")],
+)  # fmt: skip
+def test_a_categorys_counts_beside_the_shops_rate_are_worked_out(
+    kb: KnowledgeBase, question: str, figure: str
+) -> None:
+    line = first_line(kb, question)
+    assert figure in line and "%" in line, line

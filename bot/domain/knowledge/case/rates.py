@@ -233,3 +233,18 @@ def _names_a_category(text: str) -> bool:
         for names in category_aliases()
         for name in names
     )
+
+
+_CONTRAST_THEN_CATEGORY = lazy(
+    r"(?:但是?|可是|不过|然而|\bbut\b|\bhowever\b|\bwhile\b)[^%]{0,12}"
+    r"(?:有个|有一个|某个|一个|其中一个|其中|\bone\b|\ba\b|\bmy\b|\bthe\b)?\s?"
+    r"(?:类目|品类|分类|categor)"
+)
+
+
+def rate_beside_a_category(text: str) -> bool:
+    """ "我的追踪率99%，但有个类目只有80单，3单没追踪": the rate told is the shop's, and the
+    counts after the contrast are a category's, so they are no check of that rate."""
+    rate = PERCENT.search(text)
+    contrast = _CONTRAST_THEN_CATEGORY.search(text)
+    return rate is not None and contrast is not None and rate.end() <= contrast.start()

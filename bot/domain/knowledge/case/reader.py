@@ -30,6 +30,7 @@ from bot.domain.knowledge.case.rates import (
     PERCENT,
     category_rate_restated,
     one_rate,
+    rate_beside_a_category,
     sellers_rate,
 )
 from bot.domain.knowledge.case.routes import OTHER_COUNTRY, is_domestic, route
@@ -109,6 +110,7 @@ class CaseReader:
         letter = letter and not NOT_LETTER.search(text)
         order = (entities.marketplaces, amount, currency, letter)
         vtr_rate = one_rate(text) and metrics[:1] in ((), ("vtr",))  # not LSR's 3%
+        vtr_rate = vtr_rate and not rate_beside_a_category(text)
         reading = read_packages(text, rate if vtr_rate else None, table, order)
         return Case(
             text=text,
