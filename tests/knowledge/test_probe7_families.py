@@ -30,6 +30,10 @@ what was asked, each fixed as a family and tested in wordings written for these 
   shows nothing for yet has no scan, so it is not valid until its first scan (domain.md §1b).
 - '从美国仓发美国站的订单需要两次扫描吗' got the China rule as if it held: the two scans are
   stated for orders shipped directly from China; from inside the US the sources state no count.
+- '中国邮政可以用吗', "is china post ok" got Japan's rules (its entry names China Post): an
+  entry of one marketplace's rules speaks of the carrier there only, so with no marketplace
+  named the carrier is answered itself.
+- "wat is the penatly if vtr < 95" got 'At risk: at 95%': '< 95' is the bar, not a rate.
 """
 
 from __future__ import annotations
@@ -167,3 +171,15 @@ def test_two_scans_from_inside_the_us_are_unstated(kb: KnowledgeBase, question: 
     line = first_line(kb, question)
     assert "China" in line or "中国直发" in line, line
     assert not line.startswith(("Yes", "No", "是", "要", "不")), line
+
+
+@pytest.mark.parametrize("question", ["中国邮政小包能用吗", "can I ship with china post?"])
+def test_a_carrier_asked_with_no_marketplace_is_answered_itself(
+    kb: KnowledgeBase, question: str
+) -> None:
+    line = first_line(kb, question)
+    assert "China Post" in line and "1,000" not in line, line
+
+
+def test_a_bound_sign_is_the_bar(kb: KnowledgeBase) -> None:
+    assert kb.case("what happens if vtr < 95").rate is None

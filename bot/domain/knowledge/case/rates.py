@@ -67,7 +67,7 @@ _BAR_AFTER = lazy(r"^\s*(?:以上|以下|之上|or (?:more|above|higher))")
 _BAR_BEFORE = lazy(
     r"(?:above|over|below|under|beat|clear|higher than|greater than|more than|高于|低于|超过|大于|过|达到|回到|"
     r"保持在|维持在|掉到|跌到|跌破|get to|reach|stay|"
-    r"(?<![a-z])含|包含|包括|including|incl\.?)\s*$"
+    r"(?<![a-z])含|包含|包括|including|incl\.?|<=?|>=?|≤|≥|＜|＞)\s*$"
 )
 
 
