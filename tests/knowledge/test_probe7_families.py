@@ -34,6 +34,9 @@ what was asked, each fixed as a family and tested in wordings written for these 
   entry of one marketplace's rules speaks of the carrier there only, so with no marketplace
   named the carrier is answered itself.
 - "wat is the penatly if vtr < 95" got 'At risk: at 95%': '< 95' is the bar, not a rate.
+- 'VTR高于95%就一定没事了吗' got why tracking helps: above 95% passes only category by category
+  (domain.md §1), said first; '店铺刚开…VTR波动大正常吗' got the EU update (店铺刚开 is a new
+  shop now: the sources say nothing of new sellers); 准时率 is OTDR.
 """
 
 from __future__ import annotations
@@ -183,3 +186,16 @@ def test_a_carrier_asked_with_no_marketplace_is_answered_itself(
 
 def test_a_bound_sign_is_the_bar(kb: KnowledgeBase) -> None:
     assert kb.case("what happens if vtr < 95").rate is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("有效追踪率超过95就高枕无忧了吧", "不对"), ("so once vtr is over 95 I'm completely safe?", "No")],
+)  # fmt: skip
+def test_above_the_bar_is_judged_per_category(kb: KnowledgeBase, question: str, lead: str) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead) and ("category" in line or "分类" in line), line
+
+
+def test_a_shop_just_opened_is_a_new_seller(kb: KnowledgeBase) -> None:
+    assert kb.answer("店刚开张，VTR忽高忽低正常吗").matched == "vtr-new-sellers"
