@@ -37,6 +37,9 @@ what was asked, each fixed as a family and tested in wordings written for these 
 - 'VTR高于95%就一定没事了吗' got why tracking helps: above 95% passes only category by category
   (domain.md §1), said first; '店铺刚开…VTR波动大正常吗' got the EU update (店铺刚开 is a new
   shop now: the sources say nothing of new sellers); 准时率 is OTDR.
+- 'VTR不达标会被限制多久', "how long is the suspension if vtr is below 95" got when a
+  restriction follows: how long one lasts is not in the sources (said, with the Plan of
+  Action that reinstates and no published review time, domain.md §1b, §3).
 """
 
 from __future__ import annotations
@@ -199,3 +202,11 @@ def test_above_the_bar_is_judged_per_category(kb: KnowledgeBase, question: str, 
 
 def test_a_shop_just_opened_is_a_new_seller(kb: KnowledgeBase) -> None:
     assert kb.answer("店刚开张，VTR忽高忽低正常吗").matched == "vtr-new-sellers"
+
+
+@pytest.mark.parametrize(
+    "question", ["类目被限制了要持续多久", "how long will my category stay restricted for low vtr?"]
+)
+def test_how_long_a_restriction_lasts_is_unstated(kb: KnowledgeBase, question: str) -> None:
+    line = first_line(kb, question)
+    assert "do not say how long" in line or "没有写限制会持续多久" in line, line
