@@ -86,17 +86,16 @@ class CarrierSteps(ComposerBase):
     ) -> list[Carrier]:
         """The carriers to answer about, unless the best entry already speaks of them
         (China Post for Japan, UPS and USPS for "unconfirmed") where the question is: an
-        entry of other marketplaces than those named, or of one when none is named ("is china
-        post ok for amazon us", "中国邮政可以用吗" are no questions about Japan's rules), does
-        not."""
+        entry of other marketplaces than those named ("is china post ok for amazon us" is
+        no question about Japan's rules) does not."""
         named = tuple(c for c in named if c.id not in GROUP_CARRIERS)
         if not named:
             return []
         asks_how_to_enter = bool(found.concepts & CARRIER_FIELD)
         entry_markets = self._entry_markets.get(found.best or "", set())
-        # An entry of one marketplace's rules speaks of the carrier there only: asked with no
-        # marketplace ("is china post ok"), or another, the carrier is answered itself.
-        elsewhere = bool(entry_markets) and not entry_markets & {m.code for m in markets}
+        elsewhere = bool(markets and entry_markets) and not entry_markets & {
+            m.code for m in markets
+        }
         entry_names_one = (
             found.best is not None
             and not elsewhere
