@@ -27,7 +27,7 @@ _WHOSE = lazy(
 )
 _ENTERED = lazy(
     r"选|录|填|输入|用的|走的|发的|\bentered\b|\bpicked\b|\bselected\b|\bchose\b|\bunder\b|"
-    r"\bused?\b|\busing\b|\bset\b"
+    r"\bused?\b|\busing\b|\bset\b|\bput\b|\bbut i\b|instead|by mistake|wrong carrier|其实|搞错|弄错"
 )
 """A carrier said to be picked or used for the number: the carrier rules' case, not whose."""
 _LITERAL_HEAD = re.compile(r"^[0-9A-Z]+")
