@@ -62,8 +62,8 @@ _OWN_AMOUNT = frozenset({"jp_value", "eu_letter", "uk_letter"})
 """Decisions on the amount of the seller's own order, not on a limit the seller states."""
 
 
-_OTHER_METRICS_FIGURES = frozenset({"metric_rate", "metric_rates"})
-"""Decisions on a rate told for a metric other than VTR."""
+_TOLD_RATES = frozenset({"metric_rate", "metric_rates", "vtr_rate"})
+"""Decisions on a rate told for one metric, from which a belief may infer another's."""
 
 
 _WHATEVER = lazy(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
@@ -199,9 +199,9 @@ class BeliefJudge(FieldCheck):
         finds right in one part and the claims table wrong in another is not right."""
         # Figures told are the seller's own case, and a window stated beside denied ones is
         # decided whole (its denied days are no belief): neither is a part of a belief.
-        if decision.code in _OTHER_METRICS_FIGURES:
-            # "ODR才0.5%，VTR应该也达标了吧": the figure right, what it is taken to show of
-            # another metric is the belief, and the claims table's.
+        if decision.code in _TOLD_RATES:
+            # "ODR才0.5%，VTR应该也达标了吧", "VTR 97% so my OTDR must be fine": the figure
+            # right, what it is taken to show of another metric is the belief, the table's.
             inferred = (c for c in self._cards.claims if c.inferred and c.holds_in(case.text))
             belief = next(inferred, None)
             if belief is not None:
