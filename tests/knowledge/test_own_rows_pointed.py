@@ -87,3 +87,26 @@ async def test_an_untracked_uk_letter_the_report_counted(ask: Ask) -> None:
 async def test_a_letter_the_report_left_out(ask: Ask) -> None:
     en = await ask("that €12 Brief order to Germany in my file without tracking, does it count?")
     assert en.startswith("Your report leaves that order out of VTR"), en
+
+
+async def test_an_order_said_split_into_packages_is_no_one_package(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    """An order sent in two packages, one with a UPS number, one with '12345' (a bad format):
+    two packages (domain.md §1b: one tracking ID per package), so the item rows' "one
+    package, one defect" is not its answer (sealed set 25 got it for a split order)."""
+    rows = [f"U{i},US,{DAY},UPS,Ground,{UPS_OK},Toys,30,USD" for i in range(20)]
+    rows += [
+        f"113-2046180-5521937,US,{DAY},UPS,Ground,{UPS_OK},Toys,30,USD",
+        f"113-2046180-5521937,US,{DAY},UPS,Ground,12345,Toys,30,USD",
+    ]
+    data = "\n".join([HEADER, *rows]) + "\n"
+    async with chat_after_upload(tmp_path, kb, data, 2402, "2026-11-20") as ask:
+        zh = await ask(
+            "订单113-2046180-5521937拆了两个包裹，其中一个单号是12345，这单算几个货件？几个缺陷？"
+        )
+        assert not zh.startswith("算一个包裹"), zh
+        en = await ask(
+            "order 113-2046180-5521937 was split into 2 boxes and one has tracking 12345, how many defects?"
+        )
+        assert not en.startswith("One package"), en
