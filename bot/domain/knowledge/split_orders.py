@@ -83,12 +83,18 @@ def one_order_only(text: str) -> bool:
     return bool(_ONE_ORDER.search(text)) and not _WINDOW_SIZED.search(text)
 
 
+def packages_told(text: str) -> int | None:
+    """How many packages the text says something was sent in ("拆了两个包裹", "into 3
+    boxes"), or None when it says none."""
+    return _first_count(_PACKAGES, text)
+
+
 def split_order(text: str) -> SplitOrder | None:
     """The order's packages and tracked ones, when one order is told as sent in more packages
     than it has tracking numbers; None otherwise (a window's totals, or nothing untracked)."""
     if not _ONE_ORDER.search(text):
         return None
-    packages = _first_count(_PACKAGES, text)
+    packages = packages_told(text)
     if packages is None or packages < 2:
         return None
     tracked = _first_count(_TRACKED, text)

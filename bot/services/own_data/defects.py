@@ -13,6 +13,7 @@ from datetime import date
 from bot.domain.fixplan import fix_order
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import carrier_roles
+from bot.domain.knowledge.split_orders import packages_told
 from bot.domain.models import CellStats, Defect, DefectReason, GroupStats, VtrReport
 from bot.domain.tracking import resolve_carrier
 from bot.services.i18n import Translator
@@ -227,19 +228,24 @@ _ROWS_COUNTED = re.compile(
 """An order's item rows asked whether they count as several ("两行都没单号，算两个缺陷吗")."""
 
 
-_SPLIT_TOLD = re.compile(
-    r"拆(?:了|成|开)?[两二三四五几多\d]?个?(?:包裹|箱|票)|分(?:了|成)?[两二三四五几多\d]个?(?:包裹|箱|票)|"
-    r"[两二三四五几多\d]个(?:包裹|箱子?)(?:发|寄)|[两二三\d]个(?:不同的?)?单号|"
-    r"\bsplit\b|\b(?:two|three|\d) (?:packages|boxes|parcels|shipments)\b|separate (?:packages|boxes)"
+_SPLIT_WORDS = re.compile(
+    r"[两二三\d]个(?:不同的?)?单号|\bsplit\b|separate (?:packages|boxes)|拆(?:了|成|开)?个?(?:包裹|箱|票)"
 )
-"""An order said to be sent in several packages ("拆了两个包裹"): each is a package of its own,
-so the one-package line about item rows is not its answer."""
+"""Split said without a count of packages ("split", "两个不同的单号", "拆开包裹"); a count is
+split_orders.packages_told's reading."""
+
+
+def _split_told(text: str) -> bool:
+    """An order said to be sent in several packages ("拆了两个包裹"): each is a package of its
+    own, so the one-package line about item rows is not its answer."""
+    packages = packages_told(text)
+    return (packages is not None and packages >= 2) or bool(_SPLIT_WORDS.search(text))
 
 
 def _one_package(case: Case, t: Translator) -> list[str]:
     """The unit first, when an order's rows are asked to count as several: VTR counts
     packages, and an order's rows shipped together are one (domain.md §1b, §4)."""
-    if not _ROWS_COUNTED.search(case.text) or _SPLIT_TOLD.search(case.text):
+    if not _ROWS_COUNTED.search(case.text) or _split_told(case.text):
         return []
     return [
         t._(
