@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
+from bot.domain.chinese_script import to_simplified
+
 DATA_DIR = Path(__file__).with_name("data")
 
 # The registries' rows are plain dataclasses, validated by pydantic where their YAML is read
@@ -189,9 +191,10 @@ _NON_KEY = re.compile(r"[\s\-_.·・/\\]+")
 
 
 def fold_key(text: str) -> str:
-    """Fold a header or alias for comparison: width, case, BOM and separators ignored."""
+    """Fold a header or alias for comparison: width, case, BOM, separators and Chinese
+    script ignored (聯邦快遞 is 联邦快递: chinese_script.py)."""
     folded = unicodedata.normalize("NFKC", text).replace("\ufeff", "").casefold()
-    return _NON_KEY.sub("", folded)
+    return to_simplified(_NON_KEY.sub("", folded))
 
 
 @dataclass(kw_only=True)

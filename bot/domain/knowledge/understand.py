@@ -16,34 +16,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING
 
+from bot.domain.chinese_script import to_simplified
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.tags import plain_belief
 from bot.domain.languages import Lang
-
-if TYPE_CHECKING:
-    import opencc  # at run time only when first needed: a start-up that asks nothing skips it
 
 
 def to_half_width(text: str) -> str:
     """Full-width letters, digits and punctuation as ASCII, case folded (ＶＴＲ？ → vtr?)."""
     return unicodedata.normalize("NFKC", text).casefold()
-
-
-@cache
-def _converter() -> opencc.OpenCC:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters as Simplified ones; Simplified text comes back unchanged."""
-    if not _HAN.search(text):
-        return text
-    simplified: str = _converter().convert(text)  # opencc's `convert` has no return type
-    return simplified
 
 
 def fix_typos(text: str, typos: Mapping[str, str]) -> str:
