@@ -38,9 +38,13 @@ def build_parser(chosen: str | None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     args = build_parser(chosen if chosen in SUBCOMMANDS else None).parse_args(argv)
+    # Run as the program (no argv given): the process is the command's alone, which
+    # `check` reads to analyse in it rather than in a worker.
+    args.as_program = as_program
     try:
         return int(_entry(SUBCOMMANDS[args.command][0], "run")(args) or 0)
     except BrokenPipeError:  # `vtrbot ask … | head -1`: the reader has all it wanted

@@ -8,11 +8,13 @@ only, and the seller is told the file could not be read (`AnalysisFailed`).
 In a long-lived process (the bot), children are forked from a small server process
 (multiprocessing's "forkserver"), so none of the bot's own state (database, sockets,
 threads) is copied into them; the bot starts that server with the engine already imported
-(`warm_up`), so an analysis starts in milliseconds. A process that never started it (a
-one-off `vtrbot check`) runs its analysis in one fresh interpreter instead: the forkserver
-and the resource tracker multiprocessing starts beside it would be two more processes
-for one analysis (docs/performance.md). Either way the engine is imported by the worker
-alone (this module imports it only there), never by the caller.
+(`warm_up`), so an analysis starts in milliseconds. A process that never started it
+runs each analysis in one fresh interpreter instead: the forkserver and the resource
+tracker multiprocessing starts beside it would be two more processes for one analysis
+(docs/performance.md). Either way the engine is imported by the worker alone (this module
+imports it only there), never by the caller. `vtrbot check` run as a command has no other
+work to protect: it is its own worker (`report_json_here`, under the same caps;
+docs/decisions/013-check-in-its-own-process.md).
 
 The worker sends back only what the caller asked for: the report (as JSON), and the
 shipments only when they are to be stored (as Arrow files in the spill folder, never
@@ -135,6 +137,29 @@ def report_json_isolated(
     return _analyse_within_limits(path, as_of, max_bytes, spill_folder, shipments=False)[0]
 
 
+def report_json_here(
+    path: Path,
+    as_of: date | None = None,
+    max_bytes: int | None = None,
+    spill_folder: Path | None = None,
+) -> str:
+    """`report_json_isolated` in this process, for a process whose one job is this
+    analysis (`vtrbot check` run as a command, docs/decisions/013-check-in-its-own-process.md):
+    under the worker's caps and allocator settings, which hold for the rest of this
+    process's life, so never call it from a process with other work (the bot, a test
+    run). A second interpreter beside it would hold its own 15-odd MiB for nothing. Raises
+    what `report_json_isolated` raises; a Rust abort ends this process, as it would end a
+    worker. The allocator settings apply only if polars is not loaded yet."""
+    if "polars" not in sys.modules and "_RJEM_MALLOC_CONF" in os.environ:
+        os.environ["_RJEM_MALLOC_CONF"] = worker_allocator_settings(os.environ["_RJEM_MALLOC_CONF"])
+    path = Path(path)
+    _within_limits(_limits(path))
+    outcome = _analysis(path, as_of, max_bytes, spill_folder, wanted=False)
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome[0]
+
+
 def _report_of(report_json: str) -> VtrReport:
     from bot.domain.models import VtrReport  # here: `vtrbot check --json` needs no pydantic
 
@@ -149,10 +174,7 @@ def _analyse_within_limits(
     shipments: bool,
 ) -> tuple[str, Shipments | None]:
     path = Path(path)
-    cpu_seconds = WORKER_BASE_CPU_SECONDS + WORKER_CPU_SECONDS_PER_MB * (
-        path.stat().st_size >> 20 if path.is_file() else 0
-    )
-    limits = (WORKER_ADDRESS_SPACE, cpu_seconds)
+    limits = _limits(path)
     outcome, usage = _run_in_worker(path, as_of, max_bytes, spill_folder, limits, shipments)
     import logging  # here: `vtrbot check` holds this module while its worker runs
 
@@ -164,6 +186,12 @@ def _analyse_within_limits(
     if isinstance(outcome, Exception):
         raise outcome
     return outcome
+
+
+def _limits(path: Path) -> tuple[int, int]:
+    """(address space, CPU seconds) an analysis of `path` may use."""
+    size = path.stat().st_size if path.is_file() else 0
+    return WORKER_ADDRESS_SPACE, WORKER_BASE_CPU_SECONDS + WORKER_CPU_SECONDS_PER_MB * (size >> 20)
 
 
 def run_isolated(
@@ -375,10 +403,28 @@ def _work(
     wanted: bool,
 ) -> None:
     """The child: limits first, then the analysis; the answer or the error goes back."""
+    _within_limits(limits)
+    answer = _analysis(path, as_of, max_bytes, spill_folder, wanted)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    usage = Usage(own.ru_utime + own.ru_stime, own.ru_maxrss * 1024)
+    sender.send((answer, usage))  # the analysis, or the exception that stands for it
+    sender.close()
+
+
+def _within_limits(limits: tuple[int, int]) -> None:
+    """An analysis's process: its (address space, CPU seconds) caps, and glibc's large
+    blocks handed back when freed (`_map_large_blocks_alone`)."""
     address_space, cpu_seconds = limits
     lower_limit(resource.RLIMIT_AS, address_space)
     lower_limit(resource.RLIMIT_CPU, cpu_seconds)
     _map_large_blocks_alone()
+
+
+def _analysis(
+    path: Path, as_of: date | None, max_bytes: int | None, spill_folder: Path | None, wanted: bool
+) -> tuple[str, Shipments | None] | Exception:
+    """(the report's JSON, the shipments if `wanted`), or the exception that stands for
+    the analysis: a `FileRejected`, an `OSError`, or `AnalysisFailed`."""
     try:
         from bot.domain.engine import analyse_file, report_file
 
@@ -389,19 +435,15 @@ def _work(
             report, sent = report_file(path, as_of, max_bytes, spill_folder), None
         # As JSON: pickling a report's tens of thousands of defects, and unpickling them,
         # took longer than writing and validating its JSON (docs/performance.md).
-        answer: object = (report.model_dump_json(), sent)
+        return (report.model_dump_json(), sent)
     except FileRejected as error:
-        answer = error
+        return error
     except MemoryError:
-        answer = AnalysisFailed("out of memory")
+        return AnalysisFailed("out of memory")
     except OSError as error:  # a full disk while spilling: the caller tells it apart
-        answer = error
+        return error
     except Exception as error:
-        answer = AnalysisFailed(type(error).__name__)
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    usage = Usage(own.ru_utime + own.ru_stime, own.ru_maxrss * 1024)
-    sender.send((answer, usage))  # the analysis, or the exception that stands for it
-    sender.close()
+        return AnalysisFailed(type(error).__name__)
 
 
 _M_MMAP_THRESHOLD = -3

@@ -149,11 +149,41 @@ def test_check_asks_the_worker_for_the_report_alone(write_file: WriteFile, tmp_p
     assert [p.name for p in spill.iterdir()] == ["shipments-all.arrow"]
 
 
+@pytest.mark.slow  # starts Python processes that import the engine
+def test_the_command_analyses_in_its_own_process_under_the_worker_caps(tmp_path: Path) -> None:
+    """Run as the program (`vtrbot check`, no argv given), the command is its own worker
+    (decision 013): no process started (Popen is taken away, and the analysis still answers),
+    the worker's address-space cap and allocator arena set on it, and the same JSON as the
+    worker's, asked by a program calling `main([...])`."""
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join(LINES) + "\n")
+    probe = (
+        "import os, resource, subprocess, sys, bot.cli; subprocess.Popen = None; "
+        f"sys.argv = ['vtrbot', 'check', {str(path)!r}, '--json', '--as-of', '2026-11-20']; "
+        "code = bot.cli.main(); "
+        "print(code, resource.getrlimit(resource.RLIMIT_AS)[0] >> 30, "
+        "os.environ['_RJEM_MALLOC_CONF'].split(',')[-1], file=sys.stderr)"
+    )
+    alone = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert alone.stderr.strip().splitlines()[-1] == "0 3 narenas:1"
+    called = (
+        f"import bot.cli; bot.cli.main(['check', {str(path)!r}, '--json', '--as-of', '2026-11-20'])"
+    )
+    by_worker = subprocess.run(
+        [sys.executable, "-c", called], capture_output=True, text=True, check=True
+    )
+    assert json.loads(alone.stdout)["overall"]["shipments"] == 4  # hand-counted from LINES
+    assert alone.stdout == by_worker.stdout
+
+
 @pytest.mark.slow  # starts a Python process
-def test_the_check_command_leaves_the_engine_to_its_worker(tmp_path: Path) -> None:
-    """`vtrbot check` itself never imports polars: the engine's memory is the worker's
-    alone, not the worker's and its caller's. Nor does it start multiprocessing's
-    forkserver or resource tracker: its one worker is the only other process."""
+def test_check_called_by_a_program_leaves_the_engine_to_its_worker(tmp_path: Path) -> None:
+    """`check` called as a function (`main([...])`) never imports polars into its caller:
+    the engine's memory is the worker's alone, not the worker's and its caller's. Nor does
+    it start multiprocessing's forkserver or resource tracker: its one worker is the only
+    other process."""
     path = tmp_path / "orders.csv"
     path.write_text(f"order-id,ship-date,carrier-code,tracking-number\n1,2026-11-20,UPS,{UPS_OK}\n")
     probe = (

@@ -47,16 +47,18 @@ def run(args: argparse.Namespace) -> int:
     # The translations are loaded only for words to print: --json that works needs none,
     # and what this process holds while its worker runs counts beside the worker's.
     from bot.domain.errors import FileRejected
-    from bot.services.isolation import AnalysisFailed, report_json_isolated
+    from bot.services.isolation import AnalysisFailed, report_json_here, report_json_isolated
 
     if refusal := _refusal(args):
         print(refusal, file=sys.stderr)
         return 2
     try:
-        # A big file is worked on in parts kept on disk (bot/domain/spill.py), in a worker
-        # process that a hostile file can kill without killing this one.
+        # A big file is worked on in parts kept on disk (bot/domain/spill.py): in this
+        # process when the analysis is its one job, else in a worker process that a
+        # hostile file can kill without killing this one.
+        analyse = report_json_here if _only_job(args) else report_json_isolated
         with tempfile.TemporaryDirectory(prefix="vtrbot-check-") as spill_folder:
-            report_json = report_json_isolated(
+            report_json = analyse(
                 args.file,
                 as_of=args.as_of,
                 max_bytes=int(args.max_mb * 2**20),
@@ -83,6 +85,14 @@ def run(args: argparse.Namespace) -> int:
     report = _with_defect_file(report_json, args, t)
     print(report_json if args.json else _as_text(report, t))
     return 0
+
+
+def _only_job(args: argparse.Namespace) -> bool:
+    """Whether this process is the command itself (`vtrbot check` run from a shell, not
+    `main([...])` called by a program or a test) and has not loaded polars: its analysis then
+    runs here under the worker's caps, for the rest of this process's life
+    (docs/decisions/013-check-in-its-own-process.md)."""
+    return bool(getattr(args, "as_program", False)) and "polars" not in sys.modules
 
 
 def _translator(args: argparse.Namespace) -> Translator:
