@@ -153,16 +153,20 @@ def test_check_asks_the_worker_for_the_report_alone(write_file: WriteFile, tmp_p
 def test_the_command_analyses_in_its_own_process_under_the_worker_caps(tmp_path: Path) -> None:
     """Run as the program (`vtrbot check`, no argv given), the command is its own worker
     (decision 013): no process started (Popen is taken away, and the analysis still answers),
-    the worker's address-space cap and allocator arena set on it, and the same JSON as the
-    worker's, asked by a program calling `main([...])`."""
+    the worker's address-space cap and allocator arena set on it, the process ended at once
+    with its exit code once it has printed, and the same JSON as the worker's, asked by a
+    program calling `main([...])`."""
     path = tmp_path / "orders.csv"
     path.write_text("\n".join(LINES) + "\n")
-    probe = (
-        "import os, resource, subprocess, sys, bot.cli; subprocess.Popen = None; "
-        f"sys.argv = ['vtrbot', 'check', {str(path)!r}, '--json', '--as-of', '2026-11-20']; "
-        "code = bot.cli.main(); "
+    facts = (
         "print(code, resource.getrlimit(resource.RLIMIT_AS)[0] >> 30, "
         "os.environ['_RJEM_MALLOC_CONF'].split(',')[-1], file=sys.stderr)"
+    )
+    probe = (  # the command ends by os._exit once it has printed: the facts are told there
+        "import os, resource, subprocess, sys, bot.cli; subprocess.Popen = None; "
+        f"sys.argv = ['vtrbot', 'check', {str(path)!r}, '--json', '--as-of', '2026-11-20']; "
+        f"end = os._exit; os._exit = lambda code: ({facts}, sys.stderr.flush(), end(code)); "
+        "bot.cli.main(); print('not ended', file=sys.stderr)"
     )
     alone = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
