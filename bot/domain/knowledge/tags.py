@@ -24,9 +24,17 @@ _AUX = r"is|are|does|do|will|would|can|could|has|have|was|were|did|should|am"
 _TAG_SUBJECT = r"it|they|there|that|this|we|i|you|he|she|these|those"
 _END = r"\s*(?:[?？]+|$)"
 _NEGATIVE_TAG = re.compile(
-    rf"(?<=[a-z0-9%)])\s*,?\s+(?:{_NEGATIVE_AUX})\s+(?:{_TAG_SUBJECT}){_END}"
+    rf"(?<=[a-z0-9%)])\s*,?\s+(?:{_NEGATIVE_AUX})\s+(?:{_TAG_SUBJECT})"
+    rf"(?:\s+(?:right|true|correct|so|the case))?{_END}"
 )
-"""", isn't it?", "… doesn't it?": a comma is often left out before a negative tag."""
+"""", isn't it?", "… doesn't it?", ", isn't that right?": a comma is often left out before a
+negative tag, and the tag may name the verdict it asks for."""
+_NEGATED_FRAME = re.compile(
+    rf"(?:^|(?<=[.!?。！？]))(\s*)(?:{_NEGATIVE_AUX})\s+(?:it|that)\s+(?:true|the case|so|right|correct)"
+    r"\s+(?:that\s+)?([^?？]+)[?？]"
+)
+""" "Isn't it true that X?", "isn't it the case that X?": the frame negates nothing, the belief
+is X as the seller words it (X may hold its own negation)."""
 _POSITIVE_TAG = re.compile(rf"\s*,\s*(?:{_AUX})(?:\s+not)?\s+(?:{_TAG_SUBJECT}){_END}")
 """", is it?", ", does it?" after a statement that denies something: only after a comma
 ("what is it?" is no tag)."""
@@ -34,6 +42,9 @@ _INVERTED = re.compile(rf"(?:^|(?<=[.!?。！？]))(\s*)({_NEGATIVE_AUX})\s+([^.
 """A negative question ("Isn't the window 30 days?"): the belief is the question's positive."""
 _ZH_TAG = re.compile(r"[,，]?\s*(?:不是吗|不是么|是不是|对不对|对不|是不|不对吗)\s*[?？]*\s*$")
 _ZH_WHY_NOT = re.compile(r"难道")
+_ZH_WHY_NOT_FRAME = re.compile(r"难道(?:说)?(?:不是|不就是)(?:说)?(.+?)[吗么嘛]\s*[?？]*\s*$")
+""" "难道不是X吗": "isn't it that X?", the belief X as worded (its own 不 kept), whatever
+commas X holds."""
 _ZH_WHY_NOT_VERB = re.compile(
     r"难道([^,，。?？!！]*?)(?:不|没有?)([^,，。?？!！]{1,30}?)[吗么]\s*[?？]*\s*$"
 )
@@ -53,11 +64,29 @@ _NO_APOSTROPHE = re.compile(
 """A contraction typed without its apostrophe ("doesnt", "isnt", "cant")."""
 
 
+_SOURCE_ZH = re.compile(
+    r"(?:^|(?<=[,，。.!?！？;；]))\s*(?:我(?:们)?(?:的)?|我听)?"
+    r"(?:货代|代理|物流商|物流公司|物流|快递|群里(?:的人|有人)?|朋友|同行|客服|别人|有人|老师|运营|同事|网上|大佬)"
+    r"(?:跟我|和我|给我)?(?:说|讲|告诉我|说的是)(?:的)?(?:是)?\s*"
+)
+_SOURCE_EN = re.compile(
+    r"(?:^|(?<=[,.!?;]))\s*(?:(?:my|our|the|a) )?(?:freight )?"
+    r"(?:forwarder|agent|logistics (?:company|provider|guy)|carrier|courier|friend|colleague|"
+    r"account manager|rep|supplier|teacher|mentor)s? (?:says?|said|told me|tells me|claims?|insists?)"
+    r"(?: that)?\s+"
+)
+"""Who passed the belief on ("货代说…", "my forwarder says …"): the seller's source, not a
+subject of the belief (a forwarder's number, a carrier), so it is read as plain hearsay."""
+
+
 def plain_belief(text: str) -> str:
-    """The folded question with its tag or rhetorical negative said as a plain belief."""
+    """The folded question with its tag or rhetorical negative said as a plain belief, and
+    the source it is passed on from said as plain hearsay."""
     text = _NO_APOSTROPHE.sub(r"\1n't", text.translate(_APOSTROPHES))
+    text = _SOURCE_EN.sub(" i heard ", _SOURCE_ZH.sub("听说", text)).strip()
     text = _NEGATIVE_TAG.sub(", right?", text)
     text = _POSITIVE_TAG.sub(", right?", text)
+    text = _NEGATED_FRAME.sub(r"\1\2, right?", text)
     text = _INVERTED.sub(_positive_question, text)
     return _chinese_belief(text)
 
@@ -69,6 +98,7 @@ def _positive_question(match: re.Match[str]) -> str:
 
 def _chinese_belief(text: str) -> str:
     text = _ZH_TAG.sub("，对吧？", text)
+    text = _ZH_WHY_NOT_FRAME.sub(r"\1吧？", text)
     why_not = _ZH_WHY_NOT.search(text)
     rhetorical = _ZH_RHETORICAL.search(text)
     if rhetorical is None or _CONDITION.search(text[: rhetorical.start()]):
