@@ -8,8 +8,8 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
-from collections.abc import Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -56,3 +56,29 @@ def _produce(items: Iterator[T], handoff: queue.Queue[object], stop: threading.E
         close = getattr(items, "close", None)
         if close is not None:
             close()  # a generator's own clean-up (its scratch folder) runs here
+
+
+class Beside(Generic[T]):
+    """`function(*args)` run on a thread of its own while the caller does other work:
+    polars' queries let go of Python's lock, so on two cores two independent steps of one
+    analysis overlap. `result()` waits for it, and raises what it raised."""
+
+    def __init__(self, function: Callable[..., T], *args: object) -> None:
+        self._outcome: list[object] = []
+        self._thread = threading.Thread(
+            target=self._run, args=(function, args), name="vtrbot-beside", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, function: Callable[..., T], args: tuple[object, ...]) -> None:
+        try:
+            self._outcome.append(function(*args))
+        except BaseException as error:  # raised in the caller, by result()
+            self._outcome.append(_Failed(error))
+
+    def result(self) -> T:
+        self._thread.join()
+        (outcome,) = self._outcome
+        if isinstance(outcome, _Failed):
+            raise outcome.error
+        return outcome  # type: ignore[return-value]  # what `function` returned

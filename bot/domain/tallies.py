@@ -34,6 +34,7 @@ from bot.domain.batch_engine import batch_engine
 from bot.domain.errors import FileRejected
 from bot.domain.exemptions import split_warned, value_exemptions_of
 from bot.domain.models import AsOfSource, VtrReport, window_start
+from bot.domain.prefetch import Beside
 from bot.domain.reading import RawTable
 from bot.domain.reference import marketplace_by_code
 from bot.domain.repeats import counted_number, repeated_hashes
@@ -151,29 +152,34 @@ class _Tallies:
     def report(
         self, raw: RawTable, tally: Tally, as_of: date | None, today: date | None
     ) -> VtrReport:
-        """The report, once every batch is added."""
+        """The report, once every batch is added. Two pairs of independent steps run side
+        by side (`Beside`): the value exemptions beside the first row of each key and the
+        groups, then the reused numbers beside the defects and the counts."""
         rows = pl.concat(self.rows, rechunk=False)
         self.rows = []
-        first = _first_of_each_key(rows)
-        warned_rows, exempt = split_warned(value_exemptions_of(pl.concat(self.priced)), rows.height)
+        exemptions = Beside(_exemptions_split, pl.concat(self.priced), rows.height)
         self.priced = []
+        first = _first_of_each_key(rows)
+        groups = self._groups()
+        warned_rows, exempt = exemptions.result()
         exempt_rows = np.zeros(rows.height, np.bool_)
         exempt_rows[exempt.get_column("row").to_numpy()] = True
         # Which shipment comes first matters only to carrier_from_service's examples.
         with_first = not {"carrier", "carrier_name"} & set(raw.columns)
-        shipments = _shipment_groups(rows, first, exempt, warned_rows, self._groups(), with_first)
+        shipments = _shipment_groups(rows, first, exempt, warned_rows, groups, with_first)
         as_of, as_of_source = _as_of(shipments, as_of, today)
         counted = first & ~pl.Series(exempt_rows)
+        reused = Beside(self._reused, rows, counted)
+        del rows
+        part = _part_counts(shipments, self._defects(counted, as_of), as_of)
         warnings = read_warnings(
             tally,
             _total(shipments.filter(pl.col("excluded").is_null() & pl.col("scientific"))),
-            [self._reused(rows, counted)],
+            [reused.result()],
         )
-        del rows
         if with_first:
             carriers = shipments.sort("first").select("carrier", "carrier_id")
             warnings += carrier_from_service(raw, carriers)
-        part = _part_counts(shipments, self._defects(counted, as_of), as_of)
         return report_of_parts(
             [part], as_of, as_of_source, warnings, tally.rows_read, tally.no_order
         )
@@ -211,6 +217,13 @@ class _Tallies:
         if found.get_column("tracking").null_count():
             raise HashCollision("a shared number's text was not kept")  # never: the bitmap
         return found.select("tracking")
+
+
+def _exemptions_split(
+    priced: pl.DataFrame, height: int
+) -> tuple[npt.NDArray[np.bool_], pl.DataFrame]:
+    """`split_warned` of the candidates' `value_exemptions_of`."""
+    return split_warned(value_exemptions_of(priced), height)
 
 
 def _set_bits(bits: npt.NDArray[np.uint8], slots: npt.NDArray[np.uint64]) -> None:

@@ -44,3 +44,27 @@ def test_stopping_early_closes_the_source_and_reads_at_most_one_ahead() -> None:
     assert closed == [True]
     # the consumer took 0..3; the producer may have read one more and queued one more
     assert len(pulled) <= 6
+
+
+def test_work_beside_runs_on_its_own_thread_and_returns_or_raises() -> None:
+    import threading
+
+    from bot.domain.prefetch import Beside
+
+    started, release = threading.Event(), threading.Event()
+
+    def waits_for_the_caller(value: int) -> tuple[int, str]:
+        started.set()
+        assert release.wait(10)  # the caller runs on while this waits: two threads
+        return value * 2, threading.current_thread().name
+
+    beside = Beside(waits_for_the_caller, 21)
+    assert started.wait(10)
+    release.set()
+    assert beside.result() == (42, "vtrbot-beside")
+
+    def fails() -> None:
+        raise KeyError("from the thread")
+
+    with pytest.raises(KeyError, match="from the thread"):
+        Beside(fails).result()
