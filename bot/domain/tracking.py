@@ -129,9 +129,13 @@ _LABEL = r"^[^:0-9][^:]{0,30}:\s*"
 """A label before a colon: 'UPS: 1Z…', 'Tracking No.:1Z…', '顺丰：SF…' (NFKC makes '：' ':')."""
 
 
-_MAY_BE_WRAPPED = r":|^[A-Za-z]{3,}\s|[^\x00-\x7f]"
-"""Every wrapped cell holds one of these (a colon, a name of three letters and a space, a
-character not ASCII); most columns hold none, and are then left as they are in one pass."""
+_MAY_BE_WRAPPED = r":|^=|^[A-Za-z]{3,}\s|[^\x00-\x7f]"
+"""Every wrapped cell holds one of these (a colon, a formula's '=', a name of three letters
+and a space, a character not ASCII); most columns hold none, and are then left as they are
+in one pass."""
+_HYPERLINK = r'(?i)^=\s*HYPERLINK\s*\(\s*"([^"]*)"\s*(?:[,;]\s*"?([^")]*?)"?\s*)?\)$'
+"""A link formula's text, as a spreadsheet exports it to CSV ('=HYPERLINK("https://…
+tracknum=1Z…","1Z…")', ';' between its parts in European locales): its link and its label."""
 
 
 def _unwrapped(cell: pl.Expr) -> pl.Expr:
@@ -147,11 +151,30 @@ def _unwrapped(cell: pl.Expr) -> pl.Expr:
 def _unwrapped_column(cells: pl.Series) -> pl.Series:
     if not cells.str.contains(_MAY_BE_WRAPPED).any():
         return cells
+    cells = _hyperlinks_shown(cells)
     cell = pl.col(cells.name)
     from_url = cell.str.extract(_URL_NUMBER, 1)
     labelled = cell.str.replace(_LABEL, "").str.replace(_carrier_name_label(), "${1}")
     unwrapped = pl.when(cell.str.contains(_TRACKING_URL)).then(from_url.fill_null(cell))
     return cells.to_frame().select(unwrapped.otherwise(labelled)).to_series()
+
+
+def _hyperlinks_shown(cells: pl.Series) -> pl.Series:
+    """A link formula's cell as what the sheet showed: its label when the label holds a
+    digit (the number the seller saw and uploaded), else its link, whose number `_unwrapped`
+    then takes from the link like any tracking link's. Other cells as they are."""
+    if not cells.str.contains("^=").any():
+        return cells
+    cell = pl.col(cells.name)
+    link, label = cell.str.extract(_HYPERLINK, 1), cell.str.extract(_HYPERLINK, 2)
+    shown = (
+        pl.when(label.str.contains("[0-9]"))
+        .then(label.str.strip_chars())
+        .when(link.is_not_null())
+        .then(link.str.strip_chars())
+        .otherwise(cell)
+    )
+    return cells.to_frame().select(shown).to_series()
 
 
 @lru_cache(maxsize=1)
