@@ -66,8 +66,8 @@ T = TypeVar("T")
 
 class Usage(NamedTuple):
     """What one analysis cost its worker, for the log and the hostile-file tests. (Not a
-    dataclass: `vtrbot check` holds this module while its worker runs, and dataclasses
-    imports inspect, which it would hold too.)"""
+    dataclass: `check` called from a program holds this module while its worker runs, and
+    dataclasses imports inspect, which it would hold too.)"""
 
     cpu_seconds: float
     peak_rss_bytes: int
@@ -176,7 +176,7 @@ def _analyse_within_limits(
     path = Path(path)
     limits = _limits(path)
     outcome, usage = _run_in_worker(path, as_of, max_bytes, spill_folder, limits, shipments)
-    import logging  # here: `vtrbot check` holds this module while its worker runs
+    import logging  # here: `check` from a program holds this module while its worker runs
 
     logging.getLogger(__name__).info(
         "analysis used %.1f s of CPU, %d MB at most",

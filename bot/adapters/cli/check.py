@@ -55,9 +55,9 @@ def run(args: argparse.Namespace) -> int:
 def _checked(args: argparse.Namespace, here: bool) -> int:
     """The check, printed; its exit code. Analysed `here`, or in a worker."""
     # Only what the chosen output needs: not bot.domain.engine (polars and numpy are the
-    # worker's alone), and for --json not even the report's models.
+    # analysis's alone: here, or the worker's), and for --json not even the report's models.
     # The translations are loaded only for words to print: --json that works needs none,
-    # and what this process holds while its worker runs counts beside the worker's.
+    # and what this process holds while its analysis runs counts in the same tree.
     from bot.domain.errors import FileRejected
     from bot.services.isolation import AnalysisFailed, report_json_here, report_json_isolated
 
