@@ -31,6 +31,7 @@ from bot.domain.tracking import (
     normalize_tracking,
     package_numbers,
     placeholder_tracking,
+    resolve_carrier,
     written_full_width,
 )
 from bot.domain.values import (
@@ -141,6 +142,9 @@ class Lookups:
     """Carrier cells naming a family alone ('DHL'), when the file has a service column."""
     member_services: set[str] = field(default_factory=set)
     """Service cells naming one carrier of a family ('DHL Express Worldwide')."""
+    carrier_services: set[str] = field(default_factory=set)
+    """Service cells naming a carrier ('Yanwen Special Line-YW', '云途全球专线挂号'), when the
+    file has a carrier column: the carrier of a row whose carrier cell is blank."""
     _categories: dict[str, str] = field(default_factory=dict)
     _plain_dates: dict[str, tuple[date | None, bool]] = field(default_factory=dict)
     """Ship date texts read without Python (ISO, or blank) in an earlier batch: (date,
@@ -173,6 +177,9 @@ class Lookups:
                 # New sets, not updates, as for `amounts` below: another thread may be
                 # reading the ones an earlier batch was judged with.
                 self.member_services = self.member_services | {t for t in new if names_a_member(t)}
+                self.carrier_services = self.carrier_services | {
+                    t for t in new if resolve_carrier(t)
+                }
         if narrows:
             families = {t for t in found["carriers"] if names_a_family(t)}
             self.family_carriers = self.family_carriers | families
@@ -356,11 +363,24 @@ def _carrier_text(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
         name = _text(frame, "carrier_name")
         is_other = code.str.to_lowercase().is_in(_OTHER_CARRIER) | (code == "")
         code = pl.when(is_other & (name != "")).then(name).otherwise(code)
+    code = _blank_named_by_service(frame, code, lookups)
     if not lookups.family_carriers or not lookups.member_services:
         return code
     service = pl.col("ship_service").fill_null("")
     families, members = list(lookups.family_carriers), list(lookups.member_services)
     named = pl.col("carrier").fill_null("").is_in(families) & service.is_in(members)
+    return pl.when(named).then(_text(frame, "ship_service")).otherwise(code)
+
+
+def _blank_named_by_service(frame: pl.DataFrame, code: pl.Expr, lookups: Lookups) -> pl.Expr:
+    """A blank carrier cell is the carrier its row's service names ('Yanwen Special
+    Line-YW', '4PX Singapore Post', '燕文专线追踪小包'), read as a file with no carrier column
+    reads its service (`resolve_carrier`); a service naming none ('Standard') leaves it
+    blank. Set F9's F06, a third of whose carrier cells were blank."""
+    if not lookups.carrier_services:
+        return code
+    service = pl.col("ship_service").fill_null("")
+    named = (code == "") & service.is_in(list(lookups.carrier_services))
     return pl.when(named).then(_text(frame, "ship_service")).otherwise(code)
 
 

@@ -47,10 +47,6 @@ _NO_MARKETPLACE = "no column names the marketplace: Unspecified to the bot, US t
 _UK_BY_CURRENCY = (
     "no column names the marketplace: Unspecified to the bot, UK (£ amounts) to the writer"
 )
-_CARRIER_IN_SERVICE = (
-    "a blank carrier whose service names one ('Yanwen Special Line-YW', '云途全球专线挂号') is an "
-    "unknown carrier to the bot, that carrier to the writer"
-)
 _OTHER_PLATFORMS = (
     "Walmart and TEMU orders count to neither side; the bot lists them among the rows not "
     "counted (not_amazon_platform) so a seller sees where they went, the writer leaves them out"
@@ -66,10 +62,6 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
         "by_marketplace": _UK_BY_CURRENCY,
         "by_category_and_marketplace": _UK_BY_CURRENCY,
     },
-    "F06_carrier_in_service_line.csv": dict.fromkeys(
-        ("overall", "by_category", "by_marketplace", "by_category_and_marketplace", "defects"),
-        _CARRIER_IN_SERVICE,
-    ),
     "F08_multiplatform_account_suffix.csv": {"not_counted": _OTHER_PLATFORMS},
 }
 
