@@ -82,6 +82,10 @@ class Marketplace:
     states: list[str] = field(default_factory=list)
     """The country's states as a buyer's address writes them (codes and names): a state
     column names the marketplace by them when nothing else does (docs/decisions/011)."""
+    currency_signs: list[str] = field(default_factory=list)
+    """Signs and words of the marketplace's currency that no other marketplace's currency
+    shares ('£', '英镑'): with its code, they name the marketplace when nothing else does
+    (docs/decisions/014)."""
 
 
 @dataclass(kw_only=True)

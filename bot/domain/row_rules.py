@@ -40,6 +40,7 @@ from bot.domain.values import (
     DateOrder,
     amounts_of,
     country_marketplace,
+    currency_marketplace,
     dates_of,
     marketplace_code,
     mixes_date_orders,
@@ -415,6 +416,7 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
         category=_category(frame, lookups),
         marketplace=pl.when(market == "").then(pl.lit(UNSPECIFIED_MARKETPLACE)).otherwise(market),
         market_by_address=_market_by_address(frame, lookups),
+        market_by_currency=_market_by_currency(frame, lookups),
         shop=_text(frame, "shop"),
         fulfillment=lookups.word(frame, "fulfillment"),
         platform=lookups.word(frame, "platform"),
@@ -449,16 +451,38 @@ def _row_marketplace(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     marketplace's orders were one group, their EU letters and JP orders never exempt
     (docs/decisions/010, 011)."""
     market = lookups.word(frame, "marketplace").fill_null("")
+    currency = _currency_market(frame)
     if not {"country", "ship_country"} & set(frame.columns) and _unread("ship_state", frame):
-        return market
+        return market if currency is None else pl.coalesce(currency, market)
     # coalesce, not when/then: polars (1.x) applies a replace_strict under `then` to values
     # its mapping never held, and fails.
     return pl.coalesce(
         market.replace("", None),
         lookups.word(frame, "country").replace("", None),
         lookups.word(frame, "ship_country").replace("", None),
-        _buyer_state(frame, lookups).fill_null(""),
+        _buyer_state(frame, lookups).replace("", None),
+        *([] if currency is None else [currency]),
+        pl.lit(""),
     )
+
+
+def _currency_market(frame: pl.DataFrame) -> pl.Expr | None:
+    """The marketplace a row's currency names (`currency_marketplace`: GBP or '£12.99' →
+    UK), read as the buyer's state is, only in a file with no column naming a marketplace
+    or a country; the currency column's, else the order total's sign (docs/decisions/014)."""
+    if any(c in frame.columns for c in _NAMING_A_MARKETPLACE):
+        return None
+    texts = [stripped(m) for m in ("currency", "order_value") if m in frame.columns]
+    return pl.coalesce(currency_marketplace(t) for t in texts) if texts else None
+
+
+def _market_by_currency(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
+    """Whether the row's marketplace is its currency's (`_row_marketplace`), which the
+    report says (docs/decisions/014)."""
+    currency = _currency_market(frame)
+    if currency is None:
+        return pl.lit(False)
+    return (_buyer_state(frame, lookups).fill_null("") == "") & currency.is_not_null()
 
 
 _NAMING_A_MARKETPLACE = ("marketplace", "country", "ship_country")

@@ -187,6 +187,8 @@ class Tally:
     unread_sheets: tuple[str, ...] = ()
     markets_by_address: int = 0
     """Rows whose marketplace is their buyer's country's, no other column naming one."""
+    markets_by_currency: int = 0
+    """Rows whose marketplace is their currency's, no column naming one (decisions/014)."""
     full_width_numbers: set[str] = field(default_factory=set)
     """Self-fulfilled rows' numbers typed in full-width characters (`full_width_numbers`)."""
 
@@ -306,6 +308,7 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
     )
     rows = _tallied(frame, rows, tally)
     tally.markets_by_address += int(rows.get_column("market_by_address").sum())
+    tally.markets_by_currency += int(rows.get_column("market_by_currency").sum())
     # After the tally, which reads the file's rows: split, they no longer line up with them.
     rows = one_row_per_package(rows)
     tally.full_width_numbers.update(full_width_numbers(rows))
@@ -313,7 +316,9 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
     if "delivered_text" in rows.columns:
         delivered = parse_dates(rows.get_column("delivered_text")).dates
         rows = rows.with_columns(delivered_on=delivered)
-    return rows.drop("unreadable_date", "market_by_address", "delivered_text", strict=False)
+    return rows.drop(
+        "unreadable_date", "market_by_address", "market_by_currency", "delivered_text", strict=False
+    )
 
 
 def _tallied(frame: pl.DataFrame, rows: pl.DataFrame, tally: Tally) -> pl.DataFrame:
@@ -385,6 +390,8 @@ def read_warnings(tally: Tally, scientific: int, reused: list[pl.DataFrame]) -> 
         warnings.append(Warning(code="missing_order_id", count=tally.no_order))
     if tally.markets_by_address:
         warnings.append(Warning(code="marketplace_by_address", count=tally.markets_by_address))
+    if tally.markets_by_currency:
+        warnings.append(Warning(code="marketplace_by_currency", count=tally.markets_by_currency))
     if tally.unread_sheets:
         names = ", ".join(tally.unread_sheets)
         warnings.append(Warning(code="unread_sheets", count=len(tally.unread_sheets), detail=names))

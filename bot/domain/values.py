@@ -483,6 +483,36 @@ def state_marketplace(text: str) -> str:
     return _state_index().get(fold_key(text), "") if text.strip() else ""
 
 
+_CURRENCY_CODE = r"(?:^|[^A-Za-z])([A-Za-z]{3})(?:[^A-Za-z]|$)"
+"""A three-letter code alone or beside an amount: 'GBP', '12.99 GBP', 'usd 5'."""
+
+
+def currency_marketplace(text: pl.Expr) -> pl.Expr:
+    """The one marketplace a currency or amount cell's currency is priced in: 'GBP',
+    '£12.99', '12.99 GBP', '英镑' → 'UK'; 'JPY', '1,200円' → 'JP'; null for a currency
+    several marketplaces share (EUR, '$', '¥') or none (CNY) (docs/decisions/014)."""
+    codes, signs = _currency_index()
+    code = text.str.extract(_CURRENCY_CODE, 1).str.to_uppercase()
+    by_code = code.replace_strict(codes, default=None, return_dtype=pl.String)
+    pattern = "|".join(re.escape(sign) for sign in sorted(signs, key=len, reverse=True))
+    by_sign = text.str.extract(f"({pattern})", 1).replace_strict(
+        signs, default=None, return_dtype=pl.String
+    )
+    return pl.coalesce(by_code, by_sign)
+
+
+@cache
+def _currency_index() -> tuple[dict[str, str], dict[str, str]]:
+    """(currency code → marketplace, sign → marketplace) for the currencies one marketplace
+    alone is priced in."""
+    markets: dict[str, list[str]] = {}
+    for market in marketplaces():
+        markets.setdefault(market.currency, []).append(market.code)
+    codes = {currency: m[0] for currency, m in markets.items() if len(m) == 1}
+    signs = {sign: m.code for m in marketplaces() for sign in m.currency_signs}
+    return codes, signs
+
+
 @cache
 def _state_index() -> dict[str, str]:
     return {fold_key(state): m.code for m in marketplaces() for state in m.states}

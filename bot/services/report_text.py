@@ -443,6 +443,11 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             "No column names the marketplace of {count} rows, so they are judged under their buyer's country's (the column of the country they ship to). An order sent abroad (an Amazon.de order to Austria) belongs to the marketplace it was sold on: add a marketplace column if you sell across borders.",
             count,
         ),
+        "marketplace_by_currency": lambda: t.ngettext(
+            "No column names the marketplace of {count} row, so it is judged under the one marketplace its currency is used on (pounds: Amazon.co.uk). If you sell on several marketplaces, add a marketplace column.",
+            "No column names the marketplace of {count} rows, so they are judged under the one marketplace their currency is used on (pounds: Amazon.co.uk). If you sell on several marketplaces, add a marketplace column.",
+            count,
+        ),
         "missing_order_id": lambda: t.ngettext(
             "{count} row has no order ID and was skipped.",
             "{count} rows have no order ID and were skipped.",
