@@ -11,11 +11,15 @@ the only ship date, a multi-platform ERP naming the marketplace by the account's
 typed carrier names ('Fedx', 'DHl', 'usps '), and a 300-row XLSX with a title, a frozen pane
 and a totals row of formulas.
 
-First grading, once, on main d897526b (`FILESET=… python grade.py`, as-of 2026-12-05): 6 of
-10 files fully right, 37 of 50 checks. The Google Sheets file's HYPERLINK, apostrophe and
-'.0' numbers were bad formats and its marketplace unspecified; the UK file's marketplace was
-unspecified; the rows whose carrier was named only by the service were unknown carriers;
-and the ERP's Walmart and TEMU rows were listed as not counted, which the writer leaves out.
+First grading, once, on main d897526b (`FILESET=… python grade.py`, as-of 2026-12-05): 6 of 10
+files fully right, 37 of 50 checks. The Google Sheets file's numbers inside HYPERLINK formulas
+were bad formats (its apostrophes and '.0' were already read) and its marketplace unspecified;
+the UK file's marketplace was unspecified; the rows whose carrier was named only by the service
+were unknown carriers; and the ERP's Walmart and TEMU rows were listed as not counted, which
+the writer leaves out. After a link formula's label was read as its number, a blank carrier as
+the one its service names, and a currency of one marketplace as naming it where no column does
+(decision 014), 8 of 10 files and 47 of 50 checks agree: F02's marketplace and F08's list of
+rows not counted differ, listed below with why.
 
 Per file, `vtrbot check`'s report (engine.report_file) must give the writer's overall,
 by-category (pooled), by-marketplace and category × marketplace figures, defect order IDs and
