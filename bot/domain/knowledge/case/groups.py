@@ -8,6 +8,7 @@ from bot.domain.knowledge.case.package_figures import not_counts
 from bot.domain.knowledge.case.rates import sellers_rate
 from bot.domain.knowledge.figures import (
     Counts,
+    more_invalid,
     read_figures,
     supposes_new_packages,
 )
@@ -56,9 +57,12 @@ def read_groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ..
                 else None
             )
             counts = reading.now if reading else None
-            # "…, if we send 250 more, all tracked": new packages supposed, no group of its own
+            # "…, if we send 250 more, all tracked": new packages supposed, no group of its own;
+            # nor "如果下周冒出5个无效（总数还是95）": packages of the group told supposed invalid.
             supposed = reading is not None and (
-                "new_valid" in reading.roles or supposes_new_packages(segment)
+                "new_valid" in reading.roles
+                or supposes_new_packages(segment)
+                or more_invalid(segment) is not None
             )
             if counts is not None and not supposed:
                 found.append((group_label(segment), counts))

@@ -42,6 +42,9 @@ _LATE = lazy(
 
 MISFIT = 1.5
 """What a part larger than its whole costs a reading: more than a nearer word's gain."""
+WHOLE_LEFT_OPEN = 0.01
+"""What a total smaller than a figure left without a role costs a reading: a tie-break only
+("50单，1单没上传追踪号，2单承运商选错": the 50 is the whole, the 2 a part, not the reverse)."""
 MAX_SEARCHED = 6
 """Numbers of one message whose roles are searched jointly; more are read one by one."""
 MAX_READINGS = 600
@@ -86,16 +89,60 @@ def assign_roles(figures: list[Figure]) -> dict[str, int]:
         # A reading with a part over its whole is kept only when no other fits nearly as
         # well: then the figures contradict each other, and the reading says so.
         score -= 0 if _fits(roles) else MISFIT
+        score -= WHOLE_LEFT_OPEN if _whole_left_open(roles, figures, choice) else 0
         if score > best[0]:
             best = (score, roles, choice)
     open_figures = [f for f, pick in zip(figures, best[2], strict=False) if pick is None]
     roles, open_figures = _periods_told_alike(best[1], figures, open_figures)
-    return _filled(_more_invalid_figures(roles, open_figures), open_figures)
+    roles = _late_beside_kinds(_more_invalid_figures(roles, open_figures), figures, best[2])
+    return _filled(roles, open_figures)
+
+
+_OF_THE_INVALID = lazy(
+    r"其中|\b(?:of|among) (?:them|those|these)\b|这些|那些|里面|(?:这|那)\s*\d*\s*[个单件]?(?:里|中)"
+)
+_INVALID_IN_GENERAL = lazy(
+    r"无效|\binvalid\b|\bdefects?\b|缺陷|不合格|有问题|\bproblems?\b|\bissues?\b"
+)
+
+
+def _late_beside_kinds(
+    roles: dict[str, int], figures: list[Figure], choice: tuple[object, ...]
+) -> dict[str, int]:
+    """ "3个单号格式不对，1个是签收后才补的单号", "2 with no tracking, 1 uploaded after
+    delivery": tracking given after delivery told as one more kind of defect beside kinds
+    that cannot be it (missing, bad format, wrong carrier), not of them: summed with them.
+    Told of the invalid ones ("10 invalid, 4 of them fixed after delivery", "其中") or beside
+    invalid ones in general, the late ones are among them."""
+    if "late_fix" not in roles or "invalid" not in roles or "valid" in roles:
+        return roles
+    picked = [
+        (f, _refined(str(p[0]), f))
+        for f, p in zip(figures, choice, strict=True)
+        if isinstance(p, tuple)
+    ]
+    late = [f for f, role in picked if role == "late_fix"]
+    kinds = [f for f in figures if any(_refined(r, f) == "invalid" for r, _, _ in f.candidates)]
+    if any(_OF_THE_INVALID.search(f.clause) for f in late):
+        return roles
+    if not kinds or any(_INVALID_IN_GENERAL.search(f.clause) for f in kinds):
+        return roles
+    return roles | {"invalid": roles["invalid"] + roles["late_fix"]}
 
 
 _PERIOD_WORD = lazy(
     r"\b(?:weeks?|days?|months?|yesterday|today)\b|before that|earlier|周|星期|礼拜|天|日|月"
 )
+
+
+def _whole_left_open(
+    roles: dict[str, int], figures: list[Figure], choice: tuple[object, ...]
+) -> bool:
+    """A total is read and a larger figure is given no role: the larger is likelier the whole."""
+    total = roles.get("total")
+    return total is not None and any(
+        pick is None and f.value > total for f, pick in zip(figures, choice, strict=True)
+    )
 
 
 def _periods(clause: str) -> set[str]:

@@ -14,6 +14,12 @@ from bot.domain.knowledge.patterns import lazy
 _NUMBER = lazy(r"(?<![\d.\-])(\d{1,7})(?![\d\-]|\.\d|\s?%|[a-z]{1,2}(?![a-z]))")
 """A count: not a part of a name or a number typed against one or two letters ("4PX",
 "1Z…")."""
+_CARRIER_WRONG_ZH = r"\s?(?:被|给)?(?:选|填|写|用|搞|弄|标|录)?(?:错|不对|不匹配|对不上|不一致)"
+_CARRIER_WRONG_EN = (
+    r"\s(?:(?:was|is|got|were|picked|selected|entered|chosen)\s)*(?:wrong|mismatch|incorrect)"
+)
+"""A carrier said wrong right after a number ("1个物流商选错了", "1 carrier wrong"): the
+package counted, not the carriers."""
 _NOT_A_COUNT = lazy(
     r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
     # Money however it is written ("3美金", "8刀", "500円", "12镑", "5 bucks").
@@ -22,11 +28,14 @@ _NOT_A_COUNT = lazy(
     r"次|遍|times?\b|(?:carrier |pickup |pick-up |acceptance |origin |first |delivery |transit |physical )?"
     r"scans?\b|条(?:扫描|物流)|(?:个|条)?(?:揽收|收件|入库|出库|物流|承运商|快递|上网|首次|首条|提货|妥投|派送|签收)?扫描|"
     r"categor(?:y|ies)\b|stores?\b|shops?\b|skus?\b|listings?\b|accounts?\b|marketplaces?\b|"
-    r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|carriers?\b|"
+    r"warnings?\b|notices?\b|emails?\b|claims?\b|reviews?\b|feedbacks?\b|"
+    # Carriers counted ("两个物流商"), unless said picked wrong: "1个物流商选错了", "1 carrier
+    # mismatch" count the package whose carrier is wrong.
+    rf"carriers?\b(?!{_CARRIER_WRONG_EN})|个?(?:承运商|物流商)(?!{_CARRIER_WRONG_ZH})|"
     # An order's item rows or lines ("an order with 2 item rows", "两行商品"): rows of a file,
     # not packages.
     r"(?:item |product |order )?(?:rows?|lines?|line items?)\b|行(?:商品|产品|记录|数据)?|"
-    r"个?(?:警告|通知|邮件|差评|承运商|物流商)|"
+    r"个?(?:警告|通知|邮件|差评)|"
     r"个?(?:类目|品类|分类|店铺|店|站点|站|账号|链接|sku)|"
     # Metrics, names, kinds and questions counted ("两个指标", "另一个叫法", "two questions"):
     # words about the talk, not packages.

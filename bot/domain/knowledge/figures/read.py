@@ -48,8 +48,9 @@ ASKED = lazy(
 """What is asked, not told ("how many valid do I need", "最多能有几个无效"): its role words
 belong to no figure."""
 _ALL_VALID = lazy(
-    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|(?<=[个单件票\d])\s?全(?:是)?有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
-    r"(?:all|both) (?:\d+ )?(?:of them )?(?:are |were |have |had )?(?:valid|tracked|scanned)|"
+    r"全都有|全部有|都有(?:有效)?(?:追踪|单号)|全都有效|全部有效|(?:(?<=[个单件票\d])|(?<=包裹)|(?<=订单)|(?<=货件))\s?全(?:是)?有效|all (?:of them )?(?:have|had|with) (?:valid )?tracking|"
+    r"(?:all|both) (?:\d+ )?(?:of them |(?:of (?:my |the |our )?)?(?:packages|shipments|orders|parcels) )?"
+    r"(?:are |were |have |had )?(?:(?:all|now|still) )?(?:valid|tracked|scanned)|"
     r"none (?:are |is |were )?invalid|\bit(?:'s| is| was| has| had)(?: got)? (?:valid|tracked|tracking|scanned)|"
     r"没有一个无效|都(?:是)?有效"
 )

@@ -72,6 +72,8 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"(?<=[个单件票])\s*(?:都)?没有(?=\s*(?:[,，。;；!！?？]|$))|"
         r"无(?:有效)?(?:追踪|单号)|无效|没传|没上传|没填|不合格|不算有效|没扫描|没有扫描|错|缺|空白|是空的|为空|空着|"
         r"坏|出问题|\brejected\b|\bunconfirmed\b|not accepted|被拒|未确认|不被认可|"
+        # A placeholder for a number ("填的是占位符", "N/A as a placeholder"): missing tracking.
+        r"占位|假单号|虚拟单号|\bplaceholders?\b|\bdummy\b|\bfake (?:tracking|numbers?)\b|"
         r"有问题(?!吗)|有毛病|问题件|\bwith (?:problems?|issues?)\b|"
         r"忘了?(?:上传|填|传|录入?|加|给|贴)?(?:的)?(?:单号|追踪|跟踪|物流)|漏(?:传|填|上传|录)|"
         r"\bforg[oe]t(?:ten)? (?:to (?:add|upload|enter|put) )?(?:the |a |its |their )?(?:tracking|number)|"
