@@ -133,6 +133,14 @@ WORDINGS: dict[str, Wording] = {
             "two scans from USD 5 (one of them delivery or attempted delivery)."
         ),
     ),
+    "us_not_exempt": sentence(
+        _(
+            "Orders shipped from China to the US have no exemption by amount: under USD 5 an "
+            "order still needs at least one carrier scan, and from USD 5 two scans (one of them "
+            "delivery or attempted delivery). The exemption by amount is Japan's: orders under "
+            "JPY 1,000 on Amazon.co.jp do not count toward VTR."
+        ),
+    ),
     "eu_rule": sentence(
         _(
             "In the EU and UK, orders under EUR 20 (shipping included, VAT excluded) are exempt "

@@ -88,7 +88,12 @@ from bot.domain.knowledge.decide.targets import (
 )
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
 from bot.domain.knowledge.decide.unknown_carriers import carrier_unnamed
-from bot.domain.knowledge.decide.values import small_value, untracked_when_counted, value_rules
+from bot.domain.knowledge.decide.values import (
+    limit_asked_elsewhere,
+    small_value,
+    untracked_when_counted,
+    value_rules,
+)
 from bot.domain.knowledge.decide.verdict import asks_pass_or_fail
 from bot.domain.knowledge.decide.windows import (
     metric_window,
@@ -165,6 +170,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     one_metric_two_names,
     metric_name,
     metrics_named,
+    limit_asked_elsewhere,
     uk_domestic_letter,
     letter_outside_eu,
     jp_letter,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.domain.knowledge.case import NOT_EXEMPT, Case
 from bot.domain.knowledge.decide.market_lists import ONLY
 from bot.domain.knowledge.decide.routes import NO_TRACKING_GIVEN, involved
-from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.patterns import CLAUSE, lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import marketplace_by_code
 from bot.domain.value_limits import (
@@ -101,9 +101,63 @@ def letter_pair(case: Case) -> Decision | None:
     return Decision(code="eu_letter_pair", facts=facts, entry="eu-letter-under-20")
 
 
+_US_LIMIT = lazy(
+    r"(?:\$|\busd|us\$)\s?5(?![\d.])|(?<![\d.$])5\s?(?:美元|美金|刀|usd\b|dollars?\b|bucks?\b)"
+)
+_SAID_EXEMPT = lazy(
+    r"豁免|免除|免追踪|也免|免(?:了|掉)?吧|(?<!算)不(?:算|计入|计算)(?!不)|\bexempt|\bexcluded\b|"
+    r"(?:don't|doesn't|do not|does not|won't|wouldn't|shouldn't) count|\bnot counted\b"
+)
+
+
+def us_exemption_believed(text: str) -> bool:
+    """ "日本站1000日元以下的单豁免，那美国站5美金以下的单应该也豁免吧": US orders under USD 5
+    said exempt, in the clause that names them (another clause may state Japan's true rule).
+    The US rule exempts nothing: under USD 5 an order still needs a carrier scan."""
+    return any(
+        _US_LIMIT.search(clause) and _SAID_EXEMPT.search(clause) for clause in CLAUSE.split(text)
+    )
+
+
+_LIMIT_ASKED = lazy(
+    r"(?:低于|少于|不到|小于)多少|多少(?:钱|日元|日币|美元|美金|欧元?)?(?:以下|以内)|"
+    r"(?:under|below|less than) (?:how much|what (?:amount|value|price))|"
+    r"what(?:'s| is) (?:the )?(?:limit|threshold|cut-?off)|\bhow (?:low|cheap)\b"
+)
+_SIMILAR_ASKED = lazy(
+    r"类似|相似|一样的|同样的|similar|the same (?:rule|thing|exemption)|equivalent|likewise"
+)
+_EXEMPTION_SAID = lazy(r"豁免|不算|不计入|免追踪|exempt|excluded|(?:don't|doesn't|do not) count")
+_JAPAN = lazy(r"日本|japan|(?<![a-z])jp(?![a-z])|co\.jp")
+_US = lazy(r"美国|(?<![a-z])(?:us|usa|u\.s\.?)(?![a-z])|amazon\.com(?!\.)")
+
+
+def limit_asked_elsewhere(case: Case) -> Decision | None:
+    """ "欧洲平信低于20欧不算，那日本站低于多少不算？美国有类似的吗": the EU letter limit told,
+    then another marketplace's asked: Japan's limit is JPY 1,000; the US has none like it
+    (under USD 5 an order still needs a carrier scan), so no."""
+    clauses = CLAUSE.split(case.text)
+    # "日本站VTR低于多少会被限制": a rate's bar asked, not an order's amount.
+    if any(
+        _LIMIT_ASKED.search(c) and _JAPAN.search(c) and not _RATE_WORDS.search(c) for c in clauses
+    ):
+        limit = JP_EXEMPT_LIMIT_JPY
+        facts: dict[str, Fact] = {"amount": _money(limit), "limit": limit}
+        return Decision(code="jp_rule", facts=facts, entry="japan-rules")
+    similar = any(_SIMILAR_ASKED.search(c) and _US.search(c) for c in clauses)
+    if similar and _EXEMPTION_SAID.search(case.text):
+        return Decision(code="us_not_exempt", agrees=False, entry="us-from-china-scans")
+    return None
+
+
+_RATE_WORDS = lazy(r"vtr|追踪率|跟踪率|tracking rate|[率%]|percent|\bbar\b|达标|限制|restrict")
+
+
 def value_rules(case: Case) -> Decision | None:
     if (pair := letter_pair(case)) is not None:
         return pair
+    if us_exemption_believed(case.text):
+        return Decision(code="us_not_exempt", agrees=False, entry="us-from-china-scans")
     if case.amount is None or case.currency is None:
         return None
     if case.bound == "under" or (case.bound and case.amount == US_TWO_SCANS_FROM_USD):
