@@ -259,6 +259,8 @@ def category_spellings(name: str) -> tuple[str, ...]:
     the name and its parts for a category the table does not know."""
     folded = unicodedata.normalize("NFKC", name).casefold().strip()
     parts = [folded, *(p for p in _NAME_PARTS.split(folded) if p and p != folded)]
+    # "居家廚房" written in Traditional is 居家厨房 to a question in Simplified, and to the table.
+    parts = list(dict.fromkeys(q for p in parts for q in (p, to_simplified(p))))
     spellings: list[str] = []
     for part in parts:
         group = next((names for names in category_aliases() if part in names), ())

@@ -6,6 +6,7 @@ the days a seller names are in it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -13,7 +14,13 @@ from bot.domain.knowledge.case import Case
 from bot.domain.models import GroupStats, VtrReport
 from bot.services.i18n import Translator
 from bot.services.lines import list_separator
-from bot.services.own_data.groups import MAX_LINES, is_marketplace, is_shop, named_groups
+from bot.services.own_data.groups import (
+    MAX_LINES,
+    category_named,
+    is_marketplace,
+    is_shop,
+    named_groups,
+)
 from bot.services.own_data.phrases import TOTAL_ASKED, not_counted_asked
 from bot.services.own_data.reading import dates_named, reasons_named
 from bot.services.own_data.wording import group_label, group_verdict
@@ -108,8 +115,10 @@ def _scoped_left_out(
     totals = Counter[str]()
     for row in stored:
         totals[row.reason] += row.rows
-    if not named or totals != Counter({r: n for r, n in report.excluded.items() if n}):
+    if totals != Counter({r: n for r, n in report.excluded.items() if n}):
         return []
+    if not named:
+        return _absent_category(case, report, stored, t)
     scope = " · ".join(group_label(g, report, t) for g in named)
     tally = Counter[str]()
     for row in stored:
@@ -134,6 +143,42 @@ def _scoped_left_out(
         parts=parts,
     )
     return [lead, _why_left_out(t), *verdicts]
+
+
+def _absent_category(
+    case: Case, report: VtrReport, stored: Sequence[LeftOutRow], t: Translator
+) -> list[str]:
+    """ "why doesn't 玩具遊戲 show up in my report?": a category of the file the report has
+    none of, since every one of its rows was left out (FBA, cancelled …): those rows by
+    reason, and why they are not counted."""
+    text = f"{case.text.casefold()} {unicodedata.normalize('NFKC', case.raw).casefold()}"
+    counted = {g.name for g in report.by_category}
+    absent = {
+        row.category
+        for row in stored
+        if row.category and row.category not in counted and category_named(text, row.category)
+    }
+    if len(absent) != 1:
+        return []
+    category = absent.pop()
+    tally = Counter[str]()
+    for row in stored:
+        if row.category == category:
+            tally[row.reason] += row.rows
+    names = exclusion_names(t)
+    parts = list_separator(t).join(
+        f"{names[reason]} {t.number(tally[reason])}" for reason in names if tally[reason]
+    )
+    lead = t.ngettext(
+        "{category} is not in your report: its {count} order in your file is not counted "
+        "({parts}), so it has no VTR of its own.",
+        "{category} is not in your report: all {count} of its orders in your file are not "
+        "counted ({parts}), so it has no VTR of its own.",
+        sum(tally.values()),
+        category=category,
+        parts=parts,
+    )
+    return [lead, _why_left_out(t)]
 
 
 def _row_in(row: LeftOutRow, group: GroupStats, report: VtrReport) -> bool:

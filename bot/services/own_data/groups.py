@@ -84,16 +84,17 @@ def named_groups(case: Case, report: VtrReport) -> list[GroupStats]:
     shops = _named_shops(text, report)
     # A shop's name names no category: "Sunny Home Store的玩具" is about Toys alone.
     rest = _without_names(text, shops)
-    categories = [
-        s
-        for s in report.by_category
-        if s.name and any(_mentions(rest, n) for n in category_spellings(s.name))
-    ]
+    categories = [s for s in report.by_category if category_named(rest, s.name)]
     if not categories:  # "Industrial" for "Industrial & Scientific": a word of its own name
         categories = [s for s in report.by_category if _a_word_of(rest, s.name)]
     markets = [s for s in report.by_marketplace if any(m.code == s.name for m in case.markets)]
     markets = [s for s in markets if not _only_in_shop_names(text, s.name, shops)]
     return categories + markets + shops
+
+
+def category_named(text: str, name: str) -> bool:
+    """The category is named in the (folded) question by any of its names."""
+    return bool(name) and any(_mentions(text, n) for n in category_spellings(name))
 
 
 def _only_in_shop_names(text: str, code: str, shops: list[GroupStats]) -> bool:

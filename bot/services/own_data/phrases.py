@@ -87,6 +87,13 @@ NOT_COUNTED_ASKED = re.compile(
     rf"{_ROWS_BETWEEN}\b(?:counted|included)\b(?! as\b)|"
     rf"\b(?:didn't|did not|don't|do not|doesn't|does not)\b{_ROWS_BETWEEN}\bcount\b(?! as\b)|"
     r"missing from (?:the |my )?(?:count|total|vtr|report)|"
+    # A group of the file absent from the report ("why doesn't Toys show up in my report?",
+    # "报告里怎么没有玩具"): its rows were all left out.
+    r"\b(?:doesn't|does not|don't|do not|didn't|did not|isn't|aren't|not|never)\b[^?.!,;]{0,30}?"
+    r"\b(?:show(?:ing)?|appear(?:ing)?|turn(?:ing)?)(?:\sup)?\b[^?.!,;]{0,20}\b(?:report|results?|list)\b|"
+    r"\bnot (?:in|on) (?:my |the )?(?:vtr )?report\b|"
+    r"(?:报告|报表|结果)(?:里|中)?(?:面)?(?:怎么|为什么|为啥)?(?:没有|没|看不到|找不到|不显示)|"
+    r"(?:报告|报表|结果)[^，,。?？]{0,8}(?:没有?|不)(?:显示|出现)|(?:没有?|不)(?:显示|出现)在(?:报告|报表|结果)|"
     r"不计入|不算进|没有?被?(?:算进|计算|纳入|包括|包含)|未(?:被)?(?:统计|纳入|计算)|没(?:有)?被?统计|"
     # Not every row counted ("我导出的235行，为什么你没有全部算进去", "why didn't you count all
     # my rows"): the rows left out, by reason.

@@ -33,7 +33,7 @@ from bot.services.own_data.row import ROWS_POINTED, row_pointed
 from bot.services.own_data.shops import asks_shops
 
 _WHY = re.compile(
-    r"为什么|为啥|原因|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题|什么问题|啥问题|哪些问题"
+    r"为什么|为啥|原因|怎么(?:没有?|看不到|找不到|不显示)|why|reason|what's (?:actually )?wrong|问题在哪|哪里有问题|什么问题|啥问题|哪些问题"
 )
 _NOW = re.compile(r"现在|目前|当前|now|currently")
 _FIGURE_WORDS = re.compile(r"\b(?:number|figure|rate|percentage|score)\b|数字|百分比|比率|比例")
