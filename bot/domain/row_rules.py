@@ -28,6 +28,7 @@ from bot.domain.tracking import (
     has_cell_separator,
     names_a_family,
     names_a_member,
+    names_nothing,
     normalize_tracking,
     package_numbers,
     placeholder_tracking,
@@ -146,6 +147,9 @@ class Lookups:
     carrier_services: set[str] = field(default_factory=set)
     """Service cells naming a carrier ('Yanwen Special Line-YW', '云途全球专线挂号'), when the
     file has a carrier column: the carrier of a row whose carrier cell is blank."""
+    blank_carriers: set[str] = field(default_factory=set)
+    """Carrier cells, stripped, that name nothing ('-', 'N/A', '无'), when the file has a
+    service column: blank to `_blank_named_by_service`."""
     _categories: dict[str, str] = field(default_factory=dict)
     _plain_dates: dict[str, tuple[date | None, bool]] = field(default_factory=dict)
     """Ship date texts read without Python (ISO, or blank) in an earlier batch: (date,
@@ -184,6 +188,8 @@ class Lookups:
         if narrows:
             families = {t for t in found["carriers"] if names_a_family(t)}
             self.family_carriers = self.family_carriers | families
+            blanks = {t.strip() for t in found["carriers"] if names_nothing(t)}
+            self.blank_carriers = self.blank_carriers | blanks
         new_amounts: dict[str, float | None] = {}
         for meaning in prices:
             new_amounts |= parse_odd_amounts(found[f"odd_{meaning}"])
@@ -376,12 +382,13 @@ def _carrier_text(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
 def _blank_named_by_service(frame: pl.DataFrame, code: pl.Expr, lookups: Lookups) -> pl.Expr:
     """A blank carrier cell is the carrier its row's service names ('Yanwen Special
     Line-YW', '4PX Singapore Post', '燕文专线追踪小包'), read as a file with no carrier column
-    reads its service (`resolve_carrier`); a service naming none ('Standard') leaves it
-    blank. Set F9's F06, a third of whose carrier cells were blank."""
+    reads its service (`resolve_carrier`); so is a cell that names nothing ('-', 'N/A',
+    `names_nothing`). A service naming no carrier ('Standard') leaves it as it is. Set F9's F06, a third of whose carrier cells were blank."""
     if not lookups.carrier_services:
         return code
     service = pl.col("ship_service").fill_null("")
-    named = (code == "") & service.is_in(list(lookups.carrier_services))
+    blank = (code == "") | code.is_in(list(lookups.blank_carriers))
+    named = blank & service.is_in(list(lookups.carrier_services))
     return pl.when(named).then(_text(frame, "ship_service")).otherwise(code)
 
 

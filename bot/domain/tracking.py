@@ -255,6 +255,13 @@ def placeholder_tracking(number: pl.Expr) -> pl.Expr:
     )
 
 
+def names_nothing(cell: str) -> bool:
+    """A cell that holds no value: blank, or a word a seller writes for none ('无', 'N/A',
+    '-', '未知': the tracking placeholders, vocabulary.yaml), in a carrier column as in a
+    tracking one."""
+    return normalized_text(cell) in _placeholder_words() or not cell.strip()
+
+
 @lru_cache(maxsize=1)
 def _placeholder_words() -> list[str]:
     return [normalized_text(word) for word in vocabulary().tracking_placeholders]

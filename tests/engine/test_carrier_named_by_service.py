@@ -39,3 +39,19 @@ def test_a_blank_carrier_is_the_one_its_service_names(write_file: WriteFile) -> 
     assert [(d.order_id, d.reason) for d in uploaded.defects] == [
         (d.order_id, d.reason) for d in report.defects
     ]
+
+
+def test_a_carrier_cell_naming_nothing_is_blank(write_file: WriteFile) -> None:
+    """'-', 'N/A' and '无' in the carrier column name no carrier, as a blank cell does: the
+    YunExpress line's YT numbers under them are valid, 3 of 3; 'UPS' typed in the cell is
+    kept, so a YT number under it beside the same service is a bad format."""
+    lines = [
+        "订单号,发货时间,物流商,物流渠道,跟踪号,站点",
+        f"111-1,2026-11-20,-,云途全球专线挂号,{YUN_OK},美国",
+        f"111-2,2026-11-21,N/A,云途全球专线挂号,{YUN_OK[:-1]}7,美国",
+        f"111-3,2026-11-22,无,YunExpress Global Direct line,{YUN_OK[:-1]}8,美国",
+        f"111-4,2026-11-23,UPS,YunExpress Global Direct line,{YUN_OK[:-1]}9,美国",
+    ]
+    report = report_file(write_file(lines), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (4, 3)
+    assert [(d.order_id, d.reason) for d in report.defects] == [("111-4", "bad_format")]
