@@ -81,3 +81,22 @@ def test_all_valid_then_some_supposed_invalid(
 ) -> None:
     line = first_line(kb, question)
     assert counts in line, line
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        # Kinds told with the same count are two kinds, not a whole and its part (3 of 30).
+        (
+            "30 orders, 1 missing tracking, 1 wrong carrier, 1 added after delivery — rate?",
+            "27 valid of 30 = 90.0%",
+        ),
+        # "N/A" is a placeholder, no number: 2 of 20.
+        ("20个包裹，1个没单号，1个单号是N/A，VTR多少", "20 个里 18 个有效 = 90.0%"),
+        # Said again with no role of its own, one package is the same one: 49 of 50.
+        ("有1单没追踪，总共50单，才1单而已，达标吗", "50 个里 49 个有效 = 98.0%"),
+    ],
+)
+def test_kinds_told_alike(kb: KnowledgeBase, question: str, counts: str) -> None:
+    line = first_line(kb, question)
+    assert counts in line, line

@@ -54,3 +54,10 @@ def test_china_post_on_japan_needs_cn(kb: KnowledgeBase, question: str, lead: st
 def test_any_feedback_struck_through_is_denied(kb: KnowledgeBase, question: str, lead: str) -> None:
     line = first_line(kb, question)
     assert line.startswith(lead), line
+
+
+def test_any_ending_is_denied(kb: KnowledgeBase) -> None:
+    line = first_line(
+        kb, "Japan China Post tracking can end in anything as long as it's S10, right?"
+    )
+    assert line.startswith("Not right"), line

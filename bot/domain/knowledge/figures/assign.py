@@ -187,7 +187,9 @@ def _more_invalid_figures(roles: dict[str, int], open_figures: list[Figure]) -> 
     told = [*parts, roles["invalid"]]
     # "10 invalid, 4 not fixed yet, 6 fixed before delivery": the 10 told apart, fixes too.
     fixes = roles.get("fixed", 0) + roles.get("late_fix", 0)
-    if 2 * max(told) == sum(told) + fixes:
+    # "1 missing tracking, 1 wrong carrier": two kinds alike, not a whole and its part.
+    kinds_alike = len(told) == 2 and told[0] == told[1] and not fixes
+    if 2 * max(told) == sum(told) + fixes and not kinds_alike:
         return roles | {"invalid": max(told)}  # the largest is the others' sum
     return roles | {"invalid": sum(told)}
 

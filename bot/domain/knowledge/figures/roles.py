@@ -74,6 +74,7 @@ _ROLE_PATTERNS: tuple[tuple[str | None, str], ...] = (
         r"坏|出问题|\brejected\b|\bunconfirmed\b|not accepted|被拒|未确认|不被认可|"
         # A placeholder for a number ("填的是占位符", "N/A as a placeholder"): missing tracking.
         r"占位|假单号|虚拟单号|\bplaceholders?\b|\bdummy\b|\bfake (?:tracking|numbers?)\b|"
+        r"(?<![a-z])n/a(?![a-z])|待上传|待填|\btbd\b|"
         r"有问题(?!吗)|有毛病|问题件|\bwith (?:problems?|issues?)\b|"
         r"忘了?(?:上传|填|传|录入?|加|给|贴)?(?:的)?(?:单号|追踪|跟踪|物流)|漏(?:传|填|上传|录)|"
         r"\bforg[oe]t(?:ten)? (?:to (?:add|upload|enter|put) )?(?:the |a |its |their )?(?:tracking|number)|"
@@ -253,12 +254,27 @@ def _fixed_ones_described(figures: list[Figure], words: list[_Word]) -> list[Fig
     ]
 
 
+OWN_WORD_DISTANCE = 24
+"""Characters after a figure where a fix's or a defect's words are still its own ("1 added
+after delivery", "1个单号是N/A"), not a repeat of an earlier figure."""
+
+
+def _words_after(figure: Figure) -> set[str]:
+    """A fix's or a defect's words just after the figure, in its clause."""
+    at = figure.end - figure.clause_at
+    after = figure.clause[at : at + OWN_WORD_DISTANCE]
+    return {role for role in ("fix", "invalid") if ROLE_WORDS_BY[role].search(after)}
+
+
 def without_repeats(figures: list[Figure]) -> list[Figure]:
     """A figure said again in a later clause with no role of its own ("有1单没追踪……才1单
     而已"): the same packages, not another group."""
     kept: list[Figure] = []
     for figure in figures:
+        # "…, 1 added after delivery", "1个单号是N/A": a fix's or a defect's words a few
+        # words on are its own too.
         own = {role for role, _, distance in figure.candidates if distance <= 2}
+        own |= _words_after(figure)
         repeat = any(k.value == figure.value and k.clause_at != figure.clause_at for k in kept)
         if repeat and own <= {"total", "whole"}:
             continue
