@@ -34,10 +34,12 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_26.yaml"
-# What main measures once the engine's fold read Traditional values (d897526b) and the
-# first-line check's two wrong verdicts were mended (153/170; the 3 wrong facts are the
-# grader's, a right rule quoted); sealed grading 144/170 on a4cae72b.
-MIN_RIGHT = 153 / 170
+# What main measures after this session's fixes of its families (162/170; the 3 wrong facts
+# are the grader's, a right rule quoted); 153/170 when it became a development set, sealed
+# grading 144/170 on a4cae72b. Left: France's own figure without the country's name, a fix
+# supposed on a category whose defects can no longer be fixed (what-if on own data), an
+# unclear opener refused, '算。' where the grader looks for 对/可以, '防止' for '预防'.
+MIN_RIGHT = 162 / 170
 MAX_WRONG_FACTS = 3
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.
