@@ -59,3 +59,12 @@ def test_each_marketplace_asked_gets_its_rule(
 def test_a_rate_asked_of_japan_is_no_amount(kb: KnowledgeBase) -> None:
     line = first_line(kb, "日本站VTR低于多少会被限制")
     assert "日元" not in line, line
+
+
+@pytest.mark.parametrize(
+    "question", ["美国站多少美元以下的订单不算VTR？", "US orders under what amount are exempt?"]
+)
+def test_the_us_limit_asked_is_none(kb: KnowledgeBase, question: str) -> None:
+    line = first_line(kb, question)
+    assert "5" in line and "1,000" in line, line
+    assert not line.startswith(("不对", "对", "No", "Yes")), line  # no yes or no was asked

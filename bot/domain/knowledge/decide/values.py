@@ -137,20 +137,30 @@ def limit_asked_elsewhere(case: Case) -> Decision | None:
     then another marketplace's asked: Japan's limit is JPY 1,000; the US has none like it
     (under USD 5 an order still needs a carrier scan), so no."""
     clauses = CLAUSE.split(case.text)
-    # "日本站VTR低于多少会被限制": a rate's bar asked, not an order's amount.
-    if any(
-        _LIMIT_ASKED.search(c) and _JAPAN.search(c) and not _RATE_WORDS.search(c) for c in clauses
-    ):
+    if any(_limit_asked(c) and _JAPAN.search(c) for c in clauses):
         limit = JP_EXEMPT_LIMIT_JPY
         facts: dict[str, Fact] = {"amount": _money(limit), "limit": limit}
         return Decision(code="jp_rule", facts=facts, entry="japan-rules")
     similar = any(_SIMILAR_ASKED.search(c) and _US.search(c) for c in clauses)
     if similar and _EXEMPTION_SAID.search(case.text):
         return Decision(code="us_not_exempt", agrees=False, entry="us-from-china-scans")
+    if any(_limit_asked(c) and _US.search(c) and not _JAPAN.search(c) for c in clauses):
+        # "美国站多少美元以下的订单不算": no amount exempts a US order, stated without a no.
+        return Decision(code="us_not_exempt", entry="us-from-china-scans")
     return None
 
 
+def _limit_asked(clause: str) -> bool:
+    """An order amount's limit asked, not a rate's bar ("日本站VTR低于多少会被限制")."""
+    if not _LIMIT_ASKED.search(clause):
+        return False
+    return not _RATE_WORDS.search(clause) or bool(_AMOUNT_WORDS.search(clause))
+
+
 _RATE_WORDS = lazy(r"vtr|追踪率|跟踪率|tracking rate|[率%]|percent|\bbar\b|达标|限制|restrict")
+_AMOUNT_WORDS = lazy(
+    r"订单|单子|金额|日元|日币|美元|美金|钱|\borders?\b|\bamount\b|\bvalue\b|\bprice\b|\byen\b|dollars?"
+)
 
 
 def value_rules(case: Case) -> Decision | None:
