@@ -579,7 +579,7 @@ _FIGURE = re.compile(r"\d")
 """An amount or a figure in either question: each is its own case, asked as written."""
 _ASKED_OF = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate", "metric", "whatis", "howto"})
 """What the first question is asked of or how, kept when another thing is asked about."""
-_PRONOUN = re.compile(r"它|这个|类似|\bit\b|\bthis\b|\bthat\b|\bsimilar\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"它|这个|类似|结果|\bit\b|\bthis\b|\bthat\b|\bsimilar\b", re.IGNORECASE)
 """Words that point back at what the first question asked ("does the US have something
 similar?", "美国有类似的吗": the rule the first one told)."""
 FACETS: dict[str, tuple[str, str]] = {
