@@ -38,3 +38,22 @@ def test_what_can_still_go_wrong_follows_the_yes(kb: KnowledgeBase) -> None:
     line = first_line(kb, "Buy Shipping auto-uploads tracking so my VTR is covered, yeah?")
     assert line.startswith("Right"), line
     assert "scanned" in line and "without Buy Shipping" in line, line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # Valid once the carrier has scanned it (domain.md §1b), said with "scans".
+        ("a tracking number only becomes valid after the carrier scans it, yeah?", "Right"),
+        ("tracking counts once the carrier scans the parcel, correct?", "Right"),
+        (
+            "a number is valid as soon as I upload it, even before the carrier scans it, right?",
+            "Not right",
+        ),
+        # "counts once" of an order is still the per-order belief.
+        ("an order with 2 packages counts once, right?", "Not right"),
+    ],
+)
+def test_the_scan_said_with_scans(kb: KnowledgeBase, question: str, lead: str) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead), line
