@@ -33,3 +33,22 @@ def test_the_stamp_exemption_stays_buy_shippings(
 ) -> None:
     line = first_line(kb, question)
     assert line.startswith(lead), line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # One metric's true target carried to another: each has its own (domain.md §3).
+        ("OTDR的目标是90%，那VTR应该也是90%吧", "不对"),
+        ("OTDR's target is 90%, so VTR's is 90% too, right?", "Not right"),
+    ],
+)
+def test_a_target_carried_to_another_metric(kb: KnowledgeBase, question: str, lead: str) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead), line
+    assert "95" in line, line
+
+
+def test_two_rates_told_stay_rates(kb: KnowledgeBase) -> None:
+    line = first_line(kb, "准时交货率90%，VTR也90%，达标吗")
+    assert "95" not in line.split("：")[0], line

@@ -85,6 +85,7 @@ from bot.domain.knowledge.decide.targets import (
     lowest_allowed,
     metric_target,
     restriction_line_stated,
+    target_carried,
 )
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
 from bot.domain.knowledge.decide.unknown_carriers import carrier_unnamed
@@ -150,6 +151,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     bar_choice,
     vtr_groups,
     vtr_rate_groups,
+    target_carried,
     metric_rates,
     stated_allowance,
     vtr_counts,

@@ -145,6 +145,26 @@ VTR_FLOOR = 50.0
 """Below this a figure is no bar anyone believes VTR has (a share, a count)."""
 
 
+_CARRIED = lazy(r"也|同样|一样|那么?|所以|\btoo\b|as well|\balso\b|\bsame\b|\bso\b|\bthen\b")
+"""A figure told for one metric carried on to the next ("OTDR目标是90%，那VTR应该也是90%吧")."""
+
+
+def target_carried(case: Case) -> Decision | None:
+    """ "OTDR's target is 90%, so VTR's is 90% too", "LSR has to stay under 4%, so VTR only
+    has to be above 4%": one metric's true target told, then carried to another; judged as
+    that other metric's target stated (each metric has its own, domain.md §3)."""
+    if len(case.metric_rates) != 2 or not TARGET_TALK.search(case.text):
+        return None
+    (first, told), (second, carried) = case.metric_rates
+    if told != carried or metrics()[first].target != told or not _CARRIED.search(case.text):
+        return None
+    agrees = metrics()[second].target == carried
+    facts: dict[str, Fact] = {"metric": second, "stated": f"{carried:g}"}
+    if not agrees:
+        facts["likened"] = first  # whose target the figure is
+    return Decision(code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[second])
+
+
 def metric_target(case: Case) -> Decision | None:
     """ "迟发率是不是也要高于95%", "is the ODR target 2%?": a target stated for one metric,
     checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
