@@ -52,3 +52,15 @@ def test_a_target_carried_to_another_metric(kb: KnowledgeBase, question: str, le
 def test_two_rates_told_stay_rates(kb: KnowledgeBase) -> None:
     line = first_line(kb, "准时交货率90%，VTR也90%，达标吗")
     assert "95" not in line.split("：")[0], line
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["德国本地超过15欧才算，那法国本地也是15欧吧", "德国境内超过15欧元算VTR，意大利境内也一样吧"],
+)
+def test_germanys_domestic_rule_carried_elsewhere(kb: KnowledgeBase, question: str) -> None:
+    # The sources state German domestic shipments over EUR 15 only (domain.md §1b): no
+    # verdict on another country's, and no route between the two.
+    line = first_line(kb, question)
+    assert not line.startswith(("对", "不对", "算", "不算")), line
+    assert "没有说明" in line and "→" not in line, line

@@ -70,6 +70,7 @@ from bot.domain.knowledge.decide.prefixes import number_length, number_prefix
 from bot.domain.knowledge.decide.rate import rate_above_but_flagged, vtr_rate
 from bot.domain.knowledge.decide.routes import (
     de_domestic_rule,
+    domestic_carried,
     domestic_elsewhere,
     eu_countries,
     eu_route,
@@ -172,6 +173,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     one_metric_two_names,
     metric_name,
     metrics_named,
+    domestic_carried,
     limit_asked_elsewhere,
     uk_domestic_letter,
     letter_outside_eu,

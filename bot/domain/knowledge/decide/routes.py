@@ -119,6 +119,28 @@ def domestic_elsewhere(case: Case) -> Decision | None:
     )
 
 
+_DOMESTIC_WORD = lazy(r"本地|本土|境内|国内|\bdomestic\b")
+
+
+def domestic_carried(case: Case) -> Decision | None:
+    """ "德国本地超过15欧才算，那法国本地也是15欧吧", "German domestic orders count over 15
+    euros, so French domestic ones too": the German domestic rule carried to another
+    country's domestic shipments, of which the sources say nothing: said so (the German rule
+    beside it), with no yes or no, and no route between the two."""
+    if len(_DOMESTIC_WORD.findall(case.text)) < 2:
+        return None
+    codes = list(dict.fromkeys(m.code for m in case.markets))
+    others = [c for c in codes if c != "DE"]
+    if "DE" not in codes or len(others) != 1:
+        return None
+    market = marketplace_by_code()[others[0]]
+    if not (market.eu_cross_border_rule or market.letter_rule):
+        return None
+    return Decision(
+        code="domestic_unstated", facts={"market": market.code}, entry="eu-cross-border"
+    )
+
+
 _COUNTS_ASKED = lazy(
     r"算|计入|计算|统计|考核|影响|要追踪|需要追踪|\bcount|includ|matter|affect|tracked|apply|applies"
 )
