@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from bot.domain.knowledge.case.asked import OUTSIDE_THE_EU
 from bot.domain.knowledge.schema import Texts
 from bot.domain.knowledge.understand import sentences
 from bot.domain.languages import Lang
@@ -19,7 +20,7 @@ from bot.domain.reference import Carrier, Marketplace
 
 MAX_FORMATS_SHOWN = 8
 _NOT = re.compile(
-    r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受)|"
+    r"\bnot\b|n't\b|\bnever\b|不是|不会|并非|不(?:用|需要|能|算|计|收|受|看|够|包括|包含|考虑)|"
     # Left out ("excluded from OTDR?", "从VTR里剔除吗"): what counts, denied.
     r"\bexclud(?:e|es|ed|ing)\b|\bleft out\b|剔除|排除在|除外|"
     r"没(?:有)?(?:关系|关联|联系|影响|算)|无关|unrelated|\bno (?:relation|link|connection)|nothing to do with"
@@ -47,13 +48,22 @@ _CONTRAST = re.compile(
 )
 """A contrast after a comma (", not a paid add-on"); "not just / 不只" limits, it is kept."""
 _CLAUSE = re.compile(r"[^,，;；]+")
+_JOINED = re.compile(r"\s(?:and|and so|so)\s|而且|并且|所以")
+"""Where one clause joins two statements ("shows as unconfirmed and isn't valid")."""
+_NOT_JUST = re.compile(
+    r"(?:\bnot|n't|\bnever)\s(?:just|only|merely|simply)\b|不只|不仅|不光|不单|不止"
+)
+"""A limiter ("doesn't just restrict that category", "不只限制那个品类"): more is added, no
+negation, unless the limited word is the belief's own ("not only over EUR 20")."""
 _RESTRICTED = re.compile(r"只有|只算|只针对|仅(?:有|限)?|(?<!不)只[^要]{1,12}才|\bonly\b")
 """A belief that restricts ("只有…才…", "only X"), whose rest may be denied in its own clause."""
 _COMPLEMENT = re.compile(
     r"(?:^|[,，;；。])\s*(?:而|但)?(?:别的|其他|其它|其余|剩下的?|其他的|别家)[^,，;；。?？]*|"
-    r"(?:^|[,;.])\s*(?:and |but |while )?(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^,;.?]*"
+    r"(?:^|[,;.])\s*(?:and |but |while )?(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^,;.?]*|"
+    r"(?:^|[,;.])\s*(?:and |but |while )?(?:the |all )?(?:\w+ )?ones\b[^,;.?]*"
 )
-"""A clause about the rest ("别的物流不用传", "the others don't"): a restriction's complement."""
+"""A clause about the rest ("别的物流不用传", "the others don't", "the cheaper ones don't"):
+a restriction's complement."""
 _NOT_OR_FILLER = re.compile(
     r"\b\w+n't\b|"
     + _NOT.pattern
@@ -220,13 +230,21 @@ class Claim(_Loose):
         said = _A_NOT_A.sub("", text)
         return any(re.search(p, said) for p in self.denied_by)
 
-    def negated_around(self, text: str) -> bool:
+    def negated_around(self, text: str, own_clauses: bool = False) -> bool:
         """A negation outside the words that make the belief ("Buy Shipping isn't free",
         "VTR不是看30天吧"): the question states the belief's opposite. Words the belief
-        itself is made of ("不收费", "no fee") are taken out first."""
+        itself is made of ("不收费", "no fee") are taken out first. With `own_clauses`, only
+        the clauses holding the belief's words are read (a belief that flips when negated,
+        whose other clauses say something else: "doesn't take 72 hours, it shows at once"),
+        else the belief's sentences (a clause beside it may negate part of its fact: "free,
+        I don't pay the postage either")."""
         # "…72 hours to show, correct? so no panic if it's not updated yet": a negation in
         # another sentence than the belief's says something else.
         text = self._belief_sentences(text)
+        # "The UK isn't in the EU, but …": a true premise, no negation of a belief.
+        text = OUTSIDE_THE_EU.sub(" ", text)
+        if own_clauses:
+            text = self.belief_clauses(text)
         # The claim's own words (`says`) restate the belief only when the belief is true; a
         # false belief's `says` is the fact against it, so a clause restating what it sets
         # apart negates the belief (as for its exclusions, `_excluded_kept`).
@@ -241,14 +259,44 @@ class Claim(_Loose):
             # "只有对接的物流商才要传，别的不用传", "only X need it, others don't": the rest
             # denied is the restriction's own complement, no negation of the belief.
             text = _COMPLEMENT.sub(" ", self._complement_dropped(text, "negated"))
+        text = _NOT_JUST.sub(lambda m: m.group() if self._own_word(m, m.string) else " ", text)
+        inside = self._negation_inside(text)
         for pattern in [*self.stated_by, *self.when]:
             text = re.sub(pattern, _kept_negation, text)
+        if inside:
+            return True
         text = _EXCLUDED.sub(self._excluded_kept, text)
         if not any(_RELATION.search(p) for p in self.when):
             # "OTDR和VTR没关系吧，没追踪的也能算准时": a relation denied is a belief of its
             # own, no negation of one that says nothing of a relation.
             text = _RELATION_DENIED.sub(" ", text)
         return bool(_NOT.search(_A_NOT_A.sub("", text)))
+
+    def _negation_inside(self, text: str) -> bool:
+        """A negation inside the span a belief's words match, not part of them: "category
+        doesn't get reinstated" matches "category … reinstat" across its "doesn't", and
+        still matches without it, so the negation is the seller's (none that `stated_by`
+        words hold: those state the belief)."""
+        own = [m.span() for p in self.stated_by for m in re.finditer(p, text)]
+        for pattern in self.when:
+            for match in re.finditer(pattern, text):
+                for negation in _NOT.finditer(match.group()):
+                    at = match.start() + negation.start()
+                    if any(a <= at < b for a, b in own):
+                        continue
+                    said = match.group()
+                    rest = f"{said[: negation.start()]} {said[negation.end() :]}"
+                    if re.search(pattern, rest):
+                        return True
+        return False
+
+    def belief_clauses(self, text: str) -> str:
+        """The clauses that hold the belief's words (the whole text when none does): "a
+        tracking edit doesn't take 72 hours, it shows at once" says real-time in its second
+        clause, and the first clause's "doesn't" negates the 72 hours, not that belief."""
+        clauses = _CLAUSE.findall(text)
+        own = [c for c in clauses if any(re.search(p, c) for p in self.when)]
+        return "，".join(own) if own and len(own) < len(clauses) else text
 
     def _belief_sentences(self, text: str) -> str:
         """The sentences that hold the belief's words (all of them when none does alone)."""
@@ -259,11 +307,22 @@ class Claim(_Loose):
         """ "只影响那个品类的自配送，不会影响FBA": a clause of its own that negates only what
         the claim's own words also set apart (FBA) restates the belief, no negation of it."""
         clause = match.group()
-        if all(re.search(p, clause) for p in self.when) or not _NOT.search(clause):
+        if not _NOT.search(clause):
             return clause
-        terms = _TERM.findall(_same_words(_NOT_OR_FILLER.sub(" ", clause)))
+        if all(re.search(p, clause) for p in self.when):
+            # "…it shows as unconfirmed and isn't valid": the belief's clause, with a part
+            # joined by "and" that restates what its own words deny ("not valid").
+            parts = _JOINED.split(clause)
+            kept = [p for p in parts if not (_NOT.search(p) and self._restated(p))]
+            return " and ".join(kept) if kept and len(kept) < len(parts) else clause
+        return " " if self._restated(clause) else clause
+
+    def _restated(self, words: str) -> bool:
+        """Every term the words hold, once their negation and filler are gone, is in a
+        clause of the claim's own words that negates or sets something apart."""
+        terms = _TERM.findall(_same_words(_NOT_OR_FILLER.sub(" ", words)))
         apart = self._set_apart()
-        return " " if terms and all(any(t in c for c in apart) for t in terms) else clause
+        return bool(terms) and all(any(t in c for c in apart) for t in terms)
 
     def _contradicts(self, clause: str) -> bool:
         """A clause of its own saying that what the claim's facts set apart is affected too

@@ -87,11 +87,11 @@ def denies(text: str) -> bool:
     """ "…用不了", "doesn't support …", "不算吧": the question says something does not hold,
     so a registry's plain "yes, it does" cannot be its first word. The UK's being outside
     the EU is a premise ("英国又不在欧盟里"), no denial of a rule."""
-    said = _OUTSIDE_THE_EU.sub(" ", A_NOT_A.sub("", text))
+    said = OUTSIDE_THE_EU.sub(" ", A_NOT_A.sub("", text))
     return bool(NEGATION.search(said) or NOT_OFFERED.search(said))
 
 
-_OUTSIDE_THE_EU = lazy(
+OUTSIDE_THE_EU = lazy(
     r"(?:又|也|并|已经|早就)?(?:不是|不属于|不在|没在|非)(?:欧盟|欧洲联盟)(?:里|里面|内|的|国家|成员国?)*|"
     r"脱欧(?:了)?|brexit|(?:is ?n[o']t|is not|not|no longer)(?: in| part of| a member of)? (?:the )?eu\b|"
     r"left the eu|outside (?:of )?the eu|non-eu"

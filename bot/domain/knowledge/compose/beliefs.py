@@ -20,7 +20,6 @@ _WHAT_FOLLOWS = lazy(
     r"\bwhat would happen\b"
 )
 
-
 _ASKS_COUNTS = lazy(
     r"算[^,，。?？]{0,10}吗|算不算|计入[^,，。?？]{0,10}吗|计不计入|要算|会算|\bcount(?:s|ed)?\b|"
     # "没追踪会扣VTR吗", "有影响吗", "will it hurt my VTR": whether it counts against VTR.
@@ -28,7 +27,6 @@ _ASKS_COUNTS = lazy(
     # "不要追踪号行不行": tracking left out asked, not whether it is needed.
     r"(?<![不没])需要(?:追踪|单号|跟踪)|(?<![不没需])要(?:追踪|单号)|要不要(?:追踪|单号)|need tracking|require tracking|needs? to be tracked"
 )
-
 
 FIGURES_DECIDED = frozenset(
     {
@@ -50,29 +48,23 @@ FIGURES_DECIDED = frozenset(
 or no (a choice "整个账号还是分类目", a letter whose amount is unsaid): no claim of the table
 replaces them."""
 
-
 FIGURE_CODES = frozenset(
     {"vtr_counts", "vtr_rate", "vtr_groups", "vtr_rate_groups", "metric_rate", "metric_rates",
      "allowance", "needs_figures", "split_order", "tracking_number"}
 )  # fmt: skip
 """Decisions on figures the seller tells: told without a question, they are no belief."""
 
-
 _OWN_AMOUNT = frozenset({"jp_value", "eu_letter", "uk_letter"})
 """Decisions on the amount of the seller's own order, not on a limit the seller states."""
 
-
 _TOLD_RATES = frozenset({"metric_rate", "metric_rates", "vtr_rate"})
 """Decisions on a rate told for one metric, from which a belief may infer another's."""
-
 
 _WHATEVER = lazy(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
 """A "whatever" clause ("不管多少钱", "no matter how much"): no question, though it holds
 question words."""
 
-
 MAX_BESIDE = 2
-
 
 _BELIEF_CLAUSE = lazy(r"[，,。；;]|\band\b")
 """At most this many other beliefs of one message are answered after the first."""
@@ -243,8 +235,11 @@ class BeliefJudge(FieldCheck):
     def _judged(self, case: Case, claim: Claim) -> Decision:
         """The claim's verdict on the belief as the question states it."""
         # Words that state the belief itself ("不需要追踪也能算准时", "removed from both") and
-        # the words it is made of are no negation of it.
-        said = claim.negated_around(case.text) if claim.stated_by else case.negated
+        # the words it is made of are no negation of it; for a claim with none of those, a
+        # negation in the belief's own clauses counts too, beside the case's listed ones
+        # ("exempt", "never count"): "ODR isn't reported separately" was missed.
+        said = claim.negated_around(case.text, own_clauses=not claim.stated_by)
+        said = said or (case.negated and not claim.stated_by)
         negated = said or claim.denied_in(case.text)
         truth = claim.truth != (claim.flips and negated)
         if not claim.flips and not claim.exemption and case.belief:

@@ -69,7 +69,16 @@ def _asked_sentences(text: str) -> str:
     """The sentences that ask ("…? Are we above the line now?"), when the seller marked
     them: what the told ones say ("corrected 4 of the bad ones") is no question's word."""
     asked = QUESTION_SENTENCE.findall(text)
-    return " ".join(asked) if asked else text
+    if all(_LONE_TAG.fullmatch(a) for a in asked):
+        return text  # "95% does not pass. true?": the tag asks the sentence before it
+    return " ".join(asked)
+
+
+_LONE_TAG = lazy(
+    r"\s*(?:right|correct|true|yes|yeah|ok|okay|is (?:that|it) (?:right|true|so)|对吗|对吧|是吗|是吧|"
+    r"没错吧|是不是|对不对|是这样吗)\s*[?？]+"
+)
+"""A sentence that is only a question's tag: it asks of the sentence before it."""
 
 
 _ABOUT_OTHERS = lazy(
