@@ -61,3 +61,19 @@ def test_any_ending_is_denied(kb: KnowledgeBase) -> None:
         kb, "Japan China Post tracking can end in anything as long as it's S10, right?"
     )
     assert line.startswith("Not right"), line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "不一定要" says a rule's need does not hold: the before-delivery rule denied, so No
+        # (domain.md §1b); FBA's tracking said not needed is the true belief (§1).
+        ("追踪号不一定要在签收前上传吧", "不对"),
+        ("追踪号要在签收前上传，对吧", "对"),
+        ("FBA订单不一定要追踪号吧", "对"),
+        ("FBA订单也要上传追踪号吧", "不对"),
+    ],
+)
+def test_not_necessarily_denies_the_need(kb: KnowledgeBase, question: str, lead: str) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead), line
