@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from bot.domain.knowledge.case.asked import OUTSIDE_THE_EU
+from bot.domain.knowledge.patterns import compiled
 from bot.domain.knowledge.schema import Texts
 from bot.domain.knowledge.understand import sentences
 from bot.domain.languages import Lang
@@ -178,8 +179,8 @@ class Claim(_Loose):
         # "edits only count if made before delivery, after that it's a defect": what falls
         # outside a restriction, said in a clause of its own, asks nothing of the belief.
         text = self._complement_dropped(text, "all")
-        return any(re.search(p, text) for p in self.opposite) and not any(
-            re.search(p, text) for p in self.stated_by
+        return any(compiled(p).search(text) for p in self.opposite) and not any(
+            compiled(p).search(text) for p in self.stated_by
         )
 
     def _complement_dropped(self, text: str, dropped: str) -> str:
@@ -197,7 +198,7 @@ class Claim(_Loose):
 
         def kept(match: re.Match[str]) -> str:
             clause = match.group()
-            if _RESTRICTED.search(clause) or all(re.search(p, clause) for p in self.when):
+            if _RESTRICTED.search(clause) or all(compiled(p).search(clause) for p in self.when):
                 return clause
             if _TAG_CLAUSE.fullmatch(clause):
                 return clause  # ", correct?": the question's tag, nothing outside the restriction
@@ -220,7 +221,7 @@ class Claim(_Loose):
         return any(
             m.start() < word.end() and word.start() < m.end()
             for p in self.when
-            for m in re.finditer(p, text)
+            for m in compiled(p).finditer(text)
             if m.end() > m.start()
         )
 
@@ -228,7 +229,7 @@ class Claim(_Loose):
         """A denial pattern matches, once 是不是 / 算不算 are taken out: "是不是按订单算的"
         asks, its 不是按订单 denies nothing."""
         said = _A_NOT_A.sub("", text)
-        return any(re.search(p, said) for p in self.denied_by)
+        return any(compiled(p).search(said) for p in self.denied_by)
 
     def negated_around(self, text: str, own_clauses: bool = False) -> bool:
         """A negation outside the words that make the belief ("Buy Shipping isn't free",
@@ -262,7 +263,7 @@ class Claim(_Loose):
         text = _NOT_JUST.sub(lambda m: m.group() if self._own_word(m, m.string) else " ", text)
         inside = self._negation_inside(text)
         for pattern in [*self.stated_by, *self.when]:
-            text = re.sub(pattern, _kept_negation, text)
+            text = compiled(pattern).sub(_kept_negation, text)
         if inside:
             return True
         text = _EXCLUDED.sub(self._excluded_kept, text)
@@ -277,16 +278,16 @@ class Claim(_Loose):
         doesn't get reinstated" matches "category … reinstat" across its "doesn't", and
         still matches without it, so the negation is the seller's (none that `stated_by`
         words hold: those state the belief)."""
-        own = [m.span() for p in self.stated_by for m in re.finditer(p, text)]
+        own = [m.span() for p in self.stated_by for m in compiled(p).finditer(text)]
         for pattern in self.when:
-            for match in re.finditer(pattern, text):
+            for match in compiled(pattern).finditer(text):
                 for negation in _NOT.finditer(match.group()):
                     at = match.start() + negation.start()
                     if any(a <= at < b for a, b in own):
                         continue
                     said = match.group()
                     rest = f"{said[: negation.start()]} {said[negation.end() :]}"
-                    if re.search(pattern, rest):
+                    if compiled(pattern).search(rest):
                         return True
         return False
 
@@ -295,12 +296,12 @@ class Claim(_Loose):
         tracking edit doesn't take 72 hours, it shows at once" says real-time in its second
         clause, and the first clause's "doesn't" negates the 72 hours, not that belief."""
         clauses = _CLAUSE.findall(text)
-        own = [c for c in clauses if any(re.search(p, c) for p in self.when)]
+        own = [c for c in clauses if any(compiled(p).search(c) for p in self.when)]
         return "，".join(own) if own and len(own) < len(clauses) else text
 
     def _belief_sentences(self, text: str) -> str:
         """The sentences that hold the belief's words (all of them when none does alone)."""
-        said = [s for s in sentences(text) if any(re.search(p, s) for p in self.when)]
+        said = [s for s in sentences(text) if any(compiled(p).search(s) for p in self.when)]
         return " ".join(said) if said else text
 
     def _restatement_kept(self, match: re.Match[str]) -> str:
@@ -309,7 +310,7 @@ class Claim(_Loose):
         clause = match.group()
         if not _NOT.search(clause):
             return clause
-        if all(re.search(p, clause) for p in self.when):
+        if all(compiled(p).search(clause) for p in self.when):
             # "…it shows as unconfirmed and isn't valid": the belief's clause, with a part
             # joined by "and" that restates what its own words deny ("not valid").
             parts = _JOINED.split(clause)
@@ -327,7 +328,7 @@ class Claim(_Loose):
     def _contradicts(self, clause: str) -> bool:
         """A clause of its own saying that what the claim's facts set apart is affected too
         ("FBA也会受影响", "and FBA gets blocked as well"): the belief is the opposite."""
-        if any(re.search(p, clause) for p in self.when) or _NOT.search(clause):
+        if any(compiled(p).search(clause) for p in self.when) or _NOT.search(clause):
             return False
         if not _AFFECTED.search(clause):
             return False
@@ -356,7 +357,7 @@ class Claim(_Loose):
     def _contrast_kept(self, match: re.Match[str]) -> str:
         """A contrast naming the belief's own words (", not free") negates it: kept."""
         contrast = match.group()
-        return contrast if any(re.search(p, contrast) for p in self.when) else " "
+        return contrast if any(compiled(p).search(contrast) for p in self.when) else " "
 
     def holds_in(self, text: str) -> bool:
         """Every `when` pattern matches the folded question, and no `unless` one does. A
@@ -371,13 +372,17 @@ class Claim(_Loose):
     def shares_words(self, other: Claim, text: str) -> bool:
         """Both claims fired by the same words of the text (a span one's `when` matches
         overlaps one the other's does): they judge the same belief."""
-        mine = [m.span() for p in self.when for m in re.finditer(p, text) if m.end() > m.start()]
-        theirs = [m.span() for p in other.when for m in re.finditer(p, text) if m.end() > m.start()]
+        mine = [
+            m.span() for p in self.when for m in compiled(p).finditer(text) if m.end() > m.start()
+        ]
+        theirs = [
+            m.span() for p in other.when for m in compiled(p).finditer(text) if m.end() > m.start()
+        ]
         return any(a < d and c < b for a, b in mine for c, d in theirs)
 
     def _holds(self, text: str) -> bool:
-        return all(re.search(p, text) for p in self.when) and not any(
-            re.search(p, text) for p in self.unless
+        return all(compiled(p).search(text) for p in self.when) and not any(
+            compiled(p).search(text) for p in self.unless
         )
 
 

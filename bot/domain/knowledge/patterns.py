@@ -14,6 +14,7 @@ wants a real pattern or a string, would refuse it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, cast
 
 _DELEGATED = (
@@ -64,6 +65,15 @@ def compile_every_pattern() -> int:
     for made in _EVERY:
         re.compile(made.pattern, made.flags)
     return len(_EVERY)
+
+
+@cache
+def compiled(source: str) -> re.Pattern[str]:
+    """A pattern written as text where it is used (the claims' words in cards.yaml, one
+    made around a carrier's name), compiled at its first use and kept. There are more of
+    them than `re`'s own cache holds (512 patterns, dropped oldest first), so
+    `re.search(source, text)` compiled the same ones again, question after question."""
+    return re.compile(source)
 
 
 CLAUSE = lazy(r"[，,。；;!！?？\n]|\.(?=\s|$)|\band\b(?= (?:i|we) )")

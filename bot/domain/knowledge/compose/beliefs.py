@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.domain.knowledge.cards import Claim
@@ -11,7 +10,7 @@ from bot.domain.knowledge.compose.fields import FieldCheck
 from bot.domain.knowledge.compose.found import Found
 from bot.domain.knowledge.compose.vague import LIMITING
 from bot.domain.knowledge.compose.yes_no import CHOICE, declares, is_yes_no
-from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.patterns import compiled, lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.knowledge.understand import asks
 
@@ -182,7 +181,7 @@ class BeliefJudge(FieldCheck):
         stated = str(decision.facts.get("stated", ""))
         return any(
             stated in c.figures
-            and all(re.search(p, case.text) for p in c.when if p not in c.figures)
+            and all(compiled(p).search(case.text) for p in c.when if p not in c.figures)
             for c in self._cards.claims
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.knowledge.case import Case
-from bot.domain.knowledge.patterns import lazy
+from bot.domain.knowledge.patterns import compiled, lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import amazon_carrier_list
 
@@ -74,10 +74,9 @@ def _han_carrier_typed(case: Case) -> bool:
     right after the verb (not any Han words after 写, as in "填写追踪号")."""
     names = [a for c in case.carriers for a in (c.name, *c.aliases) if _HAN_NAME.fullmatch(a)]
     return any(
-        re.search(
-            rf"{_TYPING}(?:\s*(?:in|just|it as|as|成|了|上))?\s*[「“\"'(（]?\s*{re.escape(n)}",
-            case.text,
-        )
+        compiled(
+            rf"{_TYPING}(?:\s*(?:in|just|it as|as|成|了|上))?\s*[「“\"'(（]?\s*{re.escape(n)}"
+        ).search(case.text)
         for n in names
     )
 
