@@ -58,13 +58,25 @@ def worker_server() -> None:
     warm_up()
 
 
+PREPARED_DIR = Path(__file__).resolve().parent.parent / ".pytest_cache" / "vtrbot-prepared"
+"""Where the test processes keep the prepared knowledge base (git ignores .pytest_cache/)."""
+
+
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    """The real knowledge base, loaded once (0.2 s): loading is what the bot does at start-up,
-    and what a broken one does is tested in tests/knowledge/test_schema.py."""
-    from bot.domain.knowledge import KnowledgeBase
+    """The real knowledge base, once per test process, read from the prepared copy `vtrbot
+    ask` reads (bot/services/knowledge_cache.py): reading it is a sixth of loading the
+    sources, which every xdist worker did, and its patterns come back compiled. The copy is
+    prepared again whenever anything it is built from changes (the key), by the first
+    process that needs it, without answering the entries' phrasings first: that warm-up
+    only speeds up a later question, and is a second of CPU after every edit. The copy
+    answers as the loaded base does (tests/knowledge/test_prepared_answers_alike.py); what a
+    broken base does is tested in tests/knowledge/test_schema.py."""
+    from bot.services import knowledge_cache
 
-    return KnowledgeBase.load()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(knowledge_cache, "warm_up_questions", lambda kb: [])
+        return knowledge_cache.cached_knowledge_base(cache_dir=PREPARED_DIR)
 
 
 @pytest.fixture(scope="session")

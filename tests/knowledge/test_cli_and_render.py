@@ -15,12 +15,20 @@ from bot.services.answers import render_answer
 from bot.services.i18n import translator
 
 
+@pytest.fixture(scope="module")
+def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """`vtrbot ask` keeps its prepared knowledge base in the user's cache folder: here, the
-    test's own, so no test reads another's (or the developer's) prepared copy; prepared
-    without answering every entry's phrasings first (a second of answering, for patterns)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+def own_cache(monkeypatch: pytest.MonkeyPatch, module_cache: Path) -> None:
+    """`vtrbot ask` keeps its prepared knowledge base in the user's cache folder: here, this
+    module's own, so no test reads the developer's prepared copy; the first question of the
+    module prepares it and the others read it, as a seller's second question does (each
+    test preparing its own was a tenth of a second of CPU a test, the base pickled and its
+    patterns compiled); prepared without answering every entry's phrasings first (a second
+    of answering, for patterns)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(module_cache))
     monkeypatch.setattr(knowledge_cache, "warm_up_questions", lambda kb: [])
 
 
