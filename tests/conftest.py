@@ -69,13 +69,18 @@ def kb() -> KnowledgeBase:
     sources, which every xdist worker did, and its patterns come back compiled. The copy is
     prepared again whenever anything it is built from changes (the key), by the first
     process that needs it, without answering the entries' phrasings first: that warm-up
-    only speeds up a later question, and is a second of CPU after every edit. The copy
-    answers as the loaded base does (tests/knowledge/test_prepared_answers_alike.py); what a
-    broken base does is tested in tests/knowledge/test_schema.py."""
+    only speeds up a later question, and is a second of CPU after every edit. Here the key
+    covers all of bot/domain's code too, not only the knowledge package's, so no edit there
+    leaves the tests answering from a base built by the code before it. The copy answers as
+    the loaded base does (tests/knowledge/test_prepared_answers_alike.py); what a broken
+    base does is tested in tests/knowledge/test_schema.py."""
     from bot.services import knowledge_cache
 
+    domain = Path(knowledge_cache.__file__).resolve().parent.parent / "domain"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(knowledge_cache, "warm_up_questions", lambda kb: [])
+        every_source = (*knowledge_cache._CODE_AND_DATA, (domain, "**/*.py"))
+        patch.setattr(knowledge_cache, "_CODE_AND_DATA", every_source)
         return knowledge_cache.cached_knowledge_base(cache_dir=PREPARED_DIR)
 
 
