@@ -240,8 +240,9 @@ names them): its rule is a family of its own."""
 def _collections_past_their_first_cases_are_slow(items: list[pytest.Item]) -> None:
     """In a module marked `collection` (many wordings or files for rules that each have a
     test of their own), the first case of each test, and of each rule named in a `rule-N`
-    id, stays in the fast tier, so a broken rule still fails there; the other cases are
-    `slow`: the README's command runs them all."""
+    id, stays in the fast tier, so a broken rule still fails there, and so does a case
+    marked `fast` (the only one of the fast tier to reach some line of bot/); the other
+    cases are `slow`: the README's command runs them all."""
     seen: set[tuple[str, str, str]] = set()
     for item in items:
         if item.get_closest_marker("collection") is None:
@@ -250,6 +251,6 @@ def _collections_past_their_first_cases_are_slow(items: list[pytest.Item]) -> No
         case = item.name[len(name) + 1 : -1] if item.name != name else ""
         row = _RULE_ROW.fullmatch(case)
         family = (item.nodeid.split("::")[0], name, row["rule"] if row else "")
-        if family in seen:
+        if family in seen and item.get_closest_marker("fast") is None:
             item.add_marker(pytest.mark.slow)
         seen.add(family)

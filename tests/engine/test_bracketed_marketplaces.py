@@ -13,6 +13,8 @@ from bot.domain.engine import analyse_file, report_file
 from bot.domain.values import marketplace_code
 from tests.engine.conftest import UPS_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("written", "code"),

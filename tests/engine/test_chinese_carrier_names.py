@@ -13,6 +13,8 @@ from bot.domain.engine import report_file
 from bot.domain.tracking import resolve_carrier
 from tests.engine.conftest import CHINA_POST_OK, YUN_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 12, 5)
 
 
@@ -31,7 +33,7 @@ AS_OF = date(2026, 12, 5)
         ("纵腾", "yunexpress"),
         ("云途专线挂号", "yunexpress"),
         ("燕文", "yanwen"),
-        ("递四方/4PX", "4px"),
+        pytest.param("递四方/4PX", "4px", marks=pytest.mark.fast),
         ("顺丰国际", "sf_express"),
         ("美國郵政", "usps"),
         # An overseas warehouse ships with the destination's carriers: not a carrier.

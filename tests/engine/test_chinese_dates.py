@@ -13,6 +13,8 @@ from bot.domain.engine import report_file
 from bot.domain.values import parse_dates
 from tests.engine.conftest import UPS_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 12, 5)
 
 

@@ -18,6 +18,8 @@ from bot.domain.reading import header_meanings
 from bot.domain.values import country_marketplace
 from tests.engine.conftest import UPS_OK, YUN_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 12, 5)
 ROYAL_MAIL_OK = "RR123456785GB"  # the S10 check digit of 12345678 is 5 (conftest)
 

@@ -14,6 +14,8 @@ from bot.domain.engine import analyse_file, report_file
 from bot.domain.tracking import check_tracking, likely_carriers, resolve_carrier
 from tests.engine.conftest import WriteFile
 
+pytestmark = pytest.mark.collection
+
 # DHL Express waybill, mod 7 of the digits before the last:
 # 123456789 = 7 × 17636684 + 1, so the check digit is 1.
 WAYBILL = "1234567891"

@@ -12,6 +12,8 @@ import pytest
 from bot.domain.engine import analyse_file, report_file
 from tests.engine.conftest import WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 30)
 # S10 check digits by hand (weights 8,6,4,2,3,5,9,7; 11 − sum mod 11):
 # 12345678 → 204, 204 mod 11 = 6, check 5; 87654321 → 192, 192 mod 11 = 5, check 6.

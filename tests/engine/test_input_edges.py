@@ -12,6 +12,8 @@ from bot.domain.values import plausible_report_date
 from tests.engine.conftest import UPS_OK, WriteFile
 from tests.engine.test_rules import AS_OF, report_for, row
 
+pytestmark = pytest.mark.collection
+
 CSV_HEAD = "order-id,ship-date,carrier,tracking-number"
 
 
@@ -77,7 +79,9 @@ def test_plausible_report_dates() -> None:
         (dict(channel="Amazon.co.jp", carrier="Japan Post", tracking="", currency="JPY"), "jp_under_1000"),
     ],
 )  # fmt: skip
-@pytest.mark.parametrize("price", ["-100", "-0.01", "−5", "－5", "(5.00)"])
+@pytest.mark.parametrize(
+    "price", ["-100", "-0.01", "−5", "－5", pytest.param("(5.00)", marks=pytest.mark.fast)]
+)
 def test_a_negative_price_does_not_exempt_an_order(
     write_file: WriteFile, letter: dict[str, str], reason: str, price: str
 ) -> None:
@@ -124,7 +128,7 @@ def test_a_dotted_thousand_is_read_by_how_the_file_writes_decimals(
     assert report.overall.shipments == 1 + len(others) - exempt
 
 
-@pytest.mark.parametrize("line", [f"{'h' * 100_000},ship-date", ",".join(["order-id", "ship-date", *(f"{'x' * 500}{n}" for n in range(200))])])  # fmt: skip
+@pytest.mark.parametrize("line", [f"{'h' * 100_000},ship-date", pytest.param(",".join(["order-id", "ship-date", *(f"{'x' * 500}{n}" for n in range(200))]), marks=pytest.mark.fast)])  # fmt: skip
 def test_a_refusal_quotes_headers_short_enough_for_one_message(
     write_file: WriteFile, line: str
 ) -> None:

@@ -14,6 +14,8 @@ from bot.domain.engine import analyse_file, report_file
 from bot.domain.tracking import check_tracking
 from tests.engine.conftest import WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 30)
 # By hand: 12345678901 = 7 × 1763668414 + 3; 98765432109 = 7 × 14109347444 + 1;
 # 31415926535 = 7 × 4487989505 + 0.

@@ -15,6 +15,8 @@ from bot.domain.engine import analyse_file
 from bot.domain.reading import header_meanings
 from tests.engine.conftest import CHINA_POST_OK
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("order", "tracking"),

@@ -10,6 +10,8 @@ import pytest
 from bot.domain.reference import carrier_by_id
 from bot.domain.tracking import check_numbers, check_tracking
 
+pytestmark = pytest.mark.collection
+
 NUMBERS = ["LX123456785CN", "LX123456786CN", "1Z999AA10123456784", "YT2412345678901234"]
 
 

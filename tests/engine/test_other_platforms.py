@@ -14,6 +14,8 @@ from bot.services.i18n import translator
 from bot.services.report_text import excluded_text
 from tests.engine.conftest import UPS_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 30)
 
 

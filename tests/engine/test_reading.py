@@ -18,6 +18,8 @@ from bot.domain.models import UNSPECIFIED_MARKETPLACE
 from bot.domain.reading import read_table
 from tests.engine.conftest import CHINA_POST_OK, FEDEX_OK, UPS_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 20)
 
 CHINESE = [
@@ -200,13 +202,19 @@ def test_xlsx_with_dates_numbers_and_formulas(tmp_path: Path) -> None:
     ("content", "code"),
     [
         (b"", "empty"),
-        (bytes(range(256)) * 64, "not_a_table"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy_xls"),
-        (b"PK\x03\x04 definitely not a zip", "bad_xlsx"),
+        pytest.param(bytes(range(256)) * 64, "not_a_table", marks=pytest.mark.fast),
+        pytest.param(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+            "legacy_xls",
+            marks=pytest.mark.fast,
+        ),
+        pytest.param(b"PK\x03\x04 definitely not a zip", "bad_xlsx", marks=pytest.mark.fast),
         ("订单号,金额\n1,2\n".encode("gbk"), "no_header"),
         (b"hello world\nthis is prose, not a table\n", "no_header"),
         (b"order-id,ship-date,carrier,tracking-number\n", "no_rows"),
-        (b"order-id,ship-date,carrier,tracking-number\n\n\n", "no_rows"),
+        pytest.param(
+            b"order-id,ship-date,carrier,tracking-number\n\n\n", "no_rows", marks=pytest.mark.fast
+        ),
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(

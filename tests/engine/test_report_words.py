@@ -23,6 +23,8 @@ from bot.services.vtr_words import rate_percent
 from tests.engine.conftest import UPS_OK, USPS_OK
 from tests.engine.test_defect_file import sheet_rows
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 20)
 
 

@@ -11,6 +11,8 @@ from bot.domain.engine import analyse_file
 from bot.domain.models import VtrReport
 from tests.engine.conftest import CHINA_POST_OK, FEDEX_OK, UPS_OK, USPS_OK, YUN_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 20)  # window: 2026-10-22 … 2026-11-20
 HEADER = (
     "order-id\tship-date\tcarrier-code\ttracking-number\tproduct-category\tsales-channel\t"

@@ -24,6 +24,8 @@ from bot.services.defect_document import defect_file_labels
 from bot.services.i18n import translator
 from tests.engine.conftest import UPS_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 11, 20)
 HEADER = "订单号,店铺,店铺站点,发货日期,物流商,跟踪号,品类"
 SUN, MOON = "太阳店", "月亮店"

@@ -6,6 +6,8 @@ import pytest
 
 from bot.domain.tracking import check_tracking, resolve_carrier
 
+pytestmark = pytest.mark.collection
+
 # (carrier as a seller writes it, number, expected reason or None for valid)
 CASES = [
     # UPS: jkeen test numbers; the last differs from a valid one only in its check digit.
@@ -27,7 +29,9 @@ CASES = [
     ("USPS", "7196 9010 7560 0307 7385", None),  # 20-digit serial, checked with "91" in front
     ("USPS", "0307 1790 0005 2348 3742", "bad_check_digit"),
     ("USPS", "9200000000000000000000", "bad_check_digit"),
-    ("USPS", "420 22153 9101026837331000039521", None),  # routing prefix
+    pytest.param(
+        "USPS", "420 22153 9101026837331000039521", None, marks=pytest.mark.fast
+    ),  # routing prefix
     ("USPS", "RB123456785US", None),
     ("USPS", "RB123456786US", "bad_check_digit"),
     # FedEx 12-digit: 3,1,7 weights, mod 11, mod 10.

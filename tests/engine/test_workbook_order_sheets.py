@@ -16,6 +16,8 @@ from bot.domain.engine import analyse_file, report_file
 from bot.domain.errors import FileRejected
 from tests.engine.conftest import CHINA_POST_OK, UPS_OK
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 12, 5)
 HEADER = ["跟踪号", "物流商", "发货时间", "订单号", "站点", "品类"]
 

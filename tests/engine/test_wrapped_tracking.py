@@ -14,6 +14,8 @@ from bot.domain.engine import analyse_file, report_file
 from bot.domain.tracking import normalized_text
 from tests.engine.conftest import FEDEX_OK, UPS_OK, USPS_OK, WriteFile
 
+pytestmark = pytest.mark.collection
+
 AS_OF = date(2026, 12, 5)
 
 

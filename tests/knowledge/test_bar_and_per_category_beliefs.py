@@ -10,6 +10,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 NOT_RIGHT = ("Not right", "No —", "不对", "不是")
 RIGHT = ("Right", "Yes —", "对。", "是的")
 
@@ -20,7 +22,7 @@ CASES = [
     ("VTR必须超过95%是吧", RIGHT),
     # Its negation, and "at least", are not: 95.0% is below the bar.
     ("VTR doesn't need to be above 95%, right?", NOT_RIGHT),
-    ("VTR has to be at least 95 percent, correct?", NOT_RIGHT),
+    pytest.param("VTR has to be at least 95 percent, correct?", NOT_RIGHT, marks=pytest.mark.fast),
     # Per category: the side set aside by "rather than" / "instead of" / 而不是 is no belief.
     ("VTR is judged for the whole account instead of each category, correct?", NOT_RIGHT),
     ("VTR是按整个账号算的，而不是按类目算吧", NOT_RIGHT),

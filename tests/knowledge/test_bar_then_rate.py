@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 CASES = [
     ("the requirement is above 95%, so 95% should pass, correct?", "Not right", "95.0%"),
     ("VTR has to be over 95%, then a 95% rate is fine, right?", "Not right", "95.0%"),

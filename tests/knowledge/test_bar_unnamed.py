@@ -10,6 +10,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize("question", ["必须得高于95%才行，没错吧", "应该要超过95%对吗"])
 def test_bar_unnamed_is_confirmed(kb: KnowledgeBase, question: str) -> None:

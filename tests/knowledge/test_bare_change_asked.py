@@ -10,6 +10,8 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question",

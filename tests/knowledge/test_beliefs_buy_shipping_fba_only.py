@@ -12,6 +12,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line, reply_text
 
+pytestmark = pytest.mark.collection
+
 NOT_RIGHT = ("Not right", "No —", "不对", "不是", "不会")
 
 CASES = [

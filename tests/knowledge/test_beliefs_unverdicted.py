@@ -9,6 +9,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 NOT_RIGHT = ("Not right", "No —", "不对", "不是", "不会")
 RIGHT = ("Right", "Yes —", "对。", "是的", "会。")
 
@@ -44,17 +46,19 @@ CASES = [
     ("Buy Shipping costs extra on top of postage, right?", NOT_RIGHT, ["nothing extra"]),
     # §1: VTR is per category and per marketplace; the side set aside ("not one number for
     # the whole account", "rather than a single figure for the entire shop") is no belief.
-    (
+    pytest.param(
         "Each category on each marketplace gets its own VTR rather than a single figure for "
         "the entire shop, correct?",
         RIGHT,
         ["per product category"],
+        marks=pytest.mark.fast,
     ),
     ("VTR是每个站点每个类目分开算的吧，而不是整个店铺一个数", RIGHT, ["按商品分类"]),
-    (
+    pytest.param(
         "VTR is one number for the whole account, not per category, right?",
         NOT_RIGHT,
         ["per product category"],
+        marks=pytest.mark.fast,
     ),
     ("Will low VTR get my entire shop suspended?", NOT_RIGHT, ["whole account"]),
 ]

@@ -12,6 +12,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line, reply_text
 
+pytestmark = pytest.mark.collection
+
 # Asked whether VTR is safe: no. Asked whether it can still drop or needs watching: yes.
 VERDICTS = [
     ("we ship every order with buy shipping now, so vtr is safe?", "No —"),

@@ -14,9 +14,15 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 CANCEL = [
     ("thinking of cancelling the orders with no tracking yet so my VTR stays up, good idea?", "No"),
-    ("would it be smarter to cancel than to ship without a tracking number, for VTR?", "No"),
+    pytest.param(
+        "would it be smarter to cancel than to ship without a tracking number, for VTR?",
+        "No",
+        marks=pytest.mark.fast,
+    ),
     ("来不及上传单号的订单，干脆取消掉，就不会影响追踪率了吧", "不对"),
     ("为了保住VTR，把没单号的订单取消可以吗", "不可以"),
 ]

@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 def test_which_shipments_are_exempt_gets_the_list(kb: KnowledgeBase) -> None:
     answer = kb.answer("what orders are not counted in VTR")
@@ -23,7 +25,7 @@ def test_which_shipments_are_exempt_gets_the_list(kb: KnowledgeBase) -> None:
         # A warning from Amazon is not the bot's alerts: no subject named, so topics.
         "亚马逊给我发了警告邮件怎么办",
         # A trouble announced, nothing asked.
-        "something wrong with my numbers",
+        pytest.param("something wrong with my numbers", marks=pytest.mark.fast),
     ],
 )
 def test_a_message_naming_no_subject_gets_topics(kb: KnowledgeBase, question: str) -> None:

@@ -12,6 +12,8 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.understand import asks
 from tests.knowledge.replies import reply_text
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question",

@@ -10,6 +10,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line, reply_text
 
+pytestmark = pytest.mark.collection
+
 CASES = [
     # 188/200 = 94.0%; fixes 190 + 1 − 188 = 3.
     (

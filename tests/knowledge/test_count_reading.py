@@ -12,6 +12,8 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.figures import Counts, read_figures
 from tests.knowledge.replies import first_line, reply_text
 
+pytestmark = pytest.mark.collection
+
 
 def _counts(kb: KnowledgeBase, question: str) -> Counts | None:
     return kb.case(question).counts
@@ -180,7 +182,11 @@ def test_the_most_invalid_a_total_can_hold(kb: KnowledgeBase, question: str, exp
         ),
         ("200个包裹，190个有效，15个无效，达标吗", "190 个有效加 15 个无效是 205 个，不是 200 个"),
         # More valid than shipped.
-        ("50 packages, 60 valid, ok?", "more packages counted than were shipped"),
+        pytest.param(
+            "50 packages, 60 valid, ok?",
+            "more packages counted than were shipped",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_figures_that_contradict_each_other_are_not_decided(
@@ -237,7 +243,12 @@ def test_a_reading_keeps_every_role_it_found() -> None:
         # Invalid told in parts adds up: 3 wrong + 2 not uploaded = 5 → 83 of 88.
         ("一共88个包裹，其中3个单号填错了，2个没传，过线没", 88, 83),
         # …unless the parts break the invalid figure down: 8 + 4 = 12 → 288 of 300.
-        ("12 invalid out of 300: 8 blank and 4 wrong carrier. am I ok?", 300, 288),
+        pytest.param(
+            "12 invalid out of 300: 8 blank and 4 wrong carrier. am I ok?",
+            300,
+            288,
+            marks=pytest.mark.fast,
+        ),
         # "6 of my 200": 200 is the whole, what follows is said of the 6.
         ("if 6 of my 200 packages have no tracking, what's my VTR?", 200, 194),
         # The message's last number is a count, not a list's numbering.
@@ -374,9 +385,10 @@ def test_the_other_group_keeps_its_marketplace_in_its_name(kb: KnowledgeBase) ->
             "达标：70 个里 68 个有效 = 97.1%",
         ),
         # A fix count the seller states is checked: 92/100 needs ⌊95⌋ + 1 − 92 = 4.
-        (
+        pytest.param(
             "still 4 packages to fix out of 100 with 92 valid? is that right?",
             "Right: 92 valid of 100",
+            marks=pytest.mark.fast,
         ),
         ("100个包裹92个有效，还要修3个对吧", "不对。不达标：100 个里 92 个有效"),
     ],
@@ -393,9 +405,10 @@ def test_numerals_totals_effects_and_stated_fix_counts(
         # ⌊190⌋ + 1 = 191 valid needed of 200: 194 can lose 3, 191 none.
         ("200个包裹194个有效，还能再有几个无效？", "再有 3 个无效也仍能高于 95%"),
         # 95.5% of 200 = 191: none to spare; one more is 190/200 = 95.0%.
-        (
+        pytest.param(
             "I'm at 95.5% with 200 packages — how many more invalid before I drop below?",
             "One more invalid package and it is no longer above 95%: 190 of 200 = 95.0%.",
+            marks=pytest.mark.fast,
         ),
         # 96% of 250 = 240: 240 − 238 = 2 more (238/250 = 95.2%); a third makes 237/250 = 94.8%.
         (
@@ -457,7 +470,11 @@ def test_the_invalid_a_fix_was_taken_from_is_no_whole(kb: KnowledgeBase) -> None
         ),
         # 45 of 50 is 90.0%, not 96%.
         ("VTR 96%, 50 packages, 5 invalid, ok?", "5 invalid of 50 do not make 96%"),
-        ("我的有效追踪率是96%，50个包裹里45个有效，够吗", "50 个里 45 个有效，不是 96%"),
+        pytest.param(
+            "我的有效追踪率是96%，50个包裹里45个有效，够吗",
+            "50 个里 45 个有效，不是 96%",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_counts_that_contradict_the_stated_rate_are_not_decided(
@@ -538,7 +555,9 @@ def test_suppositions_said_after_the_fact_or_as_going_bad(
         # A share of the whole without tracking: 5% of 400 = 20 invalid, 380 valid.
         ("I think around 5% of my 400 packages have no tracking — am I below?", 400, 380),
         # 3% of 600 = 18 untracked: 582 valid.
-        ("3% of our 600 shipments were untracked, fine?", 600, 582),
+        pytest.param(
+            "3% of our 600 shipments were untracked, fine?", 600, 582, marks=pytest.mark.fast
+        ),
     ],
 )
 def test_a_share_without_tracking_and_words_that_hold_a_month(
@@ -559,9 +578,10 @@ def test_a_share_without_tracking_and_words_that_hold_a_month(
             "my VTR was 96% 2 weeks ago, now 93%. 300 packages. how many to fix?",
             "279 valid of 300 = 93.0%",
         ),
-        (
+        pytest.param(
             "我的VTR之前是97%，现在93%，一共300个包裹，要修几个",
             "不达标：300 个里 279 个有效 = 93.0%",
+            marks=pytest.mark.fast,
         ),
         # Numbers the carrier rejected are invalid: 48/60 = 80.0%.
         ("USPS 9400 numbers on 12 of 60 orders were rejected, ok?", "No — 48 valid of 60 = 80.0%"),
@@ -631,7 +651,11 @@ def test_orders_left_out_of_the_total_only_are_asked_about(kb: KnowledgeBase) ->
         # ⌊323⌋ + 1 − 318 = 6 fixes.
         ("how many do I have to fix: 340 shipped, 318 valid", "318 valid of 340 = 93.5%"),
         # 10 left out: 182/190 = 95.79% → 95.8%, and the reason follows.
-        ("200 orders total, 10 cancelled, 182 valid, passing?", "Yes — 182 valid of 190 = 95.8%"),
+        pytest.param(
+            "200 orders total, 10 cancelled, 182 valid, passing?",
+            "Yes — 182 valid of 190 = 95.8%",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_yes_or_no_asked_with_the_verb_first_and_a_question_is_no_name(
@@ -661,14 +685,20 @@ def test_yes_or_no_asked_with_the_verb_first_and_a_question_is_no_name(
             "US: 470 valid of 500 = 94.0%: below the bar (VTR must be above 95%). Fix 6",
         ),
         # A header whose second column is the invalid one: 500 − 30 = 470.
-        ("站点 发货量 无效\n美国 500 30\n英国 200 5", "美国: 不达标：500 个里 470 个有效 = 94.0%"),
+        pytest.param(
+            "站点 发货量 无效\n美国 500 30\n英国 200 5",
+            "美国: 不达标：500 个里 470 个有效 = 94.0%",
+            marks=pytest.mark.fast,
+        ),
         # Space-separated, a header with a two-word column: 40 − 3 = 37, 92.5%.
         (
             "cat  shipped  no tracking\nToys  120  7\nPets 40 3",
             "Toys: 113 valid of 120 = 94.2%",
         ),
         # Three bare figures, two of them making the third: the larger part is the valid one.
-        ("Toys 120 113 7\nHome 50 45 5", "Toys: 113 valid of 120 = 94.2%"),
+        pytest.param(
+            "Toys 120 113 7\nHome 50 45 5", "Toys: 113 valid of 120 = 94.2%", marks=pytest.mark.fast
+        ),
         # One bare line: the larger figure is the whole either way round.
         ("toys 120 113", "113 valid of 120 = 94.2%"),
     ],
@@ -697,9 +727,10 @@ def test_a_table_whose_small_figure_could_be_either_side_is_asked_about(
         ),
         ("we shipped 50 and 3 dont have tracking", "47 valid of 50 = 94.0%"),
         # Numbers written out, teens included: 320 − 16 = 304, 95.0%, not above.
-        (
+        pytest.param(
             "Kitchen category: three hundred twenty shipped, sixteen without valid tracking. Pass?",
             "No — Kitchen category: 304 valid of 320 = 95.0%, which is not above 95%",
+            marks=pytest.mark.fast,
         ),
         # How many more it can lose: 955 − (⌊950⌋ + 1) = 4.
         ("I shipped 1000, 955 valid. how many can I still lose?", "It can take 4 more invalid"),
@@ -835,7 +866,11 @@ def test_defect_report_figures_and_fixes_that_are_not_enough(
         # ⌊190⌋ + 1 = 191 of 200: 9 at most, right.
         ("我算了一下，200单最多只能有9单没追踪，对吧", "对。200 个包裹里至少要有 191 个有效追踪"),
         # ⌊285⌋ + 1 = 286 of 300: 14 at most, not 15.
-        ("with 300 orders, max invalid is 15, right?", "Not right: Of 300 packages, at least 286"),
+        pytest.param(
+            "with 300 orders, max invalid is 15, right?",
+            "Not right: Of 300 packages, at least 286",
+            marks=pytest.mark.fast,
+        ),
         # A single bad one of 10: 9/10 = 90.0%, it fails.
         (
             "a category with only 10 packages fails with a single bad one, right?",
@@ -862,7 +897,12 @@ def test_a_stated_limit_is_checked_against_the_bar(
             "valid of",
         ),
         # A name after "、" keeps no 、: UK 94.8% and DE 95% (exactly the bar) are below.
-        ("美國站 96.5%、英國站 94.8%、德國站 95%，哪些要處理？", "英国站: 不达标", "、"),
+        pytest.param(
+            "美國站 96.5%、英國站 94.8%、德國站 95%，哪些要處理？",
+            "英国站: 不达标",
+            "、",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_groups_told_by_rate_keep_apart(
@@ -889,7 +929,7 @@ def test_two_totals_are_asked_about_not_one_dropped(kb: KnowledgeBase) -> None:
     [
         # None said in words, every one said tracked, a single package tracked.
         ("My pets category has zero untracked out of 30, good?", 30, 30),
-        ("kitchen 100%, all 12 tracked", 12, 12),
+        pytest.param("kitchen 100%, all 12 tracked", 12, 12, marks=pytest.mark.fast),
         ("I have 1 package total and it's tracked", 1, 1),
         # 95% of a total said of the packages is the seller's rate: 285 of 300.
         ("roughly 95% of 300 have tracking", 300, 285),
@@ -909,11 +949,21 @@ def test_none_all_and_figures_said_again(
         # Orders pending shipment are no total: 190 of the 200 shipped.
         ("we have 75 orders pending shipment and 200 shipped with 190 valid", 200, 190),
         # The exempt letter explains the gap: 20 − 1 = 19 counted, 18 valid.
-        ("20 packages: 18 valid, 1 exempt letter, 1 untracked. ok?", 19, 18),
+        pytest.param(
+            "20 packages: 18 valid, 1 exempt letter, 1 untracked. ok?",
+            19,
+            18,
+            marks=pytest.mark.fast,
+        ),
         # Exempt JP orders said with 以下, no commas: 50 − 2 = 48 counted, 47 valid.
         ("日本站 50单 有效47单 其中有2单没追踪的是800日元以下的小单 达标吗", 48, 47),
         # The exempt ones untracked, all others tracked: 1000 − 60 = 940 of 940.
-        ("JP: 1000 orders, 60 under 1000 yen with no tracking, all others tracked", 940, 940),
+        pytest.param(
+            "JP: 1000 orders, 60 under 1000 yen with no tracking, all others tracked",
+            940,
+            940,
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_exempt_and_unshipped_orders_without_a_back_reference(
@@ -929,7 +979,12 @@ def test_exempt_and_unshipped_orders_without_a_back_reference(
         ("- Toys: 57/60\n- Home: 99/100", "Toys: 57 valid of 60 = 95.0%", "Home: 99 valid of 100"),
         ("toys=57/60; home=99/100; pets=20/20", "toys: 57 valid of 60", "home: 99 valid of 100"),
         # One rate said of two groups: each is exactly 95.0%, below.
-        ("UK and DE both at 95.0%, problem?", "UK: A VTR of exactly 95.0%", "DE: A VTR of exactly"),
+        pytest.param(
+            "UK and DE both at 95.0%, problem?",
+            "UK: A VTR of exactly 95.0%",
+            "DE: A VTR of exactly",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_names_in_lists_and_one_rate_for_two_groups(
@@ -966,7 +1021,11 @@ def test_other_metrics_rates_and_people_are_no_package_figures(
             "Yes — With 4 more fixed: 78 valid of 80 = 97.5%",
         ),
         # Two figures offered as alternatives are no valid-and-whole pair.
-        ("the window is 30 days, right? not 45 or 60", "VTR looks at the last 30 days"),
+        pytest.param(
+            "the window is 30 days, right? not 45 or 60",
+            "VTR looks at the last 30 days",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_the_bar_cleared_fixed_ones_described_and_alternatives(
@@ -1036,10 +1095,11 @@ def test_a_figure_left_over_larger_than_the_total_is_asked_about(kb: KnowledgeBa
             "按每天约 25 个包裹算，30 天窗口里大约有 750 个包裹",
         ),
         # 140 a week: 30 days are 600 exactly; 2 bad last week and 1 the week before: 597/600.
-        (
+        pytest.param(
             "I send 140 a week, last week 2 had no tracking, the week before 1. am I ok?",
             "Yes — 597 valid of 600 = 99.5%",
             "At about 140 packages a week, the 30-day window holds about 600",
+            marks=pytest.mark.fast,
         ),
     ],
 )
@@ -1117,9 +1177,10 @@ def test_good_ones_are_the_valid_ones(kb: KnowledgeBase) -> None:
             "再有 9 个无效也仍能高于 95%",
         ),
         # 20 orders under JPY 1,000 untracked are exempt, 5 others invalid: 175/180 = 97.2%.
-        (
+        pytest.param(
             "日本站这30天200单，其中20单是500日元的小件没单号，另外5单单号无效，VTR多少",
             "达标：180 个里 175 个有效 = 97.2%",
+            marks=pytest.mark.fast,
         ),
         # Bad ones that can still be fixed are not fixed: 57/60 = 95.0%, 1 to fix.
         (
@@ -1137,14 +1198,16 @@ def test_good_ones_are_the_valid_ones(kb: KnowledgeBase) -> None:
             "290 valid of 305 = 95.1%",
         ),
         # The second question supposes a change of the first one's figures: 56/60 = 93.3%.
-        (
+        pytest.param(
             "玩具类目60个包裹58个有效，现在达标吗？如果再坏2个呢？",
             "如果再有 2 个无效：不达标：60 个里 56 个有效 = 93.3%",
+            marks=pytest.mark.fast,
         ),
         # Exempt letters and one more told (not supposed): 56/57 = 98.2%.
-        (
+        pytest.param(
             "FR: 60 orders; 3 of those were 8 EUR Lettre sends without tracking and 1 more has no number. pass?",
             "Yes — FR: 56 valid of 57 = 98.2%",
+            marks=pytest.mark.fast,
         ),
         # Supposed failures are no failure asked about: 287/300 = 95.67% → 95.7%, yes.
         (
@@ -1185,7 +1248,11 @@ def test_the_japanese_exemption_is_named(kb: KnowledgeBase) -> None:
             "算。22 天前发的包裹还在 VTR 的 30 天窗口里",
         ),
         # Dec 20 → Jan 4 crosses the year: 15 days.
-        ("12月20号发的没单号，今天1月4号，还算吗", "算。15 天前发的包裹还在"),
+        pytest.param(
+            "12月20号发的没单号，今天1月4号，还算吗",
+            "算。15 天前发的包裹还在",
+            marks=pytest.mark.fast,
+        ),
         # A parcel's age said without a shipping verb.
         (
             "a parcel from 12 days ago has no tracking, does it count?",
@@ -1223,9 +1290,10 @@ def test_the_allowance_of_a_daily_volume(kb: KnowledgeBase, question: str, lead:
             "No — With 160 more valid packages shipped: 912 valid of 960 = 95.0%",
         ),
         # 200 new, all tracked: 952/1000 = 95.2%, above.
-        (
+        pytest.param(
             "800 shipped 752 valid. if we send 200 more, all tracked, are we back above 95%?",
             "Yes — With 200 more valid packages shipped: 952 valid of 1000 = 95.2%",
+            marks=pytest.mark.fast,
         ),
         (
             "现在800单752个有效，如果再发200单都有追踪，能过95吗",
@@ -1246,7 +1314,9 @@ def test_new_valid_packages_supposed_join_both_sides(
         # A share without tracking is the rest's rate: 100 − 3 = 97% > 95%.
         ("我有3%的包裹没有追踪号，达标吗", "达标：有效追踪率 97% 高于 95%。"),
         # A rate asked "when does it recover": 93% is below the bar.
-        ("一天发50单 VTR 93% 多久能恢复", "不达标：有效追踪率 93%"),
+        pytest.param(
+            "一天发50单 VTR 93% 多久能恢复", "不达标：有效追踪率 93%", marks=pytest.mark.fast
+        ),
     ],
 )
 def test_a_share_or_a_rate_told_alone_is_decided(

@@ -13,6 +13,8 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.figures import Counts
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "shipments", "valid"),

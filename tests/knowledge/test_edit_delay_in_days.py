@@ -13,13 +13,17 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
         ("after a carrier fix it can take three days to show in VTR, right?", "Right"),
         ("改了单号要等三天左右才在VTR里显示，对吗", "对"),
-        ("编辑追踪信息以后两三天才会体现在有效追踪率里吧", "对"),
+        pytest.param(
+            "编辑追踪信息以后两三天才会体现在有效追踪率里吧", "对", marks=pytest.mark.fast
+        ),
     ],
 )
 def test_three_days_is_confirmed(kb: KnowledgeBase, question: str, verdict: str) -> None:

@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line, reply_text
 
+pytestmark = pytest.mark.collection
+
 OTHERS_NOT_HIT = ("other categories", "其他分类")
 
 CASES = [

@@ -9,6 +9,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 CASES = [
     # 1,000 shipped, 940 valid: one more fixed is 941/1000 = 94.1%, not above 95%.
     ("1000 shipments and 940 valid. Would fixing one more put me above 95%?", "No —", "94.1%"),

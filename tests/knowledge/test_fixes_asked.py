@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 FIX_CASES = [
     # 800 shipped, 757 valid: 2 more is 759/800 = 94.875%, not above 95%: 不能.
     ("800单里有效757，再改2个能到95%以上吗", "不能", "94.9%"),

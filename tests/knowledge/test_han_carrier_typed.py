@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 CASES = [
     ("so I shouldn't enter 燕文 as the carrier name, I pick it from the list, right?", "Right"),
     ("承运商那栏不能直接打顺丰两个字吧，得从列表里选", "对"),

@@ -12,6 +12,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 NO_AMOUNT = [
     "日本站小东西走平信，没有单号，算VTR吗",
     "发日本站的信件小包没追踪，会不会计入有效追踪率",

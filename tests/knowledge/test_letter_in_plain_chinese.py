@@ -9,6 +9,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question", ["西班牙站用Correos寄的信，12欧，需要追踪吗", "寄到意大利的信 15欧 要追踪吗"]

@@ -8,6 +8,8 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question",

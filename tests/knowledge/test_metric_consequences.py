@@ -13,6 +13,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line, reply_text
 
+pytestmark = pytest.mark.collection
+
 _POSITIVE = ("Right", "Yes", "对。", "会。", "是的")
 
 

@@ -12,6 +12,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 CASES = [
     # USD 4 is under USD 5: one scan is enough.
     ("从国内直发美国站的单子，4美金，就一个揽收扫描，这样算有效吗", "算"),
@@ -19,7 +21,11 @@ CASES = [
     ("US order for 3 bucks sent straight from China, only 1 pickup scan. valid?", "Yes"),
     # USD 9 is USD 5 and over: two scans needed, one of them delivery.
     ("国内直发美国站9美金的订单，只有一个揽收扫描，算有效吗", "不算"),
-    ("a 9 dollar order from china to the US has just one acceptance scan, is that valid?", "No"),
+    pytest.param(
+        "a 9 dollar order from china to the US has just one acceptance scan, is that valid?",
+        "No",
+        marks=pytest.mark.fast,
+    ),
 ]
 
 

@@ -12,6 +12,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 MUST = [
     ("自发货订单必须上传物流单号吗", "是"),
     ("我们做自发货的，是不是一定得填跟踪号", "是"),

@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "lead"),
@@ -19,7 +21,11 @@ from tests.knowledge.replies import first_line
             "only orders over 20 euros need tracking, everything under 20 doesn't count, right?",
             "Not right",
         ),
-        ("EU: only orders above €20 count, anything below 20 EUR is exempt, correct?", "Not right"),
+        pytest.param(
+            "EU: only orders above €20 count, anything below 20 EUR is exempt, correct?",
+            "Not right",
+            marks=pytest.mark.fast,
+        ),
         ("只有超过20欧的订单才要追踪，对吗", "不对"),
         ("德国站只有20欧以上的单才算VTR，20欧以下的都不计入吧", "不对"),
     ],

@@ -13,6 +13,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "lead", "parts"),
@@ -31,10 +33,11 @@ from tests.knowledge.replies import first_line
         ("美国站3美元的单，从中国直发，算VTR吗", "算", ("至少一条", "要计入 VTR")),
         ("美国站3美元的小单不算VTR吧", "不对", ("至少一条", "要计入 VTR")),
         # USD 12: two scans, one of them delivery or attempted delivery; it counts.
-        (
+        pytest.param(
             "US $12 order from China, does it count for VTR?",
             "Yes",
             ("two carrier scans", "counts toward VTR"),
+            marks=pytest.mark.fast,
         ),
         (
             "ship from china to US, order value 8 dollars, is one scan enough?",

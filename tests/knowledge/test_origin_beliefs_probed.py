@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "lead"),
@@ -25,7 +27,10 @@ def test_vtr_is_not_only_chinese_sellers(kb: KnowledgeBase, question: str, lead:
 
 @pytest.mark.parametrize(
     "question",
-    ["i ship from the us to us customers, does the 95% apply", "我从美国本土发货，VTR要求一样吗"],
+    [
+        "i ship from the us to us customers, does the 95% apply",
+        pytest.param("我从美国本土发货，VTR要求一样吗", marks=pytest.mark.fast),
+    ],
 )
 def test_shipping_from_the_marketplace_s_country(kb: KnowledgeBase, question: str) -> None:
     first = first_line(kb, question)

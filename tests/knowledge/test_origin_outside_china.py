@@ -13,13 +13,19 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "opener"),
     [
         ("our 3PL in the states ships to american buyers, do those orders count for VTR?", "Yes"),
         ("does the valid tracking rate apply to orders sent from a local warehouse?", "Yes"),
-        ("is the 95% bar the same when I ship from hong kong?", "VTR counts"),
+        pytest.param(
+            "is the 95% bar the same when I ship from hong kong?",
+            "VTR counts",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_an_origin_outside_china_is_answered_in_english(

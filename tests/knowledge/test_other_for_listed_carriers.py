@@ -13,6 +13,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 OTHER_FOR_A_LISTED_CARRIER = [
     # YunExpress, 4PX, SF Express, UPS: each in Amazon's list (amzn-base.xsd).
     ("确认发货时承运商点了Other，名字自己敲的YunExpress，这样有效吗", "无效", "Yun Express"),

@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 CASES = [
     ("OTDR也一样是95%吗", "不是", "90%"),
     ("on-time delivery rate is 95% as well?", "No —", "90%"),

@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 SCANS = [
     # 80 shipped, 3 never scanned: 77/80 = 96.25%, above 95%.
     ("sent 80 parcels, 3 without a single scan, are we fine?", "Yes", "96.25%"),
@@ -40,7 +42,9 @@ def test_share_of_orders_shipped_some_way_is_no_rate(kb: KnowledgeBase, question
     ("question", "word"),
     [
         ("沙特站的订单要不要追踪号", "95%"),
-        ("do my orders to amazon.com.au need tracking numbers?", "95%"),
+        pytest.param(
+            "do my orders to amazon.com.au need tracking numbers?", "95%", marks=pytest.mark.fast
+        ),
     ],
 )
 def test_tracking_needed_on_a_marketplace(kb: KnowledgeBase, question: str, word: str) -> None:

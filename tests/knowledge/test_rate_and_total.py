@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 # (question, what the first line holds, in order; wrong facts it must not hold)
 CASES = [
     (

@@ -9,13 +9,15 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question",
     [
         "被限制了之后多久能恢复",
         "my category got restricted for vtr, when do I get it back",
-        "category restricted, when will it be lifted",
+        pytest.param("category restricted, when will it be lifted", marks=pytest.mark.fast),
     ],
 )
 def test_how_long_a_restriction_lasts_leads(kb: KnowledgeBase, question: str) -> None:

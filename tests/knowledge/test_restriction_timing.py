@@ -13,6 +13,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import reply_text
 
+pytestmark = pytest.mark.collection
+
 QUESTIONS = [
     "有效追踪率低于95以后，过几天会被限制分类？",
     "VTR不达标是立刻就限制销售吗",

@@ -10,6 +10,8 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question",
@@ -35,7 +37,10 @@ def test_a_returns_question_is_refused(kb: KnowledgeBase, question: str) -> None
         "if the buyer returns the item, does my original shipment still count in VTR?",
         "when will my VTR return above 95%",
         "my package was returned to sender, does it count for VTR",
-        "customer wants to return it, does the original parcel I shipped still count toward VTR?",
+        pytest.param(
+            "customer wants to return it, does the original parcel I shipped still count toward VTR?",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_the_seller_s_own_shipment_stays_ours(kb: KnowledgeBase, question: str) -> None:

@@ -7,6 +7,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.knowledge.text import stem
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("word", "expected"),

@@ -11,6 +11,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize("question", ["FBM订单能不能跳过填追踪号", "自发货可以省掉单号吗"])
 def test_skip_words_ask_whether_tracking_may_be_left_out(kb: KnowledgeBase, question: str) -> None:

@@ -13,13 +13,19 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import reply_text
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "figure"),
     [
         ("and the really cheap orders on amazon japan?", "1,000"),
         ("日本站几百日元的低价单要不要算VTR", "1,000"),
-        ("low-value orders to the US from China, what's the rule?", "USD 5"),
+        pytest.param(
+            "low-value orders to the US from China, what's the rule?",
+            "USD 5",
+            marks=pytest.mark.fast,
+        ),
         ("法国站的小额信件呢", "20"),
     ],
 )
@@ -39,7 +45,11 @@ def test_small_order_gets_its_marketplace_rule(
             "are cross-border EU orders counted these days? also small orders in japan?",
             ["EUR 20", "1,000"],
         ),
-        ("欧盟跨境单现在计入VTR吗？那日本站的小额单呢？", ["20 欧元", "1,000"]),
+        pytest.param(
+            "欧盟跨境单现在计入VTR吗？那日本站的小额单呢？",
+            ["20 欧元", "1,000"],
+            marks=pytest.mark.fast,
+        ),
         ("EU跨境订单算不算VTR", ["20 欧元"]),
     ],
 )

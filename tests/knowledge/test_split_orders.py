@@ -14,6 +14,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 SPLIT_ORDERS = [
     # 2 boxes, 1 number: 1 invalid.
     ("同一个订单拆了2箱寄，单号只填了一个，这单VTR怎么计", "", "2", "1"),

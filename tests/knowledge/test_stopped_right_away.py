@@ -9,6 +9,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question", ["我的类目VTR 94%，亚马逊会马上停我的自发货吗", "VTR低了会不会直接停我的账号销售"]

@@ -13,6 +13,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import reply_text
 
+pytestmark = pytest.mark.collection
+
 ENTRY = "tracking-invalid-but-trackable"
 
 

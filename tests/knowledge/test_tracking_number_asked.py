@@ -26,6 +26,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line, reply_text
 
+pytestmark = pytest.mark.collection
+
 
 def _s10(body8: str) -> int:
     total = sum(int(d) * w for d, w in zip(body8, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
@@ -67,7 +69,12 @@ def test_the_numbers_below_are_what_the_hand_count_says() -> None:
         ("FedEx number 712909478780, correct?", "Right: 712909478780:", "right for FedEx"),
         ("帮我查下这个号码 RR123456785GB", "RR123456785GB：", "Royal Mail的单号"),
         ("1Z999AA10123456784 是UPS的对吗", "对。1Z999AA10123456784：", "格式和校验位都对"),
-        ("YT2412345678901234 云途单号对吗", "对。YT2412345678901234：", "没有校验位"),
+        pytest.param(
+            "YT2412345678901234 云途单号对吗",
+            "对。YT2412345678901234：",
+            "没有校验位",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_a_right_number_says_for_which_carrier_then_that_the_scan_decides(
@@ -83,11 +90,26 @@ def test_a_right_number_says_for_which_carrier_then_that_the_scan_decides(
     ("question", "lead", "says"),
     [
         ("is 1Z999AA10123456785 right?", "Not right", "wrong check digit"),
-        ("712909478785 is my FedEx tracking, is it ok", "No", "wrong check digit for FedEx"),
+        pytest.param(
+            "712909478785 is my FedEx tracking, is it ok",
+            "No",
+            "wrong check digit for FedEx",
+            marks=pytest.mark.fast,
+        ),
         ("LX123456786CN 这个单号格式对吗", "不对", "校验位不对"),
-        ("USPS单号 1Z999AA1012345678 对吗", "不对", "不符合USPS的单号格式"),
+        pytest.param(
+            "USPS单号 1Z999AA1012345678 对吗",
+            "不对",
+            "不符合USPS的单号格式",
+            marks=pytest.mark.fast,
+        ),
         ("my USPS number 94001118992233445566 right?", "Not right", "wrong check digit for USPS"),
-        ("is AB12345678 a tracking number", "AB12345678 fits none", "formats I can check"),
+        pytest.param(
+            "is AB12345678 a tracking number",
+            "AB12345678 fits none",
+            "formats I can check",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_a_wrong_number_says_what_is_wrong_first(
@@ -103,7 +125,12 @@ def test_a_wrong_number_says_what_is_wrong_first(
         ("I put 1Z999AA10123456784 under USPS, fine?", "No", "a UPS number, not USPS"),
         ("单号9400111899223344556677 是UPS的吗", "不是", "看起来是USPS的单号，不是UPS的"),
         ("我选的USPS，单号是1Z999AA10123456784，有问题吗", "有", "改选UPS"),
-        ("is 1Z999AA10123456784 a USPS or a UPS number", "1Z999AA10123456784 looks", "Pick UPS"),
+        pytest.param(
+            "is 1Z999AA10123456784 a USPS or a UPS number",
+            "1Z999AA10123456784 looks",
+            "Pick UPS",
+            marks=pytest.mark.fast,
+        ),
     ],
 )
 def test_another_carrier_s_number_names_the_carrier_to_pick(

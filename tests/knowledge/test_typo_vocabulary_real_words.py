@@ -12,6 +12,8 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "word", ["passes", "worst", "reset", "relate", "advertise", "decrease", "though", "calls"]

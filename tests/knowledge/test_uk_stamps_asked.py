@@ -10,13 +10,17 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import assert_first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "verdict", "wrong"),
     [
         ("用邮票寄英国的信 没有追踪号可以吗", "不可以", "可以寄"),
         ("英国站的订单我贴邮票寄平信，不要追踪号行不行", "不行", "可以"),
-        ("我在邮局买邮票寄到英国，没追踪会扣VTR吗", "会", "不会"),
+        pytest.param(
+            "我在邮局买邮票寄到英国，没追踪会扣VTR吗", "会", "不会", marks=pytest.mark.fast
+        ),
         ("自己买的邮票寄英国订单 没单号 有影响吗", "有", "没有"),
         ("邮票寄英国的小件能豁免吗", "不能", "可以"),
         ("will stamped uk letters without tracking hurt my vtr", "Yes", "No"),

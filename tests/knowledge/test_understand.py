@@ -20,6 +20,8 @@ from bot.domain.knowledge.understand import (
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
 
+pytestmark = pytest.mark.collection
+
 
 def test_full_width_becomes_half_width() -> None:
     assert to_half_width("ＶＴＲ９５％？") == "vtr95%?"
@@ -58,13 +60,13 @@ def test_chinese_numbers(numeral: str, value: int) -> None:
         ("百分之九十五", "95%"),
         ("百分之96", "96%"),
         ("九成五的追踪率", "95%的追踪率"),
-        ("九成", "90%"),
+        pytest.param("九成", "90%", marks=pytest.mark.fast),
         ("最近三十天", "最近30天"),
         ("七天", "7天"),
         ("低于一千日元", "低于1000日元"),
         ("一直没上传", "一直没上传"),  # a word, not a number
         ("一个订单", "一个订单"),
-        ("九十四点五", "94.5"),  # a decimal point said as 点
+        pytest.param("九十四点五", "94.5", marks=pytest.mark.fast),  # a decimal point said as 点
     ],
 )
 def test_chinese_numerals_become_digits(text: str, expected: str) -> None:

@@ -9,12 +9,18 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
         ("china to US, orders below $5 don't even need tracking, correct?", "Not right"),
-        ("from China to the US, a $4 order doesn't need a tracking number, right?", "Not right"),
+        pytest.param(
+            "from China to the US, a $4 order doesn't need a tracking number, right?",
+            "Not right",
+            marks=pytest.mark.fast,
+        ),
         ("美国站中国直发，5美元以下的单子不用上传单号，对吧", "不对。"),
         ("美国站低于5美元的订单免追踪是吧", "不对。"),
     ],

@@ -11,6 +11,8 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
 
+pytestmark = pytest.mark.collection
+
 
 def _reply(kb: KnowledgeBase, question: str) -> str:
     answer = kb.answer(question)

@@ -10,6 +10,8 @@ import pytest
 
 from bot.domain.knowledge import KnowledgeBase
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     "question",
@@ -23,7 +25,7 @@ def test_a_vague_reference_offers_topics(kb: KnowledgeBase, question: str) -> No
 
 @pytest.mark.parametrize(
     "question",
-    ["what about storage fees again?", "ads still not working", "removal order problem",
+    ["what about storage fees again?", "ads still not working", pytest.param("removal order problem", marks=pytest.mark.fast),
      "FBA fees thoughts?", "广告费又涨了怎么办", "仓储费 急"],
 )  # fmt: skip
 def test_another_field_beside_vague_words_stays_refused(kb: KnowledgeBase, question: str) -> None:

@@ -10,6 +10,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import reply_text
 
+pytestmark = pytest.mark.collection
+
 
 @pytest.mark.parametrize(
     ("question", "scan"),

@@ -16,6 +16,8 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
+pytestmark = pytest.mark.collection
+
 CASES = [
     ("承运商那栏手打了中文名字，这个会影响VTR吗", "会。", ("中文",)),
     ("we typed the carrier in chinese characters, will that be an issue?", "Yes", ("Chinese",)),
