@@ -22,6 +22,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+# The test processes run polars' queries on one thread. Their files are a few rows, where
+# polars' pool (a thread per core) costs more in handing work out and waking threads than it
+# saves, and under `-n 2` each core already runs a test process (measured in
+# docs/performance.md, "The test tiers"). Set before anything imports polars; a value in the
+# environment wins, and the benchmarks measure with the pool.
+os.environ.setdefault("POLARS_MAX_THREADS", "1")
+
 if TYPE_CHECKING:  # imported where used: xdist's controller loads this file and runs no test
     from bot.domain.knowledge import KnowledgeBase
     from bot.services.store import Store
