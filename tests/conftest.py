@@ -72,11 +72,11 @@ PREPARED_DIR = Path(__file__).resolve().parent.parent / ".pytest_cache" / "vtrbo
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     """The real knowledge base, once per test process, read from the prepared copy `vtrbot
-    ask` reads (bot/services/knowledge_cache.py): reading it is a sixth of loading the
-    sources, which every xdist worker did, and its patterns come back compiled. The copy is
+    ask` reads (bot/services/knowledge_cache.py): reading it costs far less than loading
+    the sources, which every xdist worker did, and its patterns come back compiled. The copy is
     prepared again whenever anything it is built from changes (the key), by the first
     process that needs it, without answering the entries' phrasings first: that warm-up
-    only speeds up a later question, and is a second of CPU after every edit. Here the key
+    only speeds up a later question, and would cost most of the build after every edit. Here the key
     covers all of bot/domain's code too, not only the knowledge package's, so no edit there
     leaves the tests answering from a base built by the code before it. The copy answers as
     the loaded base does (tests/knowledge/test_prepared_answers_alike.py); what a broken

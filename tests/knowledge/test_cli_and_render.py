@@ -25,9 +25,8 @@ def own_cache(monkeypatch: pytest.MonkeyPatch, module_cache: Path) -> None:
     """`vtrbot ask` keeps its prepared knowledge base in the user's cache folder: here, this
     module's own, so no test reads the developer's prepared copy; the first question of the
     module prepares it and the others read it, as a seller's second question does (each
-    test preparing its own was a tenth of a second of CPU a test, the base pickled and its
-    patterns compiled); prepared without answering every entry's phrasings first (a second
-    of answering, for patterns)."""
+    test preparing its own pickled the base and compiled its patterns again); prepared
+    without answering every entry's phrasings first (a second of answering, for patterns)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(module_cache))
     monkeypatch.setattr(knowledge_cache, "warm_up_questions", lambda kb: [])
 
