@@ -12,8 +12,9 @@ from tests.knowledge.replies import first_line, reply_text
 
 
 def test_a_rate_naming_no_metric_is_set_against_every_target(kb: KnowledgeBase) -> None:
-    """1.5% is under 4% and 2.5%, not under 1%, not above 90% or 95%: each line says so,
-    and the question back asks which metric it is."""
+    """1.5% is under 4% and 2.5%, not under 1%, not above 90%: each line says so; in VTR's
+    terms it is the share without valid tracking, a VTR of 98.5% (above 95%); and the
+    question back asks which metric it is."""
     reply = reply_text(kb, "our rate sits at 1.5% now, which metric is that a problem for?")
     lines = reply.split("\n")
     assert lines[0] == "1.5% alone does not say which metric it is. Against each target:"
@@ -25,7 +26,10 @@ def test_a_rate_naming_no_metric_is_set_against_every_target(kb: KnowledgeBase) 
         "Order Defect Rate (ODR) at 1.5%: not under the target (below 1%), so it misses it."
         in lines
     )
-    assert "A VTR of 1.5%: below the bar (VTR must be above 95%)." in lines
+    assert (
+        "VTR: if 1.5% are the packages without valid tracking, the VTR is 98.5%, which "
+        "passes (above 95%)." in lines
+    )
     assert "Tell me which metric shows 1.5% and I will say what it means." in lines
 
 

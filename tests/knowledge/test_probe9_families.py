@@ -5,7 +5,11 @@ for these tests (not the lead's):
 - a reshipped order's new tracking (补发/重发), a package the buyer refuses or that comes back
   (拒收, returned), Multi-Channel Fulfillment orders, which leg's number to upload (头程/尾程,
   转单号) and how often Amazon refreshes VTR: the sources are silent on each, so the first
-  line says so and states what they do say (domain.md §1, §1b), never a yes or no.
+  line says so and states what they do say (domain.md §1, §1b), never a yes or no;
+- a small rate with no metric named ("1.5%, which metric?") is, in VTR's terms, the share
+  without valid tracking: a VTR of 98.5%, never "a VTR of 1.5%";
+- a part of the invalid packages told as EU orders under EUR 20 that are not letters ("2 of
+  the invalid were parcels under 20 euros") is among them, still counted: not more invalid.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
-from tests.knowledge.replies import first_line
+from tests.knowledge.replies import first_line, reply_text
 
 _SILENT = ("资料里没有", "The sources do not", "The sources say nothing")
 
@@ -59,3 +63,49 @@ def test_topics_the_sources_are_silent_on_say_so_first(
 def test_neighbours_keep_their_own_answers(kb: KnowledgeBase, question: str) -> None:
     line = first_line(kb, question)
     assert not line.startswith(_SILENT), line
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("my account shows 2.5% and I don't know what metric that is", "97.5%, which passes"),
+        ("后台写着6%，这是什么指标的数", "VTR 就是 94%，低于要求"),
+    ],
+)
+def test_a_small_unnamed_rate_reads_as_vtrs_invalid_share(
+    kb: KnowledgeBase, question: str, share: str
+) -> None:
+    reply = reply_text(kb, question)
+    assert share in reply.split("\n")[1], reply  # beside the first line: VTR's own terms
+    assert "A VTR of 2.5%" not in reply and "有效追踪率 6%" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "figures", "note"),
+    [
+        # 80 shipped, 5 invalid: 75 of 80 = 93.75%; the 3 parcels are among the 5.
+        (
+            "80 packages out, 5 without valid tracking, 3 of the bad ones were parcels under "
+            "€20 to Spain. am I ok?",
+            "75 valid of 80",
+            "still count",
+        ),
+        # 400 shipped, 18 invalid: 382 of 400 = 95.5%; the 4 are among the 18.
+        (
+            "德国站发了400单，无效18单，其中4单是不到20欧的小包裹，过了吗",
+            "400 个里 382 个有效",
+            "照样计入",
+        ),
+        # Service unsaid: counted, with the letter exemption said.
+        (
+            "sent 60, 4 untracked, 1 of the untracked was below 20 eur. vtr?",
+            "56 valid of 60",
+            "only if",
+        ),
+    ],
+)
+def test_under_20_parts_not_letters_stay_counted(
+    kb: KnowledgeBase, question: str, figures: str, note: str
+) -> None:
+    line = first_line(kb, question)
+    assert figures in line and note in line, line

@@ -32,6 +32,22 @@ def exempt_left_out(decision: Decision, t: Translator) -> str:
     )
 
 
+def under_20_kept(decision: Decision, t: Translator) -> str:
+    """EU orders under EUR 20 told as a part of the figures, not as letters: still counted."""
+    count = int(decision.facts["kept"])
+    if decision.facts.get("kept_parcel"):
+        return t.ngettext(
+            "The {count} parcel under EUR 20 still counts: under EUR 20, only orders sent with a letter service are exempt.",
+            "The {count} parcels under EUR 20 still count: under EUR 20, only orders sent with a letter service are exempt.",
+            count,
+        )
+    return t.ngettext(
+        "The {count} order under EUR 20 is counted here: it is exempt only if it went with a letter service, and then it leaves the total.",
+        "The {count} orders under EUR 20 are counted here: they are exempt only if they went with a letter service, and then they leave the total.",
+        count,
+    )
+
+
 def invalid_count(decision: Decision, t: Translator) -> str:
     """The invalid packages asked for, worked out from the rate and the total."""
     shipments, valid = int(decision.facts["shipments"]), int(decision.facts["valid"])

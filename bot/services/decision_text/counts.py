@@ -10,6 +10,7 @@ from bot.services.decision_text.count_parts import (
     new_valid,
     room_left,
     supposed,
+    under_20_kept,
 )
 from bot.services.decision_text.wording import fact_texts
 from bot.services.i18n import Translator
@@ -42,6 +43,8 @@ def vtr_counts(decision: Decision, t: Translator) -> str:
         text = new_valid(decision, t) + sentence_gap(t) + text  # what was asked first
     if "exempt" in decision.facts:
         text += sentence_gap(t) + exempt_left_out(decision, t)
+    if "kept" in decision.facts:
+        text += sentence_gap(t) + under_20_kept(decision, t)
     if "left_out" in decision.facts:
         left_out = t.ngettext(
             "The {count} cancelled, FBA or unshipped order is left out of the total: VTR "

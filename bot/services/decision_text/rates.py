@@ -45,12 +45,12 @@ def rate_unnamed(decision: Decision, t: Translator) -> str:
             percent=percent,
         )
     ]
-    # VTR last: a rate this far under its bar is most likely another metric's.
-    for metric in sorted(metrics().values(), key=lambda m: m.id == "vtr"):
+    # VTR first, in its own terms: told without a name to a VTR bot, a small rate is most
+    # likely its share without valid tracking ("1.5%" invalid is a VTR of 98.5%).
+    for metric in sorted(metrics().values(), key=lambda m: m.id != "vtr"):
         ok = bool(decision.facts[f"ok_{metric.id}"])
         if metric.id == "vtr":
-            one = Decision(code="vtr_rate", facts={"percent": percent, "above": ok})
-            lines.append(vtr_rate(one, t))
+            lines.append(_as_invalid_share(decision, t))
         else:
             facts: dict[str, Fact] = {"metric": metric.id, "percent": percent, "ok": ok}
             lines.append(metric_rate(Decision(code="metric_rate", facts=facts), t))
@@ -58,6 +58,23 @@ def rate_unnamed(decision: Decision, t: Translator) -> str:
         t._("Tell me which metric shows {percent}% and I will say what it means.", percent=percent)
     )
     return "\n".join(lines)
+
+
+def _as_invalid_share(decision: Decision, t: Translator) -> str:
+    """VTR's terms for a small unnamed rate: the share without valid tracking ("1.5% invalid"
+    is a VTR of 98.5%), never a VTR of 1.5%."""
+    f = fact_texts(decision)
+    if decision.facts["ok_vtr_if_invalid"]:
+        return t._(
+            "VTR: if {percent}% are the packages without valid tracking, the VTR is "
+            "{vtr_if_invalid}%, which passes (above 95%).",
+            **f,
+        )
+    return t._(
+        "VTR: if {percent}% are the packages without valid tracking, the VTR is "
+        "{vtr_if_invalid}%, below the bar (VTR must be above 95%).",
+        **f,
+    )
 
 
 def vtr_rate(decision: Decision, t: Translator) -> str:

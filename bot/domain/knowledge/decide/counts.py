@@ -61,6 +61,10 @@ def vtr_counts(case: Case) -> Decision | None:
     for reason in ("jp", "eu_letter"):  # the exemption named, so the reply can say which
         if case.reading is not None and f"exempt_{reason}" in case.reading.roles:
             facts["exempt_reason"] = reason
+    if case.reading is not None and "kept" in case.reading.roles:
+        # "2 of the invalid were parcels under €20": still counted, and the reply says why.
+        facts["kept"] = case.reading.roles["kept"]
+        facts["kept_parcel"] = "kept_eu_parcel" in case.reading.roles
     if above and _MARGIN.search(case.text):
         facts["margin"] = valid - fixes_needed(shipments, 0)  # more invalid it can still take
     if _asks_invalid_count(case.text) and case.reading and "invalid" not in case.reading.roles:

@@ -15,7 +15,7 @@ from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import metrics
 
-WHICH_METRIC = lazy(r"\bwhich\b|哪个|哪一个|哪项|哪一项|是哪")
+WHICH_METRIC = lazy(r"\bwhich\b|哪个|哪一个|哪项|哪一项|是哪|什么指标|\bwhat (?:metric|rate)\b")
 _A_METRIC_ASKED = lazy(
     r"(?:哪个|哪一个|哪项|什么)\s?指标|\bwhich (?:metric|rate)\b|\bwhat(?:'s| is) the [\d.]+\s?% "
     r"(?:metric|rate|one)\b|\bwhich one\b[^?？]{0,30}\bmetric\b"

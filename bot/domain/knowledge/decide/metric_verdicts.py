@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from bot.domain.bar import is_above
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.entries import METRIC_ENTRIES
 from bot.domain.knowledge.decide.metric_names import WHICH_METRIC
@@ -80,6 +81,11 @@ def unnamed_rate(case: Case) -> Decision | None:
     for metric in metrics().values():
         target = Fraction(str(metric.target))
         facts[f"ok_{metric.id}"] = rate > target if metric.good == "above" else rate < target
+    # In VTR's own terms a small share is the packages without valid tracking: 1.5% of them
+    # invalid is a VTR of 98.5%, judged by the bar's own function.
+    valid = 100 - rate
+    facts["vtr_if_invalid"] = f"{float(valid):g}"
+    facts["ok_vtr_if_invalid"] = is_above(valid, 100)
     return Decision(code="rate_unnamed", facts=facts, entry="metrics-overview")
 
 

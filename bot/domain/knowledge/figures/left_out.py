@@ -62,7 +62,8 @@ class _LeftOut:
 
     count: int
     role: str
-    """ "exempt" (an exemption) or "left_out" (cancelled, FBA, not shipped)."""
+    """ "exempt" (an exemption), "left_out" (cancelled, FBA, not shipped) or "kept" (a part
+    told of figures before that still counts: EU orders under €20 not sent as letters)."""
     of: int | None
     """The figure told before that they are a part of (None: none was)."""
     untracked: bool = False
@@ -73,8 +74,9 @@ class _LeftOut:
     @property
     def roles(self) -> dict[str, int]:
         """The roles it adds to a reading: its count, and its exemption's when known."""
+        prefix = "kept" if self.role == "kept" else "exempt"
         return {self.role: self.count} | (
-            {f"exempt_{self.reason}": self.count} if self.reason else {}
+            {f"{prefix}_{self.reason}": self.count} if self.reason else {}
         )
 
 
@@ -151,7 +153,10 @@ def _rest_after_left_out(roles: dict[str, int], left_out: _LeftOut) -> Counts | 
 
 
 def _exemption(clause: str, role: str) -> str:
-    """Which exemption a clause of exempt packages names, if it names one."""
+    """Which exemption a clause of exempt packages names, if it names one; of a part still
+    counted, whether it was said to go as a parcel ("eu_parcel") or by no service at all."""
+    if role == "kept":
+        return "eu_parcel" if _PARCEL.search(clause) else "eu_unsaid"
     if role != "exempt":
         return ""
     if _EURO_UNDER.search(clause) and _LETTER.search(clause):
@@ -160,11 +165,20 @@ def _exemption(clause: str, role: str) -> str:
 
 
 _YEN = lazy(r"日元|日币|円|\byen\b|\bjpy\b|¥|￥")
+_PARCEL = lazy(r"parcels?|packets?|包裹|小包|挂号|快递|\bpaket")
+_PART_OF_TOLD = lazy(
+    r"(?:of|among) (?:those|them|these|the (?:invalid|bad|untracked|defect|wrong)|which)|其中|"
+    r"(?:无效|没追踪|没有追踪|缺陷|错)的?(?:\d+\s?[个单件]?)?(?:里|中|当中|里面)"
+)
+"""A clause naming its count as a part of figures told before ("2 of the invalid", "其中",
+"无效的6个里"): the part is among them, never more packages."""
 
 
 def _left_out_role(clause: str) -> str | None:
     if _EXEMPT_WORDS.search(clause) or (_EURO_UNDER.search(clause) and _LETTER.search(clause)):
         return "exempt"
+    if _EURO_UNDER.search(clause) and _PART_OF_TOLD.search(clause):
+        return "kept"  # "2 of the invalid were parcels under €20": a part, still counted
     if _UNSHIPPED.search(clause) and not TURNING_INVALID.search(clause):
         return "unshipped"
     return "left_out" if _NOT_COUNTED.search(clause) else None
@@ -179,6 +193,9 @@ def without_left_out(
     the 300 cancelled"), whether they were among the invalid is unknown: asked, not guessed."""
     if left_out is None:
         return reading
+    if left_out.role == "kept":
+        # EU orders under €20 not sent as letters: not exempt, so the counts stand as told.
+        return replace(reading, roles=reading.roles | left_out.roles)
     if reading.now is None:
         return _counted_without(reading, left_out, rest_valid)
     now, roles = reading.now, reading.roles
