@@ -9,7 +9,14 @@ for these tests (not the lead's):
 - a small rate with no metric named ("1.5%, which metric?") is, in VTR's terms, the share
   without valid tracking: a VTR of 98.5%, never "a VTR of 1.5%";
 - a part of the invalid packages told as EU orders under EUR 20 that are not letters ("2 of
-  the invalid were parcels under 20 euros") is among them, still counted: not more invalid.
+  the invalid were parcels under 20 euros") is among them, still counted: not more invalid;
+- a figure asked again after a full-width space or a comma ("…算吗　1200日元的呢"), and the
+  other service asked in the second part only ("…letter, does it count? and if it goes as a
+  parcel?"), each get their own decision first;
+- "USPS or UPS which counts" is a choice: each can count (all carriers count, domain.md §1b),
+  not a yes;
+- a bare rate judged in words ("is 93 bad", "我93很差吗", "is 97 good") is VTR against the bar,
+  with the yes or no to the word asked; "算达标吗" answered "达标：…" gets no "算。" before it.
 """
 
 from __future__ import annotations
@@ -109,3 +116,56 @@ def test_under_20_parts_not_letters_stay_counted(
 ) -> None:
     line = first_line(kb, question)
     assert figures in line and note in line, line
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # A figure asked again after a full-width space, a plain space or a comma.
+        ("日本站900日元的单要追踪吗　1100日元的呢", "不计入", "要。日本站 1100 日元"),
+        ("JP订单900日元算VTR吗，1100日元的呢", "不计入", "算。日本站 1100 日元"),
+        # The other service asked in the second part only.
+        ("a EUR 16 letter to Spain, counted? and as a parcel?", "No — ", "Yes — "),
+        ("17欧元平信发意大利算吗？要是走包裹呢？", "不计入", "算。"),
+        ("12欧的小包寄到德国要追踪吗？改成平信呢", "要。", "不计入"),
+    ],
+)
+def test_each_part_gets_its_own_decision_first(
+    kb: KnowledgeBase, question: str, first: str, second: str
+) -> None:
+    answer = kb.answer(question)
+    assert len(answer.parts) == 1, reply_text(kb, question)
+    lines = [p for p in reply_text(kb, question).split("\n") if p]
+    assert lines[0].startswith(first), lines[0]
+    assert any(line.startswith(second) for line in lines[1:]), lines
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("UPS or FedEx, which one counts for valid tracking", "Each can count"),
+        ("燕文还是4PX哪个算有效", "都可以算"),
+        ("does DHL count toward VTR", "Yes, DHL"),
+    ],
+)
+def test_a_choice_of_carriers_gets_each_can_count(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is 92 bad", "Yes — A VTR of 92%: below"),
+        ("is 96.5 bad", "No — A VTR of 96.5% passes"),
+        ("is 98 good", "Yes — A VTR of 98% passes"),
+        ("我92很差吗", "不达标"),
+        ("VTR 97%算合格吗", "达标："),
+        ("5% of my packages are bad, ok?", "No — "),
+    ],
+)
+def test_a_bare_rate_judged_in_words_is_vtr_against_the_bar(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert first_line(kb, question).startswith(lead)

@@ -297,7 +297,7 @@ class KnowledgeBase:
         with_figure = _asked_again_with(first, piece)
         if with_figure is not None and self._same_setting(first, with_figure[0]):
             return with_figure[1]
-        return None
+        return _asked_again_as(first, piece)
 
     def _same_setting(self, first: str, own: str) -> bool:
         """A follow-up's figure changes only the figure when it names no other marketplace,
@@ -625,6 +625,37 @@ def _asked_again_with(first: str, piece: str) -> tuple[str, str] | None:
         return None  # a question of its own that happens to hold a figure
     at = old[0]
     return own, f"{first[: at.start()]}{new[0]}{first[at.end() :]}"
+
+
+def _asked_again_as(first: str, piece: str) -> str | None:
+    """ "18 EUR letter to France, does it count? and if it goes as a parcel?", "平信算吗？如果
+    走小包呢？": the first part asked again with the other service, when the follow-up is
+    short, names one service, no figure, and the first part names the other."""
+    pairs = enumerate(zip(first, piece, strict=False))
+    shared = next((i for i, (a, b) in pairs if a != b), min(len(first), len(piece)))
+    own = piece[shared:]  # the story asked_pieces put before it is the first part's
+    if _FIGURE.search(own) or len(_WORD.findall(own)) > MAX_SERVICE_FOLLOW_UP_WORDS:
+        return None
+    if not _SERVICE_FOLLOW_UP.search(own):
+        return None
+    for said, other in ((_PARCEL_WORD, _LETTER_WORD), (_LETTER_WORD, _PARCEL_WORD)):
+        new = said.search(own)
+        if new is not None and not other.search(own) and other.search(first):
+            return other.sub(new.group(), first, count=1)
+    return None
+
+
+MAX_SERVICE_FOLLOW_UP_WORDS = 10
+"""Longer, a part naming a service asks a question of its own ("do parcels need tracking?")."""
+_LETTER_WORD = re.compile(
+    r"\bletters?\b|平信|信件|\bbriefe?\b|\blettre\b|\blettera\b", re.IGNORECASE
+)
+_PARCEL_WORD = re.compile(r"\bparcels?\b|\bpackets?\b|小包|包裹", re.IGNORECASE)
+_SERVICE_FOLLOW_UP = re.compile(
+    r"\bif\b|\b(?:what|how) about\b|\binstead\b|\brather\b|\bas an?\b|呢|如果|要是|换成|改成|改用|改走",
+    re.IGNORECASE,
+)
+"""A follow-up asking the first question of another service ("and if it goes as a parcel?")."""
 
 
 _ANOTHER_ASKED = re.compile(

@@ -119,6 +119,8 @@ class _Loose:
 @dataclass(frozen=True, kw_only=True)
 class CarrierCard(_Loose):
     direct: Texts
+    choice: Texts
+    """ "USPS or UPS, which counts?": a choice between carriers, each of which can count."""
     eu_update: Texts
     body: Texts
     formats: Texts
@@ -460,6 +462,7 @@ def carrier_answer(
     yes_no: bool,
     about_format: bool = False,
     eu_markets: Sequence[Marketplace] = (),
+    choice: bool = False,
 ) -> str:
     """Everything a seller needs about the carriers named, the direct answer first: the
     yes to "can it count" (with the EU/UK update when one of its marketplaces is named: "can
@@ -470,7 +473,8 @@ def carrier_answer(
     formats = [_formats_line(card, carrier, lang) for carrier in named]
     lines = [*formats, *lines] if about_format else [*lines, *formats]
     if yes_no:
-        direct = card.direct.for_lang(lang).format(name=name)
+        said = card.choice if choice and len(named) > 1 else card.direct
+        direct = said.for_lang(lang).format(name=name)
         if eu_markets:
             markets = joiner.join(marketplace_name(m, lang) for m in eu_markets)
             update = card.eu_update.for_lang(lang).format(name=name, markets=markets)

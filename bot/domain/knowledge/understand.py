@@ -400,6 +400,11 @@ MIN_COMMA_PART = 6
 """A shorter part after a comma is a tag on the question before it ("…，是马上吗")."""
 _ZH_SPACE = lazy(r"(?<=[^\s\d])\s+(?=[\u4e00-\u9fff]|[A-Za-z]{2,}[\u4e00-\u9fff])")
 _LATIN_LETTER = lazy(r"[A-Za-z]")
+_FIGURE_AGAIN = lazy(
+    r"(?<=[吗嘛呢么])(?:\s+|\s*[,，、]\s*)"
+    r"(?=(?:那|那么|如果是?|要是|换成)?\s?[$€£¥]?\d[\d.,]*[^\d,，。？?\s]{0,8}呢\s*[?？]?\s*$)"
+)
+"""A figure asked again after a question ("…算吗　1200日元的呢"): where that part starts."""
 
 
 def asked_pieces(text: str, names_subject: Callable[[str], bool] | None = None) -> list[str]:
@@ -416,6 +421,9 @@ def asked_pieces(text: str, names_subject: Callable[[str], bool] | None = None) 
         # In a Chinese message a space before a Chinese phrase separates two phrases
         # ("在哪里看VTR 有缺陷明细吗"); in an English one it only sets off a term.
         parts = [q for p in parts for q in _ZH_SPACE.split(p) if q.strip()]
+    # "…算吗　1200日元的呢", "…达标吗，96呢": a figure asked again after a question, set off
+    # by a space (a full-width one too) or a comma, is a part of its own.
+    parts = [q for p in parts for q in _FIGURE_AGAIN.split(p) if q.strip()]
     asking = [p for p in parts if asks(p)]
     if len(asking) < 2 and len(parts) == 1:
         # "VTR怎么算，FBA受影响吗": commas part questions only when every part asks, and at
@@ -475,9 +483,10 @@ _LONE_FIGURE = lazy(r"^([^\d]*?)(?<![\d.])([5-9]\d(?:\.\d+)?|100)(?![\d.%])([^\d
 _ASKING_WORDS = lazy(
     r"\b(?:it's|i'm|we're|is|it|its|that|this|my|mine|our|i|im|we|am|are|at|now|currently|still|"
     r"exactly|just|only|right|so|ok|okay|good|fine|safe|enough|pass|passing|problem|danger|"
-    r"dangerous|risky|trouble|worried|too|low|high|not|a|hi|hey)\b|"
+    r"dangerous|risky|trouble|worried|too|low|high|not|a|hi|hey|bad|poor|terrible|awful|"
+    r"concerning|alarming|great|decent)\b|"
     r"我的?|我们|现在|目前|还|是|算|有|了|吗|呢|吧|啊|不|没|安全|稳|要紧|打紧|危险|够|行|可以|"
-    r"达标|合格|过|问题|事|低|高|严重|怎么样|如何|咋样|会|被|限制|好|刚好|正好|只有"
+    r"达标|合格|过|问题|事|低|高|严重|怎么样|如何|咋样|会|被|限制|好|刚好|正好|只有|差|糟|很|太|算"
 )
 """The words of a bare rate asked about ("is 94.9 ok", "我95.3安全吗", "96 good?"): with
 nothing else around it, the figure is the seller's VTR, the one rate this bot is about."""

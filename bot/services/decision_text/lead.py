@@ -36,6 +36,10 @@ _ZH_NO = {"有": "没有", "要": "不用", "需要": "不需要", "来得及": 
 _DOES_NOT_WORK = ("不行", "不可以", "不能")
 
 
+_PASS_VERBS = frozenset({"算"})
+"""The verb of "算达标吗": "达标：…" answers it ("合格。" still leads "合不合格")."""
+
+
 _VERDICT_WORDS = ("是", "不", "没", "达标", "对", "可以", "算", "计入", "有影响")
 """Words a decision's Chinese text can open with that already say yes or no."""
 
@@ -52,5 +56,7 @@ def _zh_yes_no(decision: Decision, text: str) -> str:
     does_not_work = text.startswith(_DOES_NOT_WORK) and bool(decision.agrees)
     if text.startswith((verb, "不", "没")) and not does_not_work:
         return text
+    if decision.agrees and verb in _PASS_VERBS and text.startswith("达标"):
+        return text  # "96%算达标吗": "达标：…" says it, as "不达标：…" says a miss
     word = verb if decision.agrees else _ZH_NO.get(verb, "不" + verb)
     return f"{word}。{text}"

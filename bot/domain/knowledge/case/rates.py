@@ -47,6 +47,11 @@ _UNDER = lazy(r"below|under|less than|低于|跌破|不到|少于")
 
 
 _OTHER_DEFECT = lazy(r"订单缺陷|order defect|\bodr\b|迟发|late|取消|cancel")
+_JUDGED = lazy(
+    r"\s*(?:(?:really|too|that|so|very)\s)?(?:bad|poor|terrible|awful)\W*|"
+    r"\s*(?:是不是|算不算|算|是)?(?:很|太|有点|比较)?(?:差|糟)(?:了|吗|吧|呢)*\W*"
+)
+"""A judgement after a rate, nothing else ("is 93% bad?", "93%很差吗"): the rate judged."""
 
 
 def _invalid_share(text: str, match: re.Match[str]) -> bool:
@@ -58,6 +63,8 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
     near = f"{before} {after}"
     if float(match.group(1)) >= 50 and not INVALID.search(after):
         return False  # "10单没追踪刚好95%": a rate told after the invalid count is the VTR
+    if float(match.group(1)) >= 50 and _JUDGED.fullmatch(after):
+        return False  # "is 93% bad?": the rate judged, not 93% of the packages bad
     return bool(INVALID.search(near)) and not _OTHER_DEFECT.search(near)
 
 

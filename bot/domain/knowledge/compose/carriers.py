@@ -10,7 +10,7 @@ from bot.domain.knowledge.cards import (
 from bot.domain.knowledge.case import denies, states_a_belief
 from bot.domain.knowledge.compose.found import Found
 from bot.domain.knowledge.compose.state import ComposerBase
-from bot.domain.knowledge.compose.yes_no import is_yes_no
+from bot.domain.knowledge.compose.yes_no import CHOICE, is_yes_no
 from bot.domain.knowledge.entities import Entities
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Answer
@@ -38,6 +38,8 @@ _FORMAT = lazy(
 )
 
 
+_WHICH_OF = lazy(CHOICE.pattern + r"|\bwhich\b|\beither\b|哪个|哪一个|哪家|哪种|哪些")
+"""A choice asked between the carriers named ("USPS or UPS", "云途还是燕文", "which one")."""
 _ASKS_VALID = lazy(
     r"有效|算|认|能用|可以用|count|valid|ok\b|okay|accepted|allowed|work|"
     # "can i use 4px for germany", "4px能发德国站吗": whether a carrier will do is whether its
@@ -127,8 +129,18 @@ class CarrierSteps(ComposerBase):
             and not denies(folded)
             and not _NUMBER_CONDITION.search(folded)
         )
+        # "USPS or UPS which counts": a choice between carriers that can each count.
+        choice = (
+            yes_allowed
+            and len(carriers) > 1
+            and bool(_WHICH_OF.search(folded) and _ASKS_VALID.search(folded))
+            and not denies(folded)
+            and not _NUMBER_CONDITION.search(folded)
+        )
         about_format = bool(_FORMAT.search(question.casefold()))
-        text = carrier_answer(card, carriers, lang, direct, about_format, eu_markets)
+        text = carrier_answer(
+            card, carriers, lang, direct or choice, about_format, eu_markets, choice
+        )
         plain = yes_allowed and _ASKS_VALID.search(folded) and not _NUMBER_CONDITION.search(folded)
         if plain and states_a_belief(folded) and denies(folded):
             # "网上说EMS的单号不算有效": a listed carrier's numbers can count, so not right.

@@ -17,10 +17,12 @@ ASKS_PASS = lazy(
     r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
     r"可以吗|可以不|可不可以|还可以吧|"
     r"(?<![a-z])ok(?![a-z])|okay|enough|\bsafe\b|\bpass|\bfine\b|good enough|\bmeets?\b(?!up)|达到要求|符合|am i good|is that good|"
+    r"\b(?:good|great|decent)\s*[?？]|\b(?:is|it'?s|that'?s|am i|are we)\s+(?:\S+\s+){0,2}(?:good|great|decent)\W*$|"
     r"cooked|screwed|doomed|toast\b|in trouble|完蛋|会挂|挂了|凉了|"
     r"below the bar|above the bar|at risk|in danger|低吗|高吗|算高|算低|"
     r"(?:is|'s) (?:that|it|this) (?:a )?problem|有问题吗|有没有问题|问题大吗|会不会有问题|"
     r"\bbad\b|严重吗|block|restrict|suspend|penal|被限制|被封|封店|处罚|受限|"
+    r"(?:很|太|有点|比较|算)差|差(?:吗|吧|么)|\bpoor\b|\bterrible\b|\bawful\b|"
     r"要修吗|需要修|还要修|need to fix|need fixing|还差|差多少|how far|away from|有事吗|要紧吗|没事吧|"
     r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|trouble|"
     r"\bany (?:problems?|issues?)\b|\bproblems?\?|\bissues?\?|\bafford\b|"
@@ -34,6 +36,7 @@ ASKS_PASS = lazy(
 )
 FAIL_WORDS = lazy(
     r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
+    r"(?:很|太|有点|比较|算)差|差(?:吗|吧|么)|\bpoor\b|\bterrible\b|\bawful\b|"
     r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
     r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗|"
     r"要不要紧|有没有事|有事没|打紧吗|影响大吗|\bworr(?:y|ied)\b|concern|"
@@ -108,7 +111,10 @@ def asked_of_the_figures(text: str) -> str:
 
 
 _TOLD_BAD = lazy(
-    r"\d[\d,]*\s*(?:个|单|件)?\s*(?:(?:of them|were|are|is|had|have|with|packages?|orders?|shipments?)\s+){0,2}"
+    r"(?:\d[\d,]*\s*(?:个|单|件)?\s*(?:(?:of them|were|are|is|had|have|with|packages?|orders?|shipments?)\s+){0,2}|"
+    # "5% of my packages are bad": a share told bad; "is 93% bad?" asks (no words between).
+    r"\d[\d,.]*\s*%\s*(?:(?:of them|of (?:my|our|the|all|these|those)|were|are|had|have|with|"
+    r"packages?|orders?|shipments?)\s+){1,3})"
     r"(?:bad|wrong|invalid|failed|defective|defects?|problems?|有问题|坏)"
 )
 """Words that tell a figure ("80 packages, 4 bad"), not what is asked of it ("pass?")."""
