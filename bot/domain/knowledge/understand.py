@@ -24,8 +24,24 @@ from bot.domain.languages import Lang
 
 
 def to_half_width(text: str) -> str:
-    """Full-width letters, digits and punctuation as ASCII, case folded (ＶＴＲ？ → vtr?)."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Full-width letters, digits and punctuation as ASCII, case folded (ＶＴＲ？ → vtr?);
+    pinyin typed with its tones as plain pinyin ("zhuīzōng lǜ" → "zhuizong lv")."""
+    return without_tones(unicodedata.normalize("NFKC", text).casefold())
+
+
+_PINYIN_TONE = lazy(r"[āēīōūǎěǐǒǔǖǘǚǜ]")
+"""Marks only pinyin writes (a macron or a caron): the text holds pinyin with its tones."""
+_TONED_U = str.maketrans({"ǖ": "v", "ǘ": "v", "ǚ": "v", "ǜ": "v", "ü": "v"})
+
+
+def without_tones(text: str) -> str:
+    """Pinyin's tone marks dropped, ü written v as typed without them ("lǜ" → "lv"); a text
+    with no pinyin-only mark keeps its accents (French, German words)."""
+    if not _PINYIN_TONE.search(text):
+        return text
+    decomposed = unicodedata.normalize("NFD", text.translate(_TONED_U))
+    plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", plain)
 
 
 def fix_typos(text: str, typos: Mapping[str, str]) -> str:

@@ -34,7 +34,8 @@ CARRIER_RELATED = ["carrier-choose", "tracking-valid-meaning", "tracking-unconfi
 
 
 _FORMAT = lazy(
-    r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters"
+    r"格式|长什么样|什么样|开头|结尾|几位|多少位|format|look like|looks like|start(?:s)? with|end(?:s)? with|digits|characters|"
+    r"how (?:does|do) [^?]{0,40}\blook\b"
 )
 
 
@@ -70,7 +71,10 @@ class CarrierSteps(ComposerBase):
         facets = found.concepts & {"calculate", "window", "threshold", "where", "whatis"}
         if "vtr" in found.concepts and facets and not found.concepts & CARRIER_FIELD:
             return None  # "…发货用云途和燕文…VTR到底怎么计算的": the carriers are the story
-        carriers = self._carriers_to_explain(entities.carriers, found, entities.marketplaces)
+        format_asked = bool(_FORMAT.search(question.casefold()))
+        carriers = self._carriers_to_explain(
+            entities.carriers, found, entities.marketplaces, format_asked
+        )
         if carriers:
             # A number shaped like another carrier's ("a YT number … yanwen?"): no "Yes, it
             # can count" for the carrier named.
@@ -84,7 +88,11 @@ class CarrierSteps(ComposerBase):
         return None
 
     def _carriers_to_explain(
-        self, named: tuple[Carrier, ...], found: Found, markets: tuple[Marketplace, ...] = ()
+        self,
+        named: tuple[Carrier, ...],
+        found: Found,
+        markets: tuple[Marketplace, ...] = (),
+        format_asked: bool = False,
     ) -> list[Carrier]:
         """The carriers to answer about, unless the best entry already speaks of them
         (China Post for Japan, UPS and USPS for "unconfirmed") where the question is: an
@@ -93,11 +101,15 @@ class CarrierSteps(ComposerBase):
         named = tuple(c for c in named if c.id not in GROUP_CARRIERS)
         if not named:
             return []
-        asks_how_to_enter = bool(found.concepts & CARRIER_FIELD)
         entry_markets = self._entry_markets.get(found.best or "", set())
         elsewhere = bool(markets and entry_markets) and not entry_markets & {
             m.code for m in markets
         }
+        # "what does a USPS tracking number look like": the carrier's formats are the card's,
+        # whatever entry of the rules names the carrier (USPS in "unconfirmed"); a
+        # marketplace's entry keeps its own (Japan's China Post numbers end in CN).
+        format_asked = format_asked and not entry_markets
+        asks_how_to_enter = bool(found.concepts & CARRIER_FIELD) or format_asked
         entry_names_one = (
             found.best is not None
             and not elsewhere

@@ -236,12 +236,13 @@ class NamedEntries(ComposerBase):
             return named
         if tracking_how_to(found, text):
             return TRACKING_EDIT
-        if (meaning := self._what_is_named(found, text)) is not None:
-            return meaning
         if {"buyshipping", "atoz"} <= found.concepts and BUY_SHIPPING_ATOZ in self._entries:
             # "买家说没收到货开了A-to-z，我用的购买配送，受保护吗": Buy Shipping's protection
-            # is the question, whatever "never arrived" pulls to (tracking and A-to-z).
+            # is the question, whatever "never arrived" pulls to (tracking and A-to-z), and
+            # what its "Claims Protected" means is that protection's, not Buy Shipping's own.
             return BUY_SHIPPING_ATOZ
+        if (meaning := self._what_is_named(found, text)) is not None:
+            return meaning
         status = "unconfirmed" in found.concepts and not found.concepts & _NOT_THE_STATUS
         related = (
             self._entries[UNCONFIRMED_ENTRY].related if UNCONFIRMED_ENTRY in self._entries else []

@@ -28,7 +28,9 @@ EU_ENTRIES = frozenset({EU_ENTRY, "eu-letter-under-20", "buy-shipping-vat", "pol
 
 
 _NEEDS = lazy(
-    r"需要|要不要|必须|一定要|得有|要求|\bneeds?\b|\brequire|\bmandatory\b|\bhave to\b|\bmust\b"
+    r"需要|要不要|必须|一定要|得有|要求|\bneeds?\b|\brequire|\bmandatory\b|\bhave to\b|\bmust\b|"
+    # "美国站自发货要追踪号吗", "要有单号吗": 要 before what is needed, asked.
+    r"要(?:有|上传|填|传|提供)?(?:追踪|跟踪|单号|物流单号|运单号)[^，,。]{0,4}(?:吗|么|嘛|不)"
 )
 """Tracking asked as a requirement ("需要追踪吗", "need tracking?")."""
 

@@ -23,8 +23,12 @@ _LATIN_NAMED = lazy(
 )
 _HAN_NAMED = lazy(
     r"([\u4e00-\u9fff]{2,3}?)(?:物流|快递|速运|速递|专线|国际小包|小包)|"
-    r"(?:用|走|通过)([\u4e00-\u9fff]{2,3}?)(?:发货|发的|寄|的单号|的追踪号)"
+    r"(?:用|走|通过)([\u4e00-\u9fff]{2,3}?)(?:发货|发的|寄|的单号|的追踪号|发往|发到|发去|"
+    # "可以用申通发美国吗": the carrier, then where to.
+    r"发(?=美国|英国|德国|法国|意大利|西班牙|日本|加拿大|澳|墨西哥|沙特|阿联酋|新加坡|荷兰|欧洲|欧盟))"
 )
+_SAID_BEFORE = lazy(r"^(?:用|走|是|选)")
+"""A verb the Chinese name pattern can take in before a carrier's two-character name."""
 _ASKS_IF_IT_COUNTS = lazy(
     r"算|认|有效|可以|能用|能不能用|行吗|行不行|接受|支持|\bcounts?\b|\bvalid\b|accept|\bok\b|"
     r"okay|\bfine\b|allowed|\bapply\b|\bwork\b|recogni[sz]|acceptable|\bcan (?:i|we) use\b"
@@ -67,6 +71,8 @@ def carrier_unnamed(case: Case) -> Decision | None:
 def _unknown_name(raw: str) -> str | None:
     for match in (*_LATIN_NAMED.finditer(raw), *_HAN_NAMED.finditer(raw)):
         name = next(g for g in match.groups() if g)
+        if len(name) > 2:
+            name = _SAID_BEFORE.sub("", name)  # "用极兔快递", "用的是安骏物流": 极兔, 安骏
         if name.casefold() not in _NOT_A_CARRIER and "的" not in name and not _known(name):
             return name
     return None
