@@ -79,3 +79,22 @@ def test_a_carrier_no_alias_names_is_said_unnamed(
 ) -> None:
     line = first_line(kb, question)
     assert line.startswith(f"资料里没有提到 {name}，"), line
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "border counts" held "order count": the per-order belief denied a yes the EU rule gave.
+        ("poland cross border counts?", "Yes — Cross-border shipments to and from PL"),
+        ("is there a minimum order count before vtr applies", "The sources state no minimum"),
+        ("订单太少算不算VTR", "资料里没有写 VTR 要有多少单"),
+        ("I cancelled a Buy Shipping label, is its tracking still on the order?", "The sources do"),
+        ("购买配送面单作废了能退钱吗", "资料里没有写“购买配送”的面单取消"),
+        ("does buy shipping work from a 3PL warehouse in the US", "The sources list"),
+    ],
+)
+def test_more_first_lines_decide_what_was_asked(
+    kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    line = first_line(kb, question)
+    assert line.startswith(lead), line

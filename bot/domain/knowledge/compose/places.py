@@ -58,7 +58,7 @@ _EACH = lazy(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|af
 
 
 _AVAILABLE = lazy(
-    r"\buse\b|\busing\b|available|offered|support|serve|cover|work(?:s)? (?:in|for|on)|buy (?:labels?|postage)|"
+    r"\buse\b|\busing\b|available|offered|support|serve|cover|work(?:s)? (?:in|for|on|from)|buy (?:labels?|postage)|"
     r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买|"
     # Asked of shipments from elsewhere ("an option when we ship out of our warehouse", "可以买配送面单").
     r"\boption\b|\beligible\b|可购买|能购买"
