@@ -91,6 +91,9 @@ def test_a_carrier_no_alias_names_is_said_unnamed(
         ("I cancelled a Buy Shipping label, is its tracking still on the order?", "The sources do"),
         ("购买配送面单作废了能退钱吗", "资料里没有写“购买配送”的面单取消"),
         ("does buy shipping work from a 3PL warehouse in the US", "The sources list"),
+        # "changed", "updated", "switched" after delivery are the after-delivery edit's verbs.
+        ("swapped the carrier once it was delivered, does that still count?", "No — "),
+        ("updated tracking after the parcel was delivered - ok?", "No — "),
     ],
 )
 def test_more_first_lines_decide_what_was_asked(
