@@ -91,6 +91,17 @@ def test_a_carrier_no_alias_names_is_said_unnamed(
         ("I cancelled a Buy Shipping label, is its tracking still on the order?", "The sources do"),
         ("购买配送面单作废了能退钱吗", "资料里没有写“购买配送”的面单取消"),
         ("does buy shipping work from a 3PL warehouse in the US", "The sources list"),
+        # An appeal's outcome, or how often one may be sent: not in the sources.
+        ("will my plan of action definitely be accepted?", "The sources do not say how many"),
+        ("申诉第二次还可以吗", "资料里没有写申诉能提交几次"),
+        # A category said to fail in words, the others asked about; "effect" typed for affect.
+        ("厨具类没达标，别的类目也会受影响吗", "不会。"),
+        ("will fba effect valid tracking rate", "No — "),
+        # One carrier's number under another, in words: a mismatch, never "Yes, … can count".
+        ("a fedex number under dhl, is that fine?", "No — "),
+        ("entered my DHL number under UPS, still counts?", "No — "),
+        # 根 typed for 跟 (same sound).
+        ("根踪号上传错了送达前能改吗", "能。"),
         # "changed", "updated", "switched" after delivery are the after-delivery edit's verbs.
         ("swapped the carrier once it was delivered, does that still count?", "No — "),
         ("updated tracking after the parcel was delivered - ok?", "No — "),

@@ -25,7 +25,10 @@ _MISMATCH = lazy(
     r"but the (?:number|tracking)|instead|wrong carrier|select|chose|choose|picked|pick |"
     r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier|by mistake|mistakenly|"
     r"(?:real|actual|correct|right|true) (?:carrier|courier)|真正的?(?:承运商|物流)|"
-    r"accidentally|不小心|搞错|弄错"
+    r"accidentally|不小心|搞错|弄错|"
+    # "is a UPS number under USPS ok", "I put a UPS number under USPS": one carrier's number
+    # under another carrier.
+    r"\bnumbers? (?:\w+ ){0,2}?under\b"
 )
 
 
