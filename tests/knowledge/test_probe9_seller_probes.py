@@ -15,7 +15,11 @@ decide what was asked, each fixed as a family and tested in wordings written for
   Protected" is its A-to-z protection;
 - '可以用申通发美国吗' was refused, '用极兔快递可以吗' named the carrier '用极兔': a carrier no
   alias names, then where to, is the unknown carrier's (the sources name it not), its name
-  without the verb before it.
+  without the verb before it;
+- '购买配送差评加删除线支持哪些站点' got Buy Shipping's twelve marketplaces, not the strike-
+  through's nine; "buy shipping mexico ok?" got the VTR bar ('ok' after a marketplace asks
+  whether it is offered there); "will buy shipping reduce my order defect rate" got ODR's
+  target or Buy Shipping's cost: what it does to ODR is the feedback struck through.
 """
 
 from __future__ import annotations
@@ -112,3 +116,21 @@ def test_more_first_lines_decide_what_was_asked(
 ) -> None:
     line = first_line(kb, question)
     assert line.startswith(lead), line
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lead"),
+    [
+        # The strike-through's marketplaces, not Buy Shipping's twelve.
+        ("购买配送差评加删除线支持哪些站点", "buy-shipping-feedback", "如果你用“购买配送”"),
+        # A marketplace named, then whether it will do.
+        ("buy shipping mexico ok?", "buy-shipping-marketplaces", "Yes: Buy Shipping serves"),
+        # What Buy Shipping does to ODR is the feedback struck through, not its cost.
+        ("will buy shipping reduce my order defect rate", "buy-shipping-feedback", "If you"),
+    ],
+)
+def test_buy_shipping_questions_reach_their_own_rule(
+    kb: KnowledgeBase, question: str, entry: str, lead: str
+) -> None:
+    assert kb.answer(question).matched == entry
+    assert first_line(kb, question).startswith(lead)

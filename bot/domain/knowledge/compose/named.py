@@ -214,6 +214,7 @@ def list_asked(case: Case) -> str | None:
 
 UNCONFIRMED_ENTRY = "tracking-unconfirmed"
 BUY_SHIPPING_ATOZ = "buy-shipping-atoz"
+BUY_SHIPPING_FEEDBACK = "buy-shipping-feedback"
 _UNCONFIRMED_NEIGHBOURS = frozenset(
     {UNCONFIRMED_ENTRY, TRACKING_EDIT, AFTER_DELIVERY, "tracking-invalid-but-trackable"}
 )
@@ -241,6 +242,16 @@ class NamedEntries(ComposerBase):
             # is the question, whatever "never arrived" pulls to (tracking and A-to-z), and
             # what its "Claims Protected" means is that protection's, not Buy Shipping's own.
             return BUY_SHIPPING_ATOZ
+        odr_or_feedback = found.concepts & {"odr", "feedback"}
+        if (
+            "buyshipping" in found.concepts
+            and odr_or_feedback
+            and BUY_SHIPPING_FEEDBACK in self._entries
+        ):
+            # "does using buy shipping lower my ODR", "差评删除线在哪些站点": what it does to
+            # ODR is the feedback struck through (the A-to-z protection above), in its own
+            # marketplaces, not its cost, its VTR or its twelve marketplaces.
+            return BUY_SHIPPING_FEEDBACK
         if (meaning := self._what_is_named(found, text)) is not None:
             return meaning
         status = "unconfirmed" in found.concepts and not found.concepts & _NOT_THE_STATUS

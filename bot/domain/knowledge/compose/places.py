@@ -59,6 +59,8 @@ _EACH = lazy(r"分开|分别|单独|各自|影响|separately|\beach\b|\bper\b|af
 
 _AVAILABLE = lazy(
     r"\buse\b|\busing\b|available|offered|support|serve|cover|work(?:s)? (?:in|for|on|from)|buy (?:labels?|postage)|"
+    # "buy shipping india ok?": the marketplace named, then whether it will do.
+    r"(?<![a-z])(?:ok|okay|allowed|possible)(?![a-z])|行吗|行不行|可以吗|能行吗|"
     r"purchase (?:labels?|postage)|(?:shipping )?labels? (?:for|to)|through amazon|能用|可以用|能不能用|可不可以用|支持|开通|可用|能买|可以买|"
     # Asked of shipments from elsewhere ("an option when we ship out of our warehouse", "可以买配送面单").
     r"\boption\b|\beligible\b|可购买|能购买"
@@ -131,6 +133,8 @@ class PlaceSteps(ComposerBase):
     def _by_marketplace(
         self, question: str, text: str, found: Found, entities: Entities
     ) -> Answer | None:
+        if "feedback" in found.concepts and not entities.marketplaces:
+            return None  # "差评删除线在哪些站点": the strike-through's list, its entry's own
         # Which list is asked about is the question's word, not the search's pick.
         about_buy_shipping = "buyshipping" in found.concepts
         listing = _list_entry(about_buy_shipping)
