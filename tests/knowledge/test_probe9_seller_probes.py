@@ -134,3 +134,16 @@ def test_buy_shipping_questions_reach_their_own_rule(
 ) -> None:
     assert kb.answer(question).matched == entry
     assert first_line(kb, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is valid tracking rate measured by sku", "No — Not per ASIN or SKU"),
+        ("VTR是每个ASIN单独考核吗", "不是按 ASIN 或 SKU 算的"),
+    ],
+)
+def test_vtr_is_no_listings_figure(kb: KnowledgeBase, question: str, lead: str) -> None:
+    """Packages, one tracking ID each, judged per category and marketplace (domain.md §1,
+    §1b): 'is VTR checked per ASIN' got the formula or the window with no verdict."""
+    assert first_line(kb, question).startswith(lead)

@@ -63,6 +63,11 @@ _WHOLE_SHOP_SHIPS = lazy(
 VTR is one figure for the shop."""
 
 
+_LISTING = lazy(r"(?<![a-z])(?:asin|sku)s?(?![a-z])|单个链接|每个链接|(?:产品|商品)链接")
+"""A listing named by its ASIN or SKU (not "my toys listings", a category's offers): VTR has
+no figure of its own for one."""
+
+
 def account_wide(case: Case) -> Decision | None:
     # "the bar is per category": the bar, named without VTR, is VTR's.
     ours = case.concepts & {"vtr", "trackingid"} or (
@@ -72,6 +77,8 @@ def account_wide(case: Case) -> Decision | None:
         return None
     if "defectreport" in case.concepts:
         return None  # "the defect report can be filtered by category": the report's filters
+    if _LISTING.search(case.text):
+        return None  # "每个ASIN单独考核吗": a listing's figure, the claims table's no
     if "where" in case.concepts and not case.belief:
         return None  # "where do I see VTR for each category": Seller Central's page, asked
     text = _WHOLE_SHOP_SHIPS.sub(" ", case.text)
