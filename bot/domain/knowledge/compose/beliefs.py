@@ -249,7 +249,29 @@ class BeliefJudge(FieldCheck):
             # "aren't exempt", "不豁免": the belief's opposite ("only X is exempt, the rest
             # not" states the belief and its complement)
             truth = not claim.truth
-        if claim.asks_opposite(case.text):
+        opposite = claim.asks_opposite(case.text)
+        if opposite:
             truth = not truth  # "tracking added after delivery, is it a defect?": yes
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
-        return Decision(code="claim", facts=facts, agrees=truth, entry=claim.entry)
+        agrees = truth if opposite or claim.exemption else verdict_checked(case, claim, truth)
+        return Decision(code="claim", facts=facts, agrees=agrees, entry=claim.entry)
+
+
+_NEGATING = lazy(
+    r"不|没|无|非|未|别|否|n't\b|\bnot\b|\bno\b|\bnever\b|\bwithout\b|\bnor\b|\bneither\b|"
+    r"\bnone\b|\bnothing\b|\binstead\b|\brather\b|\bexcept|exempt|豁免|免|\bexclud|\bleft out\b|"
+    r"\bonly\b|只|仅|光|\bjust\b|\bfree\b|\bun[a-z]{3,}|\bin[a-z]*valid|\bfail|\bwrong|错|\bstop"
+)
+"""Every word a seller can negate or set a belief apart with, however loosely: a message
+holding none of them states the claim's belief as the claim words it."""
+
+
+def verdict_checked(case: Case, claim: Claim, truth: bool) -> bool | None:
+    """The verdict, unless it would contradict the claim's own fact said first: a verdict
+    other than the claim's truth says the seller stated the belief's opposite, so the
+    message must hold a word that negates or denies; without one, the seller's belief is the
+    claim's own, and "Right" before a false belief's correction (or "Not right" before a true
+    belief's restatement) would contradict its first sentence: no verdict, the fact leads."""
+    if truth == claim.truth or _NEGATING.search(case.text) or claim.denied_in(case.text):
+        return truth
+    return None
