@@ -192,11 +192,47 @@ def _count_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
     stated = _STATED_FIXES.search(case.text) if case.belief else None
     if stated and "change" not in facts:
         return int(next(g for g in stated.groups() if g)) == facts["needed"]
+    guessed = _guess_verdict(case, facts)
+    if guessed is not None:
+        return guessed
     if _EFFECT.search(case.text) and not FAIL_WORDS.search(case.text):
         return None
     if not asked_of_the_figures(case.text):
         return None  # "190 of 200, will my other categories be restricted?": asked of others
     return passes_asked(case, bool(facts["above"]))
+
+
+_RATE_GUESSED = lazy(
+    r"(?:vtr|追踪率|有效率|tracking rate)\s*(?:是不是|会不会是|就是|会是|是|为|=|is|was|would be|"
+    r"will be)\s*(?:就|只有|只|才|only|just)?\s*(\d{1,3}(?:\.\d+)?|zero|零)\s*(?:%|％)?"
+    r"(?!\s?(?:/|\d|of\b|out\b|个|单|件|包裹|packages?|shipments?|orders?))"
+)
+"""The rate the seller believes the figures make ("VTR是不是0", "so my VTR would be 0%")."""
+
+
+def _rate_guessed(text: str) -> float | None:
+    match = _RATE_GUESSED.search(text)
+    if match is None or float(match.group(1).replace("zero", "0").replace("零", "0")) == 95:
+        return None  # 95 is the bar's figure, said of the bar more often than of the rate
+    return float(match.group(1).replace("zero", "0").replace("零", "0"))
+
+
+def _guess_verdict(case: Case, facts: dict[str, Fact]) -> bool | None:
+    """A rate guessed for the figures: wrong is "not right"; right, and no pass or fail asked
+    beside it ("VTR是不是0？" of 0 of 1), is "right"; else the bar decides."""
+    guessed = _rate_guessed(case.text) if case.belief else None
+    if guessed is None:
+        return None
+    if not _same_rate(guessed, int(facts["valid"]), int(facts["shipments"])):
+        return False
+    return True if not asks_pass_or_fail(case.text) else None
+
+
+def _same_rate(rate: float, valid: int, shipments: int) -> bool:
+    """The rate as said, at its own precision, is the one the counts make."""
+    decimals = len(f"{rate:g}".split(".")[1]) if "." in f"{rate:g}" else 0
+    tolerance: float = max(0.5 * 10**-decimals, 0.05)
+    return abs(valid * 100 / shipments - rate) <= tolerance
 
 
 def counts_unclear(case: Case) -> Decision | None:

@@ -64,6 +64,14 @@ packages")."""
 _PACKAGES_AFTER = lazy(
     r"\s?(?:个|单|件|票|包裹|packages?|orders?|shipments?|parcels?|valid|invalid)"
 )
+_RATE_NAMED_BEFORE = lazy(
+    r"(?:vtr|追踪率|有效率|tracking rate)\s*(?:是不是|会不会是|是|为|会是|就是|=|is|was|would be|at)?"
+    r"\s*(?:就|只有|只|才|only|just)?\s*$"
+)
+"""A figure right after the rate's name ("VTR是不是0", "is my VTR 0?"): the rate guessed,
+written without its "%", not a count of packages."""
+_RATE_NAMED_AFTER = lazy(r"\s?(?:/|\d|of\b|out\b|个|单|件|票|包裹|packages?|shipments?|orders?)")
+"""... unless the figure goes on as counts ("VTR是57/60", "VTR 57 of 60")."""
 _SAME_BEFORE = lazy(r"同\s*$|\bthe same\s*$")
 """The same one ("同一个指标", "the same one"): no count."""
 _PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
@@ -105,6 +113,7 @@ def count_matches(text: str) -> list[re.Match[str]]:
         and not _MONEY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
         and not _PEOPLE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         and not _SAME_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+        and not _rate_named(text, m)
         and not (
             m.group(1) == "95"
             and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
@@ -112,6 +121,14 @@ def count_matches(text: str) -> list[re.Match[str]]:
         )
         and not _enumerator(text, m)
     ]
+
+
+def _rate_named(text: str, match: re.Match[str]) -> bool:
+    """A rate named then a bare figure ("VTR是不是0"): the rate, when no count follows it."""
+    before = text[max(0, match.start() - 24) : match.start()]
+    return bool(_RATE_NAMED_BEFORE.search(before)) and not _RATE_NAMED_AFTER.match(
+        text, match.end()
+    )
 
 
 def _enumerator(text: str, match: re.Match[str]) -> bool:

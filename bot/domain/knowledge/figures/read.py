@@ -16,7 +16,7 @@ from bot.domain.knowledge.figures.left_out import (
     left_out_part,
     without_left_out,
 )
-from bot.domain.knowledge.figures.numbers import without_back_references
+from bot.domain.knowledge.figures.numbers import count_matches, without_back_references
 from bot.domain.knowledge.figures.roles import (
     INVALID_WORDS,
     ROLE_WORDS_BY,
@@ -112,7 +112,8 @@ def _all_told_alike(roles: dict[str, int], text: str) -> dict[str, int]:
         return roles
     if any(_ALL_VALID.search(c) for c in told):
         return roles | {"valid": roles["total"]}
-    alike = [c for c in told if not _ANY_DIGIT.search(c) and INVALID_WORDS.search(c)]
+    # A clause with no count of its own ("no tracking yet, VTR is 0 then?": the 0 is a rate).
+    alike = [c for c in told if not count_matches(c) and INVALID_WORDS.search(c)]
     # One package in all ("only 1", or "1 … shipped … it"): the one said to have none; "一单
     # 1500日元" is one order for example, not the window's whole.
     lone = bool(_ONLY_ONE.search(text) or _ONE_THEN_IT.search(text))
