@@ -29,6 +29,7 @@ from bot.domain.knowledge.understand import (
     asked_pieces,
     asks,
     detect_lang,
+    fix_typos,
     main_question,
     normalize_question,
     other_language,
@@ -215,7 +216,8 @@ class KnowledgeBase:
         reply_lang = detect_lang(question, lang)
         question = self._analyzer.unglue(question)
         whole = self._answer_one(question, reply_lang)
-        parts = asked_pieces(question, self._names_a_concept)
+        # Split where the typos are mended: the 吗 of "亚吗逊" (Amazon) asks nothing.
+        parts = asked_pieces(fix_typos(question, self._lexicon.typos), self._names_a_concept)
         if self._whole_only(whole, parts):
             return whole
         pieces = [f for p in parts for f in self._facets(p, reply_lang)]

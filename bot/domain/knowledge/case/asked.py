@@ -54,6 +54,10 @@ NEGATION = lazy(
     r"no longer (?:counts?|counted|included|checked|appl(?:y|ies))|"
     r"can't count|cannot count|never count|no need|not needed|not affected|"
     r"(?:doesn't|does not|won't|will not) (?:affect|hurt|matter)|不会影响|没有影响|"
+    # "没任何影响", "毫无影响", "has zero effect on": no effect said, softened or stressed.
+    r"没有?(?:任何|什么|啥|多大|太大)的?影响|毫无影响|零影响|完全不影响|"
+    r"(?:has|have|had|with|makes?) (?:zero|no|absolutely no|literally no) (?:effect|impact|bearing)|"
+    r"(?:zero|no) (?:effect|impact) (?:on|at all)|"
     r"(?:doesn't|does not|won't|isn't|is not) (?:count as )?pass|(?<!算)不算达标|"
     r"(?:don't|do not) (?:affect|hurt|matter)|(?:isn't|aren't|is not|are not) (?:valid|counted|included)|"
     r"(?:isn't|aren't|is not|are not) (?:in|part of) (?:the )?(?:vtr|it)|"
