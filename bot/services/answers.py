@@ -10,6 +10,7 @@ import html as html_lib
 import re
 
 from bot.domain.knowledge import Answer, KnowledgeBase
+from bot.domain.knowledge.schema import Decision
 from bot.services.decision_text import decision_lead
 from bot.services.i18n import Translator, translator
 
@@ -35,9 +36,29 @@ def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) 
     from the chat's (a Chinese question in an English chat); the caller picks it once.
     """
     if answer.parts:
-        whole = [answer.model_copy(update={"parts": []}), *answer.parts]
-        return "\n\n".join(render_answer(part, kb, t, html) for part in whole)
-    found = _body_and_source(answer, kb, t)
+        head = _render_one(
+            answer.model_copy(update={"parts": []}), kb, t, html, _right_beside(answer)
+        )
+        rest = [render_answer(part, kb, t, html) for part in answer.parts]
+        return "\n\n".join([head, *rest])
+    return _render_one(answer, kb, t, html)
+
+
+def _right_beside(answer: Answer) -> Decision | None:
+    """A belief found right among the parts of an answer led by a belief found wrong ("VTR
+    looks at 30 days, and exactly 95% passes, right?"): the lead says both halves."""
+    first = answer.decision
+    if first is None or not first.belief or first.agrees is not False:
+        return None
+    rights = (p.decision for p in answer.parts if p.decision is not None)
+    return next((d for d in rights if d.belief and d.agrees), None)
+
+
+def _render_one(
+    answer: Answer, kb: KnowledgeBase, t: Translator, html: bool, right: Decision | None = None
+) -> str:
+    """One answer (no parts) as text; `right` is a right belief said beside a wrong one."""
+    found = _body_and_source(answer, kb, t, right)
     if found is not None:
         body, source = found
         if html:
@@ -60,7 +81,9 @@ def render_answer(answer: Answer, kb: KnowledgeBase, t: Translator, html: bool) 
     )
 
 
-def _body_and_source(answer: Answer, kb: KnowledgeBase, t: Translator) -> tuple[str, str] | None:
+def _body_and_source(
+    answer: Answer, kb: KnowledgeBase, t: Translator, right: Decision | None = None
+) -> tuple[str, str] | None:
     """An answer's text and source line: composed from the registry, or an entry's."""
     if answer.kind != "answer":
         return None
@@ -75,7 +98,7 @@ def _body_and_source(answer: Answer, kb: KnowledgeBase, t: Translator) -> tuple[
     if answer.decision is not None:
         if answer.decision.agrees is not None:
             body = _VERDICT_OPENER.sub("", body, count=1)
-        body = f"{decision_lead(answer.decision, t)}\n{body}"
+        body = f"{decision_lead(answer.decision, t, right)}\n{body}"
     source = t._(
         "Source: {source}, reviewed {date}",
         source=entry.source.for_lang(answer.lang),

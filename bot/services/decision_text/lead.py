@@ -8,17 +8,16 @@ from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 
 
-def decision_lead(decision: Decision, t: Translator) -> str:
-    """The decision as the answer's first line(s), in `t`'s language."""
-    text = WORDINGS[decision.code](decision, t)
-    if decision.facts.get("untracked"):
-        # "…没有上传追踪号": counted and without tracking, it is an invalid package.
-        invalid = t._("Without valid tracking it is an invalid package and lowers VTR.")
-        text = sentence_gap(t).join((text, invalid))
-    if decision.facts.get("any_provider"):
-        # "…a local courier not integrated with Amazon": whoever carries it, it counts.
-        anyone = t._("All shipping providers count, not only carriers integrated with Amazon.")
-        text = sentence_gap(t).join((text, anyone))
+def decision_lead(decision: Decision, t: Translator, right: Decision | None = None) -> str:
+    """The decision as the answer's first line(s), in `t`'s language; a wrong belief said
+    with a `right` one beside it ("30 days, and exactly 95% passes") leads with both halves."""
+    if right is not None and decision.belief and decision.agrees is False:
+        return t._(
+            "Only partly right: {right} Not right: {wrong}",
+            right=_with_stop(WORDINGS[right.code](right, t), t),
+            wrong=_verdict_text(decision, t),
+        )
+    text = _verdict_text(decision, t)
     if decision.agrees is None:
         return text
     if decision.belief:
@@ -28,6 +27,26 @@ def decision_lead(decision: Decision, t: Translator) -> str:
     if t.lang != "en":
         return _zh_yes_no(decision, text)
     return f"Yes — {text}" if decision.agrees else f"No — {text}"
+
+
+def _verdict_text(decision: Decision, t: Translator) -> str:
+    """The decision's own words, with what an untracked or any-provider case adds."""
+    text = WORDINGS[decision.code](decision, t)
+    if decision.facts.get("untracked"):
+        # "…没有上传追踪号": counted and without tracking, it is an invalid package.
+        invalid = t._("Without valid tracking it is an invalid package and lowers VTR.")
+        text = sentence_gap(t).join((text, invalid))
+    if decision.facts.get("any_provider"):
+        # "…a local courier not integrated with Amazon": whoever carries it, it counts.
+        anyone = t._("All shipping providers count, not only carriers integrated with Amazon.")
+        text = sentence_gap(t).join((text, anyone))
+    return text
+
+
+def _with_stop(text: str, t: Translator) -> str:
+    """A sentence closed with its language's full stop, to go before another."""
+    stop = "。" if t.lang == "zh" else "."
+    return text if text.endswith((".", "。", "!", "！", "?", "？")) else text + stop
 
 
 _ZH_NO = {"有": "没有", "要": "不用", "需要": "不需要", "来得及": "来不及", "有效": "无效"}

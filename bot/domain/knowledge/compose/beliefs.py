@@ -65,6 +65,21 @@ question words."""
 
 MAX_BESIDE = 2
 
+
+_ALSO = lazy(r"[，,；;]?\s*(?:而且|并且|另外|同时)|[，,；;]\s*还|\b(?:and|plus)\b(?: also)?")
+"""Another belief joined to the first ("VTR看30天，而且…", "…30 days and exactly 95% passes")."""
+
+
+def _half_apart(text: str, claim: Claim) -> bool:
+    """The claim holds on one side of the joining word only: a half of its own, not the
+    first belief's own words read again ("FBA orders drop off VTR within 30 days")."""
+    for join in _ALSO.finditer(text):
+        before, after = text[: join.start()], text[join.end() :]
+        if claim.holds_in(before) != claim.holds_in(after):
+            return True
+    return False
+
+
 _BELIEF_CLAUSE = lazy(r"[，,。；;]|\band\b")
 """At most this many other beliefs of one message are answered after the first."""
 
@@ -139,7 +154,7 @@ class BeliefJudge(FieldCheck):
         """ "VTR is a 30-day window measured per category, and FBA isn't affected, correct?":
         a right belief made of several, each of the claims table's other beliefs the message
         states (on an entry of its own) confirmed or corrected after it."""
-        if not case.belief or decision.agrees is not True or not decision.belief:
+        if not case.belief or decision.agrees is None or not decision.belief:
             return []
         seen, beside = {decision.entry}, []
         for claim in self._cards.claims:
@@ -154,6 +169,12 @@ class BeliefJudge(FieldCheck):
             # A part found wrong only when said plainly in a clause of its own ("VTR看60天"):
             # a negated one ("…, not for the whole account") is the first belief's contrast.
             plain = bool(own) and not claim.negated_around(own[0])
+            if decision.agrees is False and not (
+                one and one.agrees and _half_apart(case.text, claim)
+            ):
+                # "VTR看30天，而且刚好95%也算达标": beside a wrong belief, only a right half
+                # joined to it as another belief ("and", "而且") is said too.
+                continue
             if one is not None and (one.agrees is not False or plain):
                 beside.append(one)
         return beside[:MAX_BESIDE]
