@@ -355,7 +355,7 @@ class KnowledgeBase:
             # "whats the target and whats the window": facets asked of nothing named at
             # all (not "FBA storage fees") are asked of this bot's own subject, VTR.
             subject = self._lexicon.synonyms.get("vtr", [])[:1]
-        if len(facets) < 2 or not subject:
+        if len(facets) < 2 or not subject or not _owner_named(named, facets):
             return [piece]
         return [f"{subject[0]} {FACETS[facet][lang == 'en']}" for facet in facets]
 
@@ -590,8 +590,12 @@ FACETS: dict[str, tuple[str, str]] = {
     "where": ("在哪里看", "where to see it"),
     "calculate": ("怎么算", "how is it calculated"),
     "fee": ("收费吗", "fee"),
+    # "does Buy Shipping protect me on A-to-z claims and negative feedback?": two protections.
+    "atoz": ("A-to-z 索赔", "A-to-z claims"),
+    "feedback": ("差评", "negative feedback"),
 }
 """Facets of a subject a question may ask together, as a question of their own (zh, en)."""
+_THINGS_PROTECTED = frozenset({"atoz", "feedback"})
 NORMAL_CACHE = 64
 MAX_PARTS = 3
 """Further questions answered after the first: four in all (a message of four short
@@ -771,3 +775,10 @@ def _phrasings(entry: Entry) -> list[str]:
 def _texts(entry: Entry) -> list[str]:
     """Everything an entry says, for the typo corrector's vocabulary."""
     return [*_phrasings(entry), entry.answers.zh, entry.answers.en, *entry.tags]
+
+
+def _owner_named(named: list[str], facets: list[str]) -> bool:
+    """A-to-z claims and negative feedback are facets of what protects against both,
+    Buy Shipping (domain.md §2); asked of anything else ("no tracking: do I lose A-to-z
+    claims and get negative feedback?") they are the subject, not two questions."""
+    return not set(facets) & _THINGS_PROTECTED or "buyshipping" in named
