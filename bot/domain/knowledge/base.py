@@ -37,6 +37,7 @@ from bot.domain.knowledge.understand import (
     stated_figures,
 )
 from bot.domain.languages import Lang
+from bot.domain.reference import carriers
 
 # How much each part of an entry counts when matching: sellers' phrasings say most
 # about what the entry answers, the long answer text least.
@@ -191,6 +192,8 @@ class KnowledgeBase:
         cards = load_cards(directory)
         corpus = [text for entry in entries.values() for text in _texts(entry)] + [ROLE_WORDS]
         corpus += [" ".join(lexicon.vague.en)]  # known words: not unglued, not "corrected"
+        # Carriers' names as sellers type them ("La Poste" is no typo of "post").
+        corpus += [" ".join([c.name, *c.aliases]) for c in carriers()]
         return cls(entries, Analyzer(lexicon, corpus), lexicon, cards)
 
     def _document(self, entry: Entry) -> Counter[str]:

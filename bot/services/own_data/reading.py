@@ -373,6 +373,10 @@ def supposes_change(case: Case) -> bool:
 def supposed_fixes(text: str) -> int | None:
     """Fixes supposed ("if I fix 2", "修好3单够不够") or told as made since the report ("I
     fixed 1")."""
+    counted = _COUNT_THEN_FIX.search(text) or _FIX_THE_COUNT.search(text)
+    if counted is not None:  # "那3个都改对了", "fix the 2 La Poste ones": that many
+        word = counted.group(1)
+        return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
     if _FIX_ALL.search(text):
         return ALL_FIXED
     found = _SUPPOSED_FIX.search(text) or _FIX_ENOUGH.search(text) or _TOLD_FIX.search(text)
@@ -454,6 +458,17 @@ _SUPPOSED_FIX = re.compile(
     r"(?:如果|假如|要是|假设)[^?？。]{0,30}?(?:把|将)[^?？。，,]{0,30}?(?:修好|改好|补好|更正|修正|修复)"
 )
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
+_COUNT_THEN_FIX = re.compile(
+    r"(?:如果|假如|要是|假设|等)[^?？。]{0,30}?(?<![\d.])(\d+|一|两|二|三|四|五)\s*(?:个|单|件|票)"
+    r"[^?？。，,\d]{0,12}?(?:都|全)?(?:改对|改好|修好|补上|补好|补齐|更正|修正|修复|改正)"
+)
+"""Fixes supposed with their count told first ("如果家居类那3个单号都改对了", "要是那2单补上单号"):
+that many, not all of the group's."""
+_FIX_THE_COUNT = re.compile(
+    r"(?:if|what if|suppose|once)[^?]{0,30}?(?:fix|correct|repair|update)(?:ed)?\s+"
+    r"(?:the|those|these|my|all|all the|both)\s+(\d+|two|three|four|five)\b"
+)
+"""Fixes supposed of a counted few ("if I fix the 2 La Poste ones", "once I correct those 3")."""
 _FIX_ENOUGH = re.compile(
     r"(?:fix|correct|repair|修好?|改好?|补好?|更正)\s*(\d+|一|两|二|三|四|五)\s*"
     r"(?:[个单件]|packages?|orders?|shipments?|of them)?\s*[,，]?\s*"
