@@ -42,7 +42,13 @@ OPENER_ONLY = lazy(
     r"so|well|yeah|yes|alright|right|then|and|anyway|sir|teacher|bro|friend|"
     r"老师|大佬|客服|老板|亲|朋友|大神|哥|姐|"
     r"(?:我)?(?:想|要)?(?:问(?:下|问)|请问下|咨询(?:一?下)?)|(?:我)?(?:有个?|有几个|几个)问题(?:想|要)?(?:问|请教|咨询)?(?:一?下)?|"
-    r"you there|anyone there|are you there|got a minute|anyone|anybody|somebody|someone|"
+    r"you there|anyone there|are you there|got a minute|anyone|anybody|somebody|someone|yo|"
+    # "got a sec?", "you have a minute?": time asked for, nothing asked yet.
+    r"(?:(?:have |do you have |you have |got )?(?:a )?(?:sec|second|min|minute|moment)(?: for me)?)|"
+    # Asked on someone's behalf, the thing unsaid ("老板让我问问那个", "my boss asked me to ask").
+    r"(?:我)?(?:老板|领导|主管|经理|同事|上司|客户)(?:让|叫|要|派)我(?:来)?(?:问|咨询|请教)(?:问|一下|下)?(?:那个|这个|个事|件事)?|"
+    r"(?:my )?(?:boss|manager|colleague|team|client) (?:wants|asked|told|needs) me to ask(?: you)?"
+    r"(?: (?:something|about something|about that|a question))?|"
     r"(?:can|could|would) you (?:please )?(?:check|help|look at|look into|do|help me with) "
     r"(?:something|sth|a thing|smth)(?: for me)?(?: please)?|(?:can|could) you help(?: me)?(?: please)?|"
     r"i need (?:some )?help|need (?:some )?help|"
@@ -57,7 +63,11 @@ OPENER_ONLY = lazy(
 _UNEASE = lazy(
     r"不太对劲|不对劲|出问题了|出了问题|有点问题|担心|着急|帮我看看|帮忙看看|帮我看一下|"
     r"\bi'?m worried\b|\bworried\b|something(?:'s| is) (?:off|wrong)|look into (?:it|my)|"
-    r"(?:looks?|seems?|looking) (?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常|"
+    r"(?:looks?|seems?|looking) (?:kinda |kind of |a bit |a little |pretty |really |so )?"
+    r"(?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常|"
+    # Stuck, with nothing named ("弄了半天还是不行", "这种情况咋整才好").
+    r"^\W*(?:弄|搞|试|折腾)了?(?:半天|好久|很久)?(?:还是|也|都)(?:不行|没用|不管用|搞不定)\W*$|"
+    r"^\W*(?:这种情况|这情况|这个|这)?(?:该)?(?:咋整|怎么整|咋办|怎么办)(?:才好|呢)?\W*$|"
     r"(?:指标|账户|账号|店铺|数据|数字)[^，,。?？]{0,4}(?:有问题|不对|异常)|"
     # Help asked with nothing named: "帮忙瞅一眼", "is this normal?", "what should I do now".
     r"帮(?:忙|我)?(?:瞅|瞧|看)(?:一?眼|一下|瞅|瞧)|这正常吗|正常吗|"
