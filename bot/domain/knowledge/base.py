@@ -239,6 +239,7 @@ class KnowledgeBase:
         if not subject and (whole.matched or "").startswith("vtr"):
             # "Is 96% ok and what is the window": the first part was read as VTR's.
             subject = self._lexicon.synonyms.get("vtr", [""])[0]
+        heading = self._heading(pieces[0])
         for number, piece in enumerate(pieces):
             # "要额外付费吗？" after a question about Buy Shipping is about Buy Shipping; "by
             # when must I do it?" after "how do I fix a wrong tracking number" is about what
@@ -248,6 +249,8 @@ class KnowledgeBase:
             context = _told(pieces[0]) if pronoun else subject
             again = self._asked_again(pieces[0], piece) if number else None
             asked = again or (f"{context}. {piece}" if carried else piece)
+            if number and heading and heading.casefold() not in asked.casefold():
+                asked = f"{heading}: {asked}"  # "A-to-z: what happens …, and how …": every part's
             one = self._answer_one(asked, reply_lang)
             if carried and pronoun and answers and _back_on_the_first(one, answers[0]):
                 # "…free, plus can I use it for Japan?": "it" was the subject, not what the
@@ -264,6 +267,14 @@ class KnowledgeBase:
         if len(answers) < 2:
             return whole
         return answers[0].model_copy(update={"parts": answers[1 : 1 + MAX_PARTS]})
+
+    def _heading(self, first: str) -> str | None:
+        """A topic the message opens with, before a colon ("A-to-z: …", "购买配送：…"), when
+        it names a concept of our field: the subject of every question after it."""
+        match = _HEADING.match(first)
+        if match is None or not self._subject(match.group(1)):
+            return None
+        return match.group(1).strip()
 
     def _whole_only(self, whole: Answer, parts: list[str]) -> bool:
         """The message answered whole, not in parts: another field's question none of whose
@@ -598,6 +609,7 @@ FACETS: dict[str, tuple[str, str]] = {
     "feedback": ("差评", "negative feedback"),
 }
 """Facets of a subject a question may ask together, as a question of their own (zh, en)."""
+_HEADING = re.compile(r"^\s*([^:：?？,，。.!！]{1,24})[:：]\s*\S")
 _THINGS_PROTECTED = frozenset({"atoz", "feedback"})
 NORMAL_CACHE = 64
 MAX_PARTS = 3

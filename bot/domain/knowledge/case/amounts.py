@@ -98,7 +98,19 @@ def amount_match(text: str) -> tuple[re.Match[str] | None, str | None]:
     yen = _YEN_SIGN.search(text)
     if yen and _JAPAN.search(text):
         return yen, "JPY"
+    if _JAPAN.search(text) and _YEN_WORD.search(text):
+        # "几百日元（1000以下）的小单子": the bound's yen said once, before it.
+        bound = _BARE_BOUND_AFTER.search(text) or _BARE_BOUND_BEFORE.search(text)
+        if bound:
+            return bound, "JPY"
     return None, None
+
+
+_YEN_WORD = lazy(r"日元|日圆|円|\byen\b|\bjpy\b")
+_BARE_BOUND_AFTER = lazy(r"(?<![\d.])(\d{3,6})(?![\d.])\s*(?:以下|以内|之下|or less)")
+_BARE_BOUND_BEFORE = lazy(r"(?:under|below|less than|低于|不到|少于|小于)\s*(\d{3,6})(?![\d.])")
+"""A bound written without its currency in a question on Japan whose yen is said elsewhere
+("几百日元（1000以下）"): the yen amount the rule is asked of."""
 
 
 _UNIT = r"(?:[a-z€$£¥]+|日元|日圆|欧元|美元|美金|英镑|円|元|欧|刀)?"

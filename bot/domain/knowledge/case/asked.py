@@ -23,6 +23,9 @@ BELIEF = lazy(
     # A verdict asked for by one word after the statement ("… times. accurate?", "，准确吗").
     r"(?:^|[.,;!。，；]\s*)(?:is (?:that|this|it) )?(?:accurate|legit|true|real|correct|right|so)\s*[?？]|"
     r"准确吗|属实吗|准不准|靠不靠谱|对么|是么|没错吧|没说错吧|真的假的|是真的吧|真是这样|"
+    # What the seller remembers, asked to be confirmed ("这个我没记错吧", "我记得没错吧").
+    r"没记错吧|没记错吗|记得没错|没记错的话|记对了吗|记得对吗|am i remembering (?:this |that |it )?right|"
+    r"(?:do|did) i (?:remember|recall) (?:this |that |it )?(?:right|correctly)|"
     # "…, really?", "really? …", "is that really so": doubt about a statement is a belief tested.
     r"(?:^|[.,;!。，；]\s*)really\s*[?？,，]|\breally\s*[?？]\s*$|is (?:that|this) really\b|is it really (?:true|so|the case)|"
     r"[,，\s](?:right|correct)\W*$"
