@@ -46,3 +46,19 @@ def test_a_heading_is_every_parts_subject(
 ) -> None:
     text = reply_text(kb, question)
     assert protection in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "saw somewhere untracked orders get 1.7x the defects of tracked ones, legit number?",
+            "Right",
+        ),
+        ("read somewhere that untracked orders have 3x the defect rate, legit?", "Not right"),
+    ],
+)
+def test_somewhere_is_one_word(kb: KnowledgeBase, question: str, lead: str) -> None:
+    """ "somewhere" was unglued into "some where", a question of where to look."""
+    line = first_line(kb, question)
+    assert line.startswith(lead) and "1.7" in line, line
