@@ -28,7 +28,9 @@ _NUMBER_ZH = r"(?:个|条)?(?:单号|追踪号|跟踪号|运单号|追踪编码|
 _NUMBER_EN = r"tracking(?: numbers?| ids?| codes?|#)?"
 
 _ONE_ORDER = lazy(
-    r"一个订单|一单|一笔订单|同一个?订单|同一单|一个单子|整个订单|整单|"
+    r"一个订单|一单|一笔订单|同一个?订单|同一单|一个单子|整个订单|整单|这单|这个订单|那个订单|"
+    # An order named by its ID ("订单115-0487663-3012364拆了两个包裹", "order 114-… went out in").
+    r"(?:订单|order)\s*(?:号|id|#|no\.?)?\s*[:：]?\s*\d{3}-\d{7}-\d{7}|"
     r"\b(?:the |an? )?(?:whole|entire) order\b|"
     r"\b(?:one|an?|a single|the same|same|single|1) (?:customer'?s? |buyer'?s? )?order\b"
 )
@@ -66,13 +68,23 @@ class SplitOrder:
     """One order's packages and how many of them have their own tracking number."""
 
     packages: int
-    tracked: int
+    tracked: int | None
+    """None when the message asks how the boxes count without saying which have a number."""
 
     @property
-    def untracked(self) -> int:
-        return self.packages - self.tracked
+    def untracked(self) -> int | None:
+        return None if self.tracked is None else self.packages - self.tracked
 
 
+_QUOTED_NUMBER = lazy(
+    r"(?:单号|追踪号|跟踪号|运单号|追踪编码|tracking (?:number|no\.?|id|#))\s*(?:是|为|:|：|is|was|=)\s*[a-z0-9-]+"
+)
+_COUNT_ASKED = lazy(
+    r"算几个|算多少个|算几票|算几单|几个(?:货件|包裹|shipments?)|how many (?:shipments|packages)|"
+    r"count(?:s|ed)? as (?:one|two|how many)|几个缺陷|how many defects"
+)
+"""How an order's boxes are counted, asked ("这单算几个货件？", "how many shipments is that?")."""
+_ORDER_ID = lazy(r"\d{3}-\d{7}-\d{7}")
 _WINDOW_SIZED = lazy(r"\d{2,}|[十百千万]")
 """A number of ten or more: a window's figure, not one order's boxes or items."""
 
@@ -80,7 +92,9 @@ _WINDOW_SIZED = lazy(r"\d{2,}|[十百千万]")
 def one_order_only(text: str) -> bool:
     """ "一单两件分开发，第二件…", "one order, 3 items in 2 boxes": the numbers told are one
     order's items and boxes, with no figure of a window's size beside them."""
-    return bool(_ONE_ORDER.search(text)) and not _WINDOW_SIZED.search(text)
+    # "其中一个单号是12345", an order's ID: numbers quoted, no figure of a window.
+    said = _ORDER_ID.sub(" ", _QUOTED_NUMBER.sub(" ", text))
+    return bool(_ONE_ORDER.search(said)) and not _WINDOW_SIZED.search(said)
 
 
 def packages_told(text: str) -> int | None:
@@ -101,6 +115,9 @@ def split_order(text: str) -> SplitOrder | None:
     if tracked is None:
         untracked = _first_count(_UNTRACKED, text)
         tracked = packages - untracked if untracked is not None else None
+    if tracked is None and _COUNT_ASKED.search(text):
+        # "拆了两个包裹，这单算几个货件？": how the boxes count, none said to lack a number.
+        return SplitOrder(packages=packages, tracked=None)
     if tracked is None or not 0 <= tracked < packages:
         return None
     return SplitOrder(packages=packages, tracked=tracked)

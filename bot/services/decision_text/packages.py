@@ -71,6 +71,13 @@ def shipment_age(decision: Decision, t: Translator) -> str:
 def split_order(decision: Decision, t: Translator) -> str:
     """Each package of the order counted, the ones without their own number invalid, and
     the fix before delivery."""
+    if "missing" not in decision.facts:  # "拆了两个包裹，这单算几个货件？"
+        return t._(
+            "The order counts as {packages} packages (shipments), not one: VTR counts each "
+            "package, and each needs its own valid tracking number; every box without one is "
+            "an invalid package, one defect each.",
+            packages=decision.facts["packages"],
+        )
     untracked = int(decision.facts["missing"])
     return t.ngettext(
         "Each of the order's {packages} packages counts toward VTR, so the {count} without "

@@ -48,11 +48,9 @@ def split_order(case: Case) -> Decision | None:
     split = split_order_read(case.text)
     if split is None:
         return None
-    facts: dict[str, Fact] = {
-        "packages": split.packages,
-        "tracked": split.tracked,
-        "missing": split.untracked,
-    }
+    facts: dict[str, Fact] = {"packages": split.packages}
+    if split.tracked is not None:
+        facts |= {"tracked": split.tracked, "missing": split.packages - split.tracked}
     fine = bool(SPLIT_FINE.search(case.text))
     hurts = bool(SPLIT_HURTS.search(case.text)) and not fine
     agrees = False if fine else (True if hurts else None)

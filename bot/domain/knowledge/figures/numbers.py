@@ -72,6 +72,10 @@ _RATE_NAMED_BEFORE = lazy(
 written without its "%", not a count of packages."""
 _RATE_NAMED_AFTER = lazy(r"\s?(?:/|\d|of\b|out\b|个|单|件|票|包裹|packages?|shipments?|orders?)")
 """... unless the figure goes on as counts ("VTR是57/60", "VTR 57 of 60")."""
+_TRACKING_ID_BEFORE = lazy(
+    r"(?:单号|追踪号|跟踪号|运单号|追踪编码|tracking (?:number|no\.?|id|#))\s*(?:是|为|填的是|写的是|:|：|is|was|=)\s*$"
+)
+"""A tracking number quoted ("其中一个单号是12345", "tracking number is 12345"): no count."""
 _SAME_BEFORE = lazy(r"同\s*$|\bthe same\s*$")
 """The same one ("同一个指标", "the same one"): no count."""
 _PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
@@ -114,6 +118,7 @@ def count_matches(text: str) -> list[re.Match[str]]:
         and not _PEOPLE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         and not _SAME_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
         and not _rate_named(text, m)
+        and not _TRACKING_ID_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
         and not (
             m.group(1) == "95"
             and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
