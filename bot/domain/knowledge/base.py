@@ -219,6 +219,12 @@ class KnowledgeBase:
         reply_lang = detect_lang(question, lang)
         question = self._analyzer.unglue(question)
         whole = self._answer_one(question, reply_lang)
+        return self._half_found_wrong(whole, question, reply_lang) or self._in_parts(
+            whole, question, reply_lang
+        )
+
+    def _in_parts(self, whole: Answer, question: str, reply_lang: Lang) -> Answer:
+        """The message's questions answered in turn, or whole when it holds one."""
         # Split where the typos are mended: the 吗 of "亚吗逊" (Amazon) asks nothing.
         parts = asked_pieces(fix_typos(question, self._lexicon.typos), self._names_a_concept)
         if self._whole_only(whole, parts):
@@ -267,6 +273,33 @@ class KnowledgeBase:
         if len(answers) < 2:
             return whole
         return answers[0].model_copy(update={"parts": answers[1 : 1 + MAX_PARTS]})
+
+    def _half_found_wrong(self, whole: Answer, question: str, reply_lang: Lang) -> Answer | None:
+        """ "Buy Shipping is free and works for Australia, right?": a belief found right as
+        a whole whose other half, joined by "and" / "而且", is wrong on its own is not right:
+        that half leads, the right one beside it."""
+        decision = whole.decision
+        if decision is None or not decision.belief or decision.agrees is not True:
+            return None
+        for half in self._belief_halves(question):
+            one = self._answer_one(half, reply_lang)
+            judged = one.decision
+            if judged is not None and judged.belief and judged.agrees is False:
+                return one.model_copy(update={"parts": [whole]}) if _new_topic(one, whole) else None
+        return None
+
+    def _belief_halves(self, question: str) -> list[str]:
+        """The two beliefs of "X and Y, right?", each with the tag, the second with the
+        first's subject when it names none ("… and works for Australia")."""
+        tag = _BELIEF_TAG.search(question)
+        join = _JOINED.search(question[: tag.start()]) if tag else None
+        if tag is None or join is None:
+            return []
+        first, second = question[: join.start()], question[join.end() : tag.start()]
+        subject = self._subject(first)[:1]
+        if not self._subject(second) and subject:
+            second = f"{subject[0]} {second}"
+        return [f"{first}{tag.group()}", f"{second}{tag.group()}"]
 
     def _heading(self, first: str) -> str | None:
         """A topic the message opens with, before a colon ("A-to-z: …", "购买配送：…"), when
@@ -609,6 +642,14 @@ FACETS: dict[str, tuple[str, str]] = {
     "feedback": ("差评", "negative feedback"),
 }
 """Facets of a subject a question may ask together, as a question of their own (zh, en)."""
+_BELIEF_TAG = re.compile(
+    r"[,，]?\s*(?:right|correct|true|yes|yeah|isn't it|no|对吧|对吗|是吧|是吗|没错吧|对不对|吧)\s*[?？]*\s*$",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(
+    r"\s+and\s+(?:also\s+)?|[,，]?\s*(?:而且|并且)|[，,]\s*(?:还|也)(?=[能可会要算])"
+)
+"""Two beliefs joined ("free and works for Australia", "免费，而且日本站也能用")."""
 _HEADING = re.compile(r"^\s*([^:：?？,，。.!！]{1,24})[:：]\s*\S")
 _THINGS_PROTECTED = frozenset({"atoz", "feedback"})
 NORMAL_CACHE = 64
