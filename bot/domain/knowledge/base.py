@@ -275,18 +275,19 @@ class KnowledgeBase:
         return answers[0].model_copy(update={"parts": answers[1 : 1 + MAX_PARTS]})
 
     def _half_found_wrong(self, whole: Answer, question: str, reply_lang: Lang) -> Answer | None:
-        """ "Buy Shipping is free and works for Australia, right?": a belief found right as
-        a whole whose other half, joined by "and" / "而且", is wrong on its own is not right:
-        that half leads, the right one beside it."""
+        """ "Buy Shipping is free and works for Australia, right?", "FBA doesn't count and
+        exactly 95% is fine, right?": two beliefs joined by "and" / "而且", one right and one
+        wrong on its own, get both verdicts, the wrong half leading, whatever the whole was
+        found (right on its fee, or wrong with the right half's words)."""
         decision = whole.decision
-        if decision is None or not decision.belief or decision.agrees is not True:
+        if decision is None or not decision.belief or decision.agrees is None:
             return None
-        for half in self._belief_halves(question):
-            one = self._answer_one(half, reply_lang)
-            judged = one.decision
-            if judged is not None and judged.belief and judged.agrees is False:
-                return one.model_copy(update={"parts": [whole]}) if _new_topic(one, whole) else None
-        return None
+        halves = [self._answer_one(half, reply_lang) for half in self._belief_halves(question)]
+        verdicts = [h.decision.agrees if h.decision and h.decision.belief else None for h in halves]
+        if sorted(verdicts, key=str) != [False, True] or not _new_topic(*halves):
+            return None  # not one right half and one wrong one, each on its own topic
+        wrong, right = halves if verdicts[0] is False else halves[::-1]
+        return wrong.model_copy(update={"parts": [right]})
 
     def _belief_halves(self, question: str) -> list[str]:
         """The two beliefs of "X and Y, right?", each with the tag, the second with the
