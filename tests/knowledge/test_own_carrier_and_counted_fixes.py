@@ -60,3 +60,13 @@ async def test_a_counted_few_supposed_fixed(ask: Ask) -> None:
     assert "43 个里 43 个有效 = 100%" in zh.splitlines()[0], zh
     en = await ask("if I fix 2 in Home, where does it land?")
     assert "42 of 43 = 97.7%" in en.splitlines()[0], en
+
+
+async def test_a_carriers_figure_with_fixes_supposed(ask: Ask) -> None:
+    en = await ask("if I fix 1 in La Poste, what's La Poste at?")
+    assert en.startswith("With 1 fixed: 11 of 12 = 91.7%"), en
+    zh = await ask("如果La Poste那2个都补上，La Poste能到多少")
+    assert zh.startswith("修好 2 个后：12 个里 12 个有效 = 100%"), zh
+    # A category's figure asked, the carrier's packages fixed in it: the category's.
+    zh = await ask("如果La Poste那2个补上单号，Toys能到多少")
+    assert "Toys" in zh.splitlines()[0] and "12 个里 12 个有效" in zh, zh

@@ -69,6 +69,7 @@ from bot.services.own_data.reading import (
     dates_named,
     numbers_named,
     scientific_named,
+    supposed_fixes,
     supposes_change,
     told_figures_of,
 )
@@ -181,8 +182,11 @@ def _looked_up(
         return scientific_looked_up(scientific, report, t, m)
     if numbers := numbers_named(case, report):
         return [number_looked_up(n, report, t, m, tracked) for n in numbers]
-    if rated := carriers_rated(case, report):
-        return [carrier_figures(s, report, t) for s in rated]
+    fixes = supposed_fixes(case.text)
+    # "如果La Poste那2个补上，Toys能到多少": a group's figure asked, the carrier's fix on it.
+    rated = carriers_rated(case, report) if fixes is None or not named else []
+    if rated:
+        return [carrier_figures(s, report, t, fixes) for s in rated]
     if asks_carriers(case):
         section = carrier_defects(report, t, m) or t._("No carrier has invalid packages.")
         return [*most_defects_carrier(case, report, t), section]

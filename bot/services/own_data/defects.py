@@ -28,7 +28,8 @@ from bot.services.own_data.groups import (
     named_groups,
 )
 from bot.services.own_data.phrases import COUNT_ASKED, MISMATCHED, UNTRACKED
-from bot.services.own_data.reading import carrier_of, orders_named
+from bot.services.own_data.reading import ALL_FIXED, carrier_of, orders_named
+from bot.services.own_data.wording import changed_figures
 from bot.services.report_text import exclusion_names
 from bot.services.store.store import TrackedRow
 from bot.services.vtr_words import (
@@ -142,9 +143,12 @@ def _shown_as(tracking: str, named: tuple[str, int]) -> bool:
 _SCIENTIFIC_STORED = re.compile(r"^(\d)(?:\.(\d+))?e\+?(\d+)$")
 
 
-def carrier_figures(carrier: GroupStats, report: VtrReport, t: Translator) -> str:
-    """A carrier's packages in the window and how many are valid, with its main defect;
-    Amazon's bar is on categories, so no verdict is given on the carrier."""
+def carrier_figures(
+    carrier: GroupStats, report: VtrReport, t: Translator, fixes: int | None = None
+) -> str:
+    """A carrier's packages in the window and how many are valid, with its main defect, and
+    with `fixes` of its invalid ones supposed fixed ("if I fix 1 in La Poste"); Amazon's bar
+    is on categories, so no verdict is given on the carrier."""
     line = t._(
         "{carrier} in your last report: {ratio}.",
         carrier=carrier.name,
@@ -157,6 +161,14 @@ def carrier_figures(carrier: GroupStats, report: VtrReport, t: Translator) -> st
         "Amazon judges categories and marketplaces, not carriers: this shows where the "
         "defects come from."
     )
+    invalid = carrier.shipments - carrier.valid
+    if fixes is not None and invalid:
+        fixed = invalid if fixes == ALL_FIXED else min(fixes, invalid)
+        then = t._(
+            "With {count} fixed: {valid} of {shipments} = {percent}%.",
+            **changed_figures(fixed, carrier.valid + fixed, carrier.shipments, t),
+        )
+        return f"{then}\n{line}\n{note}"
     return f"{line}\n{note}"
 
 

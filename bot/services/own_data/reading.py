@@ -135,7 +135,9 @@ def numbers_named(case: Case, report: VtrReport) -> list[str]:
 
 
 _CARRIER_RATE = re.compile(
-    r"有效率|追踪率|合格率|\brate\b|vtr|表现|怎么样|咋样|如何|情况|"
+    r"有效率|追踪率|合格率|\brate\b|vtr|表现|怎么样|咋样|如何|情况|能到多少|到多少|"
+    # "what's La Poste at?", "where does it land?": its figure asked, a fix supposed or not.
+    r"\bwhat(?:'s| is| would)\b[^?]{0,30}\b(?:at|be)\s*\??$|where (?:does|would) (?:it|that) land|"
     r"how(?:'s| is| are| am)\b[^?]{0,40}\b(?:doing|going|looking|performing)|\bperform"
 )
 """A carrier's own figures asked ("USPS的单号有效率多少", "how's my YunExpress tracking doing")."""
