@@ -26,7 +26,7 @@ from tests.knowledge.replies import first_line
 )
 def test_the_wrong_half_is_not_right(kb: KnowledgeBase, question: str, wrong: str) -> None:
     line = first_line(kb, question)
-    assert line.startswith(("Only partly right", "只对了一半")), line
+    assert line.startswith(("Not right, only in part", "不对。只对了一半")), line
     assert wrong in line, line
 
 

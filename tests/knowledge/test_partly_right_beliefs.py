@@ -1,8 +1,9 @@
 """A belief made of a right half and a wrong half, joined as two ("and", "而且", "并且"),
 leads with both: what is right confirmed and what is wrong corrected, in the first line
 (issue 21; sealed set 25 found 'VTR看30天的，而且刚好95%也算达标' answered on the 95% alone,
-the true 30 days dropped). Facts: the
-window is 30 days, the bar strictly above 95% (domain.md §1, §4.5). Wordings written here."""
+the true 30 days dropped). The denial comes first ("Not right, only in part. Right: …
+Wrong: …", "不对。只对了一半：…不对的地方：…"). Facts: the window is 30 days, the bar
+strictly above 95% (domain.md §1, §4.5). Wordings written here."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ from tests.knowledge.replies import first_line, reply_text
 )
 def test_both_halves_lead(kb: KnowledgeBase, question: str, right: str, wrong: str) -> None:
     line = first_line(kb, question)
-    assert line.startswith(("Only partly right", "只对了一半")), line
-    head, _, tail = line.partition("Not right" if line.startswith("Only") else "不对的地方")
+    assert line.startswith(("Not right, only in part", "不对。只对了一半")), line
+    head, _, tail = line.partition("Wrong:" if line.startswith("Not") else "不对的地方")
     assert right in head and wrong in tail, line
 
 
@@ -45,6 +46,5 @@ def test_both_halves_lead(kb: KnowledgeBase, question: str, right: str, wrong: s
     ],
 )
 def test_a_wrong_belief_alone_still_leads_with_its_no(kb: KnowledgeBase, question: str) -> None:
-    assert first_line(kb, "正好95%也算达标吧").startswith("不对"), reply_text(
-        kb, "正好95%也算达标吧"
-    )
+    line = first_line(kb, question)
+    assert line.startswith(("不对。", "Not right: ")), reply_text(kb, question)

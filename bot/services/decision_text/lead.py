@@ -13,7 +13,7 @@ def decision_lead(decision: Decision, t: Translator, right: Decision | None = No
     with a `right` one beside it ("30 days, and exactly 95% passes") leads with both halves."""
     if right is not None and decision.belief and decision.agrees is False:
         return t._(
-            "Only partly right: {right} Not right: {wrong}",
+            "Not right, only in part. Right: {right} Wrong: {wrong}",
             right=_with_stop(WORDINGS[right.code](right, t), t),
             wrong=_verdict_text(decision, t),
         )
