@@ -70,3 +70,9 @@ async def test_a_carriers_figure_with_fixes_supposed(ask: Ask) -> None:
     # A category's figure asked, the carrier's packages fixed in it: the category's.
     zh = await ask("如果La Poste那2个补上单号，Toys能到多少")
     assert "Toys" in zh.splitlines()[0] and "12 个里 12 个有效" in zh, zh
+
+
+async def test_a_carriers_bad_ones_with_its_figure(ask: Ask) -> None:
+    en = await ask("my La Poste parcels, how many of them are bad?")
+    assert en.startswith("2 invalid packages:"), en
+    assert "La Poste in your last report: 83.3% (10 of 12 packages valid)" in en, en

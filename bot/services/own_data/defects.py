@@ -193,6 +193,7 @@ def defects_asked(
         _reason_count(reason, n, t, explained=bool(_REASONS_ASKED.search(case.text)))
         for reason, n in Counter(d.reason for d in chosen).most_common()
     ]
+    lines += _carriers_named(case, report, t)
     if len(chosen) == len(report.defects) and COUNT_ASKED.search(case.text) and not named:
         # "一共有多少单无效": the whole file's count, beside every package counted together
         # (no verdict: each unit's is in the list below).
@@ -203,6 +204,17 @@ def defects_asked(
         fix_line(d, t, m, report.as_of) + _defect_place(d, report, t) for d in ordered[:MAX_LINES]
     ]
     return lines
+
+
+def _carriers_named(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "my Royal Mail shipments, how many are bad?": the carrier's packages and valid ones
+    beside its defects, what "how many" is measured against."""
+    names = {c.name.casefold() for c in case.carriers}
+    return [
+        t._("{carrier} in your last report: {ratio}.", carrier=s.name, ratio=ratio_text(t, s))
+        for s in report.by_carrier
+        if s.name.casefold() in names and s.shipments
+    ]
 
 
 def _chosen(
