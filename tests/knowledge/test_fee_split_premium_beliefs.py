@@ -58,6 +58,8 @@ def test_a_split_order_counts_each_package(kb: KnowledgeBase, question: str) -> 
         ("VTR低对保证送达毫无影响，对吗", "不对"),
         ("VTR掉到95以下对Premium配送资格没任何影响吧", "不对"),
         ("low vtr makes no impact on premium shipping eligibility, yes?", "Not right"),
+        # "zero" negates like "no" (the verdict guard's words that deny).
+        ("a low VTR has exactly zero effect on premium shipping, correct?", "Not right"),
         ("low VTR can cost me premium shipping eligibility, right?", "Right"),
     ],
 )

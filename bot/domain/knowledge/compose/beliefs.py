@@ -280,7 +280,7 @@ class BeliefJudge(FieldCheck):
 
 _NEGATING = lazy(
     r"不|没|无|非|未|别|否|n't\b|\bnot\b|\bno\b|\bnever\b|\bwithout\b|\bnor\b|\bneither\b|"
-    r"\bnone\b|\bnothing\b|\binstead\b|\brather\b|\bexcept|exempt|豁免|免|\bexclud|\bleft out\b|"
+    r"\bnone\b|\bnothing\b|\bzero\b|\binstead\b|\brather\b|\bexcept|exempt|豁免|免|\bexclud|\bleft out\b|"
     r"\bonly\b|只|仅|光|\bjust\b|\bfree\b|\bun[a-z]{3,}|\bin[a-z]*valid|\bfail|\bwrong|错|\bstop"
 )
 """Every word a seller can negate or set a belief apart with, however loosely: a message
