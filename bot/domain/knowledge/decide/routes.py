@@ -88,9 +88,11 @@ def letter_limit(case: Case) -> Decision | None:
 
 
 def involved(case: Case) -> list[str]:
+    """The countries a question names, where it ships from first ("buyer in Italy, sent
+    from Germany" is DE → IT), whatever order they were said in."""
     codes = [m.code for m in case.markets]
-    if case.origin and case.origin != "CN" and case.origin not in codes:
-        codes.insert(0, case.origin)
+    if case.origin and case.origin != "CN":
+        codes = [case.origin, *(c for c in codes if c != case.origin)]
     return codes
 
 
