@@ -151,10 +151,22 @@ _SHARE_SHIPPED_WITH = lazy(
 how they ship, not the seller's VTR."""
 
 
+_ANOTHER_METRICS_AFTER = lazy(
+    r"\s?(?:(?:delivered |delivery )?on[- ]?time|准时|按时|迟发|延迟发货|late\b|cancel|取消|"
+    r"\bodr\b|\blsr\b|\bpfcr\b|\botdr\b|订单缺陷)"
+)
+"""A figure followed by another metric's words ("98% tracking and 97% on time"): that
+metric's rate, not the VTR, where the message names tracking too (alone, "is a 4% late
+shipment rate ok?", it is the rate asked)."""
+_TRACKING_NAMED = lazy(r"\bvtr\b|tracking|追踪|跟踪")
+
+
 def _own_rate(text: str, match: re.Match[str]) -> float | None:
     value = float(match.group(1))
     if value > 100 or _PERCENT_OF.match(text, match.end()):
         return None  # "95% of 120" is a sum to work out, not a rate
+    if _ANOTHER_METRICS_AFTER.match(text, match.end()) and _TRACKING_NAMED.search(text):
+        return None  # "98% tracking and 97% on time": the on-time delivery rate, not the VTR
     if _SHARE_SHIPPED_WITH.match(text, match.end()):
         return None  # "100% of orders via Buy Shipping": a way of shipping, not a rate
     if _the_bar(text, match):
