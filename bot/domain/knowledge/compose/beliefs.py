@@ -56,8 +56,9 @@ FIGURE_CODES = frozenset(
 _OWN_AMOUNT = frozenset({"jp_value", "eu_letter", "uk_letter"})
 """Decisions on the amount of the seller's own order, not on a limit the seller states."""
 
-_TOLD_RATES = frozenset({"metric_rate", "metric_rates", "vtr_rate"})
-"""Decisions on a rate told for one metric, from which a belief may infer another's."""
+_INFERRED_FROM = frozenset({"metric_rate", "metric_rates", "vtr_rate", "per_category"})
+"""Decisions on what a belief infers from: a rate told for one metric (another's inferred
+from it), or the overall figure beside the categories (each category's inferred from it)."""
 
 _WHATEVER = lazy(r"(?:不管|无论|不论|no matter)[^，,。.]{0,8}")
 """A "whatever" clause ("不管多少钱", "no matter how much"): no question, though it holds
@@ -211,7 +212,7 @@ class BeliefJudge(FieldCheck):
         finds right in one part and the claims table wrong in another is not right."""
         # Figures told are the seller's own case, and a window stated beside denied ones is
         # decided whole (its denied days are no belief): neither is a part of a belief.
-        if decision.code in _TOLD_RATES:
+        if decision.code in _INFERRED_FROM:
             # "ODR才0.5%，VTR应该也达标了吧", "VTR 97% so my OTDR must be fine": the figure
             # right, what it is taken to show of another metric is the belief, the table's.
             inferred = (c for c in self._cards.claims if c.inferred and c.holds_in(case.text))

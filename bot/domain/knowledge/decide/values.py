@@ -209,6 +209,8 @@ def _stated_limit(case: Case) -> Decision | None:
         verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
     if code == "eu_rule" and _OUTSIDE_EU.search(case.text):
         verdict = False  # "…exempt even outside the EU": the letter rule is the EU/UK update's
+    if right_limit and _LIMIT_NOT_NEEDED.search(case.text):
+        verdict = False  # "不一定要低于20欧才豁免吧": the limit is the exemption's condition
     if code == "eu_rule" and verdict and (not case.letter or _WITH_VAT.search(case.text)):
         # "under €20 are exempt regardless of how I ship them", "…under €20 including VAT":
         # the exemption needs a letter service and counts the amount without VAT.
@@ -216,6 +218,14 @@ def _stated_limit(case: Case) -> Decision | None:
     facts: dict[str, Fact] = {"amount": _money(case.amount), "limit": limit}
     entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
     return Decision(code=code, facts=facts, agrees=verdict, entry=entry)
+
+
+_LIMIT_NOT_NEEDED = lazy(
+    r"不一定要?|不必|未必|不用非得|不需要非得|not necessarily|doesn't (?:have|need) to be|"
+    r"don't (?:have|need) to be|needn't be|no need to be"
+)
+"""The belief that the limit is no condition ("不一定要低于20欧才豁免", "doesn't have to be
+under 1000 yen to be exempt"): the exemption holds only under it, so that is wrong."""
 
 
 _WITH_VAT = lazy(
