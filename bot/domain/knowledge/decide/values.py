@@ -207,8 +207,8 @@ def _stated_limit(case: Case) -> Decision | None:
     verdict: bool | None = right_limit and says_exempt and not (code == "eu_rule" and case.parcel)
     if not (case.belief or case.negated or _ASKS_COUNT.search(case.text)):
         verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
-    if code == "eu_rule" and _OUTSIDE_EU.search(case.text):
-        verdict = False  # "…exempt even outside the EU": the letter rule is the EU/UK update's
+    if code == "eu_rule" and (_OUTSIDE_EU.search(case.text) or _beyond_the_update(case)):
+        verdict = False  # "…exempt even outside the EU", "…and in the US too": the EU/UK update's
     if right_limit and _LIMIT_NOT_NEEDED.search(case.text):
         verdict = False  # "不一定要低于20欧才豁免吧": the limit is the exemption's condition
     if code == "eu_rule" and verdict and (not case.letter or _WITH_VAT.search(case.text)):
@@ -226,6 +226,12 @@ _LIMIT_NOT_NEEDED = lazy(
 )
 """The belief that the limit is no condition ("不一定要低于20欧才豁免", "doesn't have to be
 under 1000 yen to be exempt"): the exemption holds only under it, so that is wrong."""
+
+
+def _beyond_the_update(case: Case) -> bool:
+    """A marketplace named that the EU/UK update does not cover ("exempt in Germany and in
+    the US too"): the letter exemption carried past it."""
+    return any(not (m.letter_rule or m.eu_cross_border_rule) for m in case.markets)
 
 
 _WITH_VAT = lazy(
