@@ -24,6 +24,8 @@ _MISMATCH = lazy(
     r"选成|选错|选了|选的|填成|填错|填到|录成|录入成|录错|录了|写成|输成|其实|实际|实际上|actually|but it(?:'s| is| was)|"
     r"but the (?:number|tracking)|instead|wrong carrier|select|chose|choose|picked|pick |"
     r"entered (?:it )?(?:as|under)|under (?:the )?(?:wrong )?carrier|by mistake|mistakenly|"
+    # "shipped with FedEx but uploaded DHL as the carrier": the carrier given on the order.
+    r"\bas (?:the )?carrier\b|uploaded (?:it )?(?:as|under)|上传成|传成|标成|"
     r"(?:real|actual|correct|right|true) (?:carrier|courier)|真正的?(?:承运商|物流)|"
     r"accidentally|不小心|搞错|弄错|"
     # "is a UPS number under USPS ok", "I put a UPS number under USPS": one carrier's number

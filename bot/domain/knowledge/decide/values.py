@@ -291,9 +291,19 @@ def jp_value(case: Case) -> Decision | None:
     if case.currency != "JPY" or ("JP" not in involved(case) and "japan" not in case.concepts):
         return None
     exempt = value_exemption("JP", "JPY", case.amount or 0.0, case.letter) is not None
+    if not exempt and _CN_ENDING_ASKED.search(case.text):
+        return None  # "1500日元，中国邮政，单号结尾不是CN，算有效吗": the CN rule's, not the amount's
     facts: dict[str, Fact] = {"amount": _money(case.amount), "exempt": exempt}
     says_exempt = case.negated or bool(_FINE_UNTRACKED.search(case.text))
     return Decision(code="jp_value", facts=facts, agrees=exempt == says_exempt, entry="japan-rules")
+
+
+_CN_ENDING_ASKED = lazy(
+    r"(?:中国邮政|china post)[^。.!！]{0,40}(?:cn|结尾|end(?:s|ing)? (?:in|with))|"
+    r"(?:cn|结尾|end(?:s|ing)? (?:in|with))[^。.!！]{0,40}(?:中国邮政|china post)"
+)
+"""A China Post number's ending asked of an order Japan counts: whether the number is
+valid is the "ends in CN" rule's question (claims table), not the amount's."""
 
 
 _FINE_UNTRACKED = lazy(
@@ -340,6 +350,8 @@ def _us_scans(case: Case) -> Decision | None:
         agrees = True  # "3美元的小单发美国 需要单号吗": at least one carrier scan
     if _NO_SCAN.search(case.text):
         agrees = False  # "3美元，没有扫描可以吗": every US order needs at least one scan
+    if case.bound == "over" and ONLY.search(case.text):
+        agrees = False  # "only orders over $20 count": every US order counts, whatever its value
     return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
 
 
