@@ -10,8 +10,8 @@ chat that uploaded the set's fixture (heldout_chat_data_26.txt: a Taiwan seller'
 TAB-separated, Big5, CRLF, Traditional Chinese headers and values, two shops) through the
 upload path, the others in a chat with no data.
 
-Its single honest grading: sealed until session 16's work had landed, then graded once on
-main at a4cae72b: 84.7% right (144/170), 3 wrong facts by the grader, all three the grader's:
+Its single honest grading: written at the start of session 17 and graded once on main at
+a4cae72b, before any of that session's work: 84.7% right (144/170), 3 wrong facts by the grader, all three the grader's:
 a right answer quoting the exemption's rule ('only orders under EUR 20 sent as Letter are
 exempt', '只有低于 1,000 日元的订单才豁免') matched its must_not 'are exempt' / '豁免'. The
 lead read two real wrong statements the grader did not count: 'Right: … must end in CN' to

@@ -104,8 +104,8 @@ def _only_job(args: argparse.Namespace) -> bool:
     `main([...])` called by a program or a test) and has not loaded polars: its analysis then
     runs here under the worker's caps, for the rest of this process's life, and the process
     ends at once once it has printed, as a worker does (`isolation.serve_one`): tearing down
-    an analysis's objects one by one took 60-70 ms of a 1M-row check
-    (docs/decisions/013-check-in-its-own-process.md)."""
+    an analysis's objects one by one costs a large check time for nothing
+    (docs/decisions/013-check-in-its-own-process.md, docs/performance.md)."""
     return bool(getattr(args, "as_program", False)) and "polars" not in sys.modules
 
 
