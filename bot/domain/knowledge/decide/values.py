@@ -292,9 +292,8 @@ def jp_value(case: Case) -> Decision | None:
         return None
     exempt = value_exemption("JP", "JPY", case.amount or 0.0, case.letter) is not None
     if not exempt and _CN_ENDING_ASKED.search(case.text):
-        return (
-            None  # "1500日元，中国邮政，单号结尾不是CN，算有效吗": the CN rule's, not the amount's
-        )
+        # "1500日元，中国邮政，单号结尾不是CN，算有效吗": the CN rule's, not the amount's
+        return None
     facts: dict[str, Fact] = {"amount": _money(case.amount), "exempt": exempt}
     says_exempt = case.negated or bool(_FINE_UNTRACKED.search(case.text))
     return Decision(code="jp_value", facts=facts, agrees=exempt == says_exempt, entry="japan-rules")
