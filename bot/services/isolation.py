@@ -53,12 +53,14 @@ the benchmark files take (docs/performance.md)."""
 _PRELOAD = [
     "bot.services.worker_allocator",
     "bot.domain.engine",
+    "bot.services.worker_script_tables",
     "charset_normalizer",
     "bot.services.report_replies",
 ]
 """Imported by the workers' server once, so no worker imports them again: the engine for
 an analysis (and the encoding detector, which the engine imports only for a file not in
-UTF-8), the report's messages and workbook for a huge report's replies (`ReportReplies`,
+UTF-8), OpenCC's tables for Traditional Chinese (`worker_script_tables`), the report's
+messages and workbook for a huge report's replies (`ReportReplies`,
 about 0.05 s of CPU a worker otherwise). First, before polars loads, the workers' allocator
 settings (`worker_allocator_settings`)."""
 T = TypeVar("T")
