@@ -87,6 +87,12 @@ class Marketplace:
     shares ('£', '英镑'): with its code, they name the marketplace when nothing else does
     (docs/decisions/014)."""
 
+    def under_eu_uk_update(self) -> bool:
+        """Whether the EU/UK update of 15 January 2025 speaks of this marketplace (its letter
+        exemption, or its cross-border rule): the questions' rules on letters and routes ask
+        this of a country named."""
+        return self.letter_rule or self.eu_cross_border_rule
+
 
 @dataclass(kw_only=True)
 class Metric:

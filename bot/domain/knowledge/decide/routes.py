@@ -32,7 +32,7 @@ def letter_outside_eu(case: Case) -> Decision | None:
     if not case.letter or not codes or case.currency == "JPY" or "JP" in codes:
         return None
     registry = marketplace_by_code()
-    if any(registry[c].letter_rule or registry[c].eu_cross_border_rule for c in codes):
+    if any(registry[c].under_eu_uk_update() for c in codes):
         return None
     facts: dict[str, Fact] = {"market": codes[-1], "counts": True}
     # "letter to the US without tracking ok?": it counts, so untracked it is no, not ok.
@@ -80,9 +80,7 @@ def letter_limit(case: Case) -> Decision | None:
         return None
     registry = marketplace_by_code()
     codes = involved(case)
-    if codes and not any(
-        registry[c].letter_rule or registry[c].eu_cross_border_rule for c in codes
-    ):
+    if codes and not any(registry[c].under_eu_uk_update() for c in codes):
         return None  # a letter to the US or Japan: not the EU/UK rule's
     return Decision(code="eu_rule", entry="eu-letter-under-20")
 
@@ -114,7 +112,7 @@ def domestic_elsewhere(case: Case) -> Decision | None:
     if not case.domestic or len(codes) != 1 or codes[0] == "DE" or case.abroad:
         return None
     market = marketplace_by_code()[codes[0]]
-    if not (market.eu_cross_border_rule or market.letter_rule):
+    if not market.under_eu_uk_update():
         return None
     return Decision(
         code="domestic_unstated", facts={"market": market.code}, entry="eu-cross-border"
@@ -136,7 +134,7 @@ def domestic_carried(case: Case) -> Decision | None:
     if "DE" not in codes or len(others) != 1:
         return None
     market = marketplace_by_code()[others[0]]
-    if not (market.eu_cross_border_rule or market.letter_rule):
+    if not market.under_eu_uk_update():
         return None
     return Decision(
         code="domestic_unstated", facts={"market": market.code}, entry="eu-cross-border"

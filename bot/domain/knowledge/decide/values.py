@@ -231,7 +231,7 @@ under 1000 yen to be exempt"): the exemption holds only under it, so that is wro
 def _beyond_the_update(case: Case) -> bool:
     """A marketplace named that the EU/UK update does not cover ("exempt in Germany and in
     the US too"): the letter exemption carried past it."""
-    return any(not (m.letter_rule or m.eu_cross_border_rule) for m in case.markets)
+    return any(not m.under_eu_uk_update() for m in case.markets)
 
 
 _WITH_VAT = lazy(
@@ -458,7 +458,7 @@ def small_value(case: Case) -> Decision | None:
     if len(codes) != 1:
         return None
     market = marketplace_by_code()[codes[0]]
-    if case.letter and not (market.letter_rule or market.eu_cross_border_rule):
+    if case.letter and not market.under_eu_uk_update():
         return None  # a small letter to the US or Japan: their own letter rules decide
     if market.code == "JP":
         return Decision(code="jp_rule", entry="japan-rules")
@@ -466,6 +466,6 @@ def small_value(case: Case) -> Decision | None:
         return Decision(code="us_rule", entry="us-from-china-scans")
     if market.code == "DE" and case.domestic:
         return Decision(code="de_domestic_rule", entry="eu-cross-border")
-    if market.letter_rule or market.eu_cross_border_rule:
+    if market.under_eu_uk_update():
         return Decision(code="eu_rule", entry="eu-letter-under-20")
     return None
