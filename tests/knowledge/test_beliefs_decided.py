@@ -52,7 +52,7 @@ BELIEFS = [
     ),
     pytest.param(
         "Can I use Buy Shipping on Amazon.com.au?",
-        "Amazon.com.au (AU) is not on the list",
+        "No: Amazon.com.au (AU) is not on the list",
         [],
         id="buy-shipping-australia-domain",
     ),

@@ -640,17 +640,17 @@ LEADS = [
     *cases(
         "buy_shipping_asked_for_a_named_marketplace",
         # domain.md 2: from China Buy Shipping serves 12 marketplaces; SA, SG, AE are not
-        # among them, JP is.
-        ("is Buy Shipping offered in Saudi Arabia?", "Amazon.sa (SA) is not on the list"),
+        # among them (the list is whole: asked, no), JP is.
+        ("is Buy Shipping offered in Saudi Arabia?", "No: Amazon.sa (SA) is not on the list"),
         (
             "can I purchase labels via Buy Shipping for Singapore orders?",
-            "Amazon.sg (SG) is not on the list",
+            "No: Amazon.sg (SG) is not on the list",
         ),
         (
             "can I use Buy Shipping to buy labels for amazon.co.jp orders?",
             "Yes: Buy Shipping serves shipments from China to Amazon.co.jp (JP).",
         ),
-        ("购买配送在阿联酋站能用吗", "阿联酋站不在从中国发货可用“购买配送”的站点名单里"),
+        ("购买配送在阿联酋站能用吗", "不能：阿联酋站不在从中国发货可用“购买配送”的站点名单里"),
     ),
     *cases(
         "a_yen_sign_on_a_japanese_order_is_yen",

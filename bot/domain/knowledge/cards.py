@@ -158,6 +158,9 @@ class Claim(_Loose):
     inferred: bool = False
     """The belief is what another metric's figure is taken to show ("my OTDR is 98%, so my
     VTR must be fine"): judged whatever that figure's own verdict."""
+    most_marketplaces: bool = False
+    """The claim's fact holds in most marketplaces, not all ("not an enforced bar in most
+    marketplaces"): of a marketplace named, the sources say nothing, so no yes or no."""
     exemption: bool = False
     """The belief is that something is exempt: a question whether it counts ("算吗",
     "does it count?") asks the opposite, so its yes is the belief's no."""
@@ -502,11 +505,12 @@ def marketplace_name(market: Marketplace, lang: Lang) -> str:
     return market.zh if lang == "zh" else f"{market.domain.capitalize()} ({market.code})"
 
 
-_YES = re.compile(r"^(?:yes[:,—]\s*|是的[，：]|可以[，：])", re.IGNORECASE)
+_YES = re.compile(r"^(?:(?:yes|no)[:,—]\s*|是的[，：]|(?:可以|不能)[，：])", re.IGNORECASE)
+"""A card line's yes or no, said only when the question asks one."""
 
 
 def without_yes(text: str) -> str:
-    """A card's line without its "Yes:" / "是的，" when the question asked no yes or no
+    """A card's line without its "Yes:" / "是的，" / "No:" when the question asked no yes or no
     ("VTR requirement for Germany?"): an opener comes only from what was asked."""
     lines = []
     for line in text.split("\n"):  # one line per marketplace: none keeps its yes

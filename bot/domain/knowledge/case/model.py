@@ -82,6 +82,12 @@ class Case:
     def metric(self) -> str | None:
         return self.metrics[0] if self.metrics else None
 
+    @property
+    def names_a_marketplace(self) -> bool:
+        """A marketplace is named: what the sources state of most marketplaces only (OTDR is
+        no enforced bar "in most", domain.md §3) they do not state of it."""
+        return bool(self.markets)
+
     def as_written(self, folded: str) -> str:
         """A piece of the normalised text as the seller wrote it (case kept), if found."""
         at = self.raw.casefold().find(folded)

@@ -276,6 +276,8 @@ class BeliefJudge(FieldCheck):
             truth = not truth  # "tracking added after delivery, is it a defect?": yes
         facts: dict[str, Fact] = {"zh": claim.says.zh, "en": claim.says.en}
         agrees = truth if opposite or claim.exemption else verdict_checked(case, claim, truth)
+        if claim.most_marketplaces and case.names_a_marketplace:
+            agrees = None  # "is OTDR enforced in the US?": "in most" says nothing of the US
         return Decision(code="claim", facts=facts, agrees=agrees, entry=claim.entry)
 
 

@@ -112,8 +112,8 @@ _EITHER_WAY = lazy(r"([\u4e00-\u9fff])不\1|\b(?:whether )?or not\b")
 def metric_consequence(case: Case) -> Decision | None:
     """ "准时交货率不到90%会被封号吧", "my ODR is 1.5%, will I get suspended?": a penalty
     asked of another metric than VTR is what follows a miss, not whether a rate passes.
-    OTDR's target is no enforced bar (metrics.yaml), so the belief in a suspension is
-    wrong; for LSR, PFCR and ODR the sources give no consequence, so the reply says that
+    OTDR's target is no enforced bar in most marketplaces (metrics.yaml), so the belief in
+    a suspension is wrong, though not of a marketplace named; for LSR, PFCR and ODR the sources give no consequence, so the reply says that
     and gives no verdict. A rate of theirs (not the target itself) is judged after it."""
     if len(case.metrics) != 1 or case.metric == "vtr" or not _PENALTY_ASKED.search(case.text):
         return None
@@ -124,7 +124,9 @@ def metric_consequence(case: Case) -> Decision | None:
         facts["percent"] = f"{case.rate:g}"
         facts["ok"] = rate > target if metric.good == "above" else rate < target
     no_penalty = bool(_NO_PENALTY.search(_EITHER_WAY.sub("", case.text)))
-    agrees = no_penalty if metric.enforced is False else None
+    # "美国站准时交货率不到90%会被处罚吗": no bar in most marketplaces says nothing of one.
+    unenforced = metric.enforced is False and not case.names_a_marketplace
+    agrees = no_penalty if unenforced else None
     return Decision(
         code="metric_consequence", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
     )
