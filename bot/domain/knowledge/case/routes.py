@@ -47,9 +47,33 @@ def route(
     if origin is None and len(markets_at) == 2 and _SENT_TO.search(_between(text, markets_at)):
         # "荷兰站发比利时的货", "DE to FR": the first place sends to the second.
         return markets_at[0][1].code, markets_at[1][1]
+    if origin is None and len(markets_at) == 1 and _sent_from_again(text, *markets_at[0]):
+        origin = markets_at[0][1].code  # "an order to Germany, sent from Germany"
     if origin is None and _CHINA.search(text):
         origin = "CN"
     return origin, destination
+
+
+def _sent_from_again(text: str, start: int, market: Marketplace) -> bool:
+    """The marketplace's country named again as where the goods leave ("an order on Amazon
+    Germany, shipped from Germany", "德国站的订单，德国发货"): the finder names each place
+    once, so the second naming is looked for here."""
+    end = _naming_end(text, start, market)
+    rest = text[end:]
+    for name in _names(market):
+        word = re.escape(name) if not name.isascii() else rf"(?<![a-z.]){re.escape(name)}(?![a-z])"
+        for found in re.finditer(word, rest):
+            at = end + found.start()
+            after = rest[found.end() :]
+            if _FROM.search(text[max(0, at - 14) : at]) or _SHIPS_OUT.match(after):
+                return True
+            if _STOCK_AFTER.match(after):
+                return True  # "德国仓发货", "a German warehouse": the goods are kept there
+    return False
+
+
+_SHIPS_OUT = lazy(r"(?:站)?(?:本地|本土)?(?:发货|发出|寄出|出货)")
+"""A place followed by 发货 is where the goods leave from ("德国发货", "德国本地发货")."""
 
 
 def is_domestic(

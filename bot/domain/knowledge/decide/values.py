@@ -324,12 +324,13 @@ _FINE_UNTRACKED = lazy(
 be exempt, so a yes is the exemption's."""
 
 
-_US_EXEMPT_ASKED = lazy(r"exempt|excluded|豁免|免除|不用算|不计入|不算")
+_US_EXEMPT_ASKED = lazy(r"exempt|excluded|豁免|免除|不用算|(?<!计)不计入|(?<!算)不算")
 _US_COUNT_ASKED = lazy(
-    r"算不算|算vtr|计入|算吗|算进|\bdoes (?:it|that|this|the order) count|\bcounts?\b[^.?!]{0,20}[?？]|"
+    r"算不算|计不计入|要不要管|要管吗|算vtr|计入|算吗|算进|\bdoes (?:it|that|this|the order) count|\bcounts?\b[^.?!]{0,20}[?？]|"
     r"\bcount(?:ed)? (?:toward|towards|in)\b"
 )
-"""Whether a US order is exempt or counts, asked: it counts whatever its value."""
+"""Whether a US order is exempt or counts, asked: it counts whatever its value. '算不算'
+and '计不计入' ask whether it counts: their '不算', '不计入' deny nothing."""
 
 
 def _us_scans(case: Case) -> Decision | None:
