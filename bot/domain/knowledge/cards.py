@@ -247,6 +247,9 @@ class Claim(_Loose):
         # "…72 hours to show, correct? so no panic if it's not updated yet": a negation in
         # another sentence than the belief's says something else.
         text = self._belief_sentences(text)
+        # "95%算不算达标": the either-way words asked as one ("算"), before the belief's own
+        # words are taken out ("算达标" would leave "算不" behind, a negation).
+        text = _A_NOT_A.sub(lambda m: m.group(1) or " ", text)
         # "The UK isn't in the EU, but …": a true premise, no negation of a belief.
         text = OUTSIDE_THE_EU.sub(" ", text)
         if own_clauses:

@@ -50,6 +50,12 @@ _VALIDITY_ASKED = lazy(
 """Asked whether it is valid tracking (or real): a right format is no yes, the scan decides."""
 _UNCONFIRMED = lazy(r"unconfirmed|not confirmed|未确认|没确认|不确认")
 """"…shows unconfirmed, why?": the entry on a carrier that does not match follows."""
+_UNCONFIRMED_ASKED = lazy(
+    r"unconfirmed\s*[?？]|\b(?:will|would|does|is) (?:it|this|that)\b[^.?!]{0,25}unconfirmed|"
+    r"(?:未确认|没确认)(?:吗|么|嘛)|(?:会|是)(?:显示|变成|变为|被标为|标)?(?:为|成)?\s*[“\"]?未确认"
+)
+"""Asked whether it will show as unconfirmed: a yes when the number is wrong for the carrier;
+when it is right no verdict, since a number no carrier has scanned shows unconfirmed too."""
 
 
 def numbers_pasted(case: Case) -> list[str]:
@@ -201,6 +207,8 @@ def _agrees(case: Case, right: bool, wrong: bool) -> bool | None:
     asked = A_NOT_A.sub(r"\1", _typed(case))  # "对不对", "是不是": asked both ways
     if not (right or wrong):
         return None
+    if _UNCONFIRMED_ASKED.search(asked):
+        return True if wrong else None
     if _VALIDITY_ASKED.search(asked) and right:
         return None
     return wrong if _FAILS_ASKED.search(asked) else right

@@ -22,6 +22,13 @@ _ASKS_IN_WINDOW = lazy(
 )
 
 
+_SAID_OUT = lazy(
+    r"\b(?:left|leaves|dropped out of|drops out of|fallen out of|fell out of|out of|outside)\b"
+    r"[^.?!]{0,16}\bwindow\b|(?:掉出|移出|滚出|出了|不在)[^。？?]{0,6}(?:窗口|30天)"
+)
+"""The package said to be out of the window already: a yes is that it is outside."""
+
+
 def shipment_age(case: Case) -> Decision | None:
     """ "10天前发的包裹没传单号，还算VTR吗", "shipped 3 months ago, still hurting my VTR?":
     the package's age against the 30-day window. Between 30 and 60 days it is out of the
@@ -37,7 +44,9 @@ def shipment_age(case: Case) -> Decision | None:
     inside = age <= WINDOW_DAYS
     facts: dict[str, Fact] = {"days": age, "inside": inside}
     facts["lately_out"] = WINDOW_DAYS < age <= SURELY_OUT_AFTER_DAYS
-    agrees = inside != case.negated
+    # "…has left the VTR window, right?": said out of it, a yes is that it is outside.
+    said_out = case.negated or bool(_SAID_OUT.search(case.text))
+    agrees = inside != said_out
     return Decision(code="shipment_age", facts=facts, agrees=agrees, entry="vtr-window")
 
 
