@@ -72,7 +72,14 @@ _UNEASE = lazy(
     # Help asked with nothing named: "帮忙瞅一眼", "is this normal?", "what should I do now".
     r"帮(?:忙|我)?(?:瞅|瞧|看)(?:一?眼|一下|瞅|瞧)|这正常吗|正常吗|"
     r"^\W*is (?:this|that|it) (?:normal|usual|expected)\W*$|"
-    r"^\W*(?:so |ok |okay |hmm )?what (?:should|do|can|shall) (?:i|we) do(?: now| next| about it)?\W*$"
+    r"^\W*(?:so |ok |okay |hmm )?what (?:should|do|can|shall) (?:i|we) do(?: now| next| about it)?\W*$|"
+    # Lost, with nothing named ("搞不懂", "看不懂", "啥意思", "I don't get it", "confused").
+    r"^\W*(?:我|还是|真的|完全|有点|实在|还|也|都|就是)*(?:搞|看|听|弄|读)?"
+    r"(?:不(?:太|是很|大|怎么)?(?:懂|明白|理解|清楚)|没(?:看|听|搞|弄|读)?(?:懂|明白))"
+    r"(?:了|啊|呀|诶|欸|哎|呢)*\W*$|^\W*(?:这|这是|那是|这个|那个)?(?:啥|什么)意思(?:啊|呀|呢)?\W*$|"
+    r"^\W*(?:sorry,? )?(?:i )?(?:still )?(?:don'?t|do not|didn'?t|can'?t|cannot) "
+    r"(?:get|understand|follow)(?: (?:it|this|that|you|what you mean))?\W*$|"
+    r"^\W*(?:i'?m |i am )?(?:so |really |a bit |totally |very )?(?:confused|confusing|lost)\W*$"
 )
 """Unease with nothing named ("我店铺最近不太对劲", "I'm worried", "帮我看看")."""
 
