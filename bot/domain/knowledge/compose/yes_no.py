@@ -54,12 +54,17 @@ TWO_VERDICTS = lazy(
 
 
 STILL = lazy(
-    r"(?:^|[,，]|但是?|可是?|却)\s?(?:这种情况|这种|这样|这个|这些|那种|那个|那些|那)?还是(?=算|会|要|得|被|能|可以|有|计入)|"
+    r"(?:^|[,，]|但是?|可是?|却)\s?"
+    r"(?:这种情况|这种|这样|这个|这些|那种|那个|那些|那|(?:(?![是按跟和与用走选])[\u4e00-\u9fff]){1,3})?"
+    r"还是(?=算|会|要|得|被|能|可以|有|计入|跟|和|与|由|照|直接|自己)|"
+    r"(?:^|[,，]|但是?|可是?|却)[^,，。?？算是还]{1,12}还是(?=算|会|要|得|被|计入)|"
     r"还是(?=(?:会|要)?(?:计入|算进|算入|算在|影响|拉低))"
 )
-"""还是 as "still" opening a clause ("送达后才补的，还是算缺陷吧", "这种还是算吗"), after 但 ("用了购买配送，但还是
-会计入ODR") or before a verb of counting ("配送差评还是会影响ODR"), not a choice between two:
-the belief it adds is the one checked."""
+"""还是 as "still", not a choice between two: opening a clause ("送达后才补的，还是算缺陷吧",
+"这种还是算吗"), after a short subject ("运费还是跟承运商结": not 是/按/跟…, which open one of two
+options) or a clause without 是 or 算 before a verb of counting ("收到之后再改还是算缺陷"; "算有效
+还是算无效" offers two), after 但 ("用了购买配送，但还是会计入ODR") or before a verb of counting
+("配送差评还是会影响ODR"): the belief it adds is the one checked."""
 
 
 def declares(case: Case) -> bool:

@@ -70,12 +70,13 @@ _WHICH_ONE = lazy(
 
 
 _COUNTED_WHERE = lazy(
-    r"算在哪|算到哪|计入哪|归哪|属于哪|算哪个|算什么指标|影响哪|还是算|"
+    r"算在哪|算到哪|计入哪|归哪|属于哪|算哪个|算什么指标|影响哪|"
+    r"还是算(?:在|进|到|入)?\s?(?:[a-z]|有效追踪率|追踪率|迟发率|取消率|订单缺陷率|准时|哪|什么)|"
     r"\bwhich (?:metric|rate|one)\b|\b(?:count(?:s|ed)?|go(?:es)?|fall(?:s)?|belong(?:s)?) "
     r"(?:in|into|toward|towards|under|to|against) which\b|\bwhat (?:metric|rate)\b"
 )
 """What is asked is the metric something counts toward ("A-to-Z算在哪个指标里", "算VTR还是
-算ODR", "which metric do chargebacks go into")."""
+算ODR", "which metric do chargebacks go into"); "…还是算缺陷" is "still counts as a defect"."""
 
 
 def metric_by_content(case: Case) -> Decision | None:
