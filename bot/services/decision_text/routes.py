@@ -9,6 +9,38 @@ from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 
 
+def us_scans(decision: Decision, t: Translator) -> str:
+    """A US order's scans by its amount; a belief that only dearer orders count is answered
+    by the scope first (every order counts, whatever its value), then the amount's scans."""
+    values = fact_texts(decision)
+    two = decision.facts["two_scans"]
+    if decision.facts.get("every_order"):
+        if two:
+            return t._(
+                "Every US order shipped from China counts toward VTR, whatever its value; a "
+                "USD {amount} one needs two carrier scans, one of them delivery or attempted "
+                "delivery (USD 5 and over).",
+                **values,
+            )
+        return t._(
+            "Every US order shipped from China counts toward VTR, whatever its value; a "
+            "USD {amount} one needs at least one carrier scan (under USD 5).",
+            **values,
+        )
+    if two:
+        return t._(
+            "A USD {amount} order shipped from China to the US needs two carrier scans, one "
+            "of them delivery or attempted delivery (USD 5 and over); one scan is not enough, "
+            "and the order counts toward VTR.",
+            **values,
+        )
+    return t._(
+        "A USD {amount} order shipped from China to the US needs at least one carrier scan "
+        "(under USD 5); it counts toward VTR, as no US order is exempt for its low value.",
+        **values,
+    )
+
+
 def eu_letter(decision: Decision, t: Translator) -> str:
     values = fact_texts(decision)
     values["route"] = values["route"] or "EU"

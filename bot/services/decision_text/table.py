@@ -40,6 +40,7 @@ from bot.services.decision_text.routes import (
     eu_letter_pair,
     letter_outside_eu,
     uk_letter,
+    us_scans,
     vtr_any_origin,
 )
 from bot.services.decision_text.unclear import counts_unclear
@@ -147,18 +148,7 @@ WORDINGS: dict[str, Wording] = {
             "only when sent with a letter service; other orders count toward VTR."
         ),
     ),
-    "us_scans": by_fact(
-        "two_scans",
-        _(
-            "A USD {amount} order shipped from China to the US needs two carrier scans, one "
-            "of them delivery or attempted delivery (USD 5 and over); one scan is not enough, "
-            "and the order counts toward VTR."
-        ),
-        _(
-            "A USD {amount} order shipped from China to the US needs at least one carrier scan "
-            "(under USD 5); it counts toward VTR, as no US order is exempt for its low value."
-        ),
-    ),
+    "us_scans": us_scans,
     "de_domestic": by_fact(
         "counts",
         _("A EUR {amount} domestic German shipment counts toward VTR (over EUR 15)."),

@@ -354,6 +354,9 @@ def _us_scans(case: Case) -> Decision | None:
         agrees = False  # "3美元，没有扫描可以吗": every US order needs at least one scan
     if case.bound == "over" and ONLY.search(case.text):
         agrees = False  # "only orders over $20 count": every US order counts, whatever its value
+        # A restriction of what counts is answered by the scope (every order) before the
+        # amount's scans; one of the scans ("only over $20 need two") is the scans' alone.
+        facts["every_order"] = not (one_scan_said or two_scans_said)
     return Decision(code="us_scans", facts=facts, agrees=agrees, entry="us-from-china-scans")
 
 
