@@ -250,7 +250,8 @@ class KnowledgeBase:
             # "要额外付费吗？" after a question about Buy Shipping is about Buy Shipping; "by
             # when must I do it?" after "how do I fix a wrong tracking number" is about what
             # the first asked (the pronoun stands for it), else only its subject.
-            pronoun = _PRONOUN.search(piece)
+            # "…will my VTR go up, and by when?": a part that only asks when points back too.
+            pronoun = _PRONOUN.search(piece) or (number and _asks_only_when(pieces[0], piece))
             carried = number and (not self._subject(piece) or pronoun)
             context = _told(pieces[0]) if pronoun else subject
             again = self._asked_again(pieces[0], piece) if number else None
@@ -632,6 +633,19 @@ _ASKED_OF = frozenset({"vtr", "lsr", "odr", "otdr", "cancelrate", "metric", "wha
 _PRONOUN = re.compile(r"它|这个|类似|结果|\bit\b|\bthis\b|\bthat\b|\bsimilar\b", re.IGNORECASE)
 """Words that point back at what the first question asked ("does the US have something
 similar?", "美国有类似的吗": the rule the first one told)."""
+_WHEN_TAIL = re.compile(
+    r"(?:\band |\bso |\bthen |那么?|大概|大约)?(?:by when|\bwhen|how soon|how long|(?:要|得|需要)?多久"
+    r"|多长时间|什么时候|啥时候|几天|何时)(?: then| exactly)?(?:能|会|可以)?(?:呢|啊|吧)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _asks_only_when(first: str, piece: str) -> bool:
+    """A part that only asks when ("…, and by when?", "要多久？"), after the story the first
+    part told (the splitter gives it the first's condition: "if I start today … by when?"):
+    it asks when of what the first part asked, as a pronoun would."""
+    tail = _WHEN_TAIL.search(piece)
+    return tail is not None and first.strip().startswith(piece[: tail.start()].strip())
 FACETS: dict[str, tuple[str, str]] = {
     "threshold": ("要求多少", "target"),
     "window": ("统计多少天", "time window"),
