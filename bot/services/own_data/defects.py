@@ -12,23 +12,23 @@ from datetime import date
 
 from bot.domain.fixplan import fix_order
 from bot.domain.knowledge.case import Case
-from bot.domain.knowledge.decide import carrier_roles
 from bot.domain.knowledge.split_orders import packages_told
 from bot.domain.models import CellStats, Defect, DefectReason, GroupStats, VtrReport
-from bot.domain.tracking import resolve_carrier
 from bot.services.i18n import Translator
 from bot.services.lines import sentence_gap
 from bot.services.number_text import number_by_format
 from bot.services.own_data.groups import (
     MAX_LINES,
+    carriers_fit,
     in_cell,
     is_category,
     is_marketplace,
     is_shop,
     named_groups,
 )
-from bot.services.own_data.phrases import COUNT_ASKED, MISMATCHED, UNTRACKED
-from bot.services.own_data.reading import ALL_FIXED, carrier_of, orders_named
+from bot.services.own_data.order_timing import TIMING_ASKED, order_timing
+from bot.services.own_data.phrases import COUNT_ASKED, UNTRACKED
+from bot.services.own_data.reading import ALL_FIXED, orders_named
 from bot.services.own_data.wording import changed_figures
 from bot.services.report_text import exclusion_names
 from bot.services.store.store import TrackedRow
@@ -188,6 +188,10 @@ def defects_asked(
                 )
             ]
         return [t._("No defects match that in your last report.")]
+    if orders and len(chosen) == 1 and TIMING_ASKED.search(case.text):
+        # "should I edit order 1xx-… now or wait?": the order's decision first, then its line.
+        only = chosen[0]
+        return [order_timing(only, report, t), fix_line(only, t, m, report.as_of)]
     count = t.ngettext("{count} invalid package:", "{count} invalid packages:", len(chosen))
     lines = [*_one_package(case, t), count] + [
         _reason_count(reason, n, t, explained=bool(_REASONS_ASKED.search(case.text)))
@@ -237,10 +241,11 @@ def _chosen(
         and (not cells or any(in_cell(d, cell) for cell in cells))
         and (not places or d.marketplace in places)
         and (not shops or d.shop in shops)
-        and _carriers_fit(case, d)
+        and carriers_fit(case, d)
         and (not orders or d.order_id.casefold() in orders)
         and (not UNTRACKED.search(case.text) or d.reason == "missing_tracking")
-        and (not _STILL_FIXABLE.search(case.text) or d.editable(report.as_of))
+        # "还来得及改吗" of an order named: that order, whether or not it still can be.
+        and (not _STILL_FIXABLE.search(case.text) or bool(orders) or d.editable(report.as_of))
     ]
 
 
@@ -345,22 +350,6 @@ _STILL_FIXABLE = re.compile(
     r"还能修|还可以修|还来得及|还能改|还可以改|能修的|可以修的"
 )
 """Asked of the defects that can still be fixed alone ("which ones can I still fix")."""
-
-
-def _carriers_fit(case: Case, defect: Defect) -> bool:
-    """The defect is of the carriers named: as selected or as its number looks; with two
-    named in roles ("a UPS number entered under USPS"), that selection with that number."""
-    selected_and_actual = carrier_roles(case) if len(case.carriers) == 2 else None
-    if selected_and_actual:
-        selected, actual = (name.casefold() for name in selected_and_actual)
-        looks = (defect.looks_like or "").casefold()
-        return defect.carrier.casefold() == selected and looks == actual
-    carriers = {c.id for c in case.carriers}
-    if not carriers and MISMATCHED.search(case.text):
-        return defect.looks_like is not None  # its number fits another carrier
-    # As the report's alias table reads them: a file's "燕文" is Yanwen.
-    named = (resolve_carrier(defect.carrier), resolve_carrier(defect.looks_like))
-    return not carriers or any(carrier_of(carriers, c) for c in named)
 
 
 def most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[str]:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.decide import carrier_roles
 from bot.domain.models import (
     CellStats,
     Defect,
@@ -19,6 +20,8 @@ from bot.domain.models import (
     unit_shop,
 )
 from bot.domain.reference import category_spellings, marketplace_by_code
+from bot.domain.tracking import resolve_carrier
+from bot.services.own_data.phrases import MISMATCHED
 
 MAX_LINES = 10
 """Groups or defects listed in an answer; /vtr and the defect file hold the rest."""
@@ -221,3 +224,27 @@ def plan_of(group: GroupStats, report: VtrReport) -> PlannedGroup | None:
     if is_marketplace(group, report):
         return report.planned(group, "marketplace")
     return report.planned(group)
+
+
+def carrier_of(named: set[str], carrier_id: str | None) -> bool:
+    """A carrier of the file is one the question names: the same, or of the family named
+    ("DHL" names the file's "DHL Express Worldwide", read as DHL Express)."""
+    return carrier_id is not None and any(
+        carrier_id == n or carrier_id.startswith(n + "_") for n in named
+    )
+
+
+def carriers_fit(case: Case, defect: Defect) -> bool:
+    """The defect is of the carriers named: as selected or as its number looks; with two
+    named in roles ("a UPS number entered under USPS"), that selection with that number."""
+    selected_and_actual = carrier_roles(case) if len(case.carriers) == 2 else None
+    if selected_and_actual:
+        selected, actual = (name.casefold() for name in selected_and_actual)
+        looks = (defect.looks_like or "").casefold()
+        return defect.carrier.casefold() == selected and looks == actual
+    carriers = {c.id for c in case.carriers}
+    if not carriers and MISMATCHED.search(case.text):
+        return defect.looks_like is not None  # its number fits another carrier
+    # As the report's alias table reads them: a file's "燕文" is Yanwen.
+    named = (resolve_carrier(defect.carrier), resolve_carrier(defect.looks_like))
+    return not carriers or any(carrier_of(carriers, c) for c in named)

@@ -13,7 +13,7 @@ from datetime import date
 from bot.domain.knowledge.case import Case, more_invalid, new_invalid
 from bot.domain.models import GroupStats, VtrReport
 from bot.domain.tracking import resolve_carrier
-from bot.services.own_data.groups import MAX_LINES, named_groups, named_units
+from bot.services.own_data.groups import MAX_LINES, carrier_of, named_groups, named_units
 from bot.services.own_data.japan import small_jp_counted
 from bot.services.own_data.phrases import (
     BACK,
@@ -253,14 +253,6 @@ def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:
         return True  # "表里的无效单号都是什么原因": the file's invalid ones, with their reasons
     # "those October orders with blank tracking, are they hurting me?"
     return bool(dates_named(case.text, report.as_of) and HURTS.search(case.text))
-
-
-def carrier_of(named: set[str], carrier_id: str | None) -> bool:
-    """A carrier of the file is one the question names: the same, or of the family named
-    ("DHL" names the file's "DHL Express Worldwide", read as DHL Express)."""
-    return carrier_id is not None and any(
-        carrier_id == n or carrier_id.startswith(n + "_") for n in named
-    )
 
 
 def carrier_rows_asked(case: Case, report: VtrReport) -> bool:

@@ -13,18 +13,26 @@ import re
 
 from bot.domain.knowledge.case import Case
 from bot.domain.models import Defect, GroupStats, VtrReport
-from bot.domain.value_limits import letter_counted_unconverted, value_exemption
+from bot.domain.reference import marketplace_by_code
+from bot.domain.value_limits import (
+    EU_LETTER_LIMIT_EUR,
+    JP_EXEMPT_LIMIT_JPY,
+    letter_counted_unconverted,
+    value_exemption,
+)
 from bot.services.i18n import Translator
-from bot.services.own_data.groups import is_marketplace, is_shop
+from bot.services.own_data.groups import carriers_fit, is_marketplace, is_shop
+from bot.services.own_data.order_timing import TIMING_ASKED, order_timing
 from bot.services.own_data.phrases import UNTRACKED
 from bot.services.own_data.wording import group_label, group_verdict
 from bot.services.report_text import exclusion_names
 from bot.services.vtr_words import Markup, fix_line, marketplace_label
 
 ROWS_POINTED = re.compile(
-    r"那单|那一单|那个单|这单|这一单|那票|那件|那个订单|那个包裹|那几单|那两单|那些单|"
+    r"那单|那一单|那个单|这单|这一单|那票|那件|那封|这封|那个订单|那个包裹|那几单|那两单|那些单|"
     r"表里|表格里|文件里|报告里|"
-    r"\bthe (?:[\w&-]+ ){1,3}(?:one|ones|order|orders|package|packages|parcel|parcels|shipment|shipments)\b|"
+    r"\bthe (?:[\w.&-]+ ){1,3}(?:one|ones|order|orders|package|packages|parcel|parcels|shipment|"
+    r"shipments|letter|letters)\b|"
     r"\b(?:that|those) (?:[\w&-]+ )?(?:one|ones|order|orders|package|packages|parcel|parcels|shipments?)\b|"
     r"\bin (?:my|the|our) (?:file|sheet|spreadsheet|data|upload|export|report)\b"
 )
@@ -69,7 +77,17 @@ def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Transla
     if left_out is not None:
         reason = exclusion_names(t).get(left_out, left_out)
         return [t._("Your report leaves that order out of VTR ({reason}).", reason=reason)]
+    defects = _group_defects(case, report, named)
+    if len(defects) == 1 and UNTRACKED.search(case.text) and TIMING_ASKED.search(case.text):
+        # "德国站那单24.9欧的平信没单号，现在改还是等等": the one untracked row, its decision.
+        return [
+            order_timing(defects[0], report, t),
+            fix_line(defects[0], t, Markup(html=False), report.as_of),
+        ]
     lines = [_counted(case, report, named, t)]
+    why = _why_counted(market, currency, case.amount, case.letter, t)
+    if why is not None and _WHY.search(case.text):
+        lines.insert(0, why)  # "…为什么也算进去了": the rule that counts it, first
     if letter_counted_unconverted(market, currency, case.amount, case.letter):
         lines.append(
             t._(
@@ -81,6 +99,38 @@ def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Transla
         )
     lines += [group_verdict(g, report, t) for g in named if not is_marketplace(g, report)]
     return lines
+
+
+_WHY = re.compile(r"为什么|为啥|凭什么|怎么(?:也|还|会)(?:算|计)|\bwhy\b|how come")
+"""Why the row counts, asked ("为什么也算进去了", "why does it count?")."""
+
+
+def _why_counted(
+    market: str, currency: str, amount: float, letter: bool, t: Translator
+) -> str | None:
+    """Why a row the value rules could exempt counts: which of the rule's conditions it
+    misses (an EU letter not under EUR 20, an EU order under it not sent as a letter, a
+    Japanese order not under JPY 1,000); None where no value rule applies."""
+    place = marketplace_by_code().get(market)
+    if market == "JP" and currency == "JPY":
+        return t._(
+            "It counts because it is not under JPY {limit}: only Japanese orders under JPY "
+            "{limit} are left out of VTR.",
+            limit=f"{JP_EXEMPT_LIMIT_JPY:,}",
+        )
+    if place is None or not place.letter_rule or currency != "EUR":
+        return None
+    if letter:
+        return t._(
+            "It counts because it is not under EUR {limit}: a letter is left out of VTR only "
+            "under EUR {limit} (shipping included, VAT excluded).",
+            limit=EU_LETTER_LIMIT_EUR,
+        )
+    return t._(
+        "It counts because it is not sent as a letter: an order is left out of VTR only when "
+        "it is under EUR {limit} and sent with a letter service.",
+        limit=EU_LETTER_LIMIT_EUR,
+    )
 
 
 def _counted(case: Case, report: VtrReport, named: list[GroupStats], t: Translator) -> str:
@@ -120,7 +170,10 @@ def _group_defects(case: Case, report: VtrReport, named: list[GroupStats]) -> li
     return [
         d
         for d in report.defects
-        if d.marketplace == market and (not categories or d.category in categories)
+        if d.marketplace == market
+        and (not categories or d.category in categories)
+        and carriers_fit(case, d)
+        and (not UNTRACKED.search(case.text) or d.reason == "missing_tracking")
     ]
 
 
