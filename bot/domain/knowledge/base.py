@@ -646,6 +646,8 @@ def _asks_only_when(first: str, piece: str) -> bool:
     it asks when of what the first part asked, as a pronoun would."""
     tail = _WHEN_TAIL.search(piece)
     return tail is not None and first.strip().startswith(piece[: tail.start()].strip())
+
+
 FACETS: dict[str, tuple[str, str]] = {
     "threshold": ("要求多少", "target"),
     "window": ("统计多少天", "time window"),
