@@ -77,3 +77,25 @@ def test_editing_after_delivery_said_in_time_is_denied(kb: KnowledgeBase, questi
 def test_two_options_offered_stay_a_choice(kb: KnowledgeBase, question: str) -> None:
     """还是 between two options, the same verb on both sides, gets no yes or no."""
     assert verdict_of(first_line(kb, question)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "VTR是按订单算不是按包裹算的吧",
+            False,
+        ),  # "对" on ed3d825: the package denied read as a negation
+        ("VTR算的是订单数不是包裹数，对吧", False),
+        ("VTR is per order not per package, right?", False),
+        ("VTR不是按包裹来算的，是吧", False),  # no verdict on ed3d825
+        ("听说VTR不是按包裹数统计的，对吗", False),
+        ("VTR是按包裹数统计的，对吗", True),
+    ],
+)
+def test_the_unit_believed_gets_the_unit_s_verdict(
+    kb: KnowledgeBase, question: str, verdict: bool
+) -> None:
+    line = first_line(kb, question)
+    assert verdict_of(line) is verdict, line
+    assert "包裹" in line or "package" in line, line
