@@ -249,6 +249,11 @@ def below_lines(report: VtrReport, t: Translator, m: Markup, places: bool = Fals
     lines += [
         planned_line(report, s, t, m, group_name(t, s, places), places) for s in below + risky
     ]
+    if not places and report.per_marketplace:
+        # A failing category on several marketplaces: its figure over all of them too, the
+        # one an ERP dashboard shows, after Amazon's verdicts (`_pooled_lines`).
+        failing = {s.name for s in below}
+        lines += _pooled_lines(report, [u for u in groups if u.name in failing], t)
     return lines
 
 
