@@ -18,7 +18,10 @@ _BOMS = (
 )
 MIXED_PREFIX = "utf-8+"
 """Encoding name for UTF-8 files with some lines in a legacy encoding: 'utf-8+gb18030'."""
-_LEGACY_CANDIDATES = ["gb18030", "cp932", "cp1252", "big5", "euc_kr", "utf_16_le", "utf_16_be"]
+_LEGACY_CANDIDATES = ["gb18030", "cp932", "cp1252", "big5", "cp949", "utf_16_le", "utf_16_be"]
+"""Korean is read as cp949 (Windows' Korean code page, what Korean Excel saves), not EUC-KR:
+cp949 holds every EUC-KR character and the 8,822 Hangul syllables EUC-KR lacks, and a file
+with one of them ('똠', '뷁') was taken for GB18030, its headers mojibake."""
 
 
 def _looks_utf16(sample: bytes) -> str | None:
@@ -82,7 +85,7 @@ def _legacy_encoding(sample: bytes) -> str:
 EUROPEAN_CODE_PAGES = ("cp1252", "cp1250")
 """Windows' Western and Central European code pages: what a European 3PL's or ERP's CSV is
 written in when it is not UTF-8 (German, French; Polish, Czech, Hungarian)."""
-_MULTI_BYTE_LEGACY = frozenset({"gb18030", "gbk", "cp932", "big5", "euc_kr"})
+_MULTI_BYTE_LEGACY = frozenset({"gb18030", "gbk", "cp932", "big5", "euc_kr", "cp949"})
 
 
 def european_readings(sample: bytes, detected: str) -> list[str]:

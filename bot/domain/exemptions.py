@@ -114,12 +114,16 @@ def value_exemptions_of(candidates: pl.DataFrame) -> pl.DataFrame:
     whose letter is counted with a warning (LETTER_COUNTED_UNCONVERTED in its place).
 
     The order's value sums its rows' item price and shipping price less their taxes
-    (docs/vtr-rules.md §1-2: shipping included, VAT excluded). Every candidate is a letter
+    (docs/vtr-rules.md §1-2: shipping included, VAT excluded), a row listed twice once
+    (`copy`, in a file that lists no items: docs/decisions/015). Every candidate is a letter
     to a `judged_letter_markets` marketplace or a Japanese row, so each is judged as a letter."""
+    summed = candidates
+    if "copy" in candidates.columns:
+        summed = candidates.unique(subset=["order_id", "copy"], keep="any")
     # One group_by and a join: cheaper than three windows over the order ID
     # (docs/performance.md, "The engine after its redesign").
     priced_orders = (
-        candidates.group_by("order_id")
+        summed.group_by("order_id")
         .agg(
             total=pl.col("value").sum(),
             priced=pl.col("priced").any() & ~pl.col("negative").any(),

@@ -28,7 +28,8 @@ from bot.domain.encodings import (
 )
 from bot.domain.errors import FileRejected
 from bot.domain.header_words import REMEMBERED_CELL, meanings_by_words
-from bot.domain.reference import column_aliases, fold_key
+from bot.domain.reference import column_aliases, fold_key, vocabulary
+from bot.domain.tracking import leading_carrier
 from bot.domain.values import (
     EXCEL_SAFE_MARK,
     amazon_site_code,
@@ -80,10 +81,29 @@ class RawTable:
         return cls(lambda: iter([frame]), frame.columns, headers, encoding)
 
     @property
+    def lists_items(self) -> bool:
+        """Whether a header names an order's items (SKU, ASIN, product name: `names_items`)."""
+        return names_items(self.headers)
+
+    @property
     def frame(self) -> pl.DataFrame:
         """Every batch at once: for small files and tests."""
         empty = pl.DataFrame(schema=dict.fromkeys(self.columns, pl.String))
         return pl.concat([empty, *self.batches()])
+
+
+def names_items(headers: Iterable[str]) -> bool:
+    """Whether a header names an order's items (vocabulary.yaml `item_headers`: SKU, ASIN,
+    order-item-id, product name): a file listing items may hold two rows of one package alike
+    in every column the engine reads (two items at one price), where a file listing orders or
+    packages alone may not (docs/decisions/015)."""
+    words = _item_headers()
+    return any(fold_key(_PAREN_SUFFIX.sub("", str(h))) in words for h in headers)
+
+
+@cache
+def _item_headers() -> frozenset[str]:
+    return frozenset(fold_key(header) for header in vocabulary().item_headers)
 
 
 def missing_columns(columns: Iterable[str]) -> list[str]:
@@ -92,9 +112,30 @@ def missing_columns(columns: Iterable[str]) -> list[str]:
     are told from its summary sheets."""
     present = set(columns)
     missing = [m for m in ("order_id", "ship_date", "tracking") if m not in present]
-    if not present & {"carrier", "carrier_name", "ship_service"}:
+    if not present & {"carrier", "carrier_name", "ship_service", CARRIER_IN_TRACKING}:
         missing.append("carrier")
     return missing
+
+
+CARRIER_IN_TRACKING = "carrier_in_tracking"
+"""The meaning of a tracking column whose cells name the carrier before the number ('UPS:
+1Z…', 'DHL-312…'), in a file with no carrier column: read as the carrier too."""
+CARRIER_COLUMNS = frozenset({"carrier", "carrier_name"})
+
+
+def carrier_in_tracking_by_values(
+    rows: list[list[str]], meanings: dict[str, int]
+) -> dict[str, int]:
+    """{CARRIER_IN_TRACKING: the tracking column} when the file has no carrier column and at
+    least half the filled tracking cells of these rows open with a carrier's name
+    (`leading_carrier`): one cell holding both, as a seller's own sheet writes 'Shipping
+    (carrier + tracking)'. Without it the file was refused for a missing carrier."""
+    if "tracking" not in meanings or CARRIER_COLUMNS & meanings.keys():
+        return {}
+    column = meanings["tracking"]
+    cells = [row[column].strip() for row in rows if column < len(row) and row[column].strip()]
+    named = sum(leading_carrier(cell) is not None for cell in cells)
+    return {CARRIER_IN_TRACKING: column} if cells and 2 * named >= len(cells) else {}
 
 
 def header_meanings(cells: Iterable[str]) -> dict[str, int]:
@@ -195,6 +236,9 @@ def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     below = rows[line + 1 : HEADER_SCAN_LINES]
     sample = [row for row in below if len(row) >= len(rows[line])] or below
     meanings |= marketplace_by_values(sample, meanings)
+    if "shop" in meanings and meanings["shop"] == meanings.get("marketplace"):
+        del meanings["shop"]  # its stores were marketplaces
+    meanings |= carrier_in_tracking_by_values(sample, meanings)
     return line, meanings | fulfillment_by_values(sample, meanings)
 
 
@@ -203,10 +247,12 @@ def marketplace_by_values(rows: list[list[str]], meanings: dict[str, int]) -> di
     in these rows is an Amazon site ('Amazon.com', 'Amazon.co.uk'), as a shipping tool's
     'Channel' or 'Store' column writes it: a file read without its marketplace judges every
     marketplace's orders as one. Only sites: a column of country codes (US, GB) may be the
-    buyer's country, not the marketplace."""
+    buyer's country, not the marketplace. A 'Store' column read as the shop is this one when
+    its every store is an Amazon site ('Amazon US', 'Amazon UK': set F10's F02), and the
+    caller then reads no shop from it."""
     if "marketplace" in meanings:
         return {}
-    taken = set(meanings.values())
+    taken = {index for meaning, index in meanings.items() if meaning != "shop"}
     for column in range(max((len(row) for row in rows), default=0)):
         cells = {row[column].strip() for row in rows if column < len(row)} - {""}
         if column not in taken and cells and all(amazon_site_code(c) for c in cells):
@@ -249,9 +295,19 @@ def _split_lines(text: str, delimiter: str) -> list[list[str]]:
     # Split on '\n' only, as the CSV reader counts lines (str.splitlines knows more breaks).
     lines = [line.rstrip("\r") for line in text.split("\n")[:HEADER_SCAN_LINES]]
     return [
-        [excel_safe_cell(cell.strip()).strip('"').strip() for cell in line.split(delimiter)]
+        [excel_safe_cell(cell.strip()).strip('"').strip() for cell in _cells(line, delimiter)]
         for line in lines
     ]
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """One line's cells; a quoted cell holding the delimiter ('"Nov 6, 2026"') stays one
+    cell, as the parser reads it, so the cells after it keep their columns for the readings
+    by values (`marketplace_by_values`). Tab-delimited lines are split as written: Amazon's
+    reports carry stray quotes."""
+    if delimiter == "\t" or '"' not in line:
+        return line.split(delimiter)
+    return next(csv.reader([line], delimiter=delimiter), [])
 
 
 def _check_size(path: Path, max_bytes: int | None) -> int:
@@ -295,7 +351,8 @@ def _read_text(path: Path, scratch: Path | None = None) -> RawTable:
         return RawTable.of(
             pl.DataFrame(schema=dict.fromkeys(meanings, pl.String)), headers, encoding
         )
-    layout = _TextLayout(delimiter, header_line, meanings, len(headers))
+    saved_by_excel = delimiter == "\t" and excel_quoted(text, header_line)
+    layout = _TextLayout(delimiter, header_line, meanings, len(headers), saved_by_excel)
     needs_transcoding = encoding not in ("utf-8", "utf-8-sig") or b"\x00" in sample
 
     def batches() -> Iterator[pl.DataFrame]:
@@ -364,11 +421,41 @@ class _TextLayout:
     header_line: int
     meanings: dict[str, int]
     width: int
+    excel_quoted: bool = False
+    """A tab-delimited file Excel saved (`excel_quoted`), whose quotes open cells."""
 
     @property
     def quote(self) -> str | None:
-        # Amazon's tab-delimited reports carry stray '"' characters: quoting off for tabs.
-        return None if self.delimiter == "\t" else '"'
+        # Amazon's tab-delimited reports carry stray '"' characters: quoting off for tabs,
+        # but in a file Excel saved.
+        return None if self.delimiter == "\t" and not self.excel_quoted else '"'
+
+
+_EXCEL_CELL = re.compile(r'"(?:[^"]|"")*"(?=\t|\n|$)|[^"\t\n]*(?=\t|\n|$)')
+"""A cell of a tab-delimited file as Excel writes it: quoted, with its inner quotes doubled
+(and tabs and line breaks inside), or holding no quote at all."""
+_QUOTED_CELL_OPENS = re.compile(r'(?:^|[\t\n])"')
+_OPEN_QUOTED_CELL = re.compile(r'"(?:[^"]|"")*')
+
+
+def excel_quoted(text: str, header_line: int = 0) -> bool:
+    """Whether a tab-delimited sample (`text`, line ends made LF) quotes its cells as Excel's
+    "Text (Tab delimited)" does: some cell opens with a quote, and every cell below the
+    header is either quoted, its inner quotes doubled, or holds none. An Amazon report saved
+    again by Excel is such a file; read with quoting off, as Amazon's own reports must be,
+    a note holding a line break or a tab splits its order's row in two (set F10's F10). The
+    sample's last line, which its end may cut, is left out, and so is a quoted cell it cuts."""
+    body = text.split("\n", header_line + 1)[-1]
+    body = body[: body.rfind("\n") + 1]
+    if not _QUOTED_CELL_OPENS.search(body):
+        return False
+    at = 0
+    while at < len(body):
+        cell = _EXCEL_CELL.match(body, at)
+        if cell is None:  # a stray quote, or a quoted cell the sample's end cuts
+            return _OPEN_QUOTED_CELL.fullmatch(body, at) is not None
+        at = cell.end() + 1  # past the tab or the line end after it
+    return True
 
 
 def _text_batches(source: Path, layout: _TextLayout) -> Iterator[pl.DataFrame]:

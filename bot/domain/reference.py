@@ -137,6 +137,11 @@ class Vocabulary:
     """Which platform an order was sold on: Amazon, or another one (not_amazon_platform)."""
     tracking_placeholders: list[str] = field(default_factory=list)
     totals_row_words: list[str] = field(default_factory=list)
+    subtotal_words: list[str] = field(default_factory=list)
+    """The words Excel's Data > Subtotal writes after a group's name, in its languages."""
+    grand_total_labels: list[str] = field(default_factory=list)
+    item_headers: list[str] = field(default_factory=list)
+    """Headers naming an order's items: a file with one lists items, not orders alone."""
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
     month_names: dict[str, list[str]] = field(default_factory=dict)

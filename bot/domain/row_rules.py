@@ -23,8 +23,10 @@ from bot.domain.batch_engine import batch_engine
 from bot.domain.categories import product_category
 from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
-from bot.domain.reference import column_aliases, vocabulary
+from bot.domain.reading import CARRIER_IN_TRACKING
+from bot.domain.reference import column_aliases, fold_key, vocabulary
 from bot.domain.tracking import (
+    carrier_named_first,
     has_cell_separator,
     names_a_family,
     names_a_member,
@@ -150,6 +152,12 @@ class Lookups:
     blank_carriers: set[str] = field(default_factory=set)
     """Carrier cells, stripped, that name nothing ('-', 'N/A', '无'), when the file has a
     service column: blank to `_blank_named_by_service`."""
+    lists_items: bool = True
+    """Whether the file names an order's items (`reading.names_items`); if not, a row
+    repeated alike in every column read adds nothing to its order's value (`price_candidates`)."""
+    subtotal_labels: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The texts of each few-valued column that label an Excel subtotal row ('玩具 计数',
+    'Grand Total': `is_subtotal_label`); most files have none."""
     _categories: dict[str, str] = field(default_factory=dict)
     _plain_dates: dict[str, tuple[date | None, bool]] = field(default_factory=dict)
     """Ship date texts read without Python (ISO, or blank) in an earlier batch: (date,
@@ -178,6 +186,11 @@ class Lookups:
             rule, answers = _WORDS[meaning][0], self.words.setdefault(meaning, {})
             new = [t for t in found[meaning] if t not in answers]
             answers.update({t: rule(t) for t in new})
+            if labels := {t for t in new if is_subtotal_label(t)}:
+                # A new set, as below: another thread may be judging a batch with the old.
+                self.subtotal_labels = self.subtotal_labels | {
+                    meaning: self.subtotal_labels.get(meaning, frozenset()) | labels
+                }
             if meaning == "ship_service" and narrows:
                 # New sets, not updates, as for `amounts` below: another thread may be
                 # reading the ones an earlier batch was judged with.
@@ -318,15 +331,44 @@ def _text(frame: pl.DataFrame, meaning: str) -> pl.Expr:
     return stripped(meaning) if meaning in frame.columns else pl.lit("", dtype=pl.String)
 
 
-def _with_order_text(frame: pl.DataFrame) -> pl.LazyFrame:
+def _with_order_text(frame: pl.DataFrame, subtotal: pl.Expr) -> pl.LazyFrame:
     """The batch with its order IDs stripped (`_order_text`) and whether each labels a row
-    instead (`_labelled`: totals, or the header repeated), worked out once for `_order_id`
-    and `_totals_row`: the label's pattern is the dearest step of the rules on an order ID."""
+    instead (`_labelled`: totals, the header repeated, or an Excel subtotal row, `subtotal`),
+    worked out once for `_order_id` and `_totals_row`: the label's pattern is the dearest
+    step of the rules on an order ID."""
     text = _text(frame, "order_id")
-    return (
-        frame.lazy()
-        .with_columns(_order_text=text)
-        .with_columns(_labelled=pl.col("_order_text").str.contains(_no_order_label()))
+    labelled = pl.col("_order_text").str.contains(_no_order_label()) | subtotal
+    return frame.lazy().with_columns(_order_text=text).with_columns(_labelled=labelled)
+
+
+def _subtotal_row(frame: pl.DataFrame, lookups: Lookups, date_blank: pl.Expr) -> pl.Expr:
+    """A row Excel's Data > Subtotal inserted (set F10's F07): a cell of the grouped column
+    labels it ('家居厨房 计数', 'Toys Total', '总计数'), it has no ship date, and its order-ID
+    cell holds the group's count, or nothing. Not an order: not one never shipped."""
+    labelled = [
+        pl.col(meaning).fill_null("").is_in(list(labels))
+        for meaning, labels in lookups.subtotal_labels.items()
+        if meaning in frame.columns
+    ]
+    return date_blank & pl.any_horizontal(labelled) if labelled else pl.lit(False)
+
+
+@cache
+def _subtotal_pattern() -> re.Pattern[str]:
+    """'<group> <function word>' or a label of the whole (vocabulary.yaml), folded."""
+    terms = vocabulary()
+    words = "|".join(re.escape(fold_key(word)) for word in terms.subtotal_words)
+    whole = "|".join(re.escape(fold_key(label)) for label in terms.grand_total_labels)
+    return re.compile(rf"^(?:.+\s(?:{words})|{whole})$")
+
+
+def is_subtotal_label(text: str) -> bool:
+    """Whether a cell labels an Excel subtotal row: a group's name, a space and Excel's word
+    for the function ('玩具 计数', 'Toys Total'), or the whole's label ('总计数', 'Grand
+    Total'). The name's words are folded one by one, so the space before the word stays."""
+    words = text.split()
+    return bool(words) and bool(
+        _subtotal_pattern().match(" ".join(fold_key(word) for word in words))
     )
 
 
@@ -362,9 +404,15 @@ def _no_order_label() -> str:
 
 def _carrier_text(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     """Amazon's template puts "Other" in carrier-code and the real name in carrier-name; a
-    service naming one carrier of the cell's family is that carrier ('DHL Express …')."""
+    service naming one carrier of the cell's family is that carrier ('DHL Express …'). A file
+    with no carrier column names it in the tracking cell (CARRIER_IN_TRACKING), else in the
+    service."""
     if "carrier" not in frame.columns and "carrier_name" not in frame.columns:
-        return _text(frame, "ship_service")
+        service = _text(frame, "ship_service")
+        if CARRIER_IN_TRACKING not in frame.columns:
+            return service
+        named = carrier_named_first(pl.col(CARRIER_IN_TRACKING).fill_null(""))
+        return pl.when(named != "").then(named).otherwise(service)
     code = _text(frame, "carrier")
     if "carrier_name" in frame.columns:
         name = _text(frame, "carrier_name")
@@ -411,7 +459,8 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
     ship_date, date_blank = lookups.ship_dates()
     market = _row_marketplace(frame, lookups)
     letter = lookups.word(frame, "ship_service") if "ship_service" in frame.columns else False
-    rows = _with_order_text(frame).select(
+    subtotal = _subtotal_row(frame, lookups, date_blank)
+    rows = _with_order_text(frame, subtotal).select(
         order_id=_order_id(),
         totals_row=_totals_row(frame, date_blank),
         ship_date=ship_date,
@@ -632,7 +681,8 @@ def price_candidates(
     candidates: pl.DataFrame, lookups: Lookups, currencies: dict[str, str]
 ) -> pl.DataFrame:
     """(row, order_id, marketplace, value, priced, negative, currency) of the rows a value
-    rule can apply to (`currencies`: each marketplace's own, for rows that name none)."""
+    rule can apply to (`currencies`: each marketplace's own, for rows that name none), and
+    `copy` (`_copy_key`) in a file that lists no items."""
 
     def amount(name: str) -> pl.Expr:
         if name not in candidates.columns:
@@ -661,6 +711,7 @@ def price_candidates(
         "row",
         "order_id",
         pl.col("marketplace").cast(pl.Categorical),
+        *([] if lookups.lists_items else [_copy_key(candidates.columns)]),
         # Shipping included, VAT excluded (docs/vtr-rules.md §2).
         value=amounts.fill_null(0.0) + shipping - taxes,
         # A negative price is a refund or a forgery, not a low value: its order is not
@@ -669,3 +720,16 @@ def price_candidates(
         negative=(amounts.fill_null(0.0) < 0) | (shipping < 0),
         currency=currency.cast(pl.Categorical),
     )
+
+
+_READ_FOR_COPIES = ("ship_date", "carrier", "tracking", "category", "shop", "marketplace")
+"""A row's columns, beside its prices, that tell it from another row of its order."""
+
+
+def _copy_key(columns: list[str]) -> pl.Expr:
+    """One hash of what a row holds beside its order ID: two rows of an order with the same
+    are one row listed twice (two exports pasted one under the other, set F10's F08), whose
+    amount the order's value counts once (`value_exemptions_of`, docs/decisions/015)."""
+    texts = [*_READ_FOR_COPIES, *AMOUNT_COLUMNS.values(), "currency_text"]
+    present = [pl.col(c).cast(pl.String) for c in texts if c in columns]
+    return pl.struct(present).hash().alias("copy")

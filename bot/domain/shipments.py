@@ -17,7 +17,7 @@ from bot.domain.errors import FileRejected
 from bot.domain.exemptions import LETTER_WARNED, with_value_exemptions
 from bot.domain.models import RECORD_FIELDS, ShipmentRecord, Warning
 from bot.domain.prefetch import read_ahead
-from bot.domain.reading import RawTable, missing_columns, visible_headers
+from bot.domain.reading import CARRIER_IN_TRACKING, RawTable, missing_columns, visible_headers
 from bot.domain.reference import carrier_by_id, marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
 from bot.domain.row_rules import (
@@ -230,7 +230,7 @@ def _read_rows(raw: RawTable, tally: Tally, rows: Partitions, priced: Partitions
     """Every row with its exclusion (value exemptions aside), in compact columns and in its
     part of the orders; the rows a value rule can apply to are priced on the way. `row`
     is a priced row's position among its part's rows."""
-    lookups = Lookups(date_order=tally.date_order)
+    lookups = Lookups(date_order=tally.date_order, lists_items=raw.lists_items)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     for batch in reduced_batches(raw, tally, lookups):
         for part, piece in split(batch, "order_id", rows.parts):
@@ -418,7 +418,7 @@ def carrier_from_service(raw: RawTable, carriers: pl.DataFrame) -> list[Warning]
     """A file with no carrier column: the carrier was read from the shipping service
     (云途美国专线 → YunExpress), which the report must say, with a few examples.
     `carriers`: the shipments' (carrier, carrier_id), in the file's order."""
-    if {"carrier", "carrier_name"} & set(raw.columns):
+    if {"carrier", "carrier_name", CARRIER_IN_TRACKING} & set(raw.columns):
         return []
     names = {carrier_id: c.name for carrier_id, c in carrier_by_id().items()}
     pairs = (

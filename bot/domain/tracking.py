@@ -129,10 +129,10 @@ _LABEL = r"^[^:0-9][^:]{0,30}:\s*"
 """A label before a colon: 'UPS: 1Z…', 'Tracking No.:1Z…', '顺丰：SF…' (NFKC makes '：' ':')."""
 
 
-_MAY_BE_WRAPPED = r":|^=|^[A-Za-z]{3,}\s|[^\x00-\x7f]"
+_MAY_BE_WRAPPED = r":|^=|^[A-Za-z]{3,}[\s\-]|[^\x00-\x7f]"
 """Every wrapped cell holds one of these (a colon, a formula's '=', a name of three letters
-and a space, a character not ASCII); most columns hold none, and are then left as they are
-in one pass."""
+and a space or a dash, a character not ASCII); most columns hold none, and are then left as
+they are in one pass."""
 _HYPERLINK = r'(?i)^=\s*HYPERLINK\s*\(\s*"([^"]*)"\s*(?:[,;]\s*"?([^")]*?)"?\s*)?\)$'
 """A link formula's text, as a spreadsheet exports it to CSV ('=HYPERLINK("https://…
 tracknum=1Z…","1Z…")', ';' between its parts in European locales): its link and its label."""
@@ -180,15 +180,48 @@ def _hyperlinks_shown(cells: pl.Series) -> pl.Series:
 @lru_cache(maxsize=1)
 def _carrier_name_label() -> str:
     """A carrier's name before its number: in Chinese or Japanese ('顺丰 SF…', no number holds
-    such characters), or a Latin one of three letters or more and a space ('UPS 1Z…'; 'SF'
-    and other two-letter names start their own numbers). A name of no carrier ('待上传123456')
-    is kept, to be judged a placeholder."""
+    such characters), or a Latin one of three letters or more and a space, a dash or a colon
+    ('UPS 1Z…', 'DHL-312…', 'Royal Mail - TT…'; 'SF' and other two-letter names start their
+    own numbers). A name of no carrier ('待上传123456') is kept, to be judged a placeholder."""
+    cjk, latin = _carrier_names()
+    return rf"^(?:(?:{cjk})\s*{_NAME_MARK}?\s*|(?i:{latin})(?:\s*{_NAME_MARK}\s*|\s+))([A-Za-z0-9])"
+
+
+_NAME_MARK = "[:：\\-–—]"
+"""What a seller types between a carrier's name and its number, besides a space."""
+
+
+@lru_cache(maxsize=1)
+def _carrier_names() -> tuple[str, str]:
+    """The aliases of carriers.yaml as patterns, longest first: (Chinese and Japanese ones,
+    Latin ones of three letters or more, each spelled as loosely as a seller types it: 'Royal
+    Mail', 'Fed-Ex')."""
     aliases = {alias for c in carriers() for alias in c.aliases}
     cjk = sorted((a for a in aliases if _CJK.search(a)), key=len, reverse=True)
     latin = sorted((a for a in aliases if a.isascii() and a.isalpha() and len(a) >= 3), key=len)
-    names = "|".join(re.escape(n) for n in cjk)
-    words = "|".join(re.escape(n) for n in reversed(latin))
-    return rf"^(?:(?:{names})\s*|(?i:{words})\s+)([A-Za-z0-9])"
+    loose = ("[\\s._-]?".join(re.escape(char) for char in name) for name in reversed(latin))
+    return "|".join(re.escape(n) for n in cjk), "|".join(loose)
+
+
+@lru_cache(maxsize=1)
+def _leading_name() -> str:
+    """A cell that opens with a carrier's name, then its number or nothing ('UPS: 1Z…',
+    'DHL-312…', 'USPS'): the name is group 1 (Chinese, Japanese) or 2 (Latin)."""
+    cjk, latin = _carrier_names()
+    return rf"^\s*(?:({cjk})|((?i:{latin}))(?:\s*{_NAME_MARK}|\s|$))"
+
+
+def leading_carrier(cell: str) -> str | None:
+    """The carrier name a tracking cell opens with ('UPS' of 'UPS: 1Z…'), or None."""
+    match = re.match(_leading_name(), cell)
+    return (match.group(1) or match.group(2)).strip() if match else None
+
+
+def carrier_named_first(cell: pl.Expr) -> pl.Expr:
+    """`leading_carrier` of a column: the carrier of a file that writes it in the tracking
+    cell, before the number (set F10's F02), '' where a cell names none."""
+    named = pl.coalesce(cell.str.extract(_leading_name(), 1), cell.str.extract(_leading_name(), 2))
+    return named.str.strip_chars().fill_null("")
 
 
 _CELL_SEPARATOR = "[,;/|\n\r，；、／]"

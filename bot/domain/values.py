@@ -18,13 +18,14 @@ from bot.domain.reference import fold_key, marketplaces, vocabulary
 
 # The date part of a cell; times and zones after it are ignored (domain keys on the day).
 _DATE_PART = (
-    r"^\s*(\d{4}(?:[-/.]|\s*年\s*)\d{1,2}(?:[-/.]|\s*月\s*)\d{1,2}"
+    r"^\s*(\d{4}\s*[-/.年년]\s*\d{1,2}\s*[-/.月월]\s*\d{1,2}"
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
     r"|\d{8}(?:\D|$)"
     r"|\d{5}(?:\.\d+)?$)"
 )
-# '2026年11月20日', also spaced as some exports pad it ('2026年 11月 20日').
-_YMD = re.compile(r"^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})(?:[-/.]|\s*月\s*)(\d{1,2})")
+# '2026年11月20日', also spaced as some exports pad it ('2026年 11月 20日'); Korean Excel's
+# '2026. 11. 20.' and '2026년 11월 20일'.
+_YMD = re.compile(r"^(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})")
 _AMBIGUOUS = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})[-/.](\d{2,4})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 _EXCEL_SERIAL = re.compile(r"^(\d{5})(?:\.\d+)?$")
