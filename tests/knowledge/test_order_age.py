@@ -43,6 +43,19 @@ CASES = [
     ("7周前发的货没上传单号，会影响VTR吗", "不会。49 天前发的包裹已经不在", ("还在 VTR",)),
     # A Chinese numeral of two characters is one number (四十 is 40, not 十 = 10).
     ("四十天前发的那单没单号，还算VTR吗", "不算。40 天前发的包裹", ("不一定", "10 天")),
+    # "shipped … without tracking" is the package's age asked, not whether tracking may be
+    # skipped: tracking-skippable's "No —" read "does it still count?" as "may I skip it?".
+    (
+        "shipped 10 days ago without tracking, does it still count?",
+        "Yes — A package shipped 10 days ago is inside",
+        ("cannot be left out",),
+    ),
+    (
+        "a parcel mailed 2 weeks ago without any tracking, still counts against me?",
+        "Yes — A package shipped 14 days ago is inside",
+        ("cannot be left out",),
+    ),
+    ("12天前寄出的包裹没有单号，还计入吗", "计入。12 天前发的包裹还在", ("不能省",)),
 ]
 
 
