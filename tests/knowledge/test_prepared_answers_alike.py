@@ -4,8 +4,11 @@ base built from its sources says, for every question of the development and held
 The prepared path differs from building in three ways, each of which could change a reply:
 the base is unpickled, the registries come from the file instead of their YAML, and the
 regular expressions are rebuilt from their kept compiled form (bot/services/
-prepared_patterns.py). Both sides word the reply with `ask.reply`, the function the command
-prints, as JSON (the reply's text, the entry matched, the confidence, the suggestions).
+prepared_patterns.py). Both sides are a fresh process, as `vtrbot ask` runs: the first finds
+no prepared base, builds it from the sources and answers with what it built; the second
+reads the prepared one back and answers. Both word the reply with `ask.reply`, the function
+the command prints, as JSON (the reply's text, the entry matched, the confidence, the
+suggestions).
 """
 
 from __future__ import annotations
@@ -20,21 +23,24 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.adapters.cli.ask import reply
-from bot.domain.knowledge import KnowledgeBase
-
 HERE = Path(__file__).resolve().parent
 
-# Prepares the base (first run), or reads it back and answers every question on stdin's
-# lines, one JSON reply a line; building again on the second run would be a failure.
+# Builds the base from its sources and prepares it (first run), or reads it back (second
+# run, where building again would be a failure); then answers every question on stdin's
+# lines, one JSON reply a line.
 PROBE = """
 import json, sys
 from bot.services import knowledge_cache
-if sys.argv[1] == "read":
-    def refuse(directory):
+built = []
+def build(directory, from_sources=knowledge_cache._build):
+    if sys.argv[1] == "read":
         raise SystemExit("built again: the prepared base was not read")
-    knowledge_cache._build = refuse
+    built.append(directory)
+    return from_sources(directory)
+knowledge_cache._build = build
 kb = knowledge_cache.cached_knowledge_base()
+if sys.argv[1] == "build" and not built:
+    raise SystemExit("read back: the base was not built from its sources")
 from bot.adapters.cli.ask import reply
 for question in json.loads(sys.stdin.read()):
     print(reply(kb, question, None, as_json=True))
@@ -64,9 +70,8 @@ def every_question() -> list[str]:
     return list(dict.fromkeys(found))
 
 
-@pytest.mark.slow  # two fresh processes answering about 2,800 questions each way
+@pytest.mark.slow  # two fresh processes answering about 2,800 questions each
 def test_the_prepared_base_replies_as_the_sources_do(tmp_path: Path) -> None:
-    kb = KnowledgeBase.load()  # from the sources: the `kb` fixture is itself a prepared copy
     questions = every_question()
     assert len(questions) > 2000  # the sets were found
     env = os.environ | {"XDG_CACHE_HOME": str(tmp_path)}
@@ -78,10 +83,9 @@ def test_the_prepared_base_replies_as_the_sources_do(tmp_path: Path) -> None:
         )  # fmt: skip
         return done.stdout.splitlines()
 
-    run("prepare")
+    built = run("build")
     assert len(list((tmp_path / "vtrbot").glob("knowledge-*.pickle"))) == 1
     prepared = run("read")
-    built = [reply(kb, question, None, as_json=True) for question in questions]
     assert len(prepared) == len(built) == len(questions)
     differing = [q for q, a, b in zip(questions, prepared, built, strict=True) if a != b]
     assert differing == []
