@@ -17,7 +17,7 @@ from bot.services import buttons
 from bot.services.replies import Button
 from bot.services.text_split import TELEGRAM_LIMIT, clip, split_html, units
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 _TAGS = ["b", "i", "u", "s", "code", "pre", 'a href="https://example.com/?a=1&amp;b=2"']
 _WORDS = st.one_of(

@@ -15,7 +15,7 @@ from bot.domain.engine import analyse_file
 from tests.engine.conftest import UPS_OK, WriteFile
 from tests.generate import generate
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 
 def summary(path: Path) -> tuple:

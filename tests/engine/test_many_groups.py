@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain.alerts import decide
 from bot.domain.engine import analyse_file
+from bot.domain.models import VtrReport
 from bot.services.alert_text import render_alert
 from bot.services.i18n import Translator
 from bot.services.report_text import render_report
@@ -35,10 +36,19 @@ def many_categories(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> VtrReport:
+    """The file analysed once for both languages' tests: the analysis has no language, and
+    it is most of each test's time. The tests only read it."""
+    report, _ = analyse_file(
+        many_categories(tmp_path_factory.mktemp("many") / "many.csv"), as_of=AS_OF
+    )
+    return report
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_fifty_thousand_categories_make_a_few_messages(tmp_path: Path, lang: str) -> None:
-    report, _ = analyse_file(many_categories(tmp_path / "many.csv"), as_of=AS_OF)
+def test_fifty_thousand_categories_make_a_few_messages(report: VtrReport, lang: str) -> None:
     assert len(report.by_category) == CATEGORIES + 1
     assert len(report.by_carrier) == 301
     below = sum(s.below_threshold for s in report.by_category)

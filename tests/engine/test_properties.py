@@ -17,7 +17,7 @@ from bot.domain.vtr import compute_report
 from tests.engine.conftest import FEDEX_OK, UPS_OK
 from tests.engine.test_tallies import write_orders
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 AS_OF = date(2026, 11, 20)
 TRACKING = st.sampled_from([UPS_OK, FEDEX_OK, "", "1Z123", "1Z5R89390357567128"])

@@ -23,6 +23,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+# Two fresh processes answering about 2,800 questions each: the longest module of the suite.
+pytestmark = [pytest.mark.slow, pytest.mark.long]
+
 HERE = Path(__file__).resolve().parent
 
 # Builds the base from its sources and prepares it (first run), or reads it back (second
@@ -70,7 +73,6 @@ def every_question() -> list[str]:
     return list(dict.fromkeys(found))
 
 
-@pytest.mark.slow  # two fresh processes answering about 2,800 questions each
 def test_the_prepared_base_replies_as_the_sources_do(tmp_path: Path) -> None:
     questions = every_question()
     assert len(questions) > 2000  # the sets were found
