@@ -10,10 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.domain.engine import analyse_file, report_file
 from bot.domain.models import GroupStats, VtrReport
+from tests.yaml_files import read_yaml
 
 Figures = dict[str, object]
 
@@ -24,7 +23,7 @@ def expectations(folder: Path) -> list[str]:
 
 
 def expected(folder: Path, name: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((folder / f"{name}.expected.yaml").read_text())
+    loaded: dict[str, Any] = read_yaml(folder / f"{name}.expected.yaml")
     return loaded
 
 

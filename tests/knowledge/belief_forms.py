@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from bot.domain.knowledge.schema import Decision
+from tests.yaml_files import read_yaml
 
 WORDINGS = Path(__file__).with_name("belief_wordings.yaml")
 CARDS = Path(__file__).parents[2] / "knowledge" / "cards.yaml"
@@ -66,14 +65,14 @@ class Belief:
 
 def claim_truths() -> dict[str, bool]:
     """Each claim's truth, as the claims table states it."""
-    cards = yaml.safe_load(CARDS.read_text(encoding="utf-8"))
+    cards = read_yaml(CARDS)
     return {c["id"]: bool(c["truth"]) for c in cards["claims"]}
 
 
 def generated_beliefs() -> Iterator[Belief]:
     """Every wording in every form, with the verdict the claim's truth gives it."""
     truths = claim_truths()
-    data = yaml.safe_load(WORDINGS.read_text(encoding="utf-8"))
+    data = read_yaml(WORDINGS)
     for item in data["beliefs"]:
         truth = truths[item["claim"]]
         for lang in ("zh", "en"):

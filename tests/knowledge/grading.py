@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.domain.knowledge import KnowledgeBase
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
 from bot.services.replies import ChatRef, Reply
 from bot.services.store import Store
 from tests.bot.harness import core_for
+from tests.yaml_files import read_yaml
 
 
 @dataclass
@@ -182,9 +181,7 @@ class KindScores:
 
 
 def read_cases(path: Path) -> Any:
-    """libyaml's loader, as the knowledge base itself is read: the pure-Python one is slow."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return read_yaml(path)
 
 
 def _first_line(text: str) -> str:

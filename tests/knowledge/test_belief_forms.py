@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-import yaml
 
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.belief_forms import (
@@ -26,6 +25,7 @@ from tests.knowledge.belief_forms import (
     verdict_of,
 )
 from tests.knowledge.replies import first_line
+from tests.yaml_files import read_yaml
 
 _ALL = list(generated_beliefs())
 _SAMPLE = _ALL[::97]
@@ -60,8 +60,8 @@ def test_no_generated_belief_gets_the_opposite_verdict(kb: KnowledgeBase) -> Non
 def test_every_wording_names_a_claim_that_gives_verdicts() -> None:
     """The expected verdicts come from the claims table: each wording names a claim there,
     one that answers with a verdict (not `silent`, which never does)."""
-    claims = {c["id"]: c for c in yaml.safe_load(CARDS.read_text("utf-8"))["claims"]}
-    wordings = yaml.safe_load(WORDINGS.read_text("utf-8"))["beliefs"]
+    claims = {c["id"]: c for c in read_yaml(CARDS)["claims"]}
+    wordings = read_yaml(WORDINGS)["beliefs"]
     named = [w["claim"] for w in wordings]
     assert all(c in claims and not claims[c].get("silent") for c in named), named
     assert all({"plain", "negated"} <= w[lang].keys() for w in wordings for lang in ("zh", "en"))

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests.yaml_files import read_yaml
 
 # Two fresh processes answering about 2,800 questions each: the longest module of the suite.
 pytestmark = [pytest.mark.slow, pytest.mark.long]
@@ -66,7 +67,7 @@ def _questions(node: object) -> Iterator[str]:
 def every_question() -> list[str]:
     found: list[str] = []
     for path in sorted(HERE.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         found += _questions(data)
         if isinstance(data, dict):
             found += data.get("off_topic", [])  # the evaluation's refusals: bare strings

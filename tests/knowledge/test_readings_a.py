@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import assert_first_line, first_line, reply_text
+from tests.yaml_files import read_yaml
 
 # Many wordings of rules that each have tests of their own: the full tier. Each branch of
 # bot/ only these reached has a case in its rule's own tests, in the fast tier
@@ -168,7 +168,7 @@ def test_no_held_out_belief_gets_the_opposite_verdict(kb: KnowledgeBase) -> None
     verdict alone is read against the kind the set's writer gave the belief."""
     wrong = []
     for path in sorted(Path(__file__).parent.glob("heldout_cases*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+        for case in read_yaml(path)["cases"]:
             opposite = {"claim_true": _NEGATIVE, "claim_false": _POSITIVE}.get(case["kind"])
             if opposite is None or case.get("off_topic"):
                 continue
@@ -181,7 +181,7 @@ def test_no_held_out_belief_gets_the_opposite_verdict(kb: KnowledgeBase) -> None
 def test_no_claim_pattern_holds_a_control_character() -> None:
     """A YAML double-quoted "\\b" is a backspace, not a word boundary: a pattern holding one
     never matches, and its claim or its `unless` silently stops working."""
-    cards = yaml.safe_load((Path("knowledge") / "cards.yaml").read_text(encoding="utf-8"))
+    cards = read_yaml(Path("knowledge") / "cards.yaml")
     broken = [
         (claim["id"], pattern)
         for claim in cards["claims"]
