@@ -428,7 +428,10 @@ def _analysis(
     """(the report's JSON, the shipments if `wanted`), or the exception that stands for
     the analysis: a `FileRejected`, an `OSError`, or `AnalysisFailed`."""
     try:
-        from bot.domain.engine import analyse_file, report_file
+        from bot.collector import kept_for_good
+
+        with kept_for_good():  # the engine's modules, for the process's life
+            from bot.domain.engine import analyse_file, report_file
 
         if wanted:
             report, shipments = analyse_file(path, as_of, max_bytes, spill_folder)

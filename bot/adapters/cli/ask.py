@@ -21,13 +21,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
+    from bot.collector import kept_for_good
     from bot.services.knowledge_cache import cached_knowledge_base
 
+    # Run as the program, the knowledge base lives as long as the process; called from a
+    # program (`main([...])`), that program's objects are not this command's to freeze.
+    start_up = kept_for_good() if getattr(args, "as_program", False) else nullcontext()
     try:
         # Built once and kept in the user's cache folder: building it is most of a question's
         # time. Read before the reply's modules are imported: it puts back the compiled
         # patterns their imports would otherwise compile.
-        kb = cached_knowledge_base()
+        with start_up:
+            kb = cached_knowledge_base()
     except Exception as exc:
         from bot.domain.knowledge import KnowledgeError
 
