@@ -465,8 +465,8 @@ class KnowledgeBase:
 
     def _search(self, text: str, reply_lang: Lang) -> Found:
         terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}
-        if "vtr" not in terms and not terms.keys() & OTHER_METRICS and _vtr_s_bar(text, terms):
-            terms["vtr"] = Term("vtr", "concept")  # "the bar … above 95", "the 95% rule": VTR's
+        if _vtr_unnamed(text, terms):
+            terms["vtr"] = Term("vtr", "concept")
         self._read_figures(text, terms)
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
         concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))
@@ -592,6 +592,22 @@ class KnowledgeBase:
 
 OTHER_METRICS = frozenset({"lsr", "odr", "otdr", "cancelrate"})
 _FORMAT_WORDS = re.compile(r"格式|几位|开头|结尾|format|digits|starts? with|ends? (?:with|in)")
+
+
+_WHOLE_SHOP_RATE = re.compile(
+    r"(?:整体|总体|全店|整个店|整店|店铺整体|overall|whole (?:shop|store|account))"
+    r"[^。.!?？\d]{0,12}\d{2,3}(?:\.\d+)?\s?%|\d{2,3}(?:\.\d+)?\s?%\s?(?:overall|整体)"
+)
+"""A rate told of the whole shop with no metric named ("我整体95%是不是就没事", "my overall is
+95%"): VTR's, the rate this bot is about."""
+
+
+def _vtr_unnamed(text: str, terms: dict[str, Term]) -> bool:
+    """VTR meant but not named, no other metric named either: its bar ("the bar … above
+    95", "the 95% rule") or the whole shop's rate ("我整体95%"), this bot's own subject."""
+    if "vtr" in terms or terms.keys() & OTHER_METRICS:
+        return False
+    return _vtr_s_bar(text, terms) or bool(_WHOLE_SHOP_RATE.search(text))
 
 
 def _vtr_s_bar(text: str, terms: dict[str, Term]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from functools import cache
 
 from bot.domain.chinese_script import to_simplified
@@ -630,4 +631,23 @@ def normalize_question(text: str, typos: Mapping[str, str]) -> str:
     """Steps 1–4: the text the search and the entity finder read."""
     text = plain_belief(to_simplified(to_half_width(text)))
     text = digits_from_english(digits_from_chinese(fix_typos(text, typos)))
-    return separate_numbers(text)
+    return separate_numbers(fraction_rate_as_percent(text))
+
+
+_FRACTION_RATE = re.compile(
+    r"((?<![a-z])vtr(?![a-z])|valid tracking(?: rate)?|tracking rate|有效追踪率|追踪率|跟踪率)"
+    r"(\s*(?:is|was|at|of|=|:|：|是|为|才|只有|现在)?\s*(?:(?:is|at|only|now|just)\s*)?)"
+    r"(0\.\d{2,4})(?![\d%])",
+    re.IGNORECASE,
+)
+
+
+def fraction_rate_as_percent(text: str) -> str:
+    """ "vtr 0.951 够吗", "my tracking rate is 0.94": VTR told as a fraction, as Seller
+    Central's reports give it, written as the percent every rule reads."""
+
+    def percent(match: re.Match[str]) -> str:
+        value = Decimal(match.group(3)) * 100
+        return f"{match.group(1)}{match.group(2)}{value.normalize():f}%"
+
+    return _FRACTION_RATE.sub(percent, text)

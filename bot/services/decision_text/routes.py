@@ -142,6 +142,26 @@ def vtr_any_origin(decision: Decision, t: Translator) -> str:
     return sentence_gap(t).join((counted, unstated))
 
 
+def jp_rule(decision: Decision, t: Translator) -> str:
+    """Japan's rule; carried elsewhere (another marketplace, a larger amount), said to be
+    Japan's alone, since the other marketplace's orders follow its own rules."""
+    rule = t._("On Amazon.co.jp, orders under JPY 1,000 are exempt: they do not count toward VTR.")
+    elsewhere = str(decision.facts.get("elsewhere", ""))
+    if not elsewhere:
+        return rule
+    if elsewhere == "amount":
+        carried = t._("The limit is JPY 1,000 itself: an order of JPY 1,000 or more counts.")
+    else:
+        market = marketplace_by_code()[elsewhere]
+        name = market.zh if t.lang == "zh" else market.domain.capitalize()
+        carried = t._(
+            "That limit is Amazon.co.jp's alone: it does not carry to {market}, whose orders "
+            "follow its own rules.",
+            market=name,
+        )
+    return sentence_gap(t).join((rule, carried))
+
+
 def letter_outside_eu(decision: Decision, t: Translator) -> str:
     market = marketplace_by_code()[str(decision.facts["market"])]
     name = market.zh if t.lang == "zh" else market.domain.capitalize()

@@ -38,6 +38,7 @@ from bot.services.decision_text.routes import (
     domestic_unstated,
     eu_letter,
     eu_letter_pair,
+    jp_rule,
     letter_outside_eu,
     uk_letter,
     us_scans,
@@ -125,9 +126,7 @@ WORDINGS: dict[str, Wording] = {
             "letter or not, and without valid tracking it is a defect."
         ),
     ),
-    "jp_rule": sentence(
-        _("On Amazon.co.jp, orders under JPY 1,000 are exempt: they do not count toward VTR."),
-    ),
+    "jp_rule": jp_rule,
     "us_rule": sentence(
         _(
             "Orders shipped from China to the US need at least one carrier scan under USD 5, and "

@@ -67,7 +67,12 @@ COUNT_ASKED = re.compile(
     r"(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad |untracked |defective |failed |failing )?"
     r"(?:packages|shipments|orders|parcels|tracking numbers|tracking ids|numbers|ones)|"
     r"how many (?:are |were |of them (?:are |were )?)?(?:invalid|bad|untracked|defective|failing)\b|"
-    r"(?:多少|几)个?无效|无效的?(?:包裹|订单|单号|单)?(?:一共|总共)?(?:有)?(?:多少|几)"
+    r"(?:多少|几)个?无效|无效的?(?:包裹|订单|单号|单)?(?:一共|总共)?(?:有)?(?:多少|几)|"
+    # "DHL的单号有几个有问题", "有多少个是坏的", "how many DHL ones are bad": a carrier or a
+    # group named between the count asked and the packages.
+    r"(?:多少|几)个?(?:是)?(?:有问题|坏|不对|错)|"
+    r"how many (?:[\w.-]+ ){1,2}(?:ones|packages|parcels|shipments|numbers|orders) (?:are|were|have|had) "
+    r"(?:invalid|bad|untracked|defective|failing|wrong|problems?)"
 )
 BACK = re.compile(
     r"back above|recover|恢复|回到|回升|重新高于|"

@@ -42,7 +42,7 @@ _OTHER_SUBJECTS = frozenset({"buyshipping", "appeal", "poa", "fba", "restrict", 
 _PLACES = re.compile(r"marketplaces?|\bsites?\b|站点|哪个站|哪些站|哪几个站")
 _BAD = re.compile(
     r"无效|问题|invalid|\bbad\b|defect|no tracking|without tracking|untracked|没有?(?:上传)?(?:追踪|单号)|"
-    r"没有?有效的?(?:追踪|单号)|不是有效|\bnot valid\b|without (?:a )?valid"
+    r"没有?有效的?(?:追踪|单号)|不是有效|\bnot valid\b|without (?:a )?valid|坏的|坏了|不对|错的|错误|\bwrong\b"
 )
 """The invalid packages asked for: their list, not the window's count."""
 _ANY_ORDER = re.compile(r"orders?|packages?|shipments?|订单|包裹|哪单|哪个单|哪些单|\bany\b|哪")

@@ -126,8 +126,30 @@ _LIMIT_AFTER = lazy(
 """A limit named by what it is ("the 20 euro exemption", "€20 line"): not an order's price."""
 
 
+_EXEMPTION_NAMED_AFTER = lazy(
+    rf"^\s*{_UNIT}\s*(?:的)?\s*(?:(?:letter|brief|信件|平信)\s*(?:rule|规则)|"
+    r"(?:(?:letter|brief|信件|平信|小额|订单)\s*)?(?:exemption|豁免))"
+)
+"""A limit named as the exemption it is ("20欧信件豁免", "1000日元的豁免", "the 20 euro letter
+exemption"): the rule's limit, not an order's amount."""
+
+
+def limits_said(text: str, code: str) -> list[float]:
+    """Every amount in the currency written as an "under" limit ("under ¥2000", "2000日元以下"),
+    in order: a belief may carry a rule's true limit on to another."""
+    patterns = [p for c, p in _AMOUNT_AFTER + _AMOUNT_BEFORE if c == code]
+    if code == "JPY" and _JAPAN.search(text):
+        patterns.append(_YEN_SIGN)
+    found = {m.start(1): m for p in patterns for m in p.finditer(text)}
+    return [
+        float(m.group(1))
+        for at, m in sorted(found.items())
+        if _bound_at(text, at, m.end(1)) == "under"
+    ]
+
+
 _UNDER_BEFORE = lazy(
-    r"(?:under|below|less than|\bsub-?|低于|不到|少于|小于)\s*(?:the\s+)?(?:[a-z€$£¥]+)?\s*$"
+    r"(?:under|below|less than|\bsub-?|低于|不到|少于|小于|不满|未满|不足)\s*(?:the\s+)?(?:[a-z€$£¥]+)?\s*$"
 )
 
 
@@ -146,9 +168,13 @@ def read_bound(text: str, amount: float | None) -> str | None:
 
 
 def _bound_at(text: str, start: int, end: int) -> str | None:
-    """ "under"/"over" when the number at text[start:end] is written as a limit."""
+    """ "under"/"over" when the number at text[start:end] is written as a limit; a limit
+    named by what it is ("20欧信件豁免", "the €20 letter exemption") is the exemption's,
+    which holds under it."""
     before, after = text[max(0, start - 12) : start], text[end : end + 12]
     if _UNDER_AFTER.search(after) or _UNDER_BEFORE.search(before):
+        return "under"
+    if _EXEMPTION_NAMED_AFTER.search(text[end : end + 24]):
         return "under"
     if _OVER_AFTER.search(after) or _OVER_BEFORE.search(before):
         return "over"

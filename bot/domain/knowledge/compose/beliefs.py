@@ -16,7 +16,7 @@ from bot.domain.knowledge.understand import asks
 
 _WHAT_FOLLOWS = lazy(
     r"会怎样|会怎么样|会如何|会咋样|有什么后果|什么后果|\bwhat happens\b|\bwhat will happen\b|"
-    r"\bwhat would happen\b"
+    r"\bwhat would happen\b|\b(?:gonna|going to) happen\b"
 )
 
 _ASKS_COUNTS = lazy(

@@ -7,6 +7,12 @@ from bot.domain.knowledge.compose.state import ComposerBase
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.reference import fold_key
 
+_VAT_ITSELF = lazy(
+    r"(?:(?<![a-z])vat(?![a-z])|增值税)[^。.!?？]{0,12}(?:注册|申报|税率|税号|号码|\brates?\b|registration|"
+    r"\bnumber\b|filing|\breturns?\b)|(?:注册|申报|\bregist|\bfil(?:e|ing)\b)[^。.!?？]{0,12}(?:(?<![a-z])vat(?![a-z])|增值税)"
+)
+"""EU VAT itself asked (registering, rates, numbers, filing): a tax matter; Buy Shipping's
+help with the EU VAT rules is ours, the tax is not."""
 _FEE = lazy(r"费|fee|cost|price|charge|how much|多少钱|storage|仓储|库容|仓库")
 
 
@@ -85,6 +91,8 @@ class FieldCheck(ComposerBase):
         return self._platform_pattern is not None and bool(self._platform_pattern.search(text))
 
     def _elsewhere(self, text: str) -> bool:
+        if _VAT_ITSELF.search(text):
+            return True
         return self._elsewhere_pattern is not None and bool(self._elsewhere_pattern.search(text))
 
     def _from_another_field(self, text: str, found: Found) -> bool:

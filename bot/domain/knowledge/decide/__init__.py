@@ -91,6 +91,7 @@ from bot.domain.knowledge.decide.targets import (
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
 from bot.domain.knowledge.decide.unknown_carriers import carrier_unnamed
 from bot.domain.knowledge.decide.values import (
+    letter_limit_contents,
     limit_asked_elsewhere,
     small_value,
     untracked_when_counted,
@@ -101,6 +102,7 @@ from bot.domain.knowledge.decide.windows import (
     metric_window,
     vtr_window_choice,
     vtr_window_stated,
+    window_said_wrong,
 )
 from bot.domain.knowledge.policy_dates import policy_date
 from bot.domain.knowledge.schema import Decision
@@ -120,6 +122,9 @@ def decide(case: Case) -> Decision | None:
     A start date the seller states for a rule, when wrong, outvotes a rule's yes ("since
     2024 cross-border orders count, right?"): a belief wrong in one part is not right."""
     decision = _first_decided(case)
+    if decision is None or decision.agrees:
+        # "取消率低于2.5%，也看30天对吧": a window said wrong outvotes the rest's yes.
+        decision = window_said_wrong(case) or decision
     dated = policy_date(case)
     if dated is not None and (decision is None or (decision.agrees and not dated.agrees)):
         return dated
@@ -174,6 +179,7 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     metric_name,
     metrics_named,
     domestic_carried,
+    letter_limit_contents,
     limit_asked_elsewhere,
     uk_domestic_letter,
     letter_outside_eu,

@@ -40,7 +40,7 @@ def _asks_about_the_carrier(case: Case) -> bool:
 
 
 _CONSEQUENCE = lazy(
-    r"what (?:will |would )?happens?|consequence|会怎样|会怎么样|会有什么|什么后果|后果|有什么影响|会被|"
+    r"what (?:will |would )?happens?|(?:gonna|going to) happen|consequence|会怎样|会怎么样|会有什么|什么后果|后果|有什么影响|会被|"
     # "my vtr is 90 can i still sell": whether selling goes on.
     r"still sell|keep selling|还能(?:继续)?卖|能不能(?:继续)?卖|还可以(?:继续)?卖"
 )

@@ -174,7 +174,9 @@ def metric_target(case: Case) -> Decision | None:
     # "anything over 95% passes, right?": 95% said as a line to be above is VTR's bar too.
     bar = "threshold" in case.concepts or _OVER_95.search(case.text)
     named = case.metrics or (("vtr",) if bar else ())
-    if not named or figure is None or not _talks_of_a_target(case.text, named[0]):
+    if not named or figure is None:
+        return None
+    if not (_talks_of_a_target(case.text, named[0]) or _bound_and_window(case, figure)):
         return None
     if len(case.metrics) > 1 and not _LIKE_ANOTHER.search(case.text):
         return None  # "VTR和LSR分别要多少": each one's own target, metrics_named's case
@@ -195,6 +197,14 @@ def metric_target(case: Case) -> Decision | None:
     return Decision(
         code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
     )
+
+
+def _bound_and_window(case: Case, figure: re.Match[str]) -> bool:
+    """ "ODR低于1%，窗口60天，对吧": a belief giving a metric's figure with its bound and the
+    metric's window: its target, stated without a target word."""
+    metric = case.metrics[0] if len(case.metrics) == 1 else None
+    windowed = any(m == metric for m, _ in case.stated_windows)
+    return case.belief and windowed and bound_said(case.text, figure) is not None
 
 
 def _vtr_bar_stated(case: Case, figure: re.Match[str]) -> Decision | None:

@@ -8,6 +8,7 @@ states for any of them; an order that counts and has no tracking is an invalid o
 from __future__ import annotations
 
 from bot.domain.knowledge.case import NOT_EXEMPT, Case
+from bot.domain.knowledge.case.amounts import limits_said
 from bot.domain.knowledge.decide.market_lists import ONLY
 from bot.domain.knowledge.decide.routes import NO_TRACKING_GIVEN, involved
 from bot.domain.knowledge.patterns import CLAUSE, lazy
@@ -204,6 +205,7 @@ def _stated_limit(case: Case) -> Decision | None:
     # The belief is "exempt" when it says 不算/exempt, else "counts"; a parcel service named
     # is never the EU letter exemption.
     says_exempt = case.negated and not NOT_EXEMPT.search(case.text)  # "aren't exempt" counts
+    says_exempt = says_exempt or bool(_RULE_APPLIES.search(case.text))  # "the €20 rule applies"
     verdict: bool | None = right_limit and says_exempt and not (code == "eu_rule" and case.parcel)
     if not (case.belief or case.negated or _ASKS_COUNT.search(case.text)):
         verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
@@ -216,8 +218,36 @@ def _stated_limit(case: Case) -> Decision | None:
         # the exemption needs a letter service and counts the amount without VAT.
         verdict = False
     facts: dict[str, Fact] = {"amount": _money(case.amount), "limit": limit}
+    if code == "jp_rule":
+        elsewhere = _japans_limit_carried(case, limit)
+        if elsewhere is not None:
+            verdict = False if verdict is not None or case.belief else None
+            facts["elsewhere"] = elsewhere
     entry = "japan-rules" if code == "jp_rule" else "eu-letter-under-20"
     return Decision(code=code, facts=facts, agrees=verdict, entry=entry)
+
+
+_OTHER_CURRENCY = lazy(
+    r"€|\$|£|\beur|\busd|\bgbp|欧元?|美元|美金|英镑|euros?\b|dollars?\b|pounds?\b"
+)
+
+
+def _japans_limit_carried(case: Case, limit: float) -> str | None:
+    """ "日本站1000日元以下不算，那德国站…也不算吧", "under 1000 yen exempt, so under ¥2000
+    too?": Japan's exemption carried to another marketplace (its code) or to a larger
+    amount ("amount"); None when it is said of Japan's orders under its own limit."""
+    other = next((m.code for m in case.markets if m.code != "JP"), None)
+    if other is not None and not _OTHER_CURRENCY.search(case.text):
+        # Another currency's amount is that marketplace's own rule told beside Japan's.
+        return other
+    if any(a > limit for a in limits_said(case.text, "JPY")):
+        return "amount"
+    return None
+
+
+_RULE_APPLIES = lazy(r"(?<!不)适用|\bappl(?:y|ies)\b(?! only)|\bin force\b")
+"""The exemption, named by its limit, said to hold somewhere ("波兰站也适用20欧信件豁免",
+"the €20 letter rule applies to Sweden"): the belief that orders under it are exempt there."""
 
 
 _LIMIT_NOT_NEEDED = lazy(
@@ -239,6 +269,42 @@ _WITH_VAT = lazy(
     r"(?<!不)(?:含|包含|包括)(?:了)?(?:增值税|vat|税)"
 )
 """The amount said with VAT in it (the EU letter limit is without VAT)."""
+
+
+_VAT_OUT = lazy(
+    r"不(?:含|包含|包括|算)(?:增值税|vat|税)|exclud\w* (?:the )?vat|without (?:the )?vat|before vat|"
+    r"net of vat|\bex[- ]vat|vat[- ]exclusive|vat (?:is )?(?:excluded|not included)"
+)
+_SHIPPING_IN = lazy(
+    r"(?<!不)(?:含|包含|包括|算上?)(?:了)?(?:运费|邮费)|(?<!not )includ\w* (?:the )?(?:shipping|postage)|"
+    r"(?:shipping|postage) (?:is )?included"
+)
+_SHIPPING_OUT = lazy(
+    r"不(?:含|包含|包括|算)(?:运费|邮费)|exclud\w* (?:the )?(?:shipping|postage)|"
+    r"without (?:the )?(?:shipping|postage)|(?:shipping|postage) (?:is )?(?:excluded|not included)|"
+    r"not includ\w* (?:the )?(?:shipping|postage)"
+)
+
+
+def letter_limit_contents(case: Case) -> Decision | None:
+    """ "the 20 euro limit includes VAT right?", "20欧的限制含运费对吧": what the EU letter
+    limit is counted on, believed; it includes shipping and excludes VAT (domain.md 1b)."""
+    if not case.belief or case.currency != "EUR" or case.amount != EU_LETTER_LIMIT_EUR:
+        return None
+    said = [
+        right
+        for pattern, right in (
+            (_WITH_VAT, False),
+            (_VAT_OUT, True),
+            (_SHIPPING_IN, True),
+            (_SHIPPING_OUT, False),
+        )
+        if pattern.search(case.text)
+    ]
+    if not said:
+        return None
+    facts: dict[str, Fact] = {"amount": _money(case.amount), "limit": EU_LETTER_LIMIT_EUR}
+    return Decision(code="eu_rule", facts=facts, agrees=all(said), entry="eu-letter-under-20")
 
 
 _NO_SCAN = lazy(

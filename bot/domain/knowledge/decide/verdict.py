@@ -13,8 +13,15 @@ from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.patterns import QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.understand import asks
 
+_OVER_LIMIT = (
+    r"超(?:了|标|出)(?!\s?\d)|超没超|"
+    r"\bis (?:that|it|this|mine) over\b|\bover the (?:limit|target|line)\b|\bexceed"
+)
+"""A rate asked as over its limit ("取消率3%超了吗", "超标了没", "is that over the limit?"):
+asked whether it fails, for a metric whose target is a ceiling (LSR, PFCR, ODR)."""
 ASKS_PASS = lazy(
-    r"达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
+    _OVER_LIMIT
+    + r"|达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
     r"可以吗|可以不|可不可以|还可以吧|"
     r"(?<![a-z])ok(?![a-z])|okay|enough|\bsafe\b|\bpass|\bfine\b|good enough|\bmeets?\b(?!up)|达到要求|符合|am i good|is that good|"
     r"\b(?:good|great|decent)\s*[?？]|\b(?:is|it'?s|that'?s|am i|are we)\s+(?:\S+\s+){0,2}(?:good|great|decent)\W*$|"
@@ -35,7 +42,8 @@ ASKS_PASS = lazy(
     r"\b(?:put|get|bring|take|push|lift|move)s?\s+(?:me|us|it|my shop|the shop|my vtr|vtr)\s+(?:back\s+)?(?:above|over)\b"
 )
 FAIL_WORDS = lazy(
-    r"不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
+    _OVER_LIMIT
+    + r"|不达标|没达标|不合格|不够|低于|有问题|问题大|危险|风险|below|fail|not (?:ok|enough|pass)|"
     r"(?:很|太|有点|比较|算)差|差(?:吗|吧|么)|\bpoor\b|\bterrible\b|\bawful\b|"
     r"problem|trouble|in danger|at risk|too (?:high|low)|bad|严重|block|restrict|suspend|penal|"
     r"被限制|被封|封店|处罚|受限|限制|要修吗|需要修|还要修|need to fix|need fixing|有事吗|要紧吗|"

@@ -29,6 +29,23 @@ def metric_window(case: Case) -> Decision | None:
     )
 
 
+def window_said_wrong(case: Case) -> Decision | None:
+    """ "取消率要低于2.5%，时间窗口也是30天对吗", "ODR 1%, counted over 30 days, right?": a
+    belief about a metric other than VTR whose window, said beside its target, is wrong is
+    not right, whatever its target (each metric's days are metrics.yaml's). VTR's own days
+    are its rules' (vtr_window_stated, the claims table)."""
+    if not case.belief:
+        return None
+    wrong = [(m, d) for m, d in case.stated_windows if m != "vtr" and d not in metrics()[m].days]
+    if not wrong:
+        return None
+    metric_id, days = wrong[0]
+    facts: dict[str, Fact] = {"metric": metric_id, "stated": str(days)}
+    return Decision(
+        code="metric_target", facts=facts, agrees=False, entry=METRIC_ENTRIES[metric_id]
+    )
+
+
 _DENIED_DAYS = lazy(
     r"(?:\bnot|isn't|rather than|instead of|而不是|(?<!是)不是|并非)\s?(?:(?:the|last|just|only|按|算|看|是|最近)\s?)*"
     r"(\d{1,3}(?:\s?(?:天|日|days?))?(?:\s?(?:,|/|or|and|nor|或者?|和|、|也不是|还是)\s?\d{1,3}"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.domain.knowledge.case.amounts import NOT_LETTER
 from bot.domain.knowledge.figures.assign import TURNING_INVALID
 from bot.domain.knowledge.figures.counts import Counts, Reading
 from bot.domain.knowledge.figures.numbers import count_matches
 from bot.domain.knowledge.figures.roles import INVALID_WORDS
 from bot.domain.knowledge.patterns import CLAUSE, lazy
+from bot.domain.value_limits import EU_LETTER_LIMIT_EUR
 
 _UNDER = r"(?:under|below|less than|不到|低于|小于|不足)\s?"
 _EXEMPT_WORDS = lazy(
@@ -26,6 +28,10 @@ _EURO_UNDER = lazy(
     r"(?:€\s?\d+|\d+\s?(?:欧元?|euros?|eur|€))\s?(?:以下|以内|之内|or less|and under|or under)"
 )
 _LETTER = lazy(r"letters?|信件|平信|\bbrief\b")
+_EURO_AMOUNT = lazy(
+    r"€\s?(\d+(?:[.,]\d+)?)|(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:欧元?|euros?\b|eur\b|€)"
+)
+"""An amount in euros, as an order's ("10欧的信件", "€12 letters")."""
 """A part of the packages the seller says is exempt: said so, JP orders under ¥1,000, EU
 orders under €20 sent as letters (a parcel under €20 is not)."""
 _NOT_COUNTED = lazy(
@@ -35,7 +41,7 @@ _NOT_COUNTED = lazy(
 """A part of the orders VTR never counts (domain.md: cancelled, Amazon-fulfilled, not
 shipped): left out of the total like an exempt one, and said so by its own reason."""
 REST_VALID = lazy(
-    r"all (?:the )?others? (?:are |were |have |had )?(?:valid|tracked|fine|ok)|the rest (?:are |were |have |had )?"
+    r"all (?:the )?others? (?:are |were |have |had )?(?:valid|tracked|fine|ok)|(?:the )?rest (?:are |were |have |had )?"
     r"(?:all )?(?:valid|tracked|fine)|其余(?:的)?(?:都|全)?(?:有效|有追踪|正常)|其他(?:的)?(?:都|全)(?:有效|有追踪|正常)|"
     r"剩下(?:的)?(?:都|全)(?:有效|有追踪|正常)"
 )
@@ -45,7 +51,7 @@ _UNSHIPPED = lazy(
 )
 """Orders not shipped yet: never counted, and never among the packages told as shipped."""
 APART = lazy(
-    r"另外|此外|除此之外|除了这些|其他还有|\bother\b|\banother\b|\bbesides\b|apart from|on top of|"
+    r"另外|此外|除此之外|除了这些|其他还有|\bothers?\b|\banother\b|\bbesides\b|apart from|on top of|"
     r"in addition|plus"
 )
 """Invalid packages told as others than the left-out ones ("另外还有3单单号无效")."""
@@ -159,7 +165,7 @@ def _exemption(clause: str, role: str) -> str:
         return "eu_parcel" if _PARCEL.search(clause) else "eu_unsaid"
     if role != "exempt":
         return ""
-    if _EURO_UNDER.search(clause) and _LETTER.search(clause):
+    if _euro_letter(clause):
         return "eu_letter"
     return "jp" if _YEN.search(clause) else ""
 
@@ -174,8 +180,25 @@ _PART_OF_TOLD = lazy(
 "无效的6个里"): the part is among them, never more packages."""
 
 
+def _euro_letter(clause: str) -> bool:
+    """Letters said under the EU letter limit, as a limit ("20欧以下的信件") or by their
+    amount ("10欧的信件", "letters at €12"): exempt from VTR."""
+    if not _LETTER.search(clause):
+        return False
+    if _EURO_UNDER.search(clause):
+        return True
+    if NOT_LETTER.search(clause) or _PARCEL.search(clause):
+        return False  # "€10 parcels (not letters)": a parcel under €20 counts
+    if len(count_matches(_EURO_AMOUNT.sub(" ", clause))) != 1:
+        return False  # "3 were €8 letters and 1 more has no number": which part is unclear
+    amounts = [
+        float((m.group(1) or m.group(2)).replace(",", ".")) for m in _EURO_AMOUNT.finditer(clause)
+    ]
+    return bool(amounts) and all(a < EU_LETTER_LIMIT_EUR for a in amounts)
+
+
 def _left_out_role(clause: str) -> str | None:
-    if _EXEMPT_WORDS.search(clause) or (_EURO_UNDER.search(clause) and _LETTER.search(clause)):
+    if _EXEMPT_WORDS.search(clause) or _euro_letter(clause):
         return "exempt"
     if _EURO_UNDER.search(clause) and _PART_OF_TOLD.search(clause):
         return "kept"  # "2 of the invalid were parcels under €20": a part, still counted

@@ -84,11 +84,12 @@ def read_figures(
     words = role_words(text)
     figures = without_repeats([f for f in find_figures(text, words) if f.value not in skip])
     roles = assign_roles(figures)
-    if len(figures) == 1 and _ALL_VALID.search(text):  # "玩具60单全部有效"
+    rest_valid = bool(REST_VALID.search(text))
+    if len(figures) == 1 and _ALL_VALID.search(text) and not (left_out and rest_valid):
+        # "玩具60单全部有效"; "200单，其中8单是12欧的平信，其余都有效" says the rest valid.
         roles = {"total": figures[0].value, "valid": figures[0].value}
     if rate is None:
         roles = _all_told_alike(roles, text)
-    rest_valid = bool(REST_VALID.search(text))
     apart = bool(APART.search(text))
     return without_left_out(counts_of(roles, rate), left_out, rest_valid, apart)
 
@@ -110,8 +111,8 @@ def _all_told_alike(roles: dict[str, int], text: str) -> dict[str, int]:
         return roles | {"total": roles["invalid"]}
     if "total" not in roles or {"valid", "invalid"} & set(roles):
         return roles
-    if any(_ALL_VALID.search(c) for c in told):
-        return roles | {"valid": roles["total"]}
+    if any(_ALL_VALID.search(c) and not REST_VALID.search(c) for c in told):
+        return roles | {"valid": roles["total"]}  # "其余都有效" is of the rest, not all
     # A clause with no count of its own ("no tracking yet, VTR is 0 then?": the 0 is a rate).
     alike = [c for c in told if not count_matches(c) and INVALID_WORDS.search(c)]
     # One package in all ("only 1", or "1 … shipped … it"): the one said to have none; "一单

@@ -134,11 +134,14 @@ _ALL_BUT = lazy(
     + r"|"
     + _EXCEPT
     + r"(?=\s*[个单件]?\s*(?:包裹|订单|packages?|shipments?|orders?|parcels?)?\s*(?:以外|之外)?\s*[,，]?\s*"
-    r"(?:其他|其余|剩下|the rest|all (?:the )?others?|everything else))"
+    r"(?:其他|其余|剩下|the rest|all (?:the )?others?|everything else))|"
+    # "除了3件都有效", "除了2单以外全部有追踪": the "all" after the exceptions, no "others".
+    r"(?:除了|除去)\s*(\d+)(?=\s*[个单件]?\s*(?:包裹|订单|货件)?\s*(?:以外|之外)?\s*[,，]?\s*"
+    r"(?:都|全都|全部|全)(?:是|都)?(?:有效|有追踪|有跟踪|有单号|有效追踪|上传了?|填了?))"
 )
 """The packages told as the exceptions to all valid ("all tracked except 4", "全部都有追踪
-除了2单", "除了3单，其他都有效"): the invalid ones."""
+除了2单", "除了3单，其他都有效", "除了3件都有效"): the invalid ones."""
 
 
 def all_but(text: str) -> str:
-    return _ALL_BUT.sub(lambda m: f" {m.group(1) or m.group(2)} invalid ", text)
+    return _ALL_BUT.sub(lambda m: f" {m.group(1) or m.group(2) or m.group(3)} invalid ", text)
