@@ -48,3 +48,27 @@ async def ask(tmp_path: Path, kb: KnowledgeBase) -> AsyncIterator[Ask]:
 async def test_a_carriers_bad_ones_in_other_words(ask: Ask, question: str, count: str) -> None:
     reply = await ask(question)
     assert reply.startswith(count), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("DHL的单都有效吗", "93.75%（32 个包裹中 30 个有效）"),  # 30 of 32
+        ("are my DHL ones all valid?", "93.75% (30 of 32 packages valid)"),
+    ],
+)
+async def test_a_carriers_packages_asked_all_valid(ask: Ask, question: str, figure: str) -> None:
+    reply = await ask(question)
+    assert reply.startswith("DHL") and figure in reply.splitlines()[0], reply
+
+
+@pytest.mark.parametrize(
+    ("question", "window"),
+    [
+        ("統計窗口是哪幾天", "2026年10月22日 – 2026年11月20日"),  # as of Nov 20: 30 days back
+        ("the window, which dates are those?", "Oct 22, 2026 – Nov 20, 2026"),
+    ],
+)
+async def test_the_window_asked_without_my(ask: Ask, question: str, window: str) -> None:
+    reply = await ask(question)
+    assert window in reply.splitlines()[0], reply

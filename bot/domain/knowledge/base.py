@@ -595,11 +595,12 @@ _FORMAT_WORDS = re.compile(r"格式|几位|开头|结尾|format|digits|starts? w
 
 
 _WHOLE_SHOP_RATE = re.compile(
-    r"(?:整体|总体|全店|整个店|整店|店铺整体|overall|whole (?:shop|store|account))"
+    r"(?:整体|总体|全店|整个店|整店|店铺整体|overall|whole (?:shop|store|account)|"
+    r"[\u4e00-\u9fff]类|类目|品类|分类|\bcategory\b)"
     r"[^。.!?？\d]{0,12}\d{2,3}(?:\.\d+)?\s?%|\d{2,3}(?:\.\d+)?\s?%\s?(?:overall|整体)"
 )
-"""A rate told of the whole shop with no metric named ("我整体95%是不是就没事", "my overall is
-95%"): VTR's, the rate this bot is about."""
+"""A rate told of the whole shop or of a category with no metric named ("我整体95%是不是就
+没事", "家居类95%，不要紧吧", "my overall is 95%"): VTR's, the rate this bot judges."""
 
 
 def _vtr_unnamed(text: str, terms: dict[str, Term]) -> bool:

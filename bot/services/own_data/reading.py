@@ -138,7 +138,10 @@ _CARRIER_RATE = re.compile(
     r"有效率|追踪率|合格率|\brate\b|vtr|表现|怎么样|咋样|如何|情况|能到多少|到多少|"
     # "what's La Poste at?", "where does it land?": its figure asked, a fix supposed or not.
     r"\bwhat(?:'s| is| would)\b[^?]{0,30}\b(?:at|be)\s*\??$|where (?:does|would) (?:it|that) land|"
-    r"how(?:'s| is| are| am)\b[^?]{0,40}\b(?:doing|going|looking|performing)|\bperform"
+    r"how(?:'s| is| are| am)\b[^?]{0,40}\b(?:doing|going|looking|performing)|\bperform|"
+    # "Royal Mail的单都有效吗", "are my Evri ones all valid?": its packages asked all valid.
+    r"(?:都|全部|全都|全)(?:是)?有效|\ball (?:of (?:them|those) )?(?:valid|good|ok|fine)\b|"
+    r"\b(?:are|were) (?:they|those|these|them|my [\w .-]{1,20}?) all (?:valid|good|ok|fine)\b"
 )
 """A carrier's own figures asked ("USPS的单号有效率多少", "how's my YunExpress tracking doing")."""
 
@@ -164,6 +167,9 @@ def asks_period(case: Case) -> bool:
     """ "which dates does my data cover?", "这次是统计的哪段时间", "what period does this
     cover": the window of the chat's report, said as the seller's or pointed at."""
     said_of_data = case.own or _YOUR_FIGURES.search(case.text) or _THIS_DATA.search(case.text)
+    # "窗口是哪几天": asked in a chat with a report (the only place this is asked), the
+    # window's days are the report's.
+    said_of_data = said_of_data or _WINDOW_WORD.search(case.text)
     return bool(_PERIOD.search(case.text)) and bool(said_of_data)
 
 
@@ -230,6 +236,9 @@ def _asks_what_it_holds(case: Case, report: VtrReport) -> bool:
         return True  # "LX199503488CN 有什么问题", "USPS的单号有效率多少": that number, that carrier
     # "status?", "anything failing?", "需要修吗": the chat's own figures
     return bool(_STATUS.search(case.text)) and not case.concepts & _OTHER_SUBJECTS
+
+
+_WINDOW_WORD = re.compile(r"窗口|\bwindow\b|统计期|考核期")
 
 
 def _asks_of_its_rows(case: Case, report: VtrReport) -> bool:

@@ -58,8 +58,12 @@ def names_a_category(case: Case) -> bool:
     )
 
 
-_BARE_RATE = lazy(r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率")
-"""A rate the seller names without a metric ("my rate is 95 flat"): in this bot, their VTR."""
+_BARE_RATE = lazy(
+    r"\b(?:my|our|the) rate\b|我的?率|(?:^|[^\u4e00-\u9fff])率|"
+    r"整体|总体|全店|整个店|整店|\boverall\b|\bwhole (?:shop|store|account)\b"
+)
+"""A rate the seller names without a metric ("my rate is 95 flat", "我整体95%"): in this
+bot, their VTR."""
 
 
 _BAR_ASKED = lazy(

@@ -176,6 +176,8 @@ def metric_target(case: Case) -> Decision | None:
     named = case.metrics or (("vtr",) if bar else ())
     if not named or figure is None:
         return None
+    if len(case.metrics) > 1 and _ONE_FIGURE_FOR_ALL.search(case.text):
+        return _one_target_for_all(case, figure)
     if not (_talks_of_a_target(case.text, named[0]) or _bound_and_window(case, figure)):
         return None
     if len(case.metrics) > 1 and not _LIKE_ANOTHER.search(case.text):
@@ -196,6 +198,30 @@ def metric_target(case: Case) -> Decision | None:
         facts["likened"] = likened[0]  # "same as the cancel rate": whose figure it is
     return Decision(
         code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
+    )
+
+
+_ONE_FIGURE_FOR_ALL = lazy(
+    r"\bboth\b|\ball (?:of them|three|two|these)\b|\bthe same\b|一样|同样|都是|都要|都得|都需要"
+)
+
+
+def _one_target_for_all(case: Case, figure: re.Match[str]) -> Decision | None:
+    """ "VTR and OTDR both need 90%, right?", "VTR和OTDR一样都是90%吧": one figure believed
+    every named metric's target; right only if it is each one's (domain.md 3). The reply
+    names a metric it is wrong for, and the one it belongs to. The seller's own rates
+    ("我的VTR和OTDR都是96%") are no target."""
+    if not case.belief or _ONES_OWN.search(case.text) or _PASSES.search(case.text):
+        return None
+    stated = float(figure.group(1))
+    wrong = [m for m in case.metrics if metrics()[m].target != stated]
+    metric = (wrong or list(case.metrics))[0]
+    facts: dict[str, Fact] = {"metric": metric, "stated": f"{stated:g}"}
+    owner = next((m for m in case.metrics if metrics()[m].target == stated), None)
+    if wrong and owner is not None:
+        facts["likened"] = owner  # whose target the figure is
+    return Decision(
+        code="metric_target", facts=facts, agrees=not wrong, entry=METRIC_ENTRIES[metric]
     )
 
 

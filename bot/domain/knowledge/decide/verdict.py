@@ -21,7 +21,7 @@ _OVER_LIMIT = (
 asked whether it fails, for a metric whose target is a ceiling (LSR, PFCR, ODR)."""
 ASKS_PASS = lazy(
     _OVER_LIMIT
-    + r"|达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
+    + r"|不要紧|达标|合格|及格|够不够|够吗|够了|足够|安全|稳|过关|过了|过线|算过|过没过|过不过|行不行|行吗|没问题|有问题|危险|"
     r"可以吗|可以不|可不可以|还可以吧|"
     r"(?<![a-z])ok(?![a-z])|okay|enough|\bsafe\b|\bpass|\bfine\b|good enough|\bmeets?\b(?!up)|达到要求|符合|am i good|is that good|"
     r"\b(?:good|great|decent)\s*[?？]|\b(?:is|it'?s|that'?s|am i|are we)\s+(?:\S+\s+){0,2}(?:good|great|decent)\W*$|"
