@@ -13,13 +13,20 @@ and metrics.
 
 from __future__ import annotations
 
-from bot.domain.knowledge.case.asked import NOT_EXEMPT, NOT_OFFERED, denies, states_a_belief
+from bot.domain.knowledge.case.asked import (
+    NEGATING,
+    NOT_EXEMPT,
+    NOT_OFFERED,
+    denies,
+    states_a_belief,
+)
 from bot.domain.knowledge.case.model import Case
 from bot.domain.knowledge.case.reader import CaseReader
 from bot.domain.knowledge.case.routes import route
 from bot.domain.knowledge.figures import Counts, more_invalid, new_invalid
 
 __all__ = [
+    "NEGATING",
     "NOT_EXEMPT",
     "NOT_OFFERED",
     "Case",

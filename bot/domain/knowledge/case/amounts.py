@@ -76,16 +76,37 @@ def read_amount(text: str) -> tuple[float | None, str | None]:
 
 def _order_amounts(text: str, code: str) -> list[float]:
     """Every amount in the currency, in order, that is not a rule's limit ("under €20")."""
+    return [amount for _, amount in _order_amounts_at(text, code)]
+
+
+def _order_amounts_at(text: str, code: str) -> list[tuple[int, float]]:
     found: dict[int, re.Match[str]] = {}
     for currency, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
         if currency == code:
             for match in pattern.finditer(text):
                 found.setdefault(match.start(1), match)
     return [
-        float(m.group(1))
+        (at, float(m.group(1)))
         for at, m in sorted(found.items())
         if _bound_at(text, at, m.end(1)) is None and not _LIMIT_AFTER.search(text[m.end(1) :])
     ]
+
+
+def own_order_after_limit(text: str, code: str | None) -> tuple[float, int] | None:
+    """ "EU letters under €20 are exempt, so my €35 Brief is fine too": a rule's limit told,
+    then the seller's own order in the same currency; its amount and where it is said (the
+    belief is the rule applied to that order, which the order's amount decides)."""
+    limit, _ = amount_match(text)
+    if limit is None or code is None:
+        return None
+    bound = float(limit.group(1))
+    # "…不到20欧不算，这个20欧是含增值税的吧": the limit said again is no order of the seller's.
+    later = [
+        (at, amount)
+        for at, amount in _order_amounts_at(text, code)
+        if at > limit.start(1) and amount != bound
+    ]
+    return (later[0][1], later[0][0]) if later else None
 
 
 def amount_match(text: str) -> tuple[re.Match[str] | None, str | None]:

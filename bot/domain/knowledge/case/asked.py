@@ -87,6 +87,15 @@ NOT_OFFERED = lazy(
 """Words saying a feature or rule does not reach a place ("用不了", "doesn't support")."""
 
 
+NEGATING = lazy(
+    r"不|没|无|非|未|别|否|n't\b|\bnot\b|\bno\b|\bnever\b|\bwithout\b|\bnor\b|\bneither\b|"
+    r"\bnone\b|\bnothing\b|\bzero\b|\binstead\b|\brather\b|\bexcept|exempt|豁免|免|\bexclud|\bleft out\b|"
+    r"\bonly\b|只|仅|光|\bjust\b|\bfree\b|\bun[a-z]{3,}|\bin[a-z]*valid|\bfail|\bwrong|错|\bstop"
+)
+"""Every word a seller can negate or set a belief apart with, however loosely: a message
+holding none of them states the claim's belief as the claim words it."""
+
+
 OWN_DATA = lazy(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b|\bam i\b")
 
 

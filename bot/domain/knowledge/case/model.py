@@ -37,6 +37,9 @@ class Case:
     currency: str | None = None
     bound: str | None = None
     """ "1000日元以下", "under EUR 20": the amount is a rule's limit ("under"/"over"), not an order's."""
+    own_order: tuple[float, int] | None = None
+    """The seller's own order's amount told after a rule's limit ("under €20 are exempt, so my
+    €35 Brief …"), and where in `text` it is said; None when no limit or no such order."""
     letter: bool = False
     parcel: bool = False
     """A parcel service named ("普通包裹", "as a parcel"): not a letter."""

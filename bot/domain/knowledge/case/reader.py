@@ -8,6 +8,7 @@ from bot.domain.knowledge.case.amounts import (
     NOT_LETTER,
     PARCEL,
     letter_service,
+    own_order_after_limit,
     read_amount,
     read_bound,
 )
@@ -103,6 +104,7 @@ class CaseReader:
         concepts = frozenset(c for _, c in named)
         metrics = tuple(dict.fromkeys(c for _, c in named if c in METRICS))
         amount, currency = read_amount(text)
+        bound = read_bound(text, amount)
         origin, destination = route(text, entities.markets_at)
         rate = sellers_rate(text, len(metrics))
         table = read_table(text)
@@ -125,7 +127,8 @@ class CaseReader:
             number_carrier=entities.number_carrier.name if entities.number_carrier else None,
             amount=amount,
             currency=currency,
-            bound=read_bound(text, amount),
+            bound=bound,
+            own_order=own_order_after_limit(text, currency) if bound == "under" else None,
             letter=letter,
             parcel=bool(PARCEL.search(text)),
             buy_shipping="buyshipping" in concepts,

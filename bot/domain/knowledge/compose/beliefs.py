@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.domain.knowledge.cards import Claim
-from bot.domain.knowledge.case import NOT_EXEMPT, Case
+from bot.domain.knowledge.case import NEGATING, NOT_EXEMPT, Case
 from bot.domain.knowledge.compose.fields import FieldCheck
 from bot.domain.knowledge.compose.found import Found
 from bot.domain.knowledge.compose.vague import LIMITING
@@ -281,21 +281,12 @@ class BeliefJudge(FieldCheck):
         return Decision(code="claim", facts=facts, agrees=agrees, entry=claim.entry)
 
 
-_NEGATING = lazy(
-    r"不|没|无|非|未|别|否|n't\b|\bnot\b|\bno\b|\bnever\b|\bwithout\b|\bnor\b|\bneither\b|"
-    r"\bnone\b|\bnothing\b|\bzero\b|\binstead\b|\brather\b|\bexcept|exempt|豁免|免|\bexclud|\bleft out\b|"
-    r"\bonly\b|只|仅|光|\bjust\b|\bfree\b|\bun[a-z]{3,}|\bin[a-z]*valid|\bfail|\bwrong|错|\bstop"
-)
-"""Every word a seller can negate or set a belief apart with, however loosely: a message
-holding none of them states the claim's belief as the claim words it."""
-
-
 def verdict_checked(case: Case, claim: Claim, truth: bool) -> bool | None:
     """The verdict, unless it would contradict the claim's own fact said first: a verdict
     other than the claim's truth says the seller stated the belief's opposite, so the
     message must hold a word that negates or denies; without one, the seller's belief is the
     claim's own, and "Right" before a false belief's correction (or "Not right" before a true
     belief's restatement) would contradict its first sentence: no verdict, the fact leads."""
-    if truth == claim.truth or _NEGATING.search(case.text) or claim.denied_in(case.text):
+    if truth == claim.truth or NEGATING.search(case.text) or claim.denied_in(case.text):
         return truth
     return None

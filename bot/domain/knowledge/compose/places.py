@@ -7,7 +7,8 @@ from bot.domain.knowledge.cards import (
     marketplace_lead,
     without_yes,
 )
-from bot.domain.knowledge.case import denies, route, states_a_belief
+from bot.domain.knowledge.case import NEGATING, denies, route, states_a_belief
+from bot.domain.knowledge.case.asked import A_NOT_A
 from bot.domain.knowledge.compose.found import Found
 from bot.domain.knowledge.compose.state import ComposerBase
 from bot.domain.knowledge.compose.yes_no import is_yes_no
@@ -175,8 +176,11 @@ class PlaceSteps(ComposerBase):
             marketplace_lead(self._cards.marketplace, m, found.answer.lang, about_buy_shipping)
             for m in entities.marketplaces
         )
-        # The registry's yes answers "is it offered?", not a question saying it is not.
-        asked = (is_yes_no(text) or states_a_belief(text)) and not denies(text)
+        # The registry's yes answers "is it offered?", not a question saying it is not; a
+        # belief holding any word that negates or limits ("VTR不看日本站吧") may say so in
+        # words `denies` does not know, and a wrong yes is worse than none.
+        negated = states_a_belief(text) and NEGATING.search(A_NOT_A.sub("", text))
+        asked = (is_yes_no(text) or states_a_belief(text)) and not denies(text) and not negated
         lead = lead if asked else without_yes(lead)
         if (
             states_a_belief(text)

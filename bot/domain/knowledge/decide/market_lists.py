@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.knowledge.case import NOT_OFFERED, Case
+from bot.domain.knowledge.case.asked import A_NOT_A as ASKED_BOTH_WAYS
 from bot.domain.knowledge.decide.verdict import A_NOT_A
 from bot.domain.knowledge.patterns import CLAUSE, lazy
 from bot.domain.knowledge.schema import Decision, Fact
@@ -24,6 +25,17 @@ without a verb."""
 _SKIP = lazy(
     r"不用管|不用考虑|不考核|不管|不算|doesn't matter|don't matter|not checked|ignore|no need"
 )
+_LEFT_OUT = lazy(
+    r"不看|不查|不考|不包括|不包含|不涉及|不要求|没有?(?:vtr|追踪率)?(?:的)?要求|不在(?:考核|要求)?范围|"
+    r"不归|无需|不必|没人管|"
+    r"(?:doesn't|does not|don't|do not|won't|will not) (?:look at|check|include|cover|care about|"
+    r"enforce|measure)\b|(?:isn't|is not|aren't|are not|not) (?:part of|on the list|included|"
+    r"enforced|subject to|in scope)\b|excluded from|"
+    r"\bno (?:vtr |tracking )?(?:requirement|bar|rule|threshold)s? (?:for|in|on)\b|"
+    r"(?:don't|do not|doesn't|does not) (?:have to|need to) (?:worry|care)"
+)
+"""A place said to be left out of a rule, in the clause that names it ("VTR不看日本站",
+"JP isn't part of VTR"): the words a denial of the list uses beyond `_SKIP`'s."""
 _REGARDLESS = lazy(
     r"(?:不管|无论|不论)(?:是|用|走|选)?(?:哪|什么|多少|几|谁|怎么)|no matter (?:which|what|how|who)|"
     r"regardless of|whichever|whatever"
@@ -71,8 +83,10 @@ def _list_claim(case: Case) -> str | None:
     """What a belief says of the list of marketplaces: "only" these, these "denied" (left
     out), these "stated" (on it); None when it says none of that."""
     buy = case.buy_shipping
-    tracking = "vtr" in case.concepts or (
-        "trackingid" in case.concepts and _CARES.search(case.text)
+    tracking = (
+        "vtr" in case.concepts
+        or ("trackingid" in case.concepts and _CARES.search(case.text))
+        or _a_bare_place_left_out(case)
     )
     if not (buy or tracking) or (buy and case.concepts & _FEEDBACK):
         return None
@@ -88,7 +102,7 @@ def _list_claim(case: Case) -> str | None:
     said = _REGARDLESS.sub(" ", A_NOT_A.sub("", case.text))
     if _limits_a_place(case):
         return "only"
-    if NOT_OFFERED.search(said) or (not buy and _SKIP.search(said)):
+    if NOT_OFFERED.search(said) or (not buy and _SKIP.search(said)) or _leaves_out_a_place(case):
         return "denied"
     about_places_only = not case.concepts - _LIST_WORDS - _place_concepts()
     one_list = not (buy and "vtr" in case.concepts)
@@ -106,6 +120,49 @@ def _limits_a_place(case: Case) -> bool:
     return False
 
 
+def _a_bare_place_left_out(case: Case) -> bool:
+    """ "JP isn't covered, right?", "日本站不包括吧": a belief naming only places and leaving
+    them out, nothing else said; in a chat about VTR, its list is what is left out."""
+    others = case.concepts - _place_concepts() - {"marketplace"}
+    said = ASKED_BOTH_WAYS.sub("", case.text)
+    left_out = bool(NOT_OFFERED.search(said)) or _leaves_out_a_place(case)
+    return case.belief and bool(case.markets) and not others and left_out
+
+
+def _leaves_out_a_place(case: Case) -> bool:
+    """ "VTR不看日本站", "Japan isn't part of VTR": a place said to be left out, in the clause
+    that names it, with nothing after the words for them to leave out but the place and the
+    rule ("日本站VTR不看金额" leaves out the amount, not Japan)."""
+    for clause in CLAUSE.split(case.text):
+        said = _REGARDLESS.sub(" ", ASKED_BOTH_WAYS.sub("", clause))  # 有没有 asks, says no 没有
+        if not _names_a_market(case, said):
+            continue
+        bare = _without_market_names(case, said)
+        words = _LEFT_OUT.search(bare)
+        if words and _FILLER.fullmatch(_RULE_WORDS.sub(" ", bare[words.end() :])):
+            return True
+    return False
+
+
+_RULE_WORDS = lazy(
+    r"(?<![a-z])vtr(?![a-z])|有效追踪率|追踪率|valid tracking rate|tracking rate|站点?"
+)
+_FILLER = lazy(
+    r"(?:[\s的了吧呢啊嘛吗么里中内在对是也都,，?？!！.。~]|"
+    r"(?<![a-z])(?:it|the|there|at all|anymore|about|on|in|for|at|of|site|marketplace|store|"
+    r"orders?|right|correct|true|is|isn't|yes|either)(?![a-z]))*"
+)
+"""What may follow words that leave a place out when nothing else is left out: particles, the
+place's own words ("site", "orders"), a question tag."""
+
+
+def _without_market_names(case: Case, clause: str) -> str:
+    for market in case.markets:
+        for name in sorted((market.code, market.zh, market.domain, *market.aliases), key=len)[::-1]:
+            clause = re.sub(rf"(?<![a-z]){re.escape(name.casefold())}(?![a-z])", " ", clause)
+    return clause
+
+
 def _names_a_market(case: Case, clause: str) -> bool:
     """One of the case's marketplaces is named in the clause, by any of its spellings."""
     return any(
@@ -118,7 +175,7 @@ def _names_a_market(case: Case, clause: str) -> bool:
 _EUROPE = lazy(r"(?<![a-z])(?:eu|europe|european)(?![a-z])|欧洲|欧盟|欧")
 _CARES = lazy(r"cares? about|checks?|enforce|requires?|考核|要求|管|在意|看重")
 """Tracking said to be required or checked somewhere: the bar's list, as VTR is."""
-_NOT_ONLY_SAID = lazy(r"(?:not|n't) only|不是只|不只|不仅|不止")
+_NOT_ONLY_SAID = lazy(r"(?:not|n't) (?:only|just)|不是只|不只|不仅|不止")
 
 
 def marketplace_list(case: Case) -> Decision | None:

@@ -91,7 +91,8 @@ def unnamed_rate(case: Case) -> Decision | None:
 
 _PENALTY_ASKED = lazy(
     r"封号|封店|封账号|封掉|被封|会封|要封|封(?:我|整)|关店|停用|冻结|处罚|惩罚|罚款|被限制|"
-    r"suspend|suspension|\bban(?:ned)?\b|deactivat|penal|shut (?:me |it )?down|"
+    r"限制[^，,。?？]{0,4}(?:品类|分类|类目|销售|listing)|"
+    r"suspend|suspension|\brestrict|\bban(?:ned)?\b|deactivat|penal|shut (?:me |it )?down|"
     r"close (?:my|the) (?:account|store|shop)|lose (?:my )?(?:account|selling)|"
     r"会怎(?:么)?样|会如何|会有什么后果|什么后果|有何后果|后果|"
     r"what (?:happens|will happen|would happen|happened)|happens? (?:if|when)|consequences?"
@@ -99,14 +100,31 @@ _PENALTY_ASKED = lazy(
 """A penalty asked of a metric ("迟发率超过4%会被封号吧", "will I get suspended"), or what
 follows a miss in any words ("ODR超过1%会怎样", "what happens if my LSR is over 4%")."""
 _NO_PENALTY = lazy(
-    r"不会(?:被)?(?:封|处罚|限制|停用|冻结)|不(?:会)?被封|不封|不处罚|"
+    r"不会[^，,。?？]{0,10}?(?:被)?(?:封|处罚|限制|停用|冻结)|不(?:会)?被封|不封|不处罚|"
     r"(?:won't|will not|wouldn't|can't|cannot|doesn't|does not|don't|isn't|not) "
-    r"(?:get |be |lead to |mean |cause )?(?:\w+ ){0,2}(?:suspen|ban|penal|deactivat|restrict)|"
+    r"(?:get |be |lead to |mean |cause )?(?:\w+ ){0,3}(?:suspen|ban|penal|deactivat|restrict)|"
     r"no (?:suspension|penalt)"
 )
 """The belief that no penalty follows ("OTDR低于90%不会被封吧")."""
 _EITHER_WAY = lazy(r"([\u4e00-\u9fff])不\1|\b(?:whether )?or not\b")
 """A-not-A ("会不会被封"): a question's either-way words, no belief that nothing follows."""
+
+
+_LIKE_VTR = lazy(
+    r"(?:跟|和|同|像|与|如)\s?vtr\s?(?:一样|那样|似的|相同|类似|一般)|"
+    r"(?:just |exactly )?(?:like|as with|the same as|same as) vtr\b|as vtr does|vtr-style"
+)
+"""VTR named only as what another metric is likened to ("跟VTR一样被限制", "just like VTR")."""
+
+
+def _metric_beside_vtr(case: Case) -> str | None:
+    """The one metric other than VTR a question is about; VTR may be named beside it only as
+    its likeness ("准时交货率低于90%也会跟VTR一样被限制品类吧": OTDR's consequence asked)."""
+    others = [m for m in case.metrics if m != "vtr"]
+    if len(others) != 1:
+        return None
+    alone = len(case.metrics) == 1
+    return others[0] if alone or _LIKE_VTR.search(case.text) else None
 
 
 def metric_consequence(case: Case) -> Decision | None:
@@ -115,9 +133,10 @@ def metric_consequence(case: Case) -> Decision | None:
     OTDR's target is no enforced bar in most marketplaces (metrics.yaml), so the belief in
     a suspension is wrong, though not of a marketplace named; for LSR, PFCR and ODR the sources give no consequence, so the reply says that
     and gives no verdict. A rate of theirs (not the target itself) is judged after it."""
-    if len(case.metrics) != 1 or case.metric == "vtr" or not _PENALTY_ASKED.search(case.text):
+    named = _metric_beside_vtr(case)
+    if named is None or not _PENALTY_ASKED.search(case.text):
         return None
-    metric = metrics()[str(case.metric)]
+    metric = metrics()[named]
     facts: dict[str, Fact] = {"metric": metric.id, "enforced": metric.enforced is not False}
     if case.rate is not None and case.rate != metric.target:
         rate, target = Fraction(str(case.rate)), Fraction(str(metric.target))

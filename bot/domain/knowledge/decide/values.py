@@ -7,8 +7,11 @@ states for any of them; an order that counts and has no tracking is an invalid o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain.knowledge.case import NOT_EXEMPT, Case
 from bot.domain.knowledge.case.amounts import limits_said
+from bot.domain.knowledge.case.asked import A_NOT_A, NEGATION
 from bot.domain.knowledge.decide.market_lists import ONLY
 from bot.domain.knowledge.decide.routes import NO_TRACKING_GIVEN, involved
 from bot.domain.knowledge.patterns import CLAUSE, lazy
@@ -171,6 +174,8 @@ def value_rules(case: Case) -> Decision | None:
         return Decision(code="us_not_exempt", agrees=False, entry="us-from-china-scans")
     if case.amount is None or case.currency is None:
         return None
+    if case.bound == "under" and case.own_order is not None:
+        case = _applied_to_own_order(case, *case.own_order)
     if case.bound == "under" or (case.bound and case.amount == US_TWO_SCANS_FROM_USD):
         return _stated_limit(case)
     german = involved(case) == ["DE"] or (not involved(case) and "germany" in case.concepts)
@@ -186,6 +191,16 @@ def value_rules(case: Case) -> Decision | None:
     if case.currency == "GBP" and (case.letter or "UK" in involved(case)):
         return _uk_letter(case)
     return jp_value(case) or _us_scans(case) or _de_domestic(case) or _eu_letter(case)
+
+
+def _applied_to_own_order(case: Case, amount: float, at: int) -> Case:
+    """ "EU letters under €20 are exempt, so my €35 Brief is fine too": the rule told is
+    only the premise; the belief is what follows it, said of the seller's own order, and
+    that order's amount decides it (EUR 35 is over the limit: it counts)."""
+    clause_start = max((m.end() for m in CLAUSE.finditer(case.text[:at])), default=0)
+    said = case.text[clause_start:]
+    negated = bool(NEGATION.search(A_NOT_A.sub("", said)))
+    return replace(case, text=said, amount=amount, bound=None, negated=negated)
 
 
 def _stated_limit(case: Case) -> Decision | None:
@@ -379,7 +394,7 @@ _FINE_UNTRACKED = lazy(
     # Asked: "没追踪可以吗", "没有单号行吗", "without tracking, is that ok?", "可以不要追踪吗":
     # whether it may go untracked is whether it is exempt.
     r"(?:没有?|无|不要|不用|不上传|不填|without|\bno)\s?(?:任何)?(?:追踪|跟踪|单号|物流单号|tracking)"
-    r"[^。.!！]{0,16}(?:可以|行|\bok\b|okay|fine|allowed|没问题)|"
+    r"[^。.!！]{0,16}(?:可以|行|\bok\b|okay|fine|allowed|没问题|没关系|没事|不要紧|无所谓)|"
     r"(?:可以|能)不(?:要|用|上传|填|提供)(?:追踪|跟踪|单号)|"
     # "untracked ok?", "sent untracked, is that fine": the same, in one word.
     r"\buntracked\b[^。.!！]{0,16}(?:\bok\b|okay|fine|allowed|no problem)|"

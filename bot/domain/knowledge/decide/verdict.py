@@ -72,8 +72,16 @@ def passes_asked(case: Case, passes: bool) -> bool:
     asked = asked_of_the_figures(_asked_sentences(case.text)) or case.text
     asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", asked))
     asked = A_NOT_A.sub(r"\1", asked)  # "够不够", "合不合格": asked both ways, no failing word
+    asked = _FAIL_DENIED.sub(" ", asked)  # "没低于95嘛": a failing word denied says it passes
     asks_fail = bool(FAIL_WORDS.search(asked))
     return passes != asks_fail
+
+
+_FAIL_DENIED = lazy(
+    r"(?:没有?|并没有?|不|未)(?:低于|跌破|掉到|掉下)|"
+    r"(?:not|n't|never)\s+(?:go(?:ne)?\s+|fall(?:en)?\s+|drop(?:ped)?\s+)?(?:below|under)\b"
+)
+"""A failing word said not to hold ("没低于95", "isn't below 95"): the seller's pass, no fail asked."""
 
 
 def _asked_sentences(text: str) -> str:
