@@ -81,7 +81,8 @@ def left_out_lines(
             )
         )
         lines += _letters_counted(case, report, t)
-    not_counted = [text] if (text := excluded_text(report, t)) else []
+    text = excluded_text(report, t)
+    not_counted = [text, *_left_out_of_rows(report, t)] if text else []
     rows = _rows_asked(case, report, t)
     generic = not reasons_named(case) and not _A_TOTAL.search(case.text)
     if generic and not_counted_asked(case.text):  # "how many were left out?": those
@@ -217,6 +218,21 @@ _KIND_COUNT_ASKED = re.compile(
     r"(?:多少|几)[^，,。？?]{0,16}(?:窗口之前|窗口前|窗口外|不在窗口)"
 )
 _A_TOTAL = re.compile(r"\btotal\b|一共|总共|总数")
+
+
+def _left_out_of_rows(report: VtrReport, t: Translator) -> list[str]:
+    """ "how many rows did you leave out?": the reasons' sum beside the rows the file held,
+    so the seller can check it against the file (none when the report keeps no row count)."""
+    left_out = sum(report.excluded.values())
+    if not (left_out and report.rows_read):
+        return []
+    return [
+        t._(
+            "{left_out} left out in all, of the {rows} rows read from your file.",
+            left_out=t.number(left_out),
+            rows=t.number(report.rows_read),
+        )
+    ]
 
 
 def _rows_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:

@@ -66,6 +66,13 @@ _DATA_WORDS = re.compile(
     r"now|current|fix|修|when|什么时候|哪天|恢复|back above|recover|still count|count against|还算|还计入|"
     r"how many (?:[a-z-]+ )?(?:packages|shipments) (?:are|do i have|have i|did i)"
 )
+_THE_FILE_SENT = re.compile(
+    r"发(?:给)?你的|刚(?:才)?(?:发|传|上传)的?|上传的|(?:这|那)(?:个|份|张)?(?:表|文件|导出)|"
+    r"(?:表|表格|文件|导出)里|"
+    r"\b(?:the|this|that) (?:file|export|sheet|spreadsheet|upload)\b|\b(?:sent|uploaded|gave) you\b"
+)
+"""The file the seller sent, named without "my" ("刚发你的赛盒表", "the file I sent you"): its
+figures are what is asked."""
 _LEFT_OUT = re.compile(
     r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|(?<![a-z])(?:brief|lettre|lettera|carta)(?![a-z])|"
     r"unshipped|未发货|没发货|exclu|排除|剔除|"
@@ -220,7 +227,7 @@ def asks_about_own_data(case: Case, report: VtrReport | None) -> bool:
         # "which category sits exactly at 95%?": the rate says which of its groups are asked.
         return report is not None and bool(named_groups(case, report) or _asks_of_its_groups(case))
     owned = (
-        case.own
+        (case.own or bool(_THE_FILE_SENT.search(case.text)))
         and bool(_DATA_WORDS.search(case.text))
         and not case.concepts & _OTHER_SUBJECTS
         and not _RULE_WORDS.search(case.text)

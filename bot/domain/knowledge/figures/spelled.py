@@ -88,10 +88,15 @@ _EVERY_ZH = lazy(
 """A share told as "1 in every 20", "每20个包裹就有1个": a part of a whole like "1 of 20"."""
 
 
+_NOT_A_SINGLE = lazy(r"(?<![\d.])(?:一|1)\s?(?:单|个|件|包|份)?\s?都(?=不|没)")
+"""一…都不 ("一单都不修", "1个都没补"): not a single one, no count of one."""
+
+
 def spell_digits(text: str) -> str:
     """Number words as digits where a count is told: before a word that says what the
     packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
     never as an article ("one order ships in 3 boxes")."""
+    text = _NOT_A_SINGLE.sub("都", text)
     text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
     text = _WITHOUT.sub("without ", text)
     text = _NEXT_ONE.sub("1 more", text)
