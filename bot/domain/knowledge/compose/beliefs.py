@@ -132,7 +132,9 @@ class BeliefJudge(FieldCheck):
         asks a rule); figures worked out per group are the answer, whatever belief the words
         hold; a choice ("大于还是大于等于", "per order or per package?") gets the claim's fact."""
         unsettled = decision is None or (
-            decision.agrees is None and decision.code not in FIGURES_DECIDED
+            decision.agrees is None
+            and decision.code not in FIGURES_DECIDED
+            and not _supposed_figures(case, decision)
         )
         asked = case.belief or declares(case) or is_yes_no(text) or CHOICE.search(text)
         # "承运商选错会怎样", "picked the wrong carrier, what happens": what follows from a
@@ -279,6 +281,13 @@ class BeliefJudge(FieldCheck):
         if claim.most_marketplaces and case.names_a_marketplace:
             agrees = None  # "is OTDR enforced in the US?": "in most" says nothing of the US
         return Decision(code="claim", facts=facts, agrees=agrees, entry=claim.entry)
+
+
+def _supposed_figures(case: Case, decision: Decision) -> bool:
+    """ "210 shipped, 196 valid, then we corrected 5 before delivery. new rate?": the
+    seller's own figures with a change supposed, worked out; the words around the change
+    ("before delivery") are how it came about, no belief asked."""
+    return decision.code == "vtr_counts" and "change" in decision.facts and not case.belief
 
 
 def verdict_checked(case: Case, claim: Claim, truth: bool) -> bool | None:

@@ -24,6 +24,12 @@ HYPOTHETICAL = lazy(
     r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? |"
     r"能过|会过|能达标|能高于|能回到|能不能过|会不会过"
 )
+_BEFORE_AND_AFTER = lazy(
+    r"(?:之前|以前)[^，,。?？]{0,8}(?:之后|以后)|(?:补|改|修)[^，,。?？]{0,3}前后|"
+    r"\bbefore (?:and|vs\.?|versus|&) after\b|\bbefore/after\b"
+)
+"""The figure before a fix and after it, both asked ("补上之前和补上之后分别是多少", "before and
+after fixing 8"): the fix is supposed, the window as it is now is the before."""
 _BEFORE_DELIVERY = lazy(
     r"before (?:the )?(?:delivery|buyers?|they|it was|it's|deliver)|in time|still in transit|"
     r"之前|前就|签收前|送达前|收货前|妥投前|没签收|未签收|还没收到|在途"
@@ -200,8 +206,8 @@ def _refined(role: str, figure: Figure) -> str:
     if role == "whole":
         return "total"
     if role == "fix":
-        if HYPOTHETICAL.search(figure.clause):
-            return "to_fix"
+        if HYPOTHETICAL.search(figure.clause) or _BEFORE_AND_AFTER.search(figure.clause):
+            return "to_fix"  # "这8单补上之前和补上之后": both asked, the fix supposed
         return "late_fix" if _late(figure) else "fixed"
     if role == "valid" and NEW_SHIPPED.search(figure.clause) and HYPOTHETICAL.search(figure.clause):
         return "new_valid"  # "if I ship 200 more valid packages": added to both sides
