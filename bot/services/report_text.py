@@ -131,7 +131,7 @@ def _carrier_section(
     for stats in with_defects[:MAX_LISTED_OTHERS]:
         # Named first: a call nested in ngettext's arguments made pybabel extract the
         # message without its plural, and Chinese replies showed the English line.
-        carrier = m.value(stats.name or t._("(none)"))
+        carrier = m.value(carrier_label(t, stats.name))
         line = t.ngettext(
             "{carrier}: {count} defect in {shipments} packages",
             "{carrier}: {count} defects in {shipments} packages",
@@ -393,6 +393,11 @@ def _defect_section(report: VtrReport, t: Translator, m: Markup) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def carrier_label(t: Translator, name: str) -> str:
+    """A carrier group's name as the report shows it: rows that named none are "(none)"."""
+    return name or t._("(none)")
 
 
 def excluded_text(report: VtrReport, t: Translator) -> str:

@@ -30,7 +30,7 @@ from bot.services.own_data.order_timing import TIMING_ASKED, order_timing
 from bot.services.own_data.phrases import COUNT_ASKED, UNTRACKED
 from bot.services.own_data.reading import ALL_FIXED, orders_named
 from bot.services.own_data.wording import changed_figures
-from bot.services.report_text import exclusion_names
+from bot.services.report_text import carrier_label, exclusion_names
 from bot.services.store.store import TrackedRow
 from bot.services.vtr_words import (
     Markup,
@@ -370,7 +370,7 @@ def most_defects_carrier(case: Case, report: VtrReport, t: Translator) -> list[s
             "{carrier} has the most: {count} invalid package of {shipments}.",
             "{carrier} has the most: {count} invalid packages of {shipments}.",
             worst.shipments - worst.valid,
-            carrier=worst.name,
+            carrier=carrier_label(t, worst.name),
             shipments=t.number(worst.shipments),
         )
     ]
@@ -390,7 +390,7 @@ def _lowest_share(carriers: list[GroupStats], t: Translator) -> list[str]:
     return [
         t._(
             "{carrier} has the lowest share of valid tracking: {ratio}.",
-            carrier=s.name,
+            carrier=carrier_label(t, s.name),
             ratio=ratio_text(t, s),
         )
         for s in sorted(tied, key=lambda s: s.name)
