@@ -129,3 +129,16 @@ def test_words_that_negate_only_in_form(
 ) -> None:
     line = first_line(kb, question)
     assert line.startswith(leads), line
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # "sites" names marketplaces as "site" does; SA and AU are on the bar's list (§1).
+        ("which sites does VTR apply to if we ship from China? is Australia one?", "(AU)"),
+        ("we ship out of Ningbo: which amazon sites enforce the VTR bar, saudi too?", "(SA)"),
+    ],
+)
+def test_sites_asked_get_the_bar_s_list(kb: KnowledgeBase, question: str, code: str) -> None:
+    line = first_line(kb, question)
+    assert code in line and not line.startswith(_NO), line
