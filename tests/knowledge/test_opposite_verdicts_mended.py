@@ -116,6 +116,12 @@ def test_otdr_s_consequence_is_not_vtr_s(
         ("after delivery it's too late to fix the tracking, right?", _YES),
         ("买家签收之后再改单号就太晚了，对吧", _YES),
         ("if I add tracking after the buyer got it, the defect disappears, right?", _NO),
+        # "only" of a time is "not until then", no restriction whose rest is set apart.
+        (
+            "we only uploaded the number 4 days after the customer got the parcel, surely still "
+            "a defect?",
+            _YES,
+        ),
         # All shipping providers count (domain.md §1b).
         ("only amazon-partnered carriers count, our own yanwen shipments dont matter right?", _NO),
         # The bar is strictly above 95% (domain.md §4.5).

@@ -56,8 +56,12 @@ _NOT_JUST = re.compile(
 )
 """A limiter ("doesn't just restrict that category", "不只限制那个品类"): more is added, no
 negation, unless the limited word is the belief's own ("not only over EUR 20")."""
-_RESTRICTED = re.compile(r"只有|只算|只针对|仅(?:有|限)?|(?<!不)只[^要]{1,12}才|\bonly\b")
-"""A belief that restricts ("只有…才…", "only X"), whose rest may be denied in its own clause."""
+_RESTRICTED = re.compile(
+    r"只有|只算|只针对|仅(?:有|限)?|(?<!不)只[^要]{1,12}才|"
+    r"\bonly\b(?![^,.;?]{0,30}\b(?:after|later|days?|hours?|weeks?)\b)"
+)
+"""A belief that restricts ("只有…才…", "only X"), whose rest may be denied in its own clause;
+not "only" of a time ("we only uploaded it 2 days after delivery": not until then)."""
 _COMPLEMENT = re.compile(
     r"(?:^|[,，;；。])\s*(?:而|但)?(?:别的|其他|其它|其余|剩下的?|其他的|别家)[^,，;；。?？]*|"
     r"(?:^|[,;.])\s*(?:and |but |while )?(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^,;.?]*|"
