@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase
+from tests.knowledge.replies import reply_text
 
 
 @pytest.mark.parametrize(
@@ -20,6 +21,8 @@ from bot.domain.knowledge import KnowledgeBase
         ("能发什么表给你帮我算", "bot-upload-file"),
         ("which files do you accept for the check?", "bot-upload-file"),
         ("haven't tried buy shipping, whats that", "buy-shipping-what"),
+        # Seller Central's own list of the invalid packages, not the bot's report.
+        ("卖家后台有明细报告能看是哪几单拖了VTR吗", "vtr-defect-report"),
     ],
 )
 def test_the_entry_asked_for(kb: KnowledgeBase, question: str, entry: str) -> None:
@@ -51,3 +54,9 @@ def test_another_field_s_question_is_refused(kb: KnowledgeBase, question: str) -
 def test_our_field_beside_theirs_is_answered(kb: KnowledgeBase, question: str, entry: str) -> None:
     answer = kb.answer(question)
     assert (answer.kind, answer.matched) == ("answer", entry), (answer.kind, answer.matched)
+
+
+def test_what_vtr_is_says_its_bar_as_above_95(kb: KnowledgeBase) -> None:
+    """The bar is strictly above 95% (domain.md §4.5); "the bar is 95%" read as 95% passing."""
+    reply = reply_text(kb, "explain valid tracking rate, I'm new here")
+    assert "above 95%" in reply and "the bar is 95%" not in reply, reply
