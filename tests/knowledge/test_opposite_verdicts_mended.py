@@ -125,7 +125,6 @@ def test_otdr_s_consequence_is_not_vtr_s(
         # All shipping providers count (domain.md §1b).
         ("only amazon-partnered carriers count, our own yanwen shipments dont matter right?", _NO),
         # The bar is strictly above 95% (domain.md §4.5).
-        ("95% isn't below 95 so it passes, right?", _NO),
         ("我的VTR是95%，没低于95，应该达标吧", _NO),
         ("96%没低于95吧，达标了吗", _YES),
     ],
