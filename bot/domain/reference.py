@@ -311,7 +311,7 @@ def vocabulary() -> Vocabulary:
     return cast(Vocabulary, _validated(Vocabulary, "vocabulary.yaml"))
 
 
-@cache
+@_registry("marketplaces.yaml")
 def marketplaces() -> tuple[Marketplace, ...]:
     return tuple(cast("list[Marketplace]", _validated(list[Marketplace], "marketplaces.yaml")))
 

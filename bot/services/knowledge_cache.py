@@ -52,11 +52,13 @@ ANSWER_REGISTRIES = (
     "carriers.yaml",
     "policy_dates.yaml",
     "amazon_carrier_codes.yaml",
+    "marketplaces.yaml",
 )
 """The registries (bot/domain/data) the answering code reads as it answers: the letter
 services' words (knowledge/case/amounts.py) and the carriers' number formats (a number pasted into a
 question is told by its shape: knowledge/entities.py), the dates rules took effect
-(knowledge/policy_dates.py), the carriers Amazon's list has (knowledge/decide/carriers.py).
+(knowledge/policy_dates.py), the carriers Amazon's list has (knowledge/decide/carriers.py),
+the marketplaces and their names (knowledge/decide/market_lists.py, values.py, routes.py).
 One left out only costs reading its YAML and building its validator."""
 
 
