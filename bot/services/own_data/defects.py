@@ -26,7 +26,7 @@ from bot.services.own_data.groups import (
     is_shop,
     named_groups,
 )
-from bot.services.own_data.order_timing import TIMING_ASKED, order_timing
+from bot.services.own_data.order_timing import TIMING_ASKED, order_timing_lines
 from bot.services.own_data.phrases import COUNT_ASKED, UNTRACKED
 from bot.services.own_data.reading import ALL_FIXED, orders_named
 from bot.services.own_data.wording import changed_figures
@@ -190,8 +190,7 @@ def defects_asked(
         return [t._("No defects match that in your last report.")]
     if orders and len(chosen) == 1 and TIMING_ASKED.search(case.text):
         # "should I edit order 1xx-… now or wait?": the order's decision first, then its line.
-        only = chosen[0]
-        return [order_timing(only, report, t), fix_line(only, t, m, report.as_of)]
+        return order_timing_lines(chosen[0], report, t, m)
     count = t.ngettext("{count} invalid package:", "{count} invalid packages:", len(chosen))
     lines = [*_one_package(case, t), count] + [
         _reason_count(reason, n, t, explained=bool(_REASONS_ASKED.search(case.text)))

@@ -10,7 +10,7 @@ import re
 
 from bot.domain.models import Defect, VtrReport
 from bot.services.i18n import Translator
-from bot.services.vtr_words import short_action
+from bot.services.vtr_words import Markup, fix_line, short_action
 
 TIMING_ASKED = re.compile(
     r"now or (?:wait|later)|(?:right away|immediately|now|today)\b[^?.!]{0,12}\bor\b[^?.!]{0,12}"
@@ -21,6 +21,11 @@ TIMING_ASKED = re.compile(
     r"还可以改|什么时候改|啥时候改|该不该改|要不要改|太晚"
 )
 """When to edit, asked: now or later, still possible, too late, should I."""
+
+
+def order_timing_lines(defect: Defect, report: VtrReport, t: Translator, m: Markup) -> list[str]:
+    """One order asked when to edit: its decision first, then its fix line."""
+    return [order_timing(defect, report, t), fix_line(defect, t, m, report.as_of)]
 
 
 def order_timing(defect: Defect, report: VtrReport, t: Translator) -> str:

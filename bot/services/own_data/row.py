@@ -22,7 +22,7 @@ from bot.domain.value_limits import (
 )
 from bot.services.i18n import Translator
 from bot.services.own_data.groups import carriers_fit, is_marketplace, is_shop
-from bot.services.own_data.order_timing import TIMING_ASKED, order_timing
+from bot.services.own_data.order_timing import TIMING_ASKED, order_timing_lines
 from bot.services.own_data.phrases import UNTRACKED
 from bot.services.own_data.wording import group_label, group_verdict
 from bot.services.report_text import exclusion_names
@@ -80,10 +80,7 @@ def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Transla
     defects = _group_defects(case, report, named)
     if len(defects) == 1 and UNTRACKED.search(case.text) and TIMING_ASKED.search(case.text):
         # "德国站那单24.9欧的平信没单号，现在改还是等等": the one untracked row, its decision.
-        return [
-            order_timing(defects[0], report, t),
-            fix_line(defects[0], t, Markup(html=False), report.as_of),
-        ]
+        return order_timing_lines(defects[0], report, t, Markup(html=False))
     lines = [_counted(case, report, named, t)]
     why = _why_counted(market, currency, case.amount, case.letter, t)
     if why is not None and _WHY.search(case.text):
