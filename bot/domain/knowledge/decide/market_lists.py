@@ -13,7 +13,7 @@ from bot.domain.knowledge.case.asked import A_NOT_A as ASKED_BOTH_WAYS
 from bot.domain.knowledge.decide.verdict import A_NOT_A
 from bot.domain.knowledge.patterns import CLAUSE, lazy
 from bot.domain.knowledge.schema import Decision, Fact
-from bot.domain.reference import marketplaces
+from bot.domain.reference import Marketplace, marketplaces
 
 ONLY = lazy(
     r"只(?!要|是因为)|仅(?!供)|唯一|光看|单看|就(?:看|只|管|考核|针对|适用|限)|"
@@ -158,18 +158,21 @@ place's own words ("site", "orders"), a question tag."""
 
 def _without_market_names(case: Case, clause: str) -> str:
     for market in case.markets:
-        for name in sorted((market.code, market.zh, market.domain, *market.aliases), key=len)[::-1]:
-            clause = re.sub(rf"(?<![a-z]){re.escape(name.casefold())}(?![a-z])", " ", clause)
+        for spelling in _spellings(market):
+            clause = re.sub(spelling, " ", clause)
     return clause
 
 
 def _names_a_market(case: Case, clause: str) -> bool:
     """One of the case's marketplaces is named in the clause, by any of its spellings."""
-    return any(
-        re.search(rf"(?<![a-z]){re.escape(name.casefold())}(?![a-z])", clause)
-        for market in case.markets
-        for name in (market.code, market.zh, market.domain, *market.aliases)
-    )
+    return any(re.search(spelling, clause) for m in case.markets for spelling in _spellings(m))
+
+
+def _spellings(market: Marketplace) -> list[str]:
+    """The marketplace's names as patterns of whole words, longest first (so that removing
+    them takes 'amazon.co.jp' before 'jp')."""
+    names = sorted((market.code, market.zh, market.domain, *market.aliases), key=len)[::-1]
+    return [rf"(?<![a-z]){re.escape(name.casefold())}(?![a-z])" for name in names]
 
 
 _EUROPE = lazy(r"(?<![a-z])(?:eu|europe|european)(?![a-z])|欧洲|欧盟|欧")
