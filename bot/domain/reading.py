@@ -86,6 +86,12 @@ class RawTable:
         return names_items(self.headers)
 
     @property
+    def totals_orders(self) -> bool:
+        """Whether the order value column holds each order's total (`names_order_total`)."""
+        index = header_meanings(self.headers).get("order_value")
+        return index is not None and names_order_total(self.headers[index])
+
+    @property
     def frame(self) -> pl.DataFrame:
         """Every batch at once: for small files and tests."""
         empty = pl.DataFrame(schema=dict.fromkeys(self.columns, pl.String))
@@ -104,6 +110,18 @@ def names_items(headers: Iterable[str]) -> bool:
 @cache
 def _item_headers() -> frozenset[str]:
     return frozenset(fold_key(header) for header in vocabulary().item_headers)
+
+
+def names_order_total(header: str) -> bool:
+    """Whether a price header names the whole order's total (vocabulary.yaml
+    `order_total_headers`: 订单金额, order-total), not one item's price: a file listing items
+    repeats it on each item row, so the order's value counts it once (docs/decisions/016)."""
+    return fold_key(_PAREN_SUFFIX.sub("", str(header))) in _order_total_headers()
+
+
+@cache
+def _order_total_headers() -> frozenset[str]:
+    return frozenset(fold_key(header) for header in vocabulary().order_total_headers)
 
 
 def missing_columns(columns: Iterable[str]) -> list[str]:
@@ -512,6 +530,20 @@ def _parsed_columns(chunk: bytes, layout: _TextLayout, named: list[pl.Expr]) -> 
     return _parse_leniently(chunk, layout).select(named)
 
 
+PROGRAM_NULLS = ["null", "NULL", "Null", "(null)", "<null>", "\\N"]
+"""How a program writes an empty value into a text export (a Java or SQL dump's 'null',
+MySQL's '\\N'): no seller types them, so the cell is empty (a 'null' ship date is an order
+not yet shipped, a 'null' tracking number a missing one), read so by the CSV parser itself."""
+
+
+def _cell_or_none(row: list[str], index: int) -> str | None:
+    """A parsed row's cell, None where the row is short or the cell a program's null."""
+    cell = row[index] if index < len(row) else None
+    return None if cell in _NULL_CELLS else cell
+
+
+_NULL_CELLS = frozenset(PROGRAM_NULLS)
+
 CsvEncoding = Literal["utf8", "utf8-lossy"]
 _ENCODINGS: tuple[CsvEncoding, ...] = ("utf8", "utf8-lossy")
 """How a chunk is parsed, in turn: as UTF-8, then replacing what is not UTF-8. The
@@ -533,6 +565,7 @@ def _scan_chunk(chunk: bytes, layout: _TextLayout, encoding: CsvEncoding) -> pl.
         extra_columns="ignore",
         truncate_ragged_lines=True,
         raise_if_empty=False,
+        null_values=PROGRAM_NULLS,
         encoding=encoding,
     )
 
@@ -556,7 +589,7 @@ def _parse_leniently(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:
     try:
         for row in reader:
             for index in wanted:
-                columns[f"c{index}"].append(row[index] if index < len(row) else None)
+                columns[f"c{index}"].append(_cell_or_none(row, index))
     except csv.Error as error:  # a cell past csv's field size limit: not a seller table
         raise FileRejected("not_a_table") from error
     return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))

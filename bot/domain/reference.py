@@ -137,11 +137,18 @@ class Vocabulary:
     """Which platform an order was sold on: Amazon, or another one (not_amazon_platform)."""
     tracking_placeholders: list[str] = field(default_factory=list)
     totals_row_words: list[str] = field(default_factory=list)
+    template_note_words: list[str] = field(default_factory=list)
+    """Words opening a template's filling instruction, under its header: not an order."""
+    record_count_leads: list[str] = field(default_factory=list)
+    record_count_units: list[str] = field(default_factory=list)
+    """A footer counting the rows ('共 190 条记录'): its lead words and its unit words."""
     subtotal_words: list[str] = field(default_factory=list)
     """The words Excel's Data > Subtotal writes after a group's name, in its languages."""
     grand_total_labels: list[str] = field(default_factory=list)
     item_headers: list[str] = field(default_factory=list)
     """Headers naming an order's items: a file with one lists items, not orders alone."""
+    order_total_headers: list[str] = field(default_factory=list)
+    """Headers naming the whole order's total, which a file of items repeats on each row."""
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
     month_names: dict[str, list[str]] = field(default_factory=dict)

@@ -23,7 +23,7 @@ from bot.domain.batch_engine import batch_engine
 from bot.domain.categories import product_category
 from bot.domain.exemptions import is_letter_service, judged_letter_markets
 from bot.domain.models import UNCATEGORIZED, UNSPECIFIED_MARKETPLACE
-from bot.domain.reading import CARRIER_IN_TRACKING
+from bot.domain.reading import CARRIER_IN_TRACKING, RawTable
 from bot.domain.reference import column_aliases, fold_key, vocabulary
 from bot.domain.tracking import (
     carrier_named_first,
@@ -155,6 +155,9 @@ class Lookups:
     lists_items: bool = True
     """Whether the file names an order's items (`reading.names_items`); if not, a row
     repeated alike in every column read adds nothing to its order's value (`price_candidates`)."""
+    totals_orders: bool = False
+    """Whether the price column holds each order's total (`RawTable.totals_orders`): an
+    order's rows repeating one total add it once to its value (`price_candidates`)."""
     subtotal_labels: dict[str, frozenset[str]] = field(default_factory=dict)
     """The texts of each few-valued column that label an Excel subtotal row ('玩具 计数',
     'Grand Total': `is_subtotal_label`); most files have none."""
@@ -165,6 +168,13 @@ class Lookups:
     every text is here is not read again (`_learn_dates`)."""
     _plain_dates_day: date | None = None
     """The day `_plain_dates` were read on: `dates_of` refuses dates too far past it."""
+
+    @classmethod
+    def of_table(cls, raw: RawTable, date_order: DateOrder) -> Lookups:
+        """The lookups of one file, which its headers say how to price."""
+        return cls(
+            date_order=date_order, lists_items=raw.lists_items, totals_orders=raw.totals_orders
+        )
 
     def learn(self, frame: pl.DataFrame) -> None:
         """Read the texts of this batch not seen in an earlier one (one polars query)."""
@@ -391,15 +401,27 @@ def _totals_row(frame: pl.DataFrame, date_blank: pl.Expr) -> pl.Expr:
 
 @cache
 def _no_order_label() -> str:
-    """An order-ID cell that labels a row instead: a totals word, or a name of the order-ID
-    column itself (columns.yaml, separators and case as loose as a header's). One pattern,
-    so every order ID is still read once."""
-    words = "|".join(re.escape(word) for word in vocabulary().totals_row_words)
+    """An order-ID cell that labels a row instead: a totals word, a template's filling
+    instruction ('必填：…'), a footer counting the rows ('共 190 条记录', `_record_count`), or
+    a name of the order-ID column itself (columns.yaml, separators and case as loose as a
+    header's). One pattern, so every order ID is still read once."""
+    terms = vocabulary()
+    words = "|".join(
+        re.escape(word) for word in (*terms.totals_row_words, *terms.template_note_words)
+    )
     loose = r"[\s\-_.·・/\\]*"
     headers = "|".join(
         loose.join(re.escape(char) for char in alias) for alias in column_aliases()["order_id"]
     )
-    return f"(?i)^(?:{words})(?:$|[\\s/:：(（|-])|^(?:{headers})$"
+    return f"(?i)^(?:{words})(?:$|[\\s/:：(（|-])|^(?:{headers})$|{_record_count()}"
+
+
+def _record_count() -> str:
+    """A footer's count of rows: an optional lead word, a number, a unit word, nothing else."""
+    terms = vocabulary()
+    leads = "|".join(re.escape(word) for word in terms.record_count_leads)
+    units = "|".join(re.escape(word) for word in terms.record_count_units)
+    return f"^(?:(?:{leads})\\s*)?\\d[\\d,]*\\s*(?:{units})\\.?$"
 
 
 def _carrier_text(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
@@ -711,7 +733,7 @@ def price_candidates(
         "row",
         "order_id",
         pl.col("marketplace").cast(pl.Categorical),
-        *([] if lookups.lists_items else [_copy_key(candidates.columns)]),
+        *_copy_keys(candidates.columns, lookups),
         # Shipping included, VAT excluded (docs/vtr-rules.md §2).
         value=amounts.fill_null(0.0) + shipping - taxes,
         # A negative price is a refund or a forgery, not a low value: its order is not
@@ -722,14 +744,23 @@ def price_candidates(
     )
 
 
+def _copy_keys(columns: list[str], lookups: Lookups) -> list[pl.Expr]:
+    """The `copy` key of a row, when the file's rows can repeat what an order was paid:
+    an order total repeated on each item row (`Lookups.totals_orders`: its prices alone),
+    or a row listed twice in a file listing no items (`_copy_key`)."""
+    if lookups.totals_orders:
+        return [_copy_key(columns, ())]
+    return [] if lookups.lists_items else [_copy_key(columns)]
+
+
 _READ_FOR_COPIES = ("ship_date", "carrier", "tracking", "category", "shop", "marketplace")
 """A row's columns, beside its prices, that tell it from another row of its order."""
 
 
-def _copy_key(columns: list[str]) -> pl.Expr:
+def _copy_key(columns: list[str], read: tuple[str, ...] = _READ_FOR_COPIES) -> pl.Expr:
     """One hash of what a row holds beside its order ID: two rows of an order with the same
     are one row listed twice (two exports pasted one under the other, set F10's F08), whose
     amount the order's value counts once (`value_exemptions_of`, docs/decisions/015)."""
-    texts = [*_READ_FOR_COPIES, *AMOUNT_COLUMNS.values(), "currency_text"]
+    texts = [*read, *AMOUNT_COLUMNS.values(), "currency_text"]
     present = [pl.col(c).cast(pl.String) for c in texts if c in columns]
     return pl.struct(present).hash().alias("copy")

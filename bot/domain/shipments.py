@@ -230,7 +230,7 @@ def _read_rows(raw: RawTable, tally: Tally, rows: Partitions, priced: Partitions
     """Every row with its exclusion (value exemptions aside), in compact columns and in its
     part of the orders; the rows a value rule can apply to are priced on the way. `row`
     is a priced row's position among its part's rows."""
-    lookups = Lookups(date_order=tally.date_order, lists_items=raw.lists_items)
+    lookups = Lookups.of_table(raw, tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     for batch in reduced_batches(raw, tally, lookups):
         for part, piece in split(batch, "order_id", rows.parts):

@@ -89,7 +89,7 @@ def file_report(raw: RawTable, as_of: date | None = None, today: date | None = N
     """The report `compute_report(build_shipments(raw))` makes, batch by batch."""
     require_columns(raw)
     tally = Tally(unread_sheets=raw.unread_sheets)
-    lookups = Lookups(date_order=tally.date_order, lists_items=raw.lists_items)
+    lookups = Lookups.of_table(raw, tally.date_order)
     currencies = {code: m.currency for code, m in marketplace_by_code().items()}
     tallies = _Tallies()
     for rows in reduced_batches(raw, tally, lookups):

@@ -85,6 +85,12 @@ def _span_days(parts: list[AmbiguousDate], day_first: bool) -> int:
 
 
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$", re.IGNORECASE)
+_CLOCK_OR_ZONE = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{4})$"
+)
+"""A time of day or a time zone ('08:15:02', 'CST', '+0800') among a date's words: Java's
+Date.toString() writes 'Fri Nov 20 08:15:02 CST 2026', its year after both. The date is
+read as written, with no zone conversion (domain.md keys the window on the day)."""
 
 
 def _parse_named_month(text: str) -> date | None:
@@ -95,7 +101,7 @@ def _parse_named_month(text: str) -> date | None:
     cleaned = [
         months.get(w.casefold(), w)
         for w in words
-        if not _WEEKDAY.match(w) and w.casefold() not in fillers
+        if not _WEEKDAY.match(w) and w.casefold() not in fillers and not _clock_or_zone(w)
     ]
     candidate = " ".join(cleaned[:3])
     for fmt in _NAMED_MONTH_FORMATS:
@@ -104,6 +110,14 @@ def _parse_named_month(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def _clock_or_zone(word: str) -> bool:
+    """A time of day or a zone's name ('CST', 'GMT+08:00'), not a month written in capitals."""
+    return bool(_CLOCK_OR_ZONE.match(word)) and word.casefold()[:3] not in _ENGLISH_MONTHS
+
+
+_ENGLISH_MONTHS = frozenset(datetime(2026, m, 1).strftime("%b").casefold() for m in range(1, 13))
 
 
 def names_a_month(text: str) -> bool:

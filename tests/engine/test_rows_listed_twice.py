@@ -48,8 +48,9 @@ def test_a_pasted_repeat_counts_its_amount_once(write_file: WriteFile) -> None:
 
 def test_two_items_alike_but_for_their_sku_are_summed(write_file: WriteFile) -> None:
     # Two cases at EUR 12.00 in one letter: EUR 24, counted (its rows differ in the SKU alone).
+    # The column prices each item: a column of the order's total is read once (test_order_totals).
     lines = [
-        "Order ID,SKU,Marketplace,Ship Date,Carrier,Tracking Number,Shipping Service,Order Total,Currency",
+        "Order ID,SKU,Marketplace,Ship Date,Carrier,Tracking Number,Shipping Service,Item Price,Currency",
         f"L,CASE-RED,{DE_LETTER},12.00,EUR",
         f"L,CASE-BLUE,{DE_LETTER},12.00,EUR",
     ]
