@@ -209,13 +209,18 @@ def _validated(kind: Any, name: str) -> object:
     return TypeAdapter(kind).validate_python(_load(name))
 
 
-_NON_KEY = re.compile(r"[\s\-_.·・/\\]+")
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+"""Zero-width characters (space, non-joiner, joiner, word joiner, BOM) that text pasted from a
+web page or a chat carries: no seller sees them, so a header, a carrier's name and a tracking
+number are read without them, as spaces are (set F11's F02). NFKC makes the other Unicode
+spaces (U+00A0, U+202F) plain ones."""
+_NON_KEY = re.compile(rf"[\s\-_.·・/\\{INVISIBLE}]+")
 
 
 def fold_key(text: str) -> str:
     """Fold a header or alias for comparison: width, case, BOM, separators and Chinese
     script ignored (聯邦快遞 is 联邦快递: chinese_script.py)."""
-    folded = unicodedata.normalize("NFKC", text).replace("\ufeff", "").casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return to_simplified(_NON_KEY.sub("", folded))
 
 

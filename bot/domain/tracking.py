@@ -19,6 +19,7 @@ from bot.domain.batch_engine import batch_engine
 from bot.domain.checkdigits import CHECK_RULES
 from bot.domain.models import DefectReason
 from bot.domain.reference import (
+    INVISIBLE,
     Carrier,
     TrackingFormat,
     carrier_by_id,
@@ -106,6 +107,11 @@ def _families() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     ]
 
 
+_SPACES = f"[ \\-\u00a0\t{INVISIBLE}]"
+"""What a number is read without: spaces, dashes, tabs and the invisible characters pasted
+with it (`reference.INVISIBLE`)."""
+
+
 def normalize_tracking(number: pl.Expr) -> pl.Expr:
     """Case and inner spaces/dashes are ignored (§4); Excel's text-marking quote too, and the
     '.0' a spreadsheet or a float column writes after a whole number (no carrier's number
@@ -116,7 +122,7 @@ def normalize_tracking(number: pl.Expr) -> pl.Expr:
     # One character class, not four literal replacements: cheaper in polars 2 (see
     # docs/performance.md, "The engine after its redesign").
     folded = number.fill_null("").str.normalize("NFKC").str.strip_chars().str.strip_prefix("'")
-    folded = _unwrapped(folded).str.replace_all("[ \\-\u00a0\t]", "").str.to_uppercase()
+    folded = _unwrapped(folded).str.replace_all(_SPACES, "").str.to_uppercase()
     return folded.str.replace(_WHOLE_FLOAT, "${1}")
 
 
