@@ -36,6 +36,14 @@ def product_category(text: str) -> str:
     return top.strip()
 
 
+def names_a_category(text: str) -> bool:
+    """Whether a text is a product category's name the table knows, in either language
+    ('Toys & Games', 'Kitchen & Dining', '宠物用品'): a workbook's sheet so named holds that
+    category's orders (`xlsx_reading._joined_sheets`)."""
+    folded = _folded(text)
+    return bool(folded) and any(folded in names for names in category_aliases())
+
+
 def _starts_a_path(first: str, second: str) -> bool:
     """Two halves joined by '/' or '|' are a path when the first is a top-level category's
     name (Amazon's, or its common Chinese one) and the second is not that category's name

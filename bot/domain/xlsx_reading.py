@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from bot.domain.categories import names_a_category
 from bot.domain.errors import FileRejected
 from bot.domain.reading import HEADER_SCAN_LINES, RawTable, best_header, missing_columns
 from bot.domain.reference import marketplace_by_code
@@ -89,16 +90,20 @@ def _order_sheets(tables: list[tuple[str, RawTable]]) -> list[tuple[str, RawTabl
 
 def _joined_sheets(tables: list[tuple[str, RawTable]]) -> RawTable:
     """Every order sheet is read: a seller who keeps one sheet per marketplace (美国站,
-    英国站) or per shop (店铺A-美国站, 店铺B-欧洲站) expects all his orders counted, not the
-    first sheet's alone. Without a marketplace column, a sheet named after a marketplace
-    says the marketplace of its rows; without a shop column, the sheets of a workbook
-    of several, named otherwise, are its shops (each its own account, judged on its own),
+    英国站), per product line (Toys & Games, Pet Supplies) or per shop (店铺A-美国站,
+    店铺B-欧洲站) expects all his orders counted, not the first sheet's alone. Without a
+    marketplace column, a sheet named after a marketplace says the marketplace of its rows;
+    without a category column, one named after a product category (`names_a_category`) says
+    their category (set F11's F06); without a shop column, the sheets of a workbook of
+    several, named otherwise, are its shops (each its own account, judged on its own),
     unless they name periods (2026-11, 11月), which are one account's."""
     frames = []
     for name, table in tables:
         frame = table.frame
         if "marketplace" not in frame.columns and marketplace_code(name) in marketplace_by_code():
             frame = frame.with_columns(marketplace=pl.lit(name, dtype=pl.String))
+        elif "category" not in frame.columns and names_a_category(name):
+            frame = frame.with_columns(category=pl.lit(name, dtype=pl.String))
         elif "shop" not in frame.columns and len(tables) > 1 and not _names_a_period(name):
             frame = frame.with_columns(shop=pl.lit(name, dtype=pl.String))
         frames.append(frame)
