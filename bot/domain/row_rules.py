@@ -635,6 +635,38 @@ def one_row_per_package(rows: pl.DataFrame) -> pl.DataFrame:
     ).drop("_cell")
 
 
+AMAZON_ORDER_ID = r"\d{3}-\d{7}-\d{7}"
+"""An Amazon order ID as every marketplace writes it (3-7-7 digits)."""
+_SEVERAL_ORDERS = rf"^\s*{AMAZON_ORDER_ID}(?:\s*[,;/|\s，；、／]\s*{AMAZON_ORDER_ID})+\s*$"
+_SEVERAL_ORDERS_LENGTH = 2 * 19 + 1
+"""The shortest cell holding two order IDs: a batch whose every order ID is shorter holds
+none, and costs one pass over their lengths."""
+
+
+def one_row_per_order(rows: pl.DataFrame) -> pl.DataFrame:
+    """`row_rules`' rows whose order-ID cell holds several Amazon orders sent in one package
+    (合并订单: '114-…,111-…') made one row per order, each a shipment of its own with the
+    package's ship date, carrier and number: Amazon counts each order's shipment
+    confirmation, and the ERP confirmed each with that number (docs/decisions/017). The
+    number shared is `reused_tracking`, a warning. Each order keeps the package's prices:
+    no order of it is worth more, so one under a value bar is never taken for over it."""
+    order_id = pl.col("order_id")
+    if (
+        rows.is_empty()
+        or (rows.get_column("order_id").str.len_chars().max() or 0) < _SEVERAL_ORDERS_LENGTH
+    ):
+        return rows
+    several = order_id.str.contains(_SEVERAL_ORDERS)
+    if not rows.select(several.any()).item():
+        return rows
+    ids = (
+        pl.when(several)
+        .then(order_id.str.extract_all(AMAZON_ORDER_ID))
+        .otherwise(pl.concat_list(order_id))
+    )
+    return rows.with_columns(order_id=ids).explode("order_id")
+
+
 def full_width_numbers(rows: pl.DataFrame) -> list[str]:
     """The numbers of self-fulfilled rows (none of `row_rules`' exclusions) written in
     full-width characters, folded, each once: rows not yet through `fold_tracking`. Only

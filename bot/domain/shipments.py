@@ -24,6 +24,7 @@ from bot.domain.row_rules import (
     Lookups,
     fold_tracking,
     full_width_numbers,
+    one_row_per_order,
     one_row_per_package,
     price_candidates,
     row_rules,
@@ -310,7 +311,7 @@ def reduce_batch(frame: pl.DataFrame, tally: Tally, lookups: Lookups) -> pl.Data
     tally.markets_by_address += int(rows.get_column("market_by_address").sum())
     tally.markets_by_currency += int(rows.get_column("market_by_currency").sum())
     # After the tally, which reads the file's rows: split, they no longer line up with them.
-    rows = one_row_per_package(rows)
+    rows = one_row_per_order(one_row_per_package(rows))
     tally.full_width_numbers.update(full_width_numbers(rows))
     rows = fold_tracking(rows)
     if "delivered_text" in rows.columns:
