@@ -649,12 +649,11 @@ def one_row_per_order(rows: pl.DataFrame) -> pl.DataFrame:
     package's ship date, carrier and number: Amazon counts each order's shipment
     confirmation, and the ERP confirmed each with that number (docs/decisions/017). The
     number shared is `reused_tracking`, a warning. Each order keeps the package's prices:
-    no order of it is worth more, so one under a value bar is never taken for over it."""
+    no order of it is worth more, so an order the package's total puts under a value bar is
+    under it too."""
     order_id = pl.col("order_id")
-    if (
-        rows.is_empty()
-        or (rows.get_column("order_id").str.len_chars().max() or 0) < _SEVERAL_ORDERS_LENGTH
-    ):
+    longest = rows.select(order_id.str.len_chars().max()).item()
+    if longest is None or longest < _SEVERAL_ORDERS_LENGTH:
         return rows
     several = order_id.str.contains(_SEVERAL_ORDERS)
     if not rows.select(several.any()).item():
