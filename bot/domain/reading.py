@@ -370,7 +370,8 @@ def _read_text(path: Path, scratch: Path | None = None) -> RawTable:
             pl.DataFrame(schema=dict.fromkeys(meanings, pl.String)), headers, encoding
         )
     saved_by_excel = delimiter == "\t" and excel_quoted(text, header_line)
-    layout = _TextLayout(delimiter, header_line, meanings, len(headers), saved_by_excel)
+    nulls = writes_program_nulls(text, delimiter)
+    layout = _TextLayout(delimiter, header_line, meanings, len(headers), saved_by_excel, nulls)
     needs_transcoding = encoding not in ("utf-8", "utf-8-sig") or b"\x00" in sample
 
     def batches() -> Iterator[pl.DataFrame]:
@@ -441,6 +442,8 @@ class _TextLayout:
     width: int
     excel_quoted: bool = False
     """A tab-delimited file Excel saved (`excel_quoted`), whose quotes open cells."""
+    program_nulls: bool = False
+    """Whether the file writes empty values as a program does ('null': `PROGRAM_NULLS`)."""
 
     @property
     def quote(self) -> str | None:
@@ -533,13 +536,22 @@ def _parsed_columns(chunk: bytes, layout: _TextLayout, named: list[pl.Expr]) -> 
 PROGRAM_NULLS = ["null", "NULL", "Null", "(null)", "<null>", "\\N"]
 """How a program writes an empty value into a text export (a Java or SQL dump's 'null',
 MySQL's '\\N'): no seller types them, so the cell is empty (a 'null' ship date is an order
-not yet shipped, a 'null' tracking number a missing one), read so by the CSV parser itself."""
+not yet shipped, a 'null' tracking number a missing one), read so by the CSV parser itself,
+in a file whose first lines hold one (`writes_program_nulls`): the parser's look at every
+cell would cost on every file, and most files hold none (docs/performance.md)."""
 
 
-def _cell_or_none(row: list[str], index: int) -> str | None:
+def writes_program_nulls(text: str, delimiter: str) -> bool:
+    """Whether a cell of the file's first lines is a program's null (`PROGRAM_NULLS`)."""
+    words = "|".join(re.escape(word) for word in PROGRAM_NULLS)
+    edge = re.escape(delimiter)
+    return re.search(rf"(?m)(?:^|{edge})(?:{words})\r?(?:{edge}|$)", text) is not None
+
+
+def _cell_or_none(row: list[str], index: int, nulls: bool) -> str | None:
     """A parsed row's cell, None where the row is short or the cell a program's null."""
     cell = row[index] if index < len(row) else None
-    return None if cell in _NULL_CELLS else cell
+    return None if nulls and cell in _NULL_CELLS else cell
 
 
 _NULL_CELLS = frozenset(PROGRAM_NULLS)
@@ -565,7 +577,7 @@ def _scan_chunk(chunk: bytes, layout: _TextLayout, encoding: CsvEncoding) -> pl.
         extra_columns="ignore",
         truncate_ragged_lines=True,
         raise_if_empty=False,
-        null_values=PROGRAM_NULLS,
+        null_values=PROGRAM_NULLS if layout.program_nulls else None,
         encoding=encoding,
     )
 
@@ -589,7 +601,7 @@ def _parse_leniently(chunk: bytes, layout: _TextLayout) -> pl.DataFrame:
     try:
         for row in reader:
             for index in wanted:
-                columns[f"c{index}"].append(_cell_or_none(row, index))
+                columns[f"c{index}"].append(_cell_or_none(row, index, layout.program_nulls))
     except csv.Error as error:  # a cell past csv's field size limit: not a seller table
         raise FileRejected("not_a_table") from error
     return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
