@@ -197,10 +197,11 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         session.config.pluginmanager.unregister(plugin)
 
 
-OPT_IN_MARKERS = ("deploy", "scale")
+OPT_IN_MARKERS = ("deploy", "scale", "sweep")
 """Tiers that run only when a -m expression names them (`.ci/run` runs each as its own
-step): building an image and running fleets of processes take minutes, which the README's
-test command and the fast tier `-m "not slow"` leave out."""
+step): building an image, running fleets of processes and asking every generated question
+take minutes, which the README's test command and the fast tier `-m "not slow"` leave out
+(the README's command asks a fixed sample of each sweep's questions)."""
 
 
 SERVER_FIXTURES = frozenset({"bot_api", "running_bot", "spapi", "postgres_url"})

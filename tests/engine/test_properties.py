@@ -105,10 +105,24 @@ ORDER_ROW = st.tuples(
 )
 
 
+ORDER_FILES = (st.lists(ORDER_ROW, min_size=1, max_size=60), st.booleans(), st.booleans())
+"""A file's rows, whether the report is asked as of a date, whether it has a carrier column."""
+
+
+def batch_report_is_whole(
+    tmp_path: Path, rows: list[tuple[object, ...]], given_date: bool, carrier_column: bool
+) -> None:
+    path = write_orders(tmp_path / "orders.csv", rows, carrier_column)
+    as_of = AS_OF if given_date else None
+    assert report_file(path, as_of=as_of) == analyse_file(path, as_of=as_of)[0]
+
+
+# Each example analyses a file twice: the README's command tries 25 of them, the `sweep`
+# tier (.ci/run's own step) 100.
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(ORDER_ROW, min_size=1, max_size=60), st.booleans(), st.booleans())
+@given(*ORDER_FILES)
 def test_the_batch_report_is_the_whole_table_report(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -117,6 +131,20 @@ def test_the_batch_report_is_the_whole_table_report(
     carrier_column: bool,
 ) -> None:
     monkeypatch.setattr(reading, "CHUNK_BYTES", 300)  # several batches, orders across them
-    path = write_orders(tmp_path / "orders.csv", rows, carrier_column)
-    as_of = AS_OF if given_date else None
-    assert report_file(path, as_of=as_of) == analyse_file(path, as_of=as_of)[0]
+    batch_report_is_whole(tmp_path, rows, given_date, carrier_column)
+
+
+@pytest.mark.sweep
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(*ORDER_FILES)
+def test_the_batch_report_is_the_whole_table_report_over_many_files(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[tuple[object, ...]],
+    given_date: bool,
+    carrier_column: bool,
+) -> None:
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 300)  # several batches, orders across them
+    batch_report_is_whole(tmp_path, rows, given_date, carrier_column)
