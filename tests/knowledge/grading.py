@@ -152,6 +152,7 @@ class KindScores:
     asked: Counter[str] = field(default_factory=Counter)
     wrong_facts: list[tuple[str, str]] = field(default_factory=list)
     misses: list[tuple[str, str, str]] = field(default_factory=list)
+    opposite_verdicts: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, item: dict[str, Any], grade: CaseGrade) -> None:
         kind = item.get("kind", "plain")
@@ -196,13 +197,34 @@ def _miss_detail(item: dict[str, Any], grade: CaseGrade, text: str) -> str:
     )
 
 
+OPPOSITE_OPENINGS = {
+    "claim_true": (
+        "Not right", "No —", "不对", "不是。", "不算。", "不用。", "不需要。", "不会。", "不能。",
+    ),
+    "claim_false": ("Right:", "Yes —", "对。", "是的", "是。", "算。", "可以。", "会。", "需要。", "能。"),
+}  # fmt: skip
+"""A first line opening so gives the opposite of the verdict a belief of that kind has."""
+
+
+def opposite_first_line(item: dict[str, Any], text: str) -> bool:
+    """The reply's first line alone gives the opposite verdict to the belief's kind: the
+    graders look for a verdict word anywhere in the first two sentences, so a "Not right:"
+    before a body that says the belief is right would be found right."""
+    opposite = OPPOSITE_OPENINGS.get(item.get("kind", ""))
+    return bool(opposite) and not item.get("off_topic") and _first_line(text).startswith(opposite)
+
+
 async def grade_heldout_set(
     cases_file: Path, database: Path, kb: KnowledgeBase, chat_id: int
 ) -> KindScores:
     """Every case as a seller's message (Core.handle_text); `own_data` ones in chat
     `chat_id`, which first uploaded the set's fixture (if it names one) through the upload
     path with the set's as-of date as the caption, the others in chat `chat_id + 1`, which
-    has no data. Prints the figures per kind and every miss with the reply's first line."""
+    has no data. Prints the figures per kind and every miss with the reply's first line.
+
+    Fails when a belief's first line gives the opposite verdict (`opposite_first_line`):
+    every set is held to that, whatever its floors, from the replies it is graded on, so no
+    question of a set is answered twice for it."""
     cases = read_cases(cases_file)
     data_chat, fresh_chat = ChatRef(chat_id, "zh"), ChatRef(chat_id + 1, "zh")
     scores, details = KindScores(), []
@@ -216,8 +238,11 @@ async def grade_heldout_set(
             text = plain_text(await core.handle_text(chat, item["q"]))
             grade = grade_case(item, text, kb)
             scores.add(item, grade)
+            if opposite_first_line(item, text):
+                scores.opposite_verdicts.append((item["q"], _first_line(text)))
             if not grade.right or grade.wrong_fact is not None:
                 details.append(_miss_detail(item, grade, text))
     print("\n" + "\n".join(scores.lines()))
     print("misses and wrong facts:\n" + "\n".join(details))
+    assert not scores.opposite_verdicts, scores.opposite_verdicts
     return scores

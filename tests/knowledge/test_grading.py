@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain.knowledge import Answer, KnowledgeBase
 from bot.services.answers import render_answer
 from bot.services.i18n import translator
-from tests.knowledge.grading import grade_case
+from tests.knowledge.grading import grade_case, opposite_first_line
 
 VAGUE = {"q": "这个怎么办", "lang": "zh", "kind": "unclear", "expect_kind": "unsure"}
 
@@ -36,3 +38,23 @@ def test_a_lead_not_in_the_first_sentences_is_a_wrong_fact(kb: KnowledgeBase) ->
 def test_a_lead_not_later_in_the_reply_is_no_wrong_fact(kb: KnowledgeBase) -> None:
     text = "Not right: it serves China to CA. See the source. Yes, CA is on the list."
     assert grade_case(FALSE_BELIEF, text, kb).right
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "opposite"),
+    [
+        ("claim_true", "Not right: VTR counts the last 30 days.\nmore", True),
+        ("claim_true", "\n不对。VTR 看最近 30 天。", True),
+        ("claim_true", "Right: VTR counts the last 30 days.", False),
+        ("claim_false", "对。取消的订单也算。", True),
+        ("claim_false", "Not right: cancelled orders are left out.", False),
+        # Only the first line is read: a verdict word further down decides nothing here.
+        ("claim_false", "VTR only looks at self-fulfilled packages.\nRight: …", False),
+        ("howto", "Right: …", False),  # a kind with no verdict of its own
+    ],
+)
+def test_a_first_line_opposite_to_the_belief_s_kind_is_found(
+    kind: str, text: str, opposite: bool
+) -> None:
+    assert opposite_first_line({"q": "…", "kind": kind}, text) is opposite
+    assert not opposite_first_line({"q": "…", "kind": kind, "off_topic": True}, text)
