@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,13 @@ def assert_agrees(got: Figures, want: Figures, differing: dict[str, str], name: 
     assert still_differing == sorted(differing), f"mended: update DISAGREEMENTS for {name}"
 
 
+@lru_cache(maxsize=16)
+def checked_report(path: Path, as_of: date) -> VtrReport:
+    """`vtrbot check`'s report of one file, made once for both of a set's checks: a set's
+    module runs on one xdist worker (`--dist loadscope`), and it has ten files."""
+    return report_file(path, as_of=as_of)
+
+
 def assert_check_agrees(
     folder: Path,
     name: str,
@@ -80,7 +88,7 @@ def assert_check_agrees(
     """`vtrbot check`'s report of one file (`figures`) against its writer's expectations
     (`writers`), on the writer's as-of date; `differing` as in `assert_agrees`."""
     writer = expected(folder, name)
-    got = figures(report_file(folder / name, as_of=date.fromisoformat(writer["as_of"])))
+    got = figures(checked_report(folder / name, date.fromisoformat(writer["as_of"])))
     assert_agrees(got, writers(writer), differing, name)
 
 
@@ -89,7 +97,7 @@ def assert_upload_agrees(folder: Path, name: str, figures: Callable[[VtrReport],
     file of a set, on its writer's as-of date."""
     as_of = date.fromisoformat(expected(folder, name)["as_of"])
     path = folder / name
-    checked = report_file(path, as_of=as_of)
+    checked = checked_report(path, as_of)
     uploaded, _ = analyse_file(path, as_of=as_of)
     assert figures(uploaded) == figures(checked)
     assert uploaded.excluded == checked.excluded
