@@ -30,7 +30,7 @@ from bot.domain.tracking import (
     has_cell_separator,
     names_a_family,
     names_a_member,
-    names_nothing,
+    naming_nothing,
     normalize_tracking,
     package_numbers,
     placeholder_tracking,
@@ -162,6 +162,8 @@ class Lookups:
     """The texts of each few-valued column that label an Excel subtotal row ('玩具 计数',
     'Grand Total': `is_subtotal_label`); most files have none."""
     _categories: dict[str, str] = field(default_factory=dict)
+    _carriers_seen: set[str] = field(default_factory=set)
+    """Carrier cells an earlier batch judged for `family_carriers` and `blank_carriers`."""
     _plain_dates: dict[str, tuple[date | None, bool]] = field(default_factory=dict)
     """Ship date texts read without Python (ISO, or blank) in an earlier batch: (date,
     blank?). Their reading depends on no other text and no date order, so a batch whose
@@ -209,9 +211,11 @@ class Lookups:
                     t for t in new if resolve_carrier(t)
                 }
         if narrows:
-            families = {t for t in found["carriers"] if names_a_family(t)}
+            carriers = [t for t in found["carriers"] if t not in self._carriers_seen]
+            self._carriers_seen |= set(carriers)
+            families = {t for t in carriers if names_a_family(t)}
             self.family_carriers = self.family_carriers | families
-            blanks = {t.strip() for t in found["carriers"] if names_nothing(t)}
+            blanks = {t.strip() for t in naming_nothing(carriers)}
             self.blank_carriers = self.blank_carriers | blanks
         new_amounts: dict[str, float | None] = {}
         for meaning in prices:
@@ -453,7 +457,7 @@ def _blank_named_by_service(frame: pl.DataFrame, code: pl.Expr, lookups: Lookups
     """A blank carrier cell is the carrier its row's service names ('Yanwen Special
     Line-YW', '4PX Singapore Post', '燕文专线追踪小包'), read as a file with no carrier column
     reads its service (`resolve_carrier`); so is a cell that names nothing ('-', 'N/A',
-    `names_nothing`). A service naming no carrier ('Standard') leaves it as it is. Set F9's F06, a third of whose carrier cells were blank."""
+    `naming_nothing`). A service naming no carrier ('Standard') leaves it as it is. Set F9's F06, a third of whose carrier cells were blank."""
     if not lookups.carrier_services:
         return code
     service = pl.col("ship_service").fill_null("")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.domain import reading
 from bot.domain.engine import analyse_file, report_file
 from tests.engine.conftest import CHINA_POST_OK, UPS_OK, YUN_OK, WriteFile
 
@@ -55,3 +56,21 @@ def test_a_carrier_cell_naming_nothing_is_blank(write_file: WriteFile) -> None:
     report = report_file(write_file(lines), as_of=AS_OF)
     assert (report.overall.shipments, report.overall.valid) == (4, 3)
     assert [(d.order_id, d.reason) for d in report.defects] == [("111-4", "bad_format")]
+
+
+def test_cells_naming_nothing_are_read_in_every_batch(write_file: WriteFile, monkeypatch) -> None:
+    """Each carrier cell is judged once per file (`Lookups._carriers_seen`), in whichever
+    batch it first appears: '-' in the first rows and again at the end, 'N/A' and '未知' only
+    in the last rows, 'UPS' throughout. Sixty rows in chunks of about 300 bytes (ten or so
+    batches): the YT numbers under the three blank words are the YunExpress line's, valid
+    (45 of them); the 15 under 'UPS' are bad formats. By hand: 45 valid of 60."""
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 300)
+    cells = ["-", "UPS", "-", "-"] * 10 + ["N/A", "UPS", "未知", "-"] * 5
+    lines = ["订单号,发货时间,物流商,物流渠道,跟踪号,站点"] + [
+        f"111-{i},2026-11-20,{cell},云途全球专线挂号,{YUN_OK[:-2]}{i:02d},美国"
+        for i, cell in enumerate(cells)
+    ]
+    report = report_file(write_file(lines), as_of=AS_OF)
+    assert (report.overall.shipments, report.overall.valid) == (60, 45)
+    assert {d.reason for d in report.defects} == {"bad_format"}
+    assert len(report.defects) == 15
