@@ -12,8 +12,9 @@ combination), and the text of a row only where it is a defect, or a tracking num
 before (a bitmap of hashes says which may be).
 
 A hash that two different groups or shipment keys share would merge them: that is checked
-at the end (`HashCollision`), and the caller then reads the file the whole way
-(`engine.report_file`). Two tracking numbers, or two value-rule orders, sharing a 64-bit
+(groups by a second hash of their columns, batch by batch and at each merge; keys by their
+orders at the end), and the caller then reads the file the whole way (`HashCollision`,
+`engine.report_file`). Two tracking numbers, or two value-rule orders, sharing a 64-bit
 hash (about one chance in 10^8 for a million rows) are taken as one; the orders of rows
 that share a tracking number or a key are told apart by 32 bits of their hash (two
 different orders of one number look alike once in 4 x 10^9).
@@ -123,9 +124,11 @@ class _Tallies:
         candidates = rows.filter(pl.col("value_rule")).with_columns(pl.col("order_id").hash())
         self.priced.append(price_candidates(candidates, lookups, currencies))
         shipments = _judged(rows)
-        hashed, groups, defects = pl.collect_all(
+        hashed, groups, defects, collides = pl.collect_all(
             _tallied(shipments), engine=batch_engine(shipments.height)
         )
+        if collides.item():
+            raise HashCollision("two groups of a batch share a hash")
         self.rows.append(hashed)
         self._keep_groups(groups)
         self.defects.append(_compact(defects))
@@ -135,7 +138,7 @@ class _Tallies:
         """The batch's distinct groups, merged with the earlier ones every GROUP_BATCHES."""
         self.groups.append(groups)
         if len(self.groups) >= GROUP_BATCHES:
-            self.groups = [_distinct_groups(pl.concat(self.groups))]
+            self.groups = [_distinct_groups(_unless_colliding(pl.concat(self.groups)))]
 
     def _keep_numbers_seen_before(self, shipments: pl.DataFrame, numbers: pl.Series) -> None:
         """Keep the text of the counted numbers that an earlier row may have had (their
@@ -185,11 +188,9 @@ class _Tallies:
         )
 
     def _groups(self) -> pl.DataFrame:
-        groups = _distinct_groups(pl.concat(self.groups))
+        groups = _distinct_groups(_unless_colliding(pl.concat(self.groups)))
         self.groups = []
-        if groups.get_column("group").is_duplicated().any():
-            raise HashCollision("two groups share a hash")
-        return groups
+        return groups.drop("group_check")
 
     def _defects(self, counted: pl.Series, as_of: date) -> pl.DataFrame:
         """The defective shipments in the window, as `defects_of` takes them."""
@@ -242,13 +243,17 @@ def _judged(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _tallied(shipments: pl.DataFrame) -> list[pl.LazyFrame]:
-    """What a batch's judged rows leave, as three queries run together: what
+    """What a batch's judged rows leave, as four queries run together: what
     `_Tallies.rows` keeps of each row, the batch's distinct groups (GROUP_COLUMNS and their
-    hash), and its defects (`_compact` them: they point into the batch's text)."""
+    two hashes), its defects (`_compact` them: they point into the batch's text), and
+    whether two of its groups share a hash (`_colliding`)."""
     key = shipment_key()
     judged = shipments.lazy().with_columns(*key, scientific=looks_scientific(pl.col("tracking")))
     schema = judged.collect_schema()
-    judged = judged.with_columns(group=_folded_hash(GROUP_COLUMNS, schema))
+    judged = judged.with_columns(
+        group=_folded_hash(GROUP_COLUMNS, schema),
+        group_check=_folded_hash(GROUP_COLUMNS, schema, _CHECK_MULTIPLIER, _CHECK_SEED),
+    )
     hashed = judged.select(
         key=_folded_hash([column.meta.output_name() for column in key], schema),
         group="group",
@@ -259,8 +264,9 @@ def _tallied(shipments: pl.DataFrame) -> list[pl.LazyFrame]:
     delivery = [c for c in DELIVERY_COLUMNS if c in shipments.columns]
     return [
         hashed,
-        _distinct_groups(judged.select(*GROUP_COLUMNS, "group")),
+        _distinct_groups(judged.select(*GROUP_COLUMNS, "group", "group_check")),
         judged.filter(defective).select(*_DEFECT_COLUMNS, *delivery),
+        judged.select(_colliding()),
     ]
 
 
@@ -268,17 +274,43 @@ FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 
 def _distinct_groups(groups: FrameT) -> FrameT:
-    """Each distinct combination of GROUP_COLUMNS once (with its hash), compared by value,
-    not by hash: a struct's first occurrences are cheaper to find than `unique()` over the
-    same columns (docs/performance.md)."""
-    return groups.filter(pl.struct(GROUP_COLUMNS).is_first_distinct())
+    """Each group's first row, by its hash: several times cheaper than comparing the
+    GROUP_COLUMNS themselves (a struct's first occurrences), which a big file's groups, about
+    half its rows, paid in every batch and merge (docs/performance.md). Two different
+    combinations sharing the hash are found by `_colliding` before any is dropped."""
+    return groups.filter(pl.col("group").is_first_distinct())
+
+
+def _colliding() -> pl.Expr:
+    """Whether two different combinations of GROUP_COLUMNS share `group`: they differ in
+    `group_check`, a second hash with its own multiplier and seed, so the frame holds more
+    distinct (group, group_check) pairs than groups. Pairs are counted by a wrapping
+    multiply-add of the two; should two pairs share that sum, the count is lower, and the
+    file is read the whole way for nothing. A collision goes unseen only if the check
+    hash collides too, or two such sums cancel it (about 2^-64 for a pair of groups)."""
+    pair = pl.col("group") * pl.lit(_FNV_PRIME, dtype=pl.UInt64) + pl.col("group_check")
+    return pl.col("group").n_unique() != pair.n_unique()
+
+
+def _unless_colliding(groups: pl.DataFrame) -> pl.DataFrame:
+    """`groups`, or `HashCollision` when two of its groups share a hash (`_colliding`)."""
+    if groups.select(_colliding()).item():
+        raise HashCollision("two groups share a hash")
+    return groups
 
 
 _NULL_CODE = 1 << 40
 """A null's code in `_folded_hash`: above any date's or categorical's."""
 
 
-def _folded_hash(names: Sequence[str], schema: pl.Schema) -> pl.Expr:
+_FNV_PRIME = 0x100000001B3
+_CHECK_MULTIPLIER, _CHECK_SEED = 0x9E3779B97F4A7C15, 0x5DEECE66D
+"""`group_check`'s fold: another odd multiplier (the golden ratio's), another seed."""
+
+
+def _folded_hash(
+    names: Sequence[str], schema: pl.Schema, multiplier: int = _FNV_PRIME, seed: int = 0
+) -> pl.Expr:
     """A hash of a row's `names` columns: each as one integer (a text's own hash, a date's
     day number, a categorical's code, a flag), folded by a wrapping multiply-add, then
     hashed. About a third of the CPU of polars' hash of a struct of the same columns, and
@@ -286,8 +318,8 @@ def _folded_hash(names: Sequence[str], schema: pl.Schema) -> pl.Expr:
     two groups or keys that share one are told apart at the end (`HashCollision`)."""
     folded = pl.lit(0, dtype=pl.UInt64)
     for name in names:
-        folded = folded * pl.lit(0x100000001B3, dtype=pl.UInt64) + _code(name, schema[name])
-    return folded.hash()
+        folded = folded * pl.lit(multiplier, dtype=pl.UInt64) + _code(name, schema[name])
+    return folded.hash(seed)
 
 
 def _code(name: str, dtype: pl.DataType) -> pl.Expr:

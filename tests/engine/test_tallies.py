@@ -93,3 +93,34 @@ def test_folded_hash_tells_apart_rows_that_differ_in_any_one_column() -> None:
     assert hashes.n_unique() == len(rows)  # every change gives a hash of its own
     again = pl.concat([frame, frame.head(1)]).select(tallies._folded_hash(list(base), frame.schema))
     assert again.to_series()[-1] == hashes[0]  # the same row, the same hash
+
+
+@pytest.mark.parametrize("chunk_bytes", [1 << 20, 200])
+def test_groups_sharing_a_hash_fall_back_to_the_whole_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_bytes: int
+) -> None:
+    """Every group given one hash (the check hash left as it is): two categories, two
+    carriers and a cancelled order would be counted as one group; the collision is seen,
+    within one batch and across batches of a row or two, and the report is the whole
+    table's. By hand: Toys 2 shipments, 1 valid (the UPS number); Home 1, valid."""
+    rows = [
+        (1, 3, "Amazon.com", "Toys", "Merchant", "Shipped", "UPS", UPS_OK, "Std", "5", "0", "", ""),
+        (2, 4, "Amazon.com", "Toys", "Merchant", "Shipped", "DHL", "", "Std", "5", "0", "", ""),
+        (3, 5, "Amazon.com", "Home", "Merchant", "Shipped", "UPS", UPS_OK, "Std", "5", "0", "", ""),
+        (4, 5, "Amazon.com", "Home", "Merchant", "Cancelled", "UPS", "", "Std", "5", "0", "", ""),
+    ]
+    path = write_orders(tmp_path / "orders.csv", rows)
+    monkeypatch.setattr(reading, "CHUNK_BYTES", chunk_bytes)
+    folded_hash = tallies._folded_hash
+
+    def one_hash_for_groups(names: list[str], schema: pl.Schema, *args: int) -> pl.Expr:
+        if list(names) == tallies.GROUP_COLUMNS and not args:
+            return pl.lit(7, dtype=pl.UInt64)
+        return folded_hash(names, schema, *args)
+
+    monkeypatch.setattr(tallies, "_folded_hash", one_hash_for_groups)
+    report = report_file(path, as_of=AS_OF)
+    assert report == analyse_file(path, as_of=AS_OF)[0]
+    counts = {g.name: (g.shipments, g.valid) for g in report.by_category}
+    assert counts == {"Toys": (2, 1), "Home": (1, 1)}
+    assert report.excluded["cancelled"] == 1
