@@ -18,7 +18,7 @@ from bot.domain.knowledge.compose import (
     Found,
     announced_subject,
 )
-from bot.domain.knowledge.entities import EntityFinder
+from bot.domain.knowledge.entities import Entities, EntityFinder
 from bot.domain.knowledge.figures import ROLE_WORDS
 from bot.domain.knowledge.loader import load_cards, load_entries, load_lexicon
 from bot.domain.knowledge.schema import Answer, Entry, Lexicon
@@ -157,6 +157,7 @@ class KnowledgeBase:
         self._finder = EntityFinder()
         self._cases = CaseReader(self._lexicon)
         self._normal_texts: dict[str, str] = {}
+        self._read_questions: dict[str, tuple[str, Entities, Case]] = {}
         self._composer = Composer(entries, cards, self._lexicon, self._finder) if cards else None
         self._ids = list(entries)
         self._analyzer = analyzer
@@ -432,8 +433,24 @@ class KnowledgeBase:
 
     def case(self, question: str) -> Case:
         """The facts a question states (for the services: a question about the chat's data)."""
-        text = self._normalized(question)
-        return self._cases.read(text, self._finder.find(question, text), question)
+        return self._read(question)[2]
+
+    def _read(self, question: str) -> tuple[str, Entities, Case]:
+        """A question normalised, its entities and its case, remembered for the last few
+        questions: a chat asks `case` to see whether a question is about its data, then
+        `answer` reads the same question again (both are frozen, so sharing them is safe)."""
+        read = self._read_questions.get(question)
+        if read is None:
+            if len(self._read_questions) >= NORMAL_CACHE:
+                self._read_questions.clear()
+            text = self._normalized(question)
+            entities = self._finder.find(question, text)
+            read = self._read_questions[question] = (
+                text,
+                entities,
+                self._cases.read(text, entities, question),
+            )
+        return read
 
     def _answer_one(self, question: str, reply_lang: Lang) -> Answer:
         text = self._normalized(question)
@@ -443,8 +460,7 @@ class KnowledgeBase:
         found = self._search(text, reply_lang)
         if self._composer is None:
             return found.answer
-        entities = self._finder.find(question, text)
-        case = self._cases.read(text, entities, question)
+        _, entities, case = self._read(question)
         return self._composer.compose(question, text, found, entities, case)
 
     def _topics_about(self, subject: str, reply_lang: Lang) -> Answer:
