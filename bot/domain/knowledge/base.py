@@ -296,7 +296,7 @@ class KnowledgeBase:
         first's subject when it names none ("… and works for Australia")."""
         tag = _BELIEF_TAG.search(question)
         join = _JOINED.search(question[: tag.start()]) if tag else None
-        if tag is None or join is None:
+        if tag is None or join is None or _ITS_SHIPPING.match(question, join.end()):
             return []
         first, second = question[: join.start()], question[join.end() : tag.start()]
         subject = self._subject(first)[:1]
@@ -700,6 +700,12 @@ _JOINED = re.compile(
     r"\s+and\s+(?:also\s+)?|[,，]?\s*(?:而且|并且)|[，,]\s*(?:还|也)(?=[能可会要算])"
 )
 """Two beliefs joined ("free and works for Australia", "免费，而且日本站也能用")."""
+_ITS_SHIPPING = re.compile(
+    r"\s*(?:[€$£¥￥]\s?)?(?:\d+(?:\.\d+)?\s?(?:eur|euros?|€|jpy|yen|円|usd|\$|£|gbp)?\s*)?"
+    r"(?:for |in |of )?(?:shipping|postage|运费|邮费)",
+    re.IGNORECASE,
+)
+"""An item's price "and 4 euro shipping": one order's amount in parts, not a second belief."""
 _HEADING = re.compile(r"^\s*([^:：?？,，。.!！]{1,24})[:：]\s*\S")
 _THINGS_PROTECTED = frozenset({"atoz", "feedback"})
 NORMAL_CACHE = 64

@@ -63,15 +63,52 @@ _SHIPPING_INCLUDED = lazy(
 
 def read_amount(text: str) -> tuple[float | None, str | None]:
     """The order's amount: an item's price and its shipping charge named apart ("€16 plus €6
-    shipping", "商品18欧，运费4欧") are summed, since the EUR 20 limit includes shipping."""
+    shipping", "商品18欧，运费4欧", "item 18 euro + 6 shipping") are summed, or their total
+    taken as said ("= 24", "合计17欧"), since the EUR 20 and JPY 1,000 limits are the order
+    total's, shipping included (domain.md §1b, §4.2)."""
     match, code = amount_match(text)
     if not match:
         return None, None
     amount = float(match.group(1))
     if code and _SHIPPING_CHARGE.search(text) and not _SHIPPING_INCLUDED.search(text):
-        parts = _order_amounts(text, code)
-        amount = sum(parts) if len(parts) >= 2 else amount
+        amount = _order_total(text, code, match) or amount
     return amount, code
+
+
+_TOTAL_SAID = lazy(
+    r"(?:(?<![<>!])=|\btotal(?:ling|s)?(?: of| is| was)?|\bin total\b|\baltogether\b|"
+    r"\bcomes? (?:out )?to|\badds? up to|合计|总共|一共|总计|共计|加起来(?:是|共)?|总价|总额)"
+    r"\s*(?:是|为|:|：)?\s*(?:[€$£¥￥]|eur|jpy)?\s*(\d+(?:\.\d+)?)(?![\d.%])"
+)
+"""An order's total said beside its parts ("18 + 6 = 24", "total 21", "合计17欧")."""
+
+
+_SHIPPING_FIGURE = lazy(
+    r"(?:shipping|postage|运费|邮费|快递费|配送费)\s*(?:fee|charge|cost|is|of|was|费|是|为|:|：)?\s*"
+    r"(?:[€$£¥￥]|eur)?\s*(\d+(?:\.\d+)?)(?![\d.%])|"
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[€$£¥￥]|eur(?:os?)?|jpy|yen|欧元?|日元|円)?\s*"
+    r"(?:for |in |of )?(?:shipping|postage)"
+)
+"""The shipping charge's figure, its currency said or left to the item's ("+ 6 shipping")."""
+
+
+def _order_total(text: str, code: str, item: re.Match[str]) -> float | None:
+    """The total of an order told in parts: said as such, else the parts in the currency
+    summed, else the item's price and a shipping figure told without its currency."""
+    price = float(item.group(1))
+    total = _TOTAL_SAID.search(text)
+    if total and float(total.group(1)) > price:
+        return float(total.group(1))
+    parts = _order_amounts(text, code)
+    if len(parts) >= 2:
+        return sum(parts)
+    shipping = _SHIPPING_FIGURE.search(text)
+    if shipping is None:
+        return None
+    figure = 1 if shipping.group(1) is not None else 2
+    if shipping.start(figure) == item.start(1):
+        return None  # the item's own figure, said before "shipping"
+    return price + float(shipping.group(figure))
 
 
 def _order_amounts(text: str, code: str) -> list[float]:
@@ -81,10 +118,12 @@ def _order_amounts(text: str, code: str) -> list[float]:
 
 def _order_amounts_at(text: str, code: str) -> list[tuple[int, float]]:
     found: dict[int, re.Match[str]] = {}
-    for currency, pattern in _AMOUNT_AFTER + _AMOUNT_BEFORE:
-        if currency == code:
-            for match in pattern.finditer(text):
-                found.setdefault(match.start(1), match)
+    patterns = [p for currency, p in _AMOUNT_AFTER + _AMOUNT_BEFORE if currency == code]
+    if code == "JPY" and _JAPAN.search(text):
+        patterns.append(_YEN_SIGN)  # "item ¥850 + ¥250 shipping": the sign is the yen's
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            found.setdefault(match.start(1), match)
     return [
         (at, float(m.group(1)))
         for at, m in sorted(found.items())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.domain.knowledge.patterns import lazy
 
 _RATE_AFTER_METRIC = lazy(r"[^\d%,，;；。?？]{0,14}?(\d{1,3}(?:\.\d+)?)\s?%")
@@ -25,20 +27,78 @@ _WINDOW_DAYS = lazy(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|�
 _ALIKE = lazy(r"一样|都是|都按|都看|相同|\bboth\b|just like|\blike\b|same as|as well|\btoo\b")
 
 
-def read_stated_windows(text: str, named: list[tuple[int, str]]) -> tuple[tuple[str, int], ...]:
+def read_stated_windows(
+    text: str, named: list[tuple[int, str]], contrasts: tuple[Contrast, ...] = ()
+) -> tuple[tuple[str, int], ...]:
     """The days a question says metrics are measured over: each figure given to the metric
     named last before it (its subject), or to the first one named; said to be alike, every
-    metric named gets it."""
+    metric named gets it. A figure in a clause that sets another metric against the subject
+    ("not 60 like ODR", "不像ODR那样看60天") is that metric's; the subject's come first."""
+    subject = [(at, m) for at, m in named if not _inside(at, contrasts)] or named
+    alike = _ALIKE.search(without_contrasts(text, contrasts))
     pairs: list[tuple[str, int]] = []
+    set_against: list[tuple[str, int]] = []
     for days in _WINDOW_DAYS.finditer(text):
         if not named:
             break
-        before = [metric for at, metric in named if at < days.start()]
-        if _ALIKE.search(text) and len({m for _, m in named}) > 1:
+        against = next((c.metric for c in contrasts if c.start <= days.start() < c.end), None)
+        if against is not None:
+            set_against.append((against, int(days.group(1))))
+            continue
+        before = [metric for at, metric in subject if at < days.start()]
+        if alike and len({m for _, m in named}) > 1:
             pairs += [(metric, int(days.group(1))) for metric in dict.fromkeys(m for _, m in named)]
         else:
-            pairs.append((before[-1] if before else named[0][1], int(days.group(1))))
-    return tuple(dict.fromkeys(pairs))
+            pairs.append((before[-1] if before else subject[0][1], int(days.group(1))))
+    return tuple(dict.fromkeys(pairs + set_against))
+
+
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """A clause setting another metric against the one a belief is about, where it is in
+    the text and the metric it names."""
+
+    start: int
+    end: int
+    metric: str
+
+
+_CONTRAST = lazy(
+    # "VTR is 30 days, not 60 like ODR", "above 95%, not under 1% like ODR": the figure
+    # denied of the subject is the other metric's.
+    r"\b(?:not|isn't|rather than|instead of)\s(?:the\s)?"
+    r"(?:(?:under|below|above|over|less than|more than)\s)?\d{1,3}(?:\.\d+)?\s?%?(?:\s?-?\s?days?)?"
+    r"\s(?:like|as (?:with|for|in|does))\s(?:[^,.;?!—–]|\.(?=\d))+|"
+    r"\b(?:unlike|whereas|compared to|as opposed to)\s(?:[^,.;?!—–]|\.(?=\d))+|"
+    r"不(?:是)?像(?:[^，,。？?；;！!]|\.(?=\d))+|"
+    r"(?:跟|和|与|同)[^，,。？?；;！!]{1,12}不(?:一样|同)|"
+    r"(?:而)?不是像(?:[^，,。？?；;！!]|\.(?=\d))+"
+)
+
+
+def read_contrasts(text: str, named: list[tuple[int, str]]) -> tuple[Contrast, ...]:
+    """The clauses that set another metric against the belief's ("unlike LSR's 10 days",
+    "跟ODR不一样"), each with the metric named in it; none unless a metric is named outside
+    them too, which is the one the belief is about."""
+    found: list[Contrast] = []
+    for clause in _CONTRAST.finditer(text):
+        inside = [m for at, m in named if clause.start() <= at < clause.end()]
+        if inside:
+            found.append(Contrast(clause.start(), clause.end(), inside[0]))
+    outside = {m for at, m in named if not _inside(at, tuple(found))}
+    return tuple(c for c in found if c.metric not in outside) if outside else ()
+
+
+def without_contrasts(text: str, contrasts: tuple[Contrast, ...]) -> str:
+    """The text with the contrasting clauses blanked (same length, same places): what is
+    said of the subject alone."""
+    for c in contrasts:
+        text = text[: c.start] + " " * (c.end - c.start) + text[c.end :]
+    return text
+
+
+def _inside(at: int, contrasts: tuple[Contrast, ...]) -> bool:
+    return any(c.start <= at < c.end for c in contrasts)
 
 
 def _metric_end(text: str, at: int) -> int:

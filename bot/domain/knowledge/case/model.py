@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from bot.domain.knowledge.case.metrics import Contrast
 from bot.domain.knowledge.figures import (
     Counts,
     Reading,
@@ -63,6 +64,9 @@ class Case:
     """Windows in days said of metrics, each given to the metric named before it ("VTR is a
     7-day metric" → ("vtr", 7)), or to every metric named when they are said to be alike
     ("VTR和迟发率一样都是看10天")."""
+    contrasts: tuple[Contrast, ...] = ()
+    """Clauses that set another metric against the one the belief is about ("not 60 like
+    ODR", "不像ODR那样看60天"): what they say is that metric's, judged on its own."""
     metrics_at: tuple[tuple[int, str], ...] = ()
     """Where each metric is named in `text` (every time), for what a "not" denies."""
     metric_rates: tuple[tuple[str, float], ...] = ()

@@ -23,7 +23,12 @@ from bot.domain.knowledge.case.asked import (
     read_verb,
 )
 from bot.domain.knowledge.case.groups import read_groups
-from bot.domain.knowledge.case.metrics import read_metric_rates, read_stated_windows
+from bot.domain.knowledge.case.metrics import (
+    read_contrasts,
+    read_metric_rates,
+    read_stated_windows,
+    without_contrasts,
+)
 from bot.domain.knowledge.case.model import Case
 from bot.domain.knowledge.case.package_figures import read_packages
 from bot.domain.knowledge.case.rate_groups import read_rate_groups
@@ -103,10 +108,12 @@ class CaseReader:
         named = self.concepts(text)
         concepts = frozenset(c for _, c in named)
         metrics = tuple(dict.fromkeys(c for _, c in named if c in METRICS))
+        metrics_at = [(at, c) for at, c in named if c in METRICS]
+        contrasts = read_contrasts(text, metrics_at)
         amount, currency = read_amount(text)
         bound = read_bound(text, amount)
         origin, destination = route(text, entities.markets_at)
-        rate = sellers_rate(text, len(metrics))
+        rate = sellers_rate(without_contrasts(text, contrasts), len(metrics))
         table = read_table(text)
         letter = "letter" in concepts or letter_service(text) or bool(LETTER_ZH.search(text))
         letter = letter and not NOT_LETTER.search(text)
@@ -139,9 +146,10 @@ class CaseReader:
             groups=table.groups if len(table.groups) > 1 else read_groups(text, amount),
             rate_groups=read_rate_groups(text),
             rate=rate,
-            metrics_at=tuple((at, c) for at, c in named if c in METRICS),
-            metric_rates=read_metric_rates(text, [(at, c) for at, c in named if c in METRICS]),
-            stated_windows=read_stated_windows(text, [(at, c) for at, c in named if c in METRICS]),
+            metrics_at=tuple(metrics_at),
+            metric_rates=read_metric_rates(text, metrics_at),
+            stated_windows=read_stated_windows(text, metrics_at, contrasts),
+            contrasts=contrasts,
             concepts=concepts,
             belief=bool(BELIEF.search(text)),
             negated=bool(NEGATION.search(A_NOT_A.sub("", text))),

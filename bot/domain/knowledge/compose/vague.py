@@ -38,6 +38,10 @@ _WORRY = lazy(
 
 OPENER_ONLY = lazy(
     r"^(?:\s*(?:hmm+|hm+|uh+|um+|er+|hello|hi|hey|ok|okay|help|question|quick question|a question|"
+    # "quick q", "good morning", "got a question for you", "can I ask something?"
+    r"quick (?:q|qn|one)|good (?:morning|afternoon|evening|day)|morning|"
+    r"(?:i )?(?:got|have|had) (?:a |one |some )?(?:quick )?(?:q|qn|questions?)(?: for you)?|"
+    r"(?:can|could|may) i ask(?: you)?(?: (?:something|sth|a (?:quick )?question|a thing))?|"
     r"(?:the |dear )?(?:bot|robot|chatbot)|there|机器人|小助手|"
     r"so|well|yeah|yes|alright|right|then|and|anyway|sir|teacher|bro|friend|"
     r"老师|大佬|客服|老板|亲|朋友|大神|哥|姐|"
@@ -54,7 +58,11 @@ OPENER_ONLY = lazy(
     r"i need (?:some )?help|need (?:some )?help|"
     r"(?:能|可以)?帮(?:我|忙)?(?:查|看)(?:一下|个|下)?(?:东西|事|事情)?(?:吗|不)?|"
     r"你好|您好|在吗|在不在|在么|请问|问一下|我想问一下|想问一下|想问个问题|有个问题|问个问题|问(?:个|件)事儿?|"
-    r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+|帮帮我|帮我一下|求助|求救|救命)"
+    r"有个事|有件事|打扰一下|想?请教(?:一下)?|那个|嗯+|帮帮我|帮我一下|求助|求救|救命|"
+    # "老师好", "大家好", "有事请教", "想咨询个问题": greeted, a question announced.
+    r"(?:老师|大佬|老板|亲|大家|各位|朋友|大神|哥|姐|师傅|你们|早上|上午|下午|晚上)好|早|"
+    r"有(?:个|件|点)?事(?:儿|情)?(?:想|要)?(?:请教|咨询|问)?(?:一?下)?|"
+    r"(?:我)?(?:想|要)?(?:咨询|请教|问)(?:一?下|个|几个)?(?:问题|事儿?|事情)(?:一?下)?)"
     r"[呗呀啊哈嘛吧呢\s?？!！.。,，~～]*)+$"
 )
 """A message that only opens a conversation ("hmm", "我想问一下", "hi bot"): nothing asked yet."""
@@ -67,7 +75,9 @@ _UNEASE = lazy(
     r"(?:weird|odd|strange|off|wrong|funny)|看着不对|怪怪的|有点怪|好奇怪|不正常|"
     # Stuck, with nothing named ("弄了半天还是不行", "这种情况咋整才好").
     r"^\W*(?:弄|搞|试|折腾)了?(?:半天|好久|很久)?(?:还是|也|都)(?:不行|没用|不管用|搞不定)\W*$|"
-    r"^\W*(?:这种情况|这情况|这个|这)?(?:该)?(?:咋整|怎么整|咋办|怎么办)(?:才好|呢)?\W*$|"
+    r"^\W*(?:这种情况|这情况|这个|这)?(?:该)?(?:咋整|怎么整|咋办|怎么办|咋搞|怎么搞|咋弄|怎么弄)(?:才好|呢)?"
+    # ...said to whoever reads ("这个咋搞啊兄弟", "咋办啊各位").
+    r"(?:[啊呀哈嘛呢]*\W*(?:兄弟们?|大哥|老哥|哥们|大佬|老师|亲|各位|大家|朋友们?))?[啊呀哈嘛呢]*\W*$|"
     r"(?:指标|账户|账号|店铺|数据|数字)[^，,。?？]{0,4}(?:有问题|不对|异常)|"
     # Help asked with nothing named: "帮忙瞅一眼", "is this normal?", "what should I do now".
     r"帮(?:忙|我)?(?:瞅|瞧|看)(?:一?眼|一下|瞅|瞧)|这正常吗|正常吗|"

@@ -8,8 +8,10 @@ also the lowest figure a metric allows, asked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.case.metrics import without_contrasts
 from bot.domain.knowledge.decide.entries import METRIC_ENTRIES
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
@@ -169,6 +171,8 @@ def metric_target(case: Case) -> Decision | None:
     """ "迟发率是不是也要高于95%", "is the ODR target 2%?": a target stated for one metric,
     checked against metrics.yaml (VTR's own 95% is the claims table's, since "95% is
     enough" turns on "strictly above")."""
+    if case.contrasts:
+        return _target_beside_contrasts(case)
     figure = _affirmed_figure(case.text)
     # "the bar is 90% for Japan": the bar, named without a metric, is VTR's.
     # "anything over 95% passes, right?": 95% said as a line to be above is VTR's bar too.
@@ -199,6 +203,35 @@ def metric_target(case: Case) -> Decision | None:
     return Decision(
         code="metric_target", facts=facts, agrees=agrees, entry=METRIC_ENTRIES[metric.id]
     )
+
+
+def _target_beside_contrasts(case: Case) -> Decision | None:
+    """ "VTR must be above 95%, not under 1% like ODR", "VTR要高于95%，不像准时交货率只要90%":
+    the belief's own metric judged on what is said of it alone, then each metric set against
+    it on its own clause's figure; the first found wrong decides (a belief wrong in one part
+    is not right)."""
+    against = {c.metric for c in case.contrasts}
+    subject = replace(
+        case,
+        text=without_contrasts(case.text, case.contrasts),
+        metrics=tuple(m for m in case.metrics if m not in against),
+        contrasts=(),
+    )
+    decision = metric_target(subject)
+    if decision is None or not decision.agrees:
+        return decision
+    for contrast in case.contrasts:
+        clause = case.text[contrast.start : contrast.end]
+        figure = FIGURE.search(clause)
+        metric = metrics()[contrast.metric]
+        if figure is None:
+            continue
+        stated = float(figure.group(1))
+        if stated != metric.target or bound_said(clause, figure) not in (None, metric.good):
+            facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
+            entry = METRIC_ENTRIES[metric.id]
+            return Decision(code="metric_target", facts=facts, agrees=False, entry=entry)
+    return decision
 
 
 _ONE_FIGURE_FOR_ALL = lazy(

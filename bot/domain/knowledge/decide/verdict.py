@@ -70,6 +70,10 @@ def passes_asked(case: Case, passes: bool) -> bool:
     that suppose more invalid ("two more go bad, still ok?") ask nothing, nor do questions
     about what else is hit ("…ok, and will other categories get restricted")."""
     asked = asked_of_the_figures(_asked_sentences(case.text)) or case.text
+    if not asks_pass_or_fail(_BAR_RESTATED.sub(" ", asked)):
+        # "95.0% on the dot doesn't pass... it has to be more than 95, doesn't it?": the
+        # asking sentence restates the bar; the pass or fail is said in the one before.
+        asked = case.text
     asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", asked))
     asked = A_NOT_A.sub(r"\1", asked)  # "够不够", "合不合格": asked both ways, no failing word
     asked = _FAIL_DENIED.sub(" ", asked)  # "没低于95嘛": a failing word denied says it passes
@@ -77,6 +81,12 @@ def passes_asked(case: Case, passes: bool) -> bool:
     return passes != asks_fail
 
 
+_BAR_RESTATED = lazy(
+    r"\b(?:must|has to|have to|needs? to|should|got to|gotta)\s+(?:be\s+|get\s+|stay\s+)?"
+    r"(?:more than|above|over|higher than|greater than)\s*95\b(?!\s?(?:packages|orders|parcels))|"
+    r"(?:必须|要|得|需要|应该)(?:要)?(?:高于|超过|大于)\s?95(?![\d个单件])"
+)
+"""The bar said as the rule ("it has to be more than 95"), asking nothing of the seller's figure."""
 _FAIL_DENIED = lazy(
     r"(?:没有?|并没有?|不|未)(?:低于|跌破|掉到|掉下)|"
     r"(?:not|n't|never)\s+(?:go(?:ne)?\s+|fall(?:en)?\s+|drop(?:ped)?\s+)?(?:below|under)\b"

@@ -23,7 +23,9 @@ package counted, not the carriers."""
 _NOT_A_COUNT = lazy(
     r"\s?(?:天|日|号|days?|hours?|小时|月|年|周|weeks?|months?|years?|点|:\d|元|欧|美元|usd|eur|jpy|gbp|"
     # Money however it is written ("3美金", "8刀", "500円", "12镑", "5 bucks").
-    r"美金|刀|円|英镑|镑|块钱|块|rmb|cny|pounds?\b|quid\b|bucks?\b|"
+    r"美金|刀|円|英镑|镑|块钱|块|rmb|cny|pounds?\b|quid\b|bucks?\b|[€$£¥￥]|"
+    # A shipping charge told without its currency ("item 18 euro + 6 for shipping").
+    r"(?:for |in )?(?:postage|shipping (?:fee|charge|cost))\b|for shipping\b|"
     # A scan counted ("一个揽收扫描", "1 pickup scan"): scans, not packages.
     r"次|遍|times?\b|(?:carrier |pickup |pick-up |acceptance |origin |first |delivery |transit |physical )?"
     r"scans?\b|条(?:扫描|物流)|(?:个|条)?(?:揽收|收件|入库|出库|物流|承运商|快递|上网|首次|首条|提货|妥投|派送|签收)?扫描|"
@@ -56,11 +58,17 @@ _BAR_BEFORE = lazy(
 _NEAR_BEFORE = lazy(
     r"(?:basically|about|around|almost|nearly|practically|essentially|pretty much|like|call it|"
     r"same as|差不多|大约|约|接近|近似|算是|等于|相当于|就是|exactly|precisely|right at|"
-    r"刚好|正好|恰好|刚刚好)\s*$"
+    r"刚好|正好|恰好|刚刚好|(?:卡|停|落|处|稳|正好在|刚好在)在?|"
+    r"(?:sitting|sits?|stuck|stay(?:ing|s)?|land(?:ing|s|ed)?|right|just|hover(?:ing|s)?)\s+(?:at|on)(?:\s+exactly)?)\s*$"
 )
 """95 said as what a rate nearly or exactly is ("that's basically 95", "exactly 95 so I'm
 fine?"): the bar's figure, not a count, unless packages are counted by it ("exactly 95
 packages")."""
+_LINE_AFTER = lazy(
+    r"\s?%?\s?(?:的|这条|那条)?(?:线|红线|门槛|分界|(?:刚好|正好)?(?:过线|卡线)|"
+    r"(?:%\s)?(?:line|mark|threshold|cutoff|cut-off)\b)"
+)
+"""95 said as the line itself ("95线", "卡在95这条线", "right at the 95 line"): the bar."""
 _PACKAGES_AFTER = lazy(
     r"\s?(?:个|单|件|票|包裹|packages?|orders?|shipments?|parcels?|valid|invalid)"
 )
@@ -80,7 +88,7 @@ _SAME_BEFORE = lazy(r"同\s*$|\bthe same\s*$")
 """The same one ("同一个指标", "the same one"): no count."""
 _PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
 """People counted ("a team of 5"), not packages."""
-_MONEY_BEFORE = lazy(r"(?:[€$£¥￥]|\beur|\busd|\bgbp|\bjpy|\brmb|\bcny)\s?$")
+_MONEY_BEFORE = lazy(r"(?:[€$£¥￥]|\beur|\busd|\bgbp|\bjpy|\brmb|\bcny|运费|邮费|postage)\s?$")
 """An amount written with its currency first ("a €12 order"): money, not a count."""
 _MONTH_BEFORE = lazy(
     r"(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -121,7 +129,10 @@ def count_matches(text: str) -> list[re.Match[str]]:
         and not _TRACKING_ID_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
         and not (
             m.group(1) == "95"
-            and _NEAR_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+            and (
+                _NEAR_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+                or _LINE_AFTER.match(text, m.end())
+            )
             and not _PACKAGES_AFTER.match(text, m.end())
         )
         and not _enumerator(text, m)
