@@ -50,6 +50,19 @@ def test_a_belief_is_judged_on_its_own_metric_not_the_one_set_against_it(
 
 
 @pytest.mark.parametrize(
+    ("question", "beside"),
+    [
+        ("VTR is counted over 30 days, not 7 like the cancel rate, right?", "over 7 days"),
+        ("VTR只看30天，不像订单缺陷率那样看60天吧", "统计 60 天"),
+    ],
+)
+def test_the_metric_set_against_it_gets_its_own_line(
+    kb: KnowledgeBase, question: str, beside: str
+) -> None:
+    assert beside in first_line(kb, question)
+
+
+@pytest.mark.parametrize(
     ("question", "verdict", "amount"),
     [
         # 18 + 6 = 24 ≥ 20: counted (domain.md §1b: "orders under EUR 20 (shipping included)").

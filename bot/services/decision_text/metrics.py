@@ -90,27 +90,32 @@ def metric_same(decision: Decision, t: Translator) -> str:
 
 
 def metric_target(decision: Decision, t: Translator) -> str:
-    """The metric's own target and window, from metrics.yaml, against the figure stated."""
-    metric = metrics()[str(decision.facts["metric"])]
+    """The metric's own target and window, from metrics.yaml, against the figure stated;
+    then those of the metrics the belief set against it ("not 60 like ODR"), if any."""
+    beside = [m for m in str(decision.facts.get("beside", "")).split(",") if m]
+    lines = [_target_line(m, t) for m in (str(decision.facts["metric"]), *beside)]
+    likened = decision.facts.get("likened")
+    if likened:
+        lines.append(
+            t._(
+                "The figure stated ({stated}%) is the target of {other}, a different metric.",
+                stated=str(decision.facts["stated"]),
+                other=_metric_name(str(likened), t),
+            )
+        )
+    return sentence_gap(t).join(lines)
+
+
+def _target_line(metric_id: str, t: Translator) -> str:
+    metric = metrics()[metric_id]
     values = {
         "name": _metric_name(metric.id, t),
         "target": f"{metric.target:g}",
         "days": (" 天和 " if t.lang == "zh" else " and ").join(str(d) for d in metric.days),
-        "stated": str(decision.facts["stated"]),
     }
     if metric.good == "above":
-        own = t._("{name}: the target is above {target}%, over {days} days.", **values)
-    else:
-        own = t._("{name}: the target is under {target}%, over {days} days.", **values)
-    likened = decision.facts.get("likened")
-    if not likened:
-        return own
-    other = t._(
-        "The figure stated ({stated}%) is the target of {other}, a different metric.",
-        stated=values["stated"],
-        other=_metric_name(str(likened), t),
-    )
-    return sentence_gap(t).join((own, other))
+        return t._("{name}: the target is above {target}%, over {days} days.", **values)
+    return t._("{name}: the target is under {target}%, over {days} days.", **values)
 
 
 def _metric_line(metric_id: str, t: Translator) -> str:

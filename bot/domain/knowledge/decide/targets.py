@@ -231,7 +231,18 @@ def _target_beside_contrasts(case: Case) -> Decision | None:
             facts: dict[str, Fact] = {"metric": metric.id, "stated": f"{stated:g}"}
             entry = METRIC_ENTRIES[metric.id]
             return Decision(code="metric_target", facts=facts, agrees=False, entry=entry)
-    return decision
+    return with_contrasts_beside(case, decision)
+
+
+def with_contrasts_beside(case: Case, decision: Decision) -> Decision:
+    """The decision with the metrics the belief set against its own named beside it, so
+    the reply gives theirs too ("…, not 60 like ODR": ODR's 60 days)."""
+    metric = decision.facts.get("metric")
+    beside = [c.metric for c in case.contrasts if c.metric != metric]
+    if decision.code != "metric_target" or not beside:
+        return decision
+    facts = {**decision.facts, "beside": ",".join(dict.fromkeys(beside))}
+    return decision.model_copy(update={"facts": facts})
 
 
 _ONE_FIGURE_FOR_ALL = lazy(

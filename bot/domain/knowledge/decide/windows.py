@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.entries import METRIC_ENTRIES
+from bot.domain.knowledge.decide.targets import with_contrasts_beside
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import metrics
@@ -24,9 +25,10 @@ def metric_window(case: Case) -> Decision | None:
     wrong = [(m, days) for m, days in windows if days not in metrics()[m].days]
     metric_id, days = (wrong or list(windows))[0]
     facts: dict[str, Fact] = {"metric": metric_id, "stated": str(days)}
-    return Decision(
+    decision = Decision(
         code="metric_target", facts=facts, agrees=not wrong, entry=METRIC_ENTRIES[metric_id]
     )
+    return with_contrasts_beside(case, decision)
 
 
 def window_said_wrong(case: Case) -> Decision | None:
