@@ -87,6 +87,13 @@ def medium_date(lang: Lang, value: date) -> str:
     return f"{_MONTHS_EN[value.month - 1]} {value.day}, {value.year}"
 
 
+def month_day(lang: Lang, month: int, day: int) -> str:
+    """A day named without its year, as CLDR's medium date writes it ("Nov 6", "11月6日")."""
+    if lang == "zh":
+        return f"{month}月{day}日"
+    return f"{_MONTHS_EN[month - 1]} {day}"
+
+
 class Translator:
     """Everything language-dependent for one reply: text, numbers, percents, dates."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.domain.knowledge.schema import Decision
 from bot.services.decision_text.wording import _, fact_texts
-from bot.services.i18n import Translator
+from bot.services.i18n import Translator, month_day
 from bot.services.lines import list_separator, sentence_gap
 
 
@@ -46,6 +46,8 @@ def mismatch(decision: Decision, t: Translator) -> str:
 def shipment_age(decision: Decision, t: Translator) -> str:
     """A package's age against VTR's 30-day window, which Amazon keys on the promised
     delivery date."""
+    if "as_of" in decision.facts:
+        return _age_in_window_of(decision, t)
     f = fact_texts(decision)
     if decision.facts.get("lately_out"):
         return t._(
@@ -65,6 +67,26 @@ def shipment_age(decision: Decision, t: Translator) -> str:
         "A package shipped {days} days ago is outside VTR's 30-day window (Amazon places it "
         "by its promised delivery date), so it no longer counts toward your VTR.",
         **f,
+    )
+
+
+def _age_in_window_of(decision: Decision, t: Translator) -> str:
+    """The report's window for the as-of day named, and the day shipped against it."""
+    days = {
+        key: month_day(t.lang, *(int(n) for n in str(decision.facts[key]).split("-")))
+        for key in ("as_of", "start", "shipped")
+    }
+    if decision.facts["inside"]:
+        return t._(
+            "With {as_of} as the as-of date, the window is {start} – {as_of} (30 days, both "
+            "included): a package shipped {shipped} is inside it and counts toward your VTR.",
+            **days,
+        )
+    return t._(
+        "With {as_of} as the as-of date, the window is {start} – {as_of} (30 days, both "
+        "included): a package shipped {shipped} is before it and no longer counts toward "
+        "your VTR.",
+        **days,
     )
 
 

@@ -66,12 +66,35 @@ _DAY_ZH = lazy(r"(?<!\d)(\d{1,2})月(\d{1,2})[日号]")
 _TODAY_BEFORE = lazy(r"(?:today|今天|今日|现在|now)(?:\s+is|是)?[\s,，:：]*$")
 
 
+_AS_OF_BEFORE = lazy(
+    r"(?:\bas[- ]of|cut-?off(?: date)?|report date|end date|截止(?:日期|日)?|截至|统计到)"
+    r"(?:\s+(?:date|day))?(?:\s+(?:is|of|=)|是|选|选在|定在|设为|设成|为|到)?(?:的话)?[\s,，:：]*$"
+)
+"""The report's as-of day named ("bot check with as-of Dec 5", "截止日选12月5号")."""
+
+
+def as_of_named(text: str) -> tuple[int, int] | None:
+    """(month, day) of the report's as-of day, when one date is named as it beside the day
+    a package shipped: the window is that day and the 29 before it (domain.md §4.3)."""
+    days = [(m.start(), *_month_day(m)) for m in _DAY_EN.finditer(text)]
+    days += [(m.start(), int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)]
+    as_of = [d for d in days if _AS_OF_BEFORE.search(text[max(0, d[0] - 16) : d[0]])]
+    if len(as_of) != 1 or len(days) != 2:
+        return None
+    return as_of[0][1], as_of[0][2]
+
+
 def _age_between_dates(text: str) -> int | None:
     """Days from the ship day to the day called today, both named ("10月15号发的…今天11月20
     号"); a today earlier in the year than the ship day is in the next year."""
     days = [(m.start(), *_month_day(m)) for m in _DAY_EN.finditer(text)]
     days += [(m.start(), int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)]
-    today = [d for d in days if _TODAY_BEFORE.search(text[max(0, d[0] - 12) : d[0]])]
+    today = [
+        d
+        for d in days
+        if _TODAY_BEFORE.search(text[max(0, d[0] - 12) : d[0]])
+        or _AS_OF_BEFORE.search(text[max(0, d[0] - 16) : d[0]])
+    ]
     others = [d for d in days if d not in today]
     if len(today) != 1 or len(others) != 1:
         return None

@@ -79,6 +79,8 @@ class Case:
     what_to_do: bool = False
     own: bool = False
     age_days: int | None = None
+    as_of: tuple[int, int] | None = None
+    """(month, day) of the report's as-of day, named beside the day a package shipped."""
     """How long ago the package in question was shipped ("10天前发的", "shipped 3 months
     ago"), in days; None when the question gives no age."""
     verb: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.knowledge.case.age import shipment_age
+from bot.domain.knowledge.case.age import as_of_named, shipment_age
 from bot.domain.knowledge.case.amounts import (
     LETTER_ZH,
     NOT_LETTER,
@@ -159,6 +159,7 @@ class CaseReader:
             own=bool(OWN_DATA.search(text)),
             verb=read_verb(text),
             age_days=shipment_age(text),
+            as_of=as_of_named(text),
         )
 
 

@@ -6,6 +6,8 @@ An order sent as several packages with numbers missing, and a package's age agai
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.verdict import SPLIT_FINE, SPLIT_HURTS
 from bot.domain.knowledge.figures import WINDOW_DAYS
@@ -44,10 +46,28 @@ def shipment_age(case: Case) -> Decision | None:
     inside = age <= WINDOW_DAYS
     facts: dict[str, Fact] = {"days": age, "inside": inside}
     facts["lately_out"] = WINDOW_DAYS < age <= SURELY_OUT_AFTER_DAYS
+    if case.as_of is not None:
+        # "as-of Dec 5, shipped Nov 6": the report's window is the as-of day and the 29
+        # before it (domain.md §4.3), both ends included.
+        facts |= _window_of(case.as_of, age)
+        inside = bool(facts["inside"])
     # "…has left the VTR window, right?": said out of it, a yes is that it is outside.
     said_out = case.negated or bool(_SAID_OUT.search(case.text))
     agrees = inside != said_out
     return Decision(code="shipment_age", facts=facts, agrees=agrees, entry="vtr-window")
+
+
+def _window_of(as_of: tuple[int, int], age: int) -> dict[str, Fact]:
+    """The window's first day and the day shipped, as month-day, for the as-of day named."""
+    end = date(2001, *as_of)  # any year without 29 February: only month and day are said
+    start, shipped = end - timedelta(days=WINDOW_DAYS - 1), end - timedelta(days=age)
+    return {
+        "inside": age < WINDOW_DAYS,
+        "lately_out": False,
+        "as_of": f"{end:%m-%d}",
+        "start": f"{start:%m-%d}",
+        "shipped": f"{shipped:%m-%d}",
+    }
 
 
 def split_order(case: Case) -> Decision | None:
