@@ -148,7 +148,11 @@ _NEW_SHIPMENTS = lazy(
     r"\b(?:ship|send|sell) (?:more|another|extra)|(?:more|extra) (?:valid |good )?(?:shipments|packages|orders|parcels) "
     r"(?:do|would|should|must) (?:i|we) (?:ship|send)|"
     r"(?:再|还要|还得|需要|要)(?:再)?(?:发|寄|出)(?:多少|几)|多发(?:多少|几)|新(?:发的?)?(?:有效)?(?:包裹|订单|单)|"
-    r"(?:不改|不修|不动)(?:旧|之前|以前|老)|without (?:fixing|correcting|touching) (?:the )?(?:old|existing|past)"
+    r"(?:不改|不修|不动)(?:旧|之前|以前|老)|without (?:fixing|correcting|touching) (?:the )?(?:old|existing|past)|"
+    # "how many more all-valid shipments", "再来多少个全是有效的", "if I don't fix anything".
+    r"\bmore (?:all[- ]valid|fully valid|clean|perfect|tracked|valid) (?:shipments|packages|orders|parcels|ones)\b|"
+    r"\b(?:don't|do not|won't|will not|never) (?:fix|correct|touch) (?:anything|any of them|them|the old ones)\b|"
+    r"(?:一个都不|一单都不|都不|什么都不)(?:修|改|补)[^，,。？?]{0,12}(?:发|寄|出|来)(?:多少|几)"
 )
 """Asked how many new valid packages lift the rate, the old ones left as they are."""
 _STATED_FIXES = lazy(
