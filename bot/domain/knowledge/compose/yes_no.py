@@ -24,15 +24,21 @@ _YES_NO_EN = lazy(
 
 
 _INVERSION = lazy(
-    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we|my|our)\b(?! (?:think|know|guess)\b)"
+    r"\s(?:can|could|should|will|would|do|does|did|am|must) (?:i|we|my|our)\b(?! (?:think|know|guess)\b)|"
+    # "if the buyer cancels through amazon does it count against me", unpunctuated.
+    r"\s(?:does|did|will|would|can|could|should) (?:it|that|this|they) (?:still )?"
+    r"(?:count|hurt|matter|affect|apply|go|get|need|drag|pull|lower)"
 )
 """The verb before its subject, unpunctuated ("picked the wrong carrier can i still change it"):
 asked yes or no when no question word asks something else ("how far off am I")."""
 
 
-_CONDITION_FIRST = lazy(r"^(?:when|whenever|if|once) (?=(?:i|we|you|my|our)\b)")
-"""A condition opening the question ("when i ship with buy shipping, must i …"): its "when"
-asks nothing."""
+_CONDITION_FIRST = lazy(
+    r"(?:^|[:：]\s*|\s[-–—]\s*)(?:when|whenever|if|once) "
+    r"(?=(?:i|we|you|my|our|the|a|an|this|that|it|they)\b)"
+)
+"""A condition opening the question, or its part after a heading ("when i ship with buy
+shipping, must i …", "cancel rate: when the buyer cancels does it …"): its "when" asks nothing."""
 
 
 CHOICE = lazy(
