@@ -73,6 +73,16 @@ def eu_letter_pair(decision: Decision, t: Translator) -> str:
     )
 
 
+def jp_pair(decision: Decision, t: Translator) -> str:
+    """Two Japanese orders' amounts compared: the one under JPY 1,000 is exempt."""
+    return t._(
+        "The JPY {counted} order counts toward VTR; the JPY {exempt} one is exempt: orders "
+        "under JPY 1,000 on Amazon.co.jp do not count.",
+        counted=str(decision.facts["counted"]),
+        exempt=str(decision.facts["exempt"]),
+    )
+
+
 def uk_letter(decision: Decision, t: Translator) -> str:
     """A letter to the UK priced in pounds, against the EUR 20 limit without a rate."""
     amount = str(decision.facts["amount"])

@@ -38,6 +38,7 @@ from bot.services.decision_text.routes import (
     domestic_unstated,
     eu_letter,
     eu_letter_pair,
+    jp_pair,
     jp_rule,
     letter_outside_eu,
     uk_letter,
@@ -158,6 +159,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "eu_letter": eu_letter,
     "eu_letter_pair": eu_letter_pair,
+    "jp_pair": jp_pair,
     "uk_letter": uk_letter,
     "eu_route": sentence(
         _(

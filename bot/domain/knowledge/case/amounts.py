@@ -111,6 +111,11 @@ def _order_total(text: str, code: str, item: re.Match[str]) -> float | None:
     return price + float(shipping.group(figure))
 
 
+def amounts_in(text: str, code: str) -> list[float]:
+    """Every order amount in the currency, in order ("one at ¥980 and one at ¥1200")."""
+    return _order_amounts(text, code)
+
+
 def _order_amounts(text: str, code: str) -> list[float]:
     """Every amount in the currency, in order, that is not a rule's limit ("under €20")."""
     return [amount for _, amount in _order_amounts_at(text, code)]

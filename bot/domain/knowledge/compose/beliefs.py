@@ -39,6 +39,7 @@ FIGURES_DECIDED = frozenset(
         "uk_domestic_letter",
         "jp_letter",
         "eu_letter_pair",
+        "jp_pair",
         "vtr_window_choice",
         "bar_choice",
     }

@@ -91,6 +91,7 @@ from bot.domain.knowledge.decide.targets import (
 from bot.domain.knowledge.decide.totals import allowance, needs_figures, stated_allowance
 from bot.domain.knowledge.decide.unknown_carriers import carrier_unnamed
 from bot.domain.knowledge.decide.values import (
+    jp_pair,
     letter_limit_contents,
     limit_asked_elsewhere,
     small_value,
@@ -149,6 +150,8 @@ RULES: tuple[Callable[[Case], Decision | None], ...] = (
     carrier_match,
     split_order,
     shipment_age,
+    # "一单900日元一单1500日元，哪个算": two orders' amounts, not a window's counts.
+    jp_pair,
     figures_differ,
     vtr_window_stated,
     vtr_window_choice,

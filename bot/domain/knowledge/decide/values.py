@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.domain.knowledge.case import NOT_EXEMPT, Case
-from bot.domain.knowledge.case.amounts import limits_said
+from bot.domain.knowledge.case.amounts import amounts_in, limits_said
 from bot.domain.knowledge.case.asked import A_NOT_A, NEGATION
 from bot.domain.knowledge.decide.market_lists import ONLY
 from bot.domain.knowledge.decide.routes import NO_TRACKING_GIVEN, involved
@@ -165,6 +165,21 @@ _RATE_WORDS = lazy(r"vtr|追踪率|跟踪率|tracking rate|[率%]|percent|\bbar\
 _AMOUNT_WORDS = lazy(
     r"订单|单子|金额|日元|日币|美元|美金|钱|\borders?\b|\bamount\b|\bvalue\b|\bprice\b|\byen\b|dollars?"
 )
+
+
+def jp_pair(case: Case) -> Decision | None:
+    """ "jp orders: one at ¥980 and one at ¥1,200, which one hurts my VTR?": two Japanese
+    orders' amounts compared, each by the report's rule (`value_exemption`): the one under
+    JPY 1,000 is exempt, the other counts; no yes or no, a choice was asked."""
+    if case.currency != "JPY" or not _WHICH_OF_TWO.search(case.text):
+        return None
+    amounts = amounts_in(case.text, "JPY")
+    exempt = [a for a in amounts if value_exemption("JP", "JPY", a, False) == "jp_under_1000"]
+    counted = [a for a in amounts if a not in exempt]
+    if len(amounts) != 2 or len(exempt) != 1 or len(counted) != 1:
+        return None
+    facts: dict[str, Fact] = {"exempt": _money(exempt[0]), "counted": _money(counted[0])}
+    return Decision(code="jp_pair", facts=facts, entry="japan-rules")
 
 
 def value_rules(case: Case) -> Decision | None:
