@@ -28,7 +28,26 @@ def vtr_groups(decision: Decision, t: Translator) -> str:
             if name.endswith(key) and name != "groups"
         }
         lines.append(vtr_counts(Decision(code="vtr_counts", facts=group | {"one_of": 1}), t))
+    if "pooled_valid" in decision.facts:
+        lines.append(_pooled(decision, t))
     return "\n".join(lines)
+
+
+def _pooled(decision: Decision, t: Translator) -> str:
+    """The groups pooled, in the report's words for that figure (vtr_words.pooled_line, whose
+    module the command line's answers do not import): context, never a verdict."""
+    shipments = int(decision.facts["pooled_shipments"])
+    ratio = t.ngettext(
+        "{vtr} ({valid} of {count} package valid)",
+        "{vtr} ({valid} of {count} packages valid)",
+        shipments,
+        vtr=f"{decision.facts['pooled_percent']}%",
+        valid=t.number(int(decision.facts["pooled_valid"])),
+    )
+    return t._(
+        "All packages together: {ratio}, for context only: Amazon does not judge this pooled figure.",
+        ratio=ratio,
+    )
 
 
 def vtr_counts(decision: Decision, t: Translator) -> str:

@@ -10,6 +10,7 @@ from fractions import Fraction
 from bot.domain.bar import is_above
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide.counts import vtr_facts
+from bot.domain.knowledge.decide.percent import percent_text
 from bot.domain.knowledge.decide.targets import SAYS_ABOVE, TARGET_TALK
 from bot.domain.knowledge.decide.verdict import ASKS_PASS, WHICH_GROUP, passes_asked
 from bot.domain.knowledge.patterns import lazy
@@ -27,6 +28,12 @@ def vtr_groups(case: Case) -> Decision | None:
     )
     for i, (label, counts) in enumerate(failing_first):
         facts.update(vtr_facts(counts.shipments, counts.valid, case.as_written(label), str(i)))
+    if _WHOLE_ASKED.search(case.text):
+        # "整店多少？": the groups pooled, a figure Amazon never judges (the reply says so).
+        valid = sum(counts.valid for _, counts in case.groups)
+        shipments = sum(counts.shipments for _, counts in case.groups)
+        facts |= {"pooled_valid": valid, "pooled_shipments": shipments}
+        facts["pooled_percent"] = percent_text(valid, shipments)
     every = all(is_above(counts.valid, counts.shipments) for _, counts in case.groups)
     agrees = passes_asked(case, every) if ASKS_PASS.search(case.text) else None
     if _ONLY_OVERALL.search(case.text):
@@ -34,6 +41,12 @@ def vtr_groups(case: Case) -> Decision | None:
     return Decision(code="vtr_groups", facts=facts, agrees=agrees, entry="vtr-per-category")
 
 
+_WHOLE_ASKED = lazy(
+    r"整店|整个店|全店|店铺整体|整体|总的|合计|加起来|一共|总共|"
+    r"\bwhole (?:shop|store|account)\b|\boverall\b|\bcombined\b|\bin total\b|\baltogether\b|"
+    r"\ball together\b|\btotal\b"
+)
+"""The groups' pooled figure asked ("整店多少", "and the whole shop?")."""
 _ONLY_OVERALL = lazy(
     r"only (?:looks? at|cares? about|counts?|uses?|checks?|judges?|sees?)[^.?!;]{0,30}"
     r"(?:overall|total|whole|account|shop|store|combined)|"
