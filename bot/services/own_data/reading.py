@@ -390,6 +390,7 @@ def supposed_fixes(text: str) -> int | None:
     if _FIX_ALL.search(text):
         return ALL_FIXED
     found = _SUPPOSED_FIX.search(text) or _FIX_ENOUGH.search(text) or _TOLD_FIX.search(text)
+    found = found or _FIXED_THEN_ASKED.search(text)
     if found is None:
         return None
     word = found.group(1) or "one"  # "fix just the Toys one": one package
@@ -468,6 +469,14 @@ _SUPPOSED_FIX = re.compile(
     r"(?:如果|假如|要是|假设)[^?？。]{0,30}?(?:把|将)[^?？。，,]{0,30}?(?:修好|改好|补好|更正|修正|修复)"
 )
 """A fix supposed of the chat's figures ("if I fix just one order in Toys", "如果修好2单")."""
+_FIXED_THEN_ASKED = re.compile(
+    r"(?:如果|假如|要是|假设)?(?:修好|改好|补好|补上|更正|修复|改对)[^?？。，,\d]{0,12}?的?"
+    r"(\d+|一|两|二|三|四|五)\s*(?:个|单|件|票)|"
+    r"(?:改完|修完|补完|改好后|修好后|补上后|改对后|(?:改|修|补)(?:好|完|上)?(?:了)?之后)[^?？。]{0,12}?"
+    r"(?:能到|能回到|会是|是|变成|到|有)(?:多少|几)"
+)
+"""A fix supposed told before what is asked of it ("如果修好宠物的1单，能到多少", "改完宠物能到多少":
+the order just named, one package)."""
 _COUNT_THEN_FIX = re.compile(
     r"(?:如果|假如|要是|假设|等)[^?？。]{0,30}?(?<![\d.])(\d+|一|两|二|三|四|五)\s*(?:个|单|件|票)"
     r"[^?？。，,\d]{0,12}?(?:都|全)?(?:改对|改好|修好|补上|补好|补齐|更正|修正|修复|改正)"
