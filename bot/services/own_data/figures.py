@@ -22,9 +22,15 @@ from bot.services.own_data.groups import (
     is_shop,
     named_groups,
 )
+from bot.services.own_data.order_timing import TIMING_ASKED, order_timing
 from bot.services.own_data.phrases import BACK, FIX
 from bot.services.own_data.pooled import pooled_name, pooled_named
-from bot.services.own_data.reading import asks_now_first, supposes_change, told_rate
+from bot.services.own_data.reading import (
+    asks_now_first,
+    orders_named,
+    supposes_change,
+    told_rate,
+)
 from bot.services.own_data.shipment_fix import carrier_fix_supposed
 from bot.services.own_data.what_if import supposed_first, what_if_labelled, what_if_lines
 from bot.services.own_data.wording import (
@@ -130,7 +136,17 @@ def named_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Trans
         supposed = what_if_labelled(case, named, pooled, t, report)
     if asks_now_first(case.text):
         return [*lines, *supposed]  # "how is it, and what if …?"
-    return [*supposed, *lines]
+    return [*_order_timing_asked(case, report, t), *supposed, *lines]
+
+
+def _order_timing_asked(case: Case, report: VtrReport, t: Translator) -> list[str]:
+    """ "114-…单号写的N/A，现在改还来得及吗？改完宠物能到多少": the one order named, asked when to
+    edit, gets its decision before the group's figure with it fixed."""
+    if not TIMING_ASKED.search(case.text):
+        return []
+    orders = orders_named(case, report)
+    chosen = [d for d in report.defects if d.order_id and d.order_id.casefold() in orders]
+    return [order_timing(chosen[0], report, t)] if len(chosen) == 1 else []
 
 
 def _told_rate_judged(case: Case, t: Translator) -> list[str]:
