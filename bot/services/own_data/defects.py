@@ -25,6 +25,7 @@ from bot.services.own_data.groups import (
     is_marketplace,
     is_shop,
     named_groups,
+    row_carrier_named,
 )
 from bot.services.own_data.order_timing import TIMING_ASKED, order_timing_lines
 from bot.services.own_data.phrases import COUNT_ASKED, UNTRACKED
@@ -212,11 +213,10 @@ def defects_asked(
 def _carriers_named(case: Case, report: VtrReport, t: Translator) -> list[str]:
     """ "my Royal Mail shipments, how many are bad?": the carrier's packages and valid ones
     beside its defects, what "how many" is measured against."""
-    names = {c.name.casefold() for c in case.carriers}
     return [
         t._("{carrier} in your last report: {ratio}.", carrier=s.name, ratio=ratio_text(t, s))
         for s in report.by_carrier
-        if s.name.casefold() in names and s.shipments
+        if s.shipments and row_carrier_named(case, s.name)
     ]
 
 

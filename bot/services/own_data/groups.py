@@ -235,8 +235,9 @@ def carrier_of(named: set[str], carrier_id: str | None) -> bool:
 
 
 def carriers_fit(case: Case, defect: Defect) -> bool:
-    """The defect is of the carriers named: as selected or as its number looks; with two
-    named in roles ("a UPS number entered under USPS"), that selection with that number."""
+    """The defect is of the carriers named, as the report groups it (`row_carrier_named`);
+    with two named in roles ("a UPS number entered under USPS"), that selection with that
+    number; with a mismatch asked and none named, any whose number fits another carrier."""
     selected_and_actual = carrier_roles(case) if len(case.carriers) == 2 else None
     if selected_and_actual:
         selected, actual = (name.casefold() for name in selected_and_actual)
@@ -245,6 +246,13 @@ def carriers_fit(case: Case, defect: Defect) -> bool:
     carriers = {c.id for c in case.carriers}
     if not carriers and MISMATCHED.search(case.text):
         return defect.looks_like is not None  # its number fits another carrier
-    # As the report's alias table reads them: a file's "燕文" is Yanwen.
-    named = (resolve_carrier(defect.carrier), resolve_carrier(defect.looks_like))
-    return not carriers or any(carrier_of(carriers, c) for c in named)
+    return not carriers or row_carrier_named(case, defect.carrier)
+
+
+def row_carrier_named(case: Case, carrier: str) -> bool:
+    """A row's carrier (or a report's carrier group) is one the question names: the carrier
+    picked for the row, as the report's alias table reads it (a file's "燕文" is Yanwen),
+    the same rule the report groups rows by. A number that only looks like the named
+    carrier's ("Speedy Parcel Co" with a DHL number) is another carrier's row, whose fix is
+    to pick the right one."""
+    return carrier_of({c.id for c in case.carriers}, resolve_carrier(carrier))
