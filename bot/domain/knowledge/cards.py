@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from bot.domain.knowledge.case.asked import OUTSIDE_THE_EU
+from bot.domain.knowledge.case.asked import (
+    A_NOT_A,
+    FAIL_DENIED,
+    OR_NOT,
+    OUTSIDE_THE_EU,
+    one_way,
+)
 from bot.domain.knowledge.patterns import compiled
 from bot.domain.knowledge.schema import Texts
 from bot.domain.knowledge.understand import sentences
@@ -32,8 +38,14 @@ _RELATION_DENIED = re.compile(
 )
 _RELATION = re.compile(r"关系|关联|联系|无关|相关|relat|link|connect|nothing to do")
 """A claim whose own words are about a relation: a relation denied negates it."""
-_A_NOT_A = re.compile(r"(可以|需要|[\u4e00-\u9fff])不\1|\b(?:whether )?or not\b")
-"""A question's either-way words ("算不算", "Buy Shipping or not"): no negation of a belief."""
+
+
+def _both_ways_out(text: str) -> str:
+    """A question's either-way words ("算不算", "有没有", "Buy Shipping or not") taken out:
+    no negation of a belief."""
+    return OR_NOT.sub("", A_NOT_A.sub("", text))
+
+
 _EXCLUDED = re.compile(
     r"(?:不(?:会|再)?(?:计入?|算(?:进|入|在)?|在|含|包括|影响|拉低|进)(?:到)?|"
     r"(?:does not|doesn't|do not|don't|won't|will not|wouldn't|not|never) (?:count (?:toward|towards|in|against)|"
@@ -57,11 +69,12 @@ _NOT_JUST = re.compile(
 """A limiter ("doesn't just restrict that category", "不只限制那个品类"): more is added, no
 negation, unless the limited word is the belief's own ("not only over EUR 20")."""
 _RESTRICTED = re.compile(
-    r"只有|只算|只针对|仅(?:有|限)?|(?<!不)只[^要]{1,12}才|"
-    r"\bonly\b(?![^,.;?]{0,30}\b(?:after|later|days?|hours?|weeks?)\b)"
+    r"(?:只有|只算|只针对|仅(?:有|限)?|\bonly\b)(?!\s?[\d.])(?<!only)|(?<!不)只[^要\d]{1,12}才|"
+    r"\bonly\b(?!\s?[\d.])(?![^,.;?]{0,30}\b(?:after|later|days?|hours?|weeks?)\b)"
 )
 """A belief that restricts ("只有…才…", "only X"), whose rest may be denied in its own clause;
-not "only" of a time ("we only uploaded it 2 days after delivery": not until then)."""
+not "only" of a time ("we only uploaded it 2 days after delivery": not until then), nor of a
+figure said small ("LSR只有1%", "my ODR is only 0.4%": the figure, no rule restricted)."""
 _COMPLEMENT = re.compile(
     r"(?:^|[,，;；。])\s*(?:而|但)?(?:别的|其他|其它|其余|剩下的?|其他的|别家)[^,，;；。?？]*|"
     r"(?:^|[,;.])\s*(?:and |but |while )?(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^,;.?]*|"
@@ -237,7 +250,7 @@ class Claim(_Loose):
     def denied_in(self, text: str) -> bool:
         """A denial pattern matches, once 是不是 / 算不算 are taken out: "是不是按订单算的"
         asks, its 不是按订单 denies nothing."""
-        said = _A_NOT_A.sub("", text)
+        said = _both_ways_out(text)
         return any(compiled(p).search(said) for p in self.denied_by)
 
     def negated_around(self, text: str, own_clauses: bool = False) -> bool:
@@ -253,9 +266,10 @@ class Claim(_Loose):
         text = self._belief_sentences(text)
         # "95%算不算达标": the either-way words asked as one ("算"), before the belief's own
         # words are taken out ("算达标" would leave "算不" behind, a negation).
-        text = _A_NOT_A.sub(lambda m: m.group(1) or " ", text)
-        # "The UK isn't in the EU, but …": a true premise, no negation of a belief.
-        text = OUTSIDE_THE_EU.sub(" ", text)
+        text = OR_NOT.sub(" ", one_way(text))
+        # "The UK isn't in the EU, but …": a true premise, no negation of a belief; nor is
+        # "isn't below 95" ("…so it passes"), the pass said as a failing word denied.
+        text = FAIL_DENIED.sub(" ", OUTSIDE_THE_EU.sub(" ", text))
         if own_clauses:
             text = self.belief_clauses(text)
         # The claim's own words (`says`) restate the belief only when the belief is true; a
@@ -283,7 +297,7 @@ class Claim(_Loose):
             # "OTDR和VTR没关系吧，没追踪的也能算准时": a relation denied is a belief of its
             # own, no negation of one that says nothing of a relation.
             text = _RELATION_DENIED.sub(" ", text)
-        return bool(_NOT.search(_A_NOT_A.sub("", text)))
+        return bool(_NOT.search(_both_ways_out(text)))
 
     def _negation_inside(self, text: str) -> bool:
         """A negation inside the span a belief's words match, not part of them: "category

@@ -27,8 +27,11 @@ _AMOUNT_BEFORE = [(code, re.compile(rf"(?:{words})\s?{_NUMBER}")) for code, word
 
 
 NOT_LETTER = lazy(
-    r"not (?:a |as |by )?letter|non-letter|不是(?:用)?(?:平信|信件|letter)|非信件|不是信"
+    r"not (?:a |as |by )?letters?|non-letter|(?:isn't|aren't|wasn't|weren't) (?:a |sent as (?:a )?)?letters?|"
+    r"(?:不是|不算|算不上)(?:用)?(?:是|作|做)?(?:平信|信件|letter)|非信件|不是信"
 )
+"""A letter denied ("20欧元的包裹不算信件", "it isn't a letter"): another service, and the
+denial says what the parcel is, not whether it counts."""
 
 
 LETTER_ZH = lazy(r"寄(?:的)?信(?![息用号箱])|(?:一|这|那)封信|的信(?![息用号箱誉任心托赖念])")

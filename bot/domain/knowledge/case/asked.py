@@ -114,12 +114,33 @@ OUTSIDE_THE_EU = lazy(
 )
 
 
+FAIL_DENIED = lazy(
+    r"(?:没有?|并没有?|不|未)(?:低于|跌破|掉到|掉下)|"
+    r"(?:not|n't|never)\s+(?:go(?:ne)?\s+|fall(?:en)?\s+|drop(?:ped)?\s+)?(?:below|under)\b"
+)
+"""A failing word said not to hold ("没低于95", "isn't below 95"): the seller's pass, said
+as a reason ("…so it passes"), no failing asked and no belief negated."""
+
+
 def states_a_belief(text: str) -> bool:
     """ "…对吧", "right?", "I heard …": the question tests a belief (normalised text)."""
     return bool(BELIEF.search(text))
 
 
 A_NOT_A = lazy(r"(可以|需要|[\u4e00-\u9fff])不\1|(有|算|用|传|填|扫|到|过|改)没\2")
+"""A verb asked both ways ("算不算", "可以不可以", "有没有", "过没过"): a question, whose 不 or
+没 negates nothing. The one pattern every reader of a question takes these out with."""
+
+
+OR_NOT = lazy(r"\b(?:whether )?or not\b")
+"""English asked both ways ("Buy Shipping or not"): no negation of a belief."""
+
+
+def one_way(text: str) -> str:
+    """A verb asked with 不 both ways said once ("够不够" → 够, "合不合格" → 合格): what is
+    asked, without the 不 that would read as a failing or negating word. Those asked with 没
+    stay whole ("有没有事", "过没过"): the words that read them list them so."""
+    return A_NOT_A.sub(lambda m: m.group(1) or m.group(), text)
 
 
 # The 是 of "我是FBA卖家…" describes the seller; the verb asked is a later one ("…需要关心VTR吗").

@@ -152,7 +152,7 @@ class CaseReader:
             contrasts=contrasts,
             concepts=concepts,
             belief=bool(BELIEF.search(text)),
-            negated=bool(NEGATION.search(A_NOT_A.sub("", text))),
+            negated=bool(NEGATION.search(NOT_LETTER.sub(" ", A_NOT_A.sub("", text)))),
             how_many=bool(HOW_MANY.search(text)),
             when=bool(WHEN.search(text)),
             what_to_do=bool(WHAT_TO_DO.search(text)),

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.knowledge.case import NOT_OFFERED, Case
-from bot.domain.knowledge.case.asked import A_NOT_A as ASKED_BOTH_WAYS
-from bot.domain.knowledge.decide.verdict import A_NOT_A
+from bot.domain.knowledge.case.asked import A_NOT_A
 from bot.domain.knowledge.patterns import CLAUSE, lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import Marketplace, marketplaces
@@ -124,7 +123,7 @@ def _a_bare_place_left_out(case: Case) -> bool:
     """ "JP isn't covered, right?", "日本站不包括吧": a belief naming only places and leaving
     them out, nothing else said; in a chat about VTR, its list is what is left out."""
     others = case.concepts - _place_concepts() - {"marketplace"}
-    said = ASKED_BOTH_WAYS.sub("", case.text)
+    said = A_NOT_A.sub("", case.text)
     left_out = bool(NOT_OFFERED.search(said)) or _leaves_out_a_place(case)
     return case.belief and bool(case.markets) and not others and left_out
 
@@ -134,7 +133,7 @@ def _leaves_out_a_place(case: Case) -> bool:
     that names it, with nothing after the words for them to leave out but the place and the
     rule ("日本站VTR不看金额" leaves out the amount, not Japan)."""
     for clause in CLAUSE.split(case.text):
-        said = _REGARDLESS.sub(" ", ASKED_BOTH_WAYS.sub("", clause))  # 有没有 asks, says no 没有
+        said = _REGARDLESS.sub(" ", A_NOT_A.sub("", clause))  # 有没有 asks, says no 没有
         if not _names_a_market(case, said):
             continue
         bare = _without_market_names(case, said)

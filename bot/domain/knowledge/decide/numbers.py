@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.domain.knowledge.case import Case
-from bot.domain.knowledge.decide.verdict import A_NOT_A
+from bot.domain.knowledge.case.asked import one_way
 from bot.domain.knowledge.entities import EntityFinder
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
@@ -204,7 +204,7 @@ def _agrees(case: Case, right: bool, wrong: bool) -> bool | None:
     """Yes or no to the question as asked: "is it right?" yes when every number is right,
     "is it wrong?" yes when every one is wrong; "is it valid?" never a yes (the carrier's
     scan decides, which no offline check sees), and no verdict when the numbers differ."""
-    asked = A_NOT_A.sub(r"\1", _typed(case))  # "对不对", "是不是": asked both ways
+    asked = one_way(_typed(case))  # "对不对", "是不是": asked both ways
     if not (right or wrong):
         return None
     if _UNCONFIRMED_ASKED.search(asked):

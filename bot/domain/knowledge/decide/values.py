@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.domain.knowledge.case import NOT_EXEMPT, Case
-from bot.domain.knowledge.case.amounts import amounts_in, limits_said
+from bot.domain.knowledge.case.amounts import NOT_LETTER, amounts_in, limits_said
 from bot.domain.knowledge.case.asked import A_NOT_A, NEGATION
 from bot.domain.knowledge.decide.market_lists import ONLY
 from bot.domain.knowledge.decide.routes import NO_TRACKING_GIVEN, involved
@@ -241,6 +241,8 @@ def _stated_limit(case: Case) -> Decision | None:
         verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
     if code == "eu_rule" and (_OUTSIDE_EU.search(case.text) or _beyond_the_update(case)):
         verdict = False  # "…exempt even outside the EU", "…and in the US too": the EU/UK update's
+    if verdict and _rule_beside(case, code) is False:
+        verdict = False  # "…，英国站20欧以下信件也不算" told beside Japan's limit, wrongly
     if right_limit and _LIMIT_NOT_NEEDED.search(case.text):
         verdict = False  # "不一定要低于20欧才豁免吧": the limit is the exemption's condition
     if code == "eu_rule" and verdict and (not case.letter or _WITH_VAT.search(case.text)):
@@ -290,8 +292,27 @@ under 1000 yen to be exempt"): the exemption holds only under it, so that is wro
 
 def _beyond_the_update(case: Case) -> bool:
     """A marketplace named that the EU/UK update does not cover ("exempt in Germany and in
-    the US too"): the letter exemption carried past it."""
-    return any(not m.under_eu_uk_update() for m in case.markets)
+    the US too"): the letter exemption carried past it. Japan named with a yen limit of its
+    own ("日本站1000日元以下不算，英国站20欧以下信件也不算") is Japan's rule told beside."""
+    own_rule_told = bool(limits_said(case.text, "JPY"))
+    return any(
+        not m.under_eu_uk_update() and not (m.code == "JP" and own_rule_told) for m in case.markets
+    )
+
+
+def _rule_beside(case: Case, code: str) -> bool | None:
+    """The other value rule told beside the one decided, each in its own currency ("日本站
+    1000日元以下不算，英国站20欧以下信件也不算", "UK letters under €20 and Japan under
+    ¥1000 are exempt"): whether its limit is said rightly (an EU one as a letter's, no
+    parcel's); None when none is told."""
+    other = "EUR" if code == "jp_rule" else "JPY"
+    said = limits_said(case.text, other)
+    if not said:
+        return None
+    if other == "JPY":
+        return all(a == JP_EXEMPT_LIMIT_JPY for a in said)
+    letter_only = case.letter and not case.parcel
+    return letter_only and all(a == EU_LETTER_LIMIT_EUR for a in said)
 
 
 _WITH_VAT = lazy(
@@ -420,7 +441,7 @@ _FINE_UNTRACKED = lazy(
 be exempt, so a yes is the exemption's."""
 
 
-_US_EXEMPT_ASKED = lazy(r"exempt|excluded|豁免|免除|不用算|(?<!计)不计入|(?<!算)不算")
+_US_EXEMPT_ASKED = lazy(r"exempt|excluded|豁免|免除|不用算|不计入|不算")
 _US_COUNT_ASKED = lazy(
     r"算不算|计不计入|要不要管|要管吗|算vtr|计入|算吗|算进|\bdoes (?:it|that|this|the order) count|\bcounts?\b[^.?!]{0,20}[?？]|"
     r"\bcount(?:ed)? (?:toward|towards|in)\b"
@@ -440,7 +461,7 @@ def _us_scans(case: Case) -> Decision | None:
     two_scans_said = bool(_TWO_SCANS.search(case.text)) and not at_limit
     # "one scan is enough?" is a yes under USD 5; "needs two scans?" a yes from USD 5.
     agrees = (not two) if one_scan_said else (two if two_scans_said else None)
-    if agrees is None and _US_EXEMPT_ASKED.search(case.text):
+    if agrees is None and _US_EXEMPT_ASKED.search(A_NOT_A.sub("", case.text)):
         agrees = False  # "a $2 item to the US, is it exempt?": no US order is, by its value
     elif agrees is None and _US_COUNT_ASKED.search(case.text):
         agrees = True  # "美国站3美元的单算VTR吗": it counts
@@ -503,8 +524,10 @@ def _eu_letter(case: Case) -> Decision | None:
     codes = involved(case)
     eu = [c for c in codes if marketplace_by_code()[c].letter_rule]
     uk_rule = [c for c in codes if marketplace_by_code()[c].eu_cross_border_rule]
-    # A letter priced in euros is the EU/UK update's case, whether or not a country is named.
-    europe = eu or uk_rule or case.concepts & {"eu", "crossborder"} or (case.letter and not codes)
+    # A letter priced in euros is the EU/UK update's case, whether or not a country is named,
+    # and so is one denied ("20欧元的包裹不算信件"): the service is what the rule asks.
+    service_said = case.letter or bool(NOT_LETTER.search(case.text))
+    europe = eu or uk_rule or case.concepts & {"eu", "crossborder"} or (service_said and not codes)
     if case.currency != "EUR" or not europe:
         return None
     # The EU/UK update's letter exception is one rule for the EU and the UK; the report's

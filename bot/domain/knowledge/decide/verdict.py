@@ -10,6 +10,7 @@ here too: they are this question's two directions, not the order's reading.
 from __future__ import annotations
 
 from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.case.asked import FAIL_DENIED, one_way
 from bot.domain.knowledge.patterns import QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.understand import asks
 
@@ -55,7 +56,6 @@ FAIL_WORDS = lazy(
 )
 
 
-A_NOT_A = lazy(r"([\u4e00-\u9fff])不\1")
 WHICH_GROUP = lazy(r"\bwhich\b|哪个|哪些|哪几个|fail")
 
 
@@ -75,8 +75,8 @@ def passes_asked(case: Case, passes: bool) -> bool:
         # asking sentence restates the bar; the pass or fail is said in the one before.
         asked = case.text
     asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", asked))
-    asked = A_NOT_A.sub(r"\1", asked)  # "够不够", "合不合格": asked both ways, no failing word
-    asked = _FAIL_DENIED.sub(" ", asked)  # "没低于95嘛": a failing word denied says it passes
+    asked = one_way(asked)  # "够不够", "合不合格": asked both ways, no failing word
+    asked = FAIL_DENIED.sub(" ", asked)  # "没低于95嘛": a failing word denied says it passes
     asks_fail = bool(FAIL_WORDS.search(asked))
     return passes != asks_fail
 
@@ -87,11 +87,6 @@ _BAR_RESTATED = lazy(
     r"(?:必须|要|得|需要|应该)(?:要)?(?:高于|超过|大于)\s?95(?![\d个单件])"
 )
 """The bar said as the rule ("it has to be more than 95"), asking nothing of the seller's figure."""
-_FAIL_DENIED = lazy(
-    r"(?:没有?|并没有?|不|未)(?:低于|跌破|掉到|掉下)|"
-    r"(?:not|n't|never)\s+(?:go(?:ne)?\s+|fall(?:en)?\s+|drop(?:ped)?\s+)?(?:below|under)\b"
-)
-"""A failing word said not to hold ("没低于95", "isn't below 95"): the seller's pass, no fail asked."""
 
 
 def _asked_sentences(text: str) -> str:
