@@ -99,4 +99,6 @@ class FieldCheck(ComposerBase):
         if found.concepts & self._core:
             return False
         folded = fold_key(text)
-        return any(phrase in folded for phrase in self._outside)
+        if any(phrase in folded for phrase in self._outside_han):
+            return True
+        return self._outside_words is not None and bool(self._outside_words.search(text.casefold()))

@@ -56,7 +56,11 @@ class ComposerBase:
             for c, spellings in lexicon.general.items()
             if names & {p.casefold() for p in spellings}
         ) | {"eu", "china", "marketplace"}
-        self._outside = [fold_key(p) if _OUTSIDE_WORD.match(p) else p for p in lexicon.outside]
+        # Neighbouring fields' phrases: Latin ones as whole words ("resell" is not in "entire
+        # seller"), Chinese ones as written.
+        words = [_phrase_pattern(p) for p in lexicon.outside if _OUTSIDE_WORD.match(p)]
+        self._outside_words = re.compile("|".join(words)) if words else None
+        self._outside_han = [fold_key(p) for p in lexicon.outside if not _OUTSIDE_WORD.match(p)]
         patterns = [_phrase_pattern(p) for p in [*lexicon.platforms, *lexicon.elsewhere]]
         self._elsewhere_pattern = re.compile("|".join(patterns)) if patterns else None
         platforms = [_phrase_pattern(p) for p in lexicon.platforms]
