@@ -88,6 +88,15 @@ _BARE_CHANGE = re.compile(
 """A change asked with no object ("还能改吗", "can I still change it"): unclear what is to be
 changed, so the topics of editing tracking (the field's thing that is changed) to pick from,
 not an entry that shares the verb (the alerts' time)."""
+_CHANGE_SHOWN = re.compile(
+    r"(?:改|修改|更改|更正|编辑|补|换)[^，,。?？]{0,8}(?:多久|多长时间|几天|几个小时|什么时候|何时)"
+    r"[^，,。?？]{0,8}(?:显示|生效|更新|看到|看得到|反映|体现)|"
+    r"\b(?:chang|edit|fix|correct|updat)\w*\b[^.?!]{0,30}\b(?:how long|how soon|when)\b"
+    r"[^.?!]{0,25}\b(?:show|take effect|appear|reflect|update)"
+)
+"""A change asked how soon it shows, the thing changed unsaid ("改了以后要等多久才显示",
+"after I edit it, how long till it shows"): the topics of editing tracking (the first says
+how long an edit takes to show), not a refusal for naming nothing of our field."""
 EDIT_TOPICS = ("tracking-edit", "tracking-unconfirmed", "tracking-after-delivery")
 STARTING_TOPICS = ("vtr-what", "vtr-below-95", "bot-upload-file")
 """Offered for a message too vague to rank anything: what VTR is, what to do about it,
@@ -95,6 +104,15 @@ and what the bot does with a file."""
 
 ANSWER_AT = 0.1
 """Confidence from which the best entry is given as the answer."""
+NAMED_HELD_FROM = 0.5
+"""Confidence under which the best entry must speak of one of the things the question
+names (its concepts: carrier, FBA, a window …) to be given as the answer: below it, an entry
+matched only on characters and small words ("运费…跟承运商结" matched the EU letter rule on
+运 and 费) is another topic, so the closest topics are offered instead."""
+HELD_FORMS = frozenset({"fee"})
+"""Forms whose answer is a fact of its own kind (what something costs): under
+`NAMED_HELD_FROM`, an entry that says nothing of it answers another question ("is the
+courier fee settled weekly?" is no question of picking a carrier)."""
 VAGUE_BELOW = 1.0
 """Matched information under which a question is too vague to answer ("vtr", "跟踪号"):
 the seller gets a short list to pick from instead."""
@@ -122,6 +140,9 @@ class Assessment:
     margin: float
     """Lead of the best entry over the best entry not related to it, relative (0..1).
     A close related runner-up is no ambiguity: it is offered beside the answer."""
+    names_held: bool = True
+    """The best entry speaks of one of the concepts the question names (true when it names
+    none), and of the fee when one is asked (`HELD_FORMS`)."""
 
     @property
     def evidence(self) -> float:
@@ -138,6 +159,13 @@ class Assessment:
     @property
     def off_topic(self) -> bool:
         return not self.anchored and self.evidence < OFF_TOPIC_BELOW
+
+    @property
+    def firm(self) -> bool:
+        """Enough to give the best entry as the answer, not topics to pick from."""
+        if self.confidence < ANSWER_AT or self.information < VAGUE_BELOW:
+            return False
+        return self.names_held or self.confidence >= NAMED_HELD_FROM
 
 
 class KnowledgeBase:
@@ -494,7 +522,8 @@ class KnowledgeBase:
         asked = [a for a in asked if a in terms]
         scores = self._scores([t.text for t in query] + asked * MAIN_EXTRA + forms)
         ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        if _BARE_CHANGE.search(text):
+        unnamed = not concepts & frozenset(self._lexicon.core)
+        if _BARE_CHANGE.search(text) or (unnamed and _CHANGE_SHOWN.search(text)):
             topics = [e for e in EDIT_TOPICS if e in self.entries]
             unclear = Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
             return Found(unclear, None, concepts)
@@ -514,7 +543,7 @@ class KnowledgeBase:
         top = [self._ids[i] for i in ranked[: self.MAX_SUGGESTIONS] if scores[i] > 0]
         if assessment.off_topic:
             answer = Answer(lang=reply_lang, kind="off_topic", confidence=confidence)
-        elif confidence >= ANSWER_AT and assessment.information >= VAGUE_BELOW:
+        elif assessment.firm:
             answer = Answer(
                 lang=reply_lang,
                 kind="answer",
@@ -597,12 +626,15 @@ class KnowledgeBase:
         rival = next(
             (scores[i] for i in ranked[1:] if not self._related(best_id, self._ids[i])), 0.0
         )
+        named = [t.text for t in query if t.kind in ("concept", "general")]
         return Assessment(
             relevance=known / (known + unknown) if known else 0.0,
             anchored=any(t.kind == "concept" for t in query),
             match=explained / informative if informative else 0.0,
             information=explained,
             margin=(best - rival) / best,
+            names_held=(not named or any(n in best_terms for n in named))
+            and all(n in best_terms for n in named if n in HELD_FORMS),
         )
 
 
