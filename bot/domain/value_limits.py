@@ -32,7 +32,8 @@ def value_exemption(marketplace: str, currency: str, total: float, letter: bool)
 
 
 LETTER_COUNTED_UNCONVERTED = "uk_letter_counted"
-"""The warning of a counted letter that Amazon may exempt but the report cannot judge."""
+"""The warning of a counted UK letter: exempt only with Buy Shipping postage, which no file
+shows (docs/decisions/018-uk-letters-by-postage.md)."""
 
 
 def letter_counted_unconverted(marketplace: str, currency: str, total: float, letter: bool) -> bool:

@@ -482,8 +482,8 @@ def _warning_text(code: str, count: int, detail: str, t: Translator) -> str:
             examples=detail,
         ),
         "uk_letter_counted": lambda: t.ngettext(
-            "{count} UK letter priced in pounds is counted here: Amazon may exempt letters under EUR 20 from VTR, but I have no exchange rate offline, so I count it.",
-            "{count} UK letters priced in pounds are counted here: Amazon may exempt letters under EUR 20 from VTR, but I have no exchange rate offline, so I count them.",
+            "{count} UK letter is counted here: untracked, it is exempt only if its Royal Mail postage was bought through Buy Shipping, which the file does not show.",
+            "{count} UK letters are counted here: untracked, one is exempt only if its Royal Mail postage was bought through Buy Shipping, which the file does not show.",
             count,
         ),
         "categories_from_amazon": lambda: t._(

@@ -1,6 +1,8 @@
 """UK letters priced in pounds: the report counts them (docs/vtr-rules.md §4.2, EUR values
 on EU marketplaces) and warns how many Amazon may exempt, at or under the UK's
-`letter_limit_surely_over` (marketplaces.yaml, GBP 19). Both engine paths, by hand."""
+`letter_limit_surely_over` (marketplaces.yaml, GBP 19): untracked, only with Royal Mail
+postage bought through Buy Shipping, which no file shows (docs/decisions/018). Both engine
+paths, by hand."""
 
 from __future__ import annotations
 
@@ -45,9 +47,9 @@ def test_the_warning_is_said_in_both_languages(write_file: WriteFile) -> None:
     report = _reports(write_file)[0]
     english = render_report(report, Translator("en"))
     chinese = render_report(report, Translator("zh"))
-    assert "2 UK letters priced in pounds are counted here" in english
-    assert "EUR 20" in english
-    assert "2" in chinese and "英国" in chinese and "20欧元" in chinese
+    assert "2 UK letters are counted here" in english
+    assert "Buy Shipping" in english
+    assert "2 单英国站信件" in chinese and "购买配送" in chinese
 
 
 def test_no_warning_without_uk_letters_in_the_window(write_file: WriteFile) -> None:

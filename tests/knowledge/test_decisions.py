@@ -136,7 +136,8 @@ LEADS = [
         ),
         # The letter limit is in euros: £10 is under EUR 20 at any recent rate (the margin in
         # marketplaces.yaml), so the letter is exempt; the report's counting it is said too.
-        ("UK order £10 by letter, counts?", "No — A GBP 10 order to the UK is under EUR 20"),
+        # A UK letter: exempt only with Buy Shipping postage (docs/decisions/018).
+        ("UK order £10 by letter, counts?", "Only if its Royal Mail postage was bought"),
         # One marketplace and VTR: whether the bar applies there, without a "Yes" to a
         # question that asked none.
         (

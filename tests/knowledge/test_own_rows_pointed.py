@@ -33,13 +33,14 @@ pytestmark = pytest.mark.slow  # a file analysed, then questions through the cha
 
 HEADER = "订单号,站点,发货时间,承运商,运输方式,跟踪号,品类,订单金额,币种"
 DAY = "2026-11-18"
+UK_LETTER = "206-4410982-3307715"
 
 
 def upload() -> str:
     rows = [f"S{i},DE,{DAY},UPS,Parcel,{UPS_OK},Sports,30,EUR" for i in range(10)]
     rows += [f"SB,DE,{DAY},UPS,Brief,{UPS_OK},Sports,24.90,EUR"]
     rows += [f"T{i},UK,{DAY},UPS,Parcel,{UPS_OK},Toys,30,GBP" for i in range(10)]
-    rows += [f"TL,UK,{DAY},Royal Mail,Letter,,Toys,8.99,GBP"]
+    rows += [f"{UK_LETTER},UK,{DAY},Royal Mail,Letter,,Toys,8.99,GBP"]
     rows += [f"U{i},US,{DAY},UPS,Ground,{UPS_OK},Toys,30,USD" for i in range(20)]
     rows += [f"Y1,US,{DAY},燕文,Standard,,Toys,12,USD"] * 2
     rows += [f"D1,US,{DAY},DHL,Express,{UPS_OK},Toys,40,USD"]
@@ -82,6 +83,20 @@ async def test_an_untracked_uk_letter_the_report_counted(ask: Ask) -> None:
     assert en.startswith("Not so: Your report counts that order in VTR: without tracking"), en
     told = await ask("表里英国站那单 8.99 英镑的信件没单号，算缺陷吗")
     assert told.startswith("你的报告把这单计入了 VTR：没有单号"), told
+
+
+async def test_an_untracked_uk_letter_named_by_its_order_id(ask: Ask) -> None:
+    """Named by its ID beside another marketplace's letters (set 30 got "Right: … exempt"):
+    the row as the report counted it, and the UK letter's own condition, Buy Shipping."""
+    en = await ask(
+        f"the £8.99 letter {UK_LETTER} has no tracking, exempt like the Deutsche Post letters "
+        "to Germany, right?"
+    )
+    assert en.startswith("Not so: Your report counts that order in VTR"), en
+    assert "Buy Shipping" in en, en
+    zh = await ask(f"{UK_LETTER} 那封8.99英镑的信没单号，跟德国站的平信一样不算VTR对吧")
+    assert zh.startswith("不是这样：你的报告把这单计入了 VTR"), zh
+    assert "购买配送" in zh, zh
 
 
 async def test_a_letter_the_report_left_out(ask: Ask) -> None:

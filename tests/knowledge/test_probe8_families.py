@@ -26,7 +26,7 @@ def test_decimal_comma_rate(kb: KnowledgeBase, question: str, verdict: str, figu
     ("question", "verdict"),
     [
         ("sending a 9 EUR letter to Italy untracked, is that fine?", "Yes"),
-        ("8 pound letter to the UK untracked ok?", "Yes"),
+        ("8 pound letter to the UK untracked ok?", "Only if"),  # docs/decisions/018
         ("40 pound letter to the UK untracked ok?", "No"),
     ],
 )

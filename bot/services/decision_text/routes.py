@@ -85,6 +85,8 @@ def jp_pair(decision: Decision, t: Translator) -> str:
 
 def uk_letter(decision: Decision, t: Translator) -> str:
     """A letter to the UK priced in pounds, against the EUR 20 limit without a rate."""
+    if decision.facts["band"] == "by_postage":
+        return uk_letter_by_postage(decision, t)
     amount = str(decision.facts["amount"])
     report = t._(
         "VTR Bot's report counts UK letters all the same: it applies no exchange rate offline."
@@ -114,6 +116,38 @@ def uk_letter(decision: Decision, t: Translator) -> str:
             amount=amount,
         )
     return sentence_gap(t).join((said, report))
+
+
+def uk_letter_by_postage(decision: Decision, t: Translator) -> str:
+    """An untracked letter on Amazon.co.uk: its condition first (Buy Shipping), what happens
+    otherwise, its amount when said, and what the report does (docs/decisions/018)."""
+    amount = decision.facts.get("amount")
+    told = (
+        ()
+        if amount is None
+        else (
+            t._(
+                "A GBP {amount} order is under EUR 20 at any recent exchange rate, which does not "
+                "exempt it by itself.",
+                amount=str(amount),
+            ),
+        )
+    )
+    return sentence_gap(t).join(
+        (
+            t._(
+                "Only if its Royal Mail postage was bought through Buy Shipping: an untracked "
+                "letter on Amazon.co.uk is exempt from VTR only then; otherwise it counts, "
+                "even under EUR 20 (the EUR 20 letter exception is stated for cross-border "
+                "shipments)."
+            ),
+            *told,
+            t._(
+                "VTR Bot's report counts UK letters: a file does not show where the postage "
+                "was bought."
+            ),
+        )
+    )
 
 
 def domestic_unstated(decision: Decision, t: Translator) -> str:

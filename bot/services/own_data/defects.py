@@ -29,7 +29,8 @@ from bot.services.own_data.groups import (
 )
 from bot.services.own_data.order_timing import TIMING_ASKED, order_timing_lines
 from bot.services.own_data.phrases import COUNT_ASKED, UNTRACKED
-from bot.services.own_data.reading import ALL_FIXED, orders_named
+from bot.services.own_data.reading import ALL_FIXED
+from bot.services.own_data.row import orders_named
 from bot.services.own_data.wording import changed_figures
 from bot.services.report_text import carrier_label, exclusion_names
 from bot.services.store.store import TrackedRow

@@ -29,7 +29,7 @@ from bot.services.own_data.phrases import (
     WORST,
     not_counted_asked,
 )
-from bot.services.own_data.row import ROWS_POINTED, row_pointed
+from bot.services.own_data.row import ROWS_POINTED, orders_named, row_pointed
 from bot.services.own_data.shops import asks_shops
 
 _WHY = re.compile(
@@ -539,21 +539,6 @@ def reasons_named(case: Case) -> list[str]:
     if _OUTSIDE.search(case.text):
         reasons.append("outside_window")
     return reasons
-
-
-_ORDER_ID = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
-
-
-def orders_named(case: Case, report: VtrReport) -> set[str]:
-    """The order IDs a question names: Amazon's 3-7-7 form, or any of the report's own."""
-    raw = case.raw.casefold()
-    named = {m.group() for m in _ORDER_ID.finditer(raw)}
-    named |= {
-        d.order_id.casefold()
-        for d in report.defects
-        if d.order_id and d.order_id.casefold() in raw and len(d.order_id) >= 5
-    }
-    return named
 
 
 _TOLD_RATE = re.compile(

@@ -56,23 +56,55 @@ _LIMIT = re.compile(
 
 
 def row_pointed(case: Case, report: VtrReport) -> bool:
-    """An order of the file pointed at with its amount and marketplace: its row, asked."""
+    """An order of the file pointed at with its amount and marketplace, or by its ID among
+    the defects ("that £8.99 letter (205-…), exempt like the German ones?"): its row, asked."""
+    if case.amount is None or case.bound is not None or _LIMIT.search(case.text):
+        return False
+    if (defect := defect_named(case, report)) is not None:
+        return defect.marketplace in marketplace_by_code() or len(case.markets) == 1
     return (
-        case.amount is not None
-        and case.bound is None
-        and not _LIMIT.search(case.text)
-        and len(case.markets) == 1
+        len(case.markets) == 1
         and bool(ROWS_POINTED.search(case.text))
         and any(s.name == case.markets[0].code for s in report.by_marketplace)
     )
+
+
+_ORDER_ID = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
+
+
+def orders_named(case: Case, report: VtrReport) -> set[str]:
+    """The order IDs a question names: Amazon's 3-7-7 form, or any of the report's own."""
+    raw = case.raw.casefold()
+    named = {m.group() for m in _ORDER_ID.finditer(raw)}
+    named |= {
+        d.order_id.casefold()
+        for d in report.defects
+        if d.order_id and d.order_id.casefold() in raw and len(d.order_id) >= 5
+    }
+    return named
+
+
+def defect_named(case: Case, report: VtrReport) -> Defect | None:
+    """The one defect of the report a question names by its order ID, if exactly one."""
+    named = orders_named(case, report)
+    found = [d for d in report.defects if d.order_id.casefold() in named]
+    return found[0] if len(found) == 1 else None
+
+
+def _row_market(case: Case, report: VtrReport) -> str:
+    """The row's marketplace: the named defect's, else the one the question names."""
+    defect = defect_named(case, report)
+    if defect is not None and defect.marketplace in marketplace_by_code():
+        return defect.marketplace
+    return case.markets[0].code
 
 
 def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Translator) -> list[str]:
     """What the report did with the row (left out, or counted and then valid or a defect),
     then the named groups' figures when a category is named beside it."""
     assert case.amount is not None
-    market = case.markets[0].code
-    currency = case.currency or case.markets[0].currency
+    market = _row_market(case, report)
+    currency = case.currency or marketplace_by_code()[market].currency
     left_out = value_exemption(market, currency, case.amount, case.letter)
     if left_out is not None:
         reason = exclusion_names(t).get(left_out, left_out)
@@ -88,10 +120,9 @@ def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Transla
     if letter_counted_unconverted(market, currency, case.amount, case.letter):
         lines.append(
             t._(
-                "Your report counts letters on Amazon.co.uk priced in pounds: the EUR 20 "
-                "letter exception is checked offline on EU marketplaces' euro amounts only. "
-                "Amazon states that exception for cross-border shipments; within the UK it "
-                "exempts only Royal Mail letter stamps bought through Buy Shipping."
+                "Your report counts letters on Amazon.co.uk: an untracked one is exempt only "
+                "when its Royal Mail postage was bought through Buy Shipping, which a file "
+                "does not show."
             )
         )
     lines += [group_verdict(g, report, t) for g in named if not is_marketplace(g, report)]
@@ -162,7 +193,7 @@ def _counted(case: Case, report: VtrReport, named: list[GroupStats], t: Translat
 
 def _group_defects(case: Case, report: VtrReport, named: list[GroupStats]) -> list[Defect]:
     """The defects of the row's marketplace, and of the category named beside it."""
-    market = case.markets[0].code
+    market = _row_market(case, report)
     categories = {g.name for g in named if not (is_marketplace(g, report) or is_shop(g, report))}
     return [
         d
@@ -179,4 +210,4 @@ def _group_name(case: Case, report: VtrReport, named: list[GroupStats], t: Trans
     units = [g for g in named if not (is_marketplace(g, report) or is_shop(g, report))]
     if units:
         return group_label(units[0], report, t)
-    return marketplace_label(t, case.markets[0].code)
+    return marketplace_label(t, _row_market(case, report))

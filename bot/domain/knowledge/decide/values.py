@@ -227,6 +227,10 @@ def _stated_limit(case: Case) -> Decision | None:
         return _de_domestic_under(case)
     if case.currency == "GBP" and "UK" in involved(case):
         return _uk_letter(case)  # "UK orders under 20 pounds": the letter rule, in euros
+    if case.letter and "UK" in involved(case) and _UK_LETTER_SAID.search(case.text):
+        # "EU letters under €20 are exempt, so my UK Royal Mail letters too?": the EU limit
+        # is only the premise; the UK letter's own condition decides it.
+        return _uk_letter_by_postage(case) or _eu_letter(case)
     limits = {"JPY": ("jp_rule", JP_EXEMPT_LIMIT_JPY), "EUR": ("eu_rule", EU_LETTER_LIMIT_EUR)}
     if case.currency not in limits or case.bound != "under":
         return None
@@ -236,6 +240,9 @@ def _stated_limit(case: Case) -> Decision | None:
     # is never the EU letter exemption.
     says_exempt = case.negated and not NOT_EXEMPT.search(case.text)  # "aren't exempt" counts
     says_exempt = says_exempt or bool(_RULE_APPLIES.search(case.text))  # "the €20 rule applies"
+    says_exempt = says_exempt or bool(
+        _LIMIT_EXCEPTED.search(case.text)
+    )  # "…count, unless under €20"
     verdict: bool | None = right_limit and says_exempt and not (code == "eu_rule" and case.parcel)
     if not (case.belief or case.negated or _ASKS_COUNT.search(case.text)):
         verdict = None  # "Is EMS ok for Japan orders under 1000 yen?" asks neither way
@@ -280,6 +287,16 @@ def _japans_limit_carried(case: Case, limit: float) -> str | None:
 _RULE_APPLIES = lazy(r"(?<!不)适用|\bappl(?:y|ies)\b(?! only)|\bin force\b")
 """The exemption, named by its limit, said to hold somewhere ("波兰站也适用20欧信件豁免",
 "the €20 letter rule applies to Sweden"): the belief that orders under it are exempt there."""
+
+
+_LIMIT_EXCEPTED = lazy(
+    r"(?:除非|除了|\bunless\b|\bexcept(?:ing)?\b|\bother than\b|\bapart from\b|\bsave for\b)"
+    r"[^，,。；;!?！？]{0,24}?(?:\d|低于|小于|不到|不满|under\b|below\b|less than)|"
+    r"\d[^，,。；;!?！？]{0,16}?(?:以外|之外|除外)"
+)
+"""The limit said as the exception to counting ("跨境单也要算，除非是20欧以下用Letter寄的",
+"cross-border orders count now, except letters under €20"): the rule with its own
+exception, which says orders under the limit are exempt."""
 
 
 _LIMIT_NOT_NEEDED = lazy(
@@ -513,11 +530,31 @@ def _uk_letter(case: Case) -> Decision:
     if not case.letter or case.amount is None or under is None or over is None or stamp:
         return Decision(code="eu_rule", entry="eu-letter-under-20")
     band = "under" if case.amount <= under else ("over" if case.amount > over else "near")
+    told = case.amount if band == "under" else None  # surely under EUR 20: said so
+    if band != "over" and (by_postage := _uk_letter_by_postage(case, told)) is not None:
+        return by_postage
     facts: dict[str, Fact] = {"amount": _money(case.amount), "band": band}
     asks_exempt = case.negated or bool(_UNDER_LIMIT_ASKED.search(case.text))
     asks_exempt = asks_exempt or bool(_FINE_UNTRACKED.search(case.text))
     agrees = None if band == "near" else (band == "under") == asks_exempt
     return Decision(code="uk_letter", facts=facts, agrees=agrees, entry="eu-letter-under-20")
+
+
+def _uk_letter_by_postage(case: Case, under: float | None = None) -> Decision | None:
+    """A letter on Amazon.co.uk under EUR 20 that does not come from another EU/UK country:
+    untracked, it is exempt only when its Royal Mail postage was bought through Buy Shipping
+    and counts otherwise (docs/decisions/018-uk-letters-by-postage.md). That condition is the
+    answer, so neither a yes nor a no; one sent from elsewhere (Germany, China) keeps the cross-border letter rule."""
+    if case.origin not in (None, "UK"):
+        return None
+    facts: dict[str, Fact] = {"band": "by_postage"}
+    if under is not None:  # a pound amount surely under EUR 20, told with the condition
+        facts["amount"] = _money(under)
+    return Decision(code="uk_letter", facts=facts, agrees=None, entry="eu-letter-under-20")
+
+
+_UK_LETTER_SAID = lazy(r"royal\s*mail|皇家邮政|£|英镑|\bpounds?\b|\bgbp\b")
+"""A letter said to be the UK's own, by its carrier or its currency."""
 
 
 def _eu_letter(case: Case) -> Decision | None:
