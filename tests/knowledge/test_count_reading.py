@@ -164,7 +164,8 @@ def test_the_window_now_follows_the_hypothetical(kb: KnowledgeBase) -> None:
         # ⌊95 × 20 / 100⌋ + 1 = 20: not one may be without (19/20 is 95.0%).
         (
             "with only 20 packages how many can lack tracking at most and still pass?",
-            "at least 20 need valid tracking to be above 95%: at most 0 packages",
+            "all 20 need valid tracking to be above 95%: not a single one can be without "
+            "(19 of 20 = 95%: not above 95%)",
         ),
     ],
 )

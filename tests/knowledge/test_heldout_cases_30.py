@@ -17,7 +17,8 @@ belief that cross-border orders count now unless they are letters under EUR 20, 
 … it is exempt" to an untracked GBP 8.99 UK large letter in the file, which the report
 counts (docs/decisions/018-uk-letters-by-postage.md). From then on it is a development set:
 the floor below is what main measures with those mended (test_rule_with_its_exception.py,
-test_uk_letters.py, test_own_rows_pointed.py).
+test_uk_letters.py, test_own_rows_pointed.py) and its miss families after them
+(test_set30_families.py, test_own_data_amazon_fulfilled_rows.py).
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_30.yaml"
-# What main measures with the two wrong facts mended (147/170, no wrong fact: pytest -s
-# -p no:xdist -m slow tests/knowledge/test_heldout_cases_30.py on s30, load 16); 144/170 at
-# its single honest grading on c31585b.
-MIN_RIGHT = 147 / 170
+# What main measures with the two wrong facts mended and its miss families (155/170, no
+# wrong fact: pytest -s -p no:xdist -m slow tests/knowledge/test_heldout_cases_30.py on
+# s30-families, load 20); 147/170 with the wrong facts alone; 144/170 at its single honest
+# grading on c31585b.
+MIN_RIGHT = 155 / 170
 MAX_WRONG_FACTS = 0
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.

@@ -180,6 +180,10 @@ def _fixes_needed(decision: Decision, t: Translator) -> str:
 def allowance(decision: Decision, t: Translator) -> str:
     """The most invalid packages a total can hold and stay above the bar, named as packages."""
     f = fact_texts(decision)
+    if int(decision.facts["invalid"]) == 0:
+        return _with_volume_estimate(
+            _none_allowed(int(decision.facts["shipments"]), t), decision, t
+        )
     text = t.ngettext(
         "Of {shipments} packages, at least {valid} need valid tracking to be above 95%: at "
         "most {count} package can be without.",
@@ -190,3 +194,16 @@ def allowance(decision: Decision, t: Translator) -> str:
         valid=f["valid"],
     )
     return _with_volume_estimate(text, decision, t)
+
+
+def _none_allowed(shipments: int, t: Translator) -> str:
+    """A total so small that one invalid package takes it to 95% or under ("12 shipments, how
+    many can be bad?"): none, with the figure one would leave."""
+    one_less = shipments - 1
+    return t._(
+        "Of {shipments} packages, all {shipments} need valid tracking to be above 95%: not a "
+        "single one can be without ({valid} of {shipments} = {percent}%: not above 95%).",
+        shipments=shipments,
+        valid=one_less,
+        percent=f"{100 * one_less / shipments:.2f}".rstrip("0").rstrip("."),
+    )

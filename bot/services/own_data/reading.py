@@ -73,8 +73,11 @@ _THE_FILE_SENT = re.compile(
 )
 """The file the seller sent, named without "my" ("刚发你的赛盒表", "the file I sent you"): its
 figures are what is asked."""
+_AMAZON_FULFILLED = r"(?<![a-z])(?:fba|afn)(?![a-z])|亚马逊(?:物流|配送|发货)|amazon[- ]fulfilled|fulfilled by amazon"
+"""Amazon's own fulfilment, by its name or its words (亚马逊配送, as ERP exports write it)."""
 _LEFT_OUT = re.compile(
-    r"(?<![a-z])fba(?![a-z])|cancel|取消|letters?|信件|平信|(?<![a-z])(?:brief|lettre|lettera|carta)(?![a-z])|"
+    _AMAZON_FULFILLED
+    + r"|cancel|取消|letters?|信件|平信|(?<![a-z])(?:brief|lettre|lettera|carta)(?![a-z])|"
     r"unshipped|未发货|没发货|exclu|排除|剔除|"
     + r"outside (?:the |my )?(?:30[- ]day )?window|before the window|"
     r"窗口外|不在窗口|不在30天|30天以外|30天之前|窗口之前|窗口前"
@@ -530,7 +533,7 @@ _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "f
 def reasons_named(case: Case) -> list[str]:
     """The report's exclusion reasons a question names (FBA, cancelled, unshipped)."""
     reasons = []
-    if "fba" in case.concepts or "fba" in case.text:
+    if "fba" in case.concepts or re.search(_AMAZON_FULFILLED, case.text):
         reasons.append("fba")
     if re.search(r"cancel|取消", case.text):
         reasons.append("cancelled")

@@ -150,7 +150,7 @@ class Composer(RestrictionAsked, CarrierSteps, PlaceSteps, NamedEntries):
         """Another field's question (refused), or one the sources are silent on (holidays):
         answered before any rule is decided."""
         elsewhere = self._elsewhere(text) and not asks_metric_scope(found, text)
-        elsewhere = elsewhere or about_returns_only(text)
+        elsewhere = elsewhere or about_returns_only(text) or self._carrier_prices(case, text, found)
         if (fba_fees(found, text) or elsewhere) and not self._checks_our_claim(case, found):
             return Answer(
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence

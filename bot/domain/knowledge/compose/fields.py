@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.compose.found import Found
 from bot.domain.knowledge.compose.state import ComposerBase
 from bot.domain.knowledge.patterns import lazy
@@ -14,6 +15,14 @@ _VAT_ITSELF = lazy(
 """EU VAT itself asked (registering, rates, numbers, filing): a tax matter; Buy Shipping's
 help with the EU VAT rules is ours, the tax is not."""
 _FEE = lazy(r"费|fee|cost|price|charge|how much|多少钱|storage|仓储|库容|仓库")
+
+
+_CARRIER_PRICE = lazy(
+    r"运费|邮费|资费|报价|价格|价钱|多少钱|几块钱|一公斤|每公斤|公斤多少|首重|续重|便宜|"
+    r"\bprices?\b|\bpricing\b|\bpriced\b|shipping costs?|postage costs?|\bcosts? to (?:ship|send)\b|"
+    r"\bhow much (?:does|do|is|would|to)\b|\bper (?:kg|kilo|lb|pound)\b|\bquotes?\b|\bcheap"
+)
+"""A carrier's price asked (运费, 一公斤多少钱, "price to ship", "how much does … cost")."""
 
 
 _FBA_SPEED = lazy(
@@ -85,6 +94,14 @@ class FieldCheck(ComposerBase):
         return (
             self._elsewhere(text) or fba_fees(found, text) or self._from_another_field(text, found)
         )
+
+    def _carrier_prices(self, case: Case | None, text: str, found: Found) -> bool:
+        """ "云途专线运费一公斤多少钱", "USPS price to ship a 1 lb parcel?": a carrier's
+        postage asked, nothing else of our field named: the carrier's price list, not VTR's
+        (the scan rule that names the carrier is no answer to it)."""
+        if case is None or not case.carriers or found.concepts & (self._core - {"carrier"}):
+            return False
+        return bool(_CARRIER_PRICE.search(text))
 
     def _on_a_platform(self, text: str) -> bool:
         """Another selling platform named (Temu, eBay, 虾皮 …)."""

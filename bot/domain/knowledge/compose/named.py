@@ -145,8 +145,19 @@ def _edit_delay_asked(found: Found, text: str) -> bool:
     long tracking added or edited takes to show (up to 72 hours, domain.md §1b), which the
     search takes for the after-delivery rule or the window."""
     named = found.concepts & {"trackingid", "upload"}
-    asked = "howlong" in found.concepts and bool(named) and bool(_FIXED.search(text))
+    when = "howlong" in found.concepts or bool(_SOON_EXPECTED.search(text))
+    asked = when and bool(named) and bool(_FIXED.search(text))
     return asked and bool(_SHOWS.search(text))
+
+
+_SOON_EXPECTED = lazy(
+    r"\bby (?:lunch|lunchtime|noon|tonight|this (?:afternoon|evening)|end of (?:the )?day|eod|"
+    r"tomorrow)\b|\bright away\b|\bstraight away\b|\bimmediately\b|\binstantly\b|"
+    r"\bwithin (?:an|one|a few|the) hours?\b|\bin an hour\b|马上|立刻|立即|立马|当天|今天就|"
+    r"中午(?:就|前)|下午就|晚上就|一会儿?就|很快就"
+)
+"""An edit's effect expected soon ("fixed them this morning, it should show by lunch?",
+"刚补的单号，下午就能体现吧"): how long it takes, asked as a belief."""
 
 
 def _fixed_around_delivery(found: Found, text: str) -> bool:
