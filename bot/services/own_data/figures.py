@@ -27,10 +27,10 @@ from bot.services.own_data.phrases import BACK, FIX
 from bot.services.own_data.pooled import pooled_name, pooled_named
 from bot.services.own_data.reading import (
     asks_now_first,
-    orders_named,
     supposes_change,
     told_rate,
 )
+from bot.services.own_data.row import orders_named
 from bot.services.own_data.shipment_fix import carrier_fix_supposed
 from bot.services.own_data.what_if import supposed_first, what_if_labelled, what_if_lines
 from bot.services.own_data.wording import (
