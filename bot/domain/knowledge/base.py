@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from bot.domain.knowledge.cards import Cards
 from bot.domain.knowledge.case import Case, CaseReader
@@ -412,15 +413,12 @@ class KnowledgeBase:
     def _normalized(self, text: str) -> str:
         """`normalize_question`, remembered for the last few texts: a message is read again
         for its parts, facets and subject."""
-        cached = self._normal_texts.get(text)
-        if cached is None:
-            if len(self._normal_texts) >= NORMAL_CACHE:
-                self._normal_texts.clear()
-            normal = normalize_question(text, self._lexicon.typos)
-            normal = spoken_alike(self._analyzer.correct_words(normal))
-            normal = self._analyzer.correct_han(normal)
-            cached = self._normal_texts[text] = normal
-        return cached
+        return _remembered(self._normal_texts, text, lambda: self._normalize(text))
+
+    def _normalize(self, text: str) -> str:
+        normal = normalize_question(text, self._lexicon.typos)
+        normal = spoken_alike(self._analyzer.correct_words(normal))
+        return self._analyzer.correct_han(normal)
 
     def _facets(self, piece: str, lang: Lang) -> list[str]:
         """ "What's the VTR target and the time window?": one question per facet asked of
@@ -467,18 +465,12 @@ class KnowledgeBase:
         """A question normalised, its entities and its case, remembered for the last few
         questions: a chat asks `case` to see whether a question is about its data, then
         `answer` reads the same question again (both are frozen, so sharing them is safe)."""
-        read = self._read_questions.get(question)
-        if read is None:
-            if len(self._read_questions) >= NORMAL_CACHE:
-                self._read_questions.clear()
-            text = self._normalized(question)
-            entities = self._finder.find(question, text)
-            read = self._read_questions[question] = (
-                text,
-                entities,
-                self._cases.read(text, entities, question),
-            )
-        return read
+        return _remembered(self._read_questions, question, lambda: self._read_afresh(question))
+
+    def _read_afresh(self, question: str) -> tuple[str, Entities, Case]:
+        text = self._normalized(question)
+        entities = self._finder.find(question, text)
+        return text, entities, self._cases.read(text, entities, question)
 
     def _answer_one(self, question: str, reply_lang: Lang) -> Answer:
         text = self._normalized(question)
@@ -741,6 +733,20 @@ _ITS_SHIPPING = re.compile(
 _HEADING = re.compile(r"^\s*([^:：?？,，。.!！]{1,24})[:：]\s*\S")
 _THINGS_PROTECTED = frozenset({"atoz", "feedback"})
 NORMAL_CACHE = 64
+_V = TypeVar("_V")
+
+
+def _remembered(cache: dict[str, _V], key: str, make: Callable[[], _V]) -> _V:
+    """`cache[key]`, made on a miss; the cache is emptied when it holds NORMAL_CACHE keys
+    (a message's parts are read together, so the last few are all worth keeping)."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= NORMAL_CACHE:
+            cache.clear()
+        value = cache[key] = make()
+    return value
+
+
 MAX_PARTS = 3
 """Further questions answered after the first: four in all (a message of four short
 questions is common), more would bury each answer."""
