@@ -200,17 +200,20 @@ _remembered_keys = lru_cache(maxsize=2048)(_fold_keys)
 
 _BILINGUAL = re.compile(r"\s*[/／|｜]\s*")
 _BILINGUAL_MARKS = frozenset("/／|｜")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_SCRIPT_CHANGE = re.compile(rf"(?<=[{_CJK}])[\s:：]*(?=[A-Za-z])|(?<=[A-Za-z])[\s:：]*(?=[{_CJK}])")
+"""Where a header written in two languages without a mark turns from Chinese (Japanese,
+Korean) to Latin letters or back: '状态 Status', 'Carrier 承运商', '订单号Order ID'."""
 
 
 def _bilingual_halves(cells: list[str], named: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """ "Status/状态", "Amount/金额": a header written in two languages, each half an alias,
-    read by its halves when they name one meaning between them (a header like
-    "Carrier/Tracking", whose halves name two, names neither)."""
+    """ "Status/状态", "状态 Status", "Carrier 承运商": a header written in two languages,
+    each half an alias, read by its halves when they name one meaning between them (a header
+    like "Carrier/Tracking", whose halves name two, names neither). Folded whole, '状态 Status'
+    is 'status' glued to '状态', which no alias spells: its cancelled rows were counted."""
     halves: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        if _BILINGUAL_MARKS.isdisjoint(cell):  # most cells: one language, nothing to split
-            continue
-        parts = [fold_key(p) for p in _BILINGUAL.split(cell) if p.strip()]
+        parts = [fold_key(p) for p in _header_halves(cell) if p.strip()]
         if len(parts) < 2:
             continue
         meanings = {named[p] for p in parts if p in named}
@@ -218,6 +221,16 @@ def _bilingual_halves(cells: list[str], named: dict[str, tuple[str, ...]]) -> di
             for part in parts:
                 halves.setdefault(part, index)
     return halves
+
+
+def _header_halves(cell: str) -> list[str]:
+    """A header's parts in each language: split at a mark between them, else where its
+    script changes; one part for most headers, written in one language."""
+    if not _BILINGUAL_MARKS.isdisjoint(cell):
+        return _BILINGUAL.split(cell)
+    if cell.isascii():
+        return [cell]
+    return _SCRIPT_CHANGE.split(cell.strip())
 
 
 def _first_indexes(texts: Iterable[str]) -> dict[str, int]:
