@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import cache
 
 from bot.domain.chinese_script import to_simplified
+from bot.domain.knowledge.numerals import DIGITS, magnitudes_as_digits, numeral_value
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.tags import plain_belief
 from bot.domain.languages import Lang
@@ -70,10 +71,8 @@ def _latin_typos(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(spelled)})(?![a-z0-9])")
 
 
-_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-          "七": 7, "八": 8, "九": 9}  # fmt: skip
-_UNIT = {"十": 10, "百": 100, "千": 1000}
-_NUMERAL = "零〇一二两三四五六七八九十百千"
+_DIGIT = DIGITS
+_NUMERAL = "零〇一二两三四五六七八九十百千万"
 _PERCENT = lazy(f"百分之([{_NUMERAL}]+|[0-9.]+)")
 _DECIMAL = lazy(f"([{_NUMERAL}]+|[0-9]+)点([零〇一二两三四五六七八九]+|[0-9]+)")
 """九十四点五 → 94.5, 94点8 → 94.8: a rate said with its decimal point."""
@@ -81,22 +80,18 @@ _TENTHS = lazy("([一二三四五六七八九])成([一二三四五六七八九]
 # A lone numeral is a number only before a unit: "七天" is 7 days, "一个" and "一直" are words.
 _RUN = lazy(f"(?<![几数好上])(?:[{_NUMERAL}]{{2,}}|[{_NUMERAL}](?=[天日次周月小时年美元欧刀块%]))")
 """A numeral run; after 几/数/好/上 ("几百日元", "数十单", "上千") it is a rough size, not a figure."""
+_NOT_A_NUMBER = ("万一", "千万", "百万", "万")
+"""Runs that are words, not counts: 万一 (in case), 千万 (by all means); a lone 万."""
 
 
 def chinese_number(numeral: str) -> int | None:
-    """The value of a Chinese numeral up to the thousands (九十五 → 95, 一千 → 1000)."""
+    """The value of a Chinese numeral (九十五 → 95, 两千三 → 2,300: numerals.py), digit by
+    digit when it has no unit (九五 → 95)."""
     if all(ch in _DIGIT for ch in numeral):  # digit by digit: 九五 → 95
         return int("".join(str(_DIGIT[ch]) for ch in numeral))
-    total, current = 0, 0
-    for ch in numeral:
-        if ch in _DIGIT:
-            current = _DIGIT[ch]
-        elif ch in _UNIT:
-            total += (current or 1) * _UNIT[ch]
-            current = 0
-        else:
-            return None
-    return total + current
+    if numeral.startswith(_NOT_A_NUMBER) or (numeral[0] not in _DIGIT and "万" in numeral):
+        return None
+    return numeral_value(numeral)
 
 
 def _about(numeral: str) -> str | None:
@@ -131,7 +126,7 @@ def digits_from_chinese(text: str) -> str:
         value = chinese_number(match.group())
         return str(value) if value is not None else match.group()
 
-    text = _DECIMAL.sub(decimal, text)
+    text = magnitudes_as_digits(_DECIMAL.sub(decimal, text))
     text = _PERCENT.sub(percent, text)
     text = _TENTHS.sub(tenths, text)
     return _RUN.sub(number, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.knowledge.numerals import magnitudes_as_digits
 from bot.domain.knowledge.patterns import lazy
 
 _WORD_NUMBERS = {
@@ -19,16 +20,6 @@ _TEENS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_MAGNITUDE = lazy(r"(?<![\d.])(\d{1,4}(?:\.\d{1,3})?)\s?(k|千|万)(?![a-z])")
-"""Counts written with a magnitude ("1.2k", "2.5k", "3千", "1.5万")."""
-_MAGNITUDES = {"k": 1000, "千": 1000, "万": 10000}
-
-
-def _times_magnitude(match: re.Match[str]) -> str:
-    value = float(match.group(1)) * _MAGNITUDES[match.group(2)]
-    return str(int(value)) if value == int(value) else match.group()
-
-
 _ZERO = lazy(
     r"\b(?:zero|none)\b(?=\s+(?:invalid|bad|untracked|without|missing|of them|defects?)\b)"
 )
@@ -108,7 +99,7 @@ def spell_digits(text: str) -> str:
     text = _ON_ONE_OF_THEM.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
     text = _ZERO.sub("0", text)
-    text = _MAGNITUDE.sub(_times_magnitude, text)
+    text = magnitudes_as_digits(text)
     text = _EVERY_ZH.sub(lambda m: f"{m.group(1)}{m.group(2) or '个'}里有", text)
     return _EVERY.sub(" out of ", text)
 
