@@ -63,6 +63,13 @@ TURNING_INVALID = lazy(
 )
 """Packages supposed to turn invalid ("if 3 more of the pending ones end up invalid"): in
 the window, not orders left out."""
+_SUPPOSED_WORSE = lazy(
+    TURNING_INVALID.pattern
+    + r"|\b(?:\d+ )?(?:more|another|additional|extra)\b|再有|又有|再多|多出|再来|又来|还有\s*\d+\s*[个单件]?\s*(?:要|会)"
+)
+"""More packages supposed to go wrong: a fix said late in their clause ("if 3 more go bad
+(tracking added after delivery)", "又有3单是送达后才补上单号的") is why they are defects (a
+tracking number added after delivery is one: domain.md §1b), never a fix that helps."""
 
 
 def assign_roles(figures: list[Figure]) -> dict[str, int]:
@@ -206,6 +213,10 @@ def _refined(role: str, figure: Figure) -> str:
     if role == "whole":
         return "total"
     if role == "fix":
+        if _late(figure) and _SUPPOSED_WORSE.search(figure.clause):
+            return (
+                "more_invalid"  # "再有3个变成无效（签收后才补的单号）": the late fix is the defect
+            )
         if HYPOTHETICAL.search(figure.clause) or _BEFORE_AND_AFTER.search(figure.clause):
             return "to_fix"  # "这8单补上之前和补上之后": both asked, the fix supposed
         return "late_fix" if _late(figure) else "fixed"
