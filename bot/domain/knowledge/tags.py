@@ -41,6 +41,18 @@ _POSITIVE_TAG = re.compile(rf"\s*,\s*(?:{_AUX})(?:\s+not)?\s+(?:{_TAG_SUBJECT}){
 _INVERTED = re.compile(rf"(?:^|(?<=[.!?。！？]))(\s*)({_NEGATIVE_AUX})\s+([^.!?。！？]+)[?？]")
 """A negative question ("Isn't the window 30 days?"): the belief is the question's positive."""
 _ZH_TAG = re.compile(r"[,，]?\s*(?:不是吗|不是么|是不是|对不对|对不|是不|不对吗)\s*[?？]*\s*$")
+_ZH_DOUBT = re.compile(
+    r"[,，]?\s*(?:不会吧|不至于吧|不可能吧|不能吧|不是吧|真的假的|是真的吗|真的吗|真是这样吗|"
+    r"没这么(?:夸张|严重)吧)\s*[?？!！]*\s*$"
+)
+"""A belief stated, then doubted ("我基本必输，不会吧？", "…，真的假的"): the doubt denies
+nothing, the belief is what was stated before it. Read as a denial, it put '不对' before an
+answer that went on to say the seller does lose."""
+_EN_DOUBT = re.compile(
+    r"(?<=[a-z0-9%)])\s*(?:,|—|-|–|\.\.\.|…)?\s*(?:surely not|that can't be (?:right|true)|"
+    r"can(?:'|no)t be(?: right| true)?|no way|really)\s*[?？!]+\s*$"
+)
+"""", surely not?", "— that can't be right?", "… really?" after a statement: the belief stated."""
 _ZH_WHY_NOT = re.compile(r"难道")
 _ZH_WHY_NOT_FRAME = re.compile(r"难道(?:说)?(?:不是|不就是)(?:说)?(.+?)[吗么嘛]\s*[?？]*\s*$")
 """ "难道不是X吗": "isn't it that X?", the belief X as worded (its own 不 kept), whatever
@@ -84,6 +96,7 @@ def plain_belief(text: str) -> str:
     the source it is passed on from said as plain hearsay."""
     text = _NO_APOSTROPHE.sub(r"\1n't", text.translate(_APOSTROPHES))
     text = _SOURCE_EN.sub(" i heard ", _SOURCE_ZH.sub("听说", text)).strip()
+    text = _EN_DOUBT.sub(", right?", text)
     text = _NEGATIVE_TAG.sub(", right?", text)
     text = _POSITIVE_TAG.sub(", right?", text)
     text = _NEGATED_FRAME.sub(r"\1\2, right?", text)
@@ -97,7 +110,7 @@ def _positive_question(match: re.Match[str]) -> str:
 
 
 def _chinese_belief(text: str) -> str:
-    text = _ZH_TAG.sub("，对吧？", text)
+    text = _ZH_TAG.sub("，对吧？", _ZH_DOUBT.sub("，对吧？", text))
     text = _ZH_WHY_NOT_FRAME.sub(r"\1吧？", text)
     why_not = _ZH_WHY_NOT.search(text)
     rhetorical = _ZH_RHETORICAL.search(text)
