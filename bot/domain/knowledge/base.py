@@ -868,7 +868,9 @@ def _decided_as_one(whole: Answer, question: str) -> bool:
     # "75个包裹72个有效，现在怎么样？如果再坏1个呢？": the second question supposes a change
     # of the first one's figures; the whole, now and then, answers both.
     supposed = figures and "change" in decision.facts
-    return ((figures or one_belief or by_target) and asked_once) or supposed
+    # "按12月5号截止，11月6号发的在窗口里吗？11月5号的呢？": each day judged on the one window.
+    days = bool({"also_inside", "also_before"} & decision.facts.keys())
+    return ((figures or one_belief or by_target) and asked_once) or supposed or days
 
 
 _DECIDES_ENTRY = FIGURE_CODES | {"vtr_window_choice", "bar_choice"}

@@ -76,6 +76,25 @@ def _age_in_window_of(decision: Decision, t: Translator) -> str:
         key: month_day(t.lang, *(int(n) for n in str(decision.facts[key]).split("-")))
         for key in ("as_of", "start", "shipped")
     }
+    first = _first_day_in_window_of(decision, t, days)
+    return sentence_gap(t).join([first, *_more_days_in_window(decision, t)])
+
+
+def _more_days_in_window(decision: Decision, t: Translator) -> list[str]:
+    """The further ship days asked, each against the same window."""
+    said: list[str] = []
+    for key, msgid in (
+        ("also_inside", _("A package shipped {shipped} is inside it and counts.")),
+        ("also_before", _("A package shipped {shipped} is before it and does not count.")),
+    ):
+        days = [d for d in str(decision.facts.get(key, "")).split(",") if d]
+        named = [month_day(t.lang, *(int(n) for n in d.split("-"))) for d in days]
+        if named:
+            said.append(t._(msgid, shipped=list_separator(t).join(named)))
+    return said
+
+
+def _first_day_in_window_of(decision: Decision, t: Translator, days: dict[str, str]) -> str:
     if decision.facts["inside"]:
         return t._(
             "With {as_of} as the as-of date, the window is {start} – {as_of} (30 days, both "

@@ -73,39 +73,71 @@ _AS_OF_BEFORE = lazy(
 """The report's as-of day named ("bot check with as-of Dec 5", "截止日选12月5号")."""
 
 
+_AS_OF_AFTER = lazy(
+    r"^\s*(?:截止|截至|为截止|作为截止|当截止|是截止|cut-?off|as (?:the )?(?:as-of|cut-?off|end))"
+)
+"""The as-of day named before its word ("按12月5号截止的话", "12月5日为截止日", "Dec 5 as the
+cut-off"): the dates after it are ship days, never the as-of day."""
+
+
 def as_of_named(text: str) -> tuple[int, int] | None:
     """(month, day) of the report's as-of day, when one date is named as it beside the day
     a package shipped: the window is that day and the 29 before it (domain.md §4.3)."""
-    days = [(m.start(), *_month_day(m)) for m in _DAY_EN.finditer(text)]
-    days += [(m.start(), int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)]
-    as_of = [d for d in days if _AS_OF_BEFORE.search(text[max(0, d[0] - 16) : d[0]])]
-    if len(as_of) != 1 or len(days) != 2:
+    days, as_of = _days_and_as_of(text)
+    if as_of is None or len(days) < 2:
         return None
-    return as_of[0][1], as_of[0][2]
+    return as_of[1], as_of[2]
 
 
-def _age_between_dates(text: str) -> int | None:
-    """Days from the ship day to the day called today, both named ("10月15号发的…今天11月20
-    号"); a today earlier in the year than the ship day is in the next year."""
-    days = [(m.start(), *_month_day(m)) for m in _DAY_EN.finditer(text)]
-    days += [(m.start(), int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)]
-    today = [
-        d
-        for d in days
-        if _TODAY_BEFORE.search(text[max(0, d[0] - 12) : d[0]])
-        or _AS_OF_BEFORE.search(text[max(0, d[0] - 16) : d[0]])
-    ]
-    others = [d for d in days if d not in today]
-    if len(today) != 1 or len(others) != 1:
-        return None
-    (_, month, day), (_, now_month, now_day) = others[0], today[0]
+def ship_ages(text: str) -> tuple[int, ...]:
+    """Days from each ship day named to the as-of day or today, in the order asked
+    ("按12月5号截止，11月6号发的…？11月5号发的呢？": 29 and 30); each judged on its own."""
+    days, marked = _days_and_as_of(text)
+    if marked is None:
+        return ()
+    ages = (_days_between(d[1:], marked[1:]) for d in days if d != marked)
+    return tuple(age for age in ages if age is not None)
+
+
+def _days_between(shipped_on: tuple[int, int], now_on: tuple[int, int]) -> int | None:
+    """Days from one month-day to a later one; a later day earlier in the year is in the
+    next year."""
     try:
-        shipped, now = date(2001, month, day), date(2001, now_month, now_day)
+        shipped, now = date(2001, *shipped_on), date(2001, *now_on)
     except ValueError:
         return None
     if now < shipped:
         now = now.replace(year=2002)
     return (now - shipped).days
+
+
+def _days_and_as_of(text: str) -> tuple[list[tuple[int, int, int]], tuple[int, int, int] | None]:
+    """The dates named, (where, month, day) in order, and the one named as the as-of day or
+    today, if exactly one is: by a word before it with no other date between them ("截止日选
+    12月5号", "today is Nov 25"), or by one right after it ("按12月5号截止的话")."""
+    found = [(m.start(), m.end(), *_month_day(m)) for m in _DAY_EN.finditer(text)]
+    found += [
+        (m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)
+    ]
+    found.sort()
+    marked = []
+    taken = 0  # where the text a day before could be said of starts
+    for start, end, month, day in found:
+        before = text[max(taken, start - 16) : start]
+        after = _AS_OF_AFTER.search(text[end : end + 8])
+        if after or _TODAY_BEFORE.search(before) or _AS_OF_BEFORE.search(before):
+            marked.append((start, month, day))
+        taken = end + (after.end() if after else 0)  # '12月5号截止的话，11月6号': 截止 is 12/5's
+    days = [(start, month, day) for start, _, month, day in found]
+    return days, marked[0] if len(marked) == 1 else None
+
+
+def _age_between_dates(text: str) -> int | None:
+    """Days from the (first) ship day to the day called today or the as-of day, both named
+    ("10月15号发的…今天11月20号"); a today earlier in the year than the ship day is in the
+    next year."""
+    ages = ship_ages(text)
+    return ages[0] if ages else None
 
 
 def _month_day(match: re.Match[str]) -> tuple[int, int]:

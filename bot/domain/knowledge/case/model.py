@@ -81,6 +81,9 @@ class Case:
     age_days: int | None = None
     as_of: tuple[int, int] | None = None
     """(month, day) of the report's as-of day, named beside the day a package shipped."""
+    ship_ages: tuple[int, ...] = ()
+    """Each ship day named beside the as-of day (or today), as days before it, in the order
+    asked: two dates in one question are each judged on their own."""
     """How long ago the package in question was shipped ("10天前发的", "shipped 3 months
     ago"), in days; None when the question gives no age."""
     verb: str | None = None

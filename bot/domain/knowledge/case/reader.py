@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.knowledge.case.age import as_of_named, shipment_age
+from bot.domain.knowledge.case.age import as_of_named, ship_ages, shipment_age
 from bot.domain.knowledge.case.amounts import (
     LETTER_ZH,
     NOT_LETTER,
@@ -160,6 +160,7 @@ class CaseReader:
             verb=read_verb(text),
             age_days=shipment_age(text),
             as_of=as_of_named(text),
+            ship_ages=ship_ages(text),
         )
 
 

@@ -49,7 +49,7 @@ def shipment_age(case: Case) -> Decision | None:
     if case.as_of is not None:
         # "as-of Dec 5, shipped Nov 6": the report's window is the as-of day and the 29
         # before it (domain.md §4.3), both ends included.
-        facts |= _window_of(case.as_of, age)
+        facts |= _window_of(case.as_of, age) | _more_days_of(case.as_of, case.ship_ages[1:])
         inside = bool(facts["inside"])
     # "…has left the VTR window, right?": said out of it, a yes is that it is outside.
     said_out = case.negated or bool(_SAID_OUT.search(case.text))
@@ -68,6 +68,20 @@ def _window_of(as_of: tuple[int, int], age: int) -> dict[str, Fact]:
         "start": f"{start:%m-%d}",
         "shipped": f"{shipped:%m-%d}",
     }
+
+
+def _more_days_of(as_of: tuple[int, int], ages: tuple[int, ...]) -> dict[str, Fact]:
+    """The further ship days asked beside the first, as month-days inside the window and
+    before it ("also_inside", "also_before": comma-separated), each on its own age."""
+    end = date(2001, *as_of)
+    inside = [f"{end - timedelta(days=a):%m-%d}" for a in ages if a < WINDOW_DAYS]
+    before = [f"{end - timedelta(days=a):%m-%d}" for a in ages if a >= WINDOW_DAYS]
+    facts: dict[str, Fact] = {}
+    if inside:
+        facts["also_inside"] = ",".join(inside)
+    if before:
+        facts["also_before"] = ",".join(before)
+    return facts
 
 
 def split_order(case: Case) -> Decision | None:
