@@ -83,7 +83,7 @@ cut-off"): the dates after it are ship days, never the as-of day."""
 def as_of_named(text: str) -> tuple[int, int] | None:
     """(month, day) of the report's as-of day, when one date is named as it beside the day
     a package shipped: the window is that day and the 29 before it (domain.md §4.3)."""
-    days, as_of = _days_and_as_of(text)
+    days, as_of = _days_and_as_of(text, today=False)
     if as_of is None or len(days) < 2:
         return None
     return as_of[1], as_of[2]
@@ -111,10 +111,12 @@ def _days_between(shipped_on: tuple[int, int], now_on: tuple[int, int]) -> int |
     return (now - shipped).days
 
 
-def _days_and_as_of(text: str) -> tuple[list[tuple[int, int, int]], tuple[int, int, int] | None]:
-    """The dates named, (where, month, day) in order, and the one named as the as-of day or
-    today, if exactly one is: by a word before it with no other date between them ("截止日选
-    12月5号", "today is Nov 25"), or by one right after it ("按12月5号截止的话")."""
+def _days_and_as_of(
+    text: str, *, today: bool = True
+) -> tuple[list[tuple[int, int, int]], tuple[int, int, int] | None]:
+    """The dates named, (where, month, day) in order, and the one named as the as-of day (or
+    today, when `today`), if exactly one is: by a word before it with no other date between
+    them ("截止日选12月5号", "today is Nov 25"), or by one right after it ("按12月5号截止的话")."""
     found = [(m.start(), m.end(), *_month_day(m)) for m in _DAY_EN.finditer(text)]
     found += [
         (m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _DAY_ZH.finditer(text)
@@ -125,7 +127,7 @@ def _days_and_as_of(text: str) -> tuple[list[tuple[int, int, int]], tuple[int, i
     for start, end, month, day in found:
         before = text[max(taken, start - 16) : start]
         after = _AS_OF_AFTER.search(text[end : end + 8])
-        if after or _TODAY_BEFORE.search(before) or _AS_OF_BEFORE.search(before):
+        if after or _AS_OF_BEFORE.search(before) or (today and _TODAY_BEFORE.search(before)):
             marked.append((start, month, day))
         taken = end + (after.end() if after else 0)  # '12月5号截止的话，11月6号': 截止 is 12/5's
     days = [(start, month, day) for start, _, month, day in found]
