@@ -11,7 +11,7 @@ text, not a step per row.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -303,8 +303,8 @@ class Lookups:
         if self.date_group is not None:
             raw = _date_key(self.date_group)
         return (
-            raw.replace_strict(self.batch_dates, return_dtype=pl.Date),
-            raw.replace_strict(self.blank_dates, return_dtype=pl.Boolean),
+            looked_up(raw, self.batch_dates, pl.Date),
+            looked_up(raw, self.blank_dates, pl.Boolean),
         )
 
     def named_categories(self) -> dict[str, str]:
@@ -321,7 +321,21 @@ class Lookups:
         if meaning not in frame.columns:
             return pl.lit(None, dtype=rule_type)
         answers = self.words[meaning]
-        return pl.col(meaning).fill_null("").replace_strict(answers, return_dtype=rule_type)
+        return looked_up(pl.col(meaning).fill_null(""), answers, rule_type)
+
+
+def looked_up(
+    texts: pl.Expr, learnt: Mapping[str, Any], dtype: pl.DataType | type[pl.DataType]
+) -> pl.Expr:
+    """`texts` as `learnt` reads them, typed `dtype`: every text is one a batch learnt, so
+    one missing is an error, never a silent null. A batch of no rows learns nothing, and
+    `replace_strict` with no entries types its result as its input, text, whatever
+    `return_dtype` says (polars 2.1 and 2.2 alike; 2.2 then refuses '&' of that text with a
+    boolean). A default of the type asked types the result, and with no rows to replace
+    changes nothing else."""
+    if learnt:
+        return texts.replace_strict(learnt, return_dtype=dtype)
+    return texts.replace_strict(learnt, default=pl.lit(None, dtype=dtype), return_dtype=dtype)
 
 
 def _date_group_column(frame: pl.DataFrame) -> str | None:
@@ -474,7 +488,7 @@ def _category(frame: pl.DataFrame, lookups: Lookups) -> pl.Expr:
     if "category" not in frame.columns:
         return pl.lit(UNCATEGORIZED, dtype=pl.Categorical)
     named = lookups.named_categories()
-    return pl.col("category").fill_null("").replace_strict(named, return_dtype=pl.Categorical)
+    return looked_up(pl.col("category").fill_null(""), named, pl.Categorical)
 
 
 def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
