@@ -19,6 +19,7 @@ from bot.domain.knowledge.case.asked import (
     OUTSIDE_THE_EU,
     one_way,
 )
+from bot.domain.knowledge.edit_timing import named_words
 from bot.domain.knowledge.patterns import compiled
 from bot.domain.knowledge.schema import Texts
 from bot.domain.knowledge.understand import sentences
@@ -196,6 +197,10 @@ class Claim(_Loose):
     """The figures this belief's own rule is made of ("98", "97" of the shorter promises):
     a question stating one of them speaks of this rule, not of a metric's target."""
     says: Texts
+
+    def __post_init__(self) -> None:
+        # A `when` pattern may name a shared word list ("@edit_now_or_later": edit_timing.py).
+        object.__setattr__(self, "when", [named_words(p) for p in self.when])
 
     def asks_opposite(self, text: str) -> bool:
         # "edits only count if made before delivery, after that it's a defect": what falls

@@ -228,7 +228,7 @@ class Analyzer:
         if word in self._vocabulary or self.correct(word) != word:
             return run
         pieces = self._segments(word, MAX_GLUED)
-        if pieces is None or not any(p in self._key_terms for p in pieces):
+        if pieces is None or not _whole_words(pieces, self._key_terms):
             return run
         return " ".join(pieces)
 
@@ -347,3 +347,13 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     if tries[False]:
         parts.append(build(tries[False], ""))
     return re.compile("|".join(parts))
+
+
+def _whole_words(pieces: list[str], key_terms: frozenset[str]) -> bool:
+    """The pieces read as the words a seller glued together: one of them a key term of our
+    field of three letters or more, and at most one small word among them. A real word the
+    knowledge base never uses ("outdoor", "indoor") splits only into small words ("out do
+    or", "in do or"), so it is left whole."""
+    small = [p for p in pieces if len(p) < MIN_GLUED_PIECE]
+    key = any(p in key_terms and len(p) >= MIN_GLUED_PIECE for p in pieces)
+    return key and len(small) <= 1

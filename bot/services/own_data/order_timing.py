@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.knowledge.edit_timing import EDIT_NOW_OR_LATER
 from bot.domain.models import Defect, VtrReport
 from bot.services.i18n import Translator
 from bot.services.vtr_words import Markup, fix_line, short_action
 
 TIMING_ASKED = re.compile(
-    r"now or (?:wait|later)|(?:right away|immediately|now|today)\b[^?.!]{0,12}\bor\b[^?.!]{0,12}"
-    r"\b(?:wait|later|hold off)|\bwait\b|too late|still (?:edit|fix|correct|change|add|update)|"
+    EDIT_NOW_OR_LATER + r"|\bwait\b|too late|still (?:edit|fix|correct|change|add|update)|"
     r"when (?:should|do|must|can) (?:i|we) (?:edit|fix|correct|change|add|update)|"
     r"(?:should|do|must|can) (?:i|we) (?:still )?(?:edit|fix|correct|change|add|update)|"
-    r"现在改|马上改|立刻改|还是等|等等再|等一等|再等|过几天再|还来得及|来不来得及|还能改|能不能改|"
+    r"现在改|马上改|立刻改|还是等|等一等|再等|还来得及|来不来得及|还能改|能不能改|"
     r"还可以改|什么时候改|啥时候改|该不该改|要不要改|太晚"
 )
-"""When to edit, asked: now or later, still possible, too late, should I."""
+"""When to edit, asked: now or later (the words the claims table's edit-can-wait belief
+reads too), still possible, too late, should I."""
 
 
 def order_timing_lines(defect: Defect, report: VtrReport, t: Translator, m: Markup) -> list[str]:

@@ -54,6 +54,15 @@ _JUDGED = lazy(
 """A judgement after a rate, nothing else ("is 93% bad?", "93%很差吗"): the rate judged."""
 
 
+_VERDICT_ASKED = lazy(
+    r"\W*(?:是不是|算不算|会不会|是否|算|是|会|就|也)*\s*(?:不合格|不及格|不达标|没达标|挂)|"
+    r"\W*(?:(?:is|would|does|will) (?:that|it|this) (?:be )?(?:still )?(?:a )?)?"
+    r"(?:fail(?:s|ed|ing)?|a fail)\b"
+)
+"""A verdict asked of the rate just told ("exactly 95% fails?", '刚好95%是不是不合格'): the
+rate judged, not the share of packages that fail."""
+
+
 def _invalid_share(text: str, match: re.Match[str]) -> bool:
     """The percentage is of the packages without valid tracking ("5% of my packages have no
     tracking", "无效率2%"), not the VTR; another metric's defects are not."""
@@ -65,6 +74,8 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
         return False  # "10单没追踪刚好95%": a rate told after the invalid count is the VTR
     if float(match.group(1)) >= 50 and _JUDGED.fullmatch(after):
         return False  # "is 93% bad?": the rate judged, not 93% of the packages bad
+    if float(match.group(1)) >= 50 and _VERDICT_ASKED.match(after):
+        return False  # "exactly 95% fails?": the rate's verdict asked
     return bool(INVALID.search(near)) and not _OTHER_DEFECT.search(near)
 
 

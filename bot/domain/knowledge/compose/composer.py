@@ -5,7 +5,12 @@ from __future__ import annotations
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.compose.beliefs import FIGURE_CODES
 from bot.domain.knowledge.compose.carriers import CarrierSteps
-from bot.domain.knowledge.compose.fields import about_returns_only, asks_metric_scope, fba_fees
+from bot.domain.knowledge.compose.fields import (
+    about_returns_only,
+    asks_metric_scope,
+    fba_fees,
+    transit_or_billing,
+)
 from bot.domain.knowledge.compose.found import Found
 from bot.domain.knowledge.compose.named import (
     ALERTS_ENTRY,
@@ -151,7 +156,8 @@ class Composer(RestrictionAsked, CarrierSteps, PlaceSteps, NamedEntries):
         answered before any rule is decided."""
         elsewhere = self._elsewhere(text) and not asks_metric_scope(found, text)
         elsewhere = elsewhere or about_returns_only(text) or self._carrier_prices(case, text, found)
-        if (fba_fees(found, text) or elsewhere) and not self._checks_our_claim(case, found):
+        ours = self._checks_our_claim(case, found)
+        if transit_or_billing(text) or ((fba_fees(found, text) or elsewhere) and not ours):
             return Answer(
                 lang=found.answer.lang, kind="off_topic", confidence=found.answer.confidence
             )

@@ -25,6 +25,33 @@ _CARRIER_PRICE = lazy(
 """A carrier's price asked (运费, 一公斤多少钱, "price to ship", "how much does … cost")."""
 
 
+_TRANSIT_DAYS = lazy(
+    r"(?:要|需要|得)?(?:几天|多少天|多久|多长时间)(?:才|能|才能|可以)?(?:到|送到|送达|妥投|签收)|"
+    r"(?:寄|发|运|送|到)(?:到|往|去)?[^，,。?？]{0,12}(?:要|需要|得)(?:几天|多少天|多久)|"
+    r"\bhow (?:many days|long) (?:does|do|will|would)\b[^?.!]{0,40}\btake\b|"
+    r"\btake to (?:arrive|deliver)"
+)
+"""How long a parcel is on its way ("发美国要几天", "how many days does shipping to the US
+take"): the carrier's transit time, another field's question."""
+_CHANGE_SHOWN = lazy(
+    r"改|修|更正|更新|补|上传|生效|显示|看到|反映|体现|变|vtr|追踪率|\bedit|\bfix|\bcorrect|"
+    r"\bupdat|\bchang|\bshow|\breflect|\bupload|\badd(?:ed|ing)?\b"
+)
+"""A change to tracking, or the rate, named: how long until it shows is VTR's own question
+(domain.md 1b: an edit takes up to 72 hours to show)."""
+_POSTAGE_BILLED = lazy(
+    r"(?:运费|邮费|邮资|快递费|物流费|面单费?)[^，,。?？]{0,12}(?:结算?|付给|交给|开票|发票|账单|月结|扣)|"
+    r"(?:跟|和|与|向)(?:亚马逊|承运商|快递|物流商?)[^，,。?？]{0,6}(?:结|付|交)|月结|"
+    r"\b(?:bills?|invoices?|invoiced|billed|charges?)\b[^?.!]{0,30}\b(?:postage|shipping|labels?)\b|"
+    r"\b(?:postage|shipping|labels?)\b[^?.!]{0,30}\b(?:bills?|invoices?|invoiced|billed)\b|"
+    r"\b(?:bill|invoice) (?:me|us)\b"
+)
+"""Who bills the postage, and how (the carrier or Amazon, monthly): the seller's account
+with the carrier, another field's question unless Buy Shipping is named (domain.md §2 then
+says who charges what)."""
+_BUY_SHIPPING = lazy(r"buy ?shipping|购?买配送|购买运费|亚马逊(?:的)?面单")
+
+
 _FBA_SPEED = lazy(
     r"时效|多久|几天|多长时间|多快|快不快|\bhow (?:long|fast|quick)|\bhow many days|"
     r"\b(?:delivery|transit|shipping) (?:times?|speed)|\bdelivers? in\b"
@@ -108,7 +135,7 @@ class FieldCheck(ComposerBase):
         return self._platform_pattern is not None and bool(self._platform_pattern.search(text))
 
     def _elsewhere(self, text: str) -> bool:
-        if _VAT_ITSELF.search(text):
+        if _VAT_ITSELF.search(text) or transit_or_billing(text):
             return True
         return self._elsewhere_pattern is not None and bool(self._elsewhere_pattern.search(text))
 
@@ -119,3 +146,13 @@ class FieldCheck(ComposerBase):
         if any(phrase in folded for phrase in self._outside_han):
             return True
         return self._outside_words is not None and bool(self._outside_words.search(text.casefold()))
+
+
+def transit_or_billing(text: str) -> bool:
+    """A parcel's days on its way asked with no change to tracking named, or who bills the
+    postage with Buy Shipping unnamed: the carrier's business, not VTR's, whatever belief of
+    ours its words hold ("can the carrier invoice me monthly" is no calendar-month window)."""
+    folded = text.casefold()
+    if _TRANSIT_DAYS.search(folded) and not _CHANGE_SHOWN.search(folded):
+        return True
+    return bool(_POSTAGE_BILLED.search(folded)) and not _BUY_SHIPPING.search(folded)

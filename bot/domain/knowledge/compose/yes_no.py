@@ -103,7 +103,7 @@ _CLAIM_WORD = lazy(
     # A verb stated ("FBA drags down VTR?", "VTR is per category?"): a statement asked.
     r"is|are|was|were|has|have|does|do|did|can|will|would|should|must|affects?|hurts?|drags?|"
     r"lowers?|matters?|removes?|deletes?|includes?|works?|needs?|requires?|covers?|supports?|problems?|issues?|"
-    r"trouble|suspended|banned|deactivated|restricted|blocked|closed|affected|exempted|"
+    r"trouble|fails?|failed|failing|passes|passed|suspended|banned|deactivated|restricted|blocked|closed|affected|exempted|"
     r"excluded|included|required)\b|n't\b|"
     # "VTR=ODR?": two things written as one, asked.
     r"[=≈≠＝]"
