@@ -207,6 +207,10 @@ _EN_GRAMMAR = frozenset(
 )
 
 
+_LETTER_NAME = lazy(r"(?<![A-Za-z])[A-Za-z](?=[\u4e00-\u9fff])")
+"""One Latin letter glued to the Chinese word it names ("A店", "B类")."""
+
+
 def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     """The language the question is built in; ties go to the user's choice, then the first word.
 
@@ -218,7 +222,8 @@ def detect_lang(text: str, preferred: Lang | None = None) -> Lang:
     if han:
         folded = to_simplified(folded)  # 嗎, 會 are grammar words as 吗, 会 are
     # "A-to-z", "e-mail": a hyphened term is one borrowed name, its "to" no English grammar.
-    words = _LATIN_WORD.findall(_HYPHENED_TERM.sub(" term ", folded))
+    # "A店", "B站": a letter glued to a Chinese word names it, no English "a".
+    words = _LATIN_WORD.findall(_LETTER_NAME.sub(" ", _HYPHENED_TERM.sub(" term ", folded)))
     if han and not words:
         return "zh"
     if words and not han:

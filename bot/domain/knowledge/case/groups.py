@@ -35,6 +35,14 @@ _SPACED_LABEL = lazy(rf"\s+(?!{_FILLER})(?=[^\d\s,，:：/]{{2,12}}\s+\d)")
 """Before a name written apart from its figures ("… 96单有效 欧洲站家居 100单 …")."""
 
 
+_AFTER_FIGURE_WORD = lazy(
+    rf"(?:(?<=有效)|(?<=无效)|(?<=valid)|(?<=tracked)|(?<=shipped)|(?<=\d单)|(?<=\d个))\s+(?!{_FILLER})"
+    r"(?=[^\d,，:：/]{1,16}?\s*[:：]?\s*\d)"
+)
+"""After one group's last figure word, before the next group's name ("A店300单290有效 B店120单
+113有效", "toys 60 shipped 57 valid garden 40 …")."""
+
+
 _LEADING_WORDS = lazy(r"^\s*(?:但是|可是|而且|其中|但|and|but)?\s*([^\d:：]{1,40}?)\s*\d")
 
 
@@ -48,29 +56,36 @@ def read_groups(text: str, amount: float | None) -> tuple[tuple[str, Counts], ..
     every comma ("整体100单97单有效，家居40单只有37单有效，玩具60单全部有效")."""
     best: list[tuple[str, Counts]] = []
     text = _pairs_as_declared(text)
-    for splitter in (SEGMENT, CLAUSE, _AND_NEXT, _NEXT_LABEL, _SPACED_LABEL):
-        found: list[tuple[str, Counts]] = []
-        for segment in splitter.split(text):
-            reading = (
-                read_figures(segment, not_counts(amount), sellers_rate(segment))
-                if segment
-                else None
-            )
-            counts = reading.now if reading else None
-            # "…, if we send 250 more, all tracked": new packages supposed, no group of its own;
-            # nor "如果下周冒出5个无效（总数还是95）": packages of the group told supposed invalid.
-            supposed = reading is not None and (
-                "new_valid" in reading.roles
-                or supposes_new_packages(segment)
-                or more_invalid(segment) is not None
-            )
-            if counts is not None and not supposed:
-                found.append((group_label(segment), counts))
+    for splitter in (SEGMENT, CLAUSE, _AND_NEXT, _NEXT_LABEL, _SPACED_LABEL, _AFTER_FIGURE_WORD):
+        found = _groups_of(splitter.split(text), amount)
         # The finest split that still reads a group from each piece: sentences can hold
         # several groups apart by commas ("Toys 12 shipments 11 valid, Garden 43 …").
         if len(found) > max(len(best), 1):
             best = found
     return tuple(best)
+
+
+def _groups_of(pieces: list[str], amount: float | None) -> list[tuple[str, Counts]]:
+    """The groups the pieces of a split read, each with its name; a shop's name split off
+    from its figures ("店铺1 | 发了250单 有效240") names the figures after it."""
+    found: list[tuple[str, Counts]] = []
+    name = ""
+    for segment in pieces:
+        reading = (
+            read_figures(segment, not_counts(amount), sellers_rate(segment)) if segment else None
+        )
+        counts = reading.now if reading else None
+        # "…, if we send 250 more, all tracked": new packages supposed, no group of its own;
+        # nor "如果下周冒出5个无效（总数还是95）": packages of the group told supposed invalid.
+        supposed = reading is not None and (
+            "new_valid" in reading.roles
+            or supposes_new_packages(segment)
+            or more_invalid(segment) is not None
+        )
+        if counts is not None and not supposed:
+            found.append((group_label(f"{name} {segment}" if name else segment), counts))
+        name = segment if counts is None and _SHOP_NAME.search(segment or "") else ""
+    return found
 
 
 _TOTAL_THEN_VALID = lazy(
@@ -107,6 +122,18 @@ _FIGURE_WORDS = lazy(
 def group_label(segment: str) -> str:
     """The group's name before its figures, without the words that join it to them ("A
     with 100 packages" → "A", "on amazon.co.uk toys is 98/100" → "amazon.co.uk toys")."""
+    label = _label_before(segment)
+    shop = _SHOP_NAME.search(segment)
+    name = shop.group().strip() if shop else ""
+    stem = re.sub(r"\s*[a-z0-9]$", "", name)  # "店铺" of "店铺1", split off its number
+    if name and (not label or label.endswith(name) or (bool(stem) and label.endswith(stem))):
+        # "两个店 A店300单…", "店铺1 发了250单": the shop's name, its number with it; a shop
+        # said beside a category ("Home (shop A) 288 …") leaves the label whole.
+        return name
+    return label
+
+
+def _label_before(segment: str) -> str:
     label = _LABEL.match(segment)
     if label:  # "我有三个类目：A类100个…": a name after the colon is the group's own
         after = _LEADING_WORDS.match(segment[label.end() :])
@@ -116,6 +143,13 @@ def group_label(segment: str) -> str:
         return bare_label(own or label.group(1))
     label = _LEADING_WORDS.match(segment)
     return bare_label(label.group(1)) if label else ""
+
+
+_SHOP_NAME = lazy(
+    r"(?<![a-z])(?:stores?|shops?|accounts?|店铺|账号)\s*[a-z0-9](?![a-z0-9])|"
+    r"(?<![a-z0-9])[a-z](?:\s*号)?\s*店(?:铺)?|(?<!\d)\d{1,2}\s*号\s*店(?:铺)?"
+)
+"""A shop named by a letter or a number ("Store 1", "shop B", "A店", "2号店", "店铺1")."""
 
 
 _JOINING_HEAD = lazy(r"^(?:(?:on|in|for|and|but|my|our|the|then|also|而|还有|另外)\s+|[(（])+")

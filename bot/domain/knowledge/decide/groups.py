@@ -28,8 +28,10 @@ def vtr_groups(case: Case) -> Decision | None:
     )
     for i, (label, counts) in enumerate(failing_first):
         facts.update(vtr_facts(counts.shipments, counts.valid, case.as_written(label), str(i)))
-    if _WHOLE_ASKED.search(case.text):
-        # "整店多少？": the groups pooled, a figure Amazon never judges (the reply says so).
+    shops = all(_SHOP_LABEL.search(label) for label, _ in case.groups)
+    if shops or _WHOLE_ASKED.search(case.text):
+        # "整店多少？", or two shops told: the groups pooled, a figure Amazon never judges
+        # (the reply says so), given beside each group's own.
         valid = sum(counts.valid for _, counts in case.groups)
         shipments = sum(counts.shipments for _, counts in case.groups)
         facts |= {"pooled_valid": valid, "pooled_shipments": shipments}
@@ -47,6 +49,8 @@ _WHOLE_ASKED = lazy(
     r"\ball together\b|\btotal\b"
 )
 """The groups' pooled figure asked ("整店多少", "and the whole shop?")."""
+_SHOP_LABEL = lazy(r"店|(?<![a-z])(?:stores?|shops?|accounts?)(?![a-z])|账号|账户")
+"""A group named as a shop or store ("Store 1", "A店"), whose figures a seller adds up."""
 _ONLY_OVERALL = lazy(
     r"only (?:looks? at|cares? about|counts?|uses?|checks?|judges?|sees?)[^.?!;]{0,30}"
     r"(?:overall|total|whole|account|shop|store|combined)|"

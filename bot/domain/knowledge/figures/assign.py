@@ -310,6 +310,10 @@ def _filled(roles: dict[str, int], open_figures: list[Figure]) -> dict[str, int]
         return roles | {
             "other_total": next(f.value for f in open_figures if _another_total(f, roles))
         }
+    if len(open_figures) == 1 and _more_told(open_figures[0], roles):
+        # "400 单里 19 单无效, 又多 2 单": two more, told as the invalid ones were.
+        more = open_figures[0].value
+        return roles | {"total": roles["total"] + more, "invalid": roles["invalid"] + more}
     if len(open_figures) != 1:
         return roles
     figure, value = open_figures[0], open_figures[0].value
@@ -321,6 +325,19 @@ def _filled(roles: dict[str, int], open_figures: list[Figure]) -> dict[str, int]
     if "total" not in roles and parts and all(value >= p for p in parts):
         roles["total"] = value
     return roles
+
+
+_MORE_BEFORE = lazy(r"(?:又|还)(?:多|来|冒|出)(?:了|出|出来)?了?\s*$|(?<![a-z])another\s*$")
+"""More packages told after the invalid ones ("又多 2 单", "another 2"), not supposed."""
+
+
+def _more_told(figure: Figure, roles: dict[str, int]) -> bool:
+    """A bare figure told as more packages after a total and its invalid ones, with no
+    words of its own and nothing supposed: more invalid ones shipped in the window."""
+    own = {role for role, _, _ in figure.candidates}
+    if not {"total", "invalid"} <= set(roles) or "valid" in roles or own - {"total"}:
+        return False  # "又多 2 单": its 单 says packages, no other role
+    return bool(_MORE_BEFORE.search(figure.before)) and not HYPOTHETICAL.search(figure.clause)
 
 
 def _another_total(figure: Figure, roles: dict[str, int]) -> bool:

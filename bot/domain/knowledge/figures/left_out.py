@@ -233,6 +233,11 @@ def without_left_out(
             now=Counts(now.shipments - left_out.count, now.valid - left_out.count),
             then=None,
         )
+    if _among_the_valid(roles, now, left_out.count):
+        # "97 valid of 100 but 4 of those were FBA": more than the 3 invalid, so among the
+        # valid ones: 93 of 96.
+        now = Counts(now.shipments - left_out.count, now.valid - left_out.count)
+        return replace(reading, roles=roles | left_out.roles, now=now, then=None)
     of_total = left_out.of is not None and left_out.of == roles.get("total")
     guessed = of_total and "valid" not in roles and left_out.of != roles.get("invalid")
     if left_out.count > now.shipments - now.valid or guessed:
@@ -244,6 +249,12 @@ def without_left_out(
         now=Counts(now.shipments - left_out.count, now.valid),
         then=Counts(then.shipments - left_out.count, then.valid) if then else None,
     )
+
+
+def _among_the_valid(roles: dict[str, int], now: Counts, count: int) -> bool:
+    """Packages left out that cannot all be among the invalid ones, with the valid ones told
+    and enough of them: they were counted valid."""
+    return "valid" in roles and now.shipments - now.valid < count <= now.valid
 
 
 def without_exempt(reading: Reading, count: int) -> Reading:

@@ -84,6 +84,19 @@ _TRACKING_ID_BEFORE = lazy(
     r"(?:单号|追踪号|跟踪号|运单号|追踪编码|tracking (?:number|no\.?|id|#))\s*(?:是|为|填的是|写的是|:|：|is|was|=)\s*$"
 )
 """A tracking number quoted ("其中一个单号是12345", "tracking number is 12345"): no count."""
+_SHOP_BEFORE = lazy(r"(?<![a-z])(?:stores?|shops?|accounts?|店铺|账号|账户|#)\s*$")
+_UNIT_AFTER = lazy(
+    r"\s*(?:单|个|件|包裹|订单|packages?|parcels?|orders?|shipments?|valid|invalid|有效|无效)"
+)
+
+
+def _shop_named(text: str, m: re.Match[str]) -> bool:
+    """A shop's own number ("Store 2: 75/72", "店铺1 300单"): its name, not a count."""
+    if len(m.group(1)) > 2 or _UNIT_AFTER.match(text, m.end()):
+        return False
+    return bool(_SHOP_BEFORE.search(text[max(0, m.start() - 10) : m.start()]))
+
+
 _SAME_BEFORE = lazy(r"同\s*$|\bthe same\s*$")
 """The same one ("同一个指标", "the same one"): no count."""
 _PEOPLE_BEFORE = lazy(r"\b(?:team|group|family|staff|crew) of\s*$")
@@ -136,6 +149,7 @@ def count_matches(text: str) -> list[re.Match[str]]:
             and not _PACKAGES_AFTER.match(text, m.end())
         )
         and not _enumerator(text, m)
+        and not _shop_named(text, m)
     ]
 
 

@@ -200,8 +200,15 @@ def find_figures(text: str, words: list[_Word]) -> list[Figure]:
         end = min([b - 1 for b in bounds if b - 1 >= match.end()], default=len(text))
         low = max(start, numbers[i - 1].end() if i else 0)
         high = min(end, numbers[i + 1].start() if i + 1 < len(numbers) else len(text))
-        candidates = _candidates(text, words, match, (low, high), i)
-        if i and _WHOLE_BEFORE.search(text[numbers[i - 1].end() : match.start()]):
+        candidates = _slash_pair_whole(
+            text, numbers, i, _candidates(text, words, match, (low, high), i)
+        )
+        descending = i and _descending_pair(text, numbers[i - 1], match)
+        if (
+            i
+            and not descending
+            and _WHOLE_BEFORE.search(text[numbers[i - 1].end() : match.start()])
+        ):
             # "3 out of 50 packages have no tracking": what follows the whole is said of the part.
             # A bracket right after the whole describes the whole ("2 of my 40 (all valid
             # now) get flagged"): its words are not the part's.
@@ -220,6 +227,29 @@ def find_figures(text: str, words: list[_Word]) -> list[Figure]:
         figure = Figure(value, *match.span(), clause, tuple(candidates), sentence, start)
         figures.append(replace(figure, before=_said_before(text, start, low, match.start())))
     return _fixed_ones_described(figures, words)
+
+
+_SLASH = lazy(r"\s*/\s*")
+
+
+def _descending_pair(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Two counts written "75/72": the larger first, so the shipped ones before the valid
+    ones (a part is never larger than its whole)."""
+    between = text[first.end() : second.start()]
+    return bool(_SLASH.fullmatch(between)) and int(first.group(1)) > int(second.group(1))
+
+
+def _slash_pair_whole(
+    text: str, numbers: list[re.Match[str]], i: int, candidates: list[tuple[str, int, float]]
+) -> list[tuple[str, int, float]]:
+    """The whole of a pair written with a slash is its larger count, whichever comes
+    first: "57/60" (valid of shipped) and "75/72" (shipped, then valid)."""
+    if i and _descending_pair(text, numbers[i - 1], numbers[i]):
+        return [c for c in candidates if c[0] != "whole"]
+    after = i + 1 < len(numbers) and _descending_pair(text, numbers[i], numbers[i + 1])
+    if after and all(c[0] != "whole" for c in candidates):
+        return [*candidates, ("whole", -1 - i, 0.0)]
+    return candidates
 
 
 def _said_before(text: str, clause_at: int, low: int, at: int) -> str:
