@@ -21,11 +21,12 @@ from bot.services.own_data import (
     own_data_text,
     tracking_tokens,
 )
+from bot.services.own_data.orders import order_tokens
 from bot.services.own_data.row import ROWS_POINTED
 from bot.services.replies import Reply, pack
 from bot.services.report_replies import within_bounds
 from bot.services.store import Store
-from bot.services.store.store import LeftOutRow, TrackedRow
+from bot.services.store.store import LeftOutRow, OrderRow, TrackedRow
 
 
 def _may_ask_about_data(case: Case) -> bool:
@@ -55,15 +56,17 @@ def own_data_answer(
     lang: Lang,
     tracked: list[TrackedRow] | None = None,
     left_out: Sequence[LeftOutRow] = (),
+    ordered: list[OrderRow] | None = None,
 ) -> str | None:
     """The answer from the chat's stored report, or None when the question is not about its
     own figures; a huge report is parsed and read by a worker (`within_bounds`). `tracked`:
     the stored shipments of the tracking numbers the question names; `left_out`: the stored
-    rows VTR does not count, tallied, when rows not counted are asked about."""
+    rows VTR does not count, tallied, when rows not counted are asked about; `ordered`: the
+    stored shipments of the order IDs it names."""
     report = VtrReport.model_validate_json(report_json)
     if not asks_about_own_data(case, report):
         return None
-    return own_data_text(case, report, translator(lang), tracked, left_out)
+    return own_data_text(case, report, translator(lang), tracked, left_out, ordered)
 
 
 class QuestionService:
@@ -92,7 +95,10 @@ class QuestionService:
         if asks_not_counted(case):  # "why weren't my German orders counted?": by group
             as_of = ReportJson.of(report_json).as_of
             left_out = await self.store.left_out_rows(chat_id, window_start(as_of), as_of)
-        args = (case, detect_lang(question, t.lang), tracked, left_out)
+        # The order IDs it names, through the store's order index: one that is no defect
+        # is said for what the report did with it.
+        ordered = await self.store.shipments_of_orders(chat_id, order_tokens(case))
+        args = (case, detect_lang(question, t.lang), tracked, left_out, ordered)
         text = await asyncio.to_thread(within_bounds, own_data_answer, report_json, args)
         if text is None:
             return self.ask(question, t)

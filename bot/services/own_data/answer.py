@@ -46,6 +46,7 @@ from bot.services.own_data.japan import (
     small_jp_left_out,
     small_jp_untracked,
 )
+from bot.services.own_data.orders import none_is_a_defect, order_tokens, orders_looked_up
 from bot.services.own_data.phrases import (
     BACK,
     BREAKDOWN,
@@ -73,16 +74,17 @@ from bot.services.own_data.reading import (
     supposes_change,
     told_figures_of,
 )
-from bot.services.own_data.row import row_lines, row_pointed
+from bot.services.own_data.row import orders_named, row_lines, row_pointed
 from bot.services.own_data.shops import answer_about_shops, my_shops_pooled
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
-from bot.services.store.store import LeftOutRow, TrackedRow
+from bot.services.store.store import LeftOutRow, OrderRow, TrackedRow
 from bot.services.vtr_words import Markup, first_fix_by, pooled_line, ratio_text
 
-StoredRows = tuple[Sequence[TrackedRow] | None, Sequence[LeftOutRow]]
+StoredRows = tuple[Sequence[TrackedRow] | None, Sequence[LeftOutRow], Sequence[OrderRow] | None]
 """What the store was asked for the question: the shipments of the tracking numbers it
-names (None: not looked up), and the rows VTR does not count, tallied (empty: not asked)."""
+names (None: not looked up), the rows VTR does not count, tallied (empty: not asked), and
+the shipments of the order IDs it names (None: not looked up)."""
 _RISK = re.compile(r"风险|危险|不达标|低于|掉|below|at risk|risk|failing|danger")
 _STILL_COUNT = re.compile(
     r"still count|count against|还算|还计入|还会算|还在统计|still in (?:the )?window"
@@ -95,17 +97,19 @@ def own_data_text(
     t: Translator,
     tracked: Sequence[TrackedRow] | None = None,
     left_out: Sequence[LeftOutRow] = (),
+    ordered: Sequence[OrderRow] | None = None,
 ) -> str:
     """The answer from the stored report, its decision first, then where it comes from;
     `tracked` holds the stored shipments of the tracking numbers the question names (None:
-    not looked up), `left_out` the stored rows VTR does not count, tallied (when asked)."""
+    not looked up), `left_out` the stored rows VTR does not count, tallied (when asked),
+    `ordered` the stored shipments of the order IDs it names (None: not looked up)."""
     named = named_units(case, report)
     small_jp = small_jp_untracked(case, report, named, t)
     if not small_jp and small_jp_counted(case):
         # "有几单日本站小单被排除了": how many the report left out, then Japan's figures
         small_jp = [small_jp_asked(case, report, t)]
     lines = [
-        *_answer_lines(case, report, named, small_jp, t, (tracked, left_out)),
+        *_answer_lines(case, report, named, small_jp, t, (tracked, left_out, ordered)),
         *_not_counted_notes(case, report, said_jp=bool(small_jp), t=t),
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
@@ -174,7 +178,7 @@ def _looked_up(
 ) -> list[str] | None:
     """What the report states, asked as such: its period, its carriers, what it left out,
     whether dated rows count, how many it counted; None when none of these is asked."""
-    tracked, left_out = stored
+    tracked, left_out, ordered = stored
     dated = dates_named(case.text, report.as_of) and HURTS.search(case.text)
     if asks_period(case):
         return [period_line(report, t)]
@@ -182,6 +186,10 @@ def _looked_up(
         return scientific_looked_up(scientific, report, t, m)
     if numbers := numbers_named(case, report):
         return [number_looked_up(n, report, t, m, tracked) for n in numbers]
+    orders = orders_named(case, report)
+    if orders and ordered is not None and none_is_a_defect(orders, report):
+        # "what about order 205-…?", not a defect: what the report did with it, as stored.
+        return orders_looked_up(order_tokens(case), report, t, ordered)
     fixes = supposed_fixes(case.text)
     # "如果La Poste那2个补上，Toys能到多少": a group's figure asked, the carrier's fix on it.
     rated = carriers_rated(case, report) if fixes is None or not named else []

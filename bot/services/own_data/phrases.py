@@ -64,6 +64,8 @@ they are in the window at all."""
 COUNT_ASKED = re.compile(
     r"(?:多少|几)个?(?:自发货的?|自配送的?|无效的?)?(?:包裹|订单|货件|单|单号|追踪号)|(?:包裹|订单|货件)[^，,。？?]{0,6}(?:多少|几)个?|"
     r"how many (?:of (?:my|our|the|those) )?"
+    # A carrier or a marketplace named before the noun ("how many of my UPS shipments").
+    r"(?:(?!are\b|were\b|is\b|do\b|did\b|more\b|new\b|extra\b|additional\b)[a-z][\w.&-]* ){0,2}?"
     r"(?:self-fulfilled |mfn |merchant-fulfilled |invalid |bad |untracked |defective |failed |failing )?"
     r"(?:packages|shipments|orders|parcels|tracking numbers|tracking ids|numbers|ones)|"
     r"how many (?:are |were |of them (?:are |were )?)?(?:invalid|bad|untracked|defective|failing)\b|"

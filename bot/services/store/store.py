@@ -69,6 +69,18 @@ class LeftOutRow(NamedTuple):
     rows: int
 
 
+class OrderRow(NamedTuple):
+    """A stored shipment found by its order ID: the ID as stored, its carrier as the report
+    reads it, its tracking, its ship date as ISO text (None: not shipped) and why it is left
+    out of VTR (None: counted)."""
+
+    order_id: str
+    carrier: str
+    tracking: str
+    ship_date: str | None
+    excluded: str | None
+
+
 class TrackedRow(NamedTuple):
     """A stored shipment found by its tracking number: the number upper-cased, its ship date
     as ISO text (None: not shipped) and why it is left out of VTR (None: counted)."""
@@ -343,6 +355,20 @@ class Store:
         )
         rows = await self.backend.fetch(sql, (chat_id, *(n.upper() for n in numbers)))
         return [TrackedRow._make(row) for row in rows]
+
+    async def shipments_of_orders(self, chat_id: int, orders: Sequence[str]) -> list[OrderRow]:
+        """The chat's stored shipments of the order IDs `orders` (as written, or upper-cased),
+        through the order index: one row per package."""
+        if not orders:
+            return []
+        wanted = sorted({*orders, *(o.upper() for o in orders)})
+        marks = ", ".join("?" for _ in wanted)
+        sql = (
+            "SELECT order_id, carrier, tracking, ship_date, excluded FROM shipments "
+            f"WHERE chat_id = ? AND order_id IN ({marks}) ORDER BY order_id, tracking"
+        )
+        rows = await self.backend.fetch(sql, (chat_id, *wanted))
+        return [OrderRow._make(row) for row in rows]
 
     async def left_out_rows(self, chat_id: int, start: date, end: date) -> list[LeftOutRow]:
         """The chat's stored shipments VTR does not count, tallied by shop, marketplace,
