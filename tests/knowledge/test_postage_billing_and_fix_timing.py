@@ -33,6 +33,10 @@ def test_who_bills_postage_is_another_field(kb: KnowledgeBase, question: str) ->
     [
         ("with buy shipping, who bills the postage?", "settled directly with the carrier"),
         ("用购买配送的话邮费跟谁结算", "承运商"),
+        # The label named: who charges for it is the same fact (it got how Buy Shipping
+        # protects VTR).
+        ("if I get my labels through buy shipping, who's paying for them?", "with the carrier"),
+        ("购买配送买的面单，钱是付给谁的", "承运商"),
     ],
 )
 def test_buy_shipping_named_says_who_charges(kb: KnowledgeBase, question: str, said: str) -> None:
