@@ -197,11 +197,22 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         session.config.pluginmanager.unregister(plugin)
 
 
-OPT_IN_MARKERS = ("deploy", "scale", "sweep")
+OPT_IN_MARKERS = ("deploy", "scale", "sweep", "heldout")
 """Tiers that run only when a -m expression names them (`.ci/run` runs each as its own
 step): building an image, running fleets of processes and asking every generated question
 take minutes, which the README's test command and the fast tier `-m "not slow"` leave out
-(the README's command asks a fixed sample of each sweep's questions)."""
+(the README's command asks a fixed sample of each sweep's questions). `heldout` runs too
+whenever the command line names a path (`NAMED_PATH_RUNS`)."""
+
+NAMED_PATH_RUNS = frozenset({"heldout"})
+"""Opt-in tiers that also run when the command line names a path: the held-out question
+sets graded whole against their floors are how answers are developed (`pytest -s
+tests/knowledge/test_heldout_cases_29.py`, the answers' gate `pytest -m slow
+tests/knowledge`); the README's command names none, and keeps every set's wrong-fact and
+first-line checks (tests/knowledge/test_heldout_wrong_facts.py)."""
+
+HELDOUT_SET = re.compile(r"test_heldout_cases(_\d+)?\.py")
+"""A held-out question set's own module: in the `heldout` tier."""
 
 
 SERVER_FIXTURES = frozenset({"bot_api", "running_bot", "spapi", "postgres_url"})
@@ -214,8 +225,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
     _collections_past_their_first_cases_are_slow(items)
+    for item in items:
+        if HELDOUT_SET.fullmatch(item.path.name):
+            item.add_marker(pytest.mark.heldout)
     named = config.getoption("markexpr") or ""
-    left_out = [m for m in OPT_IN_MARKERS if m not in named]
+    path_named = config.args_source is not pytest.Config.ArgsSource.TESTPATHS
+    left_out = [
+        m for m in OPT_IN_MARKERS if m not in named and not (path_named and m in NAMED_PATH_RUNS)
+    ]
     deselected = [i for i in items if any(i.get_closest_marker(m) for m in left_out)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -214,26 +215,45 @@ def opposite_first_line(item: dict[str, Any], text: str) -> bool:
     return bool(opposite) and not item.get("off_topic") and _first_line(text).startswith(opposite)
 
 
+def fails_whatever_the_floors(item: dict[str, Any]) -> bool:
+    """A case whose reply can fail its set whatever the set's floors: one with wrong facts
+    to look for (`must_not`, `lead_not`: `grade_case` finds a wrong fact only there), or a
+    belief whose first line may give the opposite verdict (`opposite_first_line`)."""
+    if item.get("off_topic"):
+        return False
+    belief = item.get("kind", "") in OPPOSITE_OPENINGS
+    if item.get("expect_kind") == "unsure":  # graded by its kind alone: no wrong fact sought
+        return belief
+    return belief or bool(item.get("must_not") or item.get("lead_not"))
+
+
 async def grade_heldout_set(
-    cases_file: Path, database: Path, kb: KnowledgeBase, chat_id: int
+    cases_file: Path,
+    database: Path,
+    kb: KnowledgeBase,
+    chat_id: int,
+    only: Callable[[dict[str, Any]], bool] | None = None,
 ) -> KindScores:
     """Every case as a seller's message (Core.handle_text); `own_data` ones in chat
-    `chat_id`, which first uploaded the set's fixture (if it names one) through the upload
-    path with the set's as-of date as the caption, the others in chat `chat_id + 1`, which
-    has no data. Prints the figures per kind and every miss with the reply's first line.
+    `chat_id`, which first uploaded the set's fixture (if it names one and an `own_data`
+    case is asked) through the upload path with the set's as-of date as the caption, the
+    others in chat `chat_id + 1`, which has no data. Prints the figures per kind and every
+    miss with the reply's first line. `only`: the cases to ask (all when None); each is a
+    message of its own, so a case's reply does not depend on which others were asked.
 
     Fails when a belief's first line gives the opposite verdict (`opposite_first_line`):
     every set is held to that, whatever its floors, from the replies it is graded on, so no
     question of a set is answered twice for it."""
     cases = read_cases(cases_file)
+    asked = [item for item in cases["cases"] if only is None or only(item)]
     data_chat, fresh_chat = ChatRef(chat_id, "zh"), ChatRef(chat_id + 1, "zh")
     scores, details = KindScores(), []
     async with Store(database) as store:
         core = core_for(store, kb, "zh")
-        if "own_data_file" in cases:
+        if "own_data_file" in cases and any(i.get("kind") == "own_data" for i in asked):
             fixture = cases_file.parent.parent.parent / cases["own_data_file"]
             await core.handle_file(data_chat, fixture, caption=cases["own_data_as_of"])
-        for item in cases["cases"]:
+        for item in asked:
             chat = data_chat if item.get("kind") == "own_data" else fresh_chat
             text = plain_text(await core.handle_text(chat, item["q"]))
             grade = grade_case(item, text, kb)
