@@ -2,9 +2,9 @@
 
 Each set's own module (`test_heldout_cases*.py`) grades the whole set against its floors
 (`MIN_RIGHT`) in the `heldout` tier, which `.ci/run` runs as a step of its own and which
-runs whenever a path holding it is named (`pytest tests/knowledge`, or a set's module): its
-~170 questions answered through the chat's path are about 2.5 s of CPU a set, the largest
-part of the README's command once the sets were thirty. Here every set is held, whatever
+runs whenever a path holding it is named (`pytest tests/knowledge`, or a set's module): a
+whole set's questions answered through the chat's path were, set after set, the largest part
+of the README's command (docs/performance.md, "The test tiers"). Here every set is held, whatever
 its floors, to what a seller must never read: a wrong fact (its `must_not`, `lead_not`)
 beyond the set's `MAX_WRONG_FACTS`, and a belief whose first line gives the opposite
 verdict. Only the cases that can fail so are asked (`fails_whatever_the_floors`), each
@@ -25,8 +25,9 @@ from tests.knowledge.grading import fails_whatever_the_floors, grade_heldout_set
 HERE = Path(__file__).parent
 SETS = sorted(HERE.glob("heldout_cases*.yaml"), key=lambda path: path.name)
 
-# Over 0.3 s of CPU: a set's file analysed and its checked questions answered.
-pytestmark = pytest.mark.slow
+# Over 0.3 s of CPU: a set's file analysed and its checked questions answered; `long`: all
+# the sets run on one worker, longer than most modules, so it is started first (conftest.py).
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 
 def allowed_wrong_facts(cases_file: Path) -> int:
