@@ -19,7 +19,8 @@ the ship day swapped, and the file's bilingual '状态 Status' header unread, so
 row was counted (heldout_cases_31.grading-d276bd1.txt). From then on it is a development
 set: the floor below is what main measures with those mended (test_doubted_beliefs.py,
 test_numbers_with_units.py, test_worse_supposed_with_its_cause.py,
-test_two_ship_days_one_as_of.py, tests/engine/test_headers_in_two_languages.py).
+test_two_ship_days_one_as_of.py, tests/engine/test_headers_in_two_languages.py) and its
+miss families after them (test_set31_families.py).
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_31.yaml"
-# What main measures with the five wrong statements mended (145/170, no wrong fact:
-# pytest -s -p no:xdist tests/knowledge/test_heldout_cases_31.py on s31, load 10);
-# 139/170 at its single honest grading on d276bd1.
-MIN_RIGHT = 145 / 170
+# What main measures with the five wrong statements mended and its miss families
+# (test_set31_families.py): 152/170, no wrong fact (pytest -s -p no:xdist
+# tests/knowledge/test_heldout_cases_31.py on s31, load 12); 145/170 with the wrong
+# statements alone; 139/170 at its single honest grading on d276bd1.
+MIN_RIGHT = 152 / 170
 MAX_WRONG_FACTS = 0
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.

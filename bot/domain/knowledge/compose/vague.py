@@ -44,7 +44,10 @@ OPENER_ONLY = lazy(
     r"(?:can|could|may) i ask(?: you)?(?: (?:something|sth|a (?:quick )?question|a thing))?|"
     r"(?:the |dear )?(?:bot|robot|chatbot)|there|机器人|小助手|"
     r"so|well|yeah|yes|alright|right|then|and|anyway|sir|teacher|bro|friend|"
-    r"老师|大佬|客服|老板|亲|朋友|大神|哥|姐|"
+    r"(?:老师|大佬|客服|老板|亲|朋友|大神|哥|姐|各位|大家|兄弟)们?|"
+    # "在线吗", "有人吗", "anyone here?": whether someone answers, nothing asked yet.
+    r"在线(?:吗|么|不|没)?|有人(?:在)?(?:吗|么|不|没)?|有没有人(?:在)?|"
+    r"(?:is )?(?:anyone|anybody|someone|somebody) (?:here|around|online|home)|"
     r"(?:我)?(?:想|要)?(?:问(?:下|问)|请问下|咨询(?:一?下)?)|(?:我)?(?:有个?|有几个|几个)问题(?:想|要)?(?:问|请教|咨询)?(?:一?下)?|"
     r"you there|anyone there|are you there|got a minute|anyone|anybody|somebody|someone|yo|"
     # "got a sec?", "you have a minute?": time asked for, nothing asked yet.
