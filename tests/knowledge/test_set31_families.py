@@ -58,3 +58,21 @@ def test_a_greeting_is_invited_to_ask(kb: KnowledgeBase, message: str) -> None:
 )
 def test_another_field_s_return_window_is_refused(kb: KnowledgeBase, question: str) -> None:
     assert kb.answer(question).kind == "off_topic", first_line(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "figures"),
+    [
+        # 76/80 = 95.0%: not above the bar, ⌊95 × 80 / 100⌋ + 1 − 76 = 1 fix; 288/300 = 96.0%.
+        ("店里两个类目：玩具 300/288，宠物 80/76，哪个不达标", "宠物: 不达标", "80 个里 76 个有效"),
+        # 85/90 = 94.44%: below, ⌊85.5⌋ + 1 − 85 = 1 fix; 612/640 = 95.6%.
+        ("Shop A: 640 shipments / 612 valid. Shop B: 90 / 85. each one's rate?", "Shop B: 85 valid of 90", "Fix 1"),
+        ("玩具 300/288 达标吗", "达标", "300 个里 288 个有效"),
+    ],
+)  # fmt: skip
+def test_counts_with_a_slash_larger_first_are_shipped_then_valid(
+    kb: KnowledgeBase, question: str, lead: str, figures: str
+) -> None:
+    # "400/386" as a seller writes it: shipped, then valid (figures/roles._slash_pair_whole).
+    reply = reply_text(kb, question)
+    assert reply.startswith(lead) and figures in reply, reply
