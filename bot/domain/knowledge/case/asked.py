@@ -52,6 +52,8 @@ WHAT_TO_DO = lazy(
 
 
 NEGATION = lazy(
+    # "不进VTR", "不纳入统计", "不被计入": left out of the rate, said in other verbs.
+    r"不(?:被)?(?:计入|算入|算进|纳入|统计|进入?(?!行|步|度|展|货))|不参与(?:计算|统计)?|"
     r"不算|不计|不能算|不用|不需要|不影响|不受|没影响|豁免|免除|exempt|excluded|not count|doesn't count|don't count|"
     r"剔除|排除在|除外|\bexclud(?:e|es|ing)\b|\bleft out\b|out of (?:the )?vtr|stopped counting|"
     r"no longer (?:counts?|counted|included|checked|appl(?:y|ies))|"

@@ -24,7 +24,10 @@ def read_metric_rates(text: str, named: list[tuple[int, str]]) -> tuple[tuple[st
 _WINDOW_DAYS = lazy(r"(?<![\d.])(\d{1,3})\s?-?\s?(?:天|日|days?)(?!\s?(?:前|之前|以前|ago))")
 
 
-_ALIKE = lazy(r"一样|都是|都按|都看|相同|\bboth\b|just like|\blike\b|same as|as well|\btoo\b")
+_ALIKE = lazy(
+    r"一样|都是|都按|都看|都用|都算|都统计|全都|相同|\bboth\b|\ball\b|\beach\b|\bevery\b|"
+    r"just like|\blike\b|same as|as well|\btoo\b"
+)
 
 
 def read_stated_windows(

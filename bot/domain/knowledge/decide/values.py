@@ -250,7 +250,9 @@ def _stated_limit(case: Case) -> Decision | None:
         verdict = False  # "…exempt even outside the EU", "…and in the US too": the EU/UK update's
     if verdict and _rule_beside(case, code) is False:
         verdict = False  # "…，英国站20欧以下信件也不算" told beside Japan's limit, wrongly
-    if right_limit and _LIMIT_NOT_NEEDED.search(case.text):
+    if right_limit and (
+        _LIMIT_NOT_NEEDED.search(case.text) or _ANY_AMOUNT_EXEMPT.search(case.text)
+    ):
         verdict = False  # "不一定要低于20欧才豁免吧": the limit is the exemption's condition
     if code == "eu_rule" and verdict and (not case.letter or _WITH_VAT.search(case.text)):
         # "under €20 are exempt regardless of how I ship them", "…under €20 including VAT":
@@ -305,6 +307,18 @@ _LIMIT_NOT_NEEDED = lazy(
 )
 """The belief that the limit is no condition ("不一定要低于20欧才豁免", "doesn't have to be
 under 1000 yen to be exempt"): the exemption holds only under it, so that is wrong."""
+
+
+_ANY_AMOUNT_EXEMPT = lazy(
+    r"(?:不管|无论|不论|不限)(?:多少钱|多少|金额|价格|价钱|几多钱)[^，,。；;!?！？]{0,10}"
+    r"(?:豁免|不算|不计入|不用算|不进)|"
+    r"(?:exempt|don't count|do not count|left out|excluded)[^,.;!?]{0,16}"
+    r"(?:whatever (?:they|it) costs?|regardless of (?:the )?(?:price|value|amount|cost)|"
+    r"at any (?:price|value|amount)|no matter (?:the|what|how much))"
+)
+"""An exemption said to hold at any amount ("英国站平信不管多少钱都豁免吧", "letters are
+exempt whatever they cost"), with another limit told beside as its premise: the letter
+exemption holds only under EUR 20, so that is wrong."""
 
 
 def _beyond_the_update(case: Case) -> bool:
@@ -398,8 +412,41 @@ _TWO_SCANS = lazy(
 )
 
 
+_BELOW_THE_LIMIT = lazy(r"\bunder\b|\bbelow\b|less than|低于|不到|少于|小于|不满|以下|以内")
+_FROM_THE_LIMIT = lazy(
+    r"and (?:up|over|above|more)\b|or (?:more|above|over|higher)\b|\bat least\b|\bover\b|"
+    r"\babove\b|\bfrom (?:usd ?|\$)?5\b|以上|超过|大于|起"
+)
+
+
+_TWO_SCAN_RULE = lazy(r"\b(?:two|2)-scans?\b|(?:两|2)次?扫描(?:的)?(?:规定|规则|要求)|双扫描")
+"""The two-scan half named as a rule ("the two-scan rule is only for $5 and up")."""
+
+
+def us_halves_judged(text: str) -> bool | None:
+    """ "the two-scan rule is only for $5 and up? under 5 one scan?": the rule's halves
+    told clause by clause, each judged on its own side of USD 5 (one scan under it, two
+    from it); True when both halves are told and right, False when one is wrong, None when
+    no clause names both a side and a number of scans, or one right half alone (the rule's
+    own reading of the amount words it)."""
+    verdicts = []
+    for clause in CLAUSE.split(text):
+        below, above = bool(_BELOW_THE_LIMIT.search(clause)), bool(_FROM_THE_LIMIT.search(clause))
+        one = bool(_ONE_SCAN.search(clause))
+        two = bool(_TWO_SCANS.search(clause) or _TWO_SCAN_RULE.search(clause))
+        if below == above or one == two:
+            continue  # no side, or both sides or scan counts in one clause: not judged here
+        verdicts.append(one == below)
+    if not all(verdicts):
+        return False
+    return True if len(verdicts) > 1 else None
+
+
 def _us_rule(case: Case) -> Decision:
     """ "under $5 needs no scan?": the US-from-China scan rule, stated and checked."""
+    halves = us_halves_judged(case.text)
+    if halves is not None and not _NO_SCAN.search(case.text):
+        return Decision(code="us_rule", agrees=halves, entry="us-from-china-scans")
     if _NO_SCAN.search(case.text):
         agrees: bool | None = False
     elif _ONE_SCAN.search(case.text):
@@ -478,6 +525,8 @@ def _us_scans(case: Case) -> Decision | None:
     two_scans_said = bool(_TWO_SCANS.search(case.text)) and not at_limit
     # "one scan is enough?" is a yes under USD 5; "needs two scans?" a yes from USD 5.
     agrees = (not two) if one_scan_said else (two if two_scans_said else None)
+    if at_limit and (halves := us_halves_judged(case.text)) is not None:
+        return Decision(code="us_rule", agrees=halves, entry="us-from-china-scans")
     if agrees is None and _US_EXEMPT_ASKED.search(A_NOT_A.sub("", case.text)):
         agrees = False  # "a $2 item to the US, is it exempt?": no US order is, by its value
     elif agrees is None and _US_COUNT_ASKED.search(case.text):

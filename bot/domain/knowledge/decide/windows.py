@@ -16,7 +16,8 @@ from bot.domain.reference import metrics
 def metric_window(case: Case) -> Decision | None:
     """ "订单缺陷率是按90天算的吧", "VTR is a 7-day metric like the cancel rate?": each window
     stated for a metric, against metrics.yaml; the reply names the first metric it is wrong
-    for. VTR named alone is the claims table's (its claims word the promised-date keying)."""
+    for, then every other metric's own ("ODR, LSR, VTR all 30 days?": each judged, each
+    told). VTR named alone is the claims table's (its claims word the promised-date keying)."""
     windows = case.stated_windows
     if not windows or case.counts is not None or case.rate is not None:
         return None
@@ -25,6 +26,9 @@ def metric_window(case: Case) -> Decision | None:
     wrong = [(m, days) for m, days in windows if days not in metrics()[m].days]
     metric_id, days = (wrong or list(windows))[0]
     facts: dict[str, Fact] = {"metric": metric_id, "stated": str(days)}
+    others = [m for m in dict.fromkeys(m for m, _ in windows) if m != metric_id]
+    if others and not case.contrasts:
+        facts["beside"] = ",".join(others)
     decision = Decision(
         code="metric_target", facts=facts, agrees=not wrong, entry=METRIC_ENTRIES[metric_id]
     )

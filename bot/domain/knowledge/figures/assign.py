@@ -22,6 +22,8 @@ HYPOTHETICAL = lazy(
     r"going to|gonna|about to|likely to|expected to|"
     r"after (?:fixing|correcting|i fix)|之后能|以后能|之后会|后能过|"
     r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? |"
+    # "又发现其中一单单号错了": one more found wrong among those counted, a new defect.
+    r"又(?:发现|查出|查到|找到)|还发现|新发现|"
     r"能过|会过|能达标|能高于|能回到|能不能过|会不会过"
 )
 _BEFORE_AND_AFTER = lazy(
@@ -65,7 +67,8 @@ TURNING_INVALID = lazy(
 the window, not orders left out."""
 _SUPPOSED_WORSE = lazy(
     TURNING_INVALID.pattern
-    + r"|\b(?:\d+ )?(?:more|another|additional|extra)\b|再有|又有|再多|多出|再来|又来|还有\s*\d+\s*[个单件]?\s*(?:要|会)"
+    + r"|\b(?:\d+ )?(?:more|another|additional|extra)\b|再有|又有|再多|多出|再来|又来|还有\s*\d+\s*[个单件]?\s*(?:要|会)|"
+    r"又(?:发现|查出|查到|找到)|还发现|新发现"
 )
 """More packages supposed to go wrong: a fix said late in their clause ("if 3 more go bad
 (tracking added after delivery)", "又有3单是送达后才补上单号的") is why they are defects (a
