@@ -73,9 +73,11 @@ def group_verdict(group: GroupStats, report: VtrReport, t: Translator) -> str:
     below = [u for u in shop_units(report, group.name) if u.below_threshold]
     if is_shop(group, report) and below and not group.below_threshold:
         joiner = list_separator(t)
+        # The shop's own figure and verdict first, what was asked; its failing categories
+        # after it, since VTR is judged on them.
         return t._(
-            "Not every category of {shop} passes: {names} is below the bar, and VTR is judged "
-            "per category. The shop overall is {ratio}.",
+            "{shop} overall is above the bar (above 95%): {ratio}. Not every category passes, "
+            "though: VTR is judged per category, and {names} is below the bar.",
             shop=label,
             names=joiner.join(unit_name(t, u) for u in below),
             ratio=ratio,
