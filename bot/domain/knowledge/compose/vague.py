@@ -50,6 +50,12 @@ OPENER_ONLY = lazy(
     r"(?:is )?(?:anyone|anybody|someone|somebody) (?:here|around|online|home)|"
     r"(?:我)?(?:想|要)?(?:问(?:下|问)|请问下|咨询(?:一?下)?)|(?:我)?(?:有个?|有几个|几个)问题(?:想|要)?(?:问|请教|咨询)?(?:一?下)?|"
     r"you there|anyone there|are you there|got a minute|anyone|anybody|somebody|someone|yo|"
+    # "sorry to bother", "morning, got something for you", "is this bot on": a seller
+    # coming in, or checking the bot answers, before the question.
+    r"(?:(?:so )?sorry|excuse me|pardon)(?: to (?:bother|disturb|trouble)(?: you)?)?|"
+    r"(?:i )?(?:got|have) (?:something|sth|a thing|one) for you|"
+    r"(?:is |are )?(?:this|the|you|u) (?:bot |thing |one )?(?:on|online|working|alive|awake|up)|"
+    r"打扰(?:一?下|了|您了?|你了?)?|不好意思|麻烦(?:一?下|您|你)|"
     # "got a sec?", "you have a minute?": time asked for, nothing asked yet.
     r"(?:(?:have |do you have |you have |got )?(?:a )?(?:sec|second|min|minute|moment)(?: for me)?)|"
     # Asked on someone's behalf, the thing unsaid ("老板让我问问那个", "my boss asked me to ask").
@@ -92,7 +98,10 @@ _UNEASE = lazy(
     r"(?:了|啊|呀|诶|欸|哎|呢)*\W*$|^\W*(?:这|这是|那是|这个|那个)?(?:啥|什么)意思(?:啊|呀|呢)?\W*$|"
     r"^\W*(?:sorry,? )?(?:i )?(?:still )?(?:don'?t|do not|didn'?t|can'?t|cannot) "
     r"(?:get|understand|follow)(?: (?:it|this|that|you|what you mean))?\W*$|"
-    r"^\W*(?:i'?m |i am )?(?:so |really |a bit |totally |very )?(?:confused|confusing|lost)\W*$"
+    r"^\W*(?:i'?m |i am )?(?:so |really |a bit |totally |very )?(?:confused|confusing|lost)\W*$|"
+    # The same trouble back, nothing named ("ugh, this again", "这玩意儿又来了").
+    r"^\W*(?:(?:ugh+|argh+|sigh|man|oh|no|not)\W*)*(?:this|that|it)?\W*(?:again|(?:'s|s| is)? ?back)\W*$|"
+    r"^\W*(?:唉|哎|又)?\W*(?:这|那)?(?:玩意儿?|东西|破事|事儿?|问题|情况)?\W*又(?:来了|出现了|出来了|来)\W*$"
 )
 """Unease with nothing named ("我店铺最近不太对劲", "I'm worried", "帮我看看")."""
 
