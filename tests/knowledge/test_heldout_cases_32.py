@@ -26,7 +26,8 @@ USD 5 and over two) denied, the false 'UK letters are exempt at any price' confi
 wrong' worked as a fix (59/60) instead of a new defect (56/60). From then on it is a
 development set: the floor below is what main measures with those mended
 (test_beliefs_judged_on_each_part.py), the shop's own figure and verdict now said first
-(test_own_data_shops.py).
+(test_own_data_shops.py), and its openers and plain look-ups in other words after them
+(test_openers_and_the_same_trouble.py, test_lookups_in_other_words.py).
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_32.yaml"
-# What main measures with the wrong statements mended (142/170, the grader's false positive
-# alone flagged: pytest -s -p no:xdist -m slow tests/knowledge/test_heldout_cases_32.py on
-# s32, load 20); 139/170 at its single honest grading on 6a608bd.
-MIN_RIGHT = 142 / 170
+# What main measures with the wrong statements mended and its unclear and plain families
+# (151/170, the grader's false positive alone flagged: pytest -s -p no:xdist -m slow
+# tests/knowledge/test_heldout_cases_32.py on s32 rebased onto 7ead4cb, load 20); 142/170
+# with the wrong statements alone; 139/170 at its single honest grading on 6a608bd.
+MIN_RIGHT = 151 / 170
 # The grader's false positive, by question and by the string it flagged: the reply's
 # "スポーツ用品 … is below the bar" is true (21/24 = 87.50%), only the shop overall passes.
 GRADER_FALSE_POSITIVES = {("MOMO-GLOBAL shop VTR?", "is below the bar")}
