@@ -71,6 +71,17 @@ def _meaning_of(kind: str) -> Callable[[str], str | None]:
     return lambda text: vocabulary_meaning(kind, text)
 
 
+def _package_state(text: str) -> str | None:
+    """A parcel-status cell's meaning: delivered or in transit, or cancelled where an ERP's
+    package export writes the package's own fate there (包裹状态 '已取消' beside '已发货'): a
+    cancelled package is no shipment, as a cancelled order is none. Only cancelled: a
+    tracking service's 'Pending' means no scan yet, not an order still to ship."""
+    found = vocabulary_meaning("delivery", text)
+    if found is None and vocabulary_meaning("status", text) == "cancelled":
+        return "cancelled"
+    return found
+
+
 _WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
     "status": (_meaning_of("status"), pl.String),
     "item_status": (_meaning_of("status"), pl.String),
@@ -81,7 +92,7 @@ _WORDS: dict[str, tuple[Callable[[str], Any], type[pl.DataType]]] = {
     "fulfillment": (_meaning_of("fulfillment"), pl.String),
     "platform": (_meaning_of("platform"), pl.String),
     "ship_service": (is_letter_service, pl.Boolean),
-    "delivery_status": (_meaning_of("delivery"), pl.String),
+    "delivery_status": (_package_state, pl.String),
     "category": (product_category, pl.String),
 }
 """Few-valued columns read by a Python rule: meaning -> (rule for one text, its type)."""
@@ -496,6 +507,9 @@ def row_rules(frame: pl.DataFrame, lookups: Lookups) -> pl.LazyFrame:
     but the value ones, which need the whole order. Rows without an order ID are kept,
     as are `unreadable_date` and the price texts: the caller counts and drops them."""
     statuses = [lookups.word(frame, m) for m in ("status", "item_status") if m in frame.columns]
+    if "delivery_status" in frame.columns:
+        package = lookups.word(frame, "delivery_status")
+        statuses.append(pl.when(package == "cancelled").then(package))
     ship_date, date_blank = lookups.ship_dates()
     market = _row_marketplace(frame, lookups)
     letter = lookups.word(frame, "ship_service") if "ship_service" in frame.columns else False
@@ -718,9 +732,10 @@ def _price_texts(frame: pl.DataFrame) -> dict[str, pl.Expr]:
 
 
 def _delivery_columns(frame: pl.DataFrame, lookups: Lookups) -> dict[str, pl.Expr]:
-    columns = {}
+    columns: dict[str, pl.Expr] = {}
     if "delivery_status" in frame.columns:
-        columns["delivery"] = lookups.word(frame, "delivery_status")
+        package = lookups.word(frame, "delivery_status")
+        columns["delivery"] = pl.when(package != "cancelled").then(package)
     if "delivery_date" in frame.columns:
         columns["delivered_text"] = pl.col("delivery_date")
     return columns
