@@ -29,7 +29,7 @@ from bot.domain.encodings import (
 from bot.domain.errors import FileRejected
 from bot.domain.header_words import REMEMBERED_CELL, meanings_by_words
 from bot.domain.reference import column_aliases, fold_key, vocabulary
-from bot.domain.tracking import leading_carrier
+from bot.domain.tracking import leading_carrier, number_of_info_cell
 from bot.domain.values import (
     EXCEL_SAFE_MARK,
     amazon_site_code,
@@ -139,6 +139,85 @@ CARRIER_IN_TRACKING = "carrier_in_tracking"
 """The meaning of a tracking column whose cells name the carrier before the number ('UPS:
 1Z…', 'DHL-312…'), in a file with no carrier column: read as the carrier too."""
 CARRIER_COLUMNS = frozenset({"carrier", "carrier_name"})
+CARRIER_TRACKING = "tracking_of:"
+"""The prefix of the meaning of a tracking column named for its carrier ('UPS #', 'FedEx
+Tracking'), the carrier's name after it: a file with one such column per carrier, and no
+column for all, names a number's carrier by the column it is in (set F12's F10)."""
+
+
+def tracking_by_carrier_columns(cells: list[str], meanings: dict[str, int]) -> dict[str, int]:
+    """{CARRIER_TRACKING + carrier: column} for each header naming a carrier and then its
+    numbers ('UPS #', 'Royal Mail Tracking No.'), two or more, when no header names the
+    carrier and none names the tracking but as one of them ('FedEx Tracking No.' read by its
+    words); read as one tracking cell that opens with the carrier (`one_tracking_column`),
+    the first column of them standing for it until then (`missing_columns`)."""
+    tracking = meanings.get("tracking")
+    if CARRIER_COLUMNS & meanings.keys() or (
+        tracking is not None and not _carrier_of_number_header(cells[tracking])
+    ):
+        return {}
+    taken = {index for meaning, index in meanings.items() if meaning != "tracking"}
+    found = {
+        CARRIER_TRACKING + name: index
+        for index, cell in enumerate(cells)
+        if index not in taken and (name := _carrier_of_number_header(cell))
+    }
+    if len(found) < 2:
+        return {}
+    first = min(found.values())
+    return found | {"tracking": first, CARRIER_IN_TRACKING: first}
+
+
+def _carrier_of_number_header(cell: str) -> str | None:
+    name = leading_carrier(cell)
+    if name is None:
+        return None
+    rest = fold_key(cell.strip()[len(name) :])
+    return name if rest in _number_header_words() else None
+
+
+@cache
+def _number_header_words() -> frozenset[str]:
+    words = [*vocabulary().number_header_words, *column_aliases()["tracking"]]
+    return frozenset(fold_key(word) for word in words)
+
+
+def tracking_in_info_cell(meanings: dict[str, int]) -> dict[str, int]:
+    """A logistics cell of carrier, number and state ('tracking_info': columns.yaml) read as
+    the tracking cell when no column holds the number alone, and as the carrier when none
+    names it; a file with a tracking column reads that and leaves the cell."""
+    if "tracking_info" not in meanings:
+        return meanings
+    if "tracking" in meanings:
+        return {k: v for k, v in meanings.items() if k != "tracking_info"}
+    column = meanings["tracking_info"]
+    named = {} if CARRIER_COLUMNS & meanings.keys() else {CARRIER_IN_TRACKING: column}
+    return meanings | {"tracking": column} | named
+
+
+def one_tracking_column(frame: pl.DataFrame) -> pl.DataFrame:
+    """A batch's tracking as one cell, '<carrier> <number>', where a file spreads it: over
+    tracking columns named for their carriers (`tracking_by_carrier_columns`), the first
+    filled from the left, or in a logistics cell beside the parcel's state
+    (`tracking_in_info_cell`). One reading of the carrier and the number, the one of a cell
+    where a seller writes both (CARRIER_IN_TRACKING), for every layout."""
+    if "tracking_info" in frame.columns:
+        cell = number_of_info_cell(pl.col("tracking_info"))
+        named = [name for name in ("tracking", CARRIER_IN_TRACKING) if name in frame.columns]
+        frame = frame.with_columns(cell.alias(name) for name in named).drop("tracking_info")
+    named = [column for column in frame.columns if column.startswith(CARRIER_TRACKING)]
+    if not named:
+        return frame
+    cells = [
+        pl.when(pl.col(c).str.strip_chars().fill_null("") != "").then(
+            pl.lit(c.removeprefix(CARRIER_TRACKING) + " ") + pl.col(c).str.strip_chars()
+        )
+        for c in named
+    ]
+    merged = pl.coalesce(*cells).fill_null("")
+    return frame.with_columns(merged.alias("tracking"), merged.alias(CARRIER_IN_TRACKING)).drop(
+        named
+    )
 
 
 def carrier_in_tracking_by_values(
@@ -262,7 +341,7 @@ def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
             best = (index, meanings)
     if best is None:
         return None
-    line, meanings = best
+    line, meanings = best[0], tracking_in_info_cell(best[1])
     # Rows as wide as the header: the halves of a line a quoted line break cut are no rows.
     below = rows[line + 1 : HEADER_SCAN_LINES]
     sample = [row for row in below if len(row) >= len(rows[line])] or below
@@ -270,6 +349,7 @@ def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     if "shop" in meanings and meanings["shop"] == meanings.get("marketplace"):
         del meanings["shop"]  # its stores were marketplaces
     meanings |= carrier_in_tracking_by_values(sample, meanings)
+    meanings |= tracking_by_carrier_columns(rows[line], meanings)
     return line, meanings | fulfillment_by_values(sample, meanings)
 
 

@@ -149,6 +149,8 @@ class Vocabulary:
     """Headers naming an order's items: a file with one lists items, not orders alone."""
     order_total_headers: list[str] = field(default_factory=list)
     """Headers naming the whole order's total, which a file of items repeats on each row."""
+    number_header_words: list[str] = field(default_factory=list)
+    """What follows a carrier's name in a header naming its tracking numbers ('UPS #')."""
     letter_service_words: list[str]
     letter_service_whole_words: list[str]
     month_names: dict[str, list[str]] = field(default_factory=dict)

@@ -17,7 +17,13 @@ from bot.domain.errors import FileRejected
 from bot.domain.exemptions import LETTER_WARNED, with_value_exemptions
 from bot.domain.models import RECORD_FIELDS, ShipmentRecord, Warning
 from bot.domain.prefetch import read_ahead
-from bot.domain.reading import CARRIER_IN_TRACKING, RawTable, missing_columns, visible_headers
+from bot.domain.reading import (
+    CARRIER_IN_TRACKING,
+    RawTable,
+    missing_columns,
+    one_tracking_column,
+    visible_headers,
+)
 from bot.domain.reference import carrier_by_id, marketplace_by_code
 from bot.domain.repeats import counted_tracking, repeated_values, reused_tracking, tracking_pairs
 from bot.domain.row_rules import (
@@ -287,7 +293,8 @@ def reduced_batches(raw: RawTable, tally: Tally, lookups: Lookups) -> Iterator[p
     row rules on a thread of its own while the caller works on the batch before it (polars
     works without Python's lock, so on two cores the two halves overlap). `tally` is
     complete, and `lookups` no longer changes, once the batches are exhausted."""
-    return read_ahead(reduce_batch(batch, tally, lookups) for batch in raw.batches())
+    batches = (one_tracking_column(batch) for batch in raw.batches())
+    return read_ahead(reduce_batch(batch, tally, lookups) for batch in batches)
 
 
 _EXCLUSION_INPUTS = ["date_blank", "platform", "fulfillment", "status", "cancelled", "refunded"]

@@ -231,6 +231,30 @@ def carrier_named_first(cell: pl.Expr) -> pl.Expr:
     return named.str.strip_chars().fill_null("")
 
 
+_STATE_LINE = r"(?im)^\s*(?:状态|狀態|物流状态|物流狀態|轨迹|軌跡|status|state)\s*[:：].*$"
+"""The line of a logistics cell giving the parcel's state ('状态：已签收', 'Status: Delivered')."""
+_LINE_LABEL = r"(?m)^\s*[^:：\n0-9]{1,16}[:：]\s*"
+"""A line's label in a logistics cell of several lines ('物流商：', '跟踪号：')."""
+_STATE_TAIL = (
+    r"\s*(?:[(（【\[][^()（）【】\[\]]*[)）】\]]|[|｜]\s*[^|｜0-9]*|\s[–—-]\s*[^0-9–—-]*)\s*$"
+)
+"""A parcel's state after its number: bracketed ('(已签收)', '【运输途中】', '（待获取单号）'), after
+a bar ('| Delivered') or a spaced dash ('– Not Found'); no digit in it."""
+
+
+def number_of_info_cell(cell: pl.Expr) -> pl.Expr:
+    """A logistics cell's carrier and number, its parcel state left out: '云途物流 YT…
+    (已签收)' → '云途物流 YT…', 'FedEx | 6… | In Transit' → 'FedEx 6…', '物流商：UPS⏎跟踪号：1Z…⏎
+    状态：已上网' → 'UPS 1Z…'. The state is the carrier's word on the parcel, no part of the
+    number the seller gave Amazon; read as a tracking cell naming its carrier."""
+    text = cell.fill_null("").str.replace_all("\r", "")
+    lines = text.str.replace_all(_STATE_LINE, "").str.replace_all(_LINE_LABEL, "")
+    text = pl.when(text.str.contains("\n")).then(lines).otherwise(text)
+    text = text.str.replace_all(r"\s*\n\s*", " ").str.strip_chars()
+    text = text.str.replace(_STATE_TAIL, "")
+    return text.str.replace_all(r"\s*[|｜]\s*", " ").str.strip_chars()
+
+
 _CELL_SEPARATOR = "[,;/|\n\r，；、／]"
 """What separates the numbers of a multi-package order written in one cell: '1Z…, 1Z…',
 '…;…', '… / …', one a line."""
