@@ -50,6 +50,10 @@ class Carrier:
     named_by_service: list[str] = field(default_factory=list)
     """Carriers of this one's family a ship service may name ('DHL' with 'DHL Express
     Worldwide'): the row is that carrier's."""
+    sources_name: bool = True
+    """Whether the sources (seeds, domain.md) name this carrier. One they never name is
+    still read in a file (valid and unverified: domain.md §6 'others'), but the knowledge
+    base says the sources are silent on it rather than answering of it."""
 
 
 @dataclass(kw_only=True)
@@ -294,6 +298,11 @@ def category_spellings(name: str) -> tuple[str, ...]:
 
 
 @cache
+def carriers_the_sources_name() -> list[Carrier]:
+    """The carriers the knowledge base answers of (`Carrier.sources_name`)."""
+    return [carrier for carrier in carriers() if carrier.sources_name]
+
+
 def column_aliases() -> dict[str, list[str]]:
     """meaning -> folded header spellings, in preference order."""
     raw = cast("dict[str, list[str]]", _validated(dict[str, list[str]], "columns.yaml"))

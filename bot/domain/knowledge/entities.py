@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from bot.domain.reference import Carrier, Marketplace, carriers, fold_key, marketplaces
+from bot.domain.reference import (
+    Carrier,
+    Marketplace,
+    carriers,
+    carriers_the_sources_name,
+    fold_key,
+    marketplaces,
+)
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -99,7 +106,7 @@ class EntityFinder:
         marketplace_table: Iterable[Marketplace] | None = None,
     ) -> None:
         self._carriers = _alias_table(
-            (c, [c.name, *c.aliases]) for c in (carrier_table or carriers())
+            (c, [c.name, *c.aliases]) for c in (carrier_table or carriers_the_sources_name())
         )
         markets = tuple(marketplace_table or marketplaces())
         # A marketplace's listed aliases all name it in free text ("uk" too): the short,

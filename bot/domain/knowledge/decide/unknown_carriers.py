@@ -11,7 +11,7 @@ from functools import cache
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
-from bot.domain.reference import carriers, marketplaces
+from bot.domain.reference import carriers_the_sources_name, marketplaces
 
 _LATIN_NAMED = lazy(
     r"\b(?:ship(?:s|ping|ped)?|send(?:s|ing)?|sent|mail(?:ing)?|us(?:e|es|ing|ed)|via|through|"
@@ -87,6 +87,6 @@ def _known(name: str) -> bool:
 
 @cache
 def _known_names() -> frozenset[str]:
-    names = {a.casefold() for c in carriers() for a in (c.name, *c.aliases)}
+    names = {a.casefold() for c in carriers_the_sources_name() for a in (c.name, *c.aliases)}
     places = {n.casefold() for m in marketplaces() for n in (m.code, m.zh, m.domain, *m.aliases)}
     return frozenset(names | places | {re.sub(r"\s", "", n) for n in names})
