@@ -396,7 +396,13 @@ _NO_SCAN = lazy(
     # No tracking at all is no scan: the rule's least is one carrier scan.
     r"need no tracking|no tracking (?:is )?(?:needed|required)|"
     r"(?:don't|do not|doesn't|does not) (?:even )?need (?:any |a )?tracking|"
-    r"(?<!要)不(?:需要|用|要)(?:任何)?(?:有|上传|填)?(?:追踪|跟踪|单号)|免追踪"
+    r"(?<!要)不(?:需要|用|要)(?:任何)?(?:有|上传|填)?(?:追踪|跟踪|单号)|免追踪|"
+    # Tracking said to be skippable ("under 5 bucks I can skip it", "5美元以下可以不传单号"):
+    # no tracking is no scan either.
+    r"(?:skip|omit|leave out|leave off|drop|ditch|forget|go without|do without)\s(?:the\s)?"
+    r"(?:tracking|tracking numbers?)\b|\btracking\b[^?？]{0,60}\b(?:skip|omit|drop|ditch|forget)\s(?:it|that)\b|"
+    r"(?<!要)(?:不用|不必|无需|可以不|能不|不)(?:上传|传|填|加|给|提供|录入?)(?:追踪|跟踪|物流)?(?:单号|追踪号|跟踪号)|"
+    r"(?:单号|追踪号|跟踪号|追踪|跟踪)(?:可以|能|就)?(?:省掉|省了|免了|不要了|不传|不填|不上传)"
 )
 _ONE_SCAN = lazy(
     r"(?:一|1)(?:次|个|条)[^，。,.]{0,4}扫描|one (?:[a-z-]+ )?scan|single (?:[a-z-]+ )?scan|1 (?:[a-z-]+ )?scan|"
