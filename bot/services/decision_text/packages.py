@@ -77,7 +77,15 @@ def _age_in_window_of(decision: Decision, t: Translator) -> str:
         for key in ("as_of", "start", "shipped")
     }
     first = _first_day_in_window_of(decision, t, days)
-    return sentence_gap(t).join([first, *_more_days_in_window(decision, t)])
+    said = [first, *_more_days_in_window(decision, t)]
+    if decision.facts.get("by_ship_date"):
+        said.append(
+            t._(
+                "That is by ship date, as you asked; Amazon's own page places a package in "
+                "the window by its promised delivery date."
+            )
+        )
+    return sentence_gap(t).join(said)
 
 
 def _more_days_in_window(decision: Decision, t: Translator) -> list[str]:

@@ -224,6 +224,10 @@ class BeliefJudge(FieldCheck):
                 return self._judged(case, belief)
         if decision.code in FIGURES_DECIDED | FIGURE_CODES | {"vtr_window"}:
             return decision
+        if decision.facts.get("by_ship_date"):
+            # "按发货日期算，截止12月5日，11月6号发的还在30天里吗": the basis is the
+            # seller's premise, no belief of Amazon's; its window is told after the verdict.
+            return decision
         claim = self._claim(case)
         if claim is not None and claim.entry == decision.entry and decision.code in _OWN_AMOUNT:
             # "JP order 800 yen exempt?": the rule worked out on the seller's own amount; a

@@ -31,6 +31,18 @@ _SAID_OUT = lazy(
 """The package said to be out of the window already: a yes is that it is outside."""
 
 
+_SHIP_DATE_BASIS = lazy(
+    r"(?:^|[，,。；;：:？?]\s*)(?:如果|假如|要是|就)?(?:按|以|用|根据|按照)(?:着)?(?:包裹的?)?"
+    r"(?:发货日期|发货日|发货时间|发货那天|出库日期|寄出日期)(?:来|去)?(?:算|计算|统计|看)?[，,：:]|"
+    r"\b(?:going|go|counting|count|judging|measured|measuring) (?:by|from|on) (?:the )?ship(?:ping|ped)? (?:date|day)\b|"
+    r"\b(?:by|based on|using|with) (?:the )?ship(?:ping)? (?:date|day)\s*[,:]|"
+    r"\bif (?:we|i|you) (?:go|count|use|take) (?:by |the )?ship(?:ping)? (?:date|day)"
+)
+"""The seller names the ship date as the basis the question is asked on ("按发货日期算，…",
+"going by ship date, …"), a premise set apart, not a belief of how Amazon counts ("VTR是
+按发货日期算的"): the day is judged on it."""
+
+
 def shipment_age(case: Case) -> Decision | None:
     """ "10天前发的包裹没传单号，还算VTR吗", "shipped 3 months ago, still hurting my VTR?":
     the package's age against the 30-day window. Between 30 and 60 days it is out of the
@@ -51,6 +63,10 @@ def shipment_age(case: Case) -> Decision | None:
         # before it (domain.md §4.3), both ends included.
         facts |= _window_of(case.as_of, age) | _more_days_of(case.as_of, case.ship_ages[1:])
         inside = bool(facts["inside"])
+    if _SHIP_DATE_BASIS.search(case.text):
+        # "按发货日期算，截止12月5日…": the seller's own basis, judged as asked; the
+        # reply adds that Amazon's page goes by the promised delivery date.
+        facts["by_ship_date"] = True
     # "…has left the VTR window, right?": said out of it, a yes is that it is outside.
     said_out = case.negated or bool(_SAID_OUT.search(case.text))
     agrees = inside != said_out
