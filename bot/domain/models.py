@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -173,6 +173,10 @@ def unit_shop(unit: GroupStats) -> str | None:
 class Window(BaseModel):
     start: date
     end: date
+
+    def holds(self, day: date | None) -> TypeGuard[date]:
+        """A ship day the window counts (both ends included); no day is in no window."""
+        return day is not None and self.start <= day <= self.end
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -85,7 +85,7 @@ def _number_stored(number: str, report: VtrReport, t: Translator, rows: list[Tra
             reason=exclusion_names(t).get(row.excluded, row.excluded),
         )
     shipped = date.fromisoformat(row.ship_date) if row.ship_date else None
-    if shipped is None or not report.window.start <= shipped <= report.window.end:
+    if not report.window.holds(shipped):
         return t._(
             "{number} is not among the invalid packages: it is in your file, but not in the "
             "30-day window of your last report (outside the 30-day window).",

@@ -72,7 +72,7 @@ def _package_line(order: str, row: OrderRow, report: VtrReport, t: Translator) -
             reason=exclusion_names(t).get(row.excluded, row.excluded),
         )
     shipped = date.fromisoformat(row.ship_date) if row.ship_date else None
-    if shipped is None or not report.window.start <= shipped <= report.window.end:
+    if not report.window.holds(shipped):
         return t._(
             "Order {order} ({number}) is in your file but not counted in VTR: shipped "
             "{date}, outside the 30-day window of your last report.",
