@@ -43,6 +43,14 @@ from tests.loopback import serve_on_loopback
 BOT_ID = 777000
 BOT_USERNAME = "vtr_test_bot"
 TIMED_OUT = 408
+
+REPLY_BOUND = 15
+"""Seconds a test waits for a reply the bot makes in its own process."""
+
+ANALYSIS_BOUND = 90
+"""Seconds a test waits for a file's report (`sendDocument`): the file is analysed in a
+worker process, whose start (importing polars and the rules) stretches many times over on
+a 2-core machine shared with other test workers. Only a failing test waits it out."""
 """`Call.status` of a call answered after a `delay_next`: the bot had stopped waiting."""
 
 
@@ -390,9 +398,12 @@ class FakeBotApi:
         return [c for c in self.attempts(method, chat_id) if c.status == 200]
 
     async def wait_for(
-        self, method: str, chat_id: int | None = None, count: int = 1, timeout: float = 15
+        self, method: str, chat_id: int | None = None, count: int = 1, timeout: float | None = None
     ) -> list[Call]:
-        """Wait until the bot made at least `count` such calls; returns them all."""
+        """Wait until the bot made at least `count` such calls; returns them all. Unless told,
+        a report is waited for `ANALYSIS_BOUND`, any other call `REPLY_BOUND`."""
+        if timeout is None:
+            timeout = ANALYSIS_BOUND if method == "sendDocument" else REPLY_BOUND
         async with asyncio.timeout(timeout):
             async with self._changed:
                 await self._changed.wait_for(lambda: len(self.sent(method, chat_id)) >= count)
