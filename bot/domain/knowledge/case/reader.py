@@ -41,6 +41,7 @@ from bot.domain.knowledge.case.rates import (
 )
 from bot.domain.knowledge.case.routes import OTHER_COUNTRY, is_domestic, route
 from bot.domain.knowledge.entities import Entities
+from bot.domain.knowledge.figures.changed import new_figures_only
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Lexicon
 from bot.domain.knowledge.tables import read_table
@@ -101,7 +102,7 @@ class CaseReader:
 
     def read(self, text: str, entities: Entities, raw: str = "") -> Case:
         """The case a normalised question states; `entities` as the finder found them."""
-        text = _THOUSANDS.sub("", text)
+        text = new_figures_only(_THOUSANDS.sub("", text))
         if not PERCENT.search(text):  # "94.98% 四舍五入就是95": the rate is the one with its %
             text = _RATE_RESTATED.sub(r"\1\2%", text)
         text = category_rate_restated(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.case.asked import FAIL_DENIED, one_way
-from bot.domain.knowledge.patterns import QUESTION_SENTENCE, lazy
+from bot.domain.knowledge.patterns import CLAUSE, QUESTION_SENTENCE, lazy
 from bot.domain.knowledge.understand import asks
 
 _OVER_LIMIT = (
@@ -74,11 +74,21 @@ def passes_asked(case: Case, passes: bool) -> bool:
         # "95.0% on the dot doesn't pass... it has to be more than 95, doesn't it?": the
         # asking sentence restates the bar; the pass or fail is said in the one before.
         asked = case.text
-    asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", asked))
+    asked = _TOLD_BAD.sub(" ", _SUPPOSED_BAD.sub(" ", _asking_clause(asked)))
     asked = one_way(asked)  # "够不够", "合不合格": asked both ways, no failing word
     asked = FAIL_DENIED.sub(" ", asked)  # "没低于95嘛": a failing word denied says it passes
     asks_fail = bool(FAIL_WORDS.search(asked))
     return passes != asks_fail
+
+
+def _asking_clause(asked: str) -> str:
+    """The last clause alone when it asks pass or fail by itself ("…dropped to 59 of 62
+    after a bad number, still ok?"): what the clauses before it tell happened ("dropped",
+    "a bad number") is no word of the question."""
+    clauses = [c for c in CLAUSE.split(asked) if c.strip()]
+    if len(clauses) > 1 and asks_pass_or_fail(clauses[-1]):
+        return clauses[-1]
+    return asked
 
 
 _BAR_RESTATED = lazy(

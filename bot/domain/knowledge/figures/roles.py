@@ -219,6 +219,7 @@ def find_figures(text: str, words: list[_Word]) -> list[Figure]:
                 if k >= 0
                 and words[k].start > match.end()
                 and not (bracket and words[k].start < bracket.end())
+                and not _SUBORDINATE.search(text, match.end(), words[k].start)
             ]
             figures[-1] = replace(figures[-1], candidates=figures[-1].candidates + tuple(told))
         value, clause = int(match.group(1)), text[start:high]
@@ -257,6 +258,13 @@ def _said_before(text: str, clause_at: int, low: int, at: int) -> str:
     before it in its clause, the half of the words between them nearer to it."""
     before = text[low:at]
     return before[len(before) // 2 :] if low > clause_at else before
+
+
+_SUBORDINATE = lazy(
+    r"\b(?:after|because|since|when|once|as soon as|until|due to)\b|因为|由于|之后|以后|后来"
+)
+"""A clause of its own begins ("59/62 after one number got flagged unconfirmed"): the words
+after it are said of what it names (the one number), not of the part before the whole."""
 
 
 _BRACKET_AFTER = lazy(r"[^()（）\d]{0,12}[(（][^()（）]*[)）]")
