@@ -229,12 +229,27 @@ def _refined(role: str, figure: Figure) -> str:
         before = figure.clause[: max(0, figure.start - figure.clause_at)]
         if _PART_OF.search(before):
             return "invalid"  # "fix 4 of the 7 bad ones": the 7 are there already
+        if _fix_supposed_after(figure, before):
+            return "invalid"  # "坏的那3个如果修好2个": the supposition is the fix's, not theirs
         if _told_as_more(figure.clause):
             return "invalid"  # "and 1 more has no number": one more told, none supposed
         if _shipped_untracked(figure):
             return "new_invalid"  # "再来1个没追踪的": a package added, not one turned bad
         return "more_invalid"
     return role
+
+
+_FIX_AFTER = lazy(r"\b(?:fix|correct|repair|edit|update)|修|改|补")
+
+
+def _fix_supposed_after(figure: Figure, before: str) -> bool:
+    """The clause's supposition comes after the invalid figure, with a fix after it ("坏的那
+    3个如果修好2个", "of the 3 bad ones, if I correct 2"): what is supposed is the fix."""
+    if HYPOTHETICAL.search(before):
+        return False
+    after = figure.clause[figure.end - figure.clause_at :]
+    supposed = HYPOTHETICAL.search(after)
+    return supposed is not None and bool(_FIX_AFTER.search(after, supposed.end()))
 
 
 NEW_SHIPPED = lazy(

@@ -54,6 +54,8 @@ _ZH_ONE = lazy(
     r"(?<![\d一二两三四五六七八九十百千第同唯统某任哪])([一两二三四五六七八九十])(?=[个单件票笔]"
     r"(?!类目|品类|分类|站|月|问题|方面|原因|办法|人|地方|国家|小时|星期|礼拜|事))"
 )
+_ZH_TWO_OF = lazy(r"(?<![咱们他她你我])俩[个单件]?")
+"""俩, two with its measure word in it ("修好俩", "坏了俩"): a count of 2."""
 _WITHOUT = lazy(r"\bw/o(?:ut)?\s?")
 _NEXT_ONE = lazy(
     r"\ba (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|new) (?=one\b|package\b|parcel\b|shipment\b|order\b)"
@@ -66,6 +68,21 @@ _SHIPPED_WORD_NUMBER = lazy(
 )
 """Packages counted by what was shipped ("shipped one order so far"): a count after the
 verb, not an article ("one order ships in 3 boxes" keeps its one)."""
+_FIXED_WORD_NUMBER = lazy(
+    r"\b((?:fix|correct|repair|edit|update|amend|sort out|clean up)(?:e?[sd]|ing)?\s+"
+    r"(?:only\s+|just\s+|another\s+)?)("
+    + "|".join(_WORD_NUMBERS)
+    + r")\b(?=\s*(?:[,.;?!]|$)|\s+(?:of|more|ones?|packages?|parcels?|orders?|shipments?|numbers?|"
+    r"bad|invalid|wrong|and|then|now|today)\b)"
+)
+"""Packages counted by the fix supposed ("if I correct two of them", "fix three more"): a
+count after the verb, as after "shipped"."""
+_OF_THE_WORD_NUMBER = lazy(
+    r"(?<=\bof the )("
+    + "|".join(_WORD_NUMBERS)
+    + r")\b(?=\s+(?:bad|invalid|wrong|untracked|defective|unconfirmed|missing|broken|failed)\b)"
+)
+"""The invalid ones a part is taken from ("two of the three bad ones"): their count."""
 _DOZEN = lazy(r"\b(half )?a dozen\b")
 """A dozen (12) or half a dozen (6) packages, as sellers round small counts."""
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -88,6 +105,7 @@ def spell_digits(text: str) -> str:
     packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
     never as an article ("one order ships in 3 boxes")."""
     text = _NOT_A_SINGLE.sub("都", text)
+    text = _ZH_TWO_OF.sub("2个", text)
     text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
     text = _WITHOUT.sub("without ", text)
     text = _NEXT_ONE.sub("1 more", text)
@@ -95,6 +113,8 @@ def spell_digits(text: str) -> str:
     text = _ANOTHER.sub("1 more", text)
     text = _A_SINGLE.sub("1", text)
     text = _SHIPPED_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
+    text = _FIXED_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
+    text = _OF_THE_WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _ON_ONE_OF_THEM.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
