@@ -27,7 +27,7 @@ _ZERO = lazy(
 _TEEN = lazy(r"\b(" + "|".join(_TEENS) + r")\b")
 """A teen is never an article: a count wherever it is written ("sixteen without tracking")."""
 _WORD_NUMBER = lazy(
-    r"(?<!the )(?<!this )(?<!that )(?<!no )(?<!any )(?<!each )(?<!every )(?<!which )"
+    r"(?<!the )(?<!this )(?<!that )(?<!no )(?<!any )(?<!each )(?<!every )(?<!which )(?<!every single )"
     r"\b("
     + "|".join(_WORD_NUMBERS)
     + r")\b(?=\s+(?:more|of them|went|goes|go|turns?|becomes?|ends?|was|were|is|are|has|have|had|got|gets?|"
@@ -83,6 +83,12 @@ _OF_THE_WORD_NUMBER = lazy(
     + r")\b(?=\s+(?:bad|invalid|wrong|untracked|defective|unconfirmed|missing|broken|failed)\b)"
 )
 """The invalid ones a part is taken from ("two of the three bad ones"): their count."""
+_EXCEPT_WORD_NUMBER = lazy(
+    r"\b((?:except(?: for)?|apart from|other than|save for|all but|but for)\s+)("
+    + "|".join(_WORD_NUMBERS)
+    + r")\b"
+)
+"""The exceptions to all valid counted in words ("every one tracked except three"): their count."""
 _DOZEN = lazy(r"\b(half )?a dozen\b")
 """A dozen (12) or half a dozen (6) packages, as sellers round small counts."""
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -113,6 +119,7 @@ def spell_digits(text: str) -> str:
     text = _ANOTHER.sub("1 more", text)
     text = _A_SINGLE.sub("1", text)
     text = _SHIPPED_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
+    text = _EXCEPT_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
     text = _FIXED_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
     text = _OF_THE_WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
@@ -144,7 +151,7 @@ def new_ones_valid(text: str) -> str:
 
 _EXCEPT = r"(?:\bexcept(?: for)?|\bbut(?: for)?|\bapart from|\bother than|除了|除去|除)\s*(\d+)"
 _ALL_BUT = lazy(
-    r"(?:\ball\b|every (?:one|package|shipment|order)|everything|全部|全都|都)"
+    r"(?:\ball\b|every (?:single )?(?:one|package|shipment|order|parcel)|everything|全部|全都|都)"
     r"[^,.;!?，。；！？\d]{0,40}?(?:valid|tracked|tracking|有效|追踪|跟踪|单号)[^,.;!?，。；！？\d]{0,12}?"
     + _EXCEPT
     + r"|"
@@ -153,7 +160,7 @@ _ALL_BUT = lazy(
     r"(?:其他|其余|剩下|the rest|all (?:the )?others?|everything else))|"
     # "除了3件都有效", "除了2单以外全部有追踪": the "all" after the exceptions, no "others".
     r"(?:除了|除去)\s*(\d+)(?=\s*[个单件]?\s*(?:包裹|订单|货件)?\s*(?:以外|之外)?\s*[,，]?\s*"
-    r"(?:都|全都|全部|全)(?:是|都)?(?:有效|有追踪|有跟踪|有单号|有效追踪|上传了?|填了?))"
+    r"(?:都|全都|全部|全)(?:是|都)?(?:有效|有追踪|有跟踪|有单号|有效追踪|(?:上传|传|填|录入?)了?))"
 )
 """The packages told as the exceptions to all valid ("all tracked except 4", "全部都有追踪
 除了2单", "除了3单，其他都有效", "除了3件都有效"): the invalid ones."""
