@@ -30,7 +30,17 @@ def vtr_groups(decision: Decision, t: Translator) -> str:
         lines.append(vtr_counts(Decision(code="vtr_counts", facts=group | {"one_of": 1}), t))
     if "pooled_valid" in decision.facts:
         lines.append(_pooled(decision, t))
+    if decision.facts.get("none_below"):
+        lines.insert(0, _none_below(int(decision.facts["groups"]), t))
     return "\n".join(lines)
+
+
+def _none_below(groups: int, t: Translator) -> str:
+    """The answer to "which one has a problem?" when none has: said first, before the
+    figures that show it."""
+    if groups == 2:
+        return t._("Neither has a problem: both are above 95%.")
+    return t._("None of them has a problem: all {count} are above 95%.", count=t.number(groups))
 
 
 def _pooled(decision: Decision, t: Translator) -> str:

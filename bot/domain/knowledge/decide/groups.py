@@ -37,10 +37,18 @@ def vtr_groups(case: Case) -> Decision | None:
         facts |= {"pooled_valid": valid, "pooled_shipments": shipments}
         facts["pooled_percent"] = percent_text(valid, shipments)
     every = all(is_above(counts.valid, counts.shipments) for _, counts in case.groups)
+    if every and (WHICH_GROUP.search(case.text) or _ANY_OF_THEM.search(case.text)):
+        facts["none_below"] = True  # "哪个有问题？": none, said first, then each group's figure
     agrees = passes_asked(case, every) if ASKS_PASS.search(case.text) else None
     if _ONLY_OVERALL.search(case.text):
         agrees = False  # "only the total counts, right?": each category is judged alone
     return Decision(code="vtr_groups", facts=facts, agrees=agrees, entry="vtr-per-category")
+
+
+_ANY_OF_THEM = lazy(
+    r"\bany (?:of them|of the (?:categories|groups|marketplaces))|有没有哪|是否有哪"
+)
+"""Asked whether any of the groups fails ("is any of them in trouble?"): which one, if any."""
 
 
 _WHOLE_ASKED = lazy(
