@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.domain.knowledge.numerals import SMALL_ZH
 from bot.domain.knowledge.patterns import lazy
 
-_SMALL = {
-    "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "十": 10, "one": 1, "a single": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+_SMALL = SMALL_ZH | {
+    "one": 1, "a single": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 _N = r"(\d{1,2}|[一两二三四五六七八九十]|a single|one|two|three|four|five|six|seven|eight|nine|ten)"

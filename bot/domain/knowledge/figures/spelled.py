@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.knowledge.numerals import magnitudes_as_digits
+from bot.domain.knowledge.numerals import SMALL_ZH, magnitudes_as_digits
 from bot.domain.knowledge.patterns import lazy
 
 _WORD_NUMBERS = {
@@ -91,8 +91,6 @@ _EXCEPT_WORD_NUMBER = lazy(
 """The exceptions to all valid counted in words ("every one tracked except three"): their count."""
 _DOZEN = lazy(r"\b(half )?a dozen\b")
 """A dozen (12) or half a dozen (6) packages, as sellers round small counts."""
-_ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-             "九": 9, "十": 10}  # fmt: skip
 
 
 _EVERY = lazy(r"(?<=\d)\s*(?:out of|in|of) (?:every|each)\s*(?=\d)")
@@ -112,7 +110,7 @@ def spell_digits(text: str) -> str:
     never as an article ("one order ships in 3 boxes")."""
     text = _NOT_A_SINGLE.sub("都", text)
     text = _ZH_TWO_OF.sub("2个", text)
-    text = _ZH_ONE.sub(lambda m: str(_ZH_DIGIT[m.group(1)]), text)
+    text = _ZH_ONE.sub(lambda m: str(SMALL_ZH[m.group(1)]), text)
     text = _WITHOUT.sub("without ", text)
     text = _NEXT_ONE.sub("1 more", text)
     text = _DOZEN.sub(lambda m: "6" if m.group(1) else "12", text)
