@@ -303,10 +303,12 @@ def carriers_the_sources_name() -> list[Carrier]:
     return [carrier for carrier in carriers() if carrier.sources_name]
 
 
-def column_aliases() -> dict[str, list[str]]:
-    """meaning -> folded header spellings, in preference order."""
+@cache
+def column_aliases() -> dict[str, tuple[str, ...]]:
+    """meaning -> folded header spellings, in preference order. Read once: every line a
+    file's header is looked for in asks it, under each delimiter tried."""
     raw = cast("dict[str, list[str]]", _validated(dict[str, list[str]], "columns.yaml"))
-    return {meaning: [fold_key(a) for a in aliases] for meaning, aliases in raw.items()}
+    return {meaning: tuple(fold_key(a) for a in aliases) for meaning, aliases in raw.items()}
 
 
 _WORD_GROUPS = "groups"
