@@ -5,6 +5,8 @@ with `vtrbot check`)."""
 
 from __future__ import annotations
 
+import lzma
+import shutil
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -21,6 +23,25 @@ Figures = dict[str, object]
 def expectations(folder: Path) -> list[str]:
     """The set's file names, one per `<file>.expected.yaml`."""
     return sorted(p.name.removesuffix(".expected.yaml") for p in folder.glob("*.expected.yaml"))
+
+
+def stored(folder: Path, name: str) -> Path:
+    """Where a set keeps one file: as written, or xz-compressed (`<file>.xz`) when it is too
+    large to commit as it is."""
+    plain = folder / name
+    return plain if plain.is_file() else folder / f"{name}.xz"
+
+
+def unpacked(folder: Path, name: str, into: Path) -> Path:
+    """The folder to read one file of a set from: the set's own, or `into` holding the file
+    decompressed byte-identical beside a copy of its expectations, when it is stored xz'd."""
+    packed = stored(folder, name)
+    if packed.name == name:
+        return folder
+    with lzma.open(packed) as source, (into / name).open("wb") as target:
+        shutil.copyfileobj(source, target, length=1 << 20)
+    shutil.copyfile(folder / f"{name}.expected.yaml", into / f"{name}.expected.yaml")
+    return into
 
 
 def expected(folder: Path, name: str) -> dict[str, Any]:
