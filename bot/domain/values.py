@@ -472,13 +472,37 @@ def marketplace_code(text: str) -> str:
     index = _marketplace_index()
     code = index.get(folded) or index.get(unwrapped)
     if code is None and (bracketed := _BRACKETED.match(cleaned)):
-        codes = {marketplace_code(part) for part in bracketed.groups()} - {""}
-        code = codes.pop() if len(codes) == 1 and codes <= _marketplace_codes() else None
+        code = _one_marketplace_named(bracketed.groups())
+    if code is None:
+        code = _named_in_two_languages(cleaned)
     return code or cleaned
+
+
+def _one_marketplace_named(parts: Iterable[str]) -> str | None:
+    """The marketplace every part names, when they all name the same known one."""
+    codes = {marketplace_code(part) for part in parts} - {""}
+    return codes.pop() if len(codes) == 1 and codes <= _marketplace_codes() else None
+
+
+def _named_in_two_languages(text: str) -> str | None:
+    """'JP 日本', '美国 US', 'UK/英国站', 'Germany - DE' → 'JP', 'US', 'UK', 'DE': a bilingual
+    export writes a marketplace's code or name beside its Chinese name; read when the two
+    halves, split at a separator or where Latin letters meet Chinese ones, name the same."""
+    for split in _TWO_NAMES_SPLIT.finditer(text):
+        halves = (text[: split.start()], text[split.end() :])
+        if all(half.strip() for half in halves) and (code := _one_marketplace_named(halves)):
+            return code
+    return None
 
 
 _BRACKETED = re.compile(r"^(.+?)\s*[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]$")
 """A name followed by another in brackets: 'Amazon.com (US)', '英国站（UK）'."""
+
+
+_TWO_NAMES_SPLIT = re.compile(
+    r"\s*[/|｜、,，·-]\s*|\s+|(?<=[A-Za-z.])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z])"
+)
+"""Where a bilingual cell's two names meet: a separator, a space, or Latin beside Chinese."""
 
 
 _PLATFORM_NAMES = frozenset({"amazon", "亚马逊", "亞馬遜"})
