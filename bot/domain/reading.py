@@ -11,7 +11,7 @@ import io
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
@@ -465,6 +465,11 @@ def _read_text(path: Path, scratch: Path | None = None) -> RawTable:
     saved_by_excel = delimiter == "\t" and excel_quoted(text, header_line)
     nulls = writes_program_nulls(text, delimiter)
     layout = _TextLayout(delimiter, header_line, meanings, len(headers), saved_by_excel, nulls)
+    if not truncated and (blocks := _stacked_blocks(text, layout)):
+        columns = list(dict.fromkeys(m for block, _ in blocks for m in block.meanings))
+        return RawTable(
+            lambda: _stacked_batches(blocks, columns), columns, headers, encoding, len(sample)
+        )
     needs_transcoding = encoding not in ("utf-8", "utf-8-sig") or b"\x00" in sample
 
     def batches() -> Iterator[pl.DataFrame]:
@@ -477,6 +482,68 @@ def _read_text(path: Path, scratch: Path | None = None) -> RawTable:
             yield from _text_batches(source, layout)
 
     return RawTable(batches, list(meanings), headers, encoding, path.stat().st_size)
+
+
+def _stacked_blocks(text: str, layout: _TextLayout) -> list[tuple[_TextLayout, list[str]]]:
+    """Exports pasted one under the other, each under its own header in its own column
+    order (two shops' ERP exports in one file: set F13's F10), as (layout, lines) per
+    block; [] when no line below the header is another header. Read in a file the sample
+    holds whole; the header repeated, each column it names where the one above has it, is no
+    new block (its row is skipped as before).
+    The file's header is the one naming the most columns, so a block may start above it."""
+    lines = text.split("\n")
+    above = (_another_header(lines, index, layout) for index in range(layout.header_line))
+    first = next((found for found in above if found), layout)
+    starts, layouts = [first.header_line], [first]
+    for index in range(first.header_line + 1, len(lines)):
+        if found := _another_header(lines, index, layouts[-1]):
+            starts.append(index)
+            layouts.append(found)
+    if len(layouts) == 1:
+        return []
+    ends = [*starts[1:], len(lines)]
+    return [
+        (block, lines[start + 1 : end])
+        for block, start, end in zip(layouts, starts, ends, strict=True)
+    ]
+
+
+def _another_header(lines: list[str], index: int, above: _TextLayout) -> _TextLayout | None:
+    """The layout a line starts when it is a header naming every needed column, other than
+    the one above it. Looked at only when its cells under the order ID and ship date hold
+    text with no digit, as a header's do and an order's ID never."""
+    cells = lines[index].split(above.delimiter)  # a header's cells hold no delimiter
+    for meaning in ("order_id", "ship_date"):
+        at = above.meanings.get(meaning, len(cells))
+        if at >= len(cells) or not cells[at].strip() or _DIGIT.search(cells[at]):
+            return None
+    rows = _split_lines("\n".join(lines[index : index + HEADER_SCAN_LINES]), above.delimiter)
+    found = best_header(rows)
+    while found is not None and found[0] > 0:  # a later header below it names more
+        rows = rows[: found[0]]
+        found = best_header(rows)
+    if found is None or missing_columns(found[1]):
+        return None
+    if all(above.meanings.get(meaning) == at for meaning, at in found[1].items()):
+        return None  # the header above repeated, maybe in other words: its columns kept
+    return replace(above, header_line=index, meanings=found[1], width=len(rows[0]))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _stacked_batches(
+    blocks: list[tuple[_TextLayout, list[str]]], columns: list[str]
+) -> Iterator[pl.DataFrame]:
+    """Each block read under its own header, its columns put in one order."""
+    for layout, lines in blocks:
+        named = [pl.col(f"c{index}").alias(meaning) for meaning, index in layout.meanings.items()]
+        chunk = ("\n".join(lines) + "\n").encode()
+        frame = _without_blank_rows(_parse_chunk(chunk, layout, named))
+        yield frame.select(
+            pl.col(name) if name in frame.columns else pl.lit(None, pl.String).alias(name)
+            for name in columns
+        )
 
 
 def _sample_text(sample: bytes, encoding: str) -> str:
