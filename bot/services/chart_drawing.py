@@ -35,6 +35,7 @@ from matplotlib.font_manager import FontProperties
 
 from bot.domain.bar import THRESHOLD
 from bot.domain.trend import OVERALL, Series
+from bot.services.charts import MAX_LINES
 from bot.services.i18n import Translator
 from bot.services.vtr_words import category_label, rate_percent
 
@@ -47,9 +48,8 @@ CJK_FAMILY = "Noto Sans CJK SC"
 """Simplified-Chinese face of the Noto CJK collection; it has Latin glyphs too."""
 FALLBACK_FAMILY = "DejaVu Sans"
 """matplotlib's own font, for any symbol the CJK font lacks."""
-MAX_LINES = 8
 MAX_OFFICIAL_LINES = 3
-"""More lines than this is unreadable; callers pass the worst categories first."""
+"""Amazon's own dashed lines, one a marketplace: more than this is unreadable."""
 _COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 _BAR_COLOR = "#d62728"
 _font_lock = threading.Lock()

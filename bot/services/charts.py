@@ -3,7 +3,10 @@
 - `chart_units(report, decision=None)` — which categories to draw: the alert's, else
   those below the bar or at risk, worst first, each on its marketplace when it is judged
   there; the chart draws the whole account (`trend.OVERALL`) when no category needs attention.
-- `trend_chart(table, end, t, …)` — the chart itself, drawn by `bot.services.chart_drawing`.
+- `trend_chart(table, end, t, …)` — the chart itself, drawn by `bot.services.chart_drawing`,
+  imported only when a chart is drawn: matplotlib is most of what importing the bot costs,
+  and every process that builds the services (`vtrbot run`, `connect`, `sync`, `alerts`)
+  imports this module, mostly to draw no chart at all.
 - `chart_replies(store, chat_id, t, amazon)` — /chart: the stored shipments and, for a
   connected store, Amazon's daily figures.
 
@@ -25,13 +28,15 @@ from bot.domain.shipments import ShipmentTable
 from bot.domain.trend import OVERALL, Series, daily_vtr, history_start
 from bot.domain.vtr import compute_report
 from bot.services.amazon.repository import AmazonRepository, PerformanceSnapshot
-from bot.services.chart_drawing import MAX_LINES, render_trend_png
 from bot.services.history import stored_history
 from bot.services.i18n import Translator
 from bot.services.lines import esc, say
 from bot.services.replies import Document, Reply
 from bot.services.store import Store
 from bot.services.vtr_words import Markup, unit_label
+
+MAX_LINES = 8
+"""More lines than this is unreadable; callers pass the worst categories first."""
 
 
 def chart_units(report: VtrReport, decision: AlertDecision | None = None) -> list[AlertUnit]:
@@ -56,6 +61,8 @@ def trend_chart(
     """The chart of /chart and of the daily alert: the 30 days to `end`, with the lines
     that need attention (the alert's, else those below or at risk), and for a connected
     store Amazon's own daily figure per marketplace (`official`, dashed)."""
+    from bot.services.chart_drawing import render_trend_png  # matplotlib: see the docstring
+
     report = report or compute_report(table, as_of=end)
     series = daily_vtr(table, end)
     drawn = _unit_lines(table, end, t, chart_units(report, decision), series)
