@@ -25,6 +25,7 @@ from bot.services.amazon.vault import CredentialVault
 from bot.services.core import Core
 from bot.services.forgetting import Forgetting
 from bot.services.isolation import analyse_upload_isolated, warm_up
+from bot.services.knowledge_cache import cached_knowledge_base
 from bot.services.questions import QuestionService
 from bot.services.store import Store
 from bot.services.uploads import UPLOADS_AT_ONCE, Analyse, UploadService
@@ -76,7 +77,9 @@ def build_services(
     progress_interval: float = 4.0,
     analyse: Analyse = analyse_upload_isolated,
 ) -> Services:
-    """The services, not yet opened (`Services.open` runs inside the caller's loop)."""
+    """The services, not yet opened (`Services.open` runs inside the caller's loop). Without
+    `kb`, the knowledge base prepared from the same sources is read (`vtrbot ask`'s, built
+    and kept on a first start), not built again at every start of `vtrbot run` or `alerts`."""
     store = store or open_store(settings, store_connections())
     amazon = amazon_service(settings, store, clock)
     alerts = AlertService(
@@ -98,7 +101,7 @@ def build_services(
     connect = ConnectConversation(amazon)
     core = Core(
         store,
-        questions=QuestionService(kb or KnowledgeBase.load(), store),
+        questions=QuestionService(kb or cached_knowledge_base(), store),
         uploads=uploads,
         alert_settings=AlertSettings(store, alerts, settings.timezone),
         forgetting=Forgetting(store, alerts, uploads),
