@@ -20,6 +20,14 @@ _AGE = lazy(
 )
 
 
+_AGE_SINCE_SHIPPED = lazy(
+    r"(?:发|寄)(?:出|走)?了\s?"
+    + _AGE_NUMBER
+    + r"\s?(?:个)?\s?(多)?\s?(?:个)?\s?(天|周|星期|礼拜|月)(?![以之]?内|前|之前|以前)"
+)
+"""Shipped so long, said from the shipping ("发了35天的单子", "寄出了两周"): as old as that."""
+
+
 _SHIPPED_NEAR = lazy(
     r"发|寄|出|ship|sent|mail|dispatch|post|parcel|package|包裹|\borders?\b|订单|[一那这的]单(?!号)"
 )
@@ -40,7 +48,7 @@ def shipment_age(text: str) -> int | None:
     dated = _age_between_dates(text)
     if dated is not None:
         return dated
-    for match in _AGE.finditer(text):
+    for match in (*_AGE.finditer(text), *_AGE_SINCE_SHIPPED.finditer(text)):
         near = text[max(0, match.start() - 40) : match.end() + 10]
         if not _SHIPPED_NEAR.search(near):
             continue
@@ -52,6 +60,20 @@ def shipment_age(text: str) -> int | None:
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+_DAY_NAME = lazy(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|today|tomorrow|yesterday)\.?"
+)
+
+
+def names_a_day(word: str) -> bool:
+    """A month's or a weekday's name, short or whole ("Nov", "Sept.", "Monday"): a date's
+    word, never a carrier's or a shop's name ("shipped Nov 2")."""
+    return bool(_DAY_NAME.fullmatch(word.casefold()))
 
 
 _DAY_EN = lazy(
@@ -74,10 +96,12 @@ _AS_OF_BEFORE = lazy(
 
 
 _AS_OF_AFTER = lazy(
-    r"^\s*(?:截止|截至|为截止|作为截止|当截止|是截止|cut-?off|as (?:the )?(?:as-of|cut-?off|end))"
+    r"^\s*(?:截止|截至|为截止|作为截止|当截止|是截止|cut-?off|as (?:the |my )?(?:as[- ]of|cut-?off|end))"
 )
 """The as-of day named before its word ("按12月5号截止的话", "12月5日为截止日", "Dec 5 as the
 cut-off"): the dates after it are ship days, never the as-of day."""
+_AS_OF_AFTER_CHARS = 20
+"""How far after a day its as-of word is looked for: " as the as-of day" is 17 characters."""
 
 
 def as_of_named(text: str) -> tuple[int, int] | None:
@@ -126,7 +150,7 @@ def _days_and_as_of(
     taken = 0  # where the text a day before could be said of starts
     for start, end, month, day in found:
         before = text[max(taken, start - 16) : start]
-        after = _AS_OF_AFTER.search(text[end : end + 8])
+        after = _AS_OF_AFTER.search(text[end : end + _AS_OF_AFTER_CHARS])
         if after or _AS_OF_BEFORE.search(before) or (today and _TODAY_BEFORE.search(before)):
             marked.append((start, month, day))
         taken = end + (after.end() if after else 0)  # '12月5号截止的话，11月6号': 截止 is 12/5's

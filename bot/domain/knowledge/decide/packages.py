@@ -20,15 +20,20 @@ SURELY_OUT_AFTER_DAYS = 60
 window too, however long its transit; between the two it has left the last 30 days by its
 ship date, but a late promised date can keep it on Amazon's page a while."""
 _ASKS_IN_WINDOW = lazy(
-    r"算|计入|统计|影响|拉低|拖|还在|count|included|drag|pull|hurt|affect|still|in (?:the|my) vtr|window"
+    r"算|计入|统计|影响|拉低|拖|还在|count|included|drag|pull|hurt|affect|still|in (?:the|my) vtr|window|"
+    # The window said by its length ("inside the 30 days", "within the last 30 days", "在30天内").
+    r"\b(?:inside|within|in) (?:the |my |vtr'?s )?(?:last |past )?(?:30|thirty)[- ]days?\b|"
+    r"(?:30|三十)\s?天(?:以|之)?内"
 )
+"""Whether the package is in the window is asked: counted, hurting, or inside its 30 days."""
 
 
 _SAID_OUT = lazy(
     r"\b(?:left|leaves|dropped out of|drops out of|fallen out of|fell out of|out of|outside)\b"
-    r"[^.?!]{0,16}\bwindow\b|(?:掉出|移出|滚出|出了|不在)[^。？?]{0,6}(?:窗口|30天)"
+    r"[^.?!]{0,16}\bwindow\b|(?:掉出|移出|滚出|出了|(?<!在)不在)[^。？?]{0,6}(?:窗口|30天)"
 )
-"""The package said to be out of the window already: a yes is that it is outside."""
+"""The package said to be out of the window already: a yes is that it is outside ("在不在"
+asks, it says nothing)."""
 
 
 _SHIP_DATE_BASIS = lazy(

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from bot.domain.knowledge.case import Case
+from bot.domain.knowledge.case.age import names_a_day
 from bot.domain.knowledge.patterns import lazy
 from bot.domain.knowledge.schema import Decision, Fact
 from bot.domain.reference import carriers_the_sources_name, marketplaces
@@ -73,6 +74,8 @@ def _unknown_name(raw: str) -> str | None:
         name = next(g for g in match.groups() if g)
         if len(name) > 2:
             name = _SAID_BEFORE.sub("", name)  # "用极兔快递", "用的是安骏物流": 极兔, 安骏
+        if names_a_day(name.split(maxsplit=1)[0]):
+            continue  # "shipped Nov 2", "sent Monday": the day it went, not with whom
         if name.casefold() not in _NOT_A_CARRIER and "的" not in name and not _known(name):
             return name
     return None
