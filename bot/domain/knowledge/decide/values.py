@@ -227,9 +227,9 @@ def _stated_limit(case: Case) -> Decision | None:
         return _de_domestic_under(case)
     if case.currency == "GBP" and "UK" in involved(case):
         return _uk_letter(case)  # "UK orders under 20 pounds": the letter rule, in euros
-    if case.letter and "UK" in involved(case) and _UK_LETTER_SAID.search(case.text):
-        # "EU letters under €20 are exempt, so my UK Royal Mail letters too?": the EU limit
-        # is only the premise; the UK letter's own condition decides it.
+    if _uk_own_letter(case):
+        # "EU letters under €20 are exempt, so my UK Royal Mail letters too?", "英国的信件20欧
+        # 以下算不算": the EU limit is only the premise; the UK letter's own condition decides.
         return _uk_letter_by_postage(case) or _eu_letter(case)
     limits = {"JPY": ("jp_rule", JP_EXEMPT_LIMIT_JPY), "EUR": ("eu_rule", EU_LETTER_LIMIT_EUR)}
     if case.currency not in limits or case.bound != "under":
@@ -612,7 +612,21 @@ _UK_LETTER_SAID = lazy(r"royal\s*mail|皇家邮政|£|英镑|\bpounds?\b|\bgbp\b
 """A letter said to be the UK's own, by its carrier or its currency."""
 
 
+def _uk_own_letter(case: Case) -> bool:
+    """A letter on the UK marketplace, said by its carrier or currency or by the UK alone
+    named, at no more than EUR 20 (whatever the currency it is priced in): the UK's own
+    letter rule (decision 018) decides it, not the EU's letter exemption."""
+    codes = involved(case)
+    if not case.letter or "UK" not in codes:
+        return False
+    over = case.currency == "EUR" and (case.amount or 0.0) > EU_LETTER_LIMIT_EUR
+    alone = codes == ["UK"] and "eu" not in case.concepts  # "欧盟和英国…": the update's rule
+    return not over and (alone or bool(_UK_LETTER_SAID.search(case.text)))
+
+
 def _eu_letter(case: Case) -> Decision | None:
+    if _uk_own_letter(case) and (by_postage := _uk_letter_by_postage(case)) is not None:
+        return by_postage  # "is a 15 euro letter to a UK buyer exempt?": decision 018's condition
     codes = involved(case)
     eu = [c for c in codes if marketplace_by_code()[c].letter_rule]
     uk_rule = [c for c in codes if marketplace_by_code()[c].eu_cross_border_rule]
