@@ -75,9 +75,10 @@ BARE_FORMS = frozenset({"howto", "whatis", "why", "when", "where", "howlong"})
 MAIN_EXTRA = 1
 """How many more times the asking sentences of a long message count than its story."""
 
-_WORDS_OR_ASKED = re.compile(r"[a-z\u4e00-\u9fff]|^\W*[?？]\W*$")
-"""Words, or a question mark alone ("??": something asked, its subject unsaid); a number
-alone ("123") is nothing to go by."""
+_WORDS_OR_ASKED = re.compile(r"[a-z\u4e00-\u9fff]|^\W+$")
+"""Words, or signs alone ("??", "🙏", "😭😭": something asked or felt, its subject unsaid); a
+number alone ("123") is nothing to go by."""
+_LATIN_WORD = re.compile(r"[a-z]+")
 _BAR_FIGURE = re.compile(r"(?<![\d.])95(?![\d])")
 _BARE_CHANGE = re.compile(
     r"^\W*(?:那|那么|现在|那现在|请问)?\s*(?:我)?(?:还|现在)?(?:能|可以|可不可以|能不能|来得及|来不来得及)?"
@@ -190,10 +191,11 @@ class KnowledgeBase:
         self._composer = Composer(entries, cards, self._lexicon, self._finder) if cards else None
         self._ids = list(entries)
         self._analyzer = analyzer
-        vague = self._lexicon.vague
-        self._vague_words = frozenset(stem(w) for w in vague.en) | frozenset(vague.en)
-        phrases = sorted(vague.zh, key=len, reverse=True)
-        self._vague_phrases = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+        vague, social = self._lexicon.vague, self._lexicon.social
+        self._vague_words = _with_stems(vague.en + social.en)
+        self._social_words = _with_stems(social.en)
+        self._vague_phrases = _any_of(vague.zh + social.zh)
+        self._social_phrases = _any_of(social.zh)
         self._index = Bm25Index([self._document(entries[i]) for i in self._ids])
         self._requires = [frozenset(entries[i].requires) for i in self._ids]
         self._own_subjects = [frozenset(entries[i].own_subject) for i in self._ids]
@@ -221,7 +223,8 @@ class KnowledgeBase:
         entries = load_entries(directory, frozenset(lexicon.synonyms) | frozenset(lexicon.general))
         cards = load_cards(directory)
         corpus = [text for entry in entries.values() for text in _texts(entry)] + [ROLE_WORDS]
-        corpus += [" ".join(lexicon.vague.en)]  # known words: not unglued, not "corrected"
+        # Known words: not unglued, not "corrected".
+        corpus += [" ".join(lexicon.vague.en + lexicon.social.en)]
         # Carriers' names as sellers type them ("La Poste" is no typo of "post").
         corpus += [" ".join([c.name, *c.aliases]) for c in carriers()]
         return cls(entries, Analyzer(lexicon, corpus), lexicon, cards)
@@ -524,7 +527,13 @@ class KnowledgeBase:
             # without naming ("thoughts?", "还是不行啊") or a bare "??": too vague to know the
             # topic, not another field's; the main topics to pick from.
             topics = [e for e in STARTING_TOPICS if e in self.entries]
-            vague = Answer(lang=reply_lang, kind="unsure", confidence=0.0, suggestions=topics)
+            vague = Answer(
+                lang=reply_lang,
+                kind="unsure",
+                confidence=0.0,
+                suggestions=topics,
+                opening=self._opens_a_talk(text),
+            )
             return Found(vague, None, concepts)
         if not query or scores[ranked[0]] <= 0:
             off = Answer(lang=reply_lang, kind="off_topic", confidence=0.0)
@@ -546,6 +555,14 @@ class KnowledgeBase:
         else:
             answer = Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
         return Found(answer, best.id, concepts, assessment.information)
+
+    def _opens_a_talk(self, text: str) -> bool:
+        """A message naming nothing that greets, calls someone by a name, asks whether they
+        are free or announces a question ("hey! you around?", "老师，方便吗"): greeted back."""
+        if self._social_phrases is not None and self._social_phrases.search(text):
+            return True
+        words = _LATIN_WORD.findall(text)
+        return any(w in self._social_words or stem(w) in self._social_words for w in words)
 
     def _names_nothing(self, text: str) -> bool:
         """Every word of the text only refers ("it happened again", "我这情况正常不", "and the
@@ -934,3 +951,14 @@ def _owner_named(named: list[str], facets: list[str]) -> bool:
     Buy Shipping (domain.md §2); asked of anything else ("no tracking: do I lose A-to-z
     claims and get negative feedback?") they are the subject, not two questions."""
     return not set(facets) & _THINGS_PROTECTED or "buyshipping" in named
+
+
+def _with_stems(words: list[str]) -> frozenset[str]:
+    """The words as typed and as the analyzer stems them ("morning" is read as "morn")."""
+    return frozenset(stem(w) for w in words) | frozenset(words)
+
+
+def _any_of(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern for the phrases, the longest tried first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None

@@ -153,6 +153,10 @@ class Lexicon(_Strict):
     vague: Stopwords = field(default_factory=Stopwords)
     """Words that refer to something without naming it ("again", "还是不行"): a message of only
     these names no topic of any field, so it is unclear, not off-topic."""
+    social: Stopwords = field(default_factory=Stopwords)
+    """Words that open a talk rather than say what it is about (greeting, calling someone by
+    a name, asking if they are free, announcing a question): a message of only these and the
+    vague words invites the question, with the topics to pick from."""
     typos: dict[str, str] = field(default_factory=dict)
     """Misspellings and homophones sellers type, with the word meant (追中 → 追踪)."""
     core: list[str] = field(default_factory=list)
