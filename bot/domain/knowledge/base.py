@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -38,7 +39,7 @@ from bot.domain.knowledge.understand import (
     stated_figures,
 )
 from bot.domain.languages import Lang
-from bot.domain.reference import carriers
+from bot.domain.reference import carriers, category_aliases
 
 # How much each part of an entry counts when matching: sellers' phrasings say most
 # about what the entry answers, the long answer text least.
@@ -506,6 +507,7 @@ class KnowledgeBase:
         terms = {t.text: t for t in self._analyzer.terms(without_tag(text), fix_typos=True)}
         if _vtr_unnamed(text, terms):
             terms["vtr"] = Term("vtr", "concept")
+        self._category_named(text, terms)
         self._read_figures(text, terms)
         query = [t for t in terms.values() if t.kind != "number" or t.text in self._index]
         concepts = frozenset(t.text for t in query if t.kind in ("concept", "general"))
@@ -555,6 +557,21 @@ class KnowledgeBase:
         else:
             answer = Answer(lang=reply_lang, kind="unsure", confidence=confidence, suggestions=top)
         return Found(answer, best.id, concepts, assessment.information)
+
+    def _category_named(self, text: str, terms: dict[str, Term]) -> None:
+        """A product category named by its name alone to be mended ("how do I fix outdoor
+        items", "玩具怎么改善"), nothing of our field beside it: the category's VTR is asked
+        about (this bot's one rate per category), not another field's thing."""
+        if terms.keys() & self._field_concepts - {"category"} or not _MENDING.search(text):
+            return
+        named = [m.group() for m in _category_names().finditer(text)]
+        if not named:
+            return
+        for name in named:
+            for term in self._analyzer.terms(name):
+                terms.pop(term.text, None)
+        terms["category"] = Term("category", "concept")
+        terms["vtr"] = Term("vtr", "concept")
 
     def _opens_a_talk(self, text: str) -> bool:
         """A message naming nothing that greets, calls someone by a name, asks whether they
@@ -962,3 +979,20 @@ def _any_of(phrases: list[str]) -> re.Pattern[str] | None:
     """One pattern for the phrases, the longest tried first."""
     ordered = sorted(phrases, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+_MENDING = re.compile(
+    r"\b(?:fix|fixing|improve|improving|repair|recover|raise|boost|rescue|save)\b|"
+    r"\b(?:get|bring)s? (?:it |them |\w+ )*back\b|修复|修好|改善|提高|提升|拉回|拉上来|救回|整改|补救|挽回"
+)
+"""A thing to be mended: said of a category, its VTR is asked about."""
+
+
+@cache
+def _category_names() -> re.Pattern[str]:
+    """Every product category's names (categories.yaml), a Latin one as a whole word with
+    or without its plural s ("outdoor" for "outdoors", "toy"), longest first."""
+    names = sorted({n for names in category_aliases() for n in names}, key=len, reverse=True)
+    latin = [rf"\b{re.escape(n.removesuffix('s'))}s?\b" for n in names if n.isascii()]
+    han = [re.escape(n) for n in names if not n.isascii()]
+    return re.compile("|".join(latin + han))

@@ -57,7 +57,9 @@ _JUDGED = lazy(
 _VERDICT_ASKED = lazy(
     r"\W*(?:是不是|算不算|会不会|是否|算|是|会|就|也)*\s*(?:不合格|不及格|不达标|没达标|挂)|"
     r"\W*(?:(?:is|would|does|will) (?:that|it|this) (?:be )?(?:still )?(?:a )?)?"
-    r"(?:fail(?:s|ed|ing)?|a fail)\b"
+    r"(?:fail(?:s|ed|ing)?|a fail)\b|"
+    # "95% — pass or fail?", "96%, a pass or a fail": both verdicts offered of the rate.
+    r"\W*(?:(?:is|would|does|will) (?:that|it|this) (?:be )?)?(?:a )?pass(?:es|ed)?\s*(?:or|/)\s*(?:a )?fail"
 )
 """A verdict asked of the rate just told ("exactly 95% fails?", '刚好95%是不是不合格'): the
 rate judged, not the share of packages that fail."""

@@ -59,6 +59,10 @@ of our field is still specific enough to answer ("怎么删掉我上传的数据
 办", "help me with my account") the closest topics are offered instead."""
 
 
+CATEGORY_VTR = frozenset({"category", "vtr"})
+"""A category's VTR asked about: a subject of our field, named or read from a category's name."""
+
+
 class Composer(RestrictionAsked, CarrierSteps, PlaceSteps, NamedEntries):
     def compose(
         self, question: str, text: str, found: Found, entities: Entities, case: Case | None = None
@@ -141,7 +145,8 @@ class Composer(RestrictionAsked, CarrierSteps, PlaceSteps, NamedEntries):
         entry = self._entry_named(case, found, text)
         if entry is not None:
             return self._entry_answer(found.answer, entry)
-        vague = found.information < SPECIFIC_WITHOUT_SUBJECT
+        # "how do I fix toys": a category's VTR, read by the search (base._category_named).
+        vague = found.information < SPECIFIC_WITHOUT_SUBJECT and not found.concepts >= CATEGORY_VTR
         if (
             case is not None
             and found.answer.kind == "answer"

@@ -22,8 +22,25 @@ def _states_own_rate(case: Case) -> bool:
     """ "我的VTR是94.8%", "VTR sitting at 94.9": a VTR told without a question (one that asks
     something else, "can I still sell FBA?", gets its own answer); the rate read is already
     not the bar's own figure."""
-    vtr = case.metric == "vtr" or (case.metric is None and bool(_BARE_RATE.search(case.text)))
+    vtr = case.metric == "vtr" or (case.metric is None and _bare_or_share(case))
     return vtr and not asks(case.text)
+
+
+def _bare_or_share(case: Case) -> bool:
+    """A rate that is the seller's VTR though no metric is named: "my rate", or a share of
+    their own packages ("5% of my packages fail the check", "我有5%的包裹没单号": the rest are
+    valid, so the rate read is their VTR)."""
+    return bool(_BARE_RATE.search(case.text) or _OWN_SHARE.search(case.text))
+
+
+_OWN_SHARE = lazy(
+    r"\d\s?%\s*(?:of\s+(?:(?:my|our|the|all)\s+)?(?:\w+\s+)?(?:packages|parcels|orders|shipments)\b|"
+    r"的(?:包裹|订单|单子|单|货|快递|发货))"
+)
+
+
+_VERDICT_WORD = lazy(r"\bfail(?:s|ed|ing)?\b|\bfailure\b|不合格|不及格|不达标|没达标|\bflunk")
+"""A rate's verdict asked by its failing word ("my 95% - is that a fail"): pass or fail asked."""
 
 
 _ABOUT_CARRIER = lazy(r"carrier|承运商|物流商|\bother\b|其他|其它")
@@ -79,15 +96,16 @@ def vtr_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric not in (None, "vtr") or _asks_about_the_carrier(case):
         return None
     consequence = bool(_CONSEQUENCE.search(case.text))
-    asked = ASKS_PASS.search(case.text) or _states_own_rate(case) or case.what_to_do
+    verdict = ASKS_PASS.search(case.text) or _VERDICT_WORD.search(case.text)
+    asked = verdict or _states_own_rate(case) or case.what_to_do
     if not (asked or consequence or _BAR_ASKED.search(case.text)):
         return None
     named = case.concepts & {"trackingid", "threshold", "drop", "invalid", "category"}
     # "Is 96% ok?": a rate in VTR's range asked about, no metric named, in this bot is VTR.
-    bare = ASKS_PASS.search(case.text) and case.rate >= VTR_RANGE and not case.belief
+    bare = verdict and case.rate >= VTR_RANGE and not case.belief
     bare = bare and not case.concepts - _FORM
     if case.metric is None and not (
-        named or _BARE_RATE.search(case.text) or names_a_category(case) or bare
+        named or _bare_or_share(case) or names_a_category(case) or bare
     ):
         return None
     rate = Fraction(str(case.rate))
