@@ -15,8 +15,6 @@ import pytest
 from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.replies import first_line
 
-pytestmark = pytest.mark.collection
-
 
 @pytest.mark.parametrize(
     "message",
