@@ -79,3 +79,25 @@ def test_a_rates_verdict_asked_by_its_failing_word(
     assert decision.facts["percent"] == percent and decision.facts["above"] is above, decision
     first = first_line(kb, question)
     assert ("below" in first or "不达标" in first) is not above, first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "10% of my packages are FBA",
+        "5% of my orders use buy shipping",
+        "我有8%的订单走FBA",
+    ],
+)
+def test_a_share_not_said_valid_or_not_is_no_vtr(kb: KnowledgeBase, question: str) -> None:
+    decision = kb.answer(question).decision
+    assert decision is None or decision.code != "vtr_rate", decision
+
+
+def test_one_broken_product_is_no_categorys_vtr(kb: KnowledgeBase) -> None:
+    assert kb.answer("how do i fix a broken toy").kind == "off_topic"
+
+
+def test_another_metrics_rate_with_both_verdicts_is_read_as_told(kb: KnowledgeBase) -> None:
+    first = first_line(kb, "my LSR 4% pass or fail?")
+    assert "4%" in first and "96%" not in first, first

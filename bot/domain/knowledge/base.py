@@ -564,7 +564,11 @@ class KnowledgeBase:
         about (this bot's one rate per category), not another field's thing."""
         if terms.keys() & self._field_concepts - {"category"} or not _MENDING.search(text):
             return
-        named = [m.group() for m in _category_names().finditer(text)]
+        named = [
+            m.group()
+            for m in _category_names().finditer(text)
+            if not _ONE_THING.search(text, 0, m.start())  # "fix a broken toy": one product
+        ]
         if not named:
             return
         for name in named:
@@ -986,6 +990,11 @@ _MENDING = re.compile(
     r"\b(?:get|bring)s? (?:it |them |\w+ )*back\b|修复|修好|改善|提高|提升|拉回|拉上来|救回|整改|补救|挽回"
 )
 """A thing to be mended: said of a category, its VTR is asked about."""
+_ONE_THING = re.compile(
+    r"\b(?:a|an|one|this|that)\s+(?:\w+\s+)?$|broken|damaged|defective|坏了|坏的|破损"
+)
+"""One product, or a damaged one, before the name ("fix a broken toy", "修坏了的玩具"): the
+thing itself, not a category's VTR."""
 
 
 @cache

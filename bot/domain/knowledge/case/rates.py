@@ -57,12 +57,17 @@ _JUDGED = lazy(
 _VERDICT_ASKED = lazy(
     r"\W*(?:是不是|算不算|会不会|是否|算|是|会|就|也)*\s*(?:不合格|不及格|不达标|没达标|挂)|"
     r"\W*(?:(?:is|would|does|will) (?:that|it|this) (?:be )?(?:still )?(?:a )?)?"
-    r"(?:fail(?:s|ed|ing)?|a fail)\b|"
-    # "95% — pass or fail?", "96%, a pass or a fail": both verdicts offered of the rate.
-    r"\W*(?:(?:is|would|does|will) (?:that|it|this) (?:be )?)?(?:a )?pass(?:es|ed)?\s*(?:or|/)\s*(?:a )?fail"
+    r"(?:fail(?:s|ed|ing)?|a fail)\b"
 )
 """A verdict asked of the rate just told ("exactly 95% fails?", '刚好95%是不是不合格'): the
 rate judged, not the share of packages that fail."""
+
+
+_BOTH_VERDICTS = lazy(
+    r"\W*(?:(?:is|would|does|will) (?:that|it|this) (?:be )?)?(?:a )?pass(?:es|ed)?\s*(?:or|/)\s*(?:a )?fail"
+)
+"""Both verdicts offered of the rate just told ("95% — pass or fail?", "LSR 4%, pass or
+fail?"): the rate judged, whatever its size, not a share of packages that fail."""
 
 
 def _invalid_share(text: str, match: re.Match[str]) -> bool:
@@ -72,6 +77,8 @@ def _invalid_share(text: str, match: re.Match[str]) -> bool:
     after = re.split(r"\d", CLAUSE.split(text[match.end() : match.end() + 44])[0])[0]
     before = re.split(r"\d", CLAUSE.split(text[max(0, match.start() - 24) : match.start()])[-1])[-1]
     near = f"{before} {after}"
+    if _BOTH_VERDICTS.match(after):
+        return False  # "my LSR 4% pass or fail?": the rate's verdict asked
     if float(match.group(1)) >= 50 and not INVALID.search(after):
         return False  # "10单没追踪刚好95%": a rate told after the invalid count is the VTR
     if float(match.group(1)) >= 50 and _JUDGED.fullmatch(after):

@@ -36,6 +36,10 @@ def _bare_or_share(case: Case) -> bool:
 _OWN_SHARE = lazy(
     r"\d\s?%\s*(?:of\s+(?:(?:my|our|the|all)\s+)?(?:\w+\s+)?(?:packages|parcels|orders|shipments)\b|"
     r"的(?:包裹|订单|单子|单|货|快递|发货))"
+    # ...said valid or not: "10% of my packages are FBA" is no rate of tracking.
+    r"[^.?!;,，。？！；]{0,30}?(?:fail|invalid|no (?:valid )?tracking|without (?:valid )?tracking|"
+    r"missing|untracked|bad|wrong|\bvalid\b|\btracked\b|有效|无效|没有?(?:有效)?(?:的)?(?:单号|追踪|跟踪)|"
+    r"没传|没上传|缺|不合格)"
 )
 
 
