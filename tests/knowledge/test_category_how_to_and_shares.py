@@ -101,3 +101,17 @@ def test_one_broken_product_is_no_categorys_vtr(kb: KnowledgeBase) -> None:
 def test_another_metrics_rate_with_both_verdicts_is_read_as_told(kb: KnowledgeBase) -> None:
     first = first_line(kb, "my LSR 4% pass or fail?")
     assert "4%" in first and "96%" not in first, first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a friend told me exactly 95% still counts as failing, is that true?",
+        "somebody said a VTR of exactly 95% is counted as a fail. legit?",
+    ],
+)
+def test_a_belief_that_95_fails_is_confirmed(kb: KnowledgeBase, question: str) -> None:
+    """The set-27 grading found 'Not right: A VTR of 5%' on this branch: the failing word
+    made the rate's verdict decide a belief of the bar, its rate read as the failing share."""
+    first = first_line(kb, question)
+    assert first.startswith("Right") and "5%:" not in first, first

@@ -57,6 +57,8 @@ _JUDGED = lazy(
 _VERDICT_ASKED = lazy(
     r"\W*(?:是不是|算不算|会不会|是否|算|是|会|就|也)*\s*(?:不合格|不及格|不达标|没达标|挂)|"
     r"\W*(?:(?:is|would|does|will) (?:that|it|this) (?:be )?(?:still )?(?:a )?)?"
+    # "exactly 95% still counts as failing", "95% is treated as a fail": the rate's verdict.
+    r"(?:(?:still |also )?(?:counts?|counted|treated|considered|seen|rated) as (?:a )?)?"
     r"(?:fail(?:s|ed|ing)?|a fail)\b"
 )
 """A verdict asked of the rate just told ("exactly 95% fails?", '刚好95%是不是不合格'): the

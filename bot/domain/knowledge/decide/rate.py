@@ -100,7 +100,8 @@ def vtr_rate(case: Case) -> Decision | None:
     if case.rate is None or case.metric not in (None, "vtr") or _asks_about_the_carrier(case):
         return None
     consequence = bool(_CONSEQUENCE.search(case.text))
-    verdict = ASKS_PASS.search(case.text) or _VERDICT_WORD.search(case.text)
+    # A belief of the bar ("exactly 95% still counts as failing, legit?") is the claims'.
+    verdict = ASKS_PASS.search(case.text) or (_VERDICT_WORD.search(case.text) and not case.belief)
     asked = verdict or _states_own_rate(case) or case.what_to_do
     if not (asked or consequence or _BAR_ASKED.search(case.text)):
         return None
