@@ -99,12 +99,10 @@ def small_jp_untracked(
     untracked = sum(
         d.marketplace == "JP" and d.reason == "missing_tracking" for d in report.defects
     )
+    if small_jp_counted(case):
+        return [_small_ones_first(report, untracked, t)]
     if untracked:
-        counted = t.ngettext(
-            "{count} counted Amazon.co.jp package has no tracking and counts against VTR.",
-            "{count} counted Amazon.co.jp packages have no tracking and count against VTR.",
-            untracked,
-        )
+        counted = _counted_untracked(untracked, t)
     else:
         counted = t._("No: none of your counted Amazon.co.jp packages is without tracking.")
     harmless = t.ngettext(
@@ -114,3 +112,21 @@ def small_jp_untracked(
     )
     gap = sentence_gap(t)
     return [counted + gap + small_jp_left_out(report, t) + gap + harmless]
+
+
+def _small_ones_first(report: VtrReport, untracked: int, t: Translator) -> str:
+    """ "表里日本站那几单九百多日元的没单号，有影响没": the small orders asked about are
+    answered first (exempt, so no); a counted package without tracking is another one's
+    defect, said after it, never first."""
+    said = [t._("No: they do not lower VTR."), small_jp_left_out(report, t)]
+    if untracked:
+        said.append(_counted_untracked(untracked, t))
+    return sentence_gap(t).join(said)
+
+
+def _counted_untracked(untracked: int, t: Translator) -> str:
+    return t.ngettext(
+        "{count} counted Amazon.co.jp package has no tracking and counts against VTR.",
+        "{count} counted Amazon.co.jp packages have no tracking and count against VTR.",
+        untracked,
+    )
