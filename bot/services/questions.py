@@ -34,8 +34,10 @@ def _may_ask_about_data(case: Case) -> bool:
     (figures told with "right?" may be its own figures, checked against its report)."""
     if asks_small_jp_orders(case):
         return True  # "日本站多少，1000日元以下的小单算了没": the amount is the exemption's
-    if case.amount is not None and ROWS_POINTED.search(case.text):
-        return True  # "英国站那单 8.99 英镑的 Letter": an order of the file, its amount told
+    if case.amount is not None and (ROWS_POINTED.search(case.text) or order_tokens(case)):
+        # "英国站那单 8.99 英镑的 Letter", "order 113-… was only $4.50": an order of the
+        # file, its amount told
+        return True
     if asks_not_counted(case):
         return True  # "为什么报告里只有206个包裹": the file's rows, its figures no case to decide
     return case.amount is None and (case.counts is None or case.belief)

@@ -37,7 +37,7 @@ from bot.services.own_data.figures import (
     unit_in,
     worst_lines,
 )
-from bot.services.own_data.fixes import fixes_lines, recoveries, shop_fixes
+from bot.services.own_data.fixes import first_fixes, fixes_lines, recoveries, shop_fixes
 from bot.services.own_data.groups import MAX_LINES, named_units
 from bot.services.own_data.japan import (
     asks_small_jp_orders,
@@ -58,6 +58,7 @@ from bot.services.own_data.phrases import (
     WHICH,
     WHICH_ORDER,
     WORST,
+    first_fix_asked,
 )
 from bot.services.own_data.reading import (
     asks_carriers,
@@ -222,6 +223,8 @@ def _judged(
         return named_lines(case, report, named, t)
     if (about_shops := answer_about_shops(case, report, t, m)) is not None:
         return about_shops
+    if not named and first_fix_asked(case.text) and not supposes_change(case):
+        return first_fixes(report, t)  # "先修哪个最划算": the plan, what still saves first
     if asks_defects(case, report):
         verdicts = [group_verdict(g, report, t) for g in named]
         defects = defects_asked(case, report, named, t, m)

@@ -32,7 +32,12 @@ from bot.services.own_data.reading import (
 )
 from bot.services.own_data.row import orders_named
 from bot.services.own_data.shipment_fix import carrier_fix_supposed
-from bot.services.own_data.what_if import supposed_first, what_if_labelled, what_if_lines
+from bot.services.own_data.what_if import (
+    above_already,
+    supposed_first,
+    what_if_labelled,
+    what_if_lines,
+)
 from bot.services.own_data.wording import (
     changed_figures,
     group_label,
@@ -125,6 +130,8 @@ def named_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Trans
     asks_fixes = bool(FIX.search(case.text)) and case.how_many
     if asks_when and not asks_fixes and any(g.below_threshold for g in named):
         lines = [*recoveries(report, t, named), *lines]
+    elif asks_when and not asks_fixes and len(named) == 1:
+        lines += above_already(named[0], t, report)  # back above asked of one above it
     if asks_fixes:
         lines = [*named_fixes_in_all(report, named, t), *lines]
     lines += _pooled_lines(report, named, t, dated=bool(asks_when))

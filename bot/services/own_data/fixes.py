@@ -5,6 +5,8 @@ shop) in the words of /vtr's fix plan, and the day each group below the bar is b
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.domain.knowledge.case import Case
 from bot.domain.knowledge.decide import percent_text
 from bot.domain.models import GroupStats, PlannedGroup, VtrReport, unit_marketplace, unit_shop
@@ -16,6 +18,7 @@ from bot.services.own_data.wording import shop_name, unit_name
 from bot.services.report_text import plan_lead
 from bot.services.vtr_words import (
     Markup,
+    first_fix_by,
     fix_advice,
     in_shop,
     marketplace_label,
@@ -174,6 +177,38 @@ def fixes_lines(report: VtrReport, t: Translator, shops: list[str] | None = None
         parts=parts,
     )
     return [*plan_lead(report.plan, t, Markup(html=False)), would_be]
+
+
+def first_fixes(report: VtrReport, t: Translator) -> list[str]:
+    """ "先修哪个最划算", "what should I fix first?": of the categories below the bar, the one
+    fixing still brings above 95% with the fewest fixes (the soonest due, between equals),
+    named first with its last day; then the whole plan. A category whose packages are
+    delivered gains nothing from an edit, however few it needs."""
+    below = [s for s in report.enforced_units() if s.below_threshold]
+    savable = [(s, p) for s in below if (p := report.planned(s)) is not None and p.savable]
+    if not savable:
+        return fixes_lines(report, t)
+    first, planned = min(savable, key=lambda sp: (sp[0].needed, first_fix_by(sp[1]) or date.max))
+    due = first_fix_by(planned)
+    name = unit_name(t, first)
+    if due is None:
+        lead = t.ngettext(
+            "Fix {name} first: {count} package brings it above 95%.",
+            "Fix {name} first: {count} packages bring it above 95%.",
+            first.needed,
+            name=name,
+        )
+    else:
+        lead = t.ngettext(
+            "Fix {name} first: {count} package brings it above 95%; the first is due by "
+            "{date} (its estimated delivery).",
+            "Fix {name} first: {count} packages bring it above 95%; the first is due by "
+            "{date} (its estimated delivery).",
+            first.needed,
+            date=t.date(due),
+            name=name,
+        )
+    return [lead, *fixes_lines(report, t)]
 
 
 def _no_fixes_in(t: Translator, shops: list[str]) -> str:

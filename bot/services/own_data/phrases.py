@@ -50,6 +50,19 @@ WHICH = re.compile(
     r"how many (?:of (?:my|the|our) )?(?:categor|marketplace)|(?:几|多少)个?(?:类目|品类|分类|站点)"
 )
 FIX = re.compile(r"修|改|补|fix|correct|repair")
+_FIRST = re.compile(
+    r"先|优先|最划算|最值得|最该|最要紧|最急|从哪(?:里|个|儿)?(?:开始|下手)|"
+    r"\bfirst\b|\bpriorit|\bstart (?:with|on)\b|where (?:do|should) (?:i|we) (?:start|begin)|"
+    r"\bbiggest (?:win|gain|impact)|\bmost (?:worth|impact|urgent)|\bbest bang|worth (?:it )?the most"
+)
+
+
+def first_fix_asked(text: str) -> bool:
+    """Which fix comes first asked ("先修哪个最划算", "what should I fix first?", "where do I
+    start fixing?"): the fix plan, fixes that still bring a category above first."""
+    return bool(FIX.search(text) and _FIRST.search(text))
+
+
 MISMATCHED = re.compile(
     r"选错|选成|填错承运商|承运商(?:选|填)?错|对不上|不一致|不匹配|wrong carrier|picked the wrong|"
     r"chose the wrong|selected the wrong|mismatch|under the wrong|doesn't match|does not match"
@@ -86,8 +99,9 @@ _ROWS_BETWEEN = r"(?:(?!tracking|numbers?\b|labels?\b|scans?\b)[^?.!,;]){0,40}?"
 not their tracking ("doesn't my DHL tracking count" asks why a number is not valid)."""
 NOT_COUNTED_ASKED = re.compile(
     r"没算进|没有算进|没算(?![错对])|没被算|没被计入|未被计入|没被统计|没算的|不算的|没计入|未计入|没有计入|没统计|没有统计|不统计|排除|剔除|漏掉|"
+    r"跳过|被忽略|忽略了|忽略掉|"
     r"exclud(?:e|ed|ing)|left out|leave out|didn't (?:you )?count|did not count|not counted|weren't counted|"
-    r"wasn't counted|don't count|dropped|skipped|ignored|"
+    r"wasn't counted|don't count|dropped|skipped|ignored|\b(?:did|do|have) you (?:skip|ignore)\b|"
     # the rows named between ("weren't some of my German orders counted", "didn't my UK
     # ones count"), not a rule ("doesn't count as valid")
     r"\b(?:weren't|wasn't|were not|was not|aren't|are not|isn't|is not|never got|never been)\b"
@@ -112,7 +126,9 @@ NOT_COUNTED_ASKED = re.compile(
 """Rows of the file asked about as not counted, whatever their reason ("我的表里有多少单没算进去",
 "为什么德国站有些订单不计入", "why weren't some of my German orders counted?")."""
 _NUMBERS_SUBJECT = re.compile(r"tracking|\bnumbers?\b|\blabels?\b|单号|追踪号|跟踪号|运单号")
-_ROWS_SUBJECT = re.compile(r"orders?|packages?|shipments?|parcels?|\brows?\b|订单|包裹|单(?!号)")
+_ROWS_SUBJECT = re.compile(
+    r"orders?|packages?|shipments?|parcels?|\brows?\b|\blines?\b|订单|包裹|单(?!号)|(?<![银进])行"
+)
 
 
 def not_counted_asked(text: str) -> bool:

@@ -27,6 +27,7 @@ from bot.services.own_data.phrases import (
     WHICH,
     WHICH_ORDER,
     WORST,
+    first_fix_asked,
     not_counted_asked,
 )
 from bot.services.own_data.row import ROWS_POINTED, orders_named, row_pointed
@@ -314,7 +315,8 @@ def _asks_of_its_groups(case: Case) -> bool:
     )
     shop = shop and not _RULE_WORDS.search(case.text)
     breakdown = asks_places(case) and bool(BREAKDOWN.search(case.text))
-    return about_categories or still_to_fix or back or shop or breakdown
+    first = first_fix_asked(case.text) and not _RULE_WORDS.search(case.text)
+    return about_categories or still_to_fix or back or shop or breakdown or first
 
 
 def asks_defects(case: Case, report: VtrReport) -> bool:
@@ -444,9 +446,10 @@ def _span(month: int, day: str | None, part: str | None, year: int) -> tuple[dat
 
 
 _SOME_ROWS = re.compile(
-    r"几单|几个(?:订单|包裹|单)|有些|一些|部分|\bsome\b|a few|\bseveral\b|多少单|how many"
+    r"几单|几个(?:订单|包裹|单)|几行|多少行|有些|一些|部分|\bsome\b|a few|\bseveral\b|多少单|how many"
 )
-"""Some of the file's rows asked about ("有几单没算", "why were some orders not counted")."""
+"""Some of the file's rows asked about ("有几单没算", "表里有多少行被跳过了", "why were some
+orders not counted")."""
 _WHICH_ROWS = re.compile(
     r"哪些|哪几|哪种|什么(?:样的)?(?:单|订单|包裹)|\bwhich\b|\bwhat (?:orders|rows|packages|shipments)\b|"
     r"\bwhat (?:wasn't|was not|weren't|were not|didn't|did not|got|was|were) "

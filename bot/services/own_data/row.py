@@ -17,6 +17,7 @@ from bot.domain.reference import marketplace_by_code
 from bot.domain.value_limits import (
     EU_LETTER_LIMIT_EUR,
     JP_EXEMPT_LIMIT_JPY,
+    US_TWO_SCANS_FROM_USD,
     letter_counted_unconverted,
     value_exemption,
 )
@@ -138,8 +139,16 @@ def _why_counted(
 ) -> str | None:
     """Why a row the value rules could exempt counts: which of the rule's conditions it
     misses (an EU letter not under EUR 20, an EU order under it not sent as a letter, a
-    Japanese order not under JPY 1,000); None where no value rule applies."""
+    Japanese order not under JPY 1,000), or that the US exempts no value at all (a seller
+    asking of a small US order believes it might be); None elsewhere."""
     place = marketplace_by_code().get(market)
+    if market == "US" and currency == "USD":
+        return t._(
+            "It counts because no order value is exempt on Amazon.com: a package shipped "
+            "from China under USD {limit} still needs at least one carrier scan (from USD "
+            "{limit}, two).",
+            limit=US_TWO_SCANS_FROM_USD,
+        )
     if market == "JP" and currency == "JPY":
         return t._(
             "It counts because it is not under JPY {limit}: only Japanese orders under JPY "
@@ -174,6 +183,12 @@ def _counted(case: Case, report: VtrReport, named: list[GroupStats], t: Translat
             gap = " " if t.lang == "en" else ""
             return t._("Not so:") + gap + counted
         return counted
+    if (defect := defect_named(case, report)) is not None:
+        # "order 112-… was only $4.50": the order is one of the defects, said so
+        return t._(
+            "Your report counts that order in VTR, and it is invalid there:\n{defect}",
+            defect=fix_line(defect, t, Markup(html=False), report.as_of),
+        )
     defects = _group_defects(case, report, named)
     if not defects:
         return t._(

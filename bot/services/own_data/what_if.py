@@ -48,6 +48,21 @@ def supposed_first(
     return [*room, *what_if_lines(case, named, t, report)]
 
 
+def above_already(group: GroupStats, t: Translator, report: VtrReport) -> list[str]:
+    """ "when will Garden be back above 95?" of a group above the bar: nothing to wait for
+    (its verdict says so); the day its oldest invalid package leaves the window, the one
+    date that answers "when" (its room first grows then), and what it can take till then."""
+    leaving = [day for d in _group_defects(group, report) if (day := d.leaves_window())]
+    room = _room(group, t, report)
+    if not leaving:
+        return [room]
+    oldest = t._(
+        "Its oldest invalid package leaves the 30-day window on {date}.",
+        date=t.date(min(leaving)),
+    )
+    return [oldest, room]
+
+
 def _room(group: GroupStats, t: Translator, report: VtrReport) -> str:
     """How many more invalid packages a passing group can take and stay above 95%, and
     what one more than that makes (the fewest valid is the bar's fewest fixes from none)."""
