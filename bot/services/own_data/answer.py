@@ -223,8 +223,10 @@ def _judged(
         return named_lines(case, report, named, t)
     if (about_shops := answer_about_shops(case, report, t, m)) is not None:
         return about_shops
-    if not named and first_fix_asked(case.text) and not supposes_change(case):
-        return first_fixes(report, t)  # "先修哪个最划算": the plan, what still saves first
+    first_asked = first_fix_asked(case.text) and not _ORDERS_ASKED.search(case.text)
+    if not named and first_asked and not supposes_change(case):
+        # "先修哪个最划算": the plan, what still saves first ("先修哪几单": the orders, below)
+        return first_fixes(report, t)
     if asks_defects(case, report):
         verdicts = [group_verdict(g, report, t) for g in named]
         defects = defects_asked(case, report, named, t, m)
@@ -292,6 +294,11 @@ def _first_due(case: Case, report: VtrReport, t: Translator) -> list[str]:
     ]
 
 
+_ORDERS_ASKED = re.compile(
+    r"哪几单|哪些单|哪单|哪一单|哪个单|哪些订单|哪个订单|哪些包裹|哪个包裹|"
+    r"which (?:orders?|packages?|parcels?|shipments?)\b"
+)
+"""The orders asked for ("先修哪几单", "which orders do I fix first?"), not which category."""
 _CLOSEST_ABOVE = re.compile(
     r"(?:closest|nearest|near(?:est)? to|closest to) (?:to )?(?:the )?(?:edge|bar|line|limit|95)|"
     r"\b(?:just|barely|only just) (?:above|over|passing)|"
