@@ -29,7 +29,7 @@ from bot.domain.encodings import (
 from bot.domain.errors import FileRejected
 from bot.domain.header_words import REMEMBERED_CELL, meanings_by_words
 from bot.domain.reference import column_aliases, fold_key, vocabulary
-from bot.domain.tracking import leading_carrier, number_of_info_cell
+from bot.domain.tracking import leading_carrier, number_of_info_cell, resolve_carrier
 from bot.domain.values import (
     EXCEL_SAFE_MARK,
     amazon_site_code,
@@ -235,6 +235,50 @@ def carrier_in_tracking_by_values(
     return {CARRIER_IN_TRACKING: column} if cells and 2 * named >= len(cells) else {}
 
 
+NAMING_SHARE = 0.5
+"""The share of a column's filled cells that must name a known carrier for a service column
+to be read as the carrier (docs/decisions/019): most of a channel column names its carrier
+('云途-欧洲专线挂号', '递四方 4PX'); an odd 'Standard' or a local line beside them does not
+make it a service column, while a level column ('Standard', 'Letter') names none."""
+
+
+def carrier_in_service_by_values(
+    header: list[str], rows: list[list[str]], meanings: dict[str, int]
+) -> dict[str, int]:
+    """{'carrier': column} when no column is named for the carrier and the file has two
+    service-like columns (物流渠道 beside 物流方式, both ship services by name): the one whose
+    values name a known carrier (`resolve_carrier`, NAMING_SHARE), when it is not the column
+    already read as the service; that one keeps its service level ('Standard', 'Letter') for
+    the letter rule. With one service column, the service is read as the carrier already."""
+    if CARRIER_COLUMNS & meanings.keys() or CARRIER_IN_TRACKING in meanings:
+        return {}
+    services = _service_columns(header)
+    if len(services) < 2:
+        return {}
+    shares = {column: _naming_share(rows, column) for column in services}
+    best = max(services, key=lambda column: shares[column])
+    if shares[best] < NAMING_SHARE or best == meanings.get("ship_service"):
+        return {}
+    return {"carrier": best}
+
+
+def _service_columns(header: list[str]) -> list[int]:
+    """The columns whose header is a ship service's alias (columns.yaml `ship_service`)."""
+    aliases = frozenset(column_aliases()["ship_service"])
+    return [
+        index
+        for index, cell in enumerate(header)
+        if not aliases.isdisjoint(_header_keys(str(cell)))
+    ]
+
+
+def _naming_share(rows: list[list[str]], column: int) -> float:
+    """The share of the column's filled cells in these rows that name a known carrier."""
+    cells = [row[column].strip() for row in rows if column < len(row) and row[column].strip()]
+    named = sum(resolve_carrier(cell) is not None for cell in cells)
+    return named / len(cells) if cells else 0.0
+
+
 def header_meanings(cells: Iterable[str]) -> dict[str, int]:
     """meaning -> column index, preferring the earliest alias in columns.yaml; meanings no
     alias names are then read from the words of the other headers (header_words.py)."""
@@ -348,6 +392,7 @@ def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     meanings |= marketplace_by_values(sample, meanings)
     if "shop" in meanings and meanings["shop"] == meanings.get("marketplace"):
         del meanings["shop"]  # its stores were marketplaces
+    meanings |= carrier_in_service_by_values(rows[line], sample, meanings)
     meanings |= carrier_in_tracking_by_values(sample, meanings)
     meanings |= tracking_by_carrier_columns(rows[line], meanings)
     return line, meanings | fulfillment_by_values(sample, meanings)

@@ -174,7 +174,12 @@ def report_of_parts(
         by_shop_category_marketplace=shop_cells,
         excluded=excluded,
         defects=defects,
-        warnings=[*warnings, *letters, *_unverified_warning(unverified)],
+        warnings=[
+            *warnings,
+            *_carrier_not_found_warning(counted),
+            *letters,
+            *_unverified_warning(unverified),
+        ],
         suggestions=_suggestions(counted),
         plan=plan,
         unverified=_total(unverified, "shipments"),
@@ -527,6 +532,37 @@ def _delivery(defective: pl.DataFrame, as_of: date) -> dict[str, pl.Expr]:
         "delivered_on": on_time,
         "in_transit": (~delivered & ((state == "in_transit") | (day > as_of))).fill_null(False),
     }
+
+
+CARRIER_NOT_FOUND = "carrier_not_found"
+UNKNOWN_CARRIER_SHARE = 0.9
+"""The share of the counted packages with a tracking number whose carrier no alias names,
+from which the report says the carrier column was not found (docs/decisions/019): a
+misread column leaves (nearly) every such package unknown, a seller's odd local courier a
+few."""
+UNKNOWN_CARRIER_FLOOR = 3
+"""Fewer packages than this with an unknown carrier are defects, not a misread file."""
+CARRIER_EXAMPLES = 3
+
+
+def _carrier_not_found_warning(counted: pl.DataFrame) -> list[Warning]:
+    """(Nearly) every counted package with an unknown carrier: the carrier was read from a
+    column that names none ('Standard', 'Letter'), and a 0% VTR would be the reading's, not
+    the seller's. The warning names the values read, the most packages first."""
+    reason = pl.col("reason").cast(pl.String)
+    unknown = counted.filter(reason == "unknown_carrier")
+    tracked = counted.filter((reason != "missing_tracking") | reason.is_null())
+    count, total = _total(unknown, "shipments"), _total(tracked, "shipments")
+    if count < UNKNOWN_CARRIER_FLOOR or count < UNKNOWN_CARRIER_SHARE * total:
+        return []
+    names = (
+        unknown.group_by(pl.col("carrier_name").cast(pl.String))
+        .agg(pl.col("shipments").sum())
+        .sort(["shipments", "carrier_name"], descending=[True, False])
+        .get_column("carrier_name")
+    )
+    read = [name or "—" for name in names.head(CARRIER_EXAMPLES).to_list()]
+    return [Warning(code=CARRIER_NOT_FOUND, count=count, detail=", ".join(read))]
 
 
 def _unverified_warning(unverified: pl.DataFrame) -> list[Warning]:

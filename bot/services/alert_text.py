@@ -18,6 +18,7 @@ from bot.services.i18n import Translator
 from bot.services.report_text import plan_section
 from bot.services.vtr_words import (
     Markup,
+    carrier_not_found_lines,
     category_label,
     group_line,
     headline_lines,
@@ -53,6 +54,7 @@ def _headline(decision: AlertDecision, report: VtrReport, t: Translator, m: Mark
     else:
         lines = ["🔔 " + m.bold(t._("VTR alert for {date}", date=day))]
     lines += headline_lines(t, report)
+    lines += carrier_not_found_lines(t, report, m)
     return "\n".join(lines)
 
 

@@ -25,6 +25,7 @@ from bot.services.lines import sentence_gap
 from bot.services.vtr_words import (
     Markup,
     action_text,
+    carrier_not_found_lines,
     category_label,
     defect_reason_text,
     fix_line,
@@ -172,7 +173,7 @@ def _headline(report: VtrReport, t: Translator, m: Markup) -> str:
             )
         return "\n".join(lines)
     verdict, pooled = headline_lines(t, report)
-    lines += [m.bold(verdict), pooled]
+    lines += [m.bold(verdict), pooled, *carrier_not_found_lines(t, report, m)]
     lines.append(
         t._(
             "Seller Central may show another figure: Amazon counts each package by its promised delivery date and updates about two weeks late."

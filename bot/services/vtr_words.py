@@ -28,6 +28,7 @@ from bot.domain.models import (
     unit_shop,
 )
 from bot.domain.reference import marketplace_by_code
+from bot.domain.vtr import CARRIER_NOT_FOUND
 from bot.services.i18n import Translator
 from bot.services.lines import esc
 
@@ -196,6 +197,33 @@ def headline_lines(t: Translator, report: VtrReport) -> list[str]:
         return [t._("No self-fulfilled shipments fall inside the window.")]
     mark = "❌" if report.verdict.below else "✅"
     return [f"{mark} {verdict_line(t, report)}", pooled_line(t, report.overall)]
+
+
+def carrier_not_found_lines(t: Translator, report: VtrReport, m: Markup) -> list[str]:
+    """Said under the report's and the alert's headline when (nearly) every package's carrier
+    is unknown (vtr.CARRIER_NOT_FOUND): the figure is the reading's, so the seller is told which values
+    were read as carriers and what to send instead, never a bare 0%."""
+    codes = {warning.code: warning for warning in report.warnings}
+    found = codes.get(CARRIER_NOT_FOUND)
+    if found is None:
+        return []
+    names = m.esc(shorten(found.detail, 200))
+    values = dict(count=found.count, total=report.overall.shipments, names=names)
+    if "carrier_from_service" in codes:
+        return [
+            "⚠️ "
+            + t._(
+                "{count} of {total} packages have a carrier I do not know ({names}), so this figure is not your VTR: your file has no carrier column, and the shipping service I read the carrier from names none. Add a carrier column (Carrier, 承运商) with each package's carrier as picked on Amazon, then send the file again.",
+                **values,
+            )
+        ]
+    return [
+        "⚠️ "
+        + t._(
+            "{count} of {total} packages have a carrier I do not know ({names}), so this figure is not your VTR: the carrier column I read names no carrier I know. Check that it holds each package's carrier as picked on Amazon (UPS, YunExpress, China Post…), then send the file again.",
+            **values,
+        )
+    ]
 
 
 def verdict_line(t: Translator, report: VtrReport) -> str:

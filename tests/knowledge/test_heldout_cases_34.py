@@ -34,9 +34,10 @@ from bot.domain.knowledge import KnowledgeBase
 from tests.knowledge.grading import grade_heldout_set
 
 CASES_FILE = Path(__file__).parent / "heldout_cases_34.yaml"
-# Its single honest grading on 1377c47 (pytest -s -p no:xdist -m slow
-# tests/knowledge/test_heldout_cases_34.py).
-MIN_RIGHT = 141 / 170
+# What the branch measures with the carrier read from the channel column (155/170, see the
+# docstring: pytest -s -p no:xdist -m slow tests/knowledge/test_heldout_cases_34.py on s34,
+# load 17); 141/170 at its single honest grading on 1377c47.
+MIN_RIGHT = 155 / 170
 
 # Over 0.3 s of CPU: a file analysed and 170 questions answered through the chat's path.
 pytestmark = pytest.mark.slow
