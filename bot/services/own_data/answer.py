@@ -80,7 +80,13 @@ from bot.services.own_data.shops import answer_about_shops, my_shops_pooled
 from bot.services.own_data.wording import group_verdict, overall_line, planned_line, unit_name
 from bot.services.report_text import carrier_defects
 from bot.services.store.store import LeftOutRow, OrderRow, TrackedRow
-from bot.services.vtr_words import Markup, first_fix_by, pooled_line, ratio_text
+from bot.services.vtr_words import (
+    Markup,
+    carrier_not_found_lines,
+    first_fix_by,
+    pooled_line,
+    ratio_text,
+)
 
 StoredRows = tuple[Sequence[TrackedRow] | None, Sequence[LeftOutRow], Sequence[OrderRow] | None]
 """What the store was asked for the question: the shipments of the tracking numbers it
@@ -112,6 +118,8 @@ def own_data_text(
     lines = [
         *_answer_lines(case, report, named, small_jp, t, (tracked, left_out, ordered)),
         *_not_counted_notes(case, report, said_jp=bool(small_jp), t=t),
+        # Never a figure of a misread carrier column without saying so (vtr.CARRIER_NOT_FOUND).
+        *carrier_not_found_lines(t, report, Markup(html=False)),
         t._(
             "From your last report (as of {date}; window {start} – {end}, 30 days); /vtr shows it in full.",
             date=t.date(report.as_of),
