@@ -118,6 +118,7 @@ def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Transla
     why = _why_counted(market, currency, case.amount, case.letter, t)
     if why is not None and _WHY.search(case.text):
         lines.insert(0, why)  # "…为什么也算进去了": the rule that counts it, first
+    lines += _letter_rule_elsewhere(market, case.letter, t)
     if letter_counted_unconverted(market, currency, case.amount, case.letter):
         lines.append(
             t._(
@@ -128,6 +129,24 @@ def row_lines(case: Case, report: VtrReport, named: list[GroupStats], t: Transla
         )
     lines += [group_verdict(g, report, t) for g in named if not is_marketplace(g, report)]
     return lines
+
+
+def _letter_rule_elsewhere(market: str, letter: bool, t: Translator) -> list[str]:
+    """A letter on a marketplace with no letter rule (a US letter of USD 7.99): the exemption
+    asked about is the EU's alone (domain.md §1b), said so, since the seller who names the
+    letter believes it may apply. Japan's own limit and the UK's postage rule are said by
+    `_why_counted` and `letter_counted_unconverted`."""
+    place = marketplace_by_code().get(market)
+    if not letter or place is None or place.letter_rule or market in ("JP", "UK"):
+        return []
+    return [
+        t._(
+            "The letter exemption (under EUR {limit}, sent with a letter service) is for orders "
+            "on EU marketplaces only: a letter on {market} counts like any other package.",
+            limit=EU_LETTER_LIMIT_EUR,
+            market=marketplace_label(t, market),
+        )
+    ]
 
 
 _WHY = re.compile(r"为什么|为啥|凭什么|怎么(?:也|还|会)(?:算|计)|\bwhy\b|how come")
