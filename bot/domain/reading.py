@@ -262,6 +262,28 @@ def carrier_in_service_by_values(
     return {"carrier": best}
 
 
+def service_by_values(
+    header: list[str], rows: list[list[str]], meanings: dict[str, int]
+) -> dict[str, int]:
+    """{'ship_service': column} when two service-like columns are left once the carrier is
+    read ('ship-service-level' beside 'ship-method'): the one whose values say the most
+    (the most distinct filled values in these rows), since the letter rule reads the
+    service and a level column ('Standard') never names the letter a method column does
+    ('Lettre prioritaire'). Ties keep the column the aliases chose."""
+    carriers = {meanings[meaning] for meaning in CARRIER_COLUMNS & meanings.keys()}
+    services = [column for column in _service_columns(header) if column not in carriers]
+    chosen = meanings.get("ship_service")
+    if chosen is None or len(services) < 2:
+        return {}
+    best = max(services, key=lambda column: (_distinct_values(rows, column), column == chosen))
+    return {"ship_service": best} if best != chosen else {}
+
+
+def _distinct_values(rows: list[list[str]], column: int) -> int:
+    """How many different filled values the column holds in these rows."""
+    return len({row[column].strip().casefold() for row in rows if column < len(row)} - {""})
+
+
 def _service_columns(header: list[str]) -> list[int]:
     """The columns whose header is a ship service's alias (columns.yaml `ship_service`)."""
     aliases = frozenset(column_aliases()["ship_service"])
@@ -393,6 +415,7 @@ def best_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     if "shop" in meanings and meanings["shop"] == meanings.get("marketplace"):
         del meanings["shop"]  # its stores were marketplaces
     meanings |= carrier_in_service_by_values(rows[line], sample, meanings)
+    meanings |= service_by_values(rows[line], sample, meanings)
     meanings |= carrier_in_tracking_by_values(sample, meanings)
     meanings |= tracking_by_carrier_columns(rows[line], meanings)
     return line, meanings | fulfillment_by_values(sample, meanings)
