@@ -116,6 +116,10 @@ def supposed(decision: Decision, t: Translator, verdict: str) -> str:
     f = fact_texts(decision)
     if decision.facts["change"] == "fix":
         head = t._("With {count} more fixed:", count=f["count"])
+    elif decision.facts["change"] == "both":
+        head = t._(
+            "With {count} more invalid and {fixed} fixed:", count=f["count"], fixed=f["fixed_count"]
+        )
     elif decision.facts["change"] == "new":
         head = t._("With {count} more valid packages shipped:", count=f["count"])
     elif decision.facts["change"] == "new_invalid":

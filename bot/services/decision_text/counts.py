@@ -90,8 +90,22 @@ def vtr_counts(decision: Decision, t: Translator) -> str:
             count=str(decision.facts["late_fix"]),
         )
         text += sentence_gap(t) + late
+    if "late_to_fix" in decision.facts:
+        text += sentence_gap(t) + late_to_fix(decision, t)  # the figure, then why it stays
     label = str(decision.facts.get("label") or "")
     return f"{label}: {text}" if label else text
+
+
+def late_to_fix(decision: Decision, t: Translator) -> str:
+    """A fix supposed after delivery ("if I fix 3 after delivery"): it leaves the figure,
+    since tracking added or changed once the buyer has the package is still a defect."""
+    return t.ngettext(
+        "Fixed after delivery, the {count} package would still count as invalid: tracking "
+        "added or changed after the buyer receives the package is a defect, so the figure stays.",
+        "Fixed after delivery, the {count} packages would still count as invalid: tracking "
+        "added or changed after the buyer receives the package is a defect, so the figure stays.",
+        int(decision.facts["late_to_fix"]),
+    )
 
 
 def _with_volume_estimate(text: str, decision: Decision, t: Translator) -> str:

@@ -55,6 +55,8 @@ def vtr_counts(case: Case) -> Decision | None:
     facts.update(volume_told(case, shipments))
     if case.reading is not None and "late_fix" in case.reading.roles:
         facts["late_fix"] = case.reading.roles["late_fix"]  # fixed after delivery: still invalid
+    if case.reading is not None and "late_to_fix" in case.reading.roles:
+        facts["late_to_fix"] = case.reading.roles["late_to_fix"]  # supposed so: it cannot count
     for left_out in ("exempt", "left_out"):  # out of both counts already
         if case.reading is not None and left_out in case.reading.roles:
             facts[left_out] = case.reading.roles[left_out]
@@ -72,6 +74,8 @@ def vtr_counts(case: Case) -> Decision | None:
     if not above and _NEW_SHIPMENTS.search(case.text) and "change" not in facts:
         facts["new_valid"] = new_valid_needed(shipments, valid)  # without fixing old ones
     entry = "vtr-below-95" if not above and case.what_to_do else "vtr-threshold"
+    if "late_to_fix" in facts:
+        entry = "tracking-after-delivery"  # why the fix leaves the figure, with its source
     return Decision(code="vtr_counts", facts=facts, agrees=_count_verdict(case, facts), entry=entry)
 
 
@@ -271,4 +275,8 @@ def _supposed(case: Case) -> dict[str, Fact]:
         return {"change": "new", "count": added, **now}
     if added and change == -added:  # "再来1个没追踪的": new packages, none of them valid
         return {"change": "new_invalid", "count": added, **now}
+    worse, fixed = reading.roles.get("more_invalid", 0), reading.roles.get("to_fix", 0)
+    if worse and fixed and not added:
+        # "if 2 more go bad and I fix 1": both changes said, each with its sign, not the net.
+        return {"change": "both", "count": worse, "fixed_count": fixed, **now}
     return {"change": "fix" if change > 0 else "invalid", "count": abs(change), **now}

@@ -24,6 +24,8 @@ HYPOTHETICAL = lazy(
     r"再|够|的话|能不能|可不可以|\bmore\b|another|additional|extra|又有|多出|变成?无效|turns?|\bgo(?:es)? |"
     # "又发现其中一单单号错了": one more found wrong among those counted, a new defect.
     r"又(?:发现|查出|查到|找到)|还发现|新发现|"
+    # "又多了 2 单无效": more invalid ones after those told ("又多 2 单" alone are new packages).
+    r"(?:又|还)多了?(?=\s*\d+\s*[个单件票]?\s*(?:无效|没有?(?:追踪|单号)|不合格|有问题))|"
     r"能过|会过|能达标|能高于|能回到|能不能过|会不会过"
 )
 _BEFORE_AND_AFTER = lazy(
@@ -111,7 +113,35 @@ def assign_roles(figures: list[Figure]) -> dict[str, int]:
     open_figures = [f for f, pick in zip(figures, best[2], strict=False) if pick is None]
     roles, open_figures = _periods_told_alike(best[1], figures, open_figures)
     roles = _late_beside_kinds(_more_invalid_figures(roles, open_figures), figures, best[2])
-    return _filled(roles, open_figures)
+    return _filled(_fix_after_worsening(roles, figures, best[2]), open_figures)
+
+
+_DONE_BEFORE = lazy(
+    r"\balready\b|\bearlier\b|\blast (?:week|month)\b|已经|之前|早就|上周|上个月|昨天"
+)
+"""A fix said as made before the rest was told ("I already fixed 2"): not of the supposition."""
+
+
+def _fix_after_worsening(
+    roles: dict[str, int], figures: list[Figure], choice: tuple[object, ...]
+) -> dict[str, int]:
+    """ "if 2 more go bad and I fix 1", "要是再坏3单，又修好1单": a fix said after more
+    invalid ones in its sentence is a change of the same what-if, taken in order (47 of 50,
+    2 worse, 1 fixed: 46), not a fix already made that lifts the window as it is now."""
+    if "fixed" not in roles or "more_invalid" not in roles:
+        return roles
+    picked = {
+        _refined(str(p[0]), f): f
+        for f, p in zip(figures, choice, strict=False)
+        if isinstance(p, tuple)
+    }
+    fix, worse = picked.get("fixed"), picked.get("more_invalid")
+    if fix is None or worse is None or worse.start > fix.start or worse.sentence != fix.sentence:
+        return roles
+    if _DONE_BEFORE.search(fix.clause):
+        return roles
+    rest = {role: value for role, value in roles.items() if role != "fixed"}
+    return rest | {"to_fix": roles.get("to_fix", 0) + roles["fixed"]}
 
 
 _OF_THE_INVALID = lazy(
@@ -216,13 +246,17 @@ def _refined(role: str, figure: Figure) -> str:
     if role == "whole":
         return "total"
     if role == "fix":
-        if _late(figure) and _SUPPOSED_WORSE.search(figure.clause):
+        if _late(figure) and _SUPPOSED_WORSE.search(_FIX_MORE.sub(" ", figure.clause)):
             return (
                 "more_invalid"  # "再有3个变成无效（签收后才补的单号）": the late fix is the defect
             )
-        if HYPOTHETICAL.search(figure.clause) or _BEFORE_AND_AFTER.search(figure.clause):
+        if _BEFORE_AND_AFTER.search(figure.clause):
             return "to_fix"  # "这8单补上之前和补上之后": both asked, the fix supposed
-        return "late_fix" if _late(figure) else "fixed"
+        if _late(figure):
+            # "if I fix 3 after delivery": a supposed fix that cannot count (domain.md §1b),
+            # told apart from one made late, which the window already holds as invalid.
+            return "late_to_fix" if HYPOTHETICAL.search(figure.clause) else "late_fix"
+        return "to_fix" if HYPOTHETICAL.search(figure.clause) else "fixed"
     if role == "valid" and NEW_SHIPPED.search(figure.clause) and HYPOTHETICAL.search(figure.clause):
         return "new_valid"  # "if I ship 200 more valid packages": added to both sides
     if role == "invalid" and HYPOTHETICAL.search(figure.clause):
@@ -239,6 +273,8 @@ def _refined(role: str, figure: Figure) -> str:
     return role
 
 
+_FIX_MORE = lazy(r"\b(?:fix|correct|repair|edit|update)\w*\s+(?:\d+\s+)?more\b")
+"""More fixes ("fix 3 more after delivery"): the "more" is the fixes', not packages gone bad."""
 _FIX_AFTER = lazy(r"\b(?:fix|correct|repair|edit|update)|修|改|补")
 
 

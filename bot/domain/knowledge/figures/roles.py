@@ -151,6 +151,9 @@ class Figure:
     """Its clause's words since the number before it, nearer to it than to that number:
     what is said of this figure rather than of its neighbour ("ship 1000 parcels and 50
     …": the ship is the 1000's)."""
+    earlier: str = ""
+    """Its sentence's words before it, other clauses' too: a supposition said there ("if 2
+    more go bad and I fix 1") is what a fix after it belongs to."""
 
 
 def role_words(text: str) -> list[_Word]:
@@ -223,10 +226,11 @@ def find_figures(text: str, words: list[_Word]) -> list[Figure]:
             ]
             figures[-1] = replace(figures[-1], candidates=figures[-1].candidates + tuple(told))
         value, clause = int(match.group(1)), text[start:high]
-        sentence = SENTENCE.split(text[match.start() :], 1)[0]
-        sentence = SENTENCE.split(text[: match.start()])[-1] + sentence
+        earlier = SENTENCE.split(text[: match.start()])[-1]
+        sentence = earlier + SENTENCE.split(text[match.start() :], 1)[0]
         figure = Figure(value, *match.span(), clause, tuple(candidates), sentence, start)
-        figures.append(replace(figure, before=_said_before(text, start, low, match.start())))
+        said_before = _said_before(text, start, low, match.start())
+        figures.append(replace(figure, before=said_before, earlier=earlier))
     return _fixed_ones_described(figures, words)
 
 
