@@ -18,6 +18,11 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "七": 7, "八": 8, "九": 9}  # fmt: skip
 SMALL_ZH = {word: value for word, value in DIGITS.items() if value} | {"十": 10}
 """One to ten in Chinese words (两 and 二 alike), for counts said without a unit."""
+SMALL_EN = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+"""One to twelve in English words, for counts said without digits."""
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "k": 1000, "w": 10_000}
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九]|[十百千万kw]")
 UNREAD = "若干"

@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 
 from bot.domain.knowledge.case import Case, more_invalid, new_invalid
+from bot.domain.knowledge.numerals import SMALL_EN, SMALL_ZH
 from bot.domain.models import GroupStats, VtrReport
 from bot.domain.tracking import resolve_carrier
 from bot.services.own_data.groups import MAX_LINES, carrier_of, named_groups, named_units
@@ -390,16 +391,14 @@ def supposed_fixes(text: str) -> int | None:
     fixed 1")."""
     counted = _COUNT_THEN_FIX.search(text) or _FIX_THE_COUNT.search(text)
     if counted is not None:  # "那3个都改对了", "fix the 2 La Poste ones": that many
-        word = counted.group(1)
-        return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+        return _count_of(counted.group(1))
     if _FIX_ALL.search(text):
         return ALL_FIXED
     found = _SUPPOSED_FIX.search(text) or _FIX_ENOUGH.search(text) or _TOLD_FIX.search(text)
     found = found or _FIXED_THEN_ASKED.search(text)
     if found is None:
         return None
-    word = found.group(1) or "one"  # "fix just the Toys one": one package
-    return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+    return _count_of(found.group(1) or "one")  # "fix just the Toys one": one package
 
 
 _MONTH_WORDS = {name[:3]: i + 1 for i, name in enumerate(_MONTHS)}
@@ -529,8 +528,13 @@ _CARRIER_ASKED = re.compile(
 _TROUBLE = re.compile(r"problem|most|worst|defect|invalid|bad|wrong|问题|最多|最差|无效|出错|错误")
 """The carriers asked about by their defects ("which carrier has the most problems?"), not
 which carriers count."""
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                  "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}  # fmt: skip
+_COUNT_WORDS = {"a": 1, "an": 1} | SMALL_EN | SMALL_ZH
+"""A count said in words ("fix an order", "fix two", "修好三单"): the numerals' own tables,
+with an article read as one where the patterns take it as a count."""
+
+
+def _count_of(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
 
 
 def reasons_named(case: Case) -> list[str]:

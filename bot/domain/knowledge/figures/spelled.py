@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.knowledge.numerals import SMALL_ZH, magnitudes_as_digits
+from bot.domain.knowledge.numerals import SMALL_EN, SMALL_ZH, magnitudes_as_digits
 from bot.domain.knowledge.patterns import lazy
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+_WORD_NUMBERS = SMALL_EN
 _TEENS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19,
@@ -104,6 +101,12 @@ _NOT_A_SINGLE = lazy(r"(?<![\d.])(?:一|1)\s?(?:单|个|件|包|份)?\s?都(?=�
 """一…都不 ("一单都不修", "1个都没补"): not a single one, no count of one."""
 
 
+def _word_kept_count_as_digits(match: re.Match[str]) -> str:
+    """ "shipped three", "except three", "fix three": the word that makes it a count kept,
+    the count as digits."""
+    return f"{match.group(1)}{_WORD_NUMBERS[match.group(2)]}"
+
+
 def spell_digits(text: str) -> str:
     """Number words as digits where a count is told: before a word that says what the
     packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
@@ -116,9 +119,8 @@ def spell_digits(text: str) -> str:
     text = _DOZEN.sub(lambda m: "6" if m.group(1) else "12", text)
     text = _ANOTHER.sub("1 more", text)
     text = _A_SINGLE.sub("1", text)
-    text = _SHIPPED_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
-    text = _EXCEPT_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
-    text = _FIXED_WORD_NUMBER.sub(lambda m: f"{m.group(1)}{_WORD_NUMBERS[m.group(2)]}", text)
+    for after_its_word in (_SHIPPED_WORD_NUMBER, _EXCEPT_WORD_NUMBER, _FIXED_WORD_NUMBER):
+        text = after_its_word.sub(_word_kept_count_as_digits, text)
     text = _OF_THE_WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
     text = _ON_ONE_OF_THEM.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
