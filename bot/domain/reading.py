@@ -230,7 +230,7 @@ def carrier_in_tracking_by_values(
     if "tracking" not in meanings or CARRIER_COLUMNS & meanings.keys():
         return {}
     column = meanings["tracking"]
-    cells = [row[column].strip() for row in rows if column < len(row) and row[column].strip()]
+    cells = _filled_cells(rows, column)
     named = sum(leading_carrier(cell) is not None for cell in cells)
     return {CARRIER_IN_TRACKING: column} if cells and 2 * named >= len(cells) else {}
 
@@ -281,7 +281,12 @@ def service_by_values(
 
 def _distinct_values(rows: list[list[str]], column: int) -> int:
     """How many different filled values the column holds in these rows."""
-    return len({row[column].strip().casefold() for row in rows if column < len(row)} - {""})
+    return len({cell.casefold() for cell in _filled_cells(rows, column)})
+
+
+def _filled_cells(rows: list[list[str]], column: int) -> list[str]:
+    """The column's cells in these rows that hold something, stripped, in row order."""
+    return [cell for row in rows if column < len(row) and (cell := row[column].strip())]
 
 
 def _service_columns(header: list[str]) -> list[int]:
@@ -296,7 +301,7 @@ def _service_columns(header: list[str]) -> list[int]:
 
 def _naming_share(rows: list[list[str]], column: int) -> float:
     """The share of the column's filled cells in these rows that name a known carrier."""
-    cells = [row[column].strip() for row in rows if column < len(row) and row[column].strip()]
+    cells = _filled_cells(rows, column)
     named = sum(resolve_carrier(cell) is not None for cell in cells)
     return named / len(cells) if cells else 0.0
 
@@ -433,7 +438,7 @@ def marketplace_by_values(rows: list[list[str]], meanings: dict[str, int]) -> di
         return {}
     taken = {index for meaning, index in meanings.items() if meaning != "shop"}
     for column in range(max((len(row) for row in rows), default=0)):
-        cells = {row[column].strip() for row in rows if column < len(row)} - {""}
+        cells = set(_filled_cells(rows, column))
         if column not in taken and cells and all(amazon_site_code(c) for c in cells):
             return {"marketplace": column}
     return {}
@@ -463,7 +468,7 @@ def fulfillment_by_values(rows: list[list[str]], meanings: dict[str, int]) -> di
         return {}
     taken = set(meanings.values())
     for column in range(max((len(row) for row in rows), default=0)):
-        cells = {row[column].strip() for row in rows if column < len(row)} - {""}
+        cells = set(_filled_cells(rows, column))
         kinds = {vocabulary_meaning("fulfillment", cell) for cell in cells}
         if column not in taken and cells and None not in kinds and "merchant" in kinds:
             return {"fulfillment": column}
