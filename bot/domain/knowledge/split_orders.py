@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.knowledge.numerals import SMALL_ZH
+from bot.domain.knowledge.numerals import SMALL_EN, SMALL_ZH
 from bot.domain.knowledge.patterns import lazy
 
-_SMALL = SMALL_ZH | {
-    "one": 1, "a single": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+_SMALL = SMALL_ZH | SMALL_EN | {"a single": 1, "a": 1}
+"""The counts _N reads (up to ten), in words or digits."""
 _N = r"(\d{1,2}|[一两二三四五六七八九十]|a single|one|two|three|four|five|six|seven|eight|nine|ten)"
 _N_OR_A = _N[:-1] + r"|a)"
 _BOXES_ZH = r"(?:个|件)?(?:包裹|箱子?|个包|票|件)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.domain.knowledge.numerals import SMALL_ZH
+from bot.domain.knowledge.numerals import SMALL_EN, SMALL_ZH
 from bot.domain.knowledge.patterns import lazy
 
 _AGE_NUMBER = (
@@ -33,9 +33,7 @@ _SHIPPED_NEAR = lazy(
 )
 
 
-_AGE_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-              "twelve": 12} | SMALL_ZH  # fmt: skip
+_AGE_WORDS = {"a": 1, "an": 1} | SMALL_EN | SMALL_ZH
 
 
 _UNIT_DAYS = {"天": 1, "日": 1, "d": 1, "周": 7, "星": 7, "礼": 7, "w": 7, "月": 30, "m": 30}

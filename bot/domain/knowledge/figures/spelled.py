@@ -107,6 +107,11 @@ def _word_kept_count_as_digits(match: re.Match[str]) -> str:
     return f"{match.group(1)}{_WORD_NUMBERS[match.group(2)]}"
 
 
+def _count_as_digits(match: re.Match[str]) -> str:
+    """The count a number word told ("two more go bad"), as digits."""
+    return str(_WORD_NUMBERS[match.group(1)])
+
+
 def spell_digits(text: str) -> str:
     """Number words as digits where a count is told: before a word that says what the
     packages are or did ("one went out without tracking", "two more go bad", "一个没单号"),
@@ -121,9 +126,9 @@ def spell_digits(text: str) -> str:
     text = _A_SINGLE.sub("1", text)
     for after_its_word in (_SHIPPED_WORD_NUMBER, _EXCEPT_WORD_NUMBER, _FIXED_WORD_NUMBER):
         text = after_its_word.sub(_word_kept_count_as_digits, text)
-    text = _OF_THE_WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
-    text = _WORD_NUMBER.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
-    text = _ON_ONE_OF_THEM.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]}", text)
+    text = _OF_THE_WORD_NUMBER.sub(_count_as_digits, text)
+    text = _WORD_NUMBER.sub(_count_as_digits, text)
+    text = _ON_ONE_OF_THEM.sub(_count_as_digits, text)
     text = _TEEN.sub(lambda m: f"{_TEENS[m.group(1)]}", text)
     text = _ZERO.sub("0", text)
     text = magnitudes_as_digits(text)
